@@ -1,0 +1,95 @@
+/**
+ * @file medins/ledger.h
+ * @brief The member's year ledger: running totals that settlements read and update.
+ *
+ * A ledger is plain data owned by the caller (hospital software keeps it in its own database).
+ * It holds one calendar year's totals plus what carries across years. Settlements update it;
+ * medins_ledger_close_year computes the next year's opening ledger. It serialises to a
+ * versioned key=value text so it can be stored and restored exactly.
+ */
+#ifndef MEDINS_LEDGER_H
+#define MEDINS_LEDGER_H
+
+#include "common.h"
+#include "errors.h"
+#include "person.h"
+
+MEDINS_BEGIN_DECLS
+
+struct medins_policy;
+
+/** Benefit pools: each has its own deductible, running position and annual maximum. */
+typedef enum medins_pool {
+    MEDINS_POOL_OUTPATIENT = 0,   /**< outpatient / emergency and pharmacy */
+    MEDINS_POOL_POOLING = 1,      /**< general outpatient pooling */
+    MEDINS_POOL_INPATIENT = 2,    /**< inpatient and outpatient special diseases */
+    MEDINS_POOL_COUNT = 3
+} medins_pool;
+
+/** Current ledger serialisation version. */
+#define MEDINS_LEDGER_VERSION 1
+
+/** One member's running totals. Every amount is fen, never negative. */
+typedef struct medins_ledger {
+    int32_t year;                            /**< calendar year the totals are for */
+    medins_date last_date;                   /**< date of the last settled claim; 0 = none */
+    uint32_t seq;                            /**< settlements applied this year, net of reversals */
+    int32_t admissions;                      /**< inpatient admissions settled this year */
+    medins_fen outpatient_costs;             /**< in-scope outpatient + pharmacy costs this year */
+    medins_fen deductible[MEDINS_POOL_COUNT];/**< deductible borne this year, per pool */
+    medins_fen position[MEDINS_POOL_COUNT];  /**< in-scope amount above the deductible this year (segment position) */
+    medins_fen fund[MEDINS_POOL_COUNT];      /**< basic fund paid this year, per pool */
+    medins_fen major_base;                   /**< cumulative base of the major-disease layer */
+    medins_fen major_fund;                   /**< major-disease layer paid this year */
+    medins_fen assist_base;                  /**< cumulative base of medical assistance */
+    medins_fen assist_fund;                  /**< medical assistance paid this year */
+    medins_fen account_balance;              /**< individual account balance available to settlements */
+    medins_fen account_paid;                 /**< paid from the individual account this year */
+    /* Carried across years */
+    medins_fen carry_over;                   /**< accumulated addition to the inpatient maximum (never decreases) */
+    int32_t thrifty_years;                   /**< consecutive years with outpatient costs not above the deductible */
+    int32_t prior_known;                     /**< 1 when prior_outpatient_costs comes from a closed year */
+    medins_fen prior_outpatient_costs;       /**< last year's in-scope outpatient costs */
+} medins_ledger;
+
+/** An empty ledger for `year`: no history (prior_known = 0). */
+MEDINS_API void medins_ledger_init(medins_ledger *ledger, int32_t year);
+
+/**
+ * Check a ledger's consistency (no negative amounts, year in range, counts sane).
+ * @return 0 or MEDINS_ERR_LEDGER.
+ */
+MEDINS_API int medins_ledger_check(const medins_ledger *ledger, medins_error **err);
+
+/**
+ * Close a year: compute the next year's opening ledger from `prev`, using the policy in force at
+ * the end of prev's year for `person`: the unused outpatient maximum (maximum minus the year's
+ * outpatient costs, when positive) is added to carry_over (it never decreases); thrifty_years
+ * grows by one when the year's outpatient costs did not exceed the person's outpatient
+ * deductible, else restarts at 0; prior_outpatient_costs = the year's outpatient costs;
+ * account_balance is carried. *next is written only on success (it may alias prev).
+ */
+MEDINS_API int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
+                                        const struct medins_policy *policy,
+                                        const medins_person *person, medins_error **err);
+
+/**
+ * Serialise as text: a first line "medins-ledger 1" then one "key=value" line per field.
+ * @param buf may be NULL when size is 0 (to ask for the size).
+ * @param needed receives the bytes needed including the NUL (may be NULL).
+ * @return 0, or MEDINS_ERR_BUFFER when size < *needed (buf untouched).
+ */
+MEDINS_API int medins_ledger_serialize(char *buf, size_t size, size_t *needed,
+                                       const medins_ledger *ledger);
+
+/**
+ * Parse text written by medins_ledger_serialize (any supported version). Unknown keys,
+ * missing keys, malformed numbers and inconsistent values are MEDINS_ERR_LEDGER;
+ * *ledger is written only on success.
+ */
+MEDINS_API int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len,
+                                   medins_error **err);
+
+MEDINS_END_DECLS
+
+#endif

@@ -1,0 +1,192 @@
+/**
+ * @file medins/policy.h
+ * @brief Policy years: loading, validation, policy sets, and the values a policy holds.
+ *
+ * A medins_policy is one policy year (or a reform overlay) with its base files merged in. It is
+ * immutable after loading and may be shared between threads without locking.
+ *
+ * A medins_policy_set indexes policies by region and effective dates so that the policy in
+ * force on a date can be found. The shipped policies are compiled into the library: they can be
+ * used with no files on disk (medins_policy_set_open_embedded). Files added to a set replace
+ * embedded policies with the same id.
+ *
+ * The file format is documented in docs/policy-format.md.
+ */
+#ifndef MEDINS_POLICY_H
+#define MEDINS_POLICY_H
+
+#include "common.h"
+#include "errors.h"
+
+MEDINS_BEGIN_DECLS
+
+typedef struct medins_policy medins_policy;
+typedef struct medins_policy_set medins_policy_set;
+
+/** The sections a policy may have; a computation whose section is absent fails with MEDINS_ERR_NOT_COVERED. */
+typedef enum medins_section {
+    MEDINS_SECTION_CONTRIBUTIONS = 0,
+    MEDINS_SECTION_OUTPATIENT,
+    MEDINS_SECTION_PHARMACY,
+    MEDINS_SECTION_OUTPATIENT_POOLING,
+    MEDINS_SECTION_SPECIAL_DISEASE,
+    MEDINS_SECTION_INPATIENT,
+    MEDINS_SECTION_MAJOR_DISEASE,
+    MEDINS_SECTION_ASSISTANCE,
+    MEDINS_SECTION_MATERNITY,
+    MEDINS_SECTION_CAPITATION,
+    MEDINS_SECTION_ACCOUNTS,
+    MEDINS_SECTION_COUNT
+} medins_section;
+
+/** Limits applied while reading YAML, so hostile input is refused quickly. */
+typedef struct medins_load_options {
+    unsigned int version;      /**< MEDINS_LOAD_OPTIONS_VERSION */
+    size_t max_file_size;      /**< bytes; default 4 MiB */
+    unsigned int max_depth;    /**< nesting depth; default 64 */
+    size_t max_nodes;          /**< nodes per file; default 200000 */
+    unsigned int max_aliases;  /**< aliases per file; default 0: aliases are refused */
+} medins_load_options;
+
+#define MEDINS_LOAD_OPTIONS_VERSION 1
+#define MEDINS_LOAD_OPTIONS_INIT { MEDINS_LOAD_OPTIONS_VERSION, 4u << 20, 64, 200000, 0 }
+
+/** Fill *opts with the defaults (for bindings that cannot use the INIT macro). */
+MEDINS_API void medins_load_options_init(medins_load_options *opts);
+
+/* ---- Single policies ------------------------------------------------------------------- */
+
+/**
+ * Load one policy file. Its `base:` (if any) is looked up by id in `bases`, or in the embedded
+ * policies when bases is NULL.
+ * @param out receives a new policy, owned by the caller (medins_policy_free).
+ * @param opts limits, or NULL for the defaults.
+ * @return 0 or a negative status; *err carries file:line:column of the offending node.
+ */
+MEDINS_API int medins_policy_load_file(medins_policy **out, const char *path,
+                                       const medins_policy_set *bases,
+                                       const medins_load_options *opts, medins_error **err);
+
+/**
+ * Load a policy from YAML text. `name` is used as the file name in errors and citations
+ * (e.g. "reform.yaml"); the text need not be NUL-terminated.
+ */
+MEDINS_API int medins_policy_load_string(medins_policy **out, const char *name,
+                                         const char *yaml, size_t len,
+                                         const medins_policy_set *bases,
+                                         const medins_load_options *opts, medins_error **err);
+
+/**
+ * Apply an overlay given as YAML text to `base` (the overlay's own `base:` key, if present,
+ * is ignored): the usual way for an analyst to change one value in memory.
+ * @param out receives a new policy; base is unchanged and may be freed independently.
+ */
+MEDINS_API int medins_policy_derive(medins_policy **out, const medins_policy *base,
+                                    const char *name, const char *yaml, size_t len,
+                                    medins_error **err);
+
+/** Release a policy obtained from a load or derive call. Accepts NULL. Policies owned by a set must not be freed. */
+MEDINS_API void medins_policy_free(medins_policy *policy);
+
+/** The policy id: "tianjin/2023" for policies/tianjin/2023.yaml. Borrowed. */
+MEDINS_API const char *medins_policy_id(const medins_policy *policy);
+/** The region ("tianjin"). Borrowed. */
+MEDINS_API const char *medins_policy_region(const medins_policy *policy);
+/** The human-readable title. Borrowed. */
+MEDINS_API const char *medins_policy_title(const medins_policy *policy);
+/** First day in force (YYYYMMDD). */
+MEDINS_API medins_date medins_policy_effective_from(const medins_policy *policy);
+/** Last day in force (YYYYMMDD), 0 when open-ended. */
+MEDINS_API medins_date medins_policy_effective_to(const medins_policy *policy);
+/** Non-zero when the policy is in force on `date`. */
+MEDINS_API int medins_policy_in_force(const medins_policy *policy, medins_date date);
+/** Non-zero when the policy has the section. */
+MEDINS_API int medins_policy_has_section(const medins_policy *policy, medins_section section);
+/** The section's key in policy files ("outpatient_pooling"). Static. */
+MEDINS_API const char *medins_section_name(medins_section section);
+
+/* ---- Sources and values (for explanations, `policy show`, `policy diff`, coverage) ---------- */
+
+/** A source document listed in a policy file. All strings borrowed from the policy. */
+typedef struct medins_source {
+    const char *id;          /**< short id used in citations ("tj-2017-opinions") */
+    const char *title;
+    const char *number;      /**< document number, or "" */
+    const char *issuer;      /**< issuing body, or "" */
+    const char *date;        /**< date as written, or "" */
+    const char *kind;        /**< "official" or "third-party" */
+    const char *file;        /**< the policy file that lists it */
+    unsigned int line;
+} medins_source;
+
+/** Where a value came from. All strings borrowed from the policy. */
+typedef struct medins_value {
+    const char *path;        /**< "inpatient.deductible[2].amount" */
+    const char *text;        /**< the value as written ("1100", "55%") */
+    const char *source;      /**< source id, or NULL when assumed */
+    const char *at;          /**< paragraph cited, or the reason it is assumed */
+    int assumed;             /**< non-zero for an assumed value */
+    const char *file;        /**< policy file the value is written in */
+    unsigned int line;       /**< 1-based */
+    unsigned int column;     /**< 1-based */
+} medins_value;
+
+MEDINS_API size_t medins_policy_source_count(const medins_policy *policy);
+/** The i-th source, or NULL when i is out of range. Borrowed. */
+MEDINS_API const medins_source *medins_policy_source(const medins_policy *policy, size_t i);
+/** The source with that id, or NULL. Borrowed. */
+MEDINS_API const medins_source *medins_policy_find_source(const medins_policy *policy, const char *id);
+
+/** Number of values the policy holds (after merging its bases). */
+MEDINS_API size_t medins_policy_value_count(const medins_policy *policy);
+/** The i-th value in file order, or NULL when out of range. Borrowed. */
+MEDINS_API const medins_value *medins_policy_value(const medins_policy *policy, size_t i);
+/** The value at `path`, or NULL. Borrowed. */
+MEDINS_API const medins_value *medins_policy_find_value(const medins_policy *policy, const char *path);
+
+/* ---- Policy sets ----------------------------------------------------------------------- */
+
+/** A set holding the policies compiled into the library. Caller owns it (medins_policy_set_free). */
+MEDINS_API int medins_policy_set_open_embedded(medins_policy_set **out, medins_error **err);
+
+/** An empty set. */
+MEDINS_API int medins_policy_set_new(medins_policy_set **out, medins_error **err);
+
+/**
+ * Add every *.yaml file below `dir` (ids are paths relative to dir without ".yaml"). Files are
+ * loaded in dependency order; bases resolve within the set, then the embedded policies. A file
+ * whose id is already in the set replaces it. Reform overlays (`kind: reform`) are loaded but not
+ * indexed by date. On error the set is unchanged.
+ */
+MEDINS_API int medins_policy_set_add_dir(medins_policy_set *set, const char *dir,
+                                         const medins_load_options *opts, medins_error **err);
+
+/** Add one file with the given id (NULL: derived from the file name). Same rules as add_dir. */
+MEDINS_API int medins_policy_set_add_file(medins_policy_set *set, const char *path, const char *id,
+                                          const medins_load_options *opts, medins_error **err);
+
+/**
+ * The policy of `region` in force on `date`.
+ * @param out receives a borrowed pointer, valid while the set lives.
+ * @return 0, MEDINS_ERR_NO_POLICY, MEDINS_ERR_DATE for a malformed date.
+ */
+MEDINS_API int medins_policy_set_lookup(const medins_policy **out, const medins_policy_set *set,
+                                        const char *region, medins_date date, medins_error **err);
+
+/** The policy with that id ("tianjin/2023"), or NULL. Borrowed. */
+MEDINS_API const medins_policy *medins_policy_set_get(const medins_policy_set *set, const char *id);
+
+/** Number of policies in the set (reforms included). */
+MEDINS_API size_t medins_policy_set_count(const medins_policy_set *set);
+/** The i-th policy, ordered by region then effective date; NULL when out of range. Borrowed. */
+MEDINS_API const medins_policy *medins_policy_set_at(const medins_policy_set *set, size_t i);
+
+/** The default region of the embedded set ("tianjin"). Static. */
+MEDINS_API const char *medins_default_region(void);
+
+/** Release a set and the policies it owns. Accepts NULL. */
+MEDINS_API void medins_policy_set_free(medins_policy_set *set);
+
+MEDINS_END_DECLS
+
+#endif

@@ -1,0 +1,78 @@
+/**
+ * @file medins/settle.h
+ * @brief Settling one claim against a policy and the member's ledger, and reversing it.
+ *
+ * The order is the one settlement offices use: fully self-paid items and category-B first
+ * self-pay come off; the deductible takes the first part of the in-scope amount; the rest fills
+ * cost segments from the year's running position, each piece paid at its ratio (by hospital level,
+ * category, tier, with adjustments); the fund is clamped at the annual maximum (raised by the
+ * carry-over for inpatient care); the patient's in-scope burden then goes to the major-disease
+ * layer and to medical assistance. Every fund share is rounded half-up to the fen and the
+ * patient pays the remainder, so the parts add up to the total exactly.
+ */
+#ifndef MEDINS_SETTLE_H
+#define MEDINS_SETTLE_H
+
+#include "common.h"
+#include "errors.h"
+#include "person.h"
+#include "ledger.h"
+#include "policy.h"
+#include "result.h"
+
+MEDINS_BEGIN_DECLS
+
+/** The figures of one settlement. total = fund + major_disease + assistance + patient. */
+typedef struct medins_settlement {
+    int64_t claim_id;
+    medins_fen total;
+    medins_fen self_paid;       /**< fully self-paid items */
+    medins_fen category_b;      /**< category-B first self-pay */
+    medins_fen in_scope;        /**< total - self_paid - category_b */
+    medins_fen deductible;      /**< deductible borne by the patient */
+    medins_fen fund;            /**< basic fund payment (after the cap) */
+    medins_fen coinsurance;     /**< patient's share inside the segments */
+    medins_fen over_cap;        /**< fund payment withheld by the annual maximum */
+    medins_fen major_disease;   /**< major-disease layer payment */
+    medins_fen assistance;      /**< medical assistance payment */
+    medins_fen patient;         /**< everything the patient pays */
+    medins_fen account;         /**< of patient: paid from the individual account */
+    medins_fen cash;            /**< of patient: paid in cash (patient - account) */
+    medins_bp ratio;            /**< basic fund ratio of the first segment used (0 if none) */
+    int32_t admission;          /**< inpatient: admission order this year (1 = first); else 0 */
+    int32_t assumed;            /**< non-zero when an assumed value was used */
+} medins_settlement;
+
+/** Flags for medins_settle_ex / the batch. */
+#define MEDINS_SETTLE_NO_LINES 1u   /**< compute figures only, no explanation lines */
+
+/**
+ * Settle one claim.
+ * @param out receives a new result (kind MEDINS_RESULT_SETTLEMENT), owned by the caller.
+ * @param ledger the member's ledger for the claim's year; updated on success, untouched on error.
+ * @return 0 or a negative status (MEDINS_ERR_CLAIM, _KIND, _LEVEL, _PERSON, _DATE (claim outside
+ *         the policy's dates), _ORDER, _LEDGER_YEAR, _LEDGER, _NOT_COVERED, _OVERFLOW, _NOMEM).
+ */
+MEDINS_API int medins_settle(medins_result **out, const medins_policy *policy,
+                             const medins_person *person, const medins_claim *claim,
+                             medins_ledger *ledger, medins_error **err);
+
+/** As medins_settle, with flags (MEDINS_SETTLE_NO_LINES). */
+MEDINS_API int medins_settle_ex(medins_result **out, const medins_policy *policy,
+                                const medins_person *person, const medins_claim *claim,
+                                medins_ledger *ledger, unsigned int flags, medins_error **err);
+
+/** The settlement figures of a result, or NULL when the result is of another kind. Borrowed. */
+MEDINS_API const medins_settlement *medins_result_settlement(const medins_result *result);
+
+/**
+ * Reverse a settlement (a refund): restore the ledger exactly as it was before it. The result
+ * must be the ledger's most recent settlement (MEDINS_ERR_REVERSE otherwise); to refund an
+ * earlier bill, reverse the later ones first and settle them again.
+ */
+MEDINS_API int medins_settle_reverse(medins_ledger *ledger, const medins_result *result,
+                                     medins_error **err);
+
+MEDINS_END_DECLS
+
+#endif

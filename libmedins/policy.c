@@ -1,0 +1,2 @@
+/* Placeholder: implemented by its module. */
+#include "private.h"

@@ -1,0 +1,45 @@
+/*
+ * Internal helpers shared by every source file: error construction and the arena that owns
+ * a policy's memory. Nothing here is exported.
+ */
+#ifndef MEDINS_PRIVATE_H
+#define MEDINS_PRIVATE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "medins.h"
+
+#if defined(__GNUC__)
+#  define MDN_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#  define MDN_PRINTF(a, b)
+#endif
+
+/*
+ * Set *err (when err is not NULL) to a new error and return `code`, so callers can write
+ * `return mdn_error(err, MEDINS_ERR_RANGE, file, line, col, "...", ...);`.
+ * file may be NULL; line/col are 1-based, 0 = unknown. If allocation fails *err is set to a
+ * static out-of-memory error that medins_error_free ignores.
+ */
+int mdn_error(medins_error **err, int code, const char *file, unsigned line, unsigned col,
+              const char *fmt, ...) MDN_PRINTF(6, 7);
+int mdn_verror(medins_error **err, int code, const char *file, unsigned line, unsigned col,
+               const char *fmt, va_list ap);
+
+/* A bump allocator: everything a policy owns is freed at once. */
+typedef struct mdn_arena {
+    struct mdn_arena_chunk *head;
+} mdn_arena;
+
+void mdn_arena_init(mdn_arena *a);
+/* Zeroed, 16-byte aligned memory; NULL on out-of-memory. */
+void *mdn_arena_alloc(mdn_arena *a, size_t size);
+char *mdn_arena_strdup(mdn_arena *a, const char *s);
+char *mdn_arena_strndup(mdn_arena *a, const char *s, size_t n);
+char *mdn_arena_printf(mdn_arena *a, const char *fmt, ...) MDN_PRINTF(2, 3);
+void mdn_arena_free(mdn_arena *a);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * The YAML node tree: what the loader builds from libyaml events before binding it to the
+ * policy model. Every node knows the file, line and column it was written at (1-based) and, for
+ * scalars, the citation in force at that point of its own file. Trees of a file and its bases
+ * are merged (see docs/policy-format.md, "Inheritance") before binding.
+ */
+#ifndef MEDINS_TREE_H
+#define MEDINS_TREE_H
+
+#include "private.h"
+
+typedef enum mdn_node_type { MDN_SCALAR, MDN_MAP, MDN_SEQ, MDN_NULL } mdn_node_type;
+
+/* A citation as written: "<source>: <at>" or "assumed: <reason>". */
+typedef struct mdn_cite {
+    const char *source;        /* source id, or NULL when assumed */
+    const char *at;            /* paragraph, or the reason for assuming */
+    const char *file;          /* where the cite: key is written */
+    unsigned line, col;
+} mdn_cite;
+
+typedef struct mdn_node mdn_node;
+
+typedef struct mdn_pair {
+    const char *key;
+    unsigned key_line, key_col;   /* position of the key itself (for unknown-key errors) */
+    mdn_node *value;
+} mdn_pair;
+
+struct mdn_node {
+    mdn_node_type type;
+    const char *file;
+    unsigned line, col;
+    const char *text;          /* MDN_SCALAR: the scalar's text */
+    bool quoted;               /* MDN_SCALAR: written in quotes */
+    const mdn_cite *cite;      /* MDN_SCALAR: citation in force, or NULL */
+    size_t n;                  /* MDN_MAP: pairs; MDN_SEQ: items */
+    mdn_pair *pairs;           /* MDN_MAP ("cite" pairs are kept out: they become node->cite) */
+    mdn_node **items;          /* MDN_SEQ */
+};
+
+/* Map lookup; NULL when absent (or when map is not a mapping). */
+const mdn_node *mdn_map_get(const mdn_node *map, const char *key);
+/* The pair for key, or NULL. */
+const mdn_pair *mdn_map_pair(const mdn_node *map, const char *key);
+
+#endif
