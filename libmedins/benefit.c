@@ -1,2 +1,227 @@
-/* Placeholder: implemented by its module. */
-#include "private.h"
+/*
+ * Binding the settlement sections (outpatient ... inpatient, major_disease, assistance) into the
+ * model of benefit.h, and the cross-section checks once every section is bound.
+ */
+#include <string.h>
+
+#include "benefit.h"
+
+/* Selectors every settlement table accepts: `kind` belongs to applies_to only. */
+#define BENEFIT_DIMS (MDN_DIM_ALL & ~(unsigned)MDN_DIM_KIND)
+
+static const char *const pool_words[] = {"outpatient", "pooling", "inpatient", NULL};
+static const char *const basis_words[] = {"year", "visit", "admission", NULL};
+static const char *const kind_words[] = {"outpatient", "pooling", "special_disease", "inpatient",
+                                         "pharmacy", NULL};
+
+/* The claim kind a benefit section settles, or -1 for the layers and other sections. */
+static int section_kind(medins_section s)
+{
+    switch (s) {
+    case MEDINS_SECTION_OUTPATIENT: return MEDINS_CLAIM_OUTPATIENT;
+    case MEDINS_SECTION_PHARMACY: return MEDINS_CLAIM_PHARMACY;
+    case MEDINS_SECTION_OUTPATIENT_POOLING: return MEDINS_CLAIM_POOLING;
+    case MEDINS_SECTION_SPECIAL_DISEASE: return MEDINS_CLAIM_SPECIAL_DISEASE;
+    case MEDINS_SECTION_INPATIENT: return MEDINS_CLAIM_INPATIENT;
+    default: return -1;
+    }
+}
+
+/* The section that owns each pool (medins_pool order): its deductible and cap stand for the pool. */
+static const medins_section pool_owner[MEDINS_POOL_COUNT] = {
+    MEDINS_SECTION_OUTPATIENT, MEDINS_SECTION_OUTPATIENT_POOLING, MEDINS_SECTION_INPATIENT,
+};
+
+const mdn_benefit *mdn_benefit_for(const medins_policy *p, medins_claim_kind kind)
+{
+    if (!p || !p->benefits || (unsigned)kind >= MEDINS_CLAIM_KIND_COUNT)
+        return NULL;
+    const mdn_benefit *s = &p->benefits->sec[kind];
+    return s->present ? s : NULL;
+}
+
+static const char *const rule_suffix[MDN_RULE_COUNT] = {
+    "deductible", "thrift_reduction", "ratio", "adjustments", "cap", "account", "carry_over",
+};
+
+static int make_rules(mdn_binder *b, const char *name, const char **rule)
+{
+    for (int i = 0; i < MDN_RULE_COUNT; i++)
+        if (!(rule[i] = mdn_arena_printf(&b->policy->arena, "%s.%s", name, rule_suffix[i])))
+            return mdn_error(b->err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return 0;
+}
+
+static struct mdn_benefits *benefits_of(mdn_binder *b)
+{
+    if (!b->policy->benefits)
+        b->policy->benefits = mdn_bind_alloc(b, sizeof(struct mdn_benefits));
+    return b->policy->benefits;
+}
+
+static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node *node)
+{
+    static const char *const common[] = {"pool", "deductible_basis", "deductible",
+                                         "thrift_reduction", "ratio", "adjustments", "cap",
+                                         "account", NULL};
+    static const char *const outpatient[] = {"pool", "deductible_basis", "deductible",
+                                             "thrift_reduction", "ratio", "adjustments", "cap",
+                                             "account", "thrift", NULL};
+    static const char *const inpatient[] = {"pool", "deductible_basis", "deductible",
+                                            "thrift_reduction", "ratio", "adjustments", "cap",
+                                            "account", "carry_over", NULL};
+    const char *const *keys = kind == MEDINS_CLAIM_OUTPATIENT ? outpatient
+                            : kind == MEDINS_CLAIM_INPATIENT ? inpatient : common;
+    int rc;
+
+    if ((rc = mdn_bind_keys(b, node, 0, keys)) < 0 || (rc = mdn_bind_require(b, node, "ratio")) < 0)
+        return rc;
+
+    /* Defaults from the table in docs/policy-format.md, "Benefit sections". */
+    switch (kind) {
+    case MEDINS_CLAIM_OUTPATIENT:
+    case MEDINS_CLAIM_PHARMACY:
+        s->pool = MEDINS_POOL_OUTPATIENT; s->basis = MDN_BASIS_YEAR; break;
+    case MEDINS_CLAIM_POOLING:
+        s->pool = MEDINS_POOL_POOLING; s->basis = MDN_BASIS_VISIT; break;
+    case MEDINS_CLAIM_SPECIAL_DISEASE:
+        s->pool = MEDINS_POOL_INPATIENT; s->basis = MDN_BASIS_YEAR; break;
+    default:
+        s->pool = MEDINS_POOL_INPATIENT; s->basis = MDN_BASIS_ADMISSION; break;
+    }
+    if ((rc = mdn_bind_word(b, node, "pool", false, pool_words, &s->pool)) < 0 ||
+        (rc = mdn_bind_word(b, node, "deductible_basis", false, basis_words, &s->basis)) < 0)
+        return rc;
+
+    s->has_deductible = mdn_map_get(node, "deductible") != NULL;
+    s->has_cap = mdn_map_get(node, "cap") != NULL;
+
+    mdn_path_push(b, "deductible");
+    rc = mdn_bind_amount_table(b, mdn_map_get(node, "deductible"), BENEFIT_DIMS, NULL, NULL,
+                               &s->deductible);
+    mdn_path_pop(b);
+    if (rc < 0) return rc;
+    mdn_path_push(b, "thrift_reduction");
+    rc = mdn_bind_amount_table(b, mdn_map_get(node, "thrift_reduction"), BENEFIT_DIMS, NULL, NULL,
+                               &s->thrift_reduction);
+    mdn_path_pop(b);
+    if (rc < 0) return rc;
+    mdn_path_push(b, "ratio");
+    rc = mdn_bind_ratio_table(b, mdn_map_get(node, "ratio"), BENEFIT_DIMS, NULL, &s->ratio);
+    mdn_path_pop(b);
+    if (rc < 0) return rc;
+    mdn_path_push(b, "adjustments");
+    rc = mdn_bind_adjust_table(b, mdn_map_get(node, "adjustments"), BENEFIT_DIMS, NULL,
+                               &s->adjustments);
+    mdn_path_pop(b);
+    if (rc < 0) return rc;
+    mdn_path_push(b, "cap");
+    rc = mdn_bind_amount_table(b, mdn_map_get(node, "cap"), BENEFIT_DIMS, NULL, NULL, &s->cap);
+    mdn_path_pop(b);
+    if (rc < 0) return rc;
+
+    if ((rc = mdn_bind_flag(b, node, "account", &s->account_val, &s->account)) < 0)
+        return rc;
+    if (kind == MEDINS_CLAIM_OUTPATIENT &&
+        (rc = mdn_bind_flag(b, node, "thrift", &s->thrift_val, &s->thrift)) < 0)
+        return rc;
+    if (kind == MEDINS_CLAIM_INPATIENT &&
+        (rc = mdn_bind_flag(b, node, "carry_over", &s->carry_over_val, &s->carry_over)) < 0)
+        return rc;
+    return 0;
+}
+
+static int bind_layer(mdn_binder *b, mdn_layer *l, const mdn_node *node)
+{
+    static const char *const keys[] = {"applies_to", "deductible", "reference_income", "ratio",
+                                       "adjustments", "cap", NULL};
+    int rc;
+
+    if ((rc = mdn_bind_keys(b, node, 0, keys)) < 0 || (rc = mdn_bind_require(b, node, "ratio")) < 0)
+        return rc;
+    l->applies_to = (1u << MEDINS_CLAIM_INPATIENT) | (1u << MEDINS_CLAIM_SPECIAL_DISEASE);
+    if ((rc = mdn_bind_word_mask(b, node, "applies_to", kind_words, &l->applies_to)) < 0)
+        return rc;
+    if ((rc = mdn_bind_amount(b, node, "reference_income", false, &l->reference_income)) < 0)
+        return rc;
+
+    mdn_path_push(b, "deductible");
+    rc = mdn_bind_amount_table(b, mdn_map_get(node, "deductible"), BENEFIT_DIMS, NULL,
+                               &l->reference_income, &l->deductible);
+    mdn_path_pop(b);
+    if (rc < 0) return rc;
+    mdn_path_push(b, "ratio");
+    rc = mdn_bind_ratio_table(b, mdn_map_get(node, "ratio"), BENEFIT_DIMS, NULL, &l->ratio);
+    mdn_path_pop(b);
+    if (rc < 0) return rc;
+    mdn_path_push(b, "adjustments");
+    rc = mdn_bind_adjust_table(b, mdn_map_get(node, "adjustments"), BENEFIT_DIMS, NULL,
+                               &l->adjustments);
+    mdn_path_pop(b);
+    if (rc < 0) return rc;
+    mdn_path_push(b, "cap");
+    rc = mdn_bind_amount_table(b, mdn_map_get(node, "cap"), BENEFIT_DIMS, NULL, NULL, &l->cap);
+    mdn_path_pop(b);
+    return rc;
+}
+
+int mdn_bind_benefit(mdn_binder *b, medins_section section, const mdn_node *node)
+{
+    struct mdn_benefits *bs = benefits_of(b);
+    int kind = section_kind(section);
+    int rc;
+
+    if (!bs)
+        return MEDINS_ERR_NOMEM;
+    if (kind >= 0) {
+        mdn_benefit *s = &bs->sec[kind];
+        memset(s, 0, sizeof *s);
+        s->name = medins_section_name(section);
+        s->node = node;
+        if ((rc = make_rules(b, s->name, s->rule)) < 0 || (rc = bind_section(b, s, kind, node)) < 0)
+            return rc;
+        s->present = true;
+        return 0;
+    }
+    mdn_layer *l = section == MEDINS_SECTION_MAJOR_DISEASE ? &bs->major
+                 : section == MEDINS_SECTION_ASSISTANCE ? &bs->assistance : NULL;
+    if (!l)
+        return mdn_bind_error(b, node, MEDINS_ERR_ARGUMENT, "section %s is not a benefit section",
+                              medins_section_name(section));
+    memset(l, 0, sizeof *l);
+    l->name = medins_section_name(section);
+    if ((rc = make_rules(b, l->name, l->rule)) < 0 || (rc = bind_layer(b, l, node)) < 0)
+        return rc;
+    l->present = true;
+    return 0;
+}
+
+/*
+ * A section that writes no deductible or cap of its own shares its pool owner's, and so its
+ * owner must be in the policy: without this check pharmacy claims of a policy that dropped the
+ * outpatient section would silently lose their deductible and annual maximum.
+ */
+int mdn_benefits_finish(mdn_binder *b)
+{
+    struct mdn_benefits *bs = b->policy->benefits;
+    if (!bs)
+        return 0;
+    for (int k = 0; k < MEDINS_CLAIM_KIND_COUNT; k++) {
+        mdn_benefit *s = &bs->sec[k];
+        if (!s->present)
+            continue;
+        const mdn_benefit *owner = &bs->sec[section_kind(pool_owner[s->pool])];
+        if ((!s->has_deductible || !s->has_cap) && owner != s && !owner->present)
+            return mdn_bind_error(b, s->node, MEDINS_ERR_MISSING,
+                                  "section %s shares the %s pool, whose owner section %s is absent",
+                                  s->name, pool_words[s->pool], medins_section_name(pool_owner[s->pool]));
+        const mdn_benefit *d = s->has_deductible ? s : owner->has_deductible ? owner : NULL;
+        s->ded_owner = d;
+        s->ded_table = d ? &d->deductible : NULL;
+        s->thrift_table = d ? &d->thrift_reduction : NULL;
+        const mdn_benefit *c = s->has_cap ? s : owner->has_cap ? owner : NULL;
+        s->cap_owner = c;
+        s->cap_table = c ? &c->cap : NULL;
+    }
+    return 0;
+}

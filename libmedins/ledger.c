@@ -1,2 +1,256 @@
-/* Placeholder: implemented by its module. */
-#include "private.h"
+/*
+ * The member's year ledger: initialisation, consistency check, closing a year, and the
+ * versioned key=value text form.
+ *
+ * Text form (version 1): the line "medins-ledger 1", then one "key=value" line per field, in
+ * the order of the table below; every value is a decimal integer (amounts in fen, dates
+ * YYYYMMDD). Every key must appear exactly once. Lines end with "\n" ("\r\n" is accepted).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "benefit.h"
+
+void medins_ledger_init(medins_ledger *ledger, int32_t year)
+{
+    memset(ledger, 0, sizeof *ledger);
+    ledger->year = year;
+}
+
+/* ---- Field table: one place lists every field for the text form and the checks ---------- */
+
+typedef enum { F_I32, F_U32, F_FEN } field_type;
+
+typedef struct field {
+    const char *key;
+    size_t offset;
+    field_type type;
+} field;
+
+#define FI(name, key) {key, offsetof(medins_ledger, name), F_I32}
+#define FU(name, key) {key, offsetof(medins_ledger, name), F_U32}
+#define FF(name, key) {key, offsetof(medins_ledger, name), F_FEN}
+
+static const field fields[] = {
+    FI(year, "year"),
+    FI(last_date, "last_date"),
+    FU(seq, "seq"),
+    FI(admissions, "admissions"),
+    FF(outpatient_costs, "outpatient_costs"),
+    FF(deductible[MEDINS_POOL_OUTPATIENT], "deductible.outpatient"),
+    FF(deductible[MEDINS_POOL_POOLING], "deductible.pooling"),
+    FF(deductible[MEDINS_POOL_INPATIENT], "deductible.inpatient"),
+    FF(position[MEDINS_POOL_OUTPATIENT], "position.outpatient"),
+    FF(position[MEDINS_POOL_POOLING], "position.pooling"),
+    FF(position[MEDINS_POOL_INPATIENT], "position.inpatient"),
+    FF(fund[MEDINS_POOL_OUTPATIENT], "fund.outpatient"),
+    FF(fund[MEDINS_POOL_POOLING], "fund.pooling"),
+    FF(fund[MEDINS_POOL_INPATIENT], "fund.inpatient"),
+    FF(major_base, "major_base"),
+    FF(major_fund, "major_fund"),
+    FF(assist_base, "assist_base"),
+    FF(assist_fund, "assist_fund"),
+    FF(account_balance, "account_balance"),
+    FF(account_paid, "account_paid"),
+    FF(carry_over, "carry_over"),
+    FI(thrifty_years, "thrifty_years"),
+    FI(prior_known, "prior_known"),
+    FF(prior_outpatient_costs, "prior_outpatient_costs"),
+};
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+static int64_t field_get(const medins_ledger *l, const field *f)
+{
+    const char *p = (const char *)l + f->offset;
+    switch (f->type) {
+    case F_I32: { int32_t v; memcpy(&v, p, sizeof v); return v; }
+    case F_U32: { uint32_t v; memcpy(&v, p, sizeof v); return v; }
+    default: { int64_t v; memcpy(&v, p, sizeof v); return v; }
+    }
+}
+
+static void field_set(medins_ledger *l, const field *f, int64_t v)
+{
+    char *p = (char *)l + f->offset;
+    switch (f->type) {
+    case F_I32: { int32_t x = (int32_t)v; memcpy(p, &x, sizeof x); break; }
+    case F_U32: { uint32_t x = (uint32_t)v; memcpy(p, &x, sizeof x); break; }
+    default: memcpy(p, &v, sizeof v); break;
+    }
+}
+
+int medins_ledger_check(const medins_ledger *l, medins_error **err)
+{
+    if (!l)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "NULL ledger");
+    if (l->year < 1900 || l->year > 2199)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger year %d out of range", (int)l->year);
+    for (size_t i = 0; i < NFIELDS; i++) {
+        int64_t v = field_get(l, &fields[i]);
+        if (v < 0 || (fields[i].type == F_FEN && v > MEDINS_FEN_MAX))
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger %s out of range: %lld",
+                             fields[i].key, (long long)v);
+    }
+    /* A ledger with settlements has the date of the last one, in its year, and vice versa. */
+    if ((l->seq == 0) != (l->last_date == 0) ||
+        (l->last_date != 0 && (!medins_date_valid(l->last_date) || l->last_date / 10000 != l->year)))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         "ledger last_date %d does not fit year %d and %u settlements",
+                         (int)l->last_date, (int)l->year, (unsigned)l->seq);
+    if ((uint32_t)l->admissions > l->seq)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger has more admissions than settlements");
+    if (l->prior_known > 1 || (!l->prior_known && l->prior_outpatient_costs != 0))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger prior_known must be 0 or 1, "
+                         "and prior_outpatient_costs 0 when it is 0");
+    return 0;
+}
+
+/* ---- Closing a year ----------------------------------------------------------------------- */
+
+/*
+ * The figures of the closing year are read with the person's context on 31 December (age
+ * bands), at a level-1 hospital: outpatient deductibles and maxima are not written by level, and
+ * one fixed level keeps the result independent of where the last claim happened.
+ */
+int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
+                             const struct medins_policy *policy, const medins_person *person,
+                             medins_error **err)
+{
+    int rc;
+    if (!next || !prev || !policy || !person)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_close_year: NULL argument");
+    if ((rc = medins_ledger_check(prev, err)) < 0 || (rc = mdn_person_check(person, err)) < 0)
+        return rc;
+    medins_date end = prev->year * 10000 + 1231;
+    if (end < policy->from || (policy->to != 0 && end > policy->to))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "policy %s is not in force on %d",
+                         policy->id, (int)end);
+
+    medins_ledger n;
+    medins_ledger_init(&n, prev->year + 1);
+    n.account_balance = prev->account_balance;
+    n.carry_over = prev->carry_over;
+    n.prior_known = 1;
+    n.prior_outpatient_costs = prev->outpatient_costs;
+
+    const mdn_benefit *out = mdn_benefit_for(policy, MEDINS_CLAIM_OUTPATIENT);
+    const mdn_benefit *inp = mdn_benefit_for(policy, MEDINS_CLAIM_INPATIENT);
+    if (out) {
+        mdn_ctx ctx;
+        mdn_settle_context(&ctx, policy, person, prev, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1,
+                           end, 0);
+        const mdn_amount_row *cap = out->cap_table ? mdn_amount_find(out->cap_table, &ctx) : NULL;
+        if (inp && inp->carry_over && cap && cap->amount.v > prev->outpatient_costs &&
+            medins_money_add(&n.carry_over, n.carry_over, cap->amount.v - prev->outpatient_costs) < 0)
+            return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "carry-over would exceed the limit");
+        if (out->thrift) {
+            /* The deductible before any thrift reduction: the reduction is what thrift earns. */
+            const mdn_amount_row *ded = out->ded_table ? mdn_amount_find(out->ded_table, &ctx) : NULL;
+            medins_fen d = ded ? ded->amount.v : 0;
+            n.thrifty_years = prev->outpatient_costs <= d ? prev->thrifty_years + 1 : 0;
+        }
+    }
+    *next = n;
+    return 0;
+}
+
+/* ---- Text form ---------------------------------------------------------------------------- */
+
+int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins_ledger *ledger)
+{
+    char tmp[1024];
+    int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", MEDINS_LEDGER_VERSION);
+    for (size_t i = 0; i < NFIELDS; i++)
+        n += snprintf(tmp + n, sizeof tmp - (size_t)n, "%s=%lld\n", fields[i].key,
+                      (long long)field_get(ledger, &fields[i]));
+    if (needed)
+        *needed = (size_t)n + 1;
+    if (!buf || size < (size_t)n + 1)
+        return MEDINS_ERR_BUFFER;
+    memcpy(buf, tmp, (size_t)n + 1);
+    return 0;
+}
+
+/* A decimal integer with an optional '-', nothing else; bounded well inside int64. */
+static bool parse_int(const char *s, size_t len, int64_t *out)
+{
+    size_t i = 0;
+    bool neg = len > 0 && s[0] == '-';
+    if (neg)
+        i++;
+    if (i == len || len - i > 18)
+        return false;
+    int64_t v = 0;
+    for (; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = neg ? -v : v;
+    return true;
+}
+
+int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, medins_error **err)
+{
+    if (!ledger || (!text && len))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_parse: NULL argument");
+    medins_ledger l;
+    memset(&l, 0, sizeof l);
+    bool seen[NFIELDS] = {false};
+    bool header = false;
+    unsigned lineno = 0;
+    size_t pos = 0;
+
+    while (pos < len) {
+        const char *line = text + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - line) : len - pos;
+        pos += n + (nl ? 1 : 0);
+        lineno++;
+        if (n > 0 && line[n - 1] == '\r')
+            n--;
+        if (!header) {
+            char want[32];
+            int wn = snprintf(want, sizeof want, "medins-ledger %d", MEDINS_LEDGER_VERSION);
+            if (n != (size_t)wn || memcmp(line, want, n) != 0)
+                return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
+                                 "not a version %d ledger: the first line must be \"%s\"",
+                                 MEDINS_LEDGER_VERSION, want);
+            header = true;
+            continue;
+        }
+        if (n == 0)
+            continue;
+        const char *eq = memchr(line, '=', n);
+        if (!eq)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger line %u has no '='", lineno);
+        size_t klen = (size_t)(eq - line);
+        size_t i = 0;
+        while (i < NFIELDS && !(strlen(fields[i].key) == klen && memcmp(fields[i].key, line, klen) == 0))
+            i++;
+        if (i == NFIELDS)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "unknown ledger key \"%.*s\"",
+                             (int)klen, line);
+        if (seen[i])
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger key %s given twice",
+                             fields[i].key);
+        int64_t v;
+        int64_t lo = fields[i].type == F_I32 ? INT32_MIN : fields[i].type == F_U32 ? 0 : INT64_MIN;
+        int64_t hi = fields[i].type == F_I32 ? INT32_MAX : fields[i].type == F_U32 ? UINT32_MAX : INT64_MAX;
+        if (!parse_int(eq + 1, n - klen - 1, &v) || v < lo || v > hi)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)klen + 2,
+                             "ledger %s: malformed number", fields[i].key);
+        field_set(&l, &fields[i], v);
+        seen[i] = true;
+    }
+    if (!header)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "empty ledger text");
+    for (size_t i = 0; i < NFIELDS; i++)
+        if (!seen[i])
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger key %s is missing", fields[i].key);
+    int rc = medins_ledger_check(&l, err);
+    if (rc < 0)
+        return rc;
+    *ledger = l;
+    return 0;
+}

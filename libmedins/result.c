@@ -1,2 +1,157 @@
-/* Placeholder: implemented by its module. */
-#include "private.h"
+/*
+ * Explained results, shared by every computation: figures (kind-specific data), lines, and the
+ * list of assumed values used. Line texts live in an arena owned by the result so that the
+ * pointers handed out stay valid while lines are added.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "result_internal.h"
+
+struct medins_result {
+    medins_result_kind kind;
+    const medins_policy *policy;
+    mdn_arena texts;
+    medins_line *lines;
+    size_t nlines, lines_cap;
+    const mdn_val **assumed;
+    size_t nassumed, assumed_cap;
+    void *data;                 /* follows the struct in the same block */
+};
+
+/* Keeps the kind-specific data aligned for any member type (int64, pointers). */
+#define DATA_OFFSET ((sizeof(struct medins_result) + 15u) & ~(size_t)15u)
+
+medins_result *mdn_result_new(medins_result_kind kind, const medins_policy *policy, size_t data_size)
+{
+    medins_result *r = calloc(1, DATA_OFFSET + data_size);
+    if (!r)
+        return NULL;
+    r->kind = kind;
+    r->policy = policy;
+    mdn_arena_init(&r->texts);
+    r->data = (char *)r + DATA_OFFSET;
+    return r;
+}
+
+void *mdn_result_data(const medins_result *r)
+{
+    return r ? r->data : NULL;
+}
+
+int mdn_result_use(medins_result *r, const mdn_val *val)
+{
+    if (!val || !val->pub.assumed)
+        return 0;
+    for (size_t i = 0; i < r->nassumed; i++)
+        if (r->assumed[i] == val)
+            return 0;
+    if (r->nassumed == r->assumed_cap) {
+        size_t cap = r->assumed_cap ? 2 * r->assumed_cap : 4;
+        const mdn_val **a = realloc(r->assumed, cap * sizeof *a);
+        if (!a)
+            return MEDINS_ERR_NOMEM;
+        r->assumed = a;
+        r->assumed_cap = cap;
+    }
+    r->assumed[r->nassumed++] = val;
+    return 0;
+}
+
+int mdn_result_add_line(medins_result *r, medins_part part, medins_fen amount, medins_fen base,
+                        medins_bp ratio, const char *rule, const mdn_val *val, const char *fmt, ...)
+{
+    if (r->nlines == r->lines_cap) {
+        size_t cap = r->lines_cap ? 2 * r->lines_cap : 16;
+        medins_line *l = realloc(r->lines, cap * sizeof *l);
+        if (!l)
+            return MEDINS_ERR_NOMEM;
+        r->lines = l;
+        r->lines_cap = cap;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = len >= 0 ? mdn_arena_alloc(&r->texts, (size_t)len + 1) : NULL;
+    if (!text)
+        return MEDINS_ERR_NOMEM;
+    va_start(ap, fmt);
+    vsnprintf(text, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    if (mdn_result_use(r, val) < 0)
+        return MEDINS_ERR_NOMEM;
+
+    medins_line *l = &r->lines[r->nlines++];
+    memset(l, 0, sizeof *l);
+    l->part = part;
+    l->amount = amount;
+    l->base = base;
+    l->ratio = ratio;
+    l->rule = rule;
+    l->text = text;
+    l->citation = "";
+    if (val) {
+        l->source = val->pub.source;
+        l->citation = val->citation ? val->citation : "";
+        l->file = val->pub.file;
+        l->line = val->pub.line;
+        l->column = val->pub.column;
+        l->assumed = val->pub.assumed;
+    }
+    return 0;
+}
+
+medins_result_kind medins_result_get_kind(const medins_result *result)
+{
+    return result->kind;
+}
+
+size_t medins_result_line_count(const medins_result *result)
+{
+    return result ? result->nlines : 0;
+}
+
+const medins_line *medins_result_line(const medins_result *result, size_t i)
+{
+    return result && i < result->nlines ? &result->lines[i] : NULL;
+}
+
+int medins_result_uses_assumed(const medins_result *result)
+{
+    return result && result->nassumed > 0;
+}
+
+size_t medins_result_assumed_count(const medins_result *result)
+{
+    return result ? result->nassumed : 0;
+}
+
+const medins_value *medins_result_assumed(const medins_result *result, size_t i)
+{
+    return result && i < result->nassumed ? &result->assumed[i]->pub : NULL;
+}
+
+const char *medins_result_policy_id(const medins_result *result)
+{
+    return result && result->policy ? result->policy->id : NULL;
+}
+
+/* A settlement result's data starts with its medins_settlement (settle.c keeps more behind it). */
+const medins_settlement *medins_result_settlement(const medins_result *result)
+{
+    if (!result || result->kind != MEDINS_RESULT_SETTLEMENT)
+        return NULL;
+    return result->data;
+}
+
+void medins_result_free(medins_result *result)
+{
+    if (!result)
+        return;
+    mdn_arena_free(&result->texts);
+    free(result->lines);
+    free(result->assumed);
+    free(result);
+}

@@ -1,2 +1,540 @@
-/* Placeholder: implemented by its module. */
-#include "private.h"
+/*
+ * The settlement engine: one claim against a policy and the member's ledger.
+ *
+ * Order of a settlement (as settlement offices do it, docs "How a claim is settled"):
+ *   1. fully self-paid items and category-B first self-pay come off: the rest is in scope;
+ *   2. the deductible takes the first part of the in-scope amount (what is still unpaid of the
+ *      pool's annual deductible, or the whole per-visit / per-admission deductible);
+ *   3. the rest fills cost segments from the pool's running position; each piece is paid at its
+ *      segment's ratio plus the matching adjustments (capped at 100%), rounded half-up;
+ *   4. the pieces are paid in order until the pool's annual maximum (plus the carry-over for
+ *      the inpatient maximum) is reached; the rest is withheld (over_cap) and borne by the patient;
+ *   5. the patient's in-scope burden (deductible + coinsurance + over_cap) feeds the
+ *      major-disease layer, and what is left of it medical assistance;
+ *   6. the patient pays the remainder; employees' sections with `account: true` take it from
+ *      the individual account first, up to the in-scope burden left.
+ *
+ * The core writes to caller-owned structures only and allocates nothing unless it is given a
+ * result to explain into, so the batch shares it without a heap allocation per claim.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "benefit.h"
+#include "result_internal.h"
+
+/* What a settlement result keeps: the figures (first: medins_result_settlement reads them) and
+ * the ledger before and after, so that a reversal can restore it exactly. */
+typedef struct settle_data {
+    medins_settlement s;
+    medins_ledger before, after;
+} settle_data;
+
+/* ---- Explanation lines ------------------------------------------------------------------ */
+
+typedef struct emitter {
+    medins_result *r;          /* NULL: figures only */
+    bool texts;                /* format and add lines (else only record assumed values) */
+    medins_settlement *s;
+    int rc;                    /* first NOMEM */
+} emitter;
+
+/*
+ * A tiny formatter so that money and ratios are formatted only when texts are wanted:
+ * %Y = medins_fen as yuan, %P = medins_bp as a percentage, %s, %d, %%.
+ */
+static void vformat(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    size_t n = 0;
+    char tmp[32];
+    for (const char *f = fmt; *f && n + 1 < size; f++) {
+        const char *piece = tmp;
+        if (*f != '%' || !f[1]) {
+            buf[n++] = *f;
+            continue;
+        }
+        switch (*++f) {
+        case 'Y': medins_money_format(tmp, sizeof tmp, va_arg(ap, int64_t)); break;
+        case 'P': {
+            /* Adjustments may be negative; the ratio formatter takes 0%-100% only. */
+            int v = va_arg(ap, int);
+            tmp[0] = '-';
+            if (medins_ratio_format(tmp + (v < 0), sizeof tmp - 1, (medins_bp)(v < 0 ? -v : v)) < 0)
+                strcpy(tmp, "?");
+            break;
+        }
+        case 'd': snprintf(tmp, sizeof tmp, "%d", va_arg(ap, int)); break;
+        case 's': piece = va_arg(ap, const char *); break;
+        default: tmp[0] = *f; tmp[1] = '\0'; break;
+        }
+        for (; *piece && n + 1 < size; piece++)
+            buf[n++] = *piece;
+    }
+    buf[n] = '\0';
+}
+
+static void say(emitter *e, medins_part part, medins_fen amount, medins_fen base, medins_bp ratio,
+                const char *rule, const mdn_val *val, const char *fmt, ...)
+{
+    if (val && val->pub.assumed)
+        e->s->assumed = 1;
+    if (!e->r || e->rc < 0)
+        return;
+    if (!e->texts) {
+        e->rc = mdn_result_use(e->r, val);
+        return;
+    }
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vformat(text, sizeof text, fmt, ap);
+    va_end(ap);
+    e->rc = mdn_result_add_line(e->r, part, amount, base, ratio, rule, val, "%s", text);
+}
+
+/* A value used without a line of its own (segment bounds): listed when assumed. */
+static void use(emitter *e, const mdn_val *val)
+{
+    if (val && val->pub.assumed) {
+        e->s->assumed = 1;
+        if (e->r && e->rc == 0)
+            e->rc = mdn_result_use(e->r, val);
+    }
+}
+
+/* ---- Persons, claims, context ----------------------------------------------------------- */
+
+static const medins_scheme scheme_of_category[MEDINS_CATEGORY_COUNT] = {
+    MEDINS_SCHEME_EMPLOYEE, MEDINS_SCHEME_EMPLOYEE, MEDINS_SCHEME_RESIDENT, MEDINS_SCHEME_RESIDENT,
+};
+
+int mdn_person_check(const medins_person *person, medins_error **err)
+{
+    if ((unsigned)person->scheme >= MEDINS_SCHEME_COUNT ||
+        (unsigned)person->category >= MEDINS_CATEGORY_COUNT)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown scheme or category");
+    if (scheme_of_category[person->category] != person->scheme)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "category %s belongs to another scheme than %s",
+                         medins_category_name(person->category), medins_scheme_name(person->scheme));
+    if ((unsigned)person->tier >= MEDINS_TIER_COUNT ||
+        (person->scheme == MEDINS_SCHEME_EMPLOYEE && person->tier != MEDINS_TIER_NONE))
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "tier %d is not valid for the %s scheme",
+                         (int)person->tier, medins_scheme_name(person->scheme));
+    if (person->groups & ~MEDINS_GROUP_ALL)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown group flags 0x%x",
+                         (unsigned)(person->groups & ~MEDINS_GROUP_ALL));
+    if (person->birth_date != 0 && !medins_date_valid(person->birth_date))
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "birth date %d is not a calendar date",
+                         (int)person->birth_date);
+    return 0;
+}
+
+static int check_claim(const medins_claim *c, medins_error **err)
+{
+    if ((unsigned)c->kind >= MEDINS_CLAIM_KIND_COUNT)
+        return mdn_error(err, MEDINS_ERR_KIND, NULL, 0, 0, "unknown claim kind %d", (int)c->kind);
+    if ((unsigned)c->level >= MEDINS_LEVEL_COUNT)
+        return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "unknown hospital level %d", (int)c->level);
+    /* Pharmacy purchases happen at pharmacies and nothing else does. */
+    if ((c->kind == MEDINS_CLAIM_PHARMACY) != (c->level == MEDINS_LEVEL_PHARMACY))
+        return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "a %s claim cannot be at level %s",
+                         medins_claim_kind_name(c->kind), medins_level_name(c->level));
+    if (!medins_date_valid(c->date))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is not a calendar date",
+                         (int)c->date);
+    if (c->total < 0 || c->self_paid < 0 || c->category_b < 0)
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld has a negative amount",
+                         (long long)c->id);
+    if (c->total > MEDINS_FEN_MAX || c->self_paid > MEDINS_FEN_MAX || c->category_b > MEDINS_FEN_MAX)
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "claim %lld has an amount above the limit",
+                         (long long)c->id);
+    if (c->self_paid + c->category_b > c->total)
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0,
+                         "claim %lld: self-paid and category-B parts exceed the total", (long long)c->id);
+    return 0;
+}
+
+void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
+                        const medins_ledger *ledger, int kind, int level, medins_date date,
+                        int64_t institution)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->scheme = person->scheme;
+    ctx->category = person->category;
+    ctx->tier = MEDINS_TIER_NONE;
+    if (person->scheme == MEDINS_SCHEME_RESIDENT) {
+        int t = mdn_benefit_tier(p, person);
+        ctx->tier = t >= 0 && t < MEDINS_TIER_COUNT ? t : (int)person->tier;
+    }
+    ctx->level = level;
+    ctx->kind = kind;
+    ctx->age = person->birth_date ? medins_age_on(person->birth_date, date) : -1;
+    ctx->groups = person->groups;
+    ctx->admission = kind == MEDINS_CLAIM_INPATIENT ? (ledger->admissions > 0 ? 2 : 1) : 0;
+    ctx->at_family_doctor = person->family_doctor != 0 && institution == person->family_doctor;
+    ctx->thrifty_years = ledger->thrifty_years;
+    ctx->prior_outpatient = ledger->prior_known ? ledger->prior_outpatient_costs : -1;
+}
+
+static medins_bp adjustments(emitter *e, const mdn_adjust_table *t, const mdn_ctx *ctx,
+                             const char *rule)
+{
+    medins_bp sum = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const mdn_adjust_row *a = &t->rows[i];
+        if (!mdn_select_match(&a->sel, ctx))
+            continue;
+        sum += a->add.v;
+        say(e, MEDINS_PART_INFO, 0, 0, a->add.v, rule, a->add.val,
+            "Adjustment %s%P to the ratio of every segment", a->add.v < 0 ? "" : "+", a->add.v);
+    }
+    return sum;
+}
+
+static medins_bp clamp_ratio(medins_bp base, medins_bp add)
+{
+    int32_t r = base + add;
+    return r < 0 ? 0 : r > MEDINS_BP_ONE ? MEDINS_BP_ONE : r;
+}
+
+static medins_fen min_fen(medins_fen a, medins_fen b) { return a < b ? a : b; }
+static medins_fen max_fen(medins_fen a, medins_fen b) { return a > b ? a : b; }
+
+/* No maximum: larger than anything a year can pay. */
+#define NO_CAP INT64_MAX
+
+/*
+ * Pay the pieces of [lo, hi) (positions on a running amount) that fall into each segment of
+ * `row`, at the segment's ratio plus `add`, until `room` is used up. Returns the amount paid;
+ * *withheld receives what the room refused, *coins the unpaid shares of the pieces.
+ */
+static medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp add, medins_fen lo,
+                               medins_fen hi, medins_fen room, medins_fen *withheld,
+                               medins_fen *coins, medins_bp *first_ratio, medins_part part,
+                               const char *rule, const char *what)
+{
+    bool first = true;
+    medins_fen paid_sum = 0;
+    *withheld = 0;
+    if (coins)
+        *coins = 0;
+    for (size_t i = 0; i < row->n && lo < hi; i++) {
+        const mdn_segment *seg = &row->seg[i];
+        medins_fen a = max_fen(lo, seg->from);
+        medins_fen b = seg->to < 0 ? hi : min_fen(hi, seg->to);
+        if (b <= a)
+            continue;
+        medins_fen piece = b - a;
+        medins_bp ratio = clamp_ratio(seg->ratio.v, add);
+        medins_fen share = medins_money_apply(piece, ratio);
+        medins_fen paid = min_fen(share, room);
+        room -= paid;
+        paid_sum += paid;
+        *withheld += share - paid;
+        use(e, seg->from_val);
+        use(e, seg->to_val);
+        if (first && first_ratio)
+            *first_ratio = ratio;
+        first = false;
+        if (seg->to < 0)
+            say(e, part, paid, piece, ratio, rule, seg->ratio.val,
+                "%s pays %P of %Y in the segment above %Y%s", what, ratio, piece, seg->from,
+                paid < share ? " (cut by the annual maximum)" : "");
+        else
+            say(e, part, paid, piece, ratio, rule, seg->ratio.val,
+                "%s pays %P of %Y in the segment %Y to %Y%s", what, ratio, piece, seg->from,
+                seg->to, paid < share ? " (cut by the annual maximum)" : "");
+        if (coins) {
+            *coins += piece - share;
+            say(e, MEDINS_PART_COINSURANCE, piece - share, piece, MEDINS_BP_ONE - ratio, rule,
+                seg->ratio.val, "The patient pays %P of %Y in this segment", MEDINS_BP_ONE - ratio,
+                piece);
+        }
+    }
+    return paid_sum;
+}
+
+/*
+ * A layer above the basic fund on its cumulative base: this claim adds `add` to `base0`.
+ * Returns the payment (0 when the layer has no row for the person).
+ */
+static medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_ctx *ctx, medins_fen base0,
+                               medins_fen add, medins_fen used, medins_part part)
+{
+    const bool major = part == MEDINS_PART_MAJOR_DISEASE;
+    const char *label = major ? "the major-disease layer" : "medical assistance";
+    const mdn_amount_row *drow = mdn_amount_find(&l->deductible, ctx);
+    medins_fen ded = drow ? drow->amount.v : 0;
+    const mdn_ratio_row *rrow = mdn_ratio_find(&l->ratio, ctx);
+
+    if (!rrow) {
+        say(e, MEDINS_PART_INFO, 0, add, 0, l->rule[MDN_RULE_RATIO], NULL,
+            "No row of %s applies to this person: it pays nothing", label);
+        return 0;
+    }
+    if (drow) {
+        if (drow->share.val)
+            use(e, l->reference_income.val);
+        say(e, MEDINS_PART_INFO, min_fen(add, max_fen(0, ded - base0)), add, drow->share.v,
+            l->rule[MDN_RULE_DEDUCTIBLE], drow->share.val ? drow->share.val : drow->amount.val,
+            "Annual deductible of %s %Y on the year's burden (%Y before this claim, %Y added)",
+            label, ded, base0, add);
+    }
+    medins_fen lo = max_fen(0, base0 - ded), hi = max_fen(0, base0 + add - ded);
+    if (hi <= lo)
+        return 0;   /* all within the deductible: no ratio, adjustment or maximum is used */
+    medins_bp adj = adjustments(e, &l->adjustments, ctx, l->rule[MDN_RULE_ADJUST]);
+    const mdn_amount_row *crow = mdn_amount_find(&l->cap, ctx);
+    medins_fen room = crow ? max_fen(0, crow->amount.v - used) : NO_CAP;
+    medins_fen withheld;
+    medins_fen paid = pay_segments(e, rrow, adj, lo, hi, room, &withheld, NULL, NULL, part,
+                                   l->rule[MDN_RULE_RATIO], major ? "The major-disease layer"
+                                                                  : "Medical assistance");
+    if (crow)
+        say(e, MEDINS_PART_INFO, crow->amount.v, used, 0, l->rule[MDN_RULE_CAP], crow->amount.val,
+            "Annual maximum of %s: %Y, %Y used before this claim%s", label, crow->amount.v, used,
+            withheld > 0 ? ": reached" : "");
+    return paid;
+}
+
+static int add_checked(medins_fen *to, medins_fen v, int *rc)
+{
+    if (*rc == 0 && medins_money_add(to, *to, v) < 0)
+        *rc = MEDINS_ERR_OVERFLOW;
+    return *rc;
+}
+
+int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                    const medins_person *person, const medins_claim *claim,
+                    const medins_ledger *ledger, medins_result *r, unsigned flags,
+                    medins_error **err)
+{
+    int rc;
+    if ((rc = mdn_person_check(person, err)) < 0 || (rc = check_claim(claim, err)) < 0 ||
+        (rc = medins_ledger_check(ledger, err)) < 0)
+        return rc;
+    if (claim->date < p->from || (p->to != 0 && claim->date > p->to))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is outside policy %s",
+                         (int)claim->date, p->id);
+    if (ledger->year != claim->date / 10000)
+        return mdn_error(err, MEDINS_ERR_LEDGER_YEAR, NULL, 0, 0,
+                         "the ledger is for %d, the claim is dated %d", (int)ledger->year,
+                         (int)claim->date);
+    if (claim->date < ledger->last_date)
+        return mdn_error(err, MEDINS_ERR_ORDER, NULL, 0, 0,
+                         "claim dated %d is earlier than the ledger's last claim (%d)",
+                         (int)claim->date, (int)ledger->last_date);
+    if (!(p->schemes & (1u << person->scheme)))
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "the %s scheme is not covered by this policy", medins_scheme_name(person->scheme));
+    const mdn_benefit *sec = mdn_benefit_for(p, claim->kind);
+    if (!sec)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "%s claims are not covered by this policy", medins_claim_kind_name(claim->kind));
+
+    mdn_ctx ctx;
+    mdn_settle_context(&ctx, p, person, ledger, claim->kind, claim->level, claim->date,
+                       claim->institution);
+    const mdn_ratio_row *rrow = mdn_ratio_find(&sec->ratio, &ctx);
+    if (!rrow)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "not covered by this policy: no %s row for this person at level %s",
+                         sec->rule[MDN_RULE_RATIO], medins_level_name(claim->level));
+
+    const int pool = sec->pool;
+    emitter e = {r, r && !(flags & MEDINS_SETTLE_NO_LINES), s, 0};
+    memset(s, 0, sizeof *s);
+    s->claim_id = claim->id;
+    s->total = claim->total;
+    s->self_paid = claim->self_paid;
+    s->category_b = claim->category_b;
+    s->in_scope = claim->total - claim->self_paid - claim->category_b;
+    s->admission = ctx.admission ? ledger->admissions + 1 : 0;
+
+    if (s->self_paid > 0)
+        say(&e, MEDINS_PART_SELF_PAID, s->self_paid, 0, 0, "claim.self_paid", NULL,
+            "Items outside the catalogue, paid in full by the patient: %Y", s->self_paid);
+    if (s->category_b > 0)
+        say(&e, MEDINS_PART_CATEGORY_B, s->category_b, 0, 0, "claim.category_b", NULL,
+            "Category-B first self-pay, paid by the patient: %Y", s->category_b);
+    if (s->admission)
+        say(&e, MEDINS_PART_INFO, 0, 0, 0, sec->rule[MDN_RULE_DEDUCTIBLE], NULL,
+            "Admission number %d this year", (int)s->admission);
+
+    /* Deductible. */
+    const mdn_amount_row *drow = sec->ded_table ? mdn_amount_find(sec->ded_table, &ctx) : NULL;
+    if (drow) {
+        medins_fen ded = drow->amount.v;
+        const mdn_amount_row *trow = mdn_amount_find(sec->thrift_table, &ctx);
+        if (trow) {
+            medins_fen cut = min_fen(ded, trow->amount.v);
+            say(&e, MEDINS_PART_INFO, cut, ded, 0, sec->ded_owner->rule[MDN_RULE_THRIFT],
+                trow->amount.val, "Deductible %Y lowered by %Y after %d thrifty year(s)", ded,
+                trow->amount.v, (int)ledger->thrifty_years);
+            ded -= cut;
+        }
+        medins_fen remaining = ded;
+        if (sec->basis == MDN_BASIS_YEAR)
+            remaining = max_fen(0, ded - ledger->deductible[pool]);
+        s->deductible = min_fen(s->in_scope, remaining);
+        if (sec->basis == MDN_BASIS_YEAR)
+            say(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, s->in_scope, 0,
+                sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
+                "Annual deductible %Y, of which %Y was borne before this claim: the patient pays %Y",
+                ded, ledger->deductible[pool], s->deductible);
+        else
+            say(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, s->in_scope, 0,
+                sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
+                "Deductible of this %s %Y: the patient pays %Y",
+                sec->basis == MDN_BASIS_VISIT ? "visit" : "admission", ded, s->deductible);
+    }
+
+    /* Segments and the annual maximum. */
+    medins_bp adj = adjustments(&e, &sec->adjustments, &ctx, sec->rule[MDN_RULE_ADJUST]);
+    const mdn_amount_row *crow = sec->cap_table ? mdn_amount_find(sec->cap_table, &ctx) : NULL;
+    const mdn_benefit *inpatient = mdn_benefit_for(p, MEDINS_CLAIM_INPATIENT);
+    medins_fen cap = NO_CAP, carry = 0;
+    if (crow) {
+        if (inpatient && inpatient->carry_over && sec->cap_owner == inpatient)
+            carry = ledger->carry_over;
+        cap = crow->amount.v + carry;
+    }
+    medins_fen rest = s->in_scope - s->deductible;
+    medins_fen pos = ledger->position[pool];
+    s->fund = pay_segments(&e, rrow, adj, pos, pos + rest, max_fen(0, cap - ledger->fund[pool]),
+                           &s->over_cap, &s->coinsurance, &s->ratio, MEDINS_PART_FUND,
+                           sec->rule[MDN_RULE_RATIO], "The fund");
+    if (crow) {
+        if (carry > 0)
+            say(&e, MEDINS_PART_INFO, cap, carry, 0, inpatient->rule[MDN_RULE_CARRY],
+                inpatient->carry_over_val,
+                "Annual maximum %Y + carried-over outpatient maximum %Y = effective inpatient maximum %Y; fund paid before this claim %Y",
+                crow->amount.v, carry, cap, ledger->fund[pool]);
+        else
+            say(&e, MEDINS_PART_INFO, cap, 0, 0, sec->cap_owner->rule[MDN_RULE_CAP],
+                crow->amount.val, "Annual maximum %Y; fund paid before this claim %Y", cap,
+                ledger->fund[pool]);
+        if (carry > 0)
+            use(&e, crow->amount.val);
+    }
+    if (s->over_cap > 0)
+        say(&e, MEDINS_PART_OVER_CAP, s->over_cap, 0, 0, sec->cap_owner->rule[MDN_RULE_CAP],
+            crow->amount.val, "Withheld by the annual maximum %Y, paid by the patient: %Y", cap,
+            s->over_cap);
+
+    /* Layers above the basic fund. */
+    const struct mdn_benefits *bs = p->benefits;
+    const uint32_t kind_bit = 1u << claim->kind;
+    medins_fen burden = s->in_scope - s->fund;
+    bool major_applies = bs->major.present && (bs->major.applies_to & kind_bit);
+    bool assist_applies = bs->assistance.present && (bs->assistance.applies_to & kind_bit);
+    if (major_applies)
+        s->major_disease = settle_layer(&e, &bs->major, &ctx, ledger->major_base, burden,
+                                        ledger->major_fund, MEDINS_PART_MAJOR_DISEASE);
+    medins_fen assist_base = burden - s->major_disease;
+    if (assist_applies)
+        s->assistance = settle_layer(&e, &bs->assistance, &ctx, ledger->assist_base, assist_base,
+                                     ledger->assist_fund, MEDINS_PART_ASSISTANCE);
+
+    s->patient = s->total - s->fund - s->major_disease - s->assistance;
+    say(&e, MEDINS_PART_PATIENT, s->patient, s->total, 0, "settlement.patient", NULL,
+        "The patient pays %Y: self-paid %Y + category B %Y + deductible %Y + coinsurance %Y + over the maximum %Y - major disease %Y - assistance %Y",
+        s->patient, s->self_paid, s->category_b, s->deductible, s->coinsurance, s->over_cap,
+        s->major_disease, s->assistance);
+
+    /* The individual account pays in-scope costs only: catalogue-external items never, and
+     * category-B first self-pay is cash (the decision is documented in the report and docs). */
+    if (sec->account && person->scheme == MEDINS_SCHEME_EMPLOYEE) {
+        s->account = min_fen(ledger->account_balance, assist_base - s->assistance);
+        say(&e, MEDINS_PART_ACCOUNT, s->account, assist_base - s->assistance, 0,
+            sec->rule[MDN_RULE_ACCOUNT], sec->account_val,
+            "Paid from the individual account: %Y of the in-scope burden %Y (balance %Y)",
+            s->account, assist_base - s->assistance, ledger->account_balance);
+    }
+    s->cash = s->patient - s->account;
+    if (e.rc < 0)
+        return mdn_error(err, e.rc, NULL, 0, 0, "out of memory");
+
+    /* The new ledger. */
+    *next = *ledger;
+    next->seq++;
+    next->last_date = claim->date;
+    if (claim->kind == MEDINS_CLAIM_INPATIENT)
+        next->admissions++;
+    rc = 0;
+    if (claim->kind == MEDINS_CLAIM_OUTPATIENT || claim->kind == MEDINS_CLAIM_PHARMACY)
+        add_checked(&next->outpatient_costs, s->in_scope, &rc);
+    add_checked(&next->deductible[pool], s->deductible, &rc);
+    add_checked(&next->position[pool], rest, &rc);
+    add_checked(&next->fund[pool], s->fund, &rc);
+    if (major_applies) {
+        add_checked(&next->major_base, burden, &rc);
+        add_checked(&next->major_fund, s->major_disease, &rc);
+    }
+    if (assist_applies) {
+        add_checked(&next->assist_base, assist_base, &rc);
+        add_checked(&next->assist_fund, s->assistance, &rc);
+    }
+    next->account_balance -= s->account;
+    add_checked(&next->account_paid, s->account, &rc);
+    if (rc < 0)
+        return mdn_error(err, rc, NULL, 0, 0, "a year total of the ledger would exceed the limit");
+    return 0;
+}
+
+/* ---- Public entry points ---------------------------------------------------------------- */
+
+int medins_settle_ex(medins_result **out, const medins_policy *policy, const medins_person *person,
+                     const medins_claim *claim, medins_ledger *ledger, unsigned int flags,
+                     medins_error **err)
+{
+    if (!out || !policy || !person || !claim || !ledger)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_settle: NULL argument");
+    medins_result *r = mdn_result_new(MEDINS_RESULT_SETTLEMENT, policy, sizeof(settle_data));
+    if (!r)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    settle_data *d = mdn_result_data(r);
+    int rc = mdn_settle_core(&d->s, &d->after, policy, person, claim, ledger, r, flags, err);
+    if (rc < 0) {
+        medins_result_free(r);
+        return rc;
+    }
+    d->before = *ledger;
+    *ledger = d->after;
+    *out = r;
+    return 0;
+}
+
+int medins_settle(medins_result **out, const medins_policy *policy, const medins_person *person,
+                  const medins_claim *claim, medins_ledger *ledger, medins_error **err)
+{
+    return medins_settle_ex(out, policy, person, claim, ledger, 0, err);
+}
+
+/*
+ * The account balance is the one field others may change between a settlement and its
+ * reversal (credits, withdrawals); the refund is added to whatever it is now. Every other field
+ * must still be as the settlement left it, or the result is not the ledger's latest settlement.
+ */
+int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, medins_error **err)
+{
+    if (!ledger || !result)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_settle_reverse: NULL argument");
+    if (medins_result_get_kind(result) != MEDINS_RESULT_SETTLEMENT)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "the result is not a settlement");
+    const settle_data *d = mdn_result_data(result);
+    medins_ledger now = *ledger;
+    now.account_balance = d->after.account_balance;
+    if (ledger->year != d->after.year || ledger->seq != d->after.seq ||
+        memcmp(&now, &d->after, sizeof now) != 0)
+        return mdn_error(err, MEDINS_ERR_REVERSE, NULL, 0, 0,
+                         "claim %lld is not the ledger's most recent settlement",
+                         (long long)d->s.claim_id);
+    medins_fen balance;
+    if (medins_money_add(&balance, ledger->account_balance, d->s.account) < 0)
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "account balance would exceed the limit");
+    *ledger = d->before;
+    ledger->account_balance = balance;
+    return 0;
+}

@@ -1,0 +1,293 @@
+/*
+ * Batch settlement: hand-worked figures, per-claim failures, argument errors, a policy set
+ * looked up by date, and exact agreement with single-claim settlement on random claims.
+ * Policy figures: see the comment at the top of check_settle.c (tests/data/settle/basic.yaml).
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "medins.h"
+#include "runner.h"
+
+#define Y(yuan) ((medins_fen)(yuan) * 100)
+#define MAXN 4096
+
+static medins_policy *policy;
+
+static void setup(void)
+{
+    char path[1024];
+    medins_error *err = NULL;
+    medins_test_path(path, sizeof path, "data/settle/basic.yaml");
+    int rc = medins_policy_load_file(&policy, path, NULL, NULL, &err);
+    ck_assert_msg(rc == 0, "basic.yaml: %s", err ? medins_error_message(err) : "?");
+}
+
+static void teardown(void) { medins_policy_free(policy); policy = NULL; }
+
+/* Column storage for one batch. */
+typedef struct cols {
+    int32_t scheme[MAXN], category[MAXN], tier[MAXN];
+    medins_date birth[MAXN];
+    uint32_t groups[MAXN];
+    int64_t family_doctor[MAXN];
+    int32_t person[MAXN], kind[MAXN], level[MAXN];
+    medins_date date[MAXN];
+    int64_t institution[MAXN];
+    medins_fen total[MAXN], self_paid[MAXN], category_b[MAXN];
+    medins_fen fund[MAXN], major[MAXN], assist[MAXN], patient[MAXN], ded[MAXN], coins[MAXN],
+        over[MAXN], account[MAXN];
+    int32_t status[MAXN];
+    medins_ledger ledgers[MAXN];
+} cols;
+
+static cols C;
+
+static void views(const cols *c, size_t npersons, size_t nclaims, medins_batch_persons *p,
+                  medins_batch_claims *k, medins_batch_out *o)
+{
+    *p = (medins_batch_persons){npersons, c->scheme, c->category, c->tier, c->birth, c->groups,
+                                c->family_doctor};
+    *k = (medins_batch_claims){nclaims, c->person, c->date, c->kind, c->level, c->institution,
+                               c->total, c->self_paid, c->category_b};
+    *o = (medins_batch_out){C.fund, C.major, C.assist, C.patient, C.ded, C.coins, C.over,
+                            C.account, C.status};
+}
+
+static void add_person(size_t i, medins_scheme s, medins_category cat, medins_tier t, uint32_t groups)
+{
+    C.scheme[i] = s;
+    C.category[i] = cat;
+    C.tier[i] = t;
+    C.birth[i] = 19800101;
+    C.groups[i] = groups;
+    C.family_doctor[i] = 0;
+    medins_ledger_init(&C.ledgers[i], 2023);
+}
+
+static void add_claim(size_t i, int32_t person, medins_claim_kind kind, medins_level level,
+                      medins_fen total, medins_date date)
+{
+    C.person[i] = person;
+    C.kind[i] = kind;
+    C.level[i] = level;
+    C.total[i] = total;
+    C.date[i] = date;
+    C.self_paid[i] = C.category_b[i] = 0;
+    C.institution[i] = 0;
+}
+
+/*
+ * Person 0 (employee): 500 at l3 (all deductible), then a claim with a negative total (fails),
+ * then 1000 at l2: 300 deductible left, 700 x 60% = 420. Person 1 (dibao resident): 20800 at
+ * l2: fund 14000, assistance 4760, patient 2040 (worked in check_settle.c).
+ */
+START_TEST(hand_worked)
+{
+    memset(&C, 0, sizeof C);
+    add_person(0, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, 0);
+    add_person(1, MEDINS_SCHEME_RESIDENT, MEDINS_CATEGORY_ADULT, MEDINS_TIER_LOW, MEDINS_GROUP_DIBAO);
+    add_claim(0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_3, Y(500), 20230301);
+    add_claim(1, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, -Y(1), 20230302);
+    add_claim(2, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230303);
+    add_claim(3, 1, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(20800), 20230301);
+    medins_batch_persons p;
+    medins_batch_claims k;
+    medins_batch_out o;
+    views(&C, 2, 4, &p, &k, &o);
+    C.fund[1] = 999;   /* a failed claim's outputs are zeroed */
+    size_t failed = 0;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &o, &failed, &err), MEDINS_ERR_BATCH);
+    ck_assert_uint_eq(failed, 1);
+    ck_assert_int_eq(medins_error_code(err), MEDINS_ERR_BATCH);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "claim 1"));
+    medins_error_free(err);
+
+    ck_assert_int_eq(C.status[0], 0);
+    ck_assert_int_eq(C.status[1], MEDINS_ERR_CLAIM);
+    ck_assert_int_eq(C.status[2], 0);
+    ck_assert_int_eq(C.status[3], 0);
+    ck_assert_int_eq(C.ded[0], Y(500));
+    ck_assert_int_eq(C.fund[0], 0);
+    ck_assert_int_eq(C.fund[1], 0);
+    ck_assert_int_eq(C.patient[1], 0);
+    ck_assert_int_eq(C.ded[2], Y(300));
+    ck_assert_int_eq(C.fund[2], Y(420));
+    ck_assert_int_eq(C.coins[2], Y(280));
+    ck_assert_int_eq(C.patient[2], Y(580));
+    ck_assert_int_eq(C.fund[3], Y(14000));
+    ck_assert_int_eq(C.assist[3], Y(4760));
+    ck_assert_int_eq(C.patient[3], Y(2040));
+    ck_assert_int_eq(C.ledgers[0].seq, 2);
+    ck_assert_int_eq(C.ledgers[0].outpatient_costs, Y(1500));
+    ck_assert_int_eq(C.ledgers[1].admissions, 1);
+}
+END_TEST
+
+/* Wrong arguments change nothing. */
+START_TEST(argument_errors)
+{
+    memset(&C, 0, sizeof C);
+    add_person(0, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, 0);
+    add_claim(0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230301);
+    add_claim(1, 1, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230302);
+    medins_batch_persons p;
+    medins_batch_claims k;
+    medins_batch_out o;
+    views(&C, 1, 2, &p, &k, &o);
+    medins_ledger before = C.ledgers[0];
+    ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &o, NULL, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(memcmp(&before, &C.ledgers[0], sizeof before), 0);
+    ck_assert_int_eq(C.fund[0], 0);
+    k.total = NULL;
+    k.n = 1;
+    ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &o, NULL, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_batch_settle(NULL, &p, &k, C.ledgers, &o, NULL, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(memcmp(&before, &C.ledgers[0], sizeof before), 0);
+}
+END_TEST
+
+/* ---- Random claims: batch and single-claim settlement agree exactly ---------------------- */
+
+static uint64_t rng = 0xD1B54A32D192ED03ull;
+
+static uint64_t next_rand(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+static int64_t rand_below(int64_t n) { return (int64_t)(next_rand() % (uint64_t)n); }
+
+/* npersons persons, each with a run of claims in date order; a few claims are invalid. */
+static size_t random_batch(size_t npersons)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < npersons; i++) {
+        int cat = (int)rand_below(4);
+        medins_scheme s = cat < 2 ? MEDINS_SCHEME_EMPLOYEE : MEDINS_SCHEME_RESIDENT;
+        add_person(i, s, (medins_category)cat,
+                   s == MEDINS_SCHEME_RESIDENT ? (medins_tier)(1 + rand_below(3)) : MEDINS_TIER_NONE,
+                   rand_below(3) == 0 ? 1u << rand_below(3) : 0);
+        C.birth[i] = (medins_date)(19300101 + 10000 * rand_below(80));
+        C.family_doctor[i] = rand_below(2) ? 7 : 0;
+        C.ledgers[i].account_balance = rand_below(Y(2000));
+        C.ledgers[i].carry_over = rand_below(Y(9000));
+        medins_date date = 20230101;
+        for (int k = (int)rand_below(12); k >= 0 && n < MAXN; k--) {
+            date += (medins_date)rand_below(4);
+            if (date % 100 > 28)
+                date = date - date % 100 + 101;
+            medins_claim_kind kind = (medins_claim_kind)rand_below(MEDINS_CLAIM_KIND_COUNT);
+            medins_level level = kind == MEDINS_CLAIM_PHARMACY ? MEDINS_LEVEL_PHARMACY
+                                                               : (medins_level)rand_below(4);
+            int64_t scale = kind == MEDINS_CLAIM_INPATIENT ? Y(400000) : Y(6000);
+            add_claim(n, (int32_t)i, kind, level, rand_below(scale), date);
+            C.self_paid[n] = rand_below(C.total[n] / 4 + 1);
+            C.category_b[n] = rand_below(C.total[n] / 8 + 1);
+            C.institution[n] = rand_below(2) ? 7 : 9;
+            if (rand_below(50) == 0)
+                C.self_paid[n] = C.total[n] + 1;   /* invalid: parts above the total */
+            n++;
+        }
+    }
+    return n;
+}
+
+START_TEST(agrees_with_single)
+{
+    static medins_ledger single[MAXN];
+    memset(&C, 0, sizeof C);
+    size_t np = 300;
+    size_t n = random_batch(np);
+    memcpy(single, C.ledgers, np * sizeof single[0]);
+    medins_batch_persons p;
+    medins_batch_claims k;
+    medins_batch_out o;
+    views(&C, np, n, &p, &k, &o);
+    size_t failed = 0;
+    int rc = medins_batch_settle(policy, &p, &k, C.ledgers, &o, &failed, NULL);
+    ck_assert(rc == 0 || rc == MEDINS_ERR_BATCH);
+
+    size_t nfail = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t who = (size_t)C.person[i];
+        medins_person person = {(medins_scheme)C.scheme[who], (medins_category)C.category[who],
+                                (medins_tier)C.tier[who], C.birth[who], C.groups[who],
+                                C.family_doctor[who]};
+        medins_claim claim = {(int64_t)i, C.date[i], (medins_claim_kind)C.kind[i],
+                              (medins_level)C.level[i], C.institution[i], C.total[i],
+                              C.self_paid[i], C.category_b[i]};
+        medins_result *r = NULL;
+        int one = medins_settle_ex(&r, policy, &person, &claim, &single[who], MEDINS_SETTLE_NO_LINES, NULL);
+        ck_assert_msg(one == C.status[i], "claim %zu: status %d alone, %d in the batch", i, one, C.status[i]);
+        if (one != 0) {
+            nfail++;
+            ck_assert_int_eq(C.fund[i], 0);
+            ck_assert_int_eq(C.patient[i], 0);
+            continue;
+        }
+        const medins_settlement *s = medins_result_settlement(r);
+        ck_assert_msg(s->fund == C.fund[i] && s->major_disease == C.major[i] &&
+                      s->assistance == C.assist[i] && s->patient == C.patient[i] &&
+                      s->deductible == C.ded[i] && s->coinsurance == C.coins[i] &&
+                      s->over_cap == C.over[i] && s->account == C.account[i],
+                      "claim %zu: figures differ", i);
+        medins_result_free(r);
+    }
+    ck_assert_uint_eq(failed, nfail);
+    ck_assert_uint_gt(nfail, 0);          /* the invalid claims were exercised */
+    ck_assert_uint_gt(n - nfail, n / 2);
+    ck_assert_int_eq(memcmp(single, C.ledgers, np * sizeof single[0]), 0);
+}
+END_TEST
+
+/* ---- Policy set: each claim uses the policy in force on its date --------------------------- */
+
+START_TEST(by_date_from_set)
+{
+    char path[1024];
+    medins_policy_set *set = NULL;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_policy_set_new(&set, NULL), 0);
+    medins_test_path(path, sizeof path, "data/settle/basic.yaml");
+    int rc = medins_policy_set_add_file(set, path, "testland/basic", NULL, &err);
+    ck_assert_msg(rc == 0, "add_file: %s", err ? medins_error_message(err) : "?");
+
+    memset(&C, 0, sizeof C);
+    add_person(0, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, 0);
+    add_claim(0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_3, Y(500), 20230301);
+    add_claim(1, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230302);
+    add_claim(2, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20250302);
+    medins_batch_persons p;
+    medins_batch_claims k;
+    medins_batch_out o;
+    views(&C, 1, 3, &p, &k, &o);
+    size_t failed = 0;
+    rc = medins_batch_settle_set(set, "testland", &p, &k, C.ledgers, &o, &failed, NULL);
+    ck_assert_int_eq(rc, MEDINS_ERR_BATCH);
+    ck_assert_uint_eq(failed, 1);
+    ck_assert_int_eq(C.fund[1], Y(420));          /* as in hand_worked */
+    ck_assert_int_eq(C.status[2], MEDINS_ERR_NO_POLICY);
+    medins_policy_set_free(set);
+}
+END_TEST
+
+static Suite *batch_suite(void)
+{
+    Suite *s = suite_create("batch");
+    TCase *tc = tcase_create("batch");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, hand_worked);
+    tcase_add_test(tc, argument_errors);
+    tcase_add_test(tc, agrees_with_single);
+    tcase_add_test(tc, by_date_from_set);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+MEDINS_CHECK_MAIN(batch_suite)

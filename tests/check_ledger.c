@@ -1,0 +1,373 @@
+/*
+ * Ledgers: the text form, the consistency check, and closing a year (carry-over, thrift,
+ * last year's costs), with the documents' worked carry-over example settled end to end.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "medins.h"
+#include "runner.h"
+
+#define Y(yuan) ((medins_fen)(yuan) * 100)
+
+static medins_policy *policy;
+
+static void setup(void)
+{
+    char path[1024];
+    medins_error *err = NULL;
+    medins_test_path(path, sizeof path, "data/settle/basic.yaml");
+    int rc = medins_policy_load_file(&policy, path, NULL, NULL, &err);
+    ck_assert_msg(rc == 0, "basic.yaml: %s", err ? medins_error_message(err) : "?");
+}
+
+static void teardown(void) { medins_policy_free(policy); policy = NULL; }
+
+/* A ledger with every field non-zero and distinct. */
+static void sample(medins_ledger *l)
+{
+    medins_ledger_init(l, 2023);
+    l->last_date = 20230412;
+    l->seq = 7;
+    l->admissions = 2;
+    l->outpatient_costs = 123456;
+    for (int p = 0; p < MEDINS_POOL_COUNT; p++) {
+        l->deductible[p] = 1000 + p;
+        l->position[p] = 2000 + p;
+        l->fund[p] = 3000 + p;
+    }
+    l->major_base = 4001;
+    l->major_fund = 4002;
+    l->assist_base = 4003;
+    l->assist_fund = 4004;
+    l->account_balance = 5001;
+    l->account_paid = 5002;
+    l->carry_over = MEDINS_FEN_MAX;
+    l->thrifty_years = 3;
+    l->prior_known = 1;
+    l->prior_outpatient_costs = 6001;
+}
+
+START_TEST(round_trip)
+{
+    medins_ledger l, back;
+    sample(&l);
+    size_t needed = 0;
+    ck_assert_int_eq(medins_ledger_serialize(NULL, 0, &needed, &l), MEDINS_ERR_BUFFER);
+    char buf[2048];
+    ck_assert_uint_lt(needed, sizeof buf);
+    /* One byte short is refused and the buffer left alone. */
+    memset(buf, 'x', sizeof buf);
+    ck_assert_int_eq(medins_ledger_serialize(buf, needed - 1, NULL, &l), MEDINS_ERR_BUFFER);
+    ck_assert_int_eq(buf[0], 'x');
+    ck_assert_int_eq(medins_ledger_serialize(buf, needed, NULL, &l), 0);
+    ck_assert_uint_eq(strlen(buf) + 1, needed);
+    ck_assert(strncmp(buf, "medins-ledger 1\n", 16) == 0);
+    ck_assert_ptr_nonnull(strstr(buf, "\ncarry_over=100000000000000\n"));
+    ck_assert_ptr_nonnull(strstr(buf, "\nfund.inpatient=3002\n"));
+    memset(&back, 0, sizeof back);
+    ck_assert_int_eq(medins_ledger_parse(&back, buf, strlen(buf), NULL), 0);
+    ck_assert_int_eq(memcmp(&l, &back, sizeof l), 0);
+}
+END_TEST
+
+/* CRLF line ends and a missing final newline are accepted. */
+START_TEST(parse_crlf)
+{
+    medins_ledger l, back;
+    char buf[2048], crlf[4096];
+    sample(&l);
+    ck_assert_int_eq(medins_ledger_serialize(buf, sizeof buf, NULL, &l), 0);
+    size_t n = 0;
+    for (const char *p = buf; *p; p++) {
+        if (*p == '\n')
+            crlf[n++] = '\r';
+        crlf[n++] = *p;
+    }
+    n -= 2;   /* drop the final "\r\n" */
+    ck_assert_int_eq(medins_ledger_parse(&back, crlf, n, NULL), 0);
+    ck_assert_int_eq(memcmp(&l, &back, sizeof l), 0);
+}
+END_TEST
+
+typedef struct edit {
+    const char *name;
+    const char *find, *replace;   /* the first occurrence of find is replaced */
+} edit;
+
+static const edit bad_texts[] = {
+    {"wrong-header", "medins-ledger 1", "medins-ledger"},
+    {"unknown-version", "medins-ledger 1", "medins-ledger 2"},
+    {"unknown-key", "seq=7", "sequence=7"},
+    {"missing-key", "seq=7\n", ""},
+    {"duplicate-key", "seq=7\n", "seq=7\nseq=7\n"},
+    {"letters", "seq=7", "seq=7a"},
+    {"empty-number", "seq=7", "seq="},
+    {"decimal", "major_base=4001", "major_base=40.01"},
+    {"plus-sign", "major_base=4001", "major_base=+4001"},
+    {"no-equals", "seq=7", "seq 7"},
+    {"negative-amount", "major_base=4001", "major_base=-4001"},
+    {"int32-overflow", "admissions=2", "admissions=2147483648"},
+    {"amount-over-max", "carry_over=100000000000000", "carry_over=100000000000001"},
+    {"date-of-other-year", "last_date=20230412", "last_date=20220412"},
+    {"admissions-above-seq", "admissions=2", "admissions=8"},
+};
+
+START_TEST(parse_errors)
+{
+    const edit *e = &bad_texts[_i];
+    medins_ledger l, out;
+    char buf[2048], text[4096];
+    sample(&l);
+    ck_assert_int_eq(medins_ledger_serialize(buf, sizeof buf, NULL, &l), 0);
+    const char *at = strstr(buf, e->find);
+    ck_assert_msg(at != NULL, "%s: text to edit not found", e->name);
+    size_t pre = (size_t)(at - buf);
+    snprintf(text, sizeof text, "%.*s%s%s", (int)pre, buf, e->replace, at + strlen(e->find));
+    memset(&out, 0x5A, sizeof out);
+    medins_ledger untouched = out;
+    medins_error *err = NULL;
+    int rc = medins_ledger_parse(&out, text, strlen(text), &err);
+    ck_assert_msg(rc == MEDINS_ERR_LEDGER, "%s: status %d", e->name, rc);
+    ck_assert_msg(err && medins_error_code(err) == MEDINS_ERR_LEDGER, "%s: error object", e->name);
+    ck_assert_msg(memcmp(&out, &untouched, sizeof out) == 0, "%s: output written", e->name);
+    medins_error_free(err);
+}
+END_TEST
+
+START_TEST(check_rules)
+{
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), 0);
+    l.year = 1800;
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), MEDINS_ERR_LEDGER);
+    medins_ledger_init(&l, 2023);
+    l.last_date = 20230105;   /* a last claim but no settlement */
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), MEDINS_ERR_LEDGER);
+    l.seq = 1;
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), 0);
+    l.position[MEDINS_POOL_POOLING] = -1;
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), MEDINS_ERR_LEDGER);
+    medins_ledger_init(&l, 2023);
+    l.prior_known = 2;
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), MEDINS_ERR_LEDGER);
+    medins_ledger_init(&l, 2023);
+    l.thrifty_years = -1;
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), MEDINS_ERR_LEDGER);
+}
+END_TEST
+
+/* ---- Closing a year ------------------------------------------------------------------------ */
+
+static void employee(medins_person *p)
+{
+    medins_person_init(p);
+    p->birth_date = 19800101;
+}
+
+/* Settle an outpatient claim of `yuan` at l2 on `date`. */
+static void outpatient(medins_ledger *l, const medins_person *p, medins_fen yuan, medins_date date)
+{
+    medins_claim c;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    medins_claim_init(&c);
+    c.kind = MEDINS_CLAIM_OUTPATIENT;
+    c.level = MEDINS_LEVEL_2;
+    c.total = Y(yuan);
+    c.date = date;
+    int rc = medins_settle(&r, policy, p, &c, l, &err);
+    ck_assert_msg(rc == 0, "outpatient claim: %s", err ? medins_error_message(err) : "?");
+    medins_result_free(r);
+}
+
+/* A large l3 admission; returns the fund paid and checks the INFO line naming the maximum. */
+static medins_fen big_admission(medins_ledger *l, const medins_person *p, medins_date date,
+                                const char *want_text)
+{
+    medins_claim c;
+    medins_result *r = NULL;
+    medins_claim_init(&c);
+    c.kind = MEDINS_CLAIM_INPATIENT;
+    c.level = MEDINS_LEVEL_3;
+    c.total = Y(500000);
+    c.date = date;
+    ck_assert_int_eq(medins_settle(&r, policy, p, &c, l, NULL), 0);
+    bool found = false;
+    for (size_t i = 0; i < medins_result_line_count(r); i++) {
+        const medins_line *line = medins_result_line(r, i);
+        if (line->part == MEDINS_PART_INFO && strstr(line->text, want_text))
+            found = true;
+    }
+    ck_assert_msg(found, "no INFO line mentions %s", want_text);
+    medins_fen fund = medins_result_settlement(r)->fund;
+    medins_result_free(r);
+    return fund;
+}
+
+/*
+ * The documents' example (I6): an employee whose outpatient costs in a year are 1000 moves the
+ * remaining 4500 of the 5500 outpatient maximum to the inpatient maximum: 350000 + 4500 =
+ * 354500. With 500 of costs the next year, 5000 more: 359500.
+ */
+START_TEST(worked_carry_over)
+{
+    medins_person p;
+    medins_ledger y22, y23, y24;
+    employee(&p);
+    medins_ledger_init(&y22, 2022);
+    y22.account_balance = Y(100);
+    outpatient(&y22, &p, 600, 20220310);
+    outpatient(&y22, &p, 400, 20221120);
+    ck_assert_int_eq(y22.outpatient_costs, Y(1000));
+
+    ck_assert_int_eq(medins_ledger_close_year(&y23, &y22, policy, &p, NULL), 0);
+    ck_assert_int_eq(y23.year, 2023);
+    ck_assert_int_eq(y23.carry_over, Y(4500));
+    ck_assert_int_eq(y23.prior_known, 1);
+    ck_assert_int_eq(y23.prior_outpatient_costs, Y(1000));
+    ck_assert_int_eq(y23.thrifty_years, 0);          /* 1000 > the deductible 800 */
+    ck_assert_int_eq(y23.seq, 0);
+    ck_assert_int_eq(y23.last_date, 0);
+    ck_assert_int_eq(y23.outpatient_costs, 0);
+    ck_assert_int_eq(y23.fund[MEDINS_POOL_OUTPATIENT], 0);
+    /* The account paid 100 of the first claim's 600 deductible: the rest is carried. */
+    ck_assert_int_eq(y23.account_balance, y22.account_balance);
+    ck_assert_int_eq(y23.account_balance, 0);
+
+    /* 500000 at l3 asks 448100 of the fund (see check_settle): the maximum 354500 binds. */
+    medins_ledger y23b = y23;
+    ck_assert_int_eq(big_admission(&y23b, &p, 20230201, "354500.00"), Y(354500));
+
+    outpatient(&y23, &p, 500, 20230415);
+    ck_assert_int_eq(medins_ledger_close_year(&y24, &y23, policy, &p, NULL), 0);
+    ck_assert_int_eq(y24.carry_over, Y(9500));
+    ck_assert_int_eq(y24.thrifty_years, 1);          /* 500 <= 800 */
+    ck_assert_int_eq(y24.prior_outpatient_costs, Y(500));
+    ck_assert_int_eq(big_admission(&y24, &p, 20240201, "359500.00"), Y(359500));
+}
+END_TEST
+
+/* Costs above the outpatient maximum add nothing, and carry-over never decreases. */
+START_TEST(carry_never_decreases)
+{
+    medins_person p;
+    medins_ledger a, b;
+    employee(&p);
+    medins_ledger_init(&a, 2022);
+    a.carry_over = Y(7000);
+    a.seq = 1;
+    a.last_date = 20221231;
+    a.outpatient_costs = Y(6000);
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, policy, &p, NULL), 0);
+    ck_assert_int_eq(b.carry_over, Y(7000));
+    /* next may alias prev. */
+    a.outpatient_costs = Y(5000);
+    ck_assert_int_eq(medins_ledger_close_year(&a, &a, policy, &p, NULL), 0);
+    ck_assert_int_eq(a.carry_over, Y(7500));
+    ck_assert_int_eq(a.year, 2023);
+}
+END_TEST
+
+/* Without carry_over in the inpatient section nothing is carried; thrift still counts. */
+START_TEST(close_without_carry_over)
+{
+    static const char overlay[] = "format: 1\nkind: reform\ntitle: t\n"
+                                  "sources: [{id: t2, title: T, kind: third-party}]\n"
+                                  "inpatient: {carry_over: ~}\n";
+    medins_policy *q = NULL;
+    ck_assert_int_eq(medins_policy_derive(&q, policy, "o.yaml", overlay, strlen(overlay), NULL), 0);
+    medins_person p;
+    medins_ledger a, b;
+    employee(&p);
+    medins_ledger_init(&a, 2022);
+    a.carry_over = Y(100);
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, q, &p, NULL), 0);
+    ck_assert_int_eq(b.carry_over, Y(100));
+    ck_assert_int_eq(b.thrifty_years, 1);
+    medins_policy_free(q);
+}
+END_TEST
+
+typedef struct thrift_case {
+    const char *name;
+    medins_category category;
+    medins_date birth;
+    medins_fen costs;
+    int before, after;
+} thrift_case;
+
+/* The thrift bound is the person's deductible before reduction, read on 31 December 2022. */
+static const thrift_case thrift_cases[] = {
+    {"in-service-equal", MEDINS_CATEGORY_IN_SERVICE, 19800101, Y(800), 2, 3},
+    {"in-service-one-fen-above", MEDINS_CATEGORY_IN_SERVICE, 19800101, Y(800) + 1, 2, 0},
+    {"in-service-nothing", MEDINS_CATEGORY_IN_SERVICE, 19800101, 0, 0, 1},
+    /* Born 1953-06-01: 69 on 2022-12-31, band under 70: 700. */
+    {"retired-69-at-700", MEDINS_CATEGORY_RETIRED, 19530601, Y(700), 0, 1},
+    {"retired-69-above", MEDINS_CATEGORY_RETIRED, 19530601, Y(750), 4, 0},
+    /* Born 1952-12-31: 70 on the day: 600. */
+    {"retired-70-at-600", MEDINS_CATEGORY_RETIRED, 19521231, Y(600), 1, 2},
+    {"retired-70-above", MEDINS_CATEGORY_RETIRED, 19521231, Y(650), 1, 0},
+};
+
+START_TEST(thrift_years)
+{
+    const thrift_case *t = &thrift_cases[_i];
+    medins_person p;
+    medins_ledger a, b;
+    medins_person_init(&p);
+    p.category = t->category;
+    p.birth_date = t->birth;
+    medins_ledger_init(&a, 2022);
+    a.outpatient_costs = t->costs;
+    a.thrifty_years = t->before;
+    a.seq = 1;
+    a.last_date = 20220601;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, policy, &p, NULL), 0);
+    ck_assert_msg(b.thrifty_years == t->after, "%s: thrifty_years %d, expected %d", t->name,
+                  b.thrifty_years, t->after);
+}
+END_TEST
+
+START_TEST(close_errors)
+{
+    medins_person p;
+    medins_ledger a, b;
+    employee(&p);
+    medins_ledger_init(&a, 2021);   /* the policy starts 2022-01-01: not in force on 2021-12-31 */
+    memset(&b, 0x33, sizeof b);
+    medins_ledger untouched = b;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, policy, &p, NULL), MEDINS_ERR_DATE);
+    a.year = 2022;
+    a.fund[0] = -5;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, policy, &p, NULL), MEDINS_ERR_LEDGER);
+    a.fund[0] = 0;
+    p.category = MEDINS_CATEGORY_STUDENT_CHILD;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, policy, &p, NULL), MEDINS_ERR_PERSON);
+    ck_assert_int_eq(memcmp(&b, &untouched, sizeof b), 0);
+}
+END_TEST
+
+static Suite *ledger_suite(void)
+{
+    Suite *s = suite_create("ledger");
+    TCase *tc = tcase_create("text");
+    tcase_add_test(tc, round_trip);
+    tcase_add_test(tc, parse_crlf);
+    tcase_add_loop_test(tc, parse_errors, 0, (int)(sizeof bad_texts / sizeof bad_texts[0]));
+    tcase_add_test(tc, check_rules);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("close-year");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, worked_carry_over);
+    tcase_add_test(tc, carry_never_decreases);
+    tcase_add_test(tc, close_without_carry_over);
+    tcase_add_loop_test(tc, thrift_years, 0, (int)(sizeof thrift_cases / sizeof thrift_cases[0]));
+    tcase_add_test(tc, close_errors);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+MEDINS_CHECK_MAIN(ledger_suite)
