@@ -1,2 +1,363 @@
-/* Placeholder: implemented by its module. */
-#include "private.h"
+/*
+ * Per-head (capitation) payment: the `capitation:` section, the prorated budget of a period and
+ * its settlement against the institution's actual costs. The rounding rule that makes budgets
+ * add up exactly across any split of a period is described in include/medins/capitation.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+#include "result_internal.h"
+
+static const char *const disease_words[] = {"diabetes", "dialysis", "haemophilia", "hemiplegia",
+                                            "pulmonary_heart", NULL};
+static const char *const period_words[] = {"month", "year", NULL};
+
+typedef struct disease_row {
+    mdn_select sel;             /* level */
+    uint32_t diseases;          /* 1u << medins_disease */
+    mdn_amount rate;
+    int period;                 /* medins_capitation_period */
+} disease_row;
+
+struct mdn_capitation {
+    size_t n;
+    disease_row *rows;
+    mdn_ratio surplus_kept;         /* val NULL: the institution keeps none of an underspend */
+    mdn_ratio overrun_fund_share;   /* val NULL: the fund bears none of an overrun */
+    bool assessment;
+    const mdn_val *assessment_val;
+};
+
+static int bind_disease_row(mdn_binder *b, const mdn_node *row, disease_row *r)
+{
+    static const char *const keys[] = {"id", "disease", "rate", "period", NULL};
+    int rc = mdn_bind_keys(b, row, MDN_DIM_LEVEL, keys);
+    if (rc == 0)
+        rc = mdn_bind_require(b, row, "disease");
+    if (rc == 0)
+        rc = mdn_bind_select(b, row, MDN_DIM_LEVEL, &r->sel);
+    if (rc == 0)
+        rc = mdn_bind_word_mask(b, row, "disease", disease_words, &r->diseases);
+    if (rc == 0)
+        rc = mdn_bind_amount(b, row, "rate", true, &r->rate);
+    if (rc == 0)
+        rc = mdn_bind_word(b, row, "period", true, period_words, &r->period);
+    return rc;
+}
+
+int mdn_bind_capitation(mdn_binder *b, const mdn_node *node)
+{
+    static const char *const keys[] = {"diseases", "surplus_kept", "overrun_fund_share",
+                                       "assessment", NULL};
+    struct mdn_capitation *c = mdn_bind_alloc(b, sizeof *c);
+    if (!c)
+        return MEDINS_ERR_NOMEM;
+    int rc = mdn_bind_keys(b, node, 0, keys);
+    if (rc == 0)
+        rc = mdn_bind_require(b, node, "diseases");
+    const mdn_node *seq = rc == 0 ? mdn_map_get(node, "diseases") : NULL;
+    if (seq) {
+        mdn_path_push(b, "diseases");
+        if (seq->type != MDN_SEQ)
+            rc = mdn_bind_error(b, seq, MEDINS_ERR_TYPE, "%s: expected a sequence of rows", b->path);
+        else if (seq->n && !(c->rows = mdn_bind_alloc(b, seq->n * sizeof *c->rows)))
+            rc = MEDINS_ERR_NOMEM;
+        for (size_t i = 0; rc == 0 && i < seq->n; i++) {
+            mdn_path_push_index(b, i);
+            rc = bind_disease_row(b, seq->items[i], &c->rows[i]);
+            mdn_path_pop(b);
+        }
+        c->n = rc == 0 ? seq->n : 0;
+        mdn_path_pop(b);
+    }
+    if (rc == 0)
+        rc = mdn_bind_ratio(b, node, "surplus_kept", false, &c->surplus_kept);
+    if (rc == 0)
+        rc = mdn_bind_ratio(b, node, "overrun_fund_share", false, &c->overrun_fund_share);
+    if (rc == 0)
+        rc = mdn_bind_flag(b, node, "assessment", &c->assessment_val, &c->assessment);
+    if (rc == 0)
+        b->policy->capitation = c;
+    return rc;
+}
+
+/* ---- Dates ---------------------------------------------------------------------------------- */
+
+/* Days since 1970-01-01 of a valid YYYYMMDD (proleptic Gregorian calendar). */
+static int32_t day_number(int32_t y, int32_t m, int32_t d)
+{
+    y -= m <= 2;
+    int32_t era = (y >= 0 ? y : y - 399) / 400;
+    int32_t yoe = y - era * 400;
+    int32_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int32_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int32_t day_of(medins_date d)
+{
+    return day_number(d / 10000, d / 100 % 100, d % 100);
+}
+
+/* ---- Computation ---------------------------------------------------------------------------- */
+
+static const char *yuan(char buf[24], medins_fen v)
+{
+    medins_money_format(buf, 24, v);
+    return buf;
+}
+
+static const char *percent(char buf[24], medins_bp v)
+{
+    medins_ratio_format(buf, 24, v);
+    return buf;
+}
+
+void medins_enrolment_init(medins_enrolment *enrolment)
+{
+    if (enrolment)
+        memset(enrolment, 0, sizeof *enrolment);
+}
+
+void medins_capitation_input_init(medins_capitation_input *input)
+{
+    if (!input)
+        return;
+    memset(input, 0, sizeof *input);
+    input->level = MEDINS_LEVEL_PRIMARY;
+    input->disease = MEDINS_DISEASE_DIABETES;
+    input->assessment = MEDINS_BP_ONE;
+}
+
+const char *medins_disease_name(medins_disease v)
+{
+    return (unsigned)v < MEDINS_DISEASE_COUNT ? disease_words[v] : NULL;
+}
+
+int medins_disease_parse(medins_disease *out, const char *name)
+{
+    for (int i = 0; name && disease_words[i]; i++)
+        if (strcmp(name, disease_words[i]) == 0) {
+            if (out)
+                *out = (medins_disease)i;
+            return 0;
+        }
+    return MEDINS_ERR_TYPE;
+}
+
+static int check_input(const medins_policy *policy, const medins_capitation_input *in,
+                       medins_error **err)
+{
+    if (in->enrolment_count && !in->enrolments)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "enrolments is NULL");
+    if ((unsigned)in->level >= MEDINS_LEVEL_COUNT)
+        return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "unknown level %d", (int)in->level);
+    if ((unsigned)in->disease >= MEDINS_DISEASE_COUNT)
+        return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "unknown disease %d", (int)in->disease);
+    if (in->actual_costs < 0)
+        return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "negative actual costs");
+    if (in->actual_costs > MEDINS_FEN_MAX)
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "actual costs too large");
+    if (in->assessment < 0 || in->assessment > MEDINS_BP_ONE)
+        return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0,
+                         "assessment score %d outside 0..10000 basis points", (int)in->assessment);
+    if (!medins_date_valid(in->from) || !medins_date_valid(in->to) || in->to < in->from
+        || !medins_policy_in_force(policy, in->from) || !medins_policy_in_force(policy, in->to))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
+                         "period %d-%d is not a range of days inside policy %s", (int)in->from,
+                         (int)in->to, policy->id);
+    for (size_t i = 0; i < in->enrolment_count; i++) {
+        const medins_enrolment *e = &in->enrolments[i];
+        if (!medins_date_valid(e->from) || (e->to && !medins_date_valid(e->to)))
+            return mdn_error(err, MEDINS_ERR_ENROLMENT, NULL, 0, 0,
+                             "patient %lld: malformed enrolment date", (long long)e->patient);
+        if (e->to && e->to < e->from)
+            return mdn_error(err, MEDINS_ERR_ENROLMENT, NULL, 0, 0,
+                             "patient %lld: exit %d before enrolment %d", (long long)e->patient,
+                             (int)e->to, (int)e->from);
+        if (e->from > in->to || (e->to && e->to < in->from))
+            return mdn_error(err, MEDINS_ERR_ENROLMENT, NULL, 0, 0,
+                             "patient %lld: enrolment %d-%d outside the period %d-%d",
+                             (long long)e->patient, (int)e->from, (int)e->to, (int)in->from,
+                             (int)in->to);
+    }
+    return 0;
+}
+
+/* rate x days / unit_days, rounded half-up (all operands non-negative). */
+static medins_fen prorate(medins_fen rate, int32_t days, int32_t unit_days)
+{
+    return (2 * rate * days + unit_days) / (2 * (medins_fen)unit_days);
+}
+
+/* Days of [ef, et] within [us, t]. */
+static int32_t enrolled(int32_t ef, int32_t et, int32_t us, int32_t t)
+{
+    int32_t lo = ef > us ? ef : us, hi = et < t ? et : t;
+    return hi >= lo ? hi - lo + 1 : 0;
+}
+
+/*
+ * One patient's budget for the period and days counted: per calendar unit, the rounded
+ * cumulative amount at the part's last day minus that at the day before its first.
+ */
+static int patient_budget(medins_fen *amount, int64_t *days, const medins_capitation_input *in,
+                          const disease_row *row, const medins_enrolment *e)
+{
+    int32_t p0 = day_of(in->from), p1 = day_of(in->to);
+    int32_t ef = day_of(e->from), et = e->to ? day_of(e->to) : p1;
+    int32_t y = in->from / 10000, m = row->period == MEDINS_CAPITATION_YEAR ? 1 : in->from / 100 % 100;
+    medins_fen sum = 0;
+    int64_t n = 0;
+    for (;;) {
+        int32_t us = day_number(y, m, 1), next;
+        if (row->period == MEDINS_CAPITATION_YEAR)
+            next = day_number(y + 1, 1, 1);
+        else
+            next = m == 12 ? day_number(y + 1, 1, 1) : day_number(y, m + 1, 1);
+        int32_t ue = next - 1, unit_days = next - us;
+        if (us > p1)
+            break;
+        int32_t a = us > p0 ? us : p0, b = ue < p1 ? ue : p1;
+        int32_t before = enrolled(ef, et, us, a - 1), upto = enrolled(ef, et, us, b);
+        medins_fen part = prorate(row->rate.v, upto, unit_days)
+                          - prorate(row->rate.v, before, unit_days);
+        if (medins_money_add(&sum, sum, part) < 0)
+            return MEDINS_ERR_OVERFLOW;
+        n += upto - before;
+        if (row->period == MEDINS_CAPITATION_YEAR || m == 12) {
+            y++;
+            m = 1;
+        } else {
+            m++;
+        }
+    }
+    *amount = sum;
+    *days = n;
+    return 0;
+}
+
+static int settle_lines(medins_result *r, const medins_capitation_figures *f,
+                        const struct mdn_capitation *c, const disease_row *row,
+                        const medins_capitation_input *in)
+{
+    char a[24], b[24], p[24];
+    int rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->budget, 0, 0, "capitation.diseases.rate",
+                                 row->rate.val,
+                                 "Budget for %s at %s yuan per patient per %s: %d patients, %lld days enrolled, %s yuan",
+                                 medins_disease_name(in->disease), yuan(a, row->rate.v),
+                                 period_words[row->period], (int)f->patients,
+                                 (long long)f->patient_days, yuan(b, f->budget));
+    if (rc == 0)
+        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->actual_costs, 0, 0, "capitation.actual",
+                                 NULL, "Actual covered costs: %s yuan", yuan(a, f->actual_costs));
+    if (rc == 0 && f->surplus)
+        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->surplus_kept, f->surplus,
+                                 c->surplus_kept.v, "capitation.surplus_kept", c->surplus_kept.val,
+                                 "Underspend %s yuan, of which the institution keeps %s: %s yuan",
+                                 yuan(a, f->surplus), percent(p, c->surplus_kept.v),
+                                 yuan(b, f->surplus_kept));
+    if (rc == 0 && f->overrun)
+        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->overrun_fund, f->overrun,
+                                 c->overrun_fund_share.v, "capitation.overrun_fund_share",
+                                 c->overrun_fund_share.val,
+                                 "Overrun %s yuan, of which the fund bears %s: %s yuan",
+                                 yuan(a, f->overrun), percent(p, c->overrun_fund_share.v),
+                                 yuan(b, f->overrun_fund));
+    if (rc == 0 && c->assessment)
+        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->payment, f->before_assessment,
+                                 f->assessment, "capitation.assessment", c->assessment_val,
+                                 "%s yuan scaled by the assessment score %s",
+                                 yuan(a, f->before_assessment), percent(p, f->assessment));
+    if (rc == 0)
+        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->payment, 0, 0, "capitation.payment",
+                                 NULL, "The fund pays %s yuan to institution %lld",
+                                 yuan(a, f->payment), (long long)f->institution);
+    return rc;
+}
+
+int medins_capitation(medins_result **out, const medins_policy *policy,
+                      const medins_capitation_input *input, medins_error **err)
+{
+    if (!out || !policy || !input)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "a required argument is NULL");
+    const struct mdn_capitation *c = policy->capitation;
+    int rc = check_input(policy, input, err);
+    if (rc)
+        return rc;
+    if (!c)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "policy %s has no capitation section", policy->id);
+    mdn_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.level = input->level;
+    ctx.age = -1;
+    ctx.prior_outpatient = -1;
+    const disease_row *row = NULL;
+    for (size_t i = 0; i < c->n && !row; i++)
+        if ((c->rows[i].diseases & (1u << input->disease)) && mdn_select_match(&c->rows[i].sel, &ctx))
+            row = &c->rows[i];
+    if (!row)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "policy %s has no per-head rate for %s at a %s institution", policy->id,
+                         medins_disease_name(input->disease), medins_level_name(input->level));
+
+    medins_result *r = mdn_result_new(MEDINS_RESULT_CAPITATION, policy, sizeof(medins_capitation_figures));
+    if (!r)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    medins_capitation_figures *f = mdn_result_data(r);
+    f->institution = input->institution;
+    f->rate = row->rate.v;
+    f->period = (medins_capitation_period)row->period;
+    f->patients = (int32_t)input->enrolment_count;
+    f->actual_costs = input->actual_costs;
+    char a[24];
+    for (size_t i = 0; rc == 0 && i < input->enrolment_count; i++) {
+        const medins_enrolment *e = &input->enrolments[i];
+        medins_fen amount = 0;
+        int64_t days = 0;
+        rc = patient_budget(&amount, &days, input, row, e);
+        if (rc == 0)
+            rc = medins_money_add(&f->budget, f->budget, amount);
+        f->patient_days += days;
+        char until[32] = ", still enrolled";
+        if (e->to)
+            snprintf(until, sizeof until, " to %d", (int)e->to);
+        if (rc == 0)
+            rc = mdn_result_add_line(r, MEDINS_PART_INFO, amount, 0, 0, "capitation.enrolment",
+                                     row->rate.val, "Patient %lld, enrolled %d%s: %lld days, %s yuan",
+                                     (long long)e->patient, (int)e->from, until, (long long)days,
+                                     yuan(a, amount));
+    }
+    if (rc == 0) {
+        medins_fen spent = f->actual_costs < f->budget ? f->actual_costs : f->budget;
+        if (f->actual_costs <= f->budget) {
+            f->surplus = f->budget - f->actual_costs;
+            f->surplus_kept = medins_money_apply(f->surplus, c->surplus_kept.v);
+        } else {
+            f->overrun = f->actual_costs - f->budget;
+            f->overrun_fund = medins_money_apply(f->overrun, c->overrun_fund_share.v);
+        }
+        f->before_assessment = spent + f->surplus_kept + f->overrun_fund;
+        f->assessment = c->assessment ? input->assessment : MEDINS_BP_ONE;
+        f->payment = medins_money_apply(f->before_assessment, f->assessment);
+        rc = settle_lines(r, f, c, row, input);
+    }
+    if (rc) {
+        medins_result_free(r);
+        return mdn_error(err, rc, NULL, 0, 0,
+                         rc == MEDINS_ERR_OVERFLOW ? "the budget exceeds the largest amount"
+                                                   : "out of memory");
+    }
+    f->assumed = medins_result_uses_assumed(r);
+    *out = r;
+    return 0;
+}
+
+const medins_capitation_figures *medins_result_capitation(const medins_result *result)
+{
+    if (!result || medins_result_get_kind(result) != MEDINS_RESULT_CAPITATION)
+        return NULL;
+    return mdn_result_data(result);
+}

@@ -1,2 +1,284 @@
-/* Placeholder: implemented by its module. */
-#include "private.h"
+/*
+ * Maternity: the `maternity:` section and the payment for one delivery. The fund pays the flat
+ * amount of the first delivery row for the scheme and type, the prenatal costs up to the first
+ * prenatal row's limit for the weeks, and its share of complication costs.
+ */
+#include <string.h>
+
+#include "benefit.h"
+#include "result_internal.h"
+
+static const char *const delivery_words[] = {"natural", "assisted", "caesarean",
+                                             "caesarean_complex", NULL};
+
+/* Extra keys of the rows, beside their selectors and value. */
+typedef struct delivery_extra { uint32_t deliveries; } delivery_extra;   /* 0: any */
+typedef struct prenatal_extra { mdn_count weeks_max; } prenatal_extra;   /* val NULL: any */
+
+struct mdn_maternity {
+    mdn_amount_table delivery, prenatal;
+    delivery_extra *delivery_x;
+    prenatal_extra *prenatal_x;
+    mdn_ratio_table complication;
+    mdn_count max_child_order;             /* val NULL: every birth */
+};
+
+static int bind_delivery_extra(mdn_binder *b, const mdn_node *row, void *out)
+{
+    return mdn_bind_word_mask(b, row, "delivery", delivery_words,
+                              &((delivery_extra *)out)->deliveries);
+}
+
+static int bind_prenatal_extra(mdn_binder *b, const mdn_node *row, void *out)
+{
+    return mdn_bind_count(b, row, "weeks_max", false, &((prenatal_extra *)out)->weeks_max);
+}
+
+/*
+ * An amount table under map[key] whose rows also carry `extra` keys, bound by `fn` into a
+ * parallel array of `size`-byte items.
+ */
+static int bind_table(mdn_binder *b, const mdn_node *map, const char *key, const char *extra,
+                      mdn_amount_table *table, size_t size,
+                      int (*fn)(mdn_binder *, const mdn_node *, void *), void **extras)
+{
+    const char *const extra_keys[] = {extra, NULL};
+    const mdn_node *seq = mdn_map_get(map, key);
+    mdn_path_push(b, key);
+    int rc = mdn_bind_amount_table(b, seq, MDN_DIM_SCHEME, extra_keys, NULL, table);
+    char *x = NULL;
+    if (rc == 0 && table->n) {
+        x = mdn_bind_alloc(b, size * table->n);
+        if (!x)
+            rc = MEDINS_ERR_NOMEM;
+    }
+    for (size_t i = 0; rc == 0 && i < table->n; i++) {
+        mdn_path_push_index(b, i);
+        rc = fn(b, seq->items[i], x + i * size);
+        mdn_path_pop(b);
+    }
+    mdn_path_pop(b);
+    *extras = x;
+    return rc;
+}
+
+int mdn_bind_maternity(mdn_binder *b, const mdn_node *node)
+{
+    static const char *const keys[] = {"delivery", "prenatal", "complication_ratio",
+                                       "max_child_order", NULL};
+    struct mdn_maternity *m = mdn_bind_alloc(b, sizeof *m);
+    if (!m)
+        return MEDINS_ERR_NOMEM;
+    int rc = mdn_bind_keys(b, node, 0, keys);
+    if (rc == 0)
+        rc = mdn_bind_require(b, node, "delivery");
+    if (rc == 0)
+        rc = bind_table(b, node, "delivery", "delivery", &m->delivery, sizeof(delivery_extra),
+                        bind_delivery_extra, (void **)&m->delivery_x);
+    if (rc == 0)
+        rc = bind_table(b, node, "prenatal", "weeks_max", &m->prenatal, sizeof(prenatal_extra),
+                        bind_prenatal_extra, (void **)&m->prenatal_x);
+    if (rc == 0) {
+        mdn_path_push(b, "complication_ratio");
+        const mdn_node *seq = mdn_map_get(node, "complication_ratio");
+        rc = mdn_bind_ratio_table(b, seq, MDN_DIM_SCHEME, NULL, &m->complication);
+        /* One ratio per row: complication costs are not accumulated into cost segments. */
+        for (size_t i = 0; rc == 0 && i < m->complication.n; i++)
+            if (m->complication.rows[i].n != 1)
+                rc = mdn_bind_error(b, seq->items[i], MEDINS_ERR_SEGMENTS,
+                                    "%s[%zu]: give one ratio, not segments", b->path, i);
+        mdn_path_pop(b);
+    }
+    if (rc == 0)
+        rc = mdn_bind_count(b, node, "max_child_order", false, &m->max_child_order);
+    if (rc == 0)
+        b->policy->maternity = m;
+    return rc;
+}
+
+/* ---- Computation ---------------------------------------------------------------------------- */
+
+static const char *yuan(char buf[24], medins_fen v)
+{
+    medins_money_format(buf, 24, v);
+    return buf;
+}
+
+static const char *percent(char buf[24], medins_bp v)
+{
+    medins_ratio_format(buf, 24, v);
+    return buf;
+}
+
+void medins_maternity_input_init(medins_maternity_input *input)
+{
+    if (!input)
+        return;
+    memset(input, 0, sizeof *input);
+    input->delivery = MEDINS_DELIVERY_NATURAL;
+    input->weeks = 40;
+    input->child_order = 1;
+}
+
+const char *medins_delivery_name(medins_delivery v)
+{
+    return (unsigned)v < MEDINS_DELIVERY_COUNT ? delivery_words[v] : NULL;
+}
+
+int medins_delivery_parse(medins_delivery *out, const char *name)
+{
+    for (int i = 0; name && delivery_words[i]; i++)
+        if (strcmp(name, delivery_words[i]) == 0) {
+            if (out)
+                *out = (medins_delivery)i;
+            return 0;
+        }
+    return MEDINS_ERR_TYPE;
+}
+
+static int check_input(const medins_person *person, const medins_maternity_input *in,
+                       medins_error **err)
+{
+    int rc = mdn_person_check(person, err);
+    if (rc)
+        return rc;
+    if ((unsigned)in->delivery >= MEDINS_DELIVERY_COUNT)
+        return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "unknown delivery type %d",
+                         (int)in->delivery);
+    if (in->weeks < 0 || in->weeks > 50)
+        return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "%d weeks of pregnancy is not possible",
+                         (int)in->weeks);
+    if (in->child_order < 1)
+        return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "child order %d: the first child is 1",
+                         (int)in->child_order);
+    if (in->prenatal_costs < 0 || in->complication_costs < 0)
+        return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "a negative cost");
+    if (in->prenatal_costs > MEDINS_FEN_MAX || in->complication_costs > MEDINS_FEN_MAX)
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "a cost is too large");
+    return 0;
+}
+
+/* The payment's parts, each with its policy value; lines are written once all are known. */
+static int maternity_lines(medins_result *r, const medins_maternity_figures *f,
+                           const struct mdn_maternity *m, const medins_maternity_input *in,
+                           const mdn_amount *delivery, const mdn_amount_row *prenatal,
+                           const mdn_ratio_row *complication, const char *scheme)
+{
+    char a[24], b[24], c[24];
+    int rc = 0;
+    if (m->max_child_order.val)
+        rc = mdn_result_add_line(r, MEDINS_PART_INFO, 0, 0, 0, "maternity.max_child_order",
+                                 m->max_child_order.val,
+                                 "Child %d is covered: births up to child %d are", (int)in->child_order,
+                                 (int)m->max_child_order.v);
+    if (rc == 0)
+        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->delivery, 0, 0, "maternity.delivery",
+                                 delivery->val, "Flat payment for a %s delivery (%s scheme): %s yuan",
+                                 medins_delivery_name(in->delivery), scheme, yuan(a, f->delivery));
+    if (rc == 0 && prenatal)
+        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->prenatal, in->prenatal_costs, 0,
+                                 "maternity.prenatal", prenatal->amount.val,
+                                 "Prenatal care at %d weeks: costs %s yuan paid up to the limit %s yuan: %s yuan",
+                                 (int)in->weeks, yuan(a, in->prenatal_costs),
+                                 yuan(b, f->prenatal_limit), yuan(c, f->prenatal));
+    if (rc == 0 && complication)
+        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->complication, in->complication_costs,
+                                 f->complication_ratio, "maternity.complication_ratio",
+                                 complication->seg[0].ratio.val,
+                                 "Complication costs %s yuan reimbursed at %s: %s yuan",
+                                 yuan(a, in->complication_costs), percent(c, f->complication_ratio),
+                                 yuan(b, f->complication));
+    else if (rc == 0 && in->complication_costs > 0)
+        rc = mdn_result_add_line(r, MEDINS_PART_INFO, 0, in->complication_costs, 0,
+                                 "maternity.complication_ratio", NULL,
+                                 "Complication costs %s yuan: the policy reimburses none for the %s scheme",
+                                 yuan(a, in->complication_costs), scheme);
+    if (rc == 0)
+        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->total, 0, 0, "maternity.total", NULL,
+                                 "The fund pays %s yuan", yuan(a, f->total));
+    return rc;
+}
+
+int medins_maternity(medins_result **out, const medins_policy *policy,
+                     const medins_person *person, medins_date date,
+                     const medins_maternity_input *input, medins_error **err)
+{
+    if (!out || !policy || !person || !input)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "a required argument is NULL");
+    int rc = check_input(person, input, err);
+    if (rc)
+        return rc;
+    if (!medins_date_valid(date) || !medins_policy_in_force(policy, date))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
+                         "date %d is not a day on which policy %s is in force", (int)date,
+                         policy->id);
+    const struct mdn_maternity *m = policy->maternity;
+    const char *scheme = medins_scheme_name(person->scheme);
+    if (!m)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "policy %s has no maternity section", policy->id);
+    if (m->max_child_order.val && input->child_order > m->max_child_order.v)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "child %d is not covered: policy %s covers births up to child %d",
+                         (int)input->child_order, policy->id, (int)m->max_child_order.v);
+
+    mdn_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.scheme = person->scheme;
+    ctx.category = person->category;
+    ctx.tier = person->tier;
+    ctx.age = -1;
+    ctx.groups = person->groups;
+    ctx.prior_outpatient = -1;
+
+    const mdn_amount_row *delivery = NULL, *prenatal = NULL;
+    for (size_t i = 0; i < m->delivery.n && !delivery; i++) {
+        uint32_t mask = m->delivery_x[i].deliveries;
+        if ((!mask || (mask & (1u << input->delivery)))
+            && mdn_select_match(&m->delivery.rows[i].sel, &ctx))
+            delivery = &m->delivery.rows[i];
+    }
+    if (!delivery)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "policy %s pays no %s delivery in the %s scheme", policy->id,
+                         medins_delivery_name(input->delivery), scheme);
+    for (size_t i = 0; i < m->prenatal.n && !prenatal; i++) {
+        const mdn_count *wmax = &m->prenatal_x[i].weeks_max;
+        if ((!wmax->val || input->weeks < wmax->v)
+            && mdn_select_match(&m->prenatal.rows[i].sel, &ctx))
+            prenatal = &m->prenatal.rows[i];
+    }
+    const mdn_ratio_row *complication = mdn_ratio_find(&m->complication, &ctx);
+
+    medins_result *r = mdn_result_new(MEDINS_RESULT_MATERNITY, policy, sizeof(medins_maternity_figures));
+    if (!r)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    medins_maternity_figures *f = mdn_result_data(r);
+    f->delivery = delivery->amount.v;
+    if (prenatal) {
+        f->prenatal_limit = prenatal->amount.v;
+        f->prenatal = input->prenatal_costs < f->prenatal_limit ? input->prenatal_costs
+                                                                : f->prenatal_limit;
+    }
+    if (complication) {
+        f->complication_ratio = complication->seg[0].ratio.v;
+        f->complication = medins_money_apply(input->complication_costs, f->complication_ratio);
+    }
+    /* Each part is at most MEDINS_FEN_MAX, so the sum stays far inside int64_t. */
+    f->total = f->delivery + f->prenatal + f->complication;
+    rc = maternity_lines(r, f, m, input, &delivery->amount, prenatal, complication, scheme);
+    if (rc) {
+        medins_result_free(r);
+        return mdn_error(err, rc, NULL, 0, 0, "out of memory");
+    }
+    f->assumed = medins_result_uses_assumed(r);
+    *out = r;
+    return 0;
+}
+
+const medins_maternity_figures *medins_result_maternity(const medins_result *result)
+{
+    if (!result || medins_result_get_kind(result) != MEDINS_RESULT_MATERNITY)
+        return NULL;
+    return mdn_result_data(result);
+}
