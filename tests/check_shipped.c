@@ -1,0 +1,822 @@
+/*
+ * The shipped policies: every file loads (from the library and from policies/), each year is
+ * found on the right side of its start date, and the numbers the source documents state come
+ * out of the public API. Expected values are worked out by hand from the documents (fact ids of
+ * POLICY-FACTS.md in brackets); values the documents do not give are the policies' assumed
+ * ones, named as such in the working.
+ */
+#include <check.h>
+#include <string.h>
+
+#include <medins.h>
+
+#include "runner.h"
+
+#define YUAN(y) ((medins_fen)(y) * 100)
+
+static const char *const shipped_ids[] = {
+    "tianjin/2015", "tianjin/2017", "tianjin/2022", "tianjin/2023",
+    "province/2022", "jiangsu/2017", "reforms/tianjin-2023-l3-plus5",
+};
+#define N_SHIPPED (sizeof shipped_ids / sizeof shipped_ids[0])
+
+static medins_policy_set *open_embedded(void)
+{
+    medins_policy_set *set = NULL;
+    medins_error *err = NULL;
+    int rc = medins_policy_set_open_embedded(&set, &err);
+    ck_assert_msg(rc == 0, "embedded set: %s", err ? medins_error_message(err) : "?");
+    return set;
+}
+
+static medins_policy_set *open_dir(void)
+{
+    char dir[1024];
+    medins_policy_set *set = NULL;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_policy_set_new(&set, NULL), 0);
+    int rc = medins_policy_set_add_dir(set, medins_policies_path(dir, sizeof dir, "."), NULL, &err);
+    ck_assert_msg(rc == 0, "policies/: %s:%u:%u: %s", err ? medins_error_file(err) : "?",
+                  err ? medins_error_line(err) : 0, err ? medins_error_column(err) : 0,
+                  err ? medins_error_message(err) : "?");
+    return set;
+}
+
+static const medins_policy *get(const medins_policy_set *set, const char *id)
+{
+    const medins_policy *p = medins_policy_set_get(set, id);
+    ck_assert_msg(p != NULL, "%s: not in the set", id);
+    return p;
+}
+
+/* ---- Loading ----------------------------------------------------------------------------- */
+
+/* Each shipped file is in the embedded set and in the set read from policies/, with the same
+ * values, and every value has a citation (a source or an assumed reason). */
+START_TEST(test_load_each)
+{
+    const char *id = shipped_ids[_i];
+    medins_policy_set *emb = open_embedded();
+    medins_policy_set *dir = open_dir();
+    const medins_policy *a = get(emb, id), *b = get(dir, id);
+    ck_assert_msg(medins_policy_value_count(a) == medins_policy_value_count(b),
+                  "%s: %zu values embedded, %zu from policies/", id,
+                  medins_policy_value_count(a), medins_policy_value_count(b));
+    for (size_t i = 0; i < medins_policy_value_count(b); i++) {
+        const medins_value *v = medins_policy_value(b, i);
+        ck_assert_msg(v->at && v->at[0], "%s: %s has no citation", id, v->path);
+        ck_assert_msg(v->assumed || (v->source && medins_policy_find_source(b, v->source)),
+                      "%s: %s cites an unknown source", id, v->path);
+    }
+    medins_policy_set_free(emb);
+    medins_policy_set_free(dir);
+}
+END_TEST
+
+/* The default region's latest year is complete for both schemes by inheritance. */
+START_TEST(test_latest_complete)
+{
+    medins_policy_set *set = open_embedded();
+    const medins_policy *p = NULL;
+    ck_assert_str_eq(medins_default_region(), "tianjin");
+    ck_assert_int_eq(medins_policy_set_lookup(&p, set, "tianjin", 20990101, NULL), 0);
+    ck_assert_str_eq(medins_policy_id(p), "tianjin/2023");
+    static const medins_section need[] = {
+        MEDINS_SECTION_CONTRIBUTIONS, MEDINS_SECTION_OUTPATIENT, MEDINS_SECTION_PHARMACY,
+        MEDINS_SECTION_SPECIAL_DISEASE, MEDINS_SECTION_INPATIENT, MEDINS_SECTION_MAJOR_DISEASE,
+        MEDINS_SECTION_ASSISTANCE, MEDINS_SECTION_MATERNITY, MEDINS_SECTION_CAPITATION,
+        MEDINS_SECTION_ACCOUNTS,
+    };
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+        ck_assert_msg(medins_policy_has_section(p, need[i]), "tianjin/2023 lacks %s",
+                      medins_section_name(need[i]));
+    medins_policy_set_free(set);
+}
+END_TEST
+
+/* ---- Which year a date falls in ---------------------------------------------------------- */
+
+typedef struct lookup_case {
+    const char *region;
+    medins_date date;
+    const char *id;            /* NULL: no policy in force */
+} lookup_case;
+
+/* Each year's first day and the day before it (the end dates are those the policies choose:
+ * 2015 to 2016-12-31, 2017 to 2021-12-31, 2022 alone, 2023 open). */
+static const lookup_case lookups[] = {
+    {"tianjin", 20141231, NULL},
+    {"tianjin", 20150101, "tianjin/2015"},
+    {"tianjin", 20161231, "tianjin/2015"},
+    {"tianjin", 20170101, "tianjin/2017"},
+    {"tianjin", 20211231, "tianjin/2017"},
+    {"tianjin", 20220101, "tianjin/2022"},
+    {"tianjin", 20221231, "tianjin/2022"},
+    {"tianjin", 20230101, "tianjin/2023"},
+    {"tianjin", 20991231, "tianjin/2023"},
+    {"province", 20220630, NULL},
+    {"province", 20220701, "province/2022"},
+    {"jiangsu", 20170625, NULL},
+    {"jiangsu", 20170626, "jiangsu/2017"},
+};
+
+START_TEST(test_lookup)
+{
+    const lookup_case *c = &lookups[_i];
+    medins_policy_set *set = open_embedded();
+    const medins_policy *p = NULL;
+    int rc = medins_policy_set_lookup(&p, set, c->region, c->date, NULL);
+    if (c->id) {
+        ck_assert_msg(rc == 0, "%s %d: status %d", c->region, (int)c->date, rc);
+        ck_assert_msg(strcmp(medins_policy_id(p), c->id) == 0, "%s %d: got %s, want %s",
+                      c->region, (int)c->date, medins_policy_id(p), c->id);
+    } else {
+        ck_assert_msg(rc == MEDINS_ERR_NO_POLICY, "%s %d: status %d, want NO_POLICY", c->region,
+                      (int)c->date, rc);
+    }
+    medins_policy_set_free(set);
+}
+END_TEST
+
+/* ---- Settlements ------------------------------------------------------------------------- */
+
+#define SKIP (-1)
+
+typedef struct settle_case {
+    const char *name;
+    const char *policy;
+    medins_scheme scheme;
+    medins_category category;
+    medins_tier tier;
+    medins_date birth;
+    uint32_t groups;
+    int64_t family_doctor;
+    medins_claim_kind kind;
+    medins_level level;
+    int64_t institution;
+    medins_date date;
+    medins_fen total;
+    int admissions_before;         /* inpatient admissions already settled this year */
+    medins_fen prior_outpatient;   /* last year's outpatient costs, SKIP: unknown */
+    int status;                    /* expected status */
+    medins_fen deductible, fund, major, assistance;   /* SKIP: not checked */
+    medins_bp ratio;                                  /* SKIP: not checked */
+} settle_case;
+
+#define E MEDINS_SCHEME_EMPLOYEE
+#define R MEDINS_SCHEME_RESIDENT
+#define IN MEDINS_CATEGORY_IN_SERVICE
+#define RET MEDINS_CATEGORY_RETIRED
+#define AD MEDINS_CATEGORY_ADULT
+#define NT MEDINS_TIER_NONE
+#define LOW MEDINS_TIER_LOW
+#define HIGH MEDINS_TIER_HIGH
+#define OUT MEDINS_CLAIM_OUTPATIENT
+#define INP MEDINS_CLAIM_INPATIENT
+#define PHA MEDINS_CLAIM_PHARMACY
+#define POOL MEDINS_CLAIM_POOLING
+#define NC MEDINS_ERR_NOT_COVERED
+
+static const settle_case settles[] = {
+    /* [I1] first admission, level 2, employee in service, no known history: deductible 1100.
+     * Fund (assumed 88% below 100,000): (10000 - 1100) x 88% = 7832. */
+    {"I1 level 2 first admission", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_2, 0, 20170310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(7832), SKIP, SKIP, 8800},
+    /* [I1] levels 1 and 3: 800 and 1700. */
+    {"I1 level 1 first admission", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_1, 0, 20170310, YUAN(10000), 0, SKIP, 0, YUAN(800), SKIP, SKIP, SKIP, SKIP},
+    {"I1 level 3 first admission", "tianjin/2023", E, IN, NT, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_3, 0, 20230310, YUAN(10000), 0, SKIP, 0, YUAN(1700), SKIP, SKIP, SKIP, SKIP},
+    /* [I2] second admission of the year: 270 / 350 / 500. */
+    {"I2 level 2 second admission", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_2, 0, 20170910, YUAN(10000), 1, SKIP, 0, YUAN(350), SKIP, SKIP, SKIP, SKIP},
+    {"I2 level 3 third admission", "tianjin/2022", E, RET, NT, 19500101, 0, 0, INP,
+     MEDINS_LEVEL_3, 0, 20220910, YUAN(10000), 2, SKIP, 0, YUAN(500), SKIP, SKIP, SKIP, SKIP},
+    /* [I3] last year's outpatient costs 1000 <= 1500 (in service): first admission 500, later 0;
+     * retired with 2400 <= 2500: 500; in service with 2000 > 1500: the normal 1100. */
+    {"I3 in service thrifty first", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_2, 0, 20180310, YUAN(10000), 0, YUAN(1000), 0, YUAN(500), SKIP, SKIP, SKIP, SKIP},
+    {"I3 in service thrifty later", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_3, 0, 20180310, YUAN(10000), 1, YUAN(1000), 0, 0, SKIP, SKIP, SKIP, SKIP},
+    {"I3 retired thrifty first", "tianjin/2023", E, RET, NT, 19500101, 0, 0, INP,
+     MEDINS_LEVEL_3, 0, 20230310, YUAN(10000), 0, YUAN(2400), 0, YUAN(500), SKIP, SKIP, SKIP, SKIP},
+    {"I3 in service not thrifty", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_2, 0, 20180310, YUAN(10000), 0, YUAN(2000), 0, YUAN(1100), SKIP, SKIP, SKIP, SKIP},
+    /* [I4] employees' maximum 350,000: level 3, 1,000,000 in scope. Deductible 1700; the fund
+     * would pay 100000 x 85% + 898300 x 90% = 893470 (assumed ratios), clamped to 350000. */
+    {"I4 employee maximum", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP, MEDINS_LEVEL_3, 0,
+     20170310, YUAN(1000000), 0, SKIP, 0, YUAN(1700), YUAN(350000), SKIP, SKIP, SKIP},
+    /* [I4] residents' 180,000 in 2017, [I5] 250,000 from 2023. Low tier, level 1 (assumed 75%):
+     * (1000000 - 800) x 75% = 749400, clamped. */
+    {"I4 resident maximum 2017", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_1, 0, 20170310, YUAN(1000000), 0, SKIP, 0, YUAN(800), YUAN(180000), SKIP, SKIP, SKIP},
+    {"I5 resident maximum 2023", "tianjin/2023", R, AD, LOW, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_1, 0, 20230310, YUAN(1000000), 0, SKIP, 0, YUAN(800), YUAN(250000), SKIP, SKIP, SKIP},
+    /* [C9, I8] a 低保 resident: 2017 financed at the middle tier, whose inpatient ratio is 5
+     * points above the low tier's: level 2, 70% + 5% = 75%. 2022 (no middle tier): the low
+     * tier plus the I8 adjustment, also 75%. Without the group: 70%. */
+    {"I8 dibao 2017", "tianjin/2017", R, AD, LOW, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
+     MEDINS_LEVEL_2, 0, 20170310, YUAN(10000), 0, SKIP, 0, YUAN(1100), SKIP, SKIP, SKIP, 7500},
+    {"I8 dibao 2022", "tianjin/2022", R, AD, LOW, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
+     MEDINS_LEVEL_2, 0, 20220310, YUAN(10000), 0, SKIP, 0, YUAN(1100), SKIP, SKIP, SKIP, 7500},
+    {"I8 no group 2022", "tianjin/2022", R, AD, LOW, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_2, 0, 20220310, YUAN(10000), 0, SKIP, 0, YUAN(1100), SKIP, SKIP, SKIP, 7000},
+    /* [O1] outpatient deductible: in service 800; retired aged 65 on the claim date: 700; aged
+     * 72: 650; retired aged 58: 800. [O2] residents 500. Employee level 1 at 75% (third-party):
+     * (1000 - 800) x 75% = 150. */
+    {"O1 in service", "tianjin/2017", E, IN, NT, 19800101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
+     20170310, YUAN(1000), 0, SKIP, 0, YUAN(800), YUAN(150), SKIP, SKIP, 7500},
+    {"O1 retired 65", "tianjin/2017", E, RET, NT, 19520101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
+     20170310, YUAN(1000), 0, SKIP, 0, YUAN(700), SKIP, SKIP, SKIP, SKIP},
+    {"O1 retired 72", "tianjin/2023", E, RET, NT, 19510101, 0, 0, OUT, MEDINS_LEVEL_2, 0,
+     20230310, YUAN(1000), 0, SKIP, 0, YUAN(650), SKIP, SKIP, SKIP, SKIP},
+    {"O1 retired 58", "tianjin/2017", E, RET, NT, 19590101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
+     20170310, YUAN(1000), 0, SKIP, 0, YUAN(800), SKIP, SKIP, SKIP, SKIP},
+    /* [O2, O4] resident, level 1: deductible 500, (1000 - 500) x 50% = 250. */
+    {"O2 O4 resident", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
+     20170310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, 5000},
+    /* [O5] residents' outpatient scope: level 2 not covered in 2015, covered from 2017; level 3
+     * not covered until 2023. */
+    {"O5 level 2 in 2015", "tianjin/2015", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_2, 0,
+     20150310, YUAN(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
+    {"O5 level 2 in 2017", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_2, 0,
+     20170310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, SKIP},
+    {"O5 level 3 in 2022", "tianjin/2022", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_3, 0,
+     20220310, YUAN(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
+    {"O5 level 3 in 2023", "tianjin/2023", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_3, 0,
+     20230310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, SKIP},
+    /* [O6] outpatient maximum: employee, level 1, 20000: (20000 - 800) x 75% = 14400 > 5500;
+     * resident: (20000 - 500) x 50% = 9750 > 3000. */
+    {"O6 employee maximum", "tianjin/2017", E, IN, NT, 19800101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
+     20170310, YUAN(20000), 0, SKIP, 0, YUAN(800), YUAN(5500), SKIP, SKIP, SKIP},
+    {"O6 resident maximum", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
+     20170310, YUAN(20000), 0, SKIP, 0, YUAN(500), YUAN(3000), SKIP, SKIP, SKIP},
+    /* [O7] pharmacies from 2017, sharing the outpatient deductible: employee 1800: deductible
+     * 800, (1800 - 800) x 65% = 650; resident 1000: 500, 500 x 50% = 250. Not in 2015. */
+    {"O7 pharmacy employee", "tianjin/2017", E, IN, NT, 19800101, 0, 0, PHA,
+     MEDINS_LEVEL_PHARMACY, 0, 20170310, YUAN(1800), 0, SKIP, 0, YUAN(800), YUAN(650), SKIP, SKIP, 6500},
+    {"O7 pharmacy resident", "tianjin/2023", R, AD, LOW, 19800101, 0, 0, PHA,
+     MEDINS_LEVEL_PHARMACY, 0, 20230310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, 5000},
+    {"O7 no pharmacy in 2015", "tianjin/2015", E, IN, NT, 19800101, 0, 0, PHA,
+     MEDINS_LEVEL_PHARMACY, 0, 20150310, YUAN(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
+    /* [O8, O10] province, general outpatient pooling, in service at level 3: 50 per visit, then
+     * 50% (the floor): (250 - 50) x 50% = 100. Level 2: 55%: 110. */
+    {"O8 O10 pooling level 3", "province/2022", E, IN, NT, 19800101, 0, 0, POOL,
+     MEDINS_LEVEL_3, 0, 20220801, YUAN(250), 0, SKIP, 0, YUAN(50), YUAN(100), SKIP, SKIP, 5000},
+    {"O8 O10 pooling level 2", "province/2022", E, IN, NT, 19800101, 0, 0, POOL,
+     MEDINS_LEVEL_2, 0, 20220801, YUAN(250), 0, SKIP, 0, YUAN(50), YUAN(110), SKIP, SKIP, 5500},
+    /* [O10] retired: 10 points more: (250 - 50) x 65% = 130. */
+    {"O10 pooling retired", "province/2022", E, RET, NT, 19500101, 0, 0, POOL,
+     MEDINS_LEVEL_2, 0, 20220801, YUAN(250), 0, SKIP, 0, YUAN(50), YUAN(130), SKIP, SKIP, 6500},
+    /* [O8, O10] grass-roots, at the contracted family doctor (institution 7): no deductible,
+     * 55% + 5% = 60%: 250 x 60% = 150. Elsewhere at grass-roots level: 55%: 137.50. */
+    {"O10 pooling family doctor", "province/2022", E, IN, NT, 19800101, 0, 7, POOL,
+     MEDINS_LEVEL_PRIMARY, 7, 20220801, YUAN(250), 0, SKIP, 0, 0, YUAN(150), SKIP, SKIP, 6000},
+    {"O8 pooling grass-roots", "province/2022", E, IN, NT, 19800101, 0, 7, POOL,
+     MEDINS_LEVEL_PRIMARY, 8, 20220801, YUAN(250), 0, SKIP, 0, 0, 13750, SKIP, SKIP, 5500},
+    /* [O9] maximum 1500 in service: (5050 - 50) x 55% = 2750 > 1500; retired 2000:
+     * (5050 - 50) x 65% = 3250 > 2000. */
+    {"O9 pooling maximum in service", "province/2022", E, IN, NT, 19800101, 0, 0, POOL,
+     MEDINS_LEVEL_2, 0, 20220801, YUAN(5050), 0, SKIP, 0, YUAN(50), YUAN(1500), SKIP, SKIP, SKIP},
+    {"O9 pooling maximum retired", "province/2022", E, RET, NT, 19500101, 0, 0, POOL,
+     MEDINS_LEVEL_2, 0, 20220801, YUAN(5050), 0, SKIP, 0, YUAN(50), YUAN(2000), SKIP, SKIP, SKIP},
+    /* [A1] 2023, special-hardship resident: financed (and paid) at the high tier, level 2 at
+     * 70% + 10% (assumed high-tier step) = 80%. 10000: deductible 1100, fund 8900 x 80% = 7120,
+     * burden 1100 + 1780 = 2880, below the assumed major-disease deductible 15000; assistance
+     * has no deductible: 2880 x 75% = 2160. */
+    {"A1 tekun", "tianjin/2023", R, AD, LOW, 19800101, MEDINS_GROUP_TEKUN, 0, INP,
+     MEDINS_LEVEL_2, 0, 20230310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(7120), 0, YUAN(2160), 8000},
+    /* [A1] 低保: low tier + 5 (I8) = 75%: fund 8900 x 75% = 6675, burden 1100 + 2225 = 3325,
+     * assistance 3325 x 70% = 2327.50. */
+    {"A1 dibao", "tianjin/2023", R, AD, LOW, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
+     MEDINS_LEVEL_2, 0, 20230310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(6675), 0, 232750, 7500},
+    /* [A2] marginal family: 75% as above; 20000: fund 18900 x 75% = 14175, burden 1100 + 4725 =
+     * 5825; assistance deductible 10% of 48976 (assumed reference income) = 4897.60; above it
+     * 927.40 x 65% = 602.81. */
+    {"A2 marginal", "tianjin/2023", R, AD, LOW, 19800101, MEDINS_GROUP_MARGINAL, 0, INP,
+     MEDINS_LEVEL_2, 0, 20230310, YUAN(20000), 0, SKIP, 0, YUAN(1100), YUAN(14175), 0, 60281, 7500},
+    /* [A1] no assistance before 2023: the same 低保 claim in 2022. */
+    {"A1 not in 2022", "tianjin/2022", R, AD, LOW, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
+     MEDINS_LEVEL_2, 0, 20220310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(6675), 0, 0, 7500},
+    /* [M2] major-disease segments 5 points higher from 2023. Resident low tier, level 3 (assumed
+     * 65%), 100000: deductible 1700, fund 98300 x 65% = 63895, burden 1700 + 34405 = 36105;
+     * above the assumed 15000: 21105 x 50% = 10552.50 in 2022, x 55% = 11607.75 in 2023. */
+    {"M2 major disease 2022", "tianjin/2022", R, AD, LOW, 19800101, 0, 0, INP, MEDINS_LEVEL_3, 0,
+     20220310, YUAN(100000), 0, SKIP, 0, YUAN(1700), YUAN(63895), 1055250, 0, 6500},
+    {"M2 major disease 2023", "tianjin/2023", R, AD, LOW, 19800101, 0, 0, INP, MEDINS_LEVEL_3, 0,
+     20230310, YUAN(100000), 0, SKIP, 0, YUAN(1700), YUAN(63895), 1160775, 0, 6500},
+    /* The example reform: level 3 five points higher: employee 85% + 5% = 90%:
+     * (10000 - 1700) x 90% = 7470. */
+    {"reform level 3", "reforms/tianjin-2023-l3-plus5", E, IN, NT, 19800101, 0, 0, INP,
+     MEDINS_LEVEL_3, 0, 20230310, YUAN(10000), 0, SKIP, 0, YUAN(1700), YUAN(7470), SKIP, SKIP, 9000},
+};
+
+static void make_person(medins_person *p, const settle_case *c)
+{
+    medins_person_init(p);
+    p->scheme = c->scheme;
+    p->category = c->category;
+    p->tier = c->tier;
+    p->birth_date = c->birth;
+    p->groups = c->groups;
+    p->family_doctor = c->family_doctor;
+}
+
+/* The amount of the first line of `part`, or -1 when there is none. */
+static medins_fen line_amount(const medins_result *r, medins_part part)
+{
+    for (size_t i = 0; i < medins_result_line_count(r); i++) {
+        const medins_line *l = medins_result_line(r, i);
+        if (l->part == part)
+            return l->amount;
+    }
+    return -1;
+}
+
+START_TEST(test_settle)
+{
+    const settle_case *c = &settles[_i];
+    medins_policy_set *set = open_embedded();
+    const medins_policy *p = get(set, c->policy);
+    medins_person person;
+    make_person(&person, c);
+    medins_claim claim;
+    medins_claim_init(&claim);
+    claim.date = c->date;
+    claim.kind = c->kind;
+    claim.level = c->level;
+    claim.institution = c->institution;
+    claim.total = c->total;
+    medins_ledger ledger;
+    medins_ledger_init(&ledger, c->date / 10000);
+    if (c->prior_outpatient != SKIP) {
+        ledger.prior_known = 1;
+        ledger.prior_outpatient_costs = c->prior_outpatient;
+    }
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    /* Earlier admissions of the year, settled for real so that the ledger counts them. */
+    for (int k = 0; k < c->admissions_before; k++) {
+        medins_claim before = claim;
+        before.date = (c->date / 10000) * 10000 + 110 + k;
+        before.total = YUAN(1000);
+        ck_assert_msg(medins_settle(&r, p, &person, &before, &ledger, NULL) == 0,
+                      "%s: earlier admission %d", c->name, k + 1);
+        medins_result_free(r);
+        r = NULL;
+    }
+    int rc = medins_settle(&r, p, &person, &claim, &ledger, &err);
+    ck_assert_msg(rc == c->status, "%s: status %d (%s), want %d", c->name, rc,
+                  err ? medins_error_message(err) : "", c->status);
+    medins_error_free(err);
+    if (rc == 0) {
+        const medins_settlement *s = medins_result_settlement(r);
+        ck_assert_ptr_nonnull(s);
+        if (c->deductible != SKIP) {
+            ck_assert_msg(s->deductible == c->deductible, "%s: deductible %lld, want %lld",
+                          c->name, (long long)s->deductible, (long long)c->deductible);
+            /* The explanation's deductible line says the same (none when it is 0). */
+            medins_fen line = line_amount(r, MEDINS_PART_DEDUCTIBLE);
+            ck_assert_msg(line == c->deductible || (c->deductible == 0 && line <= 0),
+                          "%s: deductible line %lld", c->name, (long long)line);
+        }
+        if (c->fund != SKIP)
+            ck_assert_msg(s->fund == c->fund, "%s: fund %lld, want %lld", c->name,
+                          (long long)s->fund, (long long)c->fund);
+        if (c->major != SKIP)
+            ck_assert_msg(s->major_disease == c->major, "%s: major disease %lld, want %lld",
+                          c->name, (long long)s->major_disease, (long long)c->major);
+        if (c->assistance != SKIP)
+            ck_assert_msg(s->assistance == c->assistance, "%s: assistance %lld, want %lld",
+                          c->name, (long long)s->assistance, (long long)c->assistance);
+        if (c->ratio != SKIP)
+            ck_assert_msg(s->ratio == c->ratio, "%s: ratio %d, want %d", c->name, (int)s->ratio,
+                          (int)c->ratio);
+        ck_assert_msg(s->total == s->fund + s->major_disease + s->assistance + s->patient,
+                      "%s: parts do not add up", c->name);
+    }
+    medins_result_free(r);
+    medins_policy_set_free(set);
+}
+END_TEST
+
+/* [O3] thrift: outpatient costs of 500 in 2017, within the 800 deductible, make 2018 a year
+ * after one thrifty year: deductible 800 - 100 = 700. Three such years in a row: 800 - 300. */
+START_TEST(test_thrift)
+{
+    medins_policy_set *set = open_embedded();
+    const medins_policy *p = get(set, "tianjin/2017");
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 19800101;
+    medins_ledger ledger;
+    medins_ledger_init(&ledger, 2017);
+    static const medins_fen want[] = {YUAN(800), YUAN(700), YUAN(600), YUAN(500), YUAN(500)};
+    for (int year = 0; year < 5; year++) {
+        medins_claim claim;
+        medins_claim_init(&claim);
+        claim.date = (2017 + year) * 10000 + 310;
+        claim.level = MEDINS_LEVEL_1;
+        claim.total = YUAN(500);
+        medins_result *r = NULL;
+        ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &ledger, NULL), 0);
+        const medins_settlement *s = medins_result_settlement(r);
+        /* The claim is 500, below every deductible: the deductible taken is the whole claim,
+         * and what remained of the deductible shows in the deductible line's base. */
+        ck_assert_msg(s->deductible == YUAN(500), "year %d: deductible taken %lld", 2017 + year,
+                      (long long)s->deductible);
+        medins_result_free(r);
+        medins_claim_init(&claim);
+        claim.date = (2017 + year) * 10000 + 311;
+        claim.level = MEDINS_LEVEL_1;
+        claim.total = YUAN(1000);
+        /* A second claim after the first one's 500: the rest of the deductible, want - 500. */
+        medins_ledger probe = ledger;
+        ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &probe, NULL), 0);
+        s = medins_result_settlement(r);
+        ck_assert_msg(s->deductible == want[year] - YUAN(500), "year %d: deductible %lld, want %lld",
+                      2017 + year, (long long)s->deductible, (long long)(want[year] - YUAN(500)));
+        medins_result_free(r);
+        ck_assert_int_eq(medins_ledger_close_year(&ledger, &ledger, p, &person, NULL), 0);
+    }
+    medins_policy_set_free(set);
+}
+END_TEST
+
+/* [I6] The Opinions' worked example on tianjin/2017: an employee with 1000 of outpatient costs
+ * in a year carries 5500 - 1000 = 4500 into the inpatient maximum: 350000 + 4500 = 354500; with
+ * 500 the next year, 5000 more: 359500. */
+static medins_fen inpatient_maximum(const medins_policy *p, const medins_person *person,
+                                    medins_ledger *ledger, medins_date date)
+{
+    medins_claim claim;
+    medins_claim_init(&claim);
+    claim.date = date;
+    claim.kind = MEDINS_CLAIM_INPATIENT;
+    claim.level = MEDINS_LEVEL_2;
+    claim.total = YUAN(2000);
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_settle(&r, p, person, &claim, ledger, NULL), 0);
+    medins_fen cap = -1;
+    for (size_t i = 0; i < medins_result_line_count(r); i++) {
+        const medins_line *l = medins_result_line(r, i);
+        if (l->part == MEDINS_PART_INFO && l->rule && strstr(l->rule, "carry"))
+            cap = l->amount;
+    }
+    medins_result_free(r);
+    return cap;
+}
+
+START_TEST(test_carry_over)
+{
+    medins_policy_set *set = open_embedded();
+    const medins_policy *p = get(set, "tianjin/2017");
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 19800101;
+    medins_ledger ledger;
+    medins_ledger_init(&ledger, 2017);
+    static const medins_fen costs[] = {YUAN(1000), YUAN(500)};
+    static const medins_fen carry[] = {YUAN(4500), YUAN(9500)};
+    static const medins_fen maximum[] = {YUAN(354500), YUAN(359500)};
+    for (int y = 0; y < 2; y++) {
+        medins_claim claim;
+        medins_claim_init(&claim);
+        claim.date = (2017 + y) * 10000 + 601;
+        claim.level = MEDINS_LEVEL_1;
+        claim.total = costs[y];
+        medins_result *r = NULL;
+        ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &ledger, NULL), 0);
+        medins_result_free(r);
+        ck_assert_msg(ledger.outpatient_costs == costs[y], "year %d: outpatient costs %lld",
+                      2017 + y, (long long)ledger.outpatient_costs);
+        ck_assert_int_eq(medins_ledger_close_year(&ledger, &ledger, p, &person, NULL), 0);
+        ck_assert_msg(ledger.carry_over == carry[y], "after %d: carry-over %lld, want %lld",
+                      2017 + y, (long long)ledger.carry_over, (long long)carry[y]);
+        medins_ledger probe = ledger;
+        medins_fen cap = inpatient_maximum(p, &person, &probe, (2018 + y) * 10000 + 101);
+        ck_assert_msg(cap == maximum[y], "in %d: inpatient maximum %lld, want %lld", 2018 + y,
+                      (long long)cap, (long long)maximum[y]);
+    }
+    medins_policy_set_free(set);
+}
+END_TEST
+
+/* [O11] from 2023 the residents' outpatient burden counts toward major-disease insurance: a
+ * level-1 claim of 1000 leaves 500 + 250 = 750 to the patient, added to the layer's base in
+ * 2023 and not in 2022. */
+START_TEST(test_outpatient_major_base)
+{
+    medins_policy_set *set = open_embedded();
+    static const char *const ids[] = {"tianjin/2022", "tianjin/2023"};
+    static const medins_fen want[] = {0, YUAN(750)};
+    for (int i = 0; i < 2; i++) {
+        const medins_policy *p = get(set, ids[i]);
+        medins_person person;
+        medins_person_init(&person);
+        person.scheme = MEDINS_SCHEME_RESIDENT;
+        person.category = MEDINS_CATEGORY_ADULT;
+        person.tier = MEDINS_TIER_LOW;
+        person.birth_date = 19800101;
+        medins_claim claim;
+        medins_claim_init(&claim);
+        claim.date = (2022 + i) * 10000 + 310;
+        claim.level = MEDINS_LEVEL_1;
+        claim.total = YUAN(1000);
+        medins_ledger ledger;
+        medins_ledger_init(&ledger, 2022 + i);
+        medins_result *r = NULL;
+        ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &ledger, NULL), 0);
+        medins_result_free(r);
+        ck_assert_msg(ledger.major_base == want[i], "%s: major-disease base %lld, want %lld",
+                      ids[i], (long long)ledger.major_base, (long long)want[i]);
+    }
+    medins_policy_set_free(set);
+}
+END_TEST
+
+/* ---- Contributions ----------------------------------------------------------------------- */
+
+typedef struct resident_case {
+    const char *name;
+    const char *policy;
+    medins_date date;
+    medins_category category;
+    medins_tier tier;
+    uint32_t groups;
+    medins_fen individual, government, total;
+    medins_tier benefit_tier;
+} resident_case;
+
+static const resident_case residents[] = {
+    /* [C1, C2] 2015: subsidy 670; individual 90 + 10 = 100 (low), 330, 630; students 70 + 10. */
+    {"C1 C2 2015 low", "tianjin/2015", 20150601, AD, LOW, 0, YUAN(100), YUAN(670), YUAN(770), LOW},
+    {"C2 2015 high", "tianjin/2015", 20150601, AD, HIGH, 0, YUAN(630), YUAN(670), YUAN(1300), HIGH},
+    {"C2 2015 student", "tianjin/2015", 20150601, MEDINS_CATEGORY_STUDENT_CHILD, LOW, 0,
+     YUAN(80), YUAN(670), YUAN(750), LOW},
+    /* [C6] 2017 students and children: 100 + 730 = 830. */
+    {"C6 2017 student", "tianjin/2017", 20170601, MEDINS_CATEGORY_STUDENT_CHILD, LOW, 0,
+     YUAN(100), YUAN(730), YUAN(830), LOW},
+    /* [C7] adults: 120 / 350 / 650 + 730 = 850 / 1080 / 1380. */
+    {"C7 2017 low", "tianjin/2017", 20170601, AD, LOW, 0, YUAN(120), YUAN(730), YUAN(850), LOW},
+    {"C7 2017 middle", "tianjin/2017", 20170601, AD, MEDINS_TIER_MIDDLE, 0, YUAN(350), YUAN(730),
+     YUAN(1080), MEDINS_TIER_MIDDLE},
+    {"C7 2017 high", "tianjin/2017", 20170601, AD, HIGH, 0, YUAN(650), YUAN(730), YUAN(1380), HIGH},
+    /* [C8, C9] 低保: financed at the middle tier 1080, all by the government. */
+    {"C9 2017 dibao", "tianjin/2017", 20170601, AD, LOW, MEDINS_GROUP_DIBAO, 0, YUAN(1080),
+     YUAN(1080), MEDINS_TIER_MIDDLE},
+    /* [C10] single parent in a 低保 household: the high tier 1380, all by the government. */
+    {"C10 2017 single parent", "tianjin/2017", 20170601, AD, LOW,
+     MEDINS_GROUP_SINGLE_PARENT | MEDINS_GROUP_DIBAO, 0, YUAN(1380), YUAN(1380), HIGH},
+    /* [C11, C12] 2022: low 350 - 30 = 320 + 610 = 930; high 980 - 30 = 950 + 1100 = 2050. */
+    {"C11 C12 2022 low", "tianjin/2022", 20220601, AD, LOW, 0, YUAN(320), YUAN(610), YUAN(930), LOW},
+    {"C11 C12 2022 high", "tianjin/2022", 20220601, AD, HIGH, 0, YUAN(950), YUAN(1100),
+     YUAN(2050), HIGH},
+    /* [C12] 2023 individual 980 and 350 (subsidies assumed: 1100 + 30, 610 + 30). */
+    {"C12 2023 high", "tianjin/2023", 20230601, AD, HIGH, 0, YUAN(980), YUAN(1130), YUAN(2110), HIGH},
+    {"C12 2023 low", "tianjin/2023", 20230601, AD, LOW, 0, YUAN(350), YUAN(640), YUAN(990), LOW},
+    /* [C13] students pay the low grade and get the high grade's benefits, whatever they chose. */
+    {"C13 2023 student", "tianjin/2023", 20230601, MEDINS_CATEGORY_STUDENT_CHILD, HIGH, 0,
+     YUAN(350), YUAN(640), YUAN(990), HIGH},
+};
+
+START_TEST(test_resident_contribution)
+{
+    const resident_case *c = &residents[_i];
+    medins_policy_set *set = open_embedded();
+    medins_person person;
+    medins_person_init(&person);
+    person.scheme = MEDINS_SCHEME_RESIDENT;
+    person.category = c->category;
+    person.tier = c->tier;
+    person.groups = c->groups;
+    person.birth_date = 19800101;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_contribution(&r, get(set, c->policy), &person, c->date, NULL, &err);
+    ck_assert_msg(rc == 0, "%s: status %d (%s)", c->name, rc, err ? medins_error_message(err) : "");
+    const medins_contribution_figures *f = medins_result_contribution(r);
+    ck_assert_msg(f->individual == c->individual, "%s: individual %lld, want %lld", c->name,
+                  (long long)f->individual, (long long)c->individual);
+    ck_assert_msg(f->government == c->government, "%s: government %lld, want %lld", c->name,
+                  (long long)f->government, (long long)c->government);
+    ck_assert_msg(f->total == c->total, "%s: total %lld, want %lld", c->name,
+                  (long long)f->total, (long long)c->total);
+    ck_assert_msg(f->benefit_tier == c->benefit_tier, "%s: benefit tier %d, want %d", c->name,
+                  (int)f->benefit_tier, (int)c->benefit_tier);
+    medins_result_free(r);
+    medins_policy_set_free(set);
+}
+END_TEST
+
+typedef struct employee_case {
+    const char *name;
+    medins_employer_type type;
+    medins_fen wage;
+    medins_fen employer, individual;   /* monthly */
+} employee_case;
+
+/* [C3, C4, C5] 2015 rates on a monthly wage of 5000 (inside the 2016 base 2966-14832):
+ * enterprise and civil service 11% = 550, difficulty 8% = 400; individual 2% = 100 (third
+ * party). A wage of 20000 is clamped to the ceiling 14832: 11% = 1631.52, 2% = 296.64. */
+static const employee_case employees[] = {
+    {"C3 enterprise", MEDINS_EMPLOYER_ENTERPRISE, YUAN(5000), YUAN(550), YUAN(100)},
+    {"C4 civil service", MEDINS_EMPLOYER_CIVIL_SERVICE, YUAN(5000), YUAN(550), YUAN(100)},
+    {"C5 difficulty", MEDINS_EMPLOYER_DIFFICULTY, YUAN(5000), YUAN(400), YUAN(100)},
+    {"C5 individual business", MEDINS_EMPLOYER_INDIVIDUAL_BUSINESS, YUAN(5000), YUAN(400), YUAN(100)},
+    {"C3 above the ceiling", MEDINS_EMPLOYER_ENTERPRISE, YUAN(20000), 163152, 29664},
+};
+
+START_TEST(test_employee_contribution)
+{
+    const employee_case *c = &employees[_i];
+    medins_policy_set *set = open_embedded();
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 19800101;
+    medins_employee_input in;
+    medins_employee_input_init(&in);
+    in.monthly_wage = c->wage;
+    in.employer_type = c->type;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_contribution(&r, get(set, "tianjin/2015"), &person, 20150601, &in, &err);
+    ck_assert_msg(rc == 0, "%s: status %d (%s)", c->name, rc, err ? medins_error_message(err) : "");
+    const medins_contribution_figures *f = medins_result_contribution(r);
+    ck_assert_msg(f->monthly_employer == c->employer, "%s: employer %lld, want %lld", c->name,
+                  (long long)f->monthly_employer, (long long)c->employer);
+    ck_assert_msg(f->monthly_individual == c->individual, "%s: individual %lld, want %lld",
+                  c->name, (long long)f->monthly_individual, (long long)c->individual);
+    ck_assert_msg(f->fixed_yearly == YUAN(260), "%s: fixed yearly %lld", c->name,
+                  (long long)f->fixed_yearly);
+    medins_result_free(r);
+    medins_policy_set_free(set);
+}
+END_TEST
+
+/* ---- Accounts ---------------------------------------------------------------------------- */
+
+/* [C15] province: a retiree with last year's average pension 4000 gets 2% = 80 a month.
+ * [K1] Tianjin 2023, in service, 5000 a month: individual 2% = 100 to the account (assumed
+ * 100% share), 70% of it, 70, to the card. [K2] withdrawal above 50000 after a serious illness. */
+START_TEST(test_accounts)
+{
+    medins_policy_set *set = open_embedded();
+    medins_person person;
+    medins_person_init(&person);
+    person.category = MEDINS_CATEGORY_RETIRED;
+    person.birth_date = 19550101;
+    medins_account_input in;
+    medins_account_input_init(&in);
+    in.last_year_pension = YUAN(4000);
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_account(&r, get(set, "province/2022"), &person, 20220801, &in, &err);
+    ck_assert_msg(rc == 0, "C15: %s", err ? medins_error_message(err) : "");
+    ck_assert_int_eq(medins_result_account(r)->monthly_credit, YUAN(80));
+    medins_result_free(r);
+
+    person.category = MEDINS_CATEGORY_IN_SERVICE;
+    person.birth_date = 19800101;
+    medins_account_input_init(&in);
+    in.employee.monthly_wage = YUAN(5000);
+    in.year_costs = YUAN(60000);
+    in.serious_illness = 1;
+    rc = medins_account(&r, get(set, "tianjin/2023"), &person, 20230601, &in, &err);
+    ck_assert_msg(rc == 0, "K1: %s", err ? medins_error_message(err) : "");
+    const medins_account_figures *f = medins_result_account(r);
+    ck_assert_int_eq(f->monthly_credit, YUAN(100));
+    ck_assert_int_eq(f->monthly_card, YUAN(70));
+    ck_assert_msg(f->may_withdraw, "K2: 60000 above 50000 after a serious illness");
+    medins_result_free(r);
+
+    in.year_costs = YUAN(50000);
+    ck_assert_int_eq(medins_account(&r, get(set, "tianjin/2023"), &person, 20230601, &in, NULL), 0);
+    ck_assert_msg(!medins_result_account(r)->may_withdraw, "K2: 50000 is not above 50000");
+    medins_result_free(r);
+    medins_policy_set_free(set);
+}
+END_TEST
+
+/* ---- Maternity --------------------------------------------------------------------------- */
+
+typedef struct maternity_case {
+    const char *name;
+    const char *policy;
+    medins_date date;
+    medins_scheme scheme;
+    medins_delivery delivery;
+    int child_order;
+    medins_fen complication_costs;
+    int status;
+    medins_fen delivery_paid, complication_paid;
+} maternity_case;
+
+static const maternity_case maternities[] = {
+    /* [B1] flat amounts per delivery from 2015: employees 3800, residents 2280. */
+    {"B1 employee", "tianjin/2017", 20170601, E, MEDINS_DELIVERY_NATURAL, 1, 0, 0, YUAN(3800), 0},
+    {"B1 resident", "tianjin/2015", 20150601, R, MEDINS_DELIVERY_CAESAREAN, 1, 0, 0, YUAN(2280), 0},
+    /* [B2] residents' complications at 60%: 1000 x 60% = 600. */
+    {"B2 resident complications", "tianjin/2017", 20170601, R, MEDINS_DELIVERY_NATURAL, 1,
+     YUAN(1000), 0, YUAN(2280), YUAN(600)},
+    /* [B3] a third child is covered from 2023, a fourth is not. Delivery amounts from 2023
+     * (third party): natural 3000. */
+    {"B3 third child", "tianjin/2023", 20230601, E, MEDINS_DELIVERY_NATURAL, 3, 0, 0, YUAN(3000), 0},
+    {"B3 fourth child", "tianjin/2023", 20230601, E, MEDINS_DELIVERY_NATURAL, 4, 0, NC, 0, 0},
+};
+
+START_TEST(test_maternity)
+{
+    const maternity_case *c = &maternities[_i];
+    medins_policy_set *set = open_embedded();
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 19900101;
+    if (c->scheme == R) {
+        person.scheme = R;
+        person.category = AD;
+        person.tier = LOW;
+    }
+    medins_maternity_input in;
+    medins_maternity_input_init(&in);
+    in.delivery = c->delivery;
+    in.child_order = c->child_order;
+    in.complication_costs = c->complication_costs;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_maternity(&r, get(set, c->policy), &person, c->date, &in, &err);
+    ck_assert_msg(rc == c->status, "%s: status %d (%s), want %d", c->name, rc,
+                  err ? medins_error_message(err) : "", c->status);
+    medins_error_free(err);
+    if (rc == 0) {
+        const medins_maternity_figures *f = medins_result_maternity(r);
+        ck_assert_msg(f->delivery == c->delivery_paid, "%s: delivery %lld, want %lld", c->name,
+                      (long long)f->delivery, (long long)c->delivery_paid);
+        ck_assert_msg(f->complication == c->complication_paid, "%s: complication %lld, want %lld",
+                      c->name, (long long)f->complication, (long long)c->complication_paid);
+    }
+    medins_result_free(r);
+    medins_policy_set_free(set);
+}
+END_TEST
+
+/* ---- Capitation -------------------------------------------------------------------------- */
+
+/* [P1] diabetes per head at a grass-roots institution: the rate is assumed (150 a month), so the
+ * result must say it used an assumed value. One patient enrolled for all of March 2017: 150. */
+START_TEST(test_capitation)
+{
+    medins_policy_set *set = open_embedded();
+    medins_enrolment e;
+    medins_enrolment_init(&e);
+    e.patient = 1;
+    e.from = 20170101;
+    medins_capitation_input in;
+    medins_capitation_input_init(&in);
+    in.level = MEDINS_LEVEL_PRIMARY;
+    in.disease = MEDINS_DISEASE_DIABETES;
+    in.from = 20170301;
+    in.to = 20170331;
+    in.enrolments = &e;
+    in.enrolment_count = 1;
+    in.actual_costs = YUAN(150);
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_capitation(&r, get(set, "tianjin/2017"), &in, &err);
+    ck_assert_msg(rc == 0, "P1: %s", err ? medins_error_message(err) : "");
+    const medins_capitation_figures *f = medins_result_capitation(r);
+    ck_assert_int_eq(f->budget, YUAN(150));
+    ck_assert_msg(f->assumed && medins_result_uses_assumed(r), "P1: the rate is assumed");
+    medins_result_free(r);
+    medins_policy_set_free(set);
+}
+END_TEST
+
+static Suite *shipped_suite(void)
+{
+    Suite *s = suite_create("shipped");
+    TCase *tc = tcase_create("load");
+    tcase_set_timeout(tc, 60);
+    tcase_add_loop_test(tc, test_load_each, 0, (int)N_SHIPPED);
+    tcase_add_test(tc, test_latest_complete);
+    tcase_add_loop_test(tc, test_lookup, 0, (int)(sizeof lookups / sizeof lookups[0]));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("documents");
+    tcase_set_timeout(tc, 60);
+    tcase_add_loop_test(tc, test_settle, 0, (int)(sizeof settles / sizeof settles[0]));
+    tcase_add_test(tc, test_thrift);
+    tcase_add_test(tc, test_carry_over);
+    tcase_add_test(tc, test_outpatient_major_base);
+    tcase_add_loop_test(tc, test_resident_contribution, 0,
+                        (int)(sizeof residents / sizeof residents[0]));
+    tcase_add_loop_test(tc, test_employee_contribution, 0,
+                        (int)(sizeof employees / sizeof employees[0]));
+    tcase_add_test(tc, test_accounts);
+    tcase_add_loop_test(tc, test_maternity, 0, (int)(sizeof maternities / sizeof maternities[0]));
+    tcase_add_test(tc, test_capitation);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+MEDINS_CHECK_MAIN(shipped_suite)
