@@ -1,2 +1,766 @@
-/* Placeholder: implemented by its module. */
-#include "private.h"
+/*
+ * Binding primitives: from tree nodes to the model's cited values, selectors and tables, and
+ * the matching of rows against a person and a claim. Every section binder is written with
+ * these, so the rules on citations, keys and error positions hold everywhere at once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader.h"
+
+#define MAX_ALLOWED 48
+
+/* ---- errors and paths --------------------------------------------------------------------- */
+
+static int verr_at(mdn_binder *b, const char *file, unsigned line, unsigned col, int code,
+                   const char *fmt, va_list ap)
+{
+    char msg[768];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (b->path_len)
+        return mdn_error(b->err, code, file, line, col, "%s: %s", b->path, msg);
+    return mdn_error(b->err, code, file, line, col, "%s", msg);
+}
+
+static int err_at(mdn_binder *b, const char *file, unsigned line, unsigned col, int code,
+                  const char *fmt, ...) MDN_PRINTF(6, 7);
+static int err_at(mdn_binder *b, const char *file, unsigned line, unsigned col, int code,
+                  const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verr_at(b, file, line, col, code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int mdn_bind_error(mdn_binder *b, const mdn_node *at, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verr_at(b, at ? at->file : NULL, at ? at->line : 0, at ? at->col : 0, code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+static int nomem(mdn_binder *b)
+{
+    return mdn_error(b->err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+}
+
+static void path_append(mdn_binder *b, const char *fmt, const char *s, size_t i)
+{
+    if (b->nmarks < sizeof b->marks / sizeof b->marks[0])
+        b->marks[b->nmarks] = b->path_len;
+    b->nmarks++;
+    size_t room = sizeof b->path - b->path_len;
+    int n = s ? snprintf(b->path + b->path_len, room, fmt, s) : snprintf(b->path + b->path_len, room, fmt, i);
+    /* A path too long for the buffer is cut, never overrun. */
+    if (n > 0)
+        b->path_len += (size_t)n < room ? (size_t)n : room - 1;
+}
+
+void mdn_path_push(mdn_binder *b, const char *key)
+{
+    path_append(b, b->path_len ? ".%s" : "%s", key, 0);
+}
+
+void mdn_path_push_index(mdn_binder *b, size_t i)
+{
+    path_append(b, "[%zu]", NULL, i);
+}
+
+void mdn_path_pop(mdn_binder *b)
+{
+    if (b->nmarks == 0)
+        return;
+    b->nmarks--;
+    if (b->nmarks < sizeof b->marks / sizeof b->marks[0]) {
+        b->path_len = b->marks[b->nmarks];
+    } else {
+        /* Deeper than the marks kept: cut back to the previous separator. */
+        while (b->path_len > 0 && b->path[b->path_len - 1] != '.' && b->path[b->path_len - 1] != '[')
+            b->path_len--;
+        if (b->path_len > 0)
+            b->path_len--;
+    }
+    b->path[b->path_len] = '\0';
+}
+
+void *mdn_bind_alloc(mdn_binder *b, size_t size)
+{
+    void *p = mdn_arena_alloc(&b->policy->arena, size);
+    if (!p)
+        nomem(b);
+    return p;
+}
+
+/* ---- keys --------------------------------------------------------------------------------- */
+
+static const struct { unsigned dim; const char *key; } selector_keys[] = {
+    { MDN_DIM_SCHEME, "scheme" },
+    { MDN_DIM_CATEGORY, "category" },
+    { MDN_DIM_TIER, "tier" },
+    { MDN_DIM_LEVEL, "level" },
+    { MDN_DIM_GROUPS, "groups" },
+    { MDN_DIM_AGE, "age_min" },
+    { MDN_DIM_AGE, "age_max" },
+    { MDN_DIM_ADMISSION, "admission" },
+    { MDN_DIM_FAMILY_DOCTOR, "family_doctor" },
+    { MDN_DIM_THRIFTY, "thrifty_years" },
+    { MDN_DIM_PRIOR_OUTPATIENT, "prior_outpatient_max" },
+    { MDN_DIM_KIND, "kind" },
+};
+
+static bool in_list(const char *const *list, const char *key)
+{
+    for (; list && *list; list++)
+        if (strcmp(*list, key) == 0)
+            return true;
+    return false;
+}
+
+static bool is_selector(unsigned dims, const char *key)
+{
+    for (size_t i = 0; i < sizeof selector_keys / sizeof selector_keys[0]; i++)
+        if ((dims & selector_keys[i].dim) && strcmp(selector_keys[i].key, key) == 0)
+            return true;
+    return false;
+}
+
+static const char *type_word(const mdn_node *n)
+{
+    if (!n)
+        return "nothing";
+    switch (n->type) {
+    case MDN_MAP: return "a mapping";
+    case MDN_SEQ: return "a list";
+    case MDN_SCALAR: return "a scalar";
+    case MDN_NULL: return "null";
+    }
+    return "?";
+}
+
+int mdn_bind_keys(mdn_binder *b, const mdn_node *node, unsigned dims, const char *const *allowed)
+{
+    if (!node || node->type != MDN_MAP)
+        return mdn_bind_error(b, node, MEDINS_ERR_TYPE, "expected a mapping, found %s", type_word(node));
+    for (size_t i = 0; i < node->n; i++) {
+        const mdn_pair *p = &node->pairs[i];
+        if (strcmp(p->key, "id") == 0 || in_list(allowed, p->key) || is_selector(dims, p->key))
+            continue;
+        return err_at(b, node->file, p->key_line, p->key_col, MEDINS_ERR_UNKNOWN_KEY,
+                      "unknown key \"%s\"", p->key);
+    }
+    return 0;
+}
+
+static const mdn_node *present(const mdn_node *map, const char *key)
+{
+    const mdn_node *n = mdn_map_get(map, key);
+    return n && n->type != MDN_NULL ? n : NULL;
+}
+
+static int missing(mdn_binder *b, const mdn_node *map, const char *key)
+{
+    return mdn_bind_error(b, map, MEDINS_ERR_MISSING, "required key \"%s\" is missing", key);
+}
+
+int mdn_bind_require(mdn_binder *b, const mdn_node *map, const char *key)
+{
+    return present(map, key) ? 0 : missing(b, map, key);
+}
+
+/* ---- cited values ------------------------------------------------------------------------- */
+
+static int registry_add(mdn_binder *b, mdn_val *v)
+{
+    medins_policy *p = b->policy;
+    if (p->nvalues == p->values_cap) {
+        /* The arena cannot grow in place; doubling keeps the copies' total below the final size. */
+        size_t cap = p->values_cap ? p->values_cap * 2 : 64;
+        mdn_val **nv = mdn_bind_alloc(b, cap * sizeof *nv);
+        if (!nv)
+            return MEDINS_ERR_NOMEM;
+        if (p->nvalues)
+            memcpy(nv, p->values, p->nvalues * sizeof *nv);
+        p->values = nv;
+        p->values_cap = cap;
+    }
+    p->values[p->nvalues++] = v;
+    return 0;
+}
+
+/* Register the scalar `node` (written under `key`) as a value, checking its citation. */
+static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, const mdn_val **out)
+{
+    const mdn_cite *c = node->cite;
+    if (!c)
+        return mdn_bind_error(b, node, MEDINS_ERR_CITATION,
+                              "%s \"%s\" has no citation: add a cite: to its mapping or one above it",
+                              key, node->text);
+    const medins_source *src = NULL;
+    if (c->source && !(src = medins_policy_find_source(b->policy, c->source)))
+        return mdn_bind_error(b, node, MEDINS_ERR_CITATION,
+                              "%s \"%s\" cites \"%s\" (%s:%u:%u), which is not among the sources",
+                              key, node->text, c->source, c->file ? c->file : "?", c->line, c->col);
+    mdn_val *v = mdn_bind_alloc(b, sizeof *v);
+    if (!v)
+        return MEDINS_ERR_NOMEM;
+    mdn_arena *a = &b->policy->arena;
+    v->pub.path = b->path_len ? mdn_arena_printf(a, "%s.%s", b->path, key) : mdn_arena_strdup(a, key);
+    v->pub.text = node->text;
+    v->pub.source = src ? src->id : NULL;
+    v->pub.at = c->at;
+    v->pub.assumed = src == NULL;
+    v->pub.file = node->file;
+    v->pub.line = node->line;
+    v->pub.column = node->col;
+    if (!src)
+        v->citation = mdn_arena_printf(a, "assumed: %s", c->at);
+    else if (src->number && *src->number)
+        v->citation = mdn_arena_printf(a, "%s (%s), %s", src->title, src->number, c->at);
+    else
+        v->citation = mdn_arena_printf(a, "%s, %s", src->title, c->at);
+    if (!v->pub.path || !v->citation)
+        return nomem(b);
+    *out = v;
+    return registry_add(b, v);
+}
+
+/* The scalar under map[key]: 1 when present, 0 when absent (or MISSING), negative on error. */
+static int scalar_at(mdn_binder *b, const mdn_node *map, const char *key, bool required,
+                     const mdn_node **out)
+{
+    const mdn_node *n = present(map, key);
+    if (!n)
+        return required ? missing(b, map, key) : 0;
+    if (n->type != MDN_SCALAR)
+        return mdn_bind_error(b, n, MEDINS_ERR_TYPE, "%s: expected a scalar, found %s", key, type_word(n));
+    *out = n;
+    return 1;
+}
+
+int mdn_bind_amount(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_amount *out)
+{
+    const mdn_node *n = NULL;
+    int rc = scalar_at(b, map, key, required, &n);
+    if (rc <= 0) {
+        if (rc == 0)
+            out->val = NULL;
+        return rc;
+    }
+    medins_fen v;
+    if ((rc = mdn_money_parse_text(&v, n->text)) != 0)
+        return mdn_bind_error(b, n, rc, rc == MEDINS_ERR_OVERFLOW ? "%s: amount \"%s\" is too large"
+                              : "%s: \"%s\" is not an amount (yuan with at most two decimals, no grouping)",
+                              key, n->text);
+    if (v < 0)
+        return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: amount \"%s\" is negative", key, n->text);
+    const mdn_val *val;
+    if ((rc = cite_value(b, n, key, &val)) != 0)
+        return rc;
+    out->v = v;
+    out->val = val;
+    return 0;
+}
+
+static int bind_percent(mdn_binder *b, const mdn_node *map, const char *key, bool required,
+                        bool signed_points, mdn_ratio *out)
+{
+    const mdn_node *n = NULL;
+    int rc = scalar_at(b, map, key, required, &n);
+    if (rc <= 0) {
+        if (rc == 0)
+            out->val = NULL;
+        return rc;
+    }
+    medins_bp v;
+    if ((rc = mdn_points_parse_text(&v, n->text, signed_points)) != 0)
+        return mdn_bind_error(b, n, rc, rc == MEDINS_ERR_RANGE
+                              ? "%s: \"%s\" is outside the allowed range"
+                              : "%s: \"%s\" is not a percentage (e.g. 55%%, 2.5%%)", key, n->text);
+    const mdn_val *val;
+    if ((rc = cite_value(b, n, key, &val)) != 0)
+        return rc;
+    out->v = v;
+    out->val = val;
+    return 0;
+}
+
+int mdn_bind_ratio(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_ratio *out)
+{
+    return bind_percent(b, map, key, required, false, out);
+}
+
+int mdn_bind_points(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_ratio *out)
+{
+    return bind_percent(b, map, key, required, true, out);
+}
+
+int mdn_bind_count(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_count *out)
+{
+    const mdn_node *n = NULL;
+    int rc = scalar_at(b, map, key, required, &n);
+    if (rc <= 0) {
+        if (rc == 0)
+            out->val = NULL;
+        return rc;
+    }
+    const char *t = n->text;
+    if (*t == '-' && t[1] >= '0' && t[1] <= '9')
+        return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: count \"%s\" is negative", key, t);
+    int64_t v = 0;
+    for (const char *c = t; *c; c++) {
+        if (*c < '0' || *c > '9')
+            return mdn_bind_error(b, n, MEDINS_ERR_SYNTAX, "%s: \"%s\" is not a whole number", key, t);
+        v = v * 10 + (*c - '0');
+        if (v > INT32_MAX)
+            return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: count \"%s\" is too large", key, t);
+    }
+    if (!*t)
+        return mdn_bind_error(b, n, MEDINS_ERR_SYNTAX, "%s: empty count", key);
+    const mdn_val *val;
+    if ((rc = cite_value(b, n, key, &val)) != 0)
+        return rc;
+    out->v = (int32_t)v;
+    out->val = val;
+    return 0;
+}
+
+static int word_index(const char *const *words, const char *w)
+{
+    for (int i = 0; words[i]; i++)
+        if (strcmp(words[i], w) == 0)
+            return i;
+    return -1;
+}
+
+static int unknown_word(mdn_binder *b, const mdn_node *n, const char *key, const char *const *words)
+{
+    char list[256] = "";
+    size_t len = 0;
+    for (size_t i = 0; words[i] && len < sizeof list; i++)
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", words[i]);
+    return mdn_bind_error(b, n, MEDINS_ERR_TYPE, "%s: unknown word \"%s\" (one of: %s)", key,
+                          n->type == MDN_SCALAR ? n->text : type_word(n), list);
+}
+
+int mdn_bind_flag(mdn_binder *b, const mdn_node *map, const char *key, const mdn_val **val, bool *out)
+{
+    static const char *const bools[] = { "false", "true", NULL };
+    const mdn_node *n = NULL;
+    int rc = scalar_at(b, map, key, false, &n);
+    if (rc <= 0) {
+        if (rc == 0) {
+            *out = false;
+            *val = NULL;
+        }
+        return rc;
+    }
+    int i = word_index(bools, n->text);
+    if (i < 0)
+        return unknown_word(b, n, key, bools);
+    const mdn_val *v;
+    if ((rc = cite_value(b, n, key, &v)) != 0)
+        return rc;
+    *out = i == 1;
+    *val = v;
+    return 0;
+}
+
+int mdn_bind_word(mdn_binder *b, const mdn_node *map, const char *key, bool required,
+                  const char *const *words, int *out)
+{
+    const mdn_node *n = NULL;
+    int rc = scalar_at(b, map, key, required, &n);
+    if (rc <= 0)
+        return rc;
+    int i = word_index(words, n->text);
+    if (i < 0)
+        return unknown_word(b, n, key, words);
+    *out = i;
+    return 0;
+}
+
+int mdn_bind_word_mask(mdn_binder *b, const mdn_node *map, const char *key,
+                       const char *const *words, uint32_t *out)
+{
+    const mdn_node *n = present(map, key);
+    if (!n)
+        return 0;
+    uint32_t mask = 0;
+    if (n->type == MDN_SCALAR) {
+        int i = word_index(words, n->text);
+        if (i < 0)
+            return unknown_word(b, n, key, words);
+        mask = 1u << i;
+    } else if (n->type == MDN_SEQ) {
+        if (n->n == 0)
+            return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: an empty list would match nothing", key);
+        for (size_t j = 0; j < n->n; j++) {
+            const mdn_node *it = n->items[j];
+            int i = it->type == MDN_SCALAR ? word_index(words, it->text) : -1;
+            if (i < 0)
+                return unknown_word(b, it, key, words);
+            mask |= 1u << i;
+        }
+    } else {
+        return mdn_bind_error(b, n, MEDINS_ERR_TYPE, "%s: expected a word or a list of words", key);
+    }
+    *out = mask;
+    return 0;
+}
+
+/* ---- selectors ---------------------------------------------------------------------------- */
+
+int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_select *out)
+{
+    static const char *const admissions[] = { "any", "first", "later", NULL };
+    static const char *const truth[] = { "false", "true", NULL };
+    mdn_select s;
+    memset(&s, 0, sizeof s);
+    s.age_min.v = s.age_max.v = s.thrifty_years.v = -1;
+    s.prior_outpatient_max.v = -1;
+    int rc = 0;
+    if ((dims & MDN_DIM_SCHEME) && (rc = mdn_bind_word_mask(b, row, "scheme", mdn_scheme_words, &s.schemes)))
+        return rc;
+    if ((dims & MDN_DIM_CATEGORY) &&
+        (rc = mdn_bind_word_mask(b, row, "category", mdn_category_words, &s.categories)))
+        return rc;
+    if ((dims & MDN_DIM_TIER) && (rc = mdn_bind_word_mask(b, row, "tier", mdn_tier_words, &s.tiers)))
+        return rc;
+    if ((dims & MDN_DIM_LEVEL) && (rc = mdn_bind_word_mask(b, row, "level", mdn_level_words, &s.levels)))
+        return rc;
+    if ((dims & MDN_DIM_KIND) && (rc = mdn_bind_word_mask(b, row, "kind", mdn_kind_words, &s.kinds)))
+        return rc;
+    if ((dims & MDN_DIM_GROUPS) && (rc = mdn_bind_word_mask(b, row, "groups", mdn_group_words, &s.groups)))
+        return rc;
+    if (dims & MDN_DIM_AGE) {
+        if ((rc = mdn_bind_count(b, row, "age_min", false, &s.age_min)) ||
+            (rc = mdn_bind_count(b, row, "age_max", false, &s.age_max)))
+            return rc;
+        if (s.age_min.val && s.age_max.val && s.age_max.v <= s.age_min.v)
+            return mdn_bind_error(b, mdn_map_get(row, "age_max"), MEDINS_ERR_RANGE,
+                                  "age_max must be above age_min");
+    }
+    if (dims & MDN_DIM_ADMISSION) {
+        int a = 0;
+        if ((rc = mdn_bind_word(b, row, "admission", false, admissions + 1, &a)))
+            return rc;
+        if (present(row, "admission"))
+            s.admission = (int8_t)(a + 1);
+    }
+    if (dims & MDN_DIM_FAMILY_DOCTOR) {
+        int t = 0;
+        /* Only `true` selects; `false` would read as "not at the contracted institution",
+         * which the format does not offer, so it is refused rather than ignored. */
+        if ((rc = mdn_bind_word(b, row, "family_doctor", false, truth + 1, &t)))
+            return rc;
+        s.family_doctor = present(row, "family_doctor") ? 1 : 0;
+    }
+    if ((dims & MDN_DIM_THRIFTY) && (rc = mdn_bind_count(b, row, "thrifty_years", false, &s.thrifty_years)))
+        return rc;
+    if ((dims & MDN_DIM_PRIOR_OUTPATIENT) &&
+        (rc = mdn_bind_amount(b, row, "prior_outpatient_max", false, &s.prior_outpatient_max)))
+        return rc;
+    *out = s;
+    return 0;
+}
+
+static bool mask_match(uint32_t mask, int v)
+{
+    if (!mask)
+        return true;
+    return v >= 0 && v < 32 && (mask & (1u << v));
+}
+
+bool mdn_select_match(const mdn_select *sel, const mdn_ctx *ctx)
+{
+    if (!mask_match(sel->schemes, ctx->scheme) || !mask_match(sel->categories, ctx->category) ||
+        !mask_match(sel->tiers, ctx->tier) || !mask_match(sel->levels, ctx->level) ||
+        !mask_match(sel->kinds, ctx->kind))
+        return false;
+    if (sel->groups && !(sel->groups & ctx->groups))
+        return false;
+    if (sel->age_min.v >= 0 && (ctx->age < 0 || ctx->age < sel->age_min.v))
+        return false;
+    if (sel->age_max.v >= 0 && (ctx->age < 0 || ctx->age >= sel->age_max.v))
+        return false;
+    if (sel->admission && ctx->admission != sel->admission)
+        return false;
+    if (sel->family_doctor && !ctx->at_family_doctor)
+        return false;
+    if (sel->thrifty_years.v >= 0 && ctx->thrifty_years < sel->thrifty_years.v)
+        return false;
+    if (sel->prior_outpatient_max.v >= 0 &&
+        (ctx->prior_outpatient < 0 || ctx->prior_outpatient > sel->prior_outpatient_max.v))
+        return false;
+    return true;
+}
+
+const mdn_amount_row *mdn_amount_find(const mdn_amount_table *t, const mdn_ctx *ctx)
+{
+    for (size_t i = 0; t && i < t->n; i++)
+        if (mdn_select_match(&t->rows[i].sel, ctx))
+            return &t->rows[i];
+    return NULL;
+}
+
+const mdn_ratio_row *mdn_ratio_find(const mdn_ratio_table *t, const mdn_ctx *ctx)
+{
+    for (size_t i = 0; t && i < t->n; i++)
+        if (mdn_select_match(&t->rows[i].sel, ctx))
+            return &t->rows[i];
+    return NULL;
+}
+
+/* ---- tables ------------------------------------------------------------------------------- */
+
+typedef struct id_ref {
+    const char *id;
+    const mdn_node *node;
+    size_t index;
+} id_ref;
+
+static int id_cmp(const void *a, const void *b)
+{
+    const id_ref *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Row ids name rows for overlays, so two rows of one table may not share one. */
+static int check_ids(mdn_binder *b, const mdn_node *seq)
+{
+    id_ref *refs = malloc((seq->n ? seq->n : 1) * sizeof *refs);
+    if (!refs)
+        return nomem(b);
+    size_t n = 0;
+    for (size_t i = 0; i < seq->n; i++) {
+        const mdn_node *id = mdn_map_get(seq->items[i], "id");
+        if (!id)
+            continue;
+        if (id->type != MDN_SCALAR) {
+            free(refs);
+            mdn_path_push_index(b, i);
+            int rc = mdn_bind_error(b, id, MEDINS_ERR_TYPE, "id: expected a word, found %s", type_word(id));
+            mdn_path_pop(b);
+            return rc;
+        }
+        refs[n++] = (id_ref){ id->text, id, i };
+    }
+    qsort(refs, n, sizeof *refs, id_cmp);
+    const id_ref *dup = NULL;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(refs[i - 1].id, refs[i].id) == 0 && (!dup || refs[i].index < dup->index))
+            dup = &refs[i];
+    int rc = 0;
+    if (dup) {
+        mdn_path_push_index(b, dup->index);
+        rc = mdn_bind_error(b, dup->node, MEDINS_ERR_DUPLICATE, "row id \"%s\" given twice", dup->id);
+        mdn_path_pop(b);
+    }
+    free(refs);
+    return rc;
+}
+
+/* Concatenate a table's own keys and the caller's extra keys into one NULL-terminated list. */
+static int keys_with(mdn_binder *b, const mdn_node *row, unsigned dims, const char *const *own,
+                     const char *const *extra)
+{
+    const char *all[MAX_ALLOWED + 1];
+    size_t n = 0;
+    for (; own && *own && n < MAX_ALLOWED; own++)
+        all[n++] = *own;
+    for (; extra && *extra && n < MAX_ALLOWED; extra++)
+        all[n++] = *extra;
+    all[n] = NULL;
+    return mdn_bind_keys(b, row, dims, all);
+}
+
+/* Common start of every table: an absent node is an empty table; otherwise a list of rows. */
+static int table_rows(mdn_binder *b, const mdn_node *seq, size_t row_size, void **rows, size_t *n)
+{
+    *rows = NULL;
+    *n = 0;
+    if (!seq || seq->type == MDN_NULL)
+        return 0;
+    if (seq->type != MDN_SEQ)
+        return mdn_bind_error(b, seq, MEDINS_ERR_TYPE, "expected a list of rows, found %s", type_word(seq));
+    int rc = check_ids(b, seq);
+    if (rc)
+        return rc;
+    if (seq->n && !(*rows = mdn_bind_alloc(b, seq->n * row_size)))
+        return MEDINS_ERR_NOMEM;
+    *n = seq->n;
+    return 0;
+}
+
+static int amount_row(mdn_binder *b, const mdn_node *row, unsigned dims, const char *const *extra,
+                      const mdn_amount *income, mdn_amount_row *out)
+{
+    static const char *const plain[] = { "amount", NULL };
+    static const char *const shares[] = { "amount", "income_share", NULL };
+    int rc = keys_with(b, row, dims, income ? shares : plain, extra);
+    if (rc || (rc = mdn_bind_select(b, row, dims, &out->sel)))
+        return rc;
+    bool has_amount = present(row, "amount") != NULL;
+    bool has_share = income && present(row, "income_share");
+    if (has_amount && has_share)
+        return mdn_bind_error(b, row, MEDINS_ERR_TYPE, "give amount or income_share, not both");
+    if (!has_share)
+        return mdn_bind_amount(b, row, "amount", true, &out->amount);
+    if (!income->val)
+        return mdn_bind_error(b, row, MEDINS_ERR_MISSING,
+                              "income_share needs reference_income in the section");
+    if ((rc = mdn_bind_ratio(b, row, "income_share", true, &out->share)))
+        return rc;
+    out->amount.v = medins_money_apply(income->v, out->share.v);
+    out->amount.val = out->share.val;
+    return 0;
+}
+
+int mdn_bind_amount_table(mdn_binder *b, const mdn_node *seq, unsigned dims, const char *const *extra,
+                          const mdn_amount *income, mdn_amount_table *out)
+{
+    void *rows;
+    size_t n;
+    int rc = table_rows(b, seq, sizeof(mdn_amount_row), &rows, &n);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        mdn_path_push_index(b, i);
+        rc = amount_row(b, seq->items[i], dims, extra, income, (mdn_amount_row *)rows + i);
+        mdn_path_pop(b);
+    }
+    if (rc == 0) {
+        out->rows = rows;
+        out->n = n;
+    }
+    return rc;
+}
+
+static int segment_error(mdn_binder *b, size_t j, const mdn_node *at, const char *msg)
+{
+    mdn_path_push(b, "segments");
+    mdn_path_push_index(b, j);
+    int rc = mdn_bind_error(b, at, MEDINS_ERR_SEGMENTS, "%s", msg);
+    mdn_path_pop(b);
+    mdn_path_pop(b);
+    return rc;
+}
+
+static int bind_segments(mdn_binder *b, const mdn_node *list, mdn_ratio_row *out)
+{
+    static const char *const keys[] = { "from", "to", "ratio", NULL };
+    if (list->type != MDN_SEQ)
+        return mdn_bind_error(b, list, MEDINS_ERR_TYPE, "segments: expected a list, found %s", type_word(list));
+    if (list->n == 0)
+        return mdn_bind_error(b, list, MEDINS_ERR_SEGMENTS, "segments: the list is empty");
+    mdn_segment *seg = mdn_bind_alloc(b, list->n * sizeof *seg);
+    if (!seg)
+        return MEDINS_ERR_NOMEM;
+    int rc = 0;
+    mdn_path_push(b, "segments");
+    for (size_t j = 0; rc == 0 && j < list->n; j++) {
+        const mdn_node *s = list->items[j];
+        mdn_amount from = { 0, NULL }, to = { -1, NULL };
+        mdn_path_push_index(b, j);
+        if (!(rc = mdn_bind_keys(b, s, 0, keys)) && !(rc = mdn_bind_amount(b, s, "from", true, &from)) &&
+            !(rc = mdn_bind_amount(b, s, "to", false, &to)))
+            rc = mdn_bind_ratio(b, s, "ratio", true, &seg[j].ratio);
+        mdn_path_pop(b);
+        seg[j].from = from.v;
+        seg[j].from_val = from.val;
+        seg[j].to = to.val ? to.v : -1;
+        seg[j].to_val = to.val;
+    }
+    mdn_path_pop(b);
+    if (rc)
+        return rc;
+    for (size_t j = 0; j < list->n; j++) {
+        const mdn_node *s = list->items[j];
+        if (j == 0 && seg[0].from != 0)
+            return segment_error(b, j, s, "the first segment must start at 0");
+        if (j > 0 && seg[j - 1].to < 0)
+            return segment_error(b, j - 1, list->items[j - 1], "only the last segment may be open-ended");
+        if (j > 0 && seg[j].from > seg[j - 1].to)
+            return segment_error(b, j, s, "gap: this segment starts above the end of the previous one");
+        if (j > 0 && seg[j].from < seg[j - 1].to)
+            return segment_error(b, j, s, "overlap: this segment starts below the end of the previous one");
+        if (seg[j].to >= 0 && seg[j].to <= seg[j].from)
+            return segment_error(b, j, s, "not ascending: `to` must be above `from`");
+        if (j + 1 == list->n && seg[j].to >= 0)
+            return segment_error(b, j, s, "the last segment must be open-ended (no `to`)");
+    }
+    out->seg = seg;
+    out->n = list->n;
+    return 0;
+}
+
+static int ratio_row(mdn_binder *b, const mdn_node *row, unsigned dims, const char *const *extra,
+                     mdn_ratio_row *out)
+{
+    static const char *const own[] = { "ratio", "segments", NULL };
+    int rc = keys_with(b, row, dims, own, extra);
+    if (rc || (rc = mdn_bind_select(b, row, dims, &out->sel)))
+        return rc;
+    const mdn_node *segs = present(row, "segments");
+    bool has_ratio = present(row, "ratio") != NULL;
+    if (segs && has_ratio)
+        return mdn_bind_error(b, row, MEDINS_ERR_TYPE, "give ratio or segments, not both");
+    if (segs)
+        return bind_segments(b, segs, out);
+    mdn_segment *seg = mdn_bind_alloc(b, sizeof *seg);
+    if (!seg)
+        return MEDINS_ERR_NOMEM;
+    if ((rc = mdn_bind_ratio(b, row, "ratio", false, &seg->ratio)))
+        return rc;
+    if (!seg->ratio.val)
+        return mdn_bind_error(b, row, MEDINS_ERR_MISSING, "a ratio row needs ratio or segments");
+    seg->from = 0;
+    seg->to = -1;
+    out->seg = seg;
+    out->n = 1;
+    return 0;
+}
+
+int mdn_bind_ratio_table(mdn_binder *b, const mdn_node *seq, unsigned dims, const char *const *extra,
+                         mdn_ratio_table *out)
+{
+    void *rows;
+    size_t n;
+    int rc = table_rows(b, seq, sizeof(mdn_ratio_row), &rows, &n);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        mdn_path_push_index(b, i);
+        rc = ratio_row(b, seq->items[i], dims, extra, (mdn_ratio_row *)rows + i);
+        mdn_path_pop(b);
+    }
+    if (rc == 0) {
+        out->rows = rows;
+        out->n = n;
+    }
+    return rc;
+}
+
+int mdn_bind_adjust_table(mdn_binder *b, const mdn_node *seq, unsigned dims, const char *const *extra,
+                          mdn_adjust_table *out)
+{
+    static const char *const own[] = { "add", NULL };
+    void *rows;
+    size_t n;
+    int rc = table_rows(b, seq, sizeof(mdn_adjust_row), &rows, &n);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        mdn_adjust_row *r = (mdn_adjust_row *)rows + i;
+        const mdn_node *row = seq->items[i];
+        mdn_path_push_index(b, i);
+        if (!(rc = keys_with(b, row, dims, own, extra)) && !(rc = mdn_bind_select(b, row, dims, &r->sel)))
+            rc = mdn_bind_points(b, row, "add", true, &r->add);
+        mdn_path_pop(b);
+    }
+    if (rc == 0) {
+        out->rows = rows;
+        out->n = n;
+    }
+    return rc;
+}

@@ -104,6 +104,8 @@ struct medins_policy {
     mdn_val **values;                  /* registry, in binding order */
     size_t nvalues, values_cap;
     mdn_node *tree;                    /* the merged tree, kept for medins_policy_derive */
+    const char *file;                  /* the file (or name) this policy was loaded from */
+    const mdn_node *effective_node;    /* this file's own `effective:` (overlap errors), or NULL */
     bool has[MEDINS_SECTION_COUNT];
     struct mdn_benefits *benefits;
     struct mdn_contributions *contributions;
@@ -127,6 +129,8 @@ typedef struct mdn_binder {
     medins_error **err;
     char path[512];            /* dotted path of the node being bound: "inpatient.ratio[2]" */
     size_t path_len;
+    size_t marks[32];          /* path_len before each push still in effect (mdn_path_pop) */
+    unsigned nmarks;
 } mdn_binder;
 
 void mdn_path_push(mdn_binder *b, const char *key);

@@ -1,2 +1,177 @@
-/* Placeholder: implemented by its module. */
-#include "private.h"
+/*
+ * Exact money. The parsers accept exactly one spelling per number (digits, an optional '.' and
+ * one or two decimals) so that "1,100", "1e3" or "5500万" can never be read as something else.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "loader.h"
+
+/*
+ * Digits with at most two decimals -> hundredths. Stops at the first character that is not part
+ * of the number and reports where through *end. 0 or MEDINS_ERR_SYNTAX / MEDINS_ERR_OVERFLOW.
+ */
+static int parse_hundredths(const char *s, int64_t *out, const char **end)
+{
+    int64_t v = 0;
+    size_t digits = 0;
+    while (*s >= '0' && *s <= '9') {
+        if (v > MEDINS_FEN_MAX / 10)
+            return MEDINS_ERR_OVERFLOW;
+        v = v * 10 + (*s - '0');
+        s++;
+        digits++;
+    }
+    if (digits == 0)
+        return MEDINS_ERR_SYNTAX;
+    int64_t frac = 0;
+    int decimals = 0;
+    if (*s == '.') {
+        s++;
+        while (*s >= '0' && *s <= '9') {
+            if (++decimals > 2)
+                return MEDINS_ERR_SYNTAX;
+            frac = frac * 10 + (*s - '0');
+            s++;
+        }
+        if (decimals == 0)
+            return MEDINS_ERR_SYNTAX;
+    }
+    if (decimals == 1)
+        frac *= 10;
+    if (v > MEDINS_FEN_MAX / 100)
+        return MEDINS_ERR_OVERFLOW;
+    *out = v * 100 + frac;
+    *end = s;
+    return 0;
+}
+
+int mdn_money_parse_text(medins_fen *out, const char *text)
+{
+    if (!text)
+        return MEDINS_ERR_SYNTAX;
+    const char *s = text;
+    int neg = 0;
+    if (*s == '-') {
+        neg = 1;
+        s++;
+    }
+    int64_t v;
+    const char *end;
+    int rc = parse_hundredths(s, &v, &end);
+    if (rc)
+        return rc;
+    if (*end != '\0')
+        return MEDINS_ERR_SYNTAX;
+    if (v > MEDINS_FEN_MAX)
+        return MEDINS_ERR_OVERFLOW;
+    *out = neg ? -v : v;
+    return 0;
+}
+
+int mdn_points_parse_text(medins_bp *out, const char *text, bool allow_negative)
+{
+    if (!text)
+        return MEDINS_ERR_SYNTAX;
+    const char *s = text;
+    int neg = 0;
+    if (*s == '-') {
+        neg = 1;
+        s++;
+    }
+    int64_t v;
+    const char *end;
+    int rc = parse_hundredths(s, &v, &end);
+    if (rc == MEDINS_ERR_OVERFLOW)
+        return MEDINS_ERR_RANGE;
+    if (rc)
+        return rc;
+    if (end[0] != '%' || end[1] != '\0')
+        return MEDINS_ERR_SYNTAX;
+    if (v > MEDINS_BP_ONE || (neg && !allow_negative && v != 0))
+        return MEDINS_ERR_RANGE;
+    *out = (medins_bp)(neg ? -v : v);
+    return 0;
+}
+
+int medins_money_parse(medins_fen *out, const char *text, medins_error **err)
+{
+    if (!out)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "no output given");
+    int rc = mdn_money_parse_text(out, text);
+    if (rc == MEDINS_ERR_OVERFLOW)
+        return mdn_error(err, rc, NULL, 0, 0, "amount \"%s\" is above the largest amount accepted", text);
+    if (rc)
+        return mdn_error(err, rc, NULL, 0, 0,
+                         "\"%s\" is not an amount: write yuan with at most two decimals, e.g. 1100.50",
+                         text ? text : "(null)");
+    return 0;
+}
+
+int medins_ratio_parse(medins_bp *out, const char *text, medins_error **err)
+{
+    if (!out)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "no output given");
+    int rc = mdn_points_parse_text(out, text, false);
+    if (rc == MEDINS_ERR_RANGE)
+        return mdn_error(err, rc, NULL, 0, 0, "ratio \"%s\" is outside 0%%-100%%", text);
+    if (rc)
+        return mdn_error(err, rc, NULL, 0, 0,
+                         "\"%s\" is not a ratio: write a percentage with at most two decimals, e.g. 55%%",
+                         text ? text : "(null)");
+    return 0;
+}
+
+static int format_hundredths(char *buf, size_t size, int64_t v, bool trim, const char *suffix)
+{
+    char tmp[48];
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    unsigned long long whole = (unsigned long long)(mag / 100);
+    unsigned frac = (unsigned)(mag % 100);
+    const char *sign = v < 0 ? "-" : "";
+    int n;
+    if (!trim)
+        n = snprintf(tmp, sizeof tmp, "%s%llu.%02u%s", sign, whole, frac, suffix);
+    else if (frac == 0)
+        n = snprintf(tmp, sizeof tmp, "%s%llu%s", sign, whole, suffix);
+    else if (frac % 10 == 0)
+        n = snprintf(tmp, sizeof tmp, "%s%llu.%u%s", sign, whole, frac / 10, suffix);
+    else
+        n = snprintf(tmp, sizeof tmp, "%s%llu.%02u%s", sign, whole, frac, suffix);
+    if (!buf || n < 0 || (size_t)n >= size)
+        return MEDINS_ERR_BUFFER;
+    memcpy(buf, tmp, (size_t)n + 1);
+    return n;
+}
+
+int medins_money_format(char *buf, size_t size, medins_fen amount)
+{
+    return format_hundredths(buf, size, amount, false, "");
+}
+
+int medins_ratio_format(char *buf, size_t size, medins_bp ratio)
+{
+    return format_hundredths(buf, size, ratio, true, "%");
+}
+
+medins_fen medins_money_apply(medins_fen amount, medins_bp ratio)
+{
+    /* |amount| <= 1e14 and ratio <= 1e4 keep the product below 1e18 < INT64_MAX. */
+    int64_t mag = amount < 0 ? -amount : amount;
+    int64_t q = (mag * ratio + MEDINS_BP_ONE / 2) / MEDINS_BP_ONE;
+    return amount < 0 ? -q : q;
+}
+
+int medins_money_add(medins_fen *out, medins_fen a, medins_fen b)
+{
+    if (!out)
+        return MEDINS_ERR_ARGUMENT;
+    /* Operands beyond the range could overflow the addition itself, so refuse them first. */
+    if (a > MEDINS_FEN_MAX || a < -MEDINS_FEN_MAX || b > MEDINS_FEN_MAX || b < -MEDINS_FEN_MAX)
+        return MEDINS_ERR_OVERFLOW;
+    medins_fen s = a + b;
+    if (s > MEDINS_FEN_MAX || s < -MEDINS_FEN_MAX)
+        return MEDINS_ERR_OVERFLOW;
+    *out = s;
+    return 0;
+}

@@ -37,6 +37,7 @@ struct mdn_node {
     size_t n;                  /* MDN_MAP: pairs; MDN_SEQ: items */
     mdn_pair *pairs;           /* MDN_MAP ("cite" pairs are kept out: they become node->cite) */
     mdn_node **items;          /* MDN_SEQ */
+    const mdn_cite *own_cite;  /* MDN_MAP: the cite: written in this mapping itself, or NULL */
 };
 
 /* Map lookup; NULL when absent (or when map is not a mapping). */

@@ -1,0 +1,269 @@
+/*
+ * Policy sets: folders loaded in base order, lookup by region and date on both sides of a
+ * boundary, overlapping years, missing and cyclic bases, replacement, and the embedded set.
+ *
+ * tests/data/loader/set/testland: 2022.yaml (2022-01-01..2022-12-31), 2023.yaml (base 2022,
+ * from 2023-01-01, open), reform.yaml (kind reform, base 2023).
+ */
+#include <dirent.h>
+#include <string.h>
+
+#include "loader.h"
+#include "runner.h"
+
+static medins_policy_set *set;
+
+static void open_set(void)
+{
+    char dir[1024];
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_policy_set_new(&set, NULL), 0);
+    int rc = medins_policy_set_add_dir(set, medins_test_path(dir, sizeof dir, "data/loader/set"), NULL, &err);
+    ck_assert_msg(rc == 0, "add_dir: %s", err ? medins_error_message(err) : "");
+}
+
+static void close_set(void)
+{
+    medins_policy_set_free(set);
+    set = NULL;
+}
+
+START_TEST(ids_and_order)
+{
+    ck_assert_uint_eq(medins_policy_set_count(set), 3);
+    /* By region, then start date (the reform inherits 2023's), then id. */
+    ck_assert_str_eq(medins_policy_id(medins_policy_set_at(set, 0)), "testland/2022");
+    ck_assert_str_eq(medins_policy_id(medins_policy_set_at(set, 1)), "testland/2023");
+    ck_assert_str_eq(medins_policy_id(medins_policy_set_at(set, 2)), "testland/reform");
+    ck_assert_msg(medins_policy_set_at(set, 3) == NULL, "past the end");
+    ck_assert_msg(medins_policy_set_get(set, "testland/2023") == medins_policy_set_at(set, 1), "get");
+    ck_assert_msg(medins_policy_set_get(set, "testland/2024") == NULL, "get absent");
+    ck_assert_str_eq(medins_default_region(), "tianjin");
+}
+END_TEST
+
+typedef struct lookup_case {
+    const char *region;
+    medins_date date;
+    int rc;
+    const char *id;
+} lookup_case;
+
+static const lookup_case lookup_cases[] = {
+    { "testland", 20220101, 0, "testland/2022" },
+    { "testland", 20221231, 0, "testland/2022" },       /* last day of 2022's range */
+    { "testland", 20230101, 0, "testland/2023" },       /* first day of 2023's */
+    { "testland", 21991231, 0, "testland/2023" },       /* open-ended */
+    { "testland", 20211231, MEDINS_ERR_NO_POLICY, NULL },
+    { "elsewhere", 20230101, MEDINS_ERR_NO_POLICY, NULL },
+    { "testland", 20230230, MEDINS_ERR_DATE, NULL },
+    { "testland", 0, MEDINS_ERR_DATE, NULL },
+};
+
+START_TEST(lookup_table)
+{
+    const lookup_case *c = &lookup_cases[_i];
+    const medins_policy *p = (const medins_policy *)&p;
+    medins_error *err = NULL;
+    int rc = medins_policy_set_lookup(&p, set, c->region, c->date, &err);
+    ck_assert_msg(rc == c->rc, "%s %d: rc %d", c->region, (int)c->date, rc);
+    if (c->id)
+        ck_assert_msg(strcmp(medins_policy_id(p), c->id) == 0, "%s %d: %s", c->region, (int)c->date,
+                      medins_policy_id(p));
+    else
+        ck_assert_msg(p == (const medins_policy *)&p && medins_error_code(err) == c->rc, "%s %d: untouched",
+                      c->region, (int)c->date);
+    medins_error_free(err);
+}
+END_TEST
+
+START_TEST(inheritance_in_a_folder)
+{
+    const medins_policy *y23 = medins_policy_set_get(set, "testland/2023");
+    /* Region, deductible and the first source come from 2022.yaml; the ratio row `all` is
+     * overridden by 2023.yaml with its own citation. */
+    ck_assert_str_eq(medins_policy_region(y23), "testland");
+    ck_assert_int_eq(medins_policy_effective_to(y23), 0);  /* its own range replaces the base's whole */
+    const medins_value *d = medins_policy_find_value(y23, "outpatient.deductible[0].amount");
+    ck_assert_msg(d && strcmp(d->text, "800") == 0 && strstr(d->file, "2022.yaml") && d->line == 10 &&
+                  strcmp(d->source, "t-2022") == 0, "inherited deductible");
+    const medins_value *r = medins_policy_find_value(y23, "outpatient.ratio[0].ratio");
+    ck_assert_msg(r && strcmp(r->text, "60%") == 0 && strstr(r->file, "2023.yaml") && strcmp(r->source, "t-2023") == 0,
+                  "overridden ratio");
+    ck_assert_uint_eq(medins_policy_source_count(y23), 2);
+    ck_assert_str_eq(medins_policy_source(y23, 0)->id, "t-2022");
+    ck_assert_str_eq(medins_policy_source(y23, 1)->id, "t-2023");
+
+    const medins_policy *reform = medins_policy_set_get(set, "testland/reform");
+    ck_assert_msg(medins_policy_in_force(reform, 20230601), "the reform has 2023's dates");
+    const medins_value *rd = medins_policy_find_value(reform, "outpatient.deductible[0].amount");
+    ck_assert_msg(rd && strcmp(rd->text, "700") == 0 && rd->assumed == 0, "reform deductible");
+    ck_assert_str_eq(medins_policy_find_value(reform, "outpatient.ratio[0].ratio")->text, "60%");
+    const medins_policy *p = NULL;
+    ck_assert_int_eq(medins_policy_set_lookup(&p, set, "testland", 20230601, NULL), 0);
+    ck_assert_msg(p == y23, "a reform is never what a lookup finds");
+}
+END_TEST
+
+START_TEST(single_file_with_bases)
+{
+    char path[1024];
+    medins_policy *p = NULL;
+    medins_error *err = NULL;
+    medins_test_path(path, sizeof path, "data/loader/set/testland/reform.yaml");
+    ck_assert_int_eq(medins_policy_load_file(&p, path, set, NULL, &err), 0);
+    ck_assert_str_eq(medins_policy_id(p), "testland/reform");
+    ck_assert_str_eq(medins_policy_find_value(p, "outpatient.deductible[0].amount")->text, "700");
+    medins_policy_free(p);
+    /* Without the set, testland/2023 is not among the embedded policies. */
+    ck_assert_int_eq(medins_policy_load_file(&p, path, NULL, NULL, &err), MEDINS_ERR_BASE);
+    /* `base: testland/2023`: the value starts at column 7 of line 3. */
+    ck_assert_msg(medins_error_line(err) == 3 && medins_error_column(err) == 7, "at the base: value");
+    medins_error_free(err);
+}
+END_TEST
+
+static void expect_failure(const char *rel, int code, const char *file_suffix, unsigned line, unsigned col)
+{
+    char dir[1024];
+    medins_error *err = NULL;
+    size_t before = medins_policy_set_count(set);
+    const medins_policy *first = medins_policy_set_at(set, 0);
+    int rc = medins_policy_set_add_dir(set, medins_test_path(dir, sizeof dir, rel), NULL, &err);
+    ck_assert_msg(rc == code, "%s: %s, expected %s (%s)", rel, medins_status_name(rc), medins_status_name(code),
+                  err ? medins_error_message(err) : "");
+    const char *f = medins_error_file(err);
+    ck_assert_msg(f && strlen(f) >= strlen(file_suffix) && strcmp(f + strlen(f) - strlen(file_suffix), file_suffix) == 0,
+                  "%s: file %s", rel, f ? f : "(none)");
+    ck_assert_msg(medins_error_line(err) == line && medins_error_column(err) == col, "%s: at %u:%u", rel,
+                  medins_error_line(err), medins_error_column(err));
+    ck_assert_msg(medins_policy_set_count(set) == before && medins_policy_set_at(set, 0) == first,
+                  "%s: the set is unchanged", rel);
+    medins_error_free(err);
+}
+
+START_TEST(folder_errors)
+{
+    /* 2022b.yaml (from 2022-07-01) starts inside 2022.yaml's range: reported at the later
+     * file's `effective: {` (line 3, column 12). */
+    expect_failure("data/loader/overlap", MEDINS_ERR_OVERLAP, "overlap/2022b.yaml", 3, 12);
+    /* a -> b -> a: found when a's base b leads back to a, at b's `base: a` (line 3, column 7). */
+    expect_failure("data/loader/cycle", MEDINS_ERR_CYCLE, "cycle/b.yaml", 3, 7);
+    expect_failure("data/loader/missing", MEDINS_ERR_BASE, "missing/x.yaml", 4, 7);
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_policy_set_add_dir(set, "/nonexistent/folder", NULL, &err), MEDINS_ERR_IO);
+    medins_error_free(err);
+}
+END_TEST
+
+START_TEST(overlap_with_the_set)
+{
+    /* Each overlap file alone is fine; the second, added later, overlaps the first in the set. */
+    char path[1024];
+    medins_error *err = NULL;
+    medins_test_path(path, sizeof path, "data/loader/overlap/2022.yaml");
+    ck_assert_int_eq(medins_policy_set_add_file(set, path, "overlapland/2022", NULL, &err), 0);
+    ck_assert_uint_eq(medins_policy_set_count(set), 4);
+    medins_test_path(path, sizeof path, "data/loader/overlap/2022b.yaml");
+    ck_assert_int_eq(medins_policy_set_add_file(set, path, "overlapland/mid", NULL, &err), MEDINS_ERR_OVERLAP);
+    ck_assert_uint_eq(medins_policy_set_count(set), 4);
+    ck_assert_msg(medins_error_line(err) == 3 && medins_error_column(err) == 12, "at 2022b's effective");
+    medins_error_free(err);
+}
+END_TEST
+
+START_TEST(replacement_keeps_old_pointers)
+{
+    char path[1024];
+    const medins_policy *old = medins_policy_set_get(set, "testland/2022");
+    medins_test_path(path, sizeof path, "data/loader/replacement.yaml");
+    ck_assert_int_eq(medins_policy_set_add_file(set, path, "testland/2022", NULL, NULL), 0);
+    ck_assert_uint_eq(medins_policy_set_count(set), 3);
+    const medins_policy *now = medins_policy_set_get(set, "testland/2022");
+    ck_assert_str_eq(medins_policy_title(now), "Testland 2022, corrected");
+    /* The replaced policy stays readable until the set is freed. */
+    ck_assert_str_eq(medins_policy_title(old), "Testland 2022");
+    /* A file added without an id is named <region>/<file name>. */
+    ck_assert_int_eq(medins_policy_set_add_file(set, path, NULL, NULL, NULL), MEDINS_ERR_OVERLAP);
+}
+END_TEST
+
+/* The embedded set holds exactly the .yaml files of the shipped policies folder. */
+static size_t count_yaml(const char *dir)
+{
+    size_t n = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char sub[2048];
+        snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
+        size_t len = strlen(e->d_name);
+        if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0)
+            n++;
+        else
+            n += count_yaml(sub);
+    }
+    closedir(d);
+    return n;
+}
+
+START_TEST(embedded)
+{
+    medins_policy_set *emb = NULL;
+    medins_error *err = NULL;
+    int rc = medins_policy_set_open_embedded(&emb, &err);
+    ck_assert_msg(rc == 0, "embedded: %s", err ? medins_error_message(err) : "");
+    char dir[1024];
+    medins_policies_path(dir, sizeof dir, "");
+    ck_assert_uint_eq(medins_policy_set_count(emb), count_yaml(dir));
+    ck_assert_uint_eq(medins_policy_set_count(emb), mdn_embedded_policy_count);
+    for (size_t i = 0; i < mdn_embedded_policy_count; i++) {
+        const medins_policy *p = medins_policy_set_get(emb, mdn_embedded_policies[i].id);
+        ck_assert_msg(p != NULL, "embedded %s loaded", mdn_embedded_policies[i].id);
+        char file[512];
+        snprintf(file, sizeof file, "policies/%s.yaml", mdn_embedded_policies[i].id);
+        ck_assert_msg(strcmp(p->file, file) == 0, "%s: named %s", mdn_embedded_policies[i].id, p->file);
+    }
+    medins_policy_set_free(emb);
+}
+END_TEST
+
+START_TEST(arguments)
+{
+    medins_policy_set *s = NULL;
+    ck_assert_int_eq(medins_policy_set_new(NULL, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_policy_set_new(&s, NULL), 0);
+    ck_assert_uint_eq(medins_policy_set_count(s), 0);
+    ck_assert_int_eq(medins_policy_set_add_dir(NULL, "x", NULL, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_policy_set_lookup(NULL, s, "t", 20230101, NULL), MEDINS_ERR_ARGUMENT);
+    medins_policy_set_free(s);
+    medins_policy_set_free(NULL);
+    ck_assert_uint_eq(medins_policy_set_count(NULL), 0);
+}
+END_TEST
+
+static Suite *policy_set_suite(void)
+{
+    Suite *s = suite_create("policy_set");
+    TCase *tc = tcase_create("folder");
+    tcase_add_checked_fixture(tc, open_set, close_set);
+    tcase_add_test(tc, ids_and_order);
+    tcase_add_loop_test(tc, lookup_table, 0, sizeof lookup_cases / sizeof lookup_cases[0]);
+    tcase_add_test(tc, inheritance_in_a_folder);
+    tcase_add_test(tc, single_file_with_bases);
+    tcase_add_test(tc, folder_errors);
+    tcase_add_test(tc, overlap_with_the_set);
+    tcase_add_test(tc, replacement_keeps_old_pointers);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("embedded");
+    tcase_add_test(tc, embedded);
+    tcase_add_test(tc, arguments);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+MEDINS_CHECK_MAIN(policy_set_suite)
