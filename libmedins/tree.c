@@ -321,6 +321,19 @@ static int on_alias(parser_state *st, const yaml_event_t *ev)
     return attach(st, target, ev->start_mark);
 }
 
+/*
+ * `{value: X, cite: "..."}` is X with a citation of its own: it lets two values of one row cite
+ * different sources. The mapping is replaced by its scalar, which has already taken the
+ * mapping's cite; a mapping without a cite of its own stays a mapping (a type error later).
+ */
+static mdn_node *collapse_cited_value(mdn_node *n)
+{
+    if (n->type == MDN_MAP && n->own_cite && n->n == 1 && strcmp(n->pairs[0].key, "value") == 0 &&
+        n->pairs[0].value->type == MDN_SCALAR)
+        return n->pairs[0].value;
+    return n;
+}
+
 /* Each scalar gets the citation of the nearest mapping above it that has one. */
 static void resolve_cites(mdn_node *n, const mdn_cite *inherited)
 {
@@ -328,8 +341,10 @@ static void resolve_cites(mdn_node *n, const mdn_cite *inherited)
     case MDN_MAP:
         if (n->own_cite)
             inherited = n->own_cite;
-        for (size_t i = 0; i < n->n; i++)
+        for (size_t i = 0; i < n->n; i++) {
             resolve_cites(n->pairs[i].value, inherited);
+            n->pairs[i].value = collapse_cited_value(n->pairs[i].value);
+        }
         break;
     case MDN_SEQ:
         for (size_t i = 0; i < n->n; i++)

@@ -166,6 +166,48 @@ START_TEST(load_string_names_the_text)
 }
 END_TEST
 
+START_TEST(value_with_its_own_cite)
+{
+    /* Two values of one row cite different sources: `individual` is written as
+     * {value: 2%, cite: ...}; `employer` takes the row's cite. A {value: ...} mapping without a
+     * cite of its own is not collapsed, so the ratio binder sees a mapping: MEDINS_ERR_TYPE. */
+    static const char text[] =
+        "format: 1\n"
+        "region: strland\n"
+        "effective: {from: 2024-01-01}\n"
+        "sources: [{id: a, title: A}, {id: b, title: B, kind: third-party}]\n"
+        "outpatient:\n"
+        "  cite: \"a: 1\"\n"
+        "  ratio:\n"
+        "    - {level: l1, ratio: {value: 40%, cite: \"b: table 2\"}}\n"
+        "    - {level: l2, ratio: 30%}\n";
+    medins_policy *p = NULL;
+    medins_error *err = NULL;
+    int rc = medins_policy_load_string(&p, "two.yaml", text, strlen(text), NULL, NULL, &err);
+    ck_assert_msg(rc == 0, "load: %s", err ? medins_error_message(err) : "");
+    const medins_value *own = medins_policy_find_value(p, "outpatient.ratio[0].ratio");
+    const medins_value *row = medins_policy_find_value(p, "outpatient.ratio[1].ratio");
+    ck_assert_msg(own && strcmp(own->text, "40%") == 0 && strcmp(own->source, "b") == 0 &&
+                  strcmp(own->at, "table 2") == 0, "own cite: %s", own ? own->source : "none");
+    /* "    - {level: l1, ratio: {value: " is 33 characters: 40% starts at column 34 of line 8. */
+    ck_assert_msg(own->line == 8 && own->column == 34, "own position %u:%u", own->line, own->column);
+    ck_assert_msg(row && strcmp(row->source, "a") == 0, "row cite: %s", row ? row->source : "none");
+    medins_policy_free(p);
+
+    static const char uncited[] =
+        "format: 1\n"
+        "region: strland\n"
+        "effective: {from: 2024-01-01}\n"
+        "sources: [{id: a, title: A}]\n"
+        "outpatient: {cite: \"a: 1\", ratio: [{ratio: {value: 40%}}]}\n";
+    p = NULL;
+    rc = medins_policy_load_string(&p, "bad.yaml", uncited, strlen(uncited), NULL, NULL, &err);
+    ck_assert_int_eq(rc, MEDINS_ERR_TYPE);
+    ck_assert_ptr_null(p);
+    medins_error_free(err);
+}
+END_TEST
+
 START_TEST(errors_leave_out_untouched)
 {
     medins_policy *p = (medins_policy *)&p;
@@ -575,6 +617,7 @@ static Suite *policy_suite(void)
     tcase_add_loop_test(tc, values_table, 0, sizeof value_cases / sizeof value_cases[0]);
     tcase_add_test(tc, value_registry);
     tcase_add_test(tc, load_string_names_the_text);
+    tcase_add_test(tc, value_with_its_own_cite);
     tcase_add_test(tc, errors_leave_out_untouched);
     suite_add_tcase(s, tc);
     tc = tcase_create("inheritance");
