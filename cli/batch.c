@@ -1,0 +1,1071 @@
+/*
+ * medins batch: a CSV of claims in, a CSV of results out, one ledger per person.
+ *
+ * The input is streamed: rows are read into a fixed chunk, the chunk is settled with one
+ * medins_batch_settle call and written out, and the chunk is reused. Memory grows with the
+ * number of persons (their ledgers), never with the number of rows, and nothing is allocated
+ * per row: the person map and the per-chunk text area grow geometrically and are reused.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "csv.h"
+
+static const char help[] =
+    "Usage: medins batch [OPTION]... [CLAIMS.csv|-]\n"
+    "Settle a CSV of claims and write a CSV of results to standard output (or --output), one\n"
+    "row per claim, in input order. Each person's ledger (deductible met, running position,\n"
+    "annual maximum) is carried from one claim to the next, so a person's claims must come in\n"
+    "date order; persons may be interleaved. The input is streamed: files larger than memory\n"
+    "work. A progress bar is drawn on standard error when it is a terminal, and a summary is\n"
+    "printed there at the end.\n"
+    "\n"
+    "Input columns (a header row names them; any order):\n"
+    "  person_id       required: who the claim is for\n"
+    "  date            required: 2023-06-01 or 20230601\n"
+    "  kind            required: outpatient | pooling | special_disease | inpatient | pharmacy\n"
+    "  level           required: primary | l1 | l2 | l3 | pharmacy\n"
+    "  total           required: yuan, at most two decimals, no grouping (25000, 1100.50)\n"
+    "  self_paid, category_b        yuan (empty: 0)\n"
+    "  claim_id, institution        integers (claim_id defaults to the line number)\n"
+    "  scheme, category, tier, birth_date, groups (dibao|disabled), family_doctor\n"
+    "                  the person (empty: employee, in_service / adult, no tier, no groups)\n"
+    "\n"
+    "Output columns:\n"
+    "  claim_id,person_id,date,status,fund,major_disease,assistance,patient,deductible,\n"
+    "  coinsurance,over_cap,account,error        (status: ok, or the error code's name)\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE      write the results there instead of standard output\n"
+    "  -k, --keep-going       settle the other rows when a row fails; failed rows are written\n"
+    "                         with their error and listed on standard error (exit status 4)\n"
+    "  --ledgers FILE         start from these ledgers (as written by --save-ledgers)\n"
+    "  --save-ledgers FILE    write every person's ledger at the end\n"
+    "  -q, --quiet            no progress bar, no summary\n"
+    "  -h, --help             show this help\n"
+    "\n" CLI_POLICY_HELP
+    "\n"
+    "Exit status: 0 all rows settled, 1 a row failed (stopped there), 2 usage, 3 policy error,\n"
+    "4 some rows failed with --keep-going, 5 I/O error.\n";
+
+/* ---- Buffered output -------------------------------------------------------------------- */
+
+typedef struct writer {
+    int fd;
+    int failed;
+    size_t len;
+    char buf[1u << 20];
+} writer;
+
+static void w_flush(writer *w)
+{
+    size_t off = 0;
+    while (off < w->len && !w->failed) {
+        ssize_t n = write(w->fd, w->buf + off, w->len - off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            w->failed = 1;
+        else
+            off += (size_t)n;
+    }
+    w->len = 0;
+}
+
+/* Room for one output row of fixed-width parts: amounts and dates never exceed this. */
+static inline char *w_reserve(writer *w, size_t n)
+{
+    if (w->len + n > sizeof w->buf)
+        w_flush(w);
+    return w->buf + w->len;
+}
+
+static void w_bytes(writer *w, const char *p, size_t n)
+{
+    if (n > sizeof w->buf / 2) {
+        w_flush(w);
+        for (size_t off = 0; off < n && !w->failed;) {
+            ssize_t k = write(w->fd, p + off, n - off);
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k <= 0)
+                w->failed = 1;
+            else
+                off += (size_t)k;
+        }
+        return;
+    }
+    memcpy(w_reserve(w, n), p, n);
+    w->len += n;
+}
+
+/* A CSV field, quoted only when it has to be (RFC 4180). */
+static void w_field(writer *w, const char *p, size_t n)
+{
+    if (!memchr(p, ',', n) && !memchr(p, '"', n) && !memchr(p, '\n', n) && !memchr(p, '\r', n)) {
+        w_bytes(w, p, n);
+        return;
+    }
+    w_bytes(w, "\"", 1);
+    for (const char *q; n && (q = memchr(p, '"', n)) != NULL; n -= (size_t)(q + 1 - p), p = q + 1) {
+        w_bytes(w, p, (size_t)(q + 1 - p));
+        w_bytes(w, "\"", 1);
+    }
+    w_bytes(w, p, n);
+    w_bytes(w, "\"", 1);
+}
+
+/* Fen as yuan with two decimals, by hand, two digits at a time: snprintf would dominate the
+ * batch's time. */
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+static inline char *put_fen(char *p, medins_fen v)
+{
+    char tmp[24];
+    char *t = tmp + sizeof tmp;
+    if (v < 0) {
+        *p++ = '-';
+        v = -v;
+    }
+    uint64_t u = (uint64_t)v;
+    unsigned cents = (unsigned)(u % 100);
+    u /= 100;
+    while (u >= 100) {
+        unsigned d = (unsigned)(u % 100);
+        u /= 100;
+        t -= 2;
+        memcpy(t, digit_pairs + 2 * d, 2);
+    }
+    if (u >= 10) {
+        t -= 2;
+        memcpy(t, digit_pairs + 2 * u, 2);
+    } else {
+        *--t = (char)('0' + u);
+    }
+    size_t n = (size_t)(tmp + sizeof tmp - t);
+    memcpy(p, t, n);
+    p += n;
+    *p++ = '.';
+    memcpy(p, digit_pairs + 2 * cents, 2);
+    return p + 2;
+}
+
+/* ---- Persons: id -> index, with their attributes and ledgers ----------------------------- */
+
+typedef struct persons {
+    size_t n, cap;
+    int32_t *scheme, *category, *tier;
+    medins_date *birth;
+    uint32_t *groups;
+    int64_t *doctor;
+    medins_ledger *ledger;
+    uint8_t *known;            /* attributes seen (a person loaded with --ledgers has none yet) */
+    uint64_t *chunk;           /* serial of the last chunk holding one of its claims */
+    size_t *id_off;
+    uint32_t *id_len;
+    uint32_t *hash;
+    char *ids;
+    size_t ids_len, ids_cap;
+    uint32_t *table;           /* open addressing: index + 1, 0 = empty */
+    size_t tmask;
+    size_t last;               /* the person found last */
+} persons;
+
+static uint32_t hash_bytes(const char *p, size_t n)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a: ids are short, this is fast enough and well spread */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 16777619u;
+    return h;
+}
+
+static int grow(void **p, size_t elem, size_t cap)
+{
+    void *q = realloc(*p, elem * cap);
+    if (!q)
+        return -1;
+    *p = q;
+    return 0;
+}
+
+static int persons_grow(persons *ps)
+{
+    size_t cap = ps->cap ? ps->cap * 2 : 1024;
+    if (grow((void **)&ps->scheme, sizeof *ps->scheme, cap) || grow((void **)&ps->category, sizeof *ps->category, cap)
+        || grow((void **)&ps->tier, sizeof *ps->tier, cap) || grow((void **)&ps->birth, sizeof *ps->birth, cap)
+        || grow((void **)&ps->groups, sizeof *ps->groups, cap) || grow((void **)&ps->doctor, sizeof *ps->doctor, cap)
+        || grow((void **)&ps->ledger, sizeof *ps->ledger, cap) || grow((void **)&ps->known, sizeof *ps->known, cap)
+        || grow((void **)&ps->chunk, sizeof *ps->chunk, cap) || grow((void **)&ps->id_off, sizeof *ps->id_off, cap)
+        || grow((void **)&ps->id_len, sizeof *ps->id_len, cap) || grow((void **)&ps->hash, sizeof *ps->hash, cap))
+        return -1;
+    ps->cap = cap;
+    /* Keep the table at most half full. */
+    if (2 * cap > ps->tmask + 1) {
+        size_t tsize = 4 * cap;
+        uint32_t *t = calloc(tsize, sizeof *t);
+        if (!t)
+            return -1;
+        for (size_t i = 0; i < ps->n; i++) {
+            size_t j = ps->hash[i] & (tsize - 1);
+            while (t[j])
+                j = (j + 1) & (tsize - 1);
+            t[j] = (uint32_t)(i + 1);
+        }
+        free(ps->table);
+        ps->table = t;
+        ps->tmask = tsize - 1;
+    }
+    return 0;
+}
+
+/* Index of the person with that id, adding it when new (*added = 1). -1 when out of memory. */
+static long persons_get(persons *ps, const char *id, size_t n, int *added)
+{
+    *added = 0;
+    /* Claims usually come grouped by person: try the last one first. */
+    if (ps->n && ps->id_len[ps->last] == n && memcmp(ps->ids + ps->id_off[ps->last], id, n) == 0)
+        return (long)ps->last;
+    uint32_t h = hash_bytes(id, n);
+    if (ps->table) {
+        for (size_t j = h & ps->tmask; ps->table[j]; j = (j + 1) & ps->tmask) {
+            size_t i = ps->table[j] - 1;
+            if (ps->hash[i] == h && ps->id_len[i] == n && memcmp(ps->ids + ps->id_off[i], id, n) == 0)
+                return (long)(ps->last = i);
+        }
+    }
+    if (ps->n == ps->cap && persons_grow(ps) != 0)
+        return -1;
+    if (ps->n >= UINT32_MAX - 1)
+        return -1;
+    if (ps->ids_len + n > ps->ids_cap) {
+        size_t cap = ps->ids_cap ? ps->ids_cap : 1u << 16;
+        while (ps->ids_len + n > cap)
+            cap *= 2;
+        if (grow((void **)&ps->ids, 1, cap) != 0)
+            return -1;
+        ps->ids_cap = cap;
+    }
+    size_t i = ps->n++;
+    memcpy(ps->ids + ps->ids_len, id, n);
+    ps->id_off[i] = ps->ids_len;
+    ps->id_len[i] = (uint32_t)n;
+    ps->ids_len += n;
+    ps->hash[i] = h;
+    ps->known[i] = 0;
+    ps->chunk[i] = 0;
+    ps->ledger[i].year = 0;
+    size_t j = h & ps->tmask;
+    while (ps->table[j])
+        j = (j + 1) & ps->tmask;
+    ps->table[j] = (uint32_t)(i + 1);
+    *added = 1;
+    ps->last = i;
+    return (long)i;
+}
+
+static void persons_free(persons *ps)
+{
+    free(ps->scheme); free(ps->category); free(ps->tier); free(ps->birth); free(ps->groups);
+    free(ps->doctor); free(ps->ledger); free(ps->known); free(ps->chunk); free(ps->id_off);
+    free(ps->id_len); free(ps->hash); free(ps->ids); free(ps->table);
+}
+
+static void person_of(medins_person *p, const persons *ps, size_t i)
+{
+    medins_person_init(p);
+    p->scheme = (medins_scheme)ps->scheme[i];
+    p->category = (medins_category)ps->category[i];
+    p->tier = (medins_tier)ps->tier[i];
+    p->birth_date = ps->birth[i];
+    p->groups = ps->groups[i];
+    p->family_doctor = ps->doctor[i];
+}
+
+/* ---- Ledger files: "[person id]" then the ledger's text, per person ----------------------- */
+
+static int load_ledgers(persons *ps, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        cli_warn("cannot open ledgers %s", path);
+        return EXIT_IO;
+    }
+    char *text = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 1u << 16;
+            if (grow((void **)&text, 1, cap + 1) != 0) {
+                fclose(f);
+                free(text);
+                cli_warn("out of memory");
+                return EXIT_INPUT;
+            }
+        }
+        size_t got = fread(text + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(text);
+        cli_warn("cannot read ledgers %s", path);
+        return EXIT_IO;
+    }
+    text[len] = '\0';
+    int rc = 0;
+    unsigned long line = 1;
+    char *p = text;
+    while (*p && rc == 0) {
+        char *eol = strchr(p, '\n');
+        size_t n = eol ? (size_t)(eol - p) : strlen(p);
+        if (n == 0) {
+            p += 1;
+            line++;
+            continue;
+        }
+        if (p[0] != '[' || p[n - 1] != ']') {
+            cli_warn("%s:%lu: expected a line '[person id]'", path, line);
+            rc = EXIT_INPUT;
+            break;
+        }
+        /* The block runs to the next "[" line. */
+        char *body = eol ? eol + 1 : p + n;
+        char *q = body;
+        unsigned long body_line = line + 1;
+        while (*q && *q != '[') {
+            char *e = strchr(q, '\n');
+            q = e ? e + 1 : q + strlen(q);
+            line++;
+        }
+        line++;
+        int added;
+        long i = persons_get(ps, p + 1, n - 2, &added);
+        if (i < 0) {
+            cli_warn("out of memory");
+            rc = EXIT_INPUT;
+            break;
+        }
+        if (!added) {
+            cli_warn("%s:%lu: person '%.*s' given twice", path, body_line - 1, (int)(n - 2), p + 1);
+            rc = EXIT_INPUT;
+            break;
+        }
+        medins_error *err = NULL;
+        if (medins_ledger_parse(&ps->ledger[i], body, (size_t)(q - body), &err) != 0) {
+            fprintf(stderr, "%s: %s:%lu: person '%.*s': ", cli_prog, path, body_line, (int)(n - 2), p + 1);
+            fprintf(stderr, "%s\n", err ? medins_error_message(err) : "invalid ledger");
+            medins_error_free(err);
+            rc = EXIT_INPUT;
+        }
+        p = q;
+    }
+    free(text);
+    return rc;
+}
+
+static int save_ledgers(const persons *ps, const char *path)
+{
+    FILE *f = fopen(path, "wb");
+    char text[8192];
+    if (!f) {
+        cli_warn("cannot write ledgers %s", path);
+        return EXIT_IO;
+    }
+    for (size_t i = 0; i < ps->n; i++) {
+        if (ps->ledger[i].year == 0)
+            continue;
+        if (medins_ledger_serialize(text, sizeof text, NULL, &ps->ledger[i]) != 0)
+            continue;
+        fprintf(f, "[%.*s]\n%s", (int)ps->id_len[i], ps->ids + ps->id_off[i], text);
+    }
+    if (ferror(f) | (fclose(f) != 0)) {
+        cli_warn("cannot write ledgers %s", path);
+        return EXIT_IO;
+    }
+    return 0;
+}
+
+/* ---- Columns ------------------------------------------------------------------------------ */
+
+enum col {
+    C_PERSON, C_DATE, C_KIND, C_LEVEL, C_TOTAL, C_SELF_PAID, C_CATEGORY_B, C_CLAIM, C_INSTITUTION,
+    C_SCHEME, C_CATEGORY, C_TIER, C_BIRTH, C_GROUPS, C_DOCTOR, C_COUNT
+};
+static const char *const col_names[C_COUNT] = {
+    "person_id", "date", "kind", "level", "total", "self_paid", "category_b", "claim_id",
+    "institution", "scheme", "category", "tier", "birth_date", "groups", "family_doctor",
+};
+#define C_REQUIRED 5   /* the first five */
+
+/*
+ * Enum names by table, filled from the library's own name functions: the parse functions
+ * would do, but comparing lengths first keeps strcmp out of the per-row path.
+ */
+typedef struct name_table {
+    const char *name[8];
+    size_t len[8];
+    int count;
+} name_table;
+
+static void table_add(name_table *t, const char *name)
+{
+    if (name && t->count < 8) {
+        t->name[t->count] = name;
+        t->len[t->count++] = strlen(name);
+    }
+}
+
+/* The index of the name, or -1. */
+static int table_find(const name_table *t, const char *p, size_t n)
+{
+    for (int i = 0; i < t->count; i++)
+        if (t->len[i] == n && memcmp(t->name[i], p, n) == 0)
+            return i;
+    return -1;
+}
+
+typedef struct tables {
+    name_table kind, level, scheme, category, tier;
+} tables;
+
+static void tables_init(tables *t)
+{
+    memset(t, 0, sizeof *t);
+    for (int i = 0; i < MEDINS_CLAIM_KIND_COUNT; i++)
+        table_add(&t->kind, medins_claim_kind_name((medins_claim_kind)i));
+    for (int i = 0; i < MEDINS_LEVEL_COUNT; i++)
+        table_add(&t->level, medins_level_name((medins_level)i));
+    for (int i = 0; i < MEDINS_SCHEME_COUNT; i++)
+        table_add(&t->scheme, medins_scheme_name((medins_scheme)i));
+    for (int i = 0; i < MEDINS_CATEGORY_COUNT; i++)
+        table_add(&t->category, medins_category_name((medins_category)i));
+    for (int i = 0; i < MEDINS_TIER_COUNT; i++)
+        table_add(&t->tier, medins_tier_name((medins_tier)i));
+}
+
+/* ---- A chunk of rows ----------------------------------------------------------------------- */
+
+#define CHUNK 8192
+
+typedef struct chunk {
+    size_t n;                      /* rows */
+    size_t m;                      /* of which passed to the library */
+    unsigned long line[CHUNK];
+    int32_t lib[CHUNK];            /* index into the library arrays, -1 for a row refused here */
+    uint32_t text_off[CHUNK];      /* "claim_id,person_id,date," as written out (CSV-quoted) */
+    uint32_t text_n[CHUNK];        /* its length; a refused row's message follows, NUL-terminated */
+    int32_t pre_status[CHUNK];
+    char *text;
+    size_t text_len, text_cap;
+    /* Library input and output, compact. */
+    int32_t person[CHUNK], kind[CHUNK], level[CHUNK], status[CHUNK];
+    medins_date date[CHUNK];
+    int64_t institution[CHUNK];
+    medins_fen total[CHUNK], self_paid[CHUNK], category_b[CHUNK];
+    medins_fen fund[CHUNK], major[CHUNK], assist[CHUNK], patient[CHUNK], deductible[CHUNK],
+        coins[CHUNK], over_cap[CHUNK], account[CHUNK];
+} chunk;
+
+static int chunk_put(chunk *c, const char *p, size_t n)
+{
+    if (c->text_len + n + 1 > c->text_cap) {
+        size_t cap = c->text_cap ? c->text_cap : 1u << 18;
+        while (c->text_len + n + 1 > cap)
+            cap *= 2;
+        if (cap > UINT32_MAX || grow((void **)&c->text, 1, cap) != 0)
+            return -1;
+        c->text_cap = cap;
+    }
+    memcpy(c->text + c->text_len, p, n);
+    c->text_len += n;
+    return 0;
+}
+
+/* A CSV field followed by `sep`, quoted only when it has to be (RFC 4180). */
+static int chunk_field(chunk *c, const char *p, size_t n, char sep)
+{
+    size_t i = 0;
+    while (i < n && p[i] != ',' && p[i] != '"' && p[i] != '\n' && p[i] != '\r')
+        i++;
+    if (i < n) {
+        if (chunk_put(c, "\"", 1) != 0)
+            return -1;
+        for (i = 0; i < n; i++)
+            if (chunk_put(c, p + i, 1) != 0 || (p[i] == '"' && chunk_put(c, "\"", 1) != 0))
+                return -1;
+        if (chunk_put(c, "\"", 1) != 0)
+            return -1;
+    } else if (chunk_put(c, p, n) != 0) {
+        return -1;
+    }
+    return chunk_put(c, &sep, 1);
+}
+
+/* ---- The run ------------------------------------------------------------------------------- */
+
+typedef struct totals {
+    uint64_t rows, settled, failed;
+    medins_fen sum[9];    /* total, fund, major, assist, patient, deductible, coins, over_cap, account */
+    int overflow;
+} totals;
+
+typedef struct run {
+    const char *name;            /* input name for messages */
+    cli_policies pol;
+    persons ps;
+    chunk *c;
+    writer *out;
+    totals t;
+    uint64_t serial;             /* chunk serial: 1 for the first */
+    int keep_going;
+    int stop;                    /* a row failed without --keep-going */
+    unsigned long reported;
+    int colmap[C_COUNT];         /* input field index per column, -1 when absent */
+    tables names;
+    size_t ncols;
+} run;
+
+#define MAX_REPORTED 100
+
+static void report_row(run *r, unsigned long line, int cid_len, const char *cid, const char *msg)
+{
+    if (r->reported++ < MAX_REPORTED)
+        fprintf(stderr, "%s: %s:%lu: claim %.*s: %s\n", cli_prog, r->name, line, cid_len, cid, msg);
+    else if (r->reported == MAX_REPORTED + 1)
+        fprintf(stderr, "%s: more failed rows are not listed here; see the status column\n", cli_prog);
+}
+
+/* Settle the chunk and write its rows. Returns 0, or an exit code for a fatal error. */
+static int flush_chunk(run *r)
+{
+    chunk *c = r->c;
+    if (c->m > 0) {
+        medins_batch_persons bp = {r->ps.n, r->ps.scheme, r->ps.category, r->ps.tier,
+                                   r->ps.birth, r->ps.groups, r->ps.doctor};
+        medins_batch_claims bc = {c->m, c->person, c->date, c->kind, c->level, c->institution,
+                                  c->total, c->self_paid, c->category_b};
+        medins_batch_out bo = {c->fund, c->major, c->assist, c->patient, c->deductible,
+                               c->coins, c->over_cap, c->account, c->status};
+        medins_error *err = NULL;
+        size_t failed = 0;
+        int rc = r->pol.single
+            ? medins_batch_settle(r->pol.single, &bp, &bc, r->ps.ledger, &bo, &failed, &err)
+            : medins_batch_settle_set(r->pol.set, r->pol.region, &bp, &bc, r->ps.ledger, &bo, &failed, &err);
+        if (rc != 0 && rc != MEDINS_ERR_BATCH)
+            return cli_report(err, rc, "batch");
+        medins_error_free(err);
+    }
+    writer *w = r->out;
+    for (size_t i = 0; i < c->n; i++) {
+        const char *prefix = c->text + c->text_off[i];
+        size_t np = c->text_n[i];
+        int32_t li = c->lib[i];
+        int status = li < 0 ? c->pre_status[i] : c->status[li];
+        if (status != 0) {
+            const char *msg = li < 0 ? prefix + np : medins_status_describe(status);
+            const char *comma = memchr(prefix, ',', np);
+            report_row(r, c->line[i], (int)(comma ? comma - prefix : 0), prefix, msg);
+            r->t.failed++;
+            if (!r->keep_going) {
+                r->stop = status == MEDINS_ERR_NO_POLICY ? EXIT_POLICY : EXIT_INPUT;
+                break;
+            }
+            const char *name = medins_status_name(status);
+            w_bytes(w, prefix, np);
+            w_bytes(w, name, strlen(name));
+            w_bytes(w, ",,,,,,,,,", 9);
+            w_field(w, msg, strlen(msg));
+            w_bytes(w, "\n", 1);
+            continue;
+        }
+        r->t.settled++;
+        if (np > 4096) {
+            w_bytes(w, prefix, np);
+            np = 0;
+        }
+        char *p = w_reserve(w, np + 8 * 24 + 8);
+        const char *p0 = p;
+        memcpy(p, prefix, np);
+        p += np;
+        memcpy(p, "ok,", 3);
+        p += 3;
+        p = put_fen(p, c->fund[li]); *p++ = ',';
+        p = put_fen(p, c->major[li]); *p++ = ',';
+        p = put_fen(p, c->assist[li]); *p++ = ',';
+        p = put_fen(p, c->patient[li]); *p++ = ',';
+        p = put_fen(p, c->deductible[li]); *p++ = ',';
+        p = put_fen(p, c->coins[li]); *p++ = ',';
+        p = put_fen(p, c->over_cap[li]); *p++ = ',';
+        p = put_fen(p, c->account[li]); *p++ = ',';
+        *p++ = '\n';
+        w->len += (size_t)(p - p0);
+        const medins_fen parts[9] = {c->total[li], c->fund[li], c->major[li], c->assist[li],
+                                     c->patient[li], c->deductible[li], c->coins[li],
+                                     c->over_cap[li], c->account[li]};
+        for (int k = 0; k < 9; k++) {
+            /* Amounts are never negative; only the running sum can overflow. */
+            if (r->t.sum[k] > INT64_MAX - parts[k])
+                r->t.overflow = 1;
+            else
+                r->t.sum[k] += parts[k];
+        }
+    }
+    c->n = c->m = 0;
+    c->text_len = 0;
+    r->serial++;
+    if (w->failed) {
+        cli_warn("cannot write the results: %s", strerror(errno));
+        return EXIT_IO;
+    }
+    return 0;
+}
+
+/*
+ * Add a row refused before settlement (its error text after the three echo fields).
+ * Returns 0 to go on, or the exit code to stop with.
+ */
+static int refuse_row(run *r, const csv_reader *in, int status, const char *fmt, ...) CLI_PRINTF(4, 5);
+
+static int echo_fields(run *r, const csv_reader *in)
+{
+    chunk *c = r->c;
+    static const int echo[3] = {C_CLAIM, C_PERSON, C_DATE};
+    char rowno[24];
+    c->text_off[c->n] = (uint32_t)c->text_len;
+    for (int k = 0; k < 3; k++) {
+        int f = r->colmap[echo[k]];
+        int rc;
+        if (f >= 0 && (size_t)f < in->nf) {
+            rc = chunk_field(c, in->f[f].p, in->f[f].n, ',');
+        } else if (echo[k] == C_CLAIM) {
+            /* No claim_id column: the row's line number identifies it. */
+            int n = snprintf(rowno, sizeof rowno, "%lu", in->rec_line);
+            rc = chunk_field(c, rowno, (size_t)n, ',');
+        } else {
+            rc = chunk_put(c, ",", 1);
+        }
+        if (rc != 0)
+            return -1;
+    }
+    c->text_n[c->n] = (uint32_t)(c->text_len - c->text_off[c->n]);
+    c->line[c->n] = in->rec_line;
+    return 0;
+}
+
+static int refuse_row(run *r, const csv_reader *in, int status, const char *fmt, ...)
+{
+    chunk *c = r->c;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (echo_fields(r, in) != 0 || chunk_put(c, msg, strlen(msg) + 1) != 0) {
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
+    c->lib[c->n] = -1;
+    c->pre_status[c->n] = status;
+    c->n++;
+    if (r->keep_going)
+        return 0;
+    /* Stop here: settle and write what came before this row, then report it. */
+    int rc = flush_chunk(r);
+    return rc ? rc : r->stop;
+}
+
+static const char *field(const csv_reader *in, const run *r, enum col k)
+{
+    int f = r->colmap[k];
+    return f >= 0 ? in->f[f].p : "";
+}
+
+static size_t field_len(const csv_reader *in, const run *r, enum col k)
+{
+    int f = r->colmap[k];
+    return f >= 0 ? in->f[f].n : 0;
+}
+
+/* An enum column: its index in the table, `dflt` when the column is empty or absent, -1 when unknown. */
+static int field_enum(const csv_reader *in, const run *r, enum col k, const name_table *t, int dflt)
+{
+    size_t n = field_len(in, r, k);
+    return n ? table_find(t, field(in, r, k), n) : dflt;
+}
+
+/* Read one row into the chunk (settling the chunk first when needed). 0 or an exit code. */
+static int take_row(run *r, const csv_reader *in)
+{
+    chunk *c = r->c;
+    persons *ps = &r->ps;
+    const char *txt;
+    enum col bad = C_PERSON;
+    int status = MEDINS_ERR_SYNTAX;
+
+    if (c->n == CHUNK) {
+        int rc = flush_chunk(r);
+        if (rc != 0 || r->stop)
+            return rc ? rc : r->stop;
+    }
+
+    if (in->nf != r->ncols)
+        return refuse_row(r, in, MEDINS_ERR_SYNTAX, "expected %zu fields as in the header, found %zu",
+                          r->ncols, in->nf);
+
+    medins_date date = 0;
+    int kind, level, scheme, category, tier;
+    medins_fen total = 0, self_paid = 0, category_b = 0;
+    int64_t institution = 0;
+    medins_date birth = 0;
+    uint32_t groups = 0;
+    int64_t doctor = 0;
+    const char *why = "";
+    const char *pid = field(in, r, C_PERSON);
+    size_t pid_len = r->colmap[C_PERSON] >= 0 ? in->f[r->colmap[C_PERSON]].n : 0;
+
+#define CHECK(cond, col, st, msg) \
+    do { if (!(cond)) { bad = col; status = st; why = msg; goto refused; } } while (0)
+    CHECK(pid_len > 0, C_PERSON, MEDINS_ERR_SYNTAX, "is empty");
+    CHECK(cli_parse_date(&date, field(in, r, C_DATE)) == 0, C_DATE, MEDINS_ERR_DATE,
+          "is not a date (2023-06-01 or 20230601)");
+    CHECK((kind = field_enum(in, r, C_KIND, &r->names.kind, -1)) >= 0, C_KIND, MEDINS_ERR_KIND,
+          "is not a claim kind (outpatient, pooling, special_disease, inpatient, pharmacy)");
+    CHECK((level = field_enum(in, r, C_LEVEL, &r->names.level, -1)) >= 0, C_LEVEL, MEDINS_ERR_LEVEL,
+          "is not a level (primary, l1, l2, l3, pharmacy)");
+    const char *amount_why = "is not an amount in yuan (digits, at most two decimals, no grouping)";
+    CHECK(medins_money_parse(&total, field(in, r, C_TOTAL), NULL) == 0, C_TOTAL, MEDINS_ERR_SYNTAX, amount_why);
+    txt = field(in, r, C_SELF_PAID);
+    CHECK(!*txt || medins_money_parse(&self_paid, txt, NULL) == 0, C_SELF_PAID, MEDINS_ERR_SYNTAX, amount_why);
+    txt = field(in, r, C_CATEGORY_B);
+    CHECK(!*txt || medins_money_parse(&category_b, txt, NULL) == 0, C_CATEGORY_B, MEDINS_ERR_SYNTAX, amount_why);
+    txt = field(in, r, C_INSTITUTION);
+    CHECK(!*txt || cli_parse_int64(&institution, txt) == 0, C_INSTITUTION, MEDINS_ERR_SYNTAX, "is not an integer");
+    CHECK((scheme = field_enum(in, r, C_SCHEME, &r->names.scheme, MEDINS_SCHEME_EMPLOYEE)) >= 0,
+          C_SCHEME, MEDINS_ERR_PERSON, "is not a scheme (employee, resident)");
+    CHECK((category = field_enum(in, r, C_CATEGORY, &r->names.category,
+                                 scheme == MEDINS_SCHEME_RESIDENT ? MEDINS_CATEGORY_ADULT
+                                                                  : MEDINS_CATEGORY_IN_SERVICE)) >= 0,
+          C_CATEGORY, MEDINS_ERR_PERSON, "is not a category (in_service, retired, adult, student_child)");
+    CHECK((tier = field_enum(in, r, C_TIER, &r->names.tier, MEDINS_TIER_NONE)) >= 0, C_TIER,
+          MEDINS_ERR_PERSON, "is not a tier (low, middle, high)");
+    txt = field(in, r, C_BIRTH);
+    CHECK(!*txt || cli_parse_date(&birth, txt) == 0, C_BIRTH, MEDINS_ERR_DATE, "is not a date");
+    txt = field(in, r, C_GROUPS);
+    CHECK(!*txt || cli_parse_groups(&groups, txt, NULL) == 0, C_GROUPS, MEDINS_ERR_PERSON,
+          "names an unknown group");
+    txt = field(in, r, C_DOCTOR);
+    CHECK(!*txt || cli_parse_int64(&doctor, txt) == 0, C_DOCTOR, MEDINS_ERR_SYNTAX, "is not an integer");
+#undef CHECK
+
+    int added;
+    long pi = persons_get(ps, pid, pid_len, &added);
+    if (pi < 0) {
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
+    int changed = !ps->known[pi] || ps->scheme[pi] != (int32_t)scheme || ps->category[pi] != (int32_t)category
+        || ps->tier[pi] != (int32_t)tier || ps->birth[pi] != birth || ps->groups[pi] != groups
+        || ps->doctor[pi] != doctor;
+    int32_t year = date / 10000;
+    int new_year = ps->ledger[pi].year != 0 && ps->ledger[pi].year < year;
+    /* Earlier claims of this person in the chunk must be settled with what was true then. */
+    if ((changed || new_year) && ps->chunk[pi] == r->serial) {
+        int rc = flush_chunk(r);
+        if (rc != 0 || r->stop)
+            return rc ? rc : r->stop;
+    }
+    if (changed) {
+        ps->scheme[pi] = (int32_t)scheme;
+        ps->category[pi] = (int32_t)category;
+        ps->tier[pi] = (int32_t)tier;
+        ps->birth[pi] = birth;
+        ps->groups[pi] = groups;
+        ps->doctor[pi] = doctor;
+        ps->known[pi] = 1;
+    }
+    medins_ledger *led = &ps->ledger[pi];
+    if (led->year == 0)
+        medins_ledger_init(led, year);
+    while (led->year < year) {
+        /* Close each year with the policy in force on its last day. */
+        const medins_policy *pol = r->pol.single;
+        medins_person person;
+        medins_error *err = NULL;
+        int rc = 0;
+        person_of(&person, ps, (size_t)pi);
+        if (!pol)
+            rc = medins_policy_set_lookup(&pol, r->pol.set, r->pol.region, led->year * 10000 + 1231, &err);
+        if (rc == 0)
+            rc = medins_ledger_close_year(led, led, pol, &person, &err);
+        if (rc != 0) {
+            int32_t y = led->year;
+            const char *m = err ? medins_error_message(err) : medins_status_describe(rc);
+            char msg[256];
+            snprintf(msg, sizeof msg, "%s", m);
+            medins_error_free(err);
+            return refuse_row(r, in, rc, "cannot close the person's %d ledger: %s", (int)y, msg);
+        }
+    }
+
+    if (echo_fields(r, in) != 0) {
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
+    size_t k = c->m++;
+    c->lib[c->n++] = (int32_t)k;
+    c->person[k] = (int32_t)pi;
+    c->date[k] = date;
+    c->kind[k] = (int32_t)kind;
+    c->level[k] = (int32_t)level;
+    c->institution[k] = institution;
+    c->total[k] = total;
+    c->self_paid[k] = self_paid;
+    c->category_b[k] = category_b;
+    ps->chunk[pi] = r->serial;
+    return 0;
+
+refused:
+    return refuse_row(r, in, status, "column '%s': '%s' %s", col_names[bad], field(in, r, bad), why);
+}
+
+/* ---- Header, progress, summary ------------------------------------------------------------ */
+
+static int read_header(run *r, csv_reader *in)
+{
+    int rc = csv_next(in);
+    if (rc == 0) {
+        cli_warn("%s: empty input: expected a header row", r->name);
+        return EXIT_INPUT;
+    }
+    if (rc == -2) {
+        cli_warn("%s: %s", r->name, strerror(errno));
+        return EXIT_IO;
+    }
+    if (rc < 0) {
+        cli_warn("%s:%lu: header: %s", r->name, in->rec_line, in->msg);
+        return EXIT_INPUT;
+    }
+    for (int k = 0; k < C_COUNT; k++)
+        r->colmap[k] = -1;
+    for (size_t i = 0; i < in->nf; i++) {
+        int k = 0;
+        while (k < C_COUNT && strcmp(in->f[i].p, col_names[k]) != 0)
+            k++;
+        if (k == C_COUNT) {
+            /* A misspelt optional column would silently be ignored: refuse it instead. */
+            cli_warn("%s:%lu: unknown column '%s' (known: person_id, date, kind, level, total, self_paid, "
+                     "category_b, claim_id, institution, scheme, category, tier, birth_date, groups, "
+                     "family_doctor)", r->name, in->rec_line, in->f[i].p);
+            return EXIT_INPUT;
+        }
+        if (r->colmap[k] >= 0) {
+            cli_warn("%s:%lu: column '%s' given twice", r->name, in->rec_line, col_names[k]);
+            return EXIT_INPUT;
+        }
+        r->colmap[k] = (int)i;
+    }
+    for (int k = 0; k < C_REQUIRED; k++) {
+        if (r->colmap[k] < 0) {
+            cli_warn("%s:%lu: missing column '%s'", r->name, in->rec_line, col_names[k]);
+            return EXIT_INPUT;
+        }
+    }
+    r->ncols = in->nf;
+    return 0;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void progress(const run *r, const csv_reader *in, uint64_t size, const struct timespec *t0)
+{
+    double s = seconds_since(t0);
+    double rate = s > 0 ? (double)r->t.rows / s : 0;
+    if (size > 0) {
+        int done = (int)(in->consumed * 30 / size);
+        char bar[31];
+        memset(bar, '#', (size_t)done);
+        memset(bar + done, '.', (size_t)(30 - done));
+        bar[30] = '\0';
+        fprintf(stderr, "\r[%s] %3d%%  %llu claims  %.2f M/s ", bar, (int)(in->consumed * 100 / size),
+                (unsigned long long)r->t.rows, rate / 1e6);
+    } else {
+        fprintf(stderr, "\r%llu claims  %.2f M/s ", (unsigned long long)r->t.rows, rate / 1e6);
+    }
+}
+
+static void summary(const run *r, double secs)
+{
+    static const char *const names[9] = {
+        "total cost", "basic fund", "major-disease insurance", "medical assistance", "patient",
+        "  deductible", "  share in segments", "  above the maximum", "  from the account",
+    };
+    char a[24];
+    fprintf(stderr, "%s: %llu claims in %.2f s (%.2f M claims/s): %llu settled, %llu failed, %zu persons\n",
+            cli_prog, (unsigned long long)r->t.rows, secs,
+            secs > 0 ? (double)r->t.rows / secs / 1e6 : 0.0,
+            (unsigned long long)r->t.settled, (unsigned long long)r->t.failed, r->ps.n);
+    fprintf(stderr, "  totals of the settled claims, yuan:\n");
+    for (int k = 0; k < 9; k++)
+        fprintf(stderr, "    %-26s %18s\n", names[k], cli_yuan(a, r->t.sum[k]));
+    if (r->t.overflow)
+        fprintf(stderr, "  (some totals overflowed and are incomplete)\n");
+}
+
+/* ---- The command ------------------------------------------------------------------------ */
+
+enum { OPT_LEDGERS = 256, OPT_SAVE_LEDGERS };
+
+int cmd_batch(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"output", required_argument, NULL, 'o'},
+        {"keep-going", no_argument, NULL, 'k'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"ledgers", required_argument, NULL, OPT_LEDGERS},
+        {"save-ledgers", required_argument, NULL, OPT_SAVE_LEDGERS},
+        CLI_POLICY_LONGOPTS,
+        {NULL, 0, NULL, 0}
+    };
+    cli_policy_opts popts = {0};
+    const char *output = NULL, *ledgers_in = NULL, *ledgers_out = NULL;
+    int quiet = 0, keep_going = 0, opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "ho:kq", longopts, NULL)) != -1) {
+        if (cli_policy_opt(&popts, opt, optarg))
+            continue;
+        switch (opt) {
+        case 'h': fputs(help, stdout); return EXIT_OK;
+        case 'o': output = optarg; break;
+        case 'k': keep_going = 1; break;
+        case 'q': quiet = 1; break;
+        case OPT_LEDGERS: ledgers_in = optarg; break;
+        case OPT_SAVE_LEDGERS: ledgers_out = optarg; break;
+        default: return cli_usage_error("invalid option");
+        }
+    }
+    if (argc - optind > 1)
+        return cli_usage_error("one input file at most");
+    const char *path = optind < argc ? argv[optind] : "-";
+
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    run *r = calloc(1, sizeof *r);
+    writer *w = malloc(sizeof *w);
+    chunk *c = calloc(1, sizeof *c);
+    if (!r || !w || !c) {
+        free(r); free(w); free(c);
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
+    r->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    r->c = c;
+    r->out = w;
+    r->serial = 1;
+    r->keep_going = keep_going;
+    tables_init(&r->names);
+    w->len = 0;
+    w->failed = 0;
+    w->fd = STDOUT_FILENO;
+
+    csv_reader in;
+    int in_open = 0;
+    int rc = cli_policies_open(&r->pol, &popts);
+    if (rc != 0)
+        goto done;
+    if (ledgers_in && (rc = load_ledgers(&r->ps, ledgers_in)) != 0)
+        goto done;
+    if (csv_open(&in, path) != 0) {
+        cli_warn("cannot open %s: %s", path, strerror(errno));
+        rc = EXIT_IO;
+        goto done;
+    }
+    in_open = 1;
+    if (output) {
+        w->fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+        if (w->fd < 0) {
+            cli_warn("cannot write %s: %s", output, strerror(errno));
+            rc = EXIT_IO;
+            goto done;
+        }
+    }
+    if ((rc = read_header(r, &in)) != 0)
+        goto done;
+    static const char head[] = "claim_id,person_id,date,status,fund,major_disease,assistance,patient,"
+                               "deductible,coinsurance,over_cap,account,error\n";
+    w_bytes(w, head, sizeof head - 1);
+
+    uint64_t size = 0;
+    struct stat st;
+    if (fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode))
+        size = (uint64_t)st.st_size;
+    int bar = !quiet && isatty(STDERR_FILENO);
+    for (;;) {
+        int got = csv_next(&in);
+        if (got == 0)
+            break;
+        if (got == -2) {
+            cli_warn("%s: %s", r->name, strerror(errno));
+            rc = EXIT_IO;
+            break;
+        }
+        r->t.rows++;
+        rc = got == 1 ? take_row(r, &in)
+                      : refuse_row(r, &in, MEDINS_ERR_SYNTAX, "%s", in.msg);
+        if (rc != 0)
+            break;
+        if (bar && (r->t.rows & 0xFFFF) == 0)
+            progress(r, &in, size, &t0);
+    }
+    if (rc == 0)
+        rc = flush_chunk(r);
+    if (rc == 0)
+        rc = r->stop;
+    w_flush(w);
+    if (w->failed && rc == 0) {
+        cli_warn("cannot write the results: %s", strerror(errno));
+        rc = EXIT_IO;
+    }
+    if (bar)
+        fputs("\r\033[K", stderr);
+    /* Ledgers after a stop would hold claims that were never written out: keep the old ones. */
+    if (rc == 0 && ledgers_out)
+        rc = save_ledgers(&r->ps, ledgers_out);
+    if (rc == 0 && r->t.failed)
+        rc = EXIT_PARTIAL;
+    if (!quiet)
+        summary(r, seconds_since(&t0));
+done:
+    if (in_open)
+        csv_close(&in);
+    if (output && w->fd >= 0 && close(w->fd) != 0 && rc == 0) {
+        cli_warn("cannot write %s: %s", output, strerror(errno));
+        rc = EXIT_IO;
+    }
+    cli_policies_close(&r->pol);
+    persons_free(&r->ps);
+    free(c->text);
+    free(c);
+    free(w);
+    free(r);
+    return rc;
+}

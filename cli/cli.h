@@ -1,0 +1,173 @@
+/*
+ * The medins command: what its subcommands share (exit codes, policy options, output helpers).
+ * Written against the public headers only, like any other program using the library.
+ */
+#ifndef MEDINS_CLI_H
+#define MEDINS_CLI_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "medins.h"
+
+#if defined(__GNUC__)
+#  define CLI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#  define CLI_PRINTF(a, b)
+#endif
+
+/* Exit codes: documented in docs/medins.1 and `medins --help`; scripts rely on them. */
+enum {
+    EXIT_OK = 0,
+    EXIT_INPUT = 1,    /* a claim or row could not be settled, or its input is malformed */
+    EXIT_USAGE = 2,    /* bad command line */
+    EXIT_POLICY = 3,   /* a policy file is invalid, or no policy is in force */
+    EXIT_PARTIAL = 4,  /* batch --keep-going: some rows failed, the others were written */
+    EXIT_IO = 5        /* a file could not be read or written */
+};
+
+extern const char *cli_prog;   /* "medins", or "medins settle" once a subcommand is chosen */
+
+/* Messages on stderr, prefixed with the program name. */
+void cli_warn(const char *fmt, ...) CLI_PRINTF(1, 2);
+/* Print a usage error and a hint to --help; returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+/*
+ * Print a library error ("file:line:col: message [MEDINS_ERR_X]" when it has a position),
+ * free it, and return the exit code its status maps to (policy errors 3, I/O 5, others 1).
+ * `context` (may be NULL) prefixes the message when the error has no file of its own.
+ */
+int cli_report(medins_error *err, int status, const char *context);
+/* The exit code for a library status, as above. */
+int cli_exit_for(int status);
+
+/* Dates: "2023-06-01" or "20230601"; 0 on success, -1 when not a calendar date. */
+int cli_parse_date(medins_date *out, const char *text);
+/* Writes "2023-06-01" (11 bytes with the NUL). */
+void cli_format_date(char buf[11], medins_date date);
+/* Yuan with two decimals; returns buf. buf must hold 24 bytes. */
+const char *cli_yuan(char buf[24], medins_fen amount);
+/* Parses "12" / "-3" into a long long; 0 or -1. */
+int cli_parse_int64(int64_t *out, const char *text);
+/* Groups written as "dibao|disabled" (',', '|', ';' or '+' between names); 0 or -1 (bad name in *bad). */
+int cli_parse_groups(uint32_t *out, const char *text, const char **bad);
+
+/* Person fields by name (scheme, category, tier, birth_date, groups, family_doctor): 0 set,
+ * -1 invalid (message in msg), 1 not a person field. */
+int cli_person_field(medins_person *p, int *have_category, const char *key, const char *val,
+                     char *msg, size_t msz);
+int cli_is_person_field(const char *key);
+#define CLI_PERSON_LONGOPTS(val) \
+    {"scheme", required_argument, NULL, val}, \
+    {"category", required_argument, NULL, val}, \
+    {"tier", required_argument, NULL, val}, \
+    {"birth-date", required_argument, NULL, val}, \
+    {"groups", required_argument, NULL, val}, \
+    {"family-doctor", required_argument, NULL, val}
+#define CLI_PERSON_HELP \
+    "Person:\n" \
+    "  --scheme SCHEME      employee (default) | resident\n" \
+    "  --category CAT       in_service (default for employees) | retired | adult (default for\n" \
+    "                       residents) | student_child\n" \
+    "  --tier TIER          residents: low | middle | high\n" \
+    "  --birth-date DATE    needed for age bands (retirees)\n" \
+    "  --groups LIST        special groups, e.g. dibao|disabled\n" \
+    "  --family-doctor ID   institution of the family-doctor contract\n"
+/* An option's long name with '-' read as '_' ("birth-date" -> "birth_date"). */
+void cli_option_key(char *key, size_t size, const char *name);
+
+/* ---- Choosing policies --------------------------------------------------------------- */
+
+/* --policy FILE / --policies DIR / --region NAME, common to settle, batch and policy show. */
+typedef struct cli_policy_opts {
+    const char *file;
+    const char *dir;
+    const char *region;
+} cli_policy_opts;
+
+/* The policies a command computes with: a set (embedded or a directory), or one file. */
+typedef struct cli_policies {
+    medins_policy_set *set;     /* always present: bases for a single file resolve in it */
+    medins_policy *single;      /* --policy FILE, or NULL */
+    const char *region;
+} cli_policies;
+
+/* Open what the options ask for; returns 0 or an exit code (after printing the error). */
+int cli_policies_open(cli_policies *p, const cli_policy_opts *opts);
+void cli_policies_close(cli_policies *p);
+/*
+ * The policy for a claim dated `date`. When date is 0 the latest policy of the region is used
+ * and *date_used is set to its first day (a deterministic choice, reported as an assumption).
+ * Returns 0 or an exit code (after printing the error).
+ */
+int cli_policies_pick(const medins_policy **out, medins_date *date_used,
+                      const cli_policies *p, medins_date date);
+
+/* Recognise --policy/--policies/--region in a getopt_long loop: option values 'P', 'D', 'R'. */
+#define CLI_POLICY_LONGOPTS \
+    {"policy", required_argument, NULL, 'P'}, \
+    {"policies", required_argument, NULL, 'D'}, \
+    {"region", required_argument, NULL, 'R'}
+#define CLI_POLICY_HELP \
+    "Policy:\n" \
+    "  --policy FILE      compute with this policy file (its base resolves in the shipped set)\n" \
+    "  --policies DIR     use the *.yaml policies below DIR instead of the shipped ones\n" \
+    "  --region NAME      region to look up (default: the library's default region)\n"
+/* Returns 1 when opt was a policy option and was stored. */
+int cli_policy_opt(cli_policy_opts *opts, int opt, const char *arg);
+
+/* ---- Terminal styling ---------------------------------------------------------------- */
+
+/* Non-zero when stdout is a terminal and NO_COLOR is unset. */
+int cli_color(void);
+extern const char *cli_bold, *cli_dim, *cli_yellow, *cli_red, *cli_reset;
+void cli_style_init(void);
+
+/* ---- Subcommands: argc/argv start at the subcommand's name ----------------------------- */
+
+int cmd_settle(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_policy(int argc, char **argv);
+/* contribution, account, maternity, capitation; -1 when `name` is none of them. */
+int cmd_compute(const char *name, int argc, char **argv);
+
+/* ---- Explanation rendering (explain.c) ------------------------------------------------- */
+
+/* An assumption the command made itself (a default date, an empty ledger...). */
+typedef struct cli_assumption {
+    const char *what;    /* "date" */
+    const char *value;   /* "2023-01-01" */
+    const char *why;     /* "no --date given: the first day of the latest policy" */
+} cli_assumption;
+
+typedef struct cli_claim_view {
+    const medins_person *person;
+    const medins_claim *claim;
+    const medins_policy *policy;
+    const cli_assumption *assumptions;
+    size_t n_assumptions;
+} cli_claim_view;
+
+void cli_explain_text(FILE *out, const cli_claim_view *v, const medins_result *result);
+/* The pieces every explained result shares: the person, the policy, the lines, the assumptions. */
+void cli_print_person(FILE *out, const medins_person *p, medins_date on);
+void cli_print_policy(FILE *out, const medins_policy *policy);
+void cli_print_lines(FILE *out, const medins_result *result);
+void cli_print_assumed(FILE *out, const medins_result *result, const cli_assumption *mine, size_t n_mine);
+/* A figures row: "  label ..... 1234.56". */
+void cli_print_figure(FILE *out, const char *label, medins_fen amount);
+
+/* JSON: amounts as "1234.56" plus "<key>_fen": 123456; ratios as "55%"; dates "2023-06-01". */
+void cli_json_money(json_t *obj, const char *key, medins_fen amount);
+void cli_json_ratio(json_t *obj, const char *key, medins_bp ratio);
+void cli_json_date(json_t *obj, const char *key, medins_date date);
+/* policy, person (when not NULL), lines, assumed and command_assumptions; add the figures. */
+json_t *cli_json_result(const medins_result *result, const medins_policy *policy,
+                        const medins_person *person, const cli_assumption *mine, size_t n_mine);
+/* Dump with indentation and release root; 0 or -1. */
+int cli_json_write(FILE *out, json_t *root);
+/* Returns 0, or -1 when the JSON could not be built or written. */
+int cli_explain_json(FILE *out, const cli_claim_view *v, const medins_result *result);
+
+#endif

@@ -1,0 +1,322 @@
+/* Helpers every subcommand uses: messages, exit codes, parsing of small values, policies. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+const char *cli_prog = "medins";
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", cli_prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", cli_prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", cli_prog);
+    return EXIT_USAGE;
+}
+
+int cli_exit_for(int status)
+{
+    if (status == MEDINS_OK)
+        return EXIT_OK;
+    if (status == MEDINS_ERR_IO)
+        return EXIT_IO;
+    /* Every policy-file code, plus "no policy in force", is the policy's fault, not the claim's. */
+    if ((status <= MEDINS_ERR_YAML && status >= MEDINS_ERR_DUPLICATE) || status == MEDINS_ERR_NO_POLICY)
+        return EXIT_POLICY;
+    return EXIT_INPUT;
+}
+
+int cli_report(medins_error *err, int status, const char *context)
+{
+    if (err) {
+        status = medins_error_code(err);
+        const char *file = medins_error_file(err);
+        fprintf(stderr, "%s: ", cli_prog);
+        if (file) {
+            fprintf(stderr, "%s:", file);
+            if (medins_error_line(err))
+                fprintf(stderr, "%u:", medins_error_line(err));
+            if (medins_error_column(err))
+                fprintf(stderr, "%u:", medins_error_column(err));
+            fputc(' ', stderr);
+        } else if (context) {
+            fprintf(stderr, "%s: ", context);
+        }
+        fprintf(stderr, "%s [%s]\n", medins_error_message(err), medins_status_name(status));
+        medins_error_free(err);
+    } else {
+        cli_warn("%s%s%s [%s]", context ? context : "", context ? ": " : "",
+                 medins_status_describe(status), medins_status_name(status));
+    }
+    return cli_exit_for(status);
+}
+
+int cli_parse_date(medins_date *out, const char *t)
+{
+    int32_t v = 0;
+    size_t n = strlen(t);
+    if (n == 10 && t[4] == '-' && t[7] == '-') {
+        for (size_t i = 0; i < 10; i++) {
+            if (i == 4 || i == 7)
+                continue;
+            if (t[i] < '0' || t[i] > '9')
+                return -1;
+            v = v * 10 + (t[i] - '0');
+        }
+    } else if (n == 8) {
+        for (size_t i = 0; i < 8; i++) {
+            if (t[i] < '0' || t[i] > '9')
+                return -1;
+            v = v * 10 + (t[i] - '0');
+        }
+    } else {
+        return -1;
+    }
+    if (!medins_date_valid(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+void cli_format_date(char buf[11], medins_date d)
+{
+    if (d <= 0 || d > 99991231) {
+        strcpy(buf, "-");
+        return;
+    }
+    snprintf(buf, 11, "%04d-%02d-%02d", (int)(d / 10000), (int)(d / 100 % 100), (int)(d % 100));
+}
+
+const char *cli_yuan(char buf[24], medins_fen amount)
+{
+    if (medins_money_format(buf, 24, amount) < 0)
+        strcpy(buf, "?");
+    return buf;
+}
+
+int cli_parse_int64(int64_t *out, const char *t)
+{
+    int neg = 0;
+    uint64_t v = 0;
+    if (*t == '-') {
+        neg = 1;
+        t++;
+    }
+    if (!*t)
+        return -1;
+    for (; *t; t++) {
+        if (*t < '0' || *t > '9' || v > (uint64_t)INT64_MAX / 10)
+            return -1;
+        v = v * 10 + (uint64_t)(*t - '0');
+    }
+    if (v > (uint64_t)INT64_MAX)
+        return -1;
+    *out = neg ? -(int64_t)v : (int64_t)v;
+    return 0;
+}
+
+int cli_parse_groups(uint32_t *out, const char *text, const char **bad)
+{
+    static char name[64];
+    uint32_t all = 0;
+    const char *p = text;
+    while (*p) {
+        size_t n = strcspn(p, ",|;+ ");
+        if (n > 0) {
+            uint32_t flag;
+            if (n >= sizeof name) {
+                n = sizeof name - 1;
+            }
+            memcpy(name, p, n);
+            name[n] = '\0';
+            if (medins_group_parse(&flag, name) != 0) {
+                if (bad)
+                    *bad = name;
+                return -1;
+            }
+            all |= flag;
+        }
+        p += n;
+        if (*p)
+            p++;
+    }
+    *out = all;
+    return 0;
+}
+
+/* ---- Policies ------------------------------------------------------------------------ */
+
+int cli_policy_opt(cli_policy_opts *opts, int opt, const char *arg)
+{
+    switch (opt) {
+    case 'P': opts->file = arg; return 1;
+    case 'D': opts->dir = arg; return 1;
+    case 'R': opts->region = arg; return 1;
+    default: return 0;
+    }
+}
+
+int cli_policies_open(cli_policies *p, const cli_policy_opts *opts)
+{
+    medins_error *err = NULL;
+    int rc;
+    memset(p, 0, sizeof *p);
+    if (opts->file && opts->dir)
+        return cli_usage_error("--policy and --policies cannot be used together");
+    if (opts->dir) {
+        rc = medins_policy_set_new(&p->set, &err);
+        if (rc == 0)
+            rc = medins_policy_set_add_dir(p->set, opts->dir, NULL, &err);
+    } else {
+        rc = medins_policy_set_open_embedded(&p->set, &err);
+    }
+    if (rc == 0 && opts->file)
+        rc = medins_policy_load_file(&p->single, opts->file, p->set, NULL, &err);
+    if (rc != 0) {
+        cli_policies_close(p);
+        rc = cli_report(err, rc, opts->file ? opts->file : opts->dir);
+        /* Whatever went wrong, a policy that cannot be loaded is a policy error. */
+        return rc == EXIT_INPUT || rc == EXIT_IO ? EXIT_POLICY : rc;
+    }
+    p->region = opts->region ? opts->region
+              : p->single ? medins_policy_region(p->single) : medins_default_region();
+    return 0;
+}
+
+void cli_policies_close(cli_policies *p)
+{
+    medins_policy_free(p->single);
+    medins_policy_set_free(p->set);
+    p->single = NULL;
+    p->set = NULL;
+}
+
+int cli_policies_pick(const medins_policy **out, medins_date *date_used,
+                      const cli_policies *p, medins_date date)
+{
+    medins_error *err = NULL;
+    char d[11];
+    if (p->single) {
+        if (date == 0)
+            date = medins_policy_effective_from(p->single);
+        else if (!medins_policy_in_force(p->single, date)) {
+            cli_format_date(d, date);
+            cli_warn("%s is not in force on %s", medins_policy_id(p->single), d);
+            return EXIT_POLICY;
+        }
+        *out = p->single;
+        *date_used = date;
+        return 0;
+    }
+    if (date == 0) {
+        /* The latest policy of the region: the one in force on the latest first day. */
+        for (size_t i = 0; i < medins_policy_set_count(p->set); i++) {
+            const medins_policy *q = medins_policy_set_at(p->set, i);
+            if (strcmp(medins_policy_region(q), p->region) == 0
+                && medins_policy_effective_from(q) > date)
+                date = medins_policy_effective_from(q);
+        }
+        if (date == 0) {
+            cli_warn("no policy for region '%s'", p->region);
+            return EXIT_POLICY;
+        }
+    }
+    int rc = medins_policy_set_lookup(out, p->set, p->region, date, &err);
+    if (rc != 0)
+        return cli_report(err, rc, p->region);
+    *date_used = date;
+    return 0;
+}
+
+/* ---- Styling ------------------------------------------------------------------------- */
+
+const char *cli_bold = "", *cli_dim = "", *cli_yellow = "", *cli_red = "", *cli_reset = "";
+
+int cli_color(void)
+{
+    const char *nc = getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(nc && *nc);
+}
+
+void cli_style_init(void)
+{
+    if (!cli_color())
+        return;
+    cli_bold = "\033[1m";
+    cli_dim = "\033[2m";
+    cli_yellow = "\033[33m";
+    cli_red = "\033[31m";
+    cli_reset = "\033[0m";
+}
+
+/* ---- Person fields, shared by the commands that take a person ------------------------ */
+
+static const char *const person_fields[] = {
+    "scheme", "category", "tier", "birth_date", "groups", "family_doctor",
+};
+
+int cli_is_person_field(const char *key)
+{
+    for (size_t i = 0; i < sizeof person_fields / sizeof person_fields[0]; i++)
+        if (!strcmp(key, person_fields[i]))
+            return 1;
+    return 0;
+}
+
+int cli_person_field(medins_person *p, int *have_category, const char *key, const char *val,
+                     char *msg, size_t msz)
+{
+    const char *bad = NULL;
+    int rc;
+    if (!strcmp(key, "scheme")) {
+        rc = medins_scheme_parse(&p->scheme, val);
+        /* A resident's category defaults to adult, an employee's to in service. */
+        if (rc == 0 && !*have_category)
+            p->category = p->scheme == MEDINS_SCHEME_RESIDENT ? MEDINS_CATEGORY_ADULT
+                                                             : MEDINS_CATEGORY_IN_SERVICE;
+    } else if (!strcmp(key, "category")) {
+        rc = medins_category_parse(&p->category, val);
+        *have_category = 1;
+    } else if (!strcmp(key, "tier")) {
+        rc = medins_tier_parse(&p->tier, val);
+    } else if (!strcmp(key, "birth_date")) {
+        rc = cli_parse_date(&p->birth_date, val);
+    } else if (!strcmp(key, "groups")) {
+        rc = cli_parse_groups(&p->groups, val, &bad);
+    } else if (!strcmp(key, "family_doctor")) {
+        rc = cli_parse_int64(&p->family_doctor, val);
+    } else {
+        return 1;
+    }
+    if (rc != 0) {
+        if (bad)
+            snprintf(msg, msz, "%s: unknown group '%s'", key, bad);
+        else
+            snprintf(msg, msz, "%s: invalid value '%s'", key, val);
+        return -1;
+    }
+    return 0;
+}
+
+void cli_option_key(char *key, size_t size, const char *name)
+{
+    size_t k = 0;
+    for (; name[k] && k + 1 < size; k++)
+        key[k] = name[k] == '-' ? '_' : name[k];
+    key[k] = '\0';
+}

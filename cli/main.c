@@ -1,0 +1,71 @@
+/* medins: settle claims, run batches and inspect policies from the command line. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: medins COMMAND [OPTION]...\n"
+    "Chinese basic medical-insurance benefits, exact to the fen, every figure explained.\n"
+    "\n"
+    "Commands:\n"
+    "  settle              settle one claim and explain each part (rule, values, citation)\n"
+    "  batch               settle a CSV of claims into a CSV of results, ledgers per person\n"
+    "  contribution        a resident's or employee's yearly contribution, explained\n"
+    "  account             an employee's individual-account credit, explained\n"
+    "  maternity           the maternity payment for a delivery, explained\n"
+    "  capitation          an institution's per-head payment for a period, explained\n"
+    "  policy check FILE   validate policy files (errors as file:line:col: message)\n"
+    "  policy show REGION DATE   the policy in force, its sources and cited values\n"
+    "  policy diff A B     values that differ between two policies, with citations\n"
+    "  policy coverage [ID]  assumed values, per policy\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help          show this help (COMMAND --help: that command's help)\n"
+    "  -V, --version       show the library version\n"
+    "\n"
+    "Exit status:\n"
+    "  0  success\n"
+    "  1  a claim or input row could not be settled, or the input is malformed\n"
+    "  2  usage error\n"
+    "  3  policy error: a policy file is invalid, or no policy is in force\n"
+    "  4  batch --keep-going: some rows failed, the others were written\n"
+    "  5  a file could not be read or written\n"
+    "\n"
+    "Errors go to standard error, results to standard output. See medins(1).\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return cli_usage_error("no command given");
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("medins %s\n", medins_version());
+        return EXIT_OK;
+    }
+    cli_style_init();
+    static char prog[64];
+    snprintf(prog, sizeof prog, "medins %s", cmd);
+    if (strcmp(cmd, "settle") == 0) {
+        cli_prog = prog;
+        return cmd_settle(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "batch") == 0) {
+        cli_prog = prog;
+        return cmd_batch(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "policy") == 0) {
+        cli_prog = prog;
+        return cmd_policy(argc - 1, argv + 1);
+    }
+    cli_prog = prog;
+    int rc = cmd_compute(cmd, argc - 1, argv + 1);
+    if (rc >= 0)
+        return rc;
+    cli_prog = "medins";
+    return cli_usage_error("unknown command '%s'", cmd);
+}
