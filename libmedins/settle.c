@@ -232,7 +232,9 @@ static medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp a
         room -= paid;
         paid_sum += paid;
         *withheld += share - paid;
-        use(e, seg->from_val);
+        /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
+        if (seg->from > 0)
+            use(e, seg->from_val);
         use(e, seg->to_val);
         if (first && first_ratio)
             *first_ratio = ratio;
