@@ -1,0 +1,494 @@
+/*
+ * medins.i: the one SWIG interface of libmedins, shared by the Python and Java bindings.
+ *
+ * The C API is wrapped as a few classes whose methods are written once, in C, below:
+ *   PolicySet  (medins_policy_set)  embedded(), add_dir(), add_file(), lookup(), get(), at()
+ *   Policy     (medins_policy)      load_file(), load_string(), derive(), settle(), getters
+ *   Result     (medins_result)      lines, assumed values, settlement figures
+ *   Ledger     (medins_ledger)      plain data; to_text(), from_text(), close_year(), reverse()
+ *   Person, Claim, Settlement, Line, Value, Source, LoadOptions: plain value structs
+ *   contributions, accounts, maternity, capitation: Policy methods and input structs (contrib.i)
+ * plus the free functions that need no out-parameter (names of enum values, dates, money).
+ * The batch (raw column pointers) is per language: python/batch.i (numpy), java/medins_java.i.
+ * Every `medins_error **err` becomes an exception (errors.i); factories are %newobject.
+ *
+ * Ownership: objects from load_file/load_string/derive/embedded/new and every Result belong to
+ * the caller's wrapper object. A Policy obtained from a PolicySet (lookup, get, at) is borrowed:
+ * the set must outlive it, and a Result borrows strings from its Policy. The language layers
+ * (medins/__init__.py, the Java classes) keep those references alive.
+ *
+ * Language-specific parts sit behind SWIGPYTHON / SWIGJAVA: python/*.i and java/medins_java.i.
+ */
+
+#if defined(SWIGPYTHON)
+/* The generated layer is medins.lowlevel (extension medins._lowlevel); the package wraps it. */
+%module(package="medins", threads="1") lowlevel
+#else
+%module medins
+#endif
+
+%{
+#include <stdlib.h>
+#include <string.h>
+#include "medins.h"
+%}
+
+%include <stdint.i>
+
+/* The headers' macros mean nothing to SWIG. */
+#define MEDINS_API
+#define MEDINS_BEGIN_DECLS
+#define MEDINS_END_DECLS
+
+/*
+ * Drop the C prefixes: medins_version() -> version(), MEDINS_ERR_RANGE -> ERR_RANGE. The
+ * methods written below are named m_<name> in C so that SWIG's helper functions
+ * (<struct>_<method>) cannot collide with the library's own medins_<struct>_<verb>; the same
+ * rule strips that m_.
+ */
+%rename("%(regex:/^(medins_|MEDINS_|m_)(.+)$/\\2/)s") "";
+
+%include "errors.i"
+
+#if defined(SWIGPYTHON)
+/* The GIL is released only around the long calls (loading, batches): MEDINS_RELEASE_GIL. */
+%nothread;
+#define MEDINS_RELEASE_GIL(decl) %thread decl;
+#else
+#define MEDINS_RELEASE_GIL(decl)
+#endif
+
+#if defined(SWIGPYTHON)
+%include "python/typemaps.i"
+#elif defined(SWIGJAVA)
+%include "java/medins_java.i"
+#endif
+
+/* ---- C helpers behind the wrapped methods ---------------------------------------------- */
+%{
+/* Text of an amount or ratio; always fits in 32 bytes (24 suffice per money.h). */
+static char *medins_swig_money_text(medins_fen amount)
+{
+    char buf[32];
+    if (medins_money_format(buf, sizeof buf, amount) < 0)
+        return NULL;
+    return strdup(buf);
+}
+
+static char *medins_swig_ratio_text(medins_bp ratio)
+{
+    char buf[32];
+    if (medins_ratio_format(buf, sizeof buf, ratio) < 0)
+        return NULL;
+    return strdup(buf);
+}
+
+static medins_fen medins_swig_money_parse(const char *text, medins_error **err)
+{
+    medins_fen v = 0;
+    medins_money_parse(&v, text, err);
+    return v;
+}
+
+static medins_bp medins_swig_ratio_parse(const char *text, medins_error **err)
+{
+    medins_bp v = 0;
+    medins_ratio_parse(&v, text, err);
+    return v;
+}
+
+static char *medins_swig_ledger_text(const medins_ledger *ledger)
+{
+    size_t needed = 0;
+    char *buf;
+    medins_ledger_serialize(NULL, 0, &needed, ledger);
+    if (needed == 0)
+        return NULL;
+    buf = malloc(needed);
+    if (buf && medins_ledger_serialize(buf, needed, NULL, ledger) != 0) {
+        free(buf);
+        buf = NULL;
+    }
+    return buf;
+}
+
+/* The enrolments of one capitation call (contrib.i): a growable array owned by the wrapper. */
+typedef struct medins_swig_enrolments {
+    medins_enrolment *items;
+    size_t count;
+    size_t capacity;
+} medins_swig_enrolments;
+
+/* Index check for the per-pool ledger arrays: an out-of-range pool reads and writes nothing. */
+static int medins_swig_pool_ok(int pool)
+{
+    return pool >= 0 && pool < MEDINS_POOL_COUNT;
+}
+%}
+
+/* ---- Enumerations, value types and name functions: the headers themselves ------------- */
+
+/* Functions with out-parameters or caller buffers are reached through the methods below. */
+%ignore medins_money_parse;
+%ignore medins_ratio_parse;
+%ignore medins_money_format;
+%ignore medins_ratio_format;
+%ignore medins_money_add;
+%ignore medins_version_numbers;
+%ignore medins_scheme_parse;
+%ignore medins_category_parse;
+%ignore medins_tier_parse;
+%ignore medins_level_parse;
+%ignore medins_claim_kind_parse;
+%ignore medins_group_parse;
+%ignore medins_error;
+%ignore medins_error_code;
+%ignore medins_error_message;
+%ignore medins_error_file;
+%ignore medins_error_line;
+%ignore medins_error_column;
+%ignore medins_error_free;
+%ignore medins_load_options_init;
+%ignore medins_person_init;
+%ignore medins_claim_init;
+%ignore medins_ledger_init;
+%ignore medins_ledger_check;
+%ignore medins_ledger_close_year;
+%ignore medins_ledger_serialize;
+%ignore medins_ledger_parse;
+%ignore medins_ledger::deductible;
+%ignore medins_ledger::position;
+%ignore medins_ledger::fund;
+%ignore medins_policy_load_file;
+%ignore medins_policy_load_string;
+%ignore medins_policy_derive;
+%ignore medins_policy_free;
+%ignore medins_policy_id;
+%ignore medins_policy_region;
+%ignore medins_policy_title;
+%ignore medins_policy_effective_from;
+%ignore medins_policy_effective_to;
+%ignore medins_policy_in_force;
+%ignore medins_policy_has_section;
+%ignore medins_policy_source_count;
+%ignore medins_policy_source;
+%ignore medins_policy_find_source;
+%ignore medins_policy_value_count;
+%ignore medins_policy_value;
+%ignore medins_policy_find_value;
+%ignore medins_policy_set_open_embedded;
+%ignore medins_policy_set_new;
+%ignore medins_policy_set_add_dir;
+%ignore medins_policy_set_add_file;
+%ignore medins_policy_set_lookup;
+%ignore medins_policy_set_get;
+%ignore medins_policy_set_count;
+%ignore medins_policy_set_at;
+%ignore medins_policy_set_free;
+%ignore medins_result_get_kind;
+%ignore medins_result_line_count;
+%ignore medins_result_line;
+%ignore medins_result_uses_assumed;
+%ignore medins_result_assumed_count;
+%ignore medins_result_assumed;
+%ignore medins_result_policy_id;
+%ignore medins_result_free;
+%ignore medins_result_settlement;
+%ignore medins_settle;
+%ignore medins_settle_ex;
+%ignore medins_settle_reverse;
+/* The batch is structure-of-arrays over raw pointers: each language passes its own arrays
+ * (python/batch.i: numpy; Java: java/medins_java.i). */
+%ignore medins_batch_persons;
+%ignore medins_batch_claims;
+%ignore medins_batch_out;
+%ignore medins_batch_settle;
+%ignore medins_batch_settle_set;
+
+/* Class names in both languages. */
+%rename(PolicySet) medins_policy_set;
+%rename(Policy) medins_policy;
+%rename(Result) medins_result;
+%rename(Ledger) medins_ledger;
+%rename(Person) medins_person;
+%rename(Claim) medins_claim;
+%rename(Settlement) medins_settlement;
+%rename(Line) medins_line;
+%rename(Value) medins_value;
+%rename(Source) medins_source;
+%rename(LoadOptions) medins_load_options;
+
+/* Borrowed views: made only by the library. */
+%nodefaultctor medins_settlement;
+%nodefaultctor medins_line;
+%nodefaultctor medins_value;
+%nodefaultctor medins_source;
+%nodefaultdtor medins_settlement;
+%nodefaultdtor medins_line;
+%nodefaultdtor medins_value;
+%nodefaultdtor medins_source;
+/* Views into a policy or result are read-only (result.h and settle.h are wrapped whole
+ * under %immutable below). */
+%immutable medins_source::id;
+%immutable medins_source::title;
+%immutable medins_source::number;
+%immutable medins_source::issuer;
+%immutable medins_source::date;
+%immutable medins_source::kind;
+%immutable medins_source::file;
+%immutable medins_source::line;
+%immutable medins_value::path;
+%immutable medins_value::text;
+%immutable medins_value::source;
+%immutable medins_value::at;
+%immutable medins_value::assumed;
+%immutable medins_value::file;
+%immutable medins_value::line;
+%immutable medins_value::column;
+%nodefaultctor medins_policy;
+%nodefaultctor medins_policy_set;
+%nodefaultctor medins_result;
+%nodefaultctor medins_ledger;
+%nodefaultctor medins_person;
+%nodefaultctor medins_claim;
+%nodefaultctor medins_load_options;
+
+/* The opaque handles, made visible to SWIG (the C compiler never sees these bodies). */
+struct medins_policy_set {};
+struct medins_policy {};
+struct medins_result {};
+
+%include "medins/common.h"
+%include "medins/version.h"
+%include "medins/errors.h"
+%include "medins/money.h"
+%include "medins/policy.h"
+%include "medins/person.h"
+%include "medins/ledger.h"
+%immutable;
+%include "medins/result.h"
+%include "medins/settle.h"
+%mutable;
+%include "medins/batch.h"
+%include "contrib.i"
+
+/* ---- Money and ratios as text ---------------------------------------------------------- */
+%newobject medins_swig_money_text;
+%newobject medins_swig_ratio_text;
+%rename(money_text) medins_swig_money_text;
+%rename(ratio_text) medins_swig_ratio_text;
+%rename(money_parse) medins_swig_money_parse;
+%rename(ratio_parse) medins_swig_ratio_parse;
+/** "1100.50" for 110050 fen. */
+char *medins_swig_money_text(medins_fen amount);
+/** "55%" for 5500 basis points. */
+char *medins_swig_ratio_text(medins_bp ratio);
+/** Yuan text to fen; raises on malformed text. */
+medins_fen medins_swig_money_parse(const char *text, medins_error **err);
+/** Percentage text to basis points; raises on malformed text or out of 0-100%. */
+medins_bp medins_swig_ratio_parse(const char *text, medins_error **err);
+
+/* ---- Value types ------------------------------------------------------------------------ */
+
+%extend medins_load_options {
+    medins_load_options() {
+        medins_load_options *o = malloc(sizeof *o);
+        if (o)
+            medins_load_options_init(o);
+        return o;
+    }
+    ~medins_load_options() { free($self); }
+}
+
+%extend medins_person {
+    /** An employee in service, no tier, no groups, no family doctor. */
+    medins_person() {
+        medins_person *p = malloc(sizeof *p);
+        if (p)
+            medins_person_init(p);
+        return p;
+    }
+    ~medins_person() { free($self); }
+}
+
+%extend medins_claim {
+    /** Zero amounts, outpatient, level 1. */
+    medins_claim() {
+        medins_claim *c = malloc(sizeof *c);
+        if (c)
+            medins_claim_init(c);
+        return c;
+    }
+    ~medins_claim() { free($self); }
+}
+
+%newobject medins_ledger::m_copy;
+%newobject medins_ledger::m_to_text;
+%newobject medins_ledger::m_from_text;
+%newobject medins_ledger::m_close_year;
+%extend medins_ledger {
+    /** An empty ledger for `year`, with no history. */
+    medins_ledger(int32_t year) {
+        medins_ledger *l = malloc(sizeof *l);
+        if (l)
+            medins_ledger_init(l, year);
+        return l;
+    }
+    ~medins_ledger() { free($self); }
+    /** An independent copy. */
+    medins_ledger *m_copy() {
+        medins_ledger *l = malloc(sizeof *l);
+        if (l)
+            *l = *$self;
+        return l;
+    }
+    /** Deductible borne this year in `pool` (medins_pool); 0 for an unknown pool. */
+    medins_fen m_get_deductible(int pool) { return medins_swig_pool_ok(pool) ? $self->deductible[pool] : 0; }
+    /** Segment position this year in `pool`. */
+    medins_fen m_get_position(int pool) { return medins_swig_pool_ok(pool) ? $self->position[pool] : 0; }
+    /** Basic fund paid this year in `pool`. */
+    medins_fen m_get_fund(int pool) { return medins_swig_pool_ok(pool) ? $self->fund[pool] : 0; }
+    void m_set_deductible(int pool, medins_fen v) { if (medins_swig_pool_ok(pool)) $self->deductible[pool] = v; }
+    void m_set_position(int pool, medins_fen v) { if (medins_swig_pool_ok(pool)) $self->position[pool] = v; }
+    void m_set_fund(int pool, medins_fen v) { if (medins_swig_pool_ok(pool)) $self->fund[pool] = v; }
+    /** Raise when the ledger is inconsistent. */
+    void m_check(medins_error **err) { medins_ledger_check($self, err); }
+    /** The versioned key=value text (medins_ledger_serialize). */
+    char *m_to_text() { return medins_swig_ledger_text($self); }
+    /** Parse text written by to_text(). */
+    static medins_ledger *m_from_text(const char *text, medins_error **err) {
+        medins_ledger tmp, *l;
+        if (medins_ledger_parse(&tmp, text, strlen(text), err) != 0)
+            return NULL;
+        l = malloc(sizeof *l);
+        if (l)
+            *l = tmp;
+        return l;
+    }
+    /** The next year's opening ledger under `policy` for `person`. */
+    medins_ledger *m_close_year(const medins_policy *policy, const medins_person *person,
+                              medins_error **err) {
+        medins_ledger tmp, *l;
+        if (medins_ledger_close_year(&tmp, $self, policy, person, err) != 0)
+            return NULL;
+        l = malloc(sizeof *l);
+        if (l)
+            *l = tmp;
+        return l;
+    }
+    /** Undo `result`, which must be this ledger's most recent settlement. */
+    void m_reverse(const medins_result *result, medins_error **err) {
+        medins_settle_reverse($self, result, err);
+    }
+}
+
+/* ---- Results ---------------------------------------------------------------------------- */
+%extend medins_result {
+    ~medins_result() { medins_result_free($self); }
+    medins_result_kind m_kind() { return medins_result_get_kind($self); }
+    size_t m_line_count() { return medins_result_line_count($self); }
+    /** The i-th explanation line (borrowed), or null. */
+    const medins_line *m_line(size_t i) { return medins_result_line($self, i); }
+    int m_uses_assumed() { return medins_result_uses_assumed($self); }
+    size_t m_assumed_count() { return medins_result_assumed_count($self); }
+    /** The i-th assumed value used (borrowed), or null. */
+    const medins_value *m_assumed(size_t i) { return medins_result_assumed($self, i); }
+    const char *m_policy_id() { return medins_result_policy_id($self); }
+    /** The settlement figures (borrowed), or null for other kinds. */
+    const medins_settlement *m_settlement() { return medins_result_settlement($self); }
+}
+
+/* ---- Policies --------------------------------------------------------------------------- */
+%newobject medins_policy::m_load_file;
+%newobject medins_policy::m_load_string;
+%newobject medins_policy::m_derive;
+%newobject medins_policy::m_settle;
+MEDINS_RELEASE_GIL(medins_policy::m_load_file)
+MEDINS_RELEASE_GIL(medins_policy::m_load_string)
+MEDINS_RELEASE_GIL(medins_policy::m_derive)
+%extend medins_policy {
+    ~medins_policy() { medins_policy_free($self); }
+    /** Load one file; its base resolves in `bases` (may be null: the embedded policies). */
+    static medins_policy *m_load_file(const char *path, const medins_policy_set *bases,
+                                    const medins_load_options *opts, medins_error **err) {
+        medins_policy *p = NULL;
+        medins_policy_load_file(&p, path, bases, opts, err);
+        return p;
+    }
+    /** Load from YAML text; `name` stands for the file name in errors and citations. */
+    static medins_policy *m_load_string(const char *name, const char *yaml,
+                                      const medins_policy_set *bases,
+                                      const medins_load_options *opts, medins_error **err) {
+        medins_policy *p = NULL;
+        medins_policy_load_string(&p, name, yaml, strlen(yaml), bases, opts, err);
+        return p;
+    }
+    /** A new policy: this one with the YAML overlay applied. */
+    medins_policy *m_derive(const char *name, const char *yaml, medins_error **err) {
+        medins_policy *p = NULL;
+        medins_policy_derive(&p, $self, name, yaml, strlen(yaml), err);
+        return p;
+    }
+    const char *m_id() { return medins_policy_id($self); }
+    const char *m_region() { return medins_policy_region($self); }
+    const char *m_title() { return medins_policy_title($self); }
+    medins_date m_effective_from() { return medins_policy_effective_from($self); }
+    medins_date m_effective_to() { return medins_policy_effective_to($self); }
+    int m_in_force(medins_date date) { return medins_policy_in_force($self, date); }
+    int m_has_section(medins_section section) { return medins_policy_has_section($self, section); }
+    size_t m_source_count() { return medins_policy_source_count($self); }
+    const medins_source *m_source(size_t i) { return medins_policy_source($self, i); }
+    const medins_source *m_find_source(const char *id) { return medins_policy_find_source($self, id); }
+    size_t m_value_count() { return medins_policy_value_count($self); }
+    const medins_value *m_value(size_t i) { return medins_policy_value($self, i); }
+    const medins_value *m_find_value(const char *path) { return medins_policy_find_value($self, path); }
+    /** Settle one claim; `ledger` is updated on success. flags: SETTLE_NO_LINES. */
+    medins_result *m_settle(const medins_person *person, const medins_claim *claim,
+                          medins_ledger *ledger, unsigned int flags, medins_error **err) {
+        medins_result *r = NULL;
+        medins_settle_ex(&r, $self, person, claim, ledger, flags, err);
+        return r;
+    }
+}
+
+/* ---- Policy sets ------------------------------------------------------------------------ */
+%newobject medins_policy_set::m_embedded;
+%newobject medins_policy_set::m_empty;
+MEDINS_RELEASE_GIL(medins_policy_set::m_embedded)
+MEDINS_RELEASE_GIL(medins_policy_set::m_add_dir)
+MEDINS_RELEASE_GIL(medins_policy_set::m_add_file)
+%extend medins_policy_set {
+    ~medins_policy_set() { medins_policy_set_free($self); }
+    /** The policies compiled into the library. */
+    static medins_policy_set *m_embedded(medins_error **err) {
+        medins_policy_set *s = NULL;
+        medins_policy_set_open_embedded(&s, err);
+        return s;
+    }
+    /** An empty set. */
+    static medins_policy_set *m_empty(medins_error **err) {
+        medins_policy_set *s = NULL;
+        medins_policy_set_new(&s, err);
+        return s;
+    }
+    void m_add_dir(const char *dir, const medins_load_options *opts, medins_error **err) {
+        medins_policy_set_add_dir($self, dir, opts, err);
+    }
+    void m_add_file(const char *path, const char *id, const medins_load_options *opts,
+                  medins_error **err) {
+        medins_policy_set_add_file($self, path, id, opts, err);
+    }
+    /** The policy of `region` in force on `date` (borrowed from the set). */
+    const medins_policy *m_lookup(const char *region, medins_date date, medins_error **err) {
+        const medins_policy *p = NULL;
+        medins_policy_set_lookup(&p, $self, region, date, err);
+        return p;
+    }
+    const medins_policy *m_get(const char *id) { return medins_policy_set_get($self, id); }
+    size_t m_count() { return medins_policy_set_count($self); }
+    const medins_policy *m_at(size_t i) { return medins_policy_set_at($self, i); }
+}
+
+#if defined(SWIGPYTHON)
+%include "python/batch.i"
+#endif

@@ -1,0 +1,181 @@
+/*
+ * batch.i (Python only): medins_batch_settle over numpy arrays.
+ *
+ * The package (medins/batch.py) allocates every output array and the ledger block, checks the
+ * lengths, and calls settle_arrays() once: the C batch then runs with the GIL released, with no
+ * Python code per claim. Ledgers travel as one uint8 block of n * ledger_size() bytes that the
+ * helpers below initialise, read and write, so that a run can be continued or inspected.
+ */
+
+%{
+#define SWIG_FILE_WITH_INIT
+%}
+%include "numpy.i"
+%init %{
+import_array();
+%}
+
+%{
+typedef long long medins_py_count;
+
+static int medins_py_ledger_size(void)
+{
+    return (int)sizeof(medins_ledger);
+}
+
+static medins_py_count medins_py_ledgers_init(unsigned char *block, int nbytes,
+                                              int32_t *years, int n)
+{
+    medins_ledger *l = (medins_ledger *)block;
+    int i;
+    if ((size_t)nbytes != (size_t)n * sizeof(medins_ledger))
+        return MEDINS_ERR_ARGUMENT;
+    for (i = 0; i < n; i++)
+        medins_ledger_init(&l[i], years[i]);
+    return n;
+}
+
+static medins_ledger *medins_py_ledger_get(unsigned char *block, int nbytes, int i)
+{
+    medins_ledger *out;
+    if (i < 0 || (size_t)nbytes < ((size_t)i + 1) * sizeof(medins_ledger))
+        return NULL;
+    out = malloc(sizeof *out);
+    if (out)
+        memcpy(out, block + (size_t)i * sizeof(medins_ledger), sizeof *out);
+    return out;
+}
+
+static medins_py_count medins_py_ledger_put(unsigned char *block, int nbytes, int i,
+                                            const medins_ledger *ledger)
+{
+    if (!ledger || i < 0 || (size_t)nbytes < ((size_t)i + 1) * sizeof(medins_ledger))
+        return MEDINS_ERR_ARGUMENT;
+    memcpy(block + (size_t)i * sizeof(medins_ledger), ledger, sizeof *ledger);
+    return 0;
+}
+
+/*
+ * One batch call. Exactly one of policy / (set, region) is used: the policy when given.
+ * Returns the number of failed claims (their status is in `status`); a wrong argument raises.
+ */
+static medins_py_count medins_py_batch_settle(
+    const medins_policy *policy, const medins_policy_set *set, const char *region,
+    int32_t *scheme, int n1, int32_t *category, int n2, int32_t *tier, int n3,
+    int32_t *birth_date, int n4, uint32_t *groups, int n5, int64_t *family_doctor, int n6,
+    unsigned char *ledgers, int nbytes,
+    int32_t *person, int m1, int32_t *date, int m2, int32_t *kind, int m3, int32_t *level, int m4,
+    int64_t *institution, int m5, int64_t *total, int m6, int64_t *self_paid, int m7,
+    int64_t *category_b, int m8,
+    int64_t *fund, int o1, int64_t *major_disease, int o2, int64_t *assistance, int o3,
+    int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
+    int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
+    medins_error **err)
+{
+    medins_batch_persons ps;
+    medins_batch_claims cs;
+    medins_batch_out out;
+    size_t failed = 0;
+    medins_error *e = NULL;
+    int rc;
+    int n = n1, m = m1;
+
+    if (n2 != n || n3 != n || n4 != n || n5 != n || n6 != n ||
+        (size_t)nbytes != (size_t)n * sizeof(medins_ledger))
+        return MEDINS_ERR_ARGUMENT;
+    if (m2 != m || m3 != m || m4 != m || m5 != m || m6 != m || m7 != m || m8 != m ||
+        o1 != m || o2 != m || o3 != m || o4 != m || o5 != m || o6 != m || o7 != m ||
+        o8 != m || o9 != m)
+        return MEDINS_ERR_ARGUMENT;
+    if (!policy && (!set || !region))
+        return MEDINS_ERR_ARGUMENT;
+
+    ps.n = (size_t)n;
+    ps.scheme = scheme;
+    ps.category = category;
+    ps.tier = tier;
+    ps.birth_date = birth_date;
+    ps.groups = groups;
+    ps.family_doctor = family_doctor;
+    cs.n = (size_t)m;
+    cs.person = person;
+    cs.date = date;
+    cs.kind = kind;
+    cs.level = level;
+    cs.institution = institution;
+    cs.total = total;
+    cs.self_paid = self_paid;
+    cs.category_b = category_b;
+    out.fund = fund;
+    out.major_disease = major_disease;
+    out.assistance = assistance;
+    out.patient = patient;
+    out.deductible = deductible;
+    out.coinsurance = coinsurance;
+    out.over_cap = over_cap;
+    out.account = account;
+    out.status = status;
+
+    if (policy)
+        rc = medins_batch_settle(policy, &ps, &cs, (medins_ledger *)ledgers, &out, &failed, &e);
+    else
+        rc = medins_batch_settle_set(set, region, &ps, &cs, (medins_ledger *)ledgers, &out,
+                                     &failed, &e);
+    if (rc == MEDINS_ERR_BATCH || rc == 0) {
+        /* Per-claim failures are data (the status column), not an exception here. */
+        medins_error_free(e);
+        return (medins_py_count)failed;
+    }
+    if (e) {
+        *err = e;
+        return -1;
+    }
+    return rc < -1 ? rc : MEDINS_ERR_ARGUMENT;
+}
+%}
+
+typedef long long medins_py_count;
+
+%apply (unsigned char *INPLACE_ARRAY1, int DIM1) { (unsigned char *block, int nbytes) };
+%apply (unsigned char *INPLACE_ARRAY1, int DIM1) { (unsigned char *ledgers, int nbytes) };
+%apply (int32_t *IN_ARRAY1, int DIM1) { (int32_t *years, int n) };
+%apply (int32_t *IN_ARRAY1, int DIM1) {
+    (int32_t *scheme, int n1), (int32_t *category, int n2), (int32_t *tier, int n3),
+    (int32_t *birth_date, int n4),
+    (int32_t *person, int m1), (int32_t *date, int m2), (int32_t *kind, int m3),
+    (int32_t *level, int m4) };
+%apply (uint32_t *IN_ARRAY1, int DIM1) { (uint32_t *groups, int n5) };
+%apply (int64_t *IN_ARRAY1, int DIM1) {
+    (int64_t *family_doctor, int n6), (int64_t *institution, int m5), (int64_t *total, int m6),
+    (int64_t *self_paid, int m7), (int64_t *category_b, int m8) };
+%apply (int64_t *INPLACE_ARRAY1, int DIM1) {
+    (int64_t *fund, int o1), (int64_t *major_disease, int o2), (int64_t *assistance, int o3),
+    (int64_t *patient, int o4), (int64_t *deductible, int o5), (int64_t *coinsurance, int o6),
+    (int64_t *over_cap, int o7), (int64_t *account, int o8) };
+%apply (int32_t *INPLACE_ARRAY1, int DIM1) { (int32_t *status, int o9) };
+
+%rename(ledger_size) medins_py_ledger_size;
+%rename(ledgers_init) medins_py_ledgers_init;
+%rename(ledger_get) medins_py_ledger_get;
+%rename(ledger_put) medins_py_ledger_put;
+%rename(settle_arrays) medins_py_batch_settle;
+%newobject medins_py_ledger_get;
+MEDINS_RELEASE_GIL(medins_py_batch_settle)
+
+int medins_py_ledger_size(void);
+medins_py_count medins_py_ledgers_init(unsigned char *block, int nbytes, int32_t *years, int n);
+medins_ledger *medins_py_ledger_get(unsigned char *block, int nbytes, int i);
+medins_py_count medins_py_ledger_put(unsigned char *block, int nbytes, int i,
+                                     const medins_ledger *ledger);
+medins_py_count medins_py_batch_settle(
+    const medins_policy *policy, const medins_policy_set *set, const char *region,
+    int32_t *scheme, int n1, int32_t *category, int n2, int32_t *tier, int n3,
+    int32_t *birth_date, int n4, uint32_t *groups, int n5, int64_t *family_doctor, int n6,
+    unsigned char *ledgers, int nbytes,
+    int32_t *person, int m1, int32_t *date, int m2, int32_t *kind, int m3, int32_t *level, int m4,
+    int64_t *institution, int m5, int64_t *total, int m6, int64_t *self_paid, int m7,
+    int64_t *category_b, int m8,
+    int64_t *fund, int o1, int64_t *major_disease, int o2, int64_t *assistance, int o3,
+    int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
+    int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
+    medins_error **err);

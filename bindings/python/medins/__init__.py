@@ -1,0 +1,46 @@
+"""medins: Chinese basic medical-insurance benefits, exact to the fen.
+
+A Python front end to libmedins. Quick start::
+
+    import medins
+    policy = medins.default_policy(date="2023-06-01")           # embedded tianjin/2023
+    person = medins.Person.employee(birth_date="1970-03-01")
+    claim = medins.Claim(date="2023-06-01", kind="inpatient", level="l3",
+                         total=medins.fen("12000"))
+    result = policy.settle(person, claim)
+    print(result)              # fund, major-disease, assistance and patient shares
+    print(result.explain())    # one line per part, citing the policy text
+
+Amounts are integers in fen, ratios integers in basis points, dates :class:`datetime.date`.
+Every failure raises :class:`MedinsError` (or a subclass). Batches of claims go through
+:func:`settle_arrays` (numpy) or :func:`settle_frame` (pandas); reforms through
+:meth:`Policy.derive` and :func:`compare`; charts through :func:`plot_fund_vs_cost`.
+"""
+
+from .errors import (MedinsError, ArgumentError, PolicyError, NoPolicyError, NotCoveredError,
+                     PersonError, ClaimError, LedgerError, InputError, BatchError)
+from .enums import (Scheme, Category, Tier, Level, ClaimKind, Group, Section, Part, Pool,
+                    ResultKind, Status, EmployerType, Delivery, Disease, CapitationPeriod)
+from .core import (to_cdate, from_cdate, yuan, fen, ratio_text, ratio, version, Person, Claim,
+                   Ledger, LoadOptions, Policy, PolicySet, Source, PolicyValue, Line, Result,
+                   FiguresResult, Settlement, embedded, default_policy, load_policy,
+                   load_policy_string, settle)
+from .batch import settle_arrays, BatchResult, LedgerBlock
+from .frames import settle_frame, generate_population
+from .reform import overlay_yaml, derive, compare, Comparison
+from .plot import plot_fund_vs_cost
+
+__version__ = version()
+
+__all__ = [
+    "MedinsError", "ArgumentError", "PolicyError", "NoPolicyError", "NotCoveredError",
+    "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
+    "Scheme", "Category", "Tier", "Level", "ClaimKind", "Group", "Section", "Part", "Pool",
+    "ResultKind", "Status", "EmployerType", "Delivery", "Disease", "CapitationPeriod",
+    "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio", "version",
+    "Person", "Claim", "Ledger", "LoadOptions", "Policy", "PolicySet", "Source", "PolicyValue",
+    "Line", "Result", "FiguresResult", "Settlement", "embedded", "default_policy",
+    "load_policy", "load_policy_string", "settle",
+    "settle_arrays", "BatchResult", "LedgerBlock", "settle_frame", "generate_population",
+    "overlay_yaml", "derive", "compare", "Comparison", "plot_fund_vs_cost",
+]

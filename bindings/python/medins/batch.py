@@ -1,0 +1,213 @@
+"""Settling many claims in one C call: numpy arrays in, numpy arrays out.
+
+:func:`settle_arrays` converts the columns once (enum words to codes, dates to YYYYMMDD),
+allocates the outputs and calls ``medins_batch_settle`` a single time with the GIL released;
+no Python code runs per claim.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Dict, Mapping, Optional, Union
+
+import numpy as np
+
+from . import lowlevel as _c
+from .core import Ledger, Policy, PolicySet, to_cdate
+from .enums import Category, ClaimKind, Group, Level, Scheme, Tier, Status
+from .errors import BatchError
+
+__all__ = ["OUTPUTS", "LedgerBlock", "BatchResult", "settle_arrays", "date_codes", "enum_codes"]
+
+#: The output columns, in fen, plus ``status`` (0 or the claim's negative status).
+OUTPUTS = ("fund", "major_disease", "assistance", "patient", "deductible", "coinsurance",
+           "over_cap", "account")
+
+
+def date_codes(values: Any) -> np.ndarray:
+    """Dates (ints YYYYMMDD, ``datetime64``, ``datetime.date``, ISO strings) as int32 YYYYMMDD."""
+    arr = np.asarray(values)
+    if arr.dtype.kind in "iu":
+        return arr.astype(np.int32)
+    if arr.dtype.kind != "M":
+        if arr.dtype.kind == "O" and arr.size and isinstance(arr.flat[0], (int, np.integer)):
+            return arr.astype(np.int32)
+        arr = arr.astype("datetime64[D]")
+    days = arr.astype("datetime64[D]")
+    years = days.astype("datetime64[Y]")
+    months = days.astype("datetime64[M]")
+    y = years.astype(np.int64) + 1970
+    m = (months - years).astype(np.int64) + 1
+    d = (days - months).astype(np.int64) + 1
+    out = (y * 10000 + m * 100 + d).astype(np.int32)
+    out[np.isnat(arr)] = 0
+    return out
+
+
+def enum_codes(values: Any, enum_cls: Any) -> np.ndarray:
+    """Enum columns (members, ints, names or policy-file words) as int32 codes."""
+    arr = np.asarray(values)
+    if arr.dtype.kind in "iub":
+        return arr.astype(np.int32)
+    # One parse per distinct value, not per claim.
+    uniq, inverse = np.unique(arr.astype(str), return_inverse=True)
+    codes = np.array([int(enum_cls.parse(str(u))) for u in uniq], dtype=np.int32)
+    return codes[inverse].astype(np.int32).reshape(arr.shape)
+
+
+def _group_codes(values: Any) -> np.ndarray:
+    arr = np.asarray(values)
+    if arr.dtype.kind in "iu":
+        return arr.astype(np.uint32)
+    arr = np.where(arr == None, "", arr).astype(str)  # noqa: E711 (elementwise)
+    uniq, inverse = np.unique(arr, return_inverse=True)
+    codes = np.array([int(Group.parse(u)) for u in uniq], dtype=np.uint32)
+    return codes[inverse].astype(np.uint32)
+
+
+def _int64(values: Any, n: int) -> np.ndarray:
+    if values is None:
+        return np.zeros(n, dtype=np.int64)
+    return np.ascontiguousarray(np.asarray(values), dtype=np.int64)
+
+
+class LedgerBlock:
+    """The ledgers of a batch: one per person, kept in one C block so a batch can be continued.
+
+    ``block[i]`` is a copy of person i's ledger as a :class:`Ledger`; ``block[i] = ledger``
+    replaces it.
+    """
+
+    def __init__(self, years: Any) -> None:
+        years = np.ascontiguousarray(np.asarray(years), dtype=np.int32)
+        self._raw = np.zeros(len(years) * _c.ledger_size(), dtype=np.uint8)
+        _c.ledgers_init(self._raw, years)
+
+    def __len__(self) -> int:
+        return len(self._raw) // _c.ledger_size()
+
+    def __getitem__(self, i: int) -> Ledger:
+        if i < 0:
+            i += len(self)
+        h = _c.ledger_get(self._raw, int(i))
+        if h is None:
+            raise IndexError(i)
+        return Ledger(_handle=h)
+
+    def __setitem__(self, i: int, ledger: Ledger) -> None:
+        if i < 0:
+            i += len(self)
+        _c.ledger_put(self._raw, int(i), ledger._c)
+
+    def __repr__(self) -> str:
+        return f"<LedgerBlock of {len(self)} ledgers>"
+
+
+class BatchResult(dict):
+    """The outputs of a batch: a dict of numpy arrays (``fund``, ``patient``, ... in fen, and
+    ``status``) in the order the claims were given, plus ``ledgers`` and ``failed``."""
+
+    ledgers: LedgerBlock
+    failed: int
+
+    def totals(self) -> Dict[str, int]:
+        """Sum of each money column over the claims that settled."""
+        return {k: int(self[k].sum()) for k in OUTPUTS}
+
+    def __repr__(self) -> str:
+        t = self.totals()
+        n = len(self["status"])
+        return (f"<BatchResult {n} claims, {self.failed} failed: fund {t['fund']} fen, "
+                f"patient {t['patient']} fen>")
+
+
+def _column(table: Mapping[str, Any], name: str, default: Any = None) -> Any:
+    try:
+        return table[name]
+    except (KeyError, IndexError):
+        return default
+
+
+def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
+                  claims: Mapping[str, Any], *, region: Optional[str] = None,
+                  ledgers: Optional[LedgerBlock] = None, sort: bool = True,
+                  on_error: str = "raise") -> BatchResult:
+    """Settle claims in one batch call.
+
+    Args:
+        policy: a :class:`Policy` (claims outside its dates fail), or a :class:`PolicySet`
+            (each claim uses the policy of ``region`` in force on its date).
+        persons: columns ``scheme``, ``category``, ``tier``, ``birth_date`` and optionally
+            ``groups``, ``family_doctor`` (a dict of arrays or a DataFrame), one row per person.
+        claims: columns ``person`` (row index into ``persons``), ``date``, ``kind``, ``level``,
+            ``total`` and optionally ``self_paid``, ``category_b``, ``institution``.
+        ledgers: ledgers to continue from (a previous result's ``.ledgers``); by default each
+            person starts a fresh ledger in the year of their first claim.
+        sort: order claims by person then date for the C call (the library needs that order);
+            results always come back in the order given.
+        on_error: ``"raise"`` raises :class:`BatchError` (with ``.status`` and ``.results``)
+            when any claim failed; ``"status"`` just reports it in the ``status`` column.
+    Returns:
+        a :class:`BatchResult`.
+    """
+    if on_error not in ("raise", "status"):
+        raise ValueError("on_error must be 'raise' or 'status'")
+    scheme = enum_codes(_column(persons, "scheme"), Scheme)
+    n = len(scheme)
+    category = enum_codes(_column(persons, "category"), Category)
+    tier = enum_codes(_column(persons, "tier", np.zeros(n, np.int32)), Tier)
+    birth = date_codes(_column(persons, "birth_date", np.zeros(n, np.int32)))
+    groups_col = _column(persons, "groups")
+    groups = np.zeros(n, np.uint32) if groups_col is None else _group_codes(groups_col)
+    family_doctor = _int64(_column(persons, "family_doctor"), n)
+
+    person = np.ascontiguousarray(np.asarray(_column(claims, "person")), dtype=np.int32)
+    m = len(person)
+    date = date_codes(_column(claims, "date"))
+    kind = enum_codes(_column(claims, "kind"), ClaimKind)
+    level = enum_codes(_column(claims, "level"), Level)
+    institution = _int64(_column(claims, "institution"), m)
+    total = _int64(_column(claims, "total"), m)
+    self_paid = _int64(_column(claims, "self_paid"), m)
+    category_b = _int64(_column(claims, "category_b"), m)
+    if m and (person.min() < 0 or person.max() >= n):
+        raise IndexError("claims['person'] must index the persons rows")
+
+    order = np.lexsort((date, person)) if sort and m else np.arange(m)
+    cols = [a[order] for a in (person, date, kind, level, institution, total, self_paid,
+                               category_b)]
+
+    if ledgers is None:
+        years = np.full(n, _dt.date.today().year, dtype=np.int32)
+        if m:
+            first_person, first_idx = np.unique(cols[0], return_index=True)
+            years[first_person] = cols[1][first_idx] // 10000
+        ledgers = LedgerBlock(years)
+    elif len(ledgers) != n:
+        raise ValueError(f"{len(ledgers)} ledgers for {n} persons")
+
+    outs = {k: np.zeros(m, dtype=np.int64) for k in OUTPUTS}
+    status = np.zeros(m, dtype=np.int32)
+    if isinstance(policy, PolicySet):
+        pol, pset, reg = None, policy._c, region or _c.default_region()
+    else:
+        pol, pset, reg = policy._c, None, None
+    failed = _c.settle_arrays(pol, pset, reg, scheme, category, tier, birth, groups,
+                              family_doctor, ledgers._raw, *cols,
+                              *(outs[k] for k in OUTPUTS), status)
+
+    result = BatchResult()
+    inverse = np.empty_like(order)
+    inverse[order] = np.arange(m)
+    for k in OUTPUTS:
+        result[k] = outs[k][inverse]
+    result["status"] = status[inverse]
+    result.ledgers = ledgers
+    result.failed = int(failed)
+    if failed and on_error == "raise":
+        bad = int(np.flatnonzero(result["status"])[0])
+        code = int(result["status"][bad])
+        raise BatchError(f"{failed} of {m} claims failed; first: claim row {bad}: "
+                         f"{_c.status_describe(code)} ({Status(code).name})", code,
+                         status=result["status"], results=result)
+    return result

@@ -1,0 +1,159 @@
+"""Enumerations of libmedins as :class:`enum.IntEnum` (values are the C values).
+
+Every enumeration accepts, wherever the API takes one, a member, its integer value, its member
+name (``"L3"``) or the word used in policy files (``"l3"``, ``"in_service"``); see
+:meth:`_Words.parse`. ``member.word`` gives the policy-file word.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Callable, Dict, Optional, Type, TypeVar, Union
+
+from . import lowlevel as _c
+
+__all__ = ["Scheme", "Category", "Tier", "Level", "ClaimKind", "Group", "Section", "Part",
+           "Pool", "ResultKind", "Status", "EmployerType", "Delivery", "Disease",
+           "CapitationPeriod"]
+
+E = TypeVar("E", bound="enum.Enum")
+
+
+class _Words:
+    """Mixin: policy-file words and lenient parsing."""
+
+    _namer: Optional[Callable[[int], Optional[str]]] = None
+
+    @property
+    def word(self) -> str:
+        """The word used in policy files (``"l3"``), or the lower-case member name."""
+        namer = type(self).__dict__.get("_namer_fn")
+        text = namer(int(self)) if namer else None
+        return text if text else self.name.lower()
+
+    @classmethod
+    def parse(cls: Type[E], value: Union[E, int, str]) -> E:
+        """A member from a member, an int, a member name or a policy-file word."""
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            key = value.strip()
+            if key.lstrip("-").isdigit():
+                return cls(int(key))
+            for m in cls:
+                if key.upper() == m.name or key.lower() == m.word:
+                    return m
+            words = ", ".join(m.word for m in cls)
+            raise ValueError(f"{value!r} is not a {cls.__name__} (one of: {words})")
+        return cls(int(value))
+
+
+def _members(prefix: str, skip=("COUNT",), rename: Optional[Dict[str, str]] = None) -> Dict[str, int]:
+    out = {}
+    for key in dir(_c):
+        if not key.startswith(prefix) or not isinstance(getattr(_c, key), int):
+            continue
+        name = key[len(prefix):]
+        if name in skip or name.endswith("_COUNT"):
+            continue
+        if rename and name in rename:
+            name = rename[name]
+        out[name] = getattr(_c, key)
+    return dict(sorted(out.items(), key=lambda kv: abs(kv[1])))
+
+
+def _make(cls_name: str, prefix: str, namer=None, base=enum.IntEnum, doc: str = "", **kw):
+    cls = base(cls_name, _members(prefix, **kw), module=__name__, type=_Words) \
+        if base is enum.IntEnum else base(cls_name, _members(prefix, **kw), module=__name__)
+    if namer is not None:
+        setattr(cls, "_namer_fn", staticmethod(namer))
+    cls.__doc__ = doc
+    return cls
+
+
+def _word_or_none(fn):
+    def namer(v: int) -> Optional[str]:
+        try:
+            return fn(v)
+        except (TypeError, ValueError, OverflowError):
+            return None
+    return namer
+
+
+Scheme = _make("Scheme", "SCHEME_", _word_or_none(_c.scheme_name),
+               doc="Insurance scheme: EMPLOYEE (职工医保) or RESIDENT (城乡居民医保).")
+Category = _make("Category", "CATEGORY_", _word_or_none(_c.category_name),
+                 doc="Insured category: IN_SERVICE, RETIRED (employees), ADULT, STUDENT_CHILD (residents).")
+Tier = _make("Tier", "TIER_", _word_or_none(_c.tier_name),
+             doc="Residents' contribution tier; employees use NONE.")
+Level = _make("Level", "LEVEL_", _word_or_none(_c.level_name),
+              rename={"1": "L1", "2": "L2", "3": "L3"},
+              doc="Place of care: PRIMARY (基层), L1, L2, L3 hospitals, PHARMACY.")
+ClaimKind = _make("ClaimKind", "CLAIM_", _word_or_none(_c.claim_kind_name),
+                  skip=("KIND_COUNT",),
+                  doc="What a claim is for: OUTPATIENT, POOLING, SPECIAL_DISEASE, INPATIENT, PHARMACY.")
+Section = _make("Section", "SECTION_", _word_or_none(_c.section_name),
+                doc="Sections a policy may have.")
+Part = _make("Part", "PART_", doc="What an explanation line's amount is.")
+Pool = _make("Pool", "POOL_", doc="Benefit pools of a ledger.")
+ResultKind = _make("ResultKind", "RESULT_", doc="What a result is of.")
+EmployerType = _make("EmployerType", "EMPLOYER_", _word_or_none(_c.employer_type_name),
+                     skip=("TYPE_COUNT",), doc="Employer type for employee contributions.")
+Delivery = _make("Delivery", "DELIVERY_", _word_or_none(_c.delivery_name),
+                 doc="Kind of delivery for maternity benefits.")
+Disease = _make("Disease", "DISEASE_", _word_or_none(_c.disease_name),
+                doc="Outpatient special diseases paid per head.")
+CapitationPeriod = _make("CapitationPeriod", "CAPITATION_", doc="Unit of a per-head rate.")
+
+
+def _status_members() -> Dict[str, int]:
+    out = {"OK": _c.OK}
+    out.update({"ERR_" + k: v for k, v in _members("ERR_").items()})
+    return out
+
+
+Status = enum.IntEnum("Status", _status_members(), module=__name__)
+Status.__doc__ = "Status codes of the C library (0 = OK, failures negative)."
+
+
+class Group(enum.IntFlag):
+    """Special groups of a person, combinable with ``|`` (``Group.DIBAO | Group.DISABLED``)."""
+
+    DIBAO = _c.GROUP_DIBAO
+    MARGINAL = _c.GROUP_MARGINAL
+    TEKUN = _c.GROUP_TEKUN
+    DISABLED = _c.GROUP_DISABLED
+    LOW_INCOME_ELDERLY = _c.GROUP_LOW_INCOME_ELDERLY
+    SINGLE_PARENT = _c.GROUP_SINGLE_PARENT
+    BEREAVED_PARENT = _c.GROUP_BEREAVED_PARENT
+    FIVE_GUARANTEE = _c.GROUP_FIVE_GUARANTEE
+    THREE_WITHOUT = _c.GROUP_THREE_WITHOUT
+    ENTITLED = _c.GROUP_ENTITLED
+
+    @property
+    def word(self) -> str:
+        """Policy-file words joined by ``+`` (``"dibao+disabled"``); ``""`` for no group."""
+        return "+".join(_c.group_name(int(m)) or m.name.lower() for m in Group if m in self)
+
+    @classmethod
+    def parse(cls, value) -> "Group":
+        """Groups from a Group, an int mask, ``"dibao+disabled"`` or a list of words."""
+        if isinstance(value, Group):
+            return value
+        if value is None or value == "":
+            return cls(0)
+        if isinstance(value, str):
+            value = [w for w in value.replace(",", "+").split("+") if w.strip()]
+        if isinstance(value, (list, tuple, set, frozenset)):
+            mask = cls(0)
+            for w in value:
+                w = w.strip() if isinstance(w, str) else w
+                if isinstance(w, str):
+                    hit = [m for m in Group if w.lower() in (m.name.lower(), _c.group_name(int(m)))]
+                    if not hit:
+                        raise ValueError(f"{w!r} is not a group")
+                    mask |= hit[0]
+                else:
+                    mask |= cls(int(w))
+            return mask
+        return cls(int(value))

@@ -1,0 +1,59 @@
+"""Charts with matplotlib's Agg canvas (no display needed; works the same in a notebook)."""
+
+from __future__ import annotations
+
+import os
+from typing import Optional, Union
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["plot_fund_vs_cost"]
+
+
+def plot_fund_vs_cost(data: Union[pd.DataFrame, "Comparison"], path: Optional[Union[str, os.PathLike]] = None,
+                      *, title: Optional[str] = None):
+    """Fund payment against cost for each hospital level and insured category.
+
+    Args:
+        data: a frame from :func:`settle_frame` (needs ``level``, ``category``, ``total`` and
+            ``fund``), or a :class:`Comparison` (base and reform fund side by side).
+        path: where to save the PNG (omit to only return the figure).
+    Returns:
+        the :class:`matplotlib.figure.Figure` (a notebook displays it).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from .frames import by_category_level
+    from .reform import Comparison
+
+    if isinstance(data, Comparison):
+        t = data.totals
+        series = {"cost": t["total"], f"fund {data.base.id}": t["fund_base"],
+                  f"fund {data.reform.id}": t["fund_reform"]}
+        title = title or f"Fund payment against cost: {data.base.id} vs {data.reform.id}"
+    else:
+        t = by_category_level(data, ["total", "fund"])
+        series = {"cost": t["total"], "fund": t["fund"]}
+        title = title or "Fund payment against cost"
+    categories = list(t.index.get_level_values(0).unique())
+    fig = Figure(figsize=(4.2 * max(1, len(categories)), 4.2), layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(1, max(1, len(categories)), sharey=True, squeeze=False)[0]
+    width = 0.8 / len(series)
+    for ax, cat in zip(axes, categories):
+        levels = list(t.loc[cat].index)
+        x = np.arange(len(levels))
+        for i, (label, s) in enumerate(series.items()):
+            ax.bar(x + (i - (len(series) - 1) / 2) * width, s.loc[cat].to_numpy() / 100.0 / 1e4,
+                   width, label=label)
+        ax.set_xticks(x, [str(v) for v in levels])
+        ax.set_title(str(cat))
+        ax.set_xlabel("hospital level")
+    axes[0].set_ylabel("10,000 yuan")
+    axes[-1].legend(fontsize="small")
+    fig.suptitle(title)
+    if path is not None:
+        fig.savefig(os.fspath(path), dpi=100)
+    return fig

@@ -1,0 +1,165 @@
+"""The numpy batch: one C call, results identical to settling claim by claim."""
+
+import threading
+
+import numpy as np
+import pytest
+
+import medins
+
+
+def _arrays(persons, claims):
+    pcols = {c: persons[c].to_numpy() for c in ("scheme", "category", "tier", "birth_date")}
+    ccols = {c: claims[c].to_numpy() for c in ("person", "date", "kind", "level", "total",
+                                                 "self_paid", "category_b")}
+    return pcols, ccols
+
+
+def _single(policy, persons, claims):
+    """Claim by claim, one ledger per person: the reference for the batch."""
+    out = {k: [] for k in medins.batch.OUTPUTS + ("status",)}
+    ledgers = {}
+    for c in claims.itertuples():
+        pr = persons.iloc[c.person]
+        person = medins.Person(pr.scheme, pr.category, pr.tier, pr.birth_date.date())
+        ledger = ledgers.setdefault(c.person, medins.Ledger(c.date.year))
+        try:
+            r = policy.settle(person, medins.Claim(c.date.date(), c.kind, c.level, c.total,
+                                                   c.self_paid, c.category_b), ledger,
+                              explain=False)
+            for k in medins.batch.OUTPUTS:
+                out[k].append(getattr(r, k))
+            out["status"].append(0)
+        except medins.MedinsError as e:
+            for k in medins.batch.OUTPUTS:
+                out[k].append(0)
+            out["status"].append(e.code)
+    return {k: np.array(v) for k, v in out.items()}, ledgers
+
+
+def test_batch_equals_single_claims(p2023, population):
+    persons, claims = population
+    res = medins.settle_arrays(p2023, *_arrays(persons, claims), on_error="status")
+    ref, ledgers = _single(p2023, persons, claims)
+    for k in ref:
+        np.testing.assert_array_equal(res[k], ref[k], err_msg=k)
+    for i, ledger in ledgers.items():
+        assert res.ledgers[i] == ledger, i
+    assert res.failed == int((ref["status"] != 0).sum())
+
+
+def test_batch_result_dtypes_and_totals(p2023, population):
+    persons, claims = population
+    res = medins.settle_arrays(p2023, *_arrays(persons, claims))
+    assert res["fund"].dtype == np.int64 and res["status"].dtype == np.int32
+    assert res.failed == 0
+    t = res.totals()
+    assert t["fund"] + t["major_disease"] + t["assistance"] + t["patient"] == \
+        int(claims["total"].sum())
+    assert "BatchResult" in repr(res)
+
+
+def test_claim_order_does_not_matter(p2023, population):
+    persons, claims = population
+    shuffled = claims.sample(frac=1.0, random_state=3)
+    a = medins.settle_arrays(p2023, *_arrays(persons, claims))
+    b = medins.settle_arrays(p2023, *_arrays(persons, shuffled))
+    pos = shuffled.index.to_numpy()
+    np.testing.assert_array_equal(a["fund"][pos], b["fund"])
+    np.testing.assert_array_equal(a["patient"][pos], b["patient"])
+
+
+def test_integer_codes_and_words_agree(p2023, population):
+    persons, claims = population
+    pcols, ccols = _arrays(persons, claims)
+    codes = dict(ccols, kind=np.array([medins.ClaimKind.parse(k) for k in ccols["kind"]]),
+                 level=np.array([int(medins.Level.parse(v)) for v in ccols["level"]]),
+                 date=medins.batch.date_codes(ccols["date"]))
+    a = medins.settle_arrays(p2023, pcols, ccols)
+    b = medins.settle_arrays(p2023, pcols, codes)
+    np.testing.assert_array_equal(a["fund"], b["fund"])
+
+
+def test_policy_set_batch_picks_policy_per_date(policies, p2022, p2023):
+    persons = {"scheme": ["employee", "employee"], "category": ["in_service", "in_service"],
+               "tier": ["none", "none"], "birth_date": ["1980-01-01", "1980-01-01"]}
+    claims = {"person": [0, 1], "date": ["2022-05-01", "2023-05-01"],
+              "kind": ["inpatient", "inpatient"], "level": ["l3", "l3"],
+              "total": [800000, 800000]}
+    res = medins.settle_arrays(policies, persons, claims, region="tianjin")
+    emp = medins.Person.employee(birth_date="1980-01-01")
+    for i, p in enumerate((p2022, p2023)):
+        single = p.settle(emp, medins.Claim(claims["date"][i], "inpatient", "l3", 800000))
+        assert res["fund"][i] == single.fund
+
+
+def test_failures_raise_batch_error_with_results(p2023):
+    persons = {"scheme": ["employee"], "category": ["in_service"], "tier": [0],
+               "birth_date": [19800101]}
+    claims = {"person": [0, 0], "date": [20230101, 20230201], "kind": ["outpatient"] * 2,
+              "level": ["l1"] * 2, "total": [10000, 10000], "self_paid": [0, 20000]}
+    with pytest.raises(medins.BatchError) as e:
+        medins.settle_arrays(p2023, persons, claims)
+    assert list(e.value.status) == [0, medins.Status.ERR_CLAIM]
+    assert e.value.results["fund"][1] == 0 and e.value.results["patient"][0] > 0
+    res = medins.settle_arrays(p2023, persons, claims, on_error="status")
+    assert res.failed == 1
+
+
+def test_ledgers_continue_across_batches(p2023, population):
+    persons, claims = population
+    pcols, ccols = _arrays(persons, claims)
+    whole = medins.settle_arrays(p2023, pcols, ccols)
+    half = ccols["date"] < np.datetime64("2023-07-01")
+    first = medins.settle_arrays(p2023, pcols, {k: v[half] for k, v in ccols.items()})
+    years = np.full(len(persons), 2023)
+    block = medins.LedgerBlock(years)
+    for i in range(len(persons)):
+        block[i] = first.ledgers[i] if i in set(ccols["person"][half]) else medins.Ledger(2023)
+    second = medins.settle_arrays(p2023, pcols, {k: v[~half] for k, v in ccols.items()},
+                                  ledgers=block)
+    np.testing.assert_array_equal(whole["fund"][~half], second["fund"])
+
+
+def test_length_mismatch_is_refused(p2023):
+    with pytest.raises(medins.MedinsError):
+        medins.lowlevel.settle_arrays(
+            p2023._c, None, None, *[np.zeros(2, np.int32)] * 4, np.zeros(2, np.uint32),
+            np.zeros(2, np.int64), np.zeros(1, np.uint8), *[np.zeros(1, np.int32)] * 4,
+            *[np.zeros(1, np.int64)] * 4, *[np.zeros(1, np.int64)] * 8, np.zeros(1, np.int32))
+
+
+def test_gil_is_released_during_batch(p2023):
+    # A second thread makes progress while a long batch runs in the first.
+    persons, claims = medins.generate_population(20000, 5, seed=11)
+    pc = {c: persons[c].to_numpy() for c in ("scheme", "category", "tier", "birth_date")}
+    cc = {c: claims[c].to_numpy() for c in ("person", "date", "kind", "level", "total")}
+    ticks = []
+    during = []
+    done = threading.Event()
+
+    def ticker():
+        while not done.is_set():
+            ticks.append(1)
+
+    orig = medins.lowlevel.settle_arrays
+
+    def wrapped(*a):
+        t = threading.Thread(target=ticker)
+        t.start()
+        try:
+            before = len(ticks)
+            out = orig(*a)
+            during.append(len(ticks) - before)
+            return out
+        finally:
+            done.set()
+            t.join()
+
+    medins.batch._c.settle_arrays = wrapped
+    try:
+        medins.settle_arrays(p2023, pc, cc)
+    finally:
+        medins.batch._c.settle_arrays = orig
+    # With the GIL held the ticker could not run at all inside the C call.
+    assert during and during[0] > 1000, during

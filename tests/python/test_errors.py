@@ -1,0 +1,120 @@
+"""Every C failure becomes an exception of the right class, with code, file, line and column."""
+
+import pickle
+
+import pytest
+
+import medins
+from conftest import claim
+
+OVERLAY = """format: 1
+kind: reform
+base: tianjin/2023
+title: "bad ratio"
+sources: [{id: an, title: "Scenario", kind: third-party}]
+inpatient:
+  adjustments:
+    - {id: r1, level: l3, add: 5, cite: "an: A"}
+"""
+
+
+def test_bad_policy_file_raises_at_the_node(tmp_path):
+    f = tmp_path / "reform.yaml"
+    f.write_text(OVERLAY)
+    with pytest.raises(medins.PolicyError) as e:
+        medins.load_policy(f)
+    err = e.value
+    assert err.code == medins.Status.ERR_SYNTAX and err.name == "MEDINS_ERR_SYNTAX"
+    assert err.file == str(f)
+    # line 8 is the adjustment row; its `add: 5` value starts at column 32
+    assert (err.line, err.column) == (8, OVERLAY.splitlines()[7].index("5") + 1)
+    assert str(err).startswith(f"{f}:8:")
+
+
+def test_unknown_key_points_at_the_key():
+    with pytest.raises(medins.PolicyError) as e:
+        medins.load_policy_string("format: 1\nregion: x\nbogus: 1\n", "bad.yaml")
+    assert (e.value.file, e.value.line, e.value.column) == ("bad.yaml", 3, 1)
+    assert e.value.code == medins.Status.ERR_UNKNOWN_KEY
+
+
+def test_overlay_error_names_the_overlay(p2023):
+    with pytest.raises(medins.PolicyError) as e:
+        p2023.derive(OVERLAY.replace("add: 5,", "add: 5%,").replace("an: A", "zz: A"),
+                     "scenario.yaml")
+    assert e.value.file == "scenario.yaml" and e.value.line == 8
+    assert e.value.code == medins.Status.ERR_CITATION
+
+
+def test_missing_file_raises():
+    with pytest.raises(medins.PolicyError) as e:
+        medins.load_policy("/nonexistent/medins.yaml")
+    assert e.value.code == medins.Status.ERR_IO
+
+
+@pytest.mark.parametrize("bad,cls,code", [
+    (dict(total=-5), medins.ClaimError, "ERR_CLAIM"),
+    (dict(total=100, self_paid=200), medins.ClaimError, "ERR_CLAIM"),
+    (dict(total=10 ** 15), medins.ArgumentError, "ERR_OVERFLOW"),
+    (dict(date="2030-01-01"), medins.LedgerError, "ERR_LEDGER_YEAR"),
+])
+def test_bad_claims_raise(p2023, employee, bad, cls, code):
+    ledger = medins.Ledger(2023)
+    before = ledger.to_text()
+    with pytest.raises(cls) as e:
+        p2023.settle(employee, claim(**bad), ledger)
+    assert e.value.code == medins.Status[code]
+    assert ledger.to_text() == before, "a failed settlement leaves the ledger as it was"
+
+
+def test_claim_earlier_than_ledger_raises(p2023, employee):
+    ledger = medins.Ledger(2023)
+    p2023.settle(employee, claim(date="2023-05-01"), ledger)
+    with pytest.raises(medins.LedgerError) as e:
+        p2023.settle(employee, claim(date="2023-04-01"), ledger)
+    assert e.value.code == medins.Status.ERR_ORDER
+
+
+def test_person_of_wrong_scheme_raises(p2023):
+    with pytest.raises(medins.PersonError):
+        p2023.settle(medins.Person("employee", "adult"), claim())
+
+
+def test_uncovered_claim_raises(policies, employee):
+    # jiangsu/2017 has no benefit sections: nothing is covered.
+    p = policies["jiangsu/2017"]
+    with pytest.raises(medins.NotCoveredError) as e:
+        p.settle(employee, claim(date="2023-01-05"))
+    assert e.value.code == medins.Status.ERR_NOT_COVERED
+
+
+def test_corrupt_ledger_text_raises():
+    with pytest.raises(medins.LedgerError) as e:
+        medins.Ledger.from_text("garbage")
+    assert e.value.code == medins.Status.ERR_LEDGER
+
+
+def test_reverse_of_older_result_raises(p2023, employee):
+    ledger = medins.Ledger(2023)
+    first = p2023.settle(employee, claim(date="2023-02-01"), ledger)
+    p2023.settle(employee, claim(date="2023-03-01"), ledger)
+    with pytest.raises(medins.LedgerError) as e:
+        ledger.reverse(first)
+    assert e.value.code == medins.Status.ERR_REVERSE
+
+
+def test_errors_pickle_with_their_fields():
+    err = medins.errors._from_c(-15, "ratio out of range", "a.yaml", 4, 9)
+    assert isinstance(err, medins.PolicyError)
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is medins.PolicyError
+    assert (back.code, back.file, back.line, back.column) == (-15, "a.yaml", 4, 9)
+
+
+@pytest.mark.parametrize("code,cls", [
+    (-1, medins.ArgumentError), (-3, medins.PolicyError), (-21, medins.PolicyError),
+    (-30, medins.NoPolicyError), (-31, medins.NotCoveredError), (-40, medins.PersonError),
+    (-44, medins.ClaimError), (-46, medins.LedgerError), (-60, medins.InputError),
+    (-70, medins.BatchError), (-99, medins.MedinsError)])
+def test_code_to_class(code, cls):
+    assert type(medins.errors._from_c(code, "m", None, 0, 0)) is cls

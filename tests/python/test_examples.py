@@ -1,0 +1,54 @@
+"""The examples run as a reader would run them: the script, the notebook (every cell must
+succeed) and the Dask example (partition totals equal a single-process run)."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES
+
+
+def _env():
+    env = dict(os.environ)
+    env.setdefault("MPLBACKEND", "Agg")
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    return env
+
+
+def test_script_runs_and_writes_charts(tmp_path):
+    out = subprocess.run([sys.executable, str(EXAMPLES / "settle_tour.py"), str(tmp_path)],
+                         capture_output=True, text=True, env=_env(), timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "Settlement tianjin/2023" in out.stdout
+    assert "Comparison tianjin/2022 -> tianjin/2023" in out.stdout
+    for png in ("fund_vs_cost_2023.png", "fund_2022_vs_2023.png"):
+        assert (tmp_path / png).read_bytes()[:4] == b"\x89PNG"
+
+
+def test_notebook_executes_every_cell(tmp_path, monkeypatch):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    nb = nbformat.read(EXAMPLES / "medins_tour.ipynb", as_version=4)
+    client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=300,
+                                     resources={"metadata": {"path": str(tmp_path)}})
+    client.execute()  # raises CellExecutionError when any cell fails
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert not errors
+    assert (tmp_path / "fund_2022_vs_2023.png").exists()
+
+
+@pytest.mark.parametrize("scheduler", ["distributed", "processes"])
+def test_dask_partitions_match_single_run(scheduler):
+    pytest.importorskip("dask.dataframe")
+    if scheduler == "distributed":
+        pytest.importorskip("distributed")
+    out = subprocess.run([sys.executable, str(EXAMPLES / "dask_partitions.py"),
+                          "--scheduler", scheduler, "--persons", "4000"],
+                         capture_output=True, text=True, env=_env(), timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "totals equal" in out.stdout

@@ -1,0 +1,126 @@
+"""Single settlements: figures, explanations, ledgers (text, reversal, closing a year)."""
+
+import pytest
+
+import medins
+from conftest import claim
+
+KINDS = [("outpatient", "l1"), ("outpatient", "primary"), ("pharmacy", "pharmacy"),
+         ("inpatient", "l3"), ("inpatient", "l2"), ("special_disease", "l2")]
+
+
+@pytest.mark.parametrize("kind,level", KINDS)
+@pytest.mark.parametrize("who", ["employee", "retiree", "resident"])
+def test_parts_add_up_to_the_total(request, p2023, who, kind, level):
+    person = request.getfixturevalue(who)
+    r = p2023.settle(person, claim(kind=kind, level=level, total=1234567, self_paid=1000,
+                                   category_b=2000))
+    assert isinstance(r, medins.Settlement)
+    assert r.total == r.fund + r.major_disease + r.assistance + r.patient, (who, kind, level)
+    assert r.in_scope == r.total - r.self_paid - r.category_b
+    assert r.patient == r.account + r.cash
+    assert min(r.fund, r.patient, r.deductible, r.coinsurance) >= 0
+
+
+def test_result_repr_explain_and_html(p2023, employee):
+    r = p2023.settle(employee, claim(kind="inpatient", level="l3", total=medins.fen("12000"),
+                                     id=5))
+    assert r.claim_id == 5 and r.policy_id == "tianjin/2023"
+    assert r.kind is medins.ResultKind.SETTLEMENT
+    text = repr(r)
+    assert "tianjin/2023" in text and medins.yuan(r.fund) in text
+    assert r.lines and all(isinstance(ln, medins.Line) for ln in r.lines)
+    assert any(ln.part is medins.Part.FUND for ln in r.lines)
+    assert any(ln.citation for ln in r.lines)
+    assert r.explain().count("\n") >= len(r.lines)
+    assert "<table>" in r._repr_html_()
+    assert r.lines_frame().shape[0] == len(r.lines)
+    assert set(r.to_dict()) >= {"fund", "patient", "deductible"}
+
+
+def test_assumed_values_listed(p2023, employee):
+    r = p2023.settle(employee, claim(kind="inpatient", level="l3", total=1200000))
+    assert r.uses_assumed == bool(r.assumed_values)
+    for v in r.assumed_values:
+        assert v.assumed and v.path and v.at
+        assert v.path in r.explain()
+
+
+def test_no_lines_when_not_explained(p2023, employee):
+    full = p2023.settle(employee, claim(total=56789))
+    bare = p2023.settle(employee, claim(total=56789), explain=False)
+    assert bare.lines == [] and bare.fund == full.fund and bare.patient == full.patient
+
+
+def test_ledger_accumulates_deductible(p2023, employee):
+    ledger = medins.Ledger(2023)
+    p2023.settle(employee, claim(date="2023-02-01", total=30000), ledger)
+    after_one = ledger.deductible[medins.Pool.OUTPATIENT]
+    assert after_one > 0 and ledger.seq == 1
+    assert ledger.last_date.isoformat() == "2023-02-01"
+    second = p2023.settle(employee, claim(date="2023-03-01", total=30000), ledger)
+    # the year's deductible is taken once: the second claim pays less of it
+    first = p2023.settle(employee, claim(date="2023-02-01", total=30000))
+    assert second.deductible <= first.deductible
+    assert ledger.seq == 2
+
+
+def test_module_level_settle_picks_policy_by_date(employee):
+    c = claim(date="2022-07-01", total=40000)
+    assert medins.settle(employee, c).policy_id == "tianjin/2022"
+
+
+def test_reverse_restores_ledger(p2023, employee):
+    ledger = medins.Ledger(2023)
+    p2023.settle(employee, claim(date="2023-01-10", total=20000), ledger)
+    before = ledger.to_text()
+    r = p2023.settle(employee, claim(date="2023-02-10", kind="inpatient", level="l2",
+                                     total=900000), ledger)
+    assert ledger.to_text() != before
+    ledger.reverse(r)
+    assert ledger.to_text() == before
+
+
+def test_ledger_text_round_trip(p2023, employee):
+    ledger = medins.Ledger(2023)
+    p2023.settle(employee, claim(kind="inpatient", level="l3", total=800000), ledger)
+    text = ledger.to_text()
+    assert text.startswith("medins-ledger 1")
+    back = medins.Ledger.from_text(text)
+    assert back == ledger and back is not ledger
+    assert back.to_dict() == ledger.to_dict()
+    import pickle
+    assert pickle.loads(pickle.dumps(ledger)) == ledger
+
+
+def test_ledger_fields_are_settable():
+    ledger = medins.Ledger(2023)
+    ledger.account_balance = 50000
+    ledger.fund = {medins.Pool.INPATIENT: 123}
+    assert ledger.account_balance == 50000
+    assert ledger.fund[medins.Pool.INPATIENT] == 123
+    c = ledger.copy()
+    c.account_balance = 1
+    assert ledger.account_balance == 50000
+    with pytest.raises(AttributeError):
+        ledger.no_such_field = 1
+    assert "Ledger(year=2023" in repr(ledger)
+    ledger.check()
+
+
+def test_account_pays_from_balance(p2023, employee):
+    ledger = medins.Ledger(2023)
+    ledger.account_balance = 10 ** 7
+    r = p2023.settle(employee, claim(kind="inpatient", level="l3", total=500000), ledger)
+    assert r.account + r.cash == r.patient
+    assert ledger.account_balance == 10 ** 7 - r.account
+
+
+def test_close_year(p2023, employee):
+    ledger = medins.Ledger(2023)
+    p2023.settle(employee, claim(date="2023-03-01", total=20000), ledger)
+    nxt = ledger.close_year(p2023, employee)
+    assert nxt.year == 2024 and nxt.seq == 0
+    assert nxt.prior_known == 1
+    assert nxt.prior_outpatient_costs == ledger.outpatient_costs
+    assert ledger.year == 2023, "closing makes a new ledger"
