@@ -1,0 +1,99 @@
+package org.medins;
+
+import java.util.Arrays;
+
+/**
+ * The claims of a batch as columns (the C structure of arrays): the person index, date as
+ * YYYYMMDD, codes of {@link ClaimKind} and {@link Level}, institution ids, and amounts in fen.
+ * Institution, self-paid and category-B columns may be null (zeros). The arrays are copied.
+ * Claims come grouped by person, in date order within a person.
+ */
+public final class BatchClaims {
+    final int[] person;
+    final int[] date;
+    final int[] kind;
+    final int[] level;
+    final long[] institution;
+    final long[] total;
+    final long[] selfPaid;
+    final long[] categoryB;
+
+    /** @throws IllegalArgumentException when the columns differ in length */
+    public BatchClaims(int[] person, int[] date, int[] kind, int[] level, long[] institution,
+                       long[] total, long[] selfPaid, long[] categoryB) {
+        int n = person.length;
+        if (date.length != n || kind.length != n || level.length != n || total.length != n
+                || (institution != null && institution.length != n)
+                || (selfPaid != null && selfPaid.length != n)
+                || (categoryB != null && categoryB.length != n)) {
+            throw new IllegalArgumentException("claim columns differ in length");
+        }
+        this.person = person.clone();
+        this.date = date.clone();
+        this.kind = kind.clone();
+        this.level = level.clone();
+        this.institution = institution == null ? null : institution.clone();
+        this.total = total.clone();
+        this.selfPaid = selfPaid == null ? null : selfPaid.clone();
+        this.categoryB = categoryB == null ? null : categoryB.clone();
+    }
+
+    /** A builder that appends claims one by one. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Number of claims. */
+    public int size() {
+        return person.length;
+    }
+
+    /** Appends claims; the claim ids are not part of a batch (index i is claim i). */
+    public static final class Builder {
+        private int n;
+        private int[] person = new int[16];
+        private int[] date = new int[16];
+        private int[] kind = new int[16];
+        private int[] level = new int[16];
+        private long[] institution = new long[16];
+        private long[] total = new long[16];
+        private long[] selfPaid = new long[16];
+        private long[] categoryB = new long[16];
+
+        private Builder() {
+        }
+
+        /** Add a claim of person {@code personIndex}. */
+        public Builder add(int personIndex, Claim claim) {
+            if (n == person.length) {
+                int m = n * 2;
+                person = Arrays.copyOf(person, m);
+                date = Arrays.copyOf(date, m);
+                kind = Arrays.copyOf(kind, m);
+                level = Arrays.copyOf(level, m);
+                institution = Arrays.copyOf(institution, m);
+                total = Arrays.copyOf(total, m);
+                selfPaid = Arrays.copyOf(selfPaid, m);
+                categoryB = Arrays.copyOf(categoryB, m);
+            }
+            long[] c = claim.packed();
+            person[n] = personIndex;
+            date[n] = (int) c[1];
+            kind[n] = (int) c[2];
+            level[n] = (int) c[3];
+            institution[n] = c[4];
+            total[n] = c[5];
+            selfPaid[n] = c[6];
+            categoryB[n] = c[7];
+            n++;
+            return this;
+        }
+
+        public BatchClaims build() {
+            return new BatchClaims(Arrays.copyOf(person, n), Arrays.copyOf(date, n),
+                    Arrays.copyOf(kind, n), Arrays.copyOf(level, n), Arrays.copyOf(institution, n),
+                    Arrays.copyOf(total, n), Arrays.copyOf(selfPaid, n),
+                    Arrays.copyOf(categoryB, n));
+        }
+    }
+}

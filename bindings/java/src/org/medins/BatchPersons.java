@@ -1,0 +1,60 @@
+package org.medins;
+
+import java.util.List;
+
+/**
+ * The persons of a batch as columns (the C structure of arrays): codes of {@link Scheme},
+ * {@link Category}, {@link Tier}, birth dates as YYYYMMDD, {@link Group} bit masks and
+ * family-doctor institution ids. The last two columns may be null. The arrays are copied.
+ */
+public final class BatchPersons {
+    final int[] scheme;
+    final int[] category;
+    final int[] tier;
+    final int[] birthDate;
+    final int[] groups;
+    final long[] familyDoctor;
+
+    /** @throws IllegalArgumentException when the columns differ in length */
+    public BatchPersons(int[] scheme, int[] category, int[] tier, int[] birthDate, int[] groups,
+                        long[] familyDoctor) {
+        int n = scheme.length;
+        if (category.length != n || tier.length != n || birthDate.length != n
+                || (groups != null && groups.length != n)
+                || (familyDoctor != null && familyDoctor.length != n)) {
+            throw new IllegalArgumentException("person columns differ in length");
+        }
+        this.scheme = scheme.clone();
+        this.category = category.clone();
+        this.tier = tier.clone();
+        this.birthDate = birthDate.clone();
+        this.groups = groups == null ? null : groups.clone();
+        this.familyDoctor = familyDoctor == null ? null : familyDoctor.clone();
+    }
+
+    /** The columns of a list of persons (index i is person i). */
+    public static BatchPersons of(List<Person> persons) {
+        int n = persons.size();
+        int[] s = new int[n];
+        int[] c = new int[n];
+        int[] t = new int[n];
+        int[] b = new int[n];
+        int[] g = new int[n];
+        long[] f = new long[n];
+        for (int i = 0; i < n; i++) {
+            long[] p = persons.get(i).packed();
+            s[i] = (int) p[0];
+            c[i] = (int) p[1];
+            t[i] = (int) p[2];
+            b[i] = (int) p[3];
+            g[i] = (int) p[4];
+            f[i] = p[5];
+        }
+        return new BatchPersons(s, c, t, b, g, f);
+    }
+
+    /** Number of persons. */
+    public int size() {
+        return scheme.length;
+    }
+}

@@ -1,0 +1,160 @@
+package org.medins;
+
+import org.medins.swig.medins;
+
+/**
+ * The outcome of a batch, one entry per claim: the parts in fen and the claim's status (0, or
+ * the negative status of a claim that failed and got zeros). Immutable: the array getters
+ * return copies.
+ */
+public final class BatchResult {
+    private final long[] fund;
+    private final long[] majorDisease;
+    private final long[] assistance;
+    private final long[] patient;
+    private final long[] deductible;
+    private final long[] coinsurance;
+    private final long[] overCap;
+    private final long[] account;
+    private final int[] status;
+    private final int failed;
+
+    private BatchResult(int n) {
+        fund = new long[n];
+        majorDisease = new long[n];
+        assistance = new long[n];
+        patient = new long[n];
+        deductible = new long[n];
+        coinsurance = new long[n];
+        overCap = new long[n];
+        account = new long[n];
+        status = new int[n];
+        failed = 0;
+    }
+
+    private BatchResult(BatchResult r, int failed) {
+        fund = r.fund;
+        majorDisease = r.majorDisease;
+        assistance = r.assistance;
+        patient = r.patient;
+        deductible = r.deductible;
+        coinsurance = r.coinsurance;
+        overCap = r.overCap;
+        account = r.account;
+        status = r.status;
+        this.failed = failed;
+    }
+
+    /** One native call over the columns; the ledgers are updated when it returns. */
+    static BatchResult run(org.medins.swig.Policy policy, org.medins.swig.PolicySet set,
+                           String region, BatchPersons p, BatchClaims c, Ledger[] ledgers) {
+        if (ledgers.length != p.size()) {
+            throw new IllegalArgumentException(ledgers.length + " ledgers for " + p.size()
+                    + " persons");
+        }
+        int nf = Packed.of(Packed.LEDGER).length;
+        long[] packed = new long[ledgers.length * nf];
+        for (int i = 0; i < ledgers.length; i++) {
+            System.arraycopy(ledgers[i].snapshot(), 0, packed, i * nf, nf);
+        }
+        BatchResult r = new BatchResult(c.size());
+        long failed = medins.java_batch(policy, set, region, p.scheme, p.category, p.tier,
+                p.birthDate, p.groups, p.familyDoctor, c.person, c.date, c.kind, c.level,
+                c.institution, c.total, c.selfPaid, c.categoryB, packed, r.fund, r.majorDisease,
+                r.assistance, r.patient, r.deductible, r.coinsurance, r.overCap, r.account,
+                r.status);
+        for (int i = 0; i < ledgers.length; i++) {
+            ledgers[i].load(packed, i * nf);
+        }
+        return new BatchResult(r, (int) failed);
+    }
+
+    /** Number of claims. */
+    public int size() {
+        return status.length;
+    }
+
+    /** Number of claims that failed. */
+    public int failed() {
+        return failed;
+    }
+
+    /** True when claim i settled. */
+    public boolean ok(int i) {
+        return status[i] == 0;
+    }
+
+    /** Claim i's status. */
+    public Status status(int i) {
+        return Status.fromCode(status[i]);
+    }
+
+    public long fund(int i) {
+        return fund[i];
+    }
+
+    public long majorDisease(int i) {
+        return majorDisease[i];
+    }
+
+    public long assistance(int i) {
+        return assistance[i];
+    }
+
+    public long patient(int i) {
+        return patient[i];
+    }
+
+    public long deductible(int i) {
+        return deductible[i];
+    }
+
+    public long coinsurance(int i) {
+        return coinsurance[i];
+    }
+
+    public long overCap(int i) {
+        return overCap[i];
+    }
+
+    public long account(int i) {
+        return account[i];
+    }
+
+    public long[] fund() {
+        return fund.clone();
+    }
+
+    public long[] majorDisease() {
+        return majorDisease.clone();
+    }
+
+    public long[] assistance() {
+        return assistance.clone();
+    }
+
+    public long[] patient() {
+        return patient.clone();
+    }
+
+    public long[] deductible() {
+        return deductible.clone();
+    }
+
+    public long[] coinsurance() {
+        return coinsurance.clone();
+    }
+
+    public long[] overCap() {
+        return overCap.clone();
+    }
+
+    public long[] account() {
+        return account.clone();
+    }
+
+    /** The status codes (0 or negative). */
+    public int[] statusCodes() {
+        return status.clone();
+    }
+}

@@ -1,0 +1,26 @@
+package org.medins;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A period to settle per head for one institution: its level and the disease select the rate;
+ * actual covered costs in fen; the assessment score in basis points (10000 = 100%).
+ */
+public record CapitationInput(long institution, Level level, Disease disease, LocalDate from,
+                              LocalDate to, List<Enrolment> enrolments, long actualCosts,
+                              int assessment) {
+    public CapitationInput {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(disease, "disease");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        enrolments = List.copyOf(enrolments);
+    }
+
+    long[] packed() {
+        return new long[] {institution, level.code(), disease.code(), Dates.toInt(from),
+            Dates.toInt(to), actualCosts, assessment};
+    }
+}

@@ -1,0 +1,34 @@
+package org.medins;
+
+import java.time.LocalDate;
+
+/** The C library's dates are the integers YYYYMMDD; 0 means "none". */
+public final class Dates {
+    private Dates() {
+    }
+
+    /** 20230115 for 15 January 2023; 0 for null. */
+    public static int toInt(LocalDate date) {
+        if (date == null) {
+            return 0;
+        }
+        return date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+    }
+
+    /**
+     * The date of a YYYYMMDD integer; null for 0.
+     *
+     * @throws java.time.DateTimeException when it is not a calendar date
+     */
+    public static LocalDate fromInt(int yyyymmdd) {
+        if (yyyymmdd == 0) {
+            return null;
+        }
+        return LocalDate.of(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+    }
+
+    /** Age in whole years on {@code date} (the library's rule), or -1 when birth is after date. */
+    public static int ageOn(LocalDate birth, LocalDate date) {
+        return org.medins.swig.medins.age_on(toInt(birth), toInt(date));
+    }
+}

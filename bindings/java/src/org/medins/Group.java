@@ -1,0 +1,66 @@
+package org.medins;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.medins.swig.group;
+import org.medins.swig.medins;
+
+/** Special groups a person may belong to (bit flags in C). */
+public enum Group {
+    DIBAO(group.GROUP_DIBAO),
+    MARGINAL(group.GROUP_MARGINAL),
+    TEKUN(group.GROUP_TEKUN),
+    DISABLED(group.GROUP_DISABLED),
+    LOW_INCOME_ELDERLY(group.GROUP_LOW_INCOME_ELDERLY),
+    SINGLE_PARENT(group.GROUP_SINGLE_PARENT),
+    BEREAVED_PARENT(group.GROUP_BEREAVED_PARENT),
+    FIVE_GUARANTEE(group.GROUP_FIVE_GUARANTEE),
+    THREE_WITHOUT(group.GROUP_THREE_WITHOUT),
+    ENTITLED(group.GROUP_ENTITLED);
+
+    private final int flag;
+
+    Group(int flag) {
+        this.flag = flag;
+    }
+
+    /** The C flag bit. */
+    public int flag() {
+        return flag;
+    }
+
+    /** The word policy files use for it (as the library names it). */
+    public String word() {
+        return medins.group_name(flag);
+    }
+
+    /** The group a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    public static Group fromWord(String word) {
+        return Enums.fromWord(values(), word, Group::word, "group");
+    }
+
+    /** The C bit mask of a set of groups. */
+    public static int toFlags(Set<Group> groups) {
+        int flags = 0;
+        for (Group g : groups) {
+            flags |= g.flag;
+        }
+        return flags;
+    }
+
+    /** The groups of a C bit mask. @throws IllegalArgumentException for an unknown bit */
+    public static EnumSet<Group> fromFlags(int flags) {
+        EnumSet<Group> set = EnumSet.noneOf(Group.class);
+        int rest = flags;
+        for (Group g : values()) {
+            if ((flags & g.flag) != 0) {
+                set.add(g);
+                rest &= ~g.flag;
+            }
+        }
+        if (rest != 0) {
+            throw new IllegalArgumentException("unknown group bits 0x" + Integer.toHexString(rest));
+        }
+        return set;
+    }
+}

@@ -1,0 +1,192 @@
+package org.medins;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.medins.swig.medins;
+
+/**
+ * One member's running totals for a calendar year, plus what carries across years: plain data
+ * the caller owns (store it with {@link #toText()}). Settlements update it in place; on an
+ * error it is left exactly as it was. Amounts are fen.
+ *
+ * <p>A ledger belongs to one member: do not settle claims of one ledger from several threads at
+ * once (each call is atomic, but the order of a member's claims matters).
+ */
+public final class Ledger {
+    private final long[] state;
+
+    /** An empty ledger for {@code year}, with no history. */
+    public Ledger(int year) {
+        state = Packed.of(Packed.LEDGER);
+        medins.java_ledger_init(state, year);
+    }
+
+    private Ledger(long[] state) {
+        this.state = state;
+    }
+
+    /**
+     * Parse text written by {@link #toText()}.
+     *
+     * @throws MedinsException MEDINS_ERR_LEDGER for unknown, missing, malformed or inconsistent
+     *     values
+     */
+    public static Ledger parse(String text) {
+        long[] s = Packed.of(Packed.LEDGER);
+        medins.java_ledger_parse(s, text);
+        return new Ledger(s);
+    }
+
+    /** The versioned key=value text ("medins-ledger 1" first), which {@link #parse} reads back. */
+    public synchronized String toText() {
+        return medins.java_ledger_text(state);
+    }
+
+    /** @throws MedinsException MEDINS_ERR_LEDGER when the ledger is inconsistent */
+    public synchronized void check() {
+        medins.java_ledger_check(state);
+    }
+
+    /**
+     * The next year's opening ledger, under the policy in force at the end of this year for
+     * {@code person} (carry-over, thrifty years, last year's outpatient costs). This ledger is
+     * unchanged.
+     */
+    public Ledger closeYear(Policy policy, Person person) {
+        long[] next = Packed.of(Packed.LEDGER);
+        long[] prev = snapshot();
+        policy.use(p -> {
+            medins.java_ledger_close_year(prev, next, p, person.packed());
+            return null;
+        });
+        return new Ledger(next);
+    }
+
+    /** An independent copy. */
+    public Ledger copy() {
+        return new Ledger(snapshot());
+    }
+
+    synchronized long[] snapshot() {
+        return state.clone();
+    }
+
+    /** The packed state, for the native calls that update it (callers hold this ledger's lock). */
+    long[] state() {
+        return state;
+    }
+
+    synchronized void load(long[] from, int offset) {
+        System.arraycopy(from, offset, state, 0, state.length);
+    }
+
+    /** Calendar year the totals are for. */
+    public synchronized int year() {
+        return (int) state[0];
+    }
+
+    /** Date of the last settled claim, or null. */
+    public synchronized LocalDate lastDate() {
+        return Dates.fromInt((int) state[1]);
+    }
+
+    /** Settlements applied this year, net of reversals. */
+    public synchronized long seq() {
+        return state[2];
+    }
+
+    /** Inpatient admissions settled this year. */
+    public synchronized int admissions() {
+        return (int) state[3];
+    }
+
+    /** In-scope outpatient and pharmacy costs this year. */
+    public synchronized long outpatientCosts() {
+        return state[4];
+    }
+
+    /** Deductible borne this year in {@code pool}. */
+    public synchronized long deductible(Pool pool) {
+        return state[5 + pool.code()];
+    }
+
+    /** In-scope amount above the deductible this year in {@code pool} (the segment position). */
+    public synchronized long position(Pool pool) {
+        return state[8 + pool.code()];
+    }
+
+    /** Basic fund paid this year in {@code pool}. */
+    public synchronized long fund(Pool pool) {
+        return state[11 + pool.code()];
+    }
+
+    /** Cumulative base of the major-disease layer. */
+    public synchronized long majorBase() {
+        return state[14];
+    }
+
+    /** Major-disease layer paid this year. */
+    public synchronized long majorFund() {
+        return state[15];
+    }
+
+    /** Cumulative base of medical assistance. */
+    public synchronized long assistBase() {
+        return state[16];
+    }
+
+    /** Medical assistance paid this year. */
+    public synchronized long assistFund() {
+        return state[17];
+    }
+
+    /** Individual-account balance available to settlements. */
+    public synchronized long accountBalance() {
+        return state[18];
+    }
+
+    /** Set the individual-account balance (the account is kept by the caller). */
+    public synchronized void setAccountBalance(long fen) {
+        state[18] = fen;
+    }
+
+    /** Paid from the individual account this year. */
+    public synchronized long accountPaid() {
+        return state[19];
+    }
+
+    /** Accumulated addition to the inpatient maximum. */
+    public synchronized long carryOver() {
+        return state[20];
+    }
+
+    /** Consecutive years with outpatient costs not above the deductible. */
+    public synchronized int thriftyYears() {
+        return (int) state[21];
+    }
+
+    /** True when {@link #priorOutpatientCosts()} comes from a closed year. */
+    public synchronized boolean priorKnown() {
+        return state[22] != 0;
+    }
+
+    /** Last year's in-scope outpatient costs. */
+    public synchronized long priorOutpatientCosts() {
+        return state[23];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ledger && Arrays.equals(snapshot(), ((Ledger) o).snapshot());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(snapshot());
+    }
+
+    @Override
+    public String toString() {
+        return "Ledger" + Arrays.toString(snapshot());
+    }
+}

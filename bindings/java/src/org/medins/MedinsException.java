@@ -1,0 +1,72 @@
+package org.medins;
+
+/**
+ * A libmedins call failed: the status code, the library's message and, for policy files, the
+ * position of the offending node (line and column 1-based, 0 when unknown).
+ */
+public class MedinsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int code;
+    private final String detail;
+    private final String file;
+    private final int line;
+    private final int column;
+
+    /** Made by the native layer; public so that callers can build one in tests. */
+    public MedinsException(int code, String message, String file, int line, int column) {
+        super(format(code, message, file, line, column));
+        this.code = code;
+        this.detail = message == null ? "" : message;
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+
+    private static String format(int code, String message, String file, int line, int column) {
+        StringBuilder sb = new StringBuilder();
+        if (file != null) {
+            sb.append(file);
+            if (line > 0) {
+                sb.append(':').append(line);
+                if (column > 0) {
+                    sb.append(':').append(column);
+                }
+            }
+            sb.append(": ");
+        }
+        sb.append(message == null ? "" : message).append(" [").append(Status.fromCode(code).cName())
+                .append(']');
+        return sb.toString();
+    }
+
+    /** The negative status code (medins_status). */
+    public int code() {
+        return code;
+    }
+
+    /** The status as an enum ({@link Status#UNKNOWN} for a code this binding does not know). */
+    public Status status() {
+        return Status.fromCode(code);
+    }
+
+    /** The library's message alone, without position or status name. */
+    public String detail() {
+        return detail;
+    }
+
+    /** The file the error is about, or null. */
+    public String file() {
+        return file;
+    }
+
+    /** 1-based line in {@link #file()}, 0 when unknown. */
+    public int line() {
+        return line;
+    }
+
+    /** 1-based column, 0 when unknown. */
+    public int column() {
+        return column;
+    }
+}

@@ -1,0 +1,50 @@
+package org.medins;
+
+import org.medins.swig.medins;
+
+/** Exact money as the library reads and writes it: fen (long) and basis points (int). */
+public final class Money {
+    /** The largest amount the library accepts, in fen (10^14 fen, one trillion yuan). */
+    public static final long MAX = 100_000_000_000_000L;
+
+    private Money() {
+    }
+
+    /**
+     * Yuan text to fen: "1100.50" is 110050.
+     *
+     * @throws MedinsException MEDINS_ERR_SYNTAX for malformed text ("1,100", "1e3"),
+     *     MEDINS_ERR_OVERFLOW above the library's maximum
+     */
+    public static long parse(String yuan) {
+        return medins.money_parse(yuan);
+    }
+
+    /** Fen as yuan with two decimals: 110050 is "1100.50". */
+    public static String format(long fen) {
+        return medins.money_text(fen);
+    }
+
+    /**
+     * A percentage to basis points: "55%" is 5500.
+     *
+     * @throws MedinsException MEDINS_ERR_SYNTAX, or MEDINS_ERR_RANGE outside 0%-100%
+     */
+    public static int parseRatio(String percent) {
+        return medins.ratio_parse(percent);
+    }
+
+    /** Basis points as a percentage: 5500 is "55%", 250 is "2.5%". */
+    public static String formatRatio(int basisPoints) {
+        return medins.ratio_text(basisPoints);
+    }
+
+    /** fen x ratio / 10000, rounded half-up: the library's rounding of every fund share. */
+    public static long apply(long fen, int basisPoints) {
+        if (basisPoints < 0 || basisPoints > 10000 || fen > MAX || fen < -MAX) {
+            throw new IllegalArgumentException("amount or ratio out of range: " + fen + " x "
+                    + basisPoints);
+        }
+        return medins.money_apply(fen, basisPoints);
+    }
+}

@@ -1,0 +1,266 @@
+package org.medins;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.medins.swig.medins;
+import org.medins.swig.medinsConstants;
+
+/**
+ * One policy year (or a reform overlay) with its bases merged in. Immutable and safe to share
+ * between threads: any number of threads may settle against one policy at once.
+ *
+ * <p>A policy loaded or derived here is owned: close it when done (close() waits for calls in
+ * progress, and later calls throw IllegalStateException). A policy obtained from a
+ * {@link PolicySet} is borrowed: it is valid while the set is open, and its close() does
+ * nothing.
+ */
+public final class Policy implements AutoCloseable {
+    private final org.medins.swig.Policy handle;
+    private final Guard guard;
+    private final PolicySet owner;
+    private final long generation;
+    private final String id;
+
+    private Policy(org.medins.swig.Policy handle, PolicySet owner, long generation) {
+        this.handle = handle;
+        this.owner = owner;
+        this.generation = generation;
+        this.guard = owner == null ? new Guard("policy", handle::delete) : null;
+        this.id = handle.id();
+    }
+
+    static Policy adopt(org.medins.swig.Policy handle) {
+        return new Policy(handle, null, 0);
+    }
+
+    static Policy borrowed(org.medins.swig.Policy handle, PolicySet owner, long generation) {
+        return new Policy(handle, owner, generation);
+    }
+
+    /** Load one policy file; its `base:` resolves among the embedded policies. */
+    public static Policy load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * Load one policy file; its `base:` resolves in {@code bases} (null: the embedded policies).
+     *
+     * @throws MedinsException with the file, line and column of the offending node
+     */
+    public static Policy load(Path file, PolicySet bases) {
+        String path = file.toString();
+        if (bases == null) {
+            return adopt(org.medins.swig.Policy.load_file(path, null, null));
+        }
+        return bases.use(s -> adopt(org.medins.swig.Policy.load_file(path, s, null)));
+    }
+
+    /** Load a policy from YAML text; {@code name} stands for the file name in errors. */
+    public static Policy fromYaml(String name, String yaml) {
+        return fromYaml(name, yaml, null);
+    }
+
+    /** As {@link #fromYaml(String, String)}, with bases resolved in {@code bases}. */
+    public static Policy fromYaml(String name, String yaml, PolicySet bases) {
+        Objects.requireNonNull(yaml, "yaml");
+        if (bases == null) {
+            return adopt(org.medins.swig.Policy.load_string(name, yaml, null, null));
+        }
+        return bases.use(s -> adopt(org.medins.swig.Policy.load_string(name, yaml, s, null)));
+    }
+
+    /**
+     * A new, owned policy: this one with a YAML overlay applied (how an analyst changes one
+     * value in memory). This policy is unchanged.
+     */
+    public Policy derive(String name, String yaml) {
+        Objects.requireNonNull(yaml, "yaml");
+        return use(p -> adopt(p.derive(name, yaml)));
+    }
+
+    /** Run {@code body} with the native policy, kept alive and unchanged meanwhile. */
+    <T> T use(Function<org.medins.swig.Policy, T> body) {
+        if (owner == null) {
+            return guard.read(() -> body.apply(handle));
+        }
+        return owner.use(s -> {
+            owner.checkCurrent(generation, id);
+            return body.apply(handle);
+        });
+    }
+
+    /** True for a policy owned by a {@link PolicySet}. */
+    public boolean isBorrowed() {
+        return owner != null;
+    }
+
+    /** The policy id ("tianjin/2023"). */
+    public String id() {
+        return id;
+    }
+
+    /** The region ("tianjin"). */
+    public String region() {
+        return use(org.medins.swig.Policy::region);
+    }
+
+    /** The human-readable title. */
+    public String title() {
+        return use(org.medins.swig.Policy::title);
+    }
+
+    /** First day in force. */
+    public LocalDate effectiveFrom() {
+        return Dates.fromInt(use(org.medins.swig.Policy::effective_from));
+    }
+
+    /** Last day in force, or empty when open-ended. */
+    public Optional<LocalDate> effectiveTo() {
+        return Optional.ofNullable(Dates.fromInt(use(org.medins.swig.Policy::effective_to)));
+    }
+
+    /** True when the policy is in force on {@code date}. */
+    public boolean inForce(LocalDate date) {
+        int d = Dates.toInt(date);
+        return use(p -> p.in_force(d) != 0);
+    }
+
+    /** True when the policy has the section. */
+    public boolean hasSection(Section section) {
+        return use(p -> p.has_section(section.code()) != 0);
+    }
+
+    /** The source documents the policy lists. */
+    public List<Source> sources() {
+        return use(p -> {
+            int n = (int) p.source_count();
+            List<Source> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(Source.of(p.source(i)));
+            }
+            return Collections.unmodifiableList(out);
+        });
+    }
+
+    /** The source with that id. */
+    public Optional<Source> findSource(String sourceId) {
+        return use(p -> Optional.ofNullable(Source.of(p.find_source(sourceId))));
+    }
+
+    /** Every value the policy holds (after merging its bases), in file order. */
+    public List<PolicyValue> values() {
+        return use(p -> {
+            int n = (int) p.value_count();
+            List<PolicyValue> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(PolicyValue.of(p.value(i)));
+            }
+            return Collections.unmodifiableList(out);
+        });
+    }
+
+    /** The value at {@code path} ("inpatient.deductible[2].amount"). */
+    public Optional<PolicyValue> findValue(String path) {
+        return use(p -> Optional.ofNullable(PolicyValue.of(p.find_value(path))));
+    }
+
+    /** Settle one claim with explanation lines; see {@link #settle(Person, Claim, Ledger, boolean)}. */
+    public Result settle(Person person, Claim claim, Ledger ledger) {
+        return settle(person, claim, ledger, true);
+    }
+
+    /**
+     * Settle one claim. {@code ledger} (the member's ledger for the claim's year) is updated on
+     * success and left as it was on an error.
+     *
+     * @param explain false to compute the figures only, without explanation lines
+     * @return a settlement result; close it (it can reverse the settlement until then)
+     * @throws MedinsException for an inconsistent claim, person or ledger, a claim dated outside
+     *     the policy, a kind of care the policy does not cover...
+     */
+    public Result settle(Person person, Claim claim, Ledger ledger, boolean explain) {
+        long flags = explain ? 0 : medinsConstants.SETTLE_NO_LINES;
+        return use(p -> {
+            synchronized (ledger) {
+                return Result.adopt(medins.java_settle(p, person.packed(), claim.packed(),
+                        ledger.state(), flags));
+            }
+        });
+    }
+
+    /** A resident's contribution for the policy year containing {@code date}. */
+    public Result contribution(Person person, LocalDate date) {
+        return contribution(person, date, null);
+    }
+
+    /**
+     * A person's contribution for the policy year containing {@code date}.
+     *
+     * @param employee required for employees, ignored (may be null) for residents
+     */
+    public Result contribution(Person person, LocalDate date, EmployeeInput employee) {
+        long[] e = employee == null ? null : employee.packed();
+        int d = Dates.toInt(date);
+        return use(p -> Result.adopt(medins.java_contribution(p, person.packed(), d, e)));
+    }
+
+    /** An employee's individual-account credit in the policy year containing {@code date}. */
+    public Result account(Person person, LocalDate date, AccountInput input) {
+        int d = Dates.toInt(date);
+        return use(p -> Result.adopt(medins.java_account(p, person.packed(), d, input.packed())));
+    }
+
+    /** The fund's maternity payment for a delivery on {@code date}. */
+    public Result maternity(Person person, LocalDate date, MaternityInput input) {
+        int d = Dates.toInt(date);
+        return use(p -> Result.adopt(medins.java_maternity(p, person.packed(), d,
+                input.packed())));
+    }
+
+    /** One institution's per-head payment for a period. */
+    public Result capitation(CapitationInput input) {
+        int n = input.enrolments().size();
+        long[] patient = new long[n];
+        int[] from = new int[n];
+        int[] to = new int[n];
+        for (int i = 0; i < n; i++) {
+            Enrolment e = input.enrolments().get(i);
+            patient[i] = e.patient();
+            from[i] = Dates.toInt(e.from());
+            to[i] = Dates.toInt(e.to());
+        }
+        return use(p -> Result.adopt(medins.java_capitation(p, input.packed(), patient, from,
+                to)));
+    }
+
+    /**
+     * Settle many claims in one native call, without explanation lines. Claims are grouped by
+     * person, in date order within a person; {@code ledgers[i]} is person i's ledger and is
+     * updated as the batch goes. A failed claim gets its status and zeros, and leaves its
+     * person's ledger as it was.
+     *
+     * @throws MedinsException when the arguments themselves are wrong (nothing is changed)
+     */
+    public BatchResult settleBatch(BatchPersons persons, BatchClaims claims, Ledger[] ledgers) {
+        return use(p -> BatchResult.run(p, null, null, persons, claims, ledgers));
+    }
+
+    /** Release an owned policy (waiting for calls in progress). Idempotent; no-op if borrowed. */
+    @Override
+    public void close() {
+        if (guard != null) {
+            guard.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Policy[" + id + (owner != null ? ", borrowed" : "") + "]";
+    }
+}

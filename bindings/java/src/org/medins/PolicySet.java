@@ -1,0 +1,146 @@
+package org.medins;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.medins.swig.medins;
+
+/**
+ * Policies indexed by region and dates, so that the policy in force on a date can be found.
+ * Lookups and settlements may run from many threads at once; adding files takes the set
+ * exclusively. Policies obtained from a set are borrowed from it. Close it when done;
+ * close() is idempotent and there is no finalizer.
+ */
+public final class PolicySet implements AutoCloseable {
+    private final org.medins.swig.PolicySet handle;
+    private final Guard guard;
+    private volatile long generation;
+
+    private PolicySet(org.medins.swig.PolicySet handle) {
+        this.handle = handle;
+        this.guard = new Guard("policy set", handle::delete);
+    }
+
+    /** The policies compiled into the library (no files needed). */
+    public static PolicySet embedded() {
+        return new PolicySet(org.medins.swig.PolicySet.embedded());
+    }
+
+    /** An empty set. */
+    public static PolicySet empty() {
+        return new PolicySet(org.medins.swig.PolicySet.empty());
+    }
+
+    <T> T use(Function<org.medins.swig.PolicySet, T> body) {
+        return guard.read(() -> body.apply(handle));
+    }
+
+    /**
+     * A borrowed policy stays usable until the set changes: adding files may replace (and free)
+     * policies, so policies borrowed before an add must be looked up again.
+     */
+    void checkCurrent(long gen, String id) {
+        if (gen != generation) {
+            throw new IllegalStateException("policy " + id + " was borrowed before its set"
+                    + " changed: look it up again");
+        }
+    }
+
+    private void add(Function<org.medins.swig.PolicySet, Void> body) {
+        guard.write(() -> {
+            generation++;
+            return body.apply(handle);
+        });
+    }
+
+    /**
+     * Add every *.yaml file below {@code dir} (ids are paths relative to it without ".yaml").
+     * A file whose id is already in the set replaces that policy. Policies borrowed before the
+     * call throw IllegalStateException afterwards: look them up again. On error the set is
+     * unchanged.
+     */
+    public void addDirectory(Path dir) {
+        add(s -> {
+            s.add_dir(dir.toString(), null);
+            return null;
+        });
+    }
+
+    /** Add one file; {@code id} null derives it from the file name. */
+    public void addFile(Path file, String id) {
+        add(s -> {
+            s.add_file(file.toString(), id, null);
+            return null;
+        });
+    }
+
+    private Policy borrow(org.medins.swig.Policy p) {
+        return p == null ? null : Policy.borrowed(p, this, generation);
+    }
+
+    /**
+     * The policy of {@code region} in force on {@code date}.
+     *
+     * @throws MedinsException MEDINS_ERR_NO_POLICY when none is
+     */
+    public Policy lookup(String region, LocalDate date) {
+        int d = Dates.toInt(date);
+        return use(s -> borrow(s.lookup(region, d)));
+    }
+
+    /** The policy of the default region in force on {@code date}. */
+    public Policy lookup(LocalDate date) {
+        return lookup(Medins.defaultRegion(), date);
+    }
+
+    /** The policy with that id ("tianjin/2023"). */
+    public Optional<Policy> get(String id) {
+        return use(s -> Optional.ofNullable(borrow(s.get(id))));
+    }
+
+    /** Number of policies (reforms included). */
+    public int size() {
+        return use(s -> (int) s.count());
+    }
+
+    /** Every policy, by region then effective date. */
+    public List<Policy> policies() {
+        return use(s -> {
+            int n = (int) s.count();
+            List<Policy> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(borrow(s.at(i)));
+            }
+            return Collections.unmodifiableList(out);
+        });
+    }
+
+    /** Settle one claim with the policy of {@code region} in force on the claim's date. */
+    public Result settle(String region, Person person, Claim claim, Ledger ledger) {
+        return lookup(region, claim.date()).settle(person, claim, ledger);
+    }
+
+    /**
+     * Settle many claims in one native call, each with the policy of {@code region} in force on
+     * its date. See {@link Policy#settleBatch}.
+     */
+    public BatchResult settleBatch(String region, BatchPersons persons, BatchClaims claims,
+                                   Ledger[] ledgers) {
+        return use(s -> BatchResult.run(null, s, region, persons, claims, ledgers));
+    }
+
+    /** The region used when none is named ("tianjin"). */
+    public static String defaultRegion() {
+        return medins.default_region();
+    }
+
+    /** Release the set and the policies it owns, waiting for calls in progress. Idempotent. */
+    @Override
+    public void close() {
+        guard.close();
+    }
+}

@@ -1,0 +1,176 @@
+package org.medins;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.medins.swig.medins;
+
+/**
+ * The explained result of a computation: its figures and one line per part saying which rule
+ * produced it, citing the policy. Immutable: everything is copied out of the library when the
+ * result is made, so it stays readable after {@link #close()} and after its policy is closed.
+ *
+ * <p>A settlement result also keeps the native result, which {@link #reverse(Ledger)} needs;
+ * close it when done (try-with-resources). Other kinds hold no native memory, and closing them
+ * does nothing. close() is idempotent; there is no finalizer.
+ */
+public final class Result implements AutoCloseable {
+    private final ResultKind kind;
+    private final String policyId;
+    private final List<ExplanationLine> lines;
+    private final List<PolicyValue> assumedValues;
+    private final boolean usesAssumed;
+    private final Settlement settlement;
+    private final ContributionFigures contribution;
+    private final AccountFigures account;
+    private final MaternityFigures maternity;
+    private final CapitationFigures capitation;
+    private final org.medins.swig.Result handle;
+    private final Guard guard;
+
+    private Result(org.medins.swig.Result r) {
+        kind = ResultKind.fromCode(r.kind());
+        policyId = r.policy_id();
+        int n = (int) r.line_count();
+        List<ExplanationLine> ls = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ls.add(ExplanationLine.of(r.line(i)));
+        }
+        lines = Collections.unmodifiableList(ls);
+        int na = (int) r.assumed_count();
+        List<PolicyValue> vs = new ArrayList<>(na);
+        for (int i = 0; i < na; i++) {
+            vs.add(PolicyValue.of(r.assumed(i)));
+        }
+        assumedValues = Collections.unmodifiableList(vs);
+        usesAssumed = r.uses_assumed() != 0;
+        long[] f = figures(r, Packed.SETTLEMENT);
+        settlement = f == null ? null : Settlement.of(f);
+        f = figures(r, Packed.CONTRIBUTION);
+        contribution = f == null ? null : ContributionFigures.of(f);
+        f = figures(r, Packed.ACCOUNT);
+        account = f == null ? null : AccountFigures.of(f);
+        f = figures(r, Packed.MATERNITY);
+        maternity = f == null ? null : MaternityFigures.of(f);
+        f = figures(r, Packed.CAPITATION);
+        capitation = f == null ? null : CapitationFigures.of(f);
+        if (kind == ResultKind.SETTLEMENT) {
+            handle = r;
+            guard = new Guard("result", r::delete);
+        } else {
+            handle = null;
+            guard = new Guard("result", null);
+            r.delete();
+        }
+    }
+
+    private static long[] figures(org.medins.swig.Result r, int layout) {
+        long[] f = Packed.of(layout);
+        return medins.java_result_figures(r, layout, f) != 0 ? f : null;
+    }
+
+    /** Take ownership of a new native result (freed here if copying it out fails). */
+    static Result adopt(org.medins.swig.Result r) {
+        try {
+            return new Result(r);
+        } catch (RuntimeException | Error e) {
+            r.delete();
+            throw e;
+        }
+    }
+
+    public ResultKind kind() {
+        return kind;
+    }
+
+    /** The id of the policy used ("tianjin/2023"). */
+    public String policyId() {
+        return policyId;
+    }
+
+    /** The explanation lines (empty when computed without them). */
+    public List<ExplanationLine> lines() {
+        return lines;
+    }
+
+    /** True when any value used is assumed rather than cited. */
+    public boolean usesAssumed() {
+        return usesAssumed;
+    }
+
+    /** The distinct assumed values used, with their reasons. */
+    public List<PolicyValue> assumedValues() {
+        return assumedValues;
+    }
+
+    private <T> T need(T figures, ResultKind wanted) {
+        if (figures == null) {
+            throw new IllegalStateException("a " + kind + " result has no " + wanted + " figures");
+        }
+        return figures;
+    }
+
+    /** @throws IllegalStateException when this is not a settlement */
+    public Settlement settlement() {
+        return need(settlement, ResultKind.SETTLEMENT);
+    }
+
+    /** @throws IllegalStateException when this is not a contribution */
+    public ContributionFigures contribution() {
+        return need(contribution, ResultKind.CONTRIBUTION);
+    }
+
+    /** @throws IllegalStateException when this is not an account computation */
+    public AccountFigures account() {
+        return need(account, ResultKind.ACCOUNT);
+    }
+
+    /** @throws IllegalStateException when this is not a maternity payment */
+    public MaternityFigures maternity() {
+        return need(maternity, ResultKind.MATERNITY);
+    }
+
+    /** @throws IllegalStateException when this is not a capitation settlement */
+    public CapitationFigures capitation() {
+        return need(capitation, ResultKind.CAPITATION);
+    }
+
+    /**
+     * Reverse this settlement (a refund): restore {@code ledger} exactly as it was before it.
+     *
+     * @throws MedinsException MEDINS_ERR_REVERSE unless this is the ledger's most recent
+     *     settlement
+     * @throws IllegalStateException when this result is closed or not a settlement
+     */
+    public void reverse(Ledger ledger) {
+        if (handle == null) {
+            throw new IllegalStateException("only a settlement can be reversed, not a " + kind);
+        }
+        guard.read(() -> {
+            synchronized (ledger) {
+                medins.java_reverse(ledger.state(), handle);
+            }
+            return null;
+        });
+    }
+
+    /** True once closed (a non-settlement result holds nothing and is never "open" natively). */
+    public boolean isClosed() {
+        return guard.isClosed();
+    }
+
+    /** Release the native result. Idempotent; the figures and lines stay readable. */
+    @Override
+    public void close() {
+        guard.close();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(kind + " under " + policyId);
+        for (ExplanationLine l : lines) {
+            sb.append("\n  ").append(l);
+        }
+        return sb.toString();
+    }
+}

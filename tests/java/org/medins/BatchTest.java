@@ -1,0 +1,198 @@
+package org.medins;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/** A batch gives, claim for claim and ledger for ledger, what single settlements give. */
+public class BatchTest {
+    private static PolicySet set;
+
+    @BeforeClass
+    public static void open() {
+        set = PolicySet.embedded();
+    }
+
+    @AfterClass
+    public static void close() {
+        set.close();
+    }
+
+    private static final List<Person> PERSONS = List.of(
+            TestSupport.employee(), TestSupport.retiree(), TestSupport.resident(),
+            TestSupport.resident().toBuilder().group(Group.DIBAO).build(),
+            Person.resident(Category.STUDENT_CHILD, Tier.LOW, LocalDate.of(2012, 4, 4)));
+
+    /** Person i's claims: several kinds and levels, growing amounts, in date order. */
+    private static List<int[]> claimPlan() {
+        List<int[]> plan = new ArrayList<>();
+        for (int person = 0; person < PERSONS.size(); person++) {
+            for (int k = 0; k < 4; k++) {
+                plan.add(new int[] {person, k});
+            }
+        }
+        return plan;
+    }
+
+    private static Claim claim(int person, int k) {
+        Level[] levels = {Level.L3, Level.L2, Level.L1, Level.L3};
+        LocalDate date = LocalDate.of(2023, 2 + 3 * k, 1 + person);
+        long total = 1_234_567L * (k + 1) + 9_876L * person;
+        return Claim.builder().id(person * 10 + k).date(date).kind(ClaimKind.INPATIENT)
+                .level(levels[k]).total(total).selfPaid(k * 10_000L).build();
+    }
+
+    @Test
+    public void batchEqualsSingleClaims() {
+        Policy policy = set.lookup(TestSupport.DAY_2023);
+        BatchClaims.Builder b = BatchClaims.builder();
+        Ledger[] single = new Ledger[PERSONS.size()];
+        Ledger[] batch = new Ledger[PERSONS.size()];
+        for (int i = 0; i < single.length; i++) {
+            single[i] = new Ledger(2023);
+            batch[i] = new Ledger(2023);
+        }
+        List<Settlement> expected = new ArrayList<>();
+        for (int[] pk : claimPlan()) {
+            Claim c = claim(pk[0], pk[1]);
+            b.add(pk[0], c);
+            try (Result r = policy.settle(PERSONS.get(pk[0]), c, single[pk[0]], false)) {
+                expected.add(r.settlement());
+            }
+        }
+        BatchClaims claims = b.build();
+        assertEquals(expected.size(), claims.size());
+        BatchPersons persons = BatchPersons.of(PERSONS);
+        assertEquals(PERSONS.size(), persons.size());
+        BatchResult r = policy.settleBatch(persons, claims, batch);
+        assertEquals(0, r.failed());
+        assertEquals(expected.size(), r.size());
+        for (int i = 0; i < r.size(); i++) {
+            Settlement s = expected.get(i);
+            String name = "claim " + i;
+            assertTrue(name, r.ok(i));
+            assertEquals(name, Status.OK, r.status(i));
+            assertEquals(name, s.fund(), r.fund(i));
+            assertEquals(name, s.majorDisease(), r.majorDisease(i));
+            assertEquals(name, s.assistance(), r.assistance(i));
+            assertEquals(name, s.patient(), r.patient(i));
+            assertEquals(name, s.deductible(), r.deductible(i));
+            assertEquals(name, s.coinsurance(), r.coinsurance(i));
+            assertEquals(name, s.overCap(), r.overCap(i));
+            assertEquals(name, s.account(), r.account(i));
+        }
+        assertArrayEquals(single, batch);
+
+        // The same through the set (each claim's policy by date) gives the same figures.
+        Ledger[] again = new Ledger[PERSONS.size()];
+        for (int i = 0; i < again.length; i++) {
+            again[i] = new Ledger(2023);
+        }
+        BatchResult viaSet = set.settleBatch("tianjin", persons, claims, again);
+        assertArrayEquals(r.fund(), viaSet.fund());
+        assertArrayEquals(r.patient(), viaSet.patient());
+        assertArrayEquals(r.majorDisease(), viaSet.majorDisease());
+        assertArrayEquals(r.assistance(), viaSet.assistance());
+        assertArrayEquals(r.deductible(), viaSet.deductible());
+        assertArrayEquals(r.coinsurance(), viaSet.coinsurance());
+        assertArrayEquals(r.overCap(), viaSet.overCap());
+        assertArrayEquals(r.account(), viaSet.account());
+        assertArrayEquals(r.statusCodes(), viaSet.statusCodes());
+        assertArrayEquals(single, again);
+    }
+
+    @Test
+    public void aFailedClaimLeavesTheOthers() {
+        Policy policy = set.lookup(TestSupport.DAY_2023);
+        // Columns by hand: person 0 has three claims, the middle one at an unknown level.
+        BatchPersons persons = new BatchPersons(new int[] {Scheme.EMPLOYEE.code()},
+                new int[] {Category.IN_SERVICE.code()}, new int[] {Tier.NONE.code()},
+                new int[] {19800501}, null, null);
+        int inpatient = ClaimKind.INPATIENT.code();
+        BatchClaims claims = new BatchClaims(new int[] {0, 0, 0},
+                new int[] {20230201, 20230301, 20230401}, new int[] {inpatient, inpatient, inpatient},
+                new int[] {Level.L3.code(), 99, Level.L2.code()}, null,
+                new long[] {1_000_000, 2_000_000, 3_000_000}, null, null);
+        Ledger[] ledgers = {new Ledger(2023)};
+        BatchResult r = policy.settleBatch(persons, claims, ledgers);
+        assertEquals(1, r.failed());
+        assertTrue(r.ok(0));
+        assertFalse(r.ok(1));
+        assertEquals(Status.LEVEL, r.status(1));
+        assertEquals(0L, r.fund(1));
+        assertEquals(0L, r.patient(1));
+        assertTrue(r.ok(2));
+        assertEquals(2, ledgers[0].admissions());
+
+        Ledger single = new Ledger(2023);
+        policy.settle(TestSupport.employee(), TestSupport.inpatient(LocalDate.of(2023, 2, 1),
+                Level.L3, 1_000_000), single).close();
+        try (Result third = policy.settle(TestSupport.employee(),
+                TestSupport.inpatient(LocalDate.of(2023, 4, 1), Level.L2, 3_000_000), single)) {
+            assertEquals(third.settlement().fund(), r.fund(2));
+        }
+        assertEquals(single, ledgers[0]);
+    }
+
+    @Test
+    public void wrongShapesAreRefused() {
+        try {
+            new BatchPersons(new int[1], new int[2], new int[1], new int[1], null, null);
+            fail("person columns of different lengths");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("person"));
+        }
+        try {
+            new BatchClaims(new int[1], new int[1], new int[1], new int[1], new long[2],
+                    new long[1], null, null);
+            fail("claim columns of different lengths");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("claim"));
+        }
+        BatchPersons persons = BatchPersons.of(PERSONS);
+        BatchClaims none = BatchClaims.builder().build();
+        try {
+            set.settleBatch("tianjin", persons, none, new Ledger[1]);
+            fail("one ledger for five persons");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("ledgers"));
+        }
+        // A claim naming a person that does not exist: the whole batch is refused, nothing changes.
+        BatchClaims stray = BatchClaims.builder().add(7, claim(0, 0)).build();
+        Ledger[] ledgers = new Ledger[PERSONS.size()];
+        for (int i = 0; i < ledgers.length; i++) {
+            ledgers[i] = new Ledger(2023);
+        }
+        try {
+            BatchResult r = set.settleBatch("tianjin", persons, stray, ledgers);
+            assertEquals(1, r.failed());
+        } catch (MedinsException e) {
+            assertEquals(Status.ARGUMENT, e.status());
+        }
+        for (Ledger l : ledgers) {
+            assertEquals(new Ledger(2023), l);
+        }
+    }
+
+    @Test
+    public void resultArraysAreCopies() {
+        BatchClaims claims = BatchClaims.builder().add(0, claim(0, 0)).build();
+        BatchResult r = set.lookup(TestSupport.DAY_2023).settleBatch(
+                BatchPersons.of(List.of(TestSupport.employee())), claims,
+                new Ledger[] {new Ledger(2023)});
+        long[] fund = r.fund();
+        fund[0] = -1;
+        assertTrue(r.fund(0) >= 0);
+        assertEquals(r.fund(0) + r.majorDisease(0) + r.assistance(0) + r.patient(0),
+                claim(0, 0).total());
+    }
+}

@@ -1,0 +1,112 @@
+package org.medins;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.time.LocalDate;
+import org.junit.Test;
+
+/** Ledgers: plain data, stored as text, closed into the next year. */
+public class LedgerTest {
+    @Test
+    public void emptyLedger() {
+        Ledger l = new Ledger(2023);
+        assertEquals(2023, l.year());
+        assertNull(l.lastDate());
+        assertEquals(0L, l.seq());
+        assertEquals(0, l.admissions());
+        assertEquals(0L, l.outpatientCosts());
+        for (Pool p : Pool.values()) {
+            assertEquals(0L, l.deductible(p));
+            assertEquals(0L, l.position(p));
+            assertEquals(0L, l.fund(p));
+        }
+        assertEquals(0L, l.majorBase());
+        assertEquals(0L, l.majorFund());
+        assertEquals(0L, l.assistBase());
+        assertEquals(0L, l.assistFund());
+        assertEquals(0L, l.accountBalance());
+        assertEquals(0L, l.accountPaid());
+        assertEquals(0L, l.carryOver());
+        assertEquals(0, l.thriftyYears());
+        assertFalse(l.priorKnown());
+        assertEquals(0L, l.priorOutpatientCosts());
+        l.check();
+        assertTrue(l.toString().startsWith("Ledger[2023"));
+    }
+
+    @Test
+    public void textRoundTrip() {
+        Ledger l = new Ledger(2023);
+        l.setAccountBalance(123_456);
+        try (PolicySet set = PolicySet.embedded();
+             Result r = set.settle("tianjin", TestSupport.employee(),
+                     TestSupport.inpatient(TestSupport.DAY_2023, Level.L3, 3_000_000), l)) {
+            assertTrue(r.settlement().fund() > 0);
+        }
+        String text = l.toText();
+        assertTrue(text, text.startsWith("medins-ledger 1\n"));
+        Ledger back = Ledger.parse(text);
+        assertEquals(l, back);
+        assertEquals(l.hashCode(), back.hashCode());
+        assertEquals(TestSupport.DAY_2023, back.lastDate());
+        assertEquals(1, back.admissions());
+        Ledger copy = l.copy();
+        copy.setAccountBalance(l.accountBalance() + 1);
+        assertNotEquals(l, copy);
+        assertEquals(123_456L - l.accountPaid(), l.accountBalance());
+    }
+
+    @Test
+    public void badTextThrows() {
+        String[] cases = {"", "medins-ledger 1\nyear=2023\n", "medins-ledger 99\n",
+            new Ledger(2023).toText().replace("year=2023", "year=20x3"),
+            new Ledger(2023).toText() + "colour=red\n"};
+        for (String text : cases) {
+            try {
+                Ledger.parse(text);
+                fail("parsed: " + text);
+            } catch (MedinsException e) {
+                assertEquals(text, Status.LEDGER, e.status());
+            }
+        }
+    }
+
+    @Test
+    public void inconsistentLedgerFailsCheck() {
+        Ledger l = Ledger.parse(new Ledger(2023).toText());
+        l.setAccountBalance(-1);
+        try {
+            l.check();
+            fail("negative balance accepted");
+        } catch (MedinsException e) {
+            assertEquals(Status.LEDGER, e.status());
+        }
+    }
+
+    /*
+     * Closing 2023 for an employee in service with no outpatient costs: the year counts as
+     * thrifty (costs 0 do not exceed the outpatient deductible), last year's outpatient costs
+     * become known (0), and the account balance is carried.
+     */
+    @Test
+    public void closeYear() {
+        try (PolicySet set = PolicySet.embedded()) {
+            Policy p = set.lookup(LocalDate.of(2023, 12, 31));
+            Ledger l = new Ledger(2023);
+            l.setAccountBalance(5_000);
+            Ledger next = l.closeYear(p, TestSupport.employee());
+            assertEquals(2024, next.year());
+            assertTrue(next.priorKnown());
+            assertEquals(0L, next.priorOutpatientCosts());
+            assertEquals(1, next.thriftyYears());
+            assertEquals(5_000L, next.accountBalance());
+            assertEquals(0L, next.seq());
+            assertEquals(2023, l.year());
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.medins;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Settlements against tests/data/settle/basic.yaml, whose round figures make every expected
+ * value workable by hand, and against the shipped 2023 policy for the invariants.
+ */
+public class SettleTest {
+    private static Policy basic;
+    private static PolicySet embedded;
+
+    @BeforeClass
+    public static void open() {
+        Path file = TestSupport.path("medins.test.data").resolve("settle").resolve("basic.yaml");
+        basic = Policy.load(file);
+        embedded = PolicySet.embedded();
+    }
+
+    @AfterClass
+    public static void close() {
+        basic.close();
+        embedded.close();
+    }
+
+    /*
+     * Employee in service, empty 2023 ledger (last year's outpatient costs unknown, so the
+     * prior_outpatient_max rows do not apply), first admission at l2, 20,000 yuan all in scope:
+     *   deductible: row {admission: first, amount: 800}                     800.00
+     *   segments from position 0: 10,000 x 80% = 8,000; 9,200 x 90% = 8,280  fund 16,280.00
+     *   coinsurance 2,000 + 920                                            2,920.00
+     *   patient 800 + 2,920 = 3,720, below the major-disease deductible (10,000): no layer pays;
+     *   no groups: no assistance.
+     */
+    @Test
+    public void firstAdmissionByHand() {
+        Ledger ledger = new Ledger(2023);
+        Claim c = Claim.builder().id(42).date(LocalDate.of(2023, 3, 1)).kind(ClaimKind.INPATIENT)
+                .level(Level.L2).total(2_000_000).build();
+        try (Result r = basic.settle(TestSupport.employee(), c, ledger)) {
+            Settlement s = r.settlement();
+            assertEquals(ResultKind.SETTLEMENT, r.kind());
+            assertEquals(42L, s.claimId());
+            assertEquals(80_000L, s.deductible());
+            assertEquals(1_628_000L, s.fund());
+            assertEquals(292_000L, s.coinsurance());
+            assertEquals(0L, s.majorDisease());
+            assertEquals(0L, s.assistance());
+            assertEquals(372_000L, s.patient());
+            assertEquals(0L, s.account());
+            assertEquals(8000, s.ratio());
+            assertEquals(1, s.admission());
+            TestSupport.assertAddsUp("first admission", s);
+            // Lines: the fund's segment lines add up to the fund.
+            long fundLines = r.lines().stream().filter(l -> l.part() == Part.FUND)
+                    .mapToLong(ExplanationLine::amount).sum();
+            assertEquals(s.fund(), fundLines);
+            assertTrue(r.lines().stream().anyMatch(l -> l.part() == Part.DEDUCTIBLE
+                    && l.amount() == 80_000 && l.line() > 0 && l.file().endsWith("basic.yaml")));
+            assertEquals(r.usesAssumed(), !r.assumedValues().isEmpty());
+        }
+        assertEquals(1, ledger.admissions());
+        assertEquals(1L, ledger.seq());
+        assertEquals(LocalDate.of(2023, 3, 1), ledger.lastDate());
+        assertEquals(80_000L, ledger.deductible(Pool.INPATIENT));
+        assertEquals(1_920_000L, ledger.position(Pool.INPATIENT));
+        assertEquals(1_628_000L, ledger.fund(Pool.INPATIENT));
+        assertEquals(0L, ledger.fund(Pool.OUTPATIENT));
+
+        /*
+         * Second admission, 5,000 yuan at l2: deductible row {admission: later} 300; position
+         * 19,200 is past the first segment, so 4,700 x 90% = 4,230 fund; patient 770.
+         */
+        Claim second = TestSupport.inpatient(LocalDate.of(2023, 5, 2), Level.L2, 500_000);
+        try (Result r = basic.settle(TestSupport.employee(), second, ledger)) {
+            Settlement s = r.settlement();
+            assertEquals(30_000L, s.deductible());
+            assertEquals(423_000L, s.fund());
+            assertEquals(77_000L, s.patient());
+            assertEquals(9000, s.ratio());
+            assertEquals(2, s.admission());
+        }
+        assertEquals(2, ledger.admissions());
+    }
+
+    /* The same first admission with 1,000 yuan on the account: it pays 1,000 of the 3,720. */
+    @Test
+    public void accountPaysPartOfThePatientShare() {
+        Ledger ledger = new Ledger(2023);
+        ledger.setAccountBalance(100_000);
+        Claim c = TestSupport.inpatient(LocalDate.of(2023, 3, 1), Level.L2, 2_000_000);
+        try (Result r = basic.settle(TestSupport.employee(), c, ledger)) {
+            assertEquals(100_000L, r.settlement().account());
+            assertEquals(272_000L, r.settlement().cash());
+        }
+        assertEquals(0L, ledger.accountBalance());
+        assertEquals(100_000L, ledger.accountPaid());
+    }
+
+    @Test
+    public void withoutLinesTheFiguresAreTheSame() {
+        Claim c = TestSupport.inpatient(TestSupport.DAY_2023, Level.L3, 4_567_891);
+        Policy p = embedded.lookup(TestSupport.DAY_2023);
+        try (Result full = p.settle(TestSupport.retiree(), c, new Ledger(2023));
+             Result bare = p.settle(TestSupport.retiree(), c, new Ledger(2023), false)) {
+            assertEquals(full.settlement(), bare.settlement());
+            assertFalse(full.lines().isEmpty());
+            assertTrue(bare.lines().isEmpty());
+            TestSupport.assertAddsUp("retiree l3", full.settlement());
+            assertEquals("tianjin/2023", full.policyId());
+        }
+    }
+
+    @Test
+    public void reverseRestoresTheLedger() {
+        Ledger ledger = new Ledger(2023);
+        Person person = TestSupport.employee();
+        Result first = basic.settle(person, TestSupport.inpatient(LocalDate.of(2023, 2, 1),
+                Level.L1, 300_000), ledger);
+        Ledger afterFirst = ledger.copy();
+        Result second = basic.settle(person, TestSupport.inpatient(LocalDate.of(2023, 3, 1),
+                Level.L3, 900_000), ledger);
+        try {
+            first.reverse(ledger);
+            fail("reversed a settlement that is not the latest");
+        } catch (MedinsException e) {
+            assertEquals(Status.REVERSE, e.status());
+        }
+        second.reverse(ledger);
+        assertEquals(afterFirst, ledger);
+        first.reverse(ledger);
+        assertEquals(new Ledger(2023), ledger);
+        first.close();
+        second.close();
+        assertTrue(second.isClosed());
+        // The figures outlive the native result.
+        assertEquals(300_000L, first.settlement().total());
+        try {
+            first.reverse(ledger);
+            fail("closed result reversed");
+        } catch (IllegalStateException expected) {
+            assertTrue(expected.getMessage().contains("closed"));
+        }
+    }
+
+    @Test
+    public void setSettleUsesThePolicyInForce() {
+        Claim c = TestSupport.inpatient(LocalDate.of(2022, 6, 1), Level.L2, 1_000_000);
+        try (Result viaSet = embedded.settle("tianjin", TestSupport.resident(), c, new Ledger(2022));
+             Result direct = embedded.get("tianjin/2022").orElseThrow()
+                     .settle(TestSupport.resident(), c, new Ledger(2022))) {
+            assertEquals("tianjin/2022", viaSet.policyId());
+            assertEquals(direct.settlement(), viaSet.settlement());
+        }
+    }
+
+    @Test
+    public void valueTypes() {
+        Person p = Person.builder().scheme(Scheme.RESIDENT).category(Category.ADULT)
+                .tier(Tier.HIGH).birthDate(LocalDate.of(1970, 1, 2)).group(Group.DIBAO)
+                .familyDoctor(77).build();
+        assertEquals(p, p.toBuilder().build());
+        assertEquals(p.hashCode(), p.toBuilder().build().hashCode());
+        assertTrue(p.groups().contains(Group.DIBAO));
+        assertEquals(77L, p.familyDoctor());
+        assertEquals(Tier.HIGH, p.tier());
+        assertEquals(Scheme.RESIDENT, p.scheme());
+        assertEquals(Category.ADULT, p.category());
+        assertEquals(LocalDate.of(1970, 1, 2), p.birthDate());
+        assertFalse(p.equals(p.toBuilder().groups(java.util.Set.of()).build()));
+        assertTrue(p.toString().contains("DIBAO"));
+        Person defaults = Person.builder().build();
+        assertEquals(Scheme.EMPLOYEE, defaults.scheme());
+        assertEquals(Category.IN_SERVICE, defaults.category());
+        assertEquals(Tier.NONE, defaults.tier());
+        Claim c = Claim.builder().id(9).date(TestSupport.DAY_2023).kind(ClaimKind.PHARMACY)
+                .level(Level.PHARMACY).institution(5).total(1000).selfPaid(100).categoryB(50)
+                .build();
+        assertEquals(c, c.toBuilder().build());
+        assertEquals(c.hashCode(), c.toBuilder().build().hashCode());
+        assertEquals(9L, c.id());
+        assertEquals(5L, c.institution());
+        assertEquals(1000L, c.total());
+        assertEquals(100L, c.selfPaid());
+        assertEquals(50L, c.categoryB());
+        assertEquals(ClaimKind.PHARMACY, c.kind());
+        assertEquals(Level.PHARMACY, c.level());
+        assertEquals(TestSupport.DAY_2023, c.date());
+        assertTrue(c.toString().contains("PHARMACY"));
+        Claim d = Claim.builder().date(TestSupport.DAY_2023).build();
+        assertEquals(ClaimKind.OUTPATIENT, d.kind());
+        assertEquals(Level.L1, d.level());
+        try {
+            Claim.builder().build();
+            fail("a claim needs a date");
+        } catch (NullPointerException expected) {
+            assertEquals("date", expected.getMessage());
+        }
+    }
+
+    @Test
+    public void resultOfAnotherKindHasNoSettlement() {
+        Policy p = embedded.lookup(TestSupport.DAY_2023);
+        try (Result r = p.contribution(TestSupport.resident(), TestSupport.DAY_2023)) {
+            try {
+                r.settlement();
+                fail("contribution has no settlement figures");
+            } catch (IllegalStateException expected) {
+                assertTrue(expected.getMessage().contains("CONTRIBUTION"));
+            }
+            try {
+                r.reverse(new Ledger(2023));
+                fail("a contribution cannot be reversed");
+            } catch (IllegalStateException expected) {
+                assertTrue(expected.getMessage().contains("reversed"));
+            }
+            assertTrue(r.toString().startsWith("CONTRIBUTION under tianjin/2023"));
+        }
+    }
+}
