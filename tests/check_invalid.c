@@ -74,6 +74,67 @@ static const invalid_case cases[] = {
     { "29-format-2.yaml", NULL, MEDINS_ERR_RANGE, 2, 9 },
     { "30-not-a-mapping.yaml", NULL, MEDINS_ERR_TYPE, 2, 1 },
     { "31-decimals.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16 },
+    /* In most files below, line 9 is a table's first row, after the five header lines, the
+     * section key, its `cite:` and the table key; a value after "    - {ratio: " is at
+     * column 15, one after "    - {amount: " at column 16. */
+    { "32-ratio-just-over-100.yaml", NULL, MEDINS_ERR_RANGE, 9, 15 },
+    { "33-ten-thousands.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16 },
+    { "34-plus-sign.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16 },
+    { "35-exponent.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16 },
+    /* `    - {age_min: 60, age_max: 60, ...}`: age_max's value after 7 + 13 + 9 = 29 characters. */
+    { "36-age-band-empty.yaml", NULL, MEDINS_ERR_RANGE, 9, 30 },
+    /* The row needing the missing section key: its `{` after "    - " (6 characters). */
+    { "37-income-share-without-reference.yaml", NULL, MEDINS_ERR_MISSING, 9, 7 },
+    /* A block row: the mapping starts at its first key, `ratio` after "    - ". */
+    { "38-ratio-and-segments.yaml", NULL, MEDINS_ERR_TYPE, 9, 7 },
+    /* `  deductable:`: the key, after two spaces. */
+    { "39-unknown-section-key.yaml", NULL, MEDINS_ERR_UNKNOWN_KEY, 8, 3 },
+    /* Like 22: at the `cite` key. */
+    { "40-citation-empty-place.yaml", NULL, MEDINS_ERR_CITATION, 7, 3 },
+    /* `kind: weekly`: the value after "kind: " (6 characters). */
+    { "41-unknown-kind.yaml", NULL, MEDINS_ERR_TYPE, 6, 7 },
+    /* `sources: [{id: doc, title: "Document", kind: blog}]`: 11 + 9 + 19 + 6 = 45 characters. */
+    { "42-unknown-source-kind.yaml", NULL, MEDINS_ERR_TYPE, 5, 46 },
+    /* A section that is a list: at the list, whose first `-` follows two spaces on line 7. */
+    { "43-section-list.yaml", NULL, MEDINS_ERR_TYPE, 7, 3 },
+    { "44-contributions-list.yaml", NULL, MEDINS_ERR_TYPE, 7, 3 },
+    { "45-maternity-list.yaml", NULL, MEDINS_ERR_TYPE, 7, 3 },
+    { "46-capitation-list.yaml", NULL, MEDINS_ERR_TYPE, 7, 3 },
+    { "47-accounts-list.yaml", NULL, MEDINS_ERR_TYPE, 7, 3 },
+    /* `  ratio: {ratio: 55%}`: the mapping's `{` after "  ratio: " (9 characters). */
+    { "48-table-mapping.yaml", NULL, MEDINS_ERR_TYPE, 8, 10 },
+    /* `    wage_base: {floor: 5000, ceiling: 4000}`: the `{` after 15 characters. */
+    { "49-wage-floor-above-ceiling.yaml", NULL, MEDINS_ERR_RANGE, 11, 16 },
+    /* `    - {disease: diabetes, rate: 150, period: week}`: 7 + 19 + 11 + 8 = 45 characters. */
+    { "50-capitation-period.yaml", NULL, MEDINS_ERR_TYPE, 9, 46 },
+    /* libyaml's mark: the tab itself, first on line 4. */
+    { "51-tab.yaml", NULL, MEDINS_ERR_YAML, 4, 1 },
+    /* No document at all (the empty file has no comment line): the start of the file. */
+    { "52-empty.yaml", NULL, MEDINS_ERR_TYPE, 1, 1 },
+    { "53-comment-only.yaml", NULL, MEDINS_ERR_TYPE, 1, 1 },
+    /* The second document's `---` on line 5. */
+    { "54-two-documents.yaml", NULL, MEDINS_ERR_YAML, 5, 1 },
+    /* `    - {level: [], ...}`: the `[` after 14 characters. */
+    { "55-empty-selector-list.yaml", NULL, MEDINS_ERR_RANGE, 9, 15 },
+    /* `    - {add: -101%}` on line 11: after "    - {add: " (12 characters). */
+    { "56-adjustment-below-minus-100.yaml", NULL, MEDINS_ERR_RANGE, 11, 13 },
+    /* `effective: {from: 2023-1-1}`: after "effective: {from: " (18 characters). */
+    { "57-date-form.yaml", NULL, MEDINS_ERR_SYNTAX, 4, 19 },
+    /* `    - {family_doctor: false, ...}`: after "    - {family_doctor: " (22 characters). */
+    { "58-family-doctor-false.yaml", NULL, MEDINS_ERR_TYPE, 9, 23 },
+    /* `  carry_over: true` in outpatient: the key. */
+    { "59-carry-over-outside-inpatient.yaml", NULL, MEDINS_ERR_UNKNOWN_KEY, 8, 3 },
+    /* `    - segments:` on line 11: the row, at its first key after "    - ". */
+    { "60-complication-segments.yaml", NULL, MEDINS_ERR_SEGMENTS, 11, 7 },
+    { "61-amount-too-large.yaml", NULL, MEDINS_ERR_OVERFLOW, 9, 16 },
+    /* Like 05: the top mapping, at its first key. */
+    { "62-missing-effective.yaml", NULL, MEDINS_ERR_MISSING, 2, 1 },
+    /* `    - {ratio: 55%, ratio: 60%}`: the second key after "    - {ratio: 55%, " (19 characters). */
+    { "63-duplicate-key-in-row.yaml", NULL, MEDINS_ERR_DUPLICATE, 9, 20 },
+    /* `    - 55%`: the scalar after "    - ". */
+    { "64-row-not-mapping.yaml", NULL, MEDINS_ERR_TYPE, 9, 7 },
+    /* `    - {weeks_max: 12.5, ...}` on line 11: after "    - {weeks_max: " (18 characters). */
+    { "65-weeks-decimal.yaml", NULL, MEDINS_ERR_SYNTAX, 11, 19 },
 };
 
 START_TEST(invalid_table)

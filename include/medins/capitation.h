@@ -59,11 +59,11 @@ MEDINS_API void medins_enrolment_init(medins_enrolment *enrolment);
 typedef struct medins_capitation_input {
     int64_t institution;          /**< the caller's institution identifier */
     medins_level level;           /**< the institution's level (selects the rate row) */
-    medins_disease disease;
+    medins_disease disease;       /**< the disease the patients are enrolled for */
     medins_date from;             /**< first day of the period */
     medins_date to;               /**< last day of the period */
     const medins_enrolment *enrolments;   /**< enrolment_count items; borrowed for the call */
-    size_t enrolment_count;
+    size_t enrolment_count;       /**< number of enrolments */
     medins_fen actual_costs;      /**< the institution's covered costs of these patients in the period */
     medins_bp assessment;         /**< assessment score, 0..10000; used when the policy has assessment */
 } medins_capitation_input;
@@ -78,13 +78,13 @@ MEDINS_API int medins_disease_parse(medins_disease *out, const char *name);
 
 /** The figures of a capitation settlement. */
 typedef struct medins_capitation_figures {
-    int64_t institution;
+    int64_t institution;          /**< the institution, echoed */
     medins_fen rate;              /**< per enrolled patient per period unit */
-    medins_capitation_period period;
+    medins_capitation_period period; /**< the unit the rate is for */
     int32_t patients;             /**< enrolments counted */
     int64_t patient_days;         /**< days enrolled within the period, summed over patients */
     medins_fen budget;            /**< the prorated per-head budget */
-    medins_fen actual_costs;
+    medins_fen actual_costs;      /**< the institution's covered costs, echoed */
     medins_fen surplus;           /**< budget - actual costs when positive */
     medins_fen overrun;           /**< actual costs - budget when positive */
     medins_fen surplus_kept;      /**< of the surplus, kept by the institution */
@@ -101,6 +101,9 @@ typedef struct medins_capitation_figures {
  * Every enrolment must overlap the period (pass only the patients enrolled during it); the part
  * before or after the period is not counted.
  * @param out receives a new result (kind MEDINS_RESULT_CAPITATION), owned by the caller.
+ * @param policy the policy in force over the whole period.
+ * @param input the institution, period, enrolments and costs.
+ * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
  * @return 0 or a negative status: MEDINS_ERR_ARGUMENT (a NULL pointer, or enrolments NULL with a
  *         non-zero count), MEDINS_ERR_LEVEL (unknown level), MEDINS_ERR_INPUT (unknown disease,
  *         negative costs, a score outside 0..10000), MEDINS_ERR_OVERFLOW, MEDINS_ERR_DATE (period

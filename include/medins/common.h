@@ -8,6 +8,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/**
+ * @def MEDINS_API
+ * Marks a declaration as part of the library's interface: exported from the shared library
+ * (the library is built with hidden visibility, so nothing else is).
+ */
+/**
+ * @def MEDINS_BEGIN_DECLS
+ * Opens the declarations of a header; gives them C linkage when included from C++.
+ */
+/**
+ * @def MEDINS_END_DECLS
+ * Closes what MEDINS_BEGIN_DECLS opened.
+ */
 #if defined(_WIN32) && defined(MEDINS_BUILDING)
 #  define MEDINS_API __declspec(dllexport)
 #elif defined(_WIN32)

@@ -33,7 +33,7 @@ typedef enum medins_employer_type {
 /** What an employee's contribution is computed from. Initialise with medins_employee_input_init. */
 typedef struct medins_employee_input {
     medins_fen monthly_wage;               /**< the employee's monthly wage, >= 0 */
-    medins_employer_type employer_type;
+    medins_employer_type employer_type; /**< selects the policy's rate row */
 } medins_employee_input;
 
 /** Wage 0, employer type enterprise. */
@@ -50,7 +50,7 @@ MEDINS_API int medins_employer_type_parse(medins_employer_type *out, const char 
  * total = individual + government + employer.
  */
 typedef struct medins_contribution_figures {
-    medins_scheme scheme;
+    medins_scheme scheme;          /**< the person's scheme, which says which fields apply */
     /* Residents */
     medins_tier paying_tier;       /**< the tier the contribution is computed at (after groups) */
     medins_tier benefit_tier;      /**< the tier whose benefits the person gets */
@@ -59,8 +59,8 @@ typedef struct medins_contribution_figures {
     medins_fen subsidy;            /**< the tier's government subsidy */
     /* Employees (monthly) */
     medins_fen wage_base;          /**< monthly wage clamped to the policy's floor and ceiling */
-    medins_bp employer_rate;
-    medins_bp individual_rate;
+    medins_bp employer_rate;       /**< the employer's rate on wage_base */
+    medins_bp individual_rate;     /**< the individual's rate on wage_base */
     medins_fen monthly_employer;   /**< wage_base x employer_rate, rounded half-up */
     medins_fen monthly_individual; /**< wage_base x individual_rate, rounded half-up */
     medins_fen fixed_yearly;       /**< individual's fixed yearly amount (large-amount fund), or 0 */
@@ -68,7 +68,7 @@ typedef struct medins_contribution_figures {
     medins_fen individual;         /**< paid by the person */
     medins_fen government;         /**< paid by the government (subsidy, plus the individual share when the state pays all) */
     medins_fen employer;           /**< paid by the employer */
-    medins_fen total;
+    medins_fen total;              /**< individual + government + employer */
     int32_t assumed;               /**< non-zero when an assumed value was used */
 } medins_contribution_figures;
 
@@ -78,6 +78,11 @@ typedef struct medins_contribution_figures {
  * Residents: the person's groups, category and tier choose the row (see docs/policy-format.md,
  * "Contributions"); `employee` is ignored and may be NULL. Employees: `employee` is required.
  * @param out receives a new result (kind MEDINS_RESULT_CONTRIBUTION), owned by the caller.
+ * @param policy the policy in force on `date`.
+ * @param person the person contributing.
+ * @param date a day of the policy year, YYYYMMDD.
+ * @param employee employees: wage and employer type; residents: ignored, may be NULL.
+ * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
  * @return 0 or a negative status: MEDINS_ERR_ARGUMENT (NULL out, policy or person, or NULL
  *         employee input for an employee), MEDINS_ERR_PERSON (category of another scheme, unknown
  *         tier or group, an adult resident with no tier), MEDINS_ERR_INPUT (negative wage,
@@ -113,10 +118,10 @@ typedef struct medins_account_figures {
     medins_fen from_pool;          /**< of which from the pooled fund (retirees) */
     medins_fen monthly_to_pool;    /**< in service: contributions going to the pooled fund */
     medins_fen monthly_card;       /**< of monthly_credit, credited to the social-security card */
-    medins_fen yearly_credit;
-    medins_fen yearly_card;
+    medins_fen yearly_credit;      /**< 12 x monthly_credit */
+    medins_fen yearly_card;        /**< 12 x monthly_card */
     int32_t may_withdraw;          /**< non-zero when the balance may be withdrawn at once */
-    int32_t assumed;
+    int32_t assumed;               /**< non-zero when an assumed value was used */
 } medins_account_figures;
 
 /**
@@ -126,6 +131,11 @@ typedef struct medins_account_figures {
  * share credited to the card and whether the balance may be withdrawn (a serious-illness year
  * with costs above the policy's threshold).
  * @param out receives a new result (kind MEDINS_RESULT_ACCOUNT), owned by the caller.
+ * @param policy the policy in force on `date`.
+ * @param person an employee, in service or retired.
+ * @param date a day of the policy year, YYYYMMDD.
+ * @param input wage, pension and the year's costs.
+ * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
  * @return 0 or a negative status: MEDINS_ERR_ARGUMENT (a NULL pointer), MEDINS_ERR_PERSON (a
  *         resident, or an inconsistent person), MEDINS_ERR_INPUT (a negative amount, unknown
  *         employer type), MEDINS_ERR_OVERFLOW, MEDINS_ERR_DATE, MEDINS_ERR_NOT_COVERED (no

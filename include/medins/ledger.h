@@ -76,7 +76,9 @@ MEDINS_API int medins_ledger_close_year(medins_ledger *next, const medins_ledger
 /**
  * Serialise as text: a first line "medins-ledger 1" then one "key=value" line per field.
  * @param buf may be NULL when size is 0 (to ask for the size).
+ * @param size bytes available at buf.
  * @param needed receives the bytes needed including the NUL (may be NULL).
+ * @param ledger the ledger to write.
  * @return 0, or MEDINS_ERR_BUFFER when size < *needed (buf untouched).
  */
 MEDINS_API int medins_ledger_serialize(char *buf, size_t size, size_t *needed,

@@ -29,7 +29,7 @@ typedef enum medins_delivery {
 
 /** One delivery to pay. Initialise with medins_maternity_input_init. */
 typedef struct medins_maternity_input {
-    medins_delivery delivery;
+    medins_delivery delivery;     /**< type of delivery (selects the delivery row) */
     int32_t weeks;                /**< completed weeks of pregnancy when prenatal care ended, 0..50 */
     int32_t child_order;          /**< 1 for a first child, 2 for a second... */
     medins_fen prenatal_costs;    /**< prenatal-care costs claimed */
@@ -58,6 +58,11 @@ typedef struct medins_maternity_figures {
 /**
  * Compute the fund's maternity payment for a delivery on `date` under the person's scheme.
  * @param out receives a new result (kind MEDINS_RESULT_MATERNITY), owned by the caller.
+ * @param policy the policy in force on `date`.
+ * @param person the insured mother (her scheme selects the rows).
+ * @param date the delivery date, YYYYMMDD.
+ * @param input the delivery and the costs claimed.
+ * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
  * @return 0 or a negative status: MEDINS_ERR_ARGUMENT (a NULL pointer), MEDINS_ERR_PERSON,
  *         MEDINS_ERR_INPUT (unknown delivery type, weeks outside 0..50, child order below 1, a
  *         negative cost), MEDINS_ERR_OVERFLOW (a cost above MEDINS_FEN_MAX), MEDINS_ERR_DATE,

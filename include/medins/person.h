@@ -47,6 +47,7 @@ typedef enum medins_group {
     MEDINS_GROUP_THREE_WITHOUT = 1u << 8,    /**< urban "three-without" person (三无) */
     MEDINS_GROUP_ENTITLED = 1u << 9          /**< entitled groups (优抚对象) */
 } medins_group;
+/** Every known medins_group flag. */
 #define MEDINS_GROUP_ALL 0x3FFu
 
 /** Where care is given. */
@@ -71,8 +72,8 @@ typedef enum medins_claim_kind {
 
 /** An insured person. Initialise with medins_person_init. */
 typedef struct medins_person {
-    medins_scheme scheme;
-    medins_category category;
+    medins_scheme scheme;       /**< the scheme the person is insured under */
+    medins_category category;   /**< must belong to the scheme */
     medins_tier tier;           /**< residents: the tier paid for (benefit tier follows the policy) */
     medins_date birth_date;     /**< YYYYMMDD; needed for age bands (retirees' deductibles) */
     uint32_t groups;            /**< medins_group flags */
@@ -83,8 +84,8 @@ typedef struct medins_person {
 typedef struct medins_claim {
     int64_t id;                 /**< the caller's identifier, echoed in results */
     medins_date date;           /**< settlement date (discharge or visit), YYYYMMDD */
-    medins_claim_kind kind;
-    medins_level level;
+    medins_claim_kind kind;     /**< what care the bill is for */
+    medins_level level;         /**< where the care was given */
     int64_t institution;        /**< institution id (compared with the family-doctor contract); 0 = unknown */
     medins_fen total;           /**< total cost */
     medins_fen self_paid;       /**< fully self-paid items outside the catalogue (自费) */
@@ -103,19 +104,28 @@ MEDINS_API int medins_date_valid(medins_date date);
 
 /** Names as used in policy files ("in_service", "l3", "inpatient", "dibao"). Static; NULL when out of range. */
 MEDINS_API const char *medins_scheme_name(medins_scheme v);
+/** The category's name ("in_service"). Static; NULL when out of range. */
 MEDINS_API const char *medins_category_name(medins_category v);
+/** The tier's name ("middle"; "none" for MEDINS_TIER_NONE). Static; NULL when out of range. */
 MEDINS_API const char *medins_tier_name(medins_tier v);
+/** The level's name ("l3", "primary"). Static; NULL when out of range. */
 MEDINS_API const char *medins_level_name(medins_level v);
+/** The claim kind's name ("inpatient"). Static; NULL when out of range. */
 MEDINS_API const char *medins_claim_kind_name(medins_claim_kind v);
 /** Name of one group flag; NULL when `flag` is not exactly one known flag. */
 MEDINS_API const char *medins_group_name(uint32_t flag);
 
 /** Parse those names back; return 0 or MEDINS_ERR_TYPE (out untouched). */
 MEDINS_API int medins_scheme_parse(medins_scheme *out, const char *name);
+/** Parse a category name; 0 or MEDINS_ERR_TYPE (out untouched). */
 MEDINS_API int medins_category_parse(medins_category *out, const char *name);
+/** Parse a tier name; 0 or MEDINS_ERR_TYPE (out untouched). */
 MEDINS_API int medins_tier_parse(medins_tier *out, const char *name);
+/** Parse a level name; 0 or MEDINS_ERR_TYPE (out untouched). */
 MEDINS_API int medins_level_parse(medins_level *out, const char *name);
+/** Parse a claim kind name; 0 or MEDINS_ERR_TYPE (out untouched). */
 MEDINS_API int medins_claim_kind_parse(medins_claim_kind *out, const char *name);
+/** Parse one group name into its flag; 0 or MEDINS_ERR_TYPE (out untouched). */
 MEDINS_API int medins_group_parse(uint32_t *out, const char *name);
 
 MEDINS_END_DECLS

@@ -20,7 +20,9 @@
 
 MEDINS_BEGIN_DECLS
 
+/** One loaded policy year or reform, bases merged in; opaque, immutable, shareable between threads. */
 typedef struct medins_policy medins_policy;
+/** Policies indexed by region and effective dates; opaque. */
 typedef struct medins_policy_set medins_policy_set;
 
 /** The sections a policy may have; a computation whose section is absent fails with MEDINS_ERR_NOT_COVERED. */
@@ -48,7 +50,9 @@ typedef struct medins_load_options {
     unsigned int max_aliases;  /**< aliases per file; default 0: aliases are refused */
 } medins_load_options;
 
+/** The medins_load_options layout this header describes; goes in its `version` field. */
 #define MEDINS_LOAD_OPTIONS_VERSION 1
+/** Initialiser of a medins_load_options with the defaults. */
 #define MEDINS_LOAD_OPTIONS_INIT { MEDINS_LOAD_OPTIONS_VERSION, 4u << 20, 64, 200000, 0 }
 
 /** Fill *opts with the defaults (for bindings that cannot use the INIT macro). */
@@ -60,7 +64,10 @@ MEDINS_API void medins_load_options_init(medins_load_options *opts);
  * Load one policy file. Its `base:` (if any) is looked up by id in `bases`, or in the embedded
  * policies when bases is NULL.
  * @param out receives a new policy, owned by the caller (medins_policy_free).
+ * @param path the YAML file to read.
+ * @param bases policies the file's `base:` may name, or NULL for the embedded policies.
  * @param opts limits, or NULL for the defaults.
+ * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
  * @return 0 or a negative status; *err carries file:line:column of the offending node.
  */
 MEDINS_API int medins_policy_load_file(medins_policy **out, const char *path,
@@ -80,6 +87,12 @@ MEDINS_API int medins_policy_load_string(medins_policy **out, const char *name,
  * Apply an overlay given as YAML text to `base` (the overlay's own `base:` key, if present,
  * is ignored): the usual way for an analyst to change one value in memory.
  * @param out receives a new policy; base is unchanged and may be freed independently.
+ * @param base the policy the overlay changes.
+ * @param name the overlay's name in errors and citations ("scenario.yaml").
+ * @param yaml the overlay text, `len` bytes (need not be NUL-terminated).
+ * @param len length of `yaml` in bytes.
+ * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
+ * @return 0 or a negative status, as for medins_policy_load_string.
  */
 MEDINS_API int medins_policy_derive(medins_policy **out, const medins_policy *base,
                                     const char *name, const char *yaml, size_t len,
@@ -110,13 +123,13 @@ MEDINS_API const char *medins_section_name(medins_section section);
 /** A source document listed in a policy file. All strings borrowed from the policy. */
 typedef struct medins_source {
     const char *id;          /**< short id used in citations ("tj-2017-opinions") */
-    const char *title;
+    const char *title;       /**< the document's title */
     const char *number;      /**< document number, or "" */
     const char *issuer;      /**< issuing body, or "" */
     const char *date;        /**< date as written, or "" */
     const char *kind;        /**< "official" or "third-party" */
     const char *file;        /**< the policy file that lists it */
-    unsigned int line;
+    unsigned int line;       /**< 1-based line of the listing in file */
 } medins_source;
 
 /** Where a value came from. All strings borrowed from the policy. */
@@ -131,6 +144,7 @@ typedef struct medins_value {
     unsigned int column;     /**< 1-based */
 } medins_value;
 
+/** Number of sources the policy lists (its bases' first, then its own). */
 MEDINS_API size_t medins_policy_source_count(const medins_policy *policy);
 /** The i-th source, or NULL when i is out of range. Borrowed. */
 MEDINS_API const medins_source *medins_policy_source(const medins_policy *policy, size_t i);
@@ -168,6 +182,10 @@ MEDINS_API int medins_policy_set_add_file(medins_policy_set *set, const char *pa
 /**
  * The policy of `region` in force on `date`.
  * @param out receives a borrowed pointer, valid while the set lives.
+ * @param set the set to search (reforms are not indexed by date).
+ * @param region the region word ("tianjin").
+ * @param date the day, YYYYMMDD.
+ * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
  * @return 0, MEDINS_ERR_NO_POLICY, MEDINS_ERR_DATE for a malformed date.
  */
 MEDINS_API int medins_policy_set_lookup(const medins_policy **out, const medins_policy_set *set,

@@ -19,6 +19,7 @@
 
 MEDINS_BEGIN_DECLS
 
+/** The outcome of a computation: figures and explanation lines; opaque, owned by the caller. */
 typedef struct medins_result medins_result;
 
 /** What a result is of. */
@@ -50,7 +51,7 @@ typedef enum medins_part {
 
 /** One explained line. All pointers are borrowed from the result or its policy. */
 typedef struct medins_line {
-    medins_part part;
+    medins_part part;         /**< whose money the line is about */
     medins_fen amount;        /**< money this line is about */
     medins_fen base;          /**< the amount the rule was applied to (segment piece...), or 0 */
     medins_bp ratio;          /**< ratio applied, or 0 */
@@ -60,10 +61,11 @@ typedef struct medins_line {
     const char *citation;     /**< "<title> (<number>), <paragraph>" or "assumed: <reason>"; "" when no value was used */
     const char *file;         /**< policy file of the value used, or NULL */
     unsigned int line;        /**< 1-based line in file, 0 when none */
-    unsigned int column;
+    unsigned int column;      /**< 1-based column in file, 0 when none */
     int assumed;              /**< non-zero when the value used is assumed */
 } medins_line;
 
+/** What the result is of; its figures are read with the matching medins_result_* accessor. */
 MEDINS_API medins_result_kind medins_result_get_kind(const medins_result *result);
 /** Number of explanation lines. */
 MEDINS_API size_t medins_result_line_count(const medins_result *result);

@@ -24,8 +24,8 @@ MEDINS_BEGIN_DECLS
 
 /** The figures of one settlement. total = fund + major_disease + assistance + patient. */
 typedef struct medins_settlement {
-    int64_t claim_id;
-    medins_fen total;
+    int64_t claim_id;           /**< the claim's id, echoed */
+    medins_fen total;           /**< the claim's total cost */
     medins_fen self_paid;       /**< fully self-paid items */
     medins_fen category_b;      /**< category-B first self-pay */
     medins_fen in_scope;        /**< total - self_paid - category_b */
@@ -49,6 +49,10 @@ typedef struct medins_settlement {
 /**
  * Settle one claim.
  * @param out receives a new result (kind MEDINS_RESULT_SETTLEMENT), owned by the caller.
+ * @param policy the policy in force on the claim's date.
+ * @param person the insured person.
+ * @param claim the bill to settle.
+ * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
  * @param ledger the member's ledger for the claim's year; updated on success, untouched on error.
  * @return 0 or a negative status (MEDINS_ERR_CLAIM, _KIND, _LEVEL, _PERSON, _DATE (claim outside
  *         the policy's dates), _ORDER, _LEDGER_YEAR, _LEDGER, _NOT_COVERED, _OVERFLOW, _NOMEM).
