@@ -324,11 +324,11 @@ static int on_alias(parser_state *st, const yaml_event_t *ev)
 /*
  * `{value: X, cite: "..."}` is X with a citation of its own: it lets two values of one row cite
  * different sources. The mapping is replaced by its scalar, which has already taken the
- * mapping's cite; a mapping without a cite of its own stays a mapping (a type error later).
+ * mapping's cite (or, without one, the enclosing cite, like any plain value).
  */
 static mdn_node *collapse_cited_value(mdn_node *n)
 {
-    if (n->type == MDN_MAP && n->own_cite && n->n == 1 && strcmp(n->pairs[0].key, "value") == 0 &&
+    if (n->type == MDN_MAP && n->n == 1 && strcmp(n->pairs[0].key, "value") == 0 &&
         n->pairs[0].value->type == MDN_SCALAR)
         return n->pairs[0].value;
     return n;

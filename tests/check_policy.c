@@ -194,15 +194,31 @@ START_TEST(value_with_its_own_cite)
     ck_assert_msg(row && strcmp(row->source, "a") == 0, "row cite: %s", row ? row->source : "none");
     medins_policy_free(p);
 
-    static const char uncited[] =
+    /* {value: 40%} without a cite of its own takes the enclosing one, like a plain 40%;
+     * with no enclosing cite it is uncited (MEDINS_ERR_CITATION at the value, line 5). */
+    static const char inherits[] =
         "format: 1\n"
         "region: strland\n"
         "effective: {from: 2024-01-01}\n"
         "sources: [{id: a, title: A}]\n"
         "outpatient: {cite: \"a: 1\", ratio: [{ratio: {value: 40%}}]}\n";
     p = NULL;
+    rc = medins_policy_load_string(&p, "inherit.yaml", inherits, strlen(inherits), NULL, NULL, &err);
+    ck_assert_msg(rc == 0, "load: %s", err ? medins_error_message(err) : "");
+    own = medins_policy_find_value(p, "outpatient.ratio[0].ratio");
+    ck_assert_msg(own && strcmp(own->source, "a") == 0, "inherited cite: %s", own ? own->source : "none");
+    medins_policy_free(p);
+
+    static const char uncited[] =
+        "format: 1\n"
+        "region: strland\n"
+        "effective: {from: 2024-01-01}\n"
+        "sources: [{id: a, title: A}]\n"
+        "outpatient: {ratio: [{ratio: {value: 40%}}]}\n";
+    p = NULL;
     rc = medins_policy_load_string(&p, "bad.yaml", uncited, strlen(uncited), NULL, NULL, &err);
-    ck_assert_int_eq(rc, MEDINS_ERR_TYPE);
+    ck_assert_int_eq(rc, MEDINS_ERR_CITATION);
+    ck_assert_int_eq(medins_error_line(err), 5);
     ck_assert_ptr_null(p);
     medins_error_free(err);
 }
