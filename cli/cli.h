@@ -155,7 +155,8 @@ void cli_print_person(FILE *out, const medins_person *p, medins_date on);
 void cli_print_policy(FILE *out, const medins_policy *policy);
 void cli_print_lines(FILE *out, const medins_result *result);
 void cli_print_assumed(FILE *out, const medins_result *result, const cli_assumption *mine, size_t n_mine);
-/* A figures row: "  label ..... 1234.56". */
+/* A figures row: "  label ..... text", and one whose text is an amount ("1234.56"). */
+void cli_print_row(FILE *out, const char *label, const char *text);
 void cli_print_figure(FILE *out, const char *label, medins_fen amount);
 
 /* JSON: amounts as "1234.56" plus "<key>_fen": 123456; ratios as "55%"; dates "2023-06-01". */

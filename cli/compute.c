@@ -93,35 +93,109 @@ static int open_policy(cli_policies *pol, const medins_policy **policy, common_a
     return 0;
 }
 
-/* Print (text or JSON) a result whose figures `add_figures` renders; frees the result. */
-typedef void (*figures_text_fn)(FILE *out, const medins_result *r);
-typedef json_t *(*figures_json_fn)(const medins_result *r);
+/*
+ * One command: its options beyond the common ones, the computation, and how its figures are
+ * shown. `in` is the command's own input record, filled by own_opt and read by compute.
+ */
+typedef struct command {
+    const struct option *longopts;
+    const char *help;
+    /* One OPT_OWN option by long name (arg is optarg, which may be split in place): 0, or an
+     * exit code after printing the error. */
+    int (*own_opt)(void *in, const char *name, char *arg);
+    /* After the options: what they must add up to; 0 or an exit code. May be NULL. */
+    int (*check)(common_args *a, void *in);
+    int (*compute)(medins_result **out, const medins_policy *policy, const common_args *a,
+                   const void *in, medins_error **err);
+    const char *refused;        /* context of the message when the library refuses */
+    const char *title;          /* first line of the text output, followed by " on DATE" */
+    int show_person;
+    void (*text)(FILE *out, const medins_result *r);
+    json_t *(*json)(const medins_result *r);
+} command;
 
-static int finish(const common_args *a, const char *title, medins_result *result,
-                  const medins_policy *policy, const medins_person *person,
-                  const cli_assumption *assumed, size_t na, figures_text_fn text, figures_json_fn json)
+static int parse_options(common_args *a, const command *c, void *in, int argc, char **argv)
 {
+    int opt, idx, rc;
+    optind = 1;
+    /* getopt_long sets idx for long options only: -h leaves it at -1. */
+    for (idx = -1; (opt = getopt_long(argc, argv, "h", c->longopts, &idx)) != -1; idx = -1) {
+        const char *name = opt == '?' || idx < 0 ? "" : c->longopts[idx].name;
+        if ((rc = common_opt(a, opt, name, optarg, c->help)) == 1)
+            continue;
+        if (rc > 1)
+            return rc;
+        if (opt != OPT_OWN)
+            return cli_usage_error("invalid option");
+        if ((rc = c->own_opt(in, name, optarg)) != 0)
+            return rc;
+    }
+    if (optind < argc)
+        return cli_usage_error("unexpected argument '%s'", argv[optind]);
+    return c->check ? c->check(a, in) : 0;
+}
+
+/* Print (text or JSON) the result; frees it. */
+static int finish(const common_args *a, const command *c, medins_result *result,
+                  const medins_policy *policy, const cli_assumption *assumed, size_t na)
+{
+    const medins_person *person = c->show_person ? &a->person : NULL;
     int rc = EXIT_OK;
     if (a->json) {
         json_t *root = cli_json_result(result, policy, person, assumed, na);
-        json_object_set_new(root, "figures", json(result));
+        json_object_set_new(root, "figures", c->json(result));
         if (cli_json_write(stdout, root) != 0)
             rc = EXIT_IO;
     } else {
         char d[11];
         cli_format_date(d, a->date);
-        printf("%s%s%s on %s\n", cli_bold, title, cli_reset, d);
+        printf("%s%s%s on %s\n", cli_bold, c->title, cli_reset, d);
         if (person)
             cli_print_person(stdout, person, a->date);
         cli_print_policy(stdout, policy);
         cli_print_lines(stdout, result);
-        text(stdout, result);
+        c->text(stdout, result);
         cli_print_assumed(stdout, result, assumed, na);
     }
     medins_result_free(result);
     if (fflush(stdout) != 0)
         rc = EXIT_IO;
     return rc;
+}
+
+/* Options, policy, computation, output: the whole of a command. Returns its exit code. */
+static int run_command(const command *c, void *in, int argc, char **argv)
+{
+    common_args a = {0};
+    medins_person_init(&a.person);
+    int rc = parse_options(&a, c, in, argc, argv);
+    if (rc != 0)
+        return rc;
+
+    cli_policies pol;
+    const medins_policy *policy;
+    cli_assumption assumed[1];
+    size_t na = 0;
+    char d[11];
+    if ((rc = open_policy(&pol, &policy, &a, assumed, &na, d)) != 0)
+        return rc;
+    medins_result *result = NULL;
+    medins_error *err = NULL;
+    rc = c->compute(&result, policy, &a, in, &err);
+    if (rc != 0)
+        rc = cli_report(err, rc, c->refused);
+    else
+        rc = finish(&a, c, result, policy, assumed, na);
+    cli_policies_close(&pol);
+    return rc;
+}
+
+/* The total under a figures table, in bold. */
+static void print_total(FILE *out, const char *label, medins_fen amount)
+{
+    fprintf(out, "%s", cli_bold);
+    cli_print_figure(out, label, amount);
+    fprintf(out, "%s", cli_reset);
 }
 
 /* ---- contribution --------------------------------------------------------------------- */
@@ -136,23 +210,22 @@ static void contribution_text(FILE *out, const medins_result *r)
         medins_ratio_format(a, sizeof a, f->employer_rate);
         medins_ratio_format(b, sizeof b, f->individual_rate);
         cli_print_figure(out, "Monthly wage base", f->wage_base);
-        fprintf(out, "  %-30s %12s\n  %-30s %12s\n", "Employer rate", a, "Individual rate", b);
+        cli_print_row(out, "Employer rate", a);
+        cli_print_row(out, "Individual rate", b);
         cli_print_figure(out, "Monthly, employer", f->monthly_employer);
         cli_print_figure(out, "Monthly, individual", f->monthly_individual);
         if (f->fixed_yearly)
             cli_print_figure(out, "Fixed yearly, individual", f->fixed_yearly);
     } else {
-        fprintf(out, "  %-30s %12s\n  %-30s %12s\n", "Pays at tier", medins_tier_name(f->paying_tier),
-                "Benefits of tier", medins_tier_name(f->benefit_tier));
+        cli_print_row(out, "Pays at tier", medins_tier_name(f->paying_tier));
+        cli_print_row(out, "Benefits of tier", medins_tier_name(f->benefit_tier));
         if (f->state_pays_all)
-            fprintf(out, "  %-30s %12s\n", "The state pays all", "yes");
+            cli_print_row(out, "The state pays all", "yes");
     }
     cli_print_figure(out, "Yearly, individual", f->individual);
     cli_print_figure(out, "Yearly, government", f->government);
     cli_print_figure(out, "Yearly, employer", f->employer);
-    fprintf(out, "%s", cli_bold);
-    cli_print_figure(out, "Yearly total", f->total);
-    fprintf(out, "%s", cli_reset);
+    print_total(out, "Yearly total", f->total);
 }
 
 static json_t *contribution_json(const medins_result *r)
@@ -202,6 +275,34 @@ static int employee_opt(medins_employee_input *e, int *have_wage, const char *na
     return 0;
 }
 
+/* The input of contribution and account: an employee's wage and employer, and more for account. */
+typedef struct employee_args {
+    medins_account_input in;    /* contribution reads in.employee only */
+    int have_wage;
+} employee_args;
+
+static int contribution_opt(void *in, const char *name, char *arg)
+{
+    employee_args *e = in;
+    return employee_opt(&e->in.employee, &e->have_wage, name, arg);
+}
+
+static int contribution_check(common_args *a, void *in)
+{
+    if (a->person.scheme == MEDINS_SCHEME_EMPLOYEE && !((employee_args *)in)->have_wage)
+        return cli_usage_error("an employee's contribution needs --wage");
+    return 0;
+}
+
+static int contribution_compute(medins_result **out, const medins_policy *policy,
+                                const common_args *a, const void *in, medins_error **err)
+{
+    const employee_args *e = in;
+    return medins_contribution(out, policy, &a->person, a->date,
+                               a->person.scheme == MEDINS_SCHEME_EMPLOYEE ? &e->in.employee : NULL,
+                               err);
+}
+
 static int cmd_contribution(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -210,46 +311,15 @@ static int cmd_contribution(int argc, char **argv)
         {"employer-type", required_argument, NULL, OPT_OWN},
         {NULL, 0, NULL, 0}
     };
-    common_args a = {0};
-    medins_employee_input emp;
-    int opt, idx, rc, have_wage = 0;
-    medins_person_init(&a.person);
-    medins_employee_input_init(&emp);
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", longopts, &idx)) != -1) {
-        const char *name = opt == '?' ? "" : longopts[idx].name;
-        if ((rc = common_opt(&a, opt, name, optarg, contribution_help)) == 1)
-            continue;
-        if (rc > 1)
-            return rc;
-        if (opt != OPT_OWN)
-            return cli_usage_error("invalid option");
-        if ((rc = employee_opt(&emp, &have_wage, name, optarg)) != 0)
-            return rc;
-    }
-    if (optind < argc)
-        return cli_usage_error("unexpected argument '%s'", argv[optind]);
-    if (a.person.scheme == MEDINS_SCHEME_EMPLOYEE && !have_wage)
-        return cli_usage_error("an employee's contribution needs --wage");
-
-    cli_policies pol;
-    const medins_policy *policy;
-    cli_assumption assumed[2];
-    size_t na = 0;
-    char d[11];
-    if ((rc = open_policy(&pol, &policy, &a, assumed, &na, d)) != 0)
-        return rc;
-    medins_result *result = NULL;
-    medins_error *err = NULL;
-    rc = medins_contribution(&result, policy, &a.person, a.date,
-                             a.person.scheme == MEDINS_SCHEME_EMPLOYEE ? &emp : NULL, &err);
-    if (rc != 0)
-        rc = cli_report(err, rc, "contribution refused");
-    else
-        rc = finish(&a, "Contribution", result, policy, &a.person, assumed, na,
-                    contribution_text, contribution_json);
-    cli_policies_close(&pol);
-    return rc;
+    static const command cmd = {
+        .longopts = longopts, .help = contribution_help,
+        .own_opt = contribution_opt, .check = contribution_check, .compute = contribution_compute,
+        .refused = "contribution refused", .title = "Contribution", .show_person = 1,
+        .text = contribution_text, .json = contribution_json,
+    };
+    employee_args e = {0};
+    medins_account_input_init(&e.in);
+    return run_command(&cmd, &e, argc, argv);
 }
 
 /* ---- account -------------------------------------------------------------------------- */
@@ -267,7 +337,7 @@ static void account_text(FILE *out, const medins_result *r)
     cli_print_figure(out, "Monthly to the card", f->monthly_card);
     cli_print_figure(out, "Yearly credit", f->yearly_credit);
     cli_print_figure(out, "Yearly to the card", f->yearly_card);
-    fprintf(out, "  %-30s %12s\n", "Balance may be withdrawn", f->may_withdraw ? "yes" : "no");
+    cli_print_row(out, "Balance may be withdrawn", f->may_withdraw ? "yes" : "no");
 }
 
 static json_t *account_json(const medins_result *r)
@@ -302,6 +372,26 @@ static const char account_help[] =
     COMMON_HELP CLI_PERSON_HELP "\n" CLI_POLICY_HELP
     "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error.\n";
 
+static int account_opt(void *in, const char *name, char *arg)
+{
+    employee_args *e = in;
+    if (!strcmp(name, "pension"))
+        return amount_opt(&e->in.last_year_pension, name, arg);
+    if (!strcmp(name, "year-costs"))
+        return amount_opt(&e->in.year_costs, name, arg);
+    if (!strcmp(name, "serious-illness")) {
+        e->in.serious_illness = 1;
+        return 0;
+    }
+    return employee_opt(&e->in.employee, &e->have_wage, name, arg);
+}
+
+static int account_compute(medins_result **out, const medins_policy *policy,
+                           const common_args *a, const void *in, medins_error **err)
+{
+    return medins_account(out, policy, &a->person, a->date, &((const employee_args *)in)->in, err);
+}
+
 static int cmd_account(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -313,51 +403,15 @@ static int cmd_account(int argc, char **argv)
         {"serious-illness", no_argument, NULL, OPT_OWN},
         {NULL, 0, NULL, 0}
     };
-    common_args a = {0};
-    medins_account_input in;
-    int opt, idx, rc, have_wage = 0;
-    medins_person_init(&a.person);
-    medins_account_input_init(&in);
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", longopts, &idx)) != -1) {
-        const char *name = opt == '?' ? "" : longopts[idx].name;
-        if ((rc = common_opt(&a, opt, name, optarg, account_help)) == 1)
-            continue;
-        if (rc > 1)
-            return rc;
-        if (opt != OPT_OWN)
-            return cli_usage_error("invalid option");
-        if (!strcmp(name, "pension"))
-            rc = amount_opt(&in.last_year_pension, name, optarg);
-        else if (!strcmp(name, "year-costs"))
-            rc = amount_opt(&in.year_costs, name, optarg);
-        else if (!strcmp(name, "serious-illness"))
-            in.serious_illness = 1;
-        else
-            rc = employee_opt(&in.employee, &have_wage, name, optarg);
-        if (rc != 0)
-            return rc;
-    }
-    if (optind < argc)
-        return cli_usage_error("unexpected argument '%s'", argv[optind]);
-
-    cli_policies pol;
-    const medins_policy *policy;
-    cli_assumption assumed[2];
-    size_t na = 0;
-    char d[11];
-    if ((rc = open_policy(&pol, &policy, &a, assumed, &na, d)) != 0)
-        return rc;
-    medins_result *result = NULL;
-    medins_error *err = NULL;
-    rc = medins_account(&result, policy, &a.person, a.date, &in, &err);
-    if (rc != 0)
-        rc = cli_report(err, rc, "account refused");
-    else
-        rc = finish(&a, "Individual account", result, policy, &a.person, assumed, na,
-                    account_text, account_json);
-    cli_policies_close(&pol);
-    return rc;
+    static const command cmd = {
+        .longopts = longopts, .help = account_help,
+        .own_opt = account_opt, .compute = account_compute,
+        .refused = "account refused", .title = "Individual account", .show_person = 1,
+        .text = account_text, .json = account_json,
+    };
+    employee_args e = {0};
+    medins_account_input_init(&e.in);
+    return run_command(&cmd, &e, argc, argv);
 }
 
 /* ---- maternity ------------------------------------------------------------------------ */
@@ -371,9 +425,7 @@ static void maternity_text(FILE *out, const medins_result *r)
     cli_print_figure(out, "Prenatal care (limit)", f->prenatal_limit);
     cli_print_figure(out, "Prenatal care paid", f->prenatal);
     cli_print_figure(out, "Complications paid", f->complication);
-    fprintf(out, "%s", cli_bold);
-    cli_print_figure(out, "The fund pays", f->total);
-    fprintf(out, "%s", cli_reset);
+    print_total(out, "The fund pays", f->total);
 }
 
 static json_t *maternity_json(const medins_result *r)
@@ -404,6 +456,27 @@ static const char maternity_help[] =
     COMMON_HELP CLI_PERSON_HELP "\n" CLI_POLICY_HELP
     "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error.\n";
 
+static int maternity_opt(void *in, const char *name, char *arg)
+{
+    medins_maternity_input *m = in;
+    if (!strcmp(name, "delivery"))
+        return medins_delivery_parse(&m->delivery, arg) == 0 ? 0
+               : cli_usage_error("--delivery: unknown type '%s'", arg);
+    if (!strcmp(name, "weeks"))
+        return int_opt(&m->weeks, name, arg, 0, 50);
+    if (!strcmp(name, "child-order"))
+        return int_opt(&m->child_order, name, arg, 1, 20);
+    if (!strcmp(name, "prenatal"))
+        return amount_opt(&m->prenatal_costs, name, arg);
+    return amount_opt(&m->complication_costs, name, arg);
+}
+
+static int maternity_compute(medins_result **out, const medins_policy *policy,
+                             const common_args *a, const void *in, medins_error **err)
+{
+    return medins_maternity(out, policy, &a->person, a->date, in, err);
+}
+
 static int cmd_maternity(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -415,54 +488,15 @@ static int cmd_maternity(int argc, char **argv)
         {"complication", required_argument, NULL, OPT_OWN},
         {NULL, 0, NULL, 0}
     };
-    common_args a = {0};
+    static const command cmd = {
+        .longopts = longopts, .help = maternity_help,
+        .own_opt = maternity_opt, .compute = maternity_compute,
+        .refused = "maternity payment refused", .title = "Maternity payment", .show_person = 1,
+        .text = maternity_text, .json = maternity_json,
+    };
     medins_maternity_input in;
-    int opt, idx, rc;
-    medins_person_init(&a.person);
     medins_maternity_input_init(&in);
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "h", longopts, &idx)) != -1) {
-        const char *name = opt == '?' ? "" : longopts[idx].name;
-        if ((rc = common_opt(&a, opt, name, optarg, maternity_help)) == 1)
-            continue;
-        if (rc > 1)
-            return rc;
-        if (opt != OPT_OWN)
-            return cli_usage_error("invalid option");
-        if (!strcmp(name, "delivery"))
-            rc = medins_delivery_parse(&in.delivery, optarg) == 0 ? 0
-                 : cli_usage_error("--delivery: unknown type '%s'", optarg);
-        else if (!strcmp(name, "weeks"))
-            rc = int_opt(&in.weeks, name, optarg, 0, 50);
-        else if (!strcmp(name, "child-order"))
-            rc = int_opt(&in.child_order, name, optarg, 1, 20);
-        else if (!strcmp(name, "prenatal"))
-            rc = amount_opt(&in.prenatal_costs, name, optarg);
-        else
-            rc = amount_opt(&in.complication_costs, name, optarg);
-        if (rc != 0)
-            return rc;
-    }
-    if (optind < argc)
-        return cli_usage_error("unexpected argument '%s'", argv[optind]);
-
-    cli_policies pol;
-    const medins_policy *policy;
-    cli_assumption assumed[2];
-    size_t na = 0;
-    char d[11];
-    if ((rc = open_policy(&pol, &policy, &a, assumed, &na, d)) != 0)
-        return rc;
-    medins_result *result = NULL;
-    medins_error *err = NULL;
-    rc = medins_maternity(&result, policy, &a.person, a.date, &in, &err);
-    if (rc != 0)
-        rc = cli_report(err, rc, "maternity payment refused");
-    else
-        rc = finish(&a, "Maternity payment", result, policy, &a.person, assumed, na,
-                    maternity_text, maternity_json);
-    cli_policies_close(&pol);
-    return rc;
+    return run_command(&cmd, &in, argc, argv);
 }
 
 /* ---- capitation ----------------------------------------------------------------------- */
@@ -482,10 +516,8 @@ static void capitation_text(FILE *out, const medins_result *r)
     cli_print_figure(out, "Surplus kept", f->surplus_kept);
     cli_print_figure(out, "Overrun borne by the fund", f->overrun_fund);
     medins_ratio_format(a, sizeof a, f->assessment);
-    fprintf(out, "  %-30s %12s\n", "Assessment", a);
-    fprintf(out, "%s", cli_bold);
-    cli_print_figure(out, "The fund pays", f->payment);
-    fprintf(out, "%s", cli_reset);
+    cli_print_row(out, "Assessment", a);
+    print_total(out, "The fund pays", f->payment);
 }
 
 static json_t *capitation_json(const medins_result *r)
@@ -613,6 +645,60 @@ static int enrol_file(enrolments *e, const char *path)
     return rc == 0 ? 0 : rc == -1 ? EXIT_INPUT : EXIT_IO;
 }
 
+typedef struct capitation_args {
+    medins_capitation_input in;
+    enrolments e;
+    int have_disease, have_level;
+} capitation_args;
+
+static int capitation_opt(void *in, const char *name, char *arg)
+{
+    capitation_args *c = in;
+    if (!strcmp(name, "institution"))
+        return cli_parse_int64(&c->in.institution, arg) == 0 ? 0
+               : cli_usage_error("--institution: '%s' is not an integer", arg);
+    if (!strcmp(name, "level")) {
+        c->have_level = 1;
+        return medins_level_parse(&c->in.level, arg) == 0 ? 0
+               : cli_usage_error("--level: unknown level '%s'", arg);
+    }
+    if (!strcmp(name, "disease")) {
+        c->have_disease = 1;
+        return medins_disease_parse(&c->in.disease, arg) == 0 ? 0
+               : cli_usage_error("--disease: unknown disease '%s'", arg);
+    }
+    if (!strcmp(name, "from") || !strcmp(name, "to"))
+        return cli_parse_date(name[0] == 'f' ? &c->in.from : &c->in.to, arg) == 0 ? 0
+               : cli_usage_error("--%s: '%s' is not a date", name, arg);
+    if (!strcmp(name, "enrolment"))
+        return enrol_arg(&c->e, arg);
+    if (!strcmp(name, "enrolments"))
+        return enrol_file(&c->e, arg);
+    if (!strcmp(name, "actual-costs"))
+        return amount_opt(&c->in.actual_costs, name, arg);
+    return medins_ratio_parse(&c->in.assessment, arg, NULL) == 0 ? 0
+           : cli_usage_error("--assessment: '%s' is not a percentage (95%%)", arg);
+}
+
+/* The period is what the payment is for: its first day picks the policy. */
+static int capitation_check(common_args *a, void *in)
+{
+    capitation_args *c = in;
+    if (!c->have_disease || !c->have_level || !c->in.from || !c->in.to)
+        return cli_usage_error("capitation needs --disease, --level, --from and --to");
+    c->in.enrolments = c->e.v;
+    c->in.enrolment_count = c->e.n;
+    a->date = c->in.from;
+    return 0;
+}
+
+static int capitation_compute(medins_result **out, const medins_policy *policy,
+                              const common_args *a, const void *in, medins_error **err)
+{
+    (void)a;
+    return medins_capitation(out, policy, &((const capitation_args *)in)->in, err);
+}
+
 static int cmd_capitation(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -630,76 +716,16 @@ static int cmd_capitation(int argc, char **argv)
         {"assessment", required_argument, NULL, OPT_OWN},
         {NULL, 0, NULL, 0}
     };
-    common_args a = {0};
-    medins_capitation_input in;
-    enrolments e = {0};
-    int opt, idx, rc = 0, have_disease = 0, have_level = 0;
-    medins_capitation_input_init(&in);
-    optind = 1;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "h", longopts, &idx)) != -1) {
-        const char *name = opt == '?' ? "" : longopts[idx].name;
-        if ((rc = common_opt(&a, opt, name, optarg, capitation_help)) == 1) {
-            rc = 0;
-            continue;
-        }
-        if (rc > 1)
-            break;
-        if (opt != OPT_OWN) {
-            rc = cli_usage_error("invalid option");
-        } else if (!strcmp(name, "institution")) {
-            rc = cli_parse_int64(&in.institution, optarg) == 0 ? 0
-                 : cli_usage_error("--institution: '%s' is not an integer", optarg);
-        } else if (!strcmp(name, "level")) {
-            have_level = 1;
-            rc = medins_level_parse(&in.level, optarg) == 0 ? 0
-                 : cli_usage_error("--level: unknown level '%s'", optarg);
-        } else if (!strcmp(name, "disease")) {
-            have_disease = 1;
-            rc = medins_disease_parse(&in.disease, optarg) == 0 ? 0
-                 : cli_usage_error("--disease: unknown disease '%s'", optarg);
-        } else if (!strcmp(name, "from") || !strcmp(name, "to")) {
-            rc = cli_parse_date(name[0] == 'f' ? &in.from : &in.to, optarg) == 0 ? 0
-                 : cli_usage_error("--%s: '%s' is not a date", name, optarg);
-        } else if (!strcmp(name, "enrolment")) {
-            rc = enrol_arg(&e, optarg);
-        } else if (!strcmp(name, "enrolments")) {
-            rc = enrol_file(&e, optarg);
-        } else if (!strcmp(name, "actual-costs")) {
-            rc = amount_opt(&in.actual_costs, name, optarg);
-        } else {
-            rc = medins_ratio_parse(&in.assessment, optarg, NULL) == 0 ? 0
-                 : cli_usage_error("--assessment: '%s' is not a percentage (95%%)", optarg);
-        }
-    }
-    if (rc == 0 && optind < argc)
-        rc = cli_usage_error("unexpected argument '%s'", argv[optind]);
-    if (rc == 0 && (!have_disease || !have_level || !in.from || !in.to))
-        rc = cli_usage_error("capitation needs --disease, --level, --from and --to");
-    if (rc != 0) {
-        free(e.v);
-        return rc;
-    }
-    in.enrolments = e.v;
-    in.enrolment_count = e.n;
-    a.date = in.from;
-
-    cli_policies pol;
-    const medins_policy *policy;
-    cli_assumption assumed[1];
-    size_t na = 0;
-    char d[11];
-    if ((rc = open_policy(&pol, &policy, &a, assumed, &na, d)) == 0) {
-        medins_result *result = NULL;
-        medins_error *err = NULL;
-        rc = medins_capitation(&result, policy, &in, &err);
-        if (rc != 0)
-            rc = cli_report(err, rc, "capitation refused");
-        else
-            rc = finish(&a, "Per-head payment for the period starting", result, policy, NULL,
-                        assumed, na, capitation_text, capitation_json);
-        cli_policies_close(&pol);
-    }
-    free(e.v);
+    static const command cmd = {
+        .longopts = longopts, .help = capitation_help,
+        .own_opt = capitation_opt, .check = capitation_check, .compute = capitation_compute,
+        .refused = "capitation refused", .title = "Per-head payment for the period starting",
+        .text = capitation_text, .json = capitation_json,
+    };
+    capitation_args c = {0};
+    medins_capitation_input_init(&c.in);
+    int rc = run_command(&cmd, &c, argc, argv);
+    free(c.e.v);
     return rc;
 }
 

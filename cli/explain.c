@@ -172,16 +172,16 @@ void cli_explain_text(FILE *out, const cli_claim_view *v, const medins_result *r
 
     cli_print_lines(out, result);
     if (s) {
-        fprintf(out, "  %-30s %12s\n", "Basic fund", cli_yuan(a, s->fund));
+        cli_print_figure(out, "Basic fund", s->fund);
         if (s->major_disease)
-            fprintf(out, "  %-30s %12s\n", "Major-disease insurance", cli_yuan(a, s->major_disease));
+            cli_print_figure(out, "Major-disease insurance", s->major_disease);
         if (s->assistance)
-            fprintf(out, "  %-30s %12s\n", "Medical assistance", cli_yuan(a, s->assistance));
+            cli_print_figure(out, "Medical assistance", s->assistance);
         fprintf(out, "  %s%-30s %12s%s\n", cli_bold, "Patient", cli_yuan(a, s->patient), cli_reset);
         if (s->account)
             fprintf(out, "    %-28s %12s\n    %-28s %12s\n", "from the individual account",
                     cli_yuan(a, s->account), "in cash", cli_yuan(b, s->cash));
-        fprintf(out, "  %-30s %12s\n", "Total", cli_yuan(a, s->total));
+        cli_print_figure(out, "Total", s->total);
     }
 
     cli_print_assumed(out, result, v->assumptions, v->n_assumptions);
@@ -339,8 +339,13 @@ int cli_explain_json(FILE *out, const cli_claim_view *v, const medins_result *re
     return cli_json_write(out, root);
 }
 
+void cli_print_row(FILE *out, const char *label, const char *text)
+{
+    fprintf(out, "  %-30s %12s\n", label, text);
+}
+
 void cli_print_figure(FILE *out, const char *label, medins_fen amount)
 {
     char a[24];
-    fprintf(out, "  %-30s %12s\n", label, cli_yuan(a, amount));
+    cli_print_row(out, label, cli_yuan(a, amount));
 }

@@ -59,6 +59,32 @@ static struct mdn_benefits *benefits_of(mdn_binder *b)
     return b->policy->benefits;
 }
 
+/* The settlement tables under node[key], with key on the path of any error. */
+static int amount_table(mdn_binder *b, const mdn_node *node, const char *key,
+                        const mdn_amount *income, mdn_amount_table *out)
+{
+    mdn_path_push(b, key);
+    int rc = mdn_bind_amount_table(b, mdn_map_get(node, key), BENEFIT_DIMS, NULL, income, out);
+    mdn_path_pop(b);
+    return rc;
+}
+
+static int ratio_table(mdn_binder *b, const mdn_node *node, const char *key, mdn_ratio_table *out)
+{
+    mdn_path_push(b, key);
+    int rc = mdn_bind_ratio_table(b, mdn_map_get(node, key), BENEFIT_DIMS, NULL, out);
+    mdn_path_pop(b);
+    return rc;
+}
+
+static int adjust_table(mdn_binder *b, const mdn_node *node, const char *key, mdn_adjust_table *out)
+{
+    mdn_path_push(b, key);
+    int rc = mdn_bind_adjust_table(b, mdn_map_get(node, key), BENEFIT_DIMS, NULL, out);
+    mdn_path_pop(b);
+    return rc;
+}
+
 static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node *node)
 {
     static const char *const common[] = {"pool", "deductible_basis", "deductible",
@@ -96,29 +122,12 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
     s->has_deductible = mdn_map_get(node, "deductible") != NULL;
     s->has_cap = mdn_map_get(node, "cap") != NULL;
 
-    mdn_path_push(b, "deductible");
-    rc = mdn_bind_amount_table(b, mdn_map_get(node, "deductible"), BENEFIT_DIMS, NULL, NULL,
-                               &s->deductible);
-    mdn_path_pop(b);
-    if (rc < 0) return rc;
-    mdn_path_push(b, "thrift_reduction");
-    rc = mdn_bind_amount_table(b, mdn_map_get(node, "thrift_reduction"), BENEFIT_DIMS, NULL, NULL,
-                               &s->thrift_reduction);
-    mdn_path_pop(b);
-    if (rc < 0) return rc;
-    mdn_path_push(b, "ratio");
-    rc = mdn_bind_ratio_table(b, mdn_map_get(node, "ratio"), BENEFIT_DIMS, NULL, &s->ratio);
-    mdn_path_pop(b);
-    if (rc < 0) return rc;
-    mdn_path_push(b, "adjustments");
-    rc = mdn_bind_adjust_table(b, mdn_map_get(node, "adjustments"), BENEFIT_DIMS, NULL,
-                               &s->adjustments);
-    mdn_path_pop(b);
-    if (rc < 0) return rc;
-    mdn_path_push(b, "cap");
-    rc = mdn_bind_amount_table(b, mdn_map_get(node, "cap"), BENEFIT_DIMS, NULL, NULL, &s->cap);
-    mdn_path_pop(b);
-    if (rc < 0) return rc;
+    if ((rc = amount_table(b, node, "deductible", NULL, &s->deductible)) < 0 ||
+        (rc = amount_table(b, node, "thrift_reduction", NULL, &s->thrift_reduction)) < 0 ||
+        (rc = ratio_table(b, node, "ratio", &s->ratio)) < 0 ||
+        (rc = adjust_table(b, node, "adjustments", &s->adjustments)) < 0 ||
+        (rc = amount_table(b, node, "cap", NULL, &s->cap)) < 0)
+        return rc;
 
     if ((rc = mdn_bind_flag(b, node, "account", &s->account_val, &s->account)) < 0)
         return rc;
@@ -145,24 +154,11 @@ static int bind_layer(mdn_binder *b, mdn_layer *l, const mdn_node *node)
     if ((rc = mdn_bind_amount(b, node, "reference_income", false, &l->reference_income)) < 0)
         return rc;
 
-    mdn_path_push(b, "deductible");
-    rc = mdn_bind_amount_table(b, mdn_map_get(node, "deductible"), BENEFIT_DIMS, NULL,
-                               &l->reference_income, &l->deductible);
-    mdn_path_pop(b);
-    if (rc < 0) return rc;
-    mdn_path_push(b, "ratio");
-    rc = mdn_bind_ratio_table(b, mdn_map_get(node, "ratio"), BENEFIT_DIMS, NULL, &l->ratio);
-    mdn_path_pop(b);
-    if (rc < 0) return rc;
-    mdn_path_push(b, "adjustments");
-    rc = mdn_bind_adjust_table(b, mdn_map_get(node, "adjustments"), BENEFIT_DIMS, NULL,
-                               &l->adjustments);
-    mdn_path_pop(b);
-    if (rc < 0) return rc;
-    mdn_path_push(b, "cap");
-    rc = mdn_bind_amount_table(b, mdn_map_get(node, "cap"), BENEFIT_DIMS, NULL, NULL, &l->cap);
-    mdn_path_pop(b);
-    return rc;
+    if ((rc = amount_table(b, node, "deductible", &l->reference_income, &l->deductible)) < 0 ||
+        (rc = ratio_table(b, node, "ratio", &l->ratio)) < 0 ||
+        (rc = adjust_table(b, node, "adjustments", &l->adjustments)) < 0)
+        return rc;
+    return amount_table(b, node, "cap", NULL, &l->cap);
 }
 
 int mdn_bind_benefit(mdn_binder *b, medins_section section, const mdn_node *node)

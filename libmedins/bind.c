@@ -192,7 +192,8 @@ static int registry_add(mdn_binder *b, mdn_val *v)
     return 0;
 }
 
-/* Register the scalar `node` (written under `key`) as a value, checking its citation. */
+/* Register the scalar `node` (written under `key`) as a value, checking its citation; *out is
+ * written only on success. */
 static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, const mdn_val **out)
 {
     const mdn_cite *c = node->cite;
@@ -225,17 +226,27 @@ static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, cons
         v->citation = mdn_arena_printf(a, "%s, %s", src->title, c->at);
     if (!v->pub.path || !v->citation)
         return nomem(b);
-    *out = v;
-    return registry_add(b, v);
+    int rc = registry_add(b, v);
+    if (rc == 0)
+        *out = v;
+    return rc;
 }
 
-/* The scalar under map[key]: 1 when present, 0 when absent (or MISSING), negative on error. */
+/*
+ * The scalar under map[key]: 1 when present, 0 when absent (or MISSING), negative on error.
+ * An optional value absent leaves no cited value: *val (when val is not NULL) is then NULL.
+ */
 static int scalar_at(mdn_binder *b, const mdn_node *map, const char *key, bool required,
-                     const mdn_node **out)
+                     const mdn_node **out, const mdn_val **val)
 {
     const mdn_node *n = present(map, key);
-    if (!n)
-        return required ? missing(b, map, key) : 0;
+    if (!n && required)
+        return missing(b, map, key);
+    if (!n) {
+        if (val)
+            *val = NULL;
+        return 0;
+    }
     if (n->type != MDN_SCALAR)
         return mdn_bind_error(b, n, MEDINS_ERR_TYPE, "%s: expected a scalar, found %s", key, type_word(n));
     *out = n;
@@ -245,12 +256,9 @@ static int scalar_at(mdn_binder *b, const mdn_node *map, const char *key, bool r
 int mdn_bind_amount(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_amount *out)
 {
     const mdn_node *n = NULL;
-    int rc = scalar_at(b, map, key, required, &n);
-    if (rc <= 0) {
-        if (rc == 0)
-            out->val = NULL;
+    int rc = scalar_at(b, map, key, required, &n, &out->val);
+    if (rc <= 0)
         return rc;
-    }
     medins_fen v;
     if ((rc = mdn_money_parse_text(&v, n->text)) != 0)
         return mdn_bind_error(b, n, rc, rc == MEDINS_ERR_OVERFLOW ? "%s: amount \"%s\" is too large"
@@ -258,35 +266,26 @@ int mdn_bind_amount(mdn_binder *b, const mdn_node *map, const char *key, bool re
                               key, n->text);
     if (v < 0)
         return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: amount \"%s\" is negative", key, n->text);
-    const mdn_val *val;
-    if ((rc = cite_value(b, n, key, &val)) != 0)
-        return rc;
-    out->v = v;
-    out->val = val;
-    return 0;
+    if ((rc = cite_value(b, n, key, &out->val)) == 0)
+        out->v = v;
+    return rc;
 }
 
 static int bind_percent(mdn_binder *b, const mdn_node *map, const char *key, bool required,
                         bool signed_points, mdn_ratio *out)
 {
     const mdn_node *n = NULL;
-    int rc = scalar_at(b, map, key, required, &n);
-    if (rc <= 0) {
-        if (rc == 0)
-            out->val = NULL;
+    int rc = scalar_at(b, map, key, required, &n, &out->val);
+    if (rc <= 0)
         return rc;
-    }
     medins_bp v;
     if ((rc = mdn_points_parse_text(&v, n->text, signed_points)) != 0)
         return mdn_bind_error(b, n, rc, rc == MEDINS_ERR_RANGE
                               ? "%s: \"%s\" is outside the allowed range"
                               : "%s: \"%s\" is not a percentage (e.g. 55%%, 2.5%%)", key, n->text);
-    const mdn_val *val;
-    if ((rc = cite_value(b, n, key, &val)) != 0)
-        return rc;
-    out->v = v;
-    out->val = val;
-    return 0;
+    if ((rc = cite_value(b, n, key, &out->val)) == 0)
+        out->v = v;
+    return rc;
 }
 
 int mdn_bind_ratio(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_ratio *out)
@@ -302,12 +301,9 @@ int mdn_bind_points(mdn_binder *b, const mdn_node *map, const char *key, bool re
 int mdn_bind_count(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_count *out)
 {
     const mdn_node *n = NULL;
-    int rc = scalar_at(b, map, key, required, &n);
-    if (rc <= 0) {
-        if (rc == 0)
-            out->val = NULL;
+    int rc = scalar_at(b, map, key, required, &n, &out->val);
+    if (rc <= 0)
         return rc;
-    }
     const char *t = n->text;
     if (*t == '-' && t[1] >= '0' && t[1] <= '9')
         return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: count \"%s\" is negative", key, t);
@@ -321,20 +317,9 @@ int mdn_bind_count(mdn_binder *b, const mdn_node *map, const char *key, bool req
     }
     if (!*t)
         return mdn_bind_error(b, n, MEDINS_ERR_SYNTAX, "%s: empty count", key);
-    const mdn_val *val;
-    if ((rc = cite_value(b, n, key, &val)) != 0)
-        return rc;
-    out->v = (int32_t)v;
-    out->val = val;
-    return 0;
-}
-
-static int word_index(const char *const *words, const char *w)
-{
-    for (int i = 0; words[i]; i++)
-        if (strcmp(words[i], w) == 0)
-            return i;
-    return -1;
+    if ((rc = cite_value(b, n, key, &out->val)) == 0)
+        out->v = (int32_t)v;
+    return rc;
 }
 
 static int unknown_word(mdn_binder *b, const mdn_node *n, const char *key, const char *const *words)
@@ -351,33 +336,27 @@ int mdn_bind_flag(mdn_binder *b, const mdn_node *map, const char *key, const mdn
 {
     static const char *const bools[] = { "false", "true", NULL };
     const mdn_node *n = NULL;
-    int rc = scalar_at(b, map, key, false, &n);
-    if (rc <= 0) {
-        if (rc == 0) {
-            *out = false;
-            *val = NULL;
-        }
+    int rc = scalar_at(b, map, key, false, &n, val);
+    if (rc == 0)
+        *out = false;
+    if (rc <= 0)
         return rc;
-    }
-    int i = word_index(bools, n->text);
+    int i = mdn_word_parse(bools, n->text);
     if (i < 0)
         return unknown_word(b, n, key, bools);
-    const mdn_val *v;
-    if ((rc = cite_value(b, n, key, &v)) != 0)
-        return rc;
-    *out = i == 1;
-    *val = v;
-    return 0;
+    if ((rc = cite_value(b, n, key, val)) == 0)
+        *out = i == 1;
+    return rc;
 }
 
 int mdn_bind_word(mdn_binder *b, const mdn_node *map, const char *key, bool required,
                   const char *const *words, int *out)
 {
     const mdn_node *n = NULL;
-    int rc = scalar_at(b, map, key, required, &n);
+    int rc = scalar_at(b, map, key, required, &n, NULL);
     if (rc <= 0)
         return rc;
-    int i = word_index(words, n->text);
+    int i = mdn_word_parse(words, n->text);
     if (i < 0)
         return unknown_word(b, n, key, words);
     *out = i;
@@ -392,7 +371,7 @@ int mdn_bind_word_mask(mdn_binder *b, const mdn_node *map, const char *key,
         return 0;
     uint32_t mask = 0;
     if (n->type == MDN_SCALAR) {
-        int i = word_index(words, n->text);
+        int i = mdn_word_parse(words, n->text);
         if (i < 0)
             return unknown_word(b, n, key, words);
         mask = 1u << i;
@@ -401,7 +380,7 @@ int mdn_bind_word_mask(mdn_binder *b, const mdn_node *map, const char *key,
             return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: an empty list would match nothing", key);
         for (size_t j = 0; j < n->n; j++) {
             const mdn_node *it = n->items[j];
-            int i = it->type == MDN_SCALAR ? word_index(words, it->text) : -1;
+            int i = it->type == MDN_SCALAR ? mdn_word_parse(words, it->text) : -1;
             if (i < 0)
                 return unknown_word(b, it, key, words);
             mask |= 1u << i;
@@ -578,6 +557,37 @@ static int keys_with(mdn_binder *b, const mdn_node *row, unsigned dims, const ch
         all[n++] = *extra;
     all[n] = NULL;
     return mdn_bind_keys(b, row, dims, all);
+}
+
+int mdn_bind_rows(mdn_binder *b, const mdn_node *map, const char *key, size_t size,
+                  mdn_row_binder fn, void **rows, size_t *n)
+{
+    const mdn_node *seq = mdn_map_get(map, key);
+    if (!seq || seq->type == MDN_NULL)
+        return 0;
+    int rc = 0;
+    mdn_path_push(b, key);
+    if (seq->type != MDN_SEQ) {
+        rc = mdn_bind_error(b, seq, MEDINS_ERR_TYPE, "%s: expected a sequence of rows", b->path);
+        goto done;
+    }
+    char *out = seq->n ? mdn_bind_alloc(b, size * seq->n) : NULL;
+    if (seq->n && !out) {
+        rc = MEDINS_ERR_NOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < seq->n && rc == 0; i++) {
+        mdn_path_push_index(b, i);
+        rc = fn(b, seq->items[i], out + i * size);
+        mdn_path_pop(b);
+    }
+    if (rc == 0) {
+        *rows = out;
+        *n = seq->n;
+    }
+done:
+    mdn_path_pop(b);
+    return rc;
 }
 
 /* Common start of every table: an absent node is an empty table; otherwise a list of rows. */

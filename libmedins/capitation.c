@@ -11,6 +11,7 @@
 
 static const char *const disease_words[] = {"diabetes", "dialysis", "haemophilia", "hemiplegia",
                                             "pulmonary_heart", NULL};
+_Static_assert(MDN_WORD_COUNT(disease_words) == MEDINS_DISEASE_COUNT, "one word per disease");
 static const char *const period_words[] = {"month", "year", NULL};
 
 typedef struct disease_row {
@@ -29,9 +30,10 @@ struct mdn_capitation {
     const mdn_val *assessment_val;
 };
 
-static int bind_disease_row(mdn_binder *b, const mdn_node *row, disease_row *r)
+static int bind_disease_row(mdn_binder *b, const mdn_node *row, void *out)
 {
     static const char *const keys[] = {"id", "disease", "rate", "period", NULL};
+    disease_row *r = out;
     int rc = mdn_bind_keys(b, row, MDN_DIM_LEVEL, keys);
     if (rc == 0)
         rc = mdn_bind_require(b, row, "disease");
@@ -56,21 +58,9 @@ int mdn_bind_capitation(mdn_binder *b, const mdn_node *node)
     int rc = mdn_bind_keys(b, node, 0, keys);
     if (rc == 0)
         rc = mdn_bind_require(b, node, "diseases");
-    const mdn_node *seq = rc == 0 ? mdn_map_get(node, "diseases") : NULL;
-    if (seq) {
-        mdn_path_push(b, "diseases");
-        if (seq->type != MDN_SEQ)
-            rc = mdn_bind_error(b, seq, MEDINS_ERR_TYPE, "%s: expected a sequence of rows", b->path);
-        else if (seq->n && !(c->rows = mdn_bind_alloc(b, seq->n * sizeof *c->rows)))
-            rc = MEDINS_ERR_NOMEM;
-        for (size_t i = 0; rc == 0 && i < seq->n; i++) {
-            mdn_path_push_index(b, i);
-            rc = bind_disease_row(b, seq->items[i], &c->rows[i]);
-            mdn_path_pop(b);
-        }
-        c->n = rc == 0 ? seq->n : 0;
-        mdn_path_pop(b);
-    }
+    if (rc == 0)
+        rc = mdn_bind_rows(b, node, "diseases", sizeof *c->rows, bind_disease_row,
+                           (void **)&c->rows, &c->n);
     if (rc == 0)
         rc = mdn_bind_ratio(b, node, "surplus_kept", false, &c->surplus_kept);
     if (rc == 0)
@@ -102,18 +92,6 @@ static int32_t day_of(medins_date d)
 
 /* ---- Computation ---------------------------------------------------------------------------- */
 
-static const char *yuan(char buf[24], medins_fen v)
-{
-    medins_money_format(buf, 24, v);
-    return buf;
-}
-
-static const char *percent(char buf[24], medins_bp v)
-{
-    medins_ratio_format(buf, 24, v);
-    return buf;
-}
-
 void medins_enrolment_init(medins_enrolment *enrolment)
 {
     if (enrolment)
@@ -132,18 +110,17 @@ void medins_capitation_input_init(medins_capitation_input *input)
 
 const char *medins_disease_name(medins_disease v)
 {
-    return (unsigned)v < MEDINS_DISEASE_COUNT ? disease_words[v] : NULL;
+    return mdn_word_name(disease_words, MDN_WORD_COUNT(disease_words), (int)v);
 }
 
 int medins_disease_parse(medins_disease *out, const char *name)
 {
-    for (int i = 0; name && disease_words[i]; i++)
-        if (strcmp(name, disease_words[i]) == 0) {
-            if (out)
-                *out = (medins_disease)i;
-            return 0;
-        }
-    return MEDINS_ERR_TYPE;
+    int i = mdn_word_parse(disease_words, name);
+    if (i < 0)
+        return MEDINS_ERR_TYPE;
+    if (out)
+        *out = (medins_disease)i;
+    return 0;
 }
 
 static int check_input(const medins_policy *policy, const medins_capitation_input *in,
@@ -246,34 +223,34 @@ static int settle_lines(medins_result *r, const medins_capitation_figures *f,
     int rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->budget, 0, 0, "capitation.diseases.rate",
                                  row->rate.val,
                                  "Budget for %s at %s yuan per patient per %s: %d patients, %lld days enrolled, %s yuan",
-                                 medins_disease_name(in->disease), yuan(a, row->rate.v),
+                                 medins_disease_name(in->disease), mdn_yuan(a, row->rate.v),
                                  period_words[row->period], (int)f->patients,
-                                 (long long)f->patient_days, yuan(b, f->budget));
+                                 (long long)f->patient_days, mdn_yuan(b, f->budget));
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->actual_costs, 0, 0, "capitation.actual",
-                                 NULL, "Actual covered costs: %s yuan", yuan(a, f->actual_costs));
+                                 NULL, "Actual covered costs: %s yuan", mdn_yuan(a, f->actual_costs));
     if (rc == 0 && f->surplus)
         rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->surplus_kept, f->surplus,
                                  c->surplus_kept.v, "capitation.surplus_kept", c->surplus_kept.val,
                                  "Underspend %s yuan, of which the institution keeps %s: %s yuan",
-                                 yuan(a, f->surplus), percent(p, c->surplus_kept.v),
-                                 yuan(b, f->surplus_kept));
+                                 mdn_yuan(a, f->surplus), mdn_percent(p, c->surplus_kept.v),
+                                 mdn_yuan(b, f->surplus_kept));
     if (rc == 0 && f->overrun)
         rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->overrun_fund, f->overrun,
                                  c->overrun_fund_share.v, "capitation.overrun_fund_share",
                                  c->overrun_fund_share.val,
                                  "Overrun %s yuan, of which the fund bears %s: %s yuan",
-                                 yuan(a, f->overrun), percent(p, c->overrun_fund_share.v),
-                                 yuan(b, f->overrun_fund));
+                                 mdn_yuan(a, f->overrun), mdn_percent(p, c->overrun_fund_share.v),
+                                 mdn_yuan(b, f->overrun_fund));
     if (rc == 0 && c->assessment)
         rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->payment, f->before_assessment,
                                  f->assessment, "capitation.assessment", c->assessment_val,
                                  "%s yuan scaled by the assessment score %s",
-                                 yuan(a, f->before_assessment), percent(p, f->assessment));
+                                 mdn_yuan(a, f->before_assessment), mdn_percent(p, f->assessment));
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->payment, 0, 0, "capitation.payment",
                                  NULL, "The fund pays %s yuan to institution %lld",
-                                 yuan(a, f->payment), (long long)f->institution);
+                                 mdn_yuan(a, f->payment), (long long)f->institution);
     return rc;
 }
 
@@ -290,10 +267,8 @@ int medins_capitation(medins_result **out, const medins_policy *policy,
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "policy %s has no capitation section", policy->id);
     mdn_ctx ctx;
-    memset(&ctx, 0, sizeof ctx);
+    mdn_ctx_init(&ctx, NULL, MEDINS_TIER_NONE);
     ctx.level = input->level;
-    ctx.age = -1;
-    ctx.prior_outpatient = -1;
     const disease_row *row = NULL;
     for (size_t i = 0; i < c->n && !row; i++)
         if ((c->rows[i].diseases & (1u << input->disease)) && mdn_select_match(&c->rows[i].sel, &ctx))
@@ -328,7 +303,7 @@ int medins_capitation(medins_result **out, const medins_policy *policy,
             rc = mdn_result_add_line(r, MEDINS_PART_INFO, amount, 0, 0, "capitation.enrolment",
                                      row->rate.val, "Patient %lld, enrolled %d%s: %lld days, %s yuan",
                                      (long long)e->patient, (int)e->from, until, (long long)days,
-                                     yuan(a, amount));
+                                     mdn_yuan(a, amount));
     }
     if (rc == 0) {
         medins_fen spent = f->actual_costs < f->budget ? f->actual_costs : f->budget;
@@ -344,20 +319,14 @@ int medins_capitation(medins_result **out, const medins_policy *policy,
         f->payment = medins_money_apply(f->before_assessment, f->assessment);
         rc = settle_lines(r, f, c, row, input);
     }
-    if (rc) {
-        medins_result_free(r);
-        return mdn_error(err, rc, NULL, 0, 0,
-                         rc == MEDINS_ERR_OVERFLOW ? "the budget exceeds the largest amount"
-                                                   : "out of memory");
-    }
-    f->assumed = medins_result_uses_assumed(r);
-    *out = r;
-    return 0;
+    if (rc)
+        rc = mdn_error(err, rc, NULL, 0, 0,
+                       rc == MEDINS_ERR_OVERFLOW ? "the budget exceeds the largest amount"
+                                                 : "out of memory");
+    return mdn_result_finish(out, r, &f->assumed, rc);
 }
 
 const medins_capitation_figures *medins_result_capitation(const medins_result *result)
 {
-    if (!result || medins_result_get_kind(result) != MEDINS_RESULT_CAPITATION)
-        return NULL;
-    return mdn_result_data(result);
+    return mdn_result_figures(result, MEDINS_RESULT_CAPITATION);
 }

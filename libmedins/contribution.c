@@ -20,6 +20,8 @@
 static const char *const tier_words[] = {"low", "middle", "high", NULL};
 static const char *const employer_words[] = {"enterprise", "civil_service", "difficulty",
                                              "individual_business", NULL};
+_Static_assert(MDN_WORD_COUNT(employer_words) == MEDINS_EMPLOYER_TYPE_COUNT,
+               "one word per employer type");
 
 typedef struct tier_row {
     mdn_select sel;
@@ -61,40 +63,6 @@ struct mdn_accounts {
 };
 
 /* ---- Binding ---------------------------------------------------------------------------- */
-
-typedef int (*row_binder)(mdn_binder *b, const mdn_node *row, void *out);
-
-/* Bind map[key], a sequence of rows, into a new array of `size`-byte rows. Absent: empty. */
-static int bind_rows(mdn_binder *b, const mdn_node *map, const char *key, size_t size,
-                     row_binder fn, void **rows, size_t *n)
-{
-    const mdn_node *seq = mdn_map_get(map, key);
-    if (!seq || seq->type == MDN_NULL)
-        return 0;
-    int rc = 0;
-    mdn_path_push(b, key);
-    if (seq->type != MDN_SEQ) {
-        rc = mdn_bind_error(b, seq, MEDINS_ERR_TYPE, "%s: expected a sequence of rows", b->path);
-        goto done;
-    }
-    char *out = seq->n ? mdn_bind_alloc(b, size * seq->n) : NULL;
-    if (seq->n && !out) {
-        rc = MEDINS_ERR_NOMEM;
-        goto done;
-    }
-    for (size_t i = 0; i < seq->n && rc == 0; i++) {
-        mdn_path_push_index(b, i);
-        rc = fn(b, seq->items[i], out + i * size);
-        mdn_path_pop(b);
-    }
-    if (rc == 0) {
-        *rows = out;
-        *n = seq->n;
-    }
-done:
-    mdn_path_pop(b);
-    return rc;
-}
 
 /* A tier word, NONE when absent. */
 static int bind_tier(mdn_binder *b, const mdn_node *row, const char *key, bool required, int *out)
@@ -173,13 +141,13 @@ static int bind_resident(mdn_binder *b, struct mdn_contributions *c, const mdn_n
     if (rc == 0)
         rc = mdn_bind_require(b, node, "tiers");
     if (rc == 0)
-        rc = bind_rows(b, node, "tiers", sizeof(tier_row), bind_tier_row,
+        rc = mdn_bind_rows(b, node, "tiers", sizeof(tier_row), bind_tier_row,
                        (void **)&c->tiers, &c->ntiers);
     if (rc == 0)
-        rc = bind_rows(b, node, "benefit_tier", sizeof(benefit_row), bind_benefit_row,
+        rc = mdn_bind_rows(b, node, "benefit_tier", sizeof(benefit_row), bind_benefit_row,
                        (void **)&c->benefit, &c->nbenefit);
     if (rc == 0)
-        rc = bind_rows(b, node, "groups", sizeof(group_row), bind_group_row,
+        rc = mdn_bind_rows(b, node, "groups", sizeof(group_row), bind_group_row,
                        (void **)&c->groups, &c->ngroups);
     return rc;
 }
@@ -192,7 +160,7 @@ static int bind_employee(mdn_binder *b, struct mdn_contributions *c, const mdn_n
     if (rc == 0)
         rc = mdn_bind_require(b, node, "rates");
     if (rc == 0)
-        rc = bind_rows(b, node, "rates", sizeof(rate_row), bind_rate_row,
+        rc = mdn_bind_rows(b, node, "rates", sizeof(rate_row), bind_rate_row,
                        (void **)&c->rates, &c->nrates);
     const mdn_node *base = mdn_map_get(node, "wage_base");
     if (rc == 0 && base) {
@@ -204,7 +172,7 @@ static int bind_employee(mdn_binder *b, struct mdn_contributions *c, const mdn_n
             rc = mdn_bind_amount(b, base, "ceiling", false, &c->ceiling);
         if (rc == 0 && c->floor.val && c->ceiling.val && c->floor.v > c->ceiling.v)
             rc = mdn_bind_error(b, base, MEDINS_ERR_RANGE,
-                                "%s: the floor is above the ceiling", b->path);
+                                "the floor is above the ceiling");
         mdn_path_pop(b);
     }
     if (rc == 0)
@@ -262,37 +230,10 @@ int mdn_bind_accounts(mdn_binder *b, const mdn_node *node)
 
 /* ---- Shared checks ---------------------------------------------------------------------- */
 
-static const char *yuan(char buf[24], medins_fen v)
-{
-    medins_money_format(buf, 24, v);
-    return buf;
-}
-
-static const char *percent(char buf[24], medins_bp v)
-{
-    medins_ratio_format(buf, 24, v);
-    return buf;
-}
-
-static int check_date(const medins_policy *policy, medins_date date, medins_error **err)
-{
-    if (!medins_date_valid(date) || !medins_policy_in_force(policy, date))
-        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
-                         "date %d is not a day on which policy %s is in force", (int)date,
-                         policy->id);
-    return 0;
-}
-
 static mdn_ctx person_ctx(const medins_person *person, int tier)
 {
     mdn_ctx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.scheme = person->scheme;
-    ctx.category = person->category;
-    ctx.tier = tier;
-    ctx.age = -1;
-    ctx.groups = person->groups;
-    ctx.prior_outpatient = -1;
+    mdn_ctx_init(&ctx, person, tier);
     return ctx;
 }
 
@@ -391,16 +332,16 @@ static int resident_contribution(medins_result *r, medins_contribution_figures *
                                  f->state_pays_all
                                      ? "Individual contribution at the %s tier, %s yuan, paid by the government"
                                      : "Individual contribution at the %s tier: %s yuan",
-                                 tier, yuan(a, row->individual.v));
+                                 tier, mdn_yuan(a, row->individual.v));
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, row->subsidy.v, 0, 0,
                                  "contributions.resident.subsidy", row->subsidy.val,
                                  "Government subsidy at the %s tier: %s yuan", tier,
-                                 yuan(a, row->subsidy.v));
+                                 mdn_yuan(a, row->subsidy.v));
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->total, 0, 0, "contributions.resident.total",
                                  NULL, "Total %s yuan: the person pays %s, the government %s",
-                                 yuan(t, f->total), yuan(a, f->individual), yuan(b, f->government));
+                                 mdn_yuan(t, f->total), mdn_yuan(a, f->individual), mdn_yuan(b, f->government));
     return rc < 0 ? mdn_error(err, rc, NULL, 0, 0, "out of memory") : 0;
 }
 
@@ -486,9 +427,9 @@ static int employee_contribution(medins_result *r, medins_contribution_figures *
                                  bound == &c->floor ? "contributions.employee.wage_base.floor"
                                                     : "contributions.employee.wage_base.ceiling",
                                  bound->val, "Monthly wage %s yuan %s to the base %s %s yuan",
-                                 yuan(a, in->monthly_wage),
+                                 mdn_yuan(a, in->monthly_wage),
                                  bound == &c->floor ? "raised" : "lowered",
-                                 bound == &c->floor ? "floor" : "ceiling", yuan(b, calc.base));
+                                 bound == &c->floor ? "floor" : "ceiling", mdn_yuan(b, calc.base));
     }
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, calc.employer, calc.base,
@@ -496,23 +437,23 @@ static int employee_contribution(medins_result *r, medins_contribution_figures *
                                  calc.row->employer.val,
                                  "Employer (%s): %s of %s yuan = %s yuan a month",
                                  medins_employer_type_name(in->employer_type),
-                                 percent(p, calc.row->employer.v), yuan(a, calc.base),
-                                 yuan(b, calc.employer));
+                                 mdn_percent(p, calc.row->employer.v), mdn_yuan(a, calc.base),
+                                 mdn_yuan(b, calc.employer));
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, calc.individual, calc.base,
                                  calc.row->individual.v, "contributions.employee.individual",
                                  calc.row->individual.val,
                                  "Individual: %s of %s yuan = %s yuan a month",
-                                 percent(p, calc.row->individual.v), yuan(a, calc.base),
-                                 yuan(b, calc.individual));
+                                 mdn_percent(p, calc.row->individual.v), mdn_yuan(a, calc.base),
+                                 mdn_yuan(b, calc.individual));
     if (rc == 0 && c->fixed_yearly.val)
         rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, f->fixed_yearly, 0, 0,
                                  "contributions.employee.fixed_yearly", c->fixed_yearly.val,
-                                 "Individual's fixed yearly amount: %s yuan", yuan(a, f->fixed_yearly));
+                                 "Individual's fixed yearly amount: %s yuan", mdn_yuan(a, f->fixed_yearly));
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->total, 0, 0, "contributions.employee.total",
                                  NULL, "Yearly: employer %s yuan, individual %s yuan",
-                                 yuan(a, f->employer), yuan(b, f->individual));
+                                 mdn_yuan(a, f->employer), mdn_yuan(b, f->individual));
     return rc < 0 ? mdn_error(err, rc, NULL, 0, 0, "out of memory") : 0;
 }
 
@@ -536,18 +477,17 @@ void medins_account_input_init(medins_account_input *input)
 
 const char *medins_employer_type_name(medins_employer_type v)
 {
-    return (unsigned)v < MEDINS_EMPLOYER_TYPE_COUNT ? employer_words[v] : NULL;
+    return mdn_word_name(employer_words, MDN_WORD_COUNT(employer_words), (int)v);
 }
 
 int medins_employer_type_parse(medins_employer_type *out, const char *name)
 {
-    for (int i = 0; name && employer_words[i]; i++)
-        if (strcmp(name, employer_words[i]) == 0) {
-            if (out)
-                *out = (medins_employer_type)i;
-            return 0;
-        }
-    return MEDINS_ERR_TYPE;
+    int i = mdn_word_parse(employer_words, name);
+    if (i < 0)
+        return MEDINS_ERR_TYPE;
+    if (out)
+        *out = (medins_employer_type)i;
+    return 0;
 }
 
 /* Common start of every computation: arguments, person, date, a new result. */
@@ -559,7 +499,7 @@ static int begin(medins_result **r, medins_result_kind kind, size_t size, const 
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "a required argument is NULL");
     int rc = mdn_person_check(person, err);
     if (rc == 0)
-        rc = check_date(policy, date, err);
+        rc = mdn_check_in_force(policy, date, err);
     if (rc)
         return rc;
     *r = mdn_result_new(kind, policy, size);
@@ -587,20 +527,12 @@ int medins_contribution(medins_result **out, const medins_policy *policy,
     } else {
         rc = employee_contribution(r, f, policy, person, employee, err);
     }
-    if (rc) {
-        medins_result_free(r);
-        return rc;
-    }
-    f->assumed = medins_result_uses_assumed(r);
-    *out = r;
-    return 0;
+    return mdn_result_finish(out, r, &f->assumed, rc);
 }
 
 const medins_contribution_figures *medins_result_contribution(const medins_result *result)
 {
-    if (!result || medins_result_get_kind(result) != MEDINS_RESULT_CONTRIBUTION)
-        return NULL;
-    return mdn_result_data(result);
+    return mdn_result_figures(result, MEDINS_RESULT_CONTRIBUTION);
 }
 
 /* ---- Individual accounts ------------------------------------------------------------------- */
@@ -628,19 +560,19 @@ static int account_in_service(medins_result *r, medins_account_figures *f,
                              a->individual_to_account.v, "accounts.individual_to_account",
                              a->individual_to_account.val,
                              "%s of the individual's %s yuan a month to the account: %s yuan",
-                             percent(p, a->individual_to_account.v), yuan(x, calc.individual),
-                             yuan(y, f->from_individual));
+                             mdn_percent(p, a->individual_to_account.v), mdn_yuan(x, calc.individual),
+                             mdn_yuan(y, f->from_individual));
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->from_employer, calc.employer,
                                  a->employer_to_account.v, "accounts.employer_to_account",
                                  a->employer_to_account.val,
                                  "%s of the employer's %s yuan a month to the account: %s yuan",
-                                 percent(p, a->employer_to_account.v), yuan(x, calc.employer),
-                                 yuan(y, f->from_employer));
+                                 mdn_percent(p, a->employer_to_account.v), mdn_yuan(x, calc.employer),
+                                 mdn_yuan(y, f->from_employer));
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->monthly_to_pool, 0, 0, "accounts.pool",
                                  NULL, "To the pooled fund: %s yuan a month",
-                                 yuan(x, f->monthly_to_pool));
+                                 mdn_yuan(x, f->monthly_to_pool));
     return rc < 0 ? mdn_error(err, rc, NULL, 0, 0, "out of memory") : 0;
 }
 
@@ -657,8 +589,8 @@ static int account_retired(medins_result *r, medins_account_figures *f,
     int rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->from_pool, in->last_year_pension,
                                  a->retiree_credit.v, "accounts.retiree_credit", a->retiree_credit.val,
                                  "%s of last year's average monthly pension %s yuan, from the pooled fund: %s yuan a month",
-                                 percent(p, a->retiree_credit.v), yuan(x, in->last_year_pension),
-                                 yuan(y, f->from_pool));
+                                 mdn_percent(p, a->retiree_credit.v), mdn_yuan(x, in->last_year_pension),
+                                 mdn_yuan(y, f->from_pool));
     return rc < 0 ? mdn_error(err, rc, NULL, 0, 0, "out of memory") : 0;
 }
 
@@ -699,8 +631,8 @@ int medins_account(medins_result **out, const medins_policy *policy,
         lines = mdn_result_add_line(r, MEDINS_PART_INFO, f->monthly_card, f->monthly_credit,
                                     a->card_share.v, "accounts.card_share", a->card_share.val,
                                     "%s of the monthly credit %s yuan goes to the social-security card: %s yuan",
-                                    percent(p, a->card_share.v), yuan(x, f->monthly_credit),
-                                    yuan(y, f->monthly_card));
+                                    mdn_percent(p, a->card_share.v), mdn_yuan(x, f->monthly_credit),
+                                    mdn_yuan(y, f->monthly_card));
     }
     if (rc == 0 && lines == 0 && a->withdraw_threshold.val) {
         f->may_withdraw = input->serious_illness && input->year_costs > a->withdraw_threshold.v;
@@ -709,22 +641,14 @@ int medins_account(medins_result **out, const medins_policy *policy,
                                     "The balance %s be withdrawn: %s, year's costs %s yuan against %s yuan",
                                     f->may_withdraw ? "may" : "may not",
                                     input->serious_illness ? "serious illness" : "no serious illness",
-                                    yuan(x, input->year_costs), yuan(y, a->withdraw_threshold.v));
+                                    mdn_yuan(x, input->year_costs), mdn_yuan(y, a->withdraw_threshold.v));
     }
     if (rc == 0 && lines)
         rc = mdn_error(err, lines, NULL, 0, 0, "out of memory");
-    if (rc) {
-        medins_result_free(r);
-        return rc;
-    }
-    f->assumed = medins_result_uses_assumed(r);
-    *out = r;
-    return 0;
+    return mdn_result_finish(out, r, &f->assumed, rc);
 }
 
 const medins_account_figures *medins_result_account(const medins_result *result)
 {
-    if (!result || medins_result_get_kind(result) != MEDINS_RESULT_ACCOUNT)
-        return NULL;
-    return mdn_result_data(result);
+    return mdn_result_figures(result, MEDINS_RESULT_ACCOUNT);
 }

@@ -10,6 +10,8 @@
 
 static const char *const delivery_words[] = {"natural", "assisted", "caesarean",
                                              "caesarean_complex", NULL};
+_Static_assert(MDN_WORD_COUNT(delivery_words) == MEDINS_DELIVERY_COUNT,
+               "one word per delivery type");
 
 /* Extra keys of the rows, beside their selectors and value. */
 typedef struct delivery_extra { uint32_t deliveries; } delivery_extra;   /* 0: any */
@@ -39,27 +41,15 @@ static int bind_prenatal_extra(mdn_binder *b, const mdn_node *row, void *out)
  * parallel array of `size`-byte items.
  */
 static int bind_table(mdn_binder *b, const mdn_node *map, const char *key, const char *extra,
-                      mdn_amount_table *table, size_t size,
-                      int (*fn)(mdn_binder *, const mdn_node *, void *), void **extras)
+                      mdn_amount_table *table, size_t size, mdn_row_binder fn, void **extras)
 {
     const char *const extra_keys[] = {extra, NULL};
-    const mdn_node *seq = mdn_map_get(map, key);
     mdn_path_push(b, key);
-    int rc = mdn_bind_amount_table(b, seq, MDN_DIM_SCHEME, extra_keys, NULL, table);
-    char *x = NULL;
-    if (rc == 0 && table->n) {
-        x = mdn_bind_alloc(b, size * table->n);
-        if (!x)
-            rc = MEDINS_ERR_NOMEM;
-    }
-    for (size_t i = 0; rc == 0 && i < table->n; i++) {
-        mdn_path_push_index(b, i);
-        rc = fn(b, seq->items[i], x + i * size);
-        mdn_path_pop(b);
-    }
+    int rc = mdn_bind_amount_table(b, mdn_map_get(map, key), MDN_DIM_SCHEME, extra_keys, NULL, table);
     mdn_path_pop(b);
-    *extras = x;
-    return rc;
+    /* The extras of a bound table: as many as its rows, row i's at index i. */
+    size_t n;
+    return rc ? rc : mdn_bind_rows(b, map, key, size, fn, extras, &n);
 }
 
 int mdn_bind_maternity(mdn_binder *b, const mdn_node *node)
@@ -86,7 +76,7 @@ int mdn_bind_maternity(mdn_binder *b, const mdn_node *node)
         for (size_t i = 0; rc == 0 && i < m->complication.n; i++)
             if (m->complication.rows[i].n != 1)
                 rc = mdn_bind_error(b, seq->items[i], MEDINS_ERR_SEGMENTS,
-                                    "%s[%zu]: give one ratio, not segments", b->path, i);
+                                    "row %zu: give one ratio, not segments", i);
         mdn_path_pop(b);
     }
     if (rc == 0)
@@ -97,18 +87,6 @@ int mdn_bind_maternity(mdn_binder *b, const mdn_node *node)
 }
 
 /* ---- Computation ---------------------------------------------------------------------------- */
-
-static const char *yuan(char buf[24], medins_fen v)
-{
-    medins_money_format(buf, 24, v);
-    return buf;
-}
-
-static const char *percent(char buf[24], medins_bp v)
-{
-    medins_ratio_format(buf, 24, v);
-    return buf;
-}
 
 void medins_maternity_input_init(medins_maternity_input *input)
 {
@@ -122,18 +100,17 @@ void medins_maternity_input_init(medins_maternity_input *input)
 
 const char *medins_delivery_name(medins_delivery v)
 {
-    return (unsigned)v < MEDINS_DELIVERY_COUNT ? delivery_words[v] : NULL;
+    return mdn_word_name(delivery_words, MDN_WORD_COUNT(delivery_words), (int)v);
 }
 
 int medins_delivery_parse(medins_delivery *out, const char *name)
 {
-    for (int i = 0; name && delivery_words[i]; i++)
-        if (strcmp(name, delivery_words[i]) == 0) {
-            if (out)
-                *out = (medins_delivery)i;
-            return 0;
-        }
-    return MEDINS_ERR_TYPE;
+    int i = mdn_word_parse(delivery_words, name);
+    if (i < 0)
+        return MEDINS_ERR_TYPE;
+    if (out)
+        *out = (medins_delivery)i;
+    return 0;
 }
 
 static int check_input(const medins_person *person, const medins_maternity_input *in,
@@ -174,28 +151,28 @@ static int maternity_lines(medins_result *r, const medins_maternity_figures *f,
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->delivery, 0, 0, "maternity.delivery",
                                  delivery->val, "Flat payment for a %s delivery (%s scheme): %s yuan",
-                                 medins_delivery_name(in->delivery), scheme, yuan(a, f->delivery));
+                                 medins_delivery_name(in->delivery), scheme, mdn_yuan(a, f->delivery));
     if (rc == 0 && prenatal)
         rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->prenatal, in->prenatal_costs, 0,
                                  "maternity.prenatal", prenatal->amount.val,
                                  "Prenatal care at %d weeks: costs %s yuan paid up to the limit %s yuan: %s yuan",
-                                 (int)in->weeks, yuan(a, in->prenatal_costs),
-                                 yuan(b, f->prenatal_limit), yuan(c, f->prenatal));
+                                 (int)in->weeks, mdn_yuan(a, in->prenatal_costs),
+                                 mdn_yuan(b, f->prenatal_limit), mdn_yuan(c, f->prenatal));
     if (rc == 0 && complication)
         rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->complication, in->complication_costs,
                                  f->complication_ratio, "maternity.complication_ratio",
                                  complication->seg[0].ratio.val,
                                  "Complication costs %s yuan reimbursed at %s: %s yuan",
-                                 yuan(a, in->complication_costs), percent(c, f->complication_ratio),
-                                 yuan(b, f->complication));
+                                 mdn_yuan(a, in->complication_costs), mdn_percent(c, f->complication_ratio),
+                                 mdn_yuan(b, f->complication));
     else if (rc == 0 && in->complication_costs > 0)
         rc = mdn_result_add_line(r, MEDINS_PART_INFO, 0, in->complication_costs, 0,
                                  "maternity.complication_ratio", NULL,
                                  "Complication costs %s yuan: the policy reimburses none for the %s scheme",
-                                 yuan(a, in->complication_costs), scheme);
+                                 mdn_yuan(a, in->complication_costs), scheme);
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->total, 0, 0, "maternity.total", NULL,
-                                 "The fund pays %s yuan", yuan(a, f->total));
+                                 "The fund pays %s yuan", mdn_yuan(a, f->total));
     return rc;
 }
 
@@ -208,10 +185,8 @@ int medins_maternity(medins_result **out, const medins_policy *policy,
     int rc = check_input(person, input, err);
     if (rc)
         return rc;
-    if (!medins_date_valid(date) || !medins_policy_in_force(policy, date))
-        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
-                         "date %d is not a day on which policy %s is in force", (int)date,
-                         policy->id);
+    if ((rc = mdn_check_in_force(policy, date, err)) != 0)
+        return rc;
     const struct mdn_maternity *m = policy->maternity;
     const char *scheme = medins_scheme_name(person->scheme);
     if (!m)
@@ -223,13 +198,7 @@ int medins_maternity(medins_result **out, const medins_policy *policy,
                          (int)input->child_order, policy->id, (int)m->max_child_order.v);
 
     mdn_ctx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.scheme = person->scheme;
-    ctx.category = person->category;
-    ctx.tier = person->tier;
-    ctx.age = -1;
-    ctx.groups = person->groups;
-    ctx.prior_outpatient = -1;
+    mdn_ctx_init(&ctx, person, person->tier);
 
     const mdn_amount_row *delivery = NULL, *prenatal = NULL;
     for (size_t i = 0; i < m->delivery.n && !delivery; i++) {
@@ -267,18 +236,12 @@ int medins_maternity(medins_result **out, const medins_policy *policy,
     /* Each part is at most MEDINS_FEN_MAX, so the sum stays far inside int64_t. */
     f->total = f->delivery + f->prenatal + f->complication;
     rc = maternity_lines(r, f, m, input, &delivery->amount, prenatal, complication, scheme);
-    if (rc) {
-        medins_result_free(r);
-        return mdn_error(err, rc, NULL, 0, 0, "out of memory");
-    }
-    f->assumed = medins_result_uses_assumed(r);
-    *out = r;
-    return 0;
+    if (rc)
+        rc = mdn_error(err, rc, NULL, 0, 0, "out of memory");
+    return mdn_result_finish(out, r, &f->assumed, rc);
 }
 
 const medins_maternity_figures *medins_result_maternity(const medins_result *result)
 {
-    if (!result || medins_result_get_kind(result) != MEDINS_RESULT_MATERNITY)
-        return NULL;
-    return mdn_result_data(result);
+    return mdn_result_figures(result, MEDINS_RESULT_MATERNITY);
 }

@@ -186,6 +186,24 @@ int mdn_bind_ratio_table(mdn_binder *b, const mdn_node *seq, unsigned dims, cons
 int mdn_bind_adjust_table(mdn_binder *b, const mdn_node *seq, unsigned dims, const char *const *extra,
                           mdn_adjust_table *out);
 
+/*
+ * Bind map[key], a sequence of rows, into a new array of `size`-byte rows, each by `fn`.
+ * Absent: no rows, *rows and *n untouched.
+ */
+typedef int (*mdn_row_binder)(mdn_binder *b, const mdn_node *row, void *out);
+int mdn_bind_rows(mdn_binder *b, const mdn_node *map, const char *key, size_t size,
+                  mdn_row_binder fn, void **rows, size_t *n);
+
+/* ---- What the computations other than settlement share (person.c) ---------------------- */
+
+/*
+ * A computation has no claim and no history: the selector context leaves age and last year's
+ * costs unknown, so rows bounded by them do not match. person may be NULL (an institution).
+ */
+void mdn_ctx_init(mdn_ctx *ctx, const medins_person *person, int tier);
+/* MEDINS_ERR_DATE unless `date` is a valid day on which `policy` is in force. */
+int mdn_check_in_force(const medins_policy *policy, medins_date date, medins_error **err);
+
 /* ---- Section binders: implemented by the module that computes with the section ----------- */
 
 /* outpatient, pharmacy, outpatient_pooling, special_disease, inpatient, major_disease, assistance */

@@ -8,11 +8,17 @@
 #include "loader.h"
 
 /*
- * Digits with at most two decimals -> hundredths. Stops at the first character that is not part
- * of the number and reports where through *end. 0 or MEDINS_ERR_SYNTAX / MEDINS_ERR_OVERFLOW.
+ * An optional '-', then digits with at most two decimals -> hundredths (the magnitude in *out,
+ * the sign in *neg). Stops at the first character that is not part of the number and reports
+ * where through *end. 0 or MEDINS_ERR_SYNTAX (also for NULL) / MEDINS_ERR_OVERFLOW.
  */
-static int parse_hundredths(const char *s, int64_t *out, const char **end)
+static int parse_hundredths(const char *s, int64_t *out, bool *neg, const char **end)
 {
+    if (!s)
+        return MEDINS_ERR_SYNTAX;
+    *neg = *s == '-';
+    if (*neg)
+        s++;
     int64_t v = 0;
     size_t digits = 0;
     while (*s >= '0' && *s <= '9') {
@@ -48,17 +54,10 @@ static int parse_hundredths(const char *s, int64_t *out, const char **end)
 
 int mdn_money_parse_text(medins_fen *out, const char *text)
 {
-    if (!text)
-        return MEDINS_ERR_SYNTAX;
-    const char *s = text;
-    int neg = 0;
-    if (*s == '-') {
-        neg = 1;
-        s++;
-    }
     int64_t v;
+    bool neg;
     const char *end;
-    int rc = parse_hundredths(s, &v, &end);
+    int rc = parse_hundredths(text, &v, &neg, &end);
     if (rc)
         return rc;
     if (*end != '\0')
@@ -71,17 +70,10 @@ int mdn_money_parse_text(medins_fen *out, const char *text)
 
 int mdn_points_parse_text(medins_bp *out, const char *text, bool allow_negative)
 {
-    if (!text)
-        return MEDINS_ERR_SYNTAX;
-    const char *s = text;
-    int neg = 0;
-    if (*s == '-') {
-        neg = 1;
-        s++;
-    }
     int64_t v;
+    bool neg;
     const char *end;
-    int rc = parse_hundredths(s, &v, &end);
+    int rc = parse_hundredths(text, &v, &neg, &end);
     if (rc == MEDINS_ERR_OVERFLOW)
         return MEDINS_ERR_RANGE;
     if (rc)
@@ -152,6 +144,18 @@ int medins_money_format(char *buf, size_t size, medins_fen amount)
 int medins_ratio_format(char *buf, size_t size, medins_bp ratio)
 {
     return format_hundredths(buf, size, ratio, true, "%");
+}
+
+const char *mdn_yuan(char buf[24], medins_fen v)
+{
+    medins_money_format(buf, 24, v);
+    return buf;
+}
+
+const char *mdn_percent(char buf[24], medins_bp v)
+{
+    medins_ratio_format(buf, 24, v);
+    return buf;
 }
 
 medins_fen medins_money_apply(medins_fen amount, medins_bp ratio)

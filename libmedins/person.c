@@ -1,6 +1,8 @@
 /*
  * Persons, claims, dates and the words policy files use for them. The word tables are indexed
- * by the enum values, so a name and its parse are one table.
+ * by the enum values, so a name and its parse are one table; mdn_word_name and mdn_word_parse
+ * serve every such table in the library. Also what the computations that have a person but no
+ * claim share: their selector context and their date check.
  */
 #include <string.h>
 
@@ -15,9 +17,6 @@ const char *const mdn_group_words[] = {
     "dibao", "marginal", "tekun", "disabled", "low_income_elderly", "single_parent",
     "bereaved_parent", "five_guarantee", "three_without", "entitled", NULL,
 };
-
-/* Entries before the NULL that ends each table. */
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]) - 1)
 
 void medins_person_init(medins_person *person)
 {
@@ -84,44 +83,48 @@ int mdn_date_parse_text(medins_date *out, const char *t)
     return 0;
 }
 
-static const char *name_of(const char *const *names, size_t n, int v)
+const char *mdn_word_name(const char *const *words, size_t n, int v)
 {
-    return v >= 0 && (size_t)v < n ? names[v] : NULL;
+    return v >= 0 && (size_t)v < n ? words[v] : NULL;
 }
 
-static int index_of(const char *const *names, size_t n, const char *name)
+int mdn_word_parse(const char *const *words, const char *name)
 {
-    if (!name)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(names[i], name) == 0)
-            return (int)i;
+    for (int i = 0; name && words[i]; i++)
+        if (strcmp(words[i], name) == 0)
+            return i;
     return -1;
 }
 
-const char *medins_scheme_name(medins_scheme v) { return name_of(mdn_scheme_words, COUNT(mdn_scheme_words), (int)v); }
-const char *medins_category_name(medins_category v) { return name_of(mdn_category_words, COUNT(mdn_category_words), (int)v); }
-const char *medins_tier_name(medins_tier v) { return name_of(mdn_tier_words, COUNT(mdn_tier_words), (int)v); }
-const char *medins_level_name(medins_level v) { return name_of(mdn_level_words, COUNT(mdn_level_words), (int)v); }
-const char *medins_claim_kind_name(medins_claim_kind v) { return name_of(mdn_kind_words, COUNT(mdn_kind_words), (int)v); }
+/* A name and a parse for every enum: the enums are plain ints with the table's indices. */
+#define DEFINE_NAME(fn, type, words)                                            \
+    const char *fn(type v)                                                      \
+    {                                                                           \
+        return mdn_word_name(words, MDN_WORD_COUNT(words), (int)v);             \
+    }
+
+DEFINE_NAME(medins_scheme_name, medins_scheme, mdn_scheme_words)
+DEFINE_NAME(medins_category_name, medins_category, mdn_category_words)
+DEFINE_NAME(medins_tier_name, medins_tier, mdn_tier_words)
+DEFINE_NAME(medins_level_name, medins_level, mdn_level_words)
+DEFINE_NAME(medins_claim_kind_name, medins_claim_kind, mdn_kind_words)
 
 const char *medins_group_name(uint32_t flag)
 {
-    for (size_t i = 0; i < COUNT(mdn_group_words); i++)
+    for (size_t i = 0; i < MDN_WORD_COUNT(mdn_group_words); i++)
         if (flag == 1u << i)
             return mdn_group_words[i];
     return NULL;
 }
 
-/* One parse for every enum: the enums are plain ints with the table's indices. */
-#define DEFINE_PARSE(fn, type, names)                               \
-    int fn(type *out, const char *name)                             \
-    {                                                               \
-        int i = index_of(names, COUNT(names), name);                \
-        if (i < 0 || !out)                                          \
-            return MEDINS_ERR_TYPE;                                 \
-        *out = (type)i;                                             \
-        return 0;                                                   \
+#define DEFINE_PARSE(fn, type, words)                                           \
+    int fn(type *out, const char *name)                                         \
+    {                                                                           \
+        int i = mdn_word_parse(words, name);                                    \
+        if (i < 0 || !out)                                                      \
+            return MEDINS_ERR_TYPE;                                             \
+        *out = (type)i;                                                         \
+        return 0;                                                               \
     }
 
 DEFINE_PARSE(medins_scheme_parse, medins_scheme, mdn_scheme_words)
@@ -132,9 +135,31 @@ DEFINE_PARSE(medins_claim_kind_parse, medins_claim_kind, mdn_kind_words)
 
 int medins_group_parse(uint32_t *out, const char *name)
 {
-    int i = index_of(mdn_group_words, COUNT(mdn_group_words), name);
+    int i = mdn_word_parse(mdn_group_words, name);
     if (i < 0 || !out)
         return MEDINS_ERR_TYPE;
     *out = 1u << i;
+    return 0;
+}
+
+void mdn_ctx_init(mdn_ctx *ctx, const medins_person *person, int tier)
+{
+    memset(ctx, 0, sizeof *ctx);
+    if (person) {
+        ctx->scheme = person->scheme;
+        ctx->category = person->category;
+        ctx->groups = person->groups;
+    }
+    ctx->tier = tier;
+    ctx->age = -1;
+    ctx->prior_outpatient = -1;
+}
+
+int mdn_check_in_force(const medins_policy *policy, medins_date date, medins_error **err)
+{
+    if (!medins_date_valid(date) || !medins_policy_in_force(policy, date))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
+                         "date %d is not a day on which policy %s is in force", (int)date,
+                         policy->id);
     return 0;
 }

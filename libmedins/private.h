@@ -42,4 +42,18 @@ char *mdn_arena_strndup(mdn_arena *a, const char *s, size_t n);
 char *mdn_arena_printf(mdn_arena *a, const char *fmt, ...) MDN_PRINTF(2, 3);
 void mdn_arena_free(mdn_arena *a);
 
+/*
+ * Word tables (person.c): NULL-terminated arrays of the words policy files and the public
+ * *_name / *_parse functions use, indexed by enum value.
+ */
+#define MDN_WORD_COUNT(words) (sizeof(words) / sizeof((words)[0]) - 1)
+/* The word of value v; NULL when v is not in 0..n-1. */
+const char *mdn_word_name(const char *const *words, size_t n, int v);
+/* The index of `name` in `words`; -1 when it is not there or name is NULL. */
+int mdn_word_parse(const char *const *words, const char *name);
+
+/* Amounts and ratios as the library writes them into line texts (money.c); return buf. */
+const char *mdn_yuan(char buf[24], medins_fen v);
+const char *mdn_percent(char buf[24], medins_bp v);
+
 #endif

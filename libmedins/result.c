@@ -138,12 +138,26 @@ const char *medins_result_policy_id(const medins_result *result)
     return result && result->policy ? result->policy->id : NULL;
 }
 
+const void *mdn_result_figures(const medins_result *result, medins_result_kind kind)
+{
+    return result && result->kind == kind ? result->data : NULL;
+}
+
+int mdn_result_finish(medins_result **out, medins_result *r, int32_t *assumed, int rc)
+{
+    if (rc) {
+        medins_result_free(r);
+        return rc;
+    }
+    *assumed = medins_result_uses_assumed(r);
+    *out = r;
+    return 0;
+}
+
 /* A settlement result's data starts with its medins_settlement (settle.c keeps more behind it). */
 const medins_settlement *medins_result_settlement(const medins_result *result)
 {
-    if (!result || result->kind != MEDINS_RESULT_SETTLEMENT)
-        return NULL;
-    return result->data;
+    return mdn_result_figures(result, MEDINS_RESULT_SETTLEMENT);
 }
 
 void medins_result_free(medins_result *result)

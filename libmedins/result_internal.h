@@ -21,6 +21,14 @@ void *mdn_result_data(const medins_result *r);
 int mdn_result_add_line(medins_result *r, medins_part part, medins_fen amount, medins_fen base,
                         medins_bp ratio, const char *rule, const mdn_val *val,
                         const char *fmt, ...) MDN_PRINTF(8, 9);
+/* A result's kind-specific data when it is of `kind`, else NULL; result may be NULL. */
+const void *mdn_result_figures(const medins_result *result, medins_result_kind kind);
+/*
+ * The end of a computation: when rc is 0, note in *assumed whether `r` used an assumed value
+ * and hand r over through *out; otherwise free r. Returns rc.
+ */
+int mdn_result_finish(medins_result **out, medins_result *r, int32_t *assumed, int rc);
+
 /* Record that a value was used (assumed values are listed once). Returns 0 or NOMEM. */
 int mdn_result_use(medins_result *r, const mdn_val *val);
 
