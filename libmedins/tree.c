@@ -18,12 +18,14 @@ typedef struct frame {
     size_t n, cap;
     bool have_key;             /* MDN_MAP: the next node is the value of `key` */
     mdn_pair key;
+    size_t weight;             /* nodes it stands for once aliases are expanded (itself included) */
     char *anchor;              /* registered when the collection ends (so it cannot contain itself) */
 } frame;
 
 typedef struct anchor {
     char *name;
     mdn_node *node;
+    size_t weight;             /* expanded node count: what an alias of it costs */
 } anchor;
 
 typedef struct parser_state {
@@ -84,7 +86,7 @@ static int count_node(parser_state *st, yaml_mark_t m)
     return 0;
 }
 
-static int add_anchor(parser_state *st, char *name, mdn_node *node)
+static int add_anchor(parser_state *st, char *name, mdn_node *node, size_t weight)
 {
     if (grow((void **)&st->anchors, &st->anchors_cap, st->nanchors + 1, sizeof *st->anchors)) {
         free(name);
@@ -92,27 +94,32 @@ static int add_anchor(parser_state *st, char *name, mdn_node *node)
     }
     st->anchors[st->nanchors].name = name;
     st->anchors[st->nanchors].node = node;
+    st->anchors[st->nanchors].weight = weight;
     st->nanchors++;
     return 0;
 }
 
-static mdn_node *find_anchor(parser_state *st, const char *name)
+static const anchor *find_anchor(parser_state *st, const char *name)
 {
     /* The latest definition wins: YAML allows an anchor name to be redefined. */
     for (size_t i = st->nanchors; i-- > 0;)
         if (strcmp(st->anchors[i].name, name) == 0)
-            return st->anchors[i].node;
+            return &st->anchors[i];
     return NULL;
 }
 
-/* Hand a completed node to the collection being built (or make it the root). */
-static int attach(parser_state *st, mdn_node *node, yaml_mark_t m)
+/*
+ * Hand a completed node to the collection being built (or make it the root). `weight` is the
+ * number of nodes it stands for once aliases are expanded, which later walks of the tree visit.
+ */
+static int attach(parser_state *st, mdn_node *node, size_t weight, yaml_mark_t m)
 {
     if (st->depth == 0) {
         st->root = node;
         return 0;
     }
     frame *f = &st->stack[st->depth - 1];
+    f->weight += weight;
     if (f->node->type == MDN_SEQ) {
         if (grow((void **)&f->items, &f->cap, f->n + 1, sizeof *f->items))
             return nomem(st);
@@ -252,9 +259,9 @@ static int on_scalar(parser_state *st, const yaml_event_t *ev)
     n->quoted = !plain;
     if (plain && is_null_text(n->text))
         n->type = MDN_NULL;
-    if (ev->data.scalar.anchor && (rc = add_anchor(st, dup_anchor(ev->data.scalar.anchor), n)))
+    if (ev->data.scalar.anchor && (rc = add_anchor(st, dup_anchor(ev->data.scalar.anchor), n, 1)))
         return rc;
-    return attach(st, n, ev->start_mark);
+    return attach(st, n, 1, ev->start_mark);
 }
 
 static int on_start(parser_state *st, const yaml_event_t *ev, mdn_node_type type)
@@ -275,6 +282,7 @@ static int on_start(parser_state *st, const yaml_event_t *ev, mdn_node_type type
     memset(f, 0, sizeof *f);
     if (!(f->node = node_new(st, type, ev->start_mark)))
         return nomem(st);
+    f->weight = 1;
     const yaml_char_t *a = type == MDN_MAP ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
     if (a && !(f->anchor = dup_anchor(a)))
         return nomem(st);
@@ -299,26 +307,31 @@ static int on_end(parser_state *st, const yaml_event_t *ev)
     if (rc)
         return rc;
     mdn_node *node = f->node;
+    size_t weight = f->weight;
     char *name = f->anchor;
     f->anchor = NULL;
     frame_release(f);
     st->depth--;
-    if (name && (rc = add_anchor(st, name, node)))
+    if (name && (rc = add_anchor(st, name, node, weight)))
         return rc;
-    return attach(st, node, ev->start_mark);
+    return attach(st, node, weight, ev->start_mark);
 }
 
 static int on_alias(parser_state *st, const yaml_event_t *ev)
 {
     if (++st->aliases > st->opts->max_aliases)
         return at_mark(st, ev->start_mark, MEDINS_ERR_LIMIT, "aliases are not allowed in policy files");
-    int rc = count_node(st, ev->start_mark);
-    if (rc)
-        return rc;
-    mdn_node *target = find_anchor(st, (const char *)ev->data.alias.anchor);
+    const anchor *target = find_anchor(st, (const char *)ev->data.alias.anchor);
     if (!target)
         return at_mark(st, ev->start_mark, MEDINS_ERR_YAML, "alias of an unknown anchor");
-    return attach(st, target, ev->start_mark);
+    /*
+     * An alias shares its target, but every later walk (citations, merging, binding) visits the
+     * target again: count what it expands to, so an alias bomb stops here, not minutes later.
+     */
+    if (target->weight > st->opts->max_nodes || (st->nodes += target->weight) > st->opts->max_nodes)
+        return at_mark(st, ev->start_mark, MEDINS_ERR_LIMIT,
+                       "aliases expand to more nodes than the limit");
+    return attach(st, target->node, target->weight, ev->start_mark);
 }
 
 /*
