@@ -1,0 +1,132 @@
+"""Python side of the benchmarks (called by bench/run.sh after the C program has dumped its claims).
+
+    py_bench.py DUMP_DIR [--pandas-claims N] [--single N]
+
+Prints "name: value" lines:
+  - numpy batch (medins.settle_arrays) on every dumped claim, against the C batch's time;
+  - the pandas reference (bench/pandas_reference.py) on the first N claims, checked to the fen
+    against the library and timed against the library's batch on the same claims;
+  - one claim per call from Python.
+The binding is imported from PYTHONPATH; without it only the pandas reference runs.
+"""
+import argparse
+import os
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pandas_reference  # noqa: E402
+
+
+def load(d, name, dtype):
+    return np.fromfile(os.path.join(d, name + ".bin"), dtype=dtype)
+
+
+def best_of(fn, repeat):
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dump")
+    ap.add_argument("--pandas-claims", type=int, default=1000000)
+    ap.add_argument("--single", type=int, default=100000)
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    meta = dict(line.strip().split("=", 1) for line in open(os.path.join(a.dump, "meta.txt")))
+    c_batch = float(meta["c_batch_seconds"])
+    persons = pd.DataFrame({k: load(a.dump, "p_" + k, np.int32)
+                            for k in ("scheme", "category", "tier", "birth_date")})
+    claims = pd.DataFrame({k: load(a.dump, "c_" + k, np.int32) for k in ("person", "date", "kind", "level")})
+    for k in ("total", "self_paid", "category_b"):
+        claims[k] = load(a.dump, "c_" + k, np.int64)
+    expect = {k: load(a.dump, "o_" + k, np.int64) for k in ("fund", "major", "assist", "patient")}
+    n = len(claims)
+    print(f"python_claims: {n}")
+
+    try:
+        import medins
+    except ImportError as e:
+        medins = None
+        print(f"python_binding: not importable ({e}); numpy batch and single-call figures skipped")
+
+    policy = None
+    if medins is not None:
+        policy = medins.default_policy(date="2023-06-01")
+        pcols = {k: persons[k].to_numpy() for k in persons}
+        ccols = {k: claims[k].to_numpy() for k in claims}
+        t, res = best_of(lambda: medins.settle_arrays(policy, pcols, ccols, sort=False,
+                                                      on_error="status"), a.repeat)
+        ok = all(np.array_equal(res[k], expect[e]) for k, e in
+                 (("fund", "fund"), ("major_disease", "major"), ("assistance", "assist"),
+                  ("patient", "patient")))
+        print(f"numpy_batch_seconds: {t:.3f}")
+        print(f"numpy_batch_matches_c: {'yes' if ok else 'NO'}")
+        print(f"numpy_over_c_throughput: {c_batch / t:.2f}")
+
+    # The pandas reference on the first persons' claims (whole persons: claims are grouped).
+    m = min(a.pandas_claims, n)
+    m -= m % 10
+    sub_claims = claims.iloc[:m]
+    sub_persons = persons.iloc[:m // 10]
+    t_pd, ref = best_of(lambda: pandas_reference.settle(sub_persons, sub_claims), 1)
+    diff = [k for k, e in (("fund", "fund"), ("major_disease", "major"), ("assistance", "assist"),
+                           ("patient", "patient"))
+            if not np.array_equal(ref[k].to_numpy(), expect[e][:m])]
+    print(f"pandas_claims: {m}")
+    print(f"pandas_seconds: {t_pd:.3f}")
+    print(f"pandas_matches_library: {'yes' if not diff else 'NO: ' + ', '.join(diff)}")
+    if diff:
+        k = diff[0]
+        e = {"fund": "fund", "major_disease": "major", "assistance": "assist", "patient": "patient"}[k]
+        j = int(np.nonzero(ref[k].to_numpy() != expect[e][:m])[0][0])
+        print(f"pandas_first_mismatch: claim {j} {k} pandas {int(ref[k].iloc[j])} library {int(expect[e][j])}")
+    print(f"pandas_over_c_batch: {t_pd / (c_batch * m / n):.1f}")
+    if medins is not None:
+        pc = {k: sub_persons[k].to_numpy() for k in sub_persons}
+        cc = {k: sub_claims[k].to_numpy() for k in sub_claims}
+        t_lib, _ = best_of(lambda: medins.settle_arrays(policy, pc, cc, sort=False, on_error="status"),
+                           a.repeat)
+        print(f"pandas_over_numpy_batch: {t_pd / t_lib:.1f}")
+
+        # One claim per call: a person and ledger kept across the person's claims.
+        k = min(a.single, n)
+        cats = [medins.Category(int(c)) for c in range(4)]
+        rows = list(zip(claims["person"][:k], claims["date"][:k], claims["kind"][:k], claims["level"][:k],
+                        claims["total"][:k], claims["self_paid"][:k], claims["category_b"][:k]))
+        work, last, ledger_year, person = [], -1, {}, None
+        for (p, date, kind, level, total, sp, cb) in rows:
+            if p != last:
+                last = p
+                person = medins.Person(scheme=medins.Scheme(int(persons["scheme"][p])),
+                                       category=cats[int(persons["category"][p])],
+                                       tier=medins.Tier(int(persons["tier"][p])),
+                                       birth_date=medins.from_cdate(int(persons["birth_date"][p])))
+                ledger_year[p] = int(date) // 10000
+            claim = medins.Claim(date=medins.from_cdate(int(date)), kind=medins.ClaimKind(int(kind)),
+                                 level=medins.Level(int(level)), total=int(total),
+                                 self_paid=int(sp), category_b=int(cb))
+            work.append((p, person, claim))
+        # only the calls are timed: persons, claims and ledgers are made beforehand
+        for explain in (False, True):
+            ledgers = {p: medins.Ledger(y) for p, y in ledger_year.items()}
+            t0 = time.perf_counter()
+            for p, person, claim in work:
+                try:
+                    policy.settle(person, claim, ledgers[p], explain=explain)
+                except medins.MedinsError:
+                    pass
+            t = time.perf_counter() - t0
+            print(f"python_single_claim_{'with_lines' if explain else 'no_lines'}_us: {t / k * 1e6:.2f}")
+
+
+if __name__ == "__main__":
+    main()
