@@ -1,38 +1,86 @@
 #!/usr/bin/env bash
-# Build and run every test suite (C, Python, Java, CLI), then print each runner's own summary
-# lines and one closing line "N passed, N failed" counted from meson's test log.
-# Usage: tests/run-all.sh [BUILD_DIR]   (default: build)
+# Build and run every test suite, then print each runner's own summary lines and one closing line
+# "N passed, N failed" counted from meson's test logs.
+#
+#   tests/run-all.sh [--quick] [BUILD_DIR]      (BUILD_DIR default: build)
+#
+# Always: the C (Check), Python (pytest), Java (JUnit), command-line, install and benchmark-smoke
+# suites in BUILD_DIR. Without --quick, also the dynamic checkers, each in a build of its own
+# (tests/sanitize.sh, tests/fuzz/run.sh): the C suites under ASan+UBSan and under valgrind, the
+# threads suite under ThreadSanitizer, and 60 s of fuzzing. That is what CI runs.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+quick=false
+if [ "${1:-}" = --quick ]; then quick=true; shift; fi
 build=${1:-build}
 cd "$here"
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+status=0
+
+step() {  # step NAME COMMAND...: run, remember the exit status under NAME
+    local name=$1
+    shift
+    echo "==== $name"
+    "$@"
+    echo $? > "$logs/$name.rc"
+}
 
 if [ ! -f "$build/build.ninja" ]; then
     meson setup "$build" >/dev/null || { echo "meson setup failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 ninja -C "$build" || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
-meson test -C "$build" --print-errorlogs --num-processes 2
-status=$?
+step tests meson test -C "$build" --print-errorlogs --num-processes 2
+testlogs=("$build/meson-logs/testlog.json")
+if ! $quick; then
+    step asan tests/sanitize.sh asan
+    step valgrind tests/sanitize.sh valgrind
+    step tsan tests/sanitize.sh tsan
+    step fuzz bash -c 'tests/fuzz/run.sh --ci 2>&1 | tee "$0"' "$logs/fuzz.out"
+    testlogs+=(build-san-asan/meson-logs/testlog-asan.json
+               build-san-valgrind/meson-logs/testlog-valgrind.json
+               build-san-tsan/meson-logs/testlog.json)
+fi
+for rc in "$logs"/*.rc; do
+    [ "$(cat "$rc")" = 0 ] || status=1
+done
 
-log="$build/meson-logs/testlog.json"
-/usr/bin/python3 - "$log" <<'PY'
-import json, re, sys
+/usr/bin/python3 - "$logs" "${testlogs[@]}" <<'PY'
+import json, os, re, sys
+logs, testlogs = sys.argv[1], sys.argv[2:]
 summary = re.compile(r"^\s*(\d+%: Checks: \d+, Failures: \d+, Errors: \d+"
                      r"|=+ .*\b(passed|failed|error)\b.* =+"
                      r"|OK \(\d+ tests?\)|Tests run: \d+,\s+Failures: \d+)\s*$")
 passed = failed = 0
 print("\nRunner summaries:")
-with open(sys.argv[1]) as f:
-    for line in f:
-        t = json.loads(line)
-        ok = t["result"] in ("OK", "EXPECTEDFAIL", "SKIP")
-        passed += ok
-        failed += not ok
-        for out in (t.get("stdout") or "").splitlines() + (t.get("stderr") or "").splitlines():
-            if summary.match(out):
-                print(f"  {t['name']}: {out.strip()}")
+for path in testlogs:
+    where = os.path.basename(os.path.dirname(os.path.dirname(path)))
+    if not os.path.exists(path):
+        print(f"  {where}: no test log (its build failed)")
+        failed += 1
+        continue
+    with open(path) as f:
+        for line in f:
+            t = json.loads(line)
+            ok = t["result"] in ("OK", "EXPECTEDFAIL", "SKIP")
+            passed += ok
+            failed += not ok
+            out = (t.get("stdout") or "").splitlines() + (t.get("stderr") or "").splitlines()
+            for text in out:
+                if summary.match(text):
+                    print(f"  {where} {t['name']}: {text.strip()}")
+fuzz = os.path.join(logs, "fuzz.out")
+if os.path.exists(fuzz):
+    text = open(fuzz).read()
+    ok = re.findall(r"^(fuzz_\w+: .*no crash.*)$", text, re.M)
+    bad = re.findall(r"^(fuzz_\w+) FAILED", text, re.M)
+    for line in ok:
+        print(f"  fuzz: {line}")
+    passed += len(ok)
+    failed += len(bad) or (0 if ok else 1)
 print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
 PY
-py=$?
-[ $status -eq 0 ] && [ $py -eq 0 ]
+counted=$?
+[ $status -eq 0 ] && [ $counted -eq 0 ]
