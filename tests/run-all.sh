@@ -38,16 +38,15 @@ if ! $quick; then
     step valgrind tests/sanitize.sh valgrind
     step tsan tests/sanitize.sh tsan
     step fuzz bash -c 'tests/fuzz/run.sh --ci 2>&1 | tee "$0"' "$logs/fuzz.out"
-    testlogs+=(build-san-asan/meson-logs/testlog-asan.json
-               build-san-valgrind/meson-logs/testlog-valgrind.json
-               build-san-tsan/meson-logs/testlog.json)
+    # meson names a log after the setup or wrapper used (testlog-asan.json, testlog-setarch.json)
+    testlogs+=(build-san-asan build-san-valgrind build-san-tsan)
 fi
 for rc in "$logs"/*.rc; do
     [ "$(cat "$rc")" = 0 ] || status=1
 done
 
 /usr/bin/python3 - "$logs" "${testlogs[@]}" <<'PY'
-import json, os, re, sys
+import glob, json, os, re, sys
 logs, testlogs = sys.argv[1], sys.argv[2:]
 summary = re.compile(r"^\s*(\d+%: Checks: \d+, Failures: \d+, Errors: \d+"
                      r"|=+ .*\b(passed|failed|error)\b.* =+"
@@ -55,7 +54,12 @@ summary = re.compile(r"^\s*(\d+%: Checks: \d+, Failures: \d+, Errors: \d+"
 passed = failed = 0
 print("\nRunner summaries:")
 for path in testlogs:
-    where = os.path.basename(os.path.dirname(os.path.dirname(path)))
+    if os.path.isdir(path):   # a checker's build: its newest test log
+        where = os.path.basename(path)
+        found = glob.glob(os.path.join(path, "meson-logs", "testlog*.json"))
+        path = max(found, key=os.path.getmtime) if found else ""
+    else:
+        where = os.path.basename(os.path.dirname(os.path.dirname(path)))
     if not os.path.exists(path):
         print(f"  {where}: no test log (its build failed)")
         failed += 1
