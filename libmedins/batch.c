@@ -57,16 +57,38 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
 
     size_t nfailed = 0, first = 0;
     medins_error *first_err = NULL;
+    /*
+     * A person's run of consecutive claims shares one check of the person, one of their ledger
+     * (every later ledger of the run is one the core wrote, or the same one after a failure)
+     * and one benefit tier per policy. The checks keep mdn_settle_core's order: person, claim,
+     * ledger; a cached failure is checked again to word the error when it is the first.
+     */
+    size_t run = (size_t)-1;
+    medins_person person = {0};
+    int person_rc = 0, ledger_rc = 0, tier = 0;
+    const medins_policy *tier_policy = NULL;
+    /* The person's age is `age` on dates in [age_from, age_until): from a birthday to the next
+     * (YYYYMMDD order is date order; a 29 February birthday falls to 1 March, as in
+     * medins_age_on). */
+    int age = -1;
+    medins_date age_from = 0, age_until = 0;
     for (size_t i = 0; i < claims->n; i++) {
         size_t k = (size_t)claims->person[i];
-        medins_person person = {
-            .scheme = (medins_scheme)persons->scheme[k],
-            .category = (medins_category)persons->category[k],
-            .tier = (medins_tier)persons->tier[k],
-            .birth_date = persons->birth_date[k],
-            .groups = persons->groups ? persons->groups[k] : 0,
-            .family_doctor = persons->family_doctor ? persons->family_doctor[k] : 0,
-        };
+        if (k != run) {
+            run = k;
+            person = (medins_person){
+                .scheme = (medins_scheme)persons->scheme[k],
+                .category = (medins_category)persons->category[k],
+                .tier = (medins_tier)persons->tier[k],
+                .birth_date = persons->birth_date[k],
+                .groups = persons->groups ? persons->groups[k] : 0,
+                .family_doctor = persons->family_doctor ? persons->family_doctor[k] : 0,
+            };
+            person_rc = mdn_person_check(&person, NULL);
+            age_from = age_until = 0;
+            ledger_rc = medins_ledger_check(&ledgers[k], NULL);
+            tier_policy = NULL;
+        }
         medins_claim claim = {
             .id = (int64_t)i,
             .date = claims->date[i],
@@ -83,8 +105,28 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         /* Only the first failure's error object is made: one allocation per batch at most. */
         medins_error **e = nfailed == 0 && err ? &first_err : NULL;
         int rc = policy_for(src, claim.date, &policy, e);
+        if (rc == 0 && person_rc < 0)
+            rc = e ? mdn_person_check(&person, e) : person_rc;
         if (rc == 0)
-            rc = mdn_settle_core(&s, &next, policy, &person, &claim, &ledgers[k], NULL, 0, e);
+            rc = mdn_claim_check(&claim, e);
+        if (rc == 0 && ledger_rc < 0)
+            rc = e ? medins_ledger_check(&ledgers[k], e) : ledger_rc;
+        if (rc == 0) {
+            if (policy != tier_policy) {
+                tier = mdn_settle_tier(policy, &person);
+                tier_policy = policy;
+            }
+            if (claim.date < age_from || claim.date >= age_until) {
+                age = mdn_settle_age(&person, claim.date);
+                age_from = age_until = 0;
+                if (age >= 0) {
+                    age_from = (person.birth_date / 10000 + age) * 10000 + person.birth_date % 10000;
+                    age_until = age_from + 10000;
+                }
+            }
+            rc = mdn_settle_checked(&s, &next, policy, &person, tier, age, &claim, &ledgers[k],
+                                    NULL, 0, e);
+        }
         if (rc == 0) {
             ledgers[k] = next;
         } else {

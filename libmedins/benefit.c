@@ -32,14 +32,6 @@ static const medins_section pool_owner[MEDINS_POOL_COUNT] = {
     MEDINS_SECTION_OUTPATIENT, MEDINS_SECTION_OUTPATIENT_POOLING, MEDINS_SECTION_INPATIENT,
 };
 
-const mdn_benefit *mdn_benefit_for(const medins_policy *p, medins_claim_kind kind)
-{
-    if (!p || !p->benefits || (unsigned)kind >= MEDINS_CLAIM_KIND_COUNT)
-        return NULL;
-    const mdn_benefit *s = &p->benefits->sec[kind];
-    return s->present ? s : NULL;
-}
-
 static const char *const rule_suffix[MDN_RULE_COUNT] = {
     "deductible", "thrift_reduction", "ratio", "adjustments", "cap", "account", "carry_over",
 };
@@ -192,6 +184,75 @@ int mdn_bind_benefit(mdn_binder *b, medins_section section, const mdn_node *node
     return 0;
 }
 
+/* ---- Row indexes (benefit.h, mdn_index) ---------------------------------------------------- */
+
+/*
+ * Rows of every table type start with their selector. Each bit is decided by mdn_select_match
+ * itself, on a copy of the row's selector keeping only the dimensions of that key, so the index
+ * cannot disagree with a scan.
+ */
+static int index_rows(mdn_binder *b, const void *rows, size_t size, size_t n,
+                      const mdn_index **out)
+{
+    *out = NULL;
+    if (n == 0 || n > MDN_INDEX_ROWS)
+        return 0;
+    mdn_index *ix = mdn_bind_alloc(b, sizeof *ix);
+    if (!ix)
+        return MEDINS_ERR_NOMEM;
+    memset(ix, 0, sizeof *ix);
+    /* A selector that accepts everyone (model.h: zero masks, negative bounds). */
+    const mdn_select any = {.age_min.v = -1, .age_max.v = -1, .thrifty_years.v = -1,
+                            .prior_outpatient_max.v = -1};
+    for (size_t i = 0; i < n; i++) {
+        const mdn_select *sel = (const mdn_select *)(const void *)((const char *)rows + i * size);
+        const uint64_t bit = (uint64_t)1 << i;
+        mdn_select ps = any, cs = any;
+        ps.schemes = sel->schemes;
+        ps.categories = sel->categories;
+        ps.tiers = sel->tiers;
+        cs.levels = sel->levels;
+        cs.kinds = sel->kinds;
+        cs.admission = sel->admission;
+        cs.family_doctor = sel->family_doctor;
+        mdn_ctx ctx;
+        memset(&ctx, 0, sizeof ctx);
+        for (ctx.scheme = 0; ctx.scheme < MEDINS_SCHEME_COUNT; ctx.scheme++)
+            for (ctx.category = 0; ctx.category < MEDINS_CATEGORY_COUNT; ctx.category++)
+                for (ctx.tier = 0; ctx.tier < MEDINS_TIER_COUNT; ctx.tier++)
+                    if (mdn_select_match(&ps, &ctx))
+                        ix->person[mdn_index_person_key(ctx.scheme, ctx.category, ctx.tier)] |= bit;
+        for (ctx.kind = 0; ctx.kind < MEDINS_CLAIM_KIND_COUNT; ctx.kind++)
+            for (ctx.level = 0; ctx.level < MEDINS_LEVEL_COUNT; ctx.level++)
+                for (ctx.admission = 0; ctx.admission < 3; ctx.admission++)
+                    for (ctx.at_family_doctor = 0; ctx.at_family_doctor < 2; ctx.at_family_doctor++)
+                        if (mdn_select_match(&cs, &ctx))
+                            ix->claim[mdn_index_claim_key(ctx.kind, ctx.level, ctx.admission,
+                                                          ctx.at_family_doctor)] |= bit;
+        /* The selectors of mdn_select_rest_match, which neither key covers. */
+        if (sel->groups || sel->age_min.v >= 0 || sel->age_max.v >= 0 ||
+            sel->thrifty_years.v >= 0 || sel->prior_outpatient_max.v >= 0)
+            ix->rest |= bit;
+    }
+    *out = ix;
+    return 0;
+}
+
+#define INDEX(b, t, out) index_rows((b), (t)->rows, sizeof *(t)->rows, (t)->n, (out))
+
+static int index_tables(mdn_binder *b, mdn_indexes *ix, const mdn_amount_table *ded,
+                        const mdn_amount_table *thrift, const mdn_ratio_table *ratio,
+                        const mdn_adjust_table *adj, const mdn_amount_table *cap)
+{
+    int rc;
+    if ((rc = INDEX(b, ded, &ix->deductible)) < 0 ||
+        (thrift && (rc = INDEX(b, thrift, &ix->thrift_reduction)) < 0) ||
+        (rc = INDEX(b, ratio, &ix->ratio)) < 0 || (rc = INDEX(b, adj, &ix->adjustments)) < 0 ||
+        (rc = INDEX(b, cap, &ix->cap)) < 0)
+        return rc;
+    return 0;
+}
+
 /*
  * A section that writes no deductible or cap of its own shares its pool owner's, and so its
  * owner must be in the policy: without this check pharmacy claims of a policy that dropped the
@@ -218,6 +279,21 @@ int mdn_benefits_finish(mdn_binder *b)
         const mdn_benefit *c = s->has_cap ? s : owner->has_cap ? owner : NULL;
         s->cap_owner = c;
         s->cap_table = c ? &c->cap : NULL;
+    }
+    for (int k = 0; k < MEDINS_CLAIM_KIND_COUNT; k++) {
+        mdn_benefit *s = &bs->sec[k];
+        int rc;
+        if (s->present && (rc = index_tables(b, &s->ix, &s->deductible, &s->thrift_reduction,
+                                             &s->ratio, &s->adjustments, &s->cap)) < 0)
+            return rc;
+    }
+    mdn_layer *layers[] = {&bs->major, &bs->assistance};
+    for (size_t i = 0; i < 2; i++) {
+        int rc;
+        if (layers[i]->present &&
+            (rc = index_tables(b, &layers[i]->ix, &layers[i]->deductible, NULL, &layers[i]->ratio,
+                               &layers[i]->adjustments, &layers[i]->cap)) < 0)
+            return rc;
     }
     return 0;
 }

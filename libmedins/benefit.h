@@ -20,6 +20,46 @@ enum mdn_rule {
     MDN_RULE_ACCOUNT, MDN_RULE_CARRY, MDN_RULE_COUNT
 };
 
+/*
+ * A settlement table's rows as bit sets, built at load (mdn_benefits_finish) so that a claim
+ * finds its first matching row with two loads instead of testing rows one by one. Bit i of
+ * person[key] is set when row i's scheme, category and tier selectors accept that key's values;
+ * claim[key] likewise for level, kind, admission order and the family-doctor selector. Rows with
+ * any other selector (groups, age, thrifty years, last year's costs) are in `rest` and are
+ * tested further with mdn_select_rest_match. Only tables of 1 to 64 rows are indexed.
+ */
+#define MDN_INDEX_ROWS 64
+#define MDN_PERSON_KEYS (MEDINS_SCHEME_COUNT * MEDINS_CATEGORY_COUNT * MEDINS_TIER_COUNT)
+#define MDN_CLAIM_KEYS (MEDINS_CLAIM_KIND_COUNT * MEDINS_LEVEL_COUNT * 3 * 2)
+
+typedef struct mdn_index {
+    uint64_t rest;
+    uint64_t person[MDN_PERSON_KEYS];
+    uint64_t claim[MDN_CLAIM_KEYS];
+} mdn_index;
+
+/*
+ * mdn_select_match for a row the index already admits: only the selectors outside the keys
+ * (bind.c, beside mdn_select_match, which ends with it).
+ */
+bool mdn_select_rest_match(const mdn_select *sel, const mdn_ctx *ctx);
+
+static inline int mdn_index_person_key(int scheme, int category, int tier)
+{
+    return (scheme * MEDINS_CATEGORY_COUNT + category) * MEDINS_TIER_COUNT + tier;
+}
+
+/* admission: 0 not inpatient, 1 first, 2 later; family_doctor: 0 or 1 (mdn_ctx). */
+static inline int mdn_index_claim_key(int kind, int level, int admission, int family_doctor)
+{
+    return ((kind * MEDINS_LEVEL_COUNT + level) * 3 + admission) * 2 + family_doctor;
+}
+
+/* The indexes of a section's or layer's own tables (NULL: not indexed, scan the rows). */
+typedef struct mdn_indexes {
+    const mdn_index *deductible, *thrift_reduction, *ratio, *adjustments, *cap;
+} mdn_indexes;
+
 typedef struct mdn_benefit {
     bool present;
     const char *name;                  /* the section's key: "inpatient" */
@@ -41,6 +81,7 @@ typedef struct mdn_benefit {
      */
     const mdn_amount_table *ded_table, *thrift_table, *cap_table;
     const struct mdn_benefit *ded_owner, *cap_owner;
+    mdn_indexes ix;                    /* of this section's own tables */
 } mdn_benefit;
 
 /* major_disease and assistance: both work on the patient's burden left by the layers below. */
@@ -54,6 +95,7 @@ typedef struct mdn_layer {
     mdn_adjust_table adjustments;
     mdn_amount_table cap;
     const char *rule[MDN_RULE_COUNT];
+    mdn_indexes ix;                    /* thrift_reduction unused */
 } mdn_layer;
 
 struct mdn_benefits {
@@ -61,8 +103,15 @@ struct mdn_benefits {
     mdn_layer major, assistance;
 };
 
-/* The section that settles claims of `kind`, or NULL when the policy lacks it. */
-const mdn_benefit *mdn_benefit_for(const medins_policy *p, medins_claim_kind kind);
+/* The section that settles claims of `kind`, or NULL when the policy lacks it. Inline: the
+ * settlement asks twice a claim. */
+static inline const mdn_benefit *mdn_benefit_for(const medins_policy *p, medins_claim_kind kind)
+{
+    if (!p || !p->benefits || (unsigned)kind >= MEDINS_CLAIM_KIND_COUNT)
+        return NULL;
+    const mdn_benefit *s = &p->benefits->sec[kind];
+    return s->present ? s : NULL;
+}
 
 /* ---- Shared by settle.c, ledger.c and batch.c (implemented in settle.c) ------------------ */
 
@@ -77,6 +126,15 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
                         const medins_ledger *ledger, int kind, int level, medins_date date,
                         int64_t institution);
 
+/* MEDINS_ERR_KIND / LEVEL / DATE / CLAIM / OVERFLOW unless the claim itself is consistent. */
+int mdn_claim_check(const medins_claim *claim, medins_error **err);
+
+/* The benefit tier the selectors of a settlement see for `person` under policy `p`. */
+int mdn_settle_tier(const medins_policy *p, const medins_person *person);
+
+/* The person's age on `date` as selectors see it: -1 when unknown (no birth date, or later). */
+int mdn_settle_age(const medins_person *person, medins_date date);
+
 /*
  * Settle one claim: the computation behind medins_settle and the batch. Writes the figures to
  * *s and the updated ledger to *next (both the caller's, written even on error: the caller
@@ -88,5 +146,16 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
                     const medins_person *person, const medins_claim *claim,
                     const medins_ledger *ledger, medins_result *r, unsigned flags,
                     medins_error **err);
+
+/*
+ * mdn_settle_core without its three entry checks, for the batch, which checks each person and
+ * their ledger once when the person's run of claims starts (a ledger the core wrote stays
+ * valid), and each claim with mdn_claim_check. `tier` is mdn_settle_tier(p, person), `age`
+ * mdn_settle_age(person, claim->date).
+ */
+int mdn_settle_checked(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                       const medins_person *person, int tier, int age, const medins_claim *claim,
+                       const medins_ledger *ledger, medins_result *r, unsigned flags,
+                       medins_error **err);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benefit.h"
 #include "loader.h"
 
 #define MAX_ALLOWED 48
@@ -455,21 +456,14 @@ static bool mask_match(uint32_t mask, int v)
     return v >= 0 && v < 32 && (mask & (1u << v));
 }
 
-bool mdn_select_match(const mdn_select *sel, const mdn_ctx *ctx)
+/* The selectors the row indexes of benefit.h leave to a test (their `rest`). */
+bool mdn_select_rest_match(const mdn_select *sel, const mdn_ctx *ctx)
 {
-    if (!mask_match(sel->schemes, ctx->scheme) || !mask_match(sel->categories, ctx->category) ||
-        !mask_match(sel->tiers, ctx->tier) || !mask_match(sel->levels, ctx->level) ||
-        !mask_match(sel->kinds, ctx->kind))
-        return false;
     if (sel->groups && !(sel->groups & ctx->groups))
         return false;
     if (sel->age_min.v >= 0 && (ctx->age < 0 || ctx->age < sel->age_min.v))
         return false;
     if (sel->age_max.v >= 0 && (ctx->age < 0 || ctx->age >= sel->age_max.v))
-        return false;
-    if (sel->admission && ctx->admission != sel->admission)
-        return false;
-    if (sel->family_doctor && !ctx->at_family_doctor)
         return false;
     if (sel->thrifty_years.v >= 0 && ctx->thrifty_years < sel->thrifty_years.v)
         return false;
@@ -477,6 +471,19 @@ bool mdn_select_match(const mdn_select *sel, const mdn_ctx *ctx)
         (ctx->prior_outpatient < 0 || ctx->prior_outpatient > sel->prior_outpatient_max.v))
         return false;
     return true;
+}
+
+bool mdn_select_match(const mdn_select *sel, const mdn_ctx *ctx)
+{
+    if (!mask_match(sel->schemes, ctx->scheme) || !mask_match(sel->categories, ctx->category) ||
+        !mask_match(sel->tiers, ctx->tier) || !mask_match(sel->levels, ctx->level) ||
+        !mask_match(sel->kinds, ctx->kind))
+        return false;
+    if (sel->admission && ctx->admission != sel->admission)
+        return false;
+    if (sel->family_doctor && !ctx->at_family_doctor)
+        return false;
+    return mdn_select_rest_match(sel, ctx);
 }
 
 const mdn_amount_row *mdn_amount_find(const mdn_amount_table *t, const mdn_ctx *ctx)

@@ -74,13 +74,10 @@ static void vformat(char *buf, size_t size, const char *fmt, va_list ap)
     buf[n] = '\0';
 }
 
-static void say(emitter *e, medins_part part, medins_fen amount, medins_fen base, medins_bp ratio,
-                const char *rule, const mdn_val *val, const char *fmt, ...)
+/* Formats and adds a line: only called (through SAY) when there is a result to add it to. */
+static void say_line(emitter *e, medins_part part, medins_fen amount, medins_fen base,
+                     medins_bp ratio, const char *rule, const mdn_val *val, const char *fmt, ...)
 {
-    if (val && val->pub.assumed)
-        e->s->assumed = 1;
-    if (!e->r || e->rc < 0)
-        return;
     if (!e->texts) {
         e->rc = mdn_result_use(e->r, val);
         return;
@@ -92,6 +89,21 @@ static void say(emitter *e, medins_part part, medins_fen amount, medins_fen base
     va_end(ap);
     e->rc = mdn_result_add_line(e->r, part, amount, base, ratio, rule, val, "%s", text);
 }
+
+/*
+ * An explanation line: marks the settlement assumed when its value is, and adds the line when
+ * there is a result. A macro so that without a result (the batch) no call is made and none of
+ * the line's arguments is passed.
+ */
+#define SAY(e, part, amount, base, ratio, rule, val, ...)                                     \
+    do {                                                                                     \
+        emitter *say_e = (e);                                                                \
+        const mdn_val *say_v = (val);                                                        \
+        if (say_v && say_v->pub.assumed)                                                     \
+            say_e->s->assumed = 1;                                                           \
+        if (say_e->r && say_e->rc == 0)                                                      \
+            say_line(say_e, (part), (amount), (base), (ratio), (rule), say_v, __VA_ARGS__);  \
+    } while (0)
 
 /* A value used without a line of its own (segment bounds): listed when assumed. */
 static void use(emitter *e, const mdn_val *val)
@@ -130,7 +142,7 @@ int mdn_person_check(const medins_person *person, medins_error **err)
     return 0;
 }
 
-static int check_claim(const medins_claim *c, medins_error **err)
+int mdn_claim_check(const medins_claim *c, medins_error **err)
 {
     if ((unsigned)c->kind >= MEDINS_CLAIM_KIND_COUNT)
         return mdn_error(err, MEDINS_ERR_KIND, NULL, 0, 0, "unknown claim kind %d", (int)c->kind);
@@ -155,21 +167,30 @@ static int check_claim(const medins_claim *c, medins_error **err)
     return 0;
 }
 
-void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
-                        const medins_ledger *ledger, int kind, int level, medins_date date,
-                        int64_t institution)
+int mdn_settle_tier(const medins_policy *p, const medins_person *person)
+{
+    if (person->scheme != MEDINS_SCHEME_RESIDENT)
+        return MEDINS_TIER_NONE;
+    int t = mdn_benefit_tier(p, person);
+    return t >= 0 && t < MEDINS_TIER_COUNT ? t : (int)person->tier;
+}
+
+int mdn_settle_age(const medins_person *person, medins_date date)
+{
+    return person->birth_date ? medins_age_on(person->birth_date, date) : -1;
+}
+
+static void context_of(mdn_ctx *ctx, const medins_person *person, int tier, int age,
+                       const medins_ledger *ledger, int kind, int level, medins_date date,
+                       int64_t institution)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->scheme = person->scheme;
     ctx->category = person->category;
-    ctx->tier = MEDINS_TIER_NONE;
-    if (person->scheme == MEDINS_SCHEME_RESIDENT) {
-        int t = mdn_benefit_tier(p, person);
-        ctx->tier = t >= 0 && t < MEDINS_TIER_COUNT ? t : (int)person->tier;
-    }
+    ctx->tier = tier;
     ctx->level = level;
     ctx->kind = kind;
-    ctx->age = person->birth_date ? medins_age_on(person->birth_date, date) : -1;
+    ctx->age = age;
     ctx->groups = person->groups;
     ctx->admission = kind == MEDINS_CLAIM_INPATIENT ? (ledger->admissions > 0 ? 2 : 1) : 0;
     ctx->at_family_doctor = person->family_doctor != 0 && institution == person->family_doctor;
@@ -177,16 +198,120 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
     ctx->prior_outpatient = ledger->prior_known ? ledger->prior_outpatient_costs : -1;
 }
 
-static medins_bp adjustments(emitter *e, const mdn_adjust_table *t, const mdn_ctx *ctx,
-                             const char *rule)
+void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
+                        const medins_ledger *ledger, int kind, int level, medins_date date,
+                        int64_t institution)
+{
+    context_of(ctx, person, mdn_settle_tier(p, person), mdn_settle_age(person, date), ledger, kind,
+               level, date, institution);
+}
+
+/* ---- Finding rows ----------------------------------------------------------------------- */
+
+/* A claim's selector context and its keys into the row indexes (-1: not indexable, scan). */
+typedef struct query {
+    mdn_ctx ctx;
+    int pkey, ckey;
+} query;
+
+static void query_keys(query *q)
+{
+    const mdn_ctx *c = &q->ctx;
+    bool ok = (unsigned)c->scheme < MEDINS_SCHEME_COUNT &&
+              (unsigned)c->category < MEDINS_CATEGORY_COUNT &&
+              (unsigned)c->tier < MEDINS_TIER_COUNT && (unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT &&
+              (unsigned)c->level < MEDINS_LEVEL_COUNT && (unsigned)c->admission < 3 &&
+              (unsigned)c->at_family_doctor < 2;
+    q->pkey = ok ? mdn_index_person_key(c->scheme, c->category, c->tier) : -1;
+    q->ckey = ok ? mdn_index_claim_key(c->kind, c->level, c->admission, c->at_family_doctor) : -1;
+}
+
+static inline int lowest_bit(uint64_t m)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(m);
+#else
+    int i = 0;
+    for (; !(m & 1); m >>= 1)
+        i++;
+    return i;
+#endif
+}
+
+/*
+ * Whether row i (selector `sel`) matches: with an index, its bit among the candidates `m` and,
+ * for rows with selectors the index does not cover, the full test.
+ */
+static inline bool row_matches(const mdn_index *ix, uint64_t m, size_t i, const mdn_select *sel,
+                        const query *q)
+{
+    if (!ix)
+        return mdn_select_match(sel, &q->ctx);
+    return (m >> i & 1) && (!(ix->rest >> i & 1) || mdn_select_rest_match(sel, &q->ctx));
+}
+
+/* The index to use for this query, or NULL (scan); *m receives the candidate rows. */
+static inline const mdn_index *usable(const mdn_index *ix, const query *q, uint64_t *m)
+{
+    if (!ix || q->pkey < 0) {
+        *m = 0;
+        return NULL;
+    }
+    *m = ix->person[q->pkey] & ix->claim[q->ckey];
+    return ix;
+}
+
+/* Row i of an array of `size`-byte rows, each starting with its selector. */
+static inline const mdn_select *row_sel(const void *rows, size_t size, size_t i)
+{
+    return (const mdn_select *)(const void *)((const char *)rows + i * size);
+}
+
+/* First matching row of rows[0..n), or -1. */
+static inline long first_row(const mdn_index *ix, const void *rows, size_t size, size_t n,
+                             const query *q)
+{
+    uint64_t m;
+    if ((ix = usable(ix, q, &m)) != NULL) {
+        for (; m; m &= m - 1) {
+            size_t i = (size_t)lowest_bit(m);
+            if (row_matches(ix, m, i, row_sel(rows, size, i), q))
+                return (long)i;
+        }
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (mdn_select_match(row_sel(rows, size, i), &q->ctx))
+            return (long)i;
+    return -1;
+}
+
+static inline const mdn_amount_row *find_amount(const mdn_amount_table *t,
+                                                const mdn_index *ix, const query *q)
+{
+    long i = t ? first_row(ix, t->rows, sizeof *t->rows, t->n, q) : -1;
+    return i < 0 ? NULL : &t->rows[i];
+}
+
+static inline const mdn_ratio_row *find_ratio(const mdn_ratio_table *t, const mdn_index *ix,
+                                              const query *q)
+{
+    long i = first_row(ix, t->rows, sizeof *t->rows, t->n, q);
+    return i < 0 ? NULL : &t->rows[i];
+}
+
+static medins_bp adjustments(emitter *e, const mdn_adjust_table *t, const mdn_index *ix,
+                             const query *q, const char *rule)
 {
     medins_bp sum = 0;
-    for (size_t i = 0; i < t->n; i++) {
+    uint64_t m;
+    ix = usable(ix, q, &m);
+    for (size_t i = 0; i < t->n && (!ix || m >> i); i++) {
         const mdn_adjust_row *a = &t->rows[i];
-        if (!mdn_select_match(&a->sel, ctx))
+        if (!row_matches(ix, m, i, &a->sel, q))
             continue;
         sum += a->add.v;
-        say(e, MEDINS_PART_INFO, 0, 0, a->add.v, rule, a->add.val,
+        SAY(e, MEDINS_PART_INFO, 0, 0, a->add.v, rule, a->add.val,
             "Adjustment %s%P to the ratio of every segment", a->add.v < 0 ? "" : "+", a->add.v);
     }
     return sum;
@@ -240,16 +365,16 @@ static medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp a
             *first_ratio = ratio;
         first = false;
         if (seg->to < 0)
-            say(e, part, paid, piece, ratio, rule, seg->ratio.val,
+            SAY(e, part, paid, piece, ratio, rule, seg->ratio.val,
                 "%s pays %P of %Y in the segment above %Y%s", what, ratio, piece, seg->from,
                 paid < share ? " (cut by the annual maximum)" : "");
         else
-            say(e, part, paid, piece, ratio, rule, seg->ratio.val,
+            SAY(e, part, paid, piece, ratio, rule, seg->ratio.val,
                 "%s pays %P of %Y in the segment %Y to %Y%s", what, ratio, piece, seg->from,
                 seg->to, paid < share ? " (cut by the annual maximum)" : "");
         if (coins) {
             *coins += piece - share;
-            say(e, MEDINS_PART_COINSURANCE, piece - share, piece, MEDINS_BP_ONE - ratio, rule,
+            SAY(e, MEDINS_PART_COINSURANCE, piece - share, piece, MEDINS_BP_ONE - ratio, rule,
                 seg->ratio.val, "The patient pays %P of %Y in this segment", MEDINS_BP_ONE - ratio,
                 piece);
         }
@@ -261,24 +386,24 @@ static medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp a
  * A layer above the basic fund on its cumulative base: this claim adds `add` to `base0`.
  * Returns the payment (0 when the layer has no row for the person).
  */
-static medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_ctx *ctx, medins_fen base0,
+static medins_fen settle_layer(emitter *e, const mdn_layer *l, const query *q, medins_fen base0,
                                medins_fen add, medins_fen used, medins_part part)
 {
     const bool major = part == MEDINS_PART_MAJOR_DISEASE;
     const char *label = major ? "the major-disease layer" : "medical assistance";
-    const mdn_amount_row *drow = mdn_amount_find(&l->deductible, ctx);
+    const mdn_amount_row *drow = find_amount(&l->deductible, l->ix.deductible, q);
     medins_fen ded = drow ? drow->amount.v : 0;
-    const mdn_ratio_row *rrow = mdn_ratio_find(&l->ratio, ctx);
+    const mdn_ratio_row *rrow = find_ratio(&l->ratio, l->ix.ratio, q);
 
     if (!rrow) {
-        say(e, MEDINS_PART_INFO, 0, add, 0, l->rule[MDN_RULE_RATIO], NULL,
+        SAY(e, MEDINS_PART_INFO, 0, add, 0, l->rule[MDN_RULE_RATIO], NULL,
             "No row of %s applies to this person: it pays nothing", label);
         return 0;
     }
     if (drow) {
         if (drow->share.val)
             use(e, l->reference_income.val);
-        say(e, MEDINS_PART_INFO, min_fen(add, max_fen(0, ded - base0)), add, drow->share.v,
+        SAY(e, MEDINS_PART_INFO, min_fen(add, max_fen(0, ded - base0)), add, drow->share.v,
             l->rule[MDN_RULE_DEDUCTIBLE], drow->share.val ? drow->share.val : drow->amount.val,
             "Annual deductible of %s %Y on the year's burden (%Y before this claim, %Y added)",
             label, ded, base0, add);
@@ -286,15 +411,15 @@ static medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_ctx *ct
     medins_fen lo = max_fen(0, base0 - ded), hi = max_fen(0, base0 + add - ded);
     if (hi <= lo)
         return 0;   /* all within the deductible: no ratio, adjustment or maximum is used */
-    medins_bp adj = adjustments(e, &l->adjustments, ctx, l->rule[MDN_RULE_ADJUST]);
-    const mdn_amount_row *crow = mdn_amount_find(&l->cap, ctx);
+    medins_bp adj = adjustments(e, &l->adjustments, l->ix.adjustments, q, l->rule[MDN_RULE_ADJUST]);
+    const mdn_amount_row *crow = find_amount(&l->cap, l->ix.cap, q);
     medins_fen room = crow ? max_fen(0, crow->amount.v - used) : NO_CAP;
     medins_fen withheld;
     medins_fen paid = pay_segments(e, rrow, adj, lo, hi, room, &withheld, NULL, NULL, part,
                                    l->rule[MDN_RULE_RATIO], major ? "The major-disease layer"
                                                                   : "Medical assistance");
     if (crow)
-        say(e, MEDINS_PART_INFO, crow->amount.v, used, 0, l->rule[MDN_RULE_CAP], crow->amount.val,
+        SAY(e, MEDINS_PART_INFO, crow->amount.v, used, 0, l->rule[MDN_RULE_CAP], crow->amount.val,
             "Annual maximum of %s: %Y, %Y used before this claim%s", label, crow->amount.v, used,
             withheld > 0 ? ": reached" : "");
     return paid;
@@ -302,6 +427,12 @@ static medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_ctx *ct
 
 static int add_checked(medins_fen *to, medins_fen v, int *rc)
 {
+    /* Two amounts in [0, MAX] whose sum stays within MAX: what medins_money_add would do,
+     * without its call on every field of every claim. */
+    if (*rc == 0 && *to >= 0 && v >= 0 && *to <= MEDINS_FEN_MAX && v <= MEDINS_FEN_MAX - *to) {
+        *to += v;
+        return 0;
+    }
     if (*rc == 0 && medins_money_add(to, *to, v) < 0)
         *rc = MEDINS_ERR_OVERFLOW;
     return *rc;
@@ -313,9 +444,19 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
                     medins_error **err)
 {
     int rc;
-    if ((rc = mdn_person_check(person, err)) < 0 || (rc = check_claim(claim, err)) < 0 ||
+    if ((rc = mdn_person_check(person, err)) < 0 || (rc = mdn_claim_check(claim, err)) < 0 ||
         (rc = medins_ledger_check(ledger, err)) < 0)
         return rc;
+    return mdn_settle_checked(s, next, p, person, mdn_settle_tier(p, person),
+                              mdn_settle_age(person, claim->date), claim, ledger, r, flags, err);
+}
+
+int mdn_settle_checked(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                       const medins_person *person, int tier, int age, const medins_claim *claim,
+                       const medins_ledger *ledger, medins_result *r, unsigned flags,
+                       medins_error **err)
+{
+    int rc;
     if (claim->date < p->from || (p->to != 0 && claim->date > p->to))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is outside policy %s",
                          (int)claim->date, p->id);
@@ -335,10 +476,11 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "%s claims are not covered by this policy", medins_claim_kind_name(claim->kind));
 
-    mdn_ctx ctx;
-    mdn_settle_context(&ctx, p, person, ledger, claim->kind, claim->level, claim->date,
-                       claim->institution);
-    const mdn_ratio_row *rrow = mdn_ratio_find(&sec->ratio, &ctx);
+    query q;
+    context_of(&q.ctx, person, tier, age, ledger, claim->kind, claim->level, claim->date,
+               claim->institution);
+    query_keys(&q);
+    const mdn_ratio_row *rrow = find_ratio(&sec->ratio, sec->ix.ratio, &q);
     if (!rrow)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "not covered by this policy: no %s row for this person at level %s",
@@ -352,26 +494,28 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
     s->self_paid = claim->self_paid;
     s->category_b = claim->category_b;
     s->in_scope = claim->total - claim->self_paid - claim->category_b;
-    s->admission = ctx.admission ? ledger->admissions + 1 : 0;
+    s->admission = q.ctx.admission ? ledger->admissions + 1 : 0;
 
     if (s->self_paid > 0)
-        say(&e, MEDINS_PART_SELF_PAID, s->self_paid, 0, 0, "claim.self_paid", NULL,
+        SAY(&e, MEDINS_PART_SELF_PAID, s->self_paid, 0, 0, "claim.self_paid", NULL,
             "Items outside the catalogue, paid in full by the patient: %Y", s->self_paid);
     if (s->category_b > 0)
-        say(&e, MEDINS_PART_CATEGORY_B, s->category_b, 0, 0, "claim.category_b", NULL,
+        SAY(&e, MEDINS_PART_CATEGORY_B, s->category_b, 0, 0, "claim.category_b", NULL,
             "Category-B first self-pay, paid by the patient: %Y", s->category_b);
     if (s->admission)
-        say(&e, MEDINS_PART_INFO, 0, 0, 0, sec->rule[MDN_RULE_DEDUCTIBLE], NULL,
+        SAY(&e, MEDINS_PART_INFO, 0, 0, 0, sec->rule[MDN_RULE_DEDUCTIBLE], NULL,
             "Admission number %d this year", (int)s->admission);
 
     /* Deductible. */
-    const mdn_amount_row *drow = sec->ded_table ? mdn_amount_find(sec->ded_table, &ctx) : NULL;
+    const mdn_amount_row *drow =
+        sec->ded_table ? find_amount(sec->ded_table, sec->ded_owner->ix.deductible, &q) : NULL;
     if (drow) {
         medins_fen ded = drow->amount.v;
-        const mdn_amount_row *trow = mdn_amount_find(sec->thrift_table, &ctx);
+        const mdn_amount_row *trow =
+            find_amount(sec->thrift_table, sec->ded_owner->ix.thrift_reduction, &q);
         if (trow) {
             medins_fen cut = min_fen(ded, trow->amount.v);
-            say(&e, MEDINS_PART_INFO, cut, ded, 0, sec->ded_owner->rule[MDN_RULE_THRIFT],
+            SAY(&e, MEDINS_PART_INFO, cut, ded, 0, sec->ded_owner->rule[MDN_RULE_THRIFT],
                 trow->amount.val, "Deductible %Y lowered by %Y after %d thrifty year(s)", ded,
                 trow->amount.v, (int)ledger->thrifty_years);
             ded -= cut;
@@ -381,20 +525,22 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
             remaining = max_fen(0, ded - ledger->deductible[pool]);
         s->deductible = min_fen(s->in_scope, remaining);
         if (sec->basis == MDN_BASIS_YEAR)
-            say(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, s->in_scope, 0,
+            SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, s->in_scope, 0,
                 sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
                 "Annual deductible %Y, of which %Y was borne before this claim: the patient pays %Y",
                 ded, ledger->deductible[pool], s->deductible);
         else
-            say(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, s->in_scope, 0,
+            SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, s->in_scope, 0,
                 sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
                 "Deductible of this %s %Y: the patient pays %Y",
                 sec->basis == MDN_BASIS_VISIT ? "visit" : "admission", ded, s->deductible);
     }
 
     /* Segments and the annual maximum. */
-    medins_bp adj = adjustments(&e, &sec->adjustments, &ctx, sec->rule[MDN_RULE_ADJUST]);
-    const mdn_amount_row *crow = sec->cap_table ? mdn_amount_find(sec->cap_table, &ctx) : NULL;
+    medins_bp adj = adjustments(&e, &sec->adjustments, sec->ix.adjustments, &q,
+                                sec->rule[MDN_RULE_ADJUST]);
+    const mdn_amount_row *crow =
+        sec->cap_table ? find_amount(sec->cap_table, sec->cap_owner->ix.cap, &q) : NULL;
     const mdn_benefit *inpatient = mdn_benefit_for(p, MEDINS_CLAIM_INPATIENT);
     medins_fen cap = NO_CAP, carry = 0;
     if (crow) {
@@ -409,19 +555,19 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
                            sec->rule[MDN_RULE_RATIO], "The fund");
     if (crow) {
         if (carry > 0)
-            say(&e, MEDINS_PART_INFO, cap, carry, 0, inpatient->rule[MDN_RULE_CARRY],
+            SAY(&e, MEDINS_PART_INFO, cap, carry, 0, inpatient->rule[MDN_RULE_CARRY],
                 inpatient->carry_over_val,
                 "Annual maximum %Y + carried-over outpatient maximum %Y = effective inpatient maximum %Y; fund paid before this claim %Y",
                 crow->amount.v, carry, cap, ledger->fund[pool]);
         else
-            say(&e, MEDINS_PART_INFO, cap, 0, 0, sec->cap_owner->rule[MDN_RULE_CAP],
+            SAY(&e, MEDINS_PART_INFO, cap, 0, 0, sec->cap_owner->rule[MDN_RULE_CAP],
                 crow->amount.val, "Annual maximum %Y; fund paid before this claim %Y", cap,
                 ledger->fund[pool]);
         if (carry > 0)
             use(&e, crow->amount.val);
     }
     if (s->over_cap > 0)
-        say(&e, MEDINS_PART_OVER_CAP, s->over_cap, 0, 0, sec->cap_owner->rule[MDN_RULE_CAP],
+        SAY(&e, MEDINS_PART_OVER_CAP, s->over_cap, 0, 0, sec->cap_owner->rule[MDN_RULE_CAP],
             crow->amount.val, "Withheld by the annual maximum %Y, paid by the patient: %Y", cap,
             s->over_cap);
 
@@ -432,15 +578,15 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
     bool major_applies = bs->major.present && (bs->major.applies_to & kind_bit);
     bool assist_applies = bs->assistance.present && (bs->assistance.applies_to & kind_bit);
     if (major_applies)
-        s->major_disease = settle_layer(&e, &bs->major, &ctx, ledger->major_base, burden,
+        s->major_disease = settle_layer(&e, &bs->major, &q, ledger->major_base, burden,
                                         ledger->major_fund, MEDINS_PART_MAJOR_DISEASE);
     medins_fen assist_base = burden - s->major_disease;
     if (assist_applies)
-        s->assistance = settle_layer(&e, &bs->assistance, &ctx, ledger->assist_base, assist_base,
+        s->assistance = settle_layer(&e, &bs->assistance, &q, ledger->assist_base, assist_base,
                                      ledger->assist_fund, MEDINS_PART_ASSISTANCE);
 
     s->patient = s->total - s->fund - s->major_disease - s->assistance;
-    say(&e, MEDINS_PART_PATIENT, s->patient, s->total, 0, "settlement.patient", NULL,
+    SAY(&e, MEDINS_PART_PATIENT, s->patient, s->total, 0, "settlement.patient", NULL,
         "The patient pays %Y: self-paid %Y + category B %Y + deductible %Y + coinsurance %Y + over the maximum %Y - major disease %Y - assistance %Y",
         s->patient, s->self_paid, s->category_b, s->deductible, s->coinsurance, s->over_cap,
         s->major_disease, s->assistance);
@@ -449,7 +595,7 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
      * category-B first self-pay is cash (the decision is documented in the report and docs). */
     if (sec->account && person->scheme == MEDINS_SCHEME_EMPLOYEE) {
         s->account = min_fen(ledger->account_balance, assist_base - s->assistance);
-        say(&e, MEDINS_PART_ACCOUNT, s->account, assist_base - s->assistance, 0,
+        SAY(&e, MEDINS_PART_ACCOUNT, s->account, assist_base - s->assistance, 0,
             sec->rule[MDN_RULE_ACCOUNT], sec->account_val,
             "Paid from the individual account: %Y of the in-scope burden %Y (balance %Y)",
             s->account, assist_base - s->assistance, ledger->account_balance);
