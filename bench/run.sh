@@ -47,4 +47,11 @@ if [ -x "$build/cli/medins" ]; then
 else
     echo "cli: not built"
 fi
+
+echo "--- Java"
+if command -v javac >/dev/null && command -v swig >/dev/null; then
+    JAVA_ONLY=1 "$root/bench/java/run.sh"
+else
+    echo "java: no JDK or swig"
+fi
 [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"

@@ -473,6 +473,55 @@ static medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *poli
     return r;
 }
 
+/*
+ * One claim, figures only, in one crossing. `io` holds the packed person, claim and ledger one
+ * after the other, then room for the figures; it is copied onto the stack and back with one
+ * Get/Set<Long>ArrayRegion each (the array typemaps' Get<Long>ArrayElements makes a malloc'd
+ * copy of every array on HotSpot, and each JNI call costs a transition). The claim is settled
+ * without explanation lines; on success the ledger part of `io` is updated and the figures
+ * follow it. The native result only lives for this call, so nothing is left to close.
+ */
+enum {
+    MEDINS_JAVA_IO_PERSON = 0,
+    MEDINS_JAVA_IO_CLAIM = MEDINS_JAVA_IO_PERSON + MEDINS_JAVA_COUNT(medins_java_person_fields),
+    MEDINS_JAVA_IO_LEDGER = MEDINS_JAVA_IO_CLAIM + MEDINS_JAVA_COUNT(medins_java_claim_fields),
+    MEDINS_JAVA_IO_FIGURES = MEDINS_JAVA_IO_LEDGER + MEDINS_JAVA_COUNT(medins_java_ledger_fields),
+    MEDINS_JAVA_IO_SIZE = MEDINS_JAVA_IO_FIGURES + MEDINS_JAVA_COUNT(medins_java_settlement_fields)
+};
+
+static void medins_java_settle_figures(JNIEnv *jenv, const medins_policy *policy, jlongArray io,
+                                       medins_error **err)
+{
+    jlong buf[MEDINS_JAVA_IO_SIZE];
+    medins_person p;
+    medins_claim c;
+    medins_ledger l;
+    medins_result *r = NULL;
+    if (!io || (*jenv)->GetArrayLength(jenv, io) != MEDINS_JAVA_IO_SIZE) {
+        medins_java_bad(jenv, "packed settlement buffer of the wrong length");
+        return;
+    }
+    (*jenv)->GetLongArrayRegion(jenv, io, 0, MEDINS_JAVA_IO_FIGURES, buf);
+    if (MEDINS_JAVA_UNPACK(p, buf + MEDINS_JAVA_IO_PERSON, MEDINS_JAVA_IO_CLAIM,
+                           medins_java_person_fields, "person") != 0 ||
+        MEDINS_JAVA_UNPACK(c, buf + MEDINS_JAVA_IO_CLAIM,
+                           MEDINS_JAVA_IO_LEDGER - MEDINS_JAVA_IO_CLAIM,
+                           medins_java_claim_fields, "claim") != 0 ||
+        MEDINS_JAVA_UNPACK(l, buf + MEDINS_JAVA_IO_LEDGER,
+                           MEDINS_JAVA_IO_FIGURES - MEDINS_JAVA_IO_LEDGER,
+                           medins_java_ledger_fields, "ledger") != 0)
+        return;
+    if (medins_settle_ex(&r, policy, &p, &c, &l, MEDINS_SETTLE_NO_LINES, err) != 0)
+        return;
+    MEDINS_JAVA_PACK(buf + MEDINS_JAVA_IO_FIGURES, medins_result_settlement(r),
+                     medins_java_settlement_fields);
+    medins_result_free(r);
+    MEDINS_JAVA_PACK(buf + MEDINS_JAVA_IO_LEDGER, &l, medins_java_ledger_fields);
+    (*jenv)->SetLongArrayRegion(jenv, io, MEDINS_JAVA_IO_LEDGER,
+                                MEDINS_JAVA_IO_SIZE - MEDINS_JAVA_IO_LEDGER,
+                                buf + MEDINS_JAVA_IO_LEDGER);
+}
+
 static void medins_java_reverse(JNIEnv *jenv, void *ledger, size_t ledger_len,
                                 const medins_result *result, medins_error **err)
 {
@@ -759,6 +808,8 @@ medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *policy,
                                   const int64_t *claim, size_t claim_len,
                                   int64_t *ledger, size_t ledger_len, unsigned int flags,
                                   medins_error **err);
+void medins_java_settle_figures(JNIEnv *jenv, const medins_policy *policy, jlongArray io,
+                                medins_error **err);
 void medins_java_reverse(JNIEnv *jenv, int64_t *ledger, size_t ledger_len,
                          const medins_result *result, medins_error **err);
 medins_result *medins_java_contribution(JNIEnv *jenv, const medins_policy *policy,

@@ -226,4 +226,80 @@ public class SettleTest {
             assertTrue(r.toString().startsWith("CONTRIBUTION under tianjin/2023"));
         }
     }
+
+    /*
+     * settleFigures on the first admission worked out in firstAdmissionByHand: employee in
+     * service, empty ledger, l2, 20,000 yuan: deductible 800.00, fund 10,000 x 80% + 9,200 x 90%
+     * = 16,280.00, coinsurance 2,920.00, patient 800 + 2,920 = 3,720.00; the ledger moves as
+     * there (one admission, deductible 800, position 19,200, fund 16,280).
+     */
+    @Test
+    public void settleFiguresByHand() {
+        Ledger ledger = new Ledger(2023);
+        Claim c = Claim.builder().id(42).date(LocalDate.of(2023, 3, 1)).kind(ClaimKind.INPATIENT)
+                .level(Level.L2).total(2_000_000).build();
+        Settlement s = basic.settleFigures(TestSupport.employee(), c, ledger);
+        assertEquals("figures first admission", 42L, s.claimId());
+        assertEquals("figures first admission", 2_000_000L, s.total());
+        assertEquals("figures first admission", 80_000L, s.deductible());
+        assertEquals("figures first admission", 1_628_000L, s.fund());
+        assertEquals("figures first admission", 292_000L, s.coinsurance());
+        assertEquals("figures first admission", 372_000L, s.patient());
+        assertEquals("figures first admission", 8000, s.ratio());
+        assertEquals("figures first admission", 1, s.admission());
+        TestSupport.assertAddsUp("figures first admission", s);
+        assertEquals("figures first admission", 1, ledger.admissions());
+        assertEquals("figures first admission", 1L, ledger.seq());
+        assertEquals("figures first admission", 80_000L, ledger.deductible(Pool.INPATIENT));
+        assertEquals("figures first admission", 1_920_000L, ledger.position(Pool.INPATIENT));
+        assertEquals("figures first admission", 1_628_000L, ledger.fund(Pool.INPATIENT));
+    }
+
+    /* The figures-only path gives settle's figures and ledger, claim after claim. */
+    @Test
+    public void settleFiguresMatchesSettle() {
+        Policy p = embedded.lookup(TestSupport.DAY_2023);
+        Object[][] bills = {
+            {ClaimKind.OUTPATIENT, Level.PRIMARY, 8_000L},
+            {ClaimKind.PHARMACY, Level.PHARMACY, 30_000L},
+            {ClaimKind.OUTPATIENT, Level.L3, 260_000L},
+            {ClaimKind.INPATIENT, Level.L2, 1_200_000L},
+            {ClaimKind.INPATIENT, Level.L3, 45_000_000L},
+            {ClaimKind.OUTPATIENT, Level.L1, 90_000L},
+        };
+        for (Person person : new Person[] {TestSupport.employee(), TestSupport.retiree(),
+                TestSupport.resident()}) {
+            Ledger fast = new Ledger(2023);
+            Ledger full = new Ledger(2023);
+            for (Object[] b : bills) {
+                Claim c = Claim.of(TestSupport.DAY_2023, (ClaimKind) b[0], (Level) b[1],
+                        (Long) b[2]);
+                String name = person + " " + c;
+                Settlement s = p.settleFigures(person, c, fast);
+                try (Result r = p.settle(person, c, full, false)) {
+                    assertEquals(name, r.settlement(), s);
+                }
+                assertEquals(name, full, fast);
+            }
+            assertEquals(person.toString(), bills.length, fast.seq());
+        }
+    }
+
+    /* An error throws as settle does and leaves the ledger as it was. */
+    @Test
+    public void settleFiguresErrorLeavesLedger() {
+        Policy p = embedded.lookup(TestSupport.DAY_2023);
+        Ledger ledger = new Ledger(2023);
+        p.settleFigures(TestSupport.employee(), TestSupport.inpatient(TestSupport.DAY_2023,
+                Level.L2, 500_000), ledger);
+        Ledger before = ledger.copy();
+        try {
+            p.settleFigures(TestSupport.employee(), TestSupport.inpatient(
+                    TestSupport.DAY_2023.minusDays(1), Level.L2, 500_000), ledger);
+            fail("a claim dated before the ledger's last claim");
+        } catch (MedinsException e) {
+            assertEquals("figures earlier claim", Status.ORDER, e.status());
+        }
+        assertEquals("figures earlier claim", before, ledger);
+    }
 }

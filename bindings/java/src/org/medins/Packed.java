@@ -33,10 +33,27 @@ final class Packed {
         }
     }
 
+    /*
+     * Policy.settleFigures's one buffer: person, claim and ledger one after the other, then the
+     * figures (the order medins_java_settle_figures reads and writes).
+     */
+    static final int IO_CLAIM = SIZES[PERSON];
+    static final int IO_LEDGER = IO_CLAIM + SIZES[CLAIM];
+    static final int IO_FIGURES = IO_LEDGER + SIZES[LEDGER];
+    static final int IO_SIZE = IO_FIGURES + SIZES[SETTLEMENT];
+
     private Packed() {
     }
 
     static long[] of(int layout) {
         return new long[SIZES[layout]];
+    }
+
+    /** A settleFigures buffer with the person and the claim in place (the ledger goes in later). */
+    static long[] settleBuffer(long[] person, long[] claim) {
+        long[] io = new long[IO_SIZE];
+        System.arraycopy(person, 0, io, 0, IO_CLAIM);
+        System.arraycopy(claim, 0, io, IO_CLAIM, IO_LEDGER - IO_CLAIM);
+        return io;
     }
 }

@@ -28,9 +28,9 @@ public final class Result implements AutoCloseable {
     private final org.medins.swig.Result handle;
     private final Guard guard;
 
-    private Result(org.medins.swig.Result r) {
+    private Result(String policyId, org.medins.swig.Result r) {
         kind = ResultKind.fromCode(r.kind());
-        policyId = r.policy_id();
+        this.policyId = policyId;
         int n = (int) r.line_count();
         List<ExplanationLine> ls = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -44,15 +44,16 @@ public final class Result implements AutoCloseable {
         }
         assumedValues = Collections.unmodifiableList(vs);
         usesAssumed = r.uses_assumed() != 0;
-        long[] f = figures(r, Packed.SETTLEMENT);
+        // Only the kind's own figures exist: one native call instead of one per layout.
+        long[] f = figures(r, kind == ResultKind.SETTLEMENT, Packed.SETTLEMENT);
         settlement = f == null ? null : Settlement.of(f);
-        f = figures(r, Packed.CONTRIBUTION);
+        f = figures(r, kind == ResultKind.CONTRIBUTION, Packed.CONTRIBUTION);
         contribution = f == null ? null : ContributionFigures.of(f);
-        f = figures(r, Packed.ACCOUNT);
+        f = figures(r, kind == ResultKind.ACCOUNT, Packed.ACCOUNT);
         account = f == null ? null : AccountFigures.of(f);
-        f = figures(r, Packed.MATERNITY);
+        f = figures(r, kind == ResultKind.MATERNITY, Packed.MATERNITY);
         maternity = f == null ? null : MaternityFigures.of(f);
-        f = figures(r, Packed.CAPITATION);
+        f = figures(r, kind == ResultKind.CAPITATION, Packed.CAPITATION);
         capitation = f == null ? null : CapitationFigures.of(f);
         if (kind == ResultKind.SETTLEMENT) {
             handle = r;
@@ -64,15 +65,22 @@ public final class Result implements AutoCloseable {
         }
     }
 
-    private static long[] figures(org.medins.swig.Result r, int layout) {
+    private static long[] figures(org.medins.swig.Result r, boolean wanted, int layout) {
+        if (!wanted) {
+            return null;
+        }
         long[] f = Packed.of(layout);
         return medins.java_result_figures(r, layout, f) != 0 ? f : null;
     }
 
-    /** Take ownership of a new native result (freed here if copying it out fails). */
-    static Result adopt(org.medins.swig.Result r) {
+    /**
+     * Take ownership of a new native result (freed here if copying it out fails).
+     * {@code policyId} is the id of the policy that made it, which the caller already holds:
+     * fetching it again would make a new String on every call.
+     */
+    static Result adopt(String policyId, org.medins.swig.Result r) {
         try {
-            return new Result(r);
+            return new Result(policyId, r);
         } catch (RuntimeException | Error e) {
             r.delete();
             throw e;

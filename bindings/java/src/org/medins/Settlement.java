@@ -9,7 +9,13 @@ public record Settlement(long claimId, long total, long selfPaid, long categoryB
                          long majorDisease, long assistance, long patient, long account,
                          long cash, int ratio, int admission, boolean assumed) {
     static Settlement of(long[] f) {
-        return new Settlement(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10],
-                f[11], f[12], f[13], (int) f[14], (int) f[15], f[16] != 0);
+        return of(f, 0);
+    }
+
+    /** From the packed figures starting at {@code o}. */
+    static Settlement of(long[] f, int o) {
+        return new Settlement(f[o], f[o + 1], f[o + 2], f[o + 3], f[o + 4], f[o + 5], f[o + 6],
+                f[o + 7], f[o + 8], f[o + 9], f[o + 10], f[o + 11], f[o + 12], f[o + 13],
+                (int) f[o + 14], (int) f[o + 15], f[o + 16] != 0);
     }
 }
