@@ -56,6 +56,29 @@ static medins_py_count medins_py_ledger_put(unsigned char *block, int nbytes, in
 }
 
 /*
+ * One pass over the claims' person and date columns: 1 when they run by person then date (the
+ * order the C batch needs), 0 when not. When in order, first_year[p] receives the year of
+ * person p's first claim (persons without claims keep theirs); persons must index first_year.
+ */
+static medins_py_count medins_py_claims_order(int32_t *person, int m1, int32_t *date, int m2,
+                                              int32_t *first_year, int n)
+{
+    int i;
+    if (m1 != m2)
+        return MEDINS_ERR_ARGUMENT;
+    for (i = 0; i < m1; i++) {
+        if (person[i] < 0 || person[i] >= n)
+            return MEDINS_ERR_ARGUMENT;
+        if (i > 0 && (person[i] < person[i - 1] ||
+                      (person[i] == person[i - 1] && date[i] < date[i - 1])))
+            return 0;
+        if (i == 0 || person[i] != person[i - 1])
+            first_year[person[i]] = date[i] / 10000;
+    }
+    return 1;
+}
+
+/*
  * One batch call. Exactly one of policy / (set, region) is used: the policy when given.
  * Returns the number of failed claims (their status is in `status`); a wrong argument raises.
  */
@@ -159,11 +182,15 @@ typedef long long medins_py_count;
 %rename(ledger_get) medins_py_ledger_get;
 %rename(ledger_put) medins_py_ledger_put;
 %rename(settle_arrays) medins_py_batch_settle;
+%rename(claims_order) medins_py_claims_order;
 %newobject medins_py_ledger_get;
 MEDINS_RELEASE_GIL(medins_py_batch_settle)
 
 int medins_py_ledger_size(void);
 medins_py_count medins_py_ledgers_init(unsigned char *block, int nbytes, int32_t *years, int n);
+%apply (int32_t *INPLACE_ARRAY1, int DIM1) { (int32_t *first_year, int n) };
+medins_py_count medins_py_claims_order(int32_t *person, int m1, int32_t *date, int m2,
+                                       int32_t *first_year, int n);
 medins_ledger *medins_py_ledger_get(unsigned char *block, int nbytes, int i);
 medins_py_count medins_py_ledger_put(unsigned char *block, int nbytes, int i,
                                      const medins_ledger *ledger);
@@ -179,3 +206,7 @@ medins_py_count medins_py_batch_settle(
     int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
     int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
     medins_error **err);
+
+/* The other Python-only helpers: one claim per call in one crossing (medins.i includes this
+ * file last, so every type they use is already wrapped). */
+%include "python/single.i"

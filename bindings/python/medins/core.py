@@ -112,6 +112,28 @@ class Person:
         self.birth_date = from_cdate(to_cdate(self.birth_date)) if self.birth_date else None
         self.family_doctor = int(self.family_doctor)
 
+    # The C struct as bytes, made on first settlement and kept until a field changes: a person
+    # usually settles many claims, and packing costs more than the settlement itself.
+    _packed = None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if name != "_packed":
+            object.__setattr__(self, "_packed", None)
+
+    def __getstate__(self) -> Dict[str, Any]:
+        # The packed struct is this process's C layout: never pickled.
+        state = dict(self.__dict__)
+        state.pop("_packed", None)
+        return state
+
+    def _pack(self) -> bytes:
+        packed = self._packed
+        if packed is None:
+            packed = _c.person_pack(self)
+            object.__setattr__(self, "_packed", packed)
+        return packed
+
     @classmethod
     def employee(cls, *, retired: bool = False, birth_date: Optional[DateLike] = None,
                  **kw: Any) -> "Person":
@@ -342,13 +364,13 @@ class Line:
     assumed: bool
 
     @classmethod
-    def _from_c(cls, ln: Any) -> "Line":
-        try:
-            part = Part(ln.part)
-        except ValueError:
-            part = ln.part
-        return cls(part, ln.amount, ln.base, ln.ratio, ln.rule or "", ln.text or "", ln.source,
-                   ln.citation or "", ln.file, ln.line, ln.column, bool(ln.assumed))
+    def _from_tuple(cls, t: Sequence[Any]) -> "Line":
+        """A line from result_lines()'s tuple. The dataclass is frozen; filling the instance
+        dict directly skips twelve object.__setattr__ calls per line."""
+        ln = object.__new__(cls)
+        ln.__dict__.update(zip(_LINE_FIELDS, t))
+        ln.__dict__["part"] = _PARTS.get(t[0], t[0])
+        return ln
 
     def __str__(self) -> str:
         where = f" [{self.file}:{self.line}]" if self.file else ""
@@ -359,6 +381,18 @@ class Line:
 _SETTLEMENT_FIELDS = ("claim_id", "total", "self_paid", "category_b", "in_scope", "deductible",
                       "fund", "coinsurance", "over_cap", "major_disease", "assistance", "patient",
                       "account", "cash", "ratio", "admission", "assumed")
+
+
+_LINE_FIELDS = tuple(f.name for f in fields(Line))
+_PARTS = {int(p): p for p in Part}
+
+
+def _lines(handle: Any) -> List[Line]:
+    return [Line._from_tuple(t) for t in _c.result_lines(handle)]
+
+
+def _assumed(handle: Any, count: int) -> List[PolicyValue]:
+    return [PolicyValue._from_c(handle.assumed(i)) for i in range(count)]
 
 
 class Result:
@@ -373,9 +407,8 @@ class Result:
         self._policy = policy  # the result borrows strings from its policy
         self.kind = ResultKind(handle.kind())
         self.policy_id: str = handle.policy_id()
-        self.lines: List[Line] = [Line._from_c(handle.line(i)) for i in range(handle.line_count())]
-        self.assumed_values: List[PolicyValue] = [
-            PolicyValue._from_c(handle.assumed(i)) for i in range(handle.assumed_count())]
+        self.lines: List[Line] = _lines(handle)
+        self.assumed_values: List[PolicyValue] = _assumed(handle, handle.assumed_count())
         self.uses_assumed: bool = bool(handle.uses_assumed())
 
     @staticmethod
@@ -426,6 +459,9 @@ class FiguresResult(Result):
         return f"<{self.kind.name.title()}Result {self.policy_id}: {items}>"
 
 
+_SETTLEMENT_KIND = ResultKind(_c.RESULT_SETTLEMENT)
+
+
 class Settlement(Result):
     """The settlement of one claim. Amounts in fen.
 
@@ -455,6 +491,25 @@ class Settlement(Result):
         s = handle.settlement()
         for name in _SETTLEMENT_FIELDS:
             setattr(self, name, getattr(s, name))
+
+    @classmethod
+    def _from_one(cls, policy: "Policy", handle: Any, figures: Dict[str, int], nlines: int,
+                  assumed_keys: Sequence[int], uses_assumed: int,
+                  policy_id: str) -> "Settlement":
+        """The object of a settle_one() answer: the figures came back as a dict in the same
+        call, the assumed values as keys of the policy's cache; the explanation lines (when
+        any) take one more call."""
+        s = cls.__new__(cls)
+        # The figures dict is new and ours: it becomes the instance's attributes as it is.
+        figures["_c"] = handle
+        figures["_policy"] = policy
+        figures["kind"] = _SETTLEMENT_KIND
+        figures["policy_id"] = policy_id
+        figures["lines"] = _lines(handle) if nlines else []
+        figures["assumed_values"] = policy._assumed(handle, assumed_keys) if assumed_keys else []
+        figures["uses_assumed"] = bool(uses_assumed)
+        s.__dict__ = figures
+        return s
 
     def to_dict(self) -> Dict[str, int]:
         """The figures as a dict (fen)."""
@@ -509,6 +564,16 @@ def _opts(options: Optional[LoadOptions]) -> Any:
     return options._c if options is not None else None
 
 
+_NO_LINES = _c.SETTLE_NO_LINES
+# The extension's function itself, not SWIG's Python shim around it: one call less per claim.
+_settle_one = getattr(_c, "_lowlevel", _c).settle_one
+
+
+def _fresh_ledger(claim: Claim) -> Ledger:
+    """The ledger a claim settled without one starts from: empty, in the claim's year."""
+    return Ledger(claim.date.year if claim.date else _dt.date.today().year)
+
+
 class Policy:
     """One policy year (or reform), immutable, shareable between threads.
 
@@ -519,6 +584,15 @@ class Policy:
     def __init__(self, handle: Any, owner: Any = None) -> None:
         self._c = handle
         self._owner = owner  # the set a borrowed policy lives in
+        # The PolicyValue objects of each set of value records (by address) that a result used:
+        # the records and the frozen PolicyValue objects never change while the policy lives.
+        self._values: Dict[Sequence[int], Sequence[PolicyValue]] = {}
+
+    def _assumed(self, handle: Any, keys: Sequence[int]) -> List[PolicyValue]:
+        values = self._values.get(keys)
+        if values is None:
+            values = self._values[keys] = tuple(_assumed(handle, len(keys)))
+        return list(values)
 
     @property
     def id(self) -> str:
@@ -590,10 +664,20 @@ class Policy:
         """Settle one claim. ``ledger`` (the member's year) is updated; a fresh one is used when
         omitted. ``explain=False`` skips the explanation lines (faster)."""
         if ledger is None:
-            year = claim.date.year if claim.date else _dt.date.today().year
-            ledger = Ledger(year)
-        flags = 0 if explain else _c.SETTLE_NO_LINES
-        return Settlement(self._c.settle(person._to_c(), claim._to_c(), ledger._c, flags), self)
+            ledger = _fresh_ledger(claim)
+        return Settlement._from_one(self, *_settle_one(
+            self._c, person._packed or person._pack(), claim, ledger._c,
+            0 if explain else _NO_LINES, 1))
+
+    def settle_figures(self, person: Person, claim: Claim,
+                       ledger: Optional[Ledger] = None) -> Dict[str, int]:
+        """Settle one claim and return only its figures, as :meth:`Settlement.to_dict` would
+        (fen): no result object, no explanation lines; the fastest way to settle claims one by
+        one. ``ledger`` is updated as by :meth:`settle`."""
+        if ledger is None:
+            ledger = _fresh_ledger(claim)
+        return _settle_one(self._c, person._packed or person._pack(), claim, ledger._c,
+                           _NO_LINES, 0)
 
     def contribution(self, person: Person, date: DateLike, *, monthly_wage: int = 0,
                      employer_type: Union[EmployerType, str] = EmployerType.ENTERPRISE) -> Result:

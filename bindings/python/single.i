@@ -1,0 +1,310 @@
+/*
+ * single.i (Python only): one claim per call with one crossing of the language boundary.
+ *
+ * The object layer (medins/core.py) would otherwise build a SWIG Person and Claim and set their
+ * fields one setter at a time, then read the result back one getter at a time: some thirty
+ * calls into the extension around a settlement that itself takes well under a microsecond.
+ * Here a person travels as the bytes of its C struct (made once by person_pack and kept by the
+ * Person), a claim's fields are read straight from the Python object, and the figures come
+ * back as one dict.
+ */
+
+%{
+#include <datetime.h>
+
+enum {
+    MPY_SCHEME, MPY_CATEGORY, MPY_TIER, MPY_BIRTH_DATE, MPY_GROUPS, MPY_FAMILY_DOCTOR,
+    MPY_ID, MPY_DATE, MPY_KIND, MPY_LEVEL, MPY_INSTITUTION, MPY_TOTAL, MPY_SELF_PAID,
+    MPY_CATEGORY_B,
+    /* the figures: the order of _SETTLEMENT_FIELDS in medins/core.py */
+    MPY_F_CLAIM_ID, MPY_F_TOTAL, MPY_F_SELF_PAID, MPY_F_CATEGORY_B, MPY_F_IN_SCOPE,
+    MPY_F_DEDUCTIBLE, MPY_F_FUND, MPY_F_COINSURANCE, MPY_F_OVER_CAP, MPY_F_MAJOR_DISEASE,
+    MPY_F_ASSISTANCE, MPY_F_PATIENT, MPY_F_ACCOUNT, MPY_F_CASH, MPY_F_RATIO, MPY_F_ADMISSION,
+    MPY_F_ASSUMED, MPY_NAME_COUNT
+};
+
+/* Interned attribute and key names, made on first use (the module holds them for its life). */
+static PyObject *medins_py_names[MPY_NAME_COUNT];
+
+static const char *const medins_py_name_text[MPY_NAME_COUNT] = {
+    "scheme", "category", "tier", "birth_date", "groups", "family_doctor",
+    "id", "date", "kind", "level", "institution", "total", "self_paid", "category_b",
+    "claim_id", "total", "self_paid", "category_b", "in_scope", "deductible", "fund",
+    "coinsurance", "over_cap", "major_disease", "assistance", "patient", "account", "cash",
+    "ratio", "admission", "assumed",
+};
+
+static int medins_py_names_ready(void)
+{
+    int i;
+    if (medins_py_names[0])
+        return 0;
+    if (!PyDateTimeAPI) {
+        PyDateTime_IMPORT;
+        if (!PyDateTimeAPI)
+            return -1;
+    }
+    for (i = 0; i < MPY_NAME_COUNT; i++) {
+        PyObject *s = PyUnicode_InternFromString(medins_py_name_text[i]);
+        if (!s)
+            return -1;
+        medins_py_names[i] = s;
+    }
+    return 0;
+}
+
+/* A date-like value as YYYYMMDD: None -> 0, a date (or datetime, pandas.Timestamp), an int;
+ * anything else through medins.core.to_cdate (strings), so every form the objects accept
+ * still works. */
+static int medins_py_cdate(PyObject *v, int32_t *out)
+{
+    PyObject *mod, *r;
+    long value;
+    if (v == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (PyDate_Check(v)) {
+        *out = (int32_t)(PyDateTime_GET_YEAR(v) * 10000 + PyDateTime_GET_MONTH(v) * 100 +
+                         PyDateTime_GET_DAY(v));
+        return 0;
+    }
+    if (PyLong_Check(v)) {
+        r = v;
+        Py_INCREF(r);
+    } else {
+        mod = PyImport_ImportModule("medins.core");
+        if (!mod)
+            return -1;
+        r = PyObject_CallMethod(mod, "to_cdate", "O", v);
+        Py_DECREF(mod);
+        if (!r)
+            return -1;
+    }
+    value = PyLong_AsLong(r);
+    Py_DECREF(r);
+    if (value == -1 && PyErr_Occurred())
+        return -1;
+    if (value < INT32_MIN || value > INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "date out of range");
+        return -1;
+    }
+    *out = (int32_t)value;
+    return 0;
+}
+
+/* obj.<name> as an integer in [lo, hi]; OverflowError outside, as SWIG's own setters do. */
+static int medins_py_int_attr(PyObject *obj, int name, long long lo, long long hi,
+                              long long *out)
+{
+    PyObject *v = PyObject_GetAttr(obj, medins_py_names[name]);
+    long long x;
+    if (!v)
+        return -1;
+    x = PyLong_AsLongLong(v);
+    Py_DECREF(v);
+    if (x == -1 && PyErr_Occurred())
+        return -1;
+    if (x < lo || x > hi) {
+        PyErr_Format(PyExc_OverflowError, "%s out of range", medins_py_name_text[name]);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+static int medins_py_date_attr(PyObject *obj, int name, int32_t *out)
+{
+    PyObject *v = PyObject_GetAttr(obj, medins_py_names[name]);
+    int rc;
+    if (!v)
+        return -1;
+    rc = medins_py_cdate(v, out);
+    Py_DECREF(v);
+    return rc;
+}
+
+/* The C struct of a Person-like object (attributes scheme ... family_doctor), as bytes. */
+static PyObject *medins_py_person_pack(PyObject *obj)
+{
+    medins_person p;
+    long long v;
+    medins_person_init(&p);
+    if (medins_py_names_ready() != 0)
+        return NULL;
+    if (medins_py_int_attr(obj, MPY_SCHEME, INT_MIN, INT_MAX, &v) != 0)
+        return NULL;
+    p.scheme = (medins_scheme)v;
+    if (medins_py_int_attr(obj, MPY_CATEGORY, INT_MIN, INT_MAX, &v) != 0)
+        return NULL;
+    p.category = (medins_category)v;
+    if (medins_py_int_attr(obj, MPY_TIER, INT_MIN, INT_MAX, &v) != 0)
+        return NULL;
+    p.tier = (medins_tier)v;
+    if (medins_py_date_attr(obj, MPY_BIRTH_DATE, &p.birth_date) != 0)
+        return NULL;
+    if (medins_py_int_attr(obj, MPY_GROUPS, 0, UINT32_MAX, &v) != 0)
+        return NULL;
+    p.groups = (uint32_t)v;
+    if (medins_py_int_attr(obj, MPY_FAMILY_DOCTOR, INT64_MIN, INT64_MAX, &v) != 0)
+        return NULL;
+    p.family_doctor = (int64_t)v;
+    return PyBytes_FromStringAndSize((const char *)&p, sizeof p);
+}
+
+static int medins_py_claim_fill(PyObject *obj, medins_claim *c)
+{
+    long long v;
+    medins_claim_init(c);
+    if (medins_py_int_attr(obj, MPY_ID, INT64_MIN, INT64_MAX, &v) != 0)
+        return -1;
+    c->id = (int64_t)v;
+    if (medins_py_date_attr(obj, MPY_DATE, &c->date) != 0)
+        return -1;
+    if (medins_py_int_attr(obj, MPY_KIND, INT_MIN, INT_MAX, &v) != 0)
+        return -1;
+    c->kind = (medins_claim_kind)v;
+    if (medins_py_int_attr(obj, MPY_LEVEL, INT_MIN, INT_MAX, &v) != 0)
+        return -1;
+    c->level = (medins_level)v;
+    if (medins_py_int_attr(obj, MPY_INSTITUTION, INT64_MIN, INT64_MAX, &v) != 0)
+        return -1;
+    c->institution = (int64_t)v;
+    if (medins_py_int_attr(obj, MPY_TOTAL, INT64_MIN, INT64_MAX, &v) != 0)
+        return -1;
+    c->total = (medins_fen)v;
+    if (medins_py_int_attr(obj, MPY_SELF_PAID, INT64_MIN, INT64_MAX, &v) != 0)
+        return -1;
+    c->self_paid = (medins_fen)v;
+    if (medins_py_int_attr(obj, MPY_CATEGORY_B, INT64_MIN, INT64_MAX, &v) != 0)
+        return -1;
+    c->category_b = (medins_fen)v;
+    return 0;
+}
+
+static int medins_py_put(PyObject *d, int name, long long v)
+{
+    PyObject *x = PyLong_FromLongLong(v);
+    int rc;
+    if (!x)
+        return -1;
+    rc = PyDict_SetItem(d, medins_py_names[name], x);
+    Py_DECREF(x);
+    return rc;
+}
+
+static PyObject *medins_py_figures(const medins_settlement *s)
+{
+    PyObject *d = PyDict_New();
+    const long long v[] = {
+        s->claim_id, s->total, s->self_paid, s->category_b, s->in_scope, s->deductible, s->fund,
+        s->coinsurance, s->over_cap, s->major_disease, s->assistance, s->patient, s->account,
+        s->cash, s->ratio, s->admission, s->assumed,
+    };
+    int i;
+    if (!d)
+        return NULL;
+    for (i = 0; i < (int)(sizeof v / sizeof v[0]); i++) {
+        if (medins_py_put(d, MPY_F_CLAIM_ID + i, v[i]) != 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+    }
+    return d;
+}
+
+/* The assumed values a result used, as the addresses of the policy's own value records: they
+ * live as long as the policy, so the package converts each one once per policy. */
+static PyObject *medins_py_assumed_keys(const medins_result *r)
+{
+    size_t i, n = medins_result_assumed_count(r);
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    for (i = 0; t && i < n; i++) {
+        PyObject *k = PyLong_FromVoidPtr((void *)medins_result_assumed(r, i));
+        if (!k) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, k);
+    }
+    return t;
+}
+
+/*
+ * Settle one claim. `person` is person_pack()'s bytes, `claim` a Claim-like object. With
+ * `keep` the result is handed back: (Result, figures dict, line count, assumed-value keys
+ * (medins_py_assumed_keys), uses_assumed, policy id); without it only the figures dict (the
+ * result is freed here). The ledger is updated on success, as medins_settle_ex does; errors
+ * raise.
+ */
+static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *person,
+                                      PyObject *claim, medins_ledger *ledger, unsigned int flags,
+                                      int keep, medins_error **err)
+{
+    medins_claim c;
+    medins_result *r = NULL;
+    PyObject *figures, *handle;
+    int rc;
+    if (medins_py_names_ready() != 0)
+        return NULL;
+    if (!PyBytes_Check(person) || PyBytes_GET_SIZE(person) != (Py_ssize_t)sizeof(medins_person)) {
+        PyErr_SetString(PyExc_TypeError, "person: expected person_pack() bytes");
+        return NULL;
+    }
+    if (medins_py_claim_fill(claim, &c) != 0)
+        return NULL;
+    rc = medins_settle_ex(&r, policy,
+                          (const medins_person *)(const void *)PyBytes_AS_STRING(person), &c,
+                          ledger, flags, err);
+    if (rc != 0) {
+        if (!*err)
+            medins_py_raise_status(rc);
+        return NULL;
+    }
+    figures = medins_py_figures(medins_result_settlement(r));
+    if (!figures || !keep) {
+        medins_result_free(r);
+        return figures;
+    }
+    handle = SWIG_NewPointerObj(SWIG_as_voidptr(r), SWIGTYPE_p_medins_result, SWIG_POINTER_OWN);
+    if (!handle) {
+        medins_result_free(r);
+        Py_DECREF(figures);
+        return NULL;
+    }
+    return Py_BuildValue("(NNnNis)", handle, figures, (Py_ssize_t)medins_result_line_count(r),
+                         medins_py_assumed_keys(r), medins_result_uses_assumed(r),
+                         medins_result_policy_id(r));
+}
+
+/* Every explanation line of a result as a tuple of Line's fields (part as its int), read in one
+ * call instead of a dozen attribute reads per line. */
+static PyObject *medins_py_result_lines(const medins_result *r)
+{
+    size_t i, n = medins_result_line_count(r);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (i = 0; list && i < n; i++) {
+        const medins_line *ln = medins_result_line(r, i);
+        PyObject *t = Py_BuildValue("(iLLisszszIIN)", (int)ln->part, (long long)ln->amount,
+                                    (long long)ln->base, (int)ln->ratio,
+                                    ln->rule ? ln->rule : "", ln->text ? ln->text : "",
+                                    ln->source, ln->citation ? ln->citation : "", ln->file,
+                                    ln->line, ln->column, PyBool_FromLong(ln->assumed));
+        if (!t) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+    }
+    return list;
+}
+%}
+
+%rename(result_lines) medins_py_result_lines;
+PyObject *medins_py_result_lines(const medins_result *r);
+%rename(person_pack) medins_py_person_pack;
+%rename(settle_one) medins_py_settle_one;
+PyObject *medins_py_person_pack(PyObject *obj);
+PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *person, PyObject *claim,
+                               medins_ledger *ledger, unsigned int flags, int keep,
+                               medins_error **err);
