@@ -72,9 +72,10 @@ int mdn_bind_maternity(mdn_binder *b, const mdn_node *node)
         mdn_path_push(b, "complication_ratio");
         const mdn_node *seq = mdn_map_get(node, "complication_ratio");
         rc = mdn_bind_ratio_table(b, seq, MDN_DIM_SCHEME, NULL, &m->complication);
-        /* One ratio per row: complication costs are not accumulated into cost segments. */
+        /* One ratio per row: complication costs are not accumulated into cost segments, so a
+         * `segments:` list is refused even with a single segment. */
         for (size_t i = 0; rc == 0 && i < m->complication.n; i++)
-            if (m->complication.rows[i].n != 1)
+            if (mdn_map_get(seq->items[i], "segments"))
                 rc = mdn_bind_error(b, seq->items[i], MEDINS_ERR_SEGMENTS,
                                     "row %zu: give one ratio, not segments", i);
         mdn_path_pop(b);

@@ -133,6 +133,9 @@ static const invalid_case cases[] = {
     { "63-duplicate-key-in-row.yaml", NULL, MEDINS_ERR_DUPLICATE, 9, 20 },
     /* `    - 55%`: the scalar after "    - ". */
     { "64-row-not-mapping.yaml", NULL, MEDINS_ERR_TYPE, 9, 7 },
+    /* `    - segments: [{from: 0, ratio: 60%}]` on line 11: one segment is still segments; the row,
+     * at its first key after "    - ". */
+    { "66-complication-one-segment.yaml", NULL, MEDINS_ERR_SEGMENTS, 11, 7 },
     /* `    - {weeks_max: 12.5, ...}` on line 11: after "    - {weeks_max: " (18 characters). */
     { "65-weeks-decimal.yaml", NULL, MEDINS_ERR_SYNTAX, 11, 19 },
 };
