@@ -3,6 +3,7 @@
  * result (so no explanation text and no heap allocation), into a settlement and a ledger on the
  * stack; the person's ledger is replaced only when the claim settles.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "benefit.h"
@@ -66,7 +67,8 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     size_t run = (size_t)-1;
     medins_person person = {0};
     int person_rc = 0, ledger_rc = 0, tier = 0;
-    const medins_policy *tier_policy = NULL;
+    /* The person's rows under rows.policy, made with the tier (policy NULL: to be made). */
+    mdn_run_rows rows = {.policy = NULL};
     /* The person's age is `age` on dates in [age_from, age_until): from a birthday to the next
      * (YYYYMMDD order is date order; a 29 February birthday falls to 1 March, as in
      * medins_age_on). */
@@ -87,7 +89,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             person_rc = mdn_person_check(&person, NULL);
             age_from = age_until = 0;
             ledger_rc = medins_ledger_check(&ledgers[k], NULL);
-            tier_policy = NULL;
+            rows.policy = NULL;
         }
         medins_claim claim = {
             .id = (int64_t)i,
@@ -100,7 +102,6 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             .category_b = claims->category_b ? claims->category_b[i] : 0,
         };
         medins_settlement s;
-        medins_ledger next;
         const medins_policy *policy = NULL;
         /* Only the first failure's error object is made: one allocation per batch at most. */
         medins_error **e = nfailed == 0 && err ? &first_err : NULL;
@@ -112,24 +113,28 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         if (rc == 0 && ledger_rc < 0)
             rc = e ? medins_ledger_check(&ledgers[k], e) : ledger_rc;
         if (rc == 0) {
-            if (policy != tier_policy) {
-                tier = mdn_settle_tier(policy, &person);
-                tier_policy = policy;
-            }
             if (claim.date < age_from || claim.date >= age_until) {
                 age = mdn_settle_age(&person, claim.date);
                 age_from = age_until = 0;
                 if (age >= 0) {
                     age_from = (person.birth_date / 10000 + age) * 10000 + person.birth_date % 10000;
                     age_until = age_from + 10000;
+                } else {
+                    /* Unknown until the birth date, or for good without one. */
+                    age_until = person.birth_date ? person.birth_date : INT32_MAX;
                 }
+                if (!mdn_run_rows_age(&rows, age))
+                    rows.policy = NULL;
             }
-            rc = mdn_settle_checked(&s, &next, policy, &person, tier, age, &claim, &ledgers[k],
-                                    NULL, 0, e);
+            if (policy != rows.policy) {
+                tier = mdn_settle_tier(policy, &person);
+                mdn_run_rows_init(&rows, policy, &person, tier, age, &ledgers[k]);
+            }
+            /* The ledger is written in place, and only when the claim settles. */
+            rc = mdn_settle_run(&s, &ledgers[k], policy, &person, tier, age, &rows, &claim,
+                                &ledgers[k], e);
         }
-        if (rc == 0) {
-            ledgers[k] = next;
-        } else {
+        if (rc != 0) {
             memset(&s, 0, sizeof s);
             if (nfailed++ == 0)
                 first = i;

@@ -147,15 +147,50 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
                     const medins_ledger *ledger, medins_result *r, unsigned flags,
                     medins_error **err);
 
+/* The tables a section settles with, in the order of mdn_run_rows (a layer has no thrift). */
+enum { MDN_T_DED, MDN_T_THRIFT, MDN_T_RATIO, MDN_T_ADJUST, MDN_T_CAP, MDN_T_COUNT };
+
+/*
+ * The rows of each settlement table that one person can match under one policy, for a run of
+ * their claims in the batch: the row indexes' person bits, less the rows whose other selectors
+ * (groups, age, thrifty years, last year's costs) reject the person. None of these changes
+ * within a run: the core never changes a ledger's thrifty years or last year's costs, and the
+ * age is fixed until the next birthday. A claim then finds its row as the lowest bit of
+ * mask & index->claim[key], with no context and no selector test.
+ *
+ * mdn_run_rows_init makes the layers' masks; each section's are made on its first claim
+ * (mdn_settle_run), as a person's claims seldom use every section. A section whose tables
+ * are not all indexed (over 64 rows), or any section when the layers' are not, is settled with
+ * the full lookup.
+ */
+typedef struct mdn_run_rows {
+    const medins_policy *policy;
+    mdn_ctx ctx;                       /* the person's side of the context */
+    int pkey;
+    uint32_t made, usable;             /* 1u << claim kind: masks made; made and indexed */
+    bool layers_ok;
+    bool by_age;                       /* some row tested so far has age bounds */
+    uint64_t sec[MEDINS_CLAIM_KIND_COUNT][MDN_T_COUNT];
+    uint64_t layer[2][MDN_T_COUNT];    /* major_disease, assistance */
+} mdn_run_rows;
+
+/* Start the masks of `person` (checked) with benefit tier `tier`, age `age`, ledger `ledger`. */
+void mdn_run_rows_init(mdn_run_rows *rr, const medins_policy *p, const medins_person *person,
+                       int tier, int age, const medins_ledger *ledger);
+
+/* The person is now `age`: false when masks made so far depend on the age (make them again). */
+bool mdn_run_rows_age(mdn_run_rows *rr, int age);
+
 /*
  * mdn_settle_core without its three entry checks, for the batch, which checks each person and
  * their ledger once when the person's run of claims starts (a ledger the core wrote stays
  * valid), and each claim with mdn_claim_check. `tier` is mdn_settle_tier(p, person), `age`
- * mdn_settle_age(person, claim->date).
+ * mdn_settle_age(person, claim->date), `rows` started by mdn_run_rows_init for them and p (or NULL:
+ * full lookups). No result: no lines, and `assumed` is left 0. `next` may be `ledger` itself: it is written only
+ * when the claim settles.
  */
-int mdn_settle_checked(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                       const medins_person *person, int tier, int age, const medins_claim *claim,
-                       const medins_ledger *ledger, medins_result *r, unsigned flags,
-                       medins_error **err);
+int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                   const medins_person *person, int tier, int age, mdn_run_rows *rows,
+                   const medins_claim *claim, const medins_ledger *ledger, medins_error **err);
 
 #endif

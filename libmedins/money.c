@@ -160,10 +160,7 @@ const char *mdn_percent(char buf[24], medins_bp v)
 
 medins_fen medins_money_apply(medins_fen amount, medins_bp ratio)
 {
-    /* |amount| <= 1e14 and ratio <= 1e4 keep the product below 1e18 < INT64_MAX. */
-    int64_t mag = amount < 0 ? -amount : amount;
-    int64_t q = (mag * ratio + MEDINS_BP_ONE / 2) / MEDINS_BP_ONE;
-    return amount < 0 ? -q : q;
+    return mdn_apply(amount, ratio);
 }
 
 int medins_money_add(medins_fen *out, medins_fen a, medins_fen b)

@@ -56,4 +56,13 @@ int mdn_word_parse(const char *const *words, const char *name);
 const char *mdn_yuan(char buf[24], medins_fen v);
 const char *mdn_percent(char buf[24], medins_bp v);
 
+/* medins_money_apply, inline for the settlement's inner loop (money.c defines the public one
+ * with it). |amount| <= 1e14 and ratio <= 1e4 keep the product below 1e18 < INT64_MAX. */
+static inline medins_fen mdn_apply(medins_fen amount, medins_bp ratio)
+{
+    int64_t mag = amount < 0 ? -amount : amount;
+    int64_t q = (mag * ratio + MEDINS_BP_ONE / 2) / MEDINS_BP_ONE;
+    return amount < 0 ? -q : q;
+}
+
 #endif

@@ -91,29 +91,42 @@ static void say_line(emitter *e, medins_part part, medins_fen amount, medins_fen
 }
 
 /*
- * An explanation line: marks the settlement assumed when its value is, and adds the line when
- * there is a result. A macro so that without a result (the batch) no call is made and none of
- * the line's arguments is passed.
+ * An explanation line: with a result, marks the settlement assumed when its value is and adds
+ * the line. A macro so that without a result (the batch, where the settlement body is
+ * compiled with r a constant NULL) nothing of it is left: no test, no call, no argument.
  */
 #define SAY(e, part, amount, base, ratio, rule, val, ...)                                     \
     do {                                                                                     \
         emitter *say_e = (e);                                                                \
-        const mdn_val *say_v = (val);                                                        \
-        if (say_v && say_v->pub.assumed)                                                     \
-            say_e->s->assumed = 1;                                                           \
-        if (say_e->r && say_e->rc == 0)                                                      \
-            say_line(say_e, (part), (amount), (base), (ratio), (rule), say_v, __VA_ARGS__);  \
+        if (say_e->r) {                                                                      \
+            const mdn_val *say_v = (val);                                                    \
+            if (say_v && say_v->pub.assumed)                                                 \
+                say_e->s->assumed = 1;                                                       \
+            if (say_e->rc == 0)                                                              \
+                say_line(say_e, (part), (amount), (base), (ratio), (rule), say_v, __VA_ARGS__); \
+        }                                                                                    \
     } while (0)
 
 /* A value used without a line of its own (segment bounds): listed when assumed. */
-static void use(emitter *e, const mdn_val *val)
+static inline void use(emitter *e, const mdn_val *val)
 {
-    if (val && val->pub.assumed) {
+    if (e->r && val && val->pub.assumed) {
         e->s->assumed = 1;
-        if (e->r && e->rc == 0)
+        if (e->rc == 0)
             e->rc = mdn_result_use(e->r, val);
     }
 }
+
+/*
+ * The settlement body and the helpers it calls are compiled into each of its two callers
+ * (mdn_settle_core with a result, mdn_settle_run without), so that the batch's copy keeps
+ * none of the explanation code.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#  define BODY static inline __attribute__((always_inline))
+#else
+#  define BODY static inline
+#endif
 
 /* ---- Persons, claims, context ----------------------------------------------------------- */
 
@@ -208,11 +221,19 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
 
 /* ---- Finding rows ----------------------------------------------------------------------- */
 
-/* A claim's selector context and its keys into the row indexes (-1: not indexable, scan). */
+/*
+ * A claim's selector context and its keys into the row indexes (-1: not indexable, scan), or,
+ * in a batch run, the person's row masks (then only ckey and ctx.admission are set).
+ */
 typedef struct query {
     mdn_ctx ctx;
     int pkey, ckey;
+    const mdn_run_rows *rows;
 } query;
+
+/* The run mask of table t of the section settling `kind`, or of layer l; NULL without a run. */
+#define SEC_MASK(q, kind, t) ((q)->rows ? &(q)->rows->sec[kind][t] : NULL)
+#define LAYER_MASK(q, l, t) ((q)->rows ? &(q)->rows->layer[l][t] : NULL)
 
 static void query_keys(query *q)
 {
@@ -267,11 +288,16 @@ static inline const mdn_select *row_sel(const void *rows, size_t size, size_t i)
     return (const mdn_select *)(const void *)((const char *)rows + i * size);
 }
 
-/* First matching row of rows[0..n), or -1. */
-static inline long first_row(const mdn_index *ix, const void *rows, size_t size, size_t n,
-                             const query *q)
+/* First matching row of rows[0..n), or -1; `pm` is the run's mask for the table, or NULL. */
+static inline long first_row(const mdn_index *ix, const uint64_t *pm, const void *rows,
+                             size_t size, size_t n, const query *q)
 {
     uint64_t m;
+    if (pm) {
+        /* An empty table has no index and a zero mask. */
+        m = *pm ? *pm & ix->claim[q->ckey] : 0;
+        return m ? (long)lowest_bit(m) : -1;
+    }
     if ((ix = usable(ix, q, &m)) != NULL) {
         for (; m; m &= m - 1) {
             size_t i = (size_t)lowest_bit(m);
@@ -286,34 +312,122 @@ static inline long first_row(const mdn_index *ix, const void *rows, size_t size,
     return -1;
 }
 
-static inline const mdn_amount_row *find_amount(const mdn_amount_table *t,
-                                                const mdn_index *ix, const query *q)
+/* ---- A person's rows for a run of claims (benefit.h, mdn_run_rows) ---------------------- */
+
+/* The rows of table (ix, rows[0..n)) that the person of rr can match; false when the table
+ * has no index to start from. */
+static bool person_rows(uint64_t *out, mdn_run_rows *rr, const mdn_index *ix, const void *rows,
+                        size_t size, size_t n)
 {
-    long i = t ? first_row(ix, t->rows, sizeof *t->rows, t->n, q) : -1;
+    *out = 0;
+    if (n == 0)
+        return true;
+    if (!ix)
+        return false;
+    uint64_t m = ix->person[rr->pkey];
+    for (uint64_t rest = m & ix->rest; rest; rest &= rest - 1) {
+        int i = lowest_bit(rest);
+        const mdn_select *sel = row_sel(rows, size, (size_t)i);
+        rr->by_age |= sel->age_min.v >= 0 || sel->age_max.v >= 0;
+        if (!mdn_select_rest_match(sel, &rr->ctx))
+            m &= ~((uint64_t)1 << i);
+    }
+    *out = m;
+    return true;
+}
+
+#define PERSON_ROWS(out, rr, ix, t)                                                          \
+    person_rows((out), (rr), (ix), (t) ? (t)->rows : NULL, sizeof *(t)->rows, (t) ? (t)->n : 0)
+
+void mdn_run_rows_init(mdn_run_rows *rr, const medins_policy *p, const medins_person *person,
+                       int tier, int age, const medins_ledger *ledger)
+{
+    query q;
+    context_of(&q.ctx, person, tier, age, ledger, 0, 0, 0, 0);
+    query_keys(&q);
+    rr->policy = p;
+    rr->ctx = q.ctx;
+    rr->pkey = q.pkey;
+    rr->made = rr->usable = 0;
+    rr->by_age = false;
+    rr->layers_ok = false;
+    const struct mdn_benefits *bs = p->benefits;
+    if (!bs || q.pkey < 0)
+        return;
+    const mdn_layer *layers[2] = {&bs->major, &bs->assistance};
+    bool ok = true;
+    for (int l = 0; l < 2; l++) {
+        const mdn_layer *ly = layers[l];
+        uint64_t *m = rr->layer[l];
+        if (ly->present)
+            ok = ok && PERSON_ROWS(&m[MDN_T_DED], rr, ly->ix.deductible, &ly->deductible) &&
+                 PERSON_ROWS(&m[MDN_T_RATIO], rr, ly->ix.ratio, &ly->ratio) &&
+                 PERSON_ROWS(&m[MDN_T_ADJUST], rr, ly->ix.adjustments, &ly->adjustments) &&
+                 PERSON_ROWS(&m[MDN_T_CAP], rr, ly->ix.cap, &ly->cap);
+    }
+    rr->layers_ok = ok;
+}
+
+bool mdn_run_rows_age(mdn_run_rows *rr, int age)
+{
+    rr->ctx.age = age;
+    return !rr->by_age;
+}
+
+/* The masks of the section settling claims of `kind` (present in rr's policy). */
+static void run_rows_section(mdn_run_rows *rr, int kind)
+{
+    const mdn_benefit *s = &rr->policy->benefits->sec[kind];
+    const mdn_benefit *d = s->ded_owner, *cap = s->cap_owner;
+    uint64_t *m = rr->sec[kind];
+    rr->made |= 1u << kind;
+    if (rr->layers_ok &&
+        PERSON_ROWS(&m[MDN_T_DED], rr, d ? d->ix.deductible : NULL, s->ded_table) &&
+        PERSON_ROWS(&m[MDN_T_THRIFT], rr, d ? d->ix.thrift_reduction : NULL, s->thrift_table) &&
+        PERSON_ROWS(&m[MDN_T_RATIO], rr, s->ix.ratio, &s->ratio) &&
+        PERSON_ROWS(&m[MDN_T_ADJUST], rr, s->ix.adjustments, &s->adjustments) &&
+        PERSON_ROWS(&m[MDN_T_CAP], rr, cap ? cap->ix.cap : NULL, s->cap_table))
+        rr->usable |= 1u << kind;
+}
+
+static inline const mdn_amount_row *find_amount(const mdn_amount_table *t, const mdn_index *ix,
+                                                const uint64_t *pm, const query *q)
+{
+    long i = t ? first_row(ix, pm, t->rows, sizeof *t->rows, t->n, q) : -1;
     return i < 0 ? NULL : &t->rows[i];
 }
 
 static inline const mdn_ratio_row *find_ratio(const mdn_ratio_table *t, const mdn_index *ix,
-                                              const query *q)
+                                              const uint64_t *pm, const query *q)
 {
-    long i = first_row(ix, t->rows, sizeof *t->rows, t->n, q);
+    long i = first_row(ix, pm, t->rows, sizeof *t->rows, t->n, q);
     return i < 0 ? NULL : &t->rows[i];
 }
 
-static medins_bp adjustments(emitter *e, const mdn_adjust_table *t, const mdn_index *ix,
-                             const query *q, const char *rule)
+/* An adjustment row that applies: its line, and its addition to the ratio. */
+BODY medins_bp adjust_by(emitter *e, const mdn_adjust_row *a, const char *rule)
+{
+    SAY(e, MEDINS_PART_INFO, 0, 0, a->add.v, rule, a->add.val,
+        "Adjustment %s%P to the ratio of every segment", a->add.v < 0 ? "" : "+", a->add.v);
+    return a->add.v;
+}
+
+/* The sum of the adjustments that apply (every one that matches, in row order). */
+BODY medins_bp adjustments(emitter *e, const mdn_adjust_table *t, const mdn_index *ix,
+                           const uint64_t *pm, const query *q, const char *rule)
 {
     medins_bp sum = 0;
     uint64_t m;
-    ix = usable(ix, q, &m);
-    for (size_t i = 0; i < t->n && (!ix || m >> i); i++) {
-        const mdn_adjust_row *a = &t->rows[i];
-        if (!row_matches(ix, m, i, &a->sel, q))
-            continue;
-        sum += a->add.v;
-        SAY(e, MEDINS_PART_INFO, 0, 0, a->add.v, rule, a->add.val,
-            "Adjustment %s%P to the ratio of every segment", a->add.v < 0 ? "" : "+", a->add.v);
+    if (pm) {
+        /* With a run mask every candidate row matches: no selector is left to test. */
+        for (m = *pm ? *pm & ix->claim[q->ckey] : 0; m; m &= m - 1)
+            sum += adjust_by(e, &t->rows[lowest_bit(m)], rule);
+        return sum;
     }
+    ix = usable(ix, q, &m);
+    for (size_t i = 0; i < t->n && (!ix || m >> i); i++)
+        if (row_matches(ix, m, i, &t->rows[i].sel, q))
+            sum += adjust_by(e, &t->rows[i], rule);
     return sum;
 }
 
@@ -334,7 +448,7 @@ static medins_fen max_fen(medins_fen a, medins_fen b) { return a > b ? a : b; }
  * `row`, at the segment's ratio plus `add`, until `room` is used up. Returns the amount paid;
  * *withheld receives what the room refused, *coins the unpaid shares of the pieces.
  */
-static medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp add, medins_fen lo,
+BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp add, medins_fen lo,
                                medins_fen hi, medins_fen room, medins_fen *withheld,
                                medins_fen *coins, medins_bp *first_ratio, medins_part part,
                                const char *rule, const char *what)
@@ -352,7 +466,7 @@ static medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp a
             continue;
         medins_fen piece = b - a;
         medins_bp ratio = clamp_ratio(seg->ratio.v, add);
-        medins_fen share = medins_money_apply(piece, ratio);
+        medins_fen share = mdn_apply(piece, ratio);
         medins_fen paid = min_fen(share, room);
         room -= paid;
         paid_sum += paid;
@@ -386,14 +500,16 @@ static medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp a
  * A layer above the basic fund on its cumulative base: this claim adds `add` to `base0`.
  * Returns the payment (0 when the layer has no row for the person).
  */
-static medins_fen settle_layer(emitter *e, const mdn_layer *l, const query *q, medins_fen base0,
-                               medins_fen add, medins_fen used, medins_part part)
+BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const query *q, medins_fen base0,
+                             medins_fen add, medins_fen used, medins_part part)
 {
     const bool major = part == MEDINS_PART_MAJOR_DISEASE;
+    const int li = major ? 0 : 1;
     const char *label = major ? "the major-disease layer" : "medical assistance";
-    const mdn_amount_row *drow = find_amount(&l->deductible, l->ix.deductible, q);
+    const mdn_amount_row *drow =
+        find_amount(&l->deductible, l->ix.deductible, LAYER_MASK(q, li, MDN_T_DED), q);
     medins_fen ded = drow ? drow->amount.v : 0;
-    const mdn_ratio_row *rrow = find_ratio(&l->ratio, l->ix.ratio, q);
+    const mdn_ratio_row *rrow = find_ratio(&l->ratio, l->ix.ratio, LAYER_MASK(q, li, MDN_T_RATIO), q);
 
     if (!rrow) {
         SAY(e, MEDINS_PART_INFO, 0, add, 0, l->rule[MDN_RULE_RATIO], NULL,
@@ -411,8 +527,9 @@ static medins_fen settle_layer(emitter *e, const mdn_layer *l, const query *q, m
     medins_fen lo = max_fen(0, base0 - ded), hi = max_fen(0, base0 + add - ded);
     if (hi <= lo)
         return 0;   /* all within the deductible: no ratio, adjustment or maximum is used */
-    medins_bp adj = adjustments(e, &l->adjustments, l->ix.adjustments, q, l->rule[MDN_RULE_ADJUST]);
-    const mdn_amount_row *crow = find_amount(&l->cap, l->ix.cap, q);
+    medins_bp adj = adjustments(e, &l->adjustments, l->ix.adjustments,
+                                LAYER_MASK(q, li, MDN_T_ADJUST), q, l->rule[MDN_RULE_ADJUST]);
+    const mdn_amount_row *crow = find_amount(&l->cap, l->ix.cap, LAYER_MASK(q, li, MDN_T_CAP), q);
     medins_fen room = crow ? max_fen(0, crow->amount.v - used) : NO_CAP;
     medins_fen withheld;
     medins_fen paid = pay_segments(e, rrow, adj, lo, hi, room, &withheld, NULL, NULL, part,
@@ -425,38 +542,16 @@ static medins_fen settle_layer(emitter *e, const mdn_layer *l, const query *q, m
     return paid;
 }
 
-static int add_checked(medins_fen *to, medins_fen v, int *rc)
+/*
+ * The settlement itself (see the top of this file), compiled into mdn_settle_core, which may
+ * explain into a result, and into mdn_settle_run, the batch's, where r is NULL and rows may
+ * hold the person's run masks.
+ */
+BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                     const medins_person *person, int tier, int age, const mdn_run_rows *rows,
+                     const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
+                     unsigned flags, medins_error **err)
 {
-    /* Two amounts in [0, MAX] whose sum stays within MAX: what medins_money_add would do,
-     * without its call on every field of every claim. */
-    if (*rc == 0 && *to >= 0 && v >= 0 && *to <= MEDINS_FEN_MAX && v <= MEDINS_FEN_MAX - *to) {
-        *to += v;
-        return 0;
-    }
-    if (*rc == 0 && medins_money_add(to, *to, v) < 0)
-        *rc = MEDINS_ERR_OVERFLOW;
-    return *rc;
-}
-
-int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                    const medins_person *person, const medins_claim *claim,
-                    const medins_ledger *ledger, medins_result *r, unsigned flags,
-                    medins_error **err)
-{
-    int rc;
-    if ((rc = mdn_person_check(person, err)) < 0 || (rc = mdn_claim_check(claim, err)) < 0 ||
-        (rc = medins_ledger_check(ledger, err)) < 0)
-        return rc;
-    return mdn_settle_checked(s, next, p, person, mdn_settle_tier(p, person),
-                              mdn_settle_age(person, claim->date), claim, ledger, r, flags, err);
-}
-
-int mdn_settle_checked(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                       const medins_person *person, int tier, int age, const medins_claim *claim,
-                       const medins_ledger *ledger, medins_result *r, unsigned flags,
-                       medins_error **err)
-{
-    int rc;
     if (claim->date < p->from || (p->to != 0 && claim->date > p->to))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is outside policy %s",
                          (int)claim->date, p->id);
@@ -477,10 +572,21 @@ int mdn_settle_checked(medins_settlement *s, medins_ledger *next, const medins_p
                          "%s claims are not covered by this policy", medins_claim_kind_name(claim->kind));
 
     query q;
-    context_of(&q.ctx, person, tier, age, ledger, claim->kind, claim->level, claim->date,
-               claim->institution);
-    query_keys(&q);
-    const mdn_ratio_row *rrow = find_ratio(&sec->ratio, sec->ix.ratio, &q);
+    const int kind = claim->kind;
+    if (rows) {
+        /* The run masks stand for the person's side of the context: only the claim's is left. */
+        q.rows = rows;
+        q.ctx.admission = kind == MEDINS_CLAIM_INPATIENT ? (ledger->admissions > 0 ? 2 : 1) : 0;
+        q.ckey = mdn_index_claim_key(kind, claim->level, q.ctx.admission,
+                                     person->family_doctor != 0 &&
+                                         claim->institution == person->family_doctor);
+    } else {
+        q.rows = NULL;
+        context_of(&q.ctx, person, tier, age, ledger, kind, claim->level, claim->date,
+                   claim->institution);
+        query_keys(&q);
+    }
+    const mdn_ratio_row *rrow = find_ratio(&sec->ratio, sec->ix.ratio, SEC_MASK(&q, kind, MDN_T_RATIO), &q);
     if (!rrow)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "not covered by this policy: no %s row for this person at level %s",
@@ -508,11 +614,14 @@ int mdn_settle_checked(medins_settlement *s, medins_ledger *next, const medins_p
 
     /* Deductible. */
     const mdn_amount_row *drow =
-        sec->ded_table ? find_amount(sec->ded_table, sec->ded_owner->ix.deductible, &q) : NULL;
+        sec->ded_table ? find_amount(sec->ded_table, sec->ded_owner->ix.deductible,
+                                     SEC_MASK(&q, kind, MDN_T_DED), &q)
+                       : NULL;
     if (drow) {
         medins_fen ded = drow->amount.v;
         const mdn_amount_row *trow =
-            find_amount(sec->thrift_table, sec->ded_owner->ix.thrift_reduction, &q);
+            find_amount(sec->thrift_table, sec->ded_owner->ix.thrift_reduction,
+                        SEC_MASK(&q, kind, MDN_T_THRIFT), &q);
         if (trow) {
             medins_fen cut = min_fen(ded, trow->amount.v);
             SAY(&e, MEDINS_PART_INFO, cut, ded, 0, sec->ded_owner->rule[MDN_RULE_THRIFT],
@@ -537,10 +646,12 @@ int mdn_settle_checked(medins_settlement *s, medins_ledger *next, const medins_p
     }
 
     /* Segments and the annual maximum. */
-    medins_bp adj = adjustments(&e, &sec->adjustments, sec->ix.adjustments, &q,
-                                sec->rule[MDN_RULE_ADJUST]);
+    medins_bp adj = adjustments(&e, &sec->adjustments, sec->ix.adjustments,
+                                SEC_MASK(&q, kind, MDN_T_ADJUST), &q, sec->rule[MDN_RULE_ADJUST]);
     const mdn_amount_row *crow =
-        sec->cap_table ? find_amount(sec->cap_table, sec->cap_owner->ix.cap, &q) : NULL;
+        sec->cap_table ? find_amount(sec->cap_table, sec->cap_owner->ix.cap,
+                                     SEC_MASK(&q, kind, MDN_T_CAP), &q)
+                       : NULL;
     const mdn_benefit *inpatient = mdn_benefit_for(p, MEDINS_CLAIM_INPATIENT);
     medins_fen cap = NO_CAP, carry = 0;
     if (crow) {
@@ -604,31 +715,74 @@ int mdn_settle_checked(medins_settlement *s, medins_ledger *next, const medins_p
     if (e.rc < 0)
         return mdn_error(err, e.rc, NULL, 0, 0, "out of memory");
 
-    /* The new ledger. */
-    *next = *ledger;
+    /*
+     * The new ledger: every sum is made and checked before anything is written, so that a
+     * failure leaves `next` as it was and `next` may be the ledger itself. Each addend is in
+     * [0, MAX] (the ledger was checked; every figure of the claim lies between 0 and its
+     * in-scope amount, or the account balance), so no sum can overflow int64 and one test of
+     * each against MAX does.
+     */
+    const bool outpatient_cost = kind == MEDINS_CLAIM_OUTPATIENT || kind == MEDINS_CLAIM_PHARMACY;
+    const medins_fen outpatient = ledger->outpatient_costs + (outpatient_cost ? s->in_scope : 0),
+                     deductible = ledger->deductible[pool] + s->deductible,
+                     position = ledger->position[pool] + rest,
+                     fund = ledger->fund[pool] + s->fund,
+                     major_base = ledger->major_base + (major_applies ? burden : 0),
+                     major_fund = ledger->major_fund + s->major_disease,
+                     assist_sum = ledger->assist_base + (assist_applies ? assist_base : 0),
+                     assist_fund = ledger->assist_fund + s->assistance,
+                     account_paid = ledger->account_paid + s->account;
+    if ((outpatient > MEDINS_FEN_MAX) | (deductible > MEDINS_FEN_MAX) |
+        (position > MEDINS_FEN_MAX) | (fund > MEDINS_FEN_MAX) | (major_base > MEDINS_FEN_MAX) |
+        (major_fund > MEDINS_FEN_MAX) | (assist_sum > MEDINS_FEN_MAX) |
+        (assist_fund > MEDINS_FEN_MAX) | (account_paid > MEDINS_FEN_MAX))
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                         "a year total of the ledger would exceed the limit");
+    if (next != ledger)
+        *next = *ledger;
     next->seq++;
     next->last_date = claim->date;
-    if (claim->kind == MEDINS_CLAIM_INPATIENT)
+    if (kind == MEDINS_CLAIM_INPATIENT)
         next->admissions++;
-    rc = 0;
-    if (claim->kind == MEDINS_CLAIM_OUTPATIENT || claim->kind == MEDINS_CLAIM_PHARMACY)
-        add_checked(&next->outpatient_costs, s->in_scope, &rc);
-    add_checked(&next->deductible[pool], s->deductible, &rc);
-    add_checked(&next->position[pool], rest, &rc);
-    add_checked(&next->fund[pool], s->fund, &rc);
-    if (major_applies) {
-        add_checked(&next->major_base, burden, &rc);
-        add_checked(&next->major_fund, s->major_disease, &rc);
-    }
-    if (assist_applies) {
-        add_checked(&next->assist_base, assist_base, &rc);
-        add_checked(&next->assist_fund, s->assistance, &rc);
-    }
+    next->outpatient_costs = outpatient;
+    next->deductible[pool] = deductible;
+    next->position[pool] = position;
+    next->fund[pool] = fund;
+    next->major_base = major_base;
+    next->major_fund = major_fund;
+    next->assist_base = assist_sum;
+    next->assist_fund = assist_fund;
     next->account_balance -= s->account;
-    add_checked(&next->account_paid, s->account, &rc);
-    if (rc < 0)
-        return mdn_error(err, rc, NULL, 0, 0, "a year total of the ledger would exceed the limit");
+    next->account_paid = account_paid;
     return 0;
+}
+
+int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                    const medins_person *person, const medins_claim *claim,
+                    const medins_ledger *ledger, medins_result *r, unsigned flags,
+                    medins_error **err)
+{
+    int rc;
+    if ((rc = mdn_person_check(person, err)) < 0 || (rc = mdn_claim_check(claim, err)) < 0 ||
+        (rc = medins_ledger_check(ledger, err)) < 0)
+        return rc;
+    return settle_body(s, next, p, person, mdn_settle_tier(p, person),
+                       mdn_settle_age(person, claim->date), NULL, claim, ledger, r, flags, err);
+}
+
+int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                   const medins_person *person, int tier, int age, mdn_run_rows *rows,
+                   const medins_claim *claim, const medins_ledger *ledger, medins_error **err)
+{
+    const unsigned kind = (unsigned)claim->kind;
+    const mdn_run_rows *use = NULL;
+    if (rows && rows->policy == p && mdn_benefit_for(p, claim->kind)) {
+        if (!(rows->made >> kind & 1))
+            run_rows_section(rows, (int)kind);
+        if (rows->usable >> kind & 1)
+            use = rows;
+    }
+    return settle_body(s, next, p, person, tier, age, use, claim, ledger, NULL, 0, err);
 }
 
 /* ---- Public entry points ---------------------------------------------------------------- */
