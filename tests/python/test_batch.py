@@ -163,3 +163,165 @@ def test_gil_is_released_during_batch(p2023):
         medins.batch._c.settle_arrays = orig
     # With the GIL held the ticker could not run at all inside the C call.
     assert during and during[0] > 1000, during
+
+
+# ---- out=: results written into the caller's arrays ----
+# Expected values throughout come from the same call without out=, which
+# test_batch_equals_single_claims checks claim by claim against Policy.settle.
+
+_NAMES = medins.batch.OUTPUTS + ("status",)
+_SENTINEL = -7  # no claim of the population settles to this, so a missed write shows
+
+
+def _fresh_out(m):
+    out = {k: np.full(m, _SENTINEL, np.int64) for k in medins.batch.OUTPUTS}
+    out["status"] = np.full(m, _SENTINEL, np.int32)
+    return out
+
+
+@pytest.mark.parametrize("shuffle", [False, True], ids=["in_order", "shuffled"])
+def test_out_equals_fresh_outputs(p2023, population, shuffle):
+    persons, claims = population
+    if shuffle:
+        claims = claims.sample(frac=1.0, random_state=5)
+    pcols, ccols = _arrays(persons, claims)
+    ref = medins.settle_arrays(p2023, pcols, ccols, sort=True, on_error="status")
+    out = _fresh_out(len(claims))
+    res = medins.settle_arrays(p2023, pcols, ccols, sort=True, on_error="status", out=out)
+    for k in _NAMES:
+        assert res[k] is out[k], k
+        assert res[k].dtype == ref[k].dtype, k
+        np.testing.assert_array_equal(res[k], ref[k], err_msg=k)
+    assert res.failed == ref.failed
+    assert bytes(res.ledgers._raw) == bytes(ref.ledgers._raw)
+
+
+def test_out_reused_across_calls_holds_the_last_call(p2023, population):
+    persons, claims = population
+    pcols, ccols = _arrays(persons, claims)
+    doubled = dict(ccols, total=ccols["total"] * 2)
+    first = medins.settle_arrays(p2023, pcols, ccols)
+    ref = medins.settle_arrays(p2023, pcols, doubled)
+    # The two inputs settle differently, so stale values from the first call would show.
+    assert not np.array_equal(first["fund"], ref["fund"])
+    kept = {k: first[k] for k in _NAMES}
+    second = medins.settle_arrays(p2023, pcols, doubled, out=first)
+    for k in _NAMES:
+        assert second[k] is kept[k], k
+        np.testing.assert_array_equal(second[k], ref[k], err_msg=k)
+    # Shuffled claims go through the scratch block and the scatter back into the same arrays.
+    shuffled = claims.sample(frac=1.0, random_state=9)
+    spc, scc = _arrays(persons, shuffled)
+    ref2 = medins.settle_arrays(p2023, spc, scc)
+    third = medins.settle_arrays(p2023, spc, scc, out=second)
+    for k in _NAMES:
+        assert third[k] is kept[k], k
+        np.testing.assert_array_equal(third[k], ref2[k], err_msg=k)
+
+
+def test_out_columns_are_the_batch_error_results(p2023):
+    persons = {"scheme": ["employee"], "category": ["in_service"], "tier": [0],
+               "birth_date": [19800101]}
+    claims = {"person": [0, 0], "date": [20230101, 20230201], "kind": ["outpatient"] * 2,
+              "level": ["l1"] * 2, "total": [10000, 10000], "self_paid": [0, 20000]}
+    ref = medins.settle_arrays(p2023, persons, claims, on_error="status")
+    out = _fresh_out(2)
+    with pytest.raises(medins.BatchError) as e:
+        medins.settle_arrays(p2023, persons, claims, out=out)
+    for k in _NAMES:
+        assert e.value.results[k] is out[k], k
+        np.testing.assert_array_equal(out[k], ref[k], err_msg=k)
+    assert list(out["status"]) == [0, medins.Status.ERR_CLAIM]
+
+
+def _bad_missing(out, ccols):
+    del out["account"]
+    return "account"
+
+
+def _bad_dtype(out, ccols):
+    out["patient"] = out["patient"].astype(np.int32)
+    return "patient"
+
+
+def _bad_status_dtype(out, ccols):
+    out["status"] = out["status"].astype(np.int64)
+    return "status"
+
+
+def _bad_float(out, ccols):
+    out["fund"] = out["fund"].astype(np.float64)
+    return "fund"
+
+
+def _bad_length(out, ccols):
+    out["deductible"] = np.zeros(len(out["deductible"]) - 1, np.int64)
+    return "deductible"
+
+
+def _bad_2d(out, ccols):
+    out["over_cap"] = out["over_cap"].reshape(1, -1)
+    return "over_cap"
+
+
+def _bad_slice(out, ccols):
+    out["coinsurance"] = np.zeros(2 * len(out["coinsurance"]), np.int64)[::2]
+    return "coinsurance"
+
+
+def _bad_readonly(out, ccols):
+    out["assistance"].flags.writeable = False
+    return "assistance"
+
+
+def _bad_list(out, ccols):
+    out["major_disease"] = out["major_disease"].tolist()
+    return "major_disease"
+
+
+def _bad_shared(out, ccols):
+    out["patient"] = out["fund"]
+    return "patient"
+
+
+def _bad_input(out, ccols):
+    # The caller's own total column would be overwritten with fund shares.
+    out["fund"] = ccols["total"]
+    return "fund"
+
+
+@pytest.mark.parametrize("spoil", [_bad_missing, _bad_dtype, _bad_status_dtype, _bad_float,
+                                   _bad_length, _bad_2d, _bad_slice, _bad_readonly, _bad_list,
+                                   _bad_shared, _bad_input],
+                         ids=lambda f: f.__name__[5:])
+@pytest.mark.parametrize("shuffle", [False, True], ids=["in_order", "shuffled"])
+def test_invalid_out_is_refused_before_settling(p2023, population, spoil, shuffle):
+    persons, claims = population
+    if shuffle:
+        claims = claims.sample(frac=1.0, random_state=5)
+    pcols, ccols = _arrays(persons, claims)
+    ccols["total"] = np.ascontiguousarray(ccols["total"], np.int64)
+    total_before = ccols["total"].copy()
+    block = medins.LedgerBlock(np.full(len(persons), 2023, np.int32))
+    before = bytes(block._raw)
+    out = _fresh_out(len(claims))
+    name = spoil(out, ccols)
+    untouched = {k: np.array(v, copy=True) for k, v in out.items()
+                 if isinstance(v, np.ndarray) and v is not ccols["total"]}
+    with pytest.raises((TypeError, ValueError), match=repr(name)):
+        medins.settle_arrays(p2023, pcols, ccols, ledgers=block, out=out)
+    # Nothing settled: the ledgers, the outputs and the inputs are as they were.
+    assert bytes(block._raw) == before
+    for k, v in untouched.items():
+        np.testing.assert_array_equal(out[k], v, err_msg=k)
+    np.testing.assert_array_equal(ccols["total"], total_before)
+    # The same call with a valid out does write the ledgers: the comparison above can fail.
+    medins.settle_arrays(p2023, pcols, ccols, ledgers=block, out=_fresh_out(len(claims)))
+    assert bytes(block._raw) != before
+
+
+def test_out_must_be_a_mapping(p2023, population):
+    persons, claims = population
+    with pytest.raises(TypeError, match="mapping"):
+        medins.settle_arrays(p2023, *_arrays(persons, claims),
+                             out=[np.zeros(len(claims), np.int64)] * 9)

@@ -333,7 +333,8 @@ class BatchResult(Dict[str, np.ndarray]):
 def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
                   claims: Mapping[str, Any], *, region: Optional[str] = ...,
                   ledgers: Optional[LedgerBlock] = ..., sort: bool = ...,
-                  on_error: str = ...) -> BatchResult: ...
+                  on_error: str = ...,
+                  out: Optional[Mapping[str, np.ndarray]] = ...) -> BatchResult: ...
 def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = ..., *,
                  policy: Union[Policy, PolicySet, None] = ..., region: Optional[str] = ...,
                  person_key: str = ..., on_error: str = ...) -> pd.DataFrame: ...

@@ -1,14 +1,14 @@
 """Settling many claims in one C call: numpy arrays in, numpy arrays out.
 
 :func:`settle_arrays` converts the columns once (enum words to codes, dates to YYYYMMDD),
-allocates the outputs and calls ``medins_batch_settle`` a single time with the GIL released;
-no Python code runs per claim.
+allocates the outputs (or takes the caller's, ``out=``) and calls ``medins_batch_settle`` a
+single time with the GIL released; no Python code runs per claim.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -136,10 +136,50 @@ def _column(table: Mapping[str, Any], name: str, default: Any = None) -> Any:
         return default
 
 
+def _out_columns(out: Any, m: int) -> List[np.ndarray]:
+    """The caller's output arrays in the C call's order (OUTPUTS, then status), each checked to
+    be what the C call writes into. numpy.i's own checks name no column and do not look at
+    writeability, so every check is made here, before anything is settled."""
+    if not isinstance(out, Mapping):
+        raise TypeError(f"out must be a mapping of column name to array, not "
+                        f"{type(out).__name__}")
+    cols = []
+    for name in OUTPUTS + ("status",):
+        want = np.dtype(np.int32 if name == "status" else np.int64)
+        if name not in out:
+            raise ValueError(f"out has no {name!r} column")
+        a = out[name]
+        if not isinstance(a, np.ndarray):
+            raise TypeError(f"out[{name!r}] must be a numpy array, not {type(a).__name__}")
+        if a.dtype != want:
+            raise TypeError(f"out[{name!r}] has dtype {a.dtype}, needs {want}")
+        if a.ndim != 1 or len(a) != m:
+            raise ValueError(f"out[{name!r}] has shape {a.shape}, needs ({m},) (the claim count)")
+        if not a.flags.c_contiguous:
+            raise ValueError(f"out[{name!r}] is not C-contiguous")
+        if not a.flags.writeable:
+            raise ValueError(f"out[{name!r}] is read-only")
+        cols.append(a)
+    return cols
+
+
+def _refuse_overlap(outs: Sequence[Tuple[str, np.ndarray]],
+                    reads: Sequence[Tuple[str, np.ndarray]]) -> None:
+    """Refuses an output column sharing memory with another output or with anything the C call
+    reads: the results would depend on the order of the C writes, and the caller's inputs would
+    be overwritten. Every array here is contiguous, so the cheap bounds test of
+    np.may_share_memory is exact."""
+    for i, (name, a) in enumerate(outs):
+        for other, b in [(f"out[{k!r}]", c) for k, c in outs[:i]] + list(reads):
+            if np.may_share_memory(a, b):
+                raise ValueError(f"out[{name!r}] shares memory with {other}")
+
+
 def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
                   claims: Mapping[str, Any], *, region: Optional[str] = None,
                   ledgers: Optional[LedgerBlock] = None, sort: bool = True,
-                  on_error: str = "raise") -> BatchResult:
+                  on_error: str = "raise",
+                  out: Optional[Mapping[str, np.ndarray]] = None) -> BatchResult:
     """Settle claims in one batch call.
 
     Args:
@@ -156,8 +196,18 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             columns already contiguous int32 / int64, go to the C call as they are (no copy).
         on_error: ``"raise"`` raises :class:`BatchError` (with ``.status`` and ``.results``)
             when any claim failed; ``"status"`` just reports it in the ``status`` column.
+        out: arrays to write the results into instead of allocating new ones, for settling the
+            same claims again (another scenario, a benchmark repeat) without paying for fresh
+            memory each call: a previous :class:`BatchResult` of the same claim count, or any
+            mapping with, for every name in :data:`OUTPUTS`, a C-contiguous writeable int64
+            array of one value per claim, and ``status`` likewise as int32. They are checked
+            before anything is settled (TypeError / ValueError naming the column; no array may
+            share memory with another or with an input) and are overwritten entirely, in the
+            order the claims were given. When the claims had to be sorted, the C call writes
+            into a scratch block and the values are then scattered into these arrays.
     Returns:
-        a :class:`BatchResult`.
+        a :class:`BatchResult`; with ``out``, its columns are the very arrays given (a
+        :class:`BatchError`'s ``.results`` too).
     """
     if on_error not in ("raise", "status"):
         raise ValueError("on_error must be 'raise' or 'status'")
@@ -172,6 +222,8 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
 
     person = np.ascontiguousarray(np.asarray(_column(claims, "person")), dtype=np.int32)
     m = len(person)
+    # Checked before any other work, and long before the C call writes anything.
+    out_cols = None if out is None else _out_columns(out, m)
     date = date_codes(_column(claims, "date"))
     kind = enum_codes(_column(claims, "kind"), ClaimKind)
     level = enum_codes(_column(claims, "level"), Level)
@@ -188,6 +240,16 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     years = np.full(n, _dt.date.today().year, dtype=np.int32)
     ordered = _c.claims_order(person, date, years) == 1
     cols = (person, date, kind, level, institution, total, self_paid, category_b)
+    if out_cols is not None:
+        reads = [(f"claims[{k!r}]", a) for k, a in zip(
+            ("person", "date", "kind", "level", "institution", "total", "self_paid",
+             "category_b"), cols)]
+        reads += [(f"persons[{k!r}]", a) for k, a in zip(
+            ("scheme", "category", "tier", "birth_date", "groups", "family_doctor"),
+            (scheme, category, tier, birth, groups, family_doctor))]
+        if ledgers is not None:
+            reads.append(("the ledgers", ledgers._raw))
+        _refuse_overlap(list(zip(OUTPUTS + ("status",), out_cols)), reads)
     order = None
     if sort and not ordered:
         order = np.lexsort((date, person))
@@ -203,27 +265,31 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     elif len(ledgers) != n:
         raise ValueError(f"{len(ledgers)} ledgers for {n} persons")
 
-    # One block for the money outputs, made once; its rows are the result's columns. The C
-    # batch writes every row (zeros for a failed claim, batch.h), so np.empty suffices, and
-    # unlike np.zeros (calloc) it gets huge pages: first-touch faults on tens of MB otherwise
-    # cost as much as the settlement itself.
-    block = np.empty((len(OUTPUTS), m), dtype=np.int64)
-    status = np.empty(m, dtype=np.int32)
+    # Without out: one block for the money outputs, made once; its rows are the result's
+    # columns. The C batch writes every row (zeros for a failed claim, batch.h), so np.empty
+    # suffices, and unlike np.zeros (calloc) it gets huge pages: first-touch faults on tens of
+    # MB otherwise cost as much as the settlement itself.
+    if out_cols is None:
+        out_cols = [*np.empty((len(OUTPUTS), m), dtype=np.int64), np.empty(m, dtype=np.int32)]
+    # Sorted claims settle into a scratch block, scattered back into the given order after.
+    if order is None:
+        dest = out_cols
+    else:
+        dest = [*np.empty((len(OUTPUTS), m), dtype=np.int64), np.empty(m, dtype=np.int32)]
     if isinstance(policy, PolicySet):
         pol, pset, reg = None, policy._c, region or _c.default_region()
     else:
         pol, pset, reg = policy._c, None, None
     failed = _c.settle_arrays(pol, pset, reg, scheme, category, tier, birth, groups,
-                              family_doctor, ledgers._raw, *cols, *block, status)
+                              family_doctor, ledgers._raw, *cols, *dest)
+    if order is not None:
+        for given, settled in zip(out_cols, dest):
+            given[order] = settled
 
     result = BatchResult()
-    if order is not None:
-        inverse = np.empty_like(order)
-        inverse[order] = np.arange(m)
-        block = block[:, inverse]
-        status = status[inverse]
-    for k, col in zip(OUTPUTS, block):
+    for k, col in zip(OUTPUTS, out_cols[:-1]):
         result[k] = col
+    status = out_cols[-1]
     result["status"] = status
     result.ledgers = ledgers
     result.failed = int(failed)
