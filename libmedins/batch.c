@@ -33,6 +33,36 @@ static int policy_for(policy_source *src, medins_date date, const medins_policy 
     return rc;
 }
 
+/*
+ * Row masks shared by the persons of one profile (benefit.h), in a few direct-mapped slots on
+ * the stack: real populations have few profiles (scheme, category, tier, groups, and the side
+ * of each age or thrift bound), so most runs find theirs made.
+ */
+#define ROW_SLOT_BITS 5
+#define ROW_SLOTS (1u << ROW_SLOT_BITS)
+
+typedef struct row_cache {
+    mdn_run_rows slot[ROW_SLOTS];
+} row_cache;
+
+/* The masks for `person` under `p`, made if its slot holds another profile; NULL when the
+ * person cannot be profiled (full lookups). */
+static mdn_run_rows *rows_for(row_cache *c, const medins_policy *p, const medins_person *person,
+                              int tier, int age, const medins_ledger *ledger)
+{
+    mdn_profile prof;
+    mdn_ctx ctx;
+    if (!mdn_profile_of(&prof, &ctx, p, person, tier, age, ledger))
+        return NULL;
+    uint64_t key = (uint64_t)prof.pkey ^ (uint64_t)prof.groups << 8 ^ (uint64_t)prof.age << 24 ^
+                   (uint64_t)prof.thrift << 36 ^ (uint64_t)prof.prior << 48 ^
+                   (uint64_t)(uintptr_t)p >> 4;
+    mdn_run_rows *rr = &c->slot[(key * 0x9E3779B97F4A7C15ull) >> (64 - ROW_SLOT_BITS)];
+    if (!mdn_profile_equal(&rr->profile, &prof))
+        mdn_run_rows_init(rr, &prof, &ctx);
+    return rr;
+}
+
 static void put(medins_fen *col, size_t i, medins_fen v)
 {
     if (col)
@@ -67,8 +97,13 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     size_t run = (size_t)-1;
     medins_person person = {0};
     int person_rc = 0, ledger_rc = 0, tier = 0;
-    /* The person's rows under rows.policy, made with the tier (policy NULL: to be made). */
-    mdn_run_rows rows = {.policy = NULL};
+    /* The masks of the person's current profile, and the policy they and the tier are for
+     * (NULL: to be found). */
+    row_cache cache;
+    for (size_t j = 0; j < ROW_SLOTS; j++)
+        cache.slot[j].profile.policy = NULL;
+    mdn_run_rows *rows = NULL;
+    const medins_policy *rows_policy = NULL;
     /* The person's age is `age` on dates in [age_from, age_until): from a birthday to the next
      * (YYYYMMDD order is date order; a 29 February birthday falls to 1 March, as in
      * medins_age_on). */
@@ -89,7 +124,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             person_rc = mdn_person_check(&person, NULL);
             age_from = age_until = 0;
             ledger_rc = medins_ledger_check(&ledgers[k], NULL);
-            rows.policy = NULL;
+            rows_policy = NULL;
         }
         medins_claim claim = {
             .id = (int64_t)i,
@@ -108,7 +143,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         int rc = policy_for(src, claim.date, &policy, e);
         if (rc == 0 && person_rc < 0)
             rc = e ? mdn_person_check(&person, e) : person_rc;
-        if (rc == 0)
+        if (rc == 0 && !mdn_claim_plain(&claim))
             rc = mdn_claim_check(&claim, e);
         if (rc == 0 && ledger_rc < 0)
             rc = e ? medins_ledger_check(&ledgers[k], e) : ledger_rc;
@@ -123,15 +158,15 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                     /* Unknown until the birth date, or for good without one. */
                     age_until = person.birth_date ? person.birth_date : INT32_MAX;
                 }
-                if (!mdn_run_rows_age(&rows, age))
-                    rows.policy = NULL;
+                rows_policy = NULL;   /* the profile may have changed with the age */
             }
-            if (policy != rows.policy) {
+            if (policy != rows_policy) {
                 tier = mdn_settle_tier(policy, &person);
-                mdn_run_rows_init(&rows, policy, &person, tier, age, &ledgers[k]);
+                rows = rows_for(&cache, policy, &person, tier, age, &ledgers[k]);
+                rows_policy = policy;
             }
             /* The ledger is written in place, and only when the claim settles. */
-            rc = mdn_settle_run(&s, &ledgers[k], policy, &person, tier, age, &rows, &claim,
+            rc = mdn_settle_run(&s, &ledgers[k], policy, &person, tier, age, rows, &claim,
                                 &ledgers[k], e);
         }
         if (rc != 0) {

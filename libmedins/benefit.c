@@ -191,6 +191,20 @@ int mdn_bind_benefit(mdn_binder *b, medins_section section, const mdn_node *node
  * itself, on a copy of the row's selector keeping only the dimensions of that key, so the index
  * cannot disagree with a scan.
  */
+/* A bound a selector compares against (mdn_cuts; negative: no bound). */
+static void note_cut(mdn_cuts *c, int64_t v)
+{
+    if (v < 0 || c->n < 0)
+        return;
+    for (int i = 0; i < c->n; i++)
+        if (c->at[i] == v)
+            return;
+    if (c->n == MDN_CUTS)
+        c->n = -1;
+    else
+        c->at[c->n++] = v;
+}
+
 static int index_rows(mdn_binder *b, const void *rows, size_t size, size_t n,
                       const mdn_index **out)
 {
@@ -229,6 +243,11 @@ static int index_rows(mdn_binder *b, const void *rows, size_t size, size_t n,
                         if (mdn_select_match(&cs, &ctx))
                             ix->claim[mdn_index_claim_key(ctx.kind, ctx.level, ctx.admission,
                                                           ctx.at_family_doctor)] |= bit;
+        struct mdn_benefits *bs = b->policy->benefits;
+        note_cut(&bs->age, sel->age_min.v);
+        note_cut(&bs->age, sel->age_max.v);
+        note_cut(&bs->thrift, sel->thrifty_years.v);
+        note_cut(&bs->prior, sel->prior_outpatient_max.v);
         /* The selectors of mdn_select_rest_match, which neither key covers. */
         if (sel->groups || sel->age_min.v >= 0 || sel->age_max.v >= 0 ||
             sel->thrifty_years.v >= 0 || sel->prior_outpatient_max.v >= 0)

@@ -98,9 +98,22 @@ typedef struct mdn_layer {
     mdn_indexes ix;                    /* thrift_reduction unused */
 } mdn_layer;
 
+/*
+ * The bounds that the settlement tables' age, thrifty-years and last-year's-costs selectors
+ * compare against, collected at load (mdn_benefits_finish). Two persons on the same side of
+ * every bound match the same rows, so the batch shares row masks between them (mdn_profile).
+ * `n` is -1 when there are more than MDN_CUTS: the exact values are compared instead.
+ */
+#define MDN_CUTS 16
+typedef struct mdn_cuts {
+    int n;
+    int64_t at[MDN_CUTS];
+} mdn_cuts;
+
 struct mdn_benefits {
     mdn_benefit sec[MEDINS_CLAIM_KIND_COUNT];   /* indexed by the claim kind they settle */
     mdn_layer major, assistance;
+    mdn_cuts age, thrift, prior;
 };
 
 /* The section that settles claims of `kind`, or NULL when the policy lacks it. Inline: the
@@ -129,6 +142,21 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
 /* MEDINS_ERR_KIND / LEVEL / DATE / CLAIM / OVERFLOW unless the claim itself is consistent. */
 int mdn_claim_check(const medins_claim *claim, medins_error **err);
 
+/*
+ * True when mdn_claim_check surely passes: the common case tested with few branches (a day of
+ * month up to 28 is valid in every month). False means only "check it in full".
+ */
+static inline bool mdn_claim_plain(const medins_claim *c)
+{
+    const int32_t d = c->date, md = d % 10000, m = md / 100, day = md % 100;
+    return ((unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT) & ((unsigned)c->level < MEDINS_LEVEL_COUNT) &
+           ((c->kind == MEDINS_CLAIM_PHARMACY) == (c->level == MEDINS_LEVEL_PHARMACY)) &
+           (d >= 19000101) & (d <= 21991231) & ((unsigned)(m - 1) < 12) & ((unsigned)(day - 1) < 28) &
+           (c->self_paid >= 0) & (c->category_b >= 0) & (c->total <= MEDINS_FEN_MAX) &
+           (c->self_paid <= MEDINS_FEN_MAX) & (c->category_b <= MEDINS_FEN_MAX) &
+           (c->self_paid + c->category_b <= c->total);
+}
+
 /* The benefit tier the selectors of a settlement see for `person` under policy `p`. */
 int mdn_settle_tier(const medins_policy *p, const medins_person *person);
 
@@ -151,12 +179,25 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
 enum { MDN_T_DED, MDN_T_THRIFT, MDN_T_RATIO, MDN_T_ADJUST, MDN_T_CAP, MDN_T_COUNT };
 
 /*
- * The rows of each settlement table that one person can match under one policy, for a run of
- * their claims in the batch: the row indexes' person bits, less the rows whose other selectors
- * (groups, age, thrifty years, last year's costs) reject the person. None of these changes
- * within a run: the core never changes a ledger's thrifty years or last year's costs, and the
- * age is fixed until the next birthday. A claim then finds its row as the lowest bit of
- * mask & index->claim[key], with no context and no selector test.
+ * What decides which rows of a policy's settlement tables a person matches, apart from the
+ * claim: the index key of scheme, category and tier, the groups, and the side of each bound
+ * (mdn_cuts) that the age, the thrifty years and last year's costs fall on. Equal profiles
+ * match the same rows.
+ */
+typedef struct mdn_profile {
+    const medins_policy *policy;
+    int32_t pkey;
+    uint32_t groups;
+    int64_t age, thrift, prior;
+} mdn_profile;
+
+/*
+ * The rows of each settlement table that persons of one profile can match, for the batch: the
+ * row indexes' person bits, less the rows whose other selectors (groups, age, thrifty years,
+ * last year's costs) reject the profile. A claim then finds its row as the lowest bit of
+ * mask & index->claim[key], with no context and no selector test. Within a run of a person's
+ * claims the profile changes only at a birthday that crosses an age bound: the core never
+ * changes a ledger's thrifty years or last year's costs.
  *
  * mdn_run_rows_init makes the layers' masks; each section's are made on its first claim
  * (mdn_settle_run), as a person's claims seldom use every section. A section whose tables
@@ -164,29 +205,34 @@ enum { MDN_T_DED, MDN_T_THRIFT, MDN_T_RATIO, MDN_T_ADJUST, MDN_T_CAP, MDN_T_COUN
  * the full lookup.
  */
 typedef struct mdn_run_rows {
-    const medins_policy *policy;
-    mdn_ctx ctx;                       /* the person's side of the context */
-    int pkey;
+    mdn_profile profile;
+    mdn_ctx ctx;                       /* a context of the profile, for the selector tests */
     uint32_t made, usable;             /* 1u << claim kind: masks made; made and indexed */
     bool layers_ok;
-    bool by_age;                       /* some row tested so far has age bounds */
     uint64_t sec[MEDINS_CLAIM_KIND_COUNT][MDN_T_COUNT];
     uint64_t layer[2][MDN_T_COUNT];    /* major_disease, assistance */
 } mdn_run_rows;
 
-/* Start the masks of `person` (checked) with benefit tier `tier`, age `age`, ledger `ledger`. */
-void mdn_run_rows_init(mdn_run_rows *rr, const medins_policy *p, const medins_person *person,
-                       int tier, int age, const medins_ledger *ledger);
+/* The profile of `person` (checked) with benefit tier `tier`, age `age`, ledger `ledger`;
+ * false when the person's keys are out of range (no masks: full lookups). */
+bool mdn_profile_of(mdn_profile *out, mdn_ctx *ctx, const medins_policy *p,
+                    const medins_person *person, int tier, int age, const medins_ledger *ledger);
 
-/* The person is now `age`: false when masks made so far depend on the age (make them again). */
-bool mdn_run_rows_age(mdn_run_rows *rr, int age);
+static inline bool mdn_profile_equal(const mdn_profile *a, const mdn_profile *b)
+{
+    return a->policy == b->policy && a->pkey == b->pkey && a->groups == b->groups &&
+           a->age == b->age && a->thrift == b->thrift && a->prior == b->prior;
+}
+
+/* Start the masks of a profile (from mdn_profile_of, with its context). */
+void mdn_run_rows_init(mdn_run_rows *rr, const mdn_profile *profile, const mdn_ctx *ctx);
 
 /*
  * mdn_settle_core without its three entry checks, for the batch, which checks each person and
  * their ledger once when the person's run of claims starts (a ledger the core wrote stays
  * valid), and each claim with mdn_claim_check. `tier` is mdn_settle_tier(p, person), `age`
- * mdn_settle_age(person, claim->date), `rows` started by mdn_run_rows_init for them and p (or NULL:
- * full lookups). No result: no lines, and `assumed` is left 0. `next` may be `ledger` itself: it is written only
+ * mdn_settle_age(person, claim->date), `rows` started by mdn_run_rows_init for their profile
+ * under p (or NULL: full lookups). No result: no lines, and `assumed` is left 0. `next` may be `ledger` itself: it is written only
  * when the claim settles.
  */
 int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,

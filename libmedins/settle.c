@@ -314,22 +314,20 @@ static inline long first_row(const mdn_index *ix, const uint64_t *pm, const void
 
 /* ---- A person's rows for a run of claims (benefit.h, mdn_run_rows) ---------------------- */
 
-/* The rows of table (ix, rows[0..n)) that the person of rr can match; false when the table
- * has no index to start from. */
-static bool person_rows(uint64_t *out, mdn_run_rows *rr, const mdn_index *ix, const void *rows,
-                        size_t size, size_t n)
+/* The rows of table (ix, rows[0..n)) that rr's profile can match; false when the table has
+ * no index to start from. */
+static bool person_rows(uint64_t *out, const mdn_run_rows *rr, const mdn_index *ix,
+                        const void *rows, size_t size, size_t n)
 {
     *out = 0;
     if (n == 0)
         return true;
     if (!ix)
         return false;
-    uint64_t m = ix->person[rr->pkey];
+    uint64_t m = ix->person[rr->profile.pkey];
     for (uint64_t rest = m & ix->rest; rest; rest &= rest - 1) {
         int i = lowest_bit(rest);
-        const mdn_select *sel = row_sel(rows, size, (size_t)i);
-        rr->by_age |= sel->age_min.v >= 0 || sel->age_max.v >= 0;
-        if (!mdn_select_rest_match(sel, &rr->ctx))
+        if (!mdn_select_rest_match(row_sel(rows, size, (size_t)i), &rr->ctx))
             m &= ~((uint64_t)1 << i);
     }
     *out = m;
@@ -339,21 +337,46 @@ static bool person_rows(uint64_t *out, mdn_run_rows *rr, const mdn_index *ix, co
 #define PERSON_ROWS(out, rr, ix, t)                                                          \
     person_rows((out), (rr), (ix), (t) ? (t)->rows : NULL, sizeof *(t)->rows, (t) ? (t)->n : 0)
 
-void mdn_run_rows_init(mdn_run_rows *rr, const medins_policy *p, const medins_person *person,
-                       int tier, int age, const medins_ledger *ledger)
+/* How many bounds v is at or above (`above`: strictly above), or v itself without bounds. */
+static int64_t side_of(const mdn_cuts *c, int64_t v, bool above)
+{
+    if (c->n < 0)
+        return v;
+    int64_t k = 0;
+    for (int i = 0; i < c->n; i++)
+        k += above ? v > c->at[i] : v >= c->at[i];
+    return k;
+}
+
+bool mdn_profile_of(mdn_profile *out, mdn_ctx *ctx, const medins_policy *p,
+                    const medins_person *person, int tier, int age, const medins_ledger *ledger)
 {
     query q;
     context_of(&q.ctx, person, tier, age, ledger, 0, 0, 0, 0);
     query_keys(&q);
-    rr->policy = p;
-    rr->ctx = q.ctx;
-    rr->pkey = q.pkey;
-    rr->made = rr->usable = 0;
-    rr->by_age = false;
-    rr->layers_ok = false;
     const struct mdn_benefits *bs = p->benefits;
     if (!bs || q.pkey < 0)
-        return;
+        return false;
+    /* Selectors test age >= bound, thrifty years >= bound and last year's costs <= bound;
+     * an unknown age or cost (-1) matches no bounded row and gets a class of its own. */
+    *out = (mdn_profile){
+        .policy = p,
+        .pkey = q.pkey,
+        .groups = q.ctx.groups,
+        .age = q.ctx.age < 0 ? -1 : side_of(&bs->age, q.ctx.age, false),
+        .thrift = side_of(&bs->thrift, q.ctx.thrifty_years, false),
+        .prior = q.ctx.prior_outpatient < 0 ? -1 : side_of(&bs->prior, q.ctx.prior_outpatient, true),
+    };
+    *ctx = q.ctx;
+    return true;
+}
+
+void mdn_run_rows_init(mdn_run_rows *rr, const mdn_profile *profile, const mdn_ctx *ctx)
+{
+    rr->profile = *profile;
+    rr->ctx = *ctx;
+    rr->made = rr->usable = 0;
+    const struct mdn_benefits *bs = profile->policy->benefits;
     const mdn_layer *layers[2] = {&bs->major, &bs->assistance};
     bool ok = true;
     for (int l = 0; l < 2; l++) {
@@ -368,16 +391,10 @@ void mdn_run_rows_init(mdn_run_rows *rr, const medins_policy *p, const medins_pe
     rr->layers_ok = ok;
 }
 
-bool mdn_run_rows_age(mdn_run_rows *rr, int age)
-{
-    rr->ctx.age = age;
-    return !rr->by_age;
-}
-
 /* The masks of the section settling claims of `kind` (present in rr's policy). */
 static void run_rows_section(mdn_run_rows *rr, int kind)
 {
-    const mdn_benefit *s = &rr->policy->benefits->sec[kind];
+    const mdn_benefit *s = &rr->profile.policy->benefits->sec[kind];
     const mdn_benefit *d = s->ded_owner, *cap = s->cap_owner;
     uint64_t *m = rr->sec[kind];
     rr->made |= 1u << kind;
@@ -776,7 +793,7 @@ int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_polic
 {
     const unsigned kind = (unsigned)claim->kind;
     const mdn_run_rows *use = NULL;
-    if (rows && rows->policy == p && mdn_benefit_for(p, claim->kind)) {
+    if (rows && rows->profile.policy == p && mdn_benefit_for(p, claim->kind)) {
         if (!(rows->made >> kind & 1))
             run_rows_section(rows, (int)kind);
         if (rows->usable >> kind & 1)
