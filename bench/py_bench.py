@@ -82,16 +82,17 @@ def main():
         # timed alternating with it, so that all three see the same machine load.
         raw_out = np.empty((8, n_c), np.int64)
         raw_status = np.empty(n_c, np.int32)
-        zeros_p, zeros_c = np.zeros(n_p, np.int64), np.zeros(n_c, np.int64)
+        # Absent optional columns: empty arrays, which the C call reads as all zero.
+        none_u32, none_i64 = np.zeros(0, np.uint32), np.zeros(0, np.int64)
         t = t_raw = t_fresh = float("inf")
         fresh = None
         for _ in range(a.repeat):
             block = medins.LedgerBlock(years)
             args = [policy._c, None, None] + [pcols[k] for k in ("scheme", "category", "tier",
                                                                   "birth_date")]
-            args += [np.zeros(n_p, np.uint32), zeros_p, block._raw]
+            args += [none_u32, none_i64, block._raw]
             args += [ccols[k] for k in ("person", "date", "kind", "level")]
-            args += [zeros_c] + [ccols[k] for k in ("total", "self_paid", "category_b")]
+            args += [none_i64] + [ccols[k] for k in ("total", "self_paid", "category_b")]
             args += [*raw_out, raw_status]
             t0 = time.perf_counter()
             medins.lowlevel.settle_arrays(*args)

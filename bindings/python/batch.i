@@ -103,10 +103,13 @@ static medins_py_count medins_py_batch_settle(
     int rc;
     int n = n1, m = m1;
 
-    if (n2 != n || n3 != n || n4 != n || n5 != n || n6 != n ||
+    /* The optional columns (groups, family_doctor, institution, self_paid, category_b) may be
+     * empty: absent, all zero (batch.h's NULL). */
+    if (n2 != n || n3 != n || n4 != n || (n5 != n && n5 != 0) || (n6 != n && n6 != 0) ||
         (size_t)nbytes != (size_t)n * sizeof(medins_ledger))
         return MEDINS_ERR_ARGUMENT;
-    if (m2 != m || m3 != m || m4 != m || m5 != m || m6 != m || m7 != m || m8 != m ||
+    if (m2 != m || m3 != m || m4 != m || (m5 != m && m5 != 0) || m6 != m ||
+        (m7 != m && m7 != 0) || (m8 != m && m8 != 0) ||
         o1 != m || o2 != m || o3 != m || o4 != m || o5 != m || o6 != m || o7 != m ||
         o8 != m || o9 != m)
         return MEDINS_ERR_ARGUMENT;
@@ -118,17 +121,17 @@ static medins_py_count medins_py_batch_settle(
     ps.category = category;
     ps.tier = tier;
     ps.birth_date = birth_date;
-    ps.groups = groups;
-    ps.family_doctor = family_doctor;
+    ps.groups = n5 ? groups : NULL;
+    ps.family_doctor = n6 ? family_doctor : NULL;
     cs.n = (size_t)m;
     cs.person = person;
     cs.date = date;
     cs.kind = kind;
     cs.level = level;
-    cs.institution = institution;
+    cs.institution = m5 ? institution : NULL;
     cs.total = total;
-    cs.self_paid = self_paid;
-    cs.category_b = category_b;
+    cs.self_paid = m7 ? self_paid : NULL;
+    cs.category_b = m8 ? category_b : NULL;
     out.fund = fund;
     out.major_disease = major_disease;
     out.assistance = assistance;

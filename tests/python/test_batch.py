@@ -48,6 +48,26 @@ def test_batch_equals_single_claims(p2023, population):
     assert res.failed == int((ref["status"] != 0).sum())
 
 
+def test_absent_optional_columns_mean_zero(p2023, population):
+    """Optional columns left out travel to C as empty arrays (batch.h's NULL: all zero); the
+    results must equal those with explicit zero columns, and with the parts given."""
+    persons, claims = population
+    pcols, ccols = _arrays(persons, claims)
+    m, n = len(claims), len(persons)
+    bare = {k: v for k, v in ccols.items() if k not in ("self_paid", "category_b")}
+    zeros = dict(bare, self_paid=np.zeros(m, np.int64), category_b=np.zeros(m, np.int64),
+                 institution=np.zeros(m, np.int64))
+    pzeros = dict(pcols, groups=np.zeros(n, np.uint32), family_doctor=np.zeros(n, np.int64))
+    a = medins.settle_arrays(p2023, pcols, bare, on_error="status")
+    b = medins.settle_arrays(p2023, pzeros, zeros, on_error="status")
+    for k in medins.batch.OUTPUTS + ("status",):
+        np.testing.assert_array_equal(a[k], b[k], err_msg=k)
+    # and the parts, when given, are read: the patient pays at least them
+    c = medins.settle_arrays(p2023, pcols, ccols, on_error="status")
+    assert (c["patient"] >= ccols["self_paid"] + ccols["category_b"]).all()
+    assert not np.array_equal(a["patient"], c["patient"])
+
+
 def test_batch_result_dtypes_and_totals(p2023, population):
     persons, claims = population
     res = medins.settle_arrays(p2023, *_arrays(persons, claims))

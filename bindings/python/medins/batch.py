@@ -73,7 +73,9 @@ def _group_codes(values: Any) -> np.ndarray:
 
 def _int64(values: Any, n: int) -> np.ndarray:
     if values is None:
-        return np.zeros(n, dtype=np.int64)
+        # An absent optional column goes to C as an empty array, read there as "all zero":
+        # a column of zeros would cost page faults on n * 8 fresh bytes.
+        return np.zeros(0, dtype=np.int64)
     return _exact(np.asarray(values), np.int64)
 
 
@@ -217,7 +219,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     tier = enum_codes(_column(persons, "tier", np.zeros(n, np.int32)), Tier)
     birth = date_codes(_column(persons, "birth_date", np.zeros(n, np.int32)))
     groups_col = _column(persons, "groups")
-    groups = np.zeros(n, np.uint32) if groups_col is None else _group_codes(groups_col)
+    groups = np.zeros(0, np.uint32) if groups_col is None else _group_codes(groups_col)
     family_doctor = _int64(_column(persons, "family_doctor"), n)
 
     person = np.ascontiguousarray(np.asarray(_column(claims, "person")), dtype=np.int32)
@@ -253,7 +255,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     order = None
     if sort and not ordered:
         order = np.lexsort((date, person))
-        cols = tuple(a[order] for a in cols)
+        cols = tuple(a[order] if len(a) else a for a in cols)
         ordered = _c.claims_order(cols[0], cols[1], years) == 1
 
     if ledgers is None:
