@@ -97,13 +97,13 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     size_t run = (size_t)-1;
     medins_person person = {0};
     int person_rc = 0, ledger_rc = 0, tier = 0;
-    /* The masks of the person's current profile, and the policy they and the tier are for
+    /* The masks of the person's current profile, and the policies they and the tier are for
      * (NULL: to be found). */
     row_cache cache;
     for (size_t j = 0; j < ROW_SLOTS; j++)
         cache.slot[j].profile.policy = NULL;
     mdn_run_rows *rows = NULL;
-    const medins_policy *rows_policy = NULL;
+    const medins_policy *rows_policy = NULL, *tier_policy = NULL;
     /* The person's age is `age` on dates in [age_from, age_until): from a birthday to the next
      * (YYYYMMDD order is date order; a 29 February birthday falls to 1 March, as in
      * medins_age_on). */
@@ -124,7 +124,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             person_rc = mdn_person_check(&person, NULL);
             age_from = age_until = 0;
             ledger_rc = medins_ledger_check(&ledgers[k], NULL);
-            rows_policy = NULL;
+            rows_policy = tier_policy = NULL;
         }
         medins_claim claim = {
             .id = (int64_t)i,
@@ -160,8 +160,12 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                 }
                 rows_policy = NULL;   /* the profile may have changed with the age */
             }
-            if (policy != rows_policy) {
+            if (policy != tier_policy) {
                 tier = mdn_settle_tier(policy, &person);
+                tier_policy = policy;
+                rows_policy = NULL;
+            }
+            if (policy != rows_policy) {
                 rows = rows_for(&cache, policy, &person, tier, age, &ledgers[k]);
                 rows_policy = policy;
             }
