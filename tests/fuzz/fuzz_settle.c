@@ -1,7 +1,8 @@
 /*
  * libFuzzer target: one claim settled from arbitrary person, claim and ledger fields against the
  * default 2023 policy. Accepted: the parts add up and the ledger passes its check; refused: the
- * ledger is untouched. Then the settlement is reversed and the ledger must be restored.
+ * ledger is untouched. Then the settlement is reversed and the ledger must be restored. The
+ * batch must give the same statuses, figures and ledger as one claim per call.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -43,6 +44,69 @@ static int64_t amount(reader *r)
     if (sel < 200)
         return (int64_t)(take(r, 4) % 100000000u);
     return (int64_t)take(r, 8);
+}
+
+/*
+ * The batch must agree with one claim per call: the claim twice in each of two persons' runs
+ * (the second claim sees the ledger the first wrote; the second person may share the first's
+ * row masks, or must not), same statuses, figures and final ledgers.
+ */
+#define NP 2
+#define NC (2 * NP)
+static void batch_agrees(const medins_person p[NP], const medins_claim *c, const medins_ledger start[NP])
+{
+    medins_ledger single[NP], batch[NP];
+    medins_settlement want[NC];
+    int want_rc[NC];
+    int32_t scheme[NP], category[NP], tier[NP], person[NC], kind[NC], level[NC], status[NC];
+    medins_date birth[NP], date[NC];
+    uint32_t groups[NP];
+    int64_t family_doctor[NP], institution[NC];
+    medins_fen total[NC], self_paid[NC], category_b[NC], fund[NC], major[NC], assist[NC],
+        patient[NC], ded[NC], coins[NC], over[NC], account[NC];
+    for (int k = 0; k < NP; k++) {
+        single[k] = batch[k] = start[k];
+        scheme[k] = p[k].scheme;
+        category[k] = p[k].category;
+        tier[k] = p[k].tier;
+        birth[k] = p[k].birth_date;
+        groups[k] = p[k].groups;
+        family_doctor[k] = p[k].family_doctor;
+    }
+    for (int i = 0; i < NC; i++) {
+        int k = i / 2;
+        medins_result *r = NULL;
+        medins_claim ci = *c;
+        ci.id = i;
+        memset(&want[i], 0, sizeof want[i]);
+        want_rc[i] = medins_settle_ex(&r, policy, &p[k], &ci, &single[k], MEDINS_SETTLE_NO_LINES, NULL);
+        if (want_rc[i] == 0)
+            want[i] = *medins_result_settlement(r);
+        medins_result_free(r);
+        person[i] = k;
+        kind[i] = c->kind;
+        level[i] = c->level;
+        date[i] = c->date;
+        institution[i] = c->institution;
+        total[i] = c->total;
+        self_paid[i] = c->self_paid;
+        category_b[i] = c->category_b;
+    }
+    medins_batch_persons bp = {NP, scheme, category, tier, birth, groups, family_doctor};
+    medins_batch_claims bc = {NC, person, date, kind, level, institution, total, self_paid, category_b};
+    medins_batch_out bo = {fund, major, assist, patient, ded, coins, over, account, status};
+    size_t failed = 0;
+    int rc = medins_batch_settle(policy, &bp, &bc, batch, &bo, &failed, NULL);
+    if (rc != 0 && rc != MEDINS_ERR_BATCH)
+        abort();
+    for (int i = 0; i < NC; i++)
+        if (status[i] != want_rc[i] || fund[i] != want[i].fund || major[i] != want[i].major_disease ||
+            assist[i] != want[i].assistance || patient[i] != want[i].patient ||
+            ded[i] != want[i].deductible || coins[i] != want[i].coinsurance ||
+            over[i] != want[i].over_cap || account[i] != want[i].account)
+            abort();
+    if (memcmp(single, batch, sizeof single) != 0)
+        abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -90,6 +154,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         l.thrifty_years = (int32_t)take(&r, 1);
     }
     medins_ledger before = l;
+    /* A second person like the first but for a birth date, groups and ledger history taken from
+     * further input: equal or different row profiles. */
+    medins_person two[NP] = {p, p};
+    medins_ledger ledgers[NP] = {l, l};
+    two[1].birth_date = p.birth_date + (medins_date)(take(&r, 1) % 3) * 10000;
+    if (take(&r, 1) & 1)
+        two[1].groups = (uint32_t)take(&r, 2);
+    ledgers[1].thrifty_years = (int32_t)(take(&r, 1) % 4);
+    if (take(&r, 1) & 1) {
+        ledgers[1].prior_known = 1;
+        ledgers[1].prior_outpatient_costs = amount(&r);
+    }
+    batch_agrees(two, &c, ledgers);
     medins_result *res = NULL;
     int rc = medins_settle(&res, policy, &p, &c, &l, NULL);
     if (rc != 0) {
