@@ -20,10 +20,15 @@ final class Guard {
     }
 
     <T> T read(Supplier<T> body) {
+        return read(body, () -> what + " is closed");
+    }
+
+    /** As {@link #read(Supplier)}, with the message of the exception thrown after close(). */
+    <T> T read(Supplier<T> body, Supplier<String> closedMessage) {
         lock.readLock().lock();
         try {
             if (closed) {
-                throw new IllegalStateException(what + " is closed");
+                throw new IllegalStateException(closedMessage.get());
             }
             return body.get();
         } finally {

@@ -17,30 +17,29 @@ import org.medins.swig.medinsConstants;
  *
  * <p>A policy loaded or derived here is owned: close it when done (close() waits for calls in
  * progress, and later calls throw IllegalStateException). A policy obtained from a
- * {@link PolicySet} is borrowed: it is valid while the set is open, and its close() does
- * nothing.
+ * {@link PolicySet} is borrowed: it is valid until the set is closed, files added to the set
+ * meanwhile included (an added file that replaces it only changes what later lookups find), and
+ * its close() does nothing; after the set is closed it throws IllegalStateException.
  */
 public final class Policy implements AutoCloseable {
     private final org.medins.swig.Policy handle;
     private final Guard guard;
     private final PolicySet owner;
-    private final long generation;
     private final String id;
 
-    private Policy(org.medins.swig.Policy handle, PolicySet owner, long generation) {
+    private Policy(org.medins.swig.Policy handle, PolicySet owner) {
         this.handle = handle;
         this.owner = owner;
-        this.generation = generation;
         this.guard = owner == null ? new Guard("policy", handle::delete) : null;
         this.id = handle.id();
     }
 
     static Policy adopt(org.medins.swig.Policy handle) {
-        return new Policy(handle, null, 0);
+        return new Policy(handle, null);
     }
 
-    static Policy borrowed(org.medins.swig.Policy handle, PolicySet owner, long generation) {
-        return new Policy(handle, owner, generation);
+    static Policy borrowed(org.medins.swig.Policy handle, PolicySet owner) {
+        return new Policy(handle, owner);
     }
 
     /** Load one policy file; its `base:` resolves among the embedded policies. */
@@ -89,10 +88,7 @@ public final class Policy implements AutoCloseable {
         if (owner == null) {
             return guard.read(() -> body.apply(handle));
         }
-        return owner.use(s -> {
-            owner.checkCurrent(generation, id);
-            return body.apply(handle);
-        });
+        return owner.useBorrowed(id, () -> body.apply(handle));
     }
 
     /** True for a policy owned by a {@link PolicySet}. */

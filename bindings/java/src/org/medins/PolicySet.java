@@ -7,18 +7,24 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.medins.swig.medins;
 
 /**
  * Policies indexed by region and dates, so that the policy in force on a date can be found.
  * Lookups and settlements may run from many threads at once; adding files takes the set
- * exclusively. Policies obtained from a set are borrowed from it. Close it when done;
- * close() is idempotent and there is no finalizer.
+ * exclusively, waiting for calls in progress on its policies.
+ *
+ * <p>Policies obtained from a set ({@link #lookup}, {@link #get}, {@link #policies}) are
+ * borrowed from it and stay usable until the set is closed, even across later additions: a
+ * policy that an addition replaces is no longer found by lookups, but the one already borrowed
+ * keeps working, with the same figures. Once the set is closed, using a policy borrowed from it
+ * throws IllegalStateException. Close the set when done; close() is idempotent and there is no
+ * finalizer.
  */
 public final class PolicySet implements AutoCloseable {
     private final org.medins.swig.PolicySet handle;
     private final Guard guard;
-    private volatile long generation;
 
     private PolicySet(org.medins.swig.PolicySet handle) {
         this.handle = handle;
@@ -40,27 +46,24 @@ public final class PolicySet implements AutoCloseable {
     }
 
     /**
-     * A borrowed policy stays usable until the set changes: adding files may replace (and free)
-     * policies, so policies borrowed before an add must be looked up again.
+     * Run {@code body} with a policy borrowed from this set. The C set frees its policies only
+     * with itself (an addition retires the ones it replaces but keeps them), so holding the
+     * set's read lock is what keeps a borrowed policy alive; it also keeps additions, which
+     * take the write lock, from running meanwhile.
      */
-    void checkCurrent(long gen, String id) {
-        if (gen != generation) {
-            throw new IllegalStateException("policy " + id + " was borrowed before its set"
-                    + " changed: look it up again");
-        }
+    <T> T useBorrowed(String id, Supplier<T> body) {
+        return guard.read(body, () -> "policy " + id
+                + " was borrowed from a policy set that is now closed");
     }
 
     private void add(Function<org.medins.swig.PolicySet, Void> body) {
-        guard.write(() -> {
-            generation++;
-            return body.apply(handle);
-        });
+        guard.write(() -> body.apply(handle));
     }
 
     /**
      * Add every *.yaml file below {@code dir} (ids are paths relative to it without ".yaml").
-     * A file whose id is already in the set replaces that policy. Policies borrowed before the
-     * call throw IllegalStateException afterwards: look them up again. On error the set is
+     * A file whose id is already in the set replaces that policy for later lookups; policies
+     * borrowed before the call stay usable until the set is closed. On error the set is
      * unchanged.
      */
     public void addDirectory(Path dir) {
@@ -70,7 +73,10 @@ public final class PolicySet implements AutoCloseable {
         });
     }
 
-    /** Add one file; {@code id} null derives it from the file name. */
+    /**
+     * Add one file; {@code id} null derives it from the file name. Same rules as
+     * {@link #addDirectory}.
+     */
     public void addFile(Path file, String id) {
         add(s -> {
             s.add_file(file.toString(), id, null);
@@ -79,7 +85,7 @@ public final class PolicySet implements AutoCloseable {
     }
 
     private Policy borrow(org.medins.swig.Policy p) {
-        return p == null ? null : Policy.borrowed(p, this, generation);
+        return p == null ? null : Policy.borrowed(p, this);
     }
 
     /**
