@@ -113,15 +113,7 @@ const char *medins_disease_name(medins_disease v)
     return mdn_word_name(disease_words, MDN_WORD_COUNT(disease_words), (int)v);
 }
 
-int medins_disease_parse(medins_disease *out, const char *name)
-{
-    int i = mdn_word_parse(disease_words, name);
-    if (i < 0)
-        return MEDINS_ERR_TYPE;
-    if (out)
-        *out = (medins_disease)i;
-    return 0;
-}
+MDN_DEFINE_PARSE(medins_disease_parse, medins_disease, disease_words)
 
 static int check_input(const medins_policy *policy, const medins_capitation_input *in,
                        medins_error **err)

@@ -480,15 +480,7 @@ const char *medins_employer_type_name(medins_employer_type v)
     return mdn_word_name(employer_words, MDN_WORD_COUNT(employer_words), (int)v);
 }
 
-int medins_employer_type_parse(medins_employer_type *out, const char *name)
-{
-    int i = mdn_word_parse(employer_words, name);
-    if (i < 0)
-        return MEDINS_ERR_TYPE;
-    if (out)
-        *out = (medins_employer_type)i;
-    return 0;
-}
+MDN_DEFINE_PARSE(medins_employer_type_parse, medins_employer_type, employer_words)
 
 /* Common start of every computation: arguments, person, date, a new result. */
 static int begin(medins_result **r, medins_result_kind kind, size_t size, const void *out,

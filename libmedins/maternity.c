@@ -104,15 +104,7 @@ const char *medins_delivery_name(medins_delivery v)
     return mdn_word_name(delivery_words, MDN_WORD_COUNT(delivery_words), (int)v);
 }
 
-int medins_delivery_parse(medins_delivery *out, const char *name)
-{
-    int i = mdn_word_parse(delivery_words, name);
-    if (i < 0)
-        return MEDINS_ERR_TYPE;
-    if (out)
-        *out = (medins_delivery)i;
-    return 0;
-}
+MDN_DEFINE_PARSE(medins_delivery_parse, medins_delivery, delivery_words)
 
 static int check_input(const medins_person *person, const medins_maternity_input *in,
                        medins_error **err)

@@ -117,26 +117,20 @@ const char *medins_group_name(uint32_t flag)
     return NULL;
 }
 
-#define DEFINE_PARSE(fn, type, words)                                           \
-    int fn(type *out, const char *name)                                         \
-    {                                                                           \
-        int i = mdn_word_parse(words, name);                                    \
-        if (i < 0 || !out)                                                      \
-            return MEDINS_ERR_TYPE;                                             \
-        *out = (type)i;                                                         \
-        return 0;                                                               \
-    }
-
-DEFINE_PARSE(medins_scheme_parse, medins_scheme, mdn_scheme_words)
-DEFINE_PARSE(medins_category_parse, medins_category, mdn_category_words)
-DEFINE_PARSE(medins_tier_parse, medins_tier, mdn_tier_words)
-DEFINE_PARSE(medins_level_parse, medins_level, mdn_level_words)
-DEFINE_PARSE(medins_claim_kind_parse, medins_claim_kind, mdn_kind_words)
+/* A missing argument is the caller's mistake (MEDINS_ERR_ARGUMENT); only a real word that is not
+ * one of the table's is an unknown enum word (MEDINS_ERR_TYPE), as in a policy file. */
+MDN_DEFINE_PARSE(medins_scheme_parse, medins_scheme, mdn_scheme_words)
+MDN_DEFINE_PARSE(medins_category_parse, medins_category, mdn_category_words)
+MDN_DEFINE_PARSE(medins_tier_parse, medins_tier, mdn_tier_words)
+MDN_DEFINE_PARSE(medins_level_parse, medins_level, mdn_level_words)
+MDN_DEFINE_PARSE(medins_claim_kind_parse, medins_claim_kind, mdn_kind_words)
 
 int medins_group_parse(uint32_t *out, const char *name)
 {
+    if (!out || !name)
+        return MEDINS_ERR_ARGUMENT;
     int i = mdn_word_parse(mdn_group_words, name);
-    if (i < 0 || !out)
+    if (i < 0)
         return MEDINS_ERR_TYPE;
     *out = 1u << i;
     return 0;

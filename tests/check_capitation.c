@@ -378,15 +378,12 @@ START_TEST(test_year_is_sum_of_months)
 }
 END_TEST
 
+/* The disease words of docs/policy-format.md, "Capitation". */
 START_TEST(test_names)
 {
-    medins_disease d = MEDINS_DISEASE_DIABETES;
-    for (int i = 0; i < MEDINS_DISEASE_COUNT; i++) {
-        const char *name = medins_disease_name((medins_disease)i);
-        ck_assert_msg(name && medins_disease_parse(&d, name) == 0 && (int)d == i, "names: %d", i);
-    }
-    ck_assert_ptr_null(medins_disease_name(MEDINS_DISEASE_COUNT));
-    ck_assert_int_eq(medins_disease_parse(&d, "gout"), MEDINS_ERR_TYPE);
+    static const char *const words[] = { "diabetes", "dialysis", "haemophilia", "hemiplegia", "pulmonary_heart" };
+    MEDINS_CHECK_WORDS(medins_disease, MEDINS_DISEASE_COUNT, medins_disease_name, medins_disease_parse,
+                       words, "gout");
 }
 END_TEST
 

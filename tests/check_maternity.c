@@ -216,15 +216,12 @@ START_TEST(test_no_row)
 }
 END_TEST
 
+/* The delivery words of docs/policy-format.md, "Maternity". */
 START_TEST(test_names)
 {
-    medins_delivery d = MEDINS_DELIVERY_NATURAL;
-    for (int i = 0; i < MEDINS_DELIVERY_COUNT; i++) {
-        const char *name = medins_delivery_name((medins_delivery)i);
-        ck_assert_msg(name && medins_delivery_parse(&d, name) == 0 && (int)d == i, "names: %d", i);
-    }
-    ck_assert_ptr_null(medins_delivery_name(MEDINS_DELIVERY_COUNT));
-    ck_assert_int_eq(medins_delivery_parse(&d, "breech"), MEDINS_ERR_TYPE);
+    static const char *const words[] = { "natural", "assisted", "caesarean", "caesarean_complex" };
+    MEDINS_CHECK_WORDS(medins_delivery, MEDINS_DELIVERY_COUNT, medins_delivery_name, medins_delivery_parse,
+                       words, "breech");
 }
 END_TEST
 

@@ -63,7 +63,7 @@ START_TEST(inits)
 }
 END_TEST
 
-/* Every name parses back to its value, and the names are the words of docs/policy-format.md. */
+/* The names are the words of docs/policy-format.md's selector table, and each parses back. */
 START_TEST(names_round_trip)
 {
     static const char *const schemes[] = { "employee", "resident" };
@@ -71,34 +71,18 @@ START_TEST(names_round_trip)
     static const char *const tiers[] = { "none", "low", "middle", "high" };
     static const char *const levels[] = { "primary", "l1", "l2", "l3", "pharmacy" };
     static const char *const kinds[] = { "outpatient", "pooling", "special_disease", "inpatient", "pharmacy" };
-    for (int i = 0; i < MEDINS_SCHEME_COUNT; i++) {
-        medins_scheme v;
-        ck_assert_str_eq(medins_scheme_name((medins_scheme)i), schemes[i]);
-        ck_assert_msg(medins_scheme_parse(&v, schemes[i]) == 0 && (int)v == i, "scheme %s", schemes[i]);
-    }
-    for (int i = 0; i < MEDINS_CATEGORY_COUNT; i++) {
-        medins_category v;
-        ck_assert_str_eq(medins_category_name((medins_category)i), categories[i]);
-        ck_assert_msg(medins_category_parse(&v, categories[i]) == 0 && (int)v == i, "category %s", categories[i]);
-    }
-    for (int i = 0; i < MEDINS_TIER_COUNT; i++) {
-        medins_tier v;
-        ck_assert_str_eq(medins_tier_name((medins_tier)i), tiers[i]);
-        ck_assert_msg(medins_tier_parse(&v, tiers[i]) == 0 && (int)v == i, "tier %s", tiers[i]);
-    }
-    for (int i = 0; i < MEDINS_LEVEL_COUNT; i++) {
-        medins_level v;
-        ck_assert_str_eq(medins_level_name((medins_level)i), levels[i]);
-        ck_assert_msg(medins_level_parse(&v, levels[i]) == 0 && (int)v == i, "level %s", levels[i]);
-    }
-    for (int i = 0; i < MEDINS_CLAIM_KIND_COUNT; i++) {
-        medins_claim_kind v;
-        ck_assert_str_eq(medins_claim_kind_name((medins_claim_kind)i), kinds[i]);
-        ck_assert_msg(medins_claim_kind_parse(&v, kinds[i]) == 0 && (int)v == i, "kind %s", kinds[i]);
-    }
-    ck_assert_msg(medins_scheme_name(MEDINS_SCHEME_COUNT) == NULL, "scheme out of range");
+    MEDINS_CHECK_WORDS(medins_scheme, MEDINS_SCHEME_COUNT, medins_scheme_name, medins_scheme_parse,
+                       schemes, "employees");
+    MEDINS_CHECK_WORDS(medins_category, MEDINS_CATEGORY_COUNT, medins_category_name,
+                       medins_category_parse, categories, "student");
+    MEDINS_CHECK_WORDS(medins_tier, MEDINS_TIER_COUNT, medins_tier_name, medins_tier_parse, tiers,
+                       "medium");
+    MEDINS_CHECK_WORDS(medins_level, MEDINS_LEVEL_COUNT, medins_level_name, medins_level_parse, levels,
+                       "l4");
+    /* The section's key is not the claim kind's word. */
+    MEDINS_CHECK_WORDS(medins_claim_kind, MEDINS_CLAIM_KIND_COUNT, medins_claim_kind_name,
+                       medins_claim_kind_parse, kinds, "outpatient_pooling");
     ck_assert_msg(medins_level_name((medins_level)-1) == NULL, "level -1");
-    ck_assert_msg(medins_claim_kind_name(MEDINS_CLAIM_KIND_COUNT) == NULL, "kind out of range");
 }
 END_TEST
 
@@ -108,16 +92,11 @@ START_TEST(groups)
         "dibao", "marginal", "tekun", "disabled", "low_income_elderly", "single_parent",
         "bereaved_parent", "five_guarantee", "three_without", "entitled",
     };
-    uint32_t all = 0;
-    for (unsigned i = 0; i < 10; i++) {
-        uint32_t flag = 0;
-        ck_assert_str_eq(medins_group_name(1u << i), names[i]);
-        ck_assert_msg(medins_group_parse(&flag, names[i]) == 0 && flag == 1u << i, "group %s", names[i]);
-        all |= flag;
-    }
-    ck_assert_msg(all == MEDINS_GROUP_ALL, "the ten groups make MEDINS_GROUP_ALL");
+    /* Ten groups, named flags 1u << 0 to 1u << 9, so every known flag is 0x3FF. */
+    MEDINS_CHECK_FLAG_WORDS(10, medins_group_name, medins_group_parse, names, "low_income");
+    ck_assert_msg(MEDINS_GROUP_ALL == (1u << 10) - 1u, "the ten groups make MEDINS_GROUP_ALL");
     ck_assert_msg(medins_group_name(MEDINS_GROUP_DIBAO | MEDINS_GROUP_TEKUN) == NULL, "two flags");
-    ck_assert_msg(medins_group_name(0) == NULL && medins_group_name(1u << 10) == NULL, "no flag");
+    ck_assert_msg(medins_group_name(0) == NULL, "no flag");
 }
 END_TEST
 
@@ -126,7 +105,6 @@ START_TEST(bad_words)
     medins_level lv = MEDINS_LEVEL_2;
     ck_assert_int_eq(medins_level_parse(&lv, "L3"), MEDINS_ERR_TYPE);
     ck_assert_int_eq(medins_level_parse(&lv, "level3"), MEDINS_ERR_TYPE);
-    ck_assert_int_eq(medins_level_parse(&lv, NULL), MEDINS_ERR_TYPE);
     ck_assert_msg(lv == MEDINS_LEVEL_2, "out untouched");
     uint32_t g = 5;
     ck_assert_int_eq(medins_group_parse(&g, "poor"), MEDINS_ERR_TYPE);

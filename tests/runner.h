@@ -12,6 +12,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static inline const char *medins_test_path(char *buf, size_t size, const char *rel)
 {
@@ -26,6 +27,56 @@ static inline const char *medins_policies_path(char *buf, size_t size, const cha
     snprintf(buf, size, "%s/%s", root ? root : "policies", rel);
     return buf;
 }
+
+/*
+ * The contract every enum word parser keeps, checked for one enum of `count` values whose
+ * policy-file words, in value order, are the array `words` (for example { "employee", "resident" }):
+ * - `words` has one word per value;
+ * - each value's name is its word, and the word parses back to that value (so no two values share
+ *   a word: the second would parse to the first);
+ * - the value after the last has no name;
+ * - the word `unknown` is MEDINS_ERR_TYPE, a NULL name or NULL out MEDINS_ERR_ARGUMENT, and a
+ *   failed parse leaves *out as it was.
+ * MEDINS_CHECK_FLAG_WORDS is the same for bit flags: the word at index i names the flag 1u << i.
+ * The parser's name is the case name in every message.
+ */
+#define MEDINS_WORD_INDEX(i) (i)
+#define MEDINS_WORD_FLAG(i) (1u << (i))
+#define MEDINS_CHECK_WORDS_AS(type, value_of, count, name_fn, parse_fn, words, unknown)             \
+    do {                                                                                            \
+        const size_t n_ = sizeof(words) / sizeof((words)[0]);                                       \
+        ck_assert_msg(n_ == (size_t)(count), "%s: %zu words for %zu values", #parse_fn, n_,         \
+                      (size_t)(count));                                                             \
+        for (size_t i_ = 0; i_ < n_; i_++) {                                                        \
+            const type want_ = (type)value_of(i_);                                                  \
+            const char *got_ = name_fn(want_);                                                      \
+            ck_assert_msg(got_ && strcmp(got_, (words)[i_]) == 0, "%s: value #%zu is named %s, "    \
+                          "not %s", #name_fn, i_, got_ ? got_ : "NULL", (words)[i_]);               \
+            type v_ = (type)value_of((i_ + 1) % n_);                                                \
+            int rc_ = parse_fn(&v_, (words)[i_]);                                                   \
+            ck_assert_msg(rc_ == 0 && v_ == want_, "%s(\"%s\"): status %d, value %lld, not #%zu",   \
+                          #parse_fn, (words)[i_], rc_, (long long)v_, i_);                          \
+            rc_ = parse_fn(NULL, (words)[i_]);                                                      \
+            ck_assert_msg(rc_ == MEDINS_ERR_ARGUMENT, "%s(NULL, \"%s\"): status %d",                \
+                          #parse_fn, (words)[i_], rc_);                                             \
+        }                                                                                           \
+        ck_assert_msg(name_fn((type)value_of(n_)) == NULL, "%s: value #%zu past the last word "     \
+                      "has a name", #name_fn, n_);                                                  \
+        const type keep_ = (type)value_of(n_ - 1);                                                  \
+        type v_ = keep_;                                                                            \
+        int rc_ = parse_fn(&v_, unknown);                                                           \
+        ck_assert_msg(rc_ == MEDINS_ERR_TYPE && v_ == keep_, "%s(\"%s\"): status %d, out %s",       \
+                      #parse_fn, unknown, rc_, v_ == keep_ ? "kept" : "changed");                   \
+        rc_ = parse_fn(&v_, NULL);                                                                  \
+        ck_assert_msg(rc_ == MEDINS_ERR_ARGUMENT && v_ == keep_, "%s(out, NULL): status %d, "       \
+                      "out %s", #parse_fn, rc_, v_ == keep_ ? "kept" : "changed");                  \
+        rc_ = parse_fn(NULL, NULL);                                                                 \
+        ck_assert_msg(rc_ == MEDINS_ERR_ARGUMENT, "%s(NULL, NULL): status %d", #parse_fn, rc_);     \
+    } while (0)
+#define MEDINS_CHECK_WORDS(type, count, name_fn, parse_fn, words, unknown)                          \
+    MEDINS_CHECK_WORDS_AS(type, MEDINS_WORD_INDEX, count, name_fn, parse_fn, words, unknown)
+#define MEDINS_CHECK_FLAG_WORDS(count, name_fn, parse_fn, words, unknown)                           \
+    MEDINS_CHECK_WORDS_AS(uint32_t, MEDINS_WORD_FLAG, count, name_fn, parse_fn, words, unknown)
 
 #define MEDINS_CHECK_MAIN(suite_fn)                                   \
     int main(void)                                                    \

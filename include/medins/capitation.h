@@ -31,18 +31,18 @@ MEDINS_BEGIN_DECLS
 
 /** Outpatient special diseases paid per head. */
 typedef enum medins_disease {
-    MEDINS_DISEASE_DIABETES = 0,
-    MEDINS_DISEASE_DIALYSIS = 1,
-    MEDINS_DISEASE_HAEMOPHILIA = 2,
-    MEDINS_DISEASE_HEMIPLEGIA = 3,
-    MEDINS_DISEASE_PULMONARY_HEART = 4,
-    MEDINS_DISEASE_COUNT
+    MEDINS_DISEASE_DIABETES = 0,        /**< `diabetes`: diabetes (糖尿病) */
+    MEDINS_DISEASE_DIALYSIS = 1,        /**< `dialysis`: renal dialysis (透析) */
+    MEDINS_DISEASE_HAEMOPHILIA = 2,     /**< `haemophilia`: haemophilia (血友病) */
+    MEDINS_DISEASE_HEMIPLEGIA = 3,      /**< `hemiplegia`: hemiplegia (偏瘫) */
+    MEDINS_DISEASE_PULMONARY_HEART = 4, /**< `pulmonary_heart`: pulmonary heart disease (肺心病) */
+    MEDINS_DISEASE_COUNT                /**< number of diseases; not a disease */
 } medins_disease;
 
 /** The unit a per-head rate is for. */
 typedef enum medins_capitation_period {
-    MEDINS_CAPITATION_MONTH = 0,
-    MEDINS_CAPITATION_YEAR = 1
+    MEDINS_CAPITATION_MONTH = 0,  /**< `month`: the rate is per patient per calendar month */
+    MEDINS_CAPITATION_YEAR = 1    /**< `year`: the rate is per patient per calendar year */
 } medins_capitation_period;
 
 /** One patient's enrolment with the institution. Initialise with medins_enrolment_init. */
@@ -73,7 +73,13 @@ MEDINS_API void medins_capitation_input_init(medins_capitation_input *input);
 
 /** Name as used in policy files ("pulmonary_heart"). Static; NULL when out of range. */
 MEDINS_API const char *medins_disease_name(medins_disease v);
-/** Parse a name back; 0 or MEDINS_ERR_TYPE (out untouched). */
+/**
+ * Parse a disease from its policy-file word ("diabetes"); the match is exact and case-sensitive.
+ * @param out receives the disease; written only on success.
+ * @param name the word, NUL-terminated.
+ * @return 0, MEDINS_ERR_TYPE when `name` is not a disease word, or
+ *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
+ */
 MEDINS_API int medins_disease_parse(medins_disease *out, const char *name);
 
 /** The figures of a capitation settlement. */

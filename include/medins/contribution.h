@@ -23,11 +23,11 @@ MEDINS_BEGIN_DECLS
 
 /** Kind of employer, which selects the employee contribution rates. */
 typedef enum medins_employer_type {
-    MEDINS_EMPLOYER_ENTERPRISE = 0,        /**< enterprise (企业) */
-    MEDINS_EMPLOYER_CIVIL_SERVICE = 1,     /**< civil service and units managed like it */
-    MEDINS_EMPLOYER_DIFFICULTY = 2,        /**< enterprise in difficulty */
-    MEDINS_EMPLOYER_INDIVIDUAL_BUSINESS = 3, /**< individual business (个体工商户) */
-    MEDINS_EMPLOYER_TYPE_COUNT
+    MEDINS_EMPLOYER_ENTERPRISE = 0,        /**< `enterprise`: enterprise (企业) */
+    MEDINS_EMPLOYER_CIVIL_SERVICE = 1,     /**< `civil_service`: civil service and units managed like it */
+    MEDINS_EMPLOYER_DIFFICULTY = 2,        /**< `difficulty`: enterprise in difficulty (困难企业) */
+    MEDINS_EMPLOYER_INDIVIDUAL_BUSINESS = 3, /**< `individual_business`: individual business (个体工商户) */
+    MEDINS_EMPLOYER_TYPE_COUNT             /**< number of employer types; not a type */
 } medins_employer_type;
 
 /** What an employee's contribution is computed from. Initialise with medins_employee_input_init. */
@@ -41,7 +41,14 @@ MEDINS_API void medins_employee_input_init(medins_employee_input *input);
 
 /** Name as used in policy files ("civil_service"). Static; NULL when out of range. */
 MEDINS_API const char *medins_employer_type_name(medins_employer_type v);
-/** Parse a name back; 0 or MEDINS_ERR_TYPE (out untouched). */
+/**
+ * Parse an employer type from its policy-file word ("civil_service"); the match is exact and
+ * case-sensitive.
+ * @param out receives the employer type; written only on success.
+ * @param name the word, NUL-terminated.
+ * @return 0, MEDINS_ERR_TYPE when `name` is not an employer type word, or
+ *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
+ */
 MEDINS_API int medins_employer_type_parse(medins_employer_type *out, const char *name);
 
 /**

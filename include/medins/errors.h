@@ -18,7 +18,7 @@ MEDINS_BEGIN_DECLS
 
 /** Status codes. Values are stable across releases; new codes are only added. */
 typedef enum medins_status {
-    MEDINS_OK = 0,
+    MEDINS_OK = 0,                  /**< success */
 
     /* General */
     MEDINS_ERR_NOMEM = -1,          /**< out of memory */

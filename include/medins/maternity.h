@@ -20,11 +20,11 @@ MEDINS_BEGIN_DECLS
 
 /** Type of delivery. */
 typedef enum medins_delivery {
-    MEDINS_DELIVERY_NATURAL = 0,           /**< natural delivery (顺产) */
-    MEDINS_DELIVERY_ASSISTED = 1,          /**< assisted delivery (助产) */
-    MEDINS_DELIVERY_CAESAREAN = 2,         /**< caesarean section (剖宫产) */
-    MEDINS_DELIVERY_CAESAREAN_COMPLEX = 3, /**< caesarean with other surgery */
-    MEDINS_DELIVERY_COUNT
+    MEDINS_DELIVERY_NATURAL = 0,           /**< `natural`: natural delivery (顺产) */
+    MEDINS_DELIVERY_ASSISTED = 1,          /**< `assisted`: assisted delivery (助产) */
+    MEDINS_DELIVERY_CAESAREAN = 2,         /**< `caesarean`: caesarean section (剖宫产) */
+    MEDINS_DELIVERY_CAESAREAN_COMPLEX = 3, /**< `caesarean_complex`: caesarean section with other surgery */
+    MEDINS_DELIVERY_COUNT                  /**< number of delivery types; not a type */
 } medins_delivery;
 
 /** One delivery to pay. Initialise with medins_maternity_input_init. */
@@ -41,7 +41,14 @@ MEDINS_API void medins_maternity_input_init(medins_maternity_input *input);
 
 /** Name as used in policy files ("caesarean_complex"). Static; NULL when out of range. */
 MEDINS_API const char *medins_delivery_name(medins_delivery v);
-/** Parse a name back; 0 or MEDINS_ERR_TYPE (out untouched). */
+/**
+ * Parse a delivery type from its policy-file word ("caesarean"); the match is exact and
+ * case-sensitive.
+ * @param out receives the delivery type; written only on success.
+ * @param name the word, NUL-terminated.
+ * @return 0, MEDINS_ERR_TYPE when `name` is not a delivery type word, or
+ *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
+ */
 MEDINS_API int medins_delivery_parse(medins_delivery *out, const char *name);
 
 /** The figures of a maternity payment. total = delivery + prenatal + complication. */

@@ -11,63 +11,63 @@ MEDINS_BEGIN_DECLS
 
 /** Insurance scheme. */
 typedef enum medins_scheme {
-    MEDINS_SCHEME_EMPLOYEE = 0,   /**< employee basic medical insurance (职工医保) */
-    MEDINS_SCHEME_RESIDENT = 1,   /**< urban and rural residents' insurance (城乡居民医保) */
-    MEDINS_SCHEME_COUNT
+    MEDINS_SCHEME_EMPLOYEE = 0,   /**< `employee`: employee basic medical insurance (职工医保) */
+    MEDINS_SCHEME_RESIDENT = 1,   /**< `resident`: urban and rural residents' insurance (城乡居民医保) */
+    MEDINS_SCHEME_COUNT           /**< number of schemes; not a scheme */
 } medins_scheme;
 
 /** Insured category; each belongs to one scheme. */
 typedef enum medins_category {
-    MEDINS_CATEGORY_IN_SERVICE = 0,    /**< employee in service (在职) */
-    MEDINS_CATEGORY_RETIRED = 1,       /**< retired employee (退休); age band from the birth date */
-    MEDINS_CATEGORY_ADULT = 2,         /**< adult resident */
-    MEDINS_CATEGORY_STUDENT_CHILD = 3, /**< student or child resident (学生儿童) */
-    MEDINS_CATEGORY_COUNT
+    MEDINS_CATEGORY_IN_SERVICE = 0,    /**< `in_service`: employee in service (在职) */
+    MEDINS_CATEGORY_RETIRED = 1,       /**< `retired`: retired employee (退休); age band from the birth date */
+    MEDINS_CATEGORY_ADULT = 2,         /**< `adult`: adult resident, who chooses a contribution tier */
+    MEDINS_CATEGORY_STUDENT_CHILD = 3, /**< `student_child`: student or child resident (学生儿童) */
+    MEDINS_CATEGORY_COUNT              /**< number of categories; not a category */
 } medins_category;
 
 /** Residents' contribution tier. Employees use MEDINS_TIER_NONE. */
 typedef enum medins_tier {
-    MEDINS_TIER_NONE = 0,
-    MEDINS_TIER_LOW = 1,
-    MEDINS_TIER_MIDDLE = 2,
-    MEDINS_TIER_HIGH = 3,
-    MEDINS_TIER_COUNT
+    MEDINS_TIER_NONE = 0,     /**< `none`: no tier (employees; residents whose category sets the contribution) */
+    MEDINS_TIER_LOW = 1,      /**< `low`: the low contribution tier (低档) */
+    MEDINS_TIER_MIDDLE = 2,   /**< `middle`: the middle contribution tier (中档) */
+    MEDINS_TIER_HIGH = 3,     /**< `high`: the high contribution tier (高档) */
+    MEDINS_TIER_COUNT         /**< number of tiers; not a tier */
 } medins_tier;
 
 /** Special groups, as bit flags in medins_person.groups. */
 typedef enum medins_group {
-    MEDINS_GROUP_DIBAO = 1u << 0,            /**< minimum-living-allowance recipient (低保) */
-    MEDINS_GROUP_MARGINAL = 1u << 1,         /**< low-income marginal household (低保边缘) */
-    MEDINS_GROUP_TEKUN = 1u << 2,            /**< special hardship (特困) */
-    MEDINS_GROUP_DISABLED = 1u << 3,         /**< severely disabled (重度残疾) */
-    MEDINS_GROUP_LOW_INCOME_ELDERLY = 1u << 4, /**< urban low-income elderly aged 60+ */
-    MEDINS_GROUP_SINGLE_PARENT = 1u << 5,    /**< single-parent family */
-    MEDINS_GROUP_BEREAVED_PARENT = 1u << 6,  /**< parents who lost their only child (失独) */
-    MEDINS_GROUP_FIVE_GUARANTEE = 1u << 7,   /**< rural five-guarantee household (五保) */
-    MEDINS_GROUP_THREE_WITHOUT = 1u << 8,    /**< urban "three-without" person (三无) */
-    MEDINS_GROUP_ENTITLED = 1u << 9          /**< entitled groups (优抚对象) */
+    MEDINS_GROUP_DIBAO = 1u << 0,            /**< `dibao`: minimum-living-allowance recipient (低保) */
+    MEDINS_GROUP_MARGINAL = 1u << 1,         /**< `marginal`: low-income marginal household (低保边缘) */
+    MEDINS_GROUP_TEKUN = 1u << 2,            /**< `tekun`: special hardship (特困) */
+    MEDINS_GROUP_DISABLED = 1u << 3,         /**< `disabled`: severely disabled (重度残疾) */
+    MEDINS_GROUP_LOW_INCOME_ELDERLY = 1u << 4, /**< `low_income_elderly`: urban low-income elderly aged 60+ */
+    MEDINS_GROUP_SINGLE_PARENT = 1u << 5,    /**< `single_parent`: single-parent family */
+    MEDINS_GROUP_BEREAVED_PARENT = 1u << 6,  /**< `bereaved_parent`: parents who lost their only child (失独) */
+    MEDINS_GROUP_FIVE_GUARANTEE = 1u << 7,   /**< `five_guarantee`: rural five-guarantee household (五保) */
+    MEDINS_GROUP_THREE_WITHOUT = 1u << 8,    /**< `three_without`: urban "three-without" person (三无) */
+    MEDINS_GROUP_ENTITLED = 1u << 9          /**< `entitled`: entitled groups (优抚对象) */
 } medins_group;
 /** Every known medins_group flag. */
 #define MEDINS_GROUP_ALL 0x3FFu
 
 /** Where care is given. */
 typedef enum medins_level {
-    MEDINS_LEVEL_PRIMARY = 0,   /**< grass-roots / primary institution (基层) */
-    MEDINS_LEVEL_1 = 1,         /**< level-1 hospital */
-    MEDINS_LEVEL_2 = 2,         /**< level-2 hospital */
-    MEDINS_LEVEL_3 = 3,         /**< level-3 hospital */
-    MEDINS_LEVEL_PHARMACY = 4,  /**< designated retail pharmacy */
-    MEDINS_LEVEL_COUNT
+    MEDINS_LEVEL_PRIMARY = 0,   /**< `primary`: grass-roots / primary institution (基层) */
+    MEDINS_LEVEL_1 = 1,         /**< `l1`: level-1 hospital (一级) */
+    MEDINS_LEVEL_2 = 2,         /**< `l2`: level-2 hospital (二级) */
+    MEDINS_LEVEL_3 = 3,         /**< `l3`: level-3 hospital (三级) */
+    MEDINS_LEVEL_PHARMACY = 4,  /**< `pharmacy`: designated retail pharmacy (定点零售药店) */
+    MEDINS_LEVEL_COUNT          /**< number of levels; not a level */
 } medins_level;
 
 /** What kind of care a claim is for. */
 typedef enum medins_claim_kind {
-    MEDINS_CLAIM_OUTPATIENT = 0,      /**< outpatient / emergency, annual deductible (门急诊) */
-    MEDINS_CLAIM_POOLING = 1,         /**< general outpatient pooling visit, per-visit deductible (普通门诊统筹) */
-    MEDINS_CLAIM_SPECIAL_DISEASE = 2, /**< outpatient special disease (门特) */
-    MEDINS_CLAIM_INPATIENT = 3,       /**< inpatient admission */
-    MEDINS_CLAIM_PHARMACY = 4,        /**< designated retail pharmacy purchase */
-    MEDINS_CLAIM_KIND_COUNT
+    MEDINS_CLAIM_OUTPATIENT = 0,      /**< `outpatient`: outpatient / emergency visit (门急诊) */
+    MEDINS_CLAIM_POOLING = 1,         /**< `pooling`: general outpatient pooling visit (普通门诊统筹) */
+    MEDINS_CLAIM_SPECIAL_DISEASE = 2, /**< `special_disease`: outpatient special disease (门特) */
+    MEDINS_CLAIM_INPATIENT = 3,       /**< `inpatient`: an inpatient admission (住院) */
+    MEDINS_CLAIM_PHARMACY = 4,        /**< `pharmacy`: a purchase at a designated retail pharmacy */
+    MEDINS_CLAIM_KIND_COUNT           /**< number of claim kinds; not a kind */
 } medins_claim_kind;
 
 /** An insured person. Initialise with medins_person_init. */
@@ -115,17 +115,54 @@ MEDINS_API const char *medins_claim_kind_name(medins_claim_kind v);
 /** Name of one group flag; NULL when `flag` is not exactly one known flag. */
 MEDINS_API const char *medins_group_name(uint32_t flag);
 
-/** Parse those names back; return 0 or MEDINS_ERR_TYPE (out untouched). */
+/**
+ * Parse a scheme from its policy-file word ("employee"); the match is exact and case-sensitive.
+ * @param out receives the scheme; written only on success.
+ * @param name the word, NUL-terminated.
+ * @return 0, MEDINS_ERR_TYPE when `name` is not a scheme word, or
+ *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
+ */
 MEDINS_API int medins_scheme_parse(medins_scheme *out, const char *name);
-/** Parse a category name; 0 or MEDINS_ERR_TYPE (out untouched). */
+/**
+ * Parse a category from its policy-file word ("in_service"); the match is exact and case-sensitive.
+ * @param out receives the category; written only on success.
+ * @param name the word, NUL-terminated.
+ * @return 0, MEDINS_ERR_TYPE when `name` is not a category word, or
+ *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
+ */
 MEDINS_API int medins_category_parse(medins_category *out, const char *name);
-/** Parse a tier name; 0 or MEDINS_ERR_TYPE (out untouched). */
+/**
+ * Parse a tier from its policy-file word ("middle"); the match is exact and case-sensitive.
+ * @param out receives the tier; written only on success.
+ * @param name the word, NUL-terminated.
+ * @return 0, MEDINS_ERR_TYPE when `name` is not a tier word, or
+ *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
+ */
 MEDINS_API int medins_tier_parse(medins_tier *out, const char *name);
-/** Parse a level name; 0 or MEDINS_ERR_TYPE (out untouched). */
+/**
+ * Parse a level from its policy-file word ("l3"); the match is exact and case-sensitive.
+ * @param out receives the level; written only on success.
+ * @param name the word, NUL-terminated.
+ * @return 0, MEDINS_ERR_TYPE when `name` is not a level word, or
+ *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
+ */
 MEDINS_API int medins_level_parse(medins_level *out, const char *name);
-/** Parse a claim kind name; 0 or MEDINS_ERR_TYPE (out untouched). */
+/**
+ * Parse a claim kind from its policy-file word ("inpatient"); the match is exact and
+ * case-sensitive.
+ * @param out receives the claim kind; written only on success.
+ * @param name the word, NUL-terminated.
+ * @return 0, MEDINS_ERR_TYPE when `name` is not a claim kind word, or
+ *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
+ */
 MEDINS_API int medins_claim_kind_parse(medins_claim_kind *out, const char *name);
-/** Parse one group name into its flag; 0 or MEDINS_ERR_TYPE (out untouched). */
+/**
+ * Parse a group from its policy-file word ("dibao"); the match is exact and case-sensitive.
+ * @param out receives the group's single flag; written only on success.
+ * @param name the word, NUL-terminated.
+ * @return 0, MEDINS_ERR_TYPE when `name` is not a group word, or
+ *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
+ */
 MEDINS_API int medins_group_parse(uint32_t *out, const char *name);
 
 MEDINS_END_DECLS

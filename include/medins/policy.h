@@ -27,18 +27,18 @@ typedef struct medins_policy_set medins_policy_set;
 
 /** The sections a policy may have; a computation whose section is absent fails with MEDINS_ERR_NOT_COVERED. */
 typedef enum medins_section {
-    MEDINS_SECTION_CONTRIBUTIONS = 0,
-    MEDINS_SECTION_OUTPATIENT,
-    MEDINS_SECTION_PHARMACY,
-    MEDINS_SECTION_OUTPATIENT_POOLING,
-    MEDINS_SECTION_SPECIAL_DISEASE,
-    MEDINS_SECTION_INPATIENT,
-    MEDINS_SECTION_MAJOR_DISEASE,
-    MEDINS_SECTION_ASSISTANCE,
-    MEDINS_SECTION_MATERNITY,
-    MEDINS_SECTION_CAPITATION,
-    MEDINS_SECTION_ACCOUNTS,
-    MEDINS_SECTION_COUNT
+    MEDINS_SECTION_CONTRIBUTIONS = 0, /**< `contributions`: residents' and employees' contributions */
+    MEDINS_SECTION_OUTPATIENT,        /**< `outpatient`: settles outpatient / emergency claims */
+    MEDINS_SECTION_PHARMACY,          /**< `pharmacy`: settles designated retail pharmacy claims */
+    MEDINS_SECTION_OUTPATIENT_POOLING, /**< `outpatient_pooling`: settles pooling claims */
+    MEDINS_SECTION_SPECIAL_DISEASE,   /**< `special_disease`: settles outpatient special disease claims */
+    MEDINS_SECTION_INPATIENT,         /**< `inpatient`: settles inpatient claims */
+    MEDINS_SECTION_MAJOR_DISEASE,     /**< `major_disease`: major-disease / large-amount layer */
+    MEDINS_SECTION_ASSISTANCE,        /**< `assistance`: medical-assistance layer */
+    MEDINS_SECTION_MATERNITY,         /**< `maternity`: delivery, prenatal and complication payments */
+    MEDINS_SECTION_CAPITATION,        /**< `capitation`: per-head payment to institutions */
+    MEDINS_SECTION_ACCOUNTS,          /**< `accounts`: employees' individual-account credits */
+    MEDINS_SECTION_COUNT              /**< number of sections; not a section */
 } medins_section;
 
 /** Limits applied while reading YAML, so hostile input is refused quickly. */

@@ -24,11 +24,11 @@ typedef struct medins_result medins_result;
 
 /** What a result is of. */
 typedef enum medins_result_kind {
-    MEDINS_RESULT_SETTLEMENT = 0,
-    MEDINS_RESULT_CONTRIBUTION,
-    MEDINS_RESULT_MATERNITY,
-    MEDINS_RESULT_CAPITATION,
-    MEDINS_RESULT_ACCOUNT
+    MEDINS_RESULT_SETTLEMENT = 0, /**< a claim settlement (medins_settle) */
+    MEDINS_RESULT_CONTRIBUTION,   /**< a contribution (medins_contribution) */
+    MEDINS_RESULT_MATERNITY,      /**< a maternity payment (medins_maternity) */
+    MEDINS_RESULT_CAPITATION,     /**< a per-head payment settlement (medins_capitation) */
+    MEDINS_RESULT_ACCOUNT         /**< an individual-account credit (medins_account) */
 } medins_result_kind;
 
 /** What a line's amount is. */
@@ -46,7 +46,7 @@ typedef enum medins_part {
     MEDINS_PART_INFO,            /**< a figure that explains but moves no money (a cap, a carry-over) */
     MEDINS_PART_CONTRIBUTION,    /**< a contribution share (individual, government, employer) */
     MEDINS_PART_BENEFIT,         /**< a benefit payment (maternity, capitation, account credit) */
-    MEDINS_PART_COUNT
+    MEDINS_PART_COUNT            /**< number of parts; not a part */
 } medins_part;
 
 /** One explained line. All pointers are borrowed from the result or its policy. */
