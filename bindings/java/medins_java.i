@@ -339,15 +339,16 @@ static void medins_java_pack(void *out, const void *s, const medins_java_field *
     }
 }
 
-/* 0, or -1 with IllegalArgumentException pending (wrong length, or a value too wide). */
-static int medins_java_unpack(JNIEnv *jenv, void *s, size_t size, const void *in, size_t len,
-                              const medins_java_field *f, size_t n, const char *what)
+/*
+ * 0, or -1 for a wrong length or a value too wide for its field. Makes no JNI call, so the
+ * batch can use it inside its critical regions.
+ */
+static int medins_java_unpack_fields(void *s, size_t size, const void *in, size_t len,
+                                     const medins_java_field *f, size_t n)
 {
     size_t i;
-    if (!in || len != n) {
-        medins_java_throw_plain(jenv, "java/lang/IllegalArgumentException", what);
+    if (!in || len != n)
         return -1;
-    }
     memset(s, 0, size);
     for (i = 0; i < n; i++) {
         char *p = (char *)s + f[i].offset;
@@ -357,15 +358,23 @@ static int medins_java_unpack(JNIEnv *jenv, void *s, size_t size, const void *in
             memcpy(p, &v, 8);
         } else {
             int32_t v32;
-            if (v < INT32_MIN || v > (int64_t)UINT32_MAX) {
-                medins_java_throw_plain(jenv, "java/lang/IllegalArgumentException", what);
+            if (v < INT32_MIN || v > (int64_t)UINT32_MAX)
                 return -1;
-            }
             v32 = (int32_t)(uint32_t)v;
             memcpy(p, &v32, 4);
         }
     }
     return 0;
+}
+
+/* 0, or -1 with IllegalArgumentException pending (wrong length, or a value too wide). */
+static int medins_java_unpack(JNIEnv *jenv, void *s, size_t size, const void *in, size_t len,
+                              const medins_java_field *f, size_t n, const char *what)
+{
+    if (medins_java_unpack_fields(s, size, in, len, f, n) == 0)
+        return 0;
+    medins_java_throw_plain(jenv, "java/lang/IllegalArgumentException", what);
+    return -1;
 }
 
 #define MEDINS_JAVA_UNPACK(s, in, len, fields, what) \
@@ -649,108 +658,221 @@ static int medins_java_result_figures(JNIEnv *jenv, const medins_result *result,
 }
 
 /*
+ * The batch's columns reach medins_batch_settle without a copy: every array is taken with
+ * GetPrimitiveArrayCritical for the length of the call. (Get<Type>ArrayElements, which the
+ * array typemaps use, mallocs and copies each column on HotSpot; for 10^5 claims that was
+ * nine tenths of the time.) Inside the critical regions there is no JNI call and no Java
+ * allocation: the lengths are checked and the ledger structs allocated before, exceptions are
+ * thrown after. The price is that the collector waits for the batch (on HotSpot the GC locker
+ * blocks other threads' collections until the last region is released). If the VM refuses a
+ * critical region, the columns are copied as before.
+ */
+enum {
+    MEDINS_JAVA_BC_SCHEME, MEDINS_JAVA_BC_CATEGORY, MEDINS_JAVA_BC_TIER,
+    MEDINS_JAVA_BC_BIRTH_DATE, MEDINS_JAVA_BC_GROUPS, MEDINS_JAVA_BC_FAMILY_DOCTOR,
+    MEDINS_JAVA_BC_PERSON, MEDINS_JAVA_BC_DATE, MEDINS_JAVA_BC_KIND, MEDINS_JAVA_BC_LEVEL,
+    MEDINS_JAVA_BC_INSTITUTION, MEDINS_JAVA_BC_TOTAL, MEDINS_JAVA_BC_SELF_PAID,
+    MEDINS_JAVA_BC_CATEGORY_B, MEDINS_JAVA_BC_LEDGERS, MEDINS_JAVA_BC_FUND,
+    MEDINS_JAVA_BC_MAJOR_DISEASE, MEDINS_JAVA_BC_ASSISTANCE, MEDINS_JAVA_BC_PATIENT,
+    MEDINS_JAVA_BC_DEDUCTIBLE, MEDINS_JAVA_BC_COINSURANCE, MEDINS_JAVA_BC_OVER_CAP,
+    MEDINS_JAVA_BC_ACCOUNT, MEDINS_JAVA_BC_STATUS, MEDINS_JAVA_BC_COUNT
+};
+
+/* What a batch column is: its element type, whether the call writes it, how long it must be. */
+enum { MEDINS_JAVA_PER_PERSON, MEDINS_JAVA_PER_CLAIM, MEDINS_JAVA_PER_LEDGER_FIELD };
+static const struct {
+    unsigned char is_long, output, optional, per;
+} medins_java_batch_columns[MEDINS_JAVA_BC_COUNT] = {
+    [MEDINS_JAVA_BC_SCHEME] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
+    [MEDINS_JAVA_BC_CATEGORY] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
+    [MEDINS_JAVA_BC_TIER] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
+    [MEDINS_JAVA_BC_BIRTH_DATE] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
+    [MEDINS_JAVA_BC_GROUPS] = {0, 0, 1, MEDINS_JAVA_PER_PERSON},
+    [MEDINS_JAVA_BC_FAMILY_DOCTOR] = {1, 0, 1, MEDINS_JAVA_PER_PERSON},
+    [MEDINS_JAVA_BC_PERSON] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_DATE] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_KIND] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_LEVEL] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_INSTITUTION] = {1, 0, 1, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_TOTAL] = {1, 0, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_SELF_PAID] = {1, 0, 1, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_CATEGORY_B] = {1, 0, 1, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_LEDGERS] = {1, 1, 0, MEDINS_JAVA_PER_LEDGER_FIELD},
+    [MEDINS_JAVA_BC_FUND] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_MAJOR_DISEASE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_ASSISTANCE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_PATIENT] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_DEDUCTIBLE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_COINSURANCE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_OVER_CAP] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_ACCOUNT] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
+    [MEDINS_JAVA_BC_STATUS] = {0, 1, 0, MEDINS_JAVA_PER_CLAIM},
+};
+
+/*
+ * Release columns [0, n) in reverse order. Inputs are dropped (JNI_ABORT); outputs are written
+ * back (mode 0), which only costs anything for copies.
+ */
+static void medins_java_columns_release(JNIEnv *jenv, jarray *col, void **data, size_t n,
+                                        int critical)
+{
+    while (n-- > 0) {
+        jint mode = medins_java_batch_columns[n].output ? 0 : JNI_ABORT;
+        if (!col[n] || !data[n])
+            continue;
+        if (critical)
+            (*jenv)->ReleasePrimitiveArrayCritical(jenv, col[n], data[n], mode);
+        else if (medins_java_batch_columns[n].is_long)
+            (*jenv)->ReleaseLongArrayElements(jenv, (jlongArray)col[n], data[n], mode);
+        else
+            (*jenv)->ReleaseIntArrayElements(jenv, (jintArray)col[n], data[n], mode);
+    }
+}
+
+/*
+ * Take every non-null column: 1 when all are critical regions (no copies; make no JNI call
+ * until they are released), 0 when they are copies, -1 with an exception pending (nothing held).
+ */
+static int medins_java_columns_get(JNIEnv *jenv, jarray *col, void **data)
+{
+    size_t i;
+    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++) {
+        data[i] = col[i] ? (*jenv)->GetPrimitiveArrayCritical(jenv, col[i], NULL) : NULL;
+        if (col[i] && !data[i])
+            break;
+    }
+    if (i == MEDINS_JAVA_BC_COUNT)
+        return 1;
+    medins_java_columns_release(jenv, col, data, i, 1);
+    if ((*jenv)->ExceptionCheck(jenv))
+        return -1;
+    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++) {
+        if (!col[i])
+            data[i] = NULL;
+        else if (medins_java_batch_columns[i].is_long)
+            data[i] = (*jenv)->GetLongArrayElements(jenv, (jlongArray)col[i], NULL);
+        else
+            data[i] = (*jenv)->GetIntArrayElements(jenv, (jintArray)col[i], NULL);
+        if (col[i] && !data[i]) {
+            medins_java_columns_release(jenv, col, data, i, 0);
+            if (!(*jenv)->ExceptionCheck(jenv))
+                medins_java_throw_plain(jenv, "java/lang/OutOfMemoryError", "batch columns");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/*
  * The batch over Java column arrays. Optional columns may be null. With `set`, each claim uses
  * the policy of `region` in force on its date; else `policy`. Ledgers are packed one after the
  * other. Returns the number of failed claims (their status is in `status`); a wrong argument
  * throws and changes nothing.
  */
 static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
-                                 const medins_policy_set *set, const char *region,
-                                 const int32_t *scheme, size_t scheme_len,
-                                 const int32_t *category, size_t category_len,
-                                 const int32_t *tier, size_t tier_len,
-                                 const int32_t *birth_date, size_t birth_date_len,
-                                 const int32_t *groups, size_t groups_len,
-                                 const void *family_doctor, size_t family_doctor_len,
-                                 const int32_t *person, size_t person_len,
-                                 const int32_t *date, size_t date_len,
-                                 const int32_t *kind, size_t kind_len,
-                                 const int32_t *level, size_t level_len,
-                                 const void *institution, size_t institution_len,
-                                 const void *total, size_t total_len,
-                                 const void *self_paid, size_t self_paid_len,
-                                 const void *category_b, size_t category_b_len,
-                                 void *ledgers, size_t ledgers_len,
-                                 void *fund, size_t fund_len,
-                                 void *major_disease, size_t major_disease_len,
-                                 void *assistance, size_t assistance_len,
-                                 void *patient, size_t patient_len,
-                                 void *deductible, size_t deductible_len,
-                                 void *coinsurance, size_t coinsurance_len,
-                                 void *over_cap, size_t over_cap_len,
-                                 void *account, size_t account_len,
-                                 int32_t *status, size_t status_len,
-                                 medins_error **err)
+                                   const medins_policy_set *set, const char *region,
+                                   jintArray scheme, jintArray category, jintArray tier,
+                                   jintArray birth_date, jintArray groups,
+                                   jlongArray family_doctor,
+                                   jintArray person, jintArray date, jintArray kind,
+                                   jintArray level, jlongArray institution, jlongArray total,
+                                   jlongArray self_paid, jlongArray category_b,
+                                   jlongArray ledgers,
+                                   jlongArray fund, jlongArray major_disease,
+                                   jlongArray assistance, jlongArray patient,
+                                   jlongArray deductible, jlongArray coinsurance,
+                                   jlongArray over_cap, jlongArray account, jintArray status,
+                                   medins_error **err)
 {
     const size_t nf = MEDINS_JAVA_COUNT(medins_java_ledger_fields);
-    size_t np = scheme_len, nc = person_len, failed = 0, i;
+    jarray col[MEDINS_JAVA_BC_COUNT] = {
+        scheme, category, tier, birth_date, groups, family_doctor, person, date, kind, level,
+        institution, total, self_paid, category_b, ledgers, fund, major_disease, assistance,
+        patient, deductible, coinsurance, over_cap, account, status,
+    };
+    void *d[MEDINS_JAVA_BC_COUNT];
+    size_t len[MEDINS_JAVA_BC_COUNT], np, nc, failed = 0, i;
     medins_batch_persons ps;
     medins_batch_claims cs;
     medins_batch_out out;
+    medins_error *e = NULL;
     medins_ledger *l;
-    int rc;
+    int critical, bad_ledger = 0, rc = 0;
 
-    if (category_len != np || tier_len != np || birth_date_len != np ||
-        (groups && groups_len != np) || (family_doctor && family_doctor_len != np) ||
-        date_len != nc || kind_len != nc || level_len != nc || total_len != nc ||
-        (institution && institution_len != nc) || (self_paid && self_paid_len != nc) ||
-        (category_b && category_b_len != nc) || fund_len != nc || major_disease_len != nc ||
-        assistance_len != nc || patient_len != nc || deductible_len != nc ||
-        coinsurance_len != nc || over_cap_len != nc || account_len != nc || status_len != nc ||
-        ledgers_len != np * nf) {
-        medins_java_bad(jenv, "batch columns of different lengths");
-        return 0;
+    /* A null required column counts as empty, as the array typemaps have it. */
+    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++)
+        len[i] = col[i] ? (size_t)(*jenv)->GetArrayLength(jenv, col[i]) : 0;
+    np = len[MEDINS_JAVA_BC_SCHEME];
+    nc = len[MEDINS_JAVA_BC_PERSON];
+    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++) {
+        size_t want = medins_java_batch_columns[i].per == MEDINS_JAVA_PER_PERSON ? np
+                    : medins_java_batch_columns[i].per == MEDINS_JAVA_PER_CLAIM ? nc : np * nf;
+        if (len[i] != want && !(medins_java_batch_columns[i].optional && !col[i])) {
+            medins_java_bad(jenv, "batch columns of different lengths");
+            return 0;
+        }
     }
     l = calloc(np ? np : 1, sizeof *l);
     if (!l) {
         medins_java_throw_plain(jenv, "java/lang/OutOfMemoryError", "ledgers");
         return 0;
     }
-    for (i = 0; i < np; i++) {
-        if (MEDINS_JAVA_UNPACK(l[i], (char *)ledgers + 8 * i * nf, nf, medins_java_ledger_fields, "ledger") != 0) {
-            free(l);
-            return 0;
-        }
+    critical = medins_java_columns_get(jenv, col, d);
+    if (critical < 0) {
+        free(l);
+        return 0;
     }
-    ps.n = np;
-    ps.scheme = scheme;
-    ps.category = category;
-    ps.tier = tier;
-    ps.birth_date = birth_date;
-    ps.groups = (const uint32_t *)groups;
-    ps.family_doctor = family_doctor;
-    cs.n = nc;
-    cs.person = person;
-    cs.date = date;
-    cs.kind = kind;
-    cs.level = level;
-    cs.institution = institution;
-    cs.total = total;
-    cs.self_paid = self_paid;
-    cs.category_b = category_b;
-    out.fund = fund;
-    out.major_disease = major_disease;
-    out.assistance = assistance;
-    out.patient = patient;
-    out.deductible = deductible;
-    out.coinsurance = coinsurance;
-    out.over_cap = over_cap;
-    out.account = account;
-    out.status = status;
-    {
-        /* Some claims failing is an outcome, not an error: the statuses say which. */
-        medins_error *e = NULL;
+
+    /* From here to the release: plain C only (see above). */
+    for (i = 0; i < np && !bad_ledger; i++)
+        bad_ledger = medins_java_unpack_fields(&l[i], sizeof l[i],
+                                               (const char *)d[MEDINS_JAVA_BC_LEDGERS] + 8 * i * nf,
+                                               nf, medins_java_ledger_fields, nf) != 0;
+    if (!bad_ledger) {
+        ps.n = np;
+        ps.scheme = d[MEDINS_JAVA_BC_SCHEME];
+        ps.category = d[MEDINS_JAVA_BC_CATEGORY];
+        ps.tier = d[MEDINS_JAVA_BC_TIER];
+        ps.birth_date = d[MEDINS_JAVA_BC_BIRTH_DATE];
+        ps.groups = d[MEDINS_JAVA_BC_GROUPS];
+        ps.family_doctor = d[MEDINS_JAVA_BC_FAMILY_DOCTOR];
+        cs.n = nc;
+        cs.person = d[MEDINS_JAVA_BC_PERSON];
+        cs.date = d[MEDINS_JAVA_BC_DATE];
+        cs.kind = d[MEDINS_JAVA_BC_KIND];
+        cs.level = d[MEDINS_JAVA_BC_LEVEL];
+        cs.institution = d[MEDINS_JAVA_BC_INSTITUTION];
+        cs.total = d[MEDINS_JAVA_BC_TOTAL];
+        cs.self_paid = d[MEDINS_JAVA_BC_SELF_PAID];
+        cs.category_b = d[MEDINS_JAVA_BC_CATEGORY_B];
+        out.fund = d[MEDINS_JAVA_BC_FUND];
+        out.major_disease = d[MEDINS_JAVA_BC_MAJOR_DISEASE];
+        out.assistance = d[MEDINS_JAVA_BC_ASSISTANCE];
+        out.patient = d[MEDINS_JAVA_BC_PATIENT];
+        out.deductible = d[MEDINS_JAVA_BC_DEDUCTIBLE];
+        out.coinsurance = d[MEDINS_JAVA_BC_COINSURANCE];
+        out.over_cap = d[MEDINS_JAVA_BC_OVER_CAP];
+        out.account = d[MEDINS_JAVA_BC_ACCOUNT];
+        out.status = d[MEDINS_JAVA_BC_STATUS];
         rc = set ? medins_batch_settle_set(set, region, &ps, &cs, l, &out, &failed, &e)
                  : medins_batch_settle(policy, &ps, &cs, l, &out, &failed, &e);
-        if (rc == MEDINS_ERR_BATCH || rc == 0)
-            medins_error_free(e);
-        else
-            *err = e;
+        if (rc == 0 || rc == MEDINS_ERR_BATCH)
+            for (i = 0; i < np; i++)
+                MEDINS_JAVA_PACK((char *)d[MEDINS_JAVA_BC_LEDGERS] + 8 * i * nf, &l[i],
+                                 medins_java_ledger_fields);
     }
-    if (rc == 0 || rc == MEDINS_ERR_BATCH)
-        for (i = 0; i < np; i++)
-            MEDINS_JAVA_PACK((char *)ledgers + 8 * i * nf, &l[i], medins_java_ledger_fields);
+    medins_java_columns_release(jenv, col, d, MEDINS_JAVA_BC_COUNT, critical);
     free(l);
+
+    if (bad_ledger) {
+        medins_java_bad(jenv, "ledger");
+        return 0;
+    }
+    /* Some claims failing is an outcome, not an error: the statuses say which. */
+    if (rc == MEDINS_ERR_BATCH || rc == 0)
+        medins_error_free(e);
+    else
+        *err = e;
     return (long long)failed;
 }
 %}
@@ -762,29 +884,15 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
     (const int64_t *prev, size_t prev_len), (const int64_t *person, size_t person_len),
     (const int64_t *claim, size_t claim_len), (const int64_t *employee, size_t employee_len),
     (const int64_t *input, size_t input_len), (const int64_t *patient, size_t patient_len),
-    (const int64_t *family_doctor, size_t family_doctor_len),
-    (const int64_t *institution, size_t institution_len), (const int64_t *total, size_t total_len),
-    (const int64_t *self_paid, size_t self_paid_len),
-    (const int64_t *category_b, size_t category_b_len)
+    (const int64_t *ledger, size_t ledger_len)
 }
-%apply (const int64_t *IN_ARRAY, size_t LEN) { (const int64_t *ledger, size_t ledger_len) }
 %apply (int64_t *OUT_ARRAY, size_t LEN) {
     (int64_t *ledger, size_t ledger_len), (int64_t *next, size_t next_len),
-    (int64_t *out, size_t out_len), (int64_t *ledgers, size_t ledgers_len),
-    (int64_t *fund, size_t fund_len), (int64_t *major_disease, size_t major_disease_len),
-    (int64_t *assistance, size_t assistance_len), (int64_t *patient, size_t patient_len),
-    (int64_t *deductible, size_t deductible_len), (int64_t *coinsurance, size_t coinsurance_len),
-    (int64_t *over_cap, size_t over_cap_len), (int64_t *account, size_t account_len)
+    (int64_t *out, size_t out_len)
 }
 %apply (const int32_t *IN_ARRAY, size_t LEN) {
-    (const int32_t *from, size_t from_len), (const int32_t *to, size_t to_len),
-    (const int32_t *scheme, size_t scheme_len), (const int32_t *category, size_t category_len),
-    (const int32_t *tier, size_t tier_len), (const int32_t *birth_date, size_t birth_date_len),
-    (const int32_t *groups, size_t groups_len), (const int32_t *person, size_t person_len),
-    (const int32_t *date, size_t date_len), (const int32_t *kind, size_t kind_len),
-    (const int32_t *level, size_t level_len)
+    (const int32_t *from, size_t from_len), (const int32_t *to, size_t to_len)
 }
-%apply (int32_t *OUT_ARRAY, size_t LEN) { (int32_t *status, size_t status_len) }
 
 %newobject medins_java_settle;
 %newobject medins_java_contribution;
@@ -830,29 +938,12 @@ medins_result *medins_java_capitation(JNIEnv *jenv, const medins_policy *policy,
 int medins_java_result_figures(JNIEnv *jenv, const medins_result *result, int layout,
                                int64_t *out, size_t out_len);
 int64_t medins_java_batch(JNIEnv *jenv, const medins_policy *policy, const medins_policy_set *set,
-                          const char *region,
-                          const int32_t *scheme, size_t scheme_len,
-                          const int32_t *category, size_t category_len,
-                          const int32_t *tier, size_t tier_len,
-                          const int32_t *birth_date, size_t birth_date_len,
-                          const int32_t *groups, size_t groups_len,
-                          const int64_t *family_doctor, size_t family_doctor_len,
-                          const int32_t *person, size_t person_len,
-                          const int32_t *date, size_t date_len,
-                          const int32_t *kind, size_t kind_len,
-                          const int32_t *level, size_t level_len,
-                          const int64_t *institution, size_t institution_len,
-                          const int64_t *total, size_t total_len,
-                          const int64_t *self_paid, size_t self_paid_len,
-                          const int64_t *category_b, size_t category_b_len,
-                          int64_t *ledgers, size_t ledgers_len,
-                          int64_t *fund, size_t fund_len,
-                          int64_t *major_disease, size_t major_disease_len,
-                          int64_t *assistance, size_t assistance_len,
-                          int64_t *patient, size_t patient_len,
-                          int64_t *deductible, size_t deductible_len,
-                          int64_t *coinsurance, size_t coinsurance_len,
-                          int64_t *over_cap, size_t over_cap_len,
-                          int64_t *account, size_t account_len,
-                          int32_t *status, size_t status_len,
-                          medins_error **err);
+                          const char *region, jintArray scheme, jintArray category,
+                          jintArray tier, jintArray birth_date, jintArray groups,
+                          jlongArray family_doctor, jintArray person, jintArray date,
+                          jintArray kind, jintArray level, jlongArray institution,
+                          jlongArray total, jlongArray self_paid, jlongArray category_b,
+                          jlongArray ledgers, jlongArray fund, jlongArray major_disease,
+                          jlongArray assistance, jlongArray patient, jlongArray deductible,
+                          jlongArray coinsurance, jlongArray over_cap, jlongArray account,
+                          jintArray status, medins_error **err);

@@ -55,7 +55,7 @@ public final class BatchResult {
         int nf = Packed.of(Packed.LEDGER).length;
         long[] packed = new long[ledgers.length * nf];
         for (int i = 0; i < ledgers.length; i++) {
-            System.arraycopy(ledgers[i].snapshot(), 0, packed, i * nf, nf);
+            ledgers[i].store(packed, i * nf);
         }
         BatchResult r = new BatchResult(c.size());
         long failed = medins.java_batch(policy, set, region, p.scheme, p.category, p.tier,

@@ -76,6 +76,11 @@ public final class Ledger {
         return state;
     }
 
+    /** Copy the packed state into {@code to} at {@code offset} (the batch's one array). */
+    synchronized void store(long[] to, int offset) {
+        System.arraycopy(state, 0, to, offset, state.length);
+    }
+
     synchronized void load(long[] from, int offset) {
         System.arraycopy(from, offset, state, 0, state.length);
     }
