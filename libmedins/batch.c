@@ -1,7 +1,7 @@
 /*
- * Settling many claims in one pass. Each claim runs the same core as medins_settle, with no
- * result (so no explanation text and no heap allocation), into a settlement and a ledger on the
- * stack; the person's ledger is replaced only when the claim settles.
+ * Settling many claims in one pass. Each claim runs the same settlement body as medins_settle,
+ * compiled without a result (so no explanation code and no heap allocation), into a settlement
+ * on the stack; the person's ledger is written in place only when the claim settles.
  */
 #include <stdint.h>
 #include <string.h>

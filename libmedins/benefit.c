@@ -186,11 +186,6 @@ int mdn_bind_benefit(mdn_binder *b, medins_section section, const mdn_node *node
 
 /* ---- Row indexes (benefit.h, mdn_index) ---------------------------------------------------- */
 
-/*
- * Rows of every table type start with their selector. Each bit is decided by mdn_select_match
- * itself, on a copy of the row's selector keeping only the dimensions of that key, so the index
- * cannot disagree with a scan.
- */
 /* A bound a selector compares against (mdn_cuts; negative: no bound). */
 static void note_cut(mdn_cuts *c, int64_t v)
 {
@@ -205,6 +200,11 @@ static void note_cut(mdn_cuts *c, int64_t v)
         c->at[c->n++] = v;
 }
 
+/*
+ * Rows of every table type start with their selector. Each bit is decided by mdn_select_match
+ * itself, on a copy of the row's selector keeping only the dimensions of that key, so the index
+ * cannot disagree with a scan.
+ */
 static int index_rows(mdn_binder *b, const void *rows, size_t size, size_t n,
                       const mdn_index **out)
 {

@@ -152,9 +152,11 @@ static inline bool mdn_claim_plain(const medins_claim *c)
     return ((unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT) & ((unsigned)c->level < MEDINS_LEVEL_COUNT) &
            ((c->kind == MEDINS_CLAIM_PHARMACY) == (c->level == MEDINS_LEVEL_PHARMACY)) &
            (d >= 19000101) & (d <= 21991231) & ((unsigned)(m - 1) < 12) & ((unsigned)(day - 1) < 28) &
-           (c->self_paid >= 0) & (c->category_b >= 0) & (c->total <= MEDINS_FEN_MAX) &
-           (c->self_paid <= MEDINS_FEN_MAX) & (c->category_b <= MEDINS_FEN_MAX) &
-           (c->self_paid + c->category_b <= c->total);
+           (c->total >= 0) & (c->self_paid >= 0) & (c->category_b >= 0) &
+           (c->total <= MEDINS_FEN_MAX) & (c->self_paid <= MEDINS_FEN_MAX) &
+           (c->category_b <= MEDINS_FEN_MAX) &
+           /* unsigned: every test is evaluated, and out-of-range parts must not overflow */
+           ((uint64_t)c->self_paid + (uint64_t)c->category_b <= (uint64_t)c->total);
 }
 
 /* The benefit tier the selectors of a settlement see for `person` under policy `p`. */
@@ -232,8 +234,8 @@ void mdn_run_rows_init(mdn_run_rows *rr, const mdn_profile *profile, const mdn_c
  * their ledger once when the person's run of claims starts (a ledger the core wrote stays
  * valid), and each claim with mdn_claim_check. `tier` is mdn_settle_tier(p, person), `age`
  * mdn_settle_age(person, claim->date), `rows` started by mdn_run_rows_init for their profile
- * under p (or NULL: full lookups). No result: no lines, and `assumed` is left 0. `next` may be `ledger` itself: it is written only
- * when the claim settles.
+ * under p (or NULL: full lookups). No result: no lines, and `assumed` is left 0. `next` may
+ * be `ledger` itself: it is written only when the claim settles.
  */
 int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                    const medins_person *person, int tier, int age, mdn_run_rows *rows,

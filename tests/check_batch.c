@@ -274,6 +274,55 @@ START_TEST(agrees_with_single)
 }
 END_TEST
 
+/*
+ * Amounts at and beyond the limits: the batch's quick test of a plain claim must neither
+ * overflow (UBSan runs this suite) nor let one through that the full check refuses; each claim
+ * gets the status settling it alone gives.
+ */
+START_TEST(extreme_amounts)
+{
+    static const medins_fen cases[][3] = {   /* total, self_paid, category_b */
+        {INT64_MAX, INT64_MAX, INT64_MAX}, {MEDINS_FEN_MAX, MEDINS_FEN_MAX, MEDINS_FEN_MAX},
+        {MEDINS_FEN_MAX, MEDINS_FEN_MAX, 0}, {MEDINS_FEN_MAX + 1, 0, 0}, {-1, 0, 0},
+        {Y(100), -1, 0}, {Y(100), 0, INT64_MIN}, {Y(100), Y(60), Y(41)}, {Y(100), Y(60), Y(40)},
+        {0, 0, 0},
+    };
+    const size_t n = sizeof cases / sizeof cases[0];
+    memset(&C, 0, sizeof C);
+    add_person(0, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, 0);
+    for (size_t i = 0; i < n; i++) {
+        add_claim(i, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, cases[i][0], 20230301);
+        C.self_paid[i] = cases[i][1];
+        C.category_b[i] = cases[i][2];
+    }
+    medins_ledger single = C.ledgers[0];
+    medins_batch_persons p;
+    medins_batch_claims k;
+    medins_batch_out o;
+    views(&C, 1, n, &p, &k, &o);
+    size_t failed = 0;
+    medins_batch_settle(policy, &p, &k, C.ledgers, &o, &failed, NULL);
+    size_t nfail = 0;
+    for (size_t i = 0; i < n; i++) {
+        medins_person person = {MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE,
+                                MEDINS_TIER_NONE, 19800101, 0, 0};
+        medins_claim claim = {(int64_t)i, 20230301, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, 0,
+                              cases[i][0], cases[i][1], cases[i][2]};
+        medins_result *r = NULL;
+        int one = medins_settle_ex(&r, policy, &person, &claim, &single, MEDINS_SETTLE_NO_LINES, NULL);
+        medins_result_free(r);
+        ck_assert_msg(one == C.status[i], "case %zu: status %d alone, %d in the batch", i, one,
+                      C.status[i]);
+        nfail += one != 0;
+    }
+    /* refused: above the limit (0, 3), parts above the total (1; 60 + 41 > 100 in 7), negative
+     * (4, 5, 6); settled: self-paid equal to the total (2), 60 + 40 (8), nothing (9) */
+    ck_assert_uint_eq(nfail, 7);
+    ck_assert_uint_eq(failed, nfail);
+    ck_assert_int_eq(memcmp(&single, &C.ledgers[0], sizeof single), 0);
+}
+END_TEST
+
 /* The same on every shipped policy, in the first year it is in force. */
 START_TEST(agrees_with_single_shipped)
 {
@@ -332,6 +381,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, argument_errors);
     tcase_add_test(tc, agrees_with_single);
     tcase_add_test(tc, agrees_with_single_shipped);
+    tcase_add_test(tc, extreme_amounts);
     tcase_add_test(tc, by_date_from_set);
     suite_add_tcase(s, tc);
     return s;
