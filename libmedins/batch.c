@@ -143,7 +143,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         int rc = policy_for(src, claim.date, &policy, e);
         if (rc == 0 && person_rc < 0)
             rc = e ? mdn_person_check(&person, e) : person_rc;
-        if (rc == 0 && !mdn_claim_plain(&claim))
+        if (rc == 0)
             rc = mdn_claim_check(&claim, e);
         if (rc == 0 && ledger_rc < 0)
             rc = e ? medins_ledger_check(&ledgers[k], e) : ledger_rc;

@@ -142,23 +142,6 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
 /* MEDINS_ERR_KIND / LEVEL / DATE / CLAIM / OVERFLOW unless the claim itself is consistent. */
 int mdn_claim_check(const medins_claim *claim, medins_error **err);
 
-/*
- * True when mdn_claim_check surely passes: the common case tested with few branches (a day of
- * month up to 28 is valid in every month). False means only "check it in full".
- */
-static inline bool mdn_claim_plain(const medins_claim *c)
-{
-    const int32_t d = c->date, md = d % 10000, m = md / 100, day = md % 100;
-    return ((unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT) & ((unsigned)c->level < MEDINS_LEVEL_COUNT) &
-           ((c->kind == MEDINS_CLAIM_PHARMACY) == (c->level == MEDINS_LEVEL_PHARMACY)) &
-           (d >= 19000101) & (d <= 21991231) & ((unsigned)(m - 1) < 12) & ((unsigned)(day - 1) < 28) &
-           (c->total >= 0) & (c->self_paid >= 0) & (c->category_b >= 0) &
-           (c->total <= MEDINS_FEN_MAX) & (c->self_paid <= MEDINS_FEN_MAX) &
-           (c->category_b <= MEDINS_FEN_MAX) &
-           /* unsigned: every test is evaluated, and out-of-range parts must not overflow */
-           ((uint64_t)c->self_paid + (uint64_t)c->category_b <= (uint64_t)c->total);
-}
-
 /* The benefit tier the selectors of a settlement see for `person` under policy `p`. */
 int mdn_settle_tier(const medins_policy *p, const medins_person *person);
 

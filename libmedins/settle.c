@@ -155,8 +155,27 @@ int mdn_person_check(const medins_person *person, medins_error **err)
     return 0;
 }
 
+/*
+ * True when the claim surely passes mdn_claim_check: the common case tested with few branches
+ * (a day of month up to 28 is valid in every month). False means only "check it in full".
+ */
+static inline bool claim_plain(const medins_claim *c)
+{
+    const int32_t d = c->date, md = d % 10000, m = md / 100, day = md % 100;
+    return ((unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT) & ((unsigned)c->level < MEDINS_LEVEL_COUNT) &
+           ((c->kind == MEDINS_CLAIM_PHARMACY) == (c->level == MEDINS_LEVEL_PHARMACY)) &
+           (d >= 19000101) & (d <= 21991231) & ((unsigned)(m - 1) < 12) & ((unsigned)(day - 1) < 28) &
+           (c->total >= 0) & (c->self_paid >= 0) & (c->category_b >= 0) &
+           (c->total <= MEDINS_FEN_MAX) & (c->self_paid <= MEDINS_FEN_MAX) &
+           (c->category_b <= MEDINS_FEN_MAX) &
+           /* unsigned: every test is evaluated, and out-of-range parts must not overflow */
+           ((uint64_t)c->self_paid + (uint64_t)c->category_b <= (uint64_t)c->total);
+}
+
 int mdn_claim_check(const medins_claim *c, medins_error **err)
 {
+    if (claim_plain(c))
+        return 0;
     if ((unsigned)c->kind >= MEDINS_CLAIM_KIND_COUNT)
         return mdn_error(err, MEDINS_ERR_KIND, NULL, 0, 0, "unknown claim kind %d", (int)c->kind);
     if ((unsigned)c->level >= MEDINS_LEVEL_COUNT)
