@@ -4,6 +4,7 @@
  * on the stack; the person's ledger is written in place only when the claim settles.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "benefit.h"
@@ -34,33 +35,82 @@ static int policy_for(policy_source *src, medins_date date, const medins_policy 
 }
 
 /*
- * Row masks shared by the persons of one profile (benefit.h), in a few direct-mapped slots on
- * the stack: real populations have few profiles (scheme, category, tier, groups, and the side
- * of each age or thrift bound), so most runs find theirs made.
+ * Plans (benefit.h) shared by the persons of one profile: a small hash table of profiles
+ * (open addressing), each mapping claim keys to plans in a common pool. Real populations have
+ * tens of profiles (scheme, category, tier, groups, and the side of each age or thrift bound),
+ * each using ten to twenty claim keys, so after the first few thousand claims nearly every
+ * claim finds its plan made. When the table or the pool is full the cache starts again empty.
+ * The cache (about 170 KB) is the batch call's one heap allocation; without it plans are made
+ * claim by claim.
  */
-#define ROW_SLOT_BITS 5
-#define ROW_SLOTS (1u << ROW_SLOT_BITS)
+#define PROFILE_SLOT_BITS 6
+#define PROFILE_SLOTS (1u << PROFILE_SLOT_BITS)
+#define PROFILES_MAX (PROFILE_SLOTS * 3 / 4)
+#define PLANS 1024
 
-typedef struct row_cache {
-    mdn_run_rows slot[ROW_SLOTS];
-} row_cache;
+typedef struct plan_cache {
+    mdn_profile profile[PROFILE_SLOTS]; /* policy NULL: a free slot */
+    mdn_ctx ctx[PROFILE_SLOTS];         /* a selector context of the slot's profile */
+    uint16_t plan_no[PROFILE_SLOTS][MDN_CLAIM_KEYS];  /* 1 + index into plan[], 0: none */
+    unsigned nprofiles, nplans;
+    mdn_plan plan[PLANS];
+} plan_cache;
 
-/* The masks for `person` under `p`, made if its slot holds another profile; NULL when the
- * person cannot be profiled (full lookups). */
-static mdn_run_rows *rows_for(row_cache *c, const medins_policy *p, const medins_person *person,
-                              int tier, int age, const medins_ledger *ledger)
+static void cache_clear(plan_cache *c)
+{
+    for (size_t j = 0; j < PROFILE_SLOTS; j++)
+        c->profile[j].policy = NULL;
+    c->nprofiles = c->nplans = 0;
+}
+
+/* The slot of `person`'s profile under `p`, added if new; -1 when the person cannot be
+ * profiled (plans made claim by claim). */
+static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *person, int tier,
+                    int age, const medins_ledger *ledger)
 {
     mdn_profile prof;
     mdn_ctx ctx;
     if (!mdn_profile_of(&prof, &ctx, p, person, tier, age, ledger))
-        return NULL;
+        return -1;
     uint64_t key = (uint64_t)prof.pkey ^ (uint64_t)prof.groups << 8 ^ (uint64_t)prof.age << 24 ^
                    (uint64_t)prof.thrift << 36 ^ (uint64_t)prof.prior << 48 ^
                    (uint64_t)(uintptr_t)p >> 4;
-    mdn_run_rows *rr = &c->slot[(key * 0x9E3779B97F4A7C15ull) >> (64 - ROW_SLOT_BITS)];
-    if (!mdn_profile_equal(&rr->profile, &prof))
-        mdn_run_rows_init(rr, &prof, &ctx);
-    return rr;
+    unsigned slot = (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - PROFILE_SLOT_BITS));
+    for (; c->profile[slot].policy; slot = (slot + 1) & (PROFILE_SLOTS - 1))
+        if (mdn_profile_equal(&c->profile[slot], &prof))
+            return (int)slot;
+    if (c->nprofiles == PROFILES_MAX) {
+        cache_clear(c);
+        return slot_for(c, p, person, tier, age, ledger);
+    }
+    c->nprofiles++;
+    c->profile[slot] = prof;
+    c->ctx[slot] = ctx;
+    memset(c->plan_no[slot], 0, sizeof c->plan_no[slot]);
+    return (int)slot;
+}
+
+/* The plan of claim key `ckey` (from kind, level, admission, family_doctor) in `slot`. */
+static const mdn_plan *plan_for(plan_cache *c, int slot, int ckey, int kind, int level,
+                                int admission, int family_doctor)
+{
+    unsigned n = c->plan_no[slot][ckey];
+    if (n)
+        return &c->plan[n - 1];
+    if (c->nplans == PLANS) {
+        /* Every profile stays; their plans are made again. */
+        memset(c->plan_no, 0, sizeof c->plan_no);
+        c->nplans = 0;
+    }
+    mdn_ctx ctx = c->ctx[slot];
+    ctx.kind = kind;
+    ctx.level = level;
+    ctx.admission = admission;
+    ctx.at_family_doctor = family_doctor;
+    mdn_plan *plan = &c->plan[c->nplans++];
+    mdn_plan_make(plan, c->profile[slot].policy, &ctx);
+    c->plan_no[slot][ckey] = (uint16_t)c->nplans;
+    return plan;
 }
 
 static void put(medins_fen *col, size_t i, medins_fen v)
@@ -97,13 +147,13 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     size_t run = (size_t)-1;
     medins_person person = {0};
     int person_rc = 0, ledger_rc = 0, tier = 0;
-    /* The masks of the person's current profile, and the policies they and the tier are for
-     * (NULL: to be found). */
-    row_cache cache;
-    for (size_t j = 0; j < ROW_SLOTS; j++)
-        cache.slot[j].profile.policy = NULL;
-    mdn_run_rows *rows = NULL;
-    const medins_policy *rows_policy = NULL, *tier_policy = NULL;
+    /* The person's profile slot, and the policies it and the tier are for (NULL: to be
+     * found). */
+    plan_cache *cache = claims->n > 0 ? malloc(sizeof *cache) : NULL;
+    if (cache)
+        cache_clear(cache);
+    int slot = -1;
+    const medins_policy *slot_policy = NULL, *tier_policy = NULL;
     /* The person's age is `age` on dates in [age_from, age_until): from a birthday to the next
      * (YYYYMMDD order is date order; a 29 February birthday falls to 1 March, as in
      * medins_age_on). */
@@ -124,7 +174,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             person_rc = mdn_person_check(&person, NULL);
             age_from = age_until = 0;
             ledger_rc = medins_ledger_check(&ledgers[k], NULL);
-            rows_policy = tier_policy = NULL;
+            slot_policy = tier_policy = NULL;
         }
         medins_claim claim = {
             .id = (int64_t)i,
@@ -144,7 +194,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         if (rc == 0 && person_rc < 0)
             rc = e ? mdn_person_check(&person, e) : person_rc;
         if (rc == 0)
-            rc = mdn_claim_check(&claim, e);
+            rc = mdn_claim_plain(&claim) ? 0 : mdn_claim_check(&claim, e);
         if (rc == 0 && ledger_rc < 0)
             rc = e ? medins_ledger_check(&ledgers[k], e) : ledger_rc;
         if (rc == 0) {
@@ -158,20 +208,36 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                     /* Unknown until the birth date, or for good without one. */
                     age_until = person.birth_date ? person.birth_date : INT32_MAX;
                 }
-                rows_policy = NULL;   /* the profile may have changed with the age */
+                slot_policy = NULL;   /* the profile may have changed with the age */
             }
             if (policy != tier_policy) {
                 tier = mdn_settle_tier(policy, &person);
                 tier_policy = policy;
-                rows_policy = NULL;
+                slot_policy = NULL;
             }
-            if (policy != rows_policy) {
-                rows = rows_for(&cache, policy, &person, tier, age, &ledgers[k]);
-                rows_policy = policy;
+            if (policy != slot_policy) {
+                slot = cache ? slot_for(cache, policy, &person, tier, age, &ledgers[k]) : -1;
+                slot_policy = policy;
+            }
+            const int admission = claim.kind == MEDINS_CLAIM_INPATIENT
+                                      ? (ledgers[k].admissions > 0 ? 2 : 1) : 0;
+            const int family_doctor = person.family_doctor != 0 &&
+                                      claim.institution == person.family_doctor;
+            const mdn_plan *plan;
+            mdn_plan own;
+            if (slot >= 0) {
+                plan = plan_for(cache, slot,
+                                mdn_index_claim_key(claim.kind, claim.level, admission, family_doctor),
+                                claim.kind, claim.level, admission, family_doctor);
+            } else {
+                mdn_ctx ctx;
+                mdn_settle_context(&ctx, policy, &person, &ledgers[k], claim.kind, claim.level,
+                                   claim.date, claim.institution);
+                mdn_plan_make(&own, policy, &ctx);
+                plan = &own;
             }
             /* The ledger is written in place, and only when the claim settles. */
-            rc = mdn_settle_run(&s, &ledgers[k], policy, &person, tier, age, rows, &claim,
-                                &ledgers[k], e);
+            rc = mdn_settle_run(&s, &ledgers[k], policy, &person, plan, &claim, &ledgers[k], e);
         }
         if (rc != 0) {
             memset(&s, 0, sizeof s);
@@ -189,6 +255,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         if (out->status)
             out->status[i] = rc;
     }
+    free(cache);
     if (failed)
         *failed = nfailed;
     if (nfailed == 0)

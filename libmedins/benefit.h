@@ -101,7 +101,7 @@ typedef struct mdn_layer {
 /*
  * The bounds that the settlement tables' age, thrifty-years and last-year's-costs selectors
  * compare against, collected at load (mdn_benefits_finish). Two persons on the same side of
- * every bound match the same rows, so the batch shares row masks between them (mdn_profile).
+ * every bound match the same rows, so the batch shares plans between them (mdn_profile).
  * `n` is -1 when there are more than MDN_CUTS: the exact values are compared instead.
  */
 #define MDN_CUTS 16
@@ -142,6 +142,27 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
 /* MEDINS_ERR_KIND / LEVEL / DATE / CLAIM / OVERFLOW unless the claim itself is consistent. */
 int mdn_claim_check(const medins_claim *claim, medins_error **err);
 
+/*
+ * True when the claim surely passes mdn_claim_check: the common case tested without a branch
+ * (29 February is left to the full check). False means only "check it in full". Inline: the
+ * batch tests every claim with it.
+ */
+static inline bool mdn_claim_plain(const medins_claim *c)
+{
+    const int32_t d = c->date, md = d % 10000, m = md / 100, day = md % 100;
+    /* The days of month m above 28, two bits a month: 3, 0, 3, 2, 3, 2, 3, 3, 2, 3, 2, 3. */
+    const int32_t mdays = 28 + (int32_t)(0x3BBEECCu >> ((m & 15) * 2) & 3);
+    return ((unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT) & ((unsigned)c->level < MEDINS_LEVEL_COUNT) &
+           ((c->kind == MEDINS_CLAIM_PHARMACY) == (c->level == MEDINS_LEVEL_PHARMACY)) &
+           (d >= 19000101) & (d <= 21991231) & ((unsigned)(m - 1) < 12) &
+           (day >= 1) & (day <= mdays) &
+           (c->total >= 0) & (c->self_paid >= 0) & (c->category_b >= 0) &
+           (c->total <= MEDINS_FEN_MAX) & (c->self_paid <= MEDINS_FEN_MAX) &
+           (c->category_b <= MEDINS_FEN_MAX) &
+           /* unsigned: every test is evaluated, and out-of-range parts must not overflow */
+           ((uint64_t)c->self_paid + (uint64_t)c->category_b <= (uint64_t)c->total);
+}
+
 /* The benefit tier the selectors of a settlement see for `person` under policy `p`. */
 int mdn_settle_tier(const medins_policy *p, const medins_person *person);
 
@@ -160,14 +181,13 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
                     const medins_ledger *ledger, medins_result *r, unsigned flags,
                     medins_error **err);
 
-/* The tables a section settles with, in the order of mdn_run_rows (a layer has no thrift). */
-enum { MDN_T_DED, MDN_T_THRIFT, MDN_T_RATIO, MDN_T_ADJUST, MDN_T_CAP, MDN_T_COUNT };
-
 /*
  * What decides which rows of a policy's settlement tables a person matches, apart from the
  * claim: the index key of scheme, category and tier, the groups, and the side of each bound
  * (mdn_cuts) that the age, the thrifty years and last year's costs fall on. Equal profiles
- * match the same rows.
+ * match the same rows, so the batch shares plans (below) between persons of one profile.
+ * Within a run of a person's claims the profile changes only at a birthday that crosses an
+ * age bound: the core never changes a ledger's thrifty years or last year's costs.
  */
 typedef struct mdn_profile {
     const medins_policy *policy;
@@ -176,30 +196,9 @@ typedef struct mdn_profile {
     int64_t age, thrift, prior;
 } mdn_profile;
 
-/*
- * The rows of each settlement table that persons of one profile can match, for the batch: the
- * row indexes' person bits, less the rows whose other selectors (groups, age, thrifty years,
- * last year's costs) reject the profile. A claim then finds its row as the lowest bit of
- * mask & index->claim[key], with no context and no selector test. Within a run of a person's
- * claims the profile changes only at a birthday that crosses an age bound: the core never
- * changes a ledger's thrifty years or last year's costs.
- *
- * mdn_run_rows_init makes the layers' masks; each section's are made on its first claim
- * (mdn_settle_run), as a person's claims seldom use every section. A section whose tables
- * are not all indexed (over 64 rows), or any section when the layers' are not, is settled with
- * the full lookup.
- */
-typedef struct mdn_run_rows {
-    mdn_profile profile;
-    mdn_ctx ctx;                       /* a context of the profile, for the selector tests */
-    uint32_t made, usable;             /* 1u << claim kind: masks made; made and indexed */
-    bool layers_ok;
-    uint64_t sec[MEDINS_CLAIM_KIND_COUNT][MDN_T_COUNT];
-    uint64_t layer[2][MDN_T_COUNT];    /* major_disease, assistance */
-} mdn_run_rows;
-
-/* The profile of `person` (checked) with benefit tier `tier`, age `age`, ledger `ledger`;
- * false when the person's keys are out of range (no masks: full lookups). */
+/* The profile of `person` (checked) with benefit tier `tier`, age `age`, ledger `ledger`, and
+ * in *ctx a selector context of it (claim fields 0); false when the policy has no settlement
+ * sections or the person's keys are out of range. */
 bool mdn_profile_of(mdn_profile *out, mdn_ctx *ctx, const medins_policy *p,
                     const medins_person *person, int tier, int age, const medins_ledger *ledger);
 
@@ -209,19 +208,48 @@ static inline bool mdn_profile_equal(const mdn_profile *a, const mdn_profile *b)
            a->age == b->age && a->thrift == b->thrift && a->prior == b->prior;
 }
 
-/* Start the masks of a profile (from mdn_profile_of, with its context). */
-void mdn_run_rows_init(mdn_run_rows *rr, const mdn_profile *profile, const mdn_ctx *ctx);
+/* A layer's rows for one selector context (mdn_plan). */
+typedef struct mdn_layer_plan {
+    bool applies;                           /* present, and applies to the claim's kind */
+    const mdn_amount_row *drow, *crow;      /* deductible, annual maximum; NULL: none */
+    const mdn_ratio_row *rrow;              /* NULL: the layer pays nothing */
+    medins_bp adj;                          /* the matching adjustments, summed */
+} mdn_layer_plan;
+
+/* Why a plan cannot settle: the errors of the settlement, in its order. */
+enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_RATIO };
 
 /*
- * mdn_settle_core without its three entry checks, for the batch, which checks each person and
- * their ledger once when the person's run of claims starts (a ledger the core wrote stays
- * valid), and each claim with mdn_claim_check. `tier` is mdn_settle_tier(p, person), `age`
- * mdn_settle_age(person, claim->date), `rows` started by mdn_run_rows_init for their profile
- * under p (or NULL: full lookups). No result: no lines, and `assumed` is left 0. `next` may
- * be `ledger` itself: it is written only when the claim settles.
+ * Every row and flag a settlement reads from the policy for one selector context: the person's
+ * side (a profile) and the claim's kind, level, admission order and family-doctor flag (a
+ * claim key of the row indexes). The arithmetic then reads amounts from the ledger and the
+ * claim only. A single claim makes its plan each time; the batch keeps them per profile and
+ * claim key.
+ */
+typedef struct mdn_plan {
+    int status;                             /* MDN_PLAN_*: the rest is set only when OK */
+    const mdn_benefit *sec;                 /* set from MDN_PLAN_RATIO on */
+    const mdn_ratio_row *rrow;
+    const mdn_amount_row *drow, *trow, *crow;   /* deductible, thrift reduction, maximum */
+    medins_fen ded;                         /* drow's amount less the thrift reduction */
+    medins_bp adj;                          /* the section's matching adjustments, summed */
+    bool carry;                             /* the maximum is inpatient and carries over */
+    bool account;                           /* the individual account pays */
+    mdn_layer_plan layer[2];                /* major_disease, assistance */
+} mdn_plan;
+
+/* The plan of selector context `ctx` (tier, age, history, kind, level... all set) under p. */
+void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx);
+
+/*
+ * mdn_settle_core without its three entry checks and with a plan made for the person and the
+ * claim, for the batch, which checks each person and their ledger once when the person's run
+ * of claims starts (a ledger the core wrote stays valid), and each claim with
+ * mdn_claim_check. No result: no lines, and `assumed` is left 0. `next` may be `ledger`
+ * itself: it is written only when the claim settles.
  */
 int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                   const medins_person *person, int tier, int age, mdn_run_rows *rows,
-                   const medins_claim *claim, const medins_ledger *ledger, medins_error **err);
+                   const medins_person *person, const mdn_plan *plan, const medins_claim *claim,
+                   const medins_ledger *ledger, medins_error **err);
 
 #endif

@@ -27,36 +27,36 @@ typedef struct field {
     field_type type;
 } field;
 
-#define FI(name, key) {key, offsetof(medins_ledger, name), F_I32}
-#define FU(name, key) {key, offsetof(medins_ledger, name), F_U32}
-#define FF(name, key) {key, offsetof(medins_ledger, name), F_FEN}
+/* Every field, in text-form order: X(type, member, key). */
+#define LEDGER_FIELDS(X)                                                        \
+    X(F_I32, year, "year")                                                      \
+    X(F_I32, last_date, "last_date")                                            \
+    X(F_U32, seq, "seq")                                                        \
+    X(F_I32, admissions, "admissions")                                          \
+    X(F_FEN, outpatient_costs, "outpatient_costs")                              \
+    X(F_FEN, deductible[MEDINS_POOL_OUTPATIENT], "deductible.outpatient")       \
+    X(F_FEN, deductible[MEDINS_POOL_POOLING], "deductible.pooling")             \
+    X(F_FEN, deductible[MEDINS_POOL_INPATIENT], "deductible.inpatient")         \
+    X(F_FEN, position[MEDINS_POOL_OUTPATIENT], "position.outpatient")           \
+    X(F_FEN, position[MEDINS_POOL_POOLING], "position.pooling")                 \
+    X(F_FEN, position[MEDINS_POOL_INPATIENT], "position.inpatient")             \
+    X(F_FEN, fund[MEDINS_POOL_OUTPATIENT], "fund.outpatient")                   \
+    X(F_FEN, fund[MEDINS_POOL_POOLING], "fund.pooling")                         \
+    X(F_FEN, fund[MEDINS_POOL_INPATIENT], "fund.inpatient")                     \
+    X(F_FEN, major_base, "major_base")                                          \
+    X(F_FEN, major_fund, "major_fund")                                          \
+    X(F_FEN, assist_base, "assist_base")                                        \
+    X(F_FEN, assist_fund, "assist_fund")                                        \
+    X(F_FEN, account_balance, "account_balance")                                \
+    X(F_FEN, account_paid, "account_paid")                                      \
+    X(F_FEN, carry_over, "carry_over")                                          \
+    X(F_I32, thrifty_years, "thrifty_years")                                    \
+    X(F_I32, prior_known, "prior_known")                                        \
+    X(F_FEN, prior_outpatient_costs, "prior_outpatient_costs")
 
-static const field fields[] = {
-    FI(year, "year"),
-    FI(last_date, "last_date"),
-    FU(seq, "seq"),
-    FI(admissions, "admissions"),
-    FF(outpatient_costs, "outpatient_costs"),
-    FF(deductible[MEDINS_POOL_OUTPATIENT], "deductible.outpatient"),
-    FF(deductible[MEDINS_POOL_POOLING], "deductible.pooling"),
-    FF(deductible[MEDINS_POOL_INPATIENT], "deductible.inpatient"),
-    FF(position[MEDINS_POOL_OUTPATIENT], "position.outpatient"),
-    FF(position[MEDINS_POOL_POOLING], "position.pooling"),
-    FF(position[MEDINS_POOL_INPATIENT], "position.inpatient"),
-    FF(fund[MEDINS_POOL_OUTPATIENT], "fund.outpatient"),
-    FF(fund[MEDINS_POOL_POOLING], "fund.pooling"),
-    FF(fund[MEDINS_POOL_INPATIENT], "fund.inpatient"),
-    FF(major_base, "major_base"),
-    FF(major_fund, "major_fund"),
-    FF(assist_base, "assist_base"),
-    FF(assist_fund, "assist_fund"),
-    FF(account_balance, "account_balance"),
-    FF(account_paid, "account_paid"),
-    FF(carry_over, "carry_over"),
-    FI(thrifty_years, "thrifty_years"),
-    FI(prior_known, "prior_known"),
-    FF(prior_outpatient_costs, "prior_outpatient_costs"),
-};
+#define FIELD_ROW(type, member, key) {key, offsetof(medins_ledger, member), type},
+static const field fields[] = {LEDGER_FIELDS(FIELD_ROW)};
+#undef FIELD_ROW
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
 static int64_t field_get(const medins_ledger *l, const field *f)
@@ -79,13 +79,21 @@ static void field_set(medins_ledger *l, const field *f, int64_t v)
     }
 }
 
+/* A field below 0 or, for amounts, above MEDINS_FEN_MAX (unsigned: both in one test). */
+#define OUT_OF_RANGE_F_I32(member) (l->member < 0) |
+#define OUT_OF_RANGE_F_U32(member)
+#define OUT_OF_RANGE_F_FEN(member) ((uint64_t)l->member > (uint64_t)MEDINS_FEN_MAX) |
+#define OUT_OF_RANGE(type, member, key) OUT_OF_RANGE_##type(member)
+
 int medins_ledger_check(const medins_ledger *l, medins_error **err)
 {
     if (!l)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "NULL ledger");
     if (l->year < 1900 || l->year > 2199)
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger year %d out of range", (int)l->year);
-    for (size_t i = 0; i < NFIELDS; i++) {
+    /* Every field in range, tested at once; the loop below only finds which one is not. */
+    bool out_of_range = LEDGER_FIELDS(OUT_OF_RANGE) false;
+    for (size_t i = 0; out_of_range && i < NFIELDS; i++) {
         int64_t v = field_get(l, &fields[i]);
         if (v < 0 || (fields[i].type == F_FEN && v > MEDINS_FEN_MAX))
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger %s out of range: %lld",

@@ -155,26 +155,9 @@ int mdn_person_check(const medins_person *person, medins_error **err)
     return 0;
 }
 
-/*
- * True when the claim surely passes mdn_claim_check: the common case tested with few branches
- * (a day of month up to 28 is valid in every month). False means only "check it in full".
- */
-static inline bool claim_plain(const medins_claim *c)
-{
-    const int32_t d = c->date, md = d % 10000, m = md / 100, day = md % 100;
-    return ((unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT) & ((unsigned)c->level < MEDINS_LEVEL_COUNT) &
-           ((c->kind == MEDINS_CLAIM_PHARMACY) == (c->level == MEDINS_LEVEL_PHARMACY)) &
-           (d >= 19000101) & (d <= 21991231) & ((unsigned)(m - 1) < 12) & ((unsigned)(day - 1) < 28) &
-           (c->total >= 0) & (c->self_paid >= 0) & (c->category_b >= 0) &
-           (c->total <= MEDINS_FEN_MAX) & (c->self_paid <= MEDINS_FEN_MAX) &
-           (c->category_b <= MEDINS_FEN_MAX) &
-           /* unsigned: every test is evaluated, and out-of-range parts must not overflow */
-           ((uint64_t)c->self_paid + (uint64_t)c->category_b <= (uint64_t)c->total);
-}
-
 int mdn_claim_check(const medins_claim *c, medins_error **err)
 {
-    if (claim_plain(c))
+    if (mdn_claim_plain(c))
         return 0;
     if ((unsigned)c->kind >= MEDINS_CLAIM_KIND_COUNT)
         return mdn_error(err, MEDINS_ERR_KIND, NULL, 0, 0, "unknown claim kind %d", (int)c->kind);
@@ -240,19 +223,11 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
 
 /* ---- Finding rows ----------------------------------------------------------------------- */
 
-/*
- * A claim's selector context and its keys into the row indexes (-1: not indexable, scan), or,
- * in a batch run, the person's row masks (then only ckey and ctx.admission are set).
- */
+/* A claim's selector context and its keys into the row indexes (-1: not indexable, scan). */
 typedef struct query {
     mdn_ctx ctx;
     int pkey, ckey;
-    const mdn_run_rows *rows;
 } query;
-
-/* The run mask of table t of the section settling `kind`, or of layer l; NULL without a run. */
-#define SEC_MASK(q, kind, t) ((q)->rows ? &(q)->rows->sec[kind][t] : NULL)
-#define LAYER_MASK(q, l, t) ((q)->rows ? &(q)->rows->layer[l][t] : NULL)
 
 static void query_keys(query *q)
 {
@@ -307,16 +282,11 @@ static inline const mdn_select *row_sel(const void *rows, size_t size, size_t i)
     return (const mdn_select *)(const void *)((const char *)rows + i * size);
 }
 
-/* First matching row of rows[0..n), or -1; `pm` is the run's mask for the table, or NULL. */
-static inline long first_row(const mdn_index *ix, const uint64_t *pm, const void *rows,
-                             size_t size, size_t n, const query *q)
+/* First matching row of rows[0..n), or -1. */
+static inline long first_row(const mdn_index *ix, const void *rows, size_t size, size_t n,
+                             const query *q)
 {
     uint64_t m;
-    if (pm) {
-        /* An empty table has no index and a zero mask. */
-        m = *pm ? *pm & ix->claim[q->ckey] : 0;
-        return m ? (long)lowest_bit(m) : -1;
-    }
     if ((ix = usable(ix, q, &m)) != NULL) {
         for (; m; m &= m - 1) {
             size_t i = (size_t)lowest_bit(m);
@@ -331,30 +301,7 @@ static inline long first_row(const mdn_index *ix, const uint64_t *pm, const void
     return -1;
 }
 
-/* ---- A person's rows for a run of claims (benefit.h, mdn_run_rows) ---------------------- */
-
-/* The rows of table (ix, rows[0..n)) that rr's profile can match; false when the table has
- * no index to start from. */
-static bool person_rows(uint64_t *out, const mdn_run_rows *rr, const mdn_index *ix,
-                        const void *rows, size_t size, size_t n)
-{
-    *out = 0;
-    if (n == 0)
-        return true;
-    if (!ix)
-        return false;
-    uint64_t m = ix->person[rr->profile.pkey];
-    for (uint64_t rest = m & ix->rest; rest; rest &= rest - 1) {
-        int i = lowest_bit(rest);
-        if (!mdn_select_rest_match(row_sel(rows, size, (size_t)i), &rr->ctx))
-            m &= ~((uint64_t)1 << i);
-    }
-    *out = m;
-    return true;
-}
-
-#define PERSON_ROWS(out, rr, ix, t)                                                          \
-    person_rows((out), (rr), (ix), (t) ? (t)->rows : NULL, sizeof *(t)->rows, (t) ? (t)->n : 0)
+/* ---- Person profiles, for the batch (benefit.h, mdn_profile) ---------------------------- */
 
 /* How many bounds v is at or above (`above`: strictly above), or v itself without bounds. */
 static int64_t side_of(const mdn_cuts *c, int64_t v, bool above)
@@ -390,87 +337,41 @@ bool mdn_profile_of(mdn_profile *out, mdn_ctx *ctx, const medins_policy *p,
     return true;
 }
 
-void mdn_run_rows_init(mdn_run_rows *rr, const mdn_profile *profile, const mdn_ctx *ctx)
-{
-    rr->profile = *profile;
-    rr->ctx = *ctx;
-    rr->made = rr->usable = 0;
-    const struct mdn_benefits *bs = profile->policy->benefits;
-    const mdn_layer *layers[2] = {&bs->major, &bs->assistance};
-    bool ok = true;
-    for (int l = 0; l < 2; l++) {
-        const mdn_layer *ly = layers[l];
-        uint64_t *m = rr->layer[l];
-        if (ly->present)
-            ok = ok && PERSON_ROWS(&m[MDN_T_DED], rr, ly->ix.deductible, &ly->deductible) &&
-                 PERSON_ROWS(&m[MDN_T_RATIO], rr, ly->ix.ratio, &ly->ratio) &&
-                 PERSON_ROWS(&m[MDN_T_ADJUST], rr, ly->ix.adjustments, &ly->adjustments) &&
-                 PERSON_ROWS(&m[MDN_T_CAP], rr, ly->ix.cap, &ly->cap);
-    }
-    rr->layers_ok = ok;
-}
-
-/* The masks of the section settling claims of `kind` (present in rr's policy). */
-static void run_rows_section(mdn_run_rows *rr, int kind)
-{
-    const mdn_benefit *s = &rr->profile.policy->benefits->sec[kind];
-    const mdn_benefit *d = s->ded_owner, *cap = s->cap_owner;
-    uint64_t *m = rr->sec[kind];
-    rr->made |= 1u << kind;
-    if (rr->layers_ok &&
-        PERSON_ROWS(&m[MDN_T_DED], rr, d ? d->ix.deductible : NULL, s->ded_table) &&
-        PERSON_ROWS(&m[MDN_T_THRIFT], rr, d ? d->ix.thrift_reduction : NULL, s->thrift_table) &&
-        PERSON_ROWS(&m[MDN_T_RATIO], rr, s->ix.ratio, &s->ratio) &&
-        PERSON_ROWS(&m[MDN_T_ADJUST], rr, s->ix.adjustments, &s->adjustments) &&
-        PERSON_ROWS(&m[MDN_T_CAP], rr, cap ? cap->ix.cap : NULL, s->cap_table))
-        rr->usable |= 1u << kind;
-}
+/* ---- Plans: the rows a claim settles with (benefit.h, mdn_plan) ------------------------- */
 
 static inline const mdn_amount_row *find_amount(const mdn_amount_table *t, const mdn_index *ix,
-                                                const uint64_t *pm, const query *q)
+                                                const query *q)
 {
-    long i = t ? first_row(ix, pm, t->rows, sizeof *t->rows, t->n, q) : -1;
+    long i = t ? first_row(ix, t->rows, sizeof *t->rows, t->n, q) : -1;
     return i < 0 ? NULL : &t->rows[i];
 }
 
 static inline const mdn_ratio_row *find_ratio(const mdn_ratio_table *t, const mdn_index *ix,
-                                              const uint64_t *pm, const query *q)
+                                              const query *q)
 {
-    long i = first_row(ix, pm, t->rows, sizeof *t->rows, t->n, q);
+    long i = first_row(ix, t->rows, sizeof *t->rows, t->n, q);
     return i < 0 ? NULL : &t->rows[i];
 }
 
-/* An adjustment row that applies: its line, and its addition to the ratio. */
-BODY medins_bp adjust_by(emitter *e, const mdn_adjust_row *a, const char *rule)
-{
-    SAY(e, MEDINS_PART_INFO, 0, 0, a->add.v, rule, a->add.val,
-        "Adjustment %s%P to the ratio of every segment", a->add.v < 0 ? "" : "+", a->add.v);
-    return a->add.v;
-}
-
-/* The sum of the adjustments that apply (every one that matches, in row order). */
+/*
+ * The sum of the adjustments that apply (every one that matches, in row order) and, with a
+ * result, their lines. Always inline: with e->r a constant NULL no line code is left.
+ */
 BODY medins_bp adjustments(emitter *e, const mdn_adjust_table *t, const mdn_index *ix,
-                           const uint64_t *pm, const query *q, const char *rule)
+                           const query *q, const char *rule)
 {
     medins_bp sum = 0;
     uint64_t m;
-    if (pm) {
-        /* With a run mask every candidate row matches: no selector is left to test. */
-        for (m = *pm ? *pm & ix->claim[q->ckey] : 0; m; m &= m - 1)
-            sum += adjust_by(e, &t->rows[lowest_bit(m)], rule);
-        return sum;
-    }
     ix = usable(ix, q, &m);
-    for (size_t i = 0; i < t->n && (!ix || m >> i); i++)
-        if (row_matches(ix, m, i, &t->rows[i].sel, q))
-            sum += adjust_by(e, &t->rows[i], rule);
+    for (size_t i = 0; i < t->n && (!ix || m >> i); i++) {
+        const mdn_adjust_row *a = &t->rows[i];
+        if (!row_matches(ix, m, i, &a->sel, q))
+            continue;
+        SAY(e, MEDINS_PART_INFO, 0, 0, a->add.v, rule, a->add.val,
+            "Adjustment %s%P to the ratio of every segment", a->add.v < 0 ? "" : "+", a->add.v);
+        sum += a->add.v;
+    }
     return sum;
-}
-
-static medins_bp clamp_ratio(medins_bp base, medins_bp add)
-{
-    int32_t r = base + add;
-    return r < 0 ? 0 : r > MEDINS_BP_ONE ? MEDINS_BP_ONE : r;
 }
 
 static medins_fen min_fen(medins_fen a, medins_fen b) { return a < b ? a : b; }
@@ -478,6 +379,67 @@ static medins_fen max_fen(medins_fen a, medins_fen b) { return a > b ? a : b; }
 
 /* No maximum: larger than anything a year can pay. */
 #define NO_CAP INT64_MAX
+
+static void plan_layer(mdn_layer_plan *lp, const mdn_layer *l, int kind, const query *q)
+{
+    emitter quiet = {0};
+    lp->applies = l->present && (l->applies_to >> kind & 1);
+    if (!lp->applies)
+        return;
+    lp->drow = find_amount(&l->deductible, l->ix.deductible, q);
+    lp->rrow = find_ratio(&l->ratio, l->ix.ratio, q);
+    lp->adj = adjustments(&quiet, &l->adjustments, l->ix.adjustments, q, NULL);
+    lp->crow = find_amount(&l->cap, l->ix.cap, q);
+}
+
+/* The plan of query q (its context and keys) under p. */
+static void plan_of(mdn_plan *pl, const medins_policy *p, const query *q)
+{
+    const int kind = q->ctx.kind;
+    memset(pl, 0, sizeof *pl);
+    if (!(p->schemes >> q->ctx.scheme & 1)) {
+        pl->status = MDN_PLAN_SCHEME;
+        return;
+    }
+    const mdn_benefit *sec = mdn_benefit_for(p, (medins_claim_kind)kind);
+    if (!sec) {
+        pl->status = MDN_PLAN_SECTION;
+        return;
+    }
+    pl->sec = sec;
+    if (!(pl->rrow = find_ratio(&sec->ratio, sec->ix.ratio, q))) {
+        pl->status = MDN_PLAN_RATIO;
+        return;
+    }
+    if (sec->ded_table && (pl->drow = find_amount(sec->ded_table, sec->ded_owner->ix.deductible, q))) {
+        pl->trow = find_amount(sec->thrift_table, sec->ded_owner->ix.thrift_reduction, q);
+        pl->ded = pl->drow->amount.v - (pl->trow ? min_fen(pl->drow->amount.v, pl->trow->amount.v) : 0);
+    }
+    emitter quiet = {0};
+    pl->adj = adjustments(&quiet, &sec->adjustments, sec->ix.adjustments, q, NULL);
+    if (sec->cap_table)
+        pl->crow = find_amount(sec->cap_table, sec->cap_owner->ix.cap, q);
+    const mdn_benefit *inpatient = mdn_benefit_for(p, MEDINS_CLAIM_INPATIENT);
+    pl->carry = inpatient && inpatient->carry_over && sec->cap_owner == inpatient;
+    pl->account = sec->account && q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE;
+    plan_layer(&pl->layer[0], &p->benefits->major, kind, q);
+    plan_layer(&pl->layer[1], &p->benefits->assistance, kind, q);
+}
+
+void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx)
+{
+    query q = {.ctx = *ctx};
+    query_keys(&q);
+    plan_of(plan, p, &q);
+}
+
+/* ---- The settlement --------------------------------------------------------------------- */
+
+static medins_bp clamp_ratio(medins_bp base, medins_bp add)
+{
+    int32_t r = base + add;
+    return r < 0 ? 0 : r > MEDINS_BP_ONE ? MEDINS_BP_ONE : r;
+}
 
 /*
  * Pay the pieces of [lo, hi) (positions on a running amount) that fall into each segment of
@@ -534,20 +496,19 @@ BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp add
 
 /*
  * A layer above the basic fund on its cumulative base: this claim adds `add` to `base0`.
- * Returns the payment (0 when the layer has no row for the person).
+ * Returns the payment (0 when the layer has no row for the person). `q` is read only for
+ * lines (the adjustments' own).
  */
-BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const query *q, medins_fen base0,
-                             medins_fen add, medins_fen used, medins_part part)
+BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_plan *lp,
+                             const query *q, medins_fen base0, medins_fen add, medins_fen used,
+                             medins_part part)
 {
     const bool major = part == MEDINS_PART_MAJOR_DISEASE;
-    const int li = major ? 0 : 1;
     const char *label = major ? "the major-disease layer" : "medical assistance";
-    const mdn_amount_row *drow =
-        find_amount(&l->deductible, l->ix.deductible, LAYER_MASK(q, li, MDN_T_DED), q);
+    const mdn_amount_row *drow = lp->drow, *crow = lp->crow;
     medins_fen ded = drow ? drow->amount.v : 0;
-    const mdn_ratio_row *rrow = find_ratio(&l->ratio, l->ix.ratio, LAYER_MASK(q, li, MDN_T_RATIO), q);
 
-    if (!rrow) {
+    if (!lp->rrow) {
         SAY(e, MEDINS_PART_INFO, 0, add, 0, l->rule[MDN_RULE_RATIO], NULL,
             "No row of %s applies to this person: it pays nothing", label);
         return 0;
@@ -563,12 +524,11 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const query *q, med
     medins_fen lo = max_fen(0, base0 - ded), hi = max_fen(0, base0 + add - ded);
     if (hi <= lo)
         return 0;   /* all within the deductible: no ratio, adjustment or maximum is used */
-    medins_bp adj = adjustments(e, &l->adjustments, l->ix.adjustments,
-                                LAYER_MASK(q, li, MDN_T_ADJUST), q, l->rule[MDN_RULE_ADJUST]);
-    const mdn_amount_row *crow = find_amount(&l->cap, l->ix.cap, LAYER_MASK(q, li, MDN_T_CAP), q);
+    if (e->r)
+        (void)adjustments(e, &l->adjustments, l->ix.adjustments, q, l->rule[MDN_RULE_ADJUST]);
     medins_fen room = crow ? max_fen(0, crow->amount.v - used) : NO_CAP;
     medins_fen withheld;
-    medins_fen paid = pay_segments(e, rrow, adj, lo, hi, room, &withheld, NULL, NULL, part,
+    medins_fen paid = pay_segments(e, lp->rrow, lp->adj, lo, hi, room, &withheld, NULL, NULL, part,
                                    l->rule[MDN_RULE_RATIO], major ? "The major-disease layer"
                                                                   : "Medical assistance");
     if (crow)
@@ -579,12 +539,12 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const query *q, med
 }
 
 /*
- * The settlement itself (see the top of this file), compiled into mdn_settle_core, which may
- * explain into a result, and into mdn_settle_run, the batch's, where r is NULL and rows may
- * hold the person's run masks.
+ * The settlement itself (see the top of this file) with the rows of `plan`, compiled into
+ * mdn_settle_core, which may explain into a result (and then reads `q`, the plan's query, for
+ * the adjustments' lines), and into mdn_settle_run, the batch's, where r and q are NULL.
  */
 BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                     const medins_person *person, int tier, int age, const mdn_run_rows *rows,
+                     const medins_person *person, const mdn_plan *plan, const query *q,
                      const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
                      unsigned flags, medins_error **err)
 {
@@ -599,44 +559,35 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         return mdn_error(err, MEDINS_ERR_ORDER, NULL, 0, 0,
                          "claim dated %d is earlier than the ledger's last claim (%d)",
                          (int)claim->date, (int)ledger->last_date);
-    if (!(p->schemes & (1u << person->scheme)))
+    switch (plan->status) {
+    case MDN_PLAN_SCHEME:
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "the %s scheme is not covered by this policy", medins_scheme_name(person->scheme));
-    const mdn_benefit *sec = mdn_benefit_for(p, claim->kind);
-    if (!sec)
+    case MDN_PLAN_SECTION:
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "%s claims are not covered by this policy", medins_claim_kind_name(claim->kind));
-
-    query q;
-    const int kind = claim->kind;
-    if (rows) {
-        /* The run masks stand for the person's side of the context: only the claim's is left. */
-        q.rows = rows;
-        q.ctx.admission = kind == MEDINS_CLAIM_INPATIENT ? (ledger->admissions > 0 ? 2 : 1) : 0;
-        q.ckey = mdn_index_claim_key(kind, claim->level, q.ctx.admission,
-                                     person->family_doctor != 0 &&
-                                         claim->institution == person->family_doctor);
-    } else {
-        q.rows = NULL;
-        context_of(&q.ctx, person, tier, age, ledger, kind, claim->level, claim->date,
-                   claim->institution);
-        query_keys(&q);
-    }
-    const mdn_ratio_row *rrow = find_ratio(&sec->ratio, sec->ix.ratio, SEC_MASK(&q, kind, MDN_T_RATIO), &q);
-    if (!rrow)
+    case MDN_PLAN_RATIO:
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "not covered by this policy: no %s row for this person at level %s",
-                         sec->rule[MDN_RULE_RATIO], medins_level_name(claim->level));
+                         plan->sec->rule[MDN_RULE_RATIO], medins_level_name(claim->level));
+    default:
+        break;
+    }
 
-    const int pool = sec->pool;
+    const mdn_benefit *sec = plan->sec;
+    const int kind = claim->kind, pool = sec->pool;
     emitter e = {r, r && !(flags & MEDINS_SETTLE_NO_LINES), s, 0};
-    memset(s, 0, sizeof *s);
+    /* Every field is written below; these only on some paths (no memset: the batch's
+     * settlement lives on its stack, and a block clear costs more than these stores). */
+    s->deductible = s->major_disease = s->assistance = s->account = 0;
+    s->ratio = 0;
+    s->assumed = 0;
     s->claim_id = claim->id;
     s->total = claim->total;
     s->self_paid = claim->self_paid;
     s->category_b = claim->category_b;
     s->in_scope = claim->total - claim->self_paid - claim->category_b;
-    s->admission = q.ctx.admission ? ledger->admissions + 1 : 0;
+    s->admission = kind == MEDINS_CLAIM_INPATIENT ? ledger->admissions + 1 : 0;
 
     if (s->self_paid > 0)
         SAY(&e, MEDINS_PART_SELF_PAID, s->self_paid, 0, 0, "claim.self_paid", NULL,
@@ -649,22 +600,14 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
             "Admission number %d this year", (int)s->admission);
 
     /* Deductible. */
-    const mdn_amount_row *drow =
-        sec->ded_table ? find_amount(sec->ded_table, sec->ded_owner->ix.deductible,
-                                     SEC_MASK(&q, kind, MDN_T_DED), &q)
-                       : NULL;
+    const mdn_amount_row *drow = plan->drow;
     if (drow) {
-        medins_fen ded = drow->amount.v;
-        const mdn_amount_row *trow =
-            find_amount(sec->thrift_table, sec->ded_owner->ix.thrift_reduction,
-                        SEC_MASK(&q, kind, MDN_T_THRIFT), &q);
-        if (trow) {
-            medins_fen cut = min_fen(ded, trow->amount.v);
-            SAY(&e, MEDINS_PART_INFO, cut, ded, 0, sec->ded_owner->rule[MDN_RULE_THRIFT],
-                trow->amount.val, "Deductible %Y lowered by %Y after %d thrifty year(s)", ded,
-                trow->amount.v, (int)ledger->thrifty_years);
-            ded -= cut;
-        }
+        const medins_fen ded = plan->ded;
+        if (plan->trow)
+            SAY(&e, MEDINS_PART_INFO, drow->amount.v - ded, drow->amount.v, 0,
+                sec->ded_owner->rule[MDN_RULE_THRIFT], plan->trow->amount.val,
+                "Deductible %Y lowered by %Y after %d thrifty year(s)", drow->amount.v,
+                plan->trow->amount.v, (int)ledger->thrifty_years);
         medins_fen remaining = ded;
         if (sec->basis == MDN_BASIS_YEAR)
             remaining = max_fen(0, ded - ledger->deductible[pool]);
@@ -681,29 +624,25 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                 sec->basis == MDN_BASIS_VISIT ? "visit" : "admission", ded, s->deductible);
     }
 
-    /* Segments and the annual maximum. */
-    medins_bp adj = adjustments(&e, &sec->adjustments, sec->ix.adjustments,
-                                SEC_MASK(&q, kind, MDN_T_ADJUST), &q, sec->rule[MDN_RULE_ADJUST]);
-    const mdn_amount_row *crow =
-        sec->cap_table ? find_amount(sec->cap_table, sec->cap_owner->ix.cap,
-                                     SEC_MASK(&q, kind, MDN_T_CAP), &q)
-                       : NULL;
-    const mdn_benefit *inpatient = mdn_benefit_for(p, MEDINS_CLAIM_INPATIENT);
+    /* Segments and the annual maximum (the inpatient one plus what the outpatient carries). */
+    if (e.r)
+        (void)adjustments(&e, &sec->adjustments, sec->ix.adjustments, q, sec->rule[MDN_RULE_ADJUST]);
+    const mdn_amount_row *crow = plan->crow;
     medins_fen cap = NO_CAP, carry = 0;
     if (crow) {
-        if (inpatient && inpatient->carry_over && sec->cap_owner == inpatient)
+        if (plan->carry)
             carry = ledger->carry_over;
         cap = crow->amount.v + carry;
     }
     medins_fen rest = s->in_scope - s->deductible;
     medins_fen pos = ledger->position[pool];
-    s->fund = pay_segments(&e, rrow, adj, pos, pos + rest, max_fen(0, cap - ledger->fund[pool]),
-                           &s->over_cap, &s->coinsurance, &s->ratio, MEDINS_PART_FUND,
-                           sec->rule[MDN_RULE_RATIO], "The fund");
+    s->fund = pay_segments(&e, plan->rrow, plan->adj, pos, pos + rest,
+                           max_fen(0, cap - ledger->fund[pool]), &s->over_cap, &s->coinsurance,
+                           &s->ratio, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO], "The fund");
     if (crow) {
         if (carry > 0)
-            SAY(&e, MEDINS_PART_INFO, cap, carry, 0, inpatient->rule[MDN_RULE_CARRY],
-                inpatient->carry_over_val,
+            SAY(&e, MEDINS_PART_INFO, cap, carry, 0, sec->cap_owner->rule[MDN_RULE_CARRY],
+                sec->cap_owner->carry_over_val,
                 "Annual maximum %Y + carried-over outpatient maximum %Y = effective inpatient maximum %Y; fund paid before this claim %Y",
                 crow->amount.v, carry, cap, ledger->fund[pool]);
         else
@@ -720,17 +659,15 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
 
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
-    const uint32_t kind_bit = 1u << claim->kind;
+    const bool major_applies = plan->layer[0].applies, assist_applies = plan->layer[1].applies;
     medins_fen burden = s->in_scope - s->fund;
-    bool major_applies = bs->major.present && (bs->major.applies_to & kind_bit);
-    bool assist_applies = bs->assistance.present && (bs->assistance.applies_to & kind_bit);
     if (major_applies)
-        s->major_disease = settle_layer(&e, &bs->major, &q, ledger->major_base, burden,
-                                        ledger->major_fund, MEDINS_PART_MAJOR_DISEASE);
+        s->major_disease = settle_layer(&e, &bs->major, &plan->layer[0], q, ledger->major_base,
+                                        burden, ledger->major_fund, MEDINS_PART_MAJOR_DISEASE);
     medins_fen assist_base = burden - s->major_disease;
     if (assist_applies)
-        s->assistance = settle_layer(&e, &bs->assistance, &q, ledger->assist_base, assist_base,
-                                     ledger->assist_fund, MEDINS_PART_ASSISTANCE);
+        s->assistance = settle_layer(&e, &bs->assistance, &plan->layer[1], q, ledger->assist_base,
+                                     assist_base, ledger->assist_fund, MEDINS_PART_ASSISTANCE);
 
     s->patient = s->total - s->fund - s->major_disease - s->assistance;
     SAY(&e, MEDINS_PART_PATIENT, s->patient, s->total, 0, "settlement.patient", NULL,
@@ -740,7 +677,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
 
     /* The individual account pays in-scope costs only: catalogue-external items never, and
      * category-B first self-pay is cash (the decision is documented in the report and docs). */
-    if (sec->account && person->scheme == MEDINS_SCHEME_EMPLOYEE) {
+    if (plan->account) {
         s->account = min_fen(ledger->account_balance, assist_base - s->assistance);
         SAY(&e, MEDINS_PART_ACCOUNT, s->account, assist_base - s->assistance, 0,
             sec->rule[MDN_RULE_ACCOUNT], sec->account_val,
@@ -802,23 +739,20 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
     if ((rc = mdn_person_check(person, err)) < 0 || (rc = mdn_claim_check(claim, err)) < 0 ||
         (rc = medins_ledger_check(ledger, err)) < 0)
         return rc;
-    return settle_body(s, next, p, person, mdn_settle_tier(p, person),
-                       mdn_settle_age(person, claim->date), NULL, claim, ledger, r, flags, err);
+    query q;
+    mdn_plan plan;
+    context_of(&q.ctx, person, mdn_settle_tier(p, person), mdn_settle_age(person, claim->date),
+               ledger, claim->kind, claim->level, claim->date, claim->institution);
+    query_keys(&q);
+    plan_of(&plan, p, &q);
+    return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, err);
 }
 
 int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                   const medins_person *person, int tier, int age, mdn_run_rows *rows,
-                   const medins_claim *claim, const medins_ledger *ledger, medins_error **err)
+                   const medins_person *person, const mdn_plan *plan, const medins_claim *claim,
+                   const medins_ledger *ledger, medins_error **err)
 {
-    const unsigned kind = (unsigned)claim->kind;
-    const mdn_run_rows *use = NULL;
-    if (rows && rows->profile.policy == p && mdn_benefit_for(p, claim->kind)) {
-        if (!(rows->made >> kind & 1))
-            run_rows_section(rows, (int)kind);
-        if (rows->usable >> kind & 1)
-            use = rows;
-    }
-    return settle_body(s, next, p, person, tier, age, use, claim, ledger, NULL, 0, err);
+    return settle_body(s, next, p, person, plan, NULL, claim, ledger, NULL, 0, err);
 }
 
 /* ---- Public entry points ---------------------------------------------------------------- */

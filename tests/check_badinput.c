@@ -54,6 +54,14 @@ static const bad_case bad_cases[] = {
     {"level -1", MEDINS_ERR_LEVEL, F_LEVEL, -1, F_NONE, 0},
     {"level past the last", MEDINS_ERR_LEVEL, F_LEVEL, MEDINS_LEVEL_COUNT, F_NONE, 0},
     {"date 30 February", MEDINS_ERR_DATE, F_DATE, 20230230, F_NONE, 0},
+    {"date 29 February of a common year", MEDINS_ERR_DATE, F_DATE, 20230229, F_NONE, 0},
+    {"date 31 April", MEDINS_ERR_DATE, F_DATE, 20230431, F_NONE, 0},
+    {"date 31 June", MEDINS_ERR_DATE, F_DATE, 20230631, F_NONE, 0},
+    {"date 31 September", MEDINS_ERR_DATE, F_DATE, 20230931, F_NONE, 0},
+    {"date 31 November", MEDINS_ERR_DATE, F_DATE, 20231131, F_NONE, 0},
+    {"date 32 December", MEDINS_ERR_DATE, F_DATE, 20231232, F_NONE, 0},
+    {"date day 0", MEDINS_ERR_DATE, F_DATE, 20230700, F_NONE, 0},
+    {"date month 0", MEDINS_ERR_DATE, F_DATE, 20230010, F_NONE, 0},
     {"date month 13", MEDINS_ERR_DATE, F_DATE, 20231301, F_NONE, 0},
     {"date 0", MEDINS_ERR_DATE, F_DATE, 0, F_NONE, 0},
     {"date with a digit missing", MEDINS_ERR_DATE, F_DATE, 2023061, F_NONE, 0},
@@ -93,6 +101,9 @@ static const bad_case bad_cases[] = {
     {"ledger prior_known 2", MEDINS_ERR_LEDGER, F_L_PRIOR_KNOWN, 2, F_NONE, 0},
     {"ledger negative prior costs", MEDINS_ERR_LEDGER, F_L_PRIOR_COSTS, -1, F_NONE, 0},
     {"ledger fund above MEDINS_FEN_MAX", MEDINS_ERR_LEDGER, F_L_FUND, INT64_MAX, F_NONE, 0},
+    {"ledger fund one above MEDINS_FEN_MAX", MEDINS_ERR_LEDGER, F_L_FUND, 100000000000001LL, F_NONE, 0},
+    {"ledger fund INT64_MIN", MEDINS_ERR_LEDGER, F_L_FUND, INT64_MIN, F_NONE, 0},
+    {"ledger negative prior costs at INT64_MIN", MEDINS_ERR_LEDGER, F_L_PRIOR_COSTS, INT64_MIN, F_NONE, 0},
 };
 
 #define NCASES (int)(sizeof bad_cases / sizeof bad_cases[0])
