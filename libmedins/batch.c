@@ -63,29 +63,28 @@ static void cache_clear(plan_cache *c)
     c->nprofiles = c->nplans = 0;
 }
 
-/* The slot of `person`'s profile under `p`, added if new; -1 when the person cannot be
- * profiled (plans made claim by claim). */
-static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *person, int tier,
-                    int age, const medins_ledger *ledger)
+/* The slot of `person`'s profile under `p` at age `age`, added if new; -1 when the person
+ * cannot be profiled (plans made claim by claim). */
+static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *person, int age,
+                    const medins_ledger *ledger)
 {
     mdn_profile prof;
-    mdn_ctx ctx;
-    if (!mdn_profile_of(&prof, &ctx, p, person, tier, age, ledger))
+    if (!mdn_profile_of(&prof, p, person, age, ledger))
         return -1;
-    uint64_t key = (uint64_t)prof.pkey ^ (uint64_t)prof.groups << 8 ^ (uint64_t)prof.age << 24 ^
-                   (uint64_t)prof.thrift << 36 ^ (uint64_t)prof.prior << 48 ^
-                   (uint64_t)(uintptr_t)p >> 4;
+    uint64_t key = (uint64_t)prof.category ^ (uint64_t)prof.tier << 4 ^ (uint64_t)prof.groups << 8 ^
+                   (uint64_t)prof.age << 24 ^ (uint64_t)prof.thrift << 36 ^
+                   (uint64_t)prof.prior << 48 ^ (uint64_t)(uintptr_t)p >> 4;
     unsigned slot = (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - PROFILE_SLOT_BITS));
     for (; c->profile[slot].policy; slot = (slot + 1) & (PROFILE_SLOTS - 1))
         if (mdn_profile_equal(&c->profile[slot], &prof))
             return (int)slot;
     if (c->nprofiles == PROFILES_MAX) {
         cache_clear(c);
-        return slot_for(c, p, person, tier, age, ledger);
+        return slot_for(c, p, person, age, ledger);
     }
     c->nprofiles++;
     c->profile[slot] = prof;
-    c->ctx[slot] = ctx;
+    mdn_profile_context(&c->ctx[slot], p, person, age, ledger);
     memset(c->plan_no[slot], 0, sizeof c->plan_no[slot]);
     return (int)slot;
 }
@@ -146,19 +145,20 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
      */
     size_t run = (size_t)-1;
     medins_person person = {0};
-    int person_rc = 0, ledger_rc = 0, tier = 0;
-    /* The person's profile slot, and the policies it and the tier are for (NULL: to be
-     * found). */
+    int person_rc = 0, ledger_rc = 0;
+    /* The person's profile slot, and the policy it is for (NULL: to be found). */
     plan_cache *cache = claims->n > 0 ? malloc(sizeof *cache) : NULL;
     if (cache)
         cache_clear(cache);
     int slot = -1;
-    const medins_policy *slot_policy = NULL, *tier_policy = NULL;
+    const medins_policy *slot_policy = NULL;
     /* The person's age is `age` on dates in [age_from, age_until): from a birthday to the next
      * (YYYYMMDD order is date order; a 29 February birthday falls to 1 March, as in
      * medins_age_on). */
     int age = -1;
     medins_date age_from = 0, age_until = 0;
+    /* Only the first failure's error object is made: one allocation per batch at most. */
+    medins_error **e = err ? &first_err : NULL;
     for (size_t i = 0; i < claims->n; i++) {
         size_t k = (size_t)claims->person[i];
         if (k != run) {
@@ -174,7 +174,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             person_rc = mdn_person_check(&person, NULL);
             age_from = age_until = 0;
             ledger_rc = medins_ledger_check(&ledgers[k], NULL);
-            slot_policy = tier_policy = NULL;
+            slot_policy = NULL;
         }
         medins_claim claim = {
             .id = (int64_t)i,
@@ -188,8 +188,6 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         };
         medins_settlement s;
         const medins_policy *policy = NULL;
-        /* Only the first failure's error object is made: one allocation per batch at most. */
-        medins_error **e = nfailed == 0 && err ? &first_err : NULL;
         int rc = policy_for(src, claim.date, &policy, e);
         if (rc == 0 && person_rc < 0)
             rc = e ? mdn_person_check(&person, e) : person_rc;
@@ -198,8 +196,10 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         if (rc == 0 && ledger_rc < 0)
             rc = e ? medins_ledger_check(&ledgers[k], e) : ledger_rc;
         if (rc == 0) {
-            if (claim.date < age_from || claim.date >= age_until) {
-                age = mdn_settle_age(&person, claim.date);
+            /* One unsigned test: a new person's empty window [0, 0) holds no date. */
+            if ((uint32_t)(claim.date - age_from) >= (uint32_t)(age_until - age_from)) {
+                /* Both dates are checked: the age needs no further test. */
+                age = person.birth_date ? mdn_age_between(person.birth_date, claim.date) : -1;
                 age_from = age_until = 0;
                 if (age >= 0) {
                     age_from = (person.birth_date / 10000 + age) * 10000 + person.birth_date % 10000;
@@ -210,19 +210,15 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                 }
                 slot_policy = NULL;   /* the profile may have changed with the age */
             }
-            if (policy != tier_policy) {
-                tier = mdn_settle_tier(policy, &person);
-                tier_policy = policy;
-                slot_policy = NULL;
-            }
             if (policy != slot_policy) {
-                slot = cache ? slot_for(cache, policy, &person, tier, age, &ledgers[k]) : -1;
+                slot = cache ? slot_for(cache, policy, &person, age, &ledgers[k]) : -1;
                 slot_policy = policy;
             }
-            const int admission = claim.kind == MEDINS_CLAIM_INPATIENT
-                                      ? (ledgers[k].admissions > 0 ? 2 : 1) : 0;
-            const int family_doctor = person.family_doctor != 0 &&
-                                      claim.institution == person.family_doctor;
+            /* Without branches: the kind and the institution vary claim by claim. */
+            const int admission = (claim.kind == MEDINS_CLAIM_INPATIENT) *
+                                  (1 + (ledgers[k].admissions > 0));
+            const int family_doctor = (person.family_doctor != 0) &
+                                      (claim.institution == person.family_doctor);
             const mdn_plan *plan;
             mdn_plan own;
             if (slot >= 0) {
@@ -243,6 +239,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             memset(&s, 0, sizeof s);
             if (nfailed++ == 0)
                 first = i;
+            e = NULL;
         }
         put(out->fund, i, s.fund);
         put(out->major_disease, i, s.major_disease);

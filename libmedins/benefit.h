@@ -183,30 +183,36 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
 
 /*
  * What decides which rows of a policy's settlement tables a person matches, apart from the
- * claim: the index key of scheme, category and tier, the groups, and the side of each bound
- * (mdn_cuts) that the age, the thrifty years and last year's costs fall on. Equal profiles
- * match the same rows, so the batch shares plans (below) between persons of one profile.
- * Within a run of a person's claims the profile changes only at a birthday that crosses an
- * age bound: the core never changes a ledger's thrifty years or last year's costs.
+ * claim: scheme, category, tier (which with the groups decide the benefit tier), the groups,
+ * and the side of each bound (mdn_cuts) that the age, the thrifty years and last year's costs
+ * fall on. Equal profiles match the same rows, so the batch shares plans (below) between
+ * persons of one profile. Within a run of a person's claims the profile changes only at a
+ * birthday that crosses an age bound: the core never changes a ledger's thrifty years or last
+ * year's costs.
  */
 typedef struct mdn_profile {
     const medins_policy *policy;
-    int32_t pkey;
+    int32_t scheme, category, tier;    /* the person's own: the benefit tier follows from them */
     uint32_t groups;
-    int64_t age, thrift, prior;
+    int64_t age, thrift, prior;        /* sides of the bounds; -1 unknown */
 } mdn_profile;
 
-/* The profile of `person` (checked) with benefit tier `tier`, age `age`, ledger `ledger`, and
- * in *ctx a selector context of it (claim fields 0); false when the policy has no settlement
- * sections or the person's keys are out of range. */
-bool mdn_profile_of(mdn_profile *out, mdn_ctx *ctx, const medins_policy *p,
-                    const medins_person *person, int tier, int age, const medins_ledger *ledger);
+/* The profile under p of `person` (checked) aged `age` (-1 unknown) with `ledger` (checked);
+ * false when the policy has no settlement sections. */
+bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_person *person,
+                    int age, const medins_ledger *ledger);
 
 static inline bool mdn_profile_equal(const mdn_profile *a, const mdn_profile *b)
 {
-    return a->policy == b->policy && a->pkey == b->pkey && a->groups == b->groups &&
-           a->age == b->age && a->thrift == b->thrift && a->prior == b->prior;
+    return a->policy == b->policy && a->scheme == b->scheme && a->category == b->category &&
+           a->tier == b->tier && a->groups == b->groups && a->age == b->age &&
+           a->thrift == b->thrift && a->prior == b->prior;
 }
+
+/* A selector context of the person's profile (benefit tier, age and history set, the claim's
+ * fields 0), to make its plans from. */
+void mdn_profile_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
+                         int age, const medins_ledger *ledger);
 
 /* A layer's rows for one selector context (mdn_plan). */
 typedef struct mdn_layer_plan {

@@ -55,14 +55,9 @@ int medins_date_valid(medins_date date)
 
 int medins_age_on(medins_date birth_date, medins_date date)
 {
-    if (!medins_date_valid(birth_date) || !medins_date_valid(date) || birth_date > date)
+    if (!medins_date_valid(birth_date) || !medins_date_valid(date))
         return -1;
-    /* Comparing month-day as MMDD: someone born on 29 February turns a year older on 1 March
-     * of a common year, since 0228 < 0229. */
-    int age = date / 10000 - birth_date / 10000;
-    if (date % 10000 < birth_date % 10000)
-        age--;
-    return age;
+    return mdn_age_between(birth_date, date);
 }
 
 int mdn_date_parse_text(medins_date *out, const char *t)

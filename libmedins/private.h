@@ -69,12 +69,26 @@ int mdn_word_parse(const char *const *words, const char *name);
 const char *mdn_yuan(char buf[24], medins_fen v);
 const char *mdn_percent(char buf[24], medins_bp v);
 
+/*
+ * medins_age_on for valid dates (person.c checks them; the batch has checked them already):
+ * -1 when `date` is before `birth_date`. Comparing month-day as MMDD, someone born on
+ * 29 February turns a year older on 1 March of a common year, since 0228 < 0229.
+ */
+static inline int mdn_age_between(medins_date birth_date, medins_date date)
+{
+    if (birth_date > date)
+        return -1;
+    return date / 10000 - birth_date / 10000 - (date % 10000 < birth_date % 10000);
+}
+
 /* medins_money_apply, inline for the settlement's inner loop (money.c defines the public one
  * with it). |amount| <= 1e14 and ratio <= 1e4 keep the product below 1e18 < INT64_MAX. */
 static inline medins_fen mdn_apply(medins_fen amount, medins_bp ratio)
 {
-    int64_t mag = amount < 0 ? -amount : amount;
-    int64_t q = (mag * ratio + MEDINS_BP_ONE / 2) / MEDINS_BP_ONE;
+    /* Unsigned: the magnitude and the ratio are not negative, and unsigned division by a
+     * constant needs no sign correction. */
+    uint64_t mag = amount < 0 ? 0 - (uint64_t)amount : (uint64_t)amount;
+    int64_t q = (int64_t)((mag * (uint64_t)ratio + MEDINS_BP_ONE / 2) / MEDINS_BP_ONE);
     return amount < 0 ? -q : q;
 }
 

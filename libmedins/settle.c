@@ -314,27 +314,31 @@ static int64_t side_of(const mdn_cuts *c, int64_t v, bool above)
     return k;
 }
 
-bool mdn_profile_of(mdn_profile *out, mdn_ctx *ctx, const medins_policy *p,
-                    const medins_person *person, int tier, int age, const medins_ledger *ledger)
+bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_person *person,
+                    int age, const medins_ledger *ledger)
 {
-    query q;
-    context_of(&q.ctx, person, tier, age, ledger, 0, 0, 0, 0);
-    query_keys(&q);
     const struct mdn_benefits *bs = p->benefits;
-    if (!bs || q.pkey < 0)
+    if (!bs)
         return false;
     /* Selectors test age >= bound, thrifty years >= bound and last year's costs <= bound;
      * an unknown age or cost (-1) matches no bounded row and gets a class of its own. */
     *out = (mdn_profile){
         .policy = p,
-        .pkey = q.pkey,
-        .groups = q.ctx.groups,
-        .age = q.ctx.age < 0 ? -1 : side_of(&bs->age, q.ctx.age, false),
-        .thrift = side_of(&bs->thrift, q.ctx.thrifty_years, false),
-        .prior = q.ctx.prior_outpatient < 0 ? -1 : side_of(&bs->prior, q.ctx.prior_outpatient, true),
+        .scheme = person->scheme,
+        .category = person->category,
+        .tier = person->tier,
+        .groups = person->groups,
+        .age = age < 0 ? -1 : side_of(&bs->age, age, false),
+        .thrift = side_of(&bs->thrift, ledger->thrifty_years, false),
+        .prior = ledger->prior_known ? side_of(&bs->prior, ledger->prior_outpatient_costs, true) : -1,
     };
-    *ctx = q.ctx;
     return true;
+}
+
+void mdn_profile_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
+                         int age, const medins_ledger *ledger)
+{
+    context_of(ctx, person, mdn_settle_tier(p, person), age, ledger, 0, 0, 0, 0);
 }
 
 /* ---- Plans: the rows a claim settles with (benefit.h, mdn_plan) ------------------------- */
@@ -445,52 +449,57 @@ static medins_bp clamp_ratio(medins_bp base, medins_bp add)
  * Pay the pieces of [lo, hi) (positions on a running amount) that fall into each segment of
  * `row`, at the segment's ratio plus `add`, until `room` is used up. Returns the amount paid;
  * *withheld receives what the room refused, *coins the unpaid shares of the pieces.
+ *
+ * An empty piece pays nothing, so that the figures take no branch on the amounts (they are
+ * unpredictable in a batch); only lines test for a piece. Segments are contiguous and
+ * ascending (checked at load): none after the one holding `hi` can have a piece.
  */
 BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp add, medins_fen lo,
-                               medins_fen hi, medins_fen room, medins_fen *withheld,
-                               medins_fen *coins, medins_bp *first_ratio, medins_part part,
-                               const char *rule, const char *what)
+                             medins_fen hi, medins_fen room, medins_fen *withheld,
+                             medins_fen *coins, medins_bp *first_ratio, medins_part part,
+                             const char *rule, const char *what)
 {
     bool first = true;
-    medins_fen paid_sum = 0;
-    *withheld = 0;
-    if (coins)
-        *coins = 0;
-    for (size_t i = 0; i < row->n && lo < hi; i++) {
+    medins_fen paid_sum = 0, withheld_sum = 0, coins_sum = 0;
+    for (size_t i = 0; i < row->n; i++) {
         const mdn_segment *seg = &row->seg[i];
-        medins_fen a = max_fen(lo, seg->from);
-        medins_fen b = seg->to < 0 ? hi : min_fen(hi, seg->to);
-        if (b <= a)
-            continue;
-        medins_fen piece = b - a;
-        medins_bp ratio = clamp_ratio(seg->ratio.v, add);
-        medins_fen share = mdn_apply(piece, ratio);
-        medins_fen paid = min_fen(share, room);
+        const medins_fen a = max_fen(lo, seg->from);
+        const medins_fen b = seg->to < 0 ? hi : min_fen(hi, seg->to);
+        const medins_fen piece = max_fen(0, b - a);
+        const medins_bp ratio = clamp_ratio(seg->ratio.v, add);
+        const medins_fen share = mdn_apply(piece, ratio);
+        const medins_fen paid = min_fen(share, room);
         room -= paid;
         paid_sum += paid;
-        *withheld += share - paid;
-        /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
-        if (seg->from > 0)
-            use(e, seg->from_val);
-        use(e, seg->to_val);
-        if (first && first_ratio)
+        withheld_sum += share - paid;
+        coins_sum += piece - share;
+        if (first_ratio && first && piece > 0)
             *first_ratio = ratio;
-        first = false;
-        if (seg->to < 0)
-            SAY(e, part, paid, piece, ratio, rule, seg->ratio.val,
-                "%s pays %P of %Y in the segment above %Y%s", what, ratio, piece, seg->from,
-                paid < share ? " (cut by the annual maximum)" : "");
-        else
-            SAY(e, part, paid, piece, ratio, rule, seg->ratio.val,
-                "%s pays %P of %Y in the segment %Y to %Y%s", what, ratio, piece, seg->from,
-                seg->to, paid < share ? " (cut by the annual maximum)" : "");
-        if (coins) {
-            *coins += piece - share;
-            SAY(e, MEDINS_PART_COINSURANCE, piece - share, piece, MEDINS_BP_ONE - ratio, rule,
-                seg->ratio.val, "The patient pays %P of %Y in this segment", MEDINS_BP_ONE - ratio,
-                piece);
+        first = first && piece == 0;
+        if (e->r && piece > 0) {
+            /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
+            if (seg->from > 0)
+                use(e, seg->from_val);
+            use(e, seg->to_val);
+            if (seg->to < 0)
+                SAY(e, part, paid, piece, ratio, rule, seg->ratio.val,
+                    "%s pays %P of %Y in the segment above %Y%s", what, ratio, piece, seg->from,
+                    paid < share ? " (cut by the annual maximum)" : "");
+            else
+                SAY(e, part, paid, piece, ratio, rule, seg->ratio.val,
+                    "%s pays %P of %Y in the segment %Y to %Y%s", what, ratio, piece, seg->from,
+                    seg->to, paid < share ? " (cut by the annual maximum)" : "");
+            if (coins)
+                SAY(e, MEDINS_PART_COINSURANCE, piece - share, piece, MEDINS_BP_ONE - ratio, rule,
+                    seg->ratio.val, "The patient pays %P of %Y in this segment",
+                    MEDINS_BP_ONE - ratio, piece);
         }
+        if (seg->to < 0 || hi <= seg->to)
+            break;
     }
+    *withheld = withheld_sum;
+    if (coins)
+        *coins = coins_sum;
     return paid_sum;
 }
 
@@ -548,10 +557,12 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                      const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
                      unsigned flags, medins_error **err)
 {
-    if (claim->date < p->from || (p->to != 0 && claim->date > p->to))
+    /* Unsigned differences: one test for each range (dates are checked, years are in range). */
+    const medins_date until = p->to ? p->to : INT32_MAX;
+    if ((uint32_t)(claim->date - p->from) > (uint32_t)(until - p->from))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is outside policy %s",
                          (int)claim->date, p->id);
-    if (ledger->year != claim->date / 10000)
+    if ((uint32_t)(claim->date - ledger->year * 10000) >= 10000u)
         return mdn_error(err, MEDINS_ERR_LEDGER_YEAR, NULL, 0, 0,
                          "the ledger is for %d, the claim is dated %d", (int)ledger->year,
                          (int)claim->date);
@@ -587,7 +598,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     s->self_paid = claim->self_paid;
     s->category_b = claim->category_b;
     s->in_scope = claim->total - claim->self_paid - claim->category_b;
-    s->admission = kind == MEDINS_CLAIM_INPATIENT ? ledger->admissions + 1 : 0;
+    s->admission = (kind == MEDINS_CLAIM_INPATIENT) * (ledger->admissions + 1);
 
     if (s->self_paid > 0)
         SAY(&e, MEDINS_PART_SELF_PAID, s->self_paid, 0, 0, "claim.self_paid", NULL,
@@ -677,8 +688,9 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
 
     /* The individual account pays in-scope costs only: catalogue-external items never, and
      * category-B first self-pay is cash (the decision is documented in the report and docs). */
-    if (plan->account) {
-        s->account = min_fen(ledger->account_balance, assist_base - s->assistance);
+    const medins_fen account = min_fen(ledger->account_balance, assist_base - s->assistance);
+    s->account = plan->account ? account : 0;
+    if (plan->account && e.r) {
         SAY(&e, MEDINS_PART_ACCOUNT, s->account, assist_base - s->assistance, 0,
             sec->rule[MDN_RULE_ACCOUNT], sec->account_val,
             "Paid from the individual account: %Y of the in-scope burden %Y (balance %Y)",
@@ -705,10 +717,15 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                      assist_sum = ledger->assist_base + (assist_applies ? assist_base : 0),
                      assist_fund = ledger->assist_fund + s->assistance,
                      account_paid = ledger->account_paid + s->account;
-    if ((outpatient > MEDINS_FEN_MAX) | (deductible > MEDINS_FEN_MAX) |
-        (position > MEDINS_FEN_MAX) | (fund > MEDINS_FEN_MAX) | (major_base > MEDINS_FEN_MAX) |
-        (major_fund > MEDINS_FEN_MAX) | (assist_sum > MEDINS_FEN_MAX) |
-        (assist_fund > MEDINS_FEN_MAX) | (account_paid > MEDINS_FEN_MAX))
+    /* Each sum is at most their OR, which is below 2^46 < MEDINS_FEN_MAX nearly always: one
+     * test, and the exact ones only when it fails. */
+    const uint64_t any = (uint64_t)(outpatient | deductible | position | fund | major_base |
+                                    major_fund | assist_sum | assist_fund | account_paid);
+    if (any >= (uint64_t)1 << 46 &&
+        ((outpatient > MEDINS_FEN_MAX) | (deductible > MEDINS_FEN_MAX) |
+         (position > MEDINS_FEN_MAX) | (fund > MEDINS_FEN_MAX) | (major_base > MEDINS_FEN_MAX) |
+         (major_fund > MEDINS_FEN_MAX) | (assist_sum > MEDINS_FEN_MAX) |
+         (assist_fund > MEDINS_FEN_MAX) | (account_paid > MEDINS_FEN_MAX)))
         return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
                          "a year total of the ledger would exceed the limit");
     if (next != ledger)
