@@ -129,7 +129,12 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     if (claims->n > 0 && (!claims->person || !claims->date || !claims->kind || !claims->level ||
                           !claims->total))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: a required claim column is NULL");
+    /* Every person index in range: one pass without a branch (vectorised), then the first bad
+     * one is looked for only if there is one. */
+    bool bad_person = false;
     for (size_t i = 0; i < claims->n; i++)
+        bad_person |= (uint64_t)(int64_t)claims->person[i] >= (uint64_t)persons->n;
+    for (size_t i = 0; bad_person && i < claims->n; i++)
         if (claims->person[i] < 0 || (size_t)claims->person[i] >= persons->n)
             return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
                              "batch: claim %zu names person %d of %zu", i, (int)claims->person[i],

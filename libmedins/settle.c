@@ -570,20 +570,16 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         return mdn_error(err, MEDINS_ERR_ORDER, NULL, 0, 0,
                          "claim dated %d is earlier than the ledger's last claim (%d)",
                          (int)claim->date, (int)ledger->last_date);
-    switch (plan->status) {
-    case MDN_PLAN_SCHEME:
+    if (plan->status == MDN_PLAN_SCHEME)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "the %s scheme is not covered by this policy", medins_scheme_name(person->scheme));
-    case MDN_PLAN_SECTION:
+    if (plan->status == MDN_PLAN_SECTION)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "%s claims are not covered by this policy", medins_claim_kind_name(claim->kind));
-    case MDN_PLAN_RATIO:
+    if (plan->status == MDN_PLAN_RATIO)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "not covered by this policy: no %s row for this person at level %s",
                          plan->sec->rule[MDN_RULE_RATIO], medins_level_name(claim->level));
-    default:
-        break;
-    }
 
     const mdn_benefit *sec = plan->sec;
     const int kind = claim->kind, pool = sec->pool;
