@@ -56,6 +56,8 @@ typedef struct plan_cache {
     mdn_plan plan[PLANS];
 } plan_cache;
 
+bool mdn_batch_cacheless = false;
+
 static void cache_clear(plan_cache *c)
 {
     for (size_t j = 0; j < PROFILE_SLOTS; j++)
@@ -152,7 +154,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     medins_person person = {0};
     int person_rc = 0, ledger_rc = 0;
     /* The person's profile slot, and the policy it is for (NULL: to be found). */
-    plan_cache *cache = claims->n > 0 ? malloc(sizeof *cache) : NULL;
+    plan_cache *cache = claims->n > 0 && !mdn_batch_cacheless ? malloc(sizeof *cache) : NULL;
     if (cache)
         cache_clear(cache);
     int slot = -1;

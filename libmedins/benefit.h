@@ -219,8 +219,12 @@ typedef struct mdn_layer_plan {
     bool applies;                           /* present, and applies to the claim's kind */
     const mdn_amount_row *drow, *crow;      /* deductible, annual maximum; NULL: none */
     const mdn_ratio_row *rrow;              /* NULL: the layer pays nothing */
+    medins_fen ded, cap;                    /* drow's amount or 0, crow's or MDN_NO_CAP */
     medins_bp adj;                          /* the matching adjustments, summed */
 } mdn_layer_plan;
+
+/* No maximum: larger than anything a year can pay. */
+#define MDN_NO_CAP INT64_MAX
 
 /* Why a plan cannot settle: the errors of the settlement, in its order. */
 enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_RATIO };
@@ -237,10 +241,14 @@ typedef struct mdn_plan {
     const mdn_benefit *sec;                 /* set from MDN_PLAN_RATIO on */
     const mdn_ratio_row *rrow;
     const mdn_amount_row *drow, *trow, *crow;   /* deductible, thrift reduction, maximum */
-    medins_fen ded;                         /* drow's amount less the thrift reduction */
-    medins_bp adj;                          /* the section's matching adjustments, summed */
-    bool carry;                             /* the maximum is inpatient and carries over */
+    /* The same, flat, for the arithmetic: no pointer to follow and no row to test for. */
+    int pool;                               /* medins_pool of the section */
+    bool annual;                            /* the deductible is the pool's, once a year */
+    bool carry;                             /* the maximum is inpatient's and carries over */
     bool account;                           /* the individual account pays */
+    medins_fen ded;                         /* drow's amount less the thrift reduction, or 0 */
+    medins_fen cap;                         /* crow's amount, or MDN_NO_CAP */
+    medins_bp adj;                          /* the section's matching adjustments, summed */
     mdn_layer_plan layer[2];                /* major_disease, assistance */
 } mdn_plan;
 
@@ -257,5 +265,9 @@ void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx);
 int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                    const medins_person *person, const mdn_plan *plan, const medins_claim *claim,
                    const medins_ledger *ledger, medins_error **err);
+
+/* Set by the tests to settle a batch as when its plan cache cannot be allocated: plans made
+ * claim by claim (batch.c). */
+extern bool mdn_batch_cacheless;
 
 #endif

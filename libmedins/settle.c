@@ -381,19 +381,20 @@ BODY medins_bp adjustments(emitter *e, const mdn_adjust_table *t, const mdn_inde
 static medins_fen min_fen(medins_fen a, medins_fen b) { return a < b ? a : b; }
 static medins_fen max_fen(medins_fen a, medins_fen b) { return a > b ? a : b; }
 
-/* No maximum: larger than anything a year can pay. */
-#define NO_CAP INT64_MAX
-
 static void plan_layer(mdn_layer_plan *lp, const mdn_layer *l, int kind, const query *q)
 {
     emitter quiet = {0};
     lp->applies = l->present && (l->applies_to >> kind & 1);
+    lp->cap = MDN_NO_CAP;
     if (!lp->applies)
         return;
     lp->drow = find_amount(&l->deductible, l->ix.deductible, q);
     lp->rrow = find_ratio(&l->ratio, l->ix.ratio, q);
     lp->adj = adjustments(&quiet, &l->adjustments, l->ix.adjustments, q, NULL);
     lp->crow = find_amount(&l->cap, l->ix.cap, q);
+    lp->ded = lp->drow ? lp->drow->amount.v : 0;
+    if (lp->crow)
+        lp->cap = lp->crow->amount.v;
 }
 
 /* The plan of query q (its context and keys) under p. */
@@ -421,10 +422,14 @@ static void plan_of(mdn_plan *pl, const medins_policy *p, const query *q)
     }
     emitter quiet = {0};
     pl->adj = adjustments(&quiet, &sec->adjustments, sec->ix.adjustments, q, NULL);
-    if (sec->cap_table)
-        pl->crow = find_amount(sec->cap_table, sec->cap_owner->ix.cap, q);
-    const mdn_benefit *inpatient = mdn_benefit_for(p, MEDINS_CLAIM_INPATIENT);
-    pl->carry = inpatient && inpatient->carry_over && sec->cap_owner == inpatient;
+    pl->cap = MDN_NO_CAP;
+    if (sec->cap_table && (pl->crow = find_amount(sec->cap_table, sec->cap_owner->ix.cap, q))) {
+        const mdn_benefit *inpatient = mdn_benefit_for(p, MEDINS_CLAIM_INPATIENT);
+        pl->cap = pl->crow->amount.v;
+        pl->carry = inpatient && inpatient->carry_over && sec->cap_owner == inpatient;
+    }
+    pl->pool = sec->pool;
+    pl->annual = sec->basis == MDN_BASIS_YEAR;
     pl->account = sec->account && q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE;
     plan_layer(&pl->layer[0], &p->benefits->major, kind, q);
     plan_layer(&pl->layer[1], &p->benefits->assistance, kind, q);
@@ -515,7 +520,7 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_pla
     const bool major = part == MEDINS_PART_MAJOR_DISEASE;
     const char *label = major ? "the major-disease layer" : "medical assistance";
     const mdn_amount_row *drow = lp->drow, *crow = lp->crow;
-    medins_fen ded = drow ? drow->amount.v : 0;
+    const medins_fen ded = lp->ded;
 
     if (!lp->rrow) {
         SAY(e, MEDINS_PART_INFO, 0, add, 0, l->rule[MDN_RULE_RATIO], NULL,
@@ -535,7 +540,7 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_pla
         return 0;   /* all within the deductible: no ratio, adjustment or maximum is used */
     if (e->r)
         (void)adjustments(e, &l->adjustments, l->ix.adjustments, q, l->rule[MDN_RULE_ADJUST]);
-    medins_fen room = crow ? max_fen(0, crow->amount.v - used) : NO_CAP;
+    medins_fen room = max_fen(0, lp->cap - used);
     medins_fen withheld;
     medins_fen paid = pay_segments(e, lp->rrow, lp->adj, lo, hi, room, &withheld, NULL, NULL, part,
                                    l->rule[MDN_RULE_RATIO], major ? "The major-disease layer"
@@ -582,7 +587,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                          plan->sec->rule[MDN_RULE_RATIO], medins_level_name(claim->level));
 
     const mdn_benefit *sec = plan->sec;
-    const int kind = claim->kind, pool = sec->pool;
+    const int kind = claim->kind, pool = plan->pool;
     emitter e = {r, r && !(flags & MEDINS_SETTLE_NO_LINES), s, 0};
     /* Every field is written below; these only on some paths (no memset: the batch's
      * settlement lives on its stack, and a block clear costs more than these stores). */
@@ -606,20 +611,19 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         SAY(&e, MEDINS_PART_INFO, 0, 0, 0, sec->rule[MDN_RULE_DEDUCTIBLE], NULL,
             "Admission number %d this year", (int)s->admission);
 
-    /* Deductible. */
+    /* Deductible: what is left of the pool's annual one, or the whole per visit or admission
+     * (0 without a deductible row). */
+    const medins_fen ded = plan->ded,
+                     remaining = plan->annual ? max_fen(0, ded - ledger->deductible[pool]) : ded;
+    s->deductible = min_fen(s->in_scope, remaining);
     const mdn_amount_row *drow = plan->drow;
-    if (drow) {
-        const medins_fen ded = plan->ded;
+    if (e.r && drow) {
         if (plan->trow)
             SAY(&e, MEDINS_PART_INFO, drow->amount.v - ded, drow->amount.v, 0,
                 sec->ded_owner->rule[MDN_RULE_THRIFT], plan->trow->amount.val,
                 "Deductible %Y lowered by %Y after %d thrifty year(s)", drow->amount.v,
                 plan->trow->amount.v, (int)ledger->thrifty_years);
-        medins_fen remaining = ded;
-        if (sec->basis == MDN_BASIS_YEAR)
-            remaining = max_fen(0, ded - ledger->deductible[pool]);
-        s->deductible = min_fen(s->in_scope, remaining);
-        if (sec->basis == MDN_BASIS_YEAR)
+        if (plan->annual)
             SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, s->in_scope, 0,
                 sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
                 "Annual deductible %Y, of which %Y was borne before this claim: the patient pays %Y",
@@ -635,12 +639,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     if (e.r)
         (void)adjustments(&e, &sec->adjustments, sec->ix.adjustments, q, sec->rule[MDN_RULE_ADJUST]);
     const mdn_amount_row *crow = plan->crow;
-    medins_fen cap = NO_CAP, carry = 0;
-    if (crow) {
-        if (plan->carry)
-            carry = ledger->carry_over;
-        cap = crow->amount.v + carry;
-    }
+    const medins_fen carry = plan->carry ? ledger->carry_over : 0, cap = plan->cap + carry;
     medins_fen rest = s->in_scope - s->deductible;
     medins_fen pos = ledger->position[pool];
     s->fund = pay_segments(&e, plan->rrow, plan->adj, pos, pos + rest,

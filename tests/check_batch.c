@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "benefit.h"
 #include "medins.h"
 #include "runner.h"
 
@@ -340,6 +341,22 @@ START_TEST(agrees_with_single_shipped)
 }
 END_TEST
 
+/* Without its plan cache (an allocation refused) the batch makes each claim's plan itself:
+ * the same statuses, figures and ledgers as one claim per call, on every shipped policy. */
+START_TEST(agrees_without_plan_cache)
+{
+    medins_policy_set *set = NULL;
+    ck_assert_int_eq(medins_policy_set_open_embedded(&set, NULL), 0);
+    mdn_batch_cacheless = true;
+    for (size_t i = 0; i < medins_policy_set_count(set); i++) {
+        const medins_policy *pol = medins_policy_set_at(set, i);
+        check_agreement(pol, (int)(medins_policy_effective_from(pol) / 10000), 100);
+    }
+    mdn_batch_cacheless = false;
+    medins_policy_set_free(set);
+}
+END_TEST
+
 /* ---- Policy set: each claim uses the policy in force on its date --------------------------- */
 
 START_TEST(by_date_from_set)
@@ -382,6 +399,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_single);
     tcase_add_test(tc, agrees_with_single_shipped);
     tcase_add_test(tc, extreme_amounts);
+    tcase_add_test(tc, agrees_without_plan_cache);
     tcase_add_test(tc, by_date_from_set);
     suite_add_tcase(s, tc);
     return s;
