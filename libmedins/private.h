@@ -14,8 +14,10 @@
 
 #if defined(__GNUC__)
 #  define MDN_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#  define MDN_COLD __attribute__((cold))
 #else
 #  define MDN_PRINTF(a, b)
+#  define MDN_COLD
 #endif
 
 /*
@@ -25,7 +27,7 @@
  * static out-of-memory error that medins_error_free ignores.
  */
 int mdn_error(medins_error **err, int code, const char *file, unsigned line, unsigned col,
-              const char *fmt, ...) MDN_PRINTF(6, 7);
+              const char *fmt, ...) MDN_PRINTF(6, 7) MDN_COLD;
 int mdn_verror(medins_error **err, int code, const char *file, unsigned line, unsigned col,
                const char *fmt, va_list ap);
 

@@ -151,14 +151,16 @@ def test_length_mismatch_is_refused(p2023):
 
 def test_gil_is_released_during_batch(p2023):
     # A second thread makes progress while a long batch runs in the first.
-    persons, claims = medins.generate_population(20000, 5, seed=11)
+    persons, claims = medins.generate_population(50000, 10, seed=11)
     pc = {c: persons[c].to_numpy() for c in ("scheme", "category", "tier", "birth_date")}
     cc = {c: claims[c].to_numpy() for c in ("person", "date", "kind", "level", "total")}
     ticks = []
     during = []
     done = threading.Event()
+    started = threading.Event()
 
     def ticker():
+        started.set()
         while not done.is_set():
             ticks.append(1)
 
@@ -167,6 +169,8 @@ def test_gil_is_released_during_batch(p2023):
     def wrapped(*a):
         t = threading.Thread(target=ticker)
         t.start()
+        # The ticker must be running before the call: the batch takes a few milliseconds only.
+        started.wait()
         try:
             before = len(ticks)
             out = orig(*a)
