@@ -147,8 +147,9 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     /*
      * A person's run of consecutive claims shares one check of the person, one of their ledger
      * (every later ledger of the run is one the core wrote, or the same one after a failure)
-     * and one benefit tier per policy. The checks keep mdn_settle_core's order: person, claim,
-     * ledger; a cached failure is checked again to word the error when it is the first.
+     * and one profile lookup per policy and birthday. The checks keep mdn_settle_core's order:
+     * person, claim, ledger; a cached failure is checked again to word the error when it is
+     * the first.
      */
     size_t run = (size_t)-1;
     medins_person person = {0};
