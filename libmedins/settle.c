@@ -591,7 +591,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     emitter e = {r, r && !(flags & MEDINS_SETTLE_NO_LINES), s, 0};
     /* Every field is written below; these only on some paths (no memset: the batch's
      * settlement lives on its stack, and a block clear costs more than these stores). */
-    s->deductible = s->major_disease = s->assistance = s->account = 0;
+    s->major_disease = s->assistance = 0;
     s->ratio = 0;
     s->assumed = 0;
     s->claim_id = claim->id;
