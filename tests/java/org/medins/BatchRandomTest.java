@@ -11,8 +11,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
@@ -27,17 +26,8 @@ public class BatchRandomTest {
     private static final long SEED = Long.getLong("medins.test.seed", 20230601L);
     private static final long FAMILY_DOCTOR = 120_045L;
 
-    private static PolicySet set;
-
-    @BeforeClass
-    public static void open() {
-        set = PolicySet.embedded();
-    }
-
-    @AfterClass
-    public static void close() {
-        set.close();
-    }
+    @ClassRule
+    public static final TestSupport.EmbeddedSet EMBEDDED = new TestSupport.EmbeddedSet();
 
     /** Persons of every scheme and category, some in special groups or with a family doctor. */
     private static Person randomPerson(Random rnd) {
@@ -95,7 +85,7 @@ public class BatchRandomTest {
     @Test
     public void randomBatchEqualsSingleClaims() {
         Random rnd = new Random(SEED);
-        Policy policy = set.lookup(TestSupport.DAY_2023);
+        Policy policy = EMBEDDED.set().lookup(TestSupport.DAY_2023);
         List<Person> persons = new ArrayList<>();
         List<Ledger> single = new ArrayList<>();
         List<Ledger> opening = new ArrayList<>();
@@ -194,7 +184,7 @@ public class BatchRandomTest {
         assertArrayEquals("birth-date column", birth, bp.birthDate);
 
         // Each claim's policy by date from the set: all of 2023 is one policy, so the same.
-        BatchResult s = set.settleBatch("tianjin", bp, bc, viaSet);
+        BatchResult s = EMBEDDED.set().settleBatch("tianjin", bp, bc, viaSet);
         assertArrayEquals("status via the set", r.statusCodes(), s.statusCodes());
         assertArrayEquals("fund via the set", r.fund(), s.fund());
         assertArrayEquals("patient via the set", r.patient(), s.patient());
@@ -204,7 +194,7 @@ public class BatchRandomTest {
 
     @Test
     public void aLedgerValueTooWideIsRefusedAndNothingChanges() {
-        Policy policy = set.lookup(TestSupport.DAY_2023);
+        Policy policy = EMBEDDED.set().lookup(TestSupport.DAY_2023);
         BatchPersons persons = BatchPersons.of(List.of(TestSupport.employee(),
                 TestSupport.resident()));
         BatchClaims claims = BatchClaims.builder()

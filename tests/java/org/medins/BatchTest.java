@@ -9,23 +9,13 @@ import static org.junit.Assert.fail;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /** A batch gives, claim for claim and ledger for ledger, what single settlements give. */
 public class BatchTest {
-    private static PolicySet set;
-
-    @BeforeClass
-    public static void open() {
-        set = PolicySet.embedded();
-    }
-
-    @AfterClass
-    public static void close() {
-        set.close();
-    }
+    @ClassRule
+    public static final TestSupport.EmbeddedSet EMBEDDED = new TestSupport.EmbeddedSet();
 
     private static final List<Person> PERSONS = List.of(
             TestSupport.employee(), TestSupport.retiree(), TestSupport.resident(),
@@ -53,7 +43,7 @@ public class BatchTest {
 
     @Test
     public void batchEqualsSingleClaims() {
-        Policy policy = set.lookup(TestSupport.DAY_2023);
+        Policy policy = EMBEDDED.set().lookup(TestSupport.DAY_2023);
         BatchClaims.Builder b = BatchClaims.builder();
         Ledger[] single = new Ledger[PERSONS.size()];
         Ledger[] batch = new Ledger[PERSONS.size()];
@@ -97,7 +87,7 @@ public class BatchTest {
         for (int i = 0; i < again.length; i++) {
             again[i] = new Ledger(2023);
         }
-        BatchResult viaSet = set.settleBatch("tianjin", persons, claims, again);
+        BatchResult viaSet = EMBEDDED.set().settleBatch("tianjin", persons, claims, again);
         assertArrayEquals(r.fund(), viaSet.fund());
         assertArrayEquals(r.patient(), viaSet.patient());
         assertArrayEquals(r.majorDisease(), viaSet.majorDisease());
@@ -112,7 +102,7 @@ public class BatchTest {
 
     @Test
     public void aFailedClaimLeavesTheOthers() {
-        Policy policy = set.lookup(TestSupport.DAY_2023);
+        Policy policy = EMBEDDED.set().lookup(TestSupport.DAY_2023);
         // Columns by hand: person 0 has three claims, the middle one at an unknown level.
         BatchPersons persons = new BatchPersons(new int[] {Scheme.EMPLOYEE.code()},
                 new int[] {Category.IN_SERVICE.code()}, new int[] {Tier.NONE.code()},
@@ -161,7 +151,7 @@ public class BatchTest {
         BatchPersons persons = BatchPersons.of(PERSONS);
         BatchClaims none = BatchClaims.builder().build();
         try {
-            set.settleBatch("tianjin", persons, none, new Ledger[1]);
+            EMBEDDED.set().settleBatch("tianjin", persons, none, new Ledger[1]);
             fail("one ledger for five persons");
         } catch (IllegalArgumentException expected) {
             assertTrue(expected.getMessage().contains("ledgers"));
@@ -173,7 +163,7 @@ public class BatchTest {
             ledgers[i] = new Ledger(2023);
         }
         try {
-            BatchResult r = set.settleBatch("tianjin", persons, stray, ledgers);
+            BatchResult r = EMBEDDED.set().settleBatch("tianjin", persons, stray, ledgers);
             assertEquals(1, r.failed());
         } catch (MedinsException e) {
             assertEquals(Status.ARGUMENT, e.status());
@@ -186,7 +176,7 @@ public class BatchTest {
     @Test
     public void resultArraysAreCopies() {
         BatchClaims claims = BatchClaims.builder().add(0, claim(0, 0)).build();
-        BatchResult r = set.lookup(TestSupport.DAY_2023).settleBatch(
+        BatchResult r = EMBEDDED.set().lookup(TestSupport.DAY_2023).settleBatch(
                 BatchPersons.of(List.of(TestSupport.employee())), claims,
                 new Ledger[] {new Ledger(2023)});
         long[] fund = r.fund();

@@ -5,9 +5,32 @@ import static org.junit.Assert.assertEquals;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
+import org.junit.rules.ExternalResource;
 
 /** Shared fixtures: paths given by meson as system properties, and common persons and claims. */
 final class TestSupport {
+    /**
+     * The embedded policy set, opened before a test class and closed after it:
+     * {@code @ClassRule public static final TestSupport.EmbeddedSet EMBEDDED = new TestSupport.EmbeddedSet();}
+     */
+    static final class EmbeddedSet extends ExternalResource {
+        private PolicySet set;
+
+        @Override
+        protected void before() {
+            set = PolicySet.embedded();
+        }
+
+        @Override
+        protected void after() {
+            set.close();
+        }
+
+        PolicySet set() {
+            return set;
+        }
+    }
+
     static final LocalDate DAY_2023 = LocalDate.of(2023, 3, 14);
 
     private TestSupport() {
