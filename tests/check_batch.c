@@ -217,15 +217,13 @@ static size_t random_batch(size_t npersons, int year)
 }
 
 /*
- * Random claims settled as one batch and one by one (medins_settle_ex) under `pol` must give
- * the same status, figures and ledgers. Returns the number of failed claims.
+ * The np persons' n claims in C settled as one batch and one by one (medins_settle_ex) under
+ * `pol` must give the same status, figures and ledgers. Returns the number of failed claims.
  */
-static size_t check_agreement(const medins_policy *pol, int year, size_t np)
+static size_t compare_with_single(const medins_policy *pol, size_t np, size_t n)
 {
     static medins_ledger single[MAXN];
     const char *id = medins_policy_id(pol);
-    memset(&C, 0, sizeof C);
-    size_t n = random_batch(np, year);
     memcpy(single, C.ledgers, np * sizeof single[0]);
     medins_batch_persons p;
     medins_batch_claims k;
@@ -264,6 +262,14 @@ static size_t check_agreement(const medins_policy *pol, int year, size_t np)
     ck_assert_msg(failed == nfail, "%s: %zu failed in the batch, %zu alone", id, failed, nfail);
     ck_assert_msg(memcmp(single, C.ledgers, np * sizeof single[0]) == 0, "%s: ledgers differ", id);
     return nfail;
+}
+
+/* compare_with_single on random_batch's claims. */
+static size_t check_agreement(const medins_policy *pol, int year, size_t np)
+{
+    memset(&C, 0, sizeof C);
+    size_t n = random_batch(np, year);
+    return compare_with_single(pol, np, n);
 }
 
 START_TEST(agrees_with_single)
@@ -357,6 +363,38 @@ START_TEST(agrees_without_plan_cache)
 }
 END_TEST
 
+/*
+ * More plans than the batch's cache holds (batch.c: 1,024): the pool is emptied and refilled
+ * within the batch, and every claim still settles as alone. (The random batches above hold
+ * more than its 48 profiles, so the profile table is emptied there.) Each set of special
+ * groups is a profile of its own: 188 residents share 47 sets; each person's 20 claims go
+ * through the kinds and levels in pairs, one at the family doctor's and one not, from a level
+ * of their own, so the four persons of a set cover about 36 claim keys: some 1,700 plans.
+ */
+START_TEST(agrees_beyond_the_plan_cache)
+{
+    memset(&C, 0, sizeof C);
+    size_t n = 0;
+    const size_t np = 188;
+    for (size_t i = 0; i < np; i++) {
+        add_person(i, MEDINS_SCHEME_RESIDENT, MEDINS_CATEGORY_ADULT, MEDINS_TIER_LOW,
+                   (uint32_t)(i % 47) * 7u);
+        C.family_doctor[i] = 7;
+        for (size_t j = 0; j < 20; j++, n++) {
+            medins_claim_kind kind = (medins_claim_kind)((i + j / 2) % MEDINS_CLAIM_KIND_COUNT);
+            medins_level level = kind == MEDINS_CLAIM_PHARMACY ? MEDINS_LEVEL_PHARMACY
+                                                               : (medins_level)((i / 47 + j / 2) % 4);
+            add_claim(n, (int32_t)i, kind, level, Y(300) + (int64_t)j * Y(97),
+                      (medins_date)(20230201 + (int)(j / 2) * 100 + (int)(j % 2)));
+            C.institution[n] = j % 2 ? 7 : 9;
+        }
+    }
+    ck_assert_uint_le(n, MAXN);
+    /* The kinds this policy does not cover fail alike in both; most claims settle. */
+    ck_assert_uint_lt(compare_with_single(policy, np, n), n / 4);
+}
+END_TEST
+
 /* ---- Policy set: each claim uses the policy in force on its date --------------------------- */
 
 START_TEST(by_date_from_set)
@@ -400,6 +438,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_single_shipped);
     tcase_add_test(tc, extreme_amounts);
     tcase_add_test(tc, agrees_without_plan_cache);
+    tcase_add_test(tc, agrees_beyond_the_plan_cache);
     tcase_add_test(tc, by_date_from_set);
     suite_add_tcase(s, tc);
     return s;
