@@ -91,10 +91,11 @@ static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *
     return (int)slot;
 }
 
-/* The plan of claim key `ckey` (from kind, level, admission, family_doctor) in `slot`. */
-static const mdn_plan *plan_for(plan_cache *c, int slot, int ckey, int kind, int level,
-                                int admission, int family_doctor)
+/* The plan of the claim key of kind, level, admission and family_doctor in `slot`. */
+static const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int level, int admission,
+                                int family_doctor)
 {
+    const int ckey = mdn_index_claim_key(kind, level, admission, family_doctor);
     unsigned n = c->plan_no[slot][ckey];
     if (n)
         return &c->plan[n - 1];
@@ -230,9 +231,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             const mdn_plan *plan;
             mdn_plan own;
             if (slot >= 0) {
-                plan = plan_for(cache, slot,
-                                mdn_index_claim_key(claim.kind, claim.level, admission, family_doctor),
-                                claim.kind, claim.level, admission, family_doctor);
+                plan = plan_for(cache, slot, claim.kind, claim.level, admission, family_doctor);
             } else {
                 mdn_ctx ctx;
                 mdn_settle_context(&ctx, policy, &person, &ledgers[k], claim.kind, claim.level,

@@ -163,12 +163,6 @@ static inline bool mdn_claim_plain(const medins_claim *c)
            ((uint64_t)c->self_paid + (uint64_t)c->category_b <= (uint64_t)c->total);
 }
 
-/* The benefit tier the selectors of a settlement see for `person` under policy `p`. */
-int mdn_settle_tier(const medins_policy *p, const medins_person *person);
-
-/* The person's age on `date` as selectors see it: -1 when unknown (no birth date, or later). */
-int mdn_settle_age(const medins_person *person, medins_date date);
-
 /*
  * Settle one claim: the computation behind medins_settle and the batch. Writes the figures to
  * *s and the updated ledger to *next (both the caller's, written even on error: the caller

@@ -182,7 +182,8 @@ int mdn_claim_check(const medins_claim *c, medins_error **err)
     return 0;
 }
 
-int mdn_settle_tier(const medins_policy *p, const medins_person *person)
+/* The benefit tier the selectors of a settlement see for `person` under policy `p`. */
+static int settle_tier(const medins_policy *p, const medins_person *person)
 {
     if (person->scheme != MEDINS_SCHEME_RESIDENT)
         return MEDINS_TIER_NONE;
@@ -190,7 +191,8 @@ int mdn_settle_tier(const medins_policy *p, const medins_person *person)
     return t >= 0 && t < MEDINS_TIER_COUNT ? t : (int)person->tier;
 }
 
-int mdn_settle_age(const medins_person *person, medins_date date)
+/* The person's age on `date` as selectors see it: -1 when unknown (no birth date, or later). */
+static int settle_age(const medins_person *person, medins_date date)
 {
     return person->birth_date ? medins_age_on(person->birth_date, date) : -1;
 }
@@ -217,7 +219,7 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
                         const medins_ledger *ledger, int kind, int level, medins_date date,
                         int64_t institution)
 {
-    context_of(ctx, person, mdn_settle_tier(p, person), mdn_settle_age(person, date), ledger, kind,
+    context_of(ctx, person, settle_tier(p, person), settle_age(person, date), ledger, kind,
                level, date, institution);
 }
 
@@ -338,7 +340,7 @@ bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_perso
 void mdn_profile_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
                          int age, const medins_ledger *ledger)
 {
-    context_of(ctx, person, mdn_settle_tier(p, person), age, ledger, 0, 0, 0, 0);
+    context_of(ctx, person, settle_tier(p, person), age, ledger, 0, 0, 0, 0);
 }
 
 /* ---- Plans: the rows a claim settles with (benefit.h, mdn_plan) ------------------------- */
@@ -753,8 +755,8 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
         return rc;
     query q;
     mdn_plan plan;
-    context_of(&q.ctx, person, mdn_settle_tier(p, person), mdn_settle_age(person, claim->date),
-               ledger, claim->kind, claim->level, claim->date, claim->institution);
+    mdn_settle_context(&q.ctx, p, person, ledger, claim->kind, claim->level, claim->date,
+                       claim->institution);
     query_keys(&q);
     plan_of(&plan, p, &q);
     return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, err);
