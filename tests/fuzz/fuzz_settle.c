@@ -49,7 +49,7 @@ static int64_t amount(reader *r)
 /*
  * The batch must agree with one claim per call: the claim twice in each of two persons' runs
  * (the second claim sees the ledger the first wrote; the second person may share the first's
- * row masks, or must not), same statuses, figures and final ledgers.
+ * profile and plans, or must not), same statuses, figures and final ledgers.
  */
 #define NP 2
 #define NC (2 * NP)
