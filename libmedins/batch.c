@@ -155,6 +155,9 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     size_t run = (size_t)-1;
     medins_person person = {0};
     int person_rc = 0, ledger_rc = 0;
+    bool run_ok = false;            /* person_rc and ledger_rc both 0 */
+    int32_t year0 = 0;              /* the ledger's year * 10000, and its months' days */
+    uint32_t mdays = 0;
     /* The person's profile slot, and the policy it is for (NULL: to be found). */
     plan_cache *cache = claims->n > 0 && !mdn_batch_cacheless ? malloc(sizeof *cache) : NULL;
     if (cache)
@@ -184,6 +187,11 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             age_from = age_until = 0;
             ledger_rc = medins_ledger_check(&ledgers[k], NULL);
             slot_policy = NULL;
+            /* The ledger's year is in range when the ledger is valid: the only case in which
+             * a claim can be plain. */
+            run_ok = person_rc == 0 && ledger_rc == 0;
+            year0 = run_ok ? ledgers[k].year * 10000 : 0;
+            mdays = mdn_month_days(year0 / 10000);
         }
         medins_claim claim = {
             .id = (int64_t)i,
@@ -198,12 +206,23 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         medins_settlement s;
         const medins_policy *policy = NULL;
         int rc = policy_for(src, claim.date, &policy, e);
-        if (rc == 0 && person_rc < 0)
-            rc = e ? mdn_person_check(&person, e) : person_rc;
-        if (rc == 0)
-            rc = mdn_claim_plain(&claim) ? 0 : mdn_claim_check(&claim, e);
-        if (rc == 0 && ledger_rc < 0)
-            rc = e ? medins_ledger_check(&ledgers[k], e) : ledger_rc;
+        /* A plain claim passes every check of the person, the claim, the ledger and the dates:
+         * one test without a branch. Any other is checked in mdn_settle_core's order, so that
+         * the first error is the same: person, claim, ledger, then (in the settlement) the
+         * dates. */
+        const medins_date until = rc == 0 && policy->to ? policy->to : INT32_MAX;
+        const bool plain = rc == 0 && (run_ok & mdn_claim_plain(&claim, year0, mdays) &
+                                       (claim.date >= ledgers[k].last_date) &
+                                       ((uint32_t)(claim.date - policy->from) <=
+                                        (uint32_t)(until - policy->from)));
+        if (rc == 0 && !plain) {
+            if (person_rc < 0)
+                rc = e ? mdn_person_check(&person, e) : person_rc;
+            if (rc == 0)
+                rc = mdn_claim_check(&claim, e);
+            if (rc == 0 && ledger_rc < 0)
+                rc = e ? medins_ledger_check(&ledgers[k], e) : ledger_rc;
+        }
         if (rc == 0) {
             /* One unsigned test: a new person's empty window [0, 0) holds no date. */
             if ((uint32_t)(claim.date - age_from) >= (uint32_t)(age_until - age_from)) {
@@ -240,7 +259,8 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                 plan = &own;
             }
             /* The ledger is written in place, and only when the claim settles. */
-            rc = mdn_settle_run(&s, &ledgers[k], policy, &person, plan, &claim, &ledgers[k], e);
+            rc = mdn_settle_run(&s, &ledgers[k], policy, &person, plan, &claim, &ledgers[k], plain,
+                                e);
         }
         if (rc != 0) {
             memset(&s, 0, sizeof s);

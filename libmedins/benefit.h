@@ -143,19 +143,29 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
 int mdn_claim_check(const medins_claim *claim, medins_error **err);
 
 /*
- * True when the claim surely passes mdn_claim_check: the common case tested without a branch
- * (29 February is left to the full check). False means only "check it in full". Inline: the
- * batch tests every claim with it.
+ * The days above 28 of each month of `year` (in range), two bits a month from bit 2 (month 1):
+ * the mask mdn_claim_plain reads.
  */
-static inline bool mdn_claim_plain(const medins_claim *c)
+static inline uint32_t mdn_month_days(int32_t year)
 {
-    const int32_t d = c->date, md = d % 10000, m = md / 100, day = md % 100;
-    /* The days of month m above 28, two bits a month: 3, 0, 3, 2, 3, 2, 3, 3, 2, 3, 2, 3. */
-    const int32_t mdays = 28 + (int32_t)(0x3BBEECCu >> ((m & 15) * 2) & 3);
+    const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    /* 3, 0, 3, 2, 3, 2, 3, 3, 2, 3, 2, 3; February 1 in a leap year */
+    return 0x3BBEECCu | (uint32_t)leap << 4;
+}
+
+/*
+ * True when the claim surely passes mdn_claim_check and is dated within the year whose number
+ * times 10000 is `year0` (a year of medins_ledger_check's range), whose months have the days
+ * of `mdays` (mdn_month_days): one expression without a branch. False means only "check it
+ * in full". Inline: the batch tests every claim with it.
+ */
+static inline bool mdn_claim_plain(const medins_claim *c, int32_t year0, uint32_t mdays)
+{
+    /* Unsigned: a date before the year wraps to a month far above 12. */
+    const uint32_t md = (uint32_t)c->date - (uint32_t)year0, m = md / 100, day = md % 100;
     return ((unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT) & ((unsigned)c->level < MEDINS_LEVEL_COUNT) &
            ((c->kind == MEDINS_CLAIM_PHARMACY) == (c->level == MEDINS_LEVEL_PHARMACY)) &
-           (d >= 19000101) & (d <= 21991231) & ((unsigned)(m - 1) < 12) &
-           (day >= 1) & (day <= mdays) &
+           (m - 1 < 12) & (day >= 1) & (day <= 28 + (mdays >> (m & 15) * 2 & 3)) &
            (c->total >= 0) & (c->self_paid >= 0) & (c->category_b >= 0) &
            (c->total <= MEDINS_FEN_MAX) & (c->self_paid <= MEDINS_FEN_MAX) &
            (c->category_b <= MEDINS_FEN_MAX) &
@@ -208,6 +218,22 @@ static inline bool mdn_profile_equal(const mdn_profile *a, const mdn_profile *b)
 void mdn_profile_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
                          int age, const medins_ledger *ledger);
 
+/* No maximum: larger than anything a year can pay. */
+#define MDN_NO_CAP INT64_MAX
+
+/*
+ * A ratio row's segments as one plan pays them: each segment's ratio with the adjustments
+ * added and clamped, and its upper bound (MDN_NO_CAP for the open-ended last one; a segment
+ * starts where the one before ends, the first at 0). n is 0 when the row has more than
+ * MDN_PLAN_SEGS segments: the arithmetic then reads the row.
+ */
+#define MDN_PLAN_SEGS 4
+typedef struct mdn_seg_plan {
+    int n;
+    medins_bp ratio[MDN_PLAN_SEGS];
+    medins_fen to[MDN_PLAN_SEGS];
+} mdn_seg_plan;
+
 /* A layer's rows for one selector context (mdn_plan). */
 typedef struct mdn_layer_plan {
     bool applies;                           /* present, and applies to the claim's kind */
@@ -215,10 +241,8 @@ typedef struct mdn_layer_plan {
     const mdn_ratio_row *rrow;              /* NULL: the layer pays nothing */
     medins_fen ded, cap;                    /* drow's amount or 0, crow's or MDN_NO_CAP */
     medins_bp adj;                          /* the matching adjustments, summed */
+    mdn_seg_plan segs;                      /* rrow's segments with adj */
 } mdn_layer_plan;
-
-/* No maximum: larger than anything a year can pay. */
-#define MDN_NO_CAP INT64_MAX
 
 /* Why a plan cannot settle: the errors of the settlement, in its order. */
 enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_RATIO };
@@ -243,6 +267,7 @@ typedef struct mdn_plan {
     medins_fen ded;                         /* drow's amount less the thrift reduction, or 0 */
     medins_fen cap;                         /* crow's amount, or MDN_NO_CAP */
     medins_bp adj;                          /* the section's matching adjustments, summed */
+    mdn_seg_plan segs;                      /* rrow's segments with adj */
     mdn_layer_plan layer[2];                /* major_disease, assistance */
 } mdn_plan;
 
@@ -253,12 +278,14 @@ void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx);
  * mdn_settle_core without its three entry checks and with a plan made for the person and the
  * claim, for the batch, which checks each person and their ledger once when the person's run
  * of claims starts (a ledger the core wrote stays valid), and each claim with
- * mdn_claim_check. No result: no lines, and `assumed` is left 0. `next` may be `ledger`
- * itself: it is written only when the claim settles.
+ * mdn_claim_check. `dated` says the batch has also checked the claim's date against the
+ * policy's dates and the ledger's year and last claim: the settlement then does not.
+ * No result: no lines, and `assumed` is left 0. `next` may be `ledger` itself: it is written
+ * only when the claim settles.
  */
 int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                    const medins_person *person, const mdn_plan *plan, const medins_claim *claim,
-                   const medins_ledger *ledger, medins_error **err);
+                   const medins_ledger *ledger, bool dated, medins_error **err);
 
 /* Set by the tests to settle a batch as when its plan cache cannot be allocated: plans made
  * claim by claim (batch.c). */

@@ -157,8 +157,6 @@ int mdn_person_check(const medins_person *person, medins_error **err)
 
 int mdn_claim_check(const medins_claim *c, medins_error **err)
 {
-    if (mdn_claim_plain(c))
-        return 0;
     if ((unsigned)c->kind >= MEDINS_CLAIM_KIND_COUNT)
         return mdn_error(err, MEDINS_ERR_KIND, NULL, 0, 0, "unknown claim kind %d", (int)c->kind);
     if ((unsigned)c->level >= MEDINS_LEVEL_COUNT)
@@ -383,6 +381,21 @@ BODY medins_bp adjustments(emitter *e, const mdn_adjust_table *t, const mdn_inde
 static medins_fen min_fen(medins_fen a, medins_fen b) { return a < b ? a : b; }
 static medins_fen max_fen(medins_fen a, medins_fen b) { return a > b ? a : b; }
 
+static medins_bp clamp_ratio(medins_bp base, medins_bp add)
+{
+    int32_t r = base + add;
+    return r < 0 ? 0 : r > MEDINS_BP_ONE ? MEDINS_BP_ONE : r;
+}
+
+static void plan_segments(mdn_seg_plan *sp, const mdn_ratio_row *row, medins_bp add)
+{
+    sp->n = row->n <= MDN_PLAN_SEGS ? (int)row->n : 0;
+    for (int i = 0; i < sp->n; i++) {
+        sp->ratio[i] = clamp_ratio(row->seg[i].ratio.v, add);
+        sp->to[i] = row->seg[i].to < 0 ? MDN_NO_CAP : row->seg[i].to;
+    }
+}
+
 static void plan_layer(mdn_layer_plan *lp, const mdn_layer *l, int kind, const query *q)
 {
     emitter quiet = {0};
@@ -394,6 +407,8 @@ static void plan_layer(mdn_layer_plan *lp, const mdn_layer *l, int kind, const q
     lp->rrow = find_ratio(&l->ratio, l->ix.ratio, q);
     lp->adj = adjustments(&quiet, &l->adjustments, l->ix.adjustments, q, NULL);
     lp->crow = find_amount(&l->cap, l->ix.cap, q);
+    if (lp->rrow)
+        plan_segments(&lp->segs, lp->rrow, lp->adj);
     lp->ded = lp->drow ? lp->drow->amount.v : 0;
     if (lp->crow)
         lp->cap = lp->crow->amount.v;
@@ -424,6 +439,7 @@ static void plan_of(mdn_plan *pl, const medins_policy *p, const query *q)
     }
     emitter quiet = {0};
     pl->adj = adjustments(&quiet, &sec->adjustments, sec->ix.adjustments, q, NULL);
+    plan_segments(&pl->segs, pl->rrow, pl->adj);
     pl->cap = MDN_NO_CAP;
     if (sec->cap_table && (pl->crow = find_amount(sec->cap_table, sec->cap_owner->ix.cap, q))) {
         const mdn_benefit *inpatient = mdn_benefit_for(p, MEDINS_CLAIM_INPATIENT);
@@ -446,10 +462,37 @@ void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx)
 
 /* ---- The settlement --------------------------------------------------------------------- */
 
-static medins_bp clamp_ratio(medins_bp base, medins_bp add)
+/*
+ * pay_segments without lines, on a plan's segments (the ratios already adjusted and clamped):
+ * the same figures, starting at the segment that holds lo (the pieces below it are empty).
+ * lo and hi are not negative and lo <= hi.
+ */
+static inline medins_fen pay_planned(const mdn_seg_plan *sp, medins_fen lo, medins_fen hi,
+                                     medins_fen room, medins_fen *withheld, medins_fen *coins,
+                                     medins_bp *first_ratio)
 {
-    int32_t r = base + add;
-    return r < 0 ? 0 : r > MEDINS_BP_ONE ? MEDINS_BP_ONE : r;
+    int i = 0;
+    while (lo >= sp->to[i])     /* the last bound is MDN_NO_CAP */
+        i++;
+    if (first_ratio && hi > lo)
+        *first_ratio = sp->ratio[i];
+    medins_fen a = lo, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
+    for (;;) {
+        const medins_fen piece = min_fen(hi, sp->to[i]) - a;
+        const medins_fen share = mdn_apply(piece, sp->ratio[i]);
+        const medins_fen paid = min_fen(share, room);
+        room -= paid;
+        paid_sum += paid;
+        withheld_sum += share - paid;
+        coins_sum += piece - share;
+        if (hi <= sp->to[i])
+            break;
+        a = sp->to[i++];
+    }
+    *withheld = withheld_sum;
+    if (coins)
+        *coins = coins_sum;
+    return paid_sum;
 }
 
 /*
@@ -461,11 +504,13 @@ static medins_bp clamp_ratio(medins_bp base, medins_bp add)
  * unpredictable in a batch); only lines test for a piece. Segments are contiguous and
  * ascending (checked at load): none after the one holding `hi` can have a piece.
  */
-BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, medins_bp add, medins_fen lo,
-                             medins_fen hi, medins_fen room, medins_fen *withheld,
-                             medins_fen *coins, medins_bp *first_ratio, medins_part part,
-                             const char *rule, const char *what)
+BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg_plan *sp,
+                             medins_bp add, medins_fen lo, medins_fen hi, medins_fen room,
+                             medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
+                             medins_part part, const char *rule, const char *what)
 {
+    if (!e->r && sp->n > 0)
+        return pay_planned(sp, lo, hi, room, withheld, coins, first_ratio);
     bool first = true;
     medins_fen paid_sum = 0, withheld_sum = 0, coins_sum = 0;
     for (size_t i = 0; i < row->n; i++) {
@@ -544,9 +589,9 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_pla
         (void)adjustments(e, &l->adjustments, l->ix.adjustments, q, l->rule[MDN_RULE_ADJUST]);
     medins_fen room = max_fen(0, lp->cap - used);
     medins_fen withheld;
-    medins_fen paid = pay_segments(e, lp->rrow, lp->adj, lo, hi, room, &withheld, NULL, NULL, part,
-                                   l->rule[MDN_RULE_RATIO], major ? "The major-disease layer"
-                                                                  : "Medical assistance");
+    medins_fen paid = pay_segments(e, lp->rrow, &lp->segs, lp->adj, lo, hi, room, &withheld,
+                                   NULL, NULL, part, l->rule[MDN_RULE_RATIO],
+                                   major ? "The major-disease layer" : "Medical assistance");
     if (crow)
         SAY(e, MEDINS_PART_INFO, crow->amount.v, used, 0, l->rule[MDN_RULE_CAP], crow->amount.val,
             "Annual maximum of %s: %Y, %Y used before this claim%s", label, crow->amount.v, used,
@@ -554,15 +599,9 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_pla
     return paid;
 }
 
-/*
- * The settlement itself (see the top of this file) with the rows of `plan`, compiled into
- * mdn_settle_core, which may explain into a result (and then reads `q`, the plan's query, for
- * the adjustments' lines), and into mdn_settle_run, the batch's, where r and q are NULL.
- */
-BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                     const medins_person *person, const mdn_plan *plan, const query *q,
-                     const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
-                     unsigned flags, medins_error **err)
+/* The claim's date against the policy's dates and the ledger's year and last claim. */
+static int check_dates(const medins_policy *p, const medins_claim *claim,
+                       const medins_ledger *ledger, medins_error **err)
 {
     /* Unsigned differences: one test for each range (dates are checked, years are in range). */
     const medins_date until = p->to ? p->to : INT32_MAX;
@@ -577,16 +616,38 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         return mdn_error(err, MEDINS_ERR_ORDER, NULL, 0, 0,
                          "claim dated %d is earlier than the ledger's last claim (%d)",
                          (int)claim->date, (int)ledger->last_date);
+    return 0;
+}
+
+/* Why a plan that is not OK cannot settle. */
+static MDN_COLD int plan_error(const mdn_plan *plan, const medins_person *person,
+                               const medins_claim *claim, medins_error **err)
+{
     if (plan->status == MDN_PLAN_SCHEME)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "the %s scheme is not covered by this policy", medins_scheme_name(person->scheme));
     if (plan->status == MDN_PLAN_SECTION)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "%s claims are not covered by this policy", medins_claim_kind_name(claim->kind));
-    if (plan->status == MDN_PLAN_RATIO)
-        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
-                         "not covered by this policy: no %s row for this person at level %s",
-                         plan->sec->rule[MDN_RULE_RATIO], medins_level_name(claim->level));
+    return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                     "not covered by this policy: no %s row for this person at level %s",
+                     plan->sec->rule[MDN_RULE_RATIO], medins_level_name(claim->level));
+}
+
+/*
+ * The settlement itself (see the top of this file) with the rows of `plan`, compiled into
+ * mdn_settle_core, which may explain into a result (and then reads `q`, the plan's query, for
+ * the adjustments' lines), and into mdn_settle_run, the batch's, where r and q are NULL.
+ */
+BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                     const medins_person *person, const mdn_plan *plan, const query *q,
+                     const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
+                     unsigned flags, bool dated, medins_error **err)
+{
+    int rc;
+    if ((!dated && (rc = check_dates(p, claim, ledger, err)) < 0) ||
+        (plan->status != MDN_PLAN_OK && (rc = plan_error(plan, person, claim, err)) < 0))
+        return rc;
 
     const mdn_benefit *sec = plan->sec;
     const int kind = claim->kind, pool = plan->pool;
@@ -644,7 +705,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     const medins_fen carry = plan->carry ? ledger->carry_over : 0, cap = plan->cap + carry;
     medins_fen rest = s->in_scope - s->deductible;
     medins_fen pos = ledger->position[pool];
-    s->fund = pay_segments(&e, plan->rrow, plan->adj, pos, pos + rest,
+    s->fund = pay_segments(&e, plan->rrow, &plan->segs, plan->adj, pos, pos + rest,
                            max_fen(0, cap - ledger->fund[pool]), &s->over_cap, &s->coinsurance,
                            &s->ratio, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO], "The fund");
     if (crow) {
@@ -759,14 +820,14 @@ int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_poli
                        claim->institution);
     query_keys(&q);
     plan_of(&plan, p, &q);
-    return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, err);
+    return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, false, err);
 }
 
 int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                    const medins_person *person, const mdn_plan *plan, const medins_claim *claim,
-                   const medins_ledger *ledger, medins_error **err)
+                   const medins_ledger *ledger, bool dated, medins_error **err)
 {
-    return settle_body(s, next, p, person, plan, NULL, claim, ledger, NULL, 0, err);
+    return settle_body(s, next, p, person, plan, NULL, claim, ledger, NULL, 0, dated, err);
 }
 
 /* ---- Public entry points ---------------------------------------------------------------- */

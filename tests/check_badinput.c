@@ -56,6 +56,12 @@ static const bad_case bad_cases[] = {
     {"date 30 February", MEDINS_ERR_DATE, F_DATE, 20230230, F_NONE, 0},
     {"date 29 February of a common year", MEDINS_ERR_DATE, F_DATE, 20230229, F_NONE, 0},
     {"date 31 April", MEDINS_ERR_DATE, F_DATE, 20230431, F_NONE, 0},
+    /* the same on a ledger without claims, so that no later last claim refuses them first */
+    {"date 29 February of a common year, new ledger", MEDINS_ERR_DATE, F_DATE, 20230229,
+     F_FRESH_LEDGER, 2023},
+    {"date 31 April, new ledger", MEDINS_ERR_DATE, F_DATE, 20230431, F_FRESH_LEDGER, 2023},
+    {"date 29 February of 2100 (not a leap year), new ledger", MEDINS_ERR_DATE, F_DATE, 21000229,
+     F_FRESH_LEDGER, 2100},
     {"date 31 June", MEDINS_ERR_DATE, F_DATE, 20230631, F_NONE, 0},
     {"date 31 September", MEDINS_ERR_DATE, F_DATE, 20230931, F_NONE, 0},
     {"date 31 November", MEDINS_ERR_DATE, F_DATE, 20231131, F_NONE, 0},
