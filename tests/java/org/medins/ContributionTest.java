@@ -8,25 +8,21 @@ import static org.junit.Assert.fail;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /** Contributions, individual accounts, maternity and capitation under the shipped policies. */
 public class ContributionTest {
     private static final LocalDate DAY = LocalDate.of(2023, 6, 1);
-    private static PolicySet set;
+    @ClassRule
+    public static final TestSupport.EmbeddedSet EMBEDDED = new TestSupport.EmbeddedSet();
     private static Policy p2023;
 
+    /* Runs inside the class rule: the set is open. */
     @BeforeClass
-    public static void open() {
-        set = PolicySet.embedded();
-        p2023 = set.lookup("tianjin", DAY);
-    }
-
-    @AfterClass
-    public static void close() {
-        set.close();
+    public static void lookUp() {
+        p2023 = EMBEDDED.set().lookup("tianjin", DAY);
     }
 
     /*
