@@ -395,6 +395,24 @@ START_TEST(agrees_beyond_the_plan_cache)
 }
 END_TEST
 
+/*
+ * Ratio rows longer than a batch plan holds (tests/data/settle/segments.yaml): inpatient rows
+ * of five segments (the batch reads the row) and of four (the plan holds them), adjustments
+ * that take a segment above 100% and below 0% (clamped), a major-disease layer of five. The
+ * random inpatient claims go up to 400,000 yuan, so runs cross several bounds in one claim and
+ * start claims in later segments.
+ */
+START_TEST(agrees_with_single_long_rows)
+{
+    char path[1024];
+    medins_policy *pol = NULL;
+    medins_test_path(path, sizeof path, "data/settle/segments.yaml");
+    ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
+    check_agreement(pol, 2023, 300);
+    medins_policy_free(pol);
+}
+END_TEST
+
 /* ---- Policy set: each claim uses the policy in force on its date --------------------------- */
 
 START_TEST(by_date_from_set)
@@ -439,6 +457,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, extreme_amounts);
     tcase_add_test(tc, agrees_without_plan_cache);
     tcase_add_test(tc, agrees_beyond_the_plan_cache);
+    tcase_add_test(tc, agrees_with_single_long_rows);
     tcase_add_test(tc, by_date_from_set);
     suite_add_tcase(s, tc);
     return s;
