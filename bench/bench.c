@@ -123,7 +123,8 @@ static void write_col(const char *dir, const char *name, const void *p, size_t s
     }
 }
 
-static void dump(const char *dir, const synth_data *d, const outcols *o, double batch_s)
+static void dump(const char *dir, const synth_data *d, const outcols *o, double batch_s,
+                 double kernel_s)
 {
     write_col(dir, "p_scheme", d->scheme, 4, d->npersons);
     write_col(dir, "p_category", d->category, 4, d->npersons);
@@ -148,7 +149,8 @@ static void dump(const char *dir, const synth_data *d, const outcols *o, double 
         fprintf(stderr, "bench: cannot write %s\n", path);
         exit(1);
     }
-    fprintf(f, "npersons=%zu\nnclaims=%zu\nc_batch_seconds=%.6f\n", d->npersons, d->nclaims, batch_s);
+    fprintf(f, "npersons=%zu\nnclaims=%zu\nc_batch_seconds=%.6f\nkernel_seconds=%.6f\n", d->npersons,
+            d->nclaims, batch_s, kernel_s);
     fclose(f);
 }
 
@@ -330,7 +332,7 @@ int main(int argc, char **argv)
     else
         printf("batch_heap_allocations: unknown (run through bench/run.sh for the counting shim)\n");
     if (dumpdir) {
-        dump(dumpdir, &d, &lib, best_lib);
+        dump(dumpdir, &d, &lib, best_lib, best_ker);
         char path[1024];
         snprintf(path, sizeof path, "%s/claims.csv", dumpdir);
         write_csv(path, &d);
