@@ -629,6 +629,20 @@ static medins_result *medins_java_capitation(JNIEnv *jenv, const medins_policy *
     return r;
 }
 
+/*
+ * The identities of the result's assumed values, their addresses in the policy, into out (as
+ * many as fit); returns how many the result has. Java keys its cache of PolicyValue records on
+ * them: each is read from the policy once, not on every result (Policy.java).
+ */
+static int32_t medins_java_result_assumed(const medins_result *result, int64_t *out,
+                                          size_t out_len)
+{
+    size_t n = result ? medins_result_assumed_count(result) : 0;
+    for (size_t i = 0; i < n && i < out_len; i++)
+        out[i] = (int64_t)(intptr_t)medins_result_assumed(result, i);
+    return (int32_t)n;
+}
+
 /* Copy the result's figures of packed layout `layout` into out: 1, or 0 for another kind. */
 static int medins_java_result_figures(JNIEnv *jenv, const medins_result *result, int layout,
                                       void *out, size_t out_len)
@@ -937,6 +951,7 @@ medins_result *medins_java_capitation(JNIEnv *jenv, const medins_policy *policy,
                                       const int32_t *to, size_t to_len, medins_error **err);
 int medins_java_result_figures(JNIEnv *jenv, const medins_result *result, int layout,
                                int64_t *out, size_t out_len);
+int32_t medins_java_result_assumed(const medins_result *result, int64_t *out, size_t out_len);
 int64_t medins_java_batch(JNIEnv *jenv, const medins_policy *policy, const medins_policy_set *set,
                           const char *region, jintArray scheme, jintArray category,
                           jintArray tier, jintArray birth_date, jintArray groups,

@@ -2,11 +2,13 @@ package org.medins;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -30,6 +32,33 @@ public class SettleTest {
     public static void close() {
         basic.close();
         embedded.close();
+    }
+
+    /*
+     * The assumed values a result cites are read from the policy once and shared by later
+     * results: two settlements of the same claim cite the same PolicyValue objects, equal to
+     * what findValue reads afresh. basic.yaml's major-disease layer is assumed (its cite). An
+     * employee's 200,000-yuan admission at l2: deductible 800, fund 10,000 x 80% + 189,200 x 90%
+     * = 178,280, burden 21,720, above the layer's 10,000 deductible, so the layer's values are
+     * used and cited.
+     */
+    @Test
+    public void assumedValuesReadOnceAndShared() {
+        Claim c = Claim.builder().id(7).date(LocalDate.of(2023, 3, 1)).kind(ClaimKind.INPATIENT)
+                .level(Level.L2).total(20_000_000).build();
+        try (Result a = basic.settle(TestSupport.employee(), c, new Ledger(2023), false);
+             Result b = basic.settle(TestSupport.employee(), c, new Ledger(2023), false)) {
+            assertEquals(17_828_000L, a.settlement().fund());
+            assertTrue(a.usesAssumed());
+            assertFalse(a.assumedValues().isEmpty());
+            assertEquals(a.assumedValues().size(), b.assumedValues().size());
+            for (int i = 0; i < a.assumedValues().size(); i++) {
+                PolicyValue v = a.assumedValues().get(i);
+                assertSame(v, b.assumedValues().get(i));
+                assertTrue(v.path(), v.assumed() && v.path().startsWith("major_disease."));
+                assertEquals(Optional.of(v), basic.findValue(v.path()));
+            }
+        }
     }
 
     /*

@@ -3,6 +3,7 @@ package org.medins;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.medins.swig.medins;
 
 /**
@@ -28,7 +29,7 @@ public final class Result implements AutoCloseable {
     private final org.medins.swig.Result handle;
     private final Guard guard;
 
-    private Result(String policyId, org.medins.swig.Result r) {
+    private Result(String policyId, Map<Long, PolicyValue> values, org.medins.swig.Result r) {
         kind = ResultKind.fromCode(r.kind());
         this.policyId = policyId;
         int n = (int) r.line_count();
@@ -37,10 +38,16 @@ public final class Result implements AutoCloseable {
             ls.add(ExplanationLine.of(r.line(i)));
         }
         lines = Collections.unmodifiableList(ls);
-        int na = (int) r.assumed_count();
-        List<PolicyValue> vs = new ArrayList<>(na);
-        for (int i = 0; i < na; i++) {
-            vs.add(PolicyValue.of(r.assumed(i)));
+        long[] ids = new long[(int) r.assumed_count()];
+        medins.java_result_assumed(r, ids);
+        List<PolicyValue> vs = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            PolicyValue v = values.get(ids[i]);
+            if (v == null) {
+                v = PolicyValue.of(r.assumed(i));
+                values.put(ids[i], v);
+            }
+            vs.add(v);
         }
         assumedValues = Collections.unmodifiableList(vs);
         usesAssumed = r.uses_assumed() != 0;
@@ -76,11 +83,12 @@ public final class Result implements AutoCloseable {
     /**
      * Take ownership of a new native result (freed here if copying it out fails).
      * {@code policyId} is the id of the policy that made it, which the caller already holds:
-     * fetching it again would make a new String on every call.
+     * fetching it again would make a new String on every call. {@code values} is that policy's
+     * cache of the assumed values results cite, keyed by their native identity.
      */
-    static Result adopt(String policyId, org.medins.swig.Result r) {
+    static Result adopt(String policyId, Map<Long, PolicyValue> values, org.medins.swig.Result r) {
         try {
-            return new Result(policyId, r);
+            return new Result(policyId, values, r);
         } catch (RuntimeException | Error e) {
             r.delete();
             throw e;
