@@ -183,28 +183,35 @@ static void write_csv(const char *path, const synth_data *d)
     }
 }
 
+/* The first n claims one per call, without and with lines: best of 3 rounds, as the batch. */
 static void bench_single(const medins_policy *p, const synth_data *d, size_t n)
 {
     n = n < d->nclaims ? n : d->nclaims;
     for (int lines = 0; lines < 2; lines++) {
-        medins_ledger l;
-        size_t person = (size_t)-1;
-        medins_person per;
-        double t0 = now();
-        for (size_t j = 0; j < n; j++) {
-            if ((size_t)d->person[j] != person) {
-                person = (size_t)d->person[j];
-                synth_person(d, person, &per);
-                medins_ledger_init(&l, d->date[j] / 10000);
+        double best = 1e99;
+        for (int round = 0; round < 3; round++) {
+            medins_ledger l;
+            size_t person = (size_t)-1;
+            medins_person per;
+            double t0 = now();
+            for (size_t j = 0; j < n; j++) {
+                if ((size_t)d->person[j] != person) {
+                    person = (size_t)d->person[j];
+                    synth_person(d, person, &per);
+                    medins_ledger_init(&l, d->date[j] / 10000);
+                }
+                medins_claim c;
+                synth_claim(d, j, &c);
+                medins_result *r = NULL;
+                if (medins_settle_ex(&r, p, &per, &c, &l, lines ? 0 : MEDINS_SETTLE_NO_LINES,
+                                     NULL) == 0)
+                    medins_result_free(r);
             }
-            medins_claim c;
-            synth_claim(d, j, &c);
-            medins_result *r = NULL;
-            if (medins_settle_ex(&r, p, &per, &c, &l, lines ? 0 : MEDINS_SETTLE_NO_LINES, NULL) == 0)
-                medins_result_free(r);
+            double t = now() - t0;
+            best = t < best ? t : best;
         }
-        double t = now() - t0;
-        printf("single_claim_%s_us: %.3f\n", lines ? "with_lines" : "no_lines", t / (double)n * 1e6);
+        printf("single_claim_%s_us: %.3f\n", lines ? "with_lines" : "no_lines",
+               best / (double)n * 1e6);
     }
 }
 
