@@ -40,7 +40,7 @@ static int policy_for(policy_source *src, medins_date date, const medins_policy 
  * tens of profiles (scheme, category, tier, groups, and the side of each age or thrift bound),
  * each using ten to twenty claim keys, so after the first few thousand claims nearly every
  * claim finds its plan made. When the table or the pool is full the cache starts again empty.
- * The cache (about 170 KB) is the batch call's one heap allocation; without it plans are made
+ * The cache (about 390 KB) is the batch call's one heap allocation; without it plans are made
  * claim by claim.
  */
 #define PROFILE_SLOT_BITS 6
