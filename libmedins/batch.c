@@ -40,7 +40,9 @@ static int policy_for(policy_source *src, medins_date date, const medins_policy 
  * tens of profiles (scheme, category, tier, groups, and the side of each age or thrift bound),
  * each using ten to twenty claim keys, so after the first few thousand claims nearly every
  * claim finds its plan made. When the table or the pool is full the cache starts again empty.
- * The cache (about 390 KB) is the batch call's one heap allocation; without it plans are made
+ * The cache is the batch call's one heap allocation: about 25 KB and a pool of up to 1,024 plans
+ * of 360 bytes, no more plans than the batch has claims (each claim makes one at most), so
+ * about 390 KB for large batches and a few kilobytes for small ones. Without it plans are made
  * claim by claim.
  */
 #define PROFILE_SLOT_BITS 6
@@ -52,8 +54,8 @@ typedef struct plan_cache {
     mdn_profile profile[PROFILE_SLOTS]; /* policy NULL: a free slot */
     mdn_ctx ctx[PROFILE_SLOTS];         /* a selector context of the slot's profile */
     uint16_t plan_no[PROFILE_SLOTS][MDN_CLAIM_KEYS];  /* 1 + index into plan[], 0: none */
-    unsigned nprofiles, nplans;
-    mdn_plan plan[PLANS];
+    unsigned nprofiles, nplans, size;   /* size: of plan[], at most PLANS */
+    mdn_plan plan[];
 } plan_cache;
 
 bool mdn_batch_cacheless = false;
@@ -99,7 +101,7 @@ static const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int level, in
     unsigned n = c->plan_no[slot][ckey];
     if (n)
         return &c->plan[n - 1];
-    if (c->nplans == PLANS) {
+    if (c->nplans == c->size) {
         /* Every profile stays; their plans are made again. */
         memset(c->plan_no, 0, sizeof c->plan_no);
         c->nplans = 0;
@@ -159,9 +161,14 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     int32_t year0 = 0;              /* the ledger's year * 10000, and its months' days */
     uint32_t mdays = 0;
     /* The person's profile slot, and the policy it is for (NULL: to be found). */
-    plan_cache *cache = claims->n > 0 && !mdn_batch_cacheless ? malloc(sizeof *cache) : NULL;
-    if (cache)
+    const size_t nplans = claims->n < PLANS ? claims->n : PLANS;
+    plan_cache *cache = claims->n > 0 && !mdn_batch_cacheless
+                            ? malloc(sizeof *cache + nplans * sizeof cache->plan[0])
+                            : NULL;
+    if (cache) {
+        cache->size = (unsigned)nplans;
         cache_clear(cache);
+    }
     int slot = -1;
     const medins_policy *slot_policy = NULL;
     /* The person's age is `age` on dates in [age_from, age_until): from a birthday to the next
