@@ -6,12 +6,12 @@ Prints "name: value" lines:
   - numpy batch (medins.settle_arrays) on every dumped claim, against the C batch's time: timed
     like bench.c's batch (ledgers made before the clock, output arrays reused through out=), and
     also with outputs and ledgers made inside the call (numpy_fresh_outputs_seconds);
-  - the pandas reference (bench/pandas_reference.py) on every claim and on the first N,
+  - one claim per call from Python: Policy.settle without and with explanation lines, and
+    Policy.settle_figures (figures only);
+  - last, the pandas reference (bench/pandas_reference.py) on every claim and on the first N,
     checked to the fen against the library and timed, best of --repeat like every other
     figure, against the library's batch and against bench.c's hard-wired kernel on the same
-    claims;
-  - one claim per call from Python: Policy.settle without and with explanation lines, and
-    Policy.settle_figures (figures only).
+    claims.
 The binding is imported from PYTHONPATH; without it only the pandas reference runs.
 """
 import argparse
@@ -42,8 +42,8 @@ def best_of(fn, repeat):
 
 def pandas_figures(prefix, want, persons, claims, expect, meta, policy, medins, repeat):
     """Time the pandas reference on the first persons' claims (whole persons: claims are grouped)
-    against the C batch, the kernel and the numpy batch on the same claims (those two scaled
-    from their runs on every claim), best of `repeat` as every other figure."""
+    against the C batch and the kernel (their times on every claim, scaled) and the numpy batch
+    (run on the same claims), best of `repeat` as every other figure."""
     n = len(claims)
     m = min(want, n)
     m -= m % 10
