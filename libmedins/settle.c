@@ -462,73 +462,52 @@ void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx)
 
 /* ---- The settlement --------------------------------------------------------------------- */
 
-/*
- * pay_segments without lines, on a plan's segments (the ratios already adjusted and clamped):
- * the same figures, starting at the segment that holds lo (the pieces below it are empty).
- * lo and hi are not negative and lo <= hi.
- */
-static inline medins_fen pay_planned(const mdn_seg_plan *sp, medins_fen lo, medins_fen hi,
-                                     medins_fen room, medins_fen *withheld, medins_fen *coins,
-                                     medins_bp *first_ratio)
+/* Segment i of `row` as a plan pays it: its upper bound (MDN_NO_CAP when open-ended) and its
+ * ratio with `add`, clamped; from the plan's copy `sp` when it has one. */
+static inline medins_fen seg_to(const mdn_ratio_row *row, const mdn_seg_plan *sp, size_t i)
 {
-    int i = 0;
-    while (lo >= sp->to[i])     /* the last bound is MDN_NO_CAP */
-        i++;
-    if (first_ratio && hi > lo)
-        *first_ratio = sp->ratio[i];
-    medins_fen a = lo, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
-    for (;;) {
-        const medins_fen piece = min_fen(hi, sp->to[i]) - a;
-        const medins_fen share = mdn_apply(piece, sp->ratio[i]);
-        const medins_fen paid = min_fen(share, room);
-        room -= paid;
-        paid_sum += paid;
-        withheld_sum += share - paid;
-        coins_sum += piece - share;
-        if (hi <= sp->to[i])
-            break;
-        a = sp->to[i++];
-    }
-    *withheld = withheld_sum;
-    if (coins)
-        *coins = coins_sum;
-    return paid_sum;
+    return sp->n > 0 ? sp->to[i] : row->seg[i].to < 0 ? MDN_NO_CAP : row->seg[i].to;
+}
+
+static inline medins_bp seg_ratio(const mdn_ratio_row *row, const mdn_seg_plan *sp,
+                                  medins_bp add, size_t i)
+{
+    return sp->n > 0 ? sp->ratio[i] : clamp_ratio(row->seg[i].ratio.v, add);
 }
 
 /*
- * Pay the pieces of [lo, hi) (positions on a running amount) that fall into each segment of
- * `row`, at the segment's ratio plus `add`, until `room` is used up. Returns the amount paid;
- * *withheld receives what the room refused, *coins the unpaid shares of the pieces.
+ * Pay the pieces of [lo, hi) (positions on a running amount, not negative, lo <= hi) that fall
+ * into each segment of `row`, at the segment's ratio plus `add`, until `room` is used up.
+ * Returns the amount paid; *withheld receives what the room refused, *coins the unpaid shares
+ * of the pieces, *first_ratio the ratio of the first piece (left alone when there is none).
  *
- * An empty piece pays nothing, so that the figures take no branch on the amounts (they are
- * unpredictable in a batch); only lines test for a piece. Segments are contiguous and
- * ascending (checked at load): none after the one holding `hi` can have a piece.
+ * Segments are contiguous and ascending from 0 (checked at load): the pieces are those of the
+ * segment holding lo up to the one holding hi. An empty piece pays nothing, so that the
+ * figures take no branch on the amounts (they are unpredictable in a batch); only lines test
+ * for a piece.
  */
 BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg_plan *sp,
                              medins_bp add, medins_fen lo, medins_fen hi, medins_fen room,
                              medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
                              medins_part part, const char *rule, const char *what)
 {
-    if (!e->r && sp->n > 0)
-        return pay_planned(sp, lo, hi, room, withheld, coins, first_ratio);
-    bool first = true;
-    medins_fen paid_sum = 0, withheld_sum = 0, coins_sum = 0;
-    for (size_t i = 0; i < row->n; i++) {
-        const mdn_segment *seg = &row->seg[i];
-        const medins_fen a = max_fen(lo, seg->from);
-        const medins_fen b = seg->to < 0 ? hi : min_fen(hi, seg->to);
-        const medins_fen piece = max_fen(0, b - a);
-        const medins_bp ratio = clamp_ratio(seg->ratio.v, add);
+    size_t i = 0;
+    while (lo >= seg_to(row, sp, i))     /* the last bound is MDN_NO_CAP */
+        i++;
+    if (first_ratio && hi > lo)
+        *first_ratio = seg_ratio(row, sp, add, i);
+    medins_fen a = lo, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
+    for (;; i++) {
+        const medins_fen to = seg_to(row, sp, i), piece = min_fen(hi, to) - a;
+        const medins_bp ratio = seg_ratio(row, sp, add, i);
         const medins_fen share = mdn_apply(piece, ratio);
         const medins_fen paid = min_fen(share, room);
         room -= paid;
         paid_sum += paid;
         withheld_sum += share - paid;
         coins_sum += piece - share;
-        if (first_ratio && first && piece > 0)
-            *first_ratio = ratio;
-        first = first && piece == 0;
         if (e->r && piece > 0) {
+            const mdn_segment *seg = &row->seg[i];
             /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
             if (seg->from > 0)
                 use(e, seg->from_val);
@@ -546,8 +525,9 @@ BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg
                     seg->ratio.val, "The patient pays %P of %Y in this segment",
                     MEDINS_BP_ONE - ratio, piece);
         }
-        if (seg->to < 0 || hi <= seg->to)
+        if (hi <= to)
             break;
+        a = to;
     }
     *withheld = withheld_sum;
     if (coins)
