@@ -17,21 +17,20 @@ typedef struct policy_source {
     const medins_policy *last;  /* the set's policy found last: claims come in date order */
 } policy_source;
 
-static int policy_for(policy_source *src, medins_date date, const medins_policy **out,
-                      medins_error **err)
+/* The policy of a claim dated `date`; NULL with the status in *rc when there is none. The
+ * lookup's result goes through a local of its own: the batch's `policy` then never has its
+ * address taken, and stays in a register. */
+static const medins_policy *policy_for(policy_source *src, medins_date date, int *rc,
+                                       medins_error **err)
 {
-    if (src->fixed) {
-        *out = src->fixed;
-        return 0;
-    }
-    if (src->last && medins_policy_in_force(src->last, date)) {
-        *out = src->last;
-        return 0;
-    }
-    int rc = medins_policy_set_lookup(out, src->set, src->region, date, err);
-    if (rc == 0)
-        src->last = *out;
-    return rc;
+    if (src->fixed)
+        return src->fixed;
+    if (src->last && medins_policy_in_force(src->last, date))
+        return src->last;
+    const medins_policy *found = NULL;
+    if ((*rc = medins_policy_set_lookup(&found, src->set, src->region, date, err)) == 0)
+        src->last = found;
+    return found;
 }
 
 /*
@@ -158,8 +157,8 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     medins_person person = {0};
     int person_rc = 0, ledger_rc = 0;
     bool run_ok = false;            /* person_rc and ledger_rc both 0 */
-    int32_t year0 = 0;              /* the ledger's year * 10000, and its months' days */
-    uint32_t mdays = 0;
+    int32_t year0 = 0;              /* the ledger's year * 10000, and its days */
+    const uint64_t *days = mdn_year_days[0];
     /* The person's profile slot, and the policy it is for (NULL: to be found). */
     const size_t nplans = claims->n < PLANS ? claims->n : PLANS;
     plan_cache *cache = claims->n > 0 && !mdn_batch_cacheless
@@ -198,7 +197,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
              * a claim can be plain. */
             run_ok = person_rc == 0 && ledger_rc == 0;
             year0 = run_ok ? ledgers[k].year * 10000 : 0;
-            mdays = mdn_month_days(year0 / 10000);
+            days = mdn_days_of_year(year0 / 10000);
         }
         medins_claim claim = {
             .id = (int64_t)i,
@@ -211,14 +210,14 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             .category_b = claims->category_b ? claims->category_b[i] : 0,
         };
         medins_settlement s;
-        const medins_policy *policy = NULL;
-        int rc = policy_for(src, claim.date, &policy, e);
+        int rc = 0;
+        const medins_policy *policy = policy_for(src, claim.date, &rc, e);
         /* A plain claim passes every check of the person, the claim, the ledger and the dates:
          * one test without a branch. Any other is checked in mdn_settle_core's order, so that
          * the first error is the same: person, claim, ledger, then (in the settlement) the
          * dates. */
         const medins_date until = rc == 0 && policy->to ? policy->to : INT32_MAX;
-        const bool plain = rc == 0 && (run_ok & mdn_claim_plain(&claim, year0, mdays) &
+        const bool plain = rc == 0 && (run_ok & mdn_claim_plain(&claim, year0, days) &
                                        (claim.date >= ledgers[k].last_date) &
                                        ((uint32_t)(claim.date - policy->from) <=
                                         (uint32_t)(until - policy->from)));

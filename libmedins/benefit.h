@@ -143,34 +143,46 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
 int mdn_claim_check(const medins_claim *claim, medins_error **err);
 
 /*
- * The days above 28 of each month of `year` (in range), two bits a month from bit 2 (month 1):
- * the mask mdn_claim_plain reads.
+ * The days of a year as bits: bit md (month * 100 + day) of mdn_year_days[leap] is set when
+ * md is a day of a common (0) or leap (1) year. The words past 1231 are 0: the index is taken
+ * modulo the row so that no date reads outside it.
  */
-static inline uint32_t mdn_month_days(int32_t year)
+#define MDN_YEAR_DAY_WORDS 32
+extern const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS];
+
+static inline const uint64_t *mdn_days_of_year(int32_t year)
 {
-    const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    /* 3, 0, 3, 2, 3, 2, 3, 3, 2, 3, 2, 3; February 1 in a leap year */
-    return 0x3BBEECCu | (uint32_t)leap << 4;
+    return mdn_year_days[year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)];
 }
+
+/* Bit kind * 8 + level is set for each valid pair: a pharmacy purchase at a pharmacy, every
+ * other kind at any other level. */
+#define MDN_LEVELS_BUT_PHARMACY ((1u << MEDINS_LEVEL_COUNT) - 1 - (1u << MEDINS_LEVEL_PHARMACY))
+#define MDN_KIND_LEVELS                                                                       \
+    (((((uint64_t)1 << 8 * MEDINS_CLAIM_KIND_COUNT) - 1) / 255 * MDN_LEVELS_BUT_PHARMACY &    \
+      ~((uint64_t)255 << 8 * MEDINS_CLAIM_PHARMACY)) |                                        \
+     (uint64_t)1 << (8 * MEDINS_CLAIM_PHARMACY + MEDINS_LEVEL_PHARMACY))
 
 /*
  * True when the claim surely passes mdn_claim_check and is dated within the year whose number
- * times 10000 is `year0` (a year of medins_ledger_check's range), whose months have the days
- * of `mdays` (mdn_month_days): one expression without a branch. False means only "check it
- * in full". Inline: the batch tests every claim with it.
+ * times 10000 is `year0` (a year of medins_ledger_check's range), whose days are `days`
+ * (mdn_days_of_year): one expression without a branch. False means only "check it in full":
+ * amounts of 2^46 fen and more (the limit is 10^14) are left to the full check. Inline: the
+ * batch tests every claim with it.
  */
-static inline bool mdn_claim_plain(const medins_claim *c, int32_t year0, uint32_t mdays)
+static inline bool mdn_claim_plain(const medins_claim *c, int32_t year0, const uint64_t *days)
 {
-    /* Unsigned: a date before the year wraps to a month far above 12. */
-    const uint32_t md = (uint32_t)c->date - (uint32_t)year0, m = md / 100, day = md % 100;
-    return ((unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT) & ((unsigned)c->level < MEDINS_LEVEL_COUNT) &
-           ((c->kind == MEDINS_CLAIM_PHARMACY) == (c->level == MEDINS_LEVEL_PHARMACY)) &
-           (m - 1 < 12) & (day >= 1) & (day <= 28 + (mdays >> (m & 15) * 2 & 3)) &
-           (c->total >= 0) & (c->self_paid >= 0) & (c->category_b >= 0) &
-           (c->total <= MEDINS_FEN_MAX) & (c->self_paid <= MEDINS_FEN_MAX) &
-           (c->category_b <= MEDINS_FEN_MAX) &
-           /* unsigned: every test is evaluated, and out-of-range parts must not overflow */
-           ((uint64_t)c->self_paid + (uint64_t)c->category_b <= (uint64_t)c->total);
+    /* Unsigned: a date before the year wraps to a large md, a negative kind or amount to a
+     * large value; every test is evaluated, so none may read out of bounds or overflow. */
+    const uint32_t md = (uint32_t)c->date - (uint32_t)year0,
+                   kind = (uint32_t)c->kind, level = (uint32_t)c->level;
+    const uint64_t total = (uint64_t)c->total, self_paid = (uint64_t)c->self_paid,
+                   category_b = (uint64_t)c->category_b;
+    return ((kind | level) < 8) & (unsigned)(MDN_KIND_LEVELS >> ((kind & 7) * 8 + (level & 7)) & 1) &
+           (md < 64 * MDN_YEAR_DAY_WORDS) &
+           (unsigned)(days[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1) &
+           ((total | self_paid | category_b) < (uint64_t)1 << 46) &
+           (self_paid + category_b <= total);
 }
 
 /*
@@ -280,8 +292,9 @@ void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx);
  * of claims starts (a ledger the core wrote stays valid), and each claim with
  * mdn_claim_check. `dated` says the batch has also checked the claim's date against the
  * policy's dates and the ledger's year and last claim: the settlement then does not.
- * No result: no lines, and `assumed` is left 0. `next` may be `ledger` itself: it is written
- * only when the claim settles.
+ * No result, no lines: only the figures the batch outputs are written to *s (fund,
+ * major_disease, assistance, patient, deductible, coinsurance, over_cap, account).
+ * `next` may be `ledger` itself: it is written only when the claim settles.
  */
 int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                    const medins_person *person, const mdn_plan *plan, const medins_claim *claim,

@@ -155,6 +155,25 @@ int mdn_person_check(const medins_person *person, medins_error **err)
     return 0;
 }
 
+/* The bits of word w (bits 64w to 64w + 63) from bit a on, and up to bit b. */
+#define BITS_FROM(w, a) ((a) <= 64 * (w) ? ~0ull : (a) >= 64 * (w) + 64 ? 0 : ~0ull << ((a) - 64 * (w)))
+#define BITS_TO(w, b) ((b) >= 64 * (w) + 63 ? ~0ull : (b) < 64 * (w) ? 0 : ~0ull >> (64 * (w) + 63 - (b)))
+/* Days 1 to `days` of month m in word w. */
+#define MONTH(w, m, days) (BITS_FROM(w, 100 * (m) + 1) & BITS_TO(w, 100 * (m) + (days)))
+#define YEAR_WORD(w, feb)                                                                     \
+    (MONTH(w, 1, 31) | MONTH(w, 2, feb) | MONTH(w, 3, 31) | MONTH(w, 4, 30) | MONTH(w, 5, 31) | \
+     MONTH(w, 6, 30) | MONTH(w, 7, 31) | MONTH(w, 8, 31) | MONTH(w, 9, 30) | MONTH(w, 10, 31) | \
+     MONTH(w, 11, 30) | MONTH(w, 12, 31))
+#define YEAR_WORDS(feb)                                                                       \
+    { YEAR_WORD(0, feb), YEAR_WORD(1, feb), YEAR_WORD(2, feb), YEAR_WORD(3, feb),             \
+      YEAR_WORD(4, feb), YEAR_WORD(5, feb), YEAR_WORD(6, feb), YEAR_WORD(7, feb),             \
+      YEAR_WORD(8, feb), YEAR_WORD(9, feb), YEAR_WORD(10, feb), YEAR_WORD(11, feb),           \
+      YEAR_WORD(12, feb), YEAR_WORD(13, feb), YEAR_WORD(14, feb), YEAR_WORD(15, feb),         \
+      YEAR_WORD(16, feb), YEAR_WORD(17, feb), YEAR_WORD(18, feb), YEAR_WORD(19, feb) }
+
+/* mdn_claim_plain's days (benefit.h), written as the month lengths they hold. */
+const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS] = { YEAR_WORDS(28), YEAR_WORDS(29) };
+
 int mdn_claim_check(const medins_claim *c, medins_error **err)
 {
     if ((unsigned)c->kind >= MEDINS_CLAIM_KIND_COUNT)
@@ -632,25 +651,29 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     const mdn_benefit *sec = plan->sec;
     const int kind = claim->kind, pool = plan->pool;
     emitter e = {r, r && !(flags & MEDINS_SETTLE_NO_LINES), s, 0};
-    /* Every field is written below; these only on some paths (no memset: the batch's
-     * settlement lives on its stack, and a block clear costs more than these stores). */
+    /* No memset: the batch's settlement lives on its stack, and a block clear costs more than
+     * these stores. The batch (no result) gets only the figures it outputs (mdn_settle_run):
+     * each store it skips shortens its claims. */
+    const medins_fen in_scope = claim->total - claim->self_paid - claim->category_b;
     s->major_disease = s->assistance = 0;
-    s->ratio = 0;
-    s->assumed = 0;
-    s->claim_id = claim->id;
-    s->total = claim->total;
-    s->self_paid = claim->self_paid;
-    s->category_b = claim->category_b;
-    s->in_scope = claim->total - claim->self_paid - claim->category_b;
-    s->admission = (kind == MEDINS_CLAIM_INPATIENT) * (ledger->admissions + 1);
+    if (r) {
+        s->in_scope = in_scope;
+        s->ratio = 0;
+        s->assumed = 0;
+        s->claim_id = claim->id;
+        s->total = claim->total;
+        s->self_paid = claim->self_paid;
+        s->category_b = claim->category_b;
+        s->admission = (kind == MEDINS_CLAIM_INPATIENT) * (ledger->admissions + 1);
+    }
 
-    if (s->self_paid > 0)
+    if (claim->self_paid > 0)
         SAY(&e, MEDINS_PART_SELF_PAID, s->self_paid, 0, 0, "claim.self_paid", NULL,
             "Items outside the catalogue, paid in full by the patient: %Y", s->self_paid);
-    if (s->category_b > 0)
+    if (claim->category_b > 0)
         SAY(&e, MEDINS_PART_CATEGORY_B, s->category_b, 0, 0, "claim.category_b", NULL,
             "Category-B first self-pay, paid by the patient: %Y", s->category_b);
-    if (s->admission)
+    if (r && s->admission)
         SAY(&e, MEDINS_PART_INFO, 0, 0, 0, sec->rule[MDN_RULE_DEDUCTIBLE], NULL,
             "Admission number %d this year", (int)s->admission);
 
@@ -658,7 +681,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
      * (0 without a deductible row). */
     const medins_fen ded = plan->ded,
                      remaining = plan->annual ? max_fen(0, ded - ledger->deductible[pool]) : ded;
-    s->deductible = min_fen(s->in_scope, remaining);
+    s->deductible = min_fen(in_scope, remaining);
     const mdn_amount_row *drow = plan->drow;
     if (e.r && drow) {
         if (plan->trow)
@@ -667,12 +690,12 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                 "Deductible %Y lowered by %Y after %d thrifty year(s)", drow->amount.v,
                 plan->trow->amount.v, (int)ledger->thrifty_years);
         if (plan->annual)
-            SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, s->in_scope, 0,
+            SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, in_scope, 0,
                 sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
                 "Annual deductible %Y, of which %Y was borne before this claim: the patient pays %Y",
                 ded, ledger->deductible[pool], s->deductible);
         else
-            SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, s->in_scope, 0,
+            SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, in_scope, 0,
                 sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
                 "Deductible of this %s %Y: the patient pays %Y",
                 sec->basis == MDN_BASIS_VISIT ? "visit" : "admission", ded, s->deductible);
@@ -683,11 +706,11 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         (void)adjustments(&e, &sec->adjustments, sec->ix.adjustments, q, sec->rule[MDN_RULE_ADJUST]);
     const mdn_amount_row *crow = plan->crow;
     const medins_fen carry = plan->carry ? ledger->carry_over : 0, cap = plan->cap + carry;
-    medins_fen rest = s->in_scope - s->deductible;
+    medins_fen rest = in_scope - s->deductible;
     medins_fen pos = ledger->position[pool];
     s->fund = pay_segments(&e, plan->rrow, &plan->segs, plan->adj, pos, pos + rest,
                            max_fen(0, cap - ledger->fund[pool]), &s->over_cap, &s->coinsurance,
-                           &s->ratio, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO], "The fund");
+                           r ? &s->ratio : NULL, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO], "The fund");
     if (crow) {
         if (carry > 0)
             SAY(&e, MEDINS_PART_INFO, cap, carry, 0, sec->cap_owner->rule[MDN_RULE_CARRY],
@@ -709,7 +732,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
     const bool major_applies = plan->layer[0].applies, assist_applies = plan->layer[1].applies;
-    medins_fen burden = s->in_scope - s->fund;
+    medins_fen burden = in_scope - s->fund;
     if (major_applies)
         s->major_disease = settle_layer(&e, &bs->major, &plan->layer[0], q, ledger->major_base,
                                         burden, ledger->major_fund, MEDINS_PART_MAJOR_DISEASE);
@@ -718,7 +741,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         s->assistance = settle_layer(&e, &bs->assistance, &plan->layer[1], q, ledger->assist_base,
                                      assist_base, ledger->assist_fund, MEDINS_PART_ASSISTANCE);
 
-    s->patient = s->total - s->fund - s->major_disease - s->assistance;
+    s->patient = claim->total - s->fund - s->major_disease - s->assistance;
     SAY(&e, MEDINS_PART_PATIENT, s->patient, s->total, 0, "settlement.patient", NULL,
         "The patient pays %Y: self-paid %Y + category B %Y + deductible %Y + coinsurance %Y + over the maximum %Y - major disease %Y - assistance %Y",
         s->patient, s->self_paid, s->category_b, s->deductible, s->coinsurance, s->over_cap,
@@ -734,7 +757,8 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
             "Paid from the individual account: %Y of the in-scope burden %Y (balance %Y)",
             s->account, assist_base - s->assistance, ledger->account_balance);
     }
-    s->cash = s->patient - s->account;
+    if (r)
+        s->cash = s->patient - s->account;
     if (e.rc < 0)
         return mdn_error(err, e.rc, NULL, 0, 0, "out of memory");
 
@@ -746,7 +770,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
      * each against MAX does.
      */
     const bool outpatient_cost = kind == MEDINS_CLAIM_OUTPATIENT || kind == MEDINS_CLAIM_PHARMACY;
-    const medins_fen outpatient = ledger->outpatient_costs + (outpatient_cost ? s->in_scope : 0),
+    const medins_fen outpatient = ledger->outpatient_costs + (outpatient_cost ? in_scope : 0),
                      deductible = ledger->deductible[pool] + s->deductible,
                      position = ledger->position[pool] + rest,
                      fund = ledger->fund[pool] + s->fund,

@@ -292,7 +292,7 @@ START_TEST(extreme_amounts)
         {INT64_MAX, INT64_MAX, INT64_MAX}, {MEDINS_FEN_MAX, MEDINS_FEN_MAX, MEDINS_FEN_MAX},
         {MEDINS_FEN_MAX, MEDINS_FEN_MAX, 0}, {MEDINS_FEN_MAX + 1, 0, 0}, {-1, 0, 0},
         {Y(100), -1, 0}, {Y(100), 0, INT64_MIN}, {Y(100), Y(60), Y(41)}, {Y(100), Y(60), Y(40)},
-        {0, 0, 0},
+        {0, 0, 0}, {(medins_fen)1 << 46, 1, 0},
     };
     const size_t n = sizeof cases / sizeof cases[0];
     memset(&C, 0, sizeof C);
@@ -323,10 +323,42 @@ START_TEST(extreme_amounts)
         nfail += one != 0;
     }
     /* refused: above the limit (0, 3), parts above the total (1; 60 + 41 > 100 in 7), negative
-     * (4, 5, 6); settled: self-paid equal to the total (2), 60 + 40 (8), nothing (9) */
+     * (4, 5, 6); settled: self-paid equal to the total (2), 60 + 40 (8), nothing (9), 2^46 fen
+     * (10: below the limit, though the quick test leaves it to the full check) */
     ck_assert_uint_eq(nfail, 7);
     ck_assert_uint_eq(failed, nfail);
     ck_assert_int_eq(memcmp(&single, &C.ledgers[0], sizeof single), 0);
+}
+END_TEST
+
+/*
+ * The batch's quick test against the full check, on every kind and level (and values around
+ * them) and every month * 100 + day of a common, a leap and a century year: a claim it passes
+ * must pass mdn_claim_check and fall in the ledger's year, and with ordinary amounts it must
+ * pass every claim that does. A wrong bit in mdn_year_days or MDN_KIND_LEVELS fails here.
+ */
+START_TEST(plain_test_matches_full_check)
+{
+    static const int years[] = {2023, 2024, 1900, 2000};
+    size_t plain_count = 0;
+    for (size_t y = 0; y < sizeof years / sizeof years[0]; y++) {
+        const int32_t year0 = years[y] * 10000;
+        const uint64_t *days = mdn_days_of_year(years[y]);
+        for (int kind = -1; kind <= MEDINS_CLAIM_KIND_COUNT + 4; kind++)
+            for (int level = -1; level <= MEDINS_LEVEL_COUNT + 4; level++)
+                for (int md = -1; md <= 2 * 64 * MDN_YEAR_DAY_WORDS; md++) {
+                    const medins_claim c = {0, year0 + md, (medins_claim_kind)kind,
+                                            (medins_level)level, 0, Y(100), Y(10), Y(5)};
+                    const bool plain = mdn_claim_plain(&c, year0, days);
+                    const bool valid = mdn_claim_check(&c, NULL) == 0;
+                    ck_assert_msg(plain == valid, "year %d, kind %d, level %d, day %04d: plain %d, "
+                                  "full check %d", years[y], kind, level, md, plain, valid);
+                    plain_count += plain;
+                }
+    }
+    /* 17 valid kind-level pairs (4 kinds at 4 levels, and pharmacy purchases at pharmacies)
+     * x 365 (2023), 366 (2024), 365 (1900) and 366 (2000) days */
+    ck_assert_uint_eq(plain_count, 17 * (365 + 366 + 365 + 366));
 }
 END_TEST
 
@@ -455,6 +487,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_single);
     tcase_add_test(tc, agrees_with_single_shipped);
     tcase_add_test(tc, extreme_amounts);
+    tcase_add_test(tc, plain_test_matches_full_check);
     tcase_add_test(tc, agrees_without_plan_cache);
     tcase_add_test(tc, agrees_beyond_the_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
