@@ -1,13 +1,14 @@
 /*
- * Settling many claims in one pass. Each claim runs the same settlement body as medins_settle,
- * compiled without a result (so no explanation code and no heap allocation), into a settlement
- * on the stack; the person's ledger is written in place only when the claim settles.
+ * Settling many claims in one pass. Each claim runs the same settlement body as medins_settle
+ * (settle_body.h), inlined here without a result (so no explanation code and no heap
+ * allocation), into a settlement held in registers; the person's ledger is written in place
+ * only when the claim settles.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "benefit.h"
+#include "settle_body.h"
 
 /* Where each claim's policy comes from: one fixed policy, or a set looked up by date. */
 typedef struct policy_source {
@@ -224,8 +225,11 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         if (rc == 0 && !plain) {
             if (person_rc < 0)
                 rc = e ? mdn_person_check(&person, e) : person_rc;
-            if (rc == 0)
-                rc = mdn_claim_check(&claim, e);
+            if (rc == 0) {
+                /* A copy: the claim itself must not have its address taken (settle_body.h). */
+                const medins_claim checked = claim;
+                rc = mdn_claim_check(&checked, e);
+            }
             if (rc == 0 && ledger_rc < 0)
                 rc = e ? medins_ledger_check(&ledgers[k], e) : ledger_rc;
         }
@@ -265,11 +269,11 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                 plan = &own;
             }
             /* The ledger is written in place, and only when the claim settles. */
-            rc = mdn_settle_run(&s, &ledgers[k], policy, &person, plan, &claim, &ledgers[k], plain,
-                                e);
+            rc = settle_body(&s, &ledgers[k], policy, &person, plan, NULL, &claim, &ledgers[k],
+                             NULL, 0, plain, e);
         }
         if (rc != 0) {
-            memset(&s, 0, sizeof s);
+            s = (medins_settlement){0};
             if (nfailed++ == 0)
                 first = i;
             e = NULL;

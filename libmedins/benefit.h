@@ -286,20 +286,6 @@ typedef struct mdn_plan {
 /* The plan of selector context `ctx` (tier, age, history, kind, level... all set) under p. */
 void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx);
 
-/*
- * mdn_settle_core without its three entry checks and with a plan made for the person and the
- * claim, for the batch, which checks each person and their ledger once when the person's run
- * of claims starts (a ledger the core wrote stays valid), and each claim with
- * mdn_claim_check. `dated` says the batch has also checked the claim's date against the
- * policy's dates and the ledger's year and last claim: the settlement then does not.
- * No result, no lines: only the figures the batch outputs are written to *s (fund,
- * major_disease, assistance, patient, deductible, coinsurance, over_cap, account).
- * `next` may be `ledger` itself: it is written only when the claim settles.
- */
-int mdn_settle_run(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                   const medins_person *person, const mdn_plan *plan, const medins_claim *claim,
-                   const medins_ledger *ledger, bool dated, medins_error **err);
-
 /* Set by the tests to settle a batch as when its plan cache cannot be allocated: plans made
  * claim by claim (batch.c). */
 extern bool mdn_batch_cacheless;
