@@ -217,11 +217,9 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
          * one test without a branch. Any other is checked in mdn_settle_core's order, so that
          * the first error is the same: person, claim, ledger, then (in the settlement) the
          * dates. */
-        const medins_date until = rc == 0 && policy->to ? policy->to : INT32_MAX;
         const bool plain = rc == 0 && (run_ok & mdn_claim_plain(&claim, year0, days) &
                                        (claim.date >= ledgers[k].last_date) &
-                                       ((uint32_t)(claim.date - policy->from) <=
-                                        (uint32_t)(until - policy->from)));
+                                       within_policy(policy, claim.date));
         if (rc == 0 && !plain) {
             if (person_rc < 0)
                 rc = e ? mdn_person_check(&person, e) : person_rc;
