@@ -244,7 +244,11 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                     /* Unknown until the birth date, or for good without one. */
                     age_until = person.birth_date ? person.birth_date : INT32_MAX;
                 }
-                slot_policy = NULL;   /* the profile may have changed with the age */
+                /* A birthday changes the profile only when the new age crosses one of the
+                 * policy's age bounds: else the person keeps their slot. */
+                if (slot < 0 || !slot_policy ||
+                    mdn_profile_age(slot_policy, age) != cache->profile[slot].age)
+                    slot_policy = NULL;
             }
             if (policy != slot_policy) {
                 slot = cache ? slot_for(cache, policy, &person, age, &ledgers[k]) : -1;

@@ -213,6 +213,10 @@ typedef struct mdn_profile {
     int64_t age, thrift, prior;        /* sides of the bounds; -1 unknown */
 } mdn_profile;
 
+/* The age of a profile under p (which has settlement sections) for a person aged `age`
+ * (-1 unknown): which side of each of the policy's age bounds it falls on. */
+int64_t mdn_profile_age(const medins_policy *p, int age);
+
 /* The profile under p of `person` (checked) aged `age` (-1 unknown) with `ledger` (checked);
  * false when the policy has no settlement sections. */
 bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_person *person,

@@ -286,6 +286,11 @@ static int64_t side_of(const mdn_cuts *c, int64_t v, bool above)
     return k;
 }
 
+int64_t mdn_profile_age(const medins_policy *p, int age)
+{
+    return age < 0 ? -1 : side_of(&p->benefits->age, age, false);
+}
+
 bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_person *person,
                     int age, const medins_ledger *ledger)
 {
@@ -300,7 +305,7 @@ bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_perso
         .category = person->category,
         .tier = person->tier,
         .groups = person->groups,
-        .age = age < 0 ? -1 : side_of(&bs->age, age, false),
+        .age = mdn_profile_age(p, age),
         .thrift = side_of(&bs->thrift, ledger->thrifty_years, false),
         .prior = ledger->prior_known ? side_of(&bs->prior, ledger->prior_outpatient_costs, true) : -1,
     };
