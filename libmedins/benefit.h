@@ -162,6 +162,8 @@ static inline const uint64_t *mdn_days_of_year(int32_t year)
     (((((uint64_t)1 << 8 * MEDINS_CLAIM_KIND_COUNT) - 1) / 255 * MDN_LEVELS_BUT_PHARMACY &    \
       ~((uint64_t)255 << 8 * MEDINS_CLAIM_PHARMACY)) |                                        \
      (uint64_t)1 << (8 * MEDINS_CLAIM_PHARMACY + MEDINS_LEVEL_PHARMACY))
+_Static_assert(MEDINS_CLAIM_KIND_COUNT <= 8 && MEDINS_LEVEL_COUNT <= 8,
+               "MDN_KIND_LEVELS keeps a byte of levels for each kind");
 
 /*
  * True when the claim surely passes mdn_claim_check and is dated within the year whose number
@@ -178,7 +180,8 @@ static inline bool mdn_claim_plain(const medins_claim *c, int32_t year0, const u
                    kind = (uint32_t)c->kind, level = (uint32_t)c->level;
     const uint64_t total = (uint64_t)c->total, self_paid = (uint64_t)c->self_paid,
                    category_b = (uint64_t)c->category_b;
-    return ((kind | level) < 8) & (unsigned)(MDN_KIND_LEVELS >> ((kind & 7) * 8 + (level & 7)) & 1) &
+    return ((kind | level) < 8) &
+           (unsigned)(MDN_KIND_LEVELS >> ((kind & 7) * 8 + (level & 7)) & 1) &
            (md < 64 * MDN_YEAR_DAY_WORDS) &
            (unsigned)(days[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1) &
            ((total | self_paid | category_b) < (uint64_t)1 << 46) &
