@@ -217,7 +217,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
          * one test without a branch. Any other is checked in mdn_settle_core's order, so that
          * the first error is the same: person, claim, ledger, then (in the settlement) the
          * dates. */
-        const bool plain = rc == 0 && (run_ok & mdn_claim_plain(&claim, year0, days) &
+        const bool plain = rc == 0 && ((unsigned)run_ok & mdn_claim_plain(&claim, year0, days) &
                                        (claim.date >= ledgers[k].last_date) &
                                        within_policy(policy, claim.date));
         if (rc == 0 && !plain) {

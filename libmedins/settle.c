@@ -108,11 +108,12 @@ int mdn_person_check(const medins_person *person, medins_error **err)
     return 0;
 }
 
-/* The bits of word w (bits 64w to 64w + 63) from bit a on, and up to bit b. */
+/* The bits of word w (bits 64w to 64w + 63) from bit a on, and up to bit b. The shift counts
+ * are masked only so that the branches not taken shift by a valid count too (compilers warn). */
 #define BITS_FROM(w, a) \
-    ((a) <= 64 * (w) ? ~0ull : (a) >= 64 * (w) + 64 ? 0 : ~0ull << ((a) - 64 * (w)))
+    ((a) <= 64 * (w) ? ~0ull : (a) >= 64 * (w) + 64 ? 0 : ~0ull << (((a) - 64 * (w)) & 63))
 #define BITS_TO(w, b) \
-    ((b) >= 64 * (w) + 63 ? ~0ull : (b) < 64 * (w) ? 0 : ~0ull >> (64 * (w) + 63 - (b)))
+    ((b) >= 64 * (w) + 63 ? ~0ull : (b) < 64 * (w) ? 0 : ~0ull >> ((64 * (w) + 63 - (b)) & 63))
 /* Days 1 to `days` of month m in word w. */
 #define MONTH(w, m, days) (BITS_FROM(w, 100 * (m) + 1) & BITS_TO(w, 100 * (m) + (days)))
 #define YEAR_WORD(w, feb)                                                                     \

@@ -202,8 +202,8 @@ static inline bool within_policy(const medins_policy *p, medins_date date)
 }
 
 /* The claim's date against the policy's dates and the ledger's year and last claim. */
-static int check_dates(const medins_policy *p, medins_date date, const medins_ledger *ledger,
-                       medins_error **err)
+static inline int check_dates(const medins_policy *p, medins_date date,
+                              const medins_ledger *ledger, medins_error **err)
 {
     /* Unsigned differences: one test for each range (dates are checked, years are in range). */
     if (!within_policy(p, date))
@@ -221,8 +221,8 @@ static int check_dates(const medins_policy *p, medins_date date, const medins_le
 }
 
 /* Why a plan that is not OK cannot settle. */
-static MDN_COLD int plan_error(const mdn_plan *plan, medins_scheme scheme, int kind, int level,
-                               medins_error **err)
+static inline MDN_COLD int plan_error(const mdn_plan *plan, medins_scheme scheme, int kind,
+                                      int level, medins_error **err)
 {
     if (plan->status == MDN_PLAN_SCHEME)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
