@@ -142,19 +142,6 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
 /* MEDINS_ERR_KIND / LEVEL / DATE / CLAIM / OVERFLOW unless the claim itself is consistent. */
 int mdn_claim_check(const medins_claim *claim, medins_error **err);
 
-/*
- * The days of a year as bits: bit md (month * 100 + day) of mdn_year_days[leap] is set when
- * md is a day of a common (0) or leap (1) year. The words past 1231 are 0: the index is taken
- * modulo the row so that no date reads outside it.
- */
-#define MDN_YEAR_DAY_WORDS 32
-extern const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS];
-
-static inline const uint64_t *mdn_days_of_year(int32_t year)
-{
-    return mdn_year_days[year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)];
-}
-
 /* Bit kind * 8 + level is set for each valid pair: a pharmacy purchase at a pharmacy, every
  * other kind at any other level. */
 #define MDN_LEVELS_BUT_PHARMACY ((1u << MEDINS_LEVEL_COUNT) - 1 - (1u << MEDINS_LEVEL_PHARMACY))

@@ -83,6 +83,19 @@ static inline int mdn_age_between(medins_date birth_date, medins_date date)
     return date / 10000 - birth_date / 10000 - (date % 10000 < birth_date % 10000);
 }
 
+/*
+ * The days of a year as bits: bit md (month * 100 + day) of mdn_year_days[leap] is set when
+ * md is a day of a common (0) or leap (1) year (person.c). The words past 1231 are 0, so an md
+ * below 64 * MDN_YEAR_DAY_WORDS may be looked up without a further test.
+ */
+#define MDN_YEAR_DAY_WORDS 32
+extern const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS];
+
+static inline const uint64_t *mdn_days_of_year(int32_t year)
+{
+    return mdn_year_days[year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)];
+}
+
 /* medins_money_apply, inline for the settlement's inner loop (money.c defines the public one
  * with it). |amount| <= 1e14 and ratio <= 1e4 keep the product below 1e18 < INT64_MAX. */
 static inline medins_fen mdn_apply(medins_fen amount, medins_bp ratio)

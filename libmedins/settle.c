@@ -108,28 +108,6 @@ int mdn_person_check(const medins_person *person, medins_error **err)
     return 0;
 }
 
-/* The bits of word w (bits 64w to 64w + 63) from bit a on, and up to bit b. The shift counts
- * are masked only so that the branches not taken shift by a valid count too (compilers warn). */
-#define BITS_FROM(w, a) \
-    ((a) <= 64 * (w) ? ~0ull : (a) >= 64 * (w) + 64 ? 0 : ~0ull << (((a) - 64 * (w)) & 63))
-#define BITS_TO(w, b) \
-    ((b) >= 64 * (w) + 63 ? ~0ull : (b) < 64 * (w) ? 0 : ~0ull >> ((64 * (w) + 63 - (b)) & 63))
-/* Days 1 to `days` of month m in word w. */
-#define MONTH(w, m, days) (BITS_FROM(w, 100 * (m) + 1) & BITS_TO(w, 100 * (m) + (days)))
-#define YEAR_WORD(w, feb)                                                                     \
-    (MONTH(w, 1, 31) | MONTH(w, 2, feb) | MONTH(w, 3, 31) | MONTH(w, 4, 30) | MONTH(w, 5, 31) | \
-     MONTH(w, 6, 30) | MONTH(w, 7, 31) | MONTH(w, 8, 31) | MONTH(w, 9, 30) | MONTH(w, 10, 31) | \
-     MONTH(w, 11, 30) | MONTH(w, 12, 31))
-#define YEAR_WORDS(feb)                                                                       \
-    { YEAR_WORD(0, feb), YEAR_WORD(1, feb), YEAR_WORD(2, feb), YEAR_WORD(3, feb),             \
-      YEAR_WORD(4, feb), YEAR_WORD(5, feb), YEAR_WORD(6, feb), YEAR_WORD(7, feb),             \
-      YEAR_WORD(8, feb), YEAR_WORD(9, feb), YEAR_WORD(10, feb), YEAR_WORD(11, feb),           \
-      YEAR_WORD(12, feb), YEAR_WORD(13, feb), YEAR_WORD(14, feb), YEAR_WORD(15, feb),         \
-      YEAR_WORD(16, feb), YEAR_WORD(17, feb), YEAR_WORD(18, feb), YEAR_WORD(19, feb) }
-
-/* mdn_claim_plain's days (benefit.h), written as the month lengths they hold. */
-const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS] = { YEAR_WORDS(28), YEAR_WORDS(29) };
-
 int mdn_claim_check(const medins_claim *c, medins_error **err)
 {
     if ((unsigned)c->kind >= MEDINS_CLAIM_KIND_COUNT)
