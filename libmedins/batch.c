@@ -219,7 +219,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
          * dates. */
         const bool plain = rc == 0 && ((unsigned)run_ok & mdn_claim_plain(&claim, year0, days) &
                                        (claim.date >= ledgers[k].last_date) &
-                                       within_policy(policy, claim.date));
+                                       mdn_within_policy(policy, claim.date));
         if (rc == 0 && !plain) {
             if (person_rc < 0)
                 rc = e ? mdn_person_check(&person, e) : person_rc;

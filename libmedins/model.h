@@ -114,6 +114,14 @@ struct medins_policy {
     struct mdn_capitation *capitation;
 };
 
+/* Whether `date` is within the policy's dates (an open end when `to` is 0): one unsigned test
+ * (a date before `from` wraps above the range), inline for the batch's test of each claim. */
+static inline bool mdn_within_policy(const medins_policy *p, medins_date date)
+{
+    const uint32_t until = p->to ? (uint32_t)p->to : (uint32_t)INT32_MAX;
+    return (uint32_t)date - (uint32_t)p->from <= until - (uint32_t)p->from;
+}
+
 /* ---- Matching (bind.c) ------------------------------------------------------------------ */
 
 bool mdn_select_match(const mdn_select *sel, const mdn_ctx *ctx);

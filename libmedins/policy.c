@@ -496,7 +496,7 @@ medins_date medins_policy_effective_to(const medins_policy *p) { return p ? p->t
 
 int medins_policy_in_force(const medins_policy *p, medins_date date)
 {
-    return p && p->from && date >= p->from && (p->to == 0 || date <= p->to);
+    return p && p->from && mdn_within_policy(p, date);
 }
 
 int medins_policy_has_section(const medins_policy *p, medins_section section)

@@ -193,20 +193,12 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_pla
     return paid;
 }
 
-/* Whether a checked date is within the policy's dates (an open end when `to` is 0): one
- * unsigned test. The batch's test of a plain claim uses it too. */
-static inline bool within_policy(const medins_policy *p, medins_date date)
-{
-    const medins_date until = p->to ? p->to : INT32_MAX;
-    return (uint32_t)(date - p->from) <= (uint32_t)(until - p->from);
-}
-
 /* The claim's date against the policy's dates and the ledger's year and last claim. */
 static inline int check_dates(const medins_policy *p, medins_date date,
                               const medins_ledger *ledger, medins_error **err)
 {
     /* Unsigned differences: one test for each range (dates are checked, years are in range). */
-    if (!within_policy(p, date))
+    if (!mdn_within_policy(p, date))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is outside policy %s",
                          (int)date, p->id);
     if ((uint32_t)(date - ledger->year * 10000) >= 10000u)
