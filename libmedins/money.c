@@ -114,26 +114,39 @@ int medins_ratio_parse(medins_bp *out, const char *text, medins_error **err)
     return 0;
 }
 
+/*
+ * v / 100 with its sign, the hundredths as two digits or (trim) as few as they need, then
+ * `suffix`. Written from the end of a buffer without printf: lines format several amounts each,
+ * and printf was most of their cost.
+ */
 static int format_hundredths(char *buf, size_t size, int64_t v, bool trim, const char *suffix)
 {
     char tmp[48];
+    char *p = tmp + sizeof tmp;
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    unsigned long long whole = (unsigned long long)(mag / 100);
+    uint64_t whole = mag / 100;
     unsigned frac = (unsigned)(mag % 100);
-    const char *sign = v < 0 ? "-" : "";
-    int n;
-    if (!trim)
-        n = snprintf(tmp, sizeof tmp, "%s%llu.%02u%s", sign, whole, frac, suffix);
-    else if (frac == 0)
-        n = snprintf(tmp, sizeof tmp, "%s%llu%s", sign, whole, suffix);
-    else if (frac % 10 == 0)
-        n = snprintf(tmp, sizeof tmp, "%s%llu.%u%s", sign, whole, frac / 10, suffix);
-    else
-        n = snprintf(tmp, sizeof tmp, "%s%llu.%02u%s", sign, whole, frac, suffix);
-    if (!buf || n < 0 || (size_t)n >= size)
+    const size_t slen = strlen(suffix);
+    p -= slen;
+    memcpy(p, suffix, slen);
+    if (!trim || frac != 0) {
+        if (!trim || frac % 10 != 0)
+            *--p = (char)('0' + frac % 10);
+        *--p = (char)('0' + frac / 10);
+        *--p = '.';
+    }
+    do {
+        *--p = (char)('0' + whole % 10);
+        whole /= 10;
+    } while (whole);
+    if (v < 0)
+        *--p = '-';
+    const size_t n = (size_t)(tmp + sizeof tmp - p);
+    if (!buf || n >= size)
         return MEDINS_ERR_BUFFER;
-    memcpy(buf, tmp, (size_t)n + 1);
-    return n;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+    return (int)n;
 }
 
 int medins_money_format(char *buf, size_t size, medins_fen amount)

@@ -59,17 +59,47 @@ int mdn_result_use(medins_result *r, const mdn_val *val)
     return 0;
 }
 
+/* Room for one more line: 0 or NOMEM. */
+static int line_room(medins_result *r)
+{
+    if (r->nlines < r->lines_cap)
+        return 0;
+    size_t cap = r->lines_cap ? 2 * r->lines_cap : 16;
+    medins_line *l = realloc(r->lines, cap * sizeof *l);
+    if (!l)
+        return MEDINS_ERR_NOMEM;
+    r->lines = l;
+    r->lines_cap = cap;
+    return 0;
+}
+
+/* Adds the line of `text` (already in the result's arena), after line_room. */
+static int push_line(medins_result *r, medins_part part, medins_fen amount, medins_fen base,
+                     medins_bp ratio, const char *rule, const mdn_val *val, const char *text)
+{
+    if (mdn_result_use(r, val) < 0)
+        return MEDINS_ERR_NOMEM;
+    medins_line *l = &r->lines[r->nlines++];
+    *l = (medins_line){
+        .part = part, .amount = amount, .base = base, .ratio = ratio, .rule = rule,
+        .text = text, .citation = "",
+    };
+    if (val) {
+        l->source = val->pub.source;
+        l->citation = val->citation ? val->citation : "";
+        l->file = val->pub.file;
+        l->line = val->pub.line;
+        l->column = val->pub.column;
+        l->assumed = val->pub.assumed;
+    }
+    return 0;
+}
+
 int mdn_result_add_line(medins_result *r, medins_part part, medins_fen amount, medins_fen base,
                         medins_bp ratio, const char *rule, const mdn_val *val, const char *fmt, ...)
 {
-    if (r->nlines == r->lines_cap) {
-        size_t cap = r->lines_cap ? 2 * r->lines_cap : 16;
-        medins_line *l = realloc(r->lines, cap * sizeof *l);
-        if (!l)
-            return MEDINS_ERR_NOMEM;
-        r->lines = l;
-        r->lines_cap = cap;
-    }
+    if (line_room(r) < 0)
+        return MEDINS_ERR_NOMEM;
     va_list ap;
     va_start(ap, fmt);
     int len = vsnprintf(NULL, 0, fmt, ap);
@@ -80,27 +110,19 @@ int mdn_result_add_line(medins_result *r, medins_part part, medins_fen amount, m
     va_start(ap, fmt);
     vsnprintf(text, (size_t)len + 1, fmt, ap);
     va_end(ap);
-    if (mdn_result_use(r, val) < 0)
-        return MEDINS_ERR_NOMEM;
+    return push_line(r, part, amount, base, ratio, rule, val, text);
+}
 
-    medins_line *l = &r->lines[r->nlines++];
-    memset(l, 0, sizeof *l);
-    l->part = part;
-    l->amount = amount;
-    l->base = base;
-    l->ratio = ratio;
-    l->rule = rule;
-    l->text = text;
-    l->citation = "";
-    if (val) {
-        l->source = val->pub.source;
-        l->citation = val->citation ? val->citation : "";
-        l->file = val->pub.file;
-        l->line = val->pub.line;
-        l->column = val->pub.column;
-        l->assumed = val->pub.assumed;
-    }
-    return 0;
+int mdn_result_add_text(medins_result *r, medins_part part, medins_fen amount, medins_fen base,
+                        medins_bp ratio, const char *rule, const mdn_val *val, const char *text,
+                        size_t len)
+{
+    char *copy = line_room(r) == 0 ? mdn_arena_alloc(&r->texts, len + 1) : NULL;
+    if (!copy)
+        return MEDINS_ERR_NOMEM;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return push_line(r, part, amount, base, ratio, rule, val, copy);
 }
 
 medins_result_kind medins_result_get_kind(const medins_result *result)

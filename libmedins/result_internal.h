@@ -21,6 +21,10 @@ void *mdn_result_data(const medins_result *r);
 int mdn_result_add_line(medins_result *r, medins_part part, medins_fen amount, medins_fen base,
                         medins_bp ratio, const char *rule, const mdn_val *val,
                         const char *fmt, ...) MDN_PRINTF(8, 9);
+/* The same with the text already made: `len` bytes of `text` are copied into the result. */
+int mdn_result_add_text(medins_result *r, medins_part part, medins_fen amount, medins_fen base,
+                        medins_bp ratio, const char *rule, const mdn_val *val, const char *text,
+                        size_t len);
 /* A result's kind-specific data when it is of `kind`, else NULL; result may be NULL. */
 const void *mdn_result_figures(const medins_result *result, medins_result_kind kind);
 /*

@@ -36,7 +36,7 @@ typedef struct settle_data {
  * A tiny formatter so that money and ratios are formatted only when texts are wanted:
  * %Y = medins_fen as yuan, %P = medins_bp as a percentage, %s, %d, %%.
  */
-static void vformat(char *buf, size_t size, const char *fmt, va_list ap)
+static size_t vformat(char *buf, size_t size, const char *fmt, va_list ap)
 {
     size_t n = 0;
     char tmp[32];
@@ -56,7 +56,22 @@ static void vformat(char *buf, size_t size, const char *fmt, va_list ap)
                 strcpy(tmp, "?");
             break;
         }
-        case 'd': snprintf(tmp, sizeof tmp, "%d", va_arg(ap, int)); break;
+        case 'd': {
+            /* Counts and years: written by hand, as the amounts are (printf is most of a
+             * line's cost). */
+            int v = va_arg(ap, int);
+            unsigned mag = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+            char *p = tmp + sizeof tmp;
+            *--p = '\0';
+            do {
+                *--p = (char)('0' + mag % 10);
+                mag /= 10;
+            } while (mag);
+            if (v < 0)
+                *--p = '-';
+            piece = p;
+            break;
+        }
         case 's': piece = va_arg(ap, const char *); break;
         default: tmp[0] = *f; tmp[1] = '\0'; break;
         }
@@ -64,6 +79,7 @@ static void vformat(char *buf, size_t size, const char *fmt, va_list ap)
             buf[n++] = *piece;
     }
     buf[n] = '\0';
+    return n;
 }
 
 void mdn_say_line(emitter *e, medins_part part, medins_fen amount, medins_fen base,
@@ -76,9 +92,9 @@ void mdn_say_line(emitter *e, medins_part part, medins_fen amount, medins_fen ba
     char text[512];
     va_list ap;
     va_start(ap, fmt);
-    vformat(text, sizeof text, fmt, ap);
+    size_t len = vformat(text, sizeof text, fmt, ap);
     va_end(ap);
-    e->rc = mdn_result_add_line(e->r, part, amount, base, ratio, rule, val, "%s", text);
+    e->rc = mdn_result_add_text(e->r, part, amount, base, ratio, rule, val, text, len);
 }
 
 /* ---- Persons, claims, context ----------------------------------------------------------- */

@@ -206,6 +206,50 @@ START_TEST(inpatient_lines)
 }
 END_TEST
 
+/*
+ * A line's text belongs to its result; its rule, source, citation and file belong to the policy
+ * or the library (result.h), so they outlive the result: inpatient_lines' claim settled twice,
+ * the first result freed before the second is made, gives lines whose four strings are the very
+ * same pointers, still readable (AddressSanitizer reports any that was freed with its result).
+ */
+START_TEST(strings_outlive_the_result)
+{
+    medins_person p;
+    medins_ledger l;
+    medins_person_init(&p);
+    p.birth_date = 19800101;
+    enum { MAX = 32 };
+    const char *kept[MAX][4];
+    medins_ledger_init(&l, 2023);
+    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    const size_t n = medins_result_line_count(r);
+    ck_assert(n > 0 && n <= MAX);
+    for (size_t i = 0; i < n; i++) {
+        const medins_line *line = medins_result_line(r, i);
+        kept[i][0] = line->rule;
+        kept[i][1] = line->source;
+        kept[i][2] = line->citation;
+        kept[i][3] = line->file;
+    }
+    medins_result_free(r);
+    medins_ledger_init(&l, 2023);
+    r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    ck_assert_uint_eq(medins_result_line_count(r), n);
+    size_t cited = 0;
+    for (size_t i = 0; i < n; i++) {
+        const medins_line *line = medins_result_line(r, i);
+        const char *now[4] = {line->rule, line->source, line->citation, line->file};
+        for (int j = 0; j < 4; j++) {
+            ck_assert_msg(now[j] == kept[i][j], "line %zu (%s): string %d moved", i, line->text, j);
+            ck_assert(!now[j] || strlen(kept[i][j]) == strlen(now[j]));
+        }
+        cited += line->file != NULL;
+    }
+    ck_assert_msg(cited > 0, "no line cites a value");
+    medins_result_free(r);
+}
+END_TEST
+
 /* Outpatient care never reaches the major-disease layer: nothing assumed. */
 START_TEST(nothing_assumed)
 {
@@ -303,6 +347,7 @@ static Suite *explain_suite(void)
     TCase *tc = tcase_create("lines");
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_add_test(tc, inpatient_lines);
+    tcase_add_test(tc, strings_outlive_the_result);
     tcase_add_test(tc, nothing_assumed);
     tcase_add_test(tc, over_cap_and_owner_rules);
     tcase_add_test(tc, adjustment_and_thrift_lines);

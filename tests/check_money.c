@@ -2,6 +2,8 @@
  * Money: the one accepted spelling of amounts and ratios, every refused one, half-up rounding
  * and checked sums.
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "medins.h"
@@ -151,6 +153,8 @@ START_TEST(format_money)
     static const format_case cases[] = {
         { 110050, "1100.50" }, { -5, "-0.05" }, { 0, "0.00" }, { 98000, "980.00" },
         { MEDINS_FEN_MAX, "1000000000000.00" }, { -MEDINS_FEN_MAX, "-1000000000000.00" },
+        { 10, "0.10" }, { 7, "0.07" }, { -100, "-1.00" },
+        { INT64_MAX, "92233720368547758.07" }, { INT64_MIN, "-92233720368547758.08" },
     };
     char buf[24];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -162,6 +166,22 @@ START_TEST(format_money)
     ck_assert_msg(medins_money_format(small, sizeof small, 110050) == MEDINS_ERR_BUFFER, "small buffer");
     ck_assert_msg(medins_money_format(small, sizeof small, 5) == MEDINS_ERR_BUFFER,
                   "\"0.05\" needs 5 bytes with its NUL");
+    char five[5];
+    ck_assert_msg(medins_money_format(five, sizeof five, 5) == 4 && strcmp(five, "0.05") == 0,
+                  "\"0.05\" fits 5 bytes");
+    /* Against printf over many magnitudes: yuan, then the fen as two digits. */
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    for (int i = 0; i < 10000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        const int64_t v = (int64_t)(x >> (i % 63)) * (i % 2 ? -1 : 1);
+        const uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        char want[48];
+        snprintf(want, sizeof want, "%s%llu.%02u", v < 0 ? "-" : "",
+                 (unsigned long long)(mag / 100), (unsigned)(mag % 100));
+        int n = medins_money_format(buf, sizeof buf, v);
+        ck_assert_msg(n == (int)strlen(want) && strcmp(buf, want) == 0, "format %lld: \"%s\", want \"%s\"",
+                      (long long)v, buf, want);
+    }
 }
 END_TEST
 
@@ -169,7 +189,8 @@ START_TEST(format_ratio)
 {
     static const struct { medins_bp bp; const char *text; } cases[] = {
         { 5500, "55%" }, { 250, "2.5%" }, { 1234, "12.34%" }, { 0, "0%" }, { 10000, "100%" },
-        { 5, "0.05%" }, { -500, "-5%" },
+        { 5, "0.05%" }, { -500, "-5%" }, { 10, "0.1%" }, { 1000, "10%" }, { 1010, "10.1%" },
+        { 1001, "10.01%" }, { 90, "0.9%" },
     };
     char buf[24];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

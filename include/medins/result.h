@@ -49,7 +49,11 @@ typedef enum medins_part {
     MEDINS_PART_COUNT            /**< number of parts; not a part */
 } medins_part;
 
-/** One explained line. All pointers are borrowed from the result or its policy. */
+/**
+ * One explained line. All pointers are borrowed: `text` from the result (valid until it is
+ * freed), `rule`, `source`, `citation` and `file` from the policy or the library (valid as long
+ * as the policy, and the same pointers in every result that cites the same value).
+ */
 typedef struct medins_line {
     medins_part part;         /**< whose money the line is about */
     medins_fen amount;        /**< money this line is about */
