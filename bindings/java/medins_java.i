@@ -643,6 +643,43 @@ static int32_t medins_java_result_assumed(const medins_result *result, int64_t *
     return (int32_t)n;
 }
 
+/* Longs a line in medins_java_result_lines' nums. */
+#define MEDINS_JAVA_LINE_NUMS 11
+
+/*
+ * A result's lines in one call (a line through the proxy's getters took thirteen calls and five
+ * strings): nums gets MEDINS_JAVA_LINE_NUMS longs a line (part, amount, base, ratio, line,
+ * column, assumed, then the addresses of rule, source, citation and file, 0 for NULL), texts
+ * each line's text. The four strings belong to the policy or to the library, never to the
+ * result (medins_line): Java makes each once a policy, keyed by address (Result.java).
+ */
+static void medins_java_result_lines(JNIEnv *jenv, const medins_result *result, jlongArray nums,
+                                     jobjectArray texts)
+{
+    size_t n = result ? medins_result_line_count(result) : 0, i;
+    if (!nums || !texts || (size_t)(*jenv)->GetArrayLength(jenv, texts) != n ||
+        (size_t)(*jenv)->GetArrayLength(jenv, nums) != n * MEDINS_JAVA_LINE_NUMS) {
+        medins_java_bad(jenv, "line arrays of the wrong length");
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        const medins_line *l = medins_result_line(result, i);
+        const jlong v[MEDINS_JAVA_LINE_NUMS] = {
+            l->part, l->amount, l->base, l->ratio, l->line, l->column, l->assumed != 0,
+            (jlong)(intptr_t)l->rule, (jlong)(intptr_t)l->source, (jlong)(intptr_t)l->citation,
+            (jlong)(intptr_t)l->file,
+        };
+        jstring text;
+        (*jenv)->SetLongArrayRegion(jenv, nums, (jsize)(i * MEDINS_JAVA_LINE_NUMS),
+                                    MEDINS_JAVA_LINE_NUMS, v);
+        text = medins_java_string(jenv, l->text);
+        if (!text)
+            return;     /* OutOfMemoryError pending */
+        (*jenv)->SetObjectArrayElement(jenv, texts, (jsize)i, text);
+        (*jenv)->DeleteLocalRef(jenv, text);
+    }
+}
+
 /* Copy the result's figures of packed layout `layout` into out: 1, or 0 for another kind. */
 static int medins_java_result_figures(JNIEnv *jenv, const medins_result *result, int layout,
                                       void *out, size_t out_len)
@@ -952,6 +989,9 @@ medins_result *medins_java_capitation(JNIEnv *jenv, const medins_policy *policy,
 int medins_java_result_figures(JNIEnv *jenv, const medins_result *result, int layout,
                                int64_t *out, size_t out_len);
 int32_t medins_java_result_assumed(const medins_result *result, int64_t *out, size_t out_len);
+#define MEDINS_JAVA_LINE_NUMS 11
+void medins_java_result_lines(JNIEnv *jenv, const medins_result *result, jlongArray nums,
+                              jobjectArray texts);
 int64_t medins_java_batch(JNIEnv *jenv, const medins_policy *policy, const medins_policy_set *set,
                           const char *region, jintArray scheme, jintArray category,
                           jintArray tier, jintArray birth_date, jintArray groups,

@@ -62,6 +62,44 @@ public class SettleTest {
     }
 
     /*
+     * Lines come out of the library in one call, and their rule, source, citation and file
+     * strings are made once a policy. firstAdmissionByHand's claim: its deductible line is row
+     * 7 of inpatient.deductible ({admission: first, amount: 800}, line 68 of basic.yaml), 800.00
+     * of the 20,000.00 in scope, and cites what findValue reads for that row. A second result
+     * of the same claim has equal lines whose strings are the very same objects.
+     */
+    @Test
+    public void linesCiteTheirValueAndShareStrings() {
+        Claim c = Claim.builder().id(42).date(LocalDate.of(2023, 3, 1)).kind(ClaimKind.INPATIENT)
+                .level(Level.L2).total(2_000_000).build();
+        PolicyValue v = basic.findValue("inpatient.deductible[6].amount").orElseThrow();
+        try (Result a = basic.settle(TestSupport.employee(), c, new Ledger(2023));
+             Result b = basic.settle(TestSupport.employee(), c, new Ledger(2023))) {
+            ExplanationLine d = a.lines().stream().filter(l -> l.part() == Part.DEDUCTIBLE)
+                    .findFirst().orElseThrow();
+            assertEquals(80_000L, d.amount());
+            assertEquals(2_000_000L, d.base());
+            assertEquals(0, d.ratio());
+            assertEquals("inpatient.deductible", d.rule());
+            assertTrue(d.text(), d.text().contains("admission") && d.text().contains("800.00"));
+            assertEquals(v.source(), d.source());
+            assertTrue(d.citation(), !v.at().isEmpty() && d.citation().endsWith(v.at()));
+            assertEquals(v.file(), d.file());
+            assertEquals(68, d.line());
+            assertEquals(v.column(), d.column());
+            assertFalse(d.assumed());
+            assertEquals(a.lines(), b.lines());
+            for (int i = 0; i < a.lines().size(); i++) {
+                ExplanationLine x = a.lines().get(i), y = b.lines().get(i);
+                assertSame(x.rule(), y.rule());
+                assertSame(x.source(), y.source());
+                assertSame(x.citation(), y.citation());
+                assertSame(x.file(), y.file());
+            }
+        }
+    }
+
+    /*
      * Employee in service, empty 2023 ledger (last year's outpatient costs unknown, so the
      * prior_outpatient_max rows do not apply), first admission at l2, 20,000 yuan all in scope:
      *   deductible: row {admission: first, amount: 800}                     800.00

@@ -8,12 +8,6 @@ package org.medins;
 public record ExplanationLine(Part part, long amount, long base, int ratio, String rule,
                               String text, String source, String citation, String file,
                               int line, int column, boolean assumed) {
-    static ExplanationLine of(org.medins.swig.Line l) {
-        return new ExplanationLine(Part.fromCode(l.getPart()), l.getAmount(), l.getBase(),
-                l.getRatio(), l.getRule(), l.getText(), l.getSource(), l.getCitation(),
-                l.getFile(), (int) l.getLine(), (int) l.getColumn(), l.getAssumed() != 0);
-    }
-
     @Override
     public String toString() {
         return part + " " + Money.format(amount) + ": " + text

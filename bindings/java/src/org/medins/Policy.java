@@ -5,10 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.medins.swig.medins;
 import org.medins.swig.medinsConstants;
@@ -28,12 +26,8 @@ public final class Policy implements AutoCloseable {
     private final Guard guard;
     private final PolicySet owner;
     private final String id;
-    /*
-     * The assumed values its results cite, read from the policy once each (eight native calls
-     * and five strings a value) and shared by every result: by native identity, which stays
-     * valid as long as this object can be used. Threads may settle at once.
-     */
-    private final Map<Long, PolicyValue> assumed = new ConcurrentHashMap<>();
+    /* Read once for all its results (Shared). */
+    private final Shared shared = new Shared();
 
     private Policy(org.medins.swig.Policy handle, PolicySet owner) {
         this.handle = handle;
@@ -192,7 +186,7 @@ public final class Policy implements AutoCloseable {
         long flags = explain ? 0 : medinsConstants.SETTLE_NO_LINES;
         return use(p -> {
             synchronized (ledger) {
-                return Result.adopt(id, assumed, medins.java_settle(p, person.packed(),
+                return Result.adopt(id, shared, medins.java_settle(p, person.packed(),
                         claim.packed(), ledger.state(), flags));
             }
         });
@@ -234,21 +228,21 @@ public final class Policy implements AutoCloseable {
     public Result contribution(Person person, LocalDate date, EmployeeInput employee) {
         long[] e = employee == null ? null : employee.packed();
         int d = Dates.toInt(date);
-        return use(p -> Result.adopt(id, assumed,
+        return use(p -> Result.adopt(id, shared,
                 medins.java_contribution(p, person.packed(), d, e)));
     }
 
     /** An employee's individual-account credit in the policy year containing {@code date}. */
     public Result account(Person person, LocalDate date, AccountInput input) {
         int d = Dates.toInt(date);
-        return use(p -> Result.adopt(id, assumed, medins.java_account(p, person.packed(), d,
+        return use(p -> Result.adopt(id, shared, medins.java_account(p, person.packed(), d,
                 input.packed())));
     }
 
     /** The fund's maternity payment for a delivery on {@code date}. */
     public Result maternity(Person person, LocalDate date, MaternityInput input) {
         int d = Dates.toInt(date);
-        return use(p -> Result.adopt(id, assumed, medins.java_maternity(p, person.packed(), d,
+        return use(p -> Result.adopt(id, shared, medins.java_maternity(p, person.packed(), d,
                 input.packed())));
     }
 
@@ -264,7 +258,7 @@ public final class Policy implements AutoCloseable {
             from[i] = Dates.toInt(e.from());
             to[i] = Dates.toInt(e.to());
         }
-        return use(p -> Result.adopt(id, assumed,
+        return use(p -> Result.adopt(id, shared,
                 medins.java_capitation(p, input.packed(), patient, from, to)));
     }
 

@@ -1,10 +1,12 @@
 package org.medins;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.medins.swig.medins;
+import org.medins.swig.medinsConstants;
 
 /**
  * The explained result of a computation: its figures and one line per part saying which rule
@@ -29,23 +31,18 @@ public final class Result implements AutoCloseable {
     private final org.medins.swig.Result handle;
     private final Guard guard;
 
-    private Result(String policyId, Map<Long, PolicyValue> values, org.medins.swig.Result r) {
+    private Result(String policyId, Shared shared, org.medins.swig.Result r) {
         kind = ResultKind.fromCode(r.kind());
         this.policyId = policyId;
-        int n = (int) r.line_count();
-        List<ExplanationLine> ls = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            ls.add(ExplanationLine.of(r.line(i)));
-        }
-        lines = Collections.unmodifiableList(ls);
+        lines = lines(shared.strings, r);
         long[] ids = new long[(int) r.assumed_count()];
         medins.java_result_assumed(r, ids);
         List<PolicyValue> vs = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
-            PolicyValue v = values.get(ids[i]);
+            PolicyValue v = shared.values.get(ids[i]);
             if (v == null) {
                 v = PolicyValue.of(r.assumed(i));
-                values.put(ids[i], v);
+                shared.values.put(ids[i], v);
             }
             vs.add(v);
         }
@@ -80,15 +77,62 @@ public final class Result implements AutoCloseable {
         return medins.java_result_figures(r, layout, f) != 0 ? f : null;
     }
 
+    /* Longs a line in java_result_lines' first array. */
+    private static final int LINE_NUMS = medinsConstants.JAVA_LINE_NUMS;
+
+    /*
+     * The lines in one native call: their numbers and texts. Their other strings (rule, source,
+     * citation, file) come as addresses in the policy or the library, each made into a String
+     * once a policy and then shared.
+     */
+    private static List<ExplanationLine> lines(Map<Long, String> strings, org.medins.swig.Result r) {
+        int n = (int) r.line_count();
+        if (n == 0) {
+            return Collections.emptyList();
+        }
+        long[] v = new long[n * LINE_NUMS];
+        Object[] texts = new Object[n];
+        medins.java_result_lines(r, v, texts);
+        ExplanationLine[] ls = new ExplanationLine[n];
+        for (int i = 0, k = 0; i < n; i++, k += LINE_NUMS) {
+            ls[i] = new ExplanationLine(Part.fromCode((int) v[k]), v[k + 1], v[k + 2],
+                    (int) v[k + 3], string(strings, v[k + 7], r, i, 0), (String) texts[i],
+                    string(strings, v[k + 8], r, i, 1), string(strings, v[k + 9], r, i, 2),
+                    string(strings, v[k + 10], r, i, 3), (int) v[k + 4], (int) v[k + 5],
+                    v[k + 6] != 0);
+        }
+        return Collections.unmodifiableList(Arrays.asList(ls));
+    }
+
+    /* String `which` (rule, source, citation, file) of line i, at `address`: made on first use. */
+    private static String string(Map<Long, String> strings, long address, org.medins.swig.Result r,
+                                 int i, int which) {
+        if (address == 0) {
+            return null;
+        }
+        String s = strings.get(address);
+        if (s == null) {
+            org.medins.swig.Line l = r.line(i);
+            s = switch (which) {
+                case 0 -> l.getRule();
+                case 1 -> l.getSource();
+                case 2 -> l.getCitation();
+                default -> l.getFile();
+            };
+            strings.put(address, s);
+        }
+        return s;
+    }
+
     /**
      * Take ownership of a new native result (freed here if copying it out fails).
      * {@code policyId} is the id of the policy that made it, which the caller already holds:
-     * fetching it again would make a new String on every call. {@code values} is that policy's
-     * cache of the assumed values results cite, keyed by their native identity.
+     * fetching it again would make a new String on every call. {@code shared} is what that
+     * policy's results share.
      */
-    static Result adopt(String policyId, Map<Long, PolicyValue> values, org.medins.swig.Result r) {
+    static Result adopt(String policyId, Shared shared, org.medins.swig.Result r) {
         try {
-            return new Result(policyId, values, r);
+            return new Result(policyId, shared, r);
         } catch (RuntimeException | Error e) {
             r.delete();
             throw e;
