@@ -277,20 +277,59 @@ static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *per
                          medins_result_policy_id(r));
 }
 
+/*
+ * A line's string `s` (NULL: None) from `strings`, the policy's dict of them keyed by address:
+ * rule, source, citation and file belong to the policy or the library, never to the result
+ * (medins_line), so each is decoded once a policy. New reference, or NULL with an exception.
+ */
+static PyObject *medins_py_policy_string(PyObject *strings, const char *s)
+{
+    PyObject *key, *v;
+    if (!s)
+        Py_RETURN_NONE;
+    key = PyLong_FromVoidPtr((void *)s);
+    if (!key)
+        return NULL;
+    v = PyDict_GetItemWithError(strings, key);
+    if (v) {
+        Py_INCREF(v);
+    } else if (!PyErr_Occurred() && (v = PyUnicode_FromString(s)) != NULL &&
+               PyDict_SetItem(strings, key, v) != 0) {
+        Py_CLEAR(v);
+    }
+    Py_DECREF(key);
+    return v;
+}
+
 /* Every explanation line of a result as a tuple of Line's fields (part as its int), read in one
- * call instead of a dozen attribute reads per line. */
-static PyObject *medins_py_result_lines(const medins_result *r)
+ * call instead of a dozen attribute reads per line; `strings` is the policy's dict of its
+ * strings (medins_py_policy_string). */
+static PyObject *medins_py_result_lines(const medins_result *r, PyObject *strings)
 {
     size_t i, n = medins_result_line_count(r);
-    PyObject *list = PyList_New((Py_ssize_t)n);
+    PyObject *list;
+    if (!PyDict_Check(strings)) {
+        PyErr_SetString(PyExc_TypeError, "result_lines: strings must be a dict");
+        return NULL;
+    }
+    list = PyList_New((Py_ssize_t)n);
     for (i = 0; list && i < n; i++) {
         const medins_line *ln = medins_result_line(r, i);
-        PyObject *t = Py_BuildValue("(iLLisszszIIN)", (int)ln->part, (long long)ln->amount,
-                                    (long long)ln->base, (int)ln->ratio,
-                                    ln->rule ? ln->rule : "", ln->text ? ln->text : "",
-                                    ln->source, ln->citation ? ln->citation : "", ln->file,
-                                    ln->line, ln->column, PyBool_FromLong(ln->assumed));
+        PyObject *rule = medins_py_policy_string(strings, ln->rule ? ln->rule : "");
+        PyObject *source = rule ? medins_py_policy_string(strings, ln->source) : NULL;
+        PyObject *citation = source ? medins_py_policy_string(strings, ln->citation ? ln->citation : "") : NULL;
+        PyObject *file = citation ? medins_py_policy_string(strings, ln->file) : NULL;
+        PyObject *t = file ? Py_BuildValue("(iLLiNsNNNIIN)", (int)ln->part, (long long)ln->amount,
+                                           (long long)ln->base, (int)ln->ratio, rule,
+                                           ln->text ? ln->text : "", source, citation, file,
+                                           ln->line, ln->column, PyBool_FromLong(ln->assumed))
+                           : NULL;
         if (!t) {
+            if (!file) {
+                Py_XDECREF(rule);
+                Py_XDECREF(source);
+                Py_XDECREF(citation);
+            }
             Py_DECREF(list);
             return NULL;
         }
@@ -301,7 +340,7 @@ static PyObject *medins_py_result_lines(const medins_result *r)
 %}
 
 %rename(result_lines) medins_py_result_lines;
-PyObject *medins_py_result_lines(const medins_result *r);
+PyObject *medins_py_result_lines(const medins_result *r, PyObject *strings);
 %rename(person_pack) medins_py_person_pack;
 %rename(settle_one) medins_py_settle_one;
 PyObject *medins_py_person_pack(PyObject *obj);

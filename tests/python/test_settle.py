@@ -1,5 +1,7 @@
 """Single settlements: figures, explanations, ledgers (text, reversal, closing a year)."""
 
+import dataclasses
+
 import pytest
 
 import medins
@@ -44,6 +46,26 @@ def test_assumed_values_listed(p2023, employee):
     for v in r.assumed_values:
         assert v.assumed and v.path and v.at
         assert v.path in r.explain()
+
+
+def test_lines_read_in_one_call_equal_the_line_records(p2023, employee):
+    """Lines come out in one call, their rule, source, citation and file decoded once a
+    policy: every field equals what the library's own line record says, and a second result
+    of the same claim shares those four strings (the same objects)."""
+    c = claim(kind="inpatient", level="l3", total=1200000)
+    a, b = p2023.settle(employee, c), p2023.settle(employee, c)
+    assert len(a.lines) == a._c.line_count() and a.lines == b.lines
+    fields = ("amount", "base", "ratio", "rule", "text", "source", "citation", "file", "line",
+              "column")
+    for i, (x, y) in enumerate(zip(a.lines, b.lines)):
+        rec = a._c.line(i)
+        assert set(vars(x)) == {f.name for f in dataclasses.fields(medins.Line)}
+        assert int(x.part) == rec.part and x.assumed == bool(rec.assumed)
+        for f in fields:
+            assert getattr(x, f) == getattr(rec, f), (i, f)
+        for f in ("rule", "source", "citation", "file"):
+            assert getattr(x, f) is getattr(y, f), (i, f)
+    assert any(x.file and x.line > 0 and x.source for x in a.lines)
 
 
 def test_no_lines_when_not_explained(p2023, employee):
