@@ -165,8 +165,7 @@ static int settle_age(const medins_person *person, medins_date date)
 }
 
 static void context_of(mdn_ctx *ctx, const medins_person *person, int tier, int age,
-                       const medins_ledger *ledger, int kind, int level, medins_date date,
-                       int64_t institution)
+                       const medins_ledger *ledger, int kind, int level, int64_t institution)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->scheme = person->scheme;
@@ -187,7 +186,7 @@ void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_perso
                         int64_t institution)
 {
     context_of(ctx, person, settle_tier(p, person), settle_age(person, date), ledger, kind,
-               level, date, institution);
+               level, institution);
 }
 
 /* ---- Finding rows ----------------------------------------------------------------------- */
@@ -312,7 +311,7 @@ bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_perso
 void mdn_profile_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
                          int age, const medins_ledger *ledger)
 {
-    context_of(ctx, person, settle_tier(p, person), age, ledger, 0, 0, 0, 0);
+    context_of(ctx, person, settle_tier(p, person), age, ledger, 0, 0, 0);
 }
 
 /* ---- Plans: the rows a claim settles with (benefit.h, mdn_plan) ------------------------- */
