@@ -114,6 +114,17 @@ int medins_ratio_parse(medins_bp *out, const char *text, medins_error **err)
     return 0;
 }
 
+char *mdn_digits_before(char *end, uint64_t mag, bool negative)
+{
+    do {
+        *--end = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    if (negative)
+        *--end = '-';
+    return end;
+}
+
 /*
  * v / 100 with its sign, the hundredths as two digits or (trim) as few as they need, then
  * `suffix`. Written from the end of a buffer without printf: lines format several amounts each,
@@ -124,7 +135,6 @@ static int format_hundredths(char *buf, size_t size, int64_t v, bool trim, const
     char tmp[48];
     char *p = tmp + sizeof tmp;
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    uint64_t whole = mag / 100;
     unsigned frac = (unsigned)(mag % 100);
     const size_t slen = strlen(suffix);
     p -= slen;
@@ -135,12 +145,7 @@ static int format_hundredths(char *buf, size_t size, int64_t v, bool trim, const
         *--p = (char)('0' + frac / 10);
         *--p = '.';
     }
-    do {
-        *--p = (char)('0' + whole % 10);
-        whole /= 10;
-    } while (whole);
-    if (v < 0)
-        *--p = '-';
+    p = mdn_digits_before(p, mag / 100, v < 0);
     const size_t n = (size_t)(tmp + sizeof tmp - p);
     if (!buf || n >= size)
         return MEDINS_ERR_BUFFER;

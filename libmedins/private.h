@@ -70,6 +70,9 @@ int mdn_word_parse(const char *const *words, const char *name);
 /* Amounts and ratios as the library writes them into line texts (money.c); return buf. */
 const char *mdn_yuan(char buf[24], medins_fen v);
 const char *mdn_percent(char buf[24], medins_bp v);
+/* Writes the decimal digits of `mag`, after a '-' when `negative`, to end just before `end`;
+ * returns where they start (at most 21 characters). */
+char *mdn_digits_before(char *end, uint64_t mag, bool negative);
 
 /*
  * medins_age_on for valid dates (person.c checks them; the batch has checked them already):

@@ -57,19 +57,10 @@ static size_t vformat(char *buf, size_t size, const char *fmt, va_list ap)
             break;
         }
         case 'd': {
-            /* Counts and years: written by hand, as the amounts are (printf is most of a
-             * line's cost). */
-            int v = va_arg(ap, int);
-            unsigned mag = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-            char *p = tmp + sizeof tmp;
-            *--p = '\0';
-            do {
-                *--p = (char)('0' + mag % 10);
-                mag /= 10;
-            } while (mag);
-            if (v < 0)
-                *--p = '-';
-            piece = p;
+            const int v = va_arg(ap, int);
+            tmp[sizeof tmp - 1] = '\0';
+            piece = mdn_digits_before(tmp + sizeof tmp - 1,
+                                      v < 0 ? 0u - (unsigned)v : (unsigned)v, v < 0);
             break;
         }
         case 's': piece = va_arg(ap, const char *); break;
