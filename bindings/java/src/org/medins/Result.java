@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.medins.swig.Line;
 import org.medins.swig.medins;
 import org.medins.swig.medinsConstants;
 
@@ -96,29 +98,24 @@ public final class Result implements AutoCloseable {
         ExplanationLine[] ls = new ExplanationLine[n];
         for (int i = 0, k = 0; i < n; i++, k += LINE_NUMS) {
             ls[i] = new ExplanationLine(Part.fromCode((int) v[k]), v[k + 1], v[k + 2],
-                    (int) v[k + 3], string(strings, v[k + 7], r, i, 0), (String) texts[i],
-                    string(strings, v[k + 8], r, i, 1), string(strings, v[k + 9], r, i, 2),
-                    string(strings, v[k + 10], r, i, 3), (int) v[k + 4], (int) v[k + 5],
-                    v[k + 6] != 0);
+                    (int) v[k + 3], string(strings, v[k + 7], r, i, Line::getRule),
+                    (String) texts[i], string(strings, v[k + 8], r, i, Line::getSource),
+                    string(strings, v[k + 9], r, i, Line::getCitation),
+                    string(strings, v[k + 10], r, i, Line::getFile), (int) v[k + 4],
+                    (int) v[k + 5], v[k + 6] != 0);
         }
         return Collections.unmodifiableList(Arrays.asList(ls));
     }
 
-    /* String `which` (rule, source, citation, file) of line i, at `address`: made on first use. */
+    /* The string at `address` (0: null), read from line i with `get` on first use. */
     private static String string(Map<Long, String> strings, long address, org.medins.swig.Result r,
-                                 int i, int which) {
+                                 int i, Function<Line, String> get) {
         if (address == 0) {
             return null;
         }
         String s = strings.get(address);
         if (s == null) {
-            org.medins.swig.Line l = r.line(i);
-            s = switch (which) {
-                case 0 -> l.getRule();
-                case 1 -> l.getSource();
-                case 2 -> l.getCitation();
-                default -> l.getFile();
-            };
+            s = get.apply(r.line(i));
             strings.put(address, s);
         }
         return s;
