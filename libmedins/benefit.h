@@ -176,19 +176,6 @@ static inline bool mdn_claim_plain(const medins_claim *c, int32_t year0, const u
 }
 
 /*
- * Settle one claim, with its entry checks and a plan made for it: the computation behind
- * medins_settle (the batch inlines the same body, settle_body.h). Writes the figures to *s and
- * the updated ledger to *next (both the caller's, written even on error: the caller commits
- * them only on success). `r` is the result to explain into; with MEDINS_SETTLE_NO_LINES in
- * flags it records assumed values but no lines. With r NULL only the figures the batch outputs
- * are written, and no heap allocation is made.
- */
-int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                    const medins_person *person, const medins_claim *claim,
-                    const medins_ledger *ledger, medins_result *r, unsigned flags,
-                    medins_error **err);
-
-/*
  * What decides which rows of a policy's settlement tables a person matches, apart from the
  * claim: scheme, category, tier (which with the groups decide the benefit tier), the groups,
  * and the side of each bound (mdn_cuts) that the age, the thrifty years and last year's costs

@@ -421,10 +421,16 @@ void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx)
     plan_of(plan, p, &q);
 }
 
-int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                    const medins_person *person, const medins_claim *claim,
-                    const medins_ledger *ledger, medins_result *r, unsigned flags,
-                    medins_error **err)
+/*
+ * Settle one claim, with its entry checks and a plan made for it, explaining into `r` (lines
+ * only without MEDINS_SETTLE_NO_LINES in flags; assumed values always). The batch inlines the
+ * same body (settle_body.h). Writes the figures to *s and the updated ledger to *next (both
+ * the caller's, written even on error: the caller commits them only on success).
+ */
+static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                           const medins_person *person, const medins_claim *claim,
+                           const medins_ledger *ledger, medins_result *r, unsigned flags,
+                           medins_error **err)
 {
     int rc;
     if ((rc = mdn_person_check(person, err)) < 0 || (rc = mdn_claim_check(claim, err)) < 0 ||
