@@ -255,8 +255,8 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                 slot_policy = policy;
             }
             /* Without branches: the kind and the institution vary claim by claim. */
-            const int admission = (claim.kind == MEDINS_CLAIM_INPATIENT) *
-                                  (1 + (ledgers[k].admissions > 0));
+            const int inpatient = claim.kind == MEDINS_CLAIM_INPATIENT,
+                      admission = inpatient + (inpatient & (ledgers[k].admissions > 0));
             const int family_doctor = (person.family_doctor != 0) &
                                       (claim.institution == person.family_doctor);
             const mdn_plan *plan;

@@ -68,6 +68,10 @@ static inline void use(emitter *e, const mdn_val *val)
 static inline medins_fen min_fen(medins_fen a, medins_fen b) { return a < b ? a : b; }
 static inline medins_fen max_fen(medins_fen a, medins_fen b) { return a > b ? a : b; }
 
+/* v when c holds, else 0, without a branch: for the plan's flags and the claim's kind, which
+ * vary claim by claim in a batch. */
+static inline medins_fen when(bool c, medins_fen v) { return v & -(medins_fen)c; }
+
 static inline medins_bp clamp_ratio(medins_bp base, medins_bp add)
 {
     int32_t r = base + add;
@@ -284,7 +288,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     /* Deductible: what is left of the pool's annual one, or the whole per visit or admission
      * (0 without a deductible row). */
     const medins_fen ded = plan->ded,
-                     remaining = plan->annual ? max_fen(0, ded - ledger->deductible[pool]) : ded;
+                     remaining = ded - when(plan->annual, min_fen(ded, ledger->deductible[pool]));
     s->deductible = min_fen(in_scope, remaining);
     const mdn_amount_row *drow = plan->drow;
     if (e.r && drow) {
@@ -309,7 +313,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     if (e.r)
         (void)mdn_say_adjustments(&e, &sec->adjustments, sec->ix.adjustments, q, sec->rule[MDN_RULE_ADJUST]);
     const mdn_amount_row *crow = plan->crow;
-    const medins_fen carry = plan->carry ? ledger->carry_over : 0, cap = plan->cap + carry;
+    const medins_fen carry = when(plan->carry, ledger->carry_over), cap = plan->cap + carry;
     medins_fen rest = in_scope - s->deductible;
     medins_fen pos = ledger->position[pool];
     s->fund = pay_segments(&e, plan->rrow, &plan->segs, plan->adj, pos, pos + rest,
@@ -354,7 +358,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     /* The individual account pays in-scope costs only: catalogue-external items never, and
      * category-B first self-pay is cash (the decision is documented in the report and docs). */
     const medins_fen account = min_fen(ledger->account_balance, assist_base - s->assistance);
-    s->account = plan->account ? account : 0;
+    s->account = when(plan->account, account);
     if (plan->account && e.r) {
         SAY(&e, MEDINS_PART_ACCOUNT, s->account, assist_base - s->assistance, 0,
             sec->rule[MDN_RULE_ACCOUNT], sec->account_val,
@@ -376,13 +380,13 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
      * each against MAX does.
      */
     const bool outpatient_cost = kind == MEDINS_CLAIM_OUTPATIENT || kind == MEDINS_CLAIM_PHARMACY;
-    const medins_fen outpatient = ledger->outpatient_costs + (outpatient_cost ? in_scope : 0),
+    const medins_fen outpatient = ledger->outpatient_costs + when(outpatient_cost, in_scope),
                      deductible = ledger->deductible[pool] + s->deductible,
                      position = ledger->position[pool] + rest,
                      fund = ledger->fund[pool] + s->fund,
-                     major_base = ledger->major_base + (major_applies ? burden : 0),
+                     major_base = ledger->major_base + when(major_applies, burden),
                      major_fund = ledger->major_fund + s->major_disease,
-                     assist_sum = ledger->assist_base + (assist_applies ? assist_base : 0),
+                     assist_sum = ledger->assist_base + when(assist_applies, assist_base),
                      assist_fund = ledger->assist_fund + s->assistance,
                      account_paid = ledger->account_paid + s->account;
     /* Each sum is at most their OR, which is below 2^46 < MEDINS_FEN_MAX nearly always: one
@@ -400,8 +404,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         *next = *ledger;
     next->seq++;
     next->last_date = claim->date;
-    if (kind == MEDINS_CLAIM_INPATIENT)
-        next->admissions++;
+    next->admissions += kind == MEDINS_CLAIM_INPATIENT;
     next->outpatient_costs = outpatient;
     next->deductible[pool] = deductible;
     next->position[pool] = position;
