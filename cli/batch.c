@@ -211,7 +211,7 @@ static int persons_grow(persons *ps)
         return -1;
     ps->cap = cap;
     /* Keep the table at most half full. */
-    if (2 * cap > ps->tmask + 1) {
+    if (!ps->table || 2 * cap > ps->tmask + 1) {
         size_t tsize = 4 * cap;
         uint32_t *t = calloc(tsize, sizeof *t);
         if (!t)
@@ -244,7 +244,7 @@ static long persons_get(persons *ps, const char *id, size_t n, int *added)
                 return (long)(ps->last = i);
         }
     }
-    if (ps->n == ps->cap && persons_grow(ps) != 0)
+    if ((ps->n == ps->cap || !ps->table) && persons_grow(ps) != 0)
         return -1;
     if (ps->n >= UINT32_MAX - 1)
         return -1;

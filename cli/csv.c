@@ -121,11 +121,12 @@ static int record_end(const csv_reader *r, size_t *end, unsigned long *lines)
 static int push_field(csv_reader *r, char *p, size_t n)
 {
     if (r->nf == r->fcap) {
-        csv_field *f = realloc(r->f, 2 * r->fcap * sizeof *f);
+        const size_t cap = r->fcap ? 2 * r->fcap : 32;
+        csv_field *f = realloc(r->f, cap * sizeof *f);
         if (!f)
             return -1;
         r->f = f;
-        r->fcap *= 2;
+        r->fcap = cap;
     }
     r->f[r->nf].p = p;
     r->f[r->nf].n = n;
@@ -172,7 +173,6 @@ static int split(csv_reader *r, char *s, char *end)
                          r->nf + 1);
                 return -1;
             }
-            s = fe;
             *fe = '\0';
             if (push_field(r, field, (size_t)(fe - field)) != 0)
                 goto nomem;

@@ -54,7 +54,6 @@ static int set_field(settle_input *in, const char *key, const char *val, char *m
     int rc = cli_person_field(&in->person, &in->have_category, key, val, msg, msz);
     if (rc <= 0)
         return rc;
-    rc = 0;
     if (!strcmp(key, "id")) {
         rc = cli_parse_int64(&c->id, val);
     } else if (!strcmp(key, "date")) {

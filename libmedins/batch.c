@@ -236,12 +236,12 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
             if ((uint32_t)(claim.date - age_from) >= (uint32_t)(age_until - age_from)) {
                 /* Both dates are checked: the age needs no further test. */
                 age = person.birth_date ? mdn_age_between(person.birth_date, claim.date) : -1;
-                age_from = age_until = 0;
                 if (age >= 0) {
                     age_from = (person.birth_date / 10000 + age) * 10000 + person.birth_date % 10000;
                     age_until = age_from + 10000;
                 } else {
                     /* Unknown until the birth date, or for good without one. */
+                    age_from = 0;
                     age_until = person.birth_date ? person.birth_date : INT32_MAX;
                 }
                 /* A birthday changes the profile only when the new age crosses one of the

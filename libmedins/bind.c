@@ -36,7 +36,7 @@ static int err_at(mdn_binder *b, const char *file, unsigned line, unsigned col, 
     return code;
 }
 
-int mdn_bind_error(mdn_binder *b, const mdn_node *at, int code, const char *fmt, ...)
+int (mdn_bind_error)(mdn_binder *b, const mdn_node *at, int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -48,7 +48,7 @@ int mdn_verror(medins_error **err, int code, const char *file, unsigned line, un
     return code;
 }
 
-int mdn_error(medins_error **err, int code, const char *file, unsigned line, unsigned col,
+int (mdn_error)(medins_error **err, int code, const char *file, unsigned line, unsigned col,
               const char *fmt, ...)
 {
     va_list ap;

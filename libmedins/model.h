@@ -148,6 +148,9 @@ void *mdn_bind_alloc(mdn_binder *b, size_t size);   /* arena memory; NULL after 
 
 /* Error at a node (file:line:col from the node). Returns code. */
 int mdn_bind_error(mdn_binder *b, const mdn_node *at, int code, const char *fmt, ...) MDN_PRINTF(4, 5);
+#ifdef __clang_analyzer__
+#  define mdn_bind_error(b, at, code, ...) (mdn_bind_error(b, at, code, __VA_ARGS__), (code))
+#endif
 
 /*
  * Check that `node` is a mapping whose keys are all in `allowed` (NULL-terminated) or are

@@ -410,8 +410,8 @@ int mdn_policy_finish(mdn_pending *pending, const medins_policy *base, medins_er
     if (base) {
         const mdn_node *start = inheritable(a, base->tree, own);
         merged = start ? mdn_tree_merge(a, start, own) : NULL;
-        if (merged && (rc = join_sources(a, merged, base->tree, own)))
-            merged = NULL;
+        if (merged && join_sources(a, merged, base->tree, own))
+            merged = NULL;   /* out of memory, worded below */
     } else {
         merged = mdn_tree_merge(a, NULL, own);
     }

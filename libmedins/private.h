@@ -30,6 +30,13 @@ int mdn_error(medins_error **err, int code, const char *file, unsigned line, uns
               const char *fmt, ...) MDN_PRINTF(6, 7) MDN_COLD;
 int mdn_verror(medins_error **err, int code, const char *file, unsigned line, unsigned col,
                const char *fmt, va_list ap);
+#ifdef __clang_analyzer__
+/* The static analyzer (scan-build) reads one file at a time: it cannot see that mdn_error
+ * returns its code, and takes `return mdn_error(...)` as a path that may return 0 with the
+ * outputs unset. This tells it. (errors.c and bind.c write the names of their definitions in
+ * parentheses, which keeps this macro and the one for mdn_bind_error off them.) */
+#  define mdn_error(err, code, ...) (mdn_error(err, code, __VA_ARGS__), (code))
+#endif
 
 /* A bump allocator: everything a policy owns is freed at once. */
 typedef struct mdn_arena {

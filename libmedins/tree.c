@@ -302,6 +302,8 @@ static void frame_release(frame *f)
 
 static int on_end(parser_state *st, const yaml_event_t *ev)
 {
+    if (st->depth == 0)   /* libyaml pairs every end with its start: never, but never read [-1] */
+        return at_mark(st, ev->start_mark, MEDINS_ERR_YAML, "a YAML end without its start");
     frame *f = &st->stack[st->depth - 1];
     int rc = f->node->type == MDN_MAP ? finish_map(st, f) : finish_seq(st, f);
     if (rc)
@@ -399,7 +401,6 @@ int mdn_tree_parse(mdn_arena *arena, const char *file, const char *text, size_t 
 
     yaml_parser_t parser;
     yaml_event_t event;
-    bool have_event = false;
     int rc = 0, documents = 0;
     if (!yaml_parser_initialize(&parser))
         return nomem(&st);
@@ -409,7 +410,6 @@ int mdn_tree_parse(mdn_arena *arena, const char *file, const char *text, size_t 
             rc = yaml_problem(&st, &parser);
             goto cleanup;
         }
-        have_event = true;
         switch (event.type) {
         case YAML_DOCUMENT_START_EVENT:
             if (++documents > 1)
@@ -438,7 +438,6 @@ int mdn_tree_parse(mdn_arena *arena, const char *file, const char *text, size_t 
             break;
         }
         yaml_event_delete(&event);
-        have_event = false;
     }
     if (rc == 0) {
         if (!st.root) {
@@ -452,8 +451,6 @@ int mdn_tree_parse(mdn_arena *arena, const char *file, const char *text, size_t 
         }
     }
 cleanup:
-    if (have_event)
-        yaml_event_delete(&event);
     yaml_parser_delete(&parser);
     for (size_t i = 0; i < st.depth; i++)
         frame_release(&st.stack[i]);

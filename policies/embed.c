@@ -61,25 +61,26 @@ int main(int argc, char **argv)
     size_t n = (size_t)(argc - 2) / 2;
     entry *e = calloc(n + 1, sizeof *e);
     long *len = calloc(n + 1, sizeof *len);
+    int status = 1;
     if (!e || !len)
-        return 1;
+        goto done;
     for (size_t i = 0; i < n; i++) {
         e[i].id = argv[2 + 2 * i];
         e[i].path = argv[3 + 2 * i];
         if (!plain(e[i].id)) {
             fprintf(stderr, "embed: unusable policy id %s\n", e[i].id);
-            return 1;
+            goto done;
         }
     }
     qsort(e, n, sizeof *e, entry_cmp);
     FILE *out = fopen(argv[1], "w");
     if (!out) {
         fprintf(stderr, "embed: cannot write %s\n", argv[1]);
-        return 1;
+        goto done;
     }
     fprintf(out, "/* Generated at build time by policies/embed.c from the .yaml files under policies/. */\n"
                  "#include \"loader.h\"\n\n");
-    int status = 0;
+    status = 0;
     for (size_t i = 0; i < n && status == 0; i++)
         if ((len[i] = emit_bytes(out, e[i].path, i)) < 0)
             status = 1;
@@ -89,9 +90,10 @@ int main(int argc, char **argv)
     fprintf(out, "    { NULL, NULL, NULL, 0 },\n};\n\nconst size_t mdn_embedded_policy_count = %zu;\n", n);
     if (fclose(out) != 0)
         status = 1;
-    free(e);
-    free(len);
     if (status)
         remove(argv[1]);
+done:
+    free(e);
+    free(len);
     return status;
 }

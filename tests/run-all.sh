@@ -7,7 +7,8 @@
 # Always: the C (Check), Python (pytest), Java (JUnit), command-line, install and benchmark-smoke
 # suites in BUILD_DIR. Without --quick, also the dynamic checkers, each in a build of its own
 # (tests/sanitize.sh, tests/fuzz/run.sh): the C suites under ASan+UBSan and under valgrind, the
-# threads suite under ThreadSanitizer, and 60 s of fuzzing. That is what CI runs.
+# threads suite under ThreadSanitizer, 60 s of fuzzing, and clang's static analyzer over the
+# library and the command (tests/analyze.sh). That is what CI runs.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 quick=false
@@ -38,6 +39,7 @@ if ! $quick; then
     step valgrind tests/sanitize.sh valgrind
     step tsan tests/sanitize.sh tsan
     step fuzz bash -c 'tests/fuzz/run.sh --ci 2>&1 | tee "$0"' "$logs/fuzz.out"
+    step analyze bash -c 'tests/analyze.sh 2>&1 | tee "$0"' "$logs/analyze.out"
     # meson names a log after the setup or wrapper used (testlog-asan.json, testlog-setarch.json)
     testlogs+=(build-san-asan build-san-valgrind build-san-tsan)
 fi
@@ -83,6 +85,13 @@ if os.path.exists(fuzz):
         print(f"  fuzz: {line}")
     passed += len(ok)
     failed += len(bad) or (0 if ok else 1)
+analyze = os.path.join(logs, "analyze.out")
+if os.path.exists(analyze):
+    last = (open(analyze).read().strip().splitlines() or [""])[-1]
+    print(f"  {last}")
+    ok = last == "analyze: scan-build found nothing"
+    passed += ok
+    failed += not ok
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
