@@ -302,7 +302,9 @@ static void frame_release(frame *f)
 
 static int on_end(parser_state *st, const yaml_event_t *ev)
 {
-    if (st->depth == 0)   /* libyaml pairs every end with its start: never, but never read [-1] */
+    /* libyaml pairs every end with its start, so the depth is never 0 here; the test keeps
+     * stack[-1] out of reach all the same. */
+    if (st->depth == 0)
         return at_mark(st, ev->start_mark, MEDINS_ERR_YAML, "a YAML end without its start");
     frame *f = &st->stack[st->depth - 1];
     int rc = f->node->type == MDN_MAP ? finish_map(st, f) : finish_seq(st, f);
