@@ -88,8 +88,8 @@ int mdn_points_parse_text(medins_bp *out, const char *text, bool allow_negative)
 
 int medins_money_parse(medins_fen *out, const char *text, medins_error **err)
 {
-    if (!out)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "no output given");
+    if (!out || !text)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "no output or no text given");
     int rc = mdn_money_parse_text(out, text);
     if (rc == MEDINS_ERR_OVERFLOW)
         return mdn_error(err, rc, NULL, 0, 0, "amount \"%s\" is above the largest amount accepted", text);
@@ -102,8 +102,8 @@ int medins_money_parse(medins_fen *out, const char *text, medins_error **err)
 
 int medins_ratio_parse(medins_bp *out, const char *text, medins_error **err)
 {
-    if (!out)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "no output given");
+    if (!out || !text)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "no output or no text given");
     int rc = mdn_points_parse_text(out, text, false);
     if (rc == MEDINS_ERR_RANGE)
         return mdn_error(err, rc, NULL, 0, 0, "ratio \"%s\" is outside 0%%-100%%", text);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Run clang's static analyzer (scan-build) over the library, the `medins` command and the
-# build's own tools, in a build of its own ($ANALYZE_BUILD, default build-analyze). Prints each
+# Run clang's static analyzer (scan-build) over the library, the `medins` command, the build's
+# own tools and the Python and Java bindings (SWIG's wrappers with the interface's own C), in a
+# build of its own ($ANALYZE_BUILD, default build-analyze). Prints each
 # finding (file:line:column, message, checker) and "analyze: ..." last; exits non-zero when the
 # analyzer finds anything. The reports (HTML) stay in $ANALYZE_BUILD/reports.
 set -uo pipefail
@@ -13,7 +14,7 @@ if [ -z "$sb" ]; then
 fi
 rm -rf "$build"
 # scan-build puts its compiler wrapper in CC for the setup, and collects reports in the build.
-if ! setup=$("$sb" meson setup "$build" -Dtests=false -Dpython=false -Djava=false -Dbench=false 2>&1); then
+if ! setup=$("$sb" meson setup "$build" -Dtests=false -Dbench=false 2>&1); then
     echo "$setup"
     echo "analyze: FAILED (meson setup)"
     exit 1

@@ -121,6 +121,26 @@ static const apply_case apply_cases[] = {
     { "the largest amount x 99.99%", MEDINS_FEN_MAX, 9999, 99990000000000LL },
 };
 
+/* No text is an argument error that leaves the output alone: the message must not print the
+ * missing text (printf's %s of NULL is undefined). */
+START_TEST(parse_null_text)
+{
+    medins_fen fen = 7;
+    medins_bp bp = 7;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_money_parse(&fen, NULL, &err), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_error_code(err), MEDINS_ERR_ARGUMENT);
+    ck_assert_ptr_null(strstr(medins_error_message(err), "(null)"));
+    medins_error_free(err);
+    err = NULL;
+    ck_assert_int_eq(medins_ratio_parse(&bp, NULL, &err), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_error_code(err), MEDINS_ERR_ARGUMENT);
+    medins_error_free(err);
+    ck_assert_int_eq(fen, 7);
+    ck_assert_int_eq(bp, 7);
+}
+END_TEST
+
 START_TEST(apply_table)
 {
     const apply_case *c = &apply_cases[_i];
@@ -210,6 +230,7 @@ static Suite *money_suite(void)
     TCase *tc = tcase_create("parse");
     tcase_add_loop_test(tc, money_parse_table, 0, sizeof money_cases / sizeof money_cases[0]);
     tcase_add_loop_test(tc, ratio_parse_table, 0, sizeof ratio_cases / sizeof ratio_cases[0]);
+    tcase_add_test(tc, parse_null_text);
     suite_add_tcase(s, tc);
     tc = tcase_create("arithmetic");
     tcase_add_loop_test(tc, apply_table, 0, sizeof apply_cases / sizeof apply_cases[0]);

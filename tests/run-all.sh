@@ -8,7 +8,7 @@
 # suites in BUILD_DIR. Without --quick, also the dynamic checkers, each in a build of its own
 # (tests/sanitize.sh, tests/fuzz/run.sh): the C suites under ASan+UBSan and under valgrind, the
 # threads suite under ThreadSanitizer, 60 s of fuzzing, and clang's static analyzer over the
-# library and the command (tests/analyze.sh). That is what CI runs.
+# library, the command and the bindings (tests/analyze.sh). That is what CI runs.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 quick=false

@@ -141,6 +141,14 @@ static void medins_java_throw_plain(JNIEnv *jenv, const char *cls_name, const ch
     if (!$1)
         return $null;
 }
+/* A ledger's, money's or a ratio's text, which the interface's helpers read to its end: null
+ * is a NullPointerException here, where SWIG would pass NULL on (yaml has its own above). */
+%typemap(check) const char *text {
+    if (!$1) {
+        medins_java_throw_plain(jenv, "java/lang/NullPointerException", "text");
+        return $null;
+    }
+}
 %typemap(freearg) const char *yaml {
     if ($1)
         (*jenv)->ReleaseByteArrayElements(jenv, $input, (jbyte *)$1, JNI_ABORT);
@@ -685,7 +693,7 @@ static int medins_java_result_figures(JNIEnv *jenv, const medins_result *result,
                                       void *out, size_t out_len)
 {
     const void *fig = NULL;
-    if (!result || medins_java_layout_size(layout) < 0 ||
+    if (!result || !out || medins_java_layout_size(layout) < 0 ||
         out_len != (size_t)medins_java_layout_size(layout)) {
         medins_java_bad(jenv, "figures of the wrong layout or length");
         return 0;

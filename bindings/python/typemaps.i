@@ -5,6 +5,16 @@
  * amount that does not fit raises OverflowError instead of wrapping around.
  */
 
+/* Strings the interface's own helpers read to their end (medins.i: a ledger's text, a policy's
+ * or an overlay's YAML, money and ratio text): None is a TypeError here, where SWIG would pass
+ * NULL on. */
+%typemap(check) const char *text, const char *yaml {
+    if (!$1) {
+        PyErr_SetString(PyExc_TypeError, "$symname: $1_name must be a str, not None");
+        SWIG_fail;
+    }
+}
+
 /* A batch helper's count: -1 means "the error object says why" (errors.i raises it); any other
  * negative value is a status with no error object. */
 %typemap(out) medins_py_count {

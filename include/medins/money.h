@@ -17,15 +17,16 @@ MEDINS_BEGIN_DECLS
 
 /**
  * Parse yuan text into fen. "1100.50" -> 110050, "-3" -> -300.
- * @return 0, MEDINS_ERR_SYNTAX for malformed text, MEDINS_ERR_OVERFLOW above MEDINS_FEN_MAX.
- * *out is written only on success.
+ * @return 0, MEDINS_ERR_SYNTAX for malformed text, MEDINS_ERR_OVERFLOW above MEDINS_FEN_MAX,
+ * MEDINS_ERR_ARGUMENT for a NULL out or text. *out is written only on success.
  */
 MEDINS_API int medins_money_parse(medins_fen *out, const char *text, medins_error **err);
 
 /**
  * Parse a ratio written as a percentage with at most two decimals: "55%" -> 5500,
  * "2.5%" -> 250, "100%" -> 10000. The '%' sign is required.
- * @return 0, MEDINS_ERR_SYNTAX, or MEDINS_ERR_RANGE outside 0%-100%.
+ * @return 0, MEDINS_ERR_SYNTAX, MEDINS_ERR_RANGE outside 0%-100%, or MEDINS_ERR_ARGUMENT for
+ * a NULL out or text. *out is written only on success.
  */
 MEDINS_API int medins_ratio_parse(medins_bp *out, const char *text, medins_error **err);
 

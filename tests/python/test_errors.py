@@ -94,6 +94,22 @@ def test_corrupt_ledger_text_raises():
     assert e.value.code == medins.Status.ERR_LEDGER
 
 
+@pytest.mark.parametrize("call", [
+    lambda p: medins.Ledger.from_text(None),
+    lambda p: medins.lowlevel.Ledger.from_text(None),
+    lambda p: medins.lowlevel.Policy.load_string("x.yaml", None, None, None),
+    lambda p: p._c.derive("x.yaml", None),
+    lambda p: medins.lowlevel.money_parse(None),
+    lambda p: medins.lowlevel.ratio_parse(None),
+], ids=["Ledger.from_text", "lowlevel.Ledger.from_text", "lowlevel.Policy.load_string",
+        "lowlevel.Policy.derive", "lowlevel.money_parse", "lowlevel.ratio_parse"])
+def test_none_for_a_text_is_a_type_error(p2023, call):
+    # These crashed the interpreter: the interface's helpers read the text to its end (strlen)
+    # and SWIG passed None on as NULL.
+    with pytest.raises(TypeError, match="must be a str, not None"):
+        call(p2023)
+
+
 def test_reverse_of_older_result_raises(p2023, employee):
     ledger = medins.Ledger(2023)
     first = p2023.settle(employee, claim(date="2023-02-01"), ledger)

@@ -12,6 +12,26 @@ import org.junit.Test;
 
 /** Ledgers: plain data, stored as text, closed into the next year. */
 public class LedgerTest {
+    /**
+     * A null text is a NullPointerException, in the plumbing package too: there SWIG passed it
+     * on as NULL to a helper that read it to its end, and the JVM crashed.
+     */
+    @Test
+    public void nullTextIsANullPointerException() {
+        try {
+            org.medins.swig.Ledger.from_text(null);
+            fail("from_text(null) returned");
+        } catch (NullPointerException e) {
+            assertEquals("text", e.getMessage());
+        }
+        try {
+            org.medins.swig.medins.money_parse(null);
+            fail("money_parse(null) returned");
+        } catch (NullPointerException e) {
+            assertEquals("text", e.getMessage());
+        }
+    }
+
     @Test
     public void emptyLedger() {
         Ledger l = new Ledger(2023);
