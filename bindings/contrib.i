@@ -171,10 +171,13 @@ typedef struct medins_swig_enrolments {} medins_swig_enrolments;
     medins_result *m_capitation(const medins_capitation_input *input,
                               const medins_swig_enrolments *enrolments, medins_error **err) {
         medins_result *r = NULL;
-        medins_capitation_input in = *input;
-        in.enrolments = enrolments ? enrolments->items : NULL;
-        in.enrolment_count = enrolments ? enrolments->count : 0;
-        medins_capitation(&r, $self, &in, err);
+        medins_capitation_input in;
+        if (input) {   /* without one, the library's own argument error */
+            in = *input;
+            in.enrolments = enrolments ? enrolments->items : NULL;
+            in.enrolment_count = enrolments ? enrolments->count : 0;
+        }
+        medins_capitation(&r, $self, input ? &in : NULL, err);
         return r;
     }
 }

@@ -127,7 +127,7 @@ int mdn_result_add_text(medins_result *r, medins_part part, medins_fen amount, m
 
 medins_result_kind medins_result_get_kind(const medins_result *result)
 {
-    return result->kind;
+    return result ? result->kind : (medins_result_kind)-1;
 }
 
 size_t medins_result_line_count(const medins_result *result)

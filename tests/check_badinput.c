@@ -255,6 +255,10 @@ START_TEST(test_null_arguments)
     ck_assert_int_eq(medins_settle_reverse(&l, NULL, NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_int_eq(medins_ledger_parse(&l, NULL, 10, NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_msg(r == NULL && memcmp(&l, &before, sizeof l) == 0, "null arguments: nothing changed");
+    /* A NULL result reads as empty, and as of no kind. */
+    ck_assert_int_eq((int)medins_result_get_kind(NULL), -1);
+    ck_assert_uint_eq(medins_result_line_count(NULL), 0);
+    ck_assert_ptr_null(medins_result_policy_id(NULL));
 
     /* batch: wrong arguments are refused whole, before any claim */
     int32_t scheme = 0, category = 0, tier = 0, kind = 0, level = 2, person = 5, status = 9;

@@ -141,6 +141,15 @@ static void medins_java_throw_plain(JNIEnv *jenv, const char *cls_name, const ch
     if (!$1)
         return $null;
 }
+/* A method of an object whose native side is gone (after delete()): SWIG would pass NULL on
+ * as the object. */
+%typemap(check) SWIGTYPE *self {
+    if (!$1) {
+        medins_java_throw_plain(jenv, "java/lang/NullPointerException", "$symname: deleted object");
+        return $null;
+    }
+}
+
 /* A ledger's, money's or a ratio's text, which the interface's helpers read to its end: null
  * is a NullPointerException here, where SWIG would pass NULL on (yaml has its own above). */
 %typemap(check) const char *text {

@@ -15,6 +15,15 @@
     }
 }
 
+/* A method called on None (`lowlevel.Ledger.to_text(None)`): SWIG would pass NULL on as the
+ * object. */
+%typemap(check) SWIGTYPE *self {
+    if (!$1) {
+        PyErr_SetString(PyExc_TypeError, "$symname: called on None");
+        SWIG_fail;
+    }
+}
+
 /* A batch helper's count: -1 means "the error object says why" (errors.i raises it); any other
  * negative value is a status with no error object. */
 %typemap(out) medins_py_count {

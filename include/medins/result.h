@@ -69,7 +69,8 @@ typedef struct medins_line {
     int assumed;              /**< non-zero when the value used is assumed */
 } medins_line;
 
-/** What the result is of; its figures are read with the matching medins_result_* accessor. */
+/** What the result is of; its figures are read with the matching medins_result_* accessor.
+ * (medins_result_kind)-1 for a NULL result. */
 MEDINS_API medins_result_kind medins_result_get_kind(const medins_result *result);
 /** Number of explanation lines. */
 MEDINS_API size_t medins_result_line_count(const medins_result *result);

@@ -110,6 +110,25 @@ def test_none_for_a_text_is_a_type_error(p2023, call):
         call(p2023)
 
 
+@pytest.mark.parametrize("call", [
+    lambda p: medins.lowlevel.Result.kind(None),
+    lambda p: medins.lowlevel.Ledger.to_text(None),
+    lambda p: medins.lowlevel.Ledger.get_deductible(None, 0),
+    lambda p: medins.lowlevel.Policy.id(None),
+], ids=["Result.kind", "Ledger.to_text", "Ledger.get_deductible", "Policy.id"])
+def test_a_method_called_on_none_is_a_type_error(p2023, call):
+    # Result.kind(None) crashed the interpreter: SWIG passed None on as the object, NULL.
+    with pytest.raises(TypeError, match="called on None"):
+        call(p2023)
+
+
+def test_capitation_without_input_is_an_argument_error(p2023):
+    # The interface copied the input before the library could refuse it, and crashed.
+    with pytest.raises(medins.MedinsError) as e:
+        p2023._c.capitation(None, None)
+    assert e.value.code == medins.Status.ERR_ARGUMENT
+
+
 def test_reverse_of_older_result_raises(p2023, employee):
     ledger = medins.Ledger(2023)
     first = p2023.settle(employee, claim(date="2023-02-01"), ledger)

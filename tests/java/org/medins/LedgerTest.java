@@ -16,6 +16,19 @@ public class LedgerTest {
      * A null text is a NullPointerException, in the plumbing package too: there SWIG passed it
      * on as NULL to a helper that read it to its end, and the JVM crashed.
      */
+    /** A method of a deleted plumbing object is a NullPointerException, not a NULL passed on. */
+    @Test
+    public void deletedObjectIsANullPointerException() {
+        org.medins.swig.Ledger l = new org.medins.swig.Ledger(2023);
+        l.delete();
+        try {
+            l.to_text();
+            fail("to_text() on a deleted ledger returned");
+        } catch (NullPointerException e) {
+            assertEquals("Ledger_to_text: deleted object", e.getMessage());
+        }
+    }
+
     @Test
     public void nullTextIsANullPointerException() {
         try {
