@@ -150,6 +150,16 @@ static void medins_java_throw_plain(JNIEnv *jenv, const char *cls_name, const ch
     }
 }
 
+/* The one member that is a struct (AccountInput.employee) is set by copying from a pointer:
+ * null would be copied through NULL. */
+%typemap(memberin) medins_employee_input employee {
+    if (!$input) {
+        medins_java_throw_plain(jenv, "java/lang/NullPointerException", "employee");
+        return;
+    }
+    $1 = *$input;
+}
+
 /* A ledger's, money's or a ratio's text, which the interface's helpers read to its end: null
  * is a NullPointerException here, where SWIG would pass NULL on (yaml has its own above). */
 %typemap(check) const char *text {

@@ -24,6 +24,16 @@
     }
 }
 
+/* The one member that is a struct (AccountInput.employee) is set by copying from a pointer:
+ * None would be copied through NULL. */
+%typemap(memberin) medins_employee_input employee {
+    if (!$input) {
+        PyErr_SetString(PyExc_TypeError, "employee must be an EmployeeInput, not None");
+        SWIG_fail;
+    }
+    $1 = *$input;
+}
+
 /* A batch helper's count: -1 means "the error object says why" (errors.i raises it); any other
  * negative value is a status with no error object. */
 %typemap(out) medins_py_count {

@@ -122,6 +122,13 @@ def test_a_method_called_on_none_is_a_type_error(p2023, call):
         call(p2023)
 
 
+def test_setting_the_struct_member_to_none_is_a_type_error():
+    # AccountInput.employee is copied in from a pointer: None crashed the interpreter.
+    a = medins.lowlevel.AccountInput()
+    with pytest.raises(TypeError, match="not None"):
+        a.employee = None
+
+
 def test_capitation_without_input_is_an_argument_error(p2023):
     # The interface copied the input before the library could refuse it, and crashed.
     with pytest.raises(medins.MedinsError) as e:

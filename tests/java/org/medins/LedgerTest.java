@@ -16,6 +16,20 @@ public class LedgerTest {
      * A null text is a NullPointerException, in the plumbing package too: there SWIG passed it
      * on as NULL to a helper that read it to its end, and the JVM crashed.
      */
+    /** The one struct member of the plumbing (AccountInput.employee) refuses null. */
+    @Test
+    public void nullStructMemberIsANullPointerException() {
+        org.medins.swig.AccountInput in = new org.medins.swig.AccountInput();
+        try {
+            in.setEmployee(null);
+            fail("setEmployee(null) returned");
+        } catch (NullPointerException e) {
+            assertEquals("employee", e.getMessage());
+        } finally {
+            in.delete();
+        }
+    }
+
     /** A method of a deleted plumbing object is a NullPointerException, not a NULL passed on. */
     @Test
     public void deletedObjectIsANullPointerException() {
