@@ -13,6 +13,8 @@
 
 void medins_ledger_init(medins_ledger *ledger, int32_t year)
 {
+    if (!ledger)
+        return;
     memset(ledger, 0, sizeof *ledger);
     ledger->year = year;
 }
@@ -166,6 +168,8 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
 
 int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins_ledger *ledger)
 {
+    if (!ledger)
+        return MEDINS_ERR_ARGUMENT;
     char tmp[1024];
     int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", MEDINS_LEDGER_VERSION);
     for (size_t i = 0; i < NFIELDS; i++)

@@ -255,6 +255,12 @@ START_TEST(test_null_arguments)
     ck_assert_int_eq(medins_settle_reverse(&l, NULL, NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_int_eq(medins_ledger_parse(&l, NULL, 10, NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_msg(r == NULL && memcmp(&l, &before, sizeof l) == 0, "null arguments: nothing changed");
+    /* A NULL ledger is refused (serialize) or ignored (init), as NULL is by the other calls. */
+    size_t needed = 7;
+    char text[16] = "untouched";
+    ck_assert_int_eq(medins_ledger_serialize(text, sizeof text, &needed, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_msg(needed == 7 && strcmp(text, "untouched") == 0, "null ledger: nothing written");
+    medins_ledger_init(NULL, 2023);
     /* A NULL result reads as empty, and as of no kind. */
     ck_assert_int_eq((int)medins_result_get_kind(NULL), -1);
     ck_assert_uint_eq(medins_result_line_count(NULL), 0);

@@ -52,7 +52,7 @@ typedef struct medins_ledger {
     medins_fen prior_outpatient_costs;       /**< last year's in-scope outpatient costs */
 } medins_ledger;
 
-/** An empty ledger for `year`: no history (prior_known = 0). */
+/** An empty ledger for `year`: no history (prior_known = 0). A NULL ledger is left alone. */
 MEDINS_API void medins_ledger_init(medins_ledger *ledger, int32_t year);
 
 /**
@@ -79,7 +79,8 @@ MEDINS_API int medins_ledger_close_year(medins_ledger *next, const medins_ledger
  * @param size bytes available at buf.
  * @param needed receives the bytes needed including the NUL (may be NULL).
  * @param ledger the ledger to write.
- * @return 0, or MEDINS_ERR_BUFFER when size < *needed (buf untouched).
+ * @return 0, MEDINS_ERR_BUFFER when size < *needed (buf untouched), or MEDINS_ERR_ARGUMENT
+ * for a NULL ledger.
  */
 MEDINS_API int medins_ledger_serialize(char *buf, size_t size, size_t *needed,
                                        const medins_ledger *ledger);
