@@ -1,8 +1,15 @@
 /*
- * Settling many claims in one pass. Each claim runs the same settlement body as medins_settle
+ * Settling many claims. Each claim runs the same settlement body as medins_settle
  * (settle_body.h), inlined here without a result (so no explanation code and no heap
  * allocation), into a settlement held in registers; the person's ledger is written in place
  * only when the claim settles.
+ *
+ * Claims go in chunks of up to CHUNK, in two passes. The first checks each claim and finds its
+ * plan; the second settles the chunk's claims with their plans. Two short loops run faster
+ * than one long one: a claim's work in one loop is longer than the processor can look ahead,
+ * so each claim's checks waited for the settlement before them. A claim the first pass cannot
+ * vouch for (one that fails a quick check, or whose plan cannot settle) ends the chunk and is
+ * settled alone, with the full checks and their errors, as one claim per call would be.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -59,6 +66,7 @@ typedef struct plan_cache {
 } plan_cache;
 
 bool mdn_batch_cacheless = false;
+unsigned mdn_batch_plans = PLANS;
 
 static void cache_clear(plan_cache *c)
 {
@@ -68,9 +76,10 @@ static void cache_clear(plan_cache *c)
 }
 
 /* The slot of `person`'s profile under `p` at age `age`, added if new; -1 when the person
- * cannot be profiled (plans made claim by claim). */
+ * cannot be profiled (plans made claim by claim); -2 when the table is full and `keep` forbids
+ * emptying it (plans of the current chunk still in use). */
 static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *person, int age,
-                    const medins_ledger *ledger)
+                    const medins_ledger *ledger, bool keep)
 {
     mdn_profile prof;
     if (!mdn_profile_of(&prof, p, person, age, ledger))
@@ -83,8 +92,10 @@ static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *
         if (mdn_profile_equal(&c->profile[slot], &prof))
             return (int)slot;
     if (c->nprofiles == PROFILES_MAX) {
+        if (keep)
+            return -2;
         cache_clear(c);
-        return slot_for(c, p, person, age, ledger);
+        return slot_for(c, p, person, age, ledger, false);
     }
     c->nprofiles++;
     c->profile[slot] = prof;
@@ -93,15 +104,13 @@ static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *
     return (int)slot;
 }
 
-/* The plan of the claim key of kind, level, admission and family_doctor in `slot`. */
-static const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int level, int admission,
-                                int family_doctor)
+/* Makes the plan of claim key ckey in `slot` (see plan_for). */
+static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, int ckey, int kind, int level,
+                                 int admission, int family_doctor, bool keep)
 {
-    const int ckey = mdn_index_claim_key(kind, level, admission, family_doctor);
-    unsigned n = c->plan_no[slot][ckey];
-    if (n)
-        return &c->plan[n - 1];
     if (c->nplans == c->size) {
+        if (keep)
+            return NULL;
         /* Every profile stays; their plans are made again. */
         memset(c->plan_no, 0, sizeof c->plan_no);
         c->nplans = 0;
@@ -117,10 +126,369 @@ static const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int level, in
     return plan;
 }
 
+/* The plan of the claim key of kind, level, admission and family_doctor in `slot`, made if
+ * new; NULL when the pool is full and `keep` forbids emptying it (plans of the current chunk
+ * still in use). */
+static inline const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int level,
+                                       int admission, int family_doctor, bool keep)
+{
+    const int ckey = mdn_index_claim_key(kind, level, admission, family_doctor);
+    const unsigned n = c->plan_no[slot][ckey];
+    if (n)
+        return &c->plan[n - 1];
+    return plan_make(c, slot, ckey, kind, level, admission, family_doctor, keep);
+}
+
 static void put(medins_fen *col, size_t i, medins_fen v)
 {
     if (col)
         col[i] = v;
+}
+
+#define CHUNK 256
+
+/* A column of CHUNK zeros: an absent optional input column, for a chunk. */
+static const int64_t zeros[CHUNK];
+
+/* A batch call: its arguments, its plan cache, the first failure, and the person whose run
+ * of consecutive claims the first pass is in. */
+typedef struct batch {
+    policy_source *src;
+    const medins_batch_persons *persons;
+    const medins_batch_claims *claims;
+    medins_ledger *ledgers;
+    medins_batch_out *out;
+    plan_cache *cache;               /* NULL: plans made claim by claim */
+    medins_error **e;                /* receives the first failure's error; NULL after it */
+    size_t nfailed, first;
+
+    /*
+     * The run shares one check of the person, one of their ledger (every later ledger of the
+     * run is one the core wrote, or the same one after a failure) and one profile lookup per
+     * policy and birthday. The checks keep mdn_settle_core's order: person, claim, ledger; a
+     * cached failure is checked again to word the error when it is the first.
+     */
+    size_t run;                      /* the person's index; (size_t)-1: none */
+    medins_person person;
+    int person_rc, ledger_rc;
+    bool run_ok;                     /* person_rc and ledger_rc both 0 */
+    int32_t year0;                   /* the ledger's year * 10000, and its days */
+    const uint64_t *days;
+    /* The person's profile slot, and the policy it is for (NULL: to be found). */
+    int slot;
+    const medins_policy *slot_policy;
+    /* The person's age is `age` on dates in [age_from, age_until): from a birthday to the next
+     * (YYYYMMDD order is date order; a 29 February birthday falls to 1 March, as in
+     * medins_age_on). */
+    int age;
+    medins_date age_from, age_until;
+} batch;
+
+/* Starts the run of person k unless it is the current one. */
+static void run_enter(batch *b, size_t k)
+{
+    if (k == b->run)
+        return;
+    const medins_batch_persons *ps = b->persons;
+    b->run = k;
+    b->person = (medins_person){
+        .scheme = (medins_scheme)ps->scheme[k],
+        .category = (medins_category)ps->category[k],
+        .tier = (medins_tier)ps->tier[k],
+        .birth_date = ps->birth_date[k],
+        .groups = ps->groups ? ps->groups[k] : 0,
+        .family_doctor = ps->family_doctor ? ps->family_doctor[k] : 0,
+    };
+    b->person_rc = mdn_person_check(&b->person, NULL);
+    b->ledger_rc = medins_ledger_check(&b->ledgers[k], NULL);
+    b->age_from = b->age_until = 0;
+    b->slot_policy = NULL;
+    /* The ledger's year is in range when the ledger is valid: the only case in which a claim
+     * can be plain. */
+    b->run_ok = b->person_rc == 0 && b->ledger_rc == 0;
+    b->year0 = b->run_ok ? b->ledgers[k].year * 10000 : 0;
+    b->days = mdn_days_of_year(b->year0 / 10000);
+}
+
+/* Claim i of the batch. */
+static inline medins_claim claim_at(const medins_batch_claims *c, size_t i)
+{
+    return (medins_claim){
+        .id = (int64_t)i,
+        .date = c->date[i],
+        .kind = (medins_claim_kind)c->kind[i],
+        .level = (medins_level)c->level[i],
+        .institution = c->institution ? c->institution[i] : 0,
+        .total = c->total[i],
+        .self_paid = c->self_paid ? c->self_paid[i] : 0,
+        .category_b = c->category_b ? c->category_b[i] : 0,
+    };
+}
+
+/*
+ * The run's profile slot for a claim dated `date` (checked) under `policy`: the age once per
+ * birthday-to-birthday window, the profile looked up again only when a birthday crosses one
+ * of the policy's age bounds or the policy changes. -1: no slot (plans made claim by claim);
+ * -2: the cache is full and `keep` forbids emptying it (nothing is changed).
+ */
+static int run_slot_slow(batch *b, const medins_policy *policy, medins_date date, bool keep)
+{
+    if ((uint32_t)(date - b->age_from) >= (uint32_t)(b->age_until - b->age_from)) {
+        const medins_date birth = b->person.birth_date;
+        /* Both dates are checked: the age needs no further test. */
+        b->age = birth ? mdn_age_between(birth, date) : -1;
+        if (b->age >= 0) {
+            b->age_from = (birth / 10000 + b->age) * 10000 + birth % 10000;
+            b->age_until = b->age_from + 10000;
+        } else {
+            /* Unknown until the birth date, or for good without one. */
+            b->age_from = 0;
+            b->age_until = birth ? birth : INT32_MAX;
+        }
+        /* A birthday changes the profile only when the new age crosses one of the policy's
+         * age bounds: else the person keeps their slot. */
+        if (b->slot < 0 || !b->slot_policy ||
+            mdn_profile_age(b->slot_policy, b->age) != b->cache->profile[b->slot].age)
+            b->slot_policy = NULL;
+    }
+    if (policy != b->slot_policy) {
+        const int slot = b->cache ? slot_for(b->cache, policy, &b->person, b->age,
+                                             &b->ledgers[b->run], keep)
+                                  : -1;
+        if (slot == -2)
+            return -2;
+        b->slot = slot;
+        b->slot_policy = policy;
+    }
+    return b->slot;
+}
+
+static inline int run_slot(batch *b, const medins_policy *policy, medins_date date, bool keep)
+{
+    /* One unsigned test: a new person's empty window [0, 0) holds no date. */
+    if ((uint32_t)(date - b->age_from) < (uint32_t)(b->age_until - b->age_from) &&
+        policy == b->slot_policy)
+        return b->slot;
+    return run_slot_slow(b, policy, date, keep);
+}
+
+/* The claim key's admission order and family-doctor flag, without branches (the kind and the
+ * institution vary claim by claim); `admissions` settled before the claim. */
+static inline int admission_of(int kind, int32_t admissions)
+{
+    const int inpatient = kind == MEDINS_CLAIM_INPATIENT;
+    return inpatient + (inpatient & (admissions > 0));
+}
+
+static inline int family_doctor_of(const medins_person *person, int64_t institution)
+{
+    return (person->family_doctor != 0) & (institution == person->family_doctor);
+}
+
+/* Records claim i's outcome: its figures s, or zeros and the failure (s is then not read). */
+static void finish(batch *b, size_t i, int rc, const medins_settlement *s)
+{
+    static const medins_settlement none;
+    if (rc != 0) {
+        s = &none;
+        if (b->nfailed++ == 0)
+            b->first = i;
+        b->e = NULL;
+    }
+    medins_batch_out *out = b->out;
+    put(out->fund, i, s->fund);
+    put(out->major_disease, i, s->major_disease);
+    put(out->assistance, i, s->assistance);
+    put(out->patient, i, s->patient);
+    put(out->deductible, i, s->deductible);
+    put(out->coinsurance, i, s->coinsurance);
+    put(out->over_cap, i, s->over_cap);
+    put(out->account, i, s->account);
+    if (out->status)
+        out->status[i] = rc;
+}
+
+/* Settles claim i alone, with every check a failure needs to be worded as one claim per call
+ * words it. */
+static MDN_NOINLINE void settle_alone(batch *b, size_t i)
+{
+    const medins_batch_claims *claims = b->claims;
+    const size_t k = (size_t)claims->person[i];
+    medins_ledger *ledger = &b->ledgers[k];
+    run_enter(b, k);
+    const medins_claim claim = claim_at(claims, i);
+    int rc = 0;
+    const medins_policy *policy = policy_for(b->src, claim.date, &rc, b->e);
+    /* A plain claim passes every check of the person, the claim, the ledger and the dates: the
+     * settlement then skips its own date checks. Any other is checked in mdn_settle_core's
+     * order, so that the first error is the same: person, claim, ledger, then (in the
+     * settlement) the dates. */
+    const bool plain = rc == 0 && ((unsigned)b->run_ok & mdn_claim_plain(&claim, b->year0, b->days) &
+                                   (claim.date >= ledger->last_date) &
+                                   mdn_within_policy(policy, claim.date));
+    if (rc == 0 && !plain) {
+        if (b->person_rc < 0)
+            rc = b->e ? mdn_person_check(&b->person, b->e) : b->person_rc;
+        if (rc == 0)
+            rc = mdn_claim_check(&claim, b->e);
+        if (rc == 0 && b->ledger_rc < 0)
+            rc = b->e ? medins_ledger_check(ledger, b->e) : b->ledger_rc;
+    }
+    medins_settlement s;
+    if (rc == 0) {
+        const int slot = run_slot(b, policy, claim.date, false);
+        const int admission = admission_of(claim.kind, ledger->admissions),
+                  family_doctor = family_doctor_of(&b->person, claim.institution);
+        const mdn_plan *plan;
+        mdn_plan own;
+        if (slot >= 0) {
+            plan = plan_for(b->cache, slot, claim.kind, claim.level, admission, family_doctor,
+                            false);
+        } else {
+            mdn_ctx ctx;
+            mdn_settle_context(&ctx, policy, &b->person, ledger, claim.kind, claim.level,
+                               claim.date, claim.institution);
+            mdn_plan_make(&own, policy, &ctx);
+            plan = &own;
+        }
+        rc = settle_body(&s, ledger, policy, &b->person, plan, NULL, &claim, ledger, NULL, 0,
+                         plain, b->e);
+    }
+    finish(b, i, rc, &s);
+}
+
+/*
+ * The first pass over the claims from i0: the plans of those that surely settle, with
+ * `policy`, up to CHUNK of them. Stops before a claim that is not plain (its checks then word
+ * its error), whose plan is not cached or cannot settle, whose policy differs, that would
+ * empty the cache while the chunk's plans are in use, or that starts a run of a person whose
+ * index is not above the chunk's previous run's (the person may have had claims earlier in
+ * the chunk, which the ledger does not show yet). Returns how many claims it planned.
+ *
+ * Each claim is checked as if the chunk's earlier claims had settled, which they will unless
+ * the ledger overflows (the second pass stops the chunk there): the admissions and the last
+ * date are counted here, not read from the ledger.
+ */
+static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
+                         const mdn_plan **plans)
+{
+    const medins_batch_claims *claims = b->claims;
+    const size_t n = claims->n - i0 < CHUNK ? claims->n - i0 : CHUNK;
+    const int64_t *institution = claims->institution ? claims->institution + i0 : zeros;
+    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
+                     *category_b = claims->category_b ? claims->category_b + i0 : zeros;
+    int rc = 0;
+    const medins_policy *policy = policy_for(b->src, claims->date[i0], &rc, NULL);
+    if (rc != 0)
+        return 0;
+    /* The run's figures the loop reads, kept out of `b`. */
+    size_t run = (size_t)-1;
+    int32_t admissions = 0, year0 = 0;
+    medins_date last = 0;
+    unsigned run_ok = 0;
+    const uint64_t *days = NULL;
+    medins_person person = {0};
+    size_t m = 0;
+    for (; m < n; m++) {
+        const size_t i = i0 + m, k = (size_t)claims->person[i];
+        if (k != run) {
+            if (m > 0 && k <= run)
+                break;
+            run = k;
+            run_enter(b, k);
+            admissions = b->ledgers[k].admissions;
+            last = b->ledgers[k].last_date;
+            run_ok = b->run_ok;
+            year0 = b->year0;
+            days = b->days;
+            person = b->person;
+        }
+        const medins_claim claim = {
+            .date = claims->date[i],
+            .kind = (medins_claim_kind)claims->kind[i],
+            .level = (medins_level)claims->level[i],
+            .institution = institution[m],
+            .total = claims->total[i],
+            .self_paid = self_paid[m],
+            .category_b = category_b[m],
+        };
+        if (!(run_ok & mdn_claim_plain(&claim, year0, days) &
+              (claim.date >= last) & mdn_within_policy(policy, claim.date)))
+            break;
+        const int slot = run_slot(b, policy, claim.date, m > 0);
+        if (slot < 0)
+            break;
+        const mdn_plan *plan = plan_for(b->cache, slot, claim.kind, claim.level,
+                                        admission_of(claim.kind, admissions),
+                                        family_doctor_of(&person, claim.institution), m > 0);
+        if (!plan || plan->status != MDN_PLAN_OK)
+            break;
+        plans[m] = plan;
+        admissions += claim.kind == MEDINS_CLAIM_INPATIENT;
+        last = claim.date;
+    }
+    *policy_out = policy;
+    return m;
+}
+
+/*
+ * The second pass: settles the m planned claims from i0 with `policy`. Returns how many it
+ * took: all m, or up to and including one that failed (a year total of its ledger would
+ * overflow), after which the claims planned as if it had settled must be planned again.
+ */
+static size_t settle_chunk(batch *b, size_t i0, size_t m, const medins_policy *policy,
+                           const mdn_plan *const *plans)
+{
+    const medins_batch_claims *claims = b->claims;
+    medins_batch_out *out = b->out;
+    medins_ledger *ledgers = b->ledgers;
+    /* Absent columns are read as zeros and written to a scratch column: no test a claim. */
+    medins_fen scratch[CHUNK];
+    int32_t scratch_status[CHUNK];
+    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
+                     *category_b = claims->category_b ? claims->category_b + i0 : zeros;
+    medins_fen *fund = out->fund ? out->fund + i0 : scratch,
+               *major = out->major_disease ? out->major_disease + i0 : scratch,
+               *assist = out->assistance ? out->assistance + i0 : scratch,
+               *patient = out->patient ? out->patient + i0 : scratch,
+               *deductible = out->deductible ? out->deductible + i0 : scratch,
+               *coins = out->coinsurance ? out->coinsurance + i0 : scratch,
+               *over = out->over_cap ? out->over_cap + i0 : scratch,
+               *account = out->account ? out->account + i0 : scratch;
+    int32_t *status = out->status ? out->status + i0 : scratch_status;
+    for (size_t j = 0; j < m; j++) {
+        const size_t i = i0 + j;
+        medins_ledger *ledger = &ledgers[claims->person[i]];
+        const medins_claim claim = {
+            .id = (int64_t)i,
+            .date = claims->date[i],
+            .kind = (medins_claim_kind)claims->kind[i],
+            .level = (medins_level)claims->level[i],
+            .total = claims->total[i],
+            .self_paid = self_paid[j],
+            .category_b = category_b[j],
+        };
+        medins_settlement s;
+        /* The plan can settle (plan_chunk): the person is read only to word why one cannot. */
+        const int rc = settle_body(&s, ledger, policy, &b->person, plans[j], NULL, &claim,
+                                   ledger, NULL, 0, true, b->e);
+        if (rc != 0) {
+            /* Not &s: the settlement must not have its address taken (settle_body.h). */
+            finish(b, i, rc, NULL);
+            b->run = (size_t)-1;
+            return j + 1;
+        }
+        fund[j] = s.fund;
+        major[j] = s.major_disease;
+        assist[j] = s.assistance;
+        patient[j] = s.patient;
+        deductible[j] = s.deductible;
+        coins[j] = s.coinsurance;
+        over[j] = s.over_cap;
+        account[j] = s.account;
+        status[j] = 0;
+    }
+    return m;
 }
 
 static int batch_run(policy_source *src, const medins_batch_persons *persons,
@@ -145,159 +513,36 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                              "batch: claim %zu names person %d of %zu", i, (int)claims->person[i],
                              persons->n);
 
-    size_t nfailed = 0, first = 0;
     medins_error *first_err = NULL;
-    /*
-     * A person's run of consecutive claims shares one check of the person, one of their ledger
-     * (every later ledger of the run is one the core wrote, or the same one after a failure)
-     * and one profile lookup per policy and birthday. The checks keep mdn_settle_core's order:
-     * person, claim, ledger; a cached failure is checked again to word the error when it is
-     * the first.
-     */
-    size_t run = (size_t)-1;
-    medins_person person = {0};
-    int person_rc = 0, ledger_rc = 0;
-    bool run_ok = false;            /* person_rc and ledger_rc both 0 */
-    int32_t year0 = 0;              /* the ledger's year * 10000, and its days */
-    const uint64_t *days = mdn_year_days[0];
-    /* The person's profile slot, and the policy it is for (NULL: to be found). */
-    const size_t nplans = claims->n < PLANS ? claims->n : PLANS;
-    plan_cache *cache = claims->n > 0 && !mdn_batch_cacheless
-                            ? malloc(sizeof *cache + nplans * sizeof cache->plan[0])
-                            : NULL;
-    if (cache) {
-        cache->size = (unsigned)nplans;
-        cache_clear(cache);
-    }
-    int slot = -1;
-    const medins_policy *slot_policy = NULL;
-    /* The person's age is `age` on dates in [age_from, age_until): from a birthday to the next
-     * (YYYYMMDD order is date order; a 29 February birthday falls to 1 March, as in
-     * medins_age_on). */
-    int age = -1;
-    medins_date age_from = 0, age_until = 0;
     /* Only the first failure's error object is made: one allocation per batch at most. */
-    medins_error **e = err ? &first_err : NULL;
-    for (size_t i = 0; i < claims->n; i++) {
-        size_t k = (size_t)claims->person[i];
-        if (k != run) {
-            run = k;
-            person = (medins_person){
-                .scheme = (medins_scheme)persons->scheme[k],
-                .category = (medins_category)persons->category[k],
-                .tier = (medins_tier)persons->tier[k],
-                .birth_date = persons->birth_date[k],
-                .groups = persons->groups ? persons->groups[k] : 0,
-                .family_doctor = persons->family_doctor ? persons->family_doctor[k] : 0,
-            };
-            person_rc = mdn_person_check(&person, NULL);
-            age_from = age_until = 0;
-            ledger_rc = medins_ledger_check(&ledgers[k], NULL);
-            slot_policy = NULL;
-            /* The ledger's year is in range when the ledger is valid: the only case in which
-             * a claim can be plain. */
-            run_ok = person_rc == 0 && ledger_rc == 0;
-            year0 = run_ok ? ledgers[k].year * 10000 : 0;
-            days = mdn_days_of_year(year0 / 10000);
-        }
-        medins_claim claim = {
-            .id = (int64_t)i,
-            .date = claims->date[i],
-            .kind = (medins_claim_kind)claims->kind[i],
-            .level = (medins_level)claims->level[i],
-            .institution = claims->institution ? claims->institution[i] : 0,
-            .total = claims->total[i],
-            .self_paid = claims->self_paid ? claims->self_paid[i] : 0,
-            .category_b = claims->category_b ? claims->category_b[i] : 0,
-        };
-        medins_settlement s;
-        int rc = 0;
-        const medins_policy *policy = policy_for(src, claim.date, &rc, e);
-        /* A plain claim passes every check of the person, the claim, the ledger and the dates:
-         * one test without a branch. Any other is checked in mdn_settle_core's order, so that
-         * the first error is the same: person, claim, ledger, then (in the settlement) the
-         * dates. */
-        const bool plain = rc == 0 && ((unsigned)run_ok & mdn_claim_plain(&claim, year0, days) &
-                                       (claim.date >= ledgers[k].last_date) &
-                                       mdn_within_policy(policy, claim.date));
-        if (rc == 0 && !plain) {
-            if (person_rc < 0)
-                rc = e ? mdn_person_check(&person, e) : person_rc;
-            if (rc == 0) {
-                /* A copy: the claim itself must not have its address taken (settle_body.h). */
-                const medins_claim checked = claim;
-                rc = mdn_claim_check(&checked, e);
-            }
-            if (rc == 0 && ledger_rc < 0)
-                rc = e ? medins_ledger_check(&ledgers[k], e) : ledger_rc;
-        }
-        if (rc == 0) {
-            /* One unsigned test: a new person's empty window [0, 0) holds no date. */
-            if ((uint32_t)(claim.date - age_from) >= (uint32_t)(age_until - age_from)) {
-                /* Both dates are checked: the age needs no further test. */
-                age = person.birth_date ? mdn_age_between(person.birth_date, claim.date) : -1;
-                if (age >= 0) {
-                    age_from = (person.birth_date / 10000 + age) * 10000 + person.birth_date % 10000;
-                    age_until = age_from + 10000;
-                } else {
-                    /* Unknown until the birth date, or for good without one. */
-                    age_from = 0;
-                    age_until = person.birth_date ? person.birth_date : INT32_MAX;
-                }
-                /* A birthday changes the profile only when the new age crosses one of the
-                 * policy's age bounds: else the person keeps their slot. */
-                if (slot < 0 || !slot_policy ||
-                    mdn_profile_age(slot_policy, age) != cache->profile[slot].age)
-                    slot_policy = NULL;
-            }
-            if (policy != slot_policy) {
-                slot = cache ? slot_for(cache, policy, &person, age, &ledgers[k]) : -1;
-                slot_policy = policy;
-            }
-            /* Without branches: the kind and the institution vary claim by claim. */
-            const int inpatient = claim.kind == MEDINS_CLAIM_INPATIENT,
-                      admission = inpatient + (inpatient & (ledgers[k].admissions > 0));
-            const int family_doctor = (person.family_doctor != 0) &
-                                      (claim.institution == person.family_doctor);
-            const mdn_plan *plan;
-            mdn_plan own;
-            if (slot >= 0) {
-                plan = plan_for(cache, slot, claim.kind, claim.level, admission, family_doctor);
-            } else {
-                mdn_ctx ctx;
-                mdn_settle_context(&ctx, policy, &person, &ledgers[k], claim.kind, claim.level,
-                                   claim.date, claim.institution);
-                mdn_plan_make(&own, policy, &ctx);
-                plan = &own;
-            }
-            /* The ledger is written in place, and only when the claim settles. */
-            rc = settle_body(&s, &ledgers[k], policy, &person, plan, NULL, &claim, &ledgers[k],
-                             NULL, 0, plain, e);
-        }
-        if (rc != 0) {
-            s = (medins_settlement){0};
-            if (nfailed++ == 0)
-                first = i;
-            e = NULL;
-        }
-        put(out->fund, i, s.fund);
-        put(out->major_disease, i, s.major_disease);
-        put(out->assistance, i, s.assistance);
-        put(out->patient, i, s.patient);
-        put(out->deductible, i, s.deductible);
-        put(out->coinsurance, i, s.coinsurance);
-        put(out->over_cap, i, s.over_cap);
-        put(out->account, i, s.account);
-        if (out->status)
-            out->status[i] = rc;
+    batch b = {.src = src, .persons = persons, .claims = claims, .ledgers = ledgers, .out = out,
+               .e = err ? &first_err : NULL, .run = (size_t)-1, .slot = -1, .age = -1};
+    const size_t nplans = claims->n < mdn_batch_plans ? claims->n : mdn_batch_plans;
+    b.cache = claims->n > 0 && !mdn_batch_cacheless
+                  ? malloc(sizeof *b.cache + nplans * sizeof b.cache->plan[0])
+                  : NULL;
+    if (b.cache) {
+        b.cache->size = (unsigned)nplans;
+        cache_clear(b.cache);
     }
-    free(cache);
+    const mdn_plan *plans[CHUNK];
+    for (size_t i = 0; i < claims->n;) {
+        const medins_policy *policy;
+        const size_t m = b.cache ? plan_chunk(&b, i, &policy, plans) : 0;
+        if (m > 0) {
+            i += settle_chunk(&b, i, m, policy, plans);
+        } else {
+            settle_alone(&b, i);
+            i++;
+        }
+    }
+    free(b.cache);
     if (failed)
-        *failed = nfailed;
-    if (nfailed == 0)
+        *failed = b.nfailed;
+    if (b.nfailed == 0)
         return 0;
     int rc = mdn_error(err, MEDINS_ERR_BATCH, NULL, 0, 0, "%zu claim(s) failed; the first, claim %zu: %s",
-                       nfailed, first, first_err ? medins_error_message(first_err) : "");
+                       b.nfailed, b.first, first_err ? medins_error_message(first_err) : "");
     medins_error_free(first_err);
     return rc;
 }

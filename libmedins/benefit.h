@@ -272,4 +272,8 @@ void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx);
  * claim by claim (batch.c). */
 extern bool mdn_batch_cacheless;
 
+/* The most plans a batch's cache holds (batch.c: 1,024); the tests lower it to empty the cache
+ * often, in the middle of the batch's chunks. */
+extern unsigned mdn_batch_plans;
+
 #endif

@@ -15,9 +15,11 @@
 #if defined(__GNUC__)
 #  define MDN_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #  define MDN_COLD __attribute__((cold))
+#  define MDN_NOINLINE __attribute__((noinline))
 #else
 #  define MDN_PRINTF(a, b)
 #  define MDN_COLD
+#  define MDN_NOINLINE
 #endif
 
 /*

@@ -395,6 +395,22 @@ START_TEST(agrees_without_plan_cache)
 }
 END_TEST
 
+/* A cache of 24 plans, emptied every few claims, often between a chunk's planning and its
+ * settling: the plans a chunk has found must stay as they were until it is settled. */
+START_TEST(agrees_with_a_small_plan_cache)
+{
+    medins_policy_set *set = NULL;
+    ck_assert_int_eq(medins_policy_set_open_embedded(&set, NULL), 0);
+    mdn_batch_plans = 24;
+    for (size_t i = 0; i < medins_policy_set_count(set); i++) {
+        const medins_policy *pol = medins_policy_set_at(set, i);
+        check_agreement(pol, (int)(medins_policy_effective_from(pol) / 10000), 300);
+    }
+    mdn_batch_plans = 1024;
+    medins_policy_set_free(set);
+}
+END_TEST
+
 /*
  * More plans than the batch's cache holds (batch.c: 1,024): the pool is emptied and refilled
  * within the batch, and every claim still settles as alone. (The random batches above hold
@@ -424,6 +440,71 @@ START_TEST(agrees_beyond_the_plan_cache)
     ck_assert_uint_le(n, MAXN);
     /* The kinds this policy does not cover fail alike in both; most claims settle. */
     ck_assert_uint_lt(compare_with_single(policy, np, n), n / 4);
+}
+END_TEST
+
+/* Swaps claims a and b of C. */
+static void swap_claims(size_t a, size_t b)
+{
+    int32_t i32;
+    medins_date d;
+    int64_t i64;
+#define SWAP(col, t)                                                                               \
+    (t = C.col[a], C.col[a] = C.col[b], C.col[b] = t)
+    SWAP(person, i32);
+    SWAP(kind, i32);
+    SWAP(level, i32);
+    SWAP(date, d);
+    SWAP(institution, i64);
+    SWAP(total, i64);
+    SWAP(self_paid, i64);
+    SWAP(category_b, i64);
+#undef SWAP
+}
+
+/*
+ * The batch works in chunks (batch.c): it checks a chunk's claims and finds their plans as if
+ * the chunk's earlier claims had settled, then settles them. What breaks that assumption must
+ * still give what one claim per call gives: a person whose claims come back later in a chunk,
+ * dates out of order within a run, and a claim in the middle of a chunk that fails because a
+ * year total of its ledger would overflow, after which the person's next claims count one
+ * admission and one date fewer. A person's run longer than a chunk carries its admissions
+ * across the chunks.
+ */
+START_TEST(agrees_in_any_order)
+{
+    memset(&C, 0, sizeof C);
+    const size_t np = 300;
+    size_t n = random_batch(np, 2023);
+    for (size_t t = 0; t < n / 10; t++) {
+        /* Mostly near each other: within a chunk, where the first pass has to notice. */
+        size_t a = (size_t)rand_below((int64_t)n), b = a + (size_t)rand_below(40);
+        swap_claims(a, b < n ? b : n - 1);
+    }
+    /* Ledgers near the limit: the major-disease layer's base of every 7th person, the
+     * inpatient position of every 11th. Their larger claims overflow. */
+    for (size_t i = 0; i < np; i += 7)
+        C.ledgers[i].major_base = MEDINS_FEN_MAX - Y(30000);
+    for (size_t i = 3; i < np; i += 11)
+        C.ledgers[i].position[MEDINS_POOL_INPATIENT] = MEDINS_FEN_MAX - Y(60000);
+    /* One person with a run of 1,000 claims, a fifth of them admissions. */
+    const size_t long_run = 1000;
+    ck_assert_uint_le(n + long_run, MAXN);
+    for (size_t j = 0; j < long_run; j++, n++) {
+        const bool inpatient = j % 5 == 0;
+        add_claim(n, 0, inpatient ? MEDINS_CLAIM_INPATIENT : MEDINS_CLAIM_OUTPATIENT,
+                  (medins_level)(1 + j % 3), inpatient ? Y(900) + (int64_t)j : Y(40),
+                  (medins_date)(20231201 + (int)(j / 40)));
+    }
+    compare_with_single(policy, np, n);
+    size_t overflow = 0, order = 0;
+    for (size_t i = 0; i < n; i++) {
+        overflow += C.status[i] == MEDINS_ERR_OVERFLOW;
+        order += C.status[i] == MEDINS_ERR_ORDER;
+    }
+    ck_assert_uint_gt(overflow, 0);
+    ck_assert_uint_gt(order, 0);
+    ck_assert_int_eq(C.ledgers[0].admissions >= (int32_t)(long_run / 5), 1);
 }
 END_TEST
 
@@ -490,6 +571,8 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, plain_test_matches_full_check);
     tcase_add_test(tc, agrees_without_plan_cache);
     tcase_add_test(tc, agrees_beyond_the_plan_cache);
+    tcase_add_test(tc, agrees_in_any_order);
+    tcase_add_test(tc, agrees_with_a_small_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
     tcase_add_test(tc, by_date_from_set);
     suite_add_tcase(s, tc);
