@@ -381,13 +381,19 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     const medins_policy *policy = policy_for(b->src, claims->date[i0], &rc, NULL);
     if (rc != 0)
         return 0;
-    /* The run's figures the loop reads, kept out of `b`. */
+    /* The policy's dates as mdn_within_policy reads them. */
+    const uint32_t from = (uint32_t)policy->from,
+                   span = (policy->to ? (uint32_t)policy->to : (uint32_t)INT32_MAX) - from;
+    /* The run's figures the loop reads, kept out of `b`: its slot's plan numbers hold on
+     * dates in [window_from, window_until) (run_slot). */
     size_t run = (size_t)-1;
     int32_t admissions = 0, year0 = 0;
-    medins_date last = 0;
+    medins_date last = 0, window_from = 0, window_until = 0;
     unsigned run_ok = 0;
     const uint64_t *days = NULL;
-    medins_person person = {0};
+    const uint16_t *plan_no = NULL;
+    int slot = -1;
+    int64_t family_doctor = 0;
     size_t m = 0;
     for (; m < n; m++) {
         const size_t i = i0 + m, k = (size_t)claims->person[i];
@@ -401,7 +407,8 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             run_ok = b->run_ok;
             year0 = b->year0;
             days = b->days;
-            person = b->person;
+            family_doctor = b->person.family_doctor;
+            window_from = window_until = 0;
         }
         const medins_claim claim = {
             .date = claims->date[i],
@@ -412,19 +419,27 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             .self_paid = self_paid[m],
             .category_b = category_b[m],
         };
-        if (!(run_ok & mdn_claim_plain(&claim, year0, days) &
-              (claim.date >= last) & mdn_within_policy(policy, claim.date)))
+        if (!(run_ok & mdn_claim_plain(&claim, year0, days) & (claim.date >= last) &
+              ((uint32_t)claim.date - from <= span)))
             break;
-        const int slot = run_slot(b, policy, claim.date, m > 0);
-        if (slot < 0)
-            break;
-        const mdn_plan *plan = plan_for(b->cache, slot, claim.kind, claim.level,
-                                        admission_of(claim.kind, admissions),
-                                        family_doctor_of(&person, claim.institution), m > 0);
+        if ((uint32_t)(claim.date - window_from) >= (uint32_t)(window_until - window_from)) {
+            if ((slot = run_slot(b, policy, claim.date, m > 0)) < 0)
+                break;
+            window_from = b->age_from;
+            window_until = b->age_until;
+            plan_no = b->cache->plan_no[slot];
+        }
+        const int kind = claim.kind, level = claim.level,
+                  admission = admission_of(kind, admissions),
+                  at_family_doctor = (family_doctor != 0) & (claim.institution == family_doctor);
+        const unsigned no = plan_no[mdn_index_claim_key(kind, level, admission, at_family_doctor)];
+        const mdn_plan *plan = no ? &b->cache->plan[no - 1]
+                                  : plan_for(b->cache, slot, kind, level, admission,
+                                             at_family_doctor, m > 0);
         if (!plan || plan->status != MDN_PLAN_OK)
             break;
         plans[m] = plan;
-        admissions += claim.kind == MEDINS_CLAIM_INPATIENT;
+        admissions += kind == MEDINS_CLAIM_INPATIENT;
         last = claim.date;
     }
     *policy_out = policy;
