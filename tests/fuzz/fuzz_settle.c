@@ -47,13 +47,20 @@ static int64_t amount(reader *r)
 }
 
 /*
- * The batch must agree with one claim per call: the claim twice in each of two persons' runs
- * (the second claim sees the ledger the first wrote; the second person may share the first's
- * profile and plans, or must not), same statuses, figures and final ledgers.
+ * The batch must agree with one claim per call: the claim twice for each of two persons (the
+ * second claim sees the ledger the first wrote; the second person may share the first's
+ * profile and plans, or must not), in one of four orders, two of which bring a person back
+ * after the other's claim, each claim moved by up to three days either way (so that some come
+ * before the person's last: refused for their order, or fall on no date at all); same
+ * statuses, figures and final ledgers.
  */
 #define NP 2
 #define NC (2 * NP)
-static void batch_agrees(const medins_person p[NP], const medins_claim *c, const medins_ledger start[NP])
+static const int orders[4][NC] = {{0, 0, 1, 1}, {0, 1, 0, 1}, {0, 1, 1, 0}, {1, 0, 0, 1}};
+
+static void batch_agrees(const medins_person p[NP], const medins_claim *c,
+                         const medins_ledger start[NP], const int order[NC],
+                         const int days[NC])
 {
     medins_ledger single[NP], batch[NP];
     medins_settlement want[NC];
@@ -74,10 +81,11 @@ static void batch_agrees(const medins_person p[NP], const medins_claim *c, const
         family_doctor[k] = p[k].family_doctor;
     }
     for (int i = 0; i < NC; i++) {
-        int k = i / 2;
+        int k = order[i];
         medins_result *r = NULL;
         medins_claim ci = *c;
         ci.id = i;
+        ci.date += days[i];
         memset(&want[i], 0, sizeof want[i]);
         want_rc[i] = medins_settle_ex(&r, policy, &p[k], &ci, &single[k], MEDINS_SETTLE_NO_LINES, NULL);
         if (want_rc[i] == 0)
@@ -86,7 +94,7 @@ static void batch_agrees(const medins_person p[NP], const medins_claim *c, const
         person[i] = k;
         kind[i] = c->kind;
         level[i] = c->level;
-        date[i] = c->date;
+        date[i] = ci.date;
         institution[i] = c->institution;
         total[i] = c->total;
         self_paid[i] = c->self_paid;
@@ -166,7 +174,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ledgers[1].prior_known = 1;
         ledgers[1].prior_outpatient_costs = amount(&r);
     }
-    batch_agrees(two, &c, ledgers);
+    const int *order = orders[take(&r, 1) % 4];
+    int days[NC];
+    for (int i = 0; i < NC; i++)
+        days[i] = (int)(take(&r, 1) % 7) - 3;
+    batch_agrees(two, &c, ledgers, order, days);
     medins_result *res = NULL;
     int rc = medins_settle(&res, policy, &p, &c, &l, NULL);
     if (rc != 0) {
