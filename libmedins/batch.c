@@ -105,8 +105,9 @@ static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *
 }
 
 /* Makes the plan of claim key ckey in `slot` (see plan_for). */
-static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, int ckey, int kind, int level,
-                                 int admission, int family_doctor, bool keep)
+static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, int ckey, int kind,
+                                              int level, int admission, int family_doctor,
+                                              bool keep)
 {
     if (c->nplans == c->size) {
         if (keep)
@@ -229,7 +230,8 @@ static inline medins_claim claim_at(const medins_batch_claims *c, size_t i)
  * The run's profile slot for a claim dated `date` (checked) under `policy`: the age once per
  * birthday-to-birthday window, the profile looked up again only when a birthday crosses one
  * of the policy's age bounds or the policy changes. -1: no slot (plans made claim by claim);
- * -2: the cache is full and `keep` forbids emptying it (nothing is changed).
+ * -2: the cache is full and `keep` forbids emptying it (the slot is left as it was, and a
+ * later call looks again).
  */
 static int run_slot_slow(batch *b, const medins_policy *policy, medins_date date, bool keep)
 {
@@ -432,10 +434,11 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
         const int kind = claim.kind, level = claim.level,
                   admission = admission_of(kind, admissions),
                   at_family_doctor = (family_doctor != 0) & (claim.institution == family_doctor);
-        const unsigned no = plan_no[mdn_index_claim_key(kind, level, admission, at_family_doctor)];
+        const int ckey = mdn_index_claim_key(kind, level, admission, at_family_doctor);
+        const unsigned no = plan_no[ckey];
         const mdn_plan *plan = no ? &b->cache->plan[no - 1]
-                                  : plan_for(b->cache, slot, kind, level, admission,
-                                             at_family_doctor, m > 0);
+                                  : plan_make(b->cache, slot, ckey, kind, level, admission,
+                                              at_family_doctor, m > 0);
         if (!plan || plan->status != MDN_PLAN_OK)
             break;
         plans[m] = plan;
