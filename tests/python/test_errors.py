@@ -160,3 +160,41 @@ def test_errors_pickle_with_their_fields():
     (-70, medins.BatchError), (-99, medins.MedinsError)])
 def test_code_to_class(code, cls):
     assert type(medins.errors._from_c(code, "m", None, 0, 0)) is cls
+
+
+def test_wrong_objects_are_type_errors_naming_the_argument(p2023):
+    """A settlement, contribution or year closing given None or another object instead of a
+    Person, Claim, Ledger or Policy raises a TypeError that names the argument, not an
+    AttributeError from inside the call; the right objects still settle."""
+    person = medins.Person(scheme="employee", category="in_service", birth_date="1980-01-01")
+    c = claim(kind="outpatient", level="l2", total=100000)
+    ledger = medins.Ledger(2023)
+    cases = [
+        (lambda: p2023.settle(None, c), "Policy.settle: person must be medins.Person, not NoneType"),
+        (lambda: p2023.settle(person, None), "Policy.settle: claim must be medins.Claim, not NoneType"),
+        (lambda: p2023.settle(person, c, "x"),
+         "Policy.settle: ledger must be medins.Ledger or None, not str"),
+        (lambda: p2023.settle(person, {"date": "2023-03-01"}, explain=False),
+         "Policy.settle: claim must be medins.Claim, not dict"),
+        (lambda: p2023.settle_figures(person, None),
+         "Policy.settle_figures: claim must be medins.Claim, not NoneType"),
+        (lambda: medins.settle(person, None), "settle: claim must be medins.Claim, not NoneType"),
+        (lambda: medins.settle(person, c, policy="tianjin/2023"),
+         "settle: policy must be medins.Policy, not str"),
+        (lambda: p2023.contribution(None, "2023-01-01"),
+         "Policy.contribution: person must be medins.Person, not NoneType"),
+        (lambda: p2023.maternity(None, "2023-01-01", delivery="natural"),
+         "Policy.maternity: person must be medins.Person, not NoneType"),
+        (lambda: p2023.account(None, "2023-01-01"),
+         "Policy.account: person must be medins.Person, not NoneType"),
+        (lambda: ledger.close_year(None, person),
+         "Ledger.close_year: policy must be medins.Policy, not NoneType"),
+    ]
+    for call, message in cases:
+        with pytest.raises(TypeError) as e:
+            call()
+        assert str(e.value) == message
+        assert e.value.__cause__ is None and e.value.__suppress_context__
+    # A wrong argument changed nothing: the ledger settles its first claim as new.
+    s = p2023.settle(person, c, ledger, explain=False)
+    assert ledger.seq == 1 and s.total == 100000

@@ -84,6 +84,18 @@ def version() -> str:
 
 # ---- Persons and claims ------------------------------------------------------------------
 
+
+def _require(func: str, **args: Any) -> None:
+    """Raise a TypeError naming the first of ``args`` (name=(value, class or classes)) that is
+    not an instance of its class: what a wrong argument gets instead of an AttributeError from
+    inside the call."""
+    for name, (value, cls) in args.items():
+        if not isinstance(value, cls):
+            want = " or ".join("None" if c is type(None) else f"medins.{c.__name__}"
+                               for c in (cls if isinstance(cls, tuple) else (cls,)))
+            raise TypeError(f"{func}: {name} must be {want}, not {type(value).__name__}") from None
+
+
 @dataclass
 class Person:
     """An insured person.
@@ -283,6 +295,7 @@ class Ledger:
 
     def close_year(self, policy: "Policy", person: Person) -> "Ledger":
         """Next year's opening ledger under ``policy`` for ``person`` (this one is unchanged)."""
+        _require("Ledger.close_year", policy=(policy, Policy), person=(person, Person))
         return Ledger(_handle=self._c.close_year(policy._c, person._to_c()))
 
     def reverse(self, result: "Result") -> None:
@@ -669,25 +682,35 @@ class Policy:
                explain: bool = True) -> Settlement:
         """Settle one claim. ``ledger`` (the member's year) is updated; a fresh one is used when
         omitted. ``explain=False`` skips the explanation lines (faster)."""
-        if ledger is None:
-            ledger = _fresh_ledger(claim)
-        return Settlement._from_one(self, *_settle_one(
-            self._c, person._packed or person._pack(), claim, ledger._c,
-            0 if explain else _NO_LINES, 1))
+        try:
+            if ledger is None:
+                ledger = _fresh_ledger(claim)
+            return Settlement._from_one(self, *_settle_one(
+                self._c, person._packed or person._pack(), claim, ledger._c,
+                0 if explain else _NO_LINES, 1))
+        except AttributeError:
+            # Checked only here, so that the common call pays nothing for it.
+            _settle_arguments("Policy.settle", person, claim, ledger)
+            raise
 
     def settle_figures(self, person: Person, claim: Claim,
                        ledger: Optional[Ledger] = None) -> Dict[str, int]:
         """Settle one claim and return only its figures, as :meth:`Settlement.to_dict` would
         (fen): no result object, no explanation lines; the fastest way to settle claims one by
         one. ``ledger`` is updated as by :meth:`settle`."""
-        if ledger is None:
-            ledger = _fresh_ledger(claim)
-        return _settle_one(self._c, person._packed or person._pack(), claim, ledger._c,
-                           _NO_LINES, 0)
+        try:
+            if ledger is None:
+                ledger = _fresh_ledger(claim)
+            return _settle_one(self._c, person._packed or person._pack(), claim, ledger._c,
+                               _NO_LINES, 0)
+        except AttributeError:
+            _settle_arguments("Policy.settle_figures", person, claim, ledger)
+            raise
 
     def contribution(self, person: Person, date: DateLike, *, monthly_wage: int = 0,
                      employer_type: Union[EmployerType, str] = EmployerType.ENTERPRISE) -> Result:
         """A person's yearly contribution (employees: from the monthly wage, in fen)."""
+        _require("Policy.contribution", person=(person, Person))
         emp = None
         if person.scheme == Scheme.EMPLOYEE:
             emp = _c.EmployeeInput()
@@ -699,6 +722,7 @@ class Policy:
                   weeks: int = 0, child_order: int = 1, prenatal_costs: int = 0,
                   complication_costs: int = 0) -> Result:
         """The maternity payment for one delivery."""
+        _require("Policy.maternity", person=(person, Person))
         m = _c.MaternityInput()
         m.delivery = int(Delivery.parse(delivery))
         m.weeks = int(weeks)
@@ -733,6 +757,7 @@ class Policy:
                 last_year_pension: int = 0, year_costs: int = 0,
                 serious_illness: bool = False) -> Result:
         """An employee's individual-account credits."""
+        _require("Policy.account", person=(person, Person))
         a = _c.AccountInput()
         emp = a.employee
         emp.monthly_wage = int(monthly_wage)
@@ -859,5 +884,14 @@ def settle(person: Person, claim: Claim, *, policy: Optional[Policy] = None,
     """Settle one claim under ``policy`` (default: the embedded policy in force on the claim's
     date). ``ledger`` is updated in place when given."""
     if policy is None:
+        _require("settle", claim=(claim, Claim))
         policy = default_policy(claim.date, region)
+    _require("settle", policy=(policy, Policy))
     return policy.settle(person, claim, ledger, explain=explain)
+
+
+def _settle_arguments(func: str, person: Any, claim: Any, ledger: Any) -> None:
+    """The TypeError of a settlement given something else than a Person, a Claim and a Ledger
+    or None."""
+    _require(func, person=(person, Person), claim=(claim, Claim),
+             ledger=(ledger, (Ledger, type(None))))
