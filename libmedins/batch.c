@@ -361,11 +361,12 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
 
 /*
  * The first pass over the claims from i0: the plans of those that surely settle, with
- * `policy`, up to CHUNK of them. Stops before a claim that is not plain (its checks then word
- * its error), whose plan is not cached or cannot settle, whose policy differs, that would
- * empty the cache while the chunk's plans are in use, or that starts a run of a person whose
- * index is not above the chunk's previous run's (the person may have had claims earlier in
- * the chunk, which the ledger does not show yet). Returns how many claims it planned.
+ * `policy`, up to CHUNK of them, making the plans not yet in the cache. Stops before a claim
+ * that is not plain (its checks then word its error), whose person has no profile (plans made
+ * claim by claim), whose plan cannot settle, whose policy differs, that would empty the cache
+ * while the chunk's plans are in use, or that starts a run of a person whose index is not
+ * above the chunk's previous run's (the person may have had claims earlier in the chunk,
+ * which the ledger does not show yet). Returns how many claims it planned.
  *
  * Each claim is checked as if the chunk's earlier claims had settled, which they will unless
  * the ledger overflows (the second pass stops the chunk there): the admissions and the last
