@@ -282,9 +282,9 @@ static inline int admission_of(int kind, int32_t admissions)
     return inpatient + (inpatient & (admissions > 0));
 }
 
-static inline int family_doctor_of(const medins_person *person, int64_t institution)
+static inline int at_family_doctor(int64_t family_doctor, int64_t institution)
 {
-    return (person->family_doctor != 0) & (institution == person->family_doctor);
+    return (family_doctor != 0) & (institution == family_doctor);
 }
 
 /* Records claim i's outcome: its figures s, or zeros and the failure (s is then not read). */
@@ -340,7 +340,7 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
     if (rc == 0) {
         const int slot = run_slot(b, policy, claim.date, false);
         const int admission = admission_of(claim.kind, ledger->admissions),
-                  family_doctor = family_doctor_of(&b->person, claim.institution);
+                  family_doctor = at_family_doctor(b->person.family_doctor, claim.institution);
         const mdn_plan *plan;
         mdn_plan own;
         if (slot >= 0) {
@@ -434,12 +434,12 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
         }
         const int kind = claim.kind, level = claim.level,
                   admission = admission_of(kind, admissions),
-                  at_family_doctor = (family_doctor != 0) & (claim.institution == family_doctor);
-        const int ckey = mdn_index_claim_key(kind, level, admission, at_family_doctor);
+                  at_doctor = at_family_doctor(family_doctor, claim.institution);
+        const int ckey = mdn_index_claim_key(kind, level, admission, at_doctor);
         const unsigned no = plan_no[ckey];
         const mdn_plan *plan = no ? &b->cache->plan[no - 1]
                                   : plan_make(b->cache, slot, ckey, kind, level, admission,
-                                              at_family_doctor, m > 0);
+                                              at_doctor, m > 0);
         if (!plan || plan->status != MDN_PLAN_OK)
             break;
         plans[m] = plan;
