@@ -82,9 +82,6 @@ def version() -> str:
     return _c.version()
 
 
-# ---- Persons and claims ------------------------------------------------------------------
-
-
 def _require(func: str, **args: Any) -> None:
     """Raise a TypeError naming the first of ``args`` (name=(value, class or classes)) that is
     not an instance of its class: what a wrong argument gets instead of an AttributeError from
@@ -95,6 +92,8 @@ def _require(func: str, **args: Any) -> None:
                                for c in (cls if isinstance(cls, tuple) else (cls,)))
             raise TypeError(f"{func}: {name} must be {want}, not {type(value).__name__}") from None
 
+
+# ---- Persons and claims ------------------------------------------------------------------
 
 @dataclass
 class Person:
