@@ -233,8 +233,9 @@ static inline medins_claim claim_at(const medins_batch_claims *c, size_t i)
  * -2: the cache is full and `keep` forbids emptying it (the slot is left as it was, and a
  * later call looks again).
  */
-static int run_slot_slow(batch *b, const medins_policy *policy, medins_date date, bool keep)
+static int run_slot(batch *b, const medins_policy *policy, medins_date date, bool keep)
 {
+    /* One unsigned test: a new person's empty window [0, 0) holds no date. */
     if ((uint32_t)(date - b->age_from) >= (uint32_t)(b->age_until - b->age_from)) {
         const medins_date birth = b->person.birth_date;
         /* Both dates are checked: the age needs no further test. */
@@ -263,15 +264,6 @@ static int run_slot_slow(batch *b, const medins_policy *policy, medins_date date
         b->slot_policy = policy;
     }
     return b->slot;
-}
-
-static inline int run_slot(batch *b, const medins_policy *policy, medins_date date, bool keep)
-{
-    /* One unsigned test: a new person's empty window [0, 0) holds no date. */
-    if ((uint32_t)(date - b->age_from) < (uint32_t)(b->age_until - b->age_from) &&
-        policy == b->slot_policy)
-        return b->slot;
-    return run_slot_slow(b, policy, date, keep);
 }
 
 /* The claim key's admission order and family-doctor flag, without branches (the kind and the
