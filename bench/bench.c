@@ -9,7 +9,8 @@
  *   single     one claim per call, with and without explanation lines.
  *   load       loading and validating policies/tianjin/2023.yaml; memory of the loaded year.
  *
- * Usage: bench [--claims N] [--repeat R] [--dump DIR] [--smoke] [--batch-only]
+ * Usage: bench [--claims N] [--per-person K] [--repeat R] [--dump DIR] [--smoke] [--batch-only]
+ *   --per-person K  claims per person (10): fewer show what each person's run costs.
  *   --dump DIR  writes the claims and the library's outputs as raw little-endian arrays
  *               (DIR/<column>.bin) and DIR/meta.txt, for bench/py_bench.py, and the claims as
  *               the CLI's input, DIR/claims.csv.
@@ -252,12 +253,14 @@ static void bench_load(void)
 
 int main(int argc, char **argv)
 {
-    size_t nclaims = 10000000, repeat = 3;
+    size_t nclaims = 10000000, per_person = 10, repeat = 3;
     const char *dumpdir = NULL;
     int smoke = 0, batch_only = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--claims") && i + 1 < argc)
             nclaims = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--per-person") && i + 1 < argc)
+            per_person = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
             repeat = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--dump") && i + 1 < argc)
@@ -267,7 +270,7 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--batch-only"))
             batch_only = 1;
         else {
-            fprintf(stderr, "usage: %s [--claims N] [--repeat R] [--dump DIR] [--smoke] [--batch-only]\n", argv[0]);
+            fprintf(stderr, "usage: %s [--claims N] [--per-person K] [--repeat R] [--dump DIR] [--smoke] [--batch-only]\n", argv[0]);
             return 2;
         }
     }
@@ -287,8 +290,10 @@ int main(int argc, char **argv)
         die("default policy", rc, e);
 
     synth_data d;
-    size_t npersons = nclaims / 10 ? nclaims / 10 : 1;
-    if (synth_make(&d, npersons, 10, 3u, SYNTH_KINDS_BASIC | SYNTH_NO_GROUPS, 20230101, 20231231, SEED) != 0) {
+    if (per_person == 0)
+        per_person = 1;
+    size_t npersons = nclaims / per_person ? nclaims / per_person : 1;
+    if (synth_make(&d, npersons, per_person, 3u, SYNTH_KINDS_BASIC | SYNTH_NO_GROUPS, 20230101, 20231231, SEED) != 0) {
         fprintf(stderr, "bench: out of memory\n");
         return 1;
     }

@@ -178,10 +178,8 @@ typedef struct batch {
     /* The person's profile slot, and the policy it is for (NULL: to be found). */
     int slot;
     const medins_policy *slot_policy;
-    /* The person's age is `age` on dates in [age_from, age_until): from a birthday to the next
-     * (YYYYMMDD order is date order; a 29 February birthday falls to 1 March, as in
-     * medins_age_on). */
-    int age;
+    /* The slot holds on dates in [age_from, age_until): while the person's age stays on the
+     * same side of every age bound of the slot's policy (mdn_profile_age_window). */
     medins_date age_from, age_until;
 } batch;
 
@@ -200,7 +198,7 @@ static void run_enter(batch *b, size_t k)
         .groups = ps->groups ? ps->groups[k] : 0,
         .family_doctor = ps->family_doctor ? ps->family_doctor[k] : 0,
     };
-    b->person_rc = mdn_person_check(&b->person, NULL);
+    b->person_rc = mdn_person_plain(&b->person) ? 0 : mdn_person_check(&b->person, NULL);
     b->ledger_rc = medins_ledger_check(&b->ledgers[k], NULL);
     b->age_from = b->age_until = 0;
     b->slot_policy = NULL;
@@ -227,43 +225,29 @@ static inline medins_claim claim_at(const medins_batch_claims *c, size_t i)
 }
 
 /*
- * The run's profile slot for a claim dated `date` (checked) under `policy`: the age once per
- * birthday-to-birthday window, the profile looked up again only when a birthday crosses one
- * of the policy's age bounds or the policy changes. -1: no slot (plans made claim by claim);
- * -2: the cache is full and `keep` forbids emptying it (the slot is left as it was, and a
- * later call looks again).
+ * The run's profile slot for a claim dated `date` (checked) under `policy`, looked up again
+ * only when the policy changes or the date leaves the slot's age window (a birthday that
+ * crosses one of the policy's age bounds). -1: no slot (plans made claim by claim); -2: the
+ * cache is full and `keep` forbids emptying it (nothing changes, and a later call looks
+ * again).
  */
 static int run_slot(batch *b, const medins_policy *policy, medins_date date, bool keep)
 {
     /* One unsigned test: a new person's empty window [0, 0) holds no date. */
-    if ((uint32_t)(date - b->age_from) >= (uint32_t)(b->age_until - b->age_from)) {
-        const medins_date birth = b->person.birth_date;
-        /* Both dates are checked: the age needs no further test. */
-        b->age = birth ? mdn_age_between(birth, date) : -1;
-        if (b->age >= 0) {
-            b->age_from = (birth / 10000 + b->age) * 10000 + birth % 10000;
-            b->age_until = b->age_from + 10000;
-        } else {
-            /* Unknown until the birth date, or for good without one. */
-            b->age_from = 0;
-            b->age_until = birth ? birth : INT32_MAX;
-        }
-        /* A birthday changes the profile only when the new age crosses one of the policy's
-         * age bounds: else the person keeps their slot. */
-        if (b->slot < 0 || !b->slot_policy ||
-            mdn_profile_age(b->slot_policy, b->age) != b->cache->profile[b->slot].age)
-            b->slot_policy = NULL;
-    }
-    if (policy != b->slot_policy) {
-        const int slot = b->cache ? slot_for(b->cache, policy, &b->person, b->age,
-                                             &b->ledgers[b->run], keep)
-                                  : -1;
-        if (slot == -2)
-            return -2;
-        b->slot = slot;
-        b->slot_policy = policy;
-    }
-    return b->slot;
+    if (policy == b->slot_policy &&
+        (uint32_t)(date - b->age_from) < (uint32_t)(b->age_until - b->age_from))
+        return b->slot;
+    const medins_date birth = b->person.birth_date;
+    /* Both dates are checked: the age needs no further test. */
+    const int age = birth ? mdn_age_between(birth, date) : -1;
+    const int slot = b->cache ? slot_for(b->cache, policy, &b->person, age, &b->ledgers[b->run], keep)
+                              : -1;
+    if (slot == -2)
+        return -2;
+    b->slot = slot;
+    b->slot_policy = policy;
+    mdn_profile_age_window(policy, birth, age, &b->age_from, &b->age_until);
+    return slot;
 }
 
 /* The claim key's admission order and family-doctor flag, without branches (the kind and the
@@ -527,7 +511,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     medins_error *first_err = NULL;
     /* Only the first failure's error object is made: one allocation per batch at most. */
     batch b = {.src = src, .persons = persons, .claims = claims, .ledgers = ledgers, .out = out,
-               .e = err ? &first_err : NULL, .run = (size_t)-1, .slot = -1, .age = -1};
+               .e = err ? &first_err : NULL, .run = (size_t)-1, .slot = -1};
     const size_t nplans = claims->n < mdn_batch_plans ? claims->n : mdn_batch_plans;
     b.cache = claims->n > 0 && !mdn_batch_cacheless
                   ? malloc(sizeof *b.cache + nplans * sizeof b.cache->plan[0])

@@ -131,6 +131,11 @@ static inline const mdn_benefit *mdn_benefit_for(const medins_policy *p, medins_
 /* MEDINS_ERR_PERSON unless the person is consistent (category of its scheme, known tier, groups). */
 int mdn_person_check(const medins_person *person, medins_error **err);
 
+/* True exactly when mdn_person_check passes the person: the same tests as one expression
+ * without a branch, for the batch, which checks each person once and whose persons vary (a
+ * branch on their fields would be mispredicted). */
+bool mdn_person_plain(const medins_person *person);
+
 /*
  * The selector context of a claim of `kind` at `level` on `date` by `person`, with the history
  * that selectors read from `ledger` (admission order, thrifty years, last year's costs).
@@ -191,20 +196,28 @@ typedef struct mdn_profile {
     int64_t age, thrift, prior;        /* sides of the bounds; -1 unknown */
 } mdn_profile;
 
-/* The age of a profile under p (which has settlement sections) for a person aged `age`
- * (-1 unknown): which side of each of the policy's age bounds it falls on. */
-int64_t mdn_profile_age(const medins_policy *p, int age);
+/*
+ * The dates [*from, *until) on which a person born on `birth` (0: unknown) who is `age` (-1:
+ * unknown) keeps the profile age of that age under p: from the birthday on which they reached
+ * the highest of the policy's age bounds at or below `age`, to the one on which they reach the
+ * next (from birth to birth plus 10000 years and more without one). A birthday on 29 February
+ * falls to 1 March, as in medins_age_on. Without bounds of its own (more than MDN_CUTS), each
+ * age is a profile age: from one birthday to the next.
+ */
+void mdn_profile_age_window(const medins_policy *p, medins_date birth, int age,
+                            medins_date *from, medins_date *until);
 
 /* The profile under p of `person` (checked) aged `age` (-1 unknown) with `ledger` (checked);
  * false when the policy has no settlement sections. */
 bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_person *person,
                     int age, const medins_ledger *ledger);
 
+/* Without a branch: the batch compares profiles of persons that vary. */
 static inline bool mdn_profile_equal(const mdn_profile *a, const mdn_profile *b)
 {
-    return a->policy == b->policy && a->scheme == b->scheme && a->category == b->category &&
-           a->tier == b->tier && a->groups == b->groups && a->age == b->age &&
-           a->thrift == b->thrift && a->prior == b->prior;
+    return (a->policy == b->policy) & (a->scheme == b->scheme) & (a->category == b->category) &
+           (a->tier == b->tier) & (a->groups == b->groups) & (a->age == b->age) &
+           (a->thrift == b->thrift) & (a->prior == b->prior);
 }
 
 /* A selector context of the person's profile (benefit tier, age and history set, the claim's

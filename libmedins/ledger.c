@@ -103,7 +103,7 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
     }
     /* A ledger with settlements has the date of the last one, in its year, and vice versa. */
     if ((l->seq == 0) != (l->last_date == 0) ||
-        (l->last_date != 0 && (!medins_date_valid(l->last_date) || l->last_date / 10000 != l->year)))
+        (l->last_date != 0 && (!mdn_date_valid(l->last_date) || l->last_date / 10000 != l->year)))
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
                          "ledger last_date %d does not fit year %d and %u settlements",
                          (int)l->last_date, (int)l->year, (unsigned)l->seq);

@@ -61,11 +61,7 @@ const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS] = { YEAR_WORDS(28), YEAR_WOR
 
 int medins_date_valid(medins_date date)
 {
-    const int y = date / 10000;
-    if (y < 1900 || y > 2199)
-        return 0;
-    const uint32_t md = (uint32_t)(date - y * 10000);
-    return md < 64 * MDN_YEAR_DAY_WORDS && (mdn_days_of_year(y)[md / 64] >> md % 64 & 1);
+    return (int)mdn_date_valid(date);
 }
 
 int medins_age_on(medins_date birth_date, medins_date date)

@@ -103,9 +103,21 @@ static inline int mdn_age_between(medins_date birth_date, medins_date date)
 #define MDN_YEAR_DAY_WORDS 32
 extern const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS];
 
+/* Leap years are evaluated without a branch: persons' birth years vary, and a branch on them
+ * would be mispredicted. */
 static inline const uint64_t *mdn_days_of_year(int32_t year)
 {
-    return mdn_year_days[year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)];
+    return mdn_year_days[(year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))];
+}
+
+/* medins_date_valid (person.c, which defines it with this), as one expression without a
+ * branch. A date below 19000101 wraps to a large year offset, a negative one to a large md. */
+static inline unsigned mdn_date_valid(medins_date date)
+{
+    const int32_t y = date / 10000;
+    const uint32_t md = (uint32_t)(date - y * 10000);
+    return ((uint32_t)(y - 1900) < 300u) & (md < 64 * MDN_YEAR_DAY_WORDS) &
+           (unsigned)(mdn_days_of_year(y)[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1);
 }
 
 /* medins_money_apply, inline for the settlement's inner loop (money.c defines the public one

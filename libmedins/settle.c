@@ -94,6 +94,18 @@ static const medins_scheme scheme_of_category[MEDINS_CATEGORY_COUNT] = {
     MEDINS_SCHEME_EMPLOYEE, MEDINS_SCHEME_EMPLOYEE, MEDINS_SCHEME_RESIDENT, MEDINS_SCHEME_RESIDENT,
 };
 
+bool mdn_person_plain(const medins_person *person)
+{
+    const uint32_t scheme = (uint32_t)person->scheme, category = (uint32_t)person->category,
+                   tier = (uint32_t)person->tier;
+    return (scheme < MEDINS_SCHEME_COUNT) & (category < MEDINS_CATEGORY_COUNT) &
+           (scheme_of_category[category % MEDINS_CATEGORY_COUNT] == (medins_scheme)scheme) &
+           (tier < MEDINS_TIER_COUNT) &
+           ((scheme != MEDINS_SCHEME_EMPLOYEE) | (tier == MEDINS_TIER_NONE)) &
+           ((person->groups & ~MEDINS_GROUP_ALL) == 0) &
+           ((person->birth_date == 0) | mdn_date_valid(person->birth_date));
+}
+
 int mdn_person_check(const medins_person *person, medins_error **err)
 {
     if ((unsigned)person->scheme >= MEDINS_SCHEME_COUNT ||
@@ -109,7 +121,7 @@ int mdn_person_check(const medins_person *person, medins_error **err)
     if (person->groups & ~MEDINS_GROUP_ALL)
         return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown group flags 0x%x",
                          (unsigned)(person->groups & ~MEDINS_GROUP_ALL));
-    if (person->birth_date != 0 && !medins_date_valid(person->birth_date))
+    if (person->birth_date != 0 && !mdn_date_valid(person->birth_date))
         return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "birth date %d is not a calendar date",
                          (int)person->birth_date);
     return 0;
@@ -125,7 +137,7 @@ int mdn_claim_check(const medins_claim *c, medins_error **err)
     if ((c->kind == MEDINS_CLAIM_PHARMACY) != (c->level == MEDINS_LEVEL_PHARMACY))
         return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "a %s claim cannot be at level %s",
                          medins_claim_kind_name(c->kind), medins_level_name(c->level));
-    if (!medins_date_valid(c->date))
+    if (!mdn_date_valid(c->date))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is not a calendar date",
                          (int)c->date);
     if (c->total < 0 || c->self_paid < 0 || c->category_b < 0)
@@ -273,9 +285,41 @@ static int64_t side_of(const mdn_cuts *c, int64_t v, bool above)
     return k;
 }
 
-int64_t mdn_profile_age(const medins_policy *p, int age)
+static int64_t profile_age(const medins_policy *p, int age)
 {
     return age < 0 ? -1 : side_of(&p->benefits->age, age, false);
+}
+
+/* The date of the birthday on which a person born on `birth` is `age`; INT32_MAX past 9999. */
+static medins_date birthday(medins_date birth, int64_t age)
+{
+    const int64_t year = birth / 10000 + age;
+    return year > 9999 ? INT32_MAX : (medins_date)(year * 10000 + birth % 10000);
+}
+
+void mdn_profile_age_window(const medins_policy *p, medins_date birth, int age,
+                            medins_date *from, medins_date *until)
+{
+    if (age < 0) {
+        /* Unknown until the birth date, or for good without one. */
+        *from = 0;
+        *until = birth ? birth : INT32_MAX;
+        return;
+    }
+    const mdn_cuts *c = p->benefits ? &p->benefits->age : NULL;
+    int64_t lo = age, hi = (int64_t)age + 1;
+    if (!c || c->n >= 0) {
+        lo = 0;
+        hi = INT64_MAX;
+        for (int i = 0; c && i < c->n; i++) {
+            if (c->at[i] <= age && c->at[i] > lo)
+                lo = c->at[i];
+            if (c->at[i] > age && c->at[i] < hi)
+                hi = c->at[i];
+        }
+    }
+    *from = birthday(birth, lo);
+    *until = hi > 9999 ? INT32_MAX : birthday(birth, hi);
 }
 
 bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_person *person,
@@ -292,7 +336,7 @@ bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_perso
         .category = person->category,
         .tier = person->tier,
         .groups = person->groups,
-        .age = mdn_profile_age(p, age),
+        .age = profile_age(p, age),
         .thrift = side_of(&bs->thrift, ledger->thrifty_years, false),
         .prior = ledger->prior_known ? side_of(&bs->prior, ledger->prior_outpatient_costs, true) : -1,
     };

@@ -374,6 +374,50 @@ START_TEST(plain_test_matches_full_check)
 }
 END_TEST
 
+/*
+ * The batch's quick test of a person against the full check: every scheme, category and tier
+ * (and values around them) with groups in and out of range, and every month * 100 + day of a
+ * common, a leap and two century years as the birth date, with years out of range, 0 (no
+ * birth date) and negative dates. A wrong test in mdn_person_plain or mdn_date_valid fails
+ * here.
+ */
+START_TEST(person_plain_matches_full_check)
+{
+    static const uint32_t groups[] = {0, MEDINS_GROUP_ALL, MEDINS_GROUP_ALL + 1, 1u << 31};
+    size_t plain_count = 0;
+    for (int scheme = -1; scheme <= MEDINS_SCHEME_COUNT + 1; scheme++)
+        for (int category = -1; category <= MEDINS_CATEGORY_COUNT + 1; category++)
+            for (int tier = -1; tier <= MEDINS_TIER_COUNT + 1; tier++)
+                for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+                    const medins_person p = {(medins_scheme)scheme, (medins_category)category,
+                                             (medins_tier)tier, 19800101, groups[g], 0};
+                    const bool plain = mdn_person_plain(&p);
+                    ck_assert_msg(plain == (mdn_person_check(&p, NULL) == 0),
+                                  "scheme %d, category %d, tier %d, groups 0x%x: plain %d", scheme,
+                                  category, tier, (unsigned)groups[g], plain);
+                    plain_count += plain;
+                }
+    /* Employees in service or retired, with no tier; residents of the two resident categories
+     * with any of the four tiers (none too: their category may set the contribution):
+     * 2 + 2 * 4 = 10 persons, each with two valid group sets. */
+    ck_assert_uint_eq(plain_count, 10 * 2);
+
+    static const int years[] = {2023, 2024, 1900, 2000, 1899, 2200, 0, -2023};
+    plain_count = 0;
+    for (size_t y = 0; y < sizeof years / sizeof years[0]; y++)
+        for (int md = -1; md <= 2 * 64 * MDN_YEAR_DAY_WORDS; md++) {
+            const medins_person p = {MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE,
+                                     MEDINS_TIER_NONE, years[y] * 10000 + md, 0, 0};
+            const bool plain = mdn_person_plain(&p);
+            ck_assert_msg(plain == (mdn_person_check(&p, NULL) == 0), "birth date %d: plain %d",
+                          (int)p.birth_date, plain);
+            plain_count += plain;
+        }
+    /* 365 (2023), 366 (2024), 365 (1900) and 366 (2000) days, and 0 (no birth date). */
+    ck_assert_uint_eq(plain_count, 365 + 366 + 365 + 366 + 1);
+}
+END_TEST
+
 /* The same on every shipped policy, in the first year it is in force. */
 START_TEST(agrees_with_single_shipped)
 {
@@ -541,6 +585,66 @@ START_TEST(agrees_with_single_long_rows)
 }
 END_TEST
 
+/*
+ * The dates on which a person keeps their profile age: basic.yaml's only age bound is 70 (the
+ * retirees' outpatient deductible, age_max: 70), so a window runs from birth to the 70th
+ * birthday, or from it on; ages.yaml has 18 bounds, more than a profile keeps apart, so each
+ * age is its own window, birthday to birthday.
+ */
+START_TEST(age_windows)
+{
+    medins_date from, until;
+    /* Born 15 May 1963, 59 on 1 January 2023: below 70 from birth to 15 May 2033. */
+    mdn_profile_age_window(policy, 19630515, 59, &from, &until);
+    ck_assert_int_eq(from, 19630515);
+    ck_assert_int_eq(until, 20330515);
+    /* Born 15 May 1953, 69: the window ends at the 70th birthday, 15 May 2023. */
+    mdn_profile_age_window(policy, 19530515, 69, &from, &until);
+    ck_assert_int_eq(until, 20230515);
+    /* Born 1 January 1950, 73: from the 70th birthday (1 January 2020) on, for good. */
+    mdn_profile_age_window(policy, 19500101, 73, &from, &until);
+    ck_assert_int_eq(from, 20200101);
+    ck_assert_int_eq(until, INT32_MAX);
+    /* Born 29 February 1956, 69 in June 2025: 2026 has no 29 February, so the 70th birthday
+     * falls to 1 March (medins_age_on), and the window's end, 20260229, lies between the two. */
+    mdn_profile_age_window(policy, 19560229, 69, &from, &until);
+    ck_assert_int_eq(until, 20260229);
+    ck_assert_int_eq(medins_age_on(19560229, 20260228), 69);
+    ck_assert_int_eq(medins_age_on(19560229, 20260301), 70);
+    /* Unknown ages: without a birth date for good; before the birth date until it. */
+    mdn_profile_age_window(policy, 0, -1, &from, &until);
+    ck_assert_int_eq(from, 0);
+    ck_assert_int_eq(until, INT32_MAX);
+    mdn_profile_age_window(policy, 20240101, -1, &from, &until);
+    ck_assert_int_eq(until, 20240101);
+
+    /* Born 15 May 1980, 42 on 1 January 2023: from the 42nd birthday to the 43rd. */
+    char path[1024];
+    medins_policy *ages = NULL;
+    medins_test_path(path, sizeof path, "data/settle/ages.yaml");
+    ck_assert_int_eq(medins_policy_load_file(&ages, path, NULL, NULL, NULL), 0);
+    mdn_profile_age_window(ages, 19800515, 42, &from, &until);
+    ck_assert_int_eq(from, 20220515);
+    ck_assert_int_eq(until, 20230515);
+    medins_policy_free(ages);
+}
+END_TEST
+
+/* Persons of every age, half of them turning 60 or 70 and a fifth of the others reaching a
+ * multiple of 5 during the year (random_batch), under 18 age
+ * bands of the outpatient deductible (tests/data/settle/ages.yaml): the batch compares exact
+ * ages, and a run's deductible changes at each such birthday. */
+START_TEST(agrees_with_single_many_age_bands)
+{
+    char path[1024];
+    medins_policy *pol = NULL;
+    medins_test_path(path, sizeof path, "data/settle/ages.yaml");
+    ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
+    check_agreement(pol, 2023, 300);
+    medins_policy_free(pol);
+}
+END_TEST
+
 /* ---- Policy set: each claim uses the policy in force on its date --------------------------- */
 
 START_TEST(by_date_from_set)
@@ -617,11 +721,14 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_single_shipped);
     tcase_add_test(tc, extreme_amounts);
     tcase_add_test(tc, plain_test_matches_full_check);
+    tcase_add_test(tc, person_plain_matches_full_check);
     tcase_add_test(tc, agrees_without_plan_cache);
     tcase_add_test(tc, agrees_beyond_the_plan_cache);
     tcase_add_test(tc, agrees_in_any_order);
     tcase_add_test(tc, agrees_with_a_small_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
+    tcase_add_test(tc, age_windows);
+    tcase_add_test(tc, agrees_with_single_many_age_bands);
     tcase_add_test(tc, by_date_from_set);
     tcase_add_test(tc, agrees_by_date_from_set);
     suite_add_tcase(s, tc);
