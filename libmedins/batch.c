@@ -246,7 +246,14 @@ static int run_slot(batch *b, const medins_policy *policy, medins_date date, boo
         return -2;
     b->slot = slot;
     b->slot_policy = policy;
-    mdn_profile_age_window(policy, birth, age, &b->age_from, &b->age_until);
+    if (slot >= 0) {
+        mdn_profile_age_window(policy, birth, b->cache->profile[slot].age, &b->age_from,
+                               &b->age_until);
+    } else {
+        /* No profile: the slot stays -1 while the policy does. */
+        b->age_from = 0;
+        b->age_until = INT32_MAX;
+    }
     return slot;
 }
 

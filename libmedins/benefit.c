@@ -186,18 +186,23 @@ int mdn_bind_benefit(mdn_binder *b, medins_section section, const mdn_node *node
 
 /* ---- Row indexes (benefit.h, mdn_index) ---------------------------------------------------- */
 
-/* A bound a selector compares against (mdn_cuts; negative: no bound). */
+/* A bound a selector compares against (mdn_cuts, kept ascending; negative: no bound). */
 static void note_cut(mdn_cuts *c, int64_t v)
 {
     if (v < 0 || c->n < 0)
         return;
-    for (int i = 0; i < c->n; i++)
-        if (c->at[i] == v)
-            return;
-    if (c->n == MDN_CUTS)
+    int i = 0;
+    while (i < c->n && c->at[i] < v)
+        i++;
+    if (i < c->n && c->at[i] == v)
+        return;
+    if (c->n == MDN_CUTS) {
         c->n = -1;
-    else
-        c->at[c->n++] = v;
+        return;
+    }
+    memmove(&c->at[i + 1], &c->at[i], (size_t)(c->n - i) * sizeof c->at[0]);
+    c->at[i] = v;
+    c->n++;
 }
 
 /*

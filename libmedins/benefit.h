@@ -102,7 +102,8 @@ typedef struct mdn_layer {
  * The bounds that the settlement tables' age, thrifty-years and last-year's-costs selectors
  * compare against, collected at load (mdn_benefits_finish). Two persons on the same side of
  * every bound match the same rows, so the batch shares plans between them (mdn_profile).
- * `n` is -1 when there are more than MDN_CUTS: the exact values are compared instead.
+ * `at` is ascending; `n` is -1 when there are more than MDN_CUTS: the exact values are
+ * compared instead.
  */
 #define MDN_CUTS 16
 typedef struct mdn_cuts {
@@ -197,14 +198,15 @@ typedef struct mdn_profile {
 } mdn_profile;
 
 /*
- * The dates [*from, *until) on which a person born on `birth` (0: unknown) who is `age` (-1:
- * unknown) keeps the profile age of that age under p: from the birthday on which they reached
- * the highest of the policy's age bounds at or below `age`, to the one on which they reach the
- * next (from birth to birth plus 10000 years and more without one). A birthday on 29 February
- * falls to 1 March, as in medins_age_on. Without bounds of its own (more than MDN_CUTS), each
- * age is a profile age: from one birthday to the next.
+ * The dates [*from, *until) on which a person born on `birth` (0: unknown) keeps `side`, the
+ * age of a profile of theirs under p (which has settlement sections): from the birthday on
+ * which they reached the highest of the policy's age bounds at or below their age, to the one
+ * on which they reach the next (from birth to birth plus 10000 years and more without one). A
+ * birthday on 29 February falls to 1 March, as in medins_age_on. Without bounds of its own
+ * (more than MDN_CUTS), each age is a profile age: from one birthday to the next. An unknown
+ * age (-1) holds until the birth date, or for good without one.
  */
-void mdn_profile_age_window(const medins_policy *p, medins_date birth, int age,
+void mdn_profile_age_window(const medins_policy *p, medins_date birth, int64_t side,
                             medins_date *from, medins_date *until);
 
 /* The profile under p of `person` (checked) aged `age` (-1 unknown) with `ledger` (checked);

@@ -285,11 +285,6 @@ static int64_t side_of(const mdn_cuts *c, int64_t v, bool above)
     return k;
 }
 
-static int64_t profile_age(const medins_policy *p, int age)
-{
-    return age < 0 ? -1 : side_of(&p->benefits->age, age, false);
-}
-
 /* The date of the birthday on which a person born on `birth` is `age`; INT32_MAX past 9999. */
 static medins_date birthday(medins_date birth, int64_t age)
 {
@@ -297,27 +292,19 @@ static medins_date birthday(medins_date birth, int64_t age)
     return year > 9999 ? INT32_MAX : (medins_date)(year * 10000 + birth % 10000);
 }
 
-void mdn_profile_age_window(const medins_policy *p, medins_date birth, int age,
+void mdn_profile_age_window(const medins_policy *p, medins_date birth, int64_t side,
                             medins_date *from, medins_date *until)
 {
-    if (age < 0) {
-        /* Unknown until the birth date, or for good without one. */
+    if (side < 0) {
         *from = 0;
         *until = birth ? birth : INT32_MAX;
         return;
     }
-    const mdn_cuts *c = p->benefits ? &p->benefits->age : NULL;
-    int64_t lo = age, hi = (int64_t)age + 1;
-    if (!c || c->n >= 0) {
-        lo = 0;
-        hi = INT64_MAX;
-        for (int i = 0; c && i < c->n; i++) {
-            if (c->at[i] <= age && c->at[i] > lo)
-                lo = c->at[i];
-            if (c->at[i] > age && c->at[i] < hi)
-                hi = c->at[i];
-        }
-    }
+    /* The bounds are ascending: `side` of them are at or below the age. Without bounds of
+     * its own the side is the age. */
+    const mdn_cuts *c = &p->benefits->age;
+    const int64_t lo = c->n < 0 ? side : side > 0 ? c->at[side - 1] : 0,
+                  hi = c->n < 0 ? side + 1 : side < c->n ? c->at[side] : INT64_MAX;
     *from = birthday(birth, lo);
     *until = hi > 9999 ? INT32_MAX : birthday(birth, hi);
 }
@@ -336,7 +323,7 @@ bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_perso
         .category = person->category,
         .tier = person->tier,
         .groups = person->groups,
-        .age = profile_age(p, age),
+        .age = age < 0 ? -1 : side_of(&bs->age, age, false),
         .thrift = side_of(&bs->thrift, ledger->thrifty_years, false),
         .prior = ledger->prior_known ? side_of(&bs->prior, ledger->prior_outpatient_costs, true) : -1,
     };

@@ -585,6 +585,21 @@ START_TEST(agrees_with_single_long_rows)
 }
 END_TEST
 
+/* The window of dates (mdn_profile_age_window) of the profile under `pol` of a retired
+ * employee born on `birth`, on `date`. */
+static void age_window_on(const medins_policy *pol, medins_date birth, medins_date date,
+                          medins_date *from, medins_date *until)
+{
+    const medins_person person = {MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_RETIRED,
+                                  MEDINS_TIER_NONE, birth, 0, 0};
+    medins_ledger ledger;
+    medins_ledger_init(&ledger, date / 10000);
+    mdn_profile prof;
+    ck_assert(mdn_profile_of(&prof, pol, &person, birth ? medins_age_on(birth, date) : -1,
+                             &ledger));
+    mdn_profile_age_window(pol, birth, prof.age, from, until);
+}
+
 /*
  * The dates on which a person keeps their profile age: basic.yaml's only age bound is 70 (the
  * retirees' outpatient deductible, age_max: 70), so a window runs from birth to the 70th
@@ -595,53 +610,72 @@ START_TEST(age_windows)
 {
     medins_date from, until;
     /* Born 15 May 1963, 59 on 1 January 2023: below 70 from birth to 15 May 2033. */
-    mdn_profile_age_window(policy, 19630515, 59, &from, &until);
+    age_window_on(policy, 19630515, 20230101, &from, &until);
     ck_assert_int_eq(from, 19630515);
     ck_assert_int_eq(until, 20330515);
-    /* Born 15 May 1953, 69: the window ends at the 70th birthday, 15 May 2023. */
-    mdn_profile_age_window(policy, 19530515, 69, &from, &until);
+    /* Born 15 May 1953, 69 on 1 January 2023: the window ends at the 70th birthday. */
+    age_window_on(policy, 19530515, 20230101, &from, &until);
     ck_assert_int_eq(until, 20230515);
-    /* Born 1 January 1950, 73: from the 70th birthday (1 January 2020) on, for good. */
-    mdn_profile_age_window(policy, 19500101, 73, &from, &until);
+    /* Born 1 January 1950, 73 in 2023: from the 70th birthday (1 January 2020) on, for good. */
+    age_window_on(policy, 19500101, 20230601, &from, &until);
     ck_assert_int_eq(from, 20200101);
     ck_assert_int_eq(until, INT32_MAX);
     /* Born 29 February 1956, 69 in June 2025: 2026 has no 29 February, so the 70th birthday
      * falls to 1 March (medins_age_on), and the window's end, 20260229, lies between the two. */
-    mdn_profile_age_window(policy, 19560229, 69, &from, &until);
+    age_window_on(policy, 19560229, 20250601, &from, &until);
     ck_assert_int_eq(until, 20260229);
     ck_assert_int_eq(medins_age_on(19560229, 20260228), 69);
     ck_assert_int_eq(medins_age_on(19560229, 20260301), 70);
     /* Unknown ages: without a birth date for good; before the birth date until it. */
-    mdn_profile_age_window(policy, 0, -1, &from, &until);
+    age_window_on(policy, 0, 20230101, &from, &until);
     ck_assert_int_eq(from, 0);
     ck_assert_int_eq(until, INT32_MAX);
-    mdn_profile_age_window(policy, 20240101, -1, &from, &until);
+    age_window_on(policy, 20240101, 20230101, &from, &until);
     ck_assert_int_eq(until, 20240101);
 
-    /* Born 15 May 1980, 42 on 1 January 2023: from the 42nd birthday to the 43rd. */
+    /* Born 15 May 1980, 42 on 1 January 2023. Under bands.yaml's bounds 5, 10, ..., 60
+     * (written from 60 down): from the 40th birthday to the 45th. Under ages.yaml's 18 bounds:
+     * from the 42nd birthday to the 43rd. */
     char path[1024];
-    medins_policy *ages = NULL;
+    medins_policy *bands = NULL, *ages = NULL;
+    medins_test_path(path, sizeof path, "data/settle/bands.yaml");
+    ck_assert_int_eq(medins_policy_load_file(&bands, path, NULL, NULL, NULL), 0);
+    age_window_on(bands, 19800515, 20230101, &from, &until);
+    ck_assert_int_eq(from, 20200515);
+    ck_assert_int_eq(until, 20250515);
+    /* Born 1 March 1950, 72: above the highest bound, 60, from the 60th birthday on. */
+    age_window_on(bands, 19500301, 20230101, &from, &until);
+    ck_assert_int_eq(from, 20100301);
+    ck_assert_int_eq(until, INT32_MAX);
+    /* Born 1 March 2020, 2: below the lowest, 5, from birth to the 5th birthday. */
+    age_window_on(bands, 20200301, 20230101, &from, &until);
+    ck_assert_int_eq(from, 20200301);
+    ck_assert_int_eq(until, 20250301);
     medins_test_path(path, sizeof path, "data/settle/ages.yaml");
     ck_assert_int_eq(medins_policy_load_file(&ages, path, NULL, NULL, NULL), 0);
-    mdn_profile_age_window(ages, 19800515, 42, &from, &until);
+    age_window_on(ages, 19800515, 20230101, &from, &until);
     ck_assert_int_eq(from, 20220515);
     ck_assert_int_eq(until, 20230515);
+    medins_policy_free(bands);
     medins_policy_free(ages);
 }
 END_TEST
 
 /* Persons of every age, half of them turning 60 or 70 and a fifth of the others reaching a
- * multiple of 5 during the year (random_batch), under 18 age
- * bands of the outpatient deductible (tests/data/settle/ages.yaml): the batch compares exact
- * ages, and a run's deductible changes at each such birthday. */
+ * multiple of 5 during the year (random_batch), under 12 and 18 age bands of the outpatient
+ * deductible (tests/data/settle/bands.yaml and ages.yaml; with 18 the batch compares exact
+ * ages): a run's deductible changes at each such birthday. */
 START_TEST(agrees_with_single_many_age_bands)
 {
-    char path[1024];
-    medins_policy *pol = NULL;
-    medins_test_path(path, sizeof path, "data/settle/ages.yaml");
-    ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
-    check_agreement(pol, 2023, 300);
-    medins_policy_free(pol);
+    static const char *const files[] = {"data/settle/bands.yaml", "data/settle/ages.yaml"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        char path[1024];
+        medins_policy *pol = NULL;
+        medins_test_path(path, sizeof path, files[f]);
+        ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
+        check_agreement(pol, 2023, 300);
+        medins_policy_free(pol);
+    }
 }
 END_TEST
 
