@@ -407,7 +407,8 @@ def _lines(handle: Any, policy: "Policy") -> List[Line]:
 
 
 def _assumed(handle: Any, count: int) -> List[PolicyValue]:
-    return [PolicyValue._from_c(handle.assumed(i)) for i in range(count)]
+    # The flat function: settle_one's handles are bare pointer objects, without methods.
+    return [PolicyValue._from_c(_result_assumed(handle, i)) for i in range(count)]
 
 
 class Result:
@@ -582,6 +583,7 @@ def _opts(options: Optional[LoadOptions]) -> Any:
 _NO_LINES = _c.SETTLE_NO_LINES
 # The extension's function itself, not SWIG's Python shim around it: one call less per claim.
 _settle_one = getattr(_c, "_lowlevel", _c).settle_one
+_result_assumed = getattr(_c, "_lowlevel", _c).Result_assumed
 
 
 def _fresh_ledger(claim: Claim) -> Ledger:
