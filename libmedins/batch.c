@@ -166,7 +166,7 @@ typedef struct batch {
     /*
      * The run shares one check of the person, one of their ledger (every later ledger of the
      * run is one the core wrote, or the same one after a failure) and one profile lookup per
-     * policy and birthday. The checks keep mdn_settle_core's order: person, claim, ledger; a
+     * policy and age band. The checks keep mdn_settle_core's order: person, claim, ledger; a
      * cached failure is checked again to word the error when it is the first.
      */
     size_t run;                      /* the person's index; (size_t)-1: none */

@@ -154,13 +154,13 @@ BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg
 }
 
 /*
- * A layer above the basic fund on its cumulative base: this claim adds `add` to `base0`.
- * Returns the payment (0 when the layer has no row for the person). `q` is read only for
- * lines (the adjustments' own).
+ * A layer above the basic fund on its cumulative base: this claim adds `add` to `base0`;
+ * `add_max` is at least `add` and known earlier. Returns the payment (0 when the layer has no
+ * row for the person). `q` is read only for lines (the adjustments' own).
  */
 BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_plan *lp,
-                             const query *q, medins_fen base0, medins_fen add, medins_fen used,
-                             medins_part part)
+                             const query *q, medins_fen base0, medins_fen add, medins_fen add_max,
+                             medins_fen used, medins_part part)
 {
     const bool major = part == MEDINS_PART_MAJOR_DISEASE;
     const char *label = major ? "the major-disease layer" : "medical assistance";
@@ -180,6 +180,11 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_pla
             "Annual deductible of %s %Y on the year's burden (%Y before this claim, %Y added)",
             label, ded, base0, add);
     }
+    /* Tested first on `add_max` (the claim's in-scope amount, known from the start, where
+     * `add` comes at the end of the basic fund's arithmetic): most claims stay within the
+     * deductible, and the branch, mispredicted or not, then does not wait for the fund. */
+    if (!e->r && base0 + add_max <= ded)
+        return 0;
     medins_fen lo = max_fen(0, base0 - ded), hi = max_fen(0, base0 + add - ded);
     if (hi <= lo)
         return 0;   /* all within the deductible: no ratio, adjustment or maximum is used */
@@ -343,11 +348,13 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     medins_fen burden = in_scope - s->fund;
     if (major_applies)
         s->major_disease = settle_layer(&e, &bs->major, &plan->layer[0], q, ledger->major_base,
-                                        burden, ledger->major_fund, MEDINS_PART_MAJOR_DISEASE);
+                                        burden, in_scope, ledger->major_fund,
+                                        MEDINS_PART_MAJOR_DISEASE);
     medins_fen assist_base = burden - s->major_disease;
     if (assist_applies)
         s->assistance = settle_layer(&e, &bs->assistance, &plan->layer[1], q, ledger->assist_base,
-                                     assist_base, ledger->assist_fund, MEDINS_PART_ASSISTANCE);
+                                     assist_base, in_scope, ledger->assist_fund,
+                                     MEDINS_PART_ASSISTANCE);
 
     s->patient = claim->total - s->fund - s->major_disease - s->assistance;
     SAY(&e, MEDINS_PART_PATIENT, s->patient, s->total, 0, "settlement.patient", NULL,
