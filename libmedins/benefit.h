@@ -230,6 +230,10 @@ void mdn_profile_context(mdn_ctx *ctx, const medins_policy *p, const medins_pers
 /* No maximum: larger than anything a year can pay. */
 #define MDN_NO_CAP INT64_MAX
 
+/* The deductible of a layer that pays nothing: above any year's burden (below 2^47 with each
+ * claim's checked amounts), with room to add a claim to it. */
+#define MDN_NO_GATE ((int64_t)1 << 62)
+
 /*
  * A ratio row's segments as one plan pays them: each segment's ratio with the adjustments
  * added and clamped, and its upper bound (MDN_NO_CAP for the open-ended last one; a segment
@@ -249,6 +253,8 @@ typedef struct mdn_layer_plan {
     const mdn_amount_row *drow, *crow;      /* deductible, annual maximum; NULL: none */
     const mdn_ratio_row *rrow;              /* NULL: the layer pays nothing */
     medins_fen ded, cap;                    /* drow's amount or 0, crow's or MDN_NO_CAP */
+    medins_fen gate;                        /* ded when the layer pays (it applies and has
+                                             * a row), else MDN_NO_GATE */
     medins_bp adj;                          /* the matching adjustments, summed */
     mdn_seg_plan segs;                      /* rrow's segments with adj */
 } mdn_layer_plan;

@@ -393,6 +393,7 @@ static void plan_layer(mdn_layer_plan *lp, const mdn_layer *l, int kind, const q
     emitter quiet = {0};
     lp->applies = l->present && (l->applies_to >> kind & 1);
     lp->cap = MDN_NO_CAP;
+    lp->gate = MDN_NO_GATE;
     if (!lp->applies)
         return;
     lp->drow = find_amount(&l->deductible, l->ix.deductible, q);
@@ -402,6 +403,8 @@ static void plan_layer(mdn_layer_plan *lp, const mdn_layer *l, int kind, const q
     if (lp->rrow)
         plan_segments(&lp->segs, lp->rrow, lp->adj);
     lp->ded = lp->drow ? lp->drow->amount.v : 0;
+    if (lp->rrow)
+        lp->gate = lp->ded;
     if (lp->crow)
         lp->cap = lp->crow->amount.v;
 }

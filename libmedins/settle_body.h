@@ -156,7 +156,9 @@ BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg
 /*
  * A layer above the basic fund on its cumulative base: this claim adds `add` to `base0`;
  * `add_max` is at least `add` and known earlier. Returns the payment (0 when the layer has no
- * row for the person). `q` is read only for lines (the adjustments' own).
+ * row for the person, or does not apply to the claim: without a result it is called for such
+ * claims too, and its plan's gate returns 0). `q` is read only for lines (the adjustments'
+ * own).
  */
 BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_plan *lp,
                              const query *q, medins_fen base0, medins_fen add, medins_fen add_max,
@@ -167,7 +169,7 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_pla
     const mdn_amount_row *drow = lp->drow, *crow = lp->crow;
     const medins_fen ded = lp->ded;
 
-    if (!lp->rrow) {
+    if (e->r && !lp->rrow) {
         SAY(e, MEDINS_PART_INFO, 0, add, 0, l->rule[MDN_RULE_RATIO], NULL,
             "No row of %s applies to this person: it pays nothing", label);
         return 0;
@@ -180,10 +182,11 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_pla
             "Annual deductible of %s %Y on the year's burden (%Y before this claim, %Y added)",
             label, ded, base0, add);
     }
-    /* Tested first on `add_max` (the claim's in-scope amount, known from the start, where
-     * `add` comes at the end of the basic fund's arithmetic): most claims stay within the
-     * deductible, and the branch, mispredicted or not, then does not wait for the fund. */
-    if (!e->r && base0 + add_max <= ded)
+    /* Without a result, one test first: on the gate (the deductible, or above any burden
+     * when the layer pays nothing) and on `add_max` (the claim's in-scope amount, known from
+     * the start, where `add` comes at the end of the basic fund's arithmetic). Most claims
+     * stop here, and the branch, mispredicted or not, does not wait for the fund. */
+    if (!e->r && base0 + add_max <= lp->gate)
         return 0;
     medins_fen lo = max_fen(0, base0 - ded), hi = max_fen(0, base0 + add - ded);
     if (hi <= lo)
@@ -346,12 +349,14 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     const struct mdn_benefits *bs = p->benefits;
     const bool major_applies = plan->layer[0].applies, assist_applies = plan->layer[1].applies;
     medins_fen burden = in_scope - s->fund;
-    if (major_applies)
+    /* Without a result each layer is called whether or not it applies (its gate stops it):
+     * the claims' kinds then take no branch of their own. */
+    if (major_applies | !r)
         s->major_disease = settle_layer(&e, &bs->major, &plan->layer[0], q, ledger->major_base,
                                         burden, in_scope, ledger->major_fund,
                                         MEDINS_PART_MAJOR_DISEASE);
     medins_fen assist_base = burden - s->major_disease;
-    if (assist_applies)
+    if (assist_applies | !r)
         s->assistance = settle_layer(&e, &bs->assistance, &plan->layer[1], q, ledger->assist_base,
                                      assist_base, in_scope, ledger->assist_fund,
                                      MEDINS_PART_ASSISTANCE);
