@@ -444,20 +444,20 @@ static size_t settle_chunk(batch *b, size_t i0, size_t m, const medins_policy *p
     const medins_batch_claims *claims = b->claims;
     medins_batch_out *out = b->out;
     medins_ledger *ledgers = b->ledgers;
-    /* Absent columns are read as zeros and written to a scratch column: no test a claim. */
-    medins_fen scratch[CHUNK];
-    int32_t scratch_status[CHUNK];
+    /* Absent input columns are read as zeros, with no test a claim. Absent output columns
+     * are tested for, claim by claim: the test goes the same way for the whole call, so it
+     * is predicted, where a store to scratch would cost a store. */
     const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
                      *category_b = claims->category_b ? claims->category_b + i0 : zeros;
-    medins_fen *fund = out->fund ? out->fund + i0 : scratch,
-               *major = out->major_disease ? out->major_disease + i0 : scratch,
-               *assist = out->assistance ? out->assistance + i0 : scratch,
-               *patient = out->patient ? out->patient + i0 : scratch,
-               *deductible = out->deductible ? out->deductible + i0 : scratch,
-               *coins = out->coinsurance ? out->coinsurance + i0 : scratch,
-               *over = out->over_cap ? out->over_cap + i0 : scratch,
-               *account = out->account ? out->account + i0 : scratch;
-    int32_t *status = out->status ? out->status + i0 : scratch_status;
+    medins_fen *fund = out->fund ? out->fund + i0 : NULL,
+               *major = out->major_disease ? out->major_disease + i0 : NULL,
+               *assist = out->assistance ? out->assistance + i0 : NULL,
+               *patient = out->patient ? out->patient + i0 : NULL,
+               *deductible = out->deductible ? out->deductible + i0 : NULL,
+               *coins = out->coinsurance ? out->coinsurance + i0 : NULL,
+               *over = out->over_cap ? out->over_cap + i0 : NULL,
+               *account = out->account ? out->account + i0 : NULL;
+    int32_t *status = out->status ? out->status + i0 : NULL;
     for (size_t j = 0; j < m; j++) {
         const size_t i = i0 + j;
         medins_ledger *ledger = &ledgers[claims->person[i]];
@@ -480,15 +480,16 @@ static size_t settle_chunk(batch *b, size_t i0, size_t m, const medins_policy *p
             b->run = (size_t)-1;
             return j + 1;
         }
-        fund[j] = s.fund;
-        major[j] = s.major_disease;
-        assist[j] = s.assistance;
-        patient[j] = s.patient;
-        deductible[j] = s.deductible;
-        coins[j] = s.coinsurance;
-        over[j] = s.over_cap;
-        account[j] = s.account;
-        status[j] = 0;
+        put(fund, j, s.fund);
+        put(major, j, s.major_disease);
+        put(assist, j, s.assistance);
+        put(patient, j, s.patient);
+        put(deductible, j, s.deductible);
+        put(coins, j, s.coinsurance);
+        put(over, j, s.over_cap);
+        put(account, j, s.account);
+        if (status)
+            status[j] = 0;
     }
     return m;
 }
