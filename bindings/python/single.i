@@ -20,7 +20,9 @@ enum {
     MPY_F_CLAIM_ID, MPY_F_TOTAL, MPY_F_SELF_PAID, MPY_F_CATEGORY_B, MPY_F_IN_SCOPE,
     MPY_F_DEDUCTIBLE, MPY_F_FUND, MPY_F_COINSURANCE, MPY_F_OVER_CAP, MPY_F_MAJOR_DISEASE,
     MPY_F_ASSISTANCE, MPY_F_PATIENT, MPY_F_ACCOUNT, MPY_F_CASH, MPY_F_RATIO, MPY_F_ADMISSION,
-    MPY_F_ASSUMED, MPY_NAME_COUNT
+    MPY_F_ASSUMED,
+    /* the rest of a Settlement's attributes that settle_one sets */
+    MPY_HANDLE, MPY_USES_ASSUMED, MPY_NAME_COUNT
 };
 
 /* Interned attribute and key names, made on first use (the module holds them for its life). */
@@ -31,7 +33,7 @@ static const char *const medins_py_name_text[MPY_NAME_COUNT] = {
     "id", "date", "kind", "level", "institution", "total", "self_paid", "category_b",
     "claim_id", "total", "self_paid", "category_b", "in_scope", "deductible", "fund",
     "coinsurance", "over_cap", "major_disease", "assistance", "patient", "account", "cash",
-    "ratio", "admission", "assumed",
+    "ratio", "admission", "assumed", "_c", "uses_assumed",
 };
 
 static int medins_py_names_ready(void)
@@ -231,24 +233,30 @@ static PyObject *medins_py_assumed_keys(const medins_result *r)
 }
 
 /*
- * Settle one claim. `person` is person_pack()'s bytes, `claim` a Claim-like object. With
- * `keep` the result is handed back: (Result, figures dict, line count, assumed-value keys
- * (medins_py_assumed_keys), uses_assumed, policy id); without it only the figures dict (the
- * result is freed here). The ledger is updated on success, as medins_settle_ex does; errors
- * raise.
+ * Settle one claim. `person` is person_pack()'s bytes, `claim` a Claim-like object. Without a
+ * `keep` dict (None) only the figures dict comes back, and the result is freed here. With one,
+ * the result is handed back as the attributes of a Settlement, made here in one go: the
+ * figures, `keep`'s entries (the policy's constants: kind, policy_id), "_c" (the result, as
+ * a bare pointer object: the package only hands it back to C functions) and "uses_assumed";
+ * returned as (attributes, line count, assumed-value keys (medins_py_assumed_keys)). The
+ * ledger is updated on success, as medins_settle_ex does; errors raise.
  */
 static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *person,
                                       PyObject *claim, medins_ledger *ledger, unsigned int flags,
-                                      int keep, medins_error **err)
+                                      PyObject *keep, medins_error **err)
 {
     medins_claim c;
     medins_result *r = NULL;
-    PyObject *figures, *handle;
+    PyObject *figures, *handle, *keys;
     int rc;
     if (medins_py_names_ready() != 0)
         return NULL;
     if (!PyBytes_Check(person) || PyBytes_GET_SIZE(person) != (Py_ssize_t)sizeof(medins_person)) {
         PyErr_SetString(PyExc_TypeError, "person: expected person_pack() bytes");
+        return NULL;
+    }
+    if (keep != Py_None && !PyDict_Check(keep)) {
+        PyErr_SetString(PyExc_TypeError, "keep: expected a dict or None");
         return NULL;
     }
     if (medins_py_claim_fill(claim, &c) != 0)
@@ -262,12 +270,12 @@ static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *per
         return NULL;
     }
     figures = medins_py_figures(medins_result_settlement(r));
-    if (!figures || !keep) {
+    if (!figures || keep == Py_None) {
         medins_result_free(r);
         return figures;
     }
-    /* A bare pointer object, not an instance of the proxy class (a third of the call's cost):
-     * the binding only hands it back to C functions. It frees the result when it goes. */
+    /* A bare pointer object, not an instance of the proxy class (a third of the call's
+     * cost). It frees the result when it goes. */
     handle = SWIG_NewPointerObj(SWIG_as_voidptr(r), SWIGTYPE_p_medins_result,
                                 SWIG_POINTER_OWN | SWIG_POINTER_NOSHADOW);
     if (!handle) {
@@ -275,9 +283,18 @@ static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *per
         Py_DECREF(figures);
         return NULL;
     }
-    return Py_BuildValue("(NNnNis)", handle, figures, (Py_ssize_t)medins_result_line_count(r),
-                         medins_py_assumed_keys(r), medins_result_uses_assumed(r),
-                         medins_result_policy_id(r));
+    keys = medins_py_assumed_keys(r);
+    if (!keys || PyDict_Update(figures, keep) != 0 ||
+        PyDict_SetItem(figures, medins_py_names[MPY_HANDLE], handle) != 0 ||
+        PyDict_SetItem(figures, medins_py_names[MPY_USES_ASSUMED],
+                       medins_result_uses_assumed(r) ? Py_True : Py_False) != 0) {
+        Py_XDECREF(keys);
+        Py_DECREF(handle);
+        Py_DECREF(figures);
+        return NULL;
+    }
+    Py_DECREF(handle);   /* the dict holds it */
+    return Py_BuildValue("(NnN)", figures, (Py_ssize_t)medins_result_line_count(r), keys);
 }
 
 /*
@@ -348,5 +365,5 @@ PyObject *medins_py_result_lines(const medins_result *r, PyObject *strings);
 %rename(settle_one) medins_py_settle_one;
 PyObject *medins_py_person_pack(PyObject *obj);
 PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *person, PyObject *claim,
-                               medins_ledger *ledger, unsigned int flags, int keep,
+                               medins_ledger *ledger, unsigned int flags, PyObject *keep,
                                medins_error **err);

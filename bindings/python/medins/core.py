@@ -508,25 +508,6 @@ class Settlement(Result):
         for name in _SETTLEMENT_FIELDS:
             setattr(self, name, getattr(s, name))
 
-    @classmethod
-    def _from_one(cls, policy: "Policy", handle: Any, figures: Dict[str, int], nlines: int,
-                  assumed_keys: Sequence[int], uses_assumed: int,
-                  policy_id: str) -> "Settlement":
-        """The object of a settle_one() answer: the figures came back as a dict in the same
-        call, the assumed values as keys of the policy's cache; the explanation lines (when
-        any) take one more call."""
-        s = cls.__new__(cls)
-        # The figures dict is new and ours: it becomes the instance's attributes as it is.
-        figures["_c"] = handle
-        figures["_policy"] = policy
-        figures["kind"] = _SETTLEMENT_KIND
-        figures["policy_id"] = policy_id
-        figures["lines"] = _lines(handle, policy) if nlines else []
-        figures["assumed_values"] = policy._assumed(handle, assumed_keys) if assumed_keys else []
-        figures["uses_assumed"] = bool(uses_assumed)
-        s.__dict__ = figures
-        return s
-
     def to_dict(self) -> Dict[str, int]:
         """The figures as a dict (fen)."""
         return {n: getattr(self, n) for n in _SETTLEMENT_FIELDS}
@@ -583,6 +564,7 @@ def _opts(options: Optional[LoadOptions]) -> Any:
 _NO_LINES = _c.SETTLE_NO_LINES
 # The extension's function itself, not SWIG's Python shim around it: one call less per claim.
 _settle_one = getattr(_c, "_lowlevel", _c).settle_one
+_new_object = object.__new__
 _result_assumed = getattr(_c, "_lowlevel", _c).Result_assumed
 
 
@@ -607,6 +589,8 @@ class Policy:
         # The strings of its results' lines other than the texts (rule, source, citation,
         # file), by address: they belong to the policy or the library, so each is decoded once.
         self._strings: Dict[int, str] = {}
+        # The attributes every Settlement from this policy shares (see settle).
+        self._settlement_constants = {"kind": _SETTLEMENT_KIND, "policy_id": handle.id()}
 
     def _assumed(self, handle: Any, keys: Sequence[int]) -> List[PolicyValue]:
         values = self._values.get(keys)
@@ -686,13 +670,22 @@ class Policy:
         try:
             if ledger is None:
                 ledger = _fresh_ledger(claim)
-            return Settlement._from_one(self, *_settle_one(
-                self._c, person._packed or person._pack(), claim, ledger._c,
-                0 if explain else _NO_LINES, 1))
+            # The figures, the policy's constants and the result handle come back as the
+            # Settlement's attributes, made in the same call; the explanation lines (when any)
+            # take one more call, the assumed values are the policy's, cached by their keys.
+            attrs, nlines, keys = _settle_one(self._c, person._packed or person._pack(), claim,
+                                              ledger._c, 0 if explain else _NO_LINES,
+                                              self._settlement_constants)
         except AttributeError:
             # Checked only here, so that the common call pays nothing for it.
             _settle_arguments("Policy.settle", person, claim, ledger)
             raise
+        attrs["_policy"] = self  # the result borrows strings from its policy
+        attrs["lines"] = _lines(attrs["_c"], self) if nlines else []
+        attrs["assumed_values"] = self._assumed(attrs["_c"], keys) if keys else []
+        s = _new_object(Settlement)
+        s.__dict__ = attrs
+        return s
 
     def settle_figures(self, person: Person, claim: Claim,
                        ledger: Optional[Ledger] = None) -> Dict[str, int]:
@@ -703,7 +696,7 @@ class Policy:
             if ledger is None:
                 ledger = _fresh_ledger(claim)
             return _settle_one(self._c, person._packed or person._pack(), claim, ledger._c,
-                               _NO_LINES, 0)
+                               _NO_LINES, None)
         except AttributeError:
             _settle_arguments("Policy.settle_figures", person, claim, ledger)
             raise
