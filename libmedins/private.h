@@ -120,14 +120,20 @@ static inline unsigned mdn_date_valid(medins_date date)
            (unsigned)(mdn_days_of_year(y)[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1);
 }
 
+/* mdn_apply of an amount known not to be negative (a magnitude): no sign test, which would
+ * lengthen the settlement's chain of dependent steps. Unsigned division by a constant needs no
+ * sign correction. */
+static inline medins_fen mdn_apply_magnitude(uint64_t mag, medins_bp ratio)
+{
+    return (medins_fen)((mag * (uint64_t)ratio + MEDINS_BP_ONE / 2) / MEDINS_BP_ONE);
+}
+
 /* medins_money_apply, inline for the settlement's inner loop (money.c defines the public one
  * with it). |amount| <= 1e14 and ratio <= 1e4 keep the product below 1e18 < INT64_MAX. */
 static inline medins_fen mdn_apply(medins_fen amount, medins_bp ratio)
 {
-    /* Unsigned: the magnitude and the ratio are not negative, and unsigned division by a
-     * constant needs no sign correction. */
-    uint64_t mag = amount < 0 ? 0 - (uint64_t)amount : (uint64_t)amount;
-    int64_t q = (int64_t)((mag * (uint64_t)ratio + MEDINS_BP_ONE / 2) / MEDINS_BP_ONE);
+    const medins_fen q = mdn_apply_magnitude(amount < 0 ? 0 - (uint64_t)amount : (uint64_t)amount,
+                                             ratio);
     return amount < 0 ? -q : q;
 }
 

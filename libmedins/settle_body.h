@@ -118,7 +118,8 @@ BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg
     for (;; i++) {
         const medins_fen to = seg_to(row, sp, i), piece = min_fen(hi, to) - a;
         const medins_bp ratio = seg_ratio(row, sp, add, i);
-        const medins_fen share = mdn_apply(piece, ratio);
+        /* A piece is never negative: a <= min(hi, to). */
+        const medins_fen share = mdn_apply_magnitude((uint64_t)piece, ratio);
         const medins_fen paid = min_fen(share, room);
         room -= paid;
         paid_sum += paid;
