@@ -601,63 +601,57 @@ static void age_window_on(const medins_policy *pol, medins_date birth, medins_da
 }
 
 /*
- * The dates on which a person keeps their profile age: basic.yaml's only age bound is 70 (the
+ * The dates on which a person keeps their profile age. basic.yaml's only age bound is 70 (the
  * retirees' outpatient deductible, age_max: 70), so a window runs from birth to the 70th
- * birthday, or from it on; ages.yaml has 18 bounds, more than a profile keeps apart, so each
- * age is its own window, birthday to birthday.
+ * birthday, or from it on. bands.yaml's bounds are 5, 10, ..., 60 (written from 60 down).
+ * ages.yaml has 18 bounds, more than a profile keeps apart, so each age is its own window,
+ * birthday to birthday. An unknown age holds without a birth date for good, and before the
+ * birth date until it.
  */
 START_TEST(age_windows)
 {
-    medins_date from, until;
-    /* Born 15 May 1963, 59 on 1 January 2023: below 70 from birth to 15 May 2033. */
-    age_window_on(policy, 19630515, 20230101, &from, &until);
-    ck_assert_int_eq(from, 19630515);
-    ck_assert_int_eq(until, 20330515);
-    /* Born 15 May 1953, 69 on 1 January 2023: the window ends at the 70th birthday. */
-    age_window_on(policy, 19530515, 20230101, &from, &until);
-    ck_assert_int_eq(until, 20230515);
-    /* Born 1 January 1950, 73 in 2023: from the 70th birthday (1 January 2020) on, for good. */
-    age_window_on(policy, 19500101, 20230601, &from, &until);
-    ck_assert_int_eq(from, 20200101);
-    ck_assert_int_eq(until, INT32_MAX);
-    /* Born 29 February 1956, 69 in June 2025: 2026 has no 29 February, so the 70th birthday
-     * falls to 1 March (medins_age_on), and the window's end, 20260229, lies between the two. */
-    age_window_on(policy, 19560229, 20250601, &from, &until);
-    ck_assert_int_eq(until, 20260229);
+    static const struct {
+        const char *file;              /* NULL: basic.yaml, the suite's policy */
+        medins_date birth, on, from, until;
+    } cases[] = {
+        /* 59: below 70 from birth to the 70th birthday, 15 May 2033 */
+        {NULL, 19630515, 20230101, 19630515, 20330515},
+        /* 69: the window ends at the 70th birthday, 15 May 2023 */
+        {NULL, 19530515, 20230101, 19530515, 20230515},
+        /* 73: from the 70th birthday on, for good */
+        {NULL, 19500101, 20230601, 20200101, INT32_MAX},
+        /* 69 in June 2025, born 29 February: 2026 has no 29 February, so the 70th birthday
+         * falls to 1 March (medins_age_on, checked below), and the window's end, 20260229,
+         * lies between 28 February and 1 March */
+        {NULL, 19560229, 20250601, 19560229, 20260229},
+        /* unknown ages */
+        {NULL, 0, 20230101, 0, INT32_MAX},
+        {NULL, 20240101, 20230101, 0, 20240101},
+        /* 42: from the 40th birthday to the 45th */
+        {"data/settle/bands.yaml", 19800515, 20230101, 20200515, 20250515},
+        /* 72: above the highest bound, 60, from the 60th birthday on */
+        {"data/settle/bands.yaml", 19500301, 20230101, 20100301, INT32_MAX},
+        /* 2: below the lowest, 5, from birth to the 5th birthday */
+        {"data/settle/bands.yaml", 20200301, 20230101, 20200301, 20250301},
+        /* 42 with exact ages: from the 42nd birthday to the 43rd */
+        {"data/settle/ages.yaml", 19800515, 20230101, 20220515, 20230515},
+    };
     ck_assert_int_eq(medins_age_on(19560229, 20260228), 69);
     ck_assert_int_eq(medins_age_on(19560229, 20260301), 70);
-    /* Unknown ages: without a birth date for good; before the birth date until it. */
-    age_window_on(policy, 0, 20230101, &from, &until);
-    ck_assert_int_eq(from, 0);
-    ck_assert_int_eq(until, INT32_MAX);
-    age_window_on(policy, 20240101, 20230101, &from, &until);
-    ck_assert_int_eq(until, 20240101);
-
-    /* Born 15 May 1980, 42 on 1 January 2023. Under bands.yaml's bounds 5, 10, ..., 60
-     * (written from 60 down): from the 40th birthday to the 45th. Under ages.yaml's 18 bounds:
-     * from the 42nd birthday to the 43rd. */
-    char path[1024];
-    medins_policy *bands = NULL, *ages = NULL;
-    medins_test_path(path, sizeof path, "data/settle/bands.yaml");
-    ck_assert_int_eq(medins_policy_load_file(&bands, path, NULL, NULL, NULL), 0);
-    age_window_on(bands, 19800515, 20230101, &from, &until);
-    ck_assert_int_eq(from, 20200515);
-    ck_assert_int_eq(until, 20250515);
-    /* Born 1 March 1950, 72: above the highest bound, 60, from the 60th birthday on. */
-    age_window_on(bands, 19500301, 20230101, &from, &until);
-    ck_assert_int_eq(from, 20100301);
-    ck_assert_int_eq(until, INT32_MAX);
-    /* Born 1 March 2020, 2: below the lowest, 5, from birth to the 5th birthday. */
-    age_window_on(bands, 20200301, 20230101, &from, &until);
-    ck_assert_int_eq(from, 20200301);
-    ck_assert_int_eq(until, 20250301);
-    medins_test_path(path, sizeof path, "data/settle/ages.yaml");
-    ck_assert_int_eq(medins_policy_load_file(&ages, path, NULL, NULL, NULL), 0);
-    age_window_on(ages, 19800515, 20230101, &from, &until);
-    ck_assert_int_eq(from, 20220515);
-    ck_assert_int_eq(until, 20230515);
-    medins_policy_free(bands);
-    medins_policy_free(ages);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        medins_policy *own = NULL;
+        if (cases[i].file) {
+            char path[1024];
+            medins_test_path(path, sizeof path, cases[i].file);
+            ck_assert_int_eq(medins_policy_load_file(&own, path, NULL, NULL, NULL), 0);
+        }
+        medins_date from, until;
+        age_window_on(own ? own : policy, cases[i].birth, cases[i].on, &from, &until);
+        ck_assert_msg(from == cases[i].from && until == cases[i].until,
+                      "case %zu: [%d, %d), expected [%d, %d)", i, (int)from, (int)until,
+                      (int)cases[i].from, (int)cases[i].until);
+        medins_policy_free(own);
+    }
 }
 END_TEST
 
