@@ -568,6 +568,77 @@ START_TEST(agrees_in_any_order)
 END_TEST
 
 /*
+ * The same batch with each set of output columns. The second pass has a copy for every
+ * column, one for the split of the total (fund, the two layers, the patient) with the status,
+ * and one that tests for each column. Every column given must hold what the run with every
+ * column wrote, and the ledgers must end the same. Some claims fail in the first pass
+ * (invalid) and some in the second (the ledger of every 7th person overflows), so that each
+ * copy also writes a failure.
+ */
+START_TEST(output_column_sets)
+{
+    enum { NP = 300, COLS = 8, STATUS = 1 << COLS };
+    static medins_ledger start[NP], ledgers_all[NP];
+    static medins_fen got[COLS][MAXN];
+    static int32_t got_status[MAXN];
+    memset(&C, 0, sizeof C);
+    const size_t n = random_batch(NP, 2023);
+    for (size_t i = 0; i < NP; i += 7)
+        C.ledgers[i].major_base = MEDINS_FEN_MAX - Y(30000);
+    memcpy(start, C.ledgers, sizeof start);
+    medins_batch_persons p;
+    medins_batch_claims k;
+    medins_batch_out o;
+    views(&C, NP, n, &p, &k, &o);
+    size_t failed_all = 0;
+    ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &o, &failed_all, NULL),
+                     MEDINS_ERR_BATCH);
+    size_t overflow = 0;
+    for (size_t i = 0; i < n; i++)
+        overflow += C.status[i] == MEDINS_ERR_OVERFLOW;
+    ck_assert_uint_gt(overflow, 0);
+    ck_assert_uint_gt(failed_all, overflow);
+    memcpy(ledgers_all, C.ledgers, sizeof ledgers_all);
+    /* In medins_batch_out's order. */
+    const medins_fen *all[COLS] = {C.fund, C.major, C.assist, C.patient, C.ded, C.coins, C.over,
+                                   C.account};
+
+    /* Bit c: output column c; STATUS: the status. */
+    static const unsigned sets[] = {
+        STATUS | 0xff, STATUS | 0x0f, 0x0f, STATUS | 0x07, STATUS | 0x1f, 0xff, 0xf0,
+        0x01, STATUS, 0,
+    };
+    for (size_t t = 0; t < sizeof sets / sizeof sets[0]; t++) {
+        const unsigned set = sets[t];
+        medins_fen *col[COLS];
+        for (int c = 0; c < COLS; c++) {
+            for (size_t i = 0; i < n; i++)
+                got[c][i] = -7;
+            col[c] = set & 1u << c ? got[c] : NULL;
+        }
+        for (size_t i = 0; i < n; i++)
+            got_status[i] = 7;
+        medins_batch_out os = {col[0], col[1], col[2], col[3], col[4], col[5], col[6], col[7],
+                               set & STATUS ? got_status : NULL};
+        memcpy(C.ledgers, start, sizeof start);
+        size_t failed = 0;
+        ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &os, &failed, NULL),
+                         MEDINS_ERR_BATCH);
+        ck_assert_uint_eq(failed, failed_all);
+        for (int c = 0; c < COLS; c++)
+            if (set & 1u << c)
+                ck_assert_msg(memcmp(got[c], all[c], n * sizeof got[c][0]) == 0,
+                              "columns %#x: column %d differs", set, c);
+        if (set & STATUS)
+            ck_assert_msg(memcmp(got_status, C.status, n * sizeof got_status[0]) == 0,
+                          "columns %#x: the status differs", set);
+        ck_assert_msg(memcmp(C.ledgers, ledgers_all, sizeof ledgers_all) == 0,
+                      "columns %#x: the ledgers differ", set);
+    }
+}
+END_TEST
+
+/*
  * Ratio rows longer than a batch plan holds (tests/data/settle/segments.yaml): inpatient rows
  * of five segments (the batch reads the row) and of four (the plan holds them), adjustments
  * that take a segment above 100% and below 0% (clamped), a major-disease layer of five. The
@@ -753,6 +824,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_without_plan_cache);
     tcase_add_test(tc, agrees_beyond_the_plan_cache);
     tcase_add_test(tc, agrees_in_any_order);
+    tcase_add_test(tc, output_column_sets);
     tcase_add_test(tc, agrees_with_a_small_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
     tcase_add_test(tc, age_windows);
