@@ -126,6 +126,40 @@ START_TEST(hand_worked)
 }
 END_TEST
 
+/*
+ * A claim that fails in the batch's second pass (a year total would overflow) gets the error
+ * one claim per call gives, and the batch's error names it when it is the first failure.
+ * Person 0's ledger has outpatient costs of the limit less 100 yuan: 50 yuan fits, 80 more
+ * do not (the claim fails and changes nothing), then 10 fit (limit less 40).
+ */
+START_TEST(overflow_in_a_chunk)
+{
+    memset(&C, 0, sizeof C);
+    add_person(0, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, 0);
+    C.ledgers[0].outpatient_costs = MEDINS_FEN_MAX - Y(100);
+    add_claim(0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(50), 20230301);
+    add_claim(1, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(80), 20230302);
+    add_claim(2, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(10), 20230303);
+    medins_batch_persons p;
+    medins_batch_claims k;
+    medins_batch_out o;
+    views(&C, 1, 3, &p, &k, &o);
+    size_t failed = 0;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &o, &failed, &err), MEDINS_ERR_BATCH);
+    ck_assert_uint_eq(failed, 1);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "claim 1: "));
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "would exceed the limit"));
+    medins_error_free(err);
+    ck_assert_int_eq(C.status[0], 0);
+    ck_assert_int_eq(C.status[1], MEDINS_ERR_OVERFLOW);
+    ck_assert_int_eq(C.status[2], 0);
+    ck_assert_int_eq(C.ledgers[0].outpatient_costs, MEDINS_FEN_MAX - Y(40));
+    ck_assert_int_eq(C.ledgers[0].seq, 2);
+    ck_assert_int_eq(C.ledgers[0].last_date, 20230303);
+}
+END_TEST
+
 /* Wrong arguments change nothing. */
 START_TEST(argument_errors)
 {
@@ -816,6 +850,7 @@ static Suite *batch_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, hand_worked);
     tcase_add_test(tc, argument_errors);
+    tcase_add_test(tc, overflow_in_a_chunk);
     tcase_add_test(tc, agrees_with_single);
     tcase_add_test(tc, agrees_with_single_shipped);
     tcase_add_test(tc, extreme_amounts);
