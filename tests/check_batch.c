@@ -4,6 +4,7 @@
  * Policy figures: see the comment at the top of check_settle.c (tests/data/settle/basic.yaml).
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "benefit.h"
@@ -180,6 +181,32 @@ START_TEST(argument_errors)
     ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &o, NULL, NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_int_eq(medins_batch_settle(NULL, &p, &k, C.ledgers, &o, NULL, NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_int_eq(memcmp(&before, &C.ledgers[0], sizeof before), 0);
+
+    /* A person index out of range anywhere among 41 claims (the range test runs several
+     * claims at a time, then one by one for the rest): negative, the count of persons, the
+     * largest; and any index when there are no persons. */
+    static const int32_t bad[] = {-1, 1, INT32_MIN, INT32_MAX};
+    static const size_t at[] = {0, 5, 33, 40};
+    for (size_t i = 0; i < 41; i++)
+        add_claim(i, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(10), 20230301 + (int)(i / 2));
+    for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++)
+        for (size_t a = 0; a < sizeof at / sizeof at[0]; a++) {
+            views(&C, 1, 41, &p, &k, &o);
+            C.person[at[a]] = bad[b];
+            medins_error *err = NULL;
+            ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &o, NULL, &err),
+                             MEDINS_ERR_ARGUMENT);
+            char want[64];
+            snprintf(want, sizeof want, "claim %zu names person %d of 1", at[a], (int)bad[b]);
+            ck_assert_msg(strstr(medins_error_message(err), want), "%s", medins_error_message(err));
+            medins_error_free(err);
+            ck_assert_int_eq(memcmp(&before, &C.ledgers[0], sizeof before), 0);
+            C.person[at[a]] = 0;
+        }
+    views(&C, 0, 41, &p, &k, &o);
+    ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &o, NULL, NULL), MEDINS_ERR_ARGUMENT);
+    views(&C, 1, 41, &p, &k, &o);
+    ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &o, NULL, NULL), 0);
 }
 END_TEST
 
