@@ -397,6 +397,9 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             family_doctor = b->person.family_doctor;
             window_from = window_until = 0;
         }
+        /* The chunk's first claim started a run: its person index is in range, never the
+         * initial `run` (batch_run checked). */
+        MDN_ANALYZER_ASSUME(days != NULL);
         const medins_claim claim = {
             .date = claims->date[i],
             .kind = (medins_claim_kind)claims->kind[i],
@@ -420,6 +423,8 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
                   admission = admission_of(kind, admissions),
                   at_doctor = at_family_doctor(family_doctor, claim.institution);
         const int ckey = mdn_index_claim_key(kind, level, admission, at_doctor);
+        /* The run's first claim is outside the empty window [0, 0) and took a slot. */
+        MDN_ANALYZER_ASSUME(plan_no != NULL);
         const unsigned no = plan_no[ckey];
         const mdn_plan *plan = no ? &b->cache->plan[no - 1]
                                   : plan_make(b->cache, slot, ckey, kind, level, admission,
@@ -459,10 +464,12 @@ static unsigned columns_of(const medins_batch_out *o)
 static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned bit,
                              unsigned known, unsigned cols)
 {
-    if (!(known & bit))
+    if (!(known & bit)) {
         put(col, j, v);
-    else if (cols & bit)
+    } else if (cols & bit) {
+        MDN_ANALYZER_ASSUME(col != NULL);   /* cols is columns_of(the columns) */
         col[j] = v;
+    }
 }
 
 /*

@@ -40,6 +40,14 @@ int mdn_verror(medins_error **err, int code, const char *file, unsigned line, un
 #  define mdn_error(err, code, ...) (mdn_error(err, code, __VA_ARGS__), (code))
 #endif
 
+/* Tells the static analyzer (only) a fact the code guarantees where it cannot follow, across
+ * calls or loop iterations; compiles to nothing otherwise. */
+#ifdef __clang_analyzer__
+#  define MDN_ANALYZER_ASSUME(c) do { if (!(c)) __builtin_unreachable(); } while (0)
+#else
+#  define MDN_ANALYZER_ASSUME(c) ((void)0)
+#endif
+
 /* A bump allocator: everything a policy owns is freed at once. */
 typedef struct mdn_arena {
     struct mdn_arena_chunk *head;
