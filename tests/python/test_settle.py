@@ -48,6 +48,29 @@ def test_assumed_values_listed(p2023, employee):
         assert v.path in r.explain()
 
 
+def test_assumed_values_made_when_read(p2023, employee):
+    """A settlement's assumed values are made on first access, with or without lines: the
+    same values as the policy's own records, one list kept per settlement, a list of its own
+    for each settlement; other missing attributes still raise AttributeError."""
+    c = claim(kind="inpatient", level="l3", total=1200000)
+    quiet, lined = p2023.settle(employee, c, explain=False), p2023.settle(employee, c)
+    assert quiet.uses_assumed and "assumed_values" not in vars(quiet)
+    values = quiet.assumed_values
+    assert values and values == lined.assumed_values
+    assert quiet.assumed_values is values and lined.assumed_values is not values
+    paths = {v.path for v in p2023.assumed_values}
+    assert all(v.assumed and v.path in paths for v in values)
+    values.clear()
+    assert p2023.settle(employee, c, explain=False).assumed_values == lined.assumed_values
+    with pytest.raises(AttributeError, match="no attribute 'no_such_figure'"):
+        quiet.no_such_figure
+    assert not hasattr(quiet, "_assumed_keys_of_nothing")
+    # Without assumed values the list is there from the start.
+    plain = p2023.settle(employee, claim(kind="outpatient", level="l1", total=1000),
+                         explain=False)
+    assert plain.uses_assumed == bool(plain.assumed_values)
+
+
 def test_lines_read_in_one_call_equal_the_line_records(p2023, employee):
     """Lines come out in one call, their rule, source, citation and file decoded once a
     policy: every field equals what the library's own line record says, and a second result

@@ -508,6 +508,18 @@ class Settlement(Result):
         for name in _SETTLEMENT_FIELDS:
             setattr(self, name, getattr(s, name))
 
+    def __getattr__(self, name: str) -> Any:
+        # Called only for an attribute the instance does not have: a settlement from
+        # Policy.settle makes its assumed values on first access (and keeps them), so that a
+        # claim settled without anyone reading them does not pay for the list.
+        if name == "assumed_values":
+            d = self.__dict__
+            keys = d.get("_assumed_keys")
+            if keys is not None:
+                values = d["assumed_values"] = d["_policy"]._assumed(d["_c"], keys)
+                return values
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
     def to_dict(self) -> Dict[str, int]:
         """The figures as a dict (fen)."""
         return {n: getattr(self, n) for n in _SETTLEMENT_FIELDS}
@@ -682,7 +694,10 @@ class Policy:
             raise
         attrs["_policy"] = self  # the result borrows strings from its policy
         attrs["lines"] = _lines(attrs["_c"], self) if nlines else []
-        attrs["assumed_values"] = self._assumed(attrs["_c"], keys) if keys else []
+        if keys:
+            attrs["_assumed_keys"] = keys  # the list is made when read (Settlement.__getattr__)
+        else:
+            attrs["assumed_values"] = []
         s = _new_object(Settlement)
         s.__dict__ = attrs
         return s
