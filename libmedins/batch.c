@@ -556,7 +556,8 @@ static size_t settle_chunk(batch *b, size_t i0, size_t m, const medins_policy *p
  * is settled (the first bad index is then looked for only if there is one). It compares
  * 32-bit words, which the compiler vectorises (a 64-bit comparison stays a scalar loop of 7
  * instructions a claim): a negative index is 2^31 or more as unsigned, and so is any count
- * of persons above it.
+ * of persons above it. Out of line: the batch's loops, whose speed depends on where their
+ * code sits (bench/README.md), do not move with it.
  */
 static MDN_NOINLINE bool persons_in_range(const medins_batch_claims *claims, size_t n)
 {
