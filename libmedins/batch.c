@@ -57,10 +57,23 @@ static const medins_policy *policy_for(policy_source *src, medins_date date, int
 #define PROFILES_MAX (PROFILE_SLOTS * 3 / 4)
 #define PLANS 1024
 
+/*
+ * The cache's claim keys: kind and level (three bits each), whether the person was admitted
+ * before this year (read for inpatient claims only) and whether the claim is at their family
+ * doctor. Built from bits, they cost the first pass no arithmetic; a key whose kind does not go
+ * with its level never gets a plan (plan_make), so that the first pass need not test the pair.
+ */
+#define BATCH_KEYS 256
+
+static inline unsigned batch_key(unsigned kind, unsigned level, unsigned later, unsigned at_doctor)
+{
+    return (kind & 7) << 3 | (level & 7) | later << 6 | at_doctor << 7;
+}
+
 typedef struct plan_cache {
     mdn_profile profile[PROFILE_SLOTS]; /* policy NULL: a free slot */
     mdn_ctx ctx[PROFILE_SLOTS];         /* a selector context of the slot's profile */
-    uint16_t plan_no[PROFILE_SLOTS][MDN_CLAIM_KEYS];  /* 1 + index into plan[], 0: none */
+    uint16_t plan_no[PROFILE_SLOTS][BATCH_KEYS];  /* 1 + index into plan[], 0: none */
     unsigned nprofiles, nplans, size;   /* size: of plan[], at most PLANS */
     mdn_plan plan[];
 } plan_cache;
@@ -104,11 +117,13 @@ static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *
     return (int)slot;
 }
 
-/* Makes the plan of claim key ckey in `slot` (see plan_for). */
-static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, int ckey, int kind,
-                                              int level, int admission, int family_doctor,
-                                              bool keep)
+/* Makes the plan of claim key `key` (batch_key) in `slot` (see plan_for); NULL when the key's
+ * kind does not go with its level. */
+static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned key, bool keep)
 {
+    const int kind = (int)(key >> 3 & 7), level = (int)(key & 7);
+    if (!(MDN_KIND_LEVELS >> (key & 63) & 1))
+        return NULL;
     if (c->nplans == c->size) {
         if (keep)
             return NULL;
@@ -119,11 +134,14 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, int ckey,
     mdn_ctx ctx = c->ctx[slot];
     ctx.kind = kind;
     ctx.level = level;
-    ctx.admission = admission;
-    ctx.at_family_doctor = family_doctor;
+    ctx.admission = kind == MEDINS_CLAIM_INPATIENT ? 1 + (int)(key >> 6 & 1) : 0;
+    ctx.at_family_doctor = (int)(key >> 7);
     mdn_plan *plan = &c->plan[c->nplans++];
     mdn_plan_make(plan, c->profile[slot].policy, &ctx);
-    c->plan_no[slot][ckey] = (uint16_t)c->nplans;
+    c->plan_no[slot][key] = (uint16_t)c->nplans;
+    /* Only inpatient claims have an admission order: the other key is the same plan. */
+    if (kind != MEDINS_CLAIM_INPATIENT)
+        c->plan_no[slot][key ^ 1u << 6] = (uint16_t)c->nplans;
     return plan;
 }
 
@@ -133,11 +151,12 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, int ckey,
 static inline const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int level,
                                        int admission, int family_doctor, bool keep)
 {
-    const int ckey = mdn_index_claim_key(kind, level, admission, family_doctor);
-    const unsigned n = c->plan_no[slot][ckey];
+    const unsigned key = batch_key((unsigned)kind, (unsigned)level, admission == 2,
+                                   (unsigned)family_doctor);
+    const unsigned n = c->plan_no[slot][key];
     if (n)
         return &c->plan[n - 1];
-    return plan_make(c, slot, ckey, kind, level, admission, family_doctor, keep);
+    return plan_make(c, slot, key, keep);
 }
 
 static void put(medins_fen *col, size_t i, medins_fen v)
@@ -200,7 +219,7 @@ static void run_enter(batch *b, size_t k)
         .family_doctor = ps->family_doctor ? ps->family_doctor[k] : 0,
     };
     b->person_rc = mdn_person_plain(&b->person) ? 0 : mdn_person_check(&b->person, NULL);
-    b->ledger_rc = medins_ledger_check(&b->ledgers[k], NULL);
+    b->ledger_rc = mdn_ledger_plain(&b->ledgers[k]) ? 0 : medins_ledger_check(&b->ledgers[k], NULL);
     b->age_from = b->age_until = 0;
     b->slot_policy = NULL;
     /* The ledger's year is in range when the ledger is valid: the only case in which a claim
@@ -361,78 +380,84 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
 {
     const medins_batch_claims *claims = b->claims;
     const size_t n = claims->n - i0 < CHUNK ? claims->n - i0 : CHUNK;
+    /* The chunk's columns, in locals: the functions the loop calls at a new person could
+     * write `claims` for all the compiler knows, and it would load them again each claim. */
+    const int32_t *person = claims->person + i0, *date = claims->date + i0,
+                  *kind = claims->kind + i0, *level = claims->level + i0;
+    const medins_fen *total = claims->total + i0;
     const int64_t *institution = claims->institution ? claims->institution + i0 : zeros;
     const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
                      *category_b = claims->category_b ? claims->category_b + i0 : zeros;
+    const mdn_plan *pool = b->cache->plan;
     int rc = 0;
-    const medins_policy *policy = policy_for(b->src, claims->date[i0], &rc, NULL);
+    const medins_policy *policy = policy_for(b->src, date[0], &rc, NULL);
     if (rc != 0)
         return 0;
     /* The policy's dates as mdn_within_policy reads them. */
     const uint32_t from = (uint32_t)policy->from,
                    span = (policy->to ? (uint32_t)policy->to : (uint32_t)INT32_MAX) - from;
     /* The run's figures the loop reads, kept out of `b`: its slot's plan numbers hold on
-     * dates in [window_from, window_until) (run_slot). */
+     * dates in [window_from, window_from + window_days) (run_slot). */
     size_t run = (size_t)-1;
     int32_t admissions = 0, year0 = 0;
-    medins_date last = 0, window_from = 0, window_until = 0;
-    unsigned run_ok = 0;
+    medins_date last = 0, window_from = 0;
+    uint32_t window_days = 0;
     const uint64_t *days = NULL;
     const uint16_t *plan_no = NULL;
     int slot = -1;
     int64_t family_doctor = 0;
     size_t m = 0;
     for (; m < n; m++) {
-        const size_t i = i0 + m, k = (size_t)claims->person[i];
+        const size_t k = (size_t)person[m];
         if (k != run) {
             if (m > 0 && k <= run)
                 break;
             run = k;
+            /* A person or ledger that fails its check has year0 0: none of its claims is
+             * plain. */
             run_enter(b, k);
             admissions = b->ledgers[k].admissions;
             last = b->ledgers[k].last_date;
-            run_ok = b->run_ok;
             year0 = b->year0;
             days = b->days;
             family_doctor = b->person.family_doctor;
-            window_from = window_until = 0;
+            window_from = 0;
+            window_days = 0;
         }
         /* The chunk's first claim started a run: its person index is in range, never the
          * initial `run` (batch_run checked). */
         MDN_ANALYZER_ASSUME(days != NULL);
         const medins_claim claim = {
-            .date = claims->date[i],
-            .kind = (medins_claim_kind)claims->kind[i],
-            .level = (medins_level)claims->level[i],
+            .date = date[m],
+            .kind = (medins_claim_kind)kind[m],
+            .level = (medins_level)level[m],
             .institution = institution[m],
-            .total = claims->total[i],
+            .total = total[m],
             .self_paid = self_paid[m],
             .category_b = category_b[m],
         };
-        if (!(run_ok & mdn_claim_plain(&claim, year0, days) & (claim.date >= last) &
+        if (!(mdn_claim_plain_but_pair(&claim, year0, days) & (claim.date >= last) &
               ((uint32_t)claim.date - from <= span)))
             break;
-        if ((uint32_t)(claim.date - window_from) >= (uint32_t)(window_until - window_from)) {
+        if ((uint32_t)(claim.date - window_from) >= window_days) {
             if ((slot = run_slot(b, policy, claim.date, m > 0)) < 0)
                 break;
             window_from = b->age_from;
-            window_until = b->age_until;
+            window_days = (uint32_t)(b->age_until - b->age_from);
             plan_no = b->cache->plan_no[slot];
         }
-        const int kind = claim.kind, level = claim.level,
-                  admission = admission_of(kind, admissions),
-                  at_doctor = at_family_doctor(family_doctor, claim.institution);
-        const int ckey = mdn_index_claim_key(kind, level, admission, at_doctor);
+        const unsigned key = batch_key((unsigned)claim.kind, (unsigned)claim.level, admissions > 0,
+                                       at_family_doctor(family_doctor, claim.institution));
         /* The run's first claim is outside the empty window [0, 0) and took a slot. */
         MDN_ANALYZER_ASSUME(plan_no != NULL);
-        const unsigned no = plan_no[ckey];
-        const mdn_plan *plan = no ? &b->cache->plan[no - 1]
-                                  : plan_make(b->cache, slot, ckey, kind, level, admission,
-                                              at_doctor, m > 0);
+        const unsigned no = plan_no[key];
+        /* No plan: the kind does not go with the level (settled alone, which says so), or the
+         * cache is full. */
+        const mdn_plan *plan = no ? &pool[no - 1] : plan_make(b->cache, slot, key, m > 0);
         if (!plan || plan->status != MDN_PLAN_OK)
             break;
         plans[m] = plan;
-        admissions += kind == MEDINS_CLAIM_INPATIENT;
+        admissions += claim.kind == MEDINS_CLAIM_INPATIENT;
         last = claim.date;
     }
     *policy_out = policy;
@@ -489,6 +514,10 @@ BODY size_t settle_chunk_cols(batch *b, size_t i0, size_t m, const medins_policy
     const medins_batch_claims *claims = b->claims;
     medins_batch_out *out = b->out;
     medins_ledger *ledgers = b->ledgers;
+    /* In locals, as in plan_chunk: the loop calls functions on its failure paths. */
+    const int32_t *person = claims->person + i0, *date = claims->date + i0,
+                  *kind = claims->kind + i0, *level = claims->level + i0;
+    const medins_fen *total = claims->total + i0;
     const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
                      *category_b = claims->category_b ? claims->category_b + i0 : zeros;
     medins_fen *fund = out->fund ? out->fund + i0 : NULL,
@@ -502,13 +531,13 @@ BODY size_t settle_chunk_cols(batch *b, size_t i0, size_t m, const medins_policy
     int32_t *status = out->status ? out->status + i0 : NULL;
     for (size_t j = 0; j < m; j++) {
         const size_t i = i0 + j;
-        medins_ledger *ledger = &ledgers[claims->person[i]];
+        medins_ledger *ledger = &ledgers[person[j]];
         const medins_claim claim = {
             .id = (int64_t)i,
-            .date = claims->date[i],
-            .kind = (medins_claim_kind)claims->kind[i],
-            .level = (medins_level)claims->level[i],
-            .total = claims->total[i],
+            .date = date[j],
+            .kind = (medins_claim_kind)kind[j],
+            .level = (medins_level)level[j],
+            .total = total[j],
             .self_paid = self_paid[j],
             .category_b = category_b[j],
         };

@@ -159,27 +159,61 @@ _Static_assert(MEDINS_CLAIM_KIND_COUNT <= 8 && MEDINS_LEVEL_COUNT <= 8,
                "MDN_KIND_LEVELS keeps a byte of levels for each kind");
 
 /*
- * True when the claim surely passes mdn_claim_check and is dated within the year whose number
- * times 10000 is `year0` (a year of medins_ledger_check's range), whose days are `days`
- * (mdn_days_of_year): one expression without a branch. False means only "check it in full":
- * amounts of 2^46 fen and more (the limit is 10^14) are left to the full check. Inline: the
- * batch tests every claim with it.
+ * True when the claim surely passes mdn_claim_check but perhaps for whether its kind goes with
+ * its level (each is below 8), and is dated within the year whose number times 10000 is
+ * `year0` (a year of medins_ledger_check's range), whose days are `days` (mdn_days_of_year):
+ * one expression without a branch. False means only "check it in full": amounts of 2^46 fen
+ * and more (the limit is 10^14) are left to the full check. Inline: the batch tests every
+ * claim with it, and finds out about the pair when it looks up the claim's plan (batch.c).
  */
-static inline bool mdn_claim_plain(const medins_claim *c, int32_t year0, const uint64_t *days)
+static inline bool mdn_claim_plain_but_pair(const medins_claim *c, int32_t year0,
+                                            const uint64_t *days)
 {
     /* Unsigned: a date before the year wraps to a large md, a negative kind or amount to a
      * large value; every test is evaluated, so none may read out of bounds or overflow. */
-    const uint32_t md = (uint32_t)c->date - (uint32_t)year0,
-                   kind = (uint32_t)c->kind, level = (uint32_t)c->level;
+    const uint32_t md = (uint32_t)c->date - (uint32_t)year0;
     const uint64_t total = (uint64_t)c->total, self_paid = (uint64_t)c->self_paid,
                    category_b = (uint64_t)c->category_b;
-    return ((kind | level) < 8) &
-           (unsigned)(MDN_KIND_LEVELS >> ((kind & 7) * 8 + (level & 7)) & 1) &
-           (md < 64 * MDN_YEAR_DAY_WORDS) &
+    return (((uint32_t)c->kind | (uint32_t)c->level) < 8) & (md < 64 * MDN_YEAR_DAY_WORDS) &
            (unsigned)(days[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1) &
            ((total | self_paid | category_b) < (uint64_t)1 << 46) &
            (self_paid + category_b <= total);
 }
+
+/* mdn_claim_plain_but_pair, and the kind goes with the level. */
+static inline bool mdn_claim_plain(const medins_claim *c, int32_t year0, const uint64_t *days)
+{
+    return mdn_claim_plain_but_pair(c, year0, days) &
+           (unsigned)(MDN_KIND_LEVELS >> ((uint32_t)c->kind % 8 * 8 + (uint32_t)c->level % 8) & 1);
+}
+
+/*
+ * True when medins_ledger_check surely passes the ledger: its tests as one expression without a
+ * branch, for the batch, which checks the ledger of each person it meets (their fields vary,
+ * and the full check's branches on them would be mispredicted). False means only "check it in
+ * full": amounts of 2^46 fen and more (the limit is 10^14) are left to the full check.
+ */
+static inline bool mdn_ledger_plain(const medins_ledger *l)
+{
+    /* Unsigned: a year or a last date before the range wraps to a large value. */
+    const uint32_t year = (uint32_t)l->year, md = (uint32_t)l->last_date - year * 10000u;
+    const uint64_t *days = mdn_days_of_year(l->year);
+    const uint64_t amounts =
+        (uint64_t)(l->outpatient_costs | l->deductible[0] | l->deductible[1] | l->deductible[2] |
+                   l->position[0] | l->position[1] | l->position[2] | l->fund[0] | l->fund[1] |
+                   l->fund[2] | l->major_base | l->major_fund | l->assist_base | l->assist_fund |
+                   l->account_balance | l->account_paid | l->carry_over |
+                   l->prior_outpatient_costs);
+    /* No settlement and no date, or some with the date a day of the ledger's year. */
+    const unsigned dated = ((l->seq == 0) & (l->last_date == 0)) |
+                           ((l->seq != 0) & (md < 64 * MDN_YEAR_DAY_WORDS) &
+                            (unsigned)(days[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1));
+    return (year - 1900u < 300u) & (amounts < (uint64_t)1 << 46) & dated &
+           ((l->admissions | l->thrifty_years | l->prior_known) >= 0) &
+           ((uint32_t)l->admissions <= l->seq) & ((uint32_t)l->prior_known <= 1) &
+           ((l->prior_known != 0) | (l->prior_outpatient_costs == 0));
+}
+_Static_assert(MEDINS_POOL_COUNT == 3, "mdn_ledger_plain reads three pools");
 
 /*
  * What decides which rows of a policy's settlement tables a person matches, apart from the

@@ -111,11 +111,13 @@ static inline int mdn_age_between(medins_date birth_date, medins_date date)
 #define MDN_YEAR_DAY_WORDS 32
 extern const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS];
 
-/* Leap years are evaluated without a branch: persons' birth years vary, and a branch on them
- * would be mispredicted. */
+/* The days of `year`, for years of the range dates may have (1900 to 2199): there a year is
+ * leap when it divides by 4, but for 1900 and 2100. Any other year gets one of the two tables
+ * (callers test the range with the same expression). Without a branch: persons' birth years
+ * vary, and a branch on them would be mispredicted. */
 static inline const uint64_t *mdn_days_of_year(int32_t year)
 {
-    return mdn_year_days[(year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))];
+    return mdn_year_days[((year & 3) == 0) & (year != 1900) & (year != 2100)];
 }
 
 /* medins_date_valid (person.c, which defines it with this), as one expression without a

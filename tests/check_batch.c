@@ -253,6 +253,16 @@ static size_t random_batch(size_t npersons, int year)
             C.ledgers[i].prior_known = 1;
             C.ledgers[i].prior_outpatient_costs = rand_below(Y(3000));
         }
+        /* A few persons or ledgers that fail their checks, in the middle of the batch's
+         * chunks: each of their claims fails as it does alone. */
+        switch (rand_below(60)) {
+        case 0: C.tier[i] = MEDINS_TIER_HIGH; C.scheme[i] = MEDINS_SCHEME_EMPLOYEE; break;
+        case 1: C.ledgers[i].admissions = -1; break;
+        case 2: C.ledgers[i].last_date = year * 10000 + 101; break;   /* with no settlement */
+        case 3: C.ledgers[i].prior_known = 2; break;
+        case 4: C.ledgers[i].fund[MEDINS_POOL_INPATIENT] = -1; break;
+        default: break;
+        }
         /* Claim days of the year in order, as 28-day months: every date is valid. */
         int day = 0;
         for (int k = (int)rand_below(12); k >= 0 && n < MAXN; k--) {
@@ -271,6 +281,15 @@ static size_t random_batch(size_t npersons, int year)
             C.institution[n] = rand_below(2) ? 7 : 9;
             if (rand_below(50) == 0)
                 C.self_paid[n] = C.total[n] + 1;   /* invalid: parts above the total */
+            /* Invalid kinds and levels: a kind that does not go with its level, and values
+             * beyond the known ones (below 8 too, which the batch's claim keys hold). */
+            switch (rand_below(80)) {
+            case 0: C.level[n] = kind == MEDINS_CLAIM_PHARMACY ? MEDINS_LEVEL_3 : MEDINS_LEVEL_PHARMACY; break;
+            case 1: C.kind[n] = MEDINS_CLAIM_KIND_COUNT + (int32_t)rand_below(8 - MEDINS_CLAIM_KIND_COUNT); break;
+            case 2: C.level[n] = MEDINS_LEVEL_COUNT + (int32_t)rand_below(8 - MEDINS_LEVEL_COUNT); break;
+            case 3: C.kind[n] = 8 + kind; break;
+            default: break;
+            }
             n++;
         }
     }
@@ -406,13 +425,14 @@ END_TEST
 
 /*
  * The batch's quick test against the full check, on every kind and level (and values around
- * them) and every month * 100 + day of a common, a leap and a century year: a claim it passes
- * must pass mdn_claim_check and fall in the ledger's year, and with ordinary amounts it must
- * pass every claim that does. A wrong bit in mdn_year_days or MDN_KIND_LEVELS fails here.
+ * them) and every month * 100 + day of a common, a leap and three century years: a claim it
+ * passes must pass mdn_claim_check and fall in the ledger's year, and with ordinary amounts it
+ * must pass every claim that does; the test without the kind-level pair likewise. A wrong bit
+ * in mdn_year_days or MDN_KIND_LEVELS fails here.
  */
 START_TEST(plain_test_matches_full_check)
 {
-    static const int years[] = {2023, 2024, 1900, 2000};
+    static const int years[] = {2023, 2024, 1900, 2000, 2100};
     size_t plain_count = 0;
     for (size_t y = 0; y < sizeof years / sizeof years[0]; y++) {
         const int32_t year0 = years[y] * 10000;
@@ -427,11 +447,21 @@ START_TEST(plain_test_matches_full_check)
                     ck_assert_msg(plain == valid, "year %d, kind %d, level %d, day %04d: plain %d, "
                                   "full check %d", years[y], kind, level, md, plain, valid);
                     plain_count += plain;
+                    /* Without the pair: the same claim at an outpatient visit to a level-1
+                     * hospital, when its kind and level are each below 8. */
+                    medins_claim ok_pair = c;
+                    ok_pair.kind = MEDINS_CLAIM_OUTPATIENT;
+                    ok_pair.level = MEDINS_LEVEL_1;
+                    const bool but_pair = mdn_claim_plain_but_pair(&c, year0, days);
+                    ck_assert_msg(but_pair == ((unsigned)kind < 8 && (unsigned)level < 8 &&
+                                               mdn_claim_check(&ok_pair, NULL) == 0),
+                                  "year %d, kind %d, level %d, day %04d: plain but the pair %d",
+                                  years[y], kind, level, md, but_pair);
                 }
     }
     /* 17 valid kind-level pairs (4 kinds at 4 levels, and pharmacy purchases at pharmacies)
-     * x 365 (2023), 366 (2024), 365 (1900) and 366 (2000) days */
-    ck_assert_uint_eq(plain_count, 17 * (365 + 366 + 365 + 366));
+     * x 365 (2023), 366 (2024), 365 (1900), 366 (2000) and 365 (2100) days */
+    ck_assert_uint_eq(plain_count, 17 * (365 + 366 + 365 + 366 + 365));
 }
 END_TEST
 
@@ -476,6 +506,99 @@ START_TEST(person_plain_matches_full_check)
         }
     /* 365 (2023), 366 (2024), 365 (1900) and 366 (2000) days, and 0 (no birth date). */
     ck_assert_uint_eq(plain_count, 365 + 366 + 365 + 366 + 1);
+}
+END_TEST
+
+/* The amounts of a ledger, for ledger_plain_matches_full_check. */
+static medins_fen *ledger_amount(medins_ledger *l, int i)
+{
+    medins_fen *const amounts[] = {
+        &l->outpatient_costs, &l->deductible[0], &l->deductible[1], &l->deductible[2],
+        &l->position[0], &l->position[1], &l->position[2], &l->fund[0], &l->fund[1],
+        &l->fund[2], &l->major_base, &l->major_fund, &l->assist_base, &l->assist_fund,
+        &l->account_balance, &l->account_paid, &l->carry_over, &l->prior_outpatient_costs,
+    };
+    return i < (int)(sizeof amounts / sizeof amounts[0]) ? amounts[i] : NULL;
+}
+
+/* Whether medins_ledger_check passes the ledger, and mdn_ledger_plain agrees: it may refuse
+ * only ledgers with an amount of 2^46 fen or more, which it leaves to the full check. */
+static bool ledger_agrees(medins_ledger *l, const char *what, long long v)
+{
+    const bool valid = medins_ledger_check(l, NULL) == 0, plain = mdn_ledger_plain(l);
+    bool large = false;
+    for (int i = 0; ledger_amount(l, i); i++)
+        large |= (uint64_t)*ledger_amount(l, i) >= (uint64_t)1 << 46;
+    ck_assert_msg(plain ? valid : !valid || large, "year %d, %s = %lld: plain %d, full check %d",
+                  (int)l->year, what, v, plain, valid);
+    return plain;
+}
+
+/*
+ * The batch's quick test of a ledger against the full check: fresh and used ledgers of common,
+ * leap and century years, each with one field at a time set to values at and around its
+ * limits (the last date on every month * 100 + day and beyond the year). A wrong test in
+ * mdn_ledger_plain fails here.
+ */
+START_TEST(ledger_plain_matches_full_check)
+{
+    static const int years[] = {2023, 2024, 1900, 2000, 2100, 2199};
+    static const int64_t amounts[] = {0, 1, ((int64_t)1 << 46) - 1, (int64_t)1 << 46,
+                                      MEDINS_FEN_MAX, MEDINS_FEN_MAX + 1, INT64_MAX, -1,
+                                      INT64_MIN};
+    static const int64_t counts[] = {0, 1, 2, 5, INT32_MAX, -1, INT32_MIN};
+    size_t plain_count = 0, cases = 0;
+    for (size_t y = 0; y < sizeof years / sizeof years[0]; y++)
+        for (int used = 0; used <= 1; used++) {
+            medins_ledger base;
+            medins_ledger_init(&base, years[y]);
+            if (used) {
+                base.seq = 5;
+                base.last_date = years[y] * 10000 + 615;
+                base.admissions = 2;
+                base.thrifty_years = 3;
+                base.prior_known = 1;
+                for (int i = 0; ledger_amount(&base, i); i++)
+                    *ledger_amount(&base, i) = Y(100) * (i + 1);
+            }
+            medins_ledger l = base;
+            ck_assert_msg(ledger_agrees(&l, "nothing", 0), "the base ledger is plain");
+            for (int i = 0; ledger_amount(&l, i); i++)
+                for (size_t a = 0; a < sizeof amounts / sizeof amounts[0]; a++, l = base) {
+                    *ledger_amount(&l, i) = amounts[a];
+                    plain_count += ledger_agrees(&l, "an amount", amounts[a]), cases++;
+                }
+            for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+                const int32_t v = (int32_t)counts[c];
+                l.admissions = v, plain_count += ledger_agrees(&l, "admissions", v), l = base;
+                l.thrifty_years = v, plain_count += ledger_agrees(&l, "thrifty_years", v), l = base;
+                l.prior_known = v, plain_count += ledger_agrees(&l, "prior_known", v), l = base;
+                l.prior_known = v, l.prior_outpatient_costs = 0;
+                plain_count += ledger_agrees(&l, "prior_known, no costs", v), l = base;
+                l.seq = (uint32_t)v, plain_count += ledger_agrees(&l, "seq", v), l = base;
+                l.year = v, plain_count += ledger_agrees(&l, "year", v), l = base;
+                l.year = 1899 + v, plain_count += ledger_agrees(&l, "year - 1899", v), l = base;
+                l.year = 2199 + v, plain_count += ledger_agrees(&l, "year - 2199", v), l = base;
+                cases += 8;
+            }
+            for (int md = -1; md <= 2 * 64 * MDN_YEAR_DAY_WORDS; md++, cases += 3) {
+                l.last_date = years[y] * 10000 + md;
+                plain_count += ledger_agrees(&l, "last_date", l.last_date);
+                l.seq = 0;
+                plain_count += ledger_agrees(&l, "last_date, no settlement", l.last_date);
+                l = base;
+                l.last_date = (years[y] + 1) * 10000 + md;
+                l.seq = 1;
+                plain_count += ledger_agrees(&l, "last_date, the next year", l.last_date);
+                l = base;
+            }
+        }
+    /* Enough plain ledgers among the cases to tell the test is not refusing everything: for
+     * each year, its days as the used ledger's last date (365 or 366: the fresh ledger has no
+     * settlement), and for each year and base, 0, 1 and 2^46 - 1 as any of the 17 amounts
+     * but last year's costs (which a fresh ledger, without them, must have 0). */
+    ck_assert_uint_ge(plain_count, 6 * 365 + 6 * 2 * 17 * 3);
+    ck_assert_uint_lt(plain_count, cases);
 }
 END_TEST
 
@@ -883,6 +1006,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, extreme_amounts);
     tcase_add_test(tc, plain_test_matches_full_check);
     tcase_add_test(tc, person_plain_matches_full_check);
+    tcase_add_test(tc, ledger_plain_matches_full_check);
     tcase_add_test(tc, agrees_without_plan_cache);
     tcase_add_test(tc, agrees_beyond_the_plan_cache);
     tcase_add_test(tc, agrees_in_any_order);

@@ -43,6 +43,14 @@ START_TEST(dates)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         ck_assert_msg(!!medins_date_valid(cases[i].d) == cases[i].ok, "date %d", (int)cases[i].d);
+    /* 29 February of every year of the range, against the Gregorian rule written out: 1900
+     * and 2100 are not leap years, 2000 is. */
+    for (int y = 1900; y <= 2199; y++) {
+        const int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        ck_assert_msg(!!medins_date_valid(y * 10000 + 229) == leap, "29 February %d", y);
+        ck_assert_msg(medins_date_valid(y * 10000 + 228) && medins_date_valid(y * 10000 + 301),
+                      "28 February and 1 March %d", y);
+    }
 }
 END_TEST
 
