@@ -195,6 +195,9 @@ typedef struct batch {
     bool run_ok;                     /* person_rc and ledger_rc both 0 */
     int32_t year0;                   /* the ledger's year * 10000, and its days */
     const uint64_t *days;
+    /* The in-scope cost the run's claims may still take before a year total of the ledger
+     * could pass the limit (mdn_ledger_room), less that of the claims planned or settled. */
+    uint64_t room;
     /* The person's profile slot, and the policy it is for (NULL: to be found). */
     int slot;
     const medins_policy *slot_policy;
@@ -226,6 +229,7 @@ static void run_enter(batch *b, size_t k)
      * can be plain. */
     b->run_ok = b->person_rc == 0 && b->ledger_rc == 0;
     b->year0 = b->run_ok ? b->ledgers[k].year * 10000 : 0;
+    b->room = b->run_ok ? mdn_ledger_room(&b->ledgers[k]) : 0;
     b->days = mdn_days_of_year(b->year0 / 10000);
 }
 
@@ -357,7 +361,11 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
             plan = &own;
         }
         rc = settle_body(&s, ledger, policy, &b->person, plan, NULL, &claim, ledger, NULL, 0,
-                         plain, b->e);
+                         plain ? MDN_VOUCHED_DATES : MDN_VOUCHED_NONE, b->e);
+        if (rc == 0) {
+            const uint64_t in_scope = (uint64_t)(claim.total - claim.self_paid - claim.category_b);
+            b->room = in_scope < b->room ? b->room - in_scope : 0;
+        }
     }
     finish(b, i, rc, &s);
 }
@@ -367,13 +375,14 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
  * `policy`, up to CHUNK of them, making the plans not yet in the cache. Stops before a claim
  * that is not plain (its checks then word its error), whose person has no profile (plans made
  * claim by claim), whose plan cannot settle, whose policy differs, that would empty the cache
- * while the chunk's plans are in use, or that starts a run of a person whose index is not
- * above the chunk's previous run's (the person may have had claims earlier in the chunk,
- * which the ledger does not show yet). Returns how many claims it planned.
+ * while the chunk's plans are in use, that could take a year total of the ledger past the
+ * limit (the run's room, below), or that starts a run of a person whose index is not above
+ * the chunk's previous run's (the person may have had claims earlier in the chunk, which the
+ * ledger does not show yet). Returns how many claims it planned: the second pass settles
+ * them all, with no check of its own.
  *
- * Each claim is checked as if the chunk's earlier claims had settled, which they will unless
- * the ledger overflows (the second pass stops the chunk there): the admissions and the last
- * date are counted here, not read from the ledger.
+ * Each claim is checked as if the chunk's earlier claims had settled, which they will: the
+ * admissions, the last date and the room are counted here, not read from the ledger.
  */
 static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
                          const mdn_plan **plans)
@@ -402,6 +411,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     int32_t admissions = 0, year0 = 0;
     medins_date last = 0, window_from = 0;
     uint32_t window_days = 0;
+    uint64_t room = 0;
     const uint64_t *days = NULL;
     const uint16_t *plan_no = NULL;
     int slot = -1;
@@ -420,6 +430,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             last = b->ledgers[k].last_date;
             year0 = b->year0;
             days = b->days;
+            room = b->room;
             family_doctor = b->person.family_doctor;
             window_from = 0;
             window_days = 0;
@@ -436,8 +447,11 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             .self_paid = self_paid[m],
             .category_b = category_b[m],
         };
+        /* Unsigned: exact when the claim is plain, and no overflow when it is not. */
+        const uint64_t in_scope = (uint64_t)claim.total - (uint64_t)claim.self_paid -
+                                  (uint64_t)claim.category_b;
         if (!(mdn_claim_plain_but_pair(&claim, year0, days) & (claim.date >= last) &
-              ((uint32_t)claim.date - from <= span)))
+              ((uint32_t)claim.date - from <= span) & (in_scope <= room)))
             break;
         if ((uint32_t)(claim.date - window_from) >= window_days) {
             if ((slot = run_slot(b, policy, claim.date, m > 0)) < 0)
@@ -459,7 +473,9 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
         plans[m] = plan;
         admissions += claim.kind == MEDINS_CLAIM_INPATIENT;
         last = claim.date;
+        room -= in_scope;
     }
+    b->room = room;
     *policy_out = policy;
     return m;
 }
@@ -498,9 +514,8 @@ static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned b
 }
 
 /*
- * The second pass: settles the m planned claims from i0 with `policy`. Returns how many it
- * took: all m, or up to and including one that failed (a year total of its ledger would
- * overflow), after which the claims planned as if it had settled must be planned again.
+ * The second pass: settles the m planned claims from i0 with `policy`. plan_chunk vouched for
+ * every check of the settlement, which then makes none: none of the claims fails.
  *
  * `known` and `cols` are constants in each copy settle_chunk makes: the output columns whose
  * presence the copy knows, and which of them are present. Absent input columns are read as
@@ -508,13 +523,13 @@ static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned b
  * by claim (the test goes the same way for the whole call, so it is predicted, but it still
  * costs three instructions: with eight columns, 24 of a claim's 380 in the batch).
  */
-BODY size_t settle_chunk_cols(batch *b, size_t i0, size_t m, const medins_policy *policy,
-                              const mdn_plan *const *plans, unsigned known, unsigned cols)
+BODY void settle_chunk_cols(batch *b, size_t i0, size_t m, const medins_policy *policy,
+                            const mdn_plan *const *plans, unsigned known, unsigned cols)
 {
     const medins_batch_claims *claims = b->claims;
     medins_batch_out *out = b->out;
     medins_ledger *ledgers = b->ledgers;
-    /* In locals, as in plan_chunk: the loop calls functions on its failure paths. */
+    /* In locals, as in plan_chunk. */
     const int32_t *person = claims->person + i0, *date = claims->date + i0,
                   *kind = claims->kind + i0, *level = claims->level + i0;
     const medins_fen *total = claims->total + i0;
@@ -542,15 +557,10 @@ BODY size_t settle_chunk_cols(batch *b, size_t i0, size_t m, const medins_policy
             .category_b = category_b[j],
         };
         medins_settlement s;
-        /* The plan can settle (plan_chunk): the person is read only to word why one cannot. */
-        const int rc = settle_body(&s, ledger, policy, &b->person, plans[j], NULL, &claim,
-                                   ledger, NULL, 0, true, b->e);
-        if (rc != 0) {
-            /* Not &s: the settlement must not have its address taken (settle_body.h). */
-            finish(b, i, rc, NULL);
-            b->run = (size_t)-1;
-            return j + 1;
-        }
+        /* Vouched for: no check, so no failure. The person would be read only to word why a
+         * plan cannot settle. */
+        (void)settle_body(&s, ledger, policy, &b->person, plans[j], NULL, &claim, ledger, NULL, 0,
+                          MDN_VOUCHED_ALL, NULL);
         put_known(fund, j, s.fund, COL_FUND, known, cols);
         put_known(major, j, s.major_disease, COL_MAJOR, known, cols);
         put_known(assist, j, s.assistance, COL_ASSIST, known, cols);
@@ -562,21 +572,23 @@ BODY size_t settle_chunk_cols(batch *b, size_t i0, size_t m, const medins_policy
         if ((known & COL_STATUS) ? (cols & COL_STATUS) != 0 : status != NULL)
             status[j] = 0;
     }
-    return m;
 }
 
 /* The second pass, in a copy for the call's output columns when they are every column or
  * the split of the total with each claim's status, else in one that tests for each. */
-static size_t settle_chunk(batch *b, size_t i0, size_t m, const medins_policy *policy,
-                           const mdn_plan *const *plans)
+static void settle_chunk(batch *b, size_t i0, size_t m, const medins_policy *policy,
+                         const mdn_plan *const *plans)
 {
     switch (b->cols) {
     case COLS_ALL:
-        return settle_chunk_cols(b, i0, m, policy, plans, COLS_ALL, COLS_ALL);
+        settle_chunk_cols(b, i0, m, policy, plans, COLS_ALL, COLS_ALL);
+        break;
     case COLS_SPLIT:
-        return settle_chunk_cols(b, i0, m, policy, plans, COLS_ALL, COLS_SPLIT);
+        settle_chunk_cols(b, i0, m, policy, plans, COLS_ALL, COLS_SPLIT);
+        break;
     default:
-        return settle_chunk_cols(b, i0, m, policy, plans, 0, 0);
+        settle_chunk_cols(b, i0, m, policy, plans, 0, 0);
+        break;
     }
 }
 
@@ -633,7 +645,8 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         const medins_policy *policy;
         const size_t m = b.cache ? plan_chunk(&b, i, &policy, plans) : 0;
         if (m > 0) {
-            i += settle_chunk(&b, i, m, policy, plans);
+            settle_chunk(&b, i, m, policy, plans);
+            i += m;
         } else {
             settle_alone(&b, i);
             i++;

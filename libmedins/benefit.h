@@ -132,10 +132,23 @@ static inline const mdn_benefit *mdn_benefit_for(const medins_policy *p, medins_
 /* MEDINS_ERR_PERSON unless the person is consistent (category of its scheme, known tier, groups). */
 int mdn_person_check(const medins_person *person, medins_error **err);
 
+/* The scheme of each category (settle.c). */
+extern const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT];
+
 /* True exactly when mdn_person_check passes the person: the same tests as one expression
  * without a branch, for the batch, which checks each person once and whose persons vary (a
- * branch on their fields would be mispredicted). */
-bool mdn_person_plain(const medins_person *person);
+ * branch on their fields would be mispredicted). Inline: the batch calls it for each person. */
+static inline bool mdn_person_plain(const medins_person *person)
+{
+    const uint32_t scheme = (uint32_t)person->scheme, category = (uint32_t)person->category,
+                   tier = (uint32_t)person->tier;
+    return (scheme < MEDINS_SCHEME_COUNT) & (category < MEDINS_CATEGORY_COUNT) &
+           (mdn_scheme_of_category[category % MEDINS_CATEGORY_COUNT] == (medins_scheme)scheme) &
+           (tier < MEDINS_TIER_COUNT) &
+           ((scheme != MEDINS_SCHEME_EMPLOYEE) | (tier == MEDINS_TIER_NONE)) &
+           ((person->groups & ~MEDINS_GROUP_ALL) == 0) &
+           ((person->birth_date == 0) | mdn_date_valid(person->birth_date));
+}
 
 /*
  * The selector context of a claim of `kind` at `level` on `date` by `person`, with the history
@@ -193,17 +206,14 @@ static inline bool mdn_claim_plain(const medins_claim *c, int32_t year0, const u
  * and the full check's branches on them would be mispredicted). False means only "check it in
  * full": amounts of 2^46 fen and more (the limit is 10^14) are left to the full check.
  */
+static inline uint64_t mdn_ledger_amounts(const medins_ledger *l);
+
 static inline bool mdn_ledger_plain(const medins_ledger *l)
 {
     /* Unsigned: a year or a last date before the range wraps to a large value. */
     const uint32_t year = (uint32_t)l->year, md = (uint32_t)l->last_date - year * 10000u;
     const uint64_t *days = mdn_days_of_year(l->year);
-    const uint64_t amounts =
-        (uint64_t)(l->outpatient_costs | l->deductible[0] | l->deductible[1] | l->deductible[2] |
-                   l->position[0] | l->position[1] | l->position[2] | l->fund[0] | l->fund[1] |
-                   l->fund[2] | l->major_base | l->major_fund | l->assist_base | l->assist_fund |
-                   l->account_balance | l->account_paid | l->carry_over |
-                   l->prior_outpatient_costs);
+    const uint64_t amounts = mdn_ledger_amounts(l);
     /* No settlement and no date, or some with the date a day of the ledger's year. */
     const unsigned dated = ((l->seq == 0) & (l->last_date == 0)) |
                            ((l->seq != 0) & (md < 64 * MDN_YEAR_DAY_WORDS) &
@@ -213,7 +223,30 @@ static inline bool mdn_ledger_plain(const medins_ledger *l)
            ((uint32_t)l->admissions <= l->seq) & ((uint32_t)l->prior_known <= 1) &
            ((l->prior_known != 0) | (l->prior_outpatient_costs == 0));
 }
-_Static_assert(MEDINS_POOL_COUNT == 3, "mdn_ledger_plain reads three pools");
+
+/* The OR of the ledger's amounts as unsigned: 2^63 or more when one is negative, else at least
+ * the largest. */
+static inline uint64_t mdn_ledger_amounts(const medins_ledger *l)
+{
+    return (uint64_t)(l->outpatient_costs | l->deductible[0] | l->deductible[1] |
+                      l->deductible[2] | l->position[0] | l->position[1] | l->position[2] |
+                      l->fund[0] | l->fund[1] | l->fund[2] | l->major_base | l->major_fund |
+                      l->assist_base | l->assist_fund | l->account_balance | l->account_paid |
+                      l->carry_over | l->prior_outpatient_costs);
+}
+_Static_assert(MEDINS_POOL_COUNT == 3, "mdn_ledger_amounts reads three pools");
+
+/*
+ * How much in-scope cost the ledger (checked) can take in claims before a year total could
+ * pass MEDINS_FEN_MAX: every figure a claim adds to a total is at most its in-scope amount,
+ * and no total is above the OR of them all. 0 when that OR is above the limit (possible
+ * with totals of 2^46 fen and more).
+ */
+static inline uint64_t mdn_ledger_room(const medins_ledger *l)
+{
+    const uint64_t amounts = mdn_ledger_amounts(l);
+    return amounts < (uint64_t)MEDINS_FEN_MAX ? (uint64_t)MEDINS_FEN_MAX - amounts : 0;
+}
 
 /*
  * What decides which rows of a policy's settlement tables a person matches, apart from the
@@ -231,6 +264,24 @@ typedef struct mdn_profile {
     int64_t age, thrift, prior;        /* sides of the bounds; -1 unknown */
 } mdn_profile;
 
+/* How many bounds v is at or above (`above`: strictly above), or v itself without bounds. */
+static inline int64_t mdn_side_of(const mdn_cuts *c, int64_t v, bool above)
+{
+    if (c->n < 0)
+        return v;
+    int64_t k = 0;
+    for (int i = 0; i < c->n; i++)
+        k += above ? v > c->at[i] : v >= c->at[i];
+    return k;
+}
+
+/* The date of the birthday on which a person born on `birth` is `age`; INT32_MAX past 9999. */
+static inline medins_date mdn_birthday(medins_date birth, int64_t age)
+{
+    const int64_t year = birth / 10000 + age;
+    return year > 9999 ? INT32_MAX : (medins_date)(year * 10000 + birth % 10000);
+}
+
 /*
  * The dates [*from, *until) on which a person born on `birth` (0: unknown) keeps `side`, the
  * age of a profile of theirs under p (which has settlement sections): from the birthday on
@@ -238,15 +289,50 @@ typedef struct mdn_profile {
  * on which they reach the next (from birth to birth plus 10000 years and more without one). A
  * birthday on 29 February falls to 1 March, as in medins_age_on. Without bounds of its own
  * (more than MDN_CUTS), each age is a profile age: from one birthday to the next. An unknown
- * age (-1) holds until the birth date, or for good without one.
+ * age (-1) holds until the birth date, or for good without one. Inline, as mdn_profile_of:
+ * the batch works them out for each person it meets.
  */
-void mdn_profile_age_window(const medins_policy *p, medins_date birth, int64_t side,
-                            medins_date *from, medins_date *until);
+static inline void mdn_profile_age_window(const medins_policy *p, medins_date birth,
+                                          int64_t side, medins_date *from, medins_date *until)
+{
+    if (side < 0) {
+        *from = 0;
+        *until = birth ? birth : INT32_MAX;
+        return;
+    }
+    /* The bounds are ascending: `side` of them are at or below the age. Without bounds of
+     * its own the side is the age. */
+    const mdn_cuts *c = &p->benefits->age;
+    const int64_t lo = c->n < 0 ? side : side > 0 ? c->at[side - 1] : 0,
+                  hi = c->n < 0 ? side + 1 : side < c->n ? c->at[side] : INT64_MAX;
+    *from = mdn_birthday(birth, lo);
+    *until = hi > 9999 ? INT32_MAX : mdn_birthday(birth, hi);
+}
 
 /* The profile under p of `person` (checked) aged `age` (-1 unknown) with `ledger` (checked);
  * false when the policy has no settlement sections. */
-bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_person *person,
-                    int age, const medins_ledger *ledger);
+static inline bool mdn_profile_of(mdn_profile *out, const medins_policy *p,
+                                  const medins_person *person, int age,
+                                  const medins_ledger *ledger)
+{
+    const struct mdn_benefits *bs = p->benefits;
+    if (!bs)
+        return false;
+    /* Selectors test age >= bound, thrifty years >= bound and last year's costs <= bound;
+     * an unknown age or cost (-1) matches no bounded row and gets a class of its own. */
+    *out = (mdn_profile){
+        .policy = p,
+        .scheme = person->scheme,
+        .category = person->category,
+        .tier = person->tier,
+        .groups = person->groups,
+        .age = age < 0 ? -1 : mdn_side_of(&bs->age, age, false),
+        .thrift = mdn_side_of(&bs->thrift, ledger->thrifty_years, false),
+        .prior = ledger->prior_known ? mdn_side_of(&bs->prior, ledger->prior_outpatient_costs, true)
+                                     : -1,
+    };
+    return true;
+}
 
 /* Without a branch: the batch compares profiles of persons that vary. */
 static inline bool mdn_profile_equal(const mdn_profile *a, const mdn_profile *b)

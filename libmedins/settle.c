@@ -90,28 +90,16 @@ void mdn_say_line(emitter *e, medins_part part, medins_fen amount, medins_fen ba
 
 /* ---- Persons, claims, context ----------------------------------------------------------- */
 
-static const medins_scheme scheme_of_category[MEDINS_CATEGORY_COUNT] = {
+const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT] = {
     MEDINS_SCHEME_EMPLOYEE, MEDINS_SCHEME_EMPLOYEE, MEDINS_SCHEME_RESIDENT, MEDINS_SCHEME_RESIDENT,
 };
-
-bool mdn_person_plain(const medins_person *person)
-{
-    const uint32_t scheme = (uint32_t)person->scheme, category = (uint32_t)person->category,
-                   tier = (uint32_t)person->tier;
-    return (scheme < MEDINS_SCHEME_COUNT) & (category < MEDINS_CATEGORY_COUNT) &
-           (scheme_of_category[category % MEDINS_CATEGORY_COUNT] == (medins_scheme)scheme) &
-           (tier < MEDINS_TIER_COUNT) &
-           ((scheme != MEDINS_SCHEME_EMPLOYEE) | (tier == MEDINS_TIER_NONE)) &
-           ((person->groups & ~MEDINS_GROUP_ALL) == 0) &
-           ((person->birth_date == 0) | mdn_date_valid(person->birth_date));
-}
 
 int mdn_person_check(const medins_person *person, medins_error **err)
 {
     if ((unsigned)person->scheme >= MEDINS_SCHEME_COUNT ||
         (unsigned)person->category >= MEDINS_CATEGORY_COUNT)
         return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown scheme or category");
-    if (scheme_of_category[person->category] != person->scheme)
+    if (mdn_scheme_of_category[person->category] != person->scheme)
         return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "category %s belongs to another scheme than %s",
                          medins_category_name(person->category), medins_scheme_name(person->scheme));
     if ((unsigned)person->tier >= MEDINS_TIER_COUNT ||
@@ -274,62 +262,6 @@ static inline long first_row(const mdn_index *ix, const void *rows, size_t size,
 
 /* ---- Person profiles, for the batch (benefit.h, mdn_profile) ---------------------------- */
 
-/* How many bounds v is at or above (`above`: strictly above), or v itself without bounds. */
-static int64_t side_of(const mdn_cuts *c, int64_t v, bool above)
-{
-    if (c->n < 0)
-        return v;
-    int64_t k = 0;
-    for (int i = 0; i < c->n; i++)
-        k += above ? v > c->at[i] : v >= c->at[i];
-    return k;
-}
-
-/* The date of the birthday on which a person born on `birth` is `age`; INT32_MAX past 9999. */
-static medins_date birthday(medins_date birth, int64_t age)
-{
-    const int64_t year = birth / 10000 + age;
-    return year > 9999 ? INT32_MAX : (medins_date)(year * 10000 + birth % 10000);
-}
-
-void mdn_profile_age_window(const medins_policy *p, medins_date birth, int64_t side,
-                            medins_date *from, medins_date *until)
-{
-    if (side < 0) {
-        *from = 0;
-        *until = birth ? birth : INT32_MAX;
-        return;
-    }
-    /* The bounds are ascending: `side` of them are at or below the age. Without bounds of
-     * its own the side is the age. */
-    const mdn_cuts *c = &p->benefits->age;
-    const int64_t lo = c->n < 0 ? side : side > 0 ? c->at[side - 1] : 0,
-                  hi = c->n < 0 ? side + 1 : side < c->n ? c->at[side] : INT64_MAX;
-    *from = birthday(birth, lo);
-    *until = hi > 9999 ? INT32_MAX : birthday(birth, hi);
-}
-
-bool mdn_profile_of(mdn_profile *out, const medins_policy *p, const medins_person *person,
-                    int age, const medins_ledger *ledger)
-{
-    const struct mdn_benefits *bs = p->benefits;
-    if (!bs)
-        return false;
-    /* Selectors test age >= bound, thrifty years >= bound and last year's costs <= bound;
-     * an unknown age or cost (-1) matches no bounded row and gets a class of its own. */
-    *out = (mdn_profile){
-        .policy = p,
-        .scheme = person->scheme,
-        .category = person->category,
-        .tier = person->tier,
-        .groups = person->groups,
-        .age = age < 0 ? -1 : side_of(&bs->age, age, false),
-        .thrift = side_of(&bs->thrift, ledger->thrifty_years, false),
-        .prior = ledger->prior_known ? side_of(&bs->prior, ledger->prior_outpatient_costs, true) : -1,
-    };
-    return true;
-}
-
 void mdn_profile_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
                          int age, const medins_ledger *ledger)
 {
@@ -476,7 +408,8 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
                        claim->institution);
     query_keys(&q);
     plan_of(&plan, p, &q);
-    return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, false, err);
+    return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, MDN_VOUCHED_NONE,
+                       err);
 }
 
 /* ---- Public entry points ---------------------------------------------------------------- */

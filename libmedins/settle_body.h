@@ -240,6 +240,15 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, medins_scheme scheme
                      plan->sec->rule[MDN_RULE_RATIO], medins_level_name((medins_level)level));
 }
 
+/* What the caller of settle_body has checked already, so that the body need not. */
+typedef enum mdn_vouched {
+    MDN_VOUCHED_NONE,     /* nothing: the body checks all */
+    MDN_VOUCHED_DATES,    /* the claim's date against the policy's and the ledger's */
+    /* ... and that the plan can settle, and that no year total of the ledger can pass the
+     * limit (the batch's second pass: mdn_ledger_room) */
+    MDN_VOUCHED_ALL
+} mdn_vouched;
+
 /*
  * The settlement itself (see the top of settle.c) with the rows of `plan`, compiled into
  * mdn_settle_core, which may explain into a result (and then reads `q`, the plan's query, for
@@ -248,9 +257,8 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, medins_scheme scheme
  * Writes the figures to *s and the updated ledger to *next (`next` may be `ledger` itself: it
  * is written only when the claim settles). Without a result only the figures the batch
  * outputs are written (fund, major_disease, assistance, patient, deductible, coinsurance,
- * over_cap, account). `dated` says the caller has checked the claim's date against the
- * policy's dates and the ledger's year and last claim: the body then does not. The claim,
- * the person and the ledger must have passed their checks.
+ * over_cap, account). `vouched` says what the caller has checked: the body then does not.
+ * The claim, the person and the ledger must have passed their checks.
  *
  * Only scalars go to the functions it calls on its error paths, and nothing of *s is kept in
  * the emitter: inlined into the batch's loop, the claim and the settlement then have no
@@ -259,11 +267,11 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, medins_scheme scheme
 BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                      const medins_person *person, const mdn_plan *plan, const query *q,
                      const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
-                     unsigned flags, bool dated, medins_error **err)
+                     unsigned flags, mdn_vouched vouched, medins_error **err)
 {
     int rc;
-    if ((!dated && (rc = check_dates(p, claim->date, ledger, err)) < 0) ||
-        (plan->status != MDN_PLAN_OK &&
+    if ((vouched == MDN_VOUCHED_NONE && (rc = check_dates(p, claim->date, ledger, err)) < 0) ||
+        (vouched != MDN_VOUCHED_ALL && plan->status != MDN_PLAN_OK &&
          (rc = plan_error(plan, person->scheme, claim->kind, claim->level, err)) < 0))
         return rc;
 
@@ -403,10 +411,10 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                      assist_fund = ledger->assist_fund + s->assistance,
                      account_paid = ledger->account_paid + s->account;
     /* Each sum is at most their OR, which is below 2^46 < MEDINS_FEN_MAX nearly always: one
-     * test, and the exact ones only when it fails. */
+     * test, and the exact ones only when it fails; none when the caller vouched for them. */
     const uint64_t any = (uint64_t)(outpatient | deductible | position | fund | major_base |
                                     major_fund | assist_sum | assist_fund | account_paid);
-    if (any >= (uint64_t)1 << 46 &&
+    if (vouched != MDN_VOUCHED_ALL && any >= (uint64_t)1 << 46 &&
         ((outpatient > MEDINS_FEN_MAX) | (deductible > MEDINS_FEN_MAX) |
          (position > MEDINS_FEN_MAX) | (fund > MEDINS_FEN_MAX) | (major_base > MEDINS_FEN_MAX) |
          (major_fund > MEDINS_FEN_MAX) | (assist_sum > MEDINS_FEN_MAX) |

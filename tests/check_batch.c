@@ -128,8 +128,8 @@ START_TEST(hand_worked)
 END_TEST
 
 /*
- * A claim that fails in the batch's second pass (a year total would overflow) gets the error
- * one claim per call gives, and the batch's error names it when it is the first failure.
+ * A claim whose ledger would overflow (a year total would pass the limit) gets the error one
+ * claim per call gives, and the batch's error names it when it is the first failure.
  * Person 0's ledger has outpatient costs of the limit less 100 yuan: 50 yuan fits, 80 more
  * do not (the claim fails and changes nothing), then 10 fit (limit less 40).
  */
@@ -370,6 +370,49 @@ START_TEST(agrees_with_single)
     size_t nfail = check_agreement(policy, 2023, np);
     ck_assert_uint_gt(nfail, 0);          /* the invalid claims were exercised */
     ck_assert_uint_lt(nfail, MAXN / 4);   /* and most claims settled */
+}
+END_TEST
+
+/*
+ * Ledgers near the limit, in runs longer than a chunk: the batch settles a claim in its fast
+ * passes only while the in-scope costs of the person's claims stay within the ledger's room
+ * (the limit less the OR of its totals), and alone after that, with the same figures,
+ * statuses and ledgers as one claim per call. Person 1's outpatient costs are the limit less
+ * 3,000 yuan: its 310 claims add 10 yuan of in-scope cost each to them, but for its 101st,
+ * which adds 500 (self-paid items of 2^46 fen take it past the batch's quick test: it is
+ * settled alone, and the room must shrink by its cost). 250 * 10 + 500 = 3,000: the first
+ * 251 fit (exactly reaching the limit) and the last 59 fail. No other total comes near the
+ * limit: the other persons' claims all settle. Person 0's room is 100 yuan (its account payments; it
+ * has no balance, so they never grow), person 3's 0 (two totals each within the limit, whose
+ * OR is above it), person 2's ledger is fresh.
+ */
+START_TEST(near_the_limit)
+{
+    static const struct { int claims; medins_claim_kind kind; medins_fen amount; } runs[] = {
+        {40, MEDINS_CLAIM_OUTPATIENT, Y(500)}, {310, MEDINS_CLAIM_OUTPATIENT, Y(10)},
+        {20, MEDINS_CLAIM_INPATIENT, Y(40000)}, {30, MEDINS_CLAIM_INPATIENT, Y(60000)},
+    };
+    memset(&C, 0, sizeof C);
+    size_t n = 0;
+    for (int who = 0; who < 4; who++) {
+        add_person((size_t)who, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, 0);
+        for (int c = 0; c < runs[who].claims; c++, n++)
+            add_claim(n, who, runs[who].kind, MEDINS_LEVEL_2, runs[who].amount,
+                      20230101 + c / 28 * 100 + c % 28);
+    }
+    C.ledgers[0].account_paid = MEDINS_FEN_MAX - Y(100);
+    C.ledgers[1].outpatient_costs = MEDINS_FEN_MAX - Y(3000);
+    C.total[40 + 100] = ((medins_fen)1 << 46) + Y(500);
+    C.self_paid[40 + 100] = (medins_fen)1 << 46;
+    C.ledgers[3].fund[MEDINS_POOL_INPATIENT] = (medins_fen)1 << 46;
+    C.ledgers[3].major_base = (medins_fen)1 << 45;
+    ck_assert_uint_eq(mdn_ledger_room(&C.ledgers[0]), Y(100));
+    ck_assert_uint_eq(mdn_ledger_room(&C.ledgers[3]), 0);
+    ck_assert_uint_eq(n, 400);
+    ck_assert_uint_eq(compare_with_single(policy, 4, n), 59);
+    for (size_t i = 40 + 251; i < 40 + 310; i++)
+        ck_assert_int_eq(C.status[i], MEDINS_ERR_OVERFLOW);
+    ck_assert_int_eq(C.ledgers[1].outpatient_costs, MEDINS_FEN_MAX);
 }
 END_TEST
 
@@ -1001,6 +1044,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, hand_worked);
     tcase_add_test(tc, argument_errors);
     tcase_add_test(tc, overflow_in_a_chunk);
+    tcase_add_test(tc, near_the_limit);
     tcase_add_test(tc, agrees_with_single);
     tcase_add_test(tc, agrees_with_single_shipped);
     tcase_add_test(tc, extreme_amounts);
