@@ -56,6 +56,7 @@ static const medins_policy *policy_for(policy_source *src, medins_date date, int
 #define PROFILE_SLOTS (1u << PROFILE_SLOT_BITS)
 #define PROFILES_MAX (PROFILE_SLOTS * 3 / 4)
 #define PLANS 1024
+#define PLAN_CANNOT 0x8000u
 
 /*
  * The cache's claim keys: kind and level (three bits each), whether the person was admitted
@@ -73,7 +74,8 @@ static inline unsigned batch_key(unsigned kind, unsigned level, unsigned later, 
 typedef struct plan_cache {
     mdn_profile profile[PROFILE_SLOTS]; /* policy NULL: a free slot */
     mdn_ctx ctx[PROFILE_SLOTS];         /* a selector context of the slot's profile */
-    uint16_t plan_no[PROFILE_SLOTS][BATCH_KEYS];  /* 1 + index into plan[], 0: none */
+    /* 1 + index into plan[], with PLAN_CANNOT set when the plan cannot settle; 0: none */
+    uint16_t plan_no[PROFILE_SLOTS][BATCH_KEYS];
     unsigned nprofiles, nplans, size;   /* size: of plan[], at most PLANS */
     mdn_plan plan[];
 } plan_cache;
@@ -138,10 +140,11 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned 
     ctx.at_family_doctor = (int)(key >> 7);
     mdn_plan *plan = &c->plan[c->nplans++];
     mdn_plan_make(plan, c->profile[slot].policy, &ctx);
-    c->plan_no[slot][key] = (uint16_t)c->nplans;
+    const uint16_t no = (uint16_t)(c->nplans | (plan->status != MDN_PLAN_OK ? PLAN_CANNOT : 0));
+    c->plan_no[slot][key] = no;
     /* Only inpatient claims have an admission order: the other key is the same plan. */
     if (kind != MEDINS_CLAIM_INPATIENT)
-        c->plan_no[slot][key ^ 1u << 6] = (uint16_t)c->nplans;
+        c->plan_no[slot][key ^ 1u << 6] = no;
     return plan;
 }
 
@@ -155,7 +158,7 @@ static inline const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int le
                                    (unsigned)family_doctor);
     const unsigned n = c->plan_no[slot][key];
     if (n)
-        return &c->plan[n - 1];
+        return &c->plan[(n & ~PLAN_CANNOT) - 1];
     return plan_make(c, slot, key, keep);
 }
 
@@ -464,11 +467,15 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
                                        at_family_doctor(family_doctor, claim.institution));
         /* The run's first claim is outside the empty window [0, 0) and took a slot. */
         MDN_ANALYZER_ASSUME(plan_no != NULL);
+        /* One test for a plan that can settle; else one is made, or the claim is settled
+         * alone: its plan cannot settle (settled alone, it says why), its kind does not go
+         * with its level (likewise), or the cache is full. */
         const unsigned no = plan_no[key];
-        /* No plan: the kind does not go with the level (settled alone, which says so), or the
-         * cache is full. */
-        const mdn_plan *plan = no ? &pool[no - 1] : plan_make(b->cache, slot, key, m > 0);
-        if (!plan || plan->status != MDN_PLAN_OK)
+        const mdn_plan *plan;
+        if (no - 1u < PLAN_CANNOT - 1u)
+            plan = &pool[no - 1];
+        else if (no != 0 || !(plan = plan_make(b->cache, slot, key, m > 0)) ||
+                 plan->status != MDN_PLAN_OK)
             break;
         plans[m] = plan;
         admissions += claim.kind == MEDINS_CLAIM_INPATIENT;

@@ -394,48 +394,55 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         return mdn_error(err, e.rc, NULL, 0, 0, "out of memory");
 
     /*
-     * The new ledger: every sum is made and checked before anything is written, so that a
-     * failure leaves `next` as it was and `next` may be the ledger itself. Each addend is in
-     * [0, MAX] (the ledger was checked; every figure of the claim lies between 0 and its
-     * in-scope amount, or the account balance), so no sum can overflow int64 and one test of
-     * each against MAX does.
+     * The new ledger: every sum is checked before anything is written, so that a failure
+     * leaves `next` as it was and `next` may be the ledger itself. Each addend is in [0, MAX]
+     * (the ledger was checked; every figure of the claim lies between 0 and its in-scope
+     * amount, or the account balance), so no sum can overflow int64 and one test of each
+     * against MAX does. When the caller vouched for them the sums are not made: each total
+     * is added to where it lies.
      */
     const bool outpatient_cost = kind == MEDINS_CLAIM_OUTPATIENT || kind == MEDINS_CLAIM_PHARMACY;
-    const medins_fen outpatient = ledger->outpatient_costs + when(outpatient_cost, in_scope),
-                     deductible = ledger->deductible[pool] + s->deductible,
-                     position = ledger->position[pool] + rest,
-                     fund = ledger->fund[pool] + s->fund,
-                     major_base = ledger->major_base + when(major_applies, burden),
-                     major_fund = ledger->major_fund + s->major_disease,
-                     assist_sum = ledger->assist_base + when(assist_applies, assist_base),
-                     assist_fund = ledger->assist_fund + s->assistance,
-                     account_paid = ledger->account_paid + s->account;
-    /* Each sum is at most their OR, which is below 2^46 < MEDINS_FEN_MAX nearly always: one
-     * test, and the exact ones only when it fails; none when the caller vouched for them. */
-    const uint64_t any = (uint64_t)(outpatient | deductible | position | fund | major_base |
-                                    major_fund | assist_sum | assist_fund | account_paid);
-    if (vouched != MDN_VOUCHED_ALL && any >= (uint64_t)1 << 46 &&
-        ((outpatient > MEDINS_FEN_MAX) | (deductible > MEDINS_FEN_MAX) |
-         (position > MEDINS_FEN_MAX) | (fund > MEDINS_FEN_MAX) | (major_base > MEDINS_FEN_MAX) |
-         (major_fund > MEDINS_FEN_MAX) | (assist_sum > MEDINS_FEN_MAX) |
-         (assist_fund > MEDINS_FEN_MAX) | (account_paid > MEDINS_FEN_MAX)))
-        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
-                         "a year total of the ledger would exceed the limit");
+    const medins_fen add_outpatient = when(outpatient_cost, in_scope),
+                     add_major = when(major_applies, burden),
+                     add_assist = when(assist_applies, assist_base);
+    if (vouched != MDN_VOUCHED_ALL) {
+        const medins_fen outpatient = ledger->outpatient_costs + add_outpatient,
+                         deductible = ledger->deductible[pool] + s->deductible,
+                         position = ledger->position[pool] + rest,
+                         fund = ledger->fund[pool] + s->fund,
+                         major_base = ledger->major_base + add_major,
+                         major_fund = ledger->major_fund + s->major_disease,
+                         assist_sum = ledger->assist_base + add_assist,
+                         assist_fund = ledger->assist_fund + s->assistance,
+                         account_paid = ledger->account_paid + s->account;
+        /* Each sum is at most their OR, which is below 2^46 < MEDINS_FEN_MAX nearly always:
+         * one test, and the exact ones only when it fails. */
+        const uint64_t any = (uint64_t)(outpatient | deductible | position | fund | major_base |
+                                        major_fund | assist_sum | assist_fund | account_paid);
+        if (any >= (uint64_t)1 << 46 &&
+            ((outpatient > MEDINS_FEN_MAX) | (deductible > MEDINS_FEN_MAX) |
+             (position > MEDINS_FEN_MAX) | (fund > MEDINS_FEN_MAX) |
+             (major_base > MEDINS_FEN_MAX) | (major_fund > MEDINS_FEN_MAX) |
+             (assist_sum > MEDINS_FEN_MAX) | (assist_fund > MEDINS_FEN_MAX) |
+             (account_paid > MEDINS_FEN_MAX)))
+            return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                             "a year total of the ledger would exceed the limit");
+    }
     if (next != ledger)
         *next = *ledger;
     next->seq++;
     next->last_date = claim->date;
     next->admissions += kind == MEDINS_CLAIM_INPATIENT;
-    next->outpatient_costs = outpatient;
-    next->deductible[pool] = deductible;
-    next->position[pool] = position;
-    next->fund[pool] = fund;
-    next->major_base = major_base;
-    next->major_fund = major_fund;
-    next->assist_base = assist_sum;
-    next->assist_fund = assist_fund;
+    next->outpatient_costs += add_outpatient;
+    next->deductible[pool] += s->deductible;
+    next->position[pool] += rest;
+    next->fund[pool] += s->fund;
+    next->major_base += add_major;
+    next->major_fund += s->major_disease;
+    next->assist_base += add_assist;
+    next->assist_fund += s->assistance;
     next->account_balance -= s->account;
-    next->account_paid = account_paid;
+    next->account_paid += s->account;
     return 0;
 }
 
