@@ -93,8 +93,8 @@ static void cache_clear(plan_cache *c)
 /* The slot of `person`'s profile under `p` at age `age`, added if new; -1 when the person
  * cannot be profiled (plans made claim by claim); -2 when the table is full and `keep` forbids
  * emptying it (plans of the current chunk still in use). */
-static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *person, int age,
-                    const medins_ledger *ledger, bool keep)
+static inline int slot_for(plan_cache *c, const medins_policy *p, const medins_person *person,
+                           int age, const medins_ledger *ledger, bool keep)
 {
     mdn_profile prof;
     if (!mdn_profile_of(&prof, p, person, age, ledger))
@@ -102,15 +102,17 @@ static int slot_for(plan_cache *c, const medins_policy *p, const medins_person *
     uint64_t key = (uint64_t)prof.category ^ (uint64_t)prof.tier << 4 ^ (uint64_t)prof.groups << 8 ^
                    (uint64_t)prof.age << 24 ^ (uint64_t)prof.thrift << 36 ^
                    (uint64_t)prof.prior << 48 ^ (uint64_t)(uintptr_t)p >> 4;
-    unsigned slot = (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - PROFILE_SLOT_BITS));
+    const unsigned home = (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - PROFILE_SLOT_BITS));
+    unsigned slot = home;
     for (; c->profile[slot].policy; slot = (slot + 1) & (PROFILE_SLOTS - 1))
         if (mdn_profile_equal(&c->profile[slot], &prof))
             return (int)slot;
     if (c->nprofiles == PROFILES_MAX) {
         if (keep)
             return -2;
+        /* Emptied, the table has the profile's own slot free. */
         cache_clear(c);
-        return slot_for(c, p, person, age, ledger, false);
+        slot = home;
     }
     c->nprofiles++;
     c->profile[slot] = prof;
@@ -224,15 +226,20 @@ static void run_enter(batch *b, size_t k)
         .groups = ps->groups ? ps->groups[k] : 0,
         .family_doctor = ps->family_doctor ? ps->family_doctor[k] : 0,
     };
+    const medins_ledger *ledger = &b->ledgers[k];
+    /* Before any call, which the compiler would take to change the ledger: the OR of its
+     * totals is then worked out once, for the room and the quick check. */
+    const uint64_t room = mdn_ledger_room(ledger);
+    const bool plain = mdn_ledger_plain(ledger);
     b->person_rc = mdn_person_plain(&b->person) ? 0 : mdn_person_check(&b->person, NULL);
-    b->ledger_rc = mdn_ledger_plain(&b->ledgers[k]) ? 0 : medins_ledger_check(&b->ledgers[k], NULL);
+    b->ledger_rc = plain ? 0 : medins_ledger_check(ledger, NULL);
     b->age_from = b->age_until = 0;
     b->slot_policy = NULL;
     /* The ledger's year is in range when the ledger is valid: the only case in which a claim
      * can be plain. */
     b->run_ok = b->person_rc == 0 && b->ledger_rc == 0;
-    b->year0 = b->run_ok ? b->ledgers[k].year * 10000 : 0;
-    b->room = b->run_ok ? mdn_ledger_room(&b->ledgers[k]) : 0;
+    b->year0 = b->run_ok ? ledger->year * 10000 : 0;
+    b->room = b->run_ok ? room : 0;
     b->days = mdn_days_of_year(b->year0 / 10000);
 }
 
