@@ -367,9 +367,13 @@ typedef struct mdn_seg_plan {
     medins_fen to[MDN_PLAN_SEGS];
 } mdn_seg_plan;
 
+/* A flag as a mask: all ones when c holds, else 0. */
+#define MDN_MASK(c) (-(medins_fen)!!(c))
+
 /* A layer's rows for one selector context (mdn_plan). */
 typedef struct mdn_layer_plan {
-    bool applies;                           /* present, and applies to the claim's kind */
+    medins_fen applies;                     /* mask (MDN_MASK): present, and applies to the
+                                             * claim's kind */
     const mdn_amount_row *drow, *crow;      /* deductible, annual maximum; NULL: none */
     const mdn_ratio_row *rrow;              /* NULL: the layer pays nothing */
     medins_fen ded, cap;                    /* drow's amount or 0, crow's or MDN_NO_CAP */
@@ -394,11 +398,16 @@ typedef struct mdn_plan {
     const mdn_benefit *sec;                 /* set from MDN_PLAN_RATIO on */
     const mdn_ratio_row *rrow;
     const mdn_amount_row *drow, *trow, *crow;   /* deductible, thrift reduction, maximum */
-    /* The same, flat, for the arithmetic: no pointer to follow and no row to test for. */
+    /* The same, flat, for the arithmetic: no pointer to follow and no row to test for. The
+     * flags are masks (MDN_MASK), applied with one AND: they vary claim by claim in a batch,
+     * where a branch on them would be mispredicted. */
     int pool;                               /* medins_pool of the section */
-    bool annual;                            /* the deductible is the pool's, once a year */
-    bool carry;                             /* the maximum is inpatient's and carries over */
-    bool account;                           /* the individual account pays */
+    int inpatient;                          /* 1 for an inpatient claim (an admission), else 0 */
+    medins_fen outpatient;                  /* the claim's kind counts as outpatient costs
+                                             * (outpatient visits and pharmacy purchases) */
+    medins_fen annual;                      /* the deductible is the pool's, once a year */
+    medins_fen carry;                       /* the maximum is inpatient's and carries over */
+    medins_fen account;                     /* the individual account pays */
     medins_fen ded;                         /* drow's amount less the thrift reduction, or 0 */
     medins_fen cap;                         /* crow's amount, or MDN_NO_CAP */
     medins_bp adj;                          /* the section's matching adjustments, summed */

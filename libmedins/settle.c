@@ -323,7 +323,7 @@ static void plan_segments(mdn_seg_plan *sp, const mdn_ratio_row *row, medins_bp 
 static void plan_layer(mdn_layer_plan *lp, const mdn_layer *l, int kind, const query *q)
 {
     emitter quiet = {0};
-    lp->applies = l->present && (l->applies_to >> kind & 1);
+    lp->applies = MDN_MASK(l->present && (l->applies_to >> kind & 1));
     lp->cap = MDN_NO_CAP;
     lp->gate = MDN_NO_GATE;
     if (!lp->applies)
@@ -371,11 +371,13 @@ static void plan_of(mdn_plan *pl, const medins_policy *p, const query *q)
     if (sec->cap_table && (pl->crow = find_amount(sec->cap_table, sec->cap_owner->ix.cap, q))) {
         const mdn_benefit *inpatient = mdn_benefit_for(p, MEDINS_CLAIM_INPATIENT);
         pl->cap = pl->crow->amount.v;
-        pl->carry = inpatient && inpatient->carry_over && sec->cap_owner == inpatient;
+        pl->carry = MDN_MASK(inpatient && inpatient->carry_over && sec->cap_owner == inpatient);
     }
     pl->pool = sec->pool;
-    pl->annual = sec->basis == MDN_BASIS_YEAR;
-    pl->account = sec->account && q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE;
+    pl->inpatient = kind == MEDINS_CLAIM_INPATIENT;
+    pl->outpatient = MDN_MASK(kind == MEDINS_CLAIM_OUTPATIENT || kind == MEDINS_CLAIM_PHARMACY);
+    pl->annual = MDN_MASK(sec->basis == MDN_BASIS_YEAR);
+    pl->account = MDN_MASK(sec->account && q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE);
     plan_layer(&pl->layer[0], &p->benefits->major, kind, q);
     plan_layer(&pl->layer[1], &p->benefits->assistance, kind, q);
 }

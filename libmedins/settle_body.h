@@ -68,9 +68,6 @@ static inline void use(emitter *e, const mdn_val *val)
 static inline medins_fen min_fen(medins_fen a, medins_fen b) { return a < b ? a : b; }
 static inline medins_fen max_fen(medins_fen a, medins_fen b) { return a > b ? a : b; }
 
-/* v when c holds, else 0, without a branch: for the plan's flags and the claim's kind, which
- * vary claim by claim in a batch. */
-static inline medins_fen when(bool c, medins_fen v) { return v & -(medins_fen)c; }
 
 static inline medins_bp clamp_ratio(medins_bp base, medins_bp add)
 {
@@ -305,7 +302,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     /* Deductible: what is left of the pool's annual one, or the whole per visit or admission
      * (0 without a deductible row). */
     const medins_fen ded = plan->ded,
-                     remaining = ded - when(plan->annual, min_fen(ded, ledger->deductible[pool]));
+                     remaining = ded - (plan->annual & min_fen(ded, ledger->deductible[pool]));
     s->deductible = min_fen(in_scope, remaining);
     const mdn_amount_row *drow = plan->drow;
     if (e.r && drow) {
@@ -330,7 +327,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     if (e.r)
         (void)mdn_say_adjustments(&e, &sec->adjustments, sec->ix.adjustments, q, sec->rule[MDN_RULE_ADJUST]);
     const mdn_amount_row *crow = plan->crow;
-    const medins_fen carry = when(plan->carry, ledger->carry_over), cap = plan->cap + carry;
+    const medins_fen carry = plan->carry & ledger->carry_over, cap = plan->cap + carry;
     medins_fen rest = in_scope - s->deductible;
     medins_fen pos = ledger->position[pool];
     s->fund = pay_segments(&e, plan->rrow, &plan->segs, plan->adj, pos, pos + rest,
@@ -356,16 +353,17 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
 
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
-    const bool major_applies = plan->layer[0].applies, assist_applies = plan->layer[1].applies;
+    const medins_fen major_applies = plan->layer[0].applies,
+                     assist_applies = plan->layer[1].applies;
     medins_fen burden = in_scope - s->fund;
     /* Without a result each layer is called whether or not it applies (its gate stops it):
      * the claims' kinds then take no branch of their own. */
-    if (major_applies | !r)
+    if (major_applies || !r)
         s->major_disease = settle_layer(&e, &bs->major, &plan->layer[0], q, ledger->major_base,
                                         burden, in_scope, ledger->major_fund,
                                         MEDINS_PART_MAJOR_DISEASE);
     medins_fen assist_base = burden - s->major_disease;
-    if (assist_applies | !r)
+    if (assist_applies || !r)
         s->assistance = settle_layer(&e, &bs->assistance, &plan->layer[1], q, ledger->assist_base,
                                      assist_base, in_scope, ledger->assist_fund,
                                      MEDINS_PART_ASSISTANCE);
@@ -379,7 +377,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     /* The individual account pays in-scope costs only: catalogue-external items never, and
      * category-B first self-pay is cash (the decision is documented in the report and docs). */
     const medins_fen account = min_fen(ledger->account_balance, assist_base - s->assistance);
-    s->account = when(plan->account, account);
+    s->account = plan->account & account;
     if (plan->account && e.r) {
         SAY(&e, MEDINS_PART_ACCOUNT, s->account, assist_base - s->assistance, 0,
             sec->rule[MDN_RULE_ACCOUNT], sec->account_val,
@@ -401,10 +399,9 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
      * against MAX does. When the caller vouched for them the sums are not made: each total
      * is added to where it lies.
      */
-    const bool outpatient_cost = kind == MEDINS_CLAIM_OUTPATIENT || kind == MEDINS_CLAIM_PHARMACY;
-    const medins_fen add_outpatient = when(outpatient_cost, in_scope),
-                     add_major = when(major_applies, burden),
-                     add_assist = when(assist_applies, assist_base);
+    const medins_fen add_outpatient = plan->outpatient & in_scope,
+                     add_major = major_applies & burden,
+                     add_assist = assist_applies & assist_base;
     if (vouched != MDN_VOUCHED_ALL) {
         const medins_fen outpatient = ledger->outpatient_costs + add_outpatient,
                          deductible = ledger->deductible[pool] + s->deductible,
@@ -432,7 +429,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         *next = *ledger;
     next->seq++;
     next->last_date = claim->date;
-    next->admissions += kind == MEDINS_CLAIM_INPATIENT;
+    next->admissions += plan->inpatient;
     next->outpatient_costs += add_outpatient;
     next->deductible[pool] += s->deductible;
     next->position[pool] += rest;

@@ -290,6 +290,60 @@ START_TEST(ledger_totals)
 }
 END_TEST
 
+/*
+ * Which claims count as outpatient costs and admissions, one claim of each kind in turn (an
+ * employee in service): outpatient 1000 with 100 self-paid (900 in scope) and a pharmacy
+ * purchase of 200 add their in-scope amounts to the outpatient costs; a pooling visit (300),
+ * a special-disease claim (1200) and an admission (10800) do not. 900 + 200 = 1100; one
+ * admission; five settlements. The same claims in one batch give the same ledger.
+ */
+START_TEST(year_totals_by_kind)
+{
+    static const struct { medins_claim_kind kind; medins_level level; medins_fen total, self_paid; }
+        claims[] = {
+            {MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), Y(100)},
+            {MEDINS_CLAIM_PHARMACY, MEDINS_LEVEL_PHARMACY, Y(200), 0},
+            {MEDINS_CLAIM_POOLING, MEDINS_LEVEL_2, Y(300), 0},
+            {MEDINS_CLAIM_SPECIAL_DISEASE, MEDINS_LEVEL_2, Y(1200), 0},
+            {MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(10800), 0},
+        };
+    enum { N = sizeof claims / sizeof claims[0] };
+    const medins_person person = {MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE,
+                                  MEDINS_TIER_NONE, 19800101, 0, 0};
+    medins_ledger one, batch;
+    medins_ledger_init(&one, 2023);
+    medins_ledger_init(&batch, 2023);
+    int32_t zero[N] = {0}, kind[N], level[N];
+    medins_date date[N];
+    medins_fen total[N], self_paid[N], out[N];
+    for (int i = 0; i < N; i++) {
+        medins_claim claim;
+        medins_claim_init(&claim);
+        claim.kind = claims[i].kind;
+        claim.level = claims[i].level;
+        claim.total = claims[i].total;
+        claim.self_paid = claims[i].self_paid;
+        claim.date = 20230301 + i;
+        medins_result *r = NULL;
+        ck_assert_int_eq(medins_settle(&r, policy, &person, &claim, &one, NULL), 0);
+        medins_result_free(r);
+        kind[i] = claim.kind, level[i] = claim.level, date[i] = claim.date;
+        total[i] = claim.total, self_paid[i] = claim.self_paid;
+    }
+    ck_assert_int_eq(one.outpatient_costs, Y(1100));
+    ck_assert_int_eq(one.admissions, 1);
+    ck_assert_int_eq(one.seq, N);
+
+    const int32_t scheme = person.scheme, category = person.category, tier = person.tier;
+    const medins_date birth = person.birth_date;
+    const medins_batch_persons bp = {1, &scheme, &category, &tier, &birth, NULL, NULL};
+    const medins_batch_claims bc = {N, zero, date, kind, level, NULL, total, self_paid, NULL};
+    medins_batch_out bo = {out, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    ck_assert_int_eq(medins_batch_settle(policy, &bp, &bc, &batch, &bo, NULL, NULL), 0);
+    ck_assert_int_eq(memcmp(&one, &batch, sizeof one), 0);
+}
+END_TEST
+
 /* ---- Policy variations through overlays ---------------------------------------------------- */
 
 static medins_policy *derive(const char *yaml)
@@ -651,6 +705,7 @@ static Suite *settle_suite(void)
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, hand_worked, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, ledger_totals);
+    tcase_add_test(tc, year_totals_by_kind);
     tcase_add_test(tc, no_carry_over);
     tcase_add_test(tc, major_cap_inside_claim);
     tcase_add_test(tc, pool_owner_required);
