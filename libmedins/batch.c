@@ -65,10 +65,12 @@ static const medins_policy *policy_for(policy_source *src, medins_date date, int
  * with its level never gets a plan (plan_make), so that the first pass need not test the pair.
  */
 #define BATCH_KEYS 256
+#define KEY_LATER (1u << 6)
 
+/* The key of a claim whose kind and level are below 8 (checked); `later` is 0 or KEY_LATER. */
 static inline unsigned batch_key(unsigned kind, unsigned level, unsigned later, unsigned at_doctor)
 {
-    return (kind & 7) << 3 | (level & 7) | later << 6 | at_doctor << 7;
+    return kind << 3 | level | later | at_doctor << 7;
 }
 
 typedef struct plan_cache {
@@ -138,7 +140,7 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned 
     mdn_ctx ctx = c->ctx[slot];
     ctx.kind = kind;
     ctx.level = level;
-    ctx.admission = kind == MEDINS_CLAIM_INPATIENT ? 1 + (int)(key >> 6 & 1) : 0;
+    ctx.admission = kind == MEDINS_CLAIM_INPATIENT ? 1 + !!(key & KEY_LATER) : 0;
     ctx.at_family_doctor = (int)(key >> 7);
     mdn_plan *plan = &c->plan[c->nplans++];
     mdn_plan_make(plan, c->profile[slot].policy, &ctx);
@@ -146,7 +148,7 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned 
     c->plan_no[slot][key] = no;
     /* Only inpatient claims have an admission order: the other key is the same plan. */
     if (kind != MEDINS_CLAIM_INPATIENT)
-        c->plan_no[slot][key ^ 1u << 6] = no;
+        c->plan_no[slot][key ^ KEY_LATER] = no;
     return plan;
 }
 
@@ -156,7 +158,7 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned 
 static inline const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int level,
                                        int admission, int family_doctor, bool keep)
 {
-    const unsigned key = batch_key((unsigned)kind, (unsigned)level, admission == 2,
+    const unsigned key = batch_key((unsigned)kind, (unsigned)level, admission == 2 ? KEY_LATER : 0,
                                    (unsigned)family_doctor);
     const unsigned n = c->plan_no[slot][key];
     if (n)
@@ -418,7 +420,8 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     /* The run's figures the loop reads, kept out of `b`: its slot's plan numbers hold on
      * dates in [window_from, window_from + window_days) (run_slot). */
     size_t run = (size_t)-1;
-    int32_t admissions = 0, year0 = 0;
+    unsigned later = 0;          /* KEY_LATER once the person has been admitted this year */
+    int32_t year0 = 0;
     medins_date last = 0, window_from = 0;
     uint32_t window_days = 0;
     uint64_t room = 0;
@@ -436,7 +439,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             /* A person or ledger that fails its check has year0 0: none of its claims is
              * plain. */
             run_enter(b, k);
-            admissions = b->ledgers[k].admissions;
+            later = b->ledgers[k].admissions > 0 ? KEY_LATER : 0;
             last = b->ledgers[k].last_date;
             year0 = b->year0;
             days = b->days;
@@ -470,7 +473,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             window_days = (uint32_t)(b->age_until - b->age_from);
             plan_no = b->cache->plan_no[slot];
         }
-        const unsigned key = batch_key((unsigned)claim.kind, (unsigned)claim.level, admissions > 0,
+        const unsigned key = batch_key((unsigned)claim.kind, (unsigned)claim.level, later,
                                        at_family_doctor(family_doctor, claim.institution));
         /* The run's first claim is outside the empty window [0, 0) and took a slot. */
         MDN_ANALYZER_ASSUME(plan_no != NULL);
@@ -485,7 +488,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
                  plan->status != MDN_PLAN_OK)
             break;
         plans[m] = plan;
-        admissions += claim.kind == MEDINS_CLAIM_INPATIENT;
+        later |= (unsigned)plan->inpatient * KEY_LATER;
         last = claim.date;
         room -= in_scope;
     }
