@@ -488,7 +488,9 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
                  plan->status != MDN_PLAN_OK)
             break;
         plans[m] = plan;
-        later |= (unsigned)plan->inpatient * KEY_LATER;
+        /* From the claim's kind, not the plan's flag: that would make each claim's key wait
+         * for the plan lookups of the claims before it. */
+        later |= (claim.kind == MEDINS_CLAIM_INPATIENT) * KEY_LATER;
         last = claim.date;
         room -= in_scope;
     }
