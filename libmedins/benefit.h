@@ -275,11 +275,12 @@ static inline int64_t mdn_side_of(const mdn_cuts *c, int64_t v, bool above)
     return k;
 }
 
-/* The date of the birthday on which a person born on `birth` is `age`; INT32_MAX past 9999. */
+/* The date of the birthday on which a person born on `birth` (a date) is `age` (0 to 9999);
+ * INT32_MAX past the year 9999. */
 static inline medins_date mdn_birthday(medins_date birth, int64_t age)
 {
-    const int64_t year = birth / 10000 + age;
-    return year > 9999 ? INT32_MAX : (medins_date)(year * 10000 + birth % 10000);
+    const int64_t day = birth + age * 10000;
+    return day >= 100000000 ? INT32_MAX : (medins_date)day;
 }
 
 /*

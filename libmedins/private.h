@@ -93,14 +93,17 @@ char *mdn_digits_before(char *end, uint64_t mag, bool negative);
 
 /*
  * medins_age_on for valid dates (person.c checks them; the batch has checked them already):
- * -1 when `date` is before `birth_date`. Comparing month-day as MMDD, someone born on
- * 29 February turns a year older on 1 March of a common year, since 0228 < 0229.
+ * -1 when `date` is before `birth_date`. The years between them, less one when the month and
+ * day of `date` (as MMDD) come before those of the birth date: in the difference of the two
+ * YYYYMMDD numbers the MMDD parts differ by less than 10000, so one division gives both.
+ * Someone born on 29 February turns a year older on 1 March of a common year, since
+ * 0228 < 0229.
  */
 static inline int mdn_age_between(medins_date birth_date, medins_date date)
 {
     if (birth_date > date)
         return -1;
-    return date / 10000 - birth_date / 10000 - (date % 10000 < birth_date % 10000);
+    return (int)((uint32_t)(date - birth_date) / 10000u);
 }
 
 /*

@@ -33,6 +33,36 @@ START_TEST(age_table)
 }
 END_TEST
 
+/*
+ * Every day of a leap and a common year as the birth date, against every day of a common and a
+ * leap year as the date: the age is the difference of the years, less one before the
+ * birthday's month and day (as MMDD: someone born on 29 February is a year older from 1 March
+ * of a common year), written out here the long way.
+ */
+START_TEST(age_every_day)
+{
+    static const int birth_years[] = {2000, 2001}, years[] = {2023, 2024};
+    size_t pairs = 0;
+    for (int by = 0; by < 2; by++)
+        for (int bmd = 101; bmd <= 1231; bmd++) {
+            const medins_date birth = birth_years[by] * 10000 + bmd;
+            if (!medins_date_valid(birth))
+                continue;
+            for (int y = 0; y < 2; y++)
+                for (int md = 101; md <= 1231; md++) {
+                    const medins_date on = years[y] * 10000 + md;
+                    if (!medins_date_valid(on))
+                        continue;
+                    const int want = years[y] - birth_years[by] - (md < bmd);
+                    ck_assert_msg(medins_age_on(birth, on) == want, "born %d, on %d: %d, not %d",
+                                  (int)birth, (int)on, medins_age_on(birth, on), want);
+                    pairs++;
+                }
+        }
+    ck_assert_uint_eq(pairs, (366 + 365) * (365 + 366));
+}
+END_TEST
+
 START_TEST(dates)
 {
     static const struct { medins_date d; int ok; } cases[] = {
@@ -129,6 +159,7 @@ static Suite *person_suite(void)
     TCase *tc = tcase_create("dates");
     tcase_add_loop_test(tc, age_table, 0, sizeof age_cases / sizeof age_cases[0]);
     tcase_add_test(tc, dates);
+    tcase_add_test(tc, age_every_day);
     suite_add_tcase(s, tc);
     tc = tcase_create("values");
     tcase_add_test(tc, inits);
