@@ -3,7 +3,8 @@
  *
  * The package (medins/batch.py) allocates every output array and the ledger block, checks the
  * lengths, and calls settle_arrays() once: the C batch then runs with the GIL released, with no
- * Python code per claim. Ledgers travel as one uint8 block of n * ledger_size() bytes that the
+ * Python code per claim. Called directly, settle_arrays() takes an empty array for an output
+ * column that is not wanted (batch.h's NULL: not written), as for an optional input. Ledgers travel as one uint8 block of n * ledger_size() bytes that the
  * helpers below initialise, read and write, so that a run can be continued or inspected.
  */
 
@@ -110,8 +111,9 @@ static medins_py_count medins_py_batch_settle(
         return MEDINS_ERR_ARGUMENT;
     if (m2 != m || m3 != m || m4 != m || (m5 != m && m5 != 0) || m6 != m ||
         (m7 != m && m7 != 0) || (m8 != m && m8 != 0) ||
-        o1 != m || o2 != m || o3 != m || o4 != m || o5 != m || o6 != m || o7 != m ||
-        o8 != m || o9 != m)
+        (o1 != m && o1 != 0) || (o2 != m && o2 != 0) || (o3 != m && o3 != 0) ||
+        (o4 != m && o4 != 0) || (o5 != m && o5 != 0) || (o6 != m && o6 != 0) ||
+        (o7 != m && o7 != 0) || (o8 != m && o8 != 0) || (o9 != m && o9 != 0))
         return MEDINS_ERR_ARGUMENT;
     if (!policy && (!set || !region))
         return MEDINS_ERR_ARGUMENT;
@@ -132,15 +134,16 @@ static medins_py_count medins_py_batch_settle(
     cs.total = total;
     cs.self_paid = m7 ? self_paid : NULL;
     cs.category_b = m8 ? category_b : NULL;
-    out.fund = fund;
-    out.major_disease = major_disease;
-    out.assistance = assistance;
-    out.patient = patient;
-    out.deductible = deductible;
-    out.coinsurance = coinsurance;
-    out.over_cap = over_cap;
-    out.account = account;
-    out.status = status;
+    /* An empty output column (with m > 0) is not wanted: NULL, not written. */
+    out.fund = o1 ? fund : NULL;
+    out.major_disease = o2 ? major_disease : NULL;
+    out.assistance = o3 ? assistance : NULL;
+    out.patient = o4 ? patient : NULL;
+    out.deductible = o5 ? deductible : NULL;
+    out.coinsurance = o6 ? coinsurance : NULL;
+    out.over_cap = o7 ? over_cap : NULL;
+    out.account = o8 ? account : NULL;
+    out.status = o9 ? status : NULL;
 
     if (policy)
         rc = medins_batch_settle(policy, &ps, &cs, (medins_ledger *)ledgers, &out, &failed, &e);

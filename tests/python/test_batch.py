@@ -149,6 +149,43 @@ def test_length_mismatch_is_refused(p2023):
             *[np.zeros(1, np.int64)] * 4, *[np.zeros(1, np.int64)] * 8, np.zeros(1, np.int32))
 
 
+def test_lowlevel_outputs_may_be_left_out(p2023):
+    # An empty output column is not wanted: the others get the same figures, statuses and
+    # ledgers as a call that asks for every column. Three employees in service, two claims
+    # each (the second person's second claim fails: its self-paid part is above its total).
+    i32, i64 = np.int32, np.int64
+    persons = [np.zeros(3, i32), np.zeros(3, i32), np.zeros(3, i32),
+               np.full(3, 19800101, i32)]
+    person = np.array([0, 0, 1, 1, 2, 2], i32)
+    date = np.array([20230301, 20230401] * 3, i32)
+    kind = np.array([0, 3, 0, 0, 3, 3], i32)
+    level = np.full(6, 2, i32)
+    total = np.array([150000, 2000000, 30000, 90000, 500000, 4000000], i64)
+    self_paid = np.array([0, 0, 0, 100000, 0, 0], i64)
+    none_u32, none_i64 = np.zeros(0, np.uint32), np.zeros(0, i64)
+
+    def call(outputs):
+        block = medins.LedgerBlock(np.full(3, 2023))
+        failed = medins.lowlevel.settle_arrays(
+            p2023._c, None, None, *persons, none_u32, none_i64, block._raw, person, date, kind,
+            level, none_i64, total, self_paid, none_i64, *outputs)
+        return failed, block
+
+    full = [np.full(6, -7, i64) for _ in range(8)] + [np.full(6, -7, i32)]
+    split = [full_col.copy() if k in (0, 1, 2, 3, 8) else full_col[:0]
+             for k, full_col in enumerate(full)]
+    failed_full, ledgers_full = call(full)
+    failed_split, ledgers_split = call(split)
+    assert failed_full == failed_split == 1
+    for k in (0, 1, 2, 3, 8):
+        np.testing.assert_array_equal(split[k], full[k])
+    assert list(full[8]) == [0, 0, 0, full[8][3], 0, 0] and full[8][3] != 0
+    assert bytes(ledgers_split._raw) == bytes(ledgers_full._raw)
+    # A column of another length is still refused.
+    with pytest.raises(medins.MedinsError):
+        call(split[:4] + [np.zeros(5, i64)] + split[5:])
+
+
 def test_gil_is_released_during_batch(p2023):
     # A second thread makes progress while a long batch runs in the first.
     persons, claims = medins.generate_population(50000, 10, seed=11)
