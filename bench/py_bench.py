@@ -4,8 +4,9 @@
 
 Prints "name: value" lines:
   - numpy batch (medins.settle_arrays) on every dumped claim, against the C batch's time: timed
-    like bench.c's batch (ledgers made before the clock, output arrays reused through out=), and
-    also with outputs and ledgers made inside the call (numpy_fresh_outputs_seconds);
+    like bench.c's batch (ledgers made before the clock, output arrays reused through out=, the
+    same columns asked for: the split of the total, SPLIT, and the status), and also with
+    outputs and ledgers made inside the call (numpy_fresh_outputs_seconds);
   - one claim per call from Python: Policy.settle without and with explanation lines, and
     Policy.settle_figures (figures only);
   - last, the pandas reference (bench/pandas_reference.py) on every claim and on the first N,
@@ -26,6 +27,10 @@ import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pandas_reference  # noqa: E402
+
+
+# The output columns bench.c asks for (with the status), and the pandas reference makes.
+SPLIT = ("fund", "major_disease", "assistance", "patient")
 
 
 def load(d, name, dtype):
@@ -107,7 +112,8 @@ def pandas_figures(prefix, want, persons, claims, expect, meta, policy, medins, 
         pc = {k: sub_persons[k].to_numpy() for k in sub_persons}
         cc = {k: sub_claims[k].to_numpy() for k in sub_claims}
         t_lib, _ = best_of(lambda: medins.settle_arrays(policy, pc, cc, sort=False,
-                                                        on_error="status"), repeat)
+                                                        on_error="status", outputs=SPLIT),
+                           repeat)
         print(f"{prefix}_over_numpy_batch: {t_pd / t_lib:.1f}")
 
 
@@ -140,11 +146,11 @@ def main():
         policy = medins.default_policy(date="2023-06-01")
         pcols = {k: persons[k].to_numpy() for k in persons}
         ccols = {k: claims[k].to_numpy() for k in claims}
-        n_p, n_c = len(persons), n
+        n_p = len(persons)
         # Every ledger opens in the first claim's year, as in bench.c's run_library.
         years = np.full(n_p, ccols["date"][0] // 10000, np.int32)
         settle = functools.partial(medins.settle_arrays, policy, pcols, ccols, sort=False,
-                                   on_error="status")
+                                   on_error="status", outputs=SPLIT)
         # The numpy batch is timed as bench.c times the C batch: ledgers made before the clock
         # starts (fresh ones each repeat) and output arrays made once and reused (out=). One
         # untimed call first makes those arrays and pays the first-touch faults on them, which
@@ -153,23 +159,11 @@ def main():
         # The same C batch called bare from this process, with its own buffers made once, and
         # the package's call without out= or ledgers= (outputs and ledgers made inside it) are
         # timed alternating with it, so that all three see the same machine load.
-        raw_out = np.empty((8, n_c), np.int64)
-        raw_status = np.empty(n_c, np.int32)
-        # Absent optional columns: empty arrays, which the C call reads as all zero.
-        none_u32, none_i64 = np.zeros(0, np.uint32), np.zeros(0, np.int64)
+        raw_once = c_batch_timer(medins, policy, persons, claims)
         t = t_raw = t_fresh = float("inf")
         fresh = None
         for _ in range(a.repeat):
-            block = medins.LedgerBlock(years)
-            args = [policy._c, None, None] + [pcols[k] for k in ("scheme", "category", "tier",
-                                                                  "birth_date")]
-            args += [none_u32, none_i64, block._raw]
-            args += [ccols[k] for k in ("person", "date", "kind", "level")]
-            args += [none_i64] + [ccols[k] for k in ("total", "self_paid", "category_b")]
-            args += [*raw_out, raw_status]
-            t0 = time.perf_counter()
-            medins.lowlevel.settle_arrays(*args)
-            t_raw = min(t_raw, time.perf_counter() - t0)
+            t_raw = min(t_raw, raw_once())
 
             block = medins.LedgerBlock(years)
             t0 = time.perf_counter()

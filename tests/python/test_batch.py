@@ -257,6 +257,52 @@ def test_out_equals_fresh_outputs(p2023, population, shuffle):
     assert bytes(res.ledgers._raw) == bytes(ref.ledgers._raw)
 
 
+@pytest.mark.parametrize("shuffle", [False, True], ids=["in_order", "shuffled"])
+@pytest.mark.parametrize("with_out", [False, True], ids=["fresh", "out"])
+def test_outputs_settle_only_the_columns_asked_for(p2023, population, shuffle, with_out):
+    # The columns asked for, the statuses and the ledgers equal those of a call that settles
+    # every column; the others are not in the result, nor needed in out.
+    persons, claims = population
+    if shuffle:
+        claims = claims.sample(frac=1.0, random_state=5)
+    pcols, ccols = _arrays(persons, claims)
+    ref = medins.settle_arrays(p2023, pcols, ccols, on_error="status")
+    asked = ("patient", "fund", "over_cap")     # any order: the result keeps OUTPUTS' order
+    out = None
+    if with_out:
+        full = _fresh_out(len(claims))
+        out = {k: full[k] for k in asked + ("status",)}
+    res = medins.settle_arrays(p2023, pcols, ccols, on_error="status", outputs=asked, out=out)
+    assert list(res) == ["fund", "patient", "over_cap", "status"]
+    for k in ("fund", "patient", "over_cap", "status"):
+        np.testing.assert_array_equal(res[k], ref[k], err_msg=k)
+        if with_out:
+            assert res[k] is out[k], k
+    assert res.failed == ref.failed
+    assert bytes(res.ledgers._raw) == bytes(ref.ledgers._raw)
+    assert res.totals() == {k: ref.totals()[k] for k in ("fund", "patient", "over_cap")}
+    with pytest.raises(KeyError):
+        res["major_disease"]
+    assert "fund" in repr(res) and "patient" in repr(res)
+    only_status = medins.settle_arrays(p2023, pcols, ccols, on_error="status", outputs=())
+    assert list(only_status) == ["status"] and only_status.totals() == {}
+    np.testing.assert_array_equal(only_status["status"], ref["status"])
+
+
+def test_outputs_refused(p2023, population):
+    persons, claims = population
+    pcols, ccols = _arrays(persons, claims)
+    with pytest.raises(ValueError, match="'fnud'"):
+        medins.settle_arrays(p2023, pcols, ccols, outputs=("fund", "fnud"))
+    with pytest.raises(TypeError, match="one string"):
+        medins.settle_arrays(p2023, pcols, ccols, outputs="fund")
+    # out must hold every column asked for.
+    out = _fresh_out(len(claims))
+    del out["fund"]
+    with pytest.raises(ValueError, match="no 'fund' column"):
+        medins.settle_arrays(p2023, pcols, ccols, outputs=("fund",), out=out)
+
+
 def test_out_reused_across_calls_holds_the_last_call(p2023, population):
     persons, claims = population
     pcols, ccols = _arrays(persons, claims)

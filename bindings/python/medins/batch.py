@@ -121,14 +121,15 @@ class BatchResult(dict):
     failed: int
 
     def totals(self) -> Dict[str, int]:
-        """Sum of each money column over the claims that settled."""
-        return {k: int(self[k].sum()) for k in OUTPUTS}
+        """Sum of each money column (of those settled: see ``outputs``) over the claims that
+        settled."""
+        return {k: int(self[k].sum()) for k in OUTPUTS if k in self}
 
     def __repr__(self) -> str:
         t = self.totals()
         n = len(self["status"])
-        return (f"<BatchResult {n} claims, {self.failed} failed: fund {t['fund']} fen, "
-                f"patient {t['patient']} fen>")
+        sums = "".join(f", {k} {t[k]} fen" for k in ("fund", "patient") if k in t)
+        return f"<BatchResult {n} claims, {self.failed} failed{sums}>"
 
 
 def _column(table: Mapping[str, Any], name: str, default: Any = None) -> Any:
@@ -138,15 +139,29 @@ def _column(table: Mapping[str, Any], name: str, default: Any = None) -> Any:
         return default
 
 
-def _out_columns(out: Any, m: int) -> List[np.ndarray]:
-    """The caller's output arrays in the C call's order (OUTPUTS, then status), each checked to
-    be what the C call writes into. numpy.i's own checks name no column and do not look at
-    writeability, so every check is made here, before anything is settled."""
+def _outputs(outputs: Optional[Sequence[str]]) -> Tuple[str, ...]:
+    """The money columns asked for, in OUTPUTS' order (all of them for None)."""
+    if outputs is None:
+        return OUTPUTS
+    if isinstance(outputs, str):
+        raise TypeError("outputs must be a sequence of column names, not one string")
+    asked = set(outputs)
+    unknown = sorted(asked - set(OUTPUTS))
+    if unknown:
+        raise ValueError(f"unknown output column(s) {', '.join(map(repr, unknown))}; "
+                         f"the columns are {', '.join(OUTPUTS)}")
+    return tuple(k for k in OUTPUTS if k in asked)
+
+
+def _out_columns(out: Any, m: int, names: Sequence[str]) -> List[np.ndarray]:
+    """The caller's output arrays for `names` (money columns in OUTPUTS' order), then status,
+    each checked to be what the C call writes into. numpy.i's own checks name no column and
+    do not look at writeability, so every check is made here, before anything is settled."""
     if not isinstance(out, Mapping):
         raise TypeError(f"out must be a mapping of column name to array, not "
                         f"{type(out).__name__}")
     cols = []
-    for name in OUTPUTS + ("status",):
+    for name in tuple(names) + ("status",):
         want = np.dtype(np.int32 if name == "status" else np.int64)
         if name not in out:
             raise ValueError(f"out has no {name!r} column")
@@ -181,7 +196,8 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
                   claims: Mapping[str, Any], *, region: Optional[str] = None,
                   ledgers: Optional[LedgerBlock] = None, sort: bool = True,
                   on_error: str = "raise",
-                  out: Optional[Mapping[str, np.ndarray]] = None) -> BatchResult:
+                  out: Optional[Mapping[str, np.ndarray]] = None,
+                  outputs: Optional[Sequence[str]] = None) -> BatchResult:
     """Settle claims in one batch call.
 
     Args:
@@ -207,12 +223,17 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             share memory with another or with an input) and are overwritten entirely, in the
             order the claims were given. When the claims had to be sorted, the C call writes
             into a scratch block and the values are then scattered into these arrays.
+        outputs: the money columns to settle, names from :data:`OUTPUTS` (all by default);
+            ``status`` always comes. The others are neither written nor in the result (nor
+            needed in ``out``): asking only for what is needed saves their memory and the
+            time to write it.
     Returns:
         a :class:`BatchResult`; with ``out``, its columns are the very arrays given (a
         :class:`BatchError`'s ``.results`` too).
     """
     if on_error not in ("raise", "status"):
         raise ValueError("on_error must be 'raise' or 'status'")
+    names = _outputs(outputs)
     scheme = enum_codes(_column(persons, "scheme"), Scheme)
     n = len(scheme)
     category = enum_codes(_column(persons, "category"), Category)
@@ -225,7 +246,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     person = np.ascontiguousarray(np.asarray(_column(claims, "person")), dtype=np.int32)
     m = len(person)
     # Checked before any other work, and long before the C call writes anything.
-    out_cols = None if out is None else _out_columns(out, m)
+    out_cols = None if out is None else _out_columns(out, m, names)
     date = date_codes(_column(claims, "date"))
     kind = enum_codes(_column(claims, "kind"), ClaimKind)
     level = enum_codes(_column(claims, "level"), Level)
@@ -251,7 +272,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             (scheme, category, tier, birth, groups, family_doctor))]
         if ledgers is not None:
             reads.append(("the ledgers", ledgers._raw))
-        _refuse_overlap(list(zip(OUTPUTS + ("status",), out_cols)), reads)
+        _refuse_overlap(list(zip(names + ("status",), out_cols)), reads)
     order = None
     if sort and not ordered:
         order = np.lexsort((date, person))
@@ -272,24 +293,28 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     # suffices, and unlike np.zeros (calloc) it gets huge pages: first-touch faults on tens of
     # MB otherwise cost as much as the settlement itself.
     if out_cols is None:
-        out_cols = [*np.empty((len(OUTPUTS), m), dtype=np.int64), np.empty(m, dtype=np.int32)]
+        out_cols = [*np.empty((len(names), m), dtype=np.int64), np.empty(m, dtype=np.int32)]
     # Sorted claims settle into a scratch block, scattered back into the given order after.
     if order is None:
         dest = out_cols
     else:
-        dest = [*np.empty((len(OUTPUTS), m), dtype=np.int64), np.empty(m, dtype=np.int32)]
+        dest = [*np.empty((len(names), m), dtype=np.int64), np.empty(m, dtype=np.int32)]
+    # The C call takes every money column in OUTPUTS' order: an empty one is not written.
+    by_name = dict(zip(names, dest[:-1]))
+    none = np.zeros(0, dtype=np.int64)
+    c_out = [by_name.get(k, none) for k in OUTPUTS] + [dest[-1]]
     if isinstance(policy, PolicySet):
         pol, pset, reg = None, policy._c, region or _c.default_region()
     else:
         pol, pset, reg = policy._c, None, None
     failed = _c.settle_arrays(pol, pset, reg, scheme, category, tier, birth, groups,
-                              family_doctor, ledgers._raw, *cols, *dest)
+                              family_doctor, ledgers._raw, *cols, *c_out)
     if order is not None:
         for given, settled in zip(out_cols, dest):
             given[order] = settled
 
     result = BatchResult()
-    for k, col in zip(OUTPUTS, out_cols[:-1]):
+    for k, col in zip(names, out_cols[:-1]):
         result[k] = col
     status = out_cols[-1]
     result["status"] = status
