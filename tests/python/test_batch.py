@@ -234,6 +234,13 @@ _NAMES = medins.batch.OUTPUTS + ("status",)
 _SENTINEL = -7  # no claim of the population settles to this, so a missed write shows
 
 
+def _maybe_shuffled(population, shuffle):
+    """The population's persons and claims, the claims in a shuffled order when asked: the
+    batch then sorts them, and must give its outputs back in the order given."""
+    persons, claims = population
+    return persons, claims.sample(frac=1.0, random_state=5) if shuffle else claims
+
+
 def _fresh_out(m):
     out = {k: np.full(m, _SENTINEL, np.int64) for k in medins.batch.OUTPUTS}
     out["status"] = np.full(m, _SENTINEL, np.int32)
@@ -242,9 +249,7 @@ def _fresh_out(m):
 
 @pytest.mark.parametrize("shuffle", [False, True], ids=["in_order", "shuffled"])
 def test_out_equals_fresh_outputs(p2023, population, shuffle):
-    persons, claims = population
-    if shuffle:
-        claims = claims.sample(frac=1.0, random_state=5)
+    persons, claims = _maybe_shuffled(population, shuffle)
     pcols, ccols = _arrays(persons, claims)
     ref = medins.settle_arrays(p2023, pcols, ccols, sort=True, on_error="status")
     out = _fresh_out(len(claims))
@@ -262,9 +267,7 @@ def test_out_equals_fresh_outputs(p2023, population, shuffle):
 def test_outputs_settle_only_the_columns_asked_for(p2023, population, shuffle, with_out):
     # The columns asked for, the statuses and the ledgers equal those of a call that settles
     # every column; the others are not in the result, nor needed in out.
-    persons, claims = population
-    if shuffle:
-        claims = claims.sample(frac=1.0, random_state=5)
+    persons, claims = _maybe_shuffled(population, shuffle)
     pcols, ccols = _arrays(persons, claims)
     ref = medins.settle_arrays(p2023, pcols, ccols, on_error="status")
     asked = ("patient", "fund", "over_cap")     # any order: the result keeps OUTPUTS' order
@@ -403,9 +406,7 @@ def _bad_input(out, ccols):
                          ids=lambda f: f.__name__[5:])
 @pytest.mark.parametrize("shuffle", [False, True], ids=["in_order", "shuffled"])
 def test_invalid_out_is_refused_before_settling(p2023, population, spoil, shuffle):
-    persons, claims = population
-    if shuffle:
-        claims = claims.sample(frac=1.0, random_state=5)
+    persons, claims = _maybe_shuffled(population, shuffle)
     pcols, ccols = _arrays(persons, claims)
     ccols["total"] = np.ascontiguousarray(ccols["total"], np.int64)
     total_before = ccols["total"].copy()
