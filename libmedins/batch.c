@@ -540,7 +540,7 @@ static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned b
  * presence the copy knows, and which of them are present. Absent input columns are read as
  * zeros, with no test a claim; an output column the copy does not know is tested for claim
  * by claim (the test goes the same way for the whole call, so it is predicted, but it still
- * costs three instructions: with eight columns, 24 of a claim's 380 in the batch).
+ * costs three instructions: 24 a claim with eight columns).
  */
 BODY void settle_chunk_cols(batch *b, size_t i0, size_t m, const medins_policy *policy,
                             const mdn_plan *const *plans, unsigned known, unsigned cols)

@@ -200,14 +200,24 @@ static inline bool mdn_claim_plain(const medins_claim *c, int32_t year0, const u
            (unsigned)(MDN_KIND_LEVELS >> ((uint32_t)c->kind % 8 * 8 + (uint32_t)c->level % 8) & 1);
 }
 
+/* The OR of the ledger's amounts as unsigned: 2^63 or more when one is negative, else at least
+ * the largest. */
+static inline uint64_t mdn_ledger_amounts(const medins_ledger *l)
+{
+    return (uint64_t)(l->outpatient_costs | l->deductible[0] | l->deductible[1] |
+                      l->deductible[2] | l->position[0] | l->position[1] | l->position[2] |
+                      l->fund[0] | l->fund[1] | l->fund[2] | l->major_base | l->major_fund |
+                      l->assist_base | l->assist_fund | l->account_balance | l->account_paid |
+                      l->carry_over | l->prior_outpatient_costs);
+}
+_Static_assert(MEDINS_POOL_COUNT == 3, "mdn_ledger_amounts reads three pools");
+
 /*
  * True when medins_ledger_check surely passes the ledger: its tests as one expression without a
  * branch, for the batch, which checks the ledger of each person it meets (their fields vary,
  * and the full check's branches on them would be mispredicted). False means only "check it in
  * full": amounts of 2^46 fen and more (the limit is 10^14) are left to the full check.
  */
-static inline uint64_t mdn_ledger_amounts(const medins_ledger *l);
-
 static inline bool mdn_ledger_plain(const medins_ledger *l)
 {
     /* Unsigned: a year or a last date before the range wraps to a large value. */
@@ -223,18 +233,6 @@ static inline bool mdn_ledger_plain(const medins_ledger *l)
            ((uint32_t)l->admissions <= l->seq) & ((uint32_t)l->prior_known <= 1) &
            ((l->prior_known != 0) | (l->prior_outpatient_costs == 0));
 }
-
-/* The OR of the ledger's amounts as unsigned: 2^63 or more when one is negative, else at least
- * the largest. */
-static inline uint64_t mdn_ledger_amounts(const medins_ledger *l)
-{
-    return (uint64_t)(l->outpatient_costs | l->deductible[0] | l->deductible[1] |
-                      l->deductible[2] | l->position[0] | l->position[1] | l->position[2] |
-                      l->fund[0] | l->fund[1] | l->fund[2] | l->major_base | l->major_fund |
-                      l->assist_base | l->assist_fund | l->account_balance | l->account_paid |
-                      l->carry_over | l->prior_outpatient_costs);
-}
-_Static_assert(MEDINS_POOL_COUNT == 3, "mdn_ledger_amounts reads three pools");
 
 /*
  * How much in-scope cost the ledger (checked) can take in claims before a year total could
