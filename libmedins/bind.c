@@ -47,7 +47,7 @@ int (mdn_bind_error)(mdn_binder *b, const mdn_node *at, int code, const char *fm
 
 static int nomem(mdn_binder *b)
 {
-    return mdn_error(b->err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return mdn_error(b->err, MEDINS_ERR_NOMEM, b->policy->file, 0, 0, "out of memory");
 }
 
 static void path_append(mdn_binder *b, const char *fmt, const char *s, size_t i)
@@ -143,18 +143,42 @@ static const char *type_word(const mdn_node *n)
     return "?";
 }
 
+/*
+ * A key of digits (and decimals) with no value: what a thousands separator leaves of a number in
+ * a flow mapping, where `{amount: 350,000}` reads as amount 350 and a key `000`.
+ */
+static bool is_number_tail(const mdn_pair *p)
+{
+    const char *k = p->key;
+    if (p->value->type != MDN_NULL || !(*k >= '0' && *k <= '9'))
+        return false;
+    while (*k >= '0' && *k <= '9')
+        k++;
+    if (*k == '.')
+        for (k++; *k >= '0' && *k <= '9'; k++)
+            ;
+    return *k == '\0';
+}
+
 int mdn_bind_keys(mdn_binder *b, const mdn_node *node, unsigned dims, const char *const *allowed)
 {
     if (!node || node->type != MDN_MAP)
         return mdn_bind_error(b, node, MEDINS_ERR_TYPE, "expected a mapping, found %s", type_word(node));
-    for (size_t i = 0; i < node->n; i++) {
-        const mdn_pair *p = &node->pairs[i];
+    /* The first unknown key as written, the keys set to null included: `levle: ~` is as wrong
+     * as `levle: l3`. */
+    const mdn_pair *bad = NULL;
+    for (size_t i = 0; i < node->n + node->nnulls; i++) {
+        const mdn_pair *p = i < node->n ? &node->pairs[i] : &node->nulls[i - node->n];
         if (strcmp(p->key, "id") == 0 || in_list(allowed, p->key) || is_selector(dims, p->key))
             continue;
-        return err_at(b, node->file, p->key_line, p->key_col, MEDINS_ERR_UNKNOWN_KEY,
-                      "unknown key \"%s\"", p->key);
+        if (!bad || p->key_line < bad->key_line || (p->key_line == bad->key_line && p->key_col < bad->key_col))
+            bad = p;
     }
-    return 0;
+    if (!bad)
+        return 0;
+    return err_at(b, node->file, bad->key_line, bad->key_col, MEDINS_ERR_UNKNOWN_KEY, "unknown key \"%s\"%s",
+                  bad->key, is_number_tail(bad) ? ": thousands separators are not allowed (in {...} a comma "
+                  "ends the value)" : "");
 }
 
 static const mdn_node *present(const mdn_node *map, const char *key)
@@ -254,6 +278,15 @@ static int scalar_at(mdn_binder *b, const mdn_node *map, const char *key, bool r
     return 1;
 }
 
+/* Whether digits are grouped with commas ("400,000"), for a message that says so. */
+static bool has_thousands_separator(const char *t)
+{
+    for (const char *c = strchr(t, ','); c; c = strchr(c + 1, ','))
+        if (c > t && c[-1] >= '0' && c[-1] <= '9' && c[1] >= '0' && c[1] <= '9')
+            return true;
+    return false;
+}
+
 int mdn_bind_amount(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_amount *out)
 {
     const mdn_node *n = NULL;
@@ -261,8 +294,14 @@ int mdn_bind_amount(mdn_binder *b, const mdn_node *map, const char *key, bool re
     if (rc <= 0)
         return rc;
     medins_fen v;
-    if ((rc = mdn_money_parse_text(&v, n->text)) != 0)
-        return mdn_bind_error(b, n, rc, rc == MEDINS_ERR_OVERFLOW ? "%s: amount \"%s\" is too large"
+    /* Too large is a value out of the policy format's range: MEDINS_ERR_RANGE, like the other
+     * values a policy file may not hold, not the arithmetic's MEDINS_ERR_OVERFLOW. */
+    if ((rc = mdn_money_parse_text(&v, n->text)) == MEDINS_ERR_OVERFLOW)
+        return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: \"%s\" is too large (at most %lld yuan)",
+                              key, n->text, (long long)(MEDINS_FEN_MAX / 100));
+    if (rc)
+        return mdn_bind_error(b, n, rc, has_thousands_separator(n->text)
+                              ? "%s: \"%s\" is not an amount: thousands separators are not allowed"
                               : "%s: \"%s\" is not an amount (yuan with at most two decimals, no grouping)",
                               key, n->text);
     if (v < 0)
@@ -311,12 +350,13 @@ int mdn_bind_count(mdn_binder *b, const mdn_node *map, const char *key, bool req
     int64_t v = 0;
     for (const char *c = t; *c; c++) {
         if (*c < '0' || *c > '9')
-            return mdn_bind_error(b, n, MEDINS_ERR_SYNTAX, "%s: \"%s\" is not a whole number", key, t);
+            return mdn_bind_error(b, n, MEDINS_ERR_SYNTAX, "%s: \"%s\" is not a whole number%s", key, t,
+                                  has_thousands_separator(t) ? ": thousands separators are not allowed" : "");
         v = v * 10 + (*c - '0');
         if (v > INT32_MAX)
             return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: count \"%s\" is too large", key, t);
     }
-    if (!*t)
+    if (n->len == 0)
         return mdn_bind_error(b, n, MEDINS_ERR_SYNTAX, "%s: empty count", key);
     if ((rc = cite_value(b, n, key, &out->val)) == 0)
         out->v = (int32_t)v;

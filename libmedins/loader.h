@@ -35,8 +35,8 @@ int mdn_tree_parse(mdn_arena *arena, const char *file, const char *text, size_t 
 mdn_node *mdn_tree_copy(mdn_arena *arena, const mdn_node *node);
 /*
  * `over` merged onto `base` (docs/policy-format.md, "Inheritance"): base is deep-copied into
- * arena, over (already in arena) is used in place. base may be NULL: over alone, nulls removed.
- * NULL on out-of-memory.
+ * arena, over (already in arena) is used in place. base may be NULL: over alone, nulls removed
+ * (and kept as the mappings' `nulls`). NULL on out-of-memory.
  */
 mdn_node *mdn_tree_merge(mdn_arena *arena, const mdn_node *base, const mdn_node *over);
 

@@ -134,7 +134,7 @@ int mdn_policy_parse(mdn_pending *out, const char *id, const char *file, const c
     out->base_id = NULL;
     out->base_node = NULL;
     if (base && base->type != MDN_NULL) {
-        if (base->type != MDN_SCALAR || !*base->text) {
+        if (base->type != MDN_SCALAR || base->len == 0) {
             rc = mdn_error(err, MEDINS_ERR_TYPE, p->file, base->line, base->col,
                            "base: expected a policy id such as tianjin/2022");
             goto fail;
@@ -169,9 +169,17 @@ static int date_at(mdn_binder *b, const mdn_node *map, const char *key, bool req
     if (rc || !t)
         return rc;
     const mdn_node *n = mdn_map_get(map, key);
-    if ((rc = mdn_date_parse_text(out, t)))
-        return mdn_bind_error(b, n, rc, rc == MEDINS_ERR_DATE ? "%s: \"%s\" is not a calendar date"
-                              : "%s: \"%s\" is not a date written YYYY-MM-DD", key, t);
+    rc = mdn_date_parse_text(out, t);
+    if (rc == MEDINS_ERR_SYNTAX)
+        return mdn_bind_error(b, n, rc, "%s: \"%s\" is not a date written YYYY-MM-DD", key, t);
+    /* Well formed but not a day the library handles: a value out of the format's range (the
+     * claim's MEDINS_ERR_DATE would name the wrong culprit). */
+    if (rc) {
+        int year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+        return mdn_bind_error(b, n, MEDINS_ERR_RANGE, year < 1900 || year > 2199
+                              ? "%s: \"%s\" is outside the dates supported, 1900-01-01 to 2199-12-31"
+                              : "%s: \"%s\" is not a calendar date", key, t);
+    }
     return 0;
 }
 
@@ -232,6 +240,9 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     static const char *const kinds[] = { "year", "reform", NULL };
     medins_policy *p = b->policy;
     const mdn_pair *idp = mdn_map_pair(root, "id");
+    for (size_t i = 0; !idp && i < root->nnulls; i++)
+        if (strcmp(root->nulls[i].key, "id") == 0)
+            idp = &root->nulls[i];
     if (idp)
         return mdn_error(b->err, MEDINS_ERR_UNKNOWN_KEY, root->file, idp->key_line, idp->key_col,
                          "unknown key \"id\" (a policy's id is its file path)");
@@ -300,7 +311,7 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     p->region = mdn_arena_strdup(a, region);
     p->title = mdn_arena_strdup(a, title ? title : p->id);
     if (!p->id || !p->region || !p->title)
-        return mdn_error(b->err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return mdn_error(b->err, MEDINS_ERR_NOMEM, p->file, 0, 0, "out of memory");
 
     mdn_path_push(b, "sources");
     rc = bind_sources(b, mdn_map_get(root, "sources"));

@@ -31,6 +31,8 @@ typedef struct anchor {
 typedef struct parser_state {
     mdn_arena *arena;
     const char *file;
+    const unsigned char *text;  /* the input, for the positions of libyaml's reader errors */
+    size_t len;
     const medins_load_options *opts;
     medins_error **err;
     frame *stack;
@@ -239,25 +241,49 @@ static char *dup_anchor(const yaml_char_t *name)
     return name ? strdup((const char *)name) : NULL;
 }
 
-static bool is_null_text(const char *t)
+static bool is_null_text(const char *t, size_t len)
 {
-    return !*t || strcmp(t, "~") == 0 || strcmp(t, "null") == 0 || strcmp(t, "Null") == 0 ||
+    return len == 0 || strcmp(t, "~") == 0 || strcmp(t, "null") == 0 || strcmp(t, "Null") == 0 ||
            strcmp(t, "NULL") == 0;
+}
+
+/*
+ * An explicit tag (`!!binary`, `!!python/object:...`, `!x`) asks for a type the format does not
+ * have; ignoring it would read the text as something its writer did not mean. Reported at the
+ * node, which starts at its tag (or its anchor, when that comes first).
+ */
+static int refuse_tag(parser_state *st, const yaml_char_t *tag, yaml_mark_t m)
+{
+    static const char core[] = "tag:yaml.org,2002:";
+    if (!tag)
+        return 0;
+    const char *t = (const char *)tag;
+    bool short_form = strncmp(t, core, sizeof core - 1) == 0;
+    return mdn_error(st->err, MEDINS_ERR_YAML, st->file, (unsigned)m.line + 1, (unsigned)m.column + 1,
+                     "YAML tag \"%s%s\" is not allowed in a policy file: write the value plainly",
+                     short_form ? "!!" : "", short_form ? t + sizeof core - 1 : t);
 }
 
 static int on_scalar(parser_state *st, const yaml_event_t *ev)
 {
     int rc = count_node(st, ev->start_mark);
-    if (rc)
+    if (rc || (rc = refuse_tag(st, ev->data.scalar.tag, ev->start_mark)))
         return rc;
     const yaml_char_t *v = ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
+    /* A quoted scalar may write NUL as an escape ("800\0...", "\u0000"): every later reader of
+     * the text would stop there and take the prefix for the value. */
+    if (memchr(v, '\0', len))
+        return mdn_error(st->err, MEDINS_ERR_SYNTAX, st->file, (unsigned)ev->start_mark.line + 1,
+                         (unsigned)ev->start_mark.column + 1,
+                         "a NUL character after \"%s\": policy files may not contain NUL", (const char *)v);
     bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     mdn_node *n = node_new(st, MDN_SCALAR, ev->start_mark);
     if (!n || !(n->text = mdn_arena_strndup(st->arena, (const char *)v, len)))
         return nomem(st);
+    n->len = len;
     n->quoted = !plain;
-    if (plain && is_null_text(n->text))
+    if (plain && is_null_text(n->text, len))
         n->type = MDN_NULL;
     if (ev->data.scalar.anchor && (rc = add_anchor(st, dup_anchor(ev->data.scalar.anchor), n, 1)))
         return rc;
@@ -267,7 +293,8 @@ static int on_scalar(parser_state *st, const yaml_event_t *ev)
 static int on_start(parser_state *st, const yaml_event_t *ev, mdn_node_type type)
 {
     int rc = count_node(st, ev->start_mark);
-    if (rc)
+    const yaml_char_t *tag = type == MDN_MAP ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
+    if (rc || (rc = refuse_tag(st, tag, ev->start_mark)))
         return rc;
     if (st->depth + 1 > st->opts->max_depth)
         return at_mark(st, ev->start_mark, MEDINS_ERR_LIMIT, "nesting deeper than the limit");
@@ -375,11 +402,78 @@ static void resolve_cites(mdn_node *n, const mdn_cite *inherited)
     }
 }
 
+/* The next character of the input at byte *i, in the input's encoding; *i moves past it. */
+static unsigned next_char(const unsigned char *s, size_t len, size_t *i, yaml_encoding_t enc)
+{
+    if (enc == YAML_UTF16LE_ENCODING || enc == YAML_UTF16BE_ENCODING) {
+        int lo = enc == YAML_UTF16LE_ENCODING ? 0 : 1;
+        if (*i + 2 > len) {
+            *i = len;
+            return 0xFFFD;
+        }
+        unsigned u = (unsigned)s[*i + lo] | (unsigned)s[*i + 1 - lo] << 8;
+        *i += 2;
+        if (u >= 0xD800 && u < 0xDC00 && *i + 2 <= len)
+            *i += 2;   /* the low half of a surrogate pair: one character */
+        return u;
+    }
+    unsigned c = s[(*i)++];
+    if (c >= 0xC0) {
+        unsigned more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+        c &= 0x3Fu >> more;
+        for (; more && *i < len && (s[*i] & 0xC0) == 0x80; more--)
+            c = c << 6 | (s[(*i)++] & 0x3Fu);
+    }
+    return c;
+}
+
+/*
+ * libyaml reports a reader error (a control character, invalid UTF-8) as a byte offset, with no
+ * line or column: count them as its marks do, in characters after any byte-order mark, a line
+ * ending at \n, \r, \r\n, NEL, LS or PS. *nul tells whether the character there is NUL.
+ */
+static yaml_mark_t offset_mark(const unsigned char *s, size_t len, size_t offset, yaml_encoding_t enc,
+                               bool *nul)
+{
+    yaml_mark_t m = { offset, 0, 0 };
+    size_t i = 0;
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    else if (len >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0))
+        i = 2;
+    if (offset > len)
+        offset = len;
+    while (i < offset) {
+        unsigned c = next_char(s, len, &i, enc);
+        if (c == '\r' && i < offset) {
+            size_t j = i;
+            if (next_char(s, len, &j, enc) == '\n')
+                i = j;
+        }
+        if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) {
+            m.line++;
+            m.column = 0;
+        } else {
+            m.column++;
+        }
+    }
+    size_t j = i;
+    *nul = i < len && next_char(s, len, &j, enc) == 0;
+    return m;
+}
+
 static int yaml_problem(parser_state *st, const yaml_parser_t *p)
 {
-    yaml_mark_t m = p->error == YAML_READER_ERROR ? p->mark : p->problem_mark;
+    yaml_mark_t m = p->problem_mark;
     if (p->error == YAML_MEMORY_ERROR)
         return nomem(st);
+    if (p->error == YAML_READER_ERROR) {
+        bool nul;
+        m = offset_mark(st->text, st->len, p->problem_offset, p->encoding, &nul);
+        if (nul)
+            return mdn_error(st->err, MEDINS_ERR_SYNTAX, st->file, (unsigned)m.line + 1, (unsigned)m.column + 1,
+                             "a NUL byte: policy files may not contain NUL");
+    }
     if (p->context)
         return mdn_error(st->err, MEDINS_ERR_YAML, st->file, (unsigned)m.line + 1, (unsigned)m.column + 1,
                          "%s %s", p->problem ? p->problem : "syntax error", p->context);
@@ -396,7 +490,8 @@ int mdn_tree_parse(mdn_arena *arena, const char *file, const char *text, size_t 
     if (len > opts->max_file_size)
         return mdn_error(err, MEDINS_ERR_LIMIT, file, 0, 0,
                          "file of %zu bytes is larger than the limit of %zu", len, opts->max_file_size);
-    parser_state st = { .arena = arena, .opts = opts, .err = err };
+    parser_state st = { .arena = arena, .opts = opts, .err = err, .text = (const unsigned char *)text,
+                        .len = len };
     st.file = mdn_arena_strdup(arena, file ? file : "<string>");
     if (!st.file)
         return mdn_error(err, MEDINS_ERR_NOMEM, file, 0, 0, "out of memory");
@@ -540,7 +635,9 @@ static mdn_node *copy_node(copier *c, const mdn_node *s)
     *d = *s;
     d->file = copy_file(c, s->file);
     d->own_cite = NULL; /* already resolved into the scalars */
-    if (s->text && !(d->text = mdn_arena_strdup(c->arena, s->text)))
+    d->nulls = NULL;    /* checked when the copied tree was bound */
+    d->nnulls = 0;
+    if (s->text && !(d->text = mdn_arena_strndup(c->arena, s->text, s->len)))
         c->failed = true;
     d->cite = copy_cite(c, s->cite);
     if (s->type == MDN_MAP) {
@@ -574,21 +671,35 @@ mdn_node *mdn_tree_copy(mdn_arena *arena, const mdn_node *node)
     return c.failed ? NULL : d;
 }
 
-/* Remove `key: null` pairs (in place: the overlay's nodes belong to the new policy). */
-static void strip_nulls(mdn_node *n)
+/*
+ * Take the null-valued pairs out of a mapping's pairs (in place: the overlay's nodes belong to
+ * the new policy) and keep them as the mapping's nulls, for the unknown-key check.
+ */
+static void strip_nulls(copier *c, mdn_node *n)
 {
     if (n->type == MDN_MAP) {
-        size_t kept = 0;
+        size_t kept = 0, nulls = 0;
+        for (size_t i = 0; i < n->n; i++)
+            nulls += n->pairs[i].value->type == MDN_NULL;
+        mdn_pair *np = nulls ? mdn_arena_alloc(c->arena, nulls * sizeof *np) : NULL;
+        if (nulls && !np) {
+            c->failed = true;
+            return;
+        }
+        n->nulls = np;
+        n->nnulls = nulls;
         for (size_t i = 0; i < n->n; i++) {
-            if (n->pairs[i].value->type == MDN_NULL)
+            if (n->pairs[i].value->type == MDN_NULL) {
+                *np++ = n->pairs[i];
                 continue;
-            strip_nulls(n->pairs[i].value);
+            }
+            strip_nulls(c, n->pairs[i].value);
             n->pairs[kept++] = n->pairs[i];
         }
         n->n = kept;
     } else if (n->type == MDN_SEQ) {
         for (size_t i = 0; i < n->n; i++)
-            strip_nulls(n->items[i]);
+            strip_nulls(c, n->items[i]);
     }
 }
 
@@ -612,13 +723,15 @@ static mdn_node *merge_maps(copier *c, const mdn_node *base, mdn_node *over)
 {
     mdn_node *d = mdn_arena_alloc(c->arena, sizeof *d);
     mdn_pair *pairs = mdn_arena_alloc(c->arena, (base->n + over->n + 1) * sizeof *pairs);
+    mdn_pair *nulls = mdn_arena_alloc(c->arena, (over->n + 1) * sizeof *nulls);
     bool *from_base = calloc(base->n + over->n + 1, sizeof *from_base);
-    if (!d || !pairs || !from_base) {
+    if (!d || !pairs || !nulls || !from_base) {
         free(from_base);
         c->failed = true;
         return NULL;
     }
     *d = *over;
+    d->nnulls = 0;
     size_t n = 0;
     for (size_t i = 0; i < base->n; i++) {
         pairs[n] = base->pairs[i];
@@ -630,6 +743,7 @@ static mdn_node *merge_maps(copier *c, const mdn_node *base, mdn_node *over)
         while (j < n && strcmp(pairs[j].key, op->key) != 0)
             j++;
         if (op->value->type == MDN_NULL) {
+            nulls[d->nnulls++] = *op;
             if (j < n) {
                 memmove(&pairs[j], &pairs[j + 1], (n - j - 1) * sizeof *pairs);
                 memmove(&from_base[j], &from_base[j + 1], (n - j - 1) * sizeof *from_base);
@@ -656,6 +770,7 @@ static mdn_node *merge_maps(copier *c, const mdn_node *base, mdn_node *over)
     free(from_base);
     d->pairs = pairs;
     d->n = n;
+    d->nulls = nulls;
     return d;
 }
 
@@ -701,7 +816,7 @@ static mdn_node *merge(copier *c, const mdn_node *base, mdn_node *over)
     if (base && base->type == MDN_SEQ && over->type == MDN_SEQ && over->n > 0 &&
         all_have_ids(base) && all_have_ids(over))
         return merge_by_id(c, base, over);
-    strip_nulls(over);
+    strip_nulls(c, over);
     return over;
 }
 

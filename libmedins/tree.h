@@ -3,6 +3,10 @@
  * policy model. Every node knows the file, line and column it was written at (1-based) and, for
  * scalars, the citation in force at that point of its own file. Trees of a file and its bases
  * are merged (see docs/policy-format.md, "Inheritance") before binding.
+ *
+ * Scalars are carried with their length. A scalar holding a NUL character is refused where it
+ * is read (tree.c), so every text and key in a tree is exactly its C string: text[len] is its
+ * only NUL, and strcmp / strlen on it see the whole scalar.
  */
 #ifndef MEDINS_TREE_H
 #define MEDINS_TREE_H
@@ -32,12 +36,21 @@ struct mdn_node {
     const char *file;
     unsigned line, col;
     const char *text;          /* MDN_SCALAR: the scalar's text */
+    size_t len;                /* MDN_SCALAR: its length in bytes (no NUL within) */
     bool quoted;               /* MDN_SCALAR: written in quotes */
     const mdn_cite *cite;      /* MDN_SCALAR: citation in force, or NULL */
     size_t n;                  /* MDN_MAP: pairs; MDN_SEQ: items */
     mdn_pair *pairs;           /* MDN_MAP ("cite" pairs are kept out: they become node->cite) */
     mdn_node **items;          /* MDN_SEQ */
     const mdn_cite *own_cite;  /* MDN_MAP: the cite: written in this mapping itself, or NULL */
+    /*
+     * MDN_MAP after a merge: the keys this file set to null, which the merge took out of `pairs`
+     * (removing the base's value, if any). Kept so that an unknown key is refused whatever its
+     * value (`levle: ~`, or the `000` of `{amount: 350,000}`). Copies of a base drop them: they
+     * were checked when the base was bound.
+     */
+    const mdn_pair *nulls;
+    size_t nnulls;
 };
 
 /* Map lookup; NULL when absent (or when map is not a mapping). */

@@ -321,6 +321,100 @@ START_TEST(derive_errors)
 }
 END_TEST
 
+typedef struct overlay_error_case {
+    const char *name, *yaml;
+    int code;
+    unsigned line, col;
+    const char *message;
+} overlay_error_case;
+
+/* Overlays on full.yaml. A null removes a key of the base; it never makes an unknown key
+ * acceptable, whether the base has the mapping (outpatient) or not (maternity). */
+static const overlay_error_case overlay_error_cases[] = {
+    /* `outpatient: {levle: ~}`: the key after "outpatient: {" (13 characters). */
+    { "null unknown key in a section", "outpatient: {levle: ~}\n", MEDINS_ERR_UNKNOWN_KEY, 1, 14,
+      "outpatient: unknown key \"levle\"" },
+    { "null unknown key beside a removal", "outpatient:\n  cap: ~\n  caps: ~\n", MEDINS_ERR_UNKNOWN_KEY, 3, 3,
+      "unknown key \"caps\"" },
+    { "null unknown key at the top", "effective: ~\nefective: ~\n", MEDINS_ERR_UNKNOWN_KEY, 2, 1,
+      "unknown key \"efective\"" },
+    /* `  ratio: [{id: resident, levle: ~, ...}]`: a row merged by id; "  ratio: [{id: resident, " is 25
+     * characters. */
+    { "null unknown key in a row merged by id",
+      "inpatient:\n  ratio: [{id: resident, levle: ~, ratio: 61%, cite: \"doc-a: 9\"}]\n",
+      MEDINS_ERR_UNKNOWN_KEY, 2, 26, "inpatient.ratio[1]: unknown key \"levle\"" },
+    /* `  cap: [{amount: 350,000, ...}]`: the key `000` after "  cap: [{amount: 350," (21 characters). */
+    { "thousands separator in a flow mapping",
+      "outpatient:\n  cap: [{amount: 350,000, cite: \"doc-a: 4\"}]\n", MEDINS_ERR_UNKNOWN_KEY, 2, 22,
+      "thousands separators are not allowed" },
+    /* A new section, with nothing of the base's below it. */
+    { "null unknown key in a new section", "maternity: {delivery: [{amount: 1}], levle: ~, cite: \"doc-a: 1\"}\n",
+      MEDINS_ERR_UNKNOWN_KEY, 1, 38, "maternity: unknown key \"levle\"" },
+};
+
+START_TEST(overlay_errors_table)
+{
+    const overlay_error_case *c = &overlay_error_cases[_i];
+    medins_error *err = NULL;
+    medins_policy *p = derive(c->yaml, c->code, &err);
+    ck_assert_msg(p == NULL, "%s: no policy", c->name);
+    ck_assert_msg(strcmp(medins_error_file(err), "overlay.yaml") == 0 && medins_error_line(err) == c->line &&
+                  medins_error_column(err) == c->col, "%s: at %s:%u:%u, expected %u:%u", c->name,
+                  medins_error_file(err), medins_error_line(err), medins_error_column(err), c->line, c->col);
+    ck_assert_msg(strstr(medins_error_message(err), c->message), "%s: message \"%s\" lacks \"%s\"", c->name,
+                  medins_error_message(err), c->message);
+    medins_error_free(err);
+}
+END_TEST
+
+/* A string literal and its length, NULs included. */
+#define TEXT(s) s, sizeof s - 1
+
+/*
+ * Text is given with its length: a NUL within it, raw or written as an escape, is an error at
+ * its position (MEDINS_ERR_SYNTAX), never the end of the text or of a value.
+ */
+START_TEST(nul_is_refused)
+{
+    static const struct {
+        const char *name, *text;
+        size_t len;
+        bool overlay;              /* derived from full.yaml, else loaded alone */
+        unsigned line, col;
+        const char *message;
+    } cases[] = {
+        /* The NUL byte after "region: l" (9 characters) on line 2: the text before it is a policy
+         * that would load. */
+        { "raw NUL", TEXT("format: 1\nregion: l\0x\neffective: {from: 2024-01-01}\n"), false, 2, 10,
+          "a NUL byte" },
+        /* `title: "T\0x"`: at the quote after "title: " (7 characters), line 4. */
+        { "escaped NUL in a text", TEXT("format: 1\nregion: l\neffective: {from: 2024-01-01}\ntitle: \"T\\0x\"\n"),
+          false, 4, 8, "a NUL character after \"T\"" },
+        /* "  cap: [{amount: 2000" is 21 characters: the NUL byte is column 22 of line 2. */
+        { "raw NUL in an overlay", TEXT("outpatient:\n  cap: [{amount: 2000\0" "000, cite: \"doc-a: 1\"}]\n"), true, 2,
+          22, "a NUL byte" },
+        /* `  cap: [{amount: "2000\u00000", ...}]`: the quote after "  cap: [{amount: " (17). */
+        { "escaped NUL in an overlay", TEXT("outpatient:\n  cap: [{amount: \"2000\\u00000\", cite: \"doc-a: 1\"}]\n"),
+          true, 2, 18, "a NUL character after \"2000\"" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        medins_policy *p = NULL;
+        medins_error *err = NULL;
+        int rc = cases[i].overlay
+            ? medins_policy_derive(&p, full, "nul.yaml", cases[i].text, cases[i].len, &err)
+            : medins_policy_load_string(&p, "nul.yaml", cases[i].text, cases[i].len, NULL, NULL, &err);
+        ck_assert_msg(rc == MEDINS_ERR_SYNTAX && p == NULL, "%s: %s (%s)", cases[i].name, medins_status_name(rc),
+                      err ? medins_error_message(err) : "");
+        ck_assert_msg(strcmp(medins_error_file(err), "nul.yaml") == 0 && medins_error_line(err) == cases[i].line &&
+                      medins_error_column(err) == cases[i].col, "%s: at %u:%u, expected %u:%u", cases[i].name,
+                      medins_error_line(err), medins_error_column(err), cases[i].line, cases[i].col);
+        ck_assert_msg(strstr(medins_error_message(err), cases[i].message), "%s: message \"%s\"", cases[i].name,
+                      medins_error_message(err));
+        medins_error_free(err);
+    }
+}
+END_TEST
+
 /* ---- binder primitives ------------------------------------------------------------------ */
 
 typedef struct bind_fixture {
@@ -635,12 +729,14 @@ static Suite *policy_suite(void)
     tcase_add_test(tc, load_string_names_the_text);
     tcase_add_test(tc, value_with_its_own_cite);
     tcase_add_test(tc, errors_leave_out_untouched);
+    tcase_add_test(tc, nul_is_refused);
     suite_add_tcase(s, tc);
     tc = tcase_create("inheritance");
     tcase_add_checked_fixture(tc, load_full, free_full);
     tcase_add_test(tc, derive_merges_by_id);
     tcase_add_test(tc, derive_replaces_and_removes);
     tcase_add_test(tc, derive_errors);
+    tcase_add_loop_test(tc, overlay_errors_table, 0, sizeof overlay_error_cases / sizeof overlay_error_cases[0]);
     suite_add_tcase(s, tc);
     tc = tcase_create("bind");
     tcase_add_checked_fixture(tc, load_full, free_full);

@@ -76,7 +76,8 @@ MEDINS_API int medins_policy_load_file(medins_policy **out, const char *path,
 
 /**
  * Load a policy from YAML text. `name` is used as the file name in errors and citations
- * (e.g. "reform.yaml"); the text need not be NUL-terminated.
+ * (e.g. "reform.yaml"); the text is `len` bytes and need not be NUL-terminated. A NUL byte
+ * within those bytes is not an end: it is MEDINS_ERR_SYNTAX at its line and column.
  */
 MEDINS_API int medins_policy_load_string(medins_policy **out, const char *name,
                                          const char *yaml, size_t len,
@@ -89,7 +90,8 @@ MEDINS_API int medins_policy_load_string(medins_policy **out, const char *name,
  * @param out receives a new policy; base is unchanged and may be freed independently.
  * @param base the policy the overlay changes.
  * @param name the overlay's name in errors and citations ("scenario.yaml").
- * @param yaml the overlay text, `len` bytes (need not be NUL-terminated).
+ * @param yaml the overlay text, `len` bytes (need not be NUL-terminated; a NUL within them is
+ *             refused, as for medins_policy_load_string).
  * @param len length of `yaml` in bytes.
  * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
  * @return 0 or a negative status, as for medins_policy_load_string.
