@@ -420,11 +420,11 @@ int mdn_policy_finish(mdn_pending *pending, const medins_policy *base, medins_er
     mdn_node *merged;
     if (base) {
         const mdn_node *start = inheritable(a, base->tree, own);
-        merged = start ? mdn_tree_merge(a, start, own) : NULL;
+        merged = start ? mdn_tree_merge(a, start, own, NULL) : NULL;
         if (merged && join_sources(a, merged, base->tree, own))
             merged = NULL;   /* out of memory, worded below */
     } else {
-        merged = mdn_tree_merge(a, NULL, own);
+        merged = mdn_tree_merge(a, NULL, own, NULL);
     }
     if (!merged)
         rc = mdn_error(err, MEDINS_ERR_NOMEM, p->file, 0, 0, "out of memory");

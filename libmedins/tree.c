@@ -586,6 +586,7 @@ typedef struct copier {
     mdn_arena *arena;
     const char *src_file, *dst_file;
     const mdn_cite *src_cite, *dst_cite;
+    size_t compares;           /* key comparisons made matching keys and ids (mdn_tree_merge) */
     bool failed;
 } copier;
 
@@ -717,83 +718,173 @@ static bool all_have_ids(const mdn_node *seq)
     return true;
 }
 
+/*
+ * Matching keys (of two mappings) and ids (of two tables) by sorting one side: n log n
+ * comparisons where a search of the other side for each would take n^2, which tables of tens of
+ * thousands of rows turn into minutes.
+ */
+typedef struct key_ref {
+    const char *key;
+    size_t index;              /* in its mapping or sequence: ties keep the written order */
+} key_ref;
+
+static int key_cmp(copier *c, const key_ref *x, const key_ref *y)
+{
+    c->compares++;
+    int r = strcmp(x->key, y->key);
+    return r ? r : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Bottom-up merge sort of refs[0..n) through tmp: at most n * ceil(log2 n) comparisons. */
+static void sort_refs(copier *c, key_ref *refs, key_ref *tmp, size_t n)
+{
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t a = lo, b = mid, k = lo;
+            while (a < mid && b < hi)
+                tmp[k++] = key_cmp(c, &refs[b], &refs[a]) < 0 ? refs[b++] : refs[a++];
+            while (a < mid)
+                tmp[k++] = refs[a++];
+            while (b < hi)
+                tmp[k++] = refs[b++];
+        }
+        memcpy(refs, tmp, n * sizeof *refs);
+    }
+}
+
+/* The first position of sorted refs[0..n) whose key is `key`, or n. */
+static size_t find_ref(copier *c, const key_ref *refs, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        c->compares++;
+        if (strcmp(refs[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n) {
+        c->compares++;
+        if (strcmp(refs[lo].key, key) == 0)
+            return lo;
+    }
+    return n;
+}
+
+/* refs[i] = { key_of(i), i } sorted, for i < n; NULL on out-of-memory (c->failed set). */
+static key_ref *sorted_refs(copier *c, const mdn_node *node, size_t n)
+{
+    key_ref *refs = malloc((2 * n + 1) * sizeof *refs);
+    if (!refs) {
+        c->failed = true;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        refs[i] = (key_ref){ node->type == MDN_MAP ? node->pairs[i].key : item_id(node->items[i]), i };
+    sort_refs(c, refs, refs + n, n);
+    return refs;
+}
+
+#define NO_MATCH ((size_t)-1)
+
 static mdn_node *merge(copier *c, const mdn_node *base, mdn_node *over);
 
+/*
+ * Key by key: the base's pairs in their order, each replaced by the overlay's value for its key
+ * (merged) or removed by the overlay's null; then the overlay's new keys in their order.
+ */
 static mdn_node *merge_maps(copier *c, const mdn_node *base, mdn_node *over)
 {
     mdn_node *d = mdn_arena_alloc(c->arena, sizeof *d);
     mdn_pair *pairs = mdn_arena_alloc(c->arena, (base->n + over->n + 1) * sizeof *pairs);
     mdn_pair *nulls = mdn_arena_alloc(c->arena, (over->n + 1) * sizeof *nulls);
-    bool *from_base = calloc(base->n + over->n + 1, sizeof *from_base);
-    if (!d || !pairs || !nulls || !from_base) {
-        free(from_base);
+    size_t *by_base = malloc((base->n + 1) * sizeof *by_base);   /* overlay pair for each base pair */
+    bool *matched = calloc(over->n + 1, sizeof *matched);
+    key_ref *refs = d && pairs && nulls && by_base && matched ? sorted_refs(c, base, base->n) : NULL;
+    if (!refs) {
+        free(by_base);
+        free(matched);
         c->failed = true;
         return NULL;
     }
     *d = *over;
     d->nnulls = 0;
-    size_t n = 0;
-    for (size_t i = 0; i < base->n; i++) {
-        pairs[n] = base->pairs[i];
-        from_base[n++] = true;
+    for (size_t i = 0; i < base->n; i++)
+        by_base[i] = NO_MATCH;
+    for (size_t j = 0; j < over->n; j++) {
+        size_t r = find_ref(c, refs, base->n, over->pairs[j].key);
+        if (r < base->n) {
+            by_base[refs[r].index] = j;
+            matched[j] = true;
+        }
+        if (over->pairs[j].value->type == MDN_NULL)
+            nulls[d->nnulls++] = over->pairs[j];
     }
-    for (size_t i = 0; i < over->n; i++) {
-        const mdn_pair *op = &over->pairs[i];
-        size_t j = 0;
-        while (j < n && strcmp(pairs[j].key, op->key) != 0)
-            j++;
-        if (op->value->type == MDN_NULL) {
-            nulls[d->nnulls++] = *op;
-            if (j < n) {
-                memmove(&pairs[j], &pairs[j + 1], (n - j - 1) * sizeof *pairs);
-                memmove(&from_base[j], &from_base[j + 1], (n - j - 1) * sizeof *from_base);
-                n--;
-            }
-        } else if (j < n) {
-            const mdn_node *bv = from_base[j] ? pairs[j].value : NULL;
-            pairs[j] = *op;
-            pairs[j].value = merge(c, bv, op->value);
-            from_base[j] = false;
-        } else {
-            pairs[n] = *op;
-            pairs[n].value = merge(c, NULL, op->value);
-            from_base[n++] = false;
+    size_t n = 0;
+    for (size_t i = 0; i < base->n && !c->failed; i++) {
+        size_t j = by_base[i];
+        if (j == NO_MATCH) {
+            pairs[n] = base->pairs[i];
+            if (!(pairs[n].key = mdn_arena_strdup(c->arena, base->pairs[i].key)))
+                c->failed = true;
+            pairs[n++].value = copy_node(c, base->pairs[i].value);
+        } else if (over->pairs[j].value->type != MDN_NULL) {
+            pairs[n] = over->pairs[j];
+            pairs[n++].value = merge(c, base->pairs[i].value, over->pairs[j].value);
         }
     }
-    for (size_t j = 0; j < n && !c->failed; j++) {
-        if (!from_base[j])
+    for (size_t j = 0; j < over->n && !c->failed; j++) {
+        if (matched[j] || over->pairs[j].value->type == MDN_NULL)
             continue;
-        if (!(pairs[j].key = mdn_arena_strdup(c->arena, pairs[j].key)))
-            c->failed = true;
-        pairs[j].value = copy_node(c, pairs[j].value);
+        pairs[n] = over->pairs[j];
+        pairs[n++].value = merge(c, NULL, over->pairs[j].value);
     }
-    free(from_base);
+    free(refs);
+    free(by_base);
+    free(matched);
     d->pairs = pairs;
     d->n = n;
     d->nulls = nulls;
     return d;
 }
 
+/*
+ * Row by row: the base's rows in their order, each merged with the first overlay row of its id
+ * not yet taken (ids of a table are unique, but other lists of mappings may repeat one); then
+ * the overlay's remaining rows in their order.
+ */
 static mdn_node *merge_by_id(copier *c, const mdn_node *base, mdn_node *over)
 {
     mdn_node *d = mdn_arena_alloc(c->arena, sizeof *d);
     mdn_node **items = mdn_arena_alloc(c->arena, (base->n + over->n + 1) * sizeof *items);
     bool *used = calloc(over->n + 1, sizeof *used);
-    if (!d || !items || !used) {
+    size_t *next = malloc((over->n + 1) * sizeof *next);   /* per run of one id: its next row */
+    key_ref *refs = d && items && used && next ? sorted_refs(c, over, over->n) : NULL;
+    if (!refs) {
         free(used);
+        free(next);
         c->failed = true;
         return NULL;
     }
     *d = *over;
+    for (size_t r = 0; r < over->n; r++)
+        next[r] = r;
     size_t n = 0;
     for (size_t i = 0; i < base->n && !c->failed; i++) {
         const char *id = item_id(base->items[i]);
-        size_t j = 0;
-        while (j < over->n && (used[j] || strcmp(item_id(over->items[j]), id) != 0))
-            j++;
-        if (j < over->n) {
-            used[j] = true;
-            items[n++] = merge(c, base->items[i], over->items[j]);
+        size_t r = find_ref(c, refs, over->n, id);
+        size_t take = r < over->n ? next[r] : over->n;
+        if (take < over->n && take != r) {
+            c->compares++;
+            if (strcmp(refs[take].key, id) != 0)
+                take = over->n;   /* the run of this id is used up */
+        }
+        if (take < over->n) {
+            next[r] = take + 1;
+            used[refs[take].index] = true;
+            items[n++] = merge(c, base->items[i], over->items[refs[take].index]);
         } else {
             items[n++] = copy_node(c, base->items[i]);
         }
@@ -801,7 +892,9 @@ static mdn_node *merge_by_id(copier *c, const mdn_node *base, mdn_node *over)
     for (size_t j = 0; j < over->n; j++)
         if (!used[j])
             items[n++] = merge(c, NULL, over->items[j]);
+    free(refs);
     free(used);
+    free(next);
     d->items = items;
     d->n = n;
     return d;
@@ -820,9 +913,11 @@ static mdn_node *merge(copier *c, const mdn_node *base, mdn_node *over)
     return over;
 }
 
-mdn_node *mdn_tree_merge(mdn_arena *arena, const mdn_node *base, const mdn_node *over)
+mdn_node *mdn_tree_merge(mdn_arena *arena, const mdn_node *base, const mdn_node *over, size_t *compares)
 {
     copier c = { .arena = arena };
     mdn_node *d = merge(&c, base, (mdn_node *)over);
+    if (compares)
+        *compares = c.compares;
     return c.failed ? NULL : d;
 }

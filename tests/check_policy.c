@@ -717,6 +717,83 @@ START_TEST(size_and_node_limits)
 }
 END_TEST
 
+/*
+ * `key` of a mapping holding n rows {id: rK, ratio: R} for K = 0..n-1 (in reverse order when
+ * `reversed`), or, as a mapping, n pairs kK: R; parsed into `arena`.
+ */
+static const mdn_node *big_tree(mdn_arena *arena, size_t n, bool rows, bool reversed, const char *ratio)
+{
+    size_t cap = 32 + n * 40, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)snprintf(text, cap, "t:\n");
+    for (size_t i = 0; i < n; i++) {
+        size_t k = reversed ? n - 1 - i : i;
+        len += (size_t)snprintf(text + len, cap - len, rows ? "  - {id: r%zu, ratio: %s}\n" : "  k%zu: %s\n", k, ratio);
+    }
+    mdn_node *root = NULL;
+    medins_error *err = NULL;
+    int rc = mdn_tree_parse(arena, "big.yaml", text, len, NULL, &root, &err);
+    ck_assert_msg(rc == 0, "parse: %s", err ? medins_error_message(err) : "");
+    free(text);
+    return root;
+}
+
+static unsigned ceil_log2(size_t n)
+{
+    unsigned b = 0;
+    while (((size_t)1 << b) < n)
+        b++;
+    return b;
+}
+
+/*
+ * Tables and mappings of 38,000 rows or keys over as many, the overlay's in reverse order (the
+ * worst case for a search from the front): the merge used to compare every row with every
+ * other, n^2 / 2 = 722 million comparisons, 42 s. The count of key comparisons is bounded:
+ * - rows: sorting the overlay's m ids takes at most m * ceil(log2 m); finding each of the base's
+ *   n ids at most ceil(log2 (m + 1)) + 2 (the search, its hit, the run of its id); each of the
+ *   n row mappings is then merged key by key: 2 base keys sorted (1) and 2 keys looked up
+ *   (at most 2 + 1 each): 7; the top mapping's one key, 3;
+ * - keys: sorting the base's n keys, n * ceil(log2 n), and looking up each of the overlay's m,
+ *   ceil(log2 (n + 1)) + 1; the top mapping, 3.
+ * With n = m = 38,000 (ceil(log2) = 16): 1,558,003 and 1,254,003, under 0.25% of n^2 / 2.
+ */
+START_TEST(merge_work_is_n_log_n)
+{
+    enum { N = 38000 };
+    mdn_arena arena;
+    mdn_arena_init(&arena);
+    const unsigned lg = ceil_log2(N);
+    const size_t row_bound = (size_t)N * lg + (size_t)N * (ceil_log2(N + 1) + 2) + (size_t)N * 7 + 3;
+    const size_t key_bound = (size_t)N * lg + (size_t)N * (ceil_log2(N + 1) + 1) + 3;
+    ck_assert_uint_eq(row_bound, 1558003);
+    ck_assert_uint_eq(key_bound, 1254003);
+    for (int rows = 1; rows >= 0; rows--) {
+        const mdn_node *base = big_tree(&arena, N, rows, false, "50%");
+        const mdn_node *over = big_tree(&arena, N, rows, true, "60%");
+        size_t compares = 0;
+        const mdn_node *m = mdn_tree_merge(&arena, base, over, &compares);
+        ck_assert_ptr_nonnull(m);
+        const mdn_node *t = mdn_map_get(m, "t");
+        ck_assert_msg(t && t->n == N, "%s: %zu merged", rows ? "rows" : "keys", t ? t->n : 0);
+        /* The base's order, the overlay's values: rK / kK at position K, 60%. */
+        for (size_t k = 0; k < N; k += 997) {
+            char want[16];
+            snprintf(want, sizeof want, "%s%zu", rows ? "r" : "k", k);
+            const char *got = rows ? mdn_map_get(t->items[k], "id")->text : t->pairs[k].key;
+            const mdn_node *v = rows ? mdn_map_get(t->items[k], "ratio") : t->pairs[k].value;
+            ck_assert_msg(strcmp(got, want) == 0 && strcmp(v->text, "60%") == 0, "item %zu: %s = %s", k, got,
+                          v->text);
+        }
+        size_t bound = rows ? row_bound : key_bound;
+        ck_assert_msg(compares >= N && compares <= bound, "%s: %zu comparisons, bound %zu",
+                      rows ? "rows" : "keys", compares, bound);
+    }
+    mdn_arena_free(&arena);
+}
+END_TEST
+
 static Suite *policy_suite(void)
 {
     Suite *s = suite_create("policy");
@@ -737,6 +814,7 @@ static Suite *policy_suite(void)
     tcase_add_test(tc, derive_replaces_and_removes);
     tcase_add_test(tc, derive_errors);
     tcase_add_loop_test(tc, overlay_errors_table, 0, sizeof overlay_error_cases / sizeof overlay_error_cases[0]);
+    tcase_add_test(tc, merge_work_is_n_log_n);
     suite_add_tcase(s, tc);
     tc = tcase_create("bind");
     tcase_add_checked_fixture(tc, load_full, free_full);
