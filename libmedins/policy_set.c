@@ -356,55 +356,148 @@ static bool has_yaml_suffix(const char *name)
     return len > 5 && strcmp(name + len - 5, ".yaml") == 0;
 }
 
-/* Every *.yaml below root/rel; depth-limited so that a symlink loop cannot recurse forever. */
-static int walk(const char *root, const char *rel, int depth, file_list *l, medins_error **err)
+/* A folder taken in by a walk, known by its device and inode whatever path led to it. */
+typedef struct seen_dir {
+    dev_t dev;
+    ino_t ino;
+    char *path;
+} seen_dir;
+
+/*
+ * A walk below a folder. Symbolic links are followed, so a link can lead back to a folder above
+ * (`l1 -> .`) or to one read already; without a check each such link multiplies the walk, and
+ * two links to `.` make it run for minutes. Each folder is read once: a loop and a second path to
+ * a folder are refused with their path, and depth and the number of files and folders are
+ * bounded (medins_load_options).
+ */
+typedef struct walker {
+    const char *root;
+    unsigned max_depth;
+    size_t max_entries, entries;
+    seen_dir *seen;
+    size_t nseen, seen_cap;
+    file_list *files;
+    medins_error **err;
+} walker;
+
+static int walk_nomem(walker *w)
 {
-    size_t need = strlen(root) + strlen(rel) + 2;
-    char *dirpath = malloc(need);
-    if (!dirpath)
-        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    snprintf(dirpath, need, "%s%s%s", root, *rel ? "/" : "", rel);
-    DIR *d = opendir(dirpath);
-    if (!d) {
-        int rc = mdn_error(err, MEDINS_ERR_IO, dirpath, 0, 0, "cannot read the folder");
-        free(dirpath);
-        return rc;
-    }
-    int rc = 0;
-    struct dirent *e;
-    while (rc == 0 && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
+    return mdn_error(w->err, MEDINS_ERR_NOMEM, w->root, 0, 0, "out of memory");
+}
+
+static int count_entry(walker *w)
+{
+    if (++w->entries > w->max_entries)
+        return mdn_error(w->err, MEDINS_ERR_LIMIT, w->root, 0, 0,
+                         "more than %zu files and folders below the folder (the limit)", w->max_entries);
+    return 0;
+}
+
+/* Remember the folder at `path` (open as d); refuse it when it was read before. */
+static int visit_dir(walker *w, DIR *d, const char *path)
+{
+    struct stat st;
+    if (fstat(dirfd(d), &st) != 0)
+        return mdn_error(w->err, MEDINS_ERR_IO, path, 0, 0, "cannot read the folder");
+    for (size_t i = 0; i < w->nseen; i++) {
+        const seen_dir *s = &w->seen[i];
+        if (s->dev != st.st_dev || s->ino != st.st_ino)
             continue;
-        size_t clen = strlen(rel) + strlen(e->d_name) + 2;
-        char *child = malloc(clen);
-        size_t flen = strlen(dirpath) + strlen(e->d_name) + 2;
-        char *full = malloc(flen);
-        if (!child || !full) {
-            free(child);
-            free(full);
-            rc = mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
-            break;
-        }
-        snprintf(child, clen, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
-        snprintf(full, flen, "%s/%s", dirpath, e->d_name);
-        struct stat st;
-        if (stat(full, &st) == 0) {
-            if (S_ISDIR(st.st_mode) && depth < 16)
-                rc = walk(root, child, depth + 1, l, err);
-            else if (S_ISREG(st.st_mode) && has_yaml_suffix(e->d_name) && list_add(l, child))
-                rc = mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
-        }
-        free(child);
-        free(full);
+        /* A folder read before is above this one (a loop) when its path leads to this one. */
+        size_t n = strlen(s->path);
+        if (strncmp(path, s->path, n) == 0 && path[n] == '/')
+            return mdn_error(w->err, MEDINS_ERR_CYCLE, path, 0, 0,
+                             "a symbolic link loop: this folder is %s again", s->path);
+        return mdn_error(w->err, MEDINS_ERR_DUPLICATE, path, 0, 0,
+                         "this folder was read already as %s: each folder of a set is read once", s->path);
     }
-    closedir(d);
-    free(dirpath);
-    return rc;
+    if (w->nseen == w->seen_cap) {
+        size_t cap = w->seen_cap ? w->seen_cap * 2 : 16;
+        seen_dir *ns = realloc(w->seen, cap * sizeof *ns);
+        if (!ns)
+            return walk_nomem(w);
+        w->seen = ns;
+        w->seen_cap = cap;
+    }
+    if (!(w->seen[w->nseen].path = strdup(path)))
+        return walk_nomem(w);
+    w->seen[w->nseen].dev = st.st_dev;
+    w->seen[w->nseen].ino = st.st_ino;
+    w->nseen++;
+    return 0;
 }
 
 static int str_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names in the folder at `path` but `.`-files, sorted (so that what is reported first does
+ * not depend on readdir's order); the folder is remembered as read. */
+static int read_names(walker *w, const char *path, file_list *names)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return mdn_error(w->err, MEDINS_ERR_IO, path, 0, 0, "cannot read the folder");
+    int rc = visit_dir(w, d, path);
+    struct dirent *e;
+    while (rc == 0 && (e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.' && list_add(names, e->d_name))
+            rc = walk_nomem(w);
+    closedir(d);
+    if (rc == 0 && names->n)
+        qsort(names->rel, names->n, sizeof *names->rel, str_cmp);
+    return rc;
+}
+
+/* Every *.yaml below root/rel, rel being `depth` folders below the root. */
+static int walk(walker *w, const char *rel, size_t depth)
+{
+    size_t need = strlen(w->root) + strlen(rel) + 2;
+    char *dirpath = malloc(need);
+    if (!dirpath)
+        return walk_nomem(w);
+    snprintf(dirpath, need, "%s%s%s", w->root, *rel ? "/" : "", rel);
+    file_list names = { 0 };
+    int rc = depth > w->max_depth
+        ? mdn_error(w->err, MEDINS_ERR_LIMIT, dirpath, 0, 0, "folders nested deeper than the limit of %u",
+                    w->max_depth)
+        : read_names(w, dirpath, &names);
+    for (size_t i = 0; rc == 0 && i < names.n; i++) {
+        const char *name = names.rel[i];
+        size_t clen = strlen(rel) + strlen(name) + 2;
+        char *child = malloc(clen);
+        size_t flen = strlen(dirpath) + strlen(name) + 2;
+        char *full = malloc(flen);
+        if (!child || !full) {
+            free(child);
+            free(full);
+            rc = walk_nomem(w);
+            break;
+        }
+        snprintf(child, clen, "%s%s%s", rel, *rel ? "/" : "", name);
+        snprintf(full, flen, "%s/%s", dirpath, name);
+        struct stat st;
+        bool yaml = has_yaml_suffix(name);
+        if (stat(full, &st) != 0) {
+            /* A link to nothing is skipped like any other file, unless it names a policy. */
+            if (yaml)
+                rc = mdn_error(w->err, MEDINS_ERR_IO, full, 0, 0, "cannot read the file");
+        } else if (S_ISDIR(st.st_mode)) {
+            if (!(rc = count_entry(w)))
+                rc = walk(w, child, depth + 1);
+        } else if (S_ISREG(st.st_mode) && yaml) {
+            if (!(rc = count_entry(w)) && list_add(w->files, child))
+                rc = walk_nomem(w);
+        }
+        free(child);
+        free(full);
+    }
+    for (size_t i = 0; i < names.n; i++)
+        free(names.rel[i]);
+    free(names.rel);
+    free(dirpath);
+    return rc;
 }
 
 /* Read every file and add them as one batch; ids[i] NULL lets the loader derive the id. */
@@ -437,7 +530,15 @@ int medins_policy_set_add_dir(medins_policy_set *set, const char *dir, const med
     if (!set || !dir)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "set and dir are required");
     file_list l = { 0 };
-    int rc = walk(dir, "", 0, &l, err);
+    medins_load_options defaults = MEDINS_LOAD_OPTIONS_INIT;
+    /* Options of version 1 have no folder limits: they take the defaults. */
+    const medins_load_options *limits = opts && opts->version >= 2 ? opts : &defaults;
+    walker w = { .root = dir, .max_depth = limits->max_dir_depth, .max_entries = limits->max_dir_entries,
+                 .files = &l, .err = err };
+    int rc = walk(&w, "", 0);
+    for (size_t i = 0; i < w.nseen; i++)
+        free(w.seen[i].path);
+    free(w.seen);
     char **paths = NULL, **ids = NULL;
     if (rc == 0) {
         /* Sorted, so that errors and the order of equal-date policies do not depend on readdir. */

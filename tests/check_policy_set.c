@@ -3,10 +3,13 @@
  * boundary, overlapping years, missing and cyclic bases, replacement, and the embedded set.
  *
  * tests/data/loader/set/testland: 2022.yaml (2022-01-01..2022-12-31), 2023.yaml (base 2022,
- * from 2023-01-01, open), reform.yaml (kind reform, base 2023).
+ * from 2023-01-01, open), reform.yaml (kind reform, base 2023). The folder walk's tests build
+ * their trees (symbolic links included) in a scratch folder.
  */
 #include <dirent.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "loader.h"
 #include "runner.h"
@@ -246,6 +249,158 @@ START_TEST(arguments)
 }
 END_TEST
 
+/* ---- the folder walk: loops, folders reached twice, limits ------------------------------ */
+
+/* A scratch folder; what the tests make in it is removed in reverse order. */
+static char scratch[256];
+static char made[16][320];
+static int nmade;
+
+static const char *in_scratch(char *buf, size_t size, const char *rel)
+{
+    snprintf(buf, size, "%s/%s", scratch, rel);
+    return buf;
+}
+
+static void remember(const char *rel)
+{
+    ck_assert_int_lt(nmade, 16);
+    in_scratch(made[nmade++], sizeof made[0], rel);
+}
+
+static void make_dir(const char *rel)
+{
+    char path[320];
+    ck_assert_int_eq(mkdir(in_scratch(path, sizeof path, rel), 0755), 0);
+    remember(rel);
+}
+
+static void make_link(const char *rel, const char *target)
+{
+    char path[320];
+    ck_assert_int_eq(symlink(target, in_scratch(path, sizeof path, rel)), 0);
+    remember(rel);
+}
+
+/* A year of its own region (so that no two overlap), valid alone. */
+static void make_policy(const char *rel, const char *region)
+{
+    char path[320];
+    FILE *f = fopen(in_scratch(path, sizeof path, rel), "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "format: 1\nregion: %s\neffective: {from: 2023-01-01}\n", region);
+    fclose(f);
+    remember(rel);
+}
+
+static void scratch_open(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(scratch, sizeof scratch, "%s/medins-walk-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    ck_assert_ptr_nonnull(mkdtemp(scratch));
+    nmade = 0;
+}
+
+static void scratch_close(void)
+{
+    while (nmade > 0) {
+        const char *path = made[--nmade];
+        struct stat st;
+        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            rmdir(path);
+        else
+            unlink(path);
+    }
+    rmdir(scratch);
+}
+
+/* Add the scratch folder `rel` to a new set: the status, with the error's file (relative to the
+ * scratch folder) and a part of its message; the set must stay empty on an error. */
+static void expect_walk(const char *rel, const medins_load_options *opts, int code, const char *file,
+                        const char *message)
+{
+    char dir[320], want[320];
+    medins_policy_set *s = NULL;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_policy_set_new(&s, NULL), 0);
+    int rc = medins_policy_set_add_dir(s, in_scratch(dir, sizeof dir, rel), opts, &err);
+    ck_assert_msg(rc == code, "%s: %s, expected %s (%s)", rel, medins_status_name(rc), medins_status_name(code),
+                  err ? medins_error_message(err) : "");
+    if (code) {
+        ck_assert_msg(medins_policy_set_count(s) == 0, "%s: the set stays empty", rel);
+        ck_assert_str_eq(medins_error_file(err), in_scratch(want, sizeof want, file));
+        ck_assert_msg(strstr(medins_error_message(err), message), "%s: message \"%s\" lacks \"%s\"", rel,
+                      medins_error_message(err), message);
+    }
+    medins_error_free(err);
+    medins_policy_set_free(s);
+}
+
+START_TEST(walk_refuses_loops)
+{
+    /* Two links to the folder itself: without a check the walk reads 2^depth folders. The first
+     * in name order is refused, with the folder it leads back to. */
+    make_dir("p");
+    make_policy("p/a.yaml", "a");
+    make_link("p/l1", ".");
+    make_link("p/l2", ".");
+    char root[320], message[400];
+    snprintf(message, sizeof message, "a symbolic link loop: this folder is %s again",
+             in_scratch(root, sizeof root, "p"));
+    expect_walk("p", NULL, MEDINS_ERR_CYCLE, "p/l1", message);
+    /* A loop further down, back to the root through `..`. */
+    make_dir("q");
+    make_dir("q/sub");
+    make_link("q/sub/up", "..");
+    snprintf(message, sizeof message, "this folder is %s again", in_scratch(root, sizeof root, "q"));
+    expect_walk("q", NULL, MEDINS_ERR_CYCLE, "q/sub/up", message);
+}
+END_TEST
+
+START_TEST(walk_reads_each_folder_once)
+{
+    /* `alias -> sub` comes first in name order; `sub` itself is then a second path to it, whose
+     * policies would be loaded again under other ids. */
+    make_dir("p");
+    make_dir("p/sub");
+    make_policy("p/sub/a.yaml", "a");
+    make_link("p/alias", "sub");
+    expect_walk("p", NULL, MEDINS_ERR_DUPLICATE, "p/sub", "was read already as");
+    /* A link named *.yaml that leads nowhere is a policy that cannot be read. */
+    make_dir("r");
+    make_link("r/gone.yaml", "nothing.yaml");
+    expect_walk("r", NULL, MEDINS_ERR_IO, "r/gone.yaml", "cannot read the file");
+}
+END_TEST
+
+START_TEST(walk_limits)
+{
+    /* p/a.yaml, p/b/b.yaml, p/b/c/c.yaml: 2 folders below p and 5 entries (3 files, 2 folders). */
+    make_dir("p");
+    make_policy("p/a.yaml", "a");
+    make_dir("p/b");
+    make_policy("p/b/b.yaml", "b");
+    make_dir("p/b/c");
+    make_policy("p/b/c/c.yaml", "c");
+    medins_load_options opts;
+    medins_load_options_init(&opts);
+    ck_assert_msg(opts.version == 2 && opts.max_dir_depth == 16 && opts.max_dir_entries == 1000, "defaults");
+    opts.max_dir_depth = 2;
+    opts.max_dir_entries = 5;
+    expect_walk("p", &opts, 0, NULL, NULL);
+    opts.max_dir_depth = 1;
+    expect_walk("p", &opts, MEDINS_ERR_LIMIT, "p/b/c", "folders nested deeper than the limit of 1");
+    opts.max_dir_depth = 2;
+    opts.max_dir_entries = 4;
+    expect_walk("p", &opts, MEDINS_ERR_LIMIT, "p", "more than 4 files and folders");
+    /* Options of version 1 end before the folder limits: whatever follows is not read. */
+    opts.version = 1;
+    opts.max_dir_depth = 0;
+    opts.max_dir_entries = 0;
+    expect_walk("p", &opts, 0, NULL, NULL);
+}
+END_TEST
+
 static Suite *policy_set_suite(void)
 {
     Suite *s = suite_create("policy_set");
@@ -258,6 +413,12 @@ static Suite *policy_set_suite(void)
     tcase_add_test(tc, folder_errors);
     tcase_add_test(tc, overlap_with_the_set);
     tcase_add_test(tc, replacement_keeps_old_pointers);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("walk");
+    tcase_add_checked_fixture(tc, scratch_open, scratch_close);
+    tcase_add_test(tc, walk_refuses_loops);
+    tcase_add_test(tc, walk_reads_each_folder_once);
+    tcase_add_test(tc, walk_limits);
     suite_add_tcase(s, tc);
     tc = tcase_create("embedded");
     tcase_add_test(tc, embedded);

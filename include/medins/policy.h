@@ -41,19 +41,28 @@ typedef enum medins_section {
     MEDINS_SECTION_COUNT              /**< number of sections; not a section */
 } medins_section;
 
-/** Limits applied while reading YAML, so hostile input is refused quickly. */
+/**
+ * Limits applied while reading YAML and walking folders, so hostile input is refused quickly.
+ * Exceeding one is MEDINS_ERR_LIMIT (docs/policy-format.md, "Limits").
+ */
 typedef struct medins_load_options {
     unsigned int version;      /**< MEDINS_LOAD_OPTIONS_VERSION */
     size_t max_file_size;      /**< bytes; default 4 MiB */
     unsigned int max_depth;    /**< nesting depth; default 64 */
     size_t max_nodes;          /**< nodes per file; default 200000 */
     unsigned int max_aliases;  /**< aliases per file; default 0: aliases are refused */
+    /* version 2 */
+    unsigned int max_dir_depth; /**< medins_policy_set_add_dir: folders below the folder; default 16 */
+    size_t max_dir_entries;    /**< medins_policy_set_add_dir: policy files and folders; default 1000 */
 } medins_load_options;
 
-/** The medins_load_options layout this header describes; goes in its `version` field. */
-#define MEDINS_LOAD_OPTIONS_VERSION 1
+/**
+ * The medins_load_options layout this header describes; goes in its `version` field. Callers
+ * built with version 1 (no max_dir_* fields) get those limits' defaults.
+ */
+#define MEDINS_LOAD_OPTIONS_VERSION 2
 /** Initialiser of a medins_load_options with the defaults. */
-#define MEDINS_LOAD_OPTIONS_INIT { MEDINS_LOAD_OPTIONS_VERSION, 4u << 20, 64, 200000, 0 }
+#define MEDINS_LOAD_OPTIONS_INIT { MEDINS_LOAD_OPTIONS_VERSION, 4u << 20, 64, 200000, 0, 16, 1000 }
 
 /** Fill *opts with the defaults (for bindings that cannot use the INIT macro). */
 MEDINS_API void medins_load_options_init(medins_load_options *opts);
@@ -173,6 +182,11 @@ MEDINS_API int medins_policy_set_new(medins_policy_set **out, medins_error **err
  * loaded in dependency order; bases resolve within the set, then the embedded policies. A file
  * whose id is already in the set replaces it. Reform overlays (`kind: reform`) are loaded but not
  * indexed by date. On error the set is unchanged.
+ *
+ * Symbolic links are followed, and each folder is read once: a link back to a folder above is
+ * MEDINS_ERR_CYCLE and a second path to a folder MEDINS_ERR_DUPLICATE, each naming the path;
+ * folders deeper than opts->max_dir_depth or more than opts->max_dir_entries files and folders
+ * are MEDINS_ERR_LIMIT.
  */
 MEDINS_API int medins_policy_set_add_dir(medins_policy_set *set, const char *dir,
                                          const medins_load_options *opts, medins_error **err);
