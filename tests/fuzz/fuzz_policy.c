@@ -4,7 +4,9 @@
  * loads is then used: every value and source is read, and a few claims of each kind are settled
  * with the parts checked to add up, so a hostile but valid file cannot make the engine misbehave.
  */
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +21,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
+    fprintf(stderr, "fuzz target: policy\n");   /* run.sh checks it ran the target asked for */
     if (medins_policy_set_open_embedded(&bases, NULL) != 0)
         bases = NULL;
     return 0;
@@ -84,8 +87,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         exercise(p);
     } else {
-        /* a failure returns no policy and an error carrying the same code */
+        /* a failure returns no policy and an error carrying the same code, one of a policy
+         * file's (docs/policy-format.md, "Limits and errors"), naming a file and, but for the
+         * text's size and memory, a line and column */
         if (p || !e || medins_error_code(e) != rc || !medins_error_message(e))
+            abort();
+        bool whole_file = rc == MEDINS_ERR_LIMIT || rc == MEDINS_ERR_NOMEM;
+        if (!(rc <= MEDINS_ERR_YAML && rc >= MEDINS_ERR_DUPLICATE) && rc != MEDINS_ERR_NOMEM)
+            abort();
+        if (!medins_error_file(e) || (!whole_file && (!medins_error_line(e) || !medins_error_column(e))))
             abort();
     }
     medins_policy_free(p);
