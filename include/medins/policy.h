@@ -43,7 +43,7 @@ typedef enum medins_section {
 
 /**
  * Limits applied while reading YAML and walking folders, so hostile input is refused quickly.
- * Exceeding one is MEDINS_ERR_LIMIT (docs/policy-format.md, "Limits").
+ * Exceeding one is MEDINS_ERR_LIMIT (docs/policy-format.md, "Limits and errors").
  */
 typedef struct medins_load_options {
     unsigned int version;      /**< MEDINS_LOAD_OPTIONS_VERSION */
