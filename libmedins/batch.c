@@ -344,8 +344,10 @@ static void run_enter(batch *b, size_t k)
     b->age_from = b->age_until = 0;
     b->slot_policy = NULL;
     /* The ledger's year is in range when the ledger is valid: the only case in which a claim
-     * can be plain. */
-    b->run_ok = b->person_rc == 0 && b->ledger_rc == 0;
+     * can be plain. The second pass does not check the count of settlements: the run can have
+     * no more claims than the batch. */
+    b->run_ok = b->person_rc == 0 && b->ledger_rc == 0 &&
+                b->claims->n <= MEDINS_LEDGER_SEQ_MAX - ledger->seq;
     b->year0 = b->run_ok ? ledger->year * 10000 : 0;
     b->room = b->run_ok ? room : 0;
     b->days = mdn_days_of_year(b->year0 / 10000);

@@ -169,8 +169,9 @@ static size_t compare_with_single(const medins_policy *pol, size_t np, size_t n)
  * worded as below. Person 0 (employee, fresh ledger) has the bad claims among good ones;
  * person 1's ledger is corrupt, person 2's is 100 yuan short of the limit (its second claim,
  * of 80 yuan after one of 50, overflows in the middle of a chunk that goes on with person 3),
- * person 3 is an employee with a tier, person 4 is sound. The policy is in force from
- * 2022-01-01 to 2024-12-31.
+ * person 3 is an employee with a tier, person 4 is sound, person 5's ledger has room for one
+ * more settlement, person 6's more thrifty years than a ledger of 2023 can have (123, the
+ * years since 1900). The policy is in force from 2022-01-01 to 2024-12-31.
  */
 START_TEST(each_failure_worded_as_alone)
 {
@@ -218,22 +219,31 @@ START_TEST(each_failure_worded_as_alone)
          "tier 3 is not valid for the employee scheme"},
         {4, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(20000), 0, 20230301, 0, NULL},
         {4, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, Y(300), 0, 20230302, 0, NULL},
+        {5, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(1000), 0, 20230301, 0, NULL},
+        {5, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230302, MEDINS_ERR_OVERFLOW,
+         "the ledger already counts 2147483647 settlements this year"},
+        {6, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230301, MEDINS_ERR_LEDGER,
+         "ledger thrifty_years out of range: 124"},
     };
     const size_t n = sizeof rows / sizeof rows[0];
     memset(&C, 0, sizeof C);
-    for (size_t who = 0; who < 5; who++)
+    for (size_t who = 0; who < 7; who++)
         add_person(who, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, 0);
     C.ledgers[1].admissions = -1;
     C.ledgers[2].outpatient_costs = MEDINS_FEN_MAX - Y(100);
     C.tier[3] = MEDINS_TIER_HIGH;
+    /* Person 5 has room for one settlement more; person 6 more thrifty years than 2023 can. */
+    C.ledgers[5].seq = MEDINS_LEDGER_SEQ_MAX - 1;
+    C.ledgers[5].last_date = 20230101;
+    C.ledgers[6].thrifty_years = 124;
     for (size_t i = 0; i < n; i++) {
         add_claim(i, rows[i].person, (medins_claim_kind)rows[i].kind, (medins_level)rows[i].level,
                   rows[i].total, rows[i].date);
         C.self_paid[i] = rows[i].self_paid;
     }
-    medins_ledger before[5];
+    medins_ledger before[7];
     memcpy(before, C.ledgers, sizeof before);
-    size_t nfail = compare_with_single(policy, 5, n);
+    size_t nfail = compare_with_single(policy, 7, n);
 
     /* The figures and messages worked by hand; settled alone, the same claims gave the same
      * (compare_with_single). Run again from the same ledgers for the errors object. */
@@ -241,7 +251,7 @@ START_TEST(each_failure_worded_as_alone)
     medins_batch_persons p;
     medins_batch_claims k;
     medins_batch_out o;
-    views(&C, 5, n, &p, &k, &o);
+    views(&C, 7, n, &p, &k, &o);
     medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
     ck_assert_int_eq(medins_batch_errors_new(&opts.errors), 0);
     size_t failed = 0, want_failed = 0;
@@ -269,9 +279,11 @@ START_TEST(each_failure_worded_as_alone)
     ck_assert_int_eq(C.ledgers[2].seq, 2);
     ck_assert_int_eq(memcmp(&C.ledgers[1], &before[1], sizeof before[1]), 0);
     ck_assert_int_eq(memcmp(&C.ledgers[3], &before[3], sizeof before[3]), 0);
+    ck_assert_uint_eq(C.ledgers[5].seq, MEDINS_LEDGER_SEQ_MAX);
+    ck_assert_int_eq(C.ledgers[5].admissions, 1);
 
     /* Filled again, the object holds the new call's failures only: none. */
-    views(&C, 5, 1, &p, &k, &o);
+    views(&C, 7, 1, &p, &k, &o);
     memcpy(C.ledgers, before, sizeof before);
     ck_assert_int_eq(medins_batch_settle_ex(policy, &p, &k, C.ledgers, &o, &opts, &failed, NULL), 0);
     ck_assert_uint_eq(medins_batch_errors_count(opts.errors), 0);
@@ -837,7 +849,7 @@ START_TEST(ledger_plain_matches_full_check)
                 base.seq = 5;
                 base.last_date = years[y] * 10000 + 615;
                 base.admissions = 2;
-                base.thrifty_years = 3;
+                base.thrifty_years = years[y] - 1900 < 3 ? years[y] - 1900 : 3;
                 base.prior_known = 1;
                 for (int i = 0; ledger_amount(&base, i); i++)
                     *ledger_amount(&base, i) = Y(100) * (i + 1);
@@ -859,6 +871,20 @@ START_TEST(ledger_plain_matches_full_check)
                 l.seq = (uint32_t)v, plain_count += ledger_agrees(&l, "seq", v), l = base;
                 l.year = v, plain_count += ledger_agrees(&l, "year", v), l = base;
                 cases += 6;
+            }
+            /* The counts at the bounds of medins_ledger_check: seq up to
+             * MEDINS_LEDGER_SEQ_MAX (and the unsigned values above it), thrifty years up to
+             * the years since 1900. */
+            static const uint32_t seqs[] = {MEDINS_LEDGER_SEQ_MAX - 1, MEDINS_LEDGER_SEQ_MAX,
+                                            MEDINS_LEDGER_SEQ_MAX + 1u, UINT32_MAX};
+            for (size_t q = 0; q < sizeof seqs / sizeof seqs[0]; q++, cases++, l = base) {
+                l.seq = seqs[q];
+                l.last_date = years[y] * 10000 + 615;
+                plain_count += ledger_agrees(&l, "seq", seqs[q]);
+            }
+            for (int t = -1; t <= 1; t++, cases++, l = base) {
+                l.thrifty_years = years[y] - 1900 + t;
+                plain_count += ledger_agrees(&l, "thrifty_years", l.thrifty_years);
             }
             /* Years at the edges of the range (a fresh ledger of its own year: its dates then
              * do not stand in the way). */
