@@ -1153,6 +1153,49 @@ START_TEST(agrees_with_single_long_rows)
 }
 END_TEST
 
+/*
+ * A table longer than the rows an index covers (64): its age bounds split profiles all the
+ * same. The outpatient deductible has 70 rows that match no ledger of 2023 (at least 1000
+ * thrifty years) before the retirees' bands: under 70, 700; else 600; others 800. A retiree
+ * born 1940-01-01 (83 on 2023-03-01) pays 600 of a 1000 yuan claim as deductible, one born
+ * 1980-01-01 (43) 700, in one batch as alone; the random batches agree too.
+ */
+START_TEST(agrees_with_single_long_tables)
+{
+    char yaml[16384];
+    size_t len = (size_t)snprintf(yaml, sizeof yaml,
+        "format: 1\nregion: testland\ntitle: t\nschemes: [employee, resident]\n"
+        "effective: {from: 2022-01-01, to: 2024-12-31}\n"
+        "sources: [{id: test, title: T, kind: third-party}]\ncite: \"test: long tables\"\n"
+        "outpatient:\n  deductible:\n");
+    for (int i = 0; i < 70; i++)
+        len += (size_t)snprintf(yaml + len, sizeof yaml - len,
+                                "    - {thrifty_years: %d, amount: 1}\n", 1000 + i);
+    len += (size_t)snprintf(yaml + len, sizeof yaml - len,
+        "    - {category: retired, age_max: 70, amount: 700}\n"
+        "    - {category: retired, amount: 600}\n"
+        "    - {amount: 800}\n"
+        "  ratio: [{ratio: 60%%}]\n"
+        "pharmacy: {ratio: [{ratio: 70%%}]}\n");
+    ck_assert_uint_lt(len, sizeof yaml);
+    medins_policy *pol = NULL;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_policy_load_string(&pol, "long.yaml", yaml, len, NULL, NULL, &err) == 0,
+                  "long.yaml: %s", err ? medins_error_message(err) : "");
+    memset(&C, 0, sizeof C);
+    add_person(0, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_RETIRED, MEDINS_TIER_NONE, 0);
+    add_person(1, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_RETIRED, MEDINS_TIER_NONE, 0);
+    C.birth[0] = 19400101;
+    add_claim(0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230301);
+    add_claim(1, 1, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230301);
+    ck_assert_uint_eq(compare_with_single(pol, 2, 2), 0);
+    ck_assert_int_eq(C.ded[0], Y(600));
+    ck_assert_int_eq(C.ded[1], Y(700));
+    check_agreement(pol, 2023, 300);
+    medins_policy_free(pol);
+}
+END_TEST
+
 /* The window of dates (mdn_profile_age_window) of the profile under `pol` of a retired
  * employee born on `birth`, on `date`. */
 static void age_window_on(const medins_policy *pol, medins_date birth, medins_date date,
@@ -1329,6 +1372,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, output_column_sets);
     tcase_add_test(tc, agrees_with_a_small_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
+    tcase_add_test(tc, agrees_with_single_long_tables);
     tcase_add_test(tc, age_windows);
     tcase_add_test(tc, agrees_with_single_many_age_bands);
     tcase_add_test(tc, by_date_from_set);
