@@ -81,25 +81,53 @@ static void field_set(medins_ledger *l, const field *f, int64_t v)
     }
 }
 
-/* A field below 0 or, for amounts, above MEDINS_FEN_MAX (unsigned: both in one test). */
+/* The largest value of field f: amounts MEDINS_FEN_MAX, counts MEDINS_LEDGER_SEQ_MAX (seq too,
+ * whose type is wider), and the thrifty years of ledger l (when not NULL; its year in range)
+ * the years it can have closed since the first year dates have: closing a year adds one to
+ * the next year's ledger. */
+static int64_t field_max(const field *f, const medins_ledger *l)
+{
+    if (l && f->offset == offsetof(medins_ledger, thrifty_years))
+        return l->year - MDN_YEAR_FIRST;
+    return f->type == F_FEN ? MEDINS_FEN_MAX : (int64_t)MEDINS_LEDGER_SEQ_MAX;
+}
+_Static_assert(MEDINS_LEDGER_SEQ_MAX == INT32_MAX, "field_max: counts are at most INT32_MAX");
+
+/* A field below 0 or above its type's largest value (unsigned: both in one test). */
 #define OUT_OF_RANGE_F_I32(member) (l->member < 0) |
-#define OUT_OF_RANGE_F_U32(member)
+#define OUT_OF_RANGE_F_U32(member) (l->member > MEDINS_LEDGER_SEQ_MAX) |
 #define OUT_OF_RANGE_F_FEN(member) ((uint64_t)l->member > (uint64_t)MEDINS_FEN_MAX) |
 #define OUT_OF_RANGE(type, member, key) OUT_OF_RANGE_##type(member)
+
+/* Field f's value v is outside 0 to field_max(f, l), at line:col of a text (0 when none). */
+static int range_error(medins_error **err, const field *f, int64_t v, const medins_ledger *l,
+                       unsigned line, unsigned col)
+{
+    const int64_t max = field_max(f, l);
+    if (max != field_max(f, NULL))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
+                         "ledger %s out of range: %lld (it must be 0 to %lld: a ledger of %d "
+                         "has closed at most the years since %d)", f->key, (long long)v,
+                         (long long)max, (int)l->year, MDN_YEAR_FIRST);
+    return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
+                     "ledger %s out of range: %lld (it must be 0 to %lld)", f->key, (long long)v,
+                     (long long)max);
+}
 
 int medins_ledger_check(const medins_ledger *l, medins_error **err)
 {
     if (!l)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "NULL ledger");
-    if (l->year < 1900 || l->year > 2199)
-        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger year %d out of range", (int)l->year);
+    if (l->year < MDN_YEAR_FIRST || l->year > MDN_YEAR_LAST)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         "ledger year %d out of range: dates run from " MDN_DATE_RANGE,
+                         (int)l->year);
     /* Every field in range, tested at once; the loop below only finds which one is not. */
-    bool out_of_range = LEDGER_FIELDS(OUT_OF_RANGE) false;
+    bool out_of_range = LEDGER_FIELDS(OUT_OF_RANGE) (l->thrifty_years > l->year - MDN_YEAR_FIRST);
     for (size_t i = 0; out_of_range && i < NFIELDS; i++) {
         int64_t v = field_get(l, &fields[i]);
-        if (v < 0 || (fields[i].type == F_FEN && v > MEDINS_FEN_MAX))
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger %s out of range: %lld",
-                             fields[i].key, (long long)v);
+        if (v < 0 || v > field_max(&fields[i], l))
+            return range_error(err, &fields[i], v, l, 0, 0);
     }
     /* A ledger with settlements has the date of the last one, in its year, and vice versa. */
     if ((l->seq == 0) != (l->last_date == 0) ||
@@ -131,7 +159,13 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_close_year: NULL argument");
     if ((rc = medins_ledger_check(prev, err)) < 0 || (rc = mdn_person_check(person, err)) < 0)
         return rc;
+    if (prev->year == MDN_YEAR_LAST)
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
+                         "the ledger of %d cannot be closed: dates run from " MDN_DATE_RANGE
+                         ", so there is no ledger of %d", (int)prev->year, (int)prev->year + 1);
     medins_date end = prev->year * 10000 + 1231;
+    if ((rc = mdn_born_by(person, end, "the last day of the year closed,", err)) < 0)
+        return rc;
     if (end < policy->from || (policy->to != 0 && end > policy->to))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "policy %s is not in force on %d",
                          policy->id, (int)end);
@@ -150,12 +184,16 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
         mdn_settle_context(&ctx, policy, person, prev, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1,
                            end, 0);
         const mdn_amount_row *cap = out->cap_table ? mdn_amount_find(out->cap_table, &ctx) : NULL;
+        if (ctx.age < 0 && mdn_age_decides(out->cap_table, cap, &ctx))
+            return mdn_age_missing(err, out->cap_owner->rule[MDN_RULE_CAP], end);
         if (inp && inp->carry_over && cap && cap->amount.v > prev->outpatient_costs &&
             medins_money_add(&n.carry_over, n.carry_over, cap->amount.v - prev->outpatient_costs) < 0)
             return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "carry-over would exceed the limit");
         if (out->thrift) {
             /* The deductible before any thrift reduction: the reduction is what thrift earns. */
             const mdn_amount_row *ded = out->ded_table ? mdn_amount_find(out->ded_table, &ctx) : NULL;
+            if (ctx.age < 0 && mdn_age_decides(out->ded_table, ded, &ctx))
+                return mdn_age_missing(err, out->ded_owner->rule[MDN_RULE_DEDUCTIBLE], end);
             medins_fen d = ded ? ded->amount.v : 0;
             n.thrifty_years = prev->outpatient_costs <= d ? prev->thrifty_years + 1 : 0;
         }
@@ -233,6 +271,10 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         }
         if (n == 0)
             continue;
+        const char *nul = memchr(line, '\0', n);
+        if (nul)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)(nul - line) + 1,
+                             "ledger line %u contains a NUL byte", lineno);
         const char *eq = memchr(line, '=', n);
         if (!eq)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger line %u has no '='", lineno);
@@ -252,6 +294,11 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         if (!parse_int(eq + 1, n - klen - 1, &v) || v < lo || v > hi)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)klen + 2,
                              "ledger %s: malformed number", fields[i].key);
+        /* Each value in its range, where it is written; the year's (fields[0]) range, the
+         * thrifty years' bound by the year and the relations between fields are the check's,
+         * below. */
+        if (i > 0 && (v < 0 || v > field_max(&fields[i], NULL)))
+            return range_error(err, &fields[i], v, NULL, lineno, (unsigned)klen + 2);
         field_set(&l, &fields[i], v);
         seen[i] = true;
     }

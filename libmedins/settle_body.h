@@ -222,10 +222,13 @@ static inline int check_dates(const medins_policy *p, medins_date date,
     return 0;
 }
 
-/* Why a plan that is not OK cannot settle. */
-static inline MDN_COLD int plan_error(const mdn_plan *plan, medins_scheme scheme, int kind,
-                                      int level, medins_error **err)
+/* Why a plan that is not OK cannot settle (a claim of `kind` at `level` on `date` under p). */
+static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy *p,
+                                      medins_scheme scheme, int kind, int level, medins_date date,
+                                      medins_error **err)
 {
+    if (plan->status == MDN_PLAN_AGE)
+        return mdn_age_missing(err, mdn_plan_age_rule(plan, p), date);
     if (plan->status == MDN_PLAN_SCHEME)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "the %s scheme is not covered by this policy", medins_scheme_name(scheme));
@@ -242,7 +245,8 @@ typedef enum mdn_vouched {
     MDN_VOUCHED_NONE,     /* nothing: the body checks all */
     MDN_VOUCHED_DATES,    /* the claim's date against the policy's and the ledger's */
     /* ... and that the plan can settle, and that no year total of the ledger can pass the
-     * limit (the batch's second pass: mdn_ledger_room) */
+     * limit (the batch's second pass: mdn_ledger_room) nor its count of settlements
+     * MEDINS_LEDGER_SEQ_MAX */
     MDN_VOUCHED_ALL
 } mdn_vouched;
 
@@ -269,8 +273,15 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     int rc;
     if ((vouched == MDN_VOUCHED_NONE && (rc = check_dates(p, claim->date, ledger, err)) < 0) ||
         (vouched != MDN_VOUCHED_ALL && plan->status != MDN_PLAN_OK &&
-         (rc = plan_error(plan, person->scheme, claim->kind, claim->level, err)) < 0))
+         (rc = plan_error(plan, p, person->scheme, claim->kind, claim->level, claim->date,
+                          err)) < 0))
         return rc;
+    /* The count of settlements, before anything counts on it: admissions are at most seq, so
+     * neither can pass the most. */
+    if (vouched != MDN_VOUCHED_ALL && ledger->seq >= MEDINS_LEDGER_SEQ_MAX)
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                         "the ledger already counts %u settlements this year, the most it can hold",
+                         (unsigned)ledger->seq);
 
     const mdn_benefit *sec = plan->sec;
     const int kind = claim->kind, pool = plan->pool;

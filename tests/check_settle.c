@@ -20,6 +20,7 @@
  *     tekun 75%, dibao 70%, marginal 65%; cap 50000.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "medins.h"
@@ -435,34 +436,60 @@ typedef struct bad {
     const char *name;
     int status;
     medins_claim claim;          /* date 0: 2023-03-01 */
-    int person_fault;            /* 1 category of the other scheme, 2 employee with a tier, 3 groups */
+    int person_fault;            /* 1 category of the other scheme, 2 employee with a tier, 3 groups,
+                                  * 4 a resident of the high tier, 5 born 1899-12-31 */
     int ledger_fault;            /* 1 other year, 2 later last claim, 3 negative fund */
     const char *overlay;
+    const char *says;            /* part of the message */
 } bad;
 
 #define CLAIM(kind, level, total, self, catb) {0, 0, kind, level, 0, total, self, catb}
 
 static const bad bads[] = {
-    {"negative-total", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, -1, 0, 0), 0, 0, NULL},
-    {"negative-self-paid", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, Y(10), -5, 0), 0, 0, NULL},
-    {"parts-above-total", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, Y(10), Y(6), Y(5)), 0, 0, NULL},
-    {"unknown-kind", MEDINS_ERR_KIND, CLAIM((medins_claim_kind)9, L2, Y(10), 0, 0), 0, 0, NULL},
-    {"unknown-level", MEDINS_ERR_LEVEL, CLAIM(OUT, (medins_level)7, Y(10), 0, 0), 0, 0, NULL},
-    {"pharmacy-kind-at-hospital", MEDINS_ERR_LEVEL, CLAIM(MEDINS_CLAIM_PHARMACY, L2, Y(10), 0, 0), 0, 0, NULL},
-    {"outpatient-at-pharmacy", MEDINS_ERR_LEVEL, CLAIM(OUT, MEDINS_LEVEL_PHARMACY, Y(10), 0, 0), 0, 0, NULL},
-    {"above-fen-max", MEDINS_ERR_OVERFLOW, CLAIM(OUT, L2, MEDINS_FEN_MAX + 1, 0, 0), 0, 0, NULL},
-    {"date-after-policy", MEDINS_ERR_DATE, {0, 20250101, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL},
-    {"date-not-calendar", MEDINS_ERR_DATE, {0, 20230230, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL},
-    {"ledger-other-year", MEDINS_ERR_LEDGER_YEAR, CLAIM(OUT, L2, Y(10), 0, 0), 0, 1, NULL},
-    {"earlier-than-last", MEDINS_ERR_ORDER, CLAIM(OUT, L2, Y(10), 0, 0), 0, 2, NULL},
-    {"corrupt-ledger", MEDINS_ERR_LEDGER, CLAIM(OUT, L2, Y(10), 0, 0), 0, 3, NULL},
-    {"category-of-other-scheme", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 1, 0, NULL},
-    {"employee-with-tier", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 2, 0, NULL},
-    {"unknown-group", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 3, 0, NULL},
+    {"negative-total", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, -1, 0, 0), 0, 0, NULL,
+     "claim 0 has a negative amount"},
+    {"negative-self-paid", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, Y(10), -5, 0), 0, 0, NULL,
+     "claim 0 has a negative amount"},
+    {"parts-above-total", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, Y(10), Y(6), Y(5)), 0, 0, NULL,
+     "claim 0: self-paid and category-B parts exceed the total"},
+    {"unknown-kind", MEDINS_ERR_KIND, CLAIM((medins_claim_kind)9, L2, Y(10), 0, 0), 0, 0, NULL,
+     "unknown claim kind 9"},
+    {"unknown-level", MEDINS_ERR_LEVEL, CLAIM(OUT, (medins_level)7, Y(10), 0, 0), 0, 0, NULL,
+     "unknown hospital level 7"},
+    {"pharmacy-kind-at-hospital", MEDINS_ERR_LEVEL, CLAIM(MEDINS_CLAIM_PHARMACY, L2, Y(10), 0, 0), 0, 0, NULL,
+     "a pharmacy claim cannot be at level l2"},
+    {"outpatient-at-pharmacy", MEDINS_ERR_LEVEL, CLAIM(OUT, MEDINS_LEVEL_PHARMACY, Y(10), 0, 0), 0, 0, NULL,
+     "an outpatient claim cannot be at level pharmacy"},
+    {"above-fen-max", MEDINS_ERR_OVERFLOW, CLAIM(OUT, L2, MEDINS_FEN_MAX + 1, 0, 0), 0, 0, NULL,
+     "claim 0 has an amount above the limit"},
+    {"date-after-policy", MEDINS_ERR_DATE, {0, 20250101, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL,
+     "claim date 20250101 is outside policy"},
+    {"date-not-calendar", MEDINS_ERR_DATE, {0, 20230230, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL,
+     "claim date 20230230 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date-before-1900", MEDINS_ERR_DATE, {0, 18991231, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL,
+     "claim date 18991231 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date-after-2199", MEDINS_ERR_DATE, {0, 22000101, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL,
+     "claim date 22000101 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"ledger-other-year", MEDINS_ERR_LEDGER_YEAR, CLAIM(OUT, L2, Y(10), 0, 0), 0, 1, NULL,
+     "the ledger is for 2022, the claim is dated 20230301"},
+    {"earlier-than-last", MEDINS_ERR_ORDER, CLAIM(OUT, L2, Y(10), 0, 0), 0, 2, NULL,
+     "claim dated 20230301 is earlier than the ledger's last claim (20230601)"},
+    {"corrupt-ledger", MEDINS_ERR_LEDGER, CLAIM(OUT, L2, Y(10), 0, 0), 0, 3, NULL,
+     "ledger fund.inpatient out of range: -1"},
+    {"category-of-other-scheme", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 1, 0, NULL,
+     "category adult belongs to another scheme than employee"},
+    {"employee-with-tier", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 2, 0, NULL,
+     "tier 3 is not valid for the employee scheme"},
+    {"unknown-group", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 3, 0, NULL,
+     "unknown group flags 0x1000"},
+    {"birth-before-1900", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 5, 0, NULL,
+     "birth date 18991231 is not a calendar date from 1900-01-01 to 2199-12-31"},
     {"section-absent", MEDINS_ERR_NOT_COVERED, CLAIM(MEDINS_CLAIM_PHARMACY, MEDINS_LEVEL_PHARMACY, Y(10), 0, 0), 0, 0,
-     "format: 1\nkind: reform\ntitle: t\nsources: [{id: t2, title: T, kind: third-party}]\npharmacy: ~\n"},
+     "format: 1\nkind: reform\ntitle: t\nsources: [{id: t2, title: T, kind: third-party}]\npharmacy: ~\n",
+     "pharmacy claims are not covered by this policy"},
     /* Residents' outpatient care has no l3 row: out of scope. */
-    {"no-ratio-row", MEDINS_ERR_NOT_COVERED, CLAIM(OUT, L3, Y(10), 0, 0), 4, 0, NULL},
+    {"no-ratio-row", MEDINS_ERR_NOT_COVERED, CLAIM(OUT, L3, Y(10), 0, 0), 4, 0, NULL,
+     "not covered by this policy: no outpatient.ratio row for this person at level l3"},
 };
 
 START_TEST(bad_input)
@@ -480,6 +507,7 @@ START_TEST(bad_input)
         person.category = MEDINS_CATEGORY_ADULT;
         person.tier = MEDINS_TIER_HIGH;
     }
+    if (b->person_fault == 5) person.birth_date = 18991231;
     medins_ledger ledger, before;
     medins_ledger_init(&ledger, b->ledger_fault == 1 ? 2022 : 2023);
     if (b->ledger_fault == 2) {
@@ -500,12 +528,120 @@ START_TEST(bad_input)
     ck_assert_msg(err && medins_error_code(err) == b->status, "%s: error object", b->name);
     ck_assert_msg(r == NULL, "%s: a result was returned", b->name);
     ck_assert_msg(memcmp(&ledger, &before, sizeof ledger) == 0, "%s: ledger changed", b->name);
-    if (b->status == MEDINS_ERR_NOT_COVERED && b->overlay)
-        ck_assert_msg(strstr(medins_error_message(err), "not covered by this policy"),
-                      "%s: message \"%s\"", b->name, medins_error_message(err));
+    ck_assert_msg(strstr(medins_error_message(err), b->says), "%s: message \"%s\", expected a "
+                  "part \"%s\"", b->name, medins_error_message(err), b->says);
     medins_error_free(err);
     if (p != policy)
         medins_policy_free(p);
+}
+END_TEST
+
+/* ---- The age: needed where a row read has age bounds ------------------------------------- */
+
+/*
+ * tests/data/settle/age-everywhere.yaml has an age band in each kind of table, on rows only
+ * some persons reach. Without a birth date a settlement that reads such a row for the person
+ * is refused, naming the table; one that reads none settles (the in-service employee matches
+ * the first outpatient deductible row; the pharmacy ratio's band is a resident's; and so on).
+ * With a birth date (1950-01-01: 73) every case settles.
+ */
+typedef struct age_case {
+    const char *name;
+    medins_scheme scheme;
+    medins_category category;
+    medins_tier tier;
+    uint32_t groups;
+    medins_claim_kind kind;
+    const char *rule;          /* NULL: settles without a birth date */
+} age_case;
+
+static const age_case age_cases[] = {
+    {"in-service-outpatient", EMP, 0, OUT, NULL},
+    {"retired-outpatient-deductible", RET, 0, OUT, "outpatient.deductible"},
+    {"resident-outpatient-thrift", RES(MEDINS_TIER_LOW), 0, OUT, "outpatient.thrift_reduction"},
+    {"in-service-pharmacy", EMP, 0, MEDINS_CLAIM_PHARMACY, NULL},
+    {"resident-pharmacy-ratio", RES(MEDINS_TIER_LOW), 0, MEDINS_CLAIM_PHARMACY, "pharmacy.ratio"},
+    {"retired-pooling-adjustments", RET, 0, POOL, "outpatient_pooling.adjustments"},
+    {"in-service-pooling", EMP, 0, POOL, NULL},
+    {"student-special-cap", MEDINS_SCHEME_RESIDENT, MEDINS_CATEGORY_STUDENT_CHILD, MEDINS_TIER_LOW,
+     0, MEDINS_CLAIM_SPECIAL_DISEASE, "special_disease.cap"},
+    {"in-service-special", EMP, 0, MEDINS_CLAIM_SPECIAL_DISEASE, NULL},
+    {"dibao-assistance-adjustments", EMP, MEDINS_GROUP_DIBAO, MEDINS_CLAIM_SPECIAL_DISEASE,
+     "assistance.adjustments"},
+    {"tekun-assistance-cap", EMP, MEDINS_GROUP_TEKUN, MEDINS_CLAIM_SPECIAL_DISEASE, "assistance.cap"},
+    {"student-major-deductible", MEDINS_SCHEME_RESIDENT, MEDINS_CATEGORY_STUDENT_CHILD,
+     MEDINS_TIER_LOW, 0, INP, "major_disease.deductible"},
+    {"retired-major-ratio", RET, 0, INP, "major_disease.ratio"},
+    {"in-service-inpatient", EMP, 0, INP, NULL},
+};
+
+START_TEST(age_needed)
+{
+    const age_case *t = &age_cases[_i];
+    medins_policy *p = load("data/settle/age-everywhere.yaml");
+    medins_person person = {t->scheme, t->category, t->tier, 0, t->groups, 0};
+    medins_claim claim;
+    medins_claim_init(&claim);
+    claim.kind = t->kind;
+    claim.level = t->kind == MEDINS_CLAIM_PHARMACY ? MEDINS_LEVEL_PHARMACY : L1;
+    claim.date = 20230301;
+    claim.total = Y(30000);
+    medins_ledger ledger;
+    medins_ledger_init(&ledger, 2023);
+    const medins_ledger before = ledger;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_settle(&r, p, &person, &claim, &ledger, &err);
+    if (t->rule) {
+        char want[256];
+        snprintf(want, sizeof want, "the person has no birth date, and their age on 20230301 "
+                 "decides which %s row applies: give the birth date", t->rule);
+        ck_assert_msg(rc == MEDINS_ERR_PERSON && strcmp(medins_error_message(err), want) == 0,
+                      "%s: %s \"%s\"", t->name, medins_status_name(rc),
+                      err ? medins_error_message(err) : "");
+        ck_assert_msg(r == NULL && memcmp(&ledger, &before, sizeof ledger) == 0,
+                      "%s: refused, but something changed", t->name);
+    } else {
+        ck_assert_msg(rc == 0, "%s: %s", t->name, err ? medins_error_message(err) : "");
+    }
+    medins_error_free(err);
+    medins_result_free(r);
+    /* With a birth date, every case settles. */
+    person.birth_date = 19500101;
+    ledger = before;
+    r = NULL;
+    ck_assert_msg(medins_settle(&r, p, &person, &claim, &ledger, NULL) == 0, "%s: born 1950",
+                  t->name);
+    medins_result_free(r);
+    medins_policy_free(p);
+}
+END_TEST
+
+/* A birth date after the claim date is refused, whether or not the policy reads the age. */
+START_TEST(born_after_the_claim)
+{
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 20230302;
+    medins_claim claim;
+    medins_claim_init(&claim);
+    claim.level = L2;
+    claim.date = 20230301;
+    claim.total = Y(100);
+    medins_ledger ledger;
+    medins_ledger_init(&ledger, 2023);
+    const medins_ledger before = ledger;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_settle(&r, policy, &person, &claim, &ledger, &err), MEDINS_ERR_PERSON);
+    ck_assert_str_eq(medins_error_message(err), "birth date 20230302 is after the claim date 20230301");
+    medins_error_free(err);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(memcmp(&ledger, &before, sizeof ledger), 0);
+    /* Born on the day: age 0, settles. */
+    person.birth_date = 20230301;
+    ck_assert_int_eq(medins_settle(&r, policy, &person, &claim, &ledger, NULL), 0);
+    medins_result_free(r);
 }
 END_TEST
 
@@ -543,15 +679,27 @@ START_TEST(reverse_restores)
     ck_assert_int_eq(medins_settle_reverse(&l, a, NULL), MEDINS_ERR_REVERSE);
     ck_assert_int_eq(medins_settle_reverse(&l, b, NULL), 0);
     ck_assert_int_eq(memcmp(&l, &before, sizeof l), 0);
-    /* Not twice. */
+    /* Not twice: the second time says so (claim ids are 0). */
     medins_error *err = NULL;
     ck_assert_int_eq(medins_settle_reverse(&l, b, &err), MEDINS_ERR_REVERSE);
     ck_assert_int_eq(medins_error_code(err), MEDINS_ERR_REVERSE);
+    ck_assert_str_eq(medins_error_message(err), "claim 0 is already reversed: the ledger is as "
+                     "it was before that settlement");
     medins_error_free(err);
     ck_assert_int_eq(memcmp(&l, &before, sizeof l), 0);
+    /* Nor after the account changed in between: the balance is not part of the test. */
+    l.account_balance += Y(5);
+    err = NULL;
+    ck_assert_int_eq(medins_settle_reverse(&l, b, &err), MEDINS_ERR_REVERSE);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "is already reversed"));
+    medins_error_free(err);
+    l.account_balance -= Y(5);
     /* A different settlement with the same seq is not the one reversed. */
     medins_result *c = settle_one(&l, OUT, L2, Y(2000), 20230302);
-    ck_assert_int_eq(medins_settle_reverse(&l, b, NULL), MEDINS_ERR_REVERSE);
+    err = NULL;
+    ck_assert_int_eq(medins_settle_reverse(&l, b, &err), MEDINS_ERR_REVERSE);
+    ck_assert_str_eq(medins_error_message(err), "claim 0 is not the ledger's most recent settlement");
+    medins_error_free(err);
     ck_assert_int_eq(medins_settle_reverse(&l, c, NULL), 0);
     ck_assert_int_eq(medins_settle_reverse(&l, a, NULL), 0);
     medins_ledger fresh;
@@ -714,6 +862,8 @@ static Suite *settle_suite(void)
     tc = tcase_create("bad-input");
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, bad_input, 0, (int)(sizeof bads / sizeof bads[0]));
+    tcase_add_loop_test(tc, age_needed, 0, (int)(sizeof age_cases / sizeof age_cases[0]));
+    tcase_add_test(tc, born_after_the_claim);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("reverse");
