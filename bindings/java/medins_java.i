@@ -27,6 +27,13 @@
 /* Finalizers are not guaranteed to run and run on an arbitrary thread: ownership is explicit. */
 %typemap(javafinalize) SWIGTYPE ""
 
+/* Java sends YAML, money and ratio text through medins_java_load_string, medins_java_derive,
+ * medins_java_money_parse and medins_java_ratio_parse below, which carry its length. */
+%ignore medins_policy::m_load_string;
+%ignore medins_policy::m_derive;
+%ignore medins_swig_money_parse;
+%ignore medins_swig_ratio_parse;
+
 /* ---- Errors --------------------------------------------------------------------------- */
 
 %{
@@ -123,24 +130,141 @@ static void medins_java_throw_plain(JNIEnv *jenv, const char *cls_name, const ch
 %typemap(out, noblock=1) char *, const char * { $result = medins_java_string(jenv, $1); }
 
 /*
- * YAML text goes in as real UTF-8 (GetStringUTFChars would give modified UTF-8, which encodes
- * characters outside the BMP as surrogate pairs that a YAML parser refuses).
+ * Text goes to C as real UTF-8, encoded here from the string's UTF-16 units (GetStringUTFChars
+ * would give modified UTF-8, where U+0000 is two bytes and a character outside the BMP is two
+ * three-byte halves). Before the call, the Java side refuses what C would misread:
+ *   - a plain `char *` parameter is NUL-terminated, so a NUL in it would end it early:
+ *     medins.cString throws MedinsException (MEDINS_ERR_ARGUMENT); null stays NULL;
+ *   - a (TEXT, LEN) pair carries its length, so a NUL reaches C, whose parser refuses it with
+ *     its own message and position: medins.text only refuses null;
+ *   - both refuse a lone surrogate, which has no UTF-8.
+ * Refusing in Java means no wrapper returns early with arguments already taken.
  */
-%typemap(jni) const char *yaml "jbyteArray"
-%typemap(jtype) const char *yaml "byte[]"
-%typemap(jstype) const char *yaml "String"
-%typemap(javain) const char *yaml
-    "($javainput + \"\\0\").getBytes(java.nio.charset.StandardCharsets.UTF_8)"
-%typemap(in) const char *yaml {
+%pragma(java) modulecode=%{
+  /** {@code s} for a NUL-terminated C parameter, or an exception saying why it cannot be one. */
+  static String cString(String s, String name) {
+    if (s != null) {
+      int nul = s.indexOf('\0');
+      if (nul >= 0) {
+        throw new org.medins.MedinsException(status.ERR_ARGUMENT, name
+            + " contains a NUL character (U+0000) at index " + nul
+            + ", which would end it early", null, 0, 0);
+      }
+      unicode(s, name);
+    }
+    return s;
+  }
+
+  /** {@code s} for a C parameter that carries its length (a NUL is for C to judge). */
+  static String text(String s, String name) {
+    java.util.Objects.requireNonNull(s, name);
+    unicode(s, name);
+    return s;
+  }
+
+  private static void unicode(String s, String name) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new org.medins.MedinsException(status.ERR_ARGUMENT, name + " contains a lone"
+            + String.format(" surrogate (U+%04X) at index %d, which is not Unicode text",
+            (int) c, i), null, 0, 0);
+      }
+    }
+  }
+%}
+
+%{
+/*
+ * A malloc'd UTF-8 copy of `s` with a NUL after it; *len is its length without that NUL. NULL
+ * with an exception pending when out of memory, or for a lone surrogate (which only a caller
+ * that bypassed the checks above can send).
+ */
+static char *medins_java_utf8(JNIEnv *jenv, jstring s, size_t *len)
+{
+    jsize n = (*jenv)->GetStringLength(jenv, s), i;
+    char *out = malloc((size_t)n * 3 + 1), *o = out;
+    const jchar *u;
+    int lone = 0;
+
+    if (!out) {
+        medins_java_throw_plain(jenv, "java/lang/OutOfMemoryError", "text");
+        return NULL;
+    }
+    u = (*jenv)->GetStringCritical(jenv, s, NULL);
+    if (!u) {
+        free(out);
+        return NULL;    /* OutOfMemoryError pending */
+    }
+    /* Up to 3 bytes a unit: a surrogate pair (2 units) is 4 bytes. */
+    for (i = 0; i < n && !lone; i++) {
+        unsigned long c = u[i];
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            if (c > 0xDBFF || i + 1 == n || u[i + 1] < 0xDC00 || u[i + 1] > 0xDFFF) {
+                lone = 1;
+                break;
+            }
+            c = 0x10000 + ((c - 0xD800) << 10) + (u[++i] - 0xDC00u);
+        }
+        if (c < 0x80) {
+            *o++ = (char)c;
+        } else if (c < 0x800) {
+            *o++ = (char)(0xC0 | c >> 6);
+            *o++ = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            *o++ = (char)(0xE0 | c >> 12);
+            *o++ = (char)(0x80 | (c >> 6 & 0x3F));
+            *o++ = (char)(0x80 | (c & 0x3F));
+        } else {
+            *o++ = (char)(0xF0 | c >> 18);
+            *o++ = (char)(0x80 | (c >> 12 & 0x3F));
+            *o++ = (char)(0x80 | (c >> 6 & 0x3F));
+            *o++ = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    (*jenv)->ReleaseStringCritical(jenv, s, u);
+    if (lone) {
+        free(out);
+        medins_java_throw_plain(jenv, "java/lang/IllegalArgumentException",
+                                "text with a lone surrogate");
+        return NULL;
+    }
+    *o = '\0';
+    *len = (size_t)(o - out);
+    return out;
+}
+%}
+
+%typemap(javain) char * "medins.cString($javainput, \"$javainput\")"
+%typemap(in) char * (size_t len_unused) {
     $1 = NULL;
+    if ($input) {
+        $1 = ($1_ltype)medins_java_utf8(jenv, $input, &len_unused);
+        if (!$1)
+            return $null;
+    }
+}
+%typemap(freearg) char * { free((char *)$1); }
+
+%typemap(jni) (const char *TEXT, size_t LEN) "jstring"
+%typemap(jtype) (const char *TEXT, size_t LEN) "String"
+%typemap(jstype) (const char *TEXT, size_t LEN) "String"
+%typemap(javain) (const char *TEXT, size_t LEN) "medins.text($javainput, \"$javainput\")"
+%typemap(in) (const char *TEXT, size_t LEN) {
+    $1 = NULL;
+    $2 = 0;
     if (!$input) {
-        medins_java_throw_plain(jenv, "java/lang/NullPointerException", "yaml");
+        medins_java_throw_plain(jenv, "java/lang/NullPointerException", "$1_name");
         return $null;
     }
-    $1 = ($1_ltype)(*jenv)->GetByteArrayElements(jenv, $input, NULL);
+    $1 = medins_java_utf8(jenv, $input, &$2);
     if (!$1)
         return $null;
 }
+%typemap(freearg) (const char *TEXT, size_t LEN) { free((char *)$1); }
+
 /* A method of an object whose native side is gone (after delete()): SWIG would pass NULL on
  * as the object. */
 %typemap(check) SWIGTYPE *self {
@@ -167,10 +291,6 @@ static void medins_java_throw_plain(JNIEnv *jenv, const char *cls_name, const ch
         medins_java_throw_plain(jenv, "java/lang/NullPointerException", "text");
         return $null;
     }
-}
-%typemap(freearg) const char *yaml {
-    if ($1)
-        (*jenv)->ReleaseByteArrayElements(jenv, $input, (jbyte *)$1, JNI_ABORT);
 }
 
 /* ---- Primitive arrays ------------------------------------------------------------------- */
@@ -460,15 +580,49 @@ static char *medins_java_ledger_text(JNIEnv *jenv, const void *ledger, size_t le
 }
 
 static void medins_java_ledger_parse(JNIEnv *jenv, void *ledger, size_t ledger_len,
-                                     const char *text, medins_error **err)
+                                     const char *text, size_t text_len, medins_error **err)
 {
     medins_ledger l;
     if (ledger_len != MEDINS_JAVA_COUNT(medins_java_ledger_fields) || !text) {
         medins_java_bad(jenv, "packed ledger of the wrong length, or no text");
         return;
     }
-    if (medins_ledger_parse(&l, text, strlen(text), err) == 0)
+    if (medins_ledger_parse(&l, text, text_len, err) == 0)
         MEDINS_JAVA_PACK(ledger, &l, medins_java_ledger_fields);
+}
+
+/* Policies from YAML text with its length (medins.i's load_string and derive measure it with
+ * strlen, which Java text must not go through: see the text typemaps above). */
+static medins_policy *medins_java_load_string(const char *name, const char *yaml,
+                                              size_t yaml_len, const medins_policy_set *bases,
+                                              medins_error **err)
+{
+    medins_policy *p = NULL;
+    medins_policy_load_string(&p, name, yaml, yaml_len, bases, NULL, err);
+    return p;
+}
+
+static medins_policy *medins_java_derive(const medins_policy *base, const char *name,
+                                         const char *yaml, size_t yaml_len, medins_error **err)
+{
+    medins_policy *p = NULL;
+    medins_policy_derive(&p, base, name, yaml, yaml_len, err);
+    return p;
+}
+
+static medins_fen medins_java_money_parse(const char *yuan, size_t yuan_len, medins_error **err)
+{
+    medins_fen v = 0;
+    medins_money_parse_n(&v, yuan, yuan_len, err);
+    return v;
+}
+
+static medins_bp medins_java_ratio_parse(const char *percent, size_t percent_len,
+                                         medins_error **err)
+{
+    medins_bp v = 0;
+    medins_ratio_parse_n(&v, percent, percent_len, err);
+    return v;
 }
 
 static void medins_java_ledger_close_year(JNIEnv *jenv, const void *prev, size_t prev_len,
@@ -968,6 +1122,10 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
     (int64_t *ledger, size_t ledger_len), (int64_t *next, size_t next_len),
     (int64_t *out, size_t out_len)
 }
+%apply (const char *TEXT, size_t LEN) {
+    (const char *text, size_t text_len), (const char *yaml, size_t yaml_len),
+    (const char *yuan, size_t yuan_len), (const char *percent, size_t percent_len)
+}
 %apply (const int32_t *IN_ARRAY, size_t LEN) {
     (const int32_t *from, size_t from_len), (const int32_t *to, size_t to_len)
 }
@@ -978,6 +1136,8 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
 %newobject medins_java_maternity;
 %newobject medins_java_capitation;
 %newobject medins_java_ledger_text;
+%newobject medins_java_load_string;
+%newobject medins_java_derive;
 
 int medins_java_layout_size(int layout);
 void medins_java_ledger_init(JNIEnv *jenv, int64_t *ledger, size_t ledger_len, int32_t year);
@@ -985,7 +1145,13 @@ void medins_java_ledger_check(JNIEnv *jenv, const int64_t *ledger, size_t ledger
                               medins_error **err);
 char *medins_java_ledger_text(JNIEnv *jenv, const int64_t *ledger, size_t ledger_len);
 void medins_java_ledger_parse(JNIEnv *jenv, int64_t *ledger, size_t ledger_len, const char *text,
-                              medins_error **err);
+                              size_t text_len, medins_error **err);
+medins_policy *medins_java_load_string(const char *name, const char *yaml, size_t yaml_len,
+                                       const medins_policy_set *bases, medins_error **err);
+medins_policy *medins_java_derive(const medins_policy *base, const char *name, const char *yaml,
+                                  size_t yaml_len, medins_error **err);
+int64_t medins_java_money_parse(const char *yuan, size_t yuan_len, medins_error **err);
+int32_t medins_java_ratio_parse(const char *percent, size_t percent_len, medins_error **err);
 void medins_java_ledger_close_year(JNIEnv *jenv, const int64_t *prev, size_t prev_len,
                                    int64_t *next, size_t next_len, const medins_policy *policy,
                                    const int64_t *person, size_t person_len, medins_error **err);

@@ -29,7 +29,7 @@ public final class Ledger {
      * Parse text written by {@link #toText()}.
      *
      * @throws MedinsException MEDINS_ERR_LEDGER for unknown, missing, malformed or inconsistent
-     *     values
+     *     values; the whole text is read, a NUL character in it included
      */
     public static Ledger parse(String text) {
         long[] s = Packed.of(Packed.LEDGER);

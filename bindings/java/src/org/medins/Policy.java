@@ -62,7 +62,14 @@ public final class Policy implements AutoCloseable {
         return bases.use(s -> adopt(org.medins.swig.Policy.load_file(path, s, null)));
     }
 
-    /** Load a policy from YAML text; {@code name} stands for the file name in errors. */
+    /**
+     * Load a policy from YAML text; {@code name} stands for the file name in errors (null:
+     * "&lt;string&gt;"). The whole text reaches the library with its length: a NUL character in
+     * it is refused like any other character YAML does not allow, never taken as its end.
+     *
+     * @throws MedinsException as {@link #load(Path, PolicySet)}; MEDINS_ERR_ARGUMENT for a
+     *     name with a NUL character, or for text with a lone surrogate (not Unicode)
+     */
     public static Policy fromYaml(String name, String yaml) {
         return fromYaml(name, yaml, null);
     }
@@ -71,18 +78,19 @@ public final class Policy implements AutoCloseable {
     public static Policy fromYaml(String name, String yaml, PolicySet bases) {
         Objects.requireNonNull(yaml, "yaml");
         if (bases == null) {
-            return adopt(org.medins.swig.Policy.load_string(name, yaml, null, null));
+            return adopt(medins.java_load_string(name, yaml, null));
         }
-        return bases.use(s -> adopt(org.medins.swig.Policy.load_string(name, yaml, s, null)));
+        return bases.use(s -> adopt(medins.java_load_string(name, yaml, s)));
     }
 
     /**
      * A new, owned policy: this one with a YAML overlay applied (how an analyst changes one
-     * value in memory). This policy is unchanged.
+     * value in memory). This policy is unchanged. The overlay reaches the library whole, as
+     * {@link #fromYaml(String, String)}'s text does.
      */
     public Policy derive(String name, String yaml) {
         Objects.requireNonNull(yaml, "yaml");
-        return use(p -> adopt(p.derive(name, yaml)));
+        return use(p -> adopt(medins.java_derive(p, name, yaml)));
     }
 
     /** Run {@code body} with the native policy, kept alive and unchanged meanwhile. */

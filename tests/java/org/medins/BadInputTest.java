@@ -1,0 +1,156 @@
+package org.medins;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.ClassRule;
+import org.junit.Test;
+
+/**
+ * Java values the library cannot take as they are: each is refused with a clear error, never
+ * read as another value (text cut at a NUL), and nothing is changed. The table "Java values" of tests/BAD-INPUT.md lists these cases.
+ */
+public class BadInputTest {
+    @ClassRule
+    public static final TestSupport.EmbeddedSet EMBEDDED = new TestSupport.EmbeddedSet();
+
+    private static Path settlePolicy() {
+        return TestSupport.path("medins.test.data").resolve("settle").resolve("basic.yaml");
+    }
+
+    /** The exception {@code call} throws; fails when it throws none or another kind. */
+    private static <T extends Throwable> T refused(String name, Class<T> kind, Supplier<?> call) {
+        Object got;
+        try {
+            got = call.get();
+        } catch (Throwable t) {
+            if (!kind.isInstance(t)) {
+                throw new AssertionError(name + ": threw " + t, t);
+            }
+            return kind.cast(t);
+        }
+        if (got instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) got).close();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(name + ": accepted, giving " + got);
+    }
+
+    private static void assertRefused(String name, Status status, String part, Supplier<?> call) {
+        MedinsException e = refused(name, MedinsException.class, call);
+        assertEquals(name + ": " + e.getMessage(), status, e.status());
+        assertTrue(name + ": " + e.getMessage(), e.detail().contains(part));
+    }
+
+    /*
+     * Text that C reads with its length (YAML, ledger text, money and ratios): a NUL inside it
+     * reaches the library, whose parser refuses it. Cut at the NUL, each of these would have
+     * been a valid text: a whole policy, an overlay, a ledger, "1" yuan, "5%".
+     */
+    @Test
+    public void nulInTextIsRefusedNotCut() throws Exception {
+        String policy = Files.readString(settlePolicy());
+        String overlay = "format: 1\nkind: reform\ntitle: \"all paid\"\n"
+                + "sources: [{id: s, title: \"Scenario\", kind: third-party}]\n"
+                + "cite: \"s: scenario\"\n"
+                + "inpatient:\n  ratio:\n    - {scheme: employee, ratio: 100%}\n";
+        String ledger = new Ledger(2023).toText();
+        // libyaml refuses the NUL as a character YAML does not allow, naming the text's file.
+        MedinsException e = refused("policy", MedinsException.class,
+                () -> Policy.fromYaml("nul.yaml", policy + "\u0000colour: red\n"));
+        assertEquals(Status.YAML, e.status());
+        assertEquals("nul.yaml", e.file());
+        assertTrue(e.getMessage(), e.detail().matches("(?is).*(control character|NUL).*"));
+        try (Policy base = Policy.load(settlePolicy())) {
+            e = refused("overlay", MedinsException.class,
+                    () -> base.derive("nul.yaml", overlay + "\u0000    - {scheme: resident}\n"));
+            assertEquals(Status.YAML, e.status());
+            assertEquals("nul.yaml", e.file());
+        }
+        e = refused("ledger", MedinsException.class,
+                () -> Ledger.parse(ledger + "\u0000seq=1\n"));
+        assertEquals(Status.LEDGER, e.status());
+        e = refused("ledger value", MedinsException.class,
+                () -> Ledger.parse(ledger.replace("seq=0", "seq=0\u00001")));
+        assertEquals(Status.LEDGER, e.status());
+        assertTrue(e.getMessage(), e.detail().contains("seq"));
+        assertRefused("money", Status.SYNTAX, "NUL", () -> Money.parse("1\u00002"));
+        assertRefused("money at the end", Status.SYNTAX, "NUL", () -> Money.parse("25000\u0000"));
+        assertRefused("ratio", Status.SYNTAX, "NUL", () -> Money.parseRatio("5%\u000095%"));
+    }
+
+    /*
+     * A name C reads up to its NUL (a region, an id, a path in a policy, a file name): a NUL in
+     * it would end it early, so the binding refuses it, naming the parameter and where the NUL
+     * is. The set and the ledgers are unchanged.
+     */
+    @Test
+    public void nulInANameIsRefused() throws Exception {
+        PolicySet set = EMBEDDED.set();
+        Policy policy = set.lookup(TestSupport.DAY_2023);
+        int size = set.size();
+        String nul = "tianjin\u0000/2023";   // the NUL at index 7
+        assertRefused("lookup", Status.ARGUMENT,
+                "region contains a NUL character (U+0000) at index 7",
+                () -> set.lookup(nul, TestSupport.DAY_2023));
+        assertRefused("get", Status.ARGUMENT, "id contains a NUL character (U+0000) at index 7",
+                () -> set.get(nul));
+        assertRefused("findSource", Status.ARGUMENT, "id contains a NUL character",
+                () -> policy.findSource(nul));
+        assertRefused("findValue", Status.ARGUMENT, "path contains a NUL character",
+                () -> policy.findValue("inpatient\u0000.ratio"));
+        String yaml = Files.readString(settlePolicy());
+        assertRefused("fromYaml", Status.ARGUMENT, "name contains a NUL character",
+                () -> Policy.fromYaml("basic\u0000.yaml", yaml));
+        assertRefused("derive", Status.ARGUMENT, "name contains a NUL character",
+                () -> policy.derive("reform\u0000.yaml", "format: 1\n"));
+        try (PolicySet mine = PolicySet.empty()) {
+            assertRefused("addFile", Status.ARGUMENT, "id contains a NUL character", () -> {
+                mine.addFile(settlePolicy(), "test\u0000land");
+                return null;
+            });
+            assertEquals(0, mine.size());
+        }
+        Ledger ledger = new Ledger(2023);
+        Claim claim = TestSupport.inpatient(TestSupport.DAY_2023, Level.L3, 100_000);
+        assertRefused("settle", Status.ARGUMENT, "region contains a NUL character",
+                () -> set.settle(nul, TestSupport.employee(), claim, ledger));
+        Ledger[] ledgers = {ledger};
+        assertRefused("settleBatch", Status.ARGUMENT, "region contains a NUL character",
+                () -> set.settleBatch(nul, BatchPersons.of(List.of(TestSupport.employee())),
+                        BatchClaims.builder().add(0, claim).build(), ledgers));
+        assertEquals(new Ledger(2023), ledger);
+        assertEquals(size, set.size());
+    }
+
+    /* A lone surrogate has no UTF-8: refused, where String.getBytes would have made it '?'. */
+    @Test
+    public void loneSurrogateIsRefused() throws Exception {
+        String yaml = Files.readString(settlePolicy()).replace("Settlement test policy",
+                "Settlement \ud800 policy");
+        int at = yaml.indexOf('\ud800');
+        assertRefused("fromYaml", Status.ARGUMENT,
+                "yaml contains a lone surrogate (U+D800) at index " + at,
+                () -> Policy.fromYaml("s.yaml", yaml));
+        assertRefused("lookup", Status.ARGUMENT,
+                "region contains a lone surrogate (U+DC00) at index 0",
+                () -> EMBEDDED.set().lookup("\udc00tianjin", TestSupport.DAY_2023));
+        assertRefused("money", Status.ARGUMENT,
+                "yuan contains a lone surrogate (U+DBFF) at index 3",
+                () -> Money.parse("100\udbff"));
+        assertRefused("ratio", Status.ARGUMENT, "percent contains a lone surrogate",
+                () -> Money.parseRatio("\udfff5%"));
+        assertRefused("ledger", Status.ARGUMENT, "text contains a lone surrogate",
+                () -> Ledger.parse(new Ledger(2023).toText() + "\ud83c"));
+        // A pair is one character outside the BMP, which reaches the library whole.
+        assertRefused("region outside the BMP", Status.NO_POLICY, "\ud83c\udfe5",
+                () -> EMBEDDED.set().lookup("\ud83c\udfe5", TestSupport.DAY_2023));
+    }
+}
