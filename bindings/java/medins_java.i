@@ -33,6 +33,17 @@
 %ignore medins_policy::m_derive;
 %ignore medins_swig_money_parse;
 %ignore medins_swig_ratio_parse;
+/* The batch's per-claim errors reach Java through medins_java_batch below. */
+%ignore medins_batch_errors;
+%ignore medins_batch_errors_new;
+%ignore medins_batch_errors_free;
+%ignore medins_batch_errors_count;
+%ignore medins_batch_errors_get;
+%ignore medins_batch_errors_find;
+%ignore medins_batch_options;
+%ignore medins_batch_options_init;
+%ignore medins_batch_settle_ex;
+%ignore medins_batch_settle_set_ex;
 
 /* ---- Errors --------------------------------------------------------------------------- */
 
@@ -85,23 +96,38 @@ static jstring medins_java_string(JNIEnv *jenv, const char *s)
     return str;
 }
 
-/* Throw org.medins.MedinsException for `e` (which the caller still frees). */
-static void medins_java_throw(JNIEnv *jenv, const medins_error *e)
+/* A new org.medins.MedinsException for `e` (which the caller still frees), or NULL with an
+ * exception pending. */
+static jthrowable medins_java_exception(JNIEnv *jenv, const medins_error *e)
 {
     jclass cls = (*jenv)->FindClass(jenv, "org/medins/MedinsException");
     jmethodID ctor;
-    jstring msg, file;
-    jthrowable exc;
+    jstring msg = NULL, file = NULL;
+    jthrowable exc = NULL;
 
     if (!cls)
-        return; /* NoClassDefFoundError is pending */
+        return NULL; /* NoClassDefFoundError is pending */
     ctor = (*jenv)->GetMethodID(jenv, cls, "<init>", "(ILjava/lang/String;Ljava/lang/String;II)V");
-    if (!ctor)
-        return;
-    msg = medins_java_string(jenv, medins_error_message(e));
-    file = medins_java_string(jenv, medins_error_file(e));
-    exc = (jthrowable)(*jenv)->NewObject(jenv, cls, ctor, (jint)medins_error_code(e), msg, file,
-                                         (jint)medins_error_line(e), (jint)medins_error_column(e));
+    if (ctor)
+        msg = medins_java_string(jenv, medins_error_message(e));
+    if (msg && medins_error_file(e))
+        file = medins_java_string(jenv, medins_error_file(e));
+    if (msg && (file || !medins_error_file(e)))
+        exc = (jthrowable)(*jenv)->NewObject(jenv, cls, ctor, (jint)medins_error_code(e), msg,
+                                             file, (jint)medins_error_line(e),
+                                             (jint)medins_error_column(e));
+    (*jenv)->DeleteLocalRef(jenv, cls);
+    if (msg)
+        (*jenv)->DeleteLocalRef(jenv, msg);
+    if (file)
+        (*jenv)->DeleteLocalRef(jenv, file);
+    return exc;
+}
+
+/* Throw org.medins.MedinsException for `e` (which the caller still frees). */
+static void medins_java_throw(JNIEnv *jenv, const medins_error *e)
+{
+    jthrowable exc = medins_java_exception(jenv, e);
     if (exc)
         (*jenv)->Throw(jenv, exc);
 }
@@ -996,25 +1022,54 @@ static int medins_java_columns_get(JNIEnv *jenv, jarray *col, void **data)
 }
 
 /*
+ * The MedinsExceptions of `errors` in a new array of n (the batch's claims), each at its
+ * claim's index; NULL with an exception pending when out of memory.
+ */
+static jobjectArray medins_java_batch_failures(JNIEnv *jenv, const medins_batch_errors *errors,
+                                               size_t n)
+{
+    jclass cls = n <= INT_MAX ? (*jenv)->FindClass(jenv, "org/medins/MedinsException") : NULL;
+    jobjectArray a = cls ? (*jenv)->NewObjectArray(jenv, (jsize)n, cls, NULL) : NULL;
+    size_t k, claim;
+
+    if (cls)
+        (*jenv)->DeleteLocalRef(jenv, cls);
+    else if (n > INT_MAX)
+        medins_java_throw_plain(jenv, "java/lang/OutOfMemoryError", "batch errors");
+    for (k = 0; a && k < medins_batch_errors_count(errors); k++) {
+        const medins_error *e = NULL;
+        jthrowable exc;
+        medins_batch_errors_get(errors, k, &claim, &e);
+        exc = medins_java_exception(jenv, e);
+        if (!exc)
+            return NULL;
+        (*jenv)->SetObjectArrayElement(jenv, a, (jsize)claim, exc);
+        (*jenv)->DeleteLocalRef(jenv, exc);
+    }
+    return a;
+}
+
+/*
  * The batch over Java column arrays. Optional columns may be null. With `set`, each claim uses
  * the policy of `region` in force on its date; else `policy`. Ledgers are packed one after the
- * other. Returns the number of failed claims (their status is in `status`); a wrong argument
- * throws and changes nothing.
+ * other. Returns NULL when every claim settled, else the failed claims' errors
+ * (medins_java_batch_failures), each worded as settling that claim alone words it; their
+ * statuses are in `status`. A wrong argument throws and changes nothing.
  */
-static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
-                                   const medins_policy_set *set, const char *region,
-                                   jintArray scheme, jintArray category, jintArray tier,
-                                   jintArray birth_date, jintArray groups,
-                                   jlongArray family_doctor,
-                                   jintArray person, jintArray date, jintArray kind,
-                                   jintArray level, jlongArray institution, jlongArray total,
-                                   jlongArray self_paid, jlongArray category_b,
-                                   jlongArray ledgers,
-                                   jlongArray fund, jlongArray major_disease,
-                                   jlongArray assistance, jlongArray patient,
-                                   jlongArray deductible, jlongArray coinsurance,
-                                   jlongArray over_cap, jlongArray account, jintArray status,
-                                   medins_error **err)
+static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
+                                      const medins_policy_set *set, const char *region,
+                                      jintArray scheme, jintArray category, jintArray tier,
+                                      jintArray birth_date, jintArray groups,
+                                      jlongArray family_doctor,
+                                      jintArray person, jintArray date, jintArray kind,
+                                      jintArray level, jlongArray institution, jlongArray total,
+                                      jlongArray self_paid, jlongArray category_b,
+                                      jlongArray ledgers,
+                                      jlongArray fund, jlongArray major_disease,
+                                      jlongArray assistance, jlongArray patient,
+                                      jlongArray deductible, jlongArray coinsurance,
+                                      jlongArray over_cap, jlongArray account, jintArray status,
+                                      medins_error **err)
 {
     const size_t nf = MEDINS_JAVA_COUNT(medins_java_ledger_fields);
     jarray col[MEDINS_JAVA_BC_COUNT] = {
@@ -1027,9 +1082,12 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
     medins_batch_persons ps;
     medins_batch_claims cs;
     medins_batch_out out;
+    medins_batch_options opts;
+    medins_batch_errors *errors = NULL;
     medins_error *e = NULL;
     medins_ledger *l;
-    int critical, bad_ledger = 0, rc = 0;
+    jobjectArray failures = NULL;
+    int critical, bad_ledger = 0, settled = 0, rc = 0;
 
     /* A null required column counts as empty, as the array typemaps have it. */
     for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++)
@@ -1041,18 +1099,22 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                     : medins_java_batch_columns[i].per == MEDINS_JAVA_PER_CLAIM ? nc : np * nf;
         if (len[i] != want && !(medins_java_batch_columns[i].optional && !col[i])) {
             medins_java_bad(jenv, "batch columns of different lengths");
-            return 0;
+            return NULL;
         }
     }
     l = calloc(np ? np : 1, sizeof *l);
-    if (!l) {
+    if (!l || medins_batch_errors_new(&errors) != 0) {
+        free(l);
         medins_java_throw_plain(jenv, "java/lang/OutOfMemoryError", "ledgers");
-        return 0;
+        return NULL;
     }
+    medins_batch_options_init(&opts);
+    opts.errors = errors;
     critical = medins_java_columns_get(jenv, col, d);
     if (critical < 0) {
         free(l);
-        return 0;
+        medins_batch_errors_free(errors);
+        return NULL;
     }
 
     /* From here to the release: plain C only (see above). */
@@ -1086,9 +1148,13 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
         out.over_cap = d[MEDINS_JAVA_BC_OVER_CAP];
         out.account = d[MEDINS_JAVA_BC_ACCOUNT];
         out.status = d[MEDINS_JAVA_BC_STATUS];
-        rc = set ? medins_batch_settle_set(set, region, &ps, &cs, l, &out, &failed, &e)
-                 : medins_batch_settle(policy, &ps, &cs, l, &out, &failed, &e);
-        if (rc == 0 || rc == MEDINS_ERR_BATCH)
+        rc = set ? medins_batch_settle_set_ex(set, region, &ps, &cs, l, &out, &opts, &failed, &e)
+                 : medins_batch_settle_ex(policy, &ps, &cs, l, &out, &opts, &failed, &e);
+        /* Some claims failing is an outcome, not an error: their statuses and errors say
+         * which. MEDINS_ERR_NOMEM only means some failures could not be worded; any other
+         * status means that nothing was changed. */
+        settled = rc == 0 || rc == MEDINS_ERR_BATCH || rc == MEDINS_ERR_NOMEM;
+        if (settled)
             for (i = 0; i < np; i++)
                 MEDINS_JAVA_PACK((char *)d[MEDINS_JAVA_BC_LEDGERS] + 8 * i * nf, &l[i],
                                  medins_java_ledger_fields);
@@ -1096,16 +1162,16 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
     medins_java_columns_release(jenv, col, d, MEDINS_JAVA_BC_COUNT, critical);
     free(l);
 
-    if (bad_ledger) {
+    if (bad_ledger)
         medins_java_bad(jenv, "ledger");
-        return 0;
-    }
-    /* Some claims failing is an outcome, not an error: the statuses say which. */
-    if (rc == MEDINS_ERR_BATCH || rc == 0)
-        medins_error_free(e);
-    else
+    else if (!settled)
         *err = e;
-    return (long long)failed;
+    else if (failed > 0)
+        failures = medins_java_batch_failures(jenv, errors, nc);
+    if (settled)
+        medins_error_free(e);
+    medins_batch_errors_free(errors);
+    return failures;
 }
 %}
 
@@ -1185,13 +1251,14 @@ int32_t medins_java_result_assumed(const medins_result *result, int64_t *out, si
 #define MEDINS_JAVA_LINE_NUMS 11
 void medins_java_result_lines(JNIEnv *jenv, const medins_result *result, jlongArray nums,
                               jobjectArray texts);
-int64_t medins_java_batch(JNIEnv *jenv, const medins_policy *policy, const medins_policy_set *set,
-                          const char *region, jintArray scheme, jintArray category,
-                          jintArray tier, jintArray birth_date, jintArray groups,
-                          jlongArray family_doctor, jintArray person, jintArray date,
-                          jintArray kind, jintArray level, jlongArray institution,
-                          jlongArray total, jlongArray self_paid, jlongArray category_b,
-                          jlongArray ledgers, jlongArray fund, jlongArray major_disease,
-                          jlongArray assistance, jlongArray patient, jlongArray deductible,
-                          jlongArray coinsurance, jlongArray over_cap, jlongArray account,
-                          jintArray status, medins_error **err);
+jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
+                               const medins_policy_set *set, const char *region,
+                               jintArray scheme, jintArray category, jintArray tier,
+                               jintArray birth_date, jintArray groups, jlongArray family_doctor,
+                               jintArray person, jintArray date, jintArray kind, jintArray level,
+                               jlongArray institution, jlongArray total, jlongArray self_paid,
+                               jlongArray category_b, jlongArray ledgers, jlongArray fund,
+                               jlongArray major_disease, jlongArray assistance,
+                               jlongArray patient, jlongArray deductible, jlongArray coinsurance,
+                               jlongArray over_cap, jlongArray account, jintArray status,
+                               medins_error **err);
