@@ -278,4 +278,38 @@ public class BatchTest {
             assertTrue(expected.getMessage(), expected.getMessage().contains("1"));
         }
     }
+
+    /*
+     * One Ledger object given for two persons: the batch copies each ledger in and back out, so
+     * the second copy back silently dropped the first person's settlements. Refused, naming
+     * both indexes; nothing is settled.
+     */
+    @Test
+    public void oneLedgerForTwoPersonsIsRefused() {
+        Policy policy = EMBEDDED.set().lookup(TestSupport.DAY_2023);
+        BatchPersons persons = BatchPersons.of(List.of(TestSupport.employee(),
+                TestSupport.retiree(), TestSupport.employee()));
+        BatchClaims claims = BatchClaims.builder().add(0, claim(0, 0)).add(2, claim(2, 0)).build();
+        Ledger shared = new Ledger(2023);
+        Ledger[] ledgers = {shared, new Ledger(2023), shared};
+        try {
+            policy.settleBatch(persons, claims, ledgers);
+            fail("one ledger for persons 0 and 2");
+        } catch (IllegalArgumentException expected) {
+            assertEquals("ledgers[0] and ledgers[2] are the same Ledger object: each person needs"
+                    + " a ledger of its own", expected.getMessage());
+        }
+        try {
+            EMBEDDED.set().settleBatch("tianjin", persons, claims, ledgers);
+            fail("one ledger for persons 0 and 2, through the set");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("ledgers[2]"));
+        }
+        assertEquals(new Ledger(2023), shared);
+        // Equal but distinct ledgers are fine.
+        ledgers[2] = new Ledger(2023);
+        assertEquals(0, policy.settleBatch(persons, claims, ledgers).failed());
+        assertEquals(1, ledgers[0].seq());
+        assertEquals(1, ledgers[2].seq());
+    }
 }

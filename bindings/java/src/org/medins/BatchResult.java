@@ -1,6 +1,8 @@
 package org.medins;
 
 import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -76,10 +78,7 @@ public final class BatchResult {
     /** One native call over the columns; the ledgers are updated when it returns. */
     static BatchResult run(org.medins.swig.Policy policy, org.medins.swig.PolicySet set,
                            String region, BatchPersons p, BatchClaims c, Ledger[] ledgers) {
-        if (ledgers.length != p.size()) {
-            throw new IllegalArgumentException(ledgers.length + " ledgers for " + p.size()
-                    + " persons");
-        }
+        checkLedgers(p, ledgers);
         int nf = Packed.of(Packed.LEDGER).length;
         long[] packed = new long[ledgers.length * nf];
         for (int i = 0; i < ledgers.length; i++) {
@@ -95,6 +94,29 @@ public final class BatchResult {
             ledgers[i].load(packed, i * nf);
         }
         return new BatchResult(r, (MedinsException[]) errors);
+    }
+
+    /*
+     * One distinct ledger a person. The batch copies each ledger in and back out: two persons
+     * sharing one Ledger would each start from the same copy, and the second copied back would
+     * silently drop the first one's settlements.
+     */
+    private static void checkLedgers(BatchPersons persons, Ledger[] ledgers) {
+        if (ledgers.length != persons.size()) {
+            throw new IllegalArgumentException(ledgers.length + " ledgers for " + persons.size()
+                    + " persons");
+        }
+        Map<Ledger, Integer> seen = new IdentityHashMap<>(ledgers.length);
+        for (int i = 0; i < ledgers.length; i++) {
+            if (ledgers[i] == null) {
+                throw new NullPointerException("ledgers[" + i + "]");
+            }
+            Integer first = seen.putIfAbsent(ledgers[i], i);
+            if (first != null) {
+                throw new IllegalArgumentException("ledgers[" + first + "] and ledgers[" + i
+                        + "] are the same Ledger object: each person needs a ledger of its own");
+            }
+        }
     }
 
     /** Number of claims. */

@@ -281,7 +281,8 @@ public final class Policy implements AutoCloseable {
      * meanwhile. Split very large batches by person where that matters.
      *
      * @throws MedinsException when the arguments themselves are wrong (nothing is changed)
-     * @throws IllegalArgumentException when a ledger holds a value too wide for its field
+     * @throws IllegalArgumentException when a ledger holds a value too wide for its field, or
+     *     when one Ledger object is given for two persons (each needs its own)
      */
     public BatchResult settleBatch(BatchPersons persons, BatchClaims claims, Ledger[] ledgers) {
         return use(p -> BatchResult.run(p, null, null, persons, claims, ledgers));
