@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.ClassRule;
@@ -12,7 +13,8 @@ import org.junit.Test;
 
 /**
  * Java values the library cannot take as they are: each is refused with a clear error, never
- * read as another value (text cut at a NUL), and nothing is changed. The table "Java values" of tests/BAD-INPUT.md lists these cases.
+ * read as another value (text cut at a NUL, a year wrapped into another date), and nothing is
+ * changed. The table "Java values" of tests/BAD-INPUT.md lists these cases.
  */
 public class BadInputTest {
     @ClassRule
@@ -152,5 +154,45 @@ public class BadInputTest {
         // A pair is one character outside the BMP, which reaches the library whole.
         assertRefused("region outside the BMP", Status.NO_POLICY, "\ud83c\udfe5",
                 () -> EMBEDDED.set().lookup("\ud83c\udfe5", TestSupport.DAY_2023));
+    }
+
+    /*
+     * The library's dates are YYYYMMDD from 1900-01-01 to 2199-12-31. Before, a year past 214748
+     * overflowed the int (999999-01-01 became 1410055509) and years outside the range were
+     * passed on as other numbers.
+     */
+    @Test
+    public void datesOutsideTheLibraryRangeAreRefused() {
+        String range = "is outside the library's range: dates run from 1900-01-01 to 2199-12-31";
+        LocalDate[] outside = {LocalDate.of(1899, 12, 31), LocalDate.of(2200, 1, 1),
+            LocalDate.of(214749, 1, 1), LocalDate.of(999999, 1, 1), LocalDate.MAX, LocalDate.MIN,
+            LocalDate.of(-1, 1, 1)};
+        for (LocalDate d : outside) {
+            IllegalArgumentException e = refused(d.toString(), IllegalArgumentException.class,
+                    () -> Dates.toInt(d));
+            assertEquals("date " + d + " " + range, e.getMessage());
+        }
+        assertEquals(19000101, Dates.toInt(Dates.MIN));
+        assertEquals(21991231, Dates.toInt(Dates.MAX));
+        // Every entry that takes a date goes through the same refusal.
+        LocalDate far = LocalDate.of(10000, 1, 1);
+        assertTrue(refused("claim", IllegalArgumentException.class,
+                () -> Claim.of(far, ClaimKind.INPATIENT, Level.L3, 1))
+                .getMessage().contains(range));
+        assertTrue(refused("birth", IllegalArgumentException.class,
+                () -> Person.employee(Category.RETIRED, far)).getMessage().contains(range));
+        assertTrue(refused("lookup", IllegalArgumentException.class,
+                () -> EMBEDDED.set().lookup(far)).getMessage().contains(range));
+    }
+
+    /* A ledger's year is one of the library's years; a new ledger is checked as it is made. */
+    @Test
+    public void ledgerYearOutsideTheRangeIsRefused() {
+        int[] years = {1899, 2200, 0, -2023, Integer.MIN_VALUE, Integer.MAX_VALUE};
+        for (int y : years) {
+            assertRefused("year " + y, Status.LEDGER, "ledger year " + y + " out of range",
+                    () -> new Ledger(y));
+        }
+        assertEquals(1900, new Ledger(1900).year());
     }
 }

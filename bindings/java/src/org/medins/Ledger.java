@@ -15,10 +15,15 @@ import org.medins.swig.medins;
 public final class Ledger {
     private final long[] state;
 
-    /** An empty ledger for {@code year}, with no history. */
+    /**
+     * An empty ledger for {@code year}, with no history.
+     *
+     * @throws MedinsException MEDINS_ERR_LEDGER for a year outside the library's range
+     */
     public Ledger(int year) {
         state = Packed.of(Packed.LEDGER);
         medins.java_ledger_init(state, year);
+        medins.java_ledger_check(state);
     }
 
     private Ledger(long[] state) {
@@ -150,8 +155,16 @@ public final class Ledger {
         return state[18];
     }
 
-    /** Set the individual-account balance (the account is kept by the caller). */
+    /**
+     * Set the individual-account balance (the account is kept by the caller).
+     *
+     * @throws MedinsException MEDINS_ERR_LEDGER for a negative amount or one above
+     *     {@link Money#MAX}; the ledger is then unchanged
+     */
     public synchronized void setAccountBalance(long fen) {
+        long[] next = state.clone();
+        next[18] = fen;
+        medins.java_ledger_check(next);
         state[18] = fen;
     }
 
