@@ -356,9 +356,15 @@ MEDINS_JAVA_ARRAY(int64_t, jlong, "jlongArray", "long[]", Long)
 /* ---- Packed structs --------------------------------------------------------------------- */
 
 %{
-/* One packed field: where it is in the struct and how wide (4 or 8 bytes, signed). */
-typedef struct medins_java_field { size_t offset, size; } medins_java_field;
-#define MEDINS_JAVA_F(type, member) { offsetof(type, member), sizeof(((type *)0)->member) }
+/*
+ * One packed field: where it is in the struct, how wide (4 or 8 bytes) and, for 4 bytes,
+ * whether unsigned (a ledger's seq, a person's groups): each is read into the Java long as the
+ * number it is, and a long is only written back when the field holds it as that number.
+ */
+typedef struct medins_java_field { size_t offset, size; int is_unsigned; } medins_java_field;
+#define MEDINS_JAVA_F(type, member) \
+    { offsetof(type, member), sizeof(((type *)0)->member), \
+      _Generic(((type *)0)->member, uint32_t: 1, default: 0) }
 
 static const medins_java_field medins_java_person_fields[] = {
     MEDINS_JAVA_F(medins_person, scheme), MEDINS_JAVA_F(medins_person, category),
@@ -503,6 +509,10 @@ static void medins_java_pack(void *out, const void *s, const medins_java_field *
         int64_t v;
         if (f[i].size == 8) {
             memcpy(&v, p, 8);
+        } else if (f[i].is_unsigned) {
+            uint32_t u32;
+            memcpy(&u32, p, 4);
+            v = u32;
         } else {
             int32_t v32;
             memcpy(&v32, p, 4);
@@ -529,11 +539,17 @@ static int medins_java_unpack_fields(void *s, size_t size, const void *in, size_
         memcpy(&v, (const char *)in + 8 * i, 8);
         if (f[i].size == 8) {
             memcpy(p, &v, 8);
+        } else if (f[i].is_unsigned) {
+            uint32_t u32;
+            if (v < 0 || v > (int64_t)UINT32_MAX)
+                return -1;
+            u32 = (uint32_t)v;
+            memcpy(p, &u32, 4);
         } else {
             int32_t v32;
-            if (v < INT32_MIN || v > (int64_t)UINT32_MAX)
+            if (v < INT32_MIN || v > INT32_MAX)
                 return -1;
-            v32 = (int32_t)(uint32_t)v;
+            v32 = (int32_t)v;
             memcpy(p, &v32, 4);
         }
     }

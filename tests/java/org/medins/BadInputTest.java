@@ -195,4 +195,77 @@ public class BadInputTest {
         }
         assertEquals(1900, new Ledger(1900).year());
     }
+
+    /*
+     * Impossible numbers reach the library as the numbers they are (no wrap, no cast), and the
+     * library refuses them.
+     */
+    @Test
+    public void impossibleNumbersAreRefusedByTheLibrary() {
+        Policy p = EMBEDDED.set().lookup(TestSupport.DAY_2023);
+        Person mother = Person.employee(Category.IN_SERVICE, LocalDate.of(1990, 6, 1));
+        Delivery birth = Delivery.values()[0];
+        LocalDate day = TestSupport.DAY_2023;
+        assertRefused("weeks", Status.INPUT, "-1 weeks",
+                () -> p.maternity(mother, day, new MaternityInput(birth, -1, 1, 0, 0)));
+        assertRefused("child order", Status.INPUT, "child order 0",
+                () -> p.maternity(mother, day, new MaternityInput(birth, 39, 0, 0, 0)));
+        assertRefused("wage", Status.INPUT, "negative",
+                () -> p.contribution(mother, TestSupport.DAY_2023,
+                        new EmployeeInput(-1, EmployerType.values()[0])));
+        assertRefused("costs", Status.INPUT, "negative",
+                () -> p.capitation(new CapitationInput(1, Level.L1, Disease.values()[0],
+                        LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), List.of(), -5,
+                        10_000)));
+        Ledger ledger = new Ledger(2023);
+        assertRefused("total", Status.CLAIM, "negative",
+                () -> p.settle(mother, TestSupport.inpatient(day, Level.L3, -1), ledger));
+        assertRefused("above the maximum", Status.OVERFLOW, "above the limit",
+                () -> p.settle(mother, TestSupport.inpatient(day, Level.L3, Money.MAX + 1),
+                        ledger));
+        assertEquals(new Ledger(2023), ledger);
+        BatchPersons persons = BatchPersons.of(List.of(mother));
+        Claim c = TestSupport.inpatient(day, Level.L3, 100_000);
+        assertRefused("person index", Status.ARGUMENT, "names person -1 of 1",
+                () -> p.settleBatch(persons, BatchClaims.builder().add(-1, c).build(),
+                        new Ledger[] {ledger}));
+        assertEquals(new Ledger(2023), ledger);
+        // Group bits as an int column: -1 is every bit, not "no groups".
+        BatchResult r = p.settleBatch(new BatchPersons(new int[] {Scheme.EMPLOYEE.code()},
+                new int[] {Category.IN_SERVICE.code()}, new int[] {Tier.NONE.code()},
+                new int[] {19900601}, new int[] {-1}, null),
+                BatchClaims.builder().add(0, c).build(), new Ledger[] {ledger});
+        assertEquals(Status.PERSON, r.status(0));
+        assertTrue(r.error(0).detail(), r.error(0).detail().contains("unknown group flags"));
+        assertEquals(new Ledger(2023), ledger);
+    }
+
+    /*
+     * The packed form of a struct (one long a field) goes to C only when each long fits its C
+     * field as the same number: 2^31 is not an int32_t admissions count, where it used to be
+     * stored as -2^31. (Through org.medins.swig, the plumbing; the public classes only pack
+     * values of their own fields' types.)
+     */
+    @Test
+    public void packedValueTooWideForItsFieldIsRefused() {
+        long[] state = Ledger.parse(new Ledger(2023).toText()).snapshot();
+        state[3] = 1L << 31;  // admissions
+        IllegalArgumentException e = refused("admissions", IllegalArgumentException.class, () -> {
+            org.medins.swig.medins.java_ledger_check(state);
+            return null;
+        });
+        assertEquals("ledger", e.getMessage());
+        state[3] = 0;
+        state[2] = -1;        // seq, a uint32_t: -1 is not 4294967295
+        refused("seq", IllegalArgumentException.class, () -> {
+            org.medins.swig.medins.java_ledger_check(state);
+            return null;
+        });
+        // In range for its field, a bad value is for the library to judge.
+        state[2] = 5;
+        assertRefused("seq without a date", Status.LEDGER, "last_date", () -> {
+            org.medins.swig.medins.java_ledger_check(state);
+            return null;
+        });
+    }
 }
