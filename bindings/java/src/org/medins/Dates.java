@@ -1,6 +1,7 @@
 package org.medins;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 /** The C library's dates are the integers YYYYMMDD; 0 means "none". */
 public final class Dates {
@@ -43,6 +44,8 @@ public final class Dates {
 
     /** Age in whole years on {@code date} (the library's rule), or -1 when birth is after date. */
     public static int ageOn(LocalDate birth, LocalDate date) {
+        Objects.requireNonNull(birth, "birth");
+        Objects.requireNonNull(date, "date");
         return org.medins.swig.medins.age_on(toInt(birth), toInt(date));
     }
 }

@@ -2,6 +2,7 @@ package org.medins;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Objects;
 import org.medins.swig.medins;
 
 /**
@@ -37,6 +38,7 @@ public final class Ledger {
      *     values; the whole text is read, a NUL character in it included
      */
     public static Ledger parse(String text) {
+        Objects.requireNonNull(text, "text");
         long[] s = Packed.of(Packed.LEDGER);
         medins.java_ledger_parse(s, text);
         return new Ledger(s);
@@ -58,6 +60,8 @@ public final class Ledger {
      * unchanged.
      */
     public Ledger closeYear(Policy policy, Person person) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(person, "person");
         long[] next = Packed.of(Packed.LEDGER);
         long[] prev = snapshot();
         policy.use(p -> {
@@ -117,17 +121,17 @@ public final class Ledger {
 
     /** Deductible borne this year in {@code pool}. */
     public synchronized long deductible(Pool pool) {
-        return state[5 + pool.code()];
+        return state[5 + Objects.requireNonNull(pool, "pool").code()];
     }
 
     /** In-scope amount above the deductible this year in {@code pool} (the segment position). */
     public synchronized long position(Pool pool) {
-        return state[8 + pool.code()];
+        return state[8 + Objects.requireNonNull(pool, "pool").code()];
     }
 
     /** Basic fund paid this year in {@code pool}. */
     public synchronized long fund(Pool pool) {
-        return state[11 + pool.code()];
+        return state[11 + Objects.requireNonNull(pool, "pool").code()];
     }
 
     /** Cumulative base of the major-disease layer. */
