@@ -41,7 +41,10 @@ public final class Person {
         return new Builder();
     }
 
-    /** An employee of `category` (IN_SERVICE or RETIRED) born on `birthDate`. */
+    /**
+     * An employee of `category` (IN_SERVICE or RETIRED) born on `birthDate` (null: unknown,
+     * which a retiree's settlement refuses).
+     */
     public static Person employee(Category category, LocalDate birthDate) {
         return builder().scheme(Scheme.EMPLOYEE).category(category).birthDate(birthDate).build();
     }
@@ -140,6 +143,10 @@ public final class Person {
             return this;
         }
 
+        /**
+         * The birth date; null (the default) when unknown, which the library refuses wherever
+         * the policy needs the person's age (a retiree's deductible), rather than guess one.
+         */
         public Builder birthDate(LocalDate birthDate) {
             this.birthDate = birthDate;
             return this;
