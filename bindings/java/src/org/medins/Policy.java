@@ -287,8 +287,9 @@ public final class Policy implements AutoCloseable {
     /**
      * Settle many claims in one native call, without explanation lines. Claims are grouped by
      * person, in date order within a person; {@code ledgers[i]} is person i's ledger and is
-     * updated as the batch goes. A failed claim gets its status and zeros, and leaves its
-     * person's ledger as it was.
+     * updated as the batch goes. A failed claim gets its status and zeros, leaves its person's
+     * ledger as it was, and keeps the error settling it alone throws
+     * ({@link BatchResult#error(int)}); the batch goes on with the next claim.
      *
      * <p>The columns are handed to C without copies, so the garbage collector waits until the
      * batch returns (about 5 ms for 10^5 claims): other threads that need a collection stall
