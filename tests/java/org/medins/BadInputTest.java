@@ -76,13 +76,19 @@ public class BadInputTest {
             assertEquals(Status.YAML, e.status());
             assertEquals("nul.yaml", e.file());
         }
+        // The ledger text has 25 lines ("medins-ledger 1", then 24 fields); seq is line 4.
         e = refused("ledger", MedinsException.class,
                 () -> Ledger.parse(ledger + "\u0000seq=1\n"));
         assertEquals(Status.LEDGER, e.status());
+        assertEquals("ledger line 26 contains a NUL byte", e.detail());
+        assertEquals(26, e.line());
+        assertEquals(1, e.column());
         e = refused("ledger value", MedinsException.class,
                 () -> Ledger.parse(ledger.replace("seq=0", "seq=0\u00001")));
         assertEquals(Status.LEDGER, e.status());
-        assertTrue(e.getMessage(), e.detail().contains("seq"));
+        assertEquals("ledger line 4 contains a NUL byte", e.detail());
+        assertEquals(4, e.line());
+        assertEquals(6, e.column());
         assertRefused("money", Status.SYNTAX, "NUL", () -> Money.parse("1\u00002"));
         assertRefused("money at the end", Status.SYNTAX, "NUL", () -> Money.parse("25000\u0000"));
         assertRefused("ratio", Status.SYNTAX, "NUL", () -> Money.parseRatio("5%\u000095%"));
