@@ -10,7 +10,9 @@ mkdir -p "$work/classes"
 : > "$work/sources"
 for f in "$@"; do echo "$f" >> "$work/sources"; done
 if [ "$gendir" != "-" ]; then find "$gendir" -name '*.java' | sort >> "$work/sources"; fi
-set -- --release 17 -encoding UTF-8 -Xlint:all,-serial -d "$work/classes"
+# -parameters keeps parameter names in the classes: IDEs show them, and the null-argument test
+# checks that each NullPointerException names the parameter it is about.
+set -- --release 17 -parameters -encoding UTF-8 -Xlint:all,-serial -d "$work/classes"
 # Warnings are errors in hand-written code only: SWIG's output is not ours to lint.
 if [ "$gendir" = "-" ]; then set -- "$@" -Werror; fi
 if [ "$cp" != "-" ]; then set -- "$@" -cp "$cp"; fi

@@ -27,6 +27,24 @@
 /* Finalizers are not guaranteed to run and run on an arbitrary thread: ownership is explicit. */
 %typemap(javafinalize) SWIGTYPE ""
 
+/* Java sends YAML, money and ratio text through medins_java_load_string, medins_java_derive,
+ * medins_java_money_parse and medins_java_ratio_parse below, which carry its length. */
+%ignore medins_policy::m_load_string;
+%ignore medins_policy::m_derive;
+%ignore medins_swig_money_parse;
+%ignore medins_swig_ratio_parse;
+/* The batch's per-claim errors reach Java through medins_java_batch below. */
+%ignore medins_batch_errors;
+%ignore medins_batch_errors_new;
+%ignore medins_batch_errors_free;
+%ignore medins_batch_errors_count;
+%ignore medins_batch_errors_get;
+%ignore medins_batch_errors_find;
+%ignore medins_batch_options;
+%ignore medins_batch_options_init;
+%ignore medins_batch_settle_ex;
+%ignore medins_batch_settle_set_ex;
+
 /* ---- Errors --------------------------------------------------------------------------- */
 
 %{
@@ -78,23 +96,38 @@ static jstring medins_java_string(JNIEnv *jenv, const char *s)
     return str;
 }
 
-/* Throw org.medins.MedinsException for `e` (which the caller still frees). */
-static void medins_java_throw(JNIEnv *jenv, const medins_error *e)
+/* A new org.medins.MedinsException for `e` (which the caller still frees), or NULL with an
+ * exception pending. */
+static jthrowable medins_java_exception(JNIEnv *jenv, const medins_error *e)
 {
     jclass cls = (*jenv)->FindClass(jenv, "org/medins/MedinsException");
     jmethodID ctor;
-    jstring msg, file;
-    jthrowable exc;
+    jstring msg = NULL, file = NULL;
+    jthrowable exc = NULL;
 
     if (!cls)
-        return; /* NoClassDefFoundError is pending */
+        return NULL; /* NoClassDefFoundError is pending */
     ctor = (*jenv)->GetMethodID(jenv, cls, "<init>", "(ILjava/lang/String;Ljava/lang/String;II)V");
-    if (!ctor)
-        return;
-    msg = medins_java_string(jenv, medins_error_message(e));
-    file = medins_java_string(jenv, medins_error_file(e));
-    exc = (jthrowable)(*jenv)->NewObject(jenv, cls, ctor, (jint)medins_error_code(e), msg, file,
-                                         (jint)medins_error_line(e), (jint)medins_error_column(e));
+    if (ctor)
+        msg = medins_java_string(jenv, medins_error_message(e));
+    if (msg && medins_error_file(e))
+        file = medins_java_string(jenv, medins_error_file(e));
+    if (msg && (file || !medins_error_file(e)))
+        exc = (jthrowable)(*jenv)->NewObject(jenv, cls, ctor, (jint)medins_error_code(e), msg,
+                                             file, (jint)medins_error_line(e),
+                                             (jint)medins_error_column(e));
+    (*jenv)->DeleteLocalRef(jenv, cls);
+    if (msg)
+        (*jenv)->DeleteLocalRef(jenv, msg);
+    if (file)
+        (*jenv)->DeleteLocalRef(jenv, file);
+    return exc;
+}
+
+/* Throw org.medins.MedinsException for `e` (which the caller still frees). */
+static void medins_java_throw(JNIEnv *jenv, const medins_error *e)
+{
+    jthrowable exc = medins_java_exception(jenv, e);
     if (exc)
         (*jenv)->Throw(jenv, exc);
 }
@@ -123,24 +156,141 @@ static void medins_java_throw_plain(JNIEnv *jenv, const char *cls_name, const ch
 %typemap(out, noblock=1) char *, const char * { $result = medins_java_string(jenv, $1); }
 
 /*
- * YAML text goes in as real UTF-8 (GetStringUTFChars would give modified UTF-8, which encodes
- * characters outside the BMP as surrogate pairs that a YAML parser refuses).
+ * Text goes to C as real UTF-8, encoded here from the string's UTF-16 units (GetStringUTFChars
+ * would give modified UTF-8, where U+0000 is two bytes and a character outside the BMP is two
+ * three-byte halves). Before the call, the Java side refuses what C would misread:
+ *   - a plain `char *` parameter is NUL-terminated, so a NUL in it would end it early:
+ *     medins.cString throws MedinsException (MEDINS_ERR_ARGUMENT); null stays NULL;
+ *   - a (TEXT, LEN) pair carries its length, so a NUL reaches C, whose parser refuses it with
+ *     its own message and position: medins.text only refuses null;
+ *   - both refuse a lone surrogate, which has no UTF-8.
+ * Refusing in Java means no wrapper returns early with arguments already taken.
  */
-%typemap(jni) const char *yaml "jbyteArray"
-%typemap(jtype) const char *yaml "byte[]"
-%typemap(jstype) const char *yaml "String"
-%typemap(javain) const char *yaml
-    "($javainput + \"\\0\").getBytes(java.nio.charset.StandardCharsets.UTF_8)"
-%typemap(in) const char *yaml {
+%pragma(java) modulecode=%{
+  /** {@code s} for a NUL-terminated C parameter, or an exception saying why it cannot be one. */
+  static String cString(String s, String name) {
+    if (s != null) {
+      int nul = s.indexOf('\0');
+      if (nul >= 0) {
+        throw new org.medins.MedinsException(status.ERR_ARGUMENT, name
+            + " contains a NUL character (U+0000) at index " + nul
+            + ", which would end it early", null, 0, 0);
+      }
+      unicode(s, name);
+    }
+    return s;
+  }
+
+  /** {@code s} for a C parameter that carries its length (a NUL is for C to judge). */
+  static String text(String s, String name) {
+    java.util.Objects.requireNonNull(s, name);
+    unicode(s, name);
+    return s;
+  }
+
+  private static void unicode(String s, String name) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new org.medins.MedinsException(status.ERR_ARGUMENT, name + " contains a lone"
+            + String.format(" surrogate (U+%04X) at index %d, which is not Unicode text",
+            (int) c, i), null, 0, 0);
+      }
+    }
+  }
+%}
+
+%{
+/*
+ * A malloc'd UTF-8 copy of `s` with a NUL after it; *len is its length without that NUL. NULL
+ * with an exception pending when out of memory, or for a lone surrogate (which only a caller
+ * that bypassed the checks above can send).
+ */
+static char *medins_java_utf8(JNIEnv *jenv, jstring s, size_t *len)
+{
+    jsize n = (*jenv)->GetStringLength(jenv, s), i;
+    char *out = malloc((size_t)n * 3 + 1), *o = out;
+    const jchar *u;
+    int lone = 0;
+
+    if (!out) {
+        medins_java_throw_plain(jenv, "java/lang/OutOfMemoryError", "text");
+        return NULL;
+    }
+    u = (*jenv)->GetStringCritical(jenv, s, NULL);
+    if (!u) {
+        free(out);
+        return NULL;    /* OutOfMemoryError pending */
+    }
+    /* Up to 3 bytes a unit: a surrogate pair (2 units) is 4 bytes. */
+    for (i = 0; i < n && !lone; i++) {
+        unsigned long c = u[i];
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            if (c > 0xDBFF || i + 1 == n || u[i + 1] < 0xDC00 || u[i + 1] > 0xDFFF) {
+                lone = 1;
+                break;
+            }
+            c = 0x10000 + ((c - 0xD800) << 10) + (u[++i] - 0xDC00u);
+        }
+        if (c < 0x80) {
+            *o++ = (char)c;
+        } else if (c < 0x800) {
+            *o++ = (char)(0xC0 | c >> 6);
+            *o++ = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            *o++ = (char)(0xE0 | c >> 12);
+            *o++ = (char)(0x80 | (c >> 6 & 0x3F));
+            *o++ = (char)(0x80 | (c & 0x3F));
+        } else {
+            *o++ = (char)(0xF0 | c >> 18);
+            *o++ = (char)(0x80 | (c >> 12 & 0x3F));
+            *o++ = (char)(0x80 | (c >> 6 & 0x3F));
+            *o++ = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    (*jenv)->ReleaseStringCritical(jenv, s, u);
+    if (lone) {
+        free(out);
+        medins_java_throw_plain(jenv, "java/lang/IllegalArgumentException",
+                                "text with a lone surrogate");
+        return NULL;
+    }
+    *o = '\0';
+    *len = (size_t)(o - out);
+    return out;
+}
+%}
+
+%typemap(javain) char * "medins.cString($javainput, \"$javainput\")"
+%typemap(in) char * (size_t len_unused) {
     $1 = NULL;
+    if ($input) {
+        $1 = ($1_ltype)medins_java_utf8(jenv, $input, &len_unused);
+        if (!$1)
+            return $null;
+    }
+}
+%typemap(freearg) char * { free((char *)$1); }
+
+%typemap(jni) (const char *TEXT, size_t LEN) "jstring"
+%typemap(jtype) (const char *TEXT, size_t LEN) "String"
+%typemap(jstype) (const char *TEXT, size_t LEN) "String"
+%typemap(javain) (const char *TEXT, size_t LEN) "medins.text($javainput, \"$javainput\")"
+%typemap(in) (const char *TEXT, size_t LEN) {
+    $1 = NULL;
+    $2 = 0;
     if (!$input) {
-        medins_java_throw_plain(jenv, "java/lang/NullPointerException", "yaml");
+        medins_java_throw_plain(jenv, "java/lang/NullPointerException", "$1_name");
         return $null;
     }
-    $1 = ($1_ltype)(*jenv)->GetByteArrayElements(jenv, $input, NULL);
+    $1 = medins_java_utf8(jenv, $input, &$2);
     if (!$1)
         return $null;
 }
+%typemap(freearg) (const char *TEXT, size_t LEN) { free((char *)$1); }
+
 /* A method of an object whose native side is gone (after delete()): SWIG would pass NULL on
  * as the object. */
 %typemap(check) SWIGTYPE *self {
@@ -167,10 +317,6 @@ static void medins_java_throw_plain(JNIEnv *jenv, const char *cls_name, const ch
         medins_java_throw_plain(jenv, "java/lang/NullPointerException", "text");
         return $null;
     }
-}
-%typemap(freearg) const char *yaml {
-    if ($1)
-        (*jenv)->ReleaseByteArrayElements(jenv, $input, (jbyte *)$1, JNI_ABORT);
 }
 
 /* ---- Primitive arrays ------------------------------------------------------------------- */
@@ -210,9 +356,15 @@ MEDINS_JAVA_ARRAY(int64_t, jlong, "jlongArray", "long[]", Long)
 /* ---- Packed structs --------------------------------------------------------------------- */
 
 %{
-/* One packed field: where it is in the struct and how wide (4 or 8 bytes, signed). */
-typedef struct medins_java_field { size_t offset, size; } medins_java_field;
-#define MEDINS_JAVA_F(type, member) { offsetof(type, member), sizeof(((type *)0)->member) }
+/*
+ * One packed field: where it is in the struct, how wide (4 or 8 bytes) and, for 4 bytes,
+ * whether unsigned (a ledger's seq, a person's groups): each is read into the Java long as the
+ * number it is, and a long is only written back when the field holds it as that number.
+ */
+typedef struct medins_java_field { size_t offset, size; int is_unsigned; } medins_java_field;
+#define MEDINS_JAVA_F(type, member) \
+    { offsetof(type, member), sizeof(((type *)0)->member), \
+      _Generic(((type *)0)->member, uint32_t: 1, default: 0) }
 
 static const medins_java_field medins_java_person_fields[] = {
     MEDINS_JAVA_F(medins_person, scheme), MEDINS_JAVA_F(medins_person, category),
@@ -357,6 +509,10 @@ static void medins_java_pack(void *out, const void *s, const medins_java_field *
         int64_t v;
         if (f[i].size == 8) {
             memcpy(&v, p, 8);
+        } else if (f[i].is_unsigned) {
+            uint32_t u32;
+            memcpy(&u32, p, 4);
+            v = u32;
         } else {
             int32_t v32;
             memcpy(&v32, p, 4);
@@ -383,11 +539,17 @@ static int medins_java_unpack_fields(void *s, size_t size, const void *in, size_
         memcpy(&v, (const char *)in + 8 * i, 8);
         if (f[i].size == 8) {
             memcpy(p, &v, 8);
+        } else if (f[i].is_unsigned) {
+            uint32_t u32;
+            if (v < 0 || v > (int64_t)UINT32_MAX)
+                return -1;
+            u32 = (uint32_t)v;
+            memcpy(p, &u32, 4);
         } else {
             int32_t v32;
-            if (v < INT32_MIN || v > (int64_t)UINT32_MAX)
+            if (v < INT32_MIN || v > INT32_MAX)
                 return -1;
-            v32 = (int32_t)(uint32_t)v;
+            v32 = (int32_t)v;
             memcpy(p, &v32, 4);
         }
     }
@@ -460,15 +622,49 @@ static char *medins_java_ledger_text(JNIEnv *jenv, const void *ledger, size_t le
 }
 
 static void medins_java_ledger_parse(JNIEnv *jenv, void *ledger, size_t ledger_len,
-                                     const char *text, medins_error **err)
+                                     const char *text, size_t text_len, medins_error **err)
 {
     medins_ledger l;
     if (ledger_len != MEDINS_JAVA_COUNT(medins_java_ledger_fields) || !text) {
         medins_java_bad(jenv, "packed ledger of the wrong length, or no text");
         return;
     }
-    if (medins_ledger_parse(&l, text, strlen(text), err) == 0)
+    if (medins_ledger_parse(&l, text, text_len, err) == 0)
         MEDINS_JAVA_PACK(ledger, &l, medins_java_ledger_fields);
+}
+
+/* Policies from YAML text with its length (medins.i's load_string and derive measure it with
+ * strlen, which Java text must not go through: see the text typemaps above). */
+static medins_policy *medins_java_load_string(const char *name, const char *yaml,
+                                              size_t yaml_len, const medins_policy_set *bases,
+                                              medins_error **err)
+{
+    medins_policy *p = NULL;
+    medins_policy_load_string(&p, name, yaml, yaml_len, bases, NULL, err);
+    return p;
+}
+
+static medins_policy *medins_java_derive(const medins_policy *base, const char *name,
+                                         const char *yaml, size_t yaml_len, medins_error **err)
+{
+    medins_policy *p = NULL;
+    medins_policy_derive(&p, base, name, yaml, yaml_len, err);
+    return p;
+}
+
+static medins_fen medins_java_money_parse(const char *yuan, size_t yuan_len, medins_error **err)
+{
+    medins_fen v = 0;
+    medins_money_parse_n(&v, yuan, yuan_len, err);
+    return v;
+}
+
+static medins_bp medins_java_ratio_parse(const char *percent, size_t percent_len,
+                                         medins_error **err)
+{
+    medins_bp v = 0;
+    medins_ratio_parse_n(&v, percent, percent_len, err);
+    return v;
 }
 
 static void medins_java_ledger_close_year(JNIEnv *jenv, const void *prev, size_t prev_len,
@@ -842,25 +1038,54 @@ static int medins_java_columns_get(JNIEnv *jenv, jarray *col, void **data)
 }
 
 /*
+ * The MedinsExceptions of `errors` in a new array of n (the batch's claims), each at its
+ * claim's index; NULL with an exception pending when out of memory.
+ */
+static jobjectArray medins_java_batch_failures(JNIEnv *jenv, const medins_batch_errors *errors,
+                                               size_t n)
+{
+    jclass cls = n <= INT_MAX ? (*jenv)->FindClass(jenv, "org/medins/MedinsException") : NULL;
+    jobjectArray a = cls ? (*jenv)->NewObjectArray(jenv, (jsize)n, cls, NULL) : NULL;
+    size_t k, claim;
+
+    if (cls)
+        (*jenv)->DeleteLocalRef(jenv, cls);
+    else if (n > INT_MAX)
+        medins_java_throw_plain(jenv, "java/lang/OutOfMemoryError", "batch errors");
+    for (k = 0; a && k < medins_batch_errors_count(errors); k++) {
+        const medins_error *e = NULL;
+        jthrowable exc;
+        medins_batch_errors_get(errors, k, &claim, &e);
+        exc = medins_java_exception(jenv, e);
+        if (!exc)
+            return NULL;
+        (*jenv)->SetObjectArrayElement(jenv, a, (jsize)claim, exc);
+        (*jenv)->DeleteLocalRef(jenv, exc);
+    }
+    return a;
+}
+
+/*
  * The batch over Java column arrays. Optional columns may be null. With `set`, each claim uses
  * the policy of `region` in force on its date; else `policy`. Ledgers are packed one after the
- * other. Returns the number of failed claims (their status is in `status`); a wrong argument
- * throws and changes nothing.
+ * other. Returns NULL when every claim settled, else the failed claims' errors
+ * (medins_java_batch_failures), each worded as settling that claim alone words it; their
+ * statuses are in `status`. A wrong argument throws and changes nothing.
  */
-static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
-                                   const medins_policy_set *set, const char *region,
-                                   jintArray scheme, jintArray category, jintArray tier,
-                                   jintArray birth_date, jintArray groups,
-                                   jlongArray family_doctor,
-                                   jintArray person, jintArray date, jintArray kind,
-                                   jintArray level, jlongArray institution, jlongArray total,
-                                   jlongArray self_paid, jlongArray category_b,
-                                   jlongArray ledgers,
-                                   jlongArray fund, jlongArray major_disease,
-                                   jlongArray assistance, jlongArray patient,
-                                   jlongArray deductible, jlongArray coinsurance,
-                                   jlongArray over_cap, jlongArray account, jintArray status,
-                                   medins_error **err)
+static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
+                                      const medins_policy_set *set, const char *region,
+                                      jintArray scheme, jintArray category, jintArray tier,
+                                      jintArray birth_date, jintArray groups,
+                                      jlongArray family_doctor,
+                                      jintArray person, jintArray date, jintArray kind,
+                                      jintArray level, jlongArray institution, jlongArray total,
+                                      jlongArray self_paid, jlongArray category_b,
+                                      jlongArray ledgers,
+                                      jlongArray fund, jlongArray major_disease,
+                                      jlongArray assistance, jlongArray patient,
+                                      jlongArray deductible, jlongArray coinsurance,
+                                      jlongArray over_cap, jlongArray account, jintArray status,
+                                      medins_error **err)
 {
     const size_t nf = MEDINS_JAVA_COUNT(medins_java_ledger_fields);
     jarray col[MEDINS_JAVA_BC_COUNT] = {
@@ -873,9 +1098,12 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
     medins_batch_persons ps;
     medins_batch_claims cs;
     medins_batch_out out;
+    medins_batch_options opts;
+    medins_batch_errors *errors = NULL;
     medins_error *e = NULL;
     medins_ledger *l;
-    int critical, bad_ledger = 0, rc = 0;
+    jobjectArray failures = NULL;
+    int critical, bad_ledger = 0, settled = 0, rc = 0;
 
     /* A null required column counts as empty, as the array typemaps have it. */
     for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++)
@@ -887,18 +1115,22 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                     : medins_java_batch_columns[i].per == MEDINS_JAVA_PER_CLAIM ? nc : np * nf;
         if (len[i] != want && !(medins_java_batch_columns[i].optional && !col[i])) {
             medins_java_bad(jenv, "batch columns of different lengths");
-            return 0;
+            return NULL;
         }
     }
     l = calloc(np ? np : 1, sizeof *l);
-    if (!l) {
+    if (!l || medins_batch_errors_new(&errors) != 0) {
+        free(l);
         medins_java_throw_plain(jenv, "java/lang/OutOfMemoryError", "ledgers");
-        return 0;
+        return NULL;
     }
+    medins_batch_options_init(&opts);
+    opts.errors = errors;
     critical = medins_java_columns_get(jenv, col, d);
     if (critical < 0) {
         free(l);
-        return 0;
+        medins_batch_errors_free(errors);
+        return NULL;
     }
 
     /* From here to the release: plain C only (see above). */
@@ -932,9 +1164,13 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
         out.over_cap = d[MEDINS_JAVA_BC_OVER_CAP];
         out.account = d[MEDINS_JAVA_BC_ACCOUNT];
         out.status = d[MEDINS_JAVA_BC_STATUS];
-        rc = set ? medins_batch_settle_set(set, region, &ps, &cs, l, &out, &failed, &e)
-                 : medins_batch_settle(policy, &ps, &cs, l, &out, &failed, &e);
-        if (rc == 0 || rc == MEDINS_ERR_BATCH)
+        rc = set ? medins_batch_settle_set_ex(set, region, &ps, &cs, l, &out, &opts, &failed, &e)
+                 : medins_batch_settle_ex(policy, &ps, &cs, l, &out, &opts, &failed, &e);
+        /* Some claims failing is an outcome, not an error: their statuses and errors say
+         * which. MEDINS_ERR_NOMEM only means some failures could not be worded; any other
+         * status means that nothing was changed. */
+        settled = rc == 0 || rc == MEDINS_ERR_BATCH || rc == MEDINS_ERR_NOMEM;
+        if (settled)
             for (i = 0; i < np; i++)
                 MEDINS_JAVA_PACK((char *)d[MEDINS_JAVA_BC_LEDGERS] + 8 * i * nf, &l[i],
                                  medins_java_ledger_fields);
@@ -942,16 +1178,16 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
     medins_java_columns_release(jenv, col, d, MEDINS_JAVA_BC_COUNT, critical);
     free(l);
 
-    if (bad_ledger) {
+    if (bad_ledger)
         medins_java_bad(jenv, "ledger");
-        return 0;
-    }
-    /* Some claims failing is an outcome, not an error: the statuses say which. */
-    if (rc == MEDINS_ERR_BATCH || rc == 0)
-        medins_error_free(e);
-    else
+    else if (!settled)
         *err = e;
-    return (long long)failed;
+    else if (failed > 0)
+        failures = medins_java_batch_failures(jenv, errors, nc);
+    if (settled)
+        medins_error_free(e);
+    medins_batch_errors_free(errors);
+    return failures;
 }
 %}
 
@@ -968,6 +1204,10 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
     (int64_t *ledger, size_t ledger_len), (int64_t *next, size_t next_len),
     (int64_t *out, size_t out_len)
 }
+%apply (const char *TEXT, size_t LEN) {
+    (const char *text, size_t text_len), (const char *yaml, size_t yaml_len),
+    (const char *yuan, size_t yuan_len), (const char *percent, size_t percent_len)
+}
 %apply (const int32_t *IN_ARRAY, size_t LEN) {
     (const int32_t *from, size_t from_len), (const int32_t *to, size_t to_len)
 }
@@ -978,6 +1218,8 @@ static long long medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
 %newobject medins_java_maternity;
 %newobject medins_java_capitation;
 %newobject medins_java_ledger_text;
+%newobject medins_java_load_string;
+%newobject medins_java_derive;
 
 int medins_java_layout_size(int layout);
 void medins_java_ledger_init(JNIEnv *jenv, int64_t *ledger, size_t ledger_len, int32_t year);
@@ -985,7 +1227,13 @@ void medins_java_ledger_check(JNIEnv *jenv, const int64_t *ledger, size_t ledger
                               medins_error **err);
 char *medins_java_ledger_text(JNIEnv *jenv, const int64_t *ledger, size_t ledger_len);
 void medins_java_ledger_parse(JNIEnv *jenv, int64_t *ledger, size_t ledger_len, const char *text,
-                              medins_error **err);
+                              size_t text_len, medins_error **err);
+medins_policy *medins_java_load_string(const char *name, const char *yaml, size_t yaml_len,
+                                       const medins_policy_set *bases, medins_error **err);
+medins_policy *medins_java_derive(const medins_policy *base, const char *name, const char *yaml,
+                                  size_t yaml_len, medins_error **err);
+int64_t medins_java_money_parse(const char *yuan, size_t yuan_len, medins_error **err);
+int32_t medins_java_ratio_parse(const char *percent, size_t percent_len, medins_error **err);
 void medins_java_ledger_close_year(JNIEnv *jenv, const int64_t *prev, size_t prev_len,
                                    int64_t *next, size_t next_len, const medins_policy *policy,
                                    const int64_t *person, size_t person_len, medins_error **err);
@@ -1019,13 +1267,14 @@ int32_t medins_java_result_assumed(const medins_result *result, int64_t *out, si
 #define MEDINS_JAVA_LINE_NUMS 11
 void medins_java_result_lines(JNIEnv *jenv, const medins_result *result, jlongArray nums,
                               jobjectArray texts);
-int64_t medins_java_batch(JNIEnv *jenv, const medins_policy *policy, const medins_policy_set *set,
-                          const char *region, jintArray scheme, jintArray category,
-                          jintArray tier, jintArray birth_date, jintArray groups,
-                          jlongArray family_doctor, jintArray person, jintArray date,
-                          jintArray kind, jintArray level, jlongArray institution,
-                          jlongArray total, jlongArray self_paid, jlongArray category_b,
-                          jlongArray ledgers, jlongArray fund, jlongArray major_disease,
-                          jlongArray assistance, jlongArray patient, jlongArray deductible,
-                          jlongArray coinsurance, jlongArray over_cap, jlongArray account,
-                          jintArray status, medins_error **err);
+jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
+                               const medins_policy_set *set, const char *region,
+                               jintArray scheme, jintArray category, jintArray tier,
+                               jintArray birth_date, jintArray groups, jlongArray family_doctor,
+                               jintArray person, jintArray date, jintArray kind, jintArray level,
+                               jlongArray institution, jlongArray total, jlongArray self_paid,
+                               jlongArray category_b, jlongArray ledgers, jlongArray fund,
+                               jlongArray major_disease, jlongArray assistance,
+                               jlongArray patient, jlongArray deductible, jlongArray coinsurance,
+                               jlongArray over_cap, jlongArray account, jintArray status,
+                               medins_error **err);

@@ -3,6 +3,7 @@ package org.medins;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -184,5 +185,131 @@ public class BatchTest {
         assertTrue(r.fund(0) >= 0);
         assertEquals(r.fund(0) + r.majorDisease(0) + r.assistance(0) + r.patient(0),
                 claim(0, 0).total());
+    }
+
+    /*
+     * Each failed claim keeps the error that settling it alone gives, with the same ledger:
+     * code and message alike (the batch used to word only the first, and the others had only
+     * their status's generic description). Claim ids are batch indexes, as in the batch.
+     */
+    @Test
+    public void eachFailedClaimHasTheErrorOfItsSingleCall() {
+        Policy policy = EMBEDDED.set().lookup(TestSupport.DAY_2023);
+        Person person = TestSupport.employee();
+        Claim[] plan = {
+            TestSupport.inpatient(LocalDate.of(2023, 2, 1), Level.L3, 1_000_000),
+            Claim.of(LocalDate.of(2023, 2, 2), ClaimKind.PHARMACY, Level.L2, 10_000),
+            TestSupport.inpatient(LocalDate.of(2023, 2, 3), Level.L3, -1),
+            Claim.builder().date(LocalDate.of(2023, 2, 4)).kind(ClaimKind.INPATIENT)
+                    .level(Level.L2).total(1_000).selfPaid(2_000).build(),
+            TestSupport.inpatient(LocalDate.of(2023, 1, 5), Level.L3, 100_000),
+            TestSupport.inpatient(LocalDate.of(2024, 2, 6), Level.L3, 100_000),
+            TestSupport.inpatient(LocalDate.of(2023, 3, 1), Level.L2, 500_000),
+        };
+        BatchClaims.Builder b = BatchClaims.builder();
+        Ledger single = new Ledger(2023);
+        MedinsException[] expected = new MedinsException[plan.length];
+        for (int i = 0; i < plan.length; i++) {
+            Claim c = plan[i].toBuilder().id(i).build();
+            b.add(0, c);
+            try {
+                policy.settle(person, c, single, false).close();
+            } catch (MedinsException e) {
+                expected[i] = e;
+            }
+        }
+        Ledger[] ledgers = {new Ledger(2023)};
+        BatchResult r = policy.settleBatch(BatchPersons.of(List.of(person)), b.build(), ledgers);
+        // Claims 1 to 5 fail: a pharmacy at l2, a negative total, self-paid above the total,
+        // a date before the ledger's last, a date of another year than the ledger's.
+        assertEquals(5, r.failed());
+        assertEquals(single, ledgers[0]);
+        for (int i = 0; i < plan.length; i++) {
+            MedinsException e = r.error(i);
+            if (expected[i] == null) {
+                assertTrue("claim " + i, r.ok(i));
+                assertEquals("claim " + i, null, e);
+                continue;
+            }
+            assertEquals("claim " + i, expected[i].status(), r.status(i));
+            assertEquals("claim " + i, expected[i].status(), e.status());
+            assertEquals("claim " + i, expected[i].getMessage(), e.getMessage());
+        }
+        assertTrue(r.error(1).detail(), r.error(1).detail().contains("pharmacy"));
+        assertEquals(Status.LEVEL, r.error(1).status());
+        assertEquals(Status.CLAIM, r.error(2).status());
+        assertEquals(Status.ORDER, r.error(4).status());
+        assertEquals(Status.LEDGER_YEAR, r.error(5).status());
+        assertEquals(List.of(1, 2, 3, 4, 5), List.copyOf(r.errors().keySet()));
+
+        // The same through the set, and as one exception that carries the whole result.
+        BatchResult viaSet = EMBEDDED.set().settleBatch("tianjin",
+                BatchPersons.of(List.of(person)), b.build(), new Ledger[] {new Ledger(2023)});
+        for (int i = 0; i < plan.length; i++) {
+            assertEquals("claim " + i, expected[i] == null ? null : expected[i].getMessage(),
+                    viaSet.error(i) == null ? null : viaSet.error(i).getMessage());
+        }
+        try {
+            viaSet.throwIfFailed();
+            fail("5 claims failed");
+        } catch (BatchException e) {
+            assertEquals(Status.BATCH, e.status());
+            assertEquals("5 of 7 claims failed; the first, claim 1 (MEDINS_ERR_LEVEL): "
+                    + expected[1].detail(), e.detail());
+            assertSame(viaSet, e.result());
+            assertEquals(5, e.getSuppressed().length);
+            assertSame(viaSet.error(5), e.getSuppressed()[4]);
+        }
+    }
+
+    @Test
+    public void aBatchWithoutFailuresHasNoErrors() {
+        BatchResult r = EMBEDDED.set().lookup(TestSupport.DAY_2023).settleBatch(
+                BatchPersons.of(List.of(TestSupport.employee())),
+                BatchClaims.builder().add(0, claim(0, 0)).build(), new Ledger[] {new Ledger(2023)});
+        assertEquals(0, r.failed());
+        assertEquals(null, r.error(0));
+        assertTrue(r.errors().isEmpty());
+        assertSame(r, r.throwIfFailed());
+        try {
+            r.error(1);
+            fail("claim 1 of 1");
+        } catch (IndexOutOfBoundsException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("1"));
+        }
+    }
+
+    /*
+     * One Ledger object given for two persons: the batch copies each ledger in and back out, so
+     * the second copy back silently dropped the first person's settlements. Refused, naming
+     * both indexes; nothing is settled.
+     */
+    @Test
+    public void oneLedgerForTwoPersonsIsRefused() {
+        Policy policy = EMBEDDED.set().lookup(TestSupport.DAY_2023);
+        BatchPersons persons = BatchPersons.of(List.of(TestSupport.employee(),
+                TestSupport.retiree(), TestSupport.employee()));
+        BatchClaims claims = BatchClaims.builder().add(0, claim(0, 0)).add(2, claim(2, 0)).build();
+        Ledger shared = new Ledger(2023);
+        Ledger[] ledgers = {shared, new Ledger(2023), shared};
+        try {
+            policy.settleBatch(persons, claims, ledgers);
+            fail("one ledger for persons 0 and 2");
+        } catch (IllegalArgumentException expected) {
+            assertEquals("ledgers[0] and ledgers[2] are the same Ledger object: each person needs"
+                    + " a ledger of its own", expected.getMessage());
+        }
+        try {
+            EMBEDDED.set().settleBatch("tianjin", persons, claims, ledgers);
+            fail("one ledger for persons 0 and 2, through the set");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("ledgers[2]"));
+        }
+        assertEquals(new Ledger(2023), shared);
+        // Equal but distinct ledgers are fine.
+        ledgers[2] = new Ledger(2023);
+        assertEquals(0, policy.settleBatch(persons, claims, ledgers).failed());
+        assertEquals(1, ledgers[0].seq());
+        assertEquals(1, ledgers[2].seq());
     }
 }

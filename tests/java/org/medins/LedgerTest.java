@@ -123,16 +123,27 @@ public class LedgerTest {
         }
     }
 
+    /* The balance is checked as it is set (by the library's ledger check), not at the next
+     * settlement: a refused value leaves the ledger as it was. */
     @Test
-    public void inconsistentLedgerFailsCheck() {
+    public void accountBalanceOutOfRangeIsRefused() {
         Ledger l = Ledger.parse(new Ledger(2023).toText());
-        l.setAccountBalance(-1);
-        try {
+        l.setAccountBalance(5_000);
+        long[] refused = {-1, Money.MAX + 1, Long.MIN_VALUE};
+        for (long fen : refused) {
+            try {
+                l.setAccountBalance(fen);
+                fail("balance " + fen + " accepted");
+            } catch (MedinsException e) {
+                assertEquals(Status.LEDGER, e.status());
+                assertTrue(e.getMessage(),
+                        e.detail().contains("account_balance out of range: " + fen));
+            }
+            assertEquals(5_000L, l.accountBalance());
             l.check();
-            fail("negative balance accepted");
-        } catch (MedinsException e) {
-            assertEquals(Status.LEDGER, e.status());
         }
+        l.setAccountBalance(Money.MAX);
+        assertEquals(Money.MAX, l.accountBalance());
     }
 
     /*

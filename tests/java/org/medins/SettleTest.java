@@ -369,4 +369,65 @@ public class SettleTest {
         }
         assertEquals("figures earlier claim", before, ledger);
     }
+
+    /*
+     * A retiree's outpatient deductible in Tianjin 2023 is by age (rows with age bounds), so a
+     * retiree without a birth date cannot be settled: Java passes null on as "no birth date"
+     * (0), never as a default, and every path is refused alike, leaving the ledger as it was.
+     * An employee in service matches a row without age bounds and needs no birth date.
+     */
+    @Test
+    public void retireeWithoutBirthDateIsRefused() {
+        Policy p = embedded.lookup(TestSupport.DAY_2023);
+        Person retiree = Person.employee(Category.RETIRED, null);
+        Claim visit = Claim.of(TestSupport.DAY_2023, ClaimKind.OUTPATIENT, Level.L2, 100_000);
+        String noBirth = "the person has no birth date, and their age on 20230314 decides which"
+                + " outpatient.deductible row applies: give the birth date";
+        Ledger ledger = new Ledger(2023);
+        String[] paths = {"settle", "settleFigures", "batch", "closeYear"};
+        for (String path : paths) {
+            MedinsException e;
+            try {
+                switch (path) {
+                    case "settle":
+                        p.settle(retiree, visit, ledger).close();
+                        break;
+                    case "settleFigures":
+                        p.settleFigures(retiree, visit, ledger);
+                        break;
+                    case "batch":
+                        BatchResult r = p.settleBatch(BatchPersons.of(java.util.List.of(retiree)),
+                                BatchClaims.builder().add(0, visit).build(), new Ledger[] {ledger});
+                        r.throwIfFailed();
+                        break;
+                    default:
+                        ledger.closeYear(embedded.lookup(LocalDate.of(2023, 12, 31)), retiree);
+                        break;
+                }
+                fail(path + ": a retiree without a birth date was settled");
+                return;
+            } catch (BatchException b) {
+                e = b.result().error(0);
+            } catch (MedinsException m) {
+                e = m;
+            }
+            assertEquals(path, Status.PERSON, e.status());
+            String expected = path.equals("closeYear") ? noBirth.replace("20230314", "20231231")
+                    : noBirth;
+            assertEquals(path, expected, e.detail());
+            assertEquals(path, new Ledger(2023), ledger);
+        }
+        // Born after the claim: refused, whatever the rows.
+        try {
+            p.settle(Person.employee(Category.RETIRED, TestSupport.DAY_2023.plusDays(1)), visit,
+                    ledger).close();
+            fail("born after the claim");
+        } catch (MedinsException e) {
+            assertEquals(Status.PERSON, e.status());
+            assertEquals("birth date 20230315 is after the claim date 20230314", e.detail());
+        }
+        try (Result r = p.settle(Person.employee(Category.IN_SERVICE, null), visit, ledger)) {
+            TestSupport.assertAddsUp("in service", r.settlement());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.medins;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The claims of a batch as columns (the C structure of arrays): the person index, date as
@@ -21,7 +22,11 @@ public final class BatchClaims {
     /** @throws IllegalArgumentException when the columns differ in length */
     public BatchClaims(int[] person, int[] date, int[] kind, int[] level, long[] institution,
                        long[] total, long[] selfPaid, long[] categoryB) {
-        int n = person.length;
+        int n = Objects.requireNonNull(person, "person").length;
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(total, "total");
         if (date.length != n || kind.length != n || level.length != n || total.length != n
                 || (institution != null && institution.length != n)
                 || (selfPaid != null && selfPaid.length != n)
@@ -65,6 +70,7 @@ public final class BatchClaims {
 
         /** Add a claim of person {@code personIndex}. */
         public Builder add(int personIndex, Claim claim) {
+            Objects.requireNonNull(claim, "claim");
             if (n == person.length) {
                 int m = n * 2;
                 person = Arrays.copyOf(person, m);

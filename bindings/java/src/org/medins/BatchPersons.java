@@ -1,6 +1,7 @@
 package org.medins;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The persons of a batch as columns (the C structure of arrays): codes of {@link Scheme},
@@ -18,7 +19,10 @@ public final class BatchPersons {
     /** @throws IllegalArgumentException when the columns differ in length */
     public BatchPersons(int[] scheme, int[] category, int[] tier, int[] birthDate, int[] groups,
                         long[] familyDoctor) {
-        int n = scheme.length;
+        int n = Objects.requireNonNull(scheme, "scheme").length;
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(birthDate, "birthDate");
         if (category.length != n || tier.length != n || birthDate.length != n
                 || (groups != null && groups.length != n)
                 || (familyDoctor != null && familyDoctor.length != n)) {
@@ -34,7 +38,7 @@ public final class BatchPersons {
 
     /** The columns of a list of persons (index i is person i). */
     public static BatchPersons of(List<Person> persons) {
-        int n = persons.size();
+        int n = Objects.requireNonNull(persons, "persons").size();
         int[] s = new int[n];
         int[] c = new int[n];
         int[] t = new int[n];
@@ -42,7 +46,11 @@ public final class BatchPersons {
         int[] g = new int[n];
         long[] f = new long[n];
         for (int i = 0; i < n; i++) {
-            long[] p = persons.get(i).packed();
+            Person person = persons.get(i);
+            if (person == null) {
+                throw new NullPointerException("persons[" + i + "]");
+            }
+            long[] p = person.packed();
             s[i] = (int) p[0];
             c[i] = (int) p[1];
             t[i] = (int) p[2];

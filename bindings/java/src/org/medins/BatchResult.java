@@ -1,11 +1,24 @@
 package org.medins;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.medins.swig.medins;
 
 /**
  * The outcome of a batch, one entry per claim: the parts in fen and the claim's status (0, or
  * the negative status of a claim that failed and got zeros). Immutable: the array getters
  * return copies.
+ *
+ * <p>A claim that fails does not stop the batch, so settling a batch returns this result
+ * rather than throwing. Each failed claim keeps its error, {@link #error(int)}: the same code
+ * and message as settling that claim alone with the same ledger gives. As with
+ * {@code java.sql.BatchUpdateException}, which carries the outcome of every statement of a
+ * batch, {@link #throwIfFailed()} turns failures into one {@link BatchException} that carries
+ * this result, for callers that treat any failure as an error.
  */
 public final class BatchResult {
     private final long[] fund;
@@ -17,6 +30,8 @@ public final class BatchResult {
     private final long[] overCap;
     private final long[] account;
     private final int[] status;
+    /* Claim i's error at [i], null for the claims that settled; null when every claim did. */
+    private final MedinsException[] errors;
     private final int failed;
 
     private BatchResult(int n) {
@@ -29,10 +44,11 @@ public final class BatchResult {
         overCap = new long[n];
         account = new long[n];
         status = new int[n];
+        errors = null;
         failed = 0;
     }
 
-    private BatchResult(BatchResult r, int failed) {
+    private BatchResult(BatchResult r, MedinsException[] errors) {
         fund = r.fund;
         majorDisease = r.majorDisease;
         assistance = r.assistance;
@@ -42,23 +58,34 @@ public final class BatchResult {
         overCap = r.overCap;
         account = r.account;
         status = r.status;
-        this.failed = failed;
+        this.errors = errors;
+        int n = 0;
+        for (int i = 0; errors != null && i < status.length; i++) {
+            if (status[i] == 0) {
+                continue;
+            }
+            n++;
+            if (errors[i] == null) {
+                // The library could not word this failure (out of memory): its status stands.
+                errors[i] = new MedinsException(status[i], Status.fromCode(status[i]).describe()
+                        + " (the library ran out of memory wording this claim's error)", null, 0,
+                        0);
+            }
+        }
+        failed = n;
     }
 
     /** One native call over the columns; the ledgers are updated when it returns. */
     static BatchResult run(org.medins.swig.Policy policy, org.medins.swig.PolicySet set,
                            String region, BatchPersons p, BatchClaims c, Ledger[] ledgers) {
-        if (ledgers.length != p.size()) {
-            throw new IllegalArgumentException(ledgers.length + " ledgers for " + p.size()
-                    + " persons");
-        }
+        checkLedgers(p, ledgers);
         int nf = Packed.of(Packed.LEDGER).length;
         long[] packed = new long[ledgers.length * nf];
         for (int i = 0; i < ledgers.length; i++) {
             ledgers[i].store(packed, i * nf);
         }
         BatchResult r = new BatchResult(c.size());
-        long failed = medins.java_batch(policy, set, region, p.scheme, p.category, p.tier,
+        Object[] errors = medins.java_batch(policy, set, region, p.scheme, p.category, p.tier,
                 p.birthDate, p.groups, p.familyDoctor, c.person, c.date, c.kind, c.level,
                 c.institution, c.total, c.selfPaid, c.categoryB, packed, r.fund, r.majorDisease,
                 r.assistance, r.patient, r.deductible, r.coinsurance, r.overCap, r.account,
@@ -66,7 +93,30 @@ public final class BatchResult {
         for (int i = 0; i < ledgers.length; i++) {
             ledgers[i].load(packed, i * nf);
         }
-        return new BatchResult(r, (int) failed);
+        return new BatchResult(r, (MedinsException[]) errors);
+    }
+
+    /*
+     * One distinct ledger a person. The batch copies each ledger in and back out: two persons
+     * sharing one Ledger would each start from the same copy, and the second copied back would
+     * silently drop the first one's settlements.
+     */
+    private static void checkLedgers(BatchPersons persons, Ledger[] ledgers) {
+        if (ledgers.length != persons.size()) {
+            throw new IllegalArgumentException(ledgers.length + " ledgers for " + persons.size()
+                    + " persons");
+        }
+        Map<Ledger, Integer> seen = new IdentityHashMap<>(ledgers.length);
+        for (int i = 0; i < ledgers.length; i++) {
+            if (ledgers[i] == null) {
+                throw new NullPointerException("ledgers[" + i + "]");
+            }
+            Integer first = seen.putIfAbsent(ledgers[i], i);
+            if (first != null) {
+                throw new IllegalArgumentException("ledgers[" + first + "] and ledgers[" + i
+                        + "] are the same Ledger object: each person needs a ledger of its own");
+            }
+        }
     }
 
     /** Number of claims. */
@@ -87,6 +137,39 @@ public final class BatchResult {
     /** Claim i's status. */
     public Status status(int i) {
         return Status.fromCode(status[i]);
+    }
+
+    /**
+     * Why claim i failed, or null when it settled: the exception settling it alone would have
+     * thrown, with the same code and message.
+     */
+    public MedinsException error(int i) {
+        Objects.checkIndex(i, status.length);
+        return errors == null ? null : errors[i];
+    }
+
+    /** The failed claims' errors by claim index, in claim order (empty when none failed). */
+    public SortedMap<Integer, MedinsException> errors() {
+        SortedMap<Integer, MedinsException> m = new TreeMap<>();
+        for (int i = 0; errors != null && i < errors.length; i++) {
+            if (errors[i] != null) {
+                m.put(i, errors[i]);
+            }
+        }
+        return Collections.unmodifiableSortedMap(m);
+    }
+
+    /**
+     * This result when every claim settled.
+     *
+     * @throws BatchException when any failed: it carries this result, and each failed claim's
+     *     error is one of its suppressed exceptions
+     */
+    public BatchResult throwIfFailed() {
+        if (failed > 0) {
+            throw new BatchException(this);
+        }
+        return this;
     }
 
     public long fund(int i) {

@@ -16,6 +16,14 @@ public record CapitationInput(long institution, Level level, Disease disease, Lo
         Objects.requireNonNull(disease, "disease");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(enrolments, "enrolments");
+        int i = 0;
+        for (Enrolment e : enrolments) {
+            if (e == null) {
+                throw new NullPointerException("enrolments[" + i + "]");
+            }
+            i++;
+        }
         enrolments = List.copyOf(enrolments);
     }
 

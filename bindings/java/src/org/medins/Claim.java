@@ -125,18 +125,18 @@ public final class Claim {
             return this;
         }
 
-        public Builder date(LocalDate v) {
-            date = v;
+        public Builder date(LocalDate date) {
+            this.date = Objects.requireNonNull(date, "date");
             return this;
         }
 
-        public Builder kind(ClaimKind v) {
-            kind = v;
+        public Builder kind(ClaimKind kind) {
+            this.kind = Objects.requireNonNull(kind, "kind");
             return this;
         }
 
-        public Builder level(Level v) {
-            level = v;
+        public Builder level(Level level) {
+            this.level = Objects.requireNonNull(level, "level");
             return this;
         }
 

@@ -1,16 +1,31 @@
 package org.medins;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 /** The C library's dates are the integers YYYYMMDD; 0 means "none". */
 public final class Dates {
+    /** The first date the library knows (medins_date_valid). */
+    public static final LocalDate MIN = LocalDate.of(1900, 1, 1);
+    /** The last date the library knows. */
+    public static final LocalDate MAX = LocalDate.of(2199, 12, 31);
+
     private Dates() {
     }
 
-    /** 20230115 for 15 January 2023; 0 for null. */
+    /**
+     * 20230115 for 15 January 2023; 0 for null.
+     *
+     * @throws IllegalArgumentException for a date before {@link #MIN} or after {@link #MAX},
+     *     which the library does not know (and which, for years past 214748, no int can hold)
+     */
     public static int toInt(LocalDate date) {
         if (date == null) {
             return 0;
+        }
+        if (date.isBefore(MIN) || date.isAfter(MAX)) {
+            throw new IllegalArgumentException("date " + date + " is outside the library's range:"
+                    + " dates run from " + MIN + " to " + MAX);
         }
         return date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
     }
@@ -29,6 +44,8 @@ public final class Dates {
 
     /** Age in whole years on {@code date} (the library's rule), or -1 when birth is after date. */
     public static int ageOn(LocalDate birth, LocalDate date) {
+        Objects.requireNonNull(birth, "birth");
+        Objects.requireNonNull(date, "date");
         return org.medins.swig.medins.age_on(toInt(birth), toInt(date));
     }
 }

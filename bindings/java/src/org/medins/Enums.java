@@ -18,6 +18,7 @@ final class Enums {
 
     static <E extends Enum<E>> E fromWord(E[] values, String word, java.util.function.Function<E, String> wordOf,
                                           String what) {
+        java.util.Objects.requireNonNull(word, "word");
         for (E e : values) {
             if (wordOf.apply(e).equals(word)) {
                 return e;

@@ -42,8 +42,8 @@ public enum Group {
     /** The C bit mask of a set of groups. */
     public static int toFlags(Set<Group> groups) {
         int flags = 0;
-        for (Group g : groups) {
-            flags |= g.flag;
+        for (Group g : java.util.Objects.requireNonNull(groups, "groups")) {
+            flags |= java.util.Objects.requireNonNull(g, "groups contains null").flag;
         }
         return flags;
     }

@@ -2,6 +2,7 @@ package org.medins;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Objects;
 import org.medins.swig.medins;
 
 /**
@@ -15,10 +16,15 @@ import org.medins.swig.medins;
 public final class Ledger {
     private final long[] state;
 
-    /** An empty ledger for {@code year}, with no history. */
+    /**
+     * An empty ledger for {@code year}, with no history.
+     *
+     * @throws MedinsException MEDINS_ERR_LEDGER for a year outside the library's range
+     */
     public Ledger(int year) {
         state = Packed.of(Packed.LEDGER);
         medins.java_ledger_init(state, year);
+        medins.java_ledger_check(state);
     }
 
     private Ledger(long[] state) {
@@ -29,9 +35,10 @@ public final class Ledger {
      * Parse text written by {@link #toText()}.
      *
      * @throws MedinsException MEDINS_ERR_LEDGER for unknown, missing, malformed or inconsistent
-     *     values
+     *     values; the whole text is read, a NUL character in it included
      */
     public static Ledger parse(String text) {
+        Objects.requireNonNull(text, "text");
         long[] s = Packed.of(Packed.LEDGER);
         medins.java_ledger_parse(s, text);
         return new Ledger(s);
@@ -53,6 +60,8 @@ public final class Ledger {
      * unchanged.
      */
     public Ledger closeYear(Policy policy, Person person) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(person, "person");
         long[] next = Packed.of(Packed.LEDGER);
         long[] prev = snapshot();
         policy.use(p -> {
@@ -112,17 +121,17 @@ public final class Ledger {
 
     /** Deductible borne this year in {@code pool}. */
     public synchronized long deductible(Pool pool) {
-        return state[5 + pool.code()];
+        return state[5 + Objects.requireNonNull(pool, "pool").code()];
     }
 
     /** In-scope amount above the deductible this year in {@code pool} (the segment position). */
     public synchronized long position(Pool pool) {
-        return state[8 + pool.code()];
+        return state[8 + Objects.requireNonNull(pool, "pool").code()];
     }
 
     /** Basic fund paid this year in {@code pool}. */
     public synchronized long fund(Pool pool) {
-        return state[11 + pool.code()];
+        return state[11 + Objects.requireNonNull(pool, "pool").code()];
     }
 
     /** Cumulative base of the major-disease layer. */
@@ -150,8 +159,16 @@ public final class Ledger {
         return state[18];
     }
 
-    /** Set the individual-account balance (the account is kept by the caller). */
+    /**
+     * Set the individual-account balance (the account is kept by the caller).
+     *
+     * @throws MedinsException MEDINS_ERR_LEDGER for a negative amount or one above
+     *     {@link Money#MAX}; the ledger is then unchanged
+     */
     public synchronized void setAccountBalance(long fen) {
+        long[] next = state.clone();
+        next[18] = fen;
+        medins.java_ledger_check(next);
         state[18] = fen;
     }
 

@@ -13,11 +13,12 @@ public final class Money {
     /**
      * Yuan text to fen: "1100.50" is 110050.
      *
-     * @throws MedinsException MEDINS_ERR_SYNTAX for malformed text ("1,100", "1e3"),
-     *     MEDINS_ERR_OVERFLOW above the library's maximum
+     * @throws MedinsException MEDINS_ERR_SYNTAX for malformed text ("1,100", "1e3", a NUL
+     *     character anywhere in it), MEDINS_ERR_OVERFLOW above the library's maximum
      */
     public static long parse(String yuan) {
-        return medins.money_parse(yuan);
+        java.util.Objects.requireNonNull(yuan, "yuan");
+        return medins.java_money_parse(yuan);
     }
 
     /** Fen as yuan with two decimals: 110050 is "1100.50". */
@@ -28,10 +29,12 @@ public final class Money {
     /**
      * A percentage to basis points: "55%" is 5500.
      *
-     * @throws MedinsException MEDINS_ERR_SYNTAX, or MEDINS_ERR_RANGE outside 0%-100%
+     * @throws MedinsException MEDINS_ERR_SYNTAX (a NUL character in the text included), or
+     *     MEDINS_ERR_RANGE outside 0%-100%
      */
     public static int parseRatio(String percent) {
-        return medins.ratio_parse(percent);
+        java.util.Objects.requireNonNull(percent, "percent");
+        return medins.java_ratio_parse(percent);
     }
 
     /** Basis points as a percentage: 5500 is "55%", 250 is "2.5%". */

@@ -41,7 +41,10 @@ public final class Person {
         return new Builder();
     }
 
-    /** An employee of `category` (IN_SERVICE or RETIRED) born on `birthDate`. */
+    /**
+     * An employee of `category` (IN_SERVICE or RETIRED) born on `birthDate` (null: unknown,
+     * which a retiree's settlement refuses).
+     */
     public static Person employee(Category category, LocalDate birthDate) {
         return builder().scheme(Scheme.EMPLOYEE).category(category).birthDate(birthDate).build();
     }
@@ -125,36 +128,50 @@ public final class Person {
         private Builder() {
         }
 
-        public Builder scheme(Scheme v) {
-            scheme = v;
+        public Builder scheme(Scheme scheme) {
+            this.scheme = Objects.requireNonNull(scheme, "scheme");
             return this;
         }
 
-        public Builder category(Category v) {
-            category = v;
+        public Builder category(Category category) {
+            this.category = Objects.requireNonNull(category, "category");
             return this;
         }
 
-        public Builder tier(Tier v) {
-            tier = v;
+        public Builder tier(Tier tier) {
+            this.tier = Objects.requireNonNull(tier, "tier");
             return this;
         }
 
-        public Builder birthDate(LocalDate v) {
-            birthDate = v;
+        /**
+         * The birth date; null (the default) when unknown, which the library refuses wherever
+         * the policy needs the person's age (a retiree's deductible), rather than guess one.
+         */
+        public Builder birthDate(LocalDate birthDate) {
+            this.birthDate = birthDate;
             return this;
         }
 
         /** Replace the groups. */
-        public Builder groups(Set<Group> v) {
-            groups = EnumSet.noneOf(Group.class);
-            groups.addAll(v);
+        public Builder groups(Set<Group> groups) {
+            Objects.requireNonNull(groups, "groups");
+            EnumSet<Group> set = EnumSet.noneOf(Group.class);
+            for (Group g : groups) {
+                set.add(Objects.requireNonNull(g, "groups contains null"));
+            }
+            this.groups = set;
             return this;
         }
 
         /** Add groups. */
-        public Builder group(Group... v) {
-            Collections.addAll(groups, v);
+        public Builder group(Group... groups) {
+            Objects.requireNonNull(groups, "groups");
+            for (int i = 0; i < groups.length; i++) {
+                if (groups[i] == null) {
+                    throw new NullPointerException("groups[" + i + "]");
+                }
+            }
+            Collections.addAll(this.groups, groups);
             return this;
         }
 

@@ -46,7 +46,7 @@ public final class Policy implements AutoCloseable {
 
     /** Load one policy file; its `base:` resolves among the embedded policies. */
     public static Policy load(Path file) {
-        return load(file, null);
+        return load(Objects.requireNonNull(file, "file"), null);
     }
 
     /**
@@ -55,14 +55,21 @@ public final class Policy implements AutoCloseable {
      * @throws MedinsException with the file, line and column of the offending node
      */
     public static Policy load(Path file, PolicySet bases) {
-        String path = file.toString();
+        String path = Objects.requireNonNull(file, "file").toString();
         if (bases == null) {
             return adopt(org.medins.swig.Policy.load_file(path, null, null));
         }
         return bases.use(s -> adopt(org.medins.swig.Policy.load_file(path, s, null)));
     }
 
-    /** Load a policy from YAML text; {@code name} stands for the file name in errors. */
+    /**
+     * Load a policy from YAML text; {@code name} stands for the file name in errors (null:
+     * "&lt;string&gt;"). The whole text reaches the library with its length: a NUL character in
+     * it is refused like any other character YAML does not allow, never taken as its end.
+     *
+     * @throws MedinsException as {@link #load(Path, PolicySet)}; MEDINS_ERR_ARGUMENT for a
+     *     name with a NUL character, or for text with a lone surrogate (not Unicode)
+     */
     public static Policy fromYaml(String name, String yaml) {
         return fromYaml(name, yaml, null);
     }
@@ -71,18 +78,19 @@ public final class Policy implements AutoCloseable {
     public static Policy fromYaml(String name, String yaml, PolicySet bases) {
         Objects.requireNonNull(yaml, "yaml");
         if (bases == null) {
-            return adopt(org.medins.swig.Policy.load_string(name, yaml, null, null));
+            return adopt(medins.java_load_string(name, yaml, null));
         }
-        return bases.use(s -> adopt(org.medins.swig.Policy.load_string(name, yaml, s, null)));
+        return bases.use(s -> adopt(medins.java_load_string(name, yaml, s)));
     }
 
     /**
      * A new, owned policy: this one with a YAML overlay applied (how an analyst changes one
-     * value in memory). This policy is unchanged.
+     * value in memory). This policy is unchanged. The overlay reaches the library whole, as
+     * {@link #fromYaml(String, String)}'s text does.
      */
     public Policy derive(String name, String yaml) {
         Objects.requireNonNull(yaml, "yaml");
-        return use(p -> adopt(p.derive(name, yaml)));
+        return use(p -> adopt(medins.java_derive(p, name, yaml)));
     }
 
     /** Run {@code body} with the native policy, kept alive and unchanged meanwhile. */
@@ -125,12 +133,13 @@ public final class Policy implements AutoCloseable {
 
     /** True when the policy is in force on {@code date}. */
     public boolean inForce(LocalDate date) {
-        int d = Dates.toInt(date);
+        int d = Dates.toInt(Objects.requireNonNull(date, "date"));
         return use(p -> p.in_force(d) != 0);
     }
 
     /** True when the policy has the section. */
     public boolean hasSection(Section section) {
+        Objects.requireNonNull(section, "section");
         return use(p -> p.has_section(section.code()) != 0);
     }
 
@@ -147,8 +156,9 @@ public final class Policy implements AutoCloseable {
     }
 
     /** The source with that id. */
-    public Optional<Source> findSource(String sourceId) {
-        return use(p -> Optional.ofNullable(Source.of(p.find_source(sourceId))));
+    public Optional<Source> findSource(String id) {
+        Objects.requireNonNull(id, "id");
+        return use(p -> Optional.ofNullable(Source.of(p.find_source(id))));
     }
 
     /** Every value the policy holds (after merging its bases), in file order. */
@@ -165,6 +175,7 @@ public final class Policy implements AutoCloseable {
 
     /** The value at {@code path} ("inpatient.deductible[2].amount"). */
     public Optional<PolicyValue> findValue(String path) {
+        Objects.requireNonNull(path, "path");
         return use(p -> Optional.ofNullable(PolicyValue.of(p.find_value(path))));
     }
 
@@ -183,6 +194,9 @@ public final class Policy implements AutoCloseable {
      *     the policy, a kind of care the policy does not cover...
      */
     public Result settle(Person person, Claim claim, Ledger ledger, boolean explain) {
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(ledger, "ledger");
         long flags = explain ? 0 : medinsConstants.SETTLE_NO_LINES;
         return use(p -> {
             synchronized (ledger) {
@@ -202,6 +216,9 @@ public final class Policy implements AutoCloseable {
      *     then left as it was
      */
     public Settlement settleFigures(Person person, Claim claim, Ledger ledger) {
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(ledger, "ledger");
         long[] io = Packed.settleBuffer(person.packed(), claim.packed());
         use(p -> {
             synchronized (ledger) {
@@ -226,29 +243,34 @@ public final class Policy implements AutoCloseable {
      * @param employee required for employees, ignored (may be null) for residents
      */
     public Result contribution(Person person, LocalDate date, EmployeeInput employee) {
+        Objects.requireNonNull(person, "person");
+        int d = Dates.toInt(Objects.requireNonNull(date, "date"));
         long[] e = employee == null ? null : employee.packed();
-        int d = Dates.toInt(date);
         return use(p -> Result.adopt(id, shared,
                 medins.java_contribution(p, person.packed(), d, e)));
     }
 
     /** An employee's individual-account credit in the policy year containing {@code date}. */
     public Result account(Person person, LocalDate date, AccountInput input) {
-        int d = Dates.toInt(date);
+        Objects.requireNonNull(person, "person");
+        int d = Dates.toInt(Objects.requireNonNull(date, "date"));
+        Objects.requireNonNull(input, "input");
         return use(p -> Result.adopt(id, shared, medins.java_account(p, person.packed(), d,
                 input.packed())));
     }
 
     /** The fund's maternity payment for a delivery on {@code date}. */
     public Result maternity(Person person, LocalDate date, MaternityInput input) {
-        int d = Dates.toInt(date);
+        Objects.requireNonNull(person, "person");
+        int d = Dates.toInt(Objects.requireNonNull(date, "date"));
+        Objects.requireNonNull(input, "input");
         return use(p -> Result.adopt(id, shared, medins.java_maternity(p, person.packed(), d,
                 input.packed())));
     }
 
     /** One institution's per-head payment for a period. */
     public Result capitation(CapitationInput input) {
-        int n = input.enrolments().size();
+        int n = Objects.requireNonNull(input, "input").enrolments().size();
         long[] patient = new long[n];
         int[] from = new int[n];
         int[] to = new int[n];
@@ -265,17 +287,22 @@ public final class Policy implements AutoCloseable {
     /**
      * Settle many claims in one native call, without explanation lines. Claims are grouped by
      * person, in date order within a person; {@code ledgers[i]} is person i's ledger and is
-     * updated as the batch goes. A failed claim gets its status and zeros, and leaves its
-     * person's ledger as it was.
+     * updated as the batch goes. A failed claim gets its status and zeros, leaves its person's
+     * ledger as it was, and keeps the error settling it alone throws
+     * ({@link BatchResult#error(int)}); the batch goes on with the next claim.
      *
      * <p>The columns are handed to C without copies, so the garbage collector waits until the
      * batch returns (about 5 ms for 10^5 claims): other threads that need a collection stall
      * meanwhile. Split very large batches by person where that matters.
      *
      * @throws MedinsException when the arguments themselves are wrong (nothing is changed)
-     * @throws IllegalArgumentException when a ledger holds a value too wide for its field
+     * @throws IllegalArgumentException when a ledger holds a value too wide for its field, or
+     *     when one Ledger object is given for two persons (each needs its own)
      */
     public BatchResult settleBatch(BatchPersons persons, BatchClaims claims, Ledger[] ledgers) {
+        Objects.requireNonNull(persons, "persons");
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(ledgers, "ledgers");
         return use(p -> BatchResult.run(p, null, null, persons, claims, ledgers));
     }
 

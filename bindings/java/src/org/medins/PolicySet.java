@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -67,6 +68,7 @@ public final class PolicySet implements AutoCloseable {
      * unchanged.
      */
     public void addDirectory(Path dir) {
+        Objects.requireNonNull(dir, "dir");
         add(s -> {
             s.add_dir(dir.toString(), null);
             return null;
@@ -78,6 +80,7 @@ public final class PolicySet implements AutoCloseable {
      * {@link #addDirectory}.
      */
     public void addFile(Path file, String id) {
+        Objects.requireNonNull(file, "file");
         add(s -> {
             s.add_file(file.toString(), id, null);
             return null;
@@ -94,7 +97,8 @@ public final class PolicySet implements AutoCloseable {
      * @throws MedinsException MEDINS_ERR_NO_POLICY when none is
      */
     public Policy lookup(String region, LocalDate date) {
-        int d = Dates.toInt(date);
+        Objects.requireNonNull(region, "region");
+        int d = Dates.toInt(Objects.requireNonNull(date, "date"));
         return use(s -> borrow(s.lookup(region, d)));
     }
 
@@ -105,6 +109,7 @@ public final class PolicySet implements AutoCloseable {
 
     /** The policy with that id ("tianjin/2023"). */
     public Optional<Policy> get(String id) {
+        Objects.requireNonNull(id, "id");
         return use(s -> Optional.ofNullable(borrow(s.get(id))));
     }
 
@@ -127,6 +132,10 @@ public final class PolicySet implements AutoCloseable {
 
     /** Settle one claim with the policy of {@code region} in force on the claim's date. */
     public Result settle(String region, Person person, Claim claim, Ledger ledger) {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(ledger, "ledger");
         return lookup(region, claim.date()).settle(person, claim, ledger);
     }
 
@@ -136,6 +145,10 @@ public final class PolicySet implements AutoCloseable {
      */
     public BatchResult settleBatch(String region, BatchPersons persons, BatchClaims claims,
                                    Ledger[] ledgers) {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(persons, "persons");
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(ledgers, "ledgers");
         return use(s -> BatchResult.run(null, s, region, persons, claims, ledgers));
     }
 

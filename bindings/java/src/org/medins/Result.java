@@ -200,6 +200,7 @@ public final class Result implements AutoCloseable {
      * @throws IllegalStateException when this result is closed or not a settlement
      */
     public void reverse(Ledger ledger) {
+        java.util.Objects.requireNonNull(ledger, "ledger");
         if (handle == null) {
             throw new IllegalStateException("only a settlement can be reversed, not a " + kind);
         }
