@@ -59,24 +59,14 @@ static const char help[] =
 /* ---- Buffered output -------------------------------------------------------------------- */
 
 typedef struct writer {
-    int fd;
-    int failed;
+    cli_out *o;          /* where the bytes go; o->failed once a write failed */
     size_t len;
     char buf[1u << 20];
 } writer;
 
 static void w_flush(writer *w)
 {
-    size_t off = 0;
-    while (off < w->len && !w->failed) {
-        ssize_t n = write(w->fd, w->buf + off, w->len - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            w->failed = 1;
-        else
-            off += (size_t)n;
-    }
+    (void)cli_out_write(w->o, w->buf, w->len);
     w->len = 0;
 }
 
@@ -92,15 +82,7 @@ static void w_bytes(writer *w, const char *p, size_t n)
 {
     if (n > sizeof w->buf / 2) {
         w_flush(w);
-        for (size_t off = 0; off < n && !w->failed;) {
-            ssize_t k = write(w->fd, p + off, n - off);
-            if (k < 0 && errno == EINTR)
-                continue;
-            if (k <= 0)
-                w->failed = 1;
-            else
-                off += (size_t)k;
-        }
+        (void)cli_out_write(w->o, p, n);
         return;
     }
     memcpy(w_reserve(w, n), p, n);
@@ -292,110 +274,182 @@ static void person_of(medins_person *p, const persons *ps, size_t i)
     p->family_doctor = ps->doctor[i];
 }
 
-/* ---- Ledger files: "[person id]" then the ledger's text, per person ----------------------- */
+/*
+ * ---- Ledger files: "[person id]" then the ledger's text, per person -----------------------
+ *
+ * A person id is any CSV field, so it may hold a line break. In the id line a backslash is
+ * written "\\" and a control character (below 0x20, and 0x7f) "\xHH", so that every id line is
+ * one line whatever the id; other bytes are written as they are.
+ */
+
+static void w_person_id(writer *w, const char *p, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch == '\\') {
+            w_bytes(w, "\\\\", 2);
+        } else if (ch < 0x20 || ch == 0x7f) {
+            char e[4] = {'\\', 'x', hex[ch >> 4], hex[ch & 15]};
+            w_bytes(w, e, 4);
+        } else {
+            w_bytes(w, p + i, 1);
+        }
+    }
+}
+
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/*
+ * Undo w_person_id in place on the n bytes at p. Returns the id's length, or -1 with the
+ * 0-based offset of the fault in *bad and its description in *why.
+ */
+static long read_person_id(char *p, size_t n, size_t *bad, const char **why)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        *bad = i;
+        if (ch < 0x20 || ch == 0x7f) {
+            *why = "a control character (write it as \\xHH)";
+            return -1;
+        }
+        if (ch != '\\') {
+            p[o++] = (char)ch;
+            continue;
+        }
+        if (i + 1 < n && p[i + 1] == '\\') {
+            p[o++] = '\\';
+            i++;
+            continue;
+        }
+        int hi = i + 3 < n && p[i + 1] == 'x' ? hex_digit(p[i + 2]) : -1;
+        int lo = hi >= 0 ? hex_digit(p[i + 3]) : -1;
+        if (lo < 0) {
+            *why = "a backslash not followed by a backslash or xHH";
+            return -1;
+        }
+        if (hi == 0 && lo == 0) {
+            *why = "a NUL (\\x00)";
+            return -1;
+        }
+        p[o++] = (char)(hi * 16 + lo);
+        i += 3;
+    }
+    return (long)o;
+}
+
+/* One line of [*pos, len): its start and length without the line end; *pos moves past it. */
+static const char *next_line(const char *text, size_t len, size_t *pos, size_t *n)
+{
+    const char *s = text + *pos;
+    const char *nl = memchr(s, '\n', len - *pos);
+    *n = nl ? (size_t)(nl - s) : len - *pos;
+    *pos += *n + (nl != NULL);
+    if (*n > 0 && s[*n - 1] == '\r')
+        (*n)--;
+    return s;
+}
 
 static int load_ledgers(persons *ps, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        cli_warn("cannot open ledgers %s", path);
-        return EXIT_IO;
-    }
-    char *text = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len == cap) {
-            cap = cap ? cap * 2 : 1u << 16;
-            if (grow((void **)&text, 1, cap + 1) != 0) {
-                fclose(f);
-                free(text);
-                cli_warn("out of memory");
-                return EXIT_INPUT;
-            }
-        }
-        size_t got = fread(text + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(text);
-        cli_warn("cannot read ledgers %s", path);
-        return EXIT_IO;
-    }
-    text[len] = '\0';
-    int rc = 0;
-    unsigned long line = 1;
-    char *p = text;
-    while (*p && rc == 0) {
-        char *eol = strchr(p, '\n');
-        size_t n = eol ? (size_t)(eol - p) : strlen(p);
-        if (n == 0) {
-            p += 1;
-            line++;
+    char *text;
+    size_t len;
+    int rc = cli_read_file(&text, &len, path, SIZE_MAX);
+    if (rc != 0)
+        return rc;
+    unsigned long line = 0;
+    size_t pos = 0;
+    while (pos < len && rc == 0) {
+        size_t n, bad;
+        const char *why = "";
+        char *s = (char *)next_line(text, len, &pos, &n);
+        line++;
+        if (n == 0)
             continue;
-        }
-        if (p[0] != '[' || p[n - 1] != ']') {
+        if (n < 2 || s[0] != '[' || s[n - 1] != ']') {
             cli_warn("%s:%lu: expected a line '[person id]'", path, line);
             rc = EXIT_INPUT;
             break;
         }
-        /* The block runs to the next "[" line. */
-        char *body = eol ? eol + 1 : p + n;
-        char *q = body;
-        unsigned long body_line = line + 1;
-        while (*q && *q != '[') {
-            char *e = strchr(q, '\n');
-            q = e ? e + 1 : q + strlen(q);
+        long id_len = read_person_id(s + 1, n - 2, &bad, &why);
+        if (id_len <= 0) {
+            if (id_len == 0)
+                cli_warn("%s:%lu: an empty person id", path, line);
+            else
+                cli_warn("%s:%lu:%zu: person id: %s", path, line, bad + 2, why);
+            rc = EXIT_INPUT;
+            break;
+        }
+        /* The ledger's text runs to the next "[" line. */
+        const unsigned long id_line = line;
+        const size_t body = pos;
+        size_t end = pos;
+        while (pos < len && text[pos] != '[') {
+            (void)next_line(text, len, &pos, &n);
+            end = pos;
             line++;
         }
-        line++;
         int added;
-        long i = persons_get(ps, p + 1, n - 2, &added);
+        long i = persons_get(ps, s + 1, (size_t)id_len, &added);
         if (i < 0) {
             cli_warn("out of memory");
             rc = EXIT_INPUT;
-            break;
-        }
-        if (!added) {
-            cli_warn("%s:%lu: person '%.*s' given twice", path, body_line - 1, (int)(n - 2), p + 1);
+        } else if (!added) {
+            cli_warn("%s:%lu: person '%.*s' given twice", path, id_line, (int)id_len, s + 1);
             rc = EXIT_INPUT;
-            break;
+        } else {
+            medins_error *err = NULL;
+            int st = medins_ledger_parse(&ps->ledger[i], text + body, end - body, &err);
+            if (st != 0) {
+                /* The ledger's own lines count from the one after its id. */
+                unsigned el = err ? medins_error_line(err) : 0, ec = err ? medins_error_column(err) : 0;
+                fprintf(stderr, "%s: %s:%lu:", cli_prog, path, id_line + el);
+                if (el && ec)
+                    fprintf(stderr, "%u:", ec);
+                fprintf(stderr, " person '%.*s': %s [%s]\n", (int)id_len, s + 1,
+                        err ? medins_error_message(err) : medins_status_describe(st),
+                        medins_status_name(st));
+                medins_error_free(err);
+                rc = EXIT_INPUT;
+            }
         }
-        medins_error *err = NULL;
-        if (medins_ledger_parse(&ps->ledger[i], body, (size_t)(q - body), &err) != 0) {
-            fprintf(stderr, "%s: %s:%lu: person '%.*s': ", cli_prog, path, body_line, (int)(n - 2), p + 1);
-            fprintf(stderr, "%s\n", err ? medins_error_message(err) : "invalid ledger");
-            medins_error_free(err);
-            rc = EXIT_INPUT;
-        }
-        p = q;
     }
     free(text);
     return rc;
 }
 
-static int save_ledgers(const persons *ps, const char *path)
+/* Write every person's ledger into the open file `o`; 0 or an exit code. */
+static int save_ledgers(const persons *ps, cli_out *o)
 {
-    FILE *f = fopen(path, "wb");
-    char text[8192];
-    if (!f) {
-        cli_warn("cannot write ledgers %s", path);
-        return EXIT_IO;
+    writer *w = malloc(sizeof *w);
+    char text[4096];
+    if (!w) {
+        cli_warn("out of memory");
+        return EXIT_INPUT;
     }
-    for (size_t i = 0; i < ps->n; i++) {
+    w->o = o;
+    w->len = 0;
+    for (size_t i = 0; i < ps->n && !o->failed; i++) {
+        size_t needed;
         if (ps->ledger[i].year == 0)
-            continue;
-        if (medins_ledger_serialize(text, sizeof text, NULL, &ps->ledger[i]) != 0)
-            continue;
-        fprintf(f, "[%.*s]\n%s", (int)ps->id_len[i], ps->ids + ps->id_off[i], text);
+            continue;   /* a person none of whose claims was read */
+        if (medins_ledger_serialize(text, sizeof text, &needed, &ps->ledger[i]) != 0) {
+            cli_warn("ledger text larger than expected (%zu bytes)", needed);
+            free(w);
+            return EXIT_INPUT;
+        }
+        w_bytes(w, "[", 1);
+        w_person_id(w, ps->ids + ps->id_off[i], ps->id_len[i]);
+        w_bytes(w, "]\n", 2);
+        w_bytes(w, text, needed - 1);
     }
-    if (ferror(f) | (fclose(f) != 0)) {
-        cli_warn("cannot write ledgers %s", path);
-        return EXIT_IO;
-    }
+    w_flush(w);
+    free(w);
     return 0;
 }
 
@@ -627,8 +681,8 @@ static int flush_chunk(run *r)
     c->n = c->m = 0;
     c->text_len = 0;
     r->serial++;
-    if (w->failed) {
-        cli_warn("cannot write the results: %s", strerror(errno));
+    if (w->o->failed) {
+        cli_warn("cannot write the results to %s: %s", w->o->path, strerror(w->o->failed));
         return EXIT_IO;
     }
     return 0;
@@ -988,9 +1042,12 @@ int cmd_batch(int argc, char **argv)
     r->serial = 1;
     r->keep_going = keep_going;
     tables_init(&r->names);
+    /* The results go to standard output as they are settled, or to a file that is replaced
+     * only when every row has been written (see cli_out). */
+    cli_out out = {.path = "standard output", .fd = STDOUT_FILENO}, saved;
+    int out_open = 0, saved_open = 0;
+    w->o = &out;
     w->len = 0;
-    w->failed = 0;
-    w->fd = STDOUT_FILENO;
 
     csv_reader in;
     int in_open = 0;
@@ -1006,12 +1063,9 @@ int cmd_batch(int argc, char **argv)
     }
     in_open = 1;
     if (output) {
-        w->fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-        if (w->fd < 0) {
-            cli_warn("cannot write %s: %s", output, strerror(errno));
-            rc = EXIT_IO;
+        if ((rc = cli_out_open(&out, output)) != 0)
             goto done;
-        }
+        out_open = 1;
     }
     if ((rc = read_header(r, &in)) != 0)
         goto done;
@@ -1046,15 +1100,31 @@ int cmd_batch(int argc, char **argv)
     if (rc == 0)
         rc = r->stop;
     w_flush(w);
-    if (w->failed && rc == 0) {
-        cli_warn("cannot write the results: %s", strerror(errno));
+    if (out.failed && rc == 0) {
+        cli_warn("cannot write the results to %s: %s", out.path, strerror(out.failed));
         rc = EXIT_IO;
     }
     if (bar)
         fputs("\r\033[K", stderr);
-    /* Ledgers after a stop would hold claims that were never written out: keep the old ones. */
-    if (rc == 0 && ledgers_out)
-        rc = save_ledgers(&r->ps, ledgers_out);
+    /*
+     * After a stop neither file is replaced: the results would lack rows, and the ledgers
+     * would hold claims whose rows were never written. The ledgers are written out before the
+     * results are put in place, so that a full disk is met before either file is replaced.
+     */
+    if (rc == 0 && ledgers_out) {
+        if ((rc = cli_out_open(&saved, ledgers_out)) == 0) {
+            saved_open = 1;
+            rc = save_ledgers(&r->ps, &saved);
+        }
+    }
+    if (rc == 0 && out_open) {
+        out_open = 0;
+        rc = cli_out_commit(&out);
+    }
+    if (rc == 0 && saved_open) {
+        saved_open = 0;
+        rc = cli_out_commit(&saved);
+    }
     if (rc == 0 && r->t.failed)
         rc = EXIT_PARTIAL;
     if (!quiet)
@@ -1062,10 +1132,10 @@ int cmd_batch(int argc, char **argv)
 done:
     if (in_open)
         csv_close(&in);
-    if (output && w->fd >= 0 && close(w->fd) != 0 && rc == 0) {
-        cli_warn("cannot write %s: %s", output, strerror(errno));
-        rc = EXIT_IO;
-    }
+    if (out_open)
+        cli_out_abort(&out);
+    if (saved_open)
+        cli_out_abort(&saved);
     cli_policies_close(&r->pol);
     persons_free(&r->ps);
     free(c->text);

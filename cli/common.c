@@ -45,11 +45,14 @@ int cli_exit_for(int status)
     return EXIT_INPUT;
 }
 
-int cli_report(medins_error *err, int status, const char *context)
+/* `name` is the file the error is in when `in_file`, else a context for errors with no file. */
+static int report(medins_error *err, int status, const char *name, int in_file)
 {
     if (err) {
         status = medins_error_code(err);
         const char *file = medins_error_file(err);
+        if (!file && in_file)
+            file = name;
         fprintf(stderr, "%s: ", cli_prog);
         if (file) {
             fprintf(stderr, "%s:", file);
@@ -58,16 +61,26 @@ int cli_report(medins_error *err, int status, const char *context)
             if (medins_error_column(err))
                 fprintf(stderr, "%u:", medins_error_column(err));
             fputc(' ', stderr);
-        } else if (context) {
-            fprintf(stderr, "%s: ", context);
+        } else if (name) {
+            fprintf(stderr, "%s: ", name);
         }
         fprintf(stderr, "%s [%s]\n", medins_error_message(err), medins_status_name(status));
         medins_error_free(err);
     } else {
-        cli_warn("%s%s%s [%s]", context ? context : "", context ? ": " : "",
+        cli_warn("%s%s%s [%s]", name ? name : "", name ? ": " : "",
                  medins_status_describe(status), medins_status_name(status));
     }
     return cli_exit_for(status);
+}
+
+int cli_report(medins_error *err, int status, const char *context)
+{
+    return report(err, status, context, 0);
+}
+
+int cli_report_in(medins_error *err, int status, const char *file)
+{
+    return report(err, status, file, 1);
 }
 
 int cli_parse_date(medins_date *out, const char *t)

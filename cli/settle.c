@@ -1,4 +1,5 @@
 /* medins settle: one claim from options or a JSON/YAML document, explained. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,33 +203,26 @@ done:
 
 static int load_ledger(medins_ledger *ledger, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    char text[8192];
-    if (!f) {
-        cli_warn("cannot open ledger %s", path);
-        return EXIT_IO;
-    }
-    size_t n = fread(text, 1, sizeof text, f);
-    fclose(f);
+    char *text;
+    size_t n;
+    int rc = cli_read_file(&text, &n, path, cli_file_limit());
+    if (rc != 0)
+        return rc;
     medins_error *err = NULL;
-    int rc = medins_ledger_parse(ledger, text, n, &err);
-    return rc ? cli_report(err, rc, path) : 0;
+    rc = medins_ledger_parse(ledger, text, n, &err);
+    free(text);
+    return rc ? cli_report_in(err, rc, path) : 0;
 }
 
 static int save_ledger(const medins_ledger *ledger, const char *path)
 {
-    char text[8192];
+    char text[4096];
     size_t needed;
     if (medins_ledger_serialize(text, sizeof text, &needed, ledger) != 0) {
         cli_warn("ledger text larger than expected (%zu bytes)", needed);
         return EXIT_INPUT;
     }
-    FILE *f = fopen(path, "wb");
-    if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
-        cli_warn("cannot write ledger %s", path);
-        return EXIT_IO;
-    }
-    return 0;
+    return cli_write_file(path, text, needed - 1);
 }
 
 /* ---- The command ---------------------------------------------------------------------- */
@@ -337,20 +331,37 @@ int cmd_settle(int argc, char **argv)
         rc = cli_report(err, rc, "claim refused");
         goto out;
     }
+    /*
+     * The result is rendered in memory and shown only once the ledger is saved: a ledger that
+     * cannot be written leaves no result behind that a caller could take for a settlement.
+     */
     cli_claim_view view = {&in.person, &in.claim, policy, assumed, na};
-    if (json) {
-        if (cli_explain_json(stdout, &view, result) != 0) {
-            cli_warn("cannot write JSON");
-            rc = EXIT_IO;
+    char *shown = NULL;
+    size_t shown_len = 0;
+    FILE *mem = open_memstream(&shown, &shown_len);
+    if (!mem) {
+        cli_warn("out of memory");
+        rc = EXIT_INPUT;
+    } else if (json) {
+        if (cli_explain_json(mem, &view, result) != 0) {
+            cli_warn("cannot make the JSON");
+            rc = EXIT_INPUT;
         }
     } else {
-        cli_explain_text(stdout, &view, result);
+        cli_explain_text(mem, &view, result);
     }
     medins_result_free(result);
+    if (mem && fclose(mem) != 0 && rc == 0) {
+        cli_warn("out of memory");
+        rc = EXIT_INPUT;
+    }
     if (rc == 0 && ledger_out)
         rc = save_ledger(&ledger, ledger_out);
-    if (rc == 0 && fflush(stdout) != 0)
+    if (rc == 0 && (fwrite(shown, 1, shown_len, stdout) != shown_len || fflush(stdout) != 0)) {
+        cli_warn("cannot write the result: %s", strerror(errno));
         rc = EXIT_IO;
+    }
+    free(shown);
 out:
     cli_policies_close(&pols);
     return rc;

@@ -11,54 +11,11 @@ chosen, and that the parts add up to the total.
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 
-MEDINS = os.path.abspath(sys.argv[1])
-GROUP = sys.argv[2]
-ROOT = os.environ.get("MEDINS_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
-os.chdir(ROOT)
-TESTLAND = "tests/cli/policies/testland.yaml"
-HEADER = ("claim_id,person_id,date,status,fund,major_disease,assistance,patient,deductible,"
-          "coinsurance,over_cap,account,error")
-
-passed = 0
-failed = 0
-
-
-def run(*args, stdin=None):
-    env = dict(os.environ, NO_COLOR="1")
-    p = subprocess.run([MEDINS, *args], input=stdin, capture_output=True, text=True, env=env,
-                       timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {GROUP}/{name}: {detail}")
-
-
-def expect(name, args, rc, out_has=(), err_has=(), stdin=None, out_lacks=()):
-    """Run, check the exit status and that each text (or regex r'...') appears."""
-    code, out, err = run(*args, stdin=stdin)
-    check(name + " exit status", code == rc, f"expected {rc}, got {code}\nstdout:\n{out}\nstderr:\n{err}")
-    for t in out_has:
-        check(name + " stdout", re.search(t, out, re.M) is not None, f"no match for {t!r} in:\n{out}")
-    for t in out_lacks:
-        check(name + " stdout lacks", re.search(t, out, re.M) is None, f"unexpected {t!r} in:\n{out}")
-    for t in err_has:
-        check(name + " stderr", re.search(t, err, re.M) is not None, f"no match for {t!r} in:\n{err}")
-    return out, err
-
-
-def figure(label, amount):
-    """A summary row of `settle`: the label, spaces, the amount at the end of the line."""
-    return r"^  " + re.escape(label) + r" +" + re.escape(amount) + r"$"
+import bad_input
+from harness import GROUP, HEADER, TESTLAND, check, counts, expect, figure, run
 
 
 # ---- usage -------------------------------------------------------------------------------
@@ -316,10 +273,13 @@ def test_batch_ledgers():
         out, _ = expect("fresh", ["batch", "-q", "--policy", TESTLAND, "-"], 0, stdin=more)
         check("fresh row", out.splitlines()[1] == "2,P001,2023-06-01,ok,50.00,0.00,0.00,550.00,500.00,50.00,0.00,0.00,",
               out)
+        # The bad key is on the third line appended: the file's lines + 3, column 1.
         with open(led, "a") as f:
             f.write("[P009]\nmedins-ledger 1\nnonsense=1\n")
+        line = len(text.splitlines()) + 3
         expect("bad ledgers", ["batch", "-q", "--policy", TESTLAND, "--ledgers", led, "-"], 1, stdin=more,
-               err_has=[r"ledgers\.txt:\d+: person 'P009'"])
+               err_has=[rf"ledgers\.txt:{line}:1: person 'P009': unknown ledger key \"nonsense\" "
+                        r"\[MEDINS_ERR_LEDGER\]"])
 
 
 def test_csv_quoting():
@@ -455,7 +415,9 @@ GROUPS = {
     "policy-diff": test_policy_diff, "policy-coverage": test_policy_coverage,
 }
 
+GROUPS.update(bad_input.GROUPS)
+
 if __name__ == "__main__":
     GROUPS[GROUP]()
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed or not passed else 0)
+    print(f"{counts['passed']} passed, {counts['failed']} failed")
+    sys.exit(1 if counts["failed"] or not counts["passed"] else 0)
