@@ -522,6 +522,8 @@ typedef struct chunk {
     int32_t lib[CHUNK];            /* index into the library arrays, -1 for a row refused here */
     uint32_t text_off[CHUNK];      /* "claim_id,person_id,date," as written out (CSV-quoted) */
     uint32_t text_n[CHUNK];        /* its length; a refused row's message follows, NUL-terminated */
+    uint32_t id_n[CHUNK];          /* the claim id's length in that text; 0 when the row is
+                                      labelled by its line (its fields could not be read) */
     int32_t pre_status[CHUNK];
     char *text;
     size_t text_len, text_cap;
@@ -588,18 +590,22 @@ typedef struct run {
     int keep_going;
     int stop;                    /* a row failed without --keep-going */
     unsigned long reported;
-    int colmap[C_COUNT];         /* input field index per column, -1 when absent */
+    csv_columns cols;            /* the header: field index per column (cols.field) */
     tables names;
-    size_t ncols;
 } run;
 
 #define MAX_REPORTED 100
 
+/* A failed row on standard error: "FILE:LINE: claim ID: message", or without the claim when the
+ * row's fields could not be read (cid_len 0). */
 static void report_row(run *r, unsigned long line, int cid_len, const char *cid, const char *msg)
 {
-    if (r->reported++ < MAX_REPORTED)
-        fprintf(stderr, "%s: %s:%lu: claim %.*s: %s\n", cli_prog, r->name, line, cid_len, cid, msg);
-    else if (r->reported == MAX_REPORTED + 1)
+    if (r->reported++ < MAX_REPORTED) {
+        if (cid_len)
+            fprintf(stderr, "%s: %s:%lu: claim %.*s: %s\n", cli_prog, r->name, line, cid_len, cid, msg);
+        else
+            fprintf(stderr, "%s: %s:%lu: %s\n", cli_prog, r->name, line, msg);
+    } else if (r->reported == MAX_REPORTED + 1)
         fprintf(stderr, "%s: more failed rows are not listed here; see the status column\n", cli_prog);
 }
 
@@ -631,8 +637,7 @@ static int flush_chunk(run *r)
         int status = li < 0 ? c->pre_status[i] : c->status[li];
         if (status != 0) {
             const char *msg = li < 0 ? prefix + np : medins_status_describe(status);
-            const char *comma = memchr(prefix, ',', np);
-            report_row(r, c->line[i], (int)(comma ? comma - prefix : 0), prefix, msg);
+            report_row(r, c->line[i], (int)c->id_n[i], prefix, msg);
             r->t.failed++;
             if (!r->keep_going) {
                 r->stop = status == MEDINS_ERR_NO_POLICY ? EXIT_POLICY : EXIT_INPUT;
@@ -694,31 +699,45 @@ static int flush_chunk(run *r)
  */
 static int refuse_row(run *r, const csv_reader *in, int status, const char *fmt, ...) CLI_PRINTF(4, 5);
 
+/*
+ * Echo the row's claim_id, person_id and date, CSV-quoted, into the chunk's text. A row whose
+ * fields do not match the header's (a record that could not be split, or with too few or too
+ * many fields) has no claim id to trust: it is labelled "line N", which no claim id of the
+ * file's own can be mistaken for, with the person and date left empty.
+ */
 static int echo_fields(run *r, const csv_reader *in)
 {
     chunk *c = r->c;
     static const int echo[3] = {C_CLAIM, C_PERSON, C_DATE};
-    char rowno[24];
+    const int mapped = in->nf == r->cols.nf;
+    char rowno[32];
     c->text_off[c->n] = (uint32_t)c->text_len;
+    c->id_n[c->n] = 0;
     for (int k = 0; k < 3; k++) {
-        int f = r->colmap[echo[k]];
+        int f = r->cols.field[echo[k]];
         int rc;
-        if (f >= 0 && (size_t)f < in->nf) {
+        if (mapped && f >= 0) {
             rc = chunk_field(c, in->f[f].p, in->f[f].n, ',');
         } else if (echo[k] == C_CLAIM) {
-            /* No claim_id column: the row's line number identifies it. Formatted by hand:
-             * snprintf here was a visible share of a whole run. */
+            /* The row's line number, formatted by hand: snprintf here was a visible share of
+             * a whole run. Without a claim_id column it is the claim's id (documented). */
             char *end = rowno + sizeof rowno, *q = end;
             unsigned long v = in->rec_line;
             do
                 *--q = (char)('0' + v % 10);
             while ((v /= 10) != 0);
+            if (!mapped) {
+                q -= 5;
+                memcpy(q, "line ", 5);
+            }
             rc = chunk_field(c, q, (size_t)(end - q), ',');
         } else {
             rc = chunk_put(c, ",", 1);
         }
         if (rc != 0)
             return -1;
+        if (k == 0 && mapped)
+            c->id_n[c->n] = (uint32_t)(c->text_len - c->text_off[c->n] - 1);
     }
     c->text_n[c->n] = (uint32_t)(c->text_len - c->text_off[c->n]);
     c->line[c->n] = in->rec_line;
@@ -730,6 +749,11 @@ static int refuse_row(run *r, const csv_reader *in, int status, const char *fmt,
     chunk *c = r->c;
     char msg[512];
     va_list ap;
+    if (c->n == CHUNK) {
+        int rc = flush_chunk(r);
+        if (rc != 0 || r->stop)
+            return rc ? rc : r->stop;
+    }
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
@@ -747,15 +771,25 @@ static int refuse_row(run *r, const csv_reader *in, int status, const char *fmt,
     return rc ? rc : r->stop;
 }
 
+/* A record the reader refused (a quote out of place, a NUL, a record too long). */
+static int refuse_record(run *r, const csv_reader *in)
+{
+    char msg[300];
+    csv_error_text(msg, sizeof msg, in, &r->cols);
+    return refuse_row(r, in, MEDINS_ERR_SYNTAX, "%s", msg);
+}
+
+/* A column's text (n bytes, no NUL among them: the reader refuses a record with one), or ""
+ * when the file has no such column. */
 static const char *field(const csv_reader *in, const run *r, enum col k)
 {
-    int f = r->colmap[k];
+    int f = r->cols.field[k];
     return f >= 0 ? in->f[f].p : "";
 }
 
 static size_t field_len(const csv_reader *in, const run *r, enum col k)
 {
-    int f = r->colmap[k];
+    int f = r->cols.field[k];
     return f >= 0 ? in->f[f].n : 0;
 }
 
@@ -772,6 +806,7 @@ static int take_row(run *r, const csv_reader *in)
     chunk *c = r->c;
     persons *ps = &r->ps;
     const char *txt;
+    size_t n;
     enum col bad = C_PERSON;
     int status = MEDINS_ERR_SYNTAX;
 
@@ -781,9 +816,9 @@ static int take_row(run *r, const csv_reader *in)
             return rc ? rc : r->stop;
     }
 
-    if (in->nf != r->ncols)
+    if (in->nf != r->cols.nf)
         return refuse_row(r, in, MEDINS_ERR_SYNTAX, "expected %zu fields as in the header, found %zu",
-                          r->ncols, in->nf);
+                          r->cols.nf, in->nf);
 
     medins_date date = 0;
     int kind, level, scheme, category, tier;
@@ -794,12 +829,13 @@ static int take_row(run *r, const csv_reader *in)
     int64_t doctor = 0;
     const char *why = "";
     const char *pid = field(in, r, C_PERSON);
-    size_t pid_len = r->colmap[C_PERSON] >= 0 ? in->f[r->colmap[C_PERSON]].n : 0;
+    size_t pid_len = field_len(in, r, C_PERSON);
 
 #define CHECK(cond, col, st, msg) \
     do { if (!(cond)) { bad = col; status = st; why = msg; goto refused; } } while (0)
+#define TEXT(k) (n = field_len(in, r, k), txt = field(in, r, k))
     CHECK(pid_len > 0, C_PERSON, MEDINS_ERR_SYNTAX, "is empty");
-    CHECK(cli_parse_date(&date, field(in, r, C_DATE)) == 0, C_DATE, MEDINS_ERR_DATE,
+    CHECK((TEXT(C_DATE), cli_parse_date(&date, txt, n) == 0), C_DATE, MEDINS_ERR_DATE,
           "is not a date (2023-06-01 or 20230601)");
     CHECK((kind = field_enum(in, r, C_KIND, &r->names.kind, -1)) >= 0, C_KIND, MEDINS_ERR_KIND,
           "is not a claim kind (outpatient, pooling, special_disease, inpatient, pharmacy)");
@@ -807,12 +843,12 @@ static int take_row(run *r, const csv_reader *in)
           "is not a level (primary, l1, l2, l3, pharmacy)");
     const char *amount_why = "is not an amount in yuan (digits, at most two decimals, no grouping)";
     CHECK(medins_money_parse(&total, field(in, r, C_TOTAL), NULL) == 0, C_TOTAL, MEDINS_ERR_SYNTAX, amount_why);
-    txt = field(in, r, C_SELF_PAID);
-    CHECK(!*txt || medins_money_parse(&self_paid, txt, NULL) == 0, C_SELF_PAID, MEDINS_ERR_SYNTAX, amount_why);
-    txt = field(in, r, C_CATEGORY_B);
-    CHECK(!*txt || medins_money_parse(&category_b, txt, NULL) == 0, C_CATEGORY_B, MEDINS_ERR_SYNTAX, amount_why);
-    txt = field(in, r, C_INSTITUTION);
-    CHECK(!*txt || cli_parse_int64(&institution, txt) == 0, C_INSTITUTION, MEDINS_ERR_SYNTAX, "is not an integer");
+    CHECK(!*TEXT(C_SELF_PAID) || medins_money_parse(&self_paid, txt, NULL) == 0, C_SELF_PAID,
+          MEDINS_ERR_SYNTAX, amount_why);
+    CHECK(!*TEXT(C_CATEGORY_B) || medins_money_parse(&category_b, txt, NULL) == 0, C_CATEGORY_B,
+          MEDINS_ERR_SYNTAX, amount_why);
+    CHECK(!*TEXT(C_INSTITUTION) || cli_parse_int64(&institution, txt, n) == 0, C_INSTITUTION,
+          MEDINS_ERR_SYNTAX, "is not an integer");
     CHECK((scheme = field_enum(in, r, C_SCHEME, &r->names.scheme, MEDINS_SCHEME_EMPLOYEE)) >= 0,
           C_SCHEME, MEDINS_ERR_PERSON, "is not a scheme (employee, resident)");
     CHECK((category = field_enum(in, r, C_CATEGORY, &r->names.category,
@@ -821,13 +857,12 @@ static int take_row(run *r, const csv_reader *in)
           C_CATEGORY, MEDINS_ERR_PERSON, "is not a category (in_service, retired, adult, student_child)");
     CHECK((tier = field_enum(in, r, C_TIER, &r->names.tier, MEDINS_TIER_NONE)) >= 0, C_TIER,
           MEDINS_ERR_PERSON, "is not a tier (low, middle, high)");
-    txt = field(in, r, C_BIRTH);
-    CHECK(!*txt || cli_parse_date(&birth, txt) == 0, C_BIRTH, MEDINS_ERR_DATE, "is not a date");
-    txt = field(in, r, C_GROUPS);
-    CHECK(!*txt || cli_parse_groups(&groups, txt, NULL) == 0, C_GROUPS, MEDINS_ERR_PERSON,
+    CHECK(!*TEXT(C_BIRTH) || cli_parse_date(&birth, txt, n) == 0, C_BIRTH, MEDINS_ERR_DATE, "is not a date");
+    CHECK(!*TEXT(C_GROUPS) || cli_parse_groups(&groups, txt, n, NULL) == 0, C_GROUPS, MEDINS_ERR_PERSON,
           "names an unknown group");
-    txt = field(in, r, C_DOCTOR);
-    CHECK(!*txt || cli_parse_int64(&doctor, txt) == 0, C_DOCTOR, MEDINS_ERR_SYNTAX, "is not an integer");
+    CHECK(!*TEXT(C_DOCTOR) || cli_parse_int64(&doctor, txt, n) == 0, C_DOCTOR, MEDINS_ERR_SYNTAX,
+          "is not an integer");
+#undef TEXT
 #undef CHECK
 
     int added;
@@ -905,7 +940,9 @@ refused:
 
 static int read_header(run *r, csv_reader *in)
 {
-    int rc = csv_next(in);
+    r->cols.names = col_names;
+    r->cols.count = C_COUNT;
+    int rc = csv_read_header(in, &r->cols);
     if (rc == 0) {
         cli_warn("%s: empty input: expected a header row", r->name);
         return EXIT_INPUT;
@@ -915,35 +952,17 @@ static int read_header(run *r, csv_reader *in)
         return EXIT_IO;
     }
     if (rc < 0) {
-        cli_warn("%s:%lu: header: %s", r->name, in->rec_line, in->msg);
+        char msg[300];
+        csv_error_text(msg, sizeof msg, in, NULL);
+        cli_warn("%s:%lu: %s", r->name, in->rec_line, msg);
         return EXIT_INPUT;
     }
-    for (int k = 0; k < C_COUNT; k++)
-        r->colmap[k] = -1;
-    for (size_t i = 0; i < in->nf; i++) {
-        int k = 0;
-        while (k < C_COUNT && strcmp(in->f[i].p, col_names[k]) != 0)
-            k++;
-        if (k == C_COUNT) {
-            /* A misspelt optional column would silently be ignored: refuse it instead. */
-            cli_warn("%s:%lu: unknown column '%s' (known: person_id, date, kind, level, total, self_paid, "
-                     "category_b, claim_id, institution, scheme, category, tier, birth_date, groups, "
-                     "family_doctor)", r->name, in->rec_line, in->f[i].p);
-            return EXIT_INPUT;
-        }
-        if (r->colmap[k] >= 0) {
-            cli_warn("%s:%lu: column '%s' given twice", r->name, in->rec_line, col_names[k]);
-            return EXIT_INPUT;
-        }
-        r->colmap[k] = (int)i;
-    }
     for (int k = 0; k < C_REQUIRED; k++) {
-        if (r->colmap[k] < 0) {
+        if (r->cols.field[k] < 0) {
             cli_warn("%s:%lu: missing column '%s'", r->name, in->rec_line, col_names[k]);
             return EXIT_INPUT;
         }
     }
-    r->ncols = in->nf;
     return 0;
 }
 
@@ -1088,8 +1107,7 @@ int cmd_batch(int argc, char **argv)
             break;
         }
         r->t.rows++;
-        rc = got == 1 ? take_row(r, &in)
-                      : refuse_row(r, &in, MEDINS_ERR_SYNTAX, "%s", in.msg);
+        rc = got == 1 ? take_row(r, &in) : refuse_record(r, &in);
         if (rc != 0)
             break;
         if (bar && (r->t.rows & 0xFFFF) == 0)

@@ -45,21 +45,29 @@ int cli_report_in(medins_error *err, int status, const char *file);
 /* The exit code for a library status, as above. */
 int cli_exit_for(int status);
 
+/*
+ * Text is carried with its length: the parsers below read exactly n bytes, so that a NUL
+ * inside a value is an error, never its end. cli_nul_at gives the 1-based byte of the first
+ * NUL in the n bytes at p, or 0; text handed to a library parser that reads up to a NUL is
+ * tested with it first.
+ */
+size_t cli_nul_at(const char *p, size_t n);
 /* Dates: "2023-06-01" or "20230601"; 0 on success, -1 when not a calendar date. */
-int cli_parse_date(medins_date *out, const char *text);
+int cli_parse_date(medins_date *out, const char *text, size_t n);
 /* Writes "2023-06-01" (11 bytes with the NUL). */
 void cli_format_date(char buf[11], medins_date date);
 /* Yuan with two decimals; returns buf. buf must hold 24 bytes. */
 const char *cli_yuan(char buf[24], medins_fen amount);
 /* Parses "12" / "-3" into a long long; 0 or -1. */
-int cli_parse_int64(int64_t *out, const char *text);
+int cli_parse_int64(int64_t *out, const char *text, size_t n);
 /* Groups written as "dibao|disabled" (',', '|', ';' or '+' between names); 0 or -1 (bad name in *bad). */
-int cli_parse_groups(uint32_t *out, const char *text, const char **bad);
+int cli_parse_groups(uint32_t *out, const char *text, size_t n, const char **bad);
 
-/* Person fields by name (scheme, category, tier, birth_date, groups, family_doctor): 0 set,
- * -1 invalid (message in msg), 1 not a person field. */
+/* Person fields by name (scheme, category, tier, birth_date, groups, family_doctor), from the
+ * n bytes at val (NUL-terminated after them): 0 set, -1 invalid (message in msg; a NUL inside
+ * val is invalid whatever the key), 1 not a person field. */
 int cli_person_field(medins_person *p, int *have_category, const char *key, const char *val,
-                     char *msg, size_t msz);
+                     size_t n, char *msg, size_t msz);
 int cli_is_person_field(const char *key);
 #define CLI_PERSON_LONGOPTS(val) \
     {"scheme", required_argument, NULL, val}, \

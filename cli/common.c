@@ -83,10 +83,15 @@ int cli_report_in(medins_error *err, int status, const char *file)
     return report(err, status, file, 1);
 }
 
-int cli_parse_date(medins_date *out, const char *t)
+size_t cli_nul_at(const char *p, size_t n)
+{
+    const char *z = memchr(p, '\0', n);
+    return z ? (size_t)(z - p) + 1 : 0;
+}
+
+int cli_parse_date(medins_date *out, const char *t, size_t n)
 {
     int32_t v = 0;
-    size_t n = strlen(t);
     if (n == 10 && t[4] == '-' && t[7] == '-') {
         for (size_t i = 0; i < 10; i++) {
             if (i == 4 || i == 7)
@@ -126,17 +131,15 @@ const char *cli_yuan(char buf[24], medins_fen amount)
     return buf;
 }
 
-int cli_parse_int64(int64_t *out, const char *t)
+int cli_parse_int64(int64_t *out, const char *t, size_t n)
 {
-    int neg = 0;
+    const char *end = t + n;
+    int neg = n > 0 && *t == '-';
     uint64_t v = 0;
-    if (*t == '-') {
-        neg = 1;
-        t++;
-    }
-    if (!*t)
+    t += neg;
+    if (t == end)
         return -1;
-    for (; *t; t++) {
+    for (; t < end; t++) {
         if (*t < '0' || *t > '9' || v > (uint64_t)INT64_MAX / 10)
             return -1;
         v = v * 10 + (uint64_t)(*t - '0');
@@ -147,21 +150,22 @@ int cli_parse_int64(int64_t *out, const char *t)
     return 0;
 }
 
-int cli_parse_groups(uint32_t *out, const char *text, const char **bad)
+int cli_parse_groups(uint32_t *out, const char *text, size_t len, const char **bad)
 {
     static char name[64];
     uint32_t all = 0;
-    const char *p = text;
-    while (*p) {
-        size_t n = strcspn(p, ",|;+ ");
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        size_t n = 0;
+        while (p + n < end && !memchr(",|;+ ", p[n], 5))
+            n++;
         if (n > 0) {
             uint32_t flag;
-            if (n >= sizeof name) {
-                n = sizeof name - 1;
-            }
-            memcpy(name, p, n);
-            name[n] = '\0';
-            if (medins_group_parse(&flag, name) != 0) {
+            /* No group's name is this long: keep the start of it for the message. */
+            size_t k = n < sizeof name ? n : sizeof name - 1;
+            memcpy(name, p, k);
+            name[k] = '\0';
+            if (n != k || cli_nul_at(p, n) || medins_group_parse(&flag, name) != 0) {
                 if (bad)
                     *bad = name;
                 return -1;
@@ -169,7 +173,7 @@ int cli_parse_groups(uint32_t *out, const char *text, const char **bad)
             all |= flag;
         }
         p += n;
-        if (*p)
+        if (p < end)
             p++;
     }
     *out = all;
@@ -296,10 +300,16 @@ int cli_is_person_field(const char *key)
 }
 
 int cli_person_field(medins_person *p, int *have_category, const char *key, const char *val,
-                     char *msg, size_t msz)
+                     size_t n, char *msg, size_t msz)
 {
     const char *bad = NULL;
     int rc;
+    size_t nul = cli_nul_at(val, n);
+    if (nul) {
+        /* The library's parsers read up to a NUL: the text after it would be lost. */
+        snprintf(msg, msz, "%s: a NUL byte at byte %zu", key, nul);
+        return -1;
+    }
     if (!strcmp(key, "scheme")) {
         rc = medins_scheme_parse(&p->scheme, val);
         /* A resident's category defaults to adult, an employee's to in service. */
@@ -312,11 +322,11 @@ int cli_person_field(medins_person *p, int *have_category, const char *key, cons
     } else if (!strcmp(key, "tier")) {
         rc = medins_tier_parse(&p->tier, val);
     } else if (!strcmp(key, "birth_date")) {
-        rc = cli_parse_date(&p->birth_date, val);
+        rc = cli_parse_date(&p->birth_date, val, n);
     } else if (!strcmp(key, "groups")) {
-        rc = cli_parse_groups(&p->groups, val, &bad);
+        rc = cli_parse_groups(&p->groups, val, n, &bad);
     } else if (!strcmp(key, "family_doctor")) {
-        rc = cli_parse_int64(&p->family_doctor, val);
+        rc = cli_parse_int64(&p->family_doctor, val, n);
     } else {
         return 1;
     }
@@ -324,7 +334,7 @@ int cli_person_field(medins_person *p, int *have_category, const char *key, cons
         if (bad)
             snprintf(msg, msz, "%s: unknown group '%s'", key, bad);
         else
-            snprintf(msg, msz, "%s: invalid value '%s'", key, val);
+            snprintf(msg, msz, "%s: invalid value '%.*s'", key, (int)n, val);
         return -1;
     }
     return 0;

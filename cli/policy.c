@@ -107,7 +107,7 @@ static int show(cli_policies *pol, const char *region, const char *date_text)
     medins_date date;
     const medins_policy *p;
     medins_error *err = NULL;
-    if (cli_parse_date(&date, date_text) != 0)
+    if (cli_parse_date(&date, date_text, strlen(date_text)) != 0)
         return cli_usage_error("'%s' is not a date (2023-06-01)", date_text);
     int rc = medins_policy_set_lookup(&p, pol->set, region, date, &err);
     if (rc != 0)

@@ -46,6 +46,229 @@ def unchanged(name, files, folder):
     check(name + ": no temporary left", left == [], f"left in {folder}: {left}")
 
 
+# ---- Claim documents (medins settle --input) ------------------------------------------------
+
+def test_claim_documents():
+    expect("good", STDIN, 0, stdin=GOOD_JSON, out_has=[r"^  Basic fund +150\.00$"])
+    # A document end marker closes the one document: nothing follows it.
+    expect("end marker", STDIN, 0, stdin="claim: {kind: outpatient, level: l1, total: 800}\n...\n",
+           out_has=[r"^  Basic fund +150\.00$"])
+    n = len(GOOD_JSON)
+    cases = [
+        # (name, document, line:col, message part)
+        ("second JSON line", GOOD_JSON + '\n{"claim": {"total": "900"}}\n', "2:1",
+         "more after the document (a claim document is one YAML document or one JSON object)"),
+        ("second JSON object", GOOD_JSON + ' {"claim": {}}', f"1:{n + 2}", "more after the document"),
+        ("trailing garbage", GOOD_JSON + " xyz", f"1:{n + 2}", "more after the document"),
+        ("trailing comma", GOOD_JSON + ",", f"1:{n + 1}", "more after the document"),
+        ("second YAML document", "claim: {kind: outpatient, level: l1, total: 800}\n---\nclaim: {total: 900}\n",
+         "2:1", "a second document"),
+        ("empty second document", "claim: {kind: outpatient, level: l1, total: 800}\n---\n", "2:1",
+         "a second document"),
+        # Keys given twice: the second is reported, with where the first was.
+        ("key twice", '{"claim": {"kind": "outpatient", "kind": "inpatient"}}', "1:34",
+         "claim: key 'kind' given twice (first at 1:12)"),
+        ("key twice, quoted once", 'claim:\n  total: 800\n  "total": 900\n', "3:3",
+         "claim: key 'total' given twice (first at 2:3)"),
+        ("section twice", '{"claim": {"kind": "outpatient"}, "claim": {"level": "l1"}}', "1:35",
+         "document: key 'claim' given twice (first at 1:2)"),
+        ("person field twice", "person:\n  category: in_service\n  category: retired\nclaim: {total: 1}\n",
+         "3:3", "person: key 'category' given twice (first at 2:3)"),
+        # An escaped NUL would cut the value ("800\0999" read as 800): refused where it is.
+        ("NUL in a JSON value", '{"claim": {"total": "800\\u0000999"}}', "1:21", "total: a NUL byte at byte 4"),
+        ("NUL in a YAML value", 'claim: {total: "25000\\0999"}', "1:16", "total: a NUL byte at byte 6"),
+        ("NUL in a key", '{"claim": {"to\\u0000tal": "800"}}', "1:12", "claim: a NUL byte at byte 3"),
+        ("NUL in a group", '{"person": {"groups": ["dibao", "x\\u0000"]}}', "1:33", "groups: a NUL byte at byte 2"),
+        # Bytes the YAML reader refuses, at their own line and column.
+        ("raw control character", "claim: {kind: outpatient, level: l1, total: 800}\n\x01", "2:1",
+         "control characters are not allowed"),
+        ("raw NUL", "claim: {kind: outpatient, level: l1, total: 8\x0000}\n", "1:46",
+         "control characters are not allowed"),
+        # Tags would change what a value means; no field has a use for one.
+        ("binary tag", "claim: {kind: outpatient, level: l1, total: !!binary MTIz}\n", "1:45",
+         "total: a tag (!!binary) is not allowed"),
+        ("int tag", "claim: {total: !!int 800}\n", "1:16", "total: a tag (!!int) is not allowed"),
+        ("local tag", "claim: !claim {total: 800}\n", "1:8", "claim: a tag (!claim) is not allowed"),
+        ("a list for an amount", "claim: {total: [800, 900]}\n", "1:16", "total: expected a value"),
+        ("a mapping for a group", "person: {groups: [{a: 1}]}\n", "1:19", "groups: expected a group name"),
+    ]
+    for name, doc, pos, part in cases:
+        expect(name, STDIN, 1, stdin=doc, err_has=[r"^medins settle: <stdin>:" + pos + ": " + re.escape(part)
+                                                  + ".*" + SYNTAX],
+               out_lacks=[r"."])
+    expect("empty", STDIN, 1, stdin="# nothing\n", err_has=[r"^medins settle: <stdin>: empty document" + SYNTAX])
+    # A document is read whole under the policy loader's limit (4 MiB), and no more.
+    big = "claim: {kind: outpatient, level: l1, total: 800}\n" + "#" * (4 << 20) + "\n"
+    expect("over the limit", STDIN, 1, stdin=big,
+           err_has=[r"^medins settle: <stdin>: larger than the limit of 4194304 bytes$"])
+    expect("no such document", ["settle", "--policy", TESTLAND, "-i", "nothing.json"], 5,
+           err_has=[r"cannot open nothing\.json: No such file"])
+
+
+# ---- Batch CSV ----------------------------------------------------------------------------
+
+def csv_text(*rows, header="claim_id,person_id,date,kind,level,total"):
+    return header + "\n" + "".join(r + "\n" for r in rows)
+
+
+def summary_counts(err):
+    m = re.search(r"(\d+) claims in .*: (\d+) settled, (\d+) failed", err)
+    return tuple(int(x) for x in m.groups()) if m else None
+
+
+def test_batch_rows():
+    # A NUL inside a field is an error of that row and column, never the field's end (the
+    # total "25\0" + "0" would otherwise read as 25 yuan). Row 3 settles after it: P1's
+    # deductible is met by row 1, 100 x 50% -> fund 50, patient 50.
+    after = "3,P1,2023-01-07,ok,50.00,0.00,0.00,50.00,0.00,50.00,0.00,0.00,"
+    for name, row, col, at in [("NUL in an amount", "2,P1,2023-01-06,outpatient,l1,25\x000", "total", 3),
+                               ("NUL in a quoted id", '2,"P\x001",2023-01-06,outpatient,l1,100', "person_id", 2),
+                               ("NUL at a field's end", "2,P1,2023-01-06\x00,outpatient,l1,100", "date", 11)]:
+        out, err = expect(name, ["batch", "-k", "--policy", TESTLAND, "-"], 4,
+                          stdin=csv_text("1,P1,2023-01-05,outpatient,l1,800", row,
+                                         "3,P1,2023-01-07,outpatient,l1,100"),
+                          err_has=[rf"<stdin>:3: claim 2: column '{col}': a NUL byte at byte {at}$",
+                                   r"3 claims in .*: 2 settled, 1 failed"])
+        rows = out.splitlines()
+        check(name + " rows", len(rows) == 4 and rows[1] == GOOD_ROW_OUT and rows[3] == after
+              and rows[2].startswith("2,") and f",MEDINS_ERR_SYNTAX,,,,,,,,,column '{col}': a NUL byte at byte {at}"
+              in rows[2], out)
+    expect("NUL in the header", BATCH + ["-"], 1, stdin="claim_id,per\x00son_id\n",
+           err_has=[r"^medins batch: <stdin>:1: field 2: a NUL byte at byte 4$"])
+    # A UTF-8 byte-order mark before the header (spreadsheet programs write one) is skipped:
+    # 'claim_id' is the first column, not an unknown one. With CRLF line ends as well.
+    for name, text in [("BOM", "\ufeff" + csv_text("1,P1,2023-01-05,outpatient,l1,800")),
+                       ("BOM and CRLF", "\ufeff" + csv_text("1,P1,2023-01-05,outpatient,l1,800").replace("\n", "\r\n"))]:
+        out, _ = expect(name, BATCH + ["-"], 0, stdin=text)
+        check(name + " rows", out.splitlines() == [HEADER, GOOD_ROW_OUT], out)
+    # A BOM anywhere else is text: here a column name that is not known.
+    expect("BOM inside", BATCH + ["-"], 1, stdin="claim_id,\ufeffperson_id\n",
+           err_has=[r"<stdin>:1: unknown column '\ufeffperson_id'"])
+    expect("column twice", BATCH + ["-"], 1, stdin="person_id,date,kind,level,total,total\n",
+           err_has=[r"^medins batch: <stdin>:1: column 'total' given twice$"])
+
+    # A record over the reader's 1 MiB fails alone: the rows after it are read and settled,
+    # and the summary counts every row (7 = 6 settled + 1 failed). Each row is its own person:
+    # 800 -> fund 150, patient 650.
+    def seven(bad):
+        return csv_text(*[f"{i},P{i},2023-01-0{i},outpatient,l1,800" if i != 4 else bad for i in range(1, 8)])
+    for name, bad, lines in [
+            ("long record", "4,P4,2023-01-04,outpatient,l1," + "9" * (2 << 20), 0),
+            # Commas and line ends inside quotes do not end it; its lines are counted, so the
+            # rows after it keep their line numbers (row 5 starts 3 lines further down).
+            ("long quoted record", '4,P4,2023-01-04,outpatient,l1,"' + "x,\n" * 3 + "y" * (2 << 20) + '"', 3),
+            # A quote doubled across the buffer's edge stays inside the field.
+            ("long record with quotes", '4,"P4' + '""' * (1 << 20) + '",2023-01-04,outpatient,l1,800', 0)]:
+        out, err = expect(name, ["batch", "-k", "--policy", TESTLAND, "-"], 4, stdin=seven(bad),
+                          err_has=[r"^medins batch: <stdin>:5: a record longer than 1048576 bytes$"])
+        rows = out.splitlines()
+        check(name + " counts", summary_counts(err) == (7, 6, 1), err)
+        check(name + " rows", len(rows) == 8 and rows[4].startswith("line 5,,,MEDINS_ERR_SYNTAX,")
+              and all(rows[i].startswith(f"{i},P{i},") and ",ok,150.00," in rows[i] for i in (1, 2, 3))
+              and all(rows[i].startswith(f"{i},P{i},") and ",ok,150.00," in rows[i] for i in (5, 6, 7)),
+              "\n".join(r[:80] for r in rows))
+        # Row 5 of the file is on line 6 + lines: a bad total there is reported on that line.
+        text = seven(bad).replace("5,P5,2023-01-05,outpatient,l1,800", "5,P5,2023-01-05,outpatient,l1,x")
+        expect(name + ", line after it", ["batch", "-k", "--policy", TESTLAND, "-"], 4, stdin=text,
+               err_has=[rf"^medins batch: <stdin>:{6 + lines}: claim 5: column 'total': 'x'"])
+    # Without --keep-going the long record stops the run there, as any bad row does.
+    out, err = expect("long record stops", BATCH + ["-"], 1, stdin=seven("4" * (2 << 20)),
+                      err_has=[r"<stdin>:5: a record longer than 1048576 bytes"])
+    check("long record stops rows", len(out.splitlines()) == 4, out)
+    # A quote opened in a long record and never closed takes the rest of the input with it:
+    # one record, one failed row.
+    out, err = expect("long open quote", ["batch", "-k", "--policy", TESTLAND, "-"], 4,
+                      stdin=csv_text("1,P1,2023-01-05,outpatient,l1,800", '2,"' + "z" * (2 << 20),
+                                     "3,P3,2023-01-05,outpatient,l1,800"))
+    check("long open quote counts", summary_counts(err) == (2, 1, 1), err)
+
+    # Rows whose fields cannot be matched to the columns are labelled "line N", which no
+    # claim id of the file can be taken for (claim 3 here is a real claim on line 4).
+    text = csv_text("1,P1,2023-01-05,outpatient,l1,800", '2,"P2,2023-01-05,outpatient,l1,800',
+                    header="claim_id,person_id,date,kind,level,total")
+    text = csv_text("1,P1,2023-01-05,outpatient,l1,800",   # line 2
+                    "3,P2,2023-01-05,outpatient,l1",       # line 3: a field short
+                    "3,P3,2023-01-05,outpatient,l1,800",   # line 4: claim 3
+                    '4,P"4,2023-01-05,outpatient,l1,800')  # line 5: a stray quote
+    out, err = expect("line labels", ["batch", "-k", "--policy", TESTLAND, "-"], 4, stdin=text,
+                      err_has=[r"^medins batch: <stdin>:3: expected 6 fields as in the header, found 5$",
+                               r"^medins batch: <stdin>:5: field 2: a quote inside an unquoted field"])
+    rows = out.splitlines()
+    check("line labels rows", [r.split(",")[0] for r in rows[1:]] == ["1", "line 3", "3", "line 5"]
+          and rows[2].startswith("line 3,,,MEDINS_ERR_SYNTAX,"), out)
+    # Without a claim_id column, a claim's id is its line number, and a row that cannot be
+    # read is still "line N": the two never meet.
+    out, _ = expect("line labels, no claim_id", ["batch", "-k", "--policy", TESTLAND, "-"], 4,
+                    stdin=csv_text("P1,2023-01-05,outpatient,l1,800", "P2,2023-01-05,outpatient",
+                                   header="person_id,date,kind,level,total"))
+    check("line labels, no claim_id rows", [r.split(",")[0] for r in out.splitlines()[1:]] == ["2", "line 3"], out)
+
+    # A refused record when the chunk of rows (8192) is full: the chunk is settled first.
+    # 8192 claims of 100 for P1 through the year: the deductible takes the first five, so the
+    # count is what is checked; the last row fails alone.
+    rows = [f"{i},P{i % 50},2023-02-01,outpatient,l1,100" for i in range(1, 8193)]
+    out, err = expect("bad record at a chunk's end", ["batch", "-k", "--policy", TESTLAND, "-"], 4,
+                      stdin=csv_text(*rows, '8193,"P1'))
+    check("bad record at a chunk's end counts", summary_counts(err) == (8193, 8192, 1)
+          and len(out.splitlines()) == 8194 and out.splitlines()[-1].startswith("line 8194,,,"), err)
+
+
+# ---- Enrolments CSV (medins capitation --enrolments) -------------------------------------
+
+CAPITATION = ["capitation", "--policy", TESTLAND, "--disease", "diabetes", "--level", "l1",
+              "--from", "2023-01-01", "--to", "2023-01-31", "--actual-costs", "400"]
+# January (31 days) at 310 a month: patient 1 all month 310, patient 2 from the 16th, 16 days:
+# 310 x 16 / 31 = 160; budget 470; costs 400: underspend 70, half kept: 35; pays 435.
+ENROLMENTS = "patient,from,to\n1,2023-01-01,\n2,2023-01-16,2023-01-31\n"
+
+
+def test_enrolments():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "e.csv")
+
+        def enrol(name, text, rc, err_has=(), out_has=()):
+            write_bytes(path, text)
+            return expect(name, CAPITATION + ["--enrolments", path], rc, err_has=err_has, out_has=out_has)
+
+        pays = r"^  The fund pays +435\.00$"
+        enrol("good", ENROLMENTS, 0, out_has=[pays])
+        enrol("BOM and CRLF", "\ufeff" + ENROLMENTS.replace("\n", "\r\n"), 0, out_has=[pays])
+        enrol("other order, quoted", 'to,"patient",from\n,1,2023-01-01\n2023-01-31,2,20230116\n', 0, out_has=[pays])
+        # `until` for `to` used to be ignored, making every enrolment open-ended.
+        enrol("until", "patient,from,until\n1,2023-01-01,2023-01-10\n", 1,
+              err_has=[r"e\.csv:1: unknown column 'until' \(known: patient, from, to\)$"])
+        enrol("no to", "patient,from\n1,2023-01-01\n", 1,
+              err_has=[r"e\.csv:1: missing column 'to' \(the columns are patient, from, to\)$"])
+        enrol("column twice", "patient,from,to,from\n", 1, err_has=[r"e\.csv:1: column 'from' given twice$"])
+        enrol("short row", ENROLMENTS + "3,2023-01-05\n", 1,
+              err_has=[r"e\.csv:4: expected 3 fields as in the header, found 2$"])
+        enrol("extra field", ENROLMENTS + "3,2023-01-05,,x\n", 1,
+              err_has=[r"e\.csv:4: expected 3 fields as in the header, found 4$"])
+        enrol("bad patient", "patient,from,to\n\n7x,2023-01-01,\n", 1,
+              err_has=[r"e\.csv:3: column 'patient': '7x' is not a whole number$"])
+        enrol("bad from", "patient,from,to\n1,2023-02-30,\n", 1,
+              err_has=[r"e\.csv:2: column 'from': '2023-02-30' is not a date \(2023-01-01\)$"])
+        enrol("bad to", "patient,from,to\n1,2023-01-01,soon\n", 1,
+              err_has=[r"e\.csv:2: column 'to': 'soon' is neither a date"])
+        enrol("NUL", "patient,from,to\n1,2023-01\x00-01,\n", 1,
+              err_has=[r"e\.csv:2: column 'from': a NUL byte at byte 8$"])
+        enrol("open quote", 'patient,from,to\n1,"2023-01-01,\n', 1,
+              err_has=[r"e\.csv:2: a quoted field is not closed before the end of the input$"])
+        enrol("empty", "", 1, err_has=[r"e\.csv: empty input: expected a header row patient,from,to$"])
+        # Overlapping enrolments of one patient would pay the shared days twice: refused by
+        # the library, naming the patient and both enrolments.
+        enrol("overlap", ENROLMENTS + "1,2023-01-10,2023-01-20\n", 1,
+              err_has=[r"capitation refused: patient 1: enrolments 1 \(20230101, still enrolled\) and 3 "
+                       r"\(20230110, to 20230120\) overlap.*\[MEDINS_ERR_ENROLMENT\]$"])
+        # Left on the 15th, back on the 16th: one full month, 310; costs 400: overrun 90, the
+        # fund bears half, 45: pays 310 + 45 = 355.
+        enrol("back the next day", "patient,from,to\n1,2023-01-01,2023-01-15\n1,2023-01-16,\n", 0,
+              out_has=[r"^  Budget +310\.00$", r"^  The fund pays +355\.00$"])
+    expect("option overlap", CAPITATION + ["--enrolment", "1:2023-01-01", "--enrolment", "1:2023-01-31"], 1,
+           err_has=[r"patient 1: enrolments 1 \(20230101, still enrolled\) and 2 \(20230131, still enrolled\) overlap"])
+    expect("no such file", CAPITATION + ["--enrolments", "nothing.csv"], 5, err_has=[r"cannot open nothing\.csv"])
+
+
 # ---- Ledger text and ledger files ---------------------------------------------------------
 
 SETTLE = ["settle", "--policy", TESTLAND]
@@ -195,6 +418,9 @@ def test_file_writes():
 
 
 GROUPS = {
+    "claim-documents": test_claim_documents,
+    "batch-rows": test_batch_rows,
+    "enrolments": test_enrolments,
     "ledger-files": test_ledger_files,
     "file-writes": test_file_writes,
 }
