@@ -211,8 +211,9 @@ int cli_policies_open(cli_policies *p, const cli_policy_opts *opts)
     if (rc != 0) {
         cli_policies_close(p);
         rc = cli_report(err, rc, opts->file ? opts->file : opts->dir);
-        /* Whatever went wrong, a policy that cannot be loaded is a policy error. */
-        return rc == EXIT_INPUT || rc == EXIT_IO ? EXIT_POLICY : rc;
+        /* A policy that cannot be read is an I/O error (5, as for every file); one that is
+         * read and refused is a policy error, whatever the code. */
+        return rc == EXIT_IO ? EXIT_IO : EXIT_POLICY;
     }
     p->region = opts->region ? opts->region
               : p->single ? medins_policy_region(p->single) : medins_default_region();

@@ -262,7 +262,7 @@ static const char contribution_help[] =
     "  --employer-type T    employees: enterprise (default) | civil_service | difficulty |\n"
     "                       individual_business\n"
     COMMON_HELP CLI_PERSON_HELP "\n" CLI_POLICY_HELP
-    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error.\n";
+    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error, 5 I/O error.\n";
 
 /* Employee wage and employer type, shared by contribution and account. */
 static int employee_opt(medins_employee_input *e, int *have_wage, const char *name, const char *arg)
@@ -371,7 +371,7 @@ static const char account_help[] =
     "  --year-costs YUAN    this year's medical costs (for the withdrawal rule)\n"
     "  --serious-illness    a serious-illness hospitalisation this year\n"
     COMMON_HELP CLI_PERSON_HELP "\n" CLI_POLICY_HELP
-    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error.\n";
+    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error, 5 I/O error.\n";
 
 static int account_opt(void *in, const char *name, char *arg)
 {
@@ -455,7 +455,7 @@ static const char maternity_help[] =
     "  --prenatal YUAN      prenatal-care costs claimed\n"
     "  --complication YUAN  in-scope costs of complications\n"
     COMMON_HELP CLI_PERSON_HELP "\n" CLI_POLICY_HELP
-    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error.\n";
+    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error, 5 I/O error.\n";
 
 static int maternity_opt(void *in, const char *name, char *arg)
 {

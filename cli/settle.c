@@ -37,7 +37,7 @@ static const char help[] =
     "  -h, --help           show this help\n"
     "\n" CLI_POLICY_HELP
     "\n"
-    "Exit status: 0 settled, 1 claim refused, 2 usage, 3 policy error, 5 I/O error.\n";
+    "Exit status: 0 settled, 1 claim or input refused, 2 usage, 3 policy error, 5 I/O error.\n";
 
 /* What a settle run is given, before it is checked. */
 typedef struct settle_input {

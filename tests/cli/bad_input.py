@@ -417,10 +417,30 @@ def test_file_writes():
            err_has=[r"cannot write /nonexistent/out\.csv: No such file or directory$"])
 
 
+# ---- Exit statuses as docs/medins.1 gives them ----------------------------------------------
+
+def test_exit_statuses():
+    # 5: a file could not be read or written, a policy file included.
+    expect("policy check, no file", ["policy", "check", "/nonexistent"], 5,
+           err_has=[r"/nonexistent: cannot open the file \[MEDINS_ERR_IO\]$"])
+    expect("policy check, bad and missing", ["policy", "check", "tests/cli/bad-policy.yaml", "/nonexistent"], 5)
+    expect("policy check, bad", ["policy", "check", "tests/cli/bad-policy.yaml"], 3)
+    expect("policy show, no folder", ["policy", "show", "--policies", "/nonexistent", "testland", "2023-06-01"], 5)
+    expect("batch, no policy folder", ["batch", "--policies", "/nonexistent", "examples/cli/claims.csv"], 5)
+    expect("contribution, no policy", ["contribution", "--policy", "/nonexistent", "--scheme", "resident"], 5)
+    # 3: a policy that is read and refused, or none in force.
+    expect("batch, bad policy", ["batch", "--policy", "tests/cli/bad-policy.yaml", "examples/cli/claims.csv"], 3)
+    # 1: the input is malformed; 2: the command line; 4: some rows failed with -k.
+    expect("settle, bad document", STDIN, 1, stdin="claim: [")
+    expect("settle, usage", ["settle", "--kind", "inpatient"], 2)
+    expect("batch -k", ["batch", "-q", "-k", "--policy", TESTLAND, "examples/cli/bad.csv"], 4)
+
+
 GROUPS = {
     "claim-documents": test_claim_documents,
     "batch-rows": test_batch_rows,
     "enrolments": test_enrolments,
     "ledger-files": test_ledger_files,
     "file-writes": test_file_writes,
+    "exit-statuses": test_exit_statuses,
 }
