@@ -436,6 +436,111 @@ def test_exit_statuses():
     expect("batch -k", ["batch", "-q", "-k", "--policy", TESTLAND, "examples/cli/bad.csv"], 4)
 
 
+# ---- Property: a command settles with its figures adding up, or changes no file --------------
+
+def fen(text):
+    """Yuan text as the command reads it, in fen; None when it is not an amount."""
+    m = re.fullmatch(r"(\d+)(?:\.(\d{1,2}))?", text)
+    return int(m.group(1)) * 100 + int((m.group(2) or "0").ljust(2, "0")) if m else None
+
+
+def random_amount(rng):
+    if rng.random() < 0.9:
+        return str(rng.randint(0, 300000)) + rng.choice(["", f".{rng.randint(0, 99):02d}", ".5"])
+    return rng.choice(["1,000", "-5", "12.345", "1e3", "", " 800", "800\x00", "99999999999999999",
+                       "0x10", "٣٠٠"])
+
+
+def random_claim(rng, with_nul, day):
+    """Fields of a claim on day `day` of 2023 (when its date is valid), mostly valid on testland,
+    some not (a NUL only where the text can hold one)."""
+    kind, level = rng.choice([("outpatient", "l1"), ("outpatient", "l3"), ("inpatient", "l2"),
+                              ("inpatient", "l3"), ("outpatient", "primary")] * 4
+                             + [("pharmacy", "pharmacy"), ("pharmacy", "l2"), ("surgery", "l1"),
+                                ("inpatient", "l9")])
+    date = (datetime.date(2023, 1, 1) + datetime.timedelta(days=day)).isoformat()
+    date = rng.choice([date] * 16 + ["2023-02-30", "2024-01-02", "20230", ""])
+    fields = {"kind": kind, "level": level, "total": random_amount(rng), "date": date}
+    if rng.random() < 0.3:
+        fields["self_paid"] = str(rng.randint(0, 1000))
+    if not with_nul:
+        fields = {k: v.replace("\x00", "") for k, v in fields.items()}
+    return fields
+
+
+def test_property():
+    rng = random.Random(20230601)
+    settled = refused = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        led = os.path.join(tmp, "p.ledger")
+        expect("start", SETTLE + README_CLAIM + ["--save-ledger", led], 0)
+        for i in range(120):
+            as_document = rng.random() < 0.5
+            fields = random_claim(rng, as_document, 60 + 2 * i)
+            fsize = 0 if rng.random() < 0.1 else None
+            before = read_bytes(led)
+            args = SETTLE + ["--json", "--ledger", led, "--save-ledger", led]
+            if as_document:
+                code, out, err = run(*args, "-i", "-", stdin=json.dumps({"claim": fields}), fsize=fsize)
+            else:
+                code, out, err = run(*args, *[x for k, v in fields.items() for x in ("--" + k.replace("_", "-"), v)],
+                                     fsize=fsize)
+            name = f"settle {i} {fields!r}"
+            if code == 0:
+                settled += 1
+                s = json.loads(out)["settlement"]
+                total = fen(fields["total"])
+                check(name + ": adds up", s["fund_fen"] + s["major_disease_fen"] + s["assistance_fen"]
+                      + s["patient_fen"] == total, out)
+                check(name + ": no failure expected", fsize is None, err)
+            else:
+                refused += 1
+                check(name + ": refused cleanly", code in (1, 2, 3, 5) and out == "", f"{code}\n{out}\n{err}")
+            # Refused: the ledger file keeps its bytes, with no temporary beside it.
+            # Settled: it was replaced by one that reads back (the next run starts from it).
+            if code:
+                unchanged(name, {led: before}, tmp)
+            else:
+                check(name + ": ledger saved", read_bytes(led) != before
+                      and read_bytes(led).startswith(b"medins-ledger 1\n"), read_bytes(led)[:40])
+
+        out_csv, leds = os.path.join(tmp, "out.csv"), os.path.join(tmp, "ledgers.txt")
+        for i in range(40):
+            keep_going = rng.random() < 0.5
+            rows, totals = [], {}
+            for k in range(rng.randint(1, 12)):
+                f = random_claim(rng, True, 10 * k + rng.randint(0, 12))
+                rows.append(f"{k + 1},P{rng.randint(1, 4)},{f['date']},{f['kind']},{f['level']},"
+                            f"\"{f['total']}\"")
+                totals[str(k + 1)] = fen(f["total"])
+            # Records that cannot be read: too few fields, too many, and a quote left open
+            # (which takes the rest of the input with it, so only last).
+            if rng.random() < 0.2:
+                rows.insert(rng.randrange(len(rows) + 1), rng.choice(["99,P1,2023-01-01", "a,b,c,d,e,f,g"]))
+            if rng.random() < 0.1:
+                rows.append('x,"P1')
+            fsize = 0 if rng.random() < 0.1 else None
+            olds = {out_csv: f"old results {i}\n".encode(), leds: f"old ledgers {i}\n".encode()}
+            for path, data in olds.items():
+                write_bytes(path, data)
+            code, out, err = run(*BATCH, *(["-k"] if keep_going else []), "-", "-o", out_csv,
+                                 "--save-ledgers", leds, stdin=csv_text(*rows), fsize=fsize)
+            name = f"batch {i}{' -k' if keep_going else ''}"
+            if code in (0, 4):
+                result = list(csv.reader(io.StringIO(read_bytes(out_csv).decode(), newline="")))[1:]
+                ok = [r for r in result if r[3] == "ok"]
+                check(name + ": every row written", len(result) == len(rows), f"{len(result)} of {len(rows)}")
+                check(name + ": status", (code == 4) == (len(ok) < len(result)) and (keep_going or code == 0), err)
+                check(name + ": each adds up", all(sum(fen(x) for x in r[4:8]) == totals[r[0]] for r in ok),
+                      "\n".join(map(str, ok)))
+                check(name + ": ledgers saved", read_bytes(leds) != olds[leds], read_bytes(leds)[:40])
+            else:
+                check(name + ": refused cleanly", code == 1 or (code == 5 and fsize == 0), f"{code}\n{err}")
+                unchanged(name, {**olds, led: read_bytes(led)}, tmp)
+    # Both outcomes must have been met for the property to mean anything.
+    check("settled and refused both met", settled > 10 and refused > 10, f"{settled} settled, {refused} refused")
+
+
 GROUPS = {
     "claim-documents": test_claim_documents,
     "batch-rows": test_batch_rows,
@@ -443,4 +548,5 @@ GROUPS = {
     "ledger-files": test_ledger_files,
     "file-writes": test_file_writes,
     "exit-statuses": test_exit_statuses,
+    "property": test_property,
 }
