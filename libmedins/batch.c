@@ -17,6 +17,107 @@
 
 #include "settle_body.h"
 
+/* ---- The errors of failed claims --------------------------------------------------------- */
+
+/* One failed claim's error. */
+typedef struct claim_error {
+    size_t claim;
+    medins_error *error;
+} claim_error;
+
+/* Failures in claim order (the batch settles claims in order), so that a claim is found by a
+ * binary search. Grown only when a claim fails. */
+struct medins_batch_errors {
+    claim_error *item;
+    size_t n, cap;
+};
+
+int medins_batch_errors_new(medins_batch_errors **out)
+{
+    if (!out)
+        return MEDINS_ERR_ARGUMENT;
+    medins_batch_errors *errors = calloc(1, sizeof *errors);
+    if (!errors)
+        return MEDINS_ERR_NOMEM;
+    *out = errors;
+    return 0;
+}
+
+/* Frees the errors held; keeps the array for the next call. */
+static void errors_clear(medins_batch_errors *errors)
+{
+    for (size_t k = 0; k < errors->n; k++)
+        medins_error_free(errors->item[k].error);
+    errors->n = 0;
+}
+
+void medins_batch_errors_free(medins_batch_errors *errors)
+{
+    if (!errors)
+        return;
+    errors_clear(errors);
+    free(errors->item);
+    free(errors);
+}
+
+size_t medins_batch_errors_count(const medins_batch_errors *errors)
+{
+    return errors ? errors->n : 0;
+}
+
+int medins_batch_errors_get(const medins_batch_errors *errors, size_t k, size_t *claim,
+                            const medins_error **error)
+{
+    if (!errors || k >= errors->n)
+        return MEDINS_ERR_ARGUMENT;
+    if (claim)
+        *claim = errors->item[k].claim;
+    if (error)
+        *error = errors->item[k].error;
+    return 0;
+}
+
+const medins_error *medins_batch_errors_find(const medins_batch_errors *errors, size_t claim)
+{
+    if (!errors)
+        return NULL;
+    size_t lo = 0, hi = errors->n;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (errors->item[mid].claim < claim)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < errors->n && errors->item[lo].claim == claim ? errors->item[lo].error : NULL;
+}
+
+/* Appends the error of claim `claim` (after every claim held); MEDINS_ERR_NOMEM when the
+ * array cannot grow (the error is then not taken). */
+static int errors_add(medins_batch_errors *errors, size_t claim, medins_error *error)
+{
+    if (errors->n == errors->cap) {
+        const size_t cap = errors->cap ? errors->cap * 2 : 16;
+        claim_error *item = cap <= SIZE_MAX / sizeof *item
+                                ? realloc(errors->item, cap * sizeof *item)
+                                : NULL;
+        if (!item)
+            return MEDINS_ERR_NOMEM;
+        errors->item = item;
+        errors->cap = cap;
+    }
+    errors->item[errors->n++] = (claim_error){claim, error};
+    return 0;
+}
+
+void medins_batch_options_init(medins_batch_options *opts)
+{
+    if (opts)
+        *opts = (medins_batch_options)MEDINS_BATCH_OPTIONS_INIT;
+}
+
+/* ---- Policies ---------------------------------------------------------------------------- */
+
 /* Where each claim's policy comes from: one fixed policy, or a set looked up by date. */
 typedef struct policy_source {
     const medins_policy *fixed;
@@ -187,7 +288,12 @@ typedef struct batch {
     medins_batch_out *out;
     unsigned cols;                   /* the output columns present (COL_*) */
     plan_cache *cache;               /* NULL: plans made claim by claim */
-    medins_error **e;                /* receives the first failure's error; NULL after it */
+    /* Failures are worded (their errors made) while `word` holds: the first only, for the
+     * caller's err, or every one, into `errors`. */
+    bool word;
+    medins_batch_errors *errors;     /* NULL: only the first failure is kept, in first_err */
+    medins_error *first_err;
+    bool lost;                       /* an error could not be recorded in `errors` */
     size_t nfailed, first;
 
     /*
@@ -238,8 +344,10 @@ static void run_enter(batch *b, size_t k)
     b->age_from = b->age_until = 0;
     b->slot_policy = NULL;
     /* The ledger's year is in range when the ledger is valid: the only case in which a claim
-     * can be plain. */
-    b->run_ok = b->person_rc == 0 && b->ledger_rc == 0;
+     * can be plain. The second pass does not check the count of settlements: the run can have
+     * no more claims than the batch. */
+    b->run_ok = b->person_rc == 0 && b->ledger_rc == 0 &&
+                b->claims->n <= MEDINS_LEDGER_SEQ_MAX - ledger->seq;
     b->year0 = b->run_ok ? ledger->year * 10000 : 0;
     b->room = b->run_ok ? room : 0;
     b->days = mdn_days_of_year(b->year0 / 10000);
@@ -306,15 +414,30 @@ static inline int at_family_doctor(int64_t family_doctor, int64_t institution)
     return (family_doctor != 0) & (institution == family_doctor);
 }
 
-/* Records claim i's outcome: its figures s, or zeros and the failure (s is then not read). */
-static void finish(batch *b, size_t i, int rc, const medins_settlement *s)
+/* Keeps the error e (NULL when not worded) of failed claim i. */
+static void keep_error(batch *b, size_t i, medins_error *e)
+{
+    if (!e)
+        return;
+    if (!b->errors) {
+        b->first_err = e;
+        b->word = false;
+    } else if (errors_add(b->errors, i, e) < 0) {
+        medins_error_free(e);
+        b->lost = true;
+    }
+}
+
+/* Records claim i's outcome: its figures s, or zeros and the failure with its error e (NULL
+ * when not worded; s is then not read). */
+static void finish(batch *b, size_t i, int rc, const medins_settlement *s, medins_error *e)
 {
     static const medins_settlement none;
     if (rc != 0) {
         s = &none;
         if (b->nfailed++ == 0)
             b->first = i;
-        b->e = NULL;
+        keep_error(b, i, e);
     }
     medins_batch_out *out = b->out;
     put(out->fund, i, s->fund);
@@ -339,7 +462,8 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
     run_enter(b, k);
     const medins_claim claim = claim_at(claims, i);
     int rc = 0;
-    const medins_policy *policy = policy_for(b->src, claim.date, &rc, b->e);
+    medins_error *error = NULL, **e = b->word ? &error : NULL;
+    const medins_policy *policy = policy_for(b->src, claim.date, &rc, e);
     /* A plain claim passes every check of the person, the claim, the ledger and the dates: the
      * settlement then skips its own date checks. Any other is checked in mdn_settle_core's
      * order, so that the first error is the same: person, claim, ledger, then (in the
@@ -349,11 +473,11 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
                                    mdn_within_policy(policy, claim.date));
     if (rc == 0 && !plain) {
         if (b->person_rc < 0)
-            rc = b->e ? mdn_person_check(&b->person, b->e) : b->person_rc;
+            rc = e ? mdn_person_check(&b->person, e) : b->person_rc;
         if (rc == 0)
-            rc = mdn_claim_check(&claim, b->e);
+            rc = mdn_claim_check(&claim, e);
         if (rc == 0 && b->ledger_rc < 0)
-            rc = b->e ? medins_ledger_check(ledger, b->e) : b->ledger_rc;
+            rc = e ? medins_ledger_check(ledger, e) : b->ledger_rc;
     }
     medins_settlement s;
     if (rc == 0) {
@@ -373,13 +497,13 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
             plan = &own;
         }
         rc = settle_body(&s, ledger, policy, &b->person, plan, NULL, &claim, ledger, NULL, 0,
-                         plain ? MDN_VOUCHED_DATES : MDN_VOUCHED_NONE, b->e);
+                         plain ? MDN_VOUCHED_DATES : MDN_VOUCHED_NONE, e);
         if (rc == 0) {
             const uint64_t in_scope = (uint64_t)(claim.total - claim.self_paid - claim.category_b);
             b->room = in_scope < b->room ? b->room - in_scope : 0;
         }
     }
-    finish(b, i, rc, &s);
+    finish(b, i, rc, &s, error);
 }
 
 /*
@@ -630,7 +754,8 @@ static MDN_NOINLINE bool persons_in_range(const medins_batch_claims *claims, siz
 
 static int batch_run(policy_source *src, const medins_batch_persons *persons,
                      const medins_batch_claims *claims, medins_ledger *ledgers,
-                     medins_batch_out *out, size_t *failed, medins_error **err)
+                     medins_batch_out *out, medins_batch_errors *errors, size_t *failed,
+                     medins_error **err)
 {
     if (!persons || !claims || !ledgers || !out)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL argument");
@@ -646,11 +771,11 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                                  "batch: claim %zu names person %d of %zu", i,
                                  (int)claims->person[i], persons->n);
 
-    medins_error *first_err = NULL;
-    /* Only the first failure's error object is made: one allocation per batch at most. */
+    /* Without an errors object only the first failure's error is made: one allocation per
+     * batch at most. */
     batch b = {.src = src, .persons = persons, .claims = claims, .ledgers = ledgers, .out = out,
-               .cols = columns_of(out),
-               .e = err ? &first_err : NULL, .run = (size_t)-1, .slot = -1};
+               .cols = columns_of(out), .word = err || errors, .errors = errors,
+               .run = (size_t)-1, .slot = -1};
     const size_t nplans = claims->n < mdn_batch_plans ? claims->n : mdn_batch_plans;
     b.cache = claims->n > 0 && !mdn_batch_cacheless
                   ? malloc(sizeof *b.cache + nplans * sizeof b.cache->plan[0])
@@ -674,22 +799,72 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     free(b.cache);
     if (failed)
         *failed = b.nfailed;
+    if (b.lost)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0,
+                         "out of memory recording the errors of the %zu failed claim(s): some "
+                         "are missing (each claim's status is right)", b.nfailed);
     if (b.nfailed == 0)
         return 0;
+    const medins_error *first = errors ? medins_batch_errors_find(errors, b.first) : b.first_err;
     int rc = mdn_error(err, MEDINS_ERR_BATCH, NULL, 0, 0, "%zu claim(s) failed; the first, claim %zu: %s",
-                       b.nfailed, b.first, first_err ? medins_error_message(first_err) : "");
-    medins_error_free(first_err);
+                       b.nfailed, b.first, medins_error_message(first));
+    medins_error_free(b.first_err);
     return rc;
+}
+
+/* The errors object of `opts` (NULL when none), emptied; MEDINS_ERR_ARGUMENT for a version
+ * this library does not know. */
+static int options_errors(medins_batch_errors **errors, const medins_batch_options *opts,
+                          medins_error **err)
+{
+    *errors = NULL;
+    if (!opts)
+        return 0;
+    if (opts->version != MEDINS_BATCH_OPTIONS_VERSION)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "batch: options version %u is not one this library knows (%u)",
+                         opts->version, (unsigned)MEDINS_BATCH_OPTIONS_VERSION);
+    if ((*errors = opts->errors) != NULL)
+        errors_clear(*errors);
+    return 0;
+}
+
+int medins_batch_settle_ex(const medins_policy *policy, const medins_batch_persons *persons,
+                           const medins_batch_claims *claims, medins_ledger *ledgers,
+                           medins_batch_out *out, const medins_batch_options *opts,
+                           size_t *failed, medins_error **err)
+{
+    medins_batch_errors *errors;
+    int rc = options_errors(&errors, opts, err);
+    if (rc < 0)
+        return rc;
+    if (!policy)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL policy");
+    policy_source src = {policy, NULL, NULL, NULL};
+    return batch_run(&src, persons, claims, ledgers, out, errors, failed, err);
+}
+
+int medins_batch_settle_set_ex(const medins_policy_set *set, const char *region,
+                               const medins_batch_persons *persons,
+                               const medins_batch_claims *claims, medins_ledger *ledgers,
+                               medins_batch_out *out, const medins_batch_options *opts,
+                               size_t *failed, medins_error **err)
+{
+    medins_batch_errors *errors;
+    int rc = options_errors(&errors, opts, err);
+    if (rc < 0)
+        return rc;
+    if (!set || !region)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL policy set or region");
+    policy_source src = {NULL, set, region, NULL};
+    return batch_run(&src, persons, claims, ledgers, out, errors, failed, err);
 }
 
 int medins_batch_settle(const medins_policy *policy, const medins_batch_persons *persons,
                         const medins_batch_claims *claims, medins_ledger *ledgers,
                         medins_batch_out *out, size_t *failed, medins_error **err)
 {
-    if (!policy)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL policy");
-    policy_source src = {policy, NULL, NULL, NULL};
-    return batch_run(&src, persons, claims, ledgers, out, failed, err);
+    return medins_batch_settle_ex(policy, persons, claims, ledgers, out, NULL, failed, err);
 }
 
 int medins_batch_settle_set(const medins_policy_set *set, const char *region,
@@ -697,8 +872,6 @@ int medins_batch_settle_set(const medins_policy_set *set, const char *region,
                             medins_ledger *ledgers, medins_batch_out *out, size_t *failed,
                             medins_error **err)
 {
-    if (!set || !region)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL policy set or region");
-    policy_source src = {NULL, set, region, NULL};
-    return batch_run(&src, persons, claims, ledgers, out, failed, err);
+    return medins_batch_settle_set_ex(set, region, persons, claims, ledgers, out, NULL, failed,
+                                      err);
 }

@@ -214,6 +214,16 @@ static int index_rows(mdn_binder *b, const void *rows, size_t size, size_t n,
                       const mdn_index **out)
 {
     *out = NULL;
+    /* The bounds of every row, in an indexed table or not: the batch tells profiles apart by
+     * them, and a bound left out would give persons on both sides of it one plan. */
+    struct mdn_benefits *bs = b->policy->benefits;
+    for (size_t i = 0; i < n; i++) {
+        const mdn_select *sel = (const mdn_select *)(const void *)((const char *)rows + i * size);
+        note_cut(&bs->age, sel->age_min.v);
+        note_cut(&bs->age, sel->age_max.v);
+        note_cut(&bs->thrift, sel->thrifty_years.v);
+        note_cut(&bs->prior, sel->prior_outpatient_max.v);
+    }
     if (n == 0 || n > MDN_INDEX_ROWS)
         return 0;
     mdn_index *ix = mdn_bind_alloc(b, sizeof *ix);
@@ -248,11 +258,6 @@ static int index_rows(mdn_binder *b, const void *rows, size_t size, size_t n,
                         if (mdn_select_match(&cs, &ctx))
                             ix->claim[mdn_index_claim_key(ctx.kind, ctx.level, ctx.admission,
                                                           ctx.at_family_doctor)] |= bit;
-        struct mdn_benefits *bs = b->policy->benefits;
-        note_cut(&bs->age, sel->age_min.v);
-        note_cut(&bs->age, sel->age_max.v);
-        note_cut(&bs->thrift, sel->thrifty_years.v);
-        note_cut(&bs->prior, sel->prior_outpatient_max.v);
         /* The selectors of mdn_select_rest_match, which neither key covers. */
         if (sel->groups || sel->age_min.v >= 0 || sel->age_max.v >= 0 ||
             sel->thrifty_years.v >= 0 || sel->prior_outpatient_max.v >= 0)

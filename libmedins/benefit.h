@@ -228,9 +228,11 @@ static inline bool mdn_ledger_plain(const medins_ledger *l)
     const unsigned dated = ((l->seq == 0) & (l->last_date == 0)) |
                            ((l->seq != 0) & (md < 64 * MDN_YEAR_DAY_WORDS) &
                             (unsigned)(days[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1));
+    /* seq as int32_t: negative above MEDINS_LEDGER_SEQ_MAX. */
     return (year - 1900u < 300u) & (amounts < (uint64_t)1 << 46) & dated &
-           ((l->admissions | l->thrifty_years | l->prior_known) >= 0) &
+           ((l->admissions | l->thrifty_years | l->prior_known | (int32_t)l->seq) >= 0) &
            ((uint32_t)l->admissions <= l->seq) & ((uint32_t)l->prior_known <= 1) &
+           ((uint32_t)l->thrifty_years <= year - (uint32_t)MDN_YEAR_FIRST) &
            ((l->prior_known != 0) | (l->prior_outpatient_costs == 0));
 }
 

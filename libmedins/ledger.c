@@ -81,9 +81,17 @@ static void field_set(medins_ledger *l, const field *f, int64_t v)
     }
 }
 
-/* A field below 0 or, for amounts, above MEDINS_FEN_MAX (unsigned: both in one test). */
+/* The largest value of a field of each type: counts stay within int32_t (seq too, whose
+ * type is wider), amounts within MEDINS_FEN_MAX. */
+static int64_t field_max(const field *f)
+{
+    return f->type == F_FEN ? MEDINS_FEN_MAX : (int64_t)MEDINS_LEDGER_SEQ_MAX;
+}
+_Static_assert(MEDINS_LEDGER_SEQ_MAX == INT32_MAX, "field_max: counts are at most INT32_MAX");
+
+/* A field below 0 or above its type's largest value (unsigned: both in one test). */
 #define OUT_OF_RANGE_F_I32(member) (l->member < 0) |
-#define OUT_OF_RANGE_F_U32(member)
+#define OUT_OF_RANGE_F_U32(member) (l->member > MEDINS_LEDGER_SEQ_MAX) |
 #define OUT_OF_RANGE_F_FEN(member) ((uint64_t)l->member > (uint64_t)MEDINS_FEN_MAX) |
 #define OUT_OF_RANGE(type, member, key) OUT_OF_RANGE_##type(member)
 
@@ -91,16 +99,26 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
 {
     if (!l)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "NULL ledger");
-    if (l->year < 1900 || l->year > 2199)
-        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger year %d out of range", (int)l->year);
+    if (l->year < MDN_YEAR_FIRST || l->year > MDN_YEAR_LAST)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         "ledger year %d out of range: dates run from " MDN_DATE_RANGE,
+                         (int)l->year);
     /* Every field in range, tested at once; the loop below only finds which one is not. */
     bool out_of_range = LEDGER_FIELDS(OUT_OF_RANGE) false;
     for (size_t i = 0; out_of_range && i < NFIELDS; i++) {
         int64_t v = field_get(l, &fields[i]);
-        if (v < 0 || (fields[i].type == F_FEN && v > MEDINS_FEN_MAX))
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger %s out of range: %lld",
-                             fields[i].key, (long long)v);
+        if (v < 0 || v > field_max(&fields[i]))
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                             "ledger %s out of range: %lld (it must be 0 to %lld)",
+                             fields[i].key, (long long)v, (long long)field_max(&fields[i]));
     }
+    /* Closing a year adds one thrifty year to the next year's ledger: a ledger of year y has
+     * closed at most y - 1900 since the first year dates have. */
+    if (l->thrifty_years > l->year - MDN_YEAR_FIRST)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         "ledger thrifty_years out of range: %d (a ledger of %d has at most %d: "
+                         "the years closed since %d)", (int)l->thrifty_years, (int)l->year,
+                         (int)(l->year - MDN_YEAR_FIRST), MDN_YEAR_FIRST);
     /* A ledger with settlements has the date of the last one, in its year, and vice versa. */
     if ((l->seq == 0) != (l->last_date == 0) ||
         (l->last_date != 0 && (!mdn_date_valid(l->last_date) || l->last_date / 10000 != l->year)))
@@ -131,6 +149,10 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_close_year: NULL argument");
     if ((rc = medins_ledger_check(prev, err)) < 0 || (rc = mdn_person_check(person, err)) < 0)
         return rc;
+    if (prev->year == MDN_YEAR_LAST)
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
+                         "the ledger of %d cannot be closed: dates run from " MDN_DATE_RANGE
+                         ", so there is no ledger of %d", (int)prev->year, (int)prev->year + 1);
     medins_date end = prev->year * 10000 + 1231;
     if (end < policy->from || (policy->to != 0 && end > policy->to))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "policy %s is not in force on %d",

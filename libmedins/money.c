@@ -9,36 +9,31 @@
 
 /*
  * An optional '-', then digits with at most two decimals -> hundredths (the magnitude in *out,
- * the sign in *neg). Stops at the first character that is not part of the number and reports
- * where through *end. 0 or MEDINS_ERR_SYNTAX (also for NULL) / MEDINS_ERR_OVERFLOW.
+ * the sign in *neg), from the `len` bytes at s. Stops at the first byte that is not part of
+ * the number and reports where through *end. 0 or MEDINS_ERR_SYNTAX / MEDINS_ERR_OVERFLOW.
  */
-static int parse_hundredths(const char *s, int64_t *out, bool *neg, const char **end)
+static int parse_hundredths(const char *s, size_t len, int64_t *out, bool *neg, const char **end)
 {
-    if (!s)
-        return MEDINS_ERR_SYNTAX;
-    *neg = *s == '-';
+    const char *const stop = s + len;
+    *neg = s < stop && *s == '-';
     if (*neg)
         s++;
     int64_t v = 0;
     size_t digits = 0;
-    while (*s >= '0' && *s <= '9') {
+    for (; s < stop && *s >= '0' && *s <= '9'; s++, digits++) {
         if (v > MEDINS_FEN_MAX / 10)
             return MEDINS_ERR_OVERFLOW;
         v = v * 10 + (*s - '0');
-        s++;
-        digits++;
     }
     if (digits == 0)
         return MEDINS_ERR_SYNTAX;
     int64_t frac = 0;
     int decimals = 0;
-    if (*s == '.') {
-        s++;
-        while (*s >= '0' && *s <= '9') {
+    if (s < stop && *s == '.') {
+        for (s++; s < stop && *s >= '0' && *s <= '9'; s++) {
             if (++decimals > 2)
                 return MEDINS_ERR_SYNTAX;
             frac = frac * 10 + (*s - '0');
-            s++;
         }
         if (decimals == 0)
             return MEDINS_ERR_SYNTAX;
@@ -52,15 +47,15 @@ static int parse_hundredths(const char *s, int64_t *out, bool *neg, const char *
     return 0;
 }
 
-int mdn_money_parse_text(medins_fen *out, const char *text)
+int mdn_money_parse_len(medins_fen *out, const char *text, size_t len)
 {
     int64_t v;
     bool neg;
     const char *end;
-    int rc = parse_hundredths(text, &v, &neg, &end);
+    int rc = text ? parse_hundredths(text, len, &v, &neg, &end) : MEDINS_ERR_SYNTAX;
     if (rc)
         return rc;
-    if (*end != '\0')
+    if (end != text + len)
         return MEDINS_ERR_SYNTAX;
     if (v > MEDINS_FEN_MAX)
         return MEDINS_ERR_OVERFLOW;
@@ -68,17 +63,22 @@ int mdn_money_parse_text(medins_fen *out, const char *text)
     return 0;
 }
 
-int mdn_points_parse_text(medins_bp *out, const char *text, bool allow_negative)
+int mdn_money_parse_text(medins_fen *out, const char *text)
+{
+    return mdn_money_parse_len(out, text, text ? strlen(text) : 0);
+}
+
+int mdn_points_parse_len(medins_bp *out, const char *text, size_t len, bool allow_negative)
 {
     int64_t v;
     bool neg;
     const char *end;
-    int rc = parse_hundredths(text, &v, &neg, &end);
+    int rc = text ? parse_hundredths(text, len, &v, &neg, &end) : MEDINS_ERR_SYNTAX;
     if (rc == MEDINS_ERR_OVERFLOW)
         return MEDINS_ERR_RANGE;
     if (rc)
         return rc;
-    if (end[0] != '%' || end[1] != '\0')
+    if (end == text + len || *end != '%' || end + 1 != text + len)
         return MEDINS_ERR_SYNTAX;
     if (v > MEDINS_BP_ONE || (neg && !allow_negative && v != 0))
         return MEDINS_ERR_RANGE;
@@ -86,32 +86,92 @@ int mdn_points_parse_text(medins_bp *out, const char *text, bool allow_negative)
     return 0;
 }
 
-int medins_money_parse(medins_fen *out, const char *text, medins_error **err)
+int mdn_points_parse_text(medins_bp *out, const char *text, bool allow_negative)
+{
+    return mdn_points_parse_len(out, text, text ? strlen(text) : 0, allow_negative);
+}
+
+const char *mdn_amount_syntax_why(const char *text, size_t len)
+{
+    if (memchr(text, '\0', len))
+        return "it contains a NUL byte";
+    if (memchr(text, ',', len))
+        return "thousands separators are not allowed";
+    return "write yuan with at most two decimals, e.g. 1100.50";
+}
+
+/*
+ * The first bytes of `len` at text as a message quotes them, into buf (at least 80 bytes):
+ * printable ASCII as it is (and UTF-8 sequences), a NUL as \0, any other control byte as
+ * \xHH, and "..." after the first 48.
+ */
+static const char *quoted(char *buf, size_t size, const char *text, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t n = 0;
+    for (size_t i = 0; i < len && n + 8 < size; i++) {
+        const unsigned char c = (unsigned char)text[i];
+        if (i == 48) {
+            memcpy(buf + n, "...", 3);
+            n += 3;
+            break;
+        }
+        if (c == '\0') {
+            buf[n++] = '\\';
+            buf[n++] = '0';
+        } else if (c < 0x20 || c == 0x7f) {
+            buf[n++] = '\\';
+            buf[n++] = 'x';
+            buf[n++] = hex[c >> 4];
+            buf[n++] = hex[c & 15];
+        } else {
+            buf[n++] = (char)c;
+        }
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+int medins_money_parse_n(medins_fen *out, const char *text, size_t len, medins_error **err)
 {
     if (!out || !text)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "no output or no text given");
-    int rc = mdn_money_parse_text(out, text);
+    int rc = mdn_money_parse_len(out, text, len);
+    if (rc == 0)
+        return 0;
+    char q[256];
+    quoted(q, sizeof q, text, len);
     if (rc == MEDINS_ERR_OVERFLOW)
-        return mdn_error(err, rc, NULL, 0, 0, "amount \"%s\" is above the largest amount accepted", text);
-    if (rc)
-        return mdn_error(err, rc, NULL, 0, 0,
-                         "\"%s\" is not an amount: write yuan with at most two decimals, e.g. 1100.50",
-                         text ? text : "(null)");
-    return 0;
+        return mdn_error(err, rc, NULL, 0, 0, "amount \"%s\" is above the largest amount accepted", q);
+    return mdn_error(err, rc, NULL, 0, 0, "\"%s\" is not an amount: %s", q,
+                     mdn_amount_syntax_why(text, len));
+}
+
+int medins_money_parse(medins_fen *out, const char *text, medins_error **err)
+{
+    return medins_money_parse_n(out, text, text ? strlen(text) : 0, err);
+}
+
+int medins_ratio_parse_n(medins_bp *out, const char *text, size_t len, medins_error **err)
+{
+    if (!out || !text)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "no output or no text given");
+    int rc = mdn_points_parse_len(out, text, len, false);
+    if (rc == 0)
+        return 0;
+    char q[256];
+    quoted(q, sizeof q, text, len);
+    if (rc == MEDINS_ERR_RANGE)
+        return mdn_error(err, rc, NULL, 0, 0, "ratio \"%s\" is outside 0%%-100%%", q);
+    return mdn_error(err, rc, NULL, 0, 0, "\"%s\" is not a ratio: %s", q,
+                     memchr(text, '\0', len)
+                         ? "it contains a NUL byte"
+                         : "write a percentage with at most two decimals, e.g. 55%");
 }
 
 int medins_ratio_parse(medins_bp *out, const char *text, medins_error **err)
 {
-    if (!out || !text)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "no output or no text given");
-    int rc = mdn_points_parse_text(out, text, false);
-    if (rc == MEDINS_ERR_RANGE)
-        return mdn_error(err, rc, NULL, 0, 0, "ratio \"%s\" is outside 0%%-100%%", text);
-    if (rc)
-        return mdn_error(err, rc, NULL, 0, 0,
-                         "\"%s\" is not a ratio: write a percentage with at most two decimals, e.g. 55%%",
-                         text ? text : "(null)");
-    return 0;
+    return medins_ratio_parse_n(out, text, text ? strlen(text) : 0, err);
 }
 
 char *mdn_digits_before(char *end, uint64_t mag, bool negative)

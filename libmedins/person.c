@@ -157,7 +157,10 @@ void mdn_ctx_init(mdn_ctx *ctx, const medins_person *person, int tier)
 
 int mdn_check_in_force(const medins_policy *policy, medins_date date, medins_error **err)
 {
-    if (!medins_date_valid(date) || !medins_policy_in_force(policy, date))
+    if (!medins_date_valid(date))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
+                         "date %d is not a calendar date from " MDN_DATE_RANGE, (int)date);
+    if (!medins_policy_in_force(policy, date))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
                          "date %d is not a day on which policy %s is in force", (int)date,
                          policy->id);

@@ -106,6 +106,11 @@ static inline int mdn_age_between(medins_date birth_date, medins_date date)
     return (int)((uint32_t)(date - birth_date) / 10000u);
 }
 
+/* The years dates may have (medins_date_valid), and the range as messages write it. */
+#define MDN_YEAR_FIRST 1900
+#define MDN_YEAR_LAST 2199
+#define MDN_DATE_RANGE "1900-01-01 to 2199-12-31"
+
 /*
  * The days of a year as bits: bit md (month * 100 + day) of mdn_year_days[leap] is set when
  * md is a day of a common (0) or leap (1) year (person.c). The words past 1231 are 0, so an md

@@ -110,7 +110,8 @@ int mdn_person_check(const medins_person *person, medins_error **err)
         return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown group flags 0x%x",
                          (unsigned)(person->groups & ~MEDINS_GROUP_ALL));
     if (person->birth_date != 0 && !mdn_date_valid(person->birth_date))
-        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "birth date %d is not a calendar date",
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                         "birth date %d is not a calendar date from " MDN_DATE_RANGE,
                          (int)person->birth_date);
     return 0;
 }
@@ -122,12 +123,14 @@ int mdn_claim_check(const medins_claim *c, medins_error **err)
     if ((unsigned)c->level >= MEDINS_LEVEL_COUNT)
         return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "unknown hospital level %d", (int)c->level);
     /* Pharmacy purchases happen at pharmacies and nothing else does. */
-    if ((c->kind == MEDINS_CLAIM_PHARMACY) != (c->level == MEDINS_LEVEL_PHARMACY))
-        return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "a %s claim cannot be at level %s",
-                         medins_claim_kind_name(c->kind), medins_level_name(c->level));
+    if ((c->kind == MEDINS_CLAIM_PHARMACY) != (c->level == MEDINS_LEVEL_PHARMACY)) {
+        const char *kind = medins_claim_kind_name(c->kind);
+        return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "%s %s claim cannot be at level %s",
+                         strchr("aeiou", kind[0]) ? "an" : "a", kind, medins_level_name(c->level));
+    }
     if (!mdn_date_valid(c->date))
-        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is not a calendar date",
-                         (int)c->date);
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
+                         "claim date %d is not a calendar date from " MDN_DATE_RANGE, (int)c->date);
     if (c->total < 0 || c->self_paid < 0 || c->category_b < 0)
         return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld has a negative amount",
                          (long long)c->id);
@@ -458,10 +461,17 @@ int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, me
     medins_ledger now = *ledger;
     now.account_balance = d->after.account_balance;
     if (ledger->year != d->after.year || ledger->seq != d->after.seq ||
-        memcmp(&now, &d->after, sizeof now) != 0)
+        memcmp(&now, &d->after, sizeof now) != 0) {
+        /* Every settlement counts in seq: a ledger as it was before this one has not got it. */
+        now.account_balance = d->before.account_balance;
+        if (memcmp(&now, &d->before, sizeof now) == 0)
+            return mdn_error(err, MEDINS_ERR_REVERSE, NULL, 0, 0,
+                             "claim %lld is already reversed: the ledger is as it was before "
+                             "that settlement", (long long)d->s.claim_id);
         return mdn_error(err, MEDINS_ERR_REVERSE, NULL, 0, 0,
                          "claim %lld is not the ledger's most recent settlement",
                          (long long)d->s.claim_id);
+    }
     medins_fen balance;
     if (medins_money_add(&balance, ledger->account_balance, d->s.account) < 0)
         return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "account balance would exceed the limit");

@@ -242,7 +242,8 @@ typedef enum mdn_vouched {
     MDN_VOUCHED_NONE,     /* nothing: the body checks all */
     MDN_VOUCHED_DATES,    /* the claim's date against the policy's and the ledger's */
     /* ... and that the plan can settle, and that no year total of the ledger can pass the
-     * limit (the batch's second pass: mdn_ledger_room) */
+     * limit (the batch's second pass: mdn_ledger_room) nor its count of settlements
+     * MEDINS_LEDGER_SEQ_MAX */
     MDN_VOUCHED_ALL
 } mdn_vouched;
 
@@ -403,6 +404,11 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                      add_major = major_applies & burden,
                      add_assist = assist_applies & assist_base;
     if (vouched != MDN_VOUCHED_ALL) {
+        /* The count of settlements: admissions are at most seq, so they cannot pass it. */
+        if (ledger->seq >= MEDINS_LEDGER_SEQ_MAX)
+            return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                             "the ledger already counts %u settlements this year, the most it "
+                             "can hold", (unsigned)ledger->seq);
         const medins_fen outpatient = ledger->outpatient_costs + add_outpatient,
                          deductible = ledger->deductible[pool] + s->deductible,
                          position = ledger->position[pool] + rest,

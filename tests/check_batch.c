@@ -161,6 +161,202 @@ START_TEST(overflow_in_a_chunk)
 }
 END_TEST
 
+static size_t compare_with_single(const medins_policy *pol, size_t np, size_t n);
+
+/*
+ * Every kind of failure in one batch, each claim's error the one medins_settle gives it alone
+ * with the ledger its person has then (expect_same_error, through compare_with_single), and
+ * worded as below. Person 0 (employee, fresh ledger) has the bad claims among good ones;
+ * person 1's ledger is corrupt, person 2's is 100 yuan short of the limit (its second claim,
+ * of 80 yuan after one of 50, overflows in the middle of a chunk that goes on with person 3),
+ * person 3 is an employee with a tier, person 4 is sound, person 5's ledger has room for one
+ * more settlement, person 6's more thrifty years than a ledger of 2023 can have (123, the
+ * years since 1900). The policy is in force from 2022-01-01 to 2024-12-31.
+ */
+START_TEST(each_failure_worded_as_alone)
+{
+    static const struct {
+        int32_t person, kind, level;
+        medins_fen total, self_paid;
+        medins_date date;
+        int code;
+        const char *says;      /* part of the message; NULL: the claim settles */
+    } rows[] = {
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230301, 0, NULL},
+        {0, MEDINS_CLAIM_PHARMACY, MEDINS_LEVEL_2, Y(100), 0, 20230302, MEDINS_ERR_LEVEL,
+         "a pharmacy claim cannot be at level l2"},
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_PHARMACY, Y(100), 0, 20230302, MEDINS_ERR_LEVEL,
+         "an outpatient claim cannot be at level pharmacy"},
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, -Y(1), 0, 20230302, MEDINS_ERR_CLAIM,
+         "claim 3 has a negative amount"},
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), Y(101), 20230302, MEDINS_ERR_CLAIM,
+         "claim 4: self-paid and category-B parts exceed the total"},
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230230, MEDINS_ERR_DATE,
+         "claim date 20230230 is not a calendar date"},
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 18991231, MEDINS_ERR_DATE,
+         "claim date 18991231 is not a calendar date from 1900-01-01 to 2199-12-31"},
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230228, MEDINS_ERR_ORDER,
+         "claim dated 20230228 is earlier than the ledger's last claim (20230301)"},
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20240105, MEDINS_ERR_LEDGER_YEAR,
+         "the ledger is for 2023, the claim is dated 20240105"},
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20250105, MEDINS_ERR_DATE,
+         "claim date 20250105 is outside policy"},
+        {0, 7, MEDINS_LEVEL_2, Y(100), 0, 20230303, MEDINS_ERR_KIND, "unknown claim kind 7"},
+        {0, MEDINS_CLAIM_OUTPATIENT, 6, Y(100), 0, 20230303, MEDINS_ERR_LEVEL,
+         "unknown hospital level 6"},
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, MEDINS_FEN_MAX + 1, 0, 20230303,
+         MEDINS_ERR_OVERFLOW, "claim 12 has an amount above the limit"},
+        {0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230303, 0, NULL},
+        {1, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230301, MEDINS_ERR_LEDGER,
+         "ledger admissions out of range: -1"},
+        {1, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230302, MEDINS_ERR_LEDGER,
+         "ledger admissions out of range: -1"},
+        {2, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(50), 0, 20230301, 0, NULL},
+        {2, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(80), 0, 20230302, MEDINS_ERR_OVERFLOW,
+         "a year total of the ledger would exceed the limit"},
+        {2, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(10), 0, 20230303, 0, NULL},
+        {3, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230301, MEDINS_ERR_PERSON,
+         "tier 3 is not valid for the employee scheme"},
+        {4, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(20000), 0, 20230301, 0, NULL},
+        {4, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, Y(300), 0, 20230302, 0, NULL},
+        {5, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(1000), 0, 20230301, 0, NULL},
+        {5, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230302, MEDINS_ERR_OVERFLOW,
+         "the ledger already counts 2147483647 settlements this year"},
+        {6, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230301, MEDINS_ERR_LEDGER,
+         "ledger thrifty_years out of range: 124"},
+    };
+    const size_t n = sizeof rows / sizeof rows[0];
+    memset(&C, 0, sizeof C);
+    for (size_t who = 0; who < 7; who++)
+        add_person(who, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, 0);
+    C.ledgers[1].admissions = -1;
+    C.ledgers[2].outpatient_costs = MEDINS_FEN_MAX - Y(100);
+    C.tier[3] = MEDINS_TIER_HIGH;
+    /* Person 5 has room for one settlement more; person 6 more thrifty years than 2023 can. */
+    C.ledgers[5].seq = MEDINS_LEDGER_SEQ_MAX - 1;
+    C.ledgers[5].last_date = 20230101;
+    C.ledgers[6].thrifty_years = 124;
+    for (size_t i = 0; i < n; i++) {
+        add_claim(i, rows[i].person, (medins_claim_kind)rows[i].kind, (medins_level)rows[i].level,
+                  rows[i].total, rows[i].date);
+        C.self_paid[i] = rows[i].self_paid;
+    }
+    medins_ledger before[7];
+    memcpy(before, C.ledgers, sizeof before);
+    size_t nfail = compare_with_single(policy, 7, n);
+
+    /* The figures and messages worked by hand; settled alone, the same claims gave the same
+     * (compare_with_single). Run again from the same ledgers for the errors object. */
+    memcpy(C.ledgers, before, sizeof before);
+    medins_batch_persons p;
+    medins_batch_claims k;
+    medins_batch_out o;
+    views(&C, 7, n, &p, &k, &o);
+    medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
+    ck_assert_int_eq(medins_batch_errors_new(&opts.errors), 0);
+    size_t failed = 0, want_failed = 0;
+    ck_assert_int_eq(medins_batch_settle_ex(policy, &p, &k, C.ledgers, &o, &opts, &failed, NULL),
+                     MEDINS_ERR_BATCH);
+    for (size_t i = 0; i < n; i++) {
+        const medins_error *e = medins_batch_errors_find(opts.errors, i);
+        ck_assert_msg(C.status[i] == rows[i].code, "claim %zu: status %s", i,
+                      medins_status_name(C.status[i]));
+        if (!rows[i].says) {
+            ck_assert_msg(e == NULL, "claim %zu settled but has an error", i);
+            continue;
+        }
+        want_failed++;
+        ck_assert_msg(e && medins_error_code(e) == rows[i].code &&
+                      strstr(medins_error_message(e), rows[i].says),
+                      "claim %zu: %s \"%s\", expected %s \"%s\"", i,
+                      medins_status_name(medins_error_code(e)), e ? medins_error_message(e) : "",
+                      medins_status_name(rows[i].code), rows[i].says);
+    }
+    ck_assert_uint_eq(failed, want_failed);
+    ck_assert_uint_eq(nfail, want_failed);
+    /* Person 2: 50 + 10 yuan settled, the 80 refused: the limit less 40 yuan. */
+    ck_assert_int_eq(C.ledgers[2].outpatient_costs, MEDINS_FEN_MAX - Y(40));
+    ck_assert_int_eq(C.ledgers[2].seq, 2);
+    ck_assert_int_eq(memcmp(&C.ledgers[1], &before[1], sizeof before[1]), 0);
+    ck_assert_int_eq(memcmp(&C.ledgers[3], &before[3], sizeof before[3]), 0);
+    ck_assert_uint_eq(C.ledgers[5].seq, MEDINS_LEDGER_SEQ_MAX);
+    ck_assert_int_eq(C.ledgers[5].admissions, 1);
+
+    /* Filled again, the object holds the new call's failures only: none. */
+    views(&C, 7, 1, &p, &k, &o);
+    memcpy(C.ledgers, before, sizeof before);
+    ck_assert_int_eq(medins_batch_settle_ex(policy, &p, &k, C.ledgers, &o, &opts, &failed, NULL), 0);
+    ck_assert_uint_eq(medins_batch_errors_count(opts.errors), 0);
+    ck_assert_ptr_null(medins_batch_errors_find(opts.errors, 1));
+    medins_batch_errors_free(opts.errors);
+}
+END_TEST
+
+/* The errors object and the options: empty, NULL, an unknown version. */
+START_TEST(errors_object)
+{
+    medins_batch_errors *errors = NULL;
+    ck_assert_int_eq(medins_batch_errors_new(NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_batch_errors_new(&errors), 0);
+    ck_assert_uint_eq(medins_batch_errors_count(errors), 0);
+    ck_assert_uint_eq(medins_batch_errors_count(NULL), 0);
+    ck_assert_ptr_null(medins_batch_errors_find(errors, 0));
+    ck_assert_ptr_null(medins_batch_errors_find(NULL, 0));
+    size_t claim = 7;
+    const medins_error *e = NULL;
+    ck_assert_int_eq(medins_batch_errors_get(errors, 0, &claim, &e), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_batch_errors_get(NULL, 0, &claim, &e), MEDINS_ERR_ARGUMENT);
+    ck_assert_msg(claim == 7 && e == NULL, "a refused get writes nothing");
+    medins_batch_errors_free(NULL);
+    medins_batch_options_init(NULL);
+
+    /* One failed claim; then a call with an unknown version, refused before anything is read
+     * (the object, the ledger and the outputs as they were); then one with wrong arguments,
+     * which empties the object before it refuses them. */
+    memset(&C, 0, sizeof C);
+    add_person(0, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, 0);
+    add_claim(0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, -1, 20230301);
+    medins_batch_persons p;
+    medins_batch_claims k;
+    medins_batch_out o;
+    views(&C, 1, 1, &p, &k, &o);
+    medins_batch_options opts;
+    medins_batch_options_init(&opts);
+    ck_assert_uint_eq(opts.version, MEDINS_BATCH_OPTIONS_VERSION);
+    ck_assert_ptr_null(opts.errors);
+    opts.errors = errors;
+    ck_assert_int_eq(medins_batch_settle_ex(policy, &p, &k, C.ledgers, &o, &opts, NULL, NULL),
+                     MEDINS_ERR_BATCH);
+    ck_assert_uint_eq(medins_batch_errors_count(errors), 1);
+    ck_assert_int_eq(medins_batch_errors_get(errors, 0, &claim, &e), 0);
+    ck_assert_uint_eq(claim, 0);
+    ck_assert_int_eq(medins_error_code(e), MEDINS_ERR_CLAIM);
+    ck_assert_ptr_eq(medins_batch_errors_find(errors, 0), e);
+
+    C.total[0] = Y(10);
+    C.status[0] = 9;
+    medins_ledger before = C.ledgers[0];
+    medins_error *err = NULL;
+    opts.version = 2;
+    ck_assert_int_eq(medins_batch_settle_ex(policy, &p, &k, C.ledgers, &o, &opts, NULL, &err),
+                     MEDINS_ERR_ARGUMENT);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "options version 2"));
+    medins_error_free(err);
+    ck_assert_uint_eq(medins_batch_errors_count(errors), 1);
+    ck_assert_int_eq(C.status[0], 9);
+    ck_assert_int_eq(memcmp(&before, &C.ledgers[0], sizeof before), 0);
+    opts.version = MEDINS_BATCH_OPTIONS_VERSION;
+    ck_assert_int_eq(medins_batch_settle_set_ex(NULL, "x", &p, &k, C.ledgers, &o, &opts, NULL,
+                                                NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_uint_eq(medins_batch_errors_count(errors), 0);
+    ck_assert_int_eq(C.status[0], 9);
+    /* NULL options are the defaults. */
+    ck_assert_int_eq(medins_batch_settle_ex(policy, &p, &k, C.ledgers, &o, NULL, NULL, NULL), 0);
+    ck_assert_int_eq(C.status[0], 0);
+    medins_batch_errors_free(errors);
+}
+END_TEST
+
 /* Wrong arguments change nothing. */
 START_TEST(argument_errors)
 {
@@ -297,9 +493,38 @@ static size_t random_batch(size_t npersons, int year)
 }
 
 /*
+ * `be`, the batch's error of claim i, has the code and message that settling the claim alone
+ * with `ledger` (which must then be left as it was) gives: under `pol`, or with `set` (pol
+ * NULL) under the policy of `region` in force on the claim's date, whose lookup may fail.
+ */
+static void expect_same_error(const char *id, size_t i, const medins_policy *pol,
+                              const medins_policy_set *set, const char *region,
+                              const medins_person *person, const medins_claim *claim,
+                              const medins_ledger *ledger, const medins_error *be)
+{
+    ck_assert_msg(be != NULL, "%s claim %zu: failed without an error in the errors object", id, i);
+    medins_ledger copy = *ledger;
+    medins_result *r = NULL;
+    medins_error *one = NULL;
+    int rc = set ? medins_policy_set_lookup(&pol, set, region, claim->date, &one) : 0;
+    if (rc == 0)
+        rc = medins_settle(&r, pol, person, claim, &copy, &one);
+    ck_assert_msg(rc < 0 && r == NULL && memcmp(&copy, ledger, sizeof copy) == 0,
+                  "%s claim %zu: settles alone (%d)", id, i, rc);
+    ck_assert_msg(medins_error_code(be) == medins_error_code(one) &&
+                  strcmp(medins_error_message(be), medins_error_message(one)) == 0,
+                  "%s claim %zu: the batch says %s \"%s\", alone %s \"%s\"", id, i,
+                  medins_status_name(medins_error_code(be)), medins_error_message(be),
+                  medins_status_name(medins_error_code(one)), medins_error_message(one));
+    medins_error_free(one);
+}
+
+/*
  * The np persons' n claims in C settled as one batch and one by one (medins_settle_ex) under
  * `pol`, or with `set` (then pol is NULL) under the policy of `region` in force on each claim's
- * date, must give the same status, figures and ledgers. Returns the number of failed claims.
+ * date, must give the same status, figures and ledgers, and each failed claim the same error
+ * code and message (the batch's errors object; a claim's id is its index). Returns the number
+ * of failed claims.
  */
 static size_t compare_with_single_in(const medins_policy *pol, const medins_policy_set *set,
                                      const char *region, size_t np, size_t n)
@@ -312,9 +537,15 @@ static size_t compare_with_single_in(const medins_policy *pol, const medins_poli
     medins_batch_out o;
     views(&C, np, n, &p, &k, &o);
     size_t failed = 0;
-    int rc = set ? medins_batch_settle_set(set, region, &p, &k, C.ledgers, &o, &failed, NULL)
-                 : medins_batch_settle(pol, &p, &k, C.ledgers, &o, &failed, NULL);
+    medins_batch_options opts;
+    medins_batch_options_init(&opts);
+    ck_assert_int_eq(medins_batch_errors_new(&opts.errors), 0);
+    medins_error *first = NULL;
+    int rc = set ? medins_batch_settle_set_ex(set, region, &p, &k, C.ledgers, &o, &opts, &failed, &first)
+                 : medins_batch_settle_ex(pol, &p, &k, C.ledgers, &o, &opts, &failed, &first);
     ck_assert_msg(rc == 0 || rc == MEDINS_ERR_BATCH, "%s: batch returned %d", id, rc);
+    ck_assert_uint_eq(medins_batch_errors_count(opts.errors), failed);
+    ck_assert_msg((rc == 0) == (first == NULL), "%s: an error object exactly when a claim failed", id);
 
     size_t nfail = 0;
     for (size_t i = 0; i < n; i++) {
@@ -333,11 +564,23 @@ static size_t compare_with_single_in(const medins_policy *pol, const medins_poli
                                    MEDINS_SETTLE_NO_LINES, NULL);
         ck_assert_msg(one == C.status[i], "%s claim %zu: status %d alone, %d in the batch", id, i,
                       one, C.status[i]);
+        const medins_error *be = medins_batch_errors_find(opts.errors, i);
         if (one != 0) {
+            expect_same_error(id, i, pol, set, region, &person, &claim, &single[who], be);
+            size_t at = 99;
+            const medins_error *got = NULL;
+            ck_assert_int_eq(medins_batch_errors_get(opts.errors, nfail, &at, &got), 0);
+            ck_assert_msg(at == i && got == be, "%s claim %zu: failure %zu of the errors object is "
+                          "claim %zu", id, i, nfail, at);
+            if (nfail == 0)
+                ck_assert_msg(strstr(medins_error_message(first), medins_error_message(be)),
+                              "%s: the batch's error quotes the first failure: %s", id,
+                              medins_error_message(first));
             nfail++;
             ck_assert_msg(C.fund[i] == 0 && C.patient[i] == 0, "%s claim %zu: failed, not zeroed", id, i);
             continue;
         }
+        ck_assert_msg(be == NULL, "%s claim %zu: settled, but has an error", id, i);
         const medins_settlement *s = medins_result_settlement(r);
         ck_assert_msg(s->fund == C.fund[i] && s->major_disease == C.major[i] &&
                       s->assistance == C.assist[i] && s->patient == C.patient[i] &&
@@ -348,6 +591,9 @@ static size_t compare_with_single_in(const medins_policy *pol, const medins_poli
     }
     ck_assert_msg(failed == nfail, "%s: %zu failed in the batch, %zu alone", id, failed, nfail);
     ck_assert_msg(memcmp(single, C.ledgers, np * sizeof single[0]) == 0, "%s: ledgers differ", id);
+    ck_assert_int_eq(medins_batch_errors_get(opts.errors, nfail, NULL, NULL), MEDINS_ERR_ARGUMENT);
+    medins_batch_errors_free(opts.errors);
+    medins_error_free(first);
     return nfail;
 }
 
@@ -603,7 +849,7 @@ START_TEST(ledger_plain_matches_full_check)
                 base.seq = 5;
                 base.last_date = years[y] * 10000 + 615;
                 base.admissions = 2;
-                base.thrifty_years = 3;
+                base.thrifty_years = years[y] - 1900 < 3 ? years[y] - 1900 : 3;
                 base.prior_known = 1;
                 for (int i = 0; ledger_amount(&base, i); i++)
                     *ledger_amount(&base, i) = Y(100) * (i + 1);
@@ -625,6 +871,20 @@ START_TEST(ledger_plain_matches_full_check)
                 l.seq = (uint32_t)v, plain_count += ledger_agrees(&l, "seq", v), l = base;
                 l.year = v, plain_count += ledger_agrees(&l, "year", v), l = base;
                 cases += 6;
+            }
+            /* The counts at the bounds of medins_ledger_check: seq up to
+             * MEDINS_LEDGER_SEQ_MAX (and the unsigned values above it), thrifty years up to
+             * the years since 1900. */
+            static const uint32_t seqs[] = {MEDINS_LEDGER_SEQ_MAX - 1, MEDINS_LEDGER_SEQ_MAX,
+                                            MEDINS_LEDGER_SEQ_MAX + 1u, UINT32_MAX};
+            for (size_t q = 0; q < sizeof seqs / sizeof seqs[0]; q++, cases++, l = base) {
+                l.seq = seqs[q];
+                l.last_date = years[y] * 10000 + 615;
+                plain_count += ledger_agrees(&l, "seq", seqs[q]);
+            }
+            for (int t = -1; t <= 1; t++, cases++, l = base) {
+                l.thrifty_years = years[y] - 1900 + t;
+                plain_count += ledger_agrees(&l, "thrifty_years", l.thrifty_years);
             }
             /* Years at the edges of the range (a fresh ledger of its own year: its dates then
              * do not stand in the way). */
@@ -893,6 +1153,49 @@ START_TEST(agrees_with_single_long_rows)
 }
 END_TEST
 
+/*
+ * A table longer than the rows an index covers (64): its age bounds split profiles all the
+ * same. The outpatient deductible has 70 rows that match no ledger of 2023 (at least 1000
+ * thrifty years) before the retirees' bands: under 70, 700; else 600; others 800. A retiree
+ * born 1940-01-01 (83 on 2023-03-01) pays 600 of a 1000 yuan claim as deductible, one born
+ * 1980-01-01 (43) 700, in one batch as alone; the random batches agree too.
+ */
+START_TEST(agrees_with_single_long_tables)
+{
+    char yaml[16384];
+    size_t len = (size_t)snprintf(yaml, sizeof yaml,
+        "format: 1\nregion: testland\ntitle: t\nschemes: [employee, resident]\n"
+        "effective: {from: 2022-01-01, to: 2024-12-31}\n"
+        "sources: [{id: test, title: T, kind: third-party}]\ncite: \"test: long tables\"\n"
+        "outpatient:\n  deductible:\n");
+    for (int i = 0; i < 70; i++)
+        len += (size_t)snprintf(yaml + len, sizeof yaml - len,
+                                "    - {thrifty_years: %d, amount: 1}\n", 1000 + i);
+    len += (size_t)snprintf(yaml + len, sizeof yaml - len,
+        "    - {category: retired, age_max: 70, amount: 700}\n"
+        "    - {category: retired, amount: 600}\n"
+        "    - {amount: 800}\n"
+        "  ratio: [{ratio: 60%%}]\n"
+        "pharmacy: {ratio: [{ratio: 70%%}]}\n");
+    ck_assert_uint_lt(len, sizeof yaml);
+    medins_policy *pol = NULL;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_policy_load_string(&pol, "long.yaml", yaml, len, NULL, NULL, &err) == 0,
+                  "long.yaml: %s", err ? medins_error_message(err) : "");
+    memset(&C, 0, sizeof C);
+    add_person(0, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_RETIRED, MEDINS_TIER_NONE, 0);
+    add_person(1, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_RETIRED, MEDINS_TIER_NONE, 0);
+    C.birth[0] = 19400101;
+    add_claim(0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230301);
+    add_claim(1, 1, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230301);
+    ck_assert_uint_eq(compare_with_single(pol, 2, 2), 0);
+    ck_assert_int_eq(C.ded[0], Y(600));
+    ck_assert_int_eq(C.ded[1], Y(700));
+    check_agreement(pol, 2023, 300);
+    medins_policy_free(pol);
+}
+END_TEST
+
 /* The window of dates (mdn_profile_age_window) of the profile under `pol` of a retired
  * employee born on `birth`, on `date`. */
 static void age_window_on(const medins_policy *pol, medins_date birth, medins_date date,
@@ -1053,6 +1356,8 @@ static Suite *batch_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, hand_worked);
     tcase_add_test(tc, argument_errors);
+    tcase_add_test(tc, each_failure_worded_as_alone);
+    tcase_add_test(tc, errors_object);
     tcase_add_test(tc, overflow_in_a_chunk);
     tcase_add_test(tc, near_the_limit);
     tcase_add_test(tc, agrees_with_single);
@@ -1067,6 +1372,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, output_column_sets);
     tcase_add_test(tc, agrees_with_a_small_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
+    tcase_add_test(tc, agrees_with_single_long_tables);
     tcase_add_test(tc, age_windows);
     tcase_add_test(tc, agrees_with_single_many_age_bands);
     tcase_add_test(tc, by_date_from_set);

@@ -349,6 +349,171 @@ START_TEST(close_errors)
 }
 END_TEST
 
+/* ---- The check's bounds are those every later operation can take --------------------------- */
+
+/* A policy of basic.yaml's rules in force from 2022 on, without an end: years up to 2199. */
+static medins_policy *open_ended(void)
+{
+    static const char overlay[] = "format: 1\nkind: reform\ntitle: open-ended\n"
+                                  "effective: {from: 2022-01-01, to: ~}\n";
+    medins_policy *p = NULL;
+    medins_error *err = NULL;
+    int rc = medins_policy_derive(&p, policy, "open.yaml", overlay, strlen(overlay), &err);
+    ck_assert_msg(rc == 0, "open-ended: %s", err ? medins_error_message(err) : "?");
+    return p;
+}
+
+typedef struct bound_case {
+    const char *name;
+    int32_t year;
+    uint32_t seq;
+    int32_t admissions, thrifty_years;
+    const char *says;   /* NULL: valid */
+} bound_case;
+
+static const bound_case bound_cases[] = {
+    {"seq at the most", 2023, MEDINS_LEDGER_SEQ_MAX, 0, 0, NULL},
+    {"seq one above", 2023, MEDINS_LEDGER_SEQ_MAX + 1u, 0, 0,
+     "ledger seq out of range: 2147483648 (it must be 0 to 2147483647)"},
+    {"seq UINT32_MAX", 2023, UINT32_MAX, 0, 0,
+     "ledger seq out of range: 4294967295 (it must be 0 to 2147483647)"},
+    {"admissions INT32_MAX with as many settlements", 2023, MEDINS_LEDGER_SEQ_MAX, INT32_MAX, 0, NULL},
+    {"admissions above seq", 2023, 5, 6, 0, "more admissions than settlements"},
+    {"thrifty years since 1900", 2023, 1, 0, 123, NULL},
+    {"thrifty years one more", 2023, 1, 0, 124,
+     "ledger thrifty_years out of range: 124 (a ledger of 2023 has at most 123"},
+    {"thrifty years INT32_MAX", 2023, 1, 0, INT32_MAX, "thrifty_years out of range: 2147483647"},
+    {"no thrifty year in 1900", 1900, 1, 0, 0, NULL},
+    {"a thrifty year in 1900", 1900, 1, 0, 1, "a ledger of 1900 has at most 0"},
+    {"year 2199", 2199, 1, 0, 299, NULL},
+    {"year 2200", 2200, 1, 0, 0, "ledger year 2200 out of range: dates run from 1900-01-01 to 2199-12-31"},
+    {"year 1899", 1899, 1, 0, 0, "ledger year 1899 out of range: dates run from 1900-01-01"},
+};
+
+/* Each case's ledger (its last claim on 15 June) passes the check or is refused as it says,
+ * and its text form is parsed back the same way: a ledger is saved as it is checked. */
+START_TEST(check_bounds)
+{
+    const bound_case *t = &bound_cases[_i];
+    medins_ledger l;
+    medins_ledger_init(&l, t->year);
+    l.seq = t->seq;
+    l.last_date = t->year * 10000 + 615;
+    l.admissions = t->admissions;
+    l.thrifty_years = t->thrifty_years;
+    medins_error *err = NULL;
+    int rc = medins_ledger_check(&l, &err);
+    ck_assert_msg(t->says ? rc == MEDINS_ERR_LEDGER && strstr(medins_error_message(err), t->says)
+                          : rc == 0,
+                  "%s: %s \"%s\"", t->name, medins_status_name(rc),
+                  err ? medins_error_message(err) : "");
+    medins_error_free(err);
+    char text[2048];
+    ck_assert_int_eq(medins_ledger_serialize(text, sizeof text, NULL, &l), 0);
+    medins_ledger back;
+    memset(&back, 0x5a, sizeof back);
+    err = NULL;
+    rc = medins_ledger_parse(&back, text, strlen(text), &err);
+    ck_assert_msg(t->says ? rc == MEDINS_ERR_LEDGER && strstr(medins_error_message(err), t->says)
+                          : rc == 0 && memcmp(&back, &l, sizeof l) == 0,
+                  "%s, parsed: %s \"%s\"", t->name, medins_status_name(rc),
+                  err ? medins_error_message(err) : "");
+    medins_error_free(err);
+}
+END_TEST
+
+/* A settlement of a ledger at the most settlements is refused and changes nothing; one below,
+ * an admission settles, and the ledger it leaves (seq and admissions at the most) passes the
+ * check and round-trips through its text. */
+START_TEST(settle_at_the_most_settlements)
+{
+    medins_person p;
+    employee(&p);
+    medins_claim c;
+    medins_claim_init(&c);
+    c.kind = MEDINS_CLAIM_INPATIENT;
+    c.level = MEDINS_LEVEL_2;
+    c.date = 20230701;
+    c.total = Y(1000);
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.seq = MEDINS_LEDGER_SEQ_MAX;
+    l.admissions = INT32_MAX;
+    l.last_date = 20230615;
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), 0);
+    const medins_ledger before = l;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &l, &err), MEDINS_ERR_OVERFLOW);
+    ck_assert_str_eq(medins_error_message(err), "the ledger already counts 2147483647 "
+                     "settlements this year, the most it can hold");
+    medins_error_free(err);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(memcmp(&l, &before, sizeof l), 0);
+    /* An outpatient claim likewise: the count is of every settlement. */
+    c.kind = MEDINS_CLAIM_OUTPATIENT;
+    ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &l, NULL), MEDINS_ERR_OVERFLOW);
+    ck_assert_int_eq(memcmp(&l, &before, sizeof l), 0);
+
+    l.seq = MEDINS_LEDGER_SEQ_MAX - 1;
+    l.admissions = INT32_MAX - 1;
+    c.kind = MEDINS_CLAIM_INPATIENT;
+    ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &l, NULL), 0);
+    medins_result_free(r);
+    ck_assert_uint_eq(l.seq, MEDINS_LEDGER_SEQ_MAX);
+    ck_assert_int_eq(l.admissions, INT32_MAX);
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), 0);
+    char text[2048];
+    medins_ledger back;
+    ck_assert_int_eq(medins_ledger_serialize(text, sizeof text, NULL, &l), 0);
+    ck_assert_ptr_nonnull(strstr(text, "\nseq=2147483647\n"));
+    ck_assert_int_eq(medins_ledger_parse(&back, text, strlen(text), NULL), 0);
+    ck_assert_int_eq(memcmp(&back, &l, sizeof l), 0);
+}
+END_TEST
+
+/* Closing a year: from the most thrifty years a ledger can have, the next year's ledger has
+ * the most it can have (in service, 2022 outpatient costs 0, within the 800 deductible:
+ * thrifty); 2198 closes into a valid 2199 ledger; 2199, the last year, is refused. */
+START_TEST(close_at_the_bounds)
+{
+    medins_policy *open = open_ended();
+    medins_person p;
+    employee(&p);
+    medins_ledger a, b;
+    medins_ledger_init(&a, 2022);
+    a.thrifty_years = 2022 - 1900;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, open, &p, NULL), 0);
+    ck_assert_int_eq(b.year, 2023);
+    ck_assert_int_eq(b.thrifty_years, 2023 - 1900);
+    ck_assert_int_eq(medins_ledger_check(&b, NULL), 0);
+
+    medins_ledger_init(&a, 2198);
+    a.thrifty_years = 2198 - 1900;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, open, &p, NULL), 0);
+    ck_assert_int_eq(b.year, 2199);
+    ck_assert_int_eq(b.thrifty_years, 2199 - 1900);
+    ck_assert_int_eq(medins_ledger_check(&b, NULL), 0);
+
+    a = b;
+    memset(&b, 0x33, sizeof b);
+    const medins_ledger untouched = b;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, open, &p, &err), MEDINS_ERR_DATE);
+    ck_assert_str_eq(medins_error_message(err), "the ledger of 2199 cannot be closed: dates run "
+                     "from 1900-01-01 to 2199-12-31, so there is no ledger of 2200");
+    medins_error_free(err);
+    ck_assert_int_eq(memcmp(&b, &untouched, sizeof b), 0);
+
+    /* A ledger the check refuses is refused before anything is read from it. */
+    medins_ledger_init(&a, 2022);
+    a.thrifty_years = INT32_MAX;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, open, &p, NULL), MEDINS_ERR_LEDGER);
+    ck_assert_int_eq(memcmp(&b, &untouched, sizeof b), 0);
+    medins_policy_free(open);
+}
+END_TEST
+
 static Suite *ledger_suite(void)
 {
     Suite *s = suite_create("ledger");
@@ -366,6 +531,13 @@ static Suite *ledger_suite(void)
     tcase_add_test(tc, close_without_carry_over);
     tcase_add_loop_test(tc, thrift_years, 0, (int)(sizeof thrift_cases / sizeof thrift_cases[0]));
     tcase_add_test(tc, close_errors);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("bounds");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, check_bounds, 0, (int)(sizeof bound_cases / sizeof bound_cases[0]));
+    tcase_add_test(tc, settle_at_the_most_settlements);
+    tcase_add_test(tc, close_at_the_bounds);
     suite_add_tcase(s, tc);
     return s;
 }

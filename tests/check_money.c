@@ -4,6 +4,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "medins.h"
@@ -141,6 +142,103 @@ START_TEST(parse_null_text)
 }
 END_TEST
 
+/*
+ * Text with a length: each case is `len` bytes copied into a buffer of exactly that size (no
+ * NUL after it to lean on). A NUL inside is refused, never taken as the end; a comma gets a
+ * message about thousands separators; a message quotes the text with its NUL as \0.
+ */
+typedef struct len_case {
+    const char *text;
+    size_t len;
+    int ratio;          /* parse as a ratio */
+    int rc;
+    int64_t value;      /* fen or basis points */
+    const char *says;   /* part of the message */
+} len_case;
+
+static const len_case len_cases[] = {
+    /* amounts: 800, then a NUL and more digits, is not 800 */
+    { "800\0999", 7, 0, MEDINS_ERR_SYNTAX, 0, "\"800\\0999\" is not an amount: it contains a NUL byte" },
+    { "25000\0", 6, 0, MEDINS_ERR_SYNTAX, 0, "it contains a NUL byte" },
+    { "\0", 1, 0, MEDINS_ERR_SYNTAX, 0, "\"\\0\" is not an amount: it contains a NUL byte" },
+    { "1\0002", 3, 0, MEDINS_ERR_SYNTAX, 0, "it contains a NUL byte" },
+    { "\0" "1", 2, 0, MEDINS_ERR_SYNTAX, 0, "it contains a NUL byte" },
+    { "12.5\0", 5, 0, MEDINS_ERR_SYNTAX, 0, "it contains a NUL byte" },
+    { "-\0" "5", 3, 0, MEDINS_ERR_SYNTAX, 0, "it contains a NUL byte" },
+    /* thousands separators, with the wording the command and the bindings show too */
+    { "1,100", 5, 0, MEDINS_ERR_SYNTAX, 0, "\"1,100\" is not an amount: thousands separators are not allowed" },
+    { "350,000", 7, 0, MEDINS_ERR_SYNTAX, 0, "thousands separators are not allowed" },
+    { "1,100.50", 8, 0, MEDINS_ERR_SYNTAX, 0, "thousands separators are not allowed" },
+    { "12 345", 6, 0, MEDINS_ERR_SYNTAX, 0, "write yuan with at most two decimals" },
+    { "\x01" "5", 2, 0, MEDINS_ERR_SYNTAX, 0, "\"\\x015\" is not an amount" },
+    { "99999999999999999999", 20, 0, MEDINS_ERR_OVERFLOW, 0, "is above the largest amount" },
+    /* the length decides where the text ends: the bytes after it are not read */
+    { "12345", 3, 0, 0, 12300, NULL },
+    { "1100.509", 7, 0, 0, 110050, NULL },
+    { "7", 0, 0, MEDINS_ERR_SYNTAX, 0, "\"\" is not an amount" },
+    /* ratios */
+    { "55\0%", 4, 1, MEDINS_ERR_SYNTAX, 0, "\"55\\0%\" is not a ratio: it contains a NUL byte" },
+    { "55%\0", 4, 1, MEDINS_ERR_SYNTAX, 0, "it contains a NUL byte" },
+    { "5\0" "5%", 4, 1, MEDINS_ERR_SYNTAX, 0, "it contains a NUL byte" },
+    { "55%%", 3, 1, 0, 5500, NULL },
+    { "55%", 2, 1, MEDINS_ERR_SYNTAX, 0, "\"55\" is not a ratio: write a percentage" },
+    { "150%", 4, 1, MEDINS_ERR_RANGE, 0, "ratio \"150%\" is outside 0%-100%" },
+};
+
+START_TEST(parse_with_length)
+{
+    const len_case *c = &len_cases[_i];
+    char *buf = malloc(c->len ? c->len : 1);
+    ck_assert_ptr_nonnull(buf);
+    memcpy(buf, c->text, c->len);
+    medins_fen fen = 12345;
+    medins_bp bp = 77;
+    medins_error *err = NULL;
+    int rc = c->ratio ? medins_ratio_parse_n(&bp, buf, c->len, &err)
+                      : medins_money_parse_n(&fen, buf, c->len, &err);
+    ck_assert_msg(rc == c->rc, "case %d: rc %s, expected %s (%s)", _i, medins_status_name(rc),
+                  medins_status_name(c->rc), err ? medins_error_message(err) : "");
+    if (c->rc == 0) {
+        ck_assert_msg((c->ratio ? bp : fen) == c->value && err == NULL, "case %d: %lld", _i,
+                      (long long)(c->ratio ? bp : fen));
+    } else {
+        ck_assert_msg(fen == 12345 && bp == 77, "case %d: output written on failure", _i);
+        ck_assert_msg(err && medins_error_code(err) == c->rc &&
+                      strstr(medins_error_message(err), c->says),
+                      "case %d: message \"%s\", expected a part \"%s\"", _i,
+                      err ? medins_error_message(err) : "", c->says);
+    }
+    medins_error_free(err);
+    free(buf);
+}
+END_TEST
+
+/* The NUL-terminated forms read to the NUL, with the same messages. */
+START_TEST(parse_terminated)
+{
+    medins_fen fen = 1;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_money_parse(&fen, "1,100", &err), MEDINS_ERR_SYNTAX);
+    ck_assert_str_eq(medins_error_message(err),
+                     "\"1,100\" is not an amount: thousands separators are not allowed");
+    medins_error_free(err);
+    err = NULL;
+    ck_assert_int_eq(medins_money_parse(&fen, "800\0999", &err), 0);
+    ck_assert_int_eq(fen, 80000);
+    medins_bp bp = 1;
+    ck_assert_int_eq(medins_ratio_parse(&bp, "5,5%", &err), MEDINS_ERR_SYNTAX);
+    ck_assert_str_eq(medins_error_message(err), "\"5,5%\" is not a ratio: write a percentage "
+                     "with at most two decimals, e.g. 55%");
+    medins_error_free(err);
+    ck_assert_int_eq(medins_money_parse_n(&fen, NULL, 0, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_money_parse_n(NULL, "1", 1, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_ratio_parse_n(&bp, NULL, 0, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_ratio_parse_n(NULL, "1%", 2, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(fen, 80000);
+    ck_assert_int_eq(bp, 1);
+}
+END_TEST
+
 START_TEST(apply_table)
 {
     const apply_case *c = &apply_cases[_i];
@@ -231,6 +329,8 @@ static Suite *money_suite(void)
     tcase_add_loop_test(tc, money_parse_table, 0, sizeof money_cases / sizeof money_cases[0]);
     tcase_add_loop_test(tc, ratio_parse_table, 0, sizeof ratio_cases / sizeof ratio_cases[0]);
     tcase_add_test(tc, parse_null_text);
+    tcase_add_loop_test(tc, parse_with_length, 0, sizeof len_cases / sizeof len_cases[0]);
+    tcase_add_test(tc, parse_terminated);
     suite_add_tcase(s, tc);
     tc = tcase_create("arithmetic");
     tcase_add_loop_test(tc, apply_table, 0, sizeof apply_cases / sizeof apply_cases[0]);

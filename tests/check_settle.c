@@ -435,34 +435,60 @@ typedef struct bad {
     const char *name;
     int status;
     medins_claim claim;          /* date 0: 2023-03-01 */
-    int person_fault;            /* 1 category of the other scheme, 2 employee with a tier, 3 groups */
+    int person_fault;            /* 1 category of the other scheme, 2 employee with a tier, 3 groups,
+                                  * 4 a resident of the high tier, 5 born 1899-12-31 */
     int ledger_fault;            /* 1 other year, 2 later last claim, 3 negative fund */
     const char *overlay;
+    const char *says;            /* part of the message */
 } bad;
 
 #define CLAIM(kind, level, total, self, catb) {0, 0, kind, level, 0, total, self, catb}
 
 static const bad bads[] = {
-    {"negative-total", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, -1, 0, 0), 0, 0, NULL},
-    {"negative-self-paid", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, Y(10), -5, 0), 0, 0, NULL},
-    {"parts-above-total", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, Y(10), Y(6), Y(5)), 0, 0, NULL},
-    {"unknown-kind", MEDINS_ERR_KIND, CLAIM((medins_claim_kind)9, L2, Y(10), 0, 0), 0, 0, NULL},
-    {"unknown-level", MEDINS_ERR_LEVEL, CLAIM(OUT, (medins_level)7, Y(10), 0, 0), 0, 0, NULL},
-    {"pharmacy-kind-at-hospital", MEDINS_ERR_LEVEL, CLAIM(MEDINS_CLAIM_PHARMACY, L2, Y(10), 0, 0), 0, 0, NULL},
-    {"outpatient-at-pharmacy", MEDINS_ERR_LEVEL, CLAIM(OUT, MEDINS_LEVEL_PHARMACY, Y(10), 0, 0), 0, 0, NULL},
-    {"above-fen-max", MEDINS_ERR_OVERFLOW, CLAIM(OUT, L2, MEDINS_FEN_MAX + 1, 0, 0), 0, 0, NULL},
-    {"date-after-policy", MEDINS_ERR_DATE, {0, 20250101, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL},
-    {"date-not-calendar", MEDINS_ERR_DATE, {0, 20230230, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL},
-    {"ledger-other-year", MEDINS_ERR_LEDGER_YEAR, CLAIM(OUT, L2, Y(10), 0, 0), 0, 1, NULL},
-    {"earlier-than-last", MEDINS_ERR_ORDER, CLAIM(OUT, L2, Y(10), 0, 0), 0, 2, NULL},
-    {"corrupt-ledger", MEDINS_ERR_LEDGER, CLAIM(OUT, L2, Y(10), 0, 0), 0, 3, NULL},
-    {"category-of-other-scheme", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 1, 0, NULL},
-    {"employee-with-tier", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 2, 0, NULL},
-    {"unknown-group", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 3, 0, NULL},
+    {"negative-total", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, -1, 0, 0), 0, 0, NULL,
+     "claim 0 has a negative amount"},
+    {"negative-self-paid", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, Y(10), -5, 0), 0, 0, NULL,
+     "claim 0 has a negative amount"},
+    {"parts-above-total", MEDINS_ERR_CLAIM, CLAIM(OUT, L2, Y(10), Y(6), Y(5)), 0, 0, NULL,
+     "claim 0: self-paid and category-B parts exceed the total"},
+    {"unknown-kind", MEDINS_ERR_KIND, CLAIM((medins_claim_kind)9, L2, Y(10), 0, 0), 0, 0, NULL,
+     "unknown claim kind 9"},
+    {"unknown-level", MEDINS_ERR_LEVEL, CLAIM(OUT, (medins_level)7, Y(10), 0, 0), 0, 0, NULL,
+     "unknown hospital level 7"},
+    {"pharmacy-kind-at-hospital", MEDINS_ERR_LEVEL, CLAIM(MEDINS_CLAIM_PHARMACY, L2, Y(10), 0, 0), 0, 0, NULL,
+     "a pharmacy claim cannot be at level l2"},
+    {"outpatient-at-pharmacy", MEDINS_ERR_LEVEL, CLAIM(OUT, MEDINS_LEVEL_PHARMACY, Y(10), 0, 0), 0, 0, NULL,
+     "an outpatient claim cannot be at level pharmacy"},
+    {"above-fen-max", MEDINS_ERR_OVERFLOW, CLAIM(OUT, L2, MEDINS_FEN_MAX + 1, 0, 0), 0, 0, NULL,
+     "claim 0 has an amount above the limit"},
+    {"date-after-policy", MEDINS_ERR_DATE, {0, 20250101, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL,
+     "claim date 20250101 is outside policy"},
+    {"date-not-calendar", MEDINS_ERR_DATE, {0, 20230230, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL,
+     "claim date 20230230 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date-before-1900", MEDINS_ERR_DATE, {0, 18991231, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL,
+     "claim date 18991231 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date-after-2199", MEDINS_ERR_DATE, {0, 22000101, OUT, L2, 0, Y(10), 0, 0}, 0, 0, NULL,
+     "claim date 22000101 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"ledger-other-year", MEDINS_ERR_LEDGER_YEAR, CLAIM(OUT, L2, Y(10), 0, 0), 0, 1, NULL,
+     "the ledger is for 2022, the claim is dated 20230301"},
+    {"earlier-than-last", MEDINS_ERR_ORDER, CLAIM(OUT, L2, Y(10), 0, 0), 0, 2, NULL,
+     "claim dated 20230301 is earlier than the ledger's last claim (20230601)"},
+    {"corrupt-ledger", MEDINS_ERR_LEDGER, CLAIM(OUT, L2, Y(10), 0, 0), 0, 3, NULL,
+     "ledger fund.inpatient out of range: -1"},
+    {"category-of-other-scheme", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 1, 0, NULL,
+     "category adult belongs to another scheme than employee"},
+    {"employee-with-tier", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 2, 0, NULL,
+     "tier 3 is not valid for the employee scheme"},
+    {"unknown-group", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 3, 0, NULL,
+     "unknown group flags 0x1000"},
+    {"birth-before-1900", MEDINS_ERR_PERSON, CLAIM(OUT, L2, Y(10), 0, 0), 5, 0, NULL,
+     "birth date 18991231 is not a calendar date from 1900-01-01 to 2199-12-31"},
     {"section-absent", MEDINS_ERR_NOT_COVERED, CLAIM(MEDINS_CLAIM_PHARMACY, MEDINS_LEVEL_PHARMACY, Y(10), 0, 0), 0, 0,
-     "format: 1\nkind: reform\ntitle: t\nsources: [{id: t2, title: T, kind: third-party}]\npharmacy: ~\n"},
+     "format: 1\nkind: reform\ntitle: t\nsources: [{id: t2, title: T, kind: third-party}]\npharmacy: ~\n",
+     "pharmacy claims are not covered by this policy"},
     /* Residents' outpatient care has no l3 row: out of scope. */
-    {"no-ratio-row", MEDINS_ERR_NOT_COVERED, CLAIM(OUT, L3, Y(10), 0, 0), 4, 0, NULL},
+    {"no-ratio-row", MEDINS_ERR_NOT_COVERED, CLAIM(OUT, L3, Y(10), 0, 0), 4, 0, NULL,
+     "not covered by this policy: no outpatient.ratio row for this person at level l3"},
 };
 
 START_TEST(bad_input)
@@ -480,6 +506,7 @@ START_TEST(bad_input)
         person.category = MEDINS_CATEGORY_ADULT;
         person.tier = MEDINS_TIER_HIGH;
     }
+    if (b->person_fault == 5) person.birth_date = 18991231;
     medins_ledger ledger, before;
     medins_ledger_init(&ledger, b->ledger_fault == 1 ? 2022 : 2023);
     if (b->ledger_fault == 2) {
@@ -500,9 +527,8 @@ START_TEST(bad_input)
     ck_assert_msg(err && medins_error_code(err) == b->status, "%s: error object", b->name);
     ck_assert_msg(r == NULL, "%s: a result was returned", b->name);
     ck_assert_msg(memcmp(&ledger, &before, sizeof ledger) == 0, "%s: ledger changed", b->name);
-    if (b->status == MEDINS_ERR_NOT_COVERED && b->overlay)
-        ck_assert_msg(strstr(medins_error_message(err), "not covered by this policy"),
-                      "%s: message \"%s\"", b->name, medins_error_message(err));
+    ck_assert_msg(strstr(medins_error_message(err), b->says), "%s: message \"%s\", expected a "
+                  "part \"%s\"", b->name, medins_error_message(err), b->says);
     medins_error_free(err);
     if (p != policy)
         medins_policy_free(p);
@@ -543,15 +569,27 @@ START_TEST(reverse_restores)
     ck_assert_int_eq(medins_settle_reverse(&l, a, NULL), MEDINS_ERR_REVERSE);
     ck_assert_int_eq(medins_settle_reverse(&l, b, NULL), 0);
     ck_assert_int_eq(memcmp(&l, &before, sizeof l), 0);
-    /* Not twice. */
+    /* Not twice: the second time says so (claim ids are 0). */
     medins_error *err = NULL;
     ck_assert_int_eq(medins_settle_reverse(&l, b, &err), MEDINS_ERR_REVERSE);
     ck_assert_int_eq(medins_error_code(err), MEDINS_ERR_REVERSE);
+    ck_assert_str_eq(medins_error_message(err), "claim 0 is already reversed: the ledger is as "
+                     "it was before that settlement");
     medins_error_free(err);
     ck_assert_int_eq(memcmp(&l, &before, sizeof l), 0);
+    /* Nor after the account changed in between: the balance is not part of the test. */
+    l.account_balance += Y(5);
+    err = NULL;
+    ck_assert_int_eq(medins_settle_reverse(&l, b, &err), MEDINS_ERR_REVERSE);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "is already reversed"));
+    medins_error_free(err);
+    l.account_balance -= Y(5);
     /* A different settlement with the same seq is not the one reversed. */
     medins_result *c = settle_one(&l, OUT, L2, Y(2000), 20230302);
-    ck_assert_int_eq(medins_settle_reverse(&l, b, NULL), MEDINS_ERR_REVERSE);
+    err = NULL;
+    ck_assert_int_eq(medins_settle_reverse(&l, b, &err), MEDINS_ERR_REVERSE);
+    ck_assert_str_eq(medins_error_message(err), "claim 0 is not the ledger's most recent settlement");
+    medins_error_free(err);
     ck_assert_int_eq(medins_settle_reverse(&l, c, NULL), 0);
     ck_assert_int_eq(medins_settle_reverse(&l, a, NULL), 0);
     medins_ledger fresh;

@@ -8,7 +8,8 @@
  * person and claim; if it cannot, it finds them claim by claim) and no explanation text is
  * produced. A claim that fails leaves its person's
  * ledger as it was, gets its status in `status[i]` and zeros in the output arrays; the batch
- * goes on with the next claim.
+ * goes on with the next claim. medins_batch_settle_ex also gives each failed claim the error
+ * (code and message) one claim per call gives it.
  */
 #ifndef MEDINS_BATCH_H
 #define MEDINS_BATCH_H
@@ -86,6 +87,94 @@ MEDINS_API int medins_batch_settle_set(const medins_policy_set *set, const char 
                                        const medins_batch_claims *claims,
                                        medins_ledger *ledgers, medins_batch_out *out,
                                        size_t *failed, medins_error **err);
+
+/* ---- The error of each failed claim ------------------------------------------------------ */
+
+/**
+ * The errors of a batch's failed claims, one per failed claim, in claim order: each with the
+ * code and message that medins_settle gives the same claim (its id being its index in the
+ * batch) with the ledger its person had when the batch reached it. Made with
+ * medins_batch_errors_new, filled by medins_batch_settle_ex / medins_batch_settle_set_ex,
+ * released with medins_batch_errors_free. One object serves one call at a time.
+ */
+typedef struct medins_batch_errors medins_batch_errors;
+
+/**
+ * Make an empty errors object.
+ * @param out receives the new object, owned by the caller (release it with
+ *        medins_batch_errors_free); written only on success.
+ * @return 0, MEDINS_ERR_ARGUMENT for a NULL out, or MEDINS_ERR_NOMEM.
+ */
+MEDINS_API int medins_batch_errors_new(medins_batch_errors **out);
+
+/** Release an errors object and every error it holds. Accepts NULL. */
+MEDINS_API void medins_batch_errors_free(medins_batch_errors *errors);
+
+/** The number of failed claims recorded; 0 for NULL. */
+MEDINS_API size_t medins_batch_errors_count(const medins_batch_errors *errors);
+
+/**
+ * The k-th failure in claim order.
+ * @param errors the errors object.
+ * @param k 0 to medins_batch_errors_count() - 1.
+ * @param claim receives the failed claim's index in the batch (may be NULL).
+ * @param error receives its error, borrowed: valid until the object is filled again or freed
+ *        (may be NULL).
+ * @return 0, or MEDINS_ERR_ARGUMENT when errors is NULL or k >= the count (nothing written).
+ */
+MEDINS_API int medins_batch_errors_get(const medins_batch_errors *errors, size_t k,
+                                       size_t *claim, const medins_error **error);
+
+/**
+ * The error of claim `claim` (its index in the batch), or NULL when that claim settled (or is
+ * not in the batch, or errors is NULL). Borrowed: valid until the object is filled again or
+ * freed. A binary search over the failures.
+ */
+MEDINS_API const medins_error *medins_batch_errors_find(const medins_batch_errors *errors,
+                                                        size_t claim);
+
+/** Options of medins_batch_settle_ex. Initialise with MEDINS_BATCH_OPTIONS_INIT or
+ * medins_batch_options_init. */
+typedef struct medins_batch_options {
+    unsigned int version;         /**< MEDINS_BATCH_OPTIONS_VERSION */
+    medins_batch_errors *errors;  /**< NULL: only the first failure is worded (in err) */
+} medins_batch_options;
+
+/** The version of medins_batch_options this header describes. */
+#define MEDINS_BATCH_OPTIONS_VERSION 1
+/** Default options: no errors object. */
+#define MEDINS_BATCH_OPTIONS_INIT { MEDINS_BATCH_OPTIONS_VERSION, NULL }
+
+/** Set *opts to MEDINS_BATCH_OPTIONS_INIT (for bindings, which cannot use the macro). A NULL
+ * opts is left alone. */
+MEDINS_API void medins_batch_options_init(medins_batch_options *opts);
+
+/**
+ * As medins_batch_settle, with options. When opts->errors is set it is emptied first (even
+ * when the other arguments are then refused) and receives one error per failed claim, each with
+ * exactly the code and message medins_settle gives that claim with that ledger. The errors
+ * are allocated only for the claims that fail: a batch in which every claim settles allocates
+ * nothing more than medins_batch_settle.
+ * @param opts may be NULL (the defaults).
+ * @return as medins_batch_settle; also MEDINS_ERR_ARGUMENT for an opts->version this library
+ *         does not know (refused before anything is read or changed), and MEDINS_ERR_NOMEM when an error could not be
+ *         recorded: the claims are settled all the same (status[] and the ledgers are as for
+ *         MEDINS_ERR_BATCH), but the errors object lacks some failures.
+ */
+MEDINS_API int medins_batch_settle_ex(const medins_policy *policy,
+                                      const medins_batch_persons *persons,
+                                      const medins_batch_claims *claims,
+                                      medins_ledger *ledgers, medins_batch_out *out,
+                                      const medins_batch_options *opts, size_t *failed,
+                                      medins_error **err);
+
+/** As medins_batch_settle_set, with the options of medins_batch_settle_ex. */
+MEDINS_API int medins_batch_settle_set_ex(const medins_policy_set *set, const char *region,
+                                          const medins_batch_persons *persons,
+                                          const medins_batch_claims *claims,
+                                          medins_ledger *ledgers, medins_batch_out *out,
+                                          const medins_batch_options *opts, size_t *failed,
+                                          medins_error **err);
 
 MEDINS_END_DECLS
 

@@ -29,12 +29,16 @@ typedef enum medins_pool {
 /** Current ledger serialisation version. */
 #define MEDINS_LEDGER_VERSION 1
 
+/** The most settlements a ledger counts in a year (medins_ledger.seq): a settlement of a
+ * ledger that has them is refused with MEDINS_ERR_OVERFLOW. */
+#define MEDINS_LEDGER_SEQ_MAX 2147483647u
+
 /** One member's running totals. Every amount is fen, never negative. */
 typedef struct medins_ledger {
     int32_t year;                            /**< calendar year the totals are for */
     medins_date last_date;                   /**< date of the last settled claim; 0 = none */
-    uint32_t seq;                            /**< settlements applied this year, net of reversals */
-    int32_t admissions;                      /**< inpatient admissions settled this year */
+    uint32_t seq;                            /**< settlements applied this year, net of reversals; at most MEDINS_LEDGER_SEQ_MAX */
+    int32_t admissions;                      /**< inpatient admissions settled this year; at most seq */
     medins_fen outpatient_costs;             /**< in-scope outpatient + pharmacy costs this year */
     medins_fen deductible[MEDINS_POOL_COUNT];/**< deductible borne this year, per pool */
     medins_fen position[MEDINS_POOL_COUNT];  /**< in-scope amount above the deductible this year (segment position) */
@@ -47,7 +51,7 @@ typedef struct medins_ledger {
     medins_fen account_paid;                 /**< paid from the individual account this year */
     /* Carried across years */
     medins_fen carry_over;                   /**< accumulated addition to the inpatient maximum (never decreases) */
-    int32_t thrifty_years;                   /**< consecutive years with outpatient costs not above the deductible */
+    int32_t thrifty_years;                   /**< consecutive years with outpatient costs not above the deductible; at most year - 1900 */
     int32_t prior_known;                     /**< 1 when prior_outpatient_costs comes from a closed year */
     medins_fen prior_outpatient_costs;       /**< last year's in-scope outpatient costs */
 } medins_ledger;
@@ -56,8 +60,15 @@ typedef struct medins_ledger {
 MEDINS_API void medins_ledger_init(medins_ledger *ledger, int32_t year);
 
 /**
- * Check a ledger's consistency (no negative amounts, year in range, counts sane).
- * @return 0 or MEDINS_ERR_LEDGER.
+ * Check a ledger's consistency. Its bounds are those every later operation can take, so that a
+ * ledger that passes is one that medins_settle, medins_ledger_close_year and the text form
+ * accept, and that each of them leaves valid or refuses with an error of its own:
+ * year 1900 to 2199 (the years of medins_date_valid); every amount 0 to MEDINS_FEN_MAX;
+ * seq 0 to MEDINS_LEDGER_SEQ_MAX; admissions 0 to seq; thrifty_years 0 to year - 1900 (the
+ * years a ledger can have closed since 1900: closing a year adds at most one, to the next
+ * year's ledger); prior_known 0 or 1, and prior_outpatient_costs 0 when it is 0; last_date a
+ * day of the year when seq is not 0, else 0.
+ * @return 0 or MEDINS_ERR_LEDGER (MEDINS_ERR_ARGUMENT for a NULL ledger).
  */
 MEDINS_API int medins_ledger_check(const medins_ledger *ledger, medins_error **err);
 
@@ -68,6 +79,12 @@ MEDINS_API int medins_ledger_check(const medins_ledger *ledger, medins_error **e
  * grows by one when the year's outpatient costs did not exceed the person's outpatient
  * deductible, else restarts at 0; prior_outpatient_costs = the year's outpatient costs;
  * account_balance is carried. *next is written only on success (it may alias prev).
+ * @return 0 or a negative status: MEDINS_ERR_ARGUMENT (a NULL pointer), MEDINS_ERR_LEDGER
+ *         (prev fails medins_ledger_check), MEDINS_ERR_PERSON (an inconsistent person; a birth
+ *         date after 31 December of prev's year; no birth date when the rows read bound the
+ *         age), MEDINS_ERR_DATE (prev's year is 2199, the last the library's dates reach, or
+ *         the policy is not in force on 31 December), MEDINS_ERR_OVERFLOW (the carry-over
+ *         would pass MEDINS_FEN_MAX).
  */
 MEDINS_API int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
                                         const struct medins_policy *policy,

@@ -16,18 +16,34 @@
 MEDINS_BEGIN_DECLS
 
 /**
- * Parse yuan text into fen. "1100.50" -> 110050, "-3" -> -300.
+ * Parse yuan text of `len` bytes into fen. "1100.50" -> 110050, "-3" -> -300. The text is
+ * read to its length: a NUL byte inside it is MEDINS_ERR_SYNTAX ("it contains a NUL byte"),
+ * never the end of the number; "1,100" is MEDINS_ERR_SYNTAX with a message that says
+ * thousands separators are not allowed.
+ * @param out receives the amount in fen; written only on success.
+ * @param text the text; need not be NUL-terminated.
+ * @param len its length in bytes.
+ * @param err receives a new error object on failure (may be NULL).
  * @return 0, MEDINS_ERR_SYNTAX for malformed text, MEDINS_ERR_OVERFLOW above MEDINS_FEN_MAX,
- * MEDINS_ERR_ARGUMENT for a NULL out or text. *out is written only on success.
+ * MEDINS_ERR_ARGUMENT for a NULL out or text.
  */
+MEDINS_API int medins_money_parse_n(medins_fen *out, const char *text, size_t len,
+                                    medins_error **err);
+
+/** medins_money_parse_n of a NUL-terminated text (its length is strlen(text)). */
 MEDINS_API int medins_money_parse(medins_fen *out, const char *text, medins_error **err);
 
 /**
- * Parse a ratio written as a percentage with at most two decimals: "55%" -> 5500,
- * "2.5%" -> 250, "100%" -> 10000. The '%' sign is required.
+ * Parse a ratio of `len` bytes written as a percentage with at most two decimals: "55%" ->
+ * 5500, "2.5%" -> 250, "100%" -> 10000. The '%' sign is required. A NUL byte inside the text
+ * is MEDINS_ERR_SYNTAX, as in medins_money_parse_n.
  * @return 0, MEDINS_ERR_SYNTAX, MEDINS_ERR_RANGE outside 0%-100%, or MEDINS_ERR_ARGUMENT for
  * a NULL out or text. *out is written only on success.
  */
+MEDINS_API int medins_ratio_parse_n(medins_bp *out, const char *text, size_t len,
+                                    medins_error **err);
+
+/** medins_ratio_parse_n of a NUL-terminated text (its length is strlen(text)). */
 MEDINS_API int medins_ratio_parse(medins_bp *out, const char *text, medins_error **err);
 
 /**
