@@ -591,6 +591,7 @@ typedef struct run {
     int stop;                    /* a row failed without --keep-going */
     unsigned long reported;
     csv_columns cols;            /* the header: field index per column (cols.field) */
+    medins_batch_errors *errors; /* the library's error of each failed claim of a chunk */
     tables names;
 } run;
 
@@ -609,6 +610,23 @@ static void report_row(run *r, unsigned long line, int cid_len, const char *cid,
         fprintf(stderr, "%s: more failed rows are not listed here; see the status column\n", cli_prog);
 }
 
+/*
+ * The library words a claim's error as settling it alone does, naming the claim by its id
+ * ("claim 3 has a negative amount"); in a batch call that id is the claim's index in the call,
+ * here in the chunk. Put the row's claim id in its place, so that the message is the one
+ * `medins settle --id ID` gives the same claim. Returns msg, or buf holding the new text.
+ */
+static const char *name_claim(char *buf, size_t size, const char *msg, size_t index, const char *id,
+                              uint32_t id_len)
+{
+    char was[32];
+    int n = snprintf(was, sizeof was, "claim %zu", index);
+    if (id_len == 0 || strncmp(msg, was, (size_t)n) != 0 || (msg[n] != ' ' && msg[n] != ':'))
+        return msg;
+    snprintf(buf, size, "claim %.*s%s", (int)id_len, id, msg + n);
+    return buf;
+}
+
 /* Settle the chunk and write its rows. Returns 0, or an exit code for a fatal error. */
 static int flush_chunk(run *r)
 {
@@ -620,12 +638,18 @@ static int flush_chunk(run *r)
                                   c->total, c->self_paid, c->category_b};
         medins_batch_out bo = {c->fund, c->major, c->assist, c->patient, c->deductible,
                                c->coins, c->over_cap, c->account, c->status};
+        /* Each failed claim's error, worded as settling that claim alone words it. */
+        medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
+        opts.errors = r->errors;
         medins_error *err = NULL;
         size_t failed = 0;
         int rc = r->pol.single
-            ? medins_batch_settle(r->pol.single, &bp, &bc, r->ps.ledger, &bo, &failed, &err)
-            : medins_batch_settle_set(r->pol.set, r->pol.region, &bp, &bc, r->ps.ledger, &bo, &failed, &err);
-        if (rc != 0 && rc != MEDINS_ERR_BATCH)
+            ? medins_batch_settle_ex(r->pol.single, &bp, &bc, r->ps.ledger, &bo, &opts, &failed, &err)
+            : medins_batch_settle_set_ex(r->pol.set, r->pol.region, &bp, &bc, r->ps.ledger, &bo, &opts,
+                                         &failed, &err);
+        /* MEDINS_ERR_NOMEM: settled, but some errors were not recorded (their status's
+         * description stands in). */
+        if (rc != 0 && rc != MEDINS_ERR_BATCH && rc != MEDINS_ERR_NOMEM)
             return cli_report(err, rc, "batch");
         medins_error_free(err);
     }
@@ -636,7 +660,11 @@ static int flush_chunk(run *r)
         int32_t li = c->lib[i];
         int status = li < 0 ? c->pre_status[i] : c->status[li];
         if (status != 0) {
-            const char *msg = li < 0 ? prefix + np : medins_status_describe(status);
+            const medins_error *e = li < 0 ? NULL : medins_batch_errors_find(r->errors, (size_t)li);
+            const char *msg = li < 0 ? prefix + np : e ? medins_error_message(e) : medins_status_describe(status);
+            char named[600];
+            if (e)
+                msg = name_claim(named, sizeof named, msg, (size_t)li, prefix, c->id_n[i]);
             report_row(r, c->line[i], (int)c->id_n[i], prefix, msg);
             r->t.failed++;
             if (!r->keep_going) {
@@ -842,10 +870,11 @@ static int take_row(run *r, const csv_reader *in)
     CHECK((level = field_enum(in, r, C_LEVEL, &r->names.level, -1)) >= 0, C_LEVEL, MEDINS_ERR_LEVEL,
           "is not a level (primary, l1, l2, l3, pharmacy)");
     const char *amount_why = "is not an amount in yuan (digits, at most two decimals, no grouping)";
-    CHECK(medins_money_parse(&total, field(in, r, C_TOTAL), NULL) == 0, C_TOTAL, MEDINS_ERR_SYNTAX, amount_why);
-    CHECK(!*TEXT(C_SELF_PAID) || medins_money_parse(&self_paid, txt, NULL) == 0, C_SELF_PAID,
+    CHECK((TEXT(C_TOTAL), medins_money_parse_n(&total, txt, n, NULL) == 0), C_TOTAL, MEDINS_ERR_SYNTAX,
+          amount_why);
+    CHECK(!*TEXT(C_SELF_PAID) || medins_money_parse_n(&self_paid, txt, n, NULL) == 0, C_SELF_PAID,
           MEDINS_ERR_SYNTAX, amount_why);
-    CHECK(!*TEXT(C_CATEGORY_B) || medins_money_parse(&category_b, txt, NULL) == 0, C_CATEGORY_B,
+    CHECK(!*TEXT(C_CATEGORY_B) || medins_money_parse_n(&category_b, txt, n, NULL) == 0, C_CATEGORY_B,
           MEDINS_ERR_SYNTAX, amount_why);
     CHECK(!*TEXT(C_INSTITUTION) || cli_parse_int64(&institution, txt, n) == 0, C_INSTITUTION,
           MEDINS_ERR_SYNTAX, "is not an integer");
@@ -1061,6 +1090,11 @@ int cmd_batch(int argc, char **argv)
     r->serial = 1;
     r->keep_going = keep_going;
     tables_init(&r->names);
+    if (medins_batch_errors_new(&r->errors) != 0) {
+        free(r); free(w); free(c);
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
     /* The results go to standard output as they are settled, or to a file that is replaced
      * only when every row has been written (see cli_out). */
     cli_out out = {.path = "standard output", .fd = STDOUT_FILENO}, saved;
@@ -1156,6 +1190,7 @@ done:
         cli_out_abort(&saved);
     cli_policies_close(&r->pol);
     persons_free(&r->ps);
+    medins_batch_errors_free(r->errors);
     free(c->text);
     free(c);
     free(w);

@@ -71,12 +71,12 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
     } else if (!strcmp(key, "institution")) {
         rc = cli_parse_int64(&c->institution, val, n);
     } else if (!strcmp(key, "total")) {
-        rc = medins_money_parse(&c->total, val, NULL);
+        rc = medins_money_parse_n(&c->total, val, n, NULL);
         in->have_total = 1;
     } else if (!strcmp(key, "self_paid")) {
-        rc = medins_money_parse(&c->self_paid, val, NULL);
+        rc = medins_money_parse_n(&c->self_paid, val, n, NULL);
     } else if (!strcmp(key, "category_b")) {
-        rc = medins_money_parse(&c->category_b, val, NULL);
+        rc = medins_money_parse_n(&c->category_b, val, n, NULL);
     } else {
         snprintf(msg, msz, "unknown field '%s'", key);
         return -1;

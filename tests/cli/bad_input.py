@@ -213,6 +213,43 @@ def test_batch_rows():
           and len(out.splitlines()) == 8194 and out.splitlines()[-1].startswith("line 8194,,,"), err)
 
 
+def test_batch_errors():
+    """A claim the library refuses gets, in its row, the code and message that settling the
+    same claim alone gives (with --id, the row's claim id, which the message names)."""
+    rows = [("1", "P1", "2023-03-01", "pharmacy", "l2", "100", "", ""),
+            ("2", "P2", "2023-03-01", "outpatient", "l1", "-5", "", ""),
+            ("3", "P3", "2023-03-01", "outpatient", "l1", "100", "200", ""),
+            ("4", "P4", "2023-03-01", "pharmacy", "pharmacy", "100", "", ""),
+            ("5", "P5", "2023-03-01", "outpatient", "l1", "100", "60", "50"),
+            ("6", "P6", "2023-03-01", "outpatient", "pharmacy", "100", "", ""),
+            ("7", "P7", "2023-03-01", "pooling", "l1", "100", "", ""),
+            # P9's second claim is dated before its first (settled alone from the first's ledger).
+            ("9", "P9", "2023-03-05", "outpatient", "l1", "800", "", ""),
+            ("10", "P9", "2023-03-02", "outpatient", "l1", "100", "", "")]
+    text = csv_text(*[",".join(r) for r in rows],
+                    header="claim_id,person_id,date,kind,level,total,self_paid,category_b")
+    out, _ = expect("batch", ["batch", "-q", "-k", "--policy", TESTLAND, "-"], 4, stdin=text)
+    got = {r[0]: (r[3], r[12]) for r in csv.reader(io.StringIO(out, newline=""))}
+    with tempfile.TemporaryDirectory() as tmp:
+        led = os.path.join(tmp, "p9.ledger")
+        expect("P9 first", SETTLE + ["--id", "9", "--date", "2023-03-05", "--kind", "outpatient", "--level", "l1",
+                                     "--total", "800", "--save-ledger", led], 0)
+        for cid, _, date, kind, level, total, self_paid, category_b in rows:
+            if cid == "9":
+                continue
+            args = SETTLE + ["--id", cid, "--date", date, "--kind", kind, "--level", level, "--total", total,
+                             "--self-paid", self_paid or "0", "--category-b", category_b or "0"]
+            code, _, err = run(*args, *(["--ledger", led] if cid == "10" else []))
+            m = re.search(r"claim refused: (.*) \[(MEDINS_ERR_\w+)\]$", err, re.M)
+            alone = (m.group(2), m.group(1)) if m else None
+            check(f"claim {cid} as alone", code == 1 and alone is not None and got.get(cid) == alone,
+                  f"batch {got.get(cid)}, alone {alone} ({err.strip()})")
+    # The messages name the problem, not only its code's description (worked from the rows).
+    check("named problems", got["1"] == ("MEDINS_ERR_LEVEL", "a pharmacy claim cannot be at level l2")
+          and got["2"] == ("MEDINS_ERR_CLAIM", "claim 2 has a negative amount")
+          and got["10"][1].startswith("claim dated 20230302 is earlier than the ledger's last claim"), str(got))
+
+
 # ---- Enrolments CSV (medins capitation --enrolments) -------------------------------------
 
 CAPITATION = ["capitation", "--policy", TESTLAND, "--disease", "diabetes", "--level", "l1",
@@ -544,6 +581,7 @@ def test_property():
 GROUPS = {
     "claim-documents": test_claim_documents,
     "batch-rows": test_batch_rows,
+    "batch-errors": test_batch_errors,
     "enrolments": test_enrolments,
     "ledger-files": test_ledger_files,
     "file-writes": test_file_writes,
