@@ -382,6 +382,14 @@ static int run_slot(batch *b, const medins_policy *policy, medins_date date, boo
         (uint32_t)(date - b->age_from) < (uint32_t)(b->age_until - b->age_from))
         return b->slot;
     const medins_date birth = b->person.birth_date;
+    if (date < birth) {
+        /* A claim before the birth date is refused (settle_alone): no slot, until then. */
+        b->slot = -1;
+        b->slot_policy = policy;
+        b->age_from = 0;
+        b->age_until = birth;
+        return -1;
+    }
     /* Both dates are checked: the age needs no further test. */
     const int age = birth ? mdn_age_between(birth, date) : -1;
     const int slot = b->cache ? slot_for(b->cache, policy, &b->person, age, &b->ledgers[b->run], keep)
@@ -476,9 +484,13 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
             rc = e ? mdn_person_check(&b->person, e) : b->person_rc;
         if (rc == 0)
             rc = mdn_claim_check(&claim, e);
-        if (rc == 0 && b->ledger_rc < 0)
-            rc = e ? medins_ledger_check(ledger, e) : b->ledger_rc;
     }
+    /* A plain claim passed the others, but not this one (the first pass leaves claims before
+     * the birth date to this call: run_slot). */
+    if (rc == 0)
+        rc = mdn_born_by(&b->person, claim.date, "the claim date", e);
+    if (rc == 0 && !plain && b->ledger_rc < 0)
+        rc = e ? medins_ledger_check(ledger, e) : b->ledger_rc;
     medins_settlement s;
     if (rc == 0) {
         const int slot = run_slot(b, policy, claim.date, false);

@@ -384,8 +384,14 @@ typedef struct mdn_layer_plan {
     mdn_seg_plan segs;                      /* rrow's segments with adj */
 } mdn_layer_plan;
 
-/* Why a plan cannot settle: the errors of the settlement, in its order. */
-enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_RATIO };
+/* Why a plan cannot settle: the errors of the settlement, in its order. MDN_PLAN_AGE: the age
+ * is unknown (no birth date) and a row the claim reads has age bounds, which would match or
+ * not by it (the ratio row first, so that no row found for want of an age says so). */
+enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_AGE, MDN_PLAN_RATIO };
+
+/* Which table of a plan needed the age (mdn_plan.age_rule): the section's (0) or a layer's
+ * (1 major disease, 2 assistance) times 8, plus its MDN_RULE_*. */
+#define MDN_AGE_RULE(layer, rule) ((layer) * 8 + (rule))
 
 /*
  * Every row and flag a settlement reads from the policy for one selector context: the person's
@@ -396,6 +402,7 @@ enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_RATIO };
  */
 typedef struct mdn_plan {
     int status;                             /* MDN_PLAN_*: the rest is set only when OK */
+    int age_rule;                           /* MDN_PLAN_AGE: the table (MDN_AGE_RULE) */
     const mdn_benefit *sec;                 /* set from MDN_PLAN_RATIO on */
     const mdn_ratio_row *rrow;
     const mdn_amount_row *drow, *trow, *crow;   /* deductible, thrift reduction, maximum */
@@ -418,6 +425,30 @@ typedef struct mdn_plan {
 
 /* The plan of selector context `ctx` (tier, age, history, kind, level... all set) under p. */
 void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx);
+
+/*
+ * Whether, with ctx's age unknown, the age decides a row of an amount table read up to the row
+ * `found` (NULL: every row): a row before it has age bounds and matches ctx but for them.
+ */
+bool mdn_age_decides(const mdn_amount_table *t, const mdn_amount_row *found, const mdn_ctx *ctx);
+
+/* The rule id ("outpatient.deductible") of the table an MDN_PLAN_AGE plan under p names. */
+const char *mdn_plan_age_rule(const mdn_plan *plan, const medins_policy *p);
+
+/* MEDINS_ERR_PERSON: no birth date, where the age on `date` decides which row of `rule` (a
+ * rule id, "outpatient.deductible") applies. */
+int mdn_age_missing(medins_error **err, const char *rule, medins_date date);
+
+/* MEDINS_ERR_PERSON when the person was born after `date`, which is `what` ("the claim
+ * date"), else 0. Inline: the batch tests each claim it settles alone. */
+static inline int mdn_born_by(const medins_person *person, medins_date date, const char *what,
+                              medins_error **err)
+{
+    if (person->birth_date <= date)
+        return 0;
+    return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "birth date %d is after %s %d",
+                     (int)person->birth_date, what, (int)date);
+}
 
 /* Set by the tests to settle a batch as when its plan cache cannot be allocated: plans made
  * claim by claim (batch.c). */

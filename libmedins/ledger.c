@@ -154,6 +154,8 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
                          "the ledger of %d cannot be closed: dates run from " MDN_DATE_RANGE
                          ", so there is no ledger of %d", (int)prev->year, (int)prev->year + 1);
     medins_date end = prev->year * 10000 + 1231;
+    if ((rc = mdn_born_by(person, end, "the last day of the year closed,", err)) < 0)
+        return rc;
     if (end < policy->from || (policy->to != 0 && end > policy->to))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "policy %s is not in force on %d",
                          policy->id, (int)end);
@@ -172,12 +174,16 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
         mdn_settle_context(&ctx, policy, person, prev, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1,
                            end, 0);
         const mdn_amount_row *cap = out->cap_table ? mdn_amount_find(out->cap_table, &ctx) : NULL;
+        if (ctx.age < 0 && mdn_age_decides(out->cap_table, cap, &ctx))
+            return mdn_age_missing(err, out->cap_owner->rule[MDN_RULE_CAP], end);
         if (inp && inp->carry_over && cap && cap->amount.v > prev->outpatient_costs &&
             medins_money_add(&n.carry_over, n.carry_over, cap->amount.v - prev->outpatient_costs) < 0)
             return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "carry-over would exceed the limit");
         if (out->thrift) {
             /* The deductible before any thrift reduction: the reduction is what thrift earns. */
             const mdn_amount_row *ded = out->ded_table ? mdn_amount_find(out->ded_table, &ctx) : NULL;
+            if (ctx.age < 0 && mdn_age_decides(out->ded_table, ded, &ctx))
+                return mdn_age_missing(err, out->ded_owner->rule[MDN_RULE_DEDUCTIBLE], end);
             medins_fen d = ded ? ded->amount.v : 0;
             n.thrifty_years = prev->outpatient_costs <= d ? prev->thrifty_years + 1 : 0;
         }

@@ -263,6 +263,41 @@ static inline long first_row(const mdn_index *ix, const void *rows, size_t size,
     return -1;
 }
 
+/*
+ * Whether, with the age unknown, it decides one of rows[0..upto) (each `size` bytes): a row
+ * with age bounds that matches the context but for them. Such a row is read, and would match
+ * or not by the age: the settlement needs it.
+ */
+static bool age_decides(const void *rows, size_t size, size_t upto, const mdn_ctx *ctx)
+{
+    for (size_t i = 0; i < upto; i++) {
+        mdn_select sel = *row_sel(rows, size, i);
+        if (sel.age_min.v < 0 && sel.age_max.v < 0)
+            continue;
+        sel.age_min.v = sel.age_max.v = -1;
+        if (mdn_select_match(&sel, ctx))
+            return true;
+    }
+    return false;
+}
+
+/* age_decides over a table read to the row `found` (NULL: read to its end). */
+#define AGE_DECIDES(t, found, ctx)                                                              \
+    age_decides((t)->rows, sizeof *(t)->rows, (found) ? (size_t)((found) - (t)->rows) : (t)->n, \
+                (ctx))
+
+bool mdn_age_decides(const mdn_amount_table *t, const mdn_amount_row *found, const mdn_ctx *ctx)
+{
+    return t && AGE_DECIDES(t, found, ctx);
+}
+
+int mdn_age_missing(medins_error **err, const char *rule, medins_date date)
+{
+    return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                     "the person has no birth date, and their age on %d decides which %s row "
+                     "applies: give the birth date", (int)date, rule);
+}
+
 /* ---- Person profiles, for the batch (benefit.h, mdn_profile) ---------------------------- */
 
 void mdn_profile_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
@@ -344,6 +379,50 @@ static void plan_layer(mdn_layer_plan *lp, const mdn_layer *l, int kind, const q
         lp->cap = lp->crow->amount.v;
 }
 
+/* The first table of plan `pl` (found with a context of unknown age) whose rows the age
+ * decides, as MDN_AGE_RULE; -1 when none. */
+static int age_rule_of(const mdn_plan *pl, const medins_policy *p, const mdn_ctx *ctx)
+{
+    const mdn_benefit *sec = pl->sec;
+    if (AGE_DECIDES(&sec->ratio, pl->rrow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_RATIO);
+    if (mdn_age_decides(sec->ded_table, pl->drow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_DEDUCTIBLE);
+    if (pl->drow && mdn_age_decides(sec->thrift_table, pl->trow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_THRIFT);
+    if (AGE_DECIDES(&sec->adjustments, (const mdn_adjust_row *)NULL, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_ADJUST);
+    if (mdn_age_decides(sec->cap_table, pl->crow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_CAP);
+    const mdn_layer *layers[2] = {&p->benefits->major, &p->benefits->assistance};
+    for (int i = 0; i < 2; i++) {
+        const mdn_layer *l = layers[i];
+        const mdn_layer_plan *lp = &pl->layer[i];
+        if (!lp->applies)
+            continue;
+        if (AGE_DECIDES(&l->deductible, lp->drow, ctx))
+            return MDN_AGE_RULE(i + 1, MDN_RULE_DEDUCTIBLE);
+        if (AGE_DECIDES(&l->ratio, lp->rrow, ctx))
+            return MDN_AGE_RULE(i + 1, MDN_RULE_RATIO);
+        if (AGE_DECIDES(&l->adjustments, (const mdn_adjust_row *)NULL, ctx))
+            return MDN_AGE_RULE(i + 1, MDN_RULE_ADJUST);
+        if (AGE_DECIDES(&l->cap, lp->crow, ctx))
+            return MDN_AGE_RULE(i + 1, MDN_RULE_CAP);
+    }
+    return -1;
+}
+
+/* The rule id of the table an MDN_PLAN_AGE plan names (mdn_plan.age_rule). */
+const char *mdn_plan_age_rule(const mdn_plan *plan, const medins_policy *p)
+{
+    const int layer = plan->age_rule / 8, rule = plan->age_rule % 8;
+    if (layer > 0)
+        return (layer == 1 ? &p->benefits->major : &p->benefits->assistance)->rule[rule];
+    const mdn_benefit *sec = plan->sec;
+    return (rule == MDN_RULE_DEDUCTIBLE || rule == MDN_RULE_THRIFT ? sec->ded_owner
+            : rule == MDN_RULE_CAP ? sec->cap_owner : sec)->rule[rule];
+}
+
 /* The plan of query q (its context and keys) under p. */
 static void plan_of(mdn_plan *pl, const medins_policy *p, const query *q)
 {
@@ -359,8 +438,12 @@ static void plan_of(mdn_plan *pl, const medins_policy *p, const query *q)
         return;
     }
     pl->sec = sec;
+    /* Only then can the age decide a row: a plan of a known age never asks. */
+    const bool ageless = q->ctx.age < 0 && p->benefits->age.n != 0;
     if (!(pl->rrow = find_ratio(&sec->ratio, sec->ix.ratio, q))) {
-        pl->status = MDN_PLAN_RATIO;
+        pl->status = ageless && AGE_DECIDES(&sec->ratio, pl->rrow, &q->ctx) ? MDN_PLAN_AGE
+                                                                           : MDN_PLAN_RATIO;
+        pl->age_rule = MDN_AGE_RULE(0, MDN_RULE_RATIO);
         return;
     }
     if (sec->ded_table && (pl->drow = find_amount(sec->ded_table, sec->ded_owner->ix.deductible, q))) {
@@ -383,6 +466,8 @@ static void plan_of(mdn_plan *pl, const medins_policy *p, const query *q)
     pl->account = MDN_MASK(sec->account && q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE);
     plan_layer(&pl->layer[0], &p->benefits->major, kind, q);
     plan_layer(&pl->layer[1], &p->benefits->assistance, kind, q);
+    if (ageless && (pl->age_rule = age_rule_of(pl, p, &q->ctx)) >= 0)
+        pl->status = MDN_PLAN_AGE;
 }
 
 void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx)
@@ -405,6 +490,7 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
 {
     int rc;
     if ((rc = mdn_person_check(person, err)) < 0 || (rc = mdn_claim_check(claim, err)) < 0 ||
+        (rc = mdn_born_by(person, claim->date, "the claim date", err)) < 0 ||
         (rc = medins_ledger_check(ledger, err)) < 0)
         return rc;
     query q;

@@ -222,10 +222,13 @@ static inline int check_dates(const medins_policy *p, medins_date date,
     return 0;
 }
 
-/* Why a plan that is not OK cannot settle. */
-static inline MDN_COLD int plan_error(const mdn_plan *plan, medins_scheme scheme, int kind,
-                                      int level, medins_error **err)
+/* Why a plan that is not OK cannot settle (a claim of `kind` at `level` on `date` under p). */
+static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy *p,
+                                      medins_scheme scheme, int kind, int level, medins_date date,
+                                      medins_error **err)
 {
+    if (plan->status == MDN_PLAN_AGE)
+        return mdn_age_missing(err, mdn_plan_age_rule(plan, p), date);
     if (plan->status == MDN_PLAN_SCHEME)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "the %s scheme is not covered by this policy", medins_scheme_name(scheme));
@@ -270,7 +273,8 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     int rc;
     if ((vouched == MDN_VOUCHED_NONE && (rc = check_dates(p, claim->date, ledger, err)) < 0) ||
         (vouched != MDN_VOUCHED_ALL && plan->status != MDN_PLAN_OK &&
-         (rc = plan_error(plan, person->scheme, claim->kind, claim->level, err)) < 0))
+         (rc = plan_error(plan, p, person->scheme, claim->kind, claim->level, claim->date,
+                          err)) < 0))
         return rc;
 
     const mdn_benefit *sec = plan->sec;

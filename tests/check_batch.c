@@ -224,11 +224,23 @@ START_TEST(each_failure_worded_as_alone)
          "the ledger already counts 2147483647 settlements this year"},
         {6, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230301, MEDINS_ERR_LEDGER,
          "ledger thrifty_years out of range: 124"},
+        {7, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230301, MEDINS_ERR_PERSON,
+         "the person has no birth date, and their age on 20230301 decides which "
+         "outpatient.deductible row applies"},
+        {7, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(1000), 0, 20230302, 0, NULL},
+        {8, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230301, MEDINS_ERR_PERSON,
+         "birth date 20230302 is after the claim date 20230301"},
+        {8, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(100), 0, 20230302, 0, NULL},
     };
     const size_t n = sizeof rows / sizeof rows[0];
     memset(&C, 0, sizeof C);
-    for (size_t who = 0; who < 7; who++)
+    for (size_t who = 0; who < 9; who++)
         add_person(who, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, 0);
+    /* Person 7, retired, has no birth date: the outpatient deductible is by age for retirees,
+     * the inpatient one not. Person 8 is born on the day of their second claim. */
+    C.category[7] = MEDINS_CATEGORY_RETIRED;
+    C.birth[7] = 0;
+    C.birth[8] = 20230302;
     C.ledgers[1].admissions = -1;
     C.ledgers[2].outpatient_costs = MEDINS_FEN_MAX - Y(100);
     C.tier[3] = MEDINS_TIER_HIGH;
@@ -241,9 +253,9 @@ START_TEST(each_failure_worded_as_alone)
                   rows[i].total, rows[i].date);
         C.self_paid[i] = rows[i].self_paid;
     }
-    medins_ledger before[7];
+    medins_ledger before[9];
     memcpy(before, C.ledgers, sizeof before);
-    size_t nfail = compare_with_single(policy, 7, n);
+    size_t nfail = compare_with_single(policy, 9, n);
 
     /* The figures and messages worked by hand; settled alone, the same claims gave the same
      * (compare_with_single). Run again from the same ledgers for the errors object. */
@@ -251,7 +263,7 @@ START_TEST(each_failure_worded_as_alone)
     medins_batch_persons p;
     medins_batch_claims k;
     medins_batch_out o;
-    views(&C, 7, n, &p, &k, &o);
+    views(&C, 9, n, &p, &k, &o);
     medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
     ck_assert_int_eq(medins_batch_errors_new(&opts.errors), 0);
     size_t failed = 0, want_failed = 0;
@@ -283,7 +295,7 @@ START_TEST(each_failure_worded_as_alone)
     ck_assert_int_eq(C.ledgers[5].admissions, 1);
 
     /* Filled again, the object holds the new call's failures only: none. */
-    views(&C, 7, 1, &p, &k, &o);
+    views(&C, 9, 1, &p, &k, &o);
     memcpy(C.ledgers, before, sizeof before);
     ck_assert_int_eq(medins_batch_settle_ex(policy, &p, &k, C.ledgers, &o, &opts, &failed, NULL), 0);
     ck_assert_uint_eq(medins_batch_errors_count(opts.errors), 0);
@@ -1196,6 +1208,30 @@ START_TEST(agrees_with_single_long_tables)
 }
 END_TEST
 
+/*
+ * Age bands in every kind of table (tests/data/settle/age-everywhere.yaml): random persons,
+ * a twentieth without a birth date and some born during the year of their claims, get the
+ * refusals one claim per call gives (compare_with_single: the same code and message), and
+ * there are such refusals.
+ */
+START_TEST(agrees_with_single_age_everywhere)
+{
+    char path[1024];
+    medins_policy *pol = NULL;
+    medins_test_path(path, sizeof path, "data/settle/age-everywhere.yaml");
+    ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
+    check_agreement(pol, 2023, 600);
+    size_t refused = 0, n = 0;
+    for (size_t i = 0; i < MAXN && C.date[i]; i++, n++) {
+        const medins_date birth = C.birth[C.person[i]];
+        refused += C.status[i] == MEDINS_ERR_PERSON && (birth == 0 || birth > C.date[i]);
+    }
+    ck_assert_uint_gt(refused, 0);
+    ck_assert_uint_lt(refused, n / 4);
+    medins_policy_free(pol);
+}
+END_TEST
+
 /* The window of dates (mdn_profile_age_window) of the profile under `pol` of a retired
  * employee born on `birth`, on `date`. */
 static void age_window_on(const medins_policy *pol, medins_date birth, medins_date date,
@@ -1373,6 +1409,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_a_small_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
     tcase_add_test(tc, agrees_with_single_long_tables);
+    tcase_add_test(tc, agrees_with_single_age_everywhere);
     tcase_add_test(tc, age_windows);
     tcase_add_test(tc, agrees_with_single_many_age_bands);
     tcase_add_test(tc, by_date_from_set);

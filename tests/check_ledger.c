@@ -349,6 +349,48 @@ START_TEST(close_errors)
 }
 END_TEST
 
+/*
+ * Closing a year reads the outpatient deductible (basic.yaml has thrift: true) with the
+ * person's age on 31 December: a retiree's rows are by age (under 70: 700), so a retiree
+ * without a birth date is refused, naming the table; an employee in service matches the
+ * first row, which has no age, and needs none. A birth date after 31 December is refused.
+ */
+START_TEST(close_needs_the_age)
+{
+    medins_person p;
+    employee(&p);
+    p.birth_date = 0;
+    p.category = MEDINS_CATEGORY_RETIRED;
+    medins_ledger a, b;
+    medins_ledger_init(&a, 2023);
+    memset(&b, 0x33, sizeof b);
+    const medins_ledger untouched = b;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, policy, &p, &err), MEDINS_ERR_PERSON);
+    ck_assert_str_eq(medins_error_message(err), "the person has no birth date, and their age on "
+                     "20231231 decides which outpatient.deductible row applies: give the birth date");
+    medins_error_free(err);
+    ck_assert_int_eq(memcmp(&b, &untouched, sizeof b), 0);
+
+    p.birth_date = 20240101;
+    err = NULL;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, policy, &p, &err), MEDINS_ERR_PERSON);
+    ck_assert_str_eq(medins_error_message(err), "birth date 20240101 is after the last day of the "
+                     "year closed, 20231231");
+    medins_error_free(err);
+    ck_assert_int_eq(memcmp(&b, &untouched, sizeof b), 0);
+
+    /* Born 1953-06-01: 70 on 2023-12-31, the 600 row; no costs: a thrifty year. */
+    p.birth_date = 19530601;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, policy, &p, NULL), 0);
+    ck_assert_int_eq(b.thrifty_years, 1);
+    p.category = MEDINS_CATEGORY_IN_SERVICE;
+    p.birth_date = 0;
+    ck_assert_int_eq(medins_ledger_close_year(&b, &a, policy, &p, NULL), 0);
+    ck_assert_int_eq(b.thrifty_years, 1);
+}
+END_TEST
+
 /* ---- The check's bounds are those every later operation can take --------------------------- */
 
 /* A policy of basic.yaml's rules in force from 2022 on, without an end: years up to 2199. */
@@ -531,6 +573,7 @@ static Suite *ledger_suite(void)
     tcase_add_test(tc, close_without_carry_over);
     tcase_add_loop_test(tc, thrift_years, 0, (int)(sizeof thrift_cases / sizeof thrift_cases[0]));
     tcase_add_test(tc, close_errors);
+    tcase_add_test(tc, close_needs_the_age);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bounds");

@@ -20,6 +20,7 @@
  *     tekun 75%, dibao 70%, marginal 65%; cap 50000.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "medins.h"
@@ -535,6 +536,115 @@ START_TEST(bad_input)
 }
 END_TEST
 
+/* ---- The age: needed where a row read has age bounds ------------------------------------- */
+
+/*
+ * tests/data/settle/age-everywhere.yaml has an age band in each kind of table, on rows only
+ * some persons reach. Without a birth date a settlement that reads such a row for the person
+ * is refused, naming the table; one that reads none settles (the in-service employee matches
+ * the first outpatient deductible row; the pharmacy ratio's band is a resident's; and so on).
+ * With a birth date (1950-01-01: 73) every case settles.
+ */
+typedef struct age_case {
+    const char *name;
+    medins_scheme scheme;
+    medins_category category;
+    medins_tier tier;
+    uint32_t groups;
+    medins_claim_kind kind;
+    const char *rule;          /* NULL: settles without a birth date */
+} age_case;
+
+static const age_case age_cases[] = {
+    {"in-service-outpatient", EMP, 0, OUT, NULL},
+    {"retired-outpatient-deductible", RET, 0, OUT, "outpatient.deductible"},
+    {"resident-outpatient-thrift", RES(MEDINS_TIER_LOW), 0, OUT, "outpatient.thrift_reduction"},
+    {"in-service-pharmacy", EMP, 0, MEDINS_CLAIM_PHARMACY, NULL},
+    {"resident-pharmacy-ratio", RES(MEDINS_TIER_LOW), 0, MEDINS_CLAIM_PHARMACY, "pharmacy.ratio"},
+    {"retired-pooling-adjustments", RET, 0, POOL, "outpatient_pooling.adjustments"},
+    {"in-service-pooling", EMP, 0, POOL, NULL},
+    {"student-special-cap", MEDINS_SCHEME_RESIDENT, MEDINS_CATEGORY_STUDENT_CHILD, MEDINS_TIER_LOW,
+     0, MEDINS_CLAIM_SPECIAL_DISEASE, "special_disease.cap"},
+    {"in-service-special", EMP, 0, MEDINS_CLAIM_SPECIAL_DISEASE, NULL},
+    {"dibao-assistance-adjustments", EMP, MEDINS_GROUP_DIBAO, MEDINS_CLAIM_SPECIAL_DISEASE,
+     "assistance.adjustments"},
+    {"tekun-assistance-cap", EMP, MEDINS_GROUP_TEKUN, MEDINS_CLAIM_SPECIAL_DISEASE, "assistance.cap"},
+    {"student-major-deductible", MEDINS_SCHEME_RESIDENT, MEDINS_CATEGORY_STUDENT_CHILD,
+     MEDINS_TIER_LOW, 0, INP, "major_disease.deductible"},
+    {"retired-major-ratio", RET, 0, INP, "major_disease.ratio"},
+    {"in-service-inpatient", EMP, 0, INP, NULL},
+};
+
+START_TEST(age_needed)
+{
+    const age_case *t = &age_cases[_i];
+    medins_policy *p = load("data/settle/age-everywhere.yaml");
+    medins_person person = {t->scheme, t->category, t->tier, 0, t->groups, 0};
+    medins_claim claim;
+    medins_claim_init(&claim);
+    claim.kind = t->kind;
+    claim.level = t->kind == MEDINS_CLAIM_PHARMACY ? MEDINS_LEVEL_PHARMACY : L1;
+    claim.date = 20230301;
+    claim.total = Y(30000);
+    medins_ledger ledger;
+    medins_ledger_init(&ledger, 2023);
+    const medins_ledger before = ledger;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_settle(&r, p, &person, &claim, &ledger, &err);
+    if (t->rule) {
+        char want[256];
+        snprintf(want, sizeof want, "the person has no birth date, and their age on 20230301 "
+                 "decides which %s row applies: give the birth date", t->rule);
+        ck_assert_msg(rc == MEDINS_ERR_PERSON && strcmp(medins_error_message(err), want) == 0,
+                      "%s: %s \"%s\"", t->name, medins_status_name(rc),
+                      err ? medins_error_message(err) : "");
+        ck_assert_msg(r == NULL && memcmp(&ledger, &before, sizeof ledger) == 0,
+                      "%s: refused, but something changed", t->name);
+    } else {
+        ck_assert_msg(rc == 0, "%s: %s", t->name, err ? medins_error_message(err) : "");
+    }
+    medins_error_free(err);
+    medins_result_free(r);
+    /* With a birth date, every case settles. */
+    person.birth_date = 19500101;
+    ledger = before;
+    r = NULL;
+    ck_assert_msg(medins_settle(&r, p, &person, &claim, &ledger, NULL) == 0, "%s: born 1950",
+                  t->name);
+    medins_result_free(r);
+    medins_policy_free(p);
+}
+END_TEST
+
+/* A birth date after the claim date is refused, whether or not the policy reads the age. */
+START_TEST(born_after_the_claim)
+{
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 20230302;
+    medins_claim claim;
+    medins_claim_init(&claim);
+    claim.level = L2;
+    claim.date = 20230301;
+    claim.total = Y(100);
+    medins_ledger ledger;
+    medins_ledger_init(&ledger, 2023);
+    const medins_ledger before = ledger;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_settle(&r, policy, &person, &claim, &ledger, &err), MEDINS_ERR_PERSON);
+    ck_assert_str_eq(medins_error_message(err), "birth date 20230302 is after the claim date 20230301");
+    medins_error_free(err);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(memcmp(&ledger, &before, sizeof ledger), 0);
+    /* Born on the day: age 0, settles. */
+    person.birth_date = 20230301;
+    ck_assert_int_eq(medins_settle(&r, policy, &person, &claim, &ledger, NULL), 0);
+    medins_result_free(r);
+}
+END_TEST
+
 /* ---- Reversal ------------------------------------------------------------------------------ */
 
 static medins_result *settle_one(medins_ledger *l, medins_claim_kind kind, medins_level level,
@@ -752,6 +862,8 @@ static Suite *settle_suite(void)
     tc = tcase_create("bad-input");
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, bad_input, 0, (int)(sizeof bads / sizeof bads[0]));
+    tcase_add_loop_test(tc, age_needed, 0, (int)(sizeof age_cases / sizeof age_cases[0]));
+    tcase_add_test(tc, born_after_the_claim);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("reverse");

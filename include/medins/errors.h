@@ -47,7 +47,7 @@ typedef enum medins_status {
     MEDINS_ERR_NOT_COVERED = -31,   /**< the policy has no section (or no row) for this computation */
 
     /* Persons, claims, ledgers */
-    MEDINS_ERR_PERSON = -40,        /**< inconsistent person (category of another scheme, unknown tier or group) */
+    MEDINS_ERR_PERSON = -40,        /**< inconsistent person (category of another scheme, unknown tier or group; born after the claim; no birth date where the age decides a row) */
     MEDINS_ERR_CLAIM = -41,         /**< inconsistent claim (negative amount, parts larger than the total) */
     MEDINS_ERR_KIND = -42,          /**< unknown claim kind */
     MEDINS_ERR_LEVEL = -43,         /**< unknown hospital level */

@@ -75,7 +75,7 @@ typedef struct medins_person {
     medins_scheme scheme;       /**< the scheme the person is insured under */
     medins_category category;   /**< must belong to the scheme */
     medins_tier tier;           /**< residents: the tier paid for (benefit tier follows the policy) */
-    medins_date birth_date;     /**< YYYYMMDD; needed for age bands (retirees' deductibles) */
+    medins_date birth_date;     /**< YYYYMMDD, 0 = unknown. Needed wherever a settlement (or the closing of a year) reads a row with age bounds for the person, such as a retiree's deductible band: without it that call fails with MEDINS_ERR_PERSON, never takes another row. A birth date after the claim's date is MEDINS_ERR_PERSON too. Contributions and maternity payments read no age. */
     uint32_t groups;            /**< medins_group flags */
     int64_t family_doctor;      /**< institution id of the family-doctor contract; 0 = none */
 } medins_person;

@@ -54,8 +54,16 @@ typedef struct medins_settlement {
  * @param claim the bill to settle.
  * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
  * @param ledger the member's ledger for the claim's year; updated on success, untouched on error.
- * @return 0 or a negative status (MEDINS_ERR_CLAIM, _KIND, _LEVEL, _PERSON, _DATE (claim outside
- *         the policy's dates), _ORDER, _LEDGER_YEAR, _LEDGER, _NOT_COVERED, _OVERFLOW, _NOMEM).
+ * @return 0 or a negative status (MEDINS_ERR_CLAIM, _KIND, _LEVEL, _DATE (claim outside
+ *         the policy's dates), _ORDER, _LEDGER_YEAR, _LEDGER, _NOT_COVERED, _NOMEM;
+ *         MEDINS_ERR_PERSON for an inconsistent person, a birth date after the claim's date,
+ *         or no birth date (0) when a row the settlement reads for the person is bounded by age
+ *         (a retiree's deductible band, for instance): the age would decide whether it
+ *         applies; MEDINS_ERR_OVERFLOW for an amount above MEDINS_FEN_MAX, a year total that
+ *         would pass it, or a ledger that already counts MEDINS_LEDGER_SEQ_MAX settlements).
+ *         The checks run in this order: person, claim, birth date against the claim's date,
+ *         ledger, the claim's date against the policy and the ledger, the rows (coverage, then
+ *         the age), the ledger's totals.
  */
 MEDINS_API int medins_settle(medins_result **out, const medins_policy *policy,
                              const medins_person *person, const medins_claim *claim,
@@ -71,7 +79,8 @@ MEDINS_API const medins_settlement *medins_result_settlement(const medins_result
 
 /**
  * Reverse a settlement (a refund): restore the ledger exactly as it was before it. The result
- * must be the ledger's most recent settlement (MEDINS_ERR_REVERSE otherwise); to refund an
+ * must be the ledger's most recent settlement (MEDINS_ERR_REVERSE otherwise: the message says
+ * "already reversed" when the ledger is as it was before the settlement); to refund an
  * earlier bill, reverse the later ones first and settle them again.
  */
 MEDINS_API int medins_settle_reverse(medins_ledger *ledger, const medins_result *result,
