@@ -82,7 +82,8 @@ int cli_is_person_field(const char *key);
     "  --category CAT       in_service (default for employees) | retired | adult (default for\n" \
     "                       residents) | student_child\n" \
     "  --tier TIER          residents: low | middle | high\n" \
-    "  --birth-date DATE    needed for age bands (retirees)\n" \
+    "  --birth-date DATE    needed where the policy reads the age (a retiree's band):\n" \
+    "                       without it such a claim is refused\n" \
     "  --groups LIST        special groups, e.g. dibao|disabled\n" \
     "  --family-doctor ID   institution of the family-doctor contract\n"
 /* An option's long name with '-' read as '_' ("birth-date" -> "birth_date"). */

@@ -105,6 +105,49 @@ def test_claim_documents():
            err_has=[r"cannot open nothing\.json: No such file"])
 
 
+# ---- Birth dates a settlement needs ----------------------------------------------------------
+
+AGES = "tests/cli/testland-ages.yaml"
+RETIREE = ["settle", "--policy", AGES, "--date", "2023-03-01", "--kind", "outpatient", "--level", "l1",
+           "--total", "800", "--category", "retired"]
+NO_BIRTH = ("the person has no birth date, and their age on 20230301 decides which outpatient.deductible "
+            "row applies: give the birth date")
+
+
+def test_birth_dates():
+    """tests/cli/testland-ages.yaml: a retiree's outpatient deductible is 400 under 70 and 200
+    from 70, so their age decides it. Without a birth date that is an error, never the row
+    below (500): the library refuses it, and the command says so, alone and in a batch."""
+    expect("retiree, no birth date", RETIREE, 1, out_lacks=[r"."],
+           err_has=[r"^medins settle: claim refused: " + re.escape(NO_BIRTH) + r" \[MEDINS_ERR_PERSON\]$"])
+    expect("retiree, no birth date, document", ["settle", "--policy", AGES, "-i", "-"], 1,
+           stdin='{"person": {"category": "retired"}, "claim": {"date": "2023-03-01", "kind": "outpatient", '
+                 '"level": "l1", "total": "800"}}',
+           err_has=[re.escape(NO_BIRTH) + r" \[MEDINS_ERR_PERSON\]$"])
+    # Born 1950-03-01: 73 on 2023-03-01, deductible 200; 600 x 50% -> fund 300, patient 500.
+    expect("retiree of 73", RETIREE + ["--birth-date", "1950-03-01"], 0,
+           out_has=[r"^  Basic fund +300\.00$", r"^  Patient +500\.00$"])
+    # Born 1960-01-01: 63, deductible 400; 400 x 50% -> fund 200, patient 600.
+    expect("retiree of 63", RETIREE + ["--birth-date", "1960-01-01"], 0,
+           out_has=[r"^  Basic fund +200\.00$", r"^  Patient +600\.00$"])
+    expect("born after the claim", RETIREE + ["--birth-date", "2023-03-02"], 1,
+           err_has=[r"claim refused: birth date 20230302 is after the claim date 20230301 \[MEDINS_ERR_PERSON\]$"])
+    # In service, the age decides nothing: no birth date is needed (deductible 500, fund 150).
+    expect("in service, no birth date", RETIREE[:-2], 0, out_has=[r"^  Basic fund +150\.00$"])
+    # The same in a batch, each row as the claim alone.
+    out, _ = expect("batch", ["batch", "-q", "-k", "--policy", AGES, "-"], 4,
+                    stdin=csv_text("1,R1,2023-03-01,outpatient,l1,800,retired,",
+                                   "2,R2,2023-03-01,outpatient,l1,800,retired,1950-03-01",
+                                   "3,R3,2023-03-01,outpatient,l1,800,retired,2023-03-02",
+                                   "4,R4,2023-03-01,outpatient,l1,800,in_service,",
+                                   header="claim_id,person_id,date,kind,level,total,category,birth_date"))
+    rows = {r[0]: r for r in csv.reader(io.StringIO(out, newline=""))}
+    check("batch rows", (rows["1"][3], rows["1"][12]) == ("MEDINS_ERR_PERSON", NO_BIRTH)
+          and rows["2"][3:8] == ["ok", "300.00", "0.00", "0.00", "500.00"]
+          and (rows["3"][3], rows["3"][12]) == ("MEDINS_ERR_PERSON", "birth date 20230302 is after the claim date 20230301")
+          and rows["4"][3:5] == ["ok", "150.00"], out)
+
+
 # ---- Batch CSV ----------------------------------------------------------------------------
 
 def csv_text(*rows, header="claim_id,person_id,date,kind,level,total"):
@@ -582,6 +625,7 @@ GROUPS = {
     "claim-documents": test_claim_documents,
     "batch-rows": test_batch_rows,
     "batch-errors": test_batch_errors,
+    "birth-dates": test_birth_dates,
     "enrolments": test_enrolments,
     "ledger-files": test_ledger_files,
     "file-writes": test_file_writes,
