@@ -148,12 +148,12 @@ static int check_tag(const doc_reader *d, const yaml_node_t *n, const char *what
 }
 
 /*
- * The pairs of a mapping node, after the checks every mapping gets: no tag, keys that are
- * plain text, none given twice. 0, or EXIT_INPUT after printing the error.
+ * The checks every mapping gets: no tag, keys that are text without a NUL, none given twice.
+ * 0, or EXIT_INPUT after printing the error.
  */
-static int check_mapping(const doc_reader *d, yaml_node_t *map, const char *what)
+static int check_mapping(doc_reader *d, yaml_node_t *map, const char *what)
 {
-    yaml_document_t *doc = (yaml_document_t *)&d->doc;
+    yaml_document_t *doc = &d->doc;
     if (check_tag(d, map, what))
         return EXIT_INPUT;
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
@@ -176,7 +176,7 @@ static int check_mapping(const doc_reader *d, yaml_node_t *map, const char *what
 }
 
 /* One field's value: a scalar, or for `groups` a sequence of them joined with '|'. */
-static const char *field_text(const doc_reader *d, yaml_node_t *v, const char *key, char *buf,
+static const char *field_text(doc_reader *d, yaml_node_t *v, const char *key, char *buf,
                               size_t size, size_t *len)
 {
     if (check_tag(d, v, key))
@@ -188,9 +188,8 @@ static const char *field_text(const doc_reader *d, yaml_node_t *v, const char *k
         return NULL;
     }
     size_t n = 0;
-    yaml_document_t *doc = (yaml_document_t *)&d->doc;
     for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
-        yaml_node_t *item = yaml_document_get_node(doc, *it);
+        yaml_node_t *item = yaml_document_get_node(&d->doc, *it);
         const char *t;
         size_t tn;
         if (item->type != YAML_SCALAR_NODE) {
@@ -214,10 +213,10 @@ static const char *field_text(const doc_reader *d, yaml_node_t *v, const char *k
 }
 
 /* The fields of the `person` or `claim` mapping. */
-static int read_fields(settle_input *in, const doc_reader *d, yaml_node_t *map, const char *section)
+static int read_fields(settle_input *in, doc_reader *d, yaml_node_t *map, const char *section)
 {
     int rc = check_mapping(d, map, section);
-    yaml_document_t *doc = (yaml_document_t *)&d->doc;
+    yaml_document_t *doc = &d->doc;
     const int is_person = !strcmp(section, "person");
     for (yaml_node_pair_t *q = map->data.mapping.pairs.start; rc == 0 && q < map->data.mapping.pairs.top; q++) {
         yaml_node_t *fk = yaml_document_get_node(doc, q->key);
