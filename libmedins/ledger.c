@@ -81,10 +81,14 @@ static void field_set(medins_ledger *l, const field *f, int64_t v)
     }
 }
 
-/* The largest value of a field of each type: counts stay within int32_t (seq too, whose
- * type is wider), amounts within MEDINS_FEN_MAX. */
-static int64_t field_max(const field *f)
+/* The largest value of field f: amounts MEDINS_FEN_MAX, counts MEDINS_LEDGER_SEQ_MAX (seq too,
+ * whose type is wider), and the thrifty years of ledger l (when not NULL; its year in range)
+ * the years it can have closed since the first year dates have: closing a year adds one to
+ * the next year's ledger. */
+static int64_t field_max(const field *f, const medins_ledger *l)
 {
+    if (l && f->offset == offsetof(medins_ledger, thrifty_years))
+        return l->year - MDN_YEAR_FIRST;
     return f->type == F_FEN ? MEDINS_FEN_MAX : (int64_t)MEDINS_LEDGER_SEQ_MAX;
 }
 _Static_assert(MEDINS_LEDGER_SEQ_MAX == INT32_MAX, "field_max: counts are at most INT32_MAX");
@@ -95,6 +99,21 @@ _Static_assert(MEDINS_LEDGER_SEQ_MAX == INT32_MAX, "field_max: counts are at mos
 #define OUT_OF_RANGE_F_FEN(member) ((uint64_t)l->member > (uint64_t)MEDINS_FEN_MAX) |
 #define OUT_OF_RANGE(type, member, key) OUT_OF_RANGE_##type(member)
 
+/* Field f's value v is outside 0 to field_max(f, l), at line:col of a text (0 when none). */
+static int range_error(medins_error **err, const field *f, int64_t v, const medins_ledger *l,
+                       unsigned line, unsigned col)
+{
+    const int64_t max = field_max(f, l);
+    if (max != field_max(f, NULL))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
+                         "ledger %s out of range: %lld (it must be 0 to %lld: a ledger of %d "
+                         "has closed at most the years since %d)", f->key, (long long)v,
+                         (long long)max, (int)l->year, MDN_YEAR_FIRST);
+    return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
+                     "ledger %s out of range: %lld (it must be 0 to %lld)", f->key, (long long)v,
+                     (long long)max);
+}
+
 int medins_ledger_check(const medins_ledger *l, medins_error **err)
 {
     if (!l)
@@ -104,21 +123,12 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
                          "ledger year %d out of range: dates run from " MDN_DATE_RANGE,
                          (int)l->year);
     /* Every field in range, tested at once; the loop below only finds which one is not. */
-    bool out_of_range = LEDGER_FIELDS(OUT_OF_RANGE) false;
+    bool out_of_range = LEDGER_FIELDS(OUT_OF_RANGE) (l->thrifty_years > l->year - MDN_YEAR_FIRST);
     for (size_t i = 0; out_of_range && i < NFIELDS; i++) {
         int64_t v = field_get(l, &fields[i]);
-        if (v < 0 || v > field_max(&fields[i]))
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
-                             "ledger %s out of range: %lld (it must be 0 to %lld)",
-                             fields[i].key, (long long)v, (long long)field_max(&fields[i]));
+        if (v < 0 || v > field_max(&fields[i], l))
+            return range_error(err, &fields[i], v, l, 0, 0);
     }
-    /* Closing a year adds one thrifty year to the next year's ledger: a ledger of year y has
-     * closed at most y - 1900 since the first year dates have. */
-    if (l->thrifty_years > l->year - MDN_YEAR_FIRST)
-        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
-                         "ledger thrifty_years out of range: %d (a ledger of %d has at most %d: "
-                         "the years closed since %d)", (int)l->thrifty_years, (int)l->year,
-                         (int)(l->year - MDN_YEAR_FIRST), MDN_YEAR_FIRST);
     /* A ledger with settlements has the date of the last one, in its year, and vice versa. */
     if ((l->seq == 0) != (l->last_date == 0) ||
         (l->last_date != 0 && (!mdn_date_valid(l->last_date) || l->last_date / 10000 != l->year)))
@@ -261,6 +271,10 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         }
         if (n == 0)
             continue;
+        const char *nul = memchr(line, '\0', n);
+        if (nul)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)(nul - line) + 1,
+                             "ledger line %u contains a NUL byte", lineno);
         const char *eq = memchr(line, '=', n);
         if (!eq)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger line %u has no '='", lineno);
@@ -280,6 +294,11 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         if (!parse_int(eq + 1, n - klen - 1, &v) || v < lo || v > hi)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)klen + 2,
                              "ledger %s: malformed number", fields[i].key);
+        /* Each value in its range, where it is written; the year's (fields[0]) range, the
+         * thrifty years' bound by the year and the relations between fields are the check's,
+         * below. */
+        if (i > 0 && (v < 0 || v > field_max(&fields[i], NULL)))
+            return range_error(err, &fields[i], v, NULL, lineno, (unsigned)klen + 2);
         field_set(&l, &fields[i], v);
         seen[i] = true;
     }

@@ -93,24 +93,45 @@ END_TEST
 typedef struct edit {
     const char *name;
     const char *find, *replace;   /* the first occurrence of find is replaced */
+    size_t replace_len;           /* 0: strlen(replace); else its length, NULs included */
+    const char *says;             /* part of the message */
+    unsigned line, column;        /* the position the error names; 0: none */
 } edit;
 
+/* A replacement with NULs in it, and its length. */
+#define WITH_NUL(text) text, sizeof(text) - 1
+
+/* sample()'s text: line 1 the header, 2 year, 3 last_date, 4 seq, 5 admissions, ...,
+ * 16 major_base, 22 carry_over (LEDGER_FIELDS' order). */
 static const edit bad_texts[] = {
-    {"wrong-header", "medins-ledger 1", "medins-ledger"},
-    {"unknown-version", "medins-ledger 1", "medins-ledger 2"},
-    {"unknown-key", "seq=7", "sequence=7"},
-    {"missing-key", "seq=7\n", ""},
-    {"duplicate-key", "seq=7\n", "seq=7\nseq=7\n"},
-    {"letters", "seq=7", "seq=7a"},
-    {"empty-number", "seq=7", "seq="},
-    {"decimal", "major_base=4001", "major_base=40.01"},
-    {"plus-sign", "major_base=4001", "major_base=+4001"},
-    {"no-equals", "seq=7", "seq 7"},
-    {"negative-amount", "major_base=4001", "major_base=-4001"},
-    {"int32-overflow", "admissions=2", "admissions=2147483648"},
-    {"amount-over-max", "carry_over=100000000000000", "carry_over=100000000000001"},
-    {"date-of-other-year", "last_date=20230412", "last_date=20220412"},
-    {"admissions-above-seq", "admissions=2", "admissions=8"},
+    {"wrong-header", "medins-ledger 1", "medins-ledger", 0, "not a version 1 ledger", 1, 1},
+    {"unknown-version", "medins-ledger 1", "medins-ledger 2", 0, "not a version 1 ledger", 1, 1},
+    {"unknown-key", "seq=7", "sequence=7", 0, "unknown ledger key \"sequence\"", 4, 1},
+    {"missing-key", "seq=7\n", "", 0, "ledger key seq is missing", 0, 0},
+    {"duplicate-key", "seq=7\n", "seq=7\nseq=7\n", 0, "ledger key seq given twice", 5, 1},
+    {"letters", "seq=7", "seq=7a", 0, "ledger seq: malformed number", 4, 5},
+    {"empty-number", "seq=7", "seq=", 0, "ledger seq: malformed number", 4, 5},
+    {"decimal", "major_base=4001", "major_base=40.01", 0, "ledger major_base: malformed number", 16, 12},
+    {"plus-sign", "major_base=4001", "major_base=+4001", 0, "ledger major_base: malformed number", 16, 12},
+    {"no-equals", "seq=7", "seq 7", 0, "ledger line 4 has no '='", 4, 1},
+    {"negative-amount", "major_base=4001", "major_base=-4001", 0,
+     "ledger major_base out of range: -4001 (it must be 0 to 100000000000000)", 16, 12},
+    {"int32-overflow", "admissions=2", "admissions=2147483648", 0, "ledger admissions: malformed number", 5, 12},
+    {"amount-over-max", "carry_over=100000000000000", "carry_over=100000000000001", 0,
+     "ledger carry_over out of range: 100000000000001", 22, 12},
+    {"seq-over-max", "seq=7", "seq=4294967295", 0,
+     "ledger seq out of range: 4294967295 (it must be 0 to 2147483647)", 4, 5},
+    {"year-out-of-range", "year=2023", "year=2200", 0,
+     "ledger year 2200 out of range: dates run from 1900-01-01 to 2199-12-31", 0, 0},
+    {"thrifty-beyond-1900", "thrifty_years=3", "thrifty_years=124", 0,
+     "ledger thrifty_years out of range: 124 (it must be 0 to 123: a ledger of 2023 has closed at most the years since 1900)", 0, 0},
+    {"date-of-other-year", "last_date=20230412", "last_date=20220412", 0,
+     "ledger last_date 20220412 does not fit year 2023", 0, 0},
+    {"admissions-above-seq", "admissions=2", "admissions=8", 0, "more admissions than settlements", 0, 0},
+    /* A NUL inside the text is not its end: refused where it is. */
+    {"nul-in-value", "seq=7", WITH_NUL("seq=7\0"), "ledger line 4 contains a NUL byte", 4, 6},
+    {"nul-in-key", "seq=7", WITH_NUL("s\0q=7"), "ledger line 4 contains a NUL byte", 4, 2},
+    {"nul-line", "seq=7\n", WITH_NUL("seq=7\n\0\n"), "ledger line 5 contains a NUL byte", 5, 1},
 };
 
 START_TEST(parse_errors)
@@ -122,14 +143,24 @@ START_TEST(parse_errors)
     ck_assert_int_eq(medins_ledger_serialize(buf, sizeof buf, NULL, &l), 0);
     const char *at = strstr(buf, e->find);
     ck_assert_msg(at != NULL, "%s: text to edit not found", e->name);
-    size_t pre = (size_t)(at - buf);
-    snprintf(text, sizeof text, "%.*s%s%s", (int)pre, buf, e->replace, at + strlen(e->find));
+    const size_t pre = (size_t)(at - buf), rlen = e->replace_len ? e->replace_len : strlen(e->replace);
+    memcpy(text, buf, pre);
+    memcpy(text + pre, e->replace, rlen);
+    const char *rest = at + strlen(e->find);
+    memcpy(text + pre + rlen, rest, strlen(rest));
+    const size_t len = pre + rlen + strlen(rest);
     memset(&out, 0x5A, sizeof out);
     medins_ledger untouched = out;
     medins_error *err = NULL;
-    int rc = medins_ledger_parse(&out, text, strlen(text), &err);
+    int rc = medins_ledger_parse(&out, text, len, &err);
     ck_assert_msg(rc == MEDINS_ERR_LEDGER, "%s: status %d", e->name, rc);
-    ck_assert_msg(err && medins_error_code(err) == MEDINS_ERR_LEDGER, "%s: error object", e->name);
+    ck_assert_msg(err && medins_error_code(err) == MEDINS_ERR_LEDGER &&
+                  strstr(medins_error_message(err), e->says),
+                  "%s: message \"%s\", expected a part \"%s\"", e->name,
+                  err ? medins_error_message(err) : "", e->says);
+    ck_assert_msg(medins_error_line(err) == e->line && medins_error_column(err) == e->column,
+                  "%s: at %u:%u, expected %u:%u", e->name, medins_error_line(err),
+                  medins_error_column(err), e->line, e->column);
     ck_assert_msg(memcmp(&out, &untouched, sizeof out) == 0, "%s: output written", e->name);
     medins_error_free(err);
 }
@@ -423,10 +454,10 @@ static const bound_case bound_cases[] = {
     {"admissions above seq", 2023, 5, 6, 0, "more admissions than settlements"},
     {"thrifty years since 1900", 2023, 1, 0, 123, NULL},
     {"thrifty years one more", 2023, 1, 0, 124,
-     "ledger thrifty_years out of range: 124 (a ledger of 2023 has at most 123"},
+     "ledger thrifty_years out of range: 124 (it must be 0 to 123: a ledger of 2023 has closed at most the years since 1900)"},
     {"thrifty years INT32_MAX", 2023, 1, 0, INT32_MAX, "thrifty_years out of range: 2147483647"},
     {"no thrifty year in 1900", 1900, 1, 0, 0, NULL},
-    {"a thrifty year in 1900", 1900, 1, 0, 1, "a ledger of 1900 has at most 0"},
+    {"a thrifty year in 1900", 1900, 1, 0, 1, "out of range: 1 (it must be 0 to 0: a ledger of 1900"},
     {"year 2199", 2199, 1, 0, 299, NULL},
     {"year 2200", 2200, 1, 0, 0, "ledger year 2200 out of range: dates run from 1900-01-01 to 2199-12-31"},
     {"year 1899", 1899, 1, 0, 0, "ledger year 1899 out of range: dates run from 1900-01-01"},
