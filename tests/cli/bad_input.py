@@ -387,8 +387,9 @@ def test_ledger_files():
                err_has=[r"p\.ledger:2:1: unknown ledger key \"colour\" \[MEDINS_ERR_LEDGER\]$"])
         seq = next(i for i, l in enumerate(lines) if l.startswith("seq="))
         write_bytes(led, "\n".join(lines[:seq] + ["seq=1\x002"] + lines[seq + 1:]) + "\n")
+        # "seq=1" then the NUL: the sixth byte of the line.
         expect("NUL in a number", SETTLE + SECOND + ["--ledger", led], 1,
-               err_has=[rf"p\.ledger:{seq + 1}:5: ledger seq: malformed number \[MEDINS_ERR_LEDGER\]$"])
+               err_has=[rf"p\.ledger:{seq + 1}:6: ledger line {seq + 1} contains a NUL byte \[MEDINS_ERR_LEDGER\]$"])
         expect("no such ledger", SETTLE + SECOND + ["--ledger", os.path.join(tmp, "none")], 5,
                err_has=[r"cannot open .*none: No such file"])
 
