@@ -394,6 +394,8 @@ int cmd_settle(int argc, char **argv)
         case OPT_FIELD:
             if (nf == sizeof fkeys / sizeof fkeys[0])
                 return cli_usage_error("too many options");
+            if (!optarg)   /* getopt gives every one of these options a value; said for the analyzer */
+                return cli_usage_error("--%s needs a value", longopts[idx].name);
             fkeys[nf] = longopts[idx].name;
             fvals[nf++] = optarg;
             break;
