@@ -59,24 +59,14 @@ static const char help[] =
 /* ---- Buffered output -------------------------------------------------------------------- */
 
 typedef struct writer {
-    int fd;
-    int failed;
+    cli_out *o;          /* where the bytes go; o->failed once a write failed */
     size_t len;
     char buf[1u << 20];
 } writer;
 
 static void w_flush(writer *w)
 {
-    size_t off = 0;
-    while (off < w->len && !w->failed) {
-        ssize_t n = write(w->fd, w->buf + off, w->len - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            w->failed = 1;
-        else
-            off += (size_t)n;
-    }
+    (void)cli_out_write(w->o, w->buf, w->len);
     w->len = 0;
 }
 
@@ -92,15 +82,7 @@ static void w_bytes(writer *w, const char *p, size_t n)
 {
     if (n > sizeof w->buf / 2) {
         w_flush(w);
-        for (size_t off = 0; off < n && !w->failed;) {
-            ssize_t k = write(w->fd, p + off, n - off);
-            if (k < 0 && errno == EINTR)
-                continue;
-            if (k <= 0)
-                w->failed = 1;
-            else
-                off += (size_t)k;
-        }
+        (void)cli_out_write(w->o, p, n);
         return;
     }
     memcpy(w_reserve(w, n), p, n);
@@ -292,110 +274,182 @@ static void person_of(medins_person *p, const persons *ps, size_t i)
     p->family_doctor = ps->doctor[i];
 }
 
-/* ---- Ledger files: "[person id]" then the ledger's text, per person ----------------------- */
+/*
+ * ---- Ledger files: "[person id]" then the ledger's text, per person -----------------------
+ *
+ * A person id is any CSV field, so it may hold a line break. In the id line a backslash is
+ * written "\\" and a control character (below 0x20, and 0x7f) "\xHH", so that every id line is
+ * one line whatever the id; other bytes are written as they are.
+ */
+
+static void w_person_id(writer *w, const char *p, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch == '\\') {
+            w_bytes(w, "\\\\", 2);
+        } else if (ch < 0x20 || ch == 0x7f) {
+            char e[4] = {'\\', 'x', hex[ch >> 4], hex[ch & 15]};
+            w_bytes(w, e, 4);
+        } else {
+            w_bytes(w, p + i, 1);
+        }
+    }
+}
+
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/*
+ * Undo w_person_id in place on the n bytes at p. Returns the id's length, or -1 with the
+ * 0-based offset of the fault in *bad and its description in *why.
+ */
+static long read_person_id(char *p, size_t n, size_t *bad, const char **why)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        *bad = i;
+        if (ch < 0x20 || ch == 0x7f) {
+            *why = "a control character (write it as \\xHH)";
+            return -1;
+        }
+        if (ch != '\\') {
+            p[o++] = (char)ch;
+            continue;
+        }
+        if (i + 1 < n && p[i + 1] == '\\') {
+            p[o++] = '\\';
+            i++;
+            continue;
+        }
+        int hi = i + 3 < n && p[i + 1] == 'x' ? hex_digit(p[i + 2]) : -1;
+        int lo = hi >= 0 ? hex_digit(p[i + 3]) : -1;
+        if (lo < 0) {
+            *why = "a backslash not followed by a backslash or xHH";
+            return -1;
+        }
+        if (hi == 0 && lo == 0) {
+            *why = "a NUL (\\x00)";
+            return -1;
+        }
+        p[o++] = (char)(hi * 16 + lo);
+        i += 3;
+    }
+    return (long)o;
+}
+
+/* One line of [*pos, len): its start and length without the line end; *pos moves past it. */
+static const char *next_line(const char *text, size_t len, size_t *pos, size_t *n)
+{
+    const char *s = text + *pos;
+    const char *nl = memchr(s, '\n', len - *pos);
+    *n = nl ? (size_t)(nl - s) : len - *pos;
+    *pos += *n + (nl != NULL);
+    if (*n > 0 && s[*n - 1] == '\r')
+        (*n)--;
+    return s;
+}
 
 static int load_ledgers(persons *ps, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        cli_warn("cannot open ledgers %s", path);
-        return EXIT_IO;
-    }
-    char *text = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len == cap) {
-            cap = cap ? cap * 2 : 1u << 16;
-            if (grow((void **)&text, 1, cap + 1) != 0) {
-                fclose(f);
-                free(text);
-                cli_warn("out of memory");
-                return EXIT_INPUT;
-            }
-        }
-        size_t got = fread(text + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(text);
-        cli_warn("cannot read ledgers %s", path);
-        return EXIT_IO;
-    }
-    text[len] = '\0';
-    int rc = 0;
-    unsigned long line = 1;
-    char *p = text;
-    while (*p && rc == 0) {
-        char *eol = strchr(p, '\n');
-        size_t n = eol ? (size_t)(eol - p) : strlen(p);
-        if (n == 0) {
-            p += 1;
-            line++;
+    char *text;
+    size_t len;
+    int rc = cli_read_file(&text, &len, path, SIZE_MAX);
+    if (rc != 0)
+        return rc;
+    unsigned long line = 0;
+    size_t pos = 0;
+    while (pos < len && rc == 0) {
+        size_t n, bad;
+        const char *why = "";
+        char *s = (char *)next_line(text, len, &pos, &n);
+        line++;
+        if (n == 0)
             continue;
-        }
-        if (p[0] != '[' || p[n - 1] != ']') {
+        if (n < 2 || s[0] != '[' || s[n - 1] != ']') {
             cli_warn("%s:%lu: expected a line '[person id]'", path, line);
             rc = EXIT_INPUT;
             break;
         }
-        /* The block runs to the next "[" line. */
-        char *body = eol ? eol + 1 : p + n;
-        char *q = body;
-        unsigned long body_line = line + 1;
-        while (*q && *q != '[') {
-            char *e = strchr(q, '\n');
-            q = e ? e + 1 : q + strlen(q);
+        long id_len = read_person_id(s + 1, n - 2, &bad, &why);
+        if (id_len <= 0) {
+            if (id_len == 0)
+                cli_warn("%s:%lu: an empty person id", path, line);
+            else
+                cli_warn("%s:%lu:%zu: person id: %s", path, line, bad + 2, why);
+            rc = EXIT_INPUT;
+            break;
+        }
+        /* The ledger's text runs to the next "[" line. */
+        const unsigned long id_line = line;
+        const size_t body = pos;
+        size_t end = pos;
+        while (pos < len && text[pos] != '[') {
+            (void)next_line(text, len, &pos, &n);
+            end = pos;
             line++;
         }
-        line++;
         int added;
-        long i = persons_get(ps, p + 1, n - 2, &added);
+        long i = persons_get(ps, s + 1, (size_t)id_len, &added);
         if (i < 0) {
             cli_warn("out of memory");
             rc = EXIT_INPUT;
-            break;
-        }
-        if (!added) {
-            cli_warn("%s:%lu: person '%.*s' given twice", path, body_line - 1, (int)(n - 2), p + 1);
+        } else if (!added) {
+            cli_warn("%s:%lu: person '%.*s' given twice", path, id_line, (int)id_len, s + 1);
             rc = EXIT_INPUT;
-            break;
+        } else {
+            medins_error *err = NULL;
+            int st = medins_ledger_parse(&ps->ledger[i], text + body, end - body, &err);
+            if (st != 0) {
+                /* The ledger's own lines count from the one after its id. */
+                unsigned el = err ? medins_error_line(err) : 0, ec = err ? medins_error_column(err) : 0;
+                fprintf(stderr, "%s: %s:%lu:", cli_prog, path, id_line + el);
+                if (el && ec)
+                    fprintf(stderr, "%u:", ec);
+                fprintf(stderr, " person '%.*s': %s [%s]\n", (int)id_len, s + 1,
+                        err ? medins_error_message(err) : medins_status_describe(st),
+                        medins_status_name(st));
+                medins_error_free(err);
+                rc = EXIT_INPUT;
+            }
         }
-        medins_error *err = NULL;
-        if (medins_ledger_parse(&ps->ledger[i], body, (size_t)(q - body), &err) != 0) {
-            fprintf(stderr, "%s: %s:%lu: person '%.*s': ", cli_prog, path, body_line, (int)(n - 2), p + 1);
-            fprintf(stderr, "%s\n", err ? medins_error_message(err) : "invalid ledger");
-            medins_error_free(err);
-            rc = EXIT_INPUT;
-        }
-        p = q;
     }
     free(text);
     return rc;
 }
 
-static int save_ledgers(const persons *ps, const char *path)
+/* Write every person's ledger into the open file `o`; 0 or an exit code. */
+static int save_ledgers(const persons *ps, cli_out *o)
 {
-    FILE *f = fopen(path, "wb");
-    char text[8192];
-    if (!f) {
-        cli_warn("cannot write ledgers %s", path);
-        return EXIT_IO;
+    writer *w = malloc(sizeof *w);
+    char text[4096];
+    if (!w) {
+        cli_warn("out of memory");
+        return EXIT_INPUT;
     }
-    for (size_t i = 0; i < ps->n; i++) {
+    w->o = o;
+    w->len = 0;
+    for (size_t i = 0; i < ps->n && !o->failed; i++) {
+        size_t needed;
         if (ps->ledger[i].year == 0)
-            continue;
-        if (medins_ledger_serialize(text, sizeof text, NULL, &ps->ledger[i]) != 0)
-            continue;
-        fprintf(f, "[%.*s]\n%s", (int)ps->id_len[i], ps->ids + ps->id_off[i], text);
+            continue;   /* a person none of whose claims was read */
+        if (medins_ledger_serialize(text, sizeof text, &needed, &ps->ledger[i]) != 0) {
+            cli_warn("ledger text larger than expected (%zu bytes)", needed);
+            free(w);
+            return EXIT_INPUT;
+        }
+        w_bytes(w, "[", 1);
+        w_person_id(w, ps->ids + ps->id_off[i], ps->id_len[i]);
+        w_bytes(w, "]\n", 2);
+        w_bytes(w, text, needed - 1);
     }
-    if (ferror(f) | (fclose(f) != 0)) {
-        cli_warn("cannot write ledgers %s", path);
-        return EXIT_IO;
-    }
+    w_flush(w);
+    free(w);
     return 0;
 }
 
@@ -468,6 +522,8 @@ typedef struct chunk {
     int32_t lib[CHUNK];            /* index into the library arrays, -1 for a row refused here */
     uint32_t text_off[CHUNK];      /* "claim_id,person_id,date," as written out (CSV-quoted) */
     uint32_t text_n[CHUNK];        /* its length; a refused row's message follows, NUL-terminated */
+    uint32_t id_n[CHUNK];          /* the claim id's length in that text; 0 when the row is
+                                      labelled by its line (its fields could not be read) */
     int32_t pre_status[CHUNK];
     char *text;
     size_t text_len, text_cap;
@@ -534,19 +590,41 @@ typedef struct run {
     int keep_going;
     int stop;                    /* a row failed without --keep-going */
     unsigned long reported;
-    int colmap[C_COUNT];         /* input field index per column, -1 when absent */
+    csv_columns cols;            /* the header: field index per column (cols.field) */
+    medins_batch_errors *errors; /* the library's error of each failed claim of a chunk */
     tables names;
-    size_t ncols;
 } run;
 
 #define MAX_REPORTED 100
 
+/* A failed row on standard error: "FILE:LINE: claim ID: message", or without the claim when the
+ * row's fields could not be read (cid_len 0). */
 static void report_row(run *r, unsigned long line, int cid_len, const char *cid, const char *msg)
 {
-    if (r->reported++ < MAX_REPORTED)
-        fprintf(stderr, "%s: %s:%lu: claim %.*s: %s\n", cli_prog, r->name, line, cid_len, cid, msg);
-    else if (r->reported == MAX_REPORTED + 1)
+    if (r->reported++ < MAX_REPORTED) {
+        if (cid_len)
+            fprintf(stderr, "%s: %s:%lu: claim %.*s: %s\n", cli_prog, r->name, line, cid_len, cid, msg);
+        else
+            fprintf(stderr, "%s: %s:%lu: %s\n", cli_prog, r->name, line, msg);
+    } else if (r->reported == MAX_REPORTED + 1)
         fprintf(stderr, "%s: more failed rows are not listed here; see the status column\n", cli_prog);
+}
+
+/*
+ * The library words a claim's error as settling it alone does, naming the claim by its id
+ * ("claim 3 has a negative amount"); in a batch call that id is the claim's index in the call,
+ * here in the chunk. Put the row's claim id in its place, so that the message is the one
+ * `medins settle --id ID` gives the same claim. Returns msg, or buf holding the new text.
+ */
+static const char *name_claim(char *buf, size_t size, const char *msg, size_t index, const char *id,
+                              uint32_t id_len)
+{
+    char was[32];
+    int n = snprintf(was, sizeof was, "claim %zu", index);
+    if (id_len == 0 || strncmp(msg, was, (size_t)n) != 0 || (msg[n] != ' ' && msg[n] != ':'))
+        return msg;
+    snprintf(buf, size, "claim %.*s%s", (int)id_len, id, msg + n);
+    return buf;
 }
 
 /* Settle the chunk and write its rows. Returns 0, or an exit code for a fatal error. */
@@ -560,12 +638,18 @@ static int flush_chunk(run *r)
                                   c->total, c->self_paid, c->category_b};
         medins_batch_out bo = {c->fund, c->major, c->assist, c->patient, c->deductible,
                                c->coins, c->over_cap, c->account, c->status};
+        /* Each failed claim's error, worded as settling that claim alone words it. */
+        medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
+        opts.errors = r->errors;
         medins_error *err = NULL;
         size_t failed = 0;
         int rc = r->pol.single
-            ? medins_batch_settle(r->pol.single, &bp, &bc, r->ps.ledger, &bo, &failed, &err)
-            : medins_batch_settle_set(r->pol.set, r->pol.region, &bp, &bc, r->ps.ledger, &bo, &failed, &err);
-        if (rc != 0 && rc != MEDINS_ERR_BATCH)
+            ? medins_batch_settle_ex(r->pol.single, &bp, &bc, r->ps.ledger, &bo, &opts, &failed, &err)
+            : medins_batch_settle_set_ex(r->pol.set, r->pol.region, &bp, &bc, r->ps.ledger, &bo, &opts,
+                                         &failed, &err);
+        /* MEDINS_ERR_NOMEM: settled, but some errors were not recorded (their status's
+         * description stands in). */
+        if (rc != 0 && rc != MEDINS_ERR_BATCH && rc != MEDINS_ERR_NOMEM)
             return cli_report(err, rc, "batch");
         medins_error_free(err);
     }
@@ -576,9 +660,12 @@ static int flush_chunk(run *r)
         int32_t li = c->lib[i];
         int status = li < 0 ? c->pre_status[i] : c->status[li];
         if (status != 0) {
-            const char *msg = li < 0 ? prefix + np : medins_status_describe(status);
-            const char *comma = memchr(prefix, ',', np);
-            report_row(r, c->line[i], (int)(comma ? comma - prefix : 0), prefix, msg);
+            const medins_error *e = li < 0 ? NULL : medins_batch_errors_find(r->errors, (size_t)li);
+            const char *msg = li < 0 ? prefix + np : e ? medins_error_message(e) : medins_status_describe(status);
+            char named[600];
+            if (e)
+                msg = name_claim(named, sizeof named, msg, (size_t)li, prefix, c->id_n[i]);
+            report_row(r, c->line[i], (int)c->id_n[i], prefix, msg);
             r->t.failed++;
             if (!r->keep_going) {
                 r->stop = status == MEDINS_ERR_NO_POLICY ? EXIT_POLICY : EXIT_INPUT;
@@ -627,8 +714,8 @@ static int flush_chunk(run *r)
     c->n = c->m = 0;
     c->text_len = 0;
     r->serial++;
-    if (w->failed) {
-        cli_warn("cannot write the results: %s", strerror(errno));
+    if (w->o->failed) {
+        cli_warn("cannot write the results to %s: %s", w->o->path, strerror(w->o->failed));
         return EXIT_IO;
     }
     return 0;
@@ -640,31 +727,45 @@ static int flush_chunk(run *r)
  */
 static int refuse_row(run *r, const csv_reader *in, int status, const char *fmt, ...) CLI_PRINTF(4, 5);
 
+/*
+ * Echo the row's claim_id, person_id and date, CSV-quoted, into the chunk's text. A row whose
+ * fields do not match the header's (a record that could not be split, or with too few or too
+ * many fields) has no claim id to trust: it is labelled "line N", which no claim id of the
+ * file's own can be mistaken for, with the person and date left empty.
+ */
 static int echo_fields(run *r, const csv_reader *in)
 {
     chunk *c = r->c;
     static const int echo[3] = {C_CLAIM, C_PERSON, C_DATE};
-    char rowno[24];
+    const int mapped = in->nf == r->cols.nf;
+    char rowno[32];
     c->text_off[c->n] = (uint32_t)c->text_len;
+    c->id_n[c->n] = 0;
     for (int k = 0; k < 3; k++) {
-        int f = r->colmap[echo[k]];
+        int f = r->cols.field[echo[k]];
         int rc;
-        if (f >= 0 && (size_t)f < in->nf) {
+        if (mapped && f >= 0) {
             rc = chunk_field(c, in->f[f].p, in->f[f].n, ',');
         } else if (echo[k] == C_CLAIM) {
-            /* No claim_id column: the row's line number identifies it. Formatted by hand:
-             * snprintf here was a visible share of a whole run. */
+            /* The row's line number, formatted by hand: snprintf here was a visible share of
+             * a whole run. Without a claim_id column it is the claim's id (documented). */
             char *end = rowno + sizeof rowno, *q = end;
             unsigned long v = in->rec_line;
             do
                 *--q = (char)('0' + v % 10);
             while ((v /= 10) != 0);
+            if (!mapped) {
+                q -= 5;
+                memcpy(q, "line ", 5);
+            }
             rc = chunk_field(c, q, (size_t)(end - q), ',');
         } else {
             rc = chunk_put(c, ",", 1);
         }
         if (rc != 0)
             return -1;
+        if (k == 0 && mapped)
+            c->id_n[c->n] = (uint32_t)(c->text_len - c->text_off[c->n] - 1);
     }
     c->text_n[c->n] = (uint32_t)(c->text_len - c->text_off[c->n]);
     c->line[c->n] = in->rec_line;
@@ -676,6 +777,11 @@ static int refuse_row(run *r, const csv_reader *in, int status, const char *fmt,
     chunk *c = r->c;
     char msg[512];
     va_list ap;
+    if (c->n == CHUNK) {
+        int rc = flush_chunk(r);
+        if (rc != 0 || r->stop)
+            return rc ? rc : r->stop;
+    }
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
@@ -693,15 +799,25 @@ static int refuse_row(run *r, const csv_reader *in, int status, const char *fmt,
     return rc ? rc : r->stop;
 }
 
+/* A record the reader refused (a quote out of place, a NUL, a record too long). */
+static int refuse_record(run *r, const csv_reader *in)
+{
+    char msg[300];
+    csv_error_text(msg, sizeof msg, in, &r->cols);
+    return refuse_row(r, in, MEDINS_ERR_SYNTAX, "%s", msg);
+}
+
+/* A column's text (n bytes, no NUL among them: the reader refuses a record with one), or ""
+ * when the file has no such column. */
 static const char *field(const csv_reader *in, const run *r, enum col k)
 {
-    int f = r->colmap[k];
+    int f = r->cols.field[k];
     return f >= 0 ? in->f[f].p : "";
 }
 
 static size_t field_len(const csv_reader *in, const run *r, enum col k)
 {
-    int f = r->colmap[k];
+    int f = r->cols.field[k];
     return f >= 0 ? in->f[f].n : 0;
 }
 
@@ -718,6 +834,7 @@ static int take_row(run *r, const csv_reader *in)
     chunk *c = r->c;
     persons *ps = &r->ps;
     const char *txt;
+    size_t n;
     enum col bad = C_PERSON;
     int status = MEDINS_ERR_SYNTAX;
 
@@ -727,9 +844,9 @@ static int take_row(run *r, const csv_reader *in)
             return rc ? rc : r->stop;
     }
 
-    if (in->nf != r->ncols)
+    if (in->nf != r->cols.nf)
         return refuse_row(r, in, MEDINS_ERR_SYNTAX, "expected %zu fields as in the header, found %zu",
-                          r->ncols, in->nf);
+                          r->cols.nf, in->nf);
 
     medins_date date = 0;
     int kind, level, scheme, category, tier;
@@ -740,25 +857,27 @@ static int take_row(run *r, const csv_reader *in)
     int64_t doctor = 0;
     const char *why = "";
     const char *pid = field(in, r, C_PERSON);
-    size_t pid_len = r->colmap[C_PERSON] >= 0 ? in->f[r->colmap[C_PERSON]].n : 0;
+    size_t pid_len = field_len(in, r, C_PERSON);
 
 #define CHECK(cond, col, st, msg) \
     do { if (!(cond)) { bad = col; status = st; why = msg; goto refused; } } while (0)
+#define TEXT(k) (n = field_len(in, r, k), txt = field(in, r, k))
     CHECK(pid_len > 0, C_PERSON, MEDINS_ERR_SYNTAX, "is empty");
-    CHECK(cli_parse_date(&date, field(in, r, C_DATE)) == 0, C_DATE, MEDINS_ERR_DATE,
+    CHECK((TEXT(C_DATE), cli_parse_date(&date, txt, n) == 0), C_DATE, MEDINS_ERR_DATE,
           "is not a date (2023-06-01 or 20230601)");
     CHECK((kind = field_enum(in, r, C_KIND, &r->names.kind, -1)) >= 0, C_KIND, MEDINS_ERR_KIND,
           "is not a claim kind (outpatient, pooling, special_disease, inpatient, pharmacy)");
     CHECK((level = field_enum(in, r, C_LEVEL, &r->names.level, -1)) >= 0, C_LEVEL, MEDINS_ERR_LEVEL,
           "is not a level (primary, l1, l2, l3, pharmacy)");
     const char *amount_why = "is not an amount in yuan (digits, at most two decimals, no grouping)";
-    CHECK(medins_money_parse(&total, field(in, r, C_TOTAL), NULL) == 0, C_TOTAL, MEDINS_ERR_SYNTAX, amount_why);
-    txt = field(in, r, C_SELF_PAID);
-    CHECK(!*txt || medins_money_parse(&self_paid, txt, NULL) == 0, C_SELF_PAID, MEDINS_ERR_SYNTAX, amount_why);
-    txt = field(in, r, C_CATEGORY_B);
-    CHECK(!*txt || medins_money_parse(&category_b, txt, NULL) == 0, C_CATEGORY_B, MEDINS_ERR_SYNTAX, amount_why);
-    txt = field(in, r, C_INSTITUTION);
-    CHECK(!*txt || cli_parse_int64(&institution, txt) == 0, C_INSTITUTION, MEDINS_ERR_SYNTAX, "is not an integer");
+    CHECK((TEXT(C_TOTAL), medins_money_parse_n(&total, txt, n, NULL) == 0), C_TOTAL, MEDINS_ERR_SYNTAX,
+          amount_why);
+    CHECK(!*TEXT(C_SELF_PAID) || medins_money_parse_n(&self_paid, txt, n, NULL) == 0, C_SELF_PAID,
+          MEDINS_ERR_SYNTAX, amount_why);
+    CHECK(!*TEXT(C_CATEGORY_B) || medins_money_parse_n(&category_b, txt, n, NULL) == 0, C_CATEGORY_B,
+          MEDINS_ERR_SYNTAX, amount_why);
+    CHECK(!*TEXT(C_INSTITUTION) || cli_parse_int64(&institution, txt, n) == 0, C_INSTITUTION,
+          MEDINS_ERR_SYNTAX, "is not an integer");
     CHECK((scheme = field_enum(in, r, C_SCHEME, &r->names.scheme, MEDINS_SCHEME_EMPLOYEE)) >= 0,
           C_SCHEME, MEDINS_ERR_PERSON, "is not a scheme (employee, resident)");
     CHECK((category = field_enum(in, r, C_CATEGORY, &r->names.category,
@@ -767,13 +886,12 @@ static int take_row(run *r, const csv_reader *in)
           C_CATEGORY, MEDINS_ERR_PERSON, "is not a category (in_service, retired, adult, student_child)");
     CHECK((tier = field_enum(in, r, C_TIER, &r->names.tier, MEDINS_TIER_NONE)) >= 0, C_TIER,
           MEDINS_ERR_PERSON, "is not a tier (low, middle, high)");
-    txt = field(in, r, C_BIRTH);
-    CHECK(!*txt || cli_parse_date(&birth, txt) == 0, C_BIRTH, MEDINS_ERR_DATE, "is not a date");
-    txt = field(in, r, C_GROUPS);
-    CHECK(!*txt || cli_parse_groups(&groups, txt, NULL) == 0, C_GROUPS, MEDINS_ERR_PERSON,
+    CHECK(!*TEXT(C_BIRTH) || cli_parse_date(&birth, txt, n) == 0, C_BIRTH, MEDINS_ERR_DATE, "is not a date");
+    CHECK(!*TEXT(C_GROUPS) || cli_parse_groups(&groups, txt, n, NULL) == 0, C_GROUPS, MEDINS_ERR_PERSON,
           "names an unknown group");
-    txt = field(in, r, C_DOCTOR);
-    CHECK(!*txt || cli_parse_int64(&doctor, txt) == 0, C_DOCTOR, MEDINS_ERR_SYNTAX, "is not an integer");
+    CHECK(!*TEXT(C_DOCTOR) || cli_parse_int64(&doctor, txt, n) == 0, C_DOCTOR, MEDINS_ERR_SYNTAX,
+          "is not an integer");
+#undef TEXT
 #undef CHECK
 
     int added;
@@ -851,7 +969,9 @@ refused:
 
 static int read_header(run *r, csv_reader *in)
 {
-    int rc = csv_next(in);
+    r->cols.names = col_names;
+    r->cols.count = C_COUNT;
+    int rc = csv_read_header(in, &r->cols);
     if (rc == 0) {
         cli_warn("%s: empty input: expected a header row", r->name);
         return EXIT_INPUT;
@@ -861,35 +981,17 @@ static int read_header(run *r, csv_reader *in)
         return EXIT_IO;
     }
     if (rc < 0) {
-        cli_warn("%s:%lu: header: %s", r->name, in->rec_line, in->msg);
+        char msg[300];
+        csv_error_text(msg, sizeof msg, in, NULL);
+        cli_warn("%s:%lu: %s", r->name, in->rec_line, msg);
         return EXIT_INPUT;
     }
-    for (int k = 0; k < C_COUNT; k++)
-        r->colmap[k] = -1;
-    for (size_t i = 0; i < in->nf; i++) {
-        int k = 0;
-        while (k < C_COUNT && strcmp(in->f[i].p, col_names[k]) != 0)
-            k++;
-        if (k == C_COUNT) {
-            /* A misspelt optional column would silently be ignored: refuse it instead. */
-            cli_warn("%s:%lu: unknown column '%s' (known: person_id, date, kind, level, total, self_paid, "
-                     "category_b, claim_id, institution, scheme, category, tier, birth_date, groups, "
-                     "family_doctor)", r->name, in->rec_line, in->f[i].p);
-            return EXIT_INPUT;
-        }
-        if (r->colmap[k] >= 0) {
-            cli_warn("%s:%lu: column '%s' given twice", r->name, in->rec_line, col_names[k]);
-            return EXIT_INPUT;
-        }
-        r->colmap[k] = (int)i;
-    }
     for (int k = 0; k < C_REQUIRED; k++) {
-        if (r->colmap[k] < 0) {
+        if (r->cols.field[k] < 0) {
             cli_warn("%s:%lu: missing column '%s'", r->name, in->rec_line, col_names[k]);
             return EXIT_INPUT;
         }
     }
-    r->ncols = in->nf;
     return 0;
 }
 
@@ -988,9 +1090,17 @@ int cmd_batch(int argc, char **argv)
     r->serial = 1;
     r->keep_going = keep_going;
     tables_init(&r->names);
+    if (medins_batch_errors_new(&r->errors) != 0) {
+        free(r); free(w); free(c);
+        cli_warn("out of memory");
+        return EXIT_INPUT;
+    }
+    /* The results go to standard output as they are settled, or to a file that is replaced
+     * only when every row has been written (see cli_out). */
+    cli_out out = {.path = "standard output", .fd = STDOUT_FILENO}, saved;
+    int out_open = 0, saved_open = 0;
+    w->o = &out;
     w->len = 0;
-    w->failed = 0;
-    w->fd = STDOUT_FILENO;
 
     csv_reader in;
     int in_open = 0;
@@ -1006,12 +1116,9 @@ int cmd_batch(int argc, char **argv)
     }
     in_open = 1;
     if (output) {
-        w->fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-        if (w->fd < 0) {
-            cli_warn("cannot write %s: %s", output, strerror(errno));
-            rc = EXIT_IO;
+        if ((rc = cli_out_open(&out, output)) != 0)
             goto done;
-        }
+        out_open = 1;
     }
     if ((rc = read_header(r, &in)) != 0)
         goto done;
@@ -1034,8 +1141,7 @@ int cmd_batch(int argc, char **argv)
             break;
         }
         r->t.rows++;
-        rc = got == 1 ? take_row(r, &in)
-                      : refuse_row(r, &in, MEDINS_ERR_SYNTAX, "%s", in.msg);
+        rc = got == 1 ? take_row(r, &in) : refuse_record(r, &in);
         if (rc != 0)
             break;
         if (bar && (r->t.rows & 0xFFFF) == 0)
@@ -1046,15 +1152,31 @@ int cmd_batch(int argc, char **argv)
     if (rc == 0)
         rc = r->stop;
     w_flush(w);
-    if (w->failed && rc == 0) {
-        cli_warn("cannot write the results: %s", strerror(errno));
+    if (out.failed && rc == 0) {
+        cli_warn("cannot write the results to %s: %s", out.path, strerror(out.failed));
         rc = EXIT_IO;
     }
     if (bar)
         fputs("\r\033[K", stderr);
-    /* Ledgers after a stop would hold claims that were never written out: keep the old ones. */
-    if (rc == 0 && ledgers_out)
-        rc = save_ledgers(&r->ps, ledgers_out);
+    /*
+     * After a stop neither file is replaced: the results would lack rows, and the ledgers
+     * would hold claims whose rows were never written. The ledgers are written out before the
+     * results are put in place, so that a full disk is met before either file is replaced.
+     */
+    if (rc == 0 && ledgers_out) {
+        if ((rc = cli_out_open(&saved, ledgers_out)) == 0) {
+            saved_open = 1;
+            rc = save_ledgers(&r->ps, &saved);
+        }
+    }
+    if (rc == 0 && out_open) {
+        out_open = 0;
+        rc = cli_out_commit(&out);
+    }
+    if (rc == 0 && saved_open) {
+        saved_open = 0;
+        rc = cli_out_commit(&saved);
+    }
     if (rc == 0 && r->t.failed)
         rc = EXIT_PARTIAL;
     if (!quiet)
@@ -1062,12 +1184,13 @@ int cmd_batch(int argc, char **argv)
 done:
     if (in_open)
         csv_close(&in);
-    if (output && w->fd >= 0 && close(w->fd) != 0 && rc == 0) {
-        cli_warn("cannot write %s: %s", output, strerror(errno));
-        rc = EXIT_IO;
-    }
+    if (out_open)
+        cli_out_abort(&out);
+    if (saved_open)
+        cli_out_abort(&saved);
     cli_policies_close(&r->pol);
     persons_free(&r->ps);
+    medins_batch_errors_free(r->errors);
     free(c->text);
     free(c);
     free(w);

@@ -39,24 +39,35 @@ int cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
  * `context` (may be NULL) prefixes the message when the error has no file of its own.
  */
 int cli_report(medins_error *err, int status, const char *context);
+/* The same for an error in the text of `file` (a ledger read from it): its line and column,
+ * when the error has them, are printed as file:line:col. */
+int cli_report_in(medins_error *err, int status, const char *file);
 /* The exit code for a library status, as above. */
 int cli_exit_for(int status);
 
+/*
+ * Text is carried with its length: the parsers below read exactly n bytes, so that a NUL
+ * inside a value is an error, never its end. cli_nul_at gives the 1-based byte of the first
+ * NUL in the n bytes at p, or 0; text handed to a library parser that reads up to a NUL is
+ * tested with it first.
+ */
+size_t cli_nul_at(const char *p, size_t n);
 /* Dates: "2023-06-01" or "20230601"; 0 on success, -1 when not a calendar date. */
-int cli_parse_date(medins_date *out, const char *text);
+int cli_parse_date(medins_date *out, const char *text, size_t n);
 /* Writes "2023-06-01" (11 bytes with the NUL). */
 void cli_format_date(char buf[11], medins_date date);
 /* Yuan with two decimals; returns buf. buf must hold 24 bytes. */
 const char *cli_yuan(char buf[24], medins_fen amount);
 /* Parses "12" / "-3" into a long long; 0 or -1. */
-int cli_parse_int64(int64_t *out, const char *text);
+int cli_parse_int64(int64_t *out, const char *text, size_t n);
 /* Groups written as "dibao|disabled" (',', '|', ';' or '+' between names); 0 or -1 (bad name in *bad). */
-int cli_parse_groups(uint32_t *out, const char *text, const char **bad);
+int cli_parse_groups(uint32_t *out, const char *text, size_t n, const char **bad);
 
-/* Person fields by name (scheme, category, tier, birth_date, groups, family_doctor): 0 set,
- * -1 invalid (message in msg), 1 not a person field. */
+/* Person fields by name (scheme, category, tier, birth_date, groups, family_doctor), from the
+ * n bytes at val (NUL-terminated after them): 0 set, -1 invalid (message in msg; a NUL inside
+ * val is invalid whatever the key), 1 not a person field. */
 int cli_person_field(medins_person *p, int *have_category, const char *key, const char *val,
-                     char *msg, size_t msz);
+                     size_t n, char *msg, size_t msz);
 int cli_is_person_field(const char *key);
 #define CLI_PERSON_LONGOPTS(val) \
     {"scheme", required_argument, NULL, val}, \
@@ -71,11 +82,52 @@ int cli_is_person_field(const char *key);
     "  --category CAT       in_service (default for employees) | retired | adult (default for\n" \
     "                       residents) | student_child\n" \
     "  --tier TIER          residents: low | middle | high\n" \
-    "  --birth-date DATE    needed for age bands (retirees)\n" \
+    "  --birth-date DATE    needed where the policy reads the age (a retiree's band):\n" \
+    "                       without it such a claim is refused\n" \
     "  --groups LIST        special groups, e.g. dibao|disabled\n" \
     "  --family-doctor ID   institution of the family-doctor contract\n"
 /* An option's long name with '-' read as '_' ("birth-date" -> "birth_date"). */
 void cli_option_key(char *key, size_t size, const char *name);
+
+/* ---- Files ------------------------------------------------------------------------------ */
+
+/*
+ * Read the whole of `path` ("-" = standard input) into a new buffer (*out, *len; free() it),
+ * refusing more than `limit` bytes. The buffer has a NUL after the last byte, but the text may
+ * hold NULs of its own: go by *len. Returns 0, EXIT_IO (cannot open or read) or EXIT_INPUT
+ * (beyond the limit, out of memory), after printing the error.
+ */
+int cli_read_file(char **out, size_t *len, const char *path, size_t limit);
+/* The limit on a document read whole (a claim, a ledger): the policy loader's default
+ * (medins_load_options.max_file_size). */
+size_t cli_file_limit(void);
+
+/*
+ * A file being replaced. Every file the command writes goes through this: the bytes go to a
+ * temporary file in the target's folder, which cli_out_commit flushes to disk (fsync) and
+ * renames over the target, so that the target holds either its old bytes or all the new ones,
+ * never a part. cli_out_abort (or a failed commit) removes the temporary and leaves the target
+ * as it was. A target that exists and is not a regular file (a device, a pipe: -o /dev/stdout)
+ * is written directly. A symbolic link is kept; the file it names is replaced.
+ */
+typedef struct cli_out {
+    const char *path;   /* as given, for messages */
+    char *target;       /* the file a symbolic link names, or NULL */
+    char *tmp;          /* the temporary, or NULL when writing directly */
+    int fd;
+    int failed;         /* errno of the first failed write, or 0 */
+} cli_out;
+
+/* 0, or an exit code after printing the error. */
+int cli_out_open(cli_out *o, const char *path);
+/* 0, or -1 once a write has failed (o->failed; later writes do nothing; the commit reports it). */
+int cli_out_write(cli_out *o, const void *p, size_t n);
+/* Flush, sync and rename into place; 0, or EXIT_IO after printing the error and aborting. */
+int cli_out_commit(cli_out *o);
+/* Close and remove the temporary: the target keeps its old bytes. */
+void cli_out_abort(cli_out *o);
+/* The three in one: replace `path` by the n bytes at p. 0 or an exit code. */
+int cli_write_file(const char *path, const void *p, size_t n);
 
 /* ---- Choosing policies --------------------------------------------------------------- */
 

@@ -45,11 +45,14 @@ int cli_exit_for(int status)
     return EXIT_INPUT;
 }
 
-int cli_report(medins_error *err, int status, const char *context)
+/* `name` is the file the error is in when `in_file`, else a context for errors with no file. */
+static int report(medins_error *err, int status, const char *name, int in_file)
 {
     if (err) {
         status = medins_error_code(err);
         const char *file = medins_error_file(err);
+        if (!file && in_file)
+            file = name;
         fprintf(stderr, "%s: ", cli_prog);
         if (file) {
             fprintf(stderr, "%s:", file);
@@ -58,22 +61,37 @@ int cli_report(medins_error *err, int status, const char *context)
             if (medins_error_column(err))
                 fprintf(stderr, "%u:", medins_error_column(err));
             fputc(' ', stderr);
-        } else if (context) {
-            fprintf(stderr, "%s: ", context);
+        } else if (name) {
+            fprintf(stderr, "%s: ", name);
         }
         fprintf(stderr, "%s [%s]\n", medins_error_message(err), medins_status_name(status));
         medins_error_free(err);
     } else {
-        cli_warn("%s%s%s [%s]", context ? context : "", context ? ": " : "",
+        cli_warn("%s%s%s [%s]", name ? name : "", name ? ": " : "",
                  medins_status_describe(status), medins_status_name(status));
     }
     return cli_exit_for(status);
 }
 
-int cli_parse_date(medins_date *out, const char *t)
+int cli_report(medins_error *err, int status, const char *context)
+{
+    return report(err, status, context, 0);
+}
+
+int cli_report_in(medins_error *err, int status, const char *file)
+{
+    return report(err, status, file, 1);
+}
+
+size_t cli_nul_at(const char *p, size_t n)
+{
+    const char *z = memchr(p, '\0', n);
+    return z ? (size_t)(z - p) + 1 : 0;
+}
+
+int cli_parse_date(medins_date *out, const char *t, size_t n)
 {
     int32_t v = 0;
-    size_t n = strlen(t);
     if (n == 10 && t[4] == '-' && t[7] == '-') {
         for (size_t i = 0; i < 10; i++) {
             if (i == 4 || i == 7)
@@ -113,17 +131,15 @@ const char *cli_yuan(char buf[24], medins_fen amount)
     return buf;
 }
 
-int cli_parse_int64(int64_t *out, const char *t)
+int cli_parse_int64(int64_t *out, const char *t, size_t n)
 {
-    int neg = 0;
+    const char *end = t + n;
+    int neg = n > 0 && *t == '-';
     uint64_t v = 0;
-    if (*t == '-') {
-        neg = 1;
-        t++;
-    }
-    if (!*t)
+    t += neg;
+    if (t == end)
         return -1;
-    for (; *t; t++) {
+    for (; t < end; t++) {
         if (*t < '0' || *t > '9' || v > (uint64_t)INT64_MAX / 10)
             return -1;
         v = v * 10 + (uint64_t)(*t - '0');
@@ -134,21 +150,22 @@ int cli_parse_int64(int64_t *out, const char *t)
     return 0;
 }
 
-int cli_parse_groups(uint32_t *out, const char *text, const char **bad)
+int cli_parse_groups(uint32_t *out, const char *text, size_t len, const char **bad)
 {
     static char name[64];
     uint32_t all = 0;
-    const char *p = text;
-    while (*p) {
-        size_t n = strcspn(p, ",|;+ ");
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        size_t n = 0;
+        while (p + n < end && !memchr(",|;+ ", p[n], 5))
+            n++;
         if (n > 0) {
             uint32_t flag;
-            if (n >= sizeof name) {
-                n = sizeof name - 1;
-            }
-            memcpy(name, p, n);
-            name[n] = '\0';
-            if (medins_group_parse(&flag, name) != 0) {
+            /* No group's name is this long: keep the start of it for the message. */
+            size_t k = n < sizeof name ? n : sizeof name - 1;
+            memcpy(name, p, k);
+            name[k] = '\0';
+            if (n != k || cli_nul_at(p, n) || medins_group_parse(&flag, name) != 0) {
                 if (bad)
                     *bad = name;
                 return -1;
@@ -156,7 +173,7 @@ int cli_parse_groups(uint32_t *out, const char *text, const char **bad)
             all |= flag;
         }
         p += n;
-        if (*p)
+        if (p < end)
             p++;
     }
     *out = all;
@@ -194,8 +211,9 @@ int cli_policies_open(cli_policies *p, const cli_policy_opts *opts)
     if (rc != 0) {
         cli_policies_close(p);
         rc = cli_report(err, rc, opts->file ? opts->file : opts->dir);
-        /* Whatever went wrong, a policy that cannot be loaded is a policy error. */
-        return rc == EXIT_INPUT || rc == EXIT_IO ? EXIT_POLICY : rc;
+        /* A policy that cannot be read is an I/O error (5, as for every file); one that is
+         * read and refused is a policy error, whatever the code. */
+        return rc == EXIT_IO ? EXIT_IO : EXIT_POLICY;
     }
     p->region = opts->region ? opts->region
               : p->single ? medins_policy_region(p->single) : medins_default_region();
@@ -283,10 +301,16 @@ int cli_is_person_field(const char *key)
 }
 
 int cli_person_field(medins_person *p, int *have_category, const char *key, const char *val,
-                     char *msg, size_t msz)
+                     size_t n, char *msg, size_t msz)
 {
     const char *bad = NULL;
     int rc;
+    size_t nul = cli_nul_at(val, n);
+    if (nul) {
+        /* The library's parsers read up to a NUL: the text after it would be lost. */
+        snprintf(msg, msz, "%s: a NUL byte at byte %zu", key, nul);
+        return -1;
+    }
     if (!strcmp(key, "scheme")) {
         rc = medins_scheme_parse(&p->scheme, val);
         /* A resident's category defaults to adult, an employee's to in service. */
@@ -299,11 +323,11 @@ int cli_person_field(medins_person *p, int *have_category, const char *key, cons
     } else if (!strcmp(key, "tier")) {
         rc = medins_tier_parse(&p->tier, val);
     } else if (!strcmp(key, "birth_date")) {
-        rc = cli_parse_date(&p->birth_date, val);
+        rc = cli_parse_date(&p->birth_date, val, n);
     } else if (!strcmp(key, "groups")) {
-        rc = cli_parse_groups(&p->groups, val, &bad);
+        rc = cli_parse_groups(&p->groups, val, n, &bad);
     } else if (!strcmp(key, "family_doctor")) {
-        rc = cli_parse_int64(&p->family_doctor, val);
+        rc = cli_parse_int64(&p->family_doctor, val, n);
     } else {
         return 1;
     }
@@ -311,7 +335,7 @@ int cli_person_field(medins_person *p, int *have_category, const char *key, cons
         if (bad)
             snprintf(msg, msz, "%s: unknown group '%s'", key, bad);
         else
-            snprintf(msg, msz, "%s: invalid value '%s'", key, val);
+            snprintf(msg, msz, "%s: invalid value '%.*s'", key, (int)n, val);
         return -1;
     }
     return 0;

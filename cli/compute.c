@@ -1,4 +1,5 @@
 /* medins contribution | account | maternity | capitation: the other explained computations. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +41,7 @@ static int common_opt(common_args *a, int opt, const char *name, const char *arg
         fputs(help, stdout);
         exit(EXIT_OK);
     case OPT_DATE:
-        if (cli_parse_date(&a->date, arg) != 0)
+        if (cli_parse_date(&a->date, arg, strlen(arg)) != 0)
             return cli_usage_error("--date: '%s' is not a date (2023-06-01)", arg);
         return 1;
     case OPT_JSON:
@@ -48,7 +49,7 @@ static int common_opt(common_args *a, int opt, const char *name, const char *arg
         return 1;
     case OPT_PERSON:
         cli_option_key(key, sizeof key, name);
-        if (cli_person_field(&a->person, &a->have_category, key, arg, msg, sizeof msg) != 0)
+        if (cli_person_field(&a->person, &a->have_category, key, arg, strlen(arg), msg, sizeof msg) != 0)
             return cli_usage_error("--%s", msg);
         return 1;
     default:
@@ -66,7 +67,7 @@ static int amount_opt(medins_fen *out, const char *name, const char *arg)
 static int int_opt(int32_t *out, const char *name, const char *arg, int64_t lo, int64_t hi)
 {
     int64_t v;
-    if (cli_parse_int64(&v, arg) != 0 || v < lo || v > hi)
+    if (cli_parse_int64(&v, arg, strlen(arg)) != 0 || v < lo || v > hi)
         return cli_usage_error("--%s: '%s' is not a whole number from %lld to %lld", name, arg,
                                (long long)lo, (long long)hi);
     *out = (int32_t)v;
@@ -261,7 +262,7 @@ static const char contribution_help[] =
     "  --employer-type T    employees: enterprise (default) | civil_service | difficulty |\n"
     "                       individual_business\n"
     COMMON_HELP CLI_PERSON_HELP "\n" CLI_POLICY_HELP
-    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error.\n";
+    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error, 5 I/O error.\n";
 
 /* Employee wage and employer type, shared by contribution and account. */
 static int employee_opt(medins_employee_input *e, int *have_wage, const char *name, const char *arg)
@@ -370,7 +371,7 @@ static const char account_help[] =
     "  --year-costs YUAN    this year's medical costs (for the withdrawal rule)\n"
     "  --serious-illness    a serious-illness hospitalisation this year\n"
     COMMON_HELP CLI_PERSON_HELP "\n" CLI_POLICY_HELP
-    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error.\n";
+    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error, 5 I/O error.\n";
 
 static int account_opt(void *in, const char *name, char *arg)
 {
@@ -454,7 +455,7 @@ static const char maternity_help[] =
     "  --prenatal YUAN      prenatal-care costs claimed\n"
     "  --complication YUAN  in-scope costs of complications\n"
     COMMON_HELP CLI_PERSON_HELP "\n" CLI_POLICY_HELP
-    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error.\n";
+    "\nExit status: 0 computed, 1 refused, 2 usage, 3 policy error, 5 I/O error.\n";
 
 static int maternity_opt(void *in, const char *name, char *arg)
 {
@@ -596,53 +597,91 @@ static int enrol_arg(enrolments *e, char *arg)
         if (to)
             *to++ = '\0';
     }
-    if (!from || cli_parse_int64(&patient, arg) != 0 || cli_parse_date(&f, from) != 0
-        || (to && *to && cli_parse_date(&t, to) != 0))
+    if (!from || cli_parse_int64(&patient, arg, strlen(arg)) != 0
+        || cli_parse_date(&f, from, strlen(from)) != 0
+        || (to && *to && cli_parse_date(&t, to, strlen(to)) != 0))
         return cli_usage_error("--enrolment: expected PATIENT:FROM[:TO], e.g. 7:2023-01-01:2023-06-30");
     return enrol_push(e, patient, f, t) == 0 ? 0 : EXIT_INPUT;
 }
 
+/*
+ * A CSV of enrolments, read as strictly as a batch of claims: the header must name exactly
+ * the columns patient, from and to (in any order; a column the reader does not know is an
+ * error, so `until` is never taken for `to`), every row has the header's number of fields,
+ * `to` may be empty (still enrolled). The first bad row is an error with its line.
+ */
+enum { E_PATIENT, E_FROM, E_TO, E_COUNT };
+static const char *const enrol_columns[E_COUNT] = {"patient", "from", "to"};
+
+/* One row: 0, or -1 with the error in msg. */
+static int enrol_row(enrolments *e, const csv_reader *in, const csv_columns *cols, char *msg, size_t size)
+{
+    static const char *const why[E_COUNT] = {
+        "is not a whole number", "is not a date (2023-01-01)",
+        "is neither a date (2023-01-01) nor empty (still enrolled)",
+    };
+    if (in->nf != cols->nf) {
+        snprintf(msg, size, "expected %zu fields as in the header, found %zu", cols->nf, in->nf);
+        return -1;
+    }
+    const csv_field *f[E_COUNT];
+    for (int k = 0; k < E_COUNT; k++)
+        f[k] = &in->f[cols->field[k]];
+    int64_t patient;
+    medins_date from, to = 0;
+    int bad = cli_parse_int64(&patient, f[E_PATIENT]->p, f[E_PATIENT]->n) != 0 ? E_PATIENT
+            : cli_parse_date(&from, f[E_FROM]->p, f[E_FROM]->n) != 0 ? E_FROM
+            : f[E_TO]->n && cli_parse_date(&to, f[E_TO]->p, f[E_TO]->n) != 0 ? E_TO : -1;
+    if (bad >= 0) {
+        snprintf(msg, size, "column '%s': '%.*s' %s", enrol_columns[bad],
+                 (int)(f[bad]->n > 60 ? 60 : f[bad]->n), f[bad]->p, why[bad]);
+        return -1;
+    }
+    if (enrol_push(e, patient, from, to) != 0) {
+        snprintf(msg, size, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
 static int enrol_file(enrolments *e, const char *path)
 {
+    csv_columns cols = {.names = enrol_columns, .count = E_COUNT};
     csv_reader in;
-    int rc, cols[3] = {-1, -1, -1};
-    static const char *const names[3] = {"patient", "from", "to"};
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char msg[300];
     if (csv_open(&in, path) != 0) {
-        cli_warn("cannot open %s", path);
+        cli_warn("cannot open %s: %s", path, strerror(errno));
         return EXIT_IO;
     }
-    rc = csv_next(&in);
-    if (rc == 1) {
-        for (size_t i = 0; i < in.nf; i++)
-            for (int k = 0; k < 3; k++)
-                if (!strcmp(in.f[i].p, names[k]))
-                    cols[k] = (int)i;
+    int got = csv_read_header(&in, &cols);
+    if (got == 0) {
+        snprintf(msg, sizeof msg, "empty input: expected a header row patient,from,to");
+        got = -1;
+    } else if (got < 0) {
+        csv_error_text(msg, sizeof msg, &in, NULL);
+    } else {
+        for (int k = 0; k < E_COUNT && got == 1; k++)
+            if (cols.field[k] < 0) {
+                snprintf(msg, sizeof msg, "missing column '%s' (the columns are patient, from, to)",
+                         enrol_columns[k]);
+                got = -1;
+            }
     }
-    if (rc != 1 || cols[0] < 0 || cols[1] < 0) {
-        cli_warn("%s:1: expected a header with the columns patient, from and to", path);
-        csv_close(&in);
-        return EXIT_INPUT;
+    while (got == 1 && (got = csv_next(&in)) != 0) {
+        if (got == -1)
+            csv_error_text(msg, sizeof msg, &in, &cols);
+        else if (got == 1 && enrol_row(e, &in, &cols, msg, sizeof msg) != 0)
+            got = -1;
     }
-    while ((rc = csv_next(&in)) == 1) {
-        int64_t patient;
-        medins_date f, t = 0;
-        const char *to = cols[2] >= 0 && (size_t)cols[2] < in.nf ? in.f[cols[2]].p : "";
-        if ((size_t)cols[0] >= in.nf || (size_t)cols[1] >= in.nf
-            || cli_parse_int64(&patient, in.f[cols[0]].p) != 0
-            || cli_parse_date(&f, in.f[cols[1]].p) != 0 || (*to && cli_parse_date(&t, to) != 0)) {
-            cli_warn("%s:%lu: expected a patient id and dates (2023-01-01)", path, in.rec_line);
-            csv_close(&in);
-            return EXIT_INPUT;
-        }
-        if (enrol_push(e, patient, f, t) != 0) {
-            csv_close(&in);
-            return EXIT_INPUT;
-        }
-    }
-    if (rc < 0)
-        cli_warn("%s:%lu: %s", path, in.rec_line, rc == -1 ? in.msg : "read error");
+    if (got == -1 && in.rec_line)
+        cli_warn("%s:%lu: %s", name, in.rec_line, msg);
+    else if (got == -1)
+        cli_warn("%s: %s", name, msg);
+    else if (got == -2)
+        cli_warn("cannot read %s: %s", name, strerror(errno));
     csv_close(&in);
-    return rc == 0 ? 0 : rc == -1 ? EXIT_INPUT : EXIT_IO;
+    return got == 0 ? 0 : got == -1 ? EXIT_INPUT : EXIT_IO;
 }
 
 typedef struct capitation_args {
@@ -655,7 +694,7 @@ static int capitation_opt(void *in, const char *name, char *arg)
 {
     capitation_args *c = in;
     if (!strcmp(name, "institution"))
-        return cli_parse_int64(&c->in.institution, arg) == 0 ? 0
+        return cli_parse_int64(&c->in.institution, arg, strlen(arg)) == 0 ? 0
                : cli_usage_error("--institution: '%s' is not an integer", arg);
     if (!strcmp(name, "level")) {
         c->have_level = 1;
@@ -668,7 +707,7 @@ static int capitation_opt(void *in, const char *name, char *arg)
                : cli_usage_error("--disease: unknown disease '%s'", arg);
     }
     if (!strcmp(name, "from") || !strcmp(name, "to"))
-        return cli_parse_date(name[0] == 'f' ? &c->in.from : &c->in.to, arg) == 0 ? 0
+        return cli_parse_date(name[0] == 'f' ? &c->in.from : &c->in.to, arg, strlen(arg)) == 0 ? 0
                : cli_usage_error("--%s: '%s' is not a date", name, arg);
     if (!strcmp(name, "enrolment"))
         return enrol_arg(&c->e, arg);

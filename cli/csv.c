@@ -8,7 +8,9 @@
 
 #include "csv.h"
 
-#define CSV_BUFFER (1u << 20)   /* also the longest record accepted */
+#ifndef CSV_BUFFER
+#  define CSV_BUFFER (1u << 20)   /* also the longest record accepted; a fuzzer may build it small */
+#endif
 
 int csv_open(csv_reader *r, const char *path)
 {
@@ -134,12 +136,23 @@ static int push_field(csv_reader *r, char *p, size_t n)
     return 0;
 }
 
-/* Split [start, end) into fields, in place. 0 or -1 (r->msg set). */
+/* A format error in field `field` (1-based; 0: the record's): the record gives no fields. */
+static int fail(csv_reader *r, size_t field, const char *msg)
+{
+    snprintf(r->msg, sizeof r->msg, "%s", msg);
+    r->bad_field = field;
+    r->nf = 0;
+    return -1;
+}
+
+/* Split [start, end) into fields, in place. 0, or -1 (r->msg, r->bad_field set). */
 static int split(csv_reader *r, char *s, char *end)
 {
+    size_t nul_field = 0, nul_at = 0;
     r->nf = 0;
     for (;;) {
         char *field = s;
+        size_t n;
         if (s < end && *s == '"') {
             char *w = s;
             s++;
@@ -156,39 +169,38 @@ static int split(csv_reader *r, char *s, char *end)
                 }
                 *w++ = *s++;
             }
-            if (s < end && *s != ',') {
-                snprintf(r->msg, sizeof r->msg, "field %zu: unexpected character after a closing quote",
-                         r->nf + 1);
-                return -1;
-            }
+            if (s < end && *s != ',')
+                return fail(r, r->nf + 1, "unexpected character after a closing quote");
             *w = '\0';
-            if (push_field(r, field, (size_t)(w - field)) != 0)
-                goto nomem;
+            n = (size_t)(w - field);
         } else {
             char *comma = memchr(s, ',', (size_t)(end - s));
             char *fe = comma ? comma : end;
-            if (memchr(s, '"', (size_t)(fe - s))) {
-                snprintf(r->msg, sizeof r->msg,
-                         "field %zu: a quote inside an unquoted field (quote the whole field and double the quote)",
-                         r->nf + 1);
-                return -1;
-            }
+            if (memchr(s, '"', (size_t)(fe - s)))
+                return fail(r, r->nf + 1,
+                            "a quote inside an unquoted field (quote the whole field and double the quote)");
             *fe = '\0';
-            if (push_field(r, field, (size_t)(fe - field)) != 0)
-                goto nomem;
-            if (comma) {
-                s = comma + 1;
-                continue;
-            }
-            return 0;
+            n = (size_t)(fe - field);
+            s = fe;
         }
+        const char *nul = memchr(field, '\0', n);
+        if (nul && !nul_field) {
+            nul_field = r->nf + 1;
+            nul_at = (size_t)(nul - field) + 1;
+        }
+        if (push_field(r, field, n) != 0)
+            return fail(r, 0, "out of memory");
         if (s >= end)
-            return 0;
-        s++;   /* the comma after a quoted field */
+            break;
+        s++;   /* the comma after the field: an empty last field when it ends the record */
     }
-nomem:
-    snprintf(r->msg, sizeof r->msg, "out of memory");
-    return -1;
+    if (nul_field) {
+        /* Text is carried with its length, and a NUL is never taken for its end. */
+        snprintf(r->msg, sizeof r->msg, "a NUL byte at byte %zu", nul_at);
+        r->bad_field = nul_field;
+        return -1;
+    }
+    return 0;
 }
 
 /*
@@ -198,7 +210,7 @@ nomem:
  */
 static int fast_record(csv_reader *r)
 {
-    static const unsigned char special[256] = {[','] = 1, ['\n'] = 1, ['"'] = 1, ['\r'] = 1};
+    static const unsigned char special[256] = {[','] = 1, ['\n'] = 1, ['"'] = 1, ['\r'] = 1, [0] = 1};
     char *b = r->buf + r->pos, *lim = r->buf + r->len, *s = b, *p = b;
     r->buf[r->len] = '\n';   /* sentinel: the loop needs no bound check */
     r->nf = 0;
@@ -214,7 +226,7 @@ static int fast_record(csv_reader *r)
         break;
     }
     char *end = p;
-    if (*p == '"' || (*p == '\r' && p + 1 < lim && p[1] != '\n'))
+    if (*p == '"' || *p == '\0' || (*p == '\r' && p + 1 < lim && p[1] != '\n'))
         return 0;
     if (*p == '\r') {
         if (p + 1 >= lim)
@@ -237,8 +249,69 @@ static int fast_record(csv_reader *r)
     return 1;
 }
 
+/*
+ * Discard the rest of a record too long for the buffer, which starts at r->pos and fills it:
+ * up to the first line end outside quotes, read by read. The quotes are followed as
+ * record_end follows them. Returns 0, or -2 on a read error.
+ */
+static int skip_record(csv_reader *r)
+{
+    enum { START, PLAIN, QUOTED, QUOTE_IN_QUOTED } st = START;
+    for (;;) {
+        for (size_t i = r->pos; i < r->len; i++) {
+            char ch = r->buf[i];
+            if (st == QUOTE_IN_QUOTED) {
+                st = PLAIN;   /* the field's closing quote, unless it is doubled */
+                if (ch == '"') {
+                    st = QUOTED;
+                    continue;
+                }
+            }
+            if (st == QUOTED) {
+                if (ch == '"')
+                    st = QUOTE_IN_QUOTED;
+                else if (ch == '\n')
+                    r->line++;
+            } else if (ch == '\n') {
+                r->line++;
+                r->consumed += i + 1 - r->pos;
+                r->pos = i + 1;
+                return 0;
+            } else if (ch == ',') {
+                st = START;
+            } else if (st == START) {
+                st = ch == '"' ? QUOTED : PLAIN;
+            }
+        }
+        r->consumed += r->len - r->pos;
+        r->pos = r->len;
+        if (r->eof)
+            return 0;
+        if (refill(r) != 0)
+            return -2;
+    }
+}
+
+/* Skip a UTF-8 byte-order mark at the start of the input. 0, or -2 on a read error. */
+static int skip_bom(csv_reader *r)
+{
+    static const char bom[3] = "\xEF\xBB\xBF";
+    while (r->len < sizeof bom && !r->eof)
+        if (refill(r) != 0)
+            return -2;
+    r->bom_checked = 1;
+    if (r->len >= sizeof bom && memcmp(r->buf, bom, sizeof bom) == 0) {
+        r->pos = sizeof bom;
+        r->consumed = sizeof bom;
+    }
+    return 0;
+}
+
 int csv_next(csv_reader *r)
 {
+    r->bad_field = 0;
+    if (!r->bom_checked && skip_bom(r) != 0)
+        return -2;
     for (;;) {
         size_t end;
         unsigned long lines;
@@ -260,22 +333,22 @@ int csv_next(csv_reader *r)
             if (refill(r) != 0)
                 return -2;
             if (r->len - r->pos == before && !r->eof) {
+                /* The buffer is full of this one record: refuse it alone, read on after it. */
                 r->rec_line = r->line;
-                r->nf = 0;
-                snprintf(r->msg, sizeof r->msg, "a record longer than %u bytes", CSV_BUFFER);
-                r->pos = r->len;
-                r->eof = 1;   /* no way to resynchronise */
-                return -1;
+                if (skip_record(r) != 0)
+                    return -2;
+                char msg[64];
+                snprintf(msg, sizeof msg, "a record longer than %u bytes", CSV_BUFFER);
+                return fail(r, 0, msg);
             }
             continue;
         }
         r->rec_line = r->line;
         r->nf = 0;
         if (found < 0) {
-            snprintf(r->msg, sizeof r->msg, "a quoted field is not closed before the end of the input");
             r->consumed += r->len - r->pos;
             r->pos = r->len;
-            return -1;
+            return fail(r, 0, "a quoted field is not closed before the end of the input");
         }
         size_t next = end < r->len ? end + 1 : end;
         r->line += lines + (end < r->len);
@@ -289,4 +362,47 @@ int csv_next(csv_reader *r)
         *e = '\0';      /* buf has one byte beyond cap for the last record of the input */
         return split(r, s, e) == 0 ? 1 : -1;
     }
+}
+
+/* ---- Header --------------------------------------------------------------------------------- */
+
+int csv_read_header(csv_reader *r, csv_columns *c)
+{
+    int rc = csv_next(r);
+    if (rc != 1)
+        return rc;
+    for (int k = 0; k < c->count; k++)
+        c->field[k] = -1;
+    c->nf = r->nf;
+    for (size_t i = 0; i < r->nf; i++) {
+        int k = 0;
+        while (k < c->count && !(strlen(c->names[k]) == r->f[i].n && memcmp(c->names[k], r->f[i].p, r->f[i].n) == 0))
+            k++;
+        if (k < c->count && c->field[k] >= 0) {
+            snprintf(r->msg, sizeof r->msg, "column '%s' given twice", c->names[k]);
+            return -1;
+        }
+        if (k == c->count) {
+            /* A misspelt optional column would silently be ignored: refuse it instead. */
+            int w = snprintf(r->msg, sizeof r->msg, "unknown column '%.40s' (known:", r->f[i].p);
+            for (int j = 0; j < c->count && w > 0 && (size_t)w < sizeof r->msg; j++)
+                w += snprintf(r->msg + w, sizeof r->msg - (size_t)w, "%s %s", j ? "," : "", c->names[j]);
+            if (w > 0 && (size_t)w < sizeof r->msg)
+                snprintf(r->msg + w, sizeof r->msg - (size_t)w, ")");
+            return -1;
+        }
+        c->field[k] = (int)i;
+        c->of_field[i] = c->names[k];
+    }
+    return 1;
+}
+
+void csv_error_text(char *buf, size_t size, const csv_reader *r, const csv_columns *c)
+{
+    if (!r->bad_field)
+        snprintf(buf, size, "%s", r->msg);
+    else if (c && r->nf == c->nf && r->bad_field <= c->nf)
+        snprintf(buf, size, "column '%s': %s", c->of_field[r->bad_field - 1], r->msg);
+    else
+        snprintf(buf, size, "field %zu: %s", r->bad_field, r->msg);
 }

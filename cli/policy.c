@@ -12,7 +12,8 @@ static const char help[] =
     "       medins policy coverage [--policies DIR] [ID]\n"
     "\n"
     "  check      validate policy files (a directory: every *.yaml below it, as a set); each\n"
-    "             error is printed as file:line:col: message [CODE]; exit status 3 if any fails\n"
+    "             error is printed as file:line:col: message [CODE]; exit status 3 if any is\n"
+    "             invalid, 5 if one cannot be read\n"
     "  show       the policy of REGION in force on DATE (2023-06-01): its sources, then every\n"
     "             value with its citation and file:line:col\n"
     "  diff       the values that differ between A and B (policy ids such as tianjin/2022, or\n"
@@ -38,11 +39,10 @@ static int is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Policy errors are always exit status 3, whatever the underlying code. */
+/* A policy that cannot be read is an I/O error (5); any other failure is the policy's (3). */
 static int policy_fail(medins_error *err, int rc, const char *context)
 {
-    cli_report(err, rc, context);
-    return EXIT_POLICY;
+    return cli_report(err, rc, context) == EXIT_IO ? EXIT_IO : EXIT_POLICY;
 }
 
 static void print_citation(const medins_value *v, const char *indent)
@@ -68,7 +68,7 @@ static void print_heading(const medins_policy *p)
 
 static int check(cli_policies *pol, int n, char **paths)
 {
-    int failed = 0;
+    int failed = EXIT_OK;
     for (int i = 0; i < n; i++) {
         medins_error *err = NULL;
         int rc;
@@ -93,11 +93,12 @@ static int check(cli_policies *pol, int n, char **paths)
             medins_policy_free(p);
         }
         if (rc != 0) {
-            policy_fail(err, rc, paths[i]);
-            failed = 1;
+            /* Status 5 when a file could not be read, else 3 when one is invalid. */
+            int st = policy_fail(err, rc, paths[i]);
+            failed = st > failed ? st : failed;
         }
     }
-    return failed ? EXIT_POLICY : EXIT_OK;
+    return failed;
 }
 
 /* ---- show ------------------------------------------------------------------------------ */
@@ -107,7 +108,7 @@ static int show(cli_policies *pol, const char *region, const char *date_text)
     medins_date date;
     const medins_policy *p;
     medins_error *err = NULL;
-    if (cli_parse_date(&date, date_text) != 0)
+    if (cli_parse_date(&date, date_text, strlen(date_text)) != 0)
         return cli_usage_error("'%s' is not a date (2023-06-01)", date_text);
     int rc = medins_policy_set_lookup(&p, pol->set, region, date, &err);
     if (rc != 0)

@@ -1,5 +1,7 @@
 /* medins settle: one claim from options or a JSON/YAML document, explained. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -35,7 +37,7 @@ static const char help[] =
     "  -h, --help           show this help\n"
     "\n" CLI_POLICY_HELP
     "\n"
-    "Exit status: 0 settled, 1 claim refused, 2 usage, 3 policy error, 5 I/O error.\n";
+    "Exit status: 0 settled, 1 claim or input refused, 2 usage, 3 policy error, 5 I/O error.\n";
 
 /* What a settle run is given, before it is checked. */
 typedef struct settle_input {
@@ -45,19 +47,21 @@ typedef struct settle_input {
 } settle_input;
 
 /*
- * Set one field by its name (document key or option name with '-' read as '_').
- * Returns 0, or -1 with a message in msg.
+ * Set one field by its name (document key or option name with '-' read as '_') from the n
+ * bytes at val (NUL-terminated after them). Returns 0, or -1 with a message in msg.
  */
-static int set_field(settle_input *in, const char *key, const char *val, char *msg, size_t msz)
+static int set_field(settle_input *in, const char *key, const char *val, size_t n, char *msg,
+                     size_t msz)
 {
     medins_claim *c = &in->claim;
-    int rc = cli_person_field(&in->person, &in->have_category, key, val, msg, msz);
+    /* Person fields, and a NUL in any value: see cli_person_field. */
+    int rc = cli_person_field(&in->person, &in->have_category, key, val, n, msg, msz);
     if (rc <= 0)
         return rc;
     if (!strcmp(key, "id")) {
-        rc = cli_parse_int64(&c->id, val);
+        rc = cli_parse_int64(&c->id, val, n);
     } else if (!strcmp(key, "date")) {
-        rc = cli_parse_date(&c->date, val);
+        rc = cli_parse_date(&c->date, val, n);
     } else if (!strcmp(key, "kind")) {
         rc = medins_claim_kind_parse(&c->kind, val);
         in->have_kind = 1;
@@ -65,20 +69,20 @@ static int set_field(settle_input *in, const char *key, const char *val, char *m
         rc = medins_level_parse(&c->level, val);
         in->have_level = 1;
     } else if (!strcmp(key, "institution")) {
-        rc = cli_parse_int64(&c->institution, val);
+        rc = cli_parse_int64(&c->institution, val, n);
     } else if (!strcmp(key, "total")) {
-        rc = medins_money_parse(&c->total, val, NULL);
+        rc = medins_money_parse_n(&c->total, val, n, NULL);
         in->have_total = 1;
     } else if (!strcmp(key, "self_paid")) {
-        rc = medins_money_parse(&c->self_paid, val, NULL);
+        rc = medins_money_parse_n(&c->self_paid, val, n, NULL);
     } else if (!strcmp(key, "category_b")) {
-        rc = medins_money_parse(&c->category_b, val, NULL);
+        rc = medins_money_parse_n(&c->category_b, val, n, NULL);
     } else {
         snprintf(msg, msz, "unknown field '%s'", key);
         return -1;
     }
     if (rc != 0) {
-        snprintf(msg, msz, "%s: invalid value '%s'", key, val);
+        snprintf(msg, msz, "%s: invalid value '%.*s'", key, (int)n, val);
         return -1;
     }
     return 0;
@@ -86,115 +90,232 @@ static int set_field(settle_input *in, const char *key, const char *val, char *m
 
 /* ---- JSON / YAML document --------------------------------------------------------------- */
 
-static int doc_error(const char *name, const yaml_node_t *n, const char *msg)
+/*
+ * A claim document is one YAML document (JSON is YAML): one mapping with `person` and
+ * `claim`, each a mapping of fields. It is read as strictly as a policy file: a second
+ * document or anything after the first, a key given twice, a tag (`!!binary`) and a NUL in a
+ * key or value are errors, each at its line and column.
+ */
+
+typedef struct doc_reader {
+    const char *name;
+    yaml_document_t doc;
+} doc_reader;
+
+static int doc_error_at(const doc_reader *d, yaml_mark_t m, const char *fmt, ...) CLI_PRINTF(3, 4);
+
+static int doc_error_at(const doc_reader *d, yaml_mark_t m, const char *fmt, ...)
 {
-    fprintf(stderr, "%s: %s:%lu:%lu: %s\n", cli_prog, name,
-            (unsigned long)n->start_mark.line + 1, (unsigned long)n->start_mark.column + 1, msg);
+    va_list ap;
+    fprintf(stderr, "%s: %s:%lu:%lu: ", cli_prog, d->name, (unsigned long)m.line + 1,
+            (unsigned long)m.column + 1);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, " [%s]\n", medins_status_name(MEDINS_ERR_SYNTAX));
     return EXIT_INPUT;
 }
 
-/* Scalar text of a node; a sequence of scalars (groups) is joined with '|'. NULL otherwise. */
-static const char *node_text(yaml_document_t *doc, yaml_node_t *n, char *buf, size_t size)
+/* The text of a scalar node, refused when it holds a NUL; NULL after printing the error. */
+static const char *scalar_text(const doc_reader *d, const yaml_node_t *n, const char *what, size_t *len)
 {
-    if (n->type == YAML_SCALAR_NODE)
-        return (const char *)n->data.scalar.value;
-    if (n->type != YAML_SEQUENCE_NODE)
+    const char *p = (const char *)n->data.scalar.value;
+    size_t at = cli_nul_at(p, n->data.scalar.length);
+    if (at) {
+        doc_error_at(d, n->start_mark, "%s: a NUL byte at byte %zu", what, at);
         return NULL;
-    size_t len = 0;
-    buf[0] = '\0';
-    for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-        yaml_node_t *item = yaml_document_get_node(doc, *it);
-        if (!item || item->type != YAML_SCALAR_NODE)
-            return NULL;
-        int w = snprintf(buf + len, size - len, "%s%s", len ? "|" : "", (char *)item->data.scalar.value);
-        if (w < 0 || (size_t)w >= size - len)
-            return NULL;
-        len += (size_t)w;
     }
+    *len = n->data.scalar.length;
+    return p;
+}
+
+/*
+ * A tag written on a node (`!!binary`, `!custom`) changes what its text means, and no field of
+ * a claim has a use for one: refused. The loader gives a node without a tag its kind's default.
+ */
+static int check_tag(const doc_reader *d, const yaml_node_t *n, const char *what)
+{
+    static const char core[] = "tag:yaml.org,2002:";
+    const char *dflt = n->type == YAML_SCALAR_NODE ? YAML_DEFAULT_SCALAR_TAG
+                     : n->type == YAML_SEQUENCE_NODE ? YAML_DEFAULT_SEQUENCE_TAG
+                     : YAML_DEFAULT_MAPPING_TAG;
+    const char *tag = (const char *)n->tag;
+    if (!tag || strcmp(tag, dflt) == 0)
+        return 0;
+    const int short_form = strncmp(tag, core, sizeof core - 1) == 0;
+    return doc_error_at(d, n->start_mark, "%s: a tag (%s%s) is not allowed", what,
+                        short_form ? "!!" : "", short_form ? tag + sizeof core - 1 : tag);
+}
+
+/*
+ * The checks every mapping gets: no tag, keys that are text without a NUL, none given twice.
+ * 0, or EXIT_INPUT after printing the error.
+ */
+static int check_mapping(doc_reader *d, yaml_node_t *map, const char *what)
+{
+    yaml_document_t *doc = &d->doc;
+    if (check_tag(d, map, what))
+        return EXIT_INPUT;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(doc, p->key);
+        size_t n;
+        if (k->type != YAML_SCALAR_NODE)
+            return doc_error_at(d, k->start_mark, "%s: expected a key", what);
+        if (check_tag(d, k, what) || !scalar_text(d, k, what, &n))
+            return EXIT_INPUT;
+        for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++) {
+            yaml_node_t *e = yaml_document_get_node(doc, q->key);
+            if (e->data.scalar.length == n && memcmp(e->data.scalar.value, k->data.scalar.value, n) == 0)
+                return doc_error_at(d, k->start_mark, "%s: key '%s' given twice (first at %lu:%lu)",
+                                    what, (char *)k->data.scalar.value,
+                                    (unsigned long)e->start_mark.line + 1,
+                                    (unsigned long)e->start_mark.column + 1);
+        }
+    }
+    return 0;
+}
+
+/* One field's value: a scalar, or for `groups` a sequence of them joined with '|'. */
+static const char *field_text(doc_reader *d, yaml_node_t *v, const char *key, char *buf,
+                              size_t size, size_t *len)
+{
+    if (check_tag(d, v, key))
+        return NULL;
+    if (v->type == YAML_SCALAR_NODE)
+        return scalar_text(d, v, key, len);
+    if (v->type != YAML_SEQUENCE_NODE || strcmp(key, "groups") != 0) {
+        doc_error_at(d, v->start_mark, "%s: expected a value", key);
+        return NULL;
+    }
+    size_t n = 0;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+        yaml_node_t *item = yaml_document_get_node(&d->doc, *it);
+        const char *t;
+        size_t tn;
+        if (item->type != YAML_SCALAR_NODE) {
+            doc_error_at(d, item->start_mark, "%s: expected a group name", key);
+            return NULL;
+        }
+        if (check_tag(d, item, key) || !(t = scalar_text(d, item, key, &tn)))
+            return NULL;
+        if (n + tn + 2 > size) {
+            doc_error_at(d, item->start_mark, "%s: too many groups", key);
+            return NULL;
+        }
+        if (n)
+            buf[n++] = '|';
+        memcpy(buf + n, t, tn);
+        n += tn;
+    }
+    buf[n] = '\0';
+    *len = n;
     return buf;
+}
+
+/* The fields of the `person` or `claim` mapping. */
+static int read_fields(settle_input *in, doc_reader *d, yaml_node_t *map, const char *section)
+{
+    int rc = check_mapping(d, map, section);
+    yaml_document_t *doc = &d->doc;
+    const int is_person = !strcmp(section, "person");
+    for (yaml_node_pair_t *q = map->data.mapping.pairs.start; rc == 0 && q < map->data.mapping.pairs.top; q++) {
+        yaml_node_t *fk = yaml_document_get_node(doc, q->key);
+        yaml_node_t *fv = yaml_document_get_node(doc, q->value);
+        const char *key = (const char *)fk->data.scalar.value;
+        char buf[512], msg[256];
+        size_t n;
+        if (cli_is_person_field(key) != is_person)
+            return doc_error_at(d, fk->start_mark, "unknown %s field '%s'", section, key);
+        const char *text = field_text(d, fv, key, buf, sizeof buf, &n);
+        if (!text)
+            return EXIT_INPUT;
+        if (set_field(in, key, text, n, msg, sizeof msg) != 0)
+            return doc_error_at(d, fv->start_mark, "%s", msg);
+    }
+    return rc;
+}
+
+/*
+ * The position of a parser's error. A reader error (bytes that are not UTF-8, a control
+ * character) has an offset instead of a mark: count the lines up to it.
+ */
+static yaml_mark_t problem_at(const yaml_parser_t *parser, const char *text, size_t len)
+{
+    if (parser->error != YAML_READER_ERROR)
+        return parser->problem_mark;
+    yaml_mark_t m = {0};
+    size_t end = parser->problem_offset < len ? parser->problem_offset : len;
+    for (size_t i = 0; i < end; i++) {
+        if (text[i] == '\n') {
+            m.line++;
+            m.column = 0;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            m.column++;   /* characters, as libyaml counts columns */
+        }
+    }
+    return m;
+}
+
+/* Nothing may follow the document: not a second one, not a second JSON object, no garbage. */
+static int check_end(const doc_reader *d, yaml_parser_t *parser, const char *text, size_t len)
+{
+    yaml_document_t next;
+    if (!yaml_parser_load(parser, &next))
+        return doc_error_at(d, problem_at(parser, text, len),
+                            "more after the document (a claim document is one YAML document or "
+                            "one JSON object): %s", parser->problem ? parser->problem : "malformed");
+    int rc = yaml_document_get_root_node(&next)
+        ? doc_error_at(d, next.start_mark,
+                       "a second document (a claim document is one YAML document or one JSON object)")
+        : 0;
+    yaml_document_delete(&next);
+    return rc;
 }
 
 static int read_document(settle_input *in, const char *path)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    const char *name = f == stdin ? "<stdin>" : path;
-    if (!f) {
-        cli_warn("cannot open %s", path);
-        return EXIT_IO;
-    }
+    char *text;
+    size_t len;
+    int rc = cli_read_file(&text, &len, path, cli_file_limit());
+    if (rc != 0)
+        return rc;
+    doc_reader d = {.name = strcmp(path, "-") == 0 ? "<stdin>" : path};
     yaml_parser_t parser;
-    yaml_document_t doc;
-    int rc = EXIT_OK;
     yaml_parser_initialize(&parser);
-    yaml_parser_set_input_file(&parser, f);
-    if (!yaml_parser_load(&parser, &doc)) {
-        fprintf(stderr, "%s: %s:%lu:%lu: %s\n", cli_prog, name,
-                (unsigned long)parser.problem_mark.line + 1,
-                (unsigned long)parser.problem_mark.column + 1,
-                parser.problem ? parser.problem : "malformed JSON/YAML");
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    if (!yaml_parser_load(&parser, &d.doc)) {
+        rc = doc_error_at(&d, problem_at(&parser, text, len), "%s",
+                          parser.problem ? parser.problem : "malformed JSON/YAML");
         yaml_parser_delete(&parser);
-        if (f != stdin)
-            fclose(f);
-        return EXIT_INPUT;
+        free(text);
+        return rc;
     }
-    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    yaml_node_t *root = yaml_document_get_root_node(&d.doc);
     if (!root) {
-        fprintf(stderr, "%s: %s: empty document\n", cli_prog, name);
+        fprintf(stderr, "%s: %s: empty document [%s]\n", cli_prog, d.name,
+                medins_status_name(MEDINS_ERR_SYNTAX));
         rc = EXIT_INPUT;
-        goto done;
-    }
-    if (root->type != YAML_MAPPING_NODE) {
-        rc = doc_error(name, root, "expected a mapping with 'person' and 'claim'");
-        goto done;
-    }
-    for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top; pr++) {
-        yaml_node_t *k = yaml_document_get_node(&doc, pr->key);
-        yaml_node_t *v = yaml_document_get_node(&doc, pr->value);
-        if (k->type != YAML_SCALAR_NODE) {
-            rc = doc_error(name, k, "expected a key");
-            goto done;
-        }
-        const char *key = (const char *)k->data.scalar.value;
-        int is_person = !strcmp(key, "person");
-        if (!is_person && strcmp(key, "claim") != 0) {
-            rc = doc_error(name, k, "unknown key: expected 'person' or 'claim'");
-            goto done;
-        }
-        if (v->type != YAML_MAPPING_NODE) {
-            rc = doc_error(name, v, "expected a mapping");
-            goto done;
-        }
-        for (yaml_node_pair_t *q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top; q++) {
-            yaml_node_t *fk = yaml_document_get_node(&doc, q->key);
-            yaml_node_t *fv = yaml_document_get_node(&doc, q->value);
-            char buf[512], msg[256];
-            if (fk->type != YAML_SCALAR_NODE) {
-                rc = doc_error(name, fk, "expected a key");
-                goto done;
-            }
-            const char *fkey = (const char *)fk->data.scalar.value;
-            const int person_key = cli_is_person_field(fkey);
-            if (person_key != is_person) {
-                snprintf(msg, sizeof msg, "unknown %s field '%s'", key, fkey);
-                rc = doc_error(name, fk, msg);
-                goto done;
-            }
-            const char *text = node_text(&doc, fv, buf, sizeof buf);
-            if (!text) {
-                rc = doc_error(name, fv, "expected a value");
-                goto done;
-            }
-            if (set_field(in, fkey, text, msg, sizeof msg) != 0) {
-                rc = doc_error(name, fv, msg);
-                goto done;
-            }
+    } else if ((rc = check_end(&d, &parser, text, len)) != 0) {
+        /* reported */
+    } else if (root->type != YAML_MAPPING_NODE) {
+        rc = doc_error_at(&d, root->start_mark, "expected a mapping with 'person' and 'claim'");
+    } else {
+        rc = check_mapping(&d, root, "document");
+        for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; rc == 0 && pr < root->data.mapping.pairs.top; pr++) {
+            yaml_node_t *k = yaml_document_get_node(&d.doc, pr->key);
+            yaml_node_t *v = yaml_document_get_node(&d.doc, pr->value);
+            const char *key = (const char *)k->data.scalar.value;
+            if (strcmp(key, "person") != 0 && strcmp(key, "claim") != 0)
+                rc = doc_error_at(&d, k->start_mark, "unknown key: expected 'person' or 'claim'");
+            else if (v->type != YAML_MAPPING_NODE)
+                rc = doc_error_at(&d, v->start_mark, "%s: expected a mapping", key);
+            else
+                rc = read_fields(in, &d, v, key);
         }
     }
-done:
-    yaml_document_delete(&doc);
+    yaml_document_delete(&d.doc);
     yaml_parser_delete(&parser);
-    if (f != stdin)
-        fclose(f);
+    free(text);
     return rc;
 }
 
@@ -202,33 +323,26 @@ done:
 
 static int load_ledger(medins_ledger *ledger, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    char text[8192];
-    if (!f) {
-        cli_warn("cannot open ledger %s", path);
-        return EXIT_IO;
-    }
-    size_t n = fread(text, 1, sizeof text, f);
-    fclose(f);
+    char *text;
+    size_t n;
+    int rc = cli_read_file(&text, &n, path, cli_file_limit());
+    if (rc != 0)
+        return rc;
     medins_error *err = NULL;
-    int rc = medins_ledger_parse(ledger, text, n, &err);
-    return rc ? cli_report(err, rc, path) : 0;
+    rc = medins_ledger_parse(ledger, text, n, &err);
+    free(text);
+    return rc ? cli_report_in(err, rc, path) : 0;
 }
 
 static int save_ledger(const medins_ledger *ledger, const char *path)
 {
-    char text[8192];
+    char text[4096];
     size_t needed;
     if (medins_ledger_serialize(text, sizeof text, &needed, ledger) != 0) {
         cli_warn("ledger text larger than expected (%zu bytes)", needed);
         return EXIT_INPUT;
     }
-    FILE *f = fopen(path, "wb");
-    if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
-        cli_warn("cannot write ledger %s", path);
-        return EXIT_IO;
-    }
-    return 0;
+    return cli_write_file(path, text, needed - 1);
 }
 
 /* ---- The command ---------------------------------------------------------------------- */
@@ -280,6 +394,8 @@ int cmd_settle(int argc, char **argv)
         case OPT_FIELD:
             if (nf == sizeof fkeys / sizeof fkeys[0])
                 return cli_usage_error("too many options");
+            if (!optarg)   /* getopt gives every one of these options a value; said for the analyzer */
+                return cli_usage_error("--%s needs a value", longopts[idx].name);
             fkeys[nf] = longopts[idx].name;
             fvals[nf++] = optarg;
             break;
@@ -296,7 +412,7 @@ int cmd_settle(int argc, char **argv)
     for (size_t i = 0; i < nf; i++) {
         char key[32], msg[256];
         cli_option_key(key, sizeof key, fkeys[i]);
-        if (set_field(&in, key, fvals[i], msg, sizeof msg) != 0)
+        if (set_field(&in, key, fvals[i], strlen(fvals[i]), msg, sizeof msg) != 0)
             return cli_usage_error("--%s", msg);
     }
     if (!in.have_kind || !in.have_level || !in.have_total)
@@ -337,20 +453,37 @@ int cmd_settle(int argc, char **argv)
         rc = cli_report(err, rc, "claim refused");
         goto out;
     }
+    /*
+     * The result is rendered in memory and shown only once the ledger is saved: a ledger that
+     * cannot be written leaves no result behind that a caller could take for a settlement.
+     */
     cli_claim_view view = {&in.person, &in.claim, policy, assumed, na};
-    if (json) {
-        if (cli_explain_json(stdout, &view, result) != 0) {
-            cli_warn("cannot write JSON");
-            rc = EXIT_IO;
+    char *shown = NULL;
+    size_t shown_len = 0;
+    FILE *mem = open_memstream(&shown, &shown_len);
+    if (!mem) {
+        cli_warn("out of memory");
+        rc = EXIT_INPUT;
+    } else if (json) {
+        if (cli_explain_json(mem, &view, result) != 0) {
+            cli_warn("cannot make the JSON");
+            rc = EXIT_INPUT;
         }
     } else {
-        cli_explain_text(stdout, &view, result);
+        cli_explain_text(mem, &view, result);
     }
     medins_result_free(result);
+    if (mem && fclose(mem) != 0 && rc == 0) {
+        cli_warn("out of memory");
+        rc = EXIT_INPUT;
+    }
     if (rc == 0 && ledger_out)
         rc = save_ledger(&ledger, ledger_out);
-    if (rc == 0 && fflush(stdout) != 0)
+    if (rc == 0 && (fwrite(shown, 1, shown_len, stdout) != shown_len || fflush(stdout) != 0)) {
+        cli_warn("cannot write the result: %s", strerror(errno));
         rc = EXIT_IO;
+    }
+    free(shown);
 out:
     cli_policies_close(&pols);
     return rc;

@@ -4,6 +4,7 @@
  * add up exactly across any split of a period is described in include/medins/capitation.h.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
@@ -115,6 +116,60 @@ const char *medins_disease_name(medins_disease v)
 
 MDN_DEFINE_PARSE(medins_disease_parse, medins_disease, disease_words)
 
+/* An enrolment with its position in the input, sorted by patient and first day. */
+typedef struct enrolment_at {
+    int64_t patient;
+    medins_date from, to;
+    size_t at;
+} enrolment_at;
+
+static int by_patient_then_from(const void *a, const void *b)
+{
+    const enrolment_at *x = a, *y = b;
+    if (x->patient != y->patient)
+        return x->patient < y->patient ? -1 : 1;
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/*
+ * A patient is paid for once a day, so one patient's enrolments must not overlap: two that
+ * do would pay the shared days twice, and the policy says nothing of merging them. Sorted by
+ * patient and first day, an overlap shows between neighbours: if one enrolment overlaps a
+ * later-starting one, it overlaps the next one too. O(n log n).
+ */
+static int check_overlaps(const medins_enrolment *e, size_t n, medins_error **err)
+{
+    if (n < 2)
+        return 0;
+    enrolment_at *s = malloc(n * sizeof *s);
+    if (!s)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        s[i] = (enrolment_at){e[i].patient, e[i].from, e[i].to, i};
+    qsort(s, n, sizeof *s, by_patient_then_from);
+    int rc = 0;
+    for (size_t i = 1; i < n && rc == 0; i++) {
+        const enrolment_at *a = &s[i - 1], *b = &s[i];
+        if (a->patient != b->patient || (a->to != 0 && a->to < b->from))
+            continue;
+        const enrolment_at *first = a->at < b->at ? a : b, *second = a->at < b->at ? b : a;
+        char until1[32] = "still enrolled", until2[32] = "still enrolled";
+        if (first->to)
+            snprintf(until1, sizeof until1, "to %d", (int)first->to);
+        if (second->to)
+            snprintf(until2, sizeof until2, "to %d", (int)second->to);
+        rc = mdn_error(err, MEDINS_ERR_ENROLMENT, NULL, 0, 0,
+                       "patient %lld: enrolments %zu (%d, %s) and %zu (%d, %s) overlap: a patient "
+                       "is paid for once a day; give the periods without overlap",
+                       (long long)a->patient, first->at + 1, (int)first->from, until1,
+                       second->at + 1, (int)second->from, until2);
+    }
+    free(s);
+    return rc;
+}
+
 static int check_input(const medins_policy *policy, const medins_capitation_input *in,
                        medins_error **err)
 {
@@ -151,7 +206,7 @@ static int check_input(const medins_policy *policy, const medins_capitation_inpu
                              (long long)e->patient, (int)e->from, (int)e->to, (int)in->from,
                              (int)in->to);
     }
-    return 0;
+    return check_overlaps(in->enrolments, in->enrolment_count, err);
 }
 
 /* rate x days / unit_days, rounded half-up (all operands non-negative). */

@@ -378,6 +378,70 @@ START_TEST(test_year_is_sum_of_months)
 }
 END_TEST
 
+/*
+ * One patient's enrolments must not overlap (include/medins/capitation.h): two that do would
+ * pay the shared days twice. January 2017, diabetes, 150 yuan a month.
+ */
+typedef struct overlap_case {
+    const char *name;
+    medins_enrolment e[3];
+    size_t n;
+    int status;
+    const char *message;      /* part of the message, or the budget in fen when status is 0 */
+    medins_fen budget;
+} overlap_case;
+
+static const overlap_case overlaps[] = {
+    {"the same enrolment twice", {{5, 20170101, 0}, {5, 20170101, 0}}, 2, MEDINS_ERR_ENROLMENT,
+     "patient 5: enrolments 1 (20170101, still enrolled) and 2 (20170101, still enrolled) overlap", 0},
+    {"open, then a later one", {{5, 20170101, 0}, {5, 20170120, 20170125}}, 2, MEDINS_ERR_ENROLMENT,
+     "patient 5: enrolments 1 (20170101, still enrolled) and 2 (20170120, to 20170125) overlap", 0},
+    /* The last day of one is the first of the other: one shared day. */
+    {"one shared day", {{5, 20170101, 20170115}, {5, 20170115, 0}}, 2, MEDINS_ERR_ENROLMENT,
+     "enrolments 1 (20170101, to 20170115) and 2 (20170115, still enrolled) overlap", 0},
+    /* Given in reverse, with another patient between: positions as given. */
+    {"out of order", {{5, 20170110, 20170120}, {6, 20170101, 0}, {5, 20170101, 20170110}}, 3,
+     MEDINS_ERR_ENROLMENT,
+     "patient 5: enrolments 1 (20170110, to 20170120) and 3 (20170101, to 20170110) overlap", 0},
+    /* One long enrolment holding two short ones: found between the long one and the first. */
+    {"inside another", {{5, 20170101, 20170131}, {5, 20170120, 20170122}, {5, 20170105, 20170107}}, 3,
+     MEDINS_ERR_ENROLMENT, "enrolments 1 (20170101, to 20170131) and 3 (20170105, to 20170107) overlap", 0},
+    /* Left on the 15th, back on the 16th: days 1-15 are 15000 x 15 / 31 = 7258.06 -> 7258;
+     * days 16-31 are 15000 - 7258 = 7742 (the cumulative rule); together one full month. */
+    {"back the next day", {{5, 20170101, 20170115}, {5, 20170116, 0}}, 2, 0, NULL, 15000},
+    /* Two patients on the same days: two full months. */
+    {"two patients", {{5, 20170101, 0}, {6, 20170101, 0}}, 2, 0, NULL, 30000},
+};
+
+START_TEST(test_overlaps)
+{
+    const overlap_case *c = &overlaps[_i];
+    medins_policy *policy = load("tj2017.yaml");
+    medins_capitation_input in;
+    medins_capitation_input_init(&in);
+    in.from = 20170101;
+    in.to = 20170131;
+    in.enrolments = c->e;
+    in.enrolment_count = c->n;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_capitation(&r, policy, &in, &err);
+    ck_assert_msg(rc == c->status, "%s: status %d, expected %d (%s)", c->name, rc, c->status,
+                  err ? medins_error_message(err) : "");
+    if (c->status) {
+        ck_assert_msg(r == NULL, "%s: a result on failure", c->name);
+        ck_assert_msg(err && strstr(medins_error_message(err), c->message), "%s: message '%s'",
+                      c->name, err ? medins_error_message(err) : "(none)");
+    } else {
+        ck_assert_msg(medins_result_capitation(r)->budget == c->budget, "%s: budget %lld, expected %lld",
+                      c->name, (long long)medins_result_capitation(r)->budget, (long long)c->budget);
+    }
+    medins_error_free(err);
+    medins_result_free(r);
+    medins_policy_free(policy);
+}
+END_TEST
+
 /* The disease words of docs/policy-format.md, "Capitation". */
 START_TEST(test_names)
 {
@@ -402,6 +466,7 @@ static Suite *capitation_suite(void)
     tc = tcase_create("errors");
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof errors / sizeof *errors));
     tcase_add_test(tc, test_no_section);
+    tcase_add_loop_test(tc, test_overlaps, 0, (int)(sizeof overlaps / sizeof *overlaps));
     suite_add_tcase(s, tc);
     return s;
 }

@@ -105,7 +105,11 @@ typedef struct medins_capitation_figures {
  * Settle one institution's per-head payment for a period.
  *
  * Every enrolment must overlap the period (pass only the patients enrolled during it); the part
- * before or after the period is not counted.
+ * before or after the period is not counted. A patient is paid for once a day: the enrolments
+ * of one patient must not overlap one another (a patient who left and came back has two
+ * enrolments, the second starting after the first's last day). Overlapping enrolments are
+ * refused, not merged: the policy does not say how, and two rows for the same days are more
+ * often a mistake in the list than a rule to apply.
  * @param out receives a new result (kind MEDINS_RESULT_CAPITATION), owned by the caller.
  * @param policy the policy in force over the whole period.
  * @param input the institution, period, enrolments and costs.
@@ -114,7 +118,9 @@ typedef struct medins_capitation_figures {
  *         non-zero count), MEDINS_ERR_LEVEL (unknown level), MEDINS_ERR_INPUT (unknown disease,
  *         negative costs, a score outside 0..10000), MEDINS_ERR_OVERFLOW, MEDINS_ERR_DATE (period
  *         malformed, reversed or not inside the policy's dates), MEDINS_ERR_ENROLMENT (a malformed
- *         date, an exit before the enrolment, or an enrolment that does not overlap the period),
+ *         date, an exit before the enrolment, an enrolment that does not overlap the period, or
+ *         two enrolments of one patient that overlap: the message names the patient and both
+ *         enrolments by their 1-based position in `enrolments`),
  *         MEDINS_ERR_NOT_COVERED (no `capitation:` section or no rate for the disease and level),
  *         MEDINS_ERR_NOMEM. *out is set only on success.
  */
