@@ -216,3 +216,4 @@ medins_py_count medins_py_batch_settle(
 /* The other Python-only helpers: one claim per call in one crossing (medins.i includes this
  * file last, so every type they use is already wrapped). */
 %include "python/single.i"
+%include "python/text.i"

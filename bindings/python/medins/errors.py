@@ -3,6 +3,15 @@
 Every failure of the C library arrives as a :class:`MedinsError` (or one of its subclasses)
 carrying the library's status ``code``, its ``name`` (``"MEDINS_ERR_RANGE"``), the English
 ``message`` and, for policy files, the ``file``, ``line`` and ``column`` of the offending node.
+
+Which class, in this order:
+
+1. What was called decides first. Loading, adding or deriving a policy (``load_policy``,
+   ``load_policy_string``, ``Policy.derive``, ``PolicySet.add_dir`` / ``add_file``, the embedded
+   policies) raises :class:`PolicyError`, whatever the code: a bad date or too large an amount
+   in a policy file is a policy error at its file:line:column. Reading yuan or a ratio from text
+   (``medins.fen``, ``medins.ratio``) raises :class:`MoneyError`.
+2. Otherwise the code decides (``_class_for``): persons, claims, ledgers, inputs, lookups.
 """
 
 from __future__ import annotations
@@ -10,8 +19,8 @@ from __future__ import annotations
 from typing import Optional
 
 __all__ = [
-    "MedinsError", "ArgumentError", "PolicyError", "NoPolicyError", "NotCoveredError",
-    "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
+    "MedinsError", "ArgumentError", "PolicyError", "MoneyError", "NoPolicyError",
+    "NotCoveredError", "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
 ]
 
 # Status values (include/medins/errors.h); stable across releases.
@@ -77,8 +86,14 @@ class ArgumentError(MedinsError, ValueError):
 
 
 class PolicyError(MedinsError, ValueError):
-    """A policy file (or overlay), or an amount or ratio text, is invalid; ``file``/``line``/
-    ``column`` point at the offending node."""
+    """A policy file (or overlay) could not be loaded, whatever the code: ``file``/``line``/
+    ``column`` point at the offending node (``file`` alone for a file that cannot be read)."""
+
+
+class MoneyError(MedinsError, ValueError):
+    """Yuan or ratio text (``medins.fen``, ``medins.ratio``) that is not an exact amount or
+    percentage ("1,100", "1.005", "55"), or out of range: ``ERR_SYNTAX``, ``ERR_OVERFLOW``,
+    ``ERR_RANGE``."""
 
 
 class NoPolicyError(MedinsError, LookupError):
@@ -120,7 +135,17 @@ class BatchError(MedinsError):
         self.results = results
 
 
+# Calls (the extension's function names) whose every error has one class, whatever its code.
+_BY_CALL = {
+    "Policy_load_file": PolicyError, "Policy_load_string": PolicyError,
+    "Policy_derive": PolicyError, "PolicySet_add_dir": PolicyError,
+    "PolicySet_add_file": PolicyError, "PolicySet_embedded": PolicyError,
+    "money_parse": MoneyError, "ratio_parse": MoneyError,
+}
+
+
 def _class_for(code: int) -> type:
+    """The class of a code, for calls not in _BY_CALL."""
     if code in (-3,) or -22 <= code <= -10:
         return PolicyError
     if code == -30:
@@ -142,6 +167,8 @@ def _class_for(code: int) -> type:
     return MedinsError
 
 
-def _from_c(code: int, message: str, file: Optional[str], line: int, column: int) -> MedinsError:
-    """Called by the extension to build the exception for a C error."""
-    return _class_for(code)(message, code, file, line, column)
+def _from_c(code: int, message: str, file: Optional[str], line: int, column: int,
+            call: Optional[str] = None) -> MedinsError:
+    """Called by the extension to build the exception for a C error of the function `call`."""
+    return _BY_CALL.get(call or "", _class_for(code))(message, code, file, line, column)
+
