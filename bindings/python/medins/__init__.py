@@ -11,8 +11,9 @@ A Python front end to libmedins. Quick start::
     print(result)              # fund, major-disease, assistance and patient shares
     print(result.explain())    # one line per part, citing the policy text
 
-Amounts are integers in fen, ratios integers in basis points, dates :class:`datetime.date`.
-Every failure of the library raises :class:`MedinsError` (or a subclass; see
+Amounts are integers in fen, ratios integers in basis points, dates :class:`datetime.date`;
+yuan become fen only through :func:`fen` (a float, or a str where fen are expected, is a
+TypeError). Every failure of the library raises :class:`MedinsError` (or a subclass; see
 :mod:`medins.errors` for which). Batches of claims go through
 :func:`settle_arrays` (numpy) or :func:`settle_frame` (pandas); reforms through
 :meth:`Policy.derive` and :func:`compare`; charts through :func:`plot_fund_vs_cost`.

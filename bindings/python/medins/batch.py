@@ -2,7 +2,9 @@
 
 :func:`settle_arrays` converts the columns once (enum words to codes, dates to YYYYMMDD),
 allocates the outputs (or takes the caller's, ``out=``) and calls ``medins_batch_settle`` a
-single time with the GIL released; no Python code runs per claim.
+single time with the GIL released; no Python code runs per claim. Columns are converted
+exactly or refused (:mod:`medins.values`): a float money column is a TypeError, an integer that
+does not fit its C type an OverflowError naming the column and the row.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from . import lowlevel as _c
 from .core import Ledger, Policy, PolicySet, to_cdate
 from .enums import Category, ClaimKind, Group, Level, Scheme, Tier, Status
 from .errors import BatchError
+from .values import column, integer
 
 __all__ = ["OUTPUTS", "LedgerBlock", "BatchResult", "settle_arrays", "date_codes", "enum_codes"]
 
@@ -24,21 +27,62 @@ OUTPUTS = ("fund", "major_disease", "assistance", "patient", "deductible", "coin
            "over_cap", "account")
 
 
-def _exact(arr: np.ndarray, dtype: Any) -> np.ndarray:
-    """``arr`` as a C-contiguous array of ``dtype``: the caller's own array when it already is
-    one (the C call only reads inputs), a converted copy otherwise."""
-    return np.ascontiguousarray(arr, dtype=dtype)
+def _by_value(arr: np.ndarray, what: str, convert: Any, dtype: Any) -> np.ndarray:
+    """``convert(value, what)`` applied to each distinct value of a text or object column,
+    once; an error names the column and the first row holding the value."""
+    try:
+        uniq, inverse = np.unique(arr, return_inverse=True)
+    except TypeError:   # values that do not sort (mixed types): one by one
+        uniq, inverse = arr, np.arange(len(arr))
+    codes = np.empty(len(uniq), dtype=dtype)
+    for i, v in enumerate(uniq):
+        try:
+            codes[i] = convert(v, what)
+        except (TypeError, ValueError, OverflowError):
+            # The same error again, now naming the row.
+            convert(v, f"{what} row {int(np.flatnonzero(inverse == i)[0])}")
+            raise
+    return codes[inverse].reshape(arr.shape)
 
 
-def date_codes(values: Any) -> np.ndarray:
-    """Dates (ints YYYYMMDD, ``datetime64``, ``datetime.date``, ISO strings) as int32 YYYYMMDD."""
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iu":
-        return _exact(arr, np.int32)
+def _parse_with(enum_cls: Any, dtype: Any = np.int32):
+    """A column converter (_by_value) to an enumeration's code: a word is parsed; a number is
+    a code, checked as an integer column's are (the library judges whether it is a member)."""
+    def convert(value: Any, what: str) -> int:
+        if not isinstance(value, str):
+            return integer(value, what, dtype)
+        try:
+            return int(enum_cls.parse(value))
+        except ValueError as e:
+            raise ValueError(f"{what}: {e}") from None
+    return convert
+
+
+def _array(values: Any) -> np.ndarray:
+    """A column as a numpy array; a list's items are kept as they are (an object array), so
+    that none is merged into another's type (np.asarray makes [1, True] two ints, [1, 2.5]
+    two floats)."""
+    if isinstance(values, np.ndarray):
+        return values
+    if hasattr(values, "dtype"):
+        return np.asarray(values)
+    return np.array(list(values), dtype=object)
+
+
+def date_codes(values: Any, what: str = "dates") -> np.ndarray:
+    """Dates (ints YYYYMMDD, ``datetime64``, ``datetime.date``, ``"2023-01-15"`` or
+    ``"20230115"`` text) as int32 YYYYMMDD; a missing date (NaT, None) is 0, which the library
+    refuses wherever it needs the date. A float column is a TypeError; ``what`` names the
+    column in errors."""
+    arr = _array(values)
+    if arr.dtype.kind in "iub":
+        return column(arr, what, np.int32)
+    if arr.dtype.kind in "OUS":
+        # Text and objects (dates, Timestamps, None) the one strict way a scalar is read.
+        return _by_value(arr.astype(object), what, to_cdate, np.int32)
     if arr.dtype.kind != "M":
-        if arr.dtype.kind == "O" and arr.size and isinstance(arr.flat[0], (int, np.integer)):
-            return arr.astype(np.int32)
-        arr = arr.astype("datetime64[D]")
+        raise TypeError(f"{what} must be dates (datetime64, date objects, YYYYMMDD integers "
+                        f"or text), not {arr.dtype}")
     days = arr.astype("datetime64[D]")
     years = days.astype("datetime64[Y]")
     months = days.astype("datetime64[M]")
@@ -50,33 +94,31 @@ def date_codes(values: Any) -> np.ndarray:
     return out
 
 
-def enum_codes(values: Any, enum_cls: Any) -> np.ndarray:
-    """Enum columns (members, ints, names or policy-file words) as int32 codes."""
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iub":
-        return _exact(arr, np.int32)
+def enum_codes(values: Any, enum_cls: Any, what: Optional[str] = None) -> np.ndarray:
+    """Enum columns (members, ints, names or policy-file words) as int32 codes; ``what`` names
+    the column in errors."""
+    what = what or enum_cls.__name__
+    arr = _array(values)
+    if arr.dtype.kind in "iubf":
+        return column(arr, what, np.int32)
     # One parse per distinct value, not per claim.
-    uniq, inverse = np.unique(arr.astype(str), return_inverse=True)
-    codes = np.array([int(enum_cls.parse(str(u))) for u in uniq], dtype=np.int32)
-    return codes[inverse].astype(np.int32).reshape(arr.shape)
+    return _by_value(arr, what, _parse_with(enum_cls), np.int32)
 
 
-def _group_codes(values: Any) -> np.ndarray:
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iu":
-        return _exact(arr, np.uint32)
-    arr = np.where(arr == None, "", arr).astype(str)  # noqa: E711 (elementwise)
-    uniq, inverse = np.unique(arr, return_inverse=True)
-    codes = np.array([int(Group.parse(u)) for u in uniq], dtype=np.uint32)
-    return codes[inverse].astype(np.uint32)
+def _group_codes(values: Any, what: str) -> np.ndarray:
+    arr = _array(values)
+    if arr.dtype.kind in "iubf":
+        return column(arr, what, np.uint32)
+    arr = np.where(arr == None, "", arr)  # noqa: E711 (elementwise: no groups)
+    return _by_value(arr, what, _parse_with(Group, np.uint32), np.uint32)
 
 
-def _int64(values: Any, n: int) -> np.ndarray:
+def _int64(values: Any, what: str, money: bool = False) -> np.ndarray:
     if values is None:
         # An absent optional column goes to C as an empty array, read there as "all zero":
         # a column of zeros would cost page faults on n * 8 fresh bytes.
         return np.zeros(0, dtype=np.int64)
-    return _exact(np.asarray(values), np.int64)
+    return column(values, what, np.int64, money)
 
 
 class LedgerBlock:
@@ -87,7 +129,7 @@ class LedgerBlock:
     """
 
     def __init__(self, years: Any) -> None:
-        years = np.ascontiguousarray(np.asarray(years), dtype=np.int32)
+        years = column(years, "LedgerBlock: years", np.int32)
         # ledgers_init writes every byte; np.empty (unlike np.zeros) gets huge pages for a large
         # block, which first-touch page faults make several times cheaper.
         self._raw = np.empty(len(years) * _c.ledger_size(), dtype=np.uint8)
@@ -97,6 +139,7 @@ class LedgerBlock:
         return len(self._raw) // _c.ledger_size()
 
     def __getitem__(self, i: int) -> Ledger:
+        i = integer(i, "LedgerBlock index")
         if i < 0:
             i += len(self)
         h = _c.ledger_get(self._raw, int(i))
@@ -105,6 +148,7 @@ class LedgerBlock:
         return Ledger(_handle=h)
 
     def __setitem__(self, i: int, ledger: Ledger) -> None:
+        i = integer(i, "LedgerBlock index")
         if i < 0:
             i += len(self)
         _c.ledger_put(self._raw, int(i), ledger._c)
@@ -137,6 +181,13 @@ def _column(table: Mapping[str, Any], name: str, default: Any = None) -> Any:
         return table[name]
     except (KeyError, IndexError):
         return default
+
+
+def _required(table: Mapping[str, Any], what: str, name: str) -> Any:
+    col = _column(table, name)
+    if col is None:
+        raise KeyError(f"{what} has no {name!r} column")
+    return col
 
 
 def _outputs(outputs: Optional[Sequence[str]]) -> Tuple[str, ...]:
@@ -234,26 +285,30 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     if on_error not in ("raise", "status"):
         raise ValueError("on_error must be 'raise' or 'status'")
     names = _outputs(outputs)
-    scheme = enum_codes(_column(persons, "scheme"), Scheme)
+    scheme = enum_codes(_required(persons, "persons", "scheme"), Scheme, "persons['scheme']")
     n = len(scheme)
-    category = enum_codes(_column(persons, "category"), Category)
-    tier = enum_codes(_column(persons, "tier", np.zeros(n, np.int32)), Tier)
-    birth = date_codes(_column(persons, "birth_date", np.zeros(n, np.int32)))
+    category = enum_codes(_required(persons, "persons", "category"), Category,
+                          "persons['category']")
+    tier = enum_codes(_column(persons, "tier", np.zeros(n, np.int32)), Tier, "persons['tier']")
+    # No birth_date column: every birth date unknown (0), never a default date.
+    birth = date_codes(_column(persons, "birth_date", np.zeros(n, np.int32)),
+                       "persons['birth_date']")
     groups_col = _column(persons, "groups")
-    groups = np.zeros(0, np.uint32) if groups_col is None else _group_codes(groups_col)
-    family_doctor = _int64(_column(persons, "family_doctor"), n)
+    groups = np.zeros(0, np.uint32) if groups_col is None else \
+        _group_codes(groups_col, "persons['groups']")
+    family_doctor = _int64(_column(persons, "family_doctor"), "persons['family_doctor']")
 
-    person = np.ascontiguousarray(np.asarray(_column(claims, "person")), dtype=np.int32)
+    person = column(_required(claims, "claims", "person"), "claims['person']", np.int32)
     m = len(person)
     # Checked before any other work, and long before the C call writes anything.
     out_cols = None if out is None else _out_columns(out, m, names)
-    date = date_codes(_column(claims, "date"))
-    kind = enum_codes(_column(claims, "kind"), ClaimKind)
-    level = enum_codes(_column(claims, "level"), Level)
-    institution = _int64(_column(claims, "institution"), m)
-    total = _int64(_column(claims, "total"), m)
-    self_paid = _int64(_column(claims, "self_paid"), m)
-    category_b = _int64(_column(claims, "category_b"), m)
+    date = date_codes(_required(claims, "claims", "date"), "claims['date']")
+    kind = enum_codes(_required(claims, "claims", "kind"), ClaimKind, "claims['kind']")
+    level = enum_codes(_required(claims, "claims", "level"), Level, "claims['level']")
+    institution = _int64(_column(claims, "institution"), "claims['institution']")
+    total = _int64(_required(claims, "claims", "total"), "claims['total']", money=True)
+    self_paid = _int64(_column(claims, "self_paid"), "claims['self_paid']", money=True)
+    category_b = _int64(_column(claims, "category_b"), "claims['category_b']", money=True)
     if m and (person.min() < 0 or person.max() >= n):
         raise IndexError("claims['person'] must index the persons rows")
 

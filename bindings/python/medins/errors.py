@@ -12,6 +12,9 @@ Which class, in this order:
    in a policy file is a policy error at its file:line:column. Reading yuan or a ratio from text
    (``medins.fen``, ``medins.ratio``) raises :class:`MoneyError`.
 2. Otherwise the code decides (``_class_for``): persons, claims, ledgers, inputs, lookups.
+
+Wrong Python values never reach the library: a value of the wrong type is a ``TypeError``, an
+integer too large for its C type an ``OverflowError`` (:mod:`medins.values`).
 """
 
 from __future__ import annotations
