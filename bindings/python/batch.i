@@ -81,7 +81,8 @@ static medins_py_count medins_py_claims_order(int32_t *person, int m1, int32_t *
 
 /*
  * One batch call. Exactly one of policy / (set, region) is used: the policy when given.
- * Returns the number of failed claims (their status is in `status`); a wrong argument raises.
+ * Returns the number of failed claims (their status is in `status`, their errors in `errors`
+ * when given: BatchErrors.rows()); a wrong argument raises.
  */
 static medins_py_count medins_py_batch_settle(
     const medins_policy *policy, const medins_policy_set *set, const char *region,
@@ -94,8 +95,9 @@ static medins_py_count medins_py_batch_settle(
     int64_t *fund, int o1, int64_t *major_disease, int o2, int64_t *assistance, int o3,
     int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
     int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
-    medins_error **err)
+    medins_batch_errors *errors, medins_error **err)
 {
+    medins_batch_options opts;
     medins_batch_persons ps;
     medins_batch_claims cs;
     medins_batch_out out;
@@ -145,11 +147,14 @@ static medins_py_count medins_py_batch_settle(
     out.account = o8 ? account : NULL;
     out.status = o9 ? status : NULL;
 
+    medins_batch_options_init(&opts);
+    opts.errors = errors;
     if (policy)
-        rc = medins_batch_settle(policy, &ps, &cs, (medins_ledger *)ledgers, &out, &failed, &e);
+        rc = medins_batch_settle_ex(policy, &ps, &cs, (medins_ledger *)ledgers, &out, &opts,
+                                    &failed, &e);
     else
-        rc = medins_batch_settle_set(set, region, &ps, &cs, (medins_ledger *)ledgers, &out,
-                                     &failed, &e);
+        rc = medins_batch_settle_set_ex(set, region, &ps, &cs, (medins_ledger *)ledgers, &out,
+                                        &opts, &failed, &e);
     if (rc == MEDINS_ERR_BATCH || rc == 0) {
         /* Per-claim failures are data (the status column), not an exception here. */
         medins_error_free(e);
@@ -211,7 +216,46 @@ medins_py_count medins_py_batch_settle(
     int64_t *fund, int o1, int64_t *major_disease, int o2, int64_t *assistance, int o3,
     int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
     int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
-    medins_error **err);
+    medins_batch_errors *errors = NULL, medins_error **err);
+
+/* The errors of a batch's failed claims (batch.h's medins_batch_errors), made empty here and
+ * filled by settle_arrays. */
+%rename(BatchErrors) medins_batch_errors;
+struct medins_batch_errors {};
+%exception medins_batch_errors::medins_batch_errors {
+    $action
+    if (!result) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+}
+%extend medins_batch_errors {
+    medins_batch_errors() {
+        medins_batch_errors *e = NULL;
+        medins_batch_errors_new(&e);
+        return e;
+    }
+    ~medins_batch_errors() { medins_batch_errors_free($self); }
+    /** Each failed claim as (index in the batch, code, message), in claim order. */
+    PyObject *m_rows() {
+        size_t k, n = medins_batch_errors_count($self);
+        PyObject *list = PyList_New((Py_ssize_t)n);
+        for (k = 0; list && k < n; k++) {
+            size_t claim = 0;
+            const medins_error *e = NULL;
+            PyObject *row;
+            medins_batch_errors_get($self, k, &claim, &e);
+            row = Py_BuildValue("(nis)", (Py_ssize_t)claim, medins_error_code(e),
+                                medins_error_message(e));
+            if (!row) {
+                Py_CLEAR(list);
+                break;
+            }
+            PyList_SET_ITEM(list, (Py_ssize_t)k, row);
+        }
+        return list;
+    }
+}
 
 /* The other Python-only helpers: one claim per call in one crossing (medins.i includes this
  * file last, so every type they use is already wrapped). */

@@ -5,6 +5,17 @@
  * amount that does not fit raises OverflowError instead of wrapping around.
  */
 
+/* The batch's errors are read through python/batch.i's BatchErrors and settle_arrays. */
+%ignore medins_batch_errors_new;
+%ignore medins_batch_errors_free;
+%ignore medins_batch_errors_count;
+%ignore medins_batch_errors_get;
+%ignore medins_batch_errors_find;
+%ignore medins_batch_options;
+%ignore medins_batch_options_init;
+%ignore medins_batch_settle_ex;
+%ignore medins_batch_settle_set_ex;
+
 /* The methods of medins.i that read their text up to a NUL: python/text.i has them with a
  * length. */
 %ignore medins_policy::m_load_string;

@@ -36,6 +36,8 @@ class InputError(MedinsError, ValueError): ...
 class BatchError(MedinsError):
     status: Optional[np.ndarray]
     results: Any
+    row: Any
+    errors: Optional[pd.DataFrame]
 
 # ---- enums ----
 class _Words(enum.IntEnum):
@@ -330,6 +332,8 @@ class LedgerBlock:
 class BatchResult(Dict[str, np.ndarray]):
     ledgers: LedgerBlock
     failed: int
+    @property
+    def errors(self) -> pd.DataFrame: ...
     def totals(self) -> Dict[str, int]: ...
 
 def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],

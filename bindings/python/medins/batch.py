@@ -10,6 +10,7 @@ does not fit its C type an OverflowError naming the column and the row.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -17,7 +18,7 @@ import numpy as np
 from . import lowlevel as _c
 from .core import Ledger, Policy, PolicySet, to_cdate
 from .enums import Category, ClaimKind, Group, Level, Scheme, Tier, Status
-from .errors import BatchError
+from .errors import BatchError, _batch_class, _class_for
 from .values import column, integer
 
 __all__ = ["OUTPUTS", "LedgerBlock", "BatchResult", "settle_arrays", "date_codes", "enum_codes"]
@@ -159,10 +160,19 @@ class LedgerBlock:
 
 class BatchResult(dict):
     """The outputs of a batch: a dict of numpy arrays (``fund``, ``patient``, ... in fen, and
-    ``status``) in the order the claims were given, plus ``ledgers`` and ``failed``."""
+    ``status``) in the order the claims were given, plus ``ledgers``, ``failed`` and
+    ``errors``."""
 
     ledgers: LedgerBlock
     failed: int
+    _failures: Sequence[Tuple[int, int, str]] = ()
+
+    @property
+    def errors(self) -> Any:
+        """The failed claims as a pandas DataFrame, one row each in claim order: ``row`` (the
+        claim's position in the claims given), ``code``, ``status_name`` and ``message``, the
+        code and message settling that claim alone gives. Empty when every claim settled."""
+        return _errors_frame(self._failures)
 
     def totals(self) -> Dict[str, int]:
         """Sum of each money column (of those settled: see ``outputs``) over the claims that
@@ -174,6 +184,16 @@ class BatchResult(dict):
         n = len(self["status"])
         sums = "".join(f", {k} {t[k]} fen" for k in ("fund", "patient") if k in t)
         return f"<BatchResult {n} claims, {self.failed} failed{sums}>"
+
+
+def _errors_frame(failures: Sequence[Tuple[Any, int, str]]) -> Any:
+    """(row, code, message) tuples as the errors DataFrame of BatchResult.errors."""
+    import pandas as pd
+    rows = [r for r, _, _ in failures]
+    codes = np.array([c for _, c, _ in failures], dtype=np.int32)
+    return pd.DataFrame({"row": rows, "code": codes,
+                         "status_name": [Status(int(c)).name for c in codes],
+                         "message": [msg for _, _, msg in failures]})
 
 
 def _column(table: Mapping[str, Any], name: str, default: Any = None) -> Any:
@@ -263,8 +283,10 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         sort: order claims by person then date for the C call (the library needs that order);
             results always come back in the order given. Claims already in that order, and
             columns already contiguous int32 / int64, go to the C call as they are (no copy).
-        on_error: ``"raise"`` raises :class:`BatchError` (with ``.status`` and ``.results``)
-            when any claim failed; ``"status"`` just reports it in the ``status`` column.
+        on_error: ``"raise"``: when any claim fails, raise the first failed claim's error as
+            settling it alone raises it (``ClaimError``, ``PersonError``...), also a
+            :class:`BatchError` with ``.row``, ``.status``, ``.results`` and ``.errors``.
+            ``"status"``: report the failures in the ``status`` column and ``.errors``.
         out: arrays to write the results into instead of allocating new ones, for settling the
             same claims again (another scenario, a benchmark repeat) without paying for fresh
             memory each call: a previous :class:`BatchResult` of the same claim count, or any
@@ -280,7 +302,11 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             time to write it.
     Returns:
         a :class:`BatchResult`; with ``out``, its columns are the very arrays given (a
-        :class:`BatchError`'s ``.results`` too).
+        :class:`BatchError`'s ``.results`` too). Its ``errors`` DataFrame has each failed
+        claim's row, code and message.
+    Raises:
+        TypeError, OverflowError, ValueError, KeyError: a column that is not what it must be
+            (:mod:`medins.values`), before anything is settled.
     """
     if on_error not in ("raise", "status"):
         raise ValueError("on_error must be 'raise' or 'status'")
@@ -348,12 +374,9 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     # suffices, and unlike np.zeros (calloc) it gets huge pages: first-touch faults on tens of
     # MB otherwise cost as much as the settlement itself.
     if out_cols is None:
-        out_cols = [*np.empty((len(names), m), dtype=np.int64), np.empty(m, dtype=np.int32)]
+        out_cols = _new_columns(len(names), m)
     # Sorted claims settle into a scratch block, scattered back into the given order after.
-    if order is None:
-        dest = out_cols
-    else:
-        dest = [*np.empty((len(names), m), dtype=np.int64), np.empty(m, dtype=np.int32)]
+    dest = out_cols if order is None else _new_columns(len(names), m)
     # The C call takes every money column in OUTPUTS' order: an empty one is not written.
     by_name = dict(zip(names, dest[:-1]))
     none = np.zeros(0, dtype=np.int64)
@@ -362,8 +385,10 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         pol, pset, reg = None, policy._c, region or _c.default_region()
     else:
         pol, pset, reg = policy._c, None, None
+    errors = _c.BatchErrors()
     failed = _c.settle_arrays(pol, pset, reg, scheme, category, tier, birth, groups,
-                              family_doctor, ledgers._raw, *cols, *c_out)
+                              family_doctor, ledgers._raw, *cols, *c_out, errors)
+    failures = _failures(errors, order) if failed else []
     if order is not None:
         for given, settled in zip(out_cols, dest):
             given[order] = settled
@@ -371,14 +396,39 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     result = BatchResult()
     for k, col in zip(names, out_cols[:-1]):
         result[k] = col
-    status = out_cols[-1]
-    result["status"] = status
-    result.ledgers = ledgers
+    result["status"] = out_cols[-1]
     result.failed = int(failed)
+    result._failures = failures
+    result.ledgers = ledgers
     if failed and on_error == "raise":
-        bad = int(np.flatnonzero(result["status"])[0])
-        code = int(result["status"][bad])
-        raise BatchError(f"{failed} of {m} claims failed; first: claim row {bad}: "
-                         f"{_c.status_describe(code)} ({Status(code).name})", code,
-                         status=result["status"], results=result)
+        raise _batch_error(failures, result, result.errors)
     return result
+
+
+def _new_columns(k: int, m: int) -> List[np.ndarray]:
+    """k money columns (rows of one block) and a status column, for m claims."""
+    return [*np.empty((k, m), dtype=np.int64), np.empty(m, dtype=np.int32)]
+
+
+# "claim 12" in a message, 12 being the claim's index in the C call (its id there).
+_CLAIM_NUMBER = r"\bclaim {}\b"
+
+
+def _failures(errors: Any, order: Optional[np.ndarray]) -> List[Tuple[int, int, str]]:
+    """The failed claims as (row, code, message), by row. A message names a claim by its index
+    in the C call; when the claims were sorted for it, that index becomes the row given."""
+    rows = errors.rows()
+    if order is not None:
+        rows = sorted((int(order[i]), code,
+                       re.sub(_CLAIM_NUMBER.format(i), f"claim {int(order[i])}", message, 1))
+                      for i, code, message in rows)
+    return rows
+
+
+def _batch_error(failures: Sequence[Tuple[int, int, str]], results: Any,
+                 errors: Any) -> BatchError:
+    """The exception of a batch whose claims `failures` failed: the first one's, as settling
+    it alone raises it, also a BatchError."""
+    row, code, message = failures[0]
+    return _batch_class(_class_for(code))(message, code, status=results["status"],
+                                          results=results, row=row, errors=errors)

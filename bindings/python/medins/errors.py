@@ -12,6 +12,9 @@ Which class, in this order:
    in a policy file is a policy error at its file:line:column. Reading yuan or a ratio from text
    (``medins.fen``, ``medins.ratio``) raises :class:`MoneyError`.
 2. Otherwise the code decides (``_class_for``): persons, claims, ledgers, inputs, lookups.
+3. A batch (``settle_arrays`` / ``settle_frame`` with ``on_error="raise"``) raises the first
+   failed claim's error as settling that claim alone raises it, as an instance of both that
+   class and :class:`BatchError`.
 
 Wrong Python values never reach the library: a value of the wrong type is a ``TypeError``, an
 integer too large for its C type an ``OverflowError`` (:mod:`medins.values`).
@@ -124,18 +127,41 @@ class InputError(MedinsError, ValueError):
 
 
 class BatchError(MedinsError):
-    """Some claims of a batch failed.
+    """Some claims of a batch failed (``on_error="raise"``).
+
+    The exception raised is also an instance of the class settling the first failed claim
+    alone raises (``except medins.ClaimError`` catches it too), with that claim's ``code`` and
+    ``message``; ``str()`` adds its row.
 
     Attributes:
+        row: the first failed claim's row (its position in the claims given, or the claims
+            frame's index label).
         status: the per-claim status array (0 for claims that settled).
         results: what the batch produced (arrays or a DataFrame), failed rows zero.
+        errors: every failed claim, as a DataFrame with columns ``row``, ``code``,
+            ``status_name`` and ``message``.
     """
 
     def __init__(self, message: str, code: int = -70, file: Optional[str] = None,
-                 line: int = 0, column: int = 0, status=None, results=None) -> None:
+                 line: int = 0, column: int = 0, status=None, results=None, row=None,
+                 errors=None) -> None:
         super().__init__(message, code, file, line, column)
         self.status = status
         self.results = results
+        self.row = row
+        self.errors = errors
+
+    def __str__(self) -> str:
+        where = "" if self.row is None else f"claim row {self.row}: "
+        return where + super().__str__()
+
+    def __reduce__(self):
+        # The row crosses a process boundary; the arrays and frames stay behind.
+        return (_rebuild_batch, (type(self), self.message, self.code, self.row))
+
+
+def _rebuild_batch(cls, message, code, row):
+    return cls(message, code, row=row)
 
 
 # Calls (the extension's function names) whose every error has one class, whatever its code.
@@ -175,3 +201,18 @@ def _from_c(code: int, message: str, file: Optional[str], line: int, column: int
     """Called by the extension to build the exception for a C error of the function `call`."""
     return _BY_CALL.get(call or "", _class_for(code))(message, code, file, line, column)
 
+
+def _batch_class(cls: type) -> type:
+    """The class raised for a batch whose first failed claim alone raises `cls`: a subclass of
+    both (made below for every class _class_for gives, so that it pickles by name)."""
+    return _BATCH_CLASSES.get(cls, BatchError)
+
+
+_BATCH_CLASSES = {}
+for _cls in (ArgumentError, PolicyError, NoPolicyError, NotCoveredError, PersonError,
+             ClaimError, LedgerError, InputError):
+    _name = "Batch" + _cls.__name__
+    _BATCH_CLASSES[_cls] = globals()[_name] = type(_name, (BatchError, _cls), {
+        "__module__": __name__,
+        "__doc__": f"A batch whose first failed claim raises {_cls.__name__} when settled alone."})
+del _cls, _name
