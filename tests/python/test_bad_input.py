@@ -329,3 +329,22 @@ def test_retiree_without_birth_date_is_refused(p2023, missing):
         p2023.settle(person, claim, ledger)
     assert e.value.code == medins.Status.ERR_PERSON
     assert ledger.to_text() == before
+
+
+@pytest.mark.parametrize("birth", [
+    pd.to_datetime(["1950-03-01", None]), np.array(["1950-03-01", "NaT"], "datetime64[D]"),
+    np.array([dt.date(1950, 3, 1), None], dtype=object), [19500301, 0], None,
+], ids=["pandas_NaT", "numpy_NaT", "object_None", "zero", "no_column"])
+def test_batch_retiree_without_birth_date_is_refused(p2023, birth):
+    persons = {"scheme": ["employee"] * 2, "category": ["retired"] * 2, "tier": [0, 0]}
+    if birth is not None:
+        persons["birth_date"] = birth
+    claims = {"person": [0, 1], "date": ["2023-06-01"] * 2, "kind": ["outpatient"] * 2,
+              "level": ["l2"] * 2, "total": [500000, 500000]}
+    block = medins.LedgerBlock([2023, 2023])
+    before = bytes(block._raw)
+    with pytest.raises(medins.PersonError, match=NO_BIRTH_DATE) as e:
+        medins.settle_arrays(p2023, persons, claims, ledgers=block)
+    # Person 0 has a birth date only when a column was given.
+    assert e.value.row == (1 if birth is not None else 0)
+    assert bytes(block._raw) == before

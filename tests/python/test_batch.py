@@ -331,18 +331,52 @@ def test_out_reused_across_calls_holds_the_last_call(p2023, population):
         np.testing.assert_array_equal(third[k], ref2[k], err_msg=k)
 
 
-def test_out_columns_are_the_batch_error_results(p2023):
+@pytest.mark.parametrize("shuffle", [False, True], ids=["in_order", "shuffled"])
+def test_raise_leaves_out_and_ledgers_untouched(p2023, shuffle):
+    """on_error="raise": when a claim fails, nothing of the caller's is written (a retry then
+    settles each claim once); the figures are in the exception's results. The first claim
+    settles, the second's self-paid part (20000) is above its total (10000)."""
     persons = {"scheme": ["employee"], "category": ["in_service"], "tier": [0],
                "birth_date": [19800101]}
     claims = {"person": [0, 0], "date": [20230101, 20230201], "kind": ["outpatient"] * 2,
               "level": ["l1"] * 2, "total": [10000, 10000], "self_paid": [0, 20000]}
+    if shuffle:   # given in the reverse order: the batch sorts them
+        claims = {k: v[::-1] for k, v in claims.items()}
+    bad = 0 if shuffle else 1
     ref = medins.settle_arrays(p2023, persons, claims, on_error="status")
     out = _fresh_out(2)
+    block = medins.LedgerBlock([2023])
+    before = bytes(block._raw)
     with pytest.raises(medins.BatchError) as e:
-        medins.settle_arrays(p2023, persons, claims, out=out)
+        medins.settle_arrays(p2023, persons, claims, out=out, ledgers=block)
+    assert bytes(block._raw) == before
     for k in _NAMES:
-        assert e.value.results[k] is out[k], k
-        np.testing.assert_array_equal(out[k], ref[k], err_msg=k)
+        assert (out[k] == _SENTINEL).all(), k
+        np.testing.assert_array_equal(e.value.results[k], ref[k], err_msg=k)
+    assert e.value.row == bad and list(e.value.status) == list(ref["status"])
+    assert ref["status"][bad] == medins.Status.ERR_CLAIM and ref["patient"][1 - bad] > 0
+    assert e.value.results.ledgers is None and block[0].seq == 0
+    # The good claim alone settles into the same arrays and block, once.
+    good = {k: v[1 - bad:2 - bad] for k, v in claims.items()}
+    res = medins.settle_arrays(p2023, persons, good, ledgers=block)
+    assert res["patient"][0] == ref["patient"][1 - bad] and block[0].seq == 1
+
+
+def test_status_mode_writes_out_and_ledgers(p2023):
+    # on_error="status" settles the good claims into the caller's arrays and block, as it
+    # always has (the benchmarked path): the guard of "raise" is not taken.
+    persons = {"scheme": ["employee"], "category": ["in_service"], "tier": [0],
+               "birth_date": [19800101]}
+    claims = {"person": [0, 0], "date": [20230101, 20230201], "kind": ["outpatient"] * 2,
+              "level": ["l1"] * 2, "total": [10000, 10000], "self_paid": [0, 20000]}
+    out = _fresh_out(2)
+    block = medins.LedgerBlock([2023])
+    raw = block._raw
+    res = medins.settle_arrays(p2023, persons, claims, out=out, ledgers=block,
+                               on_error="status")
+    assert res.failed == 1 and block._raw is raw and block[0].seq == 1
+    for k in _NAMES:
+        assert res[k] is out[k], k
     assert list(out["status"]) == [0, medins.Status.ERR_CLAIM]
 
 

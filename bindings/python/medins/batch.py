@@ -285,8 +285,12 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             columns already contiguous int32 / int64, go to the C call as they are (no copy).
         on_error: ``"raise"``: when any claim fails, raise the first failed claim's error as
             settling it alone raises it (``ClaimError``, ``PersonError``...), also a
-            :class:`BatchError` with ``.row``, ``.status``, ``.results`` and ``.errors``.
-            ``"status"``: report the failures in the ``status`` column and ``.errors``.
+            :class:`BatchError` with ``.row``, ``.status``, ``.results`` and ``.errors``, and
+            change nothing: ``ledgers`` and ``out`` are as they were, so the claims can be
+            mended and the batch settled again (for that, the ledgers of the persons with
+            claims are kept, and the outputs go through scratch columns). ``"status"``:
+            settle what settles, in place, and report the failures in the ``status`` column
+            and ``.errors``: the fastest way to settle with ``ledgers`` and ``out``.
         out: arrays to write the results into instead of allocating new ones, for settling the
             same claims again (another scenario, a benchmark repeat) without paying for fresh
             memory each call: a previous :class:`BatchResult` of the same claim count, or any
@@ -301,9 +305,8 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             needed in ``out``): asking only for what is needed saves their memory and the
             time to write it.
     Returns:
-        a :class:`BatchResult`; with ``out``, its columns are the very arrays given (a
-        :class:`BatchError`'s ``.results`` too). Its ``errors`` DataFrame has each failed
-        claim's row, code and message.
+        a :class:`BatchResult`; with ``out``, its columns are the very arrays given. Its
+        ``errors`` DataFrame has each failed claim's row, code and message.
     Raises:
         TypeError, OverflowError, ValueError, KeyError: a column that is not what it must be
             (:mod:`medins.values`), before anything is settled.
@@ -360,6 +363,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         cols = tuple(a[order] if len(a) else a for a in cols)
         ordered = _c.claims_order(cols[0], cols[1], years) == 1
 
+    given_ledgers = ledgers is not None
     if ledgers is None:
         # Each person's ledger opens in the year of their first claim (in the C order).
         if not ordered:
@@ -373,10 +377,23 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     # columns. The C batch writes every row (zeros for a failed claim, batch.h), so np.empty
     # suffices, and unlike np.zeros (calloc) it gets huge pages: first-touch faults on tens of
     # MB otherwise cost as much as the settlement itself.
+    given_out = out_cols is not None
     if out_cols is None:
         out_cols = _new_columns(len(names), m)
-    # Sorted claims settle into a scratch block, scattered back into the given order after.
-    dest = out_cols if order is None else _new_columns(len(names), m)
+    # With on_error="raise" the caller's ledgers and out arrays change only if every claim
+    # settles. The ledgers of the persons with claims (the only ones the batch can change; a
+    # continued block may hold many more) are kept, to be put back if a claim fails; the
+    # outputs are written into scratch columns, copied into out after. With "status" (and for
+    # the package's own ledgers and outputs) the batch writes in place.
+    guard = on_error == "raise"
+    if guard and given_ledgers:
+        # A small batch against a large block costs what its persons' ledgers do.
+        kept = np.empty(_c.person_runs(cols[0]) * _c.ledger_size(), dtype=np.uint8)
+        _c.ledgers_keep(ledgers._raw, kept, cols[0], 0)
+    # Sorted claims (and guarded out arrays) settle into a scratch block, copied or scattered
+    # back into the given order after.
+    direct = order is None and not (guard and given_out)
+    dest = out_cols if direct else _new_columns(len(names), m)
     # The C call takes every money column in OUTPUTS' order: an empty one is not written.
     by_name = dict(zip(names, dest[:-1]))
     none = np.zeros(0, dtype=np.int64)
@@ -389,9 +406,14 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     failed = _c.settle_arrays(pol, pset, reg, scheme, category, tier, birth, groups,
                               family_doctor, ledgers._raw, *cols, *c_out, errors)
     failures = _failures(errors, order) if failed else []
-    if order is not None:
+    if failed and guard and given_out:
+        out_cols = dest if order is None else _new_columns(len(names), m)
+    if not direct and out_cols is not dest:
         for given, settled in zip(out_cols, dest):
-            given[order] = settled
+            if order is None:
+                given[...] = settled
+            else:
+                given[order] = settled
 
     result = BatchResult()
     for k, col in zip(names, out_cols[:-1]):
@@ -400,7 +422,10 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     result.failed = int(failed)
     result._failures = failures
     result.ledgers = ledgers
-    if failed and on_error == "raise":
+    if failed and guard:
+        if given_ledgers:
+            _c.ledgers_keep(ledgers._raw, kept, cols[0], 1)
+            result.ledgers = None   # the batch's ledgers are gone: the caller's are as they were
         raise _batch_error(failures, result, result.errors)
     return result
 

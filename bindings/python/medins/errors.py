@@ -127,7 +127,7 @@ class InputError(MedinsError, ValueError):
 
 
 class BatchError(MedinsError):
-    """Some claims of a batch failed (``on_error="raise"``).
+    """Some claims of a batch failed, and nothing was changed (``on_error="raise"``).
 
     The exception raised is also an instance of the class settling the first failed claim
     alone raises (``except medins.ClaimError`` catches it too), with that claim's ``code`` and
@@ -137,7 +137,10 @@ class BatchError(MedinsError):
         row: the first failed claim's row (its position in the claims given, or the claims
             frame's index label).
         status: the per-claim status array (0 for claims that settled).
-        results: what the batch produced (arrays or a DataFrame), failed rows zero.
+        results: the figures the batch produced (arrays or a DataFrame), failed rows zero;
+            none of them was written into the caller's ``out=``. Its ``ledgers`` are those the
+            batch made when it made the block, None when it was given one (``ledgers=``), which
+            is as it was.
         errors: every failed claim, as a DataFrame with columns ``row``, ``code``,
             ``status_name`` and ``message``.
     """
