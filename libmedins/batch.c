@@ -299,8 +299,8 @@ typedef struct batch {
     /*
      * The run shares one check of the person, one of their ledger (every later ledger of the
      * run is one the core wrote, or the same one after a failure) and one profile lookup per
-     * policy and age band. The checks keep mdn_settle_core's order: person, claim, ledger; a
-     * cached failure is checked again to word the error when it is the first.
+     * policy and age band. The checks keep mdn_settle_core's order: person, claim, birth date,
+     * ledger; a cached failure is checked again to word the error when it is worded.
      */
     size_t run;                      /* the person's index; (size_t)-1: none */
     medins_person person;
@@ -472,10 +472,10 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
     int rc = 0;
     medins_error *error = NULL, **e = b->word ? &error : NULL;
     const medins_policy *policy = policy_for(b->src, claim.date, &rc, e);
-    /* A plain claim passes every check of the person, the claim, the ledger and the dates: the
-     * settlement then skips its own date checks. Any other is checked in mdn_settle_core's
-     * order, so that the first error is the same: person, claim, ledger, then (in the
-     * settlement) the dates. */
+    /* A plain claim passes every check of the person, the claim, the ledger and the dates but
+     * the birth date's: the settlement then skips its own date checks. Any other is checked in
+     * mdn_settle_core's order, so that the first error is the same: person, claim, birth date,
+     * ledger, then (in the settlement) the dates. */
     const bool plain = rc == 0 && ((unsigned)b->run_ok & mdn_claim_plain(&claim, b->year0, b->days) &
                                    (claim.date >= ledger->last_date) &
                                    mdn_within_policy(policy, claim.date));
@@ -824,21 +824,28 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     return rc;
 }
 
-/* The errors object of `opts` (NULL when none), emptied; MEDINS_ERR_ARGUMENT for a version
- * this library does not know. */
-static int options_errors(medins_batch_errors **errors, const medins_batch_options *opts,
-                          medins_error **err)
+/*
+ * A batch call: its options first (an unknown version is refused before anything is read; the
+ * errors object is emptied before any other argument is), then the policy source, missing
+ * when `missing` (the message) is not NULL, then the rest in batch_run.
+ */
+static int batch_call(policy_source *src, const char *missing,
+                      const medins_batch_persons *persons, const medins_batch_claims *claims,
+                      medins_ledger *ledgers, medins_batch_out *out,
+                      const medins_batch_options *opts, size_t *failed, medins_error **err)
 {
-    *errors = NULL;
-    if (!opts)
-        return 0;
-    if (opts->version != MEDINS_BATCH_OPTIONS_VERSION)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
-                         "batch: options version %u is not one this library knows (%u)",
-                         opts->version, (unsigned)MEDINS_BATCH_OPTIONS_VERSION);
-    if ((*errors = opts->errors) != NULL)
-        errors_clear(*errors);
-    return 0;
+    medins_batch_errors *errors = NULL;
+    if (opts) {
+        if (opts->version != MEDINS_BATCH_OPTIONS_VERSION)
+            return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                             "batch: options version %u is not one this library knows (%u)",
+                             opts->version, (unsigned)MEDINS_BATCH_OPTIONS_VERSION);
+        if ((errors = opts->errors) != NULL)
+            errors_clear(errors);
+    }
+    if (missing)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s", missing);
+    return batch_run(src, persons, claims, ledgers, out, errors, failed, err);
 }
 
 int medins_batch_settle_ex(const medins_policy *policy, const medins_batch_persons *persons,
@@ -846,14 +853,9 @@ int medins_batch_settle_ex(const medins_policy *policy, const medins_batch_perso
                            medins_batch_out *out, const medins_batch_options *opts,
                            size_t *failed, medins_error **err)
 {
-    medins_batch_errors *errors;
-    int rc = options_errors(&errors, opts, err);
-    if (rc < 0)
-        return rc;
-    if (!policy)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL policy");
     policy_source src = {policy, NULL, NULL, NULL};
-    return batch_run(&src, persons, claims, ledgers, out, errors, failed, err);
+    return batch_call(&src, policy ? NULL : "batch: NULL policy", persons, claims, ledgers, out,
+                      opts, failed, err);
 }
 
 int medins_batch_settle_set_ex(const medins_policy_set *set, const char *region,
@@ -862,14 +864,9 @@ int medins_batch_settle_set_ex(const medins_policy_set *set, const char *region,
                                medins_batch_out *out, const medins_batch_options *opts,
                                size_t *failed, medins_error **err)
 {
-    medins_batch_errors *errors;
-    int rc = options_errors(&errors, opts, err);
-    if (rc < 0)
-        return rc;
-    if (!set || !region)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL policy set or region");
     policy_source src = {NULL, set, region, NULL};
-    return batch_run(&src, persons, claims, ledgers, out, errors, failed, err);
+    return batch_call(&src, set && region ? NULL : "batch: NULL policy set or region", persons,
+                      claims, ledgers, out, opts, failed, err);
 }
 
 int medins_batch_settle(const medins_policy *policy, const medins_batch_persons *persons,

@@ -276,6 +276,12 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
          (rc = plan_error(plan, p, person->scheme, claim->kind, claim->level, claim->date,
                           err)) < 0))
         return rc;
+    /* The count of settlements, before anything counts on it: admissions are at most seq, so
+     * neither can pass the most. */
+    if (vouched != MDN_VOUCHED_ALL && ledger->seq >= MEDINS_LEDGER_SEQ_MAX)
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                         "the ledger already counts %u settlements this year, the most it can hold",
+                         (unsigned)ledger->seq);
 
     const mdn_benefit *sec = plan->sec;
     const int kind = claim->kind, pool = plan->pool;
@@ -408,11 +414,6 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                      add_major = major_applies & burden,
                      add_assist = assist_applies & assist_base;
     if (vouched != MDN_VOUCHED_ALL) {
-        /* The count of settlements: admissions are at most seq, so they cannot pass it. */
-        if (ledger->seq >= MEDINS_LEDGER_SEQ_MAX)
-            return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
-                             "the ledger already counts %u settlements this year, the most it "
-                             "can hold", (unsigned)ledger->seq);
         const medins_fen outpatient = ledger->outpatient_costs + add_outpatient,
                          deductible = ledger->deductible[pool] + s->deductible,
                          position = ledger->position[pool] + rest,

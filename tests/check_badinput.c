@@ -1,13 +1,16 @@
 /*
- * Bad input: malformed claims, persons and ledgers, each refused with its exact status and
- * without touching the ledger it was given (errors.h: "on failure nothing the call was given
- * is changed"); malformed ledger texts; and hostile YAML (alias bombs, deep nesting, a 100 MB
- * document) refused by the loader's limits quickly and without large memory.
+ * Bad input: malformed claims, persons and ledgers, each refused with its exact status and a
+ * part of its message, without touching the ledger it was given (errors.h: "on failure nothing
+ * the call was given is changed"), and by the batch with the same code and message; dates
+ * outside the range in the other computations; malformed ledger texts, refused at their line
+ * and column; and hostile YAML (alias bombs, deep nesting, a 100 MB document) refused by the
+ * loader's limits quickly and without large memory. tests/BAD-INPUT.md lists the classes.
  *
  * Every case starts from a valid settlement (an employee's level-2 outpatient visit on
  * 2023-06-10 under the default 2023 policy, with one earlier claim already on the ledger) and
  * changes one or two fields, so the status can only come from the change.
  */
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -23,7 +26,7 @@ typedef enum field {
     /* claim */
     F_TOTAL, F_SELF_PAID, F_CATEGORY_B, F_KIND, F_LEVEL, F_DATE,
     /* person */
-    F_SCHEME, F_CATEGORY, F_TIER, F_GROUPS,
+    F_SCHEME, F_CATEGORY, F_TIER, F_GROUPS, F_BIRTH,
     /* ledger */
     F_FRESH_LEDGER,            /* replace the ledger by medins_ledger_init(v) */
     F_L_YEAR, F_L_LAST_DATE, F_L_SEQ, F_L_ADMISSIONS, F_L_OUTPATIENT, F_L_DEDUCTIBLE, F_L_POSITION,
@@ -36,80 +39,183 @@ typedef struct bad_case {
     int code;
     field f1; int64_t v1;
     field f2; int64_t v2;
+    const char *says;          /* part of the message */
 } bad_case;
 
 static const bad_case bad_cases[] = {
     /* claims */
-    {"negative total", MEDINS_ERR_CLAIM, F_TOTAL, -1, F_NONE, 0},
-    {"negative self-paid", MEDINS_ERR_CLAIM, F_SELF_PAID, -100, F_NONE, 0},
-    {"negative category B", MEDINS_ERR_CLAIM, F_CATEGORY_B, -1, F_NONE, 0},
-    {"self-paid above total", MEDINS_ERR_CLAIM, F_SELF_PAID, 150001, F_NONE, 0},
-    {"category B above total", MEDINS_ERR_CLAIM, F_CATEGORY_B, 150001, F_NONE, 0},
-    {"self-paid + category B above total", MEDINS_ERR_CLAIM, F_SELF_PAID, 100000, F_CATEGORY_B, 50001},
-    {"total above MEDINS_FEN_MAX", MEDINS_ERR_OVERFLOW, F_TOTAL, 100000000000001LL, F_NONE, 0},
-    {"total INT64_MAX", MEDINS_ERR_OVERFLOW, F_TOTAL, INT64_MAX, F_NONE, 0},
-    {"kind -1", MEDINS_ERR_KIND, F_KIND, -1, F_NONE, 0},
-    {"kind past the last", MEDINS_ERR_KIND, F_KIND, MEDINS_CLAIM_KIND_COUNT, F_NONE, 0},
-    {"kind 1000", MEDINS_ERR_KIND, F_KIND, 1000, F_NONE, 0},
-    {"level -1", MEDINS_ERR_LEVEL, F_LEVEL, -1, F_NONE, 0},
-    {"level past the last", MEDINS_ERR_LEVEL, F_LEVEL, MEDINS_LEVEL_COUNT, F_NONE, 0},
-    {"date 30 February", MEDINS_ERR_DATE, F_DATE, 20230230, F_NONE, 0},
-    {"date 29 February of a common year", MEDINS_ERR_DATE, F_DATE, 20230229, F_NONE, 0},
-    {"date 31 April", MEDINS_ERR_DATE, F_DATE, 20230431, F_NONE, 0},
+    {"negative total", MEDINS_ERR_CLAIM, F_TOTAL, -1, F_NONE, 0,
+     "claim 2 has a negative amount"},
+    {"negative self-paid", MEDINS_ERR_CLAIM, F_SELF_PAID, -100, F_NONE, 0,
+     "claim 2 has a negative amount"},
+    {"negative category B", MEDINS_ERR_CLAIM, F_CATEGORY_B, -1, F_NONE, 0,
+     "claim 2 has a negative amount"},
+    {"self-paid above total", MEDINS_ERR_CLAIM, F_SELF_PAID, 150001, F_NONE, 0,
+     "claim 2: self-paid and category-B parts exceed the total"},
+    {"category B above total", MEDINS_ERR_CLAIM, F_CATEGORY_B, 150001, F_NONE, 0,
+     "claim 2: self-paid and category-B parts exceed the total"},
+    {"self-paid + category B above total", MEDINS_ERR_CLAIM, F_SELF_PAID, 100000, F_CATEGORY_B, 50001,
+     "claim 2: self-paid and category-B parts exceed the total"},
+    {"total above MEDINS_FEN_MAX", MEDINS_ERR_OVERFLOW, F_TOTAL, 100000000000001LL, F_NONE, 0,
+     "claim 2 has an amount above the limit"},
+    {"total INT64_MAX", MEDINS_ERR_OVERFLOW, F_TOTAL, INT64_MAX, F_NONE, 0,
+     "claim 2 has an amount above the limit"},
+    {"kind -1", MEDINS_ERR_KIND, F_KIND, -1, F_NONE, 0,
+     "unknown claim kind -1"},
+    {"kind past the last", MEDINS_ERR_KIND, F_KIND, MEDINS_CLAIM_KIND_COUNT, F_NONE, 0,
+     "unknown claim kind 5"},
+    {"kind 1000", MEDINS_ERR_KIND, F_KIND, 1000, F_NONE, 0,
+     "unknown claim kind 1000"},
+    {"level -1", MEDINS_ERR_LEVEL, F_LEVEL, -1, F_NONE, 0,
+     "unknown hospital level -1"},
+    {"level past the last", MEDINS_ERR_LEVEL, F_LEVEL, MEDINS_LEVEL_COUNT, F_NONE, 0,
+     "unknown hospital level 5"},
+    {"date 30 February", MEDINS_ERR_DATE, F_DATE, 20230230, F_NONE, 0,
+     "claim date 20230230 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date 29 February of a common year", MEDINS_ERR_DATE, F_DATE, 20230229, F_NONE, 0,
+     "claim date 20230229 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date 31 April", MEDINS_ERR_DATE, F_DATE, 20230431, F_NONE, 0,
+     "claim date 20230431 is not a calendar date from 1900-01-01 to 2199-12-31"},
     /* the same on a ledger without claims, so that no later last claim refuses them first */
     {"date 29 February of a common year, new ledger", MEDINS_ERR_DATE, F_DATE, 20230229,
-     F_FRESH_LEDGER, 2023},
-    {"date 31 April, new ledger", MEDINS_ERR_DATE, F_DATE, 20230431, F_FRESH_LEDGER, 2023},
+     F_FRESH_LEDGER, 2023,
+     "claim date 20230229 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date 31 April, new ledger", MEDINS_ERR_DATE, F_DATE, 20230431, F_FRESH_LEDGER, 2023,
+     "claim date 20230431 is not a calendar date from 1900-01-01 to 2199-12-31"},
     {"date 29 February of 2100 (not a leap year), new ledger", MEDINS_ERR_DATE, F_DATE, 21000229,
-     F_FRESH_LEDGER, 2100},
-    {"date 31 June", MEDINS_ERR_DATE, F_DATE, 20230631, F_NONE, 0},
-    {"date 31 September", MEDINS_ERR_DATE, F_DATE, 20230931, F_NONE, 0},
-    {"date 31 November", MEDINS_ERR_DATE, F_DATE, 20231131, F_NONE, 0},
-    {"date 32 December", MEDINS_ERR_DATE, F_DATE, 20231232, F_NONE, 0},
-    {"date day 0", MEDINS_ERR_DATE, F_DATE, 20230700, F_NONE, 0},
-    {"date month 0", MEDINS_ERR_DATE, F_DATE, 20230010, F_NONE, 0},
-    {"date month 13", MEDINS_ERR_DATE, F_DATE, 20231301, F_NONE, 0},
-    {"date 0", MEDINS_ERR_DATE, F_DATE, 0, F_NONE, 0},
-    {"date with a digit missing", MEDINS_ERR_DATE, F_DATE, 2023061, F_NONE, 0},
-    {"date negative", MEDINS_ERR_DATE, F_DATE, -20230610, F_NONE, 0},
-    {"date before the policy", MEDINS_ERR_DATE, F_DATE, 20221231, F_FRESH_LEDGER, 2022},
-    {"date before the ledger's last", MEDINS_ERR_ORDER, F_DATE, 20230228, F_NONE, 0},
-    {"ledger of another year", MEDINS_ERR_LEDGER_YEAR, F_FRESH_LEDGER, 2022, F_NONE, 0},
+     F_FRESH_LEDGER, 2100,
+     "claim date 21000229 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date 31 June", MEDINS_ERR_DATE, F_DATE, 20230631, F_NONE, 0,
+     "claim date 20230631 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date 31 September", MEDINS_ERR_DATE, F_DATE, 20230931, F_NONE, 0,
+     "claim date 20230931 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date 31 November", MEDINS_ERR_DATE, F_DATE, 20231131, F_NONE, 0,
+     "claim date 20231131 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date 32 December", MEDINS_ERR_DATE, F_DATE, 20231232, F_NONE, 0,
+     "claim date 20231232 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date day 0", MEDINS_ERR_DATE, F_DATE, 20230700, F_NONE, 0,
+     "claim date 20230700 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date month 0", MEDINS_ERR_DATE, F_DATE, 20230010, F_NONE, 0,
+     "claim date 20230010 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date month 13", MEDINS_ERR_DATE, F_DATE, 20231301, F_NONE, 0,
+     "claim date 20231301 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date 0", MEDINS_ERR_DATE, F_DATE, 0, F_NONE, 0,
+     "claim date 0 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date with a digit missing", MEDINS_ERR_DATE, F_DATE, 2023061, F_NONE, 0,
+     "claim date 2023061 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date negative", MEDINS_ERR_DATE, F_DATE, -20230610, F_NONE, 0,
+     "claim date -20230610 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date before the policy", MEDINS_ERR_DATE, F_DATE, 20221231, F_FRESH_LEDGER, 2022,
+     "claim date 20221231 is outside policy tianjin/2023"},
+    {"date before the ledger's last", MEDINS_ERR_ORDER, F_DATE, 20230228, F_NONE, 0,
+     "claim dated 20230228 is earlier than the ledger's last claim (20230301)"},
+    {"date 1899-12-31, before the range", MEDINS_ERR_DATE, F_DATE, 18991231, F_NONE, 0,
+     "claim date 18991231 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"date 2200-01-01, after the range", MEDINS_ERR_DATE, F_DATE, 22000101, F_NONE, 0,
+     "claim date 22000101 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"pharmacy claim at level l2", MEDINS_ERR_LEVEL, F_KIND, MEDINS_CLAIM_PHARMACY, F_NONE, 0,
+     "a pharmacy claim cannot be at level l2"},
+    {"outpatient claim at a pharmacy", MEDINS_ERR_LEVEL, F_LEVEL, MEDINS_LEVEL_PHARMACY, F_NONE, 0,
+     "an outpatient claim cannot be at level pharmacy"},
+    {"ledger of another year", MEDINS_ERR_LEDGER_YEAR, F_FRESH_LEDGER, 2022, F_NONE, 0,
+     "the ledger is for 2022, the claim is dated 20230610"},
     /* persons */
-    {"scheme -1", MEDINS_ERR_PERSON, F_SCHEME, -1, F_NONE, 0},
-    {"scheme past the last", MEDINS_ERR_PERSON, F_SCHEME, MEDINS_SCHEME_COUNT, F_NONE, 0},
-    {"category past the last", MEDINS_ERR_PERSON, F_CATEGORY, MEDINS_CATEGORY_COUNT, F_NONE, 0},
-    {"employee as adult resident", MEDINS_ERR_PERSON, F_CATEGORY, MEDINS_CATEGORY_ADULT, F_NONE, 0},
-    {"employee as student", MEDINS_ERR_PERSON, F_CATEGORY, MEDINS_CATEGORY_STUDENT_CHILD, F_NONE, 0},
-    {"resident in service", MEDINS_ERR_PERSON, F_SCHEME, MEDINS_SCHEME_RESIDENT, F_TIER, MEDINS_TIER_LOW},
-    {"employee with a tier", MEDINS_ERR_PERSON, F_TIER, MEDINS_TIER_HIGH, F_NONE, 0},
-    {"tier past the last", MEDINS_ERR_PERSON, F_TIER, MEDINS_TIER_COUNT, F_NONE, 0},
-    {"unknown group bit", MEDINS_ERR_PERSON, F_GROUPS, 1 << 10, F_NONE, 0},
-    {"top group bit", MEDINS_ERR_PERSON, F_GROUPS, (int64_t)0x80000000u, F_NONE, 0},
+    {"scheme -1", MEDINS_ERR_PERSON, F_SCHEME, -1, F_NONE, 0,
+     "unknown scheme or category"},
+    {"scheme past the last", MEDINS_ERR_PERSON, F_SCHEME, MEDINS_SCHEME_COUNT, F_NONE, 0,
+     "unknown scheme or category"},
+    {"category past the last", MEDINS_ERR_PERSON, F_CATEGORY, MEDINS_CATEGORY_COUNT, F_NONE, 0,
+     "unknown scheme or category"},
+    {"employee as adult resident", MEDINS_ERR_PERSON, F_CATEGORY, MEDINS_CATEGORY_ADULT, F_NONE, 0,
+     "category adult belongs to another scheme than employee"},
+    {"employee as student", MEDINS_ERR_PERSON, F_CATEGORY, MEDINS_CATEGORY_STUDENT_CHILD, F_NONE, 0,
+     "category student_child belongs to another scheme than employee"},
+    {"resident in service", MEDINS_ERR_PERSON, F_SCHEME, MEDINS_SCHEME_RESIDENT, F_TIER, MEDINS_TIER_LOW,
+     "category in_service belongs to another scheme than resident"},
+    {"employee with a tier", MEDINS_ERR_PERSON, F_TIER, MEDINS_TIER_HIGH, F_NONE, 0,
+     "tier 3 is not valid for the employee scheme"},
+    {"tier past the last", MEDINS_ERR_PERSON, F_TIER, MEDINS_TIER_COUNT, F_NONE, 0,
+     "tier 4 is not valid for the employee scheme"},
+    {"unknown group bit", MEDINS_ERR_PERSON, F_GROUPS, 1 << 10, F_NONE, 0,
+     "unknown group flags 0x400"},
+    {"top group bit", MEDINS_ERR_PERSON, F_GROUPS, (int64_t)0x80000000u, F_NONE, 0,
+     "unknown group flags 0x80000000"},
+    {"birth date 30 February", MEDINS_ERR_PERSON, F_BIRTH, 19800230, F_NONE, 0,
+     "birth date 19800230 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"birth date before the range", MEDINS_ERR_PERSON, F_BIRTH, 18991231, F_NONE, 0,
+     "birth date 18991231 is not a calendar date from 1900-01-01 to 2199-12-31"},
+    {"birth date after the claim", MEDINS_ERR_PERSON, F_BIRTH, 20230611, F_NONE, 0,
+     "birth date 20230611 is after the claim date 20230610"},
+    /* tianjin/2023's outpatient deductibles of retirees are by age (under 60, 70, older) */
+    {"retiree without a birth date", MEDINS_ERR_PERSON, F_CATEGORY, MEDINS_CATEGORY_RETIRED,
+     F_BIRTH, 0, "the person has no birth date, and their age on 20230610 decides which "
+     "outpatient.deductible row applies: give the birth date"},
     /* ledgers */
-    {"ledger year 0", MEDINS_ERR_LEDGER, F_L_YEAR, 0, F_NONE, 0},
-    {"ledger year 99999", MEDINS_ERR_LEDGER, F_L_YEAR, 99999, F_NONE, 0},
-    {"ledger last date of another year", MEDINS_ERR_LEDGER, F_L_LAST_DATE, 20220301, F_NONE, 0},
-    {"ledger last date not a date", MEDINS_ERR_LEDGER, F_L_LAST_DATE, 20230231, F_NONE, 0},
-    {"ledger negative admissions", MEDINS_ERR_LEDGER, F_L_ADMISSIONS, -1, F_NONE, 0},
-    {"ledger negative outpatient costs", MEDINS_ERR_LEDGER, F_L_OUTPATIENT, -1, F_NONE, 0},
-    {"ledger negative deductible", MEDINS_ERR_LEDGER, F_L_DEDUCTIBLE, -1, F_NONE, 0},
-    {"ledger negative position", MEDINS_ERR_LEDGER, F_L_POSITION, -1, F_NONE, 0},
-    {"ledger negative fund", MEDINS_ERR_LEDGER, F_L_FUND, -1, F_NONE, 0},
-    {"ledger negative major base", MEDINS_ERR_LEDGER, F_L_MAJOR_BASE, -1, F_NONE, 0},
-    {"ledger negative major fund", MEDINS_ERR_LEDGER, F_L_MAJOR_FUND, -1, F_NONE, 0},
-    {"ledger negative assistance base", MEDINS_ERR_LEDGER, F_L_ASSIST_BASE, -1, F_NONE, 0},
-    {"ledger negative assistance fund", MEDINS_ERR_LEDGER, F_L_ASSIST_FUND, -1, F_NONE, 0},
-    {"ledger negative balance", MEDINS_ERR_LEDGER, F_L_BALANCE, -1, F_NONE, 0},
-    {"ledger negative account paid", MEDINS_ERR_LEDGER, F_L_ACCOUNT_PAID, -1, F_NONE, 0},
-    {"ledger negative carry-over", MEDINS_ERR_LEDGER, F_L_CARRY, -1, F_NONE, 0},
-    {"ledger negative thrifty years", MEDINS_ERR_LEDGER, F_L_THRIFTY, -1, F_NONE, 0},
-    {"ledger prior_known 2", MEDINS_ERR_LEDGER, F_L_PRIOR_KNOWN, 2, F_NONE, 0},
-    {"ledger negative prior costs", MEDINS_ERR_LEDGER, F_L_PRIOR_COSTS, -1, F_NONE, 0},
-    {"ledger fund above MEDINS_FEN_MAX", MEDINS_ERR_LEDGER, F_L_FUND, INT64_MAX, F_NONE, 0},
-    {"ledger fund one above MEDINS_FEN_MAX", MEDINS_ERR_LEDGER, F_L_FUND, 100000000000001LL, F_NONE, 0},
-    {"ledger fund INT64_MIN", MEDINS_ERR_LEDGER, F_L_FUND, INT64_MIN, F_NONE, 0},
-    {"ledger negative prior costs at INT64_MIN", MEDINS_ERR_LEDGER, F_L_PRIOR_COSTS, INT64_MIN, F_NONE, 0},
+    {"ledger year 0", MEDINS_ERR_LEDGER, F_L_YEAR, 0, F_NONE, 0,
+     "ledger year 0 out of range: dates run from 1900-01-01 to 2199-12-31"},
+    {"ledger year 99999", MEDINS_ERR_LEDGER, F_L_YEAR, 99999, F_NONE, 0,
+     "ledger year 99999 out of range: dates run from 1900-01-01 to 2199-12-31"},
+    {"ledger last date of another year", MEDINS_ERR_LEDGER, F_L_LAST_DATE, 20220301, F_NONE, 0,
+     "ledger last_date 20220301 does not fit year 2023 and 1 settlements"},
+    {"ledger last date not a date", MEDINS_ERR_LEDGER, F_L_LAST_DATE, 20230231, F_NONE, 0,
+     "ledger last_date 20230231 does not fit year 2023 and 1 settlements"},
+    {"ledger negative admissions", MEDINS_ERR_LEDGER, F_L_ADMISSIONS, -1, F_NONE, 0,
+     "ledger admissions out of range: -1 (it must be 0 to 2147483647)"},
+    {"ledger negative outpatient costs", MEDINS_ERR_LEDGER, F_L_OUTPATIENT, -1, F_NONE, 0,
+     "ledger outpatient_costs out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative deductible", MEDINS_ERR_LEDGER, F_L_DEDUCTIBLE, -1, F_NONE, 0,
+     "ledger deductible.outpatient out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative position", MEDINS_ERR_LEDGER, F_L_POSITION, -1, F_NONE, 0,
+     "ledger position.inpatient out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative fund", MEDINS_ERR_LEDGER, F_L_FUND, -1, F_NONE, 0,
+     "ledger fund.pooling out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative major base", MEDINS_ERR_LEDGER, F_L_MAJOR_BASE, -1, F_NONE, 0,
+     "ledger major_base out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative major fund", MEDINS_ERR_LEDGER, F_L_MAJOR_FUND, -1, F_NONE, 0,
+     "ledger major_fund out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative assistance base", MEDINS_ERR_LEDGER, F_L_ASSIST_BASE, -1, F_NONE, 0,
+     "ledger assist_base out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative assistance fund", MEDINS_ERR_LEDGER, F_L_ASSIST_FUND, -1, F_NONE, 0,
+     "ledger assist_fund out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative balance", MEDINS_ERR_LEDGER, F_L_BALANCE, -1, F_NONE, 0,
+     "ledger account_balance out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative account paid", MEDINS_ERR_LEDGER, F_L_ACCOUNT_PAID, -1, F_NONE, 0,
+     "ledger account_paid out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative carry-over", MEDINS_ERR_LEDGER, F_L_CARRY, -1, F_NONE, 0,
+     "ledger carry_over out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger negative thrifty years", MEDINS_ERR_LEDGER, F_L_THRIFTY, -1, F_NONE, 0,
+     "ledger thrifty_years out of range: -1 (it must be 0 to 123: a ledger of 2023 has closed at most the years since 1900)"},
+    {"ledger prior_known 2", MEDINS_ERR_LEDGER, F_L_PRIOR_KNOWN, 2, F_NONE, 0,
+     "ledger prior_known must be 0 or 1, and prior_outpatient_costs 0 when it is 0"},
+    {"ledger negative prior costs", MEDINS_ERR_LEDGER, F_L_PRIOR_COSTS, -1, F_NONE, 0,
+     "ledger prior_outpatient_costs out of range: -1 (it must be 0 to 100000000000000)"},
+    {"ledger fund above MEDINS_FEN_MAX", MEDINS_ERR_LEDGER, F_L_FUND, INT64_MAX, F_NONE, 0,
+     "ledger fund.pooling out of range: 9223372036854775807 (it must be 0 to 100000000000000)"},
+    {"ledger fund one above MEDINS_FEN_MAX", MEDINS_ERR_LEDGER, F_L_FUND, 100000000000001LL, F_NONE, 0,
+     "ledger fund.pooling out of range: 100000000000001 (it must be 0 to 100000000000000)"},
+    {"ledger fund INT64_MIN", MEDINS_ERR_LEDGER, F_L_FUND, INT64_MIN, F_NONE, 0,
+     "ledger fund.pooling out of range: -9223372036854775808 (it must be 0 to 100000000000000)"},
+    {"ledger negative prior costs at INT64_MIN", MEDINS_ERR_LEDGER, F_L_PRIOR_COSTS, INT64_MIN, F_NONE, 0,
+     "ledger prior_outpatient_costs out of range: -9223372036854775808 (it must be 0 to 100000000000000)"},
+    {"ledger year 1899", MEDINS_ERR_LEDGER, F_L_YEAR, 1899, F_NONE, 0,
+     "ledger year 1899 out of range: dates run from 1900-01-01 to 2199-12-31"},
+    {"ledger seq above the most", MEDINS_ERR_LEDGER, F_L_SEQ, MEDINS_LEDGER_SEQ_MAX + 1LL, F_NONE, 0,
+     "ledger seq out of range: 2147483648 (it must be 0 to 2147483647)"},
+    {"ledger seq UINT32_MAX", MEDINS_ERR_LEDGER, F_L_SEQ, UINT32_MAX, F_NONE, 0,
+     "ledger seq out of range: 4294967295 (it must be 0 to 2147483647)"},
+    {"ledger without settlements but a last date", MEDINS_ERR_LEDGER, F_L_SEQ, 0, F_NONE, 0,
+     "ledger last_date 20230301 does not fit year 2023 and 0 settlements"},
+    {"ledger admissions above its settlements", MEDINS_ERR_LEDGER, F_L_ADMISSIONS, 2, F_NONE, 0,
+     "ledger has more admissions than settlements"},
+    {"ledger thrifty years beyond the years since 1900", MEDINS_ERR_LEDGER, F_L_THRIFTY, 124,
+     F_NONE, 0, "ledger thrifty_years out of range: 124 (it must be 0 to 123"},
+    {"ledger thrifty years INT32_MAX", MEDINS_ERR_LEDGER, F_L_THRIFTY, INT32_MAX, F_NONE, 0,
+     "ledger thrifty_years out of range: 2147483647 (it must be 0 to 123"},
+    /* valid ledgers the claim cannot be added to */
+    {"ledger at the most settlements", MEDINS_ERR_OVERFLOW, F_L_SEQ, MEDINS_LEDGER_SEQ_MAX, F_NONE, 0,
+     "the ledger already counts 2147483647 settlements this year, the most it can hold"},
+    {"ledger total at the limit", MEDINS_ERR_OVERFLOW, F_L_OUTPATIENT, MEDINS_FEN_MAX - 1, F_NONE, 0,
+     "a year total of the ledger would exceed the limit"},
 };
 
 #define NCASES (int)(sizeof bad_cases / sizeof bad_cases[0])
@@ -128,6 +234,7 @@ static void apply(field f, int64_t v, medins_person *p, medins_claim *c, medins_
     case F_CATEGORY: p->category = (medins_category)v; break;
     case F_TIER: p->tier = (medins_tier)v; break;
     case F_GROUPS: p->groups = (uint32_t)v; break;
+    case F_BIRTH: p->birth_date = (medins_date)v; break;
     case F_FRESH_LEDGER: medins_ledger_init(l, (int32_t)v); break;
     case F_L_YEAR: l->year = (int32_t)v; break;
     case F_L_LAST_DATE: l->last_date = (medins_date)v; break;
@@ -216,9 +323,10 @@ START_TEST(test_bad_settle)
     ck_assert_msg(rc == t->code, "%s: status %s, expected %s (%s)", t->name, medins_status_name(rc),
                   medins_status_name(t->code), e ? medins_error_message(e) : "no error object");
     ck_assert_msg(e != NULL && medins_error_code(e) == rc, "%s: error object carries the status", t->name);
+    ck_assert_msg(strstr(medins_error_message(e), t->says), "%s: message \"%s\", expected a part "
+                  "\"%s\"", t->name, medins_error_message(e), t->says);
     ck_assert_msg(r == NULL, "%s: a result was returned", t->name);
     ck_assert_msg(memcmp(&l, &before, sizeof l) == 0, "%s: the ledger changed", t->name);
-    medins_error_free(e);
 
     /* the batch path refuses the claim with the same status and leaves the ledger alone */
     int32_t scheme = p.scheme, category = p.category, tier = p.tier, kind = c.kind, level = c.level;
@@ -229,10 +337,25 @@ START_TEST(test_bad_settle)
                               &c.self_paid, &c.category_b};
     medins_batch_out bo = {&fund, NULL, NULL, &patient, NULL, NULL, NULL, NULL, &status};
     size_t failed = 0;
-    rc = medins_batch_settle(g_policy, &bp, &bc, &l, &bo, &failed, NULL);
+    medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
+    ck_assert_int_eq(medins_batch_errors_new(&opts.errors), 0);
+    rc = medins_batch_settle_ex(g_policy, &bp, &bc, &l, &bo, &opts, &failed, NULL);
     ck_assert_msg(rc == MEDINS_ERR_BATCH && failed == 1, "%s: batch status %s, %zu failed", t->name,
                   medins_status_name(rc), failed);
     ck_assert_msg(status == t->code, "%s: batch claim status %s", t->name, medins_status_name(status));
+    /* The batch names a claim by its index: claim 0 where the single call said claim 2. */
+    const medins_error *be = medins_batch_errors_find(opts.errors, 0);
+    char want[512];
+    const char *said = medins_error_message(e), *id = strstr(said, "claim 2");
+    if (id && (id[7] == ' ' || id[7] == ':'))
+        snprintf(want, sizeof want, "%.*sclaim 0%s", (int)(id - said), said, id + 7);
+    else
+        snprintf(want, sizeof want, "%s", said);
+    ck_assert_msg(be && medins_error_code(be) == t->code && strcmp(medins_error_message(be), want) == 0,
+                  "%s: the batch says \"%s\", alone \"%s\"", t->name,
+                  be ? medins_error_message(be) : "", want);
+    medins_batch_errors_free(opts.errors);
+    medins_error_free(e);
     ck_assert_msg(fund == 0 && patient == 0, "%s: batch outputs not zeroed", t->name);
     ck_assert_msg(memcmp(&l, &before, sizeof l) == 0, "%s: the batch changed the ledger", t->name);
 }
@@ -309,6 +432,41 @@ START_TEST(test_batch_person_out_of_range)
 }
 END_TEST
 
+/* Contributions, accounts and maternity payments take a date too: one outside the dates the
+ * library takes, or not a day, is refused with the range, and no result comes back. */
+START_TEST(test_computation_dates)
+{
+    static const medins_date dates[] = {18991231, 20230230, 22000101};
+    medins_person p;
+    medins_person_init(&p);
+    p.birth_date = 19800315;
+    medins_employee_input employee;
+    medins_employee_input_init(&employee);
+    employee.monthly_wage = 800000;
+    medins_account_input account;
+    medins_account_input_init(&account);
+    account.employee = employee;
+    medins_maternity_input maternity;
+    medins_maternity_input_init(&maternity);
+    for (size_t d = 0; d < sizeof dates / sizeof dates[0]; d++)
+        for (int call = 0; call < 3; call++) {
+            medins_result *r = NULL;
+            medins_error *e = NULL;
+            int rc = call == 0 ? medins_contribution(&r, g_policy, &p, dates[d], &employee, &e)
+                   : call == 1 ? medins_account(&r, g_policy, &p, dates[d], &account, &e)
+                               : medins_maternity(&r, g_policy, &p, dates[d], &maternity, &e);
+            char want[128];
+            snprintf(want, sizeof want, "date %d is not a calendar date from 1900-01-01 to "
+                     "2199-12-31", (int)dates[d]);
+            ck_assert_msg(rc == MEDINS_ERR_DATE && e && strcmp(medins_error_message(e), want) == 0,
+                          "call %d on %d: %s \"%s\"", call, (int)dates[d], medins_status_name(rc),
+                          e ? medins_error_message(e) : "");
+            ck_assert_msg(r == NULL, "call %d on %d: a result", call, (int)dates[d]);
+            medins_error_free(e);
+        }
+}
+END_TEST
+
 /* ---- Ledger texts ------------------------------------------------------------------------ */
 
 typedef struct bad_text {
@@ -316,25 +474,43 @@ typedef struct bad_text {
     const char *key;      /* the line "key=..." (or the header "medins-ledger") to edit */
     const char *line;     /* replacement line; NULL deletes it */
     int append;           /* add `line` at the end instead */
+    const char *says;     /* part of the message */
+    unsigned at_line, at_column;   /* the position it names; 0: none */
 } bad_text;
 
 static const bad_text bad_texts[] = {
-    {"unknown version", "medins-ledger", "medins-ledger 99", 0},
-    {"version 0", "medins-ledger", "medins-ledger 0", 0},
-    {"no header", "medins-ledger", NULL, 0},
-    {"header misspelt", "medins-ledger", "medins-legder 1", 0},
-    {"missing year", "year", NULL, 0},
-    {"missing carry_over", "carry_over", NULL, 0},
-    {"unknown key", NULL, "colour=blue", 1},
-    {"key given twice", NULL, "year=2023", 1},
-    {"year not a number", "year", "year=20x3", 0},
-    {"seq empty", "seq", "seq=", 0},
-    {"negative carry_over", "carry_over", "carry_over=-1", 0},
-    {"number with a space", "year", "year= 2023", 0},
-    {"number overflowing int64", "carry_over", "carry_over=99999999999999999999", 0},
-    {"amount above MEDINS_FEN_MAX", "carry_over", "carry_over=100000000000001", 0},
-    {"amount in yuan", "account_balance", "account_balance=12.50", 0},
-    {"line without '='", NULL, "garbage", 1},
+    {"unknown version", "medins-ledger", "medins-ledger 99", 0,
+     "not a version 1 ledger", 1, 1},
+    {"version 0", "medins-ledger", "medins-ledger 0", 0,
+     "not a version 1 ledger", 1, 1},
+    {"no header", "medins-ledger", NULL, 0,
+     "not a version 1 ledger", 1, 1},
+    {"header misspelt", "medins-ledger", "medins-legder 1", 0,
+     "not a version 1 ledger", 1, 1},
+    {"missing year", "year", NULL, 0,
+     "ledger key year is missing", 0, 0},
+    {"missing carry_over", "carry_over", NULL, 0,
+     "ledger key carry_over is missing", 0, 0},
+    {"unknown key", NULL, "colour=blue", 1,
+     "unknown ledger key \"colour\"", 26, 1},
+    {"key given twice", NULL, "year=2023", 1,
+     "ledger key year given twice", 26, 1},
+    {"year not a number", "year", "year=20x3", 0,
+     "ledger year: malformed number", 2, 6},
+    {"seq empty", "seq", "seq=", 0,
+     "ledger seq: malformed number", 4, 5},
+    {"negative carry_over", "carry_over", "carry_over=-1", 0,
+     "ledger carry_over out of range: -1 (it must be 0 to 100000000000000)", 22, 12},
+    {"number with a space", "year", "year= 2023", 0,
+     "ledger year: malformed number", 2, 6},
+    {"number overflowing int64", "carry_over", "carry_over=99999999999999999999", 0,
+     "ledger carry_over: malformed number", 22, 12},
+    {"amount above MEDINS_FEN_MAX", "carry_over", "carry_over=100000000000001", 0,
+     "ledger carry_over out of range: 100000000000001 (it must be 0 to 100000000000000)", 22, 12},
+    {"amount in yuan", "account_balance", "account_balance=12.50", 0,
+     "ledger account_balance: malformed number", 20, 17},
+    {"line without '='", NULL, "garbage", 1,
+     "ledger line 26 has no '='", 26, 1},
 };
 
 #define NTEXTS (int)(sizeof bad_texts / sizeof bad_texts[0])
@@ -419,6 +595,11 @@ START_TEST(test_bad_ledger_text)
     ck_assert_msg(rc == MEDINS_ERR_LEDGER, "%s: status %s, expected MEDINS_ERR_LEDGER", t->name,
                   medins_status_name(rc));
     ck_assert_msg(e && medins_error_code(e) == rc, "%s: error object", t->name);
+    ck_assert_msg(strstr(medins_error_message(e), t->says) && medins_error_line(e) == t->at_line &&
+                  medins_error_column(e) == t->at_column,
+                  "%s: \"%s\" at %u:%u, expected \"%s\" at %u:%u", t->name,
+                  medins_error_message(e), medins_error_line(e), medins_error_column(e), t->says,
+                  t->at_line, t->at_column);
     ck_assert_msg(memcmp(&out, &guard, sizeof out) == 0, "%s: the ledger was written", t->name);
     medins_error_free(e);
     free(text);
@@ -618,6 +799,7 @@ static Suite *badinput_suite(void)
     tcase_add_loop_test(tc, test_bad_settle, 0, NCASES);
     tcase_add_test(tc, test_null_arguments);
     tcase_add_loop_test(tc, test_batch_person_out_of_range, 0, 3);
+    tcase_add_test(tc, test_computation_dates);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("ledger text");

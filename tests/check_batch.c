@@ -1154,14 +1154,20 @@ END_TEST
  * random inpatient claims go up to 400,000 yuan, so runs cross several bounds in one claim and
  * start claims in later segments.
  */
-START_TEST(agrees_with_single_long_rows)
+/* check_agreement under the test policy file `rel` (tests/data/...), for np persons. */
+static void check_agreement_under(const char *rel, size_t np)
 {
     char path[1024];
     medins_policy *pol = NULL;
-    medins_test_path(path, sizeof path, "data/settle/segments.yaml");
-    ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
-    check_agreement(pol, 2023, 300);
+    medins_test_path(path, sizeof path, rel);
+    ck_assert_msg(medins_policy_load_file(&pol, path, NULL, NULL, NULL) == 0, "%s", rel);
+    check_agreement(pol, 2023, np);
     medins_policy_free(pol);
+}
+
+START_TEST(agrees_with_single_long_rows)
+{
+    check_agreement_under("data/settle/segments.yaml", 300);
 }
 END_TEST
 
@@ -1216,11 +1222,7 @@ END_TEST
  */
 START_TEST(agrees_with_single_age_everywhere)
 {
-    char path[1024];
-    medins_policy *pol = NULL;
-    medins_test_path(path, sizeof path, "data/settle/age-everywhere.yaml");
-    ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
-    check_agreement(pol, 2023, 600);
+    check_agreement_under("data/settle/age-everywhere.yaml", 600);
     size_t refused = 0, n = 0;
     for (size_t i = 0; i < MAXN && C.date[i]; i++, n++) {
         const medins_date birth = C.birth[C.person[i]];
@@ -1228,7 +1230,6 @@ START_TEST(agrees_with_single_age_everywhere)
     }
     ck_assert_uint_gt(refused, 0);
     ck_assert_uint_lt(refused, n / 4);
-    medins_policy_free(pol);
 }
 END_TEST
 
@@ -1308,15 +1309,8 @@ END_TEST
  * ages): a run's deductible changes at each such birthday. */
 START_TEST(agrees_with_single_many_age_bands)
 {
-    static const char *const files[] = {"data/settle/bands.yaml", "data/settle/ages.yaml"};
-    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
-        char path[1024];
-        medins_policy *pol = NULL;
-        medins_test_path(path, sizeof path, files[f]);
-        ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
-        check_agreement(pol, 2023, 300);
-        medins_policy_free(pol);
-    }
+    check_agreement_under("data/settle/bands.yaml", 300);
+    check_agreement_under("data/settle/ages.yaml", 300);
 }
 END_TEST
 

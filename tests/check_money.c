@@ -59,6 +59,13 @@ START_TEST(money_parse_table)
     } else {
         ck_assert_msg(out == 12345, "\"%s\": output changed on failure", c->text);
         ck_assert_msg(err && medins_error_code(err) == c->rc, "\"%s\": error object", c->text);
+        /* The message quotes the text and says why. */
+        char want[128];
+        snprintf(want, sizeof want, c->rc == MEDINS_ERR_OVERFLOW
+                 ? "amount \"%s\" is above the largest amount accepted"
+                 : "\"%s\" is not an amount: ", c->text);
+        ck_assert_msg(strstr(medins_error_message(err), want), "\"%s\": message \"%s\"",
+                      c->text, medins_error_message(err));
     }
     medins_error_free(err);
 }
@@ -94,9 +101,18 @@ START_TEST(ratio_parse_table)
 {
     const ratio_case *c = &ratio_cases[_i];
     medins_bp out = 77;
-    int rc = medins_ratio_parse(&out, c->text, NULL);
+    medins_error *err = NULL;
+    int rc = medins_ratio_parse(&out, c->text, &err);
     ck_assert_msg(rc == c->rc, "\"%s\": rc %d, expected %d", c->text, rc, c->rc);
     ck_assert_msg(out == (c->rc ? 77 : c->bp), "\"%s\": %d bp", c->text, (int)out);
+    if (c->rc) {
+        char want[128];
+        snprintf(want, sizeof want, c->rc == MEDINS_ERR_RANGE ? "ratio \"%s\" is outside 0%%-100%%"
+                                                              : "\"%s\" is not a ratio: ", c->text);
+        ck_assert_msg(err && strstr(medins_error_message(err), want), "\"%s\": message \"%s\"",
+                      c->text, err ? medins_error_message(err) : "");
+    }
+    medins_error_free(err);
 }
 END_TEST
 

@@ -151,15 +151,16 @@ MEDINS_API void medins_batch_options_init(medins_batch_options *opts);
 
 /**
  * As medins_batch_settle, with options. When opts->errors is set it is emptied first (even
- * when the other arguments are then refused) and receives one error per failed claim, each with
- * exactly the code and message medins_settle gives that claim with that ledger. The errors
- * are allocated only for the claims that fail: a batch in which every claim settles allocates
- * nothing more than medins_batch_settle.
+ * when the other arguments are then refused) and receives one error per failed claim, each
+ * with exactly the code and message medins_settle gives that claim with that ledger. The
+ * errors are allocated only for the claims that fail: a batch in which every claim settles
+ * allocates nothing more than medins_batch_settle.
  * @param opts may be NULL (the defaults).
  * @return as medins_batch_settle; also MEDINS_ERR_ARGUMENT for an opts->version this library
- *         does not know (refused before anything is read or changed), and MEDINS_ERR_NOMEM when an error could not be
- *         recorded: the claims are settled all the same (status[] and the ledgers are as for
- *         MEDINS_ERR_BATCH), but the errors object lacks some failures.
+ *         does not know (refused before anything is read or changed), and MEDINS_ERR_NOMEM
+ *         when an error could not be recorded: the claims are settled all the same (status[]
+ *         and the ledgers are as for MEDINS_ERR_BATCH), but the errors object lacks some
+ *         failures.
  */
 MEDINS_API int medins_batch_settle_ex(const medins_policy *policy,
                                       const medins_batch_persons *persons,

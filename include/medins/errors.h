@@ -62,7 +62,7 @@ typedef enum medins_status {
     MEDINS_ERR_ENROLMENT = -61,     /**< enrolment dates out of order or outside the period */
 
     /* Batches */
-    MEDINS_ERR_BATCH = -70          /**< some claims of a batch failed; see the per-claim status array */
+    MEDINS_ERR_BATCH = -70          /**< some claims of a batch failed; see the per-claim status array, or each claim's error (medins_batch_settle_ex) */
 } medins_status;
 
 /** An error: code, message and, for policy files, the position of the offending node. */

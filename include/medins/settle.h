@@ -63,7 +63,7 @@ typedef struct medins_settlement {
  *         would pass it, or a ledger that already counts MEDINS_LEDGER_SEQ_MAX settlements).
  *         The checks run in this order: person, claim, birth date against the claim's date,
  *         ledger, the claim's date against the policy and the ledger, the rows (coverage, then
- *         the age), the ledger's totals.
+ *         the age), the ledger's count of settlements, the ledger's totals.
  */
 MEDINS_API int medins_settle(medins_result **out, const medins_policy *policy,
                              const medins_person *person, const medins_claim *claim,
