@@ -19,7 +19,7 @@ from . import lowlevel as _c
 from .core import Ledger, Policy, PolicySet, to_cdate
 from .enums import Category, ClaimKind, Group, Level, Scheme, Tier, Status
 from .errors import BatchError, _batch_class, _class_for
-from .values import column, integer
+from .values import array, column, integer
 
 __all__ = ["OUTPUTS", "LedgerBlock", "BatchResult", "settle_arrays", "date_codes", "enum_codes"]
 
@@ -59,23 +59,12 @@ def _parse_with(enum_cls: Any, dtype: Any = np.int32):
     return convert
 
 
-def _array(values: Any) -> np.ndarray:
-    """A column as a numpy array; a list's items are kept as they are (an object array), so
-    that none is merged into another's type (np.asarray makes [1, True] two ints, [1, 2.5]
-    two floats)."""
-    if isinstance(values, np.ndarray):
-        return values
-    if hasattr(values, "dtype"):
-        return np.asarray(values)
-    return np.array(list(values), dtype=object)
-
-
 def date_codes(values: Any, what: str = "dates") -> np.ndarray:
     """Dates (ints YYYYMMDD, ``datetime64``, ``datetime.date``, ``"2023-01-15"`` or
     ``"20230115"`` text) as int32 YYYYMMDD; a missing date (NaT, None) is 0, which the library
     refuses wherever it needs the date. A float column is a TypeError; ``what`` names the
     column in errors."""
-    arr = _array(values)
+    arr = array(values)
     if arr.dtype.kind in "iub":
         return column(arr, what, np.int32)
     if arr.dtype.kind in "OUS":
@@ -99,7 +88,7 @@ def enum_codes(values: Any, enum_cls: Any, what: Optional[str] = None) -> np.nda
     """Enum columns (members, ints, names or policy-file words) as int32 codes; ``what`` names
     the column in errors."""
     what = what or enum_cls.__name__
-    arr = _array(values)
+    arr = array(values)
     if arr.dtype.kind in "iubf":
         return column(arr, what, np.int32)
     # One parse per distinct value, not per claim.
@@ -107,7 +96,7 @@ def enum_codes(values: Any, enum_cls: Any, what: Optional[str] = None) -> np.nda
 
 
 def _group_codes(values: Any, what: str) -> np.ndarray:
-    arr = _array(values)
+    arr = array(values)
     if arr.dtype.kind in "iubf":
         return column(arr, what, np.uint32)
     arr = np.where(arr == None, "", arr)  # noqa: E711 (elementwise: no groups)
@@ -426,7 +415,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         if given_ledgers:
             _c.ledgers_keep(ledgers._raw, kept, cols[0], 1)
             result.ledgers = None   # the batch's ledgers are gone: the caller's are as they were
-        raise _batch_error(failures, result, result.errors)
+        raise _batch_error(failures, result)
     return result
 
 
@@ -450,10 +439,9 @@ def _failures(errors: Any, order: Optional[np.ndarray]) -> List[Tuple[int, int, 
     return rows
 
 
-def _batch_error(failures: Sequence[Tuple[int, int, str]], results: Any,
-                 errors: Any) -> BatchError:
+def _batch_error(failures: Sequence[Tuple[int, int, str]], results: BatchResult) -> BatchError:
     """The exception of a batch whose claims `failures` failed: the first one's, as settling
-    it alone raises it, also a BatchError."""
+    it alone raises it, also a BatchError (its errors are the results')."""
     row, code, message = failures[0]
     return _batch_class(_class_for(code))(message, code, status=results["status"],
-                                          results=results, row=row, errors=errors)
+                                          results=results, row=row)

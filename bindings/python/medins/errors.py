@@ -154,6 +154,19 @@ class BatchError(MedinsError):
         self.row = row
         self.errors = errors
 
+    @property
+    def errors(self):
+        # Made when first read (from results, a BatchResult): a DataFrame costs more than the
+        # rest of a small batch.
+        if self._errors is None and isinstance(getattr(type(self.results), "errors", None),
+                                               property):
+            self._errors = self.results.errors
+        return self._errors
+
+    @errors.setter
+    def errors(self, frame) -> None:
+        self._errors = frame
+
     def __str__(self) -> str:
         where = "" if self.row is None else f"claim row {self.row}: "
         return where + super().__str__()

@@ -23,7 +23,7 @@ from typing import Any, Tuple
 
 import numpy as np
 
-__all__ = ["integer", "column", "missing", "RANGES"]
+__all__ = ["integer", "column", "array", "missing", "RANGES"]
 
 # Keyed by the numpy type and by its dtype, so that a scalar's check costs one dict look-up.
 RANGES = {k: (int(np.iinfo(t).min), int(np.iinfo(t).max))
@@ -82,16 +82,27 @@ def _range_error(what: str, arr: np.ndarray, bad: np.ndarray, dtype: np.dtype,
                          f"({lo_hi[0]} to {lo_hi[1]})")
 
 
+def array(values: Any) -> np.ndarray:
+    """A column as a numpy array. A list's items are kept as they are (an object array) unless
+    they are all ints or all strs: np.asarray would merge the others into one type ([1, True]
+    two ints, [1, 2.5] two floats)."""
+    if isinstance(values, np.ndarray):
+        return values
+    if hasattr(values, "dtype"):
+        return np.asarray(values)
+    values = list(values)
+    kinds = {type(v) for v in values}
+    if kinds == {int} or kinds == {str}:
+        return np.asarray(values)
+    return np.array(values, dtype=object)
+
+
 def column(values: Any, what: str, dtype: Any, money: bool = False) -> np.ndarray:
     """``values`` (a numpy array, pandas column or sequence) as a C-contiguous 1-d array of
     ``dtype``, every value checked as :func:`integer` checks one; ``what`` names the column
     (``"claims['total']"``) in errors, which also give the row."""
     dtype = np.dtype(dtype)
-    if not isinstance(values, np.ndarray):
-        # A list's bools, floats and big ints would be merged into one numpy type by
-        # np.asarray (True becomes 1): each is looked at.
-        values = np.asarray(values) if hasattr(values, "dtype") else \
-            np.array(list(values), dtype=object)
+    values = array(values)
     arr = values.reshape(-1) if values.ndim != 1 else values
     kind = arr.dtype.kind
     if arr.dtype == dtype:
