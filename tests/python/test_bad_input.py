@@ -225,10 +225,14 @@ def test_enum_given_a_float_or_bool_is_a_type_error(call):
     ("kind", np.array([0, 2 ** 31, 0], np.int64), OverflowError, r"claims\['kind'\] row 1"),
     ("kind", np.array([0.0, 3.0, 0.0]), TypeError, r"claims\['kind'\]"),
     ("level", np.array(["l1", "l9", "l2"]), ValueError, r"claims\['level'\] row 1: 'l9'"),
+    # A column of shape (3, 1) was flattened.
+    ("person", np.array([[0], [0], [1]], np.int32), ValueError,
+     r"claims\['person'\] must be one-dimensional, not of shape \(3, 1\)"),
 ], ids=["float_column", "float_in_list", "bool_in_list", "text_column", "Decimal_object",
         "nullable_missing", "uint64_beyond_int64", "float32_self_paid", "bool_category_b",
         "float_institution", "person_beyond_int32", "person_float", "date_beyond_int32",
-        "date_float", "date_text_month", "kind_beyond_int32", "kind_float", "level_word"])
+        "date_float", "date_text_month", "kind_beyond_int32", "kind_float", "level_word",
+        "person_2d"])
 def test_bad_claim_columns_are_refused_naming_column_and_row(p2023, column, values, exc, part):
     _refused(p2023, PERSONS, _claims(**{column: values}), exc, part)
 

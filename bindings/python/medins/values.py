@@ -102,8 +102,9 @@ def column(values: Any, what: str, dtype: Any, money: bool = False) -> np.ndarra
     ``dtype``, every value checked as :func:`integer` checks one; ``what`` names the column
     (``"claims['total']"``) in errors, which also give the row."""
     dtype = np.dtype(dtype)
-    values = array(values)
-    arr = values.reshape(-1) if values.ndim != 1 else values
+    arr = array(values)
+    if arr.ndim != 1:
+        raise ValueError(f"{what} must be one-dimensional, not of shape {arr.shape}")
     kind = arr.dtype.kind
     if arr.dtype == dtype:
         return np.ascontiguousarray(arr)
