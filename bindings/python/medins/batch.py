@@ -396,6 +396,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
                               family_doctor, ledgers._raw, *cols, *c_out, errors)
     failures = _failures(errors, order) if failed else []
     if failed and guard and given_out:
+        # The figures of a batch that raises go into arrays of its own, never into out.
         out_cols = dest if order is None else _new_columns(len(names), m)
     if not direct and out_cols is not dest:
         for given, settled in zip(out_cols, dest):
