@@ -21,19 +21,20 @@
 
 %{
 /*
- * Raise the Python exception for an error. The exception classes live in the pure-Python
- * module medins.errors (so that they can be documented, subclassed and pickled like any other
- * class); its _from_c() picks the subclass from the code.
+ * Raise the Python exception for an error of the wrapped function `call`. The exception
+ * classes live in the pure-Python module medins.errors (so that they can be documented,
+ * subclassed and pickled like any other class); its _from_c() picks the subclass from the
+ * call, then from the code.
  */
-static void medins_py_raise(const medins_error *e)
+static void medins_py_raise(const medins_error *e, const char *call)
 {
     PyObject *mod = PyImport_ImportModule("medins.errors");
     PyObject *exc = NULL;
     const char *file = medins_error_file(e);
     if (mod) {
-        exc = PyObject_CallMethod(mod, "_from_c", "iszII", medins_error_code(e),
+        exc = PyObject_CallMethod(mod, "_from_c", "iszIIs", medins_error_code(e),
                                   medins_error_message(e), file,
-                                  medins_error_line(e), medins_error_column(e));
+                                  medins_error_line(e), medins_error_column(e), call);
         Py_DECREF(mod);
     }
     if (exc) {
@@ -53,8 +54,8 @@ static void medins_py_raise_status(int status)
     PyObject *mod = PyImport_ImportModule("medins.errors");
     PyObject *exc = NULL;
     if (mod) {
-        exc = PyObject_CallMethod(mod, "_from_c", "iszII", status,
-                                  medins_status_describe(status), NULL, 0u, 0u);
+        exc = PyObject_CallMethod(mod, "_from_c", "iszIIz", status,
+                                  medins_status_describe(status), NULL, 0u, 0u, NULL);
         Py_DECREF(mod);
     }
     if (exc) {
@@ -72,7 +73,7 @@ static void medins_py_raise_status(int status)
 }
 %typemap(argout) medins_error **err {
     if (err_obj$argnum) {
-        medins_py_raise(err_obj$argnum);
+        medins_py_raise(err_obj$argnum, "$symname");
         Py_XDECREF($result);
         $result = NULL;
         SWIG_fail;

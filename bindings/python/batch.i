@@ -56,6 +56,65 @@ static medins_py_count medins_py_ledger_put(unsigned char *block, int nbytes, in
     return 0;
 }
 
+/* The number of runs of claims of one person in the claims' person column. */
+static medins_py_count medins_py_person_runs(int32_t *person, int m)
+{
+    medins_py_count runs = 0;
+    int i;
+    for (i = 0; i < m; i++)
+        runs += i == 0 || person[i] != person[i - 1];
+    return runs;
+}
+
+/* Copies `count` ledgers between a block (from its ledger `first`) and `kept` (from its
+ * `at`-th): into kept when back is 0, back into the block when it is 1. */
+static void medins_py_ledgers_move(unsigned char *block, unsigned char *kept, size_t first,
+                                   size_t at, size_t count, int back)
+{
+    unsigned char *ledgers = block + first * sizeof(medins_ledger);
+    unsigned char *copies = kept + at * sizeof(medins_ledger);
+    if (count)
+        memcpy(back ? ledgers : copies, back ? copies : ledgers, count * sizeof(medins_ledger));
+}
+
+/*
+ * The ledgers a batch of these claims can change, kept before it and put back if it must
+ * change nothing: the ledger of the person of each run of claims (medins_py_person_runs), one
+ * after the other in `kept`, copied from the block into kept (back = 0) or back (back = 1).
+ * Claims in person order name neighbouring ledgers: those are copied in one piece.
+ */
+static medins_py_count medins_py_ledgers_keep(unsigned char *block, int nbytes,
+                                              unsigned char *kept, int kbytes, int32_t *person,
+                                              int m, int back)
+{
+    const size_t size = sizeof(medins_ledger);
+    const size_t n = (size_t)nbytes / size, runs = (size_t)kbytes / size;
+    size_t run = 0, first = 0, count = 0;   /* the piece not copied yet */
+    int i;
+    if ((size_t)nbytes % size != 0 || (size_t)kbytes % size != 0)
+        return MEDINS_ERR_ARGUMENT;
+    for (i = 0; i < m; i++) {
+        const size_t p = (size_t)person[i];
+        if (person[i] < 0 || p >= n)
+            return MEDINS_ERR_ARGUMENT;
+        if (i > 0 && person[i] == person[i - 1])
+            continue;
+        if (run++ == runs)
+            return MEDINS_ERR_ARGUMENT;
+        if (count && p == first + count) {
+            count++;
+            continue;
+        }
+        medins_py_ledgers_move(block, kept, first, run - 1 - count, count, back);
+        first = p;
+        count = 1;
+    }
+    if (run != runs)
+        return MEDINS_ERR_ARGUMENT;
+    medins_py_ledgers_move(block, kept, first, run - count, count, back);
+    return (medins_py_count)run;
+}
+
 /*
  * One pass over the claims' person and date columns: 1 when they run by person then date (the
  * order the C batch needs), 0 when not. When in order, first_year[p] receives the year of
@@ -81,7 +140,8 @@ static medins_py_count medins_py_claims_order(int32_t *person, int m1, int32_t *
 
 /*
  * One batch call. Exactly one of policy / (set, region) is used: the policy when given.
- * Returns the number of failed claims (their status is in `status`); a wrong argument raises.
+ * Returns the number of failed claims (their status is in `status`, their errors in `errors`
+ * when given: BatchErrors.rows()); a wrong argument raises.
  */
 static medins_py_count medins_py_batch_settle(
     const medins_policy *policy, const medins_policy_set *set, const char *region,
@@ -94,8 +154,9 @@ static medins_py_count medins_py_batch_settle(
     int64_t *fund, int o1, int64_t *major_disease, int o2, int64_t *assistance, int o3,
     int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
     int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
-    medins_error **err)
+    medins_batch_errors *errors, medins_error **err)
 {
+    medins_batch_options opts;
     medins_batch_persons ps;
     medins_batch_claims cs;
     medins_batch_out out;
@@ -145,11 +206,14 @@ static medins_py_count medins_py_batch_settle(
     out.account = o8 ? account : NULL;
     out.status = o9 ? status : NULL;
 
+    medins_batch_options_init(&opts);
+    opts.errors = errors;
     if (policy)
-        rc = medins_batch_settle(policy, &ps, &cs, (medins_ledger *)ledgers, &out, &failed, &e);
+        rc = medins_batch_settle_ex(policy, &ps, &cs, (medins_ledger *)ledgers, &out, &opts,
+                                    &failed, &e);
     else
-        rc = medins_batch_settle_set(set, region, &ps, &cs, (medins_ledger *)ledgers, &out,
-                                     &failed, &e);
+        rc = medins_batch_settle_set_ex(set, region, &ps, &cs, (medins_ledger *)ledgers, &out,
+                                        &opts, &failed, &e);
     if (rc == MEDINS_ERR_BATCH || rc == 0) {
         /* Per-claim failures are data (the status column), not an exception here. */
         medins_error_free(e);
@@ -167,6 +231,7 @@ typedef long long medins_py_count;
 
 %apply (unsigned char *INPLACE_ARRAY1, int DIM1) { (unsigned char *block, int nbytes) };
 %apply (unsigned char *INPLACE_ARRAY1, int DIM1) { (unsigned char *ledgers, int nbytes) };
+%apply (unsigned char *INPLACE_ARRAY1, int DIM1) { (unsigned char *kept, int kbytes) };
 %apply (int32_t *IN_ARRAY1, int DIM1) { (int32_t *years, int n) };
 %apply (int32_t *IN_ARRAY1, int DIM1) {
     (int32_t *scheme, int n1), (int32_t *category, int n2), (int32_t *tier, int n3),
@@ -189,6 +254,8 @@ typedef long long medins_py_count;
 %rename(ledger_put) medins_py_ledger_put;
 %rename(settle_arrays) medins_py_batch_settle;
 %rename(claims_order) medins_py_claims_order;
+%rename(person_runs) medins_py_person_runs;
+%rename(ledgers_keep) medins_py_ledgers_keep;
 %newobject medins_py_ledger_get;
 MEDINS_RELEASE_GIL(medins_py_batch_settle)
 
@@ -198,6 +265,10 @@ medins_py_count medins_py_ledgers_init(unsigned char *block, int nbytes, int32_t
 medins_py_count medins_py_claims_order(int32_t *person, int m1, int32_t *date, int m2,
                                        int32_t *first_year, int n);
 medins_ledger *medins_py_ledger_get(unsigned char *block, int nbytes, int i);
+%apply (int32_t *IN_ARRAY1, int DIM1) { (int32_t *person, int m) };
+medins_py_count medins_py_person_runs(int32_t *person, int m);
+medins_py_count medins_py_ledgers_keep(unsigned char *block, int nbytes, unsigned char *kept,
+                                       int kbytes, int32_t *person, int m, int back);
 medins_py_count medins_py_ledger_put(unsigned char *block, int nbytes, int i,
                                      const medins_ledger *ledger);
 medins_py_count medins_py_batch_settle(
@@ -211,8 +282,48 @@ medins_py_count medins_py_batch_settle(
     int64_t *fund, int o1, int64_t *major_disease, int o2, int64_t *assistance, int o3,
     int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
     int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
-    medins_error **err);
+    medins_batch_errors *errors = NULL, medins_error **err);
+
+/* The errors of a batch's failed claims (batch.h's medins_batch_errors), made empty here and
+ * filled by settle_arrays. */
+%rename(BatchErrors) medins_batch_errors;
+struct medins_batch_errors {};
+%exception medins_batch_errors::medins_batch_errors {
+    $action
+    if (!result) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+}
+%extend medins_batch_errors {
+    medins_batch_errors() {
+        medins_batch_errors *e = NULL;
+        medins_batch_errors_new(&e);
+        return e;
+    }
+    ~medins_batch_errors() { medins_batch_errors_free($self); }
+    /** Each failed claim as (index in the batch, code, message), in claim order. */
+    PyObject *m_rows() {
+        size_t k, n = medins_batch_errors_count($self);
+        PyObject *list = PyList_New((Py_ssize_t)n);
+        for (k = 0; list && k < n; k++) {
+            size_t claim = 0;
+            const medins_error *e = NULL;
+            PyObject *row;
+            medins_batch_errors_get($self, k, &claim, &e);
+            row = Py_BuildValue("(nis)", (Py_ssize_t)claim, medins_error_code(e),
+                                medins_error_message(e));
+            if (!row) {
+                Py_CLEAR(list);
+                break;
+            }
+            PyList_SET_ITEM(list, (Py_ssize_t)k, row);
+        }
+        return list;
+    }
+}
 
 /* The other Python-only helpers: one claim per call in one crossing (medins.i includes this
  * file last, so every type they use is already wrapped). */
 %include "python/single.i"
+%include "python/text.i"

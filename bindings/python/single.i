@@ -95,7 +95,10 @@ static int medins_py_cdate(PyObject *v, int32_t *out)
     return 0;
 }
 
-/* obj.<name> as an integer in [lo, hi]; OverflowError outside, as SWIG's own setters do. */
+/* obj.<name> as an integer in [lo, hi]; OverflowError outside, as SWIG's own setters do. A
+ * Person or Claim has converted its fields when they were set (medins.values); an object
+ * that only looks like one gets the same refusals here: a float or a str is a TypeError
+ * (PyLong_AsLongLong takes only what has __index__), and so is a bool. */
 static int medins_py_int_attr(PyObject *obj, int name, long long lo, long long hi,
                               long long *out)
 {
@@ -103,6 +106,11 @@ static int medins_py_int_attr(PyObject *obj, int name, long long lo, long long h
     long long x;
     if (!v)
         return -1;
+    if (PyBool_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s: a bool is not an integer", medins_py_name_text[name]);
+        Py_DECREF(v);
+        return -1;
+    }
     x = PyLong_AsLongLong(v);
     Py_DECREF(v);
     if (x == -1 && PyErr_Occurred())

@@ -22,10 +22,11 @@ def test_fen_parses_yuan_text(text, fen):
 
 @pytest.mark.parametrize("bad", ["1,100", "1e3", "+5", "55 %", "1.234", ""])
 def test_fen_refuses_ambiguous_text(bad):
-    with pytest.raises(medins.PolicyError) as e:
+    # Money text is not a policy file: a MoneyError (a ValueError), not a PolicyError.
+    with pytest.raises(medins.MoneyError) as e:
         medins.fen(bad)
     assert e.value.code == medins.Status.ERR_SYNTAX
-    assert isinstance(e.value, ValueError)
+    assert isinstance(e.value, ValueError) and not isinstance(e.value, medins.PolicyError)
 
 
 def test_fen_of_int_is_yuan():

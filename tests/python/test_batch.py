@@ -1,8 +1,10 @@
 """The numpy batch: one C call, results identical to settling claim by claim."""
 
+import pickle
 import threading
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import medins
@@ -329,18 +331,52 @@ def test_out_reused_across_calls_holds_the_last_call(p2023, population):
         np.testing.assert_array_equal(third[k], ref2[k], err_msg=k)
 
 
-def test_out_columns_are_the_batch_error_results(p2023):
+@pytest.mark.parametrize("shuffle", [False, True], ids=["in_order", "shuffled"])
+def test_raise_leaves_out_and_ledgers_untouched(p2023, shuffle):
+    """on_error="raise": when a claim fails, nothing of the caller's is written (a retry then
+    settles each claim once); the figures are in the exception's results. The first claim
+    settles, the second's self-paid part (20000) is above its total (10000)."""
     persons = {"scheme": ["employee"], "category": ["in_service"], "tier": [0],
                "birth_date": [19800101]}
     claims = {"person": [0, 0], "date": [20230101, 20230201], "kind": ["outpatient"] * 2,
               "level": ["l1"] * 2, "total": [10000, 10000], "self_paid": [0, 20000]}
+    if shuffle:   # given in the reverse order: the batch sorts them
+        claims = {k: v[::-1] for k, v in claims.items()}
+    bad = 0 if shuffle else 1
     ref = medins.settle_arrays(p2023, persons, claims, on_error="status")
     out = _fresh_out(2)
+    block = medins.LedgerBlock([2023])
+    before = bytes(block._raw)
     with pytest.raises(medins.BatchError) as e:
-        medins.settle_arrays(p2023, persons, claims, out=out)
+        medins.settle_arrays(p2023, persons, claims, out=out, ledgers=block)
+    assert bytes(block._raw) == before
     for k in _NAMES:
-        assert e.value.results[k] is out[k], k
-        np.testing.assert_array_equal(out[k], ref[k], err_msg=k)
+        assert (out[k] == _SENTINEL).all(), k
+        np.testing.assert_array_equal(e.value.results[k], ref[k], err_msg=k)
+    assert e.value.row == bad and list(e.value.status) == list(ref["status"])
+    assert ref["status"][bad] == medins.Status.ERR_CLAIM and ref["patient"][1 - bad] > 0
+    assert e.value.results.ledgers is None and block[0].seq == 0
+    # The good claim alone settles into the same arrays and block, once.
+    good = {k: v[1 - bad:2 - bad] for k, v in claims.items()}
+    res = medins.settle_arrays(p2023, persons, good, ledgers=block)
+    assert res["patient"][0] == ref["patient"][1 - bad] and block[0].seq == 1
+
+
+def test_status_mode_writes_out_and_ledgers(p2023):
+    # on_error="status" settles the good claims into the caller's arrays and block, as it
+    # always has (the benchmarked path): the guard of "raise" is not taken.
+    persons = {"scheme": ["employee"], "category": ["in_service"], "tier": [0],
+               "birth_date": [19800101]}
+    claims = {"person": [0, 0], "date": [20230101, 20230201], "kind": ["outpatient"] * 2,
+              "level": ["l1"] * 2, "total": [10000, 10000], "self_paid": [0, 20000]}
+    out = _fresh_out(2)
+    block = medins.LedgerBlock([2023])
+    raw = block._raw
+    res = medins.settle_arrays(p2023, persons, claims, out=out, ledgers=block,
+                               on_error="status")
+    assert res.failed == 1 and block._raw is raw and block[0].seq == 1
+    for k in _NAMES:
+        assert res[k] is out[k], k
     assert list(out["status"]) == [0, medins.Status.ERR_CLAIM]
 
 
@@ -433,3 +469,95 @@ def test_out_must_be_a_mapping(p2023, population):
     with pytest.raises(TypeError, match="mapping"):
         medins.settle_arrays(p2023, *_arrays(persons, claims),
                              out=[np.zeros(len(claims), np.int64)] * 9)
+
+
+# ---- each failed claim's own error ----
+
+def _failing_batch():
+    """Persons and claims, given out of order, failing in several ways (row: why):
+    1: total negative; 3: pharmacy at level l2; 4: self-paid above the total; 6: the person
+    is an employee in the residents' category; 7: dated 2030, outside tianjin/2023; 9: total
+    above the library's maximum (10^12 yuan). The others settle."""
+    persons = {"scheme": ["employee", "resident", "employee", "employee"],
+               "category": ["in_service", "adult", "adult", "retired"],
+               "tier": ["none", "low", "none", "none"],
+               "birth_date": [19800101, 19900101, 19850101, 19500101]}
+    claims = {"person": [1, 0, 1, 0, 3, 1, 2, 0, 3, 1],
+              "date": [20230301, 20230201, 20230101, 20230501, 20230601, 20230901, 20230301,
+                       20300101, 20230101, 20230401],
+              "kind": ["outpatient", "outpatient", "inpatient", "pharmacy", "inpatient",
+                       "outpatient", "outpatient", "outpatient", "outpatient", "outpatient"],
+              "level": ["l1", "l1", "l3", "l2", "l3", "l2", "l1", "l1", "l2", "l1"],
+              "total": [30000, -5, 900000, 5000, 100000, 20000, 40000, 10000, 60000, 10 ** 15],
+              "self_paid": [0, 0, 0, 0, 200000, 0, 0, 0, 0, 0]}
+    return persons, claims
+
+
+def _alone(policy, persons, claims):
+    """Each claim settled alone, in the batch's order (person, then date) with its person's
+    ledger, as Claim(id=row): row -> (class, code, message) of each failure."""
+    out, ledgers = {}, {}
+    for row in sorted(range(len(claims["person"])),
+                      key=lambda r: (claims["person"][r], claims["date"][r])):
+        p = claims["person"][row]
+        person = medins.Person(*(persons[k][p] for k in ("scheme", "category", "tier",
+                                                         "birth_date")))
+        ledger = ledgers.setdefault(p, medins.Ledger(2023))
+        claim = medins.Claim(claims["date"][row], claims["kind"][row], claims["level"][row],
+                             claims["total"][row], claims["self_paid"][row], id=row)
+        try:
+            policy.settle(person, claim, ledger, explain=False)
+        except medins.MedinsError as e:
+            out[row] = (type(e), e.code, e.message)
+    return out
+
+
+def test_each_failed_claim_gets_its_own_error(p2023):
+    persons, claims = _failing_batch()
+    alone = _alone(p2023, persons, claims)
+    assert sorted(alone) == [1, 3, 4, 6, 7, 9]
+    res = medins.settle_arrays(p2023, persons, claims, on_error="status")
+    errors = res.errors
+    assert list(errors.columns) == ["row", "code", "status_name", "message"]
+    assert list(errors["row"]) == sorted(alone)
+    for row, code, name, message in errors.itertuples(index=False):
+        assert (code, message) == alone[row][1:], row
+        assert name == medins.Status(code).name and res["status"][row] == code
+    # The messages name the problem, not the status's generic description.
+    by_row = dict(zip(errors["row"], errors["message"]))
+    assert by_row[3] == "a pharmacy claim cannot be at level l2"
+    assert by_row[1] == "claim 1 has a negative amount"
+
+
+def test_raise_gives_the_first_failure_its_own_class_and_message(p2023):
+    persons, claims = _failing_batch()
+    alone = _alone(p2023, persons, claims)
+    cls, code, message = alone[1]
+    with pytest.raises(cls) as e:
+        medins.settle_arrays(p2023, persons, claims)
+    err = e.value
+    assert isinstance(err, medins.BatchError) and isinstance(err, medins.ClaimError)
+    assert (err.row, err.code, err.message) == (1, code, message)
+    assert str(err) == f"claim row 1: {message} [{medins.Status(code).name.join(['MEDINS_', ''])}]"
+    assert len(err.errors) == 6 and err.results.failed == 6
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is type(err) and (back.row, back.code) == (1, code)
+    # A batch whose first failure is a PersonError raises one.
+    rows = [6, 0]
+    with pytest.raises(medins.PersonError) as e:
+        medins.settle_arrays(p2023, persons, {k: [v[r] for r in rows] for k, v in claims.items()})
+    assert e.value.row == 0 and e.value.message == alone[6][2].replace("claim 6", "claim 0")
+
+
+def test_settle_frame_errors_are_labelled_by_index(p2023):
+    persons, claims = _failing_batch()
+    frame = pd.DataFrame(claims, index=[f"c{i}" for i in range(10)])
+    out = medins.settle_frame(frame, pd.DataFrame(persons), policy=p2023, on_error="status")
+    errors = out.attrs["errors"]
+    assert list(errors["row"]) == ["c1", "c3", "c4", "c6", "c7", "c9"]
+    assert errors.set_index("row").loc["c3", "message"] == "a pharmacy claim cannot be at level l2"
+    with pytest.raises(medins.ClaimError) as e:
+        medins.settle_frame(frame, pd.DataFrame(persons), policy=p2023)
+    assert e.value.row == "c1" and list(e.value.errors["row"]) == list(errors["row"])
+    assert medins.settle_frame(frame.iloc[[0, 2]], pd.DataFrame(persons),
+                               policy=p2023).attrs["errors"].empty

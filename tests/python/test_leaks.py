@@ -24,7 +24,8 @@ def _run(fn, n):
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs /proc")
-@pytest.mark.parametrize("what", ["settle", "errors", "ledger_text", "lookup", "batch"])
+@pytest.mark.parametrize("what", ["settle", "errors", "ledger_text", "lookup", "batch",
+                                  "batch_errors", "text_refused"])
 def test_rss_stays_flat(what):
     p = medins.default_policy("2023-06-01")
     person = medins.Person.employee(birth_date="1960-01-01")
@@ -62,8 +63,33 @@ def test_rss_stays_flat(what):
         args[9] = medins.LedgerBlock([2023, 2023])._raw
         assert medins.lowlevel.settle_arrays(*args) == 0
 
+    # A batch whose second claim fails: its error is made, read as a row and freed; the
+    # caller's block is kept and put back.
+    persons = {"scheme": [0], "category": [0], "tier": [0], "birth_date": [19700101]}
+    claims = {"person": [0, 0], "date": [20230601, 20230602], "kind": [0, 0], "level": [1, 1],
+              "total": [50000, -1]}
+    block = medins.LedgerBlock([2023])
+
+    def batch_errors(i):
+        try:
+            medins.settle_arrays(p, persons, claims, ledgers=block)
+        except medins.ClaimError as e:
+            assert e.row == 1
+
+    # Text with a NUL: the library's error (with its length), and a name's ValueError (the
+    # converted copy freed on that path too).
+    text = ledger.to_text() + "\x00"
+
+    def text_refused(i):
+        for call in (lambda: medins.Ledger.from_text(text), lambda: sets.get("tianjin\x00"),
+                     lambda: medins.fen("1\x002")):
+            try:
+                call()
+            except (ValueError, medins.MedinsError):
+                pass
+
     fn = {"settle": settle, "errors": errors, "ledger_text": ledger_text, "lookup": lookup,
-          "batch": batch}[what]
+          "batch": batch, "batch_errors": batch_errors, "text_refused": text_refused}[what]
     _run(fn, 2000)            # warm-up: allocator pools, caches
     before = rss()
     _run(fn, N)

@@ -11,14 +11,16 @@ A Python front end to libmedins. Quick start::
     print(result)              # fund, major-disease, assistance and patient shares
     print(result.explain())    # one line per part, citing the policy text
 
-Amounts are integers in fen, ratios integers in basis points, dates :class:`datetime.date`.
-Every failure raises :class:`MedinsError` (or a subclass). Batches of claims go through
+Amounts are integers in fen, ratios integers in basis points, dates :class:`datetime.date`;
+yuan become fen only through :func:`fen` (a float, or a str where fen are expected, is a
+TypeError). Every failure of the library raises :class:`MedinsError` (or a subclass; see
+:mod:`medins.errors` for which). Batches of claims go through
 :func:`settle_arrays` (numpy) or :func:`settle_frame` (pandas); reforms through
 :meth:`Policy.derive` and :func:`compare`; charts through :func:`plot_fund_vs_cost`.
 """
 
-from .errors import (MedinsError, ArgumentError, PolicyError, NoPolicyError, NotCoveredError,
-                     PersonError, ClaimError, LedgerError, InputError, BatchError)
+from .errors import (MedinsError, ArgumentError, PolicyError, MoneyError, NoPolicyError,
+                     NotCoveredError, PersonError, ClaimError, LedgerError, InputError, BatchError)
 from .enums import (Scheme, Category, Tier, Level, ClaimKind, Group, Section, Part, Pool,
                     ResultKind, Status, EmployerType, Delivery, Disease, CapitationPeriod)
 from .core import (to_cdate, from_cdate, yuan, fen, ratio_text, ratio, version, Person, Claim,
@@ -33,8 +35,8 @@ from .plot import plot_fund_vs_cost
 __version__ = version()
 
 __all__ = [
-    "MedinsError", "ArgumentError", "PolicyError", "NoPolicyError", "NotCoveredError",
-    "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
+    "MedinsError", "ArgumentError", "PolicyError", "MoneyError", "NoPolicyError",
+    "NotCoveredError", "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
     "Scheme", "Category", "Tier", "Level", "ClaimKind", "Group", "Section", "Part", "Pool",
     "ResultKind", "Status", "EmployerType", "Delivery", "Disease", "CapitationPeriod",
     "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio", "version",

@@ -2,12 +2,15 @@
 
 :func:`settle_arrays` converts the columns once (enum words to codes, dates to YYYYMMDD),
 allocates the outputs (or takes the caller's, ``out=``) and calls ``medins_batch_settle`` a
-single time with the GIL released; no Python code runs per claim.
+single time with the GIL released; no Python code runs per claim. Columns are converted
+exactly or refused (:mod:`medins.values`): a float money column is a TypeError, an integer that
+does not fit its C type an OverflowError naming the column and the row.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -15,7 +18,8 @@ import numpy as np
 from . import lowlevel as _c
 from .core import Ledger, Policy, PolicySet, to_cdate
 from .enums import Category, ClaimKind, Group, Level, Scheme, Tier, Status
-from .errors import BatchError
+from .errors import BatchError, _batch_class, _class_for
+from .values import array, column, integer
 
 __all__ = ["OUTPUTS", "LedgerBlock", "BatchResult", "settle_arrays", "date_codes", "enum_codes"]
 
@@ -24,21 +28,51 @@ OUTPUTS = ("fund", "major_disease", "assistance", "patient", "deductible", "coin
            "over_cap", "account")
 
 
-def _exact(arr: np.ndarray, dtype: Any) -> np.ndarray:
-    """``arr`` as a C-contiguous array of ``dtype``: the caller's own array when it already is
-    one (the C call only reads inputs), a converted copy otherwise."""
-    return np.ascontiguousarray(arr, dtype=dtype)
+def _by_value(arr: np.ndarray, what: str, convert: Any, dtype: Any) -> np.ndarray:
+    """``convert(value, what)`` applied to each distinct value of a text or object column,
+    once; an error names the column and the first row holding the value."""
+    try:
+        uniq, inverse = np.unique(arr, return_inverse=True)
+    except TypeError:   # values that do not sort (mixed types): one by one
+        uniq, inverse = arr, np.arange(len(arr))
+    codes = np.empty(len(uniq), dtype=dtype)
+    for i, v in enumerate(uniq):
+        try:
+            codes[i] = convert(v, what)
+        except (TypeError, ValueError, OverflowError):
+            # The same error again, now naming the row.
+            convert(v, f"{what} row {int(np.flatnonzero(inverse == i)[0])}")
+            raise
+    return codes[inverse].reshape(arr.shape)
 
 
-def date_codes(values: Any) -> np.ndarray:
-    """Dates (ints YYYYMMDD, ``datetime64``, ``datetime.date``, ISO strings) as int32 YYYYMMDD."""
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iu":
-        return _exact(arr, np.int32)
+def _parse_with(enum_cls: Any, dtype: Any = np.int32):
+    """A column converter (_by_value) to an enumeration's code: a word is parsed; a number is
+    a code, checked as an integer column's are (the library judges whether it is a member)."""
+    def convert(value: Any, what: str) -> int:
+        if not isinstance(value, str):
+            return integer(value, what, dtype)
+        try:
+            return int(enum_cls.parse(value))
+        except ValueError as e:
+            raise ValueError(f"{what}: {e}") from None
+    return convert
+
+
+def date_codes(values: Any, what: str = "dates") -> np.ndarray:
+    """Dates (ints YYYYMMDD, ``datetime64``, ``datetime.date``, ``"2023-01-15"`` or
+    ``"20230115"`` text) as int32 YYYYMMDD; a missing date (NaT, None) is 0, which the library
+    refuses wherever it needs the date. A float column is a TypeError; ``what`` names the
+    column in errors."""
+    arr = array(values)
+    if arr.dtype.kind in "iub":
+        return column(arr, what, np.int32)
+    if arr.dtype.kind in "OUS":
+        # Text and objects (dates, Timestamps, None) the one strict way a scalar is read.
+        return _by_value(arr.astype(object), what, to_cdate, np.int32)
     if arr.dtype.kind != "M":
-        if arr.dtype.kind == "O" and arr.size and isinstance(arr.flat[0], (int, np.integer)):
-            return arr.astype(np.int32)
-        arr = arr.astype("datetime64[D]")
+        raise TypeError(f"{what} must be dates (datetime64, date objects, YYYYMMDD integers "
+                        f"or text), not {arr.dtype}")
     days = arr.astype("datetime64[D]")
     years = days.astype("datetime64[Y]")
     months = days.astype("datetime64[M]")
@@ -50,33 +84,31 @@ def date_codes(values: Any) -> np.ndarray:
     return out
 
 
-def enum_codes(values: Any, enum_cls: Any) -> np.ndarray:
-    """Enum columns (members, ints, names or policy-file words) as int32 codes."""
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iub":
-        return _exact(arr, np.int32)
+def enum_codes(values: Any, enum_cls: Any, what: Optional[str] = None) -> np.ndarray:
+    """Enum columns (members, ints, names or policy-file words) as int32 codes; ``what`` names
+    the column in errors."""
+    what = what or enum_cls.__name__
+    arr = array(values)
+    if arr.dtype.kind in "iubf":
+        return column(arr, what, np.int32)
     # One parse per distinct value, not per claim.
-    uniq, inverse = np.unique(arr.astype(str), return_inverse=True)
-    codes = np.array([int(enum_cls.parse(str(u))) for u in uniq], dtype=np.int32)
-    return codes[inverse].astype(np.int32).reshape(arr.shape)
+    return _by_value(arr, what, _parse_with(enum_cls), np.int32)
 
 
-def _group_codes(values: Any) -> np.ndarray:
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iu":
-        return _exact(arr, np.uint32)
-    arr = np.where(arr == None, "", arr).astype(str)  # noqa: E711 (elementwise)
-    uniq, inverse = np.unique(arr, return_inverse=True)
-    codes = np.array([int(Group.parse(u)) for u in uniq], dtype=np.uint32)
-    return codes[inverse].astype(np.uint32)
+def _group_codes(values: Any, what: str) -> np.ndarray:
+    arr = array(values)
+    if arr.dtype.kind in "iubf":
+        return column(arr, what, np.uint32)
+    arr = np.where(arr == None, "", arr)  # noqa: E711 (elementwise: no groups)
+    return _by_value(arr, what, _parse_with(Group, np.uint32), np.uint32)
 
 
-def _int64(values: Any, n: int) -> np.ndarray:
+def _int64(values: Any, what: str, money: bool = False) -> np.ndarray:
     if values is None:
         # An absent optional column goes to C as an empty array, read there as "all zero":
         # a column of zeros would cost page faults on n * 8 fresh bytes.
         return np.zeros(0, dtype=np.int64)
-    return _exact(np.asarray(values), np.int64)
+    return column(values, what, np.int64, money)
 
 
 class LedgerBlock:
@@ -87,7 +119,7 @@ class LedgerBlock:
     """
 
     def __init__(self, years: Any) -> None:
-        years = np.ascontiguousarray(np.asarray(years), dtype=np.int32)
+        years = column(years, "LedgerBlock: years", np.int32)
         # ledgers_init writes every byte; np.empty (unlike np.zeros) gets huge pages for a large
         # block, which first-touch page faults make several times cheaper.
         self._raw = np.empty(len(years) * _c.ledger_size(), dtype=np.uint8)
@@ -97,6 +129,7 @@ class LedgerBlock:
         return len(self._raw) // _c.ledger_size()
 
     def __getitem__(self, i: int) -> Ledger:
+        i = integer(i, "LedgerBlock index")
         if i < 0:
             i += len(self)
         h = _c.ledger_get(self._raw, int(i))
@@ -105,6 +138,7 @@ class LedgerBlock:
         return Ledger(_handle=h)
 
     def __setitem__(self, i: int, ledger: Ledger) -> None:
+        i = integer(i, "LedgerBlock index")
         if i < 0:
             i += len(self)
         _c.ledger_put(self._raw, int(i), ledger._c)
@@ -115,10 +149,19 @@ class LedgerBlock:
 
 class BatchResult(dict):
     """The outputs of a batch: a dict of numpy arrays (``fund``, ``patient``, ... in fen, and
-    ``status``) in the order the claims were given, plus ``ledgers`` and ``failed``."""
+    ``status``) in the order the claims were given, plus ``ledgers``, ``failed`` and
+    ``errors``."""
 
     ledgers: LedgerBlock
     failed: int
+    _failures: Sequence[Tuple[int, int, str]] = ()
+
+    @property
+    def errors(self) -> Any:
+        """The failed claims as a pandas DataFrame, one row each in claim order: ``row`` (the
+        claim's position in the claims given), ``code``, ``status_name`` and ``message``, the
+        code and message settling that claim alone gives. Empty when every claim settled."""
+        return _errors_frame(self._failures)
 
     def totals(self) -> Dict[str, int]:
         """Sum of each money column (of those settled: see ``outputs``) over the claims that
@@ -132,11 +175,28 @@ class BatchResult(dict):
         return f"<BatchResult {n} claims, {self.failed} failed{sums}>"
 
 
+def _errors_frame(failures: Sequence[Tuple[Any, int, str]]) -> Any:
+    """(row, code, message) tuples as the errors DataFrame of BatchResult.errors."""
+    import pandas as pd
+    rows = [r for r, _, _ in failures]
+    codes = np.array([c for _, c, _ in failures], dtype=np.int32)
+    return pd.DataFrame({"row": rows, "code": codes,
+                         "status_name": [Status(int(c)).name for c in codes],
+                         "message": [msg for _, _, msg in failures]})
+
+
 def _column(table: Mapping[str, Any], name: str, default: Any = None) -> Any:
     try:
         return table[name]
     except (KeyError, IndexError):
         return default
+
+
+def _required(table: Mapping[str, Any], what: str, name: str) -> Any:
+    col = _column(table, name)
+    if col is None:
+        raise KeyError(f"{what} has no {name!r} column")
+    return col
 
 
 def _outputs(outputs: Optional[Sequence[str]]) -> Tuple[str, ...]:
@@ -212,8 +272,14 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         sort: order claims by person then date for the C call (the library needs that order);
             results always come back in the order given. Claims already in that order, and
             columns already contiguous int32 / int64, go to the C call as they are (no copy).
-        on_error: ``"raise"`` raises :class:`BatchError` (with ``.status`` and ``.results``)
-            when any claim failed; ``"status"`` just reports it in the ``status`` column.
+        on_error: ``"raise"``: when any claim fails, raise the first failed claim's error as
+            settling it alone raises it (``ClaimError``, ``PersonError``...), also a
+            :class:`BatchError` with ``.row``, ``.status``, ``.results`` and ``.errors``, and
+            change nothing: ``ledgers`` and ``out`` are as they were, so the claims can be
+            mended and the batch settled again (for that, the ledgers of the persons with
+            claims are kept, and the outputs go through scratch columns). ``"status"``:
+            settle what settles, in place, and report the failures in the ``status`` column
+            and ``.errors``: the fastest way to settle with ``ledgers`` and ``out``.
         out: arrays to write the results into instead of allocating new ones, for settling the
             same claims again (another scenario, a benchmark repeat) without paying for fresh
             memory each call: a previous :class:`BatchResult` of the same claim count, or any
@@ -228,32 +294,39 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             needed in ``out``): asking only for what is needed saves their memory and the
             time to write it.
     Returns:
-        a :class:`BatchResult`; with ``out``, its columns are the very arrays given (a
-        :class:`BatchError`'s ``.results`` too).
+        a :class:`BatchResult`; with ``out``, its columns are the very arrays given. Its
+        ``errors`` DataFrame has each failed claim's row, code and message.
+    Raises:
+        TypeError, OverflowError, ValueError, KeyError: a column that is not what it must be
+            (:mod:`medins.values`), before anything is settled.
     """
     if on_error not in ("raise", "status"):
         raise ValueError("on_error must be 'raise' or 'status'")
     names = _outputs(outputs)
-    scheme = enum_codes(_column(persons, "scheme"), Scheme)
+    scheme = enum_codes(_required(persons, "persons", "scheme"), Scheme, "persons['scheme']")
     n = len(scheme)
-    category = enum_codes(_column(persons, "category"), Category)
-    tier = enum_codes(_column(persons, "tier", np.zeros(n, np.int32)), Tier)
-    birth = date_codes(_column(persons, "birth_date", np.zeros(n, np.int32)))
+    category = enum_codes(_required(persons, "persons", "category"), Category,
+                          "persons['category']")
+    tier = enum_codes(_column(persons, "tier", np.zeros(n, np.int32)), Tier, "persons['tier']")
+    # No birth_date column: every birth date unknown (0), never a default date.
+    birth = date_codes(_column(persons, "birth_date", np.zeros(n, np.int32)),
+                       "persons['birth_date']")
     groups_col = _column(persons, "groups")
-    groups = np.zeros(0, np.uint32) if groups_col is None else _group_codes(groups_col)
-    family_doctor = _int64(_column(persons, "family_doctor"), n)
+    groups = np.zeros(0, np.uint32) if groups_col is None else \
+        _group_codes(groups_col, "persons['groups']")
+    family_doctor = _int64(_column(persons, "family_doctor"), "persons['family_doctor']")
 
-    person = np.ascontiguousarray(np.asarray(_column(claims, "person")), dtype=np.int32)
+    person = column(_required(claims, "claims", "person"), "claims['person']", np.int32)
     m = len(person)
     # Checked before any other work, and long before the C call writes anything.
     out_cols = None if out is None else _out_columns(out, m, names)
-    date = date_codes(_column(claims, "date"))
-    kind = enum_codes(_column(claims, "kind"), ClaimKind)
-    level = enum_codes(_column(claims, "level"), Level)
-    institution = _int64(_column(claims, "institution"), m)
-    total = _int64(_column(claims, "total"), m)
-    self_paid = _int64(_column(claims, "self_paid"), m)
-    category_b = _int64(_column(claims, "category_b"), m)
+    date = date_codes(_required(claims, "claims", "date"), "claims['date']")
+    kind = enum_codes(_required(claims, "claims", "kind"), ClaimKind, "claims['kind']")
+    level = enum_codes(_required(claims, "claims", "level"), Level, "claims['level']")
+    institution = _int64(_column(claims, "institution"), "claims['institution']")
+    total = _int64(_required(claims, "claims", "total"), "claims['total']", money=True)
+    self_paid = _int64(_column(claims, "self_paid"), "claims['self_paid']", money=True)
+    category_b = _int64(_column(claims, "category_b"), "claims['category_b']", money=True)
     if m and (person.min() < 0 or person.max() >= n):
         raise IndexError("claims['person'] must index the persons rows")
 
@@ -279,6 +352,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         cols = tuple(a[order] if len(a) else a for a in cols)
         ordered = _c.claims_order(cols[0], cols[1], years) == 1
 
+    given_ledgers = ledgers is not None
     if ledgers is None:
         # Each person's ledger opens in the year of their first claim (in the C order).
         if not ordered:
@@ -292,13 +366,23 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     # columns. The C batch writes every row (zeros for a failed claim, batch.h), so np.empty
     # suffices, and unlike np.zeros (calloc) it gets huge pages: first-touch faults on tens of
     # MB otherwise cost as much as the settlement itself.
+    given_out = out_cols is not None
     if out_cols is None:
-        out_cols = [*np.empty((len(names), m), dtype=np.int64), np.empty(m, dtype=np.int32)]
-    # Sorted claims settle into a scratch block, scattered back into the given order after.
-    if order is None:
-        dest = out_cols
-    else:
-        dest = [*np.empty((len(names), m), dtype=np.int64), np.empty(m, dtype=np.int32)]
+        out_cols = _new_columns(len(names), m)
+    # With on_error="raise" the caller's ledgers and out arrays change only if every claim
+    # settles. The ledgers of the persons with claims (the only ones the batch can change; a
+    # continued block may hold many more) are kept, to be put back if a claim fails; the
+    # outputs are written into scratch columns, copied into out after. With "status" (and for
+    # the package's own ledgers and outputs) the batch writes in place.
+    guard = on_error == "raise"
+    if guard and given_ledgers:
+        # A small batch against a large block costs what its persons' ledgers do.
+        kept = np.empty(_c.person_runs(cols[0]) * _c.ledger_size(), dtype=np.uint8)
+        _c.ledgers_keep(ledgers._raw, kept, cols[0], 0)
+    # Sorted claims (and guarded out arrays) settle into a scratch block, copied or scattered
+    # back into the given order after.
+    direct = order is None and not (guard and given_out)
+    dest = out_cols if direct else _new_columns(len(names), m)
     # The C call takes every money column in OUTPUTS' order: an empty one is not written.
     by_name = dict(zip(names, dest[:-1]))
     none = np.zeros(0, dtype=np.int64)
@@ -307,23 +391,58 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         pol, pset, reg = None, policy._c, region or _c.default_region()
     else:
         pol, pset, reg = policy._c, None, None
+    errors = _c.BatchErrors()
     failed = _c.settle_arrays(pol, pset, reg, scheme, category, tier, birth, groups,
-                              family_doctor, ledgers._raw, *cols, *c_out)
-    if order is not None:
+                              family_doctor, ledgers._raw, *cols, *c_out, errors)
+    failures = _failures(errors, order) if failed else []
+    if failed and guard and given_out:
+        # The figures of a batch that raises go into arrays of its own, never into out.
+        out_cols = dest if order is None else _new_columns(len(names), m)
+    if not direct and out_cols is not dest:
         for given, settled in zip(out_cols, dest):
-            given[order] = settled
+            if order is None:
+                given[...] = settled
+            else:
+                given[order] = settled
 
     result = BatchResult()
     for k, col in zip(names, out_cols[:-1]):
         result[k] = col
-    status = out_cols[-1]
-    result["status"] = status
-    result.ledgers = ledgers
+    result["status"] = out_cols[-1]
     result.failed = int(failed)
-    if failed and on_error == "raise":
-        bad = int(np.flatnonzero(result["status"])[0])
-        code = int(result["status"][bad])
-        raise BatchError(f"{failed} of {m} claims failed; first: claim row {bad}: "
-                         f"{_c.status_describe(code)} ({Status(code).name})", code,
-                         status=result["status"], results=result)
+    result._failures = failures
+    result.ledgers = ledgers
+    if failed and guard:
+        if given_ledgers:
+            _c.ledgers_keep(ledgers._raw, kept, cols[0], 1)
+            result.ledgers = None   # the batch's ledgers are gone: the caller's are as they were
+        raise _batch_error(failures, result)
     return result
+
+
+def _new_columns(k: int, m: int) -> List[np.ndarray]:
+    """k money columns (rows of one block) and a status column, for m claims."""
+    return [*np.empty((k, m), dtype=np.int64), np.empty(m, dtype=np.int32)]
+
+
+# "claim 12" in a message, 12 being the claim's index in the C call (its id there).
+_CLAIM_NUMBER = r"\bclaim {}\b"
+
+
+def _failures(errors: Any, order: Optional[np.ndarray]) -> List[Tuple[int, int, str]]:
+    """The failed claims as (row, code, message), by row. A message names a claim by its index
+    in the C call; when the claims were sorted for it, that index becomes the row given."""
+    rows = errors.rows()
+    if order is not None:
+        rows = sorted((int(order[i]), code,
+                       re.sub(_CLAIM_NUMBER.format(i), f"claim {int(order[i])}", message, 1))
+                      for i, code, message in rows)
+    return rows
+
+
+def _batch_error(failures: Sequence[Tuple[int, int, str]], results: BatchResult) -> BatchError:
+    """The exception of a batch whose claims `failures` failed: the first one's, as settling
+    it alone raises it, also a BatchError (its errors are the results')."""
+    row, code, message = failures[0]
+    return _batch_class(_class_for(code))(message, code, status=results["status"],
+                                          results=results, row=row)

@@ -2,20 +2,27 @@
 
 Amounts are integers in fen (1 yuan = 100 fen), ratios integers in basis points
 (10000 = 100%), dates :class:`datetime.date` (the C library's YYYYMMDD integers are converted at
-the boundary; an int ``20230115`` or a string ``"2023-01-15"`` is accepted too).
+the boundary; an int ``20230115`` or a string ``"2023-01-15"`` is accepted too). Yuan become fen
+only through :func:`fen`: a float, a str or a Decimal where fen are expected is a TypeError
+(see :mod:`medins.values` for the whole rule).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import os
-from dataclasses import dataclass, field, fields
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
+import re
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Union
+
+import numpy as np
 
 from . import lowlevel as _c
 from .enums import (Category, ClaimKind, Group, Level, Part, Pool, ResultKind, Scheme, Section,
                     Tier, EmployerType, Delivery, Disease, CapitationPeriod)
 from .errors import MedinsError
+from .values import RANGES, integer, missing
 
 __all__ = [
     "DateLike", "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio",
@@ -29,22 +36,34 @@ DateLike = Union[_dt.date, int, str]
 
 # ---- Dates and money ---------------------------------------------------------------------
 
-def to_cdate(value: Optional[DateLike]) -> int:
-    """A date as the C library's YYYYMMDD integer (``None`` -> 0, "none")."""
-    if value is None:
+# The two spellings of a date as text: ISO "2023-01-15" and "20230115", ASCII digits only.
+_DATE_TEXT = re.compile(r"(\d{4}-\d{2}-\d{2})|(\d{8})", re.ASCII)
+
+
+def to_cdate(value: Optional[DateLike], what: str = "date") -> int:
+    """A date as the C library's YYYYMMDD integer; 0 ("none") for a missing one (``None``,
+    ``pd.NaT``, NaN). Takes a :class:`datetime.date` (or datetime, ``pandas.Timestamp``,
+    ``numpy.datetime64``), an int YYYYMMDD, or text ``"2023-01-15"`` / ``"20230115"``; a float
+    or a bool is a TypeError, other text a ValueError (``what`` names the value)."""
+    if missing(value):
         return 0
+    if isinstance(value, str):
+        m = _DATE_TEXT.fullmatch(value.strip())
+        if not m:
+            raise ValueError(f"{what}: {value!r} is not a date (YYYY-MM-DD or YYYYMMDD)")
+        if m[2]:
+            return int(m[2])
+        try:
+            value = _dt.date.fromisoformat(m[1])
+        except ValueError:
+            raise ValueError(f"{what}: {value!r} is not a calendar date") from None
+    if isinstance(value, np.datetime64):
+        value = value.astype("datetime64[D]").item()
     if isinstance(value, _dt.datetime):
         value = value.date()
     if isinstance(value, _dt.date):
         return value.year * 10000 + value.month * 100 + value.day
-    if isinstance(value, str):
-        text = value.strip()
-        if "-" in text:
-            return to_cdate(_dt.date.fromisoformat(text))
-        return int(text)
-    if hasattr(value, "to_pydatetime"):  # pandas.Timestamp
-        return to_cdate(value.to_pydatetime())
-    return int(value)
+    return integer(value, what, np.int32)
 
 
 def from_cdate(value: int) -> Optional[_dt.date]:
@@ -55,25 +74,64 @@ def from_cdate(value: int) -> Optional[_dt.date]:
     return _dt.date(value // 10000, value // 100 % 100, value % 100)
 
 
+def _date_field(what: str) -> Callable[[Any], Optional[_dt.date]]:
+    """The converter of a date attribute: a :class:`datetime.date`, or None when missing."""
+    def convert(value: Any) -> Optional[_dt.date]:
+        if type(value) is _dt.date:
+            return value
+        code = to_cdate(value, what)
+        try:
+            return from_cdate(code)
+        except ValueError:
+            raise ValueError(f"{what}: {code} is not a calendar date") from None
+    return convert
+
+
+def _int_field(what: str, dtype: Any = np.int64, money: bool = False) -> Callable[[Any], int]:
+    """The converter of an integer attribute (medins.values.integer; an int in range is
+    returned at once: claims are made by the million)."""
+    lo, hi = RANGES[dtype]
+
+    def convert(value: Any) -> int:
+        if type(value) is int and lo <= value <= hi:
+            return value
+        return integer(value, what, dtype, money)
+    return convert
+
+
 def yuan(amount_fen: int) -> str:
     """Fen as yuan text with two decimals: ``yuan(110050) == "1100.50"``."""
-    return _c.money_text(int(amount_fen))
+    return _c.money_text(integer(amount_fen, "yuan: amount_fen", money=True))
 
 
-def fen(text: Union[str, int]) -> int:
-    """Yuan text as fen: ``fen("1100.5") == 110050``. Grouping, exponents etc. are refused."""
-    if isinstance(text, int):
-        return text * 100
-    return _c.money_parse(str(text))
+def fen(text: Union[str, int, Decimal]) -> int:
+    """Yuan as fen, exactly: ``fen("1100.5") == 110050``, ``fen(25) == 2500``,
+    ``fen(Decimal("0.29")) == 29``. The one way from yuan to fen.
+
+    Text is yuan with at most two decimals and an optional leading ``-``; grouping ("1,100"),
+    exponents, spaces, a NUL and amounts above the library's maximum are a
+    :class:`MoneyError` (a ``ValueError``). A float is a TypeError: ``0.29 * 100`` is not 29
+    in binary floating point; write the amount as text or a Decimal."""
+    if isinstance(text, str):
+        return _c.money_parse(text)
+    if isinstance(text, Decimal):
+        # Fixed-point text ("1E+3" -> "1000"); the library then refuses what is not exact
+        # ("1.005", NaN) as it refuses that text.
+        return _c.money_parse(format(text, "f"))
+    if isinstance(text, (float, np.floating)):
+        raise TypeError(f"fen: {text!r} is a float, which cannot hold most amounts exactly; "
+                        f"write yuan as text (\"2500.75\") or a Decimal")
+    return _c.money_parse(str(integer(text, "fen")))
 
 
 def ratio_text(bp: int) -> str:
     """Basis points as a percentage: ``ratio_text(5500) == "55%"``."""
-    return _c.ratio_text(int(bp))
+    return _c.ratio_text(integer(bp, "ratio_text: bp", np.int32))
 
 
 def ratio(text: str) -> int:
-    """A percentage as basis points: ``ratio("2.5%") == 250``."""
+    """A percentage as basis points: ``ratio("2.5%") == 250``; malformed text or a ratio
+    outside 0-100% is a :class:`MoneyError`."""
     return _c.ratio_parse(text)
 
 
@@ -103,9 +161,13 @@ class Person:
         scheme: Scheme (or ``"employee"``/``"resident"``).
         category: Category (``"in_service"``, ``"retired"``, ``"adult"``, ``"student_child"``).
         tier: residents' tier paid for (``"low"``, ``"middle"``, ``"high"``); employees NONE.
-        birth_date: needed for age bands (retirees' deductibles).
+        birth_date: needed for age bands (retirees' deductibles); ``None`` or ``pd.NaT`` when
+            unknown, which is never replaced by a default: a settlement that needs the age
+            then raises.
         groups: special groups (``Group.DIBAO | Group.DISABLED``, ``"dibao+disabled"``).
         family_doctor: institution id of the family-doctor contract, 0 for none.
+
+    Every field is converted (or refused) when set, in the constructor or later.
     """
 
     scheme: Scheme = Scheme.EMPLOYEE
@@ -115,20 +177,13 @@ class Person:
     groups: Group = Group(0)
     family_doctor: int = 0
 
-    def __post_init__(self) -> None:
-        self.scheme = Scheme.parse(self.scheme)
-        self.category = Category.parse(self.category)
-        self.tier = Tier.parse(self.tier)
-        self.groups = Group.parse(self.groups)
-        self.birth_date = from_cdate(to_cdate(self.birth_date)) if self.birth_date else None
-        self.family_doctor = int(self.family_doctor)
-
     # The C struct as bytes, made on first settlement and kept until a field changes: a person
     # usually settles many claims, and packing costs more than the settlement itself.
     _packed = None
 
     def __setattr__(self, name: str, value: Any) -> None:
-        object.__setattr__(self, name, value)
+        convert = _PERSON_FIELDS.get(name)
+        object.__setattr__(self, name, convert(value) if convert else value)
         if name != "_packed":
             object.__setattr__(self, "_packed", None)
 
@@ -179,7 +234,8 @@ class Person:
 
 @dataclass
 class Claim:
-    """A medical bill to settle. Amounts in fen.
+    """A medical bill to settle. Amounts in integer fen (``medins.fen("25000.50")`` converts
+    yuan); every field is converted (or refused) when set, in the constructor or later.
 
     Args:
         date: settlement date (discharge or visit).
@@ -201,12 +257,9 @@ class Claim:
     institution: int = 0
     id: int = 0
 
-    def __post_init__(self) -> None:
-        self.kind = ClaimKind.parse(self.kind)
-        self.level = Level.parse(self.level)
-        self.date = from_cdate(to_cdate(self.date)) if self.date else None
-        for name in ("total", "self_paid", "category_b", "institution", "id"):
-            setattr(self, name, int(getattr(self, name)))
+    def __setattr__(self, name: str, value: Any) -> None:
+        convert = _CLAIM_FIELDS.get(name)
+        object.__setattr__(self, name, convert(value) if convert else value)
 
     def _to_c(self) -> Any:
         c = _c.Claim()
@@ -221,11 +274,39 @@ class Claim:
         return c
 
 
+_PERSON_FIELDS: Dict[str, Callable[[Any], Any]] = {
+    "scheme": Scheme.parse, "category": Category.parse, "tier": Tier.parse,
+    "birth_date": _date_field("Person.birth_date"), "groups": Group.parse,
+    "family_doctor": _int_field("Person.family_doctor"),
+}
+_CLAIM_FIELDS: Dict[str, Callable[[Any], Any]] = {
+    "date": _date_field("Claim.date"), "kind": ClaimKind.parse, "level": Level.parse,
+    "total": _int_field("Claim.total", money=True),
+    "self_paid": _int_field("Claim.self_paid", money=True),
+    "category_b": _int_field("Claim.category_b", money=True),
+    "institution": _int_field("Claim.institution"), "id": _int_field("Claim.id"),
+}
+
+
 # ---- Ledgers -----------------------------------------------------------------------------
 
-_LEDGER_SCALARS = ("year", "last_date", "seq", "admissions", "outpatient_costs", "major_base",
-                   "major_fund", "assist_base", "assist_fund", "account_balance", "account_paid",
-                   "carry_over", "thrifty_years", "prior_known", "prior_outpatient_costs")
+def _ledger_field(name: str, dtype: Any = np.int64, money: bool = True) -> Callable[[Any], int]:
+    return _int_field(f"Ledger.{name}", dtype, money)
+
+
+# Each scalar field's converter, in the C struct's order (ledger.h).
+_LEDGER_SCALARS: Dict[str, Callable[[Any], int]] = {
+    "year": _ledger_field("year", np.int32, False),
+    "last_date": lambda v: to_cdate(v, "Ledger.last_date"),
+    "seq": _ledger_field("seq", np.uint32, False),
+    "admissions": _ledger_field("admissions", np.int32, False),
+    **{n: _ledger_field(n) for n in ("outpatient_costs", "major_base", "major_fund",
+                                     "assist_base", "assist_fund", "account_balance",
+                                     "account_paid", "carry_over")},
+    "thrifty_years": _ledger_field("thrifty_years", np.int32, False),
+    "prior_known": _ledger_field("prior_known", np.int32, False),
+    "prior_outpatient_costs": _ledger_field("prior_outpatient_costs"),
+}
 _LEDGER_POOLS = ("deductible", "position", "fund")
 
 
@@ -245,7 +326,7 @@ class Ledger:
         else:
             if year is None:
                 year = _dt.date.today().year
-            self._c = _c.Ledger(int(year))
+            self._c = _c.Ledger(integer(year, "Ledger: year", np.int32))
 
     def __getattr__(self, name: str) -> Any:
         if name in _LEDGER_SCALARS:
@@ -260,11 +341,15 @@ class Ledger:
         if name == "_c":
             object.__setattr__(self, name, value)
         elif name in _LEDGER_SCALARS:
-            setattr(self._c, name, to_cdate(value) if name == "last_date" else int(value))
+            setattr(self._c, name, _LEDGER_SCALARS[name](value))
         elif name in _LEDGER_POOLS:
             setter = getattr(self._c, "set_" + name)
-            for pool, amount in dict(value).items():
-                setter(int(Pool.parse(pool)), int(amount))
+            # Every amount is checked before the first is written.
+            amounts = [(int(Pool.parse(pool)), integer(amount, f"Ledger.{name}[{pool!r}]",
+                                                       money=True))
+                       for pool, amount in dict(value).items()]
+            for pool, amount in amounts:
+                setter(pool, amount)
         else:
             raise AttributeError(f"Ledger has no field {name!r}")
 
@@ -562,7 +647,8 @@ class LoadOptions:
         for name, value in (("max_file_size", max_file_size), ("max_depth", max_depth),
                             ("max_nodes", max_nodes), ("max_aliases", max_aliases)):
             if value is not None:
-                setattr(self._c, name, int(value))
+                # size_t and unsigned int fields: SWIG refuses negatives.
+                setattr(self._c, name, integer(value, f"LoadOptions: {name}"))
 
     def __repr__(self) -> str:
         return (f"LoadOptions(max_file_size={self._c.max_file_size}, max_depth={self._c.max_depth}"
@@ -720,12 +806,15 @@ class Policy:
                      employer_type: Union[EmployerType, str] = EmployerType.ENTERPRISE) -> Result:
         """A person's yearly contribution (employees: from the monthly wage, in fen)."""
         _require("Policy.contribution", person=(person, Person))
+        wage = integer(monthly_wage, "Policy.contribution: monthly_wage", money=True)
         emp = None
         if person.scheme == Scheme.EMPLOYEE:
             emp = _c.EmployeeInput()
-            emp.monthly_wage = int(monthly_wage)
+            emp.monthly_wage = wage
             emp.employer_type = int(EmployerType.parse(employer_type))
-        return Result._wrap(self._c.contribution(person._to_c(), to_cdate(date), emp), self)
+        return Result._wrap(self._c.contribution(person._to_c(),
+                                                 to_cdate(date, "Policy.contribution: date"),
+                                                 emp), self)
 
     def maternity(self, person: Person, date: DateLike, *, delivery: Union[Delivery, str],
                   weeks: int = 0, child_order: int = 1, prenatal_costs: int = 0,
@@ -734,11 +823,14 @@ class Policy:
         _require("Policy.maternity", person=(person, Person))
         m = _c.MaternityInput()
         m.delivery = int(Delivery.parse(delivery))
-        m.weeks = int(weeks)
-        m.child_order = int(child_order)
-        m.prenatal_costs = int(prenatal_costs)
-        m.complication_costs = int(complication_costs)
-        return Result._wrap(self._c.maternity(person._to_c(), to_cdate(date), m), self)
+        m.weeks = integer(weeks, "Policy.maternity: weeks", np.int32)
+        m.child_order = integer(child_order, "Policy.maternity: child_order", np.int32)
+        m.prenatal_costs = integer(prenatal_costs, "Policy.maternity: prenatal_costs",
+                                   money=True)
+        m.complication_costs = integer(complication_costs,
+                                       "Policy.maternity: complication_costs", money=True)
+        return Result._wrap(self._c.maternity(person._to_c(),
+                                              to_cdate(date, "Policy.maternity: date"), m), self)
 
     def capitation(self, *, level: Union[Level, str], disease: Union[Disease, str],
                    period: Sequence[DateLike], enrolments: Sequence[Sequence[Any]] = (),
@@ -746,18 +838,21 @@ class Policy:
                    assessment: Optional[int] = None) -> Result:
         """One institution's per-head payment for ``period=(first_day, last_day)``;
         ``enrolments`` are ``(patient_id, from, to_or_None)`` tuples."""
+        what = "Policy.capitation: "
         ci = _c.CapitationInput()
-        ci.institution = int(institution)
+        ci.institution = integer(institution, what + "institution")
         ci.level = int(Level.parse(level))
         ci.disease = int(Disease.parse(disease))
-        ci.from_date = to_cdate(period[0])
-        ci.to_date = to_cdate(period[1])
-        ci.actual_costs = int(actual_costs)
+        ci.from_date = to_cdate(period[0], what + "period[0]")
+        ci.to_date = to_cdate(period[1], what + "period[1]")
+        ci.actual_costs = integer(actual_costs, what + "actual_costs", money=True)
         if assessment is not None:
-            ci.assessment = int(assessment)
+            ci.assessment = integer(assessment, what + "assessment", np.int32)
         en = _c.Enrolments()
-        for patient, start, end in enrolments:
-            if en.add(int(patient), to_cdate(start), to_cdate(end)) != 0:
+        for i, (patient, start, end) in enumerate(enrolments):
+            row = f"{what}enrolments[{i}]"
+            if en.add(integer(patient, row + " patient"), to_cdate(start, row + " from"),
+                      to_cdate(end, row + " to")) != 0:
                 raise MemoryError("enrolments")
         return Result._wrap(self._c.capitation(ci, en), self)
 
@@ -769,13 +864,15 @@ class Policy:
         _require("Policy.account", person=(person, Person))
         a = _c.AccountInput()
         emp = a.employee
-        emp.monthly_wage = int(monthly_wage)
+        emp.monthly_wage = integer(monthly_wage, "Policy.account: monthly_wage", money=True)
         emp.employer_type = int(EmployerType.parse(employer_type))
         a.employee = emp
-        a.last_year_pension = int(last_year_pension)
-        a.year_costs = int(year_costs)
+        a.last_year_pension = integer(last_year_pension, "Policy.account: last_year_pension",
+                                      money=True)
+        a.year_costs = integer(year_costs, "Policy.account: year_costs", money=True)
         a.serious_illness = int(bool(serious_illness))
-        return Result._wrap(self._c.account(person._to_c(), to_cdate(date), a), self)
+        return Result._wrap(self._c.account(person._to_c(),
+                                            to_cdate(date, "Policy.account: date"), a), self)
 
     def __repr__(self) -> str:
         to = self.effective_to

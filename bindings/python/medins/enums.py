@@ -8,6 +8,7 @@ name (``"L3"``) or the word used in policy files (``"l3"``, ``"in_service"``); s
 from __future__ import annotations
 
 import enum
+import operator
 from typing import Callable, Dict, Optional, Type, TypeVar, Union
 
 from . import lowlevel as _c
@@ -45,7 +46,19 @@ class _Words:
                     return m
             words = ", ".join(m.word for m in cls)
             raise ValueError(f"{value!r} is not a {cls.__name__} (one of: {words})")
-        return cls(int(value))
+        return cls(_code(value, cls.__name__))
+
+
+def _code(value: object, what: str) -> int:
+    """An enumeration's integer value given as a number: ints and numpy integers only (a float
+    would be truncated to a plausible member, a bool read as 0 or 1)."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        raise TypeError(f"{value!r} is not a {what}: give a member, its word or its int value")
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError(f"{value!r} is not a {what}: give a member, its word or its int "
+                        f"value, not {type(value).__name__}") from None
 
 
 def _members(prefix: str, skip=("COUNT",), rename: Optional[Dict[str, str]] = None) -> Dict[str, int]:
@@ -154,6 +167,6 @@ class Group(enum.IntFlag):
                         raise ValueError(f"{w!r} is not a group")
                     mask |= hit[0]
                 else:
-                    mask |= cls(int(w))
+                    mask |= cls(_code(w, "Group"))
             return mask
-        return cls(int(value))
+        return cls(_code(value, "Group"))

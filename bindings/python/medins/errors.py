@@ -3,6 +3,21 @@
 Every failure of the C library arrives as a :class:`MedinsError` (or one of its subclasses)
 carrying the library's status ``code``, its ``name`` (``"MEDINS_ERR_RANGE"``), the English
 ``message`` and, for policy files, the ``file``, ``line`` and ``column`` of the offending node.
+
+Which class, in this order:
+
+1. What was called decides first. Loading, adding or deriving a policy (``load_policy``,
+   ``load_policy_string``, ``Policy.derive``, ``PolicySet.add_dir`` / ``add_file``, the embedded
+   policies) raises :class:`PolicyError`, whatever the code: a bad date or too large an amount
+   in a policy file is a policy error at its file:line:column. Reading yuan or a ratio from text
+   (``medins.fen``, ``medins.ratio``) raises :class:`MoneyError`.
+2. Otherwise the code decides (``_class_for``): persons, claims, ledgers, inputs, lookups.
+3. A batch (``settle_arrays`` / ``settle_frame`` with ``on_error="raise"``) raises the first
+   failed claim's error as settling that claim alone raises it, as an instance of both that
+   class and :class:`BatchError`.
+
+Wrong Python values never reach the library: a value of the wrong type is a ``TypeError``, an
+integer too large for its C type an ``OverflowError`` (:mod:`medins.values`).
 """
 
 from __future__ import annotations
@@ -10,8 +25,8 @@ from __future__ import annotations
 from typing import Optional
 
 __all__ = [
-    "MedinsError", "ArgumentError", "PolicyError", "NoPolicyError", "NotCoveredError",
-    "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
+    "MedinsError", "ArgumentError", "PolicyError", "MoneyError", "NoPolicyError",
+    "NotCoveredError", "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
 ]
 
 # Status values (include/medins/errors.h); stable across releases.
@@ -77,8 +92,14 @@ class ArgumentError(MedinsError, ValueError):
 
 
 class PolicyError(MedinsError, ValueError):
-    """A policy file (or overlay), or an amount or ratio text, is invalid; ``file``/``line``/
-    ``column`` point at the offending node."""
+    """A policy file (or overlay) could not be loaded, whatever the code: ``file``/``line``/
+    ``column`` point at the offending node (``file`` alone for a file that cannot be read)."""
+
+
+class MoneyError(MedinsError, ValueError):
+    """Yuan or ratio text (``medins.fen``, ``medins.ratio``) that is not an exact amount or
+    percentage ("1,100", "1.005", "55"), or out of range: ``ERR_SYNTAX``, ``ERR_OVERFLOW``,
+    ``ERR_RANGE``."""
 
 
 class NoPolicyError(MedinsError, LookupError):
@@ -106,21 +127,70 @@ class InputError(MedinsError, ValueError):
 
 
 class BatchError(MedinsError):
-    """Some claims of a batch failed.
+    """Some claims of a batch failed, and nothing was changed (``on_error="raise"``).
+
+    The exception raised is also an instance of the class settling the first failed claim
+    alone raises (``except medins.ClaimError`` catches it too), with that claim's ``code`` and
+    ``message``; ``str()`` adds its row.
 
     Attributes:
+        row: the first failed claim's row (its position in the claims given, or the claims
+            frame's index label).
         status: the per-claim status array (0 for claims that settled).
-        results: what the batch produced (arrays or a DataFrame), failed rows zero.
+        results: the figures the batch produced (arrays or a DataFrame), failed rows zero;
+            none of them was written into the caller's ``out=``. Its ``ledgers`` are those the
+            batch made when it made the block, None when it was given one (``ledgers=``), which
+            is as it was.
+        errors: every failed claim, as a DataFrame with columns ``row``, ``code``,
+            ``status_name`` and ``message``.
     """
 
     def __init__(self, message: str, code: int = -70, file: Optional[str] = None,
-                 line: int = 0, column: int = 0, status=None, results=None) -> None:
+                 line: int = 0, column: int = 0, status=None, results=None, row=None,
+                 errors=None) -> None:
         super().__init__(message, code, file, line, column)
         self.status = status
         self.results = results
+        self.row = row
+        self.errors = errors
+
+    @property
+    def errors(self):
+        # Made when first read (from results, a BatchResult): a DataFrame costs more than the
+        # rest of a small batch.
+        if self._errors is None and isinstance(getattr(type(self.results), "errors", None),
+                                               property):
+            self._errors = self.results.errors
+        return self._errors
+
+    @errors.setter
+    def errors(self, frame) -> None:
+        self._errors = frame
+
+    def __str__(self) -> str:
+        where = "" if self.row is None else f"claim row {self.row}: "
+        return where + super().__str__()
+
+    def __reduce__(self):
+        # The row crosses a process boundary; the arrays and frames stay behind.
+        return (_rebuild_batch, (type(self), self.message, self.code, self.row))
+
+
+def _rebuild_batch(cls, message, code, row):
+    return cls(message, code, row=row)
+
+
+# Calls (the extension's function names) whose every error has one class, whatever its code.
+_BY_CALL = {
+    "Policy_load_file": PolicyError, "Policy_load_string": PolicyError,
+    "Policy_derive": PolicyError, "PolicySet_add_dir": PolicyError,
+    "PolicySet_add_file": PolicyError, "PolicySet_embedded": PolicyError,
+    "money_parse": MoneyError, "ratio_parse": MoneyError,
+}
 
 
 def _class_for(code: int) -> type:
+    """The class of a code, for calls not in _BY_CALL."""
     if code in (-3,) or -22 <= code <= -10:
         return PolicyError
     if code == -30:
@@ -142,6 +212,23 @@ def _class_for(code: int) -> type:
     return MedinsError
 
 
-def _from_c(code: int, message: str, file: Optional[str], line: int, column: int) -> MedinsError:
-    """Called by the extension to build the exception for a C error."""
-    return _class_for(code)(message, code, file, line, column)
+def _from_c(code: int, message: str, file: Optional[str], line: int, column: int,
+            call: Optional[str] = None) -> MedinsError:
+    """Called by the extension to build the exception for a C error of the function `call`."""
+    return _BY_CALL.get(call or "", _class_for(code))(message, code, file, line, column)
+
+
+def _batch_class(cls: type) -> type:
+    """The class raised for a batch whose first failed claim alone raises `cls`: a subclass of
+    both (made below for every class _class_for gives, so that it pickles by name)."""
+    return _BATCH_CLASSES.get(cls, BatchError)
+
+
+_BATCH_CLASSES = {}
+for _cls in (ArgumentError, PolicyError, NoPolicyError, NotCoveredError, PersonError,
+             ClaimError, LedgerError, InputError):
+    _name = "Batch" + _cls.__name__
+    _BATCH_CLASSES[_cls] = globals()[_name] = type(_name, (BatchError, _cls), {
+        "__module__": __name__,
+        "__doc__": f"A batch whose first failed claim raises {_cls.__name__} when settled alone."})
+del _cls, _name

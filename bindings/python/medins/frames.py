@@ -7,7 +7,7 @@ from typing import Any, Optional, Tuple, Union
 import numpy as np
 import pandas as pd
 
-from .batch import OUTPUTS, settle_arrays
+from .batch import OUTPUTS, _errors_frame, settle_arrays
 from .core import Policy, PolicySet, DateLike, to_cdate
 from .enums import Category, ClaimKind, Level, Scheme, Status, Tier
 
@@ -30,11 +30,16 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
             ``family_doctor``. When omitted those columns are read from ``claims``.
         policy: a Policy, or a PolicySet (each claim uses the policy in force on its date);
             default: the embedded policies.
-        on_error: ``"raise"`` (a :class:`BatchError` whose ``.results`` is the frame) or
-            ``"status"`` (failed rows have zeros and a non-zero ``status``).
+        on_error: ``"raise"`` raises the first failed claim's error, as settling it alone
+            raises it, also a :class:`BatchError` whose ``.row`` is the claim's index label,
+            ``.results`` the frame and ``.errors`` every failure (as below); or ``"status"``
+            (failed rows have zeros and a non-zero ``status``).
     Returns:
         ``claims`` with the result columns added: fund, major_disease, assistance, patient,
-        deductible, coinsurance, over_cap, account (fen), status and status_name.
+        deductible, coinsurance, over_cap, account (fen), status and status_name. Its
+        ``attrs["errors"]`` is a DataFrame of the failed claims, one row each: ``row`` (the
+        claim's index label), ``code``, ``status_name`` and ``message`` (the code and message
+        settling that claim alone gives); empty when every claim settled.
     """
     from .core import embedded
     from .errors import BatchError
@@ -60,13 +65,18 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
     try:
         res = settle_arrays(policy, pcols, ccols, region=region, on_error=on_error)
     except BatchError as e:
+        # Rows as the claims frame's index labels.
+        e.row = claims.index[e.row]
         e.results = _frame(claims, e.results, extra)
+        e.errors = e.results.attrs["errors"]
         raise
     return _frame(claims, res, extra)
 
 
 def _frame(claims: pd.DataFrame, res: Any, extra: dict) -> pd.DataFrame:
     out = claims.copy()
+    out.attrs["errors"] = _errors_frame([(claims.index[row], code, message)
+                                        for row, code, message in res._failures])
     for k, v in extra.items():
         out[k] = v
     for k in OUTPUTS:
