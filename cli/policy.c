@@ -17,8 +17,9 @@ static const char help[] =
     "             value with its citation and file:line:col\n"
     "  diff       the values that differ between A and B (policy ids such as tianjin/2022, or\n"
     "             files), by path, each with its citation\n"
-    "  coverage   for each policy (or only ID): how many values it holds, how many are assumed\n"
-    "             rather than cited, and the assumed ones with their reasons\n"
+    "  coverage   for each policy (or only ID): how many values it holds, how many of them cite\n"
+    "             an official text, a third-party source or are assumed, then the assumed ones\n"
+    "             with their reasons and the third-party ones with their citations\n"
     "\n"
     "Options:\n"
     "  --policies DIR   use the policies below DIR instead of the ones compiled into the library\n"
@@ -50,7 +51,8 @@ static void print_citation(const medins_value *v, const char *indent)
     if (v->assumed)
         printf("%s%sassumed: %s%s", indent, cli_yellow, v->at ? v->at : "", cli_reset);
     else
-        printf("%s%s%s: %s%s", indent, cli_dim, v->source ? v->source : "?", v->at ? v->at : "", cli_reset);
+        printf("%s%s%s%s: %s%s", indent, cli_dim, v->third_party ? "third-party " : "",
+               v->source ? v->source : "?", v->at ? v->at : "", cli_reset);
     printf("  %s%s:%u:%u%s\n", cli_dim, v->file ? v->file : "?", v->line, v->column, cli_reset);
 }
 
@@ -62,6 +64,17 @@ static void print_heading(const medins_policy *p)
     printf("%s%s%s \xe2\x80\x94 %s\n", cli_bold, medins_policy_id(p), cli_reset, medins_policy_title(p));
     printf("  region %s, in force from %s to %s\n", medins_policy_region(p), from,
            medins_policy_effective_to(p) ? to : "(open-ended)");
+}
+
+/* How many of the policy's values are assumed, and how many cite a third-party source. */
+static void count_kinds(const medins_policy *p, size_t *assumed, size_t *third_party)
+{
+    *assumed = *third_party = 0;
+    for (size_t i = 0; i < medins_policy_value_count(p); i++) {
+        const medins_value *v = medins_policy_value(p, i);
+        *assumed += v->assumed != 0;
+        *third_party += v->third_party != 0;
+    }
 }
 
 /* ---- check ---------------------------------------------------------------------------- */
@@ -84,11 +97,10 @@ static int check(cli_policies *pol, int n, char **paths)
             medins_policy *p = NULL;
             rc = medins_policy_load_file(&p, paths[i], pol->set, NULL, &err);
             if (rc == 0) {
-                size_t nv = medins_policy_value_count(p), na = 0;
-                for (size_t k = 0; k < nv; k++)
-                    na += medins_policy_value(p, k)->assumed != 0;
-                printf("%s: ok: %s, %zu values (%zu assumed), %zu sources\n", paths[i],
-                       medins_policy_id(p), nv, na, medins_policy_source_count(p));
+                size_t nv = medins_policy_value_count(p), na, nt;
+                count_kinds(p, &na, &nt);
+                printf("%s: ok: %s, %zu values (%zu third-party, %zu assumed), %zu sources\n",
+                       paths[i], medins_policy_id(p), nv, nt, na, medins_policy_source_count(p));
             }
             medins_policy_free(p);
         }
@@ -208,20 +220,28 @@ static int diff(cli_policies *pol, const char *an, const char *bn)
 
 /* ---- coverage -------------------------------------------------------------------------- */
 
+static void coverage_list(const medins_policy *p, int third_party)
+{
+    for (size_t i = 0; i < medins_policy_value_count(p); i++) {
+        const medins_value *v = medins_policy_value(p, i);
+        if (third_party ? !v->third_party : !v->assumed)
+            continue;
+        printf("  %s = %s  %s%s:%u:%u%s\n      %s%s%s\n", v->path, v->text, cli_dim,
+               v->file ? v->file : "?", v->line, v->column, cli_reset,
+               third_party ? v->source : "", third_party ? ": " : "", v->at ? v->at : "");
+    }
+}
+
 static void coverage_one(const medins_policy *p)
 {
-    size_t nv = medins_policy_value_count(p), na = 0;
-    for (size_t i = 0; i < nv; i++)
-        na += medins_policy_value(p, i)->assumed != 0;
-    printf("%s%s%s: %zu values, %zu cited, %zu assumed\n", cli_bold, medins_policy_id(p), cli_reset,
-           nv, nv - na, na);
-    for (size_t i = 0; i < nv; i++) {
-        const medins_value *v = medins_policy_value(p, i);
-        if (!v->assumed)
-            continue;
-        printf("  %s = %s  %s%s:%u:%u%s\n      %s\n", v->path, v->text, cli_dim,
-               v->file ? v->file : "?", v->line, v->column, cli_reset, v->at ? v->at : "");
-    }
+    size_t nv = medins_policy_value_count(p), na, nt;
+    count_kinds(p, &na, &nt);
+    printf("%s%s%s: %zu values, %zu official, %zu third-party, %zu assumed\n", cli_bold,
+           medins_policy_id(p), cli_reset, nv, nv - na - nt, nt, na);
+    coverage_list(p, 0);
+    if (nt)
+        printf("  third-party:\n");
+    coverage_list(p, 1);
 }
 
 static int coverage(cli_policies *pol, const char *id)

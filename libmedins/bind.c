@@ -193,6 +193,26 @@ static int registry_add(mdn_binder *b, mdn_val *v)
     return 0;
 }
 
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+/*
+ * A citation a reader can check: the document's title, then its number, issuing body and date
+ * as far as the source gives them, then the place cited: "Title (No. 38; Bureau, 2015-03-14),
+ * Eight". A third-party source says so first.
+ */
+static const char *cite_source(mdn_arena *a, const medins_source *src, const char *at)
+{
+    const char *num = or_empty(src->number), *who = or_empty(src->issuer), *when = or_empty(src->date);
+    const bool by = *who || *when;
+    return mdn_arena_printf(a, "%s%s%s%s%s%s%s%s%s, %s",
+                            strcmp(src->kind, "third-party") == 0 ? "third-party: " : "",
+                            src->title, *num || by ? " (" : "", num, *num && by ? "; " : "", who,
+                            *who && *when ? ", " : "", when, *num || by ? ")" : "", at);
+}
+
 /* Register the scalar `node` (written under `key`) as a value, checking its citation; *out is
  * written only on success. */
 static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, const mdn_val **out)
@@ -216,15 +236,11 @@ static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, cons
     v->pub.source = src ? src->id : NULL;
     v->pub.at = c->at;
     v->pub.assumed = src == NULL;
+    v->pub.third_party = src && strcmp(src->kind, "third-party") == 0;
     v->pub.file = node->file;
     v->pub.line = node->line;
     v->pub.column = node->col;
-    if (!src)
-        v->citation = mdn_arena_printf(a, "assumed: %s", c->at);
-    else if (src->number && *src->number)
-        v->citation = mdn_arena_printf(a, "%s (%s), %s", src->title, src->number, c->at);
-    else
-        v->citation = mdn_arena_printf(a, "%s, %s", src->title, c->at);
+    v->citation = src ? cite_source(a, src, c->at) : mdn_arena_printf(a, "assumed: %s", c->at);
     if (!v->pub.path || !v->citation)
         return nomem(b);
     int rc = registry_add(b, v);

@@ -237,6 +237,20 @@ START_TEST(test_employee)
                   && strcmp(l->source, "tj-2015-points") == 0, "%s: employer line", c->name);
     l = find_line(r, "contributions.employee.fixed_yearly");
     ck_assert_msg(l && l->line == 30 && strcmp(l->source, "cb-2016") == 0, "%s: fixed yearly line", c->name);
+    /* cb-2016 is of kind third-party: the line says so, and the result lists the value (the
+     * 260 a year) beside the assumed ones; tj-2015-points' employer rate is official. */
+    ck_assert_msg(l->third_party && strncmp(l->citation, "third-party: China Briefing", 27) == 0,
+                  "%s: fixed yearly citation %s", c->name, l->citation);
+    int listed = 0;
+    for (size_t i = 0; i < medins_result_third_party_count(r); i++) {
+        const medins_value *v = medins_result_third_party(r, i);
+        ck_assert_msg(strcmp(v->source, "cb-2016") == 0, "%s: %s listed as third-party", c->name,
+                      v->path);
+        listed |= strcmp(v->path, "contributions.employee.fixed_yearly") == 0;
+    }
+    ck_assert_msg(listed, "%s: the fixed yearly amount is not listed as third-party", c->name);
+    ck_assert_msg(!find_line(r, "contributions.employee.employer")->third_party,
+                  "%s: the employer rate is official", c->name);
     int clamped = c->base != c->wage;
     ck_assert_msg(!clamped == !(find_line(r, "contributions.employee.wage_base.floor")
                                 || find_line(r, "contributions.employee.wage_base.ceiling")),

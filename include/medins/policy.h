@@ -142,6 +142,8 @@ typedef struct medins_value {
     const char *file;        /**< policy file the value is written in */
     unsigned int line;       /**< 1-based */
     unsigned int column;     /**< 1-based */
+    int third_party;         /**< non-zero when the source cited is of kind third-party (a public
+                              *   page, a guide: not an official text); 0 for assumed values */
 } medins_value;
 
 /** Number of sources the policy lists (its bases' first, then its own). */
