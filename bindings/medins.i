@@ -248,6 +248,7 @@ static int medins_swig_pool_ok(int pool)
 %immutable medins_value::line;
 %immutable medins_value::column;
 %immutable medins_value::third_party;
+%immutable medins_value::key;
 %nodefaultctor medins_policy;
 %nodefaultctor medins_policy_set;
 %nodefaultctor medins_result;

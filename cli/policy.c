@@ -16,7 +16,8 @@ static const char help[] =
     "  show       the policy of REGION in force on DATE (2023-06-01): its sources, then every\n"
     "             value with its citation and file:line:col\n"
     "  diff       the values that differ between A and B (policy ids such as tianjin/2022, or\n"
-    "             files), by path, each with its citation\n"
+    "             files), each with its citation; rows are paired by their id, or by their\n"
+    "             selectors when they have none, not by their position\n"
     "  coverage   for each policy (or only ID): how many values it holds, how many of them cite\n"
     "             an official text, a third-party source or are assumed, then the assumed ones\n"
     "             with their reasons and the third-party ones with their citations\n"
@@ -175,6 +176,15 @@ static int resolve(const medins_policy **out, medins_policy **owned, cli_policie
     return 0;
 }
 
+/* The value of p whose key (its path with rows named, not numbered) is `key`, or NULL. */
+static const medins_value *find_key(const medins_policy *p, const char *key)
+{
+    for (size_t i = 0; i < medins_policy_value_count(p); i++)
+        if (strcmp(medins_policy_value(p, i)->key, key) == 0)
+            return medins_policy_value(p, i);
+    return NULL;
+}
+
 static int diff(cli_policies *pol, const char *an, const char *bn)
 {
     const medins_policy *a, *b;
@@ -191,13 +201,13 @@ static int diff(cli_policies *pol, const char *an, const char *bn)
            medins_policy_id(b), cli_reset);
     for (size_t i = 0; i < medins_policy_value_count(a); i++) {
         const medins_value *va = medins_policy_value(a, i);
-        const medins_value *vb = medins_policy_find_value(b, va->path);
+        const medins_value *vb = find_key(b, va->key);
         if (!vb) {
-            printf("- %s = %s\n", va->path, va->text);
+            printf("- %s = %s\n", va->key, va->text);
             print_citation(va, "      ");
             removed++;
         } else if (strcmp(va->text, vb->text) != 0) {
-            printf("~ %s: %s -> %s\n", va->path, va->text, vb->text);
+            printf("~ %s: %s -> %s\n", va->key, va->text, vb->text);
             print_citation(va, "    - ");
             print_citation(vb, "    + ");
             changed++;
@@ -205,8 +215,8 @@ static int diff(cli_policies *pol, const char *an, const char *bn)
     }
     for (size_t i = 0; i < medins_policy_value_count(b); i++) {
         const medins_value *vb = medins_policy_value(b, i);
-        if (!medins_policy_find_value(a, vb->path)) {
-            printf("+ %s = %s\n", vb->path, vb->text);
+        if (!find_key(a, vb->key)) {
+            printf("+ %s = %s\n", vb->key, vb->text);
             print_citation(vb, "      ");
             added++;
         }

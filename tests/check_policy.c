@@ -128,6 +128,32 @@ START_TEST(values_table)
 }
 END_TEST
 
+/*
+ * A value's key names its rows instead of numbering them (full.yaml): by id, else by selectors
+ * (lists joined with +), else, when the row has none or another row has the same, by index;
+ * segments have no selectors and keep theirs.
+ */
+START_TEST(value_keys)
+{
+    static const char *const keys[][2] = {
+        {"outpatient.deductible[0].amount",
+         "outpatient.deductible[scheme=employee,category=retired,age_min=70].amount"},
+        {"outpatient.deductible[2].amount", "outpatient.deductible[scheme=resident].amount"},
+        {"outpatient.ratio[0].ratio", "outpatient.ratio[level=l1+l2].ratio"},
+        {"outpatient.cap[0].amount", "outpatient.cap[0].amount"},
+        {"inpatient.deductible[0].amount", "inpatient.deductible[admission=first].amount"},
+        {"inpatient.deductible[1].amount", "inpatient.deductible[1].amount"},
+        {"inpatient.ratio[0].segments[1].ratio", "inpatient.ratio[id=employee].segments[1].ratio"},
+        {"inpatient.adjustments[0].add", "inpatient.adjustments[id=dibao].add"},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const medins_value *v = medins_policy_find_value(full, keys[i][0]);
+        ck_assert_msg(v && strcmp(v->key, keys[i][1]) == 0, "%s: key %s", keys[i][0],
+                      v ? v->key : "(no value)");
+    }
+}
+END_TEST
+
 START_TEST(value_registry)
 {
     /* outpatient: deductible 2 + 1 + 1, ratio 2, cap 1 = 7; inpatient: deductible 2, segments
@@ -636,6 +662,7 @@ static Suite *policy_suite(void)
     tcase_add_test(tc, sources);
     tcase_add_loop_test(tc, values_table, 0, sizeof value_cases / sizeof value_cases[0]);
     tcase_add_test(tc, value_registry);
+    tcase_add_test(tc, value_keys);
     tcase_add_test(tc, load_string_names_the_text);
     tcase_add_test(tc, value_with_its_own_cite);
     tcase_add_test(tc, errors_leave_out_untouched);

@@ -399,6 +399,17 @@ def test_policy_diff():
                     r"^~ inpatient\.deductible\[1\]\.amount: 300 -> 200$",
                     r"^2 changed, 0 only in .*, 0 only in "])
     expect("same", ["policy", "diff", TESTLAND, TESTLAND], 0, out_has=[r"^0 changed, 0 only in"])
+    # Rows are paired by id, or by their selectors, not by position: diff-after.yaml lists the
+    # residents' deductible (500 -> 400) first and puts two employees' delivery rows by type
+    # before the flat ones. Paired by position, the residents' 2,280 would be compared with the
+    # employees' assisted delivery (3,100) and the employees' 800 with the residents' 400.
+    expect("rows by id and selectors", ["policy", "diff", "tests/cli/diff-before.yaml",
+                                        "tests/cli/diff-after.yaml"], 0,
+           out_has=[r"^~ outpatient\.deductible\[id=resident\]\.amount: 500 -> 400$",
+                    r"^\+ maternity\.delivery\[scheme=employee,delivery=natural\]\.amount = 3000$",
+                    r"^\+ maternity\.delivery\[scheme=employee,delivery=assisted\]\.amount = 3100$",
+                    r"^1 changed, 0 only in diffland/diff-before, 2 only in diffland/diff-after$"],
+           out_lacks=[r"-> 3100", r"employee\]\.amount", r"^- "])
     expect("ids", ["policy", "diff", "tianjin/2022", "tianjin/2023"], 0, out_has=[r"^--- tianjin/2022$",
                                                                                r"^\+\+\+ tianjin/2023$"])
     expect("unknown", ["policy", "diff", "tianjin/1066", TESTLAND], 3, err_has=[r"no policy with id 'tianjin/1066'"])
