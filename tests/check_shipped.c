@@ -280,12 +280,30 @@ static const settle_case settles[] = {
      MEDINS_LEVEL_2, 0, 20220801, YUAN(5050), 0, SKIP, 0, YUAN(50), YUAN(1500), SKIP, SKIP, SKIP},
     {"O9 pooling maximum retired", "province/2022", E, RET, NT, 19500101, 0, 0, POOL,
      MEDINS_LEVEL_2, 0, 20220801, YUAN(5050), 0, SKIP, 0, YUAN(50), YUAN(2000), SKIP, SKIP, SKIP},
-    /* [A1] 2023, special-hardship resident: financed (and paid) at the high tier, level 2 at
-     * 70% + 10% (assumed high-tier step) = 80%. 10000: deductible 1100, fund 8900 x 80% = 7120,
-     * burden 1100 + 1780 = 2880, below the assumed major-disease deductible 15000; assistance
-     * has no deductible: 2880 x 75% = 2160. */
+    /* [A1, C8] 2023, special-hardship resident of the low tier: C8 ("特殊困難家庭人員 ... 個人不
+     * 繳費,由財政全額補助") names no tier and C10's high tier is for groups within 低保
+     * households, so the low tier's own ratio: level 2, 70% (assumed). 10000: deductible 1100,
+     * fund 8900 x 70% = 6230, burden 1100 + 2670 = 3770, below the assumed major-disease
+     * deductible 15000; assistance ("special hardship ... does not set a starting line, the
+     * proportion of assistance for 75%"): 3770 x 75% = 2827.50. */
     {"A1 tekun", "tianjin/2023", R, AD, LOW, 19800101, MEDINS_GROUP_TEKUN, 0, INP,
-     MEDINS_LEVEL_2, 0, 20230310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(7120), 0, YUAN(2160), 8000},
+     MEDINS_LEVEL_2, 0, 20230310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(6230), 0, 282750, 7000},
+    /* [C13, C9, I8] A 低保 student in 2023: "Students and children in accordance with the
+     * low-grade individual contribution standards, enjoy high-grade contribution reimbursement"
+     * (002), and 低保 households' "住院報銷比例相應提高5個百分點" (001, 3rd aspect): the high
+     * grade's level-2 ratio 70% + 10% (assumed step), plus 5: 85%. 10000: deductible 1100,
+     * fund 8900 x 85% = 7565. Outpatient at level 1: the high grade's 50% + 5% (assumed raise
+     * of 002 Second (a)) = 55%, the group adding nothing there: (1000 - 500) x 55% = 275. */
+    {"C13 I8 dibao student inpatient", "tianjin/2023", R, MEDINS_CATEGORY_STUDENT_CHILD, LOW,
+     20100101, MEDINS_GROUP_DIBAO, 0, INP, MEDINS_LEVEL_2, 0, 20230310, YUAN(10000), 0, SKIP, 0,
+     YUAN(1100), YUAN(7565), SKIP, SKIP, 8500},
+    {"C13 dibao student outpatient", "tianjin/2023", R, MEDINS_CATEGORY_STUDENT_CHILD, LOW,
+     20100101, MEDINS_GROUP_DIBAO, 0, OUT, MEDINS_LEVEL_1, 0, 20230310, YUAN(1000), 0, SKIP, 0,
+     YUAN(500), YUAN(275), SKIP, SKIP, 5500},
+    /* [I8] 2022, a 低保 resident who chose the high grade keeps it: 70% + 10% + 5% = 85% at
+     * level 2; 8900 x 85% = 7565. */
+    {"I8 dibao high 2022", "tianjin/2022", R, AD, HIGH, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
+     MEDINS_LEVEL_2, 0, 20220310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(7565), SKIP, SKIP, 8500},
     /* [A1] 低保: low tier + 5 (I8) = 75%: fund 8900 x 75% = 6675, burden 1100 + 2225 = 3325,
      * assistance 3325 x 70% = 2327.50. */
     {"A1 dibao", "tianjin/2023", R, AD, LOW, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
@@ -535,6 +553,159 @@ START_TEST(test_outpatient_major_base)
 }
 END_TEST
 
+/* ---- Special groups never make anyone worse off ------------------------------------------ */
+
+/*
+ * Issue of the documents' special groups (C8-C10, I8, A1, A2): each is a financing (who pays,
+ * at which tier), points added to the person's own ratios, or a layer of assistance. None may
+ * make a person worse off. For every shipped policy and every group flag, random persons,
+ * ledgers and claims: the person with the flag added, settling the same claim from the same
+ * ledger, gets at least the fund's payment and pays at most what the person without it pays
+ * (and is covered whenever they are); their individual contribution is not higher and their
+ * benefit tier not lower. Fixed seeds: a failure names the policy, flag, person and claim.
+ */
+static uint64_t rng_next(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+static int64_t rng_below(uint64_t *x, int64_t n)
+{
+    return (int64_t)(rng_next(x) % (uint64_t)n);
+}
+
+/* An amount in fen between 10 and 10^(1 + scale) yuan, spread evenly on a log scale. */
+static medins_fen rng_amount(uint64_t *x, int scale)
+{
+    medins_fen v = YUAN(10);
+    for (int i = rng_below(x, 1 + 10 * scale); i > 0; i--)
+        v += v / 4 + 1;
+    return v + rng_below(x, v / 3 + 1);
+}
+
+static void random_person(medins_person *p, uint64_t *x)
+{
+    medins_person_init(p);
+    if (rng_below(x, 4) > 0) {
+        p->scheme = MEDINS_SCHEME_RESIDENT;
+        p->category = rng_below(x, 3) ? MEDINS_CATEGORY_ADULT : MEDINS_CATEGORY_STUDENT_CHILD;
+        p->tier = (medins_tier)rng_below(x, MEDINS_TIER_COUNT);
+        if (p->category == MEDINS_CATEGORY_ADULT && p->tier == MEDINS_TIER_NONE)
+            p->tier = MEDINS_TIER_LOW;
+        p->birth_date = p->category == MEDINS_CATEGORY_ADULT ? 19400101 + 10000 * (int)rng_below(x, 60)
+                                                             : 20050315;
+    } else {
+        p->category = rng_below(x, 2) ? MEDINS_CATEGORY_IN_SERVICE : MEDINS_CATEGORY_RETIRED;
+        p->birth_date = 19350101 + 10000 * (int)rng_below(x, 50) + 100 * (int)rng_below(x, 12);
+    }
+    for (uint32_t g = 1; g & MEDINS_GROUP_ALL; g <<= 1)
+        if (rng_below(x, 5) == 0)
+            p->groups |= g;
+    p->family_doctor = rng_below(x, 3) == 0 ? 7 : 0;
+}
+
+static void random_claim(medins_claim *c, uint64_t *x, medins_date date)
+{
+    medins_claim_init(c);
+    c->date = date;
+    c->kind = (medins_claim_kind)rng_below(x, MEDINS_CLAIM_KIND_COUNT);
+    c->level = c->kind == MEDINS_CLAIM_PHARMACY ? MEDINS_LEVEL_PHARMACY
+                                                : (medins_level)rng_below(x, MEDINS_LEVEL_3 + 1);
+    c->institution = rng_below(x, 2) ? 7 : 8;
+    c->total = rng_amount(x, c->kind == MEDINS_CLAIM_INPATIENT ? 5 : 3);
+    if (rng_below(x, 4) == 0)
+        c->self_paid = rng_below(x, c->total / 10 + 1);
+    if (rng_below(x, 4) == 0)
+        c->category_b = rng_below(x, c->total / 10 + 1);
+}
+
+START_TEST(test_groups_never_lower)
+{
+    const char *id = shipped_ids[_i];
+    medins_policy_set *set = open_embedded();
+    const medins_policy *p = get(set, id);
+    const medins_date from = medins_policy_effective_from(p), to = medins_policy_effective_to(p);
+    const int32_t year = from / 10000;
+    /* Earlier claims on the first day in force, the claim compared on the year's last. */
+    const medins_date last = to && to < year * 10000 + 1231 ? to : year * 10000 + 1231;
+    const int trials = getenv("MEDINS_TEST_QUICK") ? 60 : 400;
+    const int resident_contributions = medins_policy_has_section(p, MEDINS_SECTION_CONTRIBUTIONS);
+    uint64_t x = 0x9E3779B97F4A7C15ull ^ (uint64_t)(_i + 1) * 0xD1B54A32D192ED03ull;
+    long settled = 0;
+    for (uint32_t flag = 1; flag & MEDINS_GROUP_ALL; flag <<= 1) {
+        for (int t = 0; t < trials; t++) {
+            medins_person without, with;
+            random_person(&without, &x);
+            without.groups &= ~flag;
+            with = without;
+            with.groups |= flag;
+            medins_ledger ledger;
+            medins_ledger_init(&ledger, year);
+            ledger.thrifty_years = (int32_t)rng_below(&x, 4);
+            ledger.carry_over = rng_below(&x, 2) ? rng_amount(&x, 3) : 0;
+            if (rng_below(&x, 2)) {
+                ledger.prior_known = 1;
+                ledger.prior_outpatient_costs = rng_amount(&x, 3);
+            }
+            /* A year's earlier claims, settled as the person without the flag. */
+            for (int k = (int)rng_below(&x, 4); k > 0; k--) {
+                medins_claim before;
+                random_claim(&before, &x, from);
+                medins_result *r = NULL;
+                if (medins_settle_ex(&r, p, &without, &before, &ledger, MEDINS_SETTLE_NO_LINES, NULL) == 0)
+                    medins_result_free(r);
+            }
+            medins_claim claim;
+            random_claim(&claim, &x, last);
+            medins_ledger l0 = ledger, l1 = ledger;
+            medins_result *r0 = NULL, *r1 = NULL;
+            int rc0 = medins_settle_ex(&r0, p, &without, &claim, &l0, MEDINS_SETTLE_NO_LINES, NULL);
+            int rc1 = medins_settle_ex(&r1, p, &with, &claim, &l1, MEDINS_SETTLE_NO_LINES, NULL);
+            if (rc0 == 0) {
+                const medins_settlement *s0 = medins_result_settlement(r0);
+                const medins_settlement *s1 = rc1 == 0 ? medins_result_settlement(r1) : NULL;
+                ck_assert_msg(s1 && s1->fund >= s0->fund && s1->patient <= s0->patient,
+                              "%s, +%s: scheme %d category %d tier %d groups 0x%x, %s at %s of "
+                              "%lld fen: status %d, fund %lld -> %lld, patient %lld -> %lld", id,
+                              medins_group_name(flag), without.scheme, without.category,
+                              without.tier, without.groups, medins_claim_kind_name(claim.kind),
+                              medins_level_name(claim.level), (long long)claim.total, rc1,
+                              (long long)s0->fund, s1 ? (long long)s1->fund : -1,
+                              (long long)s0->patient, s1 ? (long long)s1->patient : -1);
+                settled++;
+            }
+            medins_result_free(r0);
+            medins_result_free(r1);
+            if (!resident_contributions || without.scheme != MEDINS_SCHEME_RESIDENT)
+                continue;
+            rc0 = medins_contribution(&r0, p, &without, last, NULL, NULL);
+            rc1 = rc0 == 0 ? medins_contribution(&r1, p, &with, last, NULL, NULL) : 0;
+            if (rc0 == 0) {
+                const medins_contribution_figures *f0 = medins_result_contribution(r0);
+                const medins_contribution_figures *f1 = rc1 == 0 ? medins_result_contribution(r1) : NULL;
+                ck_assert_msg(f1 && f1->individual <= f0->individual &&
+                              f1->benefit_tier >= f0->benefit_tier,
+                              "%s, +%s: category %d tier %d groups 0x%x: status %d, individual "
+                              "%lld -> %lld, benefit tier %d -> %d", id, medins_group_name(flag),
+                              without.category, without.tier, without.groups, rc1,
+                              (long long)f0->individual, f1 ? (long long)f1->individual : -1,
+                              f0->benefit_tier, f1 ? (int)f1->benefit_tier : -1);
+                medins_result_free(r0);
+                medins_result_free(r1);
+            }
+        }
+    }
+    /* Every policy with settlement sections settled a good share of the pairs. */
+    if (medins_policy_has_section(p, MEDINS_SECTION_OUTPATIENT) ||
+        medins_policy_has_section(p, MEDINS_SECTION_OUTPATIENT_POOLING))
+        ck_assert_msg(settled >= trials / 4, "%s: only %ld claims settled", id, settled);
+    medins_policy_set_free(set);
+}
+END_TEST
+
 /* ---- Contributions ----------------------------------------------------------------------- */
 
 typedef struct resident_case {
@@ -568,6 +739,22 @@ static const resident_case residents[] = {
     /* [C10] single parent in a 低保 household: the high tier 1380, all by the government. */
     {"C10 2017 single parent", "tianjin/2017", 20170601, AD, LOW,
      MEDINS_GROUP_SINGLE_PARENT | MEDINS_GROUP_DIBAO, 0, YUAN(1380), YUAN(1380), HIGH},
+    /* [C8, C10] "對低保戶和低保邊緣戶當中的的重殘...按高檔1380元籌資" names the severely
+     * disabled within 低保 households; outside them C8 ("對重度殘疾人...個人不繳費,由財政全額
+     * 補助") names no tier: the low tier 850 (120 + 730), all by the government. */
+    {"C8 2017 disabled alone", "tianjin/2017", 20170601, AD, LOW, MEDINS_GROUP_DISABLED, 0,
+     YUAN(850), YUAN(850), LOW},
+    /* [C9] a 低保 resident who chose the high tier keeps it: C9 moves 低保 households "由低檔
+     * 850元調整為中檔1080元", up, never down. The government pays the middle tier's individual
+     * share 350 and the subsidy 730; the person the rest of the high tier's share, 650 - 350 =
+     * 300. Total 1380. */
+    {"C9 2017 dibao chose high", "tianjin/2017", 20170601, AD, HIGH, MEDINS_GROUP_DIBAO,
+     YUAN(300), YUAN(1080), YUAN(1380), HIGH},
+    /* [002 First (C)] elderly people on living allowance "voluntarily choose their contribution
+     * level ... and will no longer implement the system of deduction from the living allowance":
+     * in 2022 one who chose the high grade pays it, 950 + 1100 = 2050, with its benefits. */
+    {"C8 2022 elderly chose high", "tianjin/2022", 20220601, AD, HIGH,
+     MEDINS_GROUP_LOW_INCOME_ELDERLY, YUAN(950), YUAN(1100), YUAN(2050), HIGH},
     /* [C11, C12] 2022: low 350 - 30 = 320 + 610 = 930; high 980 - 30 = 950 + 1100 = 2050. */
     {"C11 C12 2022 low", "tianjin/2022", 20220601, AD, LOW, 0, YUAN(320), YUAN(610), YUAN(930), LOW},
     {"C11 C12 2022 high", "tianjin/2022", 20220601, AD, HIGH, 0, YUAN(950), YUAN(1100),
@@ -815,6 +1002,11 @@ static Suite *shipped_suite(void)
     tcase_add_test(tc, test_accounts);
     tcase_add_loop_test(tc, test_maternity, 0, (int)(sizeof maternities / sizeof maternities[0]));
     tcase_add_test(tc, test_capitation);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("groups");
+    tcase_set_timeout(tc, 120);
+    tcase_add_loop_test(tc, test_groups_never_lower, 0, (int)N_SHIPPED);
     suite_add_tcase(s, tc);
     return s;
 }
