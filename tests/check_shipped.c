@@ -553,6 +553,80 @@ START_TEST(test_outpatient_major_base)
 }
 END_TEST
 
+/*
+ * [I5] "From 2023, the maximum payment limit for inpatient hospitalization (excluding outpatient
+ * chronic special diseases) under the residents' health insurance has been raised to 250,000
+ * yuan" (002 Second (a)): a resident whose inpatient fund payments have reached the 250,000 is
+ * still paid for a special disease, 10,000 at level 3 at 65% (assumed, no deductible): 6,500,
+ * kept in the residents' special-disease pool (the ledger's `pooling` pool), not the inpatient
+ * one; and one whose special-disease payments reached their own (assumed) 180,000 is still paid
+ * for an admission: 10,000 at level 1, deductible 800, 9,200 x 75% = 6,900. In 2022 special
+ * diseases share the inpatient pool and its 180,000 (I4): reached, they are paid nothing.
+ * Employees keep the one pool in 2023: their special disease goes to the inpatient pool.
+ */
+static medins_fen settle_after(const medins_policy *p, medins_scheme scheme, medins_claim_kind kind,
+                               medins_level level, medins_date date, int pool, medins_fen fund,
+                               medins_ledger *ledger)
+{
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 19700101;
+    if (scheme == MEDINS_SCHEME_RESIDENT) {
+        person.scheme = scheme;
+        person.category = MEDINS_CATEGORY_ADULT;
+        person.tier = MEDINS_TIER_LOW;
+    }
+    medins_ledger_init(ledger, date / 10000);
+    ledger->seq = 1;
+    ledger->last_date = date / 10000 * 10000 + 101;
+    ledger->position[pool] = 2 * fund;
+    ledger->fund[pool] = fund;
+    medins_claim claim;
+    medins_claim_init(&claim);
+    claim.date = date;
+    claim.kind = kind;
+    claim.level = level;
+    claim.total = YUAN(10000);
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_settle(&r, p, &person, &claim, ledger, &err);
+    ck_assert_msg(rc == 0, "%s: %s", medins_policy_id(p), err ? medins_error_message(err) : "");
+    medins_fen paid = medins_result_settlement(r)->fund;
+    medins_result_free(r);
+    return paid;
+}
+
+START_TEST(test_special_disease_maximum)
+{
+    medins_policy_set *set = open_embedded();
+    const medins_policy *p23 = get(set, "tianjin/2023"), *p22 = get(set, "tianjin/2022");
+    const medins_scheme R_ = MEDINS_SCHEME_RESIDENT, E_ = MEDINS_SCHEME_EMPLOYEE;
+    medins_ledger l;
+    medins_fen paid = settle_after(p23, R_, MEDINS_CLAIM_SPECIAL_DISEASE, MEDINS_LEVEL_3, 20230601,
+                                   MEDINS_POOL_INPATIENT, YUAN(250000), &l);
+    ck_assert_msg(paid == YUAN(6500), "2023 special disease after the inpatient maximum: %lld", (long long)paid);
+    ck_assert_msg(l.fund[MEDINS_POOL_POOLING] == YUAN(6500) && l.fund[MEDINS_POOL_INPATIENT] == YUAN(250000),
+                  "2023: special disease counted in pool %lld / inpatient %lld",
+                  (long long)l.fund[MEDINS_POOL_POOLING], (long long)l.fund[MEDINS_POOL_INPATIENT]);
+    paid = settle_after(p23, R_, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_1, 20230601,
+                        MEDINS_POOL_POOLING, YUAN(180000), &l);
+    ck_assert_msg(paid == YUAN(6900), "2023 admission after the special-disease maximum: %lld", (long long)paid);
+    paid = settle_after(p23, R_, MEDINS_CLAIM_SPECIAL_DISEASE, MEDINS_LEVEL_3, 20230601,
+                        MEDINS_POOL_POOLING, YUAN(180000), &l);
+    ck_assert_msg(paid == 0, "2023 special disease after its own maximum: %lld", (long long)paid);
+    paid = settle_after(p22, R_, MEDINS_CLAIM_SPECIAL_DISEASE, MEDINS_LEVEL_3, 20220601,
+                        MEDINS_POOL_INPATIENT, YUAN(180000), &l);
+    ck_assert_msg(paid == 0, "2022 special disease after the shared maximum: %lld", (long long)paid);
+    /* Employees, 2023: 10,000 at 85% (assumed) = 8,500, in the inpatient pool. */
+    paid = settle_after(p23, E_, MEDINS_CLAIM_SPECIAL_DISEASE, MEDINS_LEVEL_3, 20230601,
+                        MEDINS_POOL_INPATIENT, YUAN(1000), &l);
+    ck_assert_msg(paid == YUAN(8500) && l.fund[MEDINS_POOL_INPATIENT] == YUAN(9500),
+                  "2023 employee special disease: %lld, inpatient pool %lld", (long long)paid,
+                  (long long)l.fund[MEDINS_POOL_INPATIENT]);
+    medins_policy_set_free(set);
+}
+END_TEST
+
 /* ---- Special groups never make anyone worse off ------------------------------------------ */
 
 /*
@@ -995,6 +1069,7 @@ static Suite *shipped_suite(void)
     tcase_add_test(tc, test_thrift);
     tcase_add_test(tc, test_carry_over);
     tcase_add_test(tc, test_outpatient_major_base);
+    tcase_add_test(tc, test_special_disease_maximum);
     tcase_add_loop_test(tc, test_resident_contribution, 0,
                         (int)(sizeof residents / sizeof residents[0]));
     tcase_add_loop_test(tc, test_employee_contribution, 0,
