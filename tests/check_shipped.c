@@ -236,13 +236,21 @@ static const settle_case settles[] = {
     {"O2 O4 resident", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
      20170310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, 5000},
     /* [O5] residents' outpatient scope: level 2 not covered in 2015, covered from 2017; level 3
-     * not covered until 2023. */
+     * from the 2022 notice, in force from its issue: "fully implement the liberalization of
+     * residents' health insurance outpatient (emergency) clinic reimbursement policy of the
+     * third-level hospitals" (002 Second (a), not among its 2023 changes). No ratio is given:
+     * 50% (O4, assumed): (1000 - 500) x 50% = 250. The same paragraph raises the high grade's
+     * ratio at levels 1 and 2 (5 points assumed): 55%, 275. */
     {"O5 level 2 in 2015", "tianjin/2015", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_2, 0,
      20150310, YUAN(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
     {"O5 level 2 in 2017", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_2, 0,
      20170310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, SKIP},
+    {"O5 level 3 before 2022", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_3, 0,
+     20170310, YUAN(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
     {"O5 level 3 in 2022", "tianjin/2022", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_3, 0,
-     20220310, YUAN(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
+     20220310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, 5000},
+    {"O5 high grade level 1 in 2022", "tianjin/2022", R, AD, HIGH, 19800101, 0, 0, OUT,
+     MEDINS_LEVEL_1, 0, 20220310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(275), SKIP, SKIP, 5500},
     {"O5 level 3 in 2023", "tianjin/2023", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_3, 0,
      20230310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, SKIP},
     /* [O6] outpatient maximum: employee, level 1, 20000: (20000 - 800) x 75% = 14400 > 5500;
