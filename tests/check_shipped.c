@@ -976,22 +976,49 @@ typedef struct maternity_case {
     medins_scheme scheme;
     medins_delivery delivery;
     int child_order;
-    medins_fen complication_costs;
+    int weeks;
+    medins_fen prenatal_costs, complication_costs;
     int status;
-    medins_fen delivery_paid, complication_paid;
+    medins_fen delivery_paid, prenatal_paid, complication_paid;
+    const char *assumed;           /* a value the result must list as assumed, or NULL */
 } maternity_case;
 
+#define NAT MEDINS_DELIVERY_NATURAL
+#define CAES MEDINS_DELIVERY_CAESAREAN
+
 static const maternity_case maternities[] = {
-    /* [B1] flat amounts per delivery from 2015: employees 3800, residents 2280. */
-    {"B1 employee", "tianjin/2017", 20170601, E, MEDINS_DELIVERY_NATURAL, 1, 0, 0, YUAN(3800), 0},
-    {"B1 resident", "tianjin/2015", 20150601, R, MEDINS_DELIVERY_CAESAREAN, 1, 0, 0, YUAN(2280), 0},
-    /* [B2] residents' complications at 60%: 1000 x 60% = 600. */
-    {"B2 resident complications", "tianjin/2017", 20170601, R, MEDINS_DELIVERY_NATURAL, 1,
-     YUAN(1000), 0, YUAN(2280), YUAN(600)},
-    /* [B3] a third child is covered from 2023, a fourth is not. Delivery amounts from 2023
-     * (third party): natural 3000. */
-    {"B3 third child", "tianjin/2023", 20230601, E, MEDINS_DELIVERY_NATURAL, 3, 0, 0, YUAN(3000), 0},
-    {"B3 fourth child", "tianjin/2023", 20230601, E, MEDINS_DELIVERY_NATURAL, 4, 0, NC, 0, 0},
+    /* [B1] "The standard is 3,800 yuan for employees and 2,280 yuan for residents" (000 Eight):
+     * a flat amount per delivery from 2015, whatever its type. */
+    {"B1 employee", "tianjin/2017", 20170601, E, NAT, 1, 40, 0, 0, 0, YUAN(3800), 0, 0, NULL},
+    {"B1 resident", "tianjin/2015", 20150601, R, CAES, 1, 40, 0, 0, 0, YUAN(2280), 0, 0, NULL},
+    /* [B1] in 2023 too: the official 3,800 stands over a third-party page's undated amounts by
+     * type (natural 3,000, caesarean 3,600). */
+    {"B1 employee 2023 natural", "tianjin/2023", 20230601, E, NAT, 1, 40, 0, 0, 0, YUAN(3800), 0,
+     0, NULL},
+    {"B1 employee 2023 caesarean", "tianjin/2023", 20230601, E, CAES, 1, 40, 0, 0, 0, YUAN(3800),
+     0, 0, NULL},
+    /* [B2] "the reimbursement level of maternity insurance for residents will be adjusted from
+     * 50% to 60%", measured against the employees' benefit: 2,280 = 60% x 3,800. Complication
+     * costs at 60% (1000 x 60% = 600) rest on a third-party page's 2021 figure, not on B2: the
+     * ratio is assumed, and the result says so. */
+    {"B2 resident complications", "tianjin/2017", 20170601, R, NAT, 1, 40, 0, YUAN(1000), 0,
+     YUAN(2280), 0, YUAN(600), "maternity.complication_ratio[0].ratio"},
+    /* [B3] "do a good job of protecting the medical expenses and maternity allowances for the
+     * three children" (002 Four, the 2022 notice): a third child is covered from 2022, not
+     * before; a fourth is not. */
+    {"B3 third child before 2022", "tianjin/2017", 20170601, E, NAT, 3, 40, 0, 0, NC, 0, 0, 0, NULL},
+    {"B3 third child 2022", "tianjin/2022", 20220601, E, NAT, 3, 40, 0, 0, 0, YUAN(3800), 0, 0,
+     NULL},
+    {"B3 fourth child 2022", "tianjin/2022", 20220601, E, NAT, 4, 40, 0, 0, NC, 0, 0, 0, NULL},
+    {"B3 fourth child 2023", "tianjin/2023", 20230601, E, NAT, 4, 40, 0, 0, NC, 0, 0, 0, NULL},
+    /* Residents' prenatal limits from 2023, 160 / 280 / 540 / 660, whose week bands (< 12, < 16,
+     * < 28 weeks) are assumed: at 20 weeks the third row, 540 of costs of 600; the bands read
+     * to choose it are values used, listed as assumed (rows 4 to 7 of the merged table are the
+     * residents': row 6 is the < 28 one, row 4 the < 12 one compared before it). */
+    {"prenatal band matched", "tianjin/2023", 20230601, R, NAT, 1, 20, YUAN(600), 0, 0,
+     YUAN(2280), YUAN(540), 0, "maternity.prenatal[6].weeks_max"},
+    {"prenatal band compared", "tianjin/2023", 20230601, R, NAT, 1, 20, YUAN(600), 0, 0,
+     YUAN(2280), YUAN(540), 0, "maternity.prenatal[4].weeks_max"},
 };
 
 START_TEST(test_maternity)
@@ -1010,19 +1037,31 @@ START_TEST(test_maternity)
     medins_maternity_input_init(&in);
     in.delivery = c->delivery;
     in.child_order = c->child_order;
+    in.weeks = c->weeks;
+    in.prenatal_costs = c->prenatal_costs;
     in.complication_costs = c->complication_costs;
     medins_result *r = NULL;
     medins_error *err = NULL;
     int rc = medins_maternity(&r, get(set, c->policy), &person, c->date, &in, &err);
     ck_assert_msg(rc == c->status, "%s: status %d (%s), want %d", c->name, rc,
                   err ? medins_error_message(err) : "", c->status);
+    if (rc == MEDINS_ERR_NOT_COVERED)
+        ck_assert_msg(strstr(medins_error_message(err), "not covered"), "%s: %s", c->name,
+                      medins_error_message(err));
     medins_error_free(err);
     if (rc == 0) {
         const medins_maternity_figures *f = medins_result_maternity(r);
         ck_assert_msg(f->delivery == c->delivery_paid, "%s: delivery %lld, want %lld", c->name,
                       (long long)f->delivery, (long long)c->delivery_paid);
+        ck_assert_msg(f->prenatal == c->prenatal_paid, "%s: prenatal %lld, want %lld", c->name,
+                      (long long)f->prenatal, (long long)c->prenatal_paid);
         ck_assert_msg(f->complication == c->complication_paid, "%s: complication %lld, want %lld",
                       c->name, (long long)f->complication, (long long)c->complication_paid);
+        int listed = 0;
+        for (size_t i = 0; c->assumed && i < medins_result_assumed_count(r); i++)
+            listed |= strcmp(medins_result_assumed(r, i)->path, c->assumed) == 0;
+        ck_assert_msg(!c->assumed || (listed && f->assumed), "%s: %s is not listed as assumed",
+                      c->name, c->assumed);
     }
     medins_result_free(r);
     medins_policy_set_free(set);
