@@ -15,7 +15,8 @@
 #define YUAN(y) ((medins_fen)(y) * 100)
 
 static const char *const shipped_ids[] = {
-    "tianjin/2015", "tianjin/2017", "tianjin/2022", "tianjin/2023",
+    "tianjin/2015", "tianjin/2016", "tianjin/2017", "tianjin/2018", "tianjin/2021",
+    "tianjin/2022", "tianjin/2023",
     "province/2022", "jiangsu/2017", "reforms/tianjin-2023-l3-plus5",
 };
 #define N_SHIPPED (sizeof shipped_ids / sizeof shipped_ids[0])
@@ -103,13 +104,19 @@ typedef struct lookup_case {
 } lookup_case;
 
 /* Each year's first day and the day before it (the end dates are those the policies choose:
- * 2015 to 2016-12-31, 2017 to 2021-12-31, 2022 alone, 2023 open). */
+ * 2015, 2016 and 2017 alone, 2018 to 2020-12-31, 2021 and 2022 alone, 2023 open). */
 static const lookup_case lookups[] = {
     {"tianjin", 20141231, NULL},
     {"tianjin", 20150101, "tianjin/2015"},
-    {"tianjin", 20161231, "tianjin/2015"},
+    {"tianjin", 20151231, "tianjin/2015"},
+    {"tianjin", 20160101, "tianjin/2016"},
+    {"tianjin", 20161231, "tianjin/2016"},
     {"tianjin", 20170101, "tianjin/2017"},
-    {"tianjin", 20211231, "tianjin/2017"},
+    {"tianjin", 20171231, "tianjin/2017"},
+    {"tianjin", 20180101, "tianjin/2018"},
+    {"tianjin", 20201231, "tianjin/2018"},
+    {"tianjin", 20210101, "tianjin/2021"},
+    {"tianjin", 20211231, "tianjin/2021"},
     {"tianjin", 20220101, "tianjin/2022"},
     {"tianjin", 20221231, "tianjin/2022"},
     {"tianjin", 20230101, "tianjin/2023"},
@@ -194,13 +201,13 @@ static const settle_case settles[] = {
      MEDINS_LEVEL_3, 0, 20220910, YUAN(10000), 2, SKIP, 0, YUAN(500), SKIP, SKIP, SKIP, SKIP},
     /* [I3] last year's outpatient costs 1000 <= 1500 (in service): first admission 500, later 0;
      * retired with 2400 <= 2500: 500; in service with 2000 > 1500: the normal 1100. */
-    {"I3 in service thrifty first", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
+    {"I3 in service thrifty first", "tianjin/2018", E, IN, NT, 19800101, 0, 0, INP,
      MEDINS_LEVEL_2, 0, 20180310, YUAN(10000), 0, YUAN(1000), 0, YUAN(500), SKIP, SKIP, SKIP, SKIP},
-    {"I3 in service thrifty later", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
+    {"I3 in service thrifty later", "tianjin/2018", E, IN, NT, 19800101, 0, 0, INP,
      MEDINS_LEVEL_3, 0, 20180310, YUAN(10000), 1, YUAN(1000), 0, 0, SKIP, SKIP, SKIP, SKIP},
     {"I3 retired thrifty first", "tianjin/2023", E, RET, NT, 19500101, 0, 0, INP,
      MEDINS_LEVEL_3, 0, 20230310, YUAN(10000), 0, YUAN(2400), 0, YUAN(500), SKIP, SKIP, SKIP, SKIP},
-    {"I3 in service not thrifty", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
+    {"I3 in service not thrifty", "tianjin/2018", E, IN, NT, 19800101, 0, 0, INP,
      MEDINS_LEVEL_2, 0, 20180310, YUAN(10000), 0, YUAN(2000), 0, YUAN(1100), SKIP, SKIP, SKIP, SKIP},
     /* [I4] employees' maximum 350,000: level 3, 1,000,000 in scope. Deductible 1700; the fund
      * would pay 100000 x 85% + 898300 x 90% = 893470 (assumed ratios), clamped to 350000. */
@@ -428,10 +435,19 @@ END_TEST
 
 /* [O3] thrift: outpatient costs of 500 in 2017, within the 800 deductible, make 2018 a year
  * after one thrifty year: deductible 800 - 100 = 700. Three such years in a row: 800 - 300. */
+/* The Tianjin policy in force on `date`. */
+static const medins_policy *tianjin_on(const medins_policy_set *set, medins_date date)
+{
+    const medins_policy *p = NULL;
+    ck_assert_msg(medins_policy_set_lookup(&p, set, "tianjin", date, NULL) == 0, "nothing on %d",
+                  (int)date);
+    return p;
+}
+
 START_TEST(test_thrift)
 {
     medins_policy_set *set = open_embedded();
-    const medins_policy *p = get(set, "tianjin/2017");
+    const medins_policy *p;
     medins_person person;
     medins_person_init(&person);
     person.birth_date = 19800101;
@@ -444,6 +460,7 @@ START_TEST(test_thrift)
         claim.date = (2017 + year) * 10000 + 310;
         claim.level = MEDINS_LEVEL_1;
         claim.total = YUAN(500);
+        p = tianjin_on(set, claim.date);
         medins_result *r = NULL;
         ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &ledger, NULL), 0);
         const medins_settlement *s = medins_result_settlement(r);
@@ -469,7 +486,7 @@ START_TEST(test_thrift)
 }
 END_TEST
 
-/* [I6] The Opinions' worked example on tianjin/2017: an employee with 1000 of outpatient costs
+/* [I6] The Opinions' worked example from 2017: an employee with 1000 of outpatient costs
  * in a year carries 5500 - 1000 = 4500 into the inpatient maximum: 350000 + 4500 = 354500; with
  * 500 the next year, 5000 more: 359500. */
 static medins_fen inpatient_maximum(const medins_policy *p, const medins_person *person,
@@ -496,7 +513,7 @@ static medins_fen inpatient_maximum(const medins_policy *p, const medins_person 
 START_TEST(test_carry_over)
 {
     medins_policy_set *set = open_embedded();
-    const medins_policy *p = get(set, "tianjin/2017");
+    const medins_policy *p;
     medins_person person;
     medins_person_init(&person);
     person.birth_date = 19800101;
@@ -511,6 +528,7 @@ START_TEST(test_carry_over)
         claim.date = (2017 + y) * 10000 + 601;
         claim.level = MEDINS_LEVEL_1;
         claim.total = costs[y];
+        p = tianjin_on(set, claim.date);
         medins_result *r = NULL;
         ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &ledger, NULL), 0);
         medins_result_free(r);
@@ -520,7 +538,8 @@ START_TEST(test_carry_over)
         ck_assert_msg(ledger.carry_over == carry[y], "after %d: carry-over %lld, want %lld",
                       2017 + y, (long long)ledger.carry_over, (long long)carry[y]);
         medins_ledger probe = ledger;
-        medins_fen cap = inpatient_maximum(p, &person, &probe, (2018 + y) * 10000 + 101);
+        medins_fen cap = inpatient_maximum(tianjin_on(set, (2018 + y) * 10000 + 101), &person,
+                                           &probe, (2018 + y) * 10000 + 101);
         ck_assert_msg(cap == maximum[y], "in %d: inpatient maximum %lld, want %lld", 2018 + y,
                       (long long)cap, (long long)maximum[y]);
     }
@@ -1006,19 +1025,22 @@ static const maternity_case maternities[] = {
     /* [B3] "do a good job of protecting the medical expenses and maternity allowances for the
      * three children" (002 Four, the 2022 notice): a third child is covered from 2022, not
      * before; a fourth is not. */
-    {"B3 third child before 2022", "tianjin/2017", 20170601, E, NAT, 3, 40, 0, 0, NC, 0, 0, 0, NULL},
+    {"B3 third child before 2022", "tianjin/2021", 20210601, E, NAT, 3, 40, 0, 0, NC, 0, 0, 0, NULL},
     {"B3 third child 2022", "tianjin/2022", 20220601, E, NAT, 3, 40, 0, 0, 0, YUAN(3800), 0, 0,
      NULL},
     {"B3 fourth child 2022", "tianjin/2022", 20220601, E, NAT, 4, 40, 0, 0, NC, 0, 0, 0, NULL},
     {"B3 fourth child 2023", "tianjin/2023", 20230601, E, NAT, 4, 40, 0, 0, NC, 0, 0, 0, NULL},
-    /* Residents' prenatal limits from 2023, 160 / 280 / 540 / 660, whose week bands (< 12, < 16,
+    /* Residents' prenatal limits from 2021, 160 / 280 / 540 / 660, whose week bands (< 12, < 16,
      * < 28 weeks) are assumed: at 20 weeks the third row, 540 of costs of 600; the bands read
-     * to choose it are values used, listed as assumed (rows 4 to 7 of the merged table are the
-     * residents': row 6 is the < 28 one, row 4 the < 12 one compared before it). */
+     * to choose it are values used, listed as assumed (rows 0 to 3 of the merged table are the
+     * residents': row 2 is the < 28 one, row 0 the < 12 one compared before it). */
     {"prenatal band matched", "tianjin/2023", 20230601, R, NAT, 1, 20, YUAN(600), 0, 0,
-     YUAN(2280), YUAN(540), 0, "maternity.prenatal[6].weeks_max"},
+     YUAN(2280), YUAN(540), 0, "maternity.prenatal[2].weeks_max"},
     {"prenatal band compared", "tianjin/2023", 20230601, R, NAT, 1, 20, YUAN(600), 0, 0,
-     YUAN(2280), YUAN(540), 0, "maternity.prenatal[4].weeks_max"},
+     YUAN(2280), YUAN(540), 0, "maternity.prenatal[0].weeks_max"},
+    /* The 2021 page's limit is third-party in 2021 and carried forward, assumed, in 2022. */
+    {"prenatal limit 2022", "tianjin/2022", 20220601, R, NAT, 1, 20, YUAN(600), 0, 0,
+     YUAN(2280), YUAN(540), 0, "maternity.prenatal[2].amount"},
 };
 
 START_TEST(test_maternity)
@@ -1063,6 +1085,118 @@ START_TEST(test_maternity)
         ck_assert_msg(!c->assumed || (listed && f->assumed), "%s: %s is not listed as assumed",
                       c->name, c->assumed);
     }
+    medins_result_free(r);
+    medins_policy_set_free(set);
+}
+END_TEST
+
+/* ---- What kind of value a year's figure is ------------------------------------------------ */
+
+/*
+ * [item 5, 6] A value is official in the years its source states it; carried into a year no
+ * source names, or chosen within a bound, it is assumed, and a result that uses it lists it;
+ * a third-party page's value is third-party only in the year it describes.
+ */
+enum { OFFICIAL, THIRD, ASSUMED };
+enum { RESIDENT_LOW, EMPLOYEE_CEILING, OUTPATIENT_L1, POOLING_L2 };
+
+typedef struct kind_case {
+    const char *name;
+    medins_date date;              /* the Tianjin (or province, for POOLING_L2) year in force */
+    int computation;
+    const char *path;
+    int kind;
+} kind_case;
+
+static const kind_case kinds[] = {
+    /* C2: "the level of individual contributions increased at the same time 10 yuan ... adult
+     * residents are from 90 yuan" (000 Eleven, 2015's standard): 100 is stated for 2015; the
+     * next stated are 2017's (C7, "2017年 ... 120元"). 2016 carries 2015's forward, and 2018-2021
+     * carry 2017's. */
+    {"C2 2015 low tier", 20150601, RESIDENT_LOW, "contributions.resident.tiers[1].individual", OFFICIAL},
+    {"2016 low tier carried forward", 20160601, RESIDENT_LOW, "contributions.resident.tiers[1].individual", ASSUMED},
+    {"C7 2017 low tier", 20170601, RESIDENT_LOW, "contributions.resident.tiers[1].individual", OFFICIAL},
+    {"2019 low tier carried forward", 20190601, RESIDENT_LOW, "contributions.resident.tiers[1].individual", ASSUMED},
+    /* The 2016 guide (data valid to December 2016): the employee's 2% and the 14,832 ceiling
+     * are third-party in 2016, carried back to 2015 and forward to 2017 on; from 2022 the
+     * ceiling comes from an undated page assigned to the year: assumed too. */
+    {"2015 individual rate carried back", 20150601, EMPLOYEE_CEILING, "contributions.employee.rates[0].individual", ASSUMED},
+    {"2016 individual rate", 20160601, EMPLOYEE_CEILING, "contributions.employee.rates[0].individual", THIRD},
+    {"2016 ceiling", 20160601, EMPLOYEE_CEILING, "contributions.employee.wage_base.ceiling", THIRD},
+    {"2023 individual rate carried forward", 20230601, EMPLOYEE_CEILING, "contributions.employee.rates[0].individual", ASSUMED},
+    {"2022 ceiling of an undated page", 20220601, EMPLOYEE_CEILING, "contributions.employee.wage_base.ceiling", ASSUMED},
+    {"C3 employer rate", 20160601, EMPLOYEE_CEILING, "contributions.employee.rates[0].employer", OFFICIAL},
+    /* O1: "目前,天津市職工醫保門診起付線為:在職職工...800元" (the 2017 briefing: "currently"):
+     * cited in 2017, carried back to 2015 and 2016. The employee's outpatient ratio (75% at
+     * level 1) is an undated page's: assumed in every year. */
+    {"O1 2015 carried back", 20150601, OUTPATIENT_L1, "outpatient.deductible[3].amount", ASSUMED},
+    {"O1 2016 carried back", 20160601, OUTPATIENT_L1, "outpatient.deductible[3].amount", ASSUMED},
+    {"O1 2017", 20170601, OUTPATIENT_L1, "outpatient.deductible[3].amount", OFFICIAL},
+    {"employee outpatient ratio", 20170601, OUTPATIENT_L1, "outpatient.ratio[2].ratio", ASSUMED},
+    /* O8, O10 (004 Second (a)): "In principle, every time it does not exceed 50 yuan"; level 2
+     * and below "not less than 55%": bounds, the figures at them chosen, assumed. */
+    {"O8 deductible at the bound", 20220801, POOLING_L2, "outpatient_pooling.deductible[1].amount", ASSUMED},
+    {"O10 ratio at the floor", 20220801, POOLING_L2, "outpatient_pooling.ratio[1].ratio", ASSUMED},
+};
+
+static int listed_in(const medins_result *r, const char *path, int kind)
+{
+    size_t n = kind == ASSUMED ? medins_result_assumed_count(r) : medins_result_third_party_count(r);
+    for (size_t i = 0; i < n; i++) {
+        const medins_value *v = kind == ASSUMED ? medins_result_assumed(r, i)
+                                                : medins_result_third_party(r, i);
+        if (strcmp(v->path, path) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+START_TEST(test_value_kinds)
+{
+    const kind_case *c = &kinds[_i];
+    medins_policy_set *set = open_embedded();
+    const medins_policy *p = NULL;
+    ck_assert_int_eq(medins_policy_set_lookup(&p, set, c->computation == POOLING_L2 ? "province" : "tianjin",
+                                              c->date, NULL), 0);
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 19800101;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc;
+    if (c->computation == RESIDENT_LOW || c->computation == EMPLOYEE_CEILING) {
+        medins_employee_input in;
+        medins_employee_input_init(&in);
+        in.monthly_wage = YUAN(50000);
+        if (c->computation == RESIDENT_LOW) {
+            person.scheme = R;
+            person.category = AD;
+            person.tier = LOW;
+        }
+        rc = medins_contribution(&r, p, &person, c->date, &in, &err);
+    } else {
+        medins_claim claim;
+        medins_claim_init(&claim);
+        claim.date = c->date;
+        claim.kind = c->computation == POOLING_L2 ? POOL : OUT;
+        claim.level = c->computation == POOLING_L2 ? MEDINS_LEVEL_2 : MEDINS_LEVEL_1;
+        claim.total = YUAN(1000);
+        medins_ledger ledger;
+        medins_ledger_init(&ledger, c->date / 10000);
+        rc = medins_settle(&r, p, &person, &claim, &ledger, &err);
+    }
+    ck_assert_msg(rc == 0, "%s: %s", c->name, err ? medins_error_message(err) : "");
+    const medins_value *v = medins_policy_find_value(p, c->path);
+    ck_assert_msg(v != NULL, "%s: %s has no value in %s", c->name, c->path, medins_policy_id(p));
+    ck_assert_msg(listed_in(r, c->path, ASSUMED) == (c->kind == ASSUMED) &&
+                  listed_in(r, c->path, THIRD) == (c->kind == THIRD) &&
+                  !v->assumed == (c->kind != ASSUMED) && !v->third_party == (c->kind != THIRD),
+                  "%s: %s (%s: %s) is listed as assumed %d, third-party %d", c->name, c->path,
+                  medins_policy_id(p), v->at, listed_in(r, c->path, ASSUMED),
+                  listed_in(r, c->path, THIRD));
+    if (c->kind == ASSUMED)
+        ck_assert_msg(strstr(v->at, "carried") || strstr(v->at, "undated") ||
+                      strstr(v->at, "chosen"), "%s: the reason says why: %s", c->name, v->at);
     medins_result_free(r);
     medins_policy_set_free(set);
 }
@@ -1124,6 +1258,7 @@ static Suite *shipped_suite(void)
     tcase_add_test(tc, test_accounts);
     tcase_add_loop_test(tc, test_maternity, 0, (int)(sizeof maternities / sizeof maternities[0]));
     tcase_add_test(tc, test_capitation);
+    tcase_add_loop_test(tc, test_value_kinds, 0, (int)(sizeof kinds / sizeof kinds[0]));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("groups");
