@@ -10,6 +10,7 @@
 
 #include <medins.h>
 
+#include "model.h"
 #include "runner.h"
 
 #define YUAN(y) ((medins_fen)(y) * 100)
@@ -71,6 +72,61 @@ START_TEST(test_load_each)
     }
     medins_policy_set_free(emb);
     medins_policy_set_free(dir);
+}
+END_TEST
+
+/*
+ * [item 9] Citations a reader can check. A 2017 settlement's outpatient deductible line cites
+ * "the 2017 briefing ... 4th aspect, item 2" by its title, issuer and date, and says it is a
+ * reprint (seed 001 is a page of 思而思學網, an education website); no source or citation of any
+ * shipped policy names a file of the source folder, which the project does not ship, or a fact
+ * id of the policy-facts list ("(I4)"), which it does not ship either.
+ */
+START_TEST(test_citations_checkable)
+{
+    medins_policy_set *set = open_embedded();
+    const medins_policy *p = get(set, "tianjin/2017");
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 19800101;
+    medins_claim claim;
+    medins_claim_init(&claim);
+    claim.date = 20170601;
+    claim.total = YUAN(1000);
+    medins_ledger ledger;
+    medins_ledger_init(&ledger, 2017);
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &ledger, NULL), 0);
+    const medins_line *d = NULL;
+    for (size_t i = 0; i < medins_result_line_count(r) && !d; i++)
+        if (medins_result_line(r, i)->part == MEDINS_PART_DEDUCTIBLE)
+            d = medins_result_line(r, i);
+    ck_assert_msg(d && strstr(d->citation, "Opinions on further improving the medical insurance system") &&
+                  strstr(d->citation, "reprinted") &&
+                  strstr(d->citation, "Tianjin Municipal Human Resources and Social Security Bureau") &&
+                  strstr(d->citation, ", 2017), 4th aspect, item 2"), "citation: %s",
+                  d ? d->citation : "(no deductible line)");
+    medins_result_free(r);
+    for (size_t k = 0; k < N_SHIPPED; k++) {
+        const medins_policy *q = get(set, shipped_ids[k]);
+        for (size_t i = 0; i < medins_policy_source_count(q); i++) {
+            const medins_source *src = medins_policy_source(q, i);
+            ck_assert_msg(!strstr(src->title, "seeds/") && !strstr(src->issuer, "seeds/"),
+                          "%s: source %s names the source folder", shipped_ids[k], src->id);
+            ck_assert_msg(strcmp(src->kind, "official") || (*src->issuer && *src->date),
+                          "%s: official source %s without issuer or date", shipped_ids[k], src->id);
+        }
+        for (size_t i = 0; i < medins_policy_value_count(q); i++) {
+            const medins_value *v = medins_policy_value(q, i);
+            const mdn_val *val = (const mdn_val *)v;
+            ck_assert_msg(!strstr(val->citation, "seeds/") && !strstr(val->citation, "seed 0"),
+                          "%s: %s cites the source folder: %s", shipped_ids[k], v->path, val->citation);
+            for (const char *c = val->citation; *c; c++)
+                ck_assert_msg(!(c[0] == '(' && strchr("COIMABPK", c[1]) && c[2] >= '0' && c[2] <= '9'),
+                              "%s: %s cites a fact id: %s", shipped_ids[k], v->path, val->citation);
+        }
+    }
+    medins_policy_set_free(set);
 }
 END_TEST
 
@@ -1241,6 +1297,7 @@ static Suite *shipped_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_load_each, 0, (int)N_SHIPPED);
     tcase_add_test(tc, test_latest_complete);
+    tcase_add_test(tc, test_citations_checkable);
     tcase_add_loop_test(tc, test_lookup, 0, (int)(sizeof lookups / sizeof lookups[0]));
     suite_add_tcase(s, tc);
 
