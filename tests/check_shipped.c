@@ -51,6 +51,19 @@ static const medins_policy *get(const medins_policy_set *set, const char *id)
     return p;
 }
 
+/* A claim of `total` for `kind` care at `level` on `date`. */
+static medins_claim claim_of(medins_date date, medins_claim_kind kind, medins_level level,
+                             medins_fen total)
+{
+    medins_claim claim;
+    medins_claim_init(&claim);
+    claim.date = date;
+    claim.kind = kind;
+    claim.level = level;
+    claim.total = total;
+    return claim;
+}
+
 /* ---- Loading ----------------------------------------------------------------------------- */
 
 /* Each shipped file is in the embedded set and in the set read from policies/, with the same
@@ -89,10 +102,7 @@ START_TEST(test_citations_checkable)
     medins_person person;
     medins_person_init(&person);
     person.birth_date = 19800101;
-    medins_claim claim;
-    medins_claim_init(&claim);
-    claim.date = 20170601;
-    claim.total = YUAN(1000);
+    medins_claim claim = claim_of(20170601, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, YUAN(1000));
     medins_ledger ledger;
     medins_ledger_init(&ledger, 2017);
     medins_result *r = NULL;
@@ -548,12 +558,7 @@ END_TEST
 static medins_fen inpatient_maximum(const medins_policy *p, const medins_person *person,
                                     medins_ledger *ledger, medins_date date)
 {
-    medins_claim claim;
-    medins_claim_init(&claim);
-    claim.date = date;
-    claim.kind = MEDINS_CLAIM_INPATIENT;
-    claim.level = MEDINS_LEVEL_2;
-    claim.total = YUAN(2000);
+    medins_claim claim = claim_of(date, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, YUAN(2000));
     medins_result *r = NULL;
     ck_assert_int_eq(medins_settle(&r, p, person, &claim, ledger, NULL), 0);
     medins_fen cap = -1;
@@ -664,12 +669,7 @@ static medins_fen settle_after(const medins_policy *p, medins_scheme scheme, med
     ledger->last_date = date / 10000 * 10000 + 101;
     ledger->position[pool] = 2 * fund;
     ledger->fund[pool] = fund;
-    medins_claim claim;
-    medins_claim_init(&claim);
-    claim.date = date;
-    claim.kind = kind;
-    claim.level = level;
-    claim.total = YUAN(10000);
+    medins_claim claim = claim_of(date, kind, level, YUAN(10000));
     medins_result *r = NULL;
     medins_error *err = NULL;
     int rc = medins_settle(&r, p, &person, &claim, ledger, &err);
@@ -1231,12 +1231,9 @@ START_TEST(test_value_kinds)
         }
         rc = medins_contribution(&r, p, &person, c->date, &in, &err);
     } else {
-        medins_claim claim;
-        medins_claim_init(&claim);
-        claim.date = c->date;
-        claim.kind = c->computation == POOLING_L2 ? POOL : OUT;
-        claim.level = c->computation == POOLING_L2 ? MEDINS_LEVEL_2 : MEDINS_LEVEL_1;
-        claim.total = YUAN(1000);
+        medins_claim claim = c->computation == POOLING_L2
+                                 ? claim_of(c->date, POOL, MEDINS_LEVEL_2, YUAN(1000))
+                                 : claim_of(c->date, OUT, MEDINS_LEVEL_1, YUAN(1000));
         medins_ledger ledger;
         medins_ledger_init(&ledger, c->date / 10000);
         rc = medins_settle(&r, p, &person, &claim, &ledger, &err);
