@@ -89,7 +89,7 @@ START_TEST(test_load_each)
 END_TEST
 
 /*
- * [item 9] Citations a reader can check. A 2017 settlement's outpatient deductible line cites
+ * Citations a reader can check. A 2017 settlement's outpatient deductible line cites
  * "the 2017 briefing ... 4th aspect, item 2" by its title, issuer and date, and says it is a
  * reprint (seed 001 is a page of 思而思學網, an education website); no source or citation of any
  * shipped policy names a file of the source folder, which the project does not ship, or a fact
@@ -713,7 +713,7 @@ END_TEST
 /* ---- Special groups never make anyone worse off ------------------------------------------ */
 
 /*
- * Issue of the documents' special groups (C8-C10, I8, A1, A2): each is a financing (who pays,
+ * The documents' special groups (C8-C10, I8, A1, A2): each is a financing (who pays,
  * at which tier), points added to the person's own ratios, or a layer of assistance. None may
  * make a person worse off. For every shipped policy and every group flag, random persons,
  * ledgers and claims: the person with the flag added, settling the same claim from the same
@@ -1149,7 +1149,7 @@ END_TEST
 /* ---- What kind of value a year's figure is ------------------------------------------------ */
 
 /*
- * [item 5, 6] A value is official in the years its source states it; carried into a year no
+ * A value is official in the years its source states it; carried into a year no
  * source names, or chosen within a bound, it is assumed, and a result that uses it lists it;
  * a third-party page's value is third-party only in the year it describes.
  */
