@@ -191,6 +191,8 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_result_uses_assumed;
 %ignore medins_result_assumed_count;
 %ignore medins_result_assumed;
+%ignore medins_result_third_party_count;
+%ignore medins_result_third_party;
 %ignore medins_result_policy_id;
 %ignore medins_result_free;
 %ignore medins_result_settlement;
@@ -245,6 +247,8 @@ static int medins_swig_pool_ok(int pool)
 %immutable medins_value::file;
 %immutable medins_value::line;
 %immutable medins_value::column;
+%immutable medins_value::third_party;
+%immutable medins_value::key;
 %nodefaultctor medins_policy;
 %nodefaultctor medins_policy_set;
 %nodefaultctor medins_result;
@@ -393,6 +397,9 @@ medins_bp medins_swig_ratio_parse(const char *text, medins_error **err);
     size_t m_assumed_count() { return medins_result_assumed_count($self); }
     /** The i-th assumed value used (borrowed), or null. */
     const medins_value *m_assumed(size_t i) { return medins_result_assumed($self, i); }
+    size_t m_third_party_count() { return medins_result_third_party_count($self); }
+    /** The i-th value used that cites a third-party source (borrowed), or null. */
+    const medins_value *m_third_party(size_t i) { return medins_result_third_party($self, i); }
     const char *m_policy_id() { return medins_result_policy_id($self); }
     /** The settlement figures (borrowed), or null for other kinds. */
     const medins_settlement *m_settlement() { return medins_result_settlement($self); }

@@ -110,22 +110,44 @@ void cli_print_lines(FILE *out, const medins_result *result)
     rule(out);
 }
 
+static void print_value(FILE *out, const medins_value *val, const char *why)
+{
+    fprintf(out, "  * %s = %s  %s%s:%u:%u%s\n", val->path, val->text, cli_dim,
+            val->file ? val->file : "?", val->line, val->column, cli_reset);
+    if (why && *why)
+        fprintf(out, "      %s\n", why);
+}
+
+/* The values used that a third-party source gives (a public page or guide, not an official
+ * text), with the place cited. */
+static void print_third_party(FILE *out, const medins_result *result)
+{
+    size_t n = medins_result_third_party_count(result);
+    if (n == 0)
+        return;
+    fprintf(out, "\n%sThird-party values used%s (%zu): from public pages or guides, not official texts\n",
+            cli_yellow, cli_reset, n);
+    for (size_t i = 0; i < n; i++) {
+        const medins_value *val = medins_result_third_party(result, i);
+        char why[512];
+        snprintf(why, sizeof why, "%s: %s", val->source ? val->source : "?", val->at ? val->at : "");
+        print_value(out, val, why);
+    }
+}
+
 void cli_print_assumed(FILE *out, const medins_result *result, const cli_assumption *mine, size_t n_mine)
 {
     size_t nres = medins_result_assumed_count(result);
-    if (nres + n_mine == 0)
-        return;
-    fprintf(out, "\n%sAssumed values used%s (%zu): not stated by any source; check before relying on them\n",
-            cli_yellow, cli_reset, nres + n_mine);
+    if (nres + n_mine > 0)
+        fprintf(out, "\n%sAssumed values used%s (%zu): not stated by any source; check before relying on them\n",
+                cli_yellow, cli_reset, nres + n_mine);
     for (size_t i = 0; i < nres; i++) {
         const medins_value *val = medins_result_assumed(result, i);
-        fprintf(out, "  * %s = %s  %s%s:%u:%u%s\n", val->path, val->text, cli_dim,
-                val->file ? val->file : "?", val->line, val->column, cli_reset);
-        if (val->at && *val->at)
-            fprintf(out, "      %s\n", val->at);
+        print_value(out, val, val->at);
     }
     for (size_t i = 0; i < n_mine; i++)
         fprintf(out, "  * %s = %s  (this command)\n      %s\n", mine[i].what, mine[i].value, mine[i].why);
+    print_third_party(out, result);
 }
 
 void cli_print_person(FILE *out, const medins_person *p, medins_date on)
@@ -225,6 +247,7 @@ static json_t *value_json(const medins_value *val)
     json_object_set_new(o, "source", str_or_null(val->source));
     json_object_set_new(o, "at", str_or_null(val->at));
     json_object_set_new(o, "assumed", json_boolean(val->assumed));
+    json_object_set_new(o, "third_party", json_boolean(val->third_party));
     json_object_set_new(o, "file", str_or_null(val->file));
     json_object_set_new(o, "line", json_integer(val->line));
     json_object_set_new(o, "column", json_integer(val->column));
@@ -271,6 +294,7 @@ json_t *cli_json_result(const medins_result *result, const medins_policy *policy
         json_object_set_new(o, "line", json_integer(l->line));
         json_object_set_new(o, "column", json_integer(l->column));
         json_object_set_new(o, "assumed", json_boolean(l->assumed));
+        json_object_set_new(o, "third_party", json_boolean(l->third_party));
         json_array_append_new(lines, o);
     }
     json_object_set_new(root, "lines", lines);
@@ -279,6 +303,10 @@ json_t *cli_json_result(const medins_result *result, const medins_policy *policy
     for (size_t i = 0; i < medins_result_assumed_count(result); i++)
         json_array_append_new(assumed, value_json(medins_result_assumed(result, i)));
     json_object_set_new(root, "assumed", assumed);
+    json_t *third = json_array();
+    for (size_t i = 0; i < medins_result_third_party_count(result); i++)
+        json_array_append_new(third, value_json(medins_result_third_party(result, i)));
+    json_object_set_new(root, "third_party", third);
     json_t *own = json_array();
     for (size_t i = 0; i < n_mine; i++) {
         json_t *o = json_object();

@@ -17,9 +17,11 @@ static const char help[] =
     "  show       the policy of REGION in force on DATE (2023-06-01): its sources, then every\n"
     "             value with its citation and file:line:col\n"
     "  diff       the values that differ between A and B (policy ids such as tianjin/2022, or\n"
-    "             files), by path, each with its citation\n"
-    "  coverage   for each policy (or only ID): how many values it holds, how many are assumed\n"
-    "             rather than cited, and the assumed ones with their reasons\n"
+    "             files), each with its citation; rows are paired by their id, or by their\n"
+    "             selectors when they have none, not by their position\n"
+    "  coverage   for each policy (or only ID): how many values it holds, how many of them cite\n"
+    "             an official text, a third-party source or are assumed, then the assumed ones\n"
+    "             with their reasons and the third-party ones with their citations\n"
     "\n"
     "Options:\n"
     "  --policies DIR   use the policies below DIR instead of the ones compiled into the library\n"
@@ -50,7 +52,8 @@ static void print_citation(const medins_value *v, const char *indent)
     if (v->assumed)
         printf("%s%sassumed: %s%s", indent, cli_yellow, v->at ? v->at : "", cli_reset);
     else
-        printf("%s%s%s: %s%s", indent, cli_dim, v->source ? v->source : "?", v->at ? v->at : "", cli_reset);
+        printf("%s%s%s%s: %s%s", indent, cli_dim, v->third_party ? "third-party " : "",
+               v->source ? v->source : "?", v->at ? v->at : "", cli_reset);
     printf("  %s%s:%u:%u%s\n", cli_dim, v->file ? v->file : "?", v->line, v->column, cli_reset);
 }
 
@@ -62,6 +65,17 @@ static void print_heading(const medins_policy *p)
     printf("%s%s%s \xe2\x80\x94 %s\n", cli_bold, medins_policy_id(p), cli_reset, medins_policy_title(p));
     printf("  region %s, in force from %s to %s\n", medins_policy_region(p), from,
            medins_policy_effective_to(p) ? to : "(open-ended)");
+}
+
+/* How many of the policy's values are assumed, and how many cite a third-party source. */
+static void count_kinds(const medins_policy *p, size_t *assumed, size_t *third_party)
+{
+    *assumed = *third_party = 0;
+    for (size_t i = 0; i < medins_policy_value_count(p); i++) {
+        const medins_value *v = medins_policy_value(p, i);
+        *assumed += v->assumed != 0;
+        *third_party += v->third_party != 0;
+    }
 }
 
 /* ---- check ---------------------------------------------------------------------------- */
@@ -84,11 +98,10 @@ static int check(cli_policies *pol, int n, char **paths)
             medins_policy *p = NULL;
             rc = medins_policy_load_file(&p, paths[i], pol->set, NULL, &err);
             if (rc == 0) {
-                size_t nv = medins_policy_value_count(p), na = 0;
-                for (size_t k = 0; k < nv; k++)
-                    na += medins_policy_value(p, k)->assumed != 0;
-                printf("%s: ok: %s, %zu values (%zu assumed), %zu sources\n", paths[i],
-                       medins_policy_id(p), nv, na, medins_policy_source_count(p));
+                size_t nv = medins_policy_value_count(p), na, nt;
+                count_kinds(p, &na, &nt);
+                printf("%s: ok: %s, %zu values (%zu third-party, %zu assumed), %zu sources\n",
+                       paths[i], medins_policy_id(p), nv, nt, na, medins_policy_source_count(p));
             }
             medins_policy_free(p);
         }
@@ -164,6 +177,15 @@ static int resolve(const medins_policy **out, medins_policy **owned, cli_policie
     return 0;
 }
 
+/* The value of p whose key (its path with rows named, not numbered) is `key`, or NULL. */
+static const medins_value *find_key(const medins_policy *p, const char *key)
+{
+    for (size_t i = 0; i < medins_policy_value_count(p); i++)
+        if (strcmp(medins_policy_value(p, i)->key, key) == 0)
+            return medins_policy_value(p, i);
+    return NULL;
+}
+
 static int diff(cli_policies *pol, const char *an, const char *bn)
 {
     const medins_policy *a, *b;
@@ -180,13 +202,13 @@ static int diff(cli_policies *pol, const char *an, const char *bn)
            medins_policy_id(b), cli_reset);
     for (size_t i = 0; i < medins_policy_value_count(a); i++) {
         const medins_value *va = medins_policy_value(a, i);
-        const medins_value *vb = medins_policy_find_value(b, va->path);
+        const medins_value *vb = find_key(b, va->key);
         if (!vb) {
-            printf("- %s = %s\n", va->path, va->text);
+            printf("- %s = %s\n", va->key, va->text);
             print_citation(va, "      ");
             removed++;
         } else if (strcmp(va->text, vb->text) != 0) {
-            printf("~ %s: %s -> %s\n", va->path, va->text, vb->text);
+            printf("~ %s: %s -> %s\n", va->key, va->text, vb->text);
             print_citation(va, "    - ");
             print_citation(vb, "    + ");
             changed++;
@@ -194,8 +216,8 @@ static int diff(cli_policies *pol, const char *an, const char *bn)
     }
     for (size_t i = 0; i < medins_policy_value_count(b); i++) {
         const medins_value *vb = medins_policy_value(b, i);
-        if (!medins_policy_find_value(a, vb->path)) {
-            printf("+ %s = %s\n", vb->path, vb->text);
+        if (!find_key(a, vb->key)) {
+            printf("+ %s = %s\n", vb->key, vb->text);
             print_citation(vb, "      ");
             added++;
         }
@@ -209,20 +231,28 @@ static int diff(cli_policies *pol, const char *an, const char *bn)
 
 /* ---- coverage -------------------------------------------------------------------------- */
 
+static void coverage_list(const medins_policy *p, int third_party)
+{
+    for (size_t i = 0; i < medins_policy_value_count(p); i++) {
+        const medins_value *v = medins_policy_value(p, i);
+        if (third_party ? !v->third_party : !v->assumed)
+            continue;
+        printf("  %s = %s  %s%s:%u:%u%s\n      %s%s%s\n", v->path, v->text, cli_dim,
+               v->file ? v->file : "?", v->line, v->column, cli_reset,
+               third_party ? v->source : "", third_party ? ": " : "", v->at ? v->at : "");
+    }
+}
+
 static void coverage_one(const medins_policy *p)
 {
-    size_t nv = medins_policy_value_count(p), na = 0;
-    for (size_t i = 0; i < nv; i++)
-        na += medins_policy_value(p, i)->assumed != 0;
-    printf("%s%s%s: %zu values, %zu cited, %zu assumed\n", cli_bold, medins_policy_id(p), cli_reset,
-           nv, nv - na, na);
-    for (size_t i = 0; i < nv; i++) {
-        const medins_value *v = medins_policy_value(p, i);
-        if (!v->assumed)
-            continue;
-        printf("  %s = %s  %s%s:%u:%u%s\n      %s\n", v->path, v->text, cli_dim,
-               v->file ? v->file : "?", v->line, v->column, cli_reset, v->at ? v->at : "");
-    }
+    size_t nv = medins_policy_value_count(p), na, nt;
+    count_kinds(p, &na, &nt);
+    printf("%s%s%s: %zu values, %zu official, %zu third-party, %zu assumed\n", cli_bold,
+           medins_policy_id(p), cli_reset, nv, nv - na - nt, nt, na);
+    coverage_list(p, 0);
+    if (nt)
+        printf("  third-party:\n");
+    coverage_list(p, 1);
 }
 
 static int coverage(cli_policies *pol, const char *id)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "benefit.h"
+#include "loader.h"
 
 /* Selectors every settlement table accepts: `kind` belongs to applies_to only. */
 #define BENEFIT_DIMS (MDN_DIM_ALL & ~(unsigned)MDN_DIM_KIND)
@@ -77,6 +78,37 @@ static int adjust_table(mdn_binder *b, const mdn_node *node, const char *key, md
     return rc;
 }
 
+/*
+ * `pool:` a pool word for every scheme, or a mapping from scheme words to pool words, the
+ * schemes it leaves out keeping `dflt` (so that one scheme's payments for a kind of care can be
+ * kept apart from a maximum that excludes them, while another scheme's stay within it).
+ */
+static int bind_pool(mdn_binder *b, const mdn_node *node, int dflt, int *pool)
+{
+    const mdn_node *map = mdn_map_get(node, "pool");
+    int rc = 0;
+    for (int i = 0; i < MEDINS_SCHEME_COUNT; i++)
+        pool[i] = dflt;
+    if (!map || map->type != MDN_MAP) {
+        if ((rc = mdn_bind_word(b, node, "pool", false, pool_words, &pool[0])) < 0)
+            return rc;
+        for (int i = 1; i < MEDINS_SCHEME_COUNT; i++)
+            pool[i] = pool[0];
+        return 0;
+    }
+    mdn_path_push(b, "pool");
+    /* Row ids do not apply here: only scheme words are keys. */
+    if (mdn_map_get(map, "id"))
+        rc = mdn_bind_error(b, mdn_map_get(map, "id"), MEDINS_ERR_UNKNOWN_KEY,
+                            "unknown key \"id\" (a scheme word is expected)");
+    if (rc == 0)
+        rc = mdn_bind_keys(b, map, 0, mdn_scheme_words);
+    for (int i = 0; rc == 0 && i < MEDINS_SCHEME_COUNT; i++)
+        rc = mdn_bind_word(b, map, mdn_scheme_words[i], false, pool_words, &pool[i]);
+    mdn_path_pop(b);
+    return rc;
+}
+
 static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node *node)
 {
     static const char *const common[] = {"pool", "deductible_basis", "deductible",
@@ -96,18 +128,19 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
         return rc;
 
     /* Defaults from the table in docs/policy-format.md, "Benefit sections". */
+    int pool;
     switch (kind) {
     case MEDINS_CLAIM_OUTPATIENT:
     case MEDINS_CLAIM_PHARMACY:
-        s->pool = MEDINS_POOL_OUTPATIENT; s->basis = MDN_BASIS_YEAR; break;
+        pool = MEDINS_POOL_OUTPATIENT; s->basis = MDN_BASIS_YEAR; break;
     case MEDINS_CLAIM_POOLING:
-        s->pool = MEDINS_POOL_POOLING; s->basis = MDN_BASIS_VISIT; break;
+        pool = MEDINS_POOL_POOLING; s->basis = MDN_BASIS_VISIT; break;
     case MEDINS_CLAIM_SPECIAL_DISEASE:
-        s->pool = MEDINS_POOL_INPATIENT; s->basis = MDN_BASIS_YEAR; break;
+        pool = MEDINS_POOL_INPATIENT; s->basis = MDN_BASIS_YEAR; break;
     default:
-        s->pool = MEDINS_POOL_INPATIENT; s->basis = MDN_BASIS_ADMISSION; break;
+        pool = MEDINS_POOL_INPATIENT; s->basis = MDN_BASIS_ADMISSION; break;
     }
-    if ((rc = mdn_bind_word(b, node, "pool", false, pool_words, &s->pool)) < 0 ||
+    if ((rc = bind_pool(b, node, pool, s->pool)) < 0 ||
         (rc = mdn_bind_word(b, node, "deductible_basis", false, basis_words, &s->basis)) < 0)
         return rc;
 
@@ -296,11 +329,20 @@ int mdn_benefits_finish(mdn_binder *b)
         mdn_benefit *s = &bs->sec[k];
         if (!s->present)
             continue;
-        const mdn_benefit *owner = &bs->sec[section_kind(pool_owner[s->pool])];
+        const int pool = s->pool[0];
+        const mdn_benefit *owner = &bs->sec[section_kind(pool_owner[pool])];
+        /* The pool owner's tables stand for one pool: a section in a pool by scheme has its own. */
+        bool by_scheme = false;
+        for (int i = 1; i < MEDINS_SCHEME_COUNT; i++)
+            by_scheme |= s->pool[i] != pool;
+        if ((!s->has_deductible || !s->has_cap) && by_scheme)
+            return mdn_bind_error(b, mdn_map_get(s->node, "pool"), MEDINS_ERR_MISSING,
+                                  "section %s is in a pool by scheme, and so needs a deductible "
+                                  "and a cap of its own", s->name);
         if ((!s->has_deductible || !s->has_cap) && owner != s && !owner->present)
             return mdn_bind_error(b, s->node, MEDINS_ERR_MISSING,
                                   "section %s shares the %s pool, whose owner section %s is absent",
-                                  s->name, pool_words[s->pool], medins_section_name(pool_owner[s->pool]));
+                                  s->name, pool_words[pool], medins_section_name(pool_owner[pool]));
         const mdn_benefit *d = s->has_deductible ? s : owner->has_deductible ? owner : NULL;
         s->ded_owner = d;
         s->ded_table = d ? &d->deductible : NULL;

@@ -64,7 +64,7 @@ typedef struct mdn_benefit {
     bool present;
     const char *name;                  /* the section's key: "inpatient" */
     const mdn_node *node;              /* where it is written (for cross-section errors) */
-    int pool;                          /* medins_pool */
+    int pool[MEDINS_SCHEME_COUNT];     /* medins_pool, by the person's scheme */
     int basis;                         /* mdn_basis */
     bool has_deductible, has_cap;      /* the section writes its own table */
     mdn_amount_table deductible;

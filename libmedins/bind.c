@@ -217,6 +217,134 @@ static int registry_add(mdn_binder *b, mdn_val *v)
     return 0;
 }
 
+/* ---- keys: a value's path with its rows named -------------------------------------------- */
+
+/* The keys that say whom or what a row is for, beside the selectors: a row's name when it has
+ * no id. */
+static const char *const row_name_keys[] = {
+    "scheme", "category", "tier", "level", "groups", "within", "age_min", "age_max", "admission",
+    "family_doctor", "thrifty_years", "prior_outpatient_max", "kind", "delivery", "employer_type",
+    "disease", "weeks_max", NULL,
+};
+
+/* Append to buf[*n] (size `size`), cutting what does not fit. */
+static void put(char *buf, size_t size, size_t *n, const char *s, size_t len)
+{
+    if (*n + len >= size)
+        len = *n + 1 < size ? size - 1 - *n : 0;
+    memcpy(buf + *n, s, len);
+    *n += len;
+    buf[*n] = '\0';
+}
+
+/* "scheme=employee,level=l1+l2": a row's selector keys and their words, in the order above;
+ * "" when it has none. */
+static void row_selectors(const mdn_node *row, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (const char *const *k = row_name_keys; *k; k++) {
+        const mdn_node *v = mdn_map_get(row, *k);
+        if (!v || (v->type != MDN_SCALAR && v->type != MDN_SEQ))
+            continue;
+        if (n)
+            put(buf, size, &n, ",", 1);
+        put(buf, size, &n, *k, strlen(*k));
+        put(buf, size, &n, "=", 1);
+        for (size_t i = 0; v->type == MDN_SEQ ? i < v->n : i < 1; i++) {
+            const mdn_node *w = v->type == MDN_SEQ ? v->items[i] : v;
+            if (i)
+                put(buf, size, &n, "+", 1);
+            if (w->type == MDN_SCALAR)
+                put(buf, size, &n, w->text, strlen(w->text));
+        }
+    }
+}
+
+/* A row's name: "id=<id>", else its selectors when no other row of `seq` has the same, else
+ * its index. */
+static void row_name(const mdn_node *seq, size_t i, char *buf, size_t size)
+{
+    const mdn_node *row = seq->items[i], *id = mdn_map_get(row, "id");
+    if (id && id->type == MDN_SCALAR) {
+        snprintf(buf, size, "id=%s", id->text);
+        return;
+    }
+    row_selectors(row, buf, size);
+    char other[256];
+    for (size_t j = 0; *buf && j < seq->n; j++) {
+        if (j == i || seq->items[j]->type != MDN_MAP)
+            continue;
+        row_selectors(seq->items[j], other, sizeof other);
+        if (strcmp(other, buf) == 0)
+            *buf = '\0';
+    }
+    if (!*buf)
+        snprintf(buf, size, "%zu", i);
+}
+
+/*
+ * The path of a value with each row index replaced by the row's name (row_name), read from the
+ * merged tree: "maternity.delivery[scheme=resident].amount" for "maternity.delivery[1].amount".
+ * Two policies' values of the same key are the same rule, wherever their rows stand.
+ */
+static char *value_key(mdn_arena *a, const mdn_node *root, const char *path)
+{
+    char key[768], part[128], name[256];
+    size_t n = 0;
+    const mdn_node *node = root;
+    key[0] = '\0';
+    for (const char *p = path; *p;) {
+        size_t len = strcspn(p, ".[");
+        if (len) {
+            snprintf(part, sizeof part, "%.*s", (int)len, p);
+            node = node ? mdn_map_get(node, part) : NULL;
+            if (n)
+                put(key, sizeof key, &n, ".", 1);
+            put(key, sizeof key, &n, p, len);
+            p += len;
+        }
+        if (*p == '[') {
+            size_t i = (size_t)strtoul(p + 1, NULL, 10);
+            if (node && node->type == MDN_SEQ && i < node->n && node->items[i]->type == MDN_MAP) {
+                row_name(node, i, name, sizeof name);
+                node = node->items[i];
+            } else {
+                snprintf(name, sizeof name, "%zu", i);
+                node = NULL;
+            }
+            put(key, sizeof key, &n, "[", 1);
+            put(key, sizeof key, &n, name, strlen(name));
+            put(key, sizeof key, &n, "]", 1);
+            const char *close = strchr(p, ']');
+            p = close ? close + 1 : p + strlen(p);
+        }
+        if (*p == '.')
+            p++;
+    }
+    return mdn_arena_strdup(a, key);
+}
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+/*
+ * A citation a reader can check: the document's title, then its number, issuing body and date
+ * as far as the source gives them, then the place cited: "Title (No. 38; Bureau, 2015-03-14),
+ * Eight". A third-party source says so first.
+ */
+static const char *cite_source(mdn_arena *a, const medins_source *src, const char *at)
+{
+    const char *num = or_empty(src->number), *who = or_empty(src->issuer), *when = or_empty(src->date);
+    const bool by = *who || *when;
+    return mdn_arena_printf(a, "%s%s%s%s%s%s%s%s%s, %s",
+                            strcmp(src->kind, "third-party") == 0 ? "third-party: " : "",
+                            src->title, *num || by ? " (" : "", num, *num && by ? "; " : "", who,
+                            *who && *when ? ", " : "", when, *num || by ? ")" : "", at);
+}
+
 /* Register the scalar `node` (written under `key`) as a value, checking its citation; *out is
  * written only on success. */
 static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, const mdn_val **out)
@@ -240,16 +368,13 @@ static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, cons
     v->pub.source = src ? src->id : NULL;
     v->pub.at = c->at;
     v->pub.assumed = src == NULL;
+    v->pub.third_party = src && strcmp(src->kind, "third-party") == 0;
     v->pub.file = node->file;
     v->pub.line = node->line;
     v->pub.column = node->col;
-    if (!src)
-        v->citation = mdn_arena_printf(a, "assumed: %s", c->at);
-    else if (src->number && *src->number)
-        v->citation = mdn_arena_printf(a, "%s (%s), %s", src->title, src->number, c->at);
-    else
-        v->citation = mdn_arena_printf(a, "%s, %s", src->title, c->at);
-    if (!v->pub.path || !v->citation)
+    v->citation = src ? cite_source(a, src, c->at) : mdn_arena_printf(a, "assumed: %s", c->at);
+    v->pub.key = v->pub.path ? value_key(a, b->policy->tree, v->pub.path) : NULL;
+    if (!v->pub.path || !v->citation || !v->pub.key)
         return nomem(b);
     int rc = registry_add(b, v);
     if (rc == 0)

@@ -2,18 +2,22 @@
  * Contributions (residents and employees) and employees' individual accounts: the
  * `contributions:` and `accounts:` sections, their binding and their computations.
  *
- * A resident's financing is decided in this order, first rule that applies:
- *   1. a `groups` row the person matches: financed at its tier (and by the state when
- *      state_pays_all), with that tier's benefits;
- *   2. a `benefit_tier` row for the person's category: pays at `pays` (or the chosen tier),
- *      receives `benefits`;
- *   3. the chosen tier, for both.
- * The contribution row is then the first `tiers` row matching the category and paying tier.
- * mdn_benefit_tier follows the same decision so that settlements and contributions agree.
+ * A resident's financing:
+ *   1. the chosen tier, for paying and for benefits, unless a `benefit_tier` row for the
+ *      person's category says otherwise (pays at `pays`, or the chosen tier; receives
+ *      `benefits`);
+ *   2. then the first `groups` row the person matches raises both to at least `financed_at`,
+ *      never lowers them; with state_pays_all the government pays the individual share of the
+ *      financed tier, and a person who chose a higher tier pays only the rest of its share.
+ * A group's extra points on ratios are the benefit sections' adjustments (rows selecting on
+ * `groups`), added to the person's own. The contribution row is the first `tiers` row matching
+ * the category and paying tier. mdn_benefit_tier follows the same decision so that settlements
+ * and contributions agree.
  */
 #include <string.h>
 
 #include "benefit.h"
+#include "loader.h"
 #include "result_internal.h"
 
 /* Policy words for tiers, in medins_tier order from MEDINS_TIER_LOW. */
@@ -36,7 +40,8 @@ typedef struct benefit_row {
 
 typedef struct group_row {
     mdn_select sel;
-    int financed_at;            /* medins_tier, NONE when absent: the chosen tier */
+    uint32_t within;            /* medins_group flags the person must also have one of; 0: none */
+    int financed_at;            /* medins_tier, NONE when absent: the tiers as they are */
     bool state_pays_all;
     const mdn_val *state_val;   /* the cited flag, NULL when absent */
 } group_row;
@@ -103,7 +108,7 @@ static int bind_benefit_row(mdn_binder *b, const mdn_node *row, void *out)
 
 static int bind_group_row(mdn_binder *b, const mdn_node *row, void *out)
 {
-    static const char *const keys[] = {"id", "financed_at", "state_pays_all", NULL};
+    static const char *const keys[] = {"id", "within", "financed_at", "state_pays_all", NULL};
     group_row *r = out;
     int rc = mdn_bind_keys(b, row, MDN_DIM_GROUPS | MDN_DIM_CATEGORY, keys);
     /* A row without groups would put every resident in a special group. */
@@ -111,6 +116,8 @@ static int bind_group_row(mdn_binder *b, const mdn_node *row, void *out)
         rc = mdn_bind_require(b, row, "groups");
     if (rc == 0)
         rc = mdn_bind_select(b, row, MDN_DIM_GROUPS | MDN_DIM_CATEGORY, &r->sel);
+    if (rc == 0)
+        rc = mdn_bind_word_mask(b, row, "within", mdn_group_words, &r->within);
     if (rc == 0)
         rc = bind_tier(b, row, "financed_at", false, &r->financed_at);
     if (rc == 0)
@@ -243,20 +250,22 @@ typedef struct resident_plan {
     const group_row *group;     /* the special group row, or NULL */
     const benefit_row *brow;    /* the benefit_tier row, or NULL */
     int paying, benefit;        /* medins_tier */
+    bool state_pays;            /* a group with state_pays_all: the state pays the individual
+                                 * share of `financed` */
+    int financed;               /* the tier the group finances (the paying tier without
+                                 * financed_at) */
 } resident_plan;
+
+/* The higher of two tiers (NONE < low < middle < high). */
+static int raise_tier(int tier, int floor)
+{
+    return floor > tier ? floor : tier;
+}
 
 static resident_plan plan_resident(const struct mdn_contributions *c, const medins_person *person)
 {
-    resident_plan plan = {NULL, NULL, person->tier, person->tier};
+    resident_plan plan = {NULL, NULL, person->tier, person->tier, false, MEDINS_TIER_NONE};
     mdn_ctx ctx = person_ctx(person, person->tier);
-    for (size_t i = 0; i < c->ngroups && !plan.group; i++)
-        if (mdn_select_match(&c->groups[i].sel, &ctx))
-            plan.group = &c->groups[i];
-    if (plan.group) {
-        if (plan.group->financed_at != MEDINS_TIER_NONE)
-            plan.paying = plan.benefit = plan.group->financed_at;
-        return plan;
-    }
     for (size_t i = 0; i < c->nbenefit && !plan.brow; i++)
         if (mdn_select_match(&c->benefit[i].sel, &ctx))
             plan.brow = &c->benefit[i];
@@ -264,6 +273,18 @@ static resident_plan plan_resident(const struct mdn_contributions *c, const medi
         if (plan.brow->pays != MEDINS_TIER_NONE)
             plan.paying = plan.brow->pays;
         plan.benefit = plan.brow->benefits;
+    }
+    for (size_t i = 0; i < c->ngroups && !plan.group; i++) {
+        const group_row *g = &c->groups[i];
+        if (mdn_select_match(&g->sel, &ctx) && (!g->within || (person->groups & g->within)))
+            plan.group = g;
+    }
+    if (plan.group) {
+        plan.paying = raise_tier(plan.paying, plan.group->financed_at);
+        plan.benefit = raise_tier(plan.benefit, plan.group->financed_at);
+        plan.state_pays = plan.group->state_pays_all;
+        plan.financed = plan.group->financed_at != MEDINS_TIER_NONE ? plan.group->financed_at
+                                                                    : plan.paying;
     }
     return plan;
 }
@@ -284,55 +305,89 @@ static const char *group_name(uint32_t shared)
     return shared ? medins_group_name(shared & (~shared + 1u)) : "a special group";
 }
 
+/* The first `tiers` row for the person's category at `tier`, or NULL. */
+static const tier_row *tier_row_at(const struct mdn_contributions *c, const medins_person *person,
+                                   int tier)
+{
+    mdn_ctx ctx = person_ctx(person, tier);
+    for (size_t i = 0; i < c->ntiers; i++)
+        if (mdn_select_match(&c->tiers[i].sel, &ctx))
+            return &c->tiers[i];
+    return NULL;
+}
+
+static int no_tier_row(const medins_person *person, int tier, medins_error **err)
+{
+    if (tier == MEDINS_TIER_NONE)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                         "a %s resident must choose a contribution tier",
+                         medins_category_name(person->category));
+    return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                     "no resident contribution row for a %s resident at the %s tier",
+                     medins_category_name(person->category), medins_tier_name(tier));
+}
+
 static int resident_contribution(medins_result *r, medins_contribution_figures *f,
                                  const struct mdn_contributions *c, const medins_person *person,
                                  medins_error **err)
 {
     resident_plan plan = plan_resident(c, person);
-    mdn_ctx ctx = person_ctx(person, plan.paying);
-    const tier_row *row = NULL;
-    for (size_t i = 0; i < c->ntiers && !row; i++)
-        if (mdn_select_match(&c->tiers[i].sel, &ctx))
-            row = &c->tiers[i];
-    if (!row) {
-        if (plan.paying == MEDINS_TIER_NONE)
-            return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
-                             "a %s resident must choose a contribution tier",
-                             medins_category_name(person->category));
-        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
-                         "no resident contribution row for a %s resident at the %s tier",
-                         medins_category_name(person->category), medins_tier_name(plan.paying));
-    }
+    const tier_row *row = tier_row_at(c, person, plan.paying);
+    if (!row)
+        return no_tier_row(person, plan.paying, err);
+    /* The state pays the financed tier's individual share, at most the paying tier's. */
+    const tier_row *frow = !plan.state_pays ? NULL
+                         : plan.financed == plan.paying ? row : tier_row_at(c, person, plan.financed);
+    if (plan.state_pays && !frow)
+        return no_tier_row(person, plan.financed, err);
+    const medins_fen state = frow ? (frow->individual.v < row->individual.v ? frow->individual.v
+                                                                           : row->individual.v)
+                                  : 0;
 
     f->paying_tier = plan.paying;
     f->benefit_tier = plan.benefit;
     f->subsidy = row->subsidy.v;
-    f->state_pays_all = plan.group && plan.group->state_pays_all;
+    f->state_pays_all = frow != NULL;
     f->group = plan.group ? person->groups & plan.group->sel.groups : 0;
-    f->individual = f->state_pays_all ? 0 : row->individual.v;
-    f->government = row->subsidy.v + (f->state_pays_all ? row->individual.v : 0);
+    f->individual = row->individual.v - state;
+    f->government = row->subsidy.v + state;
     f->total = row->individual.v + row->subsidy.v;
 
     char a[24], b[24], t[24];
     const char *tier = plan.paying ? medins_tier_name(plan.paying) : "category's";
     int rc = 0;
-    if (plan.group)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->total, 0, 0, "contributions.resident.groups",
-                                 plan.group->state_val,
-                                 "As %s, financed at the %s tier%s", group_name(f->group), tier,
-                                 f->state_pays_all ? ", the government paying in full" : "");
-    else if (plan.brow)
+    if (plan.brow)
         rc = mdn_result_add_line(r, MEDINS_PART_INFO, 0, 0, 0, "contributions.resident.benefit_tier",
                                  NULL, "A %s resident pays at the %s tier and receives %s-tier benefits",
-                                 medins_category_name(person->category), tier,
-                                 medins_tier_name(plan.benefit));
+                                 medins_category_name(person->category),
+                                 plan.brow->pays ? medins_tier_name(plan.brow->pays) : "chosen",
+                                 medins_tier_name(plan.brow->benefits));
+    if (rc == 0 && plan.group) {
+        if (frow && frow != row)
+            rc = mdn_result_add_line(r, MEDINS_PART_INFO, state, 0, 0,
+                                     "contributions.resident.groups", plan.group->state_val,
+                                     "As %s, financed at the %s tier, whose individual share of %s "
+                                     "yuan the government pays; the %s tier chosen is kept, the "
+                                     "person paying the rest of its share", group_name(f->group),
+                                     medins_tier_name(plan.financed), mdn_yuan(a, state), tier);
+        else
+            rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->total, 0, 0,
+                                     "contributions.resident.groups", plan.group->state_val,
+                                     "As %s, financed at the %s tier%s", group_name(f->group),
+                                     tier, frow ? ", the government paying in full" : "");
+    }
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, row->individual.v, 0, 0,
                                  "contributions.resident.individual", row->individual.val,
-                                 f->state_pays_all
+                                 f->individual == 0 && state > 0
                                      ? "Individual contribution at the %s tier, %s yuan, paid by the government"
                                      : "Individual contribution at the %s tier: %s yuan",
                                  tier, mdn_yuan(a, row->individual.v));
+    if (rc == 0 && frow && frow != row)
+        rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, state, 0, 0,
+                                 "contributions.resident.individual", frow->individual.val,
+                                 "Of it paid by the government: the %s tier's individual share, %s yuan",
+                                 medins_tier_name(plan.financed), mdn_yuan(a, state));
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, row->subsidy.v, 0, 0,
                                  "contributions.resident.subsidy", row->subsidy.val,

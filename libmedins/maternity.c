@@ -229,6 +229,15 @@ int medins_maternity(medins_result **out, const medins_policy *policy,
     /* Each part is at most MEDINS_FEN_MAX, so the sum stays far inside int64_t. */
     f->total = f->delivery + f->prenatal + f->complication;
     rc = maternity_lines(r, f, m, input, &delivery->amount, prenatal, complication, scheme);
+    /* The week bands compared chose the prenatal row (those of the rows before it as much as
+     * its own): each is a value used, listed when assumed. */
+    for (size_t i = 0; rc == 0 && i < m->prenatal.n; i++) {
+        if (!mdn_select_match(&m->prenatal.rows[i].sel, &ctx))
+            continue;
+        rc = mdn_result_use(r, m->prenatal_x[i].weeks_max.val);
+        if (&m->prenatal.rows[i] == prenatal)
+            break;
+    }
     if (rc)
         rc = mdn_error(err, rc, NULL, 0, 0, "out of memory");
     return mdn_result_finish(out, r, &f->assumed, rc);

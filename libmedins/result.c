@@ -17,6 +17,8 @@ struct medins_result {
     size_t nlines, lines_cap;
     const mdn_val **assumed;
     size_t nassumed, assumed_cap;
+    const mdn_val **third;      /* values citing a third-party source */
+    size_t nthird, third_cap;
     void *data;                 /* follows the struct in the same block */
 };
 
@@ -40,22 +42,32 @@ void *mdn_result_data(const medins_result *r)
     return r ? r->data : NULL;
 }
 
-int mdn_result_use(medins_result *r, const mdn_val *val)
+/* Add val to a list of distinct values: 0 or NOMEM. */
+static int note(const mdn_val ***list, size_t *n, size_t *cap, const mdn_val *val)
 {
-    if (!val || !val->pub.assumed)
-        return 0;
-    for (size_t i = 0; i < r->nassumed; i++)
-        if (r->assumed[i] == val)
+    for (size_t i = 0; i < *n; i++)
+        if ((*list)[i] == val)
             return 0;
-    if (r->nassumed == r->assumed_cap) {
-        size_t cap = r->assumed_cap ? 2 * r->assumed_cap : 4;
-        const mdn_val **a = realloc(r->assumed, cap * sizeof *a);
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 4;
+        const mdn_val **a = realloc(*list, c * sizeof *a);
         if (!a)
             return MEDINS_ERR_NOMEM;
-        r->assumed = a;
-        r->assumed_cap = cap;
+        *list = a;
+        *cap = c;
     }
-    r->assumed[r->nassumed++] = val;
+    (*list)[(*n)++] = val;
+    return 0;
+}
+
+int mdn_result_use(medins_result *r, const mdn_val *val)
+{
+    if (!val)
+        return 0;
+    if (val->pub.assumed)
+        return note(&r->assumed, &r->nassumed, &r->assumed_cap, val);
+    if (val->pub.third_party)
+        return note(&r->third, &r->nthird, &r->third_cap, val);
     return 0;
 }
 
@@ -91,6 +103,7 @@ static int push_line(medins_result *r, medins_part part, medins_fen amount, medi
         l->line = val->pub.line;
         l->column = val->pub.column;
         l->assumed = val->pub.assumed;
+        l->third_party = val->pub.third_party;
     }
     return 0;
 }
@@ -155,6 +168,16 @@ const medins_value *medins_result_assumed(const medins_result *result, size_t i)
     return result && i < result->nassumed ? &result->assumed[i]->pub : NULL;
 }
 
+size_t medins_result_third_party_count(const medins_result *result)
+{
+    return result ? result->nthird : 0;
+}
+
+const medins_value *medins_result_third_party(const medins_result *result, size_t i)
+{
+    return result && i < result->nthird ? &result->third[i]->pub : NULL;
+}
+
 const char *medins_result_policy_id(const medins_result *result)
 {
     return result && result->policy ? result->policy->id : NULL;
@@ -189,5 +212,6 @@ void medins_result_free(medins_result *result)
     mdn_arena_free(&result->texts);
     free(result->lines);
     free(result->assumed);
+    free(result->third);
     free(result);
 }

@@ -33,7 +33,8 @@ const void *mdn_result_figures(const medins_result *result, medins_result_kind k
  */
 int mdn_result_finish(medins_result **out, medins_result *r, int32_t *assumed, int rc);
 
-/* Record that a value was used (assumed values are listed once). Returns 0 or NOMEM. */
+/* Record that a value was used (assumed values, and values citing a third-party source, are
+ * listed once each). Returns 0 or NOMEM. */
 int mdn_result_use(medins_result *r, const mdn_val *val);
 
 #endif

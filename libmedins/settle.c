@@ -459,7 +459,7 @@ static void plan_of(mdn_plan *pl, const medins_policy *p, const query *q)
         pl->cap = pl->crow->amount.v;
         pl->carry = MDN_MASK(inpatient && inpatient->carry_over && sec->cap_owner == inpatient);
     }
-    pl->pool = sec->pool;
+    pl->pool = sec->pool[q->ctx.scheme];
     pl->inpatient = kind == MEDINS_CLAIM_INPATIENT;
     pl->outpatient = MDN_MASK(kind == MEDINS_CLAIM_OUTPATIENT || kind == MEDINS_CLAIM_PHARMACY);
     pl->annual = MDN_MASK(sec->basis == MDN_BASIS_YEAR);

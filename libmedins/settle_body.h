@@ -48,11 +48,12 @@ medins_bp mdn_say_adjustments(emitter *e, const mdn_adjust_table *t, const mdn_i
         }                                                                                    \
     } while (0)
 
-/* A value used without a line of its own (segment bounds): listed when assumed. */
+/* A value used without a line of its own (segment bounds): listed when assumed or
+ * third-party. */
 static inline void use(emitter *e, const mdn_val *val)
 {
-    if (e->r && val && val->pub.assumed) {
-        e->assumed = true;
+    if (e->r && val && (val->pub.assumed || val->pub.third_party)) {
+        e->assumed |= val->pub.assumed != 0;
         if (e->rc == 0)
             e->rc = mdn_result_use(e->r, val);
     }

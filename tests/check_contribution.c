@@ -87,11 +87,37 @@ static const resident_case resident_cases[] = {
     {"2017 disabled dibao", "tj2017.yaml", 20170301, MEDINS_CATEGORY_ADULT, MEDINS_TIER_LOW,
      MEDINS_GROUP_DISABLED | MEDINS_GROUP_DIBAO, 0, Y(1380), Y(1380), MEDINS_TIER_HIGH,
      MEDINS_TIER_HIGH, 1},
-    {"2017 five-guarantee", "tj2017.yaml", 20170301, MEDINS_CATEGORY_ADULT, MEDINS_TIER_NONE,
-     MEDINS_GROUP_FIVE_GUARANTEE, 0, Y(1380), Y(1380), MEDINS_TIER_HIGH, MEDINS_TIER_HIGH, 1},
-    /* C8: special hardship, no tier chosen: the row's low tier 850, paid by the state. */
+    {"2017 five-guarantee dibao", "tj2017.yaml", 20170301, MEDINS_CATEGORY_ADULT,
+     MEDINS_TIER_NONE, MEDINS_GROUP_FIVE_GUARANTEE | MEDINS_GROUP_DIBAO, 0, Y(1380), Y(1380),
+     MEDINS_TIER_HIGH, MEDINS_TIER_HIGH, 1},
+    /* C10 names five-guarantee persons within 低保 households only: alone, no group row
+     * applies, and the low tier chosen is paid by the person, 120 + 730. */
+    {"2017 five-guarantee alone", "tj2017.yaml", 20170301, MEDINS_CATEGORY_ADULT,
+     MEDINS_TIER_LOW, MEDINS_GROUP_FIVE_GUARANTEE, Y(120), Y(730), Y(850), MEDINS_TIER_LOW,
+     MEDINS_TIER_LOW, 0},
+    /* C8: the severely disabled outside 低保 households, special hardship: no tier chosen, the
+     * row's low tier 850, paid by the state. */
+    {"2017 disabled alone", "tj2017.yaml", 20170301, MEDINS_CATEGORY_ADULT, MEDINS_TIER_NONE,
+     MEDINS_GROUP_DISABLED, 0, Y(850), Y(850), MEDINS_TIER_LOW, MEDINS_TIER_LOW, 1},
     {"2017 tekun", "tj2017.yaml", 20170301, MEDINS_CATEGORY_ADULT, MEDINS_TIER_NONE,
      MEDINS_GROUP_TEKUN, 0, Y(850), Y(850), MEDINS_TIER_LOW, MEDINS_TIER_LOW, 1},
+    /* A group raises the tiers, never lowers them. A dibao adult who chose the high tier keeps
+     * it: the state pays the middle tier's individual share 350 and the subsidy 730, the person
+     * the rest of the high tier's share, 650 - 350 = 300. A special-hardship adult who chose
+     * the high tier: the state pays the low tier's 120, the person 650 - 120 = 530. A marginal
+     * household that pays its own share (the file's assumption) and chose the high tier pays
+     * all of it. */
+    {"2017 dibao chose high", "tj2017.yaml", 20170301, MEDINS_CATEGORY_ADULT, MEDINS_TIER_HIGH,
+     MEDINS_GROUP_DIBAO, Y(300), Y(1080), Y(1380), MEDINS_TIER_HIGH, MEDINS_TIER_HIGH, 1},
+    {"2017 tekun chose high", "tj2017.yaml", 20170301, MEDINS_CATEGORY_ADULT, MEDINS_TIER_HIGH,
+     MEDINS_GROUP_TEKUN, Y(530), Y(850), Y(1380), MEDINS_TIER_HIGH, MEDINS_TIER_HIGH, 1},
+    {"2017 marginal chose high", "tj2017.yaml", 20170301, MEDINS_CATEGORY_ADULT,
+     MEDINS_TIER_HIGH, MEDINS_GROUP_MARGINAL, Y(650), Y(730), Y(1380), MEDINS_TIER_HIGH,
+     MEDINS_TIER_HIGH, 0},
+    /* A student with a group: the student row (100 + 730) whatever the tier; the state pays the
+     * student's 100 (C8). */
+    {"2017 student tekun", "tj2017.yaml", 20170301, MEDINS_CATEGORY_STUDENT_CHILD,
+     MEDINS_TIER_NONE, MEDINS_GROUP_TEKUN, 0, Y(830), Y(830), MEDINS_TIER_LOW, MEDINS_TIER_LOW, 1},
     /* C11, C12: 2023 high 980 + 1100 = 2080, low 350 + 610 = 960. */
     {"2023 adult high", "tj2023.yaml", 20230301, MEDINS_CATEGORY_ADULT, MEDINS_TIER_HIGH, 0,
      Y(980), Y(1100), Y(2080), MEDINS_TIER_HIGH, MEDINS_TIER_HIGH, 0},
@@ -133,8 +159,12 @@ START_TEST(test_resident)
     ck_assert_msg(ind->source && sub->source && ind->line > 0 && sub->line > 0,
                   "%s: lines without citation", c->name);
     ck_assert_msg(sub->amount == f->subsidy, "%s: subsidy line %lld", c->name, (long long)sub->amount);
-    if (c->groups)
-        ck_assert_msg(find_line(r, "contributions.resident.groups") != NULL, "%s: no group line", c->name);
+    /* A group row applied (its line says how the person is financed) for every case with
+     * groups but the five-guarantee person outside a 低保 household. */
+    ck_assert_msg(!f->group == (!c->groups || c->groups == MEDINS_GROUP_FIVE_GUARANTEE),
+                  "%s: deciding groups 0x%x", c->name, (unsigned)f->group);
+    ck_assert_msg(!find_line(r, "contributions.resident.groups") == !f->group,
+                  "%s: group line", c->name);
     ck_assert_msg(medins_result_settlement(r) == NULL && medins_result_maternity(r) == NULL,
                   "%s: accessors of other kinds must give NULL", c->name);
     medins_result_free(r);
@@ -237,6 +267,20 @@ START_TEST(test_employee)
                   && strcmp(l->source, "tj-2015-points") == 0, "%s: employer line", c->name);
     l = find_line(r, "contributions.employee.fixed_yearly");
     ck_assert_msg(l && l->line == 30 && strcmp(l->source, "cb-2016") == 0, "%s: fixed yearly line", c->name);
+    /* cb-2016 is of kind third-party: the line says so, and the result lists the value (the
+     * 260 a year) beside the assumed ones; tj-2015-points' employer rate is official. */
+    ck_assert_msg(l->third_party && strncmp(l->citation, "third-party: China Briefing", 27) == 0,
+                  "%s: fixed yearly citation %s", c->name, l->citation);
+    int listed = 0;
+    for (size_t i = 0; i < medins_result_third_party_count(r); i++) {
+        const medins_value *v = medins_result_third_party(r, i);
+        ck_assert_msg(strcmp(v->source, "cb-2016") == 0, "%s: %s listed as third-party", c->name,
+                      v->path);
+        listed |= strcmp(v->path, "contributions.employee.fixed_yearly") == 0;
+    }
+    ck_assert_msg(listed, "%s: the fixed yearly amount is not listed as third-party", c->name);
+    ck_assert_msg(!find_line(r, "contributions.employee.employer")->third_party,
+                  "%s: the employer rate is official", c->name);
     int clamped = c->base != c->wage;
     ck_assert_msg(!clamped == !(find_line(r, "contributions.employee.wage_base.floor")
                                 || find_line(r, "contributions.employee.wage_base.ceiling")),
@@ -377,7 +421,7 @@ START_TEST(test_account)
     ck_assert_msg(f->yearly_credit == 12 * c->credit && f->yearly_card == 12 * c->card, "%s: yearly", c->name);
     ck_assert_msg(!f->may_withdraw == !c->may_withdraw, "%s: may_withdraw", c->name);
     const medins_line *l = find_line(r, "accounts.card_share");
-    ck_assert_msg(l && l->line == 46 && l->ratio == 7000, "%s: card line", c->name);
+    ck_assert_msg(l && l->line == 49 && l->ratio == 7000, "%s: card line", c->name);
     medins_result_free(r);
     medins_policy_free(policy);
 }
@@ -440,6 +484,8 @@ static const bind_case bind_cases[] = {
     {"unknown row key", "contributions:\n  cite: \"s: 1\"\n  resident:\n    tiers:\n      - {tier: low, individual: 1, subsidy: 2, bonus: 3}\n", MEDINS_ERR_UNKNOWN_KEY, 11},
     {"no tiers", "contributions:\n  cite: \"s: 1\"\n  resident:\n    groups: [{groups: [dibao], financed_at: high}]\n", MEDINS_ERR_MISSING, 10},
     {"group row without groups", "contributions:\n  cite: \"s: 1\"\n  resident:\n    tiers: [{tier: low, individual: 1, subsidy: 2}]\n    groups:\n      - {financed_at: high, state_pays_all: true}\n", MEDINS_ERR_MISSING, 12},
+    {"within: unknown group word", "contributions:\n  cite: \"s: 1\"\n  resident:\n    tiers: [{tier: low, individual: 1, subsidy: 2}]\n    groups:\n      - {groups: [disabled], within: [nobody], financed_at: high}\n", MEDINS_ERR_TYPE, 12},
+    {"within: empty list", "contributions:\n  cite: \"s: 1\"\n  resident:\n    tiers: [{tier: low, individual: 1, subsidy: 2}]\n    groups:\n      - {groups: [disabled], within: [], financed_at: high}\n", MEDINS_ERR_RANGE, 12},
     {"unknown tier word", "contributions:\n  cite: \"s: 1\"\n  resident:\n    tiers: [{tier: low, individual: 1, subsidy: 2}]\n    benefit_tier:\n      - {category: student_child, pays: medium, benefits: high}\n", MEDINS_ERR_TYPE, 12},
     {"benefit row without benefits", "contributions:\n  cite: \"s: 1\"\n  resident:\n    tiers: [{tier: low, individual: 1, subsidy: 2}]\n    benefit_tier:\n      - {category: student_child, pays: low}\n", MEDINS_ERR_MISSING, 12},
     {"subsidy uncited", "contributions:\n  resident:\n    tiers: [{tier: low, individual: 1, subsidy: 2}]\n", MEDINS_ERR_CITATION, 9},

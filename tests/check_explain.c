@@ -206,6 +206,65 @@ START_TEST(inpatient_lines)
 }
 END_TEST
 
+/* Whether the result's third-party list holds the value at `path`. */
+static bool lists_third_party(const medins_result *r, const char *path)
+{
+    for (size_t i = 0; i < medins_result_third_party_count(r); i++)
+        if (strcmp(medins_result_third_party(r, i)->path, path) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * basic.yaml cites one source, of kind third-party ("Round figures for the settlement tests").
+ * The inpatient claim above (level 3, 148,500 in scope: deductible 1000, 10,000 at 80% and
+ * 137,500 at 90%) reads the deductible row, both segment ratios and the bound between them
+ * (a value without a line of its own): each is listed once as third-party, none of the
+ * major-disease layer's assumed values is, and every line that cites the source says
+ * "third-party:" first. Without lines the list is the same.
+ */
+START_TEST(third_party_listed)
+{
+    medins_person p;
+    medins_ledger l, l2;
+    medins_person_init(&p);
+    p.birth_date = 19800101;
+    medins_ledger_init(&l, 2023);
+    l2 = l;
+    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    static const char *const used[] = {
+        "inpatient.deductible[4].amount", "inpatient.ratio[0].segments[0].ratio",
+        "inpatient.ratio[0].segments[0].to", "inpatient.ratio[0].segments[1].from",
+        "inpatient.ratio[0].segments[1].ratio",
+    };
+    for (size_t i = 0; i < sizeof used / sizeof used[0]; i++)
+        ck_assert_msg(lists_third_party(r, used[i]), "%s is not listed as third-party", used[i]);
+    for (size_t i = 0; i < medins_result_third_party_count(r); i++) {
+        const medins_value *v = medins_result_third_party(r, i);
+        ck_assert_msg(v->third_party && !v->assumed && strcmp(v->source, "test") == 0,
+                      "%s listed as third-party", v->path);
+        for (size_t j = 0; j < i; j++)
+            ck_assert_ptr_ne(medins_result_third_party(r, j), v);
+    }
+    ck_assert_ptr_null(medins_result_third_party(r, medins_result_third_party_count(r)));
+    ck_assert_msg(!lists_third_party(r, "major_disease.deductible[0].amount"), "assumed listed");
+    for (size_t i = 0; i < medins_result_line_count(r); i++) {
+        const medins_line *line = medins_result_line(r, i);
+        ck_assert_int_eq(line->third_party, line->source != NULL);
+        if (line->source)
+            ck_assert_msg(strcmp(line->citation, "third-party: Round figures for the settlement "
+                                 "tests, settlement cases") == 0, "citation %s", line->citation);
+    }
+    medins_result *q = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500),
+                              &l2, MEDINS_SETTLE_NO_LINES);
+    ck_assert_uint_eq(medins_result_third_party_count(q), medins_result_third_party_count(r));
+    for (size_t i = 0; i < sizeof used / sizeof used[0]; i++)
+        ck_assert_msg(lists_third_party(q, used[i]), "%s is not listed without lines", used[i]);
+    medins_result_free(q);
+    medins_result_free(r);
+}
+END_TEST
+
 /*
  * A line's text belongs to its result; its rule, source, citation and file belong to the policy
  * or the library (result.h), so they outlive the result: inpatient_lines' claim settled twice,
@@ -347,6 +406,7 @@ static Suite *explain_suite(void)
     TCase *tc = tcase_create("lines");
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_add_test(tc, inpatient_lines);
+    tcase_add_test(tc, third_party_listed);
     tcase_add_test(tc, strings_outlive_the_result);
     tcase_add_test(tc, nothing_assumed);
     tcase_add_test(tc, over_cap_and_owner_rules);

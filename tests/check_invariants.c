@@ -110,8 +110,9 @@ static void collect_caps(caps *c, const medins_policy *p)
     memset(c, 0, sizeof *c);
     for (int k = 0; k < MEDINS_CLAIM_KIND_COUNT; k++) {
         const mdn_benefit *b = mdn_benefit_for(p, (medins_claim_kind)k);
-        if (b)
-            caps_add(c, p, b->name, b->pool);
+        for (int s = 0; b && s < MEDINS_SCHEME_COUNT; s++)   /* a section's pool by scheme */
+            if (s == 0 || b->pool[s] != b->pool[0])
+                caps_add(c, p, b->name, b->pool[s]);
     }
     caps_add(c, p, "major_disease", CAP_MAJOR);
     caps_add(c, p, "assistance", CAP_ASSIST);
@@ -225,7 +226,7 @@ static void check_person_year(const char *pid, const medins_policy *p, const syn
         if (o->status[j] != 0)
             continue;
         ok++;
-        int pool = mdn_benefit_for(p, (medins_claim_kind)d->kind[j])->pool;
+        int pool = mdn_benefit_for(p, (medins_claim_kind)d->kind[j])->pool[d->scheme[i]];
         medins_fen before = fund[pool];
         fund[pool] += o->fund[j];
         if (o->over_cap[j] > 0)

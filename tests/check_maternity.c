@@ -1,7 +1,7 @@
 /*
  * Maternity payments through the test policies of tests/data/contrib/: 2015 flat amounts (B1)
- * and the residents' 60% (B2); 2023 amounts by delivery type, prenatal limits and the third
- * child (B3).
+ * and a complication ratio; 2023 amounts by delivery type, prenatal limits and the third child
+ * (B3). These test the mechanism; the shipped policies' readings are in check_shipped.c.
  */
 #include <string.h>
 
@@ -41,7 +41,7 @@ static const maternity_case cases[] = {
      MEDINS_DELIVERY_CAESAREAN, 39, 2, 0, 0, Y(3800), 0, 0, 0, Y(3800)},
     {"2015 resident", "tj2015.yaml", 20150801, MEDINS_SCHEME_RESIDENT, MEDINS_DELIVERY_NATURAL,
      40, 1, 0, 0, Y(2280), 0, 0, 0, Y(2280)},
-    /* B2: complications 1,000 x 60% = 600; total 2,880. 2015 has no prenatal limits: 0 paid. */
+    /* Complications 1,000 x 60% = 600; total 2,880. 2015 has no prenatal limits: 0 paid. */
     {"2015 resident complication", "tj2015.yaml", 20150801, MEDINS_SCHEME_RESIDENT,
      MEDINS_DELIVERY_NATURAL, 40, 1, Y(500), Y(1000), Y(2280), 0, 0, Y(600), Y(2880)},
     /* 333.33 x 60% = 199.998 -> 200.00. */
@@ -113,6 +113,40 @@ START_TEST(test_maternity)
                   "%s: delivery line", c->name);
     ck_assert_msg(medins_result_contribution(r) == NULL && medins_result_capitation(r) == NULL,
                   "%s: other accessors", c->name);
+    medins_result_free(r);
+    medins_policy_free(policy);
+}
+END_TEST
+
+/*
+ * The week bands that chose the prenatal row are values the payment used (tj2023.yaml cites
+ * them to a third-party page): at 27 weeks an employee's row is the third (< 28), after the
+ * bands < 12 and < 16 were compared; all three bands are listed, the open row's none, and none
+ * of the residents' rows, which the employee's scheme skips.
+ */
+START_TEST(test_week_bands_recorded)
+{
+    medins_policy *policy = load("tj2023.yaml");
+    medins_person person;
+    medins_person_init(&person);
+    medins_maternity_input in;
+    medins_maternity_input_init(&in);
+    in.weeks = 27;
+    in.prenatal_costs = Y(1000);
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_maternity(&r, policy, &person, 20230615, &in, NULL), 0);
+    ck_assert_int_eq(medins_result_maternity(r)->prenatal_limit, Y(800));
+    int bands = 0;
+    for (size_t i = 0; i < medins_result_third_party_count(r); i++) {
+        const char *path = medins_result_third_party(r, i)->path;
+        if (strstr(path, "weeks_max")) {
+            ck_assert_msg(!strcmp(path, "maternity.prenatal[0].weeks_max") ||
+                          !strcmp(path, "maternity.prenatal[1].weeks_max") ||
+                          !strcmp(path, "maternity.prenatal[2].weeks_max"), "listed: %s", path);
+            bands++;
+        }
+    }
+    ck_assert_int_eq(bands, 3);
     medins_result_free(r);
     medins_policy_free(policy);
 }
@@ -231,6 +265,7 @@ static Suite *maternity_suite(void)
     TCase *tc = tcase_create("payments");
     tcase_add_loop_test(tc, test_maternity, 0, (int)(sizeof cases / sizeof *cases));
     tcase_add_test(tc, test_citation);
+    tcase_add_test(tc, test_week_bands_recorded);
     tcase_add_test(tc, test_names);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");

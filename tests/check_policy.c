@@ -86,22 +86,23 @@ typedef struct value_case {
  * "    - {" is 7 characters, "scheme: employee, " 18, "category: retired, " 19, "age_min: " 9,
  * so 70 starts at column 54; "70, amount: " is 12 more, so 650 starts at 66. */
 static const value_case value_cases[] = {
-    { "outpatient.deductible[0].age_min", "70", "doc-a", "article 4", 21, 54, "Document A (No. 7), article 4" },
-    { "outpatient.deductible[0].amount", "650", "doc-a", "article 4", 21, 66, "Document A (No. 7), article 4" },
-    { "outpatient.deductible[1].amount", "800", "doc-a", "article 4", 22, 34, "Document A (No. 7), article 4" },
-    /* A row's own cite overrides the section's; Document B has no number. */
-    { "outpatient.deductible[2].amount", "500", "doc-b", "table 2", 23, 34, "Document B, table 2" },
-    { "outpatient.ratio[0].ratio", "55%", "doc-a", "article 4", 25, 32, "Document A (No. 7), article 4" },
+    { "outpatient.deductible[0].age_min", "70", "doc-a", "article 4", 21, 54, "Document A (No. 7; Testland Bureau, 2023), article 4" },
+    { "outpatient.deductible[0].amount", "650", "doc-a", "article 4", 21, 66, "Document A (No. 7; Testland Bureau, 2023), article 4" },
+    { "outpatient.deductible[1].amount", "800", "doc-a", "article 4", 22, 34, "Document A (No. 7; Testland Bureau, 2023), article 4" },
+    /* A row's own cite overrides the section's; Document B has no number, issuer or date, and
+     * is of kind third-party, which its citation says first. */
+    { "outpatient.deductible[2].amount", "500", "doc-b", "table 2", 23, 34, "third-party: Document B, table 2" },
+    { "outpatient.ratio[0].ratio", "55%", "doc-a", "article 4", 25, 32, "Document A (No. 7; Testland Bureau, 2023), article 4" },
     { "outpatient.ratio[1].ratio", "50%", NULL, "level-3 ratio not stated", 26, 26,
       "assumed: level-3 ratio not stated" },
     /* Quoted: the position is the opening quote's. */
-    { "outpatient.cap[0].amount", "1100.50", "doc-a", "article 4", 28, 16, "Document A (No. 7), article 4" },
-    { "inpatient.deductible[0].amount", "1000", "doc-a", "article 5", 32, 34, "Document A (No. 7), article 5" },
-    { "inpatient.ratio[0].segments[0].to", "100000", "doc-a", "article 5", 38, 25, "Document A (No. 7), article 5" },
-    { "inpatient.ratio[0].segments[1].from", "100000", "doc-a", "article 5", 39, 18, "Document A (No. 7), article 5" },
-    { "inpatient.ratio[0].segments[1].ratio", "90%", "doc-a", "article 5", 39, 33, "Document A (No. 7), article 5" },
-    { "inpatient.ratio[1].ratio", "60%", "doc-a", "article 5", 42, 14, "Document A (No. 7), article 5" },
-    { "inpatient.adjustments[0].add", "5%", "doc-a", "article 5", 44, 51, "Document A (No. 7), article 5" },
+    { "outpatient.cap[0].amount", "1100.50", "doc-a", "article 4", 28, 16, "Document A (No. 7; Testland Bureau, 2023), article 4" },
+    { "inpatient.deductible[0].amount", "1000", "doc-a", "article 5", 32, 34, "Document A (No. 7; Testland Bureau, 2023), article 5" },
+    { "inpatient.ratio[0].segments[0].to", "100000", "doc-a", "article 5", 38, 25, "Document A (No. 7; Testland Bureau, 2023), article 5" },
+    { "inpatient.ratio[0].segments[1].from", "100000", "doc-a", "article 5", 39, 18, "Document A (No. 7; Testland Bureau, 2023), article 5" },
+    { "inpatient.ratio[0].segments[1].ratio", "90%", "doc-a", "article 5", 39, 33, "Document A (No. 7; Testland Bureau, 2023), article 5" },
+    { "inpatient.ratio[1].ratio", "60%", "doc-a", "article 5", 42, 14, "Document A (No. 7; Testland Bureau, 2023), article 5" },
+    { "inpatient.adjustments[0].add", "5%", "doc-a", "article 5", 44, 51, "Document A (No. 7; Testland Bureau, 2023), article 5" },
 };
 
 START_TEST(values_table)
@@ -114,6 +115,9 @@ START_TEST(values_table)
         ck_assert_msg(v->source && strcmp(v->source, c->source) == 0 && !v->assumed, "%s: source", c->path);
     else
         ck_assert_msg(v->source == NULL && v->assumed, "%s: assumed", c->path);
+    /* Only doc-b is of kind third-party. */
+    ck_assert_msg(v->third_party == (c->source && strcmp(c->source, "doc-b") == 0),
+                  "%s: third_party %d", c->path, v->third_party);
     ck_assert_msg(strcmp(v->at, c->at) == 0, "%s: at \"%s\"", c->path, v->at);
     ck_assert_msg(ends_with(v->file, "data/loader/full.yaml"), "%s: file %s", c->path, v->file);
     ck_assert_msg(v->line == c->line && v->column == c->col, "%s: at %u:%u, expected %u:%u", c->path,
@@ -121,6 +125,32 @@ START_TEST(values_table)
     /* The registry's record starts with the public value: the formatted citation is beside it. */
     const mdn_val *val = (const mdn_val *)v;
     ck_assert_msg(strcmp(val->citation, c->citation) == 0, "%s: citation \"%s\"", c->path, val->citation);
+}
+END_TEST
+
+/*
+ * A value's key names its rows instead of numbering them (full.yaml): by id, else by selectors
+ * (lists joined with +), else, when the row has none or another row has the same, by index;
+ * segments have no selectors and keep theirs.
+ */
+START_TEST(value_keys)
+{
+    static const char *const keys[][2] = {
+        {"outpatient.deductible[0].amount",
+         "outpatient.deductible[scheme=employee,category=retired,age_min=70].amount"},
+        {"outpatient.deductible[2].amount", "outpatient.deductible[scheme=resident].amount"},
+        {"outpatient.ratio[0].ratio", "outpatient.ratio[level=l1+l2].ratio"},
+        {"outpatient.cap[0].amount", "outpatient.cap[0].amount"},
+        {"inpatient.deductible[0].amount", "inpatient.deductible[admission=first].amount"},
+        {"inpatient.deductible[1].amount", "inpatient.deductible[1].amount"},
+        {"inpatient.ratio[0].segments[1].ratio", "inpatient.ratio[id=employee].segments[1].ratio"},
+        {"inpatient.adjustments[0].add", "inpatient.adjustments[id=dibao].add"},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const medins_value *v = medins_policy_find_value(full, keys[i][0]);
+        ck_assert_msg(v && strcmp(v->key, keys[i][1]) == 0, "%s: key %s", keys[i][0],
+                      v ? v->key : "(no value)");
+    }
 }
 END_TEST
 
@@ -803,6 +833,7 @@ static Suite *policy_suite(void)
     tcase_add_test(tc, sources);
     tcase_add_loop_test(tc, values_table, 0, sizeof value_cases / sizeof value_cases[0]);
     tcase_add_test(tc, value_registry);
+    tcase_add_test(tc, value_keys);
     tcase_add_test(tc, load_string_names_the_text);
     tcase_add_test(tc, value_with_its_own_cite);
     tcase_add_test(tc, errors_leave_out_untouched);

@@ -430,6 +430,40 @@ START_TEST(pool_owner_required)
 }
 END_TEST
 
+/*
+ * `pool:` by scheme (basic.yaml's special diseases write their own deductible and ratio, and
+ * share the inpatient pool's cap): a pool word per scheme word; an unknown scheme or pool word,
+ * an `id`, or a section that shares its owner's cap while in a pool by scheme is refused at
+ * load, at the offending node, and the base policy stays as it was.
+ */
+START_TEST(pool_by_scheme_errors)
+{
+    static const struct { const char *overlay; int code; unsigned line; const char *msg; } pool_cases[] = {
+        {"special_disease: {pool: {resident: pooling, retired: inpatient}, cap: [{amount: 1, cite: \"t2: 1\"}]}\n",
+         MEDINS_ERR_UNKNOWN_KEY, 5, "retired"},
+        {"special_disease: {pool: {resident: pool}, cap: [{amount: 1, cite: \"t2: 1\"}]}\n",
+         MEDINS_ERR_TYPE, 5, "unknown word \"pool\""},
+        {"special_disease: {pool: {id: x}, cap: [{amount: 1, cite: \"t2: 1\"}]}\n",
+         MEDINS_ERR_UNKNOWN_KEY, 5, "scheme word"},
+        {"special_disease: {pool: {resident: pooling}}\n", MEDINS_ERR_MISSING, 5,
+         "a deductible and a cap of its own"},
+    };
+    for (size_t i = 0; i < sizeof pool_cases / sizeof pool_cases[0]; i++) {
+        char overlay[512];
+        int len = snprintf(overlay, sizeof overlay, "format: 1\nkind: reform\ntitle: t\n"
+                           "sources: [{id: t2, title: T}]\n%s", pool_cases[i].overlay);
+        medins_policy *p = NULL;
+        medins_error *err = NULL;
+        int rc = medins_policy_derive(&p, policy, "o.yaml", overlay, (size_t)len, &err);
+        ck_assert_msg(rc == pool_cases[i].code && p == NULL, "case %zu: status %d", i, rc);
+        ck_assert_msg(strstr(medins_error_message(err), pool_cases[i].msg) != NULL &&
+                      medins_error_line(err) == pool_cases[i].line, "case %zu: %u: %s", i,
+                      medins_error_line(err), medins_error_message(err));
+        medins_error_free(err);
+    }
+}
+END_TEST
+
 /* ---- Bad input: the right status, and nothing changed ------------------------------------- */
 
 typedef struct bad {
@@ -857,6 +891,7 @@ static Suite *settle_suite(void)
     tcase_add_test(tc, no_carry_over);
     tcase_add_test(tc, major_cap_inside_claim);
     tcase_add_test(tc, pool_owner_required);
+    tcase_add_test(tc, pool_by_scheme_errors);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bad-input");

@@ -4,8 +4,8 @@
  *
  * Residents pay a yearly individual contribution that the government tops up with a subsidy; the
  * tier a resident pays at may differ from the tier whose benefits they get (students and children
- * paying the low tier get high-tier benefits), and special groups are financed at a set tier,
- * sometimes entirely by the state. Employees and their employers pay rates of the monthly wage,
+ * paying the low tier get high-tier benefits), and special groups are financed at least at a set
+ * tier, sometimes by the state; a group never lowers a person's tier. Employees and their employers pay rates of the monthly wage,
  * the wage first clamped to the policy's base floor and ceiling, plus an optional fixed yearly
  * amount. Every amount comes from the policy's `contributions:` and `accounts:` sections
  * (docs/policy-format.md); each result line cites the policy value it used.
@@ -59,10 +59,12 @@ MEDINS_API int medins_employer_type_parse(medins_employer_type *out, const char 
 typedef struct medins_contribution_figures {
     medins_scheme scheme;          /**< the person's scheme, which says which fields apply */
     /* Residents */
-    medins_tier paying_tier;       /**< the tier the contribution is computed at (after groups) */
+    medins_tier paying_tier;       /**< the tier the contribution is computed at (a group raises it, never lowers it) */
     medins_tier benefit_tier;      /**< the tier whose benefits the person gets */
     uint32_t group;                /**< the person's groups that decided the financing, 0 when none */
-    int32_t state_pays_all;        /**< non-zero when the government also pays the individual share */
+    int32_t state_pays_all;        /**< non-zero when the government also pays the individual share of the
+                                        tier its group finances (all of it, unless the person chose a
+                                        higher tier: then they pay the rest) */
     medins_fen subsidy;            /**< the tier's government subsidy */
     /* Employees (monthly) */
     medins_fen wage_base;          /**< monthly wage clamped to the policy's floor and ceiling */

@@ -21,8 +21,10 @@ struct medins_policy;
 /** Benefit pools: each has its own deductible, running position and annual maximum. */
 typedef enum medins_pool {
     MEDINS_POOL_OUTPATIENT = 0,   /**< `outpatient`: outpatient / emergency care and pharmacy purchases */
-    MEDINS_POOL_POOLING = 1,      /**< `pooling`: general outpatient pooling visits */
-    MEDINS_POOL_INPATIENT = 2,    /**< `inpatient`: inpatient admissions and outpatient special diseases */
+    MEDINS_POOL_POOLING = 1,      /**< `pooling`: general outpatient pooling visits, and whatever section
+                                       *   a policy places here for a scheme that has no such visits
+                                       *   (`pool:` by scheme, docs/policy-format.md) */
+    MEDINS_POOL_INPATIENT = 2,    /**< `inpatient`: inpatient admissions and (by default) outpatient special diseases */
     MEDINS_POOL_COUNT = 3         /**< number of pools; not a pool */
 } medins_pool;
 

@@ -153,6 +153,13 @@ typedef struct medins_value {
     const char *file;        /**< policy file the value is written in */
     unsigned int line;       /**< 1-based */
     unsigned int column;     /**< 1-based */
+    int third_party;         /**< non-zero when the source cited is of kind third-party (a public
+                              *   page, a guide: not an official text); 0 for assumed values */
+    const char *key;         /**< the path with each row named rather than numbered, so that the
+                              *   same rule of two policies has the same key wherever its row
+                              *   stands: by its id ("outpatient.cap[id=employee].amount"), else
+                              *   by its selectors ("maternity.delivery[scheme=resident].amount"),
+                              *   else, when another row has the same selectors, by its index */
 } medins_value;
 
 /** Number of sources the policy lists (its bases' first, then its own). */

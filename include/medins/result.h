@@ -5,7 +5,8 @@
  * Every computation (settlement, contribution, maternity, capitation, account) returns a
  * medins_result: its figures, and one line per part saying which rule produced it, with which
  * parameter values, citing the source document and the policy file:line they came from. A
- * result also lists every `assumed` policy value it used.
+ * result also lists every `assumed` policy value it used, and every value it used whose source
+ * is third-party (a public page or guide rather than an official text).
  *
  * A result borrows strings from the policy it was computed with: keep the policy alive while
  * the result is used.
@@ -67,6 +68,7 @@ typedef struct medins_line {
     unsigned int line;        /**< 1-based line in file, 0 when none */
     unsigned int column;      /**< 1-based column in file, 0 when none */
     int assumed;              /**< non-zero when the value used is assumed */
+    int third_party;          /**< non-zero when the value used cites a third-party source */
 } medins_line;
 
 /** What the result is of; its figures are read with the matching medins_result_* accessor.
@@ -82,6 +84,12 @@ MEDINS_API int medins_result_uses_assumed(const medins_result *result);
 MEDINS_API size_t medins_result_assumed_count(const medins_result *result);
 /** The i-th assumed value used ("inpatient.ratio[0].segments[1].ratio"), with its reason; NULL when out of range. */
 MEDINS_API const medins_value *medins_result_assumed(const medins_result *result, size_t i);
+/** Number of distinct values used that cite a third-party source (a public page or guide, not
+ * an official text). */
+MEDINS_API size_t medins_result_third_party_count(const medins_result *result);
+/** The i-th value used that cites a third-party source, with its citation; NULL when out of
+ * range. Borrowed. */
+MEDINS_API const medins_value *medins_result_third_party(const medins_result *result, size_t i);
 /** The id of the policy used. Borrowed. */
 MEDINS_API const char *medins_result_policy_id(const medins_result *result);
 /** Release a result. Accepts NULL. */

@@ -55,10 +55,14 @@ def test_settle():
                              r"^  Basic fund pays +11250\.00  fund, 90% of 12500\.00$",
                              r"^  Patient's share +1250\.00  patient, 10% of 12500\.00$",
                              r"testland\.yaml:26",  # the first-admission deductible row
-                             r"cites Testland rules for the command-line tests, section 2",
+                             # testland's source is of kind third-party: its citations say so
+                             r"cites third-party: Testland rules for the command-line tests, section 2",
                              r"^Assumed values used \(3\)",
                              r"^  \* inpatient\.ratio\[0\]\.segments\[1\]\.ratio = 90%  tests/cli/policies/testland\.yaml:32:",
-                             r"^  \* ledger = empty"],
+                             r"^  \* ledger = empty",
+                             r"^Third-party values used \(\d+\)",
+                             r"^  \* inpatient\.ratio\[0\]\.segments\[0\]\.ratio = 80%  tests/cli/policies/testland\.yaml:31:",
+                             r"^      test-rules: section 2$"],
                     out_lacks=[r"^  \* date ="])
     # No --date: the first day of the policy, said as an assumption.
     expect("default date", ["settle", "--policy", TESTLAND, *README_CLAIM], 0,
@@ -101,11 +105,16 @@ def test_settle_json():
     check("claim echoed", doc["claim"]["id"] == 42 and doc["claim"]["total_fen"] == 2500000, json.dumps(doc["claim"]))
     funds = [l for l in doc["lines"] if l["part"] == "fund"]
     check("two fund lines", [l["amount_fen"] for l in funds] == [800000, 1125000], json.dumps(funds))
-    check("fund line cites", funds[0]["citation"].startswith("Testland rules") and funds[0]["file"] == TESTLAND
-          and not funds[0]["assumed"], json.dumps(funds[0]))
-    check("assumed line", funds[1]["assumed"] is True, json.dumps(funds[1]))
+    check("fund line cites", funds[0]["citation"].startswith("third-party: Testland rules")
+          and funds[0]["file"] == TESTLAND and not funds[0]["assumed"] and funds[0]["third_party"],
+          json.dumps(funds[0]))
+    check("assumed line", funds[1]["assumed"] is True and funds[1]["third_party"] is False,
+          json.dumps(funds[1]))
     paths = [a["path"] for a in doc["assumed"]]
     check("assumed values", "inpatient.ratio[0].segments[1].ratio" in paths, json.dumps(paths))
+    third = [a["path"] for a in doc["third_party"] if a["third_party"] and a["source"] == "test-rules"]
+    check("third-party values", "inpatient.ratio[0].segments[0].ratio" in third
+          and "inpatient.ratio[0].segments[1].ratio" not in third, json.dumps(third))
 
 
 def test_settle_stdin():
@@ -323,7 +332,7 @@ def test_csv_quoting():
 
 def test_policy_check():
     out, err = expect("mixed", ["policy", "check", TESTLAND, "tests/cli/bad-policy.yaml", "tests/cli/policies"], 3,
-                      out_has=[r"^tests/cli/policies/testland\.yaml: ok: .*27 values \(2 assumed\), 1 sources$",
+                      out_has=[r"^tests/cli/policies/testland\.yaml: ok: .*27 values \(25 third-party, 2 assumed\), 1 sources$",
                                r"^tests/cli/policies: ok: 1 policies$"],
                       err_has=[r"^medins policy: tests/cli/bad-policy\.yaml:13:\d+: .*\[MEDINS_ERR_SYNTAX\]$"])
     expect("good", ["policy", "check", TESTLAND], 0)
@@ -338,7 +347,7 @@ def test_policy_show():
                     r"^  \[test-rules\] Testland rules for the command-line tests",
                     r"^Values \(27\)$",
                     r"^  outpatient\.deductible\[0\]\.amount = 500$",
-                    r"^      test-rules: section 1  tests/cli/policies/testland\.yaml:17:\d+$",
+                    r"^      third-party test-rules: section 1  tests/cli/policies/testland\.yaml:17:\d+$",
                     r"^      assumed: the upper segment is a test of assumed values  tests/cli/policies/testland\.yaml:32:"])
     expect("tianjin", ["policy", "show", "tianjin", "2023-06-01"], 0,
            out_has=[r"^tianjin/2023 ", r"^Sources \(\d+\)$", r"^Values \(\d+\)$"])
@@ -351,11 +360,22 @@ def test_policy_diff():
     # the later-admission deductible 300 -> 200.
     expect("variant", ["policy", "diff", TESTLAND, "tests/cli/testland-variant.yaml"], 0,
            out_has=[r"^~ outpatient\.cap\[0\]\.amount: 3000 -> 4000$",
-                    r"^    - test-rules: section 1  tests/cli/policies/testland\.yaml:21:\d+$",
-                    r"^    \+ test-rules: section 3  tests/cli/testland-variant\.yaml:21:\d+$",
+                    r"^    - third-party test-rules: section 1  tests/cli/policies/testland\.yaml:21:\d+$",
+                    r"^    \+ third-party test-rules: section 3  tests/cli/testland-variant\.yaml:21:\d+$",
                     r"^~ inpatient\.deductible\[1\]\.amount: 300 -> 200$",
                     r"^2 changed, 0 only in .*, 0 only in "])
     expect("same", ["policy", "diff", TESTLAND, TESTLAND], 0, out_has=[r"^0 changed, 0 only in"])
+    # Rows are paired by id, or by their selectors, not by position: diff-after.yaml lists the
+    # residents' deductible (500 -> 400) first and puts two employees' delivery rows by type
+    # before the flat ones. Paired by position, the residents' 2,280 would be compared with the
+    # employees' assisted delivery (3,100) and the employees' 800 with the residents' 400.
+    expect("rows by id and selectors", ["policy", "diff", "tests/cli/diff-before.yaml",
+                                        "tests/cli/diff-after.yaml"], 0,
+           out_has=[r"^~ outpatient\.deductible\[id=resident\]\.amount: 500 -> 400$",
+                    r"^\+ maternity\.delivery\[scheme=employee,delivery=natural\]\.amount = 3000$",
+                    r"^\+ maternity\.delivery\[scheme=employee,delivery=assisted\]\.amount = 3100$",
+                    r"^1 changed, 0 only in diffland/diff-before, 2 only in diffland/diff-after$"],
+           out_lacks=[r"-> 3100", r"employee\]\.amount", r"^- "])
     expect("ids", ["policy", "diff", "tianjin/2022", "tianjin/2023"], 0, out_has=[r"^--- tianjin/2022$",
                                                                                r"^\+\+\+ tianjin/2023$"])
     expect("unknown", ["policy", "diff", "tianjin/1066", TESTLAND], 3, err_has=[r"no policy with id 'tianjin/1066'"])
@@ -363,12 +383,16 @@ def test_policy_diff():
 
 def test_policy_coverage():
     # testland: 27 values (benefits 12, contributions 8, maternity 4, capitation 3), of which
-    # the upper inpatient segment's `from` and `ratio` are assumed.
+    # the upper inpatient segment's `from` and `ratio` are assumed; the others cite its one
+    # source, of kind third-party.
     expect("testland", ["policy", "coverage", TESTLAND], 0,
-           out_has=[r": 27 values, 25 cited, 2 assumed$",
+           out_has=[r": 27 values, 0 official, 25 third-party, 2 assumed$",
+                    r"^  third-party:$",
+                    r"^  outpatient\.deductible\[0\]\.amount = 500  tests/cli/policies/testland\.yaml:17:\d+$",
+                    r"^      test-rules: section 1$",
                     r"^  inpatient\.ratio\[0\]\.segments\[1\]\.ratio = 90%  tests/cli/policies/testland\.yaml:32:\d+$",
                     r"^      the upper segment is a test of assumed values$"])
-    out, _ = expect("shipped", ["policy", "coverage"], 0, out_has=[r"^tianjin/2023: \d+ values, \d+ cited, \d+ assumed$"])
+    out, _ = expect("shipped", ["policy", "coverage"], 0, out_has=[r"^tianjin/2023: \d+ values, \d+ official, \d+ third-party, \d+ assumed$"])
 
 
 # ---- contribution, account, maternity, capitation ----------------------------------------

@@ -1,12 +1,13 @@
 """Policies and policy sets: embedded, files, lookups, values and citations."""
 
 import datetime as dt
+import importlib.util
 import shutil
 
 import pytest
 
 import medins
-from conftest import POLICIES
+from conftest import POLICIES, ROOT
 
 
 def test_embedded_set_holds_tianjin_years(policies):
@@ -124,3 +125,14 @@ def test_load_policy_string_with_bases(policies):
     f = next(iter(text))
     p = medins.load_policy_string(f.read_text(), f.name, bases=policies)
     assert p.title
+
+
+def test_policy_docs_are_current():
+    """docs/policy-coverage.md and docs/assumed-values.md are generated in part from the shipped
+    policies (docs/policy_docs.py): they must say what the policies say now."""
+    spec = importlib.util.spec_from_file_location("policy_docs", ROOT / "docs" / "policy_docs.py")
+    docs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(docs)
+    for path, text in docs.generate().items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.name} is out of date: run docs/policy_docs.py with the build's Python binding")

@@ -48,6 +48,24 @@ def test_assumed_values_listed(p2023, employee):
         assert v.path in r.explain()
 
 
+def test_third_party_values_listed(policies, employee):
+    """The example reform cites a source of kind third-party (an analyst's scenario) for its
+    level-3 adjustment: a level-3 admission under it lists that value among the third-party
+    values used, with and without lines, and its line's citation says so; a level-1 admission
+    does not use it."""
+    reform = policies["reforms/tianjin-2023-l3-plus5"]
+    c = claim(kind="inpatient", level="l3", total=1200000)
+    for r in (reform.settle(employee, c), reform.settle(employee, c, explain=False)):
+        mine = [v for v in r.third_party_values if v.source == "scenario-a"]
+        assert len(mine) == 1 and mine[0].third_party and not mine[0].assumed, r.third_party_values
+        assert mine[0].text == "5%" and "third-party scenario-a" in str(mine[0])
+    lined = reform.settle(employee, c)
+    assert any(ln.citation.startswith("third-party: Scenario A") for ln in lined.lines)
+    assert "third-party values used:" in lined.explain()
+    l1 = reform.settle(employee, claim(kind="inpatient", level="l1", total=1200000))
+    assert not [v for v in l1.third_party_values if v.source == "scenario-a"]
+
+
 def test_assumed_values_made_when_read(p2023, employee):
     """A settlement's assumed values are made on first access, with or without lines: the
     same values as the policy's own records, one list kept per settlement, a list of its own

@@ -204,6 +204,7 @@ class PolicyValue:
     file: Optional[str]
     line: int
     column: int
+    third_party: bool
 
 class Line:
     part: Part
@@ -224,6 +225,7 @@ class Result:
     policy_id: str
     lines: List[Line]
     assumed_values: List[PolicyValue]
+    third_party_values: List[PolicyValue]
     uses_assumed: bool
     def explain(self) -> str: ...
     def lines_frame(self) -> pd.DataFrame: ...

@@ -422,7 +422,9 @@ class Source:
 
 @dataclass(frozen=True)
 class PolicyValue:
-    """A value of a policy: where it is written and what it cites (or why it is assumed)."""
+    """A value of a policy: where it is written and what it cites (or why it is assumed).
+    ``third_party`` is true when the source cited is a public page or guide, not an official
+    text."""
 
     path: str
     text: str
@@ -432,14 +434,17 @@ class PolicyValue:
     file: Optional[str]
     line: int
     column: int
+    third_party: bool = False
 
     @classmethod
     def _from_c(cls, v: Any) -> "PolicyValue":
         return cls(v.path, v.text, v.source, v.at or "", bool(v.assumed), v.file, v.line,
-                   v.column)
+                   v.column, bool(v.third_party))
 
     def __str__(self) -> str:
-        why = f"assumed: {self.at}" if self.assumed else f"{self.source}: {self.at}"
+        why = (f"assumed: {self.at}" if self.assumed else
+               f"third-party {self.source}: {self.at}" if self.third_party else
+               f"{self.source}: {self.at}")
         return f"{self.path} = {self.text}  ({why}; {self.file}:{self.line})"
 
 
@@ -496,11 +501,18 @@ def _assumed(handle: Any, count: int) -> List[PolicyValue]:
     return [PolicyValue._from_c(_result_assumed(handle, i)) for i in range(count)]
 
 
+def _third_party(handle: Any) -> List[PolicyValue]:
+    return [PolicyValue._from_c(_result_third_party(handle, i))
+            for i in range(_result_third_party_count(handle))]
+
+
 class Result:
     """An explained result: figures, explanation lines and the assumed values used.
 
-    Subclasses add figures as attributes (:class:`Settlement`). ``lines`` and ``assumed_values``
-    are lists of :class:`Line` and :class:`PolicyValue`; :meth:`explain` prints them.
+    Subclasses add figures as attributes (:class:`Settlement`). ``lines`` is a list of
+    :class:`Line`; ``assumed_values`` and ``third_party_values`` (the values used whose source
+    is a public page or guide, not an official text) are lists of :class:`PolicyValue`;
+    :meth:`explain` prints them.
     """
 
     def __init__(self, handle: Any, policy: "Policy") -> None:
@@ -510,6 +522,7 @@ class Result:
         self.policy_id: str = handle.policy_id()
         self.lines: List[Line] = _lines(handle, policy)
         self.assumed_values: List[PolicyValue] = _assumed(handle, handle.assumed_count())
+        self.third_party_values: List[PolicyValue] = _third_party(handle)
         self.uses_assumed: bool = bool(handle.uses_assumed())
 
     @staticmethod
@@ -524,12 +537,16 @@ class Result:
         return FiguresResult(handle, policy, figures() if figures else None)
 
     def explain(self) -> str:
-        """The explanation as text: one line per part, then the assumed values used."""
+        """The explanation as text: one line per part, then the assumed values used and the
+        third-party ones."""
         out = [f"{self.kind.name.lower()} under {self.policy_id}"]
         out += [str(ln) for ln in self.lines]
         if self.assumed_values:
             out.append("assumed values used:")
             out += [f"  {v}" for v in self.assumed_values]
+        if self.third_party_values:
+            out.append("third-party values used:")
+            out += [f"  {v}" for v in self.third_party_values]
         return "\n".join(out)
 
     def lines_frame(self):
@@ -603,6 +620,9 @@ class Settlement(Result):
             if keys is not None:
                 values = d["assumed_values"] = d["_policy"]._assumed(d["_c"], keys)
                 return values
+        if name == "third_party_values" and "_c" in self.__dict__:
+            values = self.__dict__["third_party_values"] = _third_party(self.__dict__["_c"])
+            return values
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def to_dict(self) -> Dict[str, int]:
@@ -664,6 +684,8 @@ _NO_LINES = _c.SETTLE_NO_LINES
 _settle_one = getattr(_c, "_lowlevel", _c).settle_one
 _new_object = object.__new__
 _result_assumed = getattr(_c, "_lowlevel", _c).Result_assumed
+_result_third_party = getattr(_c, "_lowlevel", _c).Result_third_party
+_result_third_party_count = getattr(_c, "_lowlevel", _c).Result_third_party_count
 
 
 def _fresh_ledger(claim: Claim) -> Ledger:

@@ -62,6 +62,31 @@ public class SettleTest {
     }
 
     /*
+     * basic.yaml cites one source, of kind third-party: the claim above (deductible 800 at l2,
+     * 10,000 at 80%, 189,200 at 90%) uses the deductible row and both segment ratios, listed
+     * once each as third-party values beside the assumed ones, which are not among them.
+     */
+    @Test
+    public void thirdPartyValuesListed() {
+        Claim c = Claim.builder().id(7).date(LocalDate.of(2023, 3, 1)).kind(ClaimKind.INPATIENT)
+                .level(Level.L2).total(20_000_000).build();
+        try (Result r = basic.settle(TestSupport.employee(), c, new Ledger(2023), false)) {
+            java.util.List<String> paths = new java.util.ArrayList<>();
+            for (PolicyValue v : r.thirdPartyValues()) {
+                assertTrue(v.path(), v.thirdParty() && !v.assumed() && v.source().equals("test"));
+                paths.add(v.path());
+            }
+            assertTrue(paths.toString(), paths.contains("inpatient.deductible[6].amount")
+                    && paths.contains("inpatient.ratio[0].segments[0].ratio")
+                    && paths.contains("inpatient.ratio[0].segments[1].ratio"));
+            assertEquals(paths.size(), new java.util.HashSet<>(paths).size());
+            for (PolicyValue v : r.assumedValues()) {
+                assertFalse(v.path(), v.thirdParty());
+            }
+        }
+    }
+
+    /*
      * Lines come out of the library in one call, and their rule, source, citation and file
      * strings are made once a policy. firstAdmissionByHand's claim: its deductible line is row
      * 7 of inpatient.deductible ({admission: first, amount: 800}, line 68 of basic.yaml), 800.00

@@ -24,6 +24,7 @@ public final class Result implements AutoCloseable {
     private final String policyId;
     private final List<ExplanationLine> lines;
     private final List<PolicyValue> assumedValues;
+    private final List<PolicyValue> thirdPartyValues;
     private final boolean usesAssumed;
     private final Settlement settlement;
     private final ContributionFigures contribution;
@@ -49,6 +50,7 @@ public final class Result implements AutoCloseable {
             vs.add(v);
         }
         assumedValues = Collections.unmodifiableList(vs);
+        thirdPartyValues = thirdParty(r);
         usesAssumed = r.uses_assumed() != 0;
         // Only the kind's own figures exist: one native call instead of one per layout.
         long[] f = figures(r, kind == ResultKind.SETTLEMENT, Packed.SETTLEMENT);
@@ -69,6 +71,18 @@ public final class Result implements AutoCloseable {
             guard = new Guard("result", null);
             r.delete();
         }
+    }
+
+    private static List<PolicyValue> thirdParty(org.medins.swig.Result r) {
+        int n = (int) r.third_party_count();
+        if (n == 0) {
+            return Collections.emptyList();
+        }
+        List<PolicyValue> vs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            vs.add(PolicyValue.of(r.third_party(i)));
+        }
+        return Collections.unmodifiableList(vs);
     }
 
     private static long[] figures(org.medins.swig.Result r, boolean wanted, int layout) {
@@ -158,6 +172,14 @@ public final class Result implements AutoCloseable {
     /** The distinct assumed values used, with their reasons. */
     public List<PolicyValue> assumedValues() {
         return assumedValues;
+    }
+
+    /**
+     * The distinct values used whose source is third-party (a public page or guide, not an
+     * official text), with their citations.
+     */
+    public List<PolicyValue> thirdPartyValues() {
+        return thirdPartyValues;
     }
 
     private <T> T need(T figures, ResultKind wanted) {
