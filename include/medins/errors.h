@@ -33,14 +33,14 @@ typedef enum medins_status {
     MEDINS_ERR_UNKNOWN_KEY = -12,   /**< a key the format does not define */
     MEDINS_ERR_TYPE = -13,          /**< wrong kind of node (mapping / sequence / scalar) or an unknown enum word */
     MEDINS_ERR_MISSING = -14,       /**< a required key is absent */
-    MEDINS_ERR_RANGE = -15,         /**< a ratio outside 0-100%, a negative amount, an empty range */
+    MEDINS_ERR_RANGE = -15,         /**< a ratio outside 0-100%, a negative or too-large amount, a date outside the calendar or 1900-2199, an empty range */
     MEDINS_ERR_SYNTAX = -16,        /**< an amount, ratio or date that does not parse ("1,100", "55 %") */
     MEDINS_ERR_SEGMENTS = -17,      /**< cost segments not ascending, overlapping or leaving a gap */
     MEDINS_ERR_OVERLAP = -18,       /**< two policies of one region in force on the same day */
     MEDINS_ERR_BASE = -19,          /**< the base policy does not exist */
-    MEDINS_ERR_CYCLE = -20,         /**< bases form a cycle */
+    MEDINS_ERR_CYCLE = -20,         /**< bases form a cycle, or a folder link leads back to a folder above it */
     MEDINS_ERR_CITATION = -21,      /**< a value with neither a source nor `assumed`, or an unknown source id */
-    MEDINS_ERR_DUPLICATE = -22,     /**< a key or id given twice */
+    MEDINS_ERR_DUPLICATE = -22,     /**< a key or id given twice, or one folder reached by two paths */
 
     /* Lookups */
     MEDINS_ERR_NO_POLICY = -30,     /**< no policy of that region is in force on that date */
@@ -51,7 +51,7 @@ typedef enum medins_status {
     MEDINS_ERR_CLAIM = -41,         /**< inconsistent claim (negative amount, parts larger than the total) */
     MEDINS_ERR_KIND = -42,          /**< unknown claim kind */
     MEDINS_ERR_LEVEL = -43,         /**< unknown hospital level */
-    MEDINS_ERR_DATE = -44,          /**< not a calendar date, or outside the policy / period */
+    MEDINS_ERR_DATE = -44,          /**< not a calendar date, outside the policy / period, or no year after the ledger's to close into */
     MEDINS_ERR_ORDER = -45,         /**< a claim earlier than the ledger's last one */
     MEDINS_ERR_LEDGER_YEAR = -46,   /**< the ledger belongs to another year than the claim */
     MEDINS_ERR_LEDGER = -47,        /**< a corrupt or unknown-version ledger */

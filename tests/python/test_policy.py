@@ -111,6 +111,24 @@ def test_load_limits_apply():
     assert e.value.code == medins.Status.ERR_LIMIT
 
 
+def test_folder_limits_apply(tmp_path):
+    # Three policy files in the folder; a limit of two entries refuses the folder, and one
+    # level of folders below it refuses a file two levels down.
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("2022", "2023"):
+        shutil.copy(POLICIES / "tianjin" / f"{name}.yaml", tmp_path / f"{name}.yaml")
+    shutil.copy(POLICIES / "tianjin" / "2017.yaml", tmp_path / "a" / "b" / "2017.yaml")
+    opts = medins.LoadOptions(max_dir_entries=2)
+    assert "max_dir_entries=2" in repr(opts)
+    with pytest.raises(medins.PolicyError) as e:
+        medins.PolicySet().add_dir(tmp_path, options=opts)
+    assert e.value.code == medins.Status.ERR_LIMIT
+    with pytest.raises(medins.PolicyError) as e:
+        medins.PolicySet().add_dir(tmp_path, options=medins.LoadOptions(max_dir_depth=1))
+    assert e.value.code == medins.Status.ERR_LIMIT
+    assert "2017.yaml" in str(e.value) or "a/b" in str(e.value)
+
+
 def test_add_dir_and_add_file(tmp_path):
     shutil.copytree(POLICIES, tmp_path / "p")
     s = medins.PolicySet().add_dir(tmp_path / "p")

@@ -256,7 +256,9 @@ class Settlement(Result):
 
 class LoadOptions:
     def __init__(self, *, max_file_size: Optional[int] = ..., max_depth: Optional[int] = ...,
-                 max_nodes: Optional[int] = ..., max_aliases: Optional[int] = ...) -> None: ...
+                 max_nodes: Optional[int] = ..., max_aliases: Optional[int] = ...,
+                 max_dir_depth: Optional[int] = ...,
+                 max_dir_entries: Optional[int] = ...) -> None: ...
 
 class Policy:
     @property

@@ -659,20 +659,26 @@ def _html(text: Optional[str]) -> str:
 # ---- Policies ------------------------------------------------------------------------------
 
 class LoadOptions:
-    """Limits applied while reading YAML (defaults: 4 MiB, depth 64, 200000 nodes, no aliases)."""
+    """Limits applied while reading YAML (defaults: 4 MiB, depth 64, 200000 nodes, no aliases;
+    for folders, 16 levels below the folder and 1000 files and folders)."""
+
+    _FIELDS = ("max_file_size", "max_depth", "max_nodes", "max_aliases", "max_dir_depth",
+               "max_dir_entries")
 
     def __init__(self, *, max_file_size: Optional[int] = None, max_depth: Optional[int] = None,
-                 max_nodes: Optional[int] = None, max_aliases: Optional[int] = None) -> None:
+                 max_nodes: Optional[int] = None, max_aliases: Optional[int] = None,
+                 max_dir_depth: Optional[int] = None,
+                 max_dir_entries: Optional[int] = None) -> None:
         self._c = _c.LoadOptions()
-        for name, value in (("max_file_size", max_file_size), ("max_depth", max_depth),
-                            ("max_nodes", max_nodes), ("max_aliases", max_aliases)):
-            if value is not None:
+        given = locals()
+        for name in self._FIELDS:
+            if given[name] is not None:
                 # size_t and unsigned int fields: SWIG refuses negatives.
-                setattr(self._c, name, integer(value, f"LoadOptions: {name}"))
+                setattr(self._c, name, integer(given[name], f"LoadOptions: {name}"))
 
     def __repr__(self) -> str:
-        return (f"LoadOptions(max_file_size={self._c.max_file_size}, max_depth={self._c.max_depth}"
-                f", max_nodes={self._c.max_nodes}, max_aliases={self._c.max_aliases})")
+        fields = ", ".join(f"{name}={getattr(self._c, name)}" for name in self._FIELDS)
+        return f"LoadOptions({fields})"
 
 
 def _opts(options: Optional[LoadOptions]) -> Any:
