@@ -1,5 +1,5 @@
-# Shared by the install tests (sourced): a scratch folder removed on exit, counted checks, and
-# the javadoc check of a sources jar.
+# Shared by the install tests (sourced): a scratch folder removed on exit, counted checks, the
+# javadoc check of a sources jar, and a copy of the source tree to build packages from.
 #   . "$here/lib.sh"; scratch NAME; ...; finish NAME
 
 failures=0
@@ -19,6 +19,19 @@ finish() {
         exit 1
     fi
     echo "$1: all checks passed"
+}
+
+# copy_tree SRC DEST: the files of the source tree as git sees them (tracked, and new ones not
+# ignored), so that build folders and local clutter stay out; every file but build* without git.
+copy_tree() {
+    mkdir -p "$2"
+    if git -C "$1" rev-parse --git-dir >/dev/null 2>&1; then
+        (cd "$1" && git ls-files -z --cached --others --exclude-standard |
+            xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\n" "$f"; done' sh |
+            tar -cf - -T -) | tar -xf - -C "$2"
+    else
+        (cd "$1" && tar -cf - --exclude='./build*' .) | tar -xf - -C "$2"
+    fi
 }
 
 # javadoc_check SOURCES_JAR WORKDIR: the API reference builds from the sources jar alone, with
