@@ -6,7 +6,8 @@
 #
 # Always: the C (Check), Python (pytest), Java (JUnit), command-line, install and benchmark-smoke
 # suites in BUILD_DIR. Without --quick, also the installations (suite `packages`: a `meson
-# install` into a prefix, the Python wheel in a virtual environment) and the dynamic checkers, each in a build of its own
+# install` into a prefix, the Python wheel in a virtual environment, and, as root, the Debian
+# packages built, installed and purged) and the dynamic checkers, each in a build of its own
 # (tests/sanitize.sh, tests/fuzz/run.sh): the C suites under ASan+UBSan and under valgrind, the
 # threads suite under ThreadSanitizer, 60 s of fuzzing, and clang's static analyzer over the
 # library, the command and the bindings (tests/analyze.sh). That is what CI runs.

@@ -10,14 +10,13 @@
 # 2. a C program built with `pkg-config --cflags --libs medins` runs against the installed library
 #    and settles a claim with the embedded policies and with the installed policy files;
 # 3. a meson project using libmedins as a subproject (dependency('medins')) builds and runs.
-# A real install into a prefix is tested by check-prefix.sh (suite `packages`).
+# A real install into a prefix, and the Debian packages, are tested by check-prefix.sh and
+# check-debian.sh (suite `packages`).
 set -eu
 
 build=$(cd "${1:?build dir}" && pwd)
 src=$(cd "${2:?source dir}" && pwd)
 here=$src/tests/install
-CC=${CC:-cc}
-MESON=${MESON:-meson}
 . "$here/lib.sh"
 scratch install
 dest=$tmp/dest
@@ -119,7 +118,7 @@ init=$(path_of '/medins/__init__[.]py$')
 if [ -n "$init" ]; then
     echo "== Python package"
     need "$dest${init%/*}/lowlevel.py"
-    need "$(ls "$dest${init%/*}"/_lowlevel*.so 2>/dev/null | head -1)"
+    for f in "$dest${init%/*}"/_lowlevel*.so; do need "$f"; done
     # The package is on the interpreter's path when the prefix is the interpreter's own or the
     # one it installs local packages under (/usr/local for Debian's python3); from any other
     # prefix it is used through PYTHONPATH.

@@ -12,13 +12,9 @@ set -eu
 src=$(cd "${1:?source dir}" && pwd)
 python=${2:-/usr/bin/python3}
 here=$src/tests/install
-CC=${CC:-cc}
-MESON=${MESON:-meson}
 . "$here/lib.sh"
 scratch prefix
 prefix=$tmp/prefix
-# Nothing from the environment may point at a build tree or an installation.
-unset LD_LIBRARY_PATH PYTHONPATH CLASSPATH JAVA_TOOL_OPTIONS || true
 
 echo "== meson setup --prefix $prefix, build, install"
 if "$MESON" setup "$tmp/build" "$src" --prefix "$prefix" -Dtests=false -Ddocs=false \
@@ -37,14 +33,9 @@ mkdir "$tmp/work"
 cd "$tmp/work"
 
 echo "== the command"
-if "$prefix/bin/medins" settle --kind inpatient --level l3 --total 10000 --date 2023-06-01 \
-        --birth-date 1980-03-15 --policies "$policies" >out.txt 2>&1 &&
-    grep -q 'Basic fund pays  *7055[.]00' out.txt; then
-    ok "medins settle: the fund pays 7055.00 (worked in consumer/consumer.c)"
-else
-    cat out.txt >&2
-    fail "medins settle from $prefix/bin"
-fi
+run_and_find "medins settle: the fund pays 7055.00 (worked in consumer/consumer.c)" \
+    'Basic fund pays +7055[.]00' out.txt "$prefix/bin/medins" settle --kind inpatient --level l3 \
+    --total 10000 --date 2023-06-01 --birth-date 1980-03-15 --policies "$policies"
 
 echo "== C, through the installed medins.pc"
 export PKG_CONFIG_PATH="$libdir/pkgconfig"
@@ -59,25 +50,13 @@ fi
 echo "== Python, PYTHONPATH=<the installed package's folder>"
 init=$(find "$prefix" -path '*/medins/__init__.py' | head -1)
 site=${init%/medins/__init__.py}
-if [ -n "$init" ] && PYTHONPATH=$site "$python" "$here/consumer/consumer.py" "$policies" >py.txt 2>&1 &&
-    grep -q "from $site/medins/__init__.py" py.txt; then
-    cat py.txt
-    ok "Python settles with the package in $site"
-else
-    cat py.txt >&2 2>/dev/null || true
-    fail "Python from $prefix"
-fi
+run_and_find "Python settles with the package in $site" "from $init\$" py.txt \
+    env PYTHONPATH="$site" "$python" "$here/consumer/consumer.py" "$policies"
 
 echo "== Java, against $prefix/share/java/medins.jar, no -D option"
 jar=$prefix/share/java/medins.jar
-if javac -d . -cp "$jar" "$here/consumer/Consumer.java" &&
-    java -cp "$jar:." Consumer "$policies" >java.txt 2>&1 &&
-    grep -q "JNI library from $libdir/jni/libmedins_java.so" java.txt; then
-    cat java.txt
-    ok "Java settles, the JNI library found where meson installed it"
-else
-    cat java.txt >&2 2>/dev/null || true
-    fail "Java from $prefix"
-fi
+javac -d . -cp "$jar" "$here/consumer/Consumer.java" || fail "javac against $jar"
+run_and_find "Java settles, the JNI library found where meson installed it" \
+    "JNI library from $libdir/jni/libmedins_java.so\$" java.txt java -cp "$jar:." Consumer "$policies"
 
 finish install-prefix

@@ -14,7 +14,6 @@ python=${2:-/usr/bin/python3}
 here=$src/tests/install
 . "$here/lib.sh"
 scratch wheel
-unset PYTHONPATH || true
 # A copy: meson-python builds in the tree it is given.
 copy_tree "$src" "$tmp/src"
 cd "$tmp"
