@@ -35,7 +35,8 @@ scratch debian
 export DEBIAN_FRONTEND=noninteractive
 apt_get() { apt-get -o DPkg::Lock::Timeout=600 -y -q "$@"; }
 
-version=$(meson introspect --projectinfo "$src/meson.build" | python3 -c 'import json, sys; print(json.load(sys.stdin)["version"])')
+version=$("$MESON" introspect --projectinfo "$src/meson.build" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["version"])')
 deb_version=$(dpkg-parsechangelog -l "$src/debian/changelog" -S Version)
 if [ "$deb_version" = "$version" ]; then
     ok "debian/changelog is at the project's version $version"
