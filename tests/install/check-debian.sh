@@ -121,7 +121,8 @@ run_and_find "Java settles with no -D option, the JNI library on java.library.pa
     java -cp /usr/share/java/medins.jar:. Consumer "$policies"
 version_dir=/usr/share/maven-repo/org/medins/medins/$version
 if [ -f "$version_dir/medins-$version.pom" ] && [ -f "$version_dir/medins-$version-javadoc.jar" ] &&
-    [ "$(readlink -f "$version_dir/medins-$version.jar")" = "$(readlink -f /usr/share/java/medins.jar)" ]; then
+    [ "$(readlink -f "$version_dir/medins-$version.jar")" = \
+      "$(readlink -f /usr/share/java/medins.jar)" ]; then
     ok "org.medins:medins:$version in /usr/share/maven-repo, with its sources and Javadoc jars"
 else
     fail "the Maven artifact in /usr/share/maven-repo"
@@ -134,7 +135,11 @@ run_and_find "medins settle: the fund pays 7055.00 (worked in consumer/consumer.
     --date 2023-06-01 --birth-date 1980-03-15
 medins policy check "$policies" >check.txt 2>&1 || fail "medins policy check $policies"
 MANPAGER=cat MANWIDTH=100 man medins >man.txt 2>&1 || fail "man medins"
-if grep -q 'medins settle' man.txt; then ok "man medins"; else fail "man medins: $(head -3 man.txt)"; fi
+if grep -q 'medins settle' man.txt; then
+    ok "man medins"
+else
+    fail "man medins: $(head -3 man.txt)"
+fi
 if [ -f /usr/share/doc/libmedins-doc/html/index.html ]; then
     ok "API reference in /usr/share/doc/libmedins-doc/html"
 else

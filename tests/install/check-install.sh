@@ -112,7 +112,11 @@ for f in "$(path_of '/bin/medins$')" "$(path_of '/_lowlevel[^/]*[.]so$')" \
         fail "run path of $f is '$rp', expected '${want_rpath:-none}'"
     fi
 done
-if [ -n "$(path_of '/man1/medins[.]1$')" ]; then ok "manual page medins(1)"; else fail "no medins(1)"; fi
+if [ -n "$(path_of '/man1/medins[.]1$')" ]; then
+    ok "manual page medins(1)"
+else
+    fail "no medins(1)"
+fi
 
 init=$(path_of '/medins/__init__[.]py$')
 if [ -n "$init" ]; then
@@ -146,7 +150,10 @@ if [ -n "$jar" ]; then
     done
     version=$("$MESON" introspect --projectinfo "$build" |
         python3 -c 'import json, sys; print(json.load(sys.stdin)["version"])')
-    coordinates=$(tr -d ' \n' <"$jdir/medins.pom" | sed -n 's|.*</modelVersion><groupId>\([^<]*\)</groupId><artifactId>\([^<]*\)</artifactId><version>\([^<]*\)</version>.*|\1:\2:\3|p')
+    coordinates=$(python3 -c 'import sys, xml.etree.ElementTree as ET
+pom, ns = ET.parse(sys.argv[1]).getroot(), {"m": "http://maven.apache.org/POM/4.0.0"}
+print(":".join(pom.findtext("m:" + k, "", ns) for k in ("groupId", "artifactId", "version")))
+' "$jdir/medins.pom")
     if [ "$coordinates" = "org.medins:medins:$version" ]; then
         ok "pom coordinates $coordinates"
     else

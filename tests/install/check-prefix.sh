@@ -57,6 +57,7 @@ echo "== Java, against $prefix/share/java/medins.jar, no -D option"
 jar=$prefix/share/java/medins.jar
 javac -d . -cp "$jar" "$here/consumer/Consumer.java" || fail "javac against $jar"
 run_and_find "Java settles, the JNI library found where meson installed it" \
-    "JNI library from $libdir/jni/libmedins_java.so\$" java.txt java -cp "$jar:." Consumer "$policies"
+    "JNI library from $libdir/jni/libmedins_java.so\$" java.txt \
+    java -cp "$jar:." Consumer "$policies"
 
 finish install-prefix

@@ -31,7 +31,11 @@ fi
 others=$("$python" -c 'import sys, zipfile
 names = zipfile.ZipFile(sys.argv[1]).namelist()
 print(" ".join(n for n in names if not n.startswith(("medins/", "medins-"))))' "$wheel")
-if [ -z "$others" ]; then ok "the wheel holds the package medins only"; else fail "the wheel also holds: $others"; fi
+if [ -z "$others" ]; then
+    ok "the wheel holds the package medins only"
+else
+    fail "the wheel also holds: $others"
+fi
 
 echo "== the wheel in a fresh virtual environment (--system-site-packages)"
 "$python" -m venv --system-site-packages "$tmp/venv"
