@@ -5,7 +5,9 @@
 #   tests/run-all.sh [--quick] [BUILD_DIR]      (BUILD_DIR default: build)
 #
 # Always: the C (Check), Python (pytest), Java (JUnit), command-line, install and benchmark-smoke
-# suites in BUILD_DIR. Without --quick, also the dynamic checkers, each in a build of its own
+# suites in BUILD_DIR. Without --quick, also the installations (suite `packages`: a `meson
+# install` into a prefix, the Python wheel in a virtual environment, and, as root, the Debian
+# packages built, installed and purged) and the dynamic checkers, each in a build of its own
 # (tests/sanitize.sh, tests/fuzz/run.sh): the C suites under ASan+UBSan and under valgrind, the
 # threads suite under ThreadSanitizer, 60 s of fuzzing, and clang's static analyzer over the
 # library, the command and the bindings (tests/analyze.sh). That is what CI runs.
@@ -35,6 +37,9 @@ ninja -C "$build" || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 step tests meson test -C "$build" --print-errorlogs --num-processes 2
 testlogs=("$build/meson-logs/testlog.json")
 if ! $quick; then
+    step packages meson test -C "$build" --setup packages --suite packages --print-errorlogs \
+        --num-processes 2
+    testlogs+=("$build/meson-logs/testlog-packages.json")
     step asan tests/sanitize.sh asan
     step valgrind tests/sanitize.sh valgrind
     step tsan tests/sanitize.sh tsan
@@ -52,7 +57,8 @@ import glob, json, os, re, sys
 logs, testlogs = sys.argv[1], sys.argv[2:]
 summary = re.compile(r"^\s*(\d+%: Checks: \d+, Failures: \d+, Errors: \d+"
                      r"|=+ .*\b(passed|failed|error)\b.* =+"
-                     r"|OK \(\d+ tests?\)|Tests run: \d+,\s+Failures: \d+)\s*$")
+                     r"|OK \(\d+ tests?\)|Tests run: \d+,\s+Failures: \d+"
+                     r"|[\w-]+: (all checks passed|\d+ failure\(s\))|skipped: .*)\s*$")
 passed = failed = 0
 print("\nRunner summaries:")
 for path in testlogs:

@@ -3,24 +3,23 @@
 #   check-install.sh BUILD_DIR SOURCE_DIR
 # 1. `meson install --destdir`: the headers, libmedins.so.0 (soname), medins.pc and the shipped
 #    policies are where the configured directories say, and the library exports only medins_*;
+#    the command, the Python extension and the JNI library carry a run path to the library
+#    outside the system's library folders; the Python package is where the configured
+#    interpreter reads it (for /usr/local and the interpreter's own prefix); beside medins.jar,
+#    its sources and Javadoc jars and its pom, and the Javadoc builds from the installed sources;
 # 2. a C program built with `pkg-config --cflags --libs medins` runs against the installed library
 #    and settles a claim with the embedded policies and with the installed policy files;
 # 3. a meson project using libmedins as a subproject (dependency('medins')) builds and runs.
+# A real install into a prefix, and the Debian packages, are tested by check-prefix.sh and
+# check-debian.sh (suite `packages`).
 set -eu
 
 build=$(cd "${1:?build dir}" && pwd)
 src=$(cd "${2:?source dir}" && pwd)
 here=$src/tests/install
-CC=${CC:-cc}
-MESON=${MESON:-meson}
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/medins-install.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$here/lib.sh"
+scratch install
 dest=$tmp/dest
-failures=0
-
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
 need() { if [ -e "$1" ]; then ok "installed ${1#"$dest"}"; else fail "missing ${1#"$dest"}"; fi; }
 
 # The configured directories, as meson resolved them for this build.
@@ -30,10 +29,14 @@ o = {x["name"]: x["value"] for x in json.load(sys.stdin)}
 for k in ("libdir", "includedir", "datadir"):
     print(os.path.join(o["prefix"], o[k]))
 print(o.get("b_sanitize", "none"))
+print(o["prefix"])
+print(o.get("python_interpreter", ""))
 ')
 libdir=$(echo "$dirs" | sed -n 1p)
 includedir=$(echo "$dirs" | sed -n 2p)
 datadir=$(echo "$dirs" | sed -n 3p)
+prefix=$(echo "$dirs" | sed -n 5p)
+interpreter=$(echo "$dirs" | sed -n 6p)
 # A sanitized library needs its runtime in every program that loads it: not a consumer's case.
 if [ "$(echo "$dirs" | sed -n 4p)" != none ]; then
     echo "skipped: the build uses b_sanitize"
@@ -85,6 +88,80 @@ else
     ok "$(wc -l <"$tmp/exports") exported symbols, all medins_*"
 fi
 
+# Where each file went, as meson resolved it (destinations without the destdir).
+installed=$("$MESON" introspect --installed "$build" | python3 -c '
+import json, sys
+print("\n".join(sorted(json.load(sys.stdin).values())))
+')
+path_of() { echo "$installed" | grep -E "$1" | head -1; }
+
+echo "== run paths"
+# Outside the folders the dynamic linker searches by itself, whatever loads libmedins finds it
+# through its run path (no LD_LIBRARY_PATH, no ldconfig); inside them it has none.
+case $libdir in
+    /usr/lib | /usr/lib64 | /lib | /lib64 | /usr/lib/*-linux-* | /lib/*-linux-*) want_rpath= ;;
+    *) want_rpath=$libdir ;;
+esac
+for f in "$(path_of '/bin/medins$')" "$(path_of '/_lowlevel[^/]*[.]so$')" \
+         "$(path_of '/libmedins_java[.]so$')"; do
+    [ -n "$f" ] || continue  # a binding that is not built
+    rp=$(readelf -d "$dest$f" | sed -n 's/.*(R[UN]*PATH).*\[\(.*\)\]/\1/p')
+    if [ "$rp" = "$want_rpath" ]; then
+        ok "run path of ${f##*/}: ${rp:-none}"
+    else
+        fail "run path of $f is '$rp', expected '${want_rpath:-none}'"
+    fi
+done
+if [ -n "$(path_of '/man1/medins[.]1$')" ]; then
+    ok "manual page medins(1)"
+else
+    fail "no medins(1)"
+fi
+
+init=$(path_of '/medins/__init__[.]py$')
+if [ -n "$init" ]; then
+    echo "== Python package"
+    need "$dest${init%/*}/lowlevel.py"
+    for f in "$dest${init%/*}"/_lowlevel*.so; do need "$f"; done
+    # The package is on the interpreter's path when the prefix is the interpreter's own or the
+    # one it installs local packages under (/usr/local for Debian's python3); from any other
+    # prefix it is used through PYTHONPATH.
+    site=${init%/medins/__init__.py}
+    reads=$("$interpreter" -c '
+import sys, sysconfig
+site, prefix = sys.argv[1:]
+local = sysconfig.get_paths()["platlib"]
+own = prefix in (sys.prefix, sys.base_prefix) or local.startswith(prefix.rstrip("/") + "/")
+print("yes" if site in sys.path else "no", "yes" if own else "no")
+' "$site" "$prefix")
+    case $reads in
+        "yes "*) ok "$interpreter reads $site" ;;
+        "no yes") fail "$interpreter does not read $site, in its own prefix $prefix" ;;
+        *) ok "$site is under $prefix, not the interpreter's: use it through PYTHONPATH" ;;
+    esac
+fi
+
+jar=$(path_of '/medins[.]jar$')
+if [ -n "$jar" ]; then
+    echo "== Java artifact"
+    jdir=$dest${jar%/*}
+    for f in medins.jar medins-sources.jar medins-javadoc.jar medins.pom; do
+        need "$jdir/$f"
+    done
+    version=$("$MESON" introspect --projectinfo "$build" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["version"])')
+    coordinates=$(python3 -c 'import sys, xml.etree.ElementTree as ET
+pom, ns = ET.parse(sys.argv[1]).getroot(), {"m": "http://maven.apache.org/POM/4.0.0"}
+print(":".join(pom.findtext("m:" + k, "", ns) for k in ("groupId", "artifactId", "version")))
+' "$jdir/medins.pom")
+    if [ "$coordinates" = "org.medins:medins:$version" ]; then
+        ok "pom coordinates $coordinates"
+    else
+        fail "pom coordinates '$coordinates', expected org.medins:medins:$version"
+    fi
+    javadoc_check "$jdir/medins-sources.jar" "$tmp/javadoc"
+fi
+
 echo "== consumer through pkg-config"
 # The .pc names the configured prefix; the sysroot puts its -I and -L inside the destdir.
 export PKG_CONFIG_PATH="$dest$libdir/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
@@ -118,7 +195,7 @@ mkdir -p "$proj/subprojects"
 cp "$here/consumer/meson.build" "$here/consumer/consumer.c" "$proj/"
 ln -s "$src" "$proj/subprojects/libmedins"
 if "$MESON" setup "$proj/build" "$proj" --force-fallback-for=medins --buildtype=plain \
-        -Dlibmedins:python=false -Dlibmedins:java=false -Dlibmedins:tests=false \
+        -Dlibmedins:python=false -Dlibmedins:java=false -Dlibmedins:tests=false -Dlibmedins:docs=false \
         >"$tmp/sub-setup.log" 2>&1 &&
     ninja -C "$proj/build" -j2 >"$tmp/sub-build.log" 2>&1; then
     if "$proj/build/consumer" "$src/policies"; then
@@ -131,8 +208,4 @@ else
     fail "subproject build"
 fi
 
-if [ "$failures" -ne 0 ]; then
-    echo "install: $failures failure(s)" >&2
-    exit 1
-fi
-echo "install: all checks passed"
+finish install

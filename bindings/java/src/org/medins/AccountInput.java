@@ -9,6 +9,16 @@ import java.util.Objects;
  */
 public record AccountInput(long monthlyWage, EmployerType employerType, long lastYearPension,
                            long yearCosts, boolean seriousIllness) {
+    /**
+     * Checks that the employer type is given; amounts are checked by the library.
+     *
+     * @param monthlyWage the monthly wage in fen (an employee in service)
+     * @param employerType the kind of employer
+     * @param lastYearPension last year's average monthly pension in fen (a retiree)
+     * @param yearCosts this year's medical costs in fen
+     * @param seriousIllness whether there was a serious-illness hospitalisation this year
+     * @throws NullPointerException when {@code employerType} is null
+     */
     public AccountInput {
         Objects.requireNonNull(employerType, "employerType");
     }

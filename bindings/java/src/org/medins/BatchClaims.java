@@ -19,7 +19,20 @@ public final class BatchClaims {
     final long[] selfPaid;
     final long[] categoryB;
 
-    /** @throws IllegalArgumentException when the columns differ in length */
+    /**
+     * Claims from columns, one row per claim.
+     *
+     * @param person the index of each claim's person in the batch's {@link BatchPersons}
+     * @param date each claim's settlement date as YYYYMMDD
+     * @param kind each claim's {@link ClaimKind#code()}
+     * @param level each claim's {@link Level#code()}
+     * @param institution each claim's institution id, or null for none
+     * @param total each claim's total cost in fen
+     * @param selfPaid each claim's fully self-paid items in fen, or null for none
+     * @param categoryB each claim's category-B first self-pay in fen, or null for none
+     * @throws IllegalArgumentException when the columns differ in length
+     * @throws NullPointerException when a column that may not be null is
+     */
     public BatchClaims(int[] person, int[] date, int[] kind, int[] level, long[] institution,
                        long[] total, long[] selfPaid, long[] categoryB) {
         int n = Objects.requireNonNull(person, "person").length;
@@ -43,12 +56,20 @@ public final class BatchClaims {
         this.categoryB = categoryB == null ? null : categoryB.clone();
     }
 
-    /** A builder that appends claims one by one. */
+    /**
+     * A builder that appends claims one by one.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Number of claims. */
+    /**
+     * The number of claims.
+     *
+     * @return the number
+     */
     public int size() {
         return person.length;
     }
@@ -68,7 +89,14 @@ public final class BatchClaims {
         private Builder() {
         }
 
-        /** Add a claim of person {@code personIndex}. */
+        /**
+         * Add a claim of person {@code personIndex}.
+         *
+         * @param personIndex the index of the claim's person in the batch's {@link BatchPersons}
+         * @param claim the claim; its id is not kept
+         * @return this builder
+         * @throws NullPointerException when {@code claim} is null
+         */
         public Builder add(int personIndex, Claim claim) {
             Objects.requireNonNull(claim, "claim");
             if (n == person.length) {
@@ -95,6 +123,11 @@ public final class BatchClaims {
             return this;
         }
 
+        /**
+         * The columns of the claims added so far.
+         *
+         * @return new columns; the builder may go on adding
+         */
         public BatchClaims build() {
             return new BatchClaims(Arrays.copyOf(person, n), Arrays.copyOf(date, n),
                     Arrays.copyOf(kind, n), Arrays.copyOf(level, n), Arrays.copyOf(institution, n),

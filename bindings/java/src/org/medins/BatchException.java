@@ -31,7 +31,11 @@ public class BatchException extends MedinsException {
                 + first.getValue().detail();
     }
 
-    /** The outcome of every claim of the batch (null after deserialisation). */
+    /**
+     * The outcome of every claim of the batch.
+     *
+     * @return the batch's result; null after deserialisation
+     */
     public BatchResult result() {
         return result;
     }

@@ -16,7 +16,18 @@ public final class BatchPersons {
     final int[] groups;
     final long[] familyDoctor;
 
-    /** @throws IllegalArgumentException when the columns differ in length */
+    /**
+     * Persons from columns, one row per person.
+     *
+     * @param scheme each person's {@link Scheme#code()}
+     * @param category each person's {@link Category#code()}
+     * @param tier each person's {@link Tier#code()}
+     * @param birthDate each person's birth date as YYYYMMDD, 0 for none
+     * @param groups each person's {@link Group} bits ({@link Group#toFlags}), or null for none
+     * @param familyDoctor each person's family-doctor institution id, or null for none
+     * @throws IllegalArgumentException when the columns differ in length
+     * @throws NullPointerException when a column that may not be null is
+     */
     public BatchPersons(int[] scheme, int[] category, int[] tier, int[] birthDate, int[] groups,
                         long[] familyDoctor) {
         int n = Objects.requireNonNull(scheme, "scheme").length;
@@ -36,7 +47,13 @@ public final class BatchPersons {
         this.familyDoctor = familyDoctor == null ? null : familyDoctor.clone();
     }
 
-    /** The columns of a list of persons (index i is person i). */
+    /**
+     * The columns of a list of persons (index i is person i).
+     *
+     * @param persons the persons
+     * @return new columns
+     * @throws NullPointerException when {@code persons} or one of them is null
+     */
     public static BatchPersons of(List<Person> persons) {
         int n = Objects.requireNonNull(persons, "persons").size();
         int[] s = new int[n];
@@ -61,7 +78,11 @@ public final class BatchPersons {
         return new BatchPersons(s, c, t, b, g, f);
     }
 
-    /** Number of persons. */
+    /**
+     * The number of persons.
+     *
+     * @return the number
+     */
     public int size() {
         return scheme.length;
     }

@@ -119,36 +119,64 @@ public final class BatchResult {
         }
     }
 
-    /** Number of claims. */
+    /**
+     * The number of claims.
+     *
+     * @return the number
+     */
     public int size() {
         return status.length;
     }
 
-    /** Number of claims that failed. */
+    /**
+     * The number of claims that failed.
+     *
+     * @return the number
+     */
     public int failed() {
         return failed;
     }
 
-    /** True when claim i settled. */
+    /**
+     * Whether claim i settled.
+     *
+     * @param i the claim's index in the batch
+     * @return true when it settled
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public boolean ok(int i) {
         return status[i] == 0;
     }
 
-    /** Claim i's status. */
+    /**
+     * Claim i's status.
+     *
+     * @param i the claim's index in the batch
+     * @return {@link Status#OK}, or why the claim failed
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public Status status(int i) {
         return Status.fromCode(status[i]);
     }
 
     /**
-     * Why claim i failed, or null when it settled: the exception settling it alone would have
-     * thrown, with the same code and message.
+     * Why claim i failed: the exception settling it alone would have thrown, with the same code
+     * and message.
+     *
+     * @param i the claim's index in the batch
+     * @return the error, or null when the claim settled
+     * @throws IndexOutOfBoundsException when {@code i} is not an index of the batch
      */
     public MedinsException error(int i) {
         Objects.checkIndex(i, status.length);
         return errors == null ? null : errors[i];
     }
 
-    /** The failed claims' errors by claim index, in claim order (empty when none failed). */
+    /**
+     * The failed claims' errors by claim index.
+     *
+     * @return an unmodifiable map in claim order; empty when no claim failed
+     */
     public SortedMap<Integer, MedinsException> errors() {
         SortedMap<Integer, MedinsException> m = new TreeMap<>();
         for (int i = 0; errors != null && i < errors.length; i++) {
@@ -162,6 +190,7 @@ public final class BatchResult {
     /**
      * This result when every claim settled.
      *
+     * @return this result
      * @throws BatchException when any failed: it carries this result, and each failed claim's
      *     error is one of its suppressed exceptions
      */
@@ -172,71 +201,171 @@ public final class BatchResult {
         return this;
     }
 
+    /**
+     * Claim i's basic fund payment (after the cap).
+     *
+     * @param i the claim's index in the batch
+     * @return the amount in fen; 0 for a claim that failed
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public long fund(int i) {
         return fund[i];
     }
 
+    /**
+     * Claim i's major-disease layer payment.
+     *
+     * @param i the claim's index in the batch
+     * @return the amount in fen; 0 for a claim that failed
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public long majorDisease(int i) {
         return majorDisease[i];
     }
 
+    /**
+     * Claim i's medical assistance payment.
+     *
+     * @param i the claim's index in the batch
+     * @return the amount in fen; 0 for a claim that failed
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public long assistance(int i) {
         return assistance[i];
     }
 
+    /**
+     * Claim i's everything the patient pays.
+     *
+     * @param i the claim's index in the batch
+     * @return the amount in fen; 0 for a claim that failed
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public long patient(int i) {
         return patient[i];
     }
 
+    /**
+     * Claim i's deductible borne by the patient.
+     *
+     * @param i the claim's index in the batch
+     * @return the amount in fen; 0 for a claim that failed
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public long deductible(int i) {
         return deductible[i];
     }
 
+    /**
+     * Claim i's patient's share inside the segments.
+     *
+     * @param i the claim's index in the batch
+     * @return the amount in fen; 0 for a claim that failed
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public long coinsurance(int i) {
         return coinsurance[i];
     }
 
+    /**
+     * Claim i's fund payment withheld by the annual maximum.
+     *
+     * @param i the claim's index in the batch
+     * @return the amount in fen; 0 for a claim that failed
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public long overCap(int i) {
         return overCap[i];
     }
 
+    /**
+     * Claim i's of the patient's part, paid from the individual account.
+     *
+     * @param i the claim's index in the batch
+     * @return the amount in fen; 0 for a claim that failed
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public long account(int i) {
         return account[i];
     }
 
+    /**
+     * Every claim's basic fund payment (after the cap).
+     *
+     * @return a copy of the column, in fen; 0 for the claims that failed
+     */
     public long[] fund() {
         return fund.clone();
     }
 
+    /**
+     * Every claim's major-disease layer payment.
+     *
+     * @return a copy of the column, in fen; 0 for the claims that failed
+     */
     public long[] majorDisease() {
         return majorDisease.clone();
     }
 
+    /**
+     * Every claim's medical assistance payment.
+     *
+     * @return a copy of the column, in fen; 0 for the claims that failed
+     */
     public long[] assistance() {
         return assistance.clone();
     }
 
+    /**
+     * Every claim's everything the patient pays.
+     *
+     * @return a copy of the column, in fen; 0 for the claims that failed
+     */
     public long[] patient() {
         return patient.clone();
     }
 
+    /**
+     * Every claim's deductible borne by the patient.
+     *
+     * @return a copy of the column, in fen; 0 for the claims that failed
+     */
     public long[] deductible() {
         return deductible.clone();
     }
 
+    /**
+     * Every claim's patient's share inside the segments.
+     *
+     * @return a copy of the column, in fen; 0 for the claims that failed
+     */
     public long[] coinsurance() {
         return coinsurance.clone();
     }
 
+    /**
+     * Every claim's fund payment withheld by the annual maximum.
+     *
+     * @return a copy of the column, in fen; 0 for the claims that failed
+     */
     public long[] overCap() {
         return overCap.clone();
     }
 
+    /**
+     * Every claim's of the patient's part, paid from the individual account.
+     *
+     * @return a copy of the column, in fen; 0 for the claims that failed
+     */
     public long[] account() {
         return account.clone();
     }
 
-    /** The status codes (0 or negative). */
+    /**
+     * Every claim's status code.
+     *
+     * @return a copy of the column: 0, or the negative status of a claim that failed
+     */
     public int[] statusCodes() {
         return status.clone();
     }

@@ -11,6 +11,20 @@ import java.util.Objects;
 public record CapitationInput(long institution, Level level, Disease disease, LocalDate from,
                               LocalDate to, List<Enrolment> enrolments, long actualCosts,
                               int assessment) {
+    /**
+     * Checks that the level, disease and dates are given and copies the enrolments.
+     *
+     * @param institution the institution's id, copied to the result
+     * @param level the institution's level
+     * @param disease the disease paid per head
+     * @param from the first day of the period
+     * @param to the last day of the period
+     * @param enrolments the patients enrolled during the period (copied)
+     * @param actualCosts the actual covered costs of the period, in fen
+     * @param assessment the assessment score in basis points (10000 = 100%)
+     * @throws NullPointerException when {@code level}, {@code disease}, {@code from},
+     *     {@code to} or {@code enrolments} (or one of them) is null
+     */
     public CapitationInput {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(disease, "disease");

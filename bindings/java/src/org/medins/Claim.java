@@ -31,56 +31,108 @@ public final class Claim {
             total, selfPaid, categoryB};
     }
 
-    /** A builder with the defaults; the date is required. */
+    /**
+     * A builder with the defaults; the date is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A claim of `kind` at `level` on `date` costing `total` fen, nothing self-paid. */
+    /**
+     * A claim of {@code kind} at {@code level} on {@code date} costing {@code total} fen, nothing
+     * self-paid.
+     *
+     * @param date the settlement date
+     * @param kind the kind of care
+     * @param level where the care was given
+     * @param total the total cost in fen
+     * @return the claim
+     * @throws NullPointerException when {@code date}, {@code kind} or {@code level} is null
+     */
     public static Claim of(LocalDate date, ClaimKind kind, Level level, long total) {
         return builder().date(date).kind(kind).level(level).total(total).build();
     }
 
-    /** A builder starting from this claim's values. */
+    /**
+     * A builder starting from this claim's values.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder().id(id).date(date).kind(kind).level(level).institution(institution)
                 .total(total).selfPaid(selfPaid).categoryB(categoryB);
     }
 
-    /** The caller's identifier, echoed in results. */
+    /**
+     * The caller's identifier, echoed in results.
+     *
+     * @return the id; 0 when not set
+     */
     public long id() {
         return id;
     }
 
-    /** Settlement date (discharge or visit). */
+    /**
+     * The settlement date (discharge or visit).
+     *
+     * @return the date
+     */
     public LocalDate date() {
         return date;
     }
 
+    /**
+     * The kind of care.
+     *
+     * @return the kind
+     */
     public ClaimKind kind() {
         return kind;
     }
 
+    /**
+     * Where the care was given.
+     *
+     * @return the level
+     */
     public Level level() {
         return level;
     }
 
-    /** Institution id (compared with the family-doctor contract); 0 = unknown. */
+    /**
+     * The institution (compared with the family-doctor contract).
+     *
+     * @return its id; 0 when unknown
+     */
     public long institution() {
         return institution;
     }
 
-    /** Total cost, fen. */
+    /**
+     * The total cost.
+     *
+     * @return the amount in fen
+     */
     public long total() {
         return total;
     }
 
-    /** Fully self-paid items outside the catalogue, fen. */
+    /**
+     * Fully self-paid items outside the catalogue.
+     *
+     * @return the amount in fen
+     */
     public long selfPaid() {
         return selfPaid;
     }
 
-    /** Category-B first self-pay, fen. */
+    /**
+     * Category-B first self-pay.
+     *
+     * @return the amount in fen
+     */
     public long categoryB() {
         return categoryB;
     }
@@ -120,47 +172,103 @@ public final class Claim {
         private Builder() {
         }
 
+        /**
+         * Sets the caller's identifier (default 0).
+         *
+         * @param v the id, echoed in results
+         * @return this builder
+         */
         public Builder id(long v) {
             id = v;
             return this;
         }
 
+        /**
+         * Sets the settlement date (required).
+         *
+         * @param date the date
+         * @return this builder
+         * @throws NullPointerException when {@code date} is null
+         */
         public Builder date(LocalDate date) {
             this.date = Objects.requireNonNull(date, "date");
             return this;
         }
 
+        /**
+         * Sets the kind of care (default {@link ClaimKind#OUTPATIENT}).
+         *
+         * @param kind the kind
+         * @return this builder
+         * @throws NullPointerException when {@code kind} is null
+         */
         public Builder kind(ClaimKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
             return this;
         }
 
+        /**
+         * Sets where the care was given (default {@link Level#L1}).
+         *
+         * @param level the level
+         * @return this builder
+         * @throws NullPointerException when {@code level} is null
+         */
         public Builder level(Level level) {
             this.level = Objects.requireNonNull(level, "level");
             return this;
         }
 
+        /**
+         * Sets the institution (default 0, unknown).
+         *
+         * @param v the institution's id
+         * @return this builder
+         */
         public Builder institution(long v) {
             institution = v;
             return this;
         }
 
-        /** Total cost in fen. */
+        /**
+         * Sets the total cost (default 0); the library refuses a negative one when settling.
+         *
+         * @param fen the amount in fen
+         * @return this builder
+         */
         public Builder total(long fen) {
             total = fen;
             return this;
         }
 
+        /**
+         * Sets the fully self-paid items (default 0), part of the total.
+         *
+         * @param fen the amount in fen
+         * @return this builder
+         */
         public Builder selfPaid(long fen) {
             selfPaid = fen;
             return this;
         }
 
+        /**
+         * Sets the category-B first self-pay (default 0), part of the total.
+         *
+         * @param fen the amount in fen
+         * @return this builder
+         */
         public Builder categoryB(long fen) {
             categoryB = fen;
             return this;
         }
 
+        /**
+         * Builds the claim; the library checks its amounts when it is settled.
+         *
+         * @return the claim
+         * @throws NullPointerException when the date, kind or level is null
+         */
         public Claim build() {
             return new Claim(this);
         }

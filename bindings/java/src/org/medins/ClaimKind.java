@@ -5,10 +5,15 @@ import org.medins.swig.medins;
 
 /** What kind of care a claim is for. */
 public enum ClaimKind {
+    /** {@code outpatient}: outpatient / emergency visit (门急诊) */
     OUTPATIENT(claim_kind.CLAIM_OUTPATIENT),
+    /** {@code pooling}: general outpatient pooling visit (普通门诊统筹) */
     POOLING(claim_kind.CLAIM_POOLING),
+    /** {@code special_disease}: outpatient special disease (门特) */
     SPECIAL_DISEASE(claim_kind.CLAIM_SPECIAL_DISEASE),
+    /** {@code inpatient}: an inpatient admission (住院) */
     INPATIENT(claim_kind.CLAIM_INPATIENT),
+    /** {@code pharmacy}: a purchase at a designated retail pharmacy */
     PHARMACY(claim_kind.CLAIM_PHARMACY);
 
     private final int code;
@@ -17,22 +22,42 @@ public enum ClaimKind {
         this.code = code;
     }
 
-    /** The C enumerator's value. */
+    /**
+     * The C enumerator's value.
+     *
+     * @return the value the C library uses
+     */
     public int code() {
         return code;
     }
 
-    /** The value with that C code. @throws IllegalArgumentException for an unknown code */
+    /**
+     * The value with that C code.
+     *
+     * @param code a value of the C enumeration
+     * @return the constant with that code
+     * @throws IllegalArgumentException for an unknown code
+     */
     public static ClaimKind fromCode(int code) {
         return Enums.fromCode(values(), code, ClaimKind::code, "claim kind");
     }
 
-    /** The word policy files use for it (as the library names it). */
+    /**
+     * The word policy files use for it (as the library names it).
+     *
+     * @return the word, such as {@code outpatient} for {@link #OUTPATIENT}
+     */
     public String word() {
         return medins.claim_kind_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a policy-file word names.
+     *
+     * @param word a word of the policy-file format
+     * @return the constant the word names
+     * @throws IllegalArgumentException for an unknown word
+     */
     public static ClaimKind fromWord(String word) {
         return Enums.fromWord(values(), word, ClaimKind::word, "claim kind");
     }

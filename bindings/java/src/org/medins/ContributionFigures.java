@@ -6,6 +6,25 @@ import java.util.Set;
  * The figures of a contribution, in fen (rates in basis points). Yearly amounts for both
  * schemes; for employees also the monthly ones. total = individual + government + employer.
  * {@code groups} are the person's groups that decided the financing (empty when none).
+ *
+ * @param scheme the person's scheme, which says which fields apply
+ * @param payingTier the tier the contribution is computed at (after groups)
+ * @param benefitTier the tier whose benefits the person gets
+ * @param groups the person's groups that decided the financing, empty when none
+ * @param statePaysAll true when the government also pays the individual share
+ * @param subsidy the tier's government subsidy, in fen
+ * @param wageBase monthly wage clamped to the policy's floor and ceiling, in fen
+ * @param employerRate the employer's rate on wageBase, in basis points
+ * @param individualRate the individual's rate on wageBase, in basis points
+ * @param monthlyEmployer wageBase x employerRate, rounded half-up, in fen
+ * @param monthlyIndividual wageBase x individualRate, rounded half-up, in fen
+ * @param fixedYearly individual's fixed yearly amount (large-amount fund), or 0, in fen
+ * @param individual paid by the person, in fen
+ * @param government paid by the government (subsidy, plus the individual share when the state
+ *     pays all), in fen
+ * @param employer paid by the employer, in fen
+ * @param total individual + government + employer, in fen
+ * @param assumed true when an assumed value was used
  */
 public record ContributionFigures(Scheme scheme, Tier payingTier, Tier benefitTier,
                                   Set<Group> groups, boolean statePaysAll, long subsidy,

@@ -14,8 +14,10 @@ public final class Dates {
     }
 
     /**
-     * 20230115 for 15 January 2023; 0 for null.
+     * The YYYYMMDD integer of a date: 20230115 for 15 January 2023.
      *
+     * @param date the date, or null
+     * @return the integer; 0 for null
      * @throws IllegalArgumentException for a date before {@link #MIN} or after {@link #MAX},
      *     which the library does not know (and which, for years past 214748, no int can hold)
      */
@@ -31,8 +33,10 @@ public final class Dates {
     }
 
     /**
-     * The date of a YYYYMMDD integer; null for 0.
+     * The date of a YYYYMMDD integer.
      *
+     * @param yyyymmdd the integer, such as 20230115
+     * @return the date; null for 0
      * @throws java.time.DateTimeException when it is not a calendar date
      */
     public static LocalDate fromInt(int yyyymmdd) {
@@ -42,7 +46,13 @@ public final class Dates {
         return LocalDate.of(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
     }
 
-    /** Age in whole years on {@code date} (the library's rule), or -1 when birth is after date. */
+    /**
+     * Age in whole years on {@code date}, by the library's rule.
+     *
+     * @param birth the birth date
+     * @param date the day the age is taken on
+     * @return the age, or -1 when {@code birth} is after {@code date}
+     */
     public static int ageOn(LocalDate birth, LocalDate date) {
         Objects.requireNonNull(birth, "birth");
         Objects.requireNonNull(date, "date");

@@ -5,9 +5,13 @@ import org.medins.swig.medins;
 
 /** Type of delivery. */
 public enum Delivery {
+    /** {@code natural}: natural delivery (顺产) */
     NATURAL(delivery.DELIVERY_NATURAL),
+    /** {@code assisted}: assisted delivery (助产) */
     ASSISTED(delivery.DELIVERY_ASSISTED),
+    /** {@code caesarean}: caesarean section (剖宫产) */
     CAESAREAN(delivery.DELIVERY_CAESAREAN),
+    /** {@code caesarean_complex}: caesarean section with other surgery */
     CAESAREAN_COMPLEX(delivery.DELIVERY_CAESAREAN_COMPLEX);
 
     private final int code;
@@ -16,22 +20,42 @@ public enum Delivery {
         this.code = code;
     }
 
-    /** The C enumerator's value. */
+    /**
+     * The C enumerator's value.
+     *
+     * @return the value the C library uses
+     */
     public int code() {
         return code;
     }
 
-    /** The value with that C code. @throws IllegalArgumentException for an unknown code */
+    /**
+     * The value with that C code.
+     *
+     * @param code a value of the C enumeration
+     * @return the constant with that code
+     * @throws IllegalArgumentException for an unknown code
+     */
     public static Delivery fromCode(int code) {
         return Enums.fromCode(values(), code, Delivery::code, "delivery");
     }
 
-    /** The word policy files use for it (as the library names it). */
+    /**
+     * The word policy files use for it (as the library names it).
+     *
+     * @return the word, such as {@code natural} for {@link #NATURAL}
+     */
     public String word() {
         return medins.delivery_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a policy-file word names.
+     *
+     * @param word a word of the policy-file format
+     * @return the constant the word names
+     * @throws IllegalArgumentException for an unknown word
+     */
     public static Delivery fromWord(String word) {
         return Enums.fromWord(values(), word, Delivery::word, "delivery");
     }

@@ -5,10 +5,15 @@ import org.medins.swig.medins;
 
 /** Outpatient special diseases paid per head. */
 public enum Disease {
+    /** {@code diabetes}: diabetes (糖尿病) */
     DIABETES(disease.DISEASE_DIABETES),
+    /** {@code dialysis}: renal dialysis (透析) */
     DIALYSIS(disease.DISEASE_DIALYSIS),
+    /** {@code haemophilia}: haemophilia (血友病) */
     HAEMOPHILIA(disease.DISEASE_HAEMOPHILIA),
+    /** {@code hemiplegia}: hemiplegia (偏瘫) */
     HEMIPLEGIA(disease.DISEASE_HEMIPLEGIA),
+    /** {@code pulmonary_heart}: pulmonary heart disease (肺心病) */
     PULMONARY_HEART(disease.DISEASE_PULMONARY_HEART);
 
     private final int code;
@@ -17,22 +22,42 @@ public enum Disease {
         this.code = code;
     }
 
-    /** The C enumerator's value. */
+    /**
+     * The C enumerator's value.
+     *
+     * @return the value the C library uses
+     */
     public int code() {
         return code;
     }
 
-    /** The value with that C code. @throws IllegalArgumentException for an unknown code */
+    /**
+     * The value with that C code.
+     *
+     * @param code a value of the C enumeration
+     * @return the constant with that code
+     * @throws IllegalArgumentException for an unknown code
+     */
     public static Disease fromCode(int code) {
         return Enums.fromCode(values(), code, Disease::code, "disease");
     }
 
-    /** The word policy files use for it (as the library names it). */
+    /**
+     * The word policy files use for it (as the library names it).
+     *
+     * @return the word, such as {@code diabetes} for {@link #DIABETES}
+     */
     public String word() {
         return medins.disease_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a policy-file word names.
+     *
+     * @param word a word of the policy-file format
+     * @return the constant the word names
+     * @throws IllegalArgumentException for an unknown word
+     */
     public static Disease fromWord(String word) {
         return Enums.fromWord(values(), word, Disease::word, "disease");
     }

@@ -5,9 +5,13 @@ import org.medins.swig.medins;
 
 /** Kind of employer, which selects the employee contribution rates. */
 public enum EmployerType {
+    /** {@code enterprise}: enterprise (企业) */
     ENTERPRISE(employer_type.EMPLOYER_ENTERPRISE),
+    /** {@code civil_service}: civil service and units managed like it */
     CIVIL_SERVICE(employer_type.EMPLOYER_CIVIL_SERVICE),
+    /** {@code difficulty}: enterprise in difficulty (困难企业) */
     DIFFICULTY(employer_type.EMPLOYER_DIFFICULTY),
+    /** {@code individual_business}: individual business (个体工商户) */
     INDIVIDUAL_BUSINESS(employer_type.EMPLOYER_INDIVIDUAL_BUSINESS);
 
     private final int code;
@@ -16,22 +20,42 @@ public enum EmployerType {
         this.code = code;
     }
 
-    /** The C enumerator's value. */
+    /**
+     * The C enumerator's value.
+     *
+     * @return the value the C library uses
+     */
     public int code() {
         return code;
     }
 
-    /** The value with that C code. @throws IllegalArgumentException for an unknown code */
+    /**
+     * The value with that C code.
+     *
+     * @param code a value of the C enumeration
+     * @return the constant with that code
+     * @throws IllegalArgumentException for an unknown code
+     */
     public static EmployerType fromCode(int code) {
         return Enums.fromCode(values(), code, EmployerType::code, "employer type");
     }
 
-    /** The word policy files use for it (as the library names it). */
+    /**
+     * The word policy files use for it (as the library names it).
+     *
+     * @return the word, such as {@code enterprise} for {@link #ENTERPRISE}
+     */
     public String word() {
         return medins.employer_type_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a policy-file word names.
+     *
+     * @param word a word of the policy-file format
+     * @return the constant the word names
+     * @throws IllegalArgumentException for an unknown word
+     */
     public static EmployerType fromWord(String word) {
         return Enums.fromWord(values(), word, EmployerType::word, "employer type");
     }

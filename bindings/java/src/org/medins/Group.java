@@ -7,15 +7,25 @@ import org.medins.swig.medins;
 
 /** Special groups a person may belong to (bit flags in C). */
 public enum Group {
+    /** {@code dibao}: minimum-living-allowance recipient (低保) */
     DIBAO(group.GROUP_DIBAO),
+    /** {@code marginal}: low-income marginal household (低保边缘) */
     MARGINAL(group.GROUP_MARGINAL),
+    /** {@code tekun}: special hardship (特困) */
     TEKUN(group.GROUP_TEKUN),
+    /** {@code disabled}: severely disabled (重度残疾) */
     DISABLED(group.GROUP_DISABLED),
+    /** {@code low_income_elderly}: urban low-income elderly aged 60+ */
     LOW_INCOME_ELDERLY(group.GROUP_LOW_INCOME_ELDERLY),
+    /** {@code single_parent}: single-parent family */
     SINGLE_PARENT(group.GROUP_SINGLE_PARENT),
+    /** {@code bereaved_parent}: parents who lost their only child (失独) */
     BEREAVED_PARENT(group.GROUP_BEREAVED_PARENT),
+    /** {@code five_guarantee}: rural five-guarantee household (五保) */
     FIVE_GUARANTEE(group.GROUP_FIVE_GUARANTEE),
+    /** {@code three_without}: urban "three-without" person (三无) */
     THREE_WITHOUT(group.GROUP_THREE_WITHOUT),
+    /** {@code entitled}: entitled groups (优抚对象) */
     ENTITLED(group.GROUP_ENTITLED);
 
     private final int flag;
@@ -24,22 +34,41 @@ public enum Group {
         this.flag = flag;
     }
 
-    /** The C flag bit. */
+    /**
+     * The C flag bit.
+     *
+     * @return the bit of the C enumerator (medins_group), one bit set
+     */
     public int flag() {
         return flag;
     }
 
-    /** The word policy files use for it (as the library names it). */
+    /**
+     * The word policy files use for it (as the library names it).
+     *
+     * @return the word, such as {@code dibao} for {@link #DIBAO}
+     */
     public String word() {
         return medins.group_name(flag);
     }
 
-    /** The group a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The group a policy-file word names.
+     *
+     * @param word a word of the policy-file format
+     * @return the group the word names
+     * @throws IllegalArgumentException for an unknown word
+     */
     public static Group fromWord(String word) {
         return Enums.fromWord(values(), word, Group::word, "group");
     }
 
-    /** The C bit mask of a set of groups. */
+    /**
+     * The C bit mask of a set of groups.
+     *
+     * @param groups the groups, possibly none
+     * @return their flags ORed together; 0 for no group
+     */
     public static int toFlags(Set<Group> groups) {
         int flags = 0;
         for (Group g : java.util.Objects.requireNonNull(groups, "groups")) {
@@ -48,7 +77,13 @@ public enum Group {
         return flags;
     }
 
-    /** The groups of a C bit mask. @throws IllegalArgumentException for an unknown bit */
+    /**
+     * The groups of a C bit mask.
+     *
+     * @param flags C flag bits ORed together
+     * @return a new set holding the group of each bit
+     * @throws IllegalArgumentException for an unknown bit
+     */
     public static EnumSet<Group> fromFlags(int flags) {
         EnumSet<Group> set = EnumSet.noneOf(Group.class);
         int rest = flags;

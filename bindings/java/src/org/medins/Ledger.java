@@ -19,6 +19,7 @@ public final class Ledger {
     /**
      * An empty ledger for {@code year}, with no history.
      *
+     * @param year the calendar year its totals are for
      * @throws MedinsException MEDINS_ERR_LEDGER for a year outside the library's range
      */
     public Ledger(int year) {
@@ -34,6 +35,8 @@ public final class Ledger {
     /**
      * Parse text written by {@link #toText()}.
      *
+     * @param text the ledger's text
+     * @return a new ledger
      * @throws MedinsException MEDINS_ERR_LEDGER for unknown, missing, malformed or inconsistent
      *     values; the whole text is read, a NUL character in it included
      */
@@ -44,12 +47,21 @@ public final class Ledger {
         return new Ledger(s);
     }
 
-    /** The versioned key=value text ("medins-ledger 1" first), which {@link #parse} reads back. */
+    /**
+     * The ledger as text, to store it.
+     *
+     * @return the versioned key=value text ("medins-ledger 1" first), which {@link #parse} reads
+     *     back
+     */
     public synchronized String toText() {
         return medins.java_ledger_text(state);
     }
 
-    /** @throws MedinsException MEDINS_ERR_LEDGER when the ledger is inconsistent */
+    /**
+     * Check the ledger's consistency, as every settlement does first.
+     *
+     * @throws MedinsException MEDINS_ERR_LEDGER when the ledger is inconsistent
+     */
     public synchronized void check() {
         medins.java_ledger_check(state);
     }
@@ -58,6 +70,14 @@ public final class Ledger {
      * The next year's opening ledger, under the policy in force at the end of this year for
      * {@code person} (carry-over, thrifty years, last year's outpatient costs). This ledger is
      * unchanged.
+     *
+     * @param policy the policy in force on the last day of this ledger's year
+     * @param person the member the ledger belongs to
+     * @return a new ledger for the next year
+     * @throws MedinsException for an inconsistent ledger or person, or a policy not in force at
+     *     the end of the year
+     * @throws NullPointerException when {@code policy} or {@code person} is null
+     * @throws IllegalStateException when the policy, or the set it is borrowed from, is closed
      */
     public Ledger closeYear(Policy policy, Person person) {
         Objects.requireNonNull(policy, "policy");
@@ -71,7 +91,11 @@ public final class Ledger {
         return new Ledger(next);
     }
 
-    /** An independent copy. */
+    /**
+     * An independent copy.
+     *
+     * @return a new ledger with the same totals
+     */
     public Ledger copy() {
         return new Ledger(snapshot());
     }
@@ -94,67 +118,122 @@ public final class Ledger {
         System.arraycopy(from, offset, state, 0, state.length);
     }
 
-    /** Calendar year the totals are for. */
+    /**
+     * The calendar year the totals are for.
+     *
+     * @return the year
+     */
     public synchronized int year() {
         return (int) state[0];
     }
 
-    /** Date of the last settled claim, or null. */
+    /**
+     * The date of the last settled claim.
+     *
+     * @return the date, or null when none was settled this year
+     */
     public synchronized LocalDate lastDate() {
         return Dates.fromInt((int) state[1]);
     }
 
-    /** Settlements applied this year, net of reversals. */
+    /**
+     * Settlements applied this year, net of reversals.
+     *
+     * @return their number
+     */
     public synchronized long seq() {
         return state[2];
     }
 
-    /** Inpatient admissions settled this year. */
+    /**
+     * Inpatient admissions settled this year.
+     *
+     * @return their number
+     */
     public synchronized int admissions() {
         return (int) state[3];
     }
 
-    /** In-scope outpatient and pharmacy costs this year. */
+    /**
+     * In-scope outpatient and pharmacy costs this year.
+     *
+     * @return the amount in fen
+     */
     public synchronized long outpatientCosts() {
         return state[4];
     }
 
-    /** Deductible borne this year in {@code pool}. */
+    /**
+     * Deductible borne this year in {@code pool}.
+     *
+     * @param pool the benefit pool
+     * @return the amount in fen
+     */
     public synchronized long deductible(Pool pool) {
         return state[5 + Objects.requireNonNull(pool, "pool").code()];
     }
 
-    /** In-scope amount above the deductible this year in {@code pool} (the segment position). */
+    /**
+     * In-scope amount above the deductible this year in {@code pool} (the segment position).
+     *
+     * @param pool the benefit pool
+     * @return the amount in fen
+     */
     public synchronized long position(Pool pool) {
         return state[8 + Objects.requireNonNull(pool, "pool").code()];
     }
 
-    /** Basic fund paid this year in {@code pool}. */
+    /**
+     * Basic fund paid this year in {@code pool}.
+     *
+     * @param pool the benefit pool
+     * @return the amount in fen
+     */
     public synchronized long fund(Pool pool) {
         return state[11 + Objects.requireNonNull(pool, "pool").code()];
     }
 
-    /** Cumulative base of the major-disease layer. */
+    /**
+     * The cumulative base of the major-disease layer this year.
+     *
+     * @return the amount in fen
+     */
     public synchronized long majorBase() {
         return state[14];
     }
 
-    /** Major-disease layer paid this year. */
+    /**
+     * The major-disease layer paid this year.
+     *
+     * @return the amount in fen
+     */
     public synchronized long majorFund() {
         return state[15];
     }
 
-    /** Cumulative base of medical assistance. */
+    /**
+     * The cumulative base of medical assistance this year.
+     *
+     * @return the amount in fen
+     */
     public synchronized long assistBase() {
         return state[16];
     }
 
-    /** Medical assistance paid this year. */
+    /**
+     * Medical assistance paid this year.
+     *
+     * @return the amount in fen
+     */
     public synchronized long assistFund() {
         return state[17];
     }
 
-    /** Individual-account balance available to settlements. */
+    /**
+     * The individual-account balance available to settlements.
+     *
+     * @return the amount in fen
+     */
     public synchronized long accountBalance() {
         return state[18];
     }
@@ -162,6 +241,7 @@ public final class Ledger {
     /**
      * Set the individual-account balance (the account is kept by the caller).
      *
+     * @param fen the balance in fen
      * @throws MedinsException MEDINS_ERR_LEDGER for a negative amount or one above
      *     {@link Money#MAX}; the ledger is then unchanged
      */
@@ -172,27 +252,47 @@ public final class Ledger {
         state[18] = fen;
     }
 
-    /** Paid from the individual account this year. */
+    /**
+     * Paid from the individual account this year.
+     *
+     * @return the amount in fen
+     */
     public synchronized long accountPaid() {
         return state[19];
     }
 
-    /** Accumulated addition to the inpatient maximum. */
+    /**
+     * The accumulated addition to the inpatient maximum (carry-over).
+     *
+     * @return the amount in fen
+     */
     public synchronized long carryOver() {
         return state[20];
     }
 
-    /** Consecutive years with outpatient costs not above the deductible. */
+    /**
+     * Consecutive years with outpatient costs not above the deductible.
+     *
+     * @return their number
+     */
     public synchronized int thriftyYears() {
         return (int) state[21];
     }
 
-    /** True when {@link #priorOutpatientCosts()} comes from a closed year. */
+    /**
+     * Whether {@link #priorOutpatientCosts()} comes from a closed year.
+     *
+     * @return true when it does
+     */
     public synchronized boolean priorKnown() {
         return state[22] != 0;
     }
 
-    /** Last year's in-scope outpatient costs. */
+    /**
+     * Last year's in-scope outpatient costs.
+     *
+     * @return the amount in fen
+     */
     public synchronized long priorOutpatientCosts() {
         return state[23];
     }

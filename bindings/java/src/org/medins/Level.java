@@ -5,10 +5,15 @@ import org.medins.swig.medins;
 
 /** Where care is given. */
 public enum Level {
+    /** {@code primary}: grass-roots / primary institution (基层) */
     PRIMARY(level.LEVEL_PRIMARY),
+    /** {@code l1}: level-1 hospital (一级) */
     L1(level.LEVEL_1),
+    /** {@code l2}: level-2 hospital (二级) */
     L2(level.LEVEL_2),
+    /** {@code l3}: level-3 hospital (三级) */
     L3(level.LEVEL_3),
+    /** {@code pharmacy}: designated retail pharmacy (定点零售药店) */
     PHARMACY(level.LEVEL_PHARMACY);
 
     private final int code;
@@ -17,22 +22,42 @@ public enum Level {
         this.code = code;
     }
 
-    /** The C enumerator's value. */
+    /**
+     * The C enumerator's value.
+     *
+     * @return the value the C library uses
+     */
     public int code() {
         return code;
     }
 
-    /** The value with that C code. @throws IllegalArgumentException for an unknown code */
+    /**
+     * The value with that C code.
+     *
+     * @param code a value of the C enumeration
+     * @return the constant with that code
+     * @throws IllegalArgumentException for an unknown code
+     */
     public static Level fromCode(int code) {
         return Enums.fromCode(values(), code, Level::code, "level");
     }
 
-    /** The word policy files use for it (as the library names it). */
+    /**
+     * The word policy files use for it (as the library names it).
+     *
+     * @return the word, such as {@code primary} for {@link #PRIMARY}
+     */
     public String word() {
         return medins.level_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a policy-file word names.
+     *
+     * @param word a word of the policy-file format
+     * @return the constant the word names
+     * @throws IllegalArgumentException for an unknown word
+     */
     public static Level fromWord(String word) {
         return Enums.fromWord(values(), word, Level::word, "level");
     }

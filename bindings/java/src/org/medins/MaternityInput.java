@@ -8,6 +8,16 @@ import java.util.Objects;
  */
 public record MaternityInput(Delivery delivery, int weeks, int childOrder, long prenatalCosts,
                              long complicationCosts) {
+    /**
+     * Checks that the delivery type is given; the rest is checked by the library.
+     *
+     * @param delivery the type of delivery
+     * @param weeks completed weeks of pregnancy when prenatal care ended
+     * @param childOrder the child's order, 1 for a first child
+     * @param prenatalCosts prenatal-care costs in fen
+     * @param complicationCosts complication costs in fen
+     * @throws NullPointerException when {@code delivery} is null
+     */
     public MaternityInput {
         Objects.requireNonNull(delivery, "delivery");
     }

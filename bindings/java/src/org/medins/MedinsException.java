@@ -7,13 +7,26 @@ package org.medins;
 public class MedinsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial the negative status code */
     private final int code;
+    /** @serial the library's message alone */
     private final String detail;
+    /** @serial the file the error is about, or null */
     private final String file;
+    /** @serial the 1-based line, 0 when unknown */
     private final int line;
+    /** @serial the 1-based column, 0 when unknown */
     private final int column;
 
-    /** Made by the native layer; public so that callers can build one in tests. */
+    /**
+     * Made by the native layer; public so that callers can build one in tests.
+     *
+     * @param code the negative status code
+     * @param message the library's message
+     * @param file the file the error is about, or null
+     * @param line its 1-based line, 0 when unknown
+     * @param column its 1-based column, 0 when unknown
+     */
     public MedinsException(int code, String message, String file, int line, int column) {
         super(format(code, message, file, line, column));
         this.code = code;
@@ -40,32 +53,56 @@ public class MedinsException extends RuntimeException {
         return sb.toString();
     }
 
-    /** The negative status code (medins_status). */
+    /**
+     * The status code.
+     *
+     * @return the negative status code (medins_status)
+     */
     public int code() {
         return code;
     }
 
-    /** The status as an enum ({@link Status#UNKNOWN} for a code this binding does not know). */
+    /**
+     * The status as an enum.
+     *
+     * @return the status, {@link Status#UNKNOWN} for a code this binding does not know
+     */
     public Status status() {
         return Status.fromCode(code);
     }
 
-    /** The library's message alone, without position or status name. */
+    /**
+     * The library's message alone, without position or status name.
+     *
+     * @return the message; empty when the library gave none
+     */
     public String detail() {
         return detail;
     }
 
-    /** The file the error is about, or null. */
+    /**
+     * The file the error is about.
+     *
+     * @return the file name, or null
+     */
     public String file() {
         return file;
     }
 
-    /** 1-based line in {@link #file()}, 0 when unknown. */
+    /**
+     * The line in {@link #file()}.
+     *
+     * @return the 1-based line, 0 when unknown
+     */
     public int line() {
         return line;
     }
 
-    /** 1-based column, 0 when unknown. */
+    /**
+     * The column in {@link #file()}.
+     *
+     * @return the 1-based column, 0 when unknown
+     */
     public int column() {
         return column;
     }

@@ -13,6 +13,8 @@ public final class Money {
     /**
      * Yuan text to fen: "1100.50" is 110050.
      *
+     * @param yuan an amount in yuan, with at most two decimals
+     * @return the amount in fen
      * @throws MedinsException MEDINS_ERR_SYNTAX for malformed text ("1,100", "1e3", a NUL
      *     character anywhere in it), MEDINS_ERR_OVERFLOW above the library's maximum
      */
@@ -21,7 +23,12 @@ public final class Money {
         return medins.java_money_parse(yuan);
     }
 
-    /** Fen as yuan with two decimals: 110050 is "1100.50". */
+    /**
+     * Fen as yuan with two decimals: 110050 is "1100.50".
+     *
+     * @param fen an amount in fen
+     * @return the amount in yuan
+     */
     public static String format(long fen) {
         return medins.money_text(fen);
     }
@@ -29,6 +36,8 @@ public final class Money {
     /**
      * A percentage to basis points: "55%" is 5500.
      *
+     * @param percent a percentage with its sign, such as "2.5%"
+     * @return the ratio in basis points (10000 is 100%)
      * @throws MedinsException MEDINS_ERR_SYNTAX (a NUL character in the text included), or
      *     MEDINS_ERR_RANGE outside 0%-100%
      */
@@ -37,12 +46,24 @@ public final class Money {
         return medins.java_ratio_parse(percent);
     }
 
-    /** Basis points as a percentage: 5500 is "55%", 250 is "2.5%". */
+    /**
+     * Basis points as a percentage: 5500 is "55%", 250 is "2.5%".
+     *
+     * @param basisPoints a ratio in basis points
+     * @return the percentage text
+     */
     public static String formatRatio(int basisPoints) {
         return medins.ratio_text(basisPoints);
     }
 
-    /** fen x ratio / 10000, rounded half-up: the library's rounding of every fund share. */
+    /**
+     * fen x ratio / 10000, rounded half-up: the library's rounding of every fund share.
+     *
+     * @param fen an amount in fen, at most {@link #MAX} either side of zero
+     * @param basisPoints a ratio from 0 to 10000
+     * @return the share in fen
+     * @throws IllegalArgumentException when the amount or the ratio is out of range
+     */
     public static long apply(long fen, int basisPoints) {
         if (basisPoints < 0 || basisPoints > 10000 || fen > MAX || fen < -MAX) {
             throw new IllegalArgumentException("amount or ratio out of range: " + fen + " x "

@@ -83,7 +83,11 @@ public final class NativeLibrary {
         throw failure;
     }
 
-    /** Where the library was loaded from ("java.library.path" when found there), or null. */
+    /**
+     * Where the library was loaded from.
+     *
+     * @return its path, "java.library.path" when found there, or null when not loaded yet
+     */
     public static synchronized String location() {
         return location;
     }

@@ -4,18 +4,31 @@ import org.medins.swig.part;
 
 /** What an explanation line's amount is. */
 public enum Part {
+    /** fully self-paid items: patient */
     SELF_PAID(part.PART_SELF_PAID),
+    /** category-B first self-pay (增负): patient */
     CATEGORY_B(part.PART_CATEGORY_B),
+    /** deductible: patient */
     DEDUCTIBLE(part.PART_DEDUCTIBLE),
+    /** basic fund share of one cost segment */
     FUND(part.PART_FUND),
+    /** patient's share of one cost segment */
     COINSURANCE(part.PART_COINSURANCE),
+    /** fund payment withheld by the annual maximum: patient */
     OVER_CAP(part.PART_OVER_CAP),
+    /** major-disease / large-amount layer */
     MAJOR_DISEASE(part.PART_MAJOR_DISEASE),
+    /** medical assistance */
     ASSISTANCE(part.PART_ASSISTANCE),
+    /** what the patient pays in all */
     PATIENT(part.PART_PATIENT),
+    /** of which from the individual account */
     ACCOUNT(part.PART_ACCOUNT),
+    /** a figure that explains but moves no money (a cap, a carry-over) */
     INFO(part.PART_INFO),
+    /** a contribution share (individual, government, employer) */
     CONTRIBUTION(part.PART_CONTRIBUTION),
+    /** a benefit payment (maternity, capitation, account credit) */
     BENEFIT(part.PART_BENEFIT);
 
     private final int code;
@@ -24,12 +37,22 @@ public enum Part {
         this.code = code;
     }
 
-    /** The C enumerator's value. */
+    /**
+     * The C enumerator's value.
+     *
+     * @return the value the C library uses
+     */
     public int code() {
         return code;
     }
 
-    /** The value with that C code. @throws IllegalArgumentException for an unknown code */
+    /**
+     * The value with that C code.
+     *
+     * @param code a value of the C enumeration
+     * @return the constant with that code
+     * @throws IllegalArgumentException for an unknown code
+     */
     public static Part fromCode(int code) {
         return Enums.fromCode(values(), code, Part::code, "part");
     }

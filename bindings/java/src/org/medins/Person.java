@@ -36,26 +36,47 @@ public final class Person {
         this.packed = p;
     }
 
-    /** A builder with the defaults. */
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * An employee of `category` (IN_SERVICE or RETIRED) born on `birthDate` (null: unknown,
-     * which a retiree's settlement refuses).
+     * An employee of {@code category} born on {@code birthDate}.
+     *
+     * @param category {@link Category#IN_SERVICE} or {@link Category#RETIRED}
+     * @param birthDate the birth date, or null when unknown: a retiree's age band needs it, and
+     *     settling a retiree without it fails rather than guess one
+     * @return the person
+     * @throws NullPointerException when {@code category} is null
      */
     public static Person employee(Category category, LocalDate birthDate) {
         return builder().scheme(Scheme.EMPLOYEE).category(category).birthDate(birthDate).build();
     }
 
-    /** A resident of `category` (ADULT or STUDENT_CHILD) paying at `tier`. */
+    /**
+     * A resident of {@code category} paying at {@code tier}.
+     *
+     * @param category {@link Category#ADULT} or {@link Category#STUDENT_CHILD}
+     * @param tier the contribution tier chosen
+     * @param birthDate the birth date, or null
+     * @return the person
+     * @throws NullPointerException when {@code category} or {@code tier} is null
+     */
     public static Person resident(Category category, Tier tier, LocalDate birthDate) {
         return builder().scheme(Scheme.RESIDENT).category(category).tier(tier).birthDate(birthDate)
                 .build();
     }
 
-    /** A builder starting from this person's values. */
+    /**
+     * A builder starting from this person's values.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.scheme = scheme;
@@ -68,29 +89,56 @@ public final class Person {
         return b;
     }
 
+    /**
+     * The insurance scheme.
+     *
+     * @return the scheme
+     */
     public Scheme scheme() {
         return scheme;
     }
 
+    /**
+     * The insured category, one of the scheme's.
+     *
+     * @return the category
+     */
     public Category category() {
         return category;
     }
 
+    /**
+     * The contribution tier; {@link Tier#NONE} for employees.
+     *
+     * @return the tier
+     */
     public Tier tier() {
         return tier;
     }
 
-    /** Birth date, or null when not given. */
+    /**
+     * The birth date.
+     *
+     * @return the date, or null when not given
+     */
     public LocalDate birthDate() {
         return birthDate;
     }
 
-    /** The special groups (unmodifiable). */
+    /**
+     * The special groups.
+     *
+     * @return an unmodifiable set, empty when none
+     */
     public Set<Group> groups() {
         return groups;
     }
 
-    /** Institution id of the family-doctor contract; 0 = none. */
+    /**
+     * The institution of the family-doctor contract.
+     *
+     * @return its id; 0 for none
+     */
     public long familyDoctor() {
         return familyDoctor;
     }
@@ -128,31 +176,63 @@ public final class Person {
         private Builder() {
         }
 
+        /**
+         * Sets the scheme (default {@link Scheme#EMPLOYEE}).
+         *
+         * @param scheme the scheme
+         * @return this builder
+         * @throws NullPointerException when {@code scheme} is null
+         */
         public Builder scheme(Scheme scheme) {
             this.scheme = Objects.requireNonNull(scheme, "scheme");
             return this;
         }
 
+        /**
+         * Sets the category (default {@link Category#IN_SERVICE}); it must belong to the scheme,
+         * which the library checks when the person is used.
+         *
+         * @param category the category
+         * @return this builder
+         * @throws NullPointerException when {@code category} is null
+         */
         public Builder category(Category category) {
             this.category = Objects.requireNonNull(category, "category");
             return this;
         }
 
+        /**
+         * Sets the contribution tier (default {@link Tier#NONE}).
+         *
+         * @param tier the tier
+         * @return this builder
+         * @throws NullPointerException when {@code tier} is null
+         */
         public Builder tier(Tier tier) {
             this.tier = Objects.requireNonNull(tier, "tier");
             return this;
         }
 
         /**
-         * The birth date; null (the default) when unknown, which the library refuses wherever
-         * the policy needs the person's age (a retiree's deductible), rather than guess one.
+         * Sets the birth date (default none). Null, when unknown, is refused by the library
+         * wherever the policy needs the person's age (a retiree's deductible), rather than
+         * guess one.
+         *
+         * @param birthDate the date, or null for none
+         * @return this builder
          */
         public Builder birthDate(LocalDate birthDate) {
             this.birthDate = birthDate;
             return this;
         }
 
-        /** Replace the groups. */
+        /**
+         * Replace the groups.
+         *
+         * @param groups the groups, copied; empty for none
+         * @return this builder
+         * @throws NullPointerException when {@code groups} or one of its elements is null
+         */
         public Builder groups(Set<Group> groups) {
             Objects.requireNonNull(groups, "groups");
             EnumSet<Group> set = EnumSet.noneOf(Group.class);
@@ -163,7 +243,13 @@ public final class Person {
             return this;
         }
 
-        /** Add groups. */
+        /**
+         * Add groups.
+         *
+         * @param groups the groups to add
+         * @return this builder
+         * @throws NullPointerException when {@code groups} or one of them is null
+         */
         public Builder group(Group... groups) {
             Objects.requireNonNull(groups, "groups");
             for (int i = 0; i < groups.length; i++) {
@@ -175,11 +261,23 @@ public final class Person {
             return this;
         }
 
+        /**
+         * Sets the institution of the family-doctor contract (default 0, none).
+         *
+         * @param institution the institution's id, as in {@link Claim#institution()}
+         * @return this builder
+         */
         public Builder familyDoctor(long institution) {
             familyDoctor = institution;
             return this;
         }
 
+        /**
+         * Builds the person; the library checks its consistency when it is used.
+         *
+         * @return the person
+         * @throws NullPointerException when the scheme, category or tier is null
+         */
         public Person build() {
             return new Person(this);
         }

@@ -44,14 +44,23 @@ public final class Policy implements AutoCloseable {
         return new Policy(handle, owner);
     }
 
-    /** Load one policy file; its `base:` resolves among the embedded policies. */
+    /**
+     * Load one policy file; its {@code base:} resolves among the embedded policies.
+     *
+     * @param file the YAML policy file
+     * @return a new policy, owned by the caller: close it
+     * @throws MedinsException with the file, line and column of the offending node
+     */
     public static Policy load(Path file) {
         return load(Objects.requireNonNull(file, "file"), null);
     }
 
     /**
-     * Load one policy file; its `base:` resolves in {@code bases} (null: the embedded policies).
+     * Load one policy file; its {@code base:} resolves in {@code bases}.
      *
+     * @param file the YAML policy file
+     * @param bases the set the policy's bases are looked up in; null for the embedded policies
+     * @return a new policy, owned by the caller: close it
      * @throws MedinsException with the file, line and column of the offending node
      */
     public static Policy load(Path file, PolicySet bases) {
@@ -63,18 +72,32 @@ public final class Policy implements AutoCloseable {
     }
 
     /**
-     * Load a policy from YAML text; {@code name} stands for the file name in errors (null:
-     * "&lt;string&gt;"). The whole text reaches the library with its length: a NUL character in
-     * it is refused like any other character YAML does not allow, never taken as its end.
+     * Load a policy from YAML text; its bases resolve among the embedded policies. The whole
+     * text reaches the library with its length: a NUL character in it is refused, never taken
+     * as its end.
      *
-     * @throws MedinsException as {@link #load(Path, PolicySet)}; MEDINS_ERR_ARGUMENT for a
-     *     name with a NUL character, or for text with a lone surrogate (not Unicode)
+     * @param name stands for the file name in errors (null: "&lt;string&gt;")
+     * @param yaml the policy file's text
+     * @return a new policy, owned by the caller: close it
+     * @throws MedinsException with the name, line and column of the offending node;
+     *     MEDINS_ERR_ARGUMENT for a name with a NUL character, or for text with a lone
+     *     surrogate (not Unicode)
+     * @throws NullPointerException when {@code yaml} is null
      */
     public static Policy fromYaml(String name, String yaml) {
         return fromYaml(name, yaml, null);
     }
 
-    /** As {@link #fromYaml(String, String)}, with bases resolved in {@code bases}. */
+    /**
+     * As {@link #fromYaml(String, String)}, with bases resolved in {@code bases}.
+     *
+     * @param name stands for the file name in errors
+     * @param yaml the policy file's text
+     * @param bases the set the policy's bases are looked up in; null for the embedded policies
+     * @return a new policy, owned by the caller: close it
+     * @throws MedinsException with the name, line and column of the offending node
+     * @throws NullPointerException when {@code yaml} is null
+     */
     public static Policy fromYaml(String name, String yaml, PolicySet bases) {
         Objects.requireNonNull(yaml, "yaml");
         if (bases == null) {
@@ -87,6 +110,13 @@ public final class Policy implements AutoCloseable {
      * A new, owned policy: this one with a YAML overlay applied (how an analyst changes one
      * value in memory). This policy is unchanged. The overlay reaches the library whole, as
      * {@link #fromYaml(String, String)}'s text does.
+     *
+     * @param name the new policy's name, used in errors and explanations
+     * @param yaml the overlay, in the policy-file format
+     * @return a new policy, owned by the caller: close it
+     * @throws MedinsException for an invalid overlay, with its line and column
+     * @throws NullPointerException when {@code yaml} is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
      */
     public Policy derive(String name, String yaml) {
         Objects.requireNonNull(yaml, "yaml");
@@ -101,49 +131,94 @@ public final class Policy implements AutoCloseable {
         return owner.useBorrowed(id, () -> body.apply(handle));
     }
 
-    /** True for a policy owned by a {@link PolicySet}. */
+    /**
+     * Whether this policy is borrowed from a {@link PolicySet} (and closed with it).
+     *
+     * @return true for a policy owned by a set
+     */
     public boolean isBorrowed() {
         return owner != null;
     }
 
-    /** The policy id ("tianjin/2023"). */
+    /**
+     * The policy id.
+     *
+     * @return the id, such as "tianjin/2023"
+     */
     public String id() {
         return id;
     }
 
-    /** The region ("tianjin"). */
+    /**
+     * The region.
+     *
+     * @return the region, such as "tianjin"
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public String region() {
         return use(org.medins.swig.Policy::region);
     }
 
-    /** The human-readable title. */
+    /**
+     * The human-readable title.
+     *
+     * @return the title
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public String title() {
         return use(org.medins.swig.Policy::title);
     }
 
-    /** First day in force. */
+    /**
+     * The first day in force.
+     *
+     * @return the date
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public LocalDate effectiveFrom() {
         return Dates.fromInt(use(org.medins.swig.Policy::effective_from));
     }
 
-    /** Last day in force, or empty when open-ended. */
+    /**
+     * The last day in force.
+     *
+     * @return the date, or empty when open-ended
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public Optional<LocalDate> effectiveTo() {
         return Optional.ofNullable(Dates.fromInt(use(org.medins.swig.Policy::effective_to)));
     }
 
-    /** True when the policy is in force on {@code date}. */
+    /**
+     * Whether the policy is in force on a day.
+     *
+     * @param date the day
+     * @return true when the policy is in force on {@code date}
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public boolean inForce(LocalDate date) {
         int d = Dates.toInt(Objects.requireNonNull(date, "date"));
         return use(p -> p.in_force(d) != 0);
     }
 
-    /** True when the policy has the section. */
+    /**
+     * Whether the policy has a section.
+     *
+     * @param section the section
+     * @return true when the policy has it (its own or from a base)
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public boolean hasSection(Section section) {
         Objects.requireNonNull(section, "section");
         return use(p -> p.has_section(section.code()) != 0);
     }
 
-    /** The source documents the policy lists. */
+    /**
+     * The source documents the policy lists, its bases' first.
+     *
+     * @return an unmodifiable list
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public List<Source> sources() {
         return use(p -> {
             int n = (int) p.source_count();
@@ -155,13 +230,25 @@ public final class Policy implements AutoCloseable {
         });
     }
 
-    /** The source with that id. */
+    /**
+     * The source with that id.
+     *
+     * @param id a source id, as cited by values
+     * @return the source, or empty when the policy lists none with that id
+     * @throws NullPointerException when {@code id} is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public Optional<Source> findSource(String id) {
         Objects.requireNonNull(id, "id");
         return use(p -> Optional.ofNullable(Source.of(p.find_source(id))));
     }
 
-    /** Every value the policy holds (after merging its bases), in file order. */
+    /**
+     * Every value the policy holds (after merging its bases), in file order.
+     *
+     * @return an unmodifiable list
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public List<PolicyValue> values() {
         return use(p -> {
             int n = (int) p.value_count();
@@ -173,13 +260,30 @@ public final class Policy implements AutoCloseable {
         });
     }
 
-    /** The value at {@code path} ("inpatient.deductible[2].amount"). */
+    /**
+     * The value at a path.
+     *
+     * @param path the value's path, such as "inpatient.deductible[2].amount"
+     * @return the value, or empty when the policy holds none at {@code path}
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public Optional<PolicyValue> findValue(String path) {
         Objects.requireNonNull(path, "path");
         return use(p -> Optional.ofNullable(PolicyValue.of(p.find_value(path))));
     }
 
-    /** Settle one claim with explanation lines; see {@link #settle(Person, Claim, Ledger, boolean)}. */
+    /**
+     * Settle one claim with explanation lines; see {@link #settle(Person, Claim, Ledger, boolean)}.
+     *
+     * @param person the insured person
+     * @param claim the bill to settle
+     * @param ledger the member's ledger for the claim's year: updated on success, left as it was
+     *     on an error
+     * @return a settlement result, owned by the caller: close it
+     * @throws MedinsException as {@link #settle(Person, Claim, Ledger, boolean)}
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public Result settle(Person person, Claim claim, Ledger ledger) {
         return settle(person, claim, ledger, true);
     }
@@ -188,10 +292,17 @@ public final class Policy implements AutoCloseable {
      * Settle one claim. {@code ledger} (the member's ledger for the claim's year) is updated on
      * success and left as it was on an error.
      *
+     * @param person the insured person
+     * @param claim the bill to settle
+     * @param ledger the member's ledger for the claim's year: updated on success, left as it was
+     *     on an error
      * @param explain false to compute the figures only, without explanation lines
-     * @return a settlement result; close it (it can reverse the settlement until then)
+     * @return a settlement result, owned by the caller; close it (it can reverse the settlement
+     *     until then)
      * @throws MedinsException for an inconsistent claim, person or ledger, a claim dated outside
      *     the policy, a kind of care the policy does not cover...
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
      */
     public Result settle(Person person, Claim claim, Ledger ledger, boolean explain) {
         Objects.requireNonNull(person, "person");
@@ -212,8 +323,15 @@ public final class Policy implements AutoCloseable {
      * leaves nothing to close. For one claim per call at high rates; a settlement made here
      * cannot be reversed (use {@link #settle(Person, Claim, Ledger, boolean)} for that).
      *
+     * @param person the insured person
+     * @param claim the bill to settle
+     * @param ledger the member's ledger for the claim's year: updated on success, left as it was
+     *     on an error
+     * @return the figures, in fen
      * @throws MedinsException as {@link #settle(Person, Claim, Ledger, boolean)}; the ledger is
      *     then left as it was
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
      */
     public Settlement settleFigures(Person person, Claim claim, Ledger ledger) {
         Objects.requireNonNull(person, "person");
@@ -232,7 +350,17 @@ public final class Policy implements AutoCloseable {
         return Settlement.of(io, Packed.IO_FIGURES);
     }
 
-    /** A resident's contribution for the policy year containing {@code date}. */
+    /**
+     * A resident's contribution for the policy year containing {@code date}.
+     *
+     * @param person the resident
+     * @param date a day of the policy year
+     * @return a contribution result ({@link Result#contribution()}), owned by the caller: close it
+     * @throws MedinsException for an inconsistent person, a date outside the policy, a policy
+     *     without contributions, or an employee (who needs {@link EmployeeInput})
+     * @throws NullPointerException when {@code person} is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public Result contribution(Person person, LocalDate date) {
         return contribution(person, date, null);
     }
@@ -240,7 +368,14 @@ public final class Policy implements AutoCloseable {
     /**
      * A person's contribution for the policy year containing {@code date}.
      *
+     * @param person the resident or employee
+     * @param date a day of the policy year
      * @param employee required for employees, ignored (may be null) for residents
+     * @return a contribution result ({@link Result#contribution()}), owned by the caller: close it
+     * @throws MedinsException for an inconsistent person or input, a date outside the policy, or
+     *     a policy without contributions
+     * @throws NullPointerException when {@code person} is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
      */
     public Result contribution(Person person, LocalDate date, EmployeeInput employee) {
         Objects.requireNonNull(person, "person");
@@ -250,7 +385,18 @@ public final class Policy implements AutoCloseable {
                 medins.java_contribution(p, person.packed(), d, e)));
     }
 
-    /** An employee's individual-account credit in the policy year containing {@code date}. */
+    /**
+     * An employee's individual-account credit in the policy year containing {@code date}.
+     *
+     * @param person the employee
+     * @param date a day of the policy year
+     * @param input what the credit is computed from
+     * @return an account result ({@link Result#account()}), owned by the caller: close it
+     * @throws MedinsException for an inconsistent person or input, a date outside the policy, or
+     *     a policy without accounts
+     * @throws NullPointerException when {@code person} or {@code input} is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public Result account(Person person, LocalDate date, AccountInput input) {
         Objects.requireNonNull(person, "person");
         int d = Dates.toInt(Objects.requireNonNull(date, "date"));
@@ -259,7 +405,18 @@ public final class Policy implements AutoCloseable {
                 input.packed())));
     }
 
-    /** The fund's maternity payment for a delivery on {@code date}. */
+    /**
+     * The fund's maternity payment for a delivery on {@code date}.
+     *
+     * @param person the insured person
+     * @param date the day of the delivery
+     * @param input the delivery and its costs
+     * @return a maternity result ({@link Result#maternity()}), owned by the caller: close it
+     * @throws MedinsException for an inconsistent person or input, a date outside the policy, or
+     *     a policy without maternity payments
+     * @throws NullPointerException when {@code person} or {@code input} is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public Result maternity(Person person, LocalDate date, MaternityInput input) {
         Objects.requireNonNull(person, "person");
         int d = Dates.toInt(Objects.requireNonNull(date, "date"));
@@ -268,7 +425,16 @@ public final class Policy implements AutoCloseable {
                 input.packed())));
     }
 
-    /** One institution's per-head payment for a period. */
+    /**
+     * One institution's per-head payment for a period.
+     *
+     * @param input the institution, the period, its enrolments and its costs
+     * @return a capitation result ({@link Result#capitation()}), owned by the caller: close it
+     * @throws MedinsException for enrolments out of order or outside the period, a period
+     *     outside the policy, or a policy without capitation
+     * @throws NullPointerException when {@code input} is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
     public Result capitation(CapitationInput input) {
         int n = Objects.requireNonNull(input, "input").enrolments().size();
         long[] patient = new long[n];
@@ -295,9 +461,15 @@ public final class Policy implements AutoCloseable {
      * batch returns (about 5 ms for 10^5 claims): other threads that need a collection stall
      * meanwhile. Split very large batches by person where that matters.
      *
+     * @param persons the persons' columns, one row per person
+     * @param claims the claims' columns, each naming its person's row
+     * @param ledgers one ledger per person, updated in place; the caller keeps them
+     * @return the figures and the status of every claim
      * @throws MedinsException when the arguments themselves are wrong (nothing is changed)
      * @throws IllegalArgumentException when a ledger holds a value too wide for its field, or
      *     when one Ledger object is given for two persons (each needs its own)
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
      */
     public BatchResult settleBatch(BatchPersons persons, BatchClaims claims, Ledger[] ledgers) {
         Objects.requireNonNull(persons, "persons");

@@ -32,12 +32,21 @@ public final class PolicySet implements AutoCloseable {
         this.guard = new Guard("policy set", handle::delete);
     }
 
-    /** The policies compiled into the library (no files needed). */
+    /**
+     * The policies compiled into the library (no files needed).
+     *
+     * @return a new set, owned by the caller: close it
+     * @throws MedinsException when the library cannot load them (out of memory)
+     */
     public static PolicySet embedded() {
         return new PolicySet(org.medins.swig.PolicySet.embedded());
     }
 
-    /** An empty set. */
+    /**
+     * An empty set, to add policy files to.
+     *
+     * @return a new set, owned by the caller: close it
+     */
     public static PolicySet empty() {
         return new PolicySet(org.medins.swig.PolicySet.empty());
     }
@@ -66,6 +75,12 @@ public final class PolicySet implements AutoCloseable {
      * A file whose id is already in the set replaces that policy for later lookups; policies
      * borrowed before the call stay usable until the set is closed. On error the set is
      * unchanged.
+     *
+     * @param dir the folder to read
+     * @throws MedinsException for a file that does not load (with its file, line and column), two
+     *     policies of one region in force on the same day, or a folder that cannot be read
+     * @throws NullPointerException when {@code dir} is null
+     * @throws IllegalStateException when the set is closed
      */
     public void addDirectory(Path dir) {
         Objects.requireNonNull(dir, "dir");
@@ -76,8 +91,13 @@ public final class PolicySet implements AutoCloseable {
     }
 
     /**
-     * Add one file; {@code id} null derives it from the file name. Same rules as
-     * {@link #addDirectory}.
+     * Add one file. Same rules as {@link #addDirectory}.
+     *
+     * @param file the policy file
+     * @param id the policy's id; null derives it from the file name
+     * @throws MedinsException as {@link #addDirectory}
+     * @throws NullPointerException when {@code file} is null
+     * @throws IllegalStateException when the set is closed
      */
     public void addFile(Path file, String id) {
         Objects.requireNonNull(file, "file");
@@ -94,7 +114,11 @@ public final class PolicySet implements AutoCloseable {
     /**
      * The policy of {@code region} in force on {@code date}.
      *
+     * @param region the region, such as "tianjin"
+     * @param date the day
+     * @return the policy, borrowed from this set (valid until the set is closed)
      * @throws MedinsException MEDINS_ERR_NO_POLICY when none is
+     * @throws IllegalStateException when the set is closed
      */
     public Policy lookup(String region, LocalDate date) {
         Objects.requireNonNull(region, "region");
@@ -102,23 +126,46 @@ public final class PolicySet implements AutoCloseable {
         return use(s -> borrow(s.lookup(region, d)));
     }
 
-    /** The policy of the default region in force on {@code date}. */
+    /**
+     * The policy of the default region in force on {@code date}.
+     *
+     * @param date the day
+     * @return the policy, borrowed from this set (valid until the set is closed)
+     * @throws MedinsException MEDINS_ERR_NO_POLICY when none is
+     * @throws IllegalStateException when the set is closed
+     */
     public Policy lookup(LocalDate date) {
         return lookup(Medins.defaultRegion(), date);
     }
 
-    /** The policy with that id ("tianjin/2023"). */
+    /**
+     * The policy with that id.
+     *
+     * @param id the policy id, such as "tianjin/2023"
+     * @return the policy, borrowed from this set, or empty when the set has none with that id
+     * @throws IllegalStateException when the set is closed
+     */
     public Optional<Policy> get(String id) {
         Objects.requireNonNull(id, "id");
         return use(s -> Optional.ofNullable(borrow(s.get(id))));
     }
 
-    /** Number of policies (reforms included). */
+    /**
+     * The number of policies (reforms included).
+     *
+     * @return the number
+     * @throws IllegalStateException when the set is closed
+     */
     public int size() {
         return use(s -> (int) s.count());
     }
 
-    /** Every policy, by region then effective date. */
+    /**
+     * Every policy, by region then effective date.
+     *
+     * @return an unmodifiable list of policies borrowed from this set
+     * @throws IllegalStateException when the set is closed
+     */
     public List<Policy> policies() {
         return use(s -> {
             int n = (int) s.count();
@@ -130,7 +177,21 @@ public final class PolicySet implements AutoCloseable {
         });
     }
 
-    /** Settle one claim with the policy of {@code region} in force on the claim's date. */
+    /**
+     * Settle one claim with the policy of {@code region} in force on the claim's date; see
+     * {@link Policy#settle(Person, Claim, Ledger)}.
+     *
+     * @param region the region, such as "tianjin"
+     * @param person the insured person
+     * @param claim the bill to settle
+     * @param ledger the member's ledger for the claim's year: updated on success, left as it was
+     *     on an error
+     * @return a settlement result, owned by the caller: close it
+     * @throws MedinsException MEDINS_ERR_NO_POLICY when no policy is in force on the claim's
+     *     date, or as {@link Policy#settle(Person, Claim, Ledger, boolean)}
+     * @throws NullPointerException when {@code person}, {@code claim} or {@code ledger} is null
+     * @throws IllegalStateException when the set is closed
+     */
     public Result settle(String region, Person person, Claim claim, Ledger ledger) {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(person, "person");
@@ -142,6 +203,16 @@ public final class PolicySet implements AutoCloseable {
     /**
      * Settle many claims in one native call, each with the policy of {@code region} in force on
      * its date. See {@link Policy#settleBatch}.
+     *
+     * @param region the region, such as "tianjin"
+     * @param persons the persons' columns, one row per person
+     * @param claims the claims' columns, each naming its person's row
+     * @param ledgers one ledger per person, updated in place; the caller keeps them
+     * @return the figures and the status of every claim
+     * @throws MedinsException when the arguments themselves are wrong (nothing is changed)
+     * @throws IllegalArgumentException when a ledger holds a value too wide for its field
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when the set is closed
      */
     public BatchResult settleBatch(String region, BatchPersons persons, BatchClaims claims,
                                    Ledger[] ledgers) {
@@ -152,7 +223,11 @@ public final class PolicySet implements AutoCloseable {
         return use(s -> BatchResult.run(null, s, region, persons, claims, ledgers));
     }
 
-    /** The region used when none is named ("tianjin"). */
+    /**
+     * The region used when none is named.
+     *
+     * @return the region, such as "tianjin"
+     */
     public static String defaultRegion() {
         return medins.default_region();
     }

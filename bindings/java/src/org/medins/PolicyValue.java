@@ -4,6 +4,15 @@ package org.medins;
  * A value a policy holds and where it came from: its path ("inpatient.deductible[2].amount"),
  * the text as written, the source id (null when assumed), the paragraph cited or the reason it
  * is assumed, and its position in the policy file.
+ *
+ * @param path "inpatient.deductible[2].amount"
+ * @param text the value as written ("1100", "55%")
+ * @param source source id, or null when assumed
+ * @param at paragraph cited, or the reason it is assumed
+ * @param assumed true when an assumed value was used
+ * @param file policy file the value is written in
+ * @param line 1-based
+ * @param column 1-based
  */
 public record PolicyValue(String path, String text, String source, String at, boolean assumed,
                           String file, int line, int column, boolean thirdParty) {

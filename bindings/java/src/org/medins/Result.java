@@ -150,26 +150,47 @@ public final class Result implements AutoCloseable {
         }
     }
 
+    /**
+     * What the result is of, which says which figures it has.
+     *
+     * @return the kind
+     */
     public ResultKind kind() {
         return kind;
     }
 
-    /** The id of the policy used ("tianjin/2023"). */
+    /**
+     * The id of the policy used.
+     *
+     * @return the id, such as "tianjin/2023"
+     */
     public String policyId() {
         return policyId;
     }
 
-    /** The explanation lines (empty when computed without them). */
+    /**
+     * The explanation lines, one per part, each citing its rule and value.
+     *
+     * @return an unmodifiable list; empty when computed without lines
+     */
     public List<ExplanationLine> lines() {
         return lines;
     }
 
-    /** True when any value used is assumed rather than cited. */
+    /**
+     * Whether any value used is assumed rather than cited.
+     *
+     * @return true when one is
+     */
     public boolean usesAssumed() {
         return usesAssumed;
     }
 
-    /** The distinct assumed values used, with their reasons. */
+    /**
+     * The distinct assumed values used, with their reasons.
+     *
+     * @return an unmodifiable list; empty when every value used is cited
+     */
     public List<PolicyValue> assumedValues() {
         return assumedValues;
     }
@@ -177,6 +198,8 @@ public final class Result implements AutoCloseable {
     /**
      * The distinct values used whose source is third-party (a public page or guide, not an
      * official text), with their citations.
+     *
+     * @return an unmodifiable list; empty when no third-party value was used
      */
     public List<PolicyValue> thirdPartyValues() {
         return thirdPartyValues;
@@ -189,27 +212,52 @@ public final class Result implements AutoCloseable {
         return figures;
     }
 
-    /** @throws IllegalStateException when this is not a settlement */
+    /**
+     * The figures of a settlement, in fen.
+     *
+     * @return the figures
+     * @throws IllegalStateException when this is not a settlement
+     */
     public Settlement settlement() {
         return need(settlement, ResultKind.SETTLEMENT);
     }
 
-    /** @throws IllegalStateException when this is not a contribution */
+    /**
+     * The figures of a contribution, in fen.
+     *
+     * @return the figures
+     * @throws IllegalStateException when this is not a contribution
+     */
     public ContributionFigures contribution() {
         return need(contribution, ResultKind.CONTRIBUTION);
     }
 
-    /** @throws IllegalStateException when this is not an account computation */
+    /**
+     * The figures of an individual-account credit, in fen.
+     *
+     * @return the figures
+     * @throws IllegalStateException when this is not an account computation
+     */
     public AccountFigures account() {
         return need(account, ResultKind.ACCOUNT);
     }
 
-    /** @throws IllegalStateException when this is not a maternity payment */
+    /**
+     * The figures of a maternity payment, in fen.
+     *
+     * @return the figures
+     * @throws IllegalStateException when this is not a maternity payment
+     */
     public MaternityFigures maternity() {
         return need(maternity, ResultKind.MATERNITY);
     }
 
-    /** @throws IllegalStateException when this is not a capitation settlement */
+    /**
+     * The figures of a capitation settlement, in fen.
+     *
+     * @return the figures
+     * @throws IllegalStateException when this is not a capitation settlement
+     */
     public CapitationFigures capitation() {
         return need(capitation, ResultKind.CAPITATION);
     }
@@ -217,6 +265,7 @@ public final class Result implements AutoCloseable {
     /**
      * Reverse this settlement (a refund): restore {@code ledger} exactly as it was before it.
      *
+     * @param ledger the ledger the settlement updated
      * @throws MedinsException MEDINS_ERR_REVERSE unless this is the ledger's most recent
      *     settlement
      * @throws IllegalStateException when this result is closed or not a settlement
@@ -234,7 +283,12 @@ public final class Result implements AutoCloseable {
         });
     }
 
-    /** True once closed (a non-settlement result holds nothing and is never "open" natively). */
+    /**
+     * Whether the result is closed.
+     *
+     * @return true once closed (a non-settlement result holds nothing and is never "open"
+     *     natively)
+     */
     public boolean isClosed() {
         return guard.isClosed();
     }

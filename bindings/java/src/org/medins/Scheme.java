@@ -5,7 +5,9 @@ import org.medins.swig.medins;
 
 /** Insurance scheme. */
 public enum Scheme {
+    /** {@code employee}: employee basic medical insurance (职工医保) */
     EMPLOYEE(scheme.SCHEME_EMPLOYEE),
+    /** {@code resident}: urban and rural residents' insurance (城乡居民医保) */
     RESIDENT(scheme.SCHEME_RESIDENT);
 
     private final int code;
@@ -14,22 +16,42 @@ public enum Scheme {
         this.code = code;
     }
 
-    /** The C enumerator's value. */
+    /**
+     * The C enumerator's value.
+     *
+     * @return the value the C library uses
+     */
     public int code() {
         return code;
     }
 
-    /** The value with that C code. @throws IllegalArgumentException for an unknown code */
+    /**
+     * The value with that C code.
+     *
+     * @param code a value of the C enumeration
+     * @return the constant with that code
+     * @throws IllegalArgumentException for an unknown code
+     */
     public static Scheme fromCode(int code) {
         return Enums.fromCode(values(), code, Scheme::code, "scheme");
     }
 
-    /** The word policy files use for it (as the library names it). */
+    /**
+     * The word policy files use for it (as the library names it).
+     *
+     * @return the word, such as {@code employee} for {@link #EMPLOYEE}
+     */
     public String word() {
         return medins.scheme_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a policy-file word names.
+     *
+     * @param word a word of the policy-file format
+     * @return the constant the word names
+     * @throws IllegalArgumentException for an unknown word
+     */
     public static Scheme fromWord(String word) {
         return Enums.fromWord(values(), word, Scheme::word, "scheme");
     }

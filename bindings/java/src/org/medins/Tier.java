@@ -5,9 +5,13 @@ import org.medins.swig.medins;
 
 /** Residents' contribution tier; employees use NONE. */
 public enum Tier {
+    /** {@code none}: no tier (employees; residents whose category sets the contribution) */
     NONE(tier.TIER_NONE),
+    /** {@code low}: the low contribution tier (低档) */
     LOW(tier.TIER_LOW),
+    /** {@code middle}: the middle contribution tier (中档) */
     MIDDLE(tier.TIER_MIDDLE),
+    /** {@code high}: the high contribution tier (高档) */
     HIGH(tier.TIER_HIGH);
 
     private final int code;
@@ -16,22 +20,42 @@ public enum Tier {
         this.code = code;
     }
 
-    /** The C enumerator's value. */
+    /**
+     * The C enumerator's value.
+     *
+     * @return the value the C library uses
+     */
     public int code() {
         return code;
     }
 
-    /** The value with that C code. @throws IllegalArgumentException for an unknown code */
+    /**
+     * The value with that C code.
+     *
+     * @param code a value of the C enumeration
+     * @return the constant with that code
+     * @throws IllegalArgumentException for an unknown code
+     */
     public static Tier fromCode(int code) {
         return Enums.fromCode(values(), code, Tier::code, "tier");
     }
 
-    /** The word policy files use for it (as the library names it). */
+    /**
+     * The word policy files use for it (as the library names it).
+     *
+     * @return the word, such as {@code none} for {@link #NONE}
+     */
     public String word() {
         return medins.tier_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a policy-file word names.
+     *
+     * @param word a word of the policy-file format
+     * @return the constant the word names
+     * @throws IllegalArgumentException for an unknown word
+     */
     public static Tier fromWord(String word) {
         return Enums.fromWord(values(), word, Tier::word, "tier");
     }
