@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "private.h"
+#include "util.h"
 #include "runner.h"
 
 static const struct { int code; const char *name; } codes[] = {

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "loader.h"
+#include "policy.h"
 #include "runner.h"
 
 static medins_policy *full;

@@ -11,7 +11,7 @@
 #ifndef MEDINS_TREE_H
 #define MEDINS_TREE_H
 
-#include "private.h"
+#include "util.h"
 
 typedef enum mdn_node_type { MDN_SCALAR, MDN_MAP, MDN_SEQ, MDN_NULL } mdn_node_type;
 
@@ -57,5 +57,22 @@ struct mdn_node {
 const mdn_node *mdn_map_get(const mdn_node *map, const char *key);
 /* The pair for key, or NULL. */
 const mdn_pair *mdn_map_pair(const mdn_node *map, const char *key);
+
+/*
+ * Parse YAML text into a tree allocated in `arena`. `file` names the text in positions and
+ * errors. Citations are resolved (node->cite) within this text only.
+ */
+int mdn_tree_parse(mdn_arena *arena, const char *file, const char *text, size_t len,
+                   const medins_load_options *opts, mdn_node **out, medins_error **err);
+/* Deep copy of a tree into `arena` (strings and citations included). NULL on out-of-memory. */
+mdn_node *mdn_tree_copy(mdn_arena *arena, const mdn_node *node);
+/*
+ * `over` merged onto `base` (docs/policy-format.md, "Inheritance"): base is deep-copied into
+ * arena, over (already in arena) is used in place. base may be NULL: over alone, nulls removed
+ * (and kept as the mappings' `nulls`). NULL on out-of-memory. *compares (when compares is not
+ * NULL) receives the number of key comparisons the matching of keys and ids made: at most
+ * about (n + m) log2 n for n and m keys or rows, which the tests hold it to.
+ */
+mdn_node *mdn_tree_merge(mdn_arena *arena, const mdn_node *base, const mdn_node *over, size_t *compares);
 
 #endif

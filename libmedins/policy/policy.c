@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "loader.h"
+#include "policy.h"
 
 static const char *const section_keys[MEDINS_SECTION_COUNT] = {
     [MEDINS_SECTION_CONTRIBUTIONS] = "contributions",

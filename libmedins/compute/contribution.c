@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "benefit.h"
-#include "loader.h"
-#include "result_internal.h"
+#include "policy.h"
+#include "result.h"
 
 /* Policy words for tiers, in medins_tier order from MEDINS_TIER_LOW. */
 static const char *const tier_words[] = {"low", "middle", "high", NULL};

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "util.h"
 
 #define ARENA_CHUNK 16384u
 #define ARENA_ALIGN 16u

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "loader.h"
+#include "util.h"
 
 /*
  * An optional '-', then digits with at most two decimals -> hundredths (the magnitude in *out,

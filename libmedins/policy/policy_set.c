@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "loader.h"
+#include "policy.h"
 
 struct medins_policy_set {
     medins_policy **items;     /* ordered by region, effective date, id */

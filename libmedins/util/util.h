@@ -1,9 +1,10 @@
 /*
- * Internal helpers shared by every source file: error construction and the arena that owns
- * a policy's memory. Nothing here is exported.
+ * The util stage (docs/design.md): what every stage shares and no policy knows of: error
+ * construction, the arena that owns a policy's memory, the words of the public enums, money
+ * and dates as numbers and as text. Nothing here is exported.
  */
-#ifndef MEDINS_PRIVATE_H
-#define MEDINS_PRIVATE_H
+#ifndef MEDINS_UTIL_H
+#define MEDINS_UTIL_H
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -154,5 +155,28 @@ static inline medins_fen mdn_apply(medins_fen amount, medins_bp ratio)
                                              ratio);
     return amount < 0 ? -q : q;
 }
+
+/* Parsers returning 0 or a status (no error object): the binder adds the node's position.
+ * The _len forms read `len` bytes (a NUL among them is MEDINS_ERR_SYNTAX); the _text forms
+ * read a NUL-terminated text. */
+int mdn_money_parse_len(medins_fen *out, const char *text, size_t len);
+int mdn_money_parse_text(medins_fen *out, const char *text);
+/* A percentage; negative values only when allow_negative. MEDINS_ERR_SYNTAX / MEDINS_ERR_RANGE. */
+int mdn_points_parse_len(medins_bp *out, const char *text, size_t len, bool allow_negative);
+int mdn_points_parse_text(medins_bp *out, const char *text, bool allow_negative);
+/* Why text that mdn_money_parse_len refused with MEDINS_ERR_SYNTAX is not an amount, as the
+ * end of a message: "it contains a NUL byte", "thousands separators are not allowed", or how
+ * to write one. Static. */
+const char *mdn_amount_syntax_why(const char *text, size_t len);
+/* ISO date "2023-01-01" -> 20230101. MEDINS_ERR_SYNTAX, or MEDINS_ERR_DATE for 2023-02-30. */
+int mdn_date_parse_text(medins_date *out, const char *text);
+
+/* Words of the person and claim enums, indexed by enum value, NULL-terminated (person.c). */
+extern const char *const mdn_scheme_words[];
+extern const char *const mdn_category_words[];
+extern const char *const mdn_tier_words[];      /* "none", "low", "middle", "high" */
+extern const char *const mdn_level_words[];
+extern const char *const mdn_kind_words[];
+extern const char *const mdn_group_words[];     /* index i is the flag 1u << i */
 
 #endif

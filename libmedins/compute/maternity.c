@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "benefit.h"
-#include "result_internal.h"
+#include "result.h"
 
 static const char *const delivery_words[] = {"natural", "assisted", "caesarean",
                                              "caesarean_complex", NULL};

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "loader.h"
+#include "tree.h"
 
 typedef struct frame {
     mdn_node *node;            /* MDN_MAP or MDN_SEQ being built */

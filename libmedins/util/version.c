@@ -1,4 +1,4 @@
-#include "private.h"
+#include "util.h"
 
 const char *medins_version(void)
 {

@@ -8,7 +8,7 @@
 #define MEDINS_SETTLE_BODY_H
 
 #include "benefit.h"
-#include "result_internal.h"
+#include "result.h"
 
 /* ---- Explanation lines ------------------------------------------------------------------ */
 

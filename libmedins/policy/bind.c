@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "benefit.h"
-#include "loader.h"
+#include "policy.h"
 
 #define MAX_ALLOWED 48
 

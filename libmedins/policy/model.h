@@ -10,7 +10,7 @@
 #ifndef MEDINS_MODEL_H
 #define MEDINS_MODEL_H
 
-#include "private.h"
+#include "util.h"
 #include "tree.h"
 
 /* A value as the policy holds it: the public record plus its formatted citation. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "model.h"
-#include "result_internal.h"
+#include "result.h"
 
 static const char *const disease_words[] = {"diabetes", "dialysis", "haemophilia", "hemiplegia",
                                             "pulmonary_heart", NULL};

@@ -3,8 +3,8 @@
  * mdn_result_new and adds lines with mdn_result_add_line; the result records each assumed value
  * it was told about once.
  */
-#ifndef MEDINS_RESULT_INTERNAL_H
-#define MEDINS_RESULT_INTERNAL_H
+#ifndef MEDINS_EXPLAIN_RESULT_H
+#define MEDINS_EXPLAIN_RESULT_H
 
 #include "model.h"
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "result_internal.h"
+#include "result.h"
 
 struct medins_result {
     medins_result_kind kind;
