@@ -6,7 +6,7 @@
 
 #include <medins.h>
 
-#include "model.h"
+#include "person.h"
 #include "runner.h"
 
 #define Y(yuan) ((medins_fen)(yuan) * 100)

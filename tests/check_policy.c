@@ -9,7 +9,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "bind.h"
 #include "policy.h"
+#include "select.h"
 #include "runner.h"
 
 static medins_policy *full;

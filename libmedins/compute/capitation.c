@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
+#include "bind.h"
+#include "person.h"
 #include "result.h"
 
 static const char *const disease_words[] = {"diabetes", "dialysis", "haemophilia", "hemiplegia",

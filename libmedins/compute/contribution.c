@@ -17,7 +17,8 @@
 #include <string.h>
 
 #include "benefit.h"
-#include "policy.h"
+#include "bind.h"
+#include "person.h"
 #include "result.h"
 
 /* Policy words for tiers, in medins_tier order from MEDINS_TIER_LOW. */

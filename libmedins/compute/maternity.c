@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "benefit.h"
+#include "bind.h"
+#include "person.h"
 #include "result.h"
 
 static const char *const delivery_words[] = {"natural", "assisted", "caesarean",

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "policy.h"
+#include "person.h"
 
 const char *const mdn_scheme_words[] = { "employee", "resident", NULL };
 const char *const mdn_category_words[] = { "in_service", "retired", "adult", "student_child", NULL };

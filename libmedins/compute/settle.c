@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "person.h"
 #include "settle_body.h"
 
 /* What a settlement result keeps: the figures (first: medins_result_settlement reads them) and

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "benefit.h"
-#include "policy.h"
+#include "bind.h"
 
 /* Selectors every settlement table accepts: `kind` belongs to applies_to only. */
 #define BENEFIT_DIMS (MDN_DIM_ALL & ~(unsigned)MDN_DIM_KIND)

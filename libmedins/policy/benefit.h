@@ -6,7 +6,7 @@
 #ifndef MEDINS_BENEFIT_H
 #define MEDINS_BENEFIT_H
 
-#include "model.h"
+#include "select.h"
 
 typedef enum mdn_basis {
     MDN_BASIS_YEAR = 0,        /* one deductible a year for the pool */
@@ -19,41 +19,6 @@ enum mdn_rule {
     MDN_RULE_DEDUCTIBLE, MDN_RULE_THRIFT, MDN_RULE_RATIO, MDN_RULE_ADJUST, MDN_RULE_CAP,
     MDN_RULE_ACCOUNT, MDN_RULE_CARRY, MDN_RULE_COUNT
 };
-
-/*
- * A settlement table's rows as bit sets, built at load (mdn_benefits_finish) so that a claim
- * finds its first matching row with two loads instead of testing rows one by one. Bit i of
- * person[key] is set when row i's scheme, category and tier selectors accept that key's values;
- * claim[key] likewise for level, kind, admission order and the family-doctor selector. Rows with
- * any other selector (groups, age, thrifty years, last year's costs) are in `rest` and are
- * tested further with mdn_select_rest_match. Only tables of 1 to 64 rows are indexed.
- */
-#define MDN_INDEX_ROWS 64
-#define MDN_PERSON_KEYS (MEDINS_SCHEME_COUNT * MEDINS_CATEGORY_COUNT * MEDINS_TIER_COUNT)
-#define MDN_CLAIM_KEYS (MEDINS_CLAIM_KIND_COUNT * MEDINS_LEVEL_COUNT * 3 * 2)
-
-typedef struct mdn_index {
-    uint64_t rest;
-    uint64_t person[MDN_PERSON_KEYS];
-    uint64_t claim[MDN_CLAIM_KEYS];
-} mdn_index;
-
-/*
- * mdn_select_match for a row the index already admits: only the selectors outside the keys
- * (bind.c, beside mdn_select_match, which ends with it).
- */
-bool mdn_select_rest_match(const mdn_select *sel, const mdn_ctx *ctx);
-
-static inline int mdn_index_person_key(int scheme, int category, int tier)
-{
-    return (scheme * MEDINS_CATEGORY_COUNT + category) * MEDINS_TIER_COUNT + tier;
-}
-
-/* admission: 0 not inpatient, 1 first, 2 later; family_doctor: 0 or 1 (mdn_ctx). */
-static inline int mdn_index_claim_key(int kind, int level, int admission, int family_doctor)
-{
-    return ((kind * MEDINS_LEVEL_COUNT + level) * 3 + admission) * 2 + family_doctor;
-}
 
 /* The indexes of a section's or layer's own tables (NULL: not indexed, scan the rows). */
 typedef struct mdn_indexes {

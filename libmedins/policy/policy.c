@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bind.h"
 #include "policy.h"
 
 static const char *const section_keys[MEDINS_SECTION_COUNT] = {
