@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "benefit.h"
+#include "person.h"
 #include "medins.h"
 #include "runner.h"
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "person.h"
 #include "settle_body.h"
 
 /* ---- The errors of failed claims --------------------------------------------------------- */
@@ -219,7 +220,7 @@ static inline int slot_for(plan_cache *c, const medins_policy *p, const medins_p
     }
     c->nprofiles++;
     c->profile[slot] = prof;
-    mdn_profile_context(&c->ctx[slot], p, person, age, ledger);
+    mdn_ctx_make(&c->ctx[slot], person, mdn_settle_tier(p, person), age, ledger, 0, 0, 0);
     memset(c->plan_no[slot], 0, sizeof c->plan_no[slot]);
     return (int)slot;
 }
@@ -503,8 +504,9 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
                             false);
         } else {
             mdn_ctx ctx;
-            mdn_settle_context(&ctx, policy, &b->person, ledger, claim.kind, claim.level,
-                               claim.date, claim.institution);
+            mdn_ctx_make(&ctx, &b->person, mdn_settle_tier(policy, &b->person),
+                         mdn_person_age(&b->person, claim.date), ledger, claim.kind, claim.level,
+                         claim.institution);
             mdn_plan_make(&own, policy, &ctx);
             plan = &own;
         }

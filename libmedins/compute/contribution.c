@@ -236,15 +236,6 @@ int mdn_bind_accounts(mdn_binder *b, const mdn_node *node)
     return rc;
 }
 
-/* ---- Shared checks ---------------------------------------------------------------------- */
-
-static mdn_ctx person_ctx(const medins_person *person, int tier)
-{
-    mdn_ctx ctx;
-    mdn_ctx_init(&ctx, person, tier);
-    return ctx;
-}
-
 /* ---- Residents ---------------------------------------------------------------------------- */
 
 typedef struct resident_plan {
@@ -266,7 +257,8 @@ static int raise_tier(int tier, int floor)
 static resident_plan plan_resident(const struct mdn_contributions *c, const medins_person *person)
 {
     resident_plan plan = {NULL, NULL, person->tier, person->tier, false, MEDINS_TIER_NONE};
-    mdn_ctx ctx = person_ctx(person, person->tier);
+    mdn_ctx ctx;
+    mdn_ctx_make(&ctx, person, person->tier, -1, &mdn_no_history, 0, 0, 0);
     for (size_t i = 0; i < c->nbenefit && !plan.brow; i++)
         if (mdn_select_match(&c->benefit[i].sel, &ctx))
             plan.brow = &c->benefit[i];
@@ -310,7 +302,8 @@ static const char *group_name(uint32_t shared)
 static const tier_row *tier_row_at(const struct mdn_contributions *c, const medins_person *person,
                                    int tier)
 {
-    mdn_ctx ctx = person_ctx(person, tier);
+    mdn_ctx ctx;
+    mdn_ctx_make(&ctx, person, tier, -1, &mdn_no_history, 0, 0, 0);
     for (size_t i = 0; i < c->ntiers; i++)
         if (mdn_select_match(&c->tiers[i].sel, &ctx))
             return &c->tiers[i];
@@ -433,7 +426,8 @@ static int employee_compute(employee_calc *out, const medins_policy *policy,
     int rc = check_employee_input(in, err);
     if (rc)
         return rc;
-    mdn_ctx ctx = person_ctx(person, MEDINS_TIER_NONE);
+    mdn_ctx ctx;
+    mdn_ctx_make(&ctx, person, MEDINS_TIER_NONE, -1, &mdn_no_history, 0, 0, 0);
     const rate_row *row = NULL;
     for (size_t i = 0; i < c->nrates && !row; i++) {
         const rate_row *r = &c->rates[i];

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "benefit.h"
+#include "person.h"
 
 void medins_ledger_init(medins_ledger *ledger, int32_t year)
 {
@@ -181,8 +182,8 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
     const mdn_benefit *inp = mdn_benefit_for(policy, MEDINS_CLAIM_INPATIENT);
     if (out) {
         mdn_ctx ctx;
-        mdn_settle_context(&ctx, policy, person, prev, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1,
-                           end, 0);
+        mdn_ctx_make(&ctx, person, mdn_settle_tier(policy, person), mdn_person_age(person, end),
+                     prev, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, 0);
         const mdn_amount_row *cap = out->cap_table ? mdn_amount_find(out->cap_table, &ctx) : NULL;
         if (ctx.age < 0 && mdn_age_decides(out->cap_table, cap, &ctx))
             return mdn_age_missing(err, out->cap_owner->rule[MDN_RULE_CAP], end);

@@ -193,7 +193,7 @@ int medins_maternity(medins_result **out, const medins_policy *policy,
                          (int)input->child_order, policy->id, (int)m->max_child_order.v);
 
     mdn_ctx ctx;
-    mdn_ctx_init(&ctx, person, person->tier);
+    mdn_ctx_make(&ctx, person, person->tier, -1, &mdn_no_history, 0, 0, 0);
 
     const mdn_amount_row *delivery = NULL, *prenatal = NULL;
     for (size_t i = 0; i < m->delivery.n && !delivery; i++) {

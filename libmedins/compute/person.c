@@ -1,22 +1,10 @@
 /*
- * Persons, claims, dates and the words policy files use for them. The word tables are indexed
- * by the enum values, so a name and its parse are one table; mdn_word_name and mdn_word_parse
- * serve every such table in the library. Also what the computations that have a person but no
- * claim share: their selector context and their date check.
+ * Persons and claims: their initialisation and checks, the benefit tier the settlement's
+ * selectors see, and the selector context every computation matches rows with.
  */
 #include <string.h>
 
 #include "person.h"
-
-const char *const mdn_scheme_words[] = { "employee", "resident", NULL };
-const char *const mdn_category_words[] = { "in_service", "retired", "adult", "student_child", NULL };
-const char *const mdn_tier_words[] = { "none", "low", "middle", "high", NULL };
-const char *const mdn_level_words[] = { "primary", "l1", "l2", "l3", "pharmacy", NULL };
-const char *const mdn_kind_words[] = { "outpatient", "pooling", "special_disease", "inpatient", "pharmacy", NULL };
-const char *const mdn_group_words[] = {
-    "dibao", "marginal", "tekun", "disabled", "low_income_elderly", "single_parent",
-    "bereaved_parent", "five_guarantee", "three_without", "entitled", NULL,
-};
 
 void medins_person_init(medins_person *person)
 {
@@ -37,122 +25,57 @@ void medins_claim_init(medins_claim *claim)
     claim->level = MEDINS_LEVEL_1;
 }
 
-/* The bits of word w (bits 64w to 64w + 63) from bit a on, and up to bit b. The shift counts
- * are masked only so that the branches not taken shift by a valid count too (compilers warn). */
-#define BITS_FROM(w, a) \
-    ((a) <= 64 * (w) ? ~0ull : (a) >= 64 * (w) + 64 ? 0 : ~0ull << (((a) - 64 * (w)) & 63))
-#define BITS_TO(w, b) \
-    ((b) >= 64 * (w) + 63 ? ~0ull : (b) < 64 * (w) ? 0 : ~0ull >> ((64 * (w) + 63 - (b)) & 63))
-/* Days 1 to `days` of month m in word w. */
-#define MONTH(w, m, days) (BITS_FROM(w, 100 * (m) + 1) & BITS_TO(w, 100 * (m) + (days)))
-#define YEAR_WORD(w, feb)                                                                     \
-    (MONTH(w, 1, 31) | MONTH(w, 2, feb) | MONTH(w, 3, 31) | MONTH(w, 4, 30) | MONTH(w, 5, 31) | \
-     MONTH(w, 6, 30) | MONTH(w, 7, 31) | MONTH(w, 8, 31) | MONTH(w, 9, 30) | MONTH(w, 10, 31) | \
-     MONTH(w, 11, 30) | MONTH(w, 12, 31))
-#define YEAR_WORDS(feb)                                                                       \
-    { YEAR_WORD(0, feb), YEAR_WORD(1, feb), YEAR_WORD(2, feb), YEAR_WORD(3, feb),             \
-      YEAR_WORD(4, feb), YEAR_WORD(5, feb), YEAR_WORD(6, feb), YEAR_WORD(7, feb),             \
-      YEAR_WORD(8, feb), YEAR_WORD(9, feb), YEAR_WORD(10, feb), YEAR_WORD(11, feb),           \
-      YEAR_WORD(12, feb), YEAR_WORD(13, feb), YEAR_WORD(14, feb), YEAR_WORD(15, feb),         \
-      YEAR_WORD(16, feb), YEAR_WORD(17, feb), YEAR_WORD(18, feb), YEAR_WORD(19, feb) }
+const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT] = {
+    MEDINS_SCHEME_EMPLOYEE, MEDINS_SCHEME_EMPLOYEE, MEDINS_SCHEME_RESIDENT, MEDINS_SCHEME_RESIDENT,
+};
 
-/* The days of the common and the leap year (private.h), written as the month lengths they hold. */
-const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS] = { YEAR_WORDS(28), YEAR_WORDS(29) };
-
-int medins_date_valid(medins_date date)
+int mdn_person_check(const medins_person *person, medins_error **err)
 {
-    return (int)mdn_date_valid(date);
-}
-
-int medins_age_on(medins_date birth_date, medins_date date)
-{
-    if (!medins_date_valid(birth_date) || !medins_date_valid(date))
-        return -1;
-    return mdn_age_between(birth_date, date);
-}
-
-int mdn_date_parse_text(medins_date *out, const char *t)
-{
-    if (!t || strlen(t) != 10 || t[4] != '-' || t[7] != '-')
-        return MEDINS_ERR_SYNTAX;
-    int v = 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7)
-            continue;
-        if (t[i] < '0' || t[i] > '9')
-            return MEDINS_ERR_SYNTAX;
-        v = v * 10 + (t[i] - '0');
-    }
-    if (!medins_date_valid(v))
-        return MEDINS_ERR_DATE;
-    *out = v;
+    if ((unsigned)person->scheme >= MEDINS_SCHEME_COUNT ||
+        (unsigned)person->category >= MEDINS_CATEGORY_COUNT)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown scheme or category");
+    if (mdn_scheme_of_category[person->category] != person->scheme)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "category %s belongs to another scheme than %s",
+                         medins_category_name(person->category), medins_scheme_name(person->scheme));
+    if ((unsigned)person->tier >= MEDINS_TIER_COUNT ||
+        (person->scheme == MEDINS_SCHEME_EMPLOYEE && person->tier != MEDINS_TIER_NONE))
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "tier %d is not valid for the %s scheme",
+                         (int)person->tier, medins_scheme_name(person->scheme));
+    if (person->groups & ~MEDINS_GROUP_ALL)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown group flags 0x%x",
+                         (unsigned)(person->groups & ~MEDINS_GROUP_ALL));
+    if (person->birth_date != 0 && !mdn_date_valid(person->birth_date))
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                         "birth date %d is not a calendar date from " MDN_DATE_RANGE,
+                         (int)person->birth_date);
     return 0;
 }
 
-const char *mdn_word_name(const char *const *words, size_t n, int v)
+int mdn_claim_check(const medins_claim *c, medins_error **err)
 {
-    return v >= 0 && (size_t)v < n ? words[v] : NULL;
-}
-
-int mdn_word_parse(const char *const *words, const char *name)
-{
-    for (int i = 0; name && words[i]; i++)
-        if (strcmp(words[i], name) == 0)
-            return i;
-    return -1;
-}
-
-/* A name and a parse for every enum: the enums are plain ints with the table's indices. */
-#define DEFINE_NAME(fn, type, words)                                            \
-    const char *fn(type v)                                                      \
-    {                                                                           \
-        return mdn_word_name(words, MDN_WORD_COUNT(words), (int)v);             \
+    if ((unsigned)c->kind >= MEDINS_CLAIM_KIND_COUNT)
+        return mdn_error(err, MEDINS_ERR_KIND, NULL, 0, 0, "unknown claim kind %d", (int)c->kind);
+    if ((unsigned)c->level >= MEDINS_LEVEL_COUNT)
+        return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "unknown hospital level %d", (int)c->level);
+    /* Pharmacy purchases happen at pharmacies and nothing else does. */
+    if ((c->kind == MEDINS_CLAIM_PHARMACY) != (c->level == MEDINS_LEVEL_PHARMACY)) {
+        const char *kind = medins_claim_kind_name(c->kind);
+        return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "%s %s claim cannot be at level %s",
+                         strchr("aeiou", kind[0]) ? "an" : "a", kind, medins_level_name(c->level));
     }
-
-DEFINE_NAME(medins_scheme_name, medins_scheme, mdn_scheme_words)
-DEFINE_NAME(medins_category_name, medins_category, mdn_category_words)
-DEFINE_NAME(medins_tier_name, medins_tier, mdn_tier_words)
-DEFINE_NAME(medins_level_name, medins_level, mdn_level_words)
-DEFINE_NAME(medins_claim_kind_name, medins_claim_kind, mdn_kind_words)
-
-const char *medins_group_name(uint32_t flag)
-{
-    for (size_t i = 0; i < MDN_WORD_COUNT(mdn_group_words); i++)
-        if (flag == 1u << i)
-            return mdn_group_words[i];
-    return NULL;
-}
-
-/* A missing argument is the caller's mistake (MEDINS_ERR_ARGUMENT); only a real word that is not
- * one of the table's is an unknown enum word (MEDINS_ERR_TYPE), as in a policy file. */
-MDN_DEFINE_PARSE(medins_scheme_parse, medins_scheme, mdn_scheme_words)
-MDN_DEFINE_PARSE(medins_category_parse, medins_category, mdn_category_words)
-MDN_DEFINE_PARSE(medins_tier_parse, medins_tier, mdn_tier_words)
-MDN_DEFINE_PARSE(medins_level_parse, medins_level, mdn_level_words)
-MDN_DEFINE_PARSE(medins_claim_kind_parse, medins_claim_kind, mdn_kind_words)
-
-int medins_group_parse(uint32_t *out, const char *name)
-{
-    if (!out || !name)
-        return MEDINS_ERR_ARGUMENT;
-    int i = mdn_word_parse(mdn_group_words, name);
-    if (i < 0)
-        return MEDINS_ERR_TYPE;
-    *out = 1u << i;
+    if (!mdn_date_valid(c->date))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
+                         "claim date %d is not a calendar date from " MDN_DATE_RANGE, (int)c->date);
+    if (c->total < 0 || c->self_paid < 0 || c->category_b < 0)
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld has a negative amount",
+                         (long long)c->id);
+    if (c->total > MEDINS_FEN_MAX || c->self_paid > MEDINS_FEN_MAX || c->category_b > MEDINS_FEN_MAX)
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "claim %lld has an amount above the limit",
+                         (long long)c->id);
+    if (c->self_paid + c->category_b > c->total)
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0,
+                         "claim %lld: self-paid and category-B parts exceed the total", (long long)c->id);
     return 0;
-}
-
-void mdn_ctx_init(mdn_ctx *ctx, const medins_person *person, int tier)
-{
-    memset(ctx, 0, sizeof *ctx);
-    if (person) {
-        ctx->scheme = person->scheme;
-        ctx->category = person->category;
-        ctx->groups = person->groups;
-    }
-    ctx->tier = tier;
-    ctx->age = -1;
-    ctx->prior_outpatient = -1;
 }
 
 int mdn_check_in_force(const medins_policy *policy, medins_date date, medins_error **err)
@@ -165,4 +88,37 @@ int mdn_check_in_force(const medins_policy *policy, medins_date date, medins_err
                          "date %d is not a day on which policy %s is in force", (int)date,
                          policy->id);
     return 0;
+}
+
+int mdn_settle_tier(const medins_policy *p, const medins_person *person)
+{
+    if (person->scheme != MEDINS_SCHEME_RESIDENT)
+        return MEDINS_TIER_NONE;
+    int t = mdn_benefit_tier(p, person);
+    return t >= 0 && t < MEDINS_TIER_COUNT ? t : (int)person->tier;
+}
+
+int mdn_person_age(const medins_person *person, medins_date date)
+{
+    return person->birth_date ? medins_age_on(person->birth_date, date) : -1;
+}
+
+const medins_ledger mdn_no_history;
+const medins_person mdn_no_person;
+
+void mdn_ctx_make(mdn_ctx *ctx, const medins_person *person, int tier, int age,
+                  const medins_ledger *history, int kind, int level, int64_t institution)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->scheme = person->scheme;
+    ctx->category = person->category;
+    ctx->tier = tier;
+    ctx->level = level;
+    ctx->kind = kind;
+    ctx->age = age;
+    ctx->groups = person->groups;
+    ctx->admission = kind == MEDINS_CLAIM_INPATIENT ? (history->admissions > 0 ? 2 : 1) : 0;
+    ctx->at_family_doctor = person->family_doctor != 0 && institution == person->family_doctor;
+    ctx->thrifty_years = history->thrifty_years;
+    ctx->prior_outpatient = history->prior_known ? history->prior_outpatient_costs : -1;
 }

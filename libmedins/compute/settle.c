@@ -89,101 +89,6 @@ void mdn_say_line(emitter *e, medins_part part, medins_fen amount, medins_fen ba
     e->rc = mdn_result_add_text(e->r, part, amount, base, ratio, rule, val, text, len);
 }
 
-/* ---- Persons, claims, context ----------------------------------------------------------- */
-
-const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT] = {
-    MEDINS_SCHEME_EMPLOYEE, MEDINS_SCHEME_EMPLOYEE, MEDINS_SCHEME_RESIDENT, MEDINS_SCHEME_RESIDENT,
-};
-
-int mdn_person_check(const medins_person *person, medins_error **err)
-{
-    if ((unsigned)person->scheme >= MEDINS_SCHEME_COUNT ||
-        (unsigned)person->category >= MEDINS_CATEGORY_COUNT)
-        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown scheme or category");
-    if (mdn_scheme_of_category[person->category] != person->scheme)
-        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "category %s belongs to another scheme than %s",
-                         medins_category_name(person->category), medins_scheme_name(person->scheme));
-    if ((unsigned)person->tier >= MEDINS_TIER_COUNT ||
-        (person->scheme == MEDINS_SCHEME_EMPLOYEE && person->tier != MEDINS_TIER_NONE))
-        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "tier %d is not valid for the %s scheme",
-                         (int)person->tier, medins_scheme_name(person->scheme));
-    if (person->groups & ~MEDINS_GROUP_ALL)
-        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown group flags 0x%x",
-                         (unsigned)(person->groups & ~MEDINS_GROUP_ALL));
-    if (person->birth_date != 0 && !mdn_date_valid(person->birth_date))
-        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
-                         "birth date %d is not a calendar date from " MDN_DATE_RANGE,
-                         (int)person->birth_date);
-    return 0;
-}
-
-int mdn_claim_check(const medins_claim *c, medins_error **err)
-{
-    if ((unsigned)c->kind >= MEDINS_CLAIM_KIND_COUNT)
-        return mdn_error(err, MEDINS_ERR_KIND, NULL, 0, 0, "unknown claim kind %d", (int)c->kind);
-    if ((unsigned)c->level >= MEDINS_LEVEL_COUNT)
-        return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "unknown hospital level %d", (int)c->level);
-    /* Pharmacy purchases happen at pharmacies and nothing else does. */
-    if ((c->kind == MEDINS_CLAIM_PHARMACY) != (c->level == MEDINS_LEVEL_PHARMACY)) {
-        const char *kind = medins_claim_kind_name(c->kind);
-        return mdn_error(err, MEDINS_ERR_LEVEL, NULL, 0, 0, "%s %s claim cannot be at level %s",
-                         strchr("aeiou", kind[0]) ? "an" : "a", kind, medins_level_name(c->level));
-    }
-    if (!mdn_date_valid(c->date))
-        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
-                         "claim date %d is not a calendar date from " MDN_DATE_RANGE, (int)c->date);
-    if (c->total < 0 || c->self_paid < 0 || c->category_b < 0)
-        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld has a negative amount",
-                         (long long)c->id);
-    if (c->total > MEDINS_FEN_MAX || c->self_paid > MEDINS_FEN_MAX || c->category_b > MEDINS_FEN_MAX)
-        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "claim %lld has an amount above the limit",
-                         (long long)c->id);
-    if (c->self_paid + c->category_b > c->total)
-        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0,
-                         "claim %lld: self-paid and category-B parts exceed the total", (long long)c->id);
-    return 0;
-}
-
-/* The benefit tier the selectors of a settlement see for `person` under policy `p`. */
-static int settle_tier(const medins_policy *p, const medins_person *person)
-{
-    if (person->scheme != MEDINS_SCHEME_RESIDENT)
-        return MEDINS_TIER_NONE;
-    int t = mdn_benefit_tier(p, person);
-    return t >= 0 && t < MEDINS_TIER_COUNT ? t : (int)person->tier;
-}
-
-/* The person's age on `date` as selectors see it: -1 when unknown (no birth date, or later). */
-static int settle_age(const medins_person *person, medins_date date)
-{
-    return person->birth_date ? medins_age_on(person->birth_date, date) : -1;
-}
-
-static void context_of(mdn_ctx *ctx, const medins_person *person, int tier, int age,
-                       const medins_ledger *ledger, int kind, int level, int64_t institution)
-{
-    memset(ctx, 0, sizeof *ctx);
-    ctx->scheme = person->scheme;
-    ctx->category = person->category;
-    ctx->tier = tier;
-    ctx->level = level;
-    ctx->kind = kind;
-    ctx->age = age;
-    ctx->groups = person->groups;
-    ctx->admission = kind == MEDINS_CLAIM_INPATIENT ? (ledger->admissions > 0 ? 2 : 1) : 0;
-    ctx->at_family_doctor = person->family_doctor != 0 && institution == person->family_doctor;
-    ctx->thrifty_years = ledger->thrifty_years;
-    ctx->prior_outpatient = ledger->prior_known ? ledger->prior_outpatient_costs : -1;
-}
-
-void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
-                        const medins_ledger *ledger, int kind, int level, medins_date date,
-                        int64_t institution)
-{
-    context_of(ctx, person, settle_tier(p, person), settle_age(person, date), ledger, kind,
-               level, institution);
-}
-
 /* ---- Finding rows ----------------------------------------------------------------------- */
 
 /* A claim's selector context and its keys into the row indexes (-1: not indexable, scan). */
@@ -297,14 +202,6 @@ int mdn_age_missing(medins_error **err, const char *rule, medins_date date)
     return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
                      "the person has no birth date, and their age on %d decides which %s row "
                      "applies: give the birth date", (int)date, rule);
-}
-
-/* ---- Person profiles, for the batch (benefit.h, mdn_profile) ---------------------------- */
-
-void mdn_profile_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
-                         int age, const medins_ledger *ledger)
-{
-    context_of(ctx, person, settle_tier(p, person), age, ledger, 0, 0, 0);
 }
 
 /* ---- Plans: the rows a claim settles with (benefit.h, mdn_plan) ------------------------- */
@@ -496,8 +393,8 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
         return rc;
     query q;
     mdn_plan plan;
-    mdn_settle_context(&q.ctx, p, person, ledger, claim->kind, claim->level, claim->date,
-                       claim->institution);
+    mdn_ctx_make(&q.ctx, person, mdn_settle_tier(p, person), mdn_person_age(person, claim->date),
+                 ledger, claim->kind, claim->level, claim->institution);
     query_keys(&q);
     plan_of(&plan, p, &q);
     return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, MDN_VOUCHED_NONE,

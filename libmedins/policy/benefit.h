@@ -92,79 +92,6 @@ static inline const mdn_benefit *mdn_benefit_for(const medins_policy *p, medins_
     return s->present ? s : NULL;
 }
 
-/* ---- Shared by settle.c, ledger.c and batch.c (implemented in settle.c) ------------------ */
-
-/* MEDINS_ERR_PERSON unless the person is consistent (category of its scheme, known tier, groups). */
-int mdn_person_check(const medins_person *person, medins_error **err);
-
-/* The scheme of each category (settle.c). */
-extern const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT];
-
-/* True exactly when mdn_person_check passes the person: the same tests as one expression
- * without a branch, for the batch, which checks each person once and whose persons vary (a
- * branch on their fields would be mispredicted). Inline: the batch calls it for each person. */
-static inline bool mdn_person_plain(const medins_person *person)
-{
-    const uint32_t scheme = (uint32_t)person->scheme, category = (uint32_t)person->category,
-                   tier = (uint32_t)person->tier;
-    return (scheme < MEDINS_SCHEME_COUNT) & (category < MEDINS_CATEGORY_COUNT) &
-           (mdn_scheme_of_category[category % MEDINS_CATEGORY_COUNT] == (medins_scheme)scheme) &
-           (tier < MEDINS_TIER_COUNT) &
-           ((scheme != MEDINS_SCHEME_EMPLOYEE) | (tier == MEDINS_TIER_NONE)) &
-           ((person->groups & ~MEDINS_GROUP_ALL) == 0) &
-           ((person->birth_date == 0) | mdn_date_valid(person->birth_date));
-}
-
-/*
- * The selector context of a claim of `kind` at `level` on `date` by `person`, with the history
- * that selectors read from `ledger` (admission order, thrifty years, last year's costs).
- */
-void mdn_settle_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
-                        const medins_ledger *ledger, int kind, int level, medins_date date,
-                        int64_t institution);
-
-/* MEDINS_ERR_KIND / LEVEL / DATE / CLAIM / OVERFLOW unless the claim itself is consistent. */
-int mdn_claim_check(const medins_claim *claim, medins_error **err);
-
-/* Bit kind * 8 + level is set for each valid pair: a pharmacy purchase at a pharmacy, every
- * other kind at any other level. */
-#define MDN_LEVELS_BUT_PHARMACY ((1u << MEDINS_LEVEL_COUNT) - 1 - (1u << MEDINS_LEVEL_PHARMACY))
-#define MDN_KIND_LEVELS                                                                       \
-    (((((uint64_t)1 << 8 * MEDINS_CLAIM_KIND_COUNT) - 1) / 255 * MDN_LEVELS_BUT_PHARMACY &    \
-      ~((uint64_t)255 << 8 * MEDINS_CLAIM_PHARMACY)) |                                        \
-     (uint64_t)1 << (8 * MEDINS_CLAIM_PHARMACY + MEDINS_LEVEL_PHARMACY))
-_Static_assert(MEDINS_CLAIM_KIND_COUNT <= 8 && MEDINS_LEVEL_COUNT <= 8,
-               "MDN_KIND_LEVELS keeps a byte of levels for each kind");
-
-/*
- * True when the claim surely passes mdn_claim_check but perhaps for whether its kind goes with
- * its level (each is below 8), and is dated within the year whose number times 10000 is
- * `year0` (a year of medins_ledger_check's range), whose days are `days` (mdn_days_of_year):
- * one expression without a branch. False means only "check it in full": amounts of 2^46 fen
- * and more (the limit is 10^14) are left to the full check. Inline: the batch tests every
- * claim with it, and finds out about the pair when it looks up the claim's plan (batch.c).
- */
-static inline bool mdn_claim_plain_but_pair(const medins_claim *c, int32_t year0,
-                                            const uint64_t *days)
-{
-    /* Unsigned: a date before the year wraps to a large md, a negative kind or amount to a
-     * large value; every test is evaluated, so none may read out of bounds or overflow. */
-    const uint32_t md = (uint32_t)c->date - (uint32_t)year0;
-    const uint64_t total = (uint64_t)c->total, self_paid = (uint64_t)c->self_paid,
-                   category_b = (uint64_t)c->category_b;
-    return (((uint32_t)c->kind | (uint32_t)c->level) < 8) & (md < 64 * MDN_YEAR_DAY_WORDS) &
-           (unsigned)(days[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1) &
-           ((total | self_paid | category_b) < (uint64_t)1 << 46) &
-           (self_paid + category_b <= total);
-}
-
-/* mdn_claim_plain_but_pair, and the kind goes with the level. */
-static inline bool mdn_claim_plain(const medins_claim *c, int32_t year0, const uint64_t *days)
-{
-    return mdn_claim_plain_but_pair(c, year0, days) &
-           (unsigned)(MDN_KIND_LEVELS >> ((uint32_t)c->kind % 8 * 8 + (uint32_t)c->level % 8) & 1);
-}
-
 /* The OR of the ledger's amounts as unsigned: 2^63 or more when one is negative, else at least
  * the largest. */
 static inline uint64_t mdn_ledger_amounts(const medins_ledger *l)
@@ -308,11 +235,6 @@ static inline bool mdn_profile_equal(const mdn_profile *a, const mdn_profile *b)
            (a->thrift == b->thrift) & (a->prior == b->prior);
 }
 
-/* A selector context of the person's profile (benefit tier, age and history set, the claim's
- * fields 0), to make its plans from. */
-void mdn_profile_context(mdn_ctx *ctx, const medins_policy *p, const medins_person *person,
-                         int age, const medins_ledger *ledger);
-
 /* No maximum: larger than anything a year can pay. */
 #define MDN_NO_CAP INT64_MAX
 
@@ -403,17 +325,6 @@ const char *mdn_plan_age_rule(const mdn_plan *plan, const medins_policy *p);
 /* MEDINS_ERR_PERSON: no birth date, where the age on `date` decides which row of `rule` (a
  * rule id, "outpatient.deductible") applies. */
 int mdn_age_missing(medins_error **err, const char *rule, medins_date date);
-
-/* MEDINS_ERR_PERSON when the person was born after `date`, which is `what` ("the claim
- * date"), else 0. Inline: the batch tests each claim it settles alone. */
-static inline int mdn_born_by(const medins_person *person, medins_date date, const char *what,
-                              medins_error **err)
-{
-    if (person->birth_date <= date)
-        return 0;
-    return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "birth date %d is after %s %d",
-                     (int)person->birth_date, what, (int)date);
-}
 
 /* Set by the tests to settle a batch as when its plan cache cannot be allocated: plans made
  * claim by claim (batch.c). */

@@ -63,7 +63,7 @@ char *mdn_arena_printf(mdn_arena *a, const char *fmt, ...) MDN_PRINTF(2, 3);
 void mdn_arena_free(mdn_arena *a);
 
 /*
- * Word tables (person.c): NULL-terminated arrays of the words policy files and the public
+ * Word tables (words.c): NULL-terminated arrays of the words policy files and the public
  * *_name / *_parse functions use, indexed by enum value.
  */
 #define MDN_WORD_COUNT(words) (sizeof(words) / sizeof((words)[0]) - 1)
@@ -85,6 +85,14 @@ int mdn_word_parse(const char *const *words, const char *name);
         return 0;                                                               \
     }
 
+/* Words of the person and claim enums, indexed by enum value, NULL-terminated. */
+extern const char *const mdn_scheme_words[];
+extern const char *const mdn_category_words[];
+extern const char *const mdn_tier_words[];      /* "none", "low", "middle", "high" */
+extern const char *const mdn_level_words[];
+extern const char *const mdn_kind_words[];
+extern const char *const mdn_group_words[];     /* index i is the flag 1u << i */
+
 /* Amounts and ratios as the library writes them into line texts (money.c); return buf. */
 const char *mdn_yuan(char buf[24], medins_fen v);
 const char *mdn_percent(char buf[24], medins_bp v);
@@ -93,7 +101,7 @@ const char *mdn_percent(char buf[24], medins_bp v);
 char *mdn_digits_before(char *end, uint64_t mag, bool negative);
 
 /*
- * medins_age_on for valid dates (person.c checks them; the batch has checked them already):
+ * medins_age_on for valid dates (the callers check them; the batch has checked them already):
  * -1 when `date` is before `birth_date`. The years between them, less one when the month and
  * day of `date` (as MMDD) come before those of the birth date: in the difference of the two
  * YYYYMMDD numbers the MMDD parts differ by less than 10000, so one division gives both.
@@ -114,7 +122,7 @@ static inline int mdn_age_between(medins_date birth_date, medins_date date)
 
 /*
  * The days of a year as bits: bit md (month * 100 + day) of mdn_year_days[leap] is set when
- * md is a day of a common (0) or leap (1) year (person.c). The words past 1231 are 0, so an md
+ * md is a day of a common (0) or leap (1) year (dates.c). The words past 1231 are 0, so an md
  * below 64 * MDN_YEAR_DAY_WORDS may be looked up without a further test.
  */
 #define MDN_YEAR_DAY_WORDS 32
@@ -129,7 +137,7 @@ static inline const uint64_t *mdn_days_of_year(int32_t year)
     return mdn_year_days[((year & 3) == 0) & (year != 1900) & (year != 2100)];
 }
 
-/* medins_date_valid (person.c, which defines it with this), as one expression without a
+/* medins_date_valid (dates.c, which defines it with this), as one expression without a
  * branch. A date below 19000101 wraps to a large year offset, a negative one to a large md. */
 static inline unsigned mdn_date_valid(medins_date date)
 {
@@ -138,6 +146,9 @@ static inline unsigned mdn_date_valid(medins_date date)
     return ((uint32_t)(y - 1900) < 300u) & (md < 64 * MDN_YEAR_DAY_WORDS) &
            (unsigned)(mdn_days_of_year(y)[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1);
 }
+
+/* ISO date "2023-01-01" -> 20230101. MEDINS_ERR_SYNTAX, or MEDINS_ERR_DATE for 2023-02-30. */
+int mdn_date_parse_text(medins_date *out, const char *text);
 
 /* mdn_apply of an amount known not to be negative (a magnitude): no sign test, which would
  * lengthen the settlement's chain of dependent steps. Unsigned division by a constant needs no
@@ -168,15 +179,5 @@ int mdn_points_parse_text(medins_bp *out, const char *text, bool allow_negative)
  * end of a message: "it contains a NUL byte", "thousands separators are not allowed", or how
  * to write one. Static. */
 const char *mdn_amount_syntax_why(const char *text, size_t len);
-/* ISO date "2023-01-01" -> 20230101. MEDINS_ERR_SYNTAX, or MEDINS_ERR_DATE for 2023-02-30. */
-int mdn_date_parse_text(medins_date *out, const char *text);
-
-/* Words of the person and claim enums, indexed by enum value, NULL-terminated (person.c). */
-extern const char *const mdn_scheme_words[];
-extern const char *const mdn_category_words[];
-extern const char *const mdn_tier_words[];      /* "none", "low", "middle", "high" */
-extern const char *const mdn_level_words[];
-extern const char *const mdn_kind_words[];
-extern const char *const mdn_group_words[];     /* index i is the flag 1u << i */
 
 #endif

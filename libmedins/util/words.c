@@ -1,0 +1,71 @@
+/*
+ * The words of the public enums: what policy files write and what the *_name / *_parse
+ * functions give and take. The word tables are indexed by the enum values, so a name and its
+ * parse are one table; mdn_word_name and mdn_word_parse serve every such table in the library.
+ */
+#include <string.h>
+
+#include "util.h"
+
+const char *const mdn_scheme_words[] = { "employee", "resident", NULL };
+const char *const mdn_category_words[] = { "in_service", "retired", "adult", "student_child", NULL };
+const char *const mdn_tier_words[] = { "none", "low", "middle", "high", NULL };
+const char *const mdn_level_words[] = { "primary", "l1", "l2", "l3", "pharmacy", NULL };
+const char *const mdn_kind_words[] = { "outpatient", "pooling", "special_disease", "inpatient", "pharmacy", NULL };
+const char *const mdn_group_words[] = {
+    "dibao", "marginal", "tekun", "disabled", "low_income_elderly", "single_parent",
+    "bereaved_parent", "five_guarantee", "three_without", "entitled", NULL,
+};
+
+const char *mdn_word_name(const char *const *words, size_t n, int v)
+{
+    return v >= 0 && (size_t)v < n ? words[v] : NULL;
+}
+
+int mdn_word_parse(const char *const *words, const char *name)
+{
+    for (int i = 0; name && words[i]; i++)
+        if (strcmp(words[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* A name and a parse for every enum: the enums are plain ints with the table's indices. */
+#define DEFINE_NAME(fn, type, words)                                            \
+    const char *fn(type v)                                                      \
+    {                                                                           \
+        return mdn_word_name(words, MDN_WORD_COUNT(words), (int)v);             \
+    }
+
+DEFINE_NAME(medins_scheme_name, medins_scheme, mdn_scheme_words)
+DEFINE_NAME(medins_category_name, medins_category, mdn_category_words)
+DEFINE_NAME(medins_tier_name, medins_tier, mdn_tier_words)
+DEFINE_NAME(medins_level_name, medins_level, mdn_level_words)
+DEFINE_NAME(medins_claim_kind_name, medins_claim_kind, mdn_kind_words)
+
+const char *medins_group_name(uint32_t flag)
+{
+    for (size_t i = 0; i < MDN_WORD_COUNT(mdn_group_words); i++)
+        if (flag == 1u << i)
+            return mdn_group_words[i];
+    return NULL;
+}
+
+/* A missing argument is the caller's mistake (MEDINS_ERR_ARGUMENT); only a real word that is not
+ * one of the table's is an unknown enum word (MEDINS_ERR_TYPE), as in a policy file. */
+MDN_DEFINE_PARSE(medins_scheme_parse, medins_scheme, mdn_scheme_words)
+MDN_DEFINE_PARSE(medins_category_parse, medins_category, mdn_category_words)
+MDN_DEFINE_PARSE(medins_tier_parse, medins_tier, mdn_tier_words)
+MDN_DEFINE_PARSE(medins_level_parse, medins_level, mdn_level_words)
+MDN_DEFINE_PARSE(medins_claim_kind_parse, medins_claim_kind, mdn_kind_words)
+
+int medins_group_parse(uint32_t *out, const char *name)
+{
+    if (!out || !name)
+        return MEDINS_ERR_ARGUMENT;
+    int i = mdn_word_parse(mdn_group_words, name);
+    if (i < 0)
+        return MEDINS_ERR_TYPE;
+    *out = 1u << i;
+    return 0;
+}
