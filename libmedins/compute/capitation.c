@@ -1,78 +1,16 @@
 /*
- * Per-head (capitation) payment: the `capitation:` section, the prorated budget of a period and
- * its settlement against the institution's actual costs. The rounding rule that makes budgets
+ * Per-head (capitation) payment under the `capitation:` section (policy/capitation.c binds
+ * it): the prorated budget of a period and its settlement against the institution's actual
+ * costs. The rounding rule that makes budgets
  * add up exactly across any split of a period is described in include/medins/capitation.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "bind.h"
+#include "capitation.h"
 #include "person.h"
 #include "result.h"
-
-static const char *const disease_words[] = {"diabetes", "dialysis", "haemophilia", "hemiplegia",
-                                            "pulmonary_heart", NULL};
-_Static_assert(MDN_WORD_COUNT(disease_words) == MEDINS_DISEASE_COUNT, "one word per disease");
-static const char *const period_words[] = {"month", "year", NULL};
-
-typedef struct disease_row {
-    mdn_select sel;             /* level */
-    uint32_t diseases;          /* 1u << medins_disease */
-    mdn_amount rate;
-    int period;                 /* medins_capitation_period */
-} disease_row;
-
-struct mdn_capitation {
-    size_t n;
-    disease_row *rows;
-    mdn_ratio surplus_kept;         /* val NULL: the institution keeps none of an underspend */
-    mdn_ratio overrun_fund_share;   /* val NULL: the fund bears none of an overrun */
-    bool assessment;
-    const mdn_val *assessment_val;
-};
-
-static int bind_disease_row(mdn_binder *b, const mdn_node *row, void *out)
-{
-    static const char *const keys[] = {"id", "disease", "rate", "period", NULL};
-    disease_row *r = out;
-    int rc = mdn_bind_keys(b, row, MDN_DIM_LEVEL, keys);
-    if (rc == 0)
-        rc = mdn_bind_require(b, row, "disease");
-    if (rc == 0)
-        rc = mdn_bind_select(b, row, MDN_DIM_LEVEL, &r->sel);
-    if (rc == 0)
-        rc = mdn_bind_word_mask(b, row, "disease", disease_words, &r->diseases);
-    if (rc == 0)
-        rc = mdn_bind_amount(b, row, "rate", true, &r->rate);
-    if (rc == 0)
-        rc = mdn_bind_word(b, row, "period", true, period_words, &r->period);
-    return rc;
-}
-
-int mdn_bind_capitation(mdn_binder *b, const mdn_node *node)
-{
-    static const char *const keys[] = {"diseases", "surplus_kept", "overrun_fund_share",
-                                       "assessment", NULL};
-    struct mdn_capitation *c = mdn_bind_alloc(b, sizeof *c);
-    if (!c)
-        return MEDINS_ERR_NOMEM;
-    int rc = mdn_bind_keys(b, node, 0, keys);
-    if (rc == 0)
-        rc = mdn_bind_require(b, node, "diseases");
-    if (rc == 0)
-        rc = mdn_bind_rows(b, node, "diseases", sizeof *c->rows, bind_disease_row,
-                           (void **)&c->rows, &c->n);
-    if (rc == 0)
-        rc = mdn_bind_ratio(b, node, "surplus_kept", false, &c->surplus_kept);
-    if (rc == 0)
-        rc = mdn_bind_ratio(b, node, "overrun_fund_share", false, &c->overrun_fund_share);
-    if (rc == 0)
-        rc = mdn_bind_flag(b, node, "assessment", &c->assessment_val, &c->assessment);
-    if (rc == 0)
-        b->policy->capitation = c;
-    return rc;
-}
 
 /* ---- Dates ---------------------------------------------------------------------------------- */
 
@@ -109,13 +47,6 @@ void medins_capitation_input_init(medins_capitation_input *input)
     input->disease = MEDINS_DISEASE_DIABETES;
     input->assessment = MEDINS_BP_ONE;
 }
-
-const char *medins_disease_name(medins_disease v)
-{
-    return mdn_word_name(disease_words, MDN_WORD_COUNT(disease_words), (int)v);
-}
-
-MDN_DEFINE_PARSE(medins_disease_parse, medins_disease, disease_words)
 
 /* An enrolment with its position in the input, sorted by patient and first day. */
 typedef struct enrolment_at {
@@ -228,7 +159,7 @@ static int32_t enrolled(int32_t ef, int32_t et, int32_t us, int32_t t)
  * cumulative amount at the part's last day minus that at the day before its first.
  */
 static int patient_budget(medins_fen *amount, int64_t *days, const medins_capitation_input *in,
-                          const disease_row *row, const medins_enrolment *e)
+                          const mdn_disease_row *row, const medins_enrolment *e)
 {
     int32_t p0 = day_of(in->from), p1 = day_of(in->to);
     int32_t ef = day_of(e->from), et = e->to ? day_of(e->to) : p1;
@@ -264,7 +195,7 @@ static int patient_budget(medins_fen *amount, int64_t *days, const medins_capita
 }
 
 static int settle_lines(medins_result *r, const medins_capitation_figures *f,
-                        const struct mdn_capitation *c, const disease_row *row,
+                        const struct mdn_capitation *c, const mdn_disease_row *row,
                         const medins_capitation_input *in)
 {
     char a[24], b[24], p[24];
@@ -272,7 +203,7 @@ static int settle_lines(medins_result *r, const medins_capitation_figures *f,
                                  row->rate.val,
                                  "Budget for %s at %s yuan per patient per %s: %d patients, %lld days enrolled, %s yuan",
                                  medins_disease_name(in->disease), mdn_yuan(a, row->rate.v),
-                                 period_words[row->period], (int)f->patients,
+                                 mdn_period_words[row->period], (int)f->patients,
                                  (long long)f->patient_days, mdn_yuan(b, f->budget));
     if (rc == 0)
         rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->actual_costs, 0, 0, "capitation.actual",
@@ -316,7 +247,7 @@ int medins_capitation(medins_result **out, const medins_policy *policy,
                          "policy %s has no capitation section", policy->id);
     mdn_ctx ctx;
     mdn_ctx_make(&ctx, &mdn_no_person, MEDINS_TIER_NONE, -1, &mdn_no_history, 0, input->level, 0);
-    const disease_row *row = NULL;
+    const mdn_disease_row *row = NULL;
     for (size_t i = 0; i < c->n && !row; i++)
         if ((c->rows[i].diseases & (1u << input->disease)) && mdn_select_match(&c->rows[i].sel, &ctx))
             row = &c->rows[i];

@@ -1,6 +1,6 @@
 /*
- * Contributions (residents and employees) and employees' individual accounts: the
- * `contributions:` and `accounts:` sections, their binding and their computations.
+ * Contributions (residents and employees) and employees' individual accounts: the computations
+ * with the `contributions:` and `accounts:` sections (policy/contribution.c binds them).
  *
  * A resident's financing:
  *   1. the chosen tier, for paying and for benefits, unless a `benefit_tier` row for the
@@ -11,286 +11,16 @@
  *      financed tier, and a person who chose a higher tier pays only the rest of its share.
  * A group's extra points on ratios are the benefit sections' adjustments (rows selecting on
  * `groups`), added to the person's own. The contribution row is the first `tiers` row matching
- * the category and paying tier. mdn_benefit_tier follows the same decision so that settlements
- * and contributions agree.
+ * the category and paying tier. Both the contribution and the settlement take the tiers from
+ * mdn_resident_tiers (person.c), so that they agree.
  */
 #include <string.h>
 
-#include "benefit.h"
-#include "bind.h"
+#include "contribution.h"
 #include "person.h"
 #include "result.h"
 
-/* Policy words for tiers, in medins_tier order from MEDINS_TIER_LOW. */
-static const char *const tier_words[] = {"low", "middle", "high", NULL};
-static const char *const employer_words[] = {"enterprise", "civil_service", "difficulty",
-                                             "individual_business", NULL};
-_Static_assert(MDN_WORD_COUNT(employer_words) == MEDINS_EMPLOYER_TYPE_COUNT,
-               "one word per employer type");
-
-typedef struct tier_row {
-    mdn_select sel;
-    mdn_amount individual, subsidy;
-} tier_row;
-
-typedef struct benefit_row {
-    mdn_select sel;
-    int pays;                   /* medins_tier, NONE when absent: the chosen tier */
-    int benefits;               /* medins_tier */
-} benefit_row;
-
-typedef struct group_row {
-    mdn_select sel;
-    uint32_t within;            /* medins_group flags the person must also have one of; 0: none */
-    int financed_at;            /* medins_tier, NONE when absent: the tiers as they are */
-    bool state_pays_all;
-    const mdn_val *state_val;   /* the cited flag, NULL when absent */
-} group_row;
-
-typedef struct rate_row {
-    mdn_select sel;
-    uint32_t employer_types;    /* 1u << medins_employer_type; 0 = any */
-    mdn_ratio employer, individual;
-} rate_row;
-
-struct mdn_contributions {
-    bool resident, employee;
-    size_t ntiers, nbenefit, ngroups, nrates;
-    tier_row *tiers;
-    benefit_row *benefit;
-    group_row *groups;
-    rate_row *rates;
-    mdn_amount floor, ceiling, fixed_yearly;
-};
-
-struct mdn_accounts {
-    mdn_ratio individual_to_account, employer_to_account, retiree_credit, card_share;
-    mdn_amount withdraw_threshold;
-};
-
-/* ---- Binding ---------------------------------------------------------------------------- */
-
-/* A tier word, NONE when absent. */
-static int bind_tier(mdn_binder *b, const mdn_node *row, const char *key, bool required, int *out)
-{
-    int idx = -1;
-    int rc = mdn_bind_word(b, row, key, required, tier_words, &idx);
-    *out = idx < 0 ? MEDINS_TIER_NONE : idx + 1;
-    return rc;
-}
-
-static int bind_tier_row(mdn_binder *b, const mdn_node *row, void *out)
-{
-    static const char *const keys[] = {"id", "individual", "subsidy", NULL};
-    tier_row *r = out;
-    int rc = mdn_bind_keys(b, row, MDN_DIM_CATEGORY | MDN_DIM_TIER, keys);
-    if (rc == 0)
-        rc = mdn_bind_select(b, row, MDN_DIM_CATEGORY | MDN_DIM_TIER, &r->sel);
-    if (rc == 0)
-        rc = mdn_bind_amount(b, row, "individual", true, &r->individual);
-    if (rc == 0)
-        rc = mdn_bind_amount(b, row, "subsidy", true, &r->subsidy);
-    return rc;
-}
-
-static int bind_benefit_row(mdn_binder *b, const mdn_node *row, void *out)
-{
-    static const char *const keys[] = {"id", "pays", "benefits", NULL};
-    benefit_row *r = out;
-    int rc = mdn_bind_keys(b, row, MDN_DIM_CATEGORY, keys);
-    if (rc == 0)
-        rc = mdn_bind_select(b, row, MDN_DIM_CATEGORY, &r->sel);
-    if (rc == 0)
-        rc = bind_tier(b, row, "pays", false, &r->pays);
-    if (rc == 0)
-        rc = bind_tier(b, row, "benefits", true, &r->benefits);
-    return rc;
-}
-
-static int bind_group_row(mdn_binder *b, const mdn_node *row, void *out)
-{
-    static const char *const keys[] = {"id", "within", "financed_at", "state_pays_all", NULL};
-    group_row *r = out;
-    int rc = mdn_bind_keys(b, row, MDN_DIM_GROUPS | MDN_DIM_CATEGORY, keys);
-    /* A row without groups would put every resident in a special group. */
-    if (rc == 0)
-        rc = mdn_bind_require(b, row, "groups");
-    if (rc == 0)
-        rc = mdn_bind_select(b, row, MDN_DIM_GROUPS | MDN_DIM_CATEGORY, &r->sel);
-    if (rc == 0)
-        rc = mdn_bind_word_mask(b, row, "within", mdn_group_words, &r->within);
-    if (rc == 0)
-        rc = bind_tier(b, row, "financed_at", false, &r->financed_at);
-    if (rc == 0)
-        rc = mdn_bind_flag(b, row, "state_pays_all", &r->state_val, &r->state_pays_all);
-    return rc;
-}
-
-static int bind_rate_row(mdn_binder *b, const mdn_node *row, void *out)
-{
-    static const char *const keys[] = {"id", "employer_type", "employer", "individual", NULL};
-    rate_row *r = out;
-    int rc = mdn_bind_keys(b, row, MDN_DIM_CATEGORY, keys);
-    if (rc == 0)
-        rc = mdn_bind_select(b, row, MDN_DIM_CATEGORY, &r->sel);
-    if (rc == 0)
-        rc = mdn_bind_word_mask(b, row, "employer_type", employer_words, &r->employer_types);
-    if (rc == 0)
-        rc = mdn_bind_ratio(b, row, "employer", true, &r->employer);
-    if (rc == 0)
-        rc = mdn_bind_ratio(b, row, "individual", true, &r->individual);
-    return rc;
-}
-
-static int bind_resident(mdn_binder *b, struct mdn_contributions *c, const mdn_node *node)
-{
-    static const char *const keys[] = {"tiers", "benefit_tier", "groups", NULL};
-    int rc = mdn_bind_keys(b, node, 0, keys);
-    if (rc == 0)
-        rc = mdn_bind_require(b, node, "tiers");
-    if (rc == 0)
-        rc = mdn_bind_rows(b, node, "tiers", sizeof(tier_row), bind_tier_row,
-                       (void **)&c->tiers, &c->ntiers);
-    if (rc == 0)
-        rc = mdn_bind_rows(b, node, "benefit_tier", sizeof(benefit_row), bind_benefit_row,
-                       (void **)&c->benefit, &c->nbenefit);
-    if (rc == 0)
-        rc = mdn_bind_rows(b, node, "groups", sizeof(group_row), bind_group_row,
-                       (void **)&c->groups, &c->ngroups);
-    return rc;
-}
-
-static int bind_employee(mdn_binder *b, struct mdn_contributions *c, const mdn_node *node)
-{
-    static const char *const keys[] = {"rates", "wage_base", "fixed_yearly", NULL};
-    static const char *const base_keys[] = {"floor", "ceiling", NULL};
-    int rc = mdn_bind_keys(b, node, 0, keys);
-    if (rc == 0)
-        rc = mdn_bind_require(b, node, "rates");
-    if (rc == 0)
-        rc = mdn_bind_rows(b, node, "rates", sizeof(rate_row), bind_rate_row,
-                       (void **)&c->rates, &c->nrates);
-    const mdn_node *base = mdn_map_get(node, "wage_base");
-    if (rc == 0 && base) {
-        mdn_path_push(b, "wage_base");
-        rc = mdn_bind_keys(b, base, 0, base_keys);
-        if (rc == 0)
-            rc = mdn_bind_amount(b, base, "floor", false, &c->floor);
-        if (rc == 0)
-            rc = mdn_bind_amount(b, base, "ceiling", false, &c->ceiling);
-        if (rc == 0 && c->floor.val && c->ceiling.val && c->floor.v > c->ceiling.v)
-            rc = mdn_bind_error(b, base, MEDINS_ERR_RANGE,
-                                "the floor is above the ceiling");
-        mdn_path_pop(b);
-    }
-    if (rc == 0)
-        rc = mdn_bind_amount(b, node, "fixed_yearly", false, &c->fixed_yearly);
-    return rc;
-}
-
-int mdn_bind_contributions(mdn_binder *b, const mdn_node *node)
-{
-    static const char *const keys[] = {"resident", "employee", NULL};
-    struct mdn_contributions *c = mdn_bind_alloc(b, sizeof *c);
-    if (!c)
-        return MEDINS_ERR_NOMEM;
-    int rc = mdn_bind_keys(b, node, 0, keys);
-    static const char *const parts[] = {"resident", "employee"};
-    for (int i = 0; i < 2 && rc == 0; i++) {
-        const mdn_node *sub = mdn_map_get(node, parts[i]);
-        if (!sub || sub->type == MDN_NULL)
-            continue;
-        mdn_path_push(b, parts[i]);
-        rc = i == 0 ? bind_resident(b, c, sub) : bind_employee(b, c, sub);
-        mdn_path_pop(b);
-        if (i == 0)
-            c->resident = true;
-        else
-            c->employee = true;
-    }
-    if (rc == 0)
-        b->policy->contributions = c;
-    return rc;
-}
-
-int mdn_bind_accounts(mdn_binder *b, const mdn_node *node)
-{
-    static const char *const keys[] = {"individual_to_account", "employer_to_account",
-                                       "retiree_credit", "card_share", "withdraw_threshold", NULL};
-    struct mdn_accounts *a = mdn_bind_alloc(b, sizeof *a);
-    if (!a)
-        return MEDINS_ERR_NOMEM;
-    int rc = mdn_bind_keys(b, node, 0, keys);
-    if (rc == 0)
-        rc = mdn_bind_ratio(b, node, "individual_to_account", false, &a->individual_to_account);
-    if (rc == 0)
-        rc = mdn_bind_ratio(b, node, "employer_to_account", false, &a->employer_to_account);
-    if (rc == 0)
-        rc = mdn_bind_ratio(b, node, "retiree_credit", false, &a->retiree_credit);
-    if (rc == 0)
-        rc = mdn_bind_ratio(b, node, "card_share", false, &a->card_share);
-    if (rc == 0)
-        rc = mdn_bind_amount(b, node, "withdraw_threshold", false, &a->withdraw_threshold);
-    if (rc == 0)
-        b->policy->accounts = a;
-    return rc;
-}
-
 /* ---- Residents ---------------------------------------------------------------------------- */
-
-typedef struct resident_plan {
-    const group_row *group;     /* the special group row, or NULL */
-    const benefit_row *brow;    /* the benefit_tier row, or NULL */
-    int paying, benefit;        /* medins_tier */
-    bool state_pays;            /* a group with state_pays_all: the state pays the individual
-                                 * share of `financed` */
-    int financed;               /* the tier the group finances (the paying tier without
-                                 * financed_at) */
-} resident_plan;
-
-/* The higher of two tiers (NONE < low < middle < high). */
-static int raise_tier(int tier, int floor)
-{
-    return floor > tier ? floor : tier;
-}
-
-static resident_plan plan_resident(const struct mdn_contributions *c, const medins_person *person)
-{
-    resident_plan plan = {NULL, NULL, person->tier, person->tier, false, MEDINS_TIER_NONE};
-    mdn_ctx ctx;
-    mdn_ctx_make(&ctx, person, person->tier, -1, &mdn_no_history, 0, 0, 0);
-    for (size_t i = 0; i < c->nbenefit && !plan.brow; i++)
-        if (mdn_select_match(&c->benefit[i].sel, &ctx))
-            plan.brow = &c->benefit[i];
-    if (plan.brow) {
-        if (plan.brow->pays != MEDINS_TIER_NONE)
-            plan.paying = plan.brow->pays;
-        plan.benefit = plan.brow->benefits;
-    }
-    for (size_t i = 0; i < c->ngroups && !plan.group; i++) {
-        const group_row *g = &c->groups[i];
-        if (mdn_select_match(&g->sel, &ctx) && (!g->within || (person->groups & g->within)))
-            plan.group = g;
-    }
-    if (plan.group) {
-        plan.paying = raise_tier(plan.paying, plan.group->financed_at);
-        plan.benefit = raise_tier(plan.benefit, plan.group->financed_at);
-        plan.state_pays = plan.group->state_pays_all;
-        plan.financed = plan.group->financed_at != MEDINS_TIER_NONE ? plan.group->financed_at
-                                                                    : plan.paying;
-    }
-    return plan;
-}
-
-int mdn_benefit_tier(const medins_policy *p, const medins_person *person)
-{
-    if (!person)
-        return MEDINS_TIER_NONE;
-    if (!p || !p->contributions || !p->contributions->resident
-        || person->scheme != MEDINS_SCHEME_RESIDENT)
-        return person->tier;
-    return plan_resident(p->contributions, person).benefit;
-}
 
 /* The groups that decided, named by the lowest flag the person and the row share. */
 static const char *group_name(uint32_t shared)
@@ -299,7 +29,7 @@ static const char *group_name(uint32_t shared)
 }
 
 /* The first `tiers` row for the person's category at `tier`, or NULL. */
-static const tier_row *tier_row_at(const struct mdn_contributions *c, const medins_person *person,
+static const mdn_tier_row *tier_row_at(const struct mdn_contributions *c, const medins_person *person,
                                    int tier)
 {
     mdn_ctx ctx;
@@ -325,12 +55,12 @@ static int resident_contribution(medins_result *r, medins_contribution_figures *
                                  const struct mdn_contributions *c, const medins_person *person,
                                  medins_error **err)
 {
-    resident_plan plan = plan_resident(c, person);
-    const tier_row *row = tier_row_at(c, person, plan.paying);
+    mdn_resident_tiers plan = mdn_resident_tiers_of(c, person);
+    const mdn_tier_row *row = tier_row_at(c, person, plan.paying);
     if (!row)
         return no_tier_row(person, plan.paying, err);
     /* The state pays the financed tier's individual share, at most the paying tier's. */
-    const tier_row *frow = !plan.state_pays ? NULL
+    const mdn_tier_row *frow = !plan.state_pays ? NULL
                          : plan.financed == plan.paying ? row : tier_row_at(c, person, plan.financed);
     if (plan.state_pays && !frow)
         return no_tier_row(person, plan.financed, err);
@@ -397,7 +127,7 @@ static int resident_contribution(medins_result *r, medins_contribution_figures *
 /* ---- Employees ---------------------------------------------------------------------------- */
 
 typedef struct employee_calc {
-    const rate_row *row;
+    const mdn_rate_row *row;
     medins_fen base, employer, individual;   /* monthly */
 } employee_calc;
 
@@ -428,9 +158,9 @@ static int employee_compute(employee_calc *out, const medins_policy *policy,
         return rc;
     mdn_ctx ctx;
     mdn_ctx_make(&ctx, person, MEDINS_TIER_NONE, -1, &mdn_no_history, 0, 0, 0);
-    const rate_row *row = NULL;
+    const mdn_rate_row *row = NULL;
     for (size_t i = 0; i < c->nrates && !row; i++) {
-        const rate_row *r = &c->rates[i];
+        const mdn_rate_row *r = &c->rates[i];
         if ((!r->employer_types || (r->employer_types & (1u << in->employer_type)))
             && mdn_select_match(&r->sel, &ctx))
             row = r;
@@ -524,13 +254,6 @@ void medins_account_input_init(medins_account_input *input)
     memset(input, 0, sizeof *input);
     medins_employee_input_init(&input->employee);
 }
-
-const char *medins_employer_type_name(medins_employer_type v)
-{
-    return mdn_word_name(employer_words, MDN_WORD_COUNT(employer_words), (int)v);
-}
-
-MDN_DEFINE_PARSE(medins_employer_type_parse, medins_employer_type, employer_words)
 
 /* Common start of every computation: arguments, person, date, a new result. */
 static int begin(medins_result **r, medins_result_kind kind, size_t size, const void *out,

@@ -1,93 +1,14 @@
 /*
- * Maternity: the `maternity:` section and the payment for one delivery. The fund pays the flat
+ * Maternity: the payment for one delivery under the `maternity:` section (policy/maternity.c
+ * binds it). The fund pays the flat
  * amount of the first delivery row for the scheme and type, the prenatal costs up to the first
  * prenatal row's limit for the weeks, and its share of complication costs.
  */
 #include <string.h>
 
-#include "benefit.h"
-#include "bind.h"
+#include "maternity.h"
 #include "person.h"
 #include "result.h"
-
-static const char *const delivery_words[] = {"natural", "assisted", "caesarean",
-                                             "caesarean_complex", NULL};
-_Static_assert(MDN_WORD_COUNT(delivery_words) == MEDINS_DELIVERY_COUNT,
-               "one word per delivery type");
-
-/* Extra keys of the rows, beside their selectors and value. */
-typedef struct delivery_extra { uint32_t deliveries; } delivery_extra;   /* 0: any */
-typedef struct prenatal_extra { mdn_count weeks_max; } prenatal_extra;   /* val NULL: any */
-
-struct mdn_maternity {
-    mdn_amount_table delivery, prenatal;
-    delivery_extra *delivery_x;
-    prenatal_extra *prenatal_x;
-    mdn_ratio_table complication;
-    mdn_count max_child_order;             /* val NULL: every birth */
-};
-
-static int bind_delivery_extra(mdn_binder *b, const mdn_node *row, void *out)
-{
-    return mdn_bind_word_mask(b, row, "delivery", delivery_words,
-                              &((delivery_extra *)out)->deliveries);
-}
-
-static int bind_prenatal_extra(mdn_binder *b, const mdn_node *row, void *out)
-{
-    return mdn_bind_count(b, row, "weeks_max", false, &((prenatal_extra *)out)->weeks_max);
-}
-
-/*
- * An amount table under map[key] whose rows also carry `extra` keys, bound by `fn` into a
- * parallel array of `size`-byte items.
- */
-static int bind_table(mdn_binder *b, const mdn_node *map, const char *key, const char *extra,
-                      mdn_amount_table *table, size_t size, mdn_row_binder fn, void **extras)
-{
-    const char *const extra_keys[] = {extra, NULL};
-    mdn_path_push(b, key);
-    int rc = mdn_bind_amount_table(b, mdn_map_get(map, key), MDN_DIM_SCHEME, extra_keys, NULL, table);
-    mdn_path_pop(b);
-    /* The extras of a bound table: as many as its rows, row i's at index i. */
-    size_t n;
-    return rc ? rc : mdn_bind_rows(b, map, key, size, fn, extras, &n);
-}
-
-int mdn_bind_maternity(mdn_binder *b, const mdn_node *node)
-{
-    static const char *const keys[] = {"delivery", "prenatal", "complication_ratio",
-                                       "max_child_order", NULL};
-    struct mdn_maternity *m = mdn_bind_alloc(b, sizeof *m);
-    if (!m)
-        return MEDINS_ERR_NOMEM;
-    int rc = mdn_bind_keys(b, node, 0, keys);
-    if (rc == 0)
-        rc = mdn_bind_require(b, node, "delivery");
-    if (rc == 0)
-        rc = bind_table(b, node, "delivery", "delivery", &m->delivery, sizeof(delivery_extra),
-                        bind_delivery_extra, (void **)&m->delivery_x);
-    if (rc == 0)
-        rc = bind_table(b, node, "prenatal", "weeks_max", &m->prenatal, sizeof(prenatal_extra),
-                        bind_prenatal_extra, (void **)&m->prenatal_x);
-    if (rc == 0) {
-        mdn_path_push(b, "complication_ratio");
-        const mdn_node *seq = mdn_map_get(node, "complication_ratio");
-        rc = mdn_bind_ratio_table(b, seq, MDN_DIM_SCHEME, NULL, &m->complication);
-        /* One ratio per row: complication costs are not accumulated into cost segments, so a
-         * `segments:` list is refused even with a single segment. */
-        for (size_t i = 0; rc == 0 && i < m->complication.n; i++)
-            if (mdn_map_get(seq->items[i], "segments"))
-                rc = mdn_bind_error(b, seq->items[i], MEDINS_ERR_SEGMENTS,
-                                    "row %zu: give one ratio, not segments", i);
-        mdn_path_pop(b);
-    }
-    if (rc == 0)
-        rc = mdn_bind_count(b, node, "max_child_order", false, &m->max_child_order);
-    if (rc == 0)
-        b->policy->maternity = m;
-    return rc;
-}
 
 /* ---- Computation ---------------------------------------------------------------------------- */
 
@@ -100,13 +21,6 @@ void medins_maternity_input_init(medins_maternity_input *input)
     input->weeks = 40;
     input->child_order = 1;
 }
-
-const char *medins_delivery_name(medins_delivery v)
-{
-    return mdn_word_name(delivery_words, MDN_WORD_COUNT(delivery_words), (int)v);
-}
-
-MDN_DEFINE_PARSE(medins_delivery_parse, medins_delivery, delivery_words)
 
 static int check_input(const medins_person *person, const medins_maternity_input *in,
                        medins_error **err)

@@ -1,6 +1,6 @@
 /*
- * Persons and claims: their initialisation and checks, the benefit tier the settlement's
- * selectors see, and the selector context every computation matches rows with.
+ * Persons and claims: their initialisation and checks, a resident's tiers and the benefit tier
+ * the settlement's selectors see, and the selector context every computation matches rows with.
  */
 #include <string.h>
 
@@ -88,6 +88,53 @@ int mdn_check_in_force(const medins_policy *policy, medins_date date, medins_err
                          "date %d is not a day on which policy %s is in force", (int)date,
                          policy->id);
     return 0;
+}
+
+/* The higher of two tiers (NONE < low < middle < high). */
+static int raise_tier(int tier, int floor)
+{
+    return floor > tier ? floor : tier;
+}
+
+mdn_resident_tiers mdn_resident_tiers_of(const struct mdn_contributions *c,
+                                         const medins_person *person)
+{
+    mdn_resident_tiers plan = {
+        .paying = person->tier, .benefit = person->tier, .financed = MEDINS_TIER_NONE,
+    };
+    mdn_ctx ctx;
+    mdn_ctx_make(&ctx, person, person->tier, -1, &mdn_no_history, 0, 0, 0);
+    for (size_t i = 0; i < c->nbenefit && !plan.brow; i++)
+        if (mdn_select_match(&c->benefit[i].sel, &ctx))
+            plan.brow = &c->benefit[i];
+    if (plan.brow) {
+        if (plan.brow->pays != MEDINS_TIER_NONE)
+            plan.paying = plan.brow->pays;
+        plan.benefit = plan.brow->benefits;
+    }
+    for (size_t i = 0; i < c->ngroups && !plan.group; i++) {
+        const mdn_group_row *g = &c->groups[i];
+        if (mdn_select_match(&g->sel, &ctx) && (!g->within || (person->groups & g->within)))
+            plan.group = g;
+    }
+    if (plan.group) {
+        plan.paying = raise_tier(plan.paying, plan.group->financed_at);
+        plan.benefit = raise_tier(plan.benefit, plan.group->financed_at);
+        plan.state_pays = plan.group->state_pays_all;
+        plan.financed = plan.group->financed_at != MEDINS_TIER_NONE ? plan.group->financed_at
+                                                                    : plan.paying;
+    }
+    return plan;
+}
+
+int mdn_benefit_tier(const medins_policy *p, const medins_person *person)
+{
+    if (!person)
+        return MEDINS_TIER_NONE;
+    if (!p || !p->contributions || !p->contributions->resident
+        || person->scheme != MEDINS_SCHEME_RESIDENT)
+        return person->tier;
+    return mdn_resident_tiers_of(p->contributions, person).benefit;
 }
 
 int mdn_settle_tier(const medins_policy *p, const medins_person *person)

@@ -1,11 +1,12 @@
 /*
  * Persons and claims as the computations see them: their checks (in full, and as one
- * expression for the batch), the benefit tier, and the selector context (select.h) that rows
+ * expression for the batch), a resident's tiers, and the selector context (select.h) that rows
  * are matched against: the one place a context is made.
  */
 #ifndef MEDINS_COMPUTE_PERSON_H
 #define MEDINS_COMPUTE_PERSON_H
 
+#include "contribution.h"
 #include "select.h"
 
 /* MEDINS_ERR_PERSON unless the person is consistent (category of its scheme, known tier, groups). */
@@ -85,7 +86,25 @@ static inline int mdn_born_by(const medins_person *person, medins_date date, con
 /* MEDINS_ERR_DATE unless `date` is a valid day on which `policy` is in force. */
 int mdn_check_in_force(const medins_policy *policy, medins_date date, medins_error **err);
 
-/* The tier whose benefits the person gets (C13: students pay low, get high). contribution.c */
+/*
+ * How a resident is financed and what they receive (see compute/contribution.c): the tier
+ * chosen, unless a `benefit_tier` row for their category says otherwise, then raised to the
+ * tier their first matching special group finances.
+ */
+typedef struct mdn_resident_tiers {
+    const mdn_group_row *group;         /* the special group row, or NULL */
+    const mdn_benefit_tier_row *brow;   /* the benefit_tier row, or NULL */
+    int paying, benefit;                /* medins_tier */
+    bool state_pays;                    /* a group with state_pays_all: the state pays the
+                                         * individual share of `financed` */
+    int financed;                       /* the tier the group finances (the paying tier
+                                         * without financed_at) */
+} mdn_resident_tiers;
+
+/* The tiers of resident `person` under the residents' contributions `c`. */
+mdn_resident_tiers mdn_resident_tiers_of(const struct mdn_contributions *c,
+                                         const medins_person *person);
+/* The tier whose benefits the person gets (C13: students pay low, get high). */
 int mdn_benefit_tier(const medins_policy *p, const medins_person *person);
 /* The benefit tier the selectors of a settlement under `p` see for `person` (checked): a
  * resident's benefit tier, none for an employee. */

@@ -98,15 +98,21 @@ typedef int (*mdn_row_binder)(mdn_binder *b, const mdn_node *row, void *out);
 int mdn_bind_rows(mdn_binder *b, const mdn_node *map, const char *key, size_t size,
                   mdn_row_binder fn, void **rows, size_t *n);
 
-/* ---- Section binders: implemented by the module that computes with the section ----------- */
+/* ---- Section binders: one source file a section, named like the section's model ---------- */
+
+/*
+ * Binds `node`, the mapping of `section`, into b->policy (policy.c calls each from its table
+ * of sections, with the section's key on the path).
+ */
+typedef int mdn_section_binder(mdn_binder *b, medins_section section, const mdn_node *node);
 
 /* outpatient, pharmacy, outpatient_pooling, special_disease, inpatient, major_disease, assistance */
-int mdn_bind_benefit(mdn_binder *b, medins_section section, const mdn_node *node);   /* benefit.c */
+mdn_section_binder mdn_bind_benefit;                                                /* benefit.c */
 /* Cross-section checks once all sections are bound (pool owners present...). */
 int mdn_benefits_finish(mdn_binder *b);                                             /* benefit.c */
-int mdn_bind_contributions(mdn_binder *b, const mdn_node *node);                    /* contribution.c */
-int mdn_bind_accounts(mdn_binder *b, const mdn_node *node);                         /* contribution.c */
-int mdn_bind_maternity(mdn_binder *b, const mdn_node *node);                        /* maternity.c */
-int mdn_bind_capitation(mdn_binder *b, const mdn_node *node);                       /* capitation.c */
+mdn_section_binder mdn_bind_contributions;                                          /* contribution.c */
+mdn_section_binder mdn_bind_accounts;                                               /* contribution.c */
+mdn_section_binder mdn_bind_maternity;                                              /* maternity.c */
+mdn_section_binder mdn_bind_capitation;                                             /* capitation.c */
 
 #endif

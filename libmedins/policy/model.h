@@ -3,9 +3,10 @@
  * primitives (cited amounts and ratios, row selectors, tables) every section is built from.
  *
  * Ownership: everything a policy holds lives in its arena and is released at once.
- * Section models are defined by the module that computes with them (benefit.h for the settlement
- * sections, contribution.c / maternity.c / capitation.c for the others); this header only
- * forward-declares them. Selectors are matched by select.c (select.h), bound by bind.c (bind.h).
+ * Each section's model has a header of its own (benefit.h for the settlement sections,
+ * contribution.h, maternity.h, capitation.h), bound by the source file of the same name; this
+ * header only forward-declares them. Selectors are matched by select.c (select.h), bound by
+ * bind.c (bind.h).
  */
 #ifndef MEDINS_MODEL_H
 #define MEDINS_MODEL_H
@@ -59,10 +60,10 @@ typedef struct mdn_adjust_row { mdn_select sel; mdn_ratio add; } mdn_adjust_row;
 typedef struct mdn_adjust_table { size_t n; mdn_adjust_row *rows; } mdn_adjust_table;
 
 struct mdn_benefits;       /* benefit.h: outpatient ... inpatient, major_disease, assistance */
-struct mdn_contributions;  /* contribution.c */
-struct mdn_accounts;       /* contribution.c */
-struct mdn_maternity;      /* maternity.c */
-struct mdn_capitation;     /* capitation.c */
+struct mdn_contributions;  /* contribution.h */
+struct mdn_accounts;       /* contribution.h */
+struct mdn_maternity;      /* maternity.h */
+struct mdn_capitation;     /* capitation.h */
 
 struct medins_policy {
     mdn_arena arena;

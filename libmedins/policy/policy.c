@@ -11,18 +11,22 @@
 #include "bind.h"
 #include "policy.h"
 
-static const char *const section_keys[MEDINS_SECTION_COUNT] = {
-    [MEDINS_SECTION_CONTRIBUTIONS] = "contributions",
-    [MEDINS_SECTION_OUTPATIENT] = "outpatient",
-    [MEDINS_SECTION_PHARMACY] = "pharmacy",
-    [MEDINS_SECTION_OUTPATIENT_POOLING] = "outpatient_pooling",
-    [MEDINS_SECTION_SPECIAL_DISEASE] = "special_disease",
-    [MEDINS_SECTION_INPATIENT] = "inpatient",
-    [MEDINS_SECTION_MAJOR_DISEASE] = "major_disease",
-    [MEDINS_SECTION_ASSISTANCE] = "assistance",
-    [MEDINS_SECTION_MATERNITY] = "maternity",
-    [MEDINS_SECTION_CAPITATION] = "capitation",
-    [MEDINS_SECTION_ACCOUNTS] = "accounts",
+/* Every section: its key in a policy file and its binder, in medins_section order. */
+static const struct section {
+    const char *key;
+    mdn_section_binder *bind;
+} sections[MEDINS_SECTION_COUNT] = {
+    [MEDINS_SECTION_CONTRIBUTIONS] = {"contributions", mdn_bind_contributions},
+    [MEDINS_SECTION_OUTPATIENT] = {"outpatient", mdn_bind_benefit},
+    [MEDINS_SECTION_PHARMACY] = {"pharmacy", mdn_bind_benefit},
+    [MEDINS_SECTION_OUTPATIENT_POOLING] = {"outpatient_pooling", mdn_bind_benefit},
+    [MEDINS_SECTION_SPECIAL_DISEASE] = {"special_disease", mdn_bind_benefit},
+    [MEDINS_SECTION_INPATIENT] = {"inpatient", mdn_bind_benefit},
+    [MEDINS_SECTION_MAJOR_DISEASE] = {"major_disease", mdn_bind_benefit},
+    [MEDINS_SECTION_ASSISTANCE] = {"assistance", mdn_bind_benefit},
+    [MEDINS_SECTION_MATERNITY] = {"maternity", mdn_bind_maternity},
+    [MEDINS_SECTION_CAPITATION] = {"capitation", mdn_bind_capitation},
+    [MEDINS_SECTION_ACCOUNTS] = {"accounts", mdn_bind_accounts},
 };
 
 /* Top-level keys that are not sections. */
@@ -39,7 +43,7 @@ void medins_load_options_init(medins_load_options *opts)
 
 const char *medins_section_name(medins_section section)
 {
-    return (unsigned)section < MEDINS_SECTION_COUNT ? section_keys[section] : NULL;
+    return (unsigned)section < MEDINS_SECTION_COUNT ? sections[section].key : NULL;
 }
 
 void medins_policy_free(medins_policy *policy)
@@ -252,7 +256,7 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     for (const char *const *k = meta_keys; *k; k++)
         all[n++] = *k;
     for (int s = 0; s < MEDINS_SECTION_COUNT; s++)
-        all[n++] = section_keys[s];
+        all[n++] = sections[s].key;
     all[n] = NULL;
     int rc = mdn_bind_keys(b, root, 0, all);
     if (rc)
@@ -320,17 +324,6 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     return rc;
 }
 
-static int bind_section(mdn_binder *b, medins_section s, const mdn_node *node)
-{
-    switch (s) {
-    case MEDINS_SECTION_CONTRIBUTIONS: return mdn_bind_contributions(b, node);
-    case MEDINS_SECTION_ACCOUNTS: return mdn_bind_accounts(b, node);
-    case MEDINS_SECTION_MATERNITY: return mdn_bind_maternity(b, node);
-    case MEDINS_SECTION_CAPITATION: return mdn_bind_capitation(b, node);
-    default: return mdn_bind_benefit(b, s, node);
-    }
-}
-
 static int bind_policy(medins_policy *p, const mdn_node *own, medins_error **err)
 {
     mdn_binder b;
@@ -339,12 +332,12 @@ static int bind_policy(medins_policy *p, const mdn_node *own, medins_error **err
     b.err = err;
     int rc = bind_meta(&b, p->tree, own);
     for (int s = 0; rc == 0 && s < MEDINS_SECTION_COUNT; s++) {
-        const mdn_node *node = mdn_map_get(p->tree, section_keys[s]);
+        const mdn_node *node = mdn_map_get(p->tree, sections[s].key);
         if (!node)
             continue;
         p->has[s] = true;
-        mdn_path_push(&b, section_keys[s]);
-        rc = bind_section(&b, (medins_section)s, node);
+        mdn_path_push(&b, sections[s].key);
+        rc = sections[s].bind(&b, (medins_section)s, node);
         mdn_path_pop(&b);
     }
     if (rc == 0)

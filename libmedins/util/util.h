@@ -85,13 +85,17 @@ int mdn_word_parse(const char *const *words, const char *name);
         return 0;                                                               \
     }
 
-/* Words of the person and claim enums, indexed by enum value, NULL-terminated. */
+/* Words of the public enums, indexed by enum value, NULL-terminated. */
 extern const char *const mdn_scheme_words[];
 extern const char *const mdn_category_words[];
 extern const char *const mdn_tier_words[];      /* "none", "low", "middle", "high" */
 extern const char *const mdn_level_words[];
 extern const char *const mdn_kind_words[];
 extern const char *const mdn_group_words[];     /* index i is the flag 1u << i */
+extern const char *const mdn_employer_words[];
+extern const char *const mdn_delivery_words[];
+extern const char *const mdn_disease_words[];
+extern const char *const mdn_period_words[];    /* medins_capitation_period */
 
 /* Amounts and ratios as the library writes them into line texts (money.c); return buf. */
 const char *mdn_yuan(char buf[24], medins_fen v);

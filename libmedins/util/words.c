@@ -16,6 +16,18 @@ const char *const mdn_group_words[] = {
     "dibao", "marginal", "tekun", "disabled", "low_income_elderly", "single_parent",
     "bereaved_parent", "five_guarantee", "three_without", "entitled", NULL,
 };
+const char *const mdn_employer_words[] = {"enterprise", "civil_service", "difficulty",
+                                          "individual_business", NULL};
+const char *const mdn_delivery_words[] = {"natural", "assisted", "caesarean", "caesarean_complex",
+                                          NULL};
+const char *const mdn_disease_words[] = {"diabetes", "dialysis", "haemophilia", "hemiplegia",
+                                         "pulmonary_heart", NULL};
+const char *const mdn_period_words[] = {"month", "year", NULL};
+_Static_assert(MDN_WORD_COUNT(mdn_employer_words) == MEDINS_EMPLOYER_TYPE_COUNT,
+               "one word per employer type");
+_Static_assert(MDN_WORD_COUNT(mdn_delivery_words) == MEDINS_DELIVERY_COUNT,
+               "one word per delivery type");
+_Static_assert(MDN_WORD_COUNT(mdn_disease_words) == MEDINS_DISEASE_COUNT, "one word per disease");
 
 const char *mdn_word_name(const char *const *words, size_t n, int v)
 {
@@ -42,6 +54,9 @@ DEFINE_NAME(medins_category_name, medins_category, mdn_category_words)
 DEFINE_NAME(medins_tier_name, medins_tier, mdn_tier_words)
 DEFINE_NAME(medins_level_name, medins_level, mdn_level_words)
 DEFINE_NAME(medins_claim_kind_name, medins_claim_kind, mdn_kind_words)
+DEFINE_NAME(medins_employer_type_name, medins_employer_type, mdn_employer_words)
+DEFINE_NAME(medins_delivery_name, medins_delivery, mdn_delivery_words)
+DEFINE_NAME(medins_disease_name, medins_disease, mdn_disease_words)
 
 const char *medins_group_name(uint32_t flag)
 {
@@ -58,6 +73,9 @@ MDN_DEFINE_PARSE(medins_category_parse, medins_category, mdn_category_words)
 MDN_DEFINE_PARSE(medins_tier_parse, medins_tier, mdn_tier_words)
 MDN_DEFINE_PARSE(medins_level_parse, medins_level, mdn_level_words)
 MDN_DEFINE_PARSE(medins_claim_kind_parse, medins_claim_kind, mdn_kind_words)
+MDN_DEFINE_PARSE(medins_employer_type_parse, medins_employer_type, mdn_employer_words)
+MDN_DEFINE_PARSE(medins_delivery_parse, medins_delivery, mdn_delivery_words)
+MDN_DEFINE_PARSE(medins_disease_parse, medins_disease, mdn_disease_words)
 
 int medins_group_parse(uint32_t *out, const char *name)
 {
