@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "batch.h"
 #include "benefit.h"
 #include "person.h"
 #include "medins.h"
@@ -532,6 +533,10 @@ static void expect_same_error(const char *id, size_t i, const medins_policy *pol
     medins_error_free(one);
 }
 
+/* The most plans the cache of the batches of compare_with_single_in holds: as in the public
+ * calls, or fewer (none) in the tests of the cache itself. */
+static unsigned cache_plans = MDN_BATCH_PLANS;
+
 /*
  * The np persons' n claims in C settled as one batch and one by one (medins_settle_ex) under
  * `pol`, or with `set` (then pol is NULL) under the policy of `region` in force on each claim's
@@ -554,8 +559,11 @@ static size_t compare_with_single_in(const medins_policy *pol, const medins_poli
     medins_batch_options_init(&opts);
     ck_assert_int_eq(medins_batch_errors_new(&opts.errors), 0);
     medins_error *first = NULL;
-    int rc = set ? medins_batch_settle_set_ex(set, region, &p, &k, C.ledgers, &o, &opts, &failed, &first)
-                 : medins_batch_settle_ex(pol, &p, &k, C.ledgers, &o, &opts, &failed, &first);
+    int rc = cache_plans != MDN_BATCH_PLANS
+                 ? mdn_batch_settle_plans(cache_plans, pol, set, region, &p, &k, C.ledgers, &o,
+                                          &opts, &failed, &first)
+             : set ? medins_batch_settle_set_ex(set, region, &p, &k, C.ledgers, &o, &opts, &failed, &first)
+                   : medins_batch_settle_ex(pol, &p, &k, C.ledgers, &o, &opts, &failed, &first);
     ck_assert_msg(rc == 0 || rc == MEDINS_ERR_BATCH, "%s: batch returned %d", id, rc);
     ck_assert_uint_eq(medins_batch_errors_count(opts.errors), failed);
     ck_assert_msg((rc == 0) == (first == NULL), "%s: an error object exactly when a claim failed", id);
@@ -951,12 +959,12 @@ START_TEST(agrees_without_plan_cache)
 {
     medins_policy_set *set = NULL;
     ck_assert_int_eq(medins_policy_set_open_embedded(&set, NULL), 0);
-    mdn_batch_cacheless = true;
+    cache_plans = 0;
     for (size_t i = 0; i < medins_policy_set_count(set); i++) {
         const medins_policy *pol = medins_policy_set_at(set, i);
         check_agreement(pol, (int)(medins_policy_effective_from(pol) / 10000), 100);
     }
-    mdn_batch_cacheless = false;
+    cache_plans = MDN_BATCH_PLANS;
     medins_policy_set_free(set);
 }
 END_TEST
@@ -967,12 +975,12 @@ START_TEST(agrees_with_a_small_plan_cache)
 {
     medins_policy_set *set = NULL;
     ck_assert_int_eq(medins_policy_set_open_embedded(&set, NULL), 0);
-    mdn_batch_plans = 24;
+    cache_plans = 24;
     for (size_t i = 0; i < medins_policy_set_count(set); i++) {
         const medins_policy *pol = medins_policy_set_at(set, i);
         check_agreement(pol, (int)(medins_policy_effective_from(pol) / 10000), 300);
     }
-    mdn_batch_plans = 1024;
+    cache_plans = MDN_BATCH_PLANS;
     medins_policy_set_free(set);
 }
 END_TEST

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "person.h"
 #include "settle_body.h"
 
@@ -119,12 +120,14 @@ void medins_batch_options_init(medins_batch_options *opts)
 
 /* ---- Policies ---------------------------------------------------------------------------- */
 
-/* Where each claim's policy comes from: one fixed policy, or a set looked up by date. */
+/* Where each claim's policy comes from: one fixed policy, or a set looked up by date; and how
+ * many plans the call's cache may hold (MDN_BATCH_PLANS; 0: no cache). */
 typedef struct policy_source {
     const medins_policy *fixed;
     const medins_policy_set *set;
     const char *region;
     const medins_policy *last;  /* the set's policy found last: claims come in date order */
+    unsigned max_plans;
 } policy_source;
 
 /* The policy of a claim dated `date`; NULL with the status in *rc when there is none. The
@@ -157,7 +160,6 @@ static const medins_policy *policy_for(policy_source *src, medins_date date, int
 #define PROFILE_SLOT_BITS 6
 #define PROFILE_SLOTS (1u << PROFILE_SLOT_BITS)
 #define PROFILES_MAX (PROFILE_SLOTS * 3 / 4)
-#define PLANS 1024
 #define PLAN_CANNOT 0x8000u
 
 /*
@@ -180,12 +182,9 @@ typedef struct plan_cache {
     mdn_ctx ctx[PROFILE_SLOTS];         /* a selector context of the slot's profile */
     /* 1 + index into plan[], with PLAN_CANNOT set when the plan cannot settle; 0: none */
     uint16_t plan_no[PROFILE_SLOTS][BATCH_KEYS];
-    unsigned nprofiles, nplans, size;   /* size: of plan[], at most PLANS */
+    unsigned nprofiles, nplans, size;   /* size: of plan[], at most the source's max_plans */
     mdn_plan plan[];
 } plan_cache;
-
-bool mdn_batch_cacheless = false;
-unsigned mdn_batch_plans = PLANS;
 
 static void cache_clear(plan_cache *c)
 {
@@ -790,8 +789,8 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     batch b = {.src = src, .persons = persons, .claims = claims, .ledgers = ledgers, .out = out,
                .cols = columns_of(out), .word = err || errors, .errors = errors,
                .run = (size_t)-1, .slot = -1};
-    const size_t nplans = claims->n < mdn_batch_plans ? claims->n : mdn_batch_plans;
-    b.cache = claims->n > 0 && !mdn_batch_cacheless
+    const size_t nplans = claims->n < src->max_plans ? claims->n : src->max_plans;
+    b.cache = claims->n > 0 && src->max_plans > 0
                   ? malloc(sizeof *b.cache + nplans * sizeof b.cache->plan[0])
                   : NULL;
     if (b.cache) {
@@ -855,7 +854,7 @@ int medins_batch_settle_ex(const medins_policy *policy, const medins_batch_perso
                            medins_batch_out *out, const medins_batch_options *opts,
                            size_t *failed, medins_error **err)
 {
-    policy_source src = {policy, NULL, NULL, NULL};
+    policy_source src = {policy, NULL, NULL, NULL, MDN_BATCH_PLANS};
     return batch_call(&src, policy ? NULL : "batch: NULL policy", persons, claims, ledgers, out,
                       opts, failed, err);
 }
@@ -866,9 +865,20 @@ int medins_batch_settle_set_ex(const medins_policy_set *set, const char *region,
                                medins_batch_out *out, const medins_batch_options *opts,
                                size_t *failed, medins_error **err)
 {
-    policy_source src = {NULL, set, region, NULL};
+    policy_source src = {NULL, set, region, NULL, MDN_BATCH_PLANS};
     return batch_call(&src, set && region ? NULL : "batch: NULL policy set or region", persons,
                       claims, ledgers, out, opts, failed, err);
+}
+
+int mdn_batch_settle_plans(unsigned plans, const medins_policy *policy,
+                           const medins_policy_set *set, const char *region,
+                           const medins_batch_persons *persons, const medins_batch_claims *claims,
+                           medins_ledger *ledgers, medins_batch_out *out,
+                           const medins_batch_options *opts, size_t *failed, medins_error **err)
+{
+    policy_source src = {policy, set, region, NULL, plans};
+    return batch_call(&src, policy || (set && region) ? NULL : "batch: no policy, nor set and region",
+                      persons, claims, ledgers, out, opts, failed, err);
 }
 
 int medins_batch_settle(const medins_policy *policy, const medins_batch_persons *persons,

@@ -326,12 +326,4 @@ const char *mdn_plan_age_rule(const mdn_plan *plan, const medins_policy *p);
  * rule id, "outpatient.deductible") applies. */
 int mdn_age_missing(medins_error **err, const char *rule, medins_date date);
 
-/* Set by the tests to settle a batch as when its plan cache cannot be allocated: plans made
- * claim by claim (batch.c). */
-extern bool mdn_batch_cacheless;
-
-/* The most plans a batch's cache holds (batch.c: 1,024); the tests lower it to empty the cache
- * often, in the middle of the batch's chunks. */
-extern unsigned mdn_batch_plans;
-
 #endif
