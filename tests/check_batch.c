@@ -8,8 +8,9 @@
 #include <string.h>
 
 #include "batch.h"
-#include "benefit.h"
+#include "ledger.h"
 #include "person.h"
+#include "plan.h"
 #include "medins.h"
 #include "runner.h"
 

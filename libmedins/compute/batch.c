@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "batch.h"
+#include "ledger.h"
 #include "person.h"
 #include "settle_body.h"
 
@@ -147,7 +148,7 @@ static const medins_policy *policy_for(policy_source *src, medins_date date, int
 }
 
 /*
- * Plans (benefit.h) shared by the persons of one profile: a small hash table of profiles
+ * Plans (plan.h) shared by the persons of one profile: a small hash table of profiles
  * (open addressing), each mapping claim keys to plans in a common pool. Real populations have
  * tens of profiles (scheme, category, tier, groups, and the side of each age or thrift bound),
  * each using ten to twenty claim keys, so after the first few thousand claims nearly every

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "benefit.h"
 #include "person.h"
+#include "plan.h"
 
 void medins_ledger_init(medins_ledger *ledger, int32_t year)
 {

@@ -7,7 +7,7 @@
 #ifndef MEDINS_SETTLE_BODY_H
 #define MEDINS_SETTLE_BODY_H
 
-#include "benefit.h"
+#include "plan.h"
 #include "result.h"
 
 /* ---- Explanation lines ------------------------------------------------------------------ */
@@ -19,16 +19,13 @@ typedef struct emitter {
     int rc;                    /* first NOMEM */
 } emitter;
 
-/* A claim's selector context and its keys into the row indexes (settle.c). */
-typedef struct query query;
-
 /* Formats and adds a line (settle.c): only called through SAY, with a result. */
 void mdn_say_line(emitter *e, medins_part part, medins_fen amount, medins_fen base,
                   medins_bp ratio, const char *rule, const mdn_val *val, const char *fmt, ...);
 
 /* The lines of the adjustments of `t` that match `q` (settle.c); returns their sum. */
 medins_bp mdn_say_adjustments(emitter *e, const mdn_adjust_table *t, const mdn_index *ix,
-                              const query *q, const char *rule);
+                              const mdn_query *q, const char *rule);
 
 /*
  * An explanation line: with a result, marks the settlement assumed when its value is and adds
@@ -65,16 +62,6 @@ static inline void use(emitter *e, const mdn_val *val)
 #else
 #  define BODY static inline
 #endif
-
-static inline medins_fen min_fen(medins_fen a, medins_fen b) { return a < b ? a : b; }
-static inline medins_fen max_fen(medins_fen a, medins_fen b) { return a > b ? a : b; }
-
-
-static inline medins_bp clamp_ratio(medins_bp base, medins_bp add)
-{
-    int32_t r = base + add;
-    return r < 0 ? 0 : r > MEDINS_BP_ONE ? MEDINS_BP_ONE : r;
-}
 
 /* ---- The settlement --------------------------------------------------------------------- */
 
@@ -160,7 +147,7 @@ BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg
  * own).
  */
 BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_plan *lp,
-                             const query *q, medins_fen base0, medins_fen add, medins_fen add_max,
+                             const mdn_query *q, medins_fen base0, medins_fen add, medins_fen add_max,
                              medins_fen used, medins_part part)
 {
     const bool major = part == MEDINS_PART_MAJOR_DISEASE;
@@ -267,7 +254,7 @@ typedef enum mdn_vouched {
  * address taken, and the compiler keeps them in registers instead of storing every field.
  */
 BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
-                     const medins_person *person, const mdn_plan *plan, const query *q,
+                     const medins_person *person, const mdn_plan *plan, const mdn_query *q,
                      const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
                      unsigned flags, mdn_vouched vouched, medins_error **err)
 {
