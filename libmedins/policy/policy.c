@@ -1,7 +1,9 @@
 /*
- * One policy: read, parse, merge onto its base, bind. Loading is split into two stages
+ * One policy: read, parse, merge onto its base, bind, with a binder for each section from one
+ * table; and an overlay derived from a loaded policy. Loading is split into two stages
  * (mdn_policy_parse, mdn_policy_finish) so that a set can read every file of a folder, order
- * them by their bases, and only then merge and bind each.
+ * them by their bases, and only then merge and bind each (policy_set.c, which also loads a
+ * single policy and finds its base).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,22 +13,19 @@
 #include "bind.h"
 #include "policy.h"
 
-/* Every section: its key in a policy file and its binder, in medins_section order. */
-static const struct section {
-    const char *key;
-    mdn_section_binder *bind;
-} sections[MEDINS_SECTION_COUNT] = {
-    [MEDINS_SECTION_CONTRIBUTIONS] = {"contributions", mdn_bind_contributions},
-    [MEDINS_SECTION_OUTPATIENT] = {"outpatient", mdn_bind_benefit},
-    [MEDINS_SECTION_PHARMACY] = {"pharmacy", mdn_bind_benefit},
-    [MEDINS_SECTION_OUTPATIENT_POOLING] = {"outpatient_pooling", mdn_bind_benefit},
-    [MEDINS_SECTION_SPECIAL_DISEASE] = {"special_disease", mdn_bind_benefit},
-    [MEDINS_SECTION_INPATIENT] = {"inpatient", mdn_bind_benefit},
-    [MEDINS_SECTION_MAJOR_DISEASE] = {"major_disease", mdn_bind_benefit},
-    [MEDINS_SECTION_ASSISTANCE] = {"assistance", mdn_bind_benefit},
-    [MEDINS_SECTION_MATERNITY] = {"maternity", mdn_bind_maternity},
-    [MEDINS_SECTION_CAPITATION] = {"capitation", mdn_bind_capitation},
-    [MEDINS_SECTION_ACCOUNTS] = {"accounts", mdn_bind_accounts},
+/* The binder of every section, in medins_section order (their keys: mdn_section_words). */
+static mdn_section_binder *const section_binders[MEDINS_SECTION_COUNT] = {
+    [MEDINS_SECTION_CONTRIBUTIONS] = mdn_bind_contributions,
+    [MEDINS_SECTION_OUTPATIENT] = mdn_bind_benefit,
+    [MEDINS_SECTION_PHARMACY] = mdn_bind_benefit,
+    [MEDINS_SECTION_OUTPATIENT_POOLING] = mdn_bind_benefit,
+    [MEDINS_SECTION_SPECIAL_DISEASE] = mdn_bind_benefit,
+    [MEDINS_SECTION_INPATIENT] = mdn_bind_benefit,
+    [MEDINS_SECTION_MAJOR_DISEASE] = mdn_bind_benefit,
+    [MEDINS_SECTION_ASSISTANCE] = mdn_bind_benefit,
+    [MEDINS_SECTION_MATERNITY] = mdn_bind_maternity,
+    [MEDINS_SECTION_CAPITATION] = mdn_bind_capitation,
+    [MEDINS_SECTION_ACCOUNTS] = mdn_bind_accounts,
 };
 
 /* Top-level keys that are not sections. */
@@ -39,19 +38,6 @@ void medins_load_options_init(medins_load_options *opts)
     static const medins_load_options defaults = MEDINS_LOAD_OPTIONS_INIT;
     if (opts)
         *opts = defaults;
-}
-
-const char *medins_section_name(medins_section section)
-{
-    return (unsigned)section < MEDINS_SECTION_COUNT ? sections[section].key : NULL;
-}
-
-void medins_policy_free(medins_policy *policy)
-{
-    if (!policy)
-        return;
-    mdn_arena_free(&policy->arena);
-    free(policy);
 }
 
 /* ---- reading ------------------------------------------------------------------------------ */
@@ -256,7 +242,7 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     for (const char *const *k = meta_keys; *k; k++)
         all[n++] = *k;
     for (int s = 0; s < MEDINS_SECTION_COUNT; s++)
-        all[n++] = sections[s].key;
+        all[n++] = mdn_section_words[s];
     all[n] = NULL;
     int rc = mdn_bind_keys(b, root, 0, all);
     if (rc)
@@ -332,12 +318,12 @@ static int bind_policy(medins_policy *p, const mdn_node *own, medins_error **err
     b.err = err;
     int rc = bind_meta(&b, p->tree, own);
     for (int s = 0; rc == 0 && s < MEDINS_SECTION_COUNT; s++) {
-        const mdn_node *node = mdn_map_get(p->tree, sections[s].key);
+        const mdn_node *node = mdn_map_get(p->tree, mdn_section_words[s]);
         if (!node)
             continue;
         p->has[s] = true;
-        mdn_path_push(&b, sections[s].key);
-        rc = sections[s].bind(&b, (medins_section)s, node);
+        mdn_path_push(&b, mdn_section_words[s]);
+        rc = section_binders[s](&b, (medins_section)s, node);
         mdn_path_pop(&b);
     }
     if (rc == 0)
@@ -433,51 +419,7 @@ int mdn_policy_finish(mdn_pending *pending, const medins_policy *base, medins_er
     return rc;
 }
 
-/* ---- public loading ----------------------------------------------------------------------- */
-
-static int load_text(medins_policy **out, const char *name, const char *text, size_t len,
-                     const medins_policy_set *bases, const medins_load_options *opts, medins_error **err)
-{
-    mdn_pending pd;
-    int rc = mdn_policy_parse(&pd, NULL, name, text, len, opts, err);
-    if (rc)
-        return rc;
-    const medins_policy *base = NULL;
-    medins_policy_set *tmp = NULL;
-    if (pd.base_id && (rc = mdn_resolve_base(&base, &tmp, bases, pd.base_id, pd.base_node, err))) {
-        medins_policy_free(pd.policy);
-        return rc;
-    }
-    rc = mdn_policy_finish(&pd, base, err);
-    medins_policy_set_free(tmp);
-    if (rc == 0)
-        *out = pd.policy;
-    return rc;
-}
-
-int medins_policy_load_file(medins_policy **out, const char *path, const medins_policy_set *bases,
-                            const medins_load_options *opts, medins_error **err)
-{
-    if (!out || !path)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out and path are required");
-    char *text;
-    size_t len;
-    int rc = mdn_read_file(path, opts, &text, &len, err);
-    if (rc)
-        return rc;
-    rc = load_text(out, path, text, len, bases, opts, err);
-    free(text);
-    return rc;
-}
-
-int medins_policy_load_string(medins_policy **out, const char *name, const char *yaml, size_t len,
-                              const medins_policy_set *bases, const medins_load_options *opts,
-                              medins_error **err)
-{
-    if (!out || (!yaml && len))
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out and yaml are required");
-    return load_text(out, name ? name : "<string>", yaml, len, bases, opts, err);
-}
+/* ---- deriving ------------------------------------------------------------------------------ */
 
 int medins_policy_derive(medins_policy **out, const medins_policy *base, const char *name,
                          const char *yaml, size_t len, medins_error **err)
@@ -489,58 +431,4 @@ int medins_policy_derive(medins_policy **out, const medins_policy *base, const c
     if (rc == 0 && (rc = mdn_policy_finish(&pd, base, err)) == 0)
         *out = pd.policy;
     return rc;
-}
-
-/* ---- accessors ---------------------------------------------------------------------------- */
-
-const char *medins_policy_id(const medins_policy *p) { return p ? p->id : NULL; }
-const char *medins_policy_region(const medins_policy *p) { return p ? p->region : NULL; }
-const char *medins_policy_title(const medins_policy *p) { return p ? p->title : NULL; }
-medins_date medins_policy_effective_from(const medins_policy *p) { return p ? p->from : 0; }
-medins_date medins_policy_effective_to(const medins_policy *p) { return p ? p->to : 0; }
-
-int medins_policy_in_force(const medins_policy *p, medins_date date)
-{
-    return p && p->from && mdn_within_policy(p, date);
-}
-
-int medins_policy_has_section(const medins_policy *p, medins_section section)
-{
-    return p && (unsigned)section < MEDINS_SECTION_COUNT && p->has[section];
-}
-
-size_t medins_policy_source_count(const medins_policy *p)
-{
-    return p ? p->nsources : 0;
-}
-
-const medins_source *medins_policy_source(const medins_policy *p, size_t i)
-{
-    return p && i < p->nsources ? &p->sources[i] : NULL;
-}
-
-const medins_source *medins_policy_find_source(const medins_policy *p, const char *id)
-{
-    for (size_t i = 0; p && id && i < p->nsources; i++)
-        if (strcmp(p->sources[i].id, id) == 0)
-            return &p->sources[i];
-    return NULL;
-}
-
-size_t medins_policy_value_count(const medins_policy *p)
-{
-    return p ? p->nvalues : 0;
-}
-
-const medins_value *medins_policy_value(const medins_policy *p, size_t i)
-{
-    return p && i < p->nvalues ? &p->values[i]->pub : NULL;
-}
-
-const medins_value *medins_policy_find_value(const medins_policy *p, const char *path)
-{
-    for (size_t i = 0; p && path && i < p->nvalues; i++)
-        if (strcmp(p->values[i]->pub.path, path) == 0)
-            return &p->values[i]->pub;
-    return NULL;
 }

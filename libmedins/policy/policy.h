@@ -1,6 +1,6 @@
 /*
- * Loader internals shared by policy.c and policy_set.c: the policy pipeline stages used by
- * sets, and the table of policies compiled into the library.
+ * The stages of loading a policy (policy.c), which policy_set.c runs for sets and for single
+ * policies, and the table of policies compiled into the library.
  */
 #ifndef MEDINS_POLICY_POLICY_H
 #define MEDINS_POLICY_POLICY_H
@@ -41,12 +41,6 @@ typedef struct mdn_source_text {
  */
 int mdn_set_add_texts(medins_policy_set *set, const mdn_source_text *texts, size_t n,
                       bool use_embedded, const medins_load_options *opts, medins_error **err);
-/*
- * Resolve base id `id` for a single load: in `bases` (when not NULL), then in the embedded
- * policies. *tmp receives a set to free after use (or NULL). MEDINS_ERR_BASE at `at` when absent.
- */
-int mdn_resolve_base(const medins_policy **out, medins_policy_set **tmp, const medins_policy_set *bases,
-                     const char *id, const mdn_node *at, medins_error **err);
 
 /* ---- the generated embedded-policies file (policies/embed.c writes it) --------------------- */
 

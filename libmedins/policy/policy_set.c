@@ -2,7 +2,8 @@
  * Policy sets: policies indexed by region and effective dates. Additions are all or nothing:
  * every new file is parsed, ordered by its base, merged and bound, and checked for overlapping
  * years before the set changes at all. Policies a later addition replaces stay alive until the
- * set is freed, so pointers handed out earlier never dangle.
+ * set is freed, so pointers handed out earlier never dangle. Also the loading of one policy,
+ * whose base is found in the caller's set or among the embedded policies.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -194,8 +195,13 @@ int medins_policy_set_open_embedded(medins_policy_set **out, medins_error **err)
     return 0;
 }
 
-int mdn_resolve_base(const medins_policy **out, medins_policy_set **tmp, const medins_policy_set *bases,
-                     const char *id, const mdn_node *at, medins_error **err)
+/*
+ * Resolve base id `id` for a single load: in `bases` (when not NULL), then in the embedded
+ * policies. *tmp receives a set to free after use (or NULL). MEDINS_ERR_BASE at `at` when absent.
+ */
+static int resolve_base(const medins_policy **out, medins_policy_set **tmp,
+                        const medins_policy_set *bases, const char *id, const mdn_node *at,
+                        medins_error **err)
 {
     *tmp = NULL;
     const medins_policy *p = medins_policy_set_get(bases, id);
@@ -583,4 +589,50 @@ int medins_policy_set_add_file(medins_policy_set *set, const char *path, const c
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "set and path are required");
     char *p = (char *)path, *i = (char *)id;
     return add_files(set, &p, &i, 1, opts, err);
+}
+
+/* ---- loading one policy, its base from a set ---------------------------------------------- */
+
+static int load_text(medins_policy **out, const char *name, const char *text, size_t len,
+                     const medins_policy_set *bases, const medins_load_options *opts, medins_error **err)
+{
+    mdn_pending pd;
+    int rc = mdn_policy_parse(&pd, NULL, name, text, len, opts, err);
+    if (rc)
+        return rc;
+    const medins_policy *base = NULL;
+    medins_policy_set *tmp = NULL;
+    if (pd.base_id && (rc = resolve_base(&base, &tmp, bases, pd.base_id, pd.base_node, err))) {
+        medins_policy_free(pd.policy);
+        return rc;
+    }
+    rc = mdn_policy_finish(&pd, base, err);
+    medins_policy_set_free(tmp);
+    if (rc == 0)
+        *out = pd.policy;
+    return rc;
+}
+
+int medins_policy_load_file(medins_policy **out, const char *path, const medins_policy_set *bases,
+                            const medins_load_options *opts, medins_error **err)
+{
+    if (!out || !path)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out and path are required");
+    char *text;
+    size_t len;
+    int rc = mdn_read_file(path, opts, &text, &len, err);
+    if (rc)
+        return rc;
+    rc = load_text(out, path, text, len, bases, opts, err);
+    free(text);
+    return rc;
+}
+
+int medins_policy_load_string(medins_policy **out, const char *name, const char *yaml, size_t len,
+                              const medins_policy_set *bases, const medins_load_options *opts,
+                              medins_error **err)
+{
+    if (!out || (!yaml && len))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out and yaml are required");
+    return load_text(out, name ? name : "<string>", yaml, len, bases, opts, err);
 }

@@ -96,6 +96,7 @@ extern const char *const mdn_employer_words[];
 extern const char *const mdn_delivery_words[];
 extern const char *const mdn_disease_words[];
 extern const char *const mdn_period_words[];    /* medins_capitation_period */
+extern const char *const mdn_section_words[];   /* the sections' keys in policy files */
 
 /* Amounts and ratios as the library writes them into line texts (money.c); return buf. */
 const char *mdn_yuan(char buf[24], medins_fen v);

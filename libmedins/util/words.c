@@ -23,11 +23,26 @@ const char *const mdn_delivery_words[] = {"natural", "assisted", "caesarean", "c
 const char *const mdn_disease_words[] = {"diabetes", "dialysis", "haemophilia", "hemiplegia",
                                          "pulmonary_heart", NULL};
 const char *const mdn_period_words[] = {"month", "year", NULL};
+const char *const mdn_section_words[] = {
+    [MEDINS_SECTION_CONTRIBUTIONS] = "contributions",
+    [MEDINS_SECTION_OUTPATIENT] = "outpatient",
+    [MEDINS_SECTION_PHARMACY] = "pharmacy",
+    [MEDINS_SECTION_OUTPATIENT_POOLING] = "outpatient_pooling",
+    [MEDINS_SECTION_SPECIAL_DISEASE] = "special_disease",
+    [MEDINS_SECTION_INPATIENT] = "inpatient",
+    [MEDINS_SECTION_MAJOR_DISEASE] = "major_disease",
+    [MEDINS_SECTION_ASSISTANCE] = "assistance",
+    [MEDINS_SECTION_MATERNITY] = "maternity",
+    [MEDINS_SECTION_CAPITATION] = "capitation",
+    [MEDINS_SECTION_ACCOUNTS] = "accounts",
+    [MEDINS_SECTION_COUNT] = NULL,
+};
 _Static_assert(MDN_WORD_COUNT(mdn_employer_words) == MEDINS_EMPLOYER_TYPE_COUNT,
                "one word per employer type");
 _Static_assert(MDN_WORD_COUNT(mdn_delivery_words) == MEDINS_DELIVERY_COUNT,
                "one word per delivery type");
 _Static_assert(MDN_WORD_COUNT(mdn_disease_words) == MEDINS_DISEASE_COUNT, "one word per disease");
+_Static_assert(MDN_WORD_COUNT(mdn_section_words) == MEDINS_SECTION_COUNT, "one word per section");
 
 const char *mdn_word_name(const char *const *words, size_t n, int v)
 {
@@ -57,6 +72,7 @@ DEFINE_NAME(medins_claim_kind_name, medins_claim_kind, mdn_kind_words)
 DEFINE_NAME(medins_employer_type_name, medins_employer_type, mdn_employer_words)
 DEFINE_NAME(medins_delivery_name, medins_delivery, mdn_delivery_words)
 DEFINE_NAME(medins_disease_name, medins_disease, mdn_disease_words)
+DEFINE_NAME(medins_section_name, medins_section, mdn_section_words)
 
 const char *medins_group_name(uint32_t flag)
 {
