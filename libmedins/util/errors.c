@@ -24,9 +24,24 @@ int mdn_verror(medins_error **err, int code, const char *file, unsigned line, un
 {
     if (!err)
         return code;
-    char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    size_t mlen = strlen(msg) + 1;
+    char msg[MDN_ERROR_MESSAGE_MAX + 1];
+    const int full = vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t mlen = strlen(msg);
+    if (full > MDN_ERROR_MESSAGE_MAX) {
+        /* Cut inside a character (a lead byte 11xxxxxx, then up to three continuation bytes
+         * 10xxxxxx): drop the bytes of it that are left. */
+        size_t start = mlen;
+        while (start > 0 && mlen - start < 3 && ((unsigned char)msg[start - 1] & 0xC0) == 0x80)
+            start--;
+        if (start > 0 && (unsigned char)msg[start - 1] >= 0xC0) {
+            const unsigned char lead = (unsigned char)msg[start - 1];
+            const size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (mlen - (start - 1) < need)
+                mlen = start - 1;
+        }
+        msg[mlen] = '\0';
+    }
+    mlen++;
     size_t flen = file ? strlen(file) + 1 : 0;
     medins_error *e = malloc(sizeof *e + mlen + flen);
     if (!e) {

@@ -33,6 +33,9 @@ int mdn_error(medins_error **err, int code, const char *file, unsigned line, uns
               const char *fmt, ...) MDN_PRINTF(6, 7) MDN_COLD;
 int mdn_verror(medins_error **err, int code, const char *file, unsigned line, unsigned col,
                const char *fmt, va_list ap);
+/* The longest message in bytes: a longer one is cut to it, and back to the end of its last
+ * whole UTF-8 character, so that a cut message is still text. */
+#define MDN_ERROR_MESSAGE_MAX 1023
 #ifdef __clang_analyzer__
 /* The static analyzer (scan-build) reads one file at a time: it cannot see that mdn_error
  * returns its code, and takes `return mdn_error(...)` as a path that may return 0 with the
