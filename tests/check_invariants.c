@@ -3,7 +3,7 @@
  *
  * No expected amount is written here: each property must hold for any correct engine, so the
  * test covers combinations no hand-worked case reaches (segment and cap crossings after long
- * histories, every category and group). The data come from bench/synth.h with a fixed seed,
+ * histories, every category and group). The data come from tests/support/synth.h with a fixed seed,
  * so a failure names a claim that can be replayed.
  *
  *  - parts add up: fund + major_disease + assistance + patient = total, to the fen;
@@ -23,7 +23,7 @@
 
 #include "runner.h"
 #include "benefit.h"
-#include "../bench/synth.h"
+#include "synth.h"
 
 
 /* Check records every passing assertion (a write per call); millions of them would cost more than

@@ -36,7 +36,6 @@
 
 /* Check records every passing assertion; the loops call into it only when a condition fails. */
 #define REQUIRE(cond, ...) do { if (!(cond)) ck_assert_msg(cond, __VA_ARGS__); } while (0)
-#define Y(yuan) ((medins_fen)(yuan) * 100)
 
 static bool quick(void)
 {

@@ -26,23 +26,9 @@
 #include "medins.h"
 #include "runner.h"
 
-#define Y(yuan) ((medins_fen)(yuan) * 100)
-
 static medins_policy *policy;
 
-static medins_policy *load(const char *rel)
-{
-    char path[1024];
-    medins_policy *p = NULL;
-    medins_error *err = NULL;
-    medins_test_path(path, sizeof path, rel);
-    int rc = medins_policy_load_file(&p, path, NULL, NULL, &err);
-    ck_assert_msg(rc == 0, "loading %s: %s", rel, err ? medins_error_message(err) : "?");
-    medins_error_free(err);
-    return p;
-}
-
-static void setup(void) { policy = load("data/settle/basic.yaml"); }
+static void setup(void) { policy = medins_test_load("data/settle/basic.yaml"); }
 static void teardown(void) { medins_policy_free(policy); policy = NULL; }
 
 /* ---- Hand-worked cases -------------------------------------------------------------------- */
@@ -612,7 +598,7 @@ static const age_case age_cases[] = {
 START_TEST(age_needed)
 {
     const age_case *t = &age_cases[_i];
-    medins_policy *p = load("data/settle/age-everywhere.yaml");
+    medins_policy *p = medins_test_load("data/settle/age-everywhere.yaml");
     medins_person person = {t->scheme, t->category, t->tier, 0, t->groups, 0};
     medins_claim claim;
     medins_claim_init(&claim);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "runner.h"
-#include "../bench/synth.h"
+#include "synth.h"
 
 
 /* Check records every passing assertion (a write per call); millions of them would cost more than

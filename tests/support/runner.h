@@ -1,6 +1,7 @@
 /*
- * Shared main() for the Check suites: each tests/check_<module>.c defines <module>_suite()
- * and ends with MEDINS_CHECK_MAIN(<module>_suite).
+ * What the Check suites share: main() (each tests/check_<module>.c defines <module>_suite()
+ * and ends with MEDINS_CHECK_MAIN(<module>_suite)), the paths of test data, loading a test
+ * policy, amounts in yuan, and the contract of the enum word parsers.
  *
  * Test data: MEDINS_TEST_DATA is the tests/ source folder and MEDINS_POLICIES the shipped
  * policies/ folder (set by tests/meson.build); medins_test_path() joins a relative path to the
@@ -10,9 +11,15 @@
 #define MEDINS_TEST_RUNNER_H
 
 #include <check.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "medins.h"
+
+/* `yuan` yuan in fen: expected figures are worked out in yuan. */
+#define Y(yuan) ((medins_fen)(yuan) * 100)
 
 static inline const char *medins_test_path(char *buf, size_t size, const char *rel)
 {
@@ -26,6 +33,27 @@ static inline const char *medins_policies_path(char *buf, size_t size, const cha
     const char *root = getenv("MEDINS_POLICIES");
     snprintf(buf, size, "%s/%s", root ? root : "policies", rel);
     return buf;
+}
+
+/* The test policy file under tests/ whose path is printf(rel_format, ...), loaded; the test
+ * fails with the loader's message when it does not load. medins_policy_free it. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static inline medins_policy *medins_test_load(const char *rel_format, ...)
+{
+    char rel[512], path[1024];
+    va_list ap;
+    va_start(ap, rel_format);
+    vsnprintf(rel, sizeof rel, rel_format, ap);
+    va_end(ap);
+    medins_policy *p = NULL;
+    medins_error *err = NULL;
+    int rc = medins_policy_load_file(&p, medins_test_path(path, sizeof path, rel), NULL, NULL,
+                                     &err);
+    ck_assert_msg(rc == 0, "loading %s: %s", rel, err ? medins_error_message(err) : "?");
+    medins_error_free(err);
+    return p;
 }
 
 /*
