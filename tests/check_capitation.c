@@ -130,7 +130,8 @@ START_TEST(test_settle)
 {
     const settle_case *c = &settle_cases[_i];
     medins_policy *policy = medins_test_load("data/contrib/tj2017.yaml");
-    medins_enrolment e[2] = {{1, 20160101, 0}, {2, 20170101, 20170131}};
+    medins_enrolment e[2] = {{.patient = 1, .from = 20160101, .to = 0},
+                             {.patient = 2, .from = 20170101, .to = 20170131}};
     medins_capitation_input in;
     medins_capitation_input_init(&in);
     in.institution = 9;
@@ -182,7 +183,7 @@ START_TEST(test_no_assessment)
     medins_error *err = NULL;
     int rc = medins_policy_load_string(&policy, "plain.yaml", yaml, sizeof yaml - 1, NULL, NULL, &err);
     ck_assert_msg(rc == 0, "plain: load %d %s", rc, err ? medins_error_message(err) : "");
-    medins_enrolment e = {5, 20190101, 0};
+    medins_enrolment e = {.patient = 5, .from = 20190101, .to = 0};
     medins_capitation_input in;
     medins_capitation_input_init(&in);
     in.from = 20190301;
@@ -265,7 +266,7 @@ END_TEST
 START_TEST(test_no_section)
 {
     medins_policy *policy = medins_test_load("data/contrib/tj2015.yaml");
-    medins_enrolment e = {1, 20150101, 0};
+    medins_enrolment e = {.patient = 1, .from = 20150101, .to = 0};
     medins_fen b = -1;
     ck_assert_int_eq(budget(&b, policy, MEDINS_DISEASE_DIABETES, 20150101, 20150131, &e, 1),
                      MEDINS_ERR_NOT_COVERED);

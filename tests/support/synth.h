@@ -226,17 +226,19 @@ nomem:
 
 static inline medins_batch_persons synth_batch_persons(const synth_data *d)
 {
-    medins_batch_persons p = {d->npersons, d->scheme, d->category, d->tier, d->birth_date,
-                              d->groups, d->family_doctor};
+    medins_batch_persons p = {.n = d->npersons, .scheme = d->scheme, .category = d->category,
+                              .tier = d->tier, .birth_date = d->birth_date, .groups = d->groups,
+                              .family_doctor = d->family_doctor};
     return p;
 }
 
 /* Claims [first, first + n) as a batch view. */
 static inline medins_batch_claims synth_batch_claims(const synth_data *d, size_t first, size_t n)
 {
-    medins_batch_claims c = {n, d->person + first, d->date + first, d->kind + first,
-                             d->level + first, d->institution + first, d->total + first,
-                             d->self_paid + first, d->category_b + first};
+    medins_batch_claims c = {.n = n, .person = d->person + first, .date = d->date + first,
+                             .kind = d->kind + first, .level = d->level + first,
+                             .institution = d->institution + first, .total = d->total + first,
+                             .self_paid = d->self_paid + first, .category_b = d->category_b + first};
     return c;
 }
 
