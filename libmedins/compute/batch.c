@@ -1,8 +1,8 @@
 /*
  * Settling many claims. Each claim runs the same settlement body as medins_settle
  * (settle_body.h), inlined here without a result (so no explanation code and no heap
- * allocation), into a settlement held in registers; the person's ledger is written in place
- * only when the claim settles.
+ * allocation); the person's ledger is written in place only when the claim settles. Why the
+ * code is shaped as it is: bench/README.md.
  *
  * Claims go in chunks of up to CHUNK, in two passes. The first checks each claim and finds its
  * plan; the second settles the chunk's claims with their plans. Two short loops run faster
@@ -132,8 +132,8 @@ typedef struct policy_source {
 } policy_source;
 
 /* The policy of a claim dated `date`; NULL with the status in *rc when there is none. The
- * lookup's result goes through a local of its own: the batch's `policy` then never has its
- * address taken, and stays in a register. */
+ * lookup's result goes through a local of its own, so that the batch's `policy` never has its
+ * address taken (bench/README.md). */
 static const medins_policy *policy_for(policy_source *src, medins_date date, int *rc,
                                        medins_error **err)
 {
@@ -153,10 +153,9 @@ static const medins_policy *policy_for(policy_source *src, medins_date date, int
  * tens of profiles (scheme, category, tier, groups, and the side of each age or thrift bound),
  * each using ten to twenty claim keys, so after the first few thousand claims nearly every
  * claim finds its plan made. When the table or the pool is full the cache starts again empty.
- * The cache is the batch call's one heap allocation: about 25 KB and a pool of up to 1,024 plans
- * of 360 bytes, no more plans than the batch has claims (each claim makes one at most), so
- * about 390 KB for large batches and a few kilobytes for small ones. Without it plans are made
- * claim by claim.
+ * The cache is the batch call's one heap allocation: the table and a pool of up to
+ * MDN_BATCH_PLANS plans, no more plans than the batch has claims (each claim makes one at
+ * most); bench/README.md gives its size. Without it plans are made claim by claim.
  */
 #define PROFILE_SLOT_BITS 6
 #define PROFILE_SLOTS (1u << PROFILE_SLOT_BITS)
@@ -410,8 +409,8 @@ static int run_slot(batch *b, const medins_policy *policy, medins_date date, boo
     return slot;
 }
 
-/* The claim key's admission order and family-doctor flag, without branches (the kind and the
- * institution vary claim by claim); `admissions` settled before the claim. */
+/* The claim key's admission order and family-doctor flag, without branches;
+ * `admissions` settled before the claim. */
 static inline int admission_of(int kind, int32_t admissions)
 {
     const int inpatient = kind == MEDINS_CLAIM_INPATIENT;
@@ -752,10 +751,8 @@ static void settle_chunk(batch *b, size_t i0, size_t m, const medins_policy *pol
 /*
  * Whether every claim names one of the n persons: one pass without a branch, before anything
  * is settled (the first bad index is then looked for only if there is one). It compares
- * 32-bit words, which the compiler vectorises (a 64-bit comparison stays a scalar loop of 7
- * instructions a claim): a negative index is 2^31 or more as unsigned, and so is any count
- * of persons above it. Out of line: the batch's loops, whose speed depends on where their
- * code sits (bench/README.md), do not move with it.
+ * 32-bit words (bench/README.md): a negative index is 2^31 or more as unsigned, and so is any
+ * count of persons above it. Out of line, so that the batch's loops do not move with it.
  */
 static MDN_NOINLINE bool persons_in_range(const medins_batch_claims *claims, size_t n)
 {

@@ -20,9 +20,9 @@ _Static_assert(MEDINS_POOL_COUNT == 3, "mdn_ledger_amounts reads three pools");
 
 /*
  * True when medins_ledger_check surely passes the ledger: its tests as one expression without a
- * branch, for the batch, which checks the ledger of each person it meets (their fields vary,
- * and the full check's branches on them would be mispredicted). False means only "check it in
- * full": amounts of 2^46 fen and more (the limit is 10^14) are left to the full check.
+ * branch, for the batch, which checks the ledger of each person it meets. False means only
+ * "check it in full": amounts of 2^46 fen and more (the limit is 10^14) are left to the full
+ * check.
  */
 static inline bool mdn_ledger_plain(const medins_ledger *l)
 {

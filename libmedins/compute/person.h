@@ -16,8 +16,7 @@ int mdn_person_check(const medins_person *person, medins_error **err);
 extern const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT];
 
 /* True exactly when mdn_person_check passes the person: the same tests as one expression
- * without a branch, for the batch, which checks each person once and whose persons vary (a
- * branch on their fields would be mispredicted). Inline: the batch calls it for each person. */
+ * without a branch, for the batch (bench/README.md, "Why the code looks as it does"). */
 static inline bool mdn_person_plain(const medins_person *person)
 {
     const uint32_t scheme = (uint32_t)person->scheme, category = (uint32_t)person->category,
@@ -47,9 +46,9 @@ _Static_assert(MEDINS_CLAIM_KIND_COUNT <= 8 && MEDINS_LEVEL_COUNT <= 8,
  * True when the claim surely passes mdn_claim_check but perhaps for whether its kind goes with
  * its level (each is below 8), and is dated within the year whose number times 10000 is
  * `year0` (a year of medins_ledger_check's range), whose days are `days` (mdn_days_of_year):
- * one expression without a branch. False means only "check it in full": amounts of 2^46 fen
- * and more (the limit is 10^14) are left to the full check. Inline: the batch tests every
- * claim with it, and finds out about the pair when it looks up the claim's plan (batch.c).
+ * one expression without a branch, for the batch, which finds out about the pair when it
+ * looks up the claim's plan (batch.c). False means only "check it in full": amounts of 2^46
+ * fen and more (the limit is 10^14) are left to the full check.
  */
 static inline bool mdn_claim_plain_but_pair(const medins_claim *c, int32_t year0,
                                             const uint64_t *days)

@@ -148,7 +148,7 @@ static inline bool mdn_profile_of(mdn_profile *out, const medins_policy *p,
     return true;
 }
 
-/* Without a branch: the batch compares profiles of persons that vary. */
+/* Without a branch, for the batch (bench/README.md, "Why the code looks as it does"). */
 static inline bool mdn_profile_equal(const mdn_profile *a, const mdn_profile *b)
 {
     return (a->policy == b->policy) & (a->scheme == b->scheme) & (a->category == b->category) &
@@ -215,8 +215,7 @@ typedef struct mdn_plan {
     const mdn_ratio_row *rrow;
     const mdn_amount_row *drow, *trow, *crow;   /* deductible, thrift reduction, maximum */
     /* The same, flat, for the arithmetic: no pointer to follow and no row to test for. The
-     * flags are masks (MDN_MASK), applied with one AND: they vary claim by claim in a batch,
-     * where a branch on them would be mispredicted. */
+     * flags are masks (MDN_MASK), applied with one AND (bench/README.md). */
     int pool;                               /* medins_pool of the section */
     int inpatient;                          /* 1 for an inpatient claim (an admission), else 0 */
     medins_fen outpatient;                  /* the claim's kind counts as outpatient costs

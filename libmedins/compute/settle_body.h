@@ -1,7 +1,7 @@
 /*
  * The settlement body, shared by settle.c (one claim, which may explain itself into a result)
  * and batch.c (many claims, no result). Each includes it and gets its own copy, inlined: the
- * batch's has no explanation code left, and keeps its claim and settlement in registers.
+ * batch's has no explanation code left (bench/README.md, "Why the code looks as it does").
  * Internal to the library.
  */
 #ifndef MEDINS_SETTLE_BODY_H
@@ -86,8 +86,7 @@ static inline medins_bp seg_ratio(const mdn_ratio_row *row, const mdn_seg_plan *
  *
  * Segments are contiguous and ascending from 0 (checked at load): the pieces are those of the
  * segment holding lo up to the one holding hi. An empty piece pays nothing, so that the
- * figures take no branch on the amounts (they are unpredictable in a batch); only lines test
- * for a piece.
+ * figures take no branch on the amounts (bench/README.md); only lines test for a piece.
  */
 BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg_plan *sp,
                              medins_bp add, medins_fen lo, medins_fen hi, medins_fen room,
@@ -171,7 +170,7 @@ BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_pla
     /* Without a result, one test first: on the gate (the deductible, or above any burden
      * when the layer pays nothing) and on `add_max` (the claim's in-scope amount, known from
      * the start, where `add` comes at the end of the basic fund's arithmetic). Most claims
-     * stop here, and the branch, mispredicted or not, does not wait for the fund. */
+     * stop here (bench/README.md, "The layers' early gate"). */
     if (!e->r && base0 + add_max <= lp->gate)
         return 0;
     medins_fen lo = max_fen(0, base0 - ded), hi = max_fen(0, base0 + add - ded);
@@ -250,8 +249,7 @@ typedef enum mdn_vouched {
  * The claim, the person and the ledger must have passed their checks.
  *
  * Only scalars go to the functions it calls on its error paths, and nothing of *s is kept in
- * the emitter: inlined into the batch's loop, the claim and the settlement then have no
- * address taken, and the compiler keeps them in registers instead of storing every field.
+ * the emitter, so that the claim and the settlement have no address taken (bench/README.md).
  */
 BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                      const medins_person *person, const mdn_plan *plan, const mdn_query *q,
@@ -355,8 +353,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     const medins_fen major_applies = plan->layer[0].applies,
                      assist_applies = plan->layer[1].applies;
     medins_fen burden = in_scope - s->fund;
-    /* Without a result each layer is called whether or not it applies (its gate stops it):
-     * the claims' kinds then take no branch of their own. */
+    /* Without a result each layer is called whether or not it applies (its gate stops it). */
     if (major_applies || !r)
         s->major_disease = settle_layer(&e, &bs->major, &plan->layer[0], q, ledger->major_base,
                                         burden, in_scope, ledger->major_fund,

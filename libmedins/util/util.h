@@ -138,15 +138,15 @@ extern const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS];
 
 /* The days of `year`, for years of the range dates may have (1900 to 2199): there a year is
  * leap when it divides by 4, but for 1900 and 2100. Any other year gets one of the two tables
- * (callers test the range with the same expression). Without a branch: persons' birth years
- * vary, and a branch on them would be mispredicted. */
+ * (callers test the range with the same expression). Without a branch (bench/README.md, "Why
+ * the code looks as it does"). */
 static inline const uint64_t *mdn_days_of_year(int32_t year)
 {
     return mdn_year_days[((year & 3) == 0) & (year != 1900) & (year != 2100)];
 }
 
-/* medins_date_valid (dates.c, which defines it with this), as one expression without a
- * branch. A date below 19000101 wraps to a large year offset, a negative one to a large md. */
+/* medins_date_valid (dates.c, which defines it with this), as one expression. A date below
+ * 19000101 wraps to a large year offset, a negative one to a large md. */
 static inline unsigned mdn_date_valid(medins_date date)
 {
     const int32_t y = date / 10000;
