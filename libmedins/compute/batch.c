@@ -852,7 +852,7 @@ int medins_batch_settle_ex(const medins_policy *policy, const medins_batch_perso
                            medins_batch_out *out, const medins_batch_options *opts,
                            size_t *failed, medins_error **err)
 {
-    policy_source src = {policy, NULL, NULL, NULL, MDN_BATCH_PLANS};
+    policy_source src = {.fixed = policy, .max_plans = MDN_BATCH_PLANS};
     return batch_call(&src, policy ? NULL : "batch: NULL policy", persons, claims, ledgers, out,
                       opts, failed, err);
 }
@@ -863,7 +863,7 @@ int medins_batch_settle_set_ex(const medins_policy_set *set, const char *region,
                                medins_batch_out *out, const medins_batch_options *opts,
                                size_t *failed, medins_error **err)
 {
-    policy_source src = {NULL, set, region, NULL, MDN_BATCH_PLANS};
+    policy_source src = {.set = set, .region = region, .max_plans = MDN_BATCH_PLANS};
     return batch_call(&src, set && region ? NULL : "batch: NULL policy set or region", persons,
                       claims, ledgers, out, opts, failed, err);
 }
@@ -874,7 +874,7 @@ int mdn_batch_settle_plans(unsigned plans, const medins_policy *policy,
                            medins_ledger *ledgers, medins_batch_out *out,
                            const medins_batch_options *opts, size_t *failed, medins_error **err)
 {
-    policy_source src = {policy, set, region, NULL, plans};
+    policy_source src = {.fixed = policy, .set = set, .region = region, .max_plans = plans};
     return batch_call(&src, policy || (set && region) ? NULL : "batch: no policy, nor set and region",
                       persons, claims, ledgers, out, opts, failed, err);
 }

@@ -17,7 +17,7 @@ struct medins_error {
     unsigned int column;
 };
 
-static medins_error nomem_error = { MEDINS_ERR_NOMEM, "out of memory", NULL, 0, 0 };
+static medins_error nomem_error = {.code = MEDINS_ERR_NOMEM, .message = "out of memory"};
 
 int mdn_verror(medins_error **err, int code, const char *file, unsigned line, unsigned col,
                const char *fmt, va_list ap)
