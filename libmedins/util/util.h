@@ -74,20 +74,6 @@ void mdn_arena_free(mdn_arena *a);
 const char *mdn_word_name(const char *const *words, size_t n, int v);
 /* The index of `name` in `words`; -1 when it is not there or name is NULL. */
 int mdn_word_parse(const char *const *words, const char *name);
-/* A public medins_<word>_parse: NULL out or name MEDINS_ERR_ARGUMENT, unknown word
- * MEDINS_ERR_TYPE, nothing written on error. */
-#define MDN_DEFINE_PARSE(fn, type, words)                                       \
-    int fn(type *out, const char *name)                                         \
-    {                                                                           \
-        if (!out || !name)                                                      \
-            return MEDINS_ERR_ARGUMENT;                                         \
-        int i = mdn_word_parse(words, name);                                    \
-        if (i < 0)                                                              \
-            return MEDINS_ERR_TYPE;                                             \
-        *out = (type)i;                                                         \
-        return 0;                                                               \
-    }
-
 /* Words of the public enums, indexed by enum value, NULL-terminated. */
 extern const char *const mdn_scheme_words[];
 extern const char *const mdn_category_words[];

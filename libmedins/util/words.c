@@ -64,14 +64,37 @@ int mdn_word_parse(const char *const *words, const char *name)
         return mdn_word_name(words, MDN_WORD_COUNT(words), (int)v);             \
     }
 
-DEFINE_NAME(medins_scheme_name, medins_scheme, mdn_scheme_words)
-DEFINE_NAME(medins_category_name, medins_category, mdn_category_words)
-DEFINE_NAME(medins_tier_name, medins_tier, mdn_tier_words)
-DEFINE_NAME(medins_level_name, medins_level, mdn_level_words)
-DEFINE_NAME(medins_claim_kind_name, medins_claim_kind, mdn_kind_words)
-DEFINE_NAME(medins_employer_type_name, medins_employer_type, mdn_employer_words)
-DEFINE_NAME(medins_delivery_name, medins_delivery, mdn_delivery_words)
-DEFINE_NAME(medins_disease_name, medins_disease, mdn_disease_words)
+/* A missing argument is the caller's mistake (MEDINS_ERR_ARGUMENT); only a real word that is not
+ * one of the table's is an unknown enum word (MEDINS_ERR_TYPE), as in a policy file. Nothing is
+ * written on error. */
+#define DEFINE_PARSE(fn, type, words)                                           \
+    int fn(type *out, const char *name)                                         \
+    {                                                                           \
+        if (!out || !name)                                                      \
+            return MEDINS_ERR_ARGUMENT;                                         \
+        int i = mdn_word_parse(words, name);                                    \
+        if (i < 0)                                                              \
+            return MEDINS_ERR_TYPE;                                             \
+        *out = (type)i;                                                         \
+        return 0;                                                               \
+    }
+
+/* The enums with medins_<word>_name and medins_<word>_parse: X(word, type, words). */
+#define NAMED_ENUMS(X)                                                          \
+    X(scheme, medins_scheme, mdn_scheme_words)                                  \
+    X(category, medins_category, mdn_category_words)                            \
+    X(tier, medins_tier, mdn_tier_words)                                        \
+    X(level, medins_level, mdn_level_words)                                     \
+    X(claim_kind, medins_claim_kind, mdn_kind_words)                            \
+    X(employer_type, medins_employer_type, mdn_employer_words)                  \
+    X(delivery, medins_delivery, mdn_delivery_words)                            \
+    X(disease, medins_disease, mdn_disease_words)
+
+#define DEFINE_NAME_AND_PARSE(word, type, words)                                \
+    DEFINE_NAME(medins_##word##_name, type, words)                              \
+    DEFINE_PARSE(medins_##word##_parse, type, words)
+NAMED_ENUMS(DEFINE_NAME_AND_PARSE)
+/* Sections have a name, and no parse. */
 DEFINE_NAME(medins_section_name, medins_section, mdn_section_words)
 
 const char *medins_group_name(uint32_t flag)
@@ -81,17 +104,6 @@ const char *medins_group_name(uint32_t flag)
             return mdn_group_words[i];
     return NULL;
 }
-
-/* A missing argument is the caller's mistake (MEDINS_ERR_ARGUMENT); only a real word that is not
- * one of the table's is an unknown enum word (MEDINS_ERR_TYPE), as in a policy file. */
-MDN_DEFINE_PARSE(medins_scheme_parse, medins_scheme, mdn_scheme_words)
-MDN_DEFINE_PARSE(medins_category_parse, medins_category, mdn_category_words)
-MDN_DEFINE_PARSE(medins_tier_parse, medins_tier, mdn_tier_words)
-MDN_DEFINE_PARSE(medins_level_parse, medins_level, mdn_level_words)
-MDN_DEFINE_PARSE(medins_claim_kind_parse, medins_claim_kind, mdn_kind_words)
-MDN_DEFINE_PARSE(medins_employer_type_parse, medins_employer_type, mdn_employer_words)
-MDN_DEFINE_PARSE(medins_delivery_parse, medins_delivery, mdn_delivery_words)
-MDN_DEFINE_PARSE(medins_disease_parse, medins_disease, mdn_disease_words)
 
 int medins_group_parse(uint32_t *out, const char *name)
 {
