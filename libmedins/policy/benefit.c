@@ -217,7 +217,7 @@ int mdn_bind_benefit(mdn_binder *b, medins_section section, const mdn_node *node
     return 0;
 }
 
-/* ---- Row indexes (benefit.h, mdn_index) ---------------------------------------------------- */
+/* ---- Row indexes (select.h, mdn_index) ----------------------------------------------------- */
 
 /* A bound a selector compares against (mdn_cuts, kept ascending; negative: no bound). */
 static void note_cut(mdn_cuts *c, int64_t v)
