@@ -79,7 +79,7 @@ int main(int argc, char **argv)
         goto done;
     }
     fprintf(out, "/* Generated at build time by policies/embed.c from the .yaml files under policies/. */\n"
-                 "#include \"loader.h\"\n\n");
+                 "#include \"policy.h\"\n\n");
     status = 0;
     for (size_t i = 0; i < n && status == 0; i++)
         if ((len[i] = emit_bytes(out, e[i].path, i)) < 0)

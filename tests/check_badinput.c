@@ -332,10 +332,13 @@ START_TEST(test_bad_settle)
     int32_t scheme = p.scheme, category = p.category, tier = p.tier, kind = c.kind, level = c.level;
     int32_t person = 0, status = 0;
     medins_fen fund = 77, patient = 77;
-    medins_batch_persons bp = {1, &scheme, &category, &tier, &p.birth_date, &p.groups, &p.family_doctor};
-    medins_batch_claims bc = {1, &person, &c.date, &kind, &level, &c.institution, &c.total,
-                              &c.self_paid, &c.category_b};
-    medins_batch_out bo = {&fund, NULL, NULL, &patient, NULL, NULL, NULL, NULL, &status};
+    medins_batch_persons bp = {.n = 1, .scheme = &scheme, .category = &category, .tier = &tier,
+                               .birth_date = &p.birth_date, .groups = &p.groups,
+                               .family_doctor = &p.family_doctor};
+    medins_batch_claims bc = {.n = 1, .person = &person, .date = &c.date, .kind = &kind,
+                              .level = &level, .institution = &c.institution, .total = &c.total,
+                              .self_paid = &c.self_paid, .category_b = &c.category_b};
+    medins_batch_out bo = {.fund = &fund, .patient = &patient, .status = &status};
     size_t failed = 0;
     medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
     ck_assert_int_eq(medins_batch_errors_new(&opts.errors), 0);
@@ -392,9 +395,11 @@ START_TEST(test_null_arguments)
     /* batch: wrong arguments are refused whole, before any claim */
     int32_t scheme = 0, category = 0, tier = 0, kind = 0, level = 2, person = 5, status = 9;
     medins_fen fund = 77;
-    medins_batch_persons bp = {1, &scheme, &category, &tier, &p.birth_date, NULL, NULL};
-    medins_batch_claims bc = {1, &person, &c.date, &kind, &level, NULL, &c.total, NULL, NULL};
-    medins_batch_out bo = {&fund, NULL, NULL, NULL, NULL, NULL, NULL, NULL, &status};
+    medins_batch_persons bp = {.n = 1, .scheme = &scheme, .category = &category, .tier = &tier,
+                               .birth_date = &p.birth_date};
+    medins_batch_claims bc = {.n = 1, .person = &person, .date = &c.date, .kind = &kind,
+                              .level = &level, .total = &c.total};
+    medins_batch_out bo = {.fund = &fund, .status = &status};
     ck_assert_int_eq(medins_batch_settle(NULL, &bp, &bc, &l, &bo, NULL, NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_int_eq(medins_batch_settle(g_policy, NULL, &bc, &l, &bo, NULL, NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_int_eq(medins_batch_settle(g_policy, &bp, NULL, &l, &bo, NULL, NULL), MEDINS_ERR_ARGUMENT);
@@ -420,9 +425,11 @@ START_TEST(test_batch_person_out_of_range)
     medins_date date[3] = {20230610, 20230611, 20230612};
     medins_fen total[3] = {1000, 1000, 1000}, fund[3] = {7, 7, 7};
     person[2] = bad_person[_i];
-    medins_batch_persons bp = {1, &scheme, &category, &tier, &p.birth_date, NULL, NULL};
-    medins_batch_claims bc = {3, person, date, kind, level, NULL, total, NULL, NULL};
-    medins_batch_out bo = {fund, NULL, NULL, NULL, NULL, NULL, NULL, NULL, status};
+    medins_batch_persons bp = {.n = 1, .scheme = &scheme, .category = &category, .tier = &tier,
+                               .birth_date = &p.birth_date};
+    medins_batch_claims bc = {.n = 3, .person = person, .date = date, .kind = kind, .level = level,
+                              .total = total};
+    medins_batch_out bo = {.fund = fund, .status = status};
     size_t failed = 99;
     int rc = medins_batch_settle(g_policy, &bp, &bc, &l, &bo, &failed, NULL);
     ck_assert_msg(rc == MEDINS_ERR_ARGUMENT, "person %d of 1: %s", person[2], medins_status_name(rc));

@@ -7,23 +7,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "benefit.h"
+#include "batch.h"
+#include "ledger.h"
+#include "person.h"
+#include "plan.h"
 #include "medins.h"
 #include "runner.h"
 
-#define Y(yuan) ((medins_fen)(yuan) * 100)
 #define MAXN 4096
 
 static medins_policy *policy;
 
-static void setup(void)
-{
-    char path[1024];
-    medins_error *err = NULL;
-    medins_test_path(path, sizeof path, "data/settle/basic.yaml");
-    int rc = medins_policy_load_file(&policy, path, NULL, NULL, &err);
-    ck_assert_msg(rc == 0, "basic.yaml: %s", err ? medins_error_message(err) : "?");
-}
+static void setup(void) { policy = medins_test_load("data/settle/basic.yaml"); }
 
 static void teardown(void) { medins_policy_free(policy); policy = NULL; }
 
@@ -48,12 +43,15 @@ static cols C;
 static void views(const cols *c, size_t npersons, size_t nclaims, medins_batch_persons *p,
                   medins_batch_claims *k, medins_batch_out *o)
 {
-    *p = (medins_batch_persons){npersons, c->scheme, c->category, c->tier, c->birth, c->groups,
-                                c->family_doctor};
-    *k = (medins_batch_claims){nclaims, c->person, c->date, c->kind, c->level, c->institution,
-                               c->total, c->self_paid, c->category_b};
-    *o = (medins_batch_out){C.fund, C.major, C.assist, C.patient, C.ded, C.coins, C.over,
-                            C.account, C.status};
+    *p = (medins_batch_persons){.n = npersons, .scheme = c->scheme, .category = c->category,
+                                .tier = c->tier, .birth_date = c->birth, .groups = c->groups,
+                                .family_doctor = c->family_doctor};
+    *k = (medins_batch_claims){.n = nclaims, .person = c->person, .date = c->date, .kind = c->kind,
+                               .level = c->level, .institution = c->institution, .total = c->total,
+                               .self_paid = c->self_paid, .category_b = c->category_b};
+    *o = (medins_batch_out){.fund = C.fund, .major_disease = C.major, .assistance = C.assist,
+                            .patient = C.patient, .deductible = C.ded, .coinsurance = C.coins,
+                            .over_cap = C.over, .account = C.account, .status = C.status};
 }
 
 static void add_person(size_t i, medins_scheme s, medins_category cat, medins_tier t, uint32_t groups)
@@ -531,6 +529,10 @@ static void expect_same_error(const char *id, size_t i, const medins_policy *pol
     medins_error_free(one);
 }
 
+/* The most plans the cache of the batches of compare_with_single_in holds: as in the public
+ * calls, or fewer (none) in the tests of the cache itself. */
+static unsigned cache_plans = MDN_BATCH_PLANS;
+
 /*
  * The np persons' n claims in C settled as one batch and one by one (medins_settle_ex) under
  * `pol`, or with `set` (then pol is NULL) under the policy of `region` in force on each claim's
@@ -553,8 +555,11 @@ static size_t compare_with_single_in(const medins_policy *pol, const medins_poli
     medins_batch_options_init(&opts);
     ck_assert_int_eq(medins_batch_errors_new(&opts.errors), 0);
     medins_error *first = NULL;
-    int rc = set ? medins_batch_settle_set_ex(set, region, &p, &k, C.ledgers, &o, &opts, &failed, &first)
-                 : medins_batch_settle_ex(pol, &p, &k, C.ledgers, &o, &opts, &failed, &first);
+    int rc = cache_plans != MDN_BATCH_PLANS
+                 ? mdn_batch_settle_plans(cache_plans, pol, set, region, &p, &k, C.ledgers, &o,
+                                          &opts, &failed, &first)
+             : set ? medins_batch_settle_set_ex(set, region, &p, &k, C.ledgers, &o, &opts, &failed, &first)
+                   : medins_batch_settle_ex(pol, &p, &k, C.ledgers, &o, &opts, &failed, &first);
     ck_assert_msg(rc == 0 || rc == MEDINS_ERR_BATCH, "%s: batch returned %d", id, rc);
     ck_assert_uint_eq(medins_batch_errors_count(opts.errors), failed);
     ck_assert_msg((rc == 0) == (first == NULL), "%s: an error object exactly when a claim failed", id);
@@ -562,12 +567,15 @@ static size_t compare_with_single_in(const medins_policy *pol, const medins_poli
     size_t nfail = 0;
     for (size_t i = 0; i < n; i++) {
         size_t who = (size_t)C.person[i];
-        medins_person person = {(medins_scheme)C.scheme[who], (medins_category)C.category[who],
-                                (medins_tier)C.tier[who], C.birth[who], C.groups[who],
-                                C.family_doctor[who]};
-        medins_claim claim = {(int64_t)i, C.date[i], (medins_claim_kind)C.kind[i],
-                              (medins_level)C.level[i], C.institution[i], C.total[i],
-                              C.self_paid[i], C.category_b[i]};
+        medins_person person = {.scheme = (medins_scheme)C.scheme[who],
+                                .category = (medins_category)C.category[who],
+                                .tier = (medins_tier)C.tier[who], .birth_date = C.birth[who],
+                                .groups = C.groups[who], .family_doctor = C.family_doctor[who]};
+        medins_claim claim = {.id = (int64_t)i, .date = C.date[i],
+                              .kind = (medins_claim_kind)C.kind[i],
+                              .level = (medins_level)C.level[i], .institution = C.institution[i],
+                              .total = C.total[i], .self_paid = C.self_paid[i],
+                              .category_b = C.category_b[i]};
         medins_result *r = NULL;
         const medins_policy *in_force = pol;
         int one = set ? medins_policy_set_lookup(&in_force, set, region, C.date[i], NULL) : 0;
@@ -704,10 +712,12 @@ START_TEST(extreme_amounts)
     medins_batch_settle(policy, &p, &k, C.ledgers, &o, &failed, NULL);
     size_t nfail = 0;
     for (size_t i = 0; i < n; i++) {
-        medins_person person = {MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE,
-                                MEDINS_TIER_NONE, 19800101, 0, 0};
-        medins_claim claim = {(int64_t)i, 20230301, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, 0,
-                              cases[i][0], cases[i][1], cases[i][2]};
+        medins_person person = {.scheme = MEDINS_SCHEME_EMPLOYEE,
+                                .category = MEDINS_CATEGORY_IN_SERVICE, .tier = MEDINS_TIER_NONE,
+                                .birth_date = 19800101, .groups = 0, .family_doctor = 0};
+        medins_claim claim = {.id = (int64_t)i, .date = 20230301, .kind = MEDINS_CLAIM_OUTPATIENT,
+                              .level = MEDINS_LEVEL_2, .institution = 0, .total = cases[i][0],
+                              .self_paid = cases[i][1], .category_b = cases[i][2]};
         medins_result *r = NULL;
         int one = medins_settle_ex(&r, policy, &person, &claim, &single, MEDINS_SETTLE_NO_LINES, NULL);
         medins_result_free(r);
@@ -741,8 +751,10 @@ START_TEST(plain_test_matches_full_check)
         for (int kind = -1; kind <= MEDINS_CLAIM_KIND_COUNT + 4; kind++)
             for (int level = -1; level <= MEDINS_LEVEL_COUNT + 4; level++)
                 for (int md = -1; md <= 2 * 64 * MDN_YEAR_DAY_WORDS; md++) {
-                    const medins_claim c = {0, year0 + md, (medins_claim_kind)kind,
-                                            (medins_level)level, 0, Y(100), Y(10), Y(5)};
+                    const medins_claim c = {.id = 0, .date = year0 + md,
+                                            .kind = (medins_claim_kind)kind,
+                                            .level = (medins_level)level, .institution = 0,
+                                            .total = Y(100), .self_paid = Y(10), .category_b = Y(5)};
                     const bool plain = mdn_claim_plain(&c, year0, days);
                     const bool valid = mdn_claim_check(&c, NULL) == 0;
                     /* Asserted only when wrong: each assertion costs Check a message, and
@@ -784,8 +796,10 @@ START_TEST(person_plain_matches_full_check)
         for (int category = -1; category <= MEDINS_CATEGORY_COUNT + 1; category++)
             for (int tier = -1; tier <= MEDINS_TIER_COUNT + 1; tier++)
                 for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
-                    const medins_person p = {(medins_scheme)scheme, (medins_category)category,
-                                             (medins_tier)tier, 19800101, groups[g], 0};
+                    const medins_person p = {.scheme = (medins_scheme)scheme,
+                                             .category = (medins_category)category,
+                                             .tier = (medins_tier)tier, .birth_date = 19800101,
+                                             .groups = groups[g], .family_doctor = 0};
                     const bool plain = mdn_person_plain(&p);
                     ck_assert_msg(plain == (mdn_person_check(&p, NULL) == 0),
                                   "scheme %d, category %d, tier %d, groups 0x%x: plain %d", scheme,
@@ -801,8 +815,10 @@ START_TEST(person_plain_matches_full_check)
     plain_count = 0;
     for (size_t y = 0; y < sizeof years / sizeof years[0]; y++)
         for (int md = -1; md <= 2 * 64 * MDN_YEAR_DAY_WORDS; md++) {
-            const medins_person p = {MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE,
-                                     MEDINS_TIER_NONE, years[y] * 10000 + md, 0, 0};
+            const medins_person p = {.scheme = MEDINS_SCHEME_EMPLOYEE,
+                                     .category = MEDINS_CATEGORY_IN_SERVICE,
+                                     .tier = MEDINS_TIER_NONE, .birth_date = years[y] * 10000 + md,
+                                     .groups = 0, .family_doctor = 0};
             const bool plain = mdn_person_plain(&p);
             ck_assert_msg(plain == (mdn_person_check(&p, NULL) == 0), "birth date %d: plain %d",
                           (int)p.birth_date, plain);
@@ -950,12 +966,12 @@ START_TEST(agrees_without_plan_cache)
 {
     medins_policy_set *set = NULL;
     ck_assert_int_eq(medins_policy_set_open_embedded(&set, NULL), 0);
-    mdn_batch_cacheless = true;
+    cache_plans = 0;
     for (size_t i = 0; i < medins_policy_set_count(set); i++) {
         const medins_policy *pol = medins_policy_set_at(set, i);
         check_agreement(pol, (int)(medins_policy_effective_from(pol) / 10000), 100);
     }
-    mdn_batch_cacheless = false;
+    cache_plans = MDN_BATCH_PLANS;
     medins_policy_set_free(set);
 }
 END_TEST
@@ -966,12 +982,12 @@ START_TEST(agrees_with_a_small_plan_cache)
 {
     medins_policy_set *set = NULL;
     ck_assert_int_eq(medins_policy_set_open_embedded(&set, NULL), 0);
-    mdn_batch_plans = 24;
+    cache_plans = 24;
     for (size_t i = 0; i < medins_policy_set_count(set); i++) {
         const medins_policy *pol = medins_policy_set_at(set, i);
         check_agreement(pol, (int)(medins_policy_effective_from(pol) / 10000), 300);
     }
-    mdn_batch_plans = 1024;
+    cache_plans = MDN_BATCH_PLANS;
     medins_policy_set_free(set);
 }
 END_TEST
@@ -1127,8 +1143,10 @@ START_TEST(output_column_sets)
         }
         for (size_t i = 0; i < n; i++)
             got_status[i] = 7;
-        medins_batch_out os = {col[0], col[1], col[2], col[3], col[4], col[5], col[6], col[7],
-                               set & STATUS ? got_status : NULL};
+        medins_batch_out os = {.fund = col[0], .major_disease = col[1], .assistance = col[2],
+                               .patient = col[3], .deductible = col[4], .coinsurance = col[5],
+                               .over_cap = col[6], .account = col[7],
+                               .status = set & STATUS ? got_status : NULL};
         memcpy(C.ledgers, start, sizeof start);
         size_t failed = 0;
         ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &os, &failed, NULL),
@@ -1238,8 +1256,9 @@ END_TEST
 static void age_window_on(const medins_policy *pol, medins_date birth, medins_date date,
                           medins_date *from, medins_date *until)
 {
-    const medins_person person = {MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_RETIRED,
-                                  MEDINS_TIER_NONE, birth, 0, 0};
+    const medins_person person = {.scheme = MEDINS_SCHEME_EMPLOYEE,
+                                  .category = MEDINS_CATEGORY_RETIRED, .tier = MEDINS_TIER_NONE,
+                                  .birth_date = birth, .groups = 0, .family_doctor = 0};
     medins_ledger ledger;
     medins_ledger_init(&ledger, date / 10000);
     mdn_profile prof;

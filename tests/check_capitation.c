@@ -10,20 +10,6 @@
 
 #include "runner.h"
 
-#define Y(yuan) ((medins_fen)(yuan) * 100)
-
-static medins_policy *load(const char *file)
-{
-    char rel[128], path[512];
-    snprintf(rel, sizeof rel, "data/contrib/%s", file);
-    medins_policy *p = NULL;
-    medins_error *err = NULL;
-    int rc = medins_policy_load_file(&p, medins_test_path(path, sizeof path, rel), NULL, NULL, &err);
-    ck_assert_msg(rc == 0, "loading %s: %s", file, err ? medins_error_message(err) : "?");
-    medins_error_free(err);
-    return p;
-}
-
 /* Budget (and status) of one period, for the cases and the randomized check. */
 static int budget(medins_fen *out, const medins_policy *policy, medins_disease disease,
                   medins_date from, medins_date to, const medins_enrolment *e, size_t n)
@@ -87,7 +73,7 @@ static const proration_case proration[] = {
 START_TEST(test_proration)
 {
     const proration_case *c = &proration[_i];
-    medins_policy *policy = load("tj2017.yaml");
+    medins_policy *policy = medins_test_load("data/contrib/tj2017.yaml");
     medins_enrolment e;
     medins_enrolment_init(&e);
     e.patient = 1001;
@@ -143,8 +129,9 @@ static const settle_case settle_cases[] = {
 START_TEST(test_settle)
 {
     const settle_case *c = &settle_cases[_i];
-    medins_policy *policy = load("tj2017.yaml");
-    medins_enrolment e[2] = {{1, 20160101, 0}, {2, 20170101, 20170131}};
+    medins_policy *policy = medins_test_load("data/contrib/tj2017.yaml");
+    medins_enrolment e[2] = {{.patient = 1, .from = 20160101, .to = 0},
+                             {.patient = 2, .from = 20170101, .to = 20170131}};
     medins_capitation_input in;
     medins_capitation_input_init(&in);
     in.institution = 9;
@@ -196,7 +183,7 @@ START_TEST(test_no_assessment)
     medins_error *err = NULL;
     int rc = medins_policy_load_string(&policy, "plain.yaml", yaml, sizeof yaml - 1, NULL, NULL, &err);
     ck_assert_msg(rc == 0, "plain: load %d %s", rc, err ? medins_error_message(err) : "");
-    medins_enrolment e = {5, 20190101, 0};
+    medins_enrolment e = {.patient = 5, .from = 20190101, .to = 0};
     medins_capitation_input in;
     medins_capitation_input_init(&in);
     in.from = 20190301;
@@ -254,7 +241,7 @@ static const error_case errors[] = {
 START_TEST(test_errors)
 {
     const error_case *c = &errors[_i];
-    medins_policy *policy = load("tj2017.yaml");
+    medins_policy *policy = medins_test_load("data/contrib/tj2017.yaml");
     medins_capitation_input in;
     medins_capitation_input_init(&in);
     in.level = (medins_level)c->level;
@@ -278,8 +265,8 @@ END_TEST
 
 START_TEST(test_no_section)
 {
-    medins_policy *policy = load("tj2015.yaml");
-    medins_enrolment e = {1, 20150101, 0};
+    medins_policy *policy = medins_test_load("data/contrib/tj2015.yaml");
+    medins_enrolment e = {.patient = 1, .from = 20150101, .to = 0};
     medins_fen b = -1;
     ck_assert_int_eq(budget(&b, policy, MEDINS_DISEASE_DIABETES, 20150101, 20150131, &e, 1),
                      MEDINS_ERR_NOT_COVERED);
@@ -316,7 +303,7 @@ static medins_date random_day(int year)
 
 START_TEST(test_year_is_sum_of_months)
 {
-    medins_policy *policy = load("tj2017.yaml");
+    medins_policy *policy = medins_test_load("data/contrib/tj2017.yaml");
     rng_state = 20170101u + (uint32_t)_i;
     medins_enrolment all[PATIENTS];
     for (int i = 0; i < PATIENTS; i++) {
@@ -416,7 +403,7 @@ static const overlap_case overlaps[] = {
 START_TEST(test_overlaps)
 {
     const overlap_case *c = &overlaps[_i];
-    medins_policy *policy = load("tj2017.yaml");
+    medins_policy *policy = medins_test_load("data/contrib/tj2017.yaml");
     medins_capitation_input in;
     medins_capitation_input_init(&in);
     in.from = 20170101;

@@ -6,22 +6,8 @@
 
 #include <medins.h>
 
-#include "model.h"
+#include "person.h"
 #include "runner.h"
-
-#define Y(yuan) ((medins_fen)(yuan) * 100)
-
-static medins_policy *load(const char *file)
-{
-    char rel[128], path[512];
-    snprintf(rel, sizeof rel, "data/contrib/%s", file);
-    medins_policy *p = NULL;
-    medins_error *err = NULL;
-    int rc = medins_policy_load_file(&p, medins_test_path(path, sizeof path, rel), NULL, NULL, &err);
-    ck_assert_msg(rc == 0, "loading %s: %s", file, err ? medins_error_message(err) : "?");
-    medins_error_free(err);
-    return p;
-}
 
 static medins_person resident(medins_category category, medins_tier tier, uint32_t groups)
 {
@@ -133,7 +119,7 @@ static const resident_case resident_cases[] = {
 START_TEST(test_resident)
 {
     const resident_case *c = &resident_cases[_i];
-    medins_policy *policy = load(c->file);
+    medins_policy *policy = medins_test_load("data/contrib/%s", c->file);
     medins_person person = resident(c->category, c->tier, c->groups);
     medins_result *r = NULL;
     medins_error *err = NULL;
@@ -175,7 +161,7 @@ END_TEST
 /* C7's middle tier cites its own row: tj2017.yaml line 24, source tj-2017-opinions. */
 START_TEST(test_resident_citation)
 {
-    medins_policy *policy = load("tj2017.yaml");
+    medins_policy *policy = medins_test_load("data/contrib/tj2017.yaml");
     medins_person person = resident(MEDINS_CATEGORY_ADULT, MEDINS_TIER_MIDDLE, 0);
     medins_result *r = NULL;
     ck_assert_int_eq(medins_contribution(&r, policy, &person, 20170601, NULL, NULL), 0);
@@ -240,7 +226,7 @@ static const employee_case employee_cases[] = {
 START_TEST(test_employee)
 {
     const employee_case *c = &employee_cases[_i];
-    medins_policy *policy = load("tj2015.yaml");
+    medins_policy *policy = medins_test_load("data/contrib/tj2015.yaml");
     medins_person person;
     medins_person_init(&person);
     person.category = c->category;
@@ -338,7 +324,7 @@ START_TEST(test_errors)
     const error_case *c = &error_cases[_i];
     medins_policy *policy = NULL;
     if (c->file) {
-        policy = load(c->file);
+        policy = medins_test_load("data/contrib/%s", c->file);
     } else {
         int rc = medins_policy_load_string(&policy, "nocontrib.yaml", no_contrib_yaml,
                                            sizeof no_contrib_yaml - 1, NULL, NULL, NULL);
@@ -397,7 +383,7 @@ static const account_case account_cases[] = {
 START_TEST(test_account)
 {
     const account_case *c = &account_cases[_i];
-    medins_policy *policy = load("tj2017.yaml");
+    medins_policy *policy = medins_test_load("data/contrib/tj2017.yaml");
     medins_person person;
     medins_person_init(&person);
     person.category = c->category;
@@ -429,7 +415,8 @@ END_TEST
 
 START_TEST(test_account_errors)
 {
-    medins_policy *p2017 = load("tj2017.yaml"), *p2015 = load("tj2015.yaml");
+    medins_policy *p2017 = medins_test_load("data/contrib/tj2017.yaml"),
+                  *p2015 = medins_test_load("data/contrib/tj2015.yaml");
     medins_person person;
     medins_person_init(&person);
     medins_account_input in;

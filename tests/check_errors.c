@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "private.h"
+#include "util.h"
 #include "runner.h"
 
 static const struct { int code; const char *name; } codes[] = {
@@ -73,14 +73,45 @@ START_TEST(error_object)
 }
 END_TEST
 
+/*
+ * Messages longer than MDN_ERROR_MESSAGE_MAX (1023) bytes are cut to it, at the end of a whole
+ * UTF-8 character; the rest of the error is kept. Each case: `x` repeated `xs` times, then
+ * `tail`, and the length of the message expected:
+ *   - 1023 x: at the limit, kept whole (1023);
+ *   - 1024 x, and 3999 x: cut to the first 1023;
+ *   - 1021 x + "中" (E4 B8 AD, 3 bytes: 1024 in all): the character ends past the limit and
+ *     is dropped whole, 1021 left, not 1021 x + E4 B8;
+ *   - 1020 x + "中": ends at 1023 exactly, kept (1023);
+ *   - 1022 x + "é" (C3 A9: 1024): 1022, not 1022 x + C3.
+ */
+static const struct {
+    size_t xs;
+    const char *tail;
+    size_t want;
+} cut_cases[] = {
+    {1023, "", 1023},
+    {1024, "", 1023},
+    {3999, "", 1023},
+    {1021, "\xe4\xb8\xad", 1021},
+    {1020, "\xe4\xb8\xad", 1023},
+    {1022, "\xc3\xa9", 1022},
+};
+
 START_TEST(long_message_is_cut)
 {
-    char big[4000];
-    memset(big, 'x', sizeof big - 1);
-    big[sizeof big - 1] = '\0';
+    char big[4000 + 8];
+    memset(big, 'x', cut_cases[_i].xs);
+    strcpy(big + cut_cases[_i].xs, cut_cases[_i].tail);
     medins_error *err = NULL;
-    mdn_error(&err, MEDINS_ERR_TYPE, "f", 1, 1, "%s", big);
-    ck_assert_msg(strlen(medins_error_message(err)) < sizeof big, "message bounded");
+    ck_assert_int_eq(mdn_error(&err, MEDINS_ERR_TYPE, "f.yaml", 3, 4, "%s", big), MEDINS_ERR_TYPE);
+    const char *msg = medins_error_message(err);
+    ck_assert_msg(strlen(msg) == cut_cases[_i].want && strncmp(msg, big, strlen(msg)) == 0,
+                  "case %d: %zu bytes kept, not the first %zu", _i, strlen(msg),
+                  cut_cases[_i].want);
+    ck_assert_int_eq(medins_error_code(err), MEDINS_ERR_TYPE);
+    ck_assert_str_eq(medins_error_file(err), "f.yaml");
+    ck_assert_uint_eq(medins_error_line(err), 3);
+    ck_assert_uint_eq(medins_error_column(err), 4);
     medins_error_free(err);
 }
 END_TEST
@@ -102,7 +133,7 @@ static Suite *errors_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("object");
     tcase_add_test(tc, error_object);
-    tcase_add_test(tc, long_message_is_cut);
+    tcase_add_loop_test(tc, long_message_is_cut, 0, (int)(sizeof cut_cases / sizeof cut_cases[0]));
     tcase_add_test(tc, accessors_accept_null);
     suite_add_tcase(s, tc);
     return s;

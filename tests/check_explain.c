@@ -11,17 +11,13 @@
 #include "medins.h"
 #include "runner.h"
 
-#define Y(yuan) ((medins_fen)(yuan) * 100)
-
 static medins_policy *policy;
 static char policy_path[1024];
 
 static void setup(void)
 {
-    medins_error *err = NULL;
     medins_test_path(policy_path, sizeof policy_path, "data/settle/basic.yaml");
-    int rc = medins_policy_load_file(&policy, policy_path, NULL, NULL, &err);
-    ck_assert_msg(rc == 0, "basic.yaml: %s", err ? medins_error_message(err) : "?");
+    policy = medins_test_load("data/settle/basic.yaml");
 }
 
 static void teardown(void) { medins_policy_free(policy); policy = NULL; }

@@ -3,7 +3,7 @@
  *
  * No expected amount is written here: each property must hold for any correct engine, so the
  * test covers combinations no hand-worked case reaches (segment and cap crossings after long
- * histories, every category and group). The data come from bench/synth.h with a fixed seed,
+ * histories, every category and group). The data come from tests/support/synth.h with a fixed seed,
  * so a failure names a claim that can be replayed.
  *
  *  - parts add up: fund + major_disease + assistance + patient = total, to the fen;
@@ -23,7 +23,7 @@
 
 #include "runner.h"
 #include "benefit.h"
-#include "../bench/synth.h"
+#include "synth.h"
 
 
 /* Check records every passing assertion (a write per call); millions of them would cost more than
@@ -171,8 +171,10 @@ static void outputs_alloc(outputs *o, size_t n, medins_batch_out *bo)
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         ck_assert_ptr_nonnull(*cols[i] = malloc(n * sizeof(medins_fen)));
     ck_assert_ptr_nonnull(o->status = malloc(n * sizeof(int32_t)));
-    medins_batch_out b = {o->fund, o->major, o->assist, o->patient, o->deductible, o->coins,
-                          o->over_cap, o->account, o->status};
+    medins_batch_out b = {.fund = o->fund, .major_disease = o->major, .assistance = o->assist,
+                          .patient = o->patient, .deductible = o->deductible,
+                          .coinsurance = o->coins, .over_cap = o->over_cap, .account = o->account,
+                          .status = o->status};
     *bo = b;
 }
 

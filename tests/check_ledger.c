@@ -8,18 +8,9 @@
 #include "medins.h"
 #include "runner.h"
 
-#define Y(yuan) ((medins_fen)(yuan) * 100)
-
 static medins_policy *policy;
 
-static void setup(void)
-{
-    char path[1024];
-    medins_error *err = NULL;
-    medins_test_path(path, sizeof path, "data/settle/basic.yaml");
-    int rc = medins_policy_load_file(&policy, path, NULL, NULL, &err);
-    ck_assert_msg(rc == 0, "basic.yaml: %s", err ? medins_error_message(err) : "?");
-}
+static void setup(void) { policy = medins_test_load("data/settle/basic.yaml"); }
 
 static void teardown(void) { medins_policy_free(policy); policy = NULL; }
 

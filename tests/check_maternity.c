@@ -9,20 +9,6 @@
 
 #include "runner.h"
 
-#define Y(yuan) ((medins_fen)(yuan) * 100)
-
-static medins_policy *load(const char *file)
-{
-    char rel[128], path[512];
-    snprintf(rel, sizeof rel, "data/contrib/%s", file);
-    medins_policy *p = NULL;
-    medins_error *err = NULL;
-    int rc = medins_policy_load_file(&p, medins_test_path(path, sizeof path, rel), NULL, NULL, &err);
-    ck_assert_msg(rc == 0, "loading %s: %s", file, err ? medins_error_message(err) : "?");
-    medins_error_free(err);
-    return p;
-}
-
 typedef struct maternity_case {
     const char *name, *file;
     medins_date date;
@@ -77,7 +63,7 @@ static const maternity_case cases[] = {
 START_TEST(test_maternity)
 {
     const maternity_case *c = &cases[_i];
-    medins_policy *policy = load(c->file);
+    medins_policy *policy = medins_test_load("data/contrib/%s", c->file);
     medins_person person;
     medins_person_init(&person);
     if (c->scheme == MEDINS_SCHEME_RESIDENT) {
@@ -126,7 +112,7 @@ END_TEST
  */
 START_TEST(test_week_bands_recorded)
 {
-    medins_policy *policy = load("tj2023.yaml");
+    medins_policy *policy = medins_test_load("data/contrib/tj2023.yaml");
     medins_person person;
     medins_person_init(&person);
     medins_maternity_input in;
@@ -155,7 +141,7 @@ END_TEST
 /* B1's employee amount cites the 2015 document at its own line. */
 START_TEST(test_citation)
 {
-    medins_policy *policy = load("tj2015.yaml");
+    medins_policy *policy = medins_test_load("data/contrib/tj2015.yaml");
     medins_person person;
     medins_person_init(&person);
     medins_maternity_input in;
@@ -198,7 +184,7 @@ static const error_case errors[] = {
 START_TEST(test_errors)
 {
     const error_case *c = &errors[_i];
-    medins_policy *policy = load(c->file);
+    medins_policy *policy = medins_test_load("data/contrib/%s", c->file);
     medins_person person;
     medins_person_init(&person);
     medins_maternity_input in;

@@ -9,20 +9,14 @@
 #include <string.h>
 #include <time.h>
 
-#include "loader.h"
+#include "bind.h"
+#include "policy.h"
+#include "select.h"
 #include "runner.h"
 
 static medins_policy *full;
 
-static void load_full(void)
-{
-    char path[1024];
-    medins_error *err = NULL;
-    medins_test_path(path, sizeof path, "data/loader/full.yaml");
-    int rc = medins_policy_load_file(&full, path, NULL, NULL, &err);
-    ck_assert_msg(rc == 0, "full.yaml: %s", err ? medins_error_message(err) : "?");
-    medins_error_free(err);
-}
+static void load_full(void) { full = medins_test_load("data/loader/full.yaml"); }
 
 static void free_full(void)
 {

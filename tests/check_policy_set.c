@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "loader.h"
+#include "policy.h"
 #include "runner.h"
 
 static medins_policy_set *set;

@@ -36,7 +36,6 @@
 
 /* Check records every passing assertion; the loops call into it only when a condition fails. */
 #define REQUIRE(cond, ...) do { if (!(cond)) ck_assert_msg(cond, __VA_ARGS__); } while (0)
-#define Y(yuan) ((medins_fen)(yuan) * 100)
 
 static bool quick(void)
 {
@@ -550,15 +549,18 @@ static void cols_free(cols *c)
 
 static medins_person person_at(const cols *c, size_t k)
 {
-    return (medins_person){(medins_scheme)c->scheme[k], (medins_category)c->category[k],
-                           (medins_tier)c->tier[k], c->birth[k], c->groups[k], c->family_doctor[k]};
+    return (medins_person){.scheme = (medins_scheme)c->scheme[k],
+                           .category = (medins_category)c->category[k],
+                           .tier = (medins_tier)c->tier[k], .birth_date = c->birth[k],
+                           .groups = c->groups[k], .family_doctor = c->family_doctor[k]};
 }
 
 static medins_claim claim_at(const cols *c, size_t i)
 {
-    return (medins_claim){(int64_t)i, c->date[i], (medins_claim_kind)c->kind[i],
-                          (medins_level)c->level[i], c->institution[i], c->total[i],
-                          c->self_paid[i], c->category_b[i]};
+    return (medins_claim){.id = (int64_t)i, .date = c->date[i],
+                          .kind = (medins_claim_kind)c->kind[i], .level = (medins_level)c->level[i],
+                          .institution = c->institution[i], .total = c->total[i],
+                          .self_paid = c->self_paid[i], .category_b = c->category_b[i]};
 }
 
 /* Counts of what the calls did, to tell that both outcomes were exercised. */
@@ -671,11 +673,15 @@ static void exercise(const char *pid, const medins_policy *p, uint64_t seed, siz
     /* The batch, against one call per claim in the same order (no reversals). */
     memcpy(c.batch, c.first, np * sizeof c.first[0]);
     memcpy(c.single, c.first, np * sizeof c.first[0]);
-    medins_batch_persons bp = {np, c.scheme, c.category, c.tier, c.birth, c.groups, c.family_doctor};
-    medins_batch_claims bc = {c.n, c.person, c.date, c.kind, c.level, c.institution, c.total,
-                              c.self_paid, c.category_b};
-    medins_batch_out bo = {c.out[0], c.out[1], c.out[2], c.out[3], c.out[4], c.out[5], c.out[6],
-                           c.out[7], c.status};
+    medins_batch_persons bp = {.n = np, .scheme = c.scheme, .category = c.category, .tier = c.tier,
+                               .birth_date = c.birth, .groups = c.groups,
+                               .family_doctor = c.family_doctor};
+    medins_batch_claims bc = {.n = c.n, .person = c.person, .date = c.date, .kind = c.kind,
+                              .level = c.level, .institution = c.institution, .total = c.total,
+                              .self_paid = c.self_paid, .category_b = c.category_b};
+    medins_batch_out bo = {.fund = c.out[0], .major_disease = c.out[1], .assistance = c.out[2],
+                           .patient = c.out[3], .deductible = c.out[4], .coinsurance = c.out[5],
+                           .over_cap = c.out[6], .account = c.out[7], .status = c.status};
     medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
     ck_assert_int_eq(medins_batch_errors_new(&opts.errors), 0);
     size_t failed = 0, nfail = 0;

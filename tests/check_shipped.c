@@ -13,8 +13,6 @@
 #include "model.h"
 #include "runner.h"
 
-#define YUAN(y) ((medins_fen)(y) * 100)
-
 static const char *const shipped_ids[] = {
     "tianjin/2015", "tianjin/2016", "tianjin/2017", "tianjin/2018", "tianjin/2021",
     "tianjin/2022", "tianjin/2023",
@@ -102,7 +100,7 @@ START_TEST(test_citations_checkable)
     medins_person person;
     medins_person_init(&person);
     person.birth_date = 19800101;
-    medins_claim claim = claim_of(20170601, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, YUAN(1000));
+    medins_claim claim = claim_of(20170601, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, Y(1000));
     medins_ledger ledger;
     medins_ledger_init(&ledger, 2017);
     medins_result *r = NULL;
@@ -254,60 +252,60 @@ static const settle_case settles[] = {
     /* [I1] first admission, level 2, employee in service, no known history: deductible 1100.
      * Fund (assumed 88% below 100,000): (10000 - 1100) x 88% = 7832. */
     {"I1 level 2 first admission", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_2, 0, 20170310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(7832), SKIP, SKIP, 8800},
+     MEDINS_LEVEL_2, 0, 20170310, Y(10000), 0, SKIP, 0, Y(1100), Y(7832), SKIP, SKIP, 8800},
     /* [I1] levels 1 and 3: 800 and 1700. */
     {"I1 level 1 first admission", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_1, 0, 20170310, YUAN(10000), 0, SKIP, 0, YUAN(800), SKIP, SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_1, 0, 20170310, Y(10000), 0, SKIP, 0, Y(800), SKIP, SKIP, SKIP, SKIP},
     {"I1 level 3 first admission", "tianjin/2023", E, IN, NT, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_3, 0, 20230310, YUAN(10000), 0, SKIP, 0, YUAN(1700), SKIP, SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_3, 0, 20230310, Y(10000), 0, SKIP, 0, Y(1700), SKIP, SKIP, SKIP, SKIP},
     /* [I2] second admission of the year: 270 / 350 / 500. */
     {"I2 level 2 second admission", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_2, 0, 20170910, YUAN(10000), 1, SKIP, 0, YUAN(350), SKIP, SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_2, 0, 20170910, Y(10000), 1, SKIP, 0, Y(350), SKIP, SKIP, SKIP, SKIP},
     {"I2 level 3 third admission", "tianjin/2022", E, RET, NT, 19500101, 0, 0, INP,
-     MEDINS_LEVEL_3, 0, 20220910, YUAN(10000), 2, SKIP, 0, YUAN(500), SKIP, SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_3, 0, 20220910, Y(10000), 2, SKIP, 0, Y(500), SKIP, SKIP, SKIP, SKIP},
     /* [I3] last year's outpatient costs 1000 <= 1500 (in service): first admission 500, later 0;
      * retired with 2400 <= 2500: 500; in service with 2000 > 1500: the normal 1100. */
     {"I3 in service thrifty first", "tianjin/2018", E, IN, NT, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_2, 0, 20180310, YUAN(10000), 0, YUAN(1000), 0, YUAN(500), SKIP, SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_2, 0, 20180310, Y(10000), 0, Y(1000), 0, Y(500), SKIP, SKIP, SKIP, SKIP},
     {"I3 in service thrifty later", "tianjin/2018", E, IN, NT, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_3, 0, 20180310, YUAN(10000), 1, YUAN(1000), 0, 0, SKIP, SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_3, 0, 20180310, Y(10000), 1, Y(1000), 0, 0, SKIP, SKIP, SKIP, SKIP},
     {"I3 retired thrifty first", "tianjin/2023", E, RET, NT, 19500101, 0, 0, INP,
-     MEDINS_LEVEL_3, 0, 20230310, YUAN(10000), 0, YUAN(2400), 0, YUAN(500), SKIP, SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_3, 0, 20230310, Y(10000), 0, Y(2400), 0, Y(500), SKIP, SKIP, SKIP, SKIP},
     {"I3 in service not thrifty", "tianjin/2018", E, IN, NT, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_2, 0, 20180310, YUAN(10000), 0, YUAN(2000), 0, YUAN(1100), SKIP, SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_2, 0, 20180310, Y(10000), 0, Y(2000), 0, Y(1100), SKIP, SKIP, SKIP, SKIP},
     /* [I4] employees' maximum 350,000: level 3, 1,000,000 in scope. Deductible 1700; the fund
      * would pay 100000 x 85% + 898300 x 90% = 893470 (assumed ratios), clamped to 350000. */
     {"I4 employee maximum", "tianjin/2017", E, IN, NT, 19800101, 0, 0, INP, MEDINS_LEVEL_3, 0,
-     20170310, YUAN(1000000), 0, SKIP, 0, YUAN(1700), YUAN(350000), SKIP, SKIP, SKIP},
+     20170310, Y(1000000), 0, SKIP, 0, Y(1700), Y(350000), SKIP, SKIP, SKIP},
     /* [I4] residents' 180,000 in 2017, [I5] 250,000 from 2023. Low tier, level 1 (assumed 75%):
      * (1000000 - 800) x 75% = 749400, clamped. */
     {"I4 resident maximum 2017", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_1, 0, 20170310, YUAN(1000000), 0, SKIP, 0, YUAN(800), YUAN(180000), SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_1, 0, 20170310, Y(1000000), 0, SKIP, 0, Y(800), Y(180000), SKIP, SKIP, SKIP},
     {"I5 resident maximum 2023", "tianjin/2023", R, AD, LOW, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_1, 0, 20230310, YUAN(1000000), 0, SKIP, 0, YUAN(800), YUAN(250000), SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_1, 0, 20230310, Y(1000000), 0, SKIP, 0, Y(800), Y(250000), SKIP, SKIP, SKIP},
     /* [C9, I8] a 低保 resident: 2017 financed at the middle tier, whose inpatient ratio is 5
      * points above the low tier's: level 2, 70% + 5% = 75%. 2022 (no middle tier): the low
      * tier plus the I8 adjustment, also 75%. Without the group: 70%. */
     {"I8 dibao 2017", "tianjin/2017", R, AD, LOW, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
-     MEDINS_LEVEL_2, 0, 20170310, YUAN(10000), 0, SKIP, 0, YUAN(1100), SKIP, SKIP, SKIP, 7500},
+     MEDINS_LEVEL_2, 0, 20170310, Y(10000), 0, SKIP, 0, Y(1100), SKIP, SKIP, SKIP, 7500},
     {"I8 dibao 2022", "tianjin/2022", R, AD, LOW, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
-     MEDINS_LEVEL_2, 0, 20220310, YUAN(10000), 0, SKIP, 0, YUAN(1100), SKIP, SKIP, SKIP, 7500},
+     MEDINS_LEVEL_2, 0, 20220310, Y(10000), 0, SKIP, 0, Y(1100), SKIP, SKIP, SKIP, 7500},
     {"I8 no group 2022", "tianjin/2022", R, AD, LOW, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_2, 0, 20220310, YUAN(10000), 0, SKIP, 0, YUAN(1100), SKIP, SKIP, SKIP, 7000},
+     MEDINS_LEVEL_2, 0, 20220310, Y(10000), 0, SKIP, 0, Y(1100), SKIP, SKIP, SKIP, 7000},
     /* [O1] outpatient deductible: in service 800; retired aged 65 on the claim date: 700; aged
      * 72: 650; retired aged 58: 800. [O2] residents 500. Employee level 1 at 75% (third-party):
      * (1000 - 800) x 75% = 150. */
     {"O1 in service", "tianjin/2017", E, IN, NT, 19800101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
-     20170310, YUAN(1000), 0, SKIP, 0, YUAN(800), YUAN(150), SKIP, SKIP, 7500},
+     20170310, Y(1000), 0, SKIP, 0, Y(800), Y(150), SKIP, SKIP, 7500},
     {"O1 retired 65", "tianjin/2017", E, RET, NT, 19520101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
-     20170310, YUAN(1000), 0, SKIP, 0, YUAN(700), SKIP, SKIP, SKIP, SKIP},
+     20170310, Y(1000), 0, SKIP, 0, Y(700), SKIP, SKIP, SKIP, SKIP},
     {"O1 retired 72", "tianjin/2023", E, RET, NT, 19510101, 0, 0, OUT, MEDINS_LEVEL_2, 0,
-     20230310, YUAN(1000), 0, SKIP, 0, YUAN(650), SKIP, SKIP, SKIP, SKIP},
+     20230310, Y(1000), 0, SKIP, 0, Y(650), SKIP, SKIP, SKIP, SKIP},
     {"O1 retired 58", "tianjin/2017", E, RET, NT, 19590101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
-     20170310, YUAN(1000), 0, SKIP, 0, YUAN(800), SKIP, SKIP, SKIP, SKIP},
+     20170310, Y(1000), 0, SKIP, 0, Y(800), SKIP, SKIP, SKIP, SKIP},
     /* [O2, O4] resident, level 1: deductible 500, (1000 - 500) x 50% = 250. */
     {"O2 O4 resident", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
-     20170310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, 5000},
+     20170310, Y(1000), 0, SKIP, 0, Y(500), Y(250), SKIP, SKIP, 5000},
     /* [O5] residents' outpatient scope: level 2 not covered in 2015, covered from 2017; level 3
      * from the 2022 notice, in force from its issue: "fully implement the liberalization of
      * residents' health insurance outpatient (emergency) clinic reimbursement policy of the
@@ -315,52 +313,52 @@ static const settle_case settles[] = {
      * 50% (O4, assumed): (1000 - 500) x 50% = 250. The same paragraph raises the high grade's
      * ratio at levels 1 and 2 (5 points assumed): 55%, 275. */
     {"O5 level 2 in 2015", "tianjin/2015", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_2, 0,
-     20150310, YUAN(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
+     20150310, Y(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
     {"O5 level 2 in 2017", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_2, 0,
-     20170310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, SKIP},
+     20170310, Y(1000), 0, SKIP, 0, Y(500), Y(250), SKIP, SKIP, SKIP},
     {"O5 level 3 before 2022", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_3, 0,
-     20170310, YUAN(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
+     20170310, Y(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
     {"O5 level 3 in 2022", "tianjin/2022", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_3, 0,
-     20220310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, 5000},
+     20220310, Y(1000), 0, SKIP, 0, Y(500), Y(250), SKIP, SKIP, 5000},
     {"O5 high grade level 1 in 2022", "tianjin/2022", R, AD, HIGH, 19800101, 0, 0, OUT,
-     MEDINS_LEVEL_1, 0, 20220310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(275), SKIP, SKIP, 5500},
+     MEDINS_LEVEL_1, 0, 20220310, Y(1000), 0, SKIP, 0, Y(500), Y(275), SKIP, SKIP, 5500},
     {"O5 level 3 in 2023", "tianjin/2023", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_3, 0,
-     20230310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, SKIP},
+     20230310, Y(1000), 0, SKIP, 0, Y(500), Y(250), SKIP, SKIP, SKIP},
     /* [O6] outpatient maximum: employee, level 1, 20000: (20000 - 800) x 75% = 14400 > 5500;
      * resident: (20000 - 500) x 50% = 9750 > 3000. */
     {"O6 employee maximum", "tianjin/2017", E, IN, NT, 19800101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
-     20170310, YUAN(20000), 0, SKIP, 0, YUAN(800), YUAN(5500), SKIP, SKIP, SKIP},
+     20170310, Y(20000), 0, SKIP, 0, Y(800), Y(5500), SKIP, SKIP, SKIP},
     {"O6 resident maximum", "tianjin/2017", R, AD, LOW, 19800101, 0, 0, OUT, MEDINS_LEVEL_1, 0,
-     20170310, YUAN(20000), 0, SKIP, 0, YUAN(500), YUAN(3000), SKIP, SKIP, SKIP},
+     20170310, Y(20000), 0, SKIP, 0, Y(500), Y(3000), SKIP, SKIP, SKIP},
     /* [O7] pharmacies from 2017, sharing the outpatient deductible: employee 1800: deductible
      * 800, (1800 - 800) x 65% = 650; resident 1000: 500, 500 x 50% = 250. Not in 2015. */
     {"O7 pharmacy employee", "tianjin/2017", E, IN, NT, 19800101, 0, 0, PHA,
-     MEDINS_LEVEL_PHARMACY, 0, 20170310, YUAN(1800), 0, SKIP, 0, YUAN(800), YUAN(650), SKIP, SKIP, 6500},
+     MEDINS_LEVEL_PHARMACY, 0, 20170310, Y(1800), 0, SKIP, 0, Y(800), Y(650), SKIP, SKIP, 6500},
     {"O7 pharmacy resident", "tianjin/2023", R, AD, LOW, 19800101, 0, 0, PHA,
-     MEDINS_LEVEL_PHARMACY, 0, 20230310, YUAN(1000), 0, SKIP, 0, YUAN(500), YUAN(250), SKIP, SKIP, 5000},
+     MEDINS_LEVEL_PHARMACY, 0, 20230310, Y(1000), 0, SKIP, 0, Y(500), Y(250), SKIP, SKIP, 5000},
     {"O7 no pharmacy in 2015", "tianjin/2015", E, IN, NT, 19800101, 0, 0, PHA,
-     MEDINS_LEVEL_PHARMACY, 0, 20150310, YUAN(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_PHARMACY, 0, 20150310, Y(1000), 0, SKIP, NC, SKIP, SKIP, SKIP, SKIP, SKIP},
     /* [O8, O10] province, general outpatient pooling, in service at level 3: 50 per visit, then
      * 50% (the floor): (250 - 50) x 50% = 100. Level 2: 55%: 110. */
     {"O8 O10 pooling level 3", "province/2022", E, IN, NT, 19800101, 0, 0, POOL,
-     MEDINS_LEVEL_3, 0, 20220801, YUAN(250), 0, SKIP, 0, YUAN(50), YUAN(100), SKIP, SKIP, 5000},
+     MEDINS_LEVEL_3, 0, 20220801, Y(250), 0, SKIP, 0, Y(50), Y(100), SKIP, SKIP, 5000},
     {"O8 O10 pooling level 2", "province/2022", E, IN, NT, 19800101, 0, 0, POOL,
-     MEDINS_LEVEL_2, 0, 20220801, YUAN(250), 0, SKIP, 0, YUAN(50), YUAN(110), SKIP, SKIP, 5500},
+     MEDINS_LEVEL_2, 0, 20220801, Y(250), 0, SKIP, 0, Y(50), Y(110), SKIP, SKIP, 5500},
     /* [O10] retired: 10 points more: (250 - 50) x 65% = 130. */
     {"O10 pooling retired", "province/2022", E, RET, NT, 19500101, 0, 0, POOL,
-     MEDINS_LEVEL_2, 0, 20220801, YUAN(250), 0, SKIP, 0, YUAN(50), YUAN(130), SKIP, SKIP, 6500},
+     MEDINS_LEVEL_2, 0, 20220801, Y(250), 0, SKIP, 0, Y(50), Y(130), SKIP, SKIP, 6500},
     /* [O8, O10] grass-roots, at the contracted family doctor (institution 7): no deductible,
      * 55% + 5% = 60%: 250 x 60% = 150. Elsewhere at grass-roots level: 55%: 137.50. */
     {"O10 pooling family doctor", "province/2022", E, IN, NT, 19800101, 0, 7, POOL,
-     MEDINS_LEVEL_PRIMARY, 7, 20220801, YUAN(250), 0, SKIP, 0, 0, YUAN(150), SKIP, SKIP, 6000},
+     MEDINS_LEVEL_PRIMARY, 7, 20220801, Y(250), 0, SKIP, 0, 0, Y(150), SKIP, SKIP, 6000},
     {"O8 pooling grass-roots", "province/2022", E, IN, NT, 19800101, 0, 7, POOL,
-     MEDINS_LEVEL_PRIMARY, 8, 20220801, YUAN(250), 0, SKIP, 0, 0, 13750, SKIP, SKIP, 5500},
+     MEDINS_LEVEL_PRIMARY, 8, 20220801, Y(250), 0, SKIP, 0, 0, 13750, SKIP, SKIP, 5500},
     /* [O9] maximum 1500 in service: (5050 - 50) x 55% = 2750 > 1500; retired 2000:
      * (5050 - 50) x 65% = 3250 > 2000. */
     {"O9 pooling maximum in service", "province/2022", E, IN, NT, 19800101, 0, 0, POOL,
-     MEDINS_LEVEL_2, 0, 20220801, YUAN(5050), 0, SKIP, 0, YUAN(50), YUAN(1500), SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_2, 0, 20220801, Y(5050), 0, SKIP, 0, Y(50), Y(1500), SKIP, SKIP, SKIP},
     {"O9 pooling maximum retired", "province/2022", E, RET, NT, 19500101, 0, 0, POOL,
-     MEDINS_LEVEL_2, 0, 20220801, YUAN(5050), 0, SKIP, 0, YUAN(50), YUAN(2000), SKIP, SKIP, SKIP},
+     MEDINS_LEVEL_2, 0, 20220801, Y(5050), 0, SKIP, 0, Y(50), Y(2000), SKIP, SKIP, SKIP},
     /* [A1, C8] 2023, special-hardship resident of the low tier: C8 ("特殊困難家庭人員 ... 個人不
      * 繳費,由財政全額補助") names no tier and C10's high tier is for groups within 低保
      * households, so the low tier's own ratio: level 2, 70% (assumed). 10000: deductible 1100,
@@ -368,7 +366,7 @@ static const settle_case settles[] = {
      * deductible 15000; assistance ("special hardship ... does not set a starting line, the
      * proportion of assistance for 75%"): 3770 x 75% = 2827.50. */
     {"A1 tekun", "tianjin/2023", R, AD, LOW, 19800101, MEDINS_GROUP_TEKUN, 0, INP,
-     MEDINS_LEVEL_2, 0, 20230310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(6230), 0, 282750, 7000},
+     MEDINS_LEVEL_2, 0, 20230310, Y(10000), 0, SKIP, 0, Y(1100), Y(6230), 0, 282750, 7000},
     /* [C13, C9, I8] A 低保 student in 2023: "Students and children in accordance with the
      * low-grade individual contribution standards, enjoy high-grade contribution reimbursement"
      * (002), and 低保 households' "住院報銷比例相應提高5個百分點" (001, 3rd aspect): the high
@@ -376,38 +374,38 @@ static const settle_case settles[] = {
      * fund 8900 x 85% = 7565. Outpatient at level 1: the high grade's 50% + 5% (assumed raise
      * of 002 Second (a)) = 55%, the group adding nothing there: (1000 - 500) x 55% = 275. */
     {"C13 I8 dibao student inpatient", "tianjin/2023", R, MEDINS_CATEGORY_STUDENT_CHILD, LOW,
-     20100101, MEDINS_GROUP_DIBAO, 0, INP, MEDINS_LEVEL_2, 0, 20230310, YUAN(10000), 0, SKIP, 0,
-     YUAN(1100), YUAN(7565), SKIP, SKIP, 8500},
+     20100101, MEDINS_GROUP_DIBAO, 0, INP, MEDINS_LEVEL_2, 0, 20230310, Y(10000), 0, SKIP, 0,
+     Y(1100), Y(7565), SKIP, SKIP, 8500},
     {"C13 dibao student outpatient", "tianjin/2023", R, MEDINS_CATEGORY_STUDENT_CHILD, LOW,
-     20100101, MEDINS_GROUP_DIBAO, 0, OUT, MEDINS_LEVEL_1, 0, 20230310, YUAN(1000), 0, SKIP, 0,
-     YUAN(500), YUAN(275), SKIP, SKIP, 5500},
+     20100101, MEDINS_GROUP_DIBAO, 0, OUT, MEDINS_LEVEL_1, 0, 20230310, Y(1000), 0, SKIP, 0,
+     Y(500), Y(275), SKIP, SKIP, 5500},
     /* [I8] 2022, a 低保 resident who chose the high grade keeps it: 70% + 10% + 5% = 85% at
      * level 2; 8900 x 85% = 7565. */
     {"I8 dibao high 2022", "tianjin/2022", R, AD, HIGH, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
-     MEDINS_LEVEL_2, 0, 20220310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(7565), SKIP, SKIP, 8500},
+     MEDINS_LEVEL_2, 0, 20220310, Y(10000), 0, SKIP, 0, Y(1100), Y(7565), SKIP, SKIP, 8500},
     /* [A1] 低保: low tier + 5 (I8) = 75%: fund 8900 x 75% = 6675, burden 1100 + 2225 = 3325,
      * assistance 3325 x 70% = 2327.50. */
     {"A1 dibao", "tianjin/2023", R, AD, LOW, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
-     MEDINS_LEVEL_2, 0, 20230310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(6675), 0, 232750, 7500},
+     MEDINS_LEVEL_2, 0, 20230310, Y(10000), 0, SKIP, 0, Y(1100), Y(6675), 0, 232750, 7500},
     /* [A2] marginal family: 75% as above; 20000: fund 18900 x 75% = 14175, burden 1100 + 4725 =
      * 5825; assistance deductible 10% of 48976 (assumed reference income) = 4897.60; above it
      * 927.40 x 65% = 602.81. */
     {"A2 marginal", "tianjin/2023", R, AD, LOW, 19800101, MEDINS_GROUP_MARGINAL, 0, INP,
-     MEDINS_LEVEL_2, 0, 20230310, YUAN(20000), 0, SKIP, 0, YUAN(1100), YUAN(14175), 0, 60281, 7500},
+     MEDINS_LEVEL_2, 0, 20230310, Y(20000), 0, SKIP, 0, Y(1100), Y(14175), 0, 60281, 7500},
     /* [A1] no assistance before 2023: the same 低保 claim in 2022. */
     {"A1 not in 2022", "tianjin/2022", R, AD, LOW, 19800101, MEDINS_GROUP_DIBAO, 0, INP,
-     MEDINS_LEVEL_2, 0, 20220310, YUAN(10000), 0, SKIP, 0, YUAN(1100), YUAN(6675), 0, 0, 7500},
+     MEDINS_LEVEL_2, 0, 20220310, Y(10000), 0, SKIP, 0, Y(1100), Y(6675), 0, 0, 7500},
     /* [M2] major-disease segments 5 points higher from 2023. Resident low tier, level 3 (assumed
      * 65%), 100000: deductible 1700, fund 98300 x 65% = 63895, burden 1700 + 34405 = 36105;
      * above the assumed 15000: 21105 x 50% = 10552.50 in 2022, x 55% = 11607.75 in 2023. */
     {"M2 major disease 2022", "tianjin/2022", R, AD, LOW, 19800101, 0, 0, INP, MEDINS_LEVEL_3, 0,
-     20220310, YUAN(100000), 0, SKIP, 0, YUAN(1700), YUAN(63895), 1055250, 0, 6500},
+     20220310, Y(100000), 0, SKIP, 0, Y(1700), Y(63895), 1055250, 0, 6500},
     {"M2 major disease 2023", "tianjin/2023", R, AD, LOW, 19800101, 0, 0, INP, MEDINS_LEVEL_3, 0,
-     20230310, YUAN(100000), 0, SKIP, 0, YUAN(1700), YUAN(63895), 1160775, 0, 6500},
+     20230310, Y(100000), 0, SKIP, 0, Y(1700), Y(63895), 1160775, 0, 6500},
     /* The example reform: level 3 five points higher: employee 85% + 5% = 90%:
      * (10000 - 1700) x 90% = 7470. */
     {"reform level 3", "reforms/tianjin-2023-l3-plus5", E, IN, NT, 19800101, 0, 0, INP,
-     MEDINS_LEVEL_3, 0, 20230310, YUAN(10000), 0, SKIP, 0, YUAN(1700), YUAN(7470), SKIP, SKIP, 9000},
+     MEDINS_LEVEL_3, 0, 20230310, Y(10000), 0, SKIP, 0, Y(1700), Y(7470), SKIP, SKIP, 9000},
 };
 
 static void make_person(medins_person *p, const settle_case *c)
@@ -458,7 +456,7 @@ START_TEST(test_settle)
     for (int k = 0; k < c->admissions_before; k++) {
         medins_claim before = claim;
         before.date = (c->date / 10000) * 10000 + 110 + k;
-        before.total = YUAN(1000);
+        before.total = Y(1000);
         ck_assert_msg(medins_settle(&r, p, &person, &before, &ledger, NULL) == 0,
                       "%s: earlier admission %d", c->name, k + 1);
         medins_result_free(r);
@@ -519,32 +517,32 @@ START_TEST(test_thrift)
     person.birth_date = 19800101;
     medins_ledger ledger;
     medins_ledger_init(&ledger, 2017);
-    static const medins_fen want[] = {YUAN(800), YUAN(700), YUAN(600), YUAN(500), YUAN(500)};
+    static const medins_fen want[] = {Y(800), Y(700), Y(600), Y(500), Y(500)};
     for (int year = 0; year < 5; year++) {
         medins_claim claim;
         medins_claim_init(&claim);
         claim.date = (2017 + year) * 10000 + 310;
         claim.level = MEDINS_LEVEL_1;
-        claim.total = YUAN(500);
+        claim.total = Y(500);
         p = tianjin_on(set, claim.date);
         medins_result *r = NULL;
         ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &ledger, NULL), 0);
         const medins_settlement *s = medins_result_settlement(r);
         /* The claim is 500, below every deductible: the deductible taken is the whole claim,
          * and what remained of the deductible shows in the deductible line's base. */
-        ck_assert_msg(s->deductible == YUAN(500), "year %d: deductible taken %lld", 2017 + year,
+        ck_assert_msg(s->deductible == Y(500), "year %d: deductible taken %lld", 2017 + year,
                       (long long)s->deductible);
         medins_result_free(r);
         medins_claim_init(&claim);
         claim.date = (2017 + year) * 10000 + 311;
         claim.level = MEDINS_LEVEL_1;
-        claim.total = YUAN(1000);
+        claim.total = Y(1000);
         /* A second claim after the first one's 500: the rest of the deductible, want - 500. */
         medins_ledger probe = ledger;
         ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &probe, NULL), 0);
         s = medins_result_settlement(r);
-        ck_assert_msg(s->deductible == want[year] - YUAN(500), "year %d: deductible %lld, want %lld",
-                      2017 + year, (long long)s->deductible, (long long)(want[year] - YUAN(500)));
+        ck_assert_msg(s->deductible == want[year] - Y(500), "year %d: deductible %lld, want %lld",
+                      2017 + year, (long long)s->deductible, (long long)(want[year] - Y(500)));
         medins_result_free(r);
         ck_assert_int_eq(medins_ledger_close_year(&ledger, &ledger, p, &person, NULL), 0);
     }
@@ -558,7 +556,7 @@ END_TEST
 static medins_fen inpatient_maximum(const medins_policy *p, const medins_person *person,
                                     medins_ledger *ledger, medins_date date)
 {
-    medins_claim claim = claim_of(date, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, YUAN(2000));
+    medins_claim claim = claim_of(date, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(2000));
     medins_result *r = NULL;
     ck_assert_int_eq(medins_settle(&r, p, person, &claim, ledger, NULL), 0);
     medins_fen cap = -1;
@@ -580,9 +578,9 @@ START_TEST(test_carry_over)
     person.birth_date = 19800101;
     medins_ledger ledger;
     medins_ledger_init(&ledger, 2017);
-    static const medins_fen costs[] = {YUAN(1000), YUAN(500)};
-    static const medins_fen carry[] = {YUAN(4500), YUAN(9500)};
-    static const medins_fen maximum[] = {YUAN(354500), YUAN(359500)};
+    static const medins_fen costs[] = {Y(1000), Y(500)};
+    static const medins_fen carry[] = {Y(4500), Y(9500)};
+    static const medins_fen maximum[] = {Y(354500), Y(359500)};
     for (int y = 0; y < 2; y++) {
         medins_claim claim;
         medins_claim_init(&claim);
@@ -615,7 +613,7 @@ START_TEST(test_outpatient_major_base)
 {
     medins_policy_set *set = open_embedded();
     static const char *const ids[] = {"tianjin/2022", "tianjin/2023"};
-    static const medins_fen want[] = {0, YUAN(750)};
+    static const medins_fen want[] = {0, Y(750)};
     for (int i = 0; i < 2; i++) {
         const medins_policy *p = get(set, ids[i]);
         medins_person person;
@@ -628,7 +626,7 @@ START_TEST(test_outpatient_major_base)
         medins_claim_init(&claim);
         claim.date = (2022 + i) * 10000 + 310;
         claim.level = MEDINS_LEVEL_1;
-        claim.total = YUAN(1000);
+        claim.total = Y(1000);
         medins_ledger ledger;
         medins_ledger_init(&ledger, 2022 + i);
         medins_result *r = NULL;
@@ -669,7 +667,7 @@ static medins_fen settle_after(const medins_policy *p, medins_scheme scheme, med
     ledger->last_date = date / 10000 * 10000 + 101;
     ledger->position[pool] = 2 * fund;
     ledger->fund[pool] = fund;
-    medins_claim claim = claim_of(date, kind, level, YUAN(10000));
+    medins_claim claim = claim_of(date, kind, level, Y(10000));
     medins_result *r = NULL;
     medins_error *err = NULL;
     int rc = medins_settle(&r, p, &person, &claim, ledger, &err);
@@ -686,24 +684,24 @@ START_TEST(test_special_disease_maximum)
     const medins_scheme R_ = MEDINS_SCHEME_RESIDENT, E_ = MEDINS_SCHEME_EMPLOYEE;
     medins_ledger l;
     medins_fen paid = settle_after(p23, R_, MEDINS_CLAIM_SPECIAL_DISEASE, MEDINS_LEVEL_3, 20230601,
-                                   MEDINS_POOL_INPATIENT, YUAN(250000), &l);
-    ck_assert_msg(paid == YUAN(6500), "2023 special disease after the inpatient maximum: %lld", (long long)paid);
-    ck_assert_msg(l.fund[MEDINS_POOL_POOLING] == YUAN(6500) && l.fund[MEDINS_POOL_INPATIENT] == YUAN(250000),
+                                   MEDINS_POOL_INPATIENT, Y(250000), &l);
+    ck_assert_msg(paid == Y(6500), "2023 special disease after the inpatient maximum: %lld", (long long)paid);
+    ck_assert_msg(l.fund[MEDINS_POOL_POOLING] == Y(6500) && l.fund[MEDINS_POOL_INPATIENT] == Y(250000),
                   "2023: special disease counted in pool %lld / inpatient %lld",
                   (long long)l.fund[MEDINS_POOL_POOLING], (long long)l.fund[MEDINS_POOL_INPATIENT]);
     paid = settle_after(p23, R_, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_1, 20230601,
-                        MEDINS_POOL_POOLING, YUAN(180000), &l);
-    ck_assert_msg(paid == YUAN(6900), "2023 admission after the special-disease maximum: %lld", (long long)paid);
+                        MEDINS_POOL_POOLING, Y(180000), &l);
+    ck_assert_msg(paid == Y(6900), "2023 admission after the special-disease maximum: %lld", (long long)paid);
     paid = settle_after(p23, R_, MEDINS_CLAIM_SPECIAL_DISEASE, MEDINS_LEVEL_3, 20230601,
-                        MEDINS_POOL_POOLING, YUAN(180000), &l);
+                        MEDINS_POOL_POOLING, Y(180000), &l);
     ck_assert_msg(paid == 0, "2023 special disease after its own maximum: %lld", (long long)paid);
     paid = settle_after(p22, R_, MEDINS_CLAIM_SPECIAL_DISEASE, MEDINS_LEVEL_3, 20220601,
-                        MEDINS_POOL_INPATIENT, YUAN(180000), &l);
+                        MEDINS_POOL_INPATIENT, Y(180000), &l);
     ck_assert_msg(paid == 0, "2022 special disease after the shared maximum: %lld", (long long)paid);
     /* Employees, 2023: 10,000 at 85% (assumed) = 8,500, in the inpatient pool. */
     paid = settle_after(p23, E_, MEDINS_CLAIM_SPECIAL_DISEASE, MEDINS_LEVEL_3, 20230601,
-                        MEDINS_POOL_INPATIENT, YUAN(1000), &l);
-    ck_assert_msg(paid == YUAN(8500) && l.fund[MEDINS_POOL_INPATIENT] == YUAN(9500),
+                        MEDINS_POOL_INPATIENT, Y(1000), &l);
+    ck_assert_msg(paid == Y(8500) && l.fund[MEDINS_POOL_INPATIENT] == Y(9500),
                   "2023 employee special disease: %lld, inpatient pool %lld", (long long)paid,
                   (long long)l.fund[MEDINS_POOL_INPATIENT]);
     medins_policy_set_free(set);
@@ -737,7 +735,7 @@ static int64_t rng_below(uint64_t *x, int64_t n)
 /* An amount in fen between 10 and 10^(1 + scale) yuan, spread evenly on a log scale. */
 static medins_fen rng_amount(uint64_t *x, int scale)
 {
-    medins_fen v = YUAN(10);
+    medins_fen v = Y(10);
     for (int i = rng_below(x, 1 + 10 * scale); i > 0; i--)
         v += v / 4 + 1;
     return v + rng_below(x, v / 3 + 1);
@@ -878,50 +876,50 @@ typedef struct resident_case {
 
 static const resident_case residents[] = {
     /* [C1, C2] 2015: subsidy 670; individual 90 + 10 = 100 (low), 330, 630; students 70 + 10. */
-    {"C1 C2 2015 low", "tianjin/2015", 20150601, AD, LOW, 0, YUAN(100), YUAN(670), YUAN(770), LOW},
-    {"C2 2015 high", "tianjin/2015", 20150601, AD, HIGH, 0, YUAN(630), YUAN(670), YUAN(1300), HIGH},
+    {"C1 C2 2015 low", "tianjin/2015", 20150601, AD, LOW, 0, Y(100), Y(670), Y(770), LOW},
+    {"C2 2015 high", "tianjin/2015", 20150601, AD, HIGH, 0, Y(630), Y(670), Y(1300), HIGH},
     {"C2 2015 student", "tianjin/2015", 20150601, MEDINS_CATEGORY_STUDENT_CHILD, LOW, 0,
-     YUAN(80), YUAN(670), YUAN(750), LOW},
+     Y(80), Y(670), Y(750), LOW},
     /* [C6] 2017 students and children: 100 + 730 = 830. */
     {"C6 2017 student", "tianjin/2017", 20170601, MEDINS_CATEGORY_STUDENT_CHILD, LOW, 0,
-     YUAN(100), YUAN(730), YUAN(830), LOW},
+     Y(100), Y(730), Y(830), LOW},
     /* [C7] adults: 120 / 350 / 650 + 730 = 850 / 1080 / 1380. */
-    {"C7 2017 low", "tianjin/2017", 20170601, AD, LOW, 0, YUAN(120), YUAN(730), YUAN(850), LOW},
-    {"C7 2017 middle", "tianjin/2017", 20170601, AD, MEDINS_TIER_MIDDLE, 0, YUAN(350), YUAN(730),
-     YUAN(1080), MEDINS_TIER_MIDDLE},
-    {"C7 2017 high", "tianjin/2017", 20170601, AD, HIGH, 0, YUAN(650), YUAN(730), YUAN(1380), HIGH},
+    {"C7 2017 low", "tianjin/2017", 20170601, AD, LOW, 0, Y(120), Y(730), Y(850), LOW},
+    {"C7 2017 middle", "tianjin/2017", 20170601, AD, MEDINS_TIER_MIDDLE, 0, Y(350), Y(730),
+     Y(1080), MEDINS_TIER_MIDDLE},
+    {"C7 2017 high", "tianjin/2017", 20170601, AD, HIGH, 0, Y(650), Y(730), Y(1380), HIGH},
     /* [C8, C9] 低保: financed at the middle tier 1080, all by the government. */
-    {"C9 2017 dibao", "tianjin/2017", 20170601, AD, LOW, MEDINS_GROUP_DIBAO, 0, YUAN(1080),
-     YUAN(1080), MEDINS_TIER_MIDDLE},
+    {"C9 2017 dibao", "tianjin/2017", 20170601, AD, LOW, MEDINS_GROUP_DIBAO, 0, Y(1080),
+     Y(1080), MEDINS_TIER_MIDDLE},
     /* [C10] single parent in a 低保 household: the high tier 1380, all by the government. */
     {"C10 2017 single parent", "tianjin/2017", 20170601, AD, LOW,
-     MEDINS_GROUP_SINGLE_PARENT | MEDINS_GROUP_DIBAO, 0, YUAN(1380), YUAN(1380), HIGH},
+     MEDINS_GROUP_SINGLE_PARENT | MEDINS_GROUP_DIBAO, 0, Y(1380), Y(1380), HIGH},
     /* [C8, C10] "對低保戶和低保邊緣戶當中的的重殘...按高檔1380元籌資" names the severely
      * disabled within 低保 households; outside them C8 ("對重度殘疾人...個人不繳費,由財政全額
      * 補助") names no tier: the low tier 850 (120 + 730), all by the government. */
     {"C8 2017 disabled alone", "tianjin/2017", 20170601, AD, LOW, MEDINS_GROUP_DISABLED, 0,
-     YUAN(850), YUAN(850), LOW},
+     Y(850), Y(850), LOW},
     /* [C9] a 低保 resident who chose the high tier keeps it: C9 moves 低保 households "由低檔
      * 850元調整為中檔1080元", up, never down. The government pays the middle tier's individual
      * share 350 and the subsidy 730; the person the rest of the high tier's share, 650 - 350 =
      * 300. Total 1380. */
     {"C9 2017 dibao chose high", "tianjin/2017", 20170601, AD, HIGH, MEDINS_GROUP_DIBAO,
-     YUAN(300), YUAN(1080), YUAN(1380), HIGH},
+     Y(300), Y(1080), Y(1380), HIGH},
     /* [002 First (C)] elderly people on living allowance "voluntarily choose their contribution
      * level ... and will no longer implement the system of deduction from the living allowance":
      * in 2022 one who chose the high grade pays it, 950 + 1100 = 2050, with its benefits. */
     {"C8 2022 elderly chose high", "tianjin/2022", 20220601, AD, HIGH,
-     MEDINS_GROUP_LOW_INCOME_ELDERLY, YUAN(950), YUAN(1100), YUAN(2050), HIGH},
+     MEDINS_GROUP_LOW_INCOME_ELDERLY, Y(950), Y(1100), Y(2050), HIGH},
     /* [C11, C12] 2022: low 350 - 30 = 320 + 610 = 930; high 980 - 30 = 950 + 1100 = 2050. */
-    {"C11 C12 2022 low", "tianjin/2022", 20220601, AD, LOW, 0, YUAN(320), YUAN(610), YUAN(930), LOW},
-    {"C11 C12 2022 high", "tianjin/2022", 20220601, AD, HIGH, 0, YUAN(950), YUAN(1100),
-     YUAN(2050), HIGH},
+    {"C11 C12 2022 low", "tianjin/2022", 20220601, AD, LOW, 0, Y(320), Y(610), Y(930), LOW},
+    {"C11 C12 2022 high", "tianjin/2022", 20220601, AD, HIGH, 0, Y(950), Y(1100),
+     Y(2050), HIGH},
     /* [C12] 2023 individual 980 and 350 (subsidies assumed: 1100 + 30, 610 + 30). */
-    {"C12 2023 high", "tianjin/2023", 20230601, AD, HIGH, 0, YUAN(980), YUAN(1130), YUAN(2110), HIGH},
-    {"C12 2023 low", "tianjin/2023", 20230601, AD, LOW, 0, YUAN(350), YUAN(640), YUAN(990), LOW},
+    {"C12 2023 high", "tianjin/2023", 20230601, AD, HIGH, 0, Y(980), Y(1130), Y(2110), HIGH},
+    {"C12 2023 low", "tianjin/2023", 20230601, AD, LOW, 0, Y(350), Y(640), Y(990), LOW},
     /* [C13] students pay the low grade and get the high grade's benefits, whatever they chose. */
     {"C13 2023 student", "tianjin/2023", 20230601, MEDINS_CATEGORY_STUDENT_CHILD, HIGH, 0,
-     YUAN(350), YUAN(640), YUAN(990), HIGH},
+     Y(350), Y(640), Y(990), HIGH},
 };
 
 START_TEST(test_resident_contribution)
@@ -964,11 +962,11 @@ typedef struct employee_case {
  * enterprise and civil service 11% = 550, difficulty 8% = 400; individual 2% = 100 (third
  * party). A wage of 20000 is clamped to the ceiling 14832: 11% = 1631.52, 2% = 296.64. */
 static const employee_case employees[] = {
-    {"C3 enterprise", MEDINS_EMPLOYER_ENTERPRISE, YUAN(5000), YUAN(550), YUAN(100)},
-    {"C4 civil service", MEDINS_EMPLOYER_CIVIL_SERVICE, YUAN(5000), YUAN(550), YUAN(100)},
-    {"C5 difficulty", MEDINS_EMPLOYER_DIFFICULTY, YUAN(5000), YUAN(400), YUAN(100)},
-    {"C5 individual business", MEDINS_EMPLOYER_INDIVIDUAL_BUSINESS, YUAN(5000), YUAN(400), YUAN(100)},
-    {"C3 above the ceiling", MEDINS_EMPLOYER_ENTERPRISE, YUAN(20000), 163152, 29664},
+    {"C3 enterprise", MEDINS_EMPLOYER_ENTERPRISE, Y(5000), Y(550), Y(100)},
+    {"C4 civil service", MEDINS_EMPLOYER_CIVIL_SERVICE, Y(5000), Y(550), Y(100)},
+    {"C5 difficulty", MEDINS_EMPLOYER_DIFFICULTY, Y(5000), Y(400), Y(100)},
+    {"C5 individual business", MEDINS_EMPLOYER_INDIVIDUAL_BUSINESS, Y(5000), Y(400), Y(100)},
+    {"C3 above the ceiling", MEDINS_EMPLOYER_ENTERPRISE, Y(20000), 163152, 29664},
 };
 
 START_TEST(test_employee_contribution)
@@ -991,7 +989,7 @@ START_TEST(test_employee_contribution)
                   (long long)f->monthly_employer, (long long)c->employer);
     ck_assert_msg(f->monthly_individual == c->individual, "%s: individual %lld, want %lld",
                   c->name, (long long)f->monthly_individual, (long long)c->individual);
-    ck_assert_msg(f->fixed_yearly == YUAN(260), "%s: fixed yearly %lld", c->name,
+    ck_assert_msg(f->fixed_yearly == Y(260), "%s: fixed yearly %lld", c->name,
                   (long long)f->fixed_yearly);
     medins_result_free(r);
     medins_policy_set_free(set);
@@ -1012,29 +1010,29 @@ START_TEST(test_accounts)
     person.birth_date = 19550101;
     medins_account_input in;
     medins_account_input_init(&in);
-    in.last_year_pension = YUAN(4000);
+    in.last_year_pension = Y(4000);
     medins_result *r = NULL;
     medins_error *err = NULL;
     int rc = medins_account(&r, get(set, "province/2022"), &person, 20220801, &in, &err);
     ck_assert_msg(rc == 0, "C15: %s", err ? medins_error_message(err) : "");
-    ck_assert_int_eq(medins_result_account(r)->monthly_credit, YUAN(80));
+    ck_assert_int_eq(medins_result_account(r)->monthly_credit, Y(80));
     medins_result_free(r);
 
     person.category = MEDINS_CATEGORY_IN_SERVICE;
     person.birth_date = 19800101;
     medins_account_input_init(&in);
-    in.employee.monthly_wage = YUAN(5000);
-    in.year_costs = YUAN(60000);
+    in.employee.monthly_wage = Y(5000);
+    in.year_costs = Y(60000);
     in.serious_illness = 1;
     rc = medins_account(&r, get(set, "tianjin/2023"), &person, 20230601, &in, &err);
     ck_assert_msg(rc == 0, "K1: %s", err ? medins_error_message(err) : "");
     const medins_account_figures *f = medins_result_account(r);
-    ck_assert_int_eq(f->monthly_credit, YUAN(100));
-    ck_assert_int_eq(f->monthly_card, YUAN(70));
+    ck_assert_int_eq(f->monthly_credit, Y(100));
+    ck_assert_int_eq(f->monthly_card, Y(70));
     ck_assert_msg(f->may_withdraw, "K2: 60000 above 50000 after a serious illness");
     medins_result_free(r);
 
-    in.year_costs = YUAN(50000);
+    in.year_costs = Y(50000);
     ck_assert_int_eq(medins_account(&r, get(set, "tianjin/2023"), &person, 20230601, &in, NULL), 0);
     ck_assert_msg(!medins_result_account(r)->may_withdraw, "K2: 50000 is not above 50000");
     medins_result_free(r);
@@ -1064,25 +1062,25 @@ typedef struct maternity_case {
 static const maternity_case maternities[] = {
     /* [B1] "The standard is 3,800 yuan for employees and 2,280 yuan for residents" (000 Eight):
      * a flat amount per delivery from 2015, whatever its type. */
-    {"B1 employee", "tianjin/2017", 20170601, E, NAT, 1, 40, 0, 0, 0, YUAN(3800), 0, 0, NULL},
-    {"B1 resident", "tianjin/2015", 20150601, R, CAES, 1, 40, 0, 0, 0, YUAN(2280), 0, 0, NULL},
+    {"B1 employee", "tianjin/2017", 20170601, E, NAT, 1, 40, 0, 0, 0, Y(3800), 0, 0, NULL},
+    {"B1 resident", "tianjin/2015", 20150601, R, CAES, 1, 40, 0, 0, 0, Y(2280), 0, 0, NULL},
     /* [B1] in 2023 too: the official 3,800 stands over a third-party page's undated amounts by
      * type (natural 3,000, caesarean 3,600). */
-    {"B1 employee 2023 natural", "tianjin/2023", 20230601, E, NAT, 1, 40, 0, 0, 0, YUAN(3800), 0,
+    {"B1 employee 2023 natural", "tianjin/2023", 20230601, E, NAT, 1, 40, 0, 0, 0, Y(3800), 0,
      0, NULL},
-    {"B1 employee 2023 caesarean", "tianjin/2023", 20230601, E, CAES, 1, 40, 0, 0, 0, YUAN(3800),
+    {"B1 employee 2023 caesarean", "tianjin/2023", 20230601, E, CAES, 1, 40, 0, 0, 0, Y(3800),
      0, 0, NULL},
     /* [B2] "the reimbursement level of maternity insurance for residents will be adjusted from
      * 50% to 60%", measured against the employees' benefit: 2,280 = 60% x 3,800. Complication
      * costs at 60% (1000 x 60% = 600) rest on a third-party page's 2021 figure, not on B2: the
      * ratio is assumed, and the result says so. */
-    {"B2 resident complications", "tianjin/2017", 20170601, R, NAT, 1, 40, 0, YUAN(1000), 0,
-     YUAN(2280), 0, YUAN(600), "maternity.complication_ratio[0].ratio"},
+    {"B2 resident complications", "tianjin/2017", 20170601, R, NAT, 1, 40, 0, Y(1000), 0,
+     Y(2280), 0, Y(600), "maternity.complication_ratio[0].ratio"},
     /* [B3] "do a good job of protecting the medical expenses and maternity allowances for the
      * three children" (002 Four, the 2022 notice): a third child is covered from 2022, not
      * before; a fourth is not. */
     {"B3 third child before 2022", "tianjin/2021", 20210601, E, NAT, 3, 40, 0, 0, NC, 0, 0, 0, NULL},
-    {"B3 third child 2022", "tianjin/2022", 20220601, E, NAT, 3, 40, 0, 0, 0, YUAN(3800), 0, 0,
+    {"B3 third child 2022", "tianjin/2022", 20220601, E, NAT, 3, 40, 0, 0, 0, Y(3800), 0, 0,
      NULL},
     {"B3 fourth child 2022", "tianjin/2022", 20220601, E, NAT, 4, 40, 0, 0, NC, 0, 0, 0, NULL},
     {"B3 fourth child 2023", "tianjin/2023", 20230601, E, NAT, 4, 40, 0, 0, NC, 0, 0, 0, NULL},
@@ -1090,13 +1088,13 @@ static const maternity_case maternities[] = {
      * < 28 weeks) are assumed: at 20 weeks the third row, 540 of costs of 600; the bands read
      * to choose it are values used, listed as assumed (rows 0 to 3 of the merged table are the
      * residents': row 2 is the < 28 one, row 0 the < 12 one compared before it). */
-    {"prenatal band matched", "tianjin/2023", 20230601, R, NAT, 1, 20, YUAN(600), 0, 0,
-     YUAN(2280), YUAN(540), 0, "maternity.prenatal[2].weeks_max"},
-    {"prenatal band compared", "tianjin/2023", 20230601, R, NAT, 1, 20, YUAN(600), 0, 0,
-     YUAN(2280), YUAN(540), 0, "maternity.prenatal[0].weeks_max"},
+    {"prenatal band matched", "tianjin/2023", 20230601, R, NAT, 1, 20, Y(600), 0, 0,
+     Y(2280), Y(540), 0, "maternity.prenatal[2].weeks_max"},
+    {"prenatal band compared", "tianjin/2023", 20230601, R, NAT, 1, 20, Y(600), 0, 0,
+     Y(2280), Y(540), 0, "maternity.prenatal[0].weeks_max"},
     /* The 2021 page's limit is third-party in 2021 and carried forward, assumed, in 2022. */
-    {"prenatal limit 2022", "tianjin/2022", 20220601, R, NAT, 1, 20, YUAN(600), 0, 0,
-     YUAN(2280), YUAN(540), 0, "maternity.prenatal[2].amount"},
+    {"prenatal limit 2022", "tianjin/2022", 20220601, R, NAT, 1, 20, Y(600), 0, 0,
+     Y(2280), Y(540), 0, "maternity.prenatal[2].amount"},
 };
 
 START_TEST(test_maternity)
@@ -1223,7 +1221,7 @@ START_TEST(test_value_kinds)
     if (c->computation == RESIDENT_LOW || c->computation == EMPLOYEE_CEILING) {
         medins_employee_input in;
         medins_employee_input_init(&in);
-        in.monthly_wage = YUAN(50000);
+        in.monthly_wage = Y(50000);
         if (c->computation == RESIDENT_LOW) {
             person.scheme = R;
             person.category = AD;
@@ -1232,8 +1230,8 @@ START_TEST(test_value_kinds)
         rc = medins_contribution(&r, p, &person, c->date, &in, &err);
     } else {
         medins_claim claim = c->computation == POOLING_L2
-                                 ? claim_of(c->date, POOL, MEDINS_LEVEL_2, YUAN(1000))
-                                 : claim_of(c->date, OUT, MEDINS_LEVEL_1, YUAN(1000));
+                                 ? claim_of(c->date, POOL, MEDINS_LEVEL_2, Y(1000))
+                                 : claim_of(c->date, OUT, MEDINS_LEVEL_1, Y(1000));
         medins_ledger ledger;
         medins_ledger_init(&ledger, c->date / 10000);
         rc = medins_settle(&r, p, &person, &claim, &ledger, &err);
@@ -1274,13 +1272,13 @@ START_TEST(test_capitation)
     in.to = 20170331;
     in.enrolments = &e;
     in.enrolment_count = 1;
-    in.actual_costs = YUAN(150);
+    in.actual_costs = Y(150);
     medins_result *r = NULL;
     medins_error *err = NULL;
     int rc = medins_capitation(&r, get(set, "tianjin/2017"), &in, &err);
     ck_assert_msg(rc == 0, "P1: %s", err ? medins_error_message(err) : "");
     const medins_capitation_figures *f = medins_result_capitation(r);
-    ck_assert_int_eq(f->budget, YUAN(150));
+    ck_assert_int_eq(f->budget, Y(150));
     ck_assert_msg(f->assumed && medins_result_uses_assumed(r), "P1: the rate is assumed");
     medins_result_free(r);
     medins_policy_set_free(set);

@@ -98,10 +98,13 @@ int main(int argc, char **argv)
         total[i] = bill_total[i % BILLS];
     }
     {
-        medins_batch_persons ps = {np, scheme, category, tier, birth, NULL, NULL};
-        medins_batch_claims cs = {nc, person, date, kind, level, NULL, total, NULL, NULL};
-        medins_batch_out o = {out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7],
-                              status};
+        medins_batch_persons ps = {.n = np, .scheme = scheme, .category = category, .tier = tier,
+                                   .birth_date = birth};
+        medins_batch_claims cs = {.n = nc, .person = person, .date = date, .kind = kind,
+                                  .level = level, .total = total};
+        medins_batch_out o = {.fund = out[0], .major_disease = out[1], .assistance = out[2],
+                              .patient = out[3], .deductible = out[4], .coinsurance = out[5],
+                              .over_cap = out[6], .account = out[7], .status = status};
         for (c = -2; c < calls; c++) {
             double t0, t;
             int rc;

@@ -3,8 +3,8 @@
  * @brief Settling many claims in one call: structure-of-arrays in and out.
  *
  * Claims come grouped by person, in date order within a person. Each person has a ledger, which
- * the batch updates as it goes. No heap allocation is made per claim (a call makes one, of
- * 25 KB plus 360 bytes a claim up to about 390 KB, for the rows it finds once per kind of
+ * the batch updates as it goes. No heap allocation is made per claim (a call makes one, which
+ * grows with the number of claims up to a fixed bound, for the rows it finds once per kind of
  * person and claim; if it cannot, it finds them claim by claim) and no explanation text is
  * produced. A claim that fails leaves its person's
  * ledger as it was, gets its status in `status[i]` and zeros in the output arrays; the batch

@@ -102,9 +102,15 @@ static void batch_agrees(const medins_person p[NP], const medins_claim *c,
         self_paid[i] = c->self_paid;
         category_b[i] = c->category_b;
     }
-    medins_batch_persons bp = {NP, scheme, category, tier, birth, groups, family_doctor};
-    medins_batch_claims bc = {NC, person, date, kind, level, institution, total, self_paid, category_b};
-    medins_batch_out bo = {fund, major, assist, patient, ded, coins, over, account, status};
+    medins_batch_persons bp = {.n = NP, .scheme = scheme, .category = category, .tier = tier,
+                               .birth_date = birth, .groups = groups,
+                               .family_doctor = family_doctor};
+    medins_batch_claims bc = {.n = NC, .person = person, .date = date, .kind = kind, .level = level,
+                              .institution = institution, .total = total, .self_paid = self_paid,
+                              .category_b = category_b};
+    medins_batch_out bo = {.fund = fund, .major_disease = major, .assistance = assist,
+                           .patient = patient, .deductible = ded, .coinsurance = coins,
+                           .over_cap = over, .account = account, .status = status};
     size_t failed = 0;
     int rc = medins_batch_settle(policy, &bp, &bc, batch, &bo, &failed, NULL);
     if (rc != 0 && rc != MEDINS_ERR_BATCH)

@@ -54,7 +54,7 @@ build_all() {
     fi
     quiet "$build/ninja.log" ninja -C "$build" -j2 libmedins/libmedins_internal.a
     local flags=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-                 -I"$root/include" -I"$build/include" -I"$root/libmedins")
+                 -I"$root/include" -I"$build/include")
     # `target`, not `t`: the callers' `t` is the target they were asked for.
     for target in policy ledger settle; do
         run clang "${flags[@]}" "$here/fuzz_$target.c" "$build/libmedins/libmedins_internal.a" \

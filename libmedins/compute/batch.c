@@ -1,0 +1,896 @@
+/*
+ * Settling many claims. Each claim runs the same settlement body as medins_settle
+ * (settle_body.h), inlined here without a result (so no explanation code and no heap
+ * allocation); the person's ledger is written in place only when the claim settles. Why the
+ * code is shaped as it is: bench/README.md.
+ *
+ * Claims go in chunks of up to CHUNK, in two passes. The first checks each claim and finds its
+ * plan; the second settles the chunk's claims with their plans. Two short loops run faster
+ * than one long one: a claim's work in one loop is longer than the processor can look ahead,
+ * so each claim's checks waited for the settlement before them. A claim the first pass cannot
+ * vouch for (one that fails a quick check, or whose plan cannot settle) ends the chunk and is
+ * settled alone, with the full checks and their errors, as one claim per call would be.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "ledger.h"
+#include "person.h"
+#include "settle_body.h"
+
+/* ---- The errors of failed claims --------------------------------------------------------- */
+
+/* One failed claim's error. */
+typedef struct claim_error {
+    size_t claim;
+    medins_error *error;
+} claim_error;
+
+/* Failures in claim order (the batch settles claims in order), so that a claim is found by a
+ * binary search. Grown only when a claim fails. */
+struct medins_batch_errors {
+    claim_error *item;
+    size_t n, cap;
+};
+
+int medins_batch_errors_new(medins_batch_errors **out)
+{
+    if (!out)
+        return MEDINS_ERR_ARGUMENT;
+    medins_batch_errors *errors = calloc(1, sizeof *errors);
+    if (!errors)
+        return MEDINS_ERR_NOMEM;
+    *out = errors;
+    return 0;
+}
+
+/* Frees the errors held; keeps the array for the next call. */
+static void errors_clear(medins_batch_errors *errors)
+{
+    for (size_t k = 0; k < errors->n; k++)
+        medins_error_free(errors->item[k].error);
+    errors->n = 0;
+}
+
+void medins_batch_errors_free(medins_batch_errors *errors)
+{
+    if (!errors)
+        return;
+    errors_clear(errors);
+    free(errors->item);
+    free(errors);
+}
+
+size_t medins_batch_errors_count(const medins_batch_errors *errors)
+{
+    return errors ? errors->n : 0;
+}
+
+int medins_batch_errors_get(const medins_batch_errors *errors, size_t k, size_t *claim,
+                            const medins_error **error)
+{
+    if (!errors || k >= errors->n)
+        return MEDINS_ERR_ARGUMENT;
+    if (claim)
+        *claim = errors->item[k].claim;
+    if (error)
+        *error = errors->item[k].error;
+    return 0;
+}
+
+const medins_error *medins_batch_errors_find(const medins_batch_errors *errors, size_t claim)
+{
+    if (!errors)
+        return NULL;
+    size_t lo = 0, hi = errors->n;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (errors->item[mid].claim < claim)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < errors->n && errors->item[lo].claim == claim ? errors->item[lo].error : NULL;
+}
+
+/* Appends the error of claim `claim` (after every claim held); MEDINS_ERR_NOMEM when the
+ * array cannot grow (the error is then not taken). */
+static int errors_add(medins_batch_errors *errors, size_t claim, medins_error *error)
+{
+    if (errors->n == errors->cap) {
+        const size_t cap = errors->cap ? errors->cap * 2 : 16;
+        claim_error *item = cap <= SIZE_MAX / sizeof *item
+                                ? realloc(errors->item, cap * sizeof *item)
+                                : NULL;
+        if (!item)
+            return MEDINS_ERR_NOMEM;
+        errors->item = item;
+        errors->cap = cap;
+    }
+    errors->item[errors->n++] = (claim_error){claim, error};
+    return 0;
+}
+
+void medins_batch_options_init(medins_batch_options *opts)
+{
+    if (opts)
+        *opts = (medins_batch_options)MEDINS_BATCH_OPTIONS_INIT;
+}
+
+/* ---- Policies ---------------------------------------------------------------------------- */
+
+/* Where each claim's policy comes from: one fixed policy, or a set looked up by date; and how
+ * many plans the call's cache may hold (MDN_BATCH_PLANS; 0: no cache). */
+typedef struct policy_source {
+    const medins_policy *fixed;
+    const medins_policy_set *set;
+    const char *region;
+    const medins_policy *last;  /* the set's policy found last: claims come in date order */
+    unsigned max_plans;
+} policy_source;
+
+/* The policy of a claim dated `date`; NULL with the status in *rc when there is none. The
+ * lookup's result goes through a local of its own, so that the batch's `policy` never has its
+ * address taken (bench/README.md). */
+static const medins_policy *policy_for(policy_source *src, medins_date date, int *rc,
+                                       medins_error **err)
+{
+    if (src->fixed)
+        return src->fixed;
+    if (src->last && medins_policy_in_force(src->last, date))
+        return src->last;
+    const medins_policy *found = NULL;
+    if ((*rc = medins_policy_set_lookup(&found, src->set, src->region, date, err)) == 0)
+        src->last = found;
+    return found;
+}
+
+/*
+ * Plans (plan.h) shared by the persons of one profile: a small hash table of profiles
+ * (open addressing), each mapping claim keys to plans in a common pool. Real populations have
+ * tens of profiles (scheme, category, tier, groups, and the side of each age or thrift bound),
+ * each using ten to twenty claim keys, so after the first few thousand claims nearly every
+ * claim finds its plan made. When the table or the pool is full the cache starts again empty.
+ * The cache is the batch call's one heap allocation: the table and a pool of up to
+ * MDN_BATCH_PLANS plans, no more plans than the batch has claims (each claim makes one at
+ * most); bench/README.md gives its size. Without it plans are made claim by claim.
+ */
+#define PROFILE_SLOT_BITS 6
+#define PROFILE_SLOTS (1u << PROFILE_SLOT_BITS)
+#define PROFILES_MAX (PROFILE_SLOTS * 3 / 4)
+#define PLAN_CANNOT 0x8000u
+
+/*
+ * The cache's claim keys: kind and level (three bits each), whether the person was admitted
+ * before this year (read for inpatient claims only) and whether the claim is at their family
+ * doctor. Built from bits, they cost the first pass no arithmetic; a key whose kind does not go
+ * with its level never gets a plan (plan_make), so that the first pass need not test the pair.
+ */
+#define BATCH_KEYS 256
+#define KEY_LATER (1u << 6)
+
+/* The key of a claim whose kind and level are below 8 (checked); `later` is 0 or KEY_LATER. */
+static inline unsigned batch_key(unsigned kind, unsigned level, unsigned later, unsigned at_doctor)
+{
+    return kind << 3 | level | later | at_doctor << 7;
+}
+
+typedef struct plan_cache {
+    mdn_profile profile[PROFILE_SLOTS]; /* policy NULL: a free slot */
+    mdn_ctx ctx[PROFILE_SLOTS];         /* a selector context of the slot's profile */
+    /* 1 + index into plan[], with PLAN_CANNOT set when the plan cannot settle; 0: none */
+    uint16_t plan_no[PROFILE_SLOTS][BATCH_KEYS];
+    unsigned nprofiles, nplans, size;   /* size: of plan[], at most the source's max_plans */
+    mdn_plan plan[];
+} plan_cache;
+
+static void cache_clear(plan_cache *c)
+{
+    for (size_t j = 0; j < PROFILE_SLOTS; j++)
+        c->profile[j].policy = NULL;
+    c->nprofiles = c->nplans = 0;
+}
+
+/* The slot of `person`'s profile under `p` at age `age`, added if new; -1 when the person
+ * cannot be profiled (plans made claim by claim); -2 when the table is full and `keep` forbids
+ * emptying it (plans of the current chunk still in use). */
+static inline int slot_for(plan_cache *c, const medins_policy *p, const medins_person *person,
+                           int age, const medins_ledger *ledger, bool keep)
+{
+    mdn_profile prof;
+    if (!mdn_profile_of(&prof, p, person, age, ledger))
+        return -1;
+    uint64_t key = (uint64_t)prof.category ^ (uint64_t)prof.tier << 4 ^ (uint64_t)prof.groups << 8 ^
+                   (uint64_t)prof.age << 24 ^ (uint64_t)prof.thrift << 36 ^
+                   (uint64_t)prof.prior << 48 ^ (uint64_t)(uintptr_t)p >> 4;
+    const unsigned home = (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - PROFILE_SLOT_BITS));
+    unsigned slot = home;
+    for (; c->profile[slot].policy; slot = (slot + 1) & (PROFILE_SLOTS - 1))
+        if (mdn_profile_equal(&c->profile[slot], &prof))
+            return (int)slot;
+    if (c->nprofiles == PROFILES_MAX) {
+        if (keep)
+            return -2;
+        /* Emptied, the table has the profile's own slot free. */
+        cache_clear(c);
+        slot = home;
+    }
+    c->nprofiles++;
+    c->profile[slot] = prof;
+    mdn_ctx_make(&c->ctx[slot], person, mdn_settle_tier(p, person), age, ledger, 0, 0, 0);
+    memset(c->plan_no[slot], 0, sizeof c->plan_no[slot]);
+    return (int)slot;
+}
+
+/* Makes the plan of claim key `key` (batch_key) in `slot` (see plan_for); NULL when the key's
+ * kind does not go with its level. */
+static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned key, bool keep)
+{
+    const int kind = (int)(key >> 3 & 7), level = (int)(key & 7);
+    if (!(MDN_KIND_LEVELS >> (key & 63) & 1))
+        return NULL;
+    if (c->nplans == c->size) {
+        if (keep)
+            return NULL;
+        /* Every profile stays; their plans are made again. */
+        memset(c->plan_no, 0, sizeof c->plan_no);
+        c->nplans = 0;
+    }
+    mdn_ctx ctx = c->ctx[slot];
+    ctx.kind = kind;
+    ctx.level = level;
+    ctx.admission = kind == MEDINS_CLAIM_INPATIENT ? 1 + !!(key & KEY_LATER) : 0;
+    ctx.at_family_doctor = (int)(key >> 7);
+    mdn_plan *plan = &c->plan[c->nplans++];
+    mdn_plan_make(plan, c->profile[slot].policy, &ctx);
+    const uint16_t no = (uint16_t)(c->nplans | (plan->status != MDN_PLAN_OK ? PLAN_CANNOT : 0));
+    c->plan_no[slot][key] = no;
+    /* Only inpatient claims have an admission order: the other key is the same plan. */
+    if (kind != MEDINS_CLAIM_INPATIENT)
+        c->plan_no[slot][key ^ KEY_LATER] = no;
+    return plan;
+}
+
+/* The plan of the claim key of kind, level, admission and family_doctor in `slot`, made if
+ * new; NULL when the pool is full and `keep` forbids emptying it (plans of the current chunk
+ * still in use). */
+static inline const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int level,
+                                       int admission, int family_doctor, bool keep)
+{
+    const unsigned key = batch_key((unsigned)kind, (unsigned)level, admission == 2 ? KEY_LATER : 0,
+                                   (unsigned)family_doctor);
+    const unsigned n = c->plan_no[slot][key];
+    if (n)
+        return &c->plan[(n & ~PLAN_CANNOT) - 1];
+    return plan_make(c, slot, key, keep);
+}
+
+static void put(medins_fen *col, size_t i, medins_fen v)
+{
+    if (col)
+        col[i] = v;
+}
+
+#define CHUNK 256
+
+/* A column of CHUNK zeros: an absent optional input column, for a chunk. */
+static const int64_t zeros[CHUNK];
+
+/* A batch call: its arguments, its plan cache, the first failure, and the person whose run
+ * of consecutive claims the first pass is in. */
+typedef struct batch {
+    policy_source *src;
+    const medins_batch_persons *persons;
+    const medins_batch_claims *claims;
+    medins_ledger *ledgers;
+    medins_batch_out *out;
+    unsigned cols;                   /* the output columns present (COL_*) */
+    plan_cache *cache;               /* NULL: plans made claim by claim */
+    /* Failures are worded (their errors made) while `word` holds: the first only, for the
+     * caller's err, or every one, into `errors`. */
+    bool word;
+    medins_batch_errors *errors;     /* NULL: only the first failure is kept, in first_err */
+    medins_error *first_err;
+    bool lost;                       /* an error could not be recorded in `errors` */
+    size_t nfailed, first;
+
+    /*
+     * The run shares one check of the person, one of their ledger (every later ledger of the
+     * run is one the core wrote, or the same one after a failure) and one profile lookup per
+     * policy and age band. The checks keep mdn_settle_core's order: person, claim, birth date,
+     * ledger; a cached failure is checked again to word the error when it is worded.
+     */
+    size_t run;                      /* the person's index; (size_t)-1: none */
+    medins_person person;
+    int person_rc, ledger_rc;
+    bool run_ok;                     /* person_rc and ledger_rc both 0 */
+    int32_t year0;                   /* the ledger's year * 10000, and its days */
+    const uint64_t *days;
+    /* The in-scope cost the run's claims may still take before a year total of the ledger
+     * could pass the limit (mdn_ledger_room), less that of the claims planned or settled. */
+    uint64_t room;
+    /* The person's profile slot, and the policy it is for (NULL: to be found). */
+    int slot;
+    const medins_policy *slot_policy;
+    /* The slot holds on dates in [age_from, age_until): while the person's age stays on the
+     * same side of every age bound of the slot's policy (mdn_profile_age_window). */
+    medins_date age_from, age_until;
+} batch;
+
+/* Starts the run of person k unless it is the current one. */
+static void run_enter(batch *b, size_t k)
+{
+    if (k == b->run)
+        return;
+    const medins_batch_persons *ps = b->persons;
+    b->run = k;
+    b->person = (medins_person){
+        .scheme = (medins_scheme)ps->scheme[k],
+        .category = (medins_category)ps->category[k],
+        .tier = (medins_tier)ps->tier[k],
+        .birth_date = ps->birth_date[k],
+        .groups = ps->groups ? ps->groups[k] : 0,
+        .family_doctor = ps->family_doctor ? ps->family_doctor[k] : 0,
+    };
+    const medins_ledger *ledger = &b->ledgers[k];
+    /* Before any call, which the compiler would take to change the ledger: the OR of its
+     * totals is then worked out once, for the room and the quick check. */
+    const uint64_t room = mdn_ledger_room(ledger);
+    const bool plain = mdn_ledger_plain(ledger);
+    b->person_rc = mdn_person_plain(&b->person) ? 0 : mdn_person_check(&b->person, NULL);
+    b->ledger_rc = plain ? 0 : medins_ledger_check(ledger, NULL);
+    b->age_from = b->age_until = 0;
+    b->slot_policy = NULL;
+    /* The ledger's year is in range when the ledger is valid: the only case in which a claim
+     * can be plain. The second pass does not check the count of settlements: the run can have
+     * no more claims than the batch. */
+    b->run_ok = b->person_rc == 0 && b->ledger_rc == 0 &&
+                b->claims->n <= MEDINS_LEDGER_SEQ_MAX - ledger->seq;
+    b->year0 = b->run_ok ? ledger->year * 10000 : 0;
+    b->room = b->run_ok ? room : 0;
+    b->days = mdn_days_of_year(b->year0 / 10000);
+}
+
+/* Claim i of the batch. */
+static inline medins_claim claim_at(const medins_batch_claims *c, size_t i)
+{
+    return (medins_claim){
+        .id = (int64_t)i,
+        .date = c->date[i],
+        .kind = (medins_claim_kind)c->kind[i],
+        .level = (medins_level)c->level[i],
+        .institution = c->institution ? c->institution[i] : 0,
+        .total = c->total[i],
+        .self_paid = c->self_paid ? c->self_paid[i] : 0,
+        .category_b = c->category_b ? c->category_b[i] : 0,
+    };
+}
+
+/*
+ * The run's profile slot for a claim dated `date` (checked) under `policy`, looked up again
+ * only when the policy changes or the date leaves the slot's age window (a birthday that
+ * crosses one of the policy's age bounds). -1: no slot (plans made claim by claim); -2: the
+ * cache is full and `keep` forbids emptying it (nothing changes, and a later call looks
+ * again).
+ */
+static int run_slot(batch *b, const medins_policy *policy, medins_date date, bool keep)
+{
+    /* One unsigned test: a new person's empty window [0, 0) holds no date. */
+    if (policy == b->slot_policy &&
+        (uint32_t)(date - b->age_from) < (uint32_t)(b->age_until - b->age_from))
+        return b->slot;
+    const medins_date birth = b->person.birth_date;
+    if (date < birth) {
+        /* A claim before the birth date is refused (settle_alone): no slot, until then. */
+        b->slot = -1;
+        b->slot_policy = policy;
+        b->age_from = 0;
+        b->age_until = birth;
+        return -1;
+    }
+    /* Both dates are checked: the age needs no further test. */
+    const int age = birth ? mdn_age_between(birth, date) : -1;
+    const int slot = b->cache ? slot_for(b->cache, policy, &b->person, age, &b->ledgers[b->run], keep)
+                              : -1;
+    if (slot == -2)
+        return -2;
+    b->slot = slot;
+    b->slot_policy = policy;
+    if (slot >= 0) {
+        mdn_profile_age_window(policy, birth, b->cache->profile[slot].age, &b->age_from,
+                               &b->age_until);
+    } else {
+        /* No profile: the slot stays -1 while the policy does. */
+        b->age_from = 0;
+        b->age_until = INT32_MAX;
+    }
+    return slot;
+}
+
+/* The claim key's admission order and family-doctor flag, without branches;
+ * `admissions` settled before the claim. */
+static inline int admission_of(int kind, int32_t admissions)
+{
+    const int inpatient = kind == MEDINS_CLAIM_INPATIENT;
+    return inpatient + (inpatient & (admissions > 0));
+}
+
+static inline int at_family_doctor(int64_t family_doctor, int64_t institution)
+{
+    return (family_doctor != 0) & (institution == family_doctor);
+}
+
+/* Keeps the error e (NULL when not worded) of failed claim i. */
+static void keep_error(batch *b, size_t i, medins_error *e)
+{
+    if (!e)
+        return;
+    if (!b->errors) {
+        b->first_err = e;
+        b->word = false;
+    } else if (errors_add(b->errors, i, e) < 0) {
+        medins_error_free(e);
+        b->lost = true;
+    }
+}
+
+/* Records claim i's outcome: its figures s, or zeros and the failure with its error e (NULL
+ * when not worded; s is then not read). */
+static void finish(batch *b, size_t i, int rc, const medins_settlement *s, medins_error *e)
+{
+    static const medins_settlement none;
+    if (rc != 0) {
+        s = &none;
+        if (b->nfailed++ == 0)
+            b->first = i;
+        keep_error(b, i, e);
+    }
+    medins_batch_out *out = b->out;
+    put(out->fund, i, s->fund);
+    put(out->major_disease, i, s->major_disease);
+    put(out->assistance, i, s->assistance);
+    put(out->patient, i, s->patient);
+    put(out->deductible, i, s->deductible);
+    put(out->coinsurance, i, s->coinsurance);
+    put(out->over_cap, i, s->over_cap);
+    put(out->account, i, s->account);
+    if (out->status)
+        out->status[i] = rc;
+}
+
+/* Settles claim i alone, with every check a failure needs to be worded as one claim per call
+ * words it. */
+static MDN_NOINLINE void settle_alone(batch *b, size_t i)
+{
+    const medins_batch_claims *claims = b->claims;
+    const size_t k = (size_t)claims->person[i];
+    medins_ledger *ledger = &b->ledgers[k];
+    run_enter(b, k);
+    const medins_claim claim = claim_at(claims, i);
+    int rc = 0;
+    medins_error *error = NULL, **e = b->word ? &error : NULL;
+    const medins_policy *policy = policy_for(b->src, claim.date, &rc, e);
+    /* A plain claim passes every check of the person, the claim, the ledger and the dates but
+     * the birth date's: the settlement then skips its own date checks. Any other is checked in
+     * mdn_settle_core's order, so that the first error is the same: person, claim, birth date,
+     * ledger, then (in the settlement) the dates. */
+    const bool plain = rc == 0 && ((unsigned)b->run_ok & mdn_claim_plain(&claim, b->year0, b->days) &
+                                   (claim.date >= ledger->last_date) &
+                                   mdn_within_policy(policy, claim.date));
+    if (rc == 0 && !plain) {
+        if (b->person_rc < 0)
+            rc = e ? mdn_person_check(&b->person, e) : b->person_rc;
+        if (rc == 0)
+            rc = mdn_claim_check(&claim, e);
+    }
+    /* A plain claim passed the others, but not this one (the first pass leaves claims before
+     * the birth date to this call: run_slot). */
+    if (rc == 0)
+        rc = mdn_born_by(&b->person, claim.date, "the claim date", e);
+    if (rc == 0 && !plain && b->ledger_rc < 0)
+        rc = e ? medins_ledger_check(ledger, e) : b->ledger_rc;
+    medins_settlement s;
+    if (rc == 0) {
+        const int slot = run_slot(b, policy, claim.date, false);
+        const int admission = admission_of(claim.kind, ledger->admissions),
+                  family_doctor = at_family_doctor(b->person.family_doctor, claim.institution);
+        const mdn_plan *plan;
+        mdn_plan own;
+        if (slot >= 0) {
+            plan = plan_for(b->cache, slot, claim.kind, claim.level, admission, family_doctor,
+                            false);
+        } else {
+            mdn_ctx ctx;
+            mdn_ctx_make(&ctx, &b->person, mdn_settle_tier(policy, &b->person),
+                         mdn_person_age(&b->person, claim.date), ledger, claim.kind, claim.level,
+                         claim.institution);
+            mdn_plan_make(&own, policy, &ctx);
+            plan = &own;
+        }
+        rc = settle_body(&s, ledger, policy, &b->person, plan, NULL, &claim, ledger, NULL, 0,
+                         plain ? MDN_VOUCHED_DATES : MDN_VOUCHED_NONE, e);
+        if (rc == 0) {
+            const uint64_t in_scope = (uint64_t)(claim.total - claim.self_paid - claim.category_b);
+            b->room = in_scope < b->room ? b->room - in_scope : 0;
+        }
+    }
+    finish(b, i, rc, &s, error);
+}
+
+/*
+ * The first pass over the claims from i0: the plans of those that surely settle, with
+ * `policy`, up to CHUNK of them, making the plans not yet in the cache. Stops before a claim
+ * that is not plain (its checks then word its error), whose person has no profile (plans made
+ * claim by claim), whose plan cannot settle, whose policy differs, that would empty the cache
+ * while the chunk's plans are in use, that could take a year total of the ledger past the
+ * limit (the run's room, below), or that starts a run of a person whose index is not above
+ * the chunk's previous run's (the person may have had claims earlier in the chunk, which the
+ * ledger does not show yet). Returns how many claims it planned: the second pass settles
+ * them all, with no check of its own.
+ *
+ * Each claim is checked as if the chunk's earlier claims had settled, which they will: the
+ * admissions, the last date and the room are counted here, not read from the ledger.
+ */
+static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
+                         const mdn_plan **plans)
+{
+    const medins_batch_claims *claims = b->claims;
+    const size_t n = claims->n - i0 < CHUNK ? claims->n - i0 : CHUNK;
+    /* The chunk's columns, in locals: the functions the loop calls at a new person could
+     * write `claims` for all the compiler knows, and it would load them again each claim. */
+    const int32_t *person = claims->person + i0, *date = claims->date + i0,
+                  *kind = claims->kind + i0, *level = claims->level + i0;
+    const medins_fen *total = claims->total + i0;
+    const int64_t *institution = claims->institution ? claims->institution + i0 : zeros;
+    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
+                     *category_b = claims->category_b ? claims->category_b + i0 : zeros;
+    const mdn_plan *pool = b->cache->plan;
+    int rc = 0;
+    const medins_policy *policy = policy_for(b->src, date[0], &rc, NULL);
+    if (rc != 0)
+        return 0;
+    /* The policy's dates as mdn_within_policy reads them. */
+    const uint32_t from = (uint32_t)policy->from,
+                   span = (policy->to ? (uint32_t)policy->to : (uint32_t)INT32_MAX) - from;
+    /* The run's figures the loop reads, kept out of `b`: its slot's plan numbers hold on
+     * dates in [window_from, window_from + window_days) (run_slot). */
+    size_t run = (size_t)-1;
+    unsigned later = 0;          /* KEY_LATER once the person has been admitted this year */
+    int32_t year0 = 0;
+    medins_date last = 0, window_from = 0;
+    uint32_t window_days = 0;
+    uint64_t room = 0;
+    const uint64_t *days = NULL;
+    const uint16_t *plan_no = NULL;
+    int slot = -1;
+    int64_t family_doctor = 0;
+    size_t m = 0;
+    for (; m < n; m++) {
+        const size_t k = (size_t)person[m];
+        if (k != run) {
+            if (m > 0 && k <= run)
+                break;
+            run = k;
+            /* A person or ledger that fails its check has year0 0: none of its claims is
+             * plain. */
+            run_enter(b, k);
+            later = b->ledgers[k].admissions > 0 ? KEY_LATER : 0;
+            last = b->ledgers[k].last_date;
+            year0 = b->year0;
+            days = b->days;
+            room = b->room;
+            family_doctor = b->person.family_doctor;
+            window_from = 0;
+            window_days = 0;
+        }
+        /* The chunk's first claim started a run: its person index is in range, never the
+         * initial `run` (batch_run checked). */
+        MDN_ANALYZER_ASSUME(days != NULL);
+        const medins_claim claim = {
+            .date = date[m],
+            .kind = (medins_claim_kind)kind[m],
+            .level = (medins_level)level[m],
+            .institution = institution[m],
+            .total = total[m],
+            .self_paid = self_paid[m],
+            .category_b = category_b[m],
+        };
+        /* Unsigned: exact when the claim is plain, and no overflow when it is not. */
+        const uint64_t in_scope = (uint64_t)claim.total - (uint64_t)claim.self_paid -
+                                  (uint64_t)claim.category_b;
+        if (!(mdn_claim_plain_but_pair(&claim, year0, days) & (claim.date >= last) &
+              ((uint32_t)claim.date - from <= span) & (in_scope <= room)))
+            break;
+        if ((uint32_t)(claim.date - window_from) >= window_days) {
+            if ((slot = run_slot(b, policy, claim.date, m > 0)) < 0)
+                break;
+            window_from = b->age_from;
+            window_days = (uint32_t)(b->age_until - b->age_from);
+            plan_no = b->cache->plan_no[slot];
+        }
+        const unsigned key = batch_key((unsigned)claim.kind, (unsigned)claim.level, later,
+                                       at_family_doctor(family_doctor, claim.institution));
+        /* The run's first claim is outside the empty window [0, 0) and took a slot. */
+        MDN_ANALYZER_ASSUME(plan_no != NULL);
+        /* One test for a plan that can settle; else one is made, or the claim is settled
+         * alone: its plan cannot settle (settled alone, it says why), its kind does not go
+         * with its level (likewise), or the cache is full. */
+        const unsigned no = plan_no[key];
+        const mdn_plan *plan;
+        if (no - 1u < PLAN_CANNOT - 1u)
+            plan = &pool[no - 1];
+        else if (no != 0 || !(plan = plan_make(b->cache, slot, key, m > 0)) ||
+                 plan->status != MDN_PLAN_OK)
+            break;
+        plans[m] = plan;
+        /* From the claim's kind, not the plan's flag: that would make each claim's key wait
+         * for the plan lookups of the claims before it. */
+        later |= (claim.kind == MEDINS_CLAIM_INPATIENT) * KEY_LATER;
+        last = claim.date;
+        room -= in_scope;
+    }
+    b->room = room;
+    *policy_out = policy;
+    return m;
+}
+
+/* The output columns as bits, for the second pass's variants. */
+enum {
+    COL_FUND = 1 << 0, COL_MAJOR = 1 << 1, COL_ASSIST = 1 << 2, COL_PATIENT = 1 << 3,
+    COL_DEDUCTIBLE = 1 << 4, COL_COINS = 1 << 5, COL_OVER = 1 << 6, COL_ACCOUNT = 1 << 7,
+    COL_STATUS = 1 << 8,
+    /* How the total splits (fund, the layers, the patient) and whether each claim settled. */
+    COLS_SPLIT = COL_FUND | COL_MAJOR | COL_ASSIST | COL_PATIENT | COL_STATUS,
+    COLS_ALL = (1 << 9) - 1,
+};
+
+static unsigned columns_of(const medins_batch_out *o)
+{
+    return (unsigned)!!o->fund * COL_FUND | (unsigned)!!o->major_disease * COL_MAJOR |
+           (unsigned)!!o->assistance * COL_ASSIST | (unsigned)!!o->patient * COL_PATIENT |
+           (unsigned)!!o->deductible * COL_DEDUCTIBLE | (unsigned)!!o->coinsurance * COL_COINS |
+           (unsigned)!!o->over_cap * COL_OVER | (unsigned)!!o->account * COL_ACCOUNT |
+           (unsigned)!!o->status * COL_STATUS;
+}
+
+/* Writes v to column `col` (bit `bit`) at j: `known` is a constant set of the columns whose
+ * presence is known (present when in `cols`), so that the test for them goes away; any other
+ * is tested for. */
+static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned bit,
+                             unsigned known, unsigned cols)
+{
+    if (!(known & bit)) {
+        put(col, j, v);
+    } else if (cols & bit) {
+        MDN_ANALYZER_ASSUME(col != NULL);   /* cols is columns_of(the columns) */
+        col[j] = v;
+    }
+}
+
+/*
+ * The second pass: settles the m planned claims from i0 with `policy`. plan_chunk vouched for
+ * every check of the settlement, which then makes none: none of the claims fails.
+ *
+ * `known` and `cols` are constants in each copy settle_chunk makes: the output columns whose
+ * presence the copy knows, and which of them are present. Absent input columns are read as
+ * zeros, with no test a claim; an output column the copy does not know is tested for claim
+ * by claim (the test goes the same way for the whole call, so it is predicted, but it still
+ * costs three instructions: 24 a claim with eight columns).
+ */
+BODY void settle_chunk_cols(batch *b, size_t i0, size_t m, const medins_policy *policy,
+                            const mdn_plan *const *plans, unsigned known, unsigned cols)
+{
+    const medins_batch_claims *claims = b->claims;
+    medins_batch_out *out = b->out;
+    medins_ledger *ledgers = b->ledgers;
+    /* In locals, as in plan_chunk. */
+    const int32_t *person = claims->person + i0, *date = claims->date + i0,
+                  *kind = claims->kind + i0, *level = claims->level + i0;
+    const medins_fen *total = claims->total + i0;
+    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
+                     *category_b = claims->category_b ? claims->category_b + i0 : zeros;
+    medins_fen *fund = out->fund ? out->fund + i0 : NULL,
+               *major = out->major_disease ? out->major_disease + i0 : NULL,
+               *assist = out->assistance ? out->assistance + i0 : NULL,
+               *patient = out->patient ? out->patient + i0 : NULL,
+               *deductible = out->deductible ? out->deductible + i0 : NULL,
+               *coins = out->coinsurance ? out->coinsurance + i0 : NULL,
+               *over = out->over_cap ? out->over_cap + i0 : NULL,
+               *account = out->account ? out->account + i0 : NULL;
+    int32_t *status = out->status ? out->status + i0 : NULL;
+    for (size_t j = 0; j < m; j++) {
+        const size_t i = i0 + j;
+        medins_ledger *ledger = &ledgers[person[j]];
+        const medins_claim claim = {
+            .id = (int64_t)i,
+            .date = date[j],
+            .kind = (medins_claim_kind)kind[j],
+            .level = (medins_level)level[j],
+            .total = total[j],
+            .self_paid = self_paid[j],
+            .category_b = category_b[j],
+        };
+        medins_settlement s;
+        /* Vouched for: no check, so no failure. The person would be read only to word why a
+         * plan cannot settle. */
+        (void)settle_body(&s, ledger, policy, &b->person, plans[j], NULL, &claim, ledger, NULL, 0,
+                          MDN_VOUCHED_ALL, NULL);
+        put_known(fund, j, s.fund, COL_FUND, known, cols);
+        put_known(major, j, s.major_disease, COL_MAJOR, known, cols);
+        put_known(assist, j, s.assistance, COL_ASSIST, known, cols);
+        put_known(patient, j, s.patient, COL_PATIENT, known, cols);
+        put_known(deductible, j, s.deductible, COL_DEDUCTIBLE, known, cols);
+        put_known(coins, j, s.coinsurance, COL_COINS, known, cols);
+        put_known(over, j, s.over_cap, COL_OVER, known, cols);
+        put_known(account, j, s.account, COL_ACCOUNT, known, cols);
+        if ((known & COL_STATUS) ? (cols & COL_STATUS) != 0 : status != NULL)
+            status[j] = 0;
+    }
+}
+
+/* The second pass, in a copy for the call's output columns when they are every column or
+ * the split of the total with each claim's status, else in one that tests for each. */
+static void settle_chunk(batch *b, size_t i0, size_t m, const medins_policy *policy,
+                         const mdn_plan *const *plans)
+{
+    switch (b->cols) {
+    case COLS_ALL:
+        settle_chunk_cols(b, i0, m, policy, plans, COLS_ALL, COLS_ALL);
+        break;
+    case COLS_SPLIT:
+        settle_chunk_cols(b, i0, m, policy, plans, COLS_ALL, COLS_SPLIT);
+        break;
+    default:
+        settle_chunk_cols(b, i0, m, policy, plans, 0, 0);
+        break;
+    }
+}
+
+/*
+ * Whether every claim names one of the n persons: one pass without a branch, before anything
+ * is settled (the first bad index is then looked for only if there is one). It compares
+ * 32-bit words (bench/README.md): a negative index is 2^31 or more as unsigned, and so is any
+ * count of persons above it. Out of line, so that the batch's loops do not move with it.
+ */
+static MDN_NOINLINE bool persons_in_range(const medins_batch_claims *claims, size_t n)
+{
+    const uint32_t limit = n < (size_t)1 << 31 ? (uint32_t)n : (uint32_t)1 << 31;
+    uint32_t bad = 0;
+    for (size_t i = 0; i < claims->n; i++)
+        bad |= (uint32_t)claims->person[i] >= limit;
+    return !bad;
+}
+
+static int batch_run(policy_source *src, const medins_batch_persons *persons,
+                     const medins_batch_claims *claims, medins_ledger *ledgers,
+                     medins_batch_out *out, medins_batch_errors *errors, size_t *failed,
+                     medins_error **err)
+{
+    if (!persons || !claims || !ledgers || !out)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL argument");
+    if (persons->n > 0 && (!persons->scheme || !persons->category || !persons->tier || !persons->birth_date))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: a required person column is NULL");
+    if (claims->n > 0 && (!claims->person || !claims->date || !claims->kind || !claims->level ||
+                          !claims->total))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: a required claim column is NULL");
+    if (!persons_in_range(claims, persons->n))
+        for (size_t i = 0;; i++)
+            if (claims->person[i] < 0 || (size_t)claims->person[i] >= persons->n)
+                return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                                 "batch: claim %zu names person %d of %zu", i,
+                                 (int)claims->person[i], persons->n);
+
+    /* Without an errors object only the first failure's error is made: one allocation per
+     * batch at most. */
+    batch b = {.src = src, .persons = persons, .claims = claims, .ledgers = ledgers, .out = out,
+               .cols = columns_of(out), .word = err || errors, .errors = errors,
+               .run = (size_t)-1, .slot = -1};
+    const size_t nplans = claims->n < src->max_plans ? claims->n : src->max_plans;
+    b.cache = claims->n > 0 && src->max_plans > 0
+                  ? malloc(sizeof *b.cache + nplans * sizeof b.cache->plan[0])
+                  : NULL;
+    if (b.cache) {
+        b.cache->size = (unsigned)nplans;
+        cache_clear(b.cache);
+    }
+    const mdn_plan *plans[CHUNK];
+    for (size_t i = 0; i < claims->n;) {
+        const medins_policy *policy;
+        const size_t m = b.cache ? plan_chunk(&b, i, &policy, plans) : 0;
+        if (m > 0) {
+            settle_chunk(&b, i, m, policy, plans);
+            i += m;
+        } else {
+            settle_alone(&b, i);
+            i++;
+        }
+    }
+    free(b.cache);
+    if (failed)
+        *failed = b.nfailed;
+    if (b.lost)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0,
+                         "out of memory recording the errors of the %zu failed claim(s): some "
+                         "are missing (each claim's status is right)", b.nfailed);
+    if (b.nfailed == 0)
+        return 0;
+    const medins_error *first = errors ? medins_batch_errors_find(errors, b.first) : b.first_err;
+    int rc = mdn_error(err, MEDINS_ERR_BATCH, NULL, 0, 0, "%zu claim(s) failed; the first, claim %zu: %s",
+                       b.nfailed, b.first, medins_error_message(first));
+    medins_error_free(b.first_err);
+    return rc;
+}
+
+/*
+ * A batch call: its options first (an unknown version is refused before anything is read; the
+ * errors object is emptied before any other argument is), then the policy source, missing
+ * when `missing` (the message) is not NULL, then the rest in batch_run.
+ */
+static int batch_call(policy_source *src, const char *missing,
+                      const medins_batch_persons *persons, const medins_batch_claims *claims,
+                      medins_ledger *ledgers, medins_batch_out *out,
+                      const medins_batch_options *opts, size_t *failed, medins_error **err)
+{
+    medins_batch_errors *errors = NULL;
+    if (opts) {
+        if (opts->version != MEDINS_BATCH_OPTIONS_VERSION)
+            return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                             "batch: options version %u is not one this library knows (%u)",
+                             opts->version, (unsigned)MEDINS_BATCH_OPTIONS_VERSION);
+        if ((errors = opts->errors) != NULL)
+            errors_clear(errors);
+    }
+    if (missing)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s", missing);
+    return batch_run(src, persons, claims, ledgers, out, errors, failed, err);
+}
+
+int medins_batch_settle_ex(const medins_policy *policy, const medins_batch_persons *persons,
+                           const medins_batch_claims *claims, medins_ledger *ledgers,
+                           medins_batch_out *out, const medins_batch_options *opts,
+                           size_t *failed, medins_error **err)
+{
+    policy_source src = {.fixed = policy, .max_plans = MDN_BATCH_PLANS};
+    return batch_call(&src, policy ? NULL : "batch: NULL policy", persons, claims, ledgers, out,
+                      opts, failed, err);
+}
+
+int medins_batch_settle_set_ex(const medins_policy_set *set, const char *region,
+                               const medins_batch_persons *persons,
+                               const medins_batch_claims *claims, medins_ledger *ledgers,
+                               medins_batch_out *out, const medins_batch_options *opts,
+                               size_t *failed, medins_error **err)
+{
+    policy_source src = {.set = set, .region = region, .max_plans = MDN_BATCH_PLANS};
+    return batch_call(&src, set && region ? NULL : "batch: NULL policy set or region", persons,
+                      claims, ledgers, out, opts, failed, err);
+}
+
+int mdn_batch_settle_plans(unsigned plans, const medins_policy *policy,
+                           const medins_policy_set *set, const char *region,
+                           const medins_batch_persons *persons, const medins_batch_claims *claims,
+                           medins_ledger *ledgers, medins_batch_out *out,
+                           const medins_batch_options *opts, size_t *failed, medins_error **err)
+{
+    policy_source src = {.fixed = policy, .set = set, .region = region, .max_plans = plans};
+    return batch_call(&src, policy || (set && region) ? NULL : "batch: no policy, nor set and region",
+                      persons, claims, ledgers, out, opts, failed, err);
+}
+
+int medins_batch_settle(const medins_policy *policy, const medins_batch_persons *persons,
+                        const medins_batch_claims *claims, medins_ledger *ledgers,
+                        medins_batch_out *out, size_t *failed, medins_error **err)
+{
+    return medins_batch_settle_ex(policy, persons, claims, ledgers, out, NULL, failed, err);
+}
+
+int medins_batch_settle_set(const medins_policy_set *set, const char *region,
+                            const medins_batch_persons *persons, const medins_batch_claims *claims,
+                            medins_ledger *ledgers, medins_batch_out *out, size_t *failed,
+                            medins_error **err)
+{
+    return medins_batch_settle_set_ex(set, region, persons, claims, ledgers, out, NULL, failed,
+                                      err);
+}

@@ -1,0 +1,316 @@
+/*
+ * The member's year ledger: initialisation, consistency check, closing a year, and the
+ * versioned key=value text form.
+ *
+ * Text form (version 1): the line "medins-ledger 1", then one "key=value" line per field, in
+ * the order of the table below; every value is a decimal integer (amounts in fen, dates
+ * YYYYMMDD). Every key must appear exactly once. Lines end with "\n" ("\r\n" is accepted).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "person.h"
+#include "plan.h"
+
+void medins_ledger_init(medins_ledger *ledger, int32_t year)
+{
+    if (!ledger)
+        return;
+    memset(ledger, 0, sizeof *ledger);
+    ledger->year = year;
+}
+
+/* ---- Field table: one place lists every field for the text form and the checks ---------- */
+
+typedef enum { F_I32, F_U32, F_FEN } field_type;
+
+typedef struct field {
+    const char *key;
+    size_t offset;
+    field_type type;
+} field;
+
+/* Every field, in text-form order: X(type, member, key). */
+#define LEDGER_FIELDS(X)                                                        \
+    X(F_I32, year, "year")                                                      \
+    X(F_I32, last_date, "last_date")                                            \
+    X(F_U32, seq, "seq")                                                        \
+    X(F_I32, admissions, "admissions")                                          \
+    X(F_FEN, outpatient_costs, "outpatient_costs")                              \
+    X(F_FEN, deductible[MEDINS_POOL_OUTPATIENT], "deductible.outpatient")       \
+    X(F_FEN, deductible[MEDINS_POOL_POOLING], "deductible.pooling")             \
+    X(F_FEN, deductible[MEDINS_POOL_INPATIENT], "deductible.inpatient")         \
+    X(F_FEN, position[MEDINS_POOL_OUTPATIENT], "position.outpatient")           \
+    X(F_FEN, position[MEDINS_POOL_POOLING], "position.pooling")                 \
+    X(F_FEN, position[MEDINS_POOL_INPATIENT], "position.inpatient")             \
+    X(F_FEN, fund[MEDINS_POOL_OUTPATIENT], "fund.outpatient")                   \
+    X(F_FEN, fund[MEDINS_POOL_POOLING], "fund.pooling")                         \
+    X(F_FEN, fund[MEDINS_POOL_INPATIENT], "fund.inpatient")                     \
+    X(F_FEN, major_base, "major_base")                                          \
+    X(F_FEN, major_fund, "major_fund")                                          \
+    X(F_FEN, assist_base, "assist_base")                                        \
+    X(F_FEN, assist_fund, "assist_fund")                                        \
+    X(F_FEN, account_balance, "account_balance")                                \
+    X(F_FEN, account_paid, "account_paid")                                      \
+    X(F_FEN, carry_over, "carry_over")                                          \
+    X(F_I32, thrifty_years, "thrifty_years")                                    \
+    X(F_I32, prior_known, "prior_known")                                        \
+    X(F_FEN, prior_outpatient_costs, "prior_outpatient_costs")
+
+#define FIELD_ROW(type, member, key) {key, offsetof(medins_ledger, member), type},
+static const field fields[] = {LEDGER_FIELDS(FIELD_ROW)};
+#undef FIELD_ROW
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+static int64_t field_get(const medins_ledger *l, const field *f)
+{
+    const char *p = (const char *)l + f->offset;
+    switch (f->type) {
+    case F_I32: { int32_t v; memcpy(&v, p, sizeof v); return v; }
+    case F_U32: { uint32_t v; memcpy(&v, p, sizeof v); return v; }
+    default: { int64_t v; memcpy(&v, p, sizeof v); return v; }
+    }
+}
+
+static void field_set(medins_ledger *l, const field *f, int64_t v)
+{
+    char *p = (char *)l + f->offset;
+    switch (f->type) {
+    case F_I32: { int32_t x = (int32_t)v; memcpy(p, &x, sizeof x); break; }
+    case F_U32: { uint32_t x = (uint32_t)v; memcpy(p, &x, sizeof x); break; }
+    default: memcpy(p, &v, sizeof v); break;
+    }
+}
+
+/* The largest value of field f: amounts MEDINS_FEN_MAX, counts MEDINS_LEDGER_SEQ_MAX (seq too,
+ * whose type is wider), and the thrifty years of ledger l (when not NULL; its year in range)
+ * the years it can have closed since the first year dates have: closing a year adds one to
+ * the next year's ledger. */
+static int64_t field_max(const field *f, const medins_ledger *l)
+{
+    if (l && f->offset == offsetof(medins_ledger, thrifty_years))
+        return l->year - MDN_YEAR_FIRST;
+    return f->type == F_FEN ? MEDINS_FEN_MAX : (int64_t)MEDINS_LEDGER_SEQ_MAX;
+}
+_Static_assert(MEDINS_LEDGER_SEQ_MAX == INT32_MAX, "field_max: counts are at most INT32_MAX");
+
+/* A field below 0 or above its type's largest value (unsigned: both in one test). */
+#define OUT_OF_RANGE_F_I32(member) (l->member < 0) |
+#define OUT_OF_RANGE_F_U32(member) (l->member > MEDINS_LEDGER_SEQ_MAX) |
+#define OUT_OF_RANGE_F_FEN(member) ((uint64_t)l->member > (uint64_t)MEDINS_FEN_MAX) |
+#define OUT_OF_RANGE(type, member, key) OUT_OF_RANGE_##type(member)
+
+/* Field f's value v is outside 0 to field_max(f, l), at line:col of a text (0 when none). */
+static int range_error(medins_error **err, const field *f, int64_t v, const medins_ledger *l,
+                       unsigned line, unsigned col)
+{
+    const int64_t max = field_max(f, l);
+    if (max != field_max(f, NULL))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
+                         "ledger %s out of range: %lld (it must be 0 to %lld: a ledger of %d "
+                         "has closed at most the years since %d)", f->key, (long long)v,
+                         (long long)max, (int)l->year, MDN_YEAR_FIRST);
+    return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
+                     "ledger %s out of range: %lld (it must be 0 to %lld)", f->key, (long long)v,
+                     (long long)max);
+}
+
+int medins_ledger_check(const medins_ledger *l, medins_error **err)
+{
+    if (!l)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "NULL ledger");
+    if (l->year < MDN_YEAR_FIRST || l->year > MDN_YEAR_LAST)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         "ledger year %d out of range: dates run from " MDN_DATE_RANGE,
+                         (int)l->year);
+    /* Every field in range, tested at once; the loop below only finds which one is not. */
+    bool out_of_range = LEDGER_FIELDS(OUT_OF_RANGE) (l->thrifty_years > l->year - MDN_YEAR_FIRST);
+    for (size_t i = 0; out_of_range && i < NFIELDS; i++) {
+        int64_t v = field_get(l, &fields[i]);
+        if (v < 0 || v > field_max(&fields[i], l))
+            return range_error(err, &fields[i], v, l, 0, 0);
+    }
+    /* A ledger with settlements has the date of the last one, in its year, and vice versa. */
+    if ((l->seq == 0) != (l->last_date == 0) ||
+        (l->last_date != 0 && (!mdn_date_valid(l->last_date) || l->last_date / 10000 != l->year)))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         "ledger last_date %d does not fit year %d and %u settlements",
+                         (int)l->last_date, (int)l->year, (unsigned)l->seq);
+    if ((uint32_t)l->admissions > l->seq)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger has more admissions than settlements");
+    if (l->prior_known > 1 || (!l->prior_known && l->prior_outpatient_costs != 0))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger prior_known must be 0 or 1, "
+                         "and prior_outpatient_costs 0 when it is 0");
+    return 0;
+}
+
+/* ---- Closing a year ----------------------------------------------------------------------- */
+
+/*
+ * The figures of the closing year are read with the person's context on 31 December (age
+ * bands), at a level-1 hospital: outpatient deductibles and maxima are not written by level, and
+ * one fixed level keeps the result independent of where the last claim happened.
+ */
+int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
+                             const struct medins_policy *policy, const medins_person *person,
+                             medins_error **err)
+{
+    int rc;
+    if (!next || !prev || !policy || !person)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_close_year: NULL argument");
+    if ((rc = medins_ledger_check(prev, err)) < 0 || (rc = mdn_person_check(person, err)) < 0)
+        return rc;
+    if (prev->year == MDN_YEAR_LAST)
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
+                         "the ledger of %d cannot be closed: dates run from " MDN_DATE_RANGE
+                         ", so there is no ledger of %d", (int)prev->year, (int)prev->year + 1);
+    medins_date end = prev->year * 10000 + 1231;
+    if ((rc = mdn_born_by(person, end, "the last day of the year closed,", err)) < 0)
+        return rc;
+    if (end < policy->from || (policy->to != 0 && end > policy->to))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "policy %s is not in force on %d",
+                         policy->id, (int)end);
+
+    medins_ledger n;
+    medins_ledger_init(&n, prev->year + 1);
+    n.account_balance = prev->account_balance;
+    n.carry_over = prev->carry_over;
+    n.prior_known = 1;
+    n.prior_outpatient_costs = prev->outpatient_costs;
+
+    const mdn_benefit *out = mdn_benefit_for(policy, MEDINS_CLAIM_OUTPATIENT);
+    const mdn_benefit *inp = mdn_benefit_for(policy, MEDINS_CLAIM_INPATIENT);
+    if (out) {
+        mdn_ctx ctx;
+        mdn_ctx_make(&ctx, person, mdn_settle_tier(policy, person), mdn_person_age(person, end),
+                     prev, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, 0);
+        const mdn_amount_row *cap = out->cap_table ? mdn_amount_find(out->cap_table, &ctx) : NULL;
+        if (ctx.age < 0 && mdn_age_decides(out->cap_table, cap, &ctx))
+            return mdn_age_missing(err, out->cap_owner->rule[MDN_RULE_CAP], end);
+        if (inp && inp->carry_over && cap && cap->amount.v > prev->outpatient_costs &&
+            medins_money_add(&n.carry_over, n.carry_over, cap->amount.v - prev->outpatient_costs) < 0)
+            return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "carry-over would exceed the limit");
+        if (out->thrift) {
+            /* The deductible before any thrift reduction: the reduction is what thrift earns. */
+            const mdn_amount_row *ded = out->ded_table ? mdn_amount_find(out->ded_table, &ctx) : NULL;
+            if (ctx.age < 0 && mdn_age_decides(out->ded_table, ded, &ctx))
+                return mdn_age_missing(err, out->ded_owner->rule[MDN_RULE_DEDUCTIBLE], end);
+            medins_fen d = ded ? ded->amount.v : 0;
+            n.thrifty_years = prev->outpatient_costs <= d ? prev->thrifty_years + 1 : 0;
+        }
+    }
+    *next = n;
+    return 0;
+}
+
+/* ---- Text form ---------------------------------------------------------------------------- */
+
+int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins_ledger *ledger)
+{
+    if (!ledger)
+        return MEDINS_ERR_ARGUMENT;
+    char tmp[1024];
+    int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", MEDINS_LEDGER_VERSION);
+    for (size_t i = 0; i < NFIELDS; i++)
+        n += snprintf(tmp + n, sizeof tmp - (size_t)n, "%s=%lld\n", fields[i].key,
+                      (long long)field_get(ledger, &fields[i]));
+    if (needed)
+        *needed = (size_t)n + 1;
+    if (!buf || size < (size_t)n + 1)
+        return MEDINS_ERR_BUFFER;
+    memcpy(buf, tmp, (size_t)n + 1);
+    return 0;
+}
+
+/* A decimal integer with an optional '-', nothing else; bounded well inside int64. */
+static bool parse_int(const char *s, size_t len, int64_t *out)
+{
+    size_t i = 0;
+    bool neg = len > 0 && s[0] == '-';
+    if (neg)
+        i++;
+    if (i == len || len - i > 18)
+        return false;
+    int64_t v = 0;
+    for (; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = neg ? -v : v;
+    return true;
+}
+
+int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, medins_error **err)
+{
+    if (!ledger || (!text && len))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_parse: NULL argument");
+    medins_ledger l;
+    memset(&l, 0, sizeof l);
+    bool seen[NFIELDS] = {false};
+    bool header = false;
+    unsigned lineno = 0;
+    size_t pos = 0;
+
+    while (pos < len) {
+        const char *line = text + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - line) : len - pos;
+        pos += n + (nl ? 1 : 0);
+        lineno++;
+        if (n > 0 && line[n - 1] == '\r')
+            n--;
+        if (!header) {
+            char want[32];
+            int wn = snprintf(want, sizeof want, "medins-ledger %d", MEDINS_LEDGER_VERSION);
+            if (n != (size_t)wn || memcmp(line, want, n) != 0)
+                return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
+                                 "not a version %d ledger: the first line must be \"%s\"",
+                                 MEDINS_LEDGER_VERSION, want);
+            header = true;
+            continue;
+        }
+        if (n == 0)
+            continue;
+        const char *nul = memchr(line, '\0', n);
+        if (nul)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)(nul - line) + 1,
+                             "ledger line %u contains a NUL byte", lineno);
+        const char *eq = memchr(line, '=', n);
+        if (!eq)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger line %u has no '='", lineno);
+        size_t klen = (size_t)(eq - line);
+        size_t i = 0;
+        while (i < NFIELDS && !(strlen(fields[i].key) == klen && memcmp(fields[i].key, line, klen) == 0))
+            i++;
+        if (i == NFIELDS)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "unknown ledger key \"%.*s\"",
+                             (int)klen, line);
+        if (seen[i])
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger key %s given twice",
+                             fields[i].key);
+        int64_t v;
+        int64_t lo = fields[i].type == F_I32 ? INT32_MIN : fields[i].type == F_U32 ? 0 : INT64_MIN;
+        int64_t hi = fields[i].type == F_I32 ? INT32_MAX : fields[i].type == F_U32 ? UINT32_MAX : INT64_MAX;
+        if (!parse_int(eq + 1, n - klen - 1, &v) || v < lo || v > hi)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)klen + 2,
+                             "ledger %s: malformed number", fields[i].key);
+        /* Each value in its range, where it is written; the year's (fields[0]) range, the
+         * thrifty years' bound by the year and the relations between fields are the check's,
+         * below. */
+        if (i > 0 && (v < 0 || v > field_max(&fields[i], NULL)))
+            return range_error(err, &fields[i], v, NULL, lineno, (unsigned)klen + 2);
+        field_set(&l, &fields[i], v);
+        seen[i] = true;
+    }
+    if (!header)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "empty ledger text");
+    for (size_t i = 0; i < NFIELDS; i++)
+        if (!seen[i])
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger key %s is missing", fields[i].key);
+    int rc = medins_ledger_check(&l, err);
+    if (rc < 0)
+        return rc;
+    *ledger = l;
+    return 0;
+}

@@ -1,0 +1,57 @@
+/*
+ * The ledger's checks as one expression each, for the batch (ledger.c has the full check).
+ */
+#ifndef MEDINS_COMPUTE_LEDGER_H
+#define MEDINS_COMPUTE_LEDGER_H
+
+#include "util.h"
+
+/* The OR of the ledger's amounts as unsigned: 2^63 or more when one is negative, else at least
+ * the largest. */
+static inline uint64_t mdn_ledger_amounts(const medins_ledger *l)
+{
+    return (uint64_t)(l->outpatient_costs | l->deductible[0] | l->deductible[1] |
+                      l->deductible[2] | l->position[0] | l->position[1] | l->position[2] |
+                      l->fund[0] | l->fund[1] | l->fund[2] | l->major_base | l->major_fund |
+                      l->assist_base | l->assist_fund | l->account_balance | l->account_paid |
+                      l->carry_over | l->prior_outpatient_costs);
+}
+_Static_assert(MEDINS_POOL_COUNT == 3, "mdn_ledger_amounts reads three pools");
+
+/*
+ * True when medins_ledger_check surely passes the ledger: its tests as one expression without a
+ * branch, for the batch, which checks the ledger of each person it meets. False means only
+ * "check it in full": amounts of 2^46 fen and more (the limit is 10^14) are left to the full
+ * check.
+ */
+static inline bool mdn_ledger_plain(const medins_ledger *l)
+{
+    /* Unsigned: a year or a last date before the range wraps to a large value. */
+    const uint32_t year = (uint32_t)l->year, md = (uint32_t)l->last_date - year * 10000u;
+    const uint64_t *days = mdn_days_of_year(l->year);
+    const uint64_t amounts = mdn_ledger_amounts(l);
+    /* No settlement and no date, or some with the date a day of the ledger's year. */
+    const unsigned dated = ((l->seq == 0) & (l->last_date == 0)) |
+                           ((l->seq != 0) & (md < 64 * MDN_YEAR_DAY_WORDS) &
+                            (unsigned)(days[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1));
+    /* seq as int32_t: negative above MEDINS_LEDGER_SEQ_MAX. */
+    return (year - 1900u < 300u) & (amounts < (uint64_t)1 << 46) & dated &
+           ((l->admissions | l->thrifty_years | l->prior_known | (int32_t)l->seq) >= 0) &
+           ((uint32_t)l->admissions <= l->seq) & ((uint32_t)l->prior_known <= 1) &
+           ((uint32_t)l->thrifty_years <= year - (uint32_t)MDN_YEAR_FIRST) &
+           ((l->prior_known != 0) | (l->prior_outpatient_costs == 0));
+}
+
+/*
+ * How much in-scope cost the ledger (checked) can take in claims before a year total could
+ * pass MEDINS_FEN_MAX: every figure a claim adds to a total is at most its in-scope amount,
+ * and no total is above the OR of them all. 0 when that OR is above the limit (possible
+ * with totals of 2^46 fen and more).
+ */
+static inline uint64_t mdn_ledger_room(const medins_ledger *l)
+{
+    const uint64_t amounts = mdn_ledger_amounts(l);
+    return amounts < (uint64_t)MEDINS_FEN_MAX ? (uint64_t)MEDINS_FEN_MAX - amounts : 0;
+}
+
+#endif

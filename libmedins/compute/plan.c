@@ -1,0 +1,234 @@
+/*
+ * Plans (plan.h): the rows and flags a settlement reads from the policy for one selector
+ * context, found through the row indexes (select.h); and whether an unknown age would decide
+ * a row, which makes the settlement ask for the birth date.
+ */
+#include <string.h>
+
+#include "plan.h"
+
+static inline int lowest_bit(uint64_t m)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(m);
+#else
+    int i = 0;
+    for (; !(m & 1); m >>= 1)
+        i++;
+    return i;
+#endif
+}
+
+/* Row i of an array of `size`-byte rows, each starting with its selector. */
+static inline const mdn_select *row_sel(const void *rows, size_t size, size_t i)
+{
+    return (const mdn_select *)(const void *)((const char *)rows + i * size);
+}
+
+/* First matching row of rows[0..n), or -1. */
+static inline long first_row(const mdn_index *ix, const void *rows, size_t size, size_t n,
+                             const mdn_query *q)
+{
+    uint64_t m;
+    if ((ix = mdn_usable_index(ix, q, &m)) != NULL) {
+        for (; m; m &= m - 1) {
+            size_t i = (size_t)lowest_bit(m);
+            if (mdn_row_matches(ix, m, i, row_sel(rows, size, i), q))
+                return (long)i;
+        }
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (mdn_select_match(row_sel(rows, size, i), &q->ctx))
+            return (long)i;
+    return -1;
+}
+
+/*
+ * Whether, with the age unknown, it decides one of rows[0..upto) (each `size` bytes): a row
+ * with age bounds that matches the context but for them. Such a row is read, and would match
+ * or not by the age: the settlement needs it.
+ */
+static bool age_decides(const void *rows, size_t size, size_t upto, const mdn_ctx *ctx)
+{
+    for (size_t i = 0; i < upto; i++) {
+        mdn_select sel = *row_sel(rows, size, i);
+        if (sel.age_min.v < 0 && sel.age_max.v < 0)
+            continue;
+        sel.age_min.v = sel.age_max.v = -1;
+        if (mdn_select_match(&sel, ctx))
+            return true;
+    }
+    return false;
+}
+
+/* age_decides over a table read to the row `found` (NULL: read to its end). */
+#define AGE_DECIDES(t, found, ctx)                                                              \
+    age_decides((t)->rows, sizeof *(t)->rows, (found) ? (size_t)((found) - (t)->rows) : (t)->n, \
+                (ctx))
+
+bool mdn_age_decides(const mdn_amount_table *t, const mdn_amount_row *found, const mdn_ctx *ctx)
+{
+    return t && AGE_DECIDES(t, found, ctx);
+}
+
+int mdn_age_missing(medins_error **err, const char *rule, medins_date date)
+{
+    return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                     "the person has no birth date, and their age on %d decides which %s row "
+                     "applies: give the birth date", (int)date, rule);
+}
+
+/* ---- Plans: the rows a claim settles with ------------------------------------------------ */
+
+static inline const mdn_amount_row *find_amount(const mdn_amount_table *t, const mdn_index *ix,
+                                                const mdn_query *q)
+{
+    long i = t ? first_row(ix, t->rows, sizeof *t->rows, t->n, q) : -1;
+    return i < 0 ? NULL : &t->rows[i];
+}
+
+static inline const mdn_ratio_row *find_ratio(const mdn_ratio_table *t, const mdn_index *ix,
+                                              const mdn_query *q)
+{
+    long i = first_row(ix, t->rows, sizeof *t->rows, t->n, q);
+    return i < 0 ? NULL : &t->rows[i];
+}
+
+/* The sum of the adjustments of `t` that apply: every one that matches, in row order. */
+static inline medins_bp adjust_sum(const mdn_adjust_table *t, const mdn_index *ix,
+                                   const mdn_query *q)
+{
+    medins_bp sum = 0;
+    uint64_t m;
+    ix = mdn_usable_index(ix, q, &m);
+    for (size_t i = 0; i < t->n && (!ix || m >> i); i++)
+        if (mdn_row_matches(ix, m, i, &t->rows[i].sel, q))
+            sum += t->rows[i].add.v;
+    return sum;
+}
+
+static void plan_segments(mdn_seg_plan *sp, const mdn_ratio_row *row, medins_bp add)
+{
+    sp->n = row->n <= MDN_PLAN_SEGS ? (int)row->n : 0;
+    for (int i = 0; i < sp->n; i++) {
+        sp->ratio[i] = clamp_ratio(row->seg[i].ratio.v, add);
+        sp->to[i] = row->seg[i].to < 0 ? MDN_NO_CAP : row->seg[i].to;
+    }
+}
+
+static void plan_layer(mdn_layer_plan *lp, const mdn_layer *l, int kind, const mdn_query *q)
+{
+    lp->applies = MDN_MASK(l->present && (l->applies_to >> kind & 1));
+    lp->cap = MDN_NO_CAP;
+    lp->gate = MDN_NO_GATE;
+    if (!lp->applies)
+        return;
+    lp->drow = find_amount(&l->deductible, l->ix.deductible, q);
+    lp->rrow = find_ratio(&l->ratio, l->ix.ratio, q);
+    lp->adj = adjust_sum(&l->adjustments, l->ix.adjustments, q);
+    lp->crow = find_amount(&l->cap, l->ix.cap, q);
+    if (lp->rrow)
+        plan_segments(&lp->segs, lp->rrow, lp->adj);
+    lp->ded = lp->drow ? lp->drow->amount.v : 0;
+    if (lp->rrow)
+        lp->gate = lp->ded;
+    if (lp->crow)
+        lp->cap = lp->crow->amount.v;
+}
+
+/* The first table of plan `pl` (found with a context of unknown age) whose rows the age
+ * decides, as MDN_AGE_RULE; -1 when none. */
+static int age_rule_of(const mdn_plan *pl, const medins_policy *p, const mdn_ctx *ctx)
+{
+    const mdn_benefit *sec = pl->sec;
+    if (AGE_DECIDES(&sec->ratio, pl->rrow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_RATIO);
+    if (mdn_age_decides(sec->ded_table, pl->drow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_DEDUCTIBLE);
+    if (pl->drow && mdn_age_decides(sec->thrift_table, pl->trow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_THRIFT);
+    if (AGE_DECIDES(&sec->adjustments, (const mdn_adjust_row *)NULL, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_ADJUST);
+    if (mdn_age_decides(sec->cap_table, pl->crow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_CAP);
+    const mdn_layer *layers[2] = {&p->benefits->major, &p->benefits->assistance};
+    for (int i = 0; i < 2; i++) {
+        const mdn_layer *l = layers[i];
+        const mdn_layer_plan *lp = &pl->layer[i];
+        if (!lp->applies)
+            continue;
+        if (AGE_DECIDES(&l->deductible, lp->drow, ctx))
+            return MDN_AGE_RULE(i + 1, MDN_RULE_DEDUCTIBLE);
+        if (AGE_DECIDES(&l->ratio, lp->rrow, ctx))
+            return MDN_AGE_RULE(i + 1, MDN_RULE_RATIO);
+        if (AGE_DECIDES(&l->adjustments, (const mdn_adjust_row *)NULL, ctx))
+            return MDN_AGE_RULE(i + 1, MDN_RULE_ADJUST);
+        if (AGE_DECIDES(&l->cap, lp->crow, ctx))
+            return MDN_AGE_RULE(i + 1, MDN_RULE_CAP);
+    }
+    return -1;
+}
+
+/* The rule id of the table an MDN_PLAN_AGE plan names (mdn_plan.age_rule). */
+const char *mdn_plan_age_rule(const mdn_plan *plan, const medins_policy *p)
+{
+    const int layer = plan->age_rule / 8, rule = plan->age_rule % 8;
+    if (layer > 0)
+        return (layer == 1 ? &p->benefits->major : &p->benefits->assistance)->rule[rule];
+    const mdn_benefit *sec = plan->sec;
+    return (rule == MDN_RULE_DEDUCTIBLE || rule == MDN_RULE_THRIFT ? sec->ded_owner
+            : rule == MDN_RULE_CAP ? sec->cap_owner : sec)->rule[rule];
+}
+
+void mdn_plan_of(mdn_plan *pl, const medins_policy *p, const mdn_query *q)
+{
+    const int kind = q->ctx.kind;
+    memset(pl, 0, sizeof *pl);
+    if (!(p->schemes >> q->ctx.scheme & 1)) {
+        pl->status = MDN_PLAN_SCHEME;
+        return;
+    }
+    const mdn_benefit *sec = mdn_benefit_for(p, (medins_claim_kind)kind);
+    if (!sec) {
+        pl->status = MDN_PLAN_SECTION;
+        return;
+    }
+    pl->sec = sec;
+    /* Only then can the age decide a row: a plan of a known age never asks. */
+    const bool ageless = q->ctx.age < 0 && p->benefits->age.n != 0;
+    if (!(pl->rrow = find_ratio(&sec->ratio, sec->ix.ratio, q))) {
+        pl->status = ageless && AGE_DECIDES(&sec->ratio, pl->rrow, &q->ctx) ? MDN_PLAN_AGE
+                                                                           : MDN_PLAN_RATIO;
+        pl->age_rule = MDN_AGE_RULE(0, MDN_RULE_RATIO);
+        return;
+    }
+    if (sec->ded_table && (pl->drow = find_amount(sec->ded_table, sec->ded_owner->ix.deductible, q))) {
+        pl->trow = find_amount(sec->thrift_table, sec->ded_owner->ix.thrift_reduction, q);
+        pl->ded = pl->drow->amount.v - (pl->trow ? min_fen(pl->drow->amount.v, pl->trow->amount.v) : 0);
+    }
+    pl->adj = adjust_sum(&sec->adjustments, sec->ix.adjustments, q);
+    plan_segments(&pl->segs, pl->rrow, pl->adj);
+    pl->cap = MDN_NO_CAP;
+    if (sec->cap_table && (pl->crow = find_amount(sec->cap_table, sec->cap_owner->ix.cap, q))) {
+        const mdn_benefit *inpatient = mdn_benefit_for(p, MEDINS_CLAIM_INPATIENT);
+        pl->cap = pl->crow->amount.v;
+        pl->carry = MDN_MASK(inpatient && inpatient->carry_over && sec->cap_owner == inpatient);
+    }
+    pl->pool = sec->pool[q->ctx.scheme];
+    pl->inpatient = kind == MEDINS_CLAIM_INPATIENT;
+    pl->outpatient = MDN_MASK(kind == MEDINS_CLAIM_OUTPATIENT || kind == MEDINS_CLAIM_PHARMACY);
+    pl->annual = MDN_MASK(sec->basis == MDN_BASIS_YEAR);
+    pl->account = MDN_MASK(sec->account && q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE);
+    plan_layer(&pl->layer[0], &p->benefits->major, kind, q);
+    plan_layer(&pl->layer[1], &p->benefits->assistance, kind, q);
+    if (ageless && (pl->age_rule = age_rule_of(pl, p, &q->ctx)) >= 0)
+        pl->status = MDN_PLAN_AGE;
+}
+
+void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx)
+{
+    mdn_query q = {.ctx = *ctx};
+    mdn_query_keys(&q);
+    mdn_plan_of(plan, p, &q);
+}

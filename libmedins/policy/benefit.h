@@ -1,0 +1,95 @@
+/*
+ * The settlement sections of a policy (benefit.c binds them, compute/plan.c reads them into
+ * plans): the five benefit sections, one per claim kind, and the two layers above the basic fund.
+ * See docs/policy-format.md, "Benefit sections" and "Layers above the basic fund".
+ */
+#ifndef MEDINS_BENEFIT_H
+#define MEDINS_BENEFIT_H
+
+#include "select.h"
+
+typedef enum mdn_basis {
+    MDN_BASIS_YEAR = 0,        /* one deductible a year for the pool */
+    MDN_BASIS_VISIT = 1,       /* a deductible on each claim */
+    MDN_BASIS_ADMISSION = 2    /* a deductible on each admission, rows chosen by admission order */
+} mdn_basis;
+
+/* Rule ids of a section's lines ("inpatient.deductible"), built at load in the policy's arena. */
+enum mdn_rule {
+    MDN_RULE_DEDUCTIBLE, MDN_RULE_THRIFT, MDN_RULE_RATIO, MDN_RULE_ADJUST, MDN_RULE_CAP,
+    MDN_RULE_ACCOUNT, MDN_RULE_CARRY, MDN_RULE_COUNT
+};
+
+/* The indexes of a section's or layer's own tables (NULL: not indexed, scan the rows). */
+typedef struct mdn_indexes {
+    const mdn_index *deductible, *thrift_reduction, *ratio, *adjustments, *cap;
+} mdn_indexes;
+
+typedef struct mdn_benefit {
+    bool present;
+    const char *name;                  /* the section's key: "inpatient" */
+    const mdn_node *node;              /* where it is written (for cross-section errors) */
+    int pool[MEDINS_SCHEME_COUNT];     /* medins_pool, by the person's scheme */
+    int basis;                         /* mdn_basis */
+    bool has_deductible, has_cap;      /* the section writes its own table */
+    mdn_amount_table deductible;
+    mdn_amount_table thrift_reduction;
+    mdn_ratio_table ratio;
+    mdn_adjust_table adjustments;
+    mdn_amount_table cap;
+    bool carry_over, thrift, account;
+    const mdn_val *carry_over_val, *thrift_val, *account_val;
+    const char *rule[MDN_RULE_COUNT];
+    /*
+     * Resolved by mdn_benefits_finish: the tables actually used (this section's own, else its
+     * pool owner's; NULL when neither has one) and the section they belong to, for rule ids.
+     */
+    const mdn_amount_table *ded_table, *thrift_table, *cap_table;
+    const struct mdn_benefit *ded_owner, *cap_owner;
+    mdn_indexes ix;                    /* of this section's own tables */
+} mdn_benefit;
+
+/* major_disease and assistance: both work on the patient's burden left by the layers below. */
+typedef struct mdn_layer {
+    bool present;
+    const char *name;
+    uint32_t applies_to;               /* 1u << medins_claim_kind */
+    mdn_amount reference_income;
+    mdn_amount_table deductible;
+    mdn_ratio_table ratio;
+    mdn_adjust_table adjustments;
+    mdn_amount_table cap;
+    const char *rule[MDN_RULE_COUNT];
+    mdn_indexes ix;                    /* thrift_reduction unused */
+} mdn_layer;
+
+/*
+ * The bounds that the settlement tables' age, thrifty-years and last-year's-costs selectors
+ * compare against, collected at load (mdn_benefits_finish). Two persons on the same side of
+ * every bound match the same rows, so the batch shares plans between them (mdn_profile).
+ * `at` is ascending; `n` is -1 when there are more than MDN_CUTS: the exact values are
+ * compared instead.
+ */
+#define MDN_CUTS 16
+typedef struct mdn_cuts {
+    int n;
+    int64_t at[MDN_CUTS];
+} mdn_cuts;
+
+struct mdn_benefits {
+    mdn_benefit sec[MEDINS_CLAIM_KIND_COUNT];   /* indexed by the claim kind they settle */
+    mdn_layer major, assistance;
+    mdn_cuts age, thrift, prior;
+};
+
+/* The section that settles claims of `kind`, or NULL when the policy lacks it. Inline: the
+ * settlement asks twice a claim. */
+static inline const mdn_benefit *mdn_benefit_for(const medins_policy *p, medins_claim_kind kind)
+{
+    if (!p || !p->benefits || (unsigned)kind >= MEDINS_CLAIM_KIND_COUNT)
+        return NULL;
+    const mdn_benefit *s = &p->benefits->sec[kind];
+    return s->present ? s : NULL;
+}
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * The loaded policy: the struct behind medins_policy, the value registry, and the model
+ * primitives (cited amounts and ratios, row selectors, tables) every section is built from.
+ *
+ * Ownership: everything a policy holds lives in its arena and is released at once.
+ * Each section's model has a header of its own (benefit.h for the settlement sections,
+ * contribution.h, maternity.h, capitation.h), bound by the source file of the same name; this
+ * header only forward-declares them. Selectors are matched by select.c (select.h), bound by
+ * bind.c (bind.h).
+ */
+#ifndef MEDINS_MODEL_H
+#define MEDINS_MODEL_H
+
+#include "util.h"
+#include "tree.h"
+
+/* A value as the policy holds it: the public record plus its formatted citation. */
+typedef struct mdn_val {
+    medins_value pub;          /* first member: a mdn_val* is a medins_value* */
+    const char *citation;      /* "<title> (<number>), <at>" or "assumed: <reason>" */
+} mdn_val;
+
+typedef struct mdn_amount { medins_fen v; const mdn_val *val; } mdn_amount;   /* val NULL: absent */
+typedef struct mdn_ratio  { medins_bp v;  const mdn_val *val; } mdn_ratio;
+typedef struct mdn_count  { int32_t v;    const mdn_val *val; } mdn_count;
+
+/* Whom a row applies to. A zero mask / negative bound means "any". */
+typedef struct mdn_select {
+    uint32_t schemes;          /* 1u << medins_scheme */
+    uint32_t categories;       /* 1u << medins_category */
+    uint32_t tiers;            /* 1u << medins_tier */
+    uint32_t levels;           /* 1u << medins_level */
+    uint32_t kinds;            /* 1u << medins_claim_kind */
+    uint32_t groups;           /* medins_group flags: person must have at least one */
+    mdn_count age_min;         /* inclusive; v = -1 when absent */
+    mdn_count age_max;         /* exclusive; v = -1 when absent */
+    int8_t admission;          /* 0 any, 1 first, 2 later */
+    int8_t family_doctor;      /* 0 any, 1 only at the contracted institution */
+    mdn_count thrifty_years;   /* at least; v = -1 when absent */
+    mdn_amount prior_outpatient_max; /* v = -1 when absent */
+} mdn_select;
+
+typedef struct mdn_amount_row {
+    mdn_select sel;
+    mdn_amount amount;         /* the row's amount (for income_share rows: computed at load) */
+    mdn_ratio share;           /* income_share rows: the share; val NULL otherwise */
+} mdn_amount_row;
+typedef struct mdn_amount_table { size_t n; mdn_amount_row *rows; } mdn_amount_table;
+
+typedef struct mdn_segment {
+    medins_fen from;
+    medins_fen to;             /* -1: open-ended (the last segment) */
+    const mdn_val *from_val, *to_val;
+    mdn_ratio ratio;
+} mdn_segment;
+typedef struct mdn_ratio_row { mdn_select sel; size_t n; mdn_segment *seg; } mdn_ratio_row;
+typedef struct mdn_ratio_table { size_t n; mdn_ratio_row *rows; } mdn_ratio_table;
+
+typedef struct mdn_adjust_row { mdn_select sel; mdn_ratio add; } mdn_adjust_row;
+typedef struct mdn_adjust_table { size_t n; mdn_adjust_row *rows; } mdn_adjust_table;
+
+struct mdn_benefits;       /* benefit.h: outpatient ... inpatient, major_disease, assistance */
+struct mdn_contributions;  /* contribution.h */
+struct mdn_accounts;       /* contribution.h */
+struct mdn_maternity;      /* maternity.h */
+struct mdn_capitation;     /* capitation.h */
+
+struct medins_policy {
+    mdn_arena arena;
+    char *id, *region, *title;
+    int is_reform;
+    medins_date from, to;              /* to = 0: open-ended */
+    uint32_t schemes;                  /* 1u << medins_scheme */
+    medins_source *sources;            /* merged: this file's and its bases' */
+    size_t nsources;
+    mdn_val **values;                  /* registry, in binding order */
+    size_t nvalues, values_cap;
+    mdn_node *tree;                    /* the merged tree, kept for medins_policy_derive */
+    const char *file;                  /* the file (or name) this policy was loaded from */
+    const mdn_node *effective_node;    /* this file's own `effective:` (overlap errors), or NULL */
+    bool has[MEDINS_SECTION_COUNT];
+    struct mdn_benefits *benefits;
+    struct mdn_contributions *contributions;
+    struct mdn_accounts *accounts;
+    struct mdn_maternity *maternity;
+    struct mdn_capitation *capitation;
+};
+
+/* Whether `date` is within the policy's dates (an open end when `to` is 0): one unsigned test
+ * (a date before `from` wraps above the range), inline for the batch's test of each claim. */
+static inline bool mdn_within_policy(const medins_policy *p, medins_date date)
+{
+    const uint32_t until = p->to ? (uint32_t)p->to : (uint32_t)INT32_MAX;
+    return (uint32_t)date - (uint32_t)p->from <= until - (uint32_t)p->from;
+}
+
+#endif

@@ -1,0 +1,434 @@
+/*
+ * One policy: read, parse, merge onto its base, bind, with a binder for each section from one
+ * table; and an overlay derived from a loaded policy. Loading is split into two stages
+ * (mdn_policy_parse, mdn_policy_finish) so that a set can read every file of a folder, order
+ * them by their bases, and only then merge and bind each (policy_set.c, which also loads a
+ * single policy and finds its base).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bind.h"
+#include "policy.h"
+
+/* The binder of every section, in medins_section order (their keys: mdn_section_words). */
+static mdn_section_binder *const section_binders[MEDINS_SECTION_COUNT] = {
+    [MEDINS_SECTION_CONTRIBUTIONS] = mdn_bind_contributions,
+    [MEDINS_SECTION_OUTPATIENT] = mdn_bind_benefit,
+    [MEDINS_SECTION_PHARMACY] = mdn_bind_benefit,
+    [MEDINS_SECTION_OUTPATIENT_POOLING] = mdn_bind_benefit,
+    [MEDINS_SECTION_SPECIAL_DISEASE] = mdn_bind_benefit,
+    [MEDINS_SECTION_INPATIENT] = mdn_bind_benefit,
+    [MEDINS_SECTION_MAJOR_DISEASE] = mdn_bind_benefit,
+    [MEDINS_SECTION_ASSISTANCE] = mdn_bind_benefit,
+    [MEDINS_SECTION_MATERNITY] = mdn_bind_maternity,
+    [MEDINS_SECTION_CAPITATION] = mdn_bind_capitation,
+    [MEDINS_SECTION_ACCOUNTS] = mdn_bind_accounts,
+};
+
+/* Top-level keys that are not sections. */
+static const char *const meta_keys[] = {
+    "format", "region", "title", "kind", "base", "schemes", "effective", "sources", NULL,
+};
+
+void medins_load_options_init(medins_load_options *opts)
+{
+    static const medins_load_options defaults = MEDINS_LOAD_OPTIONS_INIT;
+    if (opts)
+        *opts = defaults;
+}
+
+/* ---- reading ------------------------------------------------------------------------------ */
+
+int mdn_read_file(const char *path, const medins_load_options *opts, char **text, size_t *len,
+                  medins_error **err)
+{
+    medins_load_options defaults = MEDINS_LOAD_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return mdn_error(err, MEDINS_ERR_IO, path, 0, 0, "cannot open the file");
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > opts->max_file_size) {
+        fclose(f);
+        return mdn_error(err, MEDINS_ERR_LIMIT, path, 0, 0,
+                         "file of %jd bytes is larger than the limit of %zu", (intmax_t)st.st_size,
+                         opts->max_file_size);
+    }
+    size_t cap = 8192, n = 0;
+    char *buf = malloc(cap + 1);
+    int rc = 0;
+    while (buf) {
+        if (n == cap) {
+            /* Files that grow while being read, or are not regular, are limited here too. */
+            if (n > opts->max_file_size) {
+                rc = mdn_error(err, MEDINS_ERR_LIMIT, path, 0, 0, "file larger than the limit of %zu",
+                               opts->max_file_size);
+                break;
+            }
+            char *nb = realloc(buf, cap * 2 + 1);
+            if (!nb)
+                break;
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f))
+                rc = mdn_error(err, MEDINS_ERR_IO, path, 0, 0, "cannot read the file");
+            break;
+        }
+    }
+    fclose(f);
+    if (!buf)
+        return mdn_error(err, MEDINS_ERR_NOMEM, path, 0, 0, "out of memory");
+    if (rc == 0 && n > opts->max_file_size)
+        rc = mdn_error(err, MEDINS_ERR_LIMIT, path, 0, 0, "file larger than the limit of %zu",
+                       opts->max_file_size);
+    if (rc) {
+        free(buf);
+        return rc;
+    }
+    buf[n] = '\0';
+    *text = buf;
+    *len = n;
+    return 0;
+}
+
+/* ---- stage 1: parse ----------------------------------------------------------------------- */
+
+int mdn_policy_parse(mdn_pending *out, const char *id, const char *file, const char *text,
+                     size_t len, const medins_load_options *opts, medins_error **err)
+{
+    medins_policy *p = calloc(1, sizeof *p);
+    if (!p)
+        return mdn_error(err, MEDINS_ERR_NOMEM, file, 0, 0, "out of memory");
+    mdn_arena_init(&p->arena);
+    int rc = MEDINS_ERR_NOMEM;
+    if (!(p->file = mdn_arena_strdup(&p->arena, file ? file : "<string>")) ||
+        (id && !(p->id = mdn_arena_strdup(&p->arena, id)))) {
+        mdn_error(err, rc, file, 0, 0, "out of memory");
+        goto fail;
+    }
+    if ((rc = mdn_tree_parse(&p->arena, p->file, text ? text : "", text ? len : 0, opts, &p->tree, err)))
+        goto fail;
+    if (p->tree->type != MDN_MAP) {
+        rc = mdn_error(err, MEDINS_ERR_TYPE, p->file, p->tree->line, p->tree->col,
+                       "a policy file is a mapping of keys (format, region, ...)");
+        goto fail;
+    }
+    const mdn_node *base = mdn_map_get(p->tree, "base");
+    out->base_id = NULL;
+    out->base_node = NULL;
+    if (base && base->type != MDN_NULL) {
+        if (base->type != MDN_SCALAR || base->len == 0) {
+            rc = mdn_error(err, MEDINS_ERR_TYPE, p->file, base->line, base->col,
+                           "base: expected a policy id such as tianjin/2022");
+            goto fail;
+        }
+        out->base_id = base->text;
+        out->base_node = base;
+    }
+    out->policy = p;
+    return 0;
+fail:
+    medins_policy_free(p);
+    return rc;
+}
+
+/* ---- stage 2: merge and bind -------------------------------------------------------------- */
+
+static int string_at(mdn_binder *b, const mdn_node *map, const char *key, bool required, const char **out)
+{
+    const mdn_node *n = mdn_map_get(map, key);
+    if (!n || n->type == MDN_NULL)
+        return required ? mdn_bind_error(b, map, MEDINS_ERR_MISSING, "required key \"%s\" is missing", key) : 0;
+    if (n->type != MDN_SCALAR)
+        return mdn_bind_error(b, n, MEDINS_ERR_TYPE, "%s: expected a scalar", key);
+    *out = n->text;
+    return 0;
+}
+
+static int date_at(mdn_binder *b, const mdn_node *map, const char *key, bool required, medins_date *out)
+{
+    const char *t = NULL;
+    int rc = string_at(b, map, key, required, &t);
+    if (rc || !t)
+        return rc;
+    const mdn_node *n = mdn_map_get(map, key);
+    rc = mdn_date_parse_text(out, t);
+    if (rc == MEDINS_ERR_SYNTAX)
+        return mdn_bind_error(b, n, rc, "%s: \"%s\" is not a date written YYYY-MM-DD", key, t);
+    /* Well formed but not a day the library handles: a value out of the format's range (the
+     * claim's MEDINS_ERR_DATE would name the wrong culprit). */
+    if (rc) {
+        int year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+        return mdn_bind_error(b, n, MEDINS_ERR_RANGE, year < 1900 || year > 2199
+                              ? "%s: \"%s\" is outside the dates supported, 1900-01-01 to 2199-12-31"
+                              : "%s: \"%s\" is not a calendar date", key, t);
+    }
+    return 0;
+}
+
+static bool is_region_word(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+            return false;
+    return true;
+}
+
+static int bind_sources(mdn_binder *b, const mdn_node *list)
+{
+    static const char *const keys[] = { "title", "number", "issuer", "date", "kind", "where", NULL };
+    static const char *const kinds[] = { "official", "third-party", NULL };
+    medins_policy *p = b->policy;
+    if (!list)
+        return 0;
+    if (list->type != MDN_SEQ)
+        return mdn_bind_error(b, list, MEDINS_ERR_TYPE, "expected a list of sources");
+    if (list->n && !(p->sources = mdn_bind_alloc(b, list->n * sizeof *p->sources)))
+        return MEDINS_ERR_NOMEM;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < list->n; i++) {
+        const mdn_node *s = list->items[i];
+        medins_source *src = &p->sources[i];
+        int kind = 0;
+        src->number = src->issuer = src->date = "";
+        mdn_path_push_index(b, i);
+        if (!(rc = mdn_bind_keys(b, s, 0, keys)) && !(rc = string_at(b, s, "id", true, &src->id)) &&
+            !(rc = string_at(b, s, "title", true, &src->title)) &&
+            !(rc = string_at(b, s, "number", false, &src->number)) &&
+            !(rc = string_at(b, s, "issuer", false, &src->issuer)) &&
+            !(rc = string_at(b, s, "date", false, &src->date)) &&
+            !(rc = string_at(b, s, "where", false, &(const char *){ NULL })) &&
+            !(rc = mdn_bind_word(b, s, "kind", false, kinds, &kind))) {
+            src->kind = kinds[kind];
+            src->file = s->file;
+            src->line = s->line;
+            for (size_t j = 0; j < i; j++)
+                if (strcmp(p->sources[j].id, src->id) == 0) {
+                    rc = mdn_bind_error(b, mdn_map_get(s, "id"), MEDINS_ERR_DUPLICATE,
+                                        "source id \"%s\" is already listed at %s:%u", src->id,
+                                        p->sources[j].file, p->sources[j].line);
+                    break;
+                }
+        }
+        mdn_path_pop(b);
+    }
+    p->nsources = list->n;
+    return rc;
+}
+
+static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
+{
+    static const char *const kinds[] = { "year", "reform", NULL };
+    medins_policy *p = b->policy;
+    const mdn_pair *idp = mdn_map_pair(root, "id");
+    for (size_t i = 0; !idp && i < root->nnulls; i++)
+        if (strcmp(root->nulls[i].key, "id") == 0)
+            idp = &root->nulls[i];
+    if (idp)
+        return mdn_error(b->err, MEDINS_ERR_UNKNOWN_KEY, root->file, idp->key_line, idp->key_col,
+                         "unknown key \"id\" (a policy's id is its file path)");
+    const char *all[sizeof meta_keys / sizeof meta_keys[0] + MEDINS_SECTION_COUNT];
+    size_t n = 0;
+    for (const char *const *k = meta_keys; *k; k++)
+        all[n++] = *k;
+    for (int s = 0; s < MEDINS_SECTION_COUNT; s++)
+        all[n++] = mdn_section_words[s];
+    all[n] = NULL;
+    int rc = mdn_bind_keys(b, root, 0, all);
+    if (rc)
+        return rc;
+
+    const char *format = NULL, *region = NULL, *title = NULL;
+    if ((rc = string_at(b, root, "format", true, &format)))
+        return rc;
+    if (strcmp(format, "1") != 0)
+        return mdn_bind_error(b, mdn_map_get(root, "format"), MEDINS_ERR_RANGE,
+                              "format %s is not supported (this library reads format 1)", format);
+    if ((rc = string_at(b, root, "region", true, &region)))
+        return rc;
+    if (!is_region_word(region))
+        return mdn_bind_error(b, mdn_map_get(root, "region"), MEDINS_ERR_TYPE,
+                              "region: \"%s\" is not a lower-case word", region);
+    if ((rc = string_at(b, root, "title", false, &title)))
+        return rc;
+    /* kind is the file's own: a year based on a reform is still a year. */
+    int kind = 0;
+    if ((rc = mdn_bind_word(b, own, "kind", false, kinds, &kind)))
+        return rc;
+    p->is_reform = kind == 1;
+    p->schemes = (1u << MEDINS_SCHEME_COUNT) - 1;
+    if ((rc = mdn_bind_word_mask(b, root, "schemes", mdn_scheme_words, &p->schemes)))
+        return rc;
+
+    const mdn_node *eff = mdn_map_get(root, "effective");
+    if (!eff && !p->is_reform)
+        return mdn_bind_error(b, root, MEDINS_ERR_MISSING, "required key \"effective\" is missing");
+    if (eff) {
+        static const char *const keys[] = { "from", "to", NULL };
+        mdn_path_push(b, "effective");
+        if (!(rc = mdn_bind_keys(b, eff, 0, keys)) && !(rc = date_at(b, eff, "from", true, &p->from)))
+            rc = date_at(b, eff, "to", false, &p->to);
+        if (rc == 0 && p->to && p->to < p->from)
+            rc = mdn_bind_error(b, mdn_map_get(eff, "to"), MEDINS_ERR_RANGE,
+                                "the range ends before it starts");
+        mdn_path_pop(b);
+        if (rc)
+            return rc;
+    }
+    p->effective_node = mdn_map_get(own, "effective");
+    if (!p->effective_node)
+        p->effective_node = eff;
+
+    mdn_arena *a = &p->arena;
+    if (!p->id) {
+        /* Outside a set the id is <region>/<file name without .yaml>. */
+        const char *slash = strrchr(p->file, '/');
+        const char *stem = slash ? slash + 1 : p->file;
+        size_t len = strlen(stem);
+        if (len > 5 && strcmp(stem + len - 5, ".yaml") == 0)
+            len -= 5;
+        p->id = mdn_arena_printf(a, "%s/%.*s", region, (int)len, stem);
+    }
+    p->region = mdn_arena_strdup(a, region);
+    p->title = mdn_arena_strdup(a, title ? title : p->id);
+    if (!p->id || !p->region || !p->title)
+        return mdn_error(b->err, MEDINS_ERR_NOMEM, p->file, 0, 0, "out of memory");
+
+    mdn_path_push(b, "sources");
+    rc = bind_sources(b, mdn_map_get(root, "sources"));
+    mdn_path_pop(b);
+    return rc;
+}
+
+static int bind_policy(medins_policy *p, const mdn_node *own, medins_error **err)
+{
+    mdn_binder b;
+    memset(&b, 0, sizeof b);
+    b.policy = p;
+    b.err = err;
+    int rc = bind_meta(&b, p->tree, own);
+    for (int s = 0; rc == 0 && s < MEDINS_SECTION_COUNT; s++) {
+        const mdn_node *node = mdn_map_get(p->tree, mdn_section_words[s]);
+        if (!node)
+            continue;
+        p->has[s] = true;
+        mdn_path_push(&b, mdn_section_words[s]);
+        rc = section_binders[s](&b, (medins_section)s, node);
+        mdn_path_pop(&b);
+    }
+    if (rc == 0)
+        rc = mdn_benefits_finish(&b);
+    return rc;
+}
+
+/*
+ * The base's tree as the starting point of a merge: without `base` and `kind`, which belong to
+ * each file; without `sources`, which are concatenated rather than merged so that a source
+ * listed twice is an error; and without `effective` when the file gives its own, which replaces
+ * the base's whole (a year whose range is open must not inherit its base's end). Shallow: the
+ * merge copies what it keeps.
+ */
+static mdn_node *inheritable(mdn_arena *a, const mdn_node *base, const mdn_node *own)
+{
+    bool own_range = mdn_map_get(own, "effective") != NULL;
+    mdn_node *d = mdn_arena_alloc(a, sizeof *d);
+    mdn_pair *pairs = mdn_arena_alloc(a, (base->n + 1) * sizeof *pairs);
+    if (!d || !pairs)
+        return NULL;
+    *d = *base;
+    d->pairs = pairs;
+    d->n = 0;
+    for (size_t i = 0; i < base->n; i++) {
+        const char *k = base->pairs[i].key;
+        if (strcmp(k, "base") && strcmp(k, "kind") && strcmp(k, "sources") &&
+            (strcmp(k, "effective") || !own_range))
+            pairs[d->n++] = base->pairs[i];
+    }
+    return d;
+}
+
+/* merged.sources = base's sources, then the file's own. */
+static int join_sources(mdn_arena *a, mdn_node *merged, const mdn_node *base_root, const mdn_node *own)
+{
+    const mdn_node *bs = mdn_map_get(base_root, "sources");
+    const mdn_node *os = mdn_map_get(own, "sources");
+    if (!bs || bs->type != MDN_SEQ || bs->n == 0)
+        return 0; /* nothing inherited: the file's own list (if any) is already in place */
+    size_t on = os && os->type == MDN_SEQ ? os->n : 0;
+    if (os && os->type != MDN_SEQ)
+        return 0; /* the binder reports the wrong type at the file's own node */
+    mdn_node *seq = mdn_tree_copy(a, bs);
+    mdn_node **items = mdn_arena_alloc(a, (bs->n + on) * sizeof *items);
+    if (!seq || !items)
+        return MEDINS_ERR_NOMEM;
+    memcpy(items, seq->items, bs->n * sizeof *items);
+    for (size_t i = 0; i < on; i++)
+        items[bs->n + i] = os->items[i];
+    seq->items = items;
+    seq->n = bs->n + on;
+    mdn_pair *pair = (mdn_pair *)mdn_map_pair(merged, "sources");
+    if (pair) {
+        pair->value = seq;
+        return 0;
+    }
+    mdn_pair *pairs = mdn_arena_alloc(a, (merged->n + 1) * sizeof *pairs);
+    if (!pairs)
+        return MEDINS_ERR_NOMEM;
+    memcpy(pairs, merged->pairs, merged->n * sizeof *pairs);
+    pairs[merged->n] = (mdn_pair){ .key = "sources", .key_line = seq->line, .key_col = seq->col, .value = seq };
+    merged->pairs = pairs;
+    merged->n++;
+    return 0;
+}
+
+int mdn_policy_finish(mdn_pending *pending, const medins_policy *base, medins_error **err)
+{
+    medins_policy *p = pending->policy;
+    mdn_node *own = p->tree;
+    mdn_arena *a = &p->arena;
+    int rc = 0;
+    mdn_node *merged;
+    if (base) {
+        const mdn_node *start = inheritable(a, base->tree, own);
+        merged = start ? mdn_tree_merge(a, start, own, NULL) : NULL;
+        if (merged && join_sources(a, merged, base->tree, own))
+            merged = NULL;   /* out of memory, worded below */
+    } else {
+        merged = mdn_tree_merge(a, NULL, own, NULL);
+    }
+    if (!merged)
+        rc = mdn_error(err, MEDINS_ERR_NOMEM, p->file, 0, 0, "out of memory");
+    else {
+        p->tree = merged;
+        rc = bind_policy(p, own, err);
+    }
+    if (rc) {
+        medins_policy_free(p);
+        pending->policy = NULL;
+    }
+    return rc;
+}
+
+/* ---- deriving ------------------------------------------------------------------------------ */
+
+int medins_policy_derive(medins_policy **out, const medins_policy *base, const char *name,
+                         const char *yaml, size_t len, medins_error **err)
+{
+    if (!out || !base || (!yaml && len))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out, base and yaml are required");
+    mdn_pending pd;
+    int rc = mdn_policy_parse(&pd, NULL, name ? name : "<overlay>", yaml, len, NULL, err);
+    if (rc == 0 && (rc = mdn_policy_finish(&pd, base, err)) == 0)
+        *out = pd.policy;
+    return rc;
+}

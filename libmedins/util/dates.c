@@ -1,0 +1,59 @@
+/*
+ * Dates as the library holds them (YYYYMMDD integers): the table of the days of a year that
+ * mdn_date_valid reads, validity, ages, and the ISO form policy files write.
+ */
+#include <string.h>
+
+#include "util.h"
+
+/* The bits of word w (bits 64w to 64w + 63) from bit a on, and up to bit b. The shift counts
+ * are masked only so that the branches not taken shift by a valid count too (compilers warn). */
+#define BITS_FROM(w, a) \
+    ((a) <= 64 * (w) ? ~0ull : (a) >= 64 * (w) + 64 ? 0 : ~0ull << (((a) - 64 * (w)) & 63))
+#define BITS_TO(w, b) \
+    ((b) >= 64 * (w) + 63 ? ~0ull : (b) < 64 * (w) ? 0 : ~0ull >> ((64 * (w) + 63 - (b)) & 63))
+/* Days 1 to `days` of month m in word w. */
+#define MONTH(w, m, days) (BITS_FROM(w, 100 * (m) + 1) & BITS_TO(w, 100 * (m) + (days)))
+#define YEAR_WORD(w, feb)                                                                     \
+    (MONTH(w, 1, 31) | MONTH(w, 2, feb) | MONTH(w, 3, 31) | MONTH(w, 4, 30) | MONTH(w, 5, 31) | \
+     MONTH(w, 6, 30) | MONTH(w, 7, 31) | MONTH(w, 8, 31) | MONTH(w, 9, 30) | MONTH(w, 10, 31) | \
+     MONTH(w, 11, 30) | MONTH(w, 12, 31))
+#define YEAR_WORDS(feb)                                                                       \
+    { YEAR_WORD(0, feb), YEAR_WORD(1, feb), YEAR_WORD(2, feb), YEAR_WORD(3, feb),             \
+      YEAR_WORD(4, feb), YEAR_WORD(5, feb), YEAR_WORD(6, feb), YEAR_WORD(7, feb),             \
+      YEAR_WORD(8, feb), YEAR_WORD(9, feb), YEAR_WORD(10, feb), YEAR_WORD(11, feb),           \
+      YEAR_WORD(12, feb), YEAR_WORD(13, feb), YEAR_WORD(14, feb), YEAR_WORD(15, feb),         \
+      YEAR_WORD(16, feb), YEAR_WORD(17, feb), YEAR_WORD(18, feb), YEAR_WORD(19, feb) }
+
+/* The days of the common and the leap year (util.h), written as the month lengths they hold. */
+const uint64_t mdn_year_days[2][MDN_YEAR_DAY_WORDS] = { YEAR_WORDS(28), YEAR_WORDS(29) };
+
+int medins_date_valid(medins_date date)
+{
+    return (int)mdn_date_valid(date);
+}
+
+int medins_age_on(medins_date birth_date, medins_date date)
+{
+    if (!medins_date_valid(birth_date) || !medins_date_valid(date))
+        return -1;
+    return mdn_age_between(birth_date, date);
+}
+
+int mdn_date_parse_text(medins_date *out, const char *t)
+{
+    if (!t || strlen(t) != 10 || t[4] != '-' || t[7] != '-')
+        return MEDINS_ERR_SYNTAX;
+    int v = 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7)
+            continue;
+        if (t[i] < '0' || t[i] > '9')
+            return MEDINS_ERR_SYNTAX;
+        v = v * 10 + (t[i] - '0');
+    }
+    if (!medins_date_valid(v))
+        return MEDINS_ERR_DATE;
+    *out = v;
+    return 0;
+}

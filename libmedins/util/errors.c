@@ -1,0 +1,167 @@
+/*
+ * Error objects. An error is one allocation (struct, message and file name together) so that
+ * building one can fail only once; when it does, callers get a static out-of-memory error that
+ * medins_error_free recognises and leaves alone.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct medins_error {
+    int code;
+    const char *message;
+    const char *file;
+    unsigned int line;
+    unsigned int column;
+};
+
+static medins_error nomem_error = {.code = MEDINS_ERR_NOMEM, .message = "out of memory"};
+
+int mdn_verror(medins_error **err, int code, const char *file, unsigned line, unsigned col,
+               const char *fmt, va_list ap)
+{
+    if (!err)
+        return code;
+    char msg[MDN_ERROR_MESSAGE_MAX + 1];
+    const int full = vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t mlen = strlen(msg);
+    if (full > MDN_ERROR_MESSAGE_MAX) {
+        /* Cut inside a character (a lead byte 11xxxxxx, then up to three continuation bytes
+         * 10xxxxxx): drop the bytes of it that are left. */
+        size_t start = mlen;
+        while (start > 0 && mlen - start < 3 && ((unsigned char)msg[start - 1] & 0xC0) == 0x80)
+            start--;
+        if (start > 0 && (unsigned char)msg[start - 1] >= 0xC0) {
+            const unsigned char lead = (unsigned char)msg[start - 1];
+            const size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (mlen - (start - 1) < need)
+                mlen = start - 1;
+        }
+        msg[mlen] = '\0';
+    }
+    mlen++;
+    size_t flen = file ? strlen(file) + 1 : 0;
+    medins_error *e = malloc(sizeof *e + mlen + flen);
+    if (!e) {
+        *err = &nomem_error;
+        return code;
+    }
+    char *text = (char *)(e + 1);
+    memcpy(text, msg, mlen);
+    e->code = code;
+    e->message = text;
+    e->file = NULL;
+    if (file) {
+        memcpy(text + mlen, file, flen);
+        e->file = text + mlen;
+    }
+    e->line = line;
+    e->column = col;
+    *err = e;
+    return code;
+}
+
+int (mdn_error)(medins_error **err, int code, const char *file, unsigned line, unsigned col,
+              const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    mdn_verror(err, code, file, line, col, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int medins_error_code(const medins_error *err)
+{
+    return err ? err->code : MEDINS_OK;
+}
+
+const char *medins_error_message(const medins_error *err)
+{
+    return err ? err->message : "";
+}
+
+const char *medins_error_file(const medins_error *err)
+{
+    return err ? err->file : NULL;
+}
+
+unsigned int medins_error_line(const medins_error *err)
+{
+    return err ? err->line : 0;
+}
+
+unsigned int medins_error_column(const medins_error *err)
+{
+    return err ? err->column : 0;
+}
+
+void medins_error_free(medins_error *err)
+{
+    if (err && err != &nomem_error)
+        free(err);
+}
+
+struct status_info {
+    int code;
+    const char *name;
+    const char *text;
+};
+
+static const struct status_info statuses[] = {
+    { MEDINS_OK, "MEDINS_OK", "success" },
+    { MEDINS_ERR_NOMEM, "MEDINS_ERR_NOMEM", "out of memory" },
+    { MEDINS_ERR_ARGUMENT, "MEDINS_ERR_ARGUMENT", "a NULL or out-of-range argument" },
+    { MEDINS_ERR_IO, "MEDINS_ERR_IO", "a file or directory could not be read" },
+    { MEDINS_ERR_OVERFLOW, "MEDINS_ERR_OVERFLOW", "an amount or sum beyond the supported range" },
+    { MEDINS_ERR_BUFFER, "MEDINS_ERR_BUFFER", "the output buffer is too small" },
+    { MEDINS_ERR_YAML, "MEDINS_ERR_YAML", "YAML syntax error" },
+    { MEDINS_ERR_LIMIT, "MEDINS_ERR_LIMIT", "file size, nesting depth, node count or alias limit exceeded" },
+    { MEDINS_ERR_UNKNOWN_KEY, "MEDINS_ERR_UNKNOWN_KEY", "a key the policy format does not define" },
+    { MEDINS_ERR_TYPE, "MEDINS_ERR_TYPE", "wrong kind of node or an unknown word" },
+    { MEDINS_ERR_MISSING, "MEDINS_ERR_MISSING", "a required key is absent" },
+    { MEDINS_ERR_RANGE, "MEDINS_ERR_RANGE", "a value outside its allowed range" },
+    { MEDINS_ERR_SYNTAX, "MEDINS_ERR_SYNTAX", "an amount, ratio or date that does not parse" },
+    { MEDINS_ERR_SEGMENTS, "MEDINS_ERR_SEGMENTS", "cost segments not ascending, overlapping or leaving a gap" },
+    { MEDINS_ERR_OVERLAP, "MEDINS_ERR_OVERLAP", "two policies of one region in force on the same day" },
+    { MEDINS_ERR_BASE, "MEDINS_ERR_BASE", "the base policy does not exist" },
+    { MEDINS_ERR_CYCLE, "MEDINS_ERR_CYCLE", "base policies form a cycle" },
+    { MEDINS_ERR_CITATION, "MEDINS_ERR_CITATION", "a value without a valid citation" },
+    { MEDINS_ERR_DUPLICATE, "MEDINS_ERR_DUPLICATE", "a key or id given twice" },
+    { MEDINS_ERR_NO_POLICY, "MEDINS_ERR_NO_POLICY", "no policy of that region is in force on that date" },
+    { MEDINS_ERR_NOT_COVERED, "MEDINS_ERR_NOT_COVERED", "the policy does not cover this computation" },
+    { MEDINS_ERR_PERSON, "MEDINS_ERR_PERSON", "inconsistent person" },
+    { MEDINS_ERR_CLAIM, "MEDINS_ERR_CLAIM", "inconsistent claim" },
+    { MEDINS_ERR_KIND, "MEDINS_ERR_KIND", "unknown claim kind" },
+    { MEDINS_ERR_LEVEL, "MEDINS_ERR_LEVEL", "unknown hospital level" },
+    { MEDINS_ERR_DATE, "MEDINS_ERR_DATE", "not a calendar date, or outside the policy or period" },
+    { MEDINS_ERR_ORDER, "MEDINS_ERR_ORDER", "a claim earlier than the ledger's last one" },
+    { MEDINS_ERR_LEDGER_YEAR, "MEDINS_ERR_LEDGER_YEAR", "the ledger belongs to another year than the claim" },
+    { MEDINS_ERR_LEDGER, "MEDINS_ERR_LEDGER", "a corrupt or unknown-version ledger" },
+    { MEDINS_ERR_REVERSE, "MEDINS_ERR_REVERSE", "the result is not the ledger's most recent settlement" },
+    { MEDINS_ERR_INPUT, "MEDINS_ERR_INPUT", "invalid computation input" },
+    { MEDINS_ERR_ENROLMENT, "MEDINS_ERR_ENROLMENT", "enrolment dates out of order or outside the period" },
+    { MEDINS_ERR_BATCH, "MEDINS_ERR_BATCH", "some claims of the batch failed" },
+};
+
+static const struct status_info *status_find(int status)
+{
+    for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+        if (statuses[i].code == status)
+            return &statuses[i];
+    return NULL;
+}
+
+const char *medins_status_name(int status)
+{
+    const struct status_info *s = status_find(status);
+    return s ? s->name : "MEDINS_ERR_UNKNOWN";
+}
+
+const char *medins_status_describe(int status)
+{
+    const struct status_info *s = status_find(status);
+    return s ? s->text : "unknown status";
+}

@@ -1,0 +1,119 @@
+/*
+ * What the Check suites share: main() (each tests/check_<module>.c defines <module>_suite()
+ * and ends with MEDINS_CHECK_MAIN(<module>_suite)), the paths of test data, loading a test
+ * policy, amounts in yuan, and the contract of the enum word parsers.
+ *
+ * Test data: MEDINS_TEST_DATA is the tests/ source folder and MEDINS_POLICIES the shipped
+ * policies/ folder (set by tests/meson.build); medins_test_path() joins a relative path to the
+ * first.
+ */
+#ifndef MEDINS_TEST_RUNNER_H
+#define MEDINS_TEST_RUNNER_H
+
+#include <check.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "medins.h"
+
+/* `yuan` yuan in fen: expected figures are worked out in yuan. */
+#define Y(yuan) ((medins_fen)(yuan) * 100)
+
+static inline const char *medins_test_path(char *buf, size_t size, const char *rel)
+{
+    const char *root = getenv("MEDINS_TEST_DATA");
+    snprintf(buf, size, "%s/%s", root ? root : "tests", rel);
+    return buf;
+}
+
+static inline const char *medins_policies_path(char *buf, size_t size, const char *rel)
+{
+    const char *root = getenv("MEDINS_POLICIES");
+    snprintf(buf, size, "%s/%s", root ? root : "policies", rel);
+    return buf;
+}
+
+/* The test policy file under tests/ whose path is printf(rel_format, ...), loaded; the test
+ * fails with the loader's message when it does not load. medins_policy_free it. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static inline medins_policy *medins_test_load(const char *rel_format, ...)
+{
+    char rel[512], path[1024];
+    va_list ap;
+    va_start(ap, rel_format);
+    vsnprintf(rel, sizeof rel, rel_format, ap);
+    va_end(ap);
+    medins_policy *p = NULL;
+    medins_error *err = NULL;
+    int rc = medins_policy_load_file(&p, medins_test_path(path, sizeof path, rel), NULL, NULL,
+                                     &err);
+    ck_assert_msg(rc == 0, "loading %s: %s", rel, err ? medins_error_message(err) : "?");
+    medins_error_free(err);
+    return p;
+}
+
+/*
+ * The contract every enum word parser keeps, checked for one enum of `count` values whose
+ * policy-file words, in value order, are the array `words` (for example { "employee", "resident" }):
+ * - `words` has one word per value;
+ * - each value's name is its word, and the word parses back to that value (so no two values share
+ *   a word: the second would parse to the first);
+ * - the value after the last has no name;
+ * - the word `unknown` is MEDINS_ERR_TYPE, a NULL name or NULL out MEDINS_ERR_ARGUMENT, and a
+ *   failed parse leaves *out as it was.
+ * MEDINS_CHECK_FLAG_WORDS is the same for bit flags: the word at index i names the flag 1u << i.
+ * The parser's name is the case name in every message.
+ */
+#define MEDINS_WORD_INDEX(i) (i)
+#define MEDINS_WORD_FLAG(i) (1u << (i))
+#define MEDINS_CHECK_WORDS_AS(type, value_of, count, name_fn, parse_fn, words, unknown)             \
+    do {                                                                                            \
+        const size_t n_ = sizeof(words) / sizeof((words)[0]);                                       \
+        ck_assert_msg(n_ == (size_t)(count), "%s: %zu words for %zu values", #parse_fn, n_,         \
+                      (size_t)(count));                                                             \
+        for (size_t i_ = 0; i_ < n_; i_++) {                                                        \
+            const type want_ = (type)value_of(i_);                                                  \
+            const char *got_ = name_fn(want_);                                                      \
+            ck_assert_msg(got_ && strcmp(got_, (words)[i_]) == 0, "%s: value #%zu is named %s, "    \
+                          "not %s", #name_fn, i_, got_ ? got_ : "NULL", (words)[i_]);               \
+            type v_ = (type)value_of((i_ + 1) % n_);                                                \
+            int rc_ = parse_fn(&v_, (words)[i_]);                                                   \
+            ck_assert_msg(rc_ == 0 && v_ == want_, "%s(\"%s\"): status %d, value %lld, not #%zu",   \
+                          #parse_fn, (words)[i_], rc_, (long long)v_, i_);                          \
+            rc_ = parse_fn(NULL, (words)[i_]);                                                      \
+            ck_assert_msg(rc_ == MEDINS_ERR_ARGUMENT, "%s(NULL, \"%s\"): status %d",                \
+                          #parse_fn, (words)[i_], rc_);                                             \
+        }                                                                                           \
+        ck_assert_msg(name_fn((type)value_of(n_)) == NULL, "%s: value #%zu past the last word "     \
+                      "has a name", #name_fn, n_);                                                  \
+        const type keep_ = (type)value_of(n_ - 1);                                                  \
+        type v_ = keep_;                                                                            \
+        int rc_ = parse_fn(&v_, unknown);                                                           \
+        ck_assert_msg(rc_ == MEDINS_ERR_TYPE && v_ == keep_, "%s(\"%s\"): status %d, out %s",       \
+                      #parse_fn, unknown, rc_, v_ == keep_ ? "kept" : "changed");                   \
+        rc_ = parse_fn(&v_, NULL);                                                                  \
+        ck_assert_msg(rc_ == MEDINS_ERR_ARGUMENT && v_ == keep_, "%s(out, NULL): status %d, "       \
+                      "out %s", #parse_fn, rc_, v_ == keep_ ? "kept" : "changed");                  \
+        rc_ = parse_fn(NULL, NULL);                                                                 \
+        ck_assert_msg(rc_ == MEDINS_ERR_ARGUMENT, "%s(NULL, NULL): status %d", #parse_fn, rc_);     \
+    } while (0)
+#define MEDINS_CHECK_WORDS(type, count, name_fn, parse_fn, words, unknown)                          \
+    MEDINS_CHECK_WORDS_AS(type, MEDINS_WORD_INDEX, count, name_fn, parse_fn, words, unknown)
+#define MEDINS_CHECK_FLAG_WORDS(count, name_fn, parse_fn, words, unknown)                           \
+    MEDINS_CHECK_WORDS_AS(uint32_t, MEDINS_WORD_FLAG, count, name_fn, parse_fn, words, unknown)
+
+#define MEDINS_CHECK_MAIN(suite_fn)                                   \
+    int main(void)                                                    \
+    {                                                                 \
+        SRunner *sr = srunner_create(suite_fn());                     \
+        srunner_run_all(sr, CK_NORMAL);                               \
+        int failed = srunner_ntests_failed(sr);                       \
+        srunner_free(sr);                                             \
+        return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;             \
+    }
+
+#endif
