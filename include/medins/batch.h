@@ -155,7 +155,14 @@ MEDINS_API void medins_batch_options_init(medins_batch_options *opts);
  * with exactly the code and message medins_settle gives that claim with that ledger. The
  * errors are allocated only for the claims that fail: a batch in which every claim settles
  * allocates nothing more than medins_batch_settle.
+ * @param policy as for medins_batch_settle.
+ * @param persons as for medins_batch_settle.
+ * @param claims as for medins_batch_settle.
+ * @param ledgers as for medins_batch_settle.
+ * @param out as for medins_batch_settle.
  * @param opts may be NULL (the defaults).
+ * @param failed as for medins_batch_settle.
+ * @param err as for medins_batch_settle.
  * @return as medins_batch_settle; also MEDINS_ERR_ARGUMENT for an opts->version this library
  *         does not know (refused before anything is read or changed), and MEDINS_ERR_NOMEM
  *         when an error could not be recorded: the claims are settled all the same (status[]
