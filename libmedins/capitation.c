@@ -114,7 +114,7 @@ const char *medins_disease_name(medins_disease v)
     return mdn_word_name(disease_words, MDN_WORD_COUNT(disease_words), (int)v);
 }
 
-MDN_DEFINE_PARSE(medins_disease_parse, medins_disease, disease_words)
+MDN_DEFINE_PARSE(medins_disease_parse, medins_disease, MEDINS_WORDS_DISEASE)
 
 /* An enrolment with its position in the input, sorted by patient and first day. */
 typedef struct enrolment_at {

@@ -480,7 +480,7 @@ const char *medins_employer_type_name(medins_employer_type v)
     return mdn_word_name(employer_words, MDN_WORD_COUNT(employer_words), (int)v);
 }
 
-MDN_DEFINE_PARSE(medins_employer_type_parse, medins_employer_type, employer_words)
+MDN_DEFINE_PARSE(medins_employer_type_parse, medins_employer_type, MEDINS_WORDS_EMPLOYER_TYPE)
 
 /* Common start of every computation: arguments, person, date, a new result. */
 static int begin(medins_result **r, medins_result_kind kind, size_t size, const void *out,

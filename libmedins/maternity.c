@@ -104,7 +104,7 @@ const char *medins_delivery_name(medins_delivery v)
     return mdn_word_name(delivery_words, MDN_WORD_COUNT(delivery_words), (int)v);
 }
 
-MDN_DEFINE_PARSE(medins_delivery_parse, medins_delivery, delivery_words)
+MDN_DEFINE_PARSE(medins_delivery_parse, medins_delivery, MEDINS_WORDS_DELIVERY)
 
 static int check_input(const medins_person *person, const medins_maternity_input *in,
                        medins_error **err)

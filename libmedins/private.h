@@ -70,20 +70,22 @@ void mdn_arena_free(mdn_arena *a);
 const char *mdn_word_name(const char *const *words, size_t n, int v);
 /* The index of `name` in `words`; -1 when it is not there or name is NULL. */
 int mdn_word_parse(const char *const *words, const char *name);
-/* A public medins_<word>_parse: NULL out or name MEDINS_ERR_ARGUMENT, unknown word
- * MEDINS_ERR_TYPE, nothing written on error. */
-#define MDN_DEFINE_PARSE(fn, type, words)                                       \
+/* A public medins_<word>_parse through medins_word_parse (person.c): NULL out or name
+ * MEDINS_ERR_ARGUMENT, unknown word MEDINS_ERR_TYPE, nothing written on error. */
+#define MDN_DEFINE_PARSE(fn, type, set)                                         \
     int fn(type *out, const char *name)                                         \
     {                                                                           \
+        int v;                                                                  \
         if (!out || !name)                                                      \
             return MEDINS_ERR_ARGUMENT;                                         \
-        int i = mdn_word_parse(words, name);                                    \
-        if (i < 0)                                                              \
-            return MEDINS_ERR_TYPE;                                             \
-        *out = (type)i;                                                         \
-        return 0;                                                               \
+        int rc = medins_word_parse(&v, set, name, strlen(name), NULL);          \
+        if (rc == 0)                                                            \
+            *out = (type)v;                                                     \
+        return rc;                                                              \
     }
 
+/* Text as a message quotes it, NUL and control bytes escaped (money.c); returns buf. */
+const char *mdn_quoted(char *buf, size_t size, const char *text, size_t len);
 /* Amounts and ratios as the library writes them into line texts (money.c); return buf. */
 const char *mdn_yuan(char buf[24], medins_fen v);
 const char *mdn_percent(char buf[24], medins_bp v);
