@@ -2,6 +2,7 @@ package org.medins;
 
 import org.medins.swig.delivery;
 import org.medins.swig.medins;
+import org.medins.swig.words;
 
 /** Type of delivery. */
 public enum Delivery {
@@ -31,8 +32,11 @@ public enum Delivery {
         return medins.delivery_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a word names: its policy-file word in any case, or its Chinese name.
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
+     */
     public static Delivery fromWord(String word) {
-        return Enums.fromWord(values(), word, Delivery::word, "delivery");
+        return Enums.fromWord(values(), word, words.WORDS_DELIVERY, Delivery::code, "delivery");
     }
 }

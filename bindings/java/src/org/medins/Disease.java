@@ -2,6 +2,7 @@ package org.medins;
 
 import org.medins.swig.disease;
 import org.medins.swig.medins;
+import org.medins.swig.words;
 
 /** Outpatient special diseases paid per head. */
 public enum Disease {
@@ -32,8 +33,11 @@ public enum Disease {
         return medins.disease_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a word names: its policy-file word in any case, or its Chinese name.
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
+     */
     public static Disease fromWord(String word) {
-        return Enums.fromWord(values(), word, Disease::word, "disease");
+        return Enums.fromWord(values(), word, words.WORDS_DISEASE, Disease::code, "disease");
     }
 }

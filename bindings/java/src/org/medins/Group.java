@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.medins.swig.group;
 import org.medins.swig.medins;
+import org.medins.swig.words;
 
 /** Special groups a person may belong to (bit flags in C). */
 public enum Group {
@@ -34,9 +35,12 @@ public enum Group {
         return medins.group_name(flag);
     }
 
-    /** The group a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The group a word names: its policy-file word in any case, or its Chinese name.
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
+     */
     public static Group fromWord(String word) {
-        return Enums.fromWord(values(), word, Group::word, "group");
+        return Enums.fromWord(values(), word, words.WORDS_GROUP, Group::flag, "group");
     }
 
     /** The C bit mask of a set of groups. */

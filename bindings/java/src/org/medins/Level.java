@@ -2,6 +2,7 @@ package org.medins;
 
 import org.medins.swig.level;
 import org.medins.swig.medins;
+import org.medins.swig.words;
 
 /** Where care is given. */
 public enum Level {
@@ -32,8 +33,11 @@ public enum Level {
         return medins.level_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a word names: its policy-file word in any case, or its Chinese name.
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
+     */
     public static Level fromWord(String word) {
-        return Enums.fromWord(values(), word, Level::word, "level");
+        return Enums.fromWord(values(), word, words.WORDS_LEVEL, Level::code, "level");
     }
 }

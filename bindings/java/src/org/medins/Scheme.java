@@ -1,7 +1,8 @@
 package org.medins;
 
-import org.medins.swig.scheme;
 import org.medins.swig.medins;
+import org.medins.swig.scheme;
+import org.medins.swig.words;
 
 /** Insurance scheme. */
 public enum Scheme {
@@ -29,8 +30,11 @@ public enum Scheme {
         return medins.scheme_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a word names: its policy-file word in any case, or its Chinese name.
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
+     */
     public static Scheme fromWord(String word) {
-        return Enums.fromWord(values(), word, Scheme::word, "scheme");
+        return Enums.fromWord(values(), word, words.WORDS_SCHEME, Scheme::code, "scheme");
     }
 }

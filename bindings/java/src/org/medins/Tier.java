@@ -1,7 +1,8 @@
 package org.medins;
 
-import org.medins.swig.tier;
 import org.medins.swig.medins;
+import org.medins.swig.tier;
+import org.medins.swig.words;
 
 /** Residents' contribution tier; employees use NONE. */
 public enum Tier {
@@ -31,8 +32,11 @@ public enum Tier {
         return medins.tier_name(code);
     }
 
-    /** The value a policy-file word names. @throws IllegalArgumentException for an unknown word */
+    /**
+     * The value a word names: its policy-file word in any case, or its Chinese name.
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
+     */
     public static Tier fromWord(String word) {
-        return Enums.fromWord(values(), word, Tier::word, "tier");
+        return Enums.fromWord(values(), word, words.WORDS_TIER, Tier::code, "tier");
     }
 }
