@@ -38,6 +38,7 @@ static const char help[] =
     "  claim_id, institution        integers (claim_id defaults to the line number)\n"
     "  scheme, category, tier, birth_date, groups (dibao|disabled), family_doctor\n"
     "                  the person (empty: employee, in_service / adult, no tier, no groups)\n"
+    CLI_WORDS_HELP
     "\n"
     "Output columns:\n"
     "  claim_id,person_id,date,status,fund,major_disease,assistance,patient,deductible,\n"
@@ -821,11 +822,21 @@ static size_t field_len(const csv_reader *in, const run *r, enum col k)
     return f >= 0 ? in->f[f].n : 0;
 }
 
-/* An enum column: its index in the table, `dflt` when the column is empty or absent, -1 when unknown. */
-static int field_enum(const csv_reader *in, const run *r, enum col k, const name_table *t, int dflt)
+/*
+ * An enum column: its value, `dflt` when the column is empty or absent, -1 when unknown (the
+ * library's message in why). The exact word is found in the table, without a call; the other
+ * forms people type (L3, 三级) are read by the library's parser.
+ */
+static int field_enum(const csv_reader *in, const run *r, enum col k, const name_table *t,
+                      medins_words words, int dflt, char *why, size_t wsz)
 {
     size_t n = field_len(in, r, k);
-    return n ? table_find(t, field(in, r, k), n) : dflt;
+    if (n == 0 && dflt >= 0)
+        return dflt;
+    int v = table_find(t, field(in, r, k), n);
+    if (v < 0 && cli_parse_word(&v, words, field(in, r, k), n, why, wsz) != 0)
+        return -1;
+    return v;
 }
 
 /* Read one row into the chunk (settling the chunk first when needed). 0 or an exit code. */
@@ -856,41 +867,41 @@ static int take_row(run *r, const csv_reader *in)
     uint32_t groups = 0;
     int64_t doctor = 0;
     const char *why = "";
+    char lib[400] = "";        /* the library's message, when it refused the value */
     const char *pid = field(in, r, C_PERSON);
     size_t pid_len = field_len(in, r, C_PERSON);
 
 #define CHECK(cond, col, st, msg) \
     do { if (!(cond)) { bad = col; status = st; why = msg; goto refused; } } while (0)
 #define TEXT(k) (n = field_len(in, r, k), txt = field(in, r, k))
+#define ENUM(k, table, words, dflt) field_enum(in, r, k, &r->names.table, words, dflt, lib, sizeof lib)
+#define AMOUNT(k, out) \
+    ((!*TEXT(k) && k != C_TOTAL) || cli_parse_amount(out, txt, n, lib, sizeof lib) == 0)
     CHECK(pid_len > 0, C_PERSON, MEDINS_ERR_SYNTAX, "is empty");
     CHECK((TEXT(C_DATE), cli_parse_date(&date, txt, n) == 0), C_DATE, MEDINS_ERR_DATE,
           "is not a date (2023-06-01 or 20230601)");
-    CHECK((kind = field_enum(in, r, C_KIND, &r->names.kind, -1)) >= 0, C_KIND, MEDINS_ERR_KIND,
-          "is not a claim kind (outpatient, pooling, special_disease, inpatient, pharmacy)");
-    CHECK((level = field_enum(in, r, C_LEVEL, &r->names.level, -1)) >= 0, C_LEVEL, MEDINS_ERR_LEVEL,
-          "is not a level (primary, l1, l2, l3, pharmacy)");
-    const char *amount_why = "is not an amount in yuan (digits, at most two decimals, no grouping)";
-    CHECK((TEXT(C_TOTAL), medins_money_parse_n(&total, txt, n, NULL) == 0), C_TOTAL, MEDINS_ERR_SYNTAX,
-          amount_why);
-    CHECK(!*TEXT(C_SELF_PAID) || medins_money_parse_n(&self_paid, txt, n, NULL) == 0, C_SELF_PAID,
-          MEDINS_ERR_SYNTAX, amount_why);
-    CHECK(!*TEXT(C_CATEGORY_B) || medins_money_parse_n(&category_b, txt, n, NULL) == 0, C_CATEGORY_B,
-          MEDINS_ERR_SYNTAX, amount_why);
+    CHECK((kind = ENUM(C_KIND, kind, MEDINS_WORDS_CLAIM_KIND, -1)) >= 0, C_KIND, MEDINS_ERR_KIND, "");
+    CHECK((level = ENUM(C_LEVEL, level, MEDINS_WORDS_LEVEL, -1)) >= 0, C_LEVEL, MEDINS_ERR_LEVEL, "");
+    CHECK(AMOUNT(C_TOTAL, &total), C_TOTAL, MEDINS_ERR_SYNTAX, "");
+    CHECK(AMOUNT(C_SELF_PAID, &self_paid), C_SELF_PAID, MEDINS_ERR_SYNTAX, "");
+    CHECK(AMOUNT(C_CATEGORY_B, &category_b), C_CATEGORY_B, MEDINS_ERR_SYNTAX, "");
     CHECK(!*TEXT(C_INSTITUTION) || cli_parse_int64(&institution, txt, n) == 0, C_INSTITUTION,
           MEDINS_ERR_SYNTAX, "is not an integer");
-    CHECK((scheme = field_enum(in, r, C_SCHEME, &r->names.scheme, MEDINS_SCHEME_EMPLOYEE)) >= 0,
-          C_SCHEME, MEDINS_ERR_PERSON, "is not a scheme (employee, resident)");
-    CHECK((category = field_enum(in, r, C_CATEGORY, &r->names.category,
-                                 scheme == MEDINS_SCHEME_RESIDENT ? MEDINS_CATEGORY_ADULT
-                                                                  : MEDINS_CATEGORY_IN_SERVICE)) >= 0,
-          C_CATEGORY, MEDINS_ERR_PERSON, "is not a category (in_service, retired, adult, student_child)");
-    CHECK((tier = field_enum(in, r, C_TIER, &r->names.tier, MEDINS_TIER_NONE)) >= 0, C_TIER,
-          MEDINS_ERR_PERSON, "is not a tier (low, middle, high)");
+    CHECK((scheme = ENUM(C_SCHEME, scheme, MEDINS_WORDS_SCHEME, MEDINS_SCHEME_EMPLOYEE)) >= 0,
+          C_SCHEME, MEDINS_ERR_PERSON, "");
+    CHECK((category = ENUM(C_CATEGORY, category, MEDINS_WORDS_CATEGORY,
+                           scheme == MEDINS_SCHEME_RESIDENT ? MEDINS_CATEGORY_ADULT
+                                                            : MEDINS_CATEGORY_IN_SERVICE)) >= 0,
+          C_CATEGORY, MEDINS_ERR_PERSON, "");
+    CHECK((tier = ENUM(C_TIER, tier, MEDINS_WORDS_TIER, MEDINS_TIER_NONE)) >= 0, C_TIER,
+          MEDINS_ERR_PERSON, "");
     CHECK(!*TEXT(C_BIRTH) || cli_parse_date(&birth, txt, n) == 0, C_BIRTH, MEDINS_ERR_DATE, "is not a date");
-    CHECK(!*TEXT(C_GROUPS) || cli_parse_groups(&groups, txt, n, NULL) == 0, C_GROUPS, MEDINS_ERR_PERSON,
-          "names an unknown group");
+    CHECK(!*TEXT(C_GROUPS) || cli_parse_groups(&groups, txt, n, lib, sizeof lib) == 0, C_GROUPS,
+          MEDINS_ERR_PERSON, "");
     CHECK(!*TEXT(C_DOCTOR) || cli_parse_int64(&doctor, txt, n) == 0, C_DOCTOR, MEDINS_ERR_SYNTAX,
           "is not an integer");
+#undef AMOUNT
+#undef ENUM
 #undef TEXT
 #undef CHECK
 
@@ -962,6 +973,8 @@ static int take_row(run *r, const csv_reader *in)
     return 0;
 
 refused:
+    if (lib[0])
+        return refuse_row(r, in, status, "column '%s': %s", col_names[bad], lib);
     return refuse_row(r, in, status, "column '%s': '%s' %s", col_names[bad], field(in, r, bad), why);
 }
 

@@ -60,8 +60,14 @@ void cli_format_date(char buf[11], medins_date date);
 const char *cli_yuan(char buf[24], medins_fen amount);
 /* Parses "12" / "-3" into a long long; 0 or -1. */
 int cli_parse_int64(int64_t *out, const char *text, size_t n);
-/* Groups written as "dibao|disabled" (',', '|', ';' or '+' between names); 0 or -1 (bad name in *bad). */
-int cli_parse_groups(uint32_t *out, const char *text, size_t n, const char **bad);
+/* A word of `words` as the library reads it (any case, or the Chinese name), from n bytes;
+ * 0, or the library's status with its message (which lists the words) in msg. */
+int cli_parse_word(int *out, medins_words words, const char *text, size_t n, char *msg, size_t msz);
+/* An amount in yuan, as cli_parse_word: "thousands separators are not allowed"... in msg. */
+int cli_parse_amount(medins_fen *out, const char *text, size_t n, char *msg, size_t msz);
+/* Groups written as "dibao|disabled" (',', '|', ';' or '+' between names); 0, or a status with
+ * the message about the first bad name in msg. */
+int cli_parse_groups(uint32_t *out, const char *text, size_t n, char *msg, size_t msz);
 
 /* Person fields by name (scheme, category, tier, birth_date, groups, family_doctor), from the
  * n bytes at val (NUL-terminated after them): 0 set, -1 invalid (message in msg; a NUL inside
@@ -86,6 +92,8 @@ int cli_is_person_field(const char *key);
     "                       without it such a claim is refused\n" \
     "  --groups LIST        special groups, e.g. dibao|disabled\n" \
     "  --family-doctor ID   institution of the family-doctor contract\n"
+#define CLI_WORDS_HELP \
+    "Words may be written in any case, or by their Chinese names (住院, 三级, 在职, 居民...).\n"
 /* An option's long name with '-' read as '_' ("birth-date" -> "birth_date"). */
 void cli_option_key(char *key, size_t size, const char *name);
 

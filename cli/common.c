@@ -150,9 +150,31 @@ int cli_parse_int64(int64_t *out, const char *t, size_t n)
     return 0;
 }
 
-int cli_parse_groups(uint32_t *out, const char *text, size_t len, const char **bad)
+/* The library's message for a failed parse (or its status's description) into msg. */
+static int parse_failed(int rc, medins_error *err, char *msg, size_t msz)
 {
-    static char name[64];
+    if (rc != 0)
+        snprintf(msg, msz, "%s", err ? medins_error_message(err) : medins_status_describe(rc));
+    medins_error_free(err);
+    return rc;
+}
+
+int cli_parse_word(int *out, medins_words words, const char *text, size_t n, char *msg, size_t msz)
+{
+    medins_error *err = NULL;
+    int rc = medins_word_parse(out, words, text, n, &err);
+    return parse_failed(rc, err, msg, msz);
+}
+
+int cli_parse_amount(medins_fen *out, const char *text, size_t n, char *msg, size_t msz)
+{
+    medins_error *err = NULL;
+    int rc = medins_money_parse_n(out, text, n, &err);
+    return parse_failed(rc, err, msg, msz);
+}
+
+int cli_parse_groups(uint32_t *out, const char *text, size_t len, char *msg, size_t msz)
+{
     uint32_t all = 0;
     const char *p = text, *end = text + len;
     while (p < end) {
@@ -160,17 +182,11 @@ int cli_parse_groups(uint32_t *out, const char *text, size_t len, const char **b
         while (p + n < end && !memchr(",|;+ ", p[n], 5))
             n++;
         if (n > 0) {
-            uint32_t flag;
-            /* No group's name is this long: keep the start of it for the message. */
-            size_t k = n < sizeof name ? n : sizeof name - 1;
-            memcpy(name, p, k);
-            name[k] = '\0';
-            if (n != k || cli_nul_at(p, n) || medins_group_parse(&flag, name) != 0) {
-                if (bad)
-                    *bad = name;
-                return -1;
-            }
-            all |= flag;
+            int flag;
+            int rc = cli_parse_word(&flag, MEDINS_WORDS_GROUP, p, n, msg, msz);
+            if (rc != 0)
+                return rc;
+            all |= (uint32_t)flag;
         }
         p += n;
         if (p < end)
@@ -303,8 +319,8 @@ int cli_is_person_field(const char *key)
 int cli_person_field(medins_person *p, int *have_category, const char *key, const char *val,
                      size_t n, char *msg, size_t msz)
 {
-    const char *bad = NULL;
-    int rc;
+    char why[400] = "";
+    int rc, v;
     size_t nul = cli_nul_at(val, n);
     if (nul) {
         /* The library's parsers read up to a NUL: the text after it would be lost. */
@@ -312,28 +328,31 @@ int cli_person_field(medins_person *p, int *have_category, const char *key, cons
         return -1;
     }
     if (!strcmp(key, "scheme")) {
-        rc = medins_scheme_parse(&p->scheme, val);
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_SCHEME, val, n, why, sizeof why)) == 0)
+            p->scheme = (medins_scheme)v;
         /* A resident's category defaults to adult, an employee's to in service. */
         if (rc == 0 && !*have_category)
             p->category = p->scheme == MEDINS_SCHEME_RESIDENT ? MEDINS_CATEGORY_ADULT
                                                              : MEDINS_CATEGORY_IN_SERVICE;
     } else if (!strcmp(key, "category")) {
-        rc = medins_category_parse(&p->category, val);
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_CATEGORY, val, n, why, sizeof why)) == 0)
+            p->category = (medins_category)v;
         *have_category = 1;
     } else if (!strcmp(key, "tier")) {
-        rc = medins_tier_parse(&p->tier, val);
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_TIER, val, n, why, sizeof why)) == 0)
+            p->tier = (medins_tier)v;
     } else if (!strcmp(key, "birth_date")) {
         rc = cli_parse_date(&p->birth_date, val, n);
     } else if (!strcmp(key, "groups")) {
-        rc = cli_parse_groups(&p->groups, val, n, &bad);
+        rc = cli_parse_groups(&p->groups, val, n, why, sizeof why);
     } else if (!strcmp(key, "family_doctor")) {
         rc = cli_parse_int64(&p->family_doctor, val, n);
     } else {
         return 1;
     }
     if (rc != 0) {
-        if (bad)
-            snprintf(msg, msz, "%s: unknown group '%s'", key, bad);
+        if (why[0])
+            snprintf(msg, msz, "%s: %s", key, why);
         else
             snprintf(msg, msz, "%s: invalid value '%.*s'", key, (int)n, val);
         return -1;

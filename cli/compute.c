@@ -28,7 +28,8 @@ enum { OPT_PERSON = 256, OPT_DATE, OPT_JSON, OPT_OWN };
 #define COMMON_HELP \
     "  --date DATE          the date it is for (default: first day of the latest policy)\n" \
     "  --json               print the result as JSON\n" \
-    "  -h, --help           show this help\n"
+    "  -h, --help           show this help\n" \
+    CLI_WORDS_HELP
 
 /* Handle an option every command shares. 1 handled, 0 not ours, or an exit code (> 1) after an error. */
 static int common_opt(common_args *a, int opt, const char *name, const char *arg, const char *help)
@@ -59,8 +60,18 @@ static int common_opt(common_args *a, int opt, const char *name, const char *arg
 
 static int amount_opt(medins_fen *out, const char *name, const char *arg)
 {
-    if (medins_money_parse(out, arg, NULL) != 0)
-        return cli_usage_error("--%s: '%s' is not an amount in yuan", name, arg);
+    char why[400];
+    if (cli_parse_amount(out, arg, strlen(arg), why, sizeof why) != 0)
+        return cli_usage_error("--%s: %s", name, why);
+    return 0;
+}
+
+/* An option naming a word of `words`: the value, or an exit code after the library's message. */
+static int word_opt(int *out, medins_words words, const char *name, const char *arg)
+{
+    char why[400];
+    if (cli_parse_word(out, words, arg, strlen(arg), why, sizeof why) != 0)
+        return cli_usage_error("--%s: %s", name, why);
     return 0;
 }
 
@@ -271,9 +282,10 @@ static int employee_opt(medins_employee_input *e, int *have_wage, const char *na
         *have_wage = 1;
         return amount_opt(&e->monthly_wage, name, arg);
     }
-    if (medins_employer_type_parse(&e->employer_type, arg) != 0)
-        return cli_usage_error("--employer-type: unknown type '%s'", arg);
-    return 0;
+    int v, rc = word_opt(&v, MEDINS_WORDS_EMPLOYER_TYPE, name, arg);
+    if (rc == 0)
+        e->employer_type = (medins_employer_type)v;
+    return rc;
 }
 
 /* The input of contribution and account: an employee's wage and employer, and more for account. */
@@ -460,9 +472,12 @@ static const char maternity_help[] =
 static int maternity_opt(void *in, const char *name, char *arg)
 {
     medins_maternity_input *m = in;
-    if (!strcmp(name, "delivery"))
-        return medins_delivery_parse(&m->delivery, arg) == 0 ? 0
-               : cli_usage_error("--delivery: unknown type '%s'", arg);
+    int v, rc;
+    if (!strcmp(name, "delivery")) {
+        if ((rc = word_opt(&v, MEDINS_WORDS_DELIVERY, name, arg)) == 0)
+            m->delivery = (medins_delivery)v;
+        return rc;
+    }
     if (!strcmp(name, "weeks"))
         return int_opt(&m->weeks, name, arg, 0, 50);
     if (!strcmp(name, "child-order"))
@@ -559,6 +574,7 @@ static const char capitation_help[] =
     "  --assessment PCT     assessment score, e.g. 95% (default 100%)\n"
     "  --json               print the result as JSON\n"
     "  -h, --help           show this help\n"
+    CLI_WORDS_HELP
     "\n" CLI_POLICY_HELP
     "\nExit status: 0 computed, 1 refused or bad enrolments, 2 usage, 3 policy error, 5 I/O error.\n";
 
@@ -696,15 +712,18 @@ static int capitation_opt(void *in, const char *name, char *arg)
     if (!strcmp(name, "institution"))
         return cli_parse_int64(&c->in.institution, arg, strlen(arg)) == 0 ? 0
                : cli_usage_error("--institution: '%s' is not an integer", arg);
+    int v, rc;
     if (!strcmp(name, "level")) {
         c->have_level = 1;
-        return medins_level_parse(&c->in.level, arg) == 0 ? 0
-               : cli_usage_error("--level: unknown level '%s'", arg);
+        if ((rc = word_opt(&v, MEDINS_WORDS_LEVEL, name, arg)) == 0)
+            c->in.level = (medins_level)v;
+        return rc;
     }
     if (!strcmp(name, "disease")) {
         c->have_disease = 1;
-        return medins_disease_parse(&c->in.disease, arg) == 0 ? 0
-               : cli_usage_error("--disease: unknown disease '%s'", arg);
+        if ((rc = word_opt(&v, MEDINS_WORDS_DISEASE, name, arg)) == 0)
+            c->in.disease = (medins_disease)v;
+        return rc;
     }
     if (!strcmp(name, "from") || !strcmp(name, "to"))
         return cli_parse_date(name[0] == 'f' ? &c->in.from : &c->in.to, arg, strlen(arg)) == 0 ? 0

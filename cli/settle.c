@@ -28,6 +28,7 @@ static const char help[] =
     "  --institution ID     institution id (compared with the family-doctor contract)\n"
     "  --id ID              claim id, echoed in the result\n"
     CLI_PERSON_HELP
+    CLI_WORDS_HELP
     "Input and output:\n"
     "  -i, --input FILE     read {person: {...}, claim: {...}} as JSON or YAML ('-': stdin);\n"
     "                       options given as well override the document\n"
@@ -54,6 +55,8 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
                      size_t msz)
 {
     medins_claim *c = &in->claim;
+    char why[400] = "";
+    int v;
     /* Person fields, and a NUL in any value: see cli_person_field. */
     int rc = cli_person_field(&in->person, &in->have_category, key, val, n, msg, msz);
     if (rc <= 0)
@@ -63,26 +66,31 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
     } else if (!strcmp(key, "date")) {
         rc = cli_parse_date(&c->date, val, n);
     } else if (!strcmp(key, "kind")) {
-        rc = medins_claim_kind_parse(&c->kind, val);
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_CLAIM_KIND, val, n, why, sizeof why)) == 0)
+            c->kind = (medins_claim_kind)v;
         in->have_kind = 1;
     } else if (!strcmp(key, "level")) {
-        rc = medins_level_parse(&c->level, val);
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_LEVEL, val, n, why, sizeof why)) == 0)
+            c->level = (medins_level)v;
         in->have_level = 1;
     } else if (!strcmp(key, "institution")) {
         rc = cli_parse_int64(&c->institution, val, n);
     } else if (!strcmp(key, "total")) {
-        rc = medins_money_parse_n(&c->total, val, n, NULL);
+        rc = cli_parse_amount(&c->total, val, n, why, sizeof why);
         in->have_total = 1;
     } else if (!strcmp(key, "self_paid")) {
-        rc = medins_money_parse_n(&c->self_paid, val, n, NULL);
+        rc = cli_parse_amount(&c->self_paid, val, n, why, sizeof why);
     } else if (!strcmp(key, "category_b")) {
-        rc = medins_money_parse_n(&c->category_b, val, n, NULL);
+        rc = cli_parse_amount(&c->category_b, val, n, why, sizeof why);
     } else {
         snprintf(msg, msz, "unknown field '%s'", key);
         return -1;
     }
     if (rc != 0) {
-        snprintf(msg, msz, "%s: invalid value '%.*s'", key, (int)n, val);
+        if (why[0])
+            snprintf(msg, msz, "%s: %s", key, why);
+        else
+            snprintf(msg, msz, "%s: invalid value '%.*s'", key, (int)n, val);
         return -1;
     }
     return 0;

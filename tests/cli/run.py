@@ -128,7 +128,7 @@ def test_settle_stdin():
            err_has=[r"<stdin>:1:\d+: unknown field 'colour'"])
     expect("bad value", ["settle", "--policy", TESTLAND, "-i", "-"], 1,
            stdin="claim:\n  kind: inpatient\n  total: 1,000\n",
-           err_has=[r"<stdin>:3:10: total: invalid value '1,000'"])
+           err_has=[r'<stdin>:3:10: total: "1,000" is not an amount: thousands separators are not allowed'])
     expect("malformed", ["settle", "--policy", TESTLAND, "-i", "-"], 1, stdin='{"claim": [',
            err_has=[r"<stdin>:\d+:\d+: "])
 
@@ -137,9 +137,10 @@ def test_settle_errors():
     expect("missing total", ["settle", "--kind", "inpatient", "--level", "l3"], 2,
            err_has=[r"needs --kind, --level and --total"])
     expect("bad amount", ["settle", *README_CLAIM[:4], "--total", "25,000"], 2,
-           err_has=[r"--total: invalid value '25,000'"])
+           err_has=[r'--total: "25,000" is not an amount: thousands separators are not allowed'])
     expect("bad kind", ["settle", "--kind", "surgery", "--level", "l3", "--total", "1"], 2,
-           err_has=[r"--kind: invalid value 'surgery'"])
+           err_has=[r'--kind: "surgery" is not a claim kind: write one of outpatient \(门诊\), '
+                    r'pooling \(门诊统筹\), special_disease \(门特\), inpatient \(住院\), pharmacy \(药店\)$'])
     expect("bad date", ["settle", *README_CLAIM, "--date", "2023-02-30"], 2,
            err_has=[r"--date: invalid value '2023-02-30'"])
     # testland has no pharmacy section: the claim is refused (1), the policy is fine.
@@ -223,7 +224,8 @@ def test_batch():
 #  line 9  claim 8 pharmacy: testland has no pharmacy section, MEDINS_ERR_NOT_COVERED
 def test_batch_bad():
     out, err = expect("stops", ["batch", "--policy", TESTLAND, "examples/cli/bad.csv"], 1,
-                      err_has=[r"examples/cli/bad\.csv:3: claim 2: column 'total': '12,50' is not an amount"])
+                      err_has=[r'examples/cli/bad\.csv:3: claim 2: column \'total\': "12,50" is not an amount: '
+                               r'thousands separators are not allowed$'])
     check("rows before the bad one", out.splitlines() == [
         HEADER, "1,P1,2023-01-05,ok,150.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,"], out)
     check("only the first error", err.count("bad.csv:") == 1, err)
@@ -237,7 +239,7 @@ def test_batch_keep_going():
     out, err = expect("keep going", ["batch", "-k", "--policy", TESTLAND, "examples/cli/bad.csv"], 4,
                       err_has=[r"bad\.csv:3: claim 2: column 'total'",
                                r"bad\.csv:4: claim 3: column 'date': '2023-02-30' is not a date",
-                               r"bad\.csv:5: claim 4: column 'kind': 'surgery' is not a claim kind",
+                               r'bad\.csv:5: claim 4: column \'kind\': "surgery" is not a claim kind: write one of',
                                # 8 fields for 7 columns: no claim id to trust, labelled by its line
                                r"bad\.csv:7: expected 7 fields as in the header, found 8$",
                                # The library's own words, as for the claim alone
@@ -251,8 +253,8 @@ def test_batch_keep_going():
           and rows[5] == "5,P2,2023-03-02,ok,3400.00,0.00,0.00,1600.00,1000.00,600.00,0.00,0.00,", out)
     check("unsplit row", rows[6] == 'line 7,,,MEDINS_ERR_SYNTAX,,,,,,,,,"expected 7 fields as in the header, '
           'found 8"', rows[6])
-    check("refused row", rows[2] == '2,P1,2023-01-06,MEDINS_ERR_SYNTAX,,,,,,,,,"column \'total\': \'12,50\' '
-          'is not an amount in yuan (digits, at most two decimals, no grouping)"', rows[2])
+    check("refused row", rows[2] == '2,P1,2023-01-06,MEDINS_ERR_SYNTAX,,,,,,,,,"column \'total\': ""12,50"" '
+          'is not an amount: thousands separators are not allowed"', rows[2])
     statuses = [r.split(",")[3] for r in rows[1:]]
     check("statuses", statuses == ["ok", "MEDINS_ERR_SYNTAX", "MEDINS_ERR_DATE", "MEDINS_ERR_KIND", "ok",
                                    "MEDINS_ERR_SYNTAX", "MEDINS_ERR_ORDER", "MEDINS_ERR_NOT_COVERED"],
@@ -307,7 +309,7 @@ def test_csv_quoting():
             '"1\n2",P1,2023-01-05,outpatient,l1,800\n'
             '3,P1,2023-01-06,outpatient,l1,x\n')
     expect("multiline", ["batch", "-q", "--policy", TESTLAND, "-"], 1, stdin=text,
-           err_has=[r"<stdin>:4: claim 3: column 'total': 'x'"])
+           err_has=[r'<stdin>:4: claim 3: column \'total\': "x" is not an amount'])
     expect("open quote", ["batch", "-q", "--policy", TESTLAND, "-"], 1,
            stdin='claim_id,person_id,date,kind,level,total\n1,P1,2023-01-05,outpatient,l1,"800\n',
            err_has=[r"<stdin>:2: a quoted field is not closed"])  # no claim_id read: only the line
@@ -411,6 +413,57 @@ def test_compute():
     check("account json", "monthly_credit_fen" in json.loads(out)["figures"], out)
 
 
+# ---- words and amounts as people type them --------------------------------------------------
+
+def test_words():
+    # The README claim with the Chinese names and other cases: the same figures (worked above).
+    expect("chinese words", ["settle", "--policy", TESTLAND, "--date", "2023-03-01", "--kind", "住院",
+                             "--level", "三级", "--total", "25000", "--self-paid", "1000", "--category-b",
+                             "500", "--scheme", "职工", "--category", "在职"], 0,
+           out_has=[figure("Basic fund", "19250.00"), figure("Patient", "5750.00")])
+    expect("upper case", ["settle", "--policy", TESTLAND, "--date", "2023-03-01", "--kind", "INPATIENT",
+                          "--level", "L3", "--total", "25000", "--self-paid", "1000", "--category-b", "500"], 0,
+           out_has=[figure("Basic fund", "19250.00")])
+    # A document and a batch read the same words. The outpatient claim of claims.csv (fund 150,
+    # worked above), and 25000 inpatient at level 3 with nothing self-paid: deductible 1000,
+    # 10000 at 80% = 8000 and 14000 at 90% = 12600, fund 20600.
+    expect("document", ["settle", "--policy", TESTLAND, "-i", "-"], 0,
+           stdin='{"person": {"scheme": "职工"}, "claim": {"date": "2023-03-01", "kind": "门诊", '
+                 '"level": "一级", "total": "800"}}',
+           out_has=[figure("Basic fund", "150.00")])
+    out, _ = expect("batch", ["batch", "-q", "--policy", TESTLAND, "-"], 0,
+                    stdin="person_id,date,kind,level,total,category\n"
+                          "P1,2023-02-10,门诊,一级,800,在职\nP2,2023-03-01,Inpatient,三级,25000,\n")
+    check("batch rows", [r.split(",")[4] for r in out.splitlines()[1:]] == ["150.00", "20600.00"], out)
+    # Resident at the high tier: 300 + 500 = 800 (test_compute).
+    expect("contribution", ["contribution", "--policy", TESTLAND, "--scheme", "居民", "--tier", "高档"], 0,
+           out_has=[figure("Yearly total", "800.00")])
+    expect("capitation", ["capitation", "--policy", TESTLAND, "--disease", "糖尿病", "--level", "一级",
+                          "--from", "2023-01-01", "--to", "2023-01-31", "--actual-costs", "400",
+                          "--enrolment", "1:2023-01-01", "--enrolment", "2:2023-01-16:2023-01-31"], 0,
+           out_has=[figure("The fund pays", "435.00")])
+    # An invalid word lists the valid ones, with their Chinese names, wherever it is typed.
+    levels = (r'"L4" is not a hospital level: write one of primary \(基层\), l1 \(一级\), l2 \(二级\), '
+              r'l3 \(三级\), pharmacy \(药店\)$')
+    expect("bad level, capitation", ["capitation", "--level", "L4"], 2, err_has=[r"--level: " + levels])
+    expect("bad level, settle", ["settle", "--level", "L4", "--kind", "住院", "--total", "1"], 2,
+           err_has=[r"--level: " + levels])
+    expect("bad level, batch", ["batch", "-q", "--policy", TESTLAND, "-"], 1,
+           stdin="person_id,date,kind,level,total\nP1,2023-02-10,门诊,L4,800\n",
+           err_has=[r"<stdin>:2: claim 2: column 'level': " + levels])
+    expect("bad delivery", ["maternity", "--delivery", "vaginal"], 2,
+           err_has=[r'--delivery: "vaginal" is not a delivery type: write one of natural \(顺产\)'])
+    expect("bad group", ["settle", "--groups", "dibao|poor", "--kind", "住院", "--level", "l3", "--total", "1"],
+           2, err_has=[r'--groups: "poor" is not a group: write one of dibao \(低保\)'])
+    # Thousands separators get the library's words wherever an amount is typed.
+    grouped = r'"8,000" is not an amount: thousands separators are not allowed$'
+    expect("grouped wage", ["contribution", "--wage", "8,000"], 2, err_has=[r"--wage: " + grouped])
+    expect("grouped costs", ["capitation", "--actual-costs", "8,000"], 2, err_has=[r"--actual-costs: " + grouped])
+    expect("grouped self-paid", ["batch", "-q", "--policy", TESTLAND, "-"], 1,
+           stdin='person_id,date,kind,level,total,self_paid\nP1,2023-02-10,门诊,l1,800,"8,000"\n',
+           err_has=[r"column 'self_paid': " + grouped])
+
+
 GROUPS = {
     "compute": test_compute,
     "usage": test_usage, "settle": test_settle, "settle-json": test_settle_json,
@@ -418,7 +471,7 @@ GROUPS = {
     "batch-bad": test_batch_bad, "batch-keep-going": test_batch_keep_going,
     "batch-ledgers": test_batch_ledgers, "csv-quoting": test_csv_quoting,
     "policy-check": test_policy_check, "policy-show": test_policy_show,
-    "policy-diff": test_policy_diff, "policy-coverage": test_policy_coverage,
+    "policy-diff": test_policy_diff, "policy-coverage": test_policy_coverage, "words": test_words,
 }
 
 GROUPS.update(bad_input.GROUPS)
