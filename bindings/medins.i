@@ -159,6 +159,16 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_error_column;
 %ignore medins_error_free;
 %ignore medins_load_options_init;
+/* A load's error list and progress callback are C's; the bindings stop at the first error. */
+%ignore medins_load_options::errors;
+%ignore medins_load_options::progress;
+%ignore medins_load_options::progress_data;
+%ignore medins_error_list;
+%ignore medins_error_list_new;
+%ignore medins_error_list_free;
+%ignore medins_error_list_count;
+%ignore medins_error_list_get;
+%ignore medins_error_list_full;
 %ignore medins_person_init;
 %ignore medins_claim_init;
 %ignore medins_ledger_init;

@@ -31,6 +31,12 @@ extern const char *const mdn_level_words[];
 extern const char *const mdn_kind_words[];
 extern const char *const mdn_group_words[];     /* index i is the flag 1u << i */
 
+/* The list a load collects its errors in (medins_load_options.errors, version 3), or NULL. */
+static inline medins_error_list *mdn_load_errors(const medins_load_options *opts)
+{
+    return opts && opts->version >= 3 ? opts->errors : NULL;
+}
+
 /* ---- tree.c ------------------------------------------------------------------------------ */
 
 /*
@@ -57,6 +63,7 @@ typedef struct mdn_pending {
     medins_policy *policy;     /* owns the arena; policy->tree is the file's own tree */
     const char *base_id;       /* NULL without `base:` */
     const mdn_node *base_node; /* the `base:` scalar, for errors */
+    medins_error_list *errors; /* the load collects its errors there (medins_load_options), or NULL */
 } mdn_pending;
 
 /* Stage 1: parse `text` (named `file`) into a new policy shell with id `id` (NULL: derived later). */

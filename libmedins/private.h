@@ -32,12 +32,32 @@ int mdn_error(medins_error **err, int code, const char *file, unsigned line, uns
               const char *fmt, ...) MDN_PRINTF(6, 7) MDN_COLD;
 int mdn_verror(medins_error **err, int code, const char *file, unsigned line, unsigned col,
                const char *fmt, va_list ap);
+/*
+ * An error of a load that may collect its errors (medins_load_options.errors): with no list,
+ * mdn_error; with one, the error is added to the list (unless it holds it already, or is full)
+ * and also given to *err when that is still NULL (a collecting load passes its own variable,
+ * so that *err is its first error). Returns code.
+ */
+int mdn_report(medins_error_list *list, medins_error **err, int code, const char *file,
+               unsigned line, unsigned col, const char *fmt, ...) MDN_PRINTF(7, 8) MDN_COLD;
+int mdn_vreport(medins_error_list *list, medins_error **err, int code, const char *file,
+                unsigned line, unsigned col, const char *fmt, va_list ap) MDN_COLD;
+/* Empty a list (errors.c). */
+void mdn_error_list_clear(medins_error_list *list);
+/*
+ * The end of a collecting load that ended with status rc and first error `first` (NULL when
+ * none was reported): the load fails, with first's code, when anything was reported; `first`
+ * joins the list (an error that stopped the load is only there), the list is put in the order
+ * of the text, and *err receives `first` on failure (else it is freed). Returns the status.
+ */
+int mdn_load_finish(medins_error_list *list, int rc, medins_error *first, medins_error **err);
 #ifdef __clang_analyzer__
 /* The static analyzer (scan-build) reads one file at a time: it cannot see that mdn_error
  * returns its code, and takes `return mdn_error(...)` as a path that may return 0 with the
  * outputs unset. This tells it. (errors.c and bind.c write the names of their definitions in
- * parentheses, which keeps this macro and the one for mdn_bind_error off them.) */
+ * parentheses, which keeps these macros and the one for mdn_bind_error off them.) */
 #  define mdn_error(err, code, ...) (mdn_error(err, code, __VA_ARGS__), (code))
+#  define mdn_report(list, err, code, ...) (mdn_report(list, err, code, __VA_ARGS__), (code))
 #endif
 
 /* Tells the static analyzer (only) a fact the code guarantees where it cannot follow, across
