@@ -474,11 +474,20 @@ int mdn_policy_finish(mdn_pending *pending, const medins_policy *base, medins_er
 
 /* ---- public loading ----------------------------------------------------------------------- */
 
-static int load_one(medins_policy **out, const char *name, const char *text, size_t len,
+/* A load of `text`, or of the file `path` when text is NULL. */
+static int load_one(medins_policy **out, const char *name, const char *path, const char *text, size_t len,
                     const medins_policy_set *bases, const medins_load_options *opts, medins_error **err)
 {
     mdn_pending pd;
+    char *read = NULL;
+    if (path) {
+        int rc = mdn_read_file(path, opts, &read, &len, err);
+        if (rc)
+            return rc;
+        text = read;
+    }
     int rc = mdn_policy_parse(&pd, NULL, name, text, len, opts, err);
+    free(read);
     if (rc)
         return rc;
     const medins_policy *base = NULL;
@@ -494,17 +503,17 @@ static int load_one(medins_policy **out, const char *name, const char *text, siz
     return rc;
 }
 
-/* A load of one text, which may collect its errors (medins_load_options.errors). */
-static int load_text(medins_policy **out, const char *name, const char *text, size_t len,
+/* load_one, which may collect its errors (medins_load_options.errors). */
+static int load_text(medins_policy **out, const char *name, const char *path, const char *text, size_t len,
                      const medins_policy_set *bases, const medins_load_options *opts, medins_error **err)
 {
     medins_error_list *list = mdn_load_errors(opts);
     if (!list)
-        return load_one(out, name, text, len, bases, opts, err);
+        return load_one(out, name, path, text, len, bases, opts, err);
     medins_error *first = NULL;
     medins_policy *p = NULL;
     mdn_error_list_clear(list);
-    int rc = load_one(&p, name, text, len, bases, opts, &first);
+    int rc = load_one(&p, name, path, text, len, bases, opts, &first);
     rc = mdn_load_finish(list, rc, first, err);
     if (rc == 0)
         *out = p;
@@ -518,14 +527,7 @@ int medins_policy_load_file(medins_policy **out, const char *path, const medins_
 {
     if (!out || !path)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out and path are required");
-    char *text;
-    size_t len;
-    int rc = mdn_read_file(path, opts, &text, &len, err);
-    if (rc)
-        return rc;
-    rc = load_text(out, path, text, len, bases, opts, err);
-    free(text);
-    return rc;
+    return load_text(out, path, path, NULL, 0, bases, opts, err);
 }
 
 int medins_policy_load_string(medins_policy **out, const char *name, const char *yaml, size_t len,
@@ -534,7 +536,7 @@ int medins_policy_load_string(medins_policy **out, const char *name, const char 
 {
     if (!out || (!yaml && len))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out and yaml are required");
-    return load_text(out, name ? name : "<string>", yaml, len, bases, opts, err);
+    return load_text(out, name ? name : "<string>", NULL, yaml ? yaml : "", len, bases, opts, err);
 }
 
 int medins_policy_derive(medins_policy **out, const medins_policy *base, const char *name,

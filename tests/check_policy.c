@@ -866,8 +866,15 @@ START_TEST(every_error_of_a_file)
     expect_list("a list of two", two, first_two, 2);
     ck_assert_msg(medins_error_list_full(two), "full");
 
-    /* A valid file: the list is emptied first, and stays empty. */
+    /* A file that cannot be read: its one error is in the list too. */
     opts.errors = list;
+    ck_assert_int_eq(medins_policy_load_file(&p, "/nonexistent/x.yaml", NULL, &opts, NULL), MEDINS_ERR_IO);
+    ck_assert_msg(medins_error_list_count(list) == 1 &&
+                  medins_error_code(medins_error_list_get(list, 0)) == MEDINS_ERR_IO &&
+                  strcmp(medins_error_file(medins_error_list_get(list, 0)), "/nonexistent/x.yaml") == 0,
+                  "the read error listed");
+
+    /* A valid file: the list is emptied first, and stays empty. */
     medins_test_path(path, sizeof path, "data/loader/full.yaml");
     ck_assert_int_eq(medins_policy_load_file(&p, path, NULL, &opts, NULL), 0);
     ck_assert_uint_eq(medins_error_list_count(list), 0);
