@@ -90,6 +90,13 @@ int mdn_date_parse_text(medins_date *out, const char *t)
     return 0;
 }
 
+const char *mdn_date_text(char buf[11], medins_date d)
+{
+    const unsigned u = (unsigned)d;
+    snprintf(buf, 11, "%04u-%02u-%02u", u / 10000 % 10000, u / 100 % 100, u % 100);
+    return buf;
+}
+
 const char *mdn_word_name(const char *const *words, size_t n, int v)
 {
     return v >= 0 && (size_t)v < n ? words[v] : NULL;

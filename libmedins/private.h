@@ -109,6 +109,8 @@ const char *mdn_quoted(char *buf, size_t size, const char *text, size_t len);
 /* Amounts and ratios as the library writes them into line texts (money.c); return buf. */
 const char *mdn_yuan(char buf[24], medins_fen v);
 const char *mdn_percent(char buf[24], medins_bp v);
+/* A date as explanations write it, "2023-06-01" (person.c); returns buf. */
+const char *mdn_date_text(char buf[11], medins_date date);
 /* Writes the decimal digits of `mag`, after a '-' when `negative`, to end just before `end`;
  * returns where they start (at most 21 characters). */
 char *mdn_digits_before(char *end, uint64_t mag, bool negative);

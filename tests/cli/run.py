@@ -464,6 +464,37 @@ def test_words():
            err_has=[r"column 'self_paid': " + grouped])
 
 
+# ---- readable output -------------------------------------------------------------------------
+
+def test_readable():
+    # Employee, wage 20000 clamped to 15000 (test_compute): the employer's 10% is 1500 a month.
+    # A line no one bears in particular shows its share alone: no ", " before it, no spaces after.
+    expect("contribution line", ["contribution", "--policy", TESTLAND, "--wage", "20000"], 0,
+           out_has=[r"^  Contribution +1500\.00  10% of 15000\.00$", r"^  Contribution +300\.00  2% of 15000\.00$"],
+           out_lacks=[r" +$", r"[0-9]  , "])
+    # Dates in explanations are written as dates: patient 2 of test_compute's capitation.
+    capitation = ["capitation", "--policy", TESTLAND, "--disease", "diabetes", "--level", "l1", "--from",
+                  "2023-01-01", "--to", "2023-01-31", "--actual-costs", "400", "--enrolment", "1:2023-01-01",
+                  "--enrolment", "2:2023-01-16:2023-01-31"]
+    expect("capitation dates", capitation, 0,
+           out_has=[r"^      Patient 1, enrolled 2023-01-01, still enrolled: 31 days, 310\.00 yuan$",
+                    r"^      Patient 2, enrolled 2023-01-16 to 2023-01-31: 16 days, 160\.00 yuan$"],
+           out_lacks=[r"enrolled 2023011", r" +$"])
+    # A figure for reference with a share: the share in its column. The shipped rate is 150 a
+    # month, one patient all January: budget 150; an assessment of 95% pays 142.50.
+    expect("for reference with a share",
+           ["capitation", "--disease", "diabetes", "--level", "l1", "--from", "2023-01-01", "--to", "2023-01-31",
+            "--enrolment", "1:2023-01-01", "--actual-costs", "100", "--assessment", "95%"], 0,
+           out_has=[r"^  \(for reference\) +142\.50  95% of 150\.00$"], out_lacks=[r"142\.50, "])
+    # The man page shows the claim document's quotes (they were taken as argument delimiters).
+    import subprocess
+    man = subprocess.run(["groff", "-man", "-Tutf8", "-P-cbou", "docs/medins.1"], capture_output=True,
+                         env=dict(os.environ, LC_ALL="C.UTF-8")).stdout.decode("utf-8", "replace")
+    text = " ".join(man.split())
+    check("man page quotes", '{"person": {...}, "claim": {...}}' in text and '("fund_fen": 1925000)' in text,
+          text[text.find("form"):text.find("form") + 120])
+
+
 GROUPS = {
     "compute": test_compute,
     "usage": test_usage, "settle": test_settle, "settle-json": test_settle_json,
@@ -472,6 +503,7 @@ GROUPS = {
     "batch-ledgers": test_batch_ledgers, "csv-quoting": test_csv_quoting,
     "policy-check": test_policy_check, "policy-show": test_policy_show,
     "policy-diff": test_policy_diff, "policy-coverage": test_policy_coverage, "words": test_words,
+    "readable": test_readable,
 }
 
 GROUPS.update(bad_input.GROUPS)
