@@ -155,6 +155,7 @@ static int finish(const common_args *a, const command *c, medins_result *result,
     int rc = EXIT_OK;
     if (a->json) {
         json_t *root = cli_json_result(result, policy, person, assumed, na);
+        cli_json_date(root, "date", a->date);
         json_object_set_new(root, "figures", c->json(result));
         if (cli_json_write(stdout, root) != 0)
             rc = EXIT_IO;
@@ -667,9 +668,13 @@ static int enrol_file(enrolments *e, const char *path)
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     char msg[300];
     if (csv_open(&in, path) != 0) {
-        cli_warn("cannot open %s: %s", path, strerror(errno));
+        cli_warn_file(MEDINS_ERR_IO, name, "cannot open %s: %s", path, strerror(errno));
         return EXIT_IO;
     }
+    cli_progress bar;
+    cli_progress_start(&bar, 0);
+    uint64_t size = csv_size(&in);
+    unsigned long rows = 0;
     int got = csv_read_header(&in, &cols);
     if (got == 0) {
         snprintf(msg, sizeof msg, "empty input: expected a header row patient,from,to");
@@ -685,17 +690,19 @@ static int enrol_file(enrolments *e, const char *path)
             }
     }
     while (got == 1 && (got = csv_next(&in)) != 0) {
+        rows++;
         if (got == -1)
             csv_error_text(msg, sizeof msg, &in, &cols);
         else if (got == 1 && enrol_row(e, &in, &cols, msg, sizeof msg) != 0)
             got = -1;
+        if ((rows & 0xFFFF) == 0)
+            cli_progress_show(&bar, size ? (double)in.consumed / (double)size : -1, "%lu enrolments", rows);
     }
-    if (got == -1 && in.rec_line)
-        cli_warn("%s:%lu: %s", name, in.rec_line, msg);
-    else if (got == -1)
-        cli_warn("%s: %s", name, msg);
+    cli_progress_end(&bar);
+    if (got == -1)
+        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = name, .line = in.rec_line, .row = rows}, "%s", msg);
     else if (got == -2)
-        cli_warn("cannot read %s: %s", name, strerror(errno));
+        cli_warn_file(MEDINS_ERR_IO, name, "cannot read %s: %s", name, strerror(errno));
     csv_close(&in);
     return got == 0 ? 0 : got == -1 ? EXIT_INPUT : EXIT_IO;
 }

@@ -225,7 +225,7 @@ void cli_json_date(json_t *obj, const char *key, medins_date date)
     json_object_set_new(obj, key, date ? json_string(d) : json_null());
 }
 
-static json_t *value_json(const medins_value *val)
+json_t *cli_json_value(const medins_value *val)
 {
     json_t *o = json_object();
     json_object_set_new(o, "path", str_or_null(val->path));
@@ -285,7 +285,7 @@ json_t *cli_json_result(const medins_result *result, const medins_policy *policy
 
     json_t *assumed = json_array();
     for (size_t i = 0; i < medins_result_assumed_count(result); i++)
-        json_array_append_new(assumed, value_json(medins_result_assumed(result, i)));
+        json_array_append_new(assumed, cli_json_value(medins_result_assumed(result, i)));
     json_object_set_new(root, "assumed", assumed);
     json_t *own = json_array();
     for (size_t i = 0; i < n_mine; i++) {

@@ -114,13 +114,14 @@ static int doc_error_at(const doc_reader *d, yaml_mark_t m, const char *fmt, ...
 
 static int doc_error_at(const doc_reader *d, yaml_mark_t m, const char *fmt, ...)
 {
+    char msg[1024];
     va_list ap;
-    fprintf(stderr, "%s: %s:%lu:%lu: ", cli_prog, d->name, (unsigned long)m.line + 1,
-            (unsigned long)m.column + 1);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fprintf(stderr, " [%s]\n", medins_status_name(MEDINS_ERR_SYNTAX));
+    cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = d->name, .line = (unsigned long)m.line + 1,
+                                              .column = (unsigned long)m.column + 1, .tagged = 1},
+              "%s", msg);
     return EXIT_INPUT;
 }
 
@@ -300,8 +301,7 @@ static int read_document(settle_input *in, const char *path)
     }
     yaml_node_t *root = yaml_document_get_root_node(&d.doc);
     if (!root) {
-        fprintf(stderr, "%s: %s: empty document [%s]\n", cli_prog, d.name,
-                medins_status_name(MEDINS_ERR_SYNTAX));
+        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = d.name, .tagged = 1}, "empty document");
         rc = EXIT_INPUT;
     } else if ((rc = check_end(&d, &parser, text, len)) != 0) {
         /* reported */
@@ -347,7 +347,7 @@ static int save_ledger(const medins_ledger *ledger, const char *path)
     char text[4096];
     size_t needed;
     if (medins_ledger_serialize(text, sizeof text, &needed, ledger) != 0) {
-        cli_warn("ledger text larger than expected (%zu bytes)", needed);
+        cli_warn(MEDINS_ERR_BUFFER, "ledger text larger than expected (%zu bytes)", needed);
         return EXIT_INPUT;
     }
     return cli_write_file(path, text, needed - 1);
@@ -470,11 +470,11 @@ int cmd_settle(int argc, char **argv)
     size_t shown_len = 0;
     FILE *mem = open_memstream(&shown, &shown_len);
     if (!mem) {
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         rc = EXIT_INPUT;
     } else if (json) {
         if (cli_explain_json(mem, &view, result) != 0) {
-            cli_warn("cannot make the JSON");
+            cli_warn(MEDINS_ERR_NOMEM, "cannot make the JSON");
             rc = EXIT_INPUT;
         }
     } else {
@@ -482,13 +482,13 @@ int cmd_settle(int argc, char **argv)
     }
     medins_result_free(result);
     if (mem && fclose(mem) != 0 && rc == 0) {
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         rc = EXIT_INPUT;
     }
     if (rc == 0 && ledger_out)
         rc = save_ledger(&ledger, ledger_out);
     if (rc == 0 && (fwrite(shown, 1, shown_len, stdout) != shown_len || fflush(stdout) != 0)) {
-        cli_warn("cannot write the result: %s", strerror(errno));
+        cli_warn(MEDINS_ERR_IO, "cannot write the result: %s", strerror(errno));
         rc = EXIT_IO;
     }
     free(shown);

@@ -15,6 +15,8 @@ import sys
 import tempfile
 
 import bad_input
+import harness
+import json_output
 from harness import GROUP, HEADER, TESTLAND, check, counts, expect, figure, run
 
 
@@ -330,6 +332,57 @@ def test_policy_check():
                       err_has=[r"^medins policy: tests/cli/bad-policy\.yaml:13:\d+: .*\[MEDINS_ERR_SYNTAX\]$"])
     expect("good", ["policy", "check", TESTLAND], 0)
     expect("no file", ["policy", "check"], 2, err_has=[r"wrong number of arguments"])
+    # Every error of a file, each at its line and column, in the order of the text (the five of
+    # check_policy's every_error_of_a_file), then how many.
+    five = "tests/data/loader/five-errors.yaml"
+    _, err = expect("five errors", ["policy", "check", five], 3, err_has=[
+        rf"^medins policy: {five}:13:18: outpatient\.deductible\[0\]: unknown key \"000\": thousands separators "
+        r"are not allowed .*\[MEDINS_ERR_UNKNOWN_KEY\]$",
+        rf"^medins policy: {five}:15:20: outpatient\.ratio\[0\]: unknown key \"levle\": did you mean \"level\"\? ",
+        rf"^medins policy: {five}:16:3: outpatient: unknown key \"cpa\": did you mean \"cap\"\? "
+        r"\[MEDINS_ERR_UNKNOWN_KEY\]$",
+        rf"^medins policy: {five}:24:15: inpatient\.ratio\[0\]: level: unknown word \"l4\" .*\[MEDINS_ERR_TYPE\]$",
+        rf"^medins policy: {five}:25:15: inpatient\.ratio\[1\]: ratio: \"120%\" is outside the allowed range "
+        r"\[MEDINS_ERR_RANGE\]$",
+        rf"^medins policy: {five}: 5 errors$"])
+    check("five errors, five lines", len(re.findall(re.escape(five) + r":\d+:\d+: ", err)) == 5, err)
+    _, err = expect("limit", ["policy", "check", "--max-errors", "2", five], 3,
+                    err_has=[rf"^medins policy: {five}: 2 errors, and there may be more: the first 2 are shown "
+                             r"\(--max-errors\)$"])
+    check("limit, two lines", len(re.findall(re.escape(five) + r":\d+:\d+: ", err)) == 2, err)
+    expect("limit, not a number", ["policy", "check", "--max-errors", "0", five], 2,
+           err_has=[r"--max-errors: '0' is not a whole number from 1 to 100000"])
+    # A folder's files are all read: tests/data/loader/set holds the good testland years.
+    expect("files and a folder", ["policy", "check", five, "tests/data/loader/set"], 3,
+           out_has=[r"^tests/data/loader/set: ok: 3 policies$"], err_has=[rf"^medins policy: {five}: 5 errors$"])
+
+
+def test_policy_ids():
+    # One name for a policy: `check` prints the id --policy, diff and coverage accept. The
+    # shipped reform is reforms/tianjin-2023-l3-plus5 alone and in the set.
+    reform = "policies/reforms/tianjin-2023-l3-plus5.yaml"
+    expect("check prints the id", ["policy", "check", reform], 0,
+           out_has=[r"^policies/reforms/tianjin-2023-l3-plus5\.yaml: ok: reforms/tianjin-2023-l3-plus5, "])
+    claim = ["--kind", "inpatient", "--level", "l3", "--total", "25000", "--date", "2023-06-01", "--json"]
+    out, _ = expect("--policy id", ["settle", "--policy", "reforms/tianjin-2023-l3-plus5", *claim], 0)
+    by_id = json.loads(out)
+    out, _ = expect("--policy file", ["settle", "--policy", reform, *claim], 0)
+    by_file = json.loads(out)
+    out, _ = expect("--policy year id", ["settle", "--policy", "tianjin/2023", *claim], 0)
+    year = json.loads(out)
+    check("same policy by id and file", by_id["policy"]["id"] == by_file["policy"]["id"]
+          == "reforms/tianjin-2023-l3-plus5" and by_id["settlement"] == by_file["settlement"], out)
+    # The reform raises the level-3 ratio five points: the fund pays more than the year does.
+    check("the reform's ratio", by_id["settlement"]["fund_fen"] > year["settlement"]["fund_fen"],
+          f'{by_id["settlement"]["fund_fen"]} vs {year["settlement"]["fund_fen"]}')
+    expect("--policy id in --policies", ["settle", "--policies", "tests/cli/policies", "--policy", "testland",
+                                         *README_CLAIM, "--date", "2023-03-01"], 0,
+           out_has=[figure("Basic fund", "19250.00"), r"^  policy: testland "])
+    expect("coverage by id", ["policy", "coverage", "reforms/tianjin-2023-l3-plus5"], 0,
+           out_has=[r"^reforms/tianjin-2023-l3-plus5: \d+ values"])
+    expect("no such id", ["settle", "--policy", "tianjin/2099", *README_CLAIM], 3,
+           err_has=[r"no policy with id 'tianjin/2099' and no such file \(the ids: .*tianjin/2023"])
+    expect("no such file", ["settle", "--policy", "./nothing", *README_CLAIM], 5, err_has=[r"MEDINS_ERR_IO"])
 
 
 def test_policy_show():
@@ -451,6 +504,10 @@ def test_words():
     expect("bad level, batch", ["batch", "-q", "--policy", TESTLAND, "-"], 1,
            stdin="person_id,date,kind,level,total\nP1,2023-02-10,门诊,L4,800\n",
            err_has=[r"<stdin>:2: claim 2: column 'level': " + levels])
+    # The column counts characters, as libyaml does: "L4" is the 35th (住院 are two).
+    expect("bad level, document", ["settle", "--policy", TESTLAND, "-i", "-"], 1,
+           stdin='{"claim": {"kind": "住院", "level": "L4", "total": "1"}}',
+           err_has=[r"<stdin>:1:35: level: " + levels[:-1] + r" \[MEDINS_ERR_SYNTAX\]$"])
     expect("bad delivery", ["maternity", "--delivery", "vaginal"], 2,
            err_has=[r'--delivery: "vaginal" is not a delivery type: write one of natural \(顺产\)'])
     expect("bad group", ["settle", "--groups", "dibao|poor", "--kind", "住院", "--level", "l3", "--total", "1"],
@@ -495,6 +552,62 @@ def test_readable():
           text[text.find("form"):text.find("form") + 120])
 
 
+# ---- progress ------------------------------------------------------------------------------
+
+def run_on_terminal(*args):
+    """Run medins with standard error on a pseudo-terminal, standard output to a file; returns the
+    exit status, standard output and what the terminal received."""
+    import pty
+    import subprocess
+    master, slave = pty.openpty()
+    with tempfile.TemporaryFile() as out:
+        p = subprocess.Popen([harness.MEDINS, *args], stdout=out, stderr=slave, env=dict(os.environ, NO_COLOR="1"))
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:   # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            seen += chunk
+        rc = p.wait(timeout=120)
+        os.close(master)
+        out.seek(0)
+        return rc, out.read().decode(), seen.decode("utf-8", "replace")
+
+
+def test_progress():
+    bar = r"\r\[[#.]{30}\] +\d+%  "
+    with tempfile.TemporaryDirectory() as tmp:
+        # 300,000 claims and 300,000 enrolments: progress is drawn every 65,536 rows.
+        claims = os.path.join(tmp, "claims.csv")
+        with open(claims, "w") as f:
+            f.write("person_id,date,kind,level,total\n")
+            f.writelines(f"P{i % 1000},2023-{1 + i // 30000:02d}-01,outpatient,l1,100\n" for i in range(300000))
+        rc, out, tty = run_on_terminal("batch", "--policy", TESTLAND, claims)
+        check("batch settles", rc == 0 and len(out.splitlines()) == 300001, f"{rc} {len(out.splitlines())}")
+        check("batch progress", re.search(bar + r"\d+ claims  [0-9.]+ M/s  \d+:\d\d left", tty) is not None, tty[:300])
+        check("batch progress cleared before the summary", "\r\x1b[K" in tty and "claims in" in tty, tty[-300:])
+        check("no progress on standard output", "\r" not in out and "left" not in out, out[:100])
+        enrolments = os.path.join(tmp, "e.csv")
+        with open(enrolments, "w") as f:
+            f.write("patient,from,to\n")
+            f.writelines(f"{i},2023-01-01,\n" for i in range(300000))
+        rc, out, tty = run_on_terminal("capitation", "--policy", TESTLAND, "--disease", "diabetes", "--level", "l1",
+                                       "--from", "2023-01-01", "--to", "2023-01-31", "--enrolments", enrolments)
+        # 300,000 patients all January at 310: 93,000,000.
+        check("capitation computes", rc == 0 and re.search(figure("Budget", "93000000.00"), out, re.M) is not None,
+              out[-400:])
+        check("capitation progress", re.search(bar + r"\d+ enrolments  \d+:\d\d left", tty) is not None, tty[:300])
+    rc, out, tty = run_on_terminal("policy", "check", "policies", TESTLAND)
+    check("check progress", rc == 0 and re.search(bar + r"policies", tty) is not None and "\r\x1b[K" in tty, tty)
+    # Quiet, or not a terminal (every other test): nothing but the result.
+    rc, out, tty = run_on_terminal("batch", "-q", "--policy", TESTLAND, "examples/cli/claims.csv")
+    check("quiet batch", rc == 0 and tty == "", repr(tty))
+
+
 GROUPS = {
     "compute": test_compute,
     "usage": test_usage, "settle": test_settle, "settle-json": test_settle_json,
@@ -503,10 +616,12 @@ GROUPS = {
     "batch-ledgers": test_batch_ledgers, "csv-quoting": test_csv_quoting,
     "policy-check": test_policy_check, "policy-show": test_policy_show,
     "policy-diff": test_policy_diff, "policy-coverage": test_policy_coverage, "words": test_words,
-    "readable": test_readable,
+    "readable": test_readable, "policy-ids": test_policy_ids,
+    "progress": test_progress,
 }
 
 GROUPS.update(bad_input.GROUPS)
+GROUPS.update(json_output.GROUPS)
 
 if __name__ == "__main__":
     GROUPS[GROUP]()
