@@ -608,6 +608,36 @@ def test_progress():
     check("quiet batch", rc == 0 and tty == "", repr(tty))
 
 
+# ---- bash completion ---------------------------------------------------------------------------
+
+def test_completion():
+    import subprocess
+
+    def complete(*words):
+        """What cli/medins.bash offers for the last word of `medins WORDS...`."""
+        script = ('source cli/medins.bash; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _medins; '
+                  'printf "%s\\n" "${COMPREPLY[@]}"')
+        p = subprocess.run(["bash", "-c", script, "bash", harness.MEDINS, *words], capture_output=True, text=True)
+        return sorted(w for w in p.stdout.splitlines() if w)
+
+    def offers(name, got, want):
+        check("completion " + name, got == sorted(want), f"{got}, expected {sorted(want)}")
+
+    offers("commands", complete("pol"), ["policy"])
+    offers("policy subcommands", complete("policy", "c"), ["check", "coverage"])
+    offers("options from --help", complete("settle", "--le"), ["--ledger", "--level"])
+    offers("json option", complete("policy", "check", "--js"), ["--json"])
+    offers("level words", complete("settle", "--level", "l"), ["l1", "l2", "l3"])
+    offers("disease words", complete("capitation", "--disease", "d"), ["diabetes", "dialysis"])
+    offers("policy ids", complete("settle", "--policy", "reforms/"), ["reforms/tianjin-2023-l3-plus5"])
+    offers("policy ids of a folder", complete("batch", "--policies", "tests/cli/policies", "--policy", "test"),
+           ["testland"])
+    offers("ids for diff", complete("policy", "diff", "tianjin/201"), ["tianjin/2015", "tianjin/2017"])
+    offers("regions for show", complete("policy", "show", "t"), ["tianjin"])
+    offers("files", complete("batch", "examples/cli/cl"), ["examples/cli/claim.json", "examples/cli/claim.yaml",
+                                                            "examples/cli/claims.csv"])
+
+
 GROUPS = {
     "compute": test_compute,
     "usage": test_usage, "settle": test_settle, "settle-json": test_settle_json,
@@ -617,7 +647,7 @@ GROUPS = {
     "policy-check": test_policy_check, "policy-show": test_policy_show,
     "policy-diff": test_policy_diff, "policy-coverage": test_policy_coverage, "words": test_words,
     "readable": test_readable, "policy-ids": test_policy_ids,
-    "progress": test_progress,
+    "progress": test_progress, "completion": test_completion,
 }
 
 GROUPS.update(bad_input.GROUPS)
