@@ -50,13 +50,13 @@ static int nomem(mdn_binder *b)
     return mdn_report(b->errors, b->err, MEDINS_ERR_NOMEM, b->policy->file, 0, 0, "out of memory");
 }
 
-bool mdn_bind_go_on(mdn_binder *b, int rc)
+int mdn_bind_past(mdn_binder *b, int rc)
 {
-    if (!b->errors || rc == MEDINS_ERR_NOMEM || medins_error_list_full(b->errors))
-        return false;
+    if (rc == 0 || !b->errors || rc == MEDINS_ERR_NOMEM || medins_error_list_full(b->errors))
+        return rc;
     if (!b->failed)
         b->failed = rc;
-    return true;
+    return 0;
 }
 
 static void path_append(mdn_binder *b, const char *fmt, const char *s, size_t i)
@@ -246,8 +246,8 @@ int mdn_bind_keys(mdn_binder *b, const mdn_node *node, unsigned dims, const char
         if (strcmp(p->key, "id") == 0 || in_list(allowed, p->key) || is_selector(dims, p->key))
             continue;
         if (b->errors) {
-            int rc = unknown_key(b, node, p, dims, allowed);
-            if (!mdn_bind_go_on(b, rc))
+            int rc = mdn_bind_past(b, unknown_key(b, node, p, dims, allowed));
+            if (rc)
                 return rc;
         } else if (!bad || p->key_line < bad->key_line ||
                    (p->key_line == bad->key_line && p->key_col < bad->key_col)) {
@@ -705,8 +705,7 @@ int mdn_bind_rows(mdn_binder *b, const mdn_node *map, const char *key, size_t si
         mdn_path_push_index(b, i);
         rc = fn(b, seq->items[i], out + i * size);
         mdn_path_pop(b);
-        if (rc && mdn_bind_go_on(b, rc))
-            rc = 0;
+        rc = mdn_bind_past(b, rc);
     }
     if (rc == 0) {
         *rows = out;
@@ -769,8 +768,7 @@ int mdn_bind_amount_table(mdn_binder *b, const mdn_node *seq, unsigned dims, con
         mdn_path_push_index(b, i);
         rc = amount_row(b, seq->items[i], dims, extra, income, (mdn_amount_row *)rows + i);
         mdn_path_pop(b);
-        if (rc && mdn_bind_go_on(b, rc))
-            rc = 0;
+        rc = mdn_bind_past(b, rc);
     }
     if (rc == 0) {
         out->rows = rows;
@@ -813,8 +811,8 @@ static int bind_segments(mdn_binder *b, const mdn_node *list, mdn_ratio_row *out
         seg[j].from_val = from.val;
         seg[j].to = to.val ? to.v : -1;
         seg[j].to_val = to.val;
-        if (rc && mdn_bind_go_on(b, rc))
-            failed = rc, rc = 0;
+        if (rc)
+            failed = rc, rc = mdn_bind_past(b, rc);
     }
     mdn_path_pop(b);
     if (rc || failed)
@@ -876,8 +874,7 @@ int mdn_bind_ratio_table(mdn_binder *b, const mdn_node *seq, unsigned dims, cons
         mdn_path_push_index(b, i);
         rc = ratio_row(b, seq->items[i], dims, extra, (mdn_ratio_row *)rows + i);
         mdn_path_pop(b);
-        if (rc && mdn_bind_go_on(b, rc))
-            rc = 0;
+        rc = mdn_bind_past(b, rc);
     }
     if (rc == 0) {
         out->rows = rows;
@@ -900,8 +897,7 @@ int mdn_bind_adjust_table(mdn_binder *b, const mdn_node *seq, unsigned dims, con
         if (!(rc = keys_with(b, row, dims, own, extra)) && !(rc = mdn_bind_select(b, row, dims, &r->sel)))
             rc = mdn_bind_points(b, row, "add", true, &r->add);
         mdn_path_pop(b);
-        if (rc && mdn_bind_go_on(b, rc))
-            rc = 0;
+        rc = mdn_bind_past(b, rc);
     }
     if (rc == 0) {
         out->rows = rows;

@@ -193,35 +193,27 @@ int (mdn_report)(medins_error_list *list, medins_error **err, int code, const ch
     return code;
 }
 
-/* In the order of the text: by file (in the order first met), line and column; stable. */
+/* The order of the text: by file name (none first), line and column. */
+static int place_cmp(const medins_error *a, const medins_error *b)
+{
+    int c = a->file == b->file ? 0 : !a->file ? -1 : !b->file ? 1 : strcmp(a->file, b->file);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    return a->column < b->column ? -1 : a->column > b->column;
+}
+
+/* Stable (an insertion sort: a list is at most the few hundred errors a caller asks for). */
 static void sort_by_place(medins_error_list *l)
 {
-    size_t *rank = malloc((l->n ? l->n : 1) * sizeof *rank);
-    if (!rank)
-        return;   /* left in the order met */
-    for (size_t i = 0; i < l->n; i++) {
-        rank[i] = i;
-        for (size_t j = 0; j < i; j++)
-            if (same_file(l->items[j]->file, l->items[i]->file)) {
-                rank[i] = rank[j];
-                break;
-            }
-    }
     for (size_t i = 1; i < l->n; i++) {
         medins_error *e = l->items[i];
-        size_t r = rank[i], j = i;
-        for (; j > 0; j--) {
-            const medins_error *p = l->items[j - 1];
-            if (rank[j - 1] < r || (rank[j - 1] == r && (p->line < e->line ||
-                                                          (p->line == e->line && p->column <= e->column))))
-                break;
+        size_t j = i;
+        for (; j > 0 && place_cmp(l->items[j - 1], e) > 0; j--)
             l->items[j] = l->items[j - 1];
-            rank[j] = rank[j - 1];
-        }
         l->items[j] = e;
-        rank[j] = r;
     }
-    free(rank);
 }
 
 int mdn_load_finish(medins_error_list *list, int rc, medins_error *first, medins_error **err)

@@ -149,12 +149,13 @@ void mdn_path_pop(mdn_binder *b);   /* undoes the last push */
 void *mdn_bind_alloc(mdn_binder *b, size_t size);   /* arena memory; NULL after setting NOMEM */
 
 /*
- * After an error `rc` just reported: true when binding goes on past it (a load that collects its
- * errors, with room for more, and not out of memory), which then fails at its end (b->failed).
- * Called where what follows does not depend on what failed: the next row of a table, key of a
- * mapping, source, or section.
+ * The status to go on with after a part of the binding ended with `rc`: 0 when rc is an error,
+ * already reported, that the binding goes past (a load that collects its errors, with room for
+ * more, and not out of memory; the load then fails at its end: b->failed), else rc. Called where
+ * what follows does not depend on what failed: the next row of a table, key of a mapping,
+ * source, or section.
  */
-bool mdn_bind_go_on(mdn_binder *b, int rc);
+int mdn_bind_past(mdn_binder *b, int rc);
 
 /* Error at a node (file:line:col from the node). Returns code. */
 int mdn_bind_error(mdn_binder *b, const mdn_node *at, int code, const char *fmt, ...) MDN_PRINTF(4, 5);

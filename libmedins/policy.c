@@ -232,15 +232,11 @@ static int bind_sources(mdn_binder *b, const mdn_node *list)
                 }
         }
         mdn_path_pop(b);
-        if (rc && mdn_bind_go_on(b, rc))
-            rc = 0;
+        rc = mdn_bind_past(b, rc);
     }
     p->nsources = list->n;
     return rc;
 }
-
-/* After a step of bind_meta failed: whether it goes on with the next (mdn_bind_go_on). */
-#define META_GO_ON(b, rc) ((rc) == 0 || mdn_bind_go_on(b, rc))
 
 static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
 {
@@ -251,12 +247,10 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     for (size_t i = 0; !idp && i < root->nnulls; i++)
         if (strcmp(root->nulls[i].key, "id") == 0)
             idp = &root->nulls[i];
-    if (idp) {
-        rc = mdn_report(b->errors, b->err, MEDINS_ERR_UNKNOWN_KEY, root->file, idp->key_line, idp->key_col,
-                        "unknown key \"id\" (a policy's id is its file path)");
-        if (!META_GO_ON(b, rc))
-            return rc;
-    }
+    if (idp && (rc = mdn_bind_past(b, mdn_report(b->errors, b->err, MEDINS_ERR_UNKNOWN_KEY, root->file,
+                                                 idp->key_line, idp->key_col,
+                                                 "unknown key \"id\" (a policy's id is its file path)"))))
+        return rc;
     const char *all[sizeof meta_keys / sizeof meta_keys[0] + MEDINS_SECTION_COUNT];
     size_t n = 0;
     for (const char *const *k = meta_keys; *k; k++)
@@ -272,32 +266,29 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     if ((rc = string_at(b, root, "format", true, &format)) == 0 && strcmp(format, "1") != 0)
         rc = mdn_bind_error(b, mdn_map_get(root, "format"), MEDINS_ERR_RANGE,
                             "format %s is not supported (this library reads format 1)", format);
-    if (!META_GO_ON(b, rc))
+    if ((rc = mdn_bind_past(b, rc)))
         return rc;
     if ((rc = string_at(b, root, "region", true, &region)) == 0 && !is_region_word(region))
         rc = mdn_bind_error(b, mdn_map_get(root, "region"), MEDINS_ERR_TYPE,
                             "region: \"%s\" is not a lower-case word", region);
-    if (!META_GO_ON(b, rc))
-        return rc;
     if (rc)
         region = NULL;
-    if ((rc = string_at(b, root, "title", false, &title)) && !META_GO_ON(b, rc))
+    if ((rc = mdn_bind_past(b, rc)) || (rc = mdn_bind_past(b, string_at(b, root, "title", false, &title))))
         return rc;
     /* kind is the file's own: a year based on a reform is still a year. */
     int kind = 0;
-    if ((rc = mdn_bind_word(b, own, "kind", false, kinds, &kind)) && !META_GO_ON(b, rc))
+    if ((rc = mdn_bind_past(b, mdn_bind_word(b, own, "kind", false, kinds, &kind))))
         return rc;
     p->is_reform = kind == 1;
     p->schemes = (1u << MEDINS_SCHEME_COUNT) - 1;
-    if ((rc = mdn_bind_word_mask(b, root, "schemes", mdn_scheme_words, &p->schemes)) && !META_GO_ON(b, rc))
+    if ((rc = mdn_bind_past(b, mdn_bind_word_mask(b, root, "schemes", mdn_scheme_words, &p->schemes))))
         return rc;
 
     const mdn_node *eff = mdn_map_get(root, "effective");
-    if (!eff && !p->is_reform) {
-        rc = mdn_bind_error(b, root, MEDINS_ERR_MISSING, "required key \"effective\" is missing");
-        if (!META_GO_ON(b, rc))
-            return rc;
-    }
+    if (!eff && !p->is_reform &&
+        (rc = mdn_bind_past(b, mdn_bind_error(b, root, MEDINS_ERR_MISSING,
+                                              "required key \"effective\" is missing"))))
+        return rc;
     if (eff) {
         static const char *const keys[] = { "from", "to", NULL };
         mdn_path_push(b, "effective");
@@ -307,7 +298,7 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
             rc = mdn_bind_error(b, mdn_map_get(eff, "to"), MEDINS_ERR_RANGE,
                                 "the range ends before it starts");
         mdn_path_pop(b);
-        if (!META_GO_ON(b, rc))
+        if ((rc = mdn_bind_past(b, rc)))
             return rc;
     }
     p->effective_node = mdn_map_get(own, "effective");
@@ -365,8 +356,7 @@ static int bind_policy(medins_policy *p, const mdn_node *own, medins_error_list 
     b.err = err;
     b.errors = errors;
     int rc = bind_meta(&b, p->tree, own);
-    if (rc && mdn_bind_go_on(&b, rc))
-        rc = 0;
+    rc = mdn_bind_past(&b, rc);
     for (int s = 0; rc == 0 && s < MEDINS_SECTION_COUNT; s++) {
         const mdn_node *node = mdn_map_get(p->tree, section_keys[s]);
         if (!node)
@@ -375,8 +365,7 @@ static int bind_policy(medins_policy *p, const mdn_node *own, medins_error_list 
         mdn_path_push(&b, section_keys[s]);
         rc = bind_section(&b, (medins_section)s, node);
         mdn_path_pop(&b);
-        if (rc && mdn_bind_go_on(&b, rc))
-            rc = 0;
+        rc = mdn_bind_past(&b, rc);
     }
     /* The checks across sections read them whole: only when every one was bound. */
     if (rc == 0 && !b.failed)

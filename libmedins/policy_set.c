@@ -298,7 +298,6 @@ int mdn_set_add_texts(medins_policy_set *set, const mdn_source_text *texts, size
             goto done;
         failed = failed ? failed : rc ? rc : MEDINS_ERR_YAML;
         bad[parsed] = true;   /* its errors are in the list; its base is still read */
-        rc = 0;
     }
     for (size_t i = 0; i < n; i++)
         if (bt.state[i] == 0 && (rc = order_visit(&bt, i, err)))
@@ -307,7 +306,7 @@ int mdn_set_add_texts(medins_policy_set *set, const mdn_source_text *texts, size
         size_t i = bt.order[k];
         const mdn_pending *pd = &bt.pd[i];
         const medins_policy *base = NULL;
-        if (pd->base_id && bad[i] == false) {
+        if (pd->base_id && !bad[i]) {
             size_t j = batch_find(&bt, pd->base_id);
             if (j != (size_t)-1 && bad[j]) {
                 bad[i] = true;   /* not bound: its base's errors are reported */
@@ -349,7 +348,6 @@ int mdn_set_add_texts(medins_policy_set *set, const mdn_source_text *texts, size
             goto done;
         failed = failed ? failed : rc ? rc : MEDINS_ERR_YAML;
         bad[i] = true;
-        rc = 0;
     }
     rc = failed ? failed : commit(set, bt.built, n, err);
     if (rc == 0)

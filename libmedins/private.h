@@ -48,7 +48,8 @@ void mdn_error_list_clear(medins_error_list *list);
  * The end of a collecting load that ended with status rc and first error `first` (NULL when
  * none was reported): the load fails, with first's code, when anything was reported; `first`
  * joins the list (an error that stopped the load is only there), the list is put in the order
- * of the text, and *err receives `first` on failure (else it is freed). Returns the status.
+ * of the text (file name, line, column), and *err receives `first` on failure (else it is
+ * freed). Returns the status.
  */
 int mdn_load_finish(medins_error_list *list, int rc, medins_error *first, medins_error **err);
 #ifdef __clang_analyzer__

@@ -112,14 +112,14 @@ START_TEST(error_list)
     mdn_report(l, &first, MEDINS_ERR_SYNTAX, "b.yaml", 3, 1, "no room");
     ck_assert_uint_eq(medins_error_list_count(l), 3);
     ck_assert_str_eq(medins_error_message(first), "late in b");
-    /* The end of the load: it fails with the first's code; the list in the order of the text,
-     * the file first met first (b before a), then by line and column. */
+    /* The end of the load: it fails with the first's code; the list in the order of the text:
+     * by file name, line and column. */
     medins_error *err = NULL;
     ck_assert_int_eq(mdn_load_finish(l, 0, first, &err), MEDINS_ERR_RANGE);
     ck_assert_msg(err == first, "the first error is the call's");
-    ck_assert_str_eq(medins_error_message(medins_error_list_get(l, 0)), "early in b");
-    ck_assert_str_eq(medins_error_message(medins_error_list_get(l, 1)), "late in b");
-    ck_assert_str_eq(medins_error_message(medins_error_list_get(l, 2)), "in a");
+    ck_assert_str_eq(medins_error_message(medins_error_list_get(l, 0)), "in a");
+    ck_assert_str_eq(medins_error_message(medins_error_list_get(l, 1)), "early in b");
+    ck_assert_str_eq(medins_error_message(medins_error_list_get(l, 2)), "late in b");
     ck_assert_msg(medins_error_list_get(l, 3) == NULL, "out of range");
     medins_error_free(err);
     /* Nothing reported: success, and the list emptied by the next load stays empty. */

@@ -818,6 +818,17 @@ static void expect_list(const char *what, const medins_error_list *list, const e
     }
 }
 
+/* Load options that collect a load's errors, in a new list of `max` (the caller frees it). */
+static medins_error_list *collecting(medins_load_options *opts, size_t max)
+{
+    static const medins_load_options init = MEDINS_LOAD_OPTIONS_INIT;
+    medins_error_list *list = NULL;
+    ck_assert_int_eq(medins_error_list_new(&list, max), 0);
+    *opts = init;
+    opts->errors = list;
+    return list;
+}
+
 /* tests/data/loader/five-errors.yaml: one error on each of lines 13, 15, 16, 24 and 25, at the
  * column of the key or value written wrong. */
 static const expected_error five_errors[] = {
@@ -833,10 +844,8 @@ static const expected_error five_errors[] = {
 START_TEST(every_error_of_a_file)
 {
     char path[1024];
-    medins_error_list *list = NULL;
-    ck_assert_int_eq(medins_error_list_new(&list, 100), 0);
-    medins_load_options opts = MEDINS_LOAD_OPTIONS_INIT;
-    opts.errors = list;
+    medins_load_options opts;
+    medins_error_list *list = collecting(&opts, 100);
     medins_policy *p = NULL;
     medins_error *err = NULL;
     medins_test_path(path, sizeof path, "data/loader/five-errors.yaml");
@@ -858,16 +867,14 @@ START_TEST(every_error_of_a_file)
 
     /* A list of two: the load stops when it is full, and says so. The first two met are the
      * section's key and its deductible row, put in the order of the text. */
-    medins_error_list *two = NULL;
-    ck_assert_int_eq(medins_error_list_new(&two, 2), 0);
-    opts.errors = two;
-    ck_assert_int_eq(medins_policy_load_file(&p, path, NULL, &opts, NULL), MEDINS_ERR_UNKNOWN_KEY);
+    medins_load_options two_opts;
+    medins_error_list *two = collecting(&two_opts, 2);
+    ck_assert_int_eq(medins_policy_load_file(&p, path, NULL, &two_opts, NULL), MEDINS_ERR_UNKNOWN_KEY);
     const expected_error first_two[] = { five_errors[0], five_errors[2] };
     expect_list("a list of two", two, first_two, 2);
     ck_assert_msg(medins_error_list_full(two), "full");
 
     /* A file that cannot be read: its one error is in the list too. */
-    opts.errors = list;
     ck_assert_int_eq(medins_policy_load_file(&p, "/nonexistent/x.yaml", NULL, &opts, NULL), MEDINS_ERR_IO);
     ck_assert_msg(medins_error_list_count(list) == 1 &&
                   medins_error_code(medins_error_list_get(list, 0)) == MEDINS_ERR_IO &&
@@ -910,10 +917,8 @@ START_TEST(tree_errors_are_gone_past)
         { MEDINS_ERR_CITATION, 13, 19, "inpatient.ratio[0]: ratio \"50%\" cites \"nodoc\" (t.yaml:13:24), which is "
           "not among the sources" },
     };
-    medins_error_list *list = NULL;
-    ck_assert_int_eq(medins_error_list_new(&list, 10), 0);
-    medins_load_options opts = MEDINS_LOAD_OPTIONS_INIT;
-    opts.errors = list;
+    medins_load_options opts;
+    medins_error_list *list = collecting(&opts, 10);
     medins_policy *p = NULL;
     medins_error *err = NULL;
     /* The first met is the tag, inside the mapping whose duplicate key is found at its end. */

@@ -436,11 +436,13 @@ START_TEST(every_error_of_a_folder)
 {
     make_dir("p");
     /* a.yaml: two unknown keys (lines 4 and 5); b.yaml is based on it and is not bound, so its
-     * own unknown key is not reported; c.yaml lacks `effective`; d.yaml is valid. */
+     * own unknown key is not reported; c.yaml lacks `effective`; d.yaml is valid; e.yaml: below. */
     make_file("p/a.yaml", "format: 1\nregion: a\neffective: {from: 2023-01-01}\ncolour: red\nformats: 1\n");
     make_file("p/b.yaml", "format: 1\nbase: a\nregion: b\nbogus: 1\n");
     make_file("p/c.yaml", "format: 1\nregion: c\n");
     make_policy("p/d.yaml", "d");
+    /* e.yaml would bind, but names its region twice (an error the parse goes past). */
+    make_file("p/e.yaml", "format: 1\nregion: e\nregion: e\neffective: {from: 2023-01-01}\n");
     medins_policy_set *added = NULL;
     medins_error_list *list = NULL;
     ck_assert_int_eq(medins_policy_set_new(&added, NULL), 0);
@@ -453,17 +455,19 @@ START_TEST(every_error_of_a_folder)
     char dir[320], a[320];
     medins_error *err = NULL;
     ck_assert_int_eq(medins_policy_set_add_dir(added, in_scratch(dir, sizeof dir, "p"), &opts, &err),
-                     MEDINS_ERR_UNKNOWN_KEY);
+                     MEDINS_ERR_DUPLICATE);
     ck_assert_uint_eq(medins_policy_set_count(added), 0);
-    ck_assert_msg(medins_error_line(err) == 4, "the first error met: a.yaml's colour");
+    /* Every file is read before any is bound: the first error met is e.yaml's. */
+    ck_assert_msg(medins_error_line(err) == 3 && strstr(medins_error_file(err), "e.yaml"), "the first error met");
     medins_error_free(err);
     static const struct { const char *file; int code; unsigned line, col; const char *message; } want[] = {
         { "p/a.yaml", MEDINS_ERR_UNKNOWN_KEY, 4, 1, "unknown key \"colour\"" },
         { "p/a.yaml", MEDINS_ERR_UNKNOWN_KEY, 5, 1, "unknown key \"formats\": did you mean \"format\"?" },
         { "p/c.yaml", MEDINS_ERR_MISSING, 1, 1, "required key \"effective\" is missing" },
+        { "p/e.yaml", MEDINS_ERR_DUPLICATE, 3, 1, "key \"region\" given twice in one mapping" },
     };
-    ck_assert_uint_eq(medins_error_list_count(list), 3);
-    for (size_t i = 0; i < 3; i++) {
+    ck_assert_uint_eq(medins_error_list_count(list), 4);
+    for (size_t i = 0; i < 4; i++) {
         const medins_error *e = medins_error_list_get(list, i);
         in_scratch(a, sizeof a, want[i].file);
         ck_assert_msg(strcmp(medins_error_file(e), a) == 0 && medins_error_code(e) == want[i].code &&
@@ -472,18 +476,19 @@ START_TEST(every_error_of_a_folder)
                       medins_error_file(e), medins_error_line(e), medins_error_column(e), medins_error_message(e));
     }
     /* Two steps a file, read and bound (b counted though not bound), one call each, in order. */
-    ck_assert_msg(st.calls == 8 && st.total == 8 && st.last_done == 8 && st.in_order, "progress: %zu calls",
+    ck_assert_msg(st.calls == 10 && st.total == 10 && st.last_done == 10 && st.in_order, "progress: %zu calls",
                   st.calls);
 
     /* Mended, the same folder loads whole, its progress counted again. */
     write_file("p/a.yaml", "format: 1\nregion: a\neffective: {from: 2023-01-01}\n");
     write_file("p/b.yaml", "format: 1\nbase: a\nregion: b\n");
     write_file("p/c.yaml", "format: 1\nregion: c\neffective: {from: 2023-01-01}\n");
+    write_file("p/e.yaml", "format: 1\nregion: e\neffective: {from: 2023-01-01}\n");
     st = (steps){ .in_order = true };
     ck_assert_int_eq(medins_policy_set_add_dir(added, dir, &opts, NULL), 0);
-    ck_assert_uint_eq(medins_policy_set_count(added), 4);
+    ck_assert_uint_eq(medins_policy_set_count(added), 5);
     ck_assert_uint_eq(medins_error_list_count(list), 0);
-    ck_assert_msg(st.calls == 8 && st.in_order, "progress again");
+    ck_assert_msg(st.calls == 10 && st.in_order, "progress again");
     medins_error_list_free(list);
     medins_policy_set_free(added);
 }

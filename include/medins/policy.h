@@ -58,13 +58,14 @@ typedef struct medins_load_options {
     /**
      * NULL (the default): a load stops at its first error. A list (medins_error_list_new): the
      * load goes on after an error wherever the rest of the text can still be read, and puts
-     * every error in the list, emptied first, in the order of the text (file, line, column), up
-     * to the list's limit. It goes on past an unknown key (all of a mapping's are reported), a
-     * value, a row, a source or a section that is wrong, a tag, a key given twice and a
-     * malformed citation; a YAML syntax error, a NUL, a limit, a file that cannot be read and an
-     * error of a set as a whole (a base missing, a cycle, an overlap) end it. In a set, a file
-     * whose base has errors is not bound. The call fails all the same, with its first error in
-     * *err and no policy; a set is left unchanged. A load without errors costs the same either way.
+     * every error in the list, emptied first, in the order of the text (file name, line,
+     * column), up to the list's limit. It goes on past an unknown key (all of a mapping's are
+     * reported), a value, a row, a source or a section that is wrong, a tag, a key given twice
+     * and a malformed citation; a YAML syntax error, a NUL, a limit, a file that cannot be read
+     * and an error of a set as a whole (a base missing, a cycle, an overlap) end it. In a set,
+     * a file whose base has errors is not bound. The call fails all the same, with its first
+     * error met in *err and no policy; a set is left unchanged. A load without errors costs
+     * the same either way.
      */
     medins_error_list *errors;
     /**
