@@ -410,8 +410,8 @@ static int load_ledgers(persons *ps, const char *path)
             if (st != 0) {
                 /* The ledger's own lines count from the one after its id. */
                 unsigned el = err ? medins_error_line(err) : 0, ec = err ? medins_error_column(err) : 0;
-                cli_error(st, &(cli_where){.file = path, .line = id_line + el, .column = el ? ec : 0, .tagged = 1},
-                          "person '%.*s': %s", (int)id_len, s + 1,
+                cli_where at = {.file = path, .line = id_line + el, .column = el ? ec : 0, .tagged = 1};
+                cli_error(st, &at, "person '%.*s': %s", (int)id_len, s + 1,
                           err ? medins_error_message(err) : medins_status_describe(st));
                 medins_error_free(err);
                 rc = EXIT_INPUT;
@@ -1057,8 +1057,8 @@ static json_t *summary_json(run *r, double secs)
     json_object_set_new(o, "totals", sums);
     json_object_set_new(o, "totals_overflowed", json_boolean(r->t.overflow));
     json_object_set_new(o, "failures", json_incref(r->failures));
-    json_object_set_new(o, "failures_not_listed",
-                        json_integer(r->reported > MAX_REPORTED ? (json_int_t)(r->reported - MAX_REPORTED) : 0));
+    json_int_t unlisted = r->reported > MAX_REPORTED ? (json_int_t)(r->reported - MAX_REPORTED) : 0;
+    json_object_set_new(o, "failures_not_listed", json_integer(unlisted));
     return o;
 }
 

@@ -15,7 +15,8 @@ _medins_words() {
         --employer-type) echo "enterprise civil_service difficulty individual_business" ;;
         --delivery) echo "natural assisted caesarean caesarean_complex" ;;
         --disease) echo "diabetes dialysis haemophilia hemiplegia pulmonary_heart" ;;
-        --groups) echo "dibao marginal tekun disabled low_income_elderly single_parent bereaved_parent five_guarantee three_without entitled" ;;
+        --groups) echo "dibao marginal tekun disabled low_income_elderly single_parent bereaved_parent" \
+                       "five_guarantee three_without entitled" ;;
     esac
 }
 
