@@ -49,6 +49,7 @@ static const char help[] =
     "  --ledgers FILE         start from these ledgers (as written by --save-ledgers)\n"
     "  --save-ledgers FILE    write every person's ledger at the end\n"
     "  -q, --quiet            no progress bar, no summary\n"
+    "  --json                 the summary as JSON on standard error (docs/schemas/batch.schema.json)\n"
     "  -h, --help             show this help\n"
     "\n" CLI_POLICY_HELP
     "\n"
