@@ -142,8 +142,8 @@ END_TEST
 
 /*
  * The forms people type, read by the one word parser: the policy-file word in any case and with
- * '-' for '_', and the Chinese names hospitals use (the issue's list, then one per value of the
- * other enumerations).
+ * '-' for '_', and the Chinese names hospitals use (docs/policy-format.md, "Words": the levels,
+ * kinds, categories and schemes, then one of each other enumeration).
  */
 typedef struct word_case {
     medins_words set;
