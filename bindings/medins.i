@@ -97,6 +97,15 @@ static medins_bp medins_swig_ratio_parse(const char *text, medins_error **err)
     return v;
 }
 
+/* A word as the library reads what people type (medins_word_parse), with its length. */
+static int medins_swig_word_parse(medins_words words, const char *word, size_t word_len,
+                                  medins_error **err)
+{
+    int v = 0;
+    medins_word_parse(&v, words, word, word_len, err);
+    return v;
+}
+
 static char *medins_swig_ledger_text(const medins_ledger *ledger)
 {
     size_t needed = 0;
@@ -141,6 +150,7 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_level_parse;
 %ignore medins_claim_kind_parse;
 %ignore medins_group_parse;
+%ignore medins_word_parse;
 %ignore medins_error;
 %ignore medins_error_code;
 %ignore medins_error_message;
@@ -149,6 +159,16 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_error_column;
 %ignore medins_error_free;
 %ignore medins_load_options_init;
+/* A load's error list and progress callback are C's; the bindings stop at the first error. */
+%ignore medins_load_options::errors;
+%ignore medins_load_options::progress;
+%ignore medins_load_options::progress_data;
+%ignore medins_error_list;
+%ignore medins_error_list_new;
+%ignore medins_error_list_free;
+%ignore medins_error_list_count;
+%ignore medins_error_list_get;
+%ignore medins_error_list_full;
 %ignore medins_person_init;
 %ignore medins_claim_init;
 %ignore medins_ledger_init;
@@ -291,6 +311,15 @@ char *medins_swig_ratio_text(medins_bp ratio);
 medins_fen medins_swig_money_parse(const char *text, medins_error **err);
 /** Percentage text to basis points; raises on malformed text or out of 0-100%. */
 medins_bp medins_swig_ratio_parse(const char *text, medins_error **err);
+
+/* ---- Words ------------------------------------------------------------------------------ */
+#if defined(SWIGPYTHON)
+%apply (char *STRING, size_t LENGTH) { (const char *word, size_t word_len) };
+#endif
+%rename(word_parse) medins_swig_word_parse;
+/** The value of a word of `words` in any form medins_word_parse reads; raises on others. */
+int medins_swig_word_parse(medins_words words, const char *word, size_t word_len,
+                           medins_error **err);
 
 /* ---- Value types ------------------------------------------------------------------------ */
 

@@ -76,23 +76,31 @@ static void rule(FILE *out)
 void cli_print_lines(FILE *out, const medins_result *result)
 {
     char a[24], b[24];
-    fprintf(out, "  %s%-30s %12s  %-13s%s\n", cli_bold, "Part", "Yuan", "Borne by", cli_reset);
+    fprintf(out, "  %s%-30s %12s  %s%s\n", cli_bold, "Part", "Yuan", "Borne by", cli_reset);
     rule(out);
     for (size_t i = 0; i < medins_result_line_count(result); i++) {
         const medins_line *l = medins_result_line(result, i);
-        if (l->part == MEDINS_PART_INFO) {
-            /* A figure that moves no money (a maximum, a count): kept out of the money column. */
-            if (l->amount)
-                fprintf(out, "  %s%-30s %12s%s", cli_dim, "(for reference)", cli_yuan(a, l->amount), cli_reset);
-            else
-                fprintf(out, "  %s%-30s%s", cli_dim, "(for reference)", cli_reset);
-        } else {
-            fprintf(out, "  %-30s %12s  %s", part_label(l->part), cli_yuan(a, l->amount),
-                    part_payer(l->part));
-        }
+        /* The last column: who bears the amount and what it is a share of ("fund, 80% of
+         * 10000.00"), either alone, or nothing (no trailing comma or spaces). */
+        const int info = l->part == MEDINS_PART_INFO;
+        const char *payer = info ? "" : part_payer(l->part);
+        char share[64] = "";
         if (l->ratio && l->base) {
             medins_ratio_format(b, sizeof b, l->ratio);
-            fprintf(out, ", %s of %s", b, cli_yuan(a, l->base));
+            snprintf(share, sizeof share, "%s%s of %s", *payer ? ", " : "", b, cli_yuan(a, l->base));
+        }
+        if (info) {
+            /* A figure that moves no money (a maximum, a count): dimmed, apart from the money. */
+            fprintf(out, "  %s%s", cli_dim, "(for reference)");
+            if (l->amount || *share)
+                fprintf(out, "%15s %12s", "", l->amount ? cli_yuan(a, l->amount) : "");
+            if (*share)
+                fprintf(out, "  %s", share);
+            fputs(cli_reset, out);
+        } else {
+            fprintf(out, "  %-30s %12s", part_label(l->part), cli_yuan(a, l->amount));
+            if (*payer || *share)
+                fprintf(out, "  %s%s", payer, share);
         }
         fputc('\n', out);
         if (l->text && *l->text)
@@ -239,7 +247,7 @@ void cli_json_date(json_t *obj, const char *key, medins_date date)
     json_object_set_new(obj, key, date ? json_string(d) : json_null());
 }
 
-static json_t *value_json(const medins_value *val)
+json_t *cli_json_value(const medins_value *val)
 {
     json_t *o = json_object();
     json_object_set_new(o, "path", str_or_null(val->path));
@@ -301,11 +309,11 @@ json_t *cli_json_result(const medins_result *result, const medins_policy *policy
 
     json_t *assumed = json_array();
     for (size_t i = 0; i < medins_result_assumed_count(result); i++)
-        json_array_append_new(assumed, value_json(medins_result_assumed(result, i)));
+        json_array_append_new(assumed, cli_json_value(medins_result_assumed(result, i)));
     json_object_set_new(root, "assumed", assumed);
     json_t *third = json_array();
     for (size_t i = 0; i < medins_result_third_party_count(result); i++)
-        json_array_append_new(third, value_json(medins_result_third_party(result, i)));
+        json_array_append_new(third, cli_json_value(medins_result_third_party(result, i)));
     json_object_set_new(root, "third_party", third);
     json_t *own = json_array();
     for (size_t i = 0; i < n_mine; i++) {

@@ -74,7 +74,8 @@ MEDINS_API void medins_capitation_input_init(medins_capitation_input *input);
 /** Name as used in policy files ("pulmonary_heart"). Static; NULL when out of range. */
 MEDINS_API const char *medins_disease_name(medins_disease v);
 /**
- * Parse a disease from its policy-file word ("diabetes"); the match is exact and case-sensitive.
+ * Parse a disease as medins_word_parse reads it: its policy-file word in any case
+ * ("diabetes"), or its Chinese name ("糖尿病").
  * @param out receives the disease; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a disease word, or

@@ -42,8 +42,8 @@ MEDINS_API void medins_employee_input_init(medins_employee_input *input);
 /** Name as used in policy files ("civil_service"). Static; NULL when out of range. */
 MEDINS_API const char *medins_employer_type_name(medins_employer_type v);
 /**
- * Parse an employer type from its policy-file word ("civil_service"); the match is exact and
- * case-sensitive.
+ * Parse an employer type as medins_word_parse reads it: its policy-file word in any case
+ * ("civil_service"), or its Chinese name ("机关事业单位").
  * @param out receives the employer type; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not an employer type word, or

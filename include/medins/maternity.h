@@ -42,8 +42,8 @@ MEDINS_API void medins_maternity_input_init(medins_maternity_input *input);
 /** Name as used in policy files ("caesarean_complex"). Static; NULL when out of range. */
 MEDINS_API const char *medins_delivery_name(medins_delivery v);
 /**
- * Parse a delivery type from its policy-file word ("caesarean"); the match is exact and
- * case-sensitive.
+ * Parse a delivery type as medins_word_parse reads it: its policy-file word in any case
+ * ("caesarean"), or its Chinese name ("剖宫产").
  * @param out receives the delivery type; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a delivery type word, or

@@ -6,6 +6,7 @@
 #define MEDINS_PERSON_H
 
 #include "common.h"
+#include "errors.h"
 
 MEDINS_BEGIN_DECLS
 
@@ -116,7 +117,8 @@ MEDINS_API const char *medins_claim_kind_name(medins_claim_kind v);
 MEDINS_API const char *medins_group_name(uint32_t flag);
 
 /**
- * Parse a scheme from its policy-file word ("employee"); the match is exact and case-sensitive.
+ * Parse a scheme as medins_word_parse reads it: its policy-file word in any case
+ * ("employee"), or its Chinese name ("职工").
  * @param out receives the scheme; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a scheme word, or
@@ -124,7 +126,8 @@ MEDINS_API const char *medins_group_name(uint32_t flag);
  */
 MEDINS_API int medins_scheme_parse(medins_scheme *out, const char *name);
 /**
- * Parse a category from its policy-file word ("in_service"); the match is exact and case-sensitive.
+ * Parse a category as medins_word_parse reads it: its policy-file word in any case
+ * ("in_service"), or its Chinese name ("在职").
  * @param out receives the category; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a category word, or
@@ -132,7 +135,8 @@ MEDINS_API int medins_scheme_parse(medins_scheme *out, const char *name);
  */
 MEDINS_API int medins_category_parse(medins_category *out, const char *name);
 /**
- * Parse a tier from its policy-file word ("middle"); the match is exact and case-sensitive.
+ * Parse a tier as medins_word_parse reads it: its policy-file word in any case
+ * ("middle"), or its Chinese name ("中档").
  * @param out receives the tier; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a tier word, or
@@ -140,7 +144,8 @@ MEDINS_API int medins_category_parse(medins_category *out, const char *name);
  */
 MEDINS_API int medins_tier_parse(medins_tier *out, const char *name);
 /**
- * Parse a level from its policy-file word ("l3"); the match is exact and case-sensitive.
+ * Parse a level as medins_word_parse reads it: its policy-file word in any case
+ * ("l3"), or its Chinese name ("三级").
  * @param out receives the level; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a level word, or
@@ -148,8 +153,8 @@ MEDINS_API int medins_tier_parse(medins_tier *out, const char *name);
  */
 MEDINS_API int medins_level_parse(medins_level *out, const char *name);
 /**
- * Parse a claim kind from its policy-file word ("inpatient"); the match is exact and
- * case-sensitive.
+ * Parse a claim kind as medins_word_parse reads it: its policy-file word in any case
+ * ("inpatient"), or its Chinese name ("住院").
  * @param out receives the claim kind; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a claim kind word, or
@@ -157,13 +162,48 @@ MEDINS_API int medins_level_parse(medins_level *out, const char *name);
  */
 MEDINS_API int medins_claim_kind_parse(medins_claim_kind *out, const char *name);
 /**
- * Parse a group from its policy-file word ("dibao"); the match is exact and case-sensitive.
+ * Parse a group as medins_word_parse reads it: its policy-file word in any case
+ * ("dibao"), or its Chinese name ("低保").
  * @param out receives the group's single flag; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a group word, or
  *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
  */
 MEDINS_API int medins_group_parse(uint32_t *out, const char *name);
+
+/** The enumerations whose words medins_word_parse reads. */
+typedef enum medins_words {
+    MEDINS_WORDS_SCHEME = 0,     /**< medins_scheme: `employee`, `resident` */
+    MEDINS_WORDS_CATEGORY,       /**< medins_category: `in_service`, `retired`... */
+    MEDINS_WORDS_TIER,           /**< medins_tier: `none`, `low`, `middle`, `high` */
+    MEDINS_WORDS_LEVEL,          /**< medins_level: `primary`, `l1`, `l2`, `l3`, `pharmacy` */
+    MEDINS_WORDS_CLAIM_KIND,     /**< medins_claim_kind: `outpatient`, `inpatient`... */
+    MEDINS_WORDS_GROUP,          /**< one medins_group flag: `dibao`, `disabled`... */
+    MEDINS_WORDS_EMPLOYER_TYPE,  /**< medins_employer_type (contribution.h) */
+    MEDINS_WORDS_DELIVERY,       /**< medins_delivery (maternity.h) */
+    MEDINS_WORDS_DISEASE,        /**< medins_disease (capitation.h) */
+    MEDINS_WORDS_COUNT           /**< number of enumerations; not one */
+} medins_words;
+
+/**
+ * Read a word of an enumeration in the forms people type: the policy-file word (`l3`,
+ * `in_service`) in any case, with `-` for `_` (`L3`, `In-Service`), or the Chinese name
+ * hospitals and offices use (`三级`, `在职`, `住院`, `职工`, `低保`...; the full list is in
+ * docs/policy-format.md, "Words"). The one parser of the library's words: every *_parse function,
+ * the bindings and the `medins` command read words through it. Policy files are stricter: they
+ * take the policy-file word only, as written.
+ * @param out receives the value (for MEDINS_WORDS_GROUP the group's flag); written only on success.
+ * @param words which enumeration.
+ * @param text the word, `len` bytes (need not be NUL-terminated; a NUL within them is refused).
+ * @param len its length in bytes.
+ * @param err receives a new error object on failure (may be NULL): for a word that is not one
+ *        of the enumeration's, MEDINS_ERR_TYPE with a message listing the words and their
+ *        Chinese names.
+ * @return 0; MEDINS_ERR_TYPE for an unknown word; MEDINS_ERR_SYNTAX for a NUL within the text;
+ *         MEDINS_ERR_ARGUMENT for a NULL out or text, or an unknown `words`.
+ */
+MEDINS_API int medins_word_parse(int *out, medins_words words, const char *text, size_t len,
+                                 medins_error **err);
 
 MEDINS_END_DECLS
 

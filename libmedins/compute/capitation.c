@@ -274,14 +274,14 @@ int medins_capitation(medins_result **out, const medins_policy *policy,
         if (rc == 0)
             rc = medins_money_add(&f->budget, f->budget, amount);
         f->patient_days += days;
-        char until[32] = ", still enrolled";
+        char from[11], to[11], until[32] = ", still enrolled";
         if (e->to)
-            snprintf(until, sizeof until, " to %d", (int)e->to);
+            snprintf(until, sizeof until, " to %s", mdn_date_text(to, e->to));
         if (rc == 0)
             rc = mdn_result_add_line(r, MEDINS_PART_INFO, amount, 0, 0, "capitation.enrolment",
-                                     row->rate.val, "Patient %lld, enrolled %d%s: %lld days, %s yuan",
-                                     (long long)e->patient, (int)e->from, until, (long long)days,
-                                     mdn_yuan(a, amount));
+                                     row->rate.val, "Patient %lld, enrolled %s%s: %lld days, %s yuan",
+                                     (long long)e->patient, mdn_date_text(from, e->from), until,
+                                     (long long)days, mdn_yuan(a, amount));
     }
     if (rc == 0) {
         medins_fen spent = f->actual_costs < f->budget ? f->actual_costs : f->budget;

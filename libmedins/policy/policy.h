@@ -14,6 +14,7 @@ typedef struct mdn_pending {
     medins_policy *policy;     /* owns the arena; policy->tree is the file's own tree */
     const char *base_id;       /* NULL without `base:` */
     const mdn_node *base_node; /* the `base:` scalar, for errors */
+    medins_error_list *errors; /* the load collects its errors there (medins_load_options), or NULL */
 } mdn_pending;
 
 /* Stage 1: parse `text` (named `file`) into a new policy shell with id `id` (NULL: derived later). */

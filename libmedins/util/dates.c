@@ -1,7 +1,8 @@
 /*
  * Dates as the library holds them (YYYYMMDD integers): the table of the days of a year that
- * mdn_date_valid reads, validity, ages, and the ISO form policy files write.
+ * mdn_date_valid reads, validity, ages, and the ISO form policy files and explanations write.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "util.h"
@@ -56,4 +57,11 @@ int mdn_date_parse_text(medins_date *out, const char *t)
         return MEDINS_ERR_DATE;
     *out = v;
     return 0;
+}
+
+const char *mdn_date_text(char buf[11], medins_date d)
+{
+    const unsigned u = (unsigned)d;
+    snprintf(buf, 11, "%04u-%02u-%02u", u / 10000 % 10000, u / 100 % 100, u % 100);
+    return buf;
 }
