@@ -49,6 +49,8 @@
 %rename("%(regex:/^(medins_|MEDINS_|m_)(.+)$/\\2/)s") "";
 
 %include "errors.i"
+/* The helper both languages move structs with, by their layouts. */
+%include "layout.i"
 
 #if defined(SWIGPYTHON)
 /* The GIL is released only around the long calls (loading, batches): MEDINS_RELEASE_GIL. */
@@ -275,6 +277,15 @@ struct medins_result {};
 %mutable;
 %include "medins/batch.h"
 %include "contrib.i"
+
+/* The structs' layouts (read-only), for the languages' lists of field names. */
+%ignore medins_layout_init;
+%rename(Field) medins_field;
+%nodefaultctor medins_field;
+%nodefaultdtor medins_field;
+%immutable;
+%include "medins/layout.h"
+%mutable;
 
 /* ---- Money and ratios as text ---------------------------------------------------------- */
 %newobject medins_swig_money_text;
