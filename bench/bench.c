@@ -85,7 +85,8 @@ static double run_library(const medins_policy *p, const synth_data *d, medins_le
         medins_ledger_init(&ledgers[i], d->date[0] / 10000);
     medins_batch_persons bp = synth_batch_persons(d);
     medins_batch_claims bc = synth_batch_claims(d, 0, d->nclaims);
-    medins_batch_out bo = {.fund = o->fund, .major_disease = o->major, .assistance = o->assist,
+    medins_batch_out bo = {.version = MEDINS_BATCH_OUT_VERSION,
+                           .fund = o->fund, .major_disease = o->major, .assistance = o->assist,
                            .patient = o->patient, .status = o->status};
     unsigned long a0 = allocs_now();
     double t0 = now();

@@ -208,6 +208,14 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_batch_out;
 %ignore medins_batch_settle;
 %ignore medins_batch_settle_set;
+%ignore medins_batch_persons_init;
+%ignore medins_batch_claims_init;
+%ignore medins_batch_out_init;
+/* A struct's version is set by its constructor (its initialiser) and read-only; a ledger's
+ * reserved words are not data. */
+%immutable version;
+%ignore medins_ledger::reserved;
+%ignore medins_ledger::reserved32;
 
 /* Class names in both languages. */
 %rename(PolicySet) medins_policy_set;

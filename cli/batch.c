@@ -632,12 +632,14 @@ static int flush_chunk(run *r)
 {
     chunk *c = r->c;
     if (c->m > 0) {
-        medins_batch_persons bp = {r->ps.n, r->ps.scheme, r->ps.category, r->ps.tier,
-                                   r->ps.birth, r->ps.groups, r->ps.doctor};
-        medins_batch_claims bc = {c->m, c->person, c->date, c->kind, c->level, c->institution,
-                                  c->total, c->self_paid, c->category_b};
-        medins_batch_out bo = {c->fund, c->major, c->assist, c->patient, c->deductible,
-                               c->coins, c->over_cap, c->account, c->status};
+        medins_batch_persons bp = {MEDINS_BATCH_PERSONS_VERSION, r->ps.n, r->ps.scheme,
+                                   r->ps.category, r->ps.tier, r->ps.birth, r->ps.groups,
+                                   r->ps.doctor};
+        medins_batch_claims bc = {MEDINS_BATCH_CLAIMS_VERSION, c->m, c->person, c->date, c->kind,
+                                  c->level, c->institution, c->total, c->self_paid,
+                                  c->category_b};
+        medins_batch_out bo = {MEDINS_BATCH_OUT_VERSION, c->fund, c->major, c->assist, c->patient,
+                               c->deductible, c->coins, c->over_cap, c->account, c->status};
         /* Each failed claim's error, worded as settling that claim alone words it. */
         medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
         opts.errors = r->errors;

@@ -171,7 +171,8 @@ static void outputs_alloc(outputs *o, size_t n, medins_batch_out *bo)
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         ck_assert_ptr_nonnull(*cols[i] = malloc(n * sizeof(medins_fen)));
     ck_assert_ptr_nonnull(o->status = malloc(n * sizeof(int32_t)));
-    medins_batch_out b = {.fund = o->fund, .major_disease = o->major, .assistance = o->assist,
+    medins_batch_out b = {.version = MEDINS_BATCH_OUT_VERSION,
+                          .fund = o->fund, .major_disease = o->major, .assistance = o->assist,
                           .patient = o->patient, .deductible = o->deductible,
                           .coinsurance = o->coins, .over_cap = o->over_cap, .account = o->account,
                           .status = o->status};

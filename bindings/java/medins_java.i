@@ -921,6 +921,9 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                         (const char *)d[MEDINS_JAVA_BC_LEDGERS] + 8 * i * nf,
                                         nf) != 0;
     if (!bad_ledger) {
+        medins_batch_persons_init(&ps);
+        medins_batch_claims_init(&cs);
+        medins_batch_out_init(&out);
         ps.n = np;
         ps.scheme = d[MEDINS_JAVA_BC_SCHEME];
         ps.category = d[MEDINS_JAVA_BC_CATEGORY];

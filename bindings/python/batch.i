@@ -179,6 +179,9 @@ static medins_py_count medins_py_batch_settle(
     if (!policy && (!set || !region))
         return MEDINS_ERR_ARGUMENT;
 
+    medins_batch_persons_init(&ps);
+    medins_batch_claims_init(&cs);
+    medins_batch_out_init(&out);
     ps.n = (size_t)n;
     ps.scheme = scheme;
     ps.category = category;

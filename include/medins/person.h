@@ -70,8 +70,14 @@ typedef enum medins_claim_kind {
     MEDINS_CLAIM_KIND_COUNT           /**< number of claim kinds; not a kind */
 } medins_claim_kind;
 
-/** An insured person. Initialise with medins_person_init. */
+/**
+ * An insured person. Initialise with MEDINS_PERSON_INIT or medins_person_init: they set
+ * `version`, by which a library newer than the caller's header reads the struct as the caller
+ * laid it out; a version the library does not know (0: never initialised) is refused with
+ * MEDINS_ERR_ARGUMENT, naming the struct.
+ */
 typedef struct medins_person {
+    unsigned int version;       /**< MEDINS_PERSON_VERSION, set by the initialisers */
     medins_scheme scheme;       /**< the scheme the person is insured under */
     medins_category category;   /**< must belong to the scheme */
     medins_tier tier;           /**< residents: the tier paid for (benefit tier follows the policy) */
@@ -80,8 +86,10 @@ typedef struct medins_person {
     int64_t family_doctor;      /**< institution id of the family-doctor contract; 0 = none */
 } medins_person;
 
-/** A medical bill to settle. Initialise with medins_claim_init. */
+/** A medical bill to settle. Initialise with MEDINS_CLAIM_INIT or medins_claim_init (`version`
+ * as for medins_person). */
 typedef struct medins_claim {
+    unsigned int version;       /**< MEDINS_CLAIM_VERSION, set by the initialisers */
     int64_t id;                 /**< the caller's identifier, echoed in results */
     medins_date date;           /**< settlement date (discharge or visit), YYYYMMDD */
     medins_claim_kind kind;     /**< what care the bill is for */
@@ -92,9 +100,22 @@ typedef struct medins_claim {
     medins_fen category_b;      /**< category-B first self-pay (乙类先行自付, 增负) */
 } medins_claim;
 
-/** An employee in service, tier none, no groups, no family doctor. */
+/** The medins_person layout this header describes. */
+#define MEDINS_PERSON_VERSION 1
+/** An employee in service, tier none, no birth date, no groups, no family doctor. */
+#define MEDINS_PERSON_INIT \
+    { MEDINS_PERSON_VERSION, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, \
+      0, 0, 0 }
+/** The medins_claim layout this header describes. */
+#define MEDINS_CLAIM_VERSION 1
+/** Claim 0, no date, outpatient at level 1, zero amounts. */
+#define MEDINS_CLAIM_INIT \
+    { MEDINS_CLAIM_VERSION, 0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, 0, 0, 0, 0 }
+
+/** Set *person to MEDINS_PERSON_INIT (for bindings, which cannot use the macro). A NULL person
+ * is left alone. */
 MEDINS_API void medins_person_init(medins_person *person);
-/** Zero amounts, kind outpatient, level 1. */
+/** Set *claim to MEDINS_CLAIM_INIT. A NULL claim is left alone. */
 MEDINS_API void medins_claim_init(medins_claim *claim);
 
 /** Age in whole years on `date` (birthday counted on the day itself); -1 when either date is malformed or birth is after date. */

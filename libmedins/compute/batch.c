@@ -119,6 +119,24 @@ void medins_batch_options_init(medins_batch_options *opts)
         *opts = (medins_batch_options)MEDINS_BATCH_OPTIONS_INIT;
 }
 
+void medins_batch_persons_init(medins_batch_persons *persons)
+{
+    if (persons)
+        *persons = (medins_batch_persons)MEDINS_BATCH_PERSONS_INIT;
+}
+
+void medins_batch_claims_init(medins_batch_claims *claims)
+{
+    if (claims)
+        *claims = (medins_batch_claims)MEDINS_BATCH_CLAIMS_INIT;
+}
+
+void medins_batch_out_init(medins_batch_out *out)
+{
+    if (out)
+        *out = (medins_batch_out)MEDINS_BATCH_OUT_INIT;
+}
+
 /* ---- Policies ---------------------------------------------------------------------------- */
 
 /* Where each claim's policy comes from: one fixed policy, or a set looked up by date; and how
@@ -327,6 +345,7 @@ static void run_enter(batch *b, size_t k)
     const medins_batch_persons *ps = b->persons;
     b->run = k;
     b->person = (medins_person){
+        .version = MEDINS_PERSON_VERSION,
         .scheme = (medins_scheme)ps->scheme[k],
         .category = (medins_category)ps->category[k],
         .tier = (medins_tier)ps->tier[k],
@@ -357,6 +376,7 @@ static void run_enter(batch *b, size_t k)
 static inline medins_claim claim_at(const medins_batch_claims *c, size_t i)
 {
     return (medins_claim){
+        .version = MEDINS_CLAIM_VERSION,
         .id = (int64_t)i,
         .date = c->date[i],
         .kind = (medins_claim_kind)c->kind[i],
@@ -770,6 +790,13 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
 {
     if (!persons || !claims || !ledgers || !out)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL argument");
+    int vrc;
+    if ((vrc = MDN_CHECK_VERSION(err, persons, "medins_batch_persons",
+                                 MEDINS_BATCH_PERSONS_VERSION)) < 0 ||
+        (vrc = MDN_CHECK_VERSION(err, claims, "medins_batch_claims",
+                                 MEDINS_BATCH_CLAIMS_VERSION)) < 0 ||
+        (vrc = MDN_CHECK_VERSION(err, out, "medins_batch_out", MEDINS_BATCH_OUT_VERSION)) < 0)
+        return vrc;
     if (persons->n > 0 && (!persons->scheme || !persons->category || !persons->tier || !persons->birth_date))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: a required person column is NULL");
     if (claims->n > 0 && (!claims->person || !claims->date || !claims->kind || !claims->level ||

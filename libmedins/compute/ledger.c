@@ -15,11 +15,12 @@
 
 void medins_ledger_init(medins_ledger *ledger, int32_t year)
 {
-    if (!ledger)
-        return;
-    memset(ledger, 0, sizeof *ledger);
-    ledger->year = year;
+    if (ledger)
+        *ledger = (medins_ledger)MEDINS_LEDGER_INIT(year);
 }
+
+/* A ledger's size is fixed: later fields come out of the reserved words (ledger.h). */
+_Static_assert(sizeof(medins_ledger) == 256, "a ledger is 256 bytes, reserved words included");
 
 /* ---- Fields: the ledger's layout (layout.c, from MDN_LEDGER_FIELDS) ------------------------ */
 
@@ -84,6 +85,8 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
 {
     if (!l)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "NULL ledger");
+    if (!MDN_VERSION_KNOWN(l->version, MEDINS_LEDGER_VERSION))
+        return mdn_version_error(err, "medins_ledger", l->version, MEDINS_LEDGER_VERSION);
     if (l->year < MDN_YEAR_FIRST || l->year > MDN_YEAR_LAST)
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
                          "ledger year %d out of range: dates run from " MDN_DATE_RANGE,
@@ -172,10 +175,10 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
 
 int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins_ledger *ledger)
 {
-    if (!ledger)
+    if (!ledger || !MDN_VERSION_KNOWN(ledger->version, MEDINS_LEDGER_VERSION))
         return MEDINS_ERR_ARGUMENT;
     char tmp[1024];
-    int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", MEDINS_LEDGER_VERSION);
+    int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", MEDINS_LEDGER_TEXT_VERSION);
     for (size_t i = 0; i < NFIELDS; i++)
         n += snprintf(tmp + n, sizeof tmp - (size_t)n, "%s=%lld\n", fields[i].name,
                       (long long)field_get(ledger, &fields[i]));
@@ -206,13 +209,36 @@ static bool parse_int(const char *s, size_t len, int64_t *out)
     return true;
 }
 
+/*
+ * The first line: "medins-ledger N", N a text version this library reads (1 to
+ * MEDINS_LEDGER_TEXT_VERSION): every version's keys are a later one's, so that an older text
+ * lacks only the keys added since, which stay 0. Returns N, or MEDINS_ERR_LEDGER.
+ */
+static int text_version(const char *line, size_t n, unsigned lineno, medins_error **err)
+{
+    static const char head[] = "medins-ledger ";
+    const size_t hn = sizeof head - 1;
+    int64_t v = 0;
+    if (n <= hn || memcmp(line, head, hn) != 0 || line[hn] < '1' || line[hn] > '9' ||
+        !parse_int(line + hn, n - hn, &v))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
+                         "not a ledger text: the first line must be \"medins-ledger %d\"",
+                         MEDINS_LEDGER_TEXT_VERSION);
+    if (v > MEDINS_LEDGER_TEXT_VERSION)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)hn + 1,
+                         "a ledger text of version %lld, which this library does not read "
+                         "(it reads 1 to %d): written by a newer libmedins", (long long)v,
+                         MEDINS_LEDGER_TEXT_VERSION);
+    return (int)v;
+}
+
 int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, medins_error **err)
 {
     if (!ledger || (!text && len))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_parse: NULL argument");
-    medins_ledger l;
-    memset(&l, 0, sizeof l);
+    medins_ledger l = MEDINS_LEDGER_INIT(0);
     bool seen[NFIELDS] = {false};
+    int rc;
     bool header = false;
     unsigned lineno = 0;
     size_t pos = 0;
@@ -226,12 +252,8 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         if (n > 0 && line[n - 1] == '\r')
             n--;
         if (!header) {
-            char want[32];
-            int wn = snprintf(want, sizeof want, "medins-ledger %d", MEDINS_LEDGER_VERSION);
-            if (n != (size_t)wn || memcmp(line, want, n) != 0)
-                return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
-                                 "not a version %d ledger: the first line must be \"%s\"",
-                                 MEDINS_LEDGER_VERSION, want);
+            if ((rc = text_version(line, n, lineno, err)) < 0)
+                return rc;
             header = true;
             continue;
         }
@@ -274,8 +296,7 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
     for (size_t i = 0; i < NFIELDS; i++)
         if (!seen[i])
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger key %s is missing", fields[i].name);
-    int rc = medins_ledger_check(&l, err);
-    if (rc < 0)
+    if ((rc = medins_ledger_check(&l, err)) < 0)
         return rc;
     *ledger = l;
     return 0;

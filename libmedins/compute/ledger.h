@@ -70,7 +70,8 @@ static inline bool mdn_ledger_plain(const medins_ledger *l)
                            ((l->seq != 0) & (md < 64 * MDN_YEAR_DAY_WORDS) &
                             (unsigned)(days[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1));
     /* seq as int32_t: negative above MEDINS_LEDGER_SEQ_MAX. */
-    return (year - 1900u < 300u) & (amounts < (uint64_t)1 << 46) & dated &
+    return MDN_VERSION_KNOWN(l->version, MEDINS_LEDGER_VERSION) & (year - 1900u < 300u) &
+           (amounts < (uint64_t)1 << 46) & dated &
            ((l->admissions | l->thrifty_years | l->prior_known | (int32_t)l->seq) >= 0) &
            ((uint32_t)l->admissions <= l->seq) & ((uint32_t)l->prior_known <= 1) &
            ((uint32_t)l->thrifty_years <= year - (uint32_t)MDN_YEAR_FIRST) &

@@ -535,13 +535,14 @@ int medins_policy_set_add_dir(medins_policy_set *set, const char *dir, const med
 {
     if (!set || !dir)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "set and dir are required");
+    medins_load_options o;
+    int rc = mdn_load_options_of(&o, opts, err);
+    if (rc < 0)
+        return rc;
     file_list l = { 0 };
-    medins_load_options defaults = MEDINS_LOAD_OPTIONS_INIT;
-    /* Options of version 1 have no folder limits: they take the defaults. */
-    const medins_load_options *limits = opts && opts->version >= 2 ? opts : &defaults;
-    walker w = { .root = dir, .max_depth = limits->max_dir_depth, .max_entries = limits->max_dir_entries,
+    walker w = { .root = dir, .max_depth = o.max_dir_depth, .max_entries = o.max_dir_entries,
                  .files = &l, .err = err };
-    int rc = walk(&w, "", 0);
+    rc = walk(&w, "", 0);
     for (size_t i = 0; i < w.nseen; i++)
         free(w.seen[i].path);
     free(w.seen);
@@ -568,7 +569,7 @@ int medins_policy_set_add_dir(medins_policy_set *set, const char *dir, const med
         ids[i][len - 5] = '\0';
     }
     if (rc == 0)
-        rc = add_files(set, paths, ids, l.n, opts, err);
+        rc = add_files(set, paths, ids, l.n, &o, err);
     for (size_t i = 0; i < l.n; i++) {
         free(l.rel[i]);
         if (paths)
@@ -587,8 +588,12 @@ int medins_policy_set_add_file(medins_policy_set *set, const char *path, const c
 {
     if (!set || !path)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "set and path are required");
+    medins_load_options o;
+    int rc = mdn_load_options_of(&o, opts, err);
+    if (rc < 0)
+        return rc;
     char *p = (char *)path, *i = (char *)id;
-    return add_files(set, &p, &i, 1, opts, err);
+    return add_files(set, &p, &i, 1, &o, err);
 }
 
 /* ---- loading one policy, its base from a set ---------------------------------------------- */
@@ -618,12 +623,15 @@ int medins_policy_load_file(medins_policy **out, const char *path, const medins_
 {
     if (!out || !path)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out and path are required");
+    medins_load_options o;
+    int rc = mdn_load_options_of(&o, opts, err);
+    if (rc < 0)
+        return rc;
     char *text;
     size_t len;
-    int rc = mdn_read_file(path, opts, &text, &len, err);
-    if (rc)
+    if ((rc = mdn_read_file(path, &o, &text, &len, err)) != 0)
         return rc;
-    rc = load_text(out, path, text, len, bases, opts, err);
+    rc = load_text(out, path, text, len, bases, &o, err);
     free(text);
     return rc;
 }
@@ -634,5 +642,9 @@ int medins_policy_load_string(medins_policy **out, const char *name, const char 
 {
     if (!out || (!yaml && len))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out and yaml are required");
-    return load_text(out, name ? name : "<string>", yaml, len, bases, opts, err);
+    medins_load_options o;
+    int rc = mdn_load_options_of(&o, opts, err);
+    if (rc < 0)
+        return rc;
+    return load_text(out, name ? name : "<string>", yaml, len, bases, &o, err);
 }

@@ -44,6 +44,19 @@ int mdn_verror(medins_error **err, int code, const char *file, unsigned line, un
 #  define mdn_error(err, code, ...) (mdn_error(err, code, __VA_ARGS__), (code))
 #endif
 
+/*
+ * The versions of the structs callers allocate (medins_person... medins_load_options): the
+ * library reads versions 1 to `known`, the one its headers describe, each as that version lays
+ * the struct out. MDN_CHECK_VERSION is 0 for such a version, else MEDINS_ERR_ARGUMENT with a
+ * message naming the struct `what` ("medins_person") and what to do: version 0 is a struct never
+ * initialised, a higher one a struct of a newer libmedins.
+ */
+#define MDN_VERSION_KNOWN(v, known) ((unsigned)(v) - 1u < (unsigned)(known))
+#define MDN_CHECK_VERSION(err, p, what, known) \
+    (MDN_VERSION_KNOWN((p)->version, known) ? 0 : mdn_version_error(err, what, (p)->version, known))
+int mdn_version_error(medins_error **err, const char *what, unsigned version, unsigned known)
+    MDN_COLD;
+
 /* Tells the static analyzer (only) a fact the code guarantees where it cannot follow, across
  * calls or loop iterations; compiles to nothing otherwise. */
 #ifdef __clang_analyzer__
