@@ -206,7 +206,9 @@ static void bench_single(const medins_policy *p, const synth_data *d, size_t n)
                 medins_claim c;
                 synth_claim(d, j, &c);
                 medins_result *r = NULL;
-                if (medins_settle_ex(&r, p, &per, &c, &l, lines ? 0 : MEDINS_SETTLE_NO_LINES,
+                const medins_settle_options opts = {MEDINS_SETTLE_OPTIONS_VERSION,
+                                                    lines ? 0 : MEDINS_SETTLE_NO_LINES};
+                if (medins_settle_ex(&r, p, &per, &c, &l, &opts,
                                      NULL) == 0)
                     medins_result_free(r);
             }

@@ -200,6 +200,8 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_result_settlement;
 %ignore medins_settle;
 %ignore medins_settle_ex;
+%ignore medins_settle_options;
+%ignore medins_settle_options_init;
 %ignore medins_settle_reverse;
 /* The batch is structure-of-arrays over raw pointers: each language passes its own arrays
  * (python/batch.i: numpy; Java: java/medins_java.i). */
@@ -472,7 +474,10 @@ MEDINS_RELEASE_GIL(medins_policy::m_derive)
     medins_result *m_settle(const medins_person *person, const medins_claim *claim,
                           medins_ledger *ledger, unsigned int flags, medins_error **err) {
         medins_result *r = NULL;
-        medins_settle_ex(&r, $self, person, claim, ledger, flags, err);
+        medins_settle_options opts;
+        medins_settle_options_init(&opts);
+        opts.flags = flags;
+        medins_settle_ex(&r, $self, person, claim, ledger, &opts, err);
         return r;
     }
 }

@@ -179,7 +179,7 @@ static void version_message(char *buf, size_t size, const char *what, const char
  * is refused with MEDINS_ERR_ARGUMENT and the message naming the struct, and changes nothing.
  * The versions each reads: 1 to `known`. */
 enum { V_PERSON, V_CLAIM, V_LEDGER, V_EMPLOYEE, V_ACCOUNT, V_MATERNITY, V_CAPITATION,
-       V_BATCH_PERSONS, V_BATCH_CLAIMS, V_BATCH_OUT, V_LOAD_OPTIONS, V_COUNT };
+       V_BATCH_PERSONS, V_BATCH_CLAIMS, V_BATCH_OUT, V_LOAD_OPTIONS, V_SETTLE_OPTIONS, V_COUNT };
 static const struct {
     const char *what, *init;
     unsigned known;
@@ -202,6 +202,8 @@ static const struct {
     [V_BATCH_OUT] = {"medins_batch_out", "MEDINS_BATCH_OUT_INIT", MEDINS_BATCH_OUT_VERSION},
     [V_LOAD_OPTIONS] = {"medins_load_options", "MEDINS_LOAD_OPTIONS_INIT",
                         MEDINS_LOAD_OPTIONS_VERSION},
+    [V_SETTLE_OPTIONS] = {"medins_settle_options", "MEDINS_SETTLE_OPTIONS_INIT",
+                          MEDINS_SETTLE_OPTIONS_VERSION},
 };
 /* Version 0 (never initialised) and the one after the last known (of a newer library). */
 #define VERSION_CASES (2 * V_COUNT)
@@ -248,6 +250,7 @@ START_TEST(unknown_version_refused)
     bo.fund = &fund;
     bo.status = &status;
     medins_load_options opts = MEDINS_LOAD_OPTIONS_INIT;
+    medins_settle_options settle_opts = MEDINS_SETTLE_OPTIONS_INIT;
 
     medins_result *r = NULL;
     medins_error *err = NULL;
@@ -291,6 +294,10 @@ START_TEST(unknown_version_refused)
         else
             bo.version = v;
         rc = medins_batch_settle(g_policy, &bp, &bc, &ledger, &bo, NULL, &err);
+        break;
+    case V_SETTLE_OPTIONS:
+        settle_opts.version = v;
+        rc = medins_settle_ex(&r, g_policy, &person, &claim, &ledger, &settle_opts, &err);
         break;
     case V_LOAD_OPTIONS: {
         opts.version = v;
@@ -383,6 +390,44 @@ static bool same_fields(medins_layout layout, const void *a, const void *b)
     }
     return true;
 }
+
+START_TEST(settle_options)
+{
+    /* NULL: the defaults, explained; MEDINS_SETTLE_NO_LINES: the same figures, no lines; a
+     * flag the library does not know: refused, the ledger untouched. */
+    medins_person person = MEDINS_PERSON_INIT;
+    medins_claim claim = MEDINS_CLAIM_INIT;
+    claim.date = 20230601;
+    claim.kind = MEDINS_CLAIM_INPATIENT;
+    claim.level = MEDINS_LEVEL_3;
+    claim.total = Y(10000);
+    medins_ledger a = MEDINS_LEDGER_INIT(2023), b = MEDINS_LEDGER_INIT(2023);
+    medins_result *ra = NULL, *rb = NULL, *rc = NULL;
+    medins_settle_options opts;
+    medins_settle_options_init(&opts);
+    ck_assert_uint_eq(opts.version, MEDINS_SETTLE_OPTIONS_VERSION);
+    ck_assert_uint_eq(opts.flags, 0);
+    ck_assert_int_eq(medins_settle_ex(&ra, g_policy, &person, &claim, &a, NULL, NULL), 0);
+    opts.flags = MEDINS_SETTLE_NO_LINES;
+    ck_assert_int_eq(medins_settle_ex(&rb, g_policy, &person, &claim, &b, &opts, NULL), 0);
+    ck_assert_uint_gt(medins_result_line_count(ra), 0);
+    ck_assert_uint_eq(medins_result_line_count(rb), 0);
+    /* 10,000 yuan at level 3 (the README's check): the fund pays 7,055 either way. */
+    ck_assert_int_eq(medins_result_settlement(ra)->fund, Y(7055));
+    ck_assert_int_eq(medins_result_settlement(rb)->fund, Y(7055));
+    ck_assert_int_eq(memcmp(&a, &b, sizeof a), 0);
+    opts.flags = 4;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_settle_ex(&rc, g_policy, &person, &claim, &b, &opts, &err),
+                     MEDINS_ERR_ARGUMENT);
+    ck_assert_str_eq(medins_error_message(err), "medins_settle_options: unknown flags 0x4");
+    ck_assert_ptr_null(rc);
+    ck_assert_uint_eq(b.seq, 1);
+    medins_error_free(err);
+    medins_result_free(ra);
+    medins_result_free(rb);
+}
+END_TEST
 
 START_TEST(initialisers_agree)
 {
@@ -514,6 +559,7 @@ static Suite *abi_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, unknown_version_refused, 0, VERSION_CASES);
     tcase_add_test(tc, ledger_version_everywhere);
+    tcase_add_test(tc, settle_options);
     tcase_add_test(tc, initialisers_agree);
     tcase_add_test(tc, load_options_version_1);
     tcase_add_test(tc, ledger_text_of_version_1);

@@ -585,7 +585,7 @@ static size_t compare_with_single_in(const medins_policy *pol, const medins_poli
         int one = set ? medins_policy_set_lookup(&in_force, set, region, C.date[i], NULL) : 0;
         if (one == 0)
             one = medins_settle_ex(&r, in_force, &person, &claim, &single[who],
-                                   MEDINS_SETTLE_NO_LINES, NULL);
+                                   MEDINS_TEST_NO_LINES, NULL);
         ck_assert_msg(one == C.status[i], "%s claim %zu: status %d alone, %d in the batch", id, i,
                       one, C.status[i]);
         const medins_error *be = medins_batch_errors_find(opts.errors, i);
@@ -724,7 +724,8 @@ START_TEST(extreme_amounts)
                               .level = MEDINS_LEVEL_2, .institution = 0, .total = cases[i][0],
                               .self_paid = cases[i][1], .category_b = cases[i][2]};
         medins_result *r = NULL;
-        int one = medins_settle_ex(&r, policy, &person, &claim, &single, MEDINS_SETTLE_NO_LINES, NULL);
+        int one = medins_settle_ex(&r, policy, &person, &claim, &single, MEDINS_TEST_NO_LINES,
+                                   NULL);
         medins_result_free(r);
         ck_assert_msg(one == C.status[i], "case %zu: status %d alone, %d in the batch", i, one,
                       C.status[i]);

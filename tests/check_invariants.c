@@ -265,7 +265,7 @@ static medins_fen settle_fund(int *status, const medins_policy *p, const medins_
                               const medins_claim *cl, medins_ledger *l, medins_result **keep)
 {
     medins_result *r = NULL;
-    *status = medins_settle_ex(&r, p, per, cl, l, MEDINS_SETTLE_NO_LINES, NULL);
+    *status = medins_settle_ex(&r, p, per, cl, l, MEDINS_TEST_NO_LINES, NULL);
     medins_fen f = *status == 0 ? medins_result_settlement(r)->fund : 0;
     if (keep)
         *keep = r;
@@ -288,7 +288,7 @@ static void replay_person(const char *pid, const medins_policy *p, const synth_d
         synth_claim(d, j, &cl);
         medins_ledger before = l;
         medins_result *r = NULL;
-        int st = medins_settle_ex(&r, p, &per, &cl, &l, MEDINS_SETTLE_NO_LINES, NULL);
+        int st = medins_settle_ex(&r, p, &per, &cl, &l, MEDINS_TEST_NO_LINES, NULL);
         REQUIRE(st == o->status[j], "%s claim %zu: single status %d, batch %d", pid, j, st, o->status[j]);
         if (st != 0) {
             REQUIRE(r == NULL, "%s claim %zu: a result on failure", pid, j);

@@ -451,7 +451,8 @@ static int settle_checked(const char *where, rng *r, const medins_policy *p,
     const medins_ledger before = *l;
     medins_result *res = NULL;
     medins_error *e = NULL;
-    int rc = medins_settle_ex(&res, p, person, c, l, chance(r, 25) ? 0 : MEDINS_SETTLE_NO_LINES, &e);
+    int rc = medins_settle_ex(&res, p, person, c, l, chance(r, 25) ? NULL : MEDINS_TEST_NO_LINES,
+                              &e);
     if (rc != 0) {
         require_refused(where, rc, e, res, l, &before);
     } else {
@@ -732,7 +733,7 @@ static void exercise(const char *pid, const medins_policy *p, uint64_t seed, siz
             const medins_person person = person_at(&c, k);
             const medins_claim claim = claim_at(&c, j);
             medins_result *res = NULL;
-            medins_settle_ex(&res, p, &person, &claim, &l, MEDINS_SETTLE_NO_LINES, NULL);
+            medins_settle_ex(&res, p, &person, &claim, &l, MEDINS_TEST_NO_LINES, NULL);
             medins_result_free(res);
         }
         const medins_person person = person_at(&c, k);

@@ -494,7 +494,10 @@ static medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *poli
         MEDINS_JAVA_UNPACK(c, claim, claim_len, MEDINS_LAYOUT_CLAIM, "claim") != 0 ||
         MEDINS_JAVA_UNPACK(l, ledger, ledger_len, MEDINS_LAYOUT_LEDGER, "ledger") != 0)
         return NULL;
-    if (medins_settle_ex(&r, policy, &p, &c, &l, flags, err) == 0)
+    medins_settle_options opts;
+    medins_settle_options_init(&opts);
+    opts.flags = flags;
+    if (medins_settle_ex(&r, policy, &p, &c, &l, &opts, err) == 0)
         MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
     return r;
 }
@@ -532,7 +535,10 @@ static void medins_java_settle_figures(JNIEnv *jenv, const medins_policy *policy
         MEDINS_JAVA_UNPACK(l, buf + at_ledger, at_figures - at_ledger, MEDINS_LAYOUT_LEDGER,
                            "ledger") != 0)
         return;
-    if (medins_settle_ex(&r, policy, &p, &c, &l, MEDINS_SETTLE_NO_LINES, err) != 0)
+    medins_settle_options figures;
+    medins_settle_options_init(&figures);
+    figures.flags = MEDINS_SETTLE_NO_LINES;
+    if (medins_settle_ex(&r, policy, &p, &c, &l, &figures, err) != 0)
         return;
     MEDINS_JAVA_PACK(buf + at_figures, medins_result_settlement(r), MEDINS_LAYOUT_SETTLEMENT);
     medins_result_free(r);

@@ -229,6 +229,7 @@ static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *per
                                       PyObject *keep, medins_error **err)
 {
     medins_claim c;
+    medins_settle_options opts;
     medins_result *r = NULL;
     PyObject *figures, *handle, *keys;
     int rc;
@@ -244,9 +245,11 @@ static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *per
     }
     if (medins_py_struct_from(claim, MEDINS_LAYOUT_CLAIM, &c, sizeof c) != 0)
         return NULL;
+    medins_settle_options_init(&opts);
+    opts.flags = flags;
     rc = medins_settle_ex(&r, policy,
                           (const medins_person *)(const void *)PyBytes_AS_STRING(person), &c,
-                          ledger, flags, err);
+                          ledger, &opts, err);
     if (rc != 0) {
         if (!*err)
             medins_py_raise_status(rc);

@@ -89,7 +89,8 @@ static void batch_agrees(const medins_person p[NP], const medins_claim *c,
         ci.id = i;
         ci.date += days[i];
         memset(&want[i], 0, sizeof want[i]);
-        want_rc[i] = medins_settle_ex(&r, policy, &p[k], &ci, &single[k], MEDINS_SETTLE_NO_LINES, NULL);
+        const medins_settle_options figures = {MEDINS_SETTLE_OPTIONS_VERSION, MEDINS_SETTLE_NO_LINES};
+        want_rc[i] = medins_settle_ex(&r, policy, &p[k], &ci, &single[k], &figures, NULL);
         if (want_rc[i] == 0)
             want[i] = *medins_result_settlement(r);
         medins_result_free(r);
