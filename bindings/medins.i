@@ -99,6 +99,22 @@ static medins_bp medins_swig_ratio_parse(const char *text, medins_error **err)
     return v;
 }
 
+/* A date or a list of groups from text with its length, through the library's one reading of
+ * each (both languages). */
+static medins_date medins_swig_date_parse(const char *text, size_t text_len, medins_error **err)
+{
+    medins_date v = 0;
+    medins_date_parse(&v, text, text_len, err);
+    return v;
+}
+
+static int64_t medins_swig_groups_parse(const char *text, size_t text_len, medins_error **err)
+{
+    uint32_t v = 0;
+    medins_groups_parse(&v, text, text_len, err);
+    return v;
+}
+
 static char *medins_swig_ledger_text(const medins_ledger *ledger)
 {
     size_t needed = 0;
@@ -143,6 +159,8 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_level_parse;
 %ignore medins_claim_kind_parse;
 %ignore medins_group_parse;
+%ignore medins_date_parse;
+%ignore medins_groups_parse;
 %ignore medins_error;
 %ignore medins_error_code;
 %ignore medins_error_message;
@@ -312,6 +330,12 @@ char *medins_swig_ratio_text(medins_bp ratio);
 medins_fen medins_swig_money_parse(const char *text, medins_error **err);
 /** Percentage text to basis points; raises on malformed text or out of 0-100%. */
 medins_bp medins_swig_ratio_parse(const char *text, medins_error **err);
+%rename(date_parse) medins_swig_date_parse;
+%rename(groups_parse) medins_swig_groups_parse;
+/** "2023-06-01" or "20230601" as YYYYMMDD (medins_date_parse); raises on other text. */
+medins_date medins_swig_date_parse(const char *text, size_t text_len, medins_error **err);
+/** "dibao+disabled" as the groups' flags (medins_groups_parse); raises on other text. */
+int64_t medins_swig_groups_parse(const char *text, size_t text_len, medins_error **err);
 
 /* ---- Value types ------------------------------------------------------------------------ */
 

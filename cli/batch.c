@@ -889,7 +889,7 @@ static int take_row(run *r, const csv_reader *in)
     CHECK((tier = field_enum(in, r, C_TIER, &r->names.tier, MEDINS_TIER_NONE)) >= 0, C_TIER,
           MEDINS_ERR_PERSON, "is not a tier (low, middle, high)");
     CHECK(!*TEXT(C_BIRTH) || cli_parse_date(&birth, txt, n) == 0, C_BIRTH, MEDINS_ERR_DATE, "is not a date");
-    CHECK(!*TEXT(C_GROUPS) || cli_parse_groups(&groups, txt, n, NULL) == 0, C_GROUPS, MEDINS_ERR_PERSON,
+    CHECK(!*TEXT(C_GROUPS) || cli_parse_groups(&groups, txt, n, NULL, 0) == 0, C_GROUPS, MEDINS_ERR_PERSON,
           "names an unknown group");
     CHECK(!*TEXT(C_DOCTOR) || cli_parse_int64(&doctor, txt, n) == 0, C_DOCTOR, MEDINS_ERR_SYNTAX,
           "is not an integer");

@@ -52,7 +52,8 @@ int cli_exit_for(int status);
  * tested with it first.
  */
 size_t cli_nul_at(const char *p, size_t n);
-/* Dates: "2023-06-01" or "20230601"; 0 on success, -1 when not a calendar date. */
+/* Dates: "2023-06-01" or "20230601" (medins_date_parse); 0 on success, -1 when not a calendar
+ * date. */
 int cli_parse_date(medins_date *out, const char *text, size_t n);
 /* Writes "2023-06-01" (11 bytes with the NUL). */
 void cli_format_date(char buf[11], medins_date date);
@@ -60,8 +61,9 @@ void cli_format_date(char buf[11], medins_date date);
 const char *cli_yuan(char buf[24], medins_fen amount);
 /* Parses "12" / "-3" into a long long; 0 or -1. */
 int cli_parse_int64(int64_t *out, const char *text, size_t n);
-/* Groups written as "dibao|disabled" (',', '|', ';' or '+' between names); 0 or -1 (bad name in *bad). */
-int cli_parse_groups(uint32_t *out, const char *text, size_t n, const char **bad);
+/* Groups written as "dibao|disabled" (medins_groups_parse); 0, or -1 with the library's message
+ * in msg when msg is not NULL. */
+int cli_parse_groups(uint32_t *out, const char *text, size_t n, char *msg, size_t msz);
 
 /* Person fields by name (scheme, category, tier, birth_date, groups, family_doctor), from the
  * n bytes at val (NUL-terminated after them): 0 set, -1 invalid (message in msg; a NUL inside

@@ -91,28 +91,7 @@ size_t cli_nul_at(const char *p, size_t n)
 
 int cli_parse_date(medins_date *out, const char *t, size_t n)
 {
-    int32_t v = 0;
-    if (n == 10 && t[4] == '-' && t[7] == '-') {
-        for (size_t i = 0; i < 10; i++) {
-            if (i == 4 || i == 7)
-                continue;
-            if (t[i] < '0' || t[i] > '9')
-                return -1;
-            v = v * 10 + (t[i] - '0');
-        }
-    } else if (n == 8) {
-        for (size_t i = 0; i < 8; i++) {
-            if (t[i] < '0' || t[i] > '9')
-                return -1;
-            v = v * 10 + (t[i] - '0');
-        }
-    } else {
-        return -1;
-    }
-    if (!medins_date_valid(v))
-        return -1;
-    *out = v;
-    return 0;
+    return medins_date_parse(out, t, n, NULL) == 0 ? 0 : -1;
 }
 
 void cli_format_date(char buf[11], medins_date d)
@@ -150,34 +129,14 @@ int cli_parse_int64(int64_t *out, const char *t, size_t n)
     return 0;
 }
 
-int cli_parse_groups(uint32_t *out, const char *text, size_t len, const char **bad)
+int cli_parse_groups(uint32_t *out, const char *text, size_t len, char *msg, size_t msz)
 {
-    static char name[64];
-    uint32_t all = 0;
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        size_t n = 0;
-        while (p + n < end && !memchr(",|;+ ", p[n], 5))
-            n++;
-        if (n > 0) {
-            uint32_t flag;
-            /* No group's name is this long: keep the start of it for the message. */
-            size_t k = n < sizeof name ? n : sizeof name - 1;
-            memcpy(name, p, k);
-            name[k] = '\0';
-            if (n != k || cli_nul_at(p, n) || medins_group_parse(&flag, name) != 0) {
-                if (bad)
-                    *bad = name;
-                return -1;
-            }
-            all |= flag;
-        }
-        p += n;
-        if (p < end)
-            p++;
-    }
-    *out = all;
-    return 0;
+    medins_error *err = NULL;
+    int rc = medins_groups_parse(out, text, len, msg ? &err : NULL);
+    if (rc != 0 && msg)
+        snprintf(msg, msz, "%s", err ? medins_error_message(err) : medins_status_describe(rc));
+    medins_error_free(err);
+    return rc == 0 ? 0 : -1;
 }
 
 /* ---- Policies ------------------------------------------------------------------------ */
@@ -303,7 +262,7 @@ int cli_is_person_field(const char *key)
 int cli_person_field(medins_person *p, int *have_category, const char *key, const char *val,
                      size_t n, char *msg, size_t msz)
 {
-    const char *bad = NULL;
+    char why[400] = "";
     int rc;
     size_t nul = cli_nul_at(val, n);
     if (nul) {
@@ -325,15 +284,15 @@ int cli_person_field(medins_person *p, int *have_category, const char *key, cons
     } else if (!strcmp(key, "birth_date")) {
         rc = cli_parse_date(&p->birth_date, val, n);
     } else if (!strcmp(key, "groups")) {
-        rc = cli_parse_groups(&p->groups, val, n, &bad);
+        rc = cli_parse_groups(&p->groups, val, n, why, sizeof why);
     } else if (!strcmp(key, "family_doctor")) {
         rc = cli_parse_int64(&p->family_doctor, val, n);
     } else {
         return 1;
     }
     if (rc != 0) {
-        if (bad)
-            snprintf(msg, msz, "%s: unknown group '%s'", key, bad);
+        if (why[0])
+            snprintf(msg, msz, "%s: %s", key, why);
         else
             snprintf(msg, msz, "%s: invalid value '%.*s'", key, (int)n, val);
         return -1;

@@ -87,6 +87,8 @@ MEDINS_API void medins_capitation_input_init(medins_capitation_input *input);
 
 /** Name as used in policy files ("pulmonary_heart"). Static; NULL when out of range. */
 MEDINS_API const char *medins_disease_name(medins_disease v);
+/** The period's word, as policy files write it ("month"). Static; NULL when out of range. */
+MEDINS_API const char *medins_capitation_period_name(medins_capitation_period v);
 /**
  * Parse a disease from its policy-file word ("diabetes"); the match is exact and case-sensitive.
  * @param out receives the disease; written only on success.

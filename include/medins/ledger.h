@@ -35,6 +35,10 @@ typedef enum medins_pool {
     MEDINS_POOL_COUNT = 3         /**< number of pools; not a pool */
 } medins_pool;
 
+/** The pool's word, as policy files write it (`pool: inpatient`) and a ledger's text names its
+ * totals (`fund.inpatient`). Static; NULL when out of range. */
+MEDINS_API const char *medins_pool_name(medins_pool pool);
+
 /** The version of the text form medins_ledger_serialize writes (its first line). */
 #define MEDINS_LEDGER_TEXT_VERSION 1
 

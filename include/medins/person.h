@@ -6,6 +6,7 @@
 #define MEDINS_PERSON_H
 
 #include "common.h"
+#include "errors.h"
 
 MEDINS_BEGIN_DECLS
 
@@ -122,6 +123,39 @@ MEDINS_API void medins_claim_init(medins_claim *claim);
 MEDINS_API int medins_age_on(medins_date birth_date, medins_date date);
 /** Non-zero when `date` is a real calendar date YYYYMMDD between 1900 and 2199. */
 MEDINS_API int medins_date_valid(medins_date date);
+
+/**
+ * Parse a date written as ISO 8601 does, "2023-06-01" or "20230601": four digits of the year,
+ * two of the month and two of the day, with a '-' between them or nothing, and nothing before
+ * or after. The one reading of dates as text: the command, the Python and Java bindings use it.
+ * (Policy files write the first form only.)
+ * @param out receives the date as YYYYMMDD; written only on success.
+ * @param text the text, `len` bytes; need not be NUL-terminated.
+ * @param len its length in bytes.
+ * @param err receives a new error object on failure (may be NULL).
+ * @return 0; MEDINS_ERR_SYNTAX for text of another shape ("2023-6-1", "2023/06/01", a NUL byte
+ *         in it); MEDINS_ERR_DATE for a day the calendar does not have ("2023-02-30") or one
+ *         outside 1900-01-01 to 2199-12-31; MEDINS_ERR_ARGUMENT for a NULL out or text.
+ */
+MEDINS_API int medins_date_parse(medins_date *out, const char *text, size_t len,
+                                 medins_error **err);
+
+/**
+ * Parse a list of groups: group words (as medins_group_parse reads them) separated by '+', ','
+ * or '|', each with spaces around it or not ("dibao+disabled", "dibao, disabled"). Text of
+ * spaces only, or none, is no group. A word given twice counts once.
+ * @param out receives the groups' flags ORed together; written only on success.
+ * @param text the text, `len` bytes; need not be NUL-terminated.
+ * @param len its length in bytes.
+ * @param err receives a new error object on failure (may be NULL); its column is the 1-based
+ *        byte where the fault is.
+ * @return 0; MEDINS_ERR_TYPE for a word that is not a group; MEDINS_ERR_SYNTAX for an empty
+ *         word ("dibao++disabled", a separator first or last), another separator
+ *         ("dibao;disabled", "dibao disabled") or a NUL byte; MEDINS_ERR_ARGUMENT for a NULL out
+ *         or text.
+ */
+MEDINS_API int medins_groups_parse(uint32_t *out, const char *text, size_t len,
+                                   medins_error **err);
 
 /** Names as used in policy files ("in_service", "l3", "inpatient", "dibao"). Static; NULL when out of range. */
 MEDINS_API const char *medins_scheme_name(medins_scheme v);

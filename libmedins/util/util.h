@@ -99,6 +99,7 @@ extern const char *const mdn_delivery_words[];
 extern const char *const mdn_disease_words[];
 extern const char *const mdn_period_words[];    /* medins_capitation_period */
 extern const char *const mdn_section_words[];   /* the sections' keys in policy files */
+extern const char *const mdn_pool_words[];      /* medins_pool */
 
 /* Amounts and ratios as the library writes them into line texts (money.c); return buf. */
 const char *mdn_yuan(char buf[24], medins_fen v);
@@ -154,7 +155,11 @@ static inline unsigned mdn_date_valid(medins_date date)
            (unsigned)(mdn_days_of_year(y)[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1);
 }
 
-/* ISO date "2023-01-01" -> 20230101. MEDINS_ERR_SYNTAX, or MEDINS_ERR_DATE for 2023-02-30. */
+/* ISO date "2023-01-01" (and "20230101" when basic) of `len` bytes -> 20230101:
+ * MEDINS_ERR_SYNTAX, or MEDINS_ERR_DATE for 2023-02-30 and years outside 1900-2199 (dates.c;
+ * medins_date_parse words the errors). The _text form: "2023-01-01" only, NUL-terminated, as
+ * policy files write dates. */
+int mdn_date_parse_len(medins_date *out, const char *text, size_t len, bool basic);
 int mdn_date_parse_text(medins_date *out, const char *text);
 
 /* mdn_apply of an amount known not to be negative (a magnitude): no sign test, which would

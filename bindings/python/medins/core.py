@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Union
@@ -36,27 +35,19 @@ DateLike = Union[_dt.date, int, str]
 
 # ---- Dates and money ---------------------------------------------------------------------
 
-# The two spellings of a date as text: ISO "2023-01-15" and "20230115", ASCII digits only.
-_DATE_TEXT = re.compile(r"(\d{4}-\d{2}-\d{2})|(\d{8})", re.ASCII)
-
-
 def to_cdate(value: Optional[DateLike], what: str = "date") -> int:
     """A date as the C library's YYYYMMDD integer; 0 ("none") for a missing one (``None``,
     ``pd.NaT``, NaN). Takes a :class:`datetime.date` (or datetime, ``pandas.Timestamp``,
     ``numpy.datetime64``), an int YYYYMMDD, or text ``"2023-01-15"`` / ``"20230115"``; a float
-    or a bool is a TypeError, other text a ValueError (``what`` names the value)."""
+    or a bool is a TypeError, other text a ValueError (``what`` names the value). Text is read
+    by the library's one reading of dates (``medins_date_parse``), exactly: no spaces around it."""
     if missing(value):
         return 0
     if isinstance(value, str):
-        m = _DATE_TEXT.fullmatch(value.strip())
-        if not m:
-            raise ValueError(f"{what}: {value!r} is not a date (YYYY-MM-DD or YYYYMMDD)")
-        if m[2]:
-            return int(m[2])
         try:
-            value = _dt.date.fromisoformat(m[1])
-        except ValueError:
-            raise ValueError(f"{what}: {value!r} is not a calendar date") from None
+            return _c.date_parse(value)
+        except MedinsError as e:
+            raise ValueError(f"{what}: {e.message}") from None
     if isinstance(value, np.datetime64):
         value = value.astype("datetime64[D]").item()
     if isinstance(value, _dt.datetime):

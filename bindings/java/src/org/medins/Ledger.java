@@ -39,7 +39,7 @@ public final class Ledger {
         Pool[] pools = Pool.values();
         int[] slots = new int[pools.length];
         for (Pool p : pools) {
-            slots[p.code()] = Packed.slot(Packed.LEDGER, total + "." + p.name().toLowerCase(java.util.Locale.ROOT));
+            slots[p.code()] = Packed.slot(Packed.LEDGER, total + "." + p.word());
         }
         return slots;
     }
