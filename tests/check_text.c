@@ -158,6 +158,14 @@ START_TEST(names)
     ck_assert_str_eq(medins_capitation_period_name(MEDINS_CAPITATION_MONTH), "month");
     ck_assert_str_eq(medins_capitation_period_name(MEDINS_CAPITATION_YEAR), "year");
     ck_assert_ptr_null(medins_capitation_period_name((medins_capitation_period)2));
+    /* The default region comes with the embedded policies, and some are of it. */
+    medins_policy_set *set = NULL;
+    const medins_policy *in_force = NULL;
+    ck_assert_int_eq(medins_policy_set_open_embedded(&set, NULL), 0);
+    ck_assert_int_eq(medins_policy_set_lookup(&in_force, set, medins_default_region(), 20230601,
+                                              NULL), 0);
+    ck_assert_str_eq(medins_policy_region(in_force), medins_default_region());
+    medins_policy_set_free(set);
     /* A ledger's text names its totals by pool with the pool's name. */
     char text[4096];
     medins_ledger l = MEDINS_LEDGER_INIT(2023);

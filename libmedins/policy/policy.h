@@ -61,5 +61,7 @@ typedef struct mdn_embedded_policy {
 
 extern const mdn_embedded_policy mdn_embedded_policies[];
 extern const size_t mdn_embedded_policy_count;
+/* The default region, as policies/meson.build gives it to the generator. */
+extern const char mdn_embedded_default_region[];
 
 #endif

@@ -22,7 +22,7 @@ struct medins_policy_set {
 
 const char *medins_default_region(void)
 {
-    return "tianjin";
+    return mdn_embedded_default_region;
 }
 
 int medins_policy_set_new(medins_policy_set **out, medins_error **err)
