@@ -49,8 +49,10 @@
 %rename("%(regex:/^(medins_|MEDINS_|m_)(.+)$/\\2/)s") "";
 
 %include "errors.i"
-/* The helper both languages move structs with, by their layouts. */
+/* The helpers both languages move structs with, by their layouts, and run the batch over
+ * columns with. */
 %include "layout.i"
+%include "columns.i"
 
 #if defined(SWIGPYTHON)
 /* The GIL is released only around the long calls (loading, batches): MEDINS_RELEASE_GIL. */

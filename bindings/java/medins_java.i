@@ -724,67 +724,39 @@ static int medins_java_result_figures(JNIEnv *jenv, const medins_result *result,
  * GetPrimitiveArrayCritical for the length of the call. (Get<Type>ArrayElements, which the
  * array typemaps use, mallocs and copies each column on HotSpot; for 10^5 claims that was
  * nine tenths of the time.) Inside the critical regions there is no JNI call and no Java
- * allocation: the lengths are checked and the ledger structs allocated before, exceptions are
- * thrown after. The price is that the collector waits for the batch (on HotSpot the GC locker
- * blocks other threads' collections until the last region is released). If the VM refuses a
- * critical region, the columns are copied as before.
+ * allocation: the ledger structs are allocated before, exceptions are thrown after. The price
+ * is that the collector waits for the batch (on HotSpot the GC locker blocks other threads'
+ * collections until the last region is released). If the VM refuses a critical region, the
+ * columns are copied as before. The columns are columns.i's, in its order, then the packed
+ * ledgers.
  */
-enum {
-    MEDINS_JAVA_BC_SCHEME, MEDINS_JAVA_BC_CATEGORY, MEDINS_JAVA_BC_TIER,
-    MEDINS_JAVA_BC_BIRTH_DATE, MEDINS_JAVA_BC_GROUPS, MEDINS_JAVA_BC_FAMILY_DOCTOR,
-    MEDINS_JAVA_BC_PERSON, MEDINS_JAVA_BC_DATE, MEDINS_JAVA_BC_KIND, MEDINS_JAVA_BC_LEVEL,
-    MEDINS_JAVA_BC_INSTITUTION, MEDINS_JAVA_BC_TOTAL, MEDINS_JAVA_BC_SELF_PAID,
-    MEDINS_JAVA_BC_CATEGORY_B, MEDINS_JAVA_BC_LEDGERS, MEDINS_JAVA_BC_FUND,
-    MEDINS_JAVA_BC_MAJOR_DISEASE, MEDINS_JAVA_BC_ASSISTANCE, MEDINS_JAVA_BC_PATIENT,
-    MEDINS_JAVA_BC_DEDUCTIBLE, MEDINS_JAVA_BC_COINSURANCE, MEDINS_JAVA_BC_OVER_CAP,
-    MEDINS_JAVA_BC_ACCOUNT, MEDINS_JAVA_BC_STATUS, MEDINS_JAVA_BC_COUNT
-};
+#define MEDINS_JAVA_LEDGERS MEDINS_BIND_COLUMNS
+#define MEDINS_JAVA_ARRAYS (MEDINS_BIND_COLUMNS + 1)
 
-/* What a batch column is: its element type, whether the call writes it, how long it must be. */
-enum { MEDINS_JAVA_PER_PERSON, MEDINS_JAVA_PER_CLAIM, MEDINS_JAVA_PER_LEDGER_FIELD };
-static const struct {
-    unsigned char is_long, output, optional, per;
-} medins_java_batch_columns[MEDINS_JAVA_BC_COUNT] = {
-    [MEDINS_JAVA_BC_SCHEME] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_CATEGORY] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_TIER] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_BIRTH_DATE] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_GROUPS] = {0, 0, 1, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_FAMILY_DOCTOR] = {1, 0, 1, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_PERSON] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_DATE] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_KIND] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_LEVEL] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_INSTITUTION] = {1, 0, 1, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_TOTAL] = {1, 0, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_SELF_PAID] = {1, 0, 1, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_CATEGORY_B] = {1, 0, 1, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_LEDGERS] = {1, 1, 0, MEDINS_JAVA_PER_LEDGER_FIELD},
-    [MEDINS_JAVA_BC_FUND] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_MAJOR_DISEASE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_ASSISTANCE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_PATIENT] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_DEDUCTIBLE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_COINSURANCE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_OVER_CAP] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_ACCOUNT] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_STATUS] = {0, 1, 0, MEDINS_JAVA_PER_CLAIM},
-};
+static int medins_java_is_long(size_t k)
+{
+    return k == MEDINS_JAVA_LEDGERS || medins_bind_columns[k].is_long;
+}
+
+static int medins_java_is_output(size_t k)
+{
+    return k == MEDINS_JAVA_LEDGERS || medins_bind_columns[k].output;
+}
 
 /*
- * Release columns [0, n) in reverse order. Inputs are dropped (JNI_ABORT); outputs are written
+ * Release arrays [0, n) in reverse order. Inputs are dropped (JNI_ABORT); outputs are written
  * back (mode 0), which only costs anything for copies.
  */
 static void medins_java_columns_release(JNIEnv *jenv, jarray *col, void **data, size_t n,
                                         int critical)
 {
     while (n-- > 0) {
-        jint mode = medins_java_batch_columns[n].output ? 0 : JNI_ABORT;
+        jint mode = medins_java_is_output(n) ? 0 : JNI_ABORT;
         if (!col[n] || !data[n])
             continue;
         if (critical)
             (*jenv)->ReleasePrimitiveArrayCritical(jenv, col[n], data[n], mode);
-        else if (medins_java_batch_columns[n].is_long)
+        else if (medins_java_is_long(n))
             (*jenv)->ReleaseLongArrayElements(jenv, (jlongArray)col[n], data[n], mode);
         else
             (*jenv)->ReleaseIntArrayElements(jenv, (jintArray)col[n], data[n], mode);
@@ -792,26 +764,26 @@ static void medins_java_columns_release(JNIEnv *jenv, jarray *col, void **data, 
 }
 
 /*
- * Take every non-null column: 1 when all are critical regions (no copies; make no JNI call
+ * Take every non-null array: 1 when all are critical regions (no copies; make no JNI call
  * until they are released), 0 when they are copies, -1 with an exception pending (nothing held).
  */
 static int medins_java_columns_get(JNIEnv *jenv, jarray *col, void **data)
 {
     size_t i;
-    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++) {
+    for (i = 0; i < MEDINS_JAVA_ARRAYS; i++) {
         data[i] = col[i] ? (*jenv)->GetPrimitiveArrayCritical(jenv, col[i], NULL) : NULL;
         if (col[i] && !data[i])
             break;
     }
-    if (i == MEDINS_JAVA_BC_COUNT)
+    if (i == MEDINS_JAVA_ARRAYS)
         return 1;
     medins_java_columns_release(jenv, col, data, i, 1);
     if ((*jenv)->ExceptionCheck(jenv))
         return -1;
-    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++) {
+    for (i = 0; i < MEDINS_JAVA_ARRAYS; i++) {
         if (!col[i])
             data[i] = NULL;
-        else if (medins_java_batch_columns[i].is_long)
+        else if (medins_java_is_long(i))
             data[i] = (*jenv)->GetLongArrayElements(jenv, (jlongArray)col[i], NULL);
         else
             data[i] = (*jenv)->GetIntArrayElements(jenv, (jintArray)col[i], NULL);
@@ -854,9 +826,10 @@ static jobjectArray medins_java_batch_failures(JNIEnv *jenv, const medins_batch_
 }
 
 /*
- * The batch over Java column arrays. Optional columns may be null. With `set`, each claim uses
- * the policy of `region` in force on its date; else `policy`. Ledgers are packed one after the
- * other. Returns NULL when every claim settled, else the failed claims' errors
+ * The batch over Java column arrays (columns.i). Optional columns may be null. With `set`, each
+ * claim uses the policy of `region` in force on its date; else `policy`. Ledgers are packed one
+ * after the other. `close_years` closes each person's ledger into a claim's later year.
+ * Returns NULL when every claim settled, else the failed claims' errors
  * (medins_java_batch_failures), each worded as settling that claim alone words it; their
  * statuses are in `status`. A wrong argument throws and changes nothing.
  */
@@ -873,38 +846,30 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                       jlongArray assistance, jlongArray patient,
                                       jlongArray deductible, jlongArray coinsurance,
                                       jlongArray over_cap, jlongArray account, jintArray status,
-                                      medins_error **err)
+                                      jboolean close_years, medins_error **err)
 {
     const size_t nf = MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_LEDGER);
-    jarray col[MEDINS_JAVA_BC_COUNT] = {
+    jarray col[MEDINS_JAVA_ARRAYS] = {
         scheme, category, tier, birth_date, groups, family_doctor, person, date, kind, level,
-        institution, total, self_paid, category_b, ledgers, fund, major_disease, assistance,
-        patient, deductible, coinsurance, over_cap, account, status,
+        institution, total, self_paid, category_b, fund, major_disease, assistance, patient,
+        deductible, coinsurance, over_cap, account, status, ledgers,
     };
-    void *d[MEDINS_JAVA_BC_COUNT];
-    size_t len[MEDINS_JAVA_BC_COUNT], np, nc, failed = 0, i;
-    medins_batch_persons ps;
-    medins_batch_claims cs;
-    medins_batch_out out;
-    medins_batch_options opts;
+    void *d[MEDINS_JAVA_ARRAYS];
+    size_t len[MEDINS_JAVA_ARRAYS], np, failed = 0, i;
     medins_batch_errors *errors = NULL;
     medins_error *e = NULL;
     medins_ledger *l;
     jobjectArray failures = NULL;
+    char why[200] = "";
     int critical, bad_ledger = 0, settled = 0, rc = 0;
 
-    /* A null required column counts as empty, as the array typemaps have it. */
-    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++)
+    /* A null column counts as empty, as the array typemaps have it. */
+    for (i = 0; i < MEDINS_JAVA_ARRAYS; i++)
         len[i] = col[i] ? (size_t)(*jenv)->GetArrayLength(jenv, col[i]) : 0;
-    np = len[MEDINS_JAVA_BC_SCHEME];
-    nc = len[MEDINS_JAVA_BC_PERSON];
-    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++) {
-        size_t want = medins_java_batch_columns[i].per == MEDINS_JAVA_PER_PERSON ? np
-                    : medins_java_batch_columns[i].per == MEDINS_JAVA_PER_CLAIM ? nc : np * nf;
-        if (len[i] != want && !(medins_java_batch_columns[i].optional && !col[i])) {
-            medins_java_bad(jenv, "batch columns of different lengths");
-            return NULL;
-        }
+    np = len[MEDINS_BIND_SCHEME];
+    if (len[MEDINS_JAVA_LEDGERS] != np * nf) {
+        medins_java_bad(jenv, "batch: ledgers of another length than the persons' packed");
+        return NULL;
     }
     l = calloc(np ? np : 1, sizeof *l);
     if (!l || medins_batch_errors_new(&errors) != 0) {
@@ -912,8 +877,6 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
         medins_java_throw_plain(jenv, "java/lang/OutOfMemoryError", "ledgers");
         return NULL;
     }
-    medins_batch_options_init(&opts);
-    opts.errors = errors;
     critical = medins_java_columns_get(jenv, col, d);
     if (critical < 0) {
         free(l);
@@ -924,57 +887,31 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
     /* From here to the release: plain C only (see above). */
     for (i = 0; i < np && !bad_ledger; i++)
         bad_ledger = medins_bind_unpack(MEDINS_LAYOUT_LEDGER, &l[i], sizeof l[i],
-                                        (const char *)d[MEDINS_JAVA_BC_LEDGERS] + 8 * i * nf,
+                                        (const char *)d[MEDINS_JAVA_LEDGERS] + 8 * i * nf,
                                         nf) != 0;
     if (!bad_ledger) {
-        medins_batch_persons_init(&ps);
-        medins_batch_claims_init(&cs);
-        medins_batch_out_init(&out);
-        ps.n = np;
-        ps.scheme = d[MEDINS_JAVA_BC_SCHEME];
-        ps.category = d[MEDINS_JAVA_BC_CATEGORY];
-        ps.tier = d[MEDINS_JAVA_BC_TIER];
-        ps.birth_date = d[MEDINS_JAVA_BC_BIRTH_DATE];
-        ps.groups = d[MEDINS_JAVA_BC_GROUPS];
-        ps.family_doctor = d[MEDINS_JAVA_BC_FAMILY_DOCTOR];
-        cs.n = nc;
-        cs.person = d[MEDINS_JAVA_BC_PERSON];
-        cs.date = d[MEDINS_JAVA_BC_DATE];
-        cs.kind = d[MEDINS_JAVA_BC_KIND];
-        cs.level = d[MEDINS_JAVA_BC_LEVEL];
-        cs.institution = d[MEDINS_JAVA_BC_INSTITUTION];
-        cs.total = d[MEDINS_JAVA_BC_TOTAL];
-        cs.self_paid = d[MEDINS_JAVA_BC_SELF_PAID];
-        cs.category_b = d[MEDINS_JAVA_BC_CATEGORY_B];
-        out.fund = d[MEDINS_JAVA_BC_FUND];
-        out.major_disease = d[MEDINS_JAVA_BC_MAJOR_DISEASE];
-        out.assistance = d[MEDINS_JAVA_BC_ASSISTANCE];
-        out.patient = d[MEDINS_JAVA_BC_PATIENT];
-        out.deductible = d[MEDINS_JAVA_BC_DEDUCTIBLE];
-        out.coinsurance = d[MEDINS_JAVA_BC_COINSURANCE];
-        out.over_cap = d[MEDINS_JAVA_BC_OVER_CAP];
-        out.account = d[MEDINS_JAVA_BC_ACCOUNT];
-        out.status = d[MEDINS_JAVA_BC_STATUS];
-        rc = set ? medins_batch_settle_set_ex(set, region, &ps, &cs, l, &out, &opts, &failed, &e)
-                 : medins_batch_settle_ex(policy, &ps, &cs, l, &out, &opts, &failed, &e);
+        rc = medins_bind_batch(policy, set, region, d, len, l, errors, close_years != 0,
+                               &failed, why, sizeof why, &e);
         /* Some claims failing is an outcome, not an error: their statuses and errors say
          * which. MEDINS_ERR_NOMEM only means some failures could not be worded; any other
          * status means that nothing was changed. */
         settled = rc == 0 || rc == MEDINS_ERR_BATCH || rc == MEDINS_ERR_NOMEM;
         if (settled)
             for (i = 0; i < np; i++)
-                MEDINS_JAVA_PACK((char *)d[MEDINS_JAVA_BC_LEDGERS] + 8 * i * nf, &l[i],
+                MEDINS_JAVA_PACK((char *)d[MEDINS_JAVA_LEDGERS] + 8 * i * nf, &l[i],
                                  MEDINS_LAYOUT_LEDGER);
     }
-    medins_java_columns_release(jenv, col, d, MEDINS_JAVA_BC_COUNT, critical);
+    medins_java_columns_release(jenv, col, d, MEDINS_JAVA_ARRAYS, critical);
     free(l);
 
     if (bad_ledger)
         medins_java_bad(jenv, "ledger");
+    else if (why[0])
+        medins_java_bad(jenv, why);
     else if (!settled)
         *err = e;
     else if (failed > 0)
-        failures = medins_java_batch_failures(jenv, errors, nc);
+        failures = medins_java_batch_failures(jenv, errors, len[MEDINS_BIND_PERSON]);
     if (settled)
         medins_error_free(e);
     medins_batch_errors_free(errors);
@@ -1067,4 +1004,4 @@ jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                jlongArray major_disease, jlongArray assistance,
                                jlongArray patient, jlongArray deductible, jlongArray coinsurance,
                                jlongArray over_cap, jlongArray account, jintArray status,
-                               medins_error **err);
+                               jboolean close_years, medins_error **err);

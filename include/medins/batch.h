@@ -172,12 +172,25 @@ MEDINS_API const medins_error *medins_batch_errors_find(const medins_batch_error
 typedef struct medins_batch_options {
     unsigned int version;         /**< MEDINS_BATCH_OPTIONS_VERSION */
     medins_batch_errors *errors;  /**< NULL: only the first failure is worded (in err) */
+    /* version 2 */
+    /**
+     * 0 (the default): a claim of a later year than its person's ledger fails with
+     * MEDINS_ERR_LEDGER_YEAR. Non-zero: it first closes the ledger's years up to the claim's,
+     * each with medins_ledger_close_year and the policy in force on its 31 December (the
+     * batch's policy, or the set's policy of the region on that day), as a caller settling
+     * the claim alone would close them before settling it. The closing is part of the claim:
+     * when a year cannot be closed (no policy in force on its last day: MEDINS_ERR_DATE; a
+     * birth date the closing needs: MEDINS_ERR_PERSON) or the claim then fails, the claim gets
+     * that error and its person's ledger stays as it was.
+     */
+    int close_years;
 } medins_batch_options;
 
-/** The version of medins_batch_options this header describes. */
-#define MEDINS_BATCH_OPTIONS_VERSION 1
-/** Default options: no errors object. */
-#define MEDINS_BATCH_OPTIONS_INIT { MEDINS_BATCH_OPTIONS_VERSION, NULL }
+/** The version of medins_batch_options this header describes. Options of version 1 (no
+ * close_years) are read as such. */
+#define MEDINS_BATCH_OPTIONS_VERSION 2
+/** Default options: no errors object, years not closed. */
+#define MEDINS_BATCH_OPTIONS_INIT { MEDINS_BATCH_OPTIONS_VERSION, NULL, 0 }
 
 /** Set *opts to MEDINS_BATCH_OPTIONS_INIT (for bindings, which cannot use the macro). A NULL
  * opts is left alone. */
