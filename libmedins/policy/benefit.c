@@ -110,13 +110,13 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
 {
     static const char *const common[] = {"pool", "deductible_basis", "deductible",
                                          "thrift_reduction", "ratio", "adjustments", "cap",
-                                         "account", NULL};
+                                         "account", "account_category_b", NULL};
     static const char *const outpatient[] = {"pool", "deductible_basis", "deductible",
                                              "thrift_reduction", "ratio", "adjustments", "cap",
-                                             "account", "thrift", NULL};
+                                             "account", "account_category_b", "thrift", NULL};
     static const char *const inpatient[] = {"pool", "deductible_basis", "deductible",
                                             "thrift_reduction", "ratio", "adjustments", "cap",
-                                            "account", "carry_over", NULL};
+                                            "account", "account_category_b", "carry_over", NULL};
     const char *const *keys = kind == MEDINS_CLAIM_OUTPATIENT ? outpatient
                             : kind == MEDINS_CLAIM_INPATIENT ? inpatient : common;
     int rc;
@@ -151,8 +151,15 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
         (rc = amount_table(b, node, "cap", NULL, &s->cap)) < 0)
         return rc;
 
-    if ((rc = mdn_bind_flag(b, node, "account", &s->account_val, &s->account)) < 0)
+    if ((rc = mdn_bind_flag(b, node, "account", &s->account_val, &s->account)) < 0 ||
+        (rc = mdn_bind_flag(b, node, "account_category_b", &s->account_category_b_val,
+                            &s->account_category_b)) < 0)
         return rc;
+    /* Whether the account may pay the category-B share says nothing where it pays nothing. */
+    if (s->account_category_b && !s->account)
+        return mdn_bind_error(b, mdn_map_get(node, "account_category_b"), MEDINS_ERR_RANGE,
+                             "account_category_b: true needs account: true (the individual "
+                             "account pays nothing in this section)");
     if (kind == MEDINS_CLAIM_OUTPATIENT &&
         (rc = mdn_bind_flag(b, node, "thrift", &s->thrift_val, &s->thrift)) < 0)
         return rc;

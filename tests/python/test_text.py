@@ -52,3 +52,20 @@ def test_names_are_the_librarys():
     assert medins.CapitationPeriod.MONTH.word == "month"
     # The ledger's totals by pool are keyed by the same names.
     assert set(medins.Ledger(2023).to_dict()["fund"]) == {"outpatient", "pooling", "inpatient"}
+
+
+def test_account_pays_category_b_where_the_policy_says(p2023):
+    # The library's check_account case from Python: an employee's first level-3 admission of
+    # 10,000 yuan with 1,000 of category B; the in-scope burden is 2,795 (deductible 1,700 and
+    # 15% of 7,300). The account pays the burden only, unless the section says
+    # account_category_b: then 3,795.
+    person = medins.Person.employee()
+    claim = medins.Claim(date="2023-06-01", kind="inpatient", level="l3", total=1000000,
+                         category_b=100000)
+    ledger = medins.Ledger(2023)
+    ledger.account_balance = 500000
+    assert p2023.settle(person, claim, ledger.copy()).account == 279500
+    p = p2023.derive('inpatient:\n  account_category_b: {value: true, cite: "assumed: test"}\n')
+    s = p.settle(person, claim, ledger.copy())
+    assert (s.account, s.cash) == (379500, 0)
+    assert "inpatient.account_category_b" in [v.path for v in s.assumed_values]
