@@ -85,7 +85,8 @@ static double run_library(const medins_policy *p, const synth_data *d, medins_le
         medins_ledger_init(&ledgers[i], d->date[0] / 10000);
     medins_batch_persons bp = synth_batch_persons(d);
     medins_batch_claims bc = synth_batch_claims(d, 0, d->nclaims);
-    medins_batch_out bo = {.fund = o->fund, .major_disease = o->major, .assistance = o->assist,
+    medins_batch_out bo = {.version = MEDINS_BATCH_OUT_VERSION,
+                           .fund = o->fund, .major_disease = o->major, .assistance = o->assist,
                            .patient = o->patient, .status = o->status};
     unsigned long a0 = allocs_now();
     double t0 = now();
@@ -205,7 +206,9 @@ static void bench_single(const medins_policy *p, const synth_data *d, size_t n)
                 medins_claim c;
                 synth_claim(d, j, &c);
                 medins_result *r = NULL;
-                if (medins_settle_ex(&r, p, &per, &c, &l, lines ? 0 : MEDINS_SETTLE_NO_LINES,
+                const medins_settle_options opts = {MEDINS_SETTLE_OPTIONS_VERSION,
+                                                    lines ? 0 : MEDINS_SETTLE_NO_LINES};
+                if (medins_settle_ex(&r, p, &per, &c, &l, &opts,
                                      NULL) == 0)
                     medins_result_free(r);
             }

@@ -49,6 +49,10 @@
 %rename("%(regex:/^(medins_|MEDINS_|m_)(.+)$/\\2/)s") "";
 
 %include "errors.i"
+/* The helpers both languages move structs with, by their layouts, and run the batch over
+ * columns with. */
+%include "layout.i"
+%include "columns.i"
 
 #if defined(SWIGPYTHON)
 /* The GIL is released only around the long calls (loading, batches): MEDINS_RELEASE_GIL. */
@@ -106,6 +110,22 @@ static int medins_swig_word_parse(medins_words words, const char *word, size_t w
     return v;
 }
 
+/* A date or a list of groups from text with its length, through the library's one reading of
+ * each (both languages). */
+static medins_date medins_swig_date_parse(const char *text, size_t text_len, medins_error **err)
+{
+    medins_date v = 0;
+    medins_date_parse(&v, text, text_len, err);
+    return v;
+}
+
+static int64_t medins_swig_groups_parse(const char *text, size_t text_len, medins_error **err)
+{
+    uint32_t v = 0;
+    medins_groups_parse(&v, text, text_len, err);
+    return v;
+}
+
 static char *medins_swig_ledger_text(const medins_ledger *ledger)
 {
     size_t needed = 0;
@@ -151,6 +171,8 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_claim_kind_parse;
 %ignore medins_group_parse;
 %ignore medins_word_parse;
+%ignore medins_date_parse;
+%ignore medins_groups_parse;
 %ignore medins_error;
 %ignore medins_error_code;
 %ignore medins_error_message;
@@ -218,6 +240,8 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_result_settlement;
 %ignore medins_settle;
 %ignore medins_settle_ex;
+%ignore medins_settle_options;
+%ignore medins_settle_options_init;
 %ignore medins_settle_reverse;
 /* The batch is structure-of-arrays over raw pointers: each language passes its own arrays
  * (python/batch.i: numpy; Java: java/medins_java.i). */
@@ -226,6 +250,14 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_batch_out;
 %ignore medins_batch_settle;
 %ignore medins_batch_settle_set;
+%ignore medins_batch_persons_init;
+%ignore medins_batch_claims_init;
+%ignore medins_batch_out_init;
+/* A struct's version is set by its constructor (its initialiser) and read-only; a ledger's
+ * reserved words are not data. */
+%immutable version;
+%ignore medins_ledger::reserved;
+%ignore medins_ledger::reserved32;
 
 /* Class names in both languages. */
 %rename(PolicySet) medins_policy_set;
@@ -296,6 +328,15 @@ struct medins_result {};
 %include "medins/batch.h"
 %include "contrib.i"
 
+/* The structs' layouts (read-only), for the languages' lists of field names. */
+%ignore medins_layout_init;
+%rename(Field) medins_field;
+%nodefaultctor medins_field;
+%nodefaultdtor medins_field;
+%immutable;
+%include "medins/layout.h"
+%mutable;
+
 /* ---- Money and ratios as text ---------------------------------------------------------- */
 %newobject medins_swig_money_text;
 %newobject medins_swig_ratio_text;
@@ -311,6 +352,12 @@ char *medins_swig_ratio_text(medins_bp ratio);
 medins_fen medins_swig_money_parse(const char *text, medins_error **err);
 /** Percentage text to basis points; raises on malformed text or out of 0-100%. */
 medins_bp medins_swig_ratio_parse(const char *text, medins_error **err);
+%rename(date_parse) medins_swig_date_parse;
+%rename(groups_parse) medins_swig_groups_parse;
+/** "2023-06-01" or "20230601" as YYYYMMDD (medins_date_parse); raises on other text. */
+medins_date medins_swig_date_parse(const char *text, size_t text_len, medins_error **err);
+/** "dibao+disabled" as the groups' flags (medins_groups_parse); raises on other text. */
+int64_t medins_swig_groups_parse(const char *text, size_t text_len, medins_error **err);
 
 /* ---- Words ------------------------------------------------------------------------------ */
 #if defined(SWIGPYTHON)
@@ -482,7 +529,10 @@ MEDINS_RELEASE_GIL(medins_policy::m_derive)
     medins_result *m_settle(const medins_person *person, const medins_claim *claim,
                           medins_ledger *ledger, unsigned int flags, medins_error **err) {
         medins_result *r = NULL;
-        medins_settle_ex(&r, $self, person, claim, ledger, flags, err);
+        medins_settle_options opts;
+        medins_settle_options_init(&opts);
+        opts.flags = flags;
+        medins_settle_ex(&r, $self, person, claim, ledger, &opts, err);
         return r;
     }
 }

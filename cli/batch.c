@@ -22,7 +22,8 @@ static const char help[] =
     "Settle a CSV of claims and write a CSV of results to standard output (or --output), one\n"
     "row per claim, in input order. Each person's ledger (deductible met, running position,\n"
     "annual maximum) is carried from one claim to the next, so a person's claims must come in\n"
-    "date order; persons may be interleaved. The input is streamed: files larger than memory\n"
+    "date order; persons may be interleaved; a claim of a later year first closes the person's\n"
+    "year with the policy in force on its last day. The input is streamed: files larger than memory\n"
     "work. A progress bar is drawn on standard error when it is a terminal, and a summary is\n"
     "printed there at the end.\n"
     "\n"
@@ -261,17 +262,6 @@ static void persons_free(persons *ps)
     free(ps->scheme); free(ps->category); free(ps->tier); free(ps->birth); free(ps->groups);
     free(ps->doctor); free(ps->ledger); free(ps->known); free(ps->chunk); free(ps->id_off);
     free(ps->id_len); free(ps->hash); free(ps->ids); free(ps->table);
-}
-
-static void person_of(medins_person *p, const persons *ps, size_t i)
-{
-    medins_person_init(p);
-    p->scheme = (medins_scheme)ps->scheme[i];
-    p->category = (medins_category)ps->category[i];
-    p->tier = (medins_tier)ps->tier[i];
-    p->birth_date = ps->birth[i];
-    p->groups = ps->groups[i];
-    p->family_doctor = ps->doctor[i];
 }
 
 /*
@@ -643,15 +633,18 @@ static int flush_chunk(run *r)
 {
     chunk *c = r->c;
     if (c->m > 0) {
-        medins_batch_persons bp = {r->ps.n, r->ps.scheme, r->ps.category, r->ps.tier,
-                                   r->ps.birth, r->ps.groups, r->ps.doctor};
-        medins_batch_claims bc = {c->m, c->person, c->date, c->kind, c->level, c->institution,
-                                  c->total, c->self_paid, c->category_b};
-        medins_batch_out bo = {c->fund, c->major, c->assist, c->patient, c->deductible,
-                               c->coins, c->over_cap, c->account, c->status};
+        medins_batch_persons bp = {MEDINS_BATCH_PERSONS_VERSION, r->ps.n, r->ps.scheme,
+                                   r->ps.category, r->ps.tier, r->ps.birth, r->ps.groups,
+                                   r->ps.doctor};
+        medins_batch_claims bc = {MEDINS_BATCH_CLAIMS_VERSION, c->m, c->person, c->date, c->kind,
+                                  c->level, c->institution, c->total, c->self_paid,
+                                  c->category_b};
+        medins_batch_out bo = {MEDINS_BATCH_OUT_VERSION, c->fund, c->major, c->assist, c->patient,
+                               c->deductible, c->coins, c->over_cap, c->account, c->status};
         /* Each failed claim's error, worded as settling that claim alone words it. */
         medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
         opts.errors = r->errors;
+        opts.close_years = 1;
         medins_error *err = NULL;
         size_t failed = 0;
         int rc = r->pol.single
@@ -927,9 +920,8 @@ static int take_row(run *r, const csv_reader *in)
         || ps->tier[pi] != (int32_t)tier || ps->birth[pi] != birth || ps->groups[pi] != groups
         || ps->doctor[pi] != doctor;
     int32_t year = date / 10000;
-    int new_year = ps->ledger[pi].year != 0 && ps->ledger[pi].year < year;
     /* Earlier claims of this person in the chunk must be settled with what was true then. */
-    if ((changed || new_year) && ps->chunk[pi] == r->serial) {
+    if (changed && ps->chunk[pi] == r->serial) {
         int rc = flush_chunk(r);
         if (rc != 0 || r->stop)
             return rc ? rc : r->stop;
@@ -943,29 +935,11 @@ static int take_row(run *r, const csv_reader *in)
         ps->doctor[pi] = doctor;
         ps->known[pi] = 1;
     }
+    /* A person's ledger opens in the year of their first claim; the library closes it into
+     * the year of a later one (the batch's close_years). */
     medins_ledger *led = &ps->ledger[pi];
     if (led->year == 0)
         medins_ledger_init(led, year);
-    while (led->year < year) {
-        /* Close each year with the policy in force on its last day. */
-        const medins_policy *pol = r->pol.single;
-        medins_person person;
-        medins_error *err = NULL;
-        int rc = 0;
-        person_of(&person, ps, (size_t)pi);
-        if (!pol)
-            rc = medins_policy_set_lookup(&pol, r->pol.set, r->pol.region, led->year * 10000 + 1231, &err);
-        if (rc == 0)
-            rc = medins_ledger_close_year(led, led, pol, &person, &err);
-        if (rc != 0) {
-            int32_t y = led->year;
-            const char *m = err ? medins_error_message(err) : medins_status_describe(rc);
-            char msg[256];
-            snprintf(msg, sizeof msg, "%s", m);
-            medins_error_free(err);
-            return refuse_row(r, in, rc, "cannot close the person's %d ledger: %s", (int)y, msg);
-        }
-    }
 
     if (echo_fields(r, in) != 0) {
         cli_warn(MEDINS_ERR_NOMEM, "out of memory");

@@ -81,7 +81,8 @@ int cli_exit_for(int status);
  * tested with it first.
  */
 size_t cli_nul_at(const char *p, size_t n);
-/* Dates: "2023-06-01" or "20230601"; 0 on success, -1 when not a calendar date. */
+/* Dates: "2023-06-01" or "20230601" (medins_date_parse); 0 on success, -1 when not a calendar
+ * date. */
 int cli_parse_date(medins_date *out, const char *text, size_t n);
 /* Writes "2023-06-01" (11 bytes with the NUL). */
 void cli_format_date(char buf[11], medins_date date);
@@ -94,8 +95,8 @@ int cli_parse_int64(int64_t *out, const char *text, size_t n);
 int cli_parse_word(int *out, medins_words words, const char *text, size_t n, char *msg, size_t msz);
 /* An amount in yuan, as cli_parse_word: "thousands separators are not allowed"... in msg. */
 int cli_parse_amount(medins_fen *out, const char *text, size_t n, char *msg, size_t msz);
-/* Groups written as "dibao|disabled" (',', '|', ';' or '+' between names); 0, or a status with
- * the message about the first bad name in msg. */
+/* Groups written as "dibao|disabled" (medins_groups_parse); 0, or the library's status with its
+ * message in msg. */
 int cli_parse_groups(uint32_t *out, const char *text, size_t n, char *msg, size_t msz);
 
 /* Person fields by name (scheme, category, tier, birth_date, groups, family_doctor), from the

@@ -160,28 +160,7 @@ size_t cli_nul_at(const char *p, size_t n)
 
 int cli_parse_date(medins_date *out, const char *t, size_t n)
 {
-    int32_t v = 0;
-    if (n == 10 && t[4] == '-' && t[7] == '-') {
-        for (size_t i = 0; i < 10; i++) {
-            if (i == 4 || i == 7)
-                continue;
-            if (t[i] < '0' || t[i] > '9')
-                return -1;
-            v = v * 10 + (t[i] - '0');
-        }
-    } else if (n == 8) {
-        for (size_t i = 0; i < 8; i++) {
-            if (t[i] < '0' || t[i] > '9')
-                return -1;
-            v = v * 10 + (t[i] - '0');
-        }
-    } else {
-        return -1;
-    }
-    if (!medins_date_valid(v))
-        return -1;
-    *out = v;
-    return 0;
+    return medins_date_parse(out, t, n, NULL) == 0 ? 0 : -1;
 }
 
 void cli_format_date(char buf[11], medins_date d)
@@ -244,25 +223,9 @@ int cli_parse_amount(medins_fen *out, const char *text, size_t n, char *msg, siz
 
 int cli_parse_groups(uint32_t *out, const char *text, size_t len, char *msg, size_t msz)
 {
-    uint32_t all = 0;
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        size_t n = 0;
-        while (p + n < end && !memchr(",|;+ ", p[n], 5))
-            n++;
-        if (n > 0) {
-            int flag;
-            int rc = cli_parse_word(&flag, MEDINS_WORDS_GROUP, p, n, msg, msz);
-            if (rc != 0)
-                return rc;
-            all |= (uint32_t)flag;
-        }
-        p += n;
-        if (p < end)
-            p++;
-    }
-    *out = all;
-    return 0;
+    medins_error *err = NULL;
+    int rc = medins_groups_parse(out, text, len, &err);
+    return parse_failed(rc, err, msg, msz);
 }
 
 /* ---- Policies ------------------------------------------------------------------------ */

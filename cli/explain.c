@@ -25,16 +25,6 @@ static const char *part_label(medins_part part)
     }
 }
 
-/* Machine name of a part, for JSON. */
-static const char *part_key(medins_part part)
-{
-    static const char *const keys[MEDINS_PART_COUNT] = {
-        "self_paid", "category_b", "deductible", "fund", "coinsurance", "over_cap",
-        "major_disease", "assistance", "patient", "account", "info", "contribution", "benefit",
-    };
-    return (unsigned)part < MEDINS_PART_COUNT ? keys[part] : "unknown";
-}
-
 /* Who bears a part's amount: the reader's first question. */
 static const char *part_payer(medins_part part)
 {
@@ -290,7 +280,8 @@ json_t *cli_json_result(const medins_result *result, const medins_policy *policy
     for (size_t i = 0; i < medins_result_line_count(result); i++) {
         const medins_line *l = medins_result_line(result, i);
         json_t *o = json_object();
-        json_object_set_new(o, "part", json_string(part_key(l->part)));
+        const char *part = medins_part_name(l->part);
+        json_object_set_new(o, "part", json_string(part ? part : "unknown"));
         cli_json_money(o, "amount", l->amount);
         cli_json_money(o, "base", l->base);
         cli_json_ratio(o, "ratio", l->ratio);

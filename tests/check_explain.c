@@ -56,7 +56,9 @@ static medins_result *settle(const medins_person *p, medins_claim_kind kind, med
     c.self_paid = self_paid;
     c.category_b = category_b;
     c.date = 20230301;
-    int rc = medins_settle_ex(&r, policy, p, &c, l, flags, &err);
+    medins_settle_options opts = MEDINS_SETTLE_OPTIONS_INIT;
+    opts.flags = flags;
+    int rc = medins_settle_ex(&r, policy, p, &c, l, &opts, &err);
     ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
     return r;
 }

@@ -45,7 +45,8 @@ static void run_batch(run *r)
         medins_ledger_init(&r->ledgers[i], r->year);
     medins_batch_persons bp = synth_batch_persons(r->d);
     medins_batch_claims bc = synth_batch_claims(r->d, first, n);
-    medins_batch_out bo = {.fund = r->fund + first, .major_disease = r->major + first,
+    medins_batch_out bo = {.version = MEDINS_BATCH_OUT_VERSION,
+                           .fund = r->fund + first, .major_disease = r->major + first,
                            .assistance = r->assist + first, .patient = r->patient + first,
                            .status = r->status + first};
     r->rc = medins_batch_settle(r->policy, &bp, &bc, r->ledgers, &bo, NULL, NULL);

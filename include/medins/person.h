@@ -71,8 +71,14 @@ typedef enum medins_claim_kind {
     MEDINS_CLAIM_KIND_COUNT           /**< number of claim kinds; not a kind */
 } medins_claim_kind;
 
-/** An insured person. Initialise with medins_person_init. */
+/**
+ * An insured person. Initialise with MEDINS_PERSON_INIT or medins_person_init: they set
+ * `version`, by which a library newer than the caller's header reads the struct as the caller
+ * laid it out; a version the library does not know (0: never initialised) is refused with
+ * MEDINS_ERR_ARGUMENT, naming the struct.
+ */
 typedef struct medins_person {
+    unsigned int version;       /**< MEDINS_PERSON_VERSION, set by the initialisers */
     medins_scheme scheme;       /**< the scheme the person is insured under */
     medins_category category;   /**< must belong to the scheme */
     medins_tier tier;           /**< residents: the tier paid for (benefit tier follows the policy) */
@@ -81,8 +87,10 @@ typedef struct medins_person {
     int64_t family_doctor;      /**< institution id of the family-doctor contract; 0 = none */
 } medins_person;
 
-/** A medical bill to settle. Initialise with medins_claim_init. */
+/** A medical bill to settle. Initialise with MEDINS_CLAIM_INIT or medins_claim_init (`version`
+ * as for medins_person). */
 typedef struct medins_claim {
+    unsigned int version;       /**< MEDINS_CLAIM_VERSION, set by the initialisers */
     int64_t id;                 /**< the caller's identifier, echoed in results */
     medins_date date;           /**< settlement date (discharge or visit), YYYYMMDD */
     medins_claim_kind kind;     /**< what care the bill is for */
@@ -93,15 +101,61 @@ typedef struct medins_claim {
     medins_fen category_b;      /**< category-B first self-pay (乙类先行自付, 增负) */
 } medins_claim;
 
-/** An employee in service, tier none, no groups, no family doctor. */
+/** The medins_person layout this header describes. */
+#define MEDINS_PERSON_VERSION 1
+/** An employee in service, tier none, no birth date, no groups, no family doctor. */
+#define MEDINS_PERSON_INIT \
+    { MEDINS_PERSON_VERSION, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, \
+      0, 0, 0 }
+/** The medins_claim layout this header describes. */
+#define MEDINS_CLAIM_VERSION 1
+/** Claim 0, no date, outpatient at level 1, zero amounts. */
+#define MEDINS_CLAIM_INIT \
+    { MEDINS_CLAIM_VERSION, 0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, 0, 0, 0, 0 }
+
+/** Set *person to MEDINS_PERSON_INIT (for bindings, which cannot use the macro). A NULL person
+ * is left alone. */
 MEDINS_API void medins_person_init(medins_person *person);
-/** Zero amounts, kind outpatient, level 1. */
+/** Set *claim to MEDINS_CLAIM_INIT. A NULL claim is left alone. */
 MEDINS_API void medins_claim_init(medins_claim *claim);
 
 /** Age in whole years on `date` (birthday counted on the day itself); -1 when either date is malformed or birth is after date. */
 MEDINS_API int medins_age_on(medins_date birth_date, medins_date date);
 /** Non-zero when `date` is a real calendar date YYYYMMDD between 1900 and 2199. */
 MEDINS_API int medins_date_valid(medins_date date);
+
+/**
+ * Parse a date written as ISO 8601 does, "2023-06-01" or "20230601": four digits of the year,
+ * two of the month and two of the day, with a '-' between them or nothing, and nothing before
+ * or after. The one reading of dates as text: the command, the Python and Java bindings use it.
+ * (Policy files write the first form only.)
+ * @param out receives the date as YYYYMMDD; written only on success.
+ * @param text the text, `len` bytes; need not be NUL-terminated.
+ * @param len its length in bytes.
+ * @param err receives a new error object on failure (may be NULL).
+ * @return 0; MEDINS_ERR_SYNTAX for text of another shape ("2023-6-1", "2023/06/01", a NUL byte
+ *         in it); MEDINS_ERR_DATE for a day the calendar does not have ("2023-02-30") or one
+ *         outside 1900-01-01 to 2199-12-31; MEDINS_ERR_ARGUMENT for a NULL out or text.
+ */
+MEDINS_API int medins_date_parse(medins_date *out, const char *text, size_t len,
+                                 medins_error **err);
+
+/**
+ * Parse a list of groups: group words (as medins_group_parse reads them) separated by '+', ','
+ * or '|', each with spaces around it or not ("dibao+disabled", "dibao, disabled"). Text of
+ * spaces only, or none, is no group. A word given twice counts once.
+ * @param out receives the groups' flags ORed together; written only on success.
+ * @param text the text, `len` bytes; need not be NUL-terminated.
+ * @param len its length in bytes.
+ * @param err receives a new error object on failure (may be NULL); its column is the 1-based
+ *        byte where the fault is.
+ * @return 0; MEDINS_ERR_TYPE for a word that is not a group; MEDINS_ERR_SYNTAX for an empty
+ *         word ("dibao++disabled", a separator first or last), another separator
+ *         ("dibao;disabled", "dibao disabled") or a NUL byte; MEDINS_ERR_ARGUMENT for a NULL out
+ *         or text.
+ */
+MEDINS_API int medins_groups_parse(uint32_t *out, const char *text, size_t len,
+                                   medins_error **err);
 
 /** Names as used in policy files ("in_service", "l3", "inpatient", "dibao"). Static; NULL when out of range. */
 MEDINS_API const char *medins_scheme_name(medins_scheme v);

@@ -244,7 +244,9 @@ MEDINS_API size_t medins_policy_set_count(const medins_policy_set *set);
 /** The i-th policy, ordered by region then effective date; NULL when out of range. Borrowed. */
 MEDINS_API const medins_policy *medins_policy_set_at(const medins_policy_set *set, size_t i);
 
-/** The default region of the embedded set ("tianjin"). Static. */
+/** The default region of the embedded set ("tianjin"): the policies a caller naming no region
+ * gets. It comes with the embedded policies (policies/meson.build), and is the region of some
+ * of them. Static. */
 MEDINS_API const char *medins_default_region(void);
 
 /** Release a set and the policies it owns. Accepts NULL. */

@@ -95,6 +95,12 @@ MEDINS_API const char *medins_result_policy_id(const medins_result *result);
 /** Release a result. Accepts NULL. */
 MEDINS_API void medins_result_free(medins_result *result);
 
+/** The part's name ("self_paid", "major_disease"), as JSON and the bindings write it. Static;
+ * NULL when out of range. */
+MEDINS_API const char *medins_part_name(medins_part part);
+/** The result kind's name ("settlement", "capitation"). Static; NULL when out of range. */
+MEDINS_API const char *medins_result_kind_name(medins_result_kind kind);
+
 MEDINS_END_DECLS
 
 #endif

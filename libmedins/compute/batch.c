@@ -119,6 +119,24 @@ void medins_batch_options_init(medins_batch_options *opts)
         *opts = (medins_batch_options)MEDINS_BATCH_OPTIONS_INIT;
 }
 
+void medins_batch_persons_init(medins_batch_persons *persons)
+{
+    if (persons)
+        *persons = (medins_batch_persons)MEDINS_BATCH_PERSONS_INIT;
+}
+
+void medins_batch_claims_init(medins_batch_claims *claims)
+{
+    if (claims)
+        *claims = (medins_batch_claims)MEDINS_BATCH_CLAIMS_INIT;
+}
+
+void medins_batch_out_init(medins_batch_out *out)
+{
+    if (out)
+        *out = (medins_batch_out)MEDINS_BATCH_OUT_INIT;
+}
+
 /* ---- Policies ---------------------------------------------------------------------------- */
 
 /* Where each claim's policy comes from: one fixed policy, or a set looked up by date; and how
@@ -295,6 +313,7 @@ typedef struct batch {
     medins_error *first_err;
     bool lost;                       /* an error could not be recorded in `errors` */
     size_t nfailed, first;
+    bool close_years;                /* medins_batch_options.close_years */
 
     /*
      * The run shares one check of the person, one of their ledger (every later ledger of the
@@ -327,6 +346,7 @@ static void run_enter(batch *b, size_t k)
     const medins_batch_persons *ps = b->persons;
     b->run = k;
     b->person = (medins_person){
+        .version = MEDINS_PERSON_VERSION,
         .scheme = (medins_scheme)ps->scheme[k],
         .category = (medins_category)ps->category[k],
         .tier = (medins_tier)ps->tier[k],
@@ -357,6 +377,7 @@ static void run_enter(batch *b, size_t k)
 static inline medins_claim claim_at(const medins_batch_claims *c, size_t i)
 {
     return (medins_claim){
+        .version = MEDINS_CLAIM_VERSION,
         .id = (int64_t)i,
         .date = c->date[i],
         .kind = (medins_claim_kind)c->kind[i],
@@ -460,6 +481,33 @@ static void finish(batch *b, size_t i, int rc, const medins_settlement *s, medin
         out->status[i] = rc;
 }
 
+/*
+ * The ledger of the claim's year from `ledger` (checked), of an earlier year: each year closed
+ * with the policy in force on its last day, into *out (medins_batch_options.close_years).
+ * The error of a year that cannot be closed says which.
+ */
+static MDN_NOINLINE int close_years(batch *b, medins_ledger *out, const medins_ledger *ledger,
+                                    int32_t year, medins_error **err)
+{
+    medins_ledger l = *ledger;
+    while (l.year < year) {
+        int rc = 0;
+        medins_error *e = NULL, **ep = err ? &e : NULL;
+        const medins_policy *policy = policy_for(b->src, l.year * 10000 + 1231, &rc, ep);
+        if (rc == 0)
+            rc = medins_ledger_close_year(&l, &l, policy, &b->person, ep);
+        if (rc != 0) {
+            if (err)
+                mdn_error(err, rc, NULL, 0, 0, "the ledger's year %d cannot be closed: %s",
+                          (int)l.year, medins_error_message(e));
+            medins_error_free(e);
+            return rc;
+        }
+    }
+    *out = l;
+    return 0;
+}
+
 /* Settles claim i alone, with every check a failure needs to be worded as one claim per call
  * words it. */
 static MDN_NOINLINE void settle_alone(batch *b, size_t i)
@@ -492,6 +540,26 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
     if (rc == 0 && !plain && b->ledger_rc < 0)
         rc = e ? medins_ledger_check(ledger, e) : b->ledger_rc;
     medins_settlement s;
+    /* A claim of a later year, its ledger's years closed first: settled from the closed ledger
+     * with a plan of its own, into its person's ledger only when it settles. */
+    medins_ledger closed;
+    if (rc == 0 && b->close_years && claim.date / 10000 > ledger->year) {
+        if ((rc = close_years(b, &closed, ledger, claim.date / 10000, e)) == 0) {
+            mdn_ctx ctx;
+            mdn_plan own;
+            mdn_ctx_make(&ctx, &b->person, mdn_settle_tier(policy, &b->person),
+                         mdn_person_age(&b->person, claim.date), &closed, claim.kind,
+                         claim.level, claim.institution);
+            mdn_plan_make(&own, policy, &ctx);
+            rc = settle_body(&s, ledger, policy, &b->person, &own, NULL, &claim, &closed, NULL, 0,
+                             MDN_VOUCHED_NONE, e);
+        }
+        /* The run's figures are the old ledger's: the next claim starts the run again. */
+        if (rc == 0)
+            b->run = (size_t)-1;
+        finish(b, i, rc, &s, error);
+        return;
+    }
     if (rc == 0) {
         const int slot = run_slot(b, policy, claim.date, false);
         const int admission = admission_of(claim.kind, ledger->admissions),
@@ -765,11 +833,18 @@ static MDN_NOINLINE bool persons_in_range(const medins_batch_claims *claims, siz
 
 static int batch_run(policy_source *src, const medins_batch_persons *persons,
                      const medins_batch_claims *claims, medins_ledger *ledgers,
-                     medins_batch_out *out, medins_batch_errors *errors, size_t *failed,
-                     medins_error **err)
+                     medins_batch_out *out, medins_batch_errors *errors, bool close_years,
+                     size_t *failed, medins_error **err)
 {
     if (!persons || !claims || !ledgers || !out)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL argument");
+    int vrc;
+    if ((vrc = MDN_CHECK_VERSION(err, persons, "medins_batch_persons",
+                                 MEDINS_BATCH_PERSONS_VERSION)) < 0 ||
+        (vrc = MDN_CHECK_VERSION(err, claims, "medins_batch_claims",
+                                 MEDINS_BATCH_CLAIMS_VERSION)) < 0 ||
+        (vrc = MDN_CHECK_VERSION(err, out, "medins_batch_out", MEDINS_BATCH_OUT_VERSION)) < 0)
+        return vrc;
     if (persons->n > 0 && (!persons->scheme || !persons->category || !persons->tier || !persons->birth_date))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: a required person column is NULL");
     if (claims->n > 0 && (!claims->person || !claims->date || !claims->kind || !claims->level ||
@@ -786,7 +861,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
      * batch at most. */
     batch b = {.src = src, .persons = persons, .claims = claims, .ledgers = ledgers, .out = out,
                .cols = columns_of(out), .word = err || errors, .errors = errors,
-               .run = (size_t)-1, .slot = -1};
+               .close_years = close_years, .run = (size_t)-1, .slot = -1};
     const size_t nplans = claims->n < src->max_plans ? claims->n : src->max_plans;
     b.cache = claims->n > 0 && src->max_plans > 0
                   ? malloc(sizeof *b.cache + nplans * sizeof b.cache->plan[0])
@@ -834,17 +909,19 @@ static int batch_call(policy_source *src, const char *missing,
                       const medins_batch_options *opts, size_t *failed, medins_error **err)
 {
     medins_batch_errors *errors = NULL;
+    bool close_years = false;
     if (opts) {
-        if (opts->version != MEDINS_BATCH_OPTIONS_VERSION)
-            return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
-                             "batch: options version %u is not one this library knows (%u)",
-                             opts->version, (unsigned)MEDINS_BATCH_OPTIONS_VERSION);
+        int rc = MDN_CHECK_VERSION(err, opts, "medins_batch_options", MEDINS_BATCH_OPTIONS_VERSION);
+        if (rc < 0)
+            return rc;
         if ((errors = opts->errors) != NULL)
             errors_clear(errors);
+        /* Version 1 ends before close_years. */
+        close_years = opts->version >= 2 && opts->close_years;
     }
     if (missing)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s", missing);
-    return batch_run(src, persons, claims, ledgers, out, errors, failed, err);
+    return batch_run(src, persons, claims, ledgers, out, errors, close_years, failed, err);
 }
 
 int medins_batch_settle_ex(const medins_policy *policy, const medins_batch_persons *persons,

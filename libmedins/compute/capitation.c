@@ -40,12 +40,8 @@ void medins_enrolment_init(medins_enrolment *enrolment)
 
 void medins_capitation_input_init(medins_capitation_input *input)
 {
-    if (!input)
-        return;
-    memset(input, 0, sizeof *input);
-    input->level = MEDINS_LEVEL_PRIMARY;
-    input->disease = MEDINS_DISEASE_DIABETES;
-    input->assessment = MEDINS_BP_ONE;
+    if (input)
+        *input = (medins_capitation_input)MEDINS_CAPITATION_INPUT_INIT;
 }
 
 /* An enrolment with its position in the input, sorted by patient and first day. */
@@ -105,6 +101,9 @@ static int check_overlaps(const medins_enrolment *e, size_t n, medins_error **er
 static int check_input(const medins_policy *policy, const medins_capitation_input *in,
                        medins_error **err)
 {
+    if (!MDN_VERSION_KNOWN(in->version, MEDINS_CAPITATION_INPUT_VERSION))
+        return mdn_version_error(err, "medins_capitation_input", in->version,
+                                 MEDINS_CAPITATION_INPUT_VERSION);
     if (in->enrolment_count && !in->enrolments)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "enrolments is NULL");
     if ((unsigned)in->level >= MEDINS_LEVEL_COUNT)

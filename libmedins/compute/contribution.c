@@ -135,6 +135,9 @@ static int check_employee_input(const medins_employee_input *in, medins_error **
 {
     if (!in)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "an employee needs wage input");
+    if (!MDN_VERSION_KNOWN(in->version, MEDINS_EMPLOYEE_INPUT_VERSION))
+        return mdn_version_error(err, "medins_employee_input", in->version,
+                                 MEDINS_EMPLOYEE_INPUT_VERSION);
     if (in->monthly_wage < 0)
         return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "the monthly wage is negative");
     if (in->monthly_wage > MEDINS_FEN_MAX)
@@ -241,18 +244,14 @@ static int employee_contribution(medins_result *r, medins_contribution_figures *
 
 void medins_employee_input_init(medins_employee_input *input)
 {
-    if (!input)
-        return;
-    memset(input, 0, sizeof *input);
-    input->employer_type = MEDINS_EMPLOYER_ENTERPRISE;
+    if (input)
+        *input = (medins_employee_input)MEDINS_EMPLOYEE_INPUT_INIT;
 }
 
 void medins_account_input_init(medins_account_input *input)
 {
-    if (!input)
-        return;
-    memset(input, 0, sizeof *input);
-    medins_employee_input_init(&input->employee);
+    if (input)
+        *input = (medins_account_input)MEDINS_ACCOUNT_INPUT_INIT;
 }
 
 /* Common start of every computation: arguments, person, date, a new result. */
@@ -365,6 +364,9 @@ int medins_account(medins_result **out, const medins_policy *policy,
 {
     if (!input)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "a required argument is NULL");
+    if (!MDN_VERSION_KNOWN(input->version, MEDINS_ACCOUNT_INPUT_VERSION))
+        return mdn_version_error(err, "medins_account_input", input->version,
+                                 MEDINS_ACCOUNT_INPUT_VERSION);
     if (input->last_year_pension < 0 || input->year_costs < 0)
         return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "a negative pension or cost");
     if (input->last_year_pension > MEDINS_FEN_MAX || input->year_costs > MEDINS_FEN_MAX)

@@ -14,12 +14,8 @@
 
 void medins_maternity_input_init(medins_maternity_input *input)
 {
-    if (!input)
-        return;
-    memset(input, 0, sizeof *input);
-    input->delivery = MEDINS_DELIVERY_NATURAL;
-    input->weeks = 40;
-    input->child_order = 1;
+    if (input)
+        *input = (medins_maternity_input)MEDINS_MATERNITY_INPUT_INIT;
 }
 
 static int check_input(const medins_person *person, const medins_maternity_input *in,
@@ -28,6 +24,9 @@ static int check_input(const medins_person *person, const medins_maternity_input
     int rc = mdn_person_check(person, err);
     if (rc)
         return rc;
+    if (!MDN_VERSION_KNOWN(in->version, MEDINS_MATERNITY_INPUT_VERSION))
+        return mdn_version_error(err, "medins_maternity_input", in->version,
+                                 MEDINS_MATERNITY_INPUT_VERSION);
     if ((unsigned)in->delivery >= MEDINS_DELIVERY_COUNT)
         return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "unknown delivery type %d",
                          (int)in->delivery);

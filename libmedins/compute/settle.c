@@ -136,12 +136,30 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
 
 /* ---- Public entry points ---------------------------------------------------------------- */
 
+void medins_settle_options_init(medins_settle_options *opts)
+{
+    if (opts)
+        *opts = (medins_settle_options)MEDINS_SETTLE_OPTIONS_INIT;
+}
+
 int medins_settle_ex(medins_result **out, const medins_policy *policy, const medins_person *person,
-                     const medins_claim *claim, medins_ledger *ledger, unsigned int flags,
-                     medins_error **err)
+                     const medins_claim *claim, medins_ledger *ledger,
+                     const medins_settle_options *opts, medins_error **err)
 {
     if (!out || !policy || !person || !claim || !ledger)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_settle: NULL argument");
+    unsigned flags = 0;
+    if (opts) {
+        int rc = MDN_CHECK_VERSION(err, opts, "medins_settle_options",
+                                   MEDINS_SETTLE_OPTIONS_VERSION);
+        if (rc < 0)
+            return rc;
+        if (opts->flags & ~MEDINS_SETTLE_NO_LINES)
+            return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                             "medins_settle_options: unknown flags 0x%x",
+                             opts->flags & ~MEDINS_SETTLE_NO_LINES);
+        flags = opts->flags;
+    }
     medins_result *r = mdn_result_new(MEDINS_RESULT_SETTLEMENT, policy, sizeof(settle_data));
     if (!r)
         return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -160,7 +178,7 @@ int medins_settle_ex(medins_result **out, const medins_policy *policy, const med
 int medins_settle(medins_result **out, const medins_policy *policy, const medins_person *person,
                   const medins_claim *claim, medins_ledger *ledger, medins_error **err)
 {
-    return medins_settle_ex(out, policy, person, claim, ledger, 0, err);
+    return medins_settle_ex(out, policy, person, claim, ledger, NULL, err);
 }
 
 /*

@@ -370,15 +370,22 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         s->patient, s->self_paid, s->category_b, s->deductible, s->coinsurance, s->over_cap,
         s->major_disease, s->assistance);
 
-    /* The individual account pays in-scope costs only: catalogue-external items never, and
-     * category-B first self-pay is cash (the decision is documented in the report and docs). */
-    const medins_fen account = min_fen(ledger->account_balance, assist_base - s->assistance);
+    /* The individual account pays in-scope costs (catalogue-external items never), and the
+     * category-B first self-pay where the section's account_category_b says so. */
+    const medins_fen payable = assist_base - s->assistance + (plan->account_b & claim->category_b);
+    const medins_fen account = min_fen(ledger->account_balance, payable);
     s->account = plan->account & account;
     if (plan->account && e.r) {
-        SAY(&e, MEDINS_PART_ACCOUNT, s->account, assist_base - s->assistance, 0,
-            sec->rule[MDN_RULE_ACCOUNT], sec->account_val,
-            "Paid from the individual account: %Y of the in-scope burden %Y (balance %Y)",
-            s->account, assist_base - s->assistance, ledger->account_balance);
+        /* Whether the account pays category B decided something only when there was some. */
+        if (claim->category_b > 0)
+            use(&e, sec->account_category_b_val);
+        SAY(&e, MEDINS_PART_ACCOUNT, s->account, payable, 0, sec->rule[MDN_RULE_ACCOUNT],
+            sec->account_val,
+            plan->account_b
+                ? "Paid from the individual account: %Y of the in-scope burden and category-B "
+                  "first self-pay %Y (balance %Y)"
+                : "Paid from the individual account: %Y of the in-scope burden %Y (balance %Y)",
+            s->account, payable, ledger->account_balance);
     }
     if (r) {
         s->cash = s->patient - s->account;

@@ -40,6 +40,33 @@ void medins_load_options_init(medins_load_options *opts)
         *opts = defaults;
 }
 
+int mdn_load_options_of(medins_load_options *out, const medins_load_options *opts,
+                        medins_error **err)
+{
+    medins_load_options_init(out);
+    if (!opts)
+        return 0;
+    int rc = MDN_CHECK_VERSION(err, opts, "medins_load_options", MEDINS_LOAD_OPTIONS_VERSION);
+    if (rc < 0)
+        return rc;
+    /* Each version's fields, as far as the caller's version has them: a struct of version 1
+     * ends before max_dir_depth. */
+    out->max_file_size = opts->max_file_size;
+    out->max_depth = opts->max_depth;
+    out->max_nodes = opts->max_nodes;
+    out->max_aliases = opts->max_aliases;
+    if (opts->version >= 2) {
+        out->max_dir_depth = opts->max_dir_depth;
+        out->max_dir_entries = opts->max_dir_entries;
+    }
+    if (opts->version >= 3) {
+        out->errors = opts->errors;
+        out->progress = opts->progress;
+        out->progress_data = opts->progress_data;
+    }
+    return 0;
+}
+
 /* ---- reading ------------------------------------------------------------------------------ */
 
 int mdn_read_file(const char *path, const medins_load_options *opts, char **text, size_t *len,

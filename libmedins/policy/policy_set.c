@@ -22,7 +22,7 @@ struct medins_policy_set {
 
 const char *medins_default_region(void)
 {
-    return "tianjin";
+    return mdn_embedded_default_region;
 }
 
 int medins_policy_set_new(medins_policy_set **out, medins_error **err)
@@ -576,10 +576,7 @@ static int add_dir(medins_policy_set *set, const char *dir, const medins_load_op
                    medins_error **err)
 {
     file_list l = { 0 };
-    medins_load_options defaults = MEDINS_LOAD_OPTIONS_INIT;
-    /* Options of version 1 have no folder limits: they take the defaults. */
-    const medins_load_options *limits = opts && opts->version >= 2 ? opts : &defaults;
-    walker w = { .root = dir, .max_depth = limits->max_dir_depth, .max_entries = limits->max_dir_entries,
+    walker w = { .root = dir, .max_depth = opts->max_dir_depth, .max_entries = opts->max_dir_entries,
                  .files = &l, .err = err };
     int rc = walk(&w, "", 0);
     for (size_t i = 0; i < w.nseen; i++)
@@ -624,14 +621,19 @@ static int add_dir(medins_policy_set *set, const char *dir, const medins_load_op
 
 /* An addition to a set, which may collect its errors (medins_load_options.errors). */
 static int add(medins_policy_set *set, const char *dir, const char *path, const char *id,
-               const medins_load_options *opts, medins_error **err)
+               const medins_load_options *given, medins_error **err)
 {
+    medins_load_options o;
+    int rc = mdn_load_options_of(&o, given, err);
+    if (rc < 0)
+        return rc;
+    const medins_load_options *opts = &o;
     medins_error_list *list = mdn_load_errors(opts);
     medins_error *first = NULL;
     medins_error **e = list ? &first : err;
     char *p = (char *)path, *i = (char *)id;
     mdn_error_list_clear(list);
-    int rc = dir ? add_dir(set, dir, opts, e) : add_files(set, &p, &i, 1, opts, e);
+    rc = dir ? add_dir(set, dir, opts, e) : add_files(set, &p, &i, 1, opts, e);
     return list ? mdn_load_finish(list, rc, first, err) : rc;
 }
 
@@ -684,15 +686,20 @@ static int load_one(medins_policy **out, const char *name, const char *path, con
 
 /* load_one, which may collect its errors (medins_load_options.errors). */
 static int load_text(medins_policy **out, const char *name, const char *path, const char *text, size_t len,
-                     const medins_policy_set *bases, const medins_load_options *opts, medins_error **err)
+                     const medins_policy_set *bases, const medins_load_options *given, medins_error **err)
 {
+    medins_load_options o;
+    int rc = mdn_load_options_of(&o, given, err);
+    if (rc < 0)
+        return rc;
+    const medins_load_options *opts = &o;
     medins_error_list *list = mdn_load_errors(opts);
     if (!list)
         return load_one(out, name, path, text, len, bases, opts, err);
     medins_error *first = NULL;
     medins_policy *p = NULL;
     mdn_error_list_clear(list);
-    int rc = load_one(&p, name, path, text, len, bases, opts, &first);
+    rc = load_one(&p, name, path, text, len, bases, opts, &first);
     rc = mdn_load_finish(list, rc, first, err);
     if (rc == 0)
         *out = p;

@@ -73,6 +73,22 @@ int (mdn_error)(medins_error **err, int code, const char *file, unsigned line, u
     return code;
 }
 
+int mdn_version_error(medins_error **err, const char *what, unsigned version, unsigned known)
+{
+    char init[64];
+    size_t n = 0;
+    for (; what[n] && n + 1 < sizeof init; n++)
+        init[n] = (char)(what[n] >= 'a' && what[n] <= 'z' ? what[n] - 'a' + 'A' : what[n]);
+    init[n] = '\0';
+    if (version == 0)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "%s: version 0: the struct was not initialised (initialise it with "
+                         "%s_INIT or %s_init)", what, init, what);
+    return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                     "%s: version %u is not one this library knows (it reads %s%u): a struct "
+                     "of a newer libmedins", what, version, known > 1 ? "1 to " : "", known);
+}
+
 int medins_error_code(const medins_error *err)
 {
     return err ? err->code : MEDINS_OK;

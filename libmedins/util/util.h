@@ -70,6 +70,19 @@ static inline medins_error_list *mdn_load_errors(const medins_load_options *opts
 #  define mdn_report(list, err, code, ...) (mdn_report(list, err, code, __VA_ARGS__), (code))
 #endif
 
+/*
+ * The versions of the structs callers allocate (medins_person... medins_load_options): the
+ * library reads versions 1 to `known`, the one its headers describe, each as that version lays
+ * the struct out. MDN_CHECK_VERSION is 0 for such a version, else MEDINS_ERR_ARGUMENT with a
+ * message naming the struct `what` ("medins_person") and what to do: version 0 is a struct never
+ * initialised, a higher one a struct of a newer libmedins.
+ */
+#define MDN_VERSION_KNOWN(v, known) ((unsigned)(v) - 1u < (unsigned)(known))
+#define MDN_CHECK_VERSION(err, p, what, known) \
+    (MDN_VERSION_KNOWN((p)->version, known) ? 0 : mdn_version_error(err, what, (p)->version, known))
+int mdn_version_error(medins_error **err, const char *what, unsigned version, unsigned known)
+    MDN_COLD;
+
 /* Tells the static analyzer (only) a fact the code guarantees where it cannot follow, across
  * calls or loop iterations; compiles to nothing otherwise. */
 #ifdef __clang_analyzer__
@@ -112,6 +125,7 @@ extern const char *const mdn_delivery_words[];
 extern const char *const mdn_disease_words[];
 extern const char *const mdn_period_words[];    /* medins_capitation_period */
 extern const char *const mdn_section_words[];   /* the sections' keys in policy files */
+extern const char *const mdn_pool_words[];      /* medins_pool */
 
 /* Text as a message quotes it, NUL and control bytes escaped (money.c); returns buf. */
 const char *mdn_quoted(char *buf, size_t size, const char *text, size_t len);
@@ -171,7 +185,11 @@ static inline unsigned mdn_date_valid(medins_date date)
            (unsigned)(mdn_days_of_year(y)[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1);
 }
 
-/* ISO date "2023-01-01" -> 20230101. MEDINS_ERR_SYNTAX, or MEDINS_ERR_DATE for 2023-02-30. */
+/* ISO date "2023-01-01" (and "20230101" when basic) of `len` bytes -> 20230101:
+ * MEDINS_ERR_SYNTAX, or MEDINS_ERR_DATE for 2023-02-30 and years outside 1900-2199 (dates.c;
+ * medins_date_parse words the errors). The _text form: "2023-01-01" only, NUL-terminated, as
+ * policy files write dates. */
+int mdn_date_parse_len(medins_date *out, const char *text, size_t len, bool basic);
 int mdn_date_parse_text(medins_date *out, const char *text);
 
 /* mdn_apply of an amount known not to be negative (a magnitude): no sign test, which would

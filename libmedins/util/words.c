@@ -26,6 +26,7 @@ const char *const mdn_delivery_words[] = {"natural", "assisted", "caesarean", "c
 const char *const mdn_disease_words[] = {"diabetes", "dialysis", "haemophilia", "hemiplegia",
                                          "pulmonary_heart", NULL};
 const char *const mdn_period_words[] = {"month", "year", NULL};
+const char *const mdn_pool_words[] = {"outpatient", "pooling", "inpatient", NULL};
 const char *const mdn_section_words[] = {
     [MEDINS_SECTION_CONTRIBUTIONS] = "contributions",
     [MEDINS_SECTION_OUTPATIENT] = "outpatient",
@@ -241,3 +242,80 @@ const char *medins_group_name(uint32_t flag)
 }
 
 DEFINE_PARSE(medins_group_parse, uint32_t, MEDINS_WORDS_GROUP)
+
+/* ---- Names of the enums policy files do not write ------------------------------------------ */
+
+static const char *const part_words[] = {
+    "self_paid", "category_b", "deductible", "fund", "coinsurance", "over_cap", "major_disease",
+    "assistance", "patient", "account", "info", "contribution", "benefit", NULL,
+};
+static const char *const result_kind_words[] = {
+    "settlement", "contribution", "maternity", "capitation", "account", NULL,
+};
+_Static_assert(MDN_WORD_COUNT(part_words) == MEDINS_PART_COUNT, "one word per part");
+_Static_assert(MDN_WORD_COUNT(mdn_pool_words) == MEDINS_POOL_COUNT, "one word per pool");
+_Static_assert(MDN_WORD_COUNT(result_kind_words) == MEDINS_RESULT_ACCOUNT + 1,
+               "one word per result kind");
+DEFINE_NAME(medins_part_name, medins_part, part_words)
+DEFINE_NAME(medins_pool_name, medins_pool, mdn_pool_words)
+DEFINE_NAME(medins_result_kind_name, medins_result_kind, result_kind_words)
+DEFINE_NAME(medins_capitation_period_name, medins_capitation_period, mdn_period_words)
+
+/* ---- A list of groups ---------------------------------------------------------------------- */
+
+static bool is_group_separator(char c)
+{
+    return c == '+' || c == ',' || c == '|';
+}
+
+int medins_groups_parse(uint32_t *out, const char *text, size_t len, medins_error **err)
+{
+    if (!out || (!text && len))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_groups_parse: NULL argument");
+    const char *nul = len ? memchr(text, '\0', len) : NULL;
+    if (nul)
+        return mdn_error(err, MEDINS_ERR_SYNTAX, NULL, 0, (unsigned)(nul - text) + 1,
+                         "the groups' text contains a NUL byte");
+    size_t i = 0;
+    while (i < len && text[i] == ' ')
+        i++;
+    uint32_t all = 0;
+    /* Words, each followed by spaces and a separator or the end; none when there is only
+     * space. */
+    while (i < len) {
+        const size_t start = i;
+        while (i < len && text[i] != ' ' && !is_group_separator(text[i]))
+            i++;
+        if (i == start)
+            return mdn_error(err, MEDINS_ERR_SYNTAX, NULL, 0, (unsigned)start + 1,
+                             "an empty group at byte %zu: write words such as dibao, separated by "
+                             "'+', ',' or '|'", start + 1);
+        int flag = 0;
+        const size_t n = i - start;
+        medins_error *e = NULL;
+        if (medins_word_parse(&flag, MEDINS_WORDS_GROUP, text + start, n, &e) != 0) {
+            const int rc = mdn_error(err, medins_error_code(e), NULL, 0, (unsigned)start + 1, "%s",
+                                     medins_error_message(e));
+            medins_error_free(e);
+            return rc;
+        }
+        all |= (uint32_t)flag;
+        while (i < len && text[i] == ' ')
+            i++;
+        if (i == len)
+            break;
+        if (!is_group_separator(text[i]))
+            return mdn_error(err, MEDINS_ERR_SYNTAX, NULL, 0, (unsigned)i + 1,
+                             "groups are separated by '+', ',' or '|', not '%c' (byte %zu)",
+                             text[i], i + 1);
+        i++;
+        while (i < len && text[i] == ' ')
+            i++;
+        if (i == len)
+            return mdn_error(err, MEDINS_ERR_SYNTAX, NULL, 0, (unsigned)i,
+                             "an empty group after the last separator: write words such as "
+                             "dibao, separated by '+', ',' or '|'");
+    }
+    *out = all;
+    return 0;
+}

@@ -17,6 +17,7 @@ import tempfile
 import bad_input
 import harness
 import json_output
+import years
 from harness import GROUP, HEADER, TESTLAND, check, counts, expect, figure, run
 
 
@@ -677,6 +678,7 @@ GROUPS = {
 
 GROUPS.update(bad_input.GROUPS)
 GROUPS.update(json_output.GROUPS)
+GROUPS.update(years.GROUPS)
 
 if __name__ == "__main__":
     GROUPS[GROUP]()

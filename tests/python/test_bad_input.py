@@ -221,7 +221,7 @@ def test_enum_given_a_float_or_bool_is_a_type_error(call):
      r"claims\['date'\] row 1"),
     ("date", np.array([20230301.0, 20230401.0, 20230501.0]), TypeError, "must be dates"),
     ("date", np.array(["2023-03-01", "2023-04", "2023-05-01"]), ValueError,
-     r"claims\['date'\] row 1: '2023-04' is not a date"),
+     r"""claims\['date'\] row 1: "2023-04" is not a date"""),
     ("kind", np.array([0, 2 ** 31, 0], np.int64), OverflowError, r"claims\['kind'\] row 1"),
     ("kind", np.array([0.0, 3.0, 0.0]), TypeError, r"claims\['kind'\]"),
     ("level", np.array(["l1", "l9", "l2"]), ValueError,

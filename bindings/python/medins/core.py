@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Union
@@ -36,27 +35,19 @@ DateLike = Union[_dt.date, int, str]
 
 # ---- Dates and money ---------------------------------------------------------------------
 
-# The two spellings of a date as text: ISO "2023-01-15" and "20230115", ASCII digits only.
-_DATE_TEXT = re.compile(r"(\d{4}-\d{2}-\d{2})|(\d{8})", re.ASCII)
-
-
 def to_cdate(value: Optional[DateLike], what: str = "date") -> int:
     """A date as the C library's YYYYMMDD integer; 0 ("none") for a missing one (``None``,
     ``pd.NaT``, NaN). Takes a :class:`datetime.date` (or datetime, ``pandas.Timestamp``,
     ``numpy.datetime64``), an int YYYYMMDD, or text ``"2023-01-15"`` / ``"20230115"``; a float
-    or a bool is a TypeError, other text a ValueError (``what`` names the value)."""
+    or a bool is a TypeError, other text a ValueError (``what`` names the value). Text is read
+    by the library's one reading of dates (``medins_date_parse``), exactly: no spaces around it."""
     if missing(value):
         return 0
     if isinstance(value, str):
-        m = _DATE_TEXT.fullmatch(value.strip())
-        if not m:
-            raise ValueError(f"{what}: {value!r} is not a date (YYYY-MM-DD or YYYYMMDD)")
-        if m[2]:
-            return int(m[2])
         try:
-            value = _dt.date.fromisoformat(m[1])
-        except ValueError:
-            raise ValueError(f"{what}: {value!r} is not a calendar date") from None
+            return _c.date_parse(value)
+        except MedinsError as e:
+            raise ValueError(f"{what}: {e.message}") from None
     if isinstance(value, np.datetime64):
         value = value.astype("datetime64[D]").item()
     if isinstance(value, _dt.datetime):
@@ -294,20 +285,27 @@ def _ledger_field(name: str, dtype: Any = np.int64, money: bool = True) -> Calla
     return _int_field(f"Ledger.{name}", dtype, money)
 
 
-# Each scalar field's converter, in the C struct's order (ledger.h).
+def _layout(layout: int) -> List[Any]:
+    """The fields of a C struct, in its order, as the library describes them (medins/layout.h:
+    name, type, kind)."""
+    return [_c.layout_field(layout, i) for i in range(_c.layout_field_count(layout))]
+
+
+_DTYPES = {_c.FIELD_INT32: np.int32, _c.FIELD_UINT32: np.uint32, _c.FIELD_INT64: np.int64}
+
+
+def _ledger_scalar(f: Any) -> Callable[[Any], int]:
+    if f.kind == _c.FIELD_DATE:
+        return lambda v: to_cdate(v, f"Ledger.{f.name}")
+    return _ledger_field(f.name, _DTYPES[f.type], f.kind == _c.FIELD_MONEY)
+
+
+# Each scalar field's converter, in the C struct's order; a total by pool ("fund.inpatient")
+# is one field a pool, read and set through its dict (_LEDGER_POOLS).
 _LEDGER_SCALARS: Dict[str, Callable[[Any], int]] = {
-    "year": _ledger_field("year", np.int32, False),
-    "last_date": lambda v: to_cdate(v, "Ledger.last_date"),
-    "seq": _ledger_field("seq", np.uint32, False),
-    "admissions": _ledger_field("admissions", np.int32, False),
-    **{n: _ledger_field(n) for n in ("outpatient_costs", "major_base", "major_fund",
-                                     "assist_base", "assist_fund", "account_balance",
-                                     "account_paid", "carry_over")},
-    "thrifty_years": _ledger_field("thrifty_years", np.int32, False),
-    "prior_known": _ledger_field("prior_known", np.int32, False),
-    "prior_outpatient_costs": _ledger_field("prior_outpatient_costs"),
-}
-_LEDGER_POOLS = ("deductible", "position", "fund")
+    f.name: _ledger_scalar(f) for f in _layout(_c.LAYOUT_LEDGER) if "." not in f.name}
+_LEDGER_POOLS = tuple(dict.fromkeys(f.name.split(".")[0] for f in _layout(_c.LAYOUT_LEDGER)
+                                    if "." in f.name))
 
 
 class Ledger:
@@ -471,9 +469,7 @@ class Line:
         return f"{yuan(self.amount):>12}  {self.text}{cite}{where}"
 
 
-_SETTLEMENT_FIELDS = ("claim_id", "total", "self_paid", "category_b", "in_scope", "deductible",
-                      "fund", "coinsurance", "over_cap", "major_disease", "assistance", "patient",
-                      "account", "cash", "ratio", "admission", "assumed")
+_SETTLEMENT_FIELDS = tuple(f.name for f in _layout(_c.LAYOUT_SETTLEMENT))
 
 
 _PARTS = {int(p): p for p in Part}
@@ -530,11 +526,7 @@ class Result:
         kind = handle.kind()
         if kind == _c.RESULT_SETTLEMENT:
             return Settlement(handle, policy)
-        figures = {_c.RESULT_CONTRIBUTION: handle.contribution,
-                   _c.RESULT_ACCOUNT: handle.account,
-                   _c.RESULT_MATERNITY: handle.maternity,
-                   _c.RESULT_CAPITATION: handle.capitation}.get(kind)
-        return FiguresResult(handle, policy, figures() if figures else None)
+        return FiguresResult(handle, policy, _c.figures_of(handle))
 
     def explain(self) -> str:
         """The explanation as text: one line per part, then the assumed values used and the
@@ -559,16 +551,10 @@ class Result:
 class FiguresResult(Result):
     """A contribution, account, maternity or capitation result: its figures as attributes."""
 
-    def __init__(self, handle: Any, policy: "Policy", figures: Any) -> None:
+    def __init__(self, handle: Any, policy: "Policy", figures: Optional[Dict[str, int]]) -> None:
         super().__init__(handle, policy)
-        self.figures: Dict[str, Any] = {}
-        if figures is not None:
-            for name in dir(figures):
-                if name.startswith("_") or name in ("this", "thisown"):
-                    continue
-                value = getattr(figures, name)
-                if isinstance(value, int):
-                    self.figures[name] = value
+        # The figures' fields in the C struct's order (medins/layout.h).
+        self.figures: Dict[str, Any] = figures or {}
         for k, v in self.figures.items():
             setattr(self, k, v)
 
@@ -606,9 +592,8 @@ class Settlement(Result):
 
     def __init__(self, handle: Any, policy: "Policy") -> None:
         super().__init__(handle, policy)
-        s = handle.settlement()
-        for name in _SETTLEMENT_FIELDS:
-            setattr(self, name, getattr(s, name))
+        for name, value in _c.figures_of(handle).items():
+            setattr(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
         # Called only for an attribute the instance does not have: a settlement from

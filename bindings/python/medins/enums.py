@@ -125,9 +125,11 @@ ClaimKind = _make("ClaimKind", "CLAIM_", _word_or_none(_c.claim_kind_name),
                   doc="What a claim is for: OUTPATIENT, POOLING, SPECIAL_DISEASE, INPATIENT, PHARMACY.")
 Section = _make("Section", "SECTION_", _word_or_none(_c.section_name),
                 doc="Sections a policy may have.")
-Part = _make("Part", "PART_", doc="What an explanation line's amount is.")
-Pool = _make("Pool", "POOL_", doc="Benefit pools of a ledger.")
-ResultKind = _make("ResultKind", "RESULT_", doc="What a result is of.")
+Part = _make("Part", "PART_", _word_or_none(_c.part_name),
+             doc="What an explanation line's amount is.")
+Pool = _make("Pool", "POOL_", _word_or_none(_c.pool_name), doc="Benefit pools of a ledger.")
+ResultKind = _make("ResultKind", "RESULT_", _word_or_none(_c.result_kind_name),
+                   doc="What a result is of.")
 EmployerType = _make("EmployerType", "EMPLOYER_", _word_or_none(_c.employer_type_name),
                      words=_c.WORDS_EMPLOYER_TYPE,
                      skip=("TYPE_COUNT",), doc="Employer type for employee contributions.")
@@ -135,7 +137,8 @@ Delivery = _make("Delivery", "DELIVERY_", _word_or_none(_c.delivery_name), words
                  doc="Kind of delivery for maternity benefits.")
 Disease = _make("Disease", "DISEASE_", _word_or_none(_c.disease_name), words=_c.WORDS_DISEASE,
                 doc="Outpatient special diseases paid per head.")
-CapitationPeriod = _make("CapitationPeriod", "CAPITATION_", doc="Unit of a per-head rate.")
+CapitationPeriod = _make("CapitationPeriod", "CAPITATION_",
+                         _word_or_none(_c.capitation_period_name), doc="Unit of a per-head rate.")
 
 
 def _status_members() -> Dict[str, int]:
@@ -169,20 +172,26 @@ class Group(enum.IntFlag):
 
     @classmethod
     def parse(cls, value) -> "Group":
-        """Groups from a Group, an int mask, ``"dibao+disabled"`` or a list of words."""
+        """Groups from a Group, an int mask, ``"dibao+disabled"`` (the library's reading of a
+        list of groups: words separated by ``+``, ``,`` or ``|``) or a list of words."""
         if isinstance(value, Group):
             return value
-        if value is None or value == "":
+        if value is None:
             return cls(0)
         if isinstance(value, str):
-            value = [w for w in value.replace(",", "+").split("+") if w.strip()]
+            return cls(_groups(value))
         if isinstance(value, (list, tuple, set, frozenset)):
             mask = cls(0)
             for w in value:
-                w = w.strip() if isinstance(w, str) else w
-                if isinstance(w, str):
-                    mask |= cls(_word_parse(_c.WORDS_GROUP, w))
-                else:
-                    mask |= cls(_code(w, "Group"))
+                mask |= cls(_groups(w) if isinstance(w, str) else _code(w, "Group"))
             return mask
         return cls(_code(value, "Group"))
+
+
+def _groups(text: str) -> int:
+    """The flags of a list of groups, read by the library; its error as a ValueError."""
+    from .errors import MedinsError
+    try:
+        return _c.groups_parse(text)
+    except MedinsError as e:
+        raise ValueError(e.message) from None

@@ -65,6 +65,21 @@ public enum Group {
     }
 
     /**
+     * The groups a list of them names, as the library reads such lists everywhere
+     * (medins_groups_parse): words separated by '+', ',' or '|' ("dibao+disabled").
+     *
+     * @param text the list; "" for no group
+     * @return a new set of the groups named
+     * @throws MedinsException MEDINS_ERR_TYPE for a word that is not a group, MEDINS_ERR_SYNTAX
+     *     for an empty word or another separator
+     * @throws NullPointerException when {@code text} is null
+     */
+    public static EnumSet<Group> parseList(String text) {
+        java.util.Objects.requireNonNull(text, "text");
+        return fromFlags((int) medins.groups_parse(text));
+    }
+
+    /**
      * The C bit mask of a set of groups.
      *
      * @param groups the groups, possibly none
