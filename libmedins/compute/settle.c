@@ -14,15 +14,18 @@
  *   6. the patient pays the remainder; employees' sections with `account: true` take it from
  *      the individual account first, up to the in-scope burden left.
  *
- * The core writes to caller-owned structures only and allocates nothing unless it is given a
- * result to explain into, so the batch shares it without a heap allocation per claim.
+ * The arithmetic is written once, here, and inlined into each of its callers: one claim
+ * (mdn_settle_core, which may explain into a result) and the batch's claims (mdn_settle_chunk
+ * and mdn_settle_planned, settle.h), whose copies record nothing and allocate nothing.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "person.h"
-#include "settle_body.h"
+#include "plan.h"
+#include "result.h"
+#include "settle.h"
 
 /* What a settlement result keeps: the figures (first: medins_result_settlement reads them) and
  * the ledger before and after, so that a reversal can restore it exactly. */
@@ -32,6 +35,47 @@ typedef struct settle_data {
 } settle_data;
 
 /* ---- Explanation lines ------------------------------------------------------------------ */
+
+typedef struct emitter {
+    medins_result *r;          /* NULL: figures only */
+    bool texts;                /* format and add lines (else only record assumed values) */
+    bool assumed;              /* an assumed value was used (copied to the settlement) */
+    int rc;                    /* first NOMEM */
+} emitter;
+
+/* Formats and adds a line: only called through SAY, with a result. */
+static void say_line(emitter *e, medins_part part, medins_fen amount, medins_fen base,
+                     medins_bp ratio, const char *rule, const mdn_val *val, const char *fmt, ...);
+
+/*
+ * An explanation line: with a result, marks the settlement assumed when its value is and adds
+ * the line. A macro so that without a result (the batch, where the settlement body is
+ * compiled with r a constant NULL) nothing of it is left: no test, no call, no argument.
+ */
+#define SAY(e, part, amount, base, ratio, rule, val, ...)                                     \
+    do {                                                                                     \
+        emitter *say_e = (e);                                                                \
+        if (say_e->r) {                                                                      \
+            const mdn_val *say_v = (val);                                                    \
+            if (say_v && say_v->pub.assumed)                                                 \
+                say_e->assumed = true;                                                       \
+            if (say_e->rc == 0)                                                              \
+                say_line(say_e, (part), (amount), (base), (ratio), (rule), say_v,          \
+                             __VA_ARGS__);                                                    \
+        }                                                                                    \
+    } while (0)
+
+/* A value used without a line of its own (segment bounds): listed when assumed or
+ * third-party. */
+static inline void use(emitter *e, const mdn_val *val)
+{
+    if (e->r && val && (val->pub.assumed || val->pub.third_party)) {
+        e->assumed |= val->pub.assumed != 0;
+        if (e->rc == 0)
+            e->rc = mdn_result_use(e->r, val);
+    }
+}
+
 
 /*
  * A tiny formatter so that money and ratios are formatted only when texts are wanted:
@@ -74,8 +118,8 @@ static size_t vformat(char *buf, size_t size, const char *fmt, va_list ap)
     return n;
 }
 
-void mdn_say_line(emitter *e, medins_part part, medins_fen amount, medins_fen base,
-                  medins_bp ratio, const char *rule, const mdn_val *val, const char *fmt, ...)
+static void say_line(emitter *e, medins_part part, medins_fen amount, medins_fen base,
+                     medins_bp ratio, const char *rule, const mdn_val *val, const char *fmt, ...)
 {
     if (!e->texts) {
         e->rc = mdn_result_use(e->r, val);
@@ -91,8 +135,8 @@ void mdn_say_line(emitter *e, medins_part part, medins_fen amount, medins_fen ba
 
 /* The lines of the adjustments that apply (every one that matches, in row order); returns
  * their sum, as plan.c's adjust_sum. */
-medins_bp mdn_say_adjustments(emitter *e, const mdn_adjust_table *t, const mdn_index *ix,
-                              const mdn_query *q, const char *rule)
+static medins_bp say_adjustments(emitter *e, const mdn_adjust_table *t, const mdn_index *ix,
+                                 const mdn_query *q, const char *rule)
 {
     medins_bp sum = 0;
     uint64_t m;
@@ -108,10 +152,385 @@ medins_bp mdn_say_adjustments(emitter *e, const mdn_adjust_table *t, const mdn_i
     return sum;
 }
 
+/* ---- The arithmetic -------------------------------------------------------------------- */
+
+/* Always inlined, so that each of its callers below gets its own copy: one claim's, which may
+ * explain into a result, and the batch's, with none (bench/README.md). */
+#if defined(__GNUC__) || defined(__clang__)
+#  define BODY static inline __attribute__((always_inline))
+#else
+#  define BODY static inline
+#endif
+
+/* Segment i of `row` as a plan pays it: its upper bound (MDN_NO_CAP when open-ended) and its
+ * ratio with `add`, clamped; from the plan's copy `sp` when it has one. */
+static inline medins_fen seg_to(const mdn_ratio_row *row, const mdn_seg_plan *sp, size_t i)
+{
+    return sp->n > 0 ? sp->to[i] : row->seg[i].to < 0 ? MDN_NO_CAP : row->seg[i].to;
+}
+
+static inline medins_bp seg_ratio(const mdn_ratio_row *row, const mdn_seg_plan *sp,
+                                  medins_bp add, size_t i)
+{
+    return sp->n > 0 ? sp->ratio[i] : clamp_ratio(row->seg[i].ratio.v, add);
+}
+
+/*
+ * Pay the pieces of [lo, hi) (positions on a running amount, not negative, lo <= hi) that fall
+ * into each segment of `row`, at the segment's ratio plus `add`, until `room` is used up.
+ * Returns the amount paid; *withheld receives what the room refused, *coins the unpaid shares
+ * of the pieces, *first_ratio the ratio of the first piece (left alone when there is none).
+ *
+ * Segments are contiguous and ascending from 0 (checked at load): the pieces are those of the
+ * segment holding lo up to the one holding hi. An empty piece pays nothing, so that the
+ * figures take no branch on the amounts (bench/README.md); only lines test for a piece.
+ */
+BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg_plan *sp,
+                             medins_bp add, medins_fen lo, medins_fen hi, medins_fen room,
+                             medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
+                             medins_part part, const char *rule, const char *what)
+{
+    size_t i = 0;
+    while (lo >= seg_to(row, sp, i))     /* the last bound is MDN_NO_CAP */
+        i++;
+    if (first_ratio && hi > lo)
+        *first_ratio = seg_ratio(row, sp, add, i);
+    medins_fen a = lo, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
+    for (;; i++) {
+        const medins_fen to = seg_to(row, sp, i), piece = min_fen(hi, to) - a;
+        const medins_bp ratio = seg_ratio(row, sp, add, i);
+        /* A piece is never negative: a <= min(hi, to). */
+        const medins_fen share = mdn_apply_magnitude((uint64_t)piece, ratio);
+        const medins_fen paid = min_fen(share, room);
+        room -= paid;
+        paid_sum += paid;
+        withheld_sum += share - paid;
+        coins_sum += piece - share;
+        if (e->r && piece > 0) {
+            const mdn_segment *seg = &row->seg[i];
+            /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
+            if (seg->from > 0)
+                use(e, seg->from_val);
+            use(e, seg->to_val);
+            if (seg->to < 0)
+                SAY(e, part, paid, piece, ratio, rule, seg->ratio.val,
+                    "%s pays %P of %Y in the segment above %Y%s", what, ratio, piece, seg->from,
+                    paid < share ? " (cut by the annual maximum)" : "");
+            else
+                SAY(e, part, paid, piece, ratio, rule, seg->ratio.val,
+                    "%s pays %P of %Y in the segment %Y to %Y%s", what, ratio, piece, seg->from,
+                    seg->to, paid < share ? " (cut by the annual maximum)" : "");
+            if (coins)
+                SAY(e, MEDINS_PART_COINSURANCE, piece - share, piece, MEDINS_BP_ONE - ratio, rule,
+                    seg->ratio.val, "The patient pays %P of %Y in this segment",
+                    MEDINS_BP_ONE - ratio, piece);
+        }
+        if (hi <= to)
+            break;
+        a = to;
+    }
+    *withheld = withheld_sum;
+    if (coins)
+        *coins = coins_sum;
+    return paid_sum;
+}
+
+/*
+ * A layer above the basic fund on its cumulative base: this claim adds `add` to `base0`;
+ * `add_max` is at least `add` and known earlier. Returns the payment (0 when the layer has no
+ * row for the person, or does not apply to the claim: without a result it is called for such
+ * claims too, and its plan's gate returns 0). `q` is read only for lines (the adjustments'
+ * own).
+ */
+BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_plan *lp,
+                             const mdn_query *q, medins_fen base0, medins_fen add, medins_fen add_max,
+                             medins_fen used, medins_part part)
+{
+    const bool major = part == MEDINS_PART_MAJOR_DISEASE;
+    const char *label = major ? "the major-disease layer" : "medical assistance";
+    const mdn_amount_row *drow = lp->drow, *crow = lp->crow;
+    const medins_fen ded = lp->ded;
+
+    if (e->r && !lp->rrow) {
+        SAY(e, MEDINS_PART_INFO, 0, add, 0, l->rule[MDN_RULE_RATIO], NULL,
+            "No row of %s applies to this person: it pays nothing", label);
+        return 0;
+    }
+    if (drow) {
+        if (drow->share.val)
+            use(e, l->reference_income.val);
+        SAY(e, MEDINS_PART_INFO, min_fen(add, max_fen(0, ded - base0)), add, drow->share.v,
+            l->rule[MDN_RULE_DEDUCTIBLE], drow->share.val ? drow->share.val : drow->amount.val,
+            "Annual deductible of %s %Y on the year's burden (%Y before this claim, %Y added)",
+            label, ded, base0, add);
+    }
+    /* Without a result, one test first: on the gate (the deductible, or above any burden
+     * when the layer pays nothing) and on `add_max` (the claim's in-scope amount, known from
+     * the start, where `add` comes at the end of the basic fund's arithmetic). Most claims
+     * stop here (bench/README.md, "The layers' early gate"). */
+    if (!e->r && base0 + add_max <= lp->gate)
+        return 0;
+    medins_fen lo = max_fen(0, base0 - ded), hi = max_fen(0, base0 + add - ded);
+    if (hi <= lo)
+        return 0;   /* all within the deductible: no ratio, adjustment or maximum is used */
+    if (e->r)
+        (void)say_adjustments(e, &l->adjustments, l->ix.adjustments, q, l->rule[MDN_RULE_ADJUST]);
+    medins_fen room = max_fen(0, lp->cap - used);
+    medins_fen withheld;
+    medins_fen paid = pay_segments(e, lp->rrow, &lp->segs, lp->adj, lo, hi, room, &withheld,
+                                   NULL, NULL, part, l->rule[MDN_RULE_RATIO],
+                                   major ? "The major-disease layer" : "Medical assistance");
+    if (crow)
+        SAY(e, MEDINS_PART_INFO, crow->amount.v, used, 0, l->rule[MDN_RULE_CAP], crow->amount.val,
+            "Annual maximum of %s: %Y, %Y used before this claim%s", label, crow->amount.v, used,
+            withheld > 0 ? ": reached" : "");
+    return paid;
+}
+
+/* The claim's date against the policy's dates and the ledger's year and last claim. */
+static inline int check_dates(const medins_policy *p, medins_date date,
+                              const medins_ledger *ledger, medins_error **err)
+{
+    /* Unsigned differences: one test for each range (dates are checked, years are in range). */
+    if (!mdn_within_policy(p, date))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is outside policy %s",
+                         (int)date, p->id);
+    if ((uint32_t)(date - ledger->year * 10000) >= 10000u)
+        return mdn_error(err, MEDINS_ERR_LEDGER_YEAR, NULL, 0, 0,
+                         "the ledger is for %d, the claim is dated %d", (int)ledger->year,
+                         (int)date);
+    if (date < ledger->last_date)
+        return mdn_error(err, MEDINS_ERR_ORDER, NULL, 0, 0,
+                         "claim dated %d is earlier than the ledger's last claim (%d)",
+                         (int)date, (int)ledger->last_date);
+    return 0;
+}
+
+/* Why a plan that is not OK cannot settle (a claim of `kind` at `level` on `date` under p). */
+static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy *p,
+                                      medins_scheme scheme, int kind, int level, medins_date date,
+                                      medins_error **err)
+{
+    if (plan->status == MDN_PLAN_AGE)
+        return mdn_age_missing(err, mdn_plan_age_rule(plan, p), date);
+    if (plan->status == MDN_PLAN_SCHEME)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "the %s scheme is not covered by this policy", medins_scheme_name(scheme));
+    if (plan->status == MDN_PLAN_SECTION)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "%s claims are not covered by this policy", medins_claim_kind_name((medins_claim_kind)kind));
+    return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                     "not covered by this policy: no %s row for this person at level %s",
+                     plan->sec->rule[MDN_RULE_RATIO], medins_level_name((medins_level)level));
+}
+
+/*
+ * The settlement itself (see the top of this file) with the rows of `plan`, compiled into
+ * mdn_settle_core, which may explain into a result (and then reads `q`, the plan's query, for
+ * the adjustments' lines), and into the batch's, where r and q are NULL and flags 0.
+ *
+ * Writes the figures to *s and the updated ledger to *next (`next` may be `ledger` itself: it
+ * is written only when the claim settles). Without a result only the figures the batch
+ * outputs are written (fund, major_disease, assistance, patient, deductible, coinsurance,
+ * over_cap, account). `vouched` says what the caller has checked: the body then does not.
+ * The claim, the person and the ledger must have passed their checks.
+ *
+ * Only scalars go to the functions it calls on its error paths, and nothing of *s is kept in
+ * the emitter, so that the claim and the settlement have no address taken (bench/README.md).
+ */
+BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                     const medins_person *person, const mdn_plan *plan, const mdn_query *q,
+                     const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
+                     unsigned flags, mdn_vouched vouched, medins_error **err)
+{
+    int rc;
+    if ((vouched == MDN_VOUCHED_NONE && (rc = check_dates(p, claim->date, ledger, err)) < 0) ||
+        (vouched != MDN_VOUCHED_ALL && plan->status != MDN_PLAN_OK &&
+         (rc = plan_error(plan, p, person->scheme, claim->kind, claim->level, claim->date,
+                          err)) < 0))
+        return rc;
+    /* The count of settlements, before anything counts on it: admissions are at most seq, so
+     * neither can pass the most. */
+    if (vouched != MDN_VOUCHED_ALL && ledger->seq >= MEDINS_LEDGER_SEQ_MAX)
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                         "the ledger already counts %u settlements this year, the most it can hold",
+                         (unsigned)ledger->seq);
+
+    const mdn_benefit *sec = plan->sec;
+    const int kind = claim->kind, pool = plan->pool;
+    emitter e = {r, r && !(flags & MEDINS_SETTLE_NO_LINES), false, 0};
+    /* No memset: the batch (no result) gets only the figures it outputs, and each store it
+     * skips shortens its claims. */
+    const medins_fen in_scope = claim->total - claim->self_paid - claim->category_b;
+    s->major_disease = s->assistance = 0;
+    if (r) {
+        s->in_scope = in_scope;
+        s->ratio = 0;
+        s->claim_id = claim->id;
+        s->total = claim->total;
+        s->self_paid = claim->self_paid;
+        s->category_b = claim->category_b;
+        s->admission = (kind == MEDINS_CLAIM_INPATIENT) * (ledger->admissions + 1);
+    }
+
+    if (claim->self_paid > 0)
+        SAY(&e, MEDINS_PART_SELF_PAID, s->self_paid, 0, 0, "claim.self_paid", NULL,
+            "Items outside the catalogue, paid in full by the patient: %Y", s->self_paid);
+    if (claim->category_b > 0)
+        SAY(&e, MEDINS_PART_CATEGORY_B, s->category_b, 0, 0, "claim.category_b", NULL,
+            "Category-B first self-pay, paid by the patient: %Y", s->category_b);
+    if (r && s->admission)
+        SAY(&e, MEDINS_PART_INFO, 0, 0, 0, sec->rule[MDN_RULE_DEDUCTIBLE], NULL,
+            "Admission number %d this year", (int)s->admission);
+
+    /* Deductible: what is left of the pool's annual one, or the whole per visit or admission
+     * (0 without a deductible row). */
+    const medins_fen ded = plan->ded,
+                     remaining = ded - (plan->annual & min_fen(ded, ledger->deductible[pool]));
+    s->deductible = min_fen(in_scope, remaining);
+    const mdn_amount_row *drow = plan->drow;
+    if (e.r && drow) {
+        if (plan->trow)
+            SAY(&e, MEDINS_PART_INFO, drow->amount.v - ded, drow->amount.v, 0,
+                sec->ded_owner->rule[MDN_RULE_THRIFT], plan->trow->amount.val,
+                "Deductible %Y lowered by %Y after %d thrifty year(s)", drow->amount.v,
+                plan->trow->amount.v, (int)ledger->thrifty_years);
+        if (plan->annual)
+            SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, in_scope, 0,
+                sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
+                "Annual deductible %Y, of which %Y was borne before this claim: the patient pays %Y",
+                ded, ledger->deductible[pool], s->deductible);
+        else
+            SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, in_scope, 0,
+                sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
+                "Deductible of this %s %Y: the patient pays %Y",
+                sec->basis == MDN_BASIS_VISIT ? "visit" : "admission", ded, s->deductible);
+    }
+
+    /* Segments and the annual maximum (the inpatient one plus what the outpatient carries). */
+    if (e.r)
+        (void)say_adjustments(&e, &sec->adjustments, sec->ix.adjustments, q, sec->rule[MDN_RULE_ADJUST]);
+    const mdn_amount_row *crow = plan->crow;
+    const medins_fen carry = plan->carry & ledger->carry_over, cap = plan->cap + carry;
+    medins_fen rest = in_scope - s->deductible;
+    medins_fen pos = ledger->position[pool];
+    s->fund = pay_segments(&e, plan->rrow, &plan->segs, plan->adj, pos, pos + rest,
+                           max_fen(0, cap - ledger->fund[pool]), &s->over_cap, &s->coinsurance,
+                           r ? &s->ratio : NULL, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO], "The fund");
+    if (crow) {
+        if (carry > 0)
+            SAY(&e, MEDINS_PART_INFO, cap, carry, 0, sec->cap_owner->rule[MDN_RULE_CARRY],
+                sec->cap_owner->carry_over_val,
+                "Annual maximum %Y + carried-over outpatient maximum %Y = effective inpatient maximum %Y; fund paid before this claim %Y",
+                crow->amount.v, carry, cap, ledger->fund[pool]);
+        else
+            SAY(&e, MEDINS_PART_INFO, cap, 0, 0, sec->cap_owner->rule[MDN_RULE_CAP],
+                crow->amount.val, "Annual maximum %Y; fund paid before this claim %Y", cap,
+                ledger->fund[pool]);
+        if (carry > 0)
+            use(&e, crow->amount.val);
+    }
+    if (s->over_cap > 0)
+        SAY(&e, MEDINS_PART_OVER_CAP, s->over_cap, 0, 0, sec->cap_owner->rule[MDN_RULE_CAP],
+            crow->amount.val, "Withheld by the annual maximum %Y, paid by the patient: %Y", cap,
+            s->over_cap);
+
+    /* Layers above the basic fund. */
+    const struct mdn_benefits *bs = p->benefits;
+    const medins_fen major_applies = plan->layer[0].applies,
+                     assist_applies = plan->layer[1].applies;
+    medins_fen burden = in_scope - s->fund;
+    /* Without a result each layer is called whether or not it applies (its gate stops it). */
+    if (major_applies || !r)
+        s->major_disease = settle_layer(&e, &bs->major, &plan->layer[0], q, ledger->major_base,
+                                        burden, in_scope, ledger->major_fund,
+                                        MEDINS_PART_MAJOR_DISEASE);
+    medins_fen assist_base = burden - s->major_disease;
+    if (assist_applies || !r)
+        s->assistance = settle_layer(&e, &bs->assistance, &plan->layer[1], q, ledger->assist_base,
+                                     assist_base, in_scope, ledger->assist_fund,
+                                     MEDINS_PART_ASSISTANCE);
+
+    s->patient = claim->total - s->fund - s->major_disease - s->assistance;
+    SAY(&e, MEDINS_PART_PATIENT, s->patient, s->total, 0, "settlement.patient", NULL,
+        "The patient pays %Y: self-paid %Y + category B %Y + deductible %Y + coinsurance %Y + over the maximum %Y - major disease %Y - assistance %Y",
+        s->patient, s->self_paid, s->category_b, s->deductible, s->coinsurance, s->over_cap,
+        s->major_disease, s->assistance);
+
+    /* The individual account pays in-scope costs only: catalogue-external items never, and
+     * category-B first self-pay is cash (the decision is documented in the report and docs). */
+    const medins_fen account = min_fen(ledger->account_balance, assist_base - s->assistance);
+    s->account = plan->account & account;
+    if (plan->account && e.r) {
+        SAY(&e, MEDINS_PART_ACCOUNT, s->account, assist_base - s->assistance, 0,
+            sec->rule[MDN_RULE_ACCOUNT], sec->account_val,
+            "Paid from the individual account: %Y of the in-scope burden %Y (balance %Y)",
+            s->account, assist_base - s->assistance, ledger->account_balance);
+    }
+    if (r) {
+        s->cash = s->patient - s->account;
+        s->assumed = e.assumed;
+    }
+    if (e.rc < 0)
+        return mdn_error(err, e.rc, NULL, 0, 0, "out of memory");
+
+    /*
+     * The new ledger: every sum is checked before anything is written, so that a failure
+     * leaves `next` as it was and `next` may be the ledger itself. Each addend is in [0, MAX]
+     * (the ledger was checked; every figure of the claim lies between 0 and its in-scope
+     * amount, or the account balance), so no sum can overflow int64 and one test of each
+     * against MAX does. When the caller vouched for them the sums are not made: each total
+     * is added to where it lies.
+     */
+    const medins_fen add_outpatient = plan->outpatient & in_scope,
+                     add_major = major_applies & burden,
+                     add_assist = assist_applies & assist_base;
+    if (vouched != MDN_VOUCHED_ALL) {
+        const medins_fen outpatient = ledger->outpatient_costs + add_outpatient,
+                         deductible = ledger->deductible[pool] + s->deductible,
+                         position = ledger->position[pool] + rest,
+                         fund = ledger->fund[pool] + s->fund,
+                         major_base = ledger->major_base + add_major,
+                         major_fund = ledger->major_fund + s->major_disease,
+                         assist_sum = ledger->assist_base + add_assist,
+                         assist_fund = ledger->assist_fund + s->assistance,
+                         account_paid = ledger->account_paid + s->account;
+        /* Each sum is at most their OR, which is below 2^46 < MEDINS_FEN_MAX nearly always:
+         * one test, and the exact ones only when it fails. */
+        const uint64_t any = (uint64_t)(outpatient | deductible | position | fund | major_base |
+                                        major_fund | assist_sum | assist_fund | account_paid);
+        if (any >= (uint64_t)1 << 46 &&
+            ((outpatient > MEDINS_FEN_MAX) | (deductible > MEDINS_FEN_MAX) |
+             (position > MEDINS_FEN_MAX) | (fund > MEDINS_FEN_MAX) |
+             (major_base > MEDINS_FEN_MAX) | (major_fund > MEDINS_FEN_MAX) |
+             (assist_sum > MEDINS_FEN_MAX) | (assist_fund > MEDINS_FEN_MAX) |
+             (account_paid > MEDINS_FEN_MAX)))
+            return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                             "a year total of the ledger would exceed the limit");
+    }
+    if (next != ledger)
+        *next = *ledger;
+    next->seq++;
+    next->last_date = claim->date;
+    next->admissions += plan->inpatient;
+    next->outpatient_costs += add_outpatient;
+    next->deductible[pool] += s->deductible;
+    next->position[pool] += rest;
+    next->fund[pool] += s->fund;
+    next->major_base += add_major;
+    next->major_fund += s->major_disease;
+    next->assist_base += add_assist;
+    next->assist_fund += s->assistance;
+    next->account_balance -= s->account;
+    next->account_paid += s->account;
+    return 0;
+}
+
+/* ---- One claim -------------------------------------------------------------------------- */
+
 /*
  * Settle one claim, with its entry checks and a plan made for it, explaining into `r` (lines
- * only without MEDINS_SETTLE_NO_LINES in flags; assumed values always). The batch inlines the
- * same body (settle_body.h). Writes the figures to *s and the updated ledger to *next (both
+ * only without MEDINS_SETTLE_NO_LINES in flags; assumed values always). Writes the figures to *s and the updated ledger to *next (both
  * the caller's, written even on error: the caller commits them only on success).
  */
 static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_policy *p,
@@ -134,7 +553,6 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
                        err);
 }
 
-/* ---- Public entry points ---------------------------------------------------------------- */
 
 int medins_settle_ex(medins_result **out, const medins_policy *policy, const medins_person *person,
                      const medins_claim *claim, medins_ledger *ledger, unsigned int flags,
@@ -195,4 +613,128 @@ int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, me
     *ledger = d->before;
     ledger->account_balance = balance;
     return 0;
+}
+
+
+/* ---- The batch's claims ------------------------------------------------------------------ */
+
+/* The output columns as bits, for the second pass's variants. */
+enum {
+    COL_FUND = 1 << 0, COL_MAJOR = 1 << 1, COL_ASSIST = 1 << 2, COL_PATIENT = 1 << 3,
+    COL_DEDUCTIBLE = 1 << 4, COL_COINS = 1 << 5, COL_OVER = 1 << 6, COL_ACCOUNT = 1 << 7,
+    COL_STATUS = 1 << 8,
+    /* How the total splits (fund, the layers, the patient) and whether each claim settled. */
+    COLS_SPLIT = COL_FUND | COL_MAJOR | COL_ASSIST | COL_PATIENT | COL_STATUS,
+    COLS_ALL = (1 << 9) - 1,
+};
+
+unsigned mdn_batch_columns(const medins_batch_out *o)
+{
+    return (unsigned)!!o->fund * COL_FUND | (unsigned)!!o->major_disease * COL_MAJOR |
+           (unsigned)!!o->assistance * COL_ASSIST | (unsigned)!!o->patient * COL_PATIENT |
+           (unsigned)!!o->deductible * COL_DEDUCTIBLE | (unsigned)!!o->coinsurance * COL_COINS |
+           (unsigned)!!o->over_cap * COL_OVER | (unsigned)!!o->account * COL_ACCOUNT |
+           (unsigned)!!o->status * COL_STATUS;
+}
+
+/* Writes v to column `col` (bit `bit`) at j: `known` is a constant set of the columns whose
+ * presence is known (present when in `cols`), so that the test for them goes away; any other
+ * is tested for. */
+static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned bit,
+                             unsigned known, unsigned cols)
+{
+    if (!(known & bit)) {
+        if (col)
+            col[j] = v;
+    } else if (cols & bit) {
+        MDN_ANALYZER_ASSUME(col != NULL);   /* cols is mdn_batch_columns(the columns) */
+        col[j] = v;
+    }
+}
+
+/*
+ * The batch's second pass (see mdn_settle_chunk in settle.h).
+ *
+ * `known` and `cols` are constants in each copy mdn_settle_chunk makes: the output columns whose
+ * presence the copy knows, and which of them are present. Absent input columns are read as
+ * zeros, with no test a claim; an output column the copy does not know is tested for claim
+ * by claim (the test goes the same way for the whole call, so it is predicted, but it still
+ * costs three instructions: 24 a claim with eight columns).
+ */
+BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out *out,
+                            medins_ledger *ledgers, const medins_person *run_person,
+                            const medins_policy *policy, const mdn_plan *const *plans, size_t i0,
+                            size_t m, unsigned known, unsigned cols)
+{
+    /* In locals, as in the first pass (batch.c). */
+    const int32_t *person = claims->person + i0, *date = claims->date + i0,
+                  *kind = claims->kind + i0, *level = claims->level + i0;
+    const medins_fen *total = claims->total + i0;
+    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : mdn_zeros,
+                     *category_b = claims->category_b ? claims->category_b + i0 : mdn_zeros;
+    medins_fen *fund = out->fund ? out->fund + i0 : NULL,
+               *major = out->major_disease ? out->major_disease + i0 : NULL,
+               *assist = out->assistance ? out->assistance + i0 : NULL,
+               *patient = out->patient ? out->patient + i0 : NULL,
+               *deductible = out->deductible ? out->deductible + i0 : NULL,
+               *coins = out->coinsurance ? out->coinsurance + i0 : NULL,
+               *over = out->over_cap ? out->over_cap + i0 : NULL,
+               *account = out->account ? out->account + i0 : NULL;
+    int32_t *status = out->status ? out->status + i0 : NULL;
+    for (size_t j = 0; j < m; j++) {
+        const size_t i = i0 + j;
+        medins_ledger *ledger = &ledgers[person[j]];
+        const medins_claim claim = {
+            .id = (int64_t)i,
+            .date = date[j],
+            .kind = (medins_claim_kind)kind[j],
+            .level = (medins_level)level[j],
+            .total = total[j],
+            .self_paid = self_paid[j],
+            .category_b = category_b[j],
+        };
+        medins_settlement s;
+        /* Vouched for: no check, so no failure. The person would be read only to word why a
+         * plan cannot settle. */
+        (void)settle_body(&s, ledger, policy, run_person, plans[j], NULL, &claim, ledger, NULL, 0,
+                          MDN_VOUCHED_ALL, NULL);
+        put_known(fund, j, s.fund, COL_FUND, known, cols);
+        put_known(major, j, s.major_disease, COL_MAJOR, known, cols);
+        put_known(assist, j, s.assistance, COL_ASSIST, known, cols);
+        put_known(patient, j, s.patient, COL_PATIENT, known, cols);
+        put_known(deductible, j, s.deductible, COL_DEDUCTIBLE, known, cols);
+        put_known(coins, j, s.coinsurance, COL_COINS, known, cols);
+        put_known(over, j, s.over_cap, COL_OVER, known, cols);
+        put_known(account, j, s.account, COL_ACCOUNT, known, cols);
+        if ((known & COL_STATUS) ? (cols & COL_STATUS) != 0 : status != NULL)
+            status[j] = 0;
+    }
+}
+
+/* In a copy for the call's output columns when they are every column or the split of the
+ * total with each claim's status, else in one that tests for each. */
+void mdn_settle_chunk(const medins_batch_claims *claims, medins_batch_out *out, unsigned cols,
+                      medins_ledger *ledgers, const medins_person *person,
+                      const medins_policy *policy, const mdn_plan *const *plans, size_t i0,
+                      size_t m)
+{
+    switch (cols) {
+    case COLS_ALL:
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL, COLS_ALL);
+        break;
+    case COLS_SPLIT:
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL,
+                          COLS_SPLIT);
+        break;
+    default:
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, 0, 0);
+        break;
+    }
+}
+
+int mdn_settle_planned(medins_settlement *s, medins_ledger *ledger, const medins_policy *p,
+                       const medins_person *person, const mdn_plan *plan,
+                       const medins_claim *claim, mdn_vouched vouched, medins_error **err)
+{
+    return settle_body(s, ledger, p, person, plan, NULL, claim, ledger, NULL, 0, vouched, err);
 }
