@@ -1,6 +1,7 @@
 /*
- * Explanations: the lines of a settlement, their order, amounts, rule ids, texts with the
- * parameter values, citations with file:line:column, and the list of assumed values used.
+ * Explanations: the trace of a result (its steps, their amounts and arguments, the policy values
+ * each read, with file:line:column), the English lines rendered from it (order, amounts, rule
+ * ids, texts with the parameter values, citations), and the list of assumed values used.
  * Policy figures: see the comment at the top of check_settle.c (tests/data/settle/basic.yaml).
  */
 #include <stdio.h>
@@ -396,6 +397,336 @@ START_TEST(adjustment_and_thrift_lines)
 }
 END_TEST
 
+/* ---- The trace ------------------------------------------------------------------------- */
+
+/* One expected step: the kind, part, amounts and arguments, the number of values it read and
+ * the path of the first (NULL: none). */
+typedef struct want_step {
+    medins_step_kind kind;
+    medins_part part;
+    medins_fen amount, base;
+    medins_bp ratio;
+    int64_t arg[MEDINS_STEP_ARGS];
+    unsigned nvalues;
+    const char *value;
+} want_step;
+
+/* The trace of r is `want`, step by step (`what` names the case in the messages). */
+static void check_trace(const medins_result *r, const want_step *want, size_t n, const char *what)
+{
+    ck_assert_msg(medins_result_step_count(r) == n, "%s: %zu steps, expected %zu", what,
+                  medins_result_step_count(r), n);
+    for (size_t i = 0; i < n; i++) {
+        const medins_step *st = medins_result_step(r, i);
+        const want_step *w = &want[i];
+        ck_assert_msg(st->kind == w->kind && st->part == w->part, "%s: step %zu is %s (part %d)",
+                      what, i, medins_step_kind_name(st->kind), st->part);
+        ck_assert_msg(st->amount == w->amount && st->base == w->base && st->ratio == w->ratio,
+                      "%s: step %zu (%s): amount %lld base %lld ratio %d", what, i,
+                      medins_step_kind_name(st->kind), (long long)st->amount,
+                      (long long)st->base, st->ratio);
+        for (size_t j = 0; j < MEDINS_STEP_ARGS; j++)
+            ck_assert_msg(st->arg[j] == w->arg[j], "%s: step %zu (%s): argument %zu (%s) is %lld",
+                          what, i, medins_step_kind_name(st->kind), j,
+                          medins_step_arg_name(st->kind, j), (long long)st->arg[j]);
+        ck_assert_msg(st->nvalues == w->nvalues, "%s: step %zu: %u values", what, i, st->nvalues);
+        const medins_value *v = medins_result_step_value(r, i, 0);
+        ck_assert_msg(w->value ? v && strcmp(v->path, w->value) == 0 : v == NULL,
+                      "%s: step %zu's value %s", what, i, v ? v->path : "(none)");
+        ck_assert_ptr_null(medins_result_step_value(r, i, st->nvalues));
+    }
+    ck_assert_ptr_null(medins_result_step(r, n));
+}
+
+/*
+ * inpatient_lines' claim as a trace (employee, level 3, 150000 with 1000 self-paid and 500
+ * category B, first admission, empty ledger):
+ *   self-paid 1000, category B 500; admission 1;
+ *   deductible of the admission: the l3 first-admission row, 1000, on in scope 148500;
+ *   segment 0-10000 at 80%: fund 8000, patient 2000 (the ratio and the bound 10000 read);
+ *   segment above 10000 at 90% on 137500: fund 123750, patient 13750 (the ratio, the bound);
+ *   the inpatient maximum 350000, nothing paid before;
+ *   major disease: deductible 10000 on the burden 148500 - 131750 = 16750, none before: 10000
+ *   of it within the deductible; 6750 in 0-100000 at 60% = 4050; its maximum 300000, 0 used;
+ *   assistance: no row for an employee without groups, on 16750 - 4050 = 12700;
+ *   the patient 14200 of 150000 = 1000 + 500 + 1000 + 15750 + 0 - 4050 - 0;
+ *   the account pays min(balance 0, 12700) = 0.
+ */
+START_TEST(inpatient_trace)
+{
+    static const want_step want[] = {
+        {MEDINS_STEP_SELF_PAID, MEDINS_PART_SELF_PAID, Y(1000), 0, 0, {0}, 0, NULL},
+        {MEDINS_STEP_CATEGORY_B, MEDINS_PART_CATEGORY_B, Y(500), 0, 0, {0}, 0, NULL},
+        {MEDINS_STEP_ADMISSION, MEDINS_PART_INFO, 0, 0, 0, {1}, 0, NULL},
+        {MEDINS_STEP_DEDUCTIBLE_ADMISSION, MEDINS_PART_DEDUCTIBLE, Y(1000), Y(148500), 0,
+         {Y(1000)}, 1, "inpatient.deductible[4].amount"},
+        {MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, Y(8000), Y(10000), 8000, {0, Y(10000), 0, 0}, 2,
+         "inpatient.ratio[0].segments[0].ratio"},
+        {MEDINS_STEP_COINSURANCE, MEDINS_PART_COINSURANCE, Y(2000), Y(10000), 2000, {0}, 1,
+         "inpatient.ratio[0].segments[0].ratio"},
+        {MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, Y(123750), Y(137500), 9000, {Y(10000), 0, 1, 0},
+         2, "inpatient.ratio[0].segments[1].ratio"},
+        {MEDINS_STEP_COINSURANCE, MEDINS_PART_COINSURANCE, Y(13750), Y(137500), 1000, {0}, 1,
+         "inpatient.ratio[0].segments[1].ratio"},
+        {MEDINS_STEP_CAP, MEDINS_PART_INFO, Y(350000), 0, 0, {0}, 1, "inpatient.cap[0].amount"},
+        {MEDINS_STEP_MAJOR_DISEASE_DEDUCTIBLE, MEDINS_PART_INFO, Y(10000), Y(16750), 0,
+         {Y(10000), 0}, 1, "major_disease.deductible[0].amount"},
+        {MEDINS_STEP_MAJOR_DISEASE, MEDINS_PART_MAJOR_DISEASE, Y(4050), Y(6750), 6000,
+         {0, Y(100000), 0, 0}, 2, "major_disease.ratio[0].segments[0].ratio"},
+        {MEDINS_STEP_MAJOR_DISEASE_CAP, MEDINS_PART_INFO, Y(300000), 0, 0, {0}, 1,
+         "major_disease.cap[0].amount"},
+        {MEDINS_STEP_ASSISTANCE_NO_ROW, MEDINS_PART_INFO, 0, Y(12700), 0, {0}, 0, NULL},
+        {MEDINS_STEP_PATIENT, MEDINS_PART_PATIENT, Y(14200), Y(150000), 0,
+         {Y(1000), Y(500), Y(1000), Y(15750), 0, Y(4050), 0}, 0, NULL},
+        {MEDINS_STEP_ACCOUNT, MEDINS_PART_ACCOUNT, 0, Y(12700), 0, {0}, 1, "inpatient.account"},
+    };
+    medins_person p;
+    medins_ledger l;
+    medins_person_init(&p);
+    p.birth_date = 19800101;
+    medins_ledger_init(&l, 2023);
+    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    check_trace(r, want, sizeof want / sizeof want[0], "inpatient");
+
+    /* The values: the bound 10000 is the second value of both segments (the first segment's
+     * start, 0, says nothing), each at its own position, and of its source's kind. */
+    const medins_value *to = medins_result_step_value(r, 4, 1), *from = medins_result_step_value(r, 6, 1);
+    unsigned line, col;
+    position_of("{from: 0, to: 10000, ratio: 80%}", &line, &col);
+    ck_assert_str_eq(to->path, "inpatient.ratio[0].segments[0].to");
+    ck_assert_uint_eq(to->line, line);
+    ck_assert_uint_eq(to->column, col + (unsigned)strlen("{from: 0, to: "));
+    position_of("{from: 10000, ratio: 90%}", &line, &col);
+    ck_assert_str_eq(from->path, "inpatient.ratio[0].segments[1].from");
+    ck_assert_uint_eq(from->line, line);
+    ck_assert_uint_eq(from->column, col + (unsigned)strlen("{from: "));
+    ck_assert_str_eq(medins_value_source_kind(to), "third-party");
+    ck_assert_str_eq(medins_value_citation(to),
+                     "third-party: Round figures for the settlement tests, settlement cases");
+    const medins_value *major = medins_result_step_value(r, 10, 0);
+    ck_assert_str_eq(medins_value_source_kind(major), "assumed");
+    ck_assert_ptr_nonnull(strstr(medins_value_citation(major), "assumed: "));
+
+    /* The lines are the steps, one for one. */
+    ck_assert_uint_eq(medins_result_line_count(r), medins_result_step_count(r));
+    for (size_t i = 0; i < medins_result_step_count(r); i++) {
+        const medins_step *st = medins_result_step(r, i);
+        const medins_line *ln = medins_result_line(r, i);
+        const medins_value *v = medins_result_step_value(r, i, 0);
+        ck_assert_msg(ln->part == st->part && ln->amount == st->amount && ln->base == st->base &&
+                      ln->ratio == st->ratio && ln->rule == st->rule, "line %zu", i);
+        ck_assert_msg(v ? ln->file == v->file && ln->line == v->line && ln->column == v->column
+                        : ln->file == NULL && *ln->citation == '\0', "line %zu's value", i);
+    }
+
+    /* Without a trace: no step, the same figures and values used. */
+    medins_ledger l2;
+    medins_ledger_init(&l2, 2023);
+    medins_result *q = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000),
+                              Y(500), &l2, MEDINS_SETTLE_NO_TRACE);
+    ck_assert_uint_eq(medins_result_step_count(q), 0);
+    ck_assert_ptr_null(medins_result_step(q, 0));
+    ck_assert_ptr_null(medins_result_step_value(q, 0, 0));
+    ck_assert_int_eq(memcmp(medins_result_settlement(q), medins_result_settlement(r),
+                            sizeof(medins_settlement)), 0);
+    ck_assert_uint_eq(medins_result_assumed_count(q), medins_result_assumed_count(r));
+    ck_assert_uint_eq(medins_result_third_party_count(q), medins_result_third_party_count(r));
+    medins_result_free(q);
+    medins_result_free(r);
+}
+END_TEST
+
+/*
+ * A capped claim, a layer and the adjustments: a low-tier dibao resident admitted at level 2
+ * for 20800 (adjustment_and_thrift_lines' claim), after 99500 of fund payments this year:
+ *   deductible 800 (first admission elsewhere than l3); 20000 from position 0;
+ *   the inpatient adjustment +5 for dibao: 0-10000 at 60 + 5 = 65% would pay 6500, but only
+ *   100000 - 99500 = 500 is left under the resident maximum: fund 500, cut; 6500 - 500 = 6000
+ *   withheld, patient 3500; above 10000 at 75% would pay 7500, nothing left: fund 0, cut,
+ *   7500 withheld, patient 2500;
+ *   over the maximum 13500; burden 20800 - 500 = 20300; major disease: 10300 above its
+ *   deductible at 60% = 6180; assistance (dibao: deductible 0, 70%) on 20300 - 6180 = 14120:
+ *   9884, within its maximum 50000.
+ */
+START_TEST(capped_trace)
+{
+    static const want_step want[] = {
+        {MEDINS_STEP_ADMISSION, MEDINS_PART_INFO, 0, 0, 0, {1}, 0, NULL},
+        {MEDINS_STEP_DEDUCTIBLE_ADMISSION, MEDINS_PART_DEDUCTIBLE, Y(800), Y(20800), 0,
+         {Y(800)}, 1, "inpatient.deductible[6].amount"},
+        {MEDINS_STEP_ADJUSTMENT, MEDINS_PART_INFO, 0, 0, 500, {0}, 1,
+         "inpatient.adjustments[0].add"},
+        {MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, Y(500), Y(10000), 6500, {0, Y(10000), 0, 1}, 2,
+         "inpatient.ratio[1].segments[0].ratio"},
+        {MEDINS_STEP_COINSURANCE, MEDINS_PART_COINSURANCE, Y(3500), Y(10000), 3500, {0}, 1,
+         "inpatient.ratio[1].segments[0].ratio"},
+        {MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, 0, Y(10000), 7500, {Y(10000), 0, 1, 1}, 2,
+         "inpatient.ratio[1].segments[1].ratio"},
+        {MEDINS_STEP_COINSURANCE, MEDINS_PART_COINSURANCE, Y(2500), Y(10000), 2500, {0}, 1,
+         "inpatient.ratio[1].segments[1].ratio"},
+        {MEDINS_STEP_CAP, MEDINS_PART_INFO, Y(100000), 0, 0, {Y(99500)}, 1,
+         "inpatient.cap[1].amount"},
+        {MEDINS_STEP_OVER_CAP, MEDINS_PART_OVER_CAP, Y(13500), 0, 0, {Y(100000)}, 1,
+         "inpatient.cap[1].amount"},
+        {MEDINS_STEP_MAJOR_DISEASE_DEDUCTIBLE, MEDINS_PART_INFO, Y(10000), Y(20300), 0,
+         {Y(10000), 0}, 1, "major_disease.deductible[0].amount"},
+        {MEDINS_STEP_MAJOR_DISEASE, MEDINS_PART_MAJOR_DISEASE, Y(6180), Y(10300), 6000,
+         {0, Y(100000), 0, 0}, 2, "major_disease.ratio[0].segments[0].ratio"},
+        {MEDINS_STEP_MAJOR_DISEASE_CAP, MEDINS_PART_INFO, Y(300000), 0, 0, {0}, 1,
+         "major_disease.cap[0].amount"},
+        {MEDINS_STEP_ASSISTANCE_DEDUCTIBLE, MEDINS_PART_INFO, 0, Y(14120), 0, {0, 0}, 1,
+         "assistance.deductible[0].amount"},
+        {MEDINS_STEP_ASSISTANCE, MEDINS_PART_ASSISTANCE, Y(9884), Y(14120), 7000,
+         {0, 0, 1, 0}, 1, "assistance.ratio[1].ratio"},
+        {MEDINS_STEP_ASSISTANCE_CAP, MEDINS_PART_INFO, Y(50000), 0, 0, {0}, 1,
+         "assistance.cap[0].amount"},
+        {MEDINS_STEP_PATIENT, MEDINS_PART_PATIENT, Y(4236), Y(20800), 0,
+         {0, 0, Y(800), Y(6000), Y(13500), Y(6180), Y(9884)}, 0, NULL},
+    };
+    medins_person p;
+    medins_ledger l;
+    medins_person_init(&p);
+    p.scheme = MEDINS_SCHEME_RESIDENT;
+    p.category = MEDINS_CATEGORY_ADULT;
+    p.tier = MEDINS_TIER_LOW;
+    p.groups = MEDINS_GROUP_DIBAO;
+    medins_ledger_init(&l, 2023);
+    l.fund[MEDINS_POOL_INPATIENT] = Y(99500);
+    l.seq = 1;
+    l.last_date = 20230201;
+    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(20800), 0, 0, &l, 0);
+    check_trace(r, want, sizeof want / sizeof want[0], "capped");
+    medins_result_free(r);
+}
+END_TEST
+
+/*
+ * The other computations' traces, on tests/data/contrib (tj2015.yaml: employer 11% and the
+ * individual 2% of a wage base of 2966 to 14832 a month, 260 a year fixed; residents' delivery
+ * 2280, complications at 60%; tj2017.yaml: a retiree's account 2% of the pension, 70% of it to
+ * the card, withdrawal above 50000 of costs):
+ *   an employee earning 2000 a month: base raised to 2966; employer 11% = 326.26, individual
+ *   2% = 59.32 a month; 260 a year; a year: employer 3915.12, individual 711.84 + 260 = 971.84;
+ *   a resident's natural delivery with 1000 of complication costs: 2280 + 600 = 2880;
+ *   a retiree whose pension was 5000 a month: 100 a month, 70 of it to the card; seriously ill
+ *   with 60000 of costs this year, above 50000: the balance may be withdrawn.
+ */
+START_TEST(other_traces)
+{
+    medins_policy *p2015 = medins_test_load("data/contrib/tj2015.yaml"),
+                  *p2017 = medins_test_load("data/contrib/tj2017.yaml");
+    medins_person person;
+    medins_person_init(&person);
+    medins_employee_input wage;
+    medins_employee_input_init(&wage);
+    wage.monthly_wage = Y(2000);
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_contribution(&r, p2015, &person, 20150701, &wage, NULL), 0);
+    static const want_step employee[] = {
+        {MEDINS_STEP_WAGE_FLOOR, MEDINS_PART_INFO, Y(2966), Y(2000), 0, {0}, 1,
+         "contributions.employee.wage_base.floor"},
+        {MEDINS_STEP_EMPLOYER_SHARE, MEDINS_PART_CONTRIBUTION, 32626, Y(2966), 1100,
+         {MEDINS_EMPLOYER_ENTERPRISE}, 1, "contributions.employee.rates[0].employer"},
+        {MEDINS_STEP_EMPLOYEE_SHARE, MEDINS_PART_CONTRIBUTION, 5932, Y(2966), 200, {0}, 1,
+         "contributions.employee.rates[0].individual"},
+        {MEDINS_STEP_FIXED_YEARLY, MEDINS_PART_CONTRIBUTION, Y(260), 0, 0, {0}, 1,
+         "contributions.employee.fixed_yearly"},
+        {MEDINS_STEP_EMPLOYEE_TOTAL, MEDINS_PART_INFO, 391512 + 97184, 0, 0, {391512, 97184}, 0,
+         NULL},
+    };
+    check_trace(r, employee, sizeof employee / sizeof employee[0], "employee contribution");
+    medins_result_free(r);
+
+    person.scheme = MEDINS_SCHEME_RESIDENT;
+    person.category = MEDINS_CATEGORY_ADULT;
+    person.tier = MEDINS_TIER_LOW;
+    medins_maternity_input birth;
+    medins_maternity_input_init(&birth);
+    birth.complication_costs = Y(1000);
+    ck_assert_int_eq(medins_maternity(&r, p2015, &person, 20150801, &birth, NULL), 0);
+    static const want_step maternity[] = {
+        {MEDINS_STEP_DELIVERY, MEDINS_PART_BENEFIT, Y(2280), 0, 0,
+         {MEDINS_DELIVERY_NATURAL, MEDINS_SCHEME_RESIDENT}, 1, "maternity.delivery[1].amount"},
+        {MEDINS_STEP_COMPLICATION, MEDINS_PART_BENEFIT, Y(600), Y(1000), 6000, {0}, 1,
+         "maternity.complication_ratio[0].ratio"},
+        {MEDINS_STEP_MATERNITY_TOTAL, MEDINS_PART_INFO, Y(2880), 0, 0, {0}, 0, NULL},
+    };
+    check_trace(r, maternity, sizeof maternity / sizeof maternity[0], "maternity");
+    medins_result_free(r);
+
+    medins_person_init(&person);
+    person.category = MEDINS_CATEGORY_RETIRED;
+    medins_account_input acc;
+    medins_account_input_init(&acc);
+    acc.last_year_pension = Y(5000);
+    acc.year_costs = Y(60000);
+    acc.serious_illness = 1;
+    ck_assert_int_eq(medins_account(&r, p2017, &person, 20170601, &acc, NULL), 0);
+    static const want_step account[] = {
+        {MEDINS_STEP_ACCOUNT_RETIREE, MEDINS_PART_BENEFIT, Y(100), Y(5000), 200, {0}, 1,
+         "accounts.retiree_credit"},
+        {MEDINS_STEP_ACCOUNT_CARD, MEDINS_PART_INFO, Y(70), Y(100), 7000, {0}, 1,
+         "accounts.card_share"},
+        {MEDINS_STEP_ACCOUNT_WITHDRAW, MEDINS_PART_INFO, Y(60000), Y(50000), 0, {1, 1}, 1,
+         "accounts.withdraw_threshold"},
+    };
+    check_trace(r, account, sizeof account / sizeof account[0], "account");
+    medins_result_free(r);
+    medins_policy_free(p2015);
+    medins_policy_free(p2017);
+}
+END_TEST
+
+/*
+ * A per-head payment: diabetes at 100 a month; patient 5 enrolled from 2019-01-01 and still,
+ * March 2019: 31 days of a 31-day month = 100; actual costs 60; the underspend 40, of which
+ * nothing is kept (no share); the fund pays 60 to institution 7.
+ */
+START_TEST(capitation_trace)
+{
+    static const char yaml[] =
+        "format: 1\n"
+        "region: explaintest\n"
+        "title: \"Plain capitation\"\n"
+        "schemes: [resident]\n"
+        "effective: {from: 2019-01-01, to: 2019-12-31}\n"
+        "sources: [{id: s, title: \"A source\"}]\n"
+        "capitation:\n"
+        "  cite: \"s: 5\"\n"
+        "  diseases: [{disease: diabetes, rate: 100, period: month}]\n";
+    medins_policy *p = NULL;
+    ck_assert_int_eq(medins_policy_load_string(&p, "plain.yaml", yaml, sizeof yaml - 1, NULL,
+                                               NULL, NULL), 0);
+    medins_enrolment e = {.patient = 5, .from = 20190101, .to = 0};
+    medins_capitation_input in;
+    medins_capitation_input_init(&in);
+    in.institution = 7;
+    in.from = 20190301;
+    in.to = 20190331;
+    in.enrolments = &e;
+    in.enrolment_count = 1;
+    in.actual_costs = Y(60);
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_capitation(&r, p, &in, NULL), 0);
+    static const want_step want[] = {
+        {MEDINS_STEP_ENROLMENT, MEDINS_PART_INFO, Y(100), 0, 0, {5, 20190101, 0, 31}, 1,
+         "capitation.diseases[0].rate"},
+        {MEDINS_STEP_BUDGET, MEDINS_PART_INFO, Y(100), 0, 0,
+         {MEDINS_DISEASE_DIABETES, Y(100), MEDINS_CAPITATION_MONTH, 1, 31}, 1,
+         "capitation.diseases[0].rate"},
+        {MEDINS_STEP_ACTUAL_COSTS, MEDINS_PART_INFO, Y(60), 0, 0, {0}, 0, NULL},
+        {MEDINS_STEP_SURPLUS, MEDINS_PART_BENEFIT, 0, Y(40), 0, {0}, 0, NULL},
+        {MEDINS_STEP_CAPITATION_PAYMENT, MEDINS_PART_BENEFIT, Y(60), 0, 0, {7}, 0, NULL},
+    };
+    check_trace(r, want, sizeof want / sizeof want[0], "capitation");
+    /* The enrolment's dates are written as dates. */
+    ck_assert_str_eq(medins_result_line(r, 0)->text,
+                     "Patient 5, enrolled 2019-01-01, still enrolled: 31 days, 100.00 yuan");
+    medins_result_free(r);
+    medins_policy_free(p);
+}
+END_TEST
+
 static Suite *explain_suite(void)
 {
     Suite *s = suite_create("explain");
@@ -407,6 +738,13 @@ static Suite *explain_suite(void)
     tcase_add_test(tc, nothing_assumed);
     tcase_add_test(tc, over_cap_and_owner_rules);
     tcase_add_test(tc, adjustment_and_thrift_lines);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("trace");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, inpatient_trace);
+    tcase_add_test(tc, capped_trace);
+    tcase_add_test(tc, other_traces);
+    tcase_add_test(tc, capitation_trace);
     suite_add_tcase(s, tc);
     return s;
 }

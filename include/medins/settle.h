@@ -44,10 +44,14 @@ typedef struct medins_settlement {
 } medins_settlement;
 
 /** Flags for medins_settle_ex / the batch. */
-#define MEDINS_SETTLE_NO_LINES 1u   /**< compute figures only, no explanation lines */
+#define MEDINS_SETTLE_NO_TRACE 1u   /**< figures only: no trace, so no lines (the assumed and
+                                      *   third-party values used are listed all the same) */
+/** The older name of MEDINS_SETTLE_NO_TRACE. */
+#define MEDINS_SETTLE_NO_LINES MEDINS_SETTLE_NO_TRACE
 
 /**
- * Settle one claim.
+ * Settle one claim, with its trace (medins_result_step): steps and the policy values they
+ * read, from which medins/explain.h renders text.
  * @param out receives a new result (kind MEDINS_RESULT_SETTLEMENT), owned by the caller.
  * @param policy the policy in force on the claim's date.
  * @param person the insured person.
@@ -69,7 +73,7 @@ MEDINS_API int medins_settle(medins_result **out, const medins_policy *policy,
                              const medins_person *person, const medins_claim *claim,
                              medins_ledger *ledger, medins_error **err);
 
-/** As medins_settle, with flags (MEDINS_SETTLE_NO_LINES). */
+/** As medins_settle, with flags (MEDINS_SETTLE_NO_TRACE: the figures only, faster). */
 MEDINS_API int medins_settle_ex(medins_result **out, const medins_policy *policy,
                                 const medins_person *person, const medins_claim *claim,
                                 medins_ledger *ledger, unsigned int flags, medins_error **err);

@@ -15,11 +15,9 @@
  *      the individual account first, up to the in-scope burden left.
  *
  * The arithmetic is written once, here, and inlined into each of its callers: one claim
- * (mdn_settle_core, which may explain into a result) and the batch's claims (mdn_settle_chunk
+ * (mdn_settle_core, which may trace into a result) and the batch's claims (mdn_settle_chunk
  * and mdn_settle_planned, settle.h), whose copies record nothing and allocate nothing.
  */
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "person.h"
@@ -34,133 +32,64 @@ typedef struct settle_data {
     medins_ledger before, after;
 } settle_data;
 
-/* ---- Explanation lines ------------------------------------------------------------------ */
-
-typedef struct emitter {
-    medins_result *r;          /* NULL: figures only */
-    bool texts;                /* format and add lines (else only record assumed values) */
-    bool assumed;              /* an assumed value was used (copied to the settlement) */
-    int rc;                    /* first NOMEM */
-} emitter;
-
-/* Formats and adds a line: only called through SAY, with a result. */
-static void say_line(emitter *e, medins_part part, medins_fen amount, medins_fen base,
-                     medins_bp ratio, const char *rule, const mdn_val *val, const char *fmt, ...);
-
-/*
- * An explanation line: with a result, marks the settlement assumed when its value is and adds
- * the line. A macro so that without a result (the batch, where the settlement body is
- * compiled with r a constant NULL) nothing of it is left: no test, no call, no argument.
- */
-#define SAY(e, part, amount, base, ratio, rule, val, ...)                                     \
-    do {                                                                                     \
-        emitter *say_e = (e);                                                                \
-        if (say_e->r) {                                                                      \
-            const mdn_val *say_v = (val);                                                    \
-            if (say_v && say_v->pub.assumed)                                                 \
-                say_e->assumed = true;                                                       \
-            if (say_e->rc == 0)                                                              \
-                say_line(say_e, (part), (amount), (base), (ratio), (rule), say_v,          \
-                             __VA_ARGS__);                                                    \
-        }                                                                                    \
-    } while (0)
-
-/* A value used without a line of its own (segment bounds): listed when assumed or
- * third-party. */
-static inline void use(emitter *e, const mdn_val *val)
-{
-    if (e->r && val && (val->pub.assumed || val->pub.third_party)) {
-        e->assumed |= val->pub.assumed != 0;
-        if (e->rc == 0)
-            e->rc = mdn_result_use(e->r, val);
-    }
-}
-
-
-/*
- * A tiny formatter so that money and ratios are formatted only when texts are wanted:
- * %Y = medins_fen as yuan, %P = medins_bp as a percentage, %s, %d, %%.
- */
-static size_t vformat(char *buf, size_t size, const char *fmt, va_list ap)
-{
-    size_t n = 0;
-    char tmp[32];
-    for (const char *f = fmt; *f && n + 1 < size; f++) {
-        const char *piece = tmp;
-        if (*f != '%' || !f[1]) {
-            buf[n++] = *f;
-            continue;
-        }
-        switch (*++f) {
-        case 'Y': medins_money_format(tmp, sizeof tmp, va_arg(ap, int64_t)); break;
-        case 'P': {
-            /* Adjustments may be negative; the ratio formatter takes 0%-100% only. */
-            int v = va_arg(ap, int);
-            tmp[0] = '-';
-            if (medins_ratio_format(tmp + (v < 0), sizeof tmp - 1, (medins_bp)(v < 0 ? -v : v)) < 0)
-                strcpy(tmp, "?");
-            break;
-        }
-        case 'd': {
-            const int v = va_arg(ap, int);
-            tmp[sizeof tmp - 1] = '\0';
-            piece = mdn_digits_before(tmp + sizeof tmp - 1,
-                                      v < 0 ? 0u - (unsigned)v : (unsigned)v, v < 0);
-            break;
-        }
-        case 's': piece = va_arg(ap, const char *); break;
-        default: tmp[0] = *f; tmp[1] = '\0'; break;
-        }
-        for (; *piece && n + 1 < size; piece++)
-            buf[n++] = *piece;
-    }
-    buf[n] = '\0';
-    return n;
-}
-
-static void say_line(emitter *e, medins_part part, medins_fen amount, medins_fen base,
-                     medins_bp ratio, const char *rule, const mdn_val *val, const char *fmt, ...)
-{
-    if (!e->texts) {
-        e->rc = mdn_result_use(e->r, val);
-        return;
-    }
-    char text[512];
-    va_list ap;
-    va_start(ap, fmt);
-    size_t len = vformat(text, sizeof text, fmt, ap);
-    va_end(ap);
-    e->rc = mdn_result_add_text(e->r, part, amount, base, ratio, rule, val, text, len);
-}
-
-/* The lines of the adjustments that apply (every one that matches, in row order); returns
- * their sum, as plan.c's adjust_sum. */
-static medins_bp say_adjustments(emitter *e, const mdn_adjust_table *t, const mdn_index *ix,
-                                 const mdn_query *q, const char *rule)
-{
-    medins_bp sum = 0;
-    uint64_t m;
-    ix = mdn_usable_index(ix, q, &m);
-    for (size_t i = 0; i < t->n && (!ix || m >> i); i++) {
-        const mdn_adjust_row *a = &t->rows[i];
-        if (!mdn_row_matches(ix, m, i, &a->sel, q))
-            continue;
-        SAY(e, MEDINS_PART_INFO, 0, 0, a->add.v, rule, a->add.val,
-            "Adjustment %s%P to the ratio of every segment", a->add.v < 0 ? "" : "+", a->add.v);
-        sum += a->add.v;
-    }
-    return sum;
-}
-
-/* ---- The arithmetic -------------------------------------------------------------------- */
+/* ---- The trace -------------------------------------------------------------------------- */
 
 /* Always inlined, so that each of its callers below gets its own copy: one claim's, which may
- * explain into a result, and the batch's, with none (bench/README.md). */
+ * trace into a result, and the batch's, with none (bench/README.md). */
 #if defined(__GNUC__) || defined(__clang__)
 #  define BODY static inline __attribute__((always_inline))
 #else
 #  define BODY static inline
 #endif
+
+/* What a settlement records into its result. In the batch's copies r is a constant NULL, and
+ * every step is compiled away: no test, no call, no argument is left of it. */
+typedef struct tracer {
+    medins_result *r;          /* NULL: figures only */
+    bool steps;                /* record the steps (else only the values they read) */
+    bool assumed;              /* an assumed value was used (copied to the settlement) */
+    int rc;                    /* first NOMEM */
+} tracer;
+
+/* Records step `st` with the values it read (NULL ones left out): only called by step(). */
+static MDN_NOINLINE void record(tracer *t, const medins_step *st, const mdn_val *v0,
+                                const mdn_val *v1, const mdn_val *v2)
+{
+    const mdn_val *const v[] = {v0, v1, v2};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        t->assumed |= v[i] && v[i]->pub.assumed;
+    if (t->steps && t->rc == 0)
+        t->rc = mdn_result_step(t->r, st, v0, v1, v2);
+    for (size_t i = 0; !t->steps && i < sizeof v / sizeof v[0] && t->rc == 0; i++)
+        t->rc = mdn_result_use(t->r, v[i]);
+}
+
+/* A step of the trace, with the policy values it read: the first is the one its amount
+ * rests on. Nothing without a result. */
+BODY void step(tracer *t, medins_step st, const mdn_val *v0, const mdn_val *v1,
+               const mdn_val *v2)
+{
+    if (t->r)
+        record(t, &st, v0, v1, v2);
+}
+
+/* The steps of the adjustments that apply (every one that matches, in row order), whose
+ * sum the plan holds (plan.c's adjust_sum). */
+static void trace_adjustments(tracer *t, const mdn_adjust_table *table, const mdn_index *ix,
+                              const mdn_query *q, const char *rule)
+{
+    uint64_t m;
+    ix = mdn_usable_index(ix, q, &m);
+    for (size_t i = 0; i < table->n && (!ix || m >> i); i++) {
+        const mdn_adjust_row *a = &table->rows[i];
+        if (mdn_row_matches(ix, m, i, &a->sel, q))
+            step(t, (medins_step){.kind = MEDINS_STEP_ADJUSTMENT, .part = MEDINS_PART_INFO,
+                                  .rule = rule, .ratio = a->add.v},
+                 a->add.val, NULL, NULL);
+    }
+}
+
+/* ---- The arithmetic -------------------------------------------------------------------- */
 
 /* Segment i of `row` as a plan pays it: its upper bound (MDN_NO_CAP when open-ended) and its
  * ratio with `add`, clamped; from the plan's copy `sp` when it has one. */
@@ -183,12 +112,14 @@ static inline medins_bp seg_ratio(const mdn_ratio_row *row, const mdn_seg_plan *
  *
  * Segments are contiguous and ascending from 0 (checked at load): the pieces are those of the
  * segment holding lo up to the one holding hi. An empty piece pays nothing, so that the
- * figures take no branch on the amounts (bench/README.md); only lines test for a piece.
+ * figures take no branch on the amounts (bench/README.md); only the trace tests for a piece.
+ * Each piece is a step of `kind` paid by `part`, followed, when `coins` is given, by the
+ * patient's share of it.
  */
-BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg_plan *sp,
+BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_plan *sp,
                              medins_bp add, medins_fen lo, medins_fen hi, medins_fen room,
                              medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
-                             medins_part part, const char *rule, const char *what)
+                             medins_step_kind kind, medins_part part, const char *rule)
 {
     size_t i = 0;
     while (lo >= seg_to(row, sp, i))     /* the last bound is MDN_NO_CAP */
@@ -206,24 +137,20 @@ BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg
         paid_sum += paid;
         withheld_sum += share - paid;
         coins_sum += piece - share;
-        if (e->r && piece > 0) {
+        if (t->r && piece > 0) {
             const mdn_segment *seg = &row->seg[i];
+            const bool open = seg->to < 0;
             /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
-            if (seg->from > 0)
-                use(e, seg->from_val);
-            use(e, seg->to_val);
-            if (seg->to < 0)
-                SAY(e, part, paid, piece, ratio, rule, seg->ratio.val,
-                    "%s pays %P of %Y in the segment above %Y%s", what, ratio, piece, seg->from,
-                    paid < share ? " (cut by the annual maximum)" : "");
-            else
-                SAY(e, part, paid, piece, ratio, rule, seg->ratio.val,
-                    "%s pays %P of %Y in the segment %Y to %Y%s", what, ratio, piece, seg->from,
-                    seg->to, paid < share ? " (cut by the annual maximum)" : "");
+            step(t, (medins_step){.kind = kind, .part = part, .rule = rule, .amount = paid,
+                                  .base = piece, .ratio = ratio,
+                                  .arg = {seg->from, open ? 0 : seg->to, open, paid < share}},
+                 seg->ratio.val, seg->from > 0 ? seg->from_val : NULL, seg->to_val);
             if (coins)
-                SAY(e, MEDINS_PART_COINSURANCE, piece - share, piece, MEDINS_BP_ONE - ratio, rule,
-                    seg->ratio.val, "The patient pays %P of %Y in this segment",
-                    MEDINS_BP_ONE - ratio, piece);
+                step(t, (medins_step){.kind = MEDINS_STEP_COINSURANCE,
+                                      .part = MEDINS_PART_COINSURANCE, .rule = rule,
+                                      .amount = piece - share, .base = piece,
+                                      .ratio = MEDINS_BP_ONE - ratio},
+                     seg->ratio.val, NULL, NULL);
         }
         if (hi <= to)
             break;
@@ -239,51 +166,56 @@ BODY medins_fen pay_segments(emitter *e, const mdn_ratio_row *row, const mdn_seg
  * A layer above the basic fund on its cumulative base: this claim adds `add` to `base0`;
  * `add_max` is at least `add` and known earlier. Returns the payment (0 when the layer has no
  * row for the person, or does not apply to the claim: without a result it is called for such
- * claims too, and its plan's gate returns 0). `q` is read only for lines (the adjustments'
- * own).
+ * claims too, and its plan's gate returns 0). `q` is read only for the trace (the
+ * adjustments' steps).
  */
-BODY medins_fen settle_layer(emitter *e, const mdn_layer *l, const mdn_layer_plan *lp,
+BODY medins_fen settle_layer(tracer *t, const mdn_layer *l, const mdn_layer_plan *lp,
                              const mdn_query *q, medins_fen base0, medins_fen add, medins_fen add_max,
                              medins_fen used, medins_part part)
 {
     const bool major = part == MEDINS_PART_MAJOR_DISEASE;
-    const char *label = major ? "the major-disease layer" : "medical assistance";
     const mdn_amount_row *drow = lp->drow, *crow = lp->crow;
     const medins_fen ded = lp->ded;
 
-    if (e->r && !lp->rrow) {
-        SAY(e, MEDINS_PART_INFO, 0, add, 0, l->rule[MDN_RULE_RATIO], NULL,
-            "No row of %s applies to this person: it pays nothing", label);
+    if (t->r && !lp->rrow) {
+        step(t, (medins_step){.kind = major ? MEDINS_STEP_MAJOR_DISEASE_NO_ROW
+                                            : MEDINS_STEP_ASSISTANCE_NO_ROW,
+                              .part = MEDINS_PART_INFO, .rule = l->rule[MDN_RULE_RATIO],
+                              .base = add},
+             NULL, NULL, NULL);
         return 0;
     }
-    if (drow) {
-        if (drow->share.val)
-            use(e, l->reference_income.val);
-        SAY(e, MEDINS_PART_INFO, min_fen(add, max_fen(0, ded - base0)), add, drow->share.v,
-            l->rule[MDN_RULE_DEDUCTIBLE], drow->share.val ? drow->share.val : drow->amount.val,
-            "Annual deductible of %s %Y on the year's burden (%Y before this claim, %Y added)",
-            label, ded, base0, add);
-    }
+    if (t->r && drow)
+        step(t, (medins_step){.kind = major ? MEDINS_STEP_MAJOR_DISEASE_DEDUCTIBLE
+                                            : MEDINS_STEP_ASSISTANCE_DEDUCTIBLE,
+                              .part = MEDINS_PART_INFO, .rule = l->rule[MDN_RULE_DEDUCTIBLE],
+                              .amount = min_fen(add, max_fen(0, ded - base0)), .base = add,
+                              .ratio = drow->share.v, .arg = {ded, base0}},
+             drow->share.val ? drow->share.val : drow->amount.val,
+             drow->share.val ? l->reference_income.val : NULL, NULL);
     /* Without a result, one test first: on the gate (the deductible, or above any burden
      * when the layer pays nothing) and on `add_max` (the claim's in-scope amount, known from
      * the start, where `add` comes at the end of the basic fund's arithmetic). Most claims
      * stop here (bench/README.md, "The layers' early gate"). */
-    if (!e->r && base0 + add_max <= lp->gate)
+    if (!t->r && base0 + add_max <= lp->gate)
         return 0;
     medins_fen lo = max_fen(0, base0 - ded), hi = max_fen(0, base0 + add - ded);
     if (hi <= lo)
         return 0;   /* all within the deductible: no ratio, adjustment or maximum is used */
-    if (e->r)
-        (void)say_adjustments(e, &l->adjustments, l->ix.adjustments, q, l->rule[MDN_RULE_ADJUST]);
+    if (t->r)
+        trace_adjustments(t, &l->adjustments, l->ix.adjustments, q, l->rule[MDN_RULE_ADJUST]);
     medins_fen room = max_fen(0, lp->cap - used);
     medins_fen withheld;
-    medins_fen paid = pay_segments(e, lp->rrow, &lp->segs, lp->adj, lo, hi, room, &withheld,
-                                   NULL, NULL, part, l->rule[MDN_RULE_RATIO],
-                                   major ? "The major-disease layer" : "Medical assistance");
-    if (crow)
-        SAY(e, MEDINS_PART_INFO, crow->amount.v, used, 0, l->rule[MDN_RULE_CAP], crow->amount.val,
-            "Annual maximum of %s: %Y, %Y used before this claim%s", label, crow->amount.v, used,
-            withheld > 0 ? ": reached" : "");
+    medins_fen paid = pay_segments(t, lp->rrow, &lp->segs, lp->adj, lo, hi, room, &withheld,
+                                   NULL, NULL,
+                                   major ? MEDINS_STEP_MAJOR_DISEASE : MEDINS_STEP_ASSISTANCE,
+                                   part, l->rule[MDN_RULE_RATIO]);
+    if (t->r && crow)
+        step(t, (medins_step){.kind = major ? MEDINS_STEP_MAJOR_DISEASE_CAP
+                                            : MEDINS_STEP_ASSISTANCE_CAP,
+                              .part = MEDINS_PART_INFO, .rule = l->rule[MDN_RULE_CAP],
+                              .amount = crow->amount.v, .base = used, .arg = {withheld > 0}},
+             crow->amount.val, NULL, NULL);
     return paid;
 }
 
@@ -326,8 +258,8 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
 
 /*
  * The settlement itself (see the top of this file) with the rows of `plan`, compiled into
- * mdn_settle_core, which may explain into a result (and then reads `q`, the plan's query, for
- * the adjustments' lines), and into the batch's, where r and q are NULL and flags 0.
+ * mdn_settle_core, which may trace into a result (and then reads `q`, the plan's query, for
+ * the adjustments' steps), and into the batch's, where r and q are NULL and flags 0.
  *
  * Writes the figures to *s and the updated ledger to *next (`next` may be `ledger` itself: it
  * is written only when the claim settles). Without a result only the figures the batch
@@ -336,7 +268,7 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
  * The claim, the person and the ledger must have passed their checks.
  *
  * Only scalars go to the functions it calls on its error paths, and nothing of *s is kept in
- * the emitter, so that the claim and the settlement have no address taken (bench/README.md).
+ * the tracer, so that the claim and the settlement have no address taken (bench/README.md).
  */
 BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                      const medins_person *person, const mdn_plan *plan, const mdn_query *q,
@@ -358,7 +290,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
 
     const mdn_benefit *sec = plan->sec;
     const int kind = claim->kind, pool = plan->pool;
-    emitter e = {r, r && !(flags & MEDINS_SETTLE_NO_LINES), false, 0};
+    tracer t = {r, r && !(flags & MEDINS_SETTLE_NO_TRACE), false, 0};
     /* No memset: the batch (no result) gets only the figures it outputs, and each store it
      * skips shortens its claims. */
     const medins_fen in_scope = claim->total - claim->self_paid - claim->category_b;
@@ -374,14 +306,17 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     }
 
     if (claim->self_paid > 0)
-        SAY(&e, MEDINS_PART_SELF_PAID, s->self_paid, 0, 0, "claim.self_paid", NULL,
-            "Items outside the catalogue, paid in full by the patient: %Y", s->self_paid);
+        step(&t, (medins_step){.kind = MEDINS_STEP_SELF_PAID, .part = MEDINS_PART_SELF_PAID,
+                               .rule = "claim.self_paid", .amount = s->self_paid},
+             NULL, NULL, NULL);
     if (claim->category_b > 0)
-        SAY(&e, MEDINS_PART_CATEGORY_B, s->category_b, 0, 0, "claim.category_b", NULL,
-            "Category-B first self-pay, paid by the patient: %Y", s->category_b);
+        step(&t, (medins_step){.kind = MEDINS_STEP_CATEGORY_B, .part = MEDINS_PART_CATEGORY_B,
+                               .rule = "claim.category_b", .amount = s->category_b},
+             NULL, NULL, NULL);
     if (r && s->admission)
-        SAY(&e, MEDINS_PART_INFO, 0, 0, 0, sec->rule[MDN_RULE_DEDUCTIBLE], NULL,
-            "Admission number %d this year", (int)s->admission);
+        step(&t, (medins_step){.kind = MEDINS_STEP_ADMISSION, .part = MEDINS_PART_INFO,
+                               .rule = sec->rule[MDN_RULE_DEDUCTIBLE], .arg = {s->admission}},
+             NULL, NULL, NULL);
 
     /* Deductible: what is left of the pool's annual one, or the whole per visit or admission
      * (0 without a deductible row). */
@@ -389,51 +324,58 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                      remaining = ded - (plan->annual & min_fen(ded, ledger->deductible[pool]));
     s->deductible = min_fen(in_scope, remaining);
     const mdn_amount_row *drow = plan->drow;
-    if (e.r && drow) {
+    if (t.r && drow) {
+        const char *rule = sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE];
         if (plan->trow)
-            SAY(&e, MEDINS_PART_INFO, drow->amount.v - ded, drow->amount.v, 0,
-                sec->ded_owner->rule[MDN_RULE_THRIFT], plan->trow->amount.val,
-                "Deductible %Y lowered by %Y after %d thrifty year(s)", drow->amount.v,
-                plan->trow->amount.v, (int)ledger->thrifty_years);
+            step(&t, (medins_step){.kind = MEDINS_STEP_THRIFT, .part = MEDINS_PART_INFO,
+                                   .rule = sec->ded_owner->rule[MDN_RULE_THRIFT],
+                                   .amount = drow->amount.v - ded, .base = drow->amount.v,
+                                   .arg = {drow->amount.v, plan->trow->amount.v,
+                                           ledger->thrifty_years}},
+                 plan->trow->amount.val, NULL, NULL);
         if (plan->annual)
-            SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, in_scope, 0,
-                sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
-                "Annual deductible %Y, of which %Y was borne before this claim: the patient pays %Y",
-                ded, ledger->deductible[pool], s->deductible);
+            step(&t, (medins_step){.kind = MEDINS_STEP_DEDUCTIBLE, .part = MEDINS_PART_DEDUCTIBLE,
+                                   .rule = rule, .amount = s->deductible, .base = in_scope,
+                                   .arg = {ded, ledger->deductible[pool]}},
+                 drow->amount.val, NULL, NULL);
         else
-            SAY(&e, MEDINS_PART_DEDUCTIBLE, s->deductible, in_scope, 0,
-                sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE], drow->amount.val,
-                "Deductible of this %s %Y: the patient pays %Y",
-                sec->basis == MDN_BASIS_VISIT ? "visit" : "admission", ded, s->deductible);
+            step(&t, (medins_step){.kind = sec->basis == MDN_BASIS_VISIT
+                                               ? MEDINS_STEP_DEDUCTIBLE_VISIT
+                                               : MEDINS_STEP_DEDUCTIBLE_ADMISSION,
+                                   .part = MEDINS_PART_DEDUCTIBLE, .rule = rule,
+                                   .amount = s->deductible, .base = in_scope, .arg = {ded}},
+                 drow->amount.val, NULL, NULL);
     }
 
     /* Segments and the annual maximum (the inpatient one plus what the outpatient carries). */
-    if (e.r)
-        (void)say_adjustments(&e, &sec->adjustments, sec->ix.adjustments, q, sec->rule[MDN_RULE_ADJUST]);
+    if (t.r)
+        trace_adjustments(&t, &sec->adjustments, sec->ix.adjustments, q,
+                          sec->rule[MDN_RULE_ADJUST]);
     const mdn_amount_row *crow = plan->crow;
     const medins_fen carry = plan->carry & ledger->carry_over, cap = plan->cap + carry;
     medins_fen rest = in_scope - s->deductible;
     medins_fen pos = ledger->position[pool];
-    s->fund = pay_segments(&e, plan->rrow, &plan->segs, plan->adj, pos, pos + rest,
+    s->fund = pay_segments(&t, plan->rrow, &plan->segs, plan->adj, pos, pos + rest,
                            max_fen(0, cap - ledger->fund[pool]), &s->over_cap, &s->coinsurance,
-                           r ? &s->ratio : NULL, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO], "The fund");
-    if (crow) {
+                           r ? &s->ratio : NULL, MEDINS_STEP_SEGMENT, MEDINS_PART_FUND,
+                           sec->rule[MDN_RULE_RATIO]);
+    if (t.r && crow) {
         if (carry > 0)
-            SAY(&e, MEDINS_PART_INFO, cap, carry, 0, sec->cap_owner->rule[MDN_RULE_CARRY],
-                sec->cap_owner->carry_over_val,
-                "Annual maximum %Y + carried-over outpatient maximum %Y = effective inpatient maximum %Y; fund paid before this claim %Y",
-                crow->amount.v, carry, cap, ledger->fund[pool]);
+            step(&t, (medins_step){.kind = MEDINS_STEP_CARRY_OVER, .part = MEDINS_PART_INFO,
+                                   .rule = sec->cap_owner->rule[MDN_RULE_CARRY], .amount = cap,
+                                   .base = carry, .arg = {crow->amount.v, ledger->fund[pool]}},
+                 sec->cap_owner->carry_over_val, crow->amount.val, NULL);
         else
-            SAY(&e, MEDINS_PART_INFO, cap, 0, 0, sec->cap_owner->rule[MDN_RULE_CAP],
-                crow->amount.val, "Annual maximum %Y; fund paid before this claim %Y", cap,
-                ledger->fund[pool]);
-        if (carry > 0)
-            use(&e, crow->amount.val);
+            step(&t, (medins_step){.kind = MEDINS_STEP_CAP, .part = MEDINS_PART_INFO,
+                                   .rule = sec->cap_owner->rule[MDN_RULE_CAP], .amount = cap,
+                                   .arg = {ledger->fund[pool]}},
+                 crow->amount.val, NULL, NULL);
     }
-    if (s->over_cap > 0)
-        SAY(&e, MEDINS_PART_OVER_CAP, s->over_cap, 0, 0, sec->cap_owner->rule[MDN_RULE_CAP],
-            crow->amount.val, "Withheld by the annual maximum %Y, paid by the patient: %Y", cap,
-            s->over_cap);
+    if (t.r && s->over_cap > 0)
+        step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
+                               .rule = sec->cap_owner->rule[MDN_RULE_CAP],
+                               .amount = s->over_cap, .arg = {cap}},
+             crow->amount.val, NULL, NULL);
 
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
@@ -442,37 +384,38 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     medins_fen burden = in_scope - s->fund;
     /* Without a result each layer is called whether or not it applies (its gate stops it). */
     if (major_applies || !r)
-        s->major_disease = settle_layer(&e, &bs->major, &plan->layer[0], q, ledger->major_base,
+        s->major_disease = settle_layer(&t, &bs->major, &plan->layer[0], q, ledger->major_base,
                                         burden, in_scope, ledger->major_fund,
                                         MEDINS_PART_MAJOR_DISEASE);
     medins_fen assist_base = burden - s->major_disease;
     if (assist_applies || !r)
-        s->assistance = settle_layer(&e, &bs->assistance, &plan->layer[1], q, ledger->assist_base,
+        s->assistance = settle_layer(&t, &bs->assistance, &plan->layer[1], q, ledger->assist_base,
                                      assist_base, in_scope, ledger->assist_fund,
                                      MEDINS_PART_ASSISTANCE);
 
     s->patient = claim->total - s->fund - s->major_disease - s->assistance;
-    SAY(&e, MEDINS_PART_PATIENT, s->patient, s->total, 0, "settlement.patient", NULL,
-        "The patient pays %Y: self-paid %Y + category B %Y + deductible %Y + coinsurance %Y + over the maximum %Y - major disease %Y - assistance %Y",
-        s->patient, s->self_paid, s->category_b, s->deductible, s->coinsurance, s->over_cap,
-        s->major_disease, s->assistance);
+    step(&t, (medins_step){.kind = MEDINS_STEP_PATIENT, .part = MEDINS_PART_PATIENT,
+                           .rule = "settlement.patient", .amount = s->patient, .base = s->total,
+                           .arg = {s->self_paid, s->category_b, s->deductible, s->coinsurance,
+                                   s->over_cap, s->major_disease, s->assistance}},
+         NULL, NULL, NULL);
 
     /* The individual account pays in-scope costs only: catalogue-external items never, and
      * category-B first self-pay is cash (the decision is documented in the report and docs). */
     const medins_fen account = min_fen(ledger->account_balance, assist_base - s->assistance);
     s->account = plan->account & account;
-    if (plan->account && e.r) {
-        SAY(&e, MEDINS_PART_ACCOUNT, s->account, assist_base - s->assistance, 0,
-            sec->rule[MDN_RULE_ACCOUNT], sec->account_val,
-            "Paid from the individual account: %Y of the in-scope burden %Y (balance %Y)",
-            s->account, assist_base - s->assistance, ledger->account_balance);
-    }
+    if (plan->account && t.r)
+        step(&t, (medins_step){.kind = MEDINS_STEP_ACCOUNT, .part = MEDINS_PART_ACCOUNT,
+                               .rule = sec->rule[MDN_RULE_ACCOUNT], .amount = s->account,
+                               .base = assist_base - s->assistance,
+                               .arg = {ledger->account_balance}},
+             sec->account_val, NULL, NULL);
     if (r) {
         s->cash = s->patient - s->account;
-        s->assumed = e.assumed;
+        s->assumed = t.assumed;
     }
-    if (e.rc < 0)
-        return mdn_error(err, e.rc, NULL, 0, 0, "out of memory");
+    if (t.rc < 0)
+        return mdn_error(err, t.rc, NULL, 0, 0, "out of memory");
 
     /*
      * The new ledger: every sum is checked before anything is written, so that a failure
@@ -529,9 +472,10 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
 /* ---- One claim -------------------------------------------------------------------------- */
 
 /*
- * Settle one claim, with its entry checks and a plan made for it, explaining into `r` (lines
- * only without MEDINS_SETTLE_NO_LINES in flags; assumed values always). Writes the figures to *s and the updated ledger to *next (both
- * the caller's, written even on error: the caller commits them only on success).
+ * Settle one claim, with its entry checks and a plan made for it, tracing into `r` (the steps
+ * only without MEDINS_SETTLE_NO_TRACE in flags; the values used always). Writes the figures
+ * to *s and the updated ledger to *next (both the caller's, written even on error: the
+ * caller commits them only on success).
  */
 static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                            const medins_person *person, const medins_claim *claim,

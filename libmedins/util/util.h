@@ -87,9 +87,6 @@ extern const char *const mdn_disease_words[];
 extern const char *const mdn_period_words[];    /* medins_capitation_period */
 extern const char *const mdn_section_words[];   /* the sections' keys in policy files */
 
-/* Amounts and ratios as the library writes them into line texts (money.c); return buf. */
-const char *mdn_yuan(char buf[24], medins_fen v);
-const char *mdn_percent(char buf[24], medins_bp v);
 /* Writes the decimal digits of `mag`, after a '-' when `negative`, to end just before `end`;
  * returns where they start (at most 21 characters). */
 char *mdn_digits_before(char *end, uint64_t mag, bool negative);
