@@ -727,6 +727,201 @@ START_TEST(capitation_trace)
 }
 END_TEST
 
+/* ---- Text in two languages ------------------------------------------------------------ */
+
+/* Step i's text in lang. */
+static const char *text_of(const medins_result *r, size_t i, medins_lang lang, char *buf, size_t size)
+{
+    size_t need = 0;
+    int rc = medins_result_step_text(buf, size, &need, r, i, lang);
+    ck_assert_msg(rc == 0 && need == strlen(buf) + 1, "step %zu in %s: %d", i,
+                  medins_lang_name(lang), rc);
+    return buf;
+}
+
+/*
+ * inpatient_trace's claim in both languages: the deductible of the admission (1000 of the
+ * l3 first-admission row), the first segment (80% of 10000) and the patient's sum, each in
+ * the words hospitals use; the English text is the line's.
+ */
+START_TEST(steps_in_both_languages)
+{
+    medins_person p;
+    medins_ledger l;
+    medins_person_init(&p);
+    p.birth_date = 19800101;
+    medins_ledger_init(&l, 2023);
+    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    static const struct { size_t step; const char *en, *zh; } want[] = {
+        {0, "Items outside the catalogue, paid in full by the patient: 1000.00",
+         "目录外项目（自费），由个人全额负担：1000.00元"},
+        {1, "Category-B first self-pay, paid by the patient: 500.00",
+         "乙类先行自付，由个人负担：500.00元"},
+        {3, "Deductible of this admission 1000.00: the patient pays 1000.00",
+         "本次住院起付线1000.00元，个人负担1000.00元"},
+        {4, "The fund pays 80% of 10000.00 in the segment 0.00 to 10000.00",
+         "统筹基金支付0.00元至10000.00元共付段内10000.00元的80%"},
+        {6, "The fund pays 90% of 137500.00 in the segment above 10000.00",
+         "统筹基金支付10000.00元以上共付段内137500.00元的90%"},
+        {7, "The patient pays 10% of 137500.00 in this segment",
+         "该共付段内137500.00元中个人自付10%"},
+        {8, "Annual maximum 350000.00; fund paid before this claim 0.00",
+         "年度封顶线350000.00元，本次结算前统筹基金已支付0.00元"},
+        {10, "The major-disease layer pays 60% of 6750.00 in the segment 0.00 to 100000.00",
+         "大病保险支付0.00元至100000.00元段内6750.00元的60%"},
+        {12, "No row of medical assistance applies to this person: it pays nothing",
+         "医疗救助没有适用于本人的待遇，不予支付"},
+        {13, "The patient pays 14200.00: self-paid 1000.00 + category B 500.00 + deductible "
+             "1000.00 + coinsurance 15750.00 + over the maximum 0.00 - major disease 4050.00 - "
+             "assistance 0.00",
+         "个人负担14200.00元：自费1000.00元＋乙类先行自付500.00元＋起付线1000.00元＋个人自付"
+         "15750.00元＋超封顶线0.00元－大病保险4050.00元－医疗救助0.00元"},
+        {14, "Paid from the individual account: 0.00 of the in-scope burden 12700.00 (balance 0.00)",
+         "个人账户支付0.00元（政策范围内个人负担12700.00元，账户余额0.00元）"},
+    };
+    char buf[512];
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        ck_assert_str_eq(text_of(r, want[k].step, MEDINS_LANG_EN, buf, sizeof buf), want[k].en);
+        ck_assert_str_eq(medins_result_line(r, want[k].step)->text, want[k].en);
+        ck_assert_str_eq(text_of(r, want[k].step, MEDINS_LANG_ZH, buf, sizeof buf), want[k].zh);
+    }
+    medins_result_free(r);
+
+    /* capped_trace's claim: the resident maximum cuts both segments, the dibao adjustment. */
+    medins_person_init(&p);
+    p.scheme = MEDINS_SCHEME_RESIDENT;
+    p.category = MEDINS_CATEGORY_ADULT;
+    p.tier = MEDINS_TIER_LOW;
+    p.groups = MEDINS_GROUP_DIBAO;
+    medins_ledger_init(&l, 2023);
+    l.fund[MEDINS_POOL_INPATIENT] = Y(99500);
+    l.seq = 1;
+    l.last_date = 20230201;
+    r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(20800), 0, 0, &l, 0);
+    ck_assert_str_eq(text_of(r, 2, MEDINS_LANG_EN, buf, sizeof buf),
+                     "Adjustment +5% to the ratio of every segment");
+    ck_assert_str_eq(text_of(r, 2, MEDINS_LANG_ZH, buf, sizeof buf), "各共付段支付比例调整+5%");
+    ck_assert_str_eq(text_of(r, 3, MEDINS_LANG_EN, buf, sizeof buf),
+                     "The fund pays 65% of 10000.00 in the segment 0.00 to 10000.00 "
+                     "(cut by the annual maximum)");
+    ck_assert_str_eq(text_of(r, 3, MEDINS_LANG_ZH, buf, sizeof buf),
+                     "统筹基金支付0.00元至10000.00元共付段内10000.00元的65%（受年度封顶线限制）");
+    ck_assert_str_eq(text_of(r, 8, MEDINS_LANG_ZH, buf, sizeof buf),
+                     "超过年度封顶线100000.00元的部分由个人负担：13500.00元");
+    ck_assert_str_eq(text_of(r, 14, MEDINS_LANG_ZH, buf, sizeof buf),
+                     "医疗救助年度最高支付限额50000.00元，本次结算前已支付0.00元");
+    medins_result_free(r);
+}
+END_TEST
+
+/*
+ * The whole explanation: a heading, a line a step with its amount, citation and position, the
+ * values used; the size asked for first, a short buffer cut at a whole character.
+ */
+START_TEST(whole_explanation)
+{
+    medins_person p;
+    medins_ledger l;
+    medins_person_init(&p);
+    p.birth_date = 19800101;
+    medins_ledger_init(&l, 2023);
+    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    for (int lang = 0; lang < MEDINS_LANG_COUNT; lang++) {
+        size_t need = 0;
+        ck_assert_int_eq(medins_result_render(NULL, 0, &need, r, (medins_lang)lang),
+                         MEDINS_ERR_BUFFER);
+        char *text = malloc(need);
+        ck_assert_int_eq(medins_result_render(text, need, NULL, r, (medins_lang)lang), 0);
+        ck_assert_uint_eq(strlen(text) + 1, need);
+        size_t lines = 0;
+        for (const char *c = text; *c; c++)
+            lines += *c == '\n';
+        /* The heading, 15 steps, two headings, 4 assumed and 7 third-party values. */
+        ck_assert_uint_eq(lines, 1 + 15 + 2 + 4 + 7);
+        if (lang == MEDINS_LANG_EN) {
+            ck_assert_msg(strncmp(text, "settlement under testland/basic\n", 32) == 0, "%s", text);
+            ck_assert_ptr_nonnull(strstr(text, "\n     1000.00  Deductible of this admission "
+                                               "1000.00: the patient pays 1000.00 (third-party: "
+                                               "Round figures for the settlement tests, "
+                                               "settlement cases) ["));
+            ck_assert_ptr_nonnull(strstr(text, "\nassumed values used:\n  major_disease."
+                                               "deductible[0].amount = 10000  (assumed: the test "
+                                               "layer's figures are invented; "));
+            ck_assert_ptr_nonnull(strstr(text, "\nthird-party values used:\n"));
+        } else {
+            ck_assert_msg(strncmp(text, "结算（testland/basic）\n", strlen("结算（testland/basic）\n")) == 0,
+                          "%s", text);
+            ck_assert_ptr_nonnull(strstr(text, "\n     1000.00  本次住院起付线1000.00元，个人负担"
+                                               "1000.00元（第三方来源：Round figures for the "
+                                               "settlement tests, settlement cases） ["));
+            ck_assert_ptr_nonnull(strstr(text, "\n使用的假定值：\n  major_disease.deductible[0]."
+                                               "amount = 10000（假定：the test layer's figures "
+                                               "are invented；"));
+            ck_assert_ptr_nonnull(strstr(text, "\n使用的第三方来源值：\n"));
+        }
+        /* Too short: as much as fits, ending with a whole character. "结算（" is 9 bytes:
+         * with 8, "结算" and the NUL. */
+        char small[8];
+        size_t need2 = 0;
+        ck_assert_int_eq(medins_result_render(small, sizeof small, &need2, r, (medins_lang)lang),
+                         MEDINS_ERR_BUFFER);
+        ck_assert_uint_eq(need2, need);
+        ck_assert_str_eq(small, lang == MEDINS_LANG_EN ? "settlem" : "结算");
+        free(text);
+    }
+    char buf[64];
+    ck_assert_int_eq(medins_result_render(buf, sizeof buf, NULL, NULL, MEDINS_LANG_EN),
+                     MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_result_render(buf, sizeof buf, NULL, r, MEDINS_LANG_COUNT),
+                     MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_result_step_text(buf, sizeof buf, NULL, r, 15, MEDINS_LANG_EN),
+                     MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_result_step_text(buf, sizeof buf, NULL, NULL, 0, MEDINS_LANG_EN),
+                     MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_result_step_text(buf, sizeof buf, NULL, r, 0, (medins_lang)-1),
+                     MEDINS_ERR_ARGUMENT);
+    medins_result_free(r);
+
+    /* Without a trace: the heading and the values used. */
+    medins_ledger_init(&l, 2023);
+    r = settle(&p, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 0, 0, &l,
+               MEDINS_SETTLE_NO_TRACE);
+    char whole[2048];
+    static const char start[] = "结算（testland/basic）\n使用的第三方来源值：\n"
+                                "  outpatient.deductible[0].amount = 800（第三方来源 test："
+                                "settlement cases；";
+    ck_assert_int_eq(medins_result_render(whole, sizeof whole, NULL, r, MEDINS_LANG_ZH), 0);
+    ck_assert_msg(strncmp(whole, start, sizeof start - 1) == 0, "%s", whole);
+    medins_result_free(r);
+}
+END_TEST
+
+/* Language tags: the first part names the language, in any case. */
+START_TEST(language_tags)
+{
+    static const struct { const char *tag; int rc; medins_lang lang; } cases[] = {
+        {"zh", 0, MEDINS_LANG_ZH}, {"zh-CN", 0, MEDINS_LANG_ZH}, {"zh_CN.UTF-8", 0, MEDINS_LANG_ZH},
+        {"ZH", 0, MEDINS_LANG_ZH}, {"zh-Hans", 0, MEDINS_LANG_ZH}, {"zh@pinyin", 0, MEDINS_LANG_ZH},
+        {"en", 0, MEDINS_LANG_EN}, {"en_GB.UTF-8", 0, MEDINS_LANG_EN}, {"En-us", 0, MEDINS_LANG_EN},
+        {"fr", MEDINS_ERR_TYPE, 0}, {"zho", MEDINS_ERR_TYPE, 0}, {"", MEDINS_ERR_TYPE, 0},
+        {"C", MEDINS_ERR_TYPE, 0}, {"-zh", MEDINS_ERR_TYPE, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        medins_lang lang = (medins_lang)42;
+        int rc = medins_lang_parse(&lang, cases[i].tag);
+        ck_assert_msg(rc == cases[i].rc, "%s: %d", cases[i].tag, rc);
+        ck_assert_msg(lang == (rc == 0 ? cases[i].lang : (medins_lang)42), "%s: language %d",
+                      cases[i].tag, lang);
+    }
+    medins_lang lang;
+    ck_assert_int_eq(medins_lang_parse(&lang, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_lang_parse(NULL, "zh"), MEDINS_ERR_ARGUMENT);
+    ck_assert_str_eq(medins_lang_name(MEDINS_LANG_ZH), "zh");
+    ck_assert_str_eq(medins_part_label(MEDINS_PART_FUND, MEDINS_LANG_ZH), "统筹基金支付");
+    ck_assert_str_eq(medins_part_label(MEDINS_PART_FUND, MEDINS_LANG_EN), "Basic fund pays");
+}
+END_TEST
+
 static Suite *explain_suite(void)
 {
     Suite *s = suite_create("explain");
@@ -745,6 +940,12 @@ static Suite *explain_suite(void)
     tcase_add_test(tc, capped_trace);
     tcase_add_test(tc, other_traces);
     tcase_add_test(tc, capitation_trace);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("languages");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, steps_in_both_languages);
+    tcase_add_test(tc, whole_explanation);
+    tcase_add_test(tc, language_tags);
     suite_add_tcase(s, tc);
     return s;
 }

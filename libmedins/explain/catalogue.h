@@ -15,13 +15,24 @@
 
 #include "result.h"
 
-/* The languages of the catalogue. */
-typedef enum mdn_lang { MDN_LANG_EN, MDN_LANGS } mdn_lang;
-
 /* The template of `kind` in `lang`; NULL when the catalogue has none. */
-const char *mdn_message(medins_step_kind kind, mdn_lang lang);
+const char *mdn_message(medins_step_kind kind, medins_lang lang);
 /* The word of value v of an enum argument type in `lang` (a group set: its lowest group's);
  * NULL when the type is not an enum or v is none of its values. */
-const char *mdn_arg_word(medins_arg_type type, int64_t v, mdn_lang lang);
+const char *mdn_arg_word(medins_arg_type type, int64_t v, medins_lang lang);
+
+/* The words of a whole explanation (medins_result_render) in one language. */
+typedef struct mdn_layout {
+    const char *kind[MEDINS_RESULT_ACCOUNT + 1];   /* what a result is of */
+    const char *policy_open, *policy_close;        /* around the policy's id */
+    const char *cite_open, *cite_close;            /* around a citation */
+    const char *cite_assumed, *cite_third_party;   /* before the citation of such a value */
+    const char *assumed, *third_party;             /* headings of the values used */
+    const char *why_assumed, *why_third_party, *source_sep;   /* before a value's "at" */
+    const char *value_open, *value_sep, *value_close;        /* around why and where */
+} mdn_layout;
+
+/* The layout of `lang`, NULL for an unknown language. */
+const mdn_layout *mdn_layout_of(medins_lang lang);
 
 #endif

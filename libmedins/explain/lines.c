@@ -45,7 +45,7 @@ static lines *make_lines(const medins_result *r)
         size_t need;
         int rc;
         while ((rc = mdn_render_step(texts + len, cap - len, &need, medins_result_step(r, i),
-                                     MDN_LANG_EN)) == MEDINS_ERR_BUFFER) {
+                                     MEDINS_LANG_EN)) == MEDINS_ERR_BUFFER) {
             char *more = realloc(texts, cap * 2);
             if (!more)
                 break;

@@ -1,31 +1,43 @@
 /*
- * Text from a trace: a step's template (catalogue.c) with its fields filled from the step.
- * Nothing here computes; everything comes from the result.
+ * Text from a trace: a step's template (catalogue.c) with its fields filled from the step, and
+ * a whole result's explanation around them. Nothing here computes; everything comes from the
+ * result.
  */
 #include <string.h>
 
 #include "render.h"
 
 /* Output into a caller's buffer: n counts every byte, written or not (the size needed). */
-typedef struct out {
+typedef struct sink {
     char *buf;
     size_t size, n;
-} out;
+} sink;
 
-static void put(out *o, const char *s, size_t len)
+static void put(sink *o, const char *s, size_t len)
 {
     if (o->n < o->size)
         memcpy(o->buf + o->n, s, len < o->size - o->n ? len : o->size - o->n);
     o->n += len;
 }
 
-static void puts_(out *o, const char *s)
+static void puts_(sink *o, const char *s)
 {
     put(o, s, strlen(s));
 }
 
+/* Ends a text cut at `size` bytes with a NUL after its last whole character. */
+static void cut(char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    size_t end = size - 1;
+    while (end > 0 && ((unsigned char)buf[end] & 0xC0) == 0x80)
+        end--;
+    buf[end] = '\0';
+}
+
 /* Digits of v, signed. */
-static void put_int(out *o, int64_t v)
+static void put_int(sink *o, int64_t v)
 {
     char tmp[24];
     tmp[sizeof tmp - 1] = '\0';
@@ -35,7 +47,7 @@ static void put_int(out *o, int64_t v)
 
 /* A ratio as a percentage; negative ones (adjustments) with their sign, others with a '+'
  * when `plus`. */
-static void put_ratio(out *o, int64_t v, bool plus)
+static void put_ratio(sink *o, int64_t v, bool plus)
 {
     char tmp[32];
     const uint64_t mag = v < 0 ? 0u - (uint64_t)v : (uint64_t)v;
@@ -48,7 +60,7 @@ static void put_ratio(out *o, int64_t v, bool plus)
 }
 
 /* A date as 2023-06-01 (anything else as its number). */
-static void put_date(out *o, int64_t v)
+static void put_date(sink *o, int64_t v)
 {
     if (v <= 0 || v > INT32_MAX || !mdn_date_valid((medins_date)v)) {
         put_int(o, v);
@@ -92,7 +104,7 @@ static bool field(const medins_step *st, const char *name, size_t len, int64_t *
 }
 
 /* A field's value as text; false when an enum's value has no word. */
-static bool put_value(out *o, int64_t v, medins_arg_type type, bool plus, mdn_lang lang)
+static bool put_value(sink *o, int64_t v, medins_arg_type type, bool plus, medins_lang lang)
 {
     char tmp[32];
     switch (type) {
@@ -140,7 +152,7 @@ static const char *branch_end(const char *p, const char *end)
  * cannot fill: a field its kind does not have, an unclosed brace (a catalogue's mistake,
  * which the catalogue's test finds).
  */
-static bool expand(out *o, const char *p, const char *end, const medins_step *st, mdn_lang lang)
+static bool expand(sink *o, const char *p, const char *end, const medins_step *st, medins_lang lang)
 {
     while (p < end) {
         const char *brace = memchr(p, '{', (size_t)(end - p));
@@ -178,10 +190,10 @@ static bool expand(out *o, const char *p, const char *end, const medins_step *st
     return true;
 }
 
-int mdn_render_step(char *buf, size_t size, size_t *needed, const medins_step *st, mdn_lang lang)
+int mdn_render_step(char *buf, size_t size, size_t *needed, const medins_step *st, medins_lang lang)
 {
     const char *tpl = st ? mdn_message(st->kind, lang) : NULL;
-    out o = {buf, size, 0};
+    sink o = {buf, size, 0};
     if (!tpl || !expand(&o, tpl, tpl + strlen(tpl), st, lang))
         return MEDINS_ERR_ARGUMENT;
     put(&o, "", 1);
@@ -189,7 +201,133 @@ int mdn_render_step(char *buf, size_t size, size_t *needed, const medins_step *s
         *needed = o.n;
     if (o.n <= size)
         return 0;
-    if (size > 0)
-        buf[size - 1] = '\0';
+    cut(buf, size);
+    return MEDINS_ERR_BUFFER;
+}
+
+/* ---- Public calls ------------------------------------------------------------------------ */
+
+int medins_lang_parse(medins_lang *out, const char *tag)
+{
+    if (!out || !tag)
+        return MEDINS_ERR_ARGUMENT;
+    size_t n = strcspn(tag, "-_.@");
+    for (int lang = 0; lang < MEDINS_LANG_COUNT; lang++) {
+        const char *name = medins_lang_name((medins_lang)lang);
+        if (n == strlen(name) && (tag[0] | 0x20) == name[0] && (tag[1] | 0x20) == name[1]) {
+            *out = (medins_lang)lang;
+            return 0;
+        }
+    }
+    return MEDINS_ERR_TYPE;
+}
+
+int medins_result_step_text(char *buf, size_t size, size_t *needed, const medins_result *result,
+                            size_t i, medins_lang lang)
+{
+    const medins_step *st = medins_result_step(result, i);
+    if (!st)
+        return MEDINS_ERR_ARGUMENT;
+    return mdn_render_step(buf, size, needed, st, lang);
+}
+
+/* A value's citation: the policy's words, after the library's for its kind of source, which
+ * open the citation the policy holds (policy/bind.c) in English. */
+static void put_citation(sink *o, const medins_value *v, const mdn_layout *w)
+{
+    const char *cite = medins_value_citation(v);
+    const char *english = v->assumed ? "assumed: " : v->third_party ? "third-party: " : "";
+    const size_t n = strlen(english);
+    if (n > 0 && strncmp(cite, english, n) == 0) {
+        puts_(o, v->assumed ? w->cite_assumed : w->cite_third_party);
+        cite += n;
+    }
+    puts_(o, cite);
+}
+
+/* A value used, on a line of its own: "path = text  (why; file:line)". */
+static void put_value_used(sink *o, const medins_value *v, const mdn_layout *w)
+{
+    puts_(o, "  ");
+    puts_(o, v->path);
+    puts_(o, " = ");
+    puts_(o, v->text);
+    puts_(o, w->value_open);
+    if (v->assumed) {
+        puts_(o, w->why_assumed);
+    } else {
+        if (v->third_party)
+            puts_(o, w->why_third_party);
+        puts_(o, v->source ? v->source : "");
+        puts_(o, w->source_sep);
+    }
+    puts_(o, v->at ? v->at : "");
+    puts_(o, w->value_sep);
+    puts_(o, v->file ? v->file : "");
+    put(o, ":", 1);
+    put_int(o, v->line);
+    puts_(o, w->value_close);
+    put(o, "\n", 1);
+}
+
+int medins_result_render(char *buf, size_t size, size_t *needed, const medins_result *result,
+                         medins_lang lang)
+{
+    const mdn_layout *w = mdn_layout_of(lang);
+    const medins_result_kind kind = medins_result_get_kind(result);
+    if (!result || !w || (unsigned)kind > MEDINS_RESULT_ACCOUNT)
+        return MEDINS_ERR_ARGUMENT;
+    sink o = {buf, size, 0};
+    puts_(&o, w->kind[kind]);
+    puts_(&o, w->policy_open);
+    puts_(&o, medins_result_policy_id(result));
+    puts_(&o, w->policy_close);
+    put(&o, "\n", 1);
+    for (size_t i = 0; i < medins_result_step_count(result); i++) {
+        const medins_step *st = medins_result_step(result, i);
+        char amount[32];
+        const int len = medins_money_format(amount, sizeof amount, st->amount);
+        for (int pad = 12 - len; pad > 0; pad--)
+            put(&o, " ", 1);
+        puts_(&o, amount);
+        put(&o, "  ", 2);
+        /* The step's text in place: its length is known only once written. */
+        size_t text;
+        const int rc = mdn_render_step(o.n < o.size ? o.buf + o.n : NULL,
+                                       o.n < o.size ? o.size - o.n : 0, &text, st, lang);
+        if (rc != 0 && rc != MEDINS_ERR_BUFFER)
+            return rc;
+        o.n += text - 1;
+        const medins_value *v = medins_result_step_value(result, i, 0);
+        if (v) {
+            puts_(&o, w->cite_open);
+            put_citation(&o, v, w);
+            puts_(&o, w->cite_close);
+            puts_(&o, " [");
+            puts_(&o, v->file ? v->file : "");
+            put(&o, ":", 1);
+            put_int(&o, v->line);
+            put(&o, "]", 1);
+        }
+        put(&o, "\n", 1);
+    }
+    if (medins_result_assumed_count(result) > 0) {
+        puts_(&o, w->assumed);
+        put(&o, "\n", 1);
+    }
+    for (size_t i = 0; i < medins_result_assumed_count(result); i++)
+        put_value_used(&o, medins_result_assumed(result, i), w);
+    if (medins_result_third_party_count(result) > 0) {
+        puts_(&o, w->third_party);
+        put(&o, "\n", 1);
+    }
+    for (size_t i = 0; i < medins_result_third_party_count(result); i++)
+        put_value_used(&o, medins_result_third_party(result, i), w);
+    put(&o, "", 1);
+    if (needed)
+        *needed = o.n;
+    if (o.n <= size)
+        return 0;
+    cut(buf, size);
     return MEDINS_ERR_BUFFER;
 }
