@@ -72,6 +72,29 @@ MEDINS_API int medins_result_render(char *buf, size_t size, size_t *needed,
  * unknown part or language. */
 MEDINS_API const char *medins_part_label(medins_part part, medins_lang lang);
 
+/**
+ * The word for value `value` of an argument of an enum type in `lang`: a tier, a category, a
+ * scheme... ("低档", "low"; English words are the policy files'); a set of groups is named by
+ * its lowest. Static; NULL for a type that is not an enum, a value it does not have, or an
+ * unknown language.
+ */
+MEDINS_API const char *medins_arg_label(medins_arg_type type, int64_t value, medins_lang lang);
+
+/**
+ * The citation of a value the library handed out, in `lang`: the policy file's words (its
+ * source's title, the paragraph, the reason a value is assumed), after the library's own for
+ * a third-party or assumed value ("第三方来源：", "assumed: "). Buffer, size and return as for
+ * medins_result_step_text (MEDINS_ERR_ARGUMENT for a NULL value or an unknown language).
+ * @param buf receives the text with a NUL; may be NULL when size is 0 (to ask for the size).
+ * @param size bytes available at buf.
+ * @param needed receives the bytes the text takes with its NUL (may be NULL).
+ * @param value a value of a policy or a result.
+ * @param lang the language.
+ * @return 0, MEDINS_ERR_BUFFER or MEDINS_ERR_ARGUMENT.
+ */
+MEDINS_API int medins_value_cite(char *buf, size_t size, size_t *needed,
+                                 const medins_value *value, medins_lang lang);
+
 MEDINS_END_DECLS
 
 #endif

@@ -303,6 +303,11 @@ static const enum_words enums[] = {
 /* A group set with no group in it (a groups row that names none). */
 static const char *const no_group[MEDINS_LANG_COUNT] = {"a special group", "特殊"};
 
+const char *medins_arg_label(medins_arg_type type, int64_t value, medins_lang lang)
+{
+    return mdn_arg_word(type, value, lang);
+}
+
 const char *mdn_arg_word(medins_arg_type type, int64_t v, medins_lang lang)
 {
     if ((unsigned)lang >= MEDINS_LANG_COUNT)

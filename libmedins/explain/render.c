@@ -36,6 +36,19 @@ static void cut(char *buf, size_t size)
     buf[end] = '\0';
 }
 
+/* Ends the text with its NUL: 0, or MEDINS_ERR_BUFFER when it did not fit (cut). *needed
+ * (may be NULL) receives its size. */
+static int finish(sink *o, size_t *needed)
+{
+    put(o, "", 1);
+    if (needed)
+        *needed = o->n;
+    if (o->n <= o->size)
+        return 0;
+    cut(o->buf, o->size);
+    return MEDINS_ERR_BUFFER;
+}
+
 /* Digits of v, signed. */
 static void put_int(sink *o, int64_t v)
 {
@@ -196,13 +209,7 @@ int mdn_render_step(char *buf, size_t size, size_t *needed, const medins_step *s
     sink o = {buf, size, 0};
     if (!tpl || !expand(&o, tpl, tpl + strlen(tpl), st, lang))
         return MEDINS_ERR_ARGUMENT;
-    put(&o, "", 1);
-    if (needed)
-        *needed = o.n;
-    if (o.n <= size)
-        return 0;
-    cut(buf, size);
-    return MEDINS_ERR_BUFFER;
+    return finish(&o, needed);
 }
 
 /* ---- Public calls ------------------------------------------------------------------------ */
@@ -243,6 +250,17 @@ static void put_citation(sink *o, const medins_value *v, const mdn_layout *w)
         cite += n;
     }
     puts_(o, cite);
+}
+
+int medins_value_cite(char *buf, size_t size, size_t *needed, const medins_value *value,
+                      medins_lang lang)
+{
+    const mdn_layout *w = mdn_layout_of(lang);
+    if (!value || !w)
+        return MEDINS_ERR_ARGUMENT;
+    sink o = {buf, size, 0};
+    put_citation(&o, value, w);
+    return finish(&o, needed);
 }
 
 /* A value used, on a line of its own: "path = text  (why; file:line)". */
@@ -323,11 +341,5 @@ int medins_result_render(char *buf, size_t size, size_t *needed, const medins_re
     }
     for (size_t i = 0; i < medins_result_third_party_count(result); i++)
         put_value_used(&o, medins_result_third_party(result, i), w);
-    put(&o, "", 1);
-    if (needed)
-        *needed = o.n;
-    if (o.n <= size)
-        return 0;
-    cut(buf, size);
-    return MEDINS_ERR_BUFFER;
+    return finish(&o, needed);
 }

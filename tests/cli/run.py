@@ -15,6 +15,7 @@ import sys
 import tempfile
 
 import bad_input
+import lang
 from harness import GROUP, HEADER, TESTLAND, check, counts, expect, figure, run
 
 
@@ -446,6 +447,7 @@ GROUPS = {
 }
 
 GROUPS.update(bad_input.GROUPS)
+GROUPS.update(lang.GROUPS)
 
 if __name__ == "__main__":
     GROUPS[GROUP]()
