@@ -922,6 +922,48 @@ START_TEST(language_tags)
 }
 END_TEST
 
+/* The words a front end lays out around the texts: enum values' labels and citations. */
+START_TEST(labels_and_citations)
+{
+    ck_assert_str_eq(medins_arg_label(MEDINS_ARG_TIER, MEDINS_TIER_LOW, MEDINS_LANG_ZH), "低档");
+    ck_assert_str_eq(medins_arg_label(MEDINS_ARG_TIER, MEDINS_TIER_LOW, MEDINS_LANG_EN), "low");
+    ck_assert_str_eq(medins_arg_label(MEDINS_ARG_CATEGORY, MEDINS_CATEGORY_RETIRED, MEDINS_LANG_ZH),
+                     "退休人员");
+    ck_assert_str_eq(medins_arg_label(MEDINS_ARG_GROUPS, MEDINS_GROUP_TEKUN | MEDINS_GROUP_ENTITLED,
+                                      MEDINS_LANG_ZH), "特困");
+    ck_assert_ptr_null(medins_arg_label(MEDINS_ARG_TIER, MEDINS_TIER_COUNT, MEDINS_LANG_ZH));
+    ck_assert_ptr_null(medins_arg_label(MEDINS_ARG_MONEY, 0, MEDINS_LANG_ZH));
+    ck_assert_ptr_null(medins_arg_label(MEDINS_ARG_TIER, 1, MEDINS_LANG_COUNT));
+
+    /* inpatient_trace's claim: a third-party value (the deductible row) and an assumed one
+     * (the major-disease layer's deductible); in English the citation is the policy's. */
+    medins_person p;
+    medins_ledger l;
+    medins_person_init(&p);
+    p.birth_date = 19800101;
+    medins_ledger_init(&l, 2023);
+    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    const medins_value *third = medins_result_step_value(r, 3, 0),
+                       *assumed = medins_result_step_value(r, 9, 0);
+    char buf[256];
+    size_t need = 0;
+    ck_assert_int_eq(medins_value_cite(buf, sizeof buf, &need, third, MEDINS_LANG_ZH), 0);
+    ck_assert_str_eq(buf, "第三方来源：Round figures for the settlement tests, settlement cases");
+    ck_assert_uint_eq(need, strlen(buf) + 1);
+    ck_assert_int_eq(medins_value_cite(buf, sizeof buf, NULL, assumed, MEDINS_LANG_ZH), 0);
+    ck_assert_str_eq(buf, "假定：the test layer's figures are invented");
+    ck_assert_int_eq(medins_value_cite(buf, sizeof buf, NULL, third, MEDINS_LANG_EN), 0);
+    ck_assert_str_eq(buf, medins_value_citation(third));
+    ck_assert_int_eq(medins_value_cite(buf, sizeof buf, NULL, NULL, MEDINS_LANG_EN),
+                     MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_value_cite(buf, 4, &need, third, MEDINS_LANG_ZH), MEDINS_ERR_BUFFER);
+    ck_assert_str_eq(buf, "第");
+    ck_assert_str_eq(medins_value_citation(NULL), "");
+    ck_assert_ptr_null(medins_value_source_kind(NULL));
+    medins_result_free(r);
+}
+END_TEST
+
 static Suite *explain_suite(void)
 {
     Suite *s = suite_create("explain");
@@ -946,6 +988,7 @@ static Suite *explain_suite(void)
     tcase_add_test(tc, steps_in_both_languages);
     tcase_add_test(tc, whole_explanation);
     tcase_add_test(tc, language_tags);
+    tcase_add_test(tc, labels_and_citations);
     suite_add_tcase(s, tc);
     return s;
 }
