@@ -27,8 +27,12 @@ void cli_lang_init(void)
 int cli_lang_opt(const char *arg)
 {
     medins_lang lang;
-    if (medins_lang_parse(&lang, arg) != 0)
-        return cli_usage_error("--lang: '%s' is not a language of the explanations: zh or en", arg);
+    medins_error *err = NULL;
+    if (medins_lang_parse(&lang, arg, &err) != 0) {
+        int rc = cli_usage_error("--lang: %s", medins_error_message(err));
+        medins_error_free(err);
+        return rc;
+    }
     cli_lang = lang;
     return 0;
 }

@@ -908,14 +908,26 @@ START_TEST(language_tags)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         medins_lang lang = (medins_lang)42;
-        int rc = medins_lang_parse(&lang, cases[i].tag);
+        medins_error *err = NULL;
+        int rc = medins_lang_parse(&lang, cases[i].tag, &err);
         ck_assert_msg(rc == cases[i].rc, "%s: %d", cases[i].tag, rc);
         ck_assert_msg(lang == (rc == 0 ? cases[i].lang : (medins_lang)42), "%s: language %d",
                       cases[i].tag, lang);
+        /* The error says which tag, and which languages there are. */
+        ck_assert_msg(rc == 0 ? err == NULL
+                              : medins_error_code(err) == rc &&
+                                    strstr(medins_error_message(err), cases[i].tag) &&
+                                    strstr(medins_error_message(err), "is not a language of "
+                                                                      "the explanations: zh or en"),
+                      "%s: %s", cases[i].tag, err ? medins_error_message(err) : "no error");
+        medins_error_free(err);
     }
     medins_lang lang;
-    ck_assert_int_eq(medins_lang_parse(&lang, NULL), MEDINS_ERR_ARGUMENT);
-    ck_assert_int_eq(medins_lang_parse(NULL, "zh"), MEDINS_ERR_ARGUMENT);
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_lang_parse(&lang, NULL, &err), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_error_code(err), MEDINS_ERR_ARGUMENT);
+    medins_error_free(err);
+    ck_assert_int_eq(medins_lang_parse(NULL, "zh", NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_str_eq(medins_lang_name(MEDINS_LANG_ZH), "zh");
     ck_assert_str_eq(medins_part_label(MEDINS_PART_FUND, MEDINS_LANG_ZH), "统筹基金支付");
     ck_assert_str_eq(medins_part_label(MEDINS_PART_FUND, MEDINS_LANG_EN), "Basic fund pays");

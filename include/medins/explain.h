@@ -14,6 +14,7 @@
 #define MEDINS_EXPLAIN_H
 
 #include "common.h"
+#include "errors.h"
 #include "result.h"
 
 MEDINS_BEGIN_DECLS
@@ -29,10 +30,14 @@ typedef enum medins_lang {
  * The language of a tag: its first part, before any '-', '_', '.' or '@', in any case: "zh",
  * "zh-CN", "zh_CN.UTF-8" and "zh-Hant" are MEDINS_LANG_ZH (the only Chinese rendered is
  * Simplified), "en", "en-GB" and "en_US.UTF-8" MEDINS_LANG_EN.
+ * @param out receives the language; left alone on error.
+ * @param tag the tag, NUL-terminated.
+ * @param err receives a new error object on failure (may be NULL); release it with
+ *            medins_error_free.
  * @return 0, MEDINS_ERR_ARGUMENT for a NULL tag or out, MEDINS_ERR_TYPE for another language
- *         (*out is then left alone).
+ *         ("'fr' is not a language of the explanations: zh or en").
  */
-MEDINS_API int medins_lang_parse(medins_lang *out, const char *tag);
+MEDINS_API int medins_lang_parse(medins_lang *out, const char *tag, medins_error **err);
 /** The language's tag: "en" or "zh". Static; NULL for an unknown language. */
 MEDINS_API const char *medins_lang_name(medins_lang lang);
 

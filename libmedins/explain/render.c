@@ -214,10 +214,10 @@ int mdn_render_step(char *buf, size_t size, size_t *needed, const medins_step *s
 
 /* ---- Public calls ------------------------------------------------------------------------ */
 
-int medins_lang_parse(medins_lang *out, const char *tag)
+int medins_lang_parse(medins_lang *out, const char *tag, medins_error **err)
 {
     if (!out || !tag)
-        return MEDINS_ERR_ARGUMENT;
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_lang_parse: NULL argument");
     size_t n = strcspn(tag, "-_.@");
     for (int lang = 0; lang < MEDINS_LANG_COUNT; lang++) {
         const char *name = medins_lang_name((medins_lang)lang);
@@ -226,7 +226,8 @@ int medins_lang_parse(medins_lang *out, const char *tag)
             return 0;
         }
     }
-    return MEDINS_ERR_TYPE;
+    return mdn_error(err, MEDINS_ERR_TYPE, NULL, 0, 0,
+                     "'%s' is not a language of the explanations: zh or en", tag);
 }
 
 int medins_result_step_text(char *buf, size_t size, size_t *needed, const medins_result *result,
