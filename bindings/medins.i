@@ -441,9 +441,19 @@ static char *medins_swig_step_text(const medins_result *r, size_t i, const char 
 {
     return medins_swig_text(r, 0, i, lang, err);
 }
+
+/* The language a tag names, as its tag ("zh" for "zh-CN"); NULL with *err for another. */
+static const char *medins_swig_lang_name(const char *tag, medins_error **err)
+{
+    medins_lang lang;
+    return medins_lang_parse(&lang, tag, err) == 0 ? medins_lang_name(lang) : NULL;
+}
 %}
 %newobject medins_swig_explain;
 %newobject medins_swig_step_text;
+%rename(lang_name) medins_swig_lang_name;
+/** "zh" or "en" for a tag of that language ("zh-CN", "en-GB"); raises for another. */
+const char *medins_swig_lang_name(const char *tag, medins_error **err);
 %rename(result_explain) medins_swig_explain;
 %rename(result_step_text) medins_swig_step_text;
 /** The whole explanation of a result in the language `lang` names ("zh", "en"). */
