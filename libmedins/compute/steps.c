@@ -3,16 +3,11 @@
  * computations write them (medins_step.arg) and by which the catalogue's messages name them
  * (explain/catalogue.c). docs/settlement.md, "The trace", lists them with their amounts.
  */
-#include "util.h"
-
-typedef struct arg_def {
-    const char *name;
-    medins_arg_type type;
-} arg_def;
+#include "steps.h"
 
 typedef struct kind_def {
     const char *word;
-    arg_def arg[MEDINS_STEP_ARGS];
+    mdn_arg_def arg[MEDINS_STEP_ARGS];
 } kind_def;
 
 #define MONEY MEDINS_ARG_MONEY
@@ -111,21 +106,32 @@ const char *medins_step_kind_name(medins_step_kind kind)
     return k ? k->word : NULL;
 }
 
-size_t medins_step_arg_count(medins_step_kind kind)
+const mdn_arg_def *mdn_step_args(medins_step_kind kind, size_t *n)
 {
     const kind_def *k = kind_of(kind);
-    size_t n = 0;
-    while (k && n < MEDINS_STEP_ARGS && k->arg[n].name)
-        n++;
+    *n = 0;
+    while (k && *n < MEDINS_STEP_ARGS && k->arg[*n].name)
+        ++*n;
+    return k ? k->arg : NULL;
+}
+
+size_t medins_step_arg_count(medins_step_kind kind)
+{
+    size_t n;
+    mdn_step_args(kind, &n);
     return n;
 }
 
 const char *medins_step_arg_name(medins_step_kind kind, size_t j)
 {
-    return j < medins_step_arg_count(kind) ? kinds[kind].arg[j].name : NULL;
+    size_t n;
+    const mdn_arg_def *args = mdn_step_args(kind, &n);
+    return j < n ? args[j].name : NULL;
 }
 
 medins_arg_type medins_step_arg_type(medins_step_kind kind, size_t j)
 {
-    return j < medins_step_arg_count(kind) ? kinds[kind].arg[j].type : MEDINS_ARG_NONE;
+    size_t n;
+    const mdn_arg_def *args = mdn_step_args(kind, &n);
+    return j < n ? args[j].type : MEDINS_ARG_NONE;
 }

@@ -39,7 +39,7 @@ static medins_line line_of(const medins_result *r, size_t i, const char *text)
 static lines *make_lines(const medins_result *r)
 {
     const size_t n = medins_result_step_count(r);
-    size_t *end = malloc((n ? n : 1) * sizeof *end), len = 0, cap = 1024;
+    size_t *end = malloc((n ? n : 1) * sizeof *end), len = 0, cap = 4096;
     char *texts = malloc(cap);
     for (size_t i = 0; end && texts && i < n; i++) {
         size_t need;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "steps.h"
 
 /* Output into a caller's buffer: n counts every byte, written or not (the size needed). */
 typedef struct sink {
@@ -91,25 +92,40 @@ static void put_date(sink *o, int64_t v)
     put(o, tmp, 10);
 }
 
-/* A field of step `st`: its value and type; false when the kind has no such field. */
-static bool field(const medins_step *st, const char *name, size_t len, int64_t *v,
-                  medins_arg_type *type)
+/* What a template is rendered for: a step, its kind's arguments, a language. */
+typedef struct fill {
+    const medins_step *st;
+    const mdn_arg_def *args;
+    size_t nargs;
+    medins_lang lang;
+} fill;
+
+/* Whether the word `word` is the len bytes at `name`. */
+static bool named(const char *word, const char *name, size_t len)
+{
+    size_t i = 0;
+    while (i < len && word[i] == name[i])
+        i++;
+    return i == len && word[i] == '\0';
+}
+
+/* The field `name` (len bytes) of the step: its value and type; false when it has none. */
+static bool field(const fill *f, const char *name, size_t len, int64_t *v, medins_arg_type *type)
 {
     static const struct { const char *name; medins_arg_type type; } own[] = {
         {"amount", MEDINS_ARG_MONEY}, {"base", MEDINS_ARG_MONEY}, {"ratio", MEDINS_ARG_RATIO},
     };
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
-        if (strlen(own[i].name) == len && memcmp(own[i].name, name, len) == 0) {
-            *v = i == 0 ? st->amount : i == 1 ? st->base : st->ratio;
+        if (named(own[i].name, name, len)) {
+            *v = i == 0 ? f->st->amount : i == 1 ? f->st->base : f->st->ratio;
             *type = own[i].type;
             return true;
         }
     }
-    for (size_t j = 0; j < medins_step_arg_count(st->kind); j++) {
-        const char *arg = medins_step_arg_name(st->kind, j);
-        if (strlen(arg) == len && memcmp(arg, name, len) == 0) {
-            *v = st->arg[j];
-            *type = medins_step_arg_type(st->kind, j);
+    for (size_t j = 0; j < f->nargs; j++) {
+        if (named(f->args[j].name, name, len)) {
+            *v = f->st->arg[j];
+            *type = f->args[j].type;
             return true;
         }
     }
@@ -165,7 +181,7 @@ static const char *branch_end(const char *p, const char *end)
  * cannot fill: a field its kind does not have, an unclosed brace (a catalogue's mistake,
  * which the catalogue's test finds).
  */
-static bool expand(sink *o, const char *p, const char *end, const medins_step *st, medins_lang lang)
+static bool expand(sink *o, const char *p, const char *end, const fill *f)
 {
     while (p < end) {
         const char *brace = memchr(p, '{', (size_t)(end - p));
@@ -182,10 +198,10 @@ static bool expand(sink *o, const char *p, const char *end, const medins_step *s
             q++;
         int64_t v;
         medins_arg_type type;
-        if (q == end || !field(st, name, (size_t)(q - name), &v, &type))
+        if (q == end || !field(f, name, (size_t)(q - name), &v, &type))
             return false;
         if (*q == '}') {
-            if (!put_value(o, v, type, plus, lang))
+            if (!put_value(o, v, type, plus, f->lang))
                 return false;
             p = q + 1;
             continue;
@@ -196,7 +212,7 @@ static bool expand(sink *o, const char *p, const char *end, const medins_step *s
         const char *b_end = b == a_end ? a_end : branch_end(b, end);
         if (b_end == end || *b_end != '}')
             return false;
-        if (!(v ? expand(o, a, a_end, st, lang) : expand(o, b, b_end, st, lang)))
+        if (!(v ? expand(o, a, a_end, f) : expand(o, b, b_end, f)))
             return false;
         p = b_end + 1;
     }
@@ -207,7 +223,10 @@ int mdn_render_step(char *buf, size_t size, size_t *needed, const medins_step *s
 {
     const char *tpl = st ? mdn_message(st->kind, lang) : NULL;
     sink o = {buf, size, 0};
-    if (!tpl || !expand(&o, tpl, tpl + strlen(tpl), st, lang))
+    fill f = {.st = st, .lang = lang};
+    if (tpl)
+        f.args = mdn_step_args(st->kind, &f.nargs);
+    if (!tpl || !expand(&o, tpl, tpl + strlen(tpl), &f))
         return MEDINS_ERR_ARGUMENT;
     return finish(&o, needed);
 }

@@ -680,8 +680,12 @@ class Settlement(Result):
 
     def __getattr__(self, name: str) -> Any:
         # Called only for an attribute the instance does not have: a settlement from
-        # Policy.settle makes its assumed values on first access (and keeps them), so that a
-        # claim settled without anyone reading them does not pay for the list.
+        # Policy.settle makes its lines (the trace's English text) and its assumed values on
+        # first access (and keeps them), so that a claim settled without anyone reading them
+        # does not pay for them.
+        if name == "lines" and "_c" in self.__dict__:
+            lines = self.__dict__["lines"] = _lines(self.__dict__["_c"], self.__dict__["_policy"])
+            return lines
         if name == "assumed_values":
             d = self.__dict__
             keys = d.get("_assumed_keys")
@@ -883,7 +887,8 @@ class Policy:
             _settle_arguments("Policy.settle", person, claim, ledger)
             raise
         attrs["_policy"] = self  # the result borrows strings from its policy
-        attrs["lines"] = _lines(attrs["_c"], self) if nlines else []
+        if not nlines:
+            attrs["lines"] = []  # else made when first read (Settlement.__getattr__)
         if keys:
             attrs["_assumed_keys"] = keys  # the list is made when read (Settlement.__getattr__)
         else:
