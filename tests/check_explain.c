@@ -399,6 +399,36 @@ END_TEST
 
 /* ---- The trace ------------------------------------------------------------------------- */
 
+/* inpatient_lines' claim (worked there), settled afresh with its trace. */
+static medins_result *inpatient_claim(void)
+{
+    medins_person p;
+    medins_ledger l;
+    medins_person_init(&p);
+    p.birth_date = 19800101;
+    medins_ledger_init(&l, 2023);
+    return settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+}
+
+/* capped_trace's claim (worked there): a low-tier dibao resident's level-2 admission of 20800
+ * after 99500 of the year's 100000 maximum was paid. */
+static medins_result *capped_claim(void)
+{
+    medins_person p;
+    medins_ledger l;
+    medins_person_init(&p);
+    p.scheme = MEDINS_SCHEME_RESIDENT;
+    p.category = MEDINS_CATEGORY_ADULT;
+    p.tier = MEDINS_TIER_LOW;
+    p.groups = MEDINS_GROUP_DIBAO;
+    medins_ledger_init(&l, 2023);
+    l.fund[MEDINS_POOL_INPATIENT] = Y(99500);
+    l.seq = 1;
+    l.last_date = 20230201;
+    return settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(20800), 0, 0, &l, 0);
+}
+
+
 /* One expected step: the kind, part, amounts and arguments, the number of values it read and
  * the path of the first (NULL: none). */
 typedef struct want_step {
@@ -480,12 +510,7 @@ START_TEST(inpatient_trace)
          {Y(1000), Y(500), Y(1000), Y(15750), 0, Y(4050), 0}, 0, NULL},
         {MEDINS_STEP_ACCOUNT, MEDINS_PART_ACCOUNT, 0, Y(12700), 0, {0}, 1, "inpatient.account"},
     };
-    medins_person p;
-    medins_ledger l;
-    medins_person_init(&p);
-    p.birth_date = 19800101;
-    medins_ledger_init(&l, 2023);
-    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    medins_result *r = inpatient_claim();
     check_trace(r, want, sizeof want / sizeof want[0], "inpatient");
 
     /* The values: the bound 10000 is the second value of both segments (the first segment's
@@ -520,10 +545,13 @@ START_TEST(inpatient_trace)
     }
 
     /* Without a trace: no step, the same figures and values used. */
-    medins_ledger l2;
-    medins_ledger_init(&l2, 2023);
+    medins_person p;
+    medins_ledger l;
+    medins_person_init(&p);
+    p.birth_date = 19800101;
+    medins_ledger_init(&l, 2023);
     medins_result *q = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000),
-                              Y(500), &l2, MEDINS_SETTLE_NO_TRACE);
+                              Y(500), &l, MEDINS_SETTLE_NO_TRACE);
     ck_assert_uint_eq(medins_result_step_count(q), 0);
     ck_assert_ptr_null(medins_result_step(q, 0));
     ck_assert_ptr_null(medins_result_step_value(q, 0, 0));
@@ -583,18 +611,7 @@ START_TEST(capped_trace)
         {MEDINS_STEP_PATIENT, MEDINS_PART_PATIENT, Y(4236), Y(20800), 0,
          {0, 0, Y(800), Y(6000), Y(13500), Y(6180), Y(9884)}, 0, NULL},
     };
-    medins_person p;
-    medins_ledger l;
-    medins_person_init(&p);
-    p.scheme = MEDINS_SCHEME_RESIDENT;
-    p.category = MEDINS_CATEGORY_ADULT;
-    p.tier = MEDINS_TIER_LOW;
-    p.groups = MEDINS_GROUP_DIBAO;
-    medins_ledger_init(&l, 2023);
-    l.fund[MEDINS_POOL_INPATIENT] = Y(99500);
-    l.seq = 1;
-    l.last_date = 20230201;
-    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(20800), 0, 0, &l, 0);
+    medins_result *r = capped_claim();
     check_trace(r, want, sizeof want / sizeof want[0], "capped");
     medins_result_free(r);
 }
@@ -678,50 +695,44 @@ START_TEST(other_traces)
 END_TEST
 
 /*
- * A per-head payment: diabetes at 100 a month; patient 5 enrolled from 2019-01-01 and still,
- * March 2019: 31 days of a 31-day month = 100; actual costs 60; the underspend 40, of which
- * nothing is kept (no share); the fund pays 60 to institution 7.
+ * A per-head payment on tests/data/contrib/tj2017.yaml: diabetes at level 1, 150 a month;
+ * patient 5 enrolled from 2017-01-01 and still, March 2017: 31 days of a 31-day month = 150;
+ * actual costs 100: an underspend of 50, half of it kept = 25; 100 + 25 = 125 scaled by the
+ * assessment score 90% = 112.50, paid to institution 7.
  */
 START_TEST(capitation_trace)
 {
-    static const char yaml[] =
-        "format: 1\n"
-        "region: explaintest\n"
-        "title: \"Plain capitation\"\n"
-        "schemes: [resident]\n"
-        "effective: {from: 2019-01-01, to: 2019-12-31}\n"
-        "sources: [{id: s, title: \"A source\"}]\n"
-        "capitation:\n"
-        "  cite: \"s: 5\"\n"
-        "  diseases: [{disease: diabetes, rate: 100, period: month}]\n";
-    medins_policy *p = NULL;
-    ck_assert_int_eq(medins_policy_load_string(&p, "plain.yaml", yaml, sizeof yaml - 1, NULL,
-                                               NULL, NULL), 0);
-    medins_enrolment e = {.patient = 5, .from = 20190101, .to = 0};
+    medins_policy *p = medins_test_load("data/contrib/tj2017.yaml");
+    medins_enrolment e = {.patient = 5, .from = 20170101, .to = 0};
     medins_capitation_input in;
     medins_capitation_input_init(&in);
     in.institution = 7;
-    in.from = 20190301;
-    in.to = 20190331;
+    in.level = MEDINS_LEVEL_1;
+    in.from = 20170301;
+    in.to = 20170331;
     in.enrolments = &e;
     in.enrolment_count = 1;
-    in.actual_costs = Y(60);
+    in.actual_costs = Y(100);
+    in.assessment = 9000;
     medins_result *r = NULL;
     ck_assert_int_eq(medins_capitation(&r, p, &in, NULL), 0);
     static const want_step want[] = {
-        {MEDINS_STEP_ENROLMENT, MEDINS_PART_INFO, Y(100), 0, 0, {5, 20190101, 0, 31}, 1,
+        {MEDINS_STEP_ENROLMENT, MEDINS_PART_INFO, Y(150), 0, 0, {5, 20170101, 0, 31}, 1,
          "capitation.diseases[0].rate"},
-        {MEDINS_STEP_BUDGET, MEDINS_PART_INFO, Y(100), 0, 0,
-         {MEDINS_DISEASE_DIABETES, Y(100), MEDINS_CAPITATION_MONTH, 1, 31}, 1,
+        {MEDINS_STEP_BUDGET, MEDINS_PART_INFO, Y(150), 0, 0,
+         {MEDINS_DISEASE_DIABETES, Y(150), MEDINS_CAPITATION_MONTH, 1, 31}, 1,
          "capitation.diseases[0].rate"},
-        {MEDINS_STEP_ACTUAL_COSTS, MEDINS_PART_INFO, Y(60), 0, 0, {0}, 0, NULL},
-        {MEDINS_STEP_SURPLUS, MEDINS_PART_BENEFIT, 0, Y(40), 0, {0}, 0, NULL},
-        {MEDINS_STEP_CAPITATION_PAYMENT, MEDINS_PART_BENEFIT, Y(60), 0, 0, {7}, 0, NULL},
+        {MEDINS_STEP_ACTUAL_COSTS, MEDINS_PART_INFO, Y(100), 0, 0, {0}, 0, NULL},
+        {MEDINS_STEP_SURPLUS, MEDINS_PART_BENEFIT, Y(25), Y(50), 5000, {0}, 1,
+         "capitation.surplus_kept"},
+        {MEDINS_STEP_ASSESSMENT, MEDINS_PART_INFO, 11250, Y(125), 9000, {0}, 1,
+         "capitation.assessment"},
+        {MEDINS_STEP_CAPITATION_PAYMENT, MEDINS_PART_BENEFIT, 11250, 0, 0, {7}, 0, NULL},
     };
     check_trace(r, want, sizeof want / sizeof want[0], "capitation");
     /* The enrolment's dates are written as dates. */
     ck_assert_str_eq(medins_result_line(r, 0)->text,
-                     "Patient 5, enrolled 2019-01-01, still enrolled: 31 days, 100.00 yuan");
+                     "Patient 5, enrolled 2017-01-01, still enrolled: 31 days, 150.00 yuan");
     medins_result_free(r);
     medins_policy_free(p);
 }
@@ -746,12 +757,7 @@ static const char *text_of(const medins_result *r, size_t i, medins_lang lang, c
  */
 START_TEST(steps_in_both_languages)
 {
-    medins_person p;
-    medins_ledger l;
-    medins_person_init(&p);
-    p.birth_date = 19800101;
-    medins_ledger_init(&l, 2023);
-    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    medins_result *r = inpatient_claim();
     static const struct { size_t step; const char *en, *zh; } want[] = {
         {0, "Items outside the catalogue, paid in full by the patient: 1000.00",
          "目录外项目（自费），由个人全额负担：1000.00元"},
@@ -788,16 +794,7 @@ START_TEST(steps_in_both_languages)
     medins_result_free(r);
 
     /* capped_trace's claim: the resident maximum cuts both segments, the dibao adjustment. */
-    medins_person_init(&p);
-    p.scheme = MEDINS_SCHEME_RESIDENT;
-    p.category = MEDINS_CATEGORY_ADULT;
-    p.tier = MEDINS_TIER_LOW;
-    p.groups = MEDINS_GROUP_DIBAO;
-    medins_ledger_init(&l, 2023);
-    l.fund[MEDINS_POOL_INPATIENT] = Y(99500);
-    l.seq = 1;
-    l.last_date = 20230201;
-    r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(20800), 0, 0, &l, 0);
+    r = capped_claim();
     ck_assert_str_eq(text_of(r, 2, MEDINS_LANG_EN, buf, sizeof buf),
                      "Adjustment +5% to the ratio of every segment");
     ck_assert_str_eq(text_of(r, 2, MEDINS_LANG_ZH, buf, sizeof buf), "各共付段支付比例调整+5%");
@@ -820,12 +817,7 @@ END_TEST
  */
 START_TEST(whole_explanation)
 {
-    medins_person p;
-    medins_ledger l;
-    medins_person_init(&p);
-    p.birth_date = 19800101;
-    medins_ledger_init(&l, 2023);
-    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    medins_result *r = inpatient_claim();
     for (int lang = 0; lang < MEDINS_LANG_COUNT; lang++) {
         size_t need = 0;
         ck_assert_int_eq(medins_result_render(NULL, 0, &need, r, (medins_lang)lang),
@@ -883,6 +875,9 @@ START_TEST(whole_explanation)
     medins_result_free(r);
 
     /* Without a trace: the heading and the values used. */
+    medins_person p;
+    medins_ledger l;
+    medins_person_init(&p);
     medins_ledger_init(&l, 2023);
     r = settle(&p, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 0, 0, &l,
                MEDINS_SETTLE_NO_TRACE);
@@ -949,12 +944,7 @@ START_TEST(labels_and_citations)
 
     /* inpatient_trace's claim: a third-party value (the deductible row) and an assumed one
      * (the major-disease layer's deductible); in English the citation is the policy's. */
-    medins_person p;
-    medins_ledger l;
-    medins_person_init(&p);
-    p.birth_date = 19800101;
-    medins_ledger_init(&l, 2023);
-    medins_result *r = settle(&p, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(150000), Y(1000), Y(500), &l, 0);
+    medins_result *r = inpatient_claim();
     const medins_value *third = medins_result_step_value(r, 3, 0),
                        *assumed = medins_result_step_value(r, 9, 0);
     char buf[256];
