@@ -506,7 +506,7 @@ MEDINS_RELEASE_GIL(medins_policy::m_derive)
     size_t m_value_count() { return medins_policy_value_count($self); }
     const medins_value *m_value(size_t i) { return medins_policy_value($self, i); }
     const medins_value *m_find_value(const char *path) { return medins_policy_find_value($self, path); }
-    /** Settle one claim; `ledger` is updated on success. flags: SETTLE_NO_LINES. */
+    /** Settle one claim; `ledger` is updated on success. flags: SETTLE_NO_TRACE. */
     medins_result *m_settle(const medins_person *person, const medins_claim *claim,
                           medins_ledger *ledger, unsigned int flags, medins_error **err) {
         medins_result *r = NULL;

@@ -743,7 +743,7 @@ static void medins_java_settle_figures(JNIEnv *jenv, const medins_policy *policy
                            MEDINS_JAVA_IO_FIGURES - MEDINS_JAVA_IO_LEDGER,
                            medins_java_ledger_fields, "ledger") != 0)
         return;
-    if (medins_settle_ex(&r, policy, &p, &c, &l, MEDINS_SETTLE_NO_LINES, err) != 0)
+    if (medins_settle_ex(&r, policy, &p, &c, &l, MEDINS_SETTLE_NO_TRACE, err) != 0)
         return;
     MEDINS_JAVA_PACK(buf + MEDINS_JAVA_IO_FIGURES, medins_result_settlement(r),
                      medins_java_settlement_fields);

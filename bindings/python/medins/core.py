@@ -757,7 +757,7 @@ def _opts(options: Optional[LoadOptions]) -> Any:
     return options._c if options is not None else None
 
 
-_NO_LINES = _c.SETTLE_NO_LINES
+_NO_TRACE = _c.SETTLE_NO_TRACE
 # The extension's function itself, not SWIG's Python shim around it: one call less per claim.
 _settle_one = getattr(_c, "_lowlevel", _c).settle_one
 _new_object = object.__new__
@@ -872,7 +872,7 @@ class Policy:
     def settle(self, person: Person, claim: Claim, ledger: Optional[Ledger] = None, *,
                explain: bool = True) -> Settlement:
         """Settle one claim. ``ledger`` (the member's year) is updated; a fresh one is used when
-        omitted. ``explain=False`` skips the explanation lines (faster)."""
+        omitted. ``explain=False`` records no trace: no steps, no lines (faster)."""
         try:
             if ledger is None:
                 ledger = _fresh_ledger(claim)
@@ -880,7 +880,7 @@ class Policy:
             # Settlement's attributes, made in the same call; the explanation lines (when any)
             # take one more call, the assumed values are the policy's, cached by their keys.
             attrs, nlines, keys = _settle_one(self._c, person._packed or person._pack(), claim,
-                                              ledger._c, 0 if explain else _NO_LINES,
+                                              ledger._c, 0 if explain else _NO_TRACE,
                                               self._settlement_constants)
         except AttributeError:
             # Checked only here, so that the common call pays nothing for it.
@@ -906,7 +906,7 @@ class Policy:
             if ledger is None:
                 ledger = _fresh_ledger(claim)
             return _settle_one(self._c, person._packed or person._pack(), claim, ledger._c,
-                               _NO_LINES, None)
+                               _NO_TRACE, None)
         except AttributeError:
             _settle_arguments("Policy.settle_figures", person, claim, ledger)
             raise
