@@ -60,7 +60,8 @@ static const cli_words words_of[MEDINS_LANG_COUNT] = {
         .person = "  person: %s, %s", .tier = ", %s tier", .group = ", %s",
         .born = ", born %s (age %d)",
         .policy = "  policy: %s \xe2\x80\x94 %s\n\n",
-        .fund = "Basic fund", .major = "Major-disease insurance", .assistance = "Medical assistance",
+        .fund = "Basic fund", .major = "Major-disease insurance",
+        .assistance = "Medical assistance",
         .patient = "Patient", .account = "from the individual account", .cash = "in cash",
         .sum = "Total",
         .third_party = "\n%sThird-party values used%s (%zu): from public pages or guides, not "

@@ -122,7 +122,8 @@ START_TEST(labels_and_layouts)
             w->why_third_party, w->source_sep, w->value_open, w->value_sep, w->value_close,
         };
         for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-            ck_assert_msg(words[i] != NULL, "%s: layout word %zu", medins_lang_name((medins_lang)lang), i);
+            ck_assert_msg(words[i] != NULL, "%s: layout word %zu",
+                          medins_lang_name((medins_lang)lang), i);
         for (size_t k = 0; k < sizeof w->kind / sizeof w->kind[0]; k++)
             ck_assert_msg(w->kind[k] && *w->kind[k], "%s: result kind %zu",
                           medins_lang_name((medins_lang)lang), k);

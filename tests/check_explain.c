@@ -515,7 +515,8 @@ START_TEST(inpatient_trace)
 
     /* The values: the bound 10000 is the second value of both segments (the first segment's
      * start, 0, says nothing), each at its own position, and of its source's kind. */
-    const medins_value *to = medins_result_step_value(r, 4, 1), *from = medins_result_step_value(r, 6, 1);
+    const medins_value *to = medins_result_step_value(r, 4, 1),
+                       *from = medins_result_step_value(r, 6, 1);
     unsigned line, col;
     position_of("{from: 0, to: 10000, ratio: 80%}", &line, &col);
     ck_assert_str_eq(to->path, "inpatient.ratio[0].segments[0].to");
@@ -741,7 +742,8 @@ END_TEST
 /* ---- Text in two languages ------------------------------------------------------------ */
 
 /* Step i's text in lang. */
-static const char *text_of(const medins_result *r, size_t i, medins_lang lang, char *buf, size_t size)
+static const char *text_of(const medins_result *r, size_t i, medins_lang lang, char *buf,
+                           size_t size)
 {
     size_t need = 0;
     int rc = medins_result_step_text(buf, size, &need, r, i, lang);
@@ -782,7 +784,8 @@ START_TEST(steps_in_both_languages)
              "assistance 0.00",
          "个人负担14200.00元：自费1000.00元＋乙类先行自付500.00元＋起付线1000.00元＋个人自付"
          "15750.00元＋超封顶线0.00元－大病保险4050.00元－医疗救助0.00元"},
-        {14, "Paid from the individual account: 0.00 of the in-scope burden 12700.00 (balance 0.00)",
+        {14, "Paid from the individual account: 0.00 of the in-scope burden 12700.00 "
+             "(balance 0.00)",
          "个人账户支付0.00元（政策范围内个人负担12700.00元，账户余额0.00元）"},
     };
     char buf[512];
@@ -841,8 +844,8 @@ START_TEST(whole_explanation)
                                                "layer's figures are invented; "));
             ck_assert_ptr_nonnull(strstr(text, "\nthird-party values used:\n"));
         } else {
-            ck_assert_msg(strncmp(text, "结算（testland/basic）\n", strlen("结算（testland/basic）\n")) == 0,
-                          "%s", text);
+            static const char heading[] = "结算（testland/basic）\n";
+            ck_assert_msg(strncmp(text, heading, sizeof heading - 1) == 0, "%s", text);
             ck_assert_ptr_nonnull(strstr(text, "\n     1000.00  本次住院起付线1000.00元，个人负担"
                                                "1000.00元（第三方来源：Round figures for the "
                                                "settlement tests, settlement cases） ["));

@@ -61,7 +61,7 @@ typedef enum medins_part {
  */
 typedef enum medins_step_kind {
     /* A settlement, in the order it computes */
-    MEDINS_STEP_SELF_PAID = 0,        /**< items outside the catalogue (自费), paid in full by the patient */
+    MEDINS_STEP_SELF_PAID = 0,        /**< items outside the catalogue (自费), all the patient's */
     MEDINS_STEP_CATEGORY_B,           /**< category-B first self-pay (乙类先行自付) */
     MEDINS_STEP_ADMISSION,            /**< the admission's order this year */
     MEDINS_STEP_THRIFT,               /**< the deductible lowered after thrifty years */
@@ -72,10 +72,10 @@ typedef enum medins_step_kind {
     MEDINS_STEP_SEGMENT,              /**< the basic fund's share (统筹基金支付) of one cost segment */
     MEDINS_STEP_COINSURANCE,          /**< the patient's share (个人自付) of one cost segment */
     MEDINS_STEP_CAP,                  /**< the annual maximum (封顶线) */
-    MEDINS_STEP_CARRY_OVER,           /**< the annual maximum raised by the carried-over outpatient maximum */
+    MEDINS_STEP_CARRY_OVER,           /**< the maximum with the carried-over outpatient one */
     MEDINS_STEP_OVER_CAP,             /**< the fund's share withheld by the annual maximum */
-    MEDINS_STEP_MAJOR_DISEASE_NO_ROW, /**< the major-disease layer (大病保险) has no row for the person */
-    MEDINS_STEP_MAJOR_DISEASE_DEDUCTIBLE, /**< the major-disease layer's deductible on the year's burden */
+    MEDINS_STEP_MAJOR_DISEASE_NO_ROW, /**< the major-disease layer (大病保险): no row for the person */
+    MEDINS_STEP_MAJOR_DISEASE_DEDUCTIBLE, /**< its deductible on the year's burden */
     MEDINS_STEP_MAJOR_DISEASE,        /**< the major-disease layer's share of one of its segments */
     MEDINS_STEP_MAJOR_DISEASE_CAP,    /**< the major-disease layer's annual maximum */
     MEDINS_STEP_ASSISTANCE_NO_ROW,    /**< medical assistance (医疗救助) has no row for the person */
@@ -86,7 +86,7 @@ typedef enum medins_step_kind {
     MEDINS_STEP_ACCOUNT,              /**< of it, paid from the individual account (个人账户) */
     /* A contribution */
     MEDINS_STEP_BENEFIT_TIER,         /**< a category's paying and benefit tiers */
-    MEDINS_STEP_GROUP_STATE_SHARE,    /**< a special group financed at a higher tier, the state paying its share */
+    MEDINS_STEP_GROUP_STATE_SHARE,    /**< a group financed at a higher tier, the state paying */
     MEDINS_STEP_GROUP_FINANCED,       /**< a special group financed at a tier */
     MEDINS_STEP_RESIDENT_INDIVIDUAL,  /**< a resident's individual contribution */
     MEDINS_STEP_RESIDENT_STATE_PAID,  /**< of it, paid by the government */
@@ -137,7 +137,7 @@ typedef enum medins_arg_type {
     MEDINS_ARG_ID,             /**< an identifier (a patient, an institution) */
     MEDINS_ARG_SCHEME,         /**< a medins_scheme */
     MEDINS_ARG_CATEGORY,       /**< a medins_category */
-    MEDINS_ARG_TIER,           /**< a medins_tier; MEDINS_TIER_NONE: the one chosen, or the category's */
+    MEDINS_ARG_TIER,           /**< a medins_tier; MEDINS_TIER_NONE: the chosen, or the category's */
     MEDINS_ARG_GROUPS,         /**< medins_group flags; named by the lowest */
     MEDINS_ARG_EMPLOYER_TYPE,  /**< a medins_employer_type */
     MEDINS_ARG_DELIVERY,       /**< a medins_delivery */
@@ -161,9 +161,10 @@ typedef struct medins_step {
 } medins_step;
 
 /**
- * One explained line: a step of the trace rendered in English. All pointers are borrowed: `text` from the result (valid until it is
- * freed), `rule`, `source`, `citation` and `file` from the policy or the library (valid as long
- * as the policy, and the same pointers in every result that cites the same value).
+ * One explained line: a step of the trace rendered in English. All pointers are borrowed:
+ * `text` from the result (valid until it is freed), `rule`, `source`, `citation` and `file`
+ * from the policy or the library (valid as long as the policy, and the same pointers in every
+ * result that cites the same value).
  */
 typedef struct medins_line {
     medins_part part;         /**< whose money the line is about */

@@ -203,11 +203,11 @@ static int employee_contribution(medins_result *r, medins_contribution_figures *
 
     if (calc.base != in->monthly_wage) {
         const bool floor = in->monthly_wage < calc.base;
+        const char *rule = floor ? "contributions.employee.wage_base.floor"
+                                 : "contributions.employee.wage_base.ceiling";
         rc = mdn_result_step(r, &(medins_step){.kind = floor ? MEDINS_STEP_WAGE_FLOOR
                                                              : MEDINS_STEP_WAGE_CEILING,
-                                               .part = MEDINS_PART_INFO,
-                                               .rule = floor ? "contributions.employee.wage_base.floor"
-                                                             : "contributions.employee.wage_base.ceiling",
+                                               .part = MEDINS_PART_INFO, .rule = rule,
                                                .amount = calc.base, .base = in->monthly_wage},
                              floor ? c->floor.val : c->ceiling.val, NULL, NULL);
     }

@@ -219,7 +219,8 @@ static bool expand(sink *o, const char *p, const char *end, const fill *f)
     return true;
 }
 
-int mdn_render_step(char *buf, size_t size, size_t *needed, const medins_step *st, medins_lang lang)
+int mdn_render_step(char *buf, size_t size, size_t *needed, const medins_step *st,
+                    medins_lang lang)
 {
     const char *tpl = st ? mdn_message(st->kind, lang) : NULL;
     sink o = {buf, size, 0};

@@ -12,6 +12,7 @@
  * (nothing when size is 0) and MEDINS_ERR_BUFFER is returned. MEDINS_ERR_ARGUMENT when the
  * catalogue has no text for it.
  */
-int mdn_render_step(char *buf, size_t size, size_t *needed, const medins_step *st, medins_lang lang);
+int mdn_render_step(char *buf, size_t size, size_t *needed, const medins_step *st,
+                    medins_lang lang);
 
 #endif

@@ -51,7 +51,8 @@ def test_lang():
     chinese, english = row("起付线", "1000.00", "  个人"), row("Deductible", "1000.00", "  patient")
     for name, env, want, lacks in [
             ("LANG zh", ZH, chinese, english),
-            ("LC_MESSAGES zh", {"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, chinese, english),
+            ("LC_MESSAGES zh", {"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, chinese,
+             english),
             ("LC_ALL first", {"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, english, chinese),
             ("LC_ALL zh", {"LC_ALL": "zh_TW.UTF-8", "LC_MESSAGES": "C"}, chinese, english),
             ("C", {}, english, chinese)]:
@@ -100,8 +101,8 @@ def test_lang_json():
                             upper["args"]["cut"])
           == ("fund", 1125000, 1250000, "90%", 9000, 1000000, True, False),
           json.dumps(upper, ensure_ascii=False))
-    check("upper segment values", [(v["path"], v["source_kind"], v["assumed"]) for v in upper["values"]]
-          == [("inpatient.ratio[0].segments[1].ratio", "assumed", True),
+    check("upper segment values",
+          [(v["path"], v["source_kind"], v["assumed"]) for v in upper["values"]] == [("inpatient.ratio[0].segments[1].ratio", "assumed", True),
               ("inpatient.ratio[0].segments[1].from", "assumed", True)],
           json.dumps(upper["values"], ensure_ascii=False))
     patient = steps[-1]
@@ -109,12 +110,14 @@ def test_lang_json():
                             patient["args"]["self_paid_fen"]) == (575000, 325000, 100000),
           json.dumps(patient, ensure_ascii=False))
     # The lines stay English, one per step; without --lang the texts are the locale's.
-    check("lines", [l["text"] for l in doc["lines"]][3] ==
-          "Deductible of this admission 1000.00: the patient pays 1000.00", json.dumps(doc["lines"][3]))
+    check("lines", doc["lines"][3]["text"] ==
+          "Deductible of this admission 1000.00: the patient pays 1000.00",
+          json.dumps(doc["lines"][3]))
     check("one line a step", len(doc["lines"]) == len(steps), str(len(doc["lines"])))
     _, out, _ = run(*CLAIM, "--json")
     doc = json.loads(out)
-    check("english texts", doc["lang"] == "en" and doc["steps"][3]["text"] == doc["lines"][3]["text"],
+    check("english texts",
+          doc["lang"] == "en" and doc["steps"][3]["text"] == doc["lines"][3]["text"],
           json.dumps(doc["steps"][3]))
     # Other computations: their steps, with their arguments as words.
     _, out, _ = run("contribution", "--policy", TESTLAND, "--scheme", "resident", "--tier", "high",
