@@ -4,7 +4,8 @@
  * The C API is wrapped as a few classes whose methods are written once, in C, below:
  *   PolicySet  (medins_policy_set)  embedded(), add_dir(), add_file(), lookup(), get(), at()
  *   Policy     (medins_policy)      load_file(), load_string(), derive(), settle(), getters
- *   Result     (medins_result)      lines, assumed values, settlement figures
+ *   Result     (medins_result)      lines, the trace, assumed values, settlement figures;
+ *                                   its text in a language (result_explain, result_step_text)
  *   Ledger     (medins_ledger)      plain data; to_text(), from_text(), close_year(), reverse()
  *   Person, Claim, Settlement, Line, Value, Source, LoadOptions: plain value structs
  *   contributions, accounts, maternity, capitation: Policy methods and input structs (contrib.i)
@@ -481,6 +482,62 @@ int medins_swig_word_parse(medins_words words, const char *word, size_t word_len
     const medins_settlement *m_settlement() { return medins_result_settlement($self); }
 }
 
+/* ---- Text from a result's trace, in a language (both bindings' explain) ----------------- */
+%{
+/* A result's text in the language a tag names ("zh", "en-GB"): its whole explanation, or step
+ * i's when `whole` is 0. A new string; NULL with *err for a tag of no language, or NULL alone
+ * for a step out of range or no memory. */
+static char *medins_swig_text(const medins_result *r, int whole, size_t i, const char *tag,
+                              medins_error **err)
+{
+    medins_lang lang;
+    size_t needed = 0;
+    char *buf;
+    if (medins_lang_parse(&lang, tag, err) != 0)
+        return NULL;
+    if ((whole ? medins_result_render(NULL, 0, &needed, r, lang)
+               : medins_result_step_text(NULL, 0, &needed, r, i, lang)) != MEDINS_ERR_BUFFER)
+        return NULL;
+    buf = malloc(needed);
+    if (buf && (whole ? medins_result_render(buf, needed, NULL, r, lang)
+                      : medins_result_step_text(buf, needed, NULL, r, i, lang)) != 0) {
+        free(buf);
+        buf = NULL;
+    }
+    return buf;
+}
+
+static char *medins_swig_explain(const medins_result *r, const char *lang, medins_error **err)
+{
+    return medins_swig_text(r, 1, 0, lang, err);
+}
+
+static char *medins_swig_step_text(const medins_result *r, size_t i, const char *lang,
+                                   medins_error **err)
+{
+    return medins_swig_text(r, 0, i, lang, err);
+}
+
+/* The language a tag names, as its tag ("zh" for "zh-CN"); NULL with *err for another. */
+static const char *medins_swig_lang_name(const char *tag, medins_error **err)
+{
+    medins_lang lang;
+    return medins_lang_parse(&lang, tag, err) == 0 ? medins_lang_name(lang) : NULL;
+}
+%}
+%newobject medins_swig_explain;
+%newobject medins_swig_step_text;
+%rename(lang_name) medins_swig_lang_name;
+/** "zh" or "en" for a tag of that language ("zh-CN", "en-GB"); raises for another. */
+const char *medins_swig_lang_name(const char *tag, medins_error **err);
+%rename(result_explain) medins_swig_explain;
+%rename(result_step_text) medins_swig_step_text;
+/** The whole explanation of a result in the language `lang` names ("zh", "en"). */
+char *medins_swig_explain(const medins_result *r, const char *lang, medins_error **err);
+/** The text of step i of a result in the language `lang` names; null out of range. */
+char *medins_swig_step_text(const medins_result *r, size_t i, const char *lang,
+                            medins_error **err);
+
 /* ---- Policies --------------------------------------------------------------------------- */
 %newobject medins_policy::m_load_file;
 %newobject medins_policy::m_load_string;
@@ -525,7 +582,7 @@ MEDINS_RELEASE_GIL(medins_policy::m_derive)
     size_t m_value_count() { return medins_policy_value_count($self); }
     const medins_value *m_value(size_t i) { return medins_policy_value($self, i); }
     const medins_value *m_find_value(const char *path) { return medins_policy_find_value($self, path); }
-    /** Settle one claim; `ledger` is updated on success. flags: SETTLE_NO_LINES. */
+    /** Settle one claim; `ledger` is updated on success. flags: SETTLE_NO_TRACE. */
     medins_result *m_settle(const medins_person *person, const medins_claim *claim,
                           medins_ledger *ledger, unsigned int flags, medins_error **err) {
         medins_result *r = NULL;

@@ -261,7 +261,21 @@ typedef struct cli_assumption {
     const char *what;    /* "date" */
     const char *value;   /* "2023-01-01" */
     const char *why;     /* "no --date given: the first day of the latest policy" */
+    const char *why_zh;  /* the same in Chinese, or NULL */
 } cli_assumption;
+
+/*
+ * The language explanations are written in: the locale's (cli_lang_init: the first of LC_ALL,
+ * LC_MESSAGES and LANG that is set; one starting "zh" is Chinese, any other English), or the
+ * one --lang names (cli_lang_opt: 0, or EXIT_USAGE after the message).
+ */
+extern medins_lang cli_lang;
+void cli_lang_init(void);
+int cli_lang_opt(const char *arg);
+#define CLI_LANG_LONGOPT(val) {"lang", required_argument, NULL, val}
+#define CLI_LANG_HELP \
+    "  --lang zh|en         the language of the explanation (default: the locale's, from\n" \
+    "                       LC_ALL, LC_MESSAGES or LANG: zh... is Chinese, any other English)\n"
 
 typedef struct cli_claim_view {
     const medins_person *person;
@@ -287,7 +301,8 @@ void cli_json_ratio(json_t *obj, const char *key, medins_bp ratio);
 void cli_json_date(json_t *obj, const char *key, medins_date date);
 /* A policy's value: path, text, source, at, assumed, file, line, column. */
 json_t *cli_json_value(const medins_value *val);
-/* policy, person (when not NULL), lines, assumed and command_assumptions; add the figures. */
+/* policy, person (when not NULL), lines, lang, steps (the trace, with texts in cli_lang),
+ * assumed and command_assumptions; add the figures. */
 json_t *cli_json_result(const medins_result *result, const medins_policy *policy,
                         const medins_person *person, const cli_assumption *mine, size_t n_mine);
 /* Dump with indentation and release root; 0 or -1. */

@@ -16,18 +16,20 @@ typedef struct common_args {
     cli_policy_opts popts;
 } common_args;
 
-enum { OPT_PERSON = 256, OPT_DATE, OPT_JSON, OPT_OWN };
+enum { OPT_PERSON = 256, OPT_DATE, OPT_JSON, OPT_LANG, OPT_OWN };
 
 #define COMMON_LONGOPTS \
     {"help", no_argument, NULL, 'h'}, \
     {"date", required_argument, NULL, OPT_DATE}, \
     {"json", no_argument, NULL, OPT_JSON}, \
+    CLI_LANG_LONGOPT(OPT_LANG), \
     CLI_PERSON_LONGOPTS(OPT_PERSON), \
     CLI_POLICY_LONGOPTS
 
 #define COMMON_HELP \
     "  --date DATE          the date it is for (default: first day of the latest policy)\n" \
     "  --json               print the result as JSON\n" \
+    CLI_LANG_HELP \
     "  -h, --help           show this help\n" \
     CLI_WORDS_HELP
 
@@ -48,6 +50,8 @@ static int common_opt(common_args *a, int opt, const char *name, const char *arg
     case OPT_JSON:
         a->json = 1;
         return 1;
+    case OPT_LANG:
+        return cli_lang_opt(arg) == 0 ? 1 : EXIT_USAGE;
     case OPT_PERSON:
         cli_option_key(key, sizeof key, name);
         if (cli_person_field(&a->person, &a->have_category, key, arg, strlen(arg), msg, sizeof msg) != 0)
@@ -100,7 +104,8 @@ static int open_policy(cli_policies *pol, const medins_policy **policy, common_a
     if (!given) {
         cli_format_date(date_text, a->date);
         assumed[(*na)++] = (cli_assumption){"date", date_text,
-            "no --date given: the first day of the latest policy"};
+            "no --date given: the first day of the latest policy",
+            "未给出 --date：取最新政策的第一天"};
     }
     return 0;
 }

@@ -77,6 +77,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     cli_style_init();
+    cli_lang_init();
     /* A write beyond the file-size limit must fail with EFBIG, which the command reports and
      * recovers from (the file it replaces keeps its bytes), not kill the process. */
     signal(SIGXFSZ, SIG_IGN);

@@ -35,6 +35,7 @@ static const char help[] =
     "  --ledger FILE        start from this ledger (medins-ledger text) instead of an empty one\n"
     "  --save-ledger FILE   write the updated ledger there\n"
     "  --json               print the result as JSON (amounts in yuan strings and in fen)\n"
+    CLI_LANG_HELP
     "  -h, --help           show this help\n"
     "\n" CLI_POLICY_HELP
     "\n"
@@ -355,7 +356,7 @@ static int save_ledger(const medins_ledger *ledger, const char *path)
 
 /* ---- The command ---------------------------------------------------------------------- */
 
-enum { OPT_JSON = 256, OPT_LEDGER, OPT_SAVE_LEDGER, OPT_FIELD };
+enum { OPT_JSON = 256, OPT_LEDGER, OPT_SAVE_LEDGER, OPT_FIELD, OPT_LANG };
 
 int cmd_settle(int argc, char **argv)
 {
@@ -365,6 +366,7 @@ int cmd_settle(int argc, char **argv)
         {"json", no_argument, NULL, OPT_JSON},
         {"ledger", required_argument, NULL, OPT_LEDGER},
         {"save-ledger", required_argument, NULL, OPT_SAVE_LEDGER},
+        CLI_LANG_LONGOPT(OPT_LANG),
         /* Claim and person fields: handled alike, by name. */
         {"kind", required_argument, NULL, OPT_FIELD},
         {"level", required_argument, NULL, OPT_FIELD},
@@ -399,6 +401,10 @@ int cmd_settle(int argc, char **argv)
         case OPT_JSON: json = 1; break;
         case OPT_LEDGER: ledger_in = optarg; break;
         case OPT_SAVE_LEDGER: ledger_out = optarg; break;
+        case OPT_LANG:
+            if (cli_lang_opt(optarg) != 0)
+                return EXIT_USAGE;
+            break;
         case OPT_FIELD:
             if (nf == sizeof fkeys / sizeof fkeys[0])
                 return cli_usage_error("too many options");
@@ -441,7 +447,8 @@ int cmd_settle(int argc, char **argv)
     if (!given) {
         cli_format_date(date_text, in.claim.date);
         assumed[na++] = (cli_assumption){"date", date_text,
-            "no --date given: the first day of the latest policy"};
+            "no --date given: the first day of the latest policy",
+            "未给出 --date：取最新政策的第一天"};
     }
 
     medins_ledger ledger;
@@ -451,7 +458,8 @@ int cmd_settle(int argc, char **argv)
     } else {
         medins_ledger_init(&ledger, in.claim.date / 10000);
         assumed[na++] = (cli_assumption){"ledger", "empty",
-            "no --ledger given: no earlier claims this year, no carry-over"};
+            "no --ledger given: no earlier claims this year, no carry-over",
+            "未给出 --ledger：本年度此前没有结算，没有结转额度"};
     }
 
     medins_result *result = NULL;

@@ -21,5 +21,6 @@
 #include "medins/maternity.h"
 #include "medins/capitation.h"
 #include "medins/layout.h"
+#include "medins/explain.h"
 
 #endif

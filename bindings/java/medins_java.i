@@ -537,7 +537,7 @@ static void medins_java_settle_figures(JNIEnv *jenv, const medins_policy *policy
         return;
     medins_settle_options figures;
     medins_settle_options_init(&figures);
-    figures.flags = MEDINS_SETTLE_NO_LINES;
+    figures.flags = MEDINS_SETTLE_NO_TRACE;
     if (medins_settle_ex(&r, policy, &p, &c, &l, &figures, err) != 0)
         return;
     MEDINS_JAVA_PACK(buf + at_figures, medins_result_settlement(r), MEDINS_LAYOUT_SETTLEMENT);
@@ -694,6 +694,47 @@ static void medins_java_result_lines(JNIEnv *jenv, const medins_result *result, 
         (*jenv)->SetObjectArrayElement(jenv, texts, (jsize)i, text);
         (*jenv)->DeleteLocalRef(jenv, text);
     }
+}
+
+/* Longs a step in medins_java_result_steps' nums. */
+#define MEDINS_JAVA_STEP_NUMS (7 + MEDINS_STEP_ARGS)
+
+/*
+ * A result's trace in one call: nums gets MEDINS_JAVA_STEP_NUMS longs a step (kind, part,
+ * amount, base, ratio, the address of its rule (the policy's or the library's string), the
+ * number of values it read, then its arguments). medins_java_result_step_values gives the
+ * addresses of those values, step after step: Java makes each PolicyValue once a policy.
+ */
+static void medins_java_result_steps(JNIEnv *jenv, const medins_result *result, jlongArray nums)
+{
+    size_t n = result ? medins_result_step_count(result) : 0, i;
+    if (!nums || (size_t)(*jenv)->GetArrayLength(jenv, nums) != n * MEDINS_JAVA_STEP_NUMS) {
+        medins_java_bad(jenv, "step array of the wrong length");
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        const medins_step *st = medins_result_step(result, i);
+        jlong v[MEDINS_JAVA_STEP_NUMS] = {
+            st->kind, st->part, st->amount, st->base, st->ratio, (jlong)(intptr_t)st->rule,
+            st->nvalues,
+        };
+        memcpy(v + 7, st->arg, sizeof st->arg);
+        (*jenv)->SetLongArrayRegion(jenv, nums, (jsize)(i * MEDINS_JAVA_STEP_NUMS),
+                                    MEDINS_JAVA_STEP_NUMS, v);
+    }
+}
+
+/* The addresses of the values the result's steps read, step after step, into out (as many as
+ * fit); returns how many there are. */
+static int32_t medins_java_result_step_values(const medins_result *result, int64_t *out,
+                                             size_t out_len)
+{
+    size_t k = 0;
+    for (size_t i = 0; result && i < medins_result_step_count(result); i++)
+        for (size_t j = 0; j < medins_result_step(result, i)->nvalues; j++, k++)
+            if (k < out_len)
+                out[k] = (int64_t)(intptr_t)medins_result_step_value(result, i, j);
+    return (int32_t)k;
 }
 
 /* Copy the result's figures of packed layout `layout` into out: 1, or 0 for another kind. */
@@ -995,6 +1036,10 @@ int32_t medins_java_result_assumed(const medins_result *result, int64_t *out, si
 #define MEDINS_JAVA_LINE_NUMS 11
 void medins_java_result_lines(JNIEnv *jenv, const medins_result *result, jlongArray nums,
                               jobjectArray texts);
+#define MEDINS_JAVA_STEP_NUMS 15
+void medins_java_result_steps(JNIEnv *jenv, const medins_result *result, jlongArray nums);
+int32_t medins_java_result_step_values(const medins_result *result, int64_t *out,
+                                       size_t out_len);
 jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                const medins_policy_set *set, const char *region,
                                jintArray scheme, jintArray category, jintArray tier,

@@ -343,10 +343,61 @@ static PyObject *medins_py_result_lines(const medins_result *r, PyObject *string
     }
     return list;
 }
+
+/* Every step of a result's trace as a tuple (kind, part, rule, amount, base, ratio, its
+ * arguments, the addresses of the values it read), read in one call; `strings` as for
+ * result_lines. The values are the policy's: the caller makes each once a policy. */
+static PyObject *medins_py_result_steps(const medins_result *r, PyObject *strings)
+{
+    size_t i, j, n = medins_result_step_count(r);
+    PyObject *list;
+    if (!PyDict_Check(strings)) {
+        PyErr_SetString(PyExc_TypeError, "result_steps: strings must be a dict");
+        return NULL;
+    }
+    list = PyList_New((Py_ssize_t)n);
+    for (i = 0; list && i < n; i++) {
+        const medins_step *st = medins_result_step(r, i);
+        PyObject *rule = medins_py_policy_string(strings, st->rule ? st->rule : "");
+        PyObject *args = rule ? PyTuple_New(MEDINS_STEP_ARGS) : NULL;
+        PyObject *values = args ? PyTuple_New((Py_ssize_t)st->nvalues) : NULL;
+        PyObject *t = NULL;
+        int ok = values != NULL;
+        for (j = 0; ok && j < MEDINS_STEP_ARGS; j++) {
+            PyObject *a = PyLong_FromLongLong((long long)st->arg[j]);
+            ok = a != NULL;
+            if (ok)
+                PyTuple_SET_ITEM(args, (Py_ssize_t)j, a);
+        }
+        for (j = 0; ok && j < st->nvalues; j++) {
+            PyObject *k = PyLong_FromVoidPtr((void *)medins_result_step_value(r, i, j));
+            ok = k != NULL;
+            if (ok)
+                PyTuple_SET_ITEM(values, (Py_ssize_t)j, k);
+        }
+        if (ok)
+            t = Py_BuildValue("(iiNLLiNN)", (int)st->kind, (int)st->part, rule,
+                              (long long)st->amount, (long long)st->base, (int)st->ratio, args,
+                              values);
+        if (!t) {
+            if (!ok) {
+                Py_XDECREF(rule);
+                Py_XDECREF(args);
+                Py_XDECREF(values);
+            }
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+    }
+    return list;
+}
 %}
 
 %rename(result_lines) medins_py_result_lines;
 PyObject *medins_py_result_lines(const medins_result *r, PyObject *strings);
+%rename(result_steps) medins_py_result_steps;
+PyObject *medins_py_result_steps(const medins_result *r, PyObject *strings);
 %rename(person_pack) medins_py_person_pack;
 %rename(figures_of) medins_py_figures_of;
 PyObject *medins_py_figures_of(const medins_result *r);

@@ -184,6 +184,15 @@ typedef struct medins_value {
                               *   else, when another row has the same selectors, by its index */
 } medins_value;
 
+/**
+ * The citation of a value the library handed out (a policy's, a result's): "<title>
+ * (<number>), <at>", "third-party: <title>, <at>" or "assumed: <reason>". Borrowed from the
+ * policy; "" for NULL.
+ */
+MEDINS_API const char *medins_value_citation(const medins_value *value);
+/** What a value rests on: "official", "third-party" or "assumed". Static; NULL for NULL. */
+MEDINS_API const char *medins_value_source_kind(const medins_value *value);
+
 /** Number of sources the policy lists (its bases' first, then its own). */
 MEDINS_API size_t medins_policy_source_count(const medins_policy *policy);
 /** The i-th source, or NULL when i is out of range. Borrowed. */

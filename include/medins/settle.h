@@ -43,19 +43,22 @@ typedef struct medins_settlement {
     int32_t assumed;            /**< non-zero when an assumed value was used */
 } medins_settlement;
 
-/** A flag of medins_settle_options.flags: compute figures only, no explanation lines. */
-#define MEDINS_SETTLE_NO_LINES 1u
+/** A flag of medins_settle_options.flags: figures only, no trace, so no lines (the assumed and
+ * third-party values used are listed all the same). */
+#define MEDINS_SETTLE_NO_TRACE 1u
+/** The older name of MEDINS_SETTLE_NO_TRACE. */
+#define MEDINS_SETTLE_NO_LINES MEDINS_SETTLE_NO_TRACE
 
 /** Options of medins_settle_ex. Initialise with MEDINS_SETTLE_OPTIONS_INIT or
  * medins_settle_options_init (`version` as for medins_person). */
 typedef struct medins_settle_options {
     unsigned int version;     /**< MEDINS_SETTLE_OPTIONS_VERSION, set by the initialisers */
-    unsigned int flags;       /**< MEDINS_SETTLE_NO_LINES, or 0 (explained) */
+    unsigned int flags;       /**< MEDINS_SETTLE_NO_TRACE, or 0 (traced) */
 } medins_settle_options;
 
 /** The medins_settle_options layout this header describes. */
 #define MEDINS_SETTLE_OPTIONS_VERSION 1
-/** Default options: explained, with lines. */
+/** Default options: traced, so explained. */
 #define MEDINS_SETTLE_OPTIONS_INIT { MEDINS_SETTLE_OPTIONS_VERSION, 0 }
 
 /** Set *opts to MEDINS_SETTLE_OPTIONS_INIT (for bindings, which cannot use the macro). A NULL
@@ -63,7 +66,8 @@ typedef struct medins_settle_options {
 MEDINS_API void medins_settle_options_init(medins_settle_options *opts);
 
 /**
- * Settle one claim.
+ * Settle one claim, with its trace (medins_result_step): steps and the policy values they
+ * read, from which medins/explain.h renders text.
  * @param out receives a new result (kind MEDINS_RESULT_SETTLEMENT), owned by the caller.
  * @param policy the policy in force on the claim's date.
  * @param person the insured person.

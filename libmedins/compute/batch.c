@@ -1,8 +1,8 @@
 /*
- * Settling many claims. Each claim runs the same settlement body as medins_settle
- * (settle_body.h), inlined here without a result (so no explanation code and no heap
- * allocation); the person's ledger is written in place only when the claim settles. Why the
- * code is shaped as it is: bench/README.md.
+ * Settling many claims. Each claim runs the same arithmetic as medins_settle (settle.c), in
+ * copies that record nothing (so no explanation code and no heap allocation); the person's
+ * ledger is written in place only when the claim settles. Why the code is shaped as it is:
+ * bench/README.md.
  *
  * Claims go in chunks of up to CHUNK, in two passes. The first checks each claim and finds its
  * plan; the second settles the chunk's claims with their plans. Two short loops run faster
@@ -18,7 +18,7 @@
 #include "batch.h"
 #include "ledger.h"
 #include "person.h"
-#include "settle_body.h"
+#include "settle.h"
 
 /* ---- The errors of failed claims --------------------------------------------------------- */
 
@@ -291,10 +291,9 @@ static void put(medins_fen *col, size_t i, medins_fen v)
         col[i] = v;
 }
 
-#define CHUNK 256
+#define CHUNK MDN_CHUNK
 
-/* A column of CHUNK zeros: an absent optional input column, for a chunk. */
-static const int64_t zeros[CHUNK];
+const int64_t mdn_zeros[MDN_CHUNK];
 
 /* A batch call: its arguments, its plan cache, the first failure, and the person whose run
  * of consecutive claims the first pass is in. */
@@ -304,7 +303,7 @@ typedef struct batch {
     const medins_batch_claims *claims;
     medins_ledger *ledgers;
     medins_batch_out *out;
-    unsigned cols;                   /* the output columns present (COL_*) */
+    unsigned cols;                   /* the output columns present (mdn_batch_columns) */
     plan_cache *cache;               /* NULL: plans made claim by claim */
     /* Failures are worded (their errors made) while `word` holds: the first only, for the
      * caller's err, or every one, into `errors`. */
@@ -551,8 +550,8 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
                          mdn_person_age(&b->person, claim.date), &closed, claim.kind,
                          claim.level, claim.institution);
             mdn_plan_make(&own, policy, &ctx);
-            rc = settle_body(&s, ledger, policy, &b->person, &own, NULL, &claim, &closed, NULL, 0,
-                             MDN_VOUCHED_NONE, e);
+            rc = mdn_settle_planned_from(&s, ledger, &closed, policy, &b->person, &own, &claim,
+                                         MDN_VOUCHED_NONE, e);
         }
         /* The run's figures are the old ledger's: the next claim starts the run again. */
         if (rc == 0)
@@ -577,8 +576,8 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
             mdn_plan_make(&own, policy, &ctx);
             plan = &own;
         }
-        rc = settle_body(&s, ledger, policy, &b->person, plan, NULL, &claim, ledger, NULL, 0,
-                         plain ? MDN_VOUCHED_DATES : MDN_VOUCHED_NONE, e);
+        rc = mdn_settle_planned(&s, ledger, policy, &b->person, plan, &claim,
+                                plain ? MDN_VOUCHED_DATES : MDN_VOUCHED_NONE, e);
         if (rc == 0) {
             const uint64_t in_scope = (uint64_t)(claim.total - claim.self_paid - claim.category_b);
             b->room = in_scope < b->room ? b->room - in_scope : 0;
@@ -611,9 +610,9 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     const int32_t *person = claims->person + i0, *date = claims->date + i0,
                   *kind = claims->kind + i0, *level = claims->level + i0;
     const medins_fen *total = claims->total + i0;
-    const int64_t *institution = claims->institution ? claims->institution + i0 : zeros;
-    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
-                     *category_b = claims->category_b ? claims->category_b + i0 : zeros;
+    const int64_t *institution = claims->institution ? claims->institution + i0 : mdn_zeros;
+    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : mdn_zeros,
+                     *category_b = claims->category_b ? claims->category_b + i0 : mdn_zeros;
     const mdn_plan *pool = b->cache->plan;
     int rc = 0;
     const medins_policy *policy = policy_for(b->src, date[0], &rc, NULL);
@@ -704,118 +703,6 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     return m;
 }
 
-/* The output columns as bits, for the second pass's variants. */
-enum {
-    COL_FUND = 1 << 0, COL_MAJOR = 1 << 1, COL_ASSIST = 1 << 2, COL_PATIENT = 1 << 3,
-    COL_DEDUCTIBLE = 1 << 4, COL_COINS = 1 << 5, COL_OVER = 1 << 6, COL_ACCOUNT = 1 << 7,
-    COL_STATUS = 1 << 8,
-    /* How the total splits (fund, the layers, the patient) and whether each claim settled. */
-    COLS_SPLIT = COL_FUND | COL_MAJOR | COL_ASSIST | COL_PATIENT | COL_STATUS,
-    COLS_ALL = (1 << 9) - 1,
-};
-
-static unsigned columns_of(const medins_batch_out *o)
-{
-    return (unsigned)!!o->fund * COL_FUND | (unsigned)!!o->major_disease * COL_MAJOR |
-           (unsigned)!!o->assistance * COL_ASSIST | (unsigned)!!o->patient * COL_PATIENT |
-           (unsigned)!!o->deductible * COL_DEDUCTIBLE | (unsigned)!!o->coinsurance * COL_COINS |
-           (unsigned)!!o->over_cap * COL_OVER | (unsigned)!!o->account * COL_ACCOUNT |
-           (unsigned)!!o->status * COL_STATUS;
-}
-
-/* Writes v to column `col` (bit `bit`) at j: `known` is a constant set of the columns whose
- * presence is known (present when in `cols`), so that the test for them goes away; any other
- * is tested for. */
-static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned bit,
-                             unsigned known, unsigned cols)
-{
-    if (!(known & bit)) {
-        put(col, j, v);
-    } else if (cols & bit) {
-        MDN_ANALYZER_ASSUME(col != NULL);   /* cols is columns_of(the columns) */
-        col[j] = v;
-    }
-}
-
-/*
- * The second pass: settles the m planned claims from i0 with `policy`. plan_chunk vouched for
- * every check of the settlement, which then makes none: none of the claims fails.
- *
- * `known` and `cols` are constants in each copy settle_chunk makes: the output columns whose
- * presence the copy knows, and which of them are present. Absent input columns are read as
- * zeros, with no test a claim; an output column the copy does not know is tested for claim
- * by claim (the test goes the same way for the whole call, so it is predicted, but it still
- * costs three instructions: 24 a claim with eight columns).
- */
-BODY void settle_chunk_cols(batch *b, size_t i0, size_t m, const medins_policy *policy,
-                            const mdn_plan *const *plans, unsigned known, unsigned cols)
-{
-    const medins_batch_claims *claims = b->claims;
-    medins_batch_out *out = b->out;
-    medins_ledger *ledgers = b->ledgers;
-    /* In locals, as in plan_chunk. */
-    const int32_t *person = claims->person + i0, *date = claims->date + i0,
-                  *kind = claims->kind + i0, *level = claims->level + i0;
-    const medins_fen *total = claims->total + i0;
-    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
-                     *category_b = claims->category_b ? claims->category_b + i0 : zeros;
-    medins_fen *fund = out->fund ? out->fund + i0 : NULL,
-               *major = out->major_disease ? out->major_disease + i0 : NULL,
-               *assist = out->assistance ? out->assistance + i0 : NULL,
-               *patient = out->patient ? out->patient + i0 : NULL,
-               *deductible = out->deductible ? out->deductible + i0 : NULL,
-               *coins = out->coinsurance ? out->coinsurance + i0 : NULL,
-               *over = out->over_cap ? out->over_cap + i0 : NULL,
-               *account = out->account ? out->account + i0 : NULL;
-    int32_t *status = out->status ? out->status + i0 : NULL;
-    for (size_t j = 0; j < m; j++) {
-        const size_t i = i0 + j;
-        medins_ledger *ledger = &ledgers[person[j]];
-        const medins_claim claim = {
-            .id = (int64_t)i,
-            .date = date[j],
-            .kind = (medins_claim_kind)kind[j],
-            .level = (medins_level)level[j],
-            .total = total[j],
-            .self_paid = self_paid[j],
-            .category_b = category_b[j],
-        };
-        medins_settlement s;
-        /* Vouched for: no check, so no failure. The person would be read only to word why a
-         * plan cannot settle. */
-        (void)settle_body(&s, ledger, policy, &b->person, plans[j], NULL, &claim, ledger, NULL, 0,
-                          MDN_VOUCHED_ALL, NULL);
-        put_known(fund, j, s.fund, COL_FUND, known, cols);
-        put_known(major, j, s.major_disease, COL_MAJOR, known, cols);
-        put_known(assist, j, s.assistance, COL_ASSIST, known, cols);
-        put_known(patient, j, s.patient, COL_PATIENT, known, cols);
-        put_known(deductible, j, s.deductible, COL_DEDUCTIBLE, known, cols);
-        put_known(coins, j, s.coinsurance, COL_COINS, known, cols);
-        put_known(over, j, s.over_cap, COL_OVER, known, cols);
-        put_known(account, j, s.account, COL_ACCOUNT, known, cols);
-        if ((known & COL_STATUS) ? (cols & COL_STATUS) != 0 : status != NULL)
-            status[j] = 0;
-    }
-}
-
-/* The second pass, in a copy for the call's output columns when they are every column or
- * the split of the total with each claim's status, else in one that tests for each. */
-static void settle_chunk(batch *b, size_t i0, size_t m, const medins_policy *policy,
-                         const mdn_plan *const *plans)
-{
-    switch (b->cols) {
-    case COLS_ALL:
-        settle_chunk_cols(b, i0, m, policy, plans, COLS_ALL, COLS_ALL);
-        break;
-    case COLS_SPLIT:
-        settle_chunk_cols(b, i0, m, policy, plans, COLS_ALL, COLS_SPLIT);
-        break;
-    default:
-        settle_chunk_cols(b, i0, m, policy, plans, 0, 0);
-        break;
-    }
-}
-
 /*
  * Whether every claim names one of the n persons: one pass without a branch, before anything
  * is settled (the first bad index is then looked for only if there is one). It compares
@@ -860,7 +747,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     /* Without an errors object only the first failure's error is made: one allocation per
      * batch at most. */
     batch b = {.src = src, .persons = persons, .claims = claims, .ledgers = ledgers, .out = out,
-               .cols = columns_of(out), .word = err || errors, .errors = errors,
+               .cols = mdn_batch_columns(out), .word = err || errors, .errors = errors,
                .close_years = close_years, .run = (size_t)-1, .slot = -1};
     const size_t nplans = claims->n < src->max_plans ? claims->n : src->max_plans;
     b.cache = claims->n > 0 && src->max_plans > 0
@@ -875,7 +762,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         const medins_policy *policy;
         const size_t m = b.cache ? plan_chunk(&b, i, &policy, plans) : 0;
         if (m > 0) {
-            settle_chunk(&b, i, m, policy, plans);
+            mdn_settle_chunk(claims, out, b.cols, ledgers, &b.person, policy, plans, i, m);
             i += m;
         } else {
             settle_alone(&b, i);

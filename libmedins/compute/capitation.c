@@ -193,42 +193,51 @@ static int patient_budget(medins_fen *amount, int64_t *days, const medins_capita
     return 0;
 }
 
-static int settle_lines(medins_result *r, const medins_capitation_figures *f,
+static int settle_steps(medins_result *r, const medins_capitation_figures *f,
                         const struct mdn_capitation *c, const mdn_disease_row *row,
                         const medins_capitation_input *in)
 {
-    char a[24], b[24], p[24];
-    int rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->budget, 0, 0, "capitation.diseases.rate",
-                                 row->rate.val,
-                                 "Budget for %s at %s yuan per patient per %s: %d patients, %lld days enrolled, %s yuan",
-                                 medins_disease_name(in->disease), mdn_yuan(a, row->rate.v),
-                                 mdn_period_words[row->period], (int)f->patients,
-                                 (long long)f->patient_days, mdn_yuan(b, f->budget));
+    int rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_BUDGET,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "capitation.diseases.rate",
+                                               .amount = f->budget,
+                                               .arg = {in->disease, row->rate.v, row->period,
+                                                       f->patients, f->patient_days}},
+                             row->rate.val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->actual_costs, 0, 0, "capitation.actual",
-                                 NULL, "Actual covered costs: %s yuan", mdn_yuan(a, f->actual_costs));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ACTUAL_COSTS,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "capitation.actual",
+                                               .amount = f->actual_costs},
+                             NULL, NULL, NULL);
     if (rc == 0 && f->surplus)
-        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->surplus_kept, f->surplus,
-                                 c->surplus_kept.v, "capitation.surplus_kept", c->surplus_kept.val,
-                                 "Underspend %s yuan, of which the institution keeps %s: %s yuan",
-                                 mdn_yuan(a, f->surplus), mdn_percent(p, c->surplus_kept.v),
-                                 mdn_yuan(b, f->surplus_kept));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_SURPLUS,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "capitation.surplus_kept",
+                                               .amount = f->surplus_kept, .base = f->surplus,
+                                               .ratio = c->surplus_kept.v},
+                             c->surplus_kept.val, NULL, NULL);
     if (rc == 0 && f->overrun)
-        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->overrun_fund, f->overrun,
-                                 c->overrun_fund_share.v, "capitation.overrun_fund_share",
-                                 c->overrun_fund_share.val,
-                                 "Overrun %s yuan, of which the fund bears %s: %s yuan",
-                                 mdn_yuan(a, f->overrun), mdn_percent(p, c->overrun_fund_share.v),
-                                 mdn_yuan(b, f->overrun_fund));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_OVERRUN,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "capitation.overrun_fund_share",
+                                               .amount = f->overrun_fund, .base = f->overrun,
+                                               .ratio = c->overrun_fund_share.v},
+                             c->overrun_fund_share.val, NULL, NULL);
     if (rc == 0 && c->assessment)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->payment, f->before_assessment,
-                                 f->assessment, "capitation.assessment", c->assessment_val,
-                                 "%s yuan scaled by the assessment score %s",
-                                 mdn_yuan(a, f->before_assessment), mdn_percent(p, f->assessment));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ASSESSMENT,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "capitation.assessment",
+                                               .amount = f->payment,
+                                               .base = f->before_assessment,
+                                               .ratio = f->assessment},
+                             c->assessment_val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->payment, 0, 0, "capitation.payment",
-                                 NULL, "The fund pays %s yuan to institution %lld",
-                                 mdn_yuan(a, f->payment), (long long)f->institution);
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_CAPITATION_PAYMENT,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "capitation.payment",
+                                               .amount = f->payment, .arg = {f->institution}},
+                             NULL, NULL, NULL);
     return rc;
 }
 
@@ -264,7 +273,6 @@ int medins_capitation(medins_result **out, const medins_policy *policy,
     f->period = (medins_capitation_period)row->period;
     f->patients = (int32_t)input->enrolment_count;
     f->actual_costs = input->actual_costs;
-    char a[24];
     for (size_t i = 0; rc == 0 && i < input->enrolment_count; i++) {
         const medins_enrolment *e = &input->enrolments[i];
         medins_fen amount = 0;
@@ -273,14 +281,13 @@ int medins_capitation(medins_result **out, const medins_policy *policy,
         if (rc == 0)
             rc = medins_money_add(&f->budget, f->budget, amount);
         f->patient_days += days;
-        char from[11], to[11], until[32] = ", still enrolled";
-        if (e->to)
-            snprintf(until, sizeof until, " to %s", mdn_date_text(to, e->to));
         if (rc == 0)
-            rc = mdn_result_add_line(r, MEDINS_PART_INFO, amount, 0, 0, "capitation.enrolment",
-                                     row->rate.val, "Patient %lld, enrolled %s%s: %lld days, %s yuan",
-                                     (long long)e->patient, mdn_date_text(from, e->from), until,
-                                     (long long)days, mdn_yuan(a, amount));
+            rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ENROLMENT,
+                                                   .part = MEDINS_PART_INFO,
+                                                   .rule = "capitation.enrolment",
+                                                   .amount = amount,
+                                                   .arg = {e->patient, e->from, e->to, days}},
+                                 row->rate.val, NULL, NULL);
     }
     if (rc == 0) {
         medins_fen spent = f->actual_costs < f->budget ? f->actual_costs : f->budget;
@@ -294,7 +301,7 @@ int medins_capitation(medins_result **out, const medins_policy *policy,
         f->before_assessment = spent + f->surplus_kept + f->overrun_fund;
         f->assessment = c->assessment ? input->assessment : MEDINS_BP_ONE;
         f->payment = medins_money_apply(f->before_assessment, f->assessment);
-        rc = settle_lines(r, f, c, row, input);
+        rc = settle_steps(r, f, c, row, input);
     }
     if (rc)
         rc = mdn_error(err, rc, NULL, 0, 0,

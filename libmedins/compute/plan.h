@@ -1,6 +1,6 @@
 /*
  * Plans: every row and flag a settlement reads from the policy for one selector context, so
- * that the arithmetic (settle_body.h) reads amounts from the ledger and the claim only; and
+ * that the arithmetic (settle.c) reads amounts from the ledger and the claim only; and
  * the persons' profiles by which the batch shares plans. plan.c makes them.
  */
 #ifndef MEDINS_COMPUTE_PLAN_H

@@ -224,18 +224,6 @@ int medins_ratio_format(char *buf, size_t size, medins_bp ratio)
     return format_hundredths(buf, size, ratio, true, "%");
 }
 
-const char *mdn_yuan(char buf[24], medins_fen v)
-{
-    medins_money_format(buf, 24, v);
-    return buf;
-}
-
-const char *mdn_percent(char buf[24], medins_bp v)
-{
-    medins_ratio_format(buf, 24, v);
-    return buf;
-}
-
 medins_fen medins_money_apply(medins_fen amount, medins_bp ratio)
 {
     return mdn_apply(amount, ratio);

@@ -18,6 +18,7 @@ import bad_input
 import harness
 import json_output
 import years
+import lang
 from harness import GROUP, HEADER, TESTLAND, check, counts, expect, figure, run
 
 
@@ -679,6 +680,7 @@ GROUPS = {
 GROUPS.update(bad_input.GROUPS)
 GROUPS.update(json_output.GROUPS)
 GROUPS.update(years.GROUPS)
+GROUPS.update(lang.GROUPS)
 
 if __name__ == "__main__":
     GROUPS[GROUP]()

@@ -101,6 +101,7 @@ class EmployerType(_Words): ...
 class Delivery(_Words): ...
 class Disease(_Words): ...
 class CapitationPeriod(_Words): ...
+class StepKind(_Words): ...
 class Group(enum.IntFlag):
     DIBAO: int
     MARGINAL: int
@@ -205,6 +206,8 @@ class PolicyValue:
     line: int
     column: int
     third_party: bool
+    source_kind: str
+    citation: str
 
 class Line:
     part: Part
@@ -220,6 +223,16 @@ class Line:
     column: int
     assumed: bool
 
+class Step:
+    kind: StepKind
+    part: Part
+    rule: str
+    amount: int
+    base: int
+    ratio: int
+    args: Mapping[str, Any]
+    values: Tuple[PolicyValue, ...]
+
 class Result:
     kind: ResultKind
     policy_id: str
@@ -227,7 +240,10 @@ class Result:
     assumed_values: List[PolicyValue]
     third_party_values: List[PolicyValue]
     uses_assumed: bool
-    def explain(self) -> str: ...
+    @property
+    def steps(self) -> List[Step]: ...
+    def explain(self, lang: str = ...) -> str: ...
+    def step_texts(self, lang: str = ...) -> List[str]: ...
     def lines_frame(self) -> pd.DataFrame: ...
 
 class FiguresResult(Result):

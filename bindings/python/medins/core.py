@@ -13,20 +13,21 @@ import datetime as _dt
 import os
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Union
+from typing import (Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple,
+                    Union)
 
 import numpy as np
 
 from . import lowlevel as _c
 from .enums import (Category, ClaimKind, Group, Level, Part, Pool, ResultKind, Scheme, Section,
-                    Tier, EmployerType, Delivery, Disease, CapitationPeriod)
+                    StepKind, Tier, EmployerType, Delivery, Disease, CapitationPeriod)
 from .errors import MedinsError
 from .values import RANGES, integer, missing
 
 __all__ = [
     "DateLike", "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio",
     "Person", "Claim", "Ledger", "Policy", "PolicySet", "LoadOptions", "Source", "PolicyValue",
-    "Line", "Result", "Settlement", "load_policy", "load_policy_string", "embedded",
+    "Line", "Step", "Result", "Settlement", "load_policy", "load_policy_string", "embedded",
     "default_policy", "settle", "version",
 ]
 
@@ -422,7 +423,8 @@ class Source:
 class PolicyValue:
     """A value of a policy: where it is written and what it cites (or why it is assumed).
     ``third_party`` is true when the source cited is a public page or guide, not an official
-    text."""
+    text; ``source_kind`` says ``"official"``, ``"third-party"`` or ``"assumed"``, and
+    ``citation`` is the whole citation (the source's title and the paragraph, or the reason)."""
 
     path: str
     text: str
@@ -433,11 +435,13 @@ class PolicyValue:
     line: int
     column: int
     third_party: bool = False
+    source_kind: str = ""
+    citation: str = ""
 
     @classmethod
     def _from_c(cls, v: Any) -> "PolicyValue":
         return cls(v.path, v.text, v.source, v.at or "", bool(v.assumed), v.file, v.line,
-                   v.column, bool(v.third_party))
+                   v.column, bool(v.third_party), _value_source_kind(v), _value_citation(v))
 
     def __str__(self) -> str:
         why = (f"assumed: {self.at}" if self.assumed else
@@ -469,6 +473,23 @@ class Line:
         return f"{yuan(self.amount):>12}  {self.text}{cite}{where}"
 
 
+@dataclass(frozen=True)
+class Step:
+    """One step of a result's trace: what it is, whose money ``amount`` is, the rule applied,
+    its amounts (fen) and ratio (basis points), the arguments of its kind by name (money in fen,
+    flags as bools, dates as dates, enums as members) and the policy values it read, the first
+    being the one its amount rests on. docs/settlement.md, "The trace", lists the kinds."""
+
+    kind: StepKind
+    part: Part
+    rule: str
+    amount: int
+    base: int
+    ratio: int
+    args: Mapping[str, Any]
+    values: Tuple[PolicyValue, ...]
+
+
 _SETTLEMENT_FIELDS = tuple(f.name for f in _layout(_c.LAYOUT_SETTLEMENT))
 
 
@@ -489,6 +510,43 @@ def _lines(handle: Any, policy: "Policy") -> List[Line]:
             "rule": rule, "text": text, "source": source, "citation": citation, "file": file,
             "line": line, "column": column, "assumed": assumed})
         out.append(ln)
+    return out
+
+
+# How each type of a step's argument is given in Python (C's medins_arg_type).
+_ARG_TYPES = {
+    _c.ARG_FLAG: bool, _c.ARG_DATE: lambda v: from_cdate(v), _c.ARG_SCHEME: Scheme,
+    _c.ARG_CATEGORY: Category, _c.ARG_TIER: Tier, _c.ARG_GROUPS: Group,
+    _c.ARG_EMPLOYER_TYPE: EmployerType, _c.ARG_DELIVERY: Delivery, _c.ARG_DISEASE: Disease,
+    _c.ARG_PERIOD: CapitationPeriod,
+}
+# Each kind's arguments: (name, conversion), made once a kind.
+_STEP_ARGS: Dict[int, Tuple[Tuple[str, Callable[[int], Any]], ...]] = {}
+
+
+def _step_args(kind: int, raw: Sequence[int]) -> Dict[str, Any]:
+    spec = _STEP_ARGS.get(kind)
+    if spec is None:
+        spec = _STEP_ARGS[kind] = tuple(
+            (_c.step_arg_name(kind, j), _ARG_TYPES.get(_c.step_arg_type(kind, j), int))
+            for j in range(_c.step_arg_count(kind)))
+    return {name: convert(v) for (name, convert), v in zip(spec, raw)}
+
+
+def _steps(handle: Any, policy: "Policy") -> List[Step]:
+    """The trace of a result, from result_steps()' tuples; each value made once a policy."""
+    out = []
+    cache = policy._step_values
+    for i, (kind, part, rule, amount, base, ratio, raw, keys) in enumerate(
+            _result_steps(handle, policy._strings)):
+        values = []
+        for j, key in enumerate(keys):
+            v = cache.get(key)
+            if v is None:
+                v = cache[key] = PolicyValue._from_c(_result_step_value(handle, i, j))
+            values.append(v)
+        out.append(Step(StepKind(kind), _PARTS.get(part, part), rule, amount, base, ratio,
+                        _step_args(kind, raw), tuple(values)))
     return out
 
 
@@ -528,18 +586,28 @@ class Result:
             return Settlement(handle, policy)
         return FiguresResult(handle, policy, _c.figures_of(handle))
 
-    def explain(self) -> str:
-        """The explanation as text: one line per part, then the assumed values used and the
-        third-party ones."""
-        out = [f"{self.kind.name.lower()} under {self.policy_id}"]
-        out += [str(ln) for ln in self.lines]
-        if self.assumed_values:
-            out.append("assumed values used:")
-            out += [f"  {v}" for v in self.assumed_values]
-        if self.third_party_values:
-            out.append("third-party values used:")
-            out += [f"  {v}" for v in self.third_party_values]
-        return "\n".join(out)
+    @property
+    def steps(self) -> List[Step]:
+        """The trace: each step with its kind, amounts, arguments and the policy values it
+        read, for laying out a receipt; empty when computed without one (``explain=False``).
+        Made when first read."""
+        d = self.__dict__
+        steps = d.get("_steps")
+        if steps is None:
+            steps = d["_steps"] = _steps(d["_c"], d["_policy"])
+        return steps
+
+    def explain(self, lang: str = "en") -> str:
+        """The explanation as text, in ``lang`` (``"zh"``: Simplified Chinese, ``"en"``:
+        English; a tag such as ``"zh-CN"`` will do): what the result is of, one line per step
+        with its amount, citation and policy file:line, then the assumed values used and the
+        third-party ones. Another language raises :class:`MedinsError`."""
+        return _result_explain(self.__dict__["_c"], lang).rstrip("\n")
+
+    def step_texts(self, lang: str = "en") -> List[str]:
+        """Each step's sentence in ``lang``, as :meth:`explain` writes them."""
+        handle = self.__dict__["_c"]
+        return [_result_step_text(handle, i, lang) for i in range(len(self.steps))]
 
     def lines_frame(self):
         """The explanation lines as a pandas DataFrame."""
@@ -597,8 +665,12 @@ class Settlement(Result):
 
     def __getattr__(self, name: str) -> Any:
         # Called only for an attribute the instance does not have: a settlement from
-        # Policy.settle makes its assumed values on first access (and keeps them), so that a
-        # claim settled without anyone reading them does not pay for the list.
+        # Policy.settle makes its lines (the trace's English text) and its assumed values on
+        # first access (and keeps them), so that a claim settled without anyone reading them
+        # does not pay for them.
+        if name == "lines" and "_c" in self.__dict__:
+            lines = self.__dict__["lines"] = _lines(self.__dict__["_c"], self.__dict__["_policy"])
+            return lines
         if name == "assumed_values":
             d = self.__dict__
             keys = d.get("_assumed_keys")
@@ -670,13 +742,19 @@ def _opts(options: Optional[LoadOptions]) -> Any:
     return options._c if options is not None else None
 
 
-_NO_LINES = _c.SETTLE_NO_LINES
+_NO_TRACE = _c.SETTLE_NO_TRACE
 # The extension's function itself, not SWIG's Python shim around it: one call less per claim.
 _settle_one = getattr(_c, "_lowlevel", _c).settle_one
 _new_object = object.__new__
 _result_assumed = getattr(_c, "_lowlevel", _c).Result_assumed
 _result_third_party = getattr(_c, "_lowlevel", _c).Result_third_party
 _result_third_party_count = getattr(_c, "_lowlevel", _c).Result_third_party_count
+_result_steps = getattr(_c, "_lowlevel", _c).result_steps
+_result_step_value = getattr(_c, "_lowlevel", _c).result_step_value
+_result_explain = getattr(_c, "_lowlevel", _c).result_explain
+_result_step_text = getattr(_c, "_lowlevel", _c).result_step_text
+_value_source_kind = getattr(_c, "_lowlevel", _c).value_source_kind
+_value_citation = getattr(_c, "_lowlevel", _c).value_citation
 
 
 def _fresh_ledger(claim: Claim) -> Ledger:
@@ -700,6 +778,8 @@ class Policy:
         # The strings of its results' lines other than the texts (rule, source, citation,
         # file), by address: they belong to the policy or the library, so each is decoded once.
         self._strings: Dict[int, str] = {}
+        # The values its results' steps read, by address, made once each.
+        self._step_values: Dict[int, PolicyValue] = {}
         # The attributes every Settlement from this policy shares (see settle).
         self._settlement_constants = {"kind": _SETTLEMENT_KIND, "policy_id": handle.id()}
 
@@ -777,7 +857,7 @@ class Policy:
     def settle(self, person: Person, claim: Claim, ledger: Optional[Ledger] = None, *,
                explain: bool = True) -> Settlement:
         """Settle one claim. ``ledger`` (the member's year) is updated; a fresh one is used when
-        omitted. ``explain=False`` skips the explanation lines (faster)."""
+        omitted. ``explain=False`` records no trace: no steps, no lines (faster)."""
         try:
             if ledger is None:
                 ledger = _fresh_ledger(claim)
@@ -785,14 +865,15 @@ class Policy:
             # Settlement's attributes, made in the same call; the explanation lines (when any)
             # take one more call, the assumed values are the policy's, cached by their keys.
             attrs, nlines, keys = _settle_one(self._c, person._packed or person._pack(), claim,
-                                              ledger._c, 0 if explain else _NO_LINES,
+                                              ledger._c, 0 if explain else _NO_TRACE,
                                               self._settlement_constants)
         except AttributeError:
             # Checked only here, so that the common call pays nothing for it.
             _settle_arguments("Policy.settle", person, claim, ledger)
             raise
         attrs["_policy"] = self  # the result borrows strings from its policy
-        attrs["lines"] = _lines(attrs["_c"], self) if nlines else []
+        if not nlines:
+            attrs["lines"] = []  # else made when first read (Settlement.__getattr__)
         if keys:
             attrs["_assumed_keys"] = keys  # the list is made when read (Settlement.__getattr__)
         else:
@@ -810,7 +891,7 @@ class Policy:
             if ledger is None:
                 ledger = _fresh_ledger(claim)
             return _settle_one(self._c, person._packed or person._pack(), claim, ledger._c,
-                               _NO_LINES, None)
+                               _NO_TRACE, None)
         except AttributeError:
             _settle_arguments("Policy.settle_figures", person, claim, ledger)
             raise

@@ -18,7 +18,7 @@ from .errors import MedinsError
 
 __all__ = ["Scheme", "Category", "Tier", "Level", "ClaimKind", "Group", "Section", "Part",
            "Pool", "ResultKind", "Status", "EmployerType", "Delivery", "Disease",
-           "CapitationPeriod"]
+           "CapitationPeriod", "StepKind"]
 
 E = TypeVar("E", bound="enum.Enum")
 
@@ -139,6 +139,9 @@ Disease = _make("Disease", "DISEASE_", _word_or_none(_c.disease_name), words=_c.
                 doc="Outpatient special diseases paid per head.")
 CapitationPeriod = _make("CapitationPeriod", "CAPITATION_",
                          _word_or_none(_c.capitation_period_name), doc="Unit of a per-head rate.")
+StepKind = _make("StepKind", "STEP_", _word_or_none(_c.step_kind_name),
+                 skip=("ARGS", "KIND_COUNT"),
+                 doc="What a step of a result's trace is (docs/settlement.md, \"The trace\").")
 
 
 def _status_members() -> Dict[str, int]:

@@ -186,6 +186,7 @@ _BY_CALL = {
     "Policy_derive": PolicyError, "PolicySet_add_dir": PolicyError,
     "PolicySet_add_file": PolicyError, "PolicySet_embedded": PolicyError,
     "money_parse": MoneyError, "ratio_parse": MoneyError,
+    "result_explain": ArgumentError, "result_step_text": ArgumentError,
 }
 
 

@@ -296,7 +296,7 @@ public final class Policy implements AutoCloseable {
      * @param claim the bill to settle
      * @param ledger the member's ledger for the claim's year: updated on success, left as it was
      *     on an error
-     * @param explain false to compute the figures only, without explanation lines
+     * @param explain false to compute the figures only, without a trace (no steps, no lines)
      * @return a settlement result, owned by the caller; close it (it can reverse the settlement
      *     until then)
      * @throws MedinsException for an inconsistent claim, person or ledger, a claim dated outside
@@ -308,7 +308,7 @@ public final class Policy implements AutoCloseable {
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(ledger, "ledger");
-        long flags = explain ? 0 : medinsConstants.SETTLE_NO_LINES;
+        long flags = explain ? 0 : medinsConstants.SETTLE_NO_TRACE;
         return use(p -> {
             synchronized (ledger) {
                 return Result.adopt(id, shared, medins.java_settle(p, person.packed(),
