@@ -602,8 +602,7 @@ static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned b
  * `known` and `cols` are constants in each copy mdn_settle_chunk makes: the output columns whose
  * presence the copy knows, and which of them are present. Absent input columns are read as
  * zeros, with no test a claim; an output column the copy does not know is tested for claim
- * by claim (the test goes the same way for the whole call, so it is predicted, but it still
- * costs three instructions: 24 a claim with eight columns).
+ * by claim (why the copies: bench/README.md, "A copy of the second pass").
  */
 BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out *out,
                             medins_ledger *ledgers, const medins_person *run_person,
