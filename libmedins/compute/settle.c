@@ -371,11 +371,12 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                    .arg = {ledger->fund[pool]}},
                  crow->amount.val, NULL, NULL);
     }
+    /* Withheld only under a maximum: without its row the cap is MDN_NO_CAP, above any position. */
     if (t.r && s->over_cap > 0)
         step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
                                .rule = sec->cap_owner->rule[MDN_RULE_CAP],
                                .amount = s->over_cap, .arg = {cap}},
-             crow->amount.val, NULL, NULL);
+             crow ? crow->amount.val : NULL, NULL, NULL);
 
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
