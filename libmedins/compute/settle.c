@@ -170,8 +170,8 @@ BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_
  * adjustments' steps).
  */
 BODY medins_fen settle_layer(tracer *t, const mdn_layer *l, const mdn_layer_plan *lp,
-                             const mdn_query *q, medins_fen base0, medins_fen add, medins_fen add_max,
-                             medins_fen used, medins_part part)
+                             const mdn_query *q, medins_fen base0, medins_fen add,
+                             medins_fen add_max, medins_fen used, medins_part part)
 {
     const bool major = part == MEDINS_PART_MAJOR_DISEASE;
     const mdn_amount_row *drow = lp->drow, *crow = lp->crow;
@@ -250,7 +250,8 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
                          "the %s scheme is not covered by this policy", medins_scheme_name(scheme));
     if (plan->status == MDN_PLAN_SECTION)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
-                         "%s claims are not covered by this policy", medins_claim_kind_name((medins_claim_kind)kind));
+                         "%s claims are not covered by this policy",
+                         medins_claim_kind_name((medins_claim_kind)kind));
     return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                      "not covered by this policy: no %s row for this person at level %s",
                      plan->sec->rule[MDN_RULE_RATIO], medins_level_name((medins_level)level));
@@ -534,7 +535,8 @@ int medins_settle(medins_result **out, const medins_policy *policy, const medins
 int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, medins_error **err)
 {
     if (!ledger || !result)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_settle_reverse: NULL argument");
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_settle_reverse: NULL argument");
     if (medins_result_get_kind(result) != MEDINS_RESULT_SETTLEMENT)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "the result is not a settlement");
     const settle_data *d = mdn_result_data(result);
@@ -554,7 +556,8 @@ int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, me
     }
     medins_fen balance;
     if (medins_money_add(&balance, ledger->account_balance, d->s.account) < 0)
-        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "account balance would exceed the limit");
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                         "account balance would exceed the limit");
     *ledger = d->before;
     ledger->account_balance = balance;
     return 0;
