@@ -232,5 +232,6 @@ def test_status_table_and_classes_come_from_the_library():
         assert type(e) is CLASS_OF[status.name], status.name
         assert e.name == "MEDINS_" + status.name
     # A code the library does not have: the base class, named as the library names it.
-    e = _from_c(-6, "m", None, 0, 0)
-    assert type(e) is medins.MedinsError and e.name == "MEDINS_ERR_UNKNOWN"
+    for code in (-6, 2**40):
+        e = _from_c(code, "m", None, 0, 0)
+        assert type(e) is medins.MedinsError and e.name == "MEDINS_ERR_UNKNOWN"

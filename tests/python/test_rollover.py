@@ -41,12 +41,16 @@ def test_without_close_years_a_later_year_fails(policies):
     assert r.ledgers[0].year == 2022
 
 
-def test_settle_frame_closes_years(policies):
+def frame(claims):
+    """The claims of the one person as a claims frame, the person's columns on every row."""
     import pandas as pd
-    claims = pd.DataFrame({**{k: v for k, v in CLAIMS.items() if k != "person"},
-                           "person": ["P1"] * 3, "scheme": "employee",
-                           "category": "in_service", "birth_date": 19800101})
-    out = medins.settle_frame(claims, policy=policies, close_years=True)
+    return pd.DataFrame({**{k: v for k, v in claims.items() if k != "person"},
+                         "person": ["P1"] * len(claims["date"]), "scheme": "employee",
+                         "category": "in_service", "birth_date": 19800101})
+
+
+def test_settle_frame_closes_years(policies):
+    out = medins.settle_frame(frame(CLAIMS), policy=policies, close_years=True)
     funds, _ = by_hand(policies)
     assert list(out["fund"]) == funds
     np.testing.assert_array_equal(out["status"], 0)
@@ -73,10 +77,6 @@ def test_two_years_by_hand(policies):
     assert list(r["deductible"]) == TWO_YEARS_DEDUCTIBLE
     assert r.ledgers[0].year == 2023
 
-    import pandas as pd
-    claims = pd.DataFrame({**{k: v for k, v in TWO_YEARS.items() if k != "person"},
-                           "person": ["P1"] * 3, "scheme": "employee",
-                           "category": "in_service", "birth_date": 19800101})
-    out = medins.settle_frame(claims, policy=policies, close_years=True)
+    out = medins.settle_frame(frame(TWO_YEARS), policy=policies, close_years=True)
     assert list(out["fund"]) == TWO_YEARS_FUND
     assert list(out["deductible"]) == TWO_YEARS_DEDUCTIBLE

@@ -25,12 +25,16 @@ from __future__ import annotations
 
 from typing import Optional
 
+from . import lowlevel as _c
+
 __all__ = [
     "MedinsError", "ArgumentError", "PolicyError", "MoneyError", "NoPolicyError",
     "NotCoveredError", "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
 ]
 
-from . import lowlevel as _c
+# The codes the library can be asked about (a C int); any other is unknown to it.
+_C_INT = range(-2**31, 2**31)
+
 
 class MedinsError(Exception):
     """A libmedins call failed.
@@ -49,7 +53,7 @@ class MedinsError(Exception):
         super().__init__(message)
         self.message = message
         self.code = int(code)
-        self.name = _c.status_name(self.code)
+        self.name = _c.status_name(self.code) if self.code in _C_INT else "MEDINS_ERR_UNKNOWN"
         self.file = file
         self.line = int(line)
         self.column = int(column)
@@ -187,11 +191,9 @@ _BY_KIND = {
 def _class_for(code: int) -> type:
     """The class of a code, for calls not in _BY_CALL: its family's, from the library;
     MedinsError for a code the library does not have."""
-    try:
-        kind = _c.status_kind_of(int(code))
-    except (OverflowError, TypeError):
+    if code not in _C_INT:
         return MedinsError
-    return _BY_KIND.get(_c.status_kind_name(kind), MedinsError)
+    return _BY_KIND.get(_c.status_kind_name(_c.status_kind_of(code)), MedinsError)
 
 
 def _from_c(code: int, message: str, file: Optional[str], line: int, column: int,
