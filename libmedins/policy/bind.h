@@ -69,7 +69,11 @@ int mdn_bind_require(mdn_binder *b, const mdn_node *map, const char *key);
  * map; otherwise out->val = NULL and 0. The value is registered in the policy's registry with path
  * "<current path>.<key>"; a value without citation is MEDINS_ERR_CITATION.
  */
+/* An amount is a scalar, or `{share: P, of: NAME}`: P (0% to 1000%) of the policy's reference
+ * figure NAME (`references:`, bound before the sections), rounded half-up to the fen. */
 int mdn_bind_amount(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_amount *out);
+/* The reference figure of that name, or NULL. */
+const mdn_reference *mdn_policy_reference(const medins_policy *p, const char *name);
 int mdn_bind_ratio(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_ratio *out);
 /* A ratio that may exceed 100% or be negative (adjustments, "+5 points"): -100%..100%. */
 int mdn_bind_points(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_ratio *out);

@@ -24,6 +24,14 @@ typedef struct mdn_amount { medins_fen v; const mdn_val *val; } mdn_amount;   /*
 typedef struct mdn_ratio  { medins_bp v;  const mdn_val *val; } mdn_ratio;
 typedef struct mdn_count  { int32_t v;    const mdn_val *val; } mdn_count;
 
+/* A reference figure (`references:`): a cited, dated amount that other amounts of the policy
+ * may be written as a share of (`{share: 10%, of: average_wage}`). */
+typedef struct mdn_reference {
+    const char *name;
+    mdn_amount amount;
+    medins_date date;          /* the date the figure is for */
+} mdn_reference;
+
 /* Whom a row applies to. A zero mask / negative bound means "any". */
 typedef struct mdn_select {
     uint32_t schemes;          /* 1u << medins_scheme */
@@ -78,6 +86,8 @@ struct medins_policy {
     mdn_node *tree;                    /* the merged tree, kept for medins_policy_derive */
     const char *file;                  /* the file (or name) this policy was loaded from */
     const mdn_node *effective_node;    /* this file's own `effective:` (overlap errors), or NULL */
+    mdn_reference *refs;               /* `references:`, in the order written */
+    size_t nrefs;
     bool has[MEDINS_SECTION_COUNT];
     struct mdn_benefits *benefits;
     struct mdn_contributions *contributions;

@@ -30,7 +30,8 @@ static mdn_section_binder *const section_binders[MEDINS_SECTION_COUNT] = {
 
 /* Top-level keys that are not sections. */
 static const char *const meta_keys[] = {
-    "format", "region", "title", "kind", "base", "schemes", "effective", "sources", NULL,
+    "format", "region", "title", "kind", "base", "schemes", "effective", "sources", "references",
+    NULL,
 };
 
 void medins_load_options_init(medins_load_options *opts)
@@ -256,6 +257,39 @@ static int bind_sources(mdn_binder *b, const mdn_node *list)
     return rc;
 }
 
+/*
+ * `references:`, a mapping of names to cited, dated amounts ({amount:, date:}) that the
+ * sections' amounts may be shares of. Bound in the order written, so that a figure may be a
+ * share of one above it.
+ */
+static int bind_references(mdn_binder *b, const mdn_node *map)
+{
+    static const char *const keys[] = { "amount", "date", NULL };
+    medins_policy *p = b->policy;
+    if (!map || map->type == MDN_NULL)
+        return 0;
+    if (map->type != MDN_MAP)
+        return mdn_bind_error(b, map, MEDINS_ERR_TYPE, "expected a mapping of reference figures");
+    if (map->n && !(p->refs = mdn_bind_alloc(b, map->n * sizeof *p->refs)))
+        return MEDINS_ERR_NOMEM;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < map->n; i++) {
+        const mdn_pair *e = &map->pairs[i];
+        mdn_reference *r = &p->refs[p->nrefs];
+        r->name = e->key;
+        mdn_path_push(b, e->key);
+        if (!is_region_word(e->key))
+            rc = mdn_bind_error(b, map, MEDINS_ERR_TYPE, "\"%s\" is not a lower-case word", e->key);
+        else if (!(rc = mdn_bind_keys(b, e->value, 0, keys)) &&
+                 !(rc = mdn_bind_amount(b, e->value, "amount", true, &r->amount)) &&
+                 !(rc = date_at(b, e->value, "date", true, &r->date)))
+            p->nrefs++;
+        mdn_path_pop(b);
+        rc = mdn_bind_past(b, rc);
+    }
+    return rc;
+}
+
 static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
 {
     static const char *const kinds[] = { "year", "reform", NULL };
@@ -350,6 +384,11 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
 
     mdn_path_push(b, "sources");
     rc = bind_sources(b, mdn_map_get(root, "sources"));
+    mdn_path_pop(b);
+    if (rc)
+        return rc;
+    mdn_path_push(b, "references");
+    rc = bind_references(b, mdn_map_get(root, "references"));
     mdn_path_pop(b);
     return rc;
 }
