@@ -212,6 +212,8 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_policy_effective_from;
 %ignore medins_policy_effective_to;
 %ignore medins_policy_in_force;
+%ignore medins_policy_year_start;
+%ignore medins_policy_benefit_year;
 %ignore medins_policy_has_section;
 %ignore medins_policy_source_count;
 %ignore medins_policy_source;
@@ -575,6 +577,8 @@ MEDINS_RELEASE_GIL(medins_policy::m_derive)
     medins_date m_effective_from() { return medins_policy_effective_from($self); }
     medins_date m_effective_to() { return medins_policy_effective_to($self); }
     int m_in_force(medins_date date) { return medins_policy_in_force($self, date); }
+    int32_t m_year_start() { return medins_policy_year_start($self); }
+    int32_t m_benefit_year(medins_date date) { return medins_policy_benefit_year($self, date); }
     int m_has_section(medins_section section) { return medins_policy_has_section($self, section); }
     size_t m_source_count() { return medins_policy_source_count($self); }
     const medins_source *m_source(size_t i) { return medins_policy_source($self, i); }

@@ -919,7 +919,6 @@ static int take_row(run *r, const csv_reader *in)
     int changed = !ps->known[pi] || ps->scheme[pi] != (int32_t)scheme || ps->category[pi] != (int32_t)category
         || ps->tier[pi] != (int32_t)tier || ps->birth[pi] != birth || ps->groups[pi] != groups
         || ps->doctor[pi] != doctor;
-    int32_t year = date / 10000;
     /* Earlier claims of this person in the chunk must be settled with what was true then. */
     if (changed && ps->chunk[pi] == r->serial) {
         int rc = flush_chunk(r);
@@ -935,11 +934,11 @@ static int take_row(run *r, const csv_reader *in)
         ps->doctor[pi] = doctor;
         ps->known[pi] = 1;
     }
-    /* A person's ledger opens in the year of their first claim; the library closes it into
-     * the year of a later one (the batch's close_years). */
+    /* A person's ledger opens in the benefit year of their first claim; the library closes it
+     * into the year of a later one (the batch's close_years). */
     medins_ledger *led = &ps->ledger[pi];
     if (led->year == 0)
-        medins_ledger_init(led, year);
+        medins_ledger_init(led, cli_benefit_year(&r->pol, date));
 
     if (echo_fields(r, in) != 0) {
         cli_warn(MEDINS_ERR_NOMEM, "out of memory");

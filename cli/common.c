@@ -317,6 +317,15 @@ void cli_policies_close(cli_policies *p)
     p->set = NULL;
 }
 
+int32_t cli_benefit_year(const cli_policies *p, medins_date date)
+{
+    const medins_policy *q = p->single;
+    if (!q && medins_policy_set_lookup(&q, p->set, p->region, date, NULL) != 0)
+        q = NULL;
+    const int32_t year = medins_policy_benefit_year(q, date);
+    return year ? year : date / 10000;
+}
+
 int cli_policies_pick(const medins_policy **out, medins_date *date_used,
                       const cli_policies *p, medins_date date)
 {

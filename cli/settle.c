@@ -456,7 +456,7 @@ int cmd_settle(int argc, char **argv)
         if ((rc = load_ledger(&ledger, ledger_in)) != 0)
             goto out;
     } else {
-        medins_ledger_init(&ledger, in.claim.date / 10000);
+        medins_ledger_init(&ledger, medins_policy_benefit_year(policy, in.claim.date));
         assumed[na++] = (cli_assumption){"ledger", "empty",
             "no --ledger given: no earlier claims this year, no carry-over",
             "未给出 --ledger：本年度此前没有结算，没有结转额度"};

@@ -179,6 +179,11 @@ static const invalid_case cases[] = {
     { "90-share-unknown-key.yaml", NULL, MEDINS_ERR_UNKNOWN_KEY, 11, 46, "unknown key \"round\"" },
     /* The share's mapping after "    - {amount: " (15 characters). */
     { "91-share-without-of.yaml", NULL, MEDINS_ERR_MISSING, 11, 16, "required key \"of\" is missing" },
+    /* The value after "year_start: " (12 characters). */
+    { "92-year-start-syntax.yaml", NULL, MEDINS_ERR_SYNTAX, 4, 13,
+      "year_start: \"7/1\" is not a day written MM-DD" },
+    { "93-year-start-leap-day.yaml", NULL, MEDINS_ERR_RANGE, 4, 13,
+      "year_start: \"02-29\" is not a day of every year" },
     /* `    - {amount: "800\0..."}`: the scalar's opening quote after "    - {amount: " (15). */
     { "71-escaped-nul.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16, "a NUL character after \"800\"" },
     { "72-escaped-nul-unicode.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16, "a NUL character after \"25000\"" },

@@ -1,14 +1,16 @@
 /*
  * What other cities' rules need of the policy format, settled by hand on the test policies of
- * tests/data/regions/: amounts as shares of reference figures.
+ * tests/data/regions/: amounts as shares of reference figures, a benefit year from 1 July.
  *
- * tests/data/regions/midyear.yaml (yuan):
+ * tests/data/regions/midyear.yaml (yuan): the year from 1 July (ledger year 2023 = 2023-07-01
+ * to 2024-06-30); in force 2023-07-01 to 2025-06-30.
  *   references: average_wage 96000 (third-party), per_capita_income 48000 (assumed).
  *   outpatient: employee deductible 1% of the average wage = 960, 60%, cap 5% = 4800;
  *     resident 500, 50%, cap 3000.
  *   inpatient: deductible employee 10% of the average wage = 9600 each admission, resident 2%
  *     of the income = 960; employee segments 0 to 50% of the wage (48000) 85%, above 90%;
- *     resident 70%; cap employee 400% of the wage = 384000, resident 600% of the income = 288000.
+ *     resident 70%; cap employee 400% of the wage = 384000, resident 600% of the income = 288000;
+ *     carry_over: true (the unused outpatient maximum is carried at the close of each year).
  */
 #include <string.h>
 
@@ -75,9 +77,9 @@ START_TEST(shares_of_the_average_wage)
     employee(&p);
     medins_ledger_init(&l, 2023);
     static const expect steps[] = {
-        {MEDINS_CLAIM_INPATIENT, Y(20000), 20230301, Y(9600), Y(8840), Y(1560), 0, Y(11160)},
-        {MEDINS_CLAIM_INPATIENT, Y(60000), 20230401, Y(9600), Y(43480), Y(6920), 0, Y(16520)},
-        {MEDINS_CLAIM_OUTPATIENT, Y(2000), 20230402, Y(960), Y(624), Y(416), 0, Y(1376)},
+        {MEDINS_CLAIM_INPATIENT, Y(20000), 20230801, Y(9600), Y(8840), Y(1560), 0, Y(11160)},
+        {MEDINS_CLAIM_INPATIENT, Y(60000), 20230901, Y(9600), Y(43480), Y(6920), 0, Y(16520)},
+        {MEDINS_CLAIM_OUTPATIENT, Y(2000), 20230902, Y(960), Y(624), Y(416), 0, Y(1376)},
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
         settle_expect("employee", &p, &l, &steps[i]);
@@ -95,7 +97,7 @@ START_TEST(cap_a_multiple_of_the_wage)
     medins_ledger l;
     employee(&p);
     medins_ledger_init(&l, 2023);
-    const expect e = {MEDINS_CLAIM_INPATIENT, Y(500000), 20230301, Y(9600), Y(384000), Y(51440),
+    const expect e = {MEDINS_CLAIM_INPATIENT, Y(500000), 20230801, Y(9600), Y(384000), Y(51440),
                       Y(54960), Y(116000)};
     settle_expect("cap", &p, &l, &e);
 }
@@ -115,7 +117,7 @@ START_TEST(assumed_reference_is_listed)
     p.tier = MEDINS_TIER_MIDDLE;
     medins_ledger l;
     medins_ledger_init(&l, 2023);
-    const expect e = {MEDINS_CLAIM_INPATIENT, Y(10000), 20230301, Y(960), Y(6328), Y(2712), 0,
+    const expect e = {MEDINS_CLAIM_INPATIENT, Y(10000), 20230801, Y(960), Y(6328), Y(2712), 0,
                       Y(3672)};
     settle_expect("resident", &p, &l, &e);
 
@@ -125,7 +127,7 @@ START_TEST(assumed_reference_is_listed)
     c.kind = MEDINS_CLAIM_INPATIENT;
     c.level = MEDINS_LEVEL_3;
     c.total = Y(10000);
-    c.date = 20230301;
+    c.date = 20230801;
     medins_result *r = NULL;
     ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &l, NULL), 0);
     int found = 0;
@@ -146,7 +148,7 @@ START_TEST(assumed_reference_is_listed)
 END_TEST
 
 /* The figure and a share of it are values of the policy: the figure with its own citation,
- * the share third-party (both its sources are), at the share's position (line 37, column 42). */
+ * the share third-party (both its sources are), at the share's position (line 40, column 42). */
 START_TEST(reference_values)
 {
     const medins_value *w = medins_policy_find_value(policy, "references.average_wage.amount");
@@ -157,8 +159,182 @@ START_TEST(reference_values)
     ck_assert_ptr_nonnull(d);
     ck_assert_str_eq(d->text, "10% of average_wage");
     ck_assert_str_eq(medins_value_source_kind(d), "third-party");
-    ck_assert_uint_eq(d->line, 37);
+    ck_assert_uint_eq(d->line, 40);
     ck_assert_uint_eq(d->column, 42);
+}
+END_TEST
+
+/* ---- A benefit year from 1 July ----------------------------------------------------------- */
+
+static medins_claim outpatient(medins_date date, medins_fen total)
+{
+    medins_claim c;
+    medins_claim_init(&c);
+    c.kind = MEDINS_CLAIM_OUTPATIENT;
+    c.level = MEDINS_LEVEL_2;
+    c.total = total;
+    c.date = date;
+    return c;
+}
+
+/* The year a date belongs to is the calendar year in which its July-to-June year starts. */
+START_TEST(benefit_year_of_a_date)
+{
+    ck_assert_int_eq(medins_policy_year_start(policy), 701);
+    ck_assert_int_eq(medins_policy_benefit_year(policy, 20230701), 2023);
+    ck_assert_int_eq(medins_policy_benefit_year(policy, 20231231), 2023);
+    ck_assert_int_eq(medins_policy_benefit_year(policy, 20240630), 2023);
+    ck_assert_int_eq(medins_policy_benefit_year(policy, 20240701), 2024);
+    ck_assert_int_eq(medins_policy_benefit_year(policy, 20240229), 2023);
+    ck_assert_int_eq(medins_policy_benefit_year(policy, 20230230), 0);   /* not a day */
+    ck_assert_int_eq(medins_policy_benefit_year(NULL, 20230701), 0);
+}
+END_TEST
+
+/*
+ * An employee's outpatient year from 2023-07-01 (deductible 960 a year, 60%, cap 4800):
+ * 2023-09-01, 2000: deductible 960; 1040 x 60% = 624; coinsurance 416; patient 1376.
+ * 2024-03-01, 1000: the same year, its deductible paid: 1000 x 60% = 600; patient 400. (A year
+ *   from 1 January would have taken a new deductible of 960.)
+ * 2024-07-01 is in the next year: the ledger of 2023 refuses it.
+ * Closed on 2024-06-30: costs 3000, so 4800 - 3000 = 1800 of the maximum is carried; the
+ * ledger of 2024 knows last year's 3000. 2024-07-01, 2000: a new deductible, 960; fund 624.
+ */
+START_TEST(july_year_deductible_and_closing)
+{
+    medins_person p;
+    employee(&p);
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    const expect first[] = {
+        {MEDINS_CLAIM_OUTPATIENT, Y(2000), 20230901, Y(960), Y(624), Y(416), 0, Y(1376)},
+        {MEDINS_CLAIM_OUTPATIENT, Y(1000), 20240301, 0, Y(600), Y(400), 0, Y(400)},
+    };
+    for (size_t i = 0; i < 2; i++)
+        settle_expect("july year", &p, &l, &first[i]);
+    ck_assert_int_eq(l.outpatient_costs, Y(3000));
+    ck_assert_int_eq(l.last_date, 20240301);
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), 0);
+
+    medins_claim c = outpatient(20240701, Y(2000));
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    const medins_ledger before = l;
+    ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &l, &err), MEDINS_ERR_LEDGER_YEAR);
+    ck_assert_str_eq(medins_error_message(err), "the ledger is for 2023, the benefit year from "
+                     "20230701 to 20240630; the claim dated 20240701 is in the year from 20240701");
+    ck_assert(memcmp(&before, &l, sizeof l) == 0 && r == NULL);
+    medins_error_free(err);
+
+    medins_ledger next;
+    ck_assert_int_eq(medins_ledger_close_year(&next, &l, policy, &p, NULL), 0);
+    ck_assert_int_eq(next.year, 2024);
+    ck_assert_int_eq(next.carry_over, Y(1800));
+    ck_assert_int_eq(next.prior_outpatient_costs, Y(3000));
+    const expect again = {MEDINS_CLAIM_OUTPATIENT, Y(2000), 20240701, Y(960), Y(624), Y(416), 0,
+                          Y(1376)};
+    settle_expect("next july year", &p, &next, &again);
+}
+END_TEST
+
+/* A ledger whose last claim is before its year's first day does not belong to this policy's
+ * years: refused by the settlement and the closing, which know the year, with nothing
+ * changed; the check alone, which does not, takes a last date in the year after. */
+START_TEST(last_date_outside_the_year)
+{
+    medins_person p;
+    employee(&p);
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.seq = 1;
+    l.last_date = 20230601;
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), 0);
+    const medins_ledger before = l;
+    medins_claim c = outpatient(20230901, Y(100));
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &l, &err), MEDINS_ERR_LEDGER);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "ledger last_date 20230601 is not in "
+                                 "its year 2023, from 20230701 to 20240630"));
+    medins_error_free(err);
+    err = NULL;
+    medins_ledger next;
+    ck_assert_int_eq(medins_ledger_close_year(&next, &l, policy, &p, &err), MEDINS_ERR_LEDGER);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "is not in its year 2023"));
+    medins_error_free(err);
+    ck_assert(memcmp(&before, &l, sizeof l) == 0);
+    /* Two calendar years on is not any year's. */
+    l.last_date = 20250101;
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), MEDINS_ERR_LEDGER);
+}
+END_TEST
+
+/*
+ * The batch rolls the ledger over on 1 July (close_years): the claims of the July-year case,
+ * 2023-09-01, 2024-03-01 and 2024-07-01, from the ledger of 2023: fund 624, 600, then the
+ * year closed on 2024-06-30 (carry 1800) and 624 again; the ledger ends in 2024 with one
+ * settlement. The same claims one by one give the same.
+ */
+START_TEST(batch_rolls_over_on_the_year_start)
+{
+    int32_t scheme = MEDINS_SCHEME_EMPLOYEE, category = MEDINS_CATEGORY_IN_SERVICE,
+            tier = MEDINS_TIER_NONE, person[3] = {0, 0, 0};
+    int32_t kind[3] = {0, 0, 0}, level[3] = {2, 2, 2}, status[3] = {9, 9, 9};
+    medins_date birth = 19800101, date[3] = {20230901, 20240301, 20240701};
+    medins_fen total[3] = {Y(2000), Y(1000), Y(2000)}, fund[3], ded[3];
+    medins_batch_persons bp = MEDINS_BATCH_PERSONS_INIT;
+    bp.n = 1;
+    bp.scheme = &scheme;
+    bp.category = &category;
+    bp.tier = &tier;
+    bp.birth_date = &birth;
+    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
+    bc.n = 3;
+    bc.person = person;
+    bc.date = date;
+    bc.kind = kind;
+    bc.level = level;
+    bc.total = total;
+    medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
+    bo.fund = fund;
+    bo.deductible = ded;
+    bo.status = status;
+    medins_batch_options opts;
+    medins_batch_options_init(&opts);
+    opts.close_years = 1;
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    size_t failed = 9;
+    ck_assert_int_eq(medins_batch_settle_ex(policy, &bp, &bc, &l, &bo, &opts, &failed, NULL), 0);
+    ck_assert_uint_eq(failed, 0);
+    ck_assert(fund[0] == Y(624) && fund[1] == Y(600) && fund[2] == Y(624));
+    ck_assert(ded[0] == Y(960) && ded[1] == 0 && ded[2] == Y(960));
+    ck_assert_int_eq(l.year, 2024);
+    ck_assert_int_eq(l.seq, 1);
+    ck_assert_int_eq(l.carry_over, Y(1800));
+
+    /* One by one, closing the year as a caller does. */
+    medins_person p;
+    employee(&p);
+    medins_ledger one;
+    medins_ledger_init(&one, 2023);
+    for (int i = 0; i < 3; i++) {
+        medins_claim c = outpatient(date[i], total[i]);
+        if (medins_policy_benefit_year(policy, c.date) > one.year)
+            ck_assert_int_eq(medins_ledger_close_year(&one, &one, policy, &p, NULL), 0);
+        medins_result *r = NULL;
+        ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &one, NULL), 0);
+        ck_assert_int_eq(medins_result_settlement(r)->fund, fund[i]);
+        medins_result_free(r);
+    }
+    ck_assert(memcmp(&one, &l, sizeof l) == 0);
+
+    /* Without close_years the claim of the next year is refused as alone. */
+    medins_ledger_init(&l, 2023);
+    opts.close_years = 0;
+    ck_assert_int_eq(medins_batch_settle_ex(policy, &bp, &bc, &l, &bo, &opts, &failed, NULL),
+                     MEDINS_ERR_BATCH);
+    ck_assert(status[0] == 0 && status[1] == 0 && status[2] == MEDINS_ERR_LEDGER_YEAR);
 }
 END_TEST
 
@@ -171,6 +347,13 @@ static Suite *regions_suite(void)
     tcase_add_test(tc, cap_a_multiple_of_the_wage);
     tcase_add_test(tc, assumed_reference_is_listed);
     tcase_add_test(tc, reference_values);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("july year");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, benefit_year_of_a_date);
+    tcase_add_test(tc, july_year_deductible_and_closing);
+    tcase_add_test(tc, last_date_outside_the_year);
+    tcase_add_test(tc, batch_rolls_over_on_the_year_start);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -144,6 +144,17 @@ MEDINS_API const char *medins_policy_title(const medins_policy *policy);
 MEDINS_API medins_date medins_policy_effective_from(const medins_policy *policy);
 /** Last day in force (YYYYMMDD), 0 when open-ended. */
 MEDINS_API medins_date medins_policy_effective_to(const medins_policy *policy);
+/**
+ * The first day of the policy's benefit year as MMDD: 101 (1 January, the default) or the
+ * policy's `year_start` (701 for a July-to-June year). 0 for NULL.
+ */
+MEDINS_API int32_t medins_policy_year_start(const medins_policy *policy);
+/**
+ * The benefit year `date` belongs to under the policy: the calendar year in which that year
+ * starts (2023 for 2024-03-01 in a year from 1 July), which is the `year` of its ledger. 0 for
+ * a NULL policy or a date that is not a day.
+ */
+MEDINS_API int32_t medins_policy_benefit_year(const medins_policy *policy, medins_date date);
 /** Non-zero when the policy is in force on `date`. */
 MEDINS_API int medins_policy_in_force(const medins_policy *policy, medins_date date);
 /** Non-zero when the policy has the section. */

@@ -481,18 +481,21 @@ static void finish(batch *b, size_t i, int rc, const medins_settlement *s, medin
 }
 
 /*
- * The ledger of the claim's year from `ledger` (checked), of an earlier year: each year closed
- * with the policy in force on its last day, into *out (medins_batch_options.close_years).
- * The error of a year that cannot be closed says which.
+ * The ledger of the claim's benefit year from `ledger` (checked), of an earlier year: each year
+ * closed with the policy in force on its last day, into *out (medins_batch_options.close_years).
+ * The years are those of `claim_policy`, the policy of the claim. The error of a year that
+ * cannot be closed says which.
  */
 static MDN_NOINLINE int close_years(batch *b, medins_ledger *out, const medins_ledger *ledger,
-                                    int32_t year, medins_error **err)
+                                    const medins_policy *claim_policy, int32_t year,
+                                    medins_error **err)
 {
     medins_ledger l = *ledger;
     while (l.year < year) {
         int rc = 0;
         medins_error *e = NULL, **ep = err ? &e : NULL;
-        const medins_policy *policy = policy_for(b->src, l.year * 10000 + 1231, &rc, ep);
+        const medins_policy *policy = policy_for(b->src, mdn_benefit_year_end(claim_policy, l.year),
+                                                 &rc, ep);
         if (rc == 0)
             rc = medins_ledger_close_year(&l, &l, policy, &b->person, ep);
         if (rc != 0) {
@@ -525,6 +528,7 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
      * ledger, then (in the settlement) the dates. */
     const bool plain = rc == 0 && ((unsigned)b->run_ok & mdn_claim_plain(&claim, b->year0, b->days) &
                                    (claim.date >= ledger->last_date) &
+                                   (claim.date % 10000 >= policy->year_start) &
                                    mdn_within_policy(policy, claim.date));
     if (rc == 0 && !plain) {
         if (b->person_rc < 0)
@@ -542,8 +546,9 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
     /* A claim of a later year, its ledger's years closed first: settled from the closed ledger
      * with a plan of its own, into its person's ledger only when it settles. */
     medins_ledger closed;
-    if (rc == 0 && b->close_years && claim.date / 10000 > ledger->year) {
-        if ((rc = close_years(b, &closed, ledger, claim.date / 10000, e)) == 0) {
+    if (rc == 0 && b->close_years && mdn_benefit_year(policy, claim.date) > ledger->year) {
+        if ((rc = close_years(b, &closed, ledger, policy, mdn_benefit_year(policy, claim.date),
+                              e)) == 0) {
             mdn_ctx ctx;
             mdn_plan own;
             mdn_ctx_make(&ctx, &b->person, mdn_settle_tier(policy, &b->person),
@@ -644,7 +649,11 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
              * plain. */
             run_enter(b, k);
             later = b->ledgers[k].admissions > 0 ? KEY_LATER : 0;
+            /* No claim before the first day of the ledger's benefit year is plain: for a year
+             * from 1 January, a bound the year's days already keep. */
             last = b->ledgers[k].last_date;
+            if (last < b->year0 + policy->year_start)
+                last = b->year0 + policy->year_start;
             year0 = b->year0;
             days = b->days;
             room = b->room;

@@ -20,6 +20,7 @@
  */
 #include <string.h>
 
+#include "ledger.h"
 #include "person.h"
 #include "plan.h"
 #include "result.h"
@@ -227,10 +228,10 @@ static inline int check_dates(const medins_policy *p, medins_date date,
     if (!mdn_within_policy(p, date))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is outside policy %s",
                          (int)date, p->id);
-    if ((uint32_t)(date - ledger->year * 10000) >= 10000u)
-        return mdn_error(err, MEDINS_ERR_LEDGER_YEAR, NULL, 0, 0,
-                         "the ledger is for %d, the claim is dated %d", (int)ledger->year,
-                         (int)date);
+    if (mdn_benefit_year(p, date) != ledger->year)
+        return mdn_ledger_year_error(p, ledger, date, err);
+    if (ledger->last_date != 0 && mdn_benefit_year(p, ledger->last_date) != ledger->year)
+        return mdn_ledger_date_error(p, ledger, err);
     if (date < ledger->last_date)
         return mdn_error(err, MEDINS_ERR_ORDER, NULL, 0, 0,
                          "claim dated %d is earlier than the ledger's last claim (%d)",

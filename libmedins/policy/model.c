@@ -21,6 +21,31 @@ const char *medins_policy_title(const medins_policy *p) { return p ? p->title : 
 medins_date medins_policy_effective_from(const medins_policy *p) { return p ? p->from : 0; }
 medins_date medins_policy_effective_to(const medins_policy *p) { return p ? p->to : 0; }
 
+int32_t medins_policy_benefit_year(const medins_policy *p, medins_date date)
+{
+    return p && mdn_date_valid(date) ? mdn_benefit_year(p, date) : 0;
+}
+
+int32_t medins_policy_year_start(const medins_policy *p)
+{
+    return p ? p->year_start : 0;
+}
+
+medins_date mdn_benefit_year_end(const medins_policy *p, int32_t year)
+{
+    if (p->year_start == 101)
+        return year * 10000 + 1231;
+    /* The day before the next year's first: the same month's day before, or the last day of
+     * the month before (a year_start is a day of every year: never 29 February). */
+    const int32_t next = (year + 1) * 10000;
+    if (p->year_start % 100 > 1)
+        return next + p->year_start - 1;
+    medins_date d = next + (p->year_start / 100 - 1) * 100 + 31;
+    while (!mdn_date_valid(d))
+        d--;
+    return d;
+}
+
 int medins_policy_in_force(const medins_policy *p, medins_date date)
 {
     return p && p->from && mdn_within_policy(p, date);

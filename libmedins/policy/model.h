@@ -86,6 +86,7 @@ struct medins_policy {
     mdn_node *tree;                    /* the merged tree, kept for medins_policy_derive */
     const char *file;                  /* the file (or name) this policy was loaded from */
     const mdn_node *effective_node;    /* this file's own `effective:` (overlap errors), or NULL */
+    int32_t year_start;                /* `year_start`: the benefit year's first day, MMDD (101) */
     mdn_reference *refs;               /* `references:`, in the order written */
     size_t nrefs;
     bool has[MEDINS_SECTION_COUNT];
@@ -103,5 +104,16 @@ static inline bool mdn_within_policy(const medins_policy *p, medins_date date)
     const uint32_t until = p->to ? (uint32_t)p->to : (uint32_t)INT32_MAX;
     return (uint32_t)date - (uint32_t)p->from <= until - (uint32_t)p->from;
 }
+
+/* The benefit year of `date` (valid): the calendar year in which the policy's year that holds
+ * it starts. One subtraction and one comparison, which for a year from 1 January is never
+ * true. */
+static inline int32_t mdn_benefit_year(const medins_policy *p, medins_date date)
+{
+    return date / 10000 - (date % 10000 < p->year_start);
+}
+
+/* The last day of benefit year `year` (1900 to 2198, or 2199 for a year from 1 January). */
+medins_date mdn_benefit_year_end(const medins_policy *p, int32_t year);
 
 #endif

@@ -30,8 +30,8 @@ static mdn_section_binder *const section_binders[MEDINS_SECTION_COUNT] = {
 
 /* Top-level keys that are not sections. */
 static const char *const meta_keys[] = {
-    "format", "region", "title", "kind", "base", "schemes", "effective", "sources", "references",
-    NULL,
+    "format", "region", "title", "kind", "base", "schemes", "effective", "year_start", "sources",
+    "references", NULL,
 };
 
 void medins_load_options_init(medins_load_options *opts)
@@ -204,6 +204,29 @@ static int date_at(mdn_binder *b, const mdn_node *map, const char *key, bool req
     return 0;
 }
 
+/* `year_start: 07-01`: the benefit year's first day, as MMDD; a day of every year (not 02-29). */
+static int year_start_at(mdn_binder *b, const mdn_node *root, int32_t *out)
+{
+    const char *t = NULL;
+    int rc = string_at(b, root, "year_start", false, &t);
+    if (rc || !t)
+        return rc;
+    const mdn_node *n = mdn_map_get(root, "year_start");
+    const bool digits = strlen(t) == 5 && t[2] == '-' && t[0] >= '0' && t[0] <= '9' &&
+                        t[1] >= '0' && t[1] <= '9' && t[3] >= '0' && t[3] <= '9' &&
+                        t[4] >= '0' && t[4] <= '9';
+    if (!digits)
+        return mdn_bind_error(b, n, MEDINS_ERR_SYNTAX, "year_start: \"%s\" is not a day written "
+                              "MM-DD (07-01 for a year from 1 July)", t);
+    const int32_t md = ((t[0] - '0') * 10 + (t[1] - '0')) * 100 + (t[3] - '0') * 10 + (t[4] - '0');
+    /* 2023 is a common year: 02-29 is not a day of every year. */
+    if (!mdn_date_valid(20230000 + md))
+        return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "year_start: \"%s\" is not a day of every "
+                              "year", t);
+    *out = md;
+    return 0;
+}
+
 static bool is_region_word(const char *s)
 {
     if (!*s)
@@ -356,6 +379,9 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     p->effective_node = mdn_map_get(own, "effective");
     if (!p->effective_node)
         p->effective_node = eff;
+    p->year_start = 101;
+    if ((rc = mdn_bind_past(b, year_start_at(b, root, &p->year_start))))
+        return rc;
 
     mdn_arena *a = &p->arena;
     if (!p->id) {

@@ -50,3 +50,31 @@ def test_settle_frame_closes_years(policies):
     funds, _ = by_hand(policies)
     assert list(out["fund"]) == funds
     np.testing.assert_array_equal(out["status"], 0)
+
+
+def _midyear():
+    import os
+    return medins.load_policy(os.path.join(os.environ["MEDINS_TEST_DATA"], "regions",
+                                           "midyear.yaml"))
+
+
+def test_july_year_ledgers_open_in_the_benefit_year():
+    # tests/data/regions/midyear.yaml: a year from 1 July; employees' outpatient deductible
+    # 960 a year, then 60%. The first claim, 2024-03-01, is of the year 2023 (2023-07-01 to
+    # 2024-06-30): 2,000: 960 + 1,040 x 60% = 624; 2024-05-01 the same year, 1,000 x 60% = 600;
+    # 2024-08-01 closes it and takes 2024's deductible: 624.
+    policy = _midyear()
+    assert policy.year_start == (7, 1)
+    assert policy.benefit_year("2024-06-30") == 2023
+    assert policy.benefit_year("2024-07-01") == 2024
+    claims = {"person": [0, 0, 0], "date": [20240301, 20240501, 20240801],
+              "kind": ["outpatient"] * 3, "level": ["l2"] * 3,
+              "total": [200000, 100000, 200000]}
+    r = medins.settle_arrays(policy, PERSONS, claims, close_years=True)
+    assert list(r["fund"]) == [62400, 60000, 62400]
+    assert r.ledgers[0].year == 2024
+    # Claims out of order for the C call: the package sorts them, with the same years.
+    order = [2, 0, 1]
+    shuffled = {k: [v[i] for i in order] for k, v in claims.items()}
+    r = medins.settle_arrays(policy, PERSONS, shuffled, close_years=True)
+    assert list(r["fund"]) == [62400, 62400, 60000]

@@ -818,6 +818,18 @@ class Policy:
         """True when the policy is in force on ``date``."""
         return bool(self._c.in_force(to_cdate(date)))
 
+    @property
+    def year_start(self) -> Tuple[int, int]:
+        """The first day of the benefit year, ``(month, day)``: ``(1, 1)`` unless the policy
+        gives ``year_start`` (``(7, 1)`` for a July-to-June year)."""
+        md = self._c.year_start()
+        return (md // 100, md % 100)
+
+    def benefit_year(self, date: DateLike) -> int:
+        """The benefit year ``date`` belongs to: the calendar year in which it starts, the
+        ``year`` of its ledger (2023 for 2024-03-01 in a year from 1 July)."""
+        return int(self._c.benefit_year(to_cdate(date)))
+
     def has_section(self, section: Union[Section, str]) -> bool:
         """True when the policy has ``section`` (a Section or its word, ``"inpatient"``)."""
         return bool(self._c.has_section(int(Section.parse(section))))

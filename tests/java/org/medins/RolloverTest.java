@@ -2,6 +2,7 @@ package org.medins;
 
 import static org.junit.Assert.assertEquals;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.ClassRule;
@@ -60,5 +61,23 @@ public class RolloverTest {
         assertEquals(0, r.statusCodes()[0]);
         assertEquals(Status.LEDGER_YEAR.code(), r.statusCodes()[1]);
         assertEquals(2022, ledgers[0].year());
+    }
+
+    /**
+     * tests/data/regions/midyear.yaml: a year from 1 July. 2024-03-01 is of the year 2023
+     * (2023-07-01 to 2024-06-30): its ledger is that of 2023; an employee's outpatient 2,000
+     * there is 960 of deductible and 1,040 x 60% = 624 to the fund.
+     */
+    @Test
+    public void aYearFromJuly() {
+        Path file = TestSupport.path("medins.test.data").resolve("regions").resolve("midyear.yaml");
+        try (Policy p = Policy.load(file)) {
+            assertEquals(java.time.MonthDay.of(7, 1), p.yearStart());
+            assertEquals(2023, p.benefitYear(LocalDate.of(2024, 6, 30)));
+            assertEquals(2024, p.benefitYear(LocalDate.of(2024, 7, 1)));
+            Ledger ledger = new Ledger(p.benefitYear(LocalDate.of(2024, 3, 1)));
+            Claim c = Claim.of(LocalDate.of(2024, 3, 1), ClaimKind.OUTPATIENT, Level.L2, 200_000);
+            assertEquals(62_400, p.settleFigures(EMPLOYEE, c, ledger).fund());
+        }
     }
 }

@@ -190,6 +190,31 @@ public final class Policy implements AutoCloseable {
     }
 
     /**
+     * The first day of the benefit year: 1 January unless the policy gives {@code year_start}
+     * (1 July for a July-to-June year).
+     *
+     * @return the month and day
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public java.time.MonthDay yearStart() {
+        int md = use(org.medins.swig.Policy::year_start);
+        return java.time.MonthDay.of(md / 100, md % 100);
+    }
+
+    /**
+     * The benefit year a day belongs to: the calendar year in which that year starts, the
+     * year of its ledger (2023 for 2024-03-01 in a year from 1 July).
+     *
+     * @param date the day
+     * @return the benefit year
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public int benefitYear(LocalDate date) {
+        int d = Dates.toInt(Objects.requireNonNull(date, "date"));
+        return use(p -> p.benefit_year(d));
+    }
+
+    /**
      * Whether the policy is in force on a day.
      *
      * @param date the day
