@@ -317,6 +317,17 @@ void cli_policies_close(cli_policies *p)
     p->set = NULL;
 }
 
+int cli_parse_attributes(uint32_t *out, const cli_policies *p, medins_date date,
+                         const char *text, size_t len, char *msg, size_t msz)
+{
+    const medins_policy *q = p->single;
+    medins_error *err = NULL;
+    int rc = q ? 0 : medins_policy_set_lookup(&q, p->set, p->region, date, &err);
+    if (rc == 0)
+        rc = medins_policy_attributes_parse(q, text, len, out, &err);
+    return parse_failed(rc, err, msg, msz);
+}
+
 int32_t cli_benefit_year(const cli_policies *p, medins_date date)
 {
     const medins_policy *q = p->single;

@@ -184,6 +184,16 @@ static const invalid_case cases[] = {
       "year_start: \"7/1\" is not a day written MM-DD" },
     { "93-year-start-leap-day.yaml", NULL, MEDINS_ERR_RANGE, 4, 13,
       "year_start: \"02-29\" is not a day of every year" },
+    /* Claim attributes. The word after "    - {without_attributes: " (27 characters). */
+    { "94-unknown-claim-attribute.yaml", NULL, MEDINS_ERR_TYPE, 12, 28,
+      "without_attributes: unknown word \"refered\" (one of: referred)" },
+    /* The excluding key's value after "    - {attributes: [referred, out_of_region], "
+     * "without_attributes: " (66 characters). */
+    { "95-attribute-required-and-excluded.yaml", NULL, MEDINS_ERR_RANGE, 12, 67,
+      "an attribute both required and excluded matches no claim" },
+    /* The second "referred", after "claim_attributes: [referred, out_of_region, " (44). */
+    { "96-claim-attribute-twice.yaml", NULL, MEDINS_ERR_DUPLICATE, 5, 45,
+      "claim attribute \"referred\" is already listed" },
     /* `    - {amount: "800\0..."}`: the scalar's opening quote after "    - {amount: " (15). */
     { "71-escaped-nul.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16, "a NUL character after \"800\"" },
     { "72-escaped-nul-unicode.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16, "a NUL character after \"25000\"" },

@@ -11,7 +11,12 @@
  *     of the income = 960; employee segments 0 to 50% of the wage (48000) 85%, above 90%;
  *     resident 70%; cap employee 400% of the wage = 384000, resident 600% of the income = 288000;
  *     carry_over: true (the unused outpatient maximum is carried at the close of each year).
+ *   claim attributes: referred (bit 0), out_of_region (1), family_sickbed (2), district_run (3);
+ *     inpatient: a family sickbed's deductible 500; out of the region and not referred -15
+ *     points, referred -5; a district-run level-3 hospital +5.
  */
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "medins.h"
@@ -133,7 +138,7 @@ START_TEST(assumed_reference_is_listed)
     int found = 0;
     for (size_t i = 0; i < medins_result_assumed_count(r); i++) {
         const medins_value *v = medins_result_assumed(r, i);
-        if (strcmp(v->path, "inpatient.deductible[1].amount") == 0) {
+        if (strcmp(v->path, "inpatient.deductible[2].amount") == 0) {
             ck_assert_str_eq(v->text, "2% of per_capita_income");
             ck_assert_ptr_nonnull(strstr(v->at, "per_capita_income: an invented income"));
             ck_assert_ptr_nonnull(strstr(medins_value_citation(v),
@@ -148,18 +153,18 @@ START_TEST(assumed_reference_is_listed)
 END_TEST
 
 /* The figure and a share of it are values of the policy: the figure with its own citation,
- * the share third-party (both its sources are), at the share's position (line 40, column 42). */
+ * the share third-party (both its sources are), at the share's position (line 46, column 42). */
 START_TEST(reference_values)
 {
     const medins_value *w = medins_policy_find_value(policy, "references.average_wage.amount");
     ck_assert_ptr_nonnull(w);
     ck_assert_str_eq(w->text, "96000");
     ck_assert_str_eq(medins_value_source_kind(w), "third-party");
-    const medins_value *d = medins_policy_find_value(policy, "inpatient.deductible[0].amount");
+    const medins_value *d = medins_policy_find_value(policy, "inpatient.deductible[1].amount");
     ck_assert_ptr_nonnull(d);
     ck_assert_str_eq(d->text, "10% of average_wage");
     ck_assert_str_eq(medins_value_source_kind(d), "third-party");
-    ck_assert_uint_eq(d->line, 40);
+    ck_assert_uint_eq(d->line, 46);
     ck_assert_uint_eq(d->column, 42);
 }
 END_TEST
@@ -338,6 +343,179 @@ START_TEST(batch_rolls_over_on_the_year_start)
 }
 END_TEST
 
+/* ---- Claim attributes -------------------------------------------------------------------- */
+
+enum { REFERRED = 1u << 0, OUT_OF_REGION = 1u << 1, FAMILY_SICKBED = 1u << 2,
+       DISTRICT_RUN = 1u << 3 };
+
+/* An employee's inpatient claim of 2023-08-01 with `attributes` at `level`; its fund share. */
+static medins_fen inpatient_fund(uint32_t attributes, medins_level level, medins_fen total,
+                                 medins_fen *deductible)
+{
+    medins_person p;
+    employee(&p);
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    medins_claim c;
+    medins_claim_init(&c);
+    c.kind = MEDINS_CLAIM_INPATIENT;
+    c.level = level;
+    c.total = total;
+    c.date = 20230801;
+    c.attributes = attributes;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_settle(&r, policy, &p, &c, &l, &err) == 0, "%s",
+                  err ? medins_error_message(err) : "");
+    const medins_fen fund = medins_result_settlement(r)->fund;
+    *deductible = medins_result_settlement(r)->deductible;
+    medins_result_free(r);
+    return fund;
+}
+
+/*
+ * 20000 at level 3, deductible 9600, 10400 above it (85% without attributes: 8840):
+ *   out of the region, not referred: 85 - 15 = 70%: 7280;
+ *   out of the region, referred: 85 - 5 = 80%: 8320;
+ *   referred in the region: no row: 8840;
+ *   a district-run level-3 hospital: 85 + 5 = 90%: 9360.
+ * A family sickbed, 3000 at primary: its own deductible 500; 2500 x 85% = 2125.
+ */
+START_TEST(attributes_select_rows)
+{
+    medins_fen d;
+    ck_assert_int_eq(inpatient_fund(OUT_OF_REGION, MEDINS_LEVEL_3, Y(20000), &d), Y(7280));
+    ck_assert_int_eq(d, Y(9600));
+    ck_assert_int_eq(inpatient_fund(OUT_OF_REGION | REFERRED, MEDINS_LEVEL_3, Y(20000), &d),
+                     Y(8320));
+    ck_assert_int_eq(inpatient_fund(REFERRED, MEDINS_LEVEL_3, Y(20000), &d), Y(8840));
+    ck_assert_int_eq(inpatient_fund(DISTRICT_RUN, MEDINS_LEVEL_3, Y(20000), &d), Y(9360));
+    ck_assert_int_eq(inpatient_fund(FAMILY_SICKBED, MEDINS_LEVEL_PRIMARY, Y(3000), &d), Y(2125));
+    ck_assert_int_eq(d, Y(500));
+}
+END_TEST
+
+/* The words, as people write them, and a bit the policy does not define. */
+START_TEST(attribute_words)
+{
+    ck_assert_uint_eq(medins_policy_attribute_count(policy), 4);
+    ck_assert_str_eq(medins_policy_attribute_name(policy, 3), "district_run");
+    ck_assert_ptr_null(medins_policy_attribute_name(policy, 4));
+    uint32_t bits = 99;
+    const char *text = "Out-Of-Region|referred";
+    ck_assert_int_eq(medins_policy_attributes_parse(policy, text, strlen(text), &bits, NULL), 0);
+    ck_assert_uint_eq(bits, OUT_OF_REGION | REFERRED);
+    ck_assert_int_eq(medins_policy_attributes_parse(policy, "", 0, &bits, NULL), 0);
+    ck_assert_uint_eq(bits, 0);
+    medins_error *err = NULL;
+    bits = 7;
+    ck_assert_int_eq(medins_policy_attributes_parse(policy, "referred,abroad", 15, &bits, &err),
+                     MEDINS_ERR_TYPE);
+    ck_assert_str_eq(medins_error_message(err), "\"abroad\" is not a claim attribute of policy "
+                     "midyear/midyear: write referred, out_of_region, family_sickbed, district_run");
+    ck_assert_uint_eq(medins_error_column(err), 10);
+    ck_assert_uint_eq(bits, 7);
+    medins_error_free(err);
+
+    medins_person p;
+    employee(&p);
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    const medins_ledger before = l;
+    medins_claim c = outpatient(20230801, Y(100));
+    c.attributes = 1u << 4;
+    medins_result *r = NULL;
+    err = NULL;
+    ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &l, &err), MEDINS_ERR_CLAIM);
+    ck_assert_str_eq(medins_error_message(err), "claim 0 has attributes 0x10 that policy "
+                     "midyear/midyear does not define (it defines 4)");
+    ck_assert(memcmp(&before, &l, sizeof l) == 0 && r == NULL);
+    medins_error_free(err);
+}
+END_TEST
+
+/* A claim of version 1 (no attributes) is read as far as it goes: settled as without any. */
+START_TEST(claim_of_version_1)
+{
+    const size_t v1 = offsetof(medins_claim, attributes);
+    medins_claim whole = outpatient(20230801, Y(2000));
+    whole.version = 1;
+    /* Only the bytes of version 1: a read past them is caught by the sanitizers. */
+    medins_claim *c = malloc(v1);
+    ck_assert_ptr_nonnull(c);
+    memcpy(c, &whole, v1);
+    medins_person p;
+    employee(&p);
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_settle(&r, policy, &p, c, &l, NULL), 0);
+    ck_assert_int_eq(medins_result_settlement(r)->fund, Y(624));
+    medins_result_free(r);
+    free(c);
+}
+END_TEST
+
+/* The batch settles claims with attributes alone, with plans of their own: the same figures
+ * as one by one (7280, 8840, 9360, 8320 on the ledger each leaves). */
+START_TEST(batch_with_attributes)
+{
+    enum { N = 4 };
+    int32_t scheme = MEDINS_SCHEME_EMPLOYEE, category = MEDINS_CATEGORY_IN_SERVICE,
+            tier = MEDINS_TIER_NONE, person[N] = {0, 0, 0, 0}, status[N];
+    int32_t kind[N], level[N];
+    medins_date birth = 19800101, date[N] = {20230801, 20230802, 20230803, 20230804};
+    medins_fen total[N], fund[N];
+    const uint32_t attrs[N] = {OUT_OF_REGION, 0, DISTRICT_RUN, OUT_OF_REGION | REFERRED};
+    for (int i = 0; i < N; i++) {
+        kind[i] = MEDINS_CLAIM_INPATIENT;
+        level[i] = MEDINS_LEVEL_3;
+        total[i] = Y(20000);
+    }
+    medins_batch_persons bp = MEDINS_BATCH_PERSONS_INIT;
+    bp.n = 1;
+    bp.scheme = &scheme;
+    bp.category = &category;
+    bp.tier = &tier;
+    bp.birth_date = &birth;
+    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
+    bc.n = N;
+    bc.person = person;
+    bc.date = date;
+    bc.kind = kind;
+    bc.level = level;
+    bc.total = total;
+    bc.attributes = attrs;
+    medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
+    bo.fund = fund;
+    bo.status = status;
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    size_t failed = 9;
+    ck_assert_int_eq(medins_batch_settle(policy, &bp, &bc, &l, &bo, &failed, NULL), 0);
+    medins_person p;
+    employee(&p);
+    medins_ledger one;
+    medins_ledger_init(&one, 2023);
+    for (int i = 0; i < N; i++) {
+        medins_claim c;
+        medins_claim_init(&c);
+        c.kind = MEDINS_CLAIM_INPATIENT;
+        c.level = MEDINS_LEVEL_3;
+        c.total = total[i];
+        c.date = date[i];
+        c.attributes = attrs[i];
+        medins_result *r = NULL;
+        ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &one, NULL), 0);
+        ck_assert_int_eq(medins_result_settlement(r)->fund, fund[i]);
+        medins_result_free(r);
+    }
+    ck_assert(memcmp(&one, &l, sizeof l) == 0);
+    /* The first claim: 9600 of deductible, 10400 x 70%. */
+    ck_assert_int_eq(fund[0], Y(7280));
+}
+END_TEST
+
 static Suite *regions_suite(void)
 {
     Suite *s = suite_create("regions");
@@ -354,6 +532,13 @@ static Suite *regions_suite(void)
     tcase_add_test(tc, july_year_deductible_and_closing);
     tcase_add_test(tc, last_date_outside_the_year);
     tcase_add_test(tc, batch_rolls_over_on_the_year_start);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("claim attributes");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, attributes_select_rows);
+    tcase_add_test(tc, attribute_words);
+    tcase_add_test(tc, claim_of_version_1);
+    tcase_add_test(tc, batch_with_attributes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -46,6 +46,16 @@ int mdn_person_check(const medins_person *person, medins_error **err)
     return 0;
 }
 
+const medins_claim *mdn_claim_whole(medins_claim *buf, const medins_claim *c)
+{
+    if (c->version >= MEDINS_CLAIM_VERSION)
+        return c;
+    /* Version 1 ends before the attributes: none. */
+    memset(buf, 0, sizeof *buf);
+    memcpy(buf, c, offsetof(medins_claim, attributes));
+    return buf;
+}
+
 int mdn_claim_check(const medins_claim *c, medins_error **err)
 {
     if (!MDN_VERSION_KNOWN(c->version, MEDINS_CLAIM_VERSION))
@@ -63,6 +73,9 @@ int mdn_claim_check(const medins_claim *c, medins_error **err)
     if (!mdn_date_valid(c->date))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
                          "claim date %d is not a calendar date from " MDN_DATE_RANGE, (int)c->date);
+    if (c->reserved != 0)
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld: reserved is not zero",
+                         (long long)c->id);
     if (c->total < 0 || c->self_paid < 0 || c->category_b < 0)
         return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld has a negative amount",
                          (long long)c->id);

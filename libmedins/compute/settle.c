@@ -220,6 +220,19 @@ BODY medins_fen settle_layer(tracer *t, const mdn_layer *l, const mdn_layer_plan
     return paid;
 }
 
+/* The claim's attributes against the policy's (a claim settled alone, or in the batch's
+ * checks: the batch settles the claims with attributes alone). */
+static inline int mdn_check_attributes(const medins_policy *p, const medins_claim *claim,
+                                       medins_error **err)
+{
+    const uint32_t known = p->nattrs >= 32 ? UINT32_MAX : (1u << p->nattrs) - 1;
+    if (claim->attributes & ~known)
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld has attributes 0x%x that "
+                         "policy %s does not define (it defines %zu)", (long long)claim->id,
+                         (unsigned)(claim->attributes & ~known), p->id, p->nattrs);
+    return 0;
+}
+
 /* The claim's date against the policy's dates and the ledger's year and last claim. */
 static inline int check_dates(const medins_policy *p, medins_date date,
                               const medins_ledger *ledger, medins_error **err)
@@ -277,7 +290,8 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                      unsigned flags, mdn_vouched vouched, medins_error **err)
 {
     int rc;
-    if ((vouched == MDN_VOUCHED_NONE && (rc = check_dates(p, claim->date, ledger, err)) < 0) ||
+    if ((vouched == MDN_VOUCHED_NONE && ((rc = check_dates(p, claim->date, ledger, err)) < 0 ||
+                                         (rc = mdn_check_attributes(p, claim, err)) < 0)) ||
         (vouched != MDN_VOUCHED_ALL && plan->status != MDN_PLAN_OK &&
          (rc = plan_error(plan, p, person->scheme, claim->kind, claim->level, claim->date,
                           err)) < 0))
@@ -494,6 +508,7 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
     mdn_plan plan;
     mdn_ctx_make(&q.ctx, person, mdn_settle_tier(p, person), mdn_person_age(person, claim->date),
                  ledger, claim->kind, claim->level, claim->institution);
+    q.ctx.attributes = claim->attributes;
     mdn_query_keys(&q);
     mdn_plan_of(&plan, p, &q);
     return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, MDN_VOUCHED_NONE,
@@ -529,7 +544,9 @@ int medins_settle_ex(medins_result **out, const medins_policy *policy, const med
     if (!r)
         return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
     settle_data *d = mdn_result_data(r);
-    int rc = mdn_settle_core(&d->s, &d->after, policy, person, claim, ledger, r, flags, err);
+    medins_claim whole;
+    int rc = mdn_settle_core(&d->s, &d->after, policy, person, mdn_claim_whole(&whole, claim),
+                             ledger, r, flags, err);
     if (rc < 0) {
         medins_result_free(r);
         return rc;

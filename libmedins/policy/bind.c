@@ -120,6 +120,8 @@ static const struct { unsigned dim; const char *key; } selector_keys[] = {
     { MDN_DIM_THRIFTY, "thrifty_years" },
     { MDN_DIM_PRIOR_OUTPATIENT, "prior_outpatient_max" },
     { MDN_DIM_KIND, "kind" },
+    { MDN_DIM_ATTRIBUTES, "attributes" },
+    { MDN_DIM_ATTRIBUTES, "without_attributes" },
 };
 
 static bool in_list(const char *const *list, const char *key)
@@ -298,8 +300,8 @@ static int registry_add(mdn_binder *b, mdn_val *v)
  * no id. */
 static const char *const row_name_keys[] = {
     "scheme", "category", "tier", "level", "groups", "within", "age_min", "age_max", "admission",
-    "family_doctor", "thrifty_years", "prior_outpatient_max", "kind", "delivery", "employer_type",
-    "disease", "weeks_max", NULL,
+    "family_doctor", "thrifty_years", "prior_outpatient_max", "kind", "attributes",
+    "without_attributes", "delivery", "employer_type", "disease", "weeks_max", NULL,
 };
 
 /* Append to buf[*n] (size `size`), cutting what does not fit. */
@@ -742,6 +744,17 @@ int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_selec
         return rc;
     if ((dims & MDN_DIM_GROUPS) && (rc = mdn_bind_word_mask(b, row, "groups", mdn_group_words, &s.groups)))
         return rc;
+    if (dims & MDN_DIM_ATTRIBUTES) {
+        /* The policy's own words (claim_attributes); none given, every word is unknown. */
+        static const char *const none[] = { NULL };
+        const char *const *words = b->policy->attrs ? b->policy->attrs : none;
+        if ((rc = mdn_bind_word_mask(b, row, "attributes", words, &s.attrs_all)) ||
+            (rc = mdn_bind_word_mask(b, row, "without_attributes", words, &s.attrs_none)))
+            return rc;
+        if (s.attrs_all & s.attrs_none)
+            return mdn_bind_error(b, mdn_map_get(row, "without_attributes"), MEDINS_ERR_RANGE,
+                                  "an attribute both required and excluded matches no claim");
+    }
     if (dims & MDN_DIM_AGE) {
         if ((rc = mdn_bind_count(b, row, "age_min", false, &s.age_min)) ||
             (rc = mdn_bind_count(b, row, "age_max", false, &s.age_max)))

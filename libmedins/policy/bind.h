@@ -20,8 +20,9 @@ enum {
     MDN_DIM_THRIFTY = 1u << 8,          /* thrifty_years */
     MDN_DIM_PRIOR_OUTPATIENT = 1u << 9, /* prior_outpatient_max */
     MDN_DIM_KIND = 1u << 10,
+    MDN_DIM_ATTRIBUTES = 1u << 11,      /* attributes, without_attributes (claim_attributes) */
     MDN_DIM_PERSON = MDN_DIM_SCHEME | MDN_DIM_CATEGORY | MDN_DIM_TIER | MDN_DIM_GROUPS | MDN_DIM_AGE,
-    MDN_DIM_ALL = 0x7FFu
+    MDN_DIM_ALL = 0xFFFu
 };
 
 /* State while binding a merged tree into a policy. */

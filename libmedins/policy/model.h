@@ -46,6 +46,8 @@ typedef struct mdn_select {
     int8_t family_doctor;      /* 0 any, 1 only at the contracted institution */
     mdn_count thrifty_years;   /* at least; v = -1 when absent */
     mdn_amount prior_outpatient_max; /* v = -1 when absent */
+    uint32_t attrs_all;        /* `attributes`: the claim has every one (bits of the policy's) */
+    uint32_t attrs_none;       /* `without_attributes`: the claim has none of them */
 } mdn_select;
 
 typedef struct mdn_amount_row {
@@ -87,6 +89,8 @@ struct medins_policy {
     const char *file;                  /* the file (or name) this policy was loaded from */
     const mdn_node *effective_node;    /* this file's own `effective:` (overlap errors), or NULL */
     int32_t year_start;                /* `year_start`: the benefit year's first day, MMDD (101) */
+    const char **attrs;                /* `claim_attributes:`, NULL-terminated: bit i is attrs[i] */
+    size_t nattrs;
     mdn_reference *refs;               /* `references:`, in the order written */
     size_t nrefs;
     bool has[MEDINS_SECTION_COUNT];

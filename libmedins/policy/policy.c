@@ -31,7 +31,7 @@ static mdn_section_binder *const section_binders[MEDINS_SECTION_COUNT] = {
 /* Top-level keys that are not sections. */
 static const char *const meta_keys[] = {
     "format", "region", "title", "kind", "base", "schemes", "effective", "year_start", "sources",
-    "references", NULL,
+    "references", "claim_attributes", NULL,
 };
 
 void medins_load_options_init(medins_load_options *opts)
@@ -281,6 +281,37 @@ static int bind_sources(mdn_binder *b, const mdn_node *list)
 }
 
 /*
+ * `claim_attributes: [referred, out_of_region, ...]`: the words of the attributes a claim may
+ * carry under this policy, bit i for the i-th (at most 32), which rows select on.
+ */
+static int bind_attributes(mdn_binder *b, const mdn_node *list)
+{
+    medins_policy *p = b->policy;
+    if (!list || list->type == MDN_NULL)
+        return 0;
+    if (list->type != MDN_SEQ)
+        return mdn_bind_error(b, list, MEDINS_ERR_TYPE, "expected a list of attribute words");
+    if (list->n > 32)
+        return mdn_bind_error(b, list->items[32], MEDINS_ERR_LIMIT,
+                              "at most 32 claim attributes (this is the 33rd)");
+    if (!(p->attrs = mdn_bind_alloc(b, (list->n + 1) * sizeof *p->attrs)))
+        return MEDINS_ERR_NOMEM;
+    for (size_t i = 0; i < list->n; i++) {
+        const mdn_node *w = list->items[i];
+        if (w->type != MDN_SCALAR || !is_region_word(w->text))
+            return mdn_bind_error(b, w, MEDINS_ERR_TYPE, "a claim attribute is a lower-case word");
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(p->attrs[j], w->text) == 0)
+                return mdn_bind_error(b, w, MEDINS_ERR_DUPLICATE,
+                                      "claim attribute \"%s\" is already listed", w->text);
+        p->attrs[i] = w->text;
+    }
+    p->attrs[list->n] = NULL;
+    p->nattrs = list->n;
+    return 0;
+}
+
+/*
  * `references:`, a mapping of names to cited, dated amounts ({amount:, date:}) that the
  * sections' amounts may be shares of. Bound in the order written, so that a figure may be a
  * share of one above it.
@@ -415,6 +446,11 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
         return rc;
     mdn_path_push(b, "references");
     rc = bind_references(b, mdn_map_get(root, "references"));
+    mdn_path_pop(b);
+    if (rc)
+        return rc;
+    mdn_path_push(b, "claim_attributes");
+    rc = bind_attributes(b, mdn_map_get(root, "claim_attributes"));
     mdn_path_pop(b);
     return rc;
 }

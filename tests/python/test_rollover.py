@@ -3,6 +3,7 @@ library, with the policy in force on its last day, as settling the claims one by
 Ledger.close_year would; the same in C, Java and the command."""
 
 import numpy as np
+import pytest
 
 import medins
 
@@ -78,3 +79,28 @@ def test_july_year_ledgers_open_in_the_benefit_year():
     shuffled = {k: [v[i] for i in order] for k, v in claims.items()}
     r = medins.settle_arrays(policy, PERSONS, shuffled, close_years=True)
     assert list(r["fund"]) == [62400, 62400, 60000]
+
+
+def test_claim_attributes_from_the_policy_words():
+    # midyear.yaml's inpatient rows: out of the region and not referred -15 points. An
+    # employee's 20,000 at level 3: deductible 9,600; 10,400 x (85% - 15) = 7,280.
+    policy = _midyear()
+    assert policy.claim_attribute_names == ("referred", "out_of_region", "family_sickbed",
+                                            "district_run")
+    bits = policy.claim_attributes("Out-Of-Region")
+    assert bits == 2
+    person = medins.Person.employee(birth_date="1980-01-01")
+    claim = medins.Claim(date="2023-08-01", kind="inpatient", level="l3", total=2000000,
+                         attributes=bits)
+    assert policy.settle(person, claim, medins.Ledger(2023)).fund == 728000
+    claim.attributes = 0
+    assert policy.settle(person, claim, medins.Ledger(2023)).fund == 884000
+    with pytest.raises(medins.MedinsError, match='"abroad" is not a claim attribute'):
+        policy.claim_attributes("abroad")
+
+
+def test_batch_refuses_an_attributes_column():
+    claims = {"person": [0], "date": [20230801], "kind": ["inpatient"], "level": ["l3"],
+              "total": [2000000], "attributes": [2]}
+    with pytest.raises(ValueError, match=r"claims\['attributes'\]: a claim with attributes"):
+        medins.settle_arrays(_midyear(), PERSONS, claims)

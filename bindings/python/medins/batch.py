@@ -350,6 +350,10 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
 
     person = column(_required(claims, "claims", "person"), "claims['person']", np.int32)
     m = len(person)
+    if _column(claims, "attributes") is not None:
+        # Never dropped silently: the package's batch columns carry no claim attributes.
+        raise ValueError("claims['attributes']: a claim with attributes is settled one at a "
+                         "time (Policy.settle)")
     # Checked before any other work, and long before the C call writes anything.
     out_cols = None if out is None else _out_columns(out, m, names)
     date = date_codes(_required(claims, "claims", "date"), "claims['date']")

@@ -80,4 +80,27 @@ public class RolloverTest {
             assertEquals(62_400, p.settleFigures(EMPLOYEE, c, ledger).fund());
         }
     }
+
+    /**
+     * midyear.yaml's inpatient rows: out of the region and not referred -15 points. An
+     * employee's 20,000 at level 3 on 2023-08-01: deductible 9,600; 10,400 x 70% = 7,280.
+     */
+    @Test
+    public void claimAttributes() {
+        Path file = TestSupport.path("medins.test.data").resolve("regions").resolve("midyear.yaml");
+        try (Policy p = Policy.load(file)) {
+            int bits = p.claimAttributes("out_of_region");
+            assertEquals(2, bits);
+            Claim c = Claim.builder().date(LocalDate.of(2023, 8, 1)).kind(ClaimKind.INPATIENT)
+                    .level(Level.L3).total(2_000_000).attributes(bits).build();
+            assertEquals(728_000, p.settleFigures(EMPLOYEE, c, new Ledger(2023)).fund());
+            // The batch's columns carry no attributes: such a claim is refused, never dropped.
+            try {
+                BatchClaims.builder().add(0, c);
+                org.junit.Assert.fail("a claim with attributes was taken into a batch");
+            } catch (IllegalArgumentException e) {
+                org.junit.Assert.assertTrue(e.getMessage().contains("settled one at a time"));
+            }
+        }
+    }
 }

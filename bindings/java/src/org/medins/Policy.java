@@ -190,6 +190,21 @@ public final class Policy implements AutoCloseable {
     }
 
     /**
+     * The bits of claim attributes as the policy names them ({@code claim_attributes}), for
+     * {@link Claim.Builder#attributes}.
+     *
+     * @param words the policy's words separated by {@code |}, {@code ,} or spaces
+     *        ("referred|out_of_region"), any case
+     * @return bit i for the policy's i-th attribute named
+     * @throws MedinsException (ERR_TYPE) for a word the policy does not define
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public int claimAttributes(String words) {
+        Objects.requireNonNull(words, "words");
+        return (int) (long) use(p -> p.attributes_parse(words));
+    }
+
+    /**
      * The first day of the benefit year: 1 January unless the policy gives {@code year_start}
      * (1 July for a July-to-June year).
      *
