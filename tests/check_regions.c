@@ -274,6 +274,37 @@ START_TEST(last_date_outside_the_year)
 }
 END_TEST
 
+/* The batch columns of one person, the employee of employee(). */
+typedef struct one_person { int32_t scheme, category, tier; medins_date birth; } one_person;
+
+static medins_batch_persons one_employee(one_person *o)
+{
+    *o = (one_person){MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE,
+                      19800101};
+    medins_batch_persons bp = MEDINS_BATCH_PERSONS_INIT;
+    bp.n = 1;
+    bp.scheme = &o->scheme;
+    bp.category = &o->category;
+    bp.tier = &o->tier;
+    bp.birth_date = &o->birth;
+    return bp;
+}
+
+/* n claims of person 0 from the columns given. */
+static medins_batch_claims claims_of(size_t n, const int32_t *person, const medins_date *date,
+                                     const int32_t *kind, const int32_t *level,
+                                     const medins_fen *total)
+{
+    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
+    bc.n = n;
+    bc.person = person;
+    bc.date = date;
+    bc.kind = kind;
+    bc.level = level;
+    bc.total = total;
+    return bc;
+}
+
 /*
  * The batch rolls the ledger over on 1 July (close_years): the claims of the July-year case,
  * 2023-09-01, 2024-03-01 and 2024-07-01, from the ledger of 2023: fund 624, 600, then the
@@ -282,24 +313,14 @@ END_TEST
  */
 START_TEST(batch_rolls_over_on_the_year_start)
 {
-    int32_t scheme = MEDINS_SCHEME_EMPLOYEE, category = MEDINS_CATEGORY_IN_SERVICE,
-            tier = MEDINS_TIER_NONE, person[3] = {0, 0, 0};
-    int32_t kind[3] = {0, 0, 0}, level[3] = {2, 2, 2}, status[3] = {9, 9, 9};
-    medins_date birth = 19800101, date[3] = {20230901, 20240301, 20240701};
-    medins_fen total[3] = {Y(2000), Y(1000), Y(2000)}, fund[3], ded[3];
-    medins_batch_persons bp = MEDINS_BATCH_PERSONS_INIT;
-    bp.n = 1;
-    bp.scheme = &scheme;
-    bp.category = &category;
-    bp.tier = &tier;
-    bp.birth_date = &birth;
-    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
-    bc.n = 3;
-    bc.person = person;
-    bc.date = date;
-    bc.kind = kind;
-    bc.level = level;
-    bc.total = total;
+    const int32_t person[3] = {0, 0, 0}, kind[3] = {0, 0, 0}, level[3] = {2, 2, 2};
+    int32_t status[3] = {9, 9, 9};
+    const medins_date date[3] = {20230901, 20240301, 20240701};
+    const medins_fen total[3] = {Y(2000), Y(1000), Y(2000)};
+    medins_fen fund[3], ded[3];
+    one_person o;
+    const medins_batch_persons bp = one_employee(&o);
+    const medins_batch_claims bc = claims_of(3, person, date, kind, level, total);
     medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
     bo.fund = fund;
     bo.deductible = ded;
@@ -461,10 +482,9 @@ END_TEST
 START_TEST(batch_with_attributes)
 {
     enum { N = 4 };
-    int32_t scheme = MEDINS_SCHEME_EMPLOYEE, category = MEDINS_CATEGORY_IN_SERVICE,
-            tier = MEDINS_TIER_NONE, person[N] = {0, 0, 0, 0}, status[N];
-    int32_t kind[N], level[N];
-    medins_date birth = 19800101, date[N] = {20230801, 20230802, 20230803, 20230804};
+    const int32_t person[N] = {0, 0, 0, 0};
+    int32_t status[N], kind[N], level[N];
+    const medins_date date[N] = {20230801, 20230802, 20230803, 20230804};
     medins_fen total[N], fund[N];
     const uint32_t attrs[N] = {OUT_OF_REGION, 0, DISTRICT_RUN, OUT_OF_REGION | REFERRED};
     for (int i = 0; i < N; i++) {
@@ -472,19 +492,9 @@ START_TEST(batch_with_attributes)
         level[i] = MEDINS_LEVEL_3;
         total[i] = Y(20000);
     }
-    medins_batch_persons bp = MEDINS_BATCH_PERSONS_INIT;
-    bp.n = 1;
-    bp.scheme = &scheme;
-    bp.category = &category;
-    bp.tier = &tier;
-    bp.birth_date = &birth;
-    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
-    bc.n = N;
-    bc.person = person;
-    bc.date = date;
-    bc.kind = kind;
-    bc.level = level;
-    bc.total = total;
+    one_person o;
+    const medins_batch_persons bp = one_employee(&o);
+    medins_batch_claims bc = claims_of(N, person, date, kind, level, total);
     bc.attributes = attrs;
     medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
     bo.fund = fund;
