@@ -68,10 +68,10 @@ int mdn_bind_require(mdn_binder *b, const mdn_node *map, const char *key);
 /*
  * Bind a cited value under map[key]. When the key is absent: required -> MEDINS_ERR_MISSING at the
  * map; otherwise out->val = NULL and 0. The value is registered in the policy's registry with path
- * "<current path>.<key>"; a value without citation is MEDINS_ERR_CITATION.
+ * "<current path>.<key>"; a value without citation is MEDINS_ERR_CITATION. An amount is a
+ * scalar, or `{share: P, of: NAME}`: P (0% to 1000%) of the policy's reference figure NAME
+ * (`references:`, bound before the sections), rounded half-up to the fen.
  */
-/* An amount is a scalar, or `{share: P, of: NAME}`: P (0% to 1000%) of the policy's reference
- * figure NAME (`references:`, bound before the sections), rounded half-up to the fen. */
 int mdn_bind_amount(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_amount *out);
 /* The reference figure of that name, or NULL. */
 const mdn_reference *mdn_policy_reference(const medins_policy *p, const char *name);

@@ -294,19 +294,22 @@ static int bind_attributes(mdn_binder *b, const mdn_node *list)
     if (list->n > 32)
         return mdn_bind_error(b, list->items[32], MEDINS_ERR_LIMIT,
                               "at most 32 claim attributes (this is the 33rd)");
-    if (!(p->attrs = mdn_bind_alloc(b, (list->n + 1) * sizeof *p->attrs)))
+    /* The policy holds the list only whole: rows bound after an error see none. */
+    const char **words = mdn_bind_alloc(b, (list->n + 1) * sizeof *words);
+    if (!words)
         return MEDINS_ERR_NOMEM;
     for (size_t i = 0; i < list->n; i++) {
         const mdn_node *w = list->items[i];
         if (w->type != MDN_SCALAR || !is_region_word(w->text))
             return mdn_bind_error(b, w, MEDINS_ERR_TYPE, "a claim attribute is a lower-case word");
         for (size_t j = 0; j < i; j++)
-            if (strcmp(p->attrs[j], w->text) == 0)
+            if (strcmp(words[j], w->text) == 0)
                 return mdn_bind_error(b, w, MEDINS_ERR_DUPLICATE,
                                       "claim attribute \"%s\" is already listed", w->text);
-        p->attrs[i] = w->text;
+        words[i] = w->text;
     }
-    p->attrs[list->n] = NULL;
+    words[list->n] = NULL;
+    p->attrs = words;
     p->nattrs = list->n;
     return 0;
 }
