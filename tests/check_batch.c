@@ -857,7 +857,7 @@ static medins_fen *ledger_amount(medins_ledger *l, int i)
 static bool ledger_agrees(medins_ledger *l, const char *what, long long v)
 {
     const bool valid = medins_ledger_check(l, NULL) == 0, plain = mdn_ledger_plain(l);
-    bool large = l->seq != 0 && l->last_date / 10000 == l->year + 1;
+    bool large = l->seq != 0 && l->last_date / 10000 == (int64_t)l->year + 1;
     for (int i = 0; ledger_amount(l, i); i++)
         large |= (uint64_t)*ledger_amount(l, i) >= (uint64_t)1 << 46;
     if (!(plain ? valid : !valid || large))   /* asserted only when wrong, as above */
