@@ -14,8 +14,11 @@ void medins_person_init(medins_person *person)
 
 void medins_claim_init(medins_claim *claim)
 {
+    /* Copied as bytes, its padding too (zero in a static object): two claims made by it are
+     * the same bytes, as callers that compare or hash them expect. */
+    static const medins_claim init = MEDINS_CLAIM_INIT;
     if (claim)
-        *claim = (medins_claim)MEDINS_CLAIM_INIT;
+        memcpy(claim, &init, sizeof init);
 }
 
 const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT] = {
