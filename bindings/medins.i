@@ -212,6 +212,11 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_policy_effective_from;
 %ignore medins_policy_effective_to;
 %ignore medins_policy_in_force;
+%ignore medins_policy_year_start;
+%ignore medins_policy_benefit_year;
+%ignore medins_policy_attribute_count;
+%ignore medins_policy_attribute_name;
+%ignore medins_policy_attributes_parse;
 %ignore medins_policy_has_section;
 %ignore medins_policy_source_count;
 %ignore medins_policy_source;
@@ -575,6 +580,17 @@ MEDINS_RELEASE_GIL(medins_policy::m_derive)
     medins_date m_effective_from() { return medins_policy_effective_from($self); }
     medins_date m_effective_to() { return medins_policy_effective_to($self); }
     int m_in_force(medins_date date) { return medins_policy_in_force($self, date); }
+    int32_t m_year_start() { return medins_policy_year_start($self); }
+    int32_t m_benefit_year(medins_date date) { return medins_policy_benefit_year($self, date); }
+    size_t m_attribute_count() { return medins_policy_attribute_count($self); }
+    const char *m_attribute_name(size_t i) { return medins_policy_attribute_name($self, i); }
+    /** The bits of the claim attributes named in `text` (the policy's words). */
+    uint32_t m_attributes_parse(const char *text, medins_error **err) {
+        uint32_t bits = 0;
+        /* No text (None, null) is the library's NULL argument, never "none". */
+        medins_policy_attributes_parse($self, text, text ? strlen(text) : 1, &bits, err);
+        return bits;
+    }
     int m_has_section(medins_section section) { return medins_policy_has_section($self, section); }
     size_t m_source_count() { return medins_policy_source_count($self); }
     const medins_source *m_source(size_t i) { return medins_policy_source($self, i); }

@@ -37,6 +37,7 @@ static const char help[] =
     "  claim_id, institution        integers (claim_id defaults to the line number)\n"
     "  scheme, category, tier, birth_date, groups (dibao|disabled), family_doctor\n"
     "                  the person (empty: employee, in_service / adult, no tier, no groups)\n"
+    "  attributes      the claim's attributes the policy defines (referred|out_of_region)\n"
     CLI_WORDS_HELP
     "\n"
     "Output columns:\n"
@@ -447,11 +448,12 @@ static int save_ledgers(const persons *ps, cli_out *o)
 
 enum col {
     C_PERSON, C_DATE, C_KIND, C_LEVEL, C_TOTAL, C_SELF_PAID, C_CATEGORY_B, C_CLAIM, C_INSTITUTION,
-    C_SCHEME, C_CATEGORY, C_TIER, C_BIRTH, C_GROUPS, C_DOCTOR, C_COUNT
+    C_SCHEME, C_CATEGORY, C_TIER, C_BIRTH, C_GROUPS, C_DOCTOR, C_ATTRIBUTES, C_COUNT
 };
 static const char *const col_names[C_COUNT] = {
     "person_id", "date", "kind", "level", "total", "self_paid", "category_b", "claim_id",
     "institution", "scheme", "category", "tier", "birth_date", "groups", "family_doctor",
+    "attributes",
 };
 #define C_REQUIRED 5   /* the first five */
 
@@ -523,6 +525,7 @@ typedef struct chunk {
     medins_date date[CHUNK];
     int64_t institution[CHUNK];
     medins_fen total[CHUNK], self_paid[CHUNK], category_b[CHUNK];
+    uint32_t attributes[CHUNK];
     medins_fen fund[CHUNK], major[CHUNK], assist[CHUNK], patient[CHUNK], deductible[CHUNK],
         coins[CHUNK], over_cap[CHUNK], account[CHUNK];
 } chunk;
@@ -638,7 +641,7 @@ static int flush_chunk(run *r)
                                    r->ps.doctor};
         medins_batch_claims bc = {MEDINS_BATCH_CLAIMS_VERSION, c->m, c->person, c->date, c->kind,
                                   c->level, c->institution, c->total, c->self_paid,
-                                  c->category_b};
+                                  c->category_b, c->attributes};
         medins_batch_out bo = {MEDINS_BATCH_OUT_VERSION, c->fund, c->major, c->assist, c->patient,
                                c->deductible, c->coins, c->over_cap, c->account, c->status};
         /* Each failed claim's error, worded as settling that claim alone words it. */
@@ -869,7 +872,7 @@ static int take_row(run *r, const csv_reader *in)
     medins_fen total = 0, self_paid = 0, category_b = 0;
     int64_t institution = 0;
     medins_date birth = 0;
-    uint32_t groups = 0;
+    uint32_t groups = 0, attributes = 0;
     int64_t doctor = 0;
     const char *why = "";
     char lib[400] = "";        /* the library's message, when it refused the value */
@@ -905,6 +908,9 @@ static int take_row(run *r, const csv_reader *in)
           MEDINS_ERR_PERSON, "");
     CHECK(!*TEXT(C_DOCTOR) || cli_parse_int64(&doctor, txt, n) == 0, C_DOCTOR, MEDINS_ERR_SYNTAX,
           "is not an integer");
+    CHECK(!*TEXT(C_ATTRIBUTES) ||
+          cli_parse_attributes(&attributes, &r->pol, date, txt, n, lib, sizeof lib) == 0,
+          C_ATTRIBUTES, MEDINS_ERR_TYPE, "");
 #undef AMOUNT
 #undef ENUM
 #undef TEXT
@@ -919,7 +925,6 @@ static int take_row(run *r, const csv_reader *in)
     int changed = !ps->known[pi] || ps->scheme[pi] != (int32_t)scheme || ps->category[pi] != (int32_t)category
         || ps->tier[pi] != (int32_t)tier || ps->birth[pi] != birth || ps->groups[pi] != groups
         || ps->doctor[pi] != doctor;
-    int32_t year = date / 10000;
     /* Earlier claims of this person in the chunk must be settled with what was true then. */
     if (changed && ps->chunk[pi] == r->serial) {
         int rc = flush_chunk(r);
@@ -935,11 +940,11 @@ static int take_row(run *r, const csv_reader *in)
         ps->doctor[pi] = doctor;
         ps->known[pi] = 1;
     }
-    /* A person's ledger opens in the year of their first claim; the library closes it into
-     * the year of a later one (the batch's close_years). */
+    /* A person's ledger opens in the benefit year of their first claim; the library closes it
+     * into the year of a later one (the batch's close_years). */
     medins_ledger *led = &ps->ledger[pi];
     if (led->year == 0)
-        medins_ledger_init(led, year);
+        medins_ledger_init(led, cli_benefit_year(&r->pol, date));
 
     if (echo_fields(r, in) != 0) {
         cli_warn(MEDINS_ERR_NOMEM, "out of memory");
@@ -955,6 +960,7 @@ static int take_row(run *r, const csv_reader *in)
     c->total[k] = total;
     c->self_paid[k] = self_paid;
     c->category_b[k] = category_b;
+    c->attributes[k] = attributes;
     ps->chunk[pi] = r->serial;
     return 0;
 

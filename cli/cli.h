@@ -205,6 +205,17 @@ int cli_policy_named(const medins_policy **out, medins_policy **owned, const med
 int cli_policies_pick(const medins_policy **out, medins_date *date_used,
                       const cli_policies *p, medins_date date);
 
+/*
+ * The benefit year of a claim dated `date` (the `year` of a ledger opened for it): under the
+ * policy in force on that date, or the calendar year when none is (the settlement then says
+ * why). Prints nothing.
+ */
+int32_t cli_benefit_year(const cli_policies *p, medins_date date);
+/* A claim's attributes (`referred|out_of_region`) as the policy in force on `date` names them;
+ * 0, or non-zero with the library's message in msg. */
+int cli_parse_attributes(uint32_t *out, const cli_policies *p, medins_date date,
+                         const char *text, size_t len, char *msg, size_t msz);
+
 /* Recognise --policy/--policies/--region in a getopt_long loop: option values 'P', 'D', 'R'. */
 #define CLI_POLICY_LONGOPTS \
     {"policy", required_argument, NULL, 'P'}, \

@@ -317,6 +317,26 @@ void cli_policies_close(cli_policies *p)
     p->set = NULL;
 }
 
+int cli_parse_attributes(uint32_t *out, const cli_policies *p, medins_date date,
+                         const char *text, size_t len, char *msg, size_t msz)
+{
+    const medins_policy *q = p->single;
+    medins_error *err = NULL;
+    int rc = q ? 0 : medins_policy_set_lookup(&q, p->set, p->region, date, &err);
+    if (rc == 0)
+        rc = medins_policy_attributes_parse(q, text, len, out, &err);
+    return parse_failed(rc, err, msg, msz);
+}
+
+int32_t cli_benefit_year(const cli_policies *p, medins_date date)
+{
+    const medins_policy *q = p->single;
+    if (!q && medins_policy_set_lookup(&q, p->set, p->region, date, NULL) != 0)
+        q = NULL;
+    const int32_t year = medins_policy_benefit_year(q, date);
+    return year ? year : date / 10000;
+}
+
 int cli_policies_pick(const medins_policy **out, medins_date *date_used,
                       const cli_policies *p, medins_date date)
 {

@@ -27,6 +27,7 @@ static const char help[] =
     "  --date DATE          settlement date, 2023-06-01 (default: first day of the latest policy)\n"
     "  --institution ID     institution id (compared with the family-doctor contract)\n"
     "  --id ID              claim id, echoed in the result\n"
+    "  --attributes LIST    the claim's attributes the policy defines (referred|out_of_region)\n"
     CLI_PERSON_HELP
     CLI_WORDS_HELP
     "Input and output:\n"
@@ -46,6 +47,8 @@ typedef struct settle_input {
     medins_person person;
     medins_claim claim;
     int have_kind, have_level, have_total, have_category;
+    char attributes[256];       /* as given: the policy names them (read once it is known) */
+    size_t attributes_len;
 } settle_input;
 
 /*
@@ -83,6 +86,13 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
         rc = cli_parse_amount(&c->self_paid, val, n, why, sizeof why);
     } else if (!strcmp(key, "category_b")) {
         rc = cli_parse_amount(&c->category_b, val, n, why, sizeof why);
+    } else if (!strcmp(key, "attributes")) {
+        if ((rc = n < sizeof in->attributes ? 0 : -1) == 0) {
+            memcpy(in->attributes, val, n);
+            in->attributes_len = n;
+        } else {
+            snprintf(why, sizeof why, "longer than %zu bytes", sizeof in->attributes - 1);
+        }
     } else {
         snprintf(msg, msz, "unknown field '%s'", key);
         return -1;
@@ -376,6 +386,7 @@ int cmd_settle(int argc, char **argv)
         {"date", required_argument, NULL, OPT_FIELD},
         {"institution", required_argument, NULL, OPT_FIELD},
         {"id", required_argument, NULL, OPT_FIELD},
+        {"attributes", required_argument, NULL, OPT_FIELD},
         CLI_PERSON_LONGOPTS(OPT_FIELD),
         CLI_POLICY_LONGOPTS,
         {NULL, 0, NULL, 0}
@@ -451,12 +462,24 @@ int cmd_settle(int argc, char **argv)
             "未给出 --date：取最新政策的第一天"};
     }
 
+    if (in.attributes_len) {
+        medins_error *aerr = NULL;
+        if ((rc = medins_policy_attributes_parse(policy, in.attributes, in.attributes_len,
+                                                 &in.claim.attributes, &aerr)) != 0) {
+            /* A word of the claim's, not of the policy's file: the claim is refused. */
+            cli_warn(rc, "claim refused: attributes: %s", medins_error_message(aerr));
+            medins_error_free(aerr);
+            rc = EXIT_INPUT;
+            goto out;
+        }
+    }
+
     medins_ledger ledger;
     if (ledger_in) {
         if ((rc = load_ledger(&ledger, ledger_in)) != 0)
             goto out;
     } else {
-        medins_ledger_init(&ledger, in.claim.date / 10000);
+        medins_ledger_init(&ledger, medins_policy_benefit_year(policy, in.claim.date));
         assumed[na++] = (cli_assumption){"ledger", "empty",
             "no --ledger given: no earlier claims this year, no carry-over",
             "未给出 --ledger：本年度此前没有结算，没有结转额度"};

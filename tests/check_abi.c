@@ -443,7 +443,7 @@ START_TEST(initialisers_agree)
         init_call;                                                                \
         ck_assert_msg(same_fields(LAYOUT, &a, &b) && b.version == a.version,      \
                       #INIT " differs from its function");                        \
-        ck_assert_uint_eq(a.version, 1);                                          \
+        ck_assert_uint_ge(a.version, 1);                                          \
     } while (0)
     SAME(medins_person, MEDINS_LAYOUT_PERSON, MEDINS_PERSON_INIT, medins_person_init(&b));
     SAME(medins_claim, MEDINS_LAYOUT_CLAIM, MEDINS_CLAIM_INIT, medins_claim_init(&b));

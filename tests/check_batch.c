@@ -852,11 +852,12 @@ static medins_fen *ledger_amount(medins_ledger *l, int i)
 }
 
 /* Whether medins_ledger_check passes the ledger, and mdn_ledger_plain agrees: it may refuse
- * only ledgers with an amount of 2^46 fen or more, which it leaves to the full check. */
+ * only ledgers with an amount of 2^46 fen or more, and those whose last claim is in the next
+ * calendar year (a benefit year from 1 July), which it leaves to the full check. */
 static bool ledger_agrees(medins_ledger *l, const char *what, long long v)
 {
     const bool valid = medins_ledger_check(l, NULL) == 0, plain = mdn_ledger_plain(l);
-    bool large = false;
+    bool large = l->seq != 0 && l->last_date / 10000 == (int64_t)l->year + 1;
     for (int i = 0; ledger_amount(l, i); i++)
         large |= (uint64_t)*ledger_amount(l, i) >= (uint64_t)1 << 46;
     if (!(plain ? valid : !valid || large))   /* asserted only when wrong, as above */
@@ -1201,6 +1202,35 @@ START_TEST(agrees_with_single_long_rows)
 END_TEST
 
 /*
+ * A benefit year from 1 July, with amounts that are shares of reference figures
+ * (tests/data/regions/midyear.yaml): random claims of 2024 from ledgers of the year 2023
+ * (2023-07-01 to 2024-06-30). Those of January to June are of the ledger's year (the batch
+ * settles them alone, the ledger's calendar year being 2023), those from July are refused
+ * (MEDINS_ERR_LEDGER_YEAR), the same as one by one; both kinds are there.
+ */
+START_TEST(agrees_with_single_july_year)
+{
+    char path[1024];
+    medins_policy *pol = NULL;
+    medins_test_path(path, sizeof path, "data/regions/midyear.yaml");
+    ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
+    memset(&C, 0, sizeof C);
+    const size_t np = 300, n = random_batch(np, 2024);
+    for (size_t i = 0; i < np; i++)
+        C.ledgers[i].year = 2023;
+    compare_with_single(pol, np, n);
+    size_t settled = 0, next_year = 0;
+    for (size_t i = 0; i < n; i++) {
+        settled += C.status[i] == 0;
+        next_year += C.status[i] == MEDINS_ERR_LEDGER_YEAR;
+    }
+    ck_assert_uint_gt(settled, n / 10);
+    ck_assert_uint_gt(next_year, n / 10);
+    medins_policy_free(pol);
+}
+END_TEST
+
+/*
  * A table longer than the rows an index covers (64): its age bounds split profiles all the
  * same. The outpatient deductible has 70 rows that match no ledger of 2023 (at least 1000
  * thrifty years) before the retirees' bands: under 70, 700; else 600; others 800. A retiree
@@ -1433,6 +1463,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, output_column_sets);
     tcase_add_test(tc, agrees_with_a_small_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
+    tcase_add_test(tc, agrees_with_single_july_year);
     tcase_add_test(tc, agrees_with_single_long_tables);
     tcase_add_test(tc, agrees_with_single_age_everywhere);
     tcase_add_test(tc, age_windows);

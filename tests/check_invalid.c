@@ -166,6 +166,34 @@ static const invalid_case cases[] = {
       "\"400,000\" is not an amount: thousands separators are not allowed" },
     /* `    - age_min: 1,000`: the value after "    - age_min: " (15 characters). */
     { "86-count-thousands.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16, "thousands separators are not allowed" },
+    /* Amounts as shares of reference figures. `    - {amount: {share: 10%, of: avg_wage}}`:
+     * the name after "    - {amount: {share: 10%, of: " (32 characters). */
+    { "87-share-of-unknown-figure.yaml", NULL, MEDINS_ERR_TYPE, 11, 33,
+      "\"avg_wage\" is not a reference figure of the policy (references: average_wage)" },
+    /* `    - {amount: {share: 1200%, ...}}`: the share after "    - {amount: {share: " (23). */
+    { "88-share-too-large.yaml", NULL, MEDINS_ERR_RANGE, 13, 24, "\"1200%\" is outside 0% to 1000%" },
+    /* `  average_wage: {amount: 96000}`: the figure's mapping after "  average_wage: " (16). */
+    { "89-reference-without-date.yaml", NULL, MEDINS_ERR_MISSING, 8, 17,
+      "references.average_wage: required key \"date\" is missing" },
+    /* `round` after "    - {amount: {share: 1%, of: average_wage, " (45 characters). */
+    { "90-share-unknown-key.yaml", NULL, MEDINS_ERR_UNKNOWN_KEY, 11, 46, "unknown key \"round\"" },
+    /* The share's mapping after "    - {amount: " (15 characters). */
+    { "91-share-without-of.yaml", NULL, MEDINS_ERR_MISSING, 11, 16, "required key \"of\" is missing" },
+    /* The value after "year_start: " (12 characters). */
+    { "92-year-start-syntax.yaml", NULL, MEDINS_ERR_SYNTAX, 4, 13,
+      "year_start: \"7/1\" is not a day written MM-DD" },
+    { "93-year-start-leap-day.yaml", NULL, MEDINS_ERR_RANGE, 4, 13,
+      "year_start: \"02-29\" is not a day of every year" },
+    /* Claim attributes. The word after "    - {without_attributes: " (27 characters). */
+    { "94-unknown-claim-attribute.yaml", NULL, MEDINS_ERR_TYPE, 12, 28,
+      "without_attributes: unknown word \"refered\" (one of: referred)" },
+    /* The excluding key's value after "    - {attributes: [referred, out_of_region], "
+     * "without_attributes: " (66 characters). */
+    { "95-attribute-required-and-excluded.yaml", NULL, MEDINS_ERR_RANGE, 12, 67,
+      "an attribute both required and excluded matches no claim" },
+    /* The second "referred", after "claim_attributes: [referred, out_of_region, " (44). */
+    { "96-claim-attribute-twice.yaml", NULL, MEDINS_ERR_DUPLICATE, 5, 45,
+      "claim attribute \"referred\" is already listed" },
     /* `    - {amount: "800\0..."}`: the scalar's opening quote after "    - {amount: " (15). */
     { "71-escaped-nul.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16, "a NUL character after \"800\"" },
     { "72-escaped-nul-unicode.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16, "a NUL character after \"25000\"" },

@@ -56,13 +56,17 @@ typedef struct medins_batch_claims {
     const medins_fen *total;      /**< total cost */
     const medins_fen *self_paid;  /**< may be NULL: 0 */
     const medins_fen *category_b; /**< may be NULL: 0 */
+    /* Version 2 */
+    const uint32_t *attributes;   /**< may be NULL: none (medins_claim.attributes). The batch
+                                   *   settles a claim with attributes alone, with a plan of its
+                                   *   own */
 } medins_batch_claims;
 
 /** The medins_batch_claims layout this header describes. */
-#define MEDINS_BATCH_CLAIMS_VERSION 1
+#define MEDINS_BATCH_CLAIMS_VERSION 2
 /** No claims. */
 #define MEDINS_BATCH_CLAIMS_INIT \
-    { MEDINS_BATCH_CLAIMS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    { MEDINS_BATCH_CLAIMS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 /** Set *claims to MEDINS_BATCH_CLAIMS_INIT. A NULL claims is left alone. */
 MEDINS_API void medins_batch_claims_init(medins_batch_claims *claims);
 

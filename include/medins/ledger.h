@@ -3,7 +3,8 @@
  * @brief The member's year ledger: running totals that settlements read and update.
  *
  * A ledger is plain data owned by the caller (hospital software keeps it in its own database).
- * It holds one calendar year's totals plus what carries across years. Settlements update it;
+ * It holds one benefit year's totals (the calendar year, or the policy's year from its
+ * `year_start`) plus what carries across years. Settlements update it;
  * medins_ledger_close_year computes the next year's opening ledger. It serialises to a
  * versioned key=value text so it can be stored and restored exactly.
  *
@@ -59,7 +60,8 @@ MEDINS_API const char *medins_pool_name(medins_pool pool);
  */
 typedef struct medins_ledger {
     unsigned int version;                    /**< MEDINS_LEDGER_VERSION, set by the initialisers */
-    int32_t year;                            /**< calendar year the totals are for */
+    int32_t year;                            /**< benefit year the totals are for: the calendar
+                                                  year it starts in (medins_policy_benefit_year) */
     medins_date last_date;                   /**< date of the last settled claim; 0 = none */
     uint32_t seq;                            /**< settlements applied this year, net of reversals; at most MEDINS_LEDGER_SEQ_MAX */
     int32_t admissions;                      /**< inpatient admissions settled this year; at most seq */
@@ -102,7 +104,9 @@ MEDINS_API void medins_ledger_init(medins_ledger *ledger, int32_t year);
  * seq 0 to MEDINS_LEDGER_SEQ_MAX; admissions 0 to seq; thrifty_years 0 to year - 1900 (the
  * years a ledger can have closed since 1900: closing a year adds at most one, to the next
  * year's ledger); prior_known 0 or 1, and prior_outpatient_costs 0 when it is 0; last_date a
- * day of the year when seq is not 0, else 0.
+ * day of the year or of the next (a benefit year from 1 July ends in the next calendar year)
+ * when seq is not 0, else 0. The settlement and the closing, which know the policy, check
+ * that it is a day of the ledger's benefit year.
  * @return 0 or MEDINS_ERR_LEDGER (MEDINS_ERR_ARGUMENT for a NULL ledger or a version this
  * library does not know).
  */

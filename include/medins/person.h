@@ -99,6 +99,11 @@ typedef struct medins_claim {
     medins_fen total;           /**< total cost */
     medins_fen self_paid;       /**< fully self-paid items outside the catalogue (自费) */
     medins_fen category_b;      /**< category-B first self-pay (乙类先行自付, 增负) */
+    /* Version 2 */
+    uint32_t attributes;        /**< the policy's claim attributes the claim has (referred, out of
+                                 *   region, a family sickbed...): bit i is the policy's i-th
+                                 *   (medins_policy_attributes_parse); 0 = none */
+    uint32_t reserved;          /**< zero */
 } medins_claim;
 
 /** The medins_person layout this header describes. */
@@ -108,10 +113,10 @@ typedef struct medins_claim {
     { MEDINS_PERSON_VERSION, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, \
       0, 0, 0 }
 /** The medins_claim layout this header describes. */
-#define MEDINS_CLAIM_VERSION 1
-/** Claim 0, no date, outpatient at level 1, zero amounts. */
+#define MEDINS_CLAIM_VERSION 2
+/** Claim 0, no date, outpatient at level 1, zero amounts, no attributes. */
 #define MEDINS_CLAIM_INIT \
-    { MEDINS_CLAIM_VERSION, 0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, 0, 0, 0, 0 }
+    { MEDINS_CLAIM_VERSION, 0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, 0, 0, 0, 0, 0, 0 }
 
 /** Set *person to MEDINS_PERSON_INIT (for bindings, which cannot use the macro). A NULL person
  * is left alone. */

@@ -144,6 +144,30 @@ MEDINS_API const char *medins_policy_title(const medins_policy *policy);
 MEDINS_API medins_date medins_policy_effective_from(const medins_policy *policy);
 /** Last day in force (YYYYMMDD), 0 when open-ended. */
 MEDINS_API medins_date medins_policy_effective_to(const medins_policy *policy);
+/**
+ * The first day of the policy's benefit year as MMDD: 101 (1 January, the default) or the
+ * policy's `year_start` (701 for a July-to-June year). 0 for NULL.
+ */
+MEDINS_API int32_t medins_policy_year_start(const medins_policy *policy);
+/**
+ * The benefit year `date` belongs to under the policy: the calendar year in which that year
+ * starts (2023 for 2024-03-01 in a year from 1 July), which is the `year` of its ledger. 0 for
+ * a NULL policy or a date that is not a day.
+ */
+MEDINS_API int32_t medins_policy_benefit_year(const medins_policy *policy, medins_date date);
+/** The number of claim attributes the policy defines (`claim_attributes`), at most 32. */
+MEDINS_API size_t medins_policy_attribute_count(const medins_policy *policy);
+/** The word of the policy's i-th claim attribute (bit i of medins_claim.attributes); NULL out of
+ * range. Borrowed. */
+MEDINS_API const char *medins_policy_attribute_name(const medins_policy *policy, size_t i);
+/**
+ * Claim attributes as people write them, `len` bytes: the policy's words separated by `|`, `,`
+ * or spaces ("referred|out_of_region"), any case, `-` for `_`; "" is none.
+ * @return 0 with *out set, or MEDINS_ERR_TYPE naming the word and listing the policy's
+ *         (MEDINS_ERR_ARGUMENT for a NULL argument); *out unchanged on error.
+ */
+MEDINS_API int medins_policy_attributes_parse(const medins_policy *policy, const char *text,
+                                              size_t len, uint32_t *out, medins_error **err);
 /** Non-zero when the policy is in force on `date`. */
 MEDINS_API int medins_policy_in_force(const medins_policy *policy, medins_date date);
 /** Non-zero when the policy has the section. */

@@ -385,6 +385,7 @@ static inline medins_claim claim_at(const medins_batch_claims *c, size_t i)
         .total = c->total[i],
         .self_paid = c->self_paid ? c->self_paid[i] : 0,
         .category_b = c->category_b ? c->category_b[i] : 0,
+        .attributes = c->attributes ? c->attributes[i] : 0,
     };
 }
 
@@ -481,18 +482,21 @@ static void finish(batch *b, size_t i, int rc, const medins_settlement *s, medin
 }
 
 /*
- * The ledger of the claim's year from `ledger` (checked), of an earlier year: each year closed
- * with the policy in force on its last day, into *out (medins_batch_options.close_years).
- * The error of a year that cannot be closed says which.
+ * The ledger of the claim's benefit year from `ledger` (checked), of an earlier year: each year
+ * closed with the policy in force on its last day, into *out (medins_batch_options.close_years).
+ * The years are those of `claim_policy`, the policy of the claim. The error of a year that
+ * cannot be closed says which.
  */
 static MDN_NOINLINE int close_years(batch *b, medins_ledger *out, const medins_ledger *ledger,
-                                    int32_t year, medins_error **err)
+                                    const medins_policy *claim_policy, int32_t year,
+                                    medins_error **err)
 {
     medins_ledger l = *ledger;
     while (l.year < year) {
         int rc = 0;
         medins_error *e = NULL, **ep = err ? &e : NULL;
-        const medins_policy *policy = policy_for(b->src, l.year * 10000 + 1231, &rc, ep);
+        const medins_policy *policy = policy_for(b->src, mdn_benefit_year_end(claim_policy, l.year),
+                                                 &rc, ep);
         if (rc == 0)
             rc = medins_ledger_close_year(&l, &l, policy, &b->person, ep);
         if (rc != 0) {
@@ -525,6 +529,8 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
      * ledger, then (in the settlement) the dates. */
     const bool plain = rc == 0 && ((unsigned)b->run_ok & mdn_claim_plain(&claim, b->year0, b->days) &
                                    (claim.date >= ledger->last_date) &
+                                   (claim.date % 10000 >= policy->year_start) &
+                                   (claim.attributes == 0) &
                                    mdn_within_policy(policy, claim.date));
     if (rc == 0 && !plain) {
         if (b->person_rc < 0)
@@ -542,13 +548,15 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
     /* A claim of a later year, its ledger's years closed first: settled from the closed ledger
      * with a plan of its own, into its person's ledger only when it settles. */
     medins_ledger closed;
-    if (rc == 0 && b->close_years && claim.date / 10000 > ledger->year) {
-        if ((rc = close_years(b, &closed, ledger, claim.date / 10000, e)) == 0) {
+    if (rc == 0 && b->close_years && mdn_benefit_year(policy, claim.date) > ledger->year) {
+        if ((rc = close_years(b, &closed, ledger, policy, mdn_benefit_year(policy, claim.date),
+                              e)) == 0) {
             mdn_ctx ctx;
             mdn_plan own;
             mdn_ctx_make(&ctx, &b->person, mdn_settle_tier(policy, &b->person),
                          mdn_person_age(&b->person, claim.date), &closed, claim.kind,
                          claim.level, claim.institution);
+            ctx.attributes = claim.attributes;
             mdn_plan_make(&own, policy, &ctx);
             rc = mdn_settle_planned_from(&s, ledger, &closed, policy, &b->person, &own, &claim,
                                          MDN_VOUCHED_NONE, e);
@@ -560,7 +568,8 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
         return;
     }
     if (rc == 0) {
-        const int slot = run_slot(b, policy, claim.date, false);
+        /* The cache's plans are of claims without attributes. */
+        const int slot = claim.attributes ? -1 : run_slot(b, policy, claim.date, false);
         const int admission = admission_of(claim.kind, ledger->admissions),
                   family_doctor = at_family_doctor(b->person.family_doctor, claim.institution);
         const mdn_plan *plan;
@@ -573,6 +582,7 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
             mdn_ctx_make(&ctx, &b->person, mdn_settle_tier(policy, &b->person),
                          mdn_person_age(&b->person, claim.date), ledger, claim.kind, claim.level,
                          claim.institution);
+            ctx.attributes = claim.attributes;
             mdn_plan_make(&own, policy, &ctx);
             plan = &own;
         }
@@ -613,6 +623,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     const int64_t *institution = claims->institution ? claims->institution + i0 : mdn_zeros;
     const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : mdn_zeros,
                      *category_b = claims->category_b ? claims->category_b + i0 : mdn_zeros;
+    const uint32_t *attributes = claims->attributes ? claims->attributes + i0 : NULL;
     const mdn_plan *pool = b->cache->plan;
     int rc = 0;
     const medins_policy *policy = policy_for(b->src, date[0], &rc, NULL);
@@ -644,7 +655,11 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
              * plain. */
             run_enter(b, k);
             later = b->ledgers[k].admissions > 0 ? KEY_LATER : 0;
+            /* No claim before the first day of the ledger's benefit year is plain: for a year
+             * from 1 January, a bound the year's days already keep. */
             last = b->ledgers[k].last_date;
+            if (last < b->year0 + policy->year_start)
+                last = b->year0 + policy->year_start;
             year0 = b->year0;
             days = b->days;
             room = b->room;
@@ -669,6 +684,9 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
                                   (uint64_t)claim.category_b;
         if (!(mdn_claim_plain_but_pair(&claim, year0, days) & (claim.date >= last) &
               ((uint32_t)claim.date - from <= span) & (in_scope <= room)))
+            break;
+        /* A claim with attributes is settled alone, with a plan of its own. */
+        if (attributes && attributes[m])
             break;
         if ((uint32_t)(claim.date - window_from) >= window_days) {
             if ((slot = run_slot(b, policy, claim.date, m > 0)) < 0)
@@ -744,6 +762,13 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                                  "batch: claim %zu names person %d of %zu", i,
                                  (int)claims->person[i], persons->n);
 
+    /* A caller's struct of version 1 ends before the attributes: none. */
+    medins_batch_claims whole = MEDINS_BATCH_CLAIMS_INIT;
+    if (claims->version < 2) {
+        memcpy(&whole, claims, offsetof(medins_batch_claims, attributes));
+        whole.version = MEDINS_BATCH_CLAIMS_VERSION;
+        claims = &whole;
+    }
     /* Without an errors object only the first failure's error is made: one allocation per
      * batch at most. */
     batch b = {.src = src, .persons = persons, .claims = claims, .ledgers = ledgers, .out = out,

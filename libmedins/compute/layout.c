@@ -31,7 +31,8 @@
     X(T, institution, "institution", INT64, NUMBER)                                \
     X(T, total, "total", INT64, MONEY)                                             \
     X(T, self_paid, "self_paid", INT64, MONEY)                                     \
-    X(T, category_b, "category_b", INT64, MONEY)
+    X(T, category_b, "category_b", INT64, MONEY)                                   \
+    X(T, attributes, "attributes", UINT32, NUMBER)
 
 #define SETTLEMENT_FIELDS(X, T)                                                    \
     X(T, claim_id, "claim_id", INT64, NUMBER)                                      \

@@ -98,9 +98,12 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
         if (v < 0 || v > field_max(&fields[i], l))
             return range_error(err, &fields[i], v, l, 0, 0);
     }
-    /* A ledger with settlements has the date of the last one, in its year, and vice versa. */
+    /* A ledger with settlements has the date of the last one, in its year, and vice versa. A
+     * benefit year that does not start on 1 January ends in the next calendar year: the
+     * settlement and the closing, which know the policy, check the date against its year. */
     if ((l->seq == 0) != (l->last_date == 0) ||
-        (l->last_date != 0 && (!mdn_date_valid(l->last_date) || l->last_date / 10000 != l->year)))
+        (l->last_date != 0 && (!mdn_date_valid(l->last_date) ||
+                               (uint32_t)(l->last_date / 10000 - l->year) > 1u)))
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
                          "ledger last_date %d does not fit year %d and %u settlements",
                          (int)l->last_date, (int)l->year, (unsigned)l->seq);
@@ -112,12 +115,34 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
     return 0;
 }
 
+int mdn_ledger_year_error(const medins_policy *p, const medins_ledger *l, medins_date date,
+                          medins_error **err)
+{
+    if (p->year_start == 101)
+        return mdn_error(err, MEDINS_ERR_LEDGER_YEAR, NULL, 0, 0,
+                         "the ledger is for %d, the claim is dated %d", (int)l->year, (int)date);
+    return mdn_error(err, MEDINS_ERR_LEDGER_YEAR, NULL, 0, 0,
+                     "the ledger is for %d, the benefit year from %d to %d; the claim dated %d is "
+                     "in the year from %d", (int)l->year, (int)(l->year * 10000 + p->year_start),
+                     (int)mdn_benefit_year_end(p, l->year), (int)date,
+                     (int)(mdn_benefit_year(p, date) * 10000 + p->year_start));
+}
+
+int mdn_ledger_date_error(const medins_policy *p, const medins_ledger *l, medins_error **err)
+{
+    return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                     "ledger last_date %d is not in its year %d, from %d to %d under policy %s",
+                     (int)l->last_date, (int)l->year, (int)(l->year * 10000 + p->year_start),
+                     (int)mdn_benefit_year_end(p, l->year), p->id);
+}
+
 /* ---- Closing a year ----------------------------------------------------------------------- */
 
 /*
- * The figures of the closing year are read with the person's context on 31 December (age
- * bands), at a level-1 hospital: outpatient deductibles and maxima are not written by level, and
- * one fixed level keeps the result independent of where the last claim happened.
+ * The figures of the closing year are read with the person's context on its last day (age
+ * bands): 31 December, or the day before the policy's year_start. At a level-1 hospital:
+ * outpatient deductibles and maxima are not written by level, and one fixed level keeps the
+ * result independent of where the last claim happened.
  */
 int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
                              const struct medins_policy *policy, const medins_person *person,
@@ -132,7 +157,9 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
                          "the ledger of %d cannot be closed: dates run from " MDN_DATE_RANGE
                          ", so there is no ledger of %d", (int)prev->year, (int)prev->year + 1);
-    medins_date end = prev->year * 10000 + 1231;
+    if (prev->last_date != 0 && mdn_benefit_year(policy, prev->last_date) != prev->year)
+        return mdn_ledger_date_error(policy, prev, err);
+    const medins_date end = mdn_benefit_year_end(policy, prev->year);
     if ((rc = mdn_born_by(person, end, "the last day of the year closed,", err)) < 0)
         return rc;
     if (end < policy->from || (policy->to != 0 && end > policy->to))

@@ -90,4 +90,12 @@ static inline uint64_t mdn_ledger_room(const medins_ledger *l)
     return amounts < (uint64_t)MEDINS_FEN_MAX ? (uint64_t)MEDINS_FEN_MAX - amounts : 0;
 }
 
+/* The errors of a ledger whose year is not the benefit year of a claim's date under policy p
+ * (MEDINS_ERR_LEDGER_YEAR), and of one whose last date is not in its own benefit year under p
+ * (MEDINS_ERR_LEDGER): worded with the policy's year when it does not start on 1 January. */
+MDN_COLD int mdn_ledger_year_error(const medins_policy *p, const medins_ledger *l, medins_date date,
+                                   medins_error **err);
+MDN_COLD int mdn_ledger_date_error(const medins_policy *p, const medins_ledger *l,
+                                   medins_error **err);
+
 #endif

@@ -14,8 +14,11 @@ void medins_person_init(medins_person *person)
 
 void medins_claim_init(medins_claim *claim)
 {
+    /* Copied as bytes, its padding too (zero in a static object): two claims made by it are
+     * the same bytes, as callers that compare or hash them expect. */
+    static const medins_claim init = MEDINS_CLAIM_INIT;
     if (claim)
-        *claim = (medins_claim)MEDINS_CLAIM_INIT;
+        memcpy(claim, &init, sizeof init);
 }
 
 const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT] = {
@@ -46,6 +49,16 @@ int mdn_person_check(const medins_person *person, medins_error **err)
     return 0;
 }
 
+const medins_claim *mdn_claim_whole(medins_claim *buf, const medins_claim *c)
+{
+    if (c->version >= MEDINS_CLAIM_VERSION)
+        return c;
+    /* Version 1 ends before the attributes: none. */
+    memset(buf, 0, sizeof *buf);
+    memcpy(buf, c, offsetof(medins_claim, attributes));
+    return buf;
+}
+
 int mdn_claim_check(const medins_claim *c, medins_error **err)
 {
     if (!MDN_VERSION_KNOWN(c->version, MEDINS_CLAIM_VERSION))
@@ -63,6 +76,9 @@ int mdn_claim_check(const medins_claim *c, medins_error **err)
     if (!mdn_date_valid(c->date))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
                          "claim date %d is not a calendar date from " MDN_DATE_RANGE, (int)c->date);
+    if (c->reserved != 0)
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld: reserved is not zero",
+                         (long long)c->id);
     if (c->total < 0 || c->self_paid < 0 || c->category_b < 0)
         return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld has a negative amount",
                          (long long)c->id);

@@ -31,6 +31,9 @@ static inline bool mdn_person_plain(const medins_person *person)
 
 /* MEDINS_ERR_KIND / LEVEL / DATE / CLAIM / OVERFLOW unless the claim itself is consistent. */
 int mdn_claim_check(const medins_claim *claim, medins_error **err);
+/* The caller's claim as the library's version reads it: `claim` itself, or for an older
+ * version a copy in *buf with the later fields zero. The version is checked later. */
+const medins_claim *mdn_claim_whole(medins_claim *buf, const medins_claim *claim);
 
 /* Bit kind * 8 + level is set for each valid pair: a pharmacy purchase at a pharmacy, every
  * other kind at any other level. */

@@ -20,6 +20,7 @@
  */
 #include <string.h>
 
+#include "ledger.h"
 #include "person.h"
 #include "plan.h"
 #include "result.h"
@@ -219,6 +220,19 @@ BODY medins_fen settle_layer(tracer *t, const mdn_layer *l, const mdn_layer_plan
     return paid;
 }
 
+/* The claim's attributes against the policy's (a claim settled alone, or in the batch's
+ * checks: the batch settles the claims with attributes alone). */
+static inline int mdn_check_attributes(const medins_policy *p, const medins_claim *claim,
+                                       medins_error **err)
+{
+    const uint32_t known = p->nattrs >= 32 ? UINT32_MAX : (1u << p->nattrs) - 1;
+    if (claim->attributes & ~known)
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld has attributes 0x%x that "
+                         "policy %s does not define (it defines %zu)", (long long)claim->id,
+                         (unsigned)(claim->attributes & ~known), p->id, p->nattrs);
+    return 0;
+}
+
 /* The claim's date against the policy's dates and the ledger's year and last claim. */
 static inline int check_dates(const medins_policy *p, medins_date date,
                               const medins_ledger *ledger, medins_error **err)
@@ -227,10 +241,10 @@ static inline int check_dates(const medins_policy *p, medins_date date,
     if (!mdn_within_policy(p, date))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is outside policy %s",
                          (int)date, p->id);
-    if ((uint32_t)(date - ledger->year * 10000) >= 10000u)
-        return mdn_error(err, MEDINS_ERR_LEDGER_YEAR, NULL, 0, 0,
-                         "the ledger is for %d, the claim is dated %d", (int)ledger->year,
-                         (int)date);
+    if (mdn_benefit_year(p, date) != ledger->year)
+        return mdn_ledger_year_error(p, ledger, date, err);
+    if (ledger->last_date != 0 && mdn_benefit_year(p, ledger->last_date) != ledger->year)
+        return mdn_ledger_date_error(p, ledger, err);
     if (date < ledger->last_date)
         return mdn_error(err, MEDINS_ERR_ORDER, NULL, 0, 0,
                          "claim dated %d is earlier than the ledger's last claim (%d)",
@@ -277,7 +291,8 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                      unsigned flags, mdn_vouched vouched, medins_error **err)
 {
     int rc;
-    if ((vouched == MDN_VOUCHED_NONE && (rc = check_dates(p, claim->date, ledger, err)) < 0) ||
+    if ((vouched == MDN_VOUCHED_NONE && ((rc = check_dates(p, claim->date, ledger, err)) < 0 ||
+                                         (rc = mdn_check_attributes(p, claim, err)) < 0)) ||
         (vouched != MDN_VOUCHED_ALL && plan->status != MDN_PLAN_OK &&
          (rc = plan_error(plan, p, person->scheme, claim->kind, claim->level, claim->date,
                           err)) < 0))
@@ -495,6 +510,7 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
     mdn_plan plan;
     mdn_ctx_make(&q.ctx, person, mdn_settle_tier(p, person), mdn_person_age(person, claim->date),
                  ledger, claim->kind, claim->level, claim->institution);
+    q.ctx.attributes = claim->attributes;
     mdn_query_keys(&q);
     mdn_plan_of(&plan, p, &q);
     return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, MDN_VOUCHED_NONE,
@@ -530,7 +546,9 @@ int medins_settle_ex(medins_result **out, const medins_policy *policy, const med
     if (!r)
         return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
     settle_data *d = mdn_result_data(r);
-    int rc = mdn_settle_core(&d->s, &d->after, policy, person, claim, ledger, r, flags, err);
+    medins_claim whole;
+    int rc = mdn_settle_core(&d->s, &d->after, policy, person, mdn_claim_whole(&whole, claim),
+                             ledger, r, flags, err);
     if (rc < 0) {
         medins_result_free(r);
         return rc;

@@ -297,7 +297,8 @@ static int index_rows(mdn_binder *b, const void *rows, size_t size, size_t n,
                                                           ctx.at_family_doctor)] |= bit;
         /* The selectors of mdn_select_rest_match, which neither key covers. */
         if (sel->groups || sel->age_min.v >= 0 || sel->age_max.v >= 0 ||
-            sel->thrifty_years.v >= 0 || sel->prior_outpatient_max.v >= 0)
+            sel->thrifty_years.v >= 0 || sel->prior_outpatient_max.v >= 0 || sel->attrs_all ||
+            sel->attrs_none)
             ix->rest |= bit;
     }
     *out = ix;

@@ -120,6 +120,8 @@ static const struct { unsigned dim; const char *key; } selector_keys[] = {
     { MDN_DIM_THRIFTY, "thrifty_years" },
     { MDN_DIM_PRIOR_OUTPATIENT, "prior_outpatient_max" },
     { MDN_DIM_KIND, "kind" },
+    { MDN_DIM_ATTRIBUTES, "attributes" },
+    { MDN_DIM_ATTRIBUTES, "without_attributes" },
 };
 
 static bool in_list(const char *const *list, const char *key)
@@ -298,8 +300,8 @@ static int registry_add(mdn_binder *b, mdn_val *v)
  * no id. */
 static const char *const row_name_keys[] = {
     "scheme", "category", "tier", "level", "groups", "within", "age_min", "age_max", "admission",
-    "family_doctor", "thrifty_years", "prior_outpatient_max", "kind", "delivery", "employer_type",
-    "disease", "weeks_max", NULL,
+    "family_doctor", "thrifty_years", "prior_outpatient_max", "kind", "attributes",
+    "without_attributes", "delivery", "employer_type", "disease", "weeks_max", NULL,
 };
 
 /* Append to buf[*n] (size `size`), cutting what does not fit. */
@@ -422,7 +424,7 @@ static const char *cite_source(mdn_arena *a, const medins_source *src, const cha
 
 /* Register the scalar `node` (written under `key`) as a value, checking its citation; *out is
  * written only on success. */
-static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, const mdn_val **out)
+static int register_value(mdn_binder *b, const mdn_node *node, const char *key, mdn_val **out)
 {
     const mdn_cite *c = node->cite;
     if (c && !c->at)
@@ -459,6 +461,15 @@ static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, cons
     return rc;
 }
 
+static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, const mdn_val **out)
+{
+    mdn_val *v;
+    int rc = register_value(b, node, key, &v);
+    if (rc == 0)
+        *out = v;
+    return rc;
+}
+
 /*
  * The scalar under map[key]: 1 when present, 0 when absent (or MISSING), negative on error.
  * An optional value absent leaves no cited value: *val (when val is not NULL) is then NULL.
@@ -489,9 +500,83 @@ static bool has_thousands_separator(const char *t)
     return false;
 }
 
+const mdn_reference *mdn_policy_reference(const medins_policy *p, const char *name)
+{
+    for (size_t i = 0; i < p->nrefs; i++)
+        if (strcmp(p->refs[i].name, name) == 0)
+            return &p->refs[i];
+    return NULL;
+}
+
+/*
+ * `{share: 10%, of: average_wage}` under map[key]: the share (0% to 1000%) of a reference
+ * figure, rounded half-up to the fen. The value registered at <path>.<key> is the share's,
+ * written "10% of average_wage", citing the share's source and then the figure's; it is
+ * assumed (or third-party) when either of them is.
+ */
+static int share_amount(mdn_binder *b, const mdn_node *m, const char *key, mdn_amount *out)
+{
+    static const char *const keys[] = { "share", "of", NULL };
+    const mdn_node *share = present(m, "share"), *of = present(m, "of");
+    int rc = mdn_bind_keys(b, m, 0, keys);
+    if (rc)
+        return rc;
+    if (!share || !of)
+        return missing(b, m, share ? "of" : "share");
+    if (share->type != MDN_SCALAR || of->type != MDN_SCALAR)
+        return mdn_bind_error(b, share->type != MDN_SCALAR ? share : of, MEDINS_ERR_TYPE,
+                              "%s: expected a scalar", share->type != MDN_SCALAR ? "share" : "of");
+    const mdn_reference *ref = mdn_policy_reference(b->policy, of->text);
+    if (!ref) {
+        char names[256] = "";
+        size_t len = 0;
+        for (size_t i = 0; i < b->policy->nrefs && len < sizeof names; i++)
+            len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "",
+                                    b->policy->refs[i].name);
+        return mdn_bind_error(b, of, MEDINS_ERR_TYPE, "of: \"%s\" is not a reference figure "
+                              "of the policy (references: %s)", of->text, len ? names : "none");
+    }
+    medins_bp bp;
+    if ((rc = mdn_multiple_parse_text(&bp, share->text)) != 0)
+        return mdn_bind_error(b, share, rc, rc == MEDINS_ERR_RANGE
+                              ? "share: \"%s\" is outside 0%% to 1000%%"
+                              : "share: \"%s\" is not a percentage (e.g. 10%%, 400%%)", share->text);
+    const medins_fen v = mdn_apply_magnitude((uint64_t)ref->amount.v, bp);
+    if (v > MEDINS_FEN_MAX)
+        return mdn_bind_error(b, share, MEDINS_ERR_RANGE, "%s: %s of %s is too large (at most %lld "
+                              "yuan)", key, share->text, ref->name, (long long)(MEDINS_FEN_MAX / 100));
+    mdn_val *val;
+    if ((rc = register_value(b, share, key, &val)))
+        return rc;
+    mdn_arena *a = &b->policy->arena;
+    const medins_value *r = &ref->amount.val->pub;
+    char figure[32], day[11];
+    medins_money_format(figure, sizeof figure, ref->amount.v);
+    mdn_date_text(day, ref->date);
+    /* The citation opens with the words of the kind of the two together (explain/ reads them),
+     * then the share's place and the figure's own citation whole. */
+    const char *own = val->citation + (val->pub.assumed ? strlen("assumed: ")
+                                       : val->pub.third_party ? strlen("third-party: ") : 0);
+    val->pub.assumed |= r->assumed;
+    val->pub.third_party = !val->pub.assumed && (val->pub.third_party || r->third_party);
+    val->pub.text = mdn_arena_printf(a, "%s of %s", share->text, ref->name);
+    val->pub.at = mdn_arena_printf(a, "%s; %s: %s", val->pub.at, ref->name, r->at);
+    val->citation = mdn_arena_printf(a, "%s%s; %s %s yuan (%s): %s",
+                                     val->pub.assumed ? "assumed: "
+                                     : val->pub.third_party ? "third-party: " : "", own,
+                                     ref->name, figure, day, ref->amount.val->citation);
+    if (!val->pub.text || !val->pub.at || !val->citation)
+        return nomem(b);
+    out->val = val;
+    out->v = v;
+    return 0;
+}
+
 int mdn_bind_amount(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_amount *out)
 {
-    const mdn_node *n = NULL;
+    const mdn_node *n = present(map, key);
+    if (n && n->type == MDN_MAP)
+        return share_amount(b, n, key, out);
     int rc = scalar_at(b, map, key, required, &n, &out->val);
     if (rc <= 0)
         return rc;
@@ -659,6 +744,17 @@ int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_selec
         return rc;
     if ((dims & MDN_DIM_GROUPS) && (rc = mdn_bind_word_mask(b, row, "groups", mdn_group_words, &s.groups)))
         return rc;
+    if (dims & MDN_DIM_ATTRIBUTES) {
+        /* The policy's own words (claim_attributes); none given, every word is unknown. */
+        static const char *const none[] = { NULL };
+        const char *const *words = b->policy->attrs ? b->policy->attrs : none;
+        if ((rc = mdn_bind_word_mask(b, row, "attributes", words, &s.attrs_all)) ||
+            (rc = mdn_bind_word_mask(b, row, "without_attributes", words, &s.attrs_none)))
+            return rc;
+        if (s.attrs_all & s.attrs_none)
+            return mdn_bind_error(b, mdn_map_get(row, "without_attributes"), MEDINS_ERR_RANGE,
+                                  "an attribute both required and excluded matches no claim");
+    }
     if (dims & MDN_DIM_AGE) {
         if ((rc = mdn_bind_count(b, row, "age_min", false, &s.age_min)) ||
             (rc = mdn_bind_count(b, row, "age_max", false, &s.age_max)))

@@ -20,8 +20,9 @@ enum {
     MDN_DIM_THRIFTY = 1u << 8,          /* thrifty_years */
     MDN_DIM_PRIOR_OUTPATIENT = 1u << 9, /* prior_outpatient_max */
     MDN_DIM_KIND = 1u << 10,
+    MDN_DIM_ATTRIBUTES = 1u << 11,      /* attributes, without_attributes (claim_attributes) */
     MDN_DIM_PERSON = MDN_DIM_SCHEME | MDN_DIM_CATEGORY | MDN_DIM_TIER | MDN_DIM_GROUPS | MDN_DIM_AGE,
-    MDN_DIM_ALL = 0x7FFu
+    MDN_DIM_ALL = 0xFFFu
 };
 
 /* State while binding a merged tree into a policy. */
@@ -67,9 +68,13 @@ int mdn_bind_require(mdn_binder *b, const mdn_node *map, const char *key);
 /*
  * Bind a cited value under map[key]. When the key is absent: required -> MEDINS_ERR_MISSING at the
  * map; otherwise out->val = NULL and 0. The value is registered in the policy's registry with path
- * "<current path>.<key>"; a value without citation is MEDINS_ERR_CITATION.
+ * "<current path>.<key>"; a value without citation is MEDINS_ERR_CITATION. An amount is a
+ * scalar, or `{share: P, of: NAME}`: P (0% to 1000%) of the policy's reference figure NAME
+ * (`references:`, bound before the sections), rounded half-up to the fen.
  */
 int mdn_bind_amount(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_amount *out);
+/* The reference figure of that name, or NULL. */
+const mdn_reference *mdn_policy_reference(const medins_policy *p, const char *name);
 int mdn_bind_ratio(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_ratio *out);
 /* A ratio that may exceed 100% or be negative (adjustments, "+5 points"): -100%..100%. */
 int mdn_bind_points(mdn_binder *b, const mdn_node *map, const char *key, bool required, mdn_ratio *out);

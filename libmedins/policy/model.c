@@ -2,6 +2,7 @@
  * The compiled policy (model.h) as callers see it: its accessors, and its release with its
  * arena. Everything handed out is borrowed from the policy.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,89 @@ const char *medins_policy_region(const medins_policy *p) { return p ? p->region 
 const char *medins_policy_title(const medins_policy *p) { return p ? p->title : NULL; }
 medins_date medins_policy_effective_from(const medins_policy *p) { return p ? p->from : 0; }
 medins_date medins_policy_effective_to(const medins_policy *p) { return p ? p->to : 0; }
+
+size_t medins_policy_attribute_count(const medins_policy *p)
+{
+    return p ? p->nattrs : 0;
+}
+
+const char *medins_policy_attribute_name(const medins_policy *p, size_t i)
+{
+    return p && i < p->nattrs ? p->attrs[i] : NULL;
+}
+
+/* Whether the n bytes at s spell `word` in any case, with '-' for '_'. */
+static bool same_word(const char *s, size_t n, const char *word)
+{
+    size_t i = 0;
+    for (; i < n && word[i]; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i] == '-' ? '_' : s[i];
+        if (c != word[i])
+            return false;
+    }
+    return i == n && !word[i];
+}
+
+int medins_policy_attributes_parse(const medins_policy *p, const char *text, size_t len,
+                                   uint32_t *out, medins_error **err)
+{
+    if (!p || !out || (!text && len))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_policy_attributes_parse: NULL argument");
+    uint32_t bits = 0;
+    for (size_t i = 0; i < len;) {
+        if (text[i] == ' ' || text[i] == '|' || text[i] == ',' || text[i] == '+') {
+            i++;
+            continue;
+        }
+        const size_t start = i;
+        while (i < len && text[i] != ' ' && text[i] != '|' && text[i] != ',' && text[i] != '+')
+            i++;
+        size_t k = 0;
+        while (k < p->nattrs && !same_word(text + start, i - start, p->attrs[k]))
+            k++;
+        if (k == p->nattrs) {
+            char list[512] = "";
+            size_t used = 0;
+            for (size_t j = 0; j < p->nattrs && used < sizeof list; j++)
+                used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", j ? ", " : "",
+                                         p->attrs[j]);
+            char shown[64];
+            return mdn_error(err, MEDINS_ERR_TYPE, NULL, 0, (unsigned)start + 1,
+                             "\"%s\" is not a claim attribute of policy %s: write %s",
+                             mdn_quoted(shown, sizeof shown, text + start, i - start), p->id,
+                             p->nattrs ? list : "none (it defines no claim_attributes)");
+        }
+        bits |= 1u << k;
+    }
+    *out = bits;
+    return 0;
+}
+
+int32_t medins_policy_benefit_year(const medins_policy *p, medins_date date)
+{
+    return p && mdn_date_valid(date) ? mdn_benefit_year(p, date) : 0;
+}
+
+int32_t medins_policy_year_start(const medins_policy *p)
+{
+    return p ? p->year_start : 0;
+}
+
+medins_date mdn_benefit_year_end(const medins_policy *p, int32_t year)
+{
+    if (p->year_start == 101)
+        return year * 10000 + 1231;
+    /* The day before the next year's first: the same month's day before, or the last day of
+     * the month before (a year_start is a day of every year: never 29 February). */
+    const int32_t next = (year + 1) * 10000;
+    if (p->year_start % 100 > 1)
+        return next + p->year_start - 1;
+    medins_date d = next + (p->year_start / 100 - 1) * 100 + 31;
+    while (!mdn_date_valid(d))
+        d--;
+    return d;
+}
 
 int medins_policy_in_force(const medins_policy *p, medins_date date)
 {

@@ -24,6 +24,14 @@ typedef struct mdn_amount { medins_fen v; const mdn_val *val; } mdn_amount;   /*
 typedef struct mdn_ratio  { medins_bp v;  const mdn_val *val; } mdn_ratio;
 typedef struct mdn_count  { int32_t v;    const mdn_val *val; } mdn_count;
 
+/* A reference figure (`references:`): a cited, dated amount that other amounts of the policy
+ * may be written as a share of (`{share: 10%, of: average_wage}`). */
+typedef struct mdn_reference {
+    const char *name;
+    mdn_amount amount;
+    medins_date date;          /* the date the figure is for */
+} mdn_reference;
+
 /* Whom a row applies to. A zero mask / negative bound means "any". */
 typedef struct mdn_select {
     uint32_t schemes;          /* 1u << medins_scheme */
@@ -38,6 +46,8 @@ typedef struct mdn_select {
     int8_t family_doctor;      /* 0 any, 1 only at the contracted institution */
     mdn_count thrifty_years;   /* at least; v = -1 when absent */
     mdn_amount prior_outpatient_max; /* v = -1 when absent */
+    uint32_t attrs_all;        /* `attributes`: the claim has every one (bits of the policy's) */
+    uint32_t attrs_none;       /* `without_attributes`: the claim has none of them */
 } mdn_select;
 
 typedef struct mdn_amount_row {
@@ -78,6 +88,11 @@ struct medins_policy {
     mdn_node *tree;                    /* the merged tree, kept for medins_policy_derive */
     const char *file;                  /* the file (or name) this policy was loaded from */
     const mdn_node *effective_node;    /* this file's own `effective:` (overlap errors), or NULL */
+    int32_t year_start;                /* `year_start`: the benefit year's first day, MMDD (101) */
+    const char **attrs;                /* `claim_attributes:`, NULL-terminated: bit i is attrs[i] */
+    size_t nattrs;
+    mdn_reference *refs;               /* `references:`, in the order written */
+    size_t nrefs;
     bool has[MEDINS_SECTION_COUNT];
     struct mdn_benefits *benefits;
     struct mdn_contributions *contributions;
@@ -93,5 +108,16 @@ static inline bool mdn_within_policy(const medins_policy *p, medins_date date)
     const uint32_t until = p->to ? (uint32_t)p->to : (uint32_t)INT32_MAX;
     return (uint32_t)date - (uint32_t)p->from <= until - (uint32_t)p->from;
 }
+
+/* The benefit year of `date` (valid): the calendar year in which the policy's year that holds
+ * it starts. One subtraction and one comparison, which for a year from 1 January is never
+ * true. */
+static inline int32_t mdn_benefit_year(const medins_policy *p, medins_date date)
+{
+    return date / 10000 - (date % 10000 < p->year_start);
+}
+
+/* The last day of benefit year `year` (1900 to 2198, or 2199 for a year from 1 January). */
+medins_date mdn_benefit_year_end(const medins_policy *p, int32_t year);
 
 #endif

@@ -30,7 +30,8 @@ static mdn_section_binder *const section_binders[MEDINS_SECTION_COUNT] = {
 
 /* Top-level keys that are not sections. */
 static const char *const meta_keys[] = {
-    "format", "region", "title", "kind", "base", "schemes", "effective", "sources", NULL,
+    "format", "region", "title", "kind", "base", "schemes", "effective", "year_start", "sources",
+    "references", "claim_attributes", NULL,
 };
 
 void medins_load_options_init(medins_load_options *opts)
@@ -203,6 +204,29 @@ static int date_at(mdn_binder *b, const mdn_node *map, const char *key, bool req
     return 0;
 }
 
+/* `year_start: 07-01`: the benefit year's first day, as MMDD; a day of every year (not 02-29). */
+static int year_start_at(mdn_binder *b, const mdn_node *root, int32_t *out)
+{
+    const char *t = NULL;
+    int rc = string_at(b, root, "year_start", false, &t);
+    if (rc || !t)
+        return rc;
+    const mdn_node *n = mdn_map_get(root, "year_start");
+    const bool digits = strlen(t) == 5 && t[2] == '-' && t[0] >= '0' && t[0] <= '9' &&
+                        t[1] >= '0' && t[1] <= '9' && t[3] >= '0' && t[3] <= '9' &&
+                        t[4] >= '0' && t[4] <= '9';
+    if (!digits)
+        return mdn_bind_error(b, n, MEDINS_ERR_SYNTAX, "year_start: \"%s\" is not a day written "
+                              "MM-DD (07-01 for a year from 1 July)", t);
+    const int32_t md = ((t[0] - '0') * 10 + (t[1] - '0')) * 100 + (t[3] - '0') * 10 + (t[4] - '0');
+    /* 2023 is a common year: 02-29 is not a day of every year. */
+    if (!mdn_date_valid(20230000 + md))
+        return mdn_bind_error(b, n, MEDINS_ERR_RANGE, "year_start: \"%s\" is not a day of every "
+                              "year", t);
+    *out = md;
+    return 0;
+}
+
 static bool is_region_word(const char *s)
 {
     if (!*s)
@@ -253,6 +277,73 @@ static int bind_sources(mdn_binder *b, const mdn_node *list)
         rc = mdn_bind_past(b, rc);
     }
     p->nsources = list->n;
+    return rc;
+}
+
+/*
+ * `claim_attributes: [referred, out_of_region, ...]`: the words of the attributes a claim may
+ * carry under this policy, bit i for the i-th (at most 32), which rows select on.
+ */
+static int bind_attributes(mdn_binder *b, const mdn_node *list)
+{
+    medins_policy *p = b->policy;
+    if (!list || list->type == MDN_NULL)
+        return 0;
+    if (list->type != MDN_SEQ)
+        return mdn_bind_error(b, list, MEDINS_ERR_TYPE, "expected a list of attribute words");
+    if (list->n > 32)
+        return mdn_bind_error(b, list->items[32], MEDINS_ERR_LIMIT,
+                              "at most 32 claim attributes (this is the 33rd)");
+    /* The policy holds the list only whole: rows bound after an error see none. */
+    const char **words = mdn_bind_alloc(b, (list->n + 1) * sizeof *words);
+    if (!words)
+        return MEDINS_ERR_NOMEM;
+    for (size_t i = 0; i < list->n; i++) {
+        const mdn_node *w = list->items[i];
+        if (w->type != MDN_SCALAR || !is_region_word(w->text))
+            return mdn_bind_error(b, w, MEDINS_ERR_TYPE, "a claim attribute is a lower-case word");
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(words[j], w->text) == 0)
+                return mdn_bind_error(b, w, MEDINS_ERR_DUPLICATE,
+                                      "claim attribute \"%s\" is already listed", w->text);
+        words[i] = w->text;
+    }
+    words[list->n] = NULL;
+    p->attrs = words;
+    p->nattrs = list->n;
+    return 0;
+}
+
+/*
+ * `references:`, a mapping of names to cited, dated amounts ({amount:, date:}) that the
+ * sections' amounts may be shares of. Bound in the order written, so that a figure may be a
+ * share of one above it.
+ */
+static int bind_references(mdn_binder *b, const mdn_node *map)
+{
+    static const char *const keys[] = { "amount", "date", NULL };
+    medins_policy *p = b->policy;
+    if (!map || map->type == MDN_NULL)
+        return 0;
+    if (map->type != MDN_MAP)
+        return mdn_bind_error(b, map, MEDINS_ERR_TYPE, "expected a mapping of reference figures");
+    if (map->n && !(p->refs = mdn_bind_alloc(b, map->n * sizeof *p->refs)))
+        return MEDINS_ERR_NOMEM;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < map->n; i++) {
+        const mdn_pair *e = &map->pairs[i];
+        mdn_reference *r = &p->refs[p->nrefs];
+        r->name = e->key;
+        mdn_path_push(b, e->key);
+        if (!is_region_word(e->key))
+            rc = mdn_bind_error(b, map, MEDINS_ERR_TYPE, "\"%s\" is not a lower-case word", e->key);
+        else if (!(rc = mdn_bind_keys(b, e->value, 0, keys)) &&
+                 !(rc = mdn_bind_amount(b, e->value, "amount", true, &r->amount)) &&
+                 !(rc = date_at(b, e->value, "date", true, &r->date)))
+            p->nrefs++;
+        mdn_path_pop(b);
+        rc = mdn_bind_past(b, rc);
+    }
     return rc;
 }
 
@@ -322,6 +413,9 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     p->effective_node = mdn_map_get(own, "effective");
     if (!p->effective_node)
         p->effective_node = eff;
+    p->year_start = 101;
+    if ((rc = mdn_bind_past(b, year_start_at(b, root, &p->year_start))))
+        return rc;
 
     mdn_arena *a = &p->arena;
     if (!p->id) {
@@ -350,6 +444,16 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
 
     mdn_path_push(b, "sources");
     rc = bind_sources(b, mdn_map_get(root, "sources"));
+    mdn_path_pop(b);
+    if (rc)
+        return rc;
+    mdn_path_push(b, "references");
+    rc = bind_references(b, mdn_map_get(root, "references"));
+    mdn_path_pop(b);
+    if (rc)
+        return rc;
+    mdn_path_push(b, "claim_attributes");
+    rc = bind_attributes(b, mdn_map_get(root, "claim_attributes"));
     mdn_path_pop(b);
     return rc;
 }

@@ -26,7 +26,8 @@ bool mdn_select_rest_match(const mdn_select *sel, const mdn_ctx *ctx)
     if (sel->prior_outpatient_max.v >= 0 &&
         (ctx->prior_outpatient < 0 || ctx->prior_outpatient > sel->prior_outpatient_max.v))
         return false;
-    return true;
+    return (ctx->attributes & sel->attrs_all) == sel->attrs_all &&
+           !(ctx->attributes & sel->attrs_none);
 }
 
 bool mdn_select_match(const mdn_select *sel, const mdn_ctx *ctx)

@@ -18,6 +18,7 @@ typedef struct mdn_ctx {
     int at_family_doctor;        /* 1 when the claim is at the contracted institution */
     int thrifty_years;
     medins_fen prior_outpatient; /* -1 when unknown */
+    uint32_t attributes;         /* the claim's attributes (bits of the policy's) */
 } mdn_ctx;
 
 /* Whether the row whose selector is `sel` applies in `ctx`. */

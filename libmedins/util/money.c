@@ -68,7 +68,9 @@ int mdn_money_parse_text(medins_fen *out, const char *text)
     return mdn_money_parse_len(out, text, text ? strlen(text) : 0);
 }
 
-int mdn_points_parse_len(medins_bp *out, const char *text, size_t len, bool allow_negative)
+/* A percentage of at most `most` basis points, negative only when allow_negative. */
+static int parse_percent(medins_bp *out, const char *text, size_t len, bool allow_negative,
+                         int64_t most)
 {
     int64_t v;
     bool neg;
@@ -80,10 +82,20 @@ int mdn_points_parse_len(medins_bp *out, const char *text, size_t len, bool allo
         return rc;
     if (end == text + len || *end != '%' || end + 1 != text + len)
         return MEDINS_ERR_SYNTAX;
-    if (v > MEDINS_BP_ONE || (neg && !allow_negative && v != 0))
+    if (v > most || (neg && !allow_negative && v != 0))
         return MEDINS_ERR_RANGE;
     *out = (medins_bp)(neg ? -v : v);
     return 0;
+}
+
+int mdn_points_parse_len(medins_bp *out, const char *text, size_t len, bool allow_negative)
+{
+    return parse_percent(out, text, len, allow_negative, MEDINS_BP_ONE);
+}
+
+int mdn_multiple_parse_text(medins_bp *out, const char *text)
+{
+    return parse_percent(out, text, text ? strlen(text) : 0, false, MDN_MULTIPLE_MAX);
 }
 
 int mdn_points_parse_text(medins_bp *out, const char *text, bool allow_negative)

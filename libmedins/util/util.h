@@ -217,6 +217,10 @@ int mdn_money_parse_text(medins_fen *out, const char *text);
 /* A percentage; negative values only when allow_negative. MEDINS_ERR_SYNTAX / MEDINS_ERR_RANGE. */
 int mdn_points_parse_len(medins_bp *out, const char *text, size_t len, bool allow_negative);
 int mdn_points_parse_text(medins_bp *out, const char *text, bool allow_negative);
+/* A share of a reference figure: a percentage from 0% to MDN_MULTIPLE_MAX (1000%: ten times
+ * the figure). MEDINS_ERR_SYNTAX / MEDINS_ERR_RANGE. */
+#define MDN_MULTIPLE_MAX (10 * MEDINS_BP_ONE)
+int mdn_multiple_parse_text(medins_bp *out, const char *text);
 /* Why text that mdn_money_parse_len refused with MEDINS_ERR_SYNTAX is not an amount, as the
  * end of a message: "it contains a NUL byte", "thousands separators are not allowed", or how
  * to write one. Static. */

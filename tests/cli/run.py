@@ -17,6 +17,7 @@ import tempfile
 import bad_input
 import harness
 import json_output
+import regions
 import years
 import lang
 from harness import GROUP, HEADER, TESTLAND, check, counts, expect, figure, run
@@ -680,6 +681,7 @@ GROUPS = {
 GROUPS.update(bad_input.GROUPS)
 GROUPS.update(json_output.GROUPS)
 GROUPS.update(years.GROUPS)
+GROUPS.update(regions.GROUPS)
 GROUPS.update(lang.GROUPS)
 
 if __name__ == "__main__":

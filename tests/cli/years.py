@@ -94,5 +94,31 @@ def test_shipped_years():
         "4,P1,2023-04-01,ok,1950.00,0.00,0.00,1050.00,0.00,1050.00,0.00,0.00,"], out)
 
 
+def test_july_year():
+    # tests/data/regions/midyear.yaml: a year from 1 July; employees' outpatient deductible
+    # 960 a year, then 60%, maximum 4,800. P1's first claim, of March 2024, opens the ledger of
+    # the year 2023 (2023-07-01 to 2024-06-30): 2,000: 960 + 1,040 x 60% = 624 to the fund.
+    # May 2024 is the same year: 1,000 x 60% = 600. August 2024 closes 2023 (costs 3,000:
+    # 1,800 of the maximum carried) and meets 2024's deductible anew: 624.
+    claims = ("person_id,date,kind,level,total\n"
+              "P1,2024-03-01,outpatient,l2,2000\n"
+              "P1,2024-05-01,outpatient,l2,1000\n"
+              "P1,2024-08-01,outpatient,l2,2000\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        led = os.path.join(tmp, "ledgers.txt")
+        out, _ = expect("july year", ["batch", "-q", "--policy", "tests/data/regions/midyear.yaml",
+                                      "--save-ledgers", led, "-"], 0, stdin=claims)
+        check("rows", out.splitlines() == [
+            HEADER,
+            "2,P1,2024-03-01,ok,624.00,0.00,0.00,1376.00,960.00,416.00,0.00,0.00,",
+            "3,P1,2024-05-01,ok,600.00,0.00,0.00,400.00,0.00,400.00,0.00,0.00,",
+            "4,P1,2024-08-01,ok,624.00,0.00,0.00,1376.00,960.00,416.00,0.00,0.00,"], out)
+        with open(led) as f:
+            p1 = ledger_of(f.read(), "P1")
+        check("closed on 30 June", (p1["year"], p1["seq"], p1["carry_over"],
+                                    p1["prior_outpatient_costs"]) == (2024, 1, 180000, 300000),
+              str(p1))
+
+
 GROUPS = {"batch-years": test_years, "batch-year-not-closed": test_year_not_closed,
-          "batch-shipped-years": test_shipped_years}
+          "batch-shipped-years": test_shipped_years, "batch-july-year": test_july_year}

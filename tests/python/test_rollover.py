@@ -3,6 +3,7 @@ library, with the policy in force on its last day, as settling the claims one by
 Ledger.close_year would; the same in C, Java and the command."""
 
 import numpy as np
+import pytest
 
 import medins
 
@@ -80,3 +81,56 @@ def test_two_years_by_hand(policies):
     out = medins.settle_frame(frame(TWO_YEARS), policy=policies, close_years=True)
     assert list(out["fund"]) == TWO_YEARS_FUND
     assert list(out["deductible"]) == TWO_YEARS_DEDUCTIBLE
+
+
+def _midyear():
+    import os
+    return medins.load_policy(os.path.join(os.environ["MEDINS_TEST_DATA"], "regions",
+                                           "midyear.yaml"))
+
+
+def test_july_year_ledgers_open_in_the_benefit_year():
+    # tests/data/regions/midyear.yaml: a year from 1 July; employees' outpatient deductible
+    # 960 a year, then 60%. The first claim, 2024-03-01, is of the year 2023 (2023-07-01 to
+    # 2024-06-30): 2,000: 960 + 1,040 x 60% = 624; 2024-05-01 the same year, 1,000 x 60% = 600;
+    # 2024-08-01 closes it and takes 2024's deductible: 624.
+    policy = _midyear()
+    assert policy.year_start == (7, 1)
+    assert policy.benefit_year("2024-06-30") == 2023
+    assert policy.benefit_year("2024-07-01") == 2024
+    claims = {"person": [0, 0, 0], "date": [20240301, 20240501, 20240801],
+              "kind": ["outpatient"] * 3, "level": ["l2"] * 3,
+              "total": [200000, 100000, 200000]}
+    r = medins.settle_arrays(policy, PERSONS, claims, close_years=True)
+    assert list(r["fund"]) == [62400, 60000, 62400]
+    assert r.ledgers[0].year == 2024
+    # Claims out of order for the C call: the package sorts them, with the same years.
+    order = [2, 0, 1]
+    shuffled = {k: [v[i] for i in order] for k, v in claims.items()}
+    r = medins.settle_arrays(policy, PERSONS, shuffled, close_years=True)
+    assert list(r["fund"]) == [62400, 62400, 60000]
+
+
+def test_claim_attributes_from_the_policy_words():
+    # midyear.yaml's inpatient rows: out of the region and not referred -15 points. An
+    # employee's 20,000 at level 3: deductible 9,600; 10,400 x (85% - 15) = 7,280.
+    policy = _midyear()
+    assert policy.claim_attribute_names == ("referred", "out_of_region", "family_sickbed",
+                                            "district_run")
+    bits = policy.claim_attributes("Out-Of-Region")
+    assert bits == 2
+    person = medins.Person.employee(birth_date="1980-01-01")
+    claim = medins.Claim(date="2023-08-01", kind="inpatient", level="l3", total=2000000,
+                         attributes=bits)
+    assert policy.settle(person, claim, medins.Ledger(2023)).fund == 728000
+    claim.attributes = 0
+    assert policy.settle(person, claim, medins.Ledger(2023)).fund == 884000
+    with pytest.raises(medins.MedinsError, match='"abroad" is not a claim attribute'):
+        policy.claim_attributes("abroad")
+
+
+def test_batch_refuses_an_attributes_column():
+    claims = {"person": [0], "date": [20230801], "kind": ["inpatient"], "level": ["l3"],
+              "total": [2000000], "attributes": [2]}
+    with pytest.raises(ValueError, match=r"claims\['attributes'\]: a claim with attributes"):
+        medins.settle_arrays(_midyear(), PERSONS, claims)

@@ -16,9 +16,9 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 import numpy as np
 
 from . import lowlevel as _c
-from .core import Ledger, Policy, PolicySet, to_cdate
+from .core import Ledger, Policy, PolicySet, from_cdate, to_cdate
 from .enums import Category, ClaimKind, Group, Level, Scheme, Tier, Status
-from .errors import BatchError, _batch_class, _class_for
+from .errors import BatchError, MedinsError, _batch_class, _class_for
 from .values import array, column, integer
 
 __all__ = ["OUTPUTS", "LedgerBlock", "BatchResult", "settle_arrays", "date_codes", "enum_codes"]
@@ -252,6 +252,32 @@ def _refuse_overlap(outs: Sequence[Tuple[str, np.ndarray]],
                 raise ValueError(f"out[{name!r}] shares memory with {other}")
 
 
+def _benefit_years(years: np.ndarray, policy: Union[Policy, PolicySet],
+                   region: Optional[str], person: np.ndarray, date: np.ndarray) -> None:
+    """The calendar years of the persons' first claims in ``years`` made their benefit years:
+    one year earlier for a first claim before the first day of its policy's year (a year from
+    1 July). Costs nothing more for policies whose year starts on 1 January."""
+    if len(person) == 0:
+        return
+    first_person, first_idx = np.unique(person, return_index=True)
+    first = date[first_idx]
+    if isinstance(policy, PolicySet):
+        region = region or _c.default_region()
+        if all(p.year_start == (1, 1) for p in policy if p.region == region):
+            return
+        starts = np.full(len(first), 101, dtype=np.int32)
+        for d in np.unique(first):
+            try:
+                starts[first == d] = policy.lookup(region, from_cdate(int(d)))._c.year_start()
+            except MedinsError:
+                pass   # no policy: the claim fails in the batch, saying why
+    else:
+        starts = policy._c.year_start()
+        if starts == 101:
+            return
+    years[first_person] -= (first % 10000 < starts).astype(np.int32)
+
+
 def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
                   claims: Mapping[str, Any], *, region: Optional[str] = None,
                   ledgers: Optional[LedgerBlock] = None, sort: bool = True,
@@ -324,6 +350,10 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
 
     person = column(_required(claims, "claims", "person"), "claims['person']", np.int32)
     m = len(person)
+    if _column(claims, "attributes") is not None:
+        # Never dropped silently: the package's batch columns carry no claim attributes.
+        raise ValueError("claims['attributes']: a claim with attributes is settled one at a "
+                         "time (Policy.settle)")
     # Checked before any other work, and long before the C call writes anything.
     out_cols = None if out is None else _out_columns(out, m, names)
     date = date_codes(_required(claims, "claims", "date"), "claims['date']")
@@ -364,6 +394,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         if not ordered:
             first_person, first_idx = np.unique(person, return_index=True)
             years[first_person] = date[first_idx] // 10000
+        _benefit_years(years, policy, region, cols[0], cols[1])
         ledgers = LedgerBlock(years)
     elif len(ledgers) != n:
         raise ValueError(f"{len(ledgers)} ledgers for {n} persons")

@@ -238,6 +238,8 @@ class Claim:
         category_b: category-B first self-pay (乙类先行自付).
         institution: institution id (0 unknown).
         id: your identifier, echoed in results.
+        attributes: the policy's claim attributes the claim has, as bits
+            (``policy.claim_attributes("referred|out_of_region")``); 0 for none.
     """
 
     date: Optional[_dt.date] = None
@@ -248,6 +250,7 @@ class Claim:
     category_b: int = 0
     institution: int = 0
     id: int = 0
+    attributes: int = 0
 
     def __setattr__(self, name: str, value: Any) -> None:
         convert = _CLAIM_FIELDS.get(name)
@@ -263,6 +266,7 @@ class Claim:
         c.total = self.total
         c.self_paid = self.self_paid
         c.category_b = self.category_b
+        c.attributes = self.attributes
         return c
 
 
@@ -277,6 +281,7 @@ _CLAIM_FIELDS: Dict[str, Callable[[Any], Any]] = {
     "self_paid": _int_field("Claim.self_paid", money=True),
     "category_b": _int_field("Claim.category_b", money=True),
     "institution": _int_field("Claim.institution"), "id": _int_field("Claim.id"),
+    "attributes": _int_field("Claim.attributes", np.uint32),
 }
 
 
@@ -817,6 +822,29 @@ class Policy:
     def in_force(self, date: DateLike) -> bool:
         """True when the policy is in force on ``date``."""
         return bool(self._c.in_force(to_cdate(date)))
+
+    @property
+    def claim_attribute_names(self) -> Tuple[str, ...]:
+        """The claim attributes the policy defines (``claim_attributes``), bit i the i-th."""
+        return tuple(self._c.attribute_name(i) for i in range(self._c.attribute_count()))
+
+    def claim_attributes(self, words: str) -> int:
+        """The bits of the claim attributes named in ``words`` (the policy's words separated by
+        ``|``, ``,`` or spaces, any case), for ``Claim(attributes=...)``. Raises
+        :class:`MedinsError` (``ERR_TYPE``) for a word the policy does not define."""
+        return int(self._c.attributes_parse(words))
+
+    @property
+    def year_start(self) -> Tuple[int, int]:
+        """The first day of the benefit year, ``(month, day)``: ``(1, 1)`` unless the policy
+        gives ``year_start`` (``(7, 1)`` for a July-to-June year)."""
+        md = self._c.year_start()
+        return (md // 100, md % 100)
+
+    def benefit_year(self, date: DateLike) -> int:
+        """The benefit year ``date`` belongs to: the calendar year in which it starts, the
+        ``year`` of its ledger (2023 for 2024-03-01 in a year from 1 July)."""
+        return int(self._c.benefit_year(to_cdate(date)))
 
     def has_section(self, section: Union[Section, str]) -> bool:
         """True when the policy has ``section`` (a Section or its word, ``"inpatient"``)."""

@@ -3,6 +3,7 @@ package org.medins;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.ClassRule;
@@ -85,5 +86,46 @@ public class RolloverTest {
         assertEquals(0, r.statusCodes()[0]);
         assertEquals(Status.LEDGER_YEAR.code(), r.statusCodes()[1]);
         assertEquals(2022, ledgers[0].year());
+    }
+
+    /**
+     * tests/data/regions/midyear.yaml: a year from 1 July. 2024-03-01 is of the year 2023
+     * (2023-07-01 to 2024-06-30): its ledger is that of 2023; an employee's outpatient 2,000
+     * there is 960 of deductible and 1,040 x 60% = 624 to the fund.
+     */
+    @Test
+    public void aYearFromJuly() {
+        Path file = TestSupport.path("medins.test.data").resolve("regions").resolve("midyear.yaml");
+        try (Policy p = Policy.load(file)) {
+            assertEquals(java.time.MonthDay.of(7, 1), p.yearStart());
+            assertEquals(2023, p.benefitYear(LocalDate.of(2024, 6, 30)));
+            assertEquals(2024, p.benefitYear(LocalDate.of(2024, 7, 1)));
+            Ledger ledger = new Ledger(p.benefitYear(LocalDate.of(2024, 3, 1)));
+            Claim c = Claim.of(LocalDate.of(2024, 3, 1), ClaimKind.OUTPATIENT, Level.L2, 200_000);
+            assertEquals(62_400, p.settleFigures(EMPLOYEE, c, ledger).fund());
+        }
+    }
+
+    /**
+     * midyear.yaml's inpatient rows: out of the region and not referred -15 points. An
+     * employee's 20,000 at level 3 on 2023-08-01: deductible 9,600; 10,400 x 70% = 7,280.
+     */
+    @Test
+    public void claimAttributes() {
+        Path file = TestSupport.path("medins.test.data").resolve("regions").resolve("midyear.yaml");
+        try (Policy p = Policy.load(file)) {
+            int bits = p.claimAttributes("out_of_region");
+            assertEquals(2, bits);
+            Claim c = Claim.builder().date(LocalDate.of(2023, 8, 1)).kind(ClaimKind.INPATIENT)
+                    .level(Level.L3).total(2_000_000).attributes(bits).build();
+            assertEquals(728_000, p.settleFigures(EMPLOYEE, c, new Ledger(2023)).fund());
+            // The batch's columns carry no attributes: such a claim is refused, never dropped.
+            try {
+                BatchClaims.builder().add(0, c);
+                org.junit.Assert.fail("a claim with attributes was taken into a batch");
+            } catch (IllegalArgumentException e) {
+                org.junit.Assert.assertTrue(e.getMessage().contains("settled one at a time"));
+            }
+        }
     }
 }

@@ -96,9 +96,14 @@ public final class BatchClaims {
          * @param claim the claim; its id is not kept
          * @return this builder
          * @throws NullPointerException when {@code claim} is null
+         * @throws IllegalArgumentException when the claim has attributes (settle it alone)
          */
         public Builder add(int personIndex, Claim claim) {
             Objects.requireNonNull(claim, "claim");
+            if (claim.attributes() != 0) {
+                throw new IllegalArgumentException("a claim with attributes is settled one at a "
+                        + "time (Policy.settle): batch columns carry none");
+            }
             if (n == person.length) {
                 int m = n * 2;
                 person = Arrays.copyOf(person, m);

@@ -16,6 +16,7 @@ public final class Claim {
     private final long total;
     private final long selfPaid;
     private final long categoryB;
+    private final int attributes;
     private final long[] packed;
 
     /* The packed slots (Packed) of the fields, for BatchClaims too. */
@@ -27,6 +28,7 @@ public final class Claim {
     static final int TOTAL = Packed.slot(Packed.CLAIM, "total");
     static final int SELF_PAID = Packed.slot(Packed.CLAIM, "self_paid");
     static final int CATEGORY_B = Packed.slot(Packed.CLAIM, "category_b");
+    static final int ATTRIBUTES = Packed.slot(Packed.CLAIM, "attributes");
 
     private Claim(Builder b) {
         this.id = b.id;
@@ -37,6 +39,7 @@ public final class Claim {
         this.total = b.total;
         this.selfPaid = b.selfPaid;
         this.categoryB = b.categoryB;
+        this.attributes = b.attributes;
         long[] p = Packed.of(Packed.CLAIM);
         p[ID] = id;
         p[DATE] = Dates.toInt(date);
@@ -46,6 +49,7 @@ public final class Claim {
         p[TOTAL] = total;
         p[SELF_PAID] = selfPaid;
         p[CATEGORY_B] = categoryB;
+        p[ATTRIBUTES] = Integer.toUnsignedLong(attributes);
         this.packed = p;
     }
 
@@ -80,7 +84,7 @@ public final class Claim {
      */
     public Builder toBuilder() {
         return new Builder().id(id).date(date).kind(kind).level(level).institution(institution)
-                .total(total).selfPaid(selfPaid).categoryB(categoryB);
+                .total(total).selfPaid(selfPaid).categoryB(categoryB).attributes(attributes);
     }
 
     /**
@@ -155,6 +159,16 @@ public final class Claim {
         return categoryB;
     }
 
+    /**
+     * The policy's claim attributes the claim has (bit i: the policy's i-th,
+     * {@link Policy#claimAttributes}).
+     *
+     * @return the bits; 0 for none
+     */
+    public int attributes() {
+        return attributes;
+    }
+
     long[] packed() {
         return packed;
     }
@@ -173,7 +187,7 @@ public final class Claim {
     public String toString() {
         return "Claim[" + id + ", " + date + ", " + kind + ", " + level + ", institution "
                 + institution + ", total " + total + ", self-paid " + selfPaid + ", category B "
-                + categoryB + "]";
+                + categoryB + ", attributes 0x" + Integer.toHexString(attributes) + "]";
     }
 
     /** Builds a {@link Claim}. */
@@ -186,6 +200,7 @@ public final class Claim {
         private long total;
         private long selfPaid;
         private long categoryB;
+        private int attributes;
 
         private Builder() {
         }
@@ -278,6 +293,18 @@ public final class Claim {
          */
         public Builder categoryB(long fen) {
             categoryB = fen;
+            return this;
+        }
+
+        /**
+         * Sets the claim's attributes (default none), as {@link Policy#claimAttributes} reads
+         * the policy's words.
+         *
+         * @param bits bit i for the policy's i-th attribute
+         * @return this builder
+         */
+        public Builder attributes(int bits) {
+            attributes = bits;
             return this;
         }
 

@@ -190,6 +190,46 @@ public final class Policy implements AutoCloseable {
     }
 
     /**
+     * The bits of claim attributes as the policy names them ({@code claim_attributes}), for
+     * {@link Claim.Builder#attributes}.
+     *
+     * @param words the policy's words separated by {@code |}, {@code ,} or spaces
+     *        ("referred|out_of_region"), any case
+     * @return bit i for the policy's i-th attribute named
+     * @throws MedinsException (ERR_TYPE) for a word the policy does not define
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public int claimAttributes(String words) {
+        Objects.requireNonNull(words, "words");
+        return (int) (long) use(p -> p.attributes_parse(words));
+    }
+
+    /**
+     * The first day of the benefit year: 1 January unless the policy gives {@code year_start}
+     * (1 July for a July-to-June year).
+     *
+     * @return the month and day
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public java.time.MonthDay yearStart() {
+        int md = use(org.medins.swig.Policy::year_start);
+        return java.time.MonthDay.of(md / 100, md % 100);
+    }
+
+    /**
+     * The benefit year a day belongs to: the calendar year in which that year starts, the
+     * year of its ledger (2023 for 2024-03-01 in a year from 1 July).
+     *
+     * @param date the day
+     * @return the benefit year
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public int benefitYear(LocalDate date) {
+        int d = Dates.toInt(Objects.requireNonNull(date, "date"));
+        return use(p -> p.benefit_year(d));
+    }
+
+    /**
      * Whether the policy is in force on a day.
      *
      * @param date the day
