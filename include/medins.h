@@ -20,5 +20,6 @@
 #include "medins/contribution.h"
 #include "medins/maternity.h"
 #include "medins/capitation.h"
+#include "medins/population.h"
 
 #endif

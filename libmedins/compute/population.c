@@ -1,0 +1,411 @@
+/*
+ * A population's contributions, maternity payments and capitation settlements, row by row
+ * (include/medins/population.h): each row is made into the one-row call's input and computed
+ * by the same function as that call (figures.h), without a result; its figures go into the
+ * output columns. The first failed row is computed once more, with an error object, for the
+ * message the call returns: the rows themselves make no allocation.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "figures.h"
+#include "person.h"
+
+/* ---- Rows ------------------------------------------------------------------------------- */
+
+/* One kind of row: how row i is computed into `figures`, and how its figures (zeros when it
+ * failed) and status go to the outputs. */
+typedef struct row_kind {
+    int (*compute)(const void *call, size_t i, void *figures, medins_error **err);
+    void (*put)(const void *call, size_t i, const void *figures, int status);
+    size_t figures_size;
+} row_kind;
+
+/* Every row of a call: 0, or MEDINS_ERR_BATCH naming how many failed and the first. */
+static int run_rows(const row_kind *kind, const void *call, size_t n, void *figures,
+                    size_t *failed, medins_error **err)
+{
+    size_t nfailed = 0, first = 0;
+    for (size_t i = 0; i < n; i++) {
+        int rc = kind->compute(call, i, figures, NULL);
+        if (rc) {
+            memset(figures, 0, kind->figures_size);
+            if (nfailed++ == 0)
+                first = i;
+        }
+        kind->put(call, i, figures, rc);
+    }
+    if (failed)
+        *failed = nfailed;
+    if (nfailed == 0)
+        return 0;
+    if (!err)
+        return MEDINS_ERR_BATCH;
+    medins_error *e = NULL;
+    kind->compute(call, first, figures, &e);
+    int rc = mdn_error(err, MEDINS_ERR_BATCH, NULL, 0, 0, "%zu row(s) failed; the first, row %zu: %s",
+                       nfailed, first, medins_error_message(e));
+    medins_error_free(e);
+    return rc;
+}
+
+/* MEDINS_ERR_ARGUMENT for a struct of a version this library does not know. */
+static int check_version(unsigned version, unsigned known, const char *what, medins_error **err)
+{
+    if (version >= 1 && version <= known)
+        return 0;
+    return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                     "%s of version %u: this library knows versions 1 to %u", what, version, known);
+}
+
+/* The columns that a call needs and that are NULL. */
+static int require(bool present, const char *call, const char *column, medins_error **err)
+{
+    if (present)
+        return 0;
+    return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: the %s column is required", call,
+                     column);
+}
+
+/* Row i of the person columns (checked by the computation). */
+static medins_person person_at(const medins_person_columns *p, size_t i)
+{
+    return (medins_person){
+        .scheme = (medins_scheme)p->scheme[i],
+        .category = (medins_category)p->category[i],
+        .tier = p->tier ? (medins_tier)p->tier[i] : MEDINS_TIER_NONE,
+        .birth_date = p->birth_date ? p->birth_date[i] : 0,
+        .groups = p->groups ? p->groups[i] : 0,
+        .family_doctor = 0,
+    };
+}
+
+static int check_persons(const medins_person_columns *p, size_t n, const char *call,
+                         medins_error **err)
+{
+    int rc = require(n == 0 || p->scheme, call, "scheme", err);
+    if (rc == 0)
+        rc = require(n == 0 || p->category, call, "category", err);
+    return rc;
+}
+
+/* ---- Contributions ---------------------------------------------------------------------- */
+
+/* The output columns, each named as its field of medins_contribution_figures. */
+#define CONTRIBUTION_OUTPUTS(X)                                                              \
+    X(individual) X(government) X(employer) X(total) X(subsidy) X(paying_tier)              \
+    X(benefit_tier) X(group) X(state_pays_all) X(wage_base) X(employer_rate)               \
+    X(individual_rate) X(monthly_employer) X(monthly_individual) X(fixed_yearly)
+
+typedef struct contribution_call {
+    const medins_policy *policy;
+    const medins_contribution_columns *in;
+    medins_contribution_outputs *out;
+} contribution_call;
+
+static int contribution_row(const void *call, size_t i, void *figures, medins_error **err)
+{
+    const contribution_call *c = call;
+    const medins_contribution_columns *in = c->in;
+    const medins_person person = person_at(&in->persons, i);
+    const medins_employee_input employee = {
+        .monthly_wage = in->monthly_wage ? in->monthly_wage[i] : 0,
+        .employer_type = in->employer_type ? (medins_employer_type)in->employer_type[i]
+                                           : MEDINS_EMPLOYER_ENTERPRISE,
+    };
+    int rc = mdn_person_check(&person, err);
+    if (rc)
+        return rc;
+    return mdn_contribution_figures(figures, c->policy, &person,
+                                    in->monthly_wage ? &employee : NULL, err);
+}
+
+static void contribution_put(const void *call, size_t i, const void *figures, int status)
+{
+    medins_contribution_outputs *o = ((const contribution_call *)call)->out;
+    const medins_contribution_figures *f = figures;
+#define PUT(name)                                                                            \
+    if (o->name)                                                                             \
+        o->name[i] = f->name;
+    CONTRIBUTION_OUTPUTS(PUT)
+#undef PUT
+    if (o->status)
+        o->status[i] = status;
+}
+
+void medins_contribution_columns_init(medins_contribution_columns *columns)
+{
+    static const medins_contribution_columns init = MEDINS_CONTRIBUTION_COLUMNS_INIT;
+    if (columns)
+        *columns = init;
+}
+
+void medins_contribution_outputs_init(medins_contribution_outputs *outputs)
+{
+    static const medins_contribution_outputs init = MEDINS_CONTRIBUTION_OUTPUTS_INIT;
+    if (outputs)
+        *outputs = init;
+}
+
+int medins_contribution_batch(const medins_policy *policy, medins_date date,
+                              const medins_contribution_columns *in,
+                              medins_contribution_outputs *out, size_t *failed,
+                              medins_error **err)
+{
+    static const char call[] = "medins_contribution_batch";
+    if (!policy || !in || !out)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: a required argument is NULL",
+                         call);
+    int rc = check_version(in->version, MEDINS_CONTRIBUTION_COLUMNS_VERSION,
+                           "medins_contribution_columns", err);
+    if (rc == 0)
+        rc = check_version(out->version, MEDINS_CONTRIBUTION_OUTPUTS_VERSION,
+                           "medins_contribution_outputs", err);
+    if (rc == 0)
+        rc = check_persons(&in->persons, in->n, call, err);
+    if (rc == 0)
+        rc = mdn_check_in_force(policy, date, err);
+    if (rc)
+        return rc;
+    static const row_kind kind = { contribution_row, contribution_put,
+                                   sizeof(medins_contribution_figures) };
+    const contribution_call c = { policy, in, out };
+    medins_contribution_figures figures;
+    return run_rows(&kind, &c, in->n, &figures, failed, err);
+}
+
+/* ---- Maternity -------------------------------------------------------------------------- */
+
+#define MATERNITY_OUTPUTS(X)                                                                 \
+    X(delivery) X(prenatal_limit) X(prenatal) X(complication_ratio) X(complication) X(total)
+
+typedef struct maternity_call {
+    const medins_policy *policy;
+    const medins_maternity_columns *in;
+    medins_maternity_outputs *out;
+} maternity_call;
+
+static int maternity_row(const void *call, size_t i, void *figures, medins_error **err)
+{
+    const maternity_call *c = call;
+    const medins_maternity_columns *in = c->in;
+    const medins_person person = person_at(&in->persons, i);
+    const medins_maternity_input input = {
+        .delivery = (medins_delivery)in->delivery[i],
+        .weeks = in->weeks[i],
+        .child_order = in->child_order[i],
+        .prenatal_costs = in->prenatal_costs ? in->prenatal_costs[i] : 0,
+        .complication_costs = in->complication_costs ? in->complication_costs[i] : 0,
+    };
+    return mdn_maternity_figures(figures, c->policy, &person, in->date[i], &input, err);
+}
+
+static void maternity_put(const void *call, size_t i, const void *figures, int status)
+{
+    medins_maternity_outputs *o = ((const maternity_call *)call)->out;
+    const medins_maternity_figures *f = figures;
+#define PUT(name)                                                                            \
+    if (o->name)                                                                             \
+        o->name[i] = f->name;
+    MATERNITY_OUTPUTS(PUT)
+#undef PUT
+    if (o->status)
+        o->status[i] = status;
+}
+
+void medins_maternity_columns_init(medins_maternity_columns *columns)
+{
+    static const medins_maternity_columns init = MEDINS_MATERNITY_COLUMNS_INIT;
+    if (columns)
+        *columns = init;
+}
+
+void medins_maternity_outputs_init(medins_maternity_outputs *outputs)
+{
+    static const medins_maternity_outputs init = MEDINS_MATERNITY_OUTPUTS_INIT;
+    if (outputs)
+        *outputs = init;
+}
+
+int medins_maternity_batch(const medins_policy *policy, const medins_maternity_columns *in,
+                           medins_maternity_outputs *out, size_t *failed, medins_error **err)
+{
+    static const char call[] = "medins_maternity_batch";
+    if (!policy || !in || !out)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: a required argument is NULL",
+                         call);
+    int rc = check_version(in->version, MEDINS_MATERNITY_COLUMNS_VERSION,
+                           "medins_maternity_columns", err);
+    if (rc == 0)
+        rc = check_version(out->version, MEDINS_MATERNITY_OUTPUTS_VERSION,
+                           "medins_maternity_outputs", err);
+    if (rc == 0)
+        rc = check_persons(&in->persons, in->n, call, err);
+    const bool some = in->n > 0;
+    if (rc == 0)
+        rc = require(!some || in->date, call, "date", err);
+    if (rc == 0)
+        rc = require(!some || in->delivery, call, "delivery", err);
+    if (rc == 0)
+        rc = require(!some || in->weeks, call, "weeks", err);
+    if (rc == 0)
+        rc = require(!some || in->child_order, call, "child_order", err);
+    if (rc)
+        return rc;
+    static const row_kind kind = { maternity_row, maternity_put, sizeof(medins_maternity_figures) };
+    const maternity_call c = { policy, in, out };
+    medins_maternity_figures figures;
+    return run_rows(&kind, &c, in->n, &figures, failed, err);
+}
+
+/* ---- Capitation ------------------------------------------------------------------------- */
+
+#define CAPITATION_OUTPUTS(X)                                                                \
+    X(rate) X(period) X(patients) X(patient_days) X(budget) X(surplus) X(overrun)            \
+    X(surplus_kept) X(overrun_fund) X(before_assessment) X(assessment) X(payment)
+
+typedef struct capitation_call {
+    const medins_policy *policy;
+    const medins_capitation_columns *in;
+    medins_capitation_outputs *out;
+    medins_enrolment *enrolments;  /* room for the largest row's enrolments */
+    void *scratch;                 /* mdn_capitation_figures' scratch for as many */
+} capitation_call;
+
+/* The index of the first enrolment of row `row` or a later one (enrolment_row is sorted). */
+static size_t first_enrolment(const medins_capitation_columns *in, size_t row)
+{
+    size_t lo = 0, hi = in->m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((size_t)in->enrolment_row[mid] < row)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int capitation_row(const void *call, size_t i, void *figures, medins_error **err)
+{
+    const capitation_call *c = call;
+    const medins_capitation_columns *in = c->in;
+    const size_t first = first_enrolment(in, i), end = first_enrolment(in, i + 1);
+    for (size_t k = first; k < end; k++)
+        c->enrolments[k - first] = (medins_enrolment){
+            .patient = in->patient[k],
+            .from = in->enrolled_from[k],
+            .to = in->enrolled_to ? in->enrolled_to[k] : 0,
+        };
+    const medins_capitation_input input = {
+        .institution = in->institution ? in->institution[i] : 0,
+        .level = (medins_level)in->level[i],
+        .disease = (medins_disease)in->disease[i],
+        .from = in->from[i],
+        .to = in->to[i],
+        .enrolments = c->enrolments,
+        .enrolment_count = end - first,
+        .actual_costs = in->actual_costs[i],
+        .assessment = in->assessment ? in->assessment[i] : MEDINS_BP_ONE,
+    };
+    return mdn_capitation_figures(figures, c->policy, &input, c->scratch, err);
+}
+
+static void capitation_put(const void *call, size_t i, const void *figures, int status)
+{
+    medins_capitation_outputs *o = ((const capitation_call *)call)->out;
+    const medins_capitation_figures *f = figures;
+#define PUT(name)                                                                            \
+    if (o->name)                                                                             \
+        o->name[i] = f->name;
+    CAPITATION_OUTPUTS(PUT)
+#undef PUT
+    if (o->status)
+        o->status[i] = status;
+}
+
+void medins_capitation_columns_init(medins_capitation_columns *columns)
+{
+    static const medins_capitation_columns init = MEDINS_CAPITATION_COLUMNS_INIT;
+    if (columns)
+        *columns = init;
+}
+
+void medins_capitation_outputs_init(medins_capitation_outputs *outputs)
+{
+    static const medins_capitation_outputs init = MEDINS_CAPITATION_OUTPUTS_INIT;
+    if (outputs)
+        *outputs = init;
+}
+
+/* The enrolments' rows in range and in order; *largest receives the most enrolments of a row. */
+static int check_enrolment_rows(const medins_capitation_columns *in, size_t *largest,
+                                medins_error **err)
+{
+    size_t run = 0;
+    *largest = 0;
+    for (size_t k = 0; k < in->m; k++) {
+        const int32_t row = in->enrolment_row[k];
+        if (row < 0 || (size_t)row >= in->n)
+            return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                             "medins_capitation_batch: enrolment %zu names row %d of %zu", k,
+                             (int)row, in->n);
+        if (k > 0 && row < in->enrolment_row[k - 1])
+            return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                             "medins_capitation_batch: enrolment %zu (row %d) follows one of row "
+                             "%d: give each row's enrolments together, the rows in order",
+                             k, (int)row, (int)in->enrolment_row[k - 1]);
+        run = k > 0 && row == in->enrolment_row[k - 1] ? run + 1 : 1;
+        if (run > *largest)
+            *largest = run;
+    }
+    return 0;
+}
+
+int medins_capitation_batch(const medins_policy *policy, const medins_capitation_columns *in,
+                            medins_capitation_outputs *out, size_t *failed, medins_error **err)
+{
+    static const char call[] = "medins_capitation_batch";
+    if (!policy || !in || !out)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: a required argument is NULL",
+                         call);
+    int rc = check_version(in->version, MEDINS_CAPITATION_COLUMNS_VERSION,
+                           "medins_capitation_columns", err);
+    if (rc == 0)
+        rc = check_version(out->version, MEDINS_CAPITATION_OUTPUTS_VERSION,
+                           "medins_capitation_outputs", err);
+    const bool rows = in->n > 0, enrolments = in->m > 0;
+    if (rc == 0)
+        rc = require(!rows || in->level, call, "level", err);
+    if (rc == 0)
+        rc = require(!rows || in->disease, call, "disease", err);
+    if (rc == 0)
+        rc = require(!rows || (in->from && in->to), call, "from and to", err);
+    if (rc == 0)
+        rc = require(!rows || in->actual_costs, call, "actual_costs", err);
+    if (rc == 0)
+        rc = require(!enrolments || in->enrolment_row, call, "enrolment_row", err);
+    if (rc == 0)
+        rc = require(!enrolments || in->patient, call, "patient", err);
+    if (rc == 0)
+        rc = require(!enrolments || in->enrolled_from, call, "enrolled_from", err);
+    size_t largest = 0;
+    if (rc == 0)
+        rc = check_enrolment_rows(in, &largest, err);
+    if (rc)
+        return rc;
+
+    /* One block: the largest row's enrolments, then the overlap check's scratch for them. */
+    const size_t head = (largest * sizeof(medins_enrolment) + 15u) & ~(size_t)15u;
+    char *block = largest ? malloc(head + mdn_capitation_scratch_size(largest)) : NULL;
+    if (largest && !block)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    static const row_kind kind = { capitation_row, capitation_put,
+                                   sizeof(medins_capitation_figures) };
+    const capitation_call c = { policy, in, out, (medins_enrolment *)(void *)block,
+                                block ? block + head : NULL };
+    medins_capitation_figures figures;
+    rc = run_rows(&kind, &c, in->n, &figures, failed, err);
+    free(block);
+    return rc;
+}
