@@ -16,7 +16,11 @@ yuan become fen only through :func:`fen` (a float, or a str where fen are expect
 TypeError). Every failure of the library raises :class:`MedinsError` (or a subclass; see
 :mod:`medins.errors` for which). Batches of claims go through
 :func:`settle_arrays` (numpy) or :func:`settle_frame` (pandas); reforms through
-:meth:`Policy.derive` and :func:`compare`; charts through :func:`plot_fund_vs_cost`.
+:meth:`Policy.derive` and :func:`compare`; charts through :func:`plot_fund_vs_cost`. A
+population's contributions, maternity and capitation payments go through
+:func:`contributions_frame`, :func:`maternity_frame` and :func:`capitation_frame` (one C call
+each), and a year's income beside its expenditure through :func:`fund_balance`; summaries
+(:func:`summarize`) are weighted and in exact yuan.
 """
 
 from .errors import (MedinsError, ArgumentError, PolicyError, MoneyError, NoPolicyError,
@@ -31,6 +35,11 @@ from .batch import settle_arrays, BatchResult, LedgerBlock
 from .frames import settle_frame, generate_population
 from .reform import overlay_yaml, derive, compare, Comparison
 from .plot import plot_fund_vs_cost
+from .population import (PopulationResult, contributions_arrays, maternity_arrays,
+                         capitation_arrays, contributions_frame, maternity_frame,
+                         capitation_frame)
+from .summary import summarize, yuan_value
+from .balance import fund_balance, generate_fund_population
 
 __version__ = version()
 
@@ -45,4 +54,7 @@ __all__ = [
     "load_policy", "load_policy_string", "settle",
     "settle_arrays", "BatchResult", "LedgerBlock", "settle_frame", "generate_population",
     "overlay_yaml", "derive", "compare", "Comparison", "plot_fund_vs_cost",
+    "PopulationResult", "contributions_arrays", "maternity_arrays", "capitation_arrays",
+    "contributions_frame", "maternity_frame", "capitation_frame", "summarize", "yuan_value",
+    "fund_balance", "generate_fund_population",
 ]

@@ -550,14 +550,21 @@ class Result:
         return "\n".join(out)
 
     def lines_frame(self):
-        """The explanation lines as a pandas DataFrame."""
+        """The explanation lines as a pandas DataFrame; ``part`` as words (``"fund"``)."""
         import pandas as pd
         return pd.DataFrame([{f.name: getattr(ln, f.name) for f in fields(Line)}
-                             for ln in self.lines])
+                             for ln in self.lines]).assign(
+            part=[str(ln.part) for ln in self.lines])
+
+
+# Figures that are enum codes, as their enums (which print as words).
+_FIGURE_ENUMS = {"scheme": Scheme, "paying_tier": Tier, "benefit_tier": Tier,
+                 "group": Group, "period": CapitationPeriod}
 
 
 class FiguresResult(Result):
-    """A contribution, account, maternity or capitation result: its figures as attributes."""
+    """A contribution, account, maternity or capitation result: its figures as attributes
+    (fen; tiers, schemes, groups and periods as their enums), and as a dict, :meth:`to_dict`."""
 
     def __init__(self, handle: Any, policy: "Policy", figures: Any) -> None:
         super().__init__(handle, policy)
@@ -568,9 +575,14 @@ class FiguresResult(Result):
                     continue
                 value = getattr(figures, name)
                 if isinstance(value, int):
-                    self.figures[name] = value
+                    enum_cls = _FIGURE_ENUMS.get(name)
+                    self.figures[name] = enum_cls(value) if enum_cls else value
         for k, v in self.figures.items():
             setattr(self, k, v)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The figures as a dict (fen; enums as members, which are ints)."""
+        return dict(self.figures)
 
     def __repr__(self) -> str:
         items = ", ".join(f"{k}={v}" for k, v in self.figures.items())

@@ -36,7 +36,8 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
             (failed rows have zeros and a non-zero ``status``).
     Returns:
         ``claims`` with the result columns added: fund, major_disease, assistance, patient,
-        deductible, coinsurance, over_cap, account (fen), status and status_name. Its
+        deductible, coinsurance, over_cap, account (fen), status and status_name, and the
+        persons' ``scheme``, ``category`` and ``weight`` when the claims lack them. Its
         ``attrs["errors"]`` is a DataFrame of the failed claims, one row each: ``row`` (the
         claim's index label), ``code``, ``status_name`` and ``message`` (the code and message
         settling that claim alone gives); empty when every claim settled.
@@ -59,8 +60,9 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
                                                  "category_b", "institution")
              if c in claims.columns}
     ccols["person"] = index
-    # Totals by category and level need the person's columns next to each claim.
-    extra = {c: persons[c].to_numpy()[index] for c in ("scheme", "category")
+    # Totals by category and level need the person's columns next to each claim, and weighted
+    # totals the person's weight.
+    extra = {c: persons[c].to_numpy()[index] for c in ("scheme", "category", "weight")
              if c in persons.columns and c not in claims.columns}
     try:
         res = settle_arrays(policy, pcols, ccols, region=region, on_error=on_error)

@@ -28,13 +28,14 @@ def plot_fund_vs_cost(data: Union[pd.DataFrame, "Comparison"], path: Optional[Un
     from .frames import by_category_level
     from .reform import Comparison
 
+    # Both in yuan: a comparison's totals are Decimal yuan, a frame's sums fen.
     if isinstance(data, Comparison):
-        t = data.totals
+        t = data.totals.drop(columns="claims").astype(float)
         series = {"cost": t["total"], f"fund {data.base.id}": t["fund_base"],
                   f"fund {data.reform.id}": t["fund_reform"]}
         title = title or f"Fund payment against cost: {data.base.id} vs {data.reform.id}"
     else:
-        t = by_category_level(data, ["total", "fund"])
+        t = by_category_level(data, ["total", "fund"]) / 100.0
         series = {"cost": t["total"], "fund": t["fund"]}
         title = title or "Fund payment against cost"
     categories = list(t.index.get_level_values(0).unique())
@@ -46,7 +47,7 @@ def plot_fund_vs_cost(data: Union[pd.DataFrame, "Comparison"], path: Optional[Un
         levels = list(t.loc[cat].index)
         x = np.arange(len(levels))
         for i, (label, s) in enumerate(series.items()):
-            ax.bar(x + (i - (len(series) - 1) / 2) * width, s.loc[cat].to_numpy() / 100.0 / 1e4,
+            ax.bar(x + (i - (len(series) - 1) / 2) * width, s.loc[cat].to_numpy() / 1e4,
                    width, label=label)
         ax.set_xticks(x, [str(v) for v in levels])
         ax.set_title(str(cat))
