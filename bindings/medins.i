@@ -500,4 +500,5 @@ MEDINS_RELEASE_GIL(medins_policy_set::m_add_file)
 #if defined(SWIGPYTHON)
 %include "python/batch.i"
 %include "python/population.i"
+%include "python/policy_texts.i"
 #endif

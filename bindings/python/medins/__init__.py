@@ -40,6 +40,7 @@ from .population import (PopulationResult, contributions_arrays, maternity_array
                          capitation_frame)
 from .summary import summarize, yuan_value
 from .balance import fund_balance, generate_fund_population
+from .parameters import sweep
 
 __version__ = version()
 
@@ -56,5 +57,5 @@ __all__ = [
     "overlay_yaml", "derive", "compare", "Comparison", "plot_fund_vs_cost",
     "PopulationResult", "contributions_arrays", "maternity_arrays", "capitation_arrays",
     "contributions_frame", "maternity_frame", "capitation_frame", "summarize", "yuan_value",
-    "fund_balance", "generate_fund_population",
+    "fund_balance", "generate_fund_population", "sweep",
 ]

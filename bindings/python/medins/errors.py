@@ -188,6 +188,7 @@ _BY_CALL = {
     "Policy_load_file": PolicyError, "Policy_load_string": PolicyError,
     "Policy_derive": PolicyError, "PolicySet_add_dir": PolicyError,
     "PolicySet_add_file": PolicyError, "PolicySet_embedded": PolicyError,
+    "PolicySet_add_texts": PolicyError,
     "money_parse": MoneyError, "ratio_parse": MoneyError,
 }
 

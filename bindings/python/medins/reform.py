@@ -36,11 +36,12 @@ def overlay_yaml(overlay: Mapping[str, Any]) -> str:
     return yaml.safe_dump(plain(overlay), sort_keys=False, allow_unicode=True)
 
 
-def derive(base: Policy, overlay: Union[str, Mapping[str, Any]],
-           name: str = "reform.yaml") -> Policy:
-    """``base`` with ``overlay`` (YAML text or a nested dict) applied; ``base`` is unchanged.
-    Raises :class:`PolicyError` pointing into the overlay."""
-    return base.derive(overlay if isinstance(overlay, str) else overlay_yaml(overlay), name)
+def derive(base: Policy, overlay: Union[str, Mapping[str, Any]], name: str = "reform.yaml",
+           *, title: Optional[str] = None) -> Policy:
+    """``base`` changed by ``overlay``: YAML text, a nested dict, or a mapping of addresses to
+    values with the reform's ``title`` (:meth:`Policy.derive`); ``base`` is unchanged. Raises
+    :class:`PolicyError` pointing into the overlay."""
+    return base.derive(overlay, name, title=title)
 
 
 def _shift_years(dates: pd.Series, policy: Policy) -> pd.Series:
