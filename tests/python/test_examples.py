@@ -1,5 +1,6 @@
-"""The examples run as a reader would run them: the script, the notebook (every cell must
-succeed) and the Dask example (partition totals equal a single-process run)."""
+"""The examples run as a reader would run them: the script, the notebooks (every cell must
+succeed) and the Dask example (partition totals equal a single-process run, on worker
+processes that get the policies pickled)."""
 
 import os
 import subprocess
@@ -42,6 +43,28 @@ def test_notebook_executes_every_cell(tmp_path, monkeypatch):
     assert (tmp_path / "fund_2022_vs_2023.png").exists()
 
 
+def test_fund_balance_notebook_shows_its_plot(tmp_path, monkeypatch):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    nb = nbformat.read(EXAMPLES / "fund_balance.ipynb", as_version=4)
+    client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=300,
+                                     resources={"metadata": {"path": str(tmp_path)}})
+    client.execute()  # raises CellExecutionError when any cell fails
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    # The plot is shown (a PNG in the last code cell's outputs) and written.
+    last = [c for c in nb.cells if c.cell_type == "code"][-1]
+    assert any("image/png" in o.get("data", {}) for o in last.outputs)
+    assert (tmp_path / "fund_balance.png").read_bytes()[:4] == b"\x89PNG"
+    # The three scenarios' balances, the reform's values as its own.
+    text = "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
+    for word in ("2022", "2023", "reform", "balance", "resident"):
+        assert word in text
+    assert "400  reform  reform" in text and "70%  reform  reform" in text
+
+
 @pytest.mark.parametrize("scheduler", ["distributed", "processes"])
 def test_dask_partitions_match_single_run(scheduler):
     pytest.importorskip("dask.dataframe")
@@ -51,4 +74,7 @@ def test_dask_partitions_match_single_run(scheduler):
                           "--scheduler", scheduler, "--persons", "4000"],
                          capture_output=True, text=True, env=_env(), timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
+    assert "no person spans partitions" in out.stdout
     assert "totals equal" in out.stdout
+    # Both policies, the year and the reform derived from it in code, reached the workers.
+    assert "  reform  fund " in out.stdout and "  2023    fund " in out.stdout

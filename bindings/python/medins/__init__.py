@@ -34,7 +34,7 @@ from .core import (to_cdate, from_cdate, yuan, fen, ratio_text, ratio, version, 
 from .batch import settle_arrays, BatchResult, LedgerBlock
 from .frames import settle_frame, generate_population
 from .reform import overlay_yaml, derive, compare, Comparison
-from .plot import plot_fund_vs_cost
+from .plot import plot_fund_vs_cost, plot_fund_balance
 from .population import (PopulationResult, contributions_arrays, maternity_arrays,
                          capitation_arrays, contributions_frame, maternity_frame,
                          capitation_frame)
@@ -57,5 +57,5 @@ __all__ = [
     "overlay_yaml", "derive", "compare", "Comparison", "plot_fund_vs_cost",
     "PopulationResult", "contributions_arrays", "maternity_arrays", "capitation_arrays",
     "contributions_frame", "maternity_frame", "capitation_frame", "summarize", "yuan_value",
-    "fund_balance", "generate_fund_population", "sweep",
+    "fund_balance", "generate_fund_population", "sweep", "plot_fund_balance",
 ]

@@ -91,7 +91,7 @@ def fund_balance(*, contributions: Any = None, settlements: Any = None, maternit
 
 
 def generate_fund_population(n_persons: int = 2000, *, year: int = 2023, seed: int = 0,
-                             claims_per_person: float = 3.0,
+                             claims_per_person: float = 0.8,
                              weights: bool = True) -> Dict[str, Any]:
     """A synthetic population with every input of a fund balance, reproducible from ``seed``.
 
