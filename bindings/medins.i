@@ -501,4 +501,6 @@ MEDINS_RELEASE_GIL(medins_policy_set::m_add_file)
 %include "python/batch.i"
 %include "python/population.i"
 %include "python/policy_texts.i"
+#elif defined(SWIGJAVA)
+%include "java/population_java.i"
 #endif
