@@ -329,7 +329,8 @@ def _frame(given: Any, res: PopulationResult, spec: Mapping[str, Any],
             words = {int(m): m.word for m in _WORDS[k]}
             v = pd.Series(v, index=out.index).map(words)
         elif k == "group":
-            v = pd.Series(v, index=out.index).map(lambda g: Group(int(g)).word)
+            v = pd.Series(v, index=out.index).map({int(g): Group(int(g)).word
+                                                   for g in np.unique(v)})
         out[prefix + k] = v
     out[prefix + "status"] = res["status"]
     out[prefix + "status_name"] = pd.Series(res["status"], index=out.index).map(
