@@ -124,7 +124,8 @@ public final class Population {
      * @return the columns of {@code MaternityFigures} ("delivery", "prenatal_limit",
      *     "prenatal", "complication_ratio", "complication", "total") and each row's status
      * @throws IllegalArgumentException when the columns differ in length
-     * @throws NullPointerException when {@code policy} or {@code mothers} is null
+     * @throws NullPointerException when {@code policy}, {@code mothers} or a column that may
+     *     not be null is null
      * @throws IllegalStateException when the policy, or the set it is borrowed from, is closed
      */
     public static PopulationResult maternity(Policy policy, BatchPersons mothers, int[] date,
@@ -132,6 +133,10 @@ public final class Population {
                                              long[] prenatalCosts, long[] complicationCosts) {
         Objects.requireNonNull(policy, "policy");
         BatchPersons p = Objects.requireNonNull(mothers, "mothers");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(weeks, "weeks");
+        Objects.requireNonNull(childOrder, "childOrder");
         int n = p.size();
         long[] figures = new long[COLUMNS.get(MATERNITY).size() * n];
         int[] status = new int[n];
@@ -170,7 +175,8 @@ public final class Population {
      * @throws MedinsException when an enrolment names no row or breaks the rows' order
      *     (nothing computed)
      * @throws IllegalArgumentException when the columns differ in length
-     * @throws NullPointerException when {@code policy} is null
+     * @throws NullPointerException when {@code policy} or a column that may not be null is
+     *     null
      * @throws IllegalStateException when the policy, or the set it is borrowed from, is closed
      */
     public static PopulationResult capitation(Policy policy, long[] institution, int[] level,
@@ -179,7 +185,14 @@ public final class Population {
                                               int[] enrolmentRow, long[] patient,
                                               int[] enrolledFrom, int[] enrolledTo) {
         Objects.requireNonNull(policy, "policy");
-        int n = level == null ? 0 : level.length;
+        int n = Objects.requireNonNull(level, "level").length;
+        Objects.requireNonNull(disease, "disease");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(actualCosts, "actualCosts");
+        Objects.requireNonNull(enrolmentRow, "enrolmentRow");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(enrolledFrom, "enrolledFrom");
         long[] figures = new long[COLUMNS.get(CAPITATION).size() * n];
         int[] status = new int[n];
         return policy.use(h -> {
@@ -188,7 +201,7 @@ public final class Population {
                     figures, status);
             return finish(h, CAPITATION, n, figures, status, failed, (ph, i) -> {
                 int m = 0;
-                for (int k = 0; enrolmentRow != null && k < enrolmentRow.length; k++) {
+                for (int k = 0; k < enrolmentRow.length; k++) {
                     m += enrolmentRow[k] == i ? 1 : 0;
                 }
                 long[] ids = new long[m];
