@@ -16,21 +16,16 @@ Prints "name: value" lines, every ratio measured in this one run:
 """
 
 import argparse
+import os
 import pickle
-import time
+import sys
 
 import numpy as np
 
 import medins
 
-
-def best_of(fn, repeat):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from py_bench import best_of  # noqa: E402
 
 
 def main():

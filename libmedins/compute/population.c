@@ -13,16 +13,41 @@
 
 /* ---- Rows ------------------------------------------------------------------------------- */
 
+/* A call: the policy, its input and output structs (of its kind), and for capitation room
+ * for the largest row's enrolments and the overlap check's scratch for as many. */
+typedef struct population_call {
+    const medins_policy *policy;
+    const void *in;
+    void *out;
+    medins_enrolment *enrolments;
+    void *scratch;
+} population_call;
+
 /* One kind of row: how row i is computed into `figures`, and how its figures (zeros when it
  * failed) and status go to the outputs. */
 typedef struct row_kind {
-    int (*compute)(const void *call, size_t i, void *figures, medins_error **err);
-    void (*put)(const void *call, size_t i, const void *figures, int status);
+    int (*compute)(const population_call *call, size_t i, void *figures, medins_error **err);
+    void (*put)(const population_call *call, size_t i, const void *figures, int status);
     size_t figures_size;
 } row_kind;
 
+/* In a kind's put function: output column `name` (when asked for) gets the field `name` of
+ * figures f for row i of outputs o. */
+#define PUT(name)                                                                            \
+    if (o->name)                                                                             \
+        o->name[i] = f->name;
+
+/* medins_<x>_init: *p set to the INIT macro's value; NULL left alone. */
+#define INIT_FUNCTION(function, type, value)                                                  \
+    void function(type *p)                                                                   \
+    {                                                                                        \
+        static const type init = value;                                                      \
+        if (p)                                                                               \
+            *p = init;                                                                       \
+    }
+
 /* Every row of a call: 0, or MEDINS_ERR_BATCH naming how many failed and the first. */
-static int run_rows(const row_kind *kind, const void *call, size_t n, void *figures,
+static int run_rows(const row_kind *kind, const population_call *call, size_t n, void *figures,
                     size_t *failed, medins_error **err)
 {
     size_t nfailed = 0, first = 0;
@@ -43,8 +68,9 @@ static int run_rows(const row_kind *kind, const void *call, size_t n, void *figu
         return MEDINS_ERR_BATCH;
     medins_error *e = NULL;
     kind->compute(call, first, figures, &e);
-    int rc = mdn_error(err, MEDINS_ERR_BATCH, NULL, 0, 0, "%zu row(s) failed; the first, row %zu: %s",
-                       nfailed, first, medins_error_message(e));
+    int rc = mdn_error(err, MEDINS_ERR_BATCH, NULL, 0, 0,
+                       "%zu row(s) failed; the first, row %zu: %s", nfailed, first,
+                       medins_error_message(e));
     medins_error_free(e);
     return rc;
 }
@@ -56,6 +82,19 @@ static int check_version(unsigned version, unsigned known, const char *what, med
         return 0;
     return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
                      "%s of version %u: this library knows versions 1 to %u", what, version, known);
+}
+
+/* What every call checks first: no NULL argument, and its input and output structs (each
+ * starts with its version) of versions this library knows. */
+static int check_call(const char *call, const medins_policy *policy, const void *in,
+                      const char *in_name, unsigned in_known, const void *out,
+                      const char *out_name, unsigned out_known, medins_error **err)
+{
+    if (!policy || !in || !out)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: a required argument is NULL",
+                         call);
+    int rc = check_version(*(const unsigned *)in, in_known, in_name, err);
+    return rc ? rc : check_version(*(const unsigned *)out, out_known, out_name, err);
 }
 
 /* The columns that a call needs and that are NULL. */
@@ -97,15 +136,9 @@ static int check_persons(const medins_person_columns *p, size_t n, const char *c
     X(benefit_tier) X(group) X(state_pays_all) X(wage_base) X(employer_rate)               \
     X(individual_rate) X(monthly_employer) X(monthly_individual) X(fixed_yearly)
 
-typedef struct contribution_call {
-    const medins_policy *policy;
-    const medins_contribution_columns *in;
-    medins_contribution_outputs *out;
-} contribution_call;
-
-static int contribution_row(const void *call, size_t i, void *figures, medins_error **err)
+static int contribution_row(const population_call *c, size_t i, void *figures,
+                            medins_error **err)
 {
-    const contribution_call *c = call;
     const medins_contribution_columns *in = c->in;
     const medins_person person = person_at(&in->persons, i);
     const medins_employee_input employee = {
@@ -120,32 +153,20 @@ static int contribution_row(const void *call, size_t i, void *figures, medins_er
                                     in->monthly_wage ? &employee : NULL, err);
 }
 
-static void contribution_put(const void *call, size_t i, const void *figures, int status)
+static void contribution_put(const population_call *c, size_t i, const void *figures,
+                             int status)
 {
-    medins_contribution_outputs *o = ((const contribution_call *)call)->out;
+    medins_contribution_outputs *o = c->out;
     const medins_contribution_figures *f = figures;
-#define PUT(name)                                                                            \
-    if (o->name)                                                                             \
-        o->name[i] = f->name;
     CONTRIBUTION_OUTPUTS(PUT)
-#undef PUT
     if (o->status)
         o->status[i] = status;
 }
 
-void medins_contribution_columns_init(medins_contribution_columns *columns)
-{
-    static const medins_contribution_columns init = MEDINS_CONTRIBUTION_COLUMNS_INIT;
-    if (columns)
-        *columns = init;
-}
-
-void medins_contribution_outputs_init(medins_contribution_outputs *outputs)
-{
-    static const medins_contribution_outputs init = MEDINS_CONTRIBUTION_OUTPUTS_INIT;
-    if (outputs)
-        *outputs = init;
-}
+INIT_FUNCTION(medins_contribution_columns_init, medins_contribution_columns,
+              MEDINS_CONTRIBUTION_COLUMNS_INIT)
+INIT_FUNCTION(medins_contribution_outputs_init, medins_contribution_outputs,
+              MEDINS_CONTRIBUTION_OUTPUTS_INIT)
 
 int medins_contribution_batch(const medins_policy *policy, medins_date date,
                               const medins_contribution_columns *in,
@@ -153,14 +174,9 @@ int medins_contribution_batch(const medins_policy *policy, medins_date date,
                               medins_error **err)
 {
     static const char call[] = "medins_contribution_batch";
-    if (!policy || !in || !out)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: a required argument is NULL",
-                         call);
-    int rc = check_version(in->version, MEDINS_CONTRIBUTION_COLUMNS_VERSION,
-                           "medins_contribution_columns", err);
-    if (rc == 0)
-        rc = check_version(out->version, MEDINS_CONTRIBUTION_OUTPUTS_VERSION,
-                           "medins_contribution_outputs", err);
+    int rc = check_call(call, policy, in, "medins_contribution_columns",
+                        MEDINS_CONTRIBUTION_COLUMNS_VERSION, out, "medins_contribution_outputs",
+                        MEDINS_CONTRIBUTION_OUTPUTS_VERSION, err);
     if (rc == 0)
         rc = check_persons(&in->persons, in->n, call, err);
     if (rc == 0)
@@ -169,7 +185,7 @@ int medins_contribution_batch(const medins_policy *policy, medins_date date,
         return rc;
     static const row_kind kind = { contribution_row, contribution_put,
                                    sizeof(medins_contribution_figures) };
-    const contribution_call c = { policy, in, out };
+    const population_call c = { policy, in, out, NULL, NULL };
     medins_contribution_figures figures;
     return run_rows(&kind, &c, in->n, &figures, failed, err);
 }
@@ -179,15 +195,9 @@ int medins_contribution_batch(const medins_policy *policy, medins_date date,
 #define MATERNITY_OUTPUTS(X)                                                                 \
     X(delivery) X(prenatal_limit) X(prenatal) X(complication_ratio) X(complication) X(total)
 
-typedef struct maternity_call {
-    const medins_policy *policy;
-    const medins_maternity_columns *in;
-    medins_maternity_outputs *out;
-} maternity_call;
-
-static int maternity_row(const void *call, size_t i, void *figures, medins_error **err)
+static int maternity_row(const population_call *c, size_t i, void *figures,
+                         medins_error **err)
 {
-    const maternity_call *c = call;
     const medins_maternity_columns *in = c->in;
     const medins_person person = person_at(&in->persons, i);
     const medins_maternity_input input = {
@@ -200,47 +210,30 @@ static int maternity_row(const void *call, size_t i, void *figures, medins_error
     return mdn_maternity_figures(figures, c->policy, &person, in->date[i], &input, err);
 }
 
-static void maternity_put(const void *call, size_t i, const void *figures, int status)
+static void maternity_put(const population_call *c, size_t i, const void *figures, int status)
 {
-    medins_maternity_outputs *o = ((const maternity_call *)call)->out;
+    medins_maternity_outputs *o = c->out;
     const medins_maternity_figures *f = figures;
-#define PUT(name)                                                                            \
-    if (o->name)                                                                             \
-        o->name[i] = f->name;
     MATERNITY_OUTPUTS(PUT)
-#undef PUT
     if (o->status)
         o->status[i] = status;
 }
 
-void medins_maternity_columns_init(medins_maternity_columns *columns)
-{
-    static const medins_maternity_columns init = MEDINS_MATERNITY_COLUMNS_INIT;
-    if (columns)
-        *columns = init;
-}
-
-void medins_maternity_outputs_init(medins_maternity_outputs *outputs)
-{
-    static const medins_maternity_outputs init = MEDINS_MATERNITY_OUTPUTS_INIT;
-    if (outputs)
-        *outputs = init;
-}
+INIT_FUNCTION(medins_maternity_columns_init, medins_maternity_columns,
+              MEDINS_MATERNITY_COLUMNS_INIT)
+INIT_FUNCTION(medins_maternity_outputs_init, medins_maternity_outputs,
+              MEDINS_MATERNITY_OUTPUTS_INIT)
 
 int medins_maternity_batch(const medins_policy *policy, const medins_maternity_columns *in,
                            medins_maternity_outputs *out, size_t *failed, medins_error **err)
 {
     static const char call[] = "medins_maternity_batch";
-    if (!policy || !in || !out)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: a required argument is NULL",
-                         call);
-    int rc = check_version(in->version, MEDINS_MATERNITY_COLUMNS_VERSION,
-                           "medins_maternity_columns", err);
-    if (rc == 0)
-        rc = check_version(out->version, MEDINS_MATERNITY_OUTPUTS_VERSION,
-                           "medins_maternity_outputs", err);
-    if (rc == 0)
-        rc = check_persons(&in->persons, in->n, call, err);
+    int rc = check_call(call, policy, in, "medins_maternity_columns",
+                        MEDINS_MATERNITY_COLUMNS_VERSION, out, "medins_maternity_outputs",
+                        MEDINS_MATERNITY_OUTPUTS_VERSION, err);
+    if (rc)
+        return rc;
+    rc = check_persons(&in->persons, in->n, call, err);
     const bool some = in->n > 0;
     if (rc == 0)
         rc = require(!some || in->date, call, "date", err);
@@ -253,7 +246,7 @@ int medins_maternity_batch(const medins_policy *policy, const medins_maternity_c
     if (rc)
         return rc;
     static const row_kind kind = { maternity_row, maternity_put, sizeof(medins_maternity_figures) };
-    const maternity_call c = { policy, in, out };
+    const population_call c = { policy, in, out, NULL, NULL };
     medins_maternity_figures figures;
     return run_rows(&kind, &c, in->n, &figures, failed, err);
 }
@@ -263,14 +256,6 @@ int medins_maternity_batch(const medins_policy *policy, const medins_maternity_c
 #define CAPITATION_OUTPUTS(X)                                                                \
     X(rate) X(period) X(patients) X(patient_days) X(budget) X(surplus) X(overrun)            \
     X(surplus_kept) X(overrun_fund) X(before_assessment) X(assessment) X(payment)
-
-typedef struct capitation_call {
-    const medins_policy *policy;
-    const medins_capitation_columns *in;
-    medins_capitation_outputs *out;
-    medins_enrolment *enrolments;  /* room for the largest row's enrolments */
-    void *scratch;                 /* mdn_capitation_figures' scratch for as many */
-} capitation_call;
 
 /* The index of the first enrolment of row `row` or a later one (enrolment_row is sorted). */
 static size_t first_enrolment(const medins_capitation_columns *in, size_t row)
@@ -286,9 +271,9 @@ static size_t first_enrolment(const medins_capitation_columns *in, size_t row)
     return lo;
 }
 
-static int capitation_row(const void *call, size_t i, void *figures, medins_error **err)
+static int capitation_row(const population_call *c, size_t i, void *figures,
+                          medins_error **err)
 {
-    const capitation_call *c = call;
     const medins_capitation_columns *in = c->in;
     const size_t first = first_enrolment(in, i), end = first_enrolment(in, i + 1);
     for (size_t k = first; k < end; k++)
@@ -311,32 +296,20 @@ static int capitation_row(const void *call, size_t i, void *figures, medins_erro
     return mdn_capitation_figures(figures, c->policy, &input, c->scratch, err);
 }
 
-static void capitation_put(const void *call, size_t i, const void *figures, int status)
+static void capitation_put(const population_call *c, size_t i, const void *figures,
+                           int status)
 {
-    medins_capitation_outputs *o = ((const capitation_call *)call)->out;
+    medins_capitation_outputs *o = c->out;
     const medins_capitation_figures *f = figures;
-#define PUT(name)                                                                            \
-    if (o->name)                                                                             \
-        o->name[i] = f->name;
     CAPITATION_OUTPUTS(PUT)
-#undef PUT
     if (o->status)
         o->status[i] = status;
 }
 
-void medins_capitation_columns_init(medins_capitation_columns *columns)
-{
-    static const medins_capitation_columns init = MEDINS_CAPITATION_COLUMNS_INIT;
-    if (columns)
-        *columns = init;
-}
-
-void medins_capitation_outputs_init(medins_capitation_outputs *outputs)
-{
-    static const medins_capitation_outputs init = MEDINS_CAPITATION_OUTPUTS_INIT;
-    if (outputs)
-        *outputs = init;
-}
+INIT_FUNCTION(medins_capitation_columns_init, medins_capitation_columns,
+              MEDINS_CAPITATION_COLUMNS_INIT)
+INIT_FUNCTION(medins_capitation_outputs_init, medins_capitation_outputs,
+              MEDINS_CAPITATION_OUTPUTS_INIT)
 
 /* The enrolments' rows in range and in order; *largest receives the most enrolments of a row. */
 static int check_enrolment_rows(const medins_capitation_columns *in, size_t *largest,
@@ -366,14 +339,11 @@ int medins_capitation_batch(const medins_policy *policy, const medins_capitation
                             medins_capitation_outputs *out, size_t *failed, medins_error **err)
 {
     static const char call[] = "medins_capitation_batch";
-    if (!policy || !in || !out)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: a required argument is NULL",
-                         call);
-    int rc = check_version(in->version, MEDINS_CAPITATION_COLUMNS_VERSION,
-                           "medins_capitation_columns", err);
-    if (rc == 0)
-        rc = check_version(out->version, MEDINS_CAPITATION_OUTPUTS_VERSION,
-                           "medins_capitation_outputs", err);
+    int rc = check_call(call, policy, in, "medins_capitation_columns",
+                        MEDINS_CAPITATION_COLUMNS_VERSION, out, "medins_capitation_outputs",
+                        MEDINS_CAPITATION_OUTPUTS_VERSION, err);
+    if (rc)
+        return rc;
     const bool rows = in->n > 0, enrolments = in->m > 0;
     if (rc == 0)
         rc = require(!rows || in->level, call, "level", err);
@@ -402,7 +372,7 @@ int medins_capitation_batch(const medins_policy *policy, const medins_capitation
         return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
     static const row_kind kind = { capitation_row, capitation_put,
                                    sizeof(medins_capitation_figures) };
-    const capitation_call c = { policy, in, out, (medins_enrolment *)(void *)block,
+    const population_call c = { policy, in, out, (medins_enrolment *)(void *)block,
                                 block ? block + head : NULL };
     medins_capitation_figures figures;
     rc = run_rows(&kind, &c, in->n, &figures, failed, err);

@@ -28,32 +28,29 @@ def test_script_runs_and_writes_charts(tmp_path):
         assert (tmp_path / png).read_bytes()[:4] == b"\x89PNG"
 
 
-def test_notebook_executes_every_cell(tmp_path, monkeypatch):
+def _run_notebook(name, tmp_path, monkeypatch):
+    """The notebook executed in tmp_path, every cell (CellExecutionError when one fails), and
+    its outputs, none an error."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel")
     monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    nb = nbformat.read(EXAMPLES / "medins_tour.ipynb", as_version=4)
+    nb = nbformat.read(EXAMPLES / name, as_version=4)
     client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=300,
                                      resources={"metadata": {"path": str(tmp_path)}})
-    client.execute()  # raises CellExecutionError when any cell fails
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
-    assert not errors
+    client.execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    return nb, outputs
+
+
+def test_notebook_executes_every_cell(tmp_path, monkeypatch):
+    _run_notebook("medins_tour.ipynb", tmp_path, monkeypatch)
     assert (tmp_path / "fund_2022_vs_2023.png").exists()
 
 
 def test_fund_balance_notebook_shows_its_plot(tmp_path, monkeypatch):
-    nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
-    pytest.importorskip("ipykernel")
-    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    nb = nbformat.read(EXAMPLES / "fund_balance.ipynb", as_version=4)
-    client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=300,
-                                     resources={"metadata": {"path": str(tmp_path)}})
-    client.execute()  # raises CellExecutionError when any cell fails
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
-    assert not [o for o in outputs if o.get("output_type") == "error"]
+    nb, outputs = _run_notebook("fund_balance.ipynb", tmp_path, monkeypatch)
     # The plot is shown (a PNG in the last code cell's outputs) and written.
     last = [c for c in nb.cells if c.cell_type == "code"][-1]
     assert any("image/png" in o.get("data", {}) for o in last.outputs)
