@@ -16,7 +16,6 @@ import sys
 
 import dask
 import dask.dataframe as dd
-import numpy as np
 import pandas as pd
 
 import medins

@@ -103,7 +103,7 @@ def _owner(start: str, batches: Sequence[Tuple[List[Text], Any]]) -> Any:
 
 def restore_policy(how: str, *args: Any) -> Any:
     """A policy made again from its recipe (core.Policy.__reduce__)."""
-    from .core import Policy, load_policy_string
+    from .core import load_policy_string
     if how == "in":
         (start, batches), pid = args
         policy = _owner(start, batches).get(pid)
