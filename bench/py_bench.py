@@ -7,8 +7,8 @@ Prints "name: value" lines:
     like bench.c's batch (ledgers made before the clock, output arrays reused through out=, the
     same columns asked for: the split of the total, SPLIT, and the status), and also with
     outputs and ledgers made inside the call (numpy_fresh_outputs_seconds);
-  - one claim per call from Python: Policy.settle without and with explanation lines, and
-    Policy.settle_figures (figures only);
+  - one claim per call from Python: Policy.settle without a trace, with one, and with its
+    English lines read (made when first read), and Policy.settle_figures (figures only);
   - last, the pandas reference (bench/pandas_reference.py) on every claim and on the first N,
     checked to the fen against the library and timed, best of --repeat like every other
     figure, against the library's batch and against bench.c's hard-wired kernel on the same
@@ -205,8 +205,12 @@ def main():
                                  self_paid=int(sp), category_b=int(cb))
             work.append((p, person, claim))
         # only the calls are timed: persons, claims and ledgers are made beforehand
-        calls = (("no_lines", functools.partial(policy.settle, explain=False)),
-                 ("with_lines", functools.partial(policy.settle, explain=True)),
+        def with_lines(person, claim, ledger):
+            return policy.settle(person, claim, ledger).lines
+
+        calls = (("no_trace", functools.partial(policy.settle, explain=False)),
+                 ("trace", functools.partial(policy.settle, explain=True)),
+                 ("trace_and_lines", with_lines),
                  ("figures_only", policy.settle_figures))
         # best of --repeat rounds, each from fresh ledgers, as bench.c (3) and the Java
         # benchmark (5) time their one-claim calls

@@ -48,14 +48,13 @@ static void medins_py_raise(const medins_error *e, const char *call)
     }
 }
 
-/* A status without an error object (calls that take no err): raise from the code alone. */
-static void medins_py_raise_status(int status)
+/* A status without an error object (calls that take no err): raise it with `message`. */
+static void medins_py_raise_message(int status, const char *message)
 {
     PyObject *mod = PyImport_ImportModule("medins.errors");
     PyObject *exc = NULL;
     if (mod) {
-        exc = PyObject_CallMethod(mod, "_from_c", "iszIIz", status,
-                                  medins_status_describe(status), NULL, 0u, 0u, NULL);
+        exc = PyObject_CallMethod(mod, "_from_c", "iszIIz", status, message, NULL, 0u, 0u, NULL);
         Py_DECREF(mod);
     }
     if (exc) {
@@ -63,8 +62,14 @@ static void medins_py_raise_status(int status)
         Py_DECREF(exc);
     } else {
         PyErr_Clear();
-        PyErr_SetString(PyExc_RuntimeError, medins_status_describe(status));
+        PyErr_SetString(PyExc_RuntimeError, message);
     }
+}
+
+/* The same, from the code alone. */
+static void medins_py_raise_status(int status)
+{
+    medins_py_raise_message(status, medins_status_describe(status));
 }
 %}
 

@@ -4,7 +4,8 @@
  * The C API is wrapped as a few classes whose methods are written once, in C, below:
  *   PolicySet  (medins_policy_set)  embedded(), add_dir(), add_file(), lookup(), get(), at()
  *   Policy     (medins_policy)      load_file(), load_string(), derive(), settle(), getters
- *   Result     (medins_result)      lines, assumed values, settlement figures
+ *   Result     (medins_result)      lines, the trace, assumed values, settlement figures;
+ *                                   its text in a language (result_explain, result_step_text)
  *   Ledger     (medins_ledger)      plain data; to_text(), from_text(), close_year(), reverse()
  *   Person, Claim, Settlement, Line, Value, Source, LoadOptions: plain value structs
  *   contributions, accounts, maternity, capitation: Policy methods and input structs (contrib.i)
@@ -50,6 +51,10 @@
 %rename("%(regex:/^(medins_|MEDINS_|m_)(.+)$/\\2/)s") "";
 
 %include "errors.i"
+/* The helpers both languages move structs with, by their layouts, and run the batch over
+ * columns with. */
+%include "layout.i"
+%include "columns.i"
 
 #if defined(SWIGPYTHON)
 /* The GIL is released only around the long calls (loading, batches): MEDINS_RELEASE_GIL. */
@@ -98,6 +103,31 @@ static medins_bp medins_swig_ratio_parse(const char *text, medins_error **err)
     return v;
 }
 
+/* A word as the library reads what people type (medins_word_parse), with its length. */
+static int medins_swig_word_parse(medins_words words, const char *word, size_t word_len,
+                                  medins_error **err)
+{
+    int v = 0;
+    medins_word_parse(&v, words, word, word_len, err);
+    return v;
+}
+
+/* A date or a list of groups from text with its length, through the library's one reading of
+ * each (both languages). */
+static medins_date medins_swig_date_parse(const char *text, size_t text_len, medins_error **err)
+{
+    medins_date v = 0;
+    medins_date_parse(&v, text, text_len, err);
+    return v;
+}
+
+static int64_t medins_swig_groups_parse(const char *text, size_t text_len, medins_error **err)
+{
+    uint32_t v = 0;
+    medins_groups_parse(&v, text, text_len, err);
+    return v;
+}
+
 static char *medins_swig_ledger_text(const medins_ledger *ledger)
 {
     size_t needed = 0;
@@ -142,6 +172,9 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_level_parse;
 %ignore medins_claim_kind_parse;
 %ignore medins_group_parse;
+%ignore medins_word_parse;
+%ignore medins_date_parse;
+%ignore medins_groups_parse;
 %ignore medins_error;
 %ignore medins_error_code;
 %ignore medins_error_message;
@@ -150,6 +183,16 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_error_column;
 %ignore medins_error_free;
 %ignore medins_load_options_init;
+/* A load's error list and progress callback are C's; the bindings stop at the first error. */
+%ignore medins_load_options::errors;
+%ignore medins_load_options::progress;
+%ignore medins_load_options::progress_data;
+%ignore medins_error_list;
+%ignore medins_error_list_new;
+%ignore medins_error_list_free;
+%ignore medins_error_list_count;
+%ignore medins_error_list_get;
+%ignore medins_error_list_full;
 %ignore medins_person_init;
 %ignore medins_claim_init;
 %ignore medins_ledger_init;
@@ -199,6 +242,8 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_result_settlement;
 %ignore medins_settle;
 %ignore medins_settle_ex;
+%ignore medins_settle_options;
+%ignore medins_settle_options_init;
 %ignore medins_settle_reverse;
 /* The batch is structure-of-arrays over raw pointers: each language passes its own arrays
  * (python/batch.i: numpy; Java: java/medins_java.i). */
@@ -207,6 +252,14 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_batch_out;
 %ignore medins_batch_settle;
 %ignore medins_batch_settle_set;
+%ignore medins_batch_persons_init;
+%ignore medins_batch_claims_init;
+%ignore medins_batch_out_init;
+/* A struct's version is set by its constructor (its initialiser) and read-only; a ledger's
+ * reserved words are not data. */
+%immutable version;
+%ignore medins_ledger::reserved;
+%ignore medins_ledger::reserved32;
 
 /* Class names in both languages. */
 %rename(PolicySet) medins_policy_set;
@@ -277,6 +330,15 @@ struct medins_result {};
 %include "medins/batch.h"
 %include "contrib.i"
 
+/* The structs' layouts (read-only), for the languages' lists of field names. */
+%ignore medins_layout_init;
+%rename(Field) medins_field;
+%nodefaultctor medins_field;
+%nodefaultdtor medins_field;
+%immutable;
+%include "medins/layout.h"
+%mutable;
+
 /* ---- Money and ratios as text ---------------------------------------------------------- */
 %newobject medins_swig_money_text;
 %newobject medins_swig_ratio_text;
@@ -292,6 +354,21 @@ char *medins_swig_ratio_text(medins_bp ratio);
 medins_fen medins_swig_money_parse(const char *text, medins_error **err);
 /** Percentage text to basis points; raises on malformed text or out of 0-100%. */
 medins_bp medins_swig_ratio_parse(const char *text, medins_error **err);
+%rename(date_parse) medins_swig_date_parse;
+%rename(groups_parse) medins_swig_groups_parse;
+/** "2023-06-01" or "20230601" as YYYYMMDD (medins_date_parse); raises on other text. */
+medins_date medins_swig_date_parse(const char *text, size_t text_len, medins_error **err);
+/** "dibao+disabled" as the groups' flags (medins_groups_parse); raises on other text. */
+int64_t medins_swig_groups_parse(const char *text, size_t text_len, medins_error **err);
+
+/* ---- Words ------------------------------------------------------------------------------ */
+#if defined(SWIGPYTHON)
+%apply (char *STRING, size_t LENGTH) { (const char *word, size_t word_len) };
+#endif
+%rename(word_parse) medins_swig_word_parse;
+/** The value of a word of `words` in any form medins_word_parse reads; raises on others. */
+int medins_swig_word_parse(medins_words words, const char *word, size_t word_len,
+                           medins_error **err);
 
 /* ---- Value types ------------------------------------------------------------------------ */
 
@@ -406,6 +483,62 @@ medins_bp medins_swig_ratio_parse(const char *text, medins_error **err);
     const medins_settlement *m_settlement() { return medins_result_settlement($self); }
 }
 
+/* ---- Text from a result's trace, in a language (both bindings' explain) ----------------- */
+%{
+/* A result's text in the language a tag names ("zh", "en-GB"): its whole explanation, or step
+ * i's when `whole` is 0. A new string; NULL with *err for a tag of no language, or NULL alone
+ * for a step out of range or no memory. */
+static char *medins_swig_text(const medins_result *r, int whole, size_t i, const char *tag,
+                              medins_error **err)
+{
+    medins_lang lang;
+    size_t needed = 0;
+    char *buf;
+    if (medins_lang_parse(&lang, tag, err) != 0)
+        return NULL;
+    if ((whole ? medins_result_render(NULL, 0, &needed, r, lang)
+               : medins_result_step_text(NULL, 0, &needed, r, i, lang)) != MEDINS_ERR_BUFFER)
+        return NULL;
+    buf = malloc(needed);
+    if (buf && (whole ? medins_result_render(buf, needed, NULL, r, lang)
+                      : medins_result_step_text(buf, needed, NULL, r, i, lang)) != 0) {
+        free(buf);
+        buf = NULL;
+    }
+    return buf;
+}
+
+static char *medins_swig_explain(const medins_result *r, const char *lang, medins_error **err)
+{
+    return medins_swig_text(r, 1, 0, lang, err);
+}
+
+static char *medins_swig_step_text(const medins_result *r, size_t i, const char *lang,
+                                   medins_error **err)
+{
+    return medins_swig_text(r, 0, i, lang, err);
+}
+
+/* The language a tag names, as its tag ("zh" for "zh-CN"); NULL with *err for another. */
+static const char *medins_swig_lang_name(const char *tag, medins_error **err)
+{
+    medins_lang lang;
+    return medins_lang_parse(&lang, tag, err) == 0 ? medins_lang_name(lang) : NULL;
+}
+%}
+%newobject medins_swig_explain;
+%newobject medins_swig_step_text;
+%rename(lang_name) medins_swig_lang_name;
+/** "zh" or "en" for a tag of that language ("zh-CN", "en-GB"); raises for another. */
+const char *medins_swig_lang_name(const char *tag, medins_error **err);
+%rename(result_explain) medins_swig_explain;
+%rename(result_step_text) medins_swig_step_text;
+/** The whole explanation of a result in the language `lang` names ("zh", "en"). */
+char *medins_swig_explain(const medins_result *r, const char *lang, medins_error **err);
+/** The text of step i of a result in the language `lang` names; null out of range. */
+char *medins_swig_step_text(const medins_result *r, size_t i, const char *lang,
+                            medins_error **err);
+
 /* ---- Policies --------------------------------------------------------------------------- */
 %newobject medins_policy::m_load_file;
 %newobject medins_policy::m_load_string;
@@ -450,11 +583,14 @@ MEDINS_RELEASE_GIL(medins_policy::m_derive)
     size_t m_value_count() { return medins_policy_value_count($self); }
     const medins_value *m_value(size_t i) { return medins_policy_value($self, i); }
     const medins_value *m_find_value(const char *path) { return medins_policy_find_value($self, path); }
-    /** Settle one claim; `ledger` is updated on success. flags: SETTLE_NO_LINES. */
+    /** Settle one claim; `ledger` is updated on success. flags: SETTLE_NO_TRACE. */
     medins_result *m_settle(const medins_person *person, const medins_claim *claim,
                           medins_ledger *ledger, unsigned int flags, medins_error **err) {
         medins_result *r = NULL;
-        medins_settle_ex(&r, $self, person, claim, ledger, flags, err);
+        medins_settle_options opts;
+        medins_settle_options_init(&opts);
+        opts.flags = flags;
+        medins_settle_ex(&r, $self, person, claim, ledger, &opts, err);
         return r;
     }
 }

@@ -12,8 +12,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -24,7 +22,8 @@ static const char help[] =
     "Settle a CSV of claims and write a CSV of results to standard output (or --output), one\n"
     "row per claim, in input order. Each person's ledger (deductible met, running position,\n"
     "annual maximum) is carried from one claim to the next, so a person's claims must come in\n"
-    "date order; persons may be interleaved. The input is streamed: files larger than memory\n"
+    "date order; persons may be interleaved; a claim of a later year first closes the person's\n"
+    "year with the policy in force on its last day. The input is streamed: files larger than memory\n"
     "work. A progress bar is drawn on standard error when it is a terminal, and a summary is\n"
     "printed there at the end.\n"
     "\n"
@@ -38,6 +37,7 @@ static const char help[] =
     "  claim_id, institution        integers (claim_id defaults to the line number)\n"
     "  scheme, category, tier, birth_date, groups (dibao|disabled), family_doctor\n"
     "                  the person (empty: employee, in_service / adult, no tier, no groups)\n"
+    CLI_WORDS_HELP
     "\n"
     "Output columns:\n"
     "  claim_id,person_id,date,status,fund,major_disease,assistance,patient,deductible,\n"
@@ -50,6 +50,7 @@ static const char help[] =
     "  --ledgers FILE         start from these ledgers (as written by --save-ledgers)\n"
     "  --save-ledgers FILE    write every person's ledger at the end\n"
     "  -q, --quiet            no progress bar, no summary\n"
+    "  --json                 the summary as JSON on standard error (docs/schemas/batch.schema.json)\n"
     "  -h, --help             show this help\n"
     "\n" CLI_POLICY_HELP
     "\n"
@@ -263,17 +264,6 @@ static void persons_free(persons *ps)
     free(ps->id_len); free(ps->hash); free(ps->ids); free(ps->table);
 }
 
-static void person_of(medins_person *p, const persons *ps, size_t i)
-{
-    medins_person_init(p);
-    p->scheme = (medins_scheme)ps->scheme[i];
-    p->category = (medins_category)ps->category[i];
-    p->tier = (medins_tier)ps->tier[i];
-    p->birth_date = ps->birth[i];
-    p->groups = ps->groups[i];
-    p->family_doctor = ps->doctor[i];
-}
-
 /*
  * ---- Ledger files: "[person id]" then the ledger's text, per person -----------------------
  *
@@ -372,16 +362,18 @@ static int load_ledgers(persons *ps, const char *path)
         if (n == 0)
             continue;
         if (n < 2 || s[0] != '[' || s[n - 1] != ']') {
-            cli_warn("%s:%lu: expected a line '[person id]'", path, line);
+            cli_error(MEDINS_ERR_LEDGER, &(cli_where){.file = path, .line = line},
+                      "expected a line '[person id]'");
             rc = EXIT_INPUT;
             break;
         }
         long id_len = read_person_id(s + 1, n - 2, &bad, &why);
         if (id_len <= 0) {
             if (id_len == 0)
-                cli_warn("%s:%lu: an empty person id", path, line);
+                cli_error(MEDINS_ERR_LEDGER, &(cli_where){.file = path, .line = line}, "an empty person id");
             else
-                cli_warn("%s:%lu:%zu: person id: %s", path, line, bad + 2, why);
+                cli_error(MEDINS_ERR_LEDGER, &(cli_where){.file = path, .line = line, .column = bad + 2},
+                          "person id: %s", why);
             rc = EXIT_INPUT;
             break;
         }
@@ -397,10 +389,11 @@ static int load_ledgers(persons *ps, const char *path)
         int added;
         long i = persons_get(ps, s + 1, (size_t)id_len, &added);
         if (i < 0) {
-            cli_warn("out of memory");
+            cli_warn(MEDINS_ERR_NOMEM, "out of memory");
             rc = EXIT_INPUT;
         } else if (!added) {
-            cli_warn("%s:%lu: person '%.*s' given twice", path, id_line, (int)id_len, s + 1);
+            cli_error(MEDINS_ERR_LEDGER, &(cli_where){.file = path, .line = id_line},
+                      "person '%.*s' given twice", (int)id_len, s + 1);
             rc = EXIT_INPUT;
         } else {
             medins_error *err = NULL;
@@ -408,12 +401,9 @@ static int load_ledgers(persons *ps, const char *path)
             if (st != 0) {
                 /* The ledger's own lines count from the one after its id. */
                 unsigned el = err ? medins_error_line(err) : 0, ec = err ? medins_error_column(err) : 0;
-                fprintf(stderr, "%s: %s:%lu:", cli_prog, path, id_line + el);
-                if (el && ec)
-                    fprintf(stderr, "%u:", ec);
-                fprintf(stderr, " person '%.*s': %s [%s]\n", (int)id_len, s + 1,
-                        err ? medins_error_message(err) : medins_status_describe(st),
-                        medins_status_name(st));
+                cli_where at = {.file = path, .line = id_line + el, .column = el ? ec : 0, .tagged = 1};
+                cli_error(st, &at, "person '%.*s': %s", (int)id_len, s + 1,
+                          err ? medins_error_message(err) : medins_status_describe(st));
                 medins_error_free(err);
                 rc = EXIT_INPUT;
             }
@@ -429,7 +419,7 @@ static int save_ledgers(const persons *ps, cli_out *o)
     writer *w = malloc(sizeof *w);
     char text[4096];
     if (!w) {
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         return EXIT_INPUT;
     }
     w->o = o;
@@ -439,7 +429,7 @@ static int save_ledgers(const persons *ps, cli_out *o)
         if (ps->ledger[i].year == 0)
             continue;   /* a person none of whose claims was read */
         if (medins_ledger_serialize(text, sizeof text, &needed, &ps->ledger[i]) != 0) {
-            cli_warn("ledger text larger than expected (%zu bytes)", needed);
+            cli_warn(MEDINS_ERR_BUFFER, "ledger text larger than expected (%zu bytes)", needed);
             free(w);
             return EXIT_INPUT;
         }
@@ -519,6 +509,7 @@ typedef struct chunk {
     size_t n;                      /* rows */
     size_t m;                      /* of which passed to the library */
     unsigned long line[CHUNK];
+    unsigned long row[CHUNK];      /* the record's number among the data rows */
     int32_t lib[CHUNK];            /* index into the library arrays, -1 for a row refused here */
     uint32_t text_off[CHUNK];      /* "claim_id,person_id,date," as written out (CSV-quoted) */
     uint32_t text_n[CHUNK];        /* its length; a refused row's message follows, NUL-terminated */
@@ -593,21 +584,31 @@ typedef struct run {
     csv_columns cols;            /* the header: field index per column (cols.field) */
     medins_batch_errors *errors; /* the library's error of each failed claim of a chunk */
     tables names;
+    json_t *failures;            /* --json: the failed rows listed (MAX_REPORTED at most) */
 } run;
 
 #define MAX_REPORTED 100
 
 /* A failed row on standard error: "FILE:LINE: claim ID: message", or without the claim when the
- * row's fields could not be read (cid_len 0). */
-static void report_row(run *r, unsigned long line, int cid_len, const char *cid, const char *msg)
+ * row's fields could not be read (cid_len 0). With --json, the summary lists them. */
+static void report_row(run *r, int status, unsigned long line, unsigned long row, int cid_len,
+                       const char *cid, const char *msg)
 {
-    if (r->reported++ < MAX_REPORTED) {
-        if (cid_len)
-            fprintf(stderr, "%s: %s:%lu: claim %.*s: %s\n", cli_prog, r->name, line, cid_len, cid, msg);
-        else
-            fprintf(stderr, "%s: %s:%lu: %s\n", cli_prog, r->name, line, msg);
-    } else if (r->reported == MAX_REPORTED + 1)
-        fprintf(stderr, "%s: more failed rows are not listed here; see the status column\n", cli_prog);
+    if (r->reported++ >= MAX_REPORTED) {
+        if (r->reported == MAX_REPORTED + 1 && !cli_json)
+            fprintf(stderr, "%s: more failed rows are not listed here; see the status column\n", cli_prog);
+        return;
+    }
+    char text[700];
+    if (cid_len)
+        snprintf(text, sizeof text, "claim %.*s: %s", cid_len, cid, msg);
+    else
+        snprintf(text, sizeof text, "%s", msg);
+    cli_where at = {.file = r->name, .line = line, .row = row};
+    if (cli_json)
+        json_array_append_new(r->failures, cli_json_error(status, text, &at));
+    else
+        fprintf(stderr, "%s: %s:%lu: %s\n", cli_prog, r->name, line, text);
 }
 
 /*
@@ -632,15 +633,18 @@ static int flush_chunk(run *r)
 {
     chunk *c = r->c;
     if (c->m > 0) {
-        medins_batch_persons bp = {r->ps.n, r->ps.scheme, r->ps.category, r->ps.tier,
-                                   r->ps.birth, r->ps.groups, r->ps.doctor};
-        medins_batch_claims bc = {c->m, c->person, c->date, c->kind, c->level, c->institution,
-                                  c->total, c->self_paid, c->category_b};
-        medins_batch_out bo = {c->fund, c->major, c->assist, c->patient, c->deductible,
-                               c->coins, c->over_cap, c->account, c->status};
+        medins_batch_persons bp = {MEDINS_BATCH_PERSONS_VERSION, r->ps.n, r->ps.scheme,
+                                   r->ps.category, r->ps.tier, r->ps.birth, r->ps.groups,
+                                   r->ps.doctor};
+        medins_batch_claims bc = {MEDINS_BATCH_CLAIMS_VERSION, c->m, c->person, c->date, c->kind,
+                                  c->level, c->institution, c->total, c->self_paid,
+                                  c->category_b};
+        medins_batch_out bo = {MEDINS_BATCH_OUT_VERSION, c->fund, c->major, c->assist, c->patient,
+                               c->deductible, c->coins, c->over_cap, c->account, c->status};
         /* Each failed claim's error, worded as settling that claim alone words it. */
         medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
         opts.errors = r->errors;
+        opts.close_years = 1;
         medins_error *err = NULL;
         size_t failed = 0;
         int rc = r->pol.single
@@ -665,7 +669,7 @@ static int flush_chunk(run *r)
             char named[600];
             if (e)
                 msg = name_claim(named, sizeof named, msg, (size_t)li, prefix, c->id_n[i]);
-            report_row(r, c->line[i], (int)c->id_n[i], prefix, msg);
+            report_row(r, status, c->line[i], c->row[i], (int)c->id_n[i], prefix, msg);
             r->t.failed++;
             if (!r->keep_going) {
                 r->stop = status == MEDINS_ERR_NO_POLICY ? EXIT_POLICY : EXIT_INPUT;
@@ -715,7 +719,8 @@ static int flush_chunk(run *r)
     c->text_len = 0;
     r->serial++;
     if (w->o->failed) {
-        cli_warn("cannot write the results to %s: %s", w->o->path, strerror(w->o->failed));
+        cli_warn_file(MEDINS_ERR_IO, w->o->path, "cannot write the results to %s: %s", w->o->path,
+                      strerror(w->o->failed));
         return EXIT_IO;
     }
     return 0;
@@ -769,6 +774,7 @@ static int echo_fields(run *r, const csv_reader *in)
     }
     c->text_n[c->n] = (uint32_t)(c->text_len - c->text_off[c->n]);
     c->line[c->n] = in->rec_line;
+    c->row[c->n] = (unsigned long)r->t.rows;
     return 0;
 }
 
@@ -786,7 +792,7 @@ static int refuse_row(run *r, const csv_reader *in, int status, const char *fmt,
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (echo_fields(r, in) != 0 || chunk_put(c, msg, strlen(msg) + 1) != 0) {
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         return EXIT_INPUT;
     }
     c->lib[c->n] = -1;
@@ -821,11 +827,21 @@ static size_t field_len(const csv_reader *in, const run *r, enum col k)
     return f >= 0 ? in->f[f].n : 0;
 }
 
-/* An enum column: its index in the table, `dflt` when the column is empty or absent, -1 when unknown. */
-static int field_enum(const csv_reader *in, const run *r, enum col k, const name_table *t, int dflt)
+/*
+ * An enum column: its value, `dflt` when the column is empty or absent, -1 when unknown (the
+ * library's message in why). The exact word is found in the table, without a call; the other
+ * forms people type (L3, 三级) are read by the library's parser.
+ */
+static int field_enum(const csv_reader *in, const run *r, enum col k, const name_table *t,
+                      medins_words words, int dflt, char *why, size_t wsz)
 {
     size_t n = field_len(in, r, k);
-    return n ? table_find(t, field(in, r, k), n) : dflt;
+    if (n == 0 && dflt >= 0)
+        return dflt;
+    int v = table_find(t, field(in, r, k), n);
+    if (v < 0 && cli_parse_word(&v, words, field(in, r, k), n, why, wsz) != 0)
+        return -1;
+    return v;
 }
 
 /* Read one row into the chunk (settling the chunk first when needed). 0 or an exit code. */
@@ -856,57 +872,56 @@ static int take_row(run *r, const csv_reader *in)
     uint32_t groups = 0;
     int64_t doctor = 0;
     const char *why = "";
+    char lib[400] = "";        /* the library's message, when it refused the value */
     const char *pid = field(in, r, C_PERSON);
     size_t pid_len = field_len(in, r, C_PERSON);
 
 #define CHECK(cond, col, st, msg) \
     do { if (!(cond)) { bad = col; status = st; why = msg; goto refused; } } while (0)
 #define TEXT(k) (n = field_len(in, r, k), txt = field(in, r, k))
+#define ENUM(k, table, words, dflt) field_enum(in, r, k, &r->names.table, words, dflt, lib, sizeof lib)
+#define AMOUNT(k, out) \
+    ((!*TEXT(k) && k != C_TOTAL) || cli_parse_amount(out, txt, n, lib, sizeof lib) == 0)
     CHECK(pid_len > 0, C_PERSON, MEDINS_ERR_SYNTAX, "is empty");
     CHECK((TEXT(C_DATE), cli_parse_date(&date, txt, n) == 0), C_DATE, MEDINS_ERR_DATE,
           "is not a date (2023-06-01 or 20230601)");
-    CHECK((kind = field_enum(in, r, C_KIND, &r->names.kind, -1)) >= 0, C_KIND, MEDINS_ERR_KIND,
-          "is not a claim kind (outpatient, pooling, special_disease, inpatient, pharmacy)");
-    CHECK((level = field_enum(in, r, C_LEVEL, &r->names.level, -1)) >= 0, C_LEVEL, MEDINS_ERR_LEVEL,
-          "is not a level (primary, l1, l2, l3, pharmacy)");
-    const char *amount_why = "is not an amount in yuan (digits, at most two decimals, no grouping)";
-    CHECK((TEXT(C_TOTAL), medins_money_parse_n(&total, txt, n, NULL) == 0), C_TOTAL, MEDINS_ERR_SYNTAX,
-          amount_why);
-    CHECK(!*TEXT(C_SELF_PAID) || medins_money_parse_n(&self_paid, txt, n, NULL) == 0, C_SELF_PAID,
-          MEDINS_ERR_SYNTAX, amount_why);
-    CHECK(!*TEXT(C_CATEGORY_B) || medins_money_parse_n(&category_b, txt, n, NULL) == 0, C_CATEGORY_B,
-          MEDINS_ERR_SYNTAX, amount_why);
+    CHECK((kind = ENUM(C_KIND, kind, MEDINS_WORDS_CLAIM_KIND, -1)) >= 0, C_KIND, MEDINS_ERR_KIND, "");
+    CHECK((level = ENUM(C_LEVEL, level, MEDINS_WORDS_LEVEL, -1)) >= 0, C_LEVEL, MEDINS_ERR_LEVEL, "");
+    CHECK(AMOUNT(C_TOTAL, &total), C_TOTAL, MEDINS_ERR_SYNTAX, "");
+    CHECK(AMOUNT(C_SELF_PAID, &self_paid), C_SELF_PAID, MEDINS_ERR_SYNTAX, "");
+    CHECK(AMOUNT(C_CATEGORY_B, &category_b), C_CATEGORY_B, MEDINS_ERR_SYNTAX, "");
     CHECK(!*TEXT(C_INSTITUTION) || cli_parse_int64(&institution, txt, n) == 0, C_INSTITUTION,
           MEDINS_ERR_SYNTAX, "is not an integer");
-    CHECK((scheme = field_enum(in, r, C_SCHEME, &r->names.scheme, MEDINS_SCHEME_EMPLOYEE)) >= 0,
-          C_SCHEME, MEDINS_ERR_PERSON, "is not a scheme (employee, resident)");
-    CHECK((category = field_enum(in, r, C_CATEGORY, &r->names.category,
-                                 scheme == MEDINS_SCHEME_RESIDENT ? MEDINS_CATEGORY_ADULT
-                                                                  : MEDINS_CATEGORY_IN_SERVICE)) >= 0,
-          C_CATEGORY, MEDINS_ERR_PERSON, "is not a category (in_service, retired, adult, student_child)");
-    CHECK((tier = field_enum(in, r, C_TIER, &r->names.tier, MEDINS_TIER_NONE)) >= 0, C_TIER,
-          MEDINS_ERR_PERSON, "is not a tier (low, middle, high)");
+    CHECK((scheme = ENUM(C_SCHEME, scheme, MEDINS_WORDS_SCHEME, MEDINS_SCHEME_EMPLOYEE)) >= 0,
+          C_SCHEME, MEDINS_ERR_PERSON, "");
+    CHECK((category = ENUM(C_CATEGORY, category, MEDINS_WORDS_CATEGORY,
+                           scheme == MEDINS_SCHEME_RESIDENT ? MEDINS_CATEGORY_ADULT
+                                                            : MEDINS_CATEGORY_IN_SERVICE)) >= 0,
+          C_CATEGORY, MEDINS_ERR_PERSON, "");
+    CHECK((tier = ENUM(C_TIER, tier, MEDINS_WORDS_TIER, MEDINS_TIER_NONE)) >= 0, C_TIER,
+          MEDINS_ERR_PERSON, "");
     CHECK(!*TEXT(C_BIRTH) || cli_parse_date(&birth, txt, n) == 0, C_BIRTH, MEDINS_ERR_DATE, "is not a date");
-    CHECK(!*TEXT(C_GROUPS) || cli_parse_groups(&groups, txt, n, NULL) == 0, C_GROUPS, MEDINS_ERR_PERSON,
-          "names an unknown group");
+    CHECK(!*TEXT(C_GROUPS) || cli_parse_groups(&groups, txt, n, lib, sizeof lib) == 0, C_GROUPS,
+          MEDINS_ERR_PERSON, "");
     CHECK(!*TEXT(C_DOCTOR) || cli_parse_int64(&doctor, txt, n) == 0, C_DOCTOR, MEDINS_ERR_SYNTAX,
           "is not an integer");
+#undef AMOUNT
+#undef ENUM
 #undef TEXT
 #undef CHECK
 
     int added;
     long pi = persons_get(ps, pid, pid_len, &added);
     if (pi < 0) {
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         return EXIT_INPUT;
     }
     int changed = !ps->known[pi] || ps->scheme[pi] != (int32_t)scheme || ps->category[pi] != (int32_t)category
         || ps->tier[pi] != (int32_t)tier || ps->birth[pi] != birth || ps->groups[pi] != groups
         || ps->doctor[pi] != doctor;
     int32_t year = date / 10000;
-    int new_year = ps->ledger[pi].year != 0 && ps->ledger[pi].year < year;
     /* Earlier claims of this person in the chunk must be settled with what was true then. */
-    if ((changed || new_year) && ps->chunk[pi] == r->serial) {
+    if (changed && ps->chunk[pi] == r->serial) {
         int rc = flush_chunk(r);
         if (rc != 0 || r->stop)
             return rc ? rc : r->stop;
@@ -920,32 +935,14 @@ static int take_row(run *r, const csv_reader *in)
         ps->doctor[pi] = doctor;
         ps->known[pi] = 1;
     }
+    /* A person's ledger opens in the year of their first claim; the library closes it into
+     * the year of a later one (the batch's close_years). */
     medins_ledger *led = &ps->ledger[pi];
     if (led->year == 0)
         medins_ledger_init(led, year);
-    while (led->year < year) {
-        /* Close each year with the policy in force on its last day. */
-        const medins_policy *pol = r->pol.single;
-        medins_person person;
-        medins_error *err = NULL;
-        int rc = 0;
-        person_of(&person, ps, (size_t)pi);
-        if (!pol)
-            rc = medins_policy_set_lookup(&pol, r->pol.set, r->pol.region, led->year * 10000 + 1231, &err);
-        if (rc == 0)
-            rc = medins_ledger_close_year(led, led, pol, &person, &err);
-        if (rc != 0) {
-            int32_t y = led->year;
-            const char *m = err ? medins_error_message(err) : medins_status_describe(rc);
-            char msg[256];
-            snprintf(msg, sizeof msg, "%s", m);
-            medins_error_free(err);
-            return refuse_row(r, in, rc, "cannot close the person's %d ledger: %s", (int)y, msg);
-        }
-    }
 
     if (echo_fields(r, in) != 0) {
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         return EXIT_INPUT;
     }
     size_t k = c->m++;
@@ -962,6 +959,8 @@ static int take_row(run *r, const csv_reader *in)
     return 0;
 
 refused:
+    if (lib[0])
+        return refuse_row(r, in, status, "column '%s': %s", col_names[bad], lib);
     return refuse_row(r, in, status, "column '%s': '%s' %s", col_names[bad], field(in, r, bad), why);
 }
 
@@ -973,50 +972,27 @@ static int read_header(run *r, csv_reader *in)
     r->cols.count = C_COUNT;
     int rc = csv_read_header(in, &r->cols);
     if (rc == 0) {
-        cli_warn("%s: empty input: expected a header row", r->name);
+        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = r->name}, "empty input: expected a header row");
         return EXIT_INPUT;
     }
     if (rc == -2) {
-        cli_warn("%s: %s", r->name, strerror(errno));
+        cli_error(MEDINS_ERR_IO, &(cli_where){.file = r->name}, "%s", strerror(errno));
         return EXIT_IO;
     }
     if (rc < 0) {
         char msg[300];
         csv_error_text(msg, sizeof msg, in, NULL);
-        cli_warn("%s:%lu: %s", r->name, in->rec_line, msg);
+        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = r->name, .line = in->rec_line}, "%s", msg);
         return EXIT_INPUT;
     }
     for (int k = 0; k < C_REQUIRED; k++) {
         if (r->cols.field[k] < 0) {
-            cli_warn("%s:%lu: missing column '%s'", r->name, in->rec_line, col_names[k]);
+            cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = r->name, .line = in->rec_line},
+                      "missing column '%s'", col_names[k]);
             return EXIT_INPUT;
         }
     }
     return 0;
-}
-
-static double seconds_since(const struct timespec *t0)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
-static void progress(const run *r, const csv_reader *in, uint64_t size, const struct timespec *t0)
-{
-    double s = seconds_since(t0);
-    double rate = s > 0 ? (double)r->t.rows / s : 0;
-    if (size > 0) {
-        int done = (int)(in->consumed * 30 / size);
-        char bar[31];
-        memset(bar, '#', (size_t)done);
-        memset(bar + done, '.', (size_t)(30 - done));
-        bar[30] = '\0';
-        fprintf(stderr, "\r[%s] %3d%%  %llu claims  %.2f M/s ", bar, (int)(in->consumed * 100 / size),
-                (unsigned long long)r->t.rows, rate / 1e6);
-    } else {
-        fprintf(stderr, "\r%llu claims  %.2f M/s ", (unsigned long long)r->t.rows, rate / 1e6);
-    }
 }
 
 static void summary(const run *r, double secs)
@@ -1037,9 +1013,33 @@ static void summary(const run *r, double secs)
         fprintf(stderr, "  (some totals overflowed and are incomplete)\n");
 }
 
+/* The summary as JSON (docs/schemas/batch.schema.json): the figures above and the failed rows. */
+static json_t *summary_json(run *r, double secs)
+{
+    static const char *const keys[9] = {
+        "total", "fund", "major_disease", "assistance", "patient", "deductible", "coinsurance",
+        "over_cap", "account",
+    };
+    json_t *o = json_object();
+    json_object_set_new(o, "claims", json_integer((json_int_t)r->t.rows));
+    json_object_set_new(o, "settled", json_integer((json_int_t)r->t.settled));
+    json_object_set_new(o, "failed", json_integer((json_int_t)r->t.failed));
+    json_object_set_new(o, "persons", json_integer((json_int_t)r->ps.n));
+    json_object_set_new(o, "seconds", json_real(secs));
+    json_t *sums = json_object();
+    for (int k = 0; k < 9; k++)
+        cli_json_money(sums, keys[k], r->t.sum[k]);
+    json_object_set_new(o, "totals", sums);
+    json_object_set_new(o, "totals_overflowed", json_boolean(r->t.overflow));
+    json_object_set_new(o, "failures", json_incref(r->failures));
+    json_int_t unlisted = r->reported > MAX_REPORTED ? (json_int_t)(r->reported - MAX_REPORTED) : 0;
+    json_object_set_new(o, "failures_not_listed", json_integer(unlisted));
+    return o;
+}
+
 /* ---- The command ------------------------------------------------------------------------ */
 
-enum { OPT_LEDGERS = 256, OPT_SAVE_LEDGERS };
+enum { OPT_LEDGERS = 256, OPT_SAVE_LEDGERS, OPT_JSON };
 
 int cmd_batch(int argc, char **argv)
 {
@@ -1050,6 +1050,7 @@ int cmd_batch(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"ledgers", required_argument, NULL, OPT_LEDGERS},
         {"save-ledgers", required_argument, NULL, OPT_SAVE_LEDGERS},
+        {"json", no_argument, NULL, OPT_JSON},
         CLI_POLICY_LONGOPTS,
         {NULL, 0, NULL, 0}
     };
@@ -1067,6 +1068,7 @@ int cmd_batch(int argc, char **argv)
         case 'q': quiet = 1; break;
         case OPT_LEDGERS: ledgers_in = optarg; break;
         case OPT_SAVE_LEDGERS: ledgers_out = optarg; break;
+        case OPT_JSON: break;   /* cli_json, set by main */
         default: return cli_usage_error("invalid option");
         }
     }
@@ -1074,14 +1076,14 @@ int cmd_batch(int argc, char **argv)
         return cli_usage_error("one input file at most");
     const char *path = optind < argc ? argv[optind] : "-";
 
-    struct timespec t0;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    cli_progress bar;
+    cli_progress_start(&bar, quiet);
     run *r = calloc(1, sizeof *r);
     writer *w = malloc(sizeof *w);
     chunk *c = calloc(1, sizeof *c);
     if (!r || !w || !c) {
         free(r); free(w); free(c);
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         return EXIT_INPUT;
     }
     r->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -1090,9 +1092,10 @@ int cmd_batch(int argc, char **argv)
     r->serial = 1;
     r->keep_going = keep_going;
     tables_init(&r->names);
-    if (medins_batch_errors_new(&r->errors) != 0) {
+    if (medins_batch_errors_new(&r->errors) != 0 || !(r->failures = json_array())) {
+        medins_batch_errors_free(r->errors);
         free(r); free(w); free(c);
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         return EXIT_INPUT;
     }
     /* The results go to standard output as they are settled, or to a file that is replaced
@@ -1110,7 +1113,7 @@ int cmd_batch(int argc, char **argv)
     if (ledgers_in && (rc = load_ledgers(&r->ps, ledgers_in)) != 0)
         goto done;
     if (csv_open(&in, path) != 0) {
-        cli_warn("cannot open %s: %s", path, strerror(errno));
+        cli_warn_file(MEDINS_ERR_IO, r->name, "cannot open %s: %s", path, strerror(errno));
         rc = EXIT_IO;
         goto done;
     }
@@ -1126,17 +1129,13 @@ int cmd_batch(int argc, char **argv)
                                "deductible,coinsurance,over_cap,account,error\n";
     w_bytes(w, head, sizeof head - 1);
 
-    uint64_t size = 0;
-    struct stat st;
-    if (fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode))
-        size = (uint64_t)st.st_size;
-    int bar = !quiet && isatty(STDERR_FILENO);
+    uint64_t size = csv_size(&in);
     for (;;) {
         int got = csv_next(&in);
         if (got == 0)
             break;
         if (got == -2) {
-            cli_warn("%s: %s", r->name, strerror(errno));
+            cli_error(MEDINS_ERR_IO, &(cli_where){.file = r->name}, "%s", strerror(errno));
             rc = EXIT_IO;
             break;
         }
@@ -1144,8 +1143,11 @@ int cmd_batch(int argc, char **argv)
         rc = got == 1 ? take_row(r, &in) : refuse_record(r, &in);
         if (rc != 0)
             break;
-        if (bar && (r->t.rows & 0xFFFF) == 0)
-            progress(r, &in, size, &t0);
+        if ((r->t.rows & 0xFFFF) == 0) {
+            double secs = cli_progress_seconds(&bar);
+            cli_progress_show(&bar, size ? (double)in.consumed / (double)size : -1, "%llu claims  %.2f M/s",
+                              (unsigned long long)r->t.rows, secs > 0 ? (double)r->t.rows / secs / 1e6 : 0.0);
+        }
     }
     if (rc == 0)
         rc = flush_chunk(r);
@@ -1153,11 +1155,11 @@ int cmd_batch(int argc, char **argv)
         rc = r->stop;
     w_flush(w);
     if (out.failed && rc == 0) {
-        cli_warn("cannot write the results to %s: %s", out.path, strerror(out.failed));
+        cli_warn_file(MEDINS_ERR_IO, out.path, "cannot write the results to %s: %s", out.path,
+                      strerror(out.failed));
         rc = EXIT_IO;
     }
-    if (bar)
-        fputs("\r\033[K", stderr);
+    cli_progress_end(&bar);
     /*
      * After a stop neither file is replaced: the results would lack rows, and the ledgers
      * would hold claims whose rows were never written. The ledgers are written out before the
@@ -1179,8 +1181,20 @@ int cmd_batch(int argc, char **argv)
     }
     if (rc == 0 && r->t.failed)
         rc = EXIT_PARTIAL;
-    if (!quiet)
-        summary(r, seconds_since(&t0));
+    if (!quiet && !cli_json) {
+        summary(r, cli_progress_seconds(&bar));
+    } else if (!quiet) {
+        /* One document on standard error: the summary, and the error the run stopped at. */
+        json_t *doc = json_object(), *error = cli_error_take();
+        if (!error && r->stop)
+            error = json_deep_copy(json_array_get(r->failures, 0));
+        json_object_set_new(doc, "summary", summary_json(r, cli_progress_seconds(&bar)));
+        if (error)
+            json_object_set_new(doc, "error", error);
+        (void)cli_json_write(stderr, doc);
+    } else if (r->stop && json_array_size(r->failures) > 0) {
+        cli_error_keep(json_deep_copy(json_array_get(r->failures, 0)));
+    }
 done:
     if (in_open)
         csv_close(&in);
@@ -1191,6 +1205,7 @@ done:
     cli_policies_close(&r->pol);
     persons_free(&r->ps);
     medins_batch_errors_free(r->errors);
+    json_decref(r->failures);
     free(c->text);
     free(c);
     free(w);

@@ -6,6 +6,7 @@
 #define MEDINS_CLI_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -28,10 +29,38 @@ enum {
 };
 
 extern const char *cli_prog;   /* "medins", or "medins settle" once a subcommand is chosen */
+/* Set by main when --json is among the arguments: errors are then one JSON document. */
+extern int cli_json;
 
-/* Messages on stderr, prefixed with the program name. */
-void cli_warn(const char *fmt, ...) CLI_PRINTF(1, 2);
-/* Print a usage error and a hint to --help; returns EXIT_USAGE. */
+/*
+ * Where an error is. Text: "prog: FILE:LINE:COL: message [CODE]", each part when known (line and
+ * column 0 are unknown), the code when `tagged`; `bare` when the message names the file itself.
+ * JSON (under --json): {"error": {"code", "message", "file", "line", "column", "row"}}, null
+ * where unknown; `row` is a CSV record's number among the data rows.
+ */
+typedef struct cli_where {
+    const char *file;
+    unsigned long line, column, row;
+    int tagged, bare;
+} cli_where;
+
+/*
+ * Report an error: on stderr at once as text; under --json the first error of the run is kept
+ * and printed by cli_error_flush (a command's one JSON document on stderr). `where` may be NULL.
+ */
+void cli_error(int code, const cli_where *where, const char *fmt, ...) CLI_PRINTF(3, 4);
+/* The same without a place (out of memory...), and for a message that names its file. */
+void cli_warn(int code, const char *fmt, ...) CLI_PRINTF(2, 3);
+void cli_warn_file(int code, const char *file, const char *fmt, ...) CLI_PRINTF(3, 4);
+/* Under --json: print the error kept, if any, as {"error": {...}} on stderr. */
+void cli_error_flush(void);
+/* Under --json: the error kept (the caller's now, to put in its own document), or NULL. */
+json_t *cli_error_take(void);
+/* Under --json: keep `error` (an object of cli_json_error, taken over) unless one is kept. */
+void cli_error_keep(json_t *error);
+/* The "error" object of the JSON documents. */
+json_t *cli_json_error(int code, const char *message, const cli_where *where);
+/* Print a usage error and a hint to --help; returns EXIT_USAGE. JSON: MEDINS_ERR_ARGUMENT. */
 int cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 /*
  * Print a library error ("file:line:col: message [MEDINS_ERR_X]" when it has a position),
@@ -52,7 +81,8 @@ int cli_exit_for(int status);
  * tested with it first.
  */
 size_t cli_nul_at(const char *p, size_t n);
-/* Dates: "2023-06-01" or "20230601"; 0 on success, -1 when not a calendar date. */
+/* Dates: "2023-06-01" or "20230601" (medins_date_parse); 0 on success, -1 when not a calendar
+ * date. */
 int cli_parse_date(medins_date *out, const char *text, size_t n);
 /* Writes "2023-06-01" (11 bytes with the NUL). */
 void cli_format_date(char buf[11], medins_date date);
@@ -60,8 +90,14 @@ void cli_format_date(char buf[11], medins_date date);
 const char *cli_yuan(char buf[24], medins_fen amount);
 /* Parses "12" / "-3" into a long long; 0 or -1. */
 int cli_parse_int64(int64_t *out, const char *text, size_t n);
-/* Groups written as "dibao|disabled" (',', '|', ';' or '+' between names); 0 or -1 (bad name in *bad). */
-int cli_parse_groups(uint32_t *out, const char *text, size_t n, const char **bad);
+/* A word of `words` as the library reads it (any case, or the Chinese name), from n bytes;
+ * 0, or the library's status with its message (which lists the words) in msg. */
+int cli_parse_word(int *out, medins_words words, const char *text, size_t n, char *msg, size_t msz);
+/* An amount in yuan, as cli_parse_word: "thousands separators are not allowed"... in msg. */
+int cli_parse_amount(medins_fen *out, const char *text, size_t n, char *msg, size_t msz);
+/* Groups written as "dibao|disabled" (medins_groups_parse); 0, or the library's status with its
+ * message in msg. */
+int cli_parse_groups(uint32_t *out, const char *text, size_t n, char *msg, size_t msz);
 
 /* Person fields by name (scheme, category, tier, birth_date, groups, family_doctor), from the
  * n bytes at val (NUL-terminated after them): 0 set, -1 invalid (message in msg; a NUL inside
@@ -86,6 +122,8 @@ int cli_is_person_field(const char *key);
     "                       without it such a claim is refused\n" \
     "  --groups LIST        special groups, e.g. dibao|disabled\n" \
     "  --family-doctor ID   institution of the family-doctor contract\n"
+#define CLI_WORDS_HELP \
+    "Words may be written in any case, or by their Chinese names (住院, 三级, 在职, 居民...).\n"
 /* An option's long name with '-' read as '_' ("birth-date" -> "birth_date"). */
 void cli_option_key(char *key, size_t size, const char *name);
 
@@ -138,16 +176,27 @@ typedef struct cli_policy_opts {
     const char *region;
 } cli_policy_opts;
 
-/* The policies a command computes with: a set (embedded or a directory), or one file. */
+/* The policies a command computes with: a set (embedded or a directory), or one policy. */
 typedef struct cli_policies {
-    medins_policy_set *set;     /* always present: bases for a single file resolve in it */
-    medins_policy *single;      /* --policy FILE, or NULL */
+    medins_policy_set *set;        /* always present: bases for a single file resolve in it */
+    const medins_policy *single;   /* --policy FILE|ID, or NULL */
+    medins_policy *owned;          /* single when it was loaded from a file */
     const char *region;
 } cli_policies;
 
 /* Open what the options ask for; returns 0 or an exit code (after printing the error). */
 int cli_policies_open(cli_policies *p, const cli_policy_opts *opts);
 void cli_policies_close(cli_policies *p);
+/*
+ * A policy named as a user names one, the same for --policy, `policy diff` and `policy
+ * coverage`: a file (loaded, its base resolving in `set`; *owned to free), or the id of a
+ * policy of `set` ("tianjin/2023", "reforms/tianjin-2023-l3-plus5", as `policy check` prints
+ * ids). Returns 0, or after printing the error 5 (a file that cannot be read: a name ending in
+ * .yaml or starting with '/' or '.' is taken for a file) or 3 (a policy refused, or no such file
+ * and no such id, with the ids listed).
+ */
+int cli_policy_named(const medins_policy **out, medins_policy **owned, const medins_policy_set *set,
+                     const char *name);
 /*
  * The policy for a claim dated `date`. When date is 0 the latest policy of the region is used
  * and *date_used is set to its first day (a deterministic choice, reported as an assumption).
@@ -163,11 +212,32 @@ int cli_policies_pick(const medins_policy **out, medins_date *date_used,
     {"region", required_argument, NULL, 'R'}
 #define CLI_POLICY_HELP \
     "Policy:\n" \
-    "  --policy FILE      compute with this policy file (its base resolves in the shipped set)\n" \
+    "  --policy FILE|ID   compute with this policy file (its base resolves in the shipped set),\n" \
+    "                     or the policy of that id (tianjin/2023, reforms/tianjin-2023-l3-plus5)\n" \
     "  --policies DIR     use the *.yaml policies below DIR instead of the shipped ones\n" \
     "  --region NAME      region to look up (default: the library's default region)\n"
 /* Returns 1 when opt was a policy option and was stored. */
 int cli_policy_opt(cli_policy_opts *opts, int opt, const char *arg);
+
+/* ---- Progress of long work (progress.c) ----------------------------------------------- */
+
+/*
+ * Drawn on standard error only when it is a terminal (and the command was not asked to be
+ * quiet), ten times a second at most, and cleared at the end: output files and pipes never see it.
+ */
+typedef struct cli_progress {
+    int on, drawn;
+    struct timespec start;
+    double next;              /* seconds from the start at which to draw again */
+} cli_progress;
+
+void cli_progress_start(cli_progress *p, int quiet);
+/* Seconds since the start. */
+double cli_progress_seconds(const cli_progress *p);
+/* "[#####.....]  42%  <what>  0:12 left"; fraction 0 to 1, or negative when the whole is
+ * unknown (then only <what>). */
+void cli_progress_show(cli_progress *p, double fraction, const char *fmt, ...) CLI_PRINTF(3, 4);
+void cli_progress_end(cli_progress *p);
 
 /* ---- Terminal styling ---------------------------------------------------------------- */
 
@@ -191,7 +261,21 @@ typedef struct cli_assumption {
     const char *what;    /* "date" */
     const char *value;   /* "2023-01-01" */
     const char *why;     /* "no --date given: the first day of the latest policy" */
+    const char *why_zh;  /* the same in Chinese, or NULL */
 } cli_assumption;
+
+/*
+ * The language explanations are written in: the locale's (cli_lang_init: the first of LC_ALL,
+ * LC_MESSAGES and LANG that is set; one starting "zh" is Chinese, any other English), or the
+ * one --lang names (cli_lang_opt: 0, or EXIT_USAGE after the message).
+ */
+extern medins_lang cli_lang;
+void cli_lang_init(void);
+int cli_lang_opt(const char *arg);
+#define CLI_LANG_LONGOPT(val) {"lang", required_argument, NULL, val}
+#define CLI_LANG_HELP \
+    "  --lang zh|en         the language of the explanation (default: the locale's, from\n" \
+    "                       LC_ALL, LC_MESSAGES or LANG: zh... is Chinese, any other English)\n"
 
 typedef struct cli_claim_view {
     const medins_person *person;
@@ -215,7 +299,10 @@ void cli_print_figure(FILE *out, const char *label, medins_fen amount);
 void cli_json_money(json_t *obj, const char *key, medins_fen amount);
 void cli_json_ratio(json_t *obj, const char *key, medins_bp ratio);
 void cli_json_date(json_t *obj, const char *key, medins_date date);
-/* policy, person (when not NULL), lines, assumed and command_assumptions; add the figures. */
+/* A policy's value: path, text, source, at, assumed, file, line, column. */
+json_t *cli_json_value(const medins_value *val);
+/* policy, person (when not NULL), lines, lang, steps (the trace, with texts in cli_lang),
+ * assumed and command_assumptions; add the figures. */
 json_t *cli_json_result(const medins_result *result, const medins_policy *policy,
                         const medins_person *person, const cli_assumption *mine, size_t n_mine);
 /* Dump with indentation and release root; 0 or -1. */

@@ -2,34 +2,110 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 
 const char *cli_prog = "medins";
+int cli_json;
 
-static void vwarn(const char *fmt, va_list ap)
+static json_t *kept_error;   /* under --json: the run's first error */
+
+json_t *cli_json_error(int code, const char *message, const cli_where *w)
 {
-    fprintf(stderr, "%s: ", cli_prog);
-    vfprintf(stderr, fmt, ap);
+    json_t *e = json_object();
+    json_object_set_new(e, "code", json_string(medins_status_name(code)));
+    json_object_set_new(e, "message", json_string(message));
+    json_object_set_new(e, "file", w && w->file ? json_string(w->file) : json_null());
+    json_object_set_new(e, "line", w && w->line ? json_integer((json_int_t)w->line) : json_null());
+    json_object_set_new(e, "column", w && w->column ? json_integer((json_int_t)w->column) : json_null());
+    json_object_set_new(e, "row", w && w->row ? json_integer((json_int_t)w->row) : json_null());
+    return e;
 }
 
-void cli_warn(const char *fmt, ...)
+static void verror(int code, const cli_where *w, const char *fmt, va_list ap)
+{
+    char msg[2048];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (cli_json) {
+        if (!kept_error)
+            kept_error = cli_json_error(code, msg, w);
+        return;
+    }
+    fprintf(stderr, "%s: ", cli_prog);
+    if (w && w->file && !w->bare) {
+        fputs(w->file, stderr);
+        if (w->line)
+            fprintf(stderr, ":%lu", w->line);
+        if (w->line && w->column)
+            fprintf(stderr, ":%lu", w->column);
+        fputs(": ", stderr);
+    }
+    fputs(msg, stderr);
+    if (w && w->tagged)
+        fprintf(stderr, " [%s]", medins_status_name(code));
+    fputc('\n', stderr);
+}
+
+void cli_error(int code, const cli_where *where, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vwarn(fmt, ap);
+    verror(code, where, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+}
+
+void cli_warn(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror(code, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void cli_warn_file(int code, const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    cli_where w = {.file = file, .bare = 1};
+    va_start(ap, fmt);
+    verror(code, &w, fmt, ap);
+    va_end(ap);
+}
+
+void cli_error_keep(json_t *error)
+{
+    if (!kept_error)
+        kept_error = error;
+    else
+        json_decref(error);
+}
+
+json_t *cli_error_take(void)
+{
+    json_t *e = kept_error;
+    kept_error = NULL;
+    return e;
+}
+
+void cli_error_flush(void)
+{
+    json_t *e = cli_error_take();
+    if (!e)
+        return;
+    json_t *doc = json_object();
+    json_object_set_new(doc, "error", e);
+    (void)cli_json_write(stderr, doc);
 }
 
 int cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vwarn(fmt, ap);
+    verror(MEDINS_ERR_ARGUMENT, NULL, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nTry '%s --help' for more information.\n", cli_prog);
+    if (!cli_json)
+        fprintf(stderr, "Try '%s --help' for more information.\n", cli_prog);
     return EXIT_USAGE;
 }
 
@@ -50,25 +126,18 @@ static int report(medins_error *err, int status, const char *name, int in_file)
 {
     if (err) {
         status = medins_error_code(err);
-        const char *file = medins_error_file(err);
-        if (!file && in_file)
-            file = name;
-        fprintf(stderr, "%s: ", cli_prog);
-        if (file) {
-            fprintf(stderr, "%s:", file);
-            if (medins_error_line(err))
-                fprintf(stderr, "%u:", medins_error_line(err));
-            if (medins_error_column(err))
-                fprintf(stderr, "%u:", medins_error_column(err));
-            fputc(' ', stderr);
-        } else if (name) {
-            fprintf(stderr, "%s: ", name);
-        }
-        fprintf(stderr, "%s [%s]\n", medins_error_message(err), medins_status_name(status));
+        cli_where w = {.file = medins_error_file(err), .line = medins_error_line(err),
+                       .column = medins_error_column(err), .tagged = 1};
+        if (!w.file && in_file)
+            w.file = name;
+        if (w.file || !name)
+            cli_error(status, &w, "%s", medins_error_message(err));
+        else
+            cli_error(status, &w, "%s: %s", name, medins_error_message(err));
         medins_error_free(err);
     } else {
-        cli_warn("%s%s%s [%s]", name ? name : "", name ? ": " : "",
-                 medins_status_describe(status), medins_status_name(status));
+        cli_error(status, &(cli_where){.tagged = 1}, "%s%s%s", name ? name : "", name ? ": " : "",
+                  medins_status_describe(status));
     }
     return cli_exit_for(status);
 }
@@ -91,28 +160,7 @@ size_t cli_nul_at(const char *p, size_t n)
 
 int cli_parse_date(medins_date *out, const char *t, size_t n)
 {
-    int32_t v = 0;
-    if (n == 10 && t[4] == '-' && t[7] == '-') {
-        for (size_t i = 0; i < 10; i++) {
-            if (i == 4 || i == 7)
-                continue;
-            if (t[i] < '0' || t[i] > '9')
-                return -1;
-            v = v * 10 + (t[i] - '0');
-        }
-    } else if (n == 8) {
-        for (size_t i = 0; i < 8; i++) {
-            if (t[i] < '0' || t[i] > '9')
-                return -1;
-            v = v * 10 + (t[i] - '0');
-        }
-    } else {
-        return -1;
-    }
-    if (!medins_date_valid(v))
-        return -1;
-    *out = v;
-    return 0;
+    return medins_date_parse(out, t, n, NULL) == 0 ? 0 : -1;
 }
 
 void cli_format_date(char buf[11], medins_date d)
@@ -150,34 +198,34 @@ int cli_parse_int64(int64_t *out, const char *t, size_t n)
     return 0;
 }
 
-int cli_parse_groups(uint32_t *out, const char *text, size_t len, const char **bad)
+/* The library's message for a failed parse (or its status's description) into msg. */
+static int parse_failed(int rc, medins_error *err, char *msg, size_t msz)
 {
-    static char name[64];
-    uint32_t all = 0;
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        size_t n = 0;
-        while (p + n < end && !memchr(",|;+ ", p[n], 5))
-            n++;
-        if (n > 0) {
-            uint32_t flag;
-            /* No group's name is this long: keep the start of it for the message. */
-            size_t k = n < sizeof name ? n : sizeof name - 1;
-            memcpy(name, p, k);
-            name[k] = '\0';
-            if (n != k || cli_nul_at(p, n) || medins_group_parse(&flag, name) != 0) {
-                if (bad)
-                    *bad = name;
-                return -1;
-            }
-            all |= flag;
-        }
-        p += n;
-        if (p < end)
-            p++;
-    }
-    *out = all;
-    return 0;
+    if (rc != 0)
+        snprintf(msg, msz, "%s", err ? medins_error_message(err) : medins_status_describe(rc));
+    medins_error_free(err);
+    return rc;
+}
+
+int cli_parse_word(int *out, medins_words words, const char *text, size_t n, char *msg, size_t msz)
+{
+    medins_error *err = NULL;
+    int rc = medins_word_parse(out, words, text, n, &err);
+    return parse_failed(rc, err, msg, msz);
+}
+
+int cli_parse_amount(medins_fen *out, const char *text, size_t n, char *msg, size_t msz)
+{
+    medins_error *err = NULL;
+    int rc = medins_money_parse_n(out, text, n, &err);
+    return parse_failed(rc, err, msg, msz);
+}
+
+int cli_parse_groups(uint32_t *out, const char *text, size_t len, char *msg, size_t msz)
+{
+    medins_error *err = NULL;
+    int rc = medins_groups_parse(out, text, len, &err);
+    return parse_failed(rc, err, msg, msz);
 }
 
 /* ---- Policies ------------------------------------------------------------------------ */
@@ -192,13 +240,54 @@ int cli_policy_opt(cli_policy_opts *opts, int opt, const char *arg)
     }
 }
 
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* A policy that cannot be read is an I/O error (5); one that is read and refused, or not found,
+ * is the policy's (3), whatever the code. */
+static int policy_failed(int rc)
+{
+    return rc == EXIT_IO ? EXIT_IO : EXIT_POLICY;
+}
+
+int cli_policy_named(const medins_policy **out, medins_policy **owned, const medins_policy_set *set,
+                     const char *name)
+{
+    medins_error *err = NULL;
+    *owned = NULL;
+    const medins_policy *p = is_file(name) ? NULL : medins_policy_set_get(set, name);
+    if (p) {
+        *out = p;
+        return 0;
+    }
+    /* What is not an id is a file: a name ending in .yaml, or starting as a path does. */
+    size_t n = strlen(name);
+    int path_like = (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || name[0] == '/' || name[0] == '.';
+    if (!is_file(name) && !path_like) {
+        /* Neither a file nor a policy id: say which ids there are. */
+        char ids[1024] = "";
+        size_t len = 0;
+        for (size_t i = 0; i < medins_policy_set_count(set) && len < sizeof ids; i++)
+            len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%s", i ? ", " : "",
+                                    medins_policy_id(medins_policy_set_at(set, i)));
+        cli_warn(MEDINS_ERR_NO_POLICY, "no policy with id '%s' and no such file (the ids: %s)", name, ids);
+        return EXIT_POLICY;
+    }
+    int rc = medins_policy_load_file(owned, name, set, NULL, &err);
+    if (rc != 0)
+        return policy_failed(cli_report(err, rc, name));
+    *out = *owned;
+    return 0;
+}
+
 int cli_policies_open(cli_policies *p, const cli_policy_opts *opts)
 {
     medins_error *err = NULL;
     int rc;
     memset(p, 0, sizeof *p);
-    if (opts->file && opts->dir)
-        return cli_usage_error("--policy and --policies cannot be used together");
     if (opts->dir) {
         rc = medins_policy_set_new(&p->set, &err);
         if (rc == 0)
@@ -206,14 +295,13 @@ int cli_policies_open(cli_policies *p, const cli_policy_opts *opts)
     } else {
         rc = medins_policy_set_open_embedded(&p->set, &err);
     }
-    if (rc == 0 && opts->file)
-        rc = medins_policy_load_file(&p->single, opts->file, p->set, NULL, &err);
     if (rc != 0) {
         cli_policies_close(p);
-        rc = cli_report(err, rc, opts->file ? opts->file : opts->dir);
-        /* A policy that cannot be read is an I/O error (5, as for every file); one that is
-         * read and refused is a policy error, whatever the code. */
-        return rc == EXIT_IO ? EXIT_IO : EXIT_POLICY;
+        return policy_failed(cli_report(err, rc, opts->dir));
+    }
+    if (opts->file && (rc = cli_policy_named(&p->single, &p->owned, p->set, opts->file)) != 0) {
+        cli_policies_close(p);
+        return rc;
     }
     p->region = opts->region ? opts->region
               : p->single ? medins_policy_region(p->single) : medins_default_region();
@@ -222,8 +310,9 @@ int cli_policies_open(cli_policies *p, const cli_policy_opts *opts)
 
 void cli_policies_close(cli_policies *p)
 {
-    medins_policy_free(p->single);
+    medins_policy_free(p->owned);
     medins_policy_set_free(p->set);
+    p->owned = NULL;
     p->single = NULL;
     p->set = NULL;
 }
@@ -238,7 +327,7 @@ int cli_policies_pick(const medins_policy **out, medins_date *date_used,
             date = medins_policy_effective_from(p->single);
         else if (!medins_policy_in_force(p->single, date)) {
             cli_format_date(d, date);
-            cli_warn("%s is not in force on %s", medins_policy_id(p->single), d);
+            cli_warn(MEDINS_ERR_NO_POLICY, "%s is not in force on %s", medins_policy_id(p->single), d);
             return EXIT_POLICY;
         }
         *out = p->single;
@@ -254,7 +343,7 @@ int cli_policies_pick(const medins_policy **out, medins_date *date_used,
                 date = medins_policy_effective_from(q);
         }
         if (date == 0) {
-            cli_warn("no policy for region '%s'", p->region);
+            cli_warn(MEDINS_ERR_NO_POLICY, "no policy for region '%s'", p->region);
             return EXIT_POLICY;
         }
     }
@@ -303,8 +392,8 @@ int cli_is_person_field(const char *key)
 int cli_person_field(medins_person *p, int *have_category, const char *key, const char *val,
                      size_t n, char *msg, size_t msz)
 {
-    const char *bad = NULL;
-    int rc;
+    char why[400] = "";
+    int rc, v;
     size_t nul = cli_nul_at(val, n);
     if (nul) {
         /* The library's parsers read up to a NUL: the text after it would be lost. */
@@ -312,28 +401,31 @@ int cli_person_field(medins_person *p, int *have_category, const char *key, cons
         return -1;
     }
     if (!strcmp(key, "scheme")) {
-        rc = medins_scheme_parse(&p->scheme, val);
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_SCHEME, val, n, why, sizeof why)) == 0)
+            p->scheme = (medins_scheme)v;
         /* A resident's category defaults to adult, an employee's to in service. */
         if (rc == 0 && !*have_category)
             p->category = p->scheme == MEDINS_SCHEME_RESIDENT ? MEDINS_CATEGORY_ADULT
                                                              : MEDINS_CATEGORY_IN_SERVICE;
     } else if (!strcmp(key, "category")) {
-        rc = medins_category_parse(&p->category, val);
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_CATEGORY, val, n, why, sizeof why)) == 0)
+            p->category = (medins_category)v;
         *have_category = 1;
     } else if (!strcmp(key, "tier")) {
-        rc = medins_tier_parse(&p->tier, val);
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_TIER, val, n, why, sizeof why)) == 0)
+            p->tier = (medins_tier)v;
     } else if (!strcmp(key, "birth_date")) {
         rc = cli_parse_date(&p->birth_date, val, n);
     } else if (!strcmp(key, "groups")) {
-        rc = cli_parse_groups(&p->groups, val, n, &bad);
+        rc = cli_parse_groups(&p->groups, val, n, why, sizeof why);
     } else if (!strcmp(key, "family_doctor")) {
         rc = cli_parse_int64(&p->family_doctor, val, n);
     } else {
         return 1;
     }
     if (rc != 0) {
-        if (bad)
-            snprintf(msg, msz, "%s: unknown group '%s'", key, bad);
+        if (why[0])
+            snprintf(msg, msz, "%s: %s", key, why);
         else
             snprintf(msg, msz, "%s: invalid value '%.*s'", key, (int)n, val);
         return -1;

@@ -16,19 +16,22 @@ typedef struct common_args {
     cli_policy_opts popts;
 } common_args;
 
-enum { OPT_PERSON = 256, OPT_DATE, OPT_JSON, OPT_OWN };
+enum { OPT_PERSON = 256, OPT_DATE, OPT_JSON, OPT_LANG, OPT_OWN };
 
 #define COMMON_LONGOPTS \
     {"help", no_argument, NULL, 'h'}, \
     {"date", required_argument, NULL, OPT_DATE}, \
     {"json", no_argument, NULL, OPT_JSON}, \
+    CLI_LANG_LONGOPT(OPT_LANG), \
     CLI_PERSON_LONGOPTS(OPT_PERSON), \
     CLI_POLICY_LONGOPTS
 
 #define COMMON_HELP \
     "  --date DATE          the date it is for (default: first day of the latest policy)\n" \
     "  --json               print the result as JSON\n" \
-    "  -h, --help           show this help\n"
+    CLI_LANG_HELP \
+    "  -h, --help           show this help\n" \
+    CLI_WORDS_HELP
 
 /* Handle an option every command shares. 1 handled, 0 not ours, or an exit code (> 1) after an error. */
 static int common_opt(common_args *a, int opt, const char *name, const char *arg, const char *help)
@@ -47,6 +50,8 @@ static int common_opt(common_args *a, int opt, const char *name, const char *arg
     case OPT_JSON:
         a->json = 1;
         return 1;
+    case OPT_LANG:
+        return cli_lang_opt(arg) == 0 ? 1 : EXIT_USAGE;
     case OPT_PERSON:
         cli_option_key(key, sizeof key, name);
         if (cli_person_field(&a->person, &a->have_category, key, arg, strlen(arg), msg, sizeof msg) != 0)
@@ -59,8 +64,18 @@ static int common_opt(common_args *a, int opt, const char *name, const char *arg
 
 static int amount_opt(medins_fen *out, const char *name, const char *arg)
 {
-    if (medins_money_parse(out, arg, NULL) != 0)
-        return cli_usage_error("--%s: '%s' is not an amount in yuan", name, arg);
+    char why[400];
+    if (cli_parse_amount(out, arg, strlen(arg), why, sizeof why) != 0)
+        return cli_usage_error("--%s: %s", name, why);
+    return 0;
+}
+
+/* An option naming a word of `words`: the value, or an exit code after the library's message. */
+static int word_opt(int *out, medins_words words, const char *name, const char *arg)
+{
+    char why[400];
+    if (cli_parse_word(out, words, arg, strlen(arg), why, sizeof why) != 0)
+        return cli_usage_error("--%s: %s", name, why);
     return 0;
 }
 
@@ -89,7 +104,8 @@ static int open_policy(cli_policies *pol, const medins_policy **policy, common_a
     if (!given) {
         cli_format_date(date_text, a->date);
         assumed[(*na)++] = (cli_assumption){"date", date_text,
-            "no --date given: the first day of the latest policy"};
+            "no --date given: the first day of the latest policy",
+            "未给出 --date：取最新政策的第一天"};
     }
     return 0;
 }
@@ -144,6 +160,7 @@ static int finish(const common_args *a, const command *c, medins_result *result,
     int rc = EXIT_OK;
     if (a->json) {
         json_t *root = cli_json_result(result, policy, person, assumed, na);
+        cli_json_date(root, "date", a->date);
         json_object_set_new(root, "figures", c->json(result));
         if (cli_json_write(stdout, root) != 0)
             rc = EXIT_IO;
@@ -271,9 +288,10 @@ static int employee_opt(medins_employee_input *e, int *have_wage, const char *na
         *have_wage = 1;
         return amount_opt(&e->monthly_wage, name, arg);
     }
-    if (medins_employer_type_parse(&e->employer_type, arg) != 0)
-        return cli_usage_error("--employer-type: unknown type '%s'", arg);
-    return 0;
+    int v, rc = word_opt(&v, MEDINS_WORDS_EMPLOYER_TYPE, name, arg);
+    if (rc == 0)
+        e->employer_type = (medins_employer_type)v;
+    return rc;
 }
 
 /* The input of contribution and account: an employee's wage and employer, and more for account. */
@@ -460,9 +478,12 @@ static const char maternity_help[] =
 static int maternity_opt(void *in, const char *name, char *arg)
 {
     medins_maternity_input *m = in;
-    if (!strcmp(name, "delivery"))
-        return medins_delivery_parse(&m->delivery, arg) == 0 ? 0
-               : cli_usage_error("--delivery: unknown type '%s'", arg);
+    int v, rc;
+    if (!strcmp(name, "delivery")) {
+        if ((rc = word_opt(&v, MEDINS_WORDS_DELIVERY, name, arg)) == 0)
+            m->delivery = (medins_delivery)v;
+        return rc;
+    }
     if (!strcmp(name, "weeks"))
         return int_opt(&m->weeks, name, arg, 0, 50);
     if (!strcmp(name, "child-order"))
@@ -559,6 +580,7 @@ static const char capitation_help[] =
     "  --assessment PCT     assessment score, e.g. 95% (default 100%)\n"
     "  --json               print the result as JSON\n"
     "  -h, --help           show this help\n"
+    CLI_WORDS_HELP
     "\n" CLI_POLICY_HELP
     "\nExit status: 0 computed, 1 refused or bad enrolments, 2 usage, 3 policy error, 5 I/O error.\n";
 
@@ -651,9 +673,13 @@ static int enrol_file(enrolments *e, const char *path)
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     char msg[300];
     if (csv_open(&in, path) != 0) {
-        cli_warn("cannot open %s: %s", path, strerror(errno));
+        cli_warn_file(MEDINS_ERR_IO, name, "cannot open %s: %s", path, strerror(errno));
         return EXIT_IO;
     }
+    cli_progress bar;
+    cli_progress_start(&bar, 0);
+    uint64_t size = csv_size(&in);
+    unsigned long rows = 0;
     int got = csv_read_header(&in, &cols);
     if (got == 0) {
         snprintf(msg, sizeof msg, "empty input: expected a header row patient,from,to");
@@ -669,17 +695,19 @@ static int enrol_file(enrolments *e, const char *path)
             }
     }
     while (got == 1 && (got = csv_next(&in)) != 0) {
+        rows++;
         if (got == -1)
             csv_error_text(msg, sizeof msg, &in, &cols);
         else if (got == 1 && enrol_row(e, &in, &cols, msg, sizeof msg) != 0)
             got = -1;
+        if ((rows & 0xFFFF) == 0)
+            cli_progress_show(&bar, size ? (double)in.consumed / (double)size : -1, "%lu enrolments", rows);
     }
-    if (got == -1 && in.rec_line)
-        cli_warn("%s:%lu: %s", name, in.rec_line, msg);
-    else if (got == -1)
-        cli_warn("%s: %s", name, msg);
+    cli_progress_end(&bar);
+    if (got == -1)
+        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = name, .line = in.rec_line, .row = rows}, "%s", msg);
     else if (got == -2)
-        cli_warn("cannot read %s: %s", name, strerror(errno));
+        cli_warn_file(MEDINS_ERR_IO, name, "cannot read %s: %s", name, strerror(errno));
     csv_close(&in);
     return got == 0 ? 0 : got == -1 ? EXIT_INPUT : EXIT_IO;
 }
@@ -696,15 +724,18 @@ static int capitation_opt(void *in, const char *name, char *arg)
     if (!strcmp(name, "institution"))
         return cli_parse_int64(&c->in.institution, arg, strlen(arg)) == 0 ? 0
                : cli_usage_error("--institution: '%s' is not an integer", arg);
+    int v, rc;
     if (!strcmp(name, "level")) {
         c->have_level = 1;
-        return medins_level_parse(&c->in.level, arg) == 0 ? 0
-               : cli_usage_error("--level: unknown level '%s'", arg);
+        if ((rc = word_opt(&v, MEDINS_WORDS_LEVEL, name, arg)) == 0)
+            c->in.level = (medins_level)v;
+        return rc;
     }
     if (!strcmp(name, "disease")) {
         c->have_disease = 1;
-        return medins_disease_parse(&c->in.disease, arg) == 0 ? 0
-               : cli_usage_error("--disease: unknown disease '%s'", arg);
+        if ((rc = word_opt(&v, MEDINS_WORDS_DISEASE, name, arg)) == 0)
+            c->in.disease = (medins_disease)v;
+        return rc;
     }
     if (!strcmp(name, "from") || !strcmp(name, "to"))
         return cli_parse_date(name[0] == 'f' ? &c->in.from : &c->in.to, arg, strlen(arg)) == 0 ? 0

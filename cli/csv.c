@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csv.h"
@@ -40,6 +41,12 @@ void csv_close(csv_reader *r)
     free(r->f);
     r->buf = NULL;
     r->f = NULL;
+}
+
+uint64_t csv_size(const csv_reader *r)
+{
+    struct stat st;
+    return fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
 }
 
 /* Move the unread tail to the front and read more. 0, or -2 on a read error. */

@@ -49,6 +49,8 @@ int csv_open(csv_reader *r, const char *path);
  * error r->nf is 0. */
 int csv_next(csv_reader *r);
 void csv_close(csv_reader *r);
+/* The size of the input in bytes when it is a regular file, else 0 (a pipe: unknown). */
+uint64_t csv_size(const csv_reader *r);
 
 /* ---- A header row naming the columns -------------------------------------------------------- */
 

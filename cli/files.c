@@ -18,7 +18,7 @@ int cli_read_file(char **out, size_t *len, const char *path, size_t limit)
     const char *name = is_stdin ? "<stdin>" : path;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
     if (fd < 0) {
-        cli_warn("cannot open %s: %s", name, strerror(errno));
+        cli_warn_file(MEDINS_ERR_IO, name, "cannot open %s: %s", name, strerror(errno));
         return EXIT_IO;
     }
     char *buf = NULL;
@@ -32,7 +32,7 @@ int cli_read_file(char **out, size_t *len, const char *path, size_t limit)
                 want = limit + 1;
             char *grown = want > cap ? realloc(buf, want + 1) : NULL;
             if (!grown) {
-                cli_warn("%s: out of memory", name);
+                cli_error(MEDINS_ERR_NOMEM, &(cli_where){.file = name}, "out of memory");
                 rc = EXIT_INPUT;
                 break;
             }
@@ -43,7 +43,7 @@ int cli_read_file(char **out, size_t *len, const char *path, size_t limit)
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            cli_warn("cannot read %s: %s", name, strerror(errno));
+            cli_warn_file(MEDINS_ERR_IO, name, "cannot read %s: %s", name, strerror(errno));
             rc = EXIT_IO;
             break;
         }
@@ -51,7 +51,8 @@ int cli_read_file(char **out, size_t *len, const char *path, size_t limit)
             break;
         n += (size_t)got;
         if (n > limit) {
-            cli_warn("%s: larger than the limit of %zu bytes", name, limit);
+            cli_error(MEDINS_ERR_LIMIT, &(cli_where){.file = name}, "larger than the limit of %zu bytes",
+                      limit);
             rc = EXIT_INPUT;
             break;
         }
@@ -63,7 +64,7 @@ int cli_read_file(char **out, size_t *len, const char *path, size_t limit)
         return rc;
     }
     if (!buf && !(buf = malloc(1))) {
-        cli_warn("%s: out of memory", name);
+        cli_error(MEDINS_ERR_NOMEM, &(cli_where){.file = name}, "out of memory");
         return EXIT_INPUT;
     }
     buf[n] = '\0';   /* for the reader's convenience only: the length is what counts */
@@ -99,7 +100,7 @@ int cli_out_open(cli_out *o, const char *path)
         /* A device, a pipe or a terminal (-o /dev/stdout) cannot be replaced: write to it. */
         o->fd = open(path, O_WRONLY);
         if (o->fd < 0) {
-            cli_warn("cannot write %s: %s", path, strerror(errno));
+            cli_warn_file(MEDINS_ERR_IO, path, "cannot write %s: %s", path, strerror(errno));
             return EXIT_IO;
         }
         return 0;
@@ -114,14 +115,14 @@ int cli_out_open(cli_out *o, const char *path)
     size_t need = strlen(target) + sizeof "..XXXXXX";
     o->tmp = malloc(need);
     if (!o->tmp) {
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         cli_out_abort(o);
         return EXIT_INPUT;
     }
     snprintf(o->tmp, need, "%.*s.%s.XXXXXX", (int)dir_len, target, target + dir_len);
     o->fd = mkstemp(o->tmp);
     if (o->fd < 0) {
-        cli_warn("cannot write %s: %s", path, strerror(errno));
+        cli_warn_file(MEDINS_ERR_IO, path, "cannot write %s: %s", path, strerror(errno));
         free(o->tmp);
         o->tmp = NULL;
         cli_out_abort(o);
@@ -129,7 +130,7 @@ int cli_out_open(cli_out *o, const char *path)
     }
     /* mkstemp makes it 0600: give it the mode of the file it replaces, or a new file's. */
     if (fchmod(o->fd, stat(target, &st) == 0 ? st.st_mode & 07777 : new_file_mode()) != 0) {
-        cli_warn("cannot write %s: %s", path, strerror(errno));
+        cli_warn_file(MEDINS_ERR_IO, path, "cannot write %s: %s", path, strerror(errno));
         cli_out_abort(o);
         return EXIT_IO;
     }
@@ -177,7 +178,7 @@ int cli_out_commit(cli_out *o)
     if (!e && o->tmp && rename(o->tmp, target) != 0)
         e = errno;
     if (e) {
-        cli_warn("cannot write %s: %s", o->path, strerror(e));
+        cli_warn_file(MEDINS_ERR_IO, o->path, "cannot write %s: %s", o->path, strerror(e));
         cli_out_abort(o);
         return EXIT_IO;
     }

@@ -16,9 +16,9 @@ static const char usage[] =
     "  account             an employee's individual-account credit, explained\n"
     "  maternity           the maternity payment for a delivery, explained\n"
     "  capitation          an institution's per-head payment for a period, explained\n"
-    "  policy check FILE   validate policy files (errors as file:line:col: message)\n"
+    "  policy check FILE   validate policy files: every error as file:line:col: message\n"
     "  policy show REGION DATE   the policy in force, its sources and cited values\n"
-    "  policy diff A B     values that differ between two policies, with citations\n"
+    "  policy diff A B     values that differ between two policies (files or ids), cited\n"
     "  policy coverage [ID]  assumed values, per policy\n"
     "\n"
     "Options:\n"
@@ -33,12 +33,40 @@ static const char usage[] =
     "  4  batch --keep-going: some rows failed, the others were written\n"
     "  5  a file could not be read or written\n"
     "\n"
-    "Errors go to standard error, results to standard output. See medins(1).\n";
+    "Errors go to standard error, results to standard output; with --json, each is one JSON\n"
+    "document (docs/schemas/). See medins(1).\n";
+
+/* The subcommand named cmd; -1 when there is none of that name. */
+static int dispatch(const char *cmd, int argc, char **argv)
+{
+    static char prog[64];
+    snprintf(prog, sizeof prog, "medins %s", cmd);
+    cli_prog = prog;
+    if (strcmp(cmd, "settle") == 0)
+        return cmd_settle(argc, argv);
+    if (strcmp(cmd, "batch") == 0)
+        return cmd_batch(argc, argv);
+    if (strcmp(cmd, "policy") == 0)
+        return cmd_policy(argc, argv);
+    int rc = cmd_compute(cmd, argc, argv);
+    if (rc < 0) {
+        cli_prog = "medins";
+        rc = cli_usage_error("unknown command '%s'", cmd);
+    }
+    return rc;
+}
 
 int main(int argc, char **argv)
 {
-    if (argc < 2)
-        return cli_usage_error("no command given");
+    /* --json anywhere before "--" makes every error JSON, the option parsers' own included. */
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--json") == 0)
+            cli_json = 1;
+    if (argc < 2) {
+        int rc = cli_usage_error("no command given");
+        cli_error_flush();
+        return rc;
+    }
     const char *cmd = argv[1];
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);
@@ -49,27 +77,11 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     cli_style_init();
+    cli_lang_init();
     /* A write beyond the file-size limit must fail with EFBIG, which the command reports and
      * recovers from (the file it replaces keeps its bytes), not kill the process. */
     signal(SIGXFSZ, SIG_IGN);
-    static char prog[64];
-    snprintf(prog, sizeof prog, "medins %s", cmd);
-    if (strcmp(cmd, "settle") == 0) {
-        cli_prog = prog;
-        return cmd_settle(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "batch") == 0) {
-        cli_prog = prog;
-        return cmd_batch(argc - 1, argv + 1);
-    }
-    if (strcmp(cmd, "policy") == 0) {
-        cli_prog = prog;
-        return cmd_policy(argc - 1, argv + 1);
-    }
-    cli_prog = prog;
-    int rc = cmd_compute(cmd, argc - 1, argv + 1);
-    if (rc >= 0)
-        return rc;
-    cli_prog = "medins";
-    return cli_usage_error("unknown command '%s'", cmd);
+    int rc = dispatch(cmd, argc - 1, argv + 1);
+    cli_error_flush();
+    return rc;
 }

@@ -28,12 +28,14 @@ static const char help[] =
     "  --institution ID     institution id (compared with the family-doctor contract)\n"
     "  --id ID              claim id, echoed in the result\n"
     CLI_PERSON_HELP
+    CLI_WORDS_HELP
     "Input and output:\n"
     "  -i, --input FILE     read {person: {...}, claim: {...}} as JSON or YAML ('-': stdin);\n"
     "                       options given as well override the document\n"
     "  --ledger FILE        start from this ledger (medins-ledger text) instead of an empty one\n"
     "  --save-ledger FILE   write the updated ledger there\n"
     "  --json               print the result as JSON (amounts in yuan strings and in fen)\n"
+    CLI_LANG_HELP
     "  -h, --help           show this help\n"
     "\n" CLI_POLICY_HELP
     "\n"
@@ -54,6 +56,8 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
                      size_t msz)
 {
     medins_claim *c = &in->claim;
+    char why[400] = "";
+    int v;
     /* Person fields, and a NUL in any value: see cli_person_field. */
     int rc = cli_person_field(&in->person, &in->have_category, key, val, n, msg, msz);
     if (rc <= 0)
@@ -63,26 +67,31 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
     } else if (!strcmp(key, "date")) {
         rc = cli_parse_date(&c->date, val, n);
     } else if (!strcmp(key, "kind")) {
-        rc = medins_claim_kind_parse(&c->kind, val);
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_CLAIM_KIND, val, n, why, sizeof why)) == 0)
+            c->kind = (medins_claim_kind)v;
         in->have_kind = 1;
     } else if (!strcmp(key, "level")) {
-        rc = medins_level_parse(&c->level, val);
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_LEVEL, val, n, why, sizeof why)) == 0)
+            c->level = (medins_level)v;
         in->have_level = 1;
     } else if (!strcmp(key, "institution")) {
         rc = cli_parse_int64(&c->institution, val, n);
     } else if (!strcmp(key, "total")) {
-        rc = medins_money_parse_n(&c->total, val, n, NULL);
+        rc = cli_parse_amount(&c->total, val, n, why, sizeof why);
         in->have_total = 1;
     } else if (!strcmp(key, "self_paid")) {
-        rc = medins_money_parse_n(&c->self_paid, val, n, NULL);
+        rc = cli_parse_amount(&c->self_paid, val, n, why, sizeof why);
     } else if (!strcmp(key, "category_b")) {
-        rc = medins_money_parse_n(&c->category_b, val, n, NULL);
+        rc = cli_parse_amount(&c->category_b, val, n, why, sizeof why);
     } else {
         snprintf(msg, msz, "unknown field '%s'", key);
         return -1;
     }
     if (rc != 0) {
-        snprintf(msg, msz, "%s: invalid value '%.*s'", key, (int)n, val);
+        if (why[0])
+            snprintf(msg, msz, "%s: %s", key, why);
+        else
+            snprintf(msg, msz, "%s: invalid value '%.*s'", key, (int)n, val);
         return -1;
     }
     return 0;
@@ -106,13 +115,14 @@ static int doc_error_at(const doc_reader *d, yaml_mark_t m, const char *fmt, ...
 
 static int doc_error_at(const doc_reader *d, yaml_mark_t m, const char *fmt, ...)
 {
+    char msg[1024];
     va_list ap;
-    fprintf(stderr, "%s: %s:%lu:%lu: ", cli_prog, d->name, (unsigned long)m.line + 1,
-            (unsigned long)m.column + 1);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fprintf(stderr, " [%s]\n", medins_status_name(MEDINS_ERR_SYNTAX));
+    cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = d->name, .line = (unsigned long)m.line + 1,
+                                              .column = (unsigned long)m.column + 1, .tagged = 1},
+              "%s", msg);
     return EXIT_INPUT;
 }
 
@@ -292,8 +302,7 @@ static int read_document(settle_input *in, const char *path)
     }
     yaml_node_t *root = yaml_document_get_root_node(&d.doc);
     if (!root) {
-        fprintf(stderr, "%s: %s: empty document [%s]\n", cli_prog, d.name,
-                medins_status_name(MEDINS_ERR_SYNTAX));
+        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = d.name, .tagged = 1}, "empty document");
         rc = EXIT_INPUT;
     } else if ((rc = check_end(&d, &parser, text, len)) != 0) {
         /* reported */
@@ -339,7 +348,7 @@ static int save_ledger(const medins_ledger *ledger, const char *path)
     char text[4096];
     size_t needed;
     if (medins_ledger_serialize(text, sizeof text, &needed, ledger) != 0) {
-        cli_warn("ledger text larger than expected (%zu bytes)", needed);
+        cli_warn(MEDINS_ERR_BUFFER, "ledger text larger than expected (%zu bytes)", needed);
         return EXIT_INPUT;
     }
     return cli_write_file(path, text, needed - 1);
@@ -347,7 +356,7 @@ static int save_ledger(const medins_ledger *ledger, const char *path)
 
 /* ---- The command ---------------------------------------------------------------------- */
 
-enum { OPT_JSON = 256, OPT_LEDGER, OPT_SAVE_LEDGER, OPT_FIELD };
+enum { OPT_JSON = 256, OPT_LEDGER, OPT_SAVE_LEDGER, OPT_FIELD, OPT_LANG };
 
 int cmd_settle(int argc, char **argv)
 {
@@ -357,6 +366,7 @@ int cmd_settle(int argc, char **argv)
         {"json", no_argument, NULL, OPT_JSON},
         {"ledger", required_argument, NULL, OPT_LEDGER},
         {"save-ledger", required_argument, NULL, OPT_SAVE_LEDGER},
+        CLI_LANG_LONGOPT(OPT_LANG),
         /* Claim and person fields: handled alike, by name. */
         {"kind", required_argument, NULL, OPT_FIELD},
         {"level", required_argument, NULL, OPT_FIELD},
@@ -391,6 +401,10 @@ int cmd_settle(int argc, char **argv)
         case OPT_JSON: json = 1; break;
         case OPT_LEDGER: ledger_in = optarg; break;
         case OPT_SAVE_LEDGER: ledger_out = optarg; break;
+        case OPT_LANG:
+            if (cli_lang_opt(optarg) != 0)
+                return EXIT_USAGE;
+            break;
         case OPT_FIELD:
             if (nf == sizeof fkeys / sizeof fkeys[0])
                 return cli_usage_error("too many options");
@@ -433,7 +447,8 @@ int cmd_settle(int argc, char **argv)
     if (!given) {
         cli_format_date(date_text, in.claim.date);
         assumed[na++] = (cli_assumption){"date", date_text,
-            "no --date given: the first day of the latest policy"};
+            "no --date given: the first day of the latest policy",
+            "未给出 --date：取最新政策的第一天"};
     }
 
     medins_ledger ledger;
@@ -443,7 +458,8 @@ int cmd_settle(int argc, char **argv)
     } else {
         medins_ledger_init(&ledger, in.claim.date / 10000);
         assumed[na++] = (cli_assumption){"ledger", "empty",
-            "no --ledger given: no earlier claims this year, no carry-over"};
+            "no --ledger given: no earlier claims this year, no carry-over",
+            "未给出 --ledger：本年度此前没有结算，没有结转额度"};
     }
 
     medins_result *result = NULL;
@@ -462,11 +478,11 @@ int cmd_settle(int argc, char **argv)
     size_t shown_len = 0;
     FILE *mem = open_memstream(&shown, &shown_len);
     if (!mem) {
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         rc = EXIT_INPUT;
     } else if (json) {
         if (cli_explain_json(mem, &view, result) != 0) {
-            cli_warn("cannot make the JSON");
+            cli_warn(MEDINS_ERR_NOMEM, "cannot make the JSON");
             rc = EXIT_INPUT;
         }
     } else {
@@ -474,13 +490,13 @@ int cmd_settle(int argc, char **argv)
     }
     medins_result_free(result);
     if (mem && fclose(mem) != 0 && rc == 0) {
-        cli_warn("out of memory");
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         rc = EXIT_INPUT;
     }
     if (rc == 0 && ledger_out)
         rc = save_ledger(&ledger, ledger_out);
     if (rc == 0 && (fwrite(shown, 1, shown_len, stdout) != shown_len || fflush(stdout) != 0)) {
-        cli_warn("cannot write the result: %s", strerror(errno));
+        cli_warn(MEDINS_ERR_IO, "cannot write the result: %s", strerror(errno));
         rc = EXIT_IO;
     }
     free(shown);

@@ -20,6 +20,8 @@
 #include "medins/contribution.h"
 #include "medins/maternity.h"
 #include "medins/capitation.h"
+#include "medins/layout.h"
+#include "medins/explain.h"
 #include "medins/population.h"
 
 #endif

@@ -2,7 +2,10 @@
  * Build-time generator: writes a C file holding every shipped policy as a byte array with its
  * id, so that the library needs no files on disk to use them.
  *
- * usage: embed OUTPUT.c ID FILE [ID FILE ...]   (ids like "tianjin/2023")
+ * usage: embed OUTPUT.c REGION ID FILE [ID FILE ...]   (ids like "tianjin/2023")
+ *
+ * REGION is the default region (medins_default_region): the region of the policies a caller
+ * gets when naming none. It must be the region of an embedded policy (its id's first part).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,23 +57,31 @@ static long emit_bytes(FILE *out, const char *path, size_t index)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || (argc - 2) % 2 != 0) {
-        fprintf(stderr, "usage: %s OUTPUT.c [ID FILE]...\n", argv[0]);
+    if (argc < 3 || (argc - 3) % 2 != 0) {
+        fprintf(stderr, "usage: %s OUTPUT.c REGION [ID FILE]...\n", argv[0]);
         return 2;
     }
-    size_t n = (size_t)(argc - 2) / 2;
+    const char *region = argv[2];
+    const size_t rlen = strlen(region);
+    size_t n = (size_t)(argc - 3) / 2, of_region = 0;
     entry *e = calloc(n + 1, sizeof *e);
     long *len = calloc(n + 1, sizeof *len);
     int status = 1;
     if (!e || !len)
         goto done;
     for (size_t i = 0; i < n; i++) {
-        e[i].id = argv[2 + 2 * i];
-        e[i].path = argv[3 + 2 * i];
+        e[i].id = argv[3 + 2 * i];
+        e[i].path = argv[4 + 2 * i];
         if (!plain(e[i].id)) {
             fprintf(stderr, "embed: unusable policy id %s\n", e[i].id);
             goto done;
         }
+        of_region += strncmp(e[i].id, region, rlen) == 0 && e[i].id[rlen] == '/';
+    }
+    if (!plain(region) || of_region == 0) {
+        fprintf(stderr, "embed: the default region %s is the region of no embedded policy\n",
+                region);
+        goto done;
     }
     qsort(e, n, sizeof *e, entry_cmp);
     FILE *out = fopen(argv[1], "w");
@@ -88,6 +99,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n && status == 0; i++)
         fprintf(out, "    { \"%s\", \"policies/%s.yaml\", policy_%zu, %ld },\n", e[i].id, e[i].id, i, len[i]);
     fprintf(out, "    { NULL, NULL, NULL, 0 },\n};\n\nconst size_t mdn_embedded_policy_count = %zu;\n", n);
+    fprintf(out, "\nconst char mdn_embedded_default_region[] = \"%s\";\n", region);
     if (fclose(out) != 0)
         status = 1;
     if (status)

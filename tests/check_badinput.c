@@ -332,13 +332,16 @@ START_TEST(test_bad_settle)
     int32_t scheme = p.scheme, category = p.category, tier = p.tier, kind = c.kind, level = c.level;
     int32_t person = 0, status = 0;
     medins_fen fund = 77, patient = 77;
-    medins_batch_persons bp = {.n = 1, .scheme = &scheme, .category = &category, .tier = &tier,
+    medins_batch_persons bp = {.version = MEDINS_BATCH_PERSONS_VERSION,
+                               .n = 1, .scheme = &scheme, .category = &category, .tier = &tier,
                                .birth_date = &p.birth_date, .groups = &p.groups,
                                .family_doctor = &p.family_doctor};
-    medins_batch_claims bc = {.n = 1, .person = &person, .date = &c.date, .kind = &kind,
+    medins_batch_claims bc = {.version = MEDINS_BATCH_CLAIMS_VERSION,
+                              .n = 1, .person = &person, .date = &c.date, .kind = &kind,
                               .level = &level, .institution = &c.institution, .total = &c.total,
                               .self_paid = &c.self_paid, .category_b = &c.category_b};
-    medins_batch_out bo = {.fund = &fund, .patient = &patient, .status = &status};
+    medins_batch_out bo = {.version = MEDINS_BATCH_OUT_VERSION,
+                           .fund = &fund, .patient = &patient, .status = &status};
     size_t failed = 0;
     medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
     ck_assert_int_eq(medins_batch_errors_new(&opts.errors), 0);
@@ -395,11 +398,13 @@ START_TEST(test_null_arguments)
     /* batch: wrong arguments are refused whole, before any claim */
     int32_t scheme = 0, category = 0, tier = 0, kind = 0, level = 2, person = 5, status = 9;
     medins_fen fund = 77;
-    medins_batch_persons bp = {.n = 1, .scheme = &scheme, .category = &category, .tier = &tier,
+    medins_batch_persons bp = {.version = MEDINS_BATCH_PERSONS_VERSION,
+                               .n = 1, .scheme = &scheme, .category = &category, .tier = &tier,
                                .birth_date = &p.birth_date};
-    medins_batch_claims bc = {.n = 1, .person = &person, .date = &c.date, .kind = &kind,
+    medins_batch_claims bc = {.version = MEDINS_BATCH_CLAIMS_VERSION,
+                              .n = 1, .person = &person, .date = &c.date, .kind = &kind,
                               .level = &level, .total = &c.total};
-    medins_batch_out bo = {.fund = &fund, .status = &status};
+    medins_batch_out bo = {.version = MEDINS_BATCH_OUT_VERSION, .fund = &fund, .status = &status};
     ck_assert_int_eq(medins_batch_settle(NULL, &bp, &bc, &l, &bo, NULL, NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_int_eq(medins_batch_settle(g_policy, NULL, &bc, &l, &bo, NULL, NULL), MEDINS_ERR_ARGUMENT);
     ck_assert_int_eq(medins_batch_settle(g_policy, &bp, NULL, &l, &bo, NULL, NULL), MEDINS_ERR_ARGUMENT);
@@ -425,11 +430,13 @@ START_TEST(test_batch_person_out_of_range)
     medins_date date[3] = {20230610, 20230611, 20230612};
     medins_fen total[3] = {1000, 1000, 1000}, fund[3] = {7, 7, 7};
     person[2] = bad_person[_i];
-    medins_batch_persons bp = {.n = 1, .scheme = &scheme, .category = &category, .tier = &tier,
+    medins_batch_persons bp = {.version = MEDINS_BATCH_PERSONS_VERSION,
+                               .n = 1, .scheme = &scheme, .category = &category, .tier = &tier,
                                .birth_date = &p.birth_date};
-    medins_batch_claims bc = {.n = 3, .person = person, .date = date, .kind = kind, .level = level,
+    medins_batch_claims bc = {.version = MEDINS_BATCH_CLAIMS_VERSION,
+                              .n = 3, .person = person, .date = date, .kind = kind, .level = level,
                               .total = total};
-    medins_batch_out bo = {.fund = fund, .status = status};
+    medins_batch_out bo = {.version = MEDINS_BATCH_OUT_VERSION, .fund = fund, .status = status};
     size_t failed = 99;
     int rc = medins_batch_settle(g_policy, &bp, &bc, &l, &bo, &failed, NULL);
     ck_assert_msg(rc == MEDINS_ERR_ARGUMENT, "person %d of 1: %s", person[2], medins_status_name(rc));
@@ -487,13 +494,15 @@ typedef struct bad_text {
 
 static const bad_text bad_texts[] = {
     {"unknown version", "medins-ledger", "medins-ledger 99", 0,
-     "not a version 1 ledger", 1, 1},
+     "a ledger text of version 99, which this library does not read (it reads 1 to 1)", 1, 15},
     {"version 0", "medins-ledger", "medins-ledger 0", 0,
-     "not a version 1 ledger", 1, 1},
+     "not a ledger text: the first line must be \"medins-ledger 1\"", 1, 1},
+    {"version with a leading zero", "medins-ledger", "medins-ledger 01", 0,
+     "not a ledger text: the first line must be \"medins-ledger 1\"", 1, 1},
     {"no header", "medins-ledger", NULL, 0,
-     "not a version 1 ledger", 1, 1},
+     "not a ledger text: the first line must be \"medins-ledger 1\"", 1, 1},
     {"header misspelt", "medins-ledger", "medins-legder 1", 0,
-     "not a version 1 ledger", 1, 1},
+     "not a ledger text: the first line must be \"medins-ledger 1\"", 1, 1},
     {"missing year", "year", NULL, 0,
      "ledger key year is missing", 0, 0},
     {"missing carry_over", "carry_over", NULL, 0,

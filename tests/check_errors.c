@@ -112,6 +112,15 @@ START_TEST(long_message_is_cut)
     ck_assert_str_eq(medins_error_file(err), "f.yaml");
     ck_assert_uint_eq(medins_error_line(err), 3);
     ck_assert_uint_eq(medins_error_column(err), 4);
+    /* Reported by a load that collects its errors: cut the same, in the list and for *err. */
+    medins_error_list *l = NULL;
+    medins_error *first = NULL;
+    ck_assert_int_eq(medins_error_list_new(&l, 2), 0);
+    mdn_report(l, &first, MEDINS_ERR_TYPE, "f.yaml", 3, 4, "%s", big);
+    ck_assert_str_eq(medins_error_message(medins_error_list_get(l, 0)), msg);
+    ck_assert_str_eq(medins_error_message(first), msg);
+    medins_error_free(first);
+    medins_error_list_free(l);
     medins_error_free(err);
 }
 END_TEST
@@ -121,6 +130,44 @@ START_TEST(accessors_accept_null)
     ck_assert_int_eq(medins_error_code(NULL), MEDINS_OK);
     ck_assert_str_eq(medins_error_message(NULL), "");
     ck_assert_msg(medins_error_file(NULL) == NULL, "file of NULL");
+}
+END_TEST
+
+/* Lists: what a load that goes on after an error fills (check_policy has the loads). */
+START_TEST(error_list)
+{
+    medins_error_list *l = NULL;
+    ck_assert_int_eq(medins_error_list_new(&l, 0), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_error_list_new(NULL, 3), MEDINS_ERR_ARGUMENT);
+    ck_assert_msg(medins_error_list_count(NULL) == 0 && !medins_error_list_full(NULL) &&
+                  medins_error_list_get(NULL, 0) == NULL, "NULL is an empty list");
+    ck_assert_int_eq(medins_error_list_new(&l, 3), 0);
+    medins_error *first = NULL;
+    /* The first reported is also given to the caller's variable; the same error twice is kept once. */
+    mdn_report(l, &first, MEDINS_ERR_RANGE, "b.yaml", 9, 2, "late in b");
+    mdn_report(l, &first, MEDINS_ERR_TYPE, "a.yaml", 1, 1, "in a");
+    mdn_report(l, &first, MEDINS_ERR_TYPE, "a.yaml", 1, 1, "in a");
+    mdn_report(l, &first, MEDINS_ERR_SYNTAX, "b.yaml", 2, 5, "early in b");
+    ck_assert_msg(medins_error_list_count(l) == 3 && medins_error_list_full(l), "three kept, full");
+    mdn_report(l, &first, MEDINS_ERR_SYNTAX, "b.yaml", 3, 1, "no room");
+    ck_assert_uint_eq(medins_error_list_count(l), 3);
+    ck_assert_str_eq(medins_error_message(first), "late in b");
+    /* The end of the load: it fails with the first's code; the list in the order of the text:
+     * by file name, line and column. */
+    medins_error *err = NULL;
+    ck_assert_int_eq(mdn_load_finish(l, 0, first, &err), MEDINS_ERR_RANGE);
+    ck_assert_msg(err == first, "the first error is the call's");
+    ck_assert_str_eq(medins_error_message(medins_error_list_get(l, 0)), "in a");
+    ck_assert_str_eq(medins_error_message(medins_error_list_get(l, 1)), "early in b");
+    ck_assert_str_eq(medins_error_message(medins_error_list_get(l, 2)), "late in b");
+    ck_assert_msg(medins_error_list_get(l, 3) == NULL, "out of range");
+    medins_error_free(err);
+    /* Nothing reported: success, and the list emptied by the next load stays empty. */
+    mdn_error_list_clear(l);
+    ck_assert_int_eq(mdn_load_finish(l, 0, NULL, &err), 0);
+    ck_assert_uint_eq(medins_error_list_count(l), 0);
+    medins_error_list_free(l);
+    medins_error_list_free(NULL);
 }
 END_TEST
 
@@ -135,6 +182,7 @@ static Suite *errors_suite(void)
     tcase_add_test(tc, error_object);
     tcase_add_loop_test(tc, long_message_is_cut, 0, (int)(sizeof cut_cases / sizeof cut_cases[0]));
     tcase_add_test(tc, accessors_accept_null);
+    tcase_add_test(tc, error_list);
     suite_add_tcase(s, tc);
     return s;
 }

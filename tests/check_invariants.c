@@ -171,7 +171,8 @@ static void outputs_alloc(outputs *o, size_t n, medins_batch_out *bo)
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         ck_assert_ptr_nonnull(*cols[i] = malloc(n * sizeof(medins_fen)));
     ck_assert_ptr_nonnull(o->status = malloc(n * sizeof(int32_t)));
-    medins_batch_out b = {.fund = o->fund, .major_disease = o->major, .assistance = o->assist,
+    medins_batch_out b = {.version = MEDINS_BATCH_OUT_VERSION,
+                          .fund = o->fund, .major_disease = o->major, .assistance = o->assist,
                           .patient = o->patient, .deductible = o->deductible,
                           .coinsurance = o->coins, .over_cap = o->over_cap, .account = o->account,
                           .status = o->status};
@@ -264,7 +265,7 @@ static medins_fen settle_fund(int *status, const medins_policy *p, const medins_
                               const medins_claim *cl, medins_ledger *l, medins_result **keep)
 {
     medins_result *r = NULL;
-    *status = medins_settle_ex(&r, p, per, cl, l, MEDINS_SETTLE_NO_LINES, NULL);
+    *status = medins_settle_ex(&r, p, per, cl, l, MEDINS_TEST_NO_LINES, NULL);
     medins_fen f = *status == 0 ? medins_result_settlement(r)->fund : 0;
     if (keep)
         *keep = r;
@@ -287,7 +288,7 @@ static void replay_person(const char *pid, const medins_policy *p, const synth_d
         synth_claim(d, j, &cl);
         medins_ledger before = l;
         medins_result *r = NULL;
-        int st = medins_settle_ex(&r, p, &per, &cl, &l, MEDINS_SETTLE_NO_LINES, NULL);
+        int st = medins_settle_ex(&r, p, &per, &cl, &l, MEDINS_TEST_NO_LINES, NULL);
         REQUIRE(st == o->status[j], "%s claim %zu: single status %d, batch %d", pid, j, st, o->status[j]);
         if (st != 0) {
             REQUIRE(r == NULL, "%s claim %zu: a result on failure", pid, j);

@@ -95,8 +95,11 @@ typedef struct edit {
 /* sample()'s text: line 1 the header, 2 year, 3 last_date, 4 seq, 5 admissions, ...,
  * 16 major_base, 22 carry_over (LEDGER_FIELDS' order). */
 static const edit bad_texts[] = {
-    {"wrong-header", "medins-ledger 1", "medins-ledger", 0, "not a version 1 ledger", 1, 1},
-    {"unknown-version", "medins-ledger 1", "medins-ledger 2", 0, "not a version 1 ledger", 1, 1},
+    {"wrong-header", "medins-ledger 1", "medins-ledger", 0, "not a ledger text", 1, 1},
+    /* A text of a later version than this library's: the column of its number. */
+    {"unknown-version", "medins-ledger 1", "medins-ledger 2", 0,
+     "a ledger text of version 2, which this library does not read (it reads 1 to 1): written "
+     "by a newer libmedins", 1, 15},
     {"unknown-key", "seq=7", "sequence=7", 0, "unknown ledger key \"sequence\"", 4, 1},
     {"missing-key", "seq=7\n", "", 0, "ledger key seq is missing", 0, 0},
     {"duplicate-key", "seq=7\n", "seq=7\nseq=7\n", 0, "ledger key seq given twice", 5, 1},

@@ -140,10 +140,116 @@ START_TEST(groups)
 }
 END_TEST
 
+/*
+ * The forms people type, read by the one word parser: the policy-file word in any case and with
+ * '-' for '_', and the Chinese names hospitals use (docs/policy-format.md, "Words": the levels,
+ * kinds, categories and schemes, then one of each other enumeration).
+ */
+typedef struct word_case {
+    medins_words set;
+    const char *text;
+    int value;
+} word_case;
+
+static const word_case word_cases[] = {
+    { MEDINS_WORDS_LEVEL, "L3", MEDINS_LEVEL_3 },
+    { MEDINS_WORDS_LEVEL, "Primary", MEDINS_LEVEL_PRIMARY },
+    { MEDINS_WORDS_LEVEL, "PHARMACY", MEDINS_LEVEL_PHARMACY },
+    { MEDINS_WORDS_CATEGORY, "In-Service", MEDINS_CATEGORY_IN_SERVICE },
+    { MEDINS_WORDS_CLAIM_KIND, "Special-Disease", MEDINS_CLAIM_SPECIAL_DISEASE },
+    { MEDINS_WORDS_CLAIM_KIND, "门诊", MEDINS_CLAIM_OUTPATIENT },
+    { MEDINS_WORDS_CLAIM_KIND, "住院", MEDINS_CLAIM_INPATIENT },
+    { MEDINS_WORDS_CLAIM_KIND, "药店", MEDINS_CLAIM_PHARMACY },
+    { MEDINS_WORDS_CLAIM_KIND, "门诊统筹", MEDINS_CLAIM_POOLING },
+    { MEDINS_WORDS_CLAIM_KIND, "门特", MEDINS_CLAIM_SPECIAL_DISEASE },
+    { MEDINS_WORDS_LEVEL, "一级", MEDINS_LEVEL_1 },
+    { MEDINS_WORDS_LEVEL, "二级", MEDINS_LEVEL_2 },
+    { MEDINS_WORDS_LEVEL, "三级", MEDINS_LEVEL_3 },
+    { MEDINS_WORDS_LEVEL, "基层", MEDINS_LEVEL_PRIMARY },
+    { MEDINS_WORDS_LEVEL, "药店", MEDINS_LEVEL_PHARMACY },
+    { MEDINS_WORDS_LEVEL, "三级医院", MEDINS_LEVEL_3 },
+    { MEDINS_WORDS_CATEGORY, "在职", MEDINS_CATEGORY_IN_SERVICE },
+    { MEDINS_WORDS_CATEGORY, "退休", MEDINS_CATEGORY_RETIRED },
+    { MEDINS_WORDS_CATEGORY, "学生儿童", MEDINS_CATEGORY_STUDENT_CHILD },
+    { MEDINS_WORDS_SCHEME, "职工", MEDINS_SCHEME_EMPLOYEE },
+    { MEDINS_WORDS_SCHEME, "居民", MEDINS_SCHEME_RESIDENT },
+    { MEDINS_WORDS_SCHEME, "城乡居民医保", MEDINS_SCHEME_RESIDENT },
+    { MEDINS_WORDS_TIER, "中档", MEDINS_TIER_MIDDLE },
+    { MEDINS_WORDS_GROUP, "低保", (int)MEDINS_GROUP_DIBAO },
+    { MEDINS_WORDS_GROUP, "Disabled", (int)MEDINS_GROUP_DISABLED },
+    { MEDINS_WORDS_EMPLOYER_TYPE, "个体工商户", MEDINS_EMPLOYER_INDIVIDUAL_BUSINESS },
+    { MEDINS_WORDS_DELIVERY, "剖宫产", MEDINS_DELIVERY_CAESAREAN },
+    { MEDINS_WORDS_DISEASE, "糖尿病", MEDINS_DISEASE_DIABETES },
+    { MEDINS_WORDS_DISEASE, "Pulmonary-Heart", MEDINS_DISEASE_PULMONARY_HEART },
+};
+
+START_TEST(words_people_type)
+{
+    const word_case *c = &word_cases[_i];
+    int v = -1;
+    medins_error *err = NULL;
+    int rc = medins_word_parse(&v, c->set, c->text, strlen(c->text), &err);
+    ck_assert_msg(rc == 0 && v == c->value, "\"%s\": status %d, value %d, expected %d (%s)", c->text, rc, v,
+                  c->value, medins_error_message(err));
+    medins_error_free(err);
+}
+END_TEST
+
+/* The NUL-terminated parse functions read through the same parser. */
+START_TEST(parse_functions_read_the_same)
+{
+    medins_level lv = MEDINS_LEVEL_1;
+    medins_claim_kind k = MEDINS_CLAIM_OUTPATIENT;
+    medins_category cat = MEDINS_CATEGORY_IN_SERVICE;
+    medins_scheme sc = MEDINS_SCHEME_EMPLOYEE;
+    uint32_t g = 0;
+    medins_delivery d = MEDINS_DELIVERY_NATURAL;
+    ck_assert_msg(medins_level_parse(&lv, "L3") == 0 && lv == MEDINS_LEVEL_3, "L3");
+    ck_assert_msg(medins_claim_kind_parse(&k, "住院") == 0 && k == MEDINS_CLAIM_INPATIENT, "住院");
+    ck_assert_msg(medins_category_parse(&cat, "退休") == 0 && cat == MEDINS_CATEGORY_RETIRED, "退休");
+    ck_assert_msg(medins_scheme_parse(&sc, "居民") == 0 && sc == MEDINS_SCHEME_RESIDENT, "居民");
+    ck_assert_msg(medins_group_parse(&g, "特困") == 0 && g == MEDINS_GROUP_TEKUN, "特困");
+    ck_assert_msg(medins_delivery_parse(&d, "Caesarean") == 0 && d == MEDINS_DELIVERY_CAESAREAN, "Caesarean");
+}
+END_TEST
+
+/* A word that is none of the forms: MEDINS_ERR_TYPE, and the message lists the words with their
+ * Chinese names, so that the person typing it can pick one. */
+START_TEST(unknown_word_lists_the_words)
+{
+    int v = 7;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_word_parse(&v, MEDINS_WORDS_LEVEL, "L4", 2, &err), MEDINS_ERR_TYPE);
+    ck_assert_str_eq(medins_error_message(err), "\"L4\" is not a hospital level: write one of primary (基层), "
+                     "l1 (一级), l2 (二级), l3 (三级), pharmacy (药店)");
+    medins_error_free(err);
+    err = NULL;
+    /* caesarean_complex has no one Chinese name in use: its word alone. */
+    ck_assert_int_eq(medins_word_parse(&v, MEDINS_WORDS_DELIVERY, "vaginal", 7, &err), MEDINS_ERR_TYPE);
+    ck_assert_msg(strstr(medins_error_message(err), "is not a delivery type: write one of natural (顺产), "
+                         "assisted (助产), caesarean (剖宫产), caesarean_complex") != NULL, "%s",
+                  medins_error_message(err));
+    medins_error_free(err);
+    err = NULL;
+    /* Text is carried with its length: "l3\0x" is not l3. */
+    ck_assert_int_eq(medins_word_parse(&v, MEDINS_WORDS_LEVEL, "l3\0x", 4, &err), MEDINS_ERR_SYNTAX);
+    ck_assert_str_eq(medins_error_message(err), "\"l3\\0x\" is not a hospital level: it contains a NUL byte");
+    medins_error_free(err);
+    /* Close is not equal: no prefix, no surrounding space, no other separator. */
+    ck_assert_int_eq(medins_word_parse(&v, MEDINS_WORDS_LEVEL, "l", 1, NULL), MEDINS_ERR_TYPE);
+    ck_assert_int_eq(medins_word_parse(&v, MEDINS_WORDS_LEVEL, " l3", 3, NULL), MEDINS_ERR_TYPE);
+    ck_assert_int_eq(medins_word_parse(&v, MEDINS_WORDS_CATEGORY, "in service", 10, NULL), MEDINS_ERR_TYPE);
+    ck_assert_int_eq(medins_word_parse(&v, MEDINS_WORDS_LEVEL, "三", 3, NULL), MEDINS_ERR_TYPE);
+    ck_assert_int_eq(medins_word_parse(&v, MEDINS_WORDS_COUNT, "l3", 2, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_word_parse(NULL, MEDINS_WORDS_LEVEL, "l3", 2, NULL), MEDINS_ERR_ARGUMENT);
+    ck_assert_msg(v == 7, "out untouched");
+}
+END_TEST
+
 START_TEST(bad_words)
 {
     medins_level lv = MEDINS_LEVEL_2;
-    ck_assert_int_eq(medins_level_parse(&lv, "L3"), MEDINS_ERR_TYPE);
+    ck_assert_int_eq(medins_level_parse(&lv, "L4"), MEDINS_ERR_TYPE);
     ck_assert_int_eq(medins_level_parse(&lv, "level3"), MEDINS_ERR_TYPE);
     ck_assert_msg(lv == MEDINS_LEVEL_2, "out untouched");
     uint32_t g = 5;
@@ -168,6 +274,11 @@ static Suite *person_suite(void)
     tcase_add_test(tc, names_round_trip);
     tcase_add_test(tc, groups);
     tcase_add_test(tc, bad_words);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("words");
+    tcase_add_loop_test(tc, words_people_type, 0, sizeof word_cases / sizeof word_cases[0]);
+    tcase_add_test(tc, parse_functions_read_the_same);
+    tcase_add_test(tc, unknown_word_lists_the_words);
     suite_add_tcase(s, tc);
     return s;
 }

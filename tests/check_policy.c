@@ -865,6 +865,189 @@ START_TEST(merge_work_is_n_log_n)
 }
 END_TEST
 
+/* ---- every error of a load (medins_load_options.errors) ---------------------------------- */
+
+typedef struct expected_error {
+    int code;
+    unsigned line, col;
+    const char *message;       /* the whole message */
+} expected_error;
+
+/* The list holds exactly `want`, in order; and no policy came back. */
+static void expect_list(const char *what, const medins_error_list *list, const expected_error *want, size_t n)
+{
+    ck_assert_msg(medins_error_list_count(list) == n, "%s: %zu errors, expected %zu (first: %s)", what,
+                  medins_error_list_count(list), n, medins_error_message(medins_error_list_get(list, 0)));
+    for (size_t i = 0; i < n; i++) {
+        const medins_error *e = medins_error_list_get(list, i);
+        ck_assert_msg(medins_error_code(e) == want[i].code && medins_error_line(e) == want[i].line &&
+                      medins_error_column(e) == want[i].col && strcmp(medins_error_message(e), want[i].message) == 0,
+                      "%s, error %zu: %s %u:%u \"%s\", expected %s %u:%u \"%s\"", what, i,
+                      medins_status_name(medins_error_code(e)), medins_error_line(e), medins_error_column(e),
+                      medins_error_message(e), medins_status_name(want[i].code), want[i].line, want[i].col,
+                      want[i].message);
+    }
+}
+
+/* Load options that collect a load's errors, in a new list of `max` (the caller frees it). */
+static medins_error_list *collecting(medins_load_options *opts, size_t max)
+{
+    static const medins_load_options init = MEDINS_LOAD_OPTIONS_INIT;
+    medins_error_list *list = NULL;
+    ck_assert_int_eq(medins_error_list_new(&list, max), 0);
+    *opts = init;
+    opts->errors = list;
+    return list;
+}
+
+/* tests/data/loader/five-errors.yaml: one error on each of lines 13, 15, 16, 24 and 25, at the
+ * column of the key or value written wrong. */
+static const expected_error five_errors[] = {
+    { MEDINS_ERR_UNKNOWN_KEY, 13, 18, "outpatient.deductible[0]: unknown key \"000\": thousands separators are "
+      "not allowed (in {...} a comma ends the value)" },
+    { MEDINS_ERR_UNKNOWN_KEY, 15, 20, "outpatient.ratio[0]: unknown key \"levle\": did you mean \"level\"?" },
+    { MEDINS_ERR_UNKNOWN_KEY, 16, 3, "outpatient: unknown key \"cpa\": did you mean \"cap\"?" },
+    { MEDINS_ERR_TYPE, 24, 15, "inpatient.ratio[0]: level: unknown word \"l4\" (one of: primary, l1, l2, l3, "
+      "pharmacy)" },
+    { MEDINS_ERR_RANGE, 25, 15, "inpatient.ratio[1]: ratio: \"120%\" is outside the allowed range" },
+};
+
+START_TEST(every_error_of_a_file)
+{
+    char path[1024];
+    medins_load_options opts;
+    medins_error_list *list = collecting(&opts, 100);
+    medins_policy *p = NULL;
+    medins_error *err = NULL;
+    medins_test_path(path, sizeof path, "data/loader/five-errors.yaml");
+    /* The call fails as a load without the list does, with the first error it met (the
+     * section's keys are checked before its tables), and gives no policy. */
+    ck_assert_int_eq(medins_policy_load_file(&p, path, NULL, &opts, &err), MEDINS_ERR_UNKNOWN_KEY);
+    ck_assert_msg(p == NULL, "no policy");
+    ck_assert_msg(medins_error_line(err) == 16 && medins_error_column(err) == 3, "first error at 16:3");
+    medins_error_free(err);
+    expect_list("five-errors.yaml", list, five_errors, 5);
+    ck_assert_msg(!medins_error_list_full(list), "room left");
+    ck_assert_str_eq(medins_error_file(medins_error_list_get(list, 4)), path);
+
+    /* Without the list, only the first: the same error, and nothing more is read. */
+    err = NULL;
+    ck_assert_int_eq(medins_policy_load_file(&p, path, NULL, NULL, &err), MEDINS_ERR_UNKNOWN_KEY);
+    ck_assert_str_eq(medins_error_message(err), five_errors[2].message);
+    medins_error_free(err);
+
+    /* Options of version 2 end before the list: one given there is not read (it stays empty),
+     * and the load stops at its first error as without it. */
+    medins_load_options v2;
+    medins_error_list *unread = collecting(&v2, 100);
+    v2.version = 2;
+    err = NULL;
+    ck_assert_int_eq(medins_policy_load_file(&p, path, NULL, &v2, &err), MEDINS_ERR_UNKNOWN_KEY);
+    ck_assert_str_eq(medins_error_message(err), five_errors[2].message);
+    ck_assert_uint_eq(medins_error_list_count(unread), 0);
+    medins_error_free(err);
+    medins_error_list_free(unread);
+
+    /* A list of two: the load stops when it is full, and says so. The first two met are the
+     * section's key and its deductible row, put in the order of the text. */
+    medins_load_options two_opts;
+    medins_error_list *two = collecting(&two_opts, 2);
+    ck_assert_int_eq(medins_policy_load_file(&p, path, NULL, &two_opts, NULL), MEDINS_ERR_UNKNOWN_KEY);
+    const expected_error first_two[] = { five_errors[0], five_errors[2] };
+    expect_list("a list of two", two, first_two, 2);
+    ck_assert_msg(medins_error_list_full(two), "full");
+
+    /* A file that cannot be read: its one error is in the list too. */
+    ck_assert_int_eq(medins_policy_load_file(&p, "/nonexistent/x.yaml", NULL, &opts, NULL), MEDINS_ERR_IO);
+    ck_assert_msg(medins_error_list_count(list) == 1 &&
+                  medins_error_code(medins_error_list_get(list, 0)) == MEDINS_ERR_IO &&
+                  strcmp(medins_error_file(medins_error_list_get(list, 0)), "/nonexistent/x.yaml") == 0,
+                  "the read error listed");
+
+    /* A valid file: the list is emptied first, and stays empty. */
+    medins_test_path(path, sizeof path, "data/loader/full.yaml");
+    ck_assert_int_eq(medins_policy_load_file(&p, path, NULL, &opts, NULL), 0);
+    ck_assert_uint_eq(medins_error_list_count(list), 0);
+    medins_policy_free(p);
+    medins_error_list_free(two);
+    medins_error_list_free(list);
+}
+END_TEST
+
+/* Errors the YAML tree's builder goes past: a key given twice, a malformed citation (whose
+ * values are not refused again), a tag; then the binder's. */
+START_TEST(tree_errors_are_gone_past)
+{
+    static const char text[] =
+        "format: 1\n"
+        "region: testland\n"
+        "region: elsewhere\n"
+        "effective: {from: 2023-01-01}\n"
+        "sources: [{id: s, title: S}]\n"
+        "outpatient:\n"
+        "  cite: \"s\"\n"
+        "  deductible: [{amount: !!int 500}]\n"
+        "  ratio:\n"
+        "    - {ratio: 50%, cite: \"s: 2\"}\n"
+        "    - {ratio: 5O%, cite: \"s: 2\"}\n"
+        "inpatient:\n"
+        "  ratio: [{ratio: 50%, cite: \"nodoc: 1\"}]\n";
+    static const expected_error want[] = {
+        { MEDINS_ERR_DUPLICATE, 3, 1, "key \"region\" given twice in one mapping" },
+        { MEDINS_ERR_CITATION, 7, 3, "a citation is written \"<source id>: <place>\" or \"assumed: <reason>\"" },
+        { MEDINS_ERR_YAML, 8, 25, "YAML tag \"!!int\" is not allowed in a policy file: write the value plainly" },
+        { MEDINS_ERR_SYNTAX, 11, 15, "outpatient.ratio[1]: ratio: \"5O%\" is not a percentage (e.g. 55%, 2.5%)" },
+        { MEDINS_ERR_CITATION, 13, 19, "inpatient.ratio[0]: ratio \"50%\" cites \"nodoc\" (t.yaml:13:24), which is "
+          "not among the sources" },
+    };
+    medins_load_options opts;
+    medins_error_list *list = collecting(&opts, 10);
+    medins_policy *p = NULL;
+    medins_error *err = NULL;
+    /* The first met is the tag, inside the mapping whose duplicate key is found at its end. */
+    ck_assert_int_eq(medins_policy_load_string(&p, "t.yaml", text, strlen(text), NULL, &opts, &err),
+                     MEDINS_ERR_YAML);
+    ck_assert_msg(p == NULL && medins_error_line(err) == 8, "no policy; the first error met");
+    medins_error_free(err);
+    expect_list("tree errors", list, want, 5);
+
+    /* A YAML syntax error ends the text: nothing after it can be read. libyaml finds the open
+     * `[` unclosed at the end of the text (line 4, column 1). */
+    static const char broken[] = "format: 1\nregion: [\ncolour: red\n";
+    static const expected_error syntax[] = {
+        { MEDINS_ERR_YAML, 4, 1, "did not find expected ',' or ']' while parsing a flow sequence" },
+    };
+    ck_assert_int_eq(medins_policy_load_string(&p, "b.yaml", broken, strlen(broken), NULL, &opts, NULL),
+                     MEDINS_ERR_YAML);
+    expect_list("syntax error", list, syntax, 1);
+    medins_error_list_free(list);
+}
+END_TEST
+
+/* A misspelt key is given the allowed key it most likely meant, with or without a list. */
+START_TEST(did_you_mean)
+{
+    static const struct { const char *overlay, *message; } cases[] = {
+        { "outpatient: {cpa: ~}\n", "outpatient: unknown key \"cpa\": did you mean \"cap\"?" },
+        { "outpatient: {deductable: ~}\n", "outpatient: unknown key \"deductable\": did you mean \"deductible\"?" },
+        { "efective: ~\n", "unknown key \"efective\": did you mean \"effective\"?" },
+        { "outpatient: {ratio: [{ratio: 40%, catgory: retired}]}\n",
+          "outpatient.ratio[0]: unknown key \"catgory\": did you mean \"category\"?" },
+        /* Nothing close: no guess. */
+        { "outpatient: {colour: ~}\n", "outpatient: unknown key \"colour\"" },
+        { "outpatient: {xy: ~}\n", "outpatient: unknown key \"xy\"" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        medins_policy *p = NULL;
+        medins_error *err = NULL;
+        int rc = medins_policy_derive(&p, full, "o.yaml", cases[i].overlay, strlen(cases[i].overlay), &err);
+        ck_assert_msg(rc == MEDINS_ERR_UNKNOWN_KEY && strcmp(medins_error_message(err), cases[i].message) == 0,
+                      "%s: %d \"%s\"", cases[i].overlay, rc, medins_error_message(err));
+        medins_error_free(err);
+    }
+}
+END_TEST
+
 static Suite *policy_suite(void)
 {
     Suite *s = suite_create("policy");
@@ -896,6 +1079,12 @@ static Suite *policy_suite(void)
     tcase_add_test(tc, income_share_rows);
     tcase_add_loop_test(tc, bind_errors_table, 0, sizeof bind_error_cases / sizeof bind_error_cases[0]);
     tcase_add_test(tc, flags_words_counts);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("every error");
+    tcase_add_checked_fixture(tc, load_full, free_full);
+    tcase_add_test(tc, every_error_of_a_file);
+    tcase_add_test(tc, tree_errors_are_gone_past);
+    tcase_add_test(tc, did_you_mean);
     suite_add_tcase(s, tc);
     tc = tcase_create("limits");
     tcase_add_test(tc, aliases);

@@ -452,7 +452,7 @@ START_TEST(walk_limits)
     make_policy("p/b/c/c.yaml", "c");
     medins_load_options opts;
     medins_load_options_init(&opts);
-    ck_assert_msg(opts.version == 2 && opts.max_dir_depth == 16 && opts.max_dir_entries == 1000, "defaults");
+    ck_assert_msg(opts.version == 3 && opts.max_dir_depth == 16 && opts.max_dir_entries == 1000, "defaults");
     opts.max_dir_depth = 2;
     opts.max_dir_entries = 5;
     expect_walk("p", &opts, 0, NULL, NULL);
@@ -466,6 +466,108 @@ START_TEST(walk_limits)
     opts.max_dir_depth = 0;
     opts.max_dir_entries = 0;
     expect_walk("p", &opts, 0, NULL, NULL);
+}
+END_TEST
+
+/* ---- every error of an addition (medins_load_options.errors) and its progress ------------ */
+
+static void write_file(const char *rel, const char *text)
+{
+    char path[320];
+    FILE *f = fopen(in_scratch(path, sizeof path, rel), "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void make_file(const char *rel, const char *text)
+{
+    write_file(rel, text);
+    remember(rel);
+}
+
+typedef struct steps {
+    size_t calls, last_done, total;
+    bool in_order;
+} steps;
+
+static void count_step(void *data, size_t done, size_t total)
+{
+    steps *st = data;
+    st->in_order = st->in_order && done == st->last_done + 1 && (st->calls == 0 || total == st->total);
+    st->calls++;
+    st->last_done = done;
+    st->total = total;
+}
+
+START_TEST(every_error_of_a_folder)
+{
+    make_dir("p");
+    /* a.yaml: two unknown keys (lines 4 and 5); b.yaml is based on it and is not bound, so its
+     * own unknown key is not reported; c.yaml lacks `effective`; d.yaml is valid; e.yaml: below. */
+    make_file("p/a.yaml", "format: 1\nregion: a\neffective: {from: 2023-01-01}\ncolour: red\nformats: 1\n");
+    make_file("p/b.yaml", "format: 1\nbase: a\nregion: b\nbogus: 1\n");
+    make_file("p/c.yaml", "format: 1\nregion: c\n");
+    make_policy("p/d.yaml", "d");
+    /* e.yaml would bind, but names its region twice (an error the parse goes past). */
+    make_file("p/e.yaml", "format: 1\nregion: e\nregion: e\neffective: {from: 2023-01-01}\n");
+    medins_policy_set *added = NULL;
+    medins_error_list *list = NULL;
+    ck_assert_int_eq(medins_policy_set_new(&added, NULL), 0);
+    ck_assert_int_eq(medins_error_list_new(&list, 10), 0);
+    steps st = { .in_order = true };
+    medins_load_options opts = MEDINS_LOAD_OPTIONS_INIT;
+    opts.errors = list;
+    opts.progress = count_step;
+    opts.progress_data = &st;
+    char dir[320], a[320];
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_policy_set_add_dir(added, in_scratch(dir, sizeof dir, "p"), &opts, &err),
+                     MEDINS_ERR_DUPLICATE);
+    ck_assert_uint_eq(medins_policy_set_count(added), 0);
+    /* Every file is read before any is bound: the first error met is e.yaml's. */
+    ck_assert_msg(medins_error_line(err) == 3 && strstr(medins_error_file(err), "e.yaml"), "the first error met");
+    medins_error_free(err);
+    static const struct { const char *file; int code; unsigned line, col; const char *message; } want[] = {
+        { "p/a.yaml", MEDINS_ERR_UNKNOWN_KEY, 4, 1, "unknown key \"colour\"" },
+        { "p/a.yaml", MEDINS_ERR_UNKNOWN_KEY, 5, 1, "unknown key \"formats\": did you mean \"format\"?" },
+        { "p/c.yaml", MEDINS_ERR_MISSING, 1, 1, "required key \"effective\" is missing" },
+        { "p/e.yaml", MEDINS_ERR_DUPLICATE, 3, 1, "key \"region\" given twice in one mapping" },
+    };
+    ck_assert_uint_eq(medins_error_list_count(list), 4);
+    for (size_t i = 0; i < 4; i++) {
+        const medins_error *e = medins_error_list_get(list, i);
+        in_scratch(a, sizeof a, want[i].file);
+        ck_assert_msg(strcmp(medins_error_file(e), a) == 0 && medins_error_code(e) == want[i].code &&
+                      medins_error_line(e) == want[i].line && medins_error_column(e) == want[i].col &&
+                      strcmp(medins_error_message(e), want[i].message) == 0, "error %zu: %s:%u:%u %s", i,
+                      medins_error_file(e), medins_error_line(e), medins_error_column(e), medins_error_message(e));
+    }
+    /* Two steps a file, read and bound (b counted though not bound), one call each, in order. */
+    ck_assert_msg(st.calls == 10 && st.total == 10 && st.last_done == 10 && st.in_order, "progress: %zu calls",
+                  st.calls);
+
+    /* Mended, the same folder loads whole, its progress counted again. */
+    write_file("p/a.yaml", "format: 1\nregion: a\neffective: {from: 2023-01-01}\n");
+    write_file("p/b.yaml", "format: 1\nbase: a\nregion: b\n");
+    write_file("p/c.yaml", "format: 1\nregion: c\neffective: {from: 2023-01-01}\n");
+    write_file("p/e.yaml", "format: 1\nregion: e\neffective: {from: 2023-01-01}\n");
+    st = (steps){ .in_order = true };
+    ck_assert_int_eq(medins_policy_set_add_dir(added, dir, &opts, NULL), 0);
+    ck_assert_uint_eq(medins_policy_set_count(added), 5);
+    ck_assert_uint_eq(medins_error_list_count(list), 0);
+    ck_assert_msg(st.calls == 10 && st.in_order, "progress again");
+
+    /* Options of version 2 end before the callback: it is not called. */
+    medins_policy_set *v2set = NULL;
+    ck_assert_int_eq(medins_policy_set_new(&v2set, NULL), 0);
+    opts.version = 2;
+    st = (steps){ .in_order = true };
+    ck_assert_int_eq(medins_policy_set_add_dir(v2set, dir, &opts, NULL), 0);
+    ck_assert_msg(medins_policy_set_count(v2set) == 5 && st.calls == 0, "version 2: no progress");
+    medins_policy_set_free(v2set);
+    medins_error_list_free(list);
+    medins_policy_set_free(added);
 }
 END_TEST
 
@@ -487,6 +589,7 @@ static Suite *policy_set_suite(void)
     tcase_add_test(tc, walk_refuses_loops);
     tcase_add_test(tc, walk_reads_each_folder_once);
     tcase_add_test(tc, walk_limits);
+    tcase_add_test(tc, every_error_of_a_folder);
     suite_add_tcase(s, tc);
     tc = tcase_create("embedded");
     tcase_add_test(tc, embedded);

@@ -123,7 +123,8 @@ START_TEST(test_contributions_as_one_by_one)
     size_t nfailed = 0;
     for (size_t i = 0; i < N; i++) {
         const medins_person person = person_of(&persons, i);
-        const medins_employee_input e = { wage[i], (medins_employer_type)employer_type[i] };
+        const medins_employee_input e = { MEDINS_EMPLOYEE_INPUT_VERSION, wage[i],
+                                          (medins_employer_type)employer_type[i] };
         medins_contribution_figures f = { 0 };
         int one;
         ONE_ROW(one, medins_contribution(&r_, p, &person, date, &e, NULL),
@@ -244,7 +245,8 @@ START_TEST(test_maternity_as_one_by_one)
     size_t nfailed = 0, first = N;
     for (size_t i = 0; i < N; i++) {
         const medins_person person = person_of(&persons, i);
-        const medins_maternity_input m = { (medins_delivery)delivery[i], weeks[i], order[i],
+        const medins_maternity_input m = { MEDINS_MATERNITY_INPUT_VERSION,
+                                           (medins_delivery)delivery[i], weeks[i], order[i],
                                            prenatal_costs[i], complication_costs[i] };
         medins_maternity_figures f = { 0 };
         int one;
@@ -344,7 +346,7 @@ START_TEST(test_capitation_as_one_by_one)
         for (; k < m && (size_t)row[k] == i; k++, count++)
             listed[count] = (medins_enrolment){ patient[k], efrom[k], eto[k] };
         const medins_capitation_input ci = {
-            institution[i], (medins_level)level[i], (medins_disease)disease[i], from[i], to[i],
+            MEDINS_CAPITATION_INPUT_VERSION, institution[i], (medins_level)level[i], (medins_disease)disease[i], from[i], to[i],
             listed, count, costs[i], assessment[i],
         };
         medins_capitation_figures f = { 0 };
@@ -384,9 +386,9 @@ typedef struct refusal {
 
 static const refusal refusals[] = {
     {"contribution: version 0", 0, 0, 1, 0, 0, 20230601, MEDINS_ERR_ARGUMENT,
-     "medins_contribution_columns of version 0"},
+     "medins_contribution_columns: version 0"},
     {"contribution: outputs of version 2", 0, 1, 2, 0, 0, 20230601, MEDINS_ERR_ARGUMENT,
-     "medins_contribution_outputs of version 2"},
+     "medins_contribution_outputs: version 2"},
     {"contribution: no scheme column", 0, 1, 1, 1, 0, 20230601, MEDINS_ERR_ARGUMENT,
      "the scheme column is required"},
     {"contribution: no category column", 0, 1, 1, 2, 0, 20230601, MEDINS_ERR_ARGUMENT,
@@ -396,13 +398,13 @@ static const refusal refusals[] = {
     {"contribution: not a date", 0, 1, 1, 0, 0, 20230230, MEDINS_ERR_DATE,
      "not a calendar date"},
     {"maternity: version 7", 1, 7, 1, 0, 0, 0, MEDINS_ERR_ARGUMENT,
-     "medins_maternity_columns of version 7"},
+     "medins_maternity_columns: version 7"},
     {"maternity: no date column", 1, 1, 1, 3, 0, 0, MEDINS_ERR_ARGUMENT,
      "the date column is required"},
     {"maternity: no weeks column", 1, 1, 1, 4, 0, 0, MEDINS_ERR_ARGUMENT,
      "the weeks column is required"},
     {"capitation: outputs of version 0", 2, 1, 0, 0, 0, 0, MEDINS_ERR_ARGUMENT,
-     "medins_capitation_outputs of version 0"},
+     "medins_capitation_outputs: version 0"},
     {"capitation: no actual_costs column", 2, 1, 1, 5, 0, 0, MEDINS_ERR_ARGUMENT,
      "the actual_costs column is required"},
     {"capitation: enrolment of row 2 of 2", 2, 1, 1, 0, 2, 0, MEDINS_ERR_ARGUMENT,

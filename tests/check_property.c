@@ -451,7 +451,8 @@ static int settle_checked(const char *where, rng *r, const medins_policy *p,
     const medins_ledger before = *l;
     medins_result *res = NULL;
     medins_error *e = NULL;
-    int rc = medins_settle_ex(&res, p, person, c, l, chance(r, 25) ? 0 : MEDINS_SETTLE_NO_LINES, &e);
+    int rc = medins_settle_ex(&res, p, person, c, l, chance(r, 25) ? NULL : MEDINS_TEST_NO_LINES,
+                              &e);
     if (rc != 0) {
         require_refused(where, rc, e, res, l, &before);
     } else {
@@ -549,7 +550,7 @@ static void cols_free(cols *c)
 
 static medins_person person_at(const cols *c, size_t k)
 {
-    return (medins_person){.scheme = (medins_scheme)c->scheme[k],
+    return (medins_person){.version = MEDINS_PERSON_VERSION, .scheme = (medins_scheme)c->scheme[k],
                            .category = (medins_category)c->category[k],
                            .tier = (medins_tier)c->tier[k], .birth_date = c->birth[k],
                            .groups = c->groups[k], .family_doctor = c->family_doctor[k]};
@@ -557,7 +558,7 @@ static medins_person person_at(const cols *c, size_t k)
 
 static medins_claim claim_at(const cols *c, size_t i)
 {
-    return (medins_claim){.id = (int64_t)i, .date = c->date[i],
+    return (medins_claim){.version = MEDINS_CLAIM_VERSION, .id = (int64_t)i, .date = c->date[i],
                           .kind = (medins_claim_kind)c->kind[i], .level = (medins_level)c->level[i],
                           .institution = c->institution[i], .total = c->total[i],
                           .self_paid = c->self_paid[i], .category_b = c->category_b[i]};
@@ -673,13 +674,16 @@ static void exercise(const char *pid, const medins_policy *p, uint64_t seed, siz
     /* The batch, against one call per claim in the same order (no reversals). */
     memcpy(c.batch, c.first, np * sizeof c.first[0]);
     memcpy(c.single, c.first, np * sizeof c.first[0]);
-    medins_batch_persons bp = {.n = np, .scheme = c.scheme, .category = c.category, .tier = c.tier,
+    medins_batch_persons bp = {.version = MEDINS_BATCH_PERSONS_VERSION,
+                               .n = np, .scheme = c.scheme, .category = c.category, .tier = c.tier,
                                .birth_date = c.birth, .groups = c.groups,
                                .family_doctor = c.family_doctor};
-    medins_batch_claims bc = {.n = c.n, .person = c.person, .date = c.date, .kind = c.kind,
+    medins_batch_claims bc = {.version = MEDINS_BATCH_CLAIMS_VERSION,
+                              .n = c.n, .person = c.person, .date = c.date, .kind = c.kind,
                               .level = c.level, .institution = c.institution, .total = c.total,
                               .self_paid = c.self_paid, .category_b = c.category_b};
-    medins_batch_out bo = {.fund = c.out[0], .major_disease = c.out[1], .assistance = c.out[2],
+    medins_batch_out bo = {.version = MEDINS_BATCH_OUT_VERSION,
+                           .fund = c.out[0], .major_disease = c.out[1], .assistance = c.out[2],
                            .patient = c.out[3], .deductible = c.out[4], .coinsurance = c.out[5],
                            .over_cap = c.out[6], .account = c.out[7], .status = c.status};
     medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
@@ -729,7 +733,7 @@ static void exercise(const char *pid, const medins_policy *p, uint64_t seed, siz
             const medins_person person = person_at(&c, k);
             const medins_claim claim = claim_at(&c, j);
             medins_result *res = NULL;
-            medins_settle_ex(&res, p, &person, &claim, &l, MEDINS_SETTLE_NO_LINES, NULL);
+            medins_settle_ex(&res, p, &person, &claim, &l, MEDINS_TEST_NO_LINES, NULL);
             medins_result_free(res);
         }
         const medins_person person = person_at(&c, k);

@@ -810,15 +810,16 @@ START_TEST(test_groups_never_lower)
                 medins_claim before;
                 random_claim(&before, &x, from);
                 medins_result *r = NULL;
-                if (medins_settle_ex(&r, p, &without, &before, &ledger, MEDINS_SETTLE_NO_LINES, NULL) == 0)
+                if (medins_settle_ex(&r, p, &without, &before, &ledger, MEDINS_TEST_NO_LINES,
+                                     NULL) == 0)
                     medins_result_free(r);
             }
             medins_claim claim;
             random_claim(&claim, &x, last);
             medins_ledger l0 = ledger, l1 = ledger;
             medins_result *r0 = NULL, *r1 = NULL;
-            int rc0 = medins_settle_ex(&r0, p, &without, &claim, &l0, MEDINS_SETTLE_NO_LINES, NULL);
-            int rc1 = medins_settle_ex(&r1, p, &with, &claim, &l1, MEDINS_SETTLE_NO_LINES, NULL);
+            int rc0 = medins_settle_ex(&r0, p, &without, &claim, &l0, MEDINS_TEST_NO_LINES, NULL);
+            int rc1 = medins_settle_ex(&r1, p, &with, &claim, &l1, MEDINS_TEST_NO_LINES, NULL);
             if (rc0 == 0) {
                 const medins_settlement *s0 = medins_result_settlement(r0);
                 const medins_settlement *s1 = rc1 == 0 ? medins_result_settlement(r1) : NULL;

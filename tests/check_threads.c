@@ -3,7 +3,8 @@
  * eight threads settle a million claims between them against one policy, each on its own
  * persons and ledgers, and every figure and every ledger must equal a single-threaded run.
  * A second case does the same with the single-claim call and full explanation lines, which
- * allocate results and format text concurrently. Run under ThreadSanitizer by
+ * allocate results and format text concurrently. A third has eight threads read the lines of
+ * one result at once, which the first to ask renders for all. Run under ThreadSanitizer by
  * `tests/sanitize.sh tsan`.
  */
 #include <pthread.h>
@@ -45,13 +46,15 @@ static void run_batch(run *r)
         medins_ledger_init(&r->ledgers[i], r->year);
     medins_batch_persons bp = synth_batch_persons(r->d);
     medins_batch_claims bc = synth_batch_claims(r->d, first, n);
-    medins_batch_out bo = {.fund = r->fund + first, .major_disease = r->major + first,
+    medins_batch_out bo = {.version = MEDINS_BATCH_OUT_VERSION,
+                           .fund = r->fund + first, .major_disease = r->major + first,
                            .assistance = r->assist + first, .patient = r->patient + first,
                            .status = r->status + first};
     r->rc = medins_batch_settle(r->policy, &bp, &bc, r->ledgers, &bo, NULL, NULL);
 }
 
-/* Single-claim calls with lines; a result's line count is folded into `major` to compare them too. */
+/* Single-claim calls with lines; a result's line count and the length of its last line's text
+ * are folded into `major` to compare them too. */
 static void run_single(run *r)
 {
     r->rc = 0;
@@ -68,7 +71,10 @@ static void run_single(run *r)
                 const medins_settlement *s = medins_result_settlement(res);
                 r->fund[j] = s->fund;
                 r->patient[j] = s->patient;
-                r->major[j] = (medins_fen)medins_result_line_count(res);
+                const size_t n = medins_result_line_count(res);
+                const medins_line *last = n ? medins_result_line(res, n - 1) : NULL;
+                REQUIRE(n == 0 || last, "claim %zu: no line %zu", j, n - 1);
+                r->major[j] = (medins_fen)(n * 10000 + (last ? strlen(last->text) : 0));
                 r->assist[j] = s->assistance;
             } else {
                 r->fund[j] = r->patient[j] = r->major[j] = r->assist[j] = 0;
@@ -194,6 +200,64 @@ START_TEST(test_single_threads)
 }
 END_TEST
 
+/* One result whose lines eight threads ask for at once, and render in Chinese into buffers of
+ * their own: every thread gets the same lines (one block, made once) and the same text. */
+typedef struct reader {
+    const medins_result *result;
+    const medins_line *first;
+    char text[8192];
+    int rc;
+} reader;
+
+static void *read_lines(void *arg)
+{
+    reader *rd = arg;
+    rd->first = medins_result_line(rd->result, 0);
+    for (size_t i = 0; i < medins_result_line_count(rd->result); i++)
+        if (!medins_result_line(rd->result, i))
+            rd->first = NULL;
+    rd->rc = medins_result_render(rd->text, sizeof rd->text, NULL, rd->result, MEDINS_LANG_ZH);
+    return NULL;
+}
+
+START_TEST(test_lines_read_at_once)
+{
+    medins_policy_set *set = NULL;
+    const medins_policy *p = NULL;
+    ck_assert_int_eq(medins_policy_set_open_embedded(&set, NULL), 0);
+    ck_assert_int_eq(medins_policy_set_lookup(&p, set, medins_default_region(), 20230601, NULL), 0);
+    medins_person person;
+    medins_claim claim;
+    medins_ledger ledger;
+    medins_person_init(&person);
+    person.birth_date = 19700101;
+    medins_claim_init(&claim);
+    claim.date = 20230601;
+    claim.kind = MEDINS_CLAIM_INPATIENT;
+    claim.level = MEDINS_LEVEL_3;
+    claim.total = Y(200000);
+    medins_ledger_init(&ledger, 2023);
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &ledger, NULL), 0);
+    static reader readers[THREADS];
+    pthread_t tid[THREADS];
+    for (int t = 0; t < THREADS; t++) {
+        readers[t] = (reader){.result = r, .rc = -1};
+        ck_assert_int_eq(pthread_create(&tid[t], NULL, read_lines, &readers[t]), 0);
+    }
+    for (int t = 0; t < THREADS; t++)
+        ck_assert_int_eq(pthread_join(tid[t], NULL), 0);
+    for (int t = 0; t < THREADS; t++) {
+        ck_assert_msg(readers[t].first && readers[t].first == medins_result_line(r, 0),
+                      "thread %d: other lines", t);
+        ck_assert_msg(readers[t].rc == 0 && strcmp(readers[t].text, readers[0].text) == 0,
+                      "thread %d: %d %s", t, readers[t].rc, readers[t].text);
+    }
+    medins_result_free(r);
+    medins_policy_set_free(set);
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -201,6 +265,7 @@ static Suite *threads_suite(void)
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, test_batch_threads);
     tcase_add_test(tc, test_single_threads);
+    tcase_add_test(tc, test_lines_read_at_once);
     suite_add_tcase(s, tc);
     return s;
 }

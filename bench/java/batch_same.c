@@ -98,11 +98,14 @@ int main(int argc, char **argv)
         total[i] = bill_total[i % BILLS];
     }
     {
-        medins_batch_persons ps = {.n = np, .scheme = scheme, .category = category, .tier = tier,
+        medins_batch_persons ps = {.version = MEDINS_BATCH_PERSONS_VERSION,
+                                   .n = np, .scheme = scheme, .category = category, .tier = tier,
                                    .birth_date = birth};
-        medins_batch_claims cs = {.n = nc, .person = person, .date = date, .kind = kind,
+        medins_batch_claims cs = {.version = MEDINS_BATCH_CLAIMS_VERSION,
+                                  .n = nc, .person = person, .date = date, .kind = kind,
                                   .level = level, .total = total};
-        medins_batch_out o = {.fund = out[0], .major_disease = out[1], .assistance = out[2],
+        medins_batch_out o = {.version = MEDINS_BATCH_OUT_VERSION,
+                              .fund = out[0], .major_disease = out[1], .assistance = out[2],
                               .patient = out[3], .deductible = out[4], .coinsurance = out[5],
                               .over_cap = out[6], .account = out[7], .status = status};
         for (c = -2; c < calls; c++) {

@@ -10,8 +10,8 @@
  *   - C strings reach Java as real UTF-8 (NewStringUTF only understands modified UTF-8);
  *   - helpers over packed primitive arrays (person, claim, ledger, inputs and figures as long[],
  *     the batch as columns), so a settlement costs one native call and the per-claim path
- *     allocates nothing on the C heap. The packed layouts are listed with medins_java_pack_*
- *     below and mirrored in org.medins.Packed.
+ *     allocates nothing on the C heap. The packed layouts are the library's (medins/layout.h,
+ *     moved by ../layout.i); org.medins.Packed reads their slots by field name.
  */
 
 %include <stdint.i>
@@ -356,250 +356,44 @@ MEDINS_JAVA_ARRAY(int64_t, jlong, "jlongArray", "long[]", Long)
 /* ---- Packed structs --------------------------------------------------------------------- */
 
 %{
-/*
- * One packed field: where it is in the struct, how wide (4 or 8 bytes) and, for 4 bytes,
- * whether unsigned (a ledger's seq, a person's groups): each is read into the Java long as the
- * number it is, and a long is only written back when the field holds it as that number.
- */
-typedef struct medins_java_field { size_t offset, size; int is_unsigned; } medins_java_field;
-#define MEDINS_JAVA_F(type, member) \
-    { offsetof(type, member), sizeof(((type *)0)->member), \
-      _Generic(((type *)0)->member, uint32_t: 1, default: 0) }
-
-static const medins_java_field medins_java_person_fields[] = {
-    MEDINS_JAVA_F(medins_person, scheme), MEDINS_JAVA_F(medins_person, category),
-    MEDINS_JAVA_F(medins_person, tier), MEDINS_JAVA_F(medins_person, birth_date),
-    MEDINS_JAVA_F(medins_person, groups), MEDINS_JAVA_F(medins_person, family_doctor),
-};
-static const medins_java_field medins_java_claim_fields[] = {
-    MEDINS_JAVA_F(medins_claim, id), MEDINS_JAVA_F(medins_claim, date),
-    MEDINS_JAVA_F(medins_claim, kind), MEDINS_JAVA_F(medins_claim, level),
-    MEDINS_JAVA_F(medins_claim, institution), MEDINS_JAVA_F(medins_claim, total),
-    MEDINS_JAVA_F(medins_claim, self_paid), MEDINS_JAVA_F(medins_claim, category_b),
-};
-static const medins_java_field medins_java_ledger_fields[] = {
-    MEDINS_JAVA_F(medins_ledger, year), MEDINS_JAVA_F(medins_ledger, last_date),
-    MEDINS_JAVA_F(medins_ledger, seq), MEDINS_JAVA_F(medins_ledger, admissions),
-    MEDINS_JAVA_F(medins_ledger, outpatient_costs),
-    MEDINS_JAVA_F(medins_ledger, deductible[0]), MEDINS_JAVA_F(medins_ledger, deductible[1]),
-    MEDINS_JAVA_F(medins_ledger, deductible[2]),
-    MEDINS_JAVA_F(medins_ledger, position[0]), MEDINS_JAVA_F(medins_ledger, position[1]),
-    MEDINS_JAVA_F(medins_ledger, position[2]),
-    MEDINS_JAVA_F(medins_ledger, fund[0]), MEDINS_JAVA_F(medins_ledger, fund[1]),
-    MEDINS_JAVA_F(medins_ledger, fund[2]),
-    MEDINS_JAVA_F(medins_ledger, major_base), MEDINS_JAVA_F(medins_ledger, major_fund),
-    MEDINS_JAVA_F(medins_ledger, assist_base), MEDINS_JAVA_F(medins_ledger, assist_fund),
-    MEDINS_JAVA_F(medins_ledger, account_balance), MEDINS_JAVA_F(medins_ledger, account_paid),
-    MEDINS_JAVA_F(medins_ledger, carry_over), MEDINS_JAVA_F(medins_ledger, thrifty_years),
-    MEDINS_JAVA_F(medins_ledger, prior_known), MEDINS_JAVA_F(medins_ledger, prior_outpatient_costs),
-};
-static const medins_java_field medins_java_settlement_fields[] = {
-    MEDINS_JAVA_F(medins_settlement, claim_id), MEDINS_JAVA_F(medins_settlement, total),
-    MEDINS_JAVA_F(medins_settlement, self_paid), MEDINS_JAVA_F(medins_settlement, category_b),
-    MEDINS_JAVA_F(medins_settlement, in_scope), MEDINS_JAVA_F(medins_settlement, deductible),
-    MEDINS_JAVA_F(medins_settlement, fund), MEDINS_JAVA_F(medins_settlement, coinsurance),
-    MEDINS_JAVA_F(medins_settlement, over_cap), MEDINS_JAVA_F(medins_settlement, major_disease),
-    MEDINS_JAVA_F(medins_settlement, assistance), MEDINS_JAVA_F(medins_settlement, patient),
-    MEDINS_JAVA_F(medins_settlement, account), MEDINS_JAVA_F(medins_settlement, cash),
-    MEDINS_JAVA_F(medins_settlement, ratio), MEDINS_JAVA_F(medins_settlement, admission),
-    MEDINS_JAVA_F(medins_settlement, assumed),
-};
-static const medins_java_field medins_java_employee_fields[] = {
-    MEDINS_JAVA_F(medins_employee_input, monthly_wage),
-    MEDINS_JAVA_F(medins_employee_input, employer_type),
-};
-static const medins_java_field medins_java_account_input_fields[] = {
-    MEDINS_JAVA_F(medins_account_input, employee.monthly_wage),
-    MEDINS_JAVA_F(medins_account_input, employee.employer_type),
-    MEDINS_JAVA_F(medins_account_input, last_year_pension),
-    MEDINS_JAVA_F(medins_account_input, year_costs),
-    MEDINS_JAVA_F(medins_account_input, serious_illness),
-};
-static const medins_java_field medins_java_maternity_input_fields[] = {
-    MEDINS_JAVA_F(medins_maternity_input, delivery), MEDINS_JAVA_F(medins_maternity_input, weeks),
-    MEDINS_JAVA_F(medins_maternity_input, child_order),
-    MEDINS_JAVA_F(medins_maternity_input, prenatal_costs),
-    MEDINS_JAVA_F(medins_maternity_input, complication_costs),
-};
-static const medins_java_field medins_java_capitation_input_fields[] = {
-    MEDINS_JAVA_F(medins_capitation_input, institution), MEDINS_JAVA_F(medins_capitation_input, level),
-    MEDINS_JAVA_F(medins_capitation_input, disease), MEDINS_JAVA_F(medins_capitation_input, from),
-    MEDINS_JAVA_F(medins_capitation_input, to), MEDINS_JAVA_F(medins_capitation_input, actual_costs),
-    MEDINS_JAVA_F(medins_capitation_input, assessment),
-};
-static const medins_java_field medins_java_contribution_fields[] = {
-    MEDINS_JAVA_F(medins_contribution_figures, scheme),
-    MEDINS_JAVA_F(medins_contribution_figures, paying_tier),
-    MEDINS_JAVA_F(medins_contribution_figures, benefit_tier),
-    MEDINS_JAVA_F(medins_contribution_figures, group),
-    MEDINS_JAVA_F(medins_contribution_figures, state_pays_all),
-    MEDINS_JAVA_F(medins_contribution_figures, subsidy),
-    MEDINS_JAVA_F(medins_contribution_figures, wage_base),
-    MEDINS_JAVA_F(medins_contribution_figures, employer_rate),
-    MEDINS_JAVA_F(medins_contribution_figures, individual_rate),
-    MEDINS_JAVA_F(medins_contribution_figures, monthly_employer),
-    MEDINS_JAVA_F(medins_contribution_figures, monthly_individual),
-    MEDINS_JAVA_F(medins_contribution_figures, fixed_yearly),
-    MEDINS_JAVA_F(medins_contribution_figures, individual),
-    MEDINS_JAVA_F(medins_contribution_figures, government),
-    MEDINS_JAVA_F(medins_contribution_figures, employer),
-    MEDINS_JAVA_F(medins_contribution_figures, total),
-    MEDINS_JAVA_F(medins_contribution_figures, assumed),
-};
-static const medins_java_field medins_java_account_fields[] = {
-    MEDINS_JAVA_F(medins_account_figures, monthly_credit),
-    MEDINS_JAVA_F(medins_account_figures, from_individual),
-    MEDINS_JAVA_F(medins_account_figures, from_employer),
-    MEDINS_JAVA_F(medins_account_figures, from_pool),
-    MEDINS_JAVA_F(medins_account_figures, monthly_to_pool),
-    MEDINS_JAVA_F(medins_account_figures, monthly_card),
-    MEDINS_JAVA_F(medins_account_figures, yearly_credit),
-    MEDINS_JAVA_F(medins_account_figures, yearly_card),
-    MEDINS_JAVA_F(medins_account_figures, may_withdraw),
-    MEDINS_JAVA_F(medins_account_figures, assumed),
-};
-static const medins_java_field medins_java_maternity_fields[] = {
-    MEDINS_JAVA_F(medins_maternity_figures, delivery),
-    MEDINS_JAVA_F(medins_maternity_figures, prenatal_limit),
-    MEDINS_JAVA_F(medins_maternity_figures, prenatal),
-    MEDINS_JAVA_F(medins_maternity_figures, complication_ratio),
-    MEDINS_JAVA_F(medins_maternity_figures, complication),
-    MEDINS_JAVA_F(medins_maternity_figures, total),
-    MEDINS_JAVA_F(medins_maternity_figures, assumed),
-};
-static const medins_java_field medins_java_capitation_fields[] = {
-    MEDINS_JAVA_F(medins_capitation_figures, institution),
-    MEDINS_JAVA_F(medins_capitation_figures, rate),
-    MEDINS_JAVA_F(medins_capitation_figures, period),
-    MEDINS_JAVA_F(medins_capitation_figures, patients),
-    MEDINS_JAVA_F(medins_capitation_figures, patient_days),
-    MEDINS_JAVA_F(medins_capitation_figures, budget),
-    MEDINS_JAVA_F(medins_capitation_figures, actual_costs),
-    MEDINS_JAVA_F(medins_capitation_figures, surplus),
-    MEDINS_JAVA_F(medins_capitation_figures, overrun),
-    MEDINS_JAVA_F(medins_capitation_figures, surplus_kept),
-    MEDINS_JAVA_F(medins_capitation_figures, overrun_fund),
-    MEDINS_JAVA_F(medins_capitation_figures, before_assessment),
-    MEDINS_JAVA_F(medins_capitation_figures, assessment),
-    MEDINS_JAVA_F(medins_capitation_figures, payment),
-    MEDINS_JAVA_F(medins_capitation_figures, assumed),
-};
-
-#define MEDINS_JAVA_COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Packed sizes by layout number; the order is org.medins.Packed's. */
-static const struct { const medins_java_field *f; size_t n; } medins_java_layouts[] = {
-#define MEDINS_JAVA_L(a) { a, MEDINS_JAVA_COUNT(a) }
-    MEDINS_JAVA_L(medins_java_person_fields), MEDINS_JAVA_L(medins_java_claim_fields),
-    MEDINS_JAVA_L(medins_java_ledger_fields), MEDINS_JAVA_L(medins_java_settlement_fields),
-    MEDINS_JAVA_L(medins_java_employee_fields), MEDINS_JAVA_L(medins_java_account_input_fields),
-    MEDINS_JAVA_L(medins_java_maternity_input_fields),
-    MEDINS_JAVA_L(medins_java_capitation_input_fields),
-    MEDINS_JAVA_L(medins_java_contribution_fields), MEDINS_JAVA_L(medins_java_account_fields),
-    MEDINS_JAVA_L(medins_java_maternity_fields), MEDINS_JAVA_L(medins_java_capitation_fields),
-#undef MEDINS_JAVA_L
-};
-
-/* Packed arrays are Java long[] buffers: untyped here, each slot moved with memcpy. */
-static void medins_java_pack(void *out, const void *s, const medins_java_field *f, size_t n)
+/* 0, or -1 with IllegalArgumentException pending (wrong length, or a value too wide): the
+ * struct `s` of `layout` from a packed long[] (layout.i). */
+static int medins_java_unpack(JNIEnv *jenv, medins_layout layout, void *s, size_t size,
+                              const void *in, size_t len, const char *what)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
-        const char *p = (const char *)s + f[i].offset;
-        int64_t v;
-        if (f[i].size == 8) {
-            memcpy(&v, p, 8);
-        } else if (f[i].is_unsigned) {
-            uint32_t u32;
-            memcpy(&u32, p, 4);
-            v = u32;
-        } else {
-            int32_t v32;
-            memcpy(&v32, p, 4);
-            v = v32;
-        }
-        memcpy((char *)out + 8 * i, &v, 8);
-    }
-}
-
-/*
- * 0, or -1 for a wrong length or a value too wide for its field. Makes no JNI call, so the
- * batch can use it inside its critical regions.
- */
-static int medins_java_unpack_fields(void *s, size_t size, const void *in, size_t len,
-                                     const medins_java_field *f, size_t n)
-{
-    size_t i;
-    if (!in || len != n)
-        return -1;
-    memset(s, 0, size);
-    for (i = 0; i < n; i++) {
-        char *p = (char *)s + f[i].offset;
-        int64_t v;
-        memcpy(&v, (const char *)in + 8 * i, 8);
-        if (f[i].size == 8) {
-            memcpy(p, &v, 8);
-        } else if (f[i].is_unsigned) {
-            uint32_t u32;
-            if (v < 0 || v > (int64_t)UINT32_MAX)
-                return -1;
-            u32 = (uint32_t)v;
-            memcpy(p, &u32, 4);
-        } else {
-            int32_t v32;
-            if (v < INT32_MIN || v > INT32_MAX)
-                return -1;
-            v32 = (int32_t)v;
-            memcpy(p, &v32, 4);
-        }
-    }
-    return 0;
-}
-
-/* 0, or -1 with IllegalArgumentException pending (wrong length, or a value too wide). */
-static int medins_java_unpack(JNIEnv *jenv, void *s, size_t size, const void *in, size_t len,
-                              const medins_java_field *f, size_t n, const char *what)
-{
-    if (medins_java_unpack_fields(s, size, in, len, f, n) == 0)
+    if (medins_bind_unpack(layout, s, size, in, len) == 0)
         return 0;
     medins_java_throw_plain(jenv, "java/lang/IllegalArgumentException", what);
     return -1;
 }
 
-#define MEDINS_JAVA_UNPACK(s, in, len, fields, what) \
-    medins_java_unpack(jenv, &(s), sizeof(s), in, len, fields, MEDINS_JAVA_COUNT(fields), what)
-#define MEDINS_JAVA_PACK(out, s, fields) medins_java_pack(out, s, fields, MEDINS_JAVA_COUNT(fields))
-
+#define MEDINS_JAVA_UNPACK(s, in, len, layout, what) \
+    medins_java_unpack(jenv, layout, &(s), sizeof(s), in, len, what)
+#define MEDINS_JAVA_PACK(out, s, layout) medins_bind_pack(layout, s, out)
+/* The slots of a packed layout. */
+#define MEDINS_JAVA_SLOTS(layout) medins_layout_field_count(layout)
 
 static void medins_java_bad(JNIEnv *jenv, const char *what)
 {
     medins_java_throw_plain(jenv, "java/lang/IllegalArgumentException", what);
 }
 
-/* Fields in packed layout `layout` (org.medins.Packed's numbering), or -1. */
-static int medins_java_layout_size(int layout)
-{
-    if (layout < 0 || (size_t)layout >= MEDINS_JAVA_COUNT(medins_java_layouts))
-        return -1;
-    return (int)medins_java_layouts[layout].n;
-}
-
 static void medins_java_ledger_init(JNIEnv *jenv, void *ledger, size_t ledger_len, int32_t year)
 {
     medins_ledger l;
-    if (ledger_len != MEDINS_JAVA_COUNT(medins_java_ledger_fields)) {
+    if (ledger_len != MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_LEDGER)) {
         medins_java_bad(jenv, "packed ledger of the wrong length");
         return;
     }
     medins_ledger_init(&l, year);
-    MEDINS_JAVA_PACK(ledger, &l, medins_java_ledger_fields);
+    MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
 }
 
 static void medins_java_ledger_check(JNIEnv *jenv, const void *ledger, size_t ledger_len,
                                      medins_error **err)
 {
     medins_ledger l;
-    if (MEDINS_JAVA_UNPACK(l, ledger, ledger_len, medins_java_ledger_fields, "ledger") == 0)
+    if (MEDINS_JAVA_UNPACK(l, ledger, ledger_len, MEDINS_LAYOUT_LEDGER, "ledger") == 0)
         medins_ledger_check(&l, err);
 }
 
@@ -608,7 +402,7 @@ static char *medins_java_ledger_text(JNIEnv *jenv, const void *ledger, size_t le
     medins_ledger l;
     size_t needed = 0;
     char *buf;
-    if (MEDINS_JAVA_UNPACK(l, ledger, ledger_len, medins_java_ledger_fields, "ledger") != 0)
+    if (MEDINS_JAVA_UNPACK(l, ledger, ledger_len, MEDINS_LAYOUT_LEDGER, "ledger") != 0)
         return NULL;
     medins_ledger_serialize(NULL, 0, &needed, &l);
     buf = needed ? malloc(needed) : NULL;
@@ -625,12 +419,12 @@ static void medins_java_ledger_parse(JNIEnv *jenv, void *ledger, size_t ledger_l
                                      const char *text, size_t text_len, medins_error **err)
 {
     medins_ledger l;
-    if (ledger_len != MEDINS_JAVA_COUNT(medins_java_ledger_fields) || !text) {
+    if (ledger_len != MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_LEDGER) || !text) {
         medins_java_bad(jenv, "packed ledger of the wrong length, or no text");
         return;
     }
     if (medins_ledger_parse(&l, text, text_len, err) == 0)
-        MEDINS_JAVA_PACK(ledger, &l, medins_java_ledger_fields);
+        MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
 }
 
 /* Policies from YAML text with its length (medins.i's load_string and derive measure it with
@@ -675,15 +469,15 @@ static void medins_java_ledger_close_year(JNIEnv *jenv, const void *prev, size_t
 {
     medins_ledger l, n;
     medins_person p;
-    if (MEDINS_JAVA_UNPACK(l, prev, prev_len, medins_java_ledger_fields, "ledger") != 0 ||
-        MEDINS_JAVA_UNPACK(p, person, person_len, medins_java_person_fields, "person") != 0)
+    if (MEDINS_JAVA_UNPACK(l, prev, prev_len, MEDINS_LAYOUT_LEDGER, "ledger") != 0 ||
+        MEDINS_JAVA_UNPACK(p, person, person_len, MEDINS_LAYOUT_PERSON, "person") != 0)
         return;
-    if (next_len != MEDINS_JAVA_COUNT(medins_java_ledger_fields)) {
+    if (next_len != MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_LEDGER)) {
         medins_java_bad(jenv, "packed ledger of the wrong length");
         return;
     }
     if (medins_ledger_close_year(&n, &l, policy, &p, err) == 0)
-        MEDINS_JAVA_PACK(next, &n, medins_java_ledger_fields);
+        MEDINS_JAVA_PACK(next, &n, MEDINS_LAYOUT_LEDGER);
 }
 
 static medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *policy,
@@ -696,12 +490,15 @@ static medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *poli
     medins_claim c;
     medins_ledger l;
     medins_result *r = NULL;
-    if (MEDINS_JAVA_UNPACK(p, person, person_len, medins_java_person_fields, "person") != 0 ||
-        MEDINS_JAVA_UNPACK(c, claim, claim_len, medins_java_claim_fields, "claim") != 0 ||
-        MEDINS_JAVA_UNPACK(l, ledger, ledger_len, medins_java_ledger_fields, "ledger") != 0)
+    if (MEDINS_JAVA_UNPACK(p, person, person_len, MEDINS_LAYOUT_PERSON, "person") != 0 ||
+        MEDINS_JAVA_UNPACK(c, claim, claim_len, MEDINS_LAYOUT_CLAIM, "claim") != 0 ||
+        MEDINS_JAVA_UNPACK(l, ledger, ledger_len, MEDINS_LAYOUT_LEDGER, "ledger") != 0)
         return NULL;
-    if (medins_settle_ex(&r, policy, &p, &c, &l, flags, err) == 0)
-        MEDINS_JAVA_PACK(ledger, &l, medins_java_ledger_fields);
+    medins_settle_options opts;
+    medins_settle_options_init(&opts);
+    opts.flags = flags;
+    if (medins_settle_ex(&r, policy, &p, &c, &l, &opts, err) == 0)
+        MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
     return r;
 }
 
@@ -713,55 +510,51 @@ static medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *poli
  * without explanation lines; on success the ledger part of `io` is updated and the figures
  * follow it. The native result only lives for this call, so nothing is left to close.
  */
-enum {
-    MEDINS_JAVA_IO_PERSON = 0,
-    MEDINS_JAVA_IO_CLAIM = MEDINS_JAVA_IO_PERSON + MEDINS_JAVA_COUNT(medins_java_person_fields),
-    MEDINS_JAVA_IO_LEDGER = MEDINS_JAVA_IO_CLAIM + MEDINS_JAVA_COUNT(medins_java_claim_fields),
-    MEDINS_JAVA_IO_FIGURES = MEDINS_JAVA_IO_LEDGER + MEDINS_JAVA_COUNT(medins_java_ledger_fields),
-    MEDINS_JAVA_IO_SIZE = MEDINS_JAVA_IO_FIGURES + MEDINS_JAVA_COUNT(medins_java_settlement_fields)
-};
+#define MEDINS_JAVA_IO_MAX 128
 
 static void medins_java_settle_figures(JNIEnv *jenv, const medins_policy *policy, jlongArray io,
                                        medins_error **err)
 {
-    jlong buf[MEDINS_JAVA_IO_SIZE];
+    const size_t at_claim = MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_PERSON),
+                 at_ledger = at_claim + MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_CLAIM),
+                 at_figures = at_ledger + MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_LEDGER),
+                 size = at_figures + MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_SETTLEMENT);
+    jlong buf[MEDINS_JAVA_IO_MAX];
     medins_person p;
     medins_claim c;
     medins_ledger l;
     medins_result *r = NULL;
-    if (!io || (*jenv)->GetArrayLength(jenv, io) != MEDINS_JAVA_IO_SIZE) {
+    if (!io || size > MEDINS_JAVA_IO_MAX || (size_t)(*jenv)->GetArrayLength(jenv, io) != size) {
         medins_java_bad(jenv, "packed settlement buffer of the wrong length");
         return;
     }
-    (*jenv)->GetLongArrayRegion(jenv, io, 0, MEDINS_JAVA_IO_FIGURES, buf);
-    if (MEDINS_JAVA_UNPACK(p, buf + MEDINS_JAVA_IO_PERSON, MEDINS_JAVA_IO_CLAIM,
-                           medins_java_person_fields, "person") != 0 ||
-        MEDINS_JAVA_UNPACK(c, buf + MEDINS_JAVA_IO_CLAIM,
-                           MEDINS_JAVA_IO_LEDGER - MEDINS_JAVA_IO_CLAIM,
-                           medins_java_claim_fields, "claim") != 0 ||
-        MEDINS_JAVA_UNPACK(l, buf + MEDINS_JAVA_IO_LEDGER,
-                           MEDINS_JAVA_IO_FIGURES - MEDINS_JAVA_IO_LEDGER,
-                           medins_java_ledger_fields, "ledger") != 0)
+    (*jenv)->GetLongArrayRegion(jenv, io, 0, (jsize)at_figures, buf);
+    if (MEDINS_JAVA_UNPACK(p, buf, at_claim, MEDINS_LAYOUT_PERSON, "person") != 0 ||
+        MEDINS_JAVA_UNPACK(c, buf + at_claim, at_ledger - at_claim, MEDINS_LAYOUT_CLAIM,
+                           "claim") != 0 ||
+        MEDINS_JAVA_UNPACK(l, buf + at_ledger, at_figures - at_ledger, MEDINS_LAYOUT_LEDGER,
+                           "ledger") != 0)
         return;
-    if (medins_settle_ex(&r, policy, &p, &c, &l, MEDINS_SETTLE_NO_LINES, err) != 0)
+    medins_settle_options figures;
+    medins_settle_options_init(&figures);
+    figures.flags = MEDINS_SETTLE_NO_TRACE;
+    if (medins_settle_ex(&r, policy, &p, &c, &l, &figures, err) != 0)
         return;
-    MEDINS_JAVA_PACK(buf + MEDINS_JAVA_IO_FIGURES, medins_result_settlement(r),
-                     medins_java_settlement_fields);
+    MEDINS_JAVA_PACK(buf + at_figures, medins_result_settlement(r), MEDINS_LAYOUT_SETTLEMENT);
     medins_result_free(r);
-    MEDINS_JAVA_PACK(buf + MEDINS_JAVA_IO_LEDGER, &l, medins_java_ledger_fields);
-    (*jenv)->SetLongArrayRegion(jenv, io, MEDINS_JAVA_IO_LEDGER,
-                                MEDINS_JAVA_IO_SIZE - MEDINS_JAVA_IO_LEDGER,
-                                buf + MEDINS_JAVA_IO_LEDGER);
+    MEDINS_JAVA_PACK(buf + at_ledger, &l, MEDINS_LAYOUT_LEDGER);
+    (*jenv)->SetLongArrayRegion(jenv, io, (jsize)at_ledger, (jsize)(size - at_ledger),
+                                buf + at_ledger);
 }
 
 static void medins_java_reverse(JNIEnv *jenv, void *ledger, size_t ledger_len,
                                 const medins_result *result, medins_error **err)
 {
     medins_ledger l;
-    if (MEDINS_JAVA_UNPACK(l, ledger, ledger_len, medins_java_ledger_fields, "ledger") != 0)
+    if (MEDINS_JAVA_UNPACK(l, ledger, ledger_len, MEDINS_LAYOUT_LEDGER, "ledger") != 0)
         return;
     if (medins_settle_reverse(&l, result, err) == 0)
-        MEDINS_JAVA_PACK(ledger, &l, medins_java_ledger_fields);
+        MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
 }
 
 /* employee may be null (residents). */
@@ -774,9 +567,9 @@ static medins_result *medins_java_contribution(JNIEnv *jenv, const medins_policy
     medins_person p;
     medins_employee_input e;
     medins_result *r = NULL;
-    if (MEDINS_JAVA_UNPACK(p, person, person_len, medins_java_person_fields, "person") != 0)
+    if (MEDINS_JAVA_UNPACK(p, person, person_len, MEDINS_LAYOUT_PERSON, "person") != 0)
         return NULL;
-    if (employee && MEDINS_JAVA_UNPACK(e, employee, employee_len, medins_java_employee_fields,
+    if (employee && MEDINS_JAVA_UNPACK(e, employee, employee_len, MEDINS_LAYOUT_EMPLOYEE_INPUT,
                                        "employee input") != 0)
         return NULL;
     medins_contribution(&r, policy, &p, date, employee ? &e : NULL, err);
@@ -791,8 +584,8 @@ static medins_result *medins_java_account(JNIEnv *jenv, const medins_policy *pol
     medins_person p;
     medins_account_input in;
     medins_result *r = NULL;
-    if (MEDINS_JAVA_UNPACK(p, person, person_len, medins_java_person_fields, "person") != 0 ||
-        MEDINS_JAVA_UNPACK(in, input, input_len, medins_java_account_input_fields,
+    if (MEDINS_JAVA_UNPACK(p, person, person_len, MEDINS_LAYOUT_PERSON, "person") != 0 ||
+        MEDINS_JAVA_UNPACK(in, input, input_len, MEDINS_LAYOUT_ACCOUNT_INPUT,
                            "account input") != 0)
         return NULL;
     medins_account(&r, policy, &p, date, &in, err);
@@ -807,8 +600,8 @@ static medins_result *medins_java_maternity(JNIEnv *jenv, const medins_policy *p
     medins_person p;
     medins_maternity_input in;
     medins_result *r = NULL;
-    if (MEDINS_JAVA_UNPACK(p, person, person_len, medins_java_person_fields, "person") != 0 ||
-        MEDINS_JAVA_UNPACK(in, input, input_len, medins_java_maternity_input_fields,
+    if (MEDINS_JAVA_UNPACK(p, person, person_len, MEDINS_LAYOUT_PERSON, "person") != 0 ||
+        MEDINS_JAVA_UNPACK(in, input, input_len, MEDINS_LAYOUT_MATERNITY_INPUT,
                            "maternity input") != 0)
         return NULL;
     medins_maternity(&r, policy, &p, date, &in, err);
@@ -826,7 +619,7 @@ static medins_result *medins_java_capitation(JNIEnv *jenv, const medins_policy *
     medins_enrolment *e = NULL;
     medins_result *r = NULL;
     size_t i;
-    if (MEDINS_JAVA_UNPACK(in, input, input_len, medins_java_capitation_input_fields,
+    if (MEDINS_JAVA_UNPACK(in, input, input_len, MEDINS_LAYOUT_CAPITATION_INPUT,
                            "capitation input") != 0)
         return NULL;
     if (from_len != patient_len || to_len != patient_len) {
@@ -903,31 +696,67 @@ static void medins_java_result_lines(JNIEnv *jenv, const medins_result *result, 
     }
 }
 
+/* Longs a step in medins_java_result_steps' nums. */
+#define MEDINS_JAVA_STEP_NUMS (7 + MEDINS_STEP_ARGS)
+
+/*
+ * A result's trace in one call: nums gets MEDINS_JAVA_STEP_NUMS longs a step (kind, part,
+ * amount, base, ratio, the address of its rule (the policy's or the library's string), the
+ * number of values it read, then its arguments). medins_java_result_step_values gives the
+ * addresses of those values, step after step: Java makes each PolicyValue once a policy.
+ */
+static void medins_java_result_steps(JNIEnv *jenv, const medins_result *result, jlongArray nums)
+{
+    size_t n = result ? medins_result_step_count(result) : 0, i;
+    if (!nums || (size_t)(*jenv)->GetArrayLength(jenv, nums) != n * MEDINS_JAVA_STEP_NUMS) {
+        medins_java_bad(jenv, "step array of the wrong length");
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        const medins_step *st = medins_result_step(result, i);
+        jlong v[MEDINS_JAVA_STEP_NUMS] = {
+            st->kind, st->part, st->amount, st->base, st->ratio, (jlong)(intptr_t)st->rule,
+            st->nvalues,
+        };
+        memcpy(v + 7, st->arg, sizeof st->arg);
+        (*jenv)->SetLongArrayRegion(jenv, nums, (jsize)(i * MEDINS_JAVA_STEP_NUMS),
+                                    MEDINS_JAVA_STEP_NUMS, v);
+    }
+}
+
+/* The addresses of the values the result's steps read, step after step, into out (as many as
+ * fit); returns how many there are. */
+static int32_t medins_java_result_step_values(const medins_result *result, int64_t *out,
+                                             size_t out_len)
+{
+    size_t k = 0;
+    for (size_t i = 0; result && i < medins_result_step_count(result); i++)
+        for (size_t j = 0; j < medins_result_step(result, i)->nvalues; j++, k++)
+            if (k < out_len)
+                out[k] = (int64_t)(intptr_t)medins_result_step_value(result, i, j);
+    return (int32_t)k;
+}
+
 /* Copy the result's figures of packed layout `layout` into out: 1, or 0 for another kind. */
 static int medins_java_result_figures(JNIEnv *jenv, const medins_result *result, int layout,
                                       void *out, size_t out_len)
 {
     const void *fig = NULL;
-    if (!result || !out || medins_java_layout_size(layout) < 0 ||
-        out_len != (size_t)medins_java_layout_size(layout)) {
+    if (!result || !out || out_len != MEDINS_JAVA_SLOTS((medins_layout)layout)) {
         medins_java_bad(jenv, "figures of the wrong layout or length");
         return 0;
     }
-    if (medins_java_layouts[layout].f == medins_java_settlement_fields)
-        fig = medins_result_settlement(result);
-    else if (medins_java_layouts[layout].f == medins_java_contribution_fields)
-        fig = medins_result_contribution(result);
-    else if (medins_java_layouts[layout].f == medins_java_account_fields)
-        fig = medins_result_account(result);
-    else if (medins_java_layouts[layout].f == medins_java_maternity_fields)
-        fig = medins_result_maternity(result);
-    else if (medins_java_layouts[layout].f == medins_java_capitation_fields)
-        fig = medins_result_capitation(result);
-    else
-        medins_java_bad(jenv, "not a layout of figures");
+    switch (layout) {
+    case MEDINS_LAYOUT_SETTLEMENT: fig = medins_result_settlement(result); break;
+    case MEDINS_LAYOUT_CONTRIBUTION_FIGURES: fig = medins_result_contribution(result); break;
+    case MEDINS_LAYOUT_ACCOUNT_FIGURES: fig = medins_result_account(result); break;
+    case MEDINS_LAYOUT_MATERNITY_FIGURES: fig = medins_result_maternity(result); break;
+    case MEDINS_LAYOUT_CAPITATION_FIGURES: fig = medins_result_capitation(result); break;
+    default: medins_java_bad(jenv, "not a layout of figures"); break;
+    }
     if (!fig)
         return 0;
-    medins_java_pack(out, fig, medins_java_layouts[layout].f, medins_java_layouts[layout].n);
+    MEDINS_JAVA_PACK(out, fig, (medins_layout)layout);
     return 1;
 }
 
@@ -936,67 +765,39 @@ static int medins_java_result_figures(JNIEnv *jenv, const medins_result *result,
  * GetPrimitiveArrayCritical for the length of the call. (Get<Type>ArrayElements, which the
  * array typemaps use, mallocs and copies each column on HotSpot; for 10^5 claims that was
  * nine tenths of the time.) Inside the critical regions there is no JNI call and no Java
- * allocation: the lengths are checked and the ledger structs allocated before, exceptions are
- * thrown after. The price is that the collector waits for the batch (on HotSpot the GC locker
- * blocks other threads' collections until the last region is released). If the VM refuses a
- * critical region, the columns are copied as before.
+ * allocation: the ledger structs are allocated before, exceptions are thrown after. The price
+ * is that the collector waits for the batch (on HotSpot the GC locker blocks other threads'
+ * collections until the last region is released). If the VM refuses a critical region, the
+ * columns are copied as before. The columns are columns.i's, in its order, then the packed
+ * ledgers.
  */
-enum {
-    MEDINS_JAVA_BC_SCHEME, MEDINS_JAVA_BC_CATEGORY, MEDINS_JAVA_BC_TIER,
-    MEDINS_JAVA_BC_BIRTH_DATE, MEDINS_JAVA_BC_GROUPS, MEDINS_JAVA_BC_FAMILY_DOCTOR,
-    MEDINS_JAVA_BC_PERSON, MEDINS_JAVA_BC_DATE, MEDINS_JAVA_BC_KIND, MEDINS_JAVA_BC_LEVEL,
-    MEDINS_JAVA_BC_INSTITUTION, MEDINS_JAVA_BC_TOTAL, MEDINS_JAVA_BC_SELF_PAID,
-    MEDINS_JAVA_BC_CATEGORY_B, MEDINS_JAVA_BC_LEDGERS, MEDINS_JAVA_BC_FUND,
-    MEDINS_JAVA_BC_MAJOR_DISEASE, MEDINS_JAVA_BC_ASSISTANCE, MEDINS_JAVA_BC_PATIENT,
-    MEDINS_JAVA_BC_DEDUCTIBLE, MEDINS_JAVA_BC_COINSURANCE, MEDINS_JAVA_BC_OVER_CAP,
-    MEDINS_JAVA_BC_ACCOUNT, MEDINS_JAVA_BC_STATUS, MEDINS_JAVA_BC_COUNT
-};
+#define MEDINS_JAVA_LEDGERS MEDINS_BIND_COLUMNS
+#define MEDINS_JAVA_ARRAYS (MEDINS_BIND_COLUMNS + 1)
 
-/* What a batch column is: its element type, whether the call writes it, how long it must be. */
-enum { MEDINS_JAVA_PER_PERSON, MEDINS_JAVA_PER_CLAIM, MEDINS_JAVA_PER_LEDGER_FIELD };
-static const struct {
-    unsigned char is_long, output, optional, per;
-} medins_java_batch_columns[MEDINS_JAVA_BC_COUNT] = {
-    [MEDINS_JAVA_BC_SCHEME] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_CATEGORY] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_TIER] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_BIRTH_DATE] = {0, 0, 0, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_GROUPS] = {0, 0, 1, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_FAMILY_DOCTOR] = {1, 0, 1, MEDINS_JAVA_PER_PERSON},
-    [MEDINS_JAVA_BC_PERSON] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_DATE] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_KIND] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_LEVEL] = {0, 0, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_INSTITUTION] = {1, 0, 1, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_TOTAL] = {1, 0, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_SELF_PAID] = {1, 0, 1, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_CATEGORY_B] = {1, 0, 1, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_LEDGERS] = {1, 1, 0, MEDINS_JAVA_PER_LEDGER_FIELD},
-    [MEDINS_JAVA_BC_FUND] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_MAJOR_DISEASE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_ASSISTANCE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_PATIENT] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_DEDUCTIBLE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_COINSURANCE] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_OVER_CAP] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_ACCOUNT] = {1, 1, 0, MEDINS_JAVA_PER_CLAIM},
-    [MEDINS_JAVA_BC_STATUS] = {0, 1, 0, MEDINS_JAVA_PER_CLAIM},
-};
+static int medins_java_is_long(size_t k)
+{
+    return k == MEDINS_JAVA_LEDGERS || medins_bind_columns[k].is_long;
+}
+
+static int medins_java_is_output(size_t k)
+{
+    return k == MEDINS_JAVA_LEDGERS || medins_bind_columns[k].output;
+}
 
 /*
- * Release columns [0, n) in reverse order. Inputs are dropped (JNI_ABORT); outputs are written
+ * Release arrays [0, n) in reverse order. Inputs are dropped (JNI_ABORT); outputs are written
  * back (mode 0), which only costs anything for copies.
  */
 static void medins_java_columns_release(JNIEnv *jenv, jarray *col, void **data, size_t n,
                                         int critical)
 {
     while (n-- > 0) {
-        jint mode = medins_java_batch_columns[n].output ? 0 : JNI_ABORT;
+        jint mode = medins_java_is_output(n) ? 0 : JNI_ABORT;
         if (!col[n] || !data[n])
             continue;
         if (critical)
             (*jenv)->ReleasePrimitiveArrayCritical(jenv, col[n], data[n], mode);
-        else if (medins_java_batch_columns[n].is_long)
+        else if (medins_java_is_long(n))
             (*jenv)->ReleaseLongArrayElements(jenv, (jlongArray)col[n], data[n], mode);
         else
             (*jenv)->ReleaseIntArrayElements(jenv, (jintArray)col[n], data[n], mode);
@@ -1004,26 +805,26 @@ static void medins_java_columns_release(JNIEnv *jenv, jarray *col, void **data, 
 }
 
 /*
- * Take every non-null column: 1 when all are critical regions (no copies; make no JNI call
+ * Take every non-null array: 1 when all are critical regions (no copies; make no JNI call
  * until they are released), 0 when they are copies, -1 with an exception pending (nothing held).
  */
 static int medins_java_columns_get(JNIEnv *jenv, jarray *col, void **data)
 {
     size_t i;
-    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++) {
+    for (i = 0; i < MEDINS_JAVA_ARRAYS; i++) {
         data[i] = col[i] ? (*jenv)->GetPrimitiveArrayCritical(jenv, col[i], NULL) : NULL;
         if (col[i] && !data[i])
             break;
     }
-    if (i == MEDINS_JAVA_BC_COUNT)
+    if (i == MEDINS_JAVA_ARRAYS)
         return 1;
     medins_java_columns_release(jenv, col, data, i, 1);
     if ((*jenv)->ExceptionCheck(jenv))
         return -1;
-    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++) {
+    for (i = 0; i < MEDINS_JAVA_ARRAYS; i++) {
         if (!col[i])
             data[i] = NULL;
-        else if (medins_java_batch_columns[i].is_long)
+        else if (medins_java_is_long(i))
             data[i] = (*jenv)->GetLongArrayElements(jenv, (jlongArray)col[i], NULL);
         else
             data[i] = (*jenv)->GetIntArrayElements(jenv, (jintArray)col[i], NULL);
@@ -1066,9 +867,10 @@ static jobjectArray medins_java_batch_failures(JNIEnv *jenv, const medins_batch_
 }
 
 /*
- * The batch over Java column arrays. Optional columns may be null. With `set`, each claim uses
- * the policy of `region` in force on its date; else `policy`. Ledgers are packed one after the
- * other. Returns NULL when every claim settled, else the failed claims' errors
+ * The batch over Java column arrays (columns.i). Optional columns may be null. With `set`, each
+ * claim uses the policy of `region` in force on its date; else `policy`. Ledgers are packed one
+ * after the other. `close_years` closes each person's ledger into a claim's later year.
+ * Returns NULL when every claim settled, else the failed claims' errors
  * (medins_java_batch_failures), each worded as settling that claim alone words it; their
  * statuses are in `status`. A wrong argument throws and changes nothing.
  */
@@ -1085,38 +887,30 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                       jlongArray assistance, jlongArray patient,
                                       jlongArray deductible, jlongArray coinsurance,
                                       jlongArray over_cap, jlongArray account, jintArray status,
-                                      medins_error **err)
+                                      jboolean close_years, medins_error **err)
 {
-    const size_t nf = MEDINS_JAVA_COUNT(medins_java_ledger_fields);
-    jarray col[MEDINS_JAVA_BC_COUNT] = {
+    const size_t nf = MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_LEDGER);
+    jarray col[MEDINS_JAVA_ARRAYS] = {
         scheme, category, tier, birth_date, groups, family_doctor, person, date, kind, level,
-        institution, total, self_paid, category_b, ledgers, fund, major_disease, assistance,
-        patient, deductible, coinsurance, over_cap, account, status,
+        institution, total, self_paid, category_b, fund, major_disease, assistance, patient,
+        deductible, coinsurance, over_cap, account, status, ledgers,
     };
-    void *d[MEDINS_JAVA_BC_COUNT];
-    size_t len[MEDINS_JAVA_BC_COUNT], np, nc, failed = 0, i;
-    medins_batch_persons ps;
-    medins_batch_claims cs;
-    medins_batch_out out;
-    medins_batch_options opts;
+    void *d[MEDINS_JAVA_ARRAYS];
+    size_t len[MEDINS_JAVA_ARRAYS], np, failed = 0, i;
     medins_batch_errors *errors = NULL;
     medins_error *e = NULL;
     medins_ledger *l;
     jobjectArray failures = NULL;
+    char why[200] = "";
     int critical, bad_ledger = 0, settled = 0, rc = 0;
 
-    /* A null required column counts as empty, as the array typemaps have it. */
-    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++)
+    /* A null column counts as empty, as the array typemaps have it. */
+    for (i = 0; i < MEDINS_JAVA_ARRAYS; i++)
         len[i] = col[i] ? (size_t)(*jenv)->GetArrayLength(jenv, col[i]) : 0;
-    np = len[MEDINS_JAVA_BC_SCHEME];
-    nc = len[MEDINS_JAVA_BC_PERSON];
-    for (i = 0; i < MEDINS_JAVA_BC_COUNT; i++) {
-        size_t want = medins_java_batch_columns[i].per == MEDINS_JAVA_PER_PERSON ? np
-                    : medins_java_batch_columns[i].per == MEDINS_JAVA_PER_CLAIM ? nc : np * nf;
-        if (len[i] != want && !(medins_java_batch_columns[i].optional && !col[i])) {
-            medins_java_bad(jenv, "batch columns of different lengths");
-            return NULL;
-        }
+    np = len[MEDINS_BIND_SCHEME];
+    if (len[MEDINS_JAVA_LEDGERS] != np * nf) {
+        medins_java_bad(jenv, "batch: ledgers of another length than the persons' packed");
+        return NULL;
     }
     l = calloc(np ? np : 1, sizeof *l);
     if (!l || medins_batch_errors_new(&errors) != 0) {
@@ -1124,8 +918,6 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
         medins_java_throw_plain(jenv, "java/lang/OutOfMemoryError", "ledgers");
         return NULL;
     }
-    medins_batch_options_init(&opts);
-    opts.errors = errors;
     critical = medins_java_columns_get(jenv, col, d);
     if (critical < 0) {
         free(l);
@@ -1135,55 +927,32 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
 
     /* From here to the release: plain C only (see above). */
     for (i = 0; i < np && !bad_ledger; i++)
-        bad_ledger = medins_java_unpack_fields(&l[i], sizeof l[i],
-                                               (const char *)d[MEDINS_JAVA_BC_LEDGERS] + 8 * i * nf,
-                                               nf, medins_java_ledger_fields, nf) != 0;
+        bad_ledger = medins_bind_unpack(MEDINS_LAYOUT_LEDGER, &l[i], sizeof l[i],
+                                        (const char *)d[MEDINS_JAVA_LEDGERS] + 8 * i * nf,
+                                        nf) != 0;
     if (!bad_ledger) {
-        ps.n = np;
-        ps.scheme = d[MEDINS_JAVA_BC_SCHEME];
-        ps.category = d[MEDINS_JAVA_BC_CATEGORY];
-        ps.tier = d[MEDINS_JAVA_BC_TIER];
-        ps.birth_date = d[MEDINS_JAVA_BC_BIRTH_DATE];
-        ps.groups = d[MEDINS_JAVA_BC_GROUPS];
-        ps.family_doctor = d[MEDINS_JAVA_BC_FAMILY_DOCTOR];
-        cs.n = nc;
-        cs.person = d[MEDINS_JAVA_BC_PERSON];
-        cs.date = d[MEDINS_JAVA_BC_DATE];
-        cs.kind = d[MEDINS_JAVA_BC_KIND];
-        cs.level = d[MEDINS_JAVA_BC_LEVEL];
-        cs.institution = d[MEDINS_JAVA_BC_INSTITUTION];
-        cs.total = d[MEDINS_JAVA_BC_TOTAL];
-        cs.self_paid = d[MEDINS_JAVA_BC_SELF_PAID];
-        cs.category_b = d[MEDINS_JAVA_BC_CATEGORY_B];
-        out.fund = d[MEDINS_JAVA_BC_FUND];
-        out.major_disease = d[MEDINS_JAVA_BC_MAJOR_DISEASE];
-        out.assistance = d[MEDINS_JAVA_BC_ASSISTANCE];
-        out.patient = d[MEDINS_JAVA_BC_PATIENT];
-        out.deductible = d[MEDINS_JAVA_BC_DEDUCTIBLE];
-        out.coinsurance = d[MEDINS_JAVA_BC_COINSURANCE];
-        out.over_cap = d[MEDINS_JAVA_BC_OVER_CAP];
-        out.account = d[MEDINS_JAVA_BC_ACCOUNT];
-        out.status = d[MEDINS_JAVA_BC_STATUS];
-        rc = set ? medins_batch_settle_set_ex(set, region, &ps, &cs, l, &out, &opts, &failed, &e)
-                 : medins_batch_settle_ex(policy, &ps, &cs, l, &out, &opts, &failed, &e);
+        rc = medins_bind_batch(policy, set, region, d, len, l, errors, close_years != 0,
+                               &failed, why, sizeof why, &e);
         /* Some claims failing is an outcome, not an error: their statuses and errors say
          * which. MEDINS_ERR_NOMEM only means some failures could not be worded; any other
          * status means that nothing was changed. */
         settled = rc == 0 || rc == MEDINS_ERR_BATCH || rc == MEDINS_ERR_NOMEM;
         if (settled)
             for (i = 0; i < np; i++)
-                MEDINS_JAVA_PACK((char *)d[MEDINS_JAVA_BC_LEDGERS] + 8 * i * nf, &l[i],
-                                 medins_java_ledger_fields);
+                MEDINS_JAVA_PACK((char *)d[MEDINS_JAVA_LEDGERS] + 8 * i * nf, &l[i],
+                                 MEDINS_LAYOUT_LEDGER);
     }
-    medins_java_columns_release(jenv, col, d, MEDINS_JAVA_BC_COUNT, critical);
+    medins_java_columns_release(jenv, col, d, MEDINS_JAVA_ARRAYS, critical);
     free(l);
 
     if (bad_ledger)
         medins_java_bad(jenv, "ledger");
+    else if (why[0])
+        medins_java_bad(jenv, why);
     else if (!settled)
         *err = e;
     else if (failed > 0)
-        failures = medins_java_batch_failures(jenv, errors, nc);
+        failures = medins_java_batch_failures(jenv, errors, len[MEDINS_BIND_PERSON]);
     if (settled)
         medins_error_free(e);
     medins_batch_errors_free(errors);
@@ -1206,7 +975,8 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
 }
 %apply (const char *TEXT, size_t LEN) {
     (const char *text, size_t text_len), (const char *yaml, size_t yaml_len),
-    (const char *yuan, size_t yuan_len), (const char *percent, size_t percent_len)
+    (const char *yuan, size_t yuan_len), (const char *percent, size_t percent_len),
+    (const char *word, size_t word_len)
 }
 %apply (const int32_t *IN_ARRAY, size_t LEN) {
     (const int32_t *from, size_t from_len), (const int32_t *to, size_t to_len)
@@ -1221,7 +991,6 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
 %newobject medins_java_load_string;
 %newobject medins_java_derive;
 
-int medins_java_layout_size(int layout);
 void medins_java_ledger_init(JNIEnv *jenv, int64_t *ledger, size_t ledger_len, int32_t year);
 void medins_java_ledger_check(JNIEnv *jenv, const int64_t *ledger, size_t ledger_len,
                               medins_error **err);
@@ -1267,6 +1036,10 @@ int32_t medins_java_result_assumed(const medins_result *result, int64_t *out, si
 #define MEDINS_JAVA_LINE_NUMS 11
 void medins_java_result_lines(JNIEnv *jenv, const medins_result *result, jlongArray nums,
                               jobjectArray texts);
+#define MEDINS_JAVA_STEP_NUMS 15
+void medins_java_result_steps(JNIEnv *jenv, const medins_result *result, jlongArray nums);
+int32_t medins_java_result_step_values(const medins_result *result, int64_t *out,
+                                       size_t out_len);
 jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                const medins_policy_set *set, const char *region,
                                jintArray scheme, jintArray category, jintArray tier,
@@ -1277,4 +1050,4 @@ jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                jlongArray major_disease, jlongArray assistance,
                                jlongArray patient, jlongArray deductible, jlongArray coinsurance,
                                jlongArray over_cap, jlongArray account, jintArray status,
-                               medins_error **err);
+                               jboolean close_years, medins_error **err);

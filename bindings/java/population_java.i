@@ -20,6 +20,9 @@ typedef struct medins_java_out_column {
     unsigned char narrow, is_unsigned;
 } medins_java_out_column;
 
+/* The length of an array. */
+#define MEDINS_JAVA_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 /* int64_t columns are passed as void pointers: medins_java.i says why. */
 #define MEDINS_JAVA_OUT(type, field)                                                         \
     { #field, offsetof(type, field), sizeof(*((type *)0)->field) == 4,                       \

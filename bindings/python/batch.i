@@ -138,10 +138,16 @@ static medins_py_count medins_py_claims_order(int32_t *person, int m1, int32_t *
     return 1;
 }
 
+/* Why settle_arrays refused its columns (columns.i), for the result's typemap, which raises
+ * it once the GIL is held again. */
+static _Thread_local char medins_py_batch_why[200];
+#define MEDINS_PY_BAD_COLUMNS (-1000)
+
 /*
- * One batch call. Exactly one of policy / (set, region) is used: the policy when given.
- * Returns the number of failed claims (their status is in `status`, their errors in `errors`
- * when given: BatchErrors.rows()); a wrong argument raises.
+ * One batch call (columns.i). Exactly one of policy / (set, region) is used: the policy when
+ * given. Returns the number of failed claims (their status is in `status`, their errors in
+ * `errors` when given: BatchErrors.rows()); a wrong argument raises: columns of the wrong
+ * lengths a ValueError naming one.
  */
 static medins_py_count medins_py_batch_settle(
     const medins_policy *policy, const medins_policy_set *set, const char *region,
@@ -154,66 +160,33 @@ static medins_py_count medins_py_batch_settle(
     int64_t *fund, int o1, int64_t *major_disease, int o2, int64_t *assistance, int o3,
     int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
     int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
-    medins_batch_errors *errors, medins_error **err)
+    medins_batch_errors *errors, int close_years, medins_error **err)
 {
-    medins_batch_options opts;
-    medins_batch_persons ps;
-    medins_batch_claims cs;
-    medins_batch_out out;
+    void *const col[MEDINS_BIND_COLUMNS] = {
+        scheme, category, tier, birth_date, groups, family_doctor, person, date, kind, level,
+        institution, total, self_paid, category_b, fund, major_disease, assistance, patient,
+        deductible, coinsurance, over_cap, account, status,
+    };
+    const size_t len[MEDINS_BIND_COLUMNS] = {
+        (size_t)n1, (size_t)n2, (size_t)n3, (size_t)n4, (size_t)n5, (size_t)n6, (size_t)m1,
+        (size_t)m2, (size_t)m3, (size_t)m4, (size_t)m5, (size_t)m6, (size_t)m7, (size_t)m8,
+        (size_t)o1, (size_t)o2, (size_t)o3, (size_t)o4, (size_t)o5, (size_t)o6, (size_t)o7,
+        (size_t)o8, (size_t)o9,
+    };
     size_t failed = 0;
     medins_error *e = NULL;
     int rc;
-    int n = n1, m = m1;
 
-    /* The optional columns (groups, family_doctor, institution, self_paid, category_b) may be
-     * empty: absent, all zero (batch.h's NULL). */
-    if (n2 != n || n3 != n || n4 != n || (n5 != n && n5 != 0) || (n6 != n && n6 != 0) ||
-        (size_t)nbytes != (size_t)n * sizeof(medins_ledger))
-        return MEDINS_ERR_ARGUMENT;
-    if (m2 != m || m3 != m || m4 != m || (m5 != m && m5 != 0) || m6 != m ||
-        (m7 != m && m7 != 0) || (m8 != m && m8 != 0) ||
-        (o1 != m && o1 != 0) || (o2 != m && o2 != 0) || (o3 != m && o3 != 0) ||
-        (o4 != m && o4 != 0) || (o5 != m && o5 != 0) || (o6 != m && o6 != 0) ||
-        (o7 != m && o7 != 0) || (o8 != m && o8 != 0) || (o9 != m && o9 != 0))
-        return MEDINS_ERR_ARGUMENT;
+    if ((size_t)nbytes != (size_t)n1 * sizeof(medins_ledger)) {
+        snprintf(medins_py_batch_why, sizeof medins_py_batch_why,
+                 "batch: %d bytes of ledgers for %d persons", nbytes, n1);
+        return MEDINS_PY_BAD_COLUMNS;
+    }
     if (!policy && (!set || !region))
         return MEDINS_ERR_ARGUMENT;
-
-    ps.n = (size_t)n;
-    ps.scheme = scheme;
-    ps.category = category;
-    ps.tier = tier;
-    ps.birth_date = birth_date;
-    ps.groups = n5 ? groups : NULL;
-    ps.family_doctor = n6 ? family_doctor : NULL;
-    cs.n = (size_t)m;
-    cs.person = person;
-    cs.date = date;
-    cs.kind = kind;
-    cs.level = level;
-    cs.institution = m5 ? institution : NULL;
-    cs.total = total;
-    cs.self_paid = m7 ? self_paid : NULL;
-    cs.category_b = m8 ? category_b : NULL;
-    /* An empty output column (with m > 0) is not wanted: NULL, not written. */
-    out.fund = o1 ? fund : NULL;
-    out.major_disease = o2 ? major_disease : NULL;
-    out.assistance = o3 ? assistance : NULL;
-    out.patient = o4 ? patient : NULL;
-    out.deductible = o5 ? deductible : NULL;
-    out.coinsurance = o6 ? coinsurance : NULL;
-    out.over_cap = o7 ? over_cap : NULL;
-    out.account = o8 ? account : NULL;
-    out.status = o9 ? status : NULL;
-
-    medins_batch_options_init(&opts);
-    opts.errors = errors;
-    if (policy)
-        rc = medins_batch_settle_ex(policy, &ps, &cs, (medins_ledger *)ledgers, &out, &opts,
-                                    &failed, &e);
-    else
-        rc = medins_batch_settle_set_ex(set, region, &ps, &cs, (medins_ledger *)ledgers, &out,
-                                        &opts, &failed, &e);
+    rc = medins_bind_batch(policy, set, region, col, len, (medins_ledger *)ledgers, errors,
+                           close_years, &failed, medins_py_batch_why,
+                           sizeof medins_py_batch_why, &e);
     if (rc == MEDINS_ERR_BATCH || rc == 0) {
         /* Per-claim failures are data (the status column), not an exception here. */
         medins_error_free(e);
@@ -223,7 +196,7 @@ static medins_py_count medins_py_batch_settle(
         *err = e;
         return -1;
     }
-    return rc < -1 ? rc : MEDINS_ERR_ARGUMENT;
+    return rc == MEDINS_ERR_ARGUMENT ? MEDINS_PY_BAD_COLUMNS : rc < -1 ? rc : MEDINS_ERR_ARGUMENT;
 }
 %}
 
@@ -282,7 +255,7 @@ medins_py_count medins_py_batch_settle(
     int64_t *fund, int o1, int64_t *major_disease, int o2, int64_t *assistance, int o3,
     int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
     int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
-    medins_batch_errors *errors = NULL, medins_error **err);
+    medins_batch_errors *errors = NULL, int close_years = 0, medins_error **err);
 
 /* The errors of a batch's failed claims (batch.h's medins_batch_errors), made empty here and
  * filled by settle_arrays. */

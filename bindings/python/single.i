@@ -12,39 +12,37 @@
 %{
 #include <datetime.h>
 
-enum {
-    MPY_SCHEME, MPY_CATEGORY, MPY_TIER, MPY_BIRTH_DATE, MPY_GROUPS, MPY_FAMILY_DOCTOR,
-    MPY_ID, MPY_DATE, MPY_KIND, MPY_LEVEL, MPY_INSTITUTION, MPY_TOTAL, MPY_SELF_PAID,
-    MPY_CATEGORY_B,
-    /* the figures: the order of _SETTLEMENT_FIELDS in medins/core.py */
-    MPY_F_CLAIM_ID, MPY_F_TOTAL, MPY_F_SELF_PAID, MPY_F_CATEGORY_B, MPY_F_IN_SCOPE,
-    MPY_F_DEDUCTIBLE, MPY_F_FUND, MPY_F_COINSURANCE, MPY_F_OVER_CAP, MPY_F_MAJOR_DISEASE,
-    MPY_F_ASSISTANCE, MPY_F_PATIENT, MPY_F_ACCOUNT, MPY_F_CASH, MPY_F_RATIO, MPY_F_ADMISSION,
-    MPY_F_ASSUMED,
-    /* the rest of a Settlement's attributes that settle_one sets */
-    MPY_HANDLE, MPY_USES_ASSUMED, MPY_NAME_COUNT
-};
+enum { MPY_HANDLE, MPY_USES_ASSUMED, MPY_NAME_COUNT };
 
-/* Interned attribute and key names, made on first use (the module holds them for its life). */
+/* Interned attribute and key names, made on first use (the module holds them for its life):
+ * the Settlement attributes settle_one sets, and every field of every layout by its name. */
 static PyObject *medins_py_names[MPY_NAME_COUNT];
-
-static const char *const medins_py_name_text[MPY_NAME_COUNT] = {
-    "scheme", "category", "tier", "birth_date", "groups", "family_doctor",
-    "id", "date", "kind", "level", "institution", "total", "self_paid", "category_b",
-    "claim_id", "total", "self_paid", "category_b", "in_scope", "deductible", "fund",
-    "coinsurance", "over_cap", "major_disease", "assistance", "patient", "account", "cash",
-    "ratio", "admission", "assumed", "_c", "uses_assumed",
-};
+static const char *const medins_py_name_text[MPY_NAME_COUNT] = {"_c", "uses_assumed"};
+#define MPY_FIELDS_MAX 32
+static PyObject *medins_py_field_names[MEDINS_LAYOUT_COUNT][MPY_FIELDS_MAX];
 
 static int medins_py_names_ready(void)
 {
-    int i;
+    int i, l;
     if (medins_py_names[0])
         return 0;
     if (!PyDateTimeAPI) {
         PyDateTime_IMPORT;
         if (!PyDateTimeAPI)
             return -1;
+    }
+    for (l = 0; l < MEDINS_LAYOUT_COUNT; l++) {
+        size_t k, n = medins_layout_field_count((medins_layout)l);
+        if (n > MPY_FIELDS_MAX) {
+            PyErr_SetString(PyExc_SystemError, "a layout with more fields than the binding holds");
+            return -1;
+        }
+        for (k = 0; k < n; k++) {
+            PyObject *s = PyUnicode_InternFromString(medins_layout_field((medins_layout)l, k)->name);
+            if (!s)
+                return -1;
+            medins_py_field_names[l][k] = s;
+        }
     }
     for (i = 0; i < MPY_NAME_COUNT; i++) {
         PyObject *s = PyUnicode_InternFromString(medins_py_name_text[i]);
@@ -58,7 +56,7 @@ static int medins_py_names_ready(void)
 /* A date-like value as YYYYMMDD: None -> 0, a date (or datetime, pandas.Timestamp), an int;
  * anything else through medins.core.to_cdate (strings), so every form the objects accept
  * still works. */
-static int medins_py_cdate(PyObject *v, int32_t *out)
+static int medins_py_cdate(PyObject *v, int64_t *out)
 {
     PyObject *mod, *r;
     long value;
@@ -67,8 +65,8 @@ static int medins_py_cdate(PyObject *v, int32_t *out)
         return 0;
     }
     if (PyDate_Check(v)) {
-        *out = (int32_t)(PyDateTime_GET_YEAR(v) * 10000 + PyDateTime_GET_MONTH(v) * 100 +
-                         PyDateTime_GET_DAY(v));
+        *out = PyDateTime_GET_YEAR(v) * 10000 + PyDateTime_GET_MONTH(v) * 100 +
+               PyDateTime_GET_DAY(v);
         return 0;
     }
     if (PyLong_Check(v)) {
@@ -87,27 +85,33 @@ static int medins_py_cdate(PyObject *v, int32_t *out)
     Py_DECREF(r);
     if (value == -1 && PyErr_Occurred())
         return -1;
-    if (value < INT32_MIN || value > INT32_MAX) {
-        PyErr_SetString(PyExc_OverflowError, "date out of range");
-        return -1;
-    }
-    *out = (int32_t)value;
+    *out = value;
     return 0;
 }
 
-/* obj.<name> as an integer in [lo, hi]; OverflowError outside, as SWIG's own setters do. A
- * Person or Claim has converted its fields when they were set (medins.values); an object
- * that only looks like one gets the same refusals here: a float or a str is a TypeError
+/* obj.<field's name> as field f's number: a date (medins_py_cdate) for a date field, else an
+ * integer. The range is the field's type's: OverflowError outside, as SWIG's own setters do. A
+ * Person or Claim has converted its fields when they were set (medins.values); an object that
+ * only looks like one gets the same refusals here: a float or a str is a TypeError
  * (PyLong_AsLongLong takes only what has __index__), and so is a bool. */
-static int medins_py_int_attr(PyObject *obj, int name, long long lo, long long hi,
-                              long long *out)
+static int medins_py_field_attr(PyObject *obj, medins_layout layout, size_t k, int64_t *out)
 {
-    PyObject *v = PyObject_GetAttr(obj, medins_py_names[name]);
+    const medins_field *f = medins_layout_field(layout, k);
+    PyObject *v = PyObject_GetAttr(obj, medins_py_field_names[layout][k]);
     long long x;
     if (!v)
         return -1;
+    if (f->kind == MEDINS_FIELD_DATE) {
+        int rc = medins_py_cdate(v, out);
+        Py_DECREF(v);
+        if (rc == 0 && !medins_bind_fits(f, *out)) {
+            PyErr_SetString(PyExc_OverflowError, "date out of range");
+            return -1;
+        }
+        return rc;
+    }
     if (PyBool_Check(v)) {
-        PyErr_Format(PyExc_TypeError, "%s: a bool is not an integer", medins_py_name_text[name]);
+        PyErr_Format(PyExc_TypeError, "%s: a bool is not an integer", f->name);
         Py_DECREF(v);
         return -1;
     }
@@ -115,112 +119,83 @@ static int medins_py_int_attr(PyObject *obj, int name, long long lo, long long h
     Py_DECREF(v);
     if (x == -1 && PyErr_Occurred())
         return -1;
-    if (x < lo || x > hi) {
-        PyErr_Format(PyExc_OverflowError, "%s out of range", medins_py_name_text[name]);
+    if (!medins_bind_fits(f, x)) {
+        PyErr_Format(PyExc_OverflowError, "%s out of range", f->name);
         return -1;
     }
     *out = x;
     return 0;
 }
 
-static int medins_py_date_attr(PyObject *obj, int name, int32_t *out)
+/* The struct of `layout` at s (size bytes) from the object's attributes of its fields'
+ * names, through layout.i's unpack (which initialises it first). */
+static int medins_py_struct_from(PyObject *obj, medins_layout layout, void *s, size_t size)
 {
-    PyObject *v = PyObject_GetAttr(obj, medins_py_names[name]);
-    int rc;
-    if (!v)
-        return -1;
-    rc = medins_py_cdate(v, out);
-    Py_DECREF(v);
-    return rc;
-}
-
-/* The C struct of a Person-like object (attributes scheme ... family_doctor), as bytes. */
-static PyObject *medins_py_person_pack(PyObject *obj)
-{
-    medins_person p;
-    long long v;
-    medins_person_init(&p);
+    int64_t slots[MPY_FIELDS_MAX];
+    size_t k, n = medins_layout_field_count(layout);
     if (medins_py_names_ready() != 0)
-        return NULL;
-    if (medins_py_int_attr(obj, MPY_SCHEME, INT_MIN, INT_MAX, &v) != 0)
-        return NULL;
-    p.scheme = (medins_scheme)v;
-    if (medins_py_int_attr(obj, MPY_CATEGORY, INT_MIN, INT_MAX, &v) != 0)
-        return NULL;
-    p.category = (medins_category)v;
-    if (medins_py_int_attr(obj, MPY_TIER, INT_MIN, INT_MAX, &v) != 0)
-        return NULL;
-    p.tier = (medins_tier)v;
-    if (medins_py_date_attr(obj, MPY_BIRTH_DATE, &p.birth_date) != 0)
-        return NULL;
-    if (medins_py_int_attr(obj, MPY_GROUPS, 0, UINT32_MAX, &v) != 0)
-        return NULL;
-    p.groups = (uint32_t)v;
-    if (medins_py_int_attr(obj, MPY_FAMILY_DOCTOR, INT64_MIN, INT64_MAX, &v) != 0)
-        return NULL;
-    p.family_doctor = (int64_t)v;
-    return PyBytes_FromStringAndSize((const char *)&p, sizeof p);
-}
-
-static int medins_py_claim_fill(PyObject *obj, medins_claim *c)
-{
-    long long v;
-    medins_claim_init(c);
-    if (medins_py_int_attr(obj, MPY_ID, INT64_MIN, INT64_MAX, &v) != 0)
         return -1;
-    c->id = (int64_t)v;
-    if (medins_py_date_attr(obj, MPY_DATE, &c->date) != 0)
+    for (k = 0; k < n; k++)
+        if (medins_py_field_attr(obj, layout, k, &slots[k]) != 0)
+            return -1;
+    if (medins_bind_unpack(layout, s, size, slots, n) != 0) {
+        PyErr_SetString(PyExc_SystemError, "unpack");
         return -1;
-    if (medins_py_int_attr(obj, MPY_KIND, INT_MIN, INT_MAX, &v) != 0)
-        return -1;
-    c->kind = (medins_claim_kind)v;
-    if (medins_py_int_attr(obj, MPY_LEVEL, INT_MIN, INT_MAX, &v) != 0)
-        return -1;
-    c->level = (medins_level)v;
-    if (medins_py_int_attr(obj, MPY_INSTITUTION, INT64_MIN, INT64_MAX, &v) != 0)
-        return -1;
-    c->institution = (int64_t)v;
-    if (medins_py_int_attr(obj, MPY_TOTAL, INT64_MIN, INT64_MAX, &v) != 0)
-        return -1;
-    c->total = (medins_fen)v;
-    if (medins_py_int_attr(obj, MPY_SELF_PAID, INT64_MIN, INT64_MAX, &v) != 0)
-        return -1;
-    c->self_paid = (medins_fen)v;
-    if (medins_py_int_attr(obj, MPY_CATEGORY_B, INT64_MIN, INT64_MAX, &v) != 0)
-        return -1;
-    c->category_b = (medins_fen)v;
+    }
     return 0;
 }
 
-static int medins_py_put(PyObject *d, int name, long long v)
+/* The C struct of a Person-like object (its attributes named as medins_person's fields), as
+ * bytes. */
+static PyObject *medins_py_person_pack(PyObject *obj)
 {
-    PyObject *x = PyLong_FromLongLong(v);
-    int rc;
-    if (!x)
-        return -1;
-    rc = PyDict_SetItem(d, medins_py_names[name], x);
-    Py_DECREF(x);
-    return rc;
+    medins_person p;
+    if (medins_py_struct_from(obj, MEDINS_LAYOUT_PERSON, &p, sizeof p) != 0)
+        return NULL;
+    return PyBytes_FromStringAndSize((const char *)&p, sizeof p);
 }
 
-static PyObject *medins_py_figures(const medins_settlement *s)
+/* The struct at s of `layout` as a dict of its fields by name. */
+static PyObject *medins_py_struct_dict(medins_layout layout, const void *s)
 {
-    PyObject *d = PyDict_New();
-    const long long v[] = {
-        s->claim_id, s->total, s->self_paid, s->category_b, s->in_scope, s->deductible, s->fund,
-        s->coinsurance, s->over_cap, s->major_disease, s->assistance, s->patient, s->account,
-        s->cash, s->ratio, s->admission, s->assumed,
-    };
-    int i;
-    if (!d)
+    int64_t slots[MPY_FIELDS_MAX];
+    size_t k, n = medins_layout_field_count(layout);
+    PyObject *d;
+    if (medins_py_names_ready() != 0 || !(d = PyDict_New()))
         return NULL;
-    for (i = 0; i < (int)(sizeof v / sizeof v[0]); i++) {
-        if (medins_py_put(d, MPY_F_CLAIM_ID + i, v[i]) != 0) {
+    medins_bind_pack(layout, s, slots);
+    for (k = 0; k < n; k++) {
+        PyObject *x = PyLong_FromLongLong(slots[k]);
+        if (!x || PyDict_SetItem(d, medins_py_field_names[layout][k], x) != 0) {
+            Py_XDECREF(x);
             Py_DECREF(d);
             return NULL;
         }
+        Py_DECREF(x);
     }
     return d;
+}
+
+/* The figures of a result of any kind as a dict of its figures' fields (medins/layout.h);
+ * None for a result without figures. */
+static PyObject *medins_py_figures_of(const medins_result *r)
+{
+    switch (medins_result_get_kind(r)) {
+    case MEDINS_RESULT_SETTLEMENT:
+        return medins_py_struct_dict(MEDINS_LAYOUT_SETTLEMENT, medins_result_settlement(r));
+    case MEDINS_RESULT_CONTRIBUTION:
+        return medins_py_struct_dict(MEDINS_LAYOUT_CONTRIBUTION_FIGURES,
+                                     medins_result_contribution(r));
+    case MEDINS_RESULT_ACCOUNT:
+        return medins_py_struct_dict(MEDINS_LAYOUT_ACCOUNT_FIGURES, medins_result_account(r));
+    case MEDINS_RESULT_MATERNITY:
+        return medins_py_struct_dict(MEDINS_LAYOUT_MATERNITY_FIGURES, medins_result_maternity(r));
+    case MEDINS_RESULT_CAPITATION:
+        return medins_py_struct_dict(MEDINS_LAYOUT_CAPITATION_FIGURES,
+                                     medins_result_capitation(r));
+    default:
+        Py_RETURN_NONE;
+    }
 }
 
 /* The assumed values a result used, as the addresses of the policy's own value records: they
@@ -254,6 +229,7 @@ static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *per
                                       PyObject *keep, medins_error **err)
 {
     medins_claim c;
+    medins_settle_options opts;
     medins_result *r = NULL;
     PyObject *figures, *handle, *keys;
     int rc;
@@ -267,17 +243,19 @@ static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *per
         PyErr_SetString(PyExc_TypeError, "keep: expected a dict or None");
         return NULL;
     }
-    if (medins_py_claim_fill(claim, &c) != 0)
+    if (medins_py_struct_from(claim, MEDINS_LAYOUT_CLAIM, &c, sizeof c) != 0)
         return NULL;
+    medins_settle_options_init(&opts);
+    opts.flags = flags;
     rc = medins_settle_ex(&r, policy,
                           (const medins_person *)(const void *)PyBytes_AS_STRING(person), &c,
-                          ledger, flags, err);
+                          ledger, &opts, err);
     if (rc != 0) {
         if (!*err)
             medins_py_raise_status(rc);
         return NULL;
     }
-    figures = medins_py_figures(medins_result_settlement(r));
+    figures = medins_py_struct_dict(MEDINS_LAYOUT_SETTLEMENT, medins_result_settlement(r));
     if (!figures || keep == Py_None) {
         medins_result_free(r);
         return figures;
@@ -365,11 +343,64 @@ static PyObject *medins_py_result_lines(const medins_result *r, PyObject *string
     }
     return list;
 }
+
+/* Every step of a result's trace as a tuple (kind, part, rule, amount, base, ratio, its
+ * arguments, the addresses of the values it read), read in one call; `strings` as for
+ * result_lines. The values are the policy's: the caller makes each once a policy. */
+static PyObject *medins_py_result_steps(const medins_result *r, PyObject *strings)
+{
+    size_t i, j, n = medins_result_step_count(r);
+    PyObject *list;
+    if (!PyDict_Check(strings)) {
+        PyErr_SetString(PyExc_TypeError, "result_steps: strings must be a dict");
+        return NULL;
+    }
+    list = PyList_New((Py_ssize_t)n);
+    for (i = 0; list && i < n; i++) {
+        const medins_step *st = medins_result_step(r, i);
+        PyObject *rule = medins_py_policy_string(strings, st->rule ? st->rule : "");
+        PyObject *args = rule ? PyTuple_New(MEDINS_STEP_ARGS) : NULL;
+        PyObject *values = args ? PyTuple_New((Py_ssize_t)st->nvalues) : NULL;
+        PyObject *t = NULL;
+        int ok = values != NULL;
+        for (j = 0; ok && j < MEDINS_STEP_ARGS; j++) {
+            PyObject *a = PyLong_FromLongLong((long long)st->arg[j]);
+            ok = a != NULL;
+            if (ok)
+                PyTuple_SET_ITEM(args, (Py_ssize_t)j, a);
+        }
+        for (j = 0; ok && j < st->nvalues; j++) {
+            PyObject *k = PyLong_FromVoidPtr((void *)medins_result_step_value(r, i, j));
+            ok = k != NULL;
+            if (ok)
+                PyTuple_SET_ITEM(values, (Py_ssize_t)j, k);
+        }
+        if (ok)
+            t = Py_BuildValue("(iiNLLiNN)", (int)st->kind, (int)st->part, rule,
+                              (long long)st->amount, (long long)st->base, (int)st->ratio, args,
+                              values);
+        if (!t) {
+            if (!ok) {
+                Py_XDECREF(rule);
+                Py_XDECREF(args);
+                Py_XDECREF(values);
+            }
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+    }
+    return list;
+}
 %}
 
 %rename(result_lines) medins_py_result_lines;
 PyObject *medins_py_result_lines(const medins_result *r, PyObject *strings);
+%rename(result_steps) medins_py_result_steps;
+PyObject *medins_py_result_steps(const medins_result *r, PyObject *strings);
 %rename(person_pack) medins_py_person_pack;
+%rename(figures_of) medins_py_figures_of;
+PyObject *medins_py_figures_of(const medins_result *r);
 %rename(settle_one) medins_py_settle_one;
 PyObject *medins_py_person_pack(PyObject *obj);
 PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *person, PyObject *claim,

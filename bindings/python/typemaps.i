@@ -84,6 +84,10 @@
 /* A batch helper's count: -1 means "the error object says why" (errors.i raises it); any other
  * negative value is a status with no error object. */
 %typemap(out) medins_py_count {
+    if ($1 == MEDINS_PY_BAD_COLUMNS) {
+        medins_py_raise_message(MEDINS_ERR_ARGUMENT, medins_py_batch_why);
+        SWIG_fail;
+    }
     if ($1 < -1) {
         medins_py_raise_status((int)$1);
         SWIG_fail;

@@ -22,8 +22,10 @@
 
 MEDINS_BEGIN_DECLS
 
-/** Persons as parallel arrays of length n. */
+/** Persons as parallel arrays of length n. Initialise with MEDINS_BATCH_PERSONS_INIT or
+ * medins_batch_persons_init (`version` as for medins_person). */
 typedef struct medins_batch_persons {
+    unsigned int version;         /**< MEDINS_BATCH_PERSONS_VERSION, set by the initialisers */
     size_t n;                     /**< number of persons */
     const int32_t *scheme;        /**< medins_scheme */
     const int32_t *category;      /**< medins_category */
@@ -33,8 +35,18 @@ typedef struct medins_batch_persons {
     const int64_t *family_doctor; /**< may be NULL: no contracts */
 } medins_batch_persons;
 
-/** Claims as parallel arrays of length n. */
+/** The medins_batch_persons layout this header describes. */
+#define MEDINS_BATCH_PERSONS_VERSION 1
+/** No persons. */
+#define MEDINS_BATCH_PERSONS_INIT \
+    { MEDINS_BATCH_PERSONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL }
+/** Set *persons to MEDINS_BATCH_PERSONS_INIT. A NULL persons is left alone. */
+MEDINS_API void medins_batch_persons_init(medins_batch_persons *persons);
+
+/** Claims as parallel arrays of length n. Initialise with MEDINS_BATCH_CLAIMS_INIT or
+ * medins_batch_claims_init (`version` as for medins_person). */
 typedef struct medins_batch_claims {
+    unsigned int version;         /**< MEDINS_BATCH_CLAIMS_VERSION, set by the initialisers */
     size_t n;                     /**< number of claims */
     const int32_t *person;        /**< index into the persons (and ledgers) arrays */
     const medins_date *date;      /**< YYYYMMDD */
@@ -46,12 +58,23 @@ typedef struct medins_batch_claims {
     const medins_fen *category_b; /**< may be NULL: 0 */
 } medins_batch_claims;
 
+/** The medins_batch_claims layout this header describes. */
+#define MEDINS_BATCH_CLAIMS_VERSION 1
+/** No claims. */
+#define MEDINS_BATCH_CLAIMS_INIT \
+    { MEDINS_BATCH_CLAIMS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+/** Set *claims to MEDINS_BATCH_CLAIMS_INIT. A NULL claims is left alone. */
+MEDINS_API void medins_batch_claims_init(medins_batch_claims *claims);
+
 /**
  * Outputs of length claims.n; any pointer may be NULL to skip that column. The batch runs
  * fastest with every column, or with fund, major_disease, assistance, patient and status
  * only (how the total splits): for these two sets it has a copy that tests for no column.
+ * Initialise with MEDINS_BATCH_OUT_INIT or medins_batch_out_init (`version` as for
+ * medins_person).
  */
 typedef struct medins_batch_out {
+    unsigned int version;         /**< MEDINS_BATCH_OUT_VERSION, set by the initialisers */
     medins_fen *fund;             /**< as medins_settlement.fund */
     medins_fen *major_disease;    /**< as medins_settlement.major_disease */
     medins_fen *assistance;       /**< as medins_settlement.assistance */
@@ -63,6 +86,14 @@ typedef struct medins_batch_out {
     int32_t *status;              /**< 0 or the claim's negative status */
 } medins_batch_out;
 
+/** The medins_batch_out layout this header describes. */
+#define MEDINS_BATCH_OUT_VERSION 1
+/** No output column. */
+#define MEDINS_BATCH_OUT_INIT \
+    { MEDINS_BATCH_OUT_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+/** Set *out to MEDINS_BATCH_OUT_INIT. A NULL out is left alone. */
+MEDINS_API void medins_batch_out_init(medins_batch_out *out);
+
 /**
  * Settle claims with one policy (a claim dated outside it gets MEDINS_ERR_DATE).
  * @param policy the policy every claim is settled with.
@@ -73,7 +104,10 @@ typedef struct medins_batch_out {
  * @param ledgers one per person, updated in place.
  * @param failed receives the number of failed claims (may be NULL).
  * @return 0 when every claim settled; MEDINS_ERR_BATCH when some failed (err names the first);
- *         another negative status when the arguments themselves are wrong (nothing is changed).
+ *         another negative status when the arguments themselves are wrong (nothing is changed):
+ *         MEDINS_ERR_ARGUMENT for a NULL argument or a required column, a claim naming no
+ *         person, or a persons, claims or out struct of a version this library does not know.
+ *         A ledger of an unknown version fails its person's claims, as a corrupt one does.
  */
 MEDINS_API int medins_batch_settle(const medins_policy *policy,
                                    const medins_batch_persons *persons,
@@ -138,12 +172,25 @@ MEDINS_API const medins_error *medins_batch_errors_find(const medins_batch_error
 typedef struct medins_batch_options {
     unsigned int version;         /**< MEDINS_BATCH_OPTIONS_VERSION */
     medins_batch_errors *errors;  /**< NULL: only the first failure is worded (in err) */
+    /* version 2 */
+    /**
+     * 0 (the default): a claim of a later year than its person's ledger fails with
+     * MEDINS_ERR_LEDGER_YEAR. Non-zero: it first closes the ledger's years up to the claim's,
+     * each with medins_ledger_close_year and the policy in force on its 31 December (the
+     * batch's policy, or the set's policy of the region on that day), as a caller settling
+     * the claim alone would close them before settling it. The closing is part of the claim:
+     * when a year cannot be closed (no policy in force on its last day: MEDINS_ERR_DATE; a
+     * birth date the closing needs: MEDINS_ERR_PERSON) or the claim then fails, the claim gets
+     * that error and its person's ledger stays as it was.
+     */
+    int close_years;
 } medins_batch_options;
 
-/** The version of medins_batch_options this header describes. */
-#define MEDINS_BATCH_OPTIONS_VERSION 1
-/** Default options: no errors object. */
-#define MEDINS_BATCH_OPTIONS_INIT { MEDINS_BATCH_OPTIONS_VERSION, NULL }
+/** The version of medins_batch_options this header describes. Options of version 1 (no
+ * close_years) are read as such. */
+#define MEDINS_BATCH_OPTIONS_VERSION 2
+/** Default options: no errors object, years not closed. */
+#define MEDINS_BATCH_OPTIONS_INIT { MEDINS_BATCH_OPTIONS_VERSION, NULL, 0 }
 
 /** Set *opts to MEDINS_BATCH_OPTIONS_INIT (for bindings, which cannot use the macro). A NULL
  * opts is left alone. */

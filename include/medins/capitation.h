@@ -45,7 +45,11 @@ typedef enum medins_capitation_period {
     MEDINS_CAPITATION_YEAR = 1    /**< `year`: the rate is per patient per calendar year */
 } medins_capitation_period;
 
-/** One patient's enrolment with the institution. Initialise with medins_enrolment_init. */
+/**
+ * One patient's enrolment with the institution. Initialise with medins_enrolment_init. It has no
+ * version of its own: enrolments come as an array, whose layout (and stride) is the one of the
+ * version of the medins_capitation_input pointing at them.
+ */
 typedef struct medins_enrolment {
     int64_t patient;              /**< the caller's patient identifier, echoed in explanations */
     medins_date from;             /**< first day enrolled */
@@ -55,8 +59,11 @@ typedef struct medins_enrolment {
 /** Patient 0, no dates. */
 MEDINS_API void medins_enrolment_init(medins_enrolment *enrolment);
 
-/** A period to settle for one institution. Initialise with medins_capitation_input_init. */
+/** A period to settle for one institution. Initialise with MEDINS_CAPITATION_INPUT_INIT or
+ * medins_capitation_input_init (`version` as for medins_person; it also gives the layout of
+ * the enrolments). */
 typedef struct medins_capitation_input {
+    unsigned int version;         /**< MEDINS_CAPITATION_INPUT_VERSION, set by the initialisers */
     int64_t institution;          /**< the caller's institution identifier */
     medins_level level;           /**< the institution's level (selects the rate row) */
     medins_disease disease;       /**< the disease the patients are enrolled for */
@@ -68,13 +75,23 @@ typedef struct medins_capitation_input {
     medins_bp assessment;         /**< assessment score, 0..10000; used when the policy has assessment */
 } medins_capitation_input;
 
+/** The medins_capitation_input layout (and its enrolments') this header describes. */
+#define MEDINS_CAPITATION_INPUT_VERSION 1
 /** Level primary, diabetes, no dates, no enrolments, no costs, assessment 100%. */
+#define MEDINS_CAPITATION_INPUT_INIT \
+    { MEDINS_CAPITATION_INPUT_VERSION, 0, MEDINS_LEVEL_PRIMARY, MEDINS_DISEASE_DIABETES, 0, 0, \
+      NULL, 0, 0, MEDINS_BP_ONE }
+
+/** Set *input to MEDINS_CAPITATION_INPUT_INIT. A NULL input is left alone. */
 MEDINS_API void medins_capitation_input_init(medins_capitation_input *input);
 
 /** Name as used in policy files ("pulmonary_heart"). Static; NULL when out of range. */
 MEDINS_API const char *medins_disease_name(medins_disease v);
+/** The period's word, as policy files write it ("month"). Static; NULL when out of range. */
+MEDINS_API const char *medins_capitation_period_name(medins_capitation_period v);
 /**
- * Parse a disease from its policy-file word ("diabetes"); the match is exact and case-sensitive.
+ * Parse a disease as medins_word_parse reads it: its policy-file word in any case
+ * ("diabetes"), or its Chinese name ("糖尿病").
  * @param out receives the disease; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a disease word, or

@@ -30,20 +30,27 @@ typedef enum medins_employer_type {
     MEDINS_EMPLOYER_TYPE_COUNT             /**< number of employer types; not a type */
 } medins_employer_type;
 
-/** What an employee's contribution is computed from. Initialise with medins_employee_input_init. */
+/** What an employee's contribution is computed from. Initialise with MEDINS_EMPLOYEE_INPUT_INIT
+ * or medins_employee_input_init (`version` as for medins_person). */
 typedef struct medins_employee_input {
+    unsigned int version;                  /**< MEDINS_EMPLOYEE_INPUT_VERSION (the initialisers) */
     medins_fen monthly_wage;               /**< the employee's monthly wage, >= 0 */
     medins_employer_type employer_type; /**< selects the policy's rate row */
 } medins_employee_input;
 
+/** The medins_employee_input layout this header describes. */
+#define MEDINS_EMPLOYEE_INPUT_VERSION 1
 /** Wage 0, employer type enterprise. */
+#define MEDINS_EMPLOYEE_INPUT_INIT { MEDINS_EMPLOYEE_INPUT_VERSION, 0, MEDINS_EMPLOYER_ENTERPRISE }
+
+/** Set *input to MEDINS_EMPLOYEE_INPUT_INIT. A NULL input is left alone. */
 MEDINS_API void medins_employee_input_init(medins_employee_input *input);
 
 /** Name as used in policy files ("civil_service"). Static; NULL when out of range. */
 MEDINS_API const char *medins_employer_type_name(medins_employer_type v);
 /**
- * Parse an employer type from its policy-file word ("civil_service"); the match is exact and
- * case-sensitive.
+ * Parse an employer type as medins_word_parse reads it: its policy-file word in any case
+ * ("civil_service"), or its Chinese name ("机关事业单位").
  * @param out receives the employer type; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not an employer type word, or
@@ -108,15 +115,24 @@ MEDINS_API const medins_contribution_figures *medins_result_contribution(const m
 
 /* ---- Individual accounts ---------------------------------------------------------------- */
 
-/** What an employee's individual-account credit is computed from. Initialise with medins_account_input_init. */
+/** What an employee's individual-account credit is computed from. Initialise with
+ * MEDINS_ACCOUNT_INPUT_INIT or medins_account_input_init (`version` as for medins_person; the
+ * employee input inside has its own). */
 typedef struct medins_account_input {
+    unsigned int version;             /**< MEDINS_ACCOUNT_INPUT_VERSION, set by the initialisers */
     medins_employee_input employee;   /**< in service: wage and employer type */
     medins_fen last_year_pension;     /**< retired: last year's average monthly basic pension */
     medins_fen year_costs;            /**< this year's medical costs (for the withdrawal rule) */
     int32_t serious_illness;          /**< non-zero after a serious-illness hospitalisation this year */
 } medins_account_input;
 
+/** The medins_account_input layout this header describes. */
+#define MEDINS_ACCOUNT_INPUT_VERSION 1
 /** Zero amounts, enterprise, no serious illness. */
+#define MEDINS_ACCOUNT_INPUT_INIT \
+    { MEDINS_ACCOUNT_INPUT_VERSION, MEDINS_EMPLOYEE_INPUT_INIT, 0, 0, 0 }
+
+/** Set *input to MEDINS_ACCOUNT_INPUT_INIT. A NULL input is left alone. */
 MEDINS_API void medins_account_input_init(medins_account_input *input);
 
 /** The figures of an account computation. Monthly amounts; yearly = 12 x monthly. */

@@ -81,6 +81,32 @@ MEDINS_API unsigned int medins_error_column(const medins_error *err);
 /** Release an error. Accepts NULL. */
 MEDINS_API void medins_error_free(medins_error *err);
 
+/**
+ * A list of errors, for the calls that can go on after an error and report every one (a policy
+ * load with medins_load_options.errors set). It keeps at most the `max` errors it was made with:
+ * a call stops once it is full, so that a file of thousands of errors costs no more than `max`.
+ */
+typedef struct medins_error_list medins_error_list;
+
+/**
+ * Make an empty list.
+ * @param out receives the list, owned by the caller (medins_error_list_free); written only on
+ *        success.
+ * @param max the most errors it keeps (at least 1).
+ * @return 0, MEDINS_ERR_ARGUMENT for a NULL out or a max of 0, or MEDINS_ERR_NOMEM.
+ */
+MEDINS_API int medins_error_list_new(medins_error_list **out, size_t max);
+/** Release a list and its errors. Accepts NULL. */
+MEDINS_API void medins_error_list_free(medins_error_list *list);
+/** The number of errors in the list; 0 for NULL. */
+MEDINS_API size_t medins_error_list_count(const medins_error_list *list);
+/** The i-th error, or NULL when i is out of range. Borrowed: valid until the list is filled
+ * again or freed. */
+MEDINS_API const medins_error *medins_error_list_get(const medins_error_list *list, size_t i);
+/** Non-zero when the list holds its `max` errors: the call that filled it stopped there, and
+ * more errors may follow. */
+MEDINS_API int medins_error_list_full(const medins_error_list *list);
+
 /** The enumerator's name for a status ("MEDINS_ERR_RANGE"); "MEDINS_ERR_UNKNOWN" for others. Static. */
 MEDINS_API const char *medins_status_name(int status);
 /** A short English description of a status. Static. */

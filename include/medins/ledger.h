@@ -6,6 +6,13 @@
  * It holds one calendar year's totals plus what carries across years. Settlements update it;
  * medins_ledger_close_year computes the next year's opening ledger. It serialises to a
  * versioned key=value text so it can be stored and restored exactly.
+ *
+ * Two versions, for two things. The struct's `version` (MEDINS_LEDGER_VERSION) says how a
+ * caller's ledger is laid out in memory; the text's first line (MEDINS_LEDGER_TEXT_VERSION) says
+ * which keys a stored ledger has. They change independently: a field added to the struct takes
+ * its place in the reserved space (the size of a ledger, and the stride of the batch's array of
+ * them, never change) and, when it is to be stored, a key in a new version of the text, which
+ * medins_ledger_parse reads with every older one.
  */
 #ifndef MEDINS_LEDGER_H
 #define MEDINS_LEDGER_H
@@ -28,19 +35,36 @@ typedef enum medins_pool {
     MEDINS_POOL_COUNT = 3         /**< number of pools; not a pool */
 } medins_pool;
 
-/** Current ledger serialisation version. */
+/** The pool's word, as policy files write it (`pool: inpatient`) and a ledger's text names its
+ * totals (`fund.inpatient`). Static; NULL when out of range. */
+MEDINS_API const char *medins_pool_name(medins_pool pool);
+
+/** The version of the text form medins_ledger_serialize writes (its first line). */
+#define MEDINS_LEDGER_TEXT_VERSION 1
+
+/** The medins_ledger layout this header describes. */
 #define MEDINS_LEDGER_VERSION 1
+
+/** Reserved 64-bit words at the end of a ledger, for the fields of later versions. */
+#define MEDINS_LEDGER_RESERVED 10
 
 /** The most settlements a ledger counts in a year (medins_ledger.seq): a settlement of a
  * ledger that has them is refused with MEDINS_ERR_OVERFLOW. */
 #define MEDINS_LEDGER_SEQ_MAX 2147483647u
 
-/** One member's running totals. Every amount is fen, never negative. */
+/**
+ * One member's running totals. Every amount is fen, never negative. Initialise with
+ * medins_ledger_init or MEDINS_LEDGER_INIT (`version` as for medins_person; a ledger read by
+ * medins_ledger_parse or written by the library is initialised too).
+ */
 typedef struct medins_ledger {
+    unsigned int version;                    /**< MEDINS_LEDGER_VERSION, set by the initialisers */
     int32_t year;                            /**< calendar year the totals are for */
     medins_date last_date;                   /**< date of the last settled claim; 0 = none */
     uint32_t seq;                            /**< settlements applied this year, net of reversals; at most MEDINS_LEDGER_SEQ_MAX */
     int32_t admissions;                      /**< inpatient admissions settled this year; at most seq */
+    int32_t reserved32;                      /**< zero: as `reserved`, and so that no byte of a
+                                                  ledger is padding */
     medins_fen outpatient_costs;             /**< in-scope outpatient + pharmacy costs this year */
     medins_fen deductible[MEDINS_POOL_COUNT];/**< deductible borne this year, per pool */
     medins_fen position[MEDINS_POOL_COUNT];  /**< in-scope amount above the deductible this year (segment position) */
@@ -56,7 +80,16 @@ typedef struct medins_ledger {
     int32_t thrifty_years;                   /**< consecutive years with outpatient costs not above the deductible; at most year - 1900 */
     int32_t prior_known;                     /**< 1 when prior_outpatient_costs comes from a closed year */
     medins_fen prior_outpatient_costs;       /**< last year's in-scope outpatient costs */
+    /** Zero: the fields of later versions. The library checks nothing here; a settlement and
+     * a reversal keep it as it is, and the next year's ledger (medins_ledger_close_year) has it
+     * zero. */
+    int64_t reserved[MEDINS_LEDGER_RESERVED];
 } medins_ledger;
+
+/** An empty ledger for `year`, as medins_ledger_init makes it. */
+#define MEDINS_LEDGER_INIT(year) \
+    { MEDINS_LEDGER_VERSION, (year), 0, 0, 0, 0, 0, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, \
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {0} }
 
 /** An empty ledger for `year`: no history (prior_known = 0). A NULL ledger is left alone. */
 MEDINS_API void medins_ledger_init(medins_ledger *ledger, int32_t year);
@@ -70,7 +103,8 @@ MEDINS_API void medins_ledger_init(medins_ledger *ledger, int32_t year);
  * years a ledger can have closed since 1900: closing a year adds at most one, to the next
  * year's ledger); prior_known 0 or 1, and prior_outpatient_costs 0 when it is 0; last_date a
  * day of the year when seq is not 0, else 0.
- * @return 0 or MEDINS_ERR_LEDGER (MEDINS_ERR_ARGUMENT for a NULL ledger).
+ * @return 0 or MEDINS_ERR_LEDGER (MEDINS_ERR_ARGUMENT for a NULL ledger or a version this
+ * library does not know).
  */
 MEDINS_API int medins_ledger_check(const medins_ledger *ledger, medins_error **err);
 
@@ -93,21 +127,24 @@ MEDINS_API int medins_ledger_close_year(medins_ledger *next, const medins_ledger
                                         const medins_person *person, medins_error **err);
 
 /**
- * Serialise as text: a first line "medins-ledger 1" then one "key=value" line per field.
+ * Serialise as text: a first line "medins-ledger 1" (MEDINS_LEDGER_TEXT_VERSION) then one
+ * "key=value" line per field (medins_layout_field's names, in their order). The struct's
+ * version is not written: it is how this caller's memory is laid out, not data.
  * @param buf may be NULL when size is 0 (to ask for the size).
  * @param size bytes available at buf.
  * @param needed receives the bytes needed including the NUL (may be NULL).
  * @param ledger the ledger to write.
  * @return 0, MEDINS_ERR_BUFFER when size < *needed (buf untouched), or MEDINS_ERR_ARGUMENT
- * for a NULL ledger.
+ * for a NULL ledger or one of a version this library does not know.
  */
 MEDINS_API int medins_ledger_serialize(char *buf, size_t size, size_t *needed,
                                        const medins_ledger *ledger);
 
 /**
- * Parse text written by medins_ledger_serialize (any supported version). Unknown keys,
- * missing keys, malformed numbers and inconsistent values are MEDINS_ERR_LEDGER;
- * *ledger is written only on success.
+ * Parse text written by medins_ledger_serialize, of this text version or any earlier one (a key
+ * a later version adds is then 0). Unknown keys, missing keys, malformed numbers, inconsistent
+ * values and a text version newer than this library's are MEDINS_ERR_LEDGER; *ledger is
+ * written only on success, as a whole ledger of MEDINS_LEDGER_VERSION.
  */
 MEDINS_API int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len,
                                    medins_error **err);

@@ -27,8 +27,10 @@ typedef enum medins_delivery {
     MEDINS_DELIVERY_COUNT                  /**< number of delivery types; not a type */
 } medins_delivery;
 
-/** One delivery to pay. Initialise with medins_maternity_input_init. */
+/** One delivery to pay. Initialise with MEDINS_MATERNITY_INPUT_INIT or
+ * medins_maternity_input_init (`version` as for medins_person). */
 typedef struct medins_maternity_input {
+    unsigned int version;         /**< MEDINS_MATERNITY_INPUT_VERSION, set by the initialisers */
     medins_delivery delivery;     /**< type of delivery (selects the delivery row) */
     int32_t weeks;                /**< completed weeks of pregnancy when prenatal care ended, 0..50 */
     int32_t child_order;          /**< 1 for a first child, 2 for a second... */
@@ -36,14 +38,20 @@ typedef struct medins_maternity_input {
     medins_fen complication_costs;/**< in-scope costs of complications */
 } medins_maternity_input;
 
+/** The medins_maternity_input layout this header describes. */
+#define MEDINS_MATERNITY_INPUT_VERSION 1
 /** Natural delivery at 40 weeks, first child, no prenatal or complication costs. */
+#define MEDINS_MATERNITY_INPUT_INIT \
+    { MEDINS_MATERNITY_INPUT_VERSION, MEDINS_DELIVERY_NATURAL, 40, 1, 0, 0 }
+
+/** Set *input to MEDINS_MATERNITY_INPUT_INIT. A NULL input is left alone. */
 MEDINS_API void medins_maternity_input_init(medins_maternity_input *input);
 
 /** Name as used in policy files ("caesarean_complex"). Static; NULL when out of range. */
 MEDINS_API const char *medins_delivery_name(medins_delivery v);
 /**
- * Parse a delivery type from its policy-file word ("caesarean"); the match is exact and
- * case-sensitive.
+ * Parse a delivery type as medins_word_parse reads it: its policy-file word in any case
+ * ("caesarean"), or its Chinese name ("剖宫产").
  * @param out receives the delivery type; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a delivery type word, or

@@ -6,6 +6,7 @@
 #define MEDINS_PERSON_H
 
 #include "common.h"
+#include "errors.h"
 
 MEDINS_BEGIN_DECLS
 
@@ -70,8 +71,14 @@ typedef enum medins_claim_kind {
     MEDINS_CLAIM_KIND_COUNT           /**< number of claim kinds; not a kind */
 } medins_claim_kind;
 
-/** An insured person. Initialise with medins_person_init. */
+/**
+ * An insured person. Initialise with MEDINS_PERSON_INIT or medins_person_init: they set
+ * `version`, by which a library newer than the caller's header reads the struct as the caller
+ * laid it out; a version the library does not know (0: never initialised) is refused with
+ * MEDINS_ERR_ARGUMENT, naming the struct.
+ */
 typedef struct medins_person {
+    unsigned int version;       /**< MEDINS_PERSON_VERSION, set by the initialisers */
     medins_scheme scheme;       /**< the scheme the person is insured under */
     medins_category category;   /**< must belong to the scheme */
     medins_tier tier;           /**< residents: the tier paid for (benefit tier follows the policy) */
@@ -80,8 +87,10 @@ typedef struct medins_person {
     int64_t family_doctor;      /**< institution id of the family-doctor contract; 0 = none */
 } medins_person;
 
-/** A medical bill to settle. Initialise with medins_claim_init. */
+/** A medical bill to settle. Initialise with MEDINS_CLAIM_INIT or medins_claim_init (`version`
+ * as for medins_person). */
 typedef struct medins_claim {
+    unsigned int version;       /**< MEDINS_CLAIM_VERSION, set by the initialisers */
     int64_t id;                 /**< the caller's identifier, echoed in results */
     medins_date date;           /**< settlement date (discharge or visit), YYYYMMDD */
     medins_claim_kind kind;     /**< what care the bill is for */
@@ -92,15 +101,61 @@ typedef struct medins_claim {
     medins_fen category_b;      /**< category-B first self-pay (乙类先行自付, 增负) */
 } medins_claim;
 
-/** An employee in service, tier none, no groups, no family doctor. */
+/** The medins_person layout this header describes. */
+#define MEDINS_PERSON_VERSION 1
+/** An employee in service, tier none, no birth date, no groups, no family doctor. */
+#define MEDINS_PERSON_INIT \
+    { MEDINS_PERSON_VERSION, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, \
+      0, 0, 0 }
+/** The medins_claim layout this header describes. */
+#define MEDINS_CLAIM_VERSION 1
+/** Claim 0, no date, outpatient at level 1, zero amounts. */
+#define MEDINS_CLAIM_INIT \
+    { MEDINS_CLAIM_VERSION, 0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, 0, 0, 0, 0 }
+
+/** Set *person to MEDINS_PERSON_INIT (for bindings, which cannot use the macro). A NULL person
+ * is left alone. */
 MEDINS_API void medins_person_init(medins_person *person);
-/** Zero amounts, kind outpatient, level 1. */
+/** Set *claim to MEDINS_CLAIM_INIT. A NULL claim is left alone. */
 MEDINS_API void medins_claim_init(medins_claim *claim);
 
 /** Age in whole years on `date` (birthday counted on the day itself); -1 when either date is malformed or birth is after date. */
 MEDINS_API int medins_age_on(medins_date birth_date, medins_date date);
 /** Non-zero when `date` is a real calendar date YYYYMMDD between 1900 and 2199. */
 MEDINS_API int medins_date_valid(medins_date date);
+
+/**
+ * Parse a date written as ISO 8601 does, "2023-06-01" or "20230601": four digits of the year,
+ * two of the month and two of the day, with a '-' between them or nothing, and nothing before
+ * or after. The one reading of dates as text: the command, the Python and Java bindings use it.
+ * (Policy files write the first form only.)
+ * @param out receives the date as YYYYMMDD; written only on success.
+ * @param text the text, `len` bytes; need not be NUL-terminated.
+ * @param len its length in bytes.
+ * @param err receives a new error object on failure (may be NULL).
+ * @return 0; MEDINS_ERR_SYNTAX for text of another shape ("2023-6-1", "2023/06/01", a NUL byte
+ *         in it); MEDINS_ERR_DATE for a day the calendar does not have ("2023-02-30") or one
+ *         outside 1900-01-01 to 2199-12-31; MEDINS_ERR_ARGUMENT for a NULL out or text.
+ */
+MEDINS_API int medins_date_parse(medins_date *out, const char *text, size_t len,
+                                 medins_error **err);
+
+/**
+ * Parse a list of groups: group words (as medins_group_parse reads them) separated by '+', ','
+ * or '|', each with spaces around it or not ("dibao+disabled", "dibao, disabled"). Text of
+ * spaces only, or none, is no group. A word given twice counts once.
+ * @param out receives the groups' flags ORed together; written only on success.
+ * @param text the text, `len` bytes; need not be NUL-terminated.
+ * @param len its length in bytes.
+ * @param err receives a new error object on failure (may be NULL); its column is the 1-based
+ *        byte where the fault is.
+ * @return 0; MEDINS_ERR_TYPE for a word that is not a group; MEDINS_ERR_SYNTAX for an empty
+ *         word ("dibao++disabled", a separator first or last), another separator
+ *         ("dibao;disabled", "dibao disabled") or a NUL byte; MEDINS_ERR_ARGUMENT for a NULL out
+ *         or text.
+ */
+MEDINS_API int medins_groups_parse(uint32_t *out, const char *text, size_t len,
+                                   medins_error **err);
 
 /** Names as used in policy files ("in_service", "l3", "inpatient", "dibao"). Static; NULL when out of range. */
 MEDINS_API const char *medins_scheme_name(medins_scheme v);
@@ -116,7 +171,8 @@ MEDINS_API const char *medins_claim_kind_name(medins_claim_kind v);
 MEDINS_API const char *medins_group_name(uint32_t flag);
 
 /**
- * Parse a scheme from its policy-file word ("employee"); the match is exact and case-sensitive.
+ * Parse a scheme as medins_word_parse reads it: its policy-file word in any case
+ * ("employee"), or its Chinese name ("职工").
  * @param out receives the scheme; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a scheme word, or
@@ -124,7 +180,8 @@ MEDINS_API const char *medins_group_name(uint32_t flag);
  */
 MEDINS_API int medins_scheme_parse(medins_scheme *out, const char *name);
 /**
- * Parse a category from its policy-file word ("in_service"); the match is exact and case-sensitive.
+ * Parse a category as medins_word_parse reads it: its policy-file word in any case
+ * ("in_service"), or its Chinese name ("在职").
  * @param out receives the category; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a category word, or
@@ -132,7 +189,8 @@ MEDINS_API int medins_scheme_parse(medins_scheme *out, const char *name);
  */
 MEDINS_API int medins_category_parse(medins_category *out, const char *name);
 /**
- * Parse a tier from its policy-file word ("middle"); the match is exact and case-sensitive.
+ * Parse a tier as medins_word_parse reads it: its policy-file word in any case
+ * ("middle"), or its Chinese name ("中档").
  * @param out receives the tier; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a tier word, or
@@ -140,7 +198,8 @@ MEDINS_API int medins_category_parse(medins_category *out, const char *name);
  */
 MEDINS_API int medins_tier_parse(medins_tier *out, const char *name);
 /**
- * Parse a level from its policy-file word ("l3"); the match is exact and case-sensitive.
+ * Parse a level as medins_word_parse reads it: its policy-file word in any case
+ * ("l3"), or its Chinese name ("三级").
  * @param out receives the level; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a level word, or
@@ -148,8 +207,8 @@ MEDINS_API int medins_tier_parse(medins_tier *out, const char *name);
  */
 MEDINS_API int medins_level_parse(medins_level *out, const char *name);
 /**
- * Parse a claim kind from its policy-file word ("inpatient"); the match is exact and
- * case-sensitive.
+ * Parse a claim kind as medins_word_parse reads it: its policy-file word in any case
+ * ("inpatient"), or its Chinese name ("住院").
  * @param out receives the claim kind; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a claim kind word, or
@@ -157,13 +216,48 @@ MEDINS_API int medins_level_parse(medins_level *out, const char *name);
  */
 MEDINS_API int medins_claim_kind_parse(medins_claim_kind *out, const char *name);
 /**
- * Parse a group from its policy-file word ("dibao"); the match is exact and case-sensitive.
+ * Parse a group as medins_word_parse reads it: its policy-file word in any case
+ * ("dibao"), or its Chinese name ("低保").
  * @param out receives the group's single flag; written only on success.
  * @param name the word, NUL-terminated.
  * @return 0, MEDINS_ERR_TYPE when `name` is not a group word, or
  *         MEDINS_ERR_ARGUMENT when `out` or `name` is NULL.
  */
 MEDINS_API int medins_group_parse(uint32_t *out, const char *name);
+
+/** The enumerations whose words medins_word_parse reads. */
+typedef enum medins_words {
+    MEDINS_WORDS_SCHEME = 0,     /**< medins_scheme: `employee`, `resident` */
+    MEDINS_WORDS_CATEGORY,       /**< medins_category: `in_service`, `retired`... */
+    MEDINS_WORDS_TIER,           /**< medins_tier: `none`, `low`, `middle`, `high` */
+    MEDINS_WORDS_LEVEL,          /**< medins_level: `primary`, `l1`, `l2`, `l3`, `pharmacy` */
+    MEDINS_WORDS_CLAIM_KIND,     /**< medins_claim_kind: `outpatient`, `inpatient`... */
+    MEDINS_WORDS_GROUP,          /**< one medins_group flag: `dibao`, `disabled`... */
+    MEDINS_WORDS_EMPLOYER_TYPE,  /**< medins_employer_type (contribution.h) */
+    MEDINS_WORDS_DELIVERY,       /**< medins_delivery (maternity.h) */
+    MEDINS_WORDS_DISEASE,        /**< medins_disease (capitation.h) */
+    MEDINS_WORDS_COUNT           /**< number of enumerations; not one */
+} medins_words;
+
+/**
+ * Read a word of an enumeration in the forms people type: the policy-file word (`l3`,
+ * `in_service`) in any case, with `-` for `_` (`L3`, `In-Service`), or the Chinese name
+ * hospitals and offices use (`三级`, `在职`, `住院`, `职工`, `低保`...; the full list is in
+ * docs/policy-format.md, "Words"). The one parser of the library's words: every *_parse function,
+ * the bindings and the `medins` command read words through it. Policy files are stricter: they
+ * take the policy-file word only, as written.
+ * @param out receives the value (for MEDINS_WORDS_GROUP the group's flag); written only on success.
+ * @param words which enumeration.
+ * @param text the word, `len` bytes (need not be NUL-terminated; a NUL within them is refused).
+ * @param len its length in bytes.
+ * @param err receives a new error object on failure (may be NULL): for a word that is not one
+ *        of the enumeration's, MEDINS_ERR_TYPE with a message listing the words and their
+ *        Chinese names.
+ * @return 0; MEDINS_ERR_TYPE for an unknown word; MEDINS_ERR_SYNTAX for a NUL within the text;
+ *         MEDINS_ERR_ARGUMENT for a NULL out or text, or an unknown `words`.
+ */
+MEDINS_API int medins_word_parse(int *out, medins_words words, const char *text, size_t len,
+                                 medins_error **err);
 
 MEDINS_END_DECLS
 

@@ -54,15 +54,37 @@ typedef struct medins_load_options {
     /* version 2 */
     unsigned int max_dir_depth; /**< medins_policy_set_add_dir: folders below the folder; default 16 */
     size_t max_dir_entries;    /**< medins_policy_set_add_dir: policy files and folders; default 1000 */
+    /* version 3 */
+    /**
+     * NULL (the default): a load stops at its first error. A list (medins_error_list_new): the
+     * load goes on after an error wherever the rest of the text can still be read, and puts
+     * every error in the list, emptied first, in the order of the text (file name, line,
+     * column), up to the list's limit. It goes on past an unknown key (all of a mapping's are
+     * reported), a value, a row, a source or a section that is wrong, a tag, a key given twice
+     * and a malformed citation; a YAML syntax error, a NUL, a limit, a file that cannot be read
+     * and an error of a set as a whole (a base missing, a cycle, an overlap) end it. In a set,
+     * a file whose base has errors is not bound. The call fails all the same, with its first
+     * error met in *err and no policy; a set is left unchanged. A load without errors costs
+     * the same either way.
+     */
+    medins_error_list *errors;
+    /**
+     * medins_policy_set_add_dir / add_file: called after each file is read and parsed, and after
+     * each is bound (`done` of `total` steps, two a file), for a progress display; NULL for none.
+     */
+    void (*progress)(void *data, size_t done, size_t total);
+    void *progress_data;       /**< passed to progress */
 } medins_load_options;
 
 /**
  * The medins_load_options layout this header describes; goes in its `version` field. Callers
- * built with version 1 (no max_dir_* fields) get those limits' defaults.
+ * built with version 1 (no max_dir_* fields) get those limits' defaults; callers built with
+ * version 2 (no errors or progress) stop at the first error and see no progress.
  */
-#define MEDINS_LOAD_OPTIONS_VERSION 2
+#define MEDINS_LOAD_OPTIONS_VERSION 3
 /** Initialiser of a medins_load_options with the defaults. */
-#define MEDINS_LOAD_OPTIONS_INIT { MEDINS_LOAD_OPTIONS_VERSION, 4u << 20, 64, 200000, 0, 16, 1000 }
+#define MEDINS_LOAD_OPTIONS_INIT \
+    { MEDINS_LOAD_OPTIONS_VERSION, 4u << 20, 64, 200000, 0, 16, 1000, NULL, NULL, NULL }
 
 /** Fill *opts with the defaults (for bindings that cannot use the INIT macro). */
 MEDINS_API void medins_load_options_init(medins_load_options *opts);
@@ -162,6 +184,15 @@ typedef struct medins_value {
                               *   else, when another row has the same selectors, by its index */
 } medins_value;
 
+/**
+ * The citation of a value the library handed out (a policy's, a result's): "<title>
+ * (<number>), <at>", "third-party: <title>, <at>" or "assumed: <reason>". Borrowed from the
+ * policy; "" for NULL.
+ */
+MEDINS_API const char *medins_value_citation(const medins_value *value);
+/** What a value rests on: "official", "third-party" or "assumed". Static; NULL for NULL. */
+MEDINS_API const char *medins_value_source_kind(const medins_value *value);
+
 /** Number of sources the policy lists (its bases' first, then its own). */
 MEDINS_API size_t medins_policy_source_count(const medins_policy *policy);
 /** The i-th source, or NULL when i is out of range. Borrowed. */
@@ -247,7 +278,9 @@ MEDINS_API size_t medins_policy_set_count(const medins_policy_set *set);
 /** The i-th policy, ordered by region then effective date; NULL when out of range. Borrowed. */
 MEDINS_API const medins_policy *medins_policy_set_at(const medins_policy_set *set, size_t i);
 
-/** The default region of the embedded set ("tianjin"). Static. */
+/** The default region of the embedded set ("tianjin"): the policies a caller naming no region
+ * gets. It comes with the embedded policies (policies/meson.build), and is the region of some
+ * of them. Static. */
 MEDINS_API const char *medins_default_region(void);
 
 /** Release a set and the policies it owns. Accepts NULL. */

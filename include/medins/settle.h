@@ -43,11 +43,31 @@ typedef struct medins_settlement {
     int32_t assumed;            /**< non-zero when an assumed value was used */
 } medins_settlement;
 
-/** Flags for medins_settle_ex / the batch. */
-#define MEDINS_SETTLE_NO_LINES 1u   /**< compute figures only, no explanation lines */
+/** A flag of medins_settle_options.flags: figures only, no trace, so no lines (the assumed and
+ * third-party values used are listed all the same). */
+#define MEDINS_SETTLE_NO_TRACE 1u
+/** The older name of MEDINS_SETTLE_NO_TRACE. */
+#define MEDINS_SETTLE_NO_LINES MEDINS_SETTLE_NO_TRACE
+
+/** Options of medins_settle_ex. Initialise with MEDINS_SETTLE_OPTIONS_INIT or
+ * medins_settle_options_init (`version` as for medins_person). */
+typedef struct medins_settle_options {
+    unsigned int version;     /**< MEDINS_SETTLE_OPTIONS_VERSION, set by the initialisers */
+    unsigned int flags;       /**< MEDINS_SETTLE_NO_TRACE, or 0 (traced) */
+} medins_settle_options;
+
+/** The medins_settle_options layout this header describes. */
+#define MEDINS_SETTLE_OPTIONS_VERSION 1
+/** Default options: traced, so explained. */
+#define MEDINS_SETTLE_OPTIONS_INIT { MEDINS_SETTLE_OPTIONS_VERSION, 0 }
+
+/** Set *opts to MEDINS_SETTLE_OPTIONS_INIT (for bindings, which cannot use the macro). A NULL
+ * opts is left alone. */
+MEDINS_API void medins_settle_options_init(medins_settle_options *opts);
 
 /**
- * Settle one claim.
+ * Settle one claim, with its trace (medins_result_step): steps and the policy values they
+ * read, from which medins/explain.h renders text.
  * @param out receives a new result (kind MEDINS_RESULT_SETTLEMENT), owned by the caller.
  * @param policy the policy in force on the claim's date.
  * @param person the insured person.
@@ -69,10 +89,22 @@ MEDINS_API int medins_settle(medins_result **out, const medins_policy *policy,
                              const medins_person *person, const medins_claim *claim,
                              medins_ledger *ledger, medins_error **err);
 
-/** As medins_settle, with flags (MEDINS_SETTLE_NO_LINES). */
+/**
+ * As medins_settle, with options.
+ * @param out as for medins_settle.
+ * @param policy as for medins_settle.
+ * @param person as for medins_settle.
+ * @param claim as for medins_settle.
+ * @param ledger as for medins_settle.
+ * @param opts may be NULL (the defaults).
+ * @param err as for medins_settle.
+ * @return as medins_settle; also MEDINS_ERR_ARGUMENT for an opts->version this library does
+ *         not know or a flag it does not know (refused before anything is read or changed).
+ */
 MEDINS_API int medins_settle_ex(medins_result **out, const medins_policy *policy,
                                 const medins_person *person, const medins_claim *claim,
-                                medins_ledger *ledger, unsigned int flags, medins_error **err);
+                                medins_ledger *ledger, const medins_settle_options *opts,
+                                medins_error **err);
 
 /** The settlement figures of a result, or NULL when the result is of another kind. Borrowed. */
 MEDINS_API const medins_settlement *medins_result_settlement(const medins_result *result);

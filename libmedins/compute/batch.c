@@ -1,8 +1,8 @@
 /*
- * Settling many claims. Each claim runs the same settlement body as medins_settle
- * (settle_body.h), inlined here without a result (so no explanation code and no heap
- * allocation); the person's ledger is written in place only when the claim settles. Why the
- * code is shaped as it is: bench/README.md.
+ * Settling many claims. Each claim runs the same arithmetic as medins_settle (settle.c), in
+ * copies that record nothing (so no explanation code and no heap allocation); the person's
+ * ledger is written in place only when the claim settles. Why the code is shaped as it is:
+ * bench/README.md.
  *
  * Claims go in chunks of up to CHUNK, in two passes. The first checks each claim and finds its
  * plan; the second settles the chunk's claims with their plans. Two short loops run faster
@@ -18,7 +18,7 @@
 #include "batch.h"
 #include "ledger.h"
 #include "person.h"
-#include "settle_body.h"
+#include "settle.h"
 
 /* ---- The errors of failed claims --------------------------------------------------------- */
 
@@ -117,6 +117,24 @@ void medins_batch_options_init(medins_batch_options *opts)
 {
     if (opts)
         *opts = (medins_batch_options)MEDINS_BATCH_OPTIONS_INIT;
+}
+
+void medins_batch_persons_init(medins_batch_persons *persons)
+{
+    if (persons)
+        *persons = (medins_batch_persons)MEDINS_BATCH_PERSONS_INIT;
+}
+
+void medins_batch_claims_init(medins_batch_claims *claims)
+{
+    if (claims)
+        *claims = (medins_batch_claims)MEDINS_BATCH_CLAIMS_INIT;
+}
+
+void medins_batch_out_init(medins_batch_out *out)
+{
+    if (out)
+        *out = (medins_batch_out)MEDINS_BATCH_OUT_INIT;
 }
 
 /* ---- Policies ---------------------------------------------------------------------------- */
@@ -273,10 +291,9 @@ static void put(medins_fen *col, size_t i, medins_fen v)
         col[i] = v;
 }
 
-#define CHUNK 256
+#define CHUNK MDN_CHUNK
 
-/* A column of CHUNK zeros: an absent optional input column, for a chunk. */
-static const int64_t zeros[CHUNK];
+const int64_t mdn_zeros[MDN_CHUNK];
 
 /* A batch call: its arguments, its plan cache, the first failure, and the person whose run
  * of consecutive claims the first pass is in. */
@@ -286,7 +303,7 @@ typedef struct batch {
     const medins_batch_claims *claims;
     medins_ledger *ledgers;
     medins_batch_out *out;
-    unsigned cols;                   /* the output columns present (COL_*) */
+    unsigned cols;                   /* the output columns present (mdn_batch_columns) */
     plan_cache *cache;               /* NULL: plans made claim by claim */
     /* Failures are worded (their errors made) while `word` holds: the first only, for the
      * caller's err, or every one, into `errors`. */
@@ -295,6 +312,7 @@ typedef struct batch {
     medins_error *first_err;
     bool lost;                       /* an error could not be recorded in `errors` */
     size_t nfailed, first;
+    bool close_years;                /* medins_batch_options.close_years */
 
     /*
      * The run shares one check of the person, one of their ledger (every later ledger of the
@@ -327,6 +345,7 @@ static void run_enter(batch *b, size_t k)
     const medins_batch_persons *ps = b->persons;
     b->run = k;
     b->person = (medins_person){
+        .version = MEDINS_PERSON_VERSION,
         .scheme = (medins_scheme)ps->scheme[k],
         .category = (medins_category)ps->category[k],
         .tier = (medins_tier)ps->tier[k],
@@ -357,6 +376,7 @@ static void run_enter(batch *b, size_t k)
 static inline medins_claim claim_at(const medins_batch_claims *c, size_t i)
 {
     return (medins_claim){
+        .version = MEDINS_CLAIM_VERSION,
         .id = (int64_t)i,
         .date = c->date[i],
         .kind = (medins_claim_kind)c->kind[i],
@@ -460,6 +480,33 @@ static void finish(batch *b, size_t i, int rc, const medins_settlement *s, medin
         out->status[i] = rc;
 }
 
+/*
+ * The ledger of the claim's year from `ledger` (checked), of an earlier year: each year closed
+ * with the policy in force on its last day, into *out (medins_batch_options.close_years).
+ * The error of a year that cannot be closed says which.
+ */
+static MDN_NOINLINE int close_years(batch *b, medins_ledger *out, const medins_ledger *ledger,
+                                    int32_t year, medins_error **err)
+{
+    medins_ledger l = *ledger;
+    while (l.year < year) {
+        int rc = 0;
+        medins_error *e = NULL, **ep = err ? &e : NULL;
+        const medins_policy *policy = policy_for(b->src, l.year * 10000 + 1231, &rc, ep);
+        if (rc == 0)
+            rc = medins_ledger_close_year(&l, &l, policy, &b->person, ep);
+        if (rc != 0) {
+            if (err)
+                mdn_error(err, rc, NULL, 0, 0, "the ledger's year %d cannot be closed: %s",
+                          (int)l.year, medins_error_message(e));
+            medins_error_free(e);
+            return rc;
+        }
+    }
+    *out = l;
+    return 0;
+}
+
 /* Settles claim i alone, with every check a failure needs to be worded as one claim per call
  * words it. */
 static MDN_NOINLINE void settle_alone(batch *b, size_t i)
@@ -492,6 +539,26 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
     if (rc == 0 && !plain && b->ledger_rc < 0)
         rc = e ? medins_ledger_check(ledger, e) : b->ledger_rc;
     medins_settlement s;
+    /* A claim of a later year, its ledger's years closed first: settled from the closed ledger
+     * with a plan of its own, into its person's ledger only when it settles. */
+    medins_ledger closed;
+    if (rc == 0 && b->close_years && claim.date / 10000 > ledger->year) {
+        if ((rc = close_years(b, &closed, ledger, claim.date / 10000, e)) == 0) {
+            mdn_ctx ctx;
+            mdn_plan own;
+            mdn_ctx_make(&ctx, &b->person, mdn_settle_tier(policy, &b->person),
+                         mdn_person_age(&b->person, claim.date), &closed, claim.kind,
+                         claim.level, claim.institution);
+            mdn_plan_make(&own, policy, &ctx);
+            rc = mdn_settle_planned_from(&s, ledger, &closed, policy, &b->person, &own, &claim,
+                                         MDN_VOUCHED_NONE, e);
+        }
+        /* The run's figures are the old ledger's: the next claim starts the run again. */
+        if (rc == 0)
+            b->run = (size_t)-1;
+        finish(b, i, rc, &s, error);
+        return;
+    }
     if (rc == 0) {
         const int slot = run_slot(b, policy, claim.date, false);
         const int admission = admission_of(claim.kind, ledger->admissions),
@@ -509,8 +576,8 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
             mdn_plan_make(&own, policy, &ctx);
             plan = &own;
         }
-        rc = settle_body(&s, ledger, policy, &b->person, plan, NULL, &claim, ledger, NULL, 0,
-                         plain ? MDN_VOUCHED_DATES : MDN_VOUCHED_NONE, e);
+        rc = mdn_settle_planned(&s, ledger, policy, &b->person, plan, &claim,
+                                plain ? MDN_VOUCHED_DATES : MDN_VOUCHED_NONE, e);
         if (rc == 0) {
             const uint64_t in_scope = (uint64_t)(claim.total - claim.self_paid - claim.category_b);
             b->room = in_scope < b->room ? b->room - in_scope : 0;
@@ -543,9 +610,9 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     const int32_t *person = claims->person + i0, *date = claims->date + i0,
                   *kind = claims->kind + i0, *level = claims->level + i0;
     const medins_fen *total = claims->total + i0;
-    const int64_t *institution = claims->institution ? claims->institution + i0 : zeros;
-    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
-                     *category_b = claims->category_b ? claims->category_b + i0 : zeros;
+    const int64_t *institution = claims->institution ? claims->institution + i0 : mdn_zeros;
+    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : mdn_zeros,
+                     *category_b = claims->category_b ? claims->category_b + i0 : mdn_zeros;
     const mdn_plan *pool = b->cache->plan;
     int rc = 0;
     const medins_policy *policy = policy_for(b->src, date[0], &rc, NULL);
@@ -636,118 +703,6 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     return m;
 }
 
-/* The output columns as bits, for the second pass's variants. */
-enum {
-    COL_FUND = 1 << 0, COL_MAJOR = 1 << 1, COL_ASSIST = 1 << 2, COL_PATIENT = 1 << 3,
-    COL_DEDUCTIBLE = 1 << 4, COL_COINS = 1 << 5, COL_OVER = 1 << 6, COL_ACCOUNT = 1 << 7,
-    COL_STATUS = 1 << 8,
-    /* How the total splits (fund, the layers, the patient) and whether each claim settled. */
-    COLS_SPLIT = COL_FUND | COL_MAJOR | COL_ASSIST | COL_PATIENT | COL_STATUS,
-    COLS_ALL = (1 << 9) - 1,
-};
-
-static unsigned columns_of(const medins_batch_out *o)
-{
-    return (unsigned)!!o->fund * COL_FUND | (unsigned)!!o->major_disease * COL_MAJOR |
-           (unsigned)!!o->assistance * COL_ASSIST | (unsigned)!!o->patient * COL_PATIENT |
-           (unsigned)!!o->deductible * COL_DEDUCTIBLE | (unsigned)!!o->coinsurance * COL_COINS |
-           (unsigned)!!o->over_cap * COL_OVER | (unsigned)!!o->account * COL_ACCOUNT |
-           (unsigned)!!o->status * COL_STATUS;
-}
-
-/* Writes v to column `col` (bit `bit`) at j: `known` is a constant set of the columns whose
- * presence is known (present when in `cols`), so that the test for them goes away; any other
- * is tested for. */
-static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned bit,
-                             unsigned known, unsigned cols)
-{
-    if (!(known & bit)) {
-        put(col, j, v);
-    } else if (cols & bit) {
-        MDN_ANALYZER_ASSUME(col != NULL);   /* cols is columns_of(the columns) */
-        col[j] = v;
-    }
-}
-
-/*
- * The second pass: settles the m planned claims from i0 with `policy`. plan_chunk vouched for
- * every check of the settlement, which then makes none: none of the claims fails.
- *
- * `known` and `cols` are constants in each copy settle_chunk makes: the output columns whose
- * presence the copy knows, and which of them are present. Absent input columns are read as
- * zeros, with no test a claim; an output column the copy does not know is tested for claim
- * by claim (the test goes the same way for the whole call, so it is predicted, but it still
- * costs three instructions: 24 a claim with eight columns).
- */
-BODY void settle_chunk_cols(batch *b, size_t i0, size_t m, const medins_policy *policy,
-                            const mdn_plan *const *plans, unsigned known, unsigned cols)
-{
-    const medins_batch_claims *claims = b->claims;
-    medins_batch_out *out = b->out;
-    medins_ledger *ledgers = b->ledgers;
-    /* In locals, as in plan_chunk. */
-    const int32_t *person = claims->person + i0, *date = claims->date + i0,
-                  *kind = claims->kind + i0, *level = claims->level + i0;
-    const medins_fen *total = claims->total + i0;
-    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : zeros,
-                     *category_b = claims->category_b ? claims->category_b + i0 : zeros;
-    medins_fen *fund = out->fund ? out->fund + i0 : NULL,
-               *major = out->major_disease ? out->major_disease + i0 : NULL,
-               *assist = out->assistance ? out->assistance + i0 : NULL,
-               *patient = out->patient ? out->patient + i0 : NULL,
-               *deductible = out->deductible ? out->deductible + i0 : NULL,
-               *coins = out->coinsurance ? out->coinsurance + i0 : NULL,
-               *over = out->over_cap ? out->over_cap + i0 : NULL,
-               *account = out->account ? out->account + i0 : NULL;
-    int32_t *status = out->status ? out->status + i0 : NULL;
-    for (size_t j = 0; j < m; j++) {
-        const size_t i = i0 + j;
-        medins_ledger *ledger = &ledgers[person[j]];
-        const medins_claim claim = {
-            .id = (int64_t)i,
-            .date = date[j],
-            .kind = (medins_claim_kind)kind[j],
-            .level = (medins_level)level[j],
-            .total = total[j],
-            .self_paid = self_paid[j],
-            .category_b = category_b[j],
-        };
-        medins_settlement s;
-        /* Vouched for: no check, so no failure. The person would be read only to word why a
-         * plan cannot settle. */
-        (void)settle_body(&s, ledger, policy, &b->person, plans[j], NULL, &claim, ledger, NULL, 0,
-                          MDN_VOUCHED_ALL, NULL);
-        put_known(fund, j, s.fund, COL_FUND, known, cols);
-        put_known(major, j, s.major_disease, COL_MAJOR, known, cols);
-        put_known(assist, j, s.assistance, COL_ASSIST, known, cols);
-        put_known(patient, j, s.patient, COL_PATIENT, known, cols);
-        put_known(deductible, j, s.deductible, COL_DEDUCTIBLE, known, cols);
-        put_known(coins, j, s.coinsurance, COL_COINS, known, cols);
-        put_known(over, j, s.over_cap, COL_OVER, known, cols);
-        put_known(account, j, s.account, COL_ACCOUNT, known, cols);
-        if ((known & COL_STATUS) ? (cols & COL_STATUS) != 0 : status != NULL)
-            status[j] = 0;
-    }
-}
-
-/* The second pass, in a copy for the call's output columns when they are every column or
- * the split of the total with each claim's status, else in one that tests for each. */
-static void settle_chunk(batch *b, size_t i0, size_t m, const medins_policy *policy,
-                         const mdn_plan *const *plans)
-{
-    switch (b->cols) {
-    case COLS_ALL:
-        settle_chunk_cols(b, i0, m, policy, plans, COLS_ALL, COLS_ALL);
-        break;
-    case COLS_SPLIT:
-        settle_chunk_cols(b, i0, m, policy, plans, COLS_ALL, COLS_SPLIT);
-        break;
-    default:
-        settle_chunk_cols(b, i0, m, policy, plans, 0, 0);
-        break;
-    }
-}
-
 /*
  * Whether every claim names one of the n persons: one pass without a branch, before anything
  * is settled (the first bad index is then looked for only if there is one). It compares
@@ -765,11 +720,18 @@ static MDN_NOINLINE bool persons_in_range(const medins_batch_claims *claims, siz
 
 static int batch_run(policy_source *src, const medins_batch_persons *persons,
                      const medins_batch_claims *claims, medins_ledger *ledgers,
-                     medins_batch_out *out, medins_batch_errors *errors, size_t *failed,
-                     medins_error **err)
+                     medins_batch_out *out, medins_batch_errors *errors, bool close_years,
+                     size_t *failed, medins_error **err)
 {
     if (!persons || !claims || !ledgers || !out)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL argument");
+    int vrc;
+    if ((vrc = MDN_CHECK_VERSION(err, persons, "medins_batch_persons",
+                                 MEDINS_BATCH_PERSONS_VERSION)) < 0 ||
+        (vrc = MDN_CHECK_VERSION(err, claims, "medins_batch_claims",
+                                 MEDINS_BATCH_CLAIMS_VERSION)) < 0 ||
+        (vrc = MDN_CHECK_VERSION(err, out, "medins_batch_out", MEDINS_BATCH_OUT_VERSION)) < 0)
+        return vrc;
     if (persons->n > 0 && (!persons->scheme || !persons->category || !persons->tier || !persons->birth_date))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: a required person column is NULL");
     if (claims->n > 0 && (!claims->person || !claims->date || !claims->kind || !claims->level ||
@@ -785,8 +747,8 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
     /* Without an errors object only the first failure's error is made: one allocation per
      * batch at most. */
     batch b = {.src = src, .persons = persons, .claims = claims, .ledgers = ledgers, .out = out,
-               .cols = columns_of(out), .word = err || errors, .errors = errors,
-               .run = (size_t)-1, .slot = -1};
+               .cols = mdn_batch_columns(out), .word = err || errors, .errors = errors,
+               .close_years = close_years, .run = (size_t)-1, .slot = -1};
     const size_t nplans = claims->n < src->max_plans ? claims->n : src->max_plans;
     b.cache = claims->n > 0 && src->max_plans > 0
                   ? malloc(sizeof *b.cache + nplans * sizeof b.cache->plan[0])
@@ -800,7 +762,7 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         const medins_policy *policy;
         const size_t m = b.cache ? plan_chunk(&b, i, &policy, plans) : 0;
         if (m > 0) {
-            settle_chunk(&b, i, m, policy, plans);
+            mdn_settle_chunk(claims, out, b.cols, ledgers, &b.person, policy, plans, i, m);
             i += m;
         } else {
             settle_alone(&b, i);
@@ -834,17 +796,19 @@ static int batch_call(policy_source *src, const char *missing,
                       const medins_batch_options *opts, size_t *failed, medins_error **err)
 {
     medins_batch_errors *errors = NULL;
+    bool close_years = false;
     if (opts) {
-        if (opts->version != MEDINS_BATCH_OPTIONS_VERSION)
-            return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
-                             "batch: options version %u is not one this library knows (%u)",
-                             opts->version, (unsigned)MEDINS_BATCH_OPTIONS_VERSION);
+        int rc = MDN_CHECK_VERSION(err, opts, "medins_batch_options", MEDINS_BATCH_OPTIONS_VERSION);
+        if (rc < 0)
+            return rc;
         if ((errors = opts->errors) != NULL)
             errors_clear(errors);
+        /* Version 1 ends before close_years. */
+        close_years = opts->version >= 2 && opts->close_years;
     }
     if (missing)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s", missing);
-    return batch_run(src, persons, claims, ledgers, out, errors, failed, err);
+    return batch_run(src, persons, claims, ledgers, out, errors, close_years, failed, err);
 }
 
 int medins_batch_settle_ex(const medins_policy *policy, const medins_batch_persons *persons,

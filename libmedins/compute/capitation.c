@@ -41,12 +41,8 @@ void medins_enrolment_init(medins_enrolment *enrolment)
 
 void medins_capitation_input_init(medins_capitation_input *input)
 {
-    if (!input)
-        return;
-    memset(input, 0, sizeof *input);
-    input->level = MEDINS_LEVEL_PRIMARY;
-    input->disease = MEDINS_DISEASE_DIABETES;
-    input->assessment = MEDINS_BP_ONE;
+    if (input)
+        *input = (medins_capitation_input)MEDINS_CAPITATION_INPUT_INIT;
 }
 
 /* An enrolment with its position in the input, sorted by patient and first day. */
@@ -108,6 +104,9 @@ static int check_overlaps(const medins_enrolment *e, size_t n, enrolment_at *scr
 static int check_input(const medins_policy *policy, const medins_capitation_input *in,
                        enrolment_at *scratch, medins_error **err)
 {
+    if (!MDN_VERSION_KNOWN(in->version, MEDINS_CAPITATION_INPUT_VERSION))
+        return mdn_version_error(err, "medins_capitation_input", in->version,
+                                 MEDINS_CAPITATION_INPUT_VERSION);
     if (in->enrolment_count && !in->enrolments)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "enrolments is NULL");
     if ((unsigned)in->level >= MEDINS_LEVEL_COUNT)
@@ -197,42 +196,51 @@ static int patient_budget(medins_fen *amount, int64_t *days, const medins_capita
     return 0;
 }
 
-static int settle_lines(medins_result *r, const medins_capitation_figures *f,
+static int settle_steps(medins_result *r, const medins_capitation_figures *f,
                         const struct mdn_capitation *c, const mdn_disease_row *row,
                         const medins_capitation_input *in)
 {
-    char a[24], b[24], p[24];
-    int rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->budget, 0, 0, "capitation.diseases.rate",
-                                 row->rate.val,
-                                 "Budget for %s at %s yuan per patient per %s: %d patients, %lld days enrolled, %s yuan",
-                                 medins_disease_name(in->disease), mdn_yuan(a, row->rate.v),
-                                 mdn_period_words[row->period], (int)f->patients,
-                                 (long long)f->patient_days, mdn_yuan(b, f->budget));
+    int rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_BUDGET,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "capitation.diseases.rate",
+                                               .amount = f->budget,
+                                               .arg = {in->disease, row->rate.v, row->period,
+                                                       f->patients, f->patient_days}},
+                             row->rate.val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->actual_costs, 0, 0, "capitation.actual",
-                                 NULL, "Actual covered costs: %s yuan", mdn_yuan(a, f->actual_costs));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ACTUAL_COSTS,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "capitation.actual",
+                                               .amount = f->actual_costs},
+                             NULL, NULL, NULL);
     if (rc == 0 && f->surplus)
-        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->surplus_kept, f->surplus,
-                                 c->surplus_kept.v, "capitation.surplus_kept", c->surplus_kept.val,
-                                 "Underspend %s yuan, of which the institution keeps %s: %s yuan",
-                                 mdn_yuan(a, f->surplus), mdn_percent(p, c->surplus_kept.v),
-                                 mdn_yuan(b, f->surplus_kept));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_SURPLUS,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "capitation.surplus_kept",
+                                               .amount = f->surplus_kept, .base = f->surplus,
+                                               .ratio = c->surplus_kept.v},
+                             c->surplus_kept.val, NULL, NULL);
     if (rc == 0 && f->overrun)
-        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->overrun_fund, f->overrun,
-                                 c->overrun_fund_share.v, "capitation.overrun_fund_share",
-                                 c->overrun_fund_share.val,
-                                 "Overrun %s yuan, of which the fund bears %s: %s yuan",
-                                 mdn_yuan(a, f->overrun), mdn_percent(p, c->overrun_fund_share.v),
-                                 mdn_yuan(b, f->overrun_fund));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_OVERRUN,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "capitation.overrun_fund_share",
+                                               .amount = f->overrun_fund, .base = f->overrun,
+                                               .ratio = c->overrun_fund_share.v},
+                             c->overrun_fund_share.val, NULL, NULL);
     if (rc == 0 && c->assessment)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->payment, f->before_assessment,
-                                 f->assessment, "capitation.assessment", c->assessment_val,
-                                 "%s yuan scaled by the assessment score %s",
-                                 mdn_yuan(a, f->before_assessment), mdn_percent(p, f->assessment));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ASSESSMENT,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "capitation.assessment",
+                                               .amount = f->payment,
+                                               .base = f->before_assessment,
+                                               .ratio = f->assessment},
+                             c->assessment_val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->payment, 0, 0, "capitation.payment",
-                                 NULL, "The fund pays %s yuan to institution %lld",
-                                 mdn_yuan(a, f->payment), (long long)f->institution);
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_CAPITATION_PAYMENT,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "capitation.payment",
+                                               .amount = f->payment, .arg = {f->institution}},
+                             NULL, NULL, NULL);
     return rc;
 }
 
@@ -306,24 +314,22 @@ int mdn_capitation_figures(medins_capitation_figures *f, const medins_policy *po
     return capitation_figures(&row, f, policy, input, scratch, err);
 }
 
-/* One line per enrolment, with its share of the budget. */
-static int enrolment_lines(medins_result *r, const medins_capitation_input *input,
+/* One step per enrolment, with its share of the budget. */
+static int enrolment_steps(medins_result *r, const medins_capitation_input *input,
                            const mdn_disease_row *row)
 {
-    char a[24];
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < input->enrolment_count; i++) {
         const medins_enrolment *e = &input->enrolments[i];
         medins_fen amount = 0;
         int64_t days = 0;
         patient_budget(&amount, &days, input, row, e);   /* as for the figures: it succeeded */
-        char until[32] = ", still enrolled";
-        if (e->to)
-            snprintf(until, sizeof until, " to %d", (int)e->to);
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, amount, 0, 0, "capitation.enrolment",
-                                 row->rate.val, "Patient %lld, enrolled %d%s: %lld days, %s yuan",
-                                 (long long)e->patient, (int)e->from, until, (long long)days,
-                                 mdn_yuan(a, amount));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ENROLMENT,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "capitation.enrolment",
+                                               .amount = amount,
+                                               .arg = {e->patient, e->from, e->to, days}},
+                             row->rate.val, NULL, NULL);
     }
     return rc;
 }
@@ -343,9 +349,9 @@ int medins_capitation(medins_result **out, const medins_policy *policy,
         return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
     medins_capitation_figures *f = mdn_result_data(r);
     *f = figures;
-    rc = enrolment_lines(r, input, row);
+    rc = enrolment_steps(r, input, row);
     if (rc == 0)
-        rc = settle_lines(r, f, policy->capitation, row, input);
+        rc = settle_steps(r, f, policy->capitation, row, input);
     if (rc)
         rc = mdn_error(err, rc, NULL, 0, 0, "out of memory");
     return mdn_result_finish(out, r, &f->assumed, rc);

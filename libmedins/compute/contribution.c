@@ -23,12 +23,6 @@
 
 /* ---- Residents ---------------------------------------------------------------------------- */
 
-/* The groups that decided, named by the lowest flag the person and the row share. */
-static const char *group_name(uint32_t shared)
-{
-    return shared ? medins_group_name(shared & (~shared + 1u)) : "a special group";
-}
-
 /* The first `tiers` row for the person's category at `tier`, or NULL. */
 static const mdn_tier_row *tier_row_at(const struct mdn_contributions *c, const medins_person *person,
                                    int tier)
@@ -89,57 +83,64 @@ static int resident_figures(resident_calc *out, medins_contribution_figures *f,
     return 0;
 }
 
-/* The lines of a resident's contribution, from its figures and what they rest on. */
-static int resident_lines(medins_result *r, const medins_contribution_figures *f,
+/* The steps of a resident's contribution, from its figures and what they rest on. */
+static int resident_steps(medins_result *r, const medins_contribution_figures *f,
                           const resident_calc *calc, const medins_person *person)
 {
     const mdn_resident_tiers plan = calc->plan;
     const mdn_tier_row *row = calc->row, *frow = calc->frow;
     const medins_fen state = calc->state;
-    char a[24], b[24], t[24];
-    const char *tier = plan.paying ? medins_tier_name(plan.paying) : "category's";
     int rc = 0;
     if (plan.brow)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, 0, 0, 0, "contributions.resident.benefit_tier",
-                                 NULL, "A %s resident pays at the %s tier and receives %s-tier benefits",
-                                 medins_category_name(person->category),
-                                 plan.brow->pays ? medins_tier_name(plan.brow->pays) : "chosen",
-                                 medins_tier_name(plan.brow->benefits));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_BENEFIT_TIER,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "contributions.resident.benefit_tier",
+                                               .arg = {person->category, plan.brow->pays,
+                                                       plan.brow->benefits}},
+                             NULL, NULL, NULL);
     if (rc == 0 && plan.group) {
         if (frow && frow != row)
-            rc = mdn_result_add_line(r, MEDINS_PART_INFO, state, 0, 0,
-                                     "contributions.resident.groups", plan.group->state_val,
-                                     "As %s, financed at the %s tier, whose individual share of %s "
-                                     "yuan the government pays; the %s tier chosen is kept, the "
-                                     "person paying the rest of its share", group_name(f->group),
-                                     medins_tier_name(plan.financed), mdn_yuan(a, state), tier);
+            rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_GROUP_STATE_SHARE,
+                                                   .part = MEDINS_PART_INFO,
+                                                   .rule = "contributions.resident.groups",
+                                                   .amount = state,
+                                                   .arg = {f->group, plan.financed, plan.paying}},
+                                 plan.group->state_val, NULL, NULL);
         else
-            rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->total, 0, 0,
-                                     "contributions.resident.groups", plan.group->state_val,
-                                     "As %s, financed at the %s tier%s", group_name(f->group),
-                                     tier, frow ? ", the government paying in full" : "");
+            rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_GROUP_FINANCED,
+                                                   .part = MEDINS_PART_INFO,
+                                                   .rule = "contributions.resident.groups",
+                                                   .amount = f->total,
+                                                   .arg = {f->group, plan.paying, frow != NULL}},
+                                 plan.group->state_val, NULL, NULL);
     }
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, row->individual.v, 0, 0,
-                                 "contributions.resident.individual", row->individual.val,
-                                 f->individual == 0 && state > 0
-                                     ? "Individual contribution at the %s tier, %s yuan, paid by the government"
-                                     : "Individual contribution at the %s tier: %s yuan",
-                                 tier, mdn_yuan(a, row->individual.v));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_RESIDENT_INDIVIDUAL,
+                                               .part = MEDINS_PART_CONTRIBUTION,
+                                               .rule = "contributions.resident.individual",
+                                               .amount = row->individual.v,
+                                               .arg = {plan.paying,
+                                                       f->individual == 0 && state > 0}},
+                             row->individual.val, NULL, NULL);
     if (rc == 0 && frow && frow != row)
-        rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, state, 0, 0,
-                                 "contributions.resident.individual", frow->individual.val,
-                                 "Of it paid by the government: the %s tier's individual share, %s yuan",
-                                 medins_tier_name(plan.financed), mdn_yuan(a, state));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_RESIDENT_STATE_PAID,
+                                               .part = MEDINS_PART_CONTRIBUTION,
+                                               .rule = "contributions.resident.individual",
+                                               .amount = state, .arg = {plan.financed}},
+                             frow->individual.val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, row->subsidy.v, 0, 0,
-                                 "contributions.resident.subsidy", row->subsidy.val,
-                                 "Government subsidy at the %s tier: %s yuan", tier,
-                                 mdn_yuan(a, row->subsidy.v));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_RESIDENT_SUBSIDY,
+                                               .part = MEDINS_PART_CONTRIBUTION,
+                                               .rule = "contributions.resident.subsidy",
+                                               .amount = row->subsidy.v, .arg = {plan.paying}},
+                             row->subsidy.val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->total, 0, 0, "contributions.resident.total",
-                                 NULL, "Total %s yuan: the person pays %s, the government %s",
-                                 mdn_yuan(t, f->total), mdn_yuan(a, f->individual), mdn_yuan(b, f->government));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_RESIDENT_TOTAL,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "contributions.resident.total",
+                                               .amount = f->total,
+                                               .arg = {f->individual, f->government}},
+                             NULL, NULL, NULL);
     return rc;
 }
 
@@ -154,6 +155,9 @@ static int check_employee_input(const medins_employee_input *in, medins_error **
 {
     if (!in)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "an employee needs wage input");
+    if (!MDN_VERSION_KNOWN(in->version, MEDINS_EMPLOYEE_INPUT_VERSION))
+        return mdn_version_error(err, "medins_employee_input", in->version,
+                                 MEDINS_EMPLOYEE_INPUT_VERSION);
     if (in->monthly_wage < 0)
         return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "the monthly wage is negative");
     if (in->monthly_wage > MEDINS_FEN_MAX)
@@ -220,47 +224,51 @@ static int employee_figures(employee_calc *calc, medins_contribution_figures *f,
     return 0;
 }
 
-/* The lines of an employee's contribution, from its figures and the rate row. */
-static int employee_lines(medins_result *r, const medins_contribution_figures *f,
+/* The steps of an employee's contribution, from its figures and the rate row. */
+static int employee_steps(medins_result *r, const medins_contribution_figures *f,
                           const employee_calc *e, const struct mdn_contributions *c,
                           const medins_employee_input *in)
 {
     const employee_calc calc = *e;
     int rc = 0;
-    char a[24], b[24], p[24];
     if (calc.base != in->monthly_wage) {
-        const mdn_amount *bound = in->monthly_wage < calc.base ? &c->floor : &c->ceiling;
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, calc.base, in->monthly_wage, 0,
-                                 bound == &c->floor ? "contributions.employee.wage_base.floor"
-                                                    : "contributions.employee.wage_base.ceiling",
-                                 bound->val, "Monthly wage %s yuan %s to the base %s %s yuan",
-                                 mdn_yuan(a, in->monthly_wage),
-                                 bound == &c->floor ? "raised" : "lowered",
-                                 bound == &c->floor ? "floor" : "ceiling", mdn_yuan(b, calc.base));
+        const bool floor = in->monthly_wage < calc.base;
+        const char *rule = floor ? "contributions.employee.wage_base.floor"
+                                 : "contributions.employee.wage_base.ceiling";
+        rc = mdn_result_step(r, &(medins_step){.kind = floor ? MEDINS_STEP_WAGE_FLOOR
+                                                             : MEDINS_STEP_WAGE_CEILING,
+                                               .part = MEDINS_PART_INFO, .rule = rule,
+                                               .amount = calc.base, .base = in->monthly_wage},
+                             floor ? c->floor.val : c->ceiling.val, NULL, NULL);
     }
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, calc.employer, calc.base,
-                                 calc.row->employer.v, "contributions.employee.employer",
-                                 calc.row->employer.val,
-                                 "Employer (%s): %s of %s yuan = %s yuan a month",
-                                 medins_employer_type_name(in->employer_type),
-                                 mdn_percent(p, calc.row->employer.v), mdn_yuan(a, calc.base),
-                                 mdn_yuan(b, calc.employer));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_EMPLOYER_SHARE,
+                                               .part = MEDINS_PART_CONTRIBUTION,
+                                               .rule = "contributions.employee.employer",
+                                               .amount = calc.employer, .base = calc.base,
+                                               .ratio = calc.row->employer.v,
+                                               .arg = {in->employer_type}},
+                             calc.row->employer.val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, calc.individual, calc.base,
-                                 calc.row->individual.v, "contributions.employee.individual",
-                                 calc.row->individual.val,
-                                 "Individual: %s of %s yuan = %s yuan a month",
-                                 mdn_percent(p, calc.row->individual.v), mdn_yuan(a, calc.base),
-                                 mdn_yuan(b, calc.individual));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_EMPLOYEE_SHARE,
+                                               .part = MEDINS_PART_CONTRIBUTION,
+                                               .rule = "contributions.employee.individual",
+                                               .amount = calc.individual, .base = calc.base,
+                                               .ratio = calc.row->individual.v},
+                             calc.row->individual.val, NULL, NULL);
     if (rc == 0 && c->fixed_yearly.val)
-        rc = mdn_result_add_line(r, MEDINS_PART_CONTRIBUTION, f->fixed_yearly, 0, 0,
-                                 "contributions.employee.fixed_yearly", c->fixed_yearly.val,
-                                 "Individual's fixed yearly amount: %s yuan", mdn_yuan(a, f->fixed_yearly));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_FIXED_YEARLY,
+                                               .part = MEDINS_PART_CONTRIBUTION,
+                                               .rule = "contributions.employee.fixed_yearly",
+                                               .amount = f->fixed_yearly},
+                             c->fixed_yearly.val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->total, 0, 0, "contributions.employee.total",
-                                 NULL, "Yearly: employer %s yuan, individual %s yuan",
-                                 mdn_yuan(a, f->employer), mdn_yuan(b, f->individual));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_EMPLOYEE_TOTAL,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "contributions.employee.total",
+                                               .amount = f->total,
+                                               .arg = {f->employer, f->individual}},
+                             NULL, NULL, NULL);
     return rc;
 }
 
@@ -268,18 +276,14 @@ static int employee_lines(medins_result *r, const medins_contribution_figures *f
 
 void medins_employee_input_init(medins_employee_input *input)
 {
-    if (!input)
-        return;
-    memset(input, 0, sizeof *input);
-    input->employer_type = MEDINS_EMPLOYER_ENTERPRISE;
+    if (input)
+        *input = (medins_employee_input)MEDINS_EMPLOYEE_INPUT_INIT;
 }
 
 void medins_account_input_init(medins_account_input *input)
 {
-    if (!input)
-        return;
-    memset(input, 0, sizeof *input);
-    medins_employee_input_init(&input->employee);
+    if (input)
+        *input = (medins_account_input)MEDINS_ACCOUNT_INPUT_INIT;
 }
 
 /* Common start of every computation: arguments, person, date, a new result. */
@@ -342,8 +346,8 @@ int medins_contribution(medins_result **out, const medins_policy *policy,
     rc = contribution_figures(&calc, f, policy, person, employee, err);
     if (rc == 0) {
         rc = person->scheme == MEDINS_SCHEME_RESIDENT
-                 ? resident_lines(r, f, &calc.resident, person)
-                 : employee_lines(r, f, &calc.employee, policy->contributions, employee);
+                 ? resident_steps(r, f, &calc.resident, person)
+                 : employee_steps(r, f, &calc.employee, policy->contributions, employee);
         if (rc)
             rc = mdn_error(err, rc, NULL, 0, 0, "out of memory");
     }
@@ -375,24 +379,24 @@ static int account_in_service(medins_result *r, medins_account_figures *f,
     f->monthly_credit = f->from_individual + f->from_employer;
     f->monthly_to_pool = calc.individual + calc.employer - f->monthly_credit;
 
-    char x[24], y[24], p[24];
-    rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->from_individual, calc.individual,
-                             a->individual_to_account.v, "accounts.individual_to_account",
-                             a->individual_to_account.val,
-                             "%s of the individual's %s yuan a month to the account: %s yuan",
-                             mdn_percent(p, a->individual_to_account.v), mdn_yuan(x, calc.individual),
-                             mdn_yuan(y, f->from_individual));
+    rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ACCOUNT_FROM_INDIVIDUAL,
+                                           .part = MEDINS_PART_BENEFIT,
+                                           .rule = "accounts.individual_to_account",
+                                           .amount = f->from_individual, .base = calc.individual,
+                                           .ratio = a->individual_to_account.v},
+                         a->individual_to_account.val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->from_employer, calc.employer,
-                                 a->employer_to_account.v, "accounts.employer_to_account",
-                                 a->employer_to_account.val,
-                                 "%s of the employer's %s yuan a month to the account: %s yuan",
-                                 mdn_percent(p, a->employer_to_account.v), mdn_yuan(x, calc.employer),
-                                 mdn_yuan(y, f->from_employer));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ACCOUNT_FROM_EMPLOYER,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "accounts.employer_to_account",
+                                               .amount = f->from_employer, .base = calc.employer,
+                                               .ratio = a->employer_to_account.v},
+                             a->employer_to_account.val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->monthly_to_pool, 0, 0, "accounts.pool",
-                                 NULL, "To the pooled fund: %s yuan a month",
-                                 mdn_yuan(x, f->monthly_to_pool));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ACCOUNT_TO_POOL,
+                                               .part = MEDINS_PART_INFO, .rule = "accounts.pool",
+                                               .amount = f->monthly_to_pool},
+                             NULL, NULL, NULL);
     return rc < 0 ? mdn_error(err, rc, NULL, 0, 0, "out of memory") : 0;
 }
 
@@ -405,12 +409,13 @@ static int account_retired(medins_result *r, medins_account_figures *f,
                          "policy %s has no retiree account credit", policy->id);
     f->from_pool = medins_money_apply(in->last_year_pension, a->retiree_credit.v);
     f->monthly_credit = f->from_pool;
-    char x[24], y[24], p[24];
-    int rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->from_pool, in->last_year_pension,
-                                 a->retiree_credit.v, "accounts.retiree_credit", a->retiree_credit.val,
-                                 "%s of last year's average monthly pension %s yuan, from the pooled fund: %s yuan a month",
-                                 mdn_percent(p, a->retiree_credit.v), mdn_yuan(x, in->last_year_pension),
-                                 mdn_yuan(y, f->from_pool));
+    int rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ACCOUNT_RETIREE,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "accounts.retiree_credit",
+                                               .amount = f->from_pool,
+                                               .base = in->last_year_pension,
+                                               .ratio = a->retiree_credit.v},
+                             a->retiree_credit.val, NULL, NULL);
     return rc < 0 ? mdn_error(err, rc, NULL, 0, 0, "out of memory") : 0;
 }
 
@@ -420,6 +425,9 @@ int medins_account(medins_result **out, const medins_policy *policy,
 {
     if (!input)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "a required argument is NULL");
+    if (!MDN_VERSION_KNOWN(input->version, MEDINS_ACCOUNT_INPUT_VERSION))
+        return mdn_version_error(err, "medins_account_input", input->version,
+                                 MEDINS_ACCOUNT_INPUT_VERSION);
     if (input->last_year_pension < 0 || input->year_costs < 0)
         return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "a negative pension or cost");
     if (input->last_year_pension > MEDINS_FEN_MAX || input->year_costs > MEDINS_FEN_MAX)
@@ -442,29 +450,32 @@ int medins_account(medins_result **out, const medins_policy *policy,
     else
         rc = account_in_service(r, f, policy, a, person, &input->employee, err);
 
-    char x[24], y[24], p[24];
-    int lines = 0;
+    int steps = 0;
     f->yearly_credit = 12 * f->monthly_credit;
     if (rc == 0 && a->card_share.val) {
         f->monthly_card = medins_money_apply(f->monthly_credit, a->card_share.v);
         f->yearly_card = 12 * f->monthly_card;
-        lines = mdn_result_add_line(r, MEDINS_PART_INFO, f->monthly_card, f->monthly_credit,
-                                    a->card_share.v, "accounts.card_share", a->card_share.val,
-                                    "%s of the monthly credit %s yuan goes to the social-security card: %s yuan",
-                                    mdn_percent(p, a->card_share.v), mdn_yuan(x, f->monthly_credit),
-                                    mdn_yuan(y, f->monthly_card));
+        steps = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ACCOUNT_CARD,
+                                                  .part = MEDINS_PART_INFO,
+                                                  .rule = "accounts.card_share",
+                                                  .amount = f->monthly_card,
+                                                  .base = f->monthly_credit,
+                                                  .ratio = a->card_share.v},
+                                a->card_share.val, NULL, NULL);
     }
-    if (rc == 0 && lines == 0 && a->withdraw_threshold.val) {
+    if (rc == 0 && steps == 0 && a->withdraw_threshold.val) {
         f->may_withdraw = input->serious_illness && input->year_costs > a->withdraw_threshold.v;
-        lines = mdn_result_add_line(r, MEDINS_PART_INFO, input->year_costs, a->withdraw_threshold.v,
-                                    0, "accounts.withdraw_threshold", a->withdraw_threshold.val,
-                                    "The balance %s be withdrawn: %s, year's costs %s yuan against %s yuan",
-                                    f->may_withdraw ? "may" : "may not",
-                                    input->serious_illness ? "serious illness" : "no serious illness",
-                                    mdn_yuan(x, input->year_costs), mdn_yuan(y, a->withdraw_threshold.v));
+        steps = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ACCOUNT_WITHDRAW,
+                                                  .part = MEDINS_PART_INFO,
+                                                  .rule = "accounts.withdraw_threshold",
+                                                  .amount = input->year_costs,
+                                                  .base = a->withdraw_threshold.v,
+                                                  .arg = {f->may_withdraw,
+                                                          input->serious_illness != 0}},
+                                a->withdraw_threshold.val, NULL, NULL);
     }
-    if (rc == 0 && lines)
-        rc = mdn_error(err, lines, NULL, 0, 0, "out of memory");
+    if (rc == 0 && steps)
+        rc = mdn_error(err, steps, NULL, 0, 0, "out of memory");
     return mdn_result_finish(out, r, &f->assumed, rc);
 }
 

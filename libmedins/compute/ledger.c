@@ -3,71 +3,37 @@
  * versioned key=value text form.
  *
  * Text form (version 1): the line "medins-ledger 1", then one "key=value" line per field, in
- * the order of the table below; every value is a decimal integer (amounts in fen, dates
+ * the order of MDN_LEDGER_FIELDS (ledger.h); every value is a decimal integer (amounts in fen, dates
  * YYYYMMDD). Every key must appear exactly once. Lines end with "\n" ("\r\n" is accepted).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "ledger.h"
 #include "person.h"
 #include "plan.h"
 
 void medins_ledger_init(medins_ledger *ledger, int32_t year)
 {
-    if (!ledger)
-        return;
-    memset(ledger, 0, sizeof *ledger);
-    ledger->year = year;
+    if (ledger)
+        *ledger = (medins_ledger)MEDINS_LEDGER_INIT(year);
 }
 
-/* ---- Field table: one place lists every field for the text form and the checks ---------- */
+/* A ledger's size is fixed: later fields come out of the reserved words (ledger.h). */
+_Static_assert(sizeof(medins_ledger) == 256, "a ledger is 256 bytes, reserved words included");
 
-typedef enum { F_I32, F_U32, F_FEN } field_type;
+/* ---- Fields: the ledger's layout (layout.c, from MDN_LEDGER_FIELDS) ------------------------ */
 
-typedef struct field {
-    const char *key;
-    size_t offset;
-    field_type type;
-} field;
-
-/* Every field, in text-form order: X(type, member, key). */
-#define LEDGER_FIELDS(X)                                                        \
-    X(F_I32, year, "year")                                                      \
-    X(F_I32, last_date, "last_date")                                            \
-    X(F_U32, seq, "seq")                                                        \
-    X(F_I32, admissions, "admissions")                                          \
-    X(F_FEN, outpatient_costs, "outpatient_costs")                              \
-    X(F_FEN, deductible[MEDINS_POOL_OUTPATIENT], "deductible.outpatient")       \
-    X(F_FEN, deductible[MEDINS_POOL_POOLING], "deductible.pooling")             \
-    X(F_FEN, deductible[MEDINS_POOL_INPATIENT], "deductible.inpatient")         \
-    X(F_FEN, position[MEDINS_POOL_OUTPATIENT], "position.outpatient")           \
-    X(F_FEN, position[MEDINS_POOL_POOLING], "position.pooling")                 \
-    X(F_FEN, position[MEDINS_POOL_INPATIENT], "position.inpatient")             \
-    X(F_FEN, fund[MEDINS_POOL_OUTPATIENT], "fund.outpatient")                   \
-    X(F_FEN, fund[MEDINS_POOL_POOLING], "fund.pooling")                         \
-    X(F_FEN, fund[MEDINS_POOL_INPATIENT], "fund.inpatient")                     \
-    X(F_FEN, major_base, "major_base")                                          \
-    X(F_FEN, major_fund, "major_fund")                                          \
-    X(F_FEN, assist_base, "assist_base")                                        \
-    X(F_FEN, assist_fund, "assist_fund")                                        \
-    X(F_FEN, account_balance, "account_balance")                                \
-    X(F_FEN, account_paid, "account_paid")                                      \
-    X(F_FEN, carry_over, "carry_over")                                          \
-    X(F_I32, thrifty_years, "thrifty_years")                                    \
-    X(F_I32, prior_known, "prior_known")                                        \
-    X(F_FEN, prior_outpatient_costs, "prior_outpatient_costs")
-
-#define FIELD_ROW(type, member, key) {key, offsetof(medins_ledger, member), type},
-static const field fields[] = {LEDGER_FIELDS(FIELD_ROW)};
-#undef FIELD_ROW
-#define NFIELDS (sizeof fields / sizeof fields[0])
+typedef medins_field field;
+#define fields mdn_ledger_layout
+#define NFIELDS MDN_LEDGER_FIELD_COUNT
 
 static int64_t field_get(const medins_ledger *l, const field *f)
 {
     const char *p = (const char *)l + f->offset;
     switch (f->type) {
-    case F_I32: { int32_t v; memcpy(&v, p, sizeof v); return v; }
-    case F_U32: { uint32_t v; memcpy(&v, p, sizeof v); return v; }
+    case MEDINS_FIELD_INT32: { int32_t v; memcpy(&v, p, sizeof v); return v; }
+    case MEDINS_FIELD_UINT32: { uint32_t v; memcpy(&v, p, sizeof v); return v; }
     default: { int64_t v; memcpy(&v, p, sizeof v); return v; }
     }
 }
@@ -76,8 +42,8 @@ static void field_set(medins_ledger *l, const field *f, int64_t v)
 {
     char *p = (char *)l + f->offset;
     switch (f->type) {
-    case F_I32: { int32_t x = (int32_t)v; memcpy(p, &x, sizeof x); break; }
-    case F_U32: { uint32_t x = (uint32_t)v; memcpy(p, &x, sizeof x); break; }
+    case MEDINS_FIELD_INT32: { int32_t x = (int32_t)v; memcpy(p, &x, sizeof x); break; }
+    case MEDINS_FIELD_UINT32: { uint32_t x = (uint32_t)v; memcpy(p, &x, sizeof x); break; }
     default: memcpy(p, &v, sizeof v); break;
     }
 }
@@ -90,15 +56,15 @@ static int64_t field_max(const field *f, const medins_ledger *l)
 {
     if (l && f->offset == offsetof(medins_ledger, thrifty_years))
         return l->year - MDN_YEAR_FIRST;
-    return f->type == F_FEN ? MEDINS_FEN_MAX : (int64_t)MEDINS_LEDGER_SEQ_MAX;
+    return f->type == MEDINS_FIELD_INT64 ? MEDINS_FEN_MAX : (int64_t)MEDINS_LEDGER_SEQ_MAX;
 }
 _Static_assert(MEDINS_LEDGER_SEQ_MAX == INT32_MAX, "field_max: counts are at most INT32_MAX");
 
 /* A field below 0 or above its type's largest value (unsigned: both in one test). */
-#define OUT_OF_RANGE_F_I32(member) (l->member < 0) |
-#define OUT_OF_RANGE_F_U32(member) (l->member > MEDINS_LEDGER_SEQ_MAX) |
-#define OUT_OF_RANGE_F_FEN(member) ((uint64_t)l->member > (uint64_t)MEDINS_FEN_MAX) |
-#define OUT_OF_RANGE(type, member, key) OUT_OF_RANGE_##type(member)
+#define OUT_OF_RANGE_INT32(member) (l->member < 0) |
+#define OUT_OF_RANGE_UINT32(member) (l->member > MEDINS_LEDGER_SEQ_MAX) |
+#define OUT_OF_RANGE_INT64(member) ((uint64_t)l->member > (uint64_t)MEDINS_FEN_MAX) |
+#define OUT_OF_RANGE(T, member, name, type, kind) OUT_OF_RANGE_##type(member)
 
 /* Field f's value v is outside 0 to field_max(f, l), at line:col of a text (0 when none). */
 static int range_error(medins_error **err, const field *f, int64_t v, const medins_ledger *l,
@@ -108,10 +74,10 @@ static int range_error(medins_error **err, const field *f, int64_t v, const medi
     if (max != field_max(f, NULL))
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
                          "ledger %s out of range: %lld (it must be 0 to %lld: a ledger of %d "
-                         "has closed at most the years since %d)", f->key, (long long)v,
+                         "has closed at most the years since %d)", f->name, (long long)v,
                          (long long)max, (int)l->year, MDN_YEAR_FIRST);
     return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
-                     "ledger %s out of range: %lld (it must be 0 to %lld)", f->key, (long long)v,
+                     "ledger %s out of range: %lld (it must be 0 to %lld)", f->name, (long long)v,
                      (long long)max);
 }
 
@@ -119,12 +85,14 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
 {
     if (!l)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "NULL ledger");
+    if (!MDN_VERSION_KNOWN(l->version, MEDINS_LEDGER_VERSION))
+        return mdn_version_error(err, "medins_ledger", l->version, MEDINS_LEDGER_VERSION);
     if (l->year < MDN_YEAR_FIRST || l->year > MDN_YEAR_LAST)
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
                          "ledger year %d out of range: dates run from " MDN_DATE_RANGE,
                          (int)l->year);
     /* Every field in range, tested at once; the loop below only finds which one is not. */
-    bool out_of_range = LEDGER_FIELDS(OUT_OF_RANGE) (l->thrifty_years > l->year - MDN_YEAR_FIRST);
+    bool out_of_range = MDN_LEDGER_FIELDS(OUT_OF_RANGE, medins_ledger) (l->thrifty_years > l->year - MDN_YEAR_FIRST);
     for (size_t i = 0; out_of_range && i < NFIELDS; i++) {
         int64_t v = field_get(l, &fields[i]);
         if (v < 0 || v > field_max(&fields[i], l))
@@ -207,12 +175,12 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
 
 int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins_ledger *ledger)
 {
-    if (!ledger)
+    if (!ledger || !MDN_VERSION_KNOWN(ledger->version, MEDINS_LEDGER_VERSION))
         return MEDINS_ERR_ARGUMENT;
     char tmp[1024];
-    int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", MEDINS_LEDGER_VERSION);
+    int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", MEDINS_LEDGER_TEXT_VERSION);
     for (size_t i = 0; i < NFIELDS; i++)
-        n += snprintf(tmp + n, sizeof tmp - (size_t)n, "%s=%lld\n", fields[i].key,
+        n += snprintf(tmp + n, sizeof tmp - (size_t)n, "%s=%lld\n", fields[i].name,
                       (long long)field_get(ledger, &fields[i]));
     if (needed)
         *needed = (size_t)n + 1;
@@ -241,13 +209,36 @@ static bool parse_int(const char *s, size_t len, int64_t *out)
     return true;
 }
 
+/*
+ * The first line: "medins-ledger N", N a text version this library reads (1 to
+ * MEDINS_LEDGER_TEXT_VERSION): every version's keys are a later one's, so that an older text
+ * lacks only the keys added since, which stay 0. Returns N, or MEDINS_ERR_LEDGER.
+ */
+static int text_version(const char *line, size_t n, unsigned lineno, medins_error **err)
+{
+    static const char head[] = "medins-ledger ";
+    const size_t hn = sizeof head - 1;
+    int64_t v = 0;
+    if (n <= hn || memcmp(line, head, hn) != 0 || line[hn] < '1' || line[hn] > '9' ||
+        !parse_int(line + hn, n - hn, &v))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
+                         "not a ledger text: the first line must be \"medins-ledger %d\"",
+                         MEDINS_LEDGER_TEXT_VERSION);
+    if (v > MEDINS_LEDGER_TEXT_VERSION)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)hn + 1,
+                         "a ledger text of version %lld, which this library does not read "
+                         "(it reads 1 to %d): written by a newer libmedins", (long long)v,
+                         MEDINS_LEDGER_TEXT_VERSION);
+    return (int)v;
+}
+
 int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, medins_error **err)
 {
     if (!ledger || (!text && len))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_parse: NULL argument");
-    medins_ledger l;
-    memset(&l, 0, sizeof l);
+    medins_ledger l = MEDINS_LEDGER_INIT(0);
     bool seen[NFIELDS] = {false};
+    int rc;
     bool header = false;
     unsigned lineno = 0;
     size_t pos = 0;
@@ -261,12 +252,8 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         if (n > 0 && line[n - 1] == '\r')
             n--;
         if (!header) {
-            char want[32];
-            int wn = snprintf(want, sizeof want, "medins-ledger %d", MEDINS_LEDGER_VERSION);
-            if (n != (size_t)wn || memcmp(line, want, n) != 0)
-                return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
-                                 "not a version %d ledger: the first line must be \"%s\"",
-                                 MEDINS_LEDGER_VERSION, want);
+            if ((rc = text_version(line, n, lineno, err)) < 0)
+                return rc;
             header = true;
             continue;
         }
@@ -281,20 +268,21 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger line %u has no '='", lineno);
         size_t klen = (size_t)(eq - line);
         size_t i = 0;
-        while (i < NFIELDS && !(strlen(fields[i].key) == klen && memcmp(fields[i].key, line, klen) == 0))
+        while (i < NFIELDS && !(strlen(fields[i].name) == klen && memcmp(fields[i].name, line, klen) == 0))
             i++;
         if (i == NFIELDS)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "unknown ledger key \"%.*s\"",
                              (int)klen, line);
         if (seen[i])
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger key %s given twice",
-                             fields[i].key);
+                             fields[i].name);
         int64_t v;
-        int64_t lo = fields[i].type == F_I32 ? INT32_MIN : fields[i].type == F_U32 ? 0 : INT64_MIN;
-        int64_t hi = fields[i].type == F_I32 ? INT32_MAX : fields[i].type == F_U32 ? UINT32_MAX : INT64_MAX;
+        const medins_field_type t = fields[i].type;
+        int64_t lo = t == MEDINS_FIELD_INT32 ? INT32_MIN : t == MEDINS_FIELD_UINT32 ? 0 : INT64_MIN;
+        int64_t hi = t == MEDINS_FIELD_INT32 ? INT32_MAX : t == MEDINS_FIELD_UINT32 ? UINT32_MAX : INT64_MAX;
         if (!parse_int(eq + 1, n - klen - 1, &v) || v < lo || v > hi)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)klen + 2,
-                             "ledger %s: malformed number", fields[i].key);
+                             "ledger %s: malformed number", fields[i].name);
         /* Each value in its range, where it is written; the year's (fields[0]) range, the
          * thrifty years' bound by the year and the relations between fields are the check's,
          * below. */
@@ -307,9 +295,8 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "empty ledger text");
     for (size_t i = 0; i < NFIELDS; i++)
         if (!seen[i])
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger key %s is missing", fields[i].key);
-    int rc = medins_ledger_check(&l, err);
-    if (rc < 0)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger key %s is missing", fields[i].name);
+    if ((rc = medins_ledger_check(&l, err)) < 0)
         return rc;
     *ledger = l;
     return 0;

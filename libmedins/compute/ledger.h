@@ -1,10 +1,45 @@
 /*
- * The ledger's checks as one expression each, for the batch (ledger.c has the full check).
+ * The ledger's fields, for its text form, its check and its public layout; and its checks as
+ * one expression each, for the batch (ledger.c has the full check).
  */
 #ifndef MEDINS_COMPUTE_LEDGER_H
 #define MEDINS_COMPUTE_LEDGER_H
 
 #include "util.h"
+
+/* Every field of medins_ledger T, in the struct's order, which is the text form's:
+ * X(T, member, name, type, kind), type and kind as medins_field_type and medins_field_kind
+ * without their MEDINS_FIELD_ (layout.c). */
+#define MDN_LEDGER_FIELDS(X, T)                                                    \
+    X(T, year, "year", INT32, NUMBER)                                              \
+    X(T, last_date, "last_date", INT32, DATE)                                      \
+    X(T, seq, "seq", UINT32, NUMBER)                                               \
+    X(T, admissions, "admissions", INT32, NUMBER)                                  \
+    X(T, outpatient_costs, "outpatient_costs", INT64, MONEY)                       \
+    X(T, deductible[MEDINS_POOL_OUTPATIENT], "deductible.outpatient", INT64, MONEY) \
+    X(T, deductible[MEDINS_POOL_POOLING], "deductible.pooling", INT64, MONEY)     \
+    X(T, deductible[MEDINS_POOL_INPATIENT], "deductible.inpatient", INT64, MONEY) \
+    X(T, position[MEDINS_POOL_OUTPATIENT], "position.outpatient", INT64, MONEY)   \
+    X(T, position[MEDINS_POOL_POOLING], "position.pooling", INT64, MONEY)         \
+    X(T, position[MEDINS_POOL_INPATIENT], "position.inpatient", INT64, MONEY)     \
+    X(T, fund[MEDINS_POOL_OUTPATIENT], "fund.outpatient", INT64, MONEY)           \
+    X(T, fund[MEDINS_POOL_POOLING], "fund.pooling", INT64, MONEY)                 \
+    X(T, fund[MEDINS_POOL_INPATIENT], "fund.inpatient", INT64, MONEY)             \
+    X(T, major_base, "major_base", INT64, MONEY)                                   \
+    X(T, major_fund, "major_fund", INT64, MONEY)                                   \
+    X(T, assist_base, "assist_base", INT64, MONEY)                                 \
+    X(T, assist_fund, "assist_fund", INT64, MONEY)                                 \
+    X(T, account_balance, "account_balance", INT64, MONEY)                         \
+    X(T, account_paid, "account_paid", INT64, MONEY)                               \
+    X(T, carry_over, "carry_over", INT64, MONEY)                                   \
+    X(T, thrifty_years, "thrifty_years", INT32, NUMBER)                            \
+    X(T, prior_known, "prior_known", INT32, BOOL)                                  \
+    X(T, prior_outpatient_costs, "prior_outpatient_costs", INT64, MONEY)
+
+/* The ledger's fields as medins_layout_field gives them (layout.c). */
+#define MDN_ONE_FIELD(...) +1
+#define MDN_LEDGER_FIELD_COUNT (0 MDN_LEDGER_FIELDS(MDN_ONE_FIELD, medins_ledger))
+extern const medins_field mdn_ledger_layout[MDN_LEDGER_FIELD_COUNT];
 
 /* The OR of the ledger's amounts as unsigned: 2^63 or more when one is negative, else at least
  * the largest. */
@@ -35,7 +70,8 @@ static inline bool mdn_ledger_plain(const medins_ledger *l)
                            ((l->seq != 0) & (md < 64 * MDN_YEAR_DAY_WORDS) &
                             (unsigned)(days[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1));
     /* seq as int32_t: negative above MEDINS_LEDGER_SEQ_MAX. */
-    return (year - 1900u < 300u) & (amounts < (uint64_t)1 << 46) & dated &
+    return MDN_VERSION_KNOWN(l->version, MEDINS_LEDGER_VERSION) & (year - 1900u < 300u) &
+           (amounts < (uint64_t)1 << 46) & dated &
            ((l->admissions | l->thrifty_years | l->prior_known | (int32_t)l->seq) >= 0) &
            ((uint32_t)l->admissions <= l->seq) & ((uint32_t)l->prior_known <= 1) &
            ((uint32_t)l->thrifty_years <= year - (uint32_t)MDN_YEAR_FIRST) &

@@ -15,12 +15,8 @@
 
 void medins_maternity_input_init(medins_maternity_input *input)
 {
-    if (!input)
-        return;
-    memset(input, 0, sizeof *input);
-    input->delivery = MEDINS_DELIVERY_NATURAL;
-    input->weeks = 40;
-    input->child_order = 1;
+    if (input)
+        *input = (medins_maternity_input)MEDINS_MATERNITY_INPUT_INIT;
 }
 
 static int check_input(const medins_person *person, const medins_maternity_input *in,
@@ -29,6 +25,9 @@ static int check_input(const medins_person *person, const medins_maternity_input
     int rc = mdn_person_check(person, err);
     if (rc)
         return rc;
+    if (!MDN_VERSION_KNOWN(in->version, MEDINS_MATERNITY_INPUT_VERSION))
+        return mdn_version_error(err, "medins_maternity_input", in->version,
+                                 MEDINS_MATERNITY_INPUT_VERSION);
     if ((unsigned)in->delivery >= MEDINS_DELIVERY_COUNT)
         return mdn_error(err, MEDINS_ERR_INPUT, NULL, 0, 0, "unknown delivery type %d",
                          (int)in->delivery);
@@ -45,44 +44,53 @@ static int check_input(const medins_person *person, const medins_maternity_input
     return 0;
 }
 
-/* The payment's parts, each with its policy value; lines are written once all are known. */
-static int maternity_lines(medins_result *r, const medins_maternity_figures *f,
+/* The payment's parts, each with its policy value: steps written once all are known. */
+static int maternity_steps(medins_result *r, const medins_maternity_figures *f,
                            const struct mdn_maternity *m, const medins_maternity_input *in,
                            const mdn_amount *delivery, const mdn_amount_row *prenatal,
-                           const mdn_ratio_row *complication, const char *scheme)
+                           const mdn_ratio_row *complication, medins_scheme scheme)
 {
-    char a[24], b[24], c[24];
     int rc = 0;
     if (m->max_child_order.val)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, 0, 0, 0, "maternity.max_child_order",
-                                 m->max_child_order.val,
-                                 "Child %d is covered: births up to child %d are", (int)in->child_order,
-                                 (int)m->max_child_order.v);
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_CHILD_ORDER,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "maternity.max_child_order",
+                                               .arg = {in->child_order, m->max_child_order.v}},
+                             m->max_child_order.val, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->delivery, 0, 0, "maternity.delivery",
-                                 delivery->val, "Flat payment for a %s delivery (%s scheme): %s yuan",
-                                 medins_delivery_name(in->delivery), scheme, mdn_yuan(a, f->delivery));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_DELIVERY,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "maternity.delivery",
+                                               .amount = f->delivery,
+                                               .arg = {in->delivery, scheme}},
+                             delivery->val, NULL, NULL);
     if (rc == 0 && prenatal)
-        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->prenatal, in->prenatal_costs, 0,
-                                 "maternity.prenatal", prenatal->amount.val,
-                                 "Prenatal care at %d weeks: costs %s yuan paid up to the limit %s yuan: %s yuan",
-                                 (int)in->weeks, mdn_yuan(a, in->prenatal_costs),
-                                 mdn_yuan(b, f->prenatal_limit), mdn_yuan(c, f->prenatal));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_PRENATAL,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "maternity.prenatal",
+                                               .amount = f->prenatal, .base = in->prenatal_costs,
+                                               .arg = {in->weeks, f->prenatal_limit}},
+                             prenatal->amount.val, NULL, NULL);
     if (rc == 0 && complication)
-        rc = mdn_result_add_line(r, MEDINS_PART_BENEFIT, f->complication, in->complication_costs,
-                                 f->complication_ratio, "maternity.complication_ratio",
-                                 complication->seg[0].ratio.val,
-                                 "Complication costs %s yuan reimbursed at %s: %s yuan",
-                                 mdn_yuan(a, in->complication_costs), mdn_percent(c, f->complication_ratio),
-                                 mdn_yuan(b, f->complication));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_COMPLICATION,
+                                               .part = MEDINS_PART_BENEFIT,
+                                               .rule = "maternity.complication_ratio",
+                                               .amount = f->complication,
+                                               .base = in->complication_costs,
+                                               .ratio = f->complication_ratio},
+                             complication->seg[0].ratio.val, NULL, NULL);
     else if (rc == 0 && in->complication_costs > 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, 0, in->complication_costs, 0,
-                                 "maternity.complication_ratio", NULL,
-                                 "Complication costs %s yuan: the policy reimburses none for the %s scheme",
-                                 mdn_yuan(a, in->complication_costs), scheme);
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_NO_COMPLICATION,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "maternity.complication_ratio",
+                                               .base = in->complication_costs,
+                                               .arg = {scheme}},
+                             NULL, NULL, NULL);
     if (rc == 0)
-        rc = mdn_result_add_line(r, MEDINS_PART_INFO, f->total, 0, 0, "maternity.total", NULL,
-                                 "The fund pays %s yuan", mdn_yuan(a, f->total));
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_MATERNITY_TOTAL,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "maternity.total", .amount = f->total},
+                             NULL, NULL, NULL);
     return rc;
 }
 
@@ -180,8 +188,8 @@ int medins_maternity(medins_result **out, const medins_policy *policy,
         return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
     medins_maternity_figures *f = mdn_result_data(r);
     *f = figures;
-    rc = maternity_lines(r, f, m, input, &rows.delivery->amount, rows.prenatal, rows.complication,
-                         medins_scheme_name(person->scheme));
+    rc = maternity_steps(r, f, m, input, &rows.delivery->amount, rows.prenatal, rows.complication,
+                         person->scheme);
     /* The week bands compared chose the prenatal row (those of the rows before it as much as
      * its own): each is a value used, listed when assumed. */
     for (size_t i = 0; rc == 0 && i < m->prenatal.n; i++) {

@@ -8,21 +8,14 @@
 
 void medins_person_init(medins_person *person)
 {
-    if (!person)
-        return;
-    memset(person, 0, sizeof *person);
-    person->scheme = MEDINS_SCHEME_EMPLOYEE;
-    person->category = MEDINS_CATEGORY_IN_SERVICE;
-    person->tier = MEDINS_TIER_NONE;
+    if (person)
+        *person = (medins_person)MEDINS_PERSON_INIT;
 }
 
 void medins_claim_init(medins_claim *claim)
 {
-    if (!claim)
-        return;
-    memset(claim, 0, sizeof *claim);
-    claim->kind = MEDINS_CLAIM_OUTPATIENT;
-    claim->level = MEDINS_LEVEL_1;
+    if (claim)
+        *claim = (medins_claim)MEDINS_CLAIM_INIT;
 }
 
 const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT] = {
@@ -31,6 +24,8 @@ const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT] = {
 
 int mdn_person_check(const medins_person *person, medins_error **err)
 {
+    if (!MDN_VERSION_KNOWN(person->version, MEDINS_PERSON_VERSION))
+        return mdn_version_error(err, "medins_person", person->version, MEDINS_PERSON_VERSION);
     if ((unsigned)person->scheme >= MEDINS_SCHEME_COUNT ||
         (unsigned)person->category >= MEDINS_CATEGORY_COUNT)
         return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown scheme or category");
@@ -53,6 +48,8 @@ int mdn_person_check(const medins_person *person, medins_error **err)
 
 int mdn_claim_check(const medins_claim *c, medins_error **err)
 {
+    if (!MDN_VERSION_KNOWN(c->version, MEDINS_CLAIM_VERSION))
+        return mdn_version_error(err, "medins_claim", c->version, MEDINS_CLAIM_VERSION);
     if ((unsigned)c->kind >= MEDINS_CLAIM_KIND_COUNT)
         return mdn_error(err, MEDINS_ERR_KIND, NULL, 0, 0, "unknown claim kind %d", (int)c->kind);
     if ((unsigned)c->level >= MEDINS_LEVEL_COUNT)

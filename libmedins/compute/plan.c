@@ -220,6 +220,7 @@ void mdn_plan_of(mdn_plan *pl, const medins_policy *p, const mdn_query *q)
     pl->outpatient = MDN_MASK(kind == MEDINS_CLAIM_OUTPATIENT || kind == MEDINS_CLAIM_PHARMACY);
     pl->annual = MDN_MASK(sec->basis == MDN_BASIS_YEAR);
     pl->account = MDN_MASK(sec->account && q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE);
+    pl->account_b = pl->account & MDN_MASK(sec->account_category_b);
     plan_layer(&pl->layer[0], &p->benefits->major, kind, q);
     plan_layer(&pl->layer[1], &p->benefits->assistance, kind, q);
     if (ageless && (pl->age_rule = age_rule_of(pl, p, &q->ctx)) >= 0)

@@ -1,6 +1,6 @@
 /*
  * Plans: every row and flag a settlement reads from the policy for one selector context, so
- * that the arithmetic (settle_body.h) reads amounts from the ledger and the claim only; and
+ * that the arithmetic (settle.c) reads amounts from the ledger and the claim only; and
  * the persons' profiles by which the batch shares plans. plan.c makes them.
  */
 #ifndef MEDINS_COMPUTE_PLAN_H
@@ -223,6 +223,7 @@ typedef struct mdn_plan {
     medins_fen annual;                      /* the deductible is the pool's, once a year */
     medins_fen carry;                       /* the maximum is inpatient's and carries over */
     medins_fen account;                     /* the individual account pays */
+    medins_fen account_b;                   /* ... the category-B first self-pay too */
     medins_fen ded;                         /* drow's amount less the thrift reduction, or 0 */
     medins_fen cap;                         /* crow's amount, or MDN_NO_CAP */
     medins_bp adj;                          /* the section's matching adjustments, summed */

@@ -75,15 +75,6 @@ static int run_rows(const row_kind *kind, const population_call *call, size_t n,
     return rc;
 }
 
-/* MEDINS_ERR_ARGUMENT for a struct of a version this library does not know. */
-static int check_version(unsigned version, unsigned known, const char *what, medins_error **err)
-{
-    if (version >= 1 && version <= known)
-        return 0;
-    return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
-                     "%s of version %u: this library knows versions 1 to %u", what, version, known);
-}
-
 /* What every call checks first: no NULL argument, and its input and output structs (each
  * starts with its version) of versions this library knows. */
 static int check_call(const char *call, const medins_policy *policy, const void *in,
@@ -93,8 +84,12 @@ static int check_call(const char *call, const medins_policy *policy, const void 
     if (!policy || !in || !out)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: a required argument is NULL",
                          call);
-    int rc = check_version(*(const unsigned *)in, in_known, in_name, err);
-    return rc ? rc : check_version(*(const unsigned *)out, out_known, out_name, err);
+    const unsigned in_version = *(const unsigned *)in, out_version = *(const unsigned *)out;
+    if (!MDN_VERSION_KNOWN(in_version, in_known))
+        return mdn_version_error(err, in_name, in_version, in_known);
+    if (!MDN_VERSION_KNOWN(out_version, out_known))
+        return mdn_version_error(err, out_name, out_version, out_known);
+    return 0;
 }
 
 /* The columns that a call needs and that are NULL. */
@@ -110,6 +105,7 @@ static int require(bool present, const char *call, const char *column, medins_er
 static medins_person person_at(const medins_person_columns *p, size_t i)
 {
     return (medins_person){
+        .version = MEDINS_PERSON_VERSION,
         .scheme = (medins_scheme)p->scheme[i],
         .category = (medins_category)p->category[i],
         .tier = p->tier ? (medins_tier)p->tier[i] : MEDINS_TIER_NONE,
@@ -142,6 +138,7 @@ static int contribution_row(const population_call *c, size_t i, void *figures,
     const medins_contribution_columns *in = c->in;
     const medins_person person = person_at(&in->persons, i);
     const medins_employee_input employee = {
+        .version = MEDINS_EMPLOYEE_INPUT_VERSION,
         .monthly_wage = in->monthly_wage ? in->monthly_wage[i] : 0,
         .employer_type = in->employer_type ? (medins_employer_type)in->employer_type[i]
                                            : MEDINS_EMPLOYER_ENTERPRISE,
@@ -201,6 +198,7 @@ static int maternity_row(const population_call *c, size_t i, void *figures,
     const medins_maternity_columns *in = c->in;
     const medins_person person = person_at(&in->persons, i);
     const medins_maternity_input input = {
+        .version = MEDINS_MATERNITY_INPUT_VERSION,
         .delivery = (medins_delivery)in->delivery[i],
         .weeks = in->weeks[i],
         .child_order = in->child_order[i],
@@ -283,6 +281,7 @@ static int capitation_row(const population_call *c, size_t i, void *figures,
             .to = in->enrolled_to ? in->enrolled_to[k] : 0,
         };
     const medins_capitation_input input = {
+        .version = MEDINS_CAPITATION_INPUT_VERSION,
         .institution = in->institution ? in->institution[i] : 0,
         .level = (medins_level)in->level[i],
         .disease = (medins_disease)in->disease[i],

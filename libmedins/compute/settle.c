@@ -14,15 +14,16 @@
  *   6. the patient pays the remainder; employees' sections with `account: true` take it from
  *      the individual account first, up to the in-scope burden left.
  *
- * The core writes to caller-owned structures only and allocates nothing unless it is given a
- * result to explain into, so the batch shares it without a heap allocation per claim.
+ * The arithmetic is written once, here, and inlined into each of its callers: one claim
+ * (mdn_settle_core, which may trace into a result) and the batch's claims (mdn_settle_chunk
+ * and mdn_settle_planned, settle.h), whose copies record nothing and allocate nothing.
  */
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "person.h"
-#include "settle_body.h"
+#include "plan.h"
+#include "result.h"
+#include "settle.h"
 
 /* What a settlement result keeps: the figures (first: medins_result_settlement reads them) and
  * the ledger before and after, so that a reversal can restore it exactly. */
@@ -31,88 +32,452 @@ typedef struct settle_data {
     medins_ledger before, after;
 } settle_data;
 
-/* ---- Explanation lines ------------------------------------------------------------------ */
+/* ---- The trace -------------------------------------------------------------------------- */
 
-/*
- * A tiny formatter so that money and ratios are formatted only when texts are wanted:
- * %Y = medins_fen as yuan, %P = medins_bp as a percentage, %s, %d, %%.
- */
-static size_t vformat(char *buf, size_t size, const char *fmt, va_list ap)
+/* Always inlined, so that each of its callers below gets its own copy: one claim's, which may
+ * trace into a result, and the batch's, with none (bench/README.md). */
+#if defined(__GNUC__) || defined(__clang__)
+#  define BODY static inline __attribute__((always_inline))
+#else
+#  define BODY static inline
+#endif
+
+/* What a settlement records into its result. In the batch's copies r is a constant NULL, and
+ * every step is compiled away: no test, no call, no argument is left of it. */
+typedef struct tracer {
+    medins_result *r;          /* NULL: figures only */
+    bool steps;                /* record the steps (else only the values they read) */
+    bool assumed;              /* an assumed value was used (copied to the settlement) */
+    int rc;                    /* first NOMEM */
+} tracer;
+
+/* Records step `st` with the values it read (NULL ones left out): only called by step(). */
+static MDN_NOINLINE void record(tracer *t, const medins_step *st, const mdn_val *v0,
+                                const mdn_val *v1, const mdn_val *v2)
 {
-    size_t n = 0;
-    char tmp[32];
-    for (const char *f = fmt; *f && n + 1 < size; f++) {
-        const char *piece = tmp;
-        if (*f != '%' || !f[1]) {
-            buf[n++] = *f;
-            continue;
-        }
-        switch (*++f) {
-        case 'Y': medins_money_format(tmp, sizeof tmp, va_arg(ap, int64_t)); break;
-        case 'P': {
-            /* Adjustments may be negative; the ratio formatter takes 0%-100% only. */
-            int v = va_arg(ap, int);
-            tmp[0] = '-';
-            if (medins_ratio_format(tmp + (v < 0), sizeof tmp - 1, (medins_bp)(v < 0 ? -v : v)) < 0)
-                strcpy(tmp, "?");
-            break;
-        }
-        case 'd': {
-            const int v = va_arg(ap, int);
-            tmp[sizeof tmp - 1] = '\0';
-            piece = mdn_digits_before(tmp + sizeof tmp - 1,
-                                      v < 0 ? 0u - (unsigned)v : (unsigned)v, v < 0);
-            break;
-        }
-        case 's': piece = va_arg(ap, const char *); break;
-        default: tmp[0] = *f; tmp[1] = '\0'; break;
-        }
-        for (; *piece && n + 1 < size; piece++)
-            buf[n++] = *piece;
-    }
-    buf[n] = '\0';
-    return n;
+    const mdn_val *const v[] = {v0, v1, v2};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        t->assumed |= v[i] && v[i]->pub.assumed;
+    if (t->steps && t->rc == 0)
+        t->rc = mdn_result_step(t->r, st, v0, v1, v2);
+    for (size_t i = 0; !t->steps && i < sizeof v / sizeof v[0] && t->rc == 0; i++)
+        t->rc = mdn_result_use(t->r, v[i]);
 }
 
-void mdn_say_line(emitter *e, medins_part part, medins_fen amount, medins_fen base,
-                  medins_bp ratio, const char *rule, const mdn_val *val, const char *fmt, ...)
+/* A step of the trace, with the policy values it read: the first is the one its amount
+ * rests on. Nothing without a result. */
+BODY void step(tracer *t, medins_step st, const mdn_val *v0, const mdn_val *v1,
+               const mdn_val *v2)
 {
-    if (!e->texts) {
-        e->rc = mdn_result_use(e->r, val);
-        return;
-    }
-    char text[512];
-    va_list ap;
-    va_start(ap, fmt);
-    size_t len = vformat(text, sizeof text, fmt, ap);
-    va_end(ap);
-    e->rc = mdn_result_add_text(e->r, part, amount, base, ratio, rule, val, text, len);
+    if (t->r)
+        record(t, &st, v0, v1, v2);
 }
 
-/* The lines of the adjustments that apply (every one that matches, in row order); returns
- * their sum, as plan.c's adjust_sum. */
-medins_bp mdn_say_adjustments(emitter *e, const mdn_adjust_table *t, const mdn_index *ix,
+/* The steps of the adjustments that apply (every one that matches, in row order), whose
+ * sum the plan holds (plan.c's adjust_sum). */
+static void trace_adjustments(tracer *t, const mdn_adjust_table *table, const mdn_index *ix,
                               const mdn_query *q, const char *rule)
 {
-    medins_bp sum = 0;
     uint64_t m;
     ix = mdn_usable_index(ix, q, &m);
-    for (size_t i = 0; i < t->n && (!ix || m >> i); i++) {
-        const mdn_adjust_row *a = &t->rows[i];
-        if (!mdn_row_matches(ix, m, i, &a->sel, q))
-            continue;
-        SAY(e, MEDINS_PART_INFO, 0, 0, a->add.v, rule, a->add.val,
-            "Adjustment %s%P to the ratio of every segment", a->add.v < 0 ? "" : "+", a->add.v);
-        sum += a->add.v;
+    for (size_t i = 0; i < table->n && (!ix || m >> i); i++) {
+        const mdn_adjust_row *a = &table->rows[i];
+        if (mdn_row_matches(ix, m, i, &a->sel, q))
+            step(t, (medins_step){.kind = MEDINS_STEP_ADJUSTMENT, .part = MEDINS_PART_INFO,
+                                  .rule = rule, .ratio = a->add.v},
+                 a->add.val, NULL, NULL);
     }
-    return sum;
+}
+
+/* ---- The arithmetic -------------------------------------------------------------------- */
+
+/* Segment i of `row` as a plan pays it: its upper bound (MDN_NO_CAP when open-ended) and its
+ * ratio with `add`, clamped; from the plan's copy `sp` when it has one. */
+static inline medins_fen seg_to(const mdn_ratio_row *row, const mdn_seg_plan *sp, size_t i)
+{
+    return sp->n > 0 ? sp->to[i] : row->seg[i].to < 0 ? MDN_NO_CAP : row->seg[i].to;
+}
+
+static inline medins_bp seg_ratio(const mdn_ratio_row *row, const mdn_seg_plan *sp,
+                                  medins_bp add, size_t i)
+{
+    return sp->n > 0 ? sp->ratio[i] : clamp_ratio(row->seg[i].ratio.v, add);
 }
 
 /*
- * Settle one claim, with its entry checks and a plan made for it, explaining into `r` (lines
- * only without MEDINS_SETTLE_NO_LINES in flags; assumed values always). The batch inlines the
- * same body (settle_body.h). Writes the figures to *s and the updated ledger to *next (both
- * the caller's, written even on error: the caller commits them only on success).
+ * Pay the pieces of [lo, hi) (positions on a running amount, not negative, lo <= hi) that fall
+ * into each segment of `row`, at the segment's ratio plus `add`, until `room` is used up.
+ * Returns the amount paid; *withheld receives what the room refused, *coins the unpaid shares
+ * of the pieces, *first_ratio the ratio of the first piece (left alone when there is none).
+ *
+ * Segments are contiguous and ascending from 0 (checked at load): the pieces are those of the
+ * segment holding lo up to the one holding hi. An empty piece pays nothing, so that the
+ * figures take no branch on the amounts (bench/README.md); only the trace tests for a piece.
+ * Each piece is a step of `kind` paid by `part`, followed, when `coins` is given, by the
+ * patient's share of it.
+ */
+BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_plan *sp,
+                             medins_bp add, medins_fen lo, medins_fen hi, medins_fen room,
+                             medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
+                             medins_step_kind kind, medins_part part, const char *rule)
+{
+    size_t i = 0;
+    while (lo >= seg_to(row, sp, i))     /* the last bound is MDN_NO_CAP */
+        i++;
+    if (first_ratio && hi > lo)
+        *first_ratio = seg_ratio(row, sp, add, i);
+    medins_fen a = lo, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
+    for (;; i++) {
+        const medins_fen to = seg_to(row, sp, i), piece = min_fen(hi, to) - a;
+        const medins_bp ratio = seg_ratio(row, sp, add, i);
+        /* A piece is never negative: a <= min(hi, to). */
+        const medins_fen share = mdn_apply_magnitude((uint64_t)piece, ratio);
+        const medins_fen paid = min_fen(share, room);
+        room -= paid;
+        paid_sum += paid;
+        withheld_sum += share - paid;
+        coins_sum += piece - share;
+        if (t->r && piece > 0) {
+            const mdn_segment *seg = &row->seg[i];
+            const bool open = seg->to < 0;
+            /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
+            step(t, (medins_step){.kind = kind, .part = part, .rule = rule, .amount = paid,
+                                  .base = piece, .ratio = ratio,
+                                  .arg = {seg->from, open ? 0 : seg->to, open, paid < share}},
+                 seg->ratio.val, seg->from > 0 ? seg->from_val : NULL, seg->to_val);
+            if (coins)
+                step(t, (medins_step){.kind = MEDINS_STEP_COINSURANCE,
+                                      .part = MEDINS_PART_COINSURANCE, .rule = rule,
+                                      .amount = piece - share, .base = piece,
+                                      .ratio = MEDINS_BP_ONE - ratio},
+                     seg->ratio.val, NULL, NULL);
+        }
+        if (hi <= to)
+            break;
+        a = to;
+    }
+    *withheld = withheld_sum;
+    if (coins)
+        *coins = coins_sum;
+    return paid_sum;
+}
+
+/*
+ * A layer above the basic fund on its cumulative base: this claim adds `add` to `base0`;
+ * `add_max` is at least `add` and known earlier. Returns the payment (0 when the layer has no
+ * row for the person, or does not apply to the claim: without a result it is called for such
+ * claims too, and its plan's gate returns 0). `q` is read only for the trace (the
+ * adjustments' steps).
+ */
+BODY medins_fen settle_layer(tracer *t, const mdn_layer *l, const mdn_layer_plan *lp,
+                             const mdn_query *q, medins_fen base0, medins_fen add, medins_fen add_max,
+                             medins_fen used, medins_part part)
+{
+    const bool major = part == MEDINS_PART_MAJOR_DISEASE;
+    const mdn_amount_row *drow = lp->drow, *crow = lp->crow;
+    const medins_fen ded = lp->ded;
+
+    if (t->r && !lp->rrow) {
+        step(t, (medins_step){.kind = major ? MEDINS_STEP_MAJOR_DISEASE_NO_ROW
+                                            : MEDINS_STEP_ASSISTANCE_NO_ROW,
+                              .part = MEDINS_PART_INFO, .rule = l->rule[MDN_RULE_RATIO],
+                              .base = add},
+             NULL, NULL, NULL);
+        return 0;
+    }
+    if (t->r && drow)
+        step(t, (medins_step){.kind = major ? MEDINS_STEP_MAJOR_DISEASE_DEDUCTIBLE
+                                            : MEDINS_STEP_ASSISTANCE_DEDUCTIBLE,
+                              .part = MEDINS_PART_INFO, .rule = l->rule[MDN_RULE_DEDUCTIBLE],
+                              .amount = min_fen(add, max_fen(0, ded - base0)), .base = add,
+                              .ratio = drow->share.v, .arg = {ded, base0}},
+             drow->share.val ? drow->share.val : drow->amount.val,
+             drow->share.val ? l->reference_income.val : NULL, NULL);
+    /* Without a result, one test first: on the gate (the deductible, or above any burden
+     * when the layer pays nothing) and on `add_max` (the claim's in-scope amount, known from
+     * the start, where `add` comes at the end of the basic fund's arithmetic). Most claims
+     * stop here (bench/README.md, "The layers' early gate"). */
+    if (!t->r && base0 + add_max <= lp->gate)
+        return 0;
+    medins_fen lo = max_fen(0, base0 - ded), hi = max_fen(0, base0 + add - ded);
+    if (hi <= lo)
+        return 0;   /* all within the deductible: no ratio, adjustment or maximum is used */
+    if (t->r)
+        trace_adjustments(t, &l->adjustments, l->ix.adjustments, q, l->rule[MDN_RULE_ADJUST]);
+    medins_fen room = max_fen(0, lp->cap - used);
+    medins_fen withheld;
+    medins_fen paid = pay_segments(t, lp->rrow, &lp->segs, lp->adj, lo, hi, room, &withheld,
+                                   NULL, NULL,
+                                   major ? MEDINS_STEP_MAJOR_DISEASE : MEDINS_STEP_ASSISTANCE,
+                                   part, l->rule[MDN_RULE_RATIO]);
+    if (t->r && crow)
+        step(t, (medins_step){.kind = major ? MEDINS_STEP_MAJOR_DISEASE_CAP
+                                            : MEDINS_STEP_ASSISTANCE_CAP,
+                              .part = MEDINS_PART_INFO, .rule = l->rule[MDN_RULE_CAP],
+                              .amount = crow->amount.v, .base = used, .arg = {withheld > 0}},
+             crow->amount.val, NULL, NULL);
+    return paid;
+}
+
+/* The claim's date against the policy's dates and the ledger's year and last claim. */
+static inline int check_dates(const medins_policy *p, medins_date date,
+                              const medins_ledger *ledger, medins_error **err)
+{
+    /* Unsigned differences: one test for each range (dates are checked, years are in range). */
+    if (!mdn_within_policy(p, date))
+        return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0, "claim date %d is outside policy %s",
+                         (int)date, p->id);
+    if ((uint32_t)(date - ledger->year * 10000) >= 10000u)
+        return mdn_error(err, MEDINS_ERR_LEDGER_YEAR, NULL, 0, 0,
+                         "the ledger is for %d, the claim is dated %d", (int)ledger->year,
+                         (int)date);
+    if (date < ledger->last_date)
+        return mdn_error(err, MEDINS_ERR_ORDER, NULL, 0, 0,
+                         "claim dated %d is earlier than the ledger's last claim (%d)",
+                         (int)date, (int)ledger->last_date);
+    return 0;
+}
+
+/* Why a plan that is not OK cannot settle (a claim of `kind` at `level` on `date` under p). */
+static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy *p,
+                                      medins_scheme scheme, int kind, int level, medins_date date,
+                                      medins_error **err)
+{
+    if (plan->status == MDN_PLAN_AGE)
+        return mdn_age_missing(err, mdn_plan_age_rule(plan, p), date);
+    if (plan->status == MDN_PLAN_SCHEME)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "the %s scheme is not covered by this policy", medins_scheme_name(scheme));
+    if (plan->status == MDN_PLAN_SECTION)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "%s claims are not covered by this policy", medins_claim_kind_name((medins_claim_kind)kind));
+    return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                     "not covered by this policy: no %s row for this person at level %s",
+                     plan->sec->rule[MDN_RULE_RATIO], medins_level_name((medins_level)level));
+}
+
+/*
+ * The settlement itself (see the top of this file) with the rows of `plan`, compiled into
+ * mdn_settle_core, which may trace into a result (and then reads `q`, the plan's query, for
+ * the adjustments' steps), and into the batch's, where r and q are NULL and flags 0.
+ *
+ * Writes the figures to *s and the updated ledger to *next (`next` may be `ledger` itself: it
+ * is written only when the claim settles). Without a result only the figures the batch
+ * outputs are written (fund, major_disease, assistance, patient, deductible, coinsurance,
+ * over_cap, account). `vouched` says what the caller has checked: the body then does not.
+ * The claim, the person and the ledger must have passed their checks.
+ *
+ * Only scalars go to the functions it calls on its error paths, and nothing of *s is kept in
+ * the tracer, so that the claim and the settlement have no address taken (bench/README.md).
+ */
+BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
+                     const medins_person *person, const mdn_plan *plan, const mdn_query *q,
+                     const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
+                     unsigned flags, mdn_vouched vouched, medins_error **err)
+{
+    int rc;
+    if ((vouched == MDN_VOUCHED_NONE && (rc = check_dates(p, claim->date, ledger, err)) < 0) ||
+        (vouched != MDN_VOUCHED_ALL && plan->status != MDN_PLAN_OK &&
+         (rc = plan_error(plan, p, person->scheme, claim->kind, claim->level, claim->date,
+                          err)) < 0))
+        return rc;
+    /* The count of settlements, before anything counts on it: admissions are at most seq, so
+     * neither can pass the most. */
+    if (vouched != MDN_VOUCHED_ALL && ledger->seq >= MEDINS_LEDGER_SEQ_MAX)
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                         "the ledger already counts %u settlements this year, the most it can hold",
+                         (unsigned)ledger->seq);
+
+    const mdn_benefit *sec = plan->sec;
+    const int kind = claim->kind, pool = plan->pool;
+    tracer t = {r, r && !(flags & MEDINS_SETTLE_NO_TRACE), false, 0};
+    /* No memset: the batch (no result) gets only the figures it outputs, and each store it
+     * skips shortens its claims. */
+    const medins_fen in_scope = claim->total - claim->self_paid - claim->category_b;
+    s->major_disease = s->assistance = 0;
+    if (r) {
+        s->in_scope = in_scope;
+        s->ratio = 0;
+        s->claim_id = claim->id;
+        s->total = claim->total;
+        s->self_paid = claim->self_paid;
+        s->category_b = claim->category_b;
+        s->admission = (kind == MEDINS_CLAIM_INPATIENT) * (ledger->admissions + 1);
+    }
+
+    if (claim->self_paid > 0)
+        step(&t, (medins_step){.kind = MEDINS_STEP_SELF_PAID, .part = MEDINS_PART_SELF_PAID,
+                               .rule = "claim.self_paid", .amount = s->self_paid},
+             NULL, NULL, NULL);
+    if (claim->category_b > 0)
+        step(&t, (medins_step){.kind = MEDINS_STEP_CATEGORY_B, .part = MEDINS_PART_CATEGORY_B,
+                               .rule = "claim.category_b", .amount = s->category_b},
+             NULL, NULL, NULL);
+    if (r && s->admission)
+        step(&t, (medins_step){.kind = MEDINS_STEP_ADMISSION, .part = MEDINS_PART_INFO,
+                               .rule = sec->rule[MDN_RULE_DEDUCTIBLE], .arg = {s->admission}},
+             NULL, NULL, NULL);
+
+    /* Deductible: what is left of the pool's annual one, or the whole per visit or admission
+     * (0 without a deductible row). */
+    const medins_fen ded = plan->ded,
+                     remaining = ded - (plan->annual & min_fen(ded, ledger->deductible[pool]));
+    s->deductible = min_fen(in_scope, remaining);
+    const mdn_amount_row *drow = plan->drow;
+    if (t.r && drow) {
+        const char *rule = sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE];
+        if (plan->trow)
+            step(&t, (medins_step){.kind = MEDINS_STEP_THRIFT, .part = MEDINS_PART_INFO,
+                                   .rule = sec->ded_owner->rule[MDN_RULE_THRIFT],
+                                   .amount = drow->amount.v - ded, .base = drow->amount.v,
+                                   .arg = {drow->amount.v, plan->trow->amount.v,
+                                           ledger->thrifty_years}},
+                 plan->trow->amount.val, NULL, NULL);
+        if (plan->annual)
+            step(&t, (medins_step){.kind = MEDINS_STEP_DEDUCTIBLE, .part = MEDINS_PART_DEDUCTIBLE,
+                                   .rule = rule, .amount = s->deductible, .base = in_scope,
+                                   .arg = {ded, ledger->deductible[pool]}},
+                 drow->amount.val, NULL, NULL);
+        else
+            step(&t, (medins_step){.kind = sec->basis == MDN_BASIS_VISIT
+                                               ? MEDINS_STEP_DEDUCTIBLE_VISIT
+                                               : MEDINS_STEP_DEDUCTIBLE_ADMISSION,
+                                   .part = MEDINS_PART_DEDUCTIBLE, .rule = rule,
+                                   .amount = s->deductible, .base = in_scope, .arg = {ded}},
+                 drow->amount.val, NULL, NULL);
+    }
+
+    /* Segments and the annual maximum (the inpatient one plus what the outpatient carries). */
+    if (t.r)
+        trace_adjustments(&t, &sec->adjustments, sec->ix.adjustments, q,
+                          sec->rule[MDN_RULE_ADJUST]);
+    const mdn_amount_row *crow = plan->crow;
+    const medins_fen carry = plan->carry & ledger->carry_over, cap = plan->cap + carry;
+    medins_fen rest = in_scope - s->deductible;
+    medins_fen pos = ledger->position[pool];
+    s->fund = pay_segments(&t, plan->rrow, &plan->segs, plan->adj, pos, pos + rest,
+                           max_fen(0, cap - ledger->fund[pool]), &s->over_cap, &s->coinsurance,
+                           r ? &s->ratio : NULL, MEDINS_STEP_SEGMENT, MEDINS_PART_FUND,
+                           sec->rule[MDN_RULE_RATIO]);
+    if (t.r && crow) {
+        if (carry > 0)
+            step(&t, (medins_step){.kind = MEDINS_STEP_CARRY_OVER, .part = MEDINS_PART_INFO,
+                                   .rule = sec->cap_owner->rule[MDN_RULE_CARRY], .amount = cap,
+                                   .base = carry, .arg = {crow->amount.v, ledger->fund[pool]}},
+                 sec->cap_owner->carry_over_val, crow->amount.val, NULL);
+        else
+            step(&t, (medins_step){.kind = MEDINS_STEP_CAP, .part = MEDINS_PART_INFO,
+                                   .rule = sec->cap_owner->rule[MDN_RULE_CAP], .amount = cap,
+                                   .arg = {ledger->fund[pool]}},
+                 crow->amount.val, NULL, NULL);
+    }
+    if (t.r && s->over_cap > 0)
+        step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
+                               .rule = sec->cap_owner->rule[MDN_RULE_CAP],
+                               .amount = s->over_cap, .arg = {cap}},
+             crow->amount.val, NULL, NULL);
+
+    /* Layers above the basic fund. */
+    const struct mdn_benefits *bs = p->benefits;
+    const medins_fen major_applies = plan->layer[0].applies,
+                     assist_applies = plan->layer[1].applies;
+    medins_fen burden = in_scope - s->fund;
+    /* Without a result each layer is called whether or not it applies (its gate stops it). */
+    if (major_applies || !r)
+        s->major_disease = settle_layer(&t, &bs->major, &plan->layer[0], q, ledger->major_base,
+                                        burden, in_scope, ledger->major_fund,
+                                        MEDINS_PART_MAJOR_DISEASE);
+    medins_fen assist_base = burden - s->major_disease;
+    if (assist_applies || !r)
+        s->assistance = settle_layer(&t, &bs->assistance, &plan->layer[1], q, ledger->assist_base,
+                                     assist_base, in_scope, ledger->assist_fund,
+                                     MEDINS_PART_ASSISTANCE);
+
+    s->patient = claim->total - s->fund - s->major_disease - s->assistance;
+    step(&t, (medins_step){.kind = MEDINS_STEP_PATIENT, .part = MEDINS_PART_PATIENT,
+                           .rule = "settlement.patient", .amount = s->patient, .base = s->total,
+                           .arg = {s->self_paid, s->category_b, s->deductible, s->coinsurance,
+                                   s->over_cap, s->major_disease, s->assistance}},
+         NULL, NULL, NULL);
+
+    /* The individual account pays in-scope costs (catalogue-external items never), and the
+     * category-B first self-pay where the section's account_category_b says so. */
+    const medins_fen payable = assist_base - s->assistance + (plan->account_b & claim->category_b);
+    const medins_fen account = min_fen(ledger->account_balance, payable);
+    s->account = plan->account & account;
+    /* Whether the account pays category B decided something only when there was some. */
+    if (plan->account && t.r)
+        step(&t, (medins_step){.kind = MEDINS_STEP_ACCOUNT, .part = MEDINS_PART_ACCOUNT,
+                               .rule = sec->rule[MDN_RULE_ACCOUNT], .amount = s->account,
+                               .base = payable,
+                               .arg = {ledger->account_balance, plan->account_b != 0}},
+             sec->account_val, claim->category_b > 0 ? sec->account_category_b_val : NULL, NULL);
+    if (r) {
+        s->cash = s->patient - s->account;
+        s->assumed = t.assumed;
+    }
+    if (t.rc < 0)
+        return mdn_error(err, t.rc, NULL, 0, 0, "out of memory");
+
+    /*
+     * The new ledger: every sum is checked before anything is written, so that a failure
+     * leaves `next` as it was and `next` may be the ledger itself. Each addend is in [0, MAX]
+     * (the ledger was checked; every figure of the claim lies between 0 and its in-scope
+     * amount, or the account balance), so no sum can overflow int64 and one test of each
+     * against MAX does. When the caller vouched for them the sums are not made: each total
+     * is added to where it lies.
+     */
+    const medins_fen add_outpatient = plan->outpatient & in_scope,
+                     add_major = major_applies & burden,
+                     add_assist = assist_applies & assist_base;
+    if (vouched != MDN_VOUCHED_ALL) {
+        const medins_fen outpatient = ledger->outpatient_costs + add_outpatient,
+                         deductible = ledger->deductible[pool] + s->deductible,
+                         position = ledger->position[pool] + rest,
+                         fund = ledger->fund[pool] + s->fund,
+                         major_base = ledger->major_base + add_major,
+                         major_fund = ledger->major_fund + s->major_disease,
+                         assist_sum = ledger->assist_base + add_assist,
+                         assist_fund = ledger->assist_fund + s->assistance,
+                         account_paid = ledger->account_paid + s->account;
+        /* Each sum is at most their OR, which is below 2^46 < MEDINS_FEN_MAX nearly always:
+         * one test, and the exact ones only when it fails. */
+        const uint64_t any = (uint64_t)(outpatient | deductible | position | fund | major_base |
+                                        major_fund | assist_sum | assist_fund | account_paid);
+        if (any >= (uint64_t)1 << 46 &&
+            ((outpatient > MEDINS_FEN_MAX) | (deductible > MEDINS_FEN_MAX) |
+             (position > MEDINS_FEN_MAX) | (fund > MEDINS_FEN_MAX) |
+             (major_base > MEDINS_FEN_MAX) | (major_fund > MEDINS_FEN_MAX) |
+             (assist_sum > MEDINS_FEN_MAX) | (assist_fund > MEDINS_FEN_MAX) |
+             (account_paid > MEDINS_FEN_MAX)))
+            return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                             "a year total of the ledger would exceed the limit");
+    }
+    if (next != ledger)
+        *next = *ledger;
+    next->seq++;
+    next->last_date = claim->date;
+    next->admissions += plan->inpatient;
+    next->outpatient_costs += add_outpatient;
+    next->deductible[pool] += s->deductible;
+    next->position[pool] += rest;
+    next->fund[pool] += s->fund;
+    next->major_base += add_major;
+    next->major_fund += s->major_disease;
+    next->assist_base += add_assist;
+    next->assist_fund += s->assistance;
+    next->account_balance -= s->account;
+    next->account_paid += s->account;
+    return 0;
+}
+
+/* ---- One claim -------------------------------------------------------------------------- */
+
+/*
+ * Settle one claim, with its entry checks and a plan made for it, tracing into `r` (the steps
+ * only without MEDINS_SETTLE_NO_TRACE in flags; the values used always). Writes the figures
+ * to *s and the updated ledger to *next (both the caller's, written even on error: the
+ * caller commits them only on success).
  */
 static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                            const medins_person *person, const medins_claim *claim,
@@ -134,14 +499,31 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
                        err);
 }
 
-/* ---- Public entry points ---------------------------------------------------------------- */
+
+void medins_settle_options_init(medins_settle_options *opts)
+{
+    if (opts)
+        *opts = (medins_settle_options)MEDINS_SETTLE_OPTIONS_INIT;
+}
 
 int medins_settle_ex(medins_result **out, const medins_policy *policy, const medins_person *person,
-                     const medins_claim *claim, medins_ledger *ledger, unsigned int flags,
-                     medins_error **err)
+                     const medins_claim *claim, medins_ledger *ledger,
+                     const medins_settle_options *opts, medins_error **err)
 {
     if (!out || !policy || !person || !claim || !ledger)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_settle: NULL argument");
+    unsigned flags = 0;
+    if (opts) {
+        int rc = MDN_CHECK_VERSION(err, opts, "medins_settle_options",
+                                   MEDINS_SETTLE_OPTIONS_VERSION);
+        if (rc < 0)
+            return rc;
+        if (opts->flags & ~MEDINS_SETTLE_NO_LINES)
+            return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                             "medins_settle_options: unknown flags 0x%x",
+                             opts->flags & ~MEDINS_SETTLE_NO_LINES);
+        flags = opts->flags;
+    }
     medins_result *r = mdn_result_new(MEDINS_RESULT_SETTLEMENT, policy, sizeof(settle_data));
     if (!r)
         return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -160,7 +542,7 @@ int medins_settle_ex(medins_result **out, const medins_policy *policy, const med
 int medins_settle(medins_result **out, const medins_policy *policy, const medins_person *person,
                   const medins_claim *claim, medins_ledger *ledger, medins_error **err)
 {
-    return medins_settle_ex(out, policy, person, claim, ledger, 0, err);
+    return medins_settle_ex(out, policy, person, claim, ledger, NULL, err);
 }
 
 /*
@@ -195,4 +577,136 @@ int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, me
     *ledger = d->before;
     ledger->account_balance = balance;
     return 0;
+}
+
+
+/* ---- The batch's claims ------------------------------------------------------------------ */
+
+/* The output columns as bits, for the second pass's variants. */
+enum {
+    COL_FUND = 1 << 0, COL_MAJOR = 1 << 1, COL_ASSIST = 1 << 2, COL_PATIENT = 1 << 3,
+    COL_DEDUCTIBLE = 1 << 4, COL_COINS = 1 << 5, COL_OVER = 1 << 6, COL_ACCOUNT = 1 << 7,
+    COL_STATUS = 1 << 8,
+    /* How the total splits (fund, the layers, the patient) and whether each claim settled. */
+    COLS_SPLIT = COL_FUND | COL_MAJOR | COL_ASSIST | COL_PATIENT | COL_STATUS,
+    COLS_ALL = (1 << 9) - 1,
+};
+
+unsigned mdn_batch_columns(const medins_batch_out *o)
+{
+    return (unsigned)!!o->fund * COL_FUND | (unsigned)!!o->major_disease * COL_MAJOR |
+           (unsigned)!!o->assistance * COL_ASSIST | (unsigned)!!o->patient * COL_PATIENT |
+           (unsigned)!!o->deductible * COL_DEDUCTIBLE | (unsigned)!!o->coinsurance * COL_COINS |
+           (unsigned)!!o->over_cap * COL_OVER | (unsigned)!!o->account * COL_ACCOUNT |
+           (unsigned)!!o->status * COL_STATUS;
+}
+
+/* Writes v to column `col` (bit `bit`) at j: `known` is a constant set of the columns whose
+ * presence is known (present when in `cols`), so that the test for them goes away; any other
+ * is tested for. */
+static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned bit,
+                             unsigned known, unsigned cols)
+{
+    if (!(known & bit)) {
+        if (col)
+            col[j] = v;
+    } else if (cols & bit) {
+        MDN_ANALYZER_ASSUME(col != NULL);   /* cols is mdn_batch_columns(the columns) */
+        col[j] = v;
+    }
+}
+
+/*
+ * The batch's second pass (see mdn_settle_chunk in settle.h).
+ *
+ * `known` and `cols` are constants in each copy mdn_settle_chunk makes: the output columns whose
+ * presence the copy knows, and which of them are present. Absent input columns are read as
+ * zeros, with no test a claim; an output column the copy does not know is tested for claim
+ * by claim (the test goes the same way for the whole call, so it is predicted, but it still
+ * costs three instructions: 24 a claim with eight columns).
+ */
+BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out *out,
+                            medins_ledger *ledgers, const medins_person *run_person,
+                            const medins_policy *policy, const mdn_plan *const *plans, size_t i0,
+                            size_t m, unsigned known, unsigned cols)
+{
+    /* In locals, as in the first pass (batch.c). */
+    const int32_t *person = claims->person + i0, *date = claims->date + i0,
+                  *kind = claims->kind + i0, *level = claims->level + i0;
+    const medins_fen *total = claims->total + i0;
+    const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : mdn_zeros,
+                     *category_b = claims->category_b ? claims->category_b + i0 : mdn_zeros;
+    medins_fen *fund = out->fund ? out->fund + i0 : NULL,
+               *major = out->major_disease ? out->major_disease + i0 : NULL,
+               *assist = out->assistance ? out->assistance + i0 : NULL,
+               *patient = out->patient ? out->patient + i0 : NULL,
+               *deductible = out->deductible ? out->deductible + i0 : NULL,
+               *coins = out->coinsurance ? out->coinsurance + i0 : NULL,
+               *over = out->over_cap ? out->over_cap + i0 : NULL,
+               *account = out->account ? out->account + i0 : NULL;
+    int32_t *status = out->status ? out->status + i0 : NULL;
+    for (size_t j = 0; j < m; j++) {
+        const size_t i = i0 + j;
+        medins_ledger *ledger = &ledgers[person[j]];
+        const medins_claim claim = {
+            .id = (int64_t)i,
+            .date = date[j],
+            .kind = (medins_claim_kind)kind[j],
+            .level = (medins_level)level[j],
+            .total = total[j],
+            .self_paid = self_paid[j],
+            .category_b = category_b[j],
+        };
+        medins_settlement s;
+        /* Vouched for: no check, so no failure. The person would be read only to word why a
+         * plan cannot settle. */
+        (void)settle_body(&s, ledger, policy, run_person, plans[j], NULL, &claim, ledger, NULL, 0,
+                          MDN_VOUCHED_ALL, NULL);
+        put_known(fund, j, s.fund, COL_FUND, known, cols);
+        put_known(major, j, s.major_disease, COL_MAJOR, known, cols);
+        put_known(assist, j, s.assistance, COL_ASSIST, known, cols);
+        put_known(patient, j, s.patient, COL_PATIENT, known, cols);
+        put_known(deductible, j, s.deductible, COL_DEDUCTIBLE, known, cols);
+        put_known(coins, j, s.coinsurance, COL_COINS, known, cols);
+        put_known(over, j, s.over_cap, COL_OVER, known, cols);
+        put_known(account, j, s.account, COL_ACCOUNT, known, cols);
+        if ((known & COL_STATUS) ? (cols & COL_STATUS) != 0 : status != NULL)
+            status[j] = 0;
+    }
+}
+
+/* In a copy for the call's output columns when they are every column or the split of the
+ * total with each claim's status, else in one that tests for each. */
+void mdn_settle_chunk(const medins_batch_claims *claims, medins_batch_out *out, unsigned cols,
+                      medins_ledger *ledgers, const medins_person *person,
+                      const medins_policy *policy, const mdn_plan *const *plans, size_t i0,
+                      size_t m)
+{
+    switch (cols) {
+    case COLS_ALL:
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL, COLS_ALL);
+        break;
+    case COLS_SPLIT:
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL,
+                          COLS_SPLIT);
+        break;
+    default:
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, 0, 0);
+        break;
+    }
+}
+
+int mdn_settle_planned(medins_settlement *s, medins_ledger *ledger, const medins_policy *p,
+                       const medins_person *person, const mdn_plan *plan,
+                       const medins_claim *claim, mdn_vouched vouched, medins_error **err)
+{
+    return settle_body(s, ledger, p, person, plan, NULL, claim, ledger, NULL, 0, vouched, err);
+}
+
+int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const medins_ledger *from,
+                            const medins_policy *p, const medins_person *person,
+                            const mdn_plan *plan, const medins_claim *claim, mdn_vouched vouched,
+                            medins_error **err)
+{
+    return settle_body(s, next, p, person, plan, NULL, claim, from, NULL, 0, vouched, err);
 }

@@ -35,6 +35,7 @@ typedef struct parser_state {
     size_t len;
     const medins_load_options *opts;
     medins_error **err;
+    medins_error_list *errors;  /* a load that goes on after an error (policy.h), or NULL */
     frame *stack;
     size_t depth, stack_cap;
     size_t nodes;
@@ -59,14 +60,33 @@ static int grow(void **data, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
+/* Every error of the parse: stopping it, or (go_on) reported and gone past. */
+static int tree_error(parser_state *st, int code, unsigned line, unsigned col, const char *fmt, ...)
+    MDN_PRINTF(5, 6);
+static int tree_error(parser_state *st, int code, unsigned line, unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    mdn_vreport(st->errors, st->err, code, st->file, line, col, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* After an error just reported: whether the parse goes on (a load that collects its errors,
+ * with room for more), the error having made nothing it reads wrong. */
+static bool go_on(const parser_state *st)
+{
+    return st->errors && !medins_error_list_full(st->errors);
+}
+
 static int nomem(parser_state *st)
 {
-    return mdn_error(st->err, MEDINS_ERR_NOMEM, st->file, 0, 0, "out of memory");
+    return tree_error(st, MEDINS_ERR_NOMEM, 0, 0, "out of memory");
 }
 
 static int at_mark(parser_state *st, yaml_mark_t m, int code, const char *what)
 {
-    return mdn_error(st->err, code, st->file, (unsigned)m.line + 1, (unsigned)m.column + 1, "%s", what);
+    return tree_error(st, code, (unsigned)m.line + 1, (unsigned)m.column + 1, "%s", what);
 }
 
 static mdn_node *node_new(parser_state *st, mdn_node_type type, yaml_mark_t m)
@@ -168,12 +188,18 @@ static int parse_cite(parser_state *st, const mdn_pair *p, const mdn_cite **out)
     for (const char *c = t; ok && c < colon; c++)
         if (*c == ' ' || *c == '\t')
             ok = false;
-    if (!ok)
-        return mdn_error(st->err, MEDINS_ERR_CITATION, st->file, p->key_line, p->key_col,
-                         "a citation is written \"<source id>: <place>\" or \"assumed: <reason>\"");
     mdn_cite *c = mdn_arena_alloc(st->arena, sizeof *c);
     if (!c)
         return nomem(st);
+    if (!ok) {
+        int rc = tree_error(st, MEDINS_ERR_CITATION, p->key_line, p->key_col,
+                            "a citation is written \"<source id>: <place>\" or \"assumed: <reason>\"");
+        if (!go_on(st))
+            return rc;
+        /* A cite without `at`: its values are refused silently, this error having said why. */
+        *out = c;
+        return 0;
+    }
     size_t slen = (size_t)(colon - t);
     if (!(slen == 7 && strncmp(t, "assumed", 7) == 0)) {
         c->source = mdn_arena_strndup(st->arena, t, slen);
@@ -204,9 +230,12 @@ static int finish_map(parser_state *st, frame *f)
             if (strcmp(sorted[i - 1]->key, sorted[i]->key) == 0 && (!dup || sorted[i] < dup))
                 dup = sorted[i];
         free(sorted);
-        if (dup)
-            return mdn_error(st->err, MEDINS_ERR_DUPLICATE, st->file, dup->key_line, dup->key_col,
-                             "key \"%s\" given twice in one mapping", dup->key);
+        if (dup) {
+            int rc = tree_error(st, MEDINS_ERR_DUPLICATE, dup->key_line, dup->key_col,
+                                "key \"%s\" given twice in one mapping", dup->key);
+            if (!go_on(st))
+                return rc;
+        }
     }
     size_t kept = 0;
     node->pairs = mdn_arena_alloc(st->arena, (f->n ? f->n : 1) * sizeof *node->pairs);
@@ -259,9 +288,10 @@ static int refuse_tag(parser_state *st, const yaml_char_t *tag, yaml_mark_t m)
         return 0;
     const char *t = (const char *)tag;
     bool short_form = strncmp(t, core, sizeof core - 1) == 0;
-    return mdn_error(st->err, MEDINS_ERR_YAML, st->file, (unsigned)m.line + 1, (unsigned)m.column + 1,
-                     "YAML tag \"%s%s\" is not allowed in a policy file: write the value plainly",
-                     short_form ? "!!" : "", short_form ? t + sizeof core - 1 : t);
+    int rc = tree_error(st, MEDINS_ERR_YAML, (unsigned)m.line + 1, (unsigned)m.column + 1,
+                        "YAML tag \"%s%s\" is not allowed in a policy file: write the value plainly",
+                        short_form ? "!!" : "", short_form ? t + sizeof core - 1 : t);
+    return go_on(st) ? 0 : rc;   /* going on, the node is read as if it had no tag */
 }
 
 static int on_scalar(parser_state *st, const yaml_event_t *ev)
@@ -274,9 +304,9 @@ static int on_scalar(parser_state *st, const yaml_event_t *ev)
     /* A quoted scalar may write NUL as an escape ("800\0...", "\u0000"): every later reader of
      * the text would stop there and take the prefix for the value. */
     if (memchr(v, '\0', len))
-        return mdn_error(st->err, MEDINS_ERR_SYNTAX, st->file, (unsigned)ev->start_mark.line + 1,
-                         (unsigned)ev->start_mark.column + 1,
-                         "a NUL character after \"%s\": policy files may not contain NUL", (const char *)v);
+        return tree_error(st, MEDINS_ERR_SYNTAX, (unsigned)ev->start_mark.line + 1,
+                          (unsigned)ev->start_mark.column + 1,
+                          "a NUL character after \"%s\": policy files may not contain NUL", (const char *)v);
     bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     mdn_node *n = node_new(st, MDN_SCALAR, ev->start_mark);
     if (!n || !(n->text = mdn_arena_strndup(st->arena, (const char *)v, len)))
@@ -471,14 +501,14 @@ static int yaml_problem(parser_state *st, const yaml_parser_t *p)
         bool nul;
         m = offset_mark(st->text, st->len, p->problem_offset, p->encoding, &nul);
         if (nul)
-            return mdn_error(st->err, MEDINS_ERR_SYNTAX, st->file, (unsigned)m.line + 1, (unsigned)m.column + 1,
-                             "a NUL byte: policy files may not contain NUL");
+            return tree_error(st, MEDINS_ERR_SYNTAX, (unsigned)m.line + 1, (unsigned)m.column + 1,
+                              "a NUL byte: policy files may not contain NUL");
     }
     if (p->context)
-        return mdn_error(st->err, MEDINS_ERR_YAML, st->file, (unsigned)m.line + 1, (unsigned)m.column + 1,
-                         "%s %s", p->problem ? p->problem : "syntax error", p->context);
-    return mdn_error(st->err, MEDINS_ERR_YAML, st->file, (unsigned)m.line + 1, (unsigned)m.column + 1,
-                     "%s", p->problem ? p->problem : "syntax error");
+        return tree_error(st, MEDINS_ERR_YAML, (unsigned)m.line + 1, (unsigned)m.column + 1,
+                          "%s %s", p->problem ? p->problem : "syntax error", p->context);
+    return tree_error(st, MEDINS_ERR_YAML, (unsigned)m.line + 1, (unsigned)m.column + 1,
+                      "%s", p->problem ? p->problem : "syntax error");
 }
 
 int mdn_tree_parse(mdn_arena *arena, const char *file, const char *text, size_t len,
@@ -491,7 +521,7 @@ int mdn_tree_parse(mdn_arena *arena, const char *file, const char *text, size_t 
         return mdn_error(err, MEDINS_ERR_LIMIT, file, 0, 0,
                          "file of %zu bytes is larger than the limit of %zu", len, opts->max_file_size);
     parser_state st = { .arena = arena, .opts = opts, .err = err, .text = (const unsigned char *)text,
-                        .len = len };
+                        .len = len, .errors = mdn_load_errors(opts) };
     st.file = mdn_arena_strdup(arena, file ? file : "<string>");
     if (!st.file)
         return mdn_error(err, MEDINS_ERR_NOMEM, file, 0, 0, "out of memory");
@@ -619,7 +649,7 @@ static const mdn_cite *copy_cite(copier *c, const mdn_cite *src)
     d->file = copy_file(c, src->file);
     d->line = src->line;
     d->col = src->col;
-    if ((src->source && !d->source) || !d->at)
+    if ((src->source && !d->source) || (src->at && !d->at))
         c->failed = true;
     c->src_cite = src;
     c->dst_cite = d;

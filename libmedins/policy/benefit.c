@@ -10,10 +10,7 @@
 /* Selectors every settlement table accepts: `kind` belongs to applies_to only. */
 #define BENEFIT_DIMS (MDN_DIM_ALL & ~(unsigned)MDN_DIM_KIND)
 
-static const char *const pool_words[] = {"outpatient", "pooling", "inpatient", NULL};
 static const char *const basis_words[] = {"year", "visit", "admission", NULL};
-static const char *const kind_words[] = {"outpatient", "pooling", "special_disease", "inpatient",
-                                         "pharmacy", NULL};
 
 /* The claim kind a benefit section settles, or -1 for the layers and other sections. */
 static int section_kind(medins_section s)
@@ -90,7 +87,7 @@ static int bind_pool(mdn_binder *b, const mdn_node *node, int dflt, int *pool)
     for (int i = 0; i < MEDINS_SCHEME_COUNT; i++)
         pool[i] = dflt;
     if (!map || map->type != MDN_MAP) {
-        if ((rc = mdn_bind_word(b, node, "pool", false, pool_words, &pool[0])) < 0)
+        if ((rc = mdn_bind_word(b, node, "pool", false, mdn_pool_words, &pool[0])) < 0)
             return rc;
         for (int i = 1; i < MEDINS_SCHEME_COUNT; i++)
             pool[i] = pool[0];
@@ -104,7 +101,7 @@ static int bind_pool(mdn_binder *b, const mdn_node *node, int dflt, int *pool)
     if (rc == 0)
         rc = mdn_bind_keys(b, map, 0, mdn_scheme_words);
     for (int i = 0; rc == 0 && i < MEDINS_SCHEME_COUNT; i++)
-        rc = mdn_bind_word(b, map, mdn_scheme_words[i], false, pool_words, &pool[i]);
+        rc = mdn_bind_word(b, map, mdn_scheme_words[i], false, mdn_pool_words, &pool[i]);
     mdn_path_pop(b);
     return rc;
 }
@@ -113,13 +110,13 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
 {
     static const char *const common[] = {"pool", "deductible_basis", "deductible",
                                          "thrift_reduction", "ratio", "adjustments", "cap",
-                                         "account", NULL};
+                                         "account", "account_category_b", NULL};
     static const char *const outpatient[] = {"pool", "deductible_basis", "deductible",
                                              "thrift_reduction", "ratio", "adjustments", "cap",
-                                             "account", "thrift", NULL};
+                                             "account", "account_category_b", "thrift", NULL};
     static const char *const inpatient[] = {"pool", "deductible_basis", "deductible",
                                             "thrift_reduction", "ratio", "adjustments", "cap",
-                                            "account", "carry_over", NULL};
+                                            "account", "account_category_b", "carry_over", NULL};
     const char *const *keys = kind == MEDINS_CLAIM_OUTPATIENT ? outpatient
                             : kind == MEDINS_CLAIM_INPATIENT ? inpatient : common;
     int rc;
@@ -154,8 +151,15 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
         (rc = amount_table(b, node, "cap", NULL, &s->cap)) < 0)
         return rc;
 
-    if ((rc = mdn_bind_flag(b, node, "account", &s->account_val, &s->account)) < 0)
+    if ((rc = mdn_bind_flag(b, node, "account", &s->account_val, &s->account)) < 0 ||
+        (rc = mdn_bind_flag(b, node, "account_category_b", &s->account_category_b_val,
+                            &s->account_category_b)) < 0)
         return rc;
+    /* Whether the account may pay the category-B share says nothing where it pays nothing. */
+    if (s->account_category_b && !s->account)
+        return mdn_bind_error(b, mdn_map_get(node, "account_category_b"), MEDINS_ERR_RANGE,
+                             "account_category_b: true needs account: true (the individual "
+                             "account pays nothing in this section)");
     if (kind == MEDINS_CLAIM_OUTPATIENT &&
         (rc = mdn_bind_flag(b, node, "thrift", &s->thrift_val, &s->thrift)) < 0)
         return rc;
@@ -174,7 +178,7 @@ static int bind_layer(mdn_binder *b, mdn_layer *l, const mdn_node *node)
     if ((rc = mdn_bind_keys(b, node, 0, keys)) < 0 || (rc = mdn_bind_require(b, node, "ratio")) < 0)
         return rc;
     l->applies_to = (1u << MEDINS_CLAIM_INPATIENT) | (1u << MEDINS_CLAIM_SPECIAL_DISEASE);
-    if ((rc = mdn_bind_word_mask(b, node, "applies_to", kind_words, &l->applies_to)) < 0)
+    if ((rc = mdn_bind_word_mask(b, node, "applies_to", mdn_kind_words, &l->applies_to)) < 0)
         return rc;
     if ((rc = mdn_bind_amount(b, node, "reference_income", false, &l->reference_income)) < 0)
         return rc;
@@ -342,7 +346,7 @@ int mdn_benefits_finish(mdn_binder *b)
         if ((!s->has_deductible || !s->has_cap) && owner != s && !owner->present)
             return mdn_bind_error(b, s->node, MEDINS_ERR_MISSING,
                                   "section %s shares the %s pool, whose owner section %s is absent",
-                                  s->name, pool_words[pool], medins_section_name(pool_owner[pool]));
+                                  s->name, mdn_pool_words[pool], medins_section_name(pool_owner[pool]));
         const mdn_benefit *d = s->has_deductible ? s : owner->has_deductible ? owner : NULL;
         s->ded_owner = d;
         s->ded_table = d ? &d->deductible : NULL;

@@ -39,6 +39,10 @@ typedef struct mdn_benefit {
     mdn_amount_table cap;
     bool carry_over, thrift, account;
     const mdn_val *carry_over_val, *thrift_val, *account_val;
+    /* The account also pays the category-B first self-pay (account_category_b); only with
+     * account. */
+    bool account_category_b;
+    const mdn_val *account_category_b_val;
     const char *rule[MDN_RULE_COUNT];
     /*
      * Resolved by mdn_benefits_finish: the tables actually used (this section's own, else its

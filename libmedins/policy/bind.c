@@ -19,8 +19,8 @@ static int verr_at(mdn_binder *b, const char *file, unsigned line, unsigned col,
     char msg[768];
     vsnprintf(msg, sizeof msg, fmt, ap);
     if (b->path_len)
-        return mdn_error(b->err, code, file, line, col, "%s: %s", b->path, msg);
-    return mdn_error(b->err, code, file, line, col, "%s", msg);
+        return mdn_report(b->errors, b->err, code, file, line, col, "%s: %s", b->path, msg);
+    return mdn_report(b->errors, b->err, code, file, line, col, "%s", msg);
 }
 
 static int err_at(mdn_binder *b, const char *file, unsigned line, unsigned col, int code,
@@ -46,7 +46,16 @@ int (mdn_bind_error)(mdn_binder *b, const mdn_node *at, int code, const char *fm
 
 static int nomem(mdn_binder *b)
 {
-    return mdn_error(b->err, MEDINS_ERR_NOMEM, b->policy->file, 0, 0, "out of memory");
+    return mdn_report(b->errors, b->err, MEDINS_ERR_NOMEM, b->policy->file, 0, 0, "out of memory");
+}
+
+int mdn_bind_past(mdn_binder *b, int rc)
+{
+    if (rc == 0 || !b->errors || rc == MEDINS_ERR_NOMEM || medins_error_list_full(b->errors))
+        return rc;
+    if (!b->failed)
+        b->failed = rc;
+    return 0;
 }
 
 static void path_append(mdn_binder *b, const char *fmt, const char *s, size_t i)
@@ -159,25 +168,92 @@ static bool is_number_tail(const mdn_pair *p)
     return *k == '\0';
 }
 
+/*
+ * The edit distance between a and b, counting a swap of two neighbours as one edit (cpa -> cap),
+ * or a number above `most` once it is sure to exceed it. Keys are short words.
+ */
+static size_t edit_distance(const char *a, const char *b, size_t most)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    enum { MAX = 40 };
+    if (la > MAX || lb > MAX || (la > lb ? la - lb : lb - la) > most)
+        return most + 1;
+    size_t d[MAX + 1][MAX + 1];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        for (size_t j = 1; j <= lb; j++) {
+            size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    }
+    return d[la][lb];
+}
+
+/* The allowed key a misspelt one most likely meant: one or two edits away (one for keys of four
+ * letters or fewer), the first of the closest; NULL when none is that close. */
+static const char *closest_key(const char *key, unsigned dims, const char *const *allowed)
+{
+    const size_t most = strlen(key) <= 4 ? 1 : 2;
+    const char *best = NULL;
+    size_t best_d = most + 1;
+    for (const char *const *k = allowed; k && *k; k++) {
+        size_t d = edit_distance(key, *k, most);
+        if (d < best_d)
+            best = *k, best_d = d;
+    }
+    for (size_t i = 0; i < sizeof selector_keys / sizeof selector_keys[0]; i++) {
+        if (!(dims & selector_keys[i].dim))
+            continue;
+        size_t d = edit_distance(key, selector_keys[i].key, most);
+        if (d < best_d)
+            best = selector_keys[i].key, best_d = d;
+    }
+    return best;
+}
+
+static int unknown_key(mdn_binder *b, const mdn_node *node, const mdn_pair *bad, unsigned dims,
+                       const char *const *allowed)
+{
+    const char *near = is_number_tail(bad) ? NULL : closest_key(bad->key, dims, allowed);
+    if (near)
+        return err_at(b, node->file, bad->key_line, bad->key_col, MEDINS_ERR_UNKNOWN_KEY,
+                      "unknown key \"%s\": did you mean \"%s\"?", bad->key, near);
+    return err_at(b, node->file, bad->key_line, bad->key_col, MEDINS_ERR_UNKNOWN_KEY, "unknown key \"%s\"%s",
+                  bad->key, is_number_tail(bad) ? ": thousands separators are not allowed (in {...} a comma "
+                  "ends the value)" : "");
+}
+
 int mdn_bind_keys(mdn_binder *b, const mdn_node *node, unsigned dims, const char *const *allowed)
 {
     if (!node || node->type != MDN_MAP)
         return mdn_bind_error(b, node, MEDINS_ERR_TYPE, "expected a mapping, found %s", type_word(node));
     /* The first unknown key as written, the keys set to null included: `levle: ~` is as wrong
-     * as `levle: l3`. */
+     * as `levle: l3`. A load that collects its errors gets every one, and goes on with the
+     * mapping's other keys. */
     const mdn_pair *bad = NULL;
     for (size_t i = 0; i < node->n + node->nnulls; i++) {
         const mdn_pair *p = i < node->n ? &node->pairs[i] : &node->nulls[i - node->n];
         if (strcmp(p->key, "id") == 0 || in_list(allowed, p->key) || is_selector(dims, p->key))
             continue;
-        if (!bad || p->key_line < bad->key_line || (p->key_line == bad->key_line && p->key_col < bad->key_col))
+        if (b->errors) {
+            int rc = mdn_bind_past(b, unknown_key(b, node, p, dims, allowed));
+            if (rc)
+                return rc;
+        } else if (!bad || p->key_line < bad->key_line ||
+                   (p->key_line == bad->key_line && p->key_col < bad->key_col)) {
             bad = p;
+        }
     }
-    if (!bad)
-        return 0;
-    return err_at(b, node->file, bad->key_line, bad->key_col, MEDINS_ERR_UNKNOWN_KEY, "unknown key \"%s\"%s",
-                  bad->key, is_number_tail(bad) ? ": thousands separators are not allowed (in {...} a comma "
-                  "ends the value)" : "");
+    return bad ? unknown_key(b, node, bad, dims, allowed) : 0;
 }
 
 static const mdn_node *present(const mdn_node *map, const char *key)
@@ -350,6 +426,8 @@ static const char *cite_source(mdn_arena *a, const medins_source *src, const cha
 static int cite_value(mdn_binder *b, const mdn_node *node, const char *key, const mdn_val **out)
 {
     const mdn_cite *c = node->cite;
+    if (c && !c->at)
+        return MEDINS_ERR_CITATION;   /* a malformed cite:, reported where it is written */
     if (!c)
         return mdn_bind_error(b, node, MEDINS_ERR_CITATION,
                               "%s \"%s\" has no citation: add a cite: to its mapping or one above it",
@@ -699,6 +777,7 @@ int mdn_bind_rows(mdn_binder *b, const mdn_node *map, const char *key, size_t si
         mdn_path_push_index(b, i);
         rc = fn(b, seq->items[i], out + i * size);
         mdn_path_pop(b);
+        rc = mdn_bind_past(b, rc);
     }
     if (rc == 0) {
         *rows = out;
@@ -761,6 +840,7 @@ int mdn_bind_amount_table(mdn_binder *b, const mdn_node *seq, unsigned dims, con
         mdn_path_push_index(b, i);
         rc = amount_row(b, seq->items[i], dims, extra, income, (mdn_amount_row *)rows + i);
         mdn_path_pop(b);
+        rc = mdn_bind_past(b, rc);
     }
     if (rc == 0) {
         out->rows = rows;
@@ -789,7 +869,7 @@ static int bind_segments(mdn_binder *b, const mdn_node *list, mdn_ratio_row *out
     mdn_segment *seg = mdn_bind_alloc(b, list->n * sizeof *seg);
     if (!seg)
         return MEDINS_ERR_NOMEM;
-    int rc = 0;
+    int rc = 0, failed = 0;
     mdn_path_push(b, "segments");
     for (size_t j = 0; rc == 0 && j < list->n; j++) {
         const mdn_node *s = list->items[j];
@@ -803,10 +883,12 @@ static int bind_segments(mdn_binder *b, const mdn_node *list, mdn_ratio_row *out
         seg[j].from_val = from.val;
         seg[j].to = to.val ? to.v : -1;
         seg[j].to_val = to.val;
+        if (rc)
+            failed = rc, rc = mdn_bind_past(b, rc);
     }
     mdn_path_pop(b);
-    if (rc)
-        return rc;
+    if (rc || failed)
+        return rc ? rc : failed;   /* the order of segments with errors is not judged */
     for (size_t j = 0; j < list->n; j++) {
         const mdn_node *s = list->items[j];
         if (j == 0 && seg[0].from != 0)
@@ -864,6 +946,7 @@ int mdn_bind_ratio_table(mdn_binder *b, const mdn_node *seq, unsigned dims, cons
         mdn_path_push_index(b, i);
         rc = ratio_row(b, seq->items[i], dims, extra, (mdn_ratio_row *)rows + i);
         mdn_path_pop(b);
+        rc = mdn_bind_past(b, rc);
     }
     if (rc == 0) {
         out->rows = rows;
@@ -886,6 +969,7 @@ int mdn_bind_adjust_table(mdn_binder *b, const mdn_node *seq, unsigned dims, con
         if (!(rc = keys_with(b, row, dims, own, extra)) && !(rc = mdn_bind_select(b, row, dims, &r->sel)))
             rc = mdn_bind_points(b, row, "add", true, &r->add);
         mdn_path_pop(b);
+        rc = mdn_bind_past(b, rc);
     }
     if (rc == 0) {
         out->rows = rows;

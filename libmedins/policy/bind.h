@@ -28,6 +28,8 @@ enum {
 typedef struct mdn_binder {
     medins_policy *policy;
     medins_error **err;
+    medins_error_list *errors; /* a load that goes on after an error (policy.h), or NULL */
+    int failed;                /* the code of the first error gone past, or 0 */
     char path[512];            /* dotted path of the node being bound: "inpatient.ratio[2]" */
     size_t path_len;
     size_t marks[32];          /* path_len before each push still in effect (mdn_path_pop) */
@@ -38,6 +40,15 @@ void mdn_path_push(mdn_binder *b, const char *key);
 void mdn_path_push_index(mdn_binder *b, size_t i);
 void mdn_path_pop(mdn_binder *b);   /* undoes the last push */
 void *mdn_bind_alloc(mdn_binder *b, size_t size);   /* arena memory; NULL after setting NOMEM */
+
+/*
+ * The status to go on with after a part of the binding ended with `rc`: 0 when rc is an error,
+ * already reported, that the binding goes past (a load that collects its errors, with room for
+ * more, and not out of memory; the load then fails at its end: b->failed), else rc. Called where
+ * what follows does not depend on what failed: the next row of a table, key of a mapping,
+ * source, or section.
+ */
+int mdn_bind_past(mdn_binder *b, int rc);
 
 /* Error at a node (file:line:col from the node). Returns code. */
 int mdn_bind_error(mdn_binder *b, const mdn_node *at, int code, const char *fmt, ...) MDN_PRINTF(4, 5);

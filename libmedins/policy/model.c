@@ -66,3 +66,17 @@ const medins_value *medins_policy_find_value(const medins_policy *p, const char 
             return &p->values[i]->pub;
     return NULL;
 }
+
+/* Every value the library hands out is the first member of its mdn_val. */
+const char *medins_value_citation(const medins_value *value)
+{
+    const mdn_val *v = (const mdn_val *)(const void *)value;
+    return v && v->citation ? v->citation : "";
+}
+
+const char *medins_value_source_kind(const medins_value *value)
+{
+    if (!value)
+        return NULL;
+    return value->assumed ? "assumed" : value->third_party ? "third-party" : "official";
+}

@@ -40,6 +40,33 @@ void medins_load_options_init(medins_load_options *opts)
         *opts = defaults;
 }
 
+int mdn_load_options_of(medins_load_options *out, const medins_load_options *opts,
+                        medins_error **err)
+{
+    medins_load_options_init(out);
+    if (!opts)
+        return 0;
+    int rc = MDN_CHECK_VERSION(err, opts, "medins_load_options", MEDINS_LOAD_OPTIONS_VERSION);
+    if (rc < 0)
+        return rc;
+    /* Each version's fields, as far as the caller's version has them: a struct of version 1
+     * ends before max_dir_depth. */
+    out->max_file_size = opts->max_file_size;
+    out->max_depth = opts->max_depth;
+    out->max_nodes = opts->max_nodes;
+    out->max_aliases = opts->max_aliases;
+    if (opts->version >= 2) {
+        out->max_dir_depth = opts->max_dir_depth;
+        out->max_dir_entries = opts->max_dir_entries;
+    }
+    if (opts->version >= 3) {
+        out->errors = opts->errors;
+        out->progress = opts->progress;
+        out->progress_data = opts->progress_data;
+    }
+    return 0;
+}
+
 /* ---- reading ------------------------------------------------------------------------------ */
 
 int mdn_read_file(const char *path, const medins_load_options *opts, char **text, size_t *len,
@@ -114,20 +141,22 @@ int mdn_policy_parse(mdn_pending *out, const char *id, const char *file, const c
         mdn_error(err, rc, file, 0, 0, "out of memory");
         goto fail;
     }
+    medins_error_list *errors = mdn_load_errors(opts);
     if ((rc = mdn_tree_parse(&p->arena, p->file, text ? text : "", text ? len : 0, opts, &p->tree, err)))
         goto fail;
     if (p->tree->type != MDN_MAP) {
-        rc = mdn_error(err, MEDINS_ERR_TYPE, p->file, p->tree->line, p->tree->col,
-                       "a policy file is a mapping of keys (format, region, ...)");
+        rc = mdn_report(errors, err, MEDINS_ERR_TYPE, p->file, p->tree->line, p->tree->col,
+                        "a policy file is a mapping of keys (format, region, ...)");
         goto fail;
     }
     const mdn_node *base = mdn_map_get(p->tree, "base");
     out->base_id = NULL;
     out->base_node = NULL;
+    out->errors = errors;
     if (base && base->type != MDN_NULL) {
         if (base->type != MDN_SCALAR || base->len == 0) {
-            rc = mdn_error(err, MEDINS_ERR_TYPE, p->file, base->line, base->col,
-                           "base: expected a policy id such as tianjin/2022");
+            rc = mdn_report(errors, err, MEDINS_ERR_TYPE, p->file, base->line, base->col,
+                            "base: expected a policy id such as tianjin/2022");
             goto fail;
         }
         out->base_id = base->text;
@@ -221,6 +250,7 @@ static int bind_sources(mdn_binder *b, const mdn_node *list)
                 }
         }
         mdn_path_pop(b);
+        rc = mdn_bind_past(b, rc);
     }
     p->nsources = list->n;
     return rc;
@@ -230,13 +260,15 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
 {
     static const char *const kinds[] = { "year", "reform", NULL };
     medins_policy *p = b->policy;
+    int rc;
     const mdn_pair *idp = mdn_map_pair(root, "id");
     for (size_t i = 0; !idp && i < root->nnulls; i++)
         if (strcmp(root->nulls[i].key, "id") == 0)
             idp = &root->nulls[i];
-    if (idp)
-        return mdn_error(b->err, MEDINS_ERR_UNKNOWN_KEY, root->file, idp->key_line, idp->key_col,
-                         "unknown key \"id\" (a policy's id is its file path)");
+    if (idp && (rc = mdn_bind_past(b, mdn_report(b->errors, b->err, MEDINS_ERR_UNKNOWN_KEY, root->file,
+                                                 idp->key_line, idp->key_col,
+                                                 "unknown key \"id\" (a policy's id is its file path)"))))
+        return rc;
     const char *all[sizeof meta_keys / sizeof meta_keys[0] + MEDINS_SECTION_COUNT];
     size_t n = 0;
     for (const char *const *k = meta_keys; *k; k++)
@@ -244,35 +276,37 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     for (int s = 0; s < MEDINS_SECTION_COUNT; s++)
         all[n++] = mdn_section_words[s];
     all[n] = NULL;
-    int rc = mdn_bind_keys(b, root, 0, all);
+    rc = mdn_bind_keys(b, root, 0, all);
     if (rc)
         return rc;
 
     const char *format = NULL, *region = NULL, *title = NULL;
-    if ((rc = string_at(b, root, "format", true, &format)))
+    if ((rc = string_at(b, root, "format", true, &format)) == 0 && strcmp(format, "1") != 0)
+        rc = mdn_bind_error(b, mdn_map_get(root, "format"), MEDINS_ERR_RANGE,
+                            "format %s is not supported (this library reads format 1)", format);
+    if ((rc = mdn_bind_past(b, rc)))
         return rc;
-    if (strcmp(format, "1") != 0)
-        return mdn_bind_error(b, mdn_map_get(root, "format"), MEDINS_ERR_RANGE,
-                              "format %s is not supported (this library reads format 1)", format);
-    if ((rc = string_at(b, root, "region", true, &region)))
-        return rc;
-    if (!is_region_word(region))
-        return mdn_bind_error(b, mdn_map_get(root, "region"), MEDINS_ERR_TYPE,
-                              "region: \"%s\" is not a lower-case word", region);
-    if ((rc = string_at(b, root, "title", false, &title)))
+    if ((rc = string_at(b, root, "region", true, &region)) == 0 && !is_region_word(region))
+        rc = mdn_bind_error(b, mdn_map_get(root, "region"), MEDINS_ERR_TYPE,
+                            "region: \"%s\" is not a lower-case word", region);
+    if (rc)
+        region = NULL;
+    if ((rc = mdn_bind_past(b, rc)) || (rc = mdn_bind_past(b, string_at(b, root, "title", false, &title))))
         return rc;
     /* kind is the file's own: a year based on a reform is still a year. */
     int kind = 0;
-    if ((rc = mdn_bind_word(b, own, "kind", false, kinds, &kind)))
+    if ((rc = mdn_bind_past(b, mdn_bind_word(b, own, "kind", false, kinds, &kind))))
         return rc;
     p->is_reform = kind == 1;
     p->schemes = (1u << MEDINS_SCHEME_COUNT) - 1;
-    if ((rc = mdn_bind_word_mask(b, root, "schemes", mdn_scheme_words, &p->schemes)))
+    if ((rc = mdn_bind_past(b, mdn_bind_word_mask(b, root, "schemes", mdn_scheme_words, &p->schemes))))
         return rc;
 
     const mdn_node *eff = mdn_map_get(root, "effective");
-    if (!eff && !p->is_reform)
-        return mdn_bind_error(b, root, MEDINS_ERR_MISSING, "required key \"effective\" is missing");
+    if (!eff && !p->is_reform &&
+        (rc = mdn_bind_past(b, mdn_bind_error(b, root, MEDINS_ERR_MISSING,
+                                              "required key \"effective\" is missing"))))
+        return rc;
     if (eff) {
         static const char *const keys[] = { "from", "to", NULL };
         mdn_path_push(b, "effective");
@@ -282,7 +316,7 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
             rc = mdn_bind_error(b, mdn_map_get(eff, "to"), MEDINS_ERR_RANGE,
                                 "the range ends before it starts");
         mdn_path_pop(b);
-        if (rc)
+        if ((rc = mdn_bind_past(b, rc)))
             return rc;
     }
     p->effective_node = mdn_map_get(own, "effective");
@@ -291,18 +325,28 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
 
     mdn_arena *a = &p->arena;
     if (!p->id) {
-        /* Outside a set the id is <region>/<file name without .yaml>. */
+        /* Outside a set, the id the file has in a set of the folder above its own when policies
+         * are laid out as the shipped ones: <region>/<file name without .yaml> for a year, and
+         * for a reform <its folder>/<file name> (reforms/tianjin-2023-l3-plus5), or
+         * <region>/<file name> when its name has no folder. */
         const char *slash = strrchr(p->file, '/');
         const char *stem = slash ? slash + 1 : p->file;
         size_t len = strlen(stem);
         if (len > 5 && strcmp(stem + len - 5, ".yaml") == 0)
             len -= 5;
-        p->id = mdn_arena_printf(a, "%s/%.*s", region, (int)len, stem);
+        const char *folder = slash ? slash : p->file;
+        while (folder > p->file && folder[-1] != '/')
+            folder--;
+        int flen = (int)(slash ? slash - folder : 0);
+        bool dots = (flen == 1 && folder[0] == '.') || (flen == 2 && strncmp(folder, "..", 2) == 0);
+        bool named_by_folder = p->is_reform && flen > 0 && !dots;
+        p->id = named_by_folder ? mdn_arena_printf(a, "%.*s/%.*s", flen, folder, (int)len, stem)
+                                : mdn_arena_printf(a, "%s/%.*s", region ? region : "?", (int)len, stem);
     }
-    p->region = mdn_arena_strdup(a, region);
+    p->region = mdn_arena_strdup(a, region ? region : "?");
     p->title = mdn_arena_strdup(a, title ? title : p->id);
     if (!p->id || !p->region || !p->title)
-        return mdn_error(b->err, MEDINS_ERR_NOMEM, p->file, 0, 0, "out of memory");
+        return mdn_report(b->errors, b->err, MEDINS_ERR_NOMEM, p->file, 0, 0, "out of memory");
 
     mdn_path_push(b, "sources");
     rc = bind_sources(b, mdn_map_get(root, "sources"));
@@ -310,13 +354,16 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
     return rc;
 }
 
-static int bind_policy(medins_policy *p, const mdn_node *own, medins_error **err)
+static int bind_policy(medins_policy *p, const mdn_node *own, medins_error_list *errors,
+                       medins_error **err)
 {
     mdn_binder b;
     memset(&b, 0, sizeof b);
     b.policy = p;
     b.err = err;
+    b.errors = errors;
     int rc = bind_meta(&b, p->tree, own);
+    rc = mdn_bind_past(&b, rc);
     for (int s = 0; rc == 0 && s < MEDINS_SECTION_COUNT; s++) {
         const mdn_node *node = mdn_map_get(p->tree, mdn_section_words[s]);
         if (!node)
@@ -325,10 +372,12 @@ static int bind_policy(medins_policy *p, const mdn_node *own, medins_error **err
         mdn_path_push(&b, mdn_section_words[s]);
         rc = section_binders[s](&b, (medins_section)s, node);
         mdn_path_pop(&b);
+        rc = mdn_bind_past(&b, rc);
     }
-    if (rc == 0)
+    /* The checks across sections read them whole: only when every one was bound. */
+    if (rc == 0 && !b.failed)
         rc = mdn_benefits_finish(&b);
-    return rc;
+    return rc ? rc : b.failed;
 }
 
 /*
@@ -407,10 +456,10 @@ int mdn_policy_finish(mdn_pending *pending, const medins_policy *base, medins_er
         merged = mdn_tree_merge(a, NULL, own, NULL);
     }
     if (!merged)
-        rc = mdn_error(err, MEDINS_ERR_NOMEM, p->file, 0, 0, "out of memory");
+        rc = mdn_report(pending->errors, err, MEDINS_ERR_NOMEM, p->file, 0, 0, "out of memory");
     else {
         p->tree = merged;
-        rc = bind_policy(p, own, err);
+        rc = bind_policy(p, own, pending->errors, err);
     }
     if (rc) {
         medins_policy_free(p);

@@ -14,6 +14,7 @@ typedef struct mdn_pending {
     medins_policy *policy;     /* owns the arena; policy->tree is the file's own tree */
     const char *base_id;       /* NULL without `base:` */
     const mdn_node *base_node; /* the `base:` scalar, for errors */
+    medins_error_list *errors; /* the load collects its errors there (medins_load_options), or NULL */
 } mdn_pending;
 
 /* Stage 1: parse `text` (named `file`) into a new policy shell with id `id` (NULL: derived later). */
@@ -22,6 +23,14 @@ int mdn_policy_parse(mdn_pending *out, const char *id, const char *file, const c
 /* Stage 2: merge onto `base` (NULL: none) and bind. On error the shell is freed. */
 int mdn_policy_finish(mdn_pending *pending, const medins_policy *base, medins_error **err);
 /* Read a whole file, refusing it before reading when it is larger than the limit. free() *text. */
+/*
+ * The options a load call was given as one of this library's version, from the caller's of any
+ * version it reads (each field the caller's version lacks at its default; NULL: every default):
+ * the public calls read theirs only through this. MEDINS_ERR_ARGUMENT for a version this
+ * library does not know, or a struct never initialised.
+ */
+int mdn_load_options_of(medins_load_options *out, const medins_load_options *opts,
+                        medins_error **err);
 int mdn_read_file(const char *path, const medins_load_options *opts, char **text, size_t *len,
                   medins_error **err);
 
@@ -53,5 +62,7 @@ typedef struct mdn_embedded_policy {
 
 extern const mdn_embedded_policy mdn_embedded_policies[];
 extern const size_t mdn_embedded_policy_count;
+/* The default region, as policies/meson.build gives it to the generator. */
+extern const char mdn_embedded_default_region[];
 
 #endif

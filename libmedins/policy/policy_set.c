@@ -22,7 +22,7 @@ struct medins_policy_set {
 
 const char *medins_default_region(void)
 {
-    return "tianjin";
+    return mdn_embedded_default_region;
 }
 
 int medins_policy_set_new(medins_policy_set **out, medins_error **err)
@@ -264,9 +264,23 @@ static int commit(medins_policy_set *set, medins_policy **built, size_t n, medin
     return 0;
 }
 
+/* A step of an addition done, for opts->progress (two a file: read and parsed, bound). */
+static void progress(const medins_load_options *opts, size_t *done, size_t total)
+{
+    ++*done;
+    if (opts && opts->version >= 3 && opts->progress)
+        opts->progress(opts->progress_data, *done, total);
+}
+
 int mdn_set_add_texts(medins_policy_set *set, const mdn_source_text *texts, size_t n, bool use_embedded,
                       const medins_load_options *opts, medins_error **err)
 {
+    /* A load that collects its errors goes on with the other files after one has an error; a
+     * file whose base (in the addition) has one is not bound. Nothing is added then. */
+    medins_error_list *list = mdn_load_errors(opts);
+    int failed = 0;
+    size_t steps = 0;
+    bool *bad = calloc(n + 1, sizeof *bad);
     batch bt = { .texts = texts, .n = n };
     bt.pd = calloc(n + 1, sizeof *bt.pd);
     bt.built = calloc(n + 1, sizeof *bt.built);
@@ -275,14 +289,22 @@ int mdn_set_add_texts(medins_policy_set *set, const mdn_source_text *texts, size
     medins_policy_set *embedded = NULL;
     size_t parsed = 0;
     int rc = 0;
-    if (!bt.pd || !bt.built || !bt.state || !bt.order) {
-        rc = mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if (!bt.pd || !bt.built || !bt.state || !bt.order || !bad) {
+        rc = mdn_report(list, err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
         goto done;
     }
-    for (; parsed < n; parsed++)
-        if ((rc = mdn_policy_parse(&bt.pd[parsed], texts[parsed].id, texts[parsed].file, texts[parsed].text,
-                                   texts[parsed].len, opts, err)))
+    for (; parsed < n; parsed++) {
+        size_t before = medins_error_list_count(list);
+        rc = mdn_policy_parse(&bt.pd[parsed], texts[parsed].id, texts[parsed].file, texts[parsed].text,
+                              texts[parsed].len, opts, err);
+        progress(opts, &steps, 2 * n);
+        if (rc == 0 && medins_error_list_count(list) == before)
+            continue;
+        if (!list || rc == MEDINS_ERR_NOMEM || medins_error_list_full(list))
             goto done;
+        failed = failed ? failed : rc ? rc : MEDINS_ERR_YAML;
+        bad[parsed] = true;   /* its errors are in the list; its base is still read */
+    }
     for (size_t i = 0; i < n; i++)
         if (bt.state[i] == 0 && (rc = order_visit(&bt, i, err)))
             goto done;
@@ -290,8 +312,13 @@ int mdn_set_add_texts(medins_policy_set *set, const mdn_source_text *texts, size
         size_t i = bt.order[k];
         const mdn_pending *pd = &bt.pd[i];
         const medins_policy *base = NULL;
-        if (pd->base_id) {
+        if (pd->base_id && !bad[i]) {
             size_t j = batch_find(&bt, pd->base_id);
+            if (j != (size_t)-1 && bad[j]) {
+                bad[i] = true;   /* not bound: its base's errors are reported */
+                progress(opts, &steps, 2 * n);
+                continue;
+            }
             base = j != (size_t)-1 ? bt.built[j] : medins_policy_set_get(set, pd->base_id);
             if (!base && use_embedded) {
                 if (!embedded && (rc = medins_policy_set_open_embedded(&embedded, err)))
@@ -300,21 +327,35 @@ int mdn_set_add_texts(medins_policy_set *set, const mdn_source_text *texts, size
             }
             if (!base) {
                 const mdn_node *at = pd->base_node;
-                rc = mdn_error(err, MEDINS_ERR_BASE, at->file, at->line, at->col,
-                               "base policy %s does not exist", pd->base_id);
+                rc = mdn_report(list, err, MEDINS_ERR_BASE, at->file, at->line, at->col,
+                                "base policy %s does not exist", pd->base_id);
                 goto done;
             }
+        }
+        if (bad[i]) {
+            progress(opts, &steps, 2 * n);
+            continue;
         }
         /* finish takes the shell over (and frees it on error). */
         medins_policy *shell = bt.pd[i].policy;
         bt.pd[i].policy = NULL;
         mdn_pending one = *pd;
         one.policy = shell;
-        if ((rc = mdn_policy_finish(&one, base, err)))
+        size_t before = medins_error_list_count(list);
+        rc = mdn_policy_finish(&one, base, err);
+        progress(opts, &steps, 2 * n);
+        if (rc == 0 && medins_error_list_count(list) == before) {
+            bt.built[i] = one.policy;
+            continue;
+        }
+        if (rc == 0)
+            medins_policy_free(one.policy);   /* errors were gone past: not added */
+        if (!list || rc == MEDINS_ERR_NOMEM || medins_error_list_full(list))
             goto done;
-        bt.built[i] = one.policy;
+        failed = failed ? failed : rc ? rc : MEDINS_ERR_YAML;
+        bad[i] = true;
     }
-    rc = commit(set, bt.built, n, err);
+    rc = failed ? failed : commit(set, bt.built, n, err);
     if (rc == 0)
         for (size_t i = 0; i < n; i++)
             bt.built[i] = NULL; /* owned by the set now */
@@ -330,6 +371,7 @@ done:
     free(bt.built);
     free(bt.state);
     free(bt.order);
+    free(bad);
     return rc;
 }
 
@@ -530,16 +572,11 @@ static int add_files(medins_policy_set *set, char **paths, char **ids, size_t n,
     return rc;
 }
 
-int medins_policy_set_add_dir(medins_policy_set *set, const char *dir, const medins_load_options *opts,
-                              medins_error **err)
+static int add_dir(medins_policy_set *set, const char *dir, const medins_load_options *opts,
+                   medins_error **err)
 {
-    if (!set || !dir)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "set and dir are required");
     file_list l = { 0 };
-    medins_load_options defaults = MEDINS_LOAD_OPTIONS_INIT;
-    /* Options of version 1 have no folder limits: they take the defaults. */
-    const medins_load_options *limits = opts && opts->version >= 2 ? opts : &defaults;
-    walker w = { .root = dir, .max_depth = limits->max_dir_depth, .max_entries = limits->max_dir_entries,
+    walker w = { .root = dir, .max_depth = opts->max_dir_depth, .max_entries = opts->max_dir_entries,
                  .files = &l, .err = err };
     int rc = walk(&w, "", 0);
     for (size_t i = 0; i < w.nseen; i++)
@@ -582,13 +619,38 @@ int medins_policy_set_add_dir(medins_policy_set *set, const char *dir, const med
     return rc;
 }
 
+/* An addition to a set, which may collect its errors (medins_load_options.errors). */
+static int add(medins_policy_set *set, const char *dir, const char *path, const char *id,
+               const medins_load_options *given, medins_error **err)
+{
+    medins_load_options o;
+    int rc = mdn_load_options_of(&o, given, err);
+    if (rc < 0)
+        return rc;
+    const medins_load_options *opts = &o;
+    medins_error_list *list = mdn_load_errors(opts);
+    medins_error *first = NULL;
+    medins_error **e = list ? &first : err;
+    char *p = (char *)path, *i = (char *)id;
+    mdn_error_list_clear(list);
+    rc = dir ? add_dir(set, dir, opts, e) : add_files(set, &p, &i, 1, opts, e);
+    return list ? mdn_load_finish(list, rc, first, err) : rc;
+}
+
+int medins_policy_set_add_dir(medins_policy_set *set, const char *dir, const medins_load_options *opts,
+                              medins_error **err)
+{
+    if (!set || !dir)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "set and dir are required");
+    return add(set, dir, NULL, NULL, opts, err);
+}
+
 int medins_policy_set_add_file(medins_policy_set *set, const char *path, const char *id,
                                const medins_load_options *opts, medins_error **err)
 {
     if (!set || !path)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "set and path are required");
-    char *p = (char *)path, *i = (char *)id;
-    return add_files(set, &p, &i, 1, opts, err);
+    return add(set, NULL, path, id, opts, err);
 }
 
 int medins_policy_set_add_texts(medins_policy_set *set, size_t n, const char *const *ids,
@@ -618,11 +680,20 @@ int medins_policy_set_add_texts(medins_policy_set *set, size_t n, const char *co
 
 /* ---- loading one policy, its base from a set ---------------------------------------------- */
 
-static int load_text(medins_policy **out, const char *name, const char *text, size_t len,
-                     const medins_policy_set *bases, const medins_load_options *opts, medins_error **err)
+/* A load of `text`, or of the file `path` when text is NULL. */
+static int load_one(medins_policy **out, const char *name, const char *path, const char *text, size_t len,
+                    const medins_policy_set *bases, const medins_load_options *opts, medins_error **err)
 {
     mdn_pending pd;
+    char *read = NULL;
+    if (path) {
+        int rc = mdn_read_file(path, opts, &read, &len, err);
+        if (rc)
+            return rc;
+        text = read;
+    }
     int rc = mdn_policy_parse(&pd, NULL, name, text, len, opts, err);
+    free(read);
     if (rc)
         return rc;
     const medins_policy *base = NULL;
@@ -638,19 +709,36 @@ static int load_text(medins_policy **out, const char *name, const char *text, si
     return rc;
 }
 
+/* load_one, which may collect its errors (medins_load_options.errors). */
+static int load_text(medins_policy **out, const char *name, const char *path, const char *text, size_t len,
+                     const medins_policy_set *bases, const medins_load_options *given, medins_error **err)
+{
+    medins_load_options o;
+    int rc = mdn_load_options_of(&o, given, err);
+    if (rc < 0)
+        return rc;
+    const medins_load_options *opts = &o;
+    medins_error_list *list = mdn_load_errors(opts);
+    if (!list)
+        return load_one(out, name, path, text, len, bases, opts, err);
+    medins_error *first = NULL;
+    medins_policy *p = NULL;
+    mdn_error_list_clear(list);
+    rc = load_one(&p, name, path, text, len, bases, opts, &first);
+    rc = mdn_load_finish(list, rc, first, err);
+    if (rc == 0)
+        *out = p;
+    else
+        medins_policy_free(p);
+    return rc;
+}
+
 int medins_policy_load_file(medins_policy **out, const char *path, const medins_policy_set *bases,
                             const medins_load_options *opts, medins_error **err)
 {
     if (!out || !path)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out and path are required");
-    char *text;
-    size_t len;
-    int rc = mdn_read_file(path, opts, &text, &len, err);
-    if (rc)
-        return rc;
-    rc = load_text(out, path, text, len, bases, opts, err);
-    free(text);
-    return rc;
+    return load_text(out, path, path, NULL, 0, bases, opts, err);
 }
 
 int medins_policy_load_string(medins_policy **out, const char *name, const char *yaml, size_t len,
@@ -659,5 +747,5 @@ int medins_policy_load_string(medins_policy **out, const char *name, const char 
 {
     if (!out || (!yaml && len))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "out and yaml are required");
-    return load_text(out, name ? name : "<string>", yaml, len, bases, opts, err);
+    return load_text(out, name ? name : "<string>", NULL, yaml ? yaml : "", len, bases, opts, err);
 }

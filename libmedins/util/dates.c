@@ -1,7 +1,8 @@
 /*
  * Dates as the library holds them (YYYYMMDD integers): the table of the days of a year that
- * mdn_date_valid reads, validity, ages, and the ISO form policy files write.
+ * mdn_date_valid reads, validity, ages, and the ISO form policy files and explanations write.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "util.h"
@@ -40,20 +41,70 @@ int medins_age_on(medins_date birth_date, medins_date date)
     return mdn_age_between(birth_date, date);
 }
 
-int mdn_date_parse_text(medins_date *out, const char *t)
+int mdn_date_parse_len(medins_date *out, const char *t, size_t len, bool basic)
 {
-    if (!t || strlen(t) != 10 || t[4] != '-' || t[7] != '-')
+    /* "YYYY-MM-DD", or "YYYYMMDD" when basic: the digits' positions in each. */
+    static const unsigned char extended[] = {0, 1, 2, 3, 5, 6, 8, 9}, plain[] = {0, 1, 2, 3, 4, 5, 6, 7};
+    const unsigned char *at;
+    if (len == 10 && t[4] == '-' && t[7] == '-')
+        at = extended;
+    else if (len == 8 && basic)
+        at = plain;
+    else
         return MEDINS_ERR_SYNTAX;
-    int v = 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7)
-            continue;
-        if (t[i] < '0' || t[i] > '9')
+    int32_t v = 0;
+    for (size_t i = 0; i < sizeof plain; i++) {
+        const char c = t[at[i]];
+        if (c < '0' || c > '9')
             return MEDINS_ERR_SYNTAX;
-        v = v * 10 + (t[i] - '0');
+        v = v * 10 + (c - '0');
     }
     if (!medins_date_valid(v))
         return MEDINS_ERR_DATE;
     *out = v;
     return 0;
+}
+
+const char *mdn_date_text(char buf[11], medins_date d)
+{
+    const unsigned u = (unsigned)d;
+    snprintf(buf, 11, "%04u-%02u-%02u", u / 10000 % 10000, u / 100 % 100, u % 100);
+    return buf;
+}
+
+int mdn_date_parse_text(medins_date *out, const char *t)
+{
+    return t ? mdn_date_parse_len(out, t, strlen(t), false) : MEDINS_ERR_SYNTAX;
+}
+
+int medins_date_parse(medins_date *out, const char *text, size_t len, medins_error **err)
+{
+    if (!out || (!text && len))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_date_parse: NULL argument");
+    medins_date v = 0;
+    const int rc = mdn_date_parse_len(&v, text, len, true);
+    if (rc == 0) {
+        *out = v;
+        return 0;
+    }
+    /* The text in the message when it is short and printable. */
+    bool echo = len <= 32;
+    for (size_t i = 0; echo && i < len; i++)
+        echo = (unsigned char)text[i] >= 0x20 && text[i] != 0x7f;
+    const int shown = echo ? (int)len : 0;
+    if (rc == MEDINS_ERR_DATE) {
+        const int year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 +
+                         (text[3] - '0');
+        if (year < MDN_YEAR_FIRST || year > MDN_YEAR_LAST)
+            return mdn_error(err, rc, NULL, 0, 0, "\"%.*s\" is outside the dates supported, "
+                             MDN_DATE_RANGE, shown, text);
+        return mdn_error(err, rc, NULL, 0, 0, "\"%.*s\" is not a calendar date", shown, text);
+    }
+    if (memchr(text, '\0', len))
+        return mdn_error(err, rc, NULL, 0, 0, "a date's text contains a NUL byte");
+    if (!echo)
+        return mdn_error(err, rc, NULL, 0, 0, "a text of %zu bytes is not a date: write it "
+                         "2023-06-01 or 20230601", len);
+    return mdn_error(err, rc, NULL, 0, 0, "\"%.*s\" is not a date: write it 2023-06-01 or "
+                     "20230601", shown, text);
 }

@@ -73,6 +73,22 @@ int (mdn_error)(medins_error **err, int code, const char *file, unsigned line, u
     return code;
 }
 
+int mdn_version_error(medins_error **err, const char *what, unsigned version, unsigned known)
+{
+    char init[64];
+    size_t n = 0;
+    for (; what[n] && n + 1 < sizeof init; n++)
+        init[n] = (char)(what[n] >= 'a' && what[n] <= 'z' ? what[n] - 'a' + 'A' : what[n]);
+    init[n] = '\0';
+    if (version == 0)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "%s: version 0: the struct was not initialised (initialise it with "
+                         "%s_INIT or %s_init)", what, init, what);
+    return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                     "%s: version %u is not one this library knows (it reads %s%u): a struct "
+                     "of a newer libmedins", what, version, known > 1 ? "1 to " : "", known);
+}
+
 int medins_error_code(const medins_error *err)
 {
     return err ? err->code : MEDINS_OK;
@@ -102,6 +118,152 @@ void medins_error_free(medins_error *err)
 {
     if (err && err != &nomem_error)
         free(err);
+}
+
+/* ---- Lists ------------------------------------------------------------------------------ */
+
+struct medins_error_list {
+    medins_error **items;
+    size_t n, max;
+};
+
+int medins_error_list_new(medins_error_list **out, size_t max)
+{
+    if (!out || max == 0)
+        return MEDINS_ERR_ARGUMENT;
+    medins_error_list *l = calloc(1, sizeof *l);
+    if (!l || !(l->items = calloc(max, sizeof *l->items))) {
+        free(l);
+        return MEDINS_ERR_NOMEM;
+    }
+    l->max = max;
+    *out = l;
+    return 0;
+}
+
+void mdn_error_list_clear(medins_error_list *list)
+{
+    for (size_t i = 0; list && i < list->n; i++)
+        medins_error_free(list->items[i]);
+    if (list)
+        list->n = 0;
+}
+
+void medins_error_list_free(medins_error_list *list)
+{
+    mdn_error_list_clear(list);
+    if (list)
+        free(list->items);
+    free(list);
+}
+
+size_t medins_error_list_count(const medins_error_list *list)
+{
+    return list ? list->n : 0;
+}
+
+const medins_error *medins_error_list_get(const medins_error_list *list, size_t i)
+{
+    return list && i < list->n ? list->items[i] : NULL;
+}
+
+int medins_error_list_full(const medins_error_list *list)
+{
+    return list && list->n >= list->max;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Add a copy of an error unless the list holds the same one; 0, or -1 when full (or out of
+ * memory: the list then ends there). */
+static int list_add(medins_error_list *list, int code, const char *file, unsigned line, unsigned col,
+                    const char *msg)
+{
+    medins_error *e = NULL;
+    mdn_error(&e, code, file, line, col, "%s", msg);   /* the message cut as every error's is */
+    if (e == &nomem_error) {
+        list->max = list->n;   /* full: the load stops */
+        return -1;
+    }
+    for (size_t i = 0; i < list->n; i++) {
+        const medins_error *a = list->items[i];
+        if (a->code == code && a->line == line && a->column == col && !strcmp(a->message, e->message) &&
+            same_file(a->file, file)) {
+            medins_error_free(e);
+            return 0;
+        }
+    }
+    if (list->n >= list->max) {
+        medins_error_free(e);
+        return -1;
+    }
+    list->items[list->n++] = e;
+    return 0;
+}
+
+int mdn_vreport(medins_error_list *list, medins_error **err, int code, const char *file, unsigned line,
+                unsigned col, const char *fmt, va_list ap)
+{
+    if (!list)
+        return mdn_verror(err, code, file, line, col, fmt, ap);
+    /* One byte more than a message keeps, so that mdn_error sees a longer one and cuts it. */
+    char msg[MDN_ERROR_MESSAGE_MAX + 2];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    (void)list_add(list, code, file, line, col, msg);
+    if (err && !*err)
+        mdn_error(err, code, file, line, col, "%s", msg);
+    return code;
+}
+
+int (mdn_report)(medins_error_list *list, medins_error **err, int code, const char *file, unsigned line,
+                 unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    mdn_vreport(list, err, code, file, line, col, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* The order of the text: by file name (none first), line and column. */
+static int place_cmp(const medins_error *a, const medins_error *b)
+{
+    int c = a->file == b->file ? 0 : !a->file ? -1 : !b->file ? 1 : strcmp(a->file, b->file);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    return a->column < b->column ? -1 : a->column > b->column;
+}
+
+/* Stable (an insertion sort: a list is at most the few hundred errors a caller asks for). */
+static void sort_by_place(medins_error_list *l)
+{
+    for (size_t i = 1; i < l->n; i++) {
+        medins_error *e = l->items[i];
+        size_t j = i;
+        for (; j > 0 && place_cmp(l->items[j - 1], e) > 0; j--)
+            l->items[j] = l->items[j - 1];
+        l->items[j] = e;
+    }
+}
+
+int mdn_load_finish(medins_error_list *list, int rc, medins_error *first, medins_error **err)
+{
+    /* An error reported, even one gone past, fails the load, with the code of the first. */
+    if (first) {
+        rc = first->code;
+        (void)list_add(list, first->code, first->file, first->line, first->column, first->message);
+    }
+    sort_by_place(list);
+    if (rc && err)
+        *err = first;
+    else
+        medins_error_free(first);
+    return rc;
 }
 
 struct status_info {

@@ -105,7 +105,7 @@ const char *mdn_amount_syntax_why(const char *text, size_t len)
  * printable ASCII as it is (and UTF-8 sequences), a NUL as \0, any other control byte as
  * \xHH, and "..." after the first 48.
  */
-static const char *quoted(char *buf, size_t size, const char *text, size_t len)
+const char *mdn_quoted(char *buf, size_t size, const char *text, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     size_t n = 0;
@@ -140,7 +140,7 @@ int medins_money_parse_n(medins_fen *out, const char *text, size_t len, medins_e
     if (rc == 0)
         return 0;
     char q[256];
-    quoted(q, sizeof q, text, len);
+    mdn_quoted(q, sizeof q, text, len);
     if (rc == MEDINS_ERR_OVERFLOW)
         return mdn_error(err, rc, NULL, 0, 0, "amount \"%s\" is above the largest amount accepted", q);
     return mdn_error(err, rc, NULL, 0, 0, "\"%s\" is not an amount: %s", q,
@@ -160,7 +160,7 @@ int medins_ratio_parse_n(medins_bp *out, const char *text, size_t len, medins_er
     if (rc == 0)
         return 0;
     char q[256];
-    quoted(q, sizeof q, text, len);
+    mdn_quoted(q, sizeof q, text, len);
     if (rc == MEDINS_ERR_RANGE)
         return mdn_error(err, rc, NULL, 0, 0, "ratio \"%s\" is outside 0%%-100%%", q);
     return mdn_error(err, rc, NULL, 0, 0, "\"%s\" is not a ratio: %s", q,
@@ -222,18 +222,6 @@ int medins_money_format(char *buf, size_t size, medins_fen amount)
 int medins_ratio_format(char *buf, size_t size, medins_bp ratio)
 {
     return format_hundredths(buf, size, ratio, true, "%");
-}
-
-const char *mdn_yuan(char buf[24], medins_fen v)
-{
-    medins_money_format(buf, 24, v);
-    return buf;
-}
-
-const char *mdn_percent(char buf[24], medins_bp v)
-{
-    medins_ratio_format(buf, 24, v);
-    return buf;
 }
 
 medins_fen medins_money_apply(medins_fen amount, medins_bp ratio)

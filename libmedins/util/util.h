@@ -1,7 +1,7 @@
 /*
  * The util stage (docs/design.md): what every stage shares and no policy knows of: error
- * construction, the arena that owns a policy's memory, the words of the public enums, money
- * and dates as numbers and as text. Nothing here is exported.
+ * construction and the error lists of loads, the arena that owns a policy's memory, the words
+ * of the public enums, money and dates as numbers and as text. Nothing here is exported.
  */
 #ifndef MEDINS_UTIL_H
 #define MEDINS_UTIL_H
@@ -36,13 +36,52 @@ int mdn_verror(medins_error **err, int code, const char *file, unsigned line, un
 /* The longest message in bytes: a longer one is cut to it, and back to the end of its last
  * whole UTF-8 character, so that a cut message is still text. */
 #define MDN_ERROR_MESSAGE_MAX 1023
+/*
+ * An error of a load that may collect its errors (medins_load_options.errors): with no list,
+ * mdn_error; with one, the error is added to the list (unless it holds it already, or is full)
+ * and also given to *err when that is still NULL (a collecting load passes its own variable,
+ * so that *err is its first error). Returns code.
+ */
+int mdn_report(medins_error_list *list, medins_error **err, int code, const char *file,
+               unsigned line, unsigned col, const char *fmt, ...) MDN_PRINTF(7, 8) MDN_COLD;
+int mdn_vreport(medins_error_list *list, medins_error **err, int code, const char *file,
+                unsigned line, unsigned col, const char *fmt, va_list ap) MDN_COLD;
+/* Empty a list (errors.c). */
+void mdn_error_list_clear(medins_error_list *list);
+/*
+ * The end of a collecting load that ended with status rc and first error `first` (NULL when
+ * none was reported): the load fails, with first's code, when anything was reported; `first`
+ * joins the list (an error that stopped the load is only there), the list is put in the order
+ * of the text (file name, line, column), and *err receives `first` on failure (else it is
+ * freed). Returns the status.
+ */
+int mdn_load_finish(medins_error_list *list, int rc, medins_error *first, medins_error **err);
+/* The list a load collects its errors in (medins_load_options.errors, version 3), or NULL. */
+static inline medins_error_list *mdn_load_errors(const medins_load_options *opts)
+{
+    return opts && opts->version >= 3 ? opts->errors : NULL;
+}
 #ifdef __clang_analyzer__
 /* The static analyzer (scan-build) reads one file at a time: it cannot see that mdn_error
  * returns its code, and takes `return mdn_error(...)` as a path that may return 0 with the
  * outputs unset. This tells it. (errors.c and bind.c write the names of their definitions in
- * parentheses, which keeps this macro and the one for mdn_bind_error off them.) */
+ * parentheses, which keeps these macros and the one for mdn_bind_error off them.) */
 #  define mdn_error(err, code, ...) (mdn_error(err, code, __VA_ARGS__), (code))
+#  define mdn_report(list, err, code, ...) (mdn_report(list, err, code, __VA_ARGS__), (code))
 #endif
+
+/*
+ * The versions of the structs callers allocate (medins_person... medins_load_options): the
+ * library reads versions 1 to `known`, the one its headers describe, each as that version lays
+ * the struct out. MDN_CHECK_VERSION is 0 for such a version, else MEDINS_ERR_ARGUMENT with a
+ * message naming the struct `what` ("medins_person") and what to do: version 0 is a struct never
+ * initialised, a higher one a struct of a newer libmedins.
+ */
+#define MDN_VERSION_KNOWN(v, known) ((unsigned)(v) - 1u < (unsigned)(known))
+#define MDN_CHECK_VERSION(err, p, what, known) \
+    (MDN_VERSION_KNOWN((p)->version, known) ? 0 : mdn_version_error(err, what, (p)->version, known))
+int mdn_version_error(medins_error **err, const char *what, unsigned version, unsigned known)
+    MDN_COLD;
 
 /* Tells the static analyzer (only) a fact the code guarantees where it cannot follow, across
  * calls or loop iterations; compiles to nothing otherwise. */
@@ -86,10 +125,15 @@ extern const char *const mdn_delivery_words[];
 extern const char *const mdn_disease_words[];
 extern const char *const mdn_period_words[];    /* medins_capitation_period */
 extern const char *const mdn_section_words[];   /* the sections' keys in policy files */
+extern const char *const mdn_pool_words[];      /* medins_pool */
 
+/* Text as a message quotes it, NUL and control bytes escaped (money.c); returns buf. */
+const char *mdn_quoted(char *buf, size_t size, const char *text, size_t len);
 /* Amounts and ratios as the library writes them into line texts (money.c); return buf. */
 const char *mdn_yuan(char buf[24], medins_fen v);
 const char *mdn_percent(char buf[24], medins_bp v);
+/* A date as explanations write it, "2023-06-01" (dates.c); returns buf. */
+const char *mdn_date_text(char buf[11], medins_date date);
 /* Writes the decimal digits of `mag`, after a '-' when `negative`, to end just before `end`;
  * returns where they start (at most 21 characters). */
 char *mdn_digits_before(char *end, uint64_t mag, bool negative);
@@ -141,7 +185,11 @@ static inline unsigned mdn_date_valid(medins_date date)
            (unsigned)(mdn_days_of_year(y)[md / 64 % MDN_YEAR_DAY_WORDS] >> md % 64 & 1);
 }
 
-/* ISO date "2023-01-01" -> 20230101. MEDINS_ERR_SYNTAX, or MEDINS_ERR_DATE for 2023-02-30. */
+/* ISO date "2023-01-01" (and "20230101" when basic) of `len` bytes -> 20230101:
+ * MEDINS_ERR_SYNTAX, or MEDINS_ERR_DATE for 2023-02-30 and years outside 1900-2199 (dates.c;
+ * medins_date_parse words the errors). The _text form: "2023-01-01" only, NUL-terminated, as
+ * policy files write dates. */
+int mdn_date_parse_len(medins_date *out, const char *text, size_t len, bool basic);
 int mdn_date_parse_text(medins_date *out, const char *text);
 
 /* mdn_apply of an amount known not to be negative (a magnitude): no sign test, which would

@@ -213,7 +213,7 @@ def test_batch_rows():
         # Row 5 of the file is on line 6 + lines: a bad total there is reported on that line.
         text = seven(bad).replace("5,P5,2023-01-05,outpatient,l1,800", "5,P5,2023-01-05,outpatient,l1,x")
         expect(name + ", line after it", ["batch", "-k", "--policy", TESTLAND, "-"], 4, stdin=text,
-               err_has=[rf"^medins batch: <stdin>:{6 + lines}: claim 5: column 'total': 'x'"])
+               err_has=[rf'^medins batch: <stdin>:{6 + lines}: claim 5: column \'total\': "x" is not an amount'])
     # Without --keep-going the long record stops the run there, as any bad row does.
     out, err = expect("long record stops", BATCH + ["-"], 1, stdin=seven("4" * (2 << 20)),
                       err_has=[r"<stdin>:5: a record longer than 1048576 bytes"])

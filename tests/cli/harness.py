@@ -20,9 +20,11 @@ HEADER = ("claim_id,person_id,date,status,fund,major_disease,assistance,patient,
 counts = {"passed": 0, "failed": 0}
 
 
-def run(*args, stdin=None, fsize=None):
-    """Run medins; stdin may be text or bytes. fsize: the file-size limit (ulimit -f) in bytes."""
-    env = dict(os.environ, NO_COLOR="1")
+def run(*args, stdin=None, fsize=None, env=None):
+    """Run medins; stdin may be text or bytes. fsize: the file-size limit (ulimit -f) in bytes.
+    The locale is C, so that explanations are in English, unless `env` sets other variables."""
+    env = {**{k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")},
+           "NO_COLOR": "1", "LANG": "C", **(env or {})}
     data = stdin.encode() if isinstance(stdin, str) else stdin
 
     def limit():
@@ -42,9 +44,9 @@ def check(name, cond, detail=""):
         print(f"FAIL {GROUP}/{name}: {detail}")
 
 
-def expect(name, args, rc, out_has=(), err_has=(), stdin=None, out_lacks=(), fsize=None):
+def expect(name, args, rc, out_has=(), err_has=(), stdin=None, out_lacks=(), fsize=None, env=None):
     """Run, check the exit status and that each text (or regex r'...') appears."""
-    code, out, err = run(*args, stdin=stdin, fsize=fsize)
+    code, out, err = run(*args, stdin=stdin, fsize=fsize, env=env)
     check(name + " exit status", code == rc, f"expected {rc}, got {code}\nstdout:\n{out}\nstderr:\n{err}")
     for t in out_has:
         check(name + " stdout", re.search(t, out, re.M) is not None, f"no match for {t!r} in:\n{out}")

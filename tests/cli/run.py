@@ -15,6 +15,10 @@ import sys
 import tempfile
 
 import bad_input
+import harness
+import json_output
+import years
+import lang
 from harness import GROUP, HEADER, TESTLAND, check, counts, expect, figure, run
 
 
@@ -137,7 +141,7 @@ def test_settle_stdin():
            err_has=[r"<stdin>:1:\d+: unknown field 'colour'"])
     expect("bad value", ["settle", "--policy", TESTLAND, "-i", "-"], 1,
            stdin="claim:\n  kind: inpatient\n  total: 1,000\n",
-           err_has=[r"<stdin>:3:10: total: invalid value '1,000'"])
+           err_has=[r'<stdin>:3:10: total: "1,000" is not an amount: thousands separators are not allowed'])
     expect("malformed", ["settle", "--policy", TESTLAND, "-i", "-"], 1, stdin='{"claim": [',
            err_has=[r"<stdin>:\d+:\d+: "])
 
@@ -146,9 +150,10 @@ def test_settle_errors():
     expect("missing total", ["settle", "--kind", "inpatient", "--level", "l3"], 2,
            err_has=[r"needs --kind, --level and --total"])
     expect("bad amount", ["settle", *README_CLAIM[:4], "--total", "25,000"], 2,
-           err_has=[r"--total: invalid value '25,000'"])
+           err_has=[r'--total: "25,000" is not an amount: thousands separators are not allowed'])
     expect("bad kind", ["settle", "--kind", "surgery", "--level", "l3", "--total", "1"], 2,
-           err_has=[r"--kind: invalid value 'surgery'"])
+           err_has=[r'--kind: "surgery" is not a claim kind: write one of outpatient \(门诊\), '
+                    r'pooling \(门诊统筹\), special_disease \(门特\), inpatient \(住院\), pharmacy \(药店\)$'])
     expect("bad date", ["settle", *README_CLAIM, "--date", "2023-02-30"], 2,
            err_has=[r"--date: invalid value '2023-02-30'"])
     # testland has no pharmacy section: the claim is refused (1), the policy is fine.
@@ -232,7 +237,8 @@ def test_batch():
 #  line 9  claim 8 pharmacy: testland has no pharmacy section, MEDINS_ERR_NOT_COVERED
 def test_batch_bad():
     out, err = expect("stops", ["batch", "--policy", TESTLAND, "examples/cli/bad.csv"], 1,
-                      err_has=[r"examples/cli/bad\.csv:3: claim 2: column 'total': '12,50' is not an amount"])
+                      err_has=[r'examples/cli/bad\.csv:3: claim 2: column \'total\': "12,50" is not an amount: '
+                               r'thousands separators are not allowed$'])
     check("rows before the bad one", out.splitlines() == [
         HEADER, "1,P1,2023-01-05,ok,150.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,"], out)
     check("only the first error", err.count("bad.csv:") == 1, err)
@@ -246,7 +252,7 @@ def test_batch_keep_going():
     out, err = expect("keep going", ["batch", "-k", "--policy", TESTLAND, "examples/cli/bad.csv"], 4,
                       err_has=[r"bad\.csv:3: claim 2: column 'total'",
                                r"bad\.csv:4: claim 3: column 'date': '2023-02-30' is not a date",
-                               r"bad\.csv:5: claim 4: column 'kind': 'surgery' is not a claim kind",
+                               r'bad\.csv:5: claim 4: column \'kind\': "surgery" is not a claim kind: write one of',
                                # 8 fields for 7 columns: no claim id to trust, labelled by its line
                                r"bad\.csv:7: expected 7 fields as in the header, found 8$",
                                # The library's own words, as for the claim alone
@@ -260,8 +266,8 @@ def test_batch_keep_going():
           and rows[5] == "5,P2,2023-03-02,ok,3400.00,0.00,0.00,1600.00,1000.00,600.00,0.00,0.00,", out)
     check("unsplit row", rows[6] == 'line 7,,,MEDINS_ERR_SYNTAX,,,,,,,,,"expected 7 fields as in the header, '
           'found 8"', rows[6])
-    check("refused row", rows[2] == '2,P1,2023-01-06,MEDINS_ERR_SYNTAX,,,,,,,,,"column \'total\': \'12,50\' '
-          'is not an amount in yuan (digits, at most two decimals, no grouping)"', rows[2])
+    check("refused row", rows[2] == '2,P1,2023-01-06,MEDINS_ERR_SYNTAX,,,,,,,,,"column \'total\': ""12,50"" '
+          'is not an amount: thousands separators are not allowed"', rows[2])
     statuses = [r.split(",")[3] for r in rows[1:]]
     check("statuses", statuses == ["ok", "MEDINS_ERR_SYNTAX", "MEDINS_ERR_DATE", "MEDINS_ERR_KIND", "ok",
                                    "MEDINS_ERR_SYNTAX", "MEDINS_ERR_ORDER", "MEDINS_ERR_NOT_COVERED"],
@@ -316,7 +322,7 @@ def test_csv_quoting():
             '"1\n2",P1,2023-01-05,outpatient,l1,800\n'
             '3,P1,2023-01-06,outpatient,l1,x\n')
     expect("multiline", ["batch", "-q", "--policy", TESTLAND, "-"], 1, stdin=text,
-           err_has=[r"<stdin>:4: claim 3: column 'total': 'x'"])
+           err_has=[r'<stdin>:4: claim 3: column \'total\': "x" is not an amount'])
     expect("open quote", ["batch", "-q", "--policy", TESTLAND, "-"], 1,
            stdin='claim_id,person_id,date,kind,level,total\n1,P1,2023-01-05,outpatient,l1,"800\n',
            err_has=[r"<stdin>:2: a quoted field is not closed"])  # no claim_id read: only the line
@@ -337,6 +343,57 @@ def test_policy_check():
                       err_has=[r"^medins policy: tests/cli/bad-policy\.yaml:13:\d+: .*\[MEDINS_ERR_SYNTAX\]$"])
     expect("good", ["policy", "check", TESTLAND], 0)
     expect("no file", ["policy", "check"], 2, err_has=[r"wrong number of arguments"])
+    # Every error of a file, each at its line and column, in the order of the text (the five of
+    # check_policy's every_error_of_a_file), then how many.
+    five = "tests/data/loader/five-errors.yaml"
+    _, err = expect("five errors", ["policy", "check", five], 3, err_has=[
+        rf"^medins policy: {five}:13:18: outpatient\.deductible\[0\]: unknown key \"000\": thousands separators "
+        r"are not allowed .*\[MEDINS_ERR_UNKNOWN_KEY\]$",
+        rf"^medins policy: {five}:15:20: outpatient\.ratio\[0\]: unknown key \"levle\": did you mean \"level\"\? ",
+        rf"^medins policy: {five}:16:3: outpatient: unknown key \"cpa\": did you mean \"cap\"\? "
+        r"\[MEDINS_ERR_UNKNOWN_KEY\]$",
+        rf"^medins policy: {five}:24:15: inpatient\.ratio\[0\]: level: unknown word \"l4\" .*\[MEDINS_ERR_TYPE\]$",
+        rf"^medins policy: {five}:25:15: inpatient\.ratio\[1\]: ratio: \"120%\" is outside the allowed range "
+        r"\[MEDINS_ERR_RANGE\]$",
+        rf"^medins policy: {five}: 5 errors$"])
+    check("five errors, five lines", len(re.findall(re.escape(five) + r":\d+:\d+: ", err)) == 5, err)
+    _, err = expect("limit", ["policy", "check", "--max-errors", "2", five], 3,
+                    err_has=[rf"^medins policy: {five}: 2 errors, and there may be more: the first 2 are shown "
+                             r"\(--max-errors\)$"])
+    check("limit, two lines", len(re.findall(re.escape(five) + r":\d+:\d+: ", err)) == 2, err)
+    expect("limit, not a number", ["policy", "check", "--max-errors", "0", five], 2,
+           err_has=[r"--max-errors: '0' is not a whole number from 1 to 100000"])
+    # A folder's files are all read: tests/data/loader/set holds the good testland years.
+    expect("files and a folder", ["policy", "check", five, "tests/data/loader/set"], 3,
+           out_has=[r"^tests/data/loader/set: ok: 3 policies$"], err_has=[rf"^medins policy: {five}: 5 errors$"])
+
+
+def test_policy_ids():
+    # One name for a policy: `check` prints the id --policy, diff and coverage accept. The
+    # shipped reform is reforms/tianjin-2023-l3-plus5 alone and in the set.
+    reform = "policies/reforms/tianjin-2023-l3-plus5.yaml"
+    expect("check prints the id", ["policy", "check", reform], 0,
+           out_has=[r"^policies/reforms/tianjin-2023-l3-plus5\.yaml: ok: reforms/tianjin-2023-l3-plus5, "])
+    claim = ["--kind", "inpatient", "--level", "l3", "--total", "25000", "--date", "2023-06-01", "--json"]
+    out, _ = expect("--policy id", ["settle", "--policy", "reforms/tianjin-2023-l3-plus5", *claim], 0)
+    by_id = json.loads(out)
+    out, _ = expect("--policy file", ["settle", "--policy", reform, *claim], 0)
+    by_file = json.loads(out)
+    out, _ = expect("--policy year id", ["settle", "--policy", "tianjin/2023", *claim], 0)
+    year = json.loads(out)
+    check("same policy by id and file", by_id["policy"]["id"] == by_file["policy"]["id"]
+          == "reforms/tianjin-2023-l3-plus5" and by_id["settlement"] == by_file["settlement"], out)
+    # The reform raises the level-3 ratio five points: the fund pays more than the year does.
+    check("the reform's ratio", by_id["settlement"]["fund_fen"] > year["settlement"]["fund_fen"],
+          f'{by_id["settlement"]["fund_fen"]} vs {year["settlement"]["fund_fen"]}')
+    expect("--policy id in --policies", ["settle", "--policies", "tests/cli/policies", "--policy", "testland",
+                                         *README_CLAIM, "--date", "2023-03-01"], 0,
+           out_has=[figure("Basic fund", "19250.00"), r"^  policy: testland "])
+    expect("coverage by id", ["policy", "coverage", "reforms/tianjin-2023-l3-plus5"], 0,
+           out_has=[r"^reforms/tianjin-2023-l3-plus5: \d+ values"])
+    expect("no such id", ["settle", "--policy", "tianjin/2099", *README_CLAIM], 3,
+           err_has=[r"no policy with id 'tianjin/2099' and no such file \(the ids: .*tianjin/2023"])
+    expect("no such file", ["settle", "--policy", "./nothing", *README_CLAIM], 5, err_has=[r"MEDINS_ERR_IO"])
 
 
 def test_policy_show():
@@ -435,6 +492,179 @@ def test_compute():
     check("account json", "monthly_credit_fen" in json.loads(out)["figures"], out)
 
 
+# ---- words and amounts as people type them --------------------------------------------------
+
+def test_words():
+    # The README claim with the Chinese names and other cases: the same figures (worked above).
+    expect("chinese words", ["settle", "--policy", TESTLAND, "--date", "2023-03-01", "--kind", "住院",
+                             "--level", "三级", "--total", "25000", "--self-paid", "1000", "--category-b",
+                             "500", "--scheme", "职工", "--category", "在职"], 0,
+           out_has=[figure("Basic fund", "19250.00"), figure("Patient", "5750.00")])
+    expect("upper case", ["settle", "--policy", TESTLAND, "--date", "2023-03-01", "--kind", "INPATIENT",
+                          "--level", "L3", "--total", "25000", "--self-paid", "1000", "--category-b", "500"], 0,
+           out_has=[figure("Basic fund", "19250.00")])
+    # A document and a batch read the same words. The outpatient claim of claims.csv (fund 150,
+    # worked above), and 25000 inpatient at level 3 with nothing self-paid: deductible 1000,
+    # 10000 at 80% = 8000 and 14000 at 90% = 12600, fund 20600.
+    expect("document", ["settle", "--policy", TESTLAND, "-i", "-"], 0,
+           stdin='{"person": {"scheme": "职工"}, "claim": {"date": "2023-03-01", "kind": "门诊", '
+                 '"level": "一级", "total": "800"}}',
+           out_has=[figure("Basic fund", "150.00")])
+    out, _ = expect("batch", ["batch", "-q", "--policy", TESTLAND, "-"], 0,
+                    stdin="person_id,date,kind,level,total,category\n"
+                          "P1,2023-02-10,门诊,一级,800,在职\nP2,2023-03-01,Inpatient,三级,25000,\n")
+    check("batch rows", [r.split(",")[4] for r in out.splitlines()[1:]] == ["150.00", "20600.00"], out)
+    # Resident at the high tier: 300 + 500 = 800 (test_compute).
+    expect("contribution", ["contribution", "--policy", TESTLAND, "--scheme", "居民", "--tier", "高档"], 0,
+           out_has=[figure("Yearly total", "800.00")])
+    expect("capitation", ["capitation", "--policy", TESTLAND, "--disease", "糖尿病", "--level", "一级",
+                          "--from", "2023-01-01", "--to", "2023-01-31", "--actual-costs", "400",
+                          "--enrolment", "1:2023-01-01", "--enrolment", "2:2023-01-16:2023-01-31"], 0,
+           out_has=[figure("The fund pays", "435.00")])
+    # An invalid word lists the valid ones, with their Chinese names, wherever it is typed.
+    levels = (r'"L4" is not a hospital level: write one of primary \(基层\), l1 \(一级\), l2 \(二级\), '
+              r'l3 \(三级\), pharmacy \(药店\)$')
+    expect("bad level, capitation", ["capitation", "--level", "L4"], 2, err_has=[r"--level: " + levels])
+    expect("bad level, settle", ["settle", "--level", "L4", "--kind", "住院", "--total", "1"], 2,
+           err_has=[r"--level: " + levels])
+    expect("bad level, batch", ["batch", "-q", "--policy", TESTLAND, "-"], 1,
+           stdin="person_id,date,kind,level,total\nP1,2023-02-10,门诊,L4,800\n",
+           err_has=[r"<stdin>:2: claim 2: column 'level': " + levels])
+    # The column counts characters, as libyaml does: "L4" is the 35th (住院 are two).
+    expect("bad level, document", ["settle", "--policy", TESTLAND, "-i", "-"], 1,
+           stdin='{"claim": {"kind": "住院", "level": "L4", "total": "1"}}',
+           err_has=[r"<stdin>:1:35: level: " + levels[:-1] + r" \[MEDINS_ERR_SYNTAX\]$"])
+    expect("bad delivery", ["maternity", "--delivery", "vaginal"], 2,
+           err_has=[r'--delivery: "vaginal" is not a delivery type: write one of natural \(顺产\)'])
+    expect("bad group", ["settle", "--groups", "dibao|poor", "--kind", "住院", "--level", "l3", "--total", "1"],
+           2, err_has=[r'--groups: "poor" is not a group: write one of dibao \(低保\)'])
+    # Thousands separators get the library's words wherever an amount is typed.
+    grouped = r'"8,000" is not an amount: thousands separators are not allowed$'
+    expect("grouped wage", ["contribution", "--wage", "8,000"], 2, err_has=[r"--wage: " + grouped])
+    expect("grouped costs", ["capitation", "--actual-costs", "8,000"], 2, err_has=[r"--actual-costs: " + grouped])
+    expect("grouped self-paid", ["batch", "-q", "--policy", TESTLAND, "-"], 1,
+           stdin='person_id,date,kind,level,total,self_paid\nP1,2023-02-10,门诊,l1,800,"8,000"\n',
+           err_has=[r"column 'self_paid': " + grouped])
+
+
+# ---- readable output -------------------------------------------------------------------------
+
+def test_readable():
+    # Employee, wage 20000 clamped to 15000 (test_compute): the employer's 10% is 1500 a month.
+    # A line no one bears in particular shows its share alone: no ", " before it, no spaces after.
+    expect("contribution line", ["contribution", "--policy", TESTLAND, "--wage", "20000"], 0,
+           out_has=[r"^  Contribution +1500\.00  10% of 15000\.00$", r"^  Contribution +300\.00  2% of 15000\.00$"],
+           out_lacks=[r" +$", r"[0-9]  , "])
+    # Dates in explanations are written as dates: patient 2 of test_compute's capitation.
+    capitation = ["capitation", "--policy", TESTLAND, "--disease", "diabetes", "--level", "l1", "--from",
+                  "2023-01-01", "--to", "2023-01-31", "--actual-costs", "400", "--enrolment", "1:2023-01-01",
+                  "--enrolment", "2:2023-01-16:2023-01-31"]
+    expect("capitation dates", capitation, 0,
+           out_has=[r"^      Patient 1, enrolled 2023-01-01, still enrolled: 31 days, 310\.00 yuan$",
+                    r"^      Patient 2, enrolled 2023-01-16 to 2023-01-31: 16 days, 160\.00 yuan$"],
+           out_lacks=[r"enrolled 2023011", r" +$"])
+    # A figure for reference with a share: the share in its column. The shipped rate is 150 a
+    # month, one patient all January: budget 150; an assessment of 95% pays 142.50.
+    expect("for reference with a share",
+           ["capitation", "--disease", "diabetes", "--level", "l1", "--from", "2023-01-01", "--to", "2023-01-31",
+            "--enrolment", "1:2023-01-01", "--actual-costs", "100", "--assessment", "95%"], 0,
+           out_has=[r"^  \(for reference\) +142\.50  95% of 150\.00$"], out_lacks=[r"142\.50, "])
+    # The man page shows the claim document's quotes (they were taken as argument delimiters).
+    import subprocess
+    man = subprocess.run(["groff", "-man", "-Tutf8", "-P-cbou", "docs/medins.1"], capture_output=True,
+                         env=dict(os.environ, LC_ALL="C.UTF-8")).stdout.decode("utf-8", "replace")
+    text = " ".join(man.split())
+    check("man page quotes", '{"person": {...}, "claim": {...}}' in text and '("fund_fen": 1925000)' in text,
+          text[text.find("form"):text.find("form") + 120])
+
+
+# ---- progress ------------------------------------------------------------------------------
+
+def run_on_terminal(*args):
+    """Run medins with standard error on a pseudo-terminal, standard output to a file; returns the
+    exit status, standard output and what the terminal received."""
+    import pty
+    import subprocess
+    master, slave = pty.openpty()
+    with tempfile.TemporaryFile() as out:
+        p = subprocess.Popen([harness.MEDINS, *args], stdout=out, stderr=slave, env=dict(os.environ, NO_COLOR="1"))
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:   # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            seen += chunk
+        rc = p.wait(timeout=120)
+        os.close(master)
+        out.seek(0)
+        return rc, out.read().decode(), seen.decode("utf-8", "replace")
+
+
+def test_progress():
+    bar = r"\r\[[#.]{30}\] +\d+%  "
+    with tempfile.TemporaryDirectory() as tmp:
+        # 300,000 claims and 300,000 enrolments: progress is drawn every 65,536 rows.
+        claims = os.path.join(tmp, "claims.csv")
+        with open(claims, "w") as f:
+            f.write("person_id,date,kind,level,total\n")
+            f.writelines(f"P{i % 1000},2023-{1 + i // 30000:02d}-01,outpatient,l1,100\n" for i in range(300000))
+        rc, out, tty = run_on_terminal("batch", "--policy", TESTLAND, claims)
+        check("batch settles", rc == 0 and len(out.splitlines()) == 300001, f"{rc} {len(out.splitlines())}")
+        check("batch progress", re.search(bar + r"\d+ claims  [0-9.]+ M/s  \d+:\d\d left", tty) is not None, tty[:300])
+        check("batch progress cleared before the summary", "\r\x1b[K" in tty and "claims in" in tty, tty[-300:])
+        check("no progress on standard output", "\r" not in out and "left" not in out, out[:100])
+        enrolments = os.path.join(tmp, "e.csv")
+        with open(enrolments, "w") as f:
+            f.write("patient,from,to\n")
+            f.writelines(f"{i},2023-01-01,\n" for i in range(300000))
+        rc, out, tty = run_on_terminal("capitation", "--policy", TESTLAND, "--disease", "diabetes", "--level", "l1",
+                                       "--from", "2023-01-01", "--to", "2023-01-31", "--enrolments", enrolments)
+        # 300,000 patients all January at 310: 93,000,000.
+        check("capitation computes", rc == 0 and re.search(figure("Budget", "93000000.00"), out, re.M) is not None,
+              out[-400:])
+        check("capitation progress", re.search(bar + r"\d+ enrolments  \d+:\d\d left", tty) is not None, tty[:300])
+    rc, out, tty = run_on_terminal("policy", "check", "policies", TESTLAND)
+    check("check progress", rc == 0 and re.search(bar + r"policies", tty) is not None and "\r\x1b[K" in tty, tty)
+    # Quiet, or not a terminal (every other test): nothing but the result.
+    rc, out, tty = run_on_terminal("batch", "-q", "--policy", TESTLAND, "examples/cli/claims.csv")
+    check("quiet batch", rc == 0 and tty == "", repr(tty))
+
+
+# ---- bash completion ---------------------------------------------------------------------------
+
+def test_completion():
+    import subprocess
+
+    def complete(*words):
+        """What cli/medins.bash offers for the last word of `medins WORDS...`."""
+        script = ('source cli/medins.bash; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _medins; '
+                  'printf "%s\\n" "${COMPREPLY[@]}"')
+        p = subprocess.run(["bash", "-c", script, "bash", harness.MEDINS, *words], capture_output=True, text=True)
+        return sorted(w for w in p.stdout.splitlines() if w)
+
+    def offers(name, got, want):
+        check("completion " + name, got == sorted(want), f"{got}, expected {sorted(want)}")
+
+    offers("commands", complete("pol"), ["policy"])
+    offers("policy subcommands", complete("policy", "c"), ["check", "coverage"])
+    offers("options from --help", complete("settle", "--le"), ["--ledger", "--level"])
+    offers("json option", complete("policy", "check", "--js"), ["--json"])
+    offers("level words", complete("settle", "--level", "l"), ["l1", "l2", "l3"])
+    offers("disease words", complete("capitation", "--disease", "d"), ["diabetes", "dialysis"])
+    offers("policy ids", complete("settle", "--policy", "reforms/"), ["reforms/tianjin-2023-l3-plus5"])
+    offers("policy ids of a folder", complete("batch", "--policies", "tests/cli/policies", "--policy", "test"),
+           ["testland"])
+    offers("ids for diff", complete("policy", "diff", "tianjin/201"),
+           ["tianjin/2015", "tianjin/2016", "tianjin/2017", "tianjin/2018"])
+    offers("regions for show", complete("policy", "show", "t"), ["tianjin"])
+    offers("files", complete("batch", "examples/cli/cl"), ["examples/cli/claim.json", "examples/cli/claim.yaml",
+                                                            "examples/cli/claims.csv"])
+
+
 GROUPS = {
     "compute": test_compute,
     "usage": test_usage, "settle": test_settle, "settle-json": test_settle_json,
@@ -442,10 +672,15 @@ GROUPS = {
     "batch-bad": test_batch_bad, "batch-keep-going": test_batch_keep_going,
     "batch-ledgers": test_batch_ledgers, "csv-quoting": test_csv_quoting,
     "policy-check": test_policy_check, "policy-show": test_policy_show,
-    "policy-diff": test_policy_diff, "policy-coverage": test_policy_coverage,
+    "policy-diff": test_policy_diff, "policy-coverage": test_policy_coverage, "words": test_words,
+    "readable": test_readable, "policy-ids": test_policy_ids,
+    "progress": test_progress, "completion": test_completion,
 }
 
 GROUPS.update(bad_input.GROUPS)
+GROUPS.update(json_output.GROUPS)
+GROUPS.update(years.GROUPS)
+GROUPS.update(lang.GROUPS)
 
 if __name__ == "__main__":
     GROUPS[GROUP]()

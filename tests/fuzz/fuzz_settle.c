@@ -89,7 +89,8 @@ static void batch_agrees(const medins_person p[NP], const medins_claim *c,
         ci.id = i;
         ci.date += days[i];
         memset(&want[i], 0, sizeof want[i]);
-        want_rc[i] = medins_settle_ex(&r, policy, &p[k], &ci, &single[k], MEDINS_SETTLE_NO_LINES, NULL);
+        const medins_settle_options figures = {MEDINS_SETTLE_OPTIONS_VERSION, MEDINS_SETTLE_NO_LINES};
+        want_rc[i] = medins_settle_ex(&r, policy, &p[k], &ci, &single[k], &figures, NULL);
         if (want_rc[i] == 0)
             want[i] = *medins_result_settlement(r);
         medins_result_free(r);
@@ -102,13 +103,16 @@ static void batch_agrees(const medins_person p[NP], const medins_claim *c,
         self_paid[i] = c->self_paid;
         category_b[i] = c->category_b;
     }
-    medins_batch_persons bp = {.n = NP, .scheme = scheme, .category = category, .tier = tier,
+    medins_batch_persons bp = {.version = MEDINS_BATCH_PERSONS_VERSION,
+                               .n = NP, .scheme = scheme, .category = category, .tier = tier,
                                .birth_date = birth, .groups = groups,
                                .family_doctor = family_doctor};
-    medins_batch_claims bc = {.n = NC, .person = person, .date = date, .kind = kind, .level = level,
+    medins_batch_claims bc = {.version = MEDINS_BATCH_CLAIMS_VERSION,
+                              .n = NC, .person = person, .date = date, .kind = kind, .level = level,
                               .institution = institution, .total = total, .self_paid = self_paid,
                               .category_b = category_b};
-    medins_batch_out bo = {.fund = fund, .major_disease = major, .assistance = assist,
+    medins_batch_out bo = {.version = MEDINS_BATCH_OUT_VERSION,
+                           .fund = fund, .major_disease = major, .assistance = assist,
                            .patient = patient, .deductible = ded, .coinsurance = coins,
                            .over_cap = over, .account = account, .status = status};
     size_t failed = 0;

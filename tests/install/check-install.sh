@@ -57,6 +57,7 @@ for h in "$src"/include/medins/*.h; do
 done
 need "$dest$includedir/medins/version.h"
 need "$dest$libdir/pkgconfig/medins.pc"
+need "$dest$datadir/bash-completion/completions/medins"
 need "$dest$libdir/libmedins.so"
 lib=$dest$libdir/libmedins.so.0
 need "$lib"

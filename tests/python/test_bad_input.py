@@ -221,10 +221,11 @@ def test_enum_given_a_float_or_bool_is_a_type_error(call):
      r"claims\['date'\] row 1"),
     ("date", np.array([20230301.0, 20230401.0, 20230501.0]), TypeError, "must be dates"),
     ("date", np.array(["2023-03-01", "2023-04", "2023-05-01"]), ValueError,
-     r"claims\['date'\] row 1: '2023-04' is not a date"),
+     r"""claims\['date'\] row 1: "2023-04" is not a date"""),
     ("kind", np.array([0, 2 ** 31, 0], np.int64), OverflowError, r"claims\['kind'\] row 1"),
     ("kind", np.array([0.0, 3.0, 0.0]), TypeError, r"claims\['kind'\]"),
-    ("level", np.array(["l1", "l9", "l2"]), ValueError, r"claims\['level'\] row 1: 'l9'"),
+    ("level", np.array(["l1", "l9", "l2"]), ValueError,
+     r"claims\['level'\] row 1: \"l9\" is not a hospital level"),
     # A column of shape (3, 1) was flattened.
     ("person", np.array([[0], [0], [1]], np.int32), ValueError,
      r"claims\['person'\] must be one-dimensional, not of shape \(3, 1\)"),

@@ -91,6 +91,29 @@ def test_unknown_enum_word_raises_with_choices():
         medins.Level.parse("level three")
 
 
+def test_words_as_people_type_them():
+    # The C library's one word parser: any case, '-' for '_', and the Chinese names.
+    assert medins.Level.parse("三级") is medins.Level.L3
+    assert medins.Level.parse("基层") is medins.Level.PRIMARY
+    assert medins.ClaimKind.parse("门诊") is medins.ClaimKind.OUTPATIENT
+    assert medins.ClaimKind.parse("药店") is medins.ClaimKind.PHARMACY
+    assert medins.ClaimKind.parse("Special-Disease") is medins.ClaimKind.SPECIAL_DISEASE
+    assert medins.Category.parse("退休") is medins.Category.RETIRED
+    assert medins.Scheme.parse("居民") is medins.Scheme.RESIDENT
+    assert medins.Group.parse("低保+重度残疾") == medins.Group.DIBAO | medins.Group.DISABLED
+    assert medins.Delivery.parse("剖宫产") is medins.Delivery.CAESAREAN
+    c = medins.Claim(date="2023-06-01", kind="住院", level="二级", total=100)
+    assert (c.kind, c.level) == (medins.ClaimKind.INPATIENT, medins.Level.L2)
+    p = medins.Person("职工", "在职")
+    assert (p.scheme, p.category) == (medins.Scheme.EMPLOYEE, medins.Category.IN_SERVICE)
+    # What is none of the forms lists them, as C words it.
+    with pytest.raises(ValueError, match=r'^"L4" is not a hospital level: write one of primary \(基层\), '
+                       r'l1 \(一级\), l2 \(二级\), l3 \(三级\), pharmacy \(药店\)$'):
+        medins.Level.parse("L4")
+    with pytest.raises(ValueError, match=r'"l3\\0" is not a hospital level: it contains a NUL byte'):
+        medins.Level.parse("l3\0")
+
+
 def test_groups_combine_and_parse():
     g = medins.Group.parse("dibao+disabled")
     assert g == medins.Group.DIBAO | medins.Group.DISABLED

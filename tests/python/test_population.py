@@ -165,7 +165,7 @@ def test_employees_without_a_wage_fail_as_without_employee_input(p2023):
       "monthly_wage": np.array([5000.5])}, TypeError, "is a float column"),
     ({"category": ["in_service"]}, KeyError, "persons has no 'scheme' column"),
     ({"scheme": ["employee"], "category": ["retiree"]}, ValueError,
-     "persons['category'] row 0: 'retiree' is not a Category"),
+     "persons['category'] row 0: \"retiree\" is not a category"),
     ({"scheme": ["employee"], "category": ["in_service"], "monthly_wage": [2 ** 63]},
      OverflowError, "does not fit int64"),
 ])

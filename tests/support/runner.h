@@ -18,6 +18,10 @@
 
 #include "medins.h"
 
+/* medins_settle_ex's options for figures only, without explanation lines. */
+#define MEDINS_TEST_NO_LINES \
+    (&(const medins_settle_options){MEDINS_SETTLE_OPTIONS_VERSION, MEDINS_SETTLE_NO_LINES})
+
 /* `yuan` yuan in fen: expected figures are worked out in yuan. */
 #define Y(yuan) ((medins_fen)(yuan) * 100)
 

@@ -226,7 +226,8 @@ nomem:
 
 static inline medins_batch_persons synth_batch_persons(const synth_data *d)
 {
-    medins_batch_persons p = {.n = d->npersons, .scheme = d->scheme, .category = d->category,
+    medins_batch_persons p = {.version = MEDINS_BATCH_PERSONS_VERSION,
+                              .n = d->npersons, .scheme = d->scheme, .category = d->category,
                               .tier = d->tier, .birth_date = d->birth_date, .groups = d->groups,
                               .family_doctor = d->family_doctor};
     return p;
@@ -235,7 +236,8 @@ static inline medins_batch_persons synth_batch_persons(const synth_data *d)
 /* Claims [first, first + n) as a batch view. */
 static inline medins_batch_claims synth_batch_claims(const synth_data *d, size_t first, size_t n)
 {
-    medins_batch_claims c = {.n = n, .person = d->person + first, .date = d->date + first,
+    medins_batch_claims c = {.version = MEDINS_BATCH_CLAIMS_VERSION,
+                             .n = n, .person = d->person + first, .date = d->date + first,
                              .kind = d->kind + first, .level = d->level + first,
                              .institution = d->institution + first, .total = d->total + first,
                              .self_paid = d->self_paid + first, .category_b = d->category_b + first};

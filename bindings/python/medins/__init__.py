@@ -10,6 +10,7 @@ A Python front end to libmedins. Quick start::
     result = policy.settle(person, claim)
     print(result)              # fund, major-disease, assistance and patient shares
     print(result.explain())    # one line per part, citing the policy text
+    print(result.explain(lang="zh"))   # 起付线, 统筹基金支付 ... in Chinese
 
 Amounts are integers in fen, ratios integers in basis points, dates :class:`datetime.date`;
 yuan become fen only through :func:`fen` (a float, or a str where fen are expected, is a
@@ -26,9 +27,10 @@ each), and a year's income beside its expenditure through :func:`fund_balance`; 
 from .errors import (MedinsError, ArgumentError, PolicyError, MoneyError, NoPolicyError,
                      NotCoveredError, PersonError, ClaimError, LedgerError, InputError, BatchError)
 from .enums import (Scheme, Category, Tier, Level, ClaimKind, Group, Section, Part, Pool,
-                    ResultKind, Status, EmployerType, Delivery, Disease, CapitationPeriod)
+                    ResultKind, Status, EmployerType, Delivery, Disease, CapitationPeriod,
+                    StepKind)
 from .core import (to_cdate, from_cdate, yuan, fen, ratio_text, ratio, version, Person, Claim,
-                   Ledger, LoadOptions, Policy, PolicySet, Source, PolicyValue, Line, Result,
+                   Ledger, LoadOptions, Policy, PolicySet, Source, PolicyValue, Line, Step, Result,
                    FiguresResult, Settlement, embedded, default_policy, load_policy,
                    load_policy_string, settle)
 from .batch import settle_arrays, BatchResult, LedgerBlock
@@ -49,9 +51,9 @@ __all__ = [
     "NotCoveredError", "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
     "Scheme", "Category", "Tier", "Level", "ClaimKind", "Group", "Section", "Part", "Pool",
     "ResultKind", "Status", "EmployerType", "Delivery", "Disease", "CapitationPeriod",
-    "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio", "version",
+    "StepKind", "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio", "version",
     "Person", "Claim", "Ledger", "LoadOptions", "Policy", "PolicySet", "Source", "PolicyValue",
-    "Line", "Result", "FiguresResult", "Settlement", "embedded", "default_policy",
+    "Line", "Step", "Result", "FiguresResult", "Settlement", "embedded", "default_policy",
     "load_policy", "load_policy_string", "settle",
     "settle_arrays", "BatchResult", "LedgerBlock", "settle_frame", "generate_population",
     "overlay_yaml", "derive", "compare", "Comparison", "plot_fund_vs_cost",

@@ -101,6 +101,7 @@ class EmployerType(_Words): ...
 class Delivery(_Words): ...
 class Disease(_Words): ...
 class CapitationPeriod(_Words): ...
+class StepKind(_Words): ...
 class Group(enum.IntFlag):
     DIBAO: int
     MARGINAL: int
@@ -206,6 +207,8 @@ class PolicyValue:
     column: int
     third_party: bool
     key: Optional[str]
+    source_kind: str
+    citation: str
 
 class Line:
     part: Part
@@ -221,6 +224,16 @@ class Line:
     column: int
     assumed: bool
 
+class Step:
+    kind: StepKind
+    part: Part
+    rule: str
+    amount: int
+    base: int
+    ratio: int
+    args: Mapping[str, Any]
+    values: Tuple[PolicyValue, ...]
+
 class Result:
     kind: ResultKind
     policy_id: str
@@ -228,7 +241,10 @@ class Result:
     assumed_values: List[PolicyValue]
     third_party_values: List[PolicyValue]
     uses_assumed: bool
-    def explain(self) -> str: ...
+    @property
+    def steps(self) -> List[Step]: ...
+    def explain(self, lang: str = ...) -> str: ...
+    def step_texts(self, lang: str = ...) -> List[str]: ...
     def lines_frame(self) -> pd.DataFrame: ...
 
 class FiguresResult(Result):
@@ -351,10 +367,12 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
                   ledgers: Optional[LedgerBlock] = ..., sort: bool = ...,
                   on_error: str = ...,
                   out: Optional[Mapping[str, np.ndarray]] = ...,
-                  outputs: Optional[Sequence[str]] = ...) -> BatchResult: ...
+                  outputs: Optional[Sequence[str]] = ...,
+                  close_years: bool = ...) -> BatchResult: ...
 def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = ..., *,
                  policy: Union[Policy, PolicySet, None] = ..., region: Optional[str] = ...,
-                 person_key: str = ..., on_error: str = ...) -> pd.DataFrame: ...
+                 person_key: str = ..., on_error: str = ...,
+                 close_years: bool = ...) -> pd.DataFrame: ...
 def generate_population(n_persons: int = ..., claims_per_person: float = ..., *,
                         year: int = ..., seed: int = ...) -> Tuple[pd.DataFrame, pd.DataFrame]: ...
 

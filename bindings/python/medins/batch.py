@@ -257,7 +257,8 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
                   ledgers: Optional[LedgerBlock] = None, sort: bool = True,
                   on_error: str = "raise",
                   out: Optional[Mapping[str, np.ndarray]] = None,
-                  outputs: Optional[Sequence[str]] = None) -> BatchResult:
+                  outputs: Optional[Sequence[str]] = None,
+                  close_years: bool = False) -> BatchResult:
     """Settle claims in one batch call.
 
     Args:
@@ -293,6 +294,11 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             ``status`` always comes. The others are neither written nor in the result (nor
             needed in ``out``): asking only for what is needed saves their memory and the
             time to write it.
+        close_years: a claim of a later year than its person's ledger first closes the
+            ledger's years up to the claim's, each with the policy in force on its last day
+            (``Ledger.close_year``), in the library, as the command's batch does; without it
+            such a claim fails (``LedgerError``, ``ERR_LEDGER_YEAR``). Each person's ledger
+            still opens in the year of their first claim.
     Returns:
         a :class:`BatchResult`; with ``out``, its columns are the very arrays given. Its
         ``errors`` DataFrame has each failed claim's row, code and message.
@@ -393,7 +399,8 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         pol, pset, reg = policy._c, None, None
     errors = _c.BatchErrors()
     failed = _c.settle_arrays(pol, pset, reg, scheme, category, tier, birth, groups,
-                              family_doctor, ledgers._raw, *cols, *c_out, errors)
+                              family_doctor, ledgers._raw, *cols, *c_out, errors,
+                              bool(close_years))
     failures = _failures(errors, order) if failed else []
     if failed and guard and given_out:
         # The figures of a batch that raises go into arrays of its own, never into out.

@@ -11,23 +11,23 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Union
+from typing import (Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple,
+                    Union)
 
 import numpy as np
 
 from . import lowlevel as _c
 from .enums import (Category, ClaimKind, Group, Level, Part, Pool, ResultKind, Scheme, Section,
-                    Tier, EmployerType, Delivery, Disease, CapitationPeriod)
+                    StepKind, Tier, EmployerType, Delivery, Disease, CapitationPeriod)
 from .errors import MedinsError
 from .values import RANGES, integer, missing
 
 __all__ = [
     "DateLike", "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio",
     "Person", "Claim", "Ledger", "Policy", "PolicySet", "LoadOptions", "Source", "PolicyValue",
-    "Line", "Result", "Settlement", "load_policy", "load_policy_string", "embedded",
+    "Line", "Step", "Result", "Settlement", "load_policy", "load_policy_string", "embedded",
     "default_policy", "settle", "version",
 ]
 
@@ -36,27 +36,19 @@ DateLike = Union[_dt.date, int, str]
 
 # ---- Dates and money ---------------------------------------------------------------------
 
-# The two spellings of a date as text: ISO "2023-01-15" and "20230115", ASCII digits only.
-_DATE_TEXT = re.compile(r"(\d{4}-\d{2}-\d{2})|(\d{8})", re.ASCII)
-
-
 def to_cdate(value: Optional[DateLike], what: str = "date") -> int:
     """A date as the C library's YYYYMMDD integer; 0 ("none") for a missing one (``None``,
     ``pd.NaT``, NaN). Takes a :class:`datetime.date` (or datetime, ``pandas.Timestamp``,
     ``numpy.datetime64``), an int YYYYMMDD, or text ``"2023-01-15"`` / ``"20230115"``; a float
-    or a bool is a TypeError, other text a ValueError (``what`` names the value)."""
+    or a bool is a TypeError, other text a ValueError (``what`` names the value). Text is read
+    by the library's one reading of dates (``medins_date_parse``), exactly: no spaces around it."""
     if missing(value):
         return 0
     if isinstance(value, str):
-        m = _DATE_TEXT.fullmatch(value.strip())
-        if not m:
-            raise ValueError(f"{what}: {value!r} is not a date (YYYY-MM-DD or YYYYMMDD)")
-        if m[2]:
-            return int(m[2])
         try:
-            value = _dt.date.fromisoformat(m[1])
-        except ValueError:
-            raise ValueError(f"{what}: {value!r} is not a calendar date") from None
+            return _c.date_parse(value)
+        except MedinsError as e:
+            raise ValueError(f"{what}: {e.message}") from None
     if isinstance(value, np.datetime64):
         value = value.astype("datetime64[D]").item()
     if isinstance(value, _dt.datetime):
@@ -294,20 +286,27 @@ def _ledger_field(name: str, dtype: Any = np.int64, money: bool = True) -> Calla
     return _int_field(f"Ledger.{name}", dtype, money)
 
 
-# Each scalar field's converter, in the C struct's order (ledger.h).
+def _layout(layout: int) -> List[Any]:
+    """The fields of a C struct, in its order, as the library describes them (medins/layout.h:
+    name, type, kind)."""
+    return [_c.layout_field(layout, i) for i in range(_c.layout_field_count(layout))]
+
+
+_DTYPES = {_c.FIELD_INT32: np.int32, _c.FIELD_UINT32: np.uint32, _c.FIELD_INT64: np.int64}
+
+
+def _ledger_scalar(f: Any) -> Callable[[Any], int]:
+    if f.kind == _c.FIELD_DATE:
+        return lambda v: to_cdate(v, f"Ledger.{f.name}")
+    return _ledger_field(f.name, _DTYPES[f.type], f.kind == _c.FIELD_MONEY)
+
+
+# Each scalar field's converter, in the C struct's order; a total by pool ("fund.inpatient")
+# is one field a pool, read and set through its dict (_LEDGER_POOLS).
 _LEDGER_SCALARS: Dict[str, Callable[[Any], int]] = {
-    "year": _ledger_field("year", np.int32, False),
-    "last_date": lambda v: to_cdate(v, "Ledger.last_date"),
-    "seq": _ledger_field("seq", np.uint32, False),
-    "admissions": _ledger_field("admissions", np.int32, False),
-    **{n: _ledger_field(n) for n in ("outpatient_costs", "major_base", "major_fund",
-                                     "assist_base", "assist_fund", "account_balance",
-                                     "account_paid", "carry_over")},
-    "thrifty_years": _ledger_field("thrifty_years", np.int32, False),
-    "prior_known": _ledger_field("prior_known", np.int32, False),
-    "prior_outpatient_costs": _ledger_field("prior_outpatient_costs"),
-}
-_LEDGER_POOLS = ("deductible", "position", "fund")
+    f.name: _ledger_scalar(f) for f in _layout(_c.LAYOUT_LEDGER) if "." not in f.name}
+_LEDGER_POOLS = tuple(dict.fromkeys(f.name.split(".")[0] for f in _layout(_c.LAYOUT_LEDGER)
+                                    if "." in f.name))
 
 
 class Ledger:
@@ -424,8 +423,10 @@ class Source:
 class PolicyValue:
     """A value of a policy: where it is written and what it cites (or why it is assumed).
     ``third_party`` is true when the source cited is a public page or guide, not an official
-    text. ``key`` is the path with each row named (``inpatient.ratio[id=employee-l3].ratio``):
-    the address :meth:`Policy.derive` takes."""
+    text; ``source_kind`` says ``"official"``, ``"third-party"`` or ``"assumed"``, and
+    ``citation`` is the whole citation (the source's title and the paragraph, or the reason).
+    ``key`` is the path with each row named (``inpatient.ratio[id=employee-l3].ratio``): the
+    address :meth:`Policy.derive` takes."""
 
     path: str
     text: str
@@ -436,12 +437,15 @@ class PolicyValue:
     line: int
     column: int
     third_party: bool = False
+    source_kind: str = ""
+    citation: str = ""
     key: Optional[str] = None
 
     @classmethod
     def _from_c(cls, v: Any) -> "PolicyValue":
         return cls(v.path, v.text, v.source, v.at or "", bool(v.assumed), v.file, v.line,
-                   v.column, bool(v.third_party), v.key)
+                   v.column, bool(v.third_party), _value_source_kind(v), _value_citation(v),
+                   v.key)
 
     def __str__(self) -> str:
         why = (f"assumed: {self.at}" if self.assumed else
@@ -473,9 +477,24 @@ class Line:
         return f"{yuan(self.amount):>12}  {self.text}{cite}{where}"
 
 
-_SETTLEMENT_FIELDS = ("claim_id", "total", "self_paid", "category_b", "in_scope", "deductible",
-                      "fund", "coinsurance", "over_cap", "major_disease", "assistance", "patient",
-                      "account", "cash", "ratio", "admission", "assumed")
+@dataclass(frozen=True)
+class Step:
+    """One step of a result's trace: what it is, whose money ``amount`` is, the rule applied,
+    its amounts (fen) and ratio (basis points), the arguments of its kind by name (money in fen,
+    flags as bools, dates as dates, enums as members) and the policy values it read, the first
+    being the one its amount rests on. docs/settlement.md, "The trace", lists the kinds."""
+
+    kind: StepKind
+    part: Part
+    rule: str
+    amount: int
+    base: int
+    ratio: int
+    args: Mapping[str, Any]
+    values: Tuple[PolicyValue, ...]
+
+
+_SETTLEMENT_FIELDS = tuple(f.name for f in _layout(_c.LAYOUT_SETTLEMENT))
 
 
 _PARTS = {int(p): p for p in Part}
@@ -495,6 +514,43 @@ def _lines(handle: Any, policy: "Policy") -> List[Line]:
             "rule": rule, "text": text, "source": source, "citation": citation, "file": file,
             "line": line, "column": column, "assumed": assumed})
         out.append(ln)
+    return out
+
+
+# How each type of a step's argument is given in Python (C's medins_arg_type).
+_ARG_TYPES = {
+    _c.ARG_FLAG: bool, _c.ARG_DATE: lambda v: from_cdate(v), _c.ARG_SCHEME: Scheme,
+    _c.ARG_CATEGORY: Category, _c.ARG_TIER: Tier, _c.ARG_GROUPS: Group,
+    _c.ARG_EMPLOYER_TYPE: EmployerType, _c.ARG_DELIVERY: Delivery, _c.ARG_DISEASE: Disease,
+    _c.ARG_PERIOD: CapitationPeriod,
+}
+# Each kind's arguments: (name, conversion), made once a kind.
+_STEP_ARGS: Dict[int, Tuple[Tuple[str, Callable[[int], Any]], ...]] = {}
+
+
+def _step_args(kind: int, raw: Sequence[int]) -> Dict[str, Any]:
+    spec = _STEP_ARGS.get(kind)
+    if spec is None:
+        spec = _STEP_ARGS[kind] = tuple(
+            (_c.step_arg_name(kind, j), _ARG_TYPES.get(_c.step_arg_type(kind, j), int))
+            for j in range(_c.step_arg_count(kind)))
+    return {name: convert(v) for (name, convert), v in zip(spec, raw)}
+
+
+def _steps(handle: Any, policy: "Policy") -> List[Step]:
+    """The trace of a result, from result_steps()' tuples; each value made once a policy."""
+    out = []
+    cache = policy._step_values
+    for i, (kind, part, rule, amount, base, ratio, raw, keys) in enumerate(
+            _result_steps(handle, policy._strings)):
+        values = []
+        for j, key in enumerate(keys):
+            v = cache.get(key)
+            if v is None:
+                v = cache[key] = PolicyValue._from_c(_result_step_value(handle, i, j))
+            values.append(v)
+        out.append(Step(StepKind(kind), _PARTS.get(part, part), rule, amount, base, ratio,
+                        _step_args(kind, raw), tuple(values)))
     return out
 
 
@@ -532,24 +588,30 @@ class Result:
         kind = handle.kind()
         if kind == _c.RESULT_SETTLEMENT:
             return Settlement(handle, policy)
-        figures = {_c.RESULT_CONTRIBUTION: handle.contribution,
-                   _c.RESULT_ACCOUNT: handle.account,
-                   _c.RESULT_MATERNITY: handle.maternity,
-                   _c.RESULT_CAPITATION: handle.capitation}.get(kind)
-        return FiguresResult(handle, policy, figures() if figures else None)
+        return FiguresResult(handle, policy, _c.figures_of(handle))
 
-    def explain(self) -> str:
-        """The explanation as text: one line per part, then the assumed values used and the
-        third-party ones."""
-        out = [f"{self.kind.name.lower()} under {self.policy_id}"]
-        out += [str(ln) for ln in self.lines]
-        if self.assumed_values:
-            out.append("assumed values used:")
-            out += [f"  {v}" for v in self.assumed_values]
-        if self.third_party_values:
-            out.append("third-party values used:")
-            out += [f"  {v}" for v in self.third_party_values]
-        return "\n".join(out)
+    @property
+    def steps(self) -> List[Step]:
+        """The trace: each step with its kind, amounts, arguments and the policy values it
+        read, for laying out a receipt; empty when computed without one (``explain=False``).
+        Made when first read."""
+        d = self.__dict__
+        steps = d.get("_steps")
+        if steps is None:
+            steps = d["_steps"] = _steps(d["_c"], d["_policy"])
+        return steps
+
+    def explain(self, lang: str = "en") -> str:
+        """The explanation as text, in ``lang`` (``"zh"``: Simplified Chinese, ``"en"``:
+        English; a tag such as ``"zh-CN"`` will do): what the result is of, one line per step
+        with its amount, citation and policy file:line, then the assumed values used and the
+        third-party ones. Another language raises :class:`MedinsError`."""
+        return _result_explain(self.__dict__["_c"], lang).rstrip("\n")
+
+    def step_texts(self, lang: str = "en") -> List[str]:
+        """Each step's sentence in ``lang``, as :meth:`explain` writes them."""
+        handle = self.__dict__["_c"]
+        return [_result_step_text(handle, i, lang) for i in range(len(self.steps))]
 
     def lines_frame(self):
         """The explanation lines as a pandas DataFrame; ``part`` as words (``"fund"``)."""
@@ -568,17 +630,12 @@ class FiguresResult(Result):
     """A contribution, account, maternity or capitation result: its figures as attributes
     (fen; tiers, schemes, groups and periods as their enums), and as a dict, :meth:`to_dict`."""
 
-    def __init__(self, handle: Any, policy: "Policy", figures: Any) -> None:
+    def __init__(self, handle: Any, policy: "Policy", figures: Optional[Dict[str, int]]) -> None:
         super().__init__(handle, policy)
-        self.figures: Dict[str, Any] = {}
-        if figures is not None:
-            for name in dir(figures):
-                if name.startswith("_") or name in ("this", "thisown"):
-                    continue
-                value = getattr(figures, name)
-                if isinstance(value, int):
-                    enum_cls = _FIGURE_ENUMS.get(name)
-                    self.figures[name] = enum_cls(value) if enum_cls else value
+        # The figures' fields in the C struct's order (medins/layout.h); codes as their enums.
+        self.figures: Dict[str, Any] = {
+            name: _FIGURE_ENUMS[name](value) if name in _FIGURE_ENUMS else value
+            for name, value in (figures or {}).items()}
         for k, v in self.figures.items():
             setattr(self, k, v)
 
@@ -620,14 +677,17 @@ class Settlement(Result):
 
     def __init__(self, handle: Any, policy: "Policy") -> None:
         super().__init__(handle, policy)
-        s = handle.settlement()
-        for name in _SETTLEMENT_FIELDS:
-            setattr(self, name, getattr(s, name))
+        for name, value in _c.figures_of(handle).items():
+            setattr(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
         # Called only for an attribute the instance does not have: a settlement from
-        # Policy.settle makes its assumed values on first access (and keeps them), so that a
-        # claim settled without anyone reading them does not pay for the list.
+        # Policy.settle makes its lines (the trace's English text) and its assumed values on
+        # first access (and keeps them), so that a claim settled without anyone reading them
+        # does not pay for them.
+        if name == "lines" and "_c" in self.__dict__:
+            lines = self.__dict__["lines"] = _lines(self.__dict__["_c"], self.__dict__["_policy"])
+            return lines
         if name == "assumed_values":
             d = self.__dict__
             keys = d.get("_assumed_keys")
@@ -699,13 +759,19 @@ def _opts(options: Optional[LoadOptions]) -> Any:
     return options._c if options is not None else None
 
 
-_NO_LINES = _c.SETTLE_NO_LINES
+_NO_TRACE = _c.SETTLE_NO_TRACE
 # The extension's function itself, not SWIG's Python shim around it: one call less per claim.
 _settle_one = getattr(_c, "_lowlevel", _c).settle_one
 _new_object = object.__new__
 _result_assumed = getattr(_c, "_lowlevel", _c).Result_assumed
 _result_third_party = getattr(_c, "_lowlevel", _c).Result_third_party
 _result_third_party_count = getattr(_c, "_lowlevel", _c).Result_third_party_count
+_result_steps = getattr(_c, "_lowlevel", _c).result_steps
+_result_step_value = getattr(_c, "_lowlevel", _c).result_step_value
+_result_explain = getattr(_c, "_lowlevel", _c).result_explain
+_result_step_text = getattr(_c, "_lowlevel", _c).result_step_text
+_value_source_kind = getattr(_c, "_lowlevel", _c).value_source_kind
+_value_citation = getattr(_c, "_lowlevel", _c).value_citation
 
 
 def _fresh_ledger(claim: Claim) -> Ledger:
@@ -733,6 +799,8 @@ class Policy:
         # The strings of its results' lines other than the texts (rule, source, citation,
         # file), by address: they belong to the policy or the library, so each is decoded once.
         self._strings: Dict[int, str] = {}
+        # The values its results' steps read, by address, made once each.
+        self._step_values: Dict[int, PolicyValue] = {}
         # The attributes every Settlement from this policy shares (see settle).
         self._settlement_constants = {"kind": _SETTLEMENT_KIND, "policy_id": handle.id()}
 
@@ -839,7 +907,7 @@ class Policy:
     def settle(self, person: Person, claim: Claim, ledger: Optional[Ledger] = None, *,
                explain: bool = True) -> Settlement:
         """Settle one claim. ``ledger`` (the member's year) is updated; a fresh one is used when
-        omitted. ``explain=False`` skips the explanation lines (faster)."""
+        omitted. ``explain=False`` records no trace: no steps, no lines (faster)."""
         try:
             if ledger is None:
                 ledger = _fresh_ledger(claim)
@@ -847,14 +915,15 @@ class Policy:
             # Settlement's attributes, made in the same call; the explanation lines (when any)
             # take one more call, the assumed values are the policy's, cached by their keys.
             attrs, nlines, keys = _settle_one(self._c, person._packed or person._pack(), claim,
-                                              ledger._c, 0 if explain else _NO_LINES,
+                                              ledger._c, 0 if explain else _NO_TRACE,
                                               self._settlement_constants)
         except AttributeError:
             # Checked only here, so that the common call pays nothing for it.
             _settle_arguments("Policy.settle", person, claim, ledger)
             raise
         attrs["_policy"] = self  # the result borrows strings from its policy
-        attrs["lines"] = _lines(attrs["_c"], self) if nlines else []
+        if not nlines:
+            attrs["lines"] = []  # else made when first read (Settlement.__getattr__)
         if keys:
             attrs["_assumed_keys"] = keys  # the list is made when read (Settlement.__getattr__)
         else:
@@ -872,7 +941,7 @@ class Policy:
             if ledger is None:
                 ledger = _fresh_ledger(claim)
             return _settle_one(self._c, person._packed or person._pack(), claim, ledger._c,
-                               _NO_LINES, None)
+                               _NO_TRACE, None)
         except AttributeError:
             _settle_arguments("Policy.settle_figures", person, claim, ledger)
             raise

@@ -2,8 +2,10 @@
 
 Every enumeration accepts, wherever the API takes one, a member, its integer value, its member
 name (``"L3"``) or the word used in policy files (``"l3"``, ``"in_service"``); see
-:meth:`_Words.parse`. ``member.word`` gives the policy-file word, and ``str(member)`` too, so
-that members print as names in DataFrames (``Part.FUND`` as ``fund``, not ``2``).
+:meth:`_Words.parse`. Words of persons, claims and inputs are read by the C library's word
+parser, as C and Java read them: any case, ``-`` for ``_``, or the Chinese name (``"三级"``,
+``"住院"``). ``member.word`` gives the policy-file word, and ``str(member)`` too, so that
+members print as names in DataFrames (``Part.FUND`` as ``fund``, not ``2``).
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import operator
 from typing import Callable, Dict, Optional, Type, TypeVar, Union
 
 from . import lowlevel as _c
+from .errors import MedinsError
 
 __all__ = ["Scheme", "Category", "Tier", "Level", "ClaimKind", "Group", "Section", "Part",
            "Pool", "ResultKind", "Status", "EmployerType", "Delivery", "Disease",
-           "CapitationPeriod"]
+           "CapitationPeriod", "StepKind"]
 
 E = TypeVar("E", bound="enum.Enum")
 
@@ -44,13 +47,16 @@ class _Words:
 
     @classmethod
     def parse(cls: Type[E], value: Union[E, int, str]) -> E:
-        """A member from a member, an int, a member name or a policy-file word."""
+        """A member from a member, an int, a member name or a word (see the module's doc)."""
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
             key = value.strip()
             if key.lstrip("-").isdigit():
                 return cls(int(key))
+            words = cls.__dict__.get("_word_set")
+            if words is not None:
+                return cls(_word_parse(words, value))
             for m in cls:
                 if key.upper() == m.name or key.lower() == m.word:
                     return m
@@ -71,6 +77,14 @@ def _code(value: object, what: str) -> int:
                         f"value, not {type(value).__name__}") from None
 
 
+def _word_parse(words: int, text: str) -> int:
+    """The C parser's value for ``text``; its message (listing the words) as a ValueError."""
+    try:
+        return _c.word_parse(words, text)
+    except MedinsError as e:
+        raise ValueError(e.message) from None
+
+
 def _members(prefix: str, skip=("COUNT",), rename: Optional[Dict[str, str]] = None) -> Dict[str, int]:
     out = {}
     for key in dir(_c):
@@ -85,11 +99,14 @@ def _members(prefix: str, skip=("COUNT",), rename: Optional[Dict[str, str]] = No
     return dict(sorted(out.items(), key=lambda kv: abs(kv[1])))
 
 
-def _make(cls_name: str, prefix: str, namer=None, base=enum.IntEnum, doc: str = "", **kw):
+def _make(cls_name: str, prefix: str, namer=None, base=enum.IntEnum, doc: str = "", words=None,
+          **kw):
     cls = base(cls_name, _members(prefix, **kw), module=__name__, type=_Words) \
         if base is enum.IntEnum else base(cls_name, _members(prefix, **kw), module=__name__)
     if namer is not None:
         setattr(cls, "_namer_fn", staticmethod(namer))
+    if words is not None:
+        setattr(cls, "_word_set", words)
     cls.__doc__ = doc
     return cls
 
@@ -103,30 +120,38 @@ def _word_or_none(fn):
     return namer
 
 
-Scheme = _make("Scheme", "SCHEME_", _word_or_none(_c.scheme_name),
+Scheme = _make("Scheme", "SCHEME_", _word_or_none(_c.scheme_name), words=_c.WORDS_SCHEME,
                doc="Insurance scheme: EMPLOYEE (职工医保) or RESIDENT (城乡居民医保).")
-Category = _make("Category", "CATEGORY_", _word_or_none(_c.category_name),
+Category = _make("Category", "CATEGORY_", _word_or_none(_c.category_name), words=_c.WORDS_CATEGORY,
                  doc="Insured category: IN_SERVICE, RETIRED (employees), ADULT, STUDENT_CHILD (residents).")
-Tier = _make("Tier", "TIER_", _word_or_none(_c.tier_name),
+Tier = _make("Tier", "TIER_", _word_or_none(_c.tier_name), words=_c.WORDS_TIER,
              doc="Residents' contribution tier; employees use NONE.")
-Level = _make("Level", "LEVEL_", _word_or_none(_c.level_name),
+Level = _make("Level", "LEVEL_", _word_or_none(_c.level_name), words=_c.WORDS_LEVEL,
               rename={"1": "L1", "2": "L2", "3": "L3"},
               doc="Place of care: PRIMARY (基层), L1, L2, L3 hospitals, PHARMACY.")
 ClaimKind = _make("ClaimKind", "CLAIM_", _word_or_none(_c.claim_kind_name),
+                  words=_c.WORDS_CLAIM_KIND,
                   skip=("KIND_COUNT",),
                   doc="What a claim is for: OUTPATIENT, POOLING, SPECIAL_DISEASE, INPATIENT, PHARMACY.")
 Section = _make("Section", "SECTION_", _word_or_none(_c.section_name),
                 doc="Sections a policy may have.")
-Part = _make("Part", "PART_", doc="What an explanation line's amount is.")
-Pool = _make("Pool", "POOL_", doc="Benefit pools of a ledger.")
-ResultKind = _make("ResultKind", "RESULT_", doc="What a result is of.")
+Part = _make("Part", "PART_", _word_or_none(_c.part_name),
+             doc="What an explanation line's amount is.")
+Pool = _make("Pool", "POOL_", _word_or_none(_c.pool_name), doc="Benefit pools of a ledger.")
+ResultKind = _make("ResultKind", "RESULT_", _word_or_none(_c.result_kind_name),
+                   doc="What a result is of.")
 EmployerType = _make("EmployerType", "EMPLOYER_", _word_or_none(_c.employer_type_name),
+                     words=_c.WORDS_EMPLOYER_TYPE,
                      skip=("TYPE_COUNT",), doc="Employer type for employee contributions.")
-Delivery = _make("Delivery", "DELIVERY_", _word_or_none(_c.delivery_name),
+Delivery = _make("Delivery", "DELIVERY_", _word_or_none(_c.delivery_name), words=_c.WORDS_DELIVERY,
                  doc="Kind of delivery for maternity benefits.")
-Disease = _make("Disease", "DISEASE_", _word_or_none(_c.disease_name),
+Disease = _make("Disease", "DISEASE_", _word_or_none(_c.disease_name), words=_c.WORDS_DISEASE,
                 doc="Outpatient special diseases paid per head.")
-CapitationPeriod = _make("CapitationPeriod", "CAPITATION_", doc="Unit of a per-head rate.")
+CapitationPeriod = _make("CapitationPeriod", "CAPITATION_",
+                         _word_or_none(_c.capitation_period_name), doc="Unit of a per-head rate.")
+StepKind = _make("StepKind", "STEP_", _word_or_none(_c.step_kind_name),
+                 skip=("ARGS", "KIND_COUNT"),
+                 doc="What a step of a result's trace is (docs/settlement.md, \"The trace\").")
 
 
 def _status_members() -> Dict[str, int]:
@@ -166,23 +191,26 @@ class Group(enum.IntFlag):
 
     @classmethod
     def parse(cls, value) -> "Group":
-        """Groups from a Group, an int mask, ``"dibao+disabled"`` or a list of words."""
+        """Groups from a Group, an int mask, ``"dibao+disabled"`` (the library's reading of a
+        list of groups: words separated by ``+``, ``,`` or ``|``) or a list of words."""
         if isinstance(value, Group):
             return value
-        if value is None or value == "":
+        if value is None:
             return cls(0)
         if isinstance(value, str):
-            value = [w for w in value.replace(",", "+").split("+") if w.strip()]
+            return cls(_groups(value))
         if isinstance(value, (list, tuple, set, frozenset)):
             mask = cls(0)
             for w in value:
-                w = w.strip() if isinstance(w, str) else w
-                if isinstance(w, str):
-                    hit = [m for m in Group if w.lower() in (m.name.lower(), _c.group_name(int(m)))]
-                    if not hit:
-                        raise ValueError(f"{w!r} is not a group")
-                    mask |= hit[0]
-                else:
-                    mask |= cls(_code(w, "Group"))
+                mask |= cls(_groups(w) if isinstance(w, str) else _code(w, "Group"))
             return mask
         return cls(_code(value, "Group"))
+
+
+def _groups(text: str) -> int:
+    """The flags of a list of groups, read by the library; its error as a ValueError."""
+    from .errors import MedinsError
+    try:
+        return _c.groups_parse(text)
+    except MedinsError as e:
+        raise ValueError(e.message) from None

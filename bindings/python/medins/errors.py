@@ -190,6 +190,7 @@ _BY_CALL = {
     "PolicySet_add_file": PolicyError, "PolicySet_embedded": PolicyError,
     "PolicySet_add_texts": PolicyError,
     "money_parse": MoneyError, "ratio_parse": MoneyError,
+    "result_explain": ArgumentError, "result_step_text": ArgumentError,
 }
 
 

@@ -18,7 +18,8 @@ _PERSON_COLUMNS = ("scheme", "category", "tier", "birth_date", "groups", "family
 
 def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *,
                  policy: Union[Policy, PolicySet, None] = None, region: Optional[str] = None,
-                 person_key: str = "person", on_error: str = "raise") -> pd.DataFrame:
+                 person_key: str = "person", on_error: str = "raise",
+                 close_years: bool = False) -> pd.DataFrame:
     """Settle every claim of a DataFrame in one batch call.
 
     Args:
@@ -34,6 +35,8 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
             raises it, also a :class:`BatchError` whose ``.row`` is the claim's index label,
             ``.results`` the frame and ``.errors`` every failure (as below); or ``"status"``
             (failed rows have zeros and a non-zero ``status``).
+        close_years: close each person's year before a claim of a later one, as
+            :func:`settle_arrays` does with it.
     Returns:
         ``claims`` with the result columns added: fund, major_disease, assistance, patient,
         deductible, coinsurance, over_cap, account (fen), status and status_name, and the
@@ -65,7 +68,8 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
     extra = {c: persons[c].to_numpy()[index] for c in ("scheme", "category", "weight")
              if c in persons.columns and c not in claims.columns}
     try:
-        res = settle_arrays(policy, pcols, ccols, region=region, on_error=on_error)
+        res = settle_arrays(policy, pcols, ccols, region=region, on_error=on_error,
+                            close_years=close_years)
     except BatchError as e:
         # Rows as the claims frame's index labels.
         e.row = claims.index[e.row]

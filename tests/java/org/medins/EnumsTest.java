@@ -69,6 +69,36 @@ public class EnumsTest {
         assertEquals("dibao", Group.DIBAO.word());
     }
 
+    /** The library's one word parser reads what people type: any case, '-' for '_', Chinese names. */
+    @Test
+    public void wordsAsPeopleTypeThem() {
+        assertSame(Level.L3, Level.fromWord("三级"));
+        assertSame(Level.L3, Level.fromWord("L3"));
+        assertSame(Level.PRIMARY, Level.fromWord("基层"));
+        assertSame(ClaimKind.OUTPATIENT, ClaimKind.fromWord("门诊"));
+        assertSame(ClaimKind.INPATIENT, ClaimKind.fromWord("住院"));
+        assertSame(ClaimKind.PHARMACY, ClaimKind.fromWord("药店"));
+        assertSame(Category.IN_SERVICE, Category.fromWord("In-Service"));
+        assertSame(Category.RETIRED, Category.fromWord("退休"));
+        assertSame(Scheme.EMPLOYEE, Scheme.fromWord("职工"));
+        assertSame(Scheme.RESIDENT, Scheme.fromWord("居民"));
+        assertSame(Group.DIBAO, Group.fromWord("低保"));
+        assertSame(Disease.DIABETES, Disease.fromWord("糖尿病"));
+        try {
+            Level.fromWord("L4");
+            fail("L4 is no level");
+        } catch (IllegalArgumentException expected) {
+            assertEquals("\"L4\" is not a hospital level: write one of primary (基层), l1 (一级), "
+                    + "l2 (二级), l3 (三级), pharmacy (药店)", expected.getMessage());
+        }
+        try {
+            Level.fromWord("l3\0");
+            fail("a NUL is no end");
+        } catch (IllegalArgumentException expected) {
+            assertEquals("\"l3\\0\" is not a hospital level: it contains a NUL byte", expected.getMessage());
+        }
+    }
+
     @Test
     public void codesRoundTrip() {
         for (Scheme v : Scheme.values()) {

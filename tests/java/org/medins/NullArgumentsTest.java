@@ -132,7 +132,8 @@ public class NullArgumentsTest {
      * what the library gives, nulls included ("null when none"). */
     private static final Set<Class<?>> MADE_BY_THE_LIBRARY = Set.of(Settlement.class,
             ContributionFigures.class, AccountFigures.class, MaternityFigures.class,
-            CapitationFigures.class, ExplanationLine.class, PolicyValue.class, Source.class);
+            CapitationFigures.class, ExplanationLine.class, PolicyValue.class, Source.class,
+            Step.class);
 
     @ClassRule
     public static final TestSupport.EmbeddedSet EMBEDDED = new TestSupport.EmbeddedSet();

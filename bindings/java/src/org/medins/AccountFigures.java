@@ -18,8 +18,13 @@ public record AccountFigures(long monthlyCredit, long fromIndividual, long fromE
                              long fromPool, long monthlyToPool, long monthlyCard,
                              long yearlyCredit, long yearlyCard, boolean mayWithdraw,
                              boolean assumed) {
+    /* The packed slots of the components, in their order. */
+    private static final int[] S = Packed.slots(Packed.ACCOUNT, "monthly_credit",
+            "from_individual", "from_employer", "from_pool", "monthly_to_pool", "monthly_card",
+            "yearly_credit", "yearly_card", "may_withdraw", "assumed");
+
     static AccountFigures of(long[] f) {
-        return new AccountFigures(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8] != 0,
-                f[9] != 0);
+        return new AccountFigures(f[S[0]], f[S[1]], f[S[2]], f[S[3]], f[S[4]], f[S[5]], f[S[6]],
+                f[S[7]], f[S[8]] != 0, f[S[9]] != 0);
     }
 }

@@ -23,8 +23,11 @@ public record AccountInput(long monthlyWage, EmployerType employerType, long las
         Objects.requireNonNull(employerType, "employerType");
     }
 
+    private static final int[] SLOTS = Packed.slots(Packed.ACCOUNT_INPUT, "monthly_wage",
+            "employer_type", "last_year_pension", "year_costs", "serious_illness");
+
     long[] packed() {
-        return new long[] {monthlyWage, employerType.code(), lastYearPension, yearCosts,
-            seriousIllness ? 1 : 0};
+        return Packed.pack(Packed.ACCOUNT_INPUT, SLOTS, monthlyWage, employerType.code(),
+                lastYearPension, yearCosts, seriousIllness ? 1 : 0);
     }
 }

@@ -112,13 +112,13 @@ public final class BatchClaims {
             }
             long[] c = claim.packed();
             person[n] = personIndex;
-            date[n] = (int) c[1];
-            kind[n] = (int) c[2];
-            level[n] = (int) c[3];
-            institution[n] = c[4];
-            total[n] = c[5];
-            selfPaid[n] = c[6];
-            categoryB[n] = c[7];
+            date[n] = (int) c[Claim.DATE];
+            kind[n] = (int) c[Claim.KIND];
+            level[n] = (int) c[Claim.LEVEL];
+            institution[n] = c[Claim.INSTITUTION];
+            total[n] = c[Claim.TOTAL];
+            selfPaid[n] = c[Claim.SELF_PAID];
+            categoryB[n] = c[Claim.CATEGORY_B];
             n++;
             return this;
         }

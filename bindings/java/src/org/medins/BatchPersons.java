@@ -68,12 +68,12 @@ public final class BatchPersons {
                 throw new NullPointerException("persons[" + i + "]");
             }
             long[] p = person.packed();
-            s[i] = (int) p[0];
-            c[i] = (int) p[1];
-            t[i] = (int) p[2];
-            b[i] = (int) p[3];
-            g[i] = (int) p[4];
-            f[i] = p[5];
+            s[i] = (int) p[Person.SCHEME];
+            c[i] = (int) p[Person.CATEGORY];
+            t[i] = (int) p[Person.TIER];
+            b[i] = (int) p[Person.BIRTH_DATE];
+            g[i] = (int) p[Person.GROUPS];
+            f[i] = p[Person.FAMILY_DOCTOR];
         }
         return new BatchPersons(s, c, t, b, g, f);
     }

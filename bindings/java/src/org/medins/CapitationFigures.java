@@ -24,9 +24,15 @@ public record CapitationFigures(long institution, long rate, CapitationPeriod pe
                                 long surplus, long overrun, long surplusKept, long overrunFund,
                                 long beforeAssessment, int assessment, long payment,
                                 boolean assumed) {
+    /* The packed slots of the components, in their order. */
+    private static final int[] S = Packed.slots(Packed.CAPITATION, "institution", "rate",
+            "period", "patients", "patient_days", "budget", "actual_costs", "surplus", "overrun",
+            "surplus_kept", "overrun_fund", "before_assessment", "assessment", "payment",
+            "assumed");
+
     static CapitationFigures of(long[] f) {
-        return new CapitationFigures(f[0], f[1], CapitationPeriod.fromCode((int) f[2]),
-                (int) f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], (int) f[12], f[13],
-                f[14] != 0);
+        return new CapitationFigures(f[S[0]], f[S[1]], CapitationPeriod.fromCode((int) f[S[2]]),
+                (int) f[S[3]], f[S[4]], f[S[5]], f[S[6]], f[S[7]], f[S[8]], f[S[9]], f[S[10]],
+                f[S[11]], (int) f[S[12]], f[S[13]], f[S[14]] != 0);
     }
 }

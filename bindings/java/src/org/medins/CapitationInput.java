@@ -41,8 +41,11 @@ public record CapitationInput(long institution, Level level, Disease disease, Lo
         enrolments = List.copyOf(enrolments);
     }
 
+    private static final int[] SLOTS = Packed.slots(Packed.CAPITATION_INPUT, "institution",
+            "level", "disease", "from", "to", "actual_costs", "assessment");
+
     long[] packed() {
-        return new long[] {institution, level.code(), disease.code(), Dates.toInt(from),
-            Dates.toInt(to), actualCosts, assessment};
+        return Packed.pack(Packed.CAPITATION_INPUT, SLOTS, institution, level.code(),
+                disease.code(), Dates.toInt(from), Dates.toInt(to), actualCosts, assessment);
     }
 }

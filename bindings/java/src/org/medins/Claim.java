@@ -18,6 +18,16 @@ public final class Claim {
     private final long categoryB;
     private final long[] packed;
 
+    /* The packed slots (Packed) of the fields, for BatchClaims too. */
+    static final int ID = Packed.slot(Packed.CLAIM, "id");
+    static final int DATE = Packed.slot(Packed.CLAIM, "date");
+    static final int KIND = Packed.slot(Packed.CLAIM, "kind");
+    static final int LEVEL = Packed.slot(Packed.CLAIM, "level");
+    static final int INSTITUTION = Packed.slot(Packed.CLAIM, "institution");
+    static final int TOTAL = Packed.slot(Packed.CLAIM, "total");
+    static final int SELF_PAID = Packed.slot(Packed.CLAIM, "self_paid");
+    static final int CATEGORY_B = Packed.slot(Packed.CLAIM, "category_b");
+
     private Claim(Builder b) {
         this.id = b.id;
         this.date = Objects.requireNonNull(b.date, "date");
@@ -27,8 +37,16 @@ public final class Claim {
         this.total = b.total;
         this.selfPaid = b.selfPaid;
         this.categoryB = b.categoryB;
-        this.packed = new long[] {id, Dates.toInt(date), kind.code(), level.code(), institution,
-            total, selfPaid, categoryB};
+        long[] p = Packed.of(Packed.CLAIM);
+        p[ID] = id;
+        p[DATE] = Dates.toInt(date);
+        p[KIND] = kind.code();
+        p[LEVEL] = level.code();
+        p[INSTITUTION] = institution;
+        p[TOTAL] = total;
+        p[SELF_PAID] = selfPaid;
+        p[CATEGORY_B] = categoryB;
+        this.packed = p;
     }
 
     /**

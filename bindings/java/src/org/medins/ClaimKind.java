@@ -2,6 +2,7 @@ package org.medins;
 
 import org.medins.swig.claim_kind;
 import org.medins.swig.medins;
+import org.medins.swig.words;
 
 /** What kind of care a claim is for. */
 public enum ClaimKind {
@@ -52,13 +53,14 @@ public enum ClaimKind {
     }
 
     /**
-     * The value a policy-file word names.
+     * The value a word names: its policy-file word in any case, or its Chinese name.
      *
-     * @param word a word of the policy-file format
+     * @param word the word to read ("-" may stand for "_")
      * @return the constant the word names
-     * @throws IllegalArgumentException for an unknown word
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
      */
     public static ClaimKind fromWord(String word) {
-        return Enums.fromWord(values(), word, ClaimKind::word, "claim kind");
+        return Enums.fromWord(values(), word, words.WORDS_CLAIM_KIND, ClaimKind::code,
+                "claim kind");
     }
 }

@@ -32,10 +32,17 @@ public record ContributionFigures(Scheme scheme, Tier payingTier, Tier benefitTi
                                   long monthlyEmployer, long monthlyIndividual, long fixedYearly,
                                   long individual, long government, long employer, long total,
                                   boolean assumed) {
+    /* The packed slots of the components, in their order. */
+    private static final int[] S = Packed.slots(Packed.CONTRIBUTION, "scheme", "paying_tier",
+            "benefit_tier", "group", "state_pays_all", "subsidy", "wage_base", "employer_rate",
+            "individual_rate", "monthly_employer", "monthly_individual", "fixed_yearly",
+            "individual", "government", "employer", "total", "assumed");
+
     static ContributionFigures of(long[] f) {
-        return new ContributionFigures(Scheme.fromCode((int) f[0]), Tier.fromCode((int) f[1]),
-                Tier.fromCode((int) f[2]), Set.copyOf(Group.fromFlags((int) f[3])), f[4] != 0,
-                f[5], f[6], (int) f[7], (int) f[8], f[9], f[10], f[11], f[12], f[13], f[14],
-                f[15], f[16] != 0);
+        return new ContributionFigures(Scheme.fromCode((int) f[S[0]]),
+                Tier.fromCode((int) f[S[1]]), Tier.fromCode((int) f[S[2]]),
+                Set.copyOf(Group.fromFlags((int) f[S[3]])), f[S[4]] != 0, f[S[5]], f[S[6]],
+                (int) f[S[7]], (int) f[S[8]], f[S[9]], f[S[10]], f[S[11]], f[S[12]], f[S[13]],
+                f[S[14]], f[S[15]], f[S[16]] != 0);
     }
 }

@@ -33,6 +33,22 @@ public final class Dates {
     }
 
     /**
+     * A date written as text, as the library reads dates everywhere (medins_date_parse):
+     * "2023-06-01" or "20230601", nothing before or after.
+     *
+     * @param text the date's text
+     * @return the date
+     * @throws MedinsException MEDINS_ERR_SYNTAX for text of another shape ("2023-6-1"),
+     *     MEDINS_ERR_DATE for a day the calendar does not have ("2023-02-30") or one outside
+     *     {@link #MIN} to {@link #MAX}
+     * @throws NullPointerException when {@code text} is null
+     */
+    public static LocalDate parse(String text) {
+        Objects.requireNonNull(text, "text");
+        return fromInt(org.medins.swig.medins.date_parse(text));
+    }
+
+    /**
      * The date of a YYYYMMDD integer.
      *
      * @param yyyymmdd the integer, such as 20230115

@@ -2,6 +2,7 @@ package org.medins;
 
 import org.medins.swig.delivery;
 import org.medins.swig.medins;
+import org.medins.swig.words;
 
 /** Type of delivery. */
 public enum Delivery {
@@ -50,13 +51,13 @@ public enum Delivery {
     }
 
     /**
-     * The value a policy-file word names.
+     * The value a word names: its policy-file word in any case, or its Chinese name.
      *
-     * @param word a word of the policy-file format
+     * @param word the word to read ("-" may stand for "_")
      * @return the constant the word names
-     * @throws IllegalArgumentException for an unknown word
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
      */
     public static Delivery fromWord(String word) {
-        return Enums.fromWord(values(), word, Delivery::word, "delivery");
+        return Enums.fromWord(values(), word, words.WORDS_DELIVERY, Delivery::code, "delivery");
     }
 }

@@ -15,7 +15,10 @@ public record EmployeeInput(long monthlyWage, EmployerType employerType) {
         Objects.requireNonNull(employerType, "employerType");
     }
 
+    private static final int[] SLOTS = Packed.slots(Packed.EMPLOYEE, "monthly_wage",
+            "employer_type");
+
     long[] packed() {
-        return new long[] {monthlyWage, employerType.code()};
+        return Packed.pack(Packed.EMPLOYEE, SLOTS, monthlyWage, employerType.code());
     }
 }

@@ -2,6 +2,7 @@ package org.medins;
 
 import org.medins.swig.employer_type;
 import org.medins.swig.medins;
+import org.medins.swig.words;
 
 /** Kind of employer, which selects the employee contribution rates. */
 public enum EmployerType {
@@ -50,13 +51,14 @@ public enum EmployerType {
     }
 
     /**
-     * The value a policy-file word names.
+     * The value a word names: its policy-file word in any case, or its Chinese name.
      *
-     * @param word a word of the policy-file format
+     * @param word the word to read ("-" may stand for "_")
      * @return the constant the word names
-     * @throws IllegalArgumentException for an unknown word
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
      */
     public static EmployerType fromWord(String word) {
-        return Enums.fromWord(values(), word, EmployerType::word, "employer type");
+        return Enums.fromWord(values(), word, words.WORDS_EMPLOYER_TYPE, EmployerType::code,
+                "employer type");
     }
 }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.medins.swig.group;
 import org.medins.swig.medins;
+import org.medins.swig.words;
 
 /** Special groups a person may belong to (bit flags in C). */
 public enum Group {
@@ -53,14 +54,29 @@ public enum Group {
     }
 
     /**
-     * The group a policy-file word names.
+     * The group a word names: its policy-file word in any case, or its Chinese name.
      *
-     * @param word a word of the policy-file format
+     * @param word the word to read ("-" may stand for "_")
      * @return the group the word names
-     * @throws IllegalArgumentException for an unknown word
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
      */
     public static Group fromWord(String word) {
-        return Enums.fromWord(values(), word, Group::word, "group");
+        return Enums.fromWord(values(), word, words.WORDS_GROUP, Group::flag, "group");
+    }
+
+    /**
+     * The groups a list of them names, as the library reads such lists everywhere
+     * (medins_groups_parse): words separated by '+', ',' or '|' ("dibao+disabled").
+     *
+     * @param text the list; "" for no group
+     * @return a new set of the groups named
+     * @throws MedinsException MEDINS_ERR_TYPE for a word that is not a group, MEDINS_ERR_SYNTAX
+     *     for an empty word or another separator
+     * @throws NullPointerException when {@code text} is null
+     */
+    public static EnumSet<Group> parseList(String text) {
+        java.util.Objects.requireNonNull(text, "text");
+        return fromFlags((int) medins.groups_parse(text));
     }
 
     /**

@@ -14,6 +14,40 @@ import org.medins.swig.medins;
  * once (each call is atomic, but the order of a member's claims matters).
  */
 public final class Ledger {
+    /* The packed slots (Packed) of the fields read; a total by pool has one slot a pool, in
+     * the order of Pool's codes. */
+    private static final int YEAR = Packed.slot(Packed.LEDGER, "year");
+    private static final int LAST_DATE = Packed.slot(Packed.LEDGER, "last_date");
+    private static final int SEQ = Packed.slot(Packed.LEDGER, "seq");
+    private static final int ADMISSIONS = Packed.slot(Packed.LEDGER, "admissions");
+    private static final int OUTPATIENT_COSTS = Packed.slot(Packed.LEDGER, "outpatient_costs");
+    private static final int MAJOR_BASE = Packed.slot(Packed.LEDGER, "major_base");
+    private static final int MAJOR_FUND = Packed.slot(Packed.LEDGER, "major_fund");
+    private static final int ASSIST_BASE = Packed.slot(Packed.LEDGER, "assist_base");
+    private static final int ASSIST_FUND = Packed.slot(Packed.LEDGER, "assist_fund");
+    private static final int ACCOUNT_BALANCE = Packed.slot(Packed.LEDGER, "account_balance");
+    private static final int ACCOUNT_PAID = Packed.slot(Packed.LEDGER, "account_paid");
+    private static final int CARRY_OVER = Packed.slot(Packed.LEDGER, "carry_over");
+    private static final int THRIFTY_YEARS = Packed.slot(Packed.LEDGER, "thrifty_years");
+    private static final int PRIOR_KNOWN = Packed.slot(Packed.LEDGER, "prior_known");
+    private static final int PRIOR_OUTPATIENT_COSTS = Packed.slot(Packed.LEDGER, "prior_outpatient_costs");
+    private static final int[] DEDUCTIBLE = pools("deductible");
+    private static final int[] POSITION = pools("position");
+    private static final int[] FUND = pools("fund");
+
+    private static int[] pools(String total) {
+        Pool[] pools = Pool.values();
+        int[] slots = new int[pools.length];
+        for (Pool p : pools) {
+            slots[p.code()] = Packed.slot(Packed.LEDGER, total + "." + p.word());
+        }
+        return slots;
+    }
+
+    private static int pooled(int[] slots, Pool pool) {
+        return slots[Objects.requireNonNull(pool, "pool").code()];
+    }
+
     private final long[] state;
 
     /**
@@ -124,7 +158,7 @@ public final class Ledger {
      * @return the year
      */
     public synchronized int year() {
-        return (int) state[0];
+        return (int) state[YEAR];
     }
 
     /**
@@ -133,7 +167,7 @@ public final class Ledger {
      * @return the date, or null when none was settled this year
      */
     public synchronized LocalDate lastDate() {
-        return Dates.fromInt((int) state[1]);
+        return Dates.fromInt((int) state[LAST_DATE]);
     }
 
     /**
@@ -142,7 +176,7 @@ public final class Ledger {
      * @return their number
      */
     public synchronized long seq() {
-        return state[2];
+        return state[SEQ];
     }
 
     /**
@@ -151,7 +185,7 @@ public final class Ledger {
      * @return their number
      */
     public synchronized int admissions() {
-        return (int) state[3];
+        return (int) state[ADMISSIONS];
     }
 
     /**
@@ -160,7 +194,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long outpatientCosts() {
-        return state[4];
+        return state[OUTPATIENT_COSTS];
     }
 
     /**
@@ -170,7 +204,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long deductible(Pool pool) {
-        return state[5 + Objects.requireNonNull(pool, "pool").code()];
+        return state[pooled(DEDUCTIBLE, pool)];
     }
 
     /**
@@ -180,7 +214,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long position(Pool pool) {
-        return state[8 + Objects.requireNonNull(pool, "pool").code()];
+        return state[pooled(POSITION, pool)];
     }
 
     /**
@@ -190,7 +224,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long fund(Pool pool) {
-        return state[11 + Objects.requireNonNull(pool, "pool").code()];
+        return state[pooled(FUND, pool)];
     }
 
     /**
@@ -199,7 +233,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long majorBase() {
-        return state[14];
+        return state[MAJOR_BASE];
     }
 
     /**
@@ -208,7 +242,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long majorFund() {
-        return state[15];
+        return state[MAJOR_FUND];
     }
 
     /**
@@ -217,7 +251,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long assistBase() {
-        return state[16];
+        return state[ASSIST_BASE];
     }
 
     /**
@@ -226,7 +260,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long assistFund() {
-        return state[17];
+        return state[ASSIST_FUND];
     }
 
     /**
@@ -235,7 +269,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long accountBalance() {
-        return state[18];
+        return state[ACCOUNT_BALANCE];
     }
 
     /**
@@ -247,9 +281,9 @@ public final class Ledger {
      */
     public synchronized void setAccountBalance(long fen) {
         long[] next = state.clone();
-        next[18] = fen;
+        next[ACCOUNT_BALANCE] = fen;
         medins.java_ledger_check(next);
-        state[18] = fen;
+        state[ACCOUNT_BALANCE] = fen;
     }
 
     /**
@@ -258,7 +292,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long accountPaid() {
-        return state[19];
+        return state[ACCOUNT_PAID];
     }
 
     /**
@@ -267,7 +301,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long carryOver() {
-        return state[20];
+        return state[CARRY_OVER];
     }
 
     /**
@@ -276,7 +310,7 @@ public final class Ledger {
      * @return their number
      */
     public synchronized int thriftyYears() {
-        return (int) state[21];
+        return (int) state[THRIFTY_YEARS];
     }
 
     /**
@@ -285,7 +319,7 @@ public final class Ledger {
      * @return true when it does
      */
     public synchronized boolean priorKnown() {
-        return state[22] != 0;
+        return state[PRIOR_KNOWN] != 0;
     }
 
     /**
@@ -294,7 +328,7 @@ public final class Ledger {
      * @return the amount in fen
      */
     public synchronized long priorOutpatientCosts() {
-        return state[23];
+        return state[PRIOR_OUTPATIENT_COSTS];
     }
 
     @Override

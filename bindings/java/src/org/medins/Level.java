@@ -2,6 +2,7 @@ package org.medins;
 
 import org.medins.swig.level;
 import org.medins.swig.medins;
+import org.medins.swig.words;
 
 /** Where care is given. */
 public enum Level {
@@ -52,13 +53,13 @@ public enum Level {
     }
 
     /**
-     * The value a policy-file word names.
+     * The value a word names: its policy-file word in any case, or its Chinese name.
      *
-     * @param word a word of the policy-file format
+     * @param word the word to read ("-" may stand for "_")
      * @return the constant the word names
-     * @throws IllegalArgumentException for an unknown word
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
      */
     public static Level fromWord(String word) {
-        return Enums.fromWord(values(), word, Level::word, "level");
+        return Enums.fromWord(values(), word, words.WORDS_LEVEL, Level::code, "level");
     }
 }

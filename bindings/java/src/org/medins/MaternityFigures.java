@@ -15,7 +15,12 @@ package org.medins;
 public record MaternityFigures(long delivery, long prenatalLimit, long prenatal,
                                int complicationRatio, long complication, long total,
                                boolean assumed) {
+    /* The packed slots of the components, in their order. */
+    private static final int[] S = Packed.slots(Packed.MATERNITY, "delivery", "prenatal_limit",
+            "prenatal", "complication_ratio", "complication", "total", "assumed");
+
     static MaternityFigures of(long[] f) {
-        return new MaternityFigures(f[0], f[1], f[2], (int) f[3], f[4], f[5], f[6] != 0);
+        return new MaternityFigures(f[S[0]], f[S[1]], f[S[2]], (int) f[S[3]], f[S[4]], f[S[5]],
+                f[S[6]] != 0);
     }
 }

@@ -22,7 +22,11 @@ public record MaternityInput(Delivery delivery, int weeks, int childOrder, long 
         Objects.requireNonNull(delivery, "delivery");
     }
 
+    private static final int[] SLOTS = Packed.slots(Packed.MATERNITY_INPUT, "delivery", "weeks",
+            "child_order", "prenatal_costs", "complication_costs");
+
     long[] packed() {
-        return new long[] {delivery.code(), weeks, childOrder, prenatalCosts, complicationCosts};
+        return Packed.pack(Packed.MATERNITY_INPUT, SLOTS, delivery.code(), weeks, childOrder,
+                prenatalCosts, complicationCosts);
     }
 }

@@ -47,6 +47,15 @@ public enum Part {
     }
 
     /**
+     * The library's name for it (medins_part_name), as JSON and the other bindings write it.
+     *
+     * @return the name, such as {@code major_disease}
+     */
+    public String word() {
+        return org.medins.swig.medins.part_name(code);
+    }
+
+    /**
      * The value with that C code.
      *
      * @param code a value of the C enumeration

@@ -19,6 +19,14 @@ public final class Person {
     private final long familyDoctor;
     private final long[] packed;
 
+    /* The packed slots (Packed) of the fields, for BatchPersons too. */
+    static final int SCHEME = Packed.slot(Packed.PERSON, "scheme");
+    static final int CATEGORY = Packed.slot(Packed.PERSON, "category");
+    static final int TIER = Packed.slot(Packed.PERSON, "tier");
+    static final int BIRTH_DATE = Packed.slot(Packed.PERSON, "birth_date");
+    static final int GROUPS = Packed.slot(Packed.PERSON, "groups");
+    static final int FAMILY_DOCTOR = Packed.slot(Packed.PERSON, "family_doctor");
+
     private Person(Builder b) {
         this.scheme = Objects.requireNonNull(b.scheme, "scheme");
         this.category = Objects.requireNonNull(b.category, "category");
@@ -27,12 +35,12 @@ public final class Person {
         this.groups = Collections.unmodifiableSet(EnumSet.copyOf(b.groups));
         this.familyDoctor = b.familyDoctor;
         long[] p = Packed.of(Packed.PERSON);
-        p[0] = scheme.code();
-        p[1] = category.code();
-        p[2] = tier.code();
-        p[3] = Dates.toInt(birthDate);
-        p[4] = Group.toFlags(groups);
-        p[5] = familyDoctor;
+        p[SCHEME] = scheme.code();
+        p[CATEGORY] = category.code();
+        p[TIER] = tier.code();
+        p[BIRTH_DATE] = Dates.toInt(birthDate);
+        p[GROUPS] = Group.toFlags(groups);
+        p[FAMILY_DOCTOR] = familyDoctor;
         this.packed = p;
     }
 

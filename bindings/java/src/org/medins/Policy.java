@@ -296,7 +296,7 @@ public final class Policy implements AutoCloseable {
      * @param claim the bill to settle
      * @param ledger the member's ledger for the claim's year: updated on success, left as it was
      *     on an error
-     * @param explain false to compute the figures only, without explanation lines
+     * @param explain false to compute the figures only, without a trace (no steps, no lines)
      * @return a settlement result, owned by the caller; close it (it can reverse the settlement
      *     until then)
      * @throws MedinsException for an inconsistent claim, person or ledger, a claim dated outside
@@ -308,7 +308,7 @@ public final class Policy implements AutoCloseable {
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(ledger, "ledger");
-        long flags = explain ? 0 : medinsConstants.SETTLE_NO_LINES;
+        long flags = explain ? 0 : medinsConstants.SETTLE_NO_TRACE;
         return use(p -> {
             synchronized (ledger) {
                 return Result.adopt(id, shared, medins.java_settle(p, person.packed(),
@@ -472,10 +472,33 @@ public final class Policy implements AutoCloseable {
      * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
      */
     public BatchResult settleBatch(BatchPersons persons, BatchClaims claims, Ledger[] ledgers) {
+        return settleBatch(persons, claims, ledgers, false);
+    }
+
+    /**
+     * As {@link #settleBatch(BatchPersons, BatchClaims, Ledger[])}; with {@code closeYears}, a
+     * claim of a later year than its person's ledger first closes the ledger's years up to the
+     * claim's, each with the policy in force on its last day ({@link Ledger#closeYear}), in the
+     * library, as the command's batch does (this policy closes a year only if it is in force on
+     * its 31 December); without it such a claim fails with MEDINS_ERR_LEDGER_YEAR.
+     *
+     * @param persons the persons' columns, one row per person
+     * @param claims the claims' columns, each naming its person's row
+     * @param ledgers one ledger per person, updated in place; the caller keeps them
+     * @param closeYears whether to close each person's years up to their claims'
+     * @return the figures and the status of every claim
+     * @throws MedinsException when the arguments themselves are wrong (nothing is changed)
+     * @throws IllegalArgumentException when a ledger holds a value too wide for its field, or
+     *     when one Ledger object is given for two persons (each needs its own)
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public BatchResult settleBatch(BatchPersons persons, BatchClaims claims, Ledger[] ledgers,
+                                   boolean closeYears) {
         Objects.requireNonNull(persons, "persons");
         Objects.requireNonNull(claims, "claims");
         Objects.requireNonNull(ledgers, "ledgers");
-        return use(p -> BatchResult.run(p, null, null, persons, claims, ledgers));
+        return use(p -> BatchResult.run(p, null, null, persons, claims, ledgers, closeYears));
     }
 
     /** Release an owned policy (waiting for calls in progress). Idempotent; no-op if borrowed. */

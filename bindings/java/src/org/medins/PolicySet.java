@@ -216,11 +216,33 @@ public final class PolicySet implements AutoCloseable {
      */
     public BatchResult settleBatch(String region, BatchPersons persons, BatchClaims claims,
                                    Ledger[] ledgers) {
+        return settleBatch(region, persons, claims, ledgers, false);
+    }
+
+    /**
+     * As {@link #settleBatch(String, BatchPersons, BatchClaims, Ledger[])}; with
+     * {@code closeYears}, a claim of a later year than its person's ledger first closes the
+     * ledger's years up to the claim's, each with the region's policy in force on its last day
+     * (see {@link Policy#settleBatch(BatchPersons, BatchClaims, Ledger[], boolean)}).
+     *
+     * @param region the region, such as "tianjin"
+     * @param persons the persons' columns, one row per person
+     * @param claims the claims' columns, each naming its person's row
+     * @param ledgers one ledger per person, updated in place; the caller keeps them
+     * @param closeYears whether to close each person's years up to their claims'
+     * @return the figures and the status of every claim
+     * @throws MedinsException when the arguments themselves are wrong (nothing is changed)
+     * @throws IllegalArgumentException when a ledger holds a value too wide for its field
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when the set is closed
+     */
+    public BatchResult settleBatch(String region, BatchPersons persons, BatchClaims claims,
+                                   Ledger[] ledgers, boolean closeYears) {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(persons, "persons");
         Objects.requireNonNull(claims, "claims");
         Objects.requireNonNull(ledgers, "ledgers");
-        return use(s -> BatchResult.run(null, s, region, persons, claims, ledgers));
+        return use(s -> BatchResult.run(null, s, region, persons, claims, ledgers, closeYears));
     }
 
     /**

@@ -27,6 +27,15 @@ public enum Pool {
     }
 
     /**
+     * The library's name for it (medins_pool_name), as JSON and the other bindings write it.
+     *
+     * @return the name, such as {@code inpatient}
+     */
+    public String word() {
+        return org.medins.swig.medins.pool_name(code);
+    }
+
+    /**
      * The value with that C code.
      *
      * @param code a value of the C enumeration

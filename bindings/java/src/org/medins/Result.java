@@ -3,26 +3,36 @@ package org.medins;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import org.medins.swig.Line;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.medins.swig.medins;
 import org.medins.swig.medinsConstants;
 
 /**
- * The explained result of a computation: its figures and one line per part saying which rule
- * produced it, citing the policy. Immutable: everything is copied out of the library when the
- * result is made, so it stays readable after {@link #close()} and after its policy is closed.
+ * The explained result of a computation: its figures, its trace (one {@link Step} per step the
+ * computation took, with the policy values it read) and one English line per step saying which
+ * rule produced it, citing the policy. Figures, steps and lines are copied out of the library
+ * when the result is made, so they stay readable after {@link #close()} and after its policy
+ * is closed.
  *
- * <p>A settlement result also keeps the native result, which {@link #reverse(Ledger)} needs;
- * close it when done (try-with-resources). Other kinds hold no native memory, and closing them
- * does nothing. close() is idempotent; there is no finalizer.
+ * <p>A settlement result also keeps the native result, which {@link #reverse(Ledger)} needs,
+ * and from which its text in a language is rendered when first asked for
+ * ({@link #explain(Locale)}); close it when done (try-with-resources). Other kinds have their
+ * texts rendered in every language when made, hold no native memory, and closing them does
+ * nothing. close() is idempotent; there is no finalizer.
  */
 public final class Result implements AutoCloseable {
     private final ResultKind kind;
     private final String policyId;
     private final List<ExplanationLine> lines;
+    private final List<Step> steps;
+    /* The texts rendered so far, by language ("zh", "en"). */
+    private final Map<String, Texts> texts = new ConcurrentHashMap<>();
     private final List<PolicyValue> assumedValues;
     private final List<PolicyValue> thirdPartyValues;
     private final boolean usesAssumed;
@@ -38,6 +48,7 @@ public final class Result implements AutoCloseable {
         kind = ResultKind.fromCode(r.kind());
         this.policyId = policyId;
         lines = lines(shared.strings, r);
+        steps = steps(shared, r);
         long[] ids = new long[(int) r.assumed_count()];
         medins.java_result_assumed(r, ids);
         List<PolicyValue> vs = new ArrayList<>(ids.length);
@@ -67,10 +78,83 @@ public final class Result implements AutoCloseable {
             handle = r;
             guard = new Guard("result", r::delete);
         } else {
+            for (String lang : LANGS) {
+                texts.put(lang, Texts.of(r, lang, steps.size()));
+            }
             handle = null;
             guard = new Guard("result", null);
             r.delete();
         }
+    }
+
+    /* Every language the library renders, by its tag. */
+    private static final String[] LANGS = {"en", "zh"};
+
+    /* A result's texts in one language: the whole explanation and each step's. */
+    private record Texts(String explanation, List<String> steps) {
+        static Texts of(org.medins.swig.Result r, String lang, int n) {
+            String[] each = new String[n];
+            for (int i = 0; i < n; i++) {
+                each[i] = medins.result_step_text(r, i, lang);
+            }
+            return new Texts(medins.result_explain(r, lang), List.of(each));
+        }
+    }
+
+    /* Longs a step in java_result_steps' array. */
+    private static final int STEP_NUMS = medinsConstants.JAVA_STEP_NUMS;
+    /* Each kind's word and its arguments' names, read from the library once. */
+    private static final Map<Integer, String> KINDS = new ConcurrentHashMap<>();
+    private static final Map<Integer, String[]> ARGS = new ConcurrentHashMap<>();
+
+    /*
+     * The trace in two native calls: the steps' numbers (kind, part, amounts, ratio, rule,
+     * number of values, arguments), then the addresses of the values they read, each made a
+     * PolicyValue once a policy (Shared).
+     */
+    private static List<Step> steps(Shared shared, org.medins.swig.Result r) {
+        int n = (int) medins.result_step_count(r);
+        if (n == 0) {
+            return Collections.emptyList();
+        }
+        long[] v = new long[n * STEP_NUMS];
+        medins.java_result_steps(r, v);
+        int total = 0;
+        for (int k = 6; k < v.length; k += STEP_NUMS) {
+            total += (int) v[k];
+        }
+        long[] addresses = new long[total];
+        medins.java_result_step_values(r, addresses);
+        Step[] out = new Step[n];
+        for (int i = 0, k = 0, a = 0; i < n; i++, k += STEP_NUMS) {
+            final int step = i;
+            int kind = (int) v[k];
+            PolicyValue[] values = new PolicyValue[(int) v[k + 6]];
+            for (int j = 0; j < values.length; j++, a++) {
+                final int at = j;
+                values[j] = shared.values.computeIfAbsent(addresses[a],
+                        x -> PolicyValue.of(medins.result_step_value(r, step, at)));
+            }
+            String[] names = ARGS.computeIfAbsent(kind, Result::argNames);
+            Map<String, Long> args = new LinkedHashMap<>();
+            for (int j = 0; j < names.length; j++) {
+                args.put(names[j], v[k + 7 + j]);
+            }
+            out[i] = new Step(KINDS.computeIfAbsent(kind, medins::step_kind_name),
+                    Part.fromCode((int) v[k + 1]),
+                    string(shared.strings, v[k + 5], () -> medins.result_step(r, step).getRule()),
+                    v[k + 2], v[k + 3], (int) v[k + 4], Collections.unmodifiableMap(args),
+                    List.of(values));
+        }
+        return List.of(out);
+    }
+
+    private static String[] argNames(int kind) {
+        String[] names = new String[(int) medins.step_arg_count(kind)];
+        for (int j = 0; j < names.length; j++) {
+            names[j] = medins.step_arg_name(kind, j);
+        }
+        return names;
     }
 
     private static List<PolicyValue> thirdParty(org.medins.swig.Result r) {
@@ -111,25 +195,25 @@ public final class Result implements AutoCloseable {
         medins.java_result_lines(r, v, texts);
         ExplanationLine[] ls = new ExplanationLine[n];
         for (int i = 0, k = 0; i < n; i++, k += LINE_NUMS) {
+            final int line = i;
             ls[i] = new ExplanationLine(Part.fromCode((int) v[k]), v[k + 1], v[k + 2],
-                    (int) v[k + 3], string(strings, v[k + 7], r, i, Line::getRule),
-                    (String) texts[i], string(strings, v[k + 8], r, i, Line::getSource),
-                    string(strings, v[k + 9], r, i, Line::getCitation),
-                    string(strings, v[k + 10], r, i, Line::getFile), (int) v[k + 4],
+                    (int) v[k + 3], string(strings, v[k + 7], () -> r.line(line).getRule()),
+                    (String) texts[i], string(strings, v[k + 8], () -> r.line(line).getSource()),
+                    string(strings, v[k + 9], () -> r.line(line).getCitation()),
+                    string(strings, v[k + 10], () -> r.line(line).getFile()), (int) v[k + 4],
                     (int) v[k + 5], v[k + 6] != 0);
         }
         return Collections.unmodifiableList(Arrays.asList(ls));
     }
 
-    /* The string at `address` (0: null), read from line i with `get` on first use. */
-    private static String string(Map<Long, String> strings, long address, org.medins.swig.Result r,
-                                 int i, Function<Line, String> get) {
+    /* The string at `address` (0: null), read with `get` on first use. */
+    private static String string(Map<Long, String> strings, long address, Supplier<String> get) {
         if (address == 0) {
             return null;
         }
         String s = strings.get(address);
         if (s == null) {
-            s = get.apply(r.line(i));
+            s = get.get();
             strings.put(address, s);
         }
         return s;
@@ -175,6 +259,66 @@ public final class Result implements AutoCloseable {
      */
     public List<ExplanationLine> lines() {
         return lines;
+    }
+
+    /**
+     * The trace: each step with its kind, amounts, arguments and the policy values it read, for
+     * laying out a receipt.
+     *
+     * @return an unmodifiable list; empty when computed without a trace ({@code explain} false)
+     */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /**
+     * The explanation in a language: what the result is of, one line per step with its amount,
+     * citation and policy file:line, then the assumed and third-party values used. Chinese
+     * ({@link Locale#CHINESE}, {@link Locale#CHINA}, any {@code zh} locale) is Simplified
+     * Chinese, in the terms hospitals use; English otherwise named.
+     *
+     * @param locale the language
+     * @return the text, lines ended by newlines
+     * @throws MedinsException MEDINS_ERR_TYPE for a language the library does not render
+     * @throws IllegalStateException when a settlement result was closed before its text in
+     *     this language was made
+     */
+    public String explain(Locale locale) {
+        return texts(locale).explanation();
+    }
+
+    /**
+     * The explanation in English, as {@link #explain(Locale)}.
+     *
+     * @return the text
+     */
+    public String explain() {
+        return explain(Locale.ENGLISH);
+    }
+
+    /**
+     * Each step's sentence in a language, as {@link #explain(Locale)} writes them.
+     *
+     * @param locale the language
+     * @return an unmodifiable list, one text per step
+     * @throws MedinsException MEDINS_ERR_TYPE for a language the library does not render
+     * @throws IllegalStateException when a settlement result was closed before its texts in
+     *     this language were made
+     */
+    public List<String> stepTexts(Locale locale) {
+        return texts(locale).steps();
+    }
+
+    /* The texts in the locale's language, made from the native result on first use. */
+    private Texts texts(Locale locale) {
+        String lang = medins.lang_name(Objects.requireNonNull(locale, "locale").toLanguageTag());
+        Texts t = texts.get(lang);
+        if (t == null) {
+            t = guard.read(() -> texts.computeIfAbsent(lang,
+                    l -> Texts.of(handle, l, steps.size())),
+                    () -> "the result is closed: its " + lang + " texts were not made before");
+        }
+        return t;
     }
 
     /**

@@ -31,6 +31,15 @@ public enum ResultKind {
     }
 
     /**
+     * The library's name for it (medins_result_kind_name), as JSON and the other bindings write it.
+     *
+     * @return the name, such as {@code settlement}
+     */
+    public String word() {
+        return org.medins.swig.medins.result_kind_name(code);
+    }
+
+    /**
      * The value with that C code.
      *
      * @param code a value of the C enumeration

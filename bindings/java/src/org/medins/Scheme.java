@@ -1,7 +1,8 @@
 package org.medins;
 
-import org.medins.swig.scheme;
 import org.medins.swig.medins;
+import org.medins.swig.scheme;
+import org.medins.swig.words;
 
 /** Insurance scheme. */
 public enum Scheme {
@@ -46,13 +47,13 @@ public enum Scheme {
     }
 
     /**
-     * The value a policy-file word names.
+     * The value a word names: its policy-file word in any case, or its Chinese name.
      *
-     * @param word a word of the policy-file format
+     * @param word the word to read ("-" may stand for "_")
      * @return the constant the word names
-     * @throws IllegalArgumentException for an unknown word
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
      */
     public static Scheme fromWord(String word) {
-        return Enums.fromWord(values(), word, Scheme::word, "scheme");
+        return Enums.fromWord(values(), word, words.WORDS_SCHEME, Scheme::code, "scheme");
     }
 }

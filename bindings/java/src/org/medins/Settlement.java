@@ -26,14 +26,21 @@ public record Settlement(long claimId, long total, long selfPaid, long categoryB
                          long deductible, long fund, long coinsurance, long overCap,
                          long majorDisease, long assistance, long patient, long account,
                          long cash, int ratio, int admission, boolean assumed) {
+    /* The packed slots of the components, in their order. */
+    private static final int[] S = Packed.slots(Packed.SETTLEMENT, "claim_id", "total",
+            "self_paid", "category_b", "in_scope", "deductible", "fund", "coinsurance",
+            "over_cap", "major_disease", "assistance", "patient", "account", "cash", "ratio",
+            "admission", "assumed");
+
     static Settlement of(long[] f) {
         return of(f, 0);
     }
 
     /** From the packed figures starting at {@code o}. */
     static Settlement of(long[] f, int o) {
-        return new Settlement(f[o], f[o + 1], f[o + 2], f[o + 3], f[o + 4], f[o + 5], f[o + 6],
-                f[o + 7], f[o + 8], f[o + 9], f[o + 10], f[o + 11], f[o + 12], f[o + 13],
-                (int) f[o + 14], (int) f[o + 15], f[o + 16] != 0);
+        return new Settlement(f[o + S[0]], f[o + S[1]], f[o + S[2]], f[o + S[3]], f[o + S[4]],
+                f[o + S[5]], f[o + S[6]], f[o + S[7]], f[o + S[8]], f[o + S[9]], f[o + S[10]],
+                f[o + S[11]], f[o + S[12]], f[o + S[13]], (int) f[o + S[14]],
+                (int) f[o + S[15]], f[o + S[16]] != 0);
     }
 }

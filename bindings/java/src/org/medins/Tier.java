@@ -1,7 +1,8 @@
 package org.medins;
 
-import org.medins.swig.tier;
 import org.medins.swig.medins;
+import org.medins.swig.tier;
+import org.medins.swig.words;
 
 /** Residents' contribution tier; employees use NONE. */
 public enum Tier {
@@ -50,13 +51,13 @@ public enum Tier {
     }
 
     /**
-     * The value a policy-file word names.
+     * The value a word names: its policy-file word in any case, or its Chinese name.
      *
-     * @param word a word of the policy-file format
+     * @param word the word to read ("-" may stand for "_")
      * @return the constant the word names
-     * @throws IllegalArgumentException for an unknown word
+     * @throws IllegalArgumentException for an unknown word, with a message listing the words
      */
     public static Tier fromWord(String word) {
-        return Enums.fromWord(values(), word, Tier::word, "tier");
+        return Enums.fromWord(values(), word, words.WORDS_TIER, Tier::code, "tier");
     }
 }

@@ -1,0 +1,56 @@
+/*
+ * The settlement's entry points inside the library (settle.c): one claim of a batch settled
+ * alone, and the batch's chunks of claims. Both run the arithmetic of medins_settle, in copies
+ * that record nothing (bench/README.md, "Why the code looks as it does").
+ */
+#ifndef MEDINS_COMPUTE_SETTLE_H
+#define MEDINS_COMPUTE_SETTLE_H
+
+#include "plan.h"
+
+/* The most claims in one of the batch's chunks, and a column of as many zeros (batch.c): an
+ * absent optional input column, for a chunk. */
+#define MDN_CHUNK 256
+extern const int64_t mdn_zeros[MDN_CHUNK];
+
+/* What the caller of the settlement has checked already, so that it need not. */
+typedef enum mdn_vouched {
+    MDN_VOUCHED_NONE,     /* nothing: the settlement checks all */
+    MDN_VOUCHED_DATES,    /* the claim's date against the policy's and the ledger's */
+    /* ... and that the plan can settle, and that no year total of the ledger can pass the
+     * limit (the batch's second pass: mdn_ledger_room) nor its count of settlements
+     * MEDINS_LEDGER_SEQ_MAX */
+    MDN_VOUCHED_ALL
+} mdn_vouched;
+
+/*
+ * Settle `claim` of `person` with `plan` (made for them under p) and update `ledger` in place
+ * when it settles; *s receives the figures the batch outputs. The person, the claim and the
+ * ledger must have passed their checks; `vouched` says what else the caller has checked.
+ * Returns 0 or the first failed check's status (with *err).
+ */
+int mdn_settle_planned(medins_settlement *s, medins_ledger *ledger, const medins_policy *p,
+                       const medins_person *person, const mdn_plan *plan,
+                       const medins_claim *claim, mdn_vouched vouched, medins_error **err);
+/* As mdn_settle_planned, the claim settled from `from` (a ledger whose years were closed into
+ * the claim's) and, when it settles, the result written to `next`. */
+int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const medins_ledger *from,
+                            const medins_policy *p, const medins_person *person,
+                            const mdn_plan *plan, const medins_claim *claim, mdn_vouched vouched,
+                            medins_error **err);
+
+/* The output columns present in `out`, as mdn_settle_chunk takes them. */
+unsigned mdn_batch_columns(const medins_batch_out *out);
+
+/*
+ * The batch's second pass: settles its claims i0 to i0 + m - 1 under `policy`, claim i0 + j
+ * with plans[j], writing the columns of `out` (`cols`: mdn_batch_columns(out)) and each
+ * person's ledger in `ledgers`. The first pass vouched for every check of them all
+ * (MDN_VOUCHED_ALL): none fails. `person` is read only to word an error, which none has.
+ */
+void mdn_settle_chunk(const medins_batch_claims *claims, medins_batch_out *out, unsigned cols,
+                      medins_ledger *ledgers, const medins_person *person,
+                      const medins_policy *policy, const mdn_plan *const *plans, size_t i0,
+                      size_t m);
+
+#endif
