@@ -34,7 +34,7 @@ from .core import (to_cdate, from_cdate, yuan, fen, ratio_text, ratio, version, 
                    FiguresResult, Settlement, embedded, default_policy, load_policy,
                    load_policy_string, settle)
 from .batch import settle_arrays, BatchResult, LedgerBlock
-from .frames import settle_frame, generate_population
+from .frames import settle_frame, PersonLedgers, generate_population
 from .reform import overlay_yaml, derive, compare, Comparison
 from .plot import plot_fund_vs_cost, plot_fund_balance
 from .population import (PopulationResult, contributions_arrays, maternity_arrays,
@@ -55,7 +55,8 @@ __all__ = [
     "Person", "Claim", "Ledger", "LoadOptions", "Policy", "PolicySet", "Source", "PolicyValue",
     "Line", "Step", "Result", "FiguresResult", "Settlement", "embedded", "default_policy",
     "load_policy", "load_policy_string", "settle",
-    "settle_arrays", "BatchResult", "LedgerBlock", "settle_frame", "generate_population",
+    "settle_arrays", "BatchResult", "LedgerBlock", "settle_frame", "PersonLedgers",
+    "generate_population",
     "overlay_yaml", "derive", "compare", "Comparison", "plot_fund_vs_cost",
     "PopulationResult", "contributions_arrays", "maternity_arrays", "capitation_arrays",
     "contributions_frame", "maternity_frame", "capitation_frame", "summarize", "yuan_value",

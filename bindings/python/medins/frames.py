@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple, Union
+from collections.abc import Mapping
+from typing import Any, Iterator, Optional, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
-from .batch import OUTPUTS, _errors_frame, settle_arrays
-from .core import Policy, PolicySet, DateLike, to_cdate
+from .batch import OUTPUTS, LedgerBlock, _errors_frame, settle_arrays
+from .core import Ledger, Policy, PolicySet, DateLike, to_cdate
 from .enums import Category, ClaimKind, Level, Scheme, Status, Tier
 
-__all__ = ["settle_frame", "generate_population", "by_category_level"]
+__all__ = ["settle_frame", "PersonLedgers", "generate_population", "by_category_level"]
 
 _PERSON_COLUMNS = ("scheme", "category", "tier", "birth_date", "groups", "family_doctor")
 
@@ -43,7 +44,9 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
         persons' ``scheme``, ``category`` and ``weight`` when the claims lack them. Its
         ``attrs["errors"]`` is a DataFrame of the failed claims, one row each: ``row`` (the
         claim's index label), ``code``, ``status_name`` and ``message`` (the code and message
-        settling that claim alone gives); empty when every claim settled.
+        settling that claim alone gives); empty when every claim settled. Its
+        ``attrs["ledgers"]`` is a :class:`PersonLedgers`: each person's ledger after their
+        last claim (with ``close_years``, of the year of that claim).
     """
     from .core import embedded
     from .errors import BatchError
@@ -76,7 +79,34 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
         e.results = _frame(claims, e.results, extra)
         e.errors = e.results.attrs["errors"]
         raise
-    return _frame(claims, res, extra)
+    out = _frame(claims, res, extra)
+    out.attrs["ledgers"] = PersonLedgers(persons.index, res.ledgers)
+    return out
+
+
+class PersonLedgers(Mapping):
+    """The ledgers after a :func:`settle_frame`'s last claims, by person key: ``ledgers[key]``
+    is a copy of that person's :class:`Ledger`; ``.block`` is the :class:`LedgerBlock`
+    (persons in the order of ``.keys()``), to continue from with :func:`settle_arrays`."""
+
+    def __init__(self, keys: Any, block: LedgerBlock) -> None:
+        self._keys = pd.Index(keys)
+        self.block = block
+
+    def __getitem__(self, key: Any) -> Ledger:
+        at = self._keys.get_indexer([key])[0]
+        if at < 0:
+            raise KeyError(key)
+        return self.block[int(at)]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return f"<PersonLedgers of {len(self)} persons>"
 
 
 def _frame(claims: pd.DataFrame, res: Any, extra: dict) -> pd.DataFrame:
