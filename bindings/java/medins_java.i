@@ -931,7 +931,7 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                         (const char *)d[MEDINS_JAVA_LEDGERS] + 8 * i * nf,
                                         nf) != 0;
     if (!bad_ledger) {
-        rc = medins_bind_batch(policy, set, region, d, len, l, errors, close_years != 0,
+        rc = medins_bind_batch(policy, set, region, d, len, l, errors, close_years != 0, 1u,
                                &failed, why, sizeof why, &e);
         /* Some claims failing is an outcome, not an error: their statuses and errors say
          * which. MEDINS_ERR_NOMEM only means some failures could not be worded; any other

@@ -20,7 +20,7 @@ _PERSON_COLUMNS = ("scheme", "category", "tier", "birth_date", "groups", "family
 def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *,
                  policy: Union[Policy, PolicySet, None] = None, region: Optional[str] = None,
                  person_key: str = "person", on_error: str = "raise",
-                 close_years: bool = False) -> pd.DataFrame:
+                 close_years: bool = False, threads: int = 1) -> pd.DataFrame:
     """Settle every claim of a DataFrame in one batch call.
 
     Args:
@@ -38,6 +38,7 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
             (failed rows have zeros and a non-zero ``status``).
         close_years: close each person's year before a claim of a later one, as
             :func:`settle_arrays` does with it.
+        threads: settle in up to this many threads (:func:`settle_arrays`).
     Returns:
         ``claims`` with the result columns added: fund, major_disease, assistance, patient,
         deductible, coinsurance, over_cap, account (fen), status and status_name, and the
@@ -72,7 +73,7 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
              if c in persons.columns and c not in claims.columns}
     try:
         res = settle_arrays(policy, pcols, ccols, region=region, on_error=on_error,
-                            close_years=close_years)
+                            close_years=close_years, threads=threads)
     except BatchError as e:
         # Rows as the claims frame's index labels.
         e.row = claims.index[e.row]
