@@ -12,6 +12,7 @@ Usage: dask_partitions.py [--scheduler distributed|processes|threads] [--persons
 """
 
 import argparse
+import os
 import sys
 
 import dask
@@ -22,18 +23,19 @@ import medins
 
 SETTLED = ["total", "fund", "major_disease", "assistance", "patient"]
 INCOME = ["individual", "employer", "government"]
-COLUMNS = ["scenario"] + SETTLED + INCOME
+COLUMNS = ["scenario"] + SETTLED + INCOME + ["pid"]
 
 
 def partition_totals(persons: pd.DataFrame, claims: pd.DataFrame, policies: dict) -> pd.DataFrame:
     """Runs on a worker: for each policy (unpickled there), one batch call for the
-    partition's claims and one for its contributions; the sums in fen, weighted."""
+    partition's claims and one for its contributions; the sums in fen, weighted, and the
+    process that computed them."""
     rows = []
     for scenario, policy in policies.items():
         settled = medins.settle_frame(claims, persons, policy=policy)
         contrib = medins.contributions_frame(persons[persons["category"] != "retired"],
                                              policy=policy)
-        row = {"scenario": scenario}
+        row = {"scenario": scenario, "pid": os.getpid()}
         for frame, cols in ((settled, SETTLED), (contrib, INCOME)):
             w = frame["weight"].to_numpy()
             row.update({c: int((frame[c].to_numpy() * w).sum()) for c in cols})
@@ -63,19 +65,22 @@ def run(scheduler: str, n_persons: int, partitions: int = 8) -> int:
     pieces = [dask.delayed(partition_totals)(p, c, policies) for p, c in zip(pparts, cparts)]
     ddf = dd.from_delayed(pieces, meta=meta)
     totals = ddf.groupby("scenario")[SETTLED + INCOME].sum()
+    pids = ddf["pid"].unique()
 
     if scheduler == "distributed":
         from dask.distributed import Client, LocalCluster
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster, Client(cluster):
-            got = totals.compute()
+            got, pids = dask.compute(totals, pids)
     else:
         with dask.config.set(scheduler=scheduler):
-            got = totals.compute()
+            got, pids = dask.compute(totals, pids)
+    workers = set(int(p) for p in pids) - {os.getpid()}
 
     print(f"{partitions} partitions of persons, {len(persons)} persons, {len(claims)} claims, "
           f"scheduler {scheduler}")
     print("no person spans partitions" if spans == 0 else f"{spans} persons span partitions")
+    print(f"computed in {len(workers)} worker process(es) other than this one")
     same = spans == 0
     for scenario in single.index:
         for c in SETTLED + INCOME:

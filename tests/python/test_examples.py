@@ -73,5 +73,11 @@ def test_dask_partitions_match_single_run(scheduler):
     assert out.returncode == 0, out.stdout + out.stderr
     assert "no person spans partitions" in out.stdout
     assert "totals equal" in out.stdout
+    # Worker processes, not threads of this one: the LocalCluster's two, or the process
+    # pool's (one or more).
+    if scheduler == "distributed":
+        assert "computed in 2 worker process(es) other than this one" in out.stdout
+    else:
+        assert "computed in 0 worker" not in out.stdout
     # Both policies, the year and the reform derived from it in code, reached the workers.
     assert "  reform  fund " in out.stdout and "  2023    fund " in out.stdout
