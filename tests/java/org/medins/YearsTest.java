@@ -1,6 +1,7 @@
 package org.medins;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -9,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.ClassRule;
 import org.junit.Test;
 
@@ -55,8 +58,10 @@ public class YearsTest {
         for (int i = 0; i < ledgers.length; i++) {
             ledgers[i] = new Ledger(2022);
         }
-        BatchResult r = EMBEDDED.set().settleBatch("tianjin", BatchPersons.of(persons),
-                claims.build(), ledgers, true);
+        BatchClaims built = claims.build();
+        BatchResult r = EMBEDDED.set().settleBatch("tianjin", BatchPersons.of(persons), built,
+                ledgers, true);
+        String[] rows;
 
         Path saved = Files.createTempFile("medins-years", ".txt");
         try {
@@ -65,7 +70,7 @@ public class YearsTest {
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, cli.waitFor());
-            String[] rows = out.split("\n");
+            rows = out.split("\n");
             assertEquals(lines.size(), rows.length);
             assertEquals(48, r.size());
             long[][] ours = {r.fund(), r.majorDisease(), r.assistance(), r.patient(),
@@ -92,10 +97,24 @@ public class YearsTest {
         } finally {
             Files.deleteIfExists(saved);
         }
+        // The fund's cost by year: the command's fund column summed by the year of its date.
+        Map<Integer, Long> want = new TreeMap<>();
+        for (int i = 1; i < rows.length; i++) {
+            String[] f = rows[i].split(",", -1);
+            want.merge(Integer.parseInt(f[2].substring(0, 4)), fen(f[4]), Long::sum);
+        }
+        assertEquals(want, r.byYear(built, r.fund()));
+        assertEquals(Arrays.asList(2022, 2023), new ArrayList<>(want.keySet()));
         // By hand, E1 (employee in service): 2,600 yuan at a primary institution on 2022-03-20,
         // deductible 800: (2,600 - 800) x 75% = 1,350 yuan; 2,600 at level 2 on 2023-01-18,
         // 2023's first claim, meets the deductible anew: (2,600 - 800) x 65% = 1,170 yuan.
         assertEquals(135_000, r.fund(0));
         assertEquals(117_000, r.fund(3));
+        try {
+            r.byYear(built, new long[3]);
+            fail("a column of 3 amounts summed for 48 claims");
+        } catch (IllegalArgumentException e) {
+            assertEquals("48 claims and 3 amounts for a result of 48 claims", e.getMessage());
+        }
     }
 }

@@ -370,4 +370,31 @@ public final class BatchResult {
     public int[] statusCodes() {
         return status.clone();
     }
+
+    /**
+     * A column's sum by the year of each claim's date, over the claims that settled: with
+     * {@link #fund()}, the fund's cost of each year of a batch over several years.
+     *
+     * @param claims the claims this result is of
+     * @param column one amount a claim, such as {@link #fund()} or {@link #patient()}
+     * @return the sums in fen by year, in year order
+     * @throws IllegalArgumentException when the claims or the column are not one a claim of
+     *         this result
+     * @throws ArithmeticException when a sum passes the largest long
+     */
+    public SortedMap<Integer, Long> byYear(BatchClaims claims, long[] column) {
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(column, "column");
+        if (claims.size() != status.length || column.length != status.length) {
+            throw new IllegalArgumentException(claims.size() + " claims and " + column.length
+                    + " amounts for a result of " + status.length + " claims");
+        }
+        SortedMap<Integer, Long> sums = new TreeMap<>();
+        for (int i = 0; i < status.length; i++) {
+            if (status[i] == 0) {
+                sums.merge(claims.date[i] / 10000, column[i], Math::addExact);
+            }
+        }
+        return sums;
+    }
 }
