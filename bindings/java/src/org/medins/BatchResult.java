@@ -78,7 +78,10 @@ public final class BatchResult {
     /** One native call over the columns; the ledgers are updated when it returns. */
     static BatchResult run(org.medins.swig.Policy policy, org.medins.swig.PolicySet set,
                            String region, BatchPersons p, BatchClaims c, Ledger[] ledgers,
-                           boolean closeYears) {
+                           boolean closeYears, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
+        }
         checkLedgers(p, ledgers);
         int nf = Packed.of(Packed.LEDGER).length;
         long[] packed = new long[ledgers.length * nf];
@@ -90,7 +93,7 @@ public final class BatchResult {
                 p.birthDate, p.groups, p.familyDoctor, c.person, c.date, c.kind, c.level,
                 c.institution, c.total, c.selfPaid, c.categoryB, packed, r.fund, r.majorDisease,
                 r.assistance, r.patient, r.deductible, r.coinsurance, r.overCap, r.account,
-                r.status, closeYears);
+                r.status, closeYears, threads);
         for (int i = 0; i < ledgers.length; i++) {
             ledgers[i].load(packed, i * nf);
         }
