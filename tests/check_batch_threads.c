@@ -4,7 +4,7 @@
  * for byte, the count of failed claims, the return code, err's message and the errors object's
  * list (claim, code, message), in claim order.
  *
- * The claims: 20,000 persons of both schemes with 6 claims each, the first two of each person
+ * The claims: 20,000 persons of both schemes with 6 claims each (3,000 in a quick run), the first two of each person
  * moved to 2022 (settled through the embedded set, years closed in the batch), and bad claims
  * and persons sown through every part: negative totals, unknown kinds, a claim before its
  * person's birth, a person of an unknown scheme, a ledger of a year the library refuses. Also
@@ -16,15 +16,20 @@
 #include "runner.h"
 #include "synth.h"
 
-#define PERSONS 20000
 #define PER_PERSON 6
 #define SEED 2828u
 
+/* 20,000 persons; 3,000 (18,000 claims, still 4 parts) when MEDINS_TEST_QUICK is set, as under
+ * valgrind (tests/sanitize.sh). */
+static size_t PERSONS = 20000;
 static medins_policy_set *g_set;
 static synth_data g_d;
 
 static void setup(void)
 {
+    const char *quick = getenv("MEDINS_TEST_QUICK");
+    if (quick && *quick && *quick != '0')
+        PERSONS = 3000;
     ck_assert_int_eq(medins_policy_set_open_embedded(&g_set, NULL), 0);
     ck_assert_int_eq(synth_make(&g_d, PERSONS, PER_PERSON, 3u, SYNTH_KINDS_BASIC, 20230101,
                                 20231231, SEED), 0);
@@ -152,14 +157,14 @@ START_TEST(sorted_claims)
      * The first: claim 192, of person 32, a child born on 2022-03-28 (synth draws ages from
      * 2023), whose claim moved to 2022-03-06 comes before the birth. */
     ck_assert_int_eq(one.rc, MEDINS_ERR_BATCH);
-    ck_assert_uint_gt(one.failed, 40);
+    ck_assert_uint_gt(one.failed, PERSONS / 500);
     size_t claim;
     const medins_error *e;
     ck_assert_int_eq(medins_batch_errors_get(one.errors, 0, &claim, &e), 0);
     ck_assert_uint_eq(claim, 192);
     ck_assert_int_eq(medins_error_code(e), MEDINS_ERR_PERSON);
-    ck_assert_str_eq(one.message, "329 claim(s) failed; the first, claim 192: birth date "
-                     "20220328 is after the claim date 20220306");
+    ck_assert_ptr_nonnull(strstr(one.message, " claim(s) failed; the first, claim 192: birth "
+                                 "date 20220328 is after the claim date 20220306"));
     /* The planted ones: a negative total, a kind of 17, person 97 born 2023-06-15 (its
      * 2022 claims, and the closing of 2022 for the later ones, refused), person 501's scheme
      * of 9, the ledger of year 1492. */
@@ -186,7 +191,7 @@ START_TEST(unsorted_claims)
     int32_t *person = malloc(g_d.nclaims * sizeof *person), *kept = g_d.person;
     ck_assert_ptr_nonnull(person);
     for (size_t j = 0; j < g_d.nclaims; j++)
-        person[j] = PERSONS - 1 - kept[j];
+        person[j] = (int32_t)PERSONS - 1 - kept[j];
     g_d.person = person;
     const medins_batch_claims claims = synth_batch_claims(&g_d, 0, g_d.nclaims);
     threads_as_one(&claims, "unsorted");
@@ -197,12 +202,12 @@ END_TEST
 
 START_TEST(one_long_run)
 {
-    /* Persons 0 to 14,999's claims all person 0's (out of date order: most fail), then the
-     * others: the parts' cuts fall only between persons, most parts empty. */
+    /* The first three quarters of the persons' claims all person 0's (out of date order: most
+     * fail), then the others: the parts' cuts fall only between persons, most parts empty. */
     int32_t *person = malloc(g_d.nclaims * sizeof *person), *kept = g_d.person;
     ck_assert_ptr_nonnull(person);
     for (size_t j = 0; j < g_d.nclaims; j++)
-        person[j] = kept[j] < 15000 ? 0 : kept[j];
+        person[j] = (size_t)kept[j] < PERSONS * 3 / 4 ? 0 : kept[j];
     g_d.person = person;
     const medins_batch_claims claims = synth_batch_claims(&g_d, 0, g_d.nclaims);
     threads_as_one(&claims, "one long run");
