@@ -185,34 +185,42 @@ START_TEST(sorted_claims)
 }
 END_TEST
 
-START_TEST(unsorted_claims)
+/* threads_as_one with each claim's person k renumbered to renumber(k). */
+static void threads_as_one_renumbered(int32_t (*renumber)(int32_t), const char *what)
 {
-    /* The persons numbered backwards: claims grouped by person but in decreasing order. */
     int32_t *person = malloc(g_d.nclaims * sizeof *person), *kept = g_d.person;
     ck_assert_ptr_nonnull(person);
     for (size_t j = 0; j < g_d.nclaims; j++)
-        person[j] = (int32_t)PERSONS - 1 - kept[j];
+        person[j] = renumber(kept[j]);
     g_d.person = person;
     const medins_batch_claims claims = synth_batch_claims(&g_d, 0, g_d.nclaims);
-    threads_as_one(&claims, "unsorted");
+    threads_as_one(&claims, what);
     g_d.person = kept;
     free(person);
+}
+
+/* The persons numbered backwards: claims grouped by person but in decreasing order. */
+static int32_t backwards(int32_t k)
+{
+    return (int32_t)PERSONS - 1 - k;
+}
+
+/* The first three quarters of the persons' claims all person 0's (out of date order: most
+ * fail), then the others: the parts' cuts fall only between persons, most parts empty. */
+static int32_t one_long_run_first(int32_t k)
+{
+    return (size_t)k < PERSONS * 3 / 4 ? 0 : k;
+}
+
+START_TEST(unsorted_claims)
+{
+    threads_as_one_renumbered(backwards, "unsorted");
 }
 END_TEST
 
 START_TEST(one_long_run)
 {
-    /* The first three quarters of the persons' claims all person 0's (out of date order: most
-     * fail), then the others: the parts' cuts fall only between persons, most parts empty. */
-    int32_t *person = malloc(g_d.nclaims * sizeof *person), *kept = g_d.person;
-    ck_assert_ptr_nonnull(person);
-    for (size_t j = 0; j < g_d.nclaims; j++)
-        person[j] = (size_t)kept[j] < PERSONS * 3 / 4 ? 0 : kept[j];
-    g_d.person = person;
-    const medins_batch_claims claims = synth_batch_claims(&g_d, 0, g_d.nclaims);
-    threads_as_one(&claims, "one long run");
-    g_d.person = kept;
-    free(person);
+    threads_as_one_renumbered(one_long_run_first, "one long run");
 }
 END_TEST
 
