@@ -5,8 +5,8 @@
  * Claims come grouped by person, in date order within a person. Each person has a ledger, which
  * the batch updates as it goes. No heap allocation is made per claim (a call makes one, which
  * grows with the number of claims up to a fixed bound, for the rows it finds once per kind of
- * person and claim; if it cannot, it finds them claim by claim) and no explanation text is
- * produced. A claim that fails leaves its person's
+ * person and claim; if it cannot, it finds them claim by claim; a call in several threads
+ * makes one a thread and one for the parts) and no explanation text is produced. A claim that fails leaves its person's
  * ledger as it was, gets its status in `status[i]` and zeros in the output arrays; the batch
  * goes on with the next claim. medins_batch_settle_ex also gives each failed claim the error
  * (code and message) one claim per call gives it.

@@ -790,7 +790,7 @@ static int part_main(void *arg)
     return 0;
 }
 
-/* Part t's outcome added to the batch's (the parts taken in claim order): its failures, its
+/* A part's outcome added to the batch's (the parts taken in claim order): its failures, its
  * first error, its errors moved into the caller's object. */
 static void part_join(batch *b, batch_part *p)
 {
