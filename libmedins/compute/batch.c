@@ -11,10 +11,10 @@
  * vouch for (one that fails a quick check, or whose plan cannot settle) ends the chunk and is
  * settled alone, with the full checks and their errors, as one claim per call would be.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
 #include "batch.h"
 #include "ledger.h"
@@ -779,15 +779,15 @@ typedef struct batch_part {
     policy_source src;
     medins_batch_errors errors;
     size_t from;
-    thrd_t thread;
+    pthread_t thread;
     bool started;
 } batch_part;
 
-static int part_main(void *arg)
+static void *part_main(void *arg)
 {
     batch_part *p = arg;
     settle_part(&p->b, p->from);
-    return 0;
+    return NULL;
 }
 
 /* A part's outcome added to the batch's (the parts taken in claim order): its failures, its
@@ -841,11 +841,11 @@ static void settle_parts(batch *tmpl, size_t parts)
         from = end;
     }
     for (size_t t = 1; t < parts; t++)
-        part[t].started = thrd_create(&part[t].thread, part_main, &part[t]) == thrd_success;
+        part[t].started = pthread_create(&part[t].thread, NULL, part_main, &part[t]) == 0;
     part_main(&part[0]);
     for (size_t t = 1; t < parts; t++) {
         if (part[t].started)
-            thrd_join(part[t].thread, NULL);
+            pthread_join(part[t].thread, NULL);
         else
             part_main(&part[t]);
     }
