@@ -7,25 +7,45 @@
 #include "util.h"
 #include "runner.h"
 
-static const struct { int code; const char *name; } codes[] = {
-    { MEDINS_OK, "MEDINS_OK" },
-    { MEDINS_ERR_NOMEM, "MEDINS_ERR_NOMEM" }, { MEDINS_ERR_ARGUMENT, "MEDINS_ERR_ARGUMENT" },
-    { MEDINS_ERR_IO, "MEDINS_ERR_IO" }, { MEDINS_ERR_OVERFLOW, "MEDINS_ERR_OVERFLOW" },
-    { MEDINS_ERR_BUFFER, "MEDINS_ERR_BUFFER" }, { MEDINS_ERR_YAML, "MEDINS_ERR_YAML" },
-    { MEDINS_ERR_LIMIT, "MEDINS_ERR_LIMIT" }, { MEDINS_ERR_UNKNOWN_KEY, "MEDINS_ERR_UNKNOWN_KEY" },
-    { MEDINS_ERR_TYPE, "MEDINS_ERR_TYPE" }, { MEDINS_ERR_MISSING, "MEDINS_ERR_MISSING" },
-    { MEDINS_ERR_RANGE, "MEDINS_ERR_RANGE" }, { MEDINS_ERR_SYNTAX, "MEDINS_ERR_SYNTAX" },
-    { MEDINS_ERR_SEGMENTS, "MEDINS_ERR_SEGMENTS" }, { MEDINS_ERR_OVERLAP, "MEDINS_ERR_OVERLAP" },
-    { MEDINS_ERR_BASE, "MEDINS_ERR_BASE" }, { MEDINS_ERR_CYCLE, "MEDINS_ERR_CYCLE" },
-    { MEDINS_ERR_CITATION, "MEDINS_ERR_CITATION" }, { MEDINS_ERR_DUPLICATE, "MEDINS_ERR_DUPLICATE" },
-    { MEDINS_ERR_NO_POLICY, "MEDINS_ERR_NO_POLICY" }, { MEDINS_ERR_NOT_COVERED, "MEDINS_ERR_NOT_COVERED" },
-    { MEDINS_ERR_PERSON, "MEDINS_ERR_PERSON" }, { MEDINS_ERR_CLAIM, "MEDINS_ERR_CLAIM" },
-    { MEDINS_ERR_KIND, "MEDINS_ERR_KIND" }, { MEDINS_ERR_LEVEL, "MEDINS_ERR_LEVEL" },
-    { MEDINS_ERR_DATE, "MEDINS_ERR_DATE" }, { MEDINS_ERR_ORDER, "MEDINS_ERR_ORDER" },
-    { MEDINS_ERR_LEDGER_YEAR, "MEDINS_ERR_LEDGER_YEAR" }, { MEDINS_ERR_LEDGER, "MEDINS_ERR_LEDGER" },
-    { MEDINS_ERR_REVERSE, "MEDINS_ERR_REVERSE" }, { MEDINS_ERR_INPUT, "MEDINS_ERR_INPUT" },
-    { MEDINS_ERR_ENROLMENT, "MEDINS_ERR_ENROLMENT" }, { MEDINS_ERR_BATCH, "MEDINS_ERR_BATCH" },
+/* Every code in the order of errors.h, its name, and the family it belongs to (errors.h's
+ * comments on medins_status_kind, written out again here so that the table is checked). */
+#define CODE(c, k) { c, #c, MEDINS_STATUS_KIND_##k }
+static const struct { int code; const char *name; medins_status_kind kind; } codes[] = {
+    CODE(MEDINS_OK, NONE),
+    CODE(MEDINS_ERR_NOMEM, ARGUMENT),
+    CODE(MEDINS_ERR_ARGUMENT, ARGUMENT),
+    CODE(MEDINS_ERR_IO, POLICY),
+    CODE(MEDINS_ERR_OVERFLOW, ARGUMENT),
+    CODE(MEDINS_ERR_BUFFER, ARGUMENT),
+    CODE(MEDINS_ERR_YAML, POLICY),
+    CODE(MEDINS_ERR_LIMIT, POLICY),
+    CODE(MEDINS_ERR_UNKNOWN_KEY, POLICY),
+    CODE(MEDINS_ERR_TYPE, POLICY),
+    CODE(MEDINS_ERR_MISSING, POLICY),
+    CODE(MEDINS_ERR_RANGE, POLICY),
+    CODE(MEDINS_ERR_SYNTAX, POLICY),
+    CODE(MEDINS_ERR_SEGMENTS, POLICY),
+    CODE(MEDINS_ERR_OVERLAP, POLICY),
+    CODE(MEDINS_ERR_BASE, POLICY),
+    CODE(MEDINS_ERR_CYCLE, POLICY),
+    CODE(MEDINS_ERR_CITATION, POLICY),
+    CODE(MEDINS_ERR_DUPLICATE, POLICY),
+    CODE(MEDINS_ERR_NO_POLICY, NO_POLICY),
+    CODE(MEDINS_ERR_NOT_COVERED, NOT_COVERED),
+    CODE(MEDINS_ERR_PERSON, PERSON),
+    CODE(MEDINS_ERR_CLAIM, CLAIM),
+    CODE(MEDINS_ERR_KIND, CLAIM),
+    CODE(MEDINS_ERR_LEVEL, CLAIM),
+    CODE(MEDINS_ERR_DATE, CLAIM),
+    CODE(MEDINS_ERR_ORDER, LEDGER),
+    CODE(MEDINS_ERR_LEDGER_YEAR, LEDGER),
+    CODE(MEDINS_ERR_LEDGER, LEDGER),
+    CODE(MEDINS_ERR_REVERSE, LEDGER),
+    CODE(MEDINS_ERR_INPUT, INPUT),
+    CODE(MEDINS_ERR_ENROLMENT, INPUT),
+    CODE(MEDINS_ERR_BATCH, BATCH),
 };
+#undef CODE
 #define NCODES (sizeof codes / sizeof codes[0])
 
 START_TEST(names_table)
@@ -39,6 +59,31 @@ START_TEST(names_table)
         if (j != (size_t)_i)
             ck_assert_msg(strcmp(text, medins_status_describe(codes[j].code)) != 0, "%s and %s described alike",
                           codes[_i].name, codes[j].name);
+    /* The library lists the codes in the same order, each with its family. */
+    ck_assert_int_eq(medins_status_at((size_t)_i), codes[_i].code);
+    ck_assert_msg(medins_status_kind_of(codes[_i].code) == codes[_i].kind, "%s: kind %s, not %s", codes[_i].name,
+                  medins_status_kind_name(medins_status_kind_of(codes[_i].code)),
+                  medins_status_kind_name(codes[_i].kind));
+}
+END_TEST
+
+/* The bindings build their tables from these: as many codes as errors.h has, every kind named
+ * once, and every kind but NONE and the count used by some failure. */
+START_TEST(kinds_table)
+{
+    static const char *const names[] = { "none", "argument", "policy", "no_policy", "not_covered", "person",
+                                         "claim", "ledger", "input", "batch" };
+    ck_assert_uint_eq(medins_status_count(), NCODES);
+    ck_assert_uint_eq(sizeof names / sizeof names[0], MEDINS_STATUS_KIND_COUNT);
+    for (int k = 0; k < MEDINS_STATUS_KIND_COUNT; k++) {
+        const char *name = medins_status_kind_name((medins_status_kind)k);
+        ck_assert_msg(name && strcmp(name, names[k]) == 0, "kind %d named %s", k, name ? name : "(null)");
+        size_t used = 0;
+        for (size_t i = 0; i < medins_status_count(); i++)
+            used += medins_status_kind_of(medins_status_at(i)) == (medins_status_kind)k;
+        /* NONE is MEDINS_OK's alone. */
+        ck_assert_msg(k == MEDINS_STATUS_KIND_NONE ? used == 1 : used >= 1, "kind %s used by %zu codes", name, used);
+    }
 }
 END_TEST
 
@@ -47,6 +92,15 @@ START_TEST(unknown_codes)
     ck_assert_str_eq(medins_status_name(-999), "MEDINS_ERR_UNKNOWN");
     ck_assert_str_eq(medins_status_name(7), "MEDINS_ERR_UNKNOWN");
     ck_assert_str_eq(medins_status_describe(-999), "unknown status");
+    ck_assert_int_eq(medins_status_kind_of(-999), MEDINS_STATUS_KIND_NONE);
+    ck_assert_int_eq(medins_status_kind_of(7), MEDINS_STATUS_KIND_NONE);
+    ck_assert_int_eq(medins_status_kind_of(-6), MEDINS_STATUS_KIND_NONE); /* a gap between families */
+    ck_assert_msg(medins_status_kind_name(MEDINS_STATUS_KIND_COUNT) == NULL, "the count is no kind");
+    ck_assert_msg(medins_status_kind_name((medins_status_kind)-1) == NULL, "a negative kind");
+    /* Past the last code, MEDINS_OK (the count is 33: one success and 32 failures). */
+    ck_assert_uint_eq(medins_status_count(), 33);
+    ck_assert_int_eq(medins_status_at(33), MEDINS_OK);
+    ck_assert_int_eq(medins_status_at((size_t)-1), MEDINS_OK);
 }
 END_TEST
 
@@ -177,6 +231,7 @@ static Suite *errors_suite(void)
     TCase *tc = tcase_create("status");
     tcase_add_loop_test(tc, names_table, 0, NCODES);
     tcase_add_test(tc, unknown_codes);
+    tcase_add_test(tc, kinds_table);
     suite_add_tcase(s, tc);
     tc = tcase_create("object");
     tcase_add_test(tc, error_object);

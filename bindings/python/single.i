@@ -158,7 +158,7 @@ static PyObject *medins_py_person_pack(PyObject *obj)
 /* The struct at s of `layout` as a dict of its fields by name. */
 static PyObject *medins_py_struct_dict(medins_layout layout, const void *s)
 {
-    int64_t slots[MPY_FIELDS_MAX];
+    int64_t slots[MPY_FIELDS_MAX] = { 0 };
     size_t k, n = medins_layout_field_count(layout);
     PyObject *d;
     if (medins_py_names_ready() != 0 || !(d = PyDict_New()))

@@ -112,6 +112,34 @@ MEDINS_API const char *medins_status_name(int status);
 /** A short English description of a status. Static. */
 MEDINS_API const char *medins_status_describe(int status);
 
+/** The number of status codes, MEDINS_OK included: the table the bindings build their status
+ * enumerations and exception classes from. */
+MEDINS_API size_t medins_status_count(void);
+/** The i-th status code in the order of medins_status (MEDINS_OK first); MEDINS_OK past the
+ * last. */
+MEDINS_API int medins_status_at(size_t i);
+
+/** What a status is about: the families the codes above are grouped in, one exception class
+ * each in the bindings (Python's ArgumentError... BatchError). */
+typedef enum medins_status_kind {
+    MEDINS_STATUS_KIND_NONE = 0,     /**< `none`: MEDINS_OK, or a code the library does not have */
+    MEDINS_STATUS_KIND_ARGUMENT,     /**< `argument`: the call's arguments or memory (NOMEM, ARGUMENT, OVERFLOW, BUFFER) */
+    MEDINS_STATUS_KIND_POLICY,       /**< `policy`: a policy file or folder (IO and the policy-file codes) */
+    MEDINS_STATUS_KIND_NO_POLICY,    /**< `no_policy`: MEDINS_ERR_NO_POLICY */
+    MEDINS_STATUS_KIND_NOT_COVERED,  /**< `not_covered`: MEDINS_ERR_NOT_COVERED */
+    MEDINS_STATUS_KIND_PERSON,       /**< `person`: MEDINS_ERR_PERSON */
+    MEDINS_STATUS_KIND_CLAIM,        /**< `claim`: the claim (CLAIM, KIND, LEVEL, DATE) */
+    MEDINS_STATUS_KIND_LEDGER,       /**< `ledger`: the ledger (ORDER, LEDGER_YEAR, LEDGER, REVERSE) */
+    MEDINS_STATUS_KIND_INPUT,        /**< `input`: a computation's input (INPUT, ENROLMENT) */
+    MEDINS_STATUS_KIND_BATCH,        /**< `batch`: MEDINS_ERR_BATCH */
+    MEDINS_STATUS_KIND_COUNT         /**< number of kinds; not a kind */
+} medins_status_kind;
+
+/** The kind of a status; MEDINS_STATUS_KIND_NONE for MEDINS_OK and unknown codes. */
+MEDINS_API medins_status_kind medins_status_kind_of(int status);
+/** The kind's name ("not_covered"). Static; NULL when out of range. */
+MEDINS_API const char *medins_status_kind_name(medins_status_kind kind);
+
 MEDINS_END_DECLS
 
 #endif

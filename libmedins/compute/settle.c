@@ -170,8 +170,8 @@ BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_
  * adjustments' steps).
  */
 BODY medins_fen settle_layer(tracer *t, const mdn_layer *l, const mdn_layer_plan *lp,
-                             const mdn_query *q, medins_fen base0, medins_fen add, medins_fen add_max,
-                             medins_fen used, medins_part part)
+                             const mdn_query *q, medins_fen base0, medins_fen add,
+                             medins_fen add_max, medins_fen used, medins_part part)
 {
     const bool major = part == MEDINS_PART_MAJOR_DISEASE;
     const mdn_amount_row *drow = lp->drow, *crow = lp->crow;
@@ -250,7 +250,8 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
                          "the %s scheme is not covered by this policy", medins_scheme_name(scheme));
     if (plan->status == MDN_PLAN_SECTION)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
-                         "%s claims are not covered by this policy", medins_claim_kind_name((medins_claim_kind)kind));
+                         "%s claims are not covered by this policy",
+                         medins_claim_kind_name((medins_claim_kind)kind));
     return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                      "not covered by this policy: no %s row for this person at level %s",
                      plan->sec->rule[MDN_RULE_RATIO], medins_level_name((medins_level)level));
@@ -371,11 +372,12 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                    .arg = {ledger->fund[pool]}},
                  crow->amount.val, NULL, NULL);
     }
+    /* Withheld only under a maximum: without its row the cap is MDN_NO_CAP, above any position. */
     if (t.r && s->over_cap > 0)
         step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
                                .rule = sec->cap_owner->rule[MDN_RULE_CAP],
                                .amount = s->over_cap, .arg = {cap}},
-             crow->amount.val, NULL, NULL);
+             crow ? crow->amount.val : NULL, NULL, NULL);
 
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
@@ -553,7 +555,8 @@ int medins_settle(medins_result **out, const medins_policy *policy, const medins
 int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, medins_error **err)
 {
     if (!ledger || !result)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_settle_reverse: NULL argument");
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_settle_reverse: NULL argument");
     if (medins_result_get_kind(result) != MEDINS_RESULT_SETTLEMENT)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "the result is not a settlement");
     const settle_data *d = mdn_result_data(result);
@@ -573,7 +576,8 @@ int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, me
     }
     medins_fen balance;
     if (medins_money_add(&balance, ledger->account_balance, d->s.account) < 0)
-        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "account balance would exceed the limit");
+        return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
+                         "account balance would exceed the limit");
     *ledger = d->before;
     ledger->account_balance = balance;
     return 0;
@@ -622,8 +626,7 @@ static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned b
  * `known` and `cols` are constants in each copy mdn_settle_chunk makes: the output columns whose
  * presence the copy knows, and which of them are present. Absent input columns are read as
  * zeros, with no test a claim; an output column the copy does not know is tested for claim
- * by claim (the test goes the same way for the whole call, so it is predicted, but it still
- * costs three instructions: 24 a claim with eight columns).
+ * by claim (why the copies: bench/README.md, "A copy of the second pass").
  */
 BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out *out,
                             medins_ledger *ledgers, const medins_person *run_person,

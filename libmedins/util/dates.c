@@ -100,7 +100,7 @@ int medins_date_parse(medins_date *out, const char *text, size_t len, medins_err
                              MDN_DATE_RANGE, shown, text);
         return mdn_error(err, rc, NULL, 0, 0, "\"%.*s\" is not a calendar date", shown, text);
     }
-    if (memchr(text, '\0', len))
+    if (len && memchr(text, '\0', len))
         return mdn_error(err, rc, NULL, 0, 0, "a date's text contains a NUL byte");
     if (!echo)
         return mdn_error(err, rc, NULL, 0, 0, "a text of %zu bytes is not a date: write it "

@@ -270,42 +270,43 @@ struct status_info {
     int code;
     const char *name;
     const char *text;
+    medins_status_kind kind;
 };
 
 static const struct status_info statuses[] = {
-    { MEDINS_OK, "MEDINS_OK", "success" },
-    { MEDINS_ERR_NOMEM, "MEDINS_ERR_NOMEM", "out of memory" },
-    { MEDINS_ERR_ARGUMENT, "MEDINS_ERR_ARGUMENT", "a NULL or out-of-range argument" },
-    { MEDINS_ERR_IO, "MEDINS_ERR_IO", "a file or directory could not be read" },
-    { MEDINS_ERR_OVERFLOW, "MEDINS_ERR_OVERFLOW", "an amount or sum beyond the supported range" },
-    { MEDINS_ERR_BUFFER, "MEDINS_ERR_BUFFER", "the output buffer is too small" },
-    { MEDINS_ERR_YAML, "MEDINS_ERR_YAML", "YAML syntax error" },
-    { MEDINS_ERR_LIMIT, "MEDINS_ERR_LIMIT", "file size, nesting depth, node count or alias limit exceeded" },
-    { MEDINS_ERR_UNKNOWN_KEY, "MEDINS_ERR_UNKNOWN_KEY", "a key the policy format does not define" },
-    { MEDINS_ERR_TYPE, "MEDINS_ERR_TYPE", "wrong kind of node or an unknown word" },
-    { MEDINS_ERR_MISSING, "MEDINS_ERR_MISSING", "a required key is absent" },
-    { MEDINS_ERR_RANGE, "MEDINS_ERR_RANGE", "a value outside its allowed range" },
-    { MEDINS_ERR_SYNTAX, "MEDINS_ERR_SYNTAX", "an amount, ratio or date that does not parse" },
-    { MEDINS_ERR_SEGMENTS, "MEDINS_ERR_SEGMENTS", "cost segments not ascending, overlapping or leaving a gap" },
-    { MEDINS_ERR_OVERLAP, "MEDINS_ERR_OVERLAP", "two policies of one region in force on the same day" },
-    { MEDINS_ERR_BASE, "MEDINS_ERR_BASE", "the base policy does not exist" },
-    { MEDINS_ERR_CYCLE, "MEDINS_ERR_CYCLE", "base policies form a cycle" },
-    { MEDINS_ERR_CITATION, "MEDINS_ERR_CITATION", "a value without a valid citation" },
-    { MEDINS_ERR_DUPLICATE, "MEDINS_ERR_DUPLICATE", "a key or id given twice" },
-    { MEDINS_ERR_NO_POLICY, "MEDINS_ERR_NO_POLICY", "no policy of that region is in force on that date" },
-    { MEDINS_ERR_NOT_COVERED, "MEDINS_ERR_NOT_COVERED", "the policy does not cover this computation" },
-    { MEDINS_ERR_PERSON, "MEDINS_ERR_PERSON", "inconsistent person" },
-    { MEDINS_ERR_CLAIM, "MEDINS_ERR_CLAIM", "inconsistent claim" },
-    { MEDINS_ERR_KIND, "MEDINS_ERR_KIND", "unknown claim kind" },
-    { MEDINS_ERR_LEVEL, "MEDINS_ERR_LEVEL", "unknown hospital level" },
-    { MEDINS_ERR_DATE, "MEDINS_ERR_DATE", "not a calendar date, or outside the policy or period" },
-    { MEDINS_ERR_ORDER, "MEDINS_ERR_ORDER", "a claim earlier than the ledger's last one" },
-    { MEDINS_ERR_LEDGER_YEAR, "MEDINS_ERR_LEDGER_YEAR", "the ledger belongs to another year than the claim" },
-    { MEDINS_ERR_LEDGER, "MEDINS_ERR_LEDGER", "a corrupt or unknown-version ledger" },
-    { MEDINS_ERR_REVERSE, "MEDINS_ERR_REVERSE", "the result is not the ledger's most recent settlement" },
-    { MEDINS_ERR_INPUT, "MEDINS_ERR_INPUT", "invalid computation input" },
-    { MEDINS_ERR_ENROLMENT, "MEDINS_ERR_ENROLMENT", "enrolment dates out of order or outside the period" },
-    { MEDINS_ERR_BATCH, "MEDINS_ERR_BATCH", "some claims of the batch failed" },
+    { MEDINS_OK, "MEDINS_OK", "success", MEDINS_STATUS_KIND_NONE },
+    { MEDINS_ERR_NOMEM, "MEDINS_ERR_NOMEM", "out of memory", MEDINS_STATUS_KIND_ARGUMENT },
+    { MEDINS_ERR_ARGUMENT, "MEDINS_ERR_ARGUMENT", "a NULL or out-of-range argument", MEDINS_STATUS_KIND_ARGUMENT },
+    { MEDINS_ERR_IO, "MEDINS_ERR_IO", "a file or directory could not be read", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_OVERFLOW, "MEDINS_ERR_OVERFLOW", "an amount or sum beyond the supported range", MEDINS_STATUS_KIND_ARGUMENT },
+    { MEDINS_ERR_BUFFER, "MEDINS_ERR_BUFFER", "the output buffer is too small", MEDINS_STATUS_KIND_ARGUMENT },
+    { MEDINS_ERR_YAML, "MEDINS_ERR_YAML", "YAML syntax error", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_LIMIT, "MEDINS_ERR_LIMIT", "file size, nesting depth, node count or alias limit exceeded", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_UNKNOWN_KEY, "MEDINS_ERR_UNKNOWN_KEY", "a key the policy format does not define", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_TYPE, "MEDINS_ERR_TYPE", "wrong kind of node or an unknown word", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_MISSING, "MEDINS_ERR_MISSING", "a required key is absent", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_RANGE, "MEDINS_ERR_RANGE", "a value outside its allowed range", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_SYNTAX, "MEDINS_ERR_SYNTAX", "an amount, ratio or date that does not parse", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_SEGMENTS, "MEDINS_ERR_SEGMENTS", "cost segments not ascending, overlapping or leaving a gap", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_OVERLAP, "MEDINS_ERR_OVERLAP", "two policies of one region in force on the same day", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_BASE, "MEDINS_ERR_BASE", "the base policy does not exist", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_CYCLE, "MEDINS_ERR_CYCLE", "base policies form a cycle", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_CITATION, "MEDINS_ERR_CITATION", "a value without a valid citation", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_DUPLICATE, "MEDINS_ERR_DUPLICATE", "a key or id given twice", MEDINS_STATUS_KIND_POLICY },
+    { MEDINS_ERR_NO_POLICY, "MEDINS_ERR_NO_POLICY", "no policy of that region is in force on that date", MEDINS_STATUS_KIND_NO_POLICY },
+    { MEDINS_ERR_NOT_COVERED, "MEDINS_ERR_NOT_COVERED", "the policy does not cover this computation", MEDINS_STATUS_KIND_NOT_COVERED },
+    { MEDINS_ERR_PERSON, "MEDINS_ERR_PERSON", "inconsistent person", MEDINS_STATUS_KIND_PERSON },
+    { MEDINS_ERR_CLAIM, "MEDINS_ERR_CLAIM", "inconsistent claim", MEDINS_STATUS_KIND_CLAIM },
+    { MEDINS_ERR_KIND, "MEDINS_ERR_KIND", "unknown claim kind", MEDINS_STATUS_KIND_CLAIM },
+    { MEDINS_ERR_LEVEL, "MEDINS_ERR_LEVEL", "unknown hospital level", MEDINS_STATUS_KIND_CLAIM },
+    { MEDINS_ERR_DATE, "MEDINS_ERR_DATE", "not a calendar date, or outside the policy or period", MEDINS_STATUS_KIND_CLAIM },
+    { MEDINS_ERR_ORDER, "MEDINS_ERR_ORDER", "a claim earlier than the ledger's last one", MEDINS_STATUS_KIND_LEDGER },
+    { MEDINS_ERR_LEDGER_YEAR, "MEDINS_ERR_LEDGER_YEAR", "the ledger belongs to another year than the claim", MEDINS_STATUS_KIND_LEDGER },
+    { MEDINS_ERR_LEDGER, "MEDINS_ERR_LEDGER", "a corrupt or unknown-version ledger", MEDINS_STATUS_KIND_LEDGER },
+    { MEDINS_ERR_REVERSE, "MEDINS_ERR_REVERSE", "the result is not the ledger's most recent settlement", MEDINS_STATUS_KIND_LEDGER },
+    { MEDINS_ERR_INPUT, "MEDINS_ERR_INPUT", "invalid computation input", MEDINS_STATUS_KIND_INPUT },
+    { MEDINS_ERR_ENROLMENT, "MEDINS_ERR_ENROLMENT", "enrolment dates out of order or outside the period", MEDINS_STATUS_KIND_INPUT },
+    { MEDINS_ERR_BATCH, "MEDINS_ERR_BATCH", "some claims of the batch failed", MEDINS_STATUS_KIND_BATCH },
 };
 
 static const struct status_info *status_find(int status)
@@ -326,4 +327,29 @@ const char *medins_status_describe(int status)
 {
     const struct status_info *s = status_find(status);
     return s ? s->text : "unknown status";
+}
+
+size_t medins_status_count(void)
+{
+    return sizeof statuses / sizeof statuses[0];
+}
+
+int medins_status_at(size_t i)
+{
+    return i < medins_status_count() ? statuses[i].code : MEDINS_OK;
+}
+
+medins_status_kind medins_status_kind_of(int status)
+{
+    const struct status_info *s = status_find(status);
+    return s ? s->kind : MEDINS_STATUS_KIND_NONE;
+}
+
+const char *medins_status_kind_name(medins_status_kind kind)
+{
+    static const char *const names[MEDINS_STATUS_KIND_COUNT] = {
+        "none", "argument", "policy", "no_policy", "not_covered", "person", "claim", "ledger",
+        "input", "batch",
+    };
+    return (unsigned)kind < MEDINS_STATUS_KIND_COUNT ? names[kind] : NULL;
 }

@@ -76,4 +76,23 @@ def test_year_not_closed():
             check("ledgers kept", f.read() == text, "the ledger file changed")
 
 
-GROUPS = {"batch-years": test_years, "batch-year-not-closed": test_year_not_closed}
+def test_shipped_years():
+    # The shipped Tianjin policies, the claims tests/python/test_rollover.py and
+    # tests/java/org/medins/RolloverTest.java settle through the bindings, with the same fen:
+    # employees' outpatient deductible 800 a year, then 65% at level 2.
+    #   2022-06-01 1,000: (1,000 - 800) x 65% = 130.00; 2023-03-01 1,000: 2022 closed, the
+    #   deductible met anew, 130.00; 2023-04-01 3,000: 3,000 x 65% = 1,950.00.
+    claims = ("person_id,date,kind,level,total,birth_date\n"
+              "P1,2022-06-01,outpatient,l2,1000,1980-01-01\n"
+              "P1,2023-03-01,outpatient,l2,1000,1980-01-01\n"
+              "P1,2023-04-01,outpatient,l2,3000,1980-01-01\n")
+    out, _ = expect("shipped years", ["batch", "-q", "--region", "tianjin", "-"], 0, stdin=claims)
+    check("shipped rows", out.splitlines() == [
+        HEADER,
+        "2,P1,2022-06-01,ok,130.00,0.00,0.00,870.00,800.00,70.00,0.00,0.00,",
+        "3,P1,2023-03-01,ok,130.00,0.00,0.00,870.00,800.00,70.00,0.00,0.00,",
+        "4,P1,2023-04-01,ok,1950.00,0.00,0.00,1050.00,0.00,1050.00,0.00,0.00,"], out)
+
+
+GROUPS = {"batch-years": test_years, "batch-year-not-closed": test_year_not_closed,
+          "batch-shipped-years": test_shipped_years}

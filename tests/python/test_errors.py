@@ -198,3 +198,40 @@ def test_wrong_objects_are_type_errors_naming_the_argument(p2023):
     # A wrong argument changed nothing: the ledger settles its first claim as new.
     s = p2023.settle(person, c, ledger, explain=False)
     assert ledger.seq == 1 and s.total == 100000
+
+
+# Each code in errors.h's order and its class, written out here from errors.h's families so that the library's table is
+# checked: the binding holds no list of codes of its own.
+CLASS_OF = {
+    "OK": medins.MedinsError,
+    "ERR_NOMEM": medins.ArgumentError, "ERR_ARGUMENT": medins.ArgumentError,
+    "ERR_IO": medins.PolicyError, "ERR_OVERFLOW": medins.ArgumentError,
+    "ERR_BUFFER": medins.ArgumentError, "ERR_YAML": medins.PolicyError, "ERR_LIMIT": medins.PolicyError,
+    "ERR_UNKNOWN_KEY": medins.PolicyError, "ERR_TYPE": medins.PolicyError,
+    "ERR_MISSING": medins.PolicyError, "ERR_RANGE": medins.PolicyError,
+    "ERR_SYNTAX": medins.PolicyError, "ERR_SEGMENTS": medins.PolicyError,
+    "ERR_OVERLAP": medins.PolicyError, "ERR_BASE": medins.PolicyError,
+    "ERR_CYCLE": medins.PolicyError, "ERR_CITATION": medins.PolicyError,
+    "ERR_DUPLICATE": medins.PolicyError,
+    "ERR_NO_POLICY": medins.NoPolicyError, "ERR_NOT_COVERED": medins.NotCoveredError,
+    "ERR_PERSON": medins.PersonError,
+    "ERR_CLAIM": medins.ClaimError, "ERR_KIND": medins.ClaimError,
+    "ERR_LEVEL": medins.ClaimError, "ERR_DATE": medins.ClaimError,
+    "ERR_ORDER": medins.LedgerError, "ERR_LEDGER_YEAR": medins.LedgerError,
+    "ERR_LEDGER": medins.LedgerError, "ERR_REVERSE": medins.LedgerError,
+    "ERR_INPUT": medins.InputError, "ERR_ENROLMENT": medins.InputError,
+    "ERR_BATCH": medins.BatchError,
+}
+
+
+def test_status_table_and_classes_come_from_the_library():
+    from medins.errors import _from_c
+    assert [s.name for s in medins.Status] == list(CLASS_OF)
+    for status in medins.Status:
+        e = _from_c(int(status), "m", None, 0, 0)
+        assert type(e) is CLASS_OF[status.name], status.name
+        assert e.name == "MEDINS_" + status.name
+    # A code the library does not have: the base class, named as the library names it.
+    for code in (-6, 2**40):
+        e = _from_c(code, "m", None, 0, 0)
+        assert type(e) is medins.MedinsError and e.name == "MEDINS_ERR_UNKNOWN"

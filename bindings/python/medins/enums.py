@@ -155,9 +155,9 @@ StepKind = _make("StepKind", "STEP_", _word_or_none(_c.step_kind_name),
 
 
 def _status_members() -> Dict[str, int]:
-    out = {"OK": _c.OK}
-    out.update({"ERR_" + k: v for k, v in _members("ERR_").items()})
-    return out
+    # The library's own list, in its order: "MEDINS_ERR_RANGE" becomes ERR_RANGE.
+    codes = (_c.status_at(i) for i in range(_c.status_count()))
+    return {_c.status_name(code)[len("MEDINS_"):]: code for code in codes}
 
 
 Status = enum.IntEnum("Status", _status_members(), module=__name__)

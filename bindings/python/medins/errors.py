@@ -11,7 +11,8 @@ Which class, in this order:
    policies) raises :class:`PolicyError`, whatever the code: a bad date or too large an amount
    in a policy file is a policy error at its file:line:column. Reading yuan or a ratio from text
    (``medins.fen``, ``medins.ratio``) raises :class:`MoneyError`.
-2. Otherwise the code decides (``_class_for``): persons, claims, ledgers, inputs, lookups.
+2. Otherwise the code's family decides, as the library groups the codes
+   (``medins_status_kind_of``): persons, claims, ledgers, inputs, lookups.
 3. A batch (``settle_arrays`` / ``settle_frame`` with ``on_error="raise"``) raises the first
    failed claim's error as settling that claim alone raises it, as an instance of both that
    class and :class:`BatchError`.
@@ -24,25 +25,15 @@ from __future__ import annotations
 
 from typing import Optional
 
+from . import lowlevel as _c
+
 __all__ = [
     "MedinsError", "ArgumentError", "PolicyError", "MoneyError", "NoPolicyError",
     "NotCoveredError", "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
 ]
 
-# Status values (include/medins/errors.h); stable across releases.
-_NAMES = {
-    -1: "MEDINS_ERR_NOMEM", -2: "MEDINS_ERR_ARGUMENT", -3: "MEDINS_ERR_IO",
-    -4: "MEDINS_ERR_OVERFLOW", -5: "MEDINS_ERR_BUFFER", -10: "MEDINS_ERR_YAML",
-    -11: "MEDINS_ERR_LIMIT", -12: "MEDINS_ERR_UNKNOWN_KEY", -13: "MEDINS_ERR_TYPE",
-    -14: "MEDINS_ERR_MISSING", -15: "MEDINS_ERR_RANGE", -16: "MEDINS_ERR_SYNTAX",
-    -17: "MEDINS_ERR_SEGMENTS", -18: "MEDINS_ERR_OVERLAP", -19: "MEDINS_ERR_BASE",
-    -20: "MEDINS_ERR_CYCLE", -21: "MEDINS_ERR_CITATION", -22: "MEDINS_ERR_DUPLICATE",
-    -30: "MEDINS_ERR_NO_POLICY", -31: "MEDINS_ERR_NOT_COVERED", -40: "MEDINS_ERR_PERSON",
-    -41: "MEDINS_ERR_CLAIM", -42: "MEDINS_ERR_KIND", -43: "MEDINS_ERR_LEVEL",
-    -44: "MEDINS_ERR_DATE", -45: "MEDINS_ERR_ORDER", -46: "MEDINS_ERR_LEDGER_YEAR",
-    -47: "MEDINS_ERR_LEDGER", -48: "MEDINS_ERR_REVERSE", -60: "MEDINS_ERR_INPUT",
-    -61: "MEDINS_ERR_ENROLMENT", -70: "MEDINS_ERR_BATCH",
-}
+# The codes the library can be asked about (a C int); any other is unknown to it.
+_C_INT = range(-2**31, 2**31)
 
 
 class MedinsError(Exception):
@@ -62,7 +53,7 @@ class MedinsError(Exception):
         super().__init__(message)
         self.message = message
         self.code = int(code)
-        self.name = _NAMES.get(self.code, "MEDINS_ERR_UNKNOWN")
+        self.name = _c.status_name(self.code) if self.code in _C_INT else "MEDINS_ERR_UNKNOWN"
         self.file = file
         self.line = int(line)
         self.column = int(column)
@@ -194,27 +185,20 @@ _BY_CALL = {
 }
 
 
+# One class for each family of codes the library groups them in (medins_status_kind_name).
+_BY_KIND = {
+    "argument": ArgumentError, "policy": PolicyError, "no_policy": NoPolicyError,
+    "not_covered": NotCoveredError, "person": PersonError, "claim": ClaimError,
+    "ledger": LedgerError, "input": InputError, "batch": BatchError,
+}
+
+
 def _class_for(code: int) -> type:
-    """The class of a code, for calls not in _BY_CALL."""
-    if code in (-3,) or -22 <= code <= -10:
-        return PolicyError
-    if code == -30:
-        return NoPolicyError
-    if code == -31:
-        return NotCoveredError
-    if code == -40:
-        return PersonError
-    if -44 <= code <= -41:
-        return ClaimError
-    if -48 <= code <= -45:
-        return LedgerError
-    if code in (-60, -61):
-        return InputError
-    if code == -70:
-        return BatchError
-    if -5 <= code <= -1:
-        return ArgumentError
-    return MedinsError
+    """The class of a code, for calls not in _BY_CALL: its family's, from the library;
+    MedinsError for a code the library does not have."""
+    if code not in _C_INT:
+        return MedinsError
+    return _BY_KIND.get(_c.status_kind_name(_c.status_kind_of(code)), MedinsError)
 
 
 def _from_c(code: int, message: str, file: Optional[str], line: int, column: int,
@@ -230,8 +214,7 @@ def _batch_class(cls: type) -> type:
 
 
 _BATCH_CLASSES = {}
-for _cls in (ArgumentError, PolicyError, NoPolicyError, NotCoveredError, PersonError,
-             ClaimError, LedgerError, InputError):
+for _cls in [c for c in _BY_KIND.values() if c is not BatchError]:
     _name = "Batch" + _cls.__name__
     _BATCH_CLASSES[_cls] = globals()[_name] = type(_name, (BatchError, _cls), {
         "__module__": __name__,

@@ -38,6 +38,26 @@ public class ErrorsTest {
     }
 
     @Test
+    public void statusesAreTheLibrarysWithItsFamilies() {
+        // The enum lists the library's codes in its order (UNKNOWN, the binding's own, last).
+        Status[] all = Status.values();
+        assertEquals(org.medins.swig.medins.status_count(), all.length - 1);
+        for (int i = 0; i < all.length - 1; i++) {
+            assertEquals(org.medins.swig.medins.status_at(i), all[i].code());
+        }
+        // Families as errors.h groups them.
+        assertEquals("none", Status.OK.kind());
+        assertEquals("argument", Status.OVERFLOW.kind());
+        assertEquals("policy", Status.IO.kind());
+        assertEquals("claim", Status.DATE.kind());
+        assertEquals("ledger", Status.LEDGER_YEAR.kind());
+        assertEquals("input", Status.ENROLMENT.kind());
+        assertEquals("none", Status.UNKNOWN.kind());
+        assertEquals("none", new MedinsException(-6, "m", null, 0, 0).kind());
+        assertEquals("policy", loadFails(invalid("02-unknown-key.yaml")).kind());
+    }
+
+    @Test
     public void unknownKeyInARow() {
         MedinsException e = loadFails(invalid("03-unknown-key-in-row.yaml"));
         assertEquals(Status.UNKNOWN_KEY, e.status());

@@ -1,5 +1,6 @@
 package org.medins;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
 import java.time.LocalDate;
@@ -50,6 +51,30 @@ public class RolloverTest {
         }
         assertEquals(single, ledgers[0]);
         assertEquals(2024, ledgers[0].year());
+    }
+
+    /*
+     * The fen worked by hand, the same as `medins batch --region tianjin` gives for these claims
+     * (tests/cli/years.py, test_shipped_years): employees' outpatient deductible 800 a year, then
+     * 65% at level 2.
+     *   2022-06-01 1,000: (1,000 - 800) x 65% = 130.00 to the fund
+     *   2023-03-01 1,000: 2022 closed, the deductible met anew: 130.00 (unclosed, the ledger
+     *                     would fail with LEDGER_YEAR; reused without closing, pay 650.00)
+     *   2023-04-01 3,000: deductible met: 3,000 x 65% = 1,950.00
+     */
+    @Test
+    public void twoYearsByHand() {
+        BatchClaims.Builder b = BatchClaims.builder();
+        b.add(0, Claim.of(LocalDate.of(2022, 6, 1), ClaimKind.OUTPATIENT, Level.L2, 100_000));
+        b.add(0, Claim.of(LocalDate.of(2023, 3, 1), ClaimKind.OUTPATIENT, Level.L2, 100_000));
+        b.add(0, Claim.of(LocalDate.of(2023, 4, 1), ClaimKind.OUTPATIENT, Level.L2, 300_000));
+        Ledger[] ledgers = {new Ledger(2022)};
+        BatchResult r = EMBEDDED.set().settleBatch("tianjin", BatchPersons.of(List.of(EMPLOYEE)),
+                b.build(), ledgers, true);
+        assertArrayEquals(new int[] {0, 0, 0}, r.statusCodes());
+        assertArrayEquals(new long[] {13_000, 13_000, 195_000}, r.fund());
+        assertArrayEquals(new long[] {80_000, 80_000, 0}, r.deductible());
+        assertEquals(2023, ledgers[0].year());
     }
 
     @Test

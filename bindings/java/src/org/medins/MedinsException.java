@@ -72,6 +72,16 @@ public class MedinsException extends RuntimeException {
     }
 
     /**
+     * The family of the failure, as the library groups the codes (see {@link Status#kind()}):
+     * catch a MedinsException and switch on this rather than on a list of codes.
+     *
+     * @return "claim", "ledger", "policy"...; "none" for a code the library does not have
+     */
+    public String kind() {
+        return Status.kindOf(code);
+    }
+
+    /**
      * The library's message alone, without position or status name.
      *
      * @return the message; empty when the library gave none

@@ -108,6 +108,21 @@ public enum Status {
     }
 
     /**
+     * The family the library puts this status in, the same in every binding (Python raises one
+     * exception class for each): medins_status_kind_name of medins_status_kind_of.
+     *
+     * @return "argument", "policy", "no_policy", "not_covered", "person", "claim", "ledger",
+     *     "input" or "batch"; "none" for {@link #OK} and {@link #UNKNOWN}
+     */
+    public String kind() {
+        return kindOf(code);
+    }
+
+    static String kindOf(int code) {
+        return medins.status_kind_name(medins.status_kind_of(code));
+    }
+
+    /**
      * The status with that code.
      *
      * @param code a C status value
