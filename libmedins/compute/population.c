@@ -274,6 +274,9 @@ static int capitation_row(const population_call *c, size_t i, void *figures,
 {
     const medins_capitation_columns *in = c->in;
     const size_t first = first_enrolment(in, i), end = first_enrolment(in, i + 1);
+    /* A row with enrolments made the largest row's count above 0, and the block with it
+     * (medins_capitation_batch). */
+    MDN_ANALYZER_ASSUME(end == first || c->enrolments != NULL);
     for (size_t k = first; k < end; k++)
         c->enrolments[k - first] = (medins_enrolment){
             .patient = in->patient[k],
