@@ -273,15 +273,16 @@ static int capitation_row(const population_call *c, size_t i, void *figures,
                           medins_error **err)
 {
     const medins_capitation_columns *in = c->in;
-    const size_t first = first_enrolment(in, i), end = first_enrolment(in, i + 1);
+    const size_t first = first_enrolment(in, i), count = first_enrolment(in, i + 1) - first;
     /* A row with enrolments made the largest row's count above 0, and the block with it
      * (medins_capitation_batch). */
-    MDN_ANALYZER_ASSUME(end == first || c->enrolments != NULL);
-    for (size_t k = first; k < end; k++)
-        c->enrolments[k - first] = (medins_enrolment){
-            .patient = in->patient[k],
-            .from = in->enrolled_from[k],
-            .to = in->enrolled_to ? in->enrolled_to[k] : 0,
+    medins_enrolment *const listed = c->enrolments;
+    MDN_ANALYZER_ASSUME(count == 0 || listed != NULL);
+    for (size_t k = 0; k < count; k++)
+        listed[k] = (medins_enrolment){
+            .patient = in->patient[first + k],
+            .from = in->enrolled_from[first + k],
+            .to = in->enrolled_to ? in->enrolled_to[first + k] : 0,
         };
     const medins_capitation_input input = {
         .version = MEDINS_CAPITATION_INPUT_VERSION,
@@ -290,8 +291,8 @@ static int capitation_row(const population_call *c, size_t i, void *figures,
         .disease = (medins_disease)in->disease[i],
         .from = in->from[i],
         .to = in->to[i],
-        .enrolments = c->enrolments,
-        .enrolment_count = end - first,
+        .enrolments = listed,
+        .enrolment_count = count,
         .actual_costs = in->actual_costs[i],
         .assessment = in->assessment ? in->assessment[i] : MEDINS_BP_ONE,
     };
