@@ -6,12 +6,16 @@
  *              the default 2023 policy, side by side with the hard-wired kernel (bench/kernel.c)
  *              on the same claims; the kernel's figures must equal the library's to the fen.
  *   allocs     heap allocations made by one batch call (needs bench/run.sh's LD_PRELOAD shim).
+ *   threads    the batch in T threads against one thread, the same claims, alternating runs.
  *   single     one claim per call: the figures only, with the trace, with the trace and its
  *              English lines.
  *   load       loading and validating policies/tianjin/2023.yaml; memory of the loaded year.
  *
- * Usage: bench [--claims N] [--per-person K] [--repeat R] [--dump DIR] [--smoke] [--batch-only]
+ * Usage: bench [--claims N] [--per-person K] [--repeat R] [--threads T] [--dump DIR] [--smoke]
+ *              [--batch-only]
  *   --per-person K  claims per person (10): fewer show what each person's run costs.
+ *   --threads T  the batch in T threads (medins_batch_settle_threads) side by side with one
+ *               thread, runs alternating, outputs and ledgers compared (default 2; 1: not run).
  *   --dump DIR  writes the claims and the library's outputs as raw little-endian arrays
  *               (DIR/<column>.bin) and DIR/meta.txt, for bench/py_bench.py, and the claims as
  *               the CLI's input, DIR/claims.csv.
@@ -34,11 +38,16 @@
 
 #define SEED 424242u
 
-static double now(void)
+static double clock_seconds(clockid_t clock)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double now(void)
+{
+    return clock_seconds(CLOCK_MONOTONIC);
 }
 
 static void die(const char *what, int rc, medins_error *e)
@@ -79,8 +88,9 @@ static void outcols_free(outcols *o)
     free(o->fund); free(o->major); free(o->assist); free(o->patient); free(o->status);
 }
 
-static double run_library(const medins_policy *p, const synth_data *d, medins_ledger *ledgers,
-                          outcols *o, size_t *failed, unsigned long *allocs)
+static double run_library_threads(const medins_policy *p, const synth_data *d,
+                                  medins_ledger *ledgers, outcols *o, unsigned threads,
+                                  size_t *failed, unsigned long *allocs)
 {
     for (size_t i = 0; i < d->npersons; i++)
         medins_ledger_init(&ledgers[i], d->date[0] / 10000);
@@ -91,7 +101,7 @@ static double run_library(const medins_policy *p, const synth_data *d, medins_le
                            .patient = o->patient, .status = o->status};
     unsigned long a0 = allocs_now();
     double t0 = now();
-    int rc = medins_batch_settle(p, &bp, &bc, ledgers, &bo, failed, NULL);
+    int rc = medins_batch_settle_threads(p, &bp, &bc, ledgers, &bo, threads, failed, NULL);
     double t = now() - t0;
     *allocs = allocs_now() - a0;
     if (rc != 0 && rc != MEDINS_ERR_BATCH)
@@ -99,11 +109,10 @@ static double run_library(const medins_policy *p, const synth_data *d, medins_le
     return t;
 }
 
-static double run_kernel(const synth_data *d, kernel_state *ks, outcols *o)
+static double run_library(const medins_policy *p, const synth_data *d, medins_ledger *ledgers,
+                          outcols *o, size_t *failed, unsigned long *allocs)
 {
-    double t0 = now();
-    kernel_settle(d, ks, o->fund, o->major, o->assist, o->patient);
-    return now() - t0;
+    return run_library_threads(p, d, ledgers, o, 1, failed, allocs);
 }
 
 /* First claim where the two runs differ, or (size_t)-1. */
@@ -114,6 +123,61 @@ static size_t first_difference(const outcols *a, const outcols *b, size_t n)
             a->major[j] != b->major[j] || a->assist[j] != b->assist[j])
             return j;
     return (size_t)-1;
+}
+
+/*
+ * The batch in `threads` threads side by side with one thread, runs alternating (best of
+ * `repeat` each), so that both see the same machine; the outputs must be the same.
+ */
+static int bench_threads(const medins_policy *p, const synth_data *d, unsigned threads,
+                         size_t repeat)
+{
+    medins_ledger *l1 = malloc(d->npersons * sizeof *l1), *ln = malloc(d->npersons * sizeof *ln);
+    outcols one, many;
+    outcols_alloc(&one, d->nclaims);
+    outcols_alloc(&many, d->nclaims);
+    if (!l1 || !ln) {
+        fprintf(stderr, "bench: out of memory\n");
+        exit(1);
+    }
+    /* Wall time (the throughput), and the processor time of all the process's threads: on a
+     * machine others share, the second shows whether the threads did more work in all, the
+     * first whether they got the processors to do it. */
+    double best1 = 1e99, bestn = 1e99, cpu1 = 1e99, cpun = 1e99;
+    size_t failed1 = 0, failedn = 0;
+    unsigned long allocs = 0;
+    for (size_t r = 0; r < repeat; r++) {
+        double c0 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+        double t1 = run_library_threads(p, d, l1, &one, 1, &failed1, &allocs);
+        double c1 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+        double tn = run_library_threads(p, d, ln, &many, threads, &failedn, &allocs);
+        double c2 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+        best1 = t1 < best1 ? t1 : best1;
+        bestn = tn < bestn ? tn : bestn;
+        cpu1 = c1 - c0 < cpu1 ? c1 - c0 : cpu1;
+        cpun = c2 - c1 < cpun ? c2 - c1 : cpun;
+    }
+    const int same = first_difference(&one, &many, d->nclaims) == (size_t)-1 &&
+                     memcmp(one.status, many.status, d->nclaims * sizeof *one.status) == 0 &&
+                     memcmp(l1, ln, d->npersons * sizeof *l1) == 0 && failed1 == failedn;
+    printf("threads_outputs_and_ledgers_as_one_thread: %s\n", same ? "yes" : "NO");
+    printf("batch_1_thread_seconds: %.3f\nbatch_%u_threads_seconds: %.3f\n"
+           "threads_%u_over_1_throughput: %.2f\n", best1, threads, bestn, threads,
+           best1 / bestn);
+    printf("batch_1_thread_cpu_seconds: %.3f\nbatch_%u_threads_cpu_seconds: %.3f\n", cpu1,
+           threads, cpun);
+    outcols_free(&one);
+    outcols_free(&many);
+    free(l1);
+    free(ln);
+    return same ? 0 : 1;
+}
+
+static double run_kernel(const synth_data *d, kernel_state *ks, outcols *o)
+{
+    double t0 = now();
+    kernel_settle(d, ks, o->fund, o->major, o->assist, o->patient);
+    return now() - t0;
 }
 
 static void write_col(const char *dir, const char *name, const void *p, size_t size, size_t n)
@@ -265,6 +329,7 @@ static void bench_load(void)
 int main(int argc, char **argv)
 {
     size_t nclaims = 10000000, per_person = 10, repeat = 3;
+    unsigned threads = 2;
     const char *dumpdir = NULL;
     int smoke = 0, batch_only = 0;
     for (int i = 1; i < argc; i++) {
@@ -278,10 +343,13 @@ int main(int argc, char **argv)
             dumpdir = argv[++i];
         else if (!strcmp(argv[i], "--smoke"))
             smoke = 1;
+        else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
+            threads = (unsigned)strtoul(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--batch-only"))
             batch_only = 1;
         else {
-            fprintf(stderr, "usage: %s [--claims N] [--per-person K] [--repeat R] [--dump DIR] [--smoke] [--batch-only]\n", argv[0]);
+            fprintf(stderr, "usage: %s [--claims N] [--per-person K] [--repeat R] [--threads T] "
+                    "[--dump DIR] [--smoke] [--batch-only]\n", argv[0]);
             return 2;
         }
     }
@@ -361,6 +429,8 @@ int main(int argc, char **argv)
         write_csv(path, &d);
     }
 
+    if (threads > 1)
+        status |= bench_threads(p, &d, threads, repeat);
     if (!smoke && !batch_only) {
         bench_single(p, &d, 1000000);
         bench_load();

@@ -7,7 +7,9 @@
 # Builds an optimised tree in $BENCH_BUILD (default build-bench) with the Python binding when
 # /usr/bin/python3 has numpy, then runs: the C benchmarks (bench/bench.c, with the malloc-counting
 # shim preloaded), the Python ones (bench/py_bench.py: numpy batch, pandas reference, one claim
-# per call) and the CLI on a CSV of the same claims. Ratios are measured within this one run.
+# per call; bench/population_bench.py: a population's contributions in one call against a loop,
+# pickling a derived policy) and the CLI on a CSV of the same claims. Ratios are measured within
+# this one run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BENCH_BUILD:-$root/build-bench}
@@ -35,6 +37,9 @@ MEDINS_POLICIES="$root/policies" LD_PRELOAD="$build/bench/malloc_count.so" \
 echo "--- Python"
 pypath=$(find "$build/bindings/python" -name '__init__.py' -path '*medins/__init__.py' -printf '%h\n' 2>/dev/null | head -1 || true)
 PYTHONPATH=${pypath:+$(dirname "$pypath")} $py "$root/bench/py_bench.py" "$work"
+
+echo "--- Python populations and pickling"
+PYTHONPATH=${pypath:+$(dirname "$pypath")} $py "$root/bench/population_bench.py"
 
 echo "--- CLI"
 if [ -x "$build/cli/medins" ]; then

@@ -64,8 +64,8 @@ static const struct {
 static int medins_bind_batch(const medins_policy *policy, const medins_policy_set *set,
                              const char *region, void *const *col, const size_t *len,
                              medins_ledger *ledgers, medins_batch_errors *errors,
-                             int close_years, size_t *failed, char *why, size_t why_size,
-                             medins_error **err)
+                             int close_years, unsigned threads, size_t *failed, char *why,
+                             size_t why_size, medins_error **err)
 {
     const size_t np = len[MEDINS_BIND_SCHEME], nc = len[MEDINS_BIND_PERSON];
     void *c[MEDINS_BIND_COLUMNS];
@@ -115,6 +115,7 @@ static int medins_bind_batch(const medins_policy *policy, const medins_policy_se
     medins_batch_options_init(&opts);
     opts.errors = errors;
     opts.close_years = close_years;
+    opts.threads = threads;
     return policy ? medins_batch_settle_ex(policy, &ps, &cs, ledgers, &out, &opts, failed, err)
                   : medins_batch_settle_set_ex(set, region, &ps, &cs, ledgers, &out, &opts,
                                                failed, err);

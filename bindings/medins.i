@@ -10,7 +10,8 @@
  *   Person, Claim, Settlement, Line, Value, Source, LoadOptions: plain value structs
  *   contributions, accounts, maternity, capitation: Policy methods and input structs (contrib.i)
  * plus the free functions that need no out-parameter (names of enum values, dates, money).
- * The batch (raw column pointers) is per language: python/batch.i (numpy), java/medins_java.i.
+ * The batch (raw column pointers) is per language: python/batch.i (numpy), java/medins_java.i;
+ * so are the population batches: python/population.i, java/population_java.i.
  * Every `medins_error **err` becomes an exception (errors.i); factories are %newobject.
  *
  * Ownership: objects from load_file/load_string/derive/embedded/new and every Result belong to
@@ -650,4 +651,8 @@ MEDINS_RELEASE_GIL(medins_policy_set::m_add_file)
 
 #if defined(SWIGPYTHON)
 %include "python/batch.i"
+%include "python/population.i"
+%include "python/policy_texts.i"
+#elif defined(SWIGJAVA)
+%include "java/population_java.i"
 #endif

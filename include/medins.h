@@ -22,5 +22,6 @@
 #include "medins/capitation.h"
 #include "medins/layout.h"
 #include "medins/explain.h"
+#include "medins/population.h"
 
 #endif

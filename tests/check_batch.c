@@ -353,8 +353,8 @@ START_TEST(errors_object)
     opts.version = MEDINS_BATCH_OPTIONS_VERSION + 1;
     ck_assert_int_eq(medins_batch_settle_ex(policy, &p, &k, C.ledgers, &o, &opts, NULL, &err),
                      MEDINS_ERR_ARGUMENT);
-    ck_assert_str_eq(medins_error_message(err), "medins_batch_options: version 3 is not one "
-                     "this library knows (it reads 1 to 2): a struct of a newer libmedins");
+    ck_assert_str_eq(medins_error_message(err), "medins_batch_options: version 4 is not one "
+                     "this library knows (it reads 1 to 3): a struct of a newer libmedins");
     medins_error_free(err);
     ck_assert_uint_eq(medins_batch_errors_count(errors), 1);
     ck_assert_int_eq(C.status[0], 9);

@@ -248,6 +248,53 @@ START_TEST(value_with_its_own_cite)
 }
 END_TEST
 
+/* A value citing a source of kind reform is the reform's own: the source keeps the kind, the
+ * line's citation says "reform:" first, and the value is neither assumed nor third-party. */
+START_TEST(reform_source_kind)
+{
+    static const char text[] =
+        "format: 1\n"
+        "region: strland\n"
+        "kind: reform\n"
+        "effective: {from: 2024-01-01}\n"
+        "sources: [{id: a, title: A}, {id: r, title: \"Level 1 at 45%\", kind: reform}]\n"
+        "outpatient:\n"
+        "  ratio:\n"
+        "    - {level: l1, ratio: {value: 45%, cite: \"r: set in code\"}}\n"
+        "    - {level: l2, ratio: 30%, cite: \"a: 2\"}\n";
+    medins_policy *p = NULL;
+    medins_error *err = NULL;
+    int rc = medins_policy_load_string(&p, "reform.yaml", text, strlen(text), NULL, NULL, &err);
+    ck_assert_msg(rc == 0, "load: %s", err ? medins_error_message(err) : "");
+    const medins_source *src = medins_policy_find_source(p, "r");
+    ck_assert_msg(src && strcmp(src->kind, "reform") == 0, "kind %s", src ? src->kind : "none");
+    ck_assert_str_eq(medins_policy_find_source(p, "a")->kind, "official");
+    const medins_value *v = medins_policy_find_value(p, "outpatient.ratio[0].ratio");
+    ck_assert_msg(v && strcmp(v->source, "r") == 0 && !v->assumed && !v->third_party,
+                  "the reform's value: %s", v ? v->source : "none");
+    /* Its line cites "reform: <title>, <place>". */
+    medins_person person;
+    medins_claim claim;
+    medins_ledger ledger;
+    medins_result *r = NULL;
+    medins_person_init(&person);
+    medins_claim_init(&claim);
+    claim.date = 20240301;
+    claim.total = Y(100);
+    medins_ledger_init(&ledger, 2024);
+    ck_assert_int_eq(medins_settle(&r, p, &person, &claim, &ledger, NULL), 0);
+    const medins_line *cited = NULL;
+    for (size_t i = 0; i < medins_result_line_count(r) && !cited; i++)
+        if (medins_result_line(r, i)->source && strcmp(medins_result_line(r, i)->source, "r") == 0)
+            cited = medins_result_line(r, i);
+    ck_assert_msg(cited && strcmp(cited->citation, "reform: Level 1 at 45%, set in code") == 0,
+                  "citation: %s", cited ? cited->citation : "none");
+    ck_assert_msg(!cited->assumed && !cited->third_party, "a reform's value is its own");
+    medins_result_free(r);
+    medins_policy_free(p);
+}
+END_TEST
+
 START_TEST(errors_leave_out_untouched)
 {
     medins_policy *p = (medins_policy *)&p;
@@ -1013,6 +1060,7 @@ static Suite *policy_suite(void)
     tcase_add_test(tc, value_keys);
     tcase_add_test(tc, load_string_names_the_text);
     tcase_add_test(tc, value_with_its_own_cite);
+    tcase_add_test(tc, reform_source_kind);
     tcase_add_test(tc, errors_leave_out_untouched);
     tcase_add_test(tc, nul_is_refused);
     suite_add_tcase(s, tc);

@@ -336,6 +336,74 @@ static void expect_walk(const char *rel, const medins_load_options *opts, int co
     medins_policy_set_free(s);
 }
 
+/*
+ * Policies added as texts, ids and names given: the same set as from the folder, in the same
+ * way (bases among the texts in any order, then the embedded policies); a text that does not
+ * load leaves the set as it was and names its own name and position.
+ */
+START_TEST(texts_as_files)
+{
+    static const char year[] =
+        "format: 1\nregion: textland\neffective: {from: 2030-01-01, to: 2030-12-31}\n"
+        "sources: [{id: s, title: S}]\noutpatient: {cite: \"s: 1\", ratio: [{ratio: 50%}]}\n";
+    static const char reform[] =
+        "base: textland/2030\nkind: reform\n"
+        "sources: [{id: r, title: \"Sixty\", kind: reform}]\n"
+        "outpatient: {cite: \"r: set in code\", ratio: [{ratio: 60%}]}\n";
+    static const char later[] = "base: tianjin/2023\neffective: {from: 2024-01-01}\n";
+    /* The reform first: its base is among the texts, and loads first all the same. */
+    const char *ids[] = { "textland/reform", "textland/2030", NULL };
+    const char *names[] = { "mem/reform.yaml", "mem/2030.yaml", "mem/tianjin/2024.yaml" };
+    const char *texts[] = { reform, year, later };
+    const size_t lens[] = { sizeof reform - 1, sizeof year - 1, sizeof later - 1 };
+    medins_policy_set *s = NULL;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_policy_set_new(&s, NULL), 0);
+    int rc = medins_policy_set_add_texts(s, 3, ids, names, texts, lens, NULL, &err);
+    ck_assert_msg(rc == 0, "add_texts: %s", err ? medins_error_message(err) : "");
+    ck_assert_uint_eq(medins_policy_set_count(s), 3);
+    const medins_policy *p = medins_policy_set_get(s, "textland/reform");
+    const medins_value *v = medins_policy_find_value(p, "outpatient.ratio[0].ratio");
+    ck_assert_msg(v && strcmp(v->text, "60%") == 0 && strcmp(v->file, "mem/reform.yaml") == 0 &&
+                      v->line == 4,
+                  "the reform's value from its text: %s", v ? v->file : "none");
+    /* No id: "tianjin" (the region) / "2024" (the name without .yaml), as for a file. */
+    ck_assert_ptr_nonnull(medins_policy_set_get(s, "tianjin/2024"));
+
+    /* A text that does not load: its name and position, and the set unchanged. */
+    static const char bad[] = "base: textland/2030\noutpatient: {ratio: [{ratio: 70%}]}\n";
+    const char *bad_ids[] = { "textland/other" };
+    const char *bad_names[] = { "mem/other.yaml" };
+    const char *bad_texts[] = { bad };
+    const size_t bad_lens[] = { sizeof bad - 1 };
+    rc = medins_policy_set_add_texts(s, 1, bad_ids, bad_names, bad_texts, bad_lens, NULL, &err);
+    ck_assert_int_eq(rc, MEDINS_ERR_CITATION);
+    /* "outpatient: {ratio: [{ratio: " is 29 characters: 70% at line 2, column 30. */
+    ck_assert_msg(strcmp(medins_error_file(err), "mem/other.yaml") == 0 &&
+                      medins_error_line(err) == 2 && medins_error_column(err) == 30,
+                  "at %s:%u:%u", medins_error_file(err), medins_error_line(err),
+                  medins_error_column(err));
+    medins_error_free(err);
+    err = NULL;
+    ck_assert_uint_eq(medins_policy_set_count(s), 3);
+    ck_assert_ptr_null(medins_policy_set_get(s, "textland/other"));
+    /* Arguments. */
+    ck_assert_int_eq(medins_policy_set_add_texts(NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL),
+                     MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_policy_set_add_texts(s, 1, ids, NULL, texts, lens, NULL, NULL),
+                     MEDINS_ERR_ARGUMENT);
+    const char *no_name[] = { NULL };
+    ck_assert_int_eq(medins_policy_set_add_texts(s, 1, NULL, no_name, texts, lens, NULL, &err),
+                     MEDINS_ERR_ARGUMENT);
+    ck_assert_msg(strstr(medins_error_message(err), "text 0 has no name") != NULL, "%s",
+                  medins_error_message(err));
+    medins_error_free(err);
+    ck_assert_int_eq(medins_policy_set_add_texts(s, 0, NULL, NULL, NULL, NULL, NULL, NULL), 0);
+    ck_assert_uint_eq(medins_policy_set_count(s), 3);
+    medins_policy_set_free(s);
+}
+END_TEST
+
 START_TEST(walk_refuses_loops)
 {
     /* Two links to the folder itself: without a check the walk reads 2^depth folders. The first
@@ -526,6 +594,7 @@ static Suite *policy_set_suite(void)
     tc = tcase_create("embedded");
     tcase_add_test(tc, embedded);
     tcase_add_test(tc, arguments);
+    tcase_add_test(tc, texts_as_files);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3,7 +3,7 @@
 #
 #   tests/sanitize.sh asan      AddressSanitizer + UndefinedBehaviorSanitizer (leaks included)
 #   tests/sanitize.sh valgrind  memcheck, full leak check
-#   tests/sanitize.sh tsan      ThreadSanitizer on the threads suite
+#   tests/sanitize.sh tsan      ThreadSanitizer on the threads suites (threads, batch_threads)
 #   tests/sanitize.sh all       the three in turn
 #
 # Options (environment): CC (default gcc for asan/valgrind, clang for tsan), BUILD_PREFIX
@@ -53,7 +53,7 @@ run_tsan() {
     fi
     CK_FORK=no TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
         meson test -C "$dir" --suite c --print-errorlogs --num-processes 1 \
-        ${wrap:+--wrap="$wrap"} ${MESON_TEST_ARGS:-threads}
+        ${wrap:+--wrap="$wrap"} ${MESON_TEST_ARGS:-threads batch_threads}
 }
 
 case $mode in

@@ -869,7 +869,8 @@ static jobjectArray medins_java_batch_failures(JNIEnv *jenv, const medins_batch_
 /*
  * The batch over Java column arrays (columns.i). Optional columns may be null. With `set`, each
  * claim uses the policy of `region` in force on its date; else `policy`. Ledgers are packed one
- * after the other. `close_years` closes each person's ledger into a claim's later year.
+ * after the other. `close_years` closes each person's ledger into a claim's later year;
+ * `threads` above 1 splits the persons across threads (medins_batch_options.threads).
  * Returns NULL when every claim settled, else the failed claims' errors
  * (medins_java_batch_failures), each worded as settling that claim alone words it; their
  * statuses are in `status`. A wrong argument throws and changes nothing.
@@ -887,7 +888,8 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                       jlongArray assistance, jlongArray patient,
                                       jlongArray deductible, jlongArray coinsurance,
                                       jlongArray over_cap, jlongArray account, jintArray status,
-                                      jboolean close_years, medins_error **err)
+                                      jboolean close_years, jint threads,
+                                      medins_error **err)
 {
     const size_t nf = MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_LEDGER);
     jarray col[MEDINS_JAVA_ARRAYS] = {
@@ -932,6 +934,7 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                         nf) != 0;
     if (!bad_ledger) {
         rc = medins_bind_batch(policy, set, region, d, len, l, errors, close_years != 0,
+                               threads > 1 ? (unsigned)threads : 1u,
                                &failed, why, sizeof why, &e);
         /* Some claims failing is an outcome, not an error: their statuses and errors say
          * which. MEDINS_ERR_NOMEM only means some failures could not be worded; any other
@@ -1050,4 +1053,4 @@ jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                jlongArray major_disease, jlongArray assistance,
                                jlongArray patient, jlongArray deductible, jlongArray coinsurance,
                                jlongArray over_cap, jlongArray account, jintArray status,
-                               jboolean close_years, medins_error **err);
+                               jboolean close_years, jint threads, medins_error **err);

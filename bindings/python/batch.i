@@ -160,7 +160,7 @@ static medins_py_count medins_py_batch_settle(
     int64_t *fund, int o1, int64_t *major_disease, int o2, int64_t *assistance, int o3,
     int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
     int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
-    medins_batch_errors *errors, int close_years, medins_error **err)
+    medins_batch_errors *errors, int close_years, int threads, medins_error **err)
 {
     void *const col[MEDINS_BIND_COLUMNS] = {
         scheme, category, tier, birth_date, groups, family_doctor, person, date, kind, level,
@@ -184,8 +184,13 @@ static medins_py_count medins_py_batch_settle(
     }
     if (!policy && (!set || !region))
         return MEDINS_ERR_ARGUMENT;
+    if (threads < 1) {
+        snprintf(medins_py_batch_why, sizeof medins_py_batch_why,
+                 "batch: threads must be 1 or more, not %d", threads);
+        return MEDINS_PY_BAD_COLUMNS;
+    }
     rc = medins_bind_batch(policy, set, region, col, len, (medins_ledger *)ledgers, errors,
-                           close_years, &failed, medins_py_batch_why,
+                           close_years, (unsigned)threads, &failed, medins_py_batch_why,
                            sizeof medins_py_batch_why, &e);
     if (rc == MEDINS_ERR_BATCH || rc == 0) {
         /* Per-claim failures are data (the status column), not an exception here. */
@@ -255,7 +260,8 @@ medins_py_count medins_py_batch_settle(
     int64_t *fund, int o1, int64_t *major_disease, int o2, int64_t *assistance, int o3,
     int64_t *patient, int o4, int64_t *deductible, int o5, int64_t *coinsurance, int o6,
     int64_t *over_cap, int o7, int64_t *account, int o8, int32_t *status, int o9,
-    medins_batch_errors *errors = NULL, int close_years = 0, medins_error **err);
+    medins_batch_errors *errors = NULL, int close_years = 0, int threads = 1,
+    medins_error **err);
 
 /* The errors of a batch's failed claims (batch.h's medins_batch_errors), made empty here and
  * filled by settle_arrays. */

@@ -39,7 +39,7 @@ def main(out_dir: pathlib.Path) -> None:
     policies = medins.embedded()
     cmp = medins.compare(policies["tianjin/2022"], policies["tianjin/2023"], claims, persons)
     print(cmp)
-    print((cmp.totals[["total", "fund_base", "fund_reform", "fund_delta"]] / 100).round(2))
+    print(cmp.totals[["claims", "total", "fund_base", "fund_reform", "fund_delta"]])  # yuan
 
     # 4. Charts.
     medins.plot_fund_vs_cost(settled, out_dir / "fund_vs_cost_2023.png")

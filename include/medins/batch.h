@@ -5,8 +5,8 @@
  * Claims come grouped by person, in date order within a person. Each person has a ledger, which
  * the batch updates as it goes. No heap allocation is made per claim (a call makes one, which
  * grows with the number of claims up to a fixed bound, for the rows it finds once per kind of
- * person and claim; if it cannot, it finds them claim by claim) and no explanation text is
- * produced. A claim that fails leaves its person's
+ * person and claim; if it cannot, it finds them claim by claim; a call in several threads
+ * makes one a thread and one for the parts) and no explanation text is produced. A claim that fails leaves its person's
  * ledger as it was, gets its status in `status[i]` and zeros in the output arrays; the batch
  * goes on with the next claim. medins_batch_settle_ex also gives each failed claim the error
  * (code and message) one claim per call gives it.
@@ -188,13 +188,29 @@ typedef struct medins_batch_options {
      * that error and its person's ledger stays as it was.
      */
     int close_years;
+    /* version 3 */
+    /**
+     * 0 or 1 (the default): the claims are settled in the calling thread. N > 1: when the
+     * claims are sorted by person index (each person's claims together, the persons in
+     * increasing order, as the bindings sort them), they are split into up to N parts at
+     * persons' boundaries, each settled in a thread of its own (the calling thread settles the
+     * first); no person's claims are in two parts, so each thread writes only its persons'
+     * ledgers and its claims' outputs. Every output, ledger, status and error (the errors
+     * object's, in claim order, and err's) is the same as with one thread. Claims in another
+     * order, or too few for a part of MEDINS_BATCH_PART_MIN claims per thread, are settled in
+     * fewer threads (one, for claims not sorted); a thread that cannot be started has its part
+     * settled by the calling thread.
+     */
+    unsigned int threads;
 } medins_batch_options;
 
-/** The version of medins_batch_options this header describes. Options of version 1 (no
- * close_years) are read as such. */
-#define MEDINS_BATCH_OPTIONS_VERSION 2
-/** Default options: no errors object, years not closed. */
-#define MEDINS_BATCH_OPTIONS_INIT { MEDINS_BATCH_OPTIONS_VERSION, NULL, 0 }
+/** The version of medins_batch_options this header describes. Options of versions 1 (no
+ * close_years) and 2 (no threads) are read as such. */
+#define MEDINS_BATCH_OPTIONS_VERSION 3
+/** Default options: no errors object, years not closed, the calling thread only. */
+#define MEDINS_BATCH_OPTIONS_INIT { MEDINS_BATCH_OPTIONS_VERSION, NULL, 0, 1 }
+/** The fewest claims a part of a threaded batch has (medins_batch_options.threads). */
+#define MEDINS_BATCH_PART_MIN 4096
 
 /** Set *opts to MEDINS_BATCH_OPTIONS_INIT (for bindings, which cannot use the macro). A NULL
  * opts is left alone. */
@@ -226,6 +242,17 @@ MEDINS_API int medins_batch_settle_ex(const medins_policy *policy,
                                       medins_ledger *ledgers, medins_batch_out *out,
                                       const medins_batch_options *opts, size_t *failed,
                                       medins_error **err);
+
+/**
+ * As medins_batch_settle, with the persons split across up to `threads` threads
+ * (medins_batch_options.threads): the same outputs, ledgers and errors as one thread.
+ */
+MEDINS_API int medins_batch_settle_threads(const medins_policy *policy,
+                                           const medins_batch_persons *persons,
+                                           const medins_batch_claims *claims,
+                                           medins_ledger *ledgers, medins_batch_out *out,
+                                           unsigned int threads, size_t *failed,
+                                           medins_error **err);
 
 /** As medins_batch_settle_set, with the options of medins_batch_settle_ex. */
 MEDINS_API int medins_batch_settle_set_ex(const medins_policy_set *set, const char *region,

@@ -184,7 +184,7 @@ typedef struct medins_source {
     const char *number;      /**< document number, or "" */
     const char *issuer;      /**< issuing body, or "" */
     const char *date;        /**< date as written, or "" */
-    const char *kind;        /**< "official" or "third-party" */
+    const char *kind;        /**< "official", "third-party" or "reform" */
     const char *file;        /**< the policy file that lists it */
     unsigned int line;       /**< 1-based line of the listing in file */
 } medins_source;
@@ -256,6 +256,31 @@ MEDINS_API int medins_policy_set_add_dir(medins_policy_set *set, const char *dir
 /** Add one file with the given id (NULL: derived from the file name). Same rules as add_dir. */
 MEDINS_API int medins_policy_set_add_file(medins_policy_set *set, const char *path, const char *id,
                                           const medins_load_options *opts, medins_error **err);
+
+/**
+ * Add policies given as YAML text, as medins_policy_set_add_dir adds files: the texts are
+ * loaded in the order of their bases (which resolve among the texts, then in the set, then in
+ * the embedded policies), a text whose id is already in the set replaces it, and on error the
+ * set is unchanged. What a set was made from, kept as text, makes the same set again
+ * elsewhere: another process, another machine.
+ * @param set the set to add to.
+ * @param n the number of texts.
+ * @param ids each text's policy id ("tianjin/2023"); NULL, or a NULL element: derived from
+ *        the name, as medins_policy_set_add_file derives it from the file name.
+ * @param names each text's name in errors and citations ("policies/tianjin/2023.yaml").
+ * @param texts the YAML texts, lens[i] bytes each (need not be NUL-terminated; a NUL within
+ *        them is MEDINS_ERR_SYNTAX, as for medins_policy_load_string).
+ * @param lens the texts' lengths in bytes.
+ * @param opts limits, or NULL for the defaults.
+ * @param err receives a new error object on failure (may be NULL); release it with medins_error_free.
+ * @return 0, MEDINS_ERR_ARGUMENT (NULL set, or NULL names, texts or lens with n > 0, or a
+ *         NULL name or text), or the status of the first text that does not load, with its
+ *         position.
+ */
+MEDINS_API int medins_policy_set_add_texts(medins_policy_set *set, size_t n,
+                                           const char *const *ids, const char *const *names,
+                                           const char *const *texts, const size_t *lens,
+                                           const medins_load_options *opts, medins_error **err);
 
 /**
  * The policy of `region` in force on `date`.

@@ -11,6 +11,7 @@
  * vouch for (one that fails a quick check, or whose plan cannot settle) ends the chunk and is
  * settled alone, with the full checks and their errors, as one claim per call would be.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,6 +314,7 @@ typedef struct batch {
     bool lost;                       /* an error could not be recorded in `errors` */
     size_t nfailed, first;
     bool close_years;                /* medins_batch_options.close_years */
+    size_t end;                      /* the claims settled end before claim `end` */
 
     /*
      * The run shares one check of the person, one of their ledger (every later ledger of the
@@ -614,7 +616,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
                          const mdn_plan **plans)
 {
     const medins_batch_claims *claims = b->claims;
-    const size_t n = claims->n - i0 < CHUNK ? claims->n - i0 : CHUNK;
+    const size_t n = b->end - i0 < CHUNK ? b->end - i0 : CHUNK;
     /* The chunk's columns, in locals: the functions the loop calls at a new person could
      * write `claims` for all the compiler knows, and it would load them again each claim. */
     const int32_t *person = claims->person + i0, *date = claims->date + i0,
@@ -736,10 +738,144 @@ static MDN_NOINLINE bool persons_in_range(const medins_batch_claims *claims, siz
     return !bad;
 }
 
+/* Settles claims [from, b->end) of the batch, with a plan cache of their own. */
+static void settle_part(batch *b, size_t from)
+{
+    const size_t n = b->end - from, max_plans = b->src->max_plans;
+    const size_t nplans = n < max_plans ? n : max_plans;
+    b->cache = n > 0 && max_plans > 0 ? malloc(sizeof *b->cache + nplans * sizeof b->cache->plan[0])
+                                      : NULL;
+    if (b->cache) {
+        b->cache->size = (unsigned)nplans;
+        cache_clear(b->cache);
+    }
+    const mdn_plan *plans[CHUNK];
+    for (size_t i = from; i < b->end;) {
+        const medins_policy *policy;
+        const size_t m = b->cache ? plan_chunk(b, i, &policy, plans) : 0;
+        if (m > 0) {
+            mdn_settle_chunk(b->claims, b->out, b->cols, b->ledgers, &b->person, policy, plans,
+                             i, m);
+            i += m;
+        } else {
+            settle_alone(b, i);
+            i++;
+        }
+    }
+    free(b->cache);
+    b->cache = NULL;
+}
+
+/* ---- Threads ----------------------------------------------------------------------------- */
+
+/* The most threads a batch starts. */
+#define PARTS_MAX 256
+
+/*
+ * How many parts the claims are settled in for `threads` threads: 1 unless the claims are
+ * sorted by person index (so that a cut between two persons leaves each person's claims, and
+ * ledger, to one part), and no more than MEDINS_BATCH_PART_MIN claims a part allow. The test
+ * of the order is one pass without a branch.
+ */
+static MDN_NOINLINE size_t parts_of(const medins_batch_claims *claims, unsigned threads)
+{
+    size_t parts = threads < PARTS_MAX ? threads : PARTS_MAX;
+    if (claims->n / MEDINS_BATCH_PART_MIN < parts)
+        parts = claims->n / MEDINS_BATCH_PART_MIN;
+    if (parts < 2)
+        return 1;
+    unsigned unsorted = 0;
+    for (size_t i = 1; i < claims->n; i++)
+        unsorted |= claims->person[i] < claims->person[i - 1];
+    return unsorted ? 1 : parts;
+}
+
+/* A part of a threaded batch: its claims [from, b.end), its own policy source (the set's
+ * last policy found) and errors, and its thread. */
+typedef struct batch_part {
+    batch b;
+    policy_source src;
+    medins_batch_errors errors;
+    size_t from;
+    pthread_t thread;
+    bool started;
+} batch_part;
+
+static void *part_main(void *arg)
+{
+    batch_part *p = arg;
+    settle_part(&p->b, p->from);
+    return NULL;
+}
+
+/* A part's outcome added to the batch's (the parts taken in claim order): its failures, its
+ * first error, its errors moved into the caller's object. */
+static void part_join(batch *b, batch_part *p)
+{
+    if (p->b.nfailed > 0 && b->nfailed == 0) {
+        b->first = p->b.first;
+        b->first_err = p->b.first_err;
+        p->b.first_err = NULL;
+    }
+    b->nfailed += p->b.nfailed;
+    b->lost |= p->b.lost;
+    medins_error_free(p->b.first_err);
+    for (size_t k = 0; k < p->errors.n; k++)
+        if (errors_add(b->errors, p->errors.item[k].claim, p->errors.item[k].error) < 0) {
+            medins_error_free(p->errors.item[k].error);
+            b->lost = true;
+        }
+    free(p->errors.item);
+}
+
+/*
+ * Settles the batch `tmpl` describes in `parts` parts, cut between persons near equal numbers
+ * of claims: part 0 in the calling thread, each other in a thread of its own (or, when one
+ * cannot be started, in the calling thread after part 0). Without memory for the parts, in
+ * one.
+ */
+static void settle_parts(batch *tmpl, size_t parts)
+{
+    const medins_batch_claims *claims = tmpl->claims;
+    batch_part *part = calloc(parts, sizeof *part);
+    if (!part) {
+        settle_part(tmpl, 0);
+        return;
+    }
+    size_t from = 0;
+    for (size_t t = 0; t < parts; t++) {
+        size_t end = t + 1 == parts ? claims->n : claims->n / parts * (t + 1);
+        if (end < from)
+            end = from;
+        while (end > 0 && end < claims->n && claims->person[end] == claims->person[end - 1])
+            end++;
+        batch_part *p = &part[t];
+        p->b = *tmpl;
+        p->src = *tmpl->src;
+        p->b.src = &p->src;
+        p->b.errors = tmpl->errors ? &p->errors : NULL;
+        p->b.end = end;
+        p->from = from;
+        from = end;
+    }
+    for (size_t t = 1; t < parts; t++)
+        part[t].started = pthread_create(&part[t].thread, NULL, part_main, &part[t]) == 0;
+    part_main(&part[0]);
+    for (size_t t = 1; t < parts; t++) {
+        if (part[t].started)
+            pthread_join(part[t].thread, NULL);
+        else
+            part_main(&part[t]);
+    }
+    for (size_t t = 0; t < parts; t++)
+        part_join(tmpl, &part[t]);
+    free(part);
+}
+
 static int batch_run(policy_source *src, const medins_batch_persons *persons,
                      const medins_batch_claims *claims, medins_ledger *ledgers,
                      medins_batch_out *out, medins_batch_errors *errors, bool close_years,
-                     size_t *failed, medins_error **err)
+                     unsigned threads, size_t *failed, medins_error **err)
 {
     if (!persons || !claims || !ledgers || !out)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "batch: NULL argument");
@@ -770,31 +906,15 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         claims = &whole;
     }
     /* Without an errors object only the first failure's error is made: one allocation per
-     * batch at most. */
+     * batch (per part) at most. */
     batch b = {.src = src, .persons = persons, .claims = claims, .ledgers = ledgers, .out = out,
                .cols = mdn_batch_columns(out), .word = err || errors, .errors = errors,
-               .close_years = close_years, .run = (size_t)-1, .slot = -1};
-    const size_t nplans = claims->n < src->max_plans ? claims->n : src->max_plans;
-    b.cache = claims->n > 0 && src->max_plans > 0
-                  ? malloc(sizeof *b.cache + nplans * sizeof b.cache->plan[0])
-                  : NULL;
-    if (b.cache) {
-        b.cache->size = (unsigned)nplans;
-        cache_clear(b.cache);
-    }
-    const mdn_plan *plans[CHUNK];
-    for (size_t i = 0; i < claims->n;) {
-        const medins_policy *policy;
-        const size_t m = b.cache ? plan_chunk(&b, i, &policy, plans) : 0;
-        if (m > 0) {
-            mdn_settle_chunk(claims, out, b.cols, ledgers, &b.person, policy, plans, i, m);
-            i += m;
-        } else {
-            settle_alone(&b, i);
-            i++;
-        }
-    }
-    free(b.cache);
+               .close_years = close_years, .end = claims->n, .run = (size_t)-1, .slot = -1};
+    const size_t parts = parts_of(claims, threads);
+    if (parts > 1)
+        settle_parts(&b, parts);
+    else
+        settle_part(&b, 0);
     if (failed)
         *failed = b.nfailed;
     if (b.lost)
@@ -822,6 +942,7 @@ static int batch_call(policy_source *src, const char *missing,
 {
     medins_batch_errors *errors = NULL;
     bool close_years = false;
+    unsigned threads = 1;
     if (opts) {
         int rc = MDN_CHECK_VERSION(err, opts, "medins_batch_options", MEDINS_BATCH_OPTIONS_VERSION);
         if (rc < 0)
@@ -830,10 +951,14 @@ static int batch_call(policy_source *src, const char *missing,
             errors_clear(errors);
         /* Version 1 ends before close_years. */
         close_years = opts->version >= 2 && opts->close_years;
+        /* Version 2 ends before threads. */
+        if (opts->version >= 3)
+            threads = opts->threads;
     }
     if (missing)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s", missing);
-    return batch_run(src, persons, claims, ledgers, out, errors, close_years, failed, err);
+    return batch_run(src, persons, claims, ledgers, out, errors, close_years, threads, failed,
+                     err);
 }
 
 int medins_batch_settle_ex(const medins_policy *policy, const medins_batch_persons *persons,
@@ -866,6 +991,16 @@ int mdn_batch_settle_plans(unsigned plans, const medins_policy *policy,
     policy_source src = {.fixed = policy, .set = set, .region = region, .max_plans = plans};
     return batch_call(&src, policy || (set && region) ? NULL : "batch: no policy, nor set and region",
                       persons, claims, ledgers, out, opts, failed, err);
+}
+
+int medins_batch_settle_threads(const medins_policy *policy, const medins_batch_persons *persons,
+                                const medins_batch_claims *claims, medins_ledger *ledgers,
+                                medins_batch_out *out, unsigned threads, size_t *failed,
+                                medins_error **err)
+{
+    medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
+    opts.threads = threads;
+    return medins_batch_settle_ex(policy, persons, claims, ledgers, out, &opts, failed, err);
 }
 
 int medins_batch_settle(const medins_policy *policy, const medins_batch_persons *persons,

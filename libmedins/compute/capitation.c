@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "capitation.h"
+#include "figures.h"
 #include "person.h"
 #include "result.h"
 
@@ -67,11 +68,12 @@ static int by_patient_then_from(const void *a, const void *b)
  * patient and first day, an overlap shows between neighbours: if one enrolment overlaps a
  * later-starting one, it overlaps the next one too. O(n log n).
  */
-static int check_overlaps(const medins_enrolment *e, size_t n, medins_error **err)
+static int check_overlaps(const medins_enrolment *e, size_t n, enrolment_at *scratch,
+                          medins_error **err)
 {
     if (n < 2)
         return 0;
-    enrolment_at *s = malloc(n * sizeof *s);
+    enrolment_at *s = scratch ? scratch : malloc(n * sizeof *s);
     if (!s)
         return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < n; i++)
@@ -94,12 +96,13 @@ static int check_overlaps(const medins_enrolment *e, size_t n, medins_error **er
                        (long long)a->patient, first->at + 1, (int)first->from, until1,
                        second->at + 1, (int)second->from, until2);
     }
-    free(s);
+    if (s != scratch)
+        free(s);
     return rc;
 }
 
 static int check_input(const medins_policy *policy, const medins_capitation_input *in,
-                       medins_error **err)
+                       enrolment_at *scratch, medins_error **err)
 {
     if (!MDN_VERSION_KNOWN(in->version, MEDINS_CAPITATION_INPUT_VERSION))
         return mdn_version_error(err, "medins_capitation_input", in->version,
@@ -137,7 +140,7 @@ static int check_input(const medins_policy *policy, const medins_capitation_inpu
                              (long long)e->patient, (int)e->from, (int)e->to, (int)in->from,
                              (int)in->to);
     }
-    return check_overlaps(in->enrolments, in->enrolment_count, err);
+    return check_overlaps(in->enrolments, in->enrolment_count, scratch, err);
 }
 
 /* rate x days / unit_days, rounded half-up (all operands non-negative). */
@@ -241,13 +244,16 @@ static int settle_steps(medins_result *r, const medins_capitation_figures *f,
     return rc;
 }
 
-int medins_capitation(medins_result **out, const medins_policy *policy,
-                      const medins_capitation_input *input, medins_error **err)
+/*
+ * The figures of a period's settlement, the input checked here; *rate_row receives the rate
+ * row. `scratch` (may be NULL: allocated) has room for the overlap check of the enrolments.
+ */
+static int capitation_figures(const mdn_disease_row **rate_row, medins_capitation_figures *f,
+                              const medins_policy *policy, const medins_capitation_input *input,
+                              enrolment_at *scratch, medins_error **err)
 {
-    if (!out || !policy || !input)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "a required argument is NULL");
     const struct mdn_capitation *c = policy->capitation;
-    int rc = check_input(policy, input, err);
+    int rc = check_input(policy, input, scratch, err);
     if (rc)
         return rc;
     if (!c)
@@ -264,49 +270,90 @@ int medins_capitation(medins_result **out, const medins_policy *policy,
                          "policy %s has no per-head rate for %s at a %s institution", policy->id,
                          medins_disease_name(input->disease), medins_level_name(input->level));
 
-    medins_result *r = mdn_result_new(MEDINS_RESULT_CAPITATION, policy, sizeof(medins_capitation_figures));
-    if (!r)
-        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    medins_capitation_figures *f = mdn_result_data(r);
     f->institution = input->institution;
     f->rate = row->rate.v;
     f->period = (medins_capitation_period)row->period;
     f->patients = (int32_t)input->enrolment_count;
     f->actual_costs = input->actual_costs;
     for (size_t i = 0; rc == 0 && i < input->enrolment_count; i++) {
-        const medins_enrolment *e = &input->enrolments[i];
         medins_fen amount = 0;
         int64_t days = 0;
-        rc = patient_budget(&amount, &days, input, row, e);
+        rc = patient_budget(&amount, &days, input, row, &input->enrolments[i]);
         if (rc == 0)
             rc = medins_money_add(&f->budget, f->budget, amount);
         f->patient_days += days;
-        if (rc == 0)
-            rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ENROLMENT,
-                                                   .part = MEDINS_PART_INFO,
-                                                   .rule = "capitation.enrolment",
-                                                   .amount = amount,
-                                                   .arg = {e->patient, e->from, e->to, days}},
-                                 row->rate.val, NULL, NULL);
-    }
-    if (rc == 0) {
-        medins_fen spent = f->actual_costs < f->budget ? f->actual_costs : f->budget;
-        if (f->actual_costs <= f->budget) {
-            f->surplus = f->budget - f->actual_costs;
-            f->surplus_kept = medins_money_apply(f->surplus, c->surplus_kept.v);
-        } else {
-            f->overrun = f->actual_costs - f->budget;
-            f->overrun_fund = medins_money_apply(f->overrun, c->overrun_fund_share.v);
-        }
-        f->before_assessment = spent + f->surplus_kept + f->overrun_fund;
-        f->assessment = c->assessment ? input->assessment : MEDINS_BP_ONE;
-        f->payment = medins_money_apply(f->before_assessment, f->assessment);
-        rc = settle_steps(r, f, c, row, input);
     }
     if (rc)
-        rc = mdn_error(err, rc, NULL, 0, 0,
-                       rc == MEDINS_ERR_OVERFLOW ? "the budget exceeds the largest amount"
-                                                 : "out of memory");
+        return mdn_error(err, rc, NULL, 0, 0, "the budget exceeds the largest amount");
+    medins_fen spent = f->actual_costs < f->budget ? f->actual_costs : f->budget;
+    if (f->actual_costs <= f->budget) {
+        f->surplus = f->budget - f->actual_costs;
+        f->surplus_kept = medins_money_apply(f->surplus, c->surplus_kept.v);
+    } else {
+        f->overrun = f->actual_costs - f->budget;
+        f->overrun_fund = medins_money_apply(f->overrun, c->overrun_fund_share.v);
+    }
+    f->before_assessment = spent + f->surplus_kept + f->overrun_fund;
+    f->assessment = c->assessment ? input->assessment : MEDINS_BP_ONE;
+    f->payment = medins_money_apply(f->before_assessment, f->assessment);
+    *rate_row = row;
+    return 0;
+}
+
+size_t mdn_capitation_scratch_size(size_t enrolments)
+{
+    return enrolments * sizeof(enrolment_at);
+}
+
+int mdn_capitation_figures(medins_capitation_figures *f, const medins_policy *policy,
+                           const medins_capitation_input *input, void *scratch,
+                           medins_error **err)
+{
+    const mdn_disease_row *row;
+    memset(f, 0, sizeof *f);
+    return capitation_figures(&row, f, policy, input, scratch, err);
+}
+
+/* One step per enrolment, with its share of the budget. */
+static int enrolment_steps(medins_result *r, const medins_capitation_input *input,
+                           const mdn_disease_row *row)
+{
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < input->enrolment_count; i++) {
+        const medins_enrolment *e = &input->enrolments[i];
+        medins_fen amount = 0;
+        int64_t days = 0;
+        patient_budget(&amount, &days, input, row, e);   /* as for the figures: it succeeded */
+        rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_ENROLMENT,
+                                               .part = MEDINS_PART_INFO,
+                                               .rule = "capitation.enrolment",
+                                               .amount = amount,
+                                               .arg = {e->patient, e->from, e->to, days}},
+                             row->rate.val, NULL, NULL);
+    }
+    return rc;
+}
+
+int medins_capitation(medins_result **out, const medins_policy *policy,
+                      const medins_capitation_input *input, medins_error **err)
+{
+    if (!out || !policy || !input)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "a required argument is NULL");
+    medins_capitation_figures figures = { 0 };
+    const mdn_disease_row *row = NULL;
+    int rc = capitation_figures(&row, &figures, policy, input, NULL, err);
+    if (rc)
+        return rc;
+    medins_result *r = mdn_result_new(MEDINS_RESULT_CAPITATION, policy, sizeof(medins_capitation_figures));
+    if (!r)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    medins_capitation_figures *f = mdn_result_data(r);
+    *f = figures;
+    rc = enrolment_steps(r, input, row);
+    if (rc == 0)
+        rc = settle_steps(r, f, policy->capitation, row, input);
+    if (rc)
+        rc = mdn_error(err, rc, NULL, 0, 0, "out of memory");
     return mdn_result_finish(out, r, &f->assumed, rc);
 }
 

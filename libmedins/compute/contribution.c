@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "contribution.h"
+#include "figures.h"
 #include "person.h"
 #include "result.h"
 
@@ -45,9 +46,17 @@ static int no_tier_row(const medins_person *person, int tier, medins_error **err
                      medins_category_name(person->category), medins_tier_name(tier));
 }
 
-static int resident_contribution(medins_result *r, medins_contribution_figures *f,
-                                 const struct mdn_contributions *c, const medins_person *person,
-                                 medins_error **err)
+/* What a resident's contribution rests on: the financing and the rows read. */
+typedef struct resident_calc {
+    mdn_resident_tiers plan;
+    const mdn_tier_row *row;      /* the paying tier's row */
+    const mdn_tier_row *frow;     /* the financed tier's row when the state pays, else NULL */
+    medins_fen state;             /* the individual share the state pays */
+} resident_calc;
+
+static int resident_figures(resident_calc *out, medins_contribution_figures *f,
+                            const struct mdn_contributions *c, const medins_person *person,
+                            medins_error **err)
 {
     mdn_resident_tiers plan = mdn_resident_tiers_of(c, person);
     const mdn_tier_row *row = tier_row_at(c, person, plan.paying);
@@ -70,7 +79,17 @@ static int resident_contribution(medins_result *r, medins_contribution_figures *
     f->individual = row->individual.v - state;
     f->government = row->subsidy.v + state;
     f->total = row->individual.v + row->subsidy.v;
+    *out = (resident_calc){ .plan = plan, .row = row, .frow = frow, .state = state };
+    return 0;
+}
 
+/* The steps of a resident's contribution, from its figures and what they rest on. */
+static int resident_steps(medins_result *r, const medins_contribution_figures *f,
+                          const resident_calc *calc, const medins_person *person)
+{
+    const mdn_resident_tiers plan = calc->plan;
+    const mdn_tier_row *row = calc->row, *frow = calc->frow;
+    const medins_fen state = calc->state;
     int rc = 0;
     if (plan.brow)
         rc = mdn_result_step(r, &(medins_step){.kind = MEDINS_STEP_BENEFIT_TIER,
@@ -122,7 +141,7 @@ static int resident_contribution(medins_result *r, medins_contribution_figures *
                                                .amount = f->total,
                                                .arg = {f->individual, f->government}},
                              NULL, NULL, NULL);
-    return rc < 0 ? mdn_error(err, rc, NULL, 0, 0, "out of memory") : 0;
+    return rc;
 }
 
 /* ---- Employees ---------------------------------------------------------------------------- */
@@ -185,25 +204,33 @@ static int employee_compute(employee_calc *out, const medins_policy *policy,
     return 0;
 }
 
-static int employee_contribution(medins_result *r, medins_contribution_figures *f,
-                                 const medins_policy *policy, const medins_person *person,
-                                 const medins_employee_input *in, medins_error **err)
+static int employee_figures(employee_calc *calc, medins_contribution_figures *f,
+                            const medins_policy *policy, const medins_person *person,
+                            const medins_employee_input *in, medins_error **err)
 {
     const struct mdn_contributions *c = policy->contributions;
-    employee_calc calc;
-    int rc = employee_compute(&calc, policy, person, in, err);
+    int rc = employee_compute(calc, policy, person, in, err);
     if (rc)
         return rc;
-    f->wage_base = calc.base;
-    f->employer_rate = calc.row->employer.v;
-    f->individual_rate = calc.row->individual.v;
-    f->monthly_employer = calc.employer;
-    f->monthly_individual = calc.individual;
+    f->wage_base = calc->base;
+    f->employer_rate = calc->row->employer.v;
+    f->individual_rate = calc->row->individual.v;
+    f->monthly_employer = calc->employer;
+    f->monthly_individual = calc->individual;
     f->fixed_yearly = c->fixed_yearly.val ? c->fixed_yearly.v : 0;
-    f->employer = 12 * calc.employer;
-    f->individual = 12 * calc.individual + f->fixed_yearly;
+    f->employer = 12 * calc->employer;
+    f->individual = 12 * calc->individual + f->fixed_yearly;
     f->total = f->employer + f->individual;
+    return 0;
+}
 
+/* The steps of an employee's contribution, from its figures and the rate row. */
+static int employee_steps(medins_result *r, const medins_contribution_figures *f,
+                          const employee_calc *e, const struct mdn_contributions *c,
+                          const medins_employee_input *in)
+{
+    const employee_calc calc = *e;
+    int rc = 0;
     if (calc.base != in->monthly_wage) {
         const bool floor = in->monthly_wage < calc.base;
         const char *rule = floor ? "contributions.employee.wage_base.floor"
@@ -242,7 +269,7 @@ static int employee_contribution(medins_result *r, medins_contribution_figures *
                                                .amount = f->total,
                                                .arg = {f->employer, f->individual}},
                              NULL, NULL, NULL);
-    return rc < 0 ? mdn_error(err, rc, NULL, 0, 0, "out of memory") : 0;
+    return rc;
 }
 
 /* ---- Public entry points -------------------------------------------------------------------- */
@@ -275,6 +302,36 @@ static int begin(medins_result **r, medins_result_kind kind, size_t size, const 
     return *r ? 0 : mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
 }
 
+/* What a contribution's lines rest on, by scheme. */
+typedef struct contribution_calc {
+    resident_calc resident;
+    employee_calc employee;
+} contribution_calc;
+
+/* The figures of the person's contribution (the person and date checked by the caller). */
+static int contribution_figures(contribution_calc *calc, medins_contribution_figures *f,
+                                const medins_policy *policy, const medins_person *person,
+                                const medins_employee_input *employee, medins_error **err)
+{
+    const struct mdn_contributions *c = policy->contributions;
+    f->scheme = person->scheme;
+    if (person->scheme != MEDINS_SCHEME_RESIDENT)
+        return employee_figures(&calc->employee, f, policy, person, employee, err);
+    if (!c || !c->resident)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "policy %s has no resident contribution section", policy->id);
+    return resident_figures(&calc->resident, f, c, person, err);
+}
+
+int mdn_contribution_figures(medins_contribution_figures *f, const medins_policy *policy,
+                             const medins_person *person, const medins_employee_input *employee,
+                             medins_error **err)
+{
+    contribution_calc calc;
+    memset(f, 0, sizeof *f);
+    return contribution_figures(&calc, f, policy, person, employee, err);
+}
+
 int medins_contribution(medins_result **out, const medins_policy *policy,
                         const medins_person *person, medins_date date,
                         const medins_employee_input *employee, medins_error **err)
@@ -285,16 +342,14 @@ int medins_contribution(medins_result **out, const medins_policy *policy,
     if (rc)
         return rc;
     medins_contribution_figures *f = mdn_result_data(r);
-    f->scheme = person->scheme;
-    const struct mdn_contributions *c = policy->contributions;
-    if (person->scheme == MEDINS_SCHEME_RESIDENT) {
-        if (!c || !c->resident)
-            rc = mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
-                           "policy %s has no resident contribution section", policy->id);
-        else
-            rc = resident_contribution(r, f, c, person, err);
-    } else {
-        rc = employee_contribution(r, f, policy, person, employee, err);
+    contribution_calc calc;
+    rc = contribution_figures(&calc, f, policy, person, employee, err);
+    if (rc == 0) {
+        rc = person->scheme == MEDINS_SCHEME_RESIDENT
+                 ? resident_steps(r, f, &calc.resident, person)
+                 : employee_steps(r, f, &calc.employee, policy->contributions, employee);
+        if (rc)
+            rc = mdn_error(err, rc, NULL, 0, 0, "out of memory");
     }
     return mdn_result_finish(out, r, &f->assumed, rc);
 }

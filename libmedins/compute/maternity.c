@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "figures.h"
 #include "maternity.h"
 #include "person.h"
 #include "result.h"
@@ -93,12 +94,19 @@ static int maternity_steps(medins_result *r, const medins_maternity_figures *f,
     return rc;
 }
 
-int medins_maternity(medins_result **out, const medins_policy *policy,
-                     const medins_person *person, medins_date date,
-                     const medins_maternity_input *input, medins_error **err)
+/* The rows a maternity payment read. */
+typedef struct maternity_rows {
+    const mdn_amount_row *delivery, *prenatal;
+    const mdn_ratio_row *complication;
+    mdn_ctx ctx;
+} maternity_rows;
+
+/* The figures of a delivery's payment (arguments, person, input and date checked here). */
+static int maternity_figures(maternity_rows *rows, medins_maternity_figures *f,
+                             const medins_policy *policy, const medins_person *person,
+                             medins_date date, const medins_maternity_input *input,
+                             medins_error **err)
 {
-    if (!out || !policy || !person || !input)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "a required argument is NULL");
     int rc = check_input(person, input, err);
     if (rc)
         return rc;
@@ -114,14 +122,14 @@ int medins_maternity(medins_result **out, const medins_policy *policy,
                          "child %d is not covered: policy %s covers births up to child %d",
                          (int)input->child_order, policy->id, (int)m->max_child_order.v);
 
-    mdn_ctx ctx;
-    mdn_ctx_make(&ctx, person, person->tier, -1, &mdn_no_history, 0, 0, 0);
+    mdn_ctx *ctx = &rows->ctx;
+    mdn_ctx_make(ctx, person, person->tier, -1, &mdn_no_history, 0, 0, 0);
 
     const mdn_amount_row *delivery = NULL, *prenatal = NULL;
     for (size_t i = 0; i < m->delivery.n && !delivery; i++) {
         uint32_t mask = m->delivery_x[i].deliveries;
         if ((!mask || (mask & (1u << input->delivery)))
-            && mdn_select_match(&m->delivery.rows[i].sel, &ctx))
+            && mdn_select_match(&m->delivery.rows[i].sel, ctx))
             delivery = &m->delivery.rows[i];
     }
     if (!delivery)
@@ -131,15 +139,11 @@ int medins_maternity(medins_result **out, const medins_policy *policy,
     for (size_t i = 0; i < m->prenatal.n && !prenatal; i++) {
         const mdn_count *wmax = &m->prenatal_x[i].weeks_max;
         if ((!wmax->val || input->weeks < wmax->v)
-            && mdn_select_match(&m->prenatal.rows[i].sel, &ctx))
+            && mdn_select_match(&m->prenatal.rows[i].sel, ctx))
             prenatal = &m->prenatal.rows[i];
     }
-    const mdn_ratio_row *complication = mdn_ratio_find(&m->complication, &ctx);
+    const mdn_ratio_row *complication = mdn_ratio_find(&m->complication, ctx);
 
-    medins_result *r = mdn_result_new(MEDINS_RESULT_MATERNITY, policy, sizeof(medins_maternity_figures));
-    if (!r)
-        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    medins_maternity_figures *f = mdn_result_data(r);
     f->delivery = delivery->amount.v;
     if (prenatal) {
         f->prenatal_limit = prenatal->amount.v;
@@ -152,15 +156,47 @@ int medins_maternity(medins_result **out, const medins_policy *policy,
     }
     /* Each part is at most MEDINS_FEN_MAX, so the sum stays far inside int64_t. */
     f->total = f->delivery + f->prenatal + f->complication;
-    rc = maternity_steps(r, f, m, input, &delivery->amount, prenatal, complication,
+    rows->delivery = delivery;
+    rows->prenatal = prenatal;
+    rows->complication = complication;
+    return 0;
+}
+
+int mdn_maternity_figures(medins_maternity_figures *f, const medins_policy *policy,
+                          const medins_person *person, medins_date date,
+                          const medins_maternity_input *input, medins_error **err)
+{
+    maternity_rows rows;
+    memset(f, 0, sizeof *f);
+    return maternity_figures(&rows, f, policy, person, date, input, err);
+}
+
+int medins_maternity(medins_result **out, const medins_policy *policy,
+                     const medins_person *person, medins_date date,
+                     const medins_maternity_input *input, medins_error **err)
+{
+    if (!out || !policy || !person || !input)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "a required argument is NULL");
+    medins_maternity_figures figures = { 0 };
+    maternity_rows rows;
+    int rc = maternity_figures(&rows, &figures, policy, person, date, input, err);
+    if (rc)
+        return rc;
+    const struct mdn_maternity *m = policy->maternity;
+    medins_result *r = mdn_result_new(MEDINS_RESULT_MATERNITY, policy, sizeof(medins_maternity_figures));
+    if (!r)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    medins_maternity_figures *f = mdn_result_data(r);
+    *f = figures;
+    rc = maternity_steps(r, f, m, input, &rows.delivery->amount, rows.prenatal, rows.complication,
                          person->scheme);
     /* The week bands compared chose the prenatal row (those of the rows before it as much as
      * its own): each is a value used, listed when assumed. */
     for (size_t i = 0; rc == 0 && i < m->prenatal.n; i++) {
-        if (!mdn_select_match(&m->prenatal.rows[i].sel, &ctx))
+        if (!mdn_select_match(&m->prenatal.rows[i].sel, &rows.ctx))
             continue;
         rc = mdn_result_use(r, m->prenatal_x[i].weeks_max.val);
-        if (&m->prenatal.rows[i] == prenatal)
+        if (&m->prenatal.rows[i] == rows.prenatal)
             break;
     }
     if (rc)

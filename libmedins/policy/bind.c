@@ -410,14 +410,15 @@ static const char *or_empty(const char *s)
 /*
  * A citation a reader can check: the document's title, then its number, issuing body and date
  * as far as the source gives them, then the place cited: "Title (No. 38; Bureau, 2015-03-14),
- * Eight". A third-party source says so first.
+ * Eight". A third-party source says so first, and a reform's.
  */
 static const char *cite_source(mdn_arena *a, const medins_source *src, const char *at)
 {
     const char *num = or_empty(src->number), *who = or_empty(src->issuer), *when = or_empty(src->date);
     const bool by = *who || *when;
     return mdn_arena_printf(a, "%s%s%s%s%s%s%s%s%s, %s",
-                            strcmp(src->kind, "third-party") == 0 ? "third-party: " : "",
+                            strcmp(src->kind, "official") == 0 ? ""
+                            : strcmp(src->kind, "third-party") == 0 ? "third-party: " : "reform: ",
                             src->title, *num || by ? " (" : "", num, *num && by ? "; " : "", who,
                             *who && *when ? ", " : "", when, *num || by ? ")" : "", at);
 }

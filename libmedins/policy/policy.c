@@ -240,7 +240,7 @@ static bool is_region_word(const char *s)
 static int bind_sources(mdn_binder *b, const mdn_node *list)
 {
     static const char *const keys[] = { "title", "number", "issuer", "date", "kind", "where", NULL };
-    static const char *const kinds[] = { "official", "third-party", NULL };
+    static const char *const kinds[] = { "official", "third-party", "reform", NULL };
     medins_policy *p = b->policy;
     if (!list)
         return 0;

@@ -653,6 +653,31 @@ int medins_policy_set_add_file(medins_policy_set *set, const char *path, const c
     return add(set, NULL, path, id, opts, err);
 }
 
+int medins_policy_set_add_texts(medins_policy_set *set, size_t n, const char *const *ids,
+                                const char *const *names, const char *const *texts,
+                                const size_t *lens, const medins_load_options *opts,
+                                medins_error **err)
+{
+    if (!set || (n && (!names || !texts || !lens)))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "set, and names, texts and lens for %zu texts, are required", n);
+    mdn_source_text *t = calloc(n + 1, sizeof *t);
+    if (!t)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (!names[i] || (!texts[i] && lens[i]))
+            rc = mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "text %zu has no name or no text",
+                           i);
+        t[i] = (mdn_source_text){ .id = ids ? ids[i] : NULL, .file = names[i],
+                                  .text = texts[i] ? texts[i] : "", .len = lens[i] };
+    }
+    if (rc == 0)
+        rc = mdn_set_add_texts(set, t, n, true, opts, err);
+    free(t);
+    return rc;
+}
+
 /* ---- loading one policy, its base from a set ---------------------------------------------- */
 
 /* A load of `text`, or of the file `path` when text is NULL. */

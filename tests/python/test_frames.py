@@ -1,5 +1,7 @@
 """pandas: DataFrames in and out; reforms and comparisons; the plot helper."""
 
+from decimal import Decimal
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -89,10 +91,14 @@ def test_compare_shipped_reform(policies, p2023, population):
     assert len(moved) > 0
     assert set(moved["level"]) == {"l3"}
     assert set(moved["kind"]) <= {"inpatient", "special_disease"}
+    # Sums are exact yuan: the fen summed, two decimals.
     s = cmp.summary()
-    assert s["fund_delta"] == int(df["fund_delta"].sum()) > 0
+    assert s["fund_delta"] == Decimal(int(df["fund_delta"].sum())) / 100 > 0
+    assert str(s["fund_delta"]) == medins.yuan(int(df["fund_delta"].sum()))
     assert cmp.totals["fund_delta"].sum() == s["fund_delta"]
-    assert "Comparison" in repr(cmp) and "<table" in cmp._repr_html_()
+    assert s["claims"] == len(df)
+    assert repr(cmp).endswith(f" yuan ({s['fund_delta']:+})>")
+    assert "(yuan)<table" in cmp._repr_html_()
 
 
 def test_compare_two_years_aligns_dates(p2022, p2023, population):

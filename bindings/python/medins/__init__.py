@@ -17,7 +17,11 @@ yuan become fen only through :func:`fen` (a float, or a str where fen are expect
 TypeError). Every failure of the library raises :class:`MedinsError` (or a subclass; see
 :mod:`medins.errors` for which). Batches of claims go through
 :func:`settle_arrays` (numpy) or :func:`settle_frame` (pandas); reforms through
-:meth:`Policy.derive` and :func:`compare`; charts through :func:`plot_fund_vs_cost`.
+:meth:`Policy.derive` and :func:`compare`; charts through :func:`plot_fund_vs_cost`. A
+population's contributions, maternity and capitation payments go through
+:func:`contributions_frame`, :func:`maternity_frame` and :func:`capitation_frame` (one C call
+each), and a year's income beside its expenditure through :func:`fund_balance`; summaries
+(:func:`summarize`) are weighted and in exact yuan.
 """
 
 from .errors import (MedinsError, ArgumentError, PolicyError, MoneyError, NoPolicyError,
@@ -30,9 +34,15 @@ from .core import (to_cdate, from_cdate, yuan, fen, ratio_text, ratio, version, 
                    FiguresResult, Settlement, embedded, default_policy, load_policy,
                    load_policy_string, settle)
 from .batch import settle_arrays, BatchResult, LedgerBlock
-from .frames import settle_frame, generate_population
+from .frames import settle_frame, PersonLedgers, generate_population
 from .reform import overlay_yaml, derive, compare, Comparison
-from .plot import plot_fund_vs_cost
+from .plot import plot_fund_vs_cost, plot_fund_balance
+from .population import (PopulationResult, contributions_arrays, maternity_arrays,
+                         capitation_arrays, contributions_frame, maternity_frame,
+                         capitation_frame)
+from .summary import summarize, yuan_value
+from .balance import fund_balance, generate_fund_population
+from .parameters import sweep
 
 __version__ = version()
 
@@ -45,6 +55,10 @@ __all__ = [
     "Person", "Claim", "Ledger", "LoadOptions", "Policy", "PolicySet", "Source", "PolicyValue",
     "Line", "Step", "Result", "FiguresResult", "Settlement", "embedded", "default_policy",
     "load_policy", "load_policy_string", "settle",
-    "settle_arrays", "BatchResult", "LedgerBlock", "settle_frame", "generate_population",
+    "settle_arrays", "BatchResult", "LedgerBlock", "settle_frame", "PersonLedgers",
+    "generate_population",
     "overlay_yaml", "derive", "compare", "Comparison", "plot_fund_vs_cost",
+    "PopulationResult", "contributions_arrays", "maternity_arrays", "capitation_arrays",
+    "contributions_frame", "maternity_frame", "capitation_frame", "summarize", "yuan_value",
+    "fund_balance", "generate_fund_population", "sweep", "plot_fund_balance",
 ]

@@ -284,7 +284,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
                   on_error: str = "raise",
                   out: Optional[Mapping[str, np.ndarray]] = None,
                   outputs: Optional[Sequence[str]] = None,
-                  close_years: bool = False) -> BatchResult:
+                  close_years: bool = False, threads: int = 1) -> BatchResult:
     """Settle claims in one batch call.
 
     Args:
@@ -325,6 +325,11 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             (``Ledger.close_year``), in the library, as the command's batch does; without it
             such a claim fails (``LedgerError``, ``ERR_LEDGER_YEAR``). Each person's ledger
             still opens in the year of their first claim.
+        threads: settle in up to this many threads, the persons split between them (the C
+            batch's ``threads`` option; the GIL is released throughout): the same results,
+            ledgers and errors as one thread. Claims are split only when the call sorts them
+            (``sort=True``, the default) or they come sorted, and in parts of at least 4,096
+            claims.
     Returns:
         a :class:`BatchResult`; with ``out``, its columns are the very arrays given. Its
         ``errors`` DataFrame has each failed claim's row, code and message.
@@ -334,6 +339,9 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     """
     if on_error not in ("raise", "status"):
         raise ValueError("on_error must be 'raise' or 'status'")
+    threads = integer(threads, "threads", np.int32)
+    if threads < 1:
+        raise ValueError(f"threads must be 1 or more, not {threads}")
     names = _outputs(outputs)
     scheme = enum_codes(_required(persons, "persons", "scheme"), Scheme, "persons['scheme']")
     n = len(scheme)
@@ -431,7 +439,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     errors = _c.BatchErrors()
     failed = _c.settle_arrays(pol, pset, reg, scheme, category, tier, birth, groups,
                               family_doctor, ledgers._raw, *cols, *c_out, errors,
-                              bool(close_years))
+                              bool(close_years), threads)
     failures = _failures(errors, order) if failed else []
     if failed and guard and given_out:
         # The figures of a batch that raises go into arrays of its own, never into out.

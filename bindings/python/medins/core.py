@@ -429,7 +429,9 @@ class PolicyValue:
     """A value of a policy: where it is written and what it cites (or why it is assumed).
     ``third_party`` is true when the source cited is a public page or guide, not an official
     text; ``source_kind`` says ``"official"``, ``"third-party"`` or ``"assumed"``, and
-    ``citation`` is the whole citation (the source's title and the paragraph, or the reason)."""
+    ``citation`` is the whole citation (the source's title and the paragraph, or the reason).
+    ``key`` is the path with each row named (``inpatient.ratio[id=employee-l3].ratio``): the
+    address :meth:`Policy.derive` takes."""
 
     path: str
     text: str
@@ -442,11 +444,13 @@ class PolicyValue:
     third_party: bool = False
     source_kind: str = ""
     citation: str = ""
+    key: Optional[str] = None
 
     @classmethod
     def _from_c(cls, v: Any) -> "PolicyValue":
         return cls(v.path, v.text, v.source, v.at or "", bool(v.assumed), v.file, v.line,
-                   v.column, bool(v.third_party), _value_source_kind(v), _value_citation(v))
+                   v.column, bool(v.third_party), _value_source_kind(v), _value_citation(v),
+                   v.key)
 
     def __str__(self) -> str:
         why = (f"assumed: {self.at}" if self.assumed else
@@ -615,21 +619,34 @@ class Result:
         return [_result_step_text(handle, i, lang) for i in range(len(self.steps))]
 
     def lines_frame(self):
-        """The explanation lines as a pandas DataFrame."""
+        """The explanation lines as a pandas DataFrame; ``part`` as words (``"fund"``)."""
         import pandas as pd
         return pd.DataFrame([{f.name: getattr(ln, f.name) for f in fields(Line)}
-                             for ln in self.lines])
+                             for ln in self.lines]).assign(
+            part=[str(ln.part) for ln in self.lines])
+
+
+# Figures that are enum codes, as their enums (which print as words).
+_FIGURE_ENUMS = {"scheme": Scheme, "paying_tier": Tier, "benefit_tier": Tier,
+                 "group": Group, "period": CapitationPeriod}
 
 
 class FiguresResult(Result):
-    """A contribution, account, maternity or capitation result: its figures as attributes."""
+    """A contribution, account, maternity or capitation result: its figures as attributes
+    (fen; tiers, schemes, groups and periods as their enums), and as a dict, :meth:`to_dict`."""
 
     def __init__(self, handle: Any, policy: "Policy", figures: Optional[Dict[str, int]]) -> None:
         super().__init__(handle, policy)
-        # The figures' fields in the C struct's order (medins/layout.h).
-        self.figures: Dict[str, Any] = figures or {}
+        # The figures' fields in the C struct's order (medins/layout.h); codes as their enums.
+        self.figures: Dict[str, Any] = {
+            name: _FIGURE_ENUMS[name](value) if name in _FIGURE_ENUMS else value
+            for name, value in (figures or {}).items()}
         for k, v in self.figures.items():
             setattr(self, k, v)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The figures as a dict (fen; enums as members, which are ints)."""
+        return dict(self.figures)
 
     def __repr__(self) -> str:
         items = ", ".join(f"{k}={v}" for k, v in self.figures.items())
@@ -777,6 +794,10 @@ class Policy:
     def __init__(self, handle: Any, owner: Any = None) -> None:
         self._c = handle
         self._owner = owner  # the set a borrowed policy lives in
+        # How it was made, for pickling (pickling.py): set by the calls that make policies.
+        self._recipe: Optional[tuple] = ("in", owner, handle.id()) if owner is not None \
+            else None
+        self._fingerprint: Optional[tuple] = None
         # The PolicyValue objects of each set of value records (by address) that a result used:
         # the records and the frozen PolicyValue objects never change while the policy lives.
         self._values: Dict[Sequence[int], Sequence[PolicyValue]] = {}
@@ -875,12 +896,41 @@ class Policy:
         """The values marked ``assumed`` (no source states them)."""
         return [v for v in self.values if v.assumed]
 
-    def derive(self, overlay: Union[str, Dict[str, Any]], name: str = "overlay.yaml") -> "Policy":
-        """A new policy: this one with an overlay applied (YAML text or a nested dict)."""
+    def derive(self, overlay: Union[str, Mapping[str, Any]], name: str = "overlay.yaml", *,
+               title: Optional[str] = None) -> "Policy":
+        """A new policy: this one changed; this one is unchanged.
+
+        ``overlay`` is YAML text, a nested dict of an overlay, or a mapping of addresses to
+        new values (``{"inpatient.ratio[id=employee-l3].segments[0].ratio": "90%"}``, see
+        :meth:`parameters`): then the values set are the reform's own, citing a source of kind
+        reform titled ``title`` (:func:`medins.parameters.derive_values`)."""
+        if isinstance(overlay, Mapping) and overlay and \
+                all(isinstance(k, str) and ("." in k or "[" in k) for k in overlay):
+            from .parameters import derive_values
+            return derive_values(self, overlay, title=title,
+                                 name="reform.yaml" if name == "overlay.yaml" else name)
+        if title is not None:
+            raise TypeError("derive: title= goes with a mapping of addresses to values; an "
+                            "overlay gives its own title")
         if not isinstance(overlay, str):
             from .reform import overlay_yaml
             overlay = overlay_yaml(overlay)
-        return Policy(self._c.derive(name, overlay))
+        derived = Policy(self._c.derive(name, overlay))
+        derived._recipe = ("derive", self, name, overlay)
+        return derived
+
+    def parameters(self):
+        """The values :meth:`derive` can set by address, as a DataFrame indexed by address
+        (text, kind, source, at, path, file, line)."""
+        from .parameters import parameters
+        return parameters(self)
+
+    def sweep(self, address: str, values: Sequence[Any], *,
+              title: Optional[str] = None) -> Dict[Any, "Policy"]:
+        """One derived policy per value of the value at ``address``, in one call:
+        ``{value: policy}`` (see :func:`medins.sweep` for their settlements side by side)."""
+        from .parameters import sweep_policies
+        return sweep_policies(self, address, values, title=title)
 
     def settle(self, person: Person, claim: Claim, ledger: Optional[Ledger] = None, *,
                explain: bool = True) -> Settlement:
@@ -1001,12 +1051,34 @@ class Policy:
         return (f"<Policy {self.id}: {self.title!r}, {self.effective_from} to "
                 f"{to if to else 'open'}>")
 
+    def _content(self) -> tuple:
+        """What makes two policies the same: id, title, dates, sources, and every value with
+        its citation and position."""
+        if self._fingerprint is None:
+            c = self._c
+            sources = tuple((s.id, s.title, s.number, s.issuer, s.date, s.kind, s.file, s.line)
+                            for s in map(c.source, range(c.source_count())))
+            values = tuple((v.path, v.key, v.text, v.source, v.at, v.assumed, v.file, v.line,
+                            v.column) for v in map(c.value, range(c.value_count())))
+            self._fingerprint = (c.id(), c.region(), c.title(), c.effective_from(),
+                                 c.effective_to(), sources, values)
+        return self._fingerprint
+
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Policy) and self.id == other.id and \
-            self._c.this == other._c.this
+        """Equal when both hold the same policy: the same id, title, dates, sources and values
+        with their citations and positions (a policy pickled and loaded again, or loaded twice
+        from the same text)."""
+        if not isinstance(other, Policy):
+            return NotImplemented
+        return self._c.this == other._c.this or self._content() == other._content()
 
     def __hash__(self) -> int:
         return hash(self.id)
+
+    def __reduce__(self):
+        # By what it was made from (pickling.py), never by the C object.
+        from .pickling import policy_state, restore_policy
+        return (restore_policy, policy_state(self))
 
 
 class PolicySet:
@@ -1018,22 +1090,32 @@ class PolicySet:
 
     def __init__(self, _handle: Any = None) -> None:
         self._c = _handle if _handle is not None else _c.PolicySet.empty()
+        # What it was made from, for pickling (pickling.py): "empty" or "embedded", then each
+        # addition's (id, name, text) list and limits.
+        self._recipe: tuple = ("empty", [])
 
     @classmethod
     def embedded(cls) -> "PolicySet":
         """A set holding the policies compiled into the library."""
-        return cls(_c.PolicySet.embedded())
+        pset = cls(_c.PolicySet.embedded())
+        pset._recipe = ("embedded", [])
+        return pset
 
     def add_dir(self, path: Union[str, os.PathLike], *,
                 options: Optional[LoadOptions] = None) -> "PolicySet":
         """Add every ``*.yaml`` below ``path``; returns the set. Raises :class:`PolicyError`."""
+        from .pickling import options_state, read_dir
         self._c.add_dir(os.fspath(path), _opts(options))
+        self._recipe[1].append((read_dir(os.fspath(path)), options_state(options)))
         return self
 
     def add_file(self, path: Union[str, os.PathLike], id: Optional[str] = None, *,
                  options: Optional[LoadOptions] = None) -> "PolicySet":
         """Add one file (``id`` defaults to the file name without ``.yaml``); returns the set."""
+        from .pickling import options_state, read_text
         self._c.add_file(os.fspath(path), id, _opts(options))
+        self._recipe[1].append(([(id, os.fspath(path), read_text(os.fspath(path)))],
+                                options_state(options)))
         return self
 
     def lookup(self, region: Optional[str] = None, date: DateLike = None) -> Policy:
@@ -1072,6 +1154,19 @@ class PolicySet:
     def __repr__(self) -> str:
         return f"<PolicySet of {len(self)}: {', '.join(self.ids)}>"
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when both hold equal policies under the same ids."""
+        if not isinstance(other, PolicySet):
+            return NotImplemented
+        return self.ids == other.ids and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]  # a set can change
+
+    def __reduce__(self):
+        # By what it was made from: the embedded set or none, and each addition's texts.
+        from .pickling import restore_set, set_state
+        return (restore_set, set_state(self))
+
 
 _embedded: Optional[PolicySet] = None
 
@@ -1094,16 +1189,23 @@ def load_policy(path: Union[str, os.PathLike], *, bases: Optional[PolicySet] = N
                 options: Optional[LoadOptions] = None) -> Policy:
     """Load one policy file. Its ``base:`` resolves in ``bases`` (default: embedded policies).
     Raises :class:`PolicyError` with the file, line and column of the offending node."""
-    return Policy(_c.Policy.load_file(os.fspath(path), bases._c if bases else None,
-                                      _opts(options)))
+    from .pickling import options_state, read_text
+    policy = Policy(_c.Policy.load_file(os.fspath(path), bases._c if bases else None,
+                                        _opts(options)))
+    policy._recipe = ("text", os.fspath(path), read_text(os.fspath(path)), bases,
+                      options_state(options))
+    return policy
 
 
 def load_policy_string(yaml_text: str, name: str = "policy.yaml", *,
                        bases: Optional[PolicySet] = None,
                        options: Optional[LoadOptions] = None) -> Policy:
     """Load a policy from YAML text; ``name`` is used as the file name in errors."""
-    return Policy(_c.Policy.load_string(name, yaml_text, bases._c if bases else None,
-                                        _opts(options)))
+    from .pickling import options_state
+    policy = Policy(_c.Policy.load_string(name, yaml_text, bases._c if bases else None,
+                                          _opts(options)))
+    policy._recipe = ("text", name, yaml_text, bases, options_state(options))
+    return policy
 
 
 def settle(person: Person, claim: Claim, *, policy: Optional[Policy] = None,

@@ -4,7 +4,8 @@ Every enumeration accepts, wherever the API takes one, a member, its integer val
 name (``"L3"``) or the word used in policy files (``"l3"``, ``"in_service"``); see
 :meth:`_Words.parse`. Words of persons, claims and inputs are read by the C library's word
 parser, as C and Java read them: any case, ``-`` for ``_``, or the Chinese name (``"三级"``,
-``"住院"``). ``member.word`` gives the policy-file word.
+``"住院"``). ``member.word`` gives the policy-file word, and ``str(member)`` too, so that
+members print as names in DataFrames (``Part.FUND`` as ``fund``, not ``2``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ class _Words:
         namer = type(self).__dict__.get("_namer_fn")
         text = namer(int(self)) if namer else None
         return text if text else self.name.lower()
+
+    def __str__(self) -> str:
+        # The word, so that a member prints as its name in a DataFrame or a message, not as
+        # the number Python 3.11 prints an IntEnum as; format specs (f"{m:d}") still format
+        # the number.
+        return self.word
+
+    def __format__(self, spec: str) -> str:
+        return self.word if not spec else format(int(self), spec)
 
     @classmethod
     def parse(cls: Type[E], value: Union[E, int, str]) -> E:
@@ -172,6 +182,12 @@ class Group(enum.IntFlag):
     def word(self) -> str:
         """Policy-file words joined by ``+`` (``"dibao+disabled"``); ``""`` for no group."""
         return "+".join(_c.group_name(int(m)) or m.name.lower() for m in Group if m in self)
+
+    def __str__(self) -> str:
+        return self.word
+
+    def __format__(self, spec: str) -> str:
+        return self.word if not spec else format(int(self), spec)
 
     @classmethod
     def parse(cls, value) -> "Group":

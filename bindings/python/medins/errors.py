@@ -127,6 +127,8 @@ class BatchError(MedinsError):
     Attributes:
         row: the first failed claim's row (its position in the claims given, or the claims
             frame's index label).
+        rows: what the rows are (``"claim"``; ``"person"``, ``"delivery"``, ``"institution"``
+            for the population calls of :mod:`medins.population`), which ``str()`` names.
         status: the per-claim status array (0 for claims that settled).
         results: the figures the batch produced (arrays or a DataFrame), failed rows zero;
             none of them was written into the caller's ``out=``. Its ``ledgers`` are those the
@@ -138,8 +140,9 @@ class BatchError(MedinsError):
 
     def __init__(self, message: str, code: int = -70, file: Optional[str] = None,
                  line: int = 0, column: int = 0, status=None, results=None, row=None,
-                 errors=None) -> None:
+                 errors=None, rows: str = "claim") -> None:
         super().__init__(message, code, file, line, column)
+        self.rows = rows
         self.status = status
         self.results = results
         self.row = row
@@ -159,16 +162,16 @@ class BatchError(MedinsError):
         self._errors = frame
 
     def __str__(self) -> str:
-        where = "" if self.row is None else f"claim row {self.row}: "
+        where = "" if self.row is None else f"{self.rows} row {self.row}: "
         return where + super().__str__()
 
     def __reduce__(self):
         # The row crosses a process boundary; the arrays and frames stay behind.
-        return (_rebuild_batch, (type(self), self.message, self.code, self.row))
+        return (_rebuild_batch, (type(self), self.message, self.code, self.row, self.rows))
 
 
-def _rebuild_batch(cls, message, code, row):
-    return cls(message, code, row=row)
+def _rebuild_batch(cls, message, code, row, rows="claim"):
+    return cls(message, code, row=row, rows=rows)
 
 
 # Calls (the extension's function names) whose every error has one class, whatever its code.
@@ -176,6 +179,7 @@ _BY_CALL = {
     "Policy_load_file": PolicyError, "Policy_load_string": PolicyError,
     "Policy_derive": PolicyError, "PolicySet_add_dir": PolicyError,
     "PolicySet_add_file": PolicyError, "PolicySet_embedded": PolicyError,
+    "PolicySet_add_texts": PolicyError,
     "money_parse": MoneyError, "ratio_parse": MoneyError,
     "result_explain": ArgumentError, "result_step_text": ArgumentError,
 }

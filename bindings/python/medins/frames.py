@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple, Union
+from collections.abc import Mapping
+from typing import Any, Iterator, Optional, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
-from .batch import OUTPUTS, _errors_frame, settle_arrays
-from .core import Policy, PolicySet, DateLike, to_cdate
+from .batch import OUTPUTS, LedgerBlock, _errors_frame, settle_arrays
+from .core import Ledger, Policy, PolicySet, DateLike, to_cdate
 from .enums import Category, ClaimKind, Level, Scheme, Status, Tier
 
-__all__ = ["settle_frame", "generate_population", "by_category_level"]
+__all__ = ["settle_frame", "PersonLedgers", "generate_population", "by_category_level"]
 
 _PERSON_COLUMNS = ("scheme", "category", "tier", "birth_date", "groups", "family_doctor")
 
@@ -19,7 +20,7 @@ _PERSON_COLUMNS = ("scheme", "category", "tier", "birth_date", "groups", "family
 def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *,
                  policy: Union[Policy, PolicySet, None] = None, region: Optional[str] = None,
                  person_key: str = "person", on_error: str = "raise",
-                 close_years: bool = False) -> pd.DataFrame:
+                 close_years: bool = False, threads: int = 1) -> pd.DataFrame:
     """Settle every claim of a DataFrame in one batch call.
 
     Args:
@@ -37,12 +38,16 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
             (failed rows have zeros and a non-zero ``status``).
         close_years: close each person's year before a claim of a later one, as
             :func:`settle_arrays` does with it.
+        threads: settle in up to this many threads (:func:`settle_arrays`).
     Returns:
         ``claims`` with the result columns added: fund, major_disease, assistance, patient,
-        deductible, coinsurance, over_cap, account (fen), status and status_name. Its
+        deductible, coinsurance, over_cap, account (fen), status and status_name, and the
+        persons' ``scheme``, ``category`` and ``weight`` when the claims lack them. Its
         ``attrs["errors"]`` is a DataFrame of the failed claims, one row each: ``row`` (the
         claim's index label), ``code``, ``status_name`` and ``message`` (the code and message
-        settling that claim alone gives); empty when every claim settled.
+        settling that claim alone gives); empty when every claim settled. Its
+        ``attrs["ledgers"]`` is a :class:`PersonLedgers`: each person's ledger after their
+        last claim (with ``close_years``, of the year of that claim).
     """
     from .core import embedded
     from .errors import BatchError
@@ -62,19 +67,47 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
                                                  "category_b", "institution")
              if c in claims.columns}
     ccols["person"] = index
-    # Totals by category and level need the person's columns next to each claim.
-    extra = {c: persons[c].to_numpy()[index] for c in ("scheme", "category")
+    # Totals by category and level need the person's columns next to each claim, and weighted
+    # totals the person's weight.
+    extra = {c: persons[c].to_numpy()[index] for c in ("scheme", "category", "weight")
              if c in persons.columns and c not in claims.columns}
     try:
         res = settle_arrays(policy, pcols, ccols, region=region, on_error=on_error,
-                            close_years=close_years)
+                            close_years=close_years, threads=threads)
     except BatchError as e:
         # Rows as the claims frame's index labels.
         e.row = claims.index[e.row]
         e.results = _frame(claims, e.results, extra)
         e.errors = e.results.attrs["errors"]
         raise
-    return _frame(claims, res, extra)
+    out = _frame(claims, res, extra)
+    out.attrs["ledgers"] = PersonLedgers(persons.index, res.ledgers)
+    return out
+
+
+class PersonLedgers(Mapping):
+    """The ledgers after a :func:`settle_frame`'s last claims, by person key: ``ledgers[key]``
+    is a copy of that person's :class:`Ledger`; ``.block`` is the :class:`LedgerBlock`
+    (persons in the order of ``.keys()``), to continue from with :func:`settle_arrays`."""
+
+    def __init__(self, keys: Any, block: LedgerBlock) -> None:
+        self._keys = pd.Index(keys)
+        self.block = block
+
+    def __getitem__(self, key: Any) -> Ledger:
+        at = self._keys.get_indexer([key])[0]
+        if at < 0:
+            raise KeyError(key)
+        return self.block[int(at)]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return f"<PersonLedgers of {len(self)} persons>"
 
 
 def _frame(claims: pd.DataFrame, res: Any, extra: dict) -> pd.DataFrame:

@@ -122,7 +122,11 @@ public class NullArgumentsTest {
             "BatchPersons.<init>.groups", "BatchPersons.<init>.familyDoctor",
             "BatchClaims.<init>.institution", "BatchClaims.<init>.selfPaid",
             "BatchClaims.<init>.categoryB", "MedinsException.<init>.message",
-            "MedinsException.<init>.file", "Medins.main.args");
+            "MedinsException.<init>.file", "Medins.main.args",
+            "Population.contributions.monthlyWage", "Population.contributions.employerType",
+            "Population.maternity.prenatalCosts", "Population.maternity.complicationCosts",
+            "Population.capitation.institution", "Population.capitation.assessment",
+            "Population.capitation.enrolledTo");
 
     /* What the library makes and hands out (figures, explanations): their constructors take
      * what the library gives, nulls included ("null when none"). */
@@ -197,6 +201,9 @@ public class NullArgumentsTest {
         if (t == BatchResult.class)
             return policy.settleBatch((BatchPersons) sample(BatchPersons.class),
                     (BatchClaims) sample(BatchClaims.class), (Ledger[]) sample(Ledger[].class));
+        if (t == PopulationResult.class)
+            return Population.contributions(policy, TestSupport.DAY_2023,
+                    (BatchPersons) sample(BatchPersons.class), null, null);
         throw new AssertionError("no sample value of " + t.getName() + ": add one");
     }
 

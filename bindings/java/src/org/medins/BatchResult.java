@@ -78,7 +78,10 @@ public final class BatchResult {
     /** One native call over the columns; the ledgers are updated when it returns. */
     static BatchResult run(org.medins.swig.Policy policy, org.medins.swig.PolicySet set,
                            String region, BatchPersons p, BatchClaims c, Ledger[] ledgers,
-                           boolean closeYears) {
+                           boolean closeYears, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
+        }
         checkLedgers(p, ledgers);
         int nf = Packed.of(Packed.LEDGER).length;
         long[] packed = new long[ledgers.length * nf];
@@ -90,7 +93,7 @@ public final class BatchResult {
                 p.birthDate, p.groups, p.familyDoctor, c.person, c.date, c.kind, c.level,
                 c.institution, c.total, c.selfPaid, c.categoryB, packed, r.fund, r.majorDisease,
                 r.assistance, r.patient, r.deductible, r.coinsurance, r.overCap, r.account,
-                r.status, closeYears);
+                r.status, closeYears, threads);
         for (int i = 0; i < ledgers.length; i++) {
             ledgers[i].load(packed, i * nf);
         }
@@ -369,5 +372,32 @@ public final class BatchResult {
      */
     public int[] statusCodes() {
         return status.clone();
+    }
+
+    /**
+     * A column's sum by the year of each claim's date, over the claims that settled: with
+     * {@link #fund()}, the fund's cost of each year of a batch over several years.
+     *
+     * @param claims the claims this result is of
+     * @param column one amount a claim, such as {@link #fund()} or {@link #patient()}
+     * @return the sums in fen by year, in year order
+     * @throws IllegalArgumentException when the claims or the column are not one a claim of
+     *         this result
+     * @throws ArithmeticException when a sum passes the largest long
+     */
+    public SortedMap<Integer, Long> byYear(BatchClaims claims, long[] column) {
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(column, "column");
+        if (claims.size() != status.length || column.length != status.length) {
+            throw new IllegalArgumentException(claims.size() + " claims and " + column.length
+                    + " amounts for a result of " + status.length + " claims");
+        }
+        SortedMap<Integer, Long> sums = new TreeMap<>();
+        for (int i = 0; i < status.length; i++) {
+            if (status[i] == 0) {
+                sums.merge(claims.date[i] / 10000, column[i], Math::addExact);
+            }
+        }
+        return sums;
     }
 }

@@ -535,10 +535,35 @@ public final class Policy implements AutoCloseable {
      */
     public BatchResult settleBatch(BatchPersons persons, BatchClaims claims, Ledger[] ledgers,
                                    boolean closeYears) {
+        return settleBatch(persons, claims, ledgers, closeYears, 1);
+    }
+
+    /**
+     * As {@link #settleBatch(BatchPersons, BatchClaims, Ledger[], boolean)}, in up to
+     * {@code threads} threads: claims sorted by person index (as {@link BatchClaims.Builder}
+     * gives them when persons are added in order) are cut between persons into parts of at
+     * least 4,096 claims, one thread each; the results, ledgers and errors are those of one
+     * thread.
+     *
+     * @param persons the persons' columns, one row per person
+     * @param claims the claims' columns, each naming its person's row
+     * @param ledgers one ledger per person, updated in place; the caller keeps them
+     * @param closeYears whether to close each person's years up to their claims'
+     * @param threads the most threads to settle in, 1 or more
+     * @return the figures and the status of every claim
+     * @throws MedinsException when the arguments themselves are wrong (nothing is changed)
+     * @throws IllegalArgumentException when threads is below 1, a ledger holds a value too
+     *     wide for its field, or one Ledger object is given for two persons
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public BatchResult settleBatch(BatchPersons persons, BatchClaims claims, Ledger[] ledgers,
+                                   boolean closeYears, int threads) {
         Objects.requireNonNull(persons, "persons");
         Objects.requireNonNull(claims, "claims");
         Objects.requireNonNull(ledgers, "ledgers");
-        return use(p -> BatchResult.run(p, null, null, persons, claims, ledgers, closeYears));
+        return use(p -> BatchResult.run(p, null, null, persons, claims, ledgers, closeYears,
+                threads));
     }
 
     /** Release an owned policy (waiting for calls in progress). Idempotent; no-op if borrowed. */

@@ -238,11 +238,36 @@ public final class PolicySet implements AutoCloseable {
      */
     public BatchResult settleBatch(String region, BatchPersons persons, BatchClaims claims,
                                    Ledger[] ledgers, boolean closeYears) {
+        return settleBatch(region, persons, claims, ledgers, closeYears, 1);
+    }
+
+    /**
+     * As {@link #settleBatch(String, BatchPersons, BatchClaims, Ledger[], boolean)}, in up to
+     * {@code threads} threads (see
+     * {@link Policy#settleBatch(BatchPersons, BatchClaims, Ledger[], boolean, int)}): the
+     * results, ledgers and errors of one thread.
+     *
+     * @param region the region, such as "tianjin"
+     * @param persons the persons' columns, one row per person
+     * @param claims the claims' columns, each naming its person's row
+     * @param ledgers one ledger per person, updated in place; the caller keeps them
+     * @param closeYears whether to close each person's years up to their claims'
+     * @param threads the most threads to settle in, 1 or more
+     * @return the figures and the status of every claim
+     * @throws MedinsException when the arguments themselves are wrong (nothing is changed)
+     * @throws IllegalArgumentException when threads is below 1 or a ledger holds a value too
+     *     wide for its field
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when the set is closed
+     */
+    public BatchResult settleBatch(String region, BatchPersons persons, BatchClaims claims,
+                                   Ledger[] ledgers, boolean closeYears, int threads) {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(persons, "persons");
         Objects.requireNonNull(claims, "claims");
         Objects.requireNonNull(ledgers, "ledgers");
-        return use(s -> BatchResult.run(null, s, region, persons, claims, ledgers, closeYears));
+        return use(s -> BatchResult.run(null, s, region, persons, claims, ledgers, closeYears,
+                threads));
     }
 
     /**
