@@ -1200,6 +1200,14 @@ START_TEST(agrees_with_single_long_rows)
 }
 END_TEST
 
+/* Bounds on the year's cost with the deductibles, and on the fund's payment
+ * (tests/data/settle/cost-bands.yaml's segment_basis). */
+START_TEST(agrees_with_single_segment_bases)
+{
+    check_agreement_under("data/settle/cost-bands.yaml", 300);
+}
+END_TEST
+
 /*
  * A table longer than the rows an index covers (64): its age bounds split profiles all the
  * same. The outpatient deductible has 70 rows that match no ledger of 2023 (at least 1000
@@ -1433,6 +1441,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, output_column_sets);
     tcase_add_test(tc, agrees_with_a_small_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
+    tcase_add_test(tc, agrees_with_single_segment_bases);
     tcase_add_test(tc, agrees_with_single_long_tables);
     tcase_add_test(tc, agrees_with_single_age_everywhere);
     tcase_add_test(tc, age_windows);

@@ -252,6 +252,9 @@ static void random_overlay(text *t, rng *r, const medins_policy *base)
             put(t, "  deductible_basis: %s\n",
                 (const char *[]){"year", "visit", "admission"}[below(r, 3)]);
         if (!sections[i].layer && chance(r, 15))
+            put(t, "  segment_basis: %s\n",
+                (const char *[]){"above_deductible", "cost", "fund"}[below(r, 3)]);
+        if (!sections[i].layer && chance(r, 15))
             put(t, "  account: %s\n", chance(r, 50) ? "true" : "false");
         if (sec == MEDINS_SECTION_OUTPATIENT && chance(r, 20))
             put(t, "  thrift: %s\n", chance(r, 50) ? "true" : "false");

@@ -221,6 +221,8 @@ void mdn_plan_of(mdn_plan *pl, const medins_policy *p, const mdn_query *q)
     pl->annual = MDN_MASK(sec->basis == MDN_BASIS_YEAR);
     pl->account = MDN_MASK(sec->account && q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE);
     pl->account_b = pl->account & MDN_MASK(sec->account_category_b);
+    pl->seg_cost = MDN_MASK(sec->seg_basis == MDN_SEG_COST);
+    pl->seg_fund = sec->seg_basis == MDN_SEG_FUND;
     plan_layer(&pl->layer[0], &p->benefits->major, kind, q);
     plan_layer(&pl->layer[1], &p->benefits->assistance, kind, q);
     if (ageless && (pl->age_rule = age_rule_of(pl, p, &q->ctx)) >= 0)

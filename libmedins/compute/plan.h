@@ -224,6 +224,9 @@ typedef struct mdn_plan {
     medins_fen carry;                       /* the maximum is inpatient's and carries over */
     medins_fen account;                     /* the individual account pays */
     medins_fen account_b;                   /* ... the category-B first self-pay too */
+    medins_fen seg_cost;                    /* the segments' bounds include the deductibles
+                                             * (segment_basis: cost) */
+    int seg_fund;                           /* ... are on the fund's payment (fund) */
     medins_fen ded;                         /* drow's amount less the thrift reduction, or 0 */
     medins_fen cap;                         /* crow's amount, or MDN_NO_CAP */
     medins_bp adj;                          /* the section's matching adjustments, summed */

@@ -104,6 +104,26 @@ static inline medins_bp seg_ratio(const mdn_ratio_row *row, const mdn_seg_plan *
     return sp->n > 0 ? sp->ratio[i] : clamp_ratio(row->seg[i].ratio.v, add);
 }
 
+/* The steps of one piece of segment `seg` (its kind paid by `part`, and when `coins`, the
+ * patient's share of it); `basis` is the section's mdn_seg_basis (a layer's is 0). */
+BODY void trace_piece(tracer *t, const mdn_segment *seg, medins_step_kind kind, medins_part part,
+                      const char *rule, medins_fen piece, medins_fen share, medins_fen paid,
+                      medins_bp ratio, bool coins, int basis)
+{
+    const bool open = seg->to < 0;
+    /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
+    step(t, (medins_step){.kind = kind, .part = part, .rule = rule, .amount = paid, .base = piece,
+                          .ratio = ratio,
+                          .arg = {seg->from, open ? 0 : seg->to, open, paid < share,
+                                  basis == MDN_SEG_COST, basis == MDN_SEG_FUND}},
+         seg->ratio.val, seg->from > 0 ? seg->from_val : NULL, seg->to_val);
+    if (coins)
+        step(t, (medins_step){.kind = MEDINS_STEP_COINSURANCE, .part = MEDINS_PART_COINSURANCE,
+                              .rule = rule, .amount = piece - share, .base = piece,
+                              .ratio = MEDINS_BP_ONE - ratio},
+             seg->ratio.val, NULL, NULL);
+}
+
 /*
  * Pay the pieces of [lo, hi) (positions on a running amount, not negative, lo <= hi) that fall
  * into each segment of `row`, at the segment's ratio plus `add`, until `room` is used up.
@@ -114,12 +134,12 @@ static inline medins_bp seg_ratio(const mdn_ratio_row *row, const mdn_seg_plan *
  * segment holding lo up to the one holding hi. An empty piece pays nothing, so that the
  * figures take no branch on the amounts (bench/README.md); only the trace tests for a piece.
  * Each piece is a step of `kind` paid by `part`, followed, when `coins` is given, by the
- * patient's share of it.
+ * patient's share of it; `basis` is for the trace.
  */
 BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_plan *sp,
                              medins_bp add, medins_fen lo, medins_fen hi, medins_fen room,
                              medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
-                             medins_step_kind kind, medins_part part, const char *rule)
+                             medins_step_kind kind, medins_part part, const char *rule, int basis)
 {
     size_t i = 0;
     while (lo >= seg_to(row, sp, i))     /* the last bound is MDN_NO_CAP */
@@ -137,21 +157,9 @@ BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_
         paid_sum += paid;
         withheld_sum += share - paid;
         coins_sum += piece - share;
-        if (t->r && piece > 0) {
-            const mdn_segment *seg = &row->seg[i];
-            const bool open = seg->to < 0;
-            /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
-            step(t, (medins_step){.kind = kind, .part = part, .rule = rule, .amount = paid,
-                                  .base = piece, .ratio = ratio,
-                                  .arg = {seg->from, open ? 0 : seg->to, open, paid < share}},
-                 seg->ratio.val, seg->from > 0 ? seg->from_val : NULL, seg->to_val);
-            if (coins)
-                step(t, (medins_step){.kind = MEDINS_STEP_COINSURANCE,
-                                      .part = MEDINS_PART_COINSURANCE, .rule = rule,
-                                      .amount = piece - share, .base = piece,
-                                      .ratio = MEDINS_BP_ONE - ratio},
-                     seg->ratio.val, NULL, NULL);
-        }
+        if (t->r && piece > 0)
+            trace_piece(t, &row->seg[i], kind, part, rule, piece, share, paid, ratio,
+                        coins != NULL, basis);
         if (hi <= to)
             break;
         a = to;
@@ -159,6 +167,63 @@ BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_
     *withheld = withheld_sum;
     if (coins)
         *coins = coins_sum;
+    return paid_sum;
+}
+
+/*
+ * The smallest amount whose share at `ratio` (rounded half-up, as mdn_apply_magnitude) is at
+ * least `want` (> 0), for a ratio above 0: share(c) >= want when c * ratio + 5000 >= 10000 *
+ * want. Amounts are below 10^14 fen, so the product stays below 10^18.
+ */
+static inline medins_fen cost_for_share(medins_fen want, medins_bp ratio)
+{
+    return (want * MEDINS_BP_ONE - MEDINS_BP_ONE / 2 + ratio - 1) / ratio;
+}
+
+/*
+ * pay_segments for a section whose bounds are on the basic fund's payment this year
+ * (segment_basis: fund): `cost` is paid from the fund's position `f0`, each piece in a segment
+ * until the fund's payment reaches its bound. A piece that reaches a bound is the least cost
+ * whose share does (cost_for_share), so that its share is exactly what the bound leaves: each
+ * share grows by at most a fen a fen of cost (ratios are at most 100%). Only sections with
+ * that basis call it (plan.seg_fund).
+ */
+BODY medins_fen pay_fund_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_plan *sp,
+                                  medins_bp add, medins_fen f0, medins_fen cost, medins_fen room,
+                                  medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
+                                  const char *rule)
+{
+    size_t i = 0;
+    while (f0 >= seg_to(row, sp, i))
+        i++;
+    if (first_ratio && cost > 0)
+        *first_ratio = seg_ratio(row, sp, add, i);
+    medins_fen f = f0, left = cost, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
+    for (;; i++) {
+        const medins_fen to = seg_to(row, sp, i);
+        const medins_bp ratio = seg_ratio(row, sp, add, i);
+        medins_fen piece = left, share = mdn_apply_magnitude((uint64_t)left, ratio);
+        /* Past the bound (so the ratio is above 0): the piece that reaches it, less than
+         * what is left. */
+        if (share > to - f) {
+            share = to - f;
+            piece = cost_for_share(share, ratio);
+        }
+        const medins_fen paid = min_fen(share, room);
+        room -= paid;
+        paid_sum += paid;
+        withheld_sum += share - paid;
+        coins_sum += piece - share;
+        if (t->r && piece > 0)
+            trace_piece(t, &row->seg[i], MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, rule, piece,
+                        share, paid, ratio, true, MDN_SEG_FUND);
+        left -= piece;
+        f += share;
+        if (left == 0)
+            break;
+    }
+    *withheld = withheld_sum;
+    *coins = coins_sum;
     return paid_sum;
 }
 
@@ -209,7 +274,7 @@ BODY medins_fen settle_layer(tracer *t, const mdn_layer *l, const mdn_layer_plan
     medins_fen paid = pay_segments(t, lp->rrow, &lp->segs, lp->adj, lo, hi, room, &withheld,
                                    NULL, NULL,
                                    major ? MEDINS_STEP_MAJOR_DISEASE : MEDINS_STEP_ASSISTANCE,
-                                   part, l->rule[MDN_RULE_RATIO]);
+                                   part, l->rule[MDN_RULE_RATIO], 0);
     if (t->r && crow)
         step(t, (medins_step){.kind = major ? MEDINS_STEP_MAJOR_DISEASE_CAP
                                             : MEDINS_STEP_ASSISTANCE_CAP,
@@ -354,11 +419,20 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     const mdn_amount_row *crow = plan->crow;
     const medins_fen carry = plan->carry & ledger->carry_over, cap = plan->cap + carry;
     medins_fen rest = in_scope - s->deductible;
-    medins_fen pos = ledger->position[pool];
-    s->fund = pay_segments(&t, plan->rrow, &plan->segs, plan->adj, pos, pos + rest,
-                           max_fen(0, cap - ledger->fund[pool]), &s->over_cap, &s->coinsurance,
-                           r ? &s->ratio : NULL, MEDINS_STEP_SEGMENT, MEDINS_PART_FUND,
-                           sec->rule[MDN_RULE_RATIO]);
+    const medins_fen room = max_fen(0, cap - ledger->fund[pool]);
+    if (plan->seg_fund) {
+        s->fund = pay_fund_segments(&t, plan->rrow, &plan->segs, plan->adj, ledger->fund[pool],
+                                    rest, room, &s->over_cap, &s->coinsurance,
+                                    r ? &s->ratio : NULL, sec->rule[MDN_RULE_RATIO]);
+    } else {
+        /* Above the deductibles; or (segment_basis: cost) with them, this claim's first. */
+        const medins_fen pos = ledger->position[pool] +
+                               (plan->seg_cost & (ledger->deductible[pool] + s->deductible));
+        s->fund = pay_segments(&t, plan->rrow, &plan->segs, plan->adj, pos, pos + rest, room,
+                               &s->over_cap, &s->coinsurance, r ? &s->ratio : NULL,
+                               MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO],
+                               sec->seg_basis);
+    }
     if (t.r && crow) {
         if (carry > 0)
             step(&t, (medins_step){.kind = MEDINS_STEP_CARRY_OVER, .part = MEDINS_PART_INFO,

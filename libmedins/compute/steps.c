@@ -26,7 +26,7 @@ static const kind_def kinds[MEDINS_STEP_KIND_COUNT] = {
     [MEDINS_STEP_DEDUCTIBLE_ADMISSION] = {"deductible_admission", {{"deductible", MONEY}}},
     [MEDINS_STEP_ADJUSTMENT] = {"adjustment", {{0}}},
     [MEDINS_STEP_SEGMENT] = {"segment", {{"from", MONEY}, {"to", MONEY}, {"open", FLAG},
-                                         {"cut", FLAG}}},
+                                         {"cut", FLAG}, {"on_cost", FLAG}, {"on_fund", FLAG}}},
     [MEDINS_STEP_COINSURANCE] = {"coinsurance", {{0}}},
     [MEDINS_STEP_CAP] = {"cap", {{"before", MONEY}}},
     [MEDINS_STEP_CARRY_OVER] = {"carry_over", {{"maximum", MONEY}, {"before", MONEY}}},

@@ -40,9 +40,10 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
     },
     [MEDINS_STEP_SEGMENT] = {
         "The fund pays {ratio} of {base} in the segment {open?above {from}|{from} to {to}}"
+        "{on_cost? of the year's in-scope cost}{on_fund? of the fund's payments this year}"
         "{cut? (cut by the annual maximum)}",
-        "统筹基金支付{open?{from}元以上|{from}元至{to}元}共付段内{base}元的{ratio}"
-        "{cut?（受年度封顶线限制）}",
+        "统筹基金支付{open?{from}元以上|{from}元至{to}元}{on_cost?（按年度累计医疗费用）}"
+        "{on_fund?（按统筹基金年度累计支付）}共付段内{base}元的{ratio}{cut?（受年度封顶线限制）}",
     },
     [MEDINS_STEP_COINSURANCE] = {
         "The patient pays {ratio} of {base} in this segment",

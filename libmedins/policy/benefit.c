@@ -11,6 +11,7 @@
 #define BENEFIT_DIMS (MDN_DIM_ALL & ~(unsigned)MDN_DIM_KIND)
 
 static const char *const basis_words[] = {"year", "visit", "admission", NULL};
+static const char *const seg_basis_words[] = {"above_deductible", "cost", "fund", NULL};
 
 /* The claim kind a benefit section settles, or -1 for the layers and other sections. */
 static int section_kind(medins_section s)
@@ -110,13 +111,16 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
 {
     static const char *const common[] = {"pool", "deductible_basis", "deductible",
                                          "thrift_reduction", "ratio", "adjustments", "cap",
-                                         "account", "account_category_b", NULL};
+                                         "account", "account_category_b", "segment_basis",
+                                         NULL};
     static const char *const outpatient[] = {"pool", "deductible_basis", "deductible",
                                              "thrift_reduction", "ratio", "adjustments", "cap",
-                                             "account", "account_category_b", "thrift", NULL};
+                                             "account", "account_category_b", "segment_basis",
+                                             "thrift", NULL};
     static const char *const inpatient[] = {"pool", "deductible_basis", "deductible",
                                             "thrift_reduction", "ratio", "adjustments", "cap",
-                                            "account", "account_category_b", "carry_over", NULL};
+                                            "account", "account_category_b", "segment_basis",
+                                            "carry_over", NULL};
     const char *const *keys = kind == MEDINS_CLAIM_OUTPATIENT ? outpatient
                             : kind == MEDINS_CLAIM_INPATIENT ? inpatient : common;
     int rc;
@@ -138,7 +142,9 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
         pool = MEDINS_POOL_INPATIENT; s->basis = MDN_BASIS_ADMISSION; break;
     }
     if ((rc = bind_pool(b, node, pool, s->pool)) < 0 ||
-        (rc = mdn_bind_word(b, node, "deductible_basis", false, basis_words, &s->basis)) < 0)
+        (rc = mdn_bind_word(b, node, "deductible_basis", false, basis_words, &s->basis)) < 0 ||
+        (rc = mdn_bind_word(b, node, "segment_basis", false, seg_basis_words,
+                            &s->seg_basis)) < 0)
         return rc;
 
     s->has_deductible = mdn_map_get(node, "deductible") != NULL;

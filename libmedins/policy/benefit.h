@@ -14,6 +14,13 @@ typedef enum mdn_basis {
     MDN_BASIS_ADMISSION = 2    /* a deductible on each admission, rows chosen by admission order */
 } mdn_basis;
 
+/* What the bounds of a section's cost segments are written on (segment_basis). */
+typedef enum mdn_seg_basis {
+    MDN_SEG_ABOVE_DEDUCTIBLE = 0,  /* the pool's in-scope amount above its deductibles */
+    MDN_SEG_COST = 1,              /* the pool's in-scope amount, deductibles included */
+    MDN_SEG_FUND = 2               /* what the basic fund has paid from the pool this year */
+} mdn_seg_basis;
+
 /* Rule ids of a section's lines ("inpatient.deductible"), built at load in the policy's arena. */
 enum mdn_rule {
     MDN_RULE_DEDUCTIBLE, MDN_RULE_THRIFT, MDN_RULE_RATIO, MDN_RULE_ADJUST, MDN_RULE_CAP,
@@ -31,6 +38,7 @@ typedef struct mdn_benefit {
     const mdn_node *node;              /* where it is written (for cross-section errors) */
     int pool[MEDINS_SCHEME_COUNT];     /* medins_pool, by the person's scheme */
     int basis;                         /* mdn_basis */
+    int seg_basis;                     /* mdn_seg_basis */
     bool has_deductible, has_cap;      /* the section writes its own table */
     mdn_amount_table deductible;
     mdn_amount_table thrift_reduction;
