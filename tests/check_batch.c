@@ -1208,6 +1208,14 @@ START_TEST(agrees_with_single_segment_bases)
 }
 END_TEST
 
+/* Supplementary funds above the maximum and after a payment
+ * (tests/data/settle/supplementary.yaml). */
+START_TEST(agrees_with_single_supplementary)
+{
+    check_agreement_under("data/settle/supplementary.yaml", 300);
+}
+END_TEST
+
 /*
  * A table longer than the rows an index covers (64): its age bounds split profiles all the
  * same. The outpatient deductible has 70 rows that match no ledger of 2023 (at least 1000
@@ -1442,6 +1450,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_a_small_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
     tcase_add_test(tc, agrees_with_single_segment_bases);
+    tcase_add_test(tc, agrees_with_single_supplementary);
     tcase_add_test(tc, agrees_with_single_long_tables);
     tcase_add_test(tc, agrees_with_single_age_everywhere);
     tcase_add_test(tc, age_windows);

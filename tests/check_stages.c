@@ -1,7 +1,8 @@
 /*
  * Stages of a settlement that policies of other cities write: cost segments whose bounds are
- * on another running amount (segment_basis), on test policies that mirror such cities'
- * structures. Every expected figure is worked by hand in the comment above its test.
+ * on another running amount (segment_basis) and supplementary funds (supplementary:), on test
+ * policies that mirror such cities' structures. Every expected figure is worked by hand in the
+ * comment above its test.
  */
 #include <stdio.h>
 #include <string.h>
@@ -194,6 +195,204 @@ START_TEST(segment_basis_errors)
 }
 END_TEST
 
+/* ---- supplementary ------------------------------------------------------------------------ */
+
+/* The step of `kind` in r (the first), or NULL. */
+static const medins_step *step_of(const medins_result *r, medins_step_kind kind, size_t *at)
+{
+    for (size_t i = 0; i < medins_result_step_count(r); i++)
+        if (medins_result_step(r, i)->kind == kind) {
+            if (at)
+                *at = i;
+            return medins_result_step(r, i);
+        }
+    return NULL;
+}
+
+/*
+ * tests/data/settle/supplementary.yaml, inpatient: deductible 1300 first / 650 later; 85%;
+ * the basic fund's maximum 100000; above it the large_amount fund pays 80% for employees in
+ * service, up to 400000.
+ *
+ * First admission, 50000, the basic fund having paid 95000 this year: deductible 1300; the
+ * rest, 48700 x 85% = 41395, of which the maximum leaves 5000: fund 5000, over cap 36395,
+ * coinsurance 7305. The basic fund reaches its maximum at the least cost whose 85% share is
+ * 5000.00: 5882.35 (x 85% = 4999.9975, rounded 5000.00; 5882.34 gives 4999.99). The
+ * supplementary fund takes the rest, 48700 - 5882.35 = 42817.65, at 80%: 34254.12. The
+ * burden, 50000 - 5000 - 34254.12 = 10745.88, is within the major-disease deductible (30000):
+ * patient 10745.88.
+ * Second admission, 20000: deductible 650; the basic fund is at its maximum: 19350 x 85% =
+ * 16447.50 withheld, and the supplementary fund pays 19350 x 80% = 15480: patient 4520
+ * (650 + 2902.50 coinsurance + 16447.50 over the maximum - 15480).
+ */
+START_TEST(supplementary_above_the_maximum)
+{
+    medins_policy *p = medins_test_load("data/settle/supplementary.yaml");
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.fund[MEDINS_POOL_INPATIENT] = Y(95000);
+    medins_result *r = settle(p, &l, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(50000), 20230301);
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->deductible, Y(1300));
+    ck_assert_int_eq(s->fund, Y(5000));
+    ck_assert_int_eq(s->over_cap, Y(36395));
+    ck_assert_int_eq(s->coinsurance, Y(7305));
+    ck_assert_int_eq(s->supplementary, 3425412);
+    ck_assert_int_eq(s->major_disease, 0);
+    ck_assert_int_eq(s->patient, 1074588);
+    ck_assert_int_eq(s->total, s->fund + s->supplementary + s->major_disease + s->assistance +
+                               s->patient);
+    size_t at;
+    const medins_step *st = step_of(r, MEDINS_STEP_SUPPLEMENTARY_START, &at);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(st->amount, Y(100000));
+    ck_assert_int_eq(st->base, 4281765);
+    ck_assert_int_eq(st->arg[0], Y(95000));
+    ck_assert_int_eq(st->arg[1], 1);
+    char text[512];
+    ck_assert_int_eq(medins_result_step_text(text, sizeof text, NULL, r, at, MEDINS_LANG_EN), 0);
+    ck_assert_str_eq(text, "The supplementary fund starts where the basic fund has paid 100000.00 "
+                           "this year (its annual maximum) (paid before this claim 95000.00): it "
+                           "takes 42817.65 of this claim's cost");
+    st = step_of(r, MEDINS_STEP_SUPPLEMENTARY, &at);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(st->part, MEDINS_PART_SUPPLEMENTARY);
+    ck_assert_int_eq(st->amount, 3425412);
+    ck_assert_int_eq(st->ratio, 8000);
+    ck_assert_str_eq(st->rule, "inpatient.supplementary.ratio");
+    ck_assert_int_eq(medins_result_step_text(text, sizeof text, NULL, r, at, MEDINS_LANG_ZH), 0);
+    ck_assert_str_eq(text, "补充基金支付42817.65元的80%");
+    ck_assert_int_eq(l.fund[MEDINS_POOL_INPATIENT], Y(100000));
+    ck_assert_int_eq(l.supplementary[MEDINS_POOL_INPATIENT], 3425412);
+    medins_result_free(r);
+
+    r = settle(p, &l, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(20000), 20230401);
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->deductible, Y(650));
+    ck_assert_int_eq(s->fund, 0);
+    ck_assert_int_eq(s->over_cap, 1644750);
+    ck_assert_int_eq(s->supplementary, Y(15480));
+    ck_assert_int_eq(s->patient, Y(4520));
+    ck_assert_int_eq(l.supplementary[MEDINS_POOL_INPATIENT], 3425412 + Y(15480));
+    medins_result_free(r);
+    medins_policy_free(p);
+}
+END_TEST
+
+/*
+ * The supplementary fund's own maximum, 400000: with 399000 paid this year and the basic fund
+ * at its maximum, a later admission of 20000 (deductible 650) would get 19350 x 80% = 15480,
+ * and gets 1000: patient 19000. Its maximum's step says it was reached.
+ */
+START_TEST(supplementary_maximum)
+{
+    medins_policy *p = medins_test_load("data/settle/supplementary.yaml");
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.seq = 1;
+    l.admissions = 1;
+    l.last_date = 20230201;
+    l.fund[MEDINS_POOL_INPATIENT] = Y(100000);
+    l.supplementary[MEDINS_POOL_INPATIENT] = Y(399000);
+    medins_result *r = settle(p, &l, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(20000), 20230301);
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->supplementary, Y(1000));
+    ck_assert_int_eq(s->patient, Y(19000));
+    const medins_step *st = step_of(r, MEDINS_STEP_SUPPLEMENTARY_CAP, NULL);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(st->amount, Y(400000));
+    ck_assert_int_eq(st->base, Y(399000));
+    ck_assert_int_eq(st->arg[0], 1);
+    ck_assert_int_eq(l.supplementary[MEDINS_POOL_INPATIENT], Y(400000));
+    medins_result_free(r);
+    medins_policy_free(p);
+}
+END_TEST
+
+/*
+ * supplementary.yaml, outpatient: deductible 1800; 50%; the basic fund's maximum 3000, but
+ * the large_amount fund starts when the basic fund has paid 2000 this year, at 60%.
+ * 8000: deductible 1800; 6200 x 50% = 3100, of which the basic fund pays up to 2000: over cap
+ * 1100, coinsurance 3100. It reaches 2000 at the least cost whose 50% share is 2000.00:
+ * 3999.99 (x 50% = 1999.995, rounded 2000.00). The rest, 2200.01 x 60% = 1320.006, is
+ * 1320.01: patient 8000 - 2000 - 1320.01 = 4679.99. The fund's name and code are the
+ * section's.
+ * With the start at 5000, above the basic fund's maximum, the fund never starts: the basic
+ * fund pays 3000 and the patient 5000.
+ */
+START_TEST(supplementary_after_a_payment)
+{
+    medins_policy *p = medins_test_load("data/settle/supplementary.yaml");
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    medins_result *r = settle(p, &l, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(8000), 20230301);
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(2000));
+    ck_assert_int_eq(s->over_cap, Y(1100));
+    ck_assert_int_eq(s->supplementary, 132001);
+    ck_assert_int_eq(s->patient, 467999);
+    const medins_step *st = step_of(r, MEDINS_STEP_SUPPLEMENTARY_START, NULL);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(st->amount, Y(2000));
+    ck_assert_int_eq(st->base, 220001);
+    ck_assert_int_eq(st->arg[1], 0);
+    ck_assert_str_eq(st->rule, "outpatient.supplementary.start");
+    const char *fund = NULL, *code = NULL;
+    ck_assert_int_eq(medins_policy_supplementary(p, MEDINS_CLAIM_OUTPATIENT, &fund, &code), 1);
+    ck_assert_str_eq(fund, "large_amount");
+    ck_assert_str_eq(code, "330100");
+    ck_assert_int_eq(medins_policy_supplementary(p, MEDINS_CLAIM_PHARMACY, &fund, &code), 0);
+    ck_assert_ptr_null(fund);
+    ck_assert_ptr_null(code);
+    medins_result_free(r);
+
+    static const char overlay[] = "format: 1\nkind: reform\ntitle: t\n"
+                                  "sources: [{id: t2, title: T, kind: third-party}]\n"
+                                  "outpatient: {supplementary: {start: [{amount: 5000, "
+                                  "cite: \"t2: start\"}]}}\n";
+    medins_policy *q = NULL;
+    ck_assert_int_eq(medins_policy_derive(&q, p, "o.yaml", overlay, strlen(overlay), NULL), 0);
+    medins_ledger_init(&l, 2023);
+    r = settle(q, &l, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(8000), 20230301);
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(3000));
+    ck_assert_int_eq(s->supplementary, 0);
+    ck_assert_int_eq(s->patient, Y(5000));
+    ck_assert_ptr_null(step_of(r, MEDINS_STEP_SUPPLEMENTARY_START, NULL));
+    medins_result_free(r);
+    medins_policy_free(q);
+    medins_policy_free(p);
+}
+END_TEST
+
+/* What a supplementary fund must be, refused where it is written (line 10 is its first key). */
+START_TEST(supplementary_errors)
+{
+#define SUPP(body) HEAD "outpatient:\n  ratio: [{ratio: 50%}]\n  supplementary:\n" body
+    load_fails(SUPP("    fund: large_amount\n    fund_pay_type: \"33010\"\n"
+                    "    ratio: [{ratio: 60%}]\n"),
+               MEDINS_ERR_SYNTAX, "\"33010\" is not a fund_pay_type code (six digits)", 12, 20);
+    load_fails(SUPP("    fund: large_amount\n    fund_pay_type: 33010x\n"
+                    "    ratio: [{ratio: 60%}]\n"),
+               MEDINS_ERR_SYNTAX, "is not a fund_pay_type code (six digits)", 12, 20);
+    load_fails(SUPP("    fund: Large Amount\n    fund_pay_type: \"330100\"\n"
+                    "    ratio: [{ratio: 60%}]\n"),
+               MEDINS_ERR_TYPE, "\"Large Amount\" is not a fund's name (a-z, 0-9 and _)", 11, 11);
+    load_fails(SUPP("    fund_pay_type: \"330100\"\n    ratio: [{ratio: 60%}]\n"),
+               MEDINS_ERR_MISSING, "required key \"fund\" is missing", 11, 5);
+    load_fails(SUPP("    fund: large_amount\n    fund_pay_type: \"330100\"\n"),
+               MEDINS_ERR_MISSING, "required key \"ratio\" is missing", 11, 5);
+    load_fails(SUPP("    fund: large_amount\n    fund_pay_type: \"330100\"\n"
+                    "    ratio: [{segments: [{from: 0, to: 100, ratio: 60%}, "
+                    "{from: 100, ratio: 70%}]}]\n"),
+               MEDINS_ERR_SEGMENTS, "a supplementary fund pays one ratio", 13, 24);
+    load_fails(SUPP("    fund: large_amount\n    fund_pay_type: \"330100\"\n"
+                    "    ratio: [{ratio: 60%}]\n    threshold: 5\n"),
+               MEDINS_ERR_UNKNOWN_KEY, "threshold", 14, 5);
+#undef SUPP
+}
+END_TEST
+
 static Suite *stages_suite(void)
 {
     Suite *s = suite_create("stages");
@@ -202,6 +401,12 @@ static Suite *stages_suite(void)
     tcase_add_test(tc, bands_on_fund);
     tcase_add_test(tc, fund_bands_and_the_maximum);
     tcase_add_test(tc, segment_basis_errors);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("supplementary");
+    tcase_add_test(tc, supplementary_above_the_maximum);
+    tcase_add_test(tc, supplementary_maximum);
+    tcase_add_test(tc, supplementary_after_a_payment);
+    tcase_add_test(tc, supplementary_errors);
     suite_add_tcase(s, tc);
     return s;
 }

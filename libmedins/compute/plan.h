@@ -197,8 +197,9 @@ typedef struct mdn_layer_plan {
  * not by it (the ratio row first, so that no row found for want of an age says so). */
 enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_AGE, MDN_PLAN_RATIO };
 
-/* Which table of a plan needed the age (mdn_plan.age_rule): the section's (0) or a layer's
- * (1 major disease, 2 assistance) times 8, plus its MDN_RULE_*. */
+/* Which table of a plan needed the age (mdn_plan.age_rule): the section's (0), a layer's
+ * (1 major disease, 2 assistance) or the section's supplementary fund's (3) times 8, plus its
+ * MDN_RULE_* (the fund's start as MDN_RULE_DEDUCTIBLE). */
 #define MDN_AGE_RULE(layer, rule) ((layer) * 8 + (rule))
 
 /*
@@ -232,6 +233,11 @@ typedef struct mdn_plan {
     medins_bp adj;                          /* the section's matching adjustments, summed */
     mdn_seg_plan segs;                      /* rrow's segments with adj */
     mdn_layer_plan layer[2];                /* major_disease, assistance */
+    /* The section's supplementary fund (last: only its policies read it). */
+    int supp;                               /* it has a ratio row for the person */
+    const mdn_amount_row *supp_srow, *supp_crow;    /* start, maximum; NULL: none */
+    const mdn_ratio_row *supp_rrow;
+    medins_fen supp_cap;                    /* supp_crow's amount, or MDN_NO_CAP */
 } mdn_plan;
 
 /* The plan of selector context `ctx` (tier, age, history, kind, level... all set) under p. */

@@ -125,6 +125,16 @@ BODY void trace_piece(tracer *t, const mdn_segment *seg, medins_step_kind kind, 
 }
 
 /*
+ * The smallest amount whose share at `ratio` (rounded half-up, as mdn_apply_magnitude) is at
+ * least `want` (> 0), for a ratio above 0: share(c) >= want when c * ratio + 5000 >= 10000 *
+ * want. Amounts are below 10^14 fen, so the product stays below 10^18.
+ */
+static inline medins_fen cost_for_share(medins_fen want, medins_bp ratio)
+{
+    return (want * MEDINS_BP_ONE - MEDINS_BP_ONE / 2 + ratio - 1) / ratio;
+}
+
+/*
  * Pay the pieces of [lo, hi) (positions on a running amount, not negative, lo <= hi) that fall
  * into each segment of `row`, at the segment's ratio plus `add`, until `room` is used up.
  * Returns the amount paid; *withheld receives what the room refused, *coins the unpaid shares
@@ -134,12 +144,15 @@ BODY void trace_piece(tracer *t, const mdn_segment *seg, medins_step_kind kind, 
  * segment holding lo up to the one holding hi. An empty piece pays nothing, so that the
  * figures take no branch on the amounts (bench/README.md); only the trace tests for a piece.
  * Each piece is a step of `kind` paid by `part`, followed, when `coins` is given, by the
- * patient's share of it; `basis` is for the trace.
+ * patient's share of it; `basis` is for the trace. With `reach`, *reach receives the amount
+ * placed before the room ran out: hi - lo when it did not, else up to the least amount of the
+ * piece whose share is what the room paid of it (cost_for_share).
  */
 BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_plan *sp,
                              medins_bp add, medins_fen lo, medins_fen hi, medins_fen room,
                              medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
-                             medins_step_kind kind, medins_part part, const char *rule, int basis)
+                             medins_step_kind kind, medins_part part, const char *rule, int basis,
+                             medins_fen *reach)
 {
     size_t i = 0;
     while (lo >= seg_to(row, sp, i))     /* the last bound is MDN_NO_CAP */
@@ -147,12 +160,19 @@ BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_
     if (first_ratio && hi > lo)
         *first_ratio = seg_ratio(row, sp, add, i);
     medins_fen a = lo, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
+    bool ran_out = false;
+    if (reach)
+        *reach = hi - lo;
     for (;; i++) {
         const medins_fen to = seg_to(row, sp, i), piece = min_fen(hi, to) - a;
         const medins_bp ratio = seg_ratio(row, sp, add, i);
         /* A piece is never negative: a <= min(hi, to). */
         const medins_fen share = mdn_apply_magnitude((uint64_t)piece, ratio);
         const medins_fen paid = min_fen(share, room);
+        if (reach && !ran_out && paid < share) {
+            *reach = a - lo + (paid > 0 ? cost_for_share(paid, ratio) : 0);
+            ran_out = true;
+        }
         room -= paid;
         paid_sum += paid;
         withheld_sum += share - paid;
@@ -171,27 +191,17 @@ BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_
 }
 
 /*
- * The smallest amount whose share at `ratio` (rounded half-up, as mdn_apply_magnitude) is at
- * least `want` (> 0), for a ratio above 0: share(c) >= want when c * ratio + 5000 >= 10000 *
- * want. Amounts are below 10^14 fen, so the product stays below 10^18.
- */
-static inline medins_fen cost_for_share(medins_fen want, medins_bp ratio)
-{
-    return (want * MEDINS_BP_ONE - MEDINS_BP_ONE / 2 + ratio - 1) / ratio;
-}
-
-/*
  * pay_segments for a section whose bounds are on the basic fund's payment this year
  * (segment_basis: fund): `cost` is paid from the fund's position `f0`, each piece in a segment
  * until the fund's payment reaches its bound. A piece that reaches a bound is the least cost
  * whose share does (cost_for_share), so that its share is exactly what the bound leaves: each
  * share grows by at most a fen a fen of cost (ratios are at most 100%). Only sections with
- * that basis call it (plan.seg_fund).
+ * that basis call it (plan.seg_fund). `reach` as for pay_segments.
  */
 BODY medins_fen pay_fund_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_plan *sp,
                                   medins_bp add, medins_fen f0, medins_fen cost, medins_fen room,
                                   medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
-                                  const char *rule)
+                                  const char *rule, medins_fen *reach)
 {
     size_t i = 0;
     while (f0 >= seg_to(row, sp, i))
@@ -199,6 +209,9 @@ BODY medins_fen pay_fund_segments(tracer *t, const mdn_ratio_row *row, const mdn
     if (first_ratio && cost > 0)
         *first_ratio = seg_ratio(row, sp, add, i);
     medins_fen f = f0, left = cost, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
+    bool ran_out = false;
+    if (reach)
+        *reach = cost;
     for (;; i++) {
         const medins_fen to = seg_to(row, sp, i);
         const medins_bp ratio = seg_ratio(row, sp, add, i);
@@ -210,6 +223,10 @@ BODY medins_fen pay_fund_segments(tracer *t, const mdn_ratio_row *row, const mdn
             piece = cost_for_share(share, ratio);
         }
         const medins_fen paid = min_fen(share, room);
+        if (reach && !ran_out && paid < share) {
+            *reach = cost - left + (paid > 0 ? cost_for_share(paid, ratio) : 0);
+            ran_out = true;
+        }
         room -= paid;
         paid_sum += paid;
         withheld_sum += share - paid;
@@ -274,12 +291,69 @@ BODY medins_fen settle_layer(tracer *t, const mdn_layer *l, const mdn_layer_plan
     medins_fen paid = pay_segments(t, lp->rrow, &lp->segs, lp->adj, lo, hi, room, &withheld,
                                    NULL, NULL,
                                    major ? MEDINS_STEP_MAJOR_DISEASE : MEDINS_STEP_ASSISTANCE,
-                                   part, l->rule[MDN_RULE_RATIO], 0);
+                                   part, l->rule[MDN_RULE_RATIO], 0, NULL);
     if (t->r && crow)
         step(t, (medins_step){.kind = major ? MEDINS_STEP_MAJOR_DISEASE_CAP
                                             : MEDINS_STEP_ASSISTANCE_CAP,
                               .part = MEDINS_PART_INFO, .rule = l->rule[MDN_RULE_CAP],
                               .amount = crow->amount.v, .base = used, .arg = {withheld > 0}},
+             crow->amount.val, NULL, NULL);
+    return paid;
+}
+
+/* Where a claim's amount above its deductible `ded` starts on the running amount of the
+ * section's segment_basis, but for the fund's payment (pay_fund_segments): above the
+ * deductibles, or (cost) with them, this claim's first. */
+static inline medins_fen seg_position(const mdn_plan *plan, const medins_ledger *ledger, int pool,
+                                      medins_fen ded)
+{
+    return ledger->position[pool] + (plan->seg_cost & (ledger->deductible[pool] + ded));
+}
+
+/*
+ * The section's supplementary fund (plan.supp): it starts where the basic fund's payment this
+ * year reaches its start (its row's amount, else the maximum `cap`), which the basic fund's
+ * `room` ended at, and pays its ratio of the cost placed after that point, up to its own
+ * maximum. `withheld` is what the room refused: with none, the basic fund did not stop in this
+ * claim, and a start above the maximum is never reached. The basic fund's pieces are placed
+ * again, without a trace, to find the cost that point leaves (reach).
+ */
+BODY medins_fen settle_supplementary(tracer *t, const mdn_plan *plan, const medins_ledger *ledger,
+                                     int pool, medins_fen cap, medins_fen ded, medins_fen rest,
+                                     medins_fen room, medins_fen withheld)
+{
+    const mdn_supplementary *u = &plan->sec->supp;
+    const mdn_amount_row *srow = plan->supp_srow, *crow = plan->supp_crow;
+    const medins_fen start = srow ? srow->amount.v : cap;
+    if (withheld == 0 || start > cap)
+        return 0;
+    tracer none = {NULL, false, false, 0};
+    medins_fen w, c, reach;
+    if (plan->seg_fund) {
+        pay_fund_segments(&none, plan->rrow, &plan->segs, plan->adj, ledger->fund[pool], rest,
+                          room, &w, &c, NULL, NULL, &reach);
+    } else {
+        const medins_fen lo = seg_position(plan, ledger, pool, ded);
+        pay_segments(&none, plan->rrow, &plan->segs, plan->adj, lo, lo + rest, room, &w, &c,
+                     NULL, MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, NULL, 0, &reach);
+    }
+    const medins_fen beyond = rest - reach, used = ledger->supplementary[pool];
+    const mdn_segment *seg = &plan->supp_rrow->seg[0];
+    const medins_fen share = mdn_apply_magnitude((uint64_t)beyond, seg->ratio.v),
+                     paid = min_fen(share, max_fen(0, plan->supp_cap - used));
+    step(t, (medins_step){.kind = MEDINS_STEP_SUPPLEMENTARY_START, .part = MEDINS_PART_INFO,
+                          .rule = srow ? u->rule_start : plan->sec->cap_owner->rule[MDN_RULE_CAP],
+                          .amount = start, .base = beyond,
+                          .arg = {ledger->fund[pool], srow == NULL}},
+         srow ? srow->amount.val : plan->crow->amount.val, NULL, NULL);
+    step(t, (medins_step){.kind = MEDINS_STEP_SUPPLEMENTARY, .part = MEDINS_PART_SUPPLEMENTARY,
+                          .rule = u->rule_ratio, .amount = paid, .base = beyond,
+                          .ratio = seg->ratio.v, .arg = {paid < share}},
+         seg->ratio.val, NULL, NULL);
+    if (crow)
+        step(t, (medins_step){.kind = MEDINS_STEP_SUPPLEMENTARY_CAP, .part = MEDINS_PART_INFO,
+                              .rule = u->rule_cap, .amount = crow->amount.v, .base = used,
+                              .arg = {paid < share}},
              crow->amount.val, NULL, NULL);
     return paid;
 }
@@ -419,19 +493,21 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     const mdn_amount_row *crow = plan->crow;
     const medins_fen carry = plan->carry & ledger->carry_over, cap = plan->cap + carry;
     medins_fen rest = in_scope - s->deductible;
-    const medins_fen room = max_fen(0, cap - ledger->fund[pool]);
+    /* A supplementary fund that starts below the maximum ends the basic fund's payments there. */
+    medins_fen limit = cap;
+    if (plan->supp && plan->supp_srow)
+        limit = min_fen(cap, plan->supp_srow->amount.v);
+    const medins_fen room = max_fen(0, limit - ledger->fund[pool]);
     if (plan->seg_fund) {
         s->fund = pay_fund_segments(&t, plan->rrow, &plan->segs, plan->adj, ledger->fund[pool],
                                     rest, room, &s->over_cap, &s->coinsurance,
-                                    r ? &s->ratio : NULL, sec->rule[MDN_RULE_RATIO]);
+                                    r ? &s->ratio : NULL, sec->rule[MDN_RULE_RATIO], NULL);
     } else {
-        /* Above the deductibles; or (segment_basis: cost) with them, this claim's first. */
-        const medins_fen pos = ledger->position[pool] +
-                               (plan->seg_cost & (ledger->deductible[pool] + s->deductible));
+        const medins_fen pos = seg_position(plan, ledger, pool, s->deductible);
         s->fund = pay_segments(&t, plan->rrow, &plan->segs, plan->adj, pos, pos + rest, room,
                                &s->over_cap, &s->coinsurance, r ? &s->ratio : NULL,
                                MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO],
-                               sec->seg_basis);
+                               sec->seg_basis, NULL);
     }
     if (t.r && crow) {
         if (carry > 0)
@@ -451,11 +527,16 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                .amount = s->over_cap, .arg = {cap}},
              crow->amount.val, NULL, NULL);
 
+    s->supplementary = 0;
+    if (plan->supp)
+        s->supplementary = settle_supplementary(&t, plan, ledger, pool, cap, s->deductible, rest,
+                                                room, s->over_cap);
+
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
     const medins_fen major_applies = plan->layer[0].applies,
                      assist_applies = plan->layer[1].applies;
-    medins_fen burden = in_scope - s->fund;
+    medins_fen burden = in_scope - s->fund - s->supplementary;
     /* Without a result each layer is called whether or not it applies (its gate stops it). */
     if (major_applies || !r)
         s->major_disease = settle_layer(&t, &bs->major, &plan->layer[0], q, ledger->major_base,
@@ -467,11 +548,12 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                      assist_base, in_scope, ledger->assist_fund,
                                      MEDINS_PART_ASSISTANCE);
 
-    s->patient = claim->total - s->fund - s->major_disease - s->assistance;
+    s->patient = claim->total - s->fund - s->supplementary - s->major_disease - s->assistance;
     step(&t, (medins_step){.kind = MEDINS_STEP_PATIENT, .part = MEDINS_PART_PATIENT,
                            .rule = "settlement.patient", .amount = s->patient, .base = s->total,
                            .arg = {s->self_paid, s->category_b, s->deductible, s->coinsurance,
-                                   s->over_cap, s->major_disease, s->assistance}},
+                                   s->over_cap, s->major_disease, s->assistance,
+                                   s->supplementary}},
          NULL, NULL, NULL);
 
     /* The individual account pays in-scope costs (catalogue-external items never), and the
@@ -513,17 +595,19 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                          major_fund = ledger->major_fund + s->major_disease,
                          assist_sum = ledger->assist_base + add_assist,
                          assist_fund = ledger->assist_fund + s->assistance,
-                         account_paid = ledger->account_paid + s->account;
+                         account_paid = ledger->account_paid + s->account,
+                         supplementary = ledger->supplementary[pool] + s->supplementary;
         /* Each sum is at most their OR, which is below 2^46 < MEDINS_FEN_MAX nearly always:
          * one test, and the exact ones only when it fails. */
         const uint64_t any = (uint64_t)(outpatient | deductible | position | fund | major_base |
-                                        major_fund | assist_sum | assist_fund | account_paid);
+                                        major_fund | assist_sum | assist_fund | account_paid |
+                                        supplementary);
         if (any >= (uint64_t)1 << 46 &&
             ((outpatient > MEDINS_FEN_MAX) | (deductible > MEDINS_FEN_MAX) |
              (position > MEDINS_FEN_MAX) | (fund > MEDINS_FEN_MAX) |
              (major_base > MEDINS_FEN_MAX) | (major_fund > MEDINS_FEN_MAX) |
              (assist_sum > MEDINS_FEN_MAX) | (assist_fund > MEDINS_FEN_MAX) |
-             (account_paid > MEDINS_FEN_MAX)))
+             (account_paid > MEDINS_FEN_MAX) | (supplementary > MEDINS_FEN_MAX)))
             return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
                              "a year total of the ledger would exceed the limit");
     }
@@ -542,6 +626,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     next->assist_fund += s->assistance;
     next->account_balance -= s->account;
     next->account_paid += s->account;
+    next->supplementary[pool] += s->supplementary;
     return 0;
 }
 

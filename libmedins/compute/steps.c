@@ -46,7 +46,7 @@ static const kind_def kinds[MEDINS_STEP_KIND_COUNT] = {
     [MEDINS_STEP_PATIENT] = {"patient", {{"self_paid", MONEY}, {"category_b", MONEY},
                                          {"deductible", MONEY}, {"coinsurance", MONEY},
                                          {"over_cap", MONEY}, {"major_disease", MONEY},
-                                         {"assistance", MONEY}}},
+                                         {"assistance", MONEY}, {"supplementary", MONEY}}},
     [MEDINS_STEP_ACCOUNT] = {"account", {{"balance", MONEY}, {"category_b", FLAG}}},
     [MEDINS_STEP_BENEFIT_TIER] = {"benefit_tier", {{"category", MEDINS_ARG_CATEGORY},
                                                    {"pays", TIER}, {"benefits", TIER}}},
@@ -93,6 +93,10 @@ static const kind_def kinds[MEDINS_STEP_KIND_COUNT] = {
     [MEDINS_STEP_ASSESSMENT] = {"assessment", {{0}}},
     [MEDINS_STEP_CAPITATION_PAYMENT] = {"capitation_payment", {{"institution",
                                                                 MEDINS_ARG_ID}}},
+    [MEDINS_STEP_SUPPLEMENTARY_START] = {"supplementary_start", {{"before", MONEY},
+                                                                {"at_cap", FLAG}}},
+    [MEDINS_STEP_SUPPLEMENTARY] = {"supplementary", {{"cut", FLAG}}},
+    [MEDINS_STEP_SUPPLEMENTARY_CAP] = {"supplementary_cap", {{"reached", FLAG}}},
 };
 
 static const kind_def *kind_of(medins_step_kind kind)

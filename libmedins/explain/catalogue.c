@@ -108,10 +108,11 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
     [MEDINS_STEP_PATIENT] = {
         "The patient pays {amount}: self-paid {self_paid} + category B {category_b} + "
         "deductible {deductible} + coinsurance {coinsurance} + over the maximum {over_cap} - "
-        "major disease {major_disease} - assistance {assistance}",
+        "{supplementary?supplementary fund {supplementary} - }major disease {major_disease} - "
+        "assistance {assistance}",
         "个人负担{amount}元：自费{self_paid}元＋乙类先行自付{category_b}元＋起付线{deductible}元"
-        "＋个人自付{coinsurance}元＋超封顶线{over_cap}元－大病保险{major_disease}元"
-        "－医疗救助{assistance}元",
+        "＋个人自付{coinsurance}元＋超封顶线{over_cap}元{supplementary?－补充基金{supplementary}元}"
+        "－大病保险{major_disease}元－医疗救助{assistance}元",
     },
     [MEDINS_STEP_ACCOUNT] = {
         "Paid from the individual account: {amount} of the in-scope burden "
@@ -261,6 +262,21 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
         "The fund pays {amount} yuan to institution {institution}",
         "基金向医疗机构{institution}支付{amount}元",
     },
+    [MEDINS_STEP_SUPPLEMENTARY_START] = {
+        "The supplementary fund starts where the basic fund has paid {amount} this year "
+        "{at_cap?(its annual maximum) |}(paid before this claim {before}): it takes {base} of "
+        "this claim's cost",
+        "统筹基金年度累计支付达到{amount}元{at_cap?（统筹基金年度封顶线）|}后由补充基金支付"
+        "（本次结算前统筹基金已支付{before}元）：本次进入补充基金的费用{base}元",
+    },
+    [MEDINS_STEP_SUPPLEMENTARY] = {
+        "The supplementary fund pays {ratio} of {base}{cut? (cut by its annual maximum)}",
+        "补充基金支付{base}元的{ratio}{cut?（受补充基金年度最高支付限额限制）}",
+    },
+    [MEDINS_STEP_SUPPLEMENTARY_CAP] = {
+        "The supplementary fund's annual maximum {amount}; paid before this claim {base}",
+        "补充基金年度最高支付限额{amount}元，本次结算前已支付{base}元",
+    },
 };
 
 const char *mdn_message(medins_step_kind kind, medins_lang lang)
@@ -350,6 +366,7 @@ static const char *const parts[MEDINS_PART_COUNT][MEDINS_LANG_COUNT] = {
     [MEDINS_PART_INFO] = {"Note", "说明"},
     [MEDINS_PART_CONTRIBUTION] = {"Contribution", "缴费"},
     [MEDINS_PART_BENEFIT] = {"Benefit", "待遇"},
+    [MEDINS_PART_SUPPLEMENTARY] = {"Supplementary fund pays", "补充基金支付"},
 };
 
 const char *medins_part_label(medins_part part, medins_lang lang)

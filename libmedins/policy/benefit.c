@@ -107,20 +107,95 @@ static int bind_pool(mdn_binder *b, const mdn_node *node, int dflt, int *pool)
     return rc;
 }
 
+/* The text of map[key], a scalar of 1 to `max` bytes each of `set` (NULL: a-z, 0-9 and _),
+ * into the policy's arena; `what` says what it must be. Required. */
+static int text_of(mdn_binder *b, const mdn_node *map, const char *key, const char *set,
+                   size_t max, const char *what, const char **out)
+{
+    int rc = mdn_bind_require(b, map, key);
+    if (rc < 0)
+        return rc;
+    const mdn_node *n = mdn_map_get(map, key);
+    if (n->type != MDN_SCALAR)
+        return mdn_bind_error(b, n, MEDINS_ERR_TYPE, "%s: expected a scalar", key);
+    bool ok = n->len > 0 && n->len <= max;
+    for (size_t i = 0; ok && i < n->len; i++) {
+        const char c = n->text[i];
+        ok = set ? strchr(set, c) != NULL && c != '\0'
+                 : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    }
+    if (!ok)
+        return mdn_bind_error(b, n, set ? MEDINS_ERR_SYNTAX : MEDINS_ERR_TYPE,
+                              "%s: \"%s\" is not %s", key, n->text, what);
+    if (!(*out = mdn_arena_strdup(&b->policy->arena, n->text)))
+        return mdn_error(b->err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return 0;
+}
+
+/*
+ * A section's supplementary fund (`supplementary:`): its name, its fund_pay_type, where it
+ * starts, its ratio (one a row) and its maximum. Absent: none.
+ */
+static int bind_supplementary(mdn_binder *b, mdn_benefit *s, const mdn_node *node)
+{
+    static const char *const keys[] = {"fund", "fund_pay_type", "start", "ratio", "cap", NULL};
+    mdn_supplementary *u = &s->supp;
+    const mdn_node *map = mdn_map_get(node, "supplementary");
+    if (!map || map->type == MDN_NULL)
+        return 0;
+    mdn_path_push(b, "supplementary");
+    int rc;
+    if ((rc = mdn_bind_keys(b, map, 0, keys)) < 0 ||
+        (rc = text_of(b, map, "fund", NULL, 64, "a fund's name (a-z, 0-9 and _)",
+                      &u->fund)) < 0 ||
+        (rc = text_of(b, map, "fund_pay_type", "0123456789", 6,
+                      "a fund_pay_type code (six digits)", &u->fund_pay_type)) < 0 ||
+        (rc = mdn_bind_require(b, map, "ratio")) < 0 ||
+        (rc = amount_table(b, map, "start", NULL, &u->start)) < 0 ||
+        (rc = ratio_table(b, map, "ratio", &u->ratio)) < 0 ||
+        (rc = amount_table(b, map, "cap", NULL, &u->cap)) < 0)
+        goto out;
+    if (strlen(u->fund_pay_type) != 6) {
+        rc = mdn_bind_error(b, mdn_map_get(map, "fund_pay_type"), MEDINS_ERR_SYNTAX,
+                            "fund_pay_type: \"%s\" is not a fund_pay_type code (six digits)",
+                            u->fund_pay_type);
+        goto out;
+    }
+    /* It pays one ratio on the cost it takes: its bands would need a running total of their
+     * own. */
+    for (size_t i = 0; i < u->ratio.n; i++)
+        if (u->ratio.rows[i].n != 1) {
+            const mdn_node *row = mdn_map_get(map, "ratio")->items[i];
+            rc = mdn_bind_error(b, mdn_map_get(row, "segments"), MEDINS_ERR_SEGMENTS,
+                                "a supplementary fund pays one ratio: write ratio: instead "
+                                "of segments:");
+            goto out;
+        }
+    u->rule_start = mdn_arena_printf(&b->policy->arena, "%s.supplementary.start", s->name);
+    u->rule_ratio = mdn_arena_printf(&b->policy->arena, "%s.supplementary.ratio", s->name);
+    u->rule_cap = mdn_arena_printf(&b->policy->arena, "%s.supplementary.cap", s->name);
+    if (!u->rule_start || !u->rule_ratio || !u->rule_cap)
+        rc = mdn_error(b->err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    u->present = rc == 0;
+out:
+    mdn_path_pop(b);
+    return rc;
+}
+
 static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node *node)
 {
     static const char *const common[] = {"pool", "deductible_basis", "deductible",
                                          "thrift_reduction", "ratio", "adjustments", "cap",
                                          "account", "account_category_b", "segment_basis",
-                                         NULL};
+                                         "supplementary", NULL};
     static const char *const outpatient[] = {"pool", "deductible_basis", "deductible",
                                              "thrift_reduction", "ratio", "adjustments", "cap",
                                              "account", "account_category_b", "segment_basis",
-                                             "thrift", NULL};
+                                             "supplementary", "thrift", NULL};
     static const char *const inpatient[] = {"pool", "deductible_basis", "deductible",
                                             "thrift_reduction", "ratio", "adjustments", "cap",
                                             "account", "account_category_b", "segment_basis",
-                                            "carry_over", NULL};
+                                            "supplementary", "carry_over", NULL};
     const char *const *keys = kind == MEDINS_CLAIM_OUTPATIENT ? outpatient
                             : kind == MEDINS_CLAIM_INPATIENT ? inpatient : common;
     int rc;
@@ -166,6 +241,8 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
         return mdn_bind_error(b, mdn_map_get(node, "account_category_b"), MEDINS_ERR_RANGE,
                              "account_category_b: true needs account: true (the individual "
                              "account pays nothing in this section)");
+    if ((rc = bind_supplementary(b, s, node)) < 0)
+        return rc;
     if (kind == MEDINS_CLAIM_OUTPATIENT &&
         (rc = mdn_bind_flag(b, node, "thrift", &s->thrift_val, &s->thrift)) < 0)
         return rc;
@@ -225,6 +302,18 @@ int mdn_bind_benefit(mdn_binder *b, medins_section section, const mdn_node *node
         return rc;
     l->present = true;
     return 0;
+}
+
+int medins_policy_supplementary(const medins_policy *p, int kind, const char **fund,
+                                const char **fund_pay_type)
+{
+    const mdn_benefit *s = mdn_benefit_for(p, (medins_claim_kind)kind);
+    const mdn_supplementary *u = s && s->supp.present ? &s->supp : NULL;
+    if (fund)
+        *fund = u ? u->fund : NULL;
+    if (fund_pay_type)
+        *fund_pay_type = u ? u->fund_pay_type : NULL;
+    return u != NULL;
 }
 
 /* ---- Row indexes (select.h, mdn_index) ----------------------------------------------------- */
@@ -366,6 +455,11 @@ int mdn_benefits_finish(mdn_binder *b)
         int rc;
         if (s->present && (rc = index_tables(b, &s->ix, &s->deductible, &s->thrift_reduction,
                                              &s->ratio, &s->adjustments, &s->cap)) < 0)
+            return rc;
+        mdn_supplementary *u = &s->supp;
+        if (u->present && ((rc = INDEX(b, &u->start, &u->ix.deductible)) < 0 ||
+                           (rc = INDEX(b, &u->ratio, &u->ix.ratio)) < 0 ||
+                           (rc = INDEX(b, &u->cap, &u->ix.cap)) < 0))
             return rc;
     }
     mdn_layer *layers[] = {&bs->major, &bs->assistance};

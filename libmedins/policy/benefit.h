@@ -32,6 +32,22 @@ typedef struct mdn_indexes {
     const mdn_index *deductible, *thrift_reduction, *ratio, *adjustments, *cap;
 } mdn_indexes;
 
+/*
+ * A supplementary fund's stage in a section (supplementary:): a named fund that pays, at its
+ * ratio, the cost above the point where the basic fund's payment this year reaches `start`
+ * (no row: the basic fund's annual maximum), up to its own maximum.
+ */
+typedef struct mdn_supplementary {
+    bool present;
+    const char *fund;                  /* its name, a word */
+    const char *fund_pay_type;         /* its code in the national interface: six digits */
+    mdn_amount_table start;            /* the basic fund's payment this year it starts at */
+    mdn_ratio_table ratio;             /* one ratio a row */
+    mdn_amount_table cap;              /* its annual maximum in the pool */
+    const char *rule_start, *rule_ratio, *rule_cap;
+    mdn_indexes ix;                    /* deductible: start; thrift_reduction, adjustments unused */
+} mdn_supplementary;
+
 typedef struct mdn_benefit {
     bool present;
     const char *name;                  /* the section's key: "inpatient" */
@@ -51,6 +67,7 @@ typedef struct mdn_benefit {
      * account. */
     bool account_category_b;
     const mdn_val *account_category_b_val;
+    mdn_supplementary supp;
     const char *rule[MDN_RULE_COUNT];
     /*
      * Resolved by mdn_benefits_finish: the tables actually used (this section's own, else its
