@@ -1216,6 +1216,13 @@ START_TEST(agrees_with_single_supplementary)
 }
 END_TEST
 
+/* Maximums of a claim and ceilings on the year's deductibles (tests/data/settle/visits.yaml). */
+START_TEST(agrees_with_single_visit_limits)
+{
+    check_agreement_under("data/settle/visits.yaml", 300);
+}
+END_TEST
+
 /*
  * A table longer than the rows an index covers (64): its age bounds split profiles all the
  * same. The outpatient deductible has 70 rows that match no ledger of 2023 (at least 1000
@@ -1451,6 +1458,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_single_long_rows);
     tcase_add_test(tc, agrees_with_single_segment_bases);
     tcase_add_test(tc, agrees_with_single_supplementary);
+    tcase_add_test(tc, agrees_with_single_visit_limits);
     tcase_add_test(tc, agrees_with_single_long_tables);
     tcase_add_test(tc, agrees_with_single_age_everywhere);
     tcase_add_test(tc, age_windows);

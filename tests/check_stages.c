@@ -1,6 +1,7 @@
 /*
  * Stages of a settlement that policies of other cities write: cost segments whose bounds are
- * on another running amount (segment_basis) and supplementary funds (supplementary:), on test
+ * on another running amount (segment_basis), supplementary funds (supplementary:), and the
+ * limits of one claim and of the year's deductibles (visit_cap, deductible_cap), on test
  * policies that mirror such cities' structures. Every expected figure is worked by hand in the
  * comment above its test.
  */
@@ -393,6 +394,146 @@ START_TEST(supplementary_errors)
 }
 END_TEST
 
+/* ---- visit_cap, deductible_cap ------------------------------------------------------------ */
+
+/* A settlement of a pooling claim of `total` for a person of `category` (an employee). */
+static medins_result *settle_pooling(const medins_policy *p, medins_ledger *l,
+                                     medins_category category, medins_fen total)
+{
+    medins_person person;
+    medins_claim claim;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    medins_person_init(&person);
+    person.category = category;
+    person.birth_date = 19500101;
+    medins_claim_init(&claim);
+    claim.kind = MEDINS_CLAIM_POOLING;
+    claim.level = MEDINS_LEVEL_1;
+    claim.total = total;
+    claim.date = 20230301;
+    int rc = medins_settle(&r, p, &person, &claim, l, &err);
+    ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
+    return r;
+}
+
+/*
+ * tests/data/settle/visits.yaml, outpatient pooling: 50 a visit, at most 200 a year; 60%, at
+ * most 100 a visit (retirees 150) and 1500 a year.
+ *
+ * 300 in service: deductible 50; 250 x 60% = 150, of which the visit's maximum pays 100: over
+ * cap 50, coinsurance 100, patient 200.
+ * 300 in service with 180 of deductibles borne: the ceiling leaves 20; 280 x 60% = 168, paid
+ * 100: over cap 68, coinsurance 112, patient 200.
+ * 300 retired: deductible 50; 250 x 60% = 150, within 150: fund 150, patient 150.
+ * 300 in service with 1450 paid this year: the year's maximum leaves 50 (below the visit's
+ * 100): fund 50, over cap 100, and the step names the annual maximum.
+ */
+START_TEST(visit_and_deductible_maximums)
+{
+    medins_policy *p = medins_test_load("data/settle/visits.yaml");
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    medins_result *r = settle_pooling(p, &l, MEDINS_CATEGORY_IN_SERVICE, Y(300));
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->deductible, Y(50));
+    ck_assert_int_eq(s->fund, Y(100));
+    ck_assert_int_eq(s->over_cap, Y(50));
+    ck_assert_int_eq(s->coinsurance, Y(100));
+    ck_assert_int_eq(s->patient, Y(200));
+    size_t at;
+    const medins_step *st = step_of(r, MEDINS_STEP_VISIT_CAP, NULL);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(st->amount, Y(100));
+    ck_assert_int_eq(st->arg[0], 1);
+    st = step_of(r, MEDINS_STEP_OVER_CAP, &at);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_str_eq(st->rule, "outpatient_pooling.visit_cap");
+    char text[512];
+    ck_assert_int_eq(medins_result_step_text(text, sizeof text, NULL, r, at, MEDINS_LANG_EN), 0);
+    ck_assert_str_eq(text, "Withheld by the maximum of a claim 100.00, paid by the patient: 50.00");
+    ck_assert_int_eq(medins_result_step_text(text, sizeof text, NULL, r, at, MEDINS_LANG_ZH), 0);
+    ck_assert_str_eq(text, "超过单次最高支付限额100.00元的部分由个人负担：50.00元");
+    medins_result_free(r);
+
+    medins_ledger_init(&l, 2023);
+    l.deductible[MEDINS_POOL_POOLING] = Y(180);
+    r = settle_pooling(p, &l, MEDINS_CATEGORY_IN_SERVICE, Y(300));
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->deductible, Y(20));
+    ck_assert_int_eq(s->fund, Y(100));
+    ck_assert_int_eq(s->over_cap, Y(68));
+    ck_assert_int_eq(s->coinsurance, Y(112));
+    ck_assert_int_eq(s->patient, Y(200));
+    st = step_of(r, MEDINS_STEP_DEDUCTIBLE_CAP, &at);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(st->amount, Y(200));
+    ck_assert_int_eq(st->base, Y(180));
+    ck_assert_int_eq(st->arg[0], 1);
+    ck_assert_int_eq(medins_result_step_text(text, sizeof text, NULL, r, at, MEDINS_LANG_EN), 0);
+    ck_assert_str_eq(text, "Deductibles of the year at most 200.00, of which 180.00 was borne "
+                           "before this claim (reached)");
+    medins_result_free(r);
+
+    medins_ledger_init(&l, 2023);
+    r = settle_pooling(p, &l, MEDINS_CATEGORY_RETIRED, Y(300));
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(150));
+    ck_assert_int_eq(s->over_cap, 0);
+    ck_assert_int_eq(s->patient, Y(150));
+    ck_assert_int_eq(step_of(r, MEDINS_STEP_VISIT_CAP, NULL)->arg[0], 0);
+    medins_result_free(r);
+
+    medins_ledger_init(&l, 2023);
+    l.fund[MEDINS_POOL_POOLING] = Y(1450);
+    r = settle_pooling(p, &l, MEDINS_CATEGORY_IN_SERVICE, Y(300));
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(50));
+    ck_assert_int_eq(s->over_cap, Y(100));
+    ck_assert_str_eq(step_of(r, MEDINS_STEP_OVER_CAP, NULL)->rule, "outpatient_pooling.cap");
+    ck_assert_int_eq(step_of(r, MEDINS_STEP_VISIT_CAP, NULL)->arg[0], 0);
+    medins_result_free(r);
+    medins_policy_free(p);
+}
+END_TEST
+
+/*
+ * visits.yaml, inpatient: 1000 on each admission, at most 1500 a year; 80%.
+ * Three admissions of 5000: deductibles 1000, then 500 (the ceiling leaves 500), then 0;
+ * funds 4000 x 80% = 3200, 4500 x 80% = 3600, 5000 x 80% = 4000; patients 1800, 1400, 1000.
+ */
+START_TEST(admissions_deductible_ceiling)
+{
+    medins_policy *p = medins_test_load("data/settle/visits.yaml");
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    static const struct { medins_fen ded, fund, patient; } want[] = {
+        {Y(1000), Y(3200), Y(1800)}, {Y(500), Y(3600), Y(1400)}, {0, Y(4000), Y(1000)},
+    };
+    for (int i = 0; i < 3; i++) {
+        medins_result *r = settle(p, &l, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(5000),
+                                  20230301 + i);
+        const medins_settlement *s = medins_result_settlement(r);
+        ck_assert_int_eq(s->deductible, want[i].ded);
+        ck_assert_int_eq(s->fund, want[i].fund);
+        ck_assert_int_eq(s->patient, want[i].patient);
+        medins_result_free(r);
+    }
+    ck_assert_int_eq(l.deductible[MEDINS_POOL_INPATIENT], Y(1500));
+    medins_policy_free(p);
+}
+END_TEST
+
+/* The limits are amount tables: an amount written wrong is refused where it is. */
+START_TEST(visit_limits_errors)
+{
+    load_fails(HEAD "outpatient:\n  ratio: [{ratio: 50%}]\n  visit_cap: [{amount: -5}]\n",
+               MEDINS_ERR_RANGE, "visit_cap", 10, 24);
+    load_fails(HEAD "outpatient:\n  ratio: [{ratio: 50%}]\n  deductible_cap: [{amont: 5}]\n",
+               MEDINS_ERR_UNKNOWN_KEY, "did you mean \"amount\"", 10, 21);
+}
+END_TEST
+
 static Suite *stages_suite(void)
 {
     Suite *s = suite_create("stages");
@@ -407,6 +548,11 @@ static Suite *stages_suite(void)
     tcase_add_test(tc, supplementary_maximum);
     tcase_add_test(tc, supplementary_after_a_payment);
     tcase_add_test(tc, supplementary_errors);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("limits");
+    tcase_add_test(tc, visit_and_deductible_maximums);
+    tcase_add_test(tc, admissions_deductible_ceiling);
+    tcase_add_test(tc, visit_limits_errors);
     suite_add_tcase(s, tc);
     return s;
 }

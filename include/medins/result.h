@@ -126,6 +126,9 @@ typedef enum medins_step_kind {
                                            payment this year, and the cost it takes */
     MEDINS_STEP_SUPPLEMENTARY,        /**< the supplementary fund's share of that cost */
     MEDINS_STEP_SUPPLEMENTARY_CAP,    /**< the supplementary fund's annual maximum */
+    /* A settlement's maximums of a claim and of the year's deductibles */
+    MEDINS_STEP_VISIT_CAP,            /**< the most the fund pays for one claim */
+    MEDINS_STEP_DEDUCTIBLE_CAP,       /**< the most the year's deductibles come to in the pool */
     MEDINS_STEP_KIND_COUNT            /**< number of kinds; not a kind */
 } medins_step_kind;
 

@@ -152,6 +152,10 @@ static int age_rule_of(const mdn_plan *pl, const medins_policy *p, const mdn_ctx
         return MDN_AGE_RULE(0, MDN_RULE_ADJUST);
     if (mdn_age_decides(sec->cap_table, pl->crow, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_CAP);
+    if (AGE_DECIDES(&sec->visit_cap, pl->vrow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_VISIT_CAP);
+    if (AGE_DECIDES(&sec->deductible_cap, pl->dcrow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_DEDUCTIBLE_CAP);
     const mdn_supplementary *u = &sec->supp;
     if (u->present) {
         if (AGE_DECIDES(&u->ratio, pl->supp_rrow, ctx))
@@ -182,7 +186,7 @@ static int age_rule_of(const mdn_plan *pl, const medins_policy *p, const mdn_ctx
 /* The rule id of the table an MDN_PLAN_AGE plan names (mdn_plan.age_rule). */
 const char *mdn_plan_age_rule(const mdn_plan *plan, const medins_policy *p)
 {
-    const int layer = plan->age_rule / 8, rule = plan->age_rule % 8;
+    const int layer = plan->age_rule / 16, rule = plan->age_rule % 16;
     if (layer == 3) {
         const mdn_supplementary *u = &plan->sec->supp;
         return rule == MDN_RULE_RATIO ? u->rule_ratio : rule == MDN_RULE_CAP ? u->rule_cap
@@ -237,6 +241,8 @@ void mdn_plan_of(mdn_plan *pl, const medins_policy *p, const mdn_query *q)
     pl->account_b = pl->account & MDN_MASK(sec->account_category_b);
     pl->seg_cost = MDN_MASK(sec->seg_basis == MDN_SEG_COST);
     pl->seg_fund = sec->seg_basis == MDN_SEG_FUND;
+    pl->vrow = find_amount(&sec->visit_cap, sec->ix.visit_cap, q);
+    pl->dcrow = find_amount(&sec->deductible_cap, sec->ix.deductible_cap, q);
     const mdn_supplementary *u = &sec->supp;
     pl->supp_cap = MDN_NO_CAP;
     if (u->present && (pl->supp_rrow = find_ratio(&u->ratio, u->ix.ratio, q))) {

@@ -198,9 +198,9 @@ typedef struct mdn_layer_plan {
 enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_AGE, MDN_PLAN_RATIO };
 
 /* Which table of a plan needed the age (mdn_plan.age_rule): the section's (0), a layer's
- * (1 major disease, 2 assistance) or the section's supplementary fund's (3) times 8, plus its
+ * (1 major disease, 2 assistance) or the section's supplementary fund's (3) times 16, plus its
  * MDN_RULE_* (the fund's start as MDN_RULE_DEDUCTIBLE). */
-#define MDN_AGE_RULE(layer, rule) ((layer) * 8 + (rule))
+#define MDN_AGE_RULE(layer, rule) ((layer) * 16 + (rule))
 
 /*
  * Every row and flag a settlement reads from the policy for one selector context: the person's
@@ -238,6 +238,8 @@ typedef struct mdn_plan {
     const mdn_amount_row *supp_srow, *supp_crow;    /* start, maximum; NULL: none */
     const mdn_ratio_row *supp_rrow;
     medins_fen supp_cap;                    /* supp_crow's amount, or MDN_NO_CAP */
+    /* The section's maximum a claim and ceiling on the year's deductibles (rows or NULL). */
+    const mdn_amount_row *vrow, *dcrow;
 } mdn_plan;
 
 /* The plan of selector context `ctx` (tier, age, history, kind, level... all set) under p. */

@@ -315,17 +315,19 @@ static inline medins_fen seg_position(const mdn_plan *plan, const medins_ledger 
  * year reaches its start (its row's amount, else the maximum `cap`), which the basic fund's
  * `room` ended at, and pays its ratio of the cost placed after that point, up to its own
  * maximum. `withheld` is what the room refused: with none, the basic fund did not stop in this
- * claim, and a start above the maximum is never reached. The basic fund's pieces are placed
+ * claim, and a start above the maximum is never reached; nor is it where the fund stopped at
+ * a claim's maximum (visit_cap) short of the year's room. The basic fund's pieces are placed
  * again, without a trace, to find the cost that point leaves (reach).
  */
 BODY medins_fen settle_supplementary(tracer *t, const mdn_plan *plan, const medins_ledger *ledger,
                                      int pool, medins_fen cap, medins_fen ded, medins_fen rest,
-                                     medins_fen room, medins_fen withheld)
+                                     medins_fen room, medins_fen fund, medins_fen withheld)
 {
     const mdn_supplementary *u = &plan->sec->supp;
     const mdn_amount_row *srow = plan->supp_srow, *crow = plan->supp_crow;
     const medins_fen start = srow ? srow->amount.v : cap;
-    if (withheld == 0 || start > cap)
+    /* Only where the year's room ran out (not a claim's maximum). */
+    if (withheld == 0 || fund < room || start > cap)
         return 0;
     tracer none = {NULL, false, false, 0};
     medins_fen w, c, reach;
@@ -459,8 +461,19 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
 
     /* Deductible: what is left of the pool's annual one, or the whole per visit or admission
      * (0 without a deductible row). */
-    const medins_fen ded = plan->ded,
-                     remaining = ded - (plan->annual & min_fen(ded, ledger->deductible[pool]));
+    const medins_fen ded = plan->ded;
+    medins_fen remaining = ded - (plan->annual & min_fen(ded, ledger->deductible[pool]));
+    /* A ceiling on the year's deductibles in the pool (deductible_cap). */
+    const mdn_amount_row *dcrow = plan->dcrow;
+    if (dcrow) {
+        const medins_fen left = max_fen(0, dcrow->amount.v - ledger->deductible[pool]);
+        step(&t, (medins_step){.kind = MEDINS_STEP_DEDUCTIBLE_CAP, .part = MEDINS_PART_INFO,
+                               .rule = sec->rule[MDN_RULE_DEDUCTIBLE_CAP],
+                               .amount = dcrow->amount.v, .base = ledger->deductible[pool],
+                               .arg = {left < min_fen(in_scope, remaining)}},
+             dcrow->amount.val, NULL, NULL);
+        remaining = min_fen(remaining, left);
+    }
     s->deductible = min_fen(in_scope, remaining);
     const mdn_amount_row *drow = plan->drow;
     if (t.r && drow) {
@@ -498,13 +511,18 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     if (plan->supp && plan->supp_srow)
         limit = min_fen(cap, plan->supp_srow->amount.v);
     const medins_fen room = max_fen(0, limit - ledger->fund[pool]);
+    /* The most the fund pays for this claim (visit_cap), within the year's room. */
+    const mdn_amount_row *vrow = plan->vrow;
+    medins_fen claim_room = room;
+    if (vrow)
+        claim_room = min_fen(room, vrow->amount.v);
     if (plan->seg_fund) {
         s->fund = pay_fund_segments(&t, plan->rrow, &plan->segs, plan->adj, ledger->fund[pool],
-                                    rest, room, &s->over_cap, &s->coinsurance,
+                                    rest, claim_room, &s->over_cap, &s->coinsurance,
                                     r ? &s->ratio : NULL, sec->rule[MDN_RULE_RATIO], NULL);
     } else {
         const medins_fen pos = seg_position(plan, ledger, pool, s->deductible);
-        s->fund = pay_segments(&t, plan->rrow, &plan->segs, plan->adj, pos, pos + rest, room,
+        s->fund = pay_segments(&t, plan->rrow, &plan->segs, plan->adj, pos, pos + rest, claim_room,
                                &s->over_cap, &s->coinsurance, r ? &s->ratio : NULL,
                                MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO],
                                sec->seg_basis, NULL);
@@ -521,16 +539,28 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                    .arg = {ledger->fund[pool]}},
                  crow->amount.val, NULL, NULL);
     }
-    if (t.r && s->over_cap > 0)
+    /* What withheld it: the claim's maximum, a supplementary fund's start, or the year's. */
+    const bool by_visit = claim_room < room;
+    if (t.r && vrow)
+        step(&t, (medins_step){.kind = MEDINS_STEP_VISIT_CAP, .part = MEDINS_PART_INFO,
+                               .rule = sec->rule[MDN_RULE_VISIT_CAP], .amount = vrow->amount.v,
+                               .arg = {by_visit && s->over_cap > 0}},
+             vrow->amount.val, NULL, NULL);
+    if (t.r && s->over_cap > 0) {
+        const mdn_amount_row *by = by_visit ? vrow : limit < cap ? plan->supp_srow : crow;
         step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
-                               .rule = sec->cap_owner->rule[MDN_RULE_CAP],
-                               .amount = s->over_cap, .arg = {cap}},
-             crow->amount.val, NULL, NULL);
+                               .rule = by_visit ? sec->rule[MDN_RULE_VISIT_CAP]
+                                       : limit < cap ? sec->supp.rule_start
+                                       : sec->cap_owner->rule[MDN_RULE_CAP],
+                               .amount = s->over_cap,
+                               .arg = {by->amount.v, by_visit, !by_visit && limit < cap}},
+             by->amount.val, NULL, NULL);
+    }
 
     s->supplementary = 0;
     if (plan->supp)
         s->supplementary = settle_supplementary(&t, plan, ledger, pool, cap, s->deductible, rest,
-                                                room, s->over_cap);
+                                                room, s->fund, s->over_cap);
 
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;

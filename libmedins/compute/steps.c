@@ -30,7 +30,8 @@ static const kind_def kinds[MEDINS_STEP_KIND_COUNT] = {
     [MEDINS_STEP_COINSURANCE] = {"coinsurance", {{0}}},
     [MEDINS_STEP_CAP] = {"cap", {{"before", MONEY}}},
     [MEDINS_STEP_CARRY_OVER] = {"carry_over", {{"maximum", MONEY}, {"before", MONEY}}},
-    [MEDINS_STEP_OVER_CAP] = {"over_cap", {{"maximum", MONEY}}},
+    [MEDINS_STEP_OVER_CAP] = {"over_cap", {{"maximum", MONEY}, {"visit", FLAG},
+                                           {"supplementary", FLAG}}},
     [MEDINS_STEP_MAJOR_DISEASE_NO_ROW] = {"major_disease_no_row", {{0}}},
     [MEDINS_STEP_MAJOR_DISEASE_DEDUCTIBLE] = {"major_disease_deductible",
                                               {{"deductible", MONEY}, {"before", MONEY}}},
@@ -97,6 +98,8 @@ static const kind_def kinds[MEDINS_STEP_KIND_COUNT] = {
                                                                 {"at_cap", FLAG}}},
     [MEDINS_STEP_SUPPLEMENTARY] = {"supplementary", {{"cut", FLAG}}},
     [MEDINS_STEP_SUPPLEMENTARY_CAP] = {"supplementary_cap", {{"reached", FLAG}}},
+    [MEDINS_STEP_VISIT_CAP] = {"visit_cap", {{"reached", FLAG}}},
+    [MEDINS_STEP_DEDUCTIBLE_CAP] = {"deductible_cap", {{"reached", FLAG}}},
 };
 
 static const kind_def *kind_of(medins_step_kind kind)

@@ -33,6 +33,7 @@ static const medins_section pool_owner[MEDINS_POOL_COUNT] = {
 
 static const char *const rule_suffix[MDN_RULE_COUNT] = {
     "deductible", "thrift_reduction", "ratio", "adjustments", "cap", "account", "carry_over",
+    "visit_cap", "deductible_cap",
 };
 
 static int make_rules(mdn_binder *b, const char *name, const char **rule)
@@ -187,15 +188,17 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
     static const char *const common[] = {"pool", "deductible_basis", "deductible",
                                          "thrift_reduction", "ratio", "adjustments", "cap",
                                          "account", "account_category_b", "segment_basis",
-                                         "supplementary", NULL};
+                                         "supplementary", "visit_cap", "deductible_cap", NULL};
     static const char *const outpatient[] = {"pool", "deductible_basis", "deductible",
                                              "thrift_reduction", "ratio", "adjustments", "cap",
                                              "account", "account_category_b", "segment_basis",
-                                             "supplementary", "thrift", NULL};
+                                             "supplementary", "visit_cap", "deductible_cap",
+                                             "thrift", NULL};
     static const char *const inpatient[] = {"pool", "deductible_basis", "deductible",
                                             "thrift_reduction", "ratio", "adjustments", "cap",
                                             "account", "account_category_b", "segment_basis",
-                                            "supplementary", "carry_over", NULL};
+                                            "supplementary", "visit_cap", "deductible_cap",
+                                            "carry_over", NULL};
     const char *const *keys = kind == MEDINS_CLAIM_OUTPATIENT ? outpatient
                             : kind == MEDINS_CLAIM_INPATIENT ? inpatient : common;
     int rc;
@@ -229,7 +232,9 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
         (rc = amount_table(b, node, "thrift_reduction", NULL, &s->thrift_reduction)) < 0 ||
         (rc = ratio_table(b, node, "ratio", &s->ratio)) < 0 ||
         (rc = adjust_table(b, node, "adjustments", &s->adjustments)) < 0 ||
-        (rc = amount_table(b, node, "cap", NULL, &s->cap)) < 0)
+        (rc = amount_table(b, node, "cap", NULL, &s->cap)) < 0 ||
+        (rc = amount_table(b, node, "visit_cap", NULL, &s->visit_cap)) < 0 ||
+        (rc = amount_table(b, node, "deductible_cap", NULL, &s->deductible_cap)) < 0)
         return rc;
 
     if ((rc = mdn_bind_flag(b, node, "account", &s->account_val, &s->account)) < 0 ||
@@ -455,6 +460,9 @@ int mdn_benefits_finish(mdn_binder *b)
         int rc;
         if (s->present && (rc = index_tables(b, &s->ix, &s->deductible, &s->thrift_reduction,
                                              &s->ratio, &s->adjustments, &s->cap)) < 0)
+            return rc;
+        if (s->present && ((rc = INDEX(b, &s->visit_cap, &s->ix.visit_cap)) < 0 ||
+                           (rc = INDEX(b, &s->deductible_cap, &s->ix.deductible_cap)) < 0))
             return rc;
         mdn_supplementary *u = &s->supp;
         if (u->present && ((rc = INDEX(b, &u->start, &u->ix.deductible)) < 0 ||

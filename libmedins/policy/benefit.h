@@ -24,12 +24,13 @@ typedef enum mdn_seg_basis {
 /* Rule ids of a section's lines ("inpatient.deductible"), built at load in the policy's arena. */
 enum mdn_rule {
     MDN_RULE_DEDUCTIBLE, MDN_RULE_THRIFT, MDN_RULE_RATIO, MDN_RULE_ADJUST, MDN_RULE_CAP,
-    MDN_RULE_ACCOUNT, MDN_RULE_CARRY, MDN_RULE_COUNT
+    MDN_RULE_ACCOUNT, MDN_RULE_CARRY, MDN_RULE_VISIT_CAP, MDN_RULE_DEDUCTIBLE_CAP, MDN_RULE_COUNT
 };
 
 /* The indexes of a section's or layer's own tables (NULL: not indexed, scan the rows). */
 typedef struct mdn_indexes {
     const mdn_index *deductible, *thrift_reduction, *ratio, *adjustments, *cap;
+    const mdn_index *visit_cap, *deductible_cap;     /* a section's only */
 } mdn_indexes;
 
 /*
@@ -61,6 +62,8 @@ typedef struct mdn_benefit {
     mdn_ratio_table ratio;
     mdn_adjust_table adjustments;
     mdn_amount_table cap;
+    mdn_amount_table visit_cap;        /* the most the fund pays for one claim */
+    mdn_amount_table deductible_cap;   /* the most the year's deductibles come to in the pool */
     bool carry_over, thrift, account;
     const mdn_val *carry_over_val, *thrift_val, *account_val;
     /* The account also pays the category-B first self-pay (account_category_b); only with
