@@ -11,25 +11,11 @@
 #include "medins.h"
 #include "runner.h"
 
-/* Settle one claim of `kind` at `level` on `date` for an employee in service (the ledger is
- * updated); the test fails with the library's message when it does not settle. */
+/* One claim of an employee in service (medins_test_settle). */
 static medins_result *settle(const medins_policy *p, medins_ledger *l, medins_claim_kind kind,
                              medins_level level, medins_fen total, medins_date date)
 {
-    medins_person person;
-    medins_claim claim;
-    medins_result *r = NULL;
-    medins_error *err = NULL;
-    medins_person_init(&person);
-    person.birth_date = 19800101;
-    medins_claim_init(&claim);
-    claim.kind = kind;
-    claim.level = level;
-    claim.total = total;
-    claim.date = date;
-    int rc = medins_settle(&r, p, &person, &claim, l, &err);
-    ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
-    return r;
+    return medins_test_settle(p, l, MEDINS_CATEGORY_IN_SERVICE, kind, level, total, date);
 }
 
 /* A policy from text, or the load's error (code, message, line, column) checked. */
@@ -396,25 +382,12 @@ END_TEST
 
 /* ---- visit_cap, deductible_cap ------------------------------------------------------------ */
 
-/* A settlement of a pooling claim of `total` for a person of `category` (an employee). */
+/* A pooling claim of `total` at level 1 for an employee of `category`. */
 static medins_result *settle_pooling(const medins_policy *p, medins_ledger *l,
                                      medins_category category, medins_fen total)
 {
-    medins_person person;
-    medins_claim claim;
-    medins_result *r = NULL;
-    medins_error *err = NULL;
-    medins_person_init(&person);
-    person.category = category;
-    person.birth_date = 19500101;
-    medins_claim_init(&claim);
-    claim.kind = MEDINS_CLAIM_POOLING;
-    claim.level = MEDINS_LEVEL_1;
-    claim.total = total;
-    claim.date = 20230301;
-    int rc = medins_settle(&r, p, &person, &claim, l, &err);
-    ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
-    return r;
+    return medins_test_settle(p, l, category, MEDINS_CLAIM_POOLING, MEDINS_LEVEL_1, total,
+                              20230301);
 }
 
 /*

@@ -134,6 +134,31 @@ static inline medins_fen cost_for_share(medins_fen want, medins_bp ratio)
     return (want * MEDINS_BP_ONE - MEDINS_BP_ONE / 2 + ratio - 1) / ratio;
 }
 
+/* The running sums of pay_segments and pay_fund_segments: the room left, what was paid,
+ * withheld by the room and left to the patient, and, with `reach`, where the room ran out. */
+typedef struct pieces {
+    medins_fen room, paid, withheld, coins;
+    medins_fen *reach;
+    bool ran_out;
+} pieces;
+
+/* A piece of `piece` placed `placed` after the start, whose share at `ratio` is `share`, paid
+ * within the room; returns what was paid of it. */
+BODY medins_fen take_piece(pieces *ps, medins_fen placed, medins_fen piece, medins_fen share,
+                           medins_bp ratio)
+{
+    const medins_fen paid = min_fen(share, ps->room);
+    if (ps->reach && !ps->ran_out && paid < share) {
+        *ps->reach = placed + (paid > 0 ? cost_for_share(paid, ratio) : 0);
+        ps->ran_out = true;
+    }
+    ps->room -= paid;
+    ps->paid += paid;
+    ps->withheld += share - paid;
+    ps->coins += piece - share;
+    return paid;
+}
+
 /*
  * Pay the pieces of [lo, hi) (positions on a running amount, not negative, lo <= hi) that fall
  * into each segment of `row`, at the segment's ratio plus `add`, until `room` is used up.
@@ -159,8 +184,8 @@ BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_
         i++;
     if (first_ratio && hi > lo)
         *first_ratio = seg_ratio(row, sp, add, i);
-    medins_fen a = lo, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
-    bool ran_out = false;
+    medins_fen a = lo;
+    pieces ps = {room, 0, 0, 0, reach, false};
     if (reach)
         *reach = hi - lo;
     for (;; i++) {
@@ -168,15 +193,7 @@ BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_
         const medins_bp ratio = seg_ratio(row, sp, add, i);
         /* A piece is never negative: a <= min(hi, to). */
         const medins_fen share = mdn_apply_magnitude((uint64_t)piece, ratio);
-        const medins_fen paid = min_fen(share, room);
-        if (reach && !ran_out && paid < share) {
-            *reach = a - lo + (paid > 0 ? cost_for_share(paid, ratio) : 0);
-            ran_out = true;
-        }
-        room -= paid;
-        paid_sum += paid;
-        withheld_sum += share - paid;
-        coins_sum += piece - share;
+        const medins_fen paid = take_piece(&ps, a - lo, piece, share, ratio);
         if (t->r && piece > 0)
             trace_piece(t, &row->seg[i], kind, part, rule, piece, share, paid, ratio,
                         coins != NULL, basis);
@@ -184,10 +201,10 @@ BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_
             break;
         a = to;
     }
-    *withheld = withheld_sum;
+    *withheld = ps.withheld;
     if (coins)
-        *coins = coins_sum;
-    return paid_sum;
+        *coins = ps.coins;
+    return ps.paid;
 }
 
 /*
@@ -208,8 +225,8 @@ BODY medins_fen pay_fund_segments(tracer *t, const mdn_ratio_row *row, const mdn
         i++;
     if (first_ratio && cost > 0)
         *first_ratio = seg_ratio(row, sp, add, i);
-    medins_fen f = f0, left = cost, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
-    bool ran_out = false;
+    medins_fen f = f0, left = cost;
+    pieces ps = {room, 0, 0, 0, reach, false};
     if (reach)
         *reach = cost;
     for (;; i++) {
@@ -222,15 +239,7 @@ BODY medins_fen pay_fund_segments(tracer *t, const mdn_ratio_row *row, const mdn
             share = to - f;
             piece = cost_for_share(share, ratio);
         }
-        const medins_fen paid = min_fen(share, room);
-        if (reach && !ran_out && paid < share) {
-            *reach = cost - left + (paid > 0 ? cost_for_share(paid, ratio) : 0);
-            ran_out = true;
-        }
-        room -= paid;
-        paid_sum += paid;
-        withheld_sum += share - paid;
-        coins_sum += piece - share;
+        const medins_fen paid = take_piece(&ps, cost - left, piece, share, ratio);
         if (t->r && piece > 0)
             trace_piece(t, &row->seg[i], MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, rule, piece,
                         share, paid, ratio, true, MDN_SEG_FUND);
@@ -239,9 +248,9 @@ BODY medins_fen pay_fund_segments(tracer *t, const mdn_ratio_row *row, const mdn
         if (left == 0)
             break;
     }
-    *withheld = withheld_sum;
-    *coins = coins_sum;
-    return paid_sum;
+    *withheld = ps.withheld;
+    *coins = ps.coins;
+    return ps.paid;
 }
 
 /*
