@@ -73,6 +73,13 @@ BODY void step(tracer *t, medins_step st, const mdn_val *v0, const mdn_val *v1,
         record(t, &st, v0, v1, v2);
 }
 
+/* The tracer `t` of a body with result `r` to hand a function out of line: a copy of the body
+ * without a result hands it no_trace instead, so that the address of its own `t` is never
+ * taken and its steps compile away. no_trace is never written: only a tracer with a result
+ * records. */
+static tracer no_trace = {NULL, false, false, 0};
+#define out_of_line(t, r) ((r) ? (t) : &no_trace)
+
 /* The steps of the adjustments that apply (every one that matches, in row order), whose
  * sum the plan holds (plan.c's adjust_sum). */
 static void trace_adjustments(tracer *t, const mdn_adjust_table *table, const mdn_index *ix,
@@ -213,18 +220,25 @@ BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_
  * until the fund's payment reaches its bound. A piece that reaches a bound is the least cost
  * whose share does (cost_for_share), so that its share is exactly what the bound leaves: each
  * share grows by at most a fen a fen of cost (ratios are at most 100%). Only sections with
- * that basis call it (plan.seg_fund). `reach` as for pay_segments.
+ * that basis call it (plan.seg_fund): out of line, so that the batch's copies of the body,
+ * which settle the other bases, do not carry it. Returns the sums as pay_segments leaves them
+ * (first_ratio 0 without a piece); `reach` as for pay_segments.
  */
-BODY medins_fen pay_fund_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_plan *sp,
-                                  medins_bp add, medins_fen f0, medins_fen cost, medins_fen room,
-                                  medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
-                                  const char *rule, medins_fen *reach)
+typedef struct paid_pieces {
+    medins_fen paid, withheld, coins;
+    medins_bp first_ratio;
+} paid_pieces;
+
+static MDN_NOINLINE paid_pieces pay_fund_segments(tracer *t, const mdn_ratio_row *row,
+                                                  const mdn_seg_plan *sp, medins_bp add,
+                                                  medins_fen f0, medins_fen cost,
+                                                  medins_fen room, const char *rule,
+                                                  medins_fen *reach)
 {
     size_t i = 0;
     while (f0 >= seg_to(row, sp, i))
         i++;
-    if (first_ratio && cost > 0)
-        *first_ratio = seg_ratio(row, sp, add, i);
+    paid_pieces out = {0, 0, 0, cost > 0 ? seg_ratio(row, sp, add, i) : 0};
     medins_fen f = f0, left = cost;
     pieces ps = {room, 0, 0, 0, reach, false};
     if (reach)
@@ -248,9 +262,10 @@ BODY medins_fen pay_fund_segments(tracer *t, const mdn_ratio_row *row, const mdn
         if (left == 0)
             break;
     }
-    *withheld = ps.withheld;
-    *coins = ps.coins;
-    return ps.paid;
+    out.paid = ps.paid;
+    out.withheld = ps.withheld;
+    out.coins = ps.coins;
+    return out;
 }
 
 /*
@@ -326,9 +341,10 @@ static inline medins_fen seg_position(const mdn_plan *plan, const medins_ledger 
  * maximum. `withheld` is what the room refused: with none, the basic fund did not stop in this
  * claim, and a start above the maximum is never reached; nor is it where the fund stopped at
  * a claim's maximum (visit_cap) short of the year's room. The basic fund's pieces are placed
- * again, without a trace, to find the cost that point leaves (reach).
+ * again, without a trace, to find the cost that point leaves (reach). Out of line, as
+ * pay_fund_segments.
  */
-BODY medins_fen settle_supplementary(tracer *t, const mdn_plan *plan, const medins_ledger *ledger,
+static MDN_NOINLINE medins_fen settle_supplementary(tracer *t, const mdn_plan *plan, const medins_ledger *ledger,
                                      int pool, medins_fen cap, medins_fen ded, medins_fen rest,
                                      medins_fen room, medins_fen fund, medins_fen withheld)
 {
@@ -342,7 +358,7 @@ BODY medins_fen settle_supplementary(tracer *t, const mdn_plan *plan, const medi
     medins_fen w, c, reach;
     if (plan->seg_fund) {
         pay_fund_segments(&none, plan->rrow, &plan->segs, plan->adj, ledger->fund[pool], rest,
-                          room, &w, &c, NULL, NULL, &reach);
+                          room, NULL, &reach);
     } else {
         const medins_fen lo = seg_position(plan, ledger, pool, ded);
         pay_segments(&none, plan->rrow, &plan->segs, plan->adj, lo, lo + rest, room, &w, &c,
@@ -415,7 +431,9 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
  * is written only when the claim settles). Without a result only the figures the batch
  * outputs are written (fund, major_disease, assistance, patient, deductible, coinsurance,
  * over_cap, account). `vouched` says what the caller has checked: the body then does not.
- * The claim, the person and the ledger must have passed their checks.
+ * The claim, the person and the ledger must have passed their checks. `extras` is false only
+ * in the batch's copies for policies without the stages few policies write
+ * (mdn_benefits.extra): those copies carry none of them.
  *
  * Only scalars go to the functions it calls on its error paths, and nothing of *s is kept in
  * the tracer, so that the claim and the settlement have no address taken (bench/README.md).
@@ -423,7 +441,7 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
 BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                      const medins_person *person, const mdn_plan *plan, const mdn_query *q,
                      const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
-                     unsigned flags, mdn_vouched vouched, medins_error **err)
+                     unsigned flags, mdn_vouched vouched, bool extras, medins_error **err)
 {
     int rc;
     if ((vouched == MDN_VOUCHED_NONE && (rc = check_dates(p, claim->date, ledger, err)) < 0) ||
@@ -473,7 +491,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     const medins_fen ded = plan->ded;
     medins_fen remaining = ded - (plan->annual & min_fen(ded, ledger->deductible[pool]));
     /* A ceiling on the year's deductibles in the pool (deductible_cap). */
-    const mdn_amount_row *dcrow = plan->dcrow;
+    const mdn_amount_row *dcrow = extras ? plan->dcrow : NULL;
     if (dcrow) {
         const medins_fen left = max_fen(0, dcrow->amount.v - ledger->deductible[pool]);
         step(&t, (medins_step){.kind = MEDINS_STEP_DEDUCTIBLE_CAP, .part = MEDINS_PART_INFO,
@@ -517,20 +535,27 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     medins_fen rest = in_scope - s->deductible;
     /* A supplementary fund that starts below the maximum ends the basic fund's payments there. */
     medins_fen limit = cap;
-    if (plan->supp && plan->supp_srow)
+    if (extras && plan->supp && plan->supp_srow)
         limit = min_fen(cap, plan->supp_srow->amount.v);
     const medins_fen room = max_fen(0, limit - ledger->fund[pool]);
     /* The most the fund pays for this claim (visit_cap), within the year's room. */
-    const mdn_amount_row *vrow = plan->vrow;
+    const mdn_amount_row *vrow = extras ? plan->vrow : NULL;
     medins_fen claim_room = room;
     if (vrow)
         claim_room = min_fen(room, vrow->amount.v);
-    if (plan->seg_fund) {
-        s->fund = pay_fund_segments(&t, plan->rrow, &plan->segs, plan->adj, ledger->fund[pool],
-                                    rest, claim_room, &s->over_cap, &s->coinsurance,
-                                    r ? &s->ratio : NULL, sec->rule[MDN_RULE_RATIO], NULL);
+    if (extras && plan->seg_fund) {
+        const paid_pieces pp = pay_fund_segments(out_of_line(&t, r), plan->rrow, &plan->segs,
+                                                 plan->adj,
+                                                 ledger->fund[pool], rest, claim_room,
+                                                 sec->rule[MDN_RULE_RATIO], NULL);
+        s->fund = pp.paid;
+        s->over_cap = pp.withheld;
+        s->coinsurance = pp.coins;
+        if (r)
+            s->ratio = pp.first_ratio;
     } else {
-        const medins_fen pos = seg_position(plan, ledger, pool, s->deductible);
+        const medins_fen pos = extras ? seg_position(plan, ledger, pool, s->deductible)
+                                      : ledger->position[pool];
         s->fund = pay_segments(&t, plan->rrow, &plan->segs, plan->adj, pos, pos + rest, claim_room,
                                &s->over_cap, &s->coinsurance, r ? &s->ratio : NULL,
                                MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO],
@@ -567,9 +592,9 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     }
 
     s->supplementary = 0;
-    if (plan->supp)
-        s->supplementary = settle_supplementary(&t, plan, ledger, pool, cap, s->deductible, rest,
-                                                room, s->fund, s->over_cap);
+    if (extras && plan->supp)
+        s->supplementary = settle_supplementary(out_of_line(&t, r), plan, ledger, pool, cap,
+                                                s->deductible, rest, room, s->fund, s->over_cap);
 
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
@@ -693,7 +718,7 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
                  ledger, claim->kind, claim->level, claim->institution);
     mdn_query_keys(&q);
     mdn_plan_of(&plan, p, &q);
-    return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, MDN_VOUCHED_NONE,
+    return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, MDN_VOUCHED_NONE, true,
                        err);
 }
 
@@ -826,7 +851,7 @@ static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned b
 BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out *out,
                             medins_ledger *ledgers, const medins_person *run_person,
                             const medins_policy *policy, const mdn_plan *const *plans, size_t i0,
-                            size_t m, unsigned known, unsigned cols)
+                            size_t m, unsigned known, unsigned cols, bool extras)
 {
     /* In locals, as in the first pass (batch.c). */
     const int32_t *person = claims->person + i0, *date = claims->date + i0,
@@ -859,7 +884,7 @@ BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out 
         /* Vouched for: no check, so no failure. The person would be read only to word why a
          * plan cannot settle. */
         (void)settle_body(&s, ledger, policy, run_person, plans[j], NULL, &claim, ledger, NULL, 0,
-                          MDN_VOUCHED_ALL, NULL);
+                          MDN_VOUCHED_ALL, extras, NULL);
         put_known(fund, j, s.fund, COL_FUND, known, cols);
         put_known(major, j, s.major_disease, COL_MAJOR, known, cols);
         put_known(assist, j, s.assistance, COL_ASSIST, known, cols);
@@ -874,22 +899,29 @@ BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out 
 }
 
 /* In a copy for the call's output columns when they are every column or the split of the
- * total with each claim's status, else in one that tests for each. */
+ * total with each claim's status, else in one that tests for each; under a policy with the
+ * stages few policies write (mdn_benefits.extra), in one copy that has them and tests for
+ * each column, so that the others carry none of them. */
 void mdn_settle_chunk(const medins_batch_claims *claims, medins_batch_out *out, unsigned cols,
                       medins_ledger *ledgers, const medins_person *person,
                       const medins_policy *policy, const mdn_plan *const *plans, size_t i0,
                       size_t m)
 {
+    if (policy->benefits->extra) {
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, 0, 0, true);
+        return;
+    }
     switch (cols) {
     case COLS_ALL:
-        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL, COLS_ALL);
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL, COLS_ALL,
+                          false);
         break;
     case COLS_SPLIT:
         settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL,
-                          COLS_SPLIT);
+                          COLS_SPLIT, false);
         break;
     default:
-        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, 0, 0);
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, 0, 0, false);
         break;
     }
 }
@@ -898,7 +930,8 @@ int mdn_settle_planned(medins_settlement *s, medins_ledger *ledger, const medins
                        const medins_person *person, const mdn_plan *plan,
                        const medins_claim *claim, mdn_vouched vouched, medins_error **err)
 {
-    return settle_body(s, ledger, p, person, plan, NULL, claim, ledger, NULL, 0, vouched, err);
+    return settle_body(s, ledger, p, person, plan, NULL, claim, ledger, NULL, 0, vouched, true,
+                       err);
 }
 
 int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const medins_ledger *from,
@@ -906,5 +939,5 @@ int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const med
                             const mdn_plan *plan, const medins_claim *claim, mdn_vouched vouched,
                             medins_error **err)
 {
-    return settle_body(s, next, p, person, plan, NULL, claim, from, NULL, 0, vouched, err);
+    return settle_body(s, next, p, person, plan, NULL, claim, from, NULL, 0, vouched, true, err);
 }

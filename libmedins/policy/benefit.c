@@ -461,6 +461,8 @@ int mdn_benefits_finish(mdn_binder *b)
         if (s->present && (rc = index_tables(b, &s->ix, &s->deductible, &s->thrift_reduction,
                                              &s->ratio, &s->adjustments, &s->cap)) < 0)
             return rc;
+        bs->extra |= s->present && (s->seg_basis != MDN_SEG_ABOVE_DEDUCTIBLE || s->supp.present ||
+                                    s->visit_cap.n > 0 || s->deductible_cap.n > 0);
         if (s->present && ((rc = INDEX(b, &s->visit_cap, &s->ix.visit_cap)) < 0 ||
                            (rc = INDEX(b, &s->deductible_cap, &s->ix.deductible_cap)) < 0))
             return rc;

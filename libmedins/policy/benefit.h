@@ -112,6 +112,10 @@ struct mdn_benefits {
     mdn_benefit sec[MEDINS_CLAIM_KIND_COUNT];   /* indexed by the claim kind they settle */
     mdn_layer major, assistance;
     mdn_cuts age, thrift, prior;
+    /* A section writes a stage few policies write (segment_basis other than the default,
+     * supplementary, visit_cap, deductible_cap): the batch settles with a copy that has them
+     * (compute/settle.c). */
+    bool extra;
 };
 
 /* The section that settles claims of `kind`, or NULL when the policy lacks it. Inline: the
