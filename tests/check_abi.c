@@ -146,6 +146,7 @@ START_TEST(ledger_fields_are_its_text_keys)
     medins_ledger l;
     medins_ledger_init(&l, 2023);
     l.supplementary[MEDINS_POOL_INPATIENT] = 1;
+    l.account_credited = 1;
     char text[4096];
     ck_assert_int_eq(medins_ledger_serialize(text, sizeof text, NULL, &l), 0);
     const char *line = strchr(text, '\n') + 1;

@@ -457,6 +457,7 @@ static size_t random_batch(size_t npersons, int year)
                                                           1 + rand_below(28));
         C.family_doctor[i] = rand_below(2) ? 7 : 0;
         C.ledgers[i].account_balance = rand_below(Y(2000));
+        C.ledgers[i].account_credited = rand_below(Y(2000));
         C.ledgers[i].carry_over = rand_below(Y(9000));
         C.ledgers[i].thrifty_years = (int32_t)rand_below(4);
         if (rand_below(2)) {
@@ -847,6 +848,7 @@ static medins_fen *ledger_amount(medins_ledger *l, int i)
         &l->position[0], &l->position[1], &l->position[2], &l->fund[0], &l->fund[1],
         &l->fund[2], &l->major_base, &l->major_fund, &l->assist_base, &l->assist_fund,
         &l->account_balance, &l->account_paid, &l->carry_over, &l->prior_outpatient_costs,
+        &l->supplementary[0], &l->supplementary[1], &l->supplementary[2], &l->account_credited,
     };
     return i < (int)(sizeof amounts / sizeof amounts[0]) ? amounts[i] : NULL;
 }
@@ -1223,6 +1225,13 @@ START_TEST(agrees_with_single_visit_limits)
 }
 END_TEST
 
+/* The account first (tests/data/settle/account-first.yaml). */
+START_TEST(agrees_with_single_account_first)
+{
+    check_agreement_under("data/settle/account-first.yaml", 300);
+}
+END_TEST
+
 /*
  * A table longer than the rows an index covers (64): its age bounds split profiles all the
  * same. The outpatient deductible has 70 rows that match no ledger of 2023 (at least 1000
@@ -1459,6 +1468,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_single_segment_bases);
     tcase_add_test(tc, agrees_with_single_supplementary);
     tcase_add_test(tc, agrees_with_single_visit_limits);
+    tcase_add_test(tc, agrees_with_single_account_first);
     tcase_add_test(tc, agrees_with_single_long_tables);
     tcase_add_test(tc, agrees_with_single_age_everywhere);
     tcase_add_test(tc, age_windows);

@@ -116,8 +116,8 @@ typedef struct edit {
 static const edit bad_texts[] = {
     {"wrong-header", "medins-ledger 1", "medins-ledger", 0, "not a ledger text", 1, 1},
     /* A text of a later version than this library's: the column of its number. */
-    {"unknown-version", "medins-ledger 1", "medins-ledger 3", 0,
-     "a ledger text of version 3, which this library does not read (it reads 1 to 2): written "
+    {"unknown-version", "medins-ledger 1", "medins-ledger 4", 0,
+     "a ledger text of version 4, which this library does not read (it reads 1 to 3): written "
      "by a newer libmedins", 1, 15},
     /* A version 1 text has no supplementary funds' totals: their keys belong to version 2. */
     {"key-of-a-later-version", "seq=7\n", "seq=7\nsupplementary.inpatient=0\n", 0,

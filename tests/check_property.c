@@ -258,6 +258,8 @@ static void random_overlay(text *t, rng *r, const medins_policy *base)
         if (!sections[i].layer && chance(r, 15))
             put(t, "  account: %s\n", chance(r, 50) ? "true" : "false");
         if (!sections[i].layer && chance(r, 15))
+            put(t, "  account_first: %s\n", (const char *[]){"none", "current", "all"}[below(r, 3)]);
+        if (!sections[i].layer && chance(r, 15))
             put_table(t, r, "visit_cap", AMOUNT);
         if (!sections[i].layer && chance(r, 15))
             put_table(t, r, "deductible_cap", AMOUNT);
@@ -331,6 +333,7 @@ static medins_ledger random_ledger(rng *r, int year)
     medins_ledger l;
     medins_ledger_init(&l, year);
     l.account_balance = chance(r, 50) ? amount(r) : 0;
+    l.account_credited = chance(r, 50) ? amount(r) : 0;
     l.carry_over = chance(r, 30) ? amount(r) : 0;
     l.thrifty_years = (int32_t)below(r, year - 1900 < 4 ? year - 1900 + 1 : 4);
     if (chance(r, 50)) {
@@ -428,7 +431,8 @@ static void require_settled(const char *where, const medins_settlement *s, const
             "%s: the claim's figures are not echoed", where);
     REQUIRE(s->fund >= 0 && s->major_disease >= 0 && s->assistance >= 0 && s->patient >= 0 &&
             s->deductible >= 0 && s->coinsurance >= 0 && s->over_cap >= 0 && s->account >= 0 &&
-            s->cash >= 0 && s->supplementary >= 0 &&
+            s->cash >= 0 && s->supplementary >= 0 && s->account_first >= 0 &&
+            s->account_first <= s->account &&
             s->supplementary <= s->coinsurance + s->over_cap,
             "%s: a negative share (fund %lld major %lld assistance %lld patient %lld account %lld)",
             where, (long long)s->fund, (long long)s->major_disease, (long long)s->assistance,
@@ -439,10 +443,12 @@ static void require_settled(const char *where, const medins_settlement *s, const
             "!= total %lld", where, (long long)s->fund, (long long)s->supplementary,
             (long long)s->major_disease, (long long)s->assistance, (long long)s->patient,
             (long long)c->total);
-    REQUIRE(s->deductible + s->fund + s->coinsurance + s->over_cap == in_scope,
+    REQUIRE(s->account_first + s->deductible + s->fund + s->coinsurance + s->over_cap ==
+                in_scope,
             "%s: deductible + fund + coinsurance + over cap != in scope %lld", where,
             (long long)in_scope);
-    REQUIRE(s->patient == c->self_paid + c->category_b + s->deductible + s->coinsurance +
+    REQUIRE(s->patient == c->self_paid + c->category_b + s->account_first + s->deductible +
+                              s->coinsurance +
                               s->over_cap - s->supplementary - s->major_disease -
                               s->assistance,
             "%s: the patient's share does not add up", where);

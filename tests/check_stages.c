@@ -1,8 +1,8 @@
 /*
  * Stages of a settlement that policies of other cities write: cost segments whose bounds are
  * on another running amount (segment_basis), supplementary funds (supplementary:), and the
- * limits of one claim and of the year's deductibles (visit_cap, deductible_cap), on test
- * policies that mirror such cities' structures. Every expected figure is worked by hand in the
+ * limits of one claim and of the year's deductibles (visit_cap, deductible_cap), and the
+ * account paying first (account_first), on test policies that mirror such cities' structures. Every expected figure is worked by hand in the
  * comment above its test.
  */
 #include <stdio.h>
@@ -507,6 +507,127 @@ START_TEST(visit_limits_errors)
 }
 END_TEST
 
+/* ---- account_first ------------------------------------------------------------------------ */
+
+/*
+ * tests/data/settle/account-first.yaml, outpatient: the year's account first; then 1500 a
+ * year; then 65%; account: true (what is left of the balance pays the patient's share).
+ *
+ * Balance 3000, of which 2000 credited this year and nothing spent: the year's account is
+ * 2000, 1000 carried over. 5000: the account pays 2000 first; of the 3000 left, 1500 is the
+ * deductible and 1500 x 65% = 975 the fund's (coinsurance 525). The patient bears 4025, of
+ * which the rest of the balance, 1000, pays 1000: account 3000, cash 1025.
+ * Then 1000: the year's credits are spent (3000 paid against 2000 credited): nothing first;
+ * the deductible is met: 1000 x 65% = 650; patient 350, all cash (the balance is 0).
+ */
+START_TEST(account_first_current)
+{
+    medins_policy *p = medins_test_load("data/settle/account-first.yaml");
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.account_balance = Y(3000);
+    l.account_credited = Y(2000);
+    medins_result *r = settle(p, &l, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(5000), 20230301);
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->deductible, Y(1500));
+    ck_assert_int_eq(s->fund, Y(975));
+    ck_assert_int_eq(s->coinsurance, Y(525));
+    ck_assert_int_eq(s->patient, Y(4025));
+    ck_assert_int_eq(s->account, Y(3000));
+    ck_assert_int_eq(s->cash, Y(1025));
+    size_t at;
+    const medins_step *st = step_of(r, MEDINS_STEP_ACCOUNT_FIRST, &at);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(st->amount, Y(2000));
+    ck_assert_int_eq(st->part, MEDINS_PART_ACCOUNT);
+    char text[512];
+    ck_assert_int_eq(medins_result_step_text(text, sizeof text, NULL, r, at, MEDINS_LANG_EN), 0);
+    ck_assert_str_eq(text, "The individual account pays first, before the deductible: 2000.00 of "
+                           "5000.00 (from the year's account 2000.00)");
+    ck_assert_int_eq(step_of(r, MEDINS_STEP_ACCOUNT, NULL)->amount, Y(1000));
+    ck_assert_int_eq(l.account_balance, 0);
+    ck_assert_int_eq(l.account_paid, Y(3000));
+    ck_assert_int_eq(l.deductible[MEDINS_POOL_OUTPATIENT], Y(1500));
+    medins_result_free(r);
+
+    r = settle(p, &l, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230302);
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->deductible, 0);
+    ck_assert_int_eq(s->fund, Y(650));
+    ck_assert_int_eq(s->account, 0);
+    ck_assert_int_eq(s->cash, Y(350));
+    ck_assert_int_eq(step_of(r, MEDINS_STEP_ACCOUNT_FIRST, NULL)->amount, 0);
+    medins_result_free(r);
+    medins_policy_free(p);
+}
+END_TEST
+
+/*
+ * account_first: all, the balance carried over included: balance 3000, nothing credited this
+ * year. 5000: the account pays 3000 first; 1500 of the 2000 left is the deductible, 500 x 65%
+ * = 325 the fund's: patient 4675, account 3000, cash 1675. With `current` the same claim
+ * gets nothing first (no credits this year): the deductible 1500, 3500 x 65% = 2275; the
+ * balance pays the patient's 2725: account 2725, cash 0. A resident has no account: nothing
+ * first.
+ */
+START_TEST(account_first_all)
+{
+    static const char overlay[] = "format: 1\nkind: reform\ntitle: t\n"
+                                  "sources: [{id: t2, title: T, kind: third-party}]\n"
+                                  "outpatient: {account_first: all}\n";
+    medins_policy *base = medins_test_load("data/settle/account-first.yaml"), *p = NULL;
+    ck_assert_int_eq(medins_policy_derive(&p, base, "o.yaml", overlay, strlen(overlay), NULL), 0);
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.account_balance = Y(3000);
+    medins_result *r = settle(p, &l, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(5000), 20230301);
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(325));
+    ck_assert_int_eq(s->patient, Y(4675));
+    ck_assert_int_eq(s->account, Y(3000));
+    ck_assert_int_eq(s->cash, Y(1675));
+    medins_result_free(r);
+
+    medins_ledger_init(&l, 2023);
+    l.account_balance = Y(3000);
+    r = settle(base, &l, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(5000), 20230301);
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(2275));
+    ck_assert_int_eq(s->account, Y(2725));
+    ck_assert_int_eq(s->cash, 0);
+    medins_result_free(r);
+
+    medins_person resident;
+    medins_person_init(&resident);
+    resident.scheme = MEDINS_SCHEME_RESIDENT;
+    resident.category = MEDINS_CATEGORY_ADULT;
+    resident.tier = MEDINS_TIER_LOW;
+    medins_claim claim;
+    medins_claim_init(&claim);
+    claim.kind = MEDINS_CLAIM_OUTPATIENT;
+    claim.level = MEDINS_LEVEL_2;
+    claim.total = Y(5000);
+    claim.date = 20230301;
+    medins_ledger_init(&l, 2023);
+    l.account_balance = Y(3000);
+    ck_assert_int_eq(medins_settle(&r, p, &resident, &claim, &l, NULL), 0);
+    ck_assert_int_eq(medins_result_settlement(r)->account, 0);
+    ck_assert_int_eq(medins_result_settlement(r)->fund, Y(2275));
+    ck_assert_ptr_null(step_of(r, MEDINS_STEP_ACCOUNT_FIRST, NULL));
+    medins_result_free(r);
+    medins_policy_free(p);
+    medins_policy_free(base);
+}
+END_TEST
+
+/* An account_first that is not one of its words is refused at the word. */
+START_TEST(account_first_errors)
+{
+    load_fails(HEAD "outpatient:\n  account_first: yes\n  ratio: [{ratio: 50%}]\n",
+               MEDINS_ERR_TYPE, "current", 9, 18);
+}
+END_TEST
+
 static Suite *stages_suite(void)
 {
     Suite *s = suite_create("stages");
@@ -526,6 +647,11 @@ static Suite *stages_suite(void)
     tcase_add_test(tc, visit_and_deductible_maximums);
     tcase_add_test(tc, admissions_deductible_ceiling);
     tcase_add_test(tc, visit_limits_errors);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("account_first");
+    tcase_add_test(tc, account_first_current);
+    tcase_add_test(tc, account_first_all);
+    tcase_add_test(tc, account_first_errors);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -129,6 +129,7 @@ typedef enum medins_step_kind {
     /* A settlement's maximums of a claim and of the year's deductibles */
     MEDINS_STEP_VISIT_CAP,            /**< the most the fund pays for one claim */
     MEDINS_STEP_DEDUCTIBLE_CAP,       /**< the most the year's deductibles come to in the pool */
+    MEDINS_STEP_ACCOUNT_FIRST,        /**< the individual account paying before the deductible */
     MEDINS_STEP_KIND_COUNT            /**< number of kinds; not a kind */
 } medins_step_kind;
 

@@ -43,6 +43,9 @@ typedef struct medins_settlement {
     int32_t assumed;            /**< non-zero when an assumed value was used */
     medins_fen supplementary;   /**< the section's supplementary fund's payment (its name and
                                  *   fund_pay_type: medins_policy_supplementary) */
+    medins_fen account_first;   /**< of account: paid before the deductible (account_first);
+                                 *   in_scope = account_first + deductible + fund + coinsurance
+                                 *   + over_cap */
 } medins_settlement;
 
 /** A flag of medins_settle_options.flags: figures only, no trace, so no lines (the assumed and

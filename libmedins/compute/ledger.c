@@ -2,11 +2,12 @@
  * The member's year ledger: initialisation, consistency check, closing a year, and the
  * versioned key=value text form.
  *
- * Text form (version 2): the line "medins-ledger 2", then one "key=value" line per field, in
+ * Text form (version 3): the line "medins-ledger 3", then one "key=value" line per field, in
  * the order of MDN_LEDGER_FIELDS (ledger.h); every value is a decimal integer (amounts in fen, dates
  * YYYYMMDD). Every key of the text's version must appear exactly once: version 1 has all but
- * the supplementary funds' totals, which are then 0, and is written for a ledger whose
- * supplementary totals are 0. Lines end with "\n" ("\r\n" is accepted).
+ * the supplementary funds' totals and the year's account credits, version 2 all but the
+ * credits; the keys a text lacks are 0, and a ledger is written in the oldest version that
+ * holds it. Lines end with "\n" ("\r\n" is accepted).
  */
 #include <stdio.h>
 #include <string.h>
@@ -179,11 +180,14 @@ int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins
 {
     if (!ledger || !MDN_VERSION_KNOWN(ledger->version, MEDINS_LEDGER_VERSION))
         return MEDINS_ERR_ARGUMENT;
-    /* The oldest version that holds the ledger: one without supplementary funds' totals stays
-     * readable by the libraries before them. */
+    /* The oldest version that holds the ledger: the keys a version adds are written only for a
+     * ledger that has one of them not 0, so that others stay readable by earlier libraries. */
     static const size_t keys_of[] = MDN_LEDGER_TEXT_FIELDS;
-    const int version = (ledger->supplementary[0] | ledger->supplementary[1] |
-                         ledger->supplementary[2]) != 0 ? 2 : 1;
+    int version = 1;
+    for (int v = 2; v <= MEDINS_LEDGER_TEXT_VERSION; v++)
+        for (size_t i = keys_of[v - 1]; i < keys_of[v]; i++)
+            if (field_get(ledger, &fields[i]) != 0)
+                version = v;
     char tmp[1024];
     int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", version);
     for (size_t i = 0; i < keys_of[version]; i++)

@@ -241,6 +241,7 @@ void mdn_plan_of(mdn_plan *pl, const medins_policy *p, const mdn_query *q)
     pl->account_b = pl->account & MDN_MASK(sec->account_category_b);
     pl->seg_cost = MDN_MASK(sec->seg_basis == MDN_SEG_COST);
     pl->seg_fund = sec->seg_basis == MDN_SEG_FUND;
+    pl->account_first = q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE ? sec->account_first : 0;
     pl->vrow = find_amount(&sec->visit_cap, sec->ix.visit_cap, q);
     pl->dcrow = find_amount(&sec->deductible_cap, sec->ix.deductible_cap, q);
     const mdn_supplementary *u = &sec->supp;

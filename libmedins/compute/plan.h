@@ -240,6 +240,7 @@ typedef struct mdn_plan {
     medins_fen supp_cap;                    /* supp_crow's amount, or MDN_NO_CAP */
     /* The section's maximum a claim and ceiling on the year's deductibles (rows or NULL). */
     const mdn_amount_row *vrow, *dcrow;
+    int account_first;                      /* mdn_account_first, for employees */
 } mdn_plan;
 
 /* The plan of selector context `ctx` (tier, age, history, kind, level... all set) under p. */

@@ -462,7 +462,24 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     /* No memset: the batch (no result) gets only the figures it outputs, and each store it
      * skips shortens its claims. */
     const medins_fen in_scope = claim->total - claim->self_paid - claim->category_b;
+    /* The account first (account_first), before the deductible: what is left of the year's
+     * credits, or the whole balance; the fund's stages take the rest. */
+    medins_fen first = 0;
+    if (extras && plan->account_first) {
+        const medins_fen current = min_fen(ledger->account_balance,
+                                           max_fen(0, ledger->account_credited -
+                                                          ledger->account_paid)),
+                         all = plan->account_first == MDN_ACCOUNT_FIRST_ALL;
+        first = min_fen(all ? ledger->account_balance : current, in_scope);
+        step(&t, (medins_step){.kind = MEDINS_STEP_ACCOUNT_FIRST, .part = MEDINS_PART_ACCOUNT,
+                               .rule = plan->sec->rule[MDN_RULE_ACCOUNT], .amount = first,
+                               .base = in_scope, .arg = {current, all, ledger->account_balance}},
+             NULL, NULL, NULL);
+    }
+    const medins_fen covered = in_scope - first;
     s->major_disease = s->assistance = 0;
+    if (r)
+        s->account_first = first;
     if (r) {
         s->in_scope = in_scope;
         s->ratio = 0;
@@ -497,11 +514,11 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         step(&t, (medins_step){.kind = MEDINS_STEP_DEDUCTIBLE_CAP, .part = MEDINS_PART_INFO,
                                .rule = sec->rule[MDN_RULE_DEDUCTIBLE_CAP],
                                .amount = dcrow->amount.v, .base = ledger->deductible[pool],
-                               .arg = {left < min_fen(in_scope, remaining)}},
+                               .arg = {left < min_fen(covered, remaining)}},
              dcrow->amount.val, NULL, NULL);
         remaining = min_fen(remaining, left);
     }
-    s->deductible = min_fen(in_scope, remaining);
+    s->deductible = min_fen(covered, remaining);
     const mdn_amount_row *drow = plan->drow;
     if (t.r && drow) {
         const char *rule = sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE];
@@ -532,7 +549,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                           sec->rule[MDN_RULE_ADJUST]);
     const mdn_amount_row *crow = plan->crow;
     const medins_fen carry = plan->carry & ledger->carry_over, cap = plan->cap + carry;
-    medins_fen rest = in_scope - s->deductible;
+    medins_fen rest = covered - s->deductible;
     /* A supplementary fund that starts below the maximum ends the basic fund's payments there. */
     medins_fen limit = cap;
     if (extras && plan->supp && plan->supp_srow)
@@ -600,7 +617,9 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     const struct mdn_benefits *bs = p->benefits;
     const medins_fen major_applies = plan->layer[0].applies,
                      assist_applies = plan->layer[1].applies;
-    medins_fen burden = in_scope - s->fund - s->supplementary;
+    /* The account's first payment is the patient's, settled before: not a burden the layers
+     * take. */
+    medins_fen burden = covered - s->fund - s->supplementary;
     /* Without a result each layer is called whether or not it applies (its gate stops it). */
     if (major_applies || !r)
         s->major_disease = settle_layer(&t, &bs->major, &plan->layer[0], q, ledger->major_base,
@@ -623,14 +642,14 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     /* The individual account pays in-scope costs (catalogue-external items never), and the
      * category-B first self-pay where the section's account_category_b says so. */
     const medins_fen payable = assist_base - s->assistance + (plan->account_b & claim->category_b);
-    const medins_fen account = min_fen(ledger->account_balance, payable);
-    s->account = plan->account & account;
+    const medins_fen account = min_fen(ledger->account_balance - first, payable);
+    s->account = first + (plan->account & account);
     /* Whether the account pays category B decided something only when there was some. */
     if (plan->account && t.r)
         step(&t, (medins_step){.kind = MEDINS_STEP_ACCOUNT, .part = MEDINS_PART_ACCOUNT,
-                               .rule = sec->rule[MDN_RULE_ACCOUNT], .amount = s->account,
+                               .rule = sec->rule[MDN_RULE_ACCOUNT], .amount = s->account - first,
                                .base = payable,
-                               .arg = {ledger->account_balance, plan->account_b != 0}},
+                               .arg = {ledger->account_balance - first, plan->account_b != 0}},
              sec->account_val, claim->category_b > 0 ? sec->account_category_b_val : NULL, NULL);
     if (r) {
         s->cash = s->patient - s->account;

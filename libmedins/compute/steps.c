@@ -100,6 +100,8 @@ static const kind_def kinds[MEDINS_STEP_KIND_COUNT] = {
     [MEDINS_STEP_SUPPLEMENTARY_CAP] = {"supplementary_cap", {{"reached", FLAG}}},
     [MEDINS_STEP_VISIT_CAP] = {"visit_cap", {{"reached", FLAG}}},
     [MEDINS_STEP_DEDUCTIBLE_CAP] = {"deductible_cap", {{"reached", FLAG}}},
+    [MEDINS_STEP_ACCOUNT_FIRST] = {"account_first", {{"current", MONEY}, {"all", FLAG},
+                                                     {"balance", MONEY}}},
 };
 
 static const kind_def *kind_of(medins_step_kind kind)

@@ -284,6 +284,12 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
         "claim{reached? (reached)}",
         "年度起付线累计最高{amount}元，本次结算前已负担{base}元{reached?（已达到）}",
     },
+    [MEDINS_STEP_ACCOUNT_FIRST] = {
+        "The individual account pays first, before the deductible: {amount} of {base} "
+        "({all?from the balance {balance}|from the year's account {current}})",
+        "个人账户先行支付{amount}元（政策范围内费用{base}元，"
+        "{all?账户余额{balance}元|当年账户{current}元}），其余进入起付线",
+    },
     [MEDINS_STEP_SUPPLEMENTARY_CAP] = {
         "The supplementary fund's annual maximum {amount}; paid before this claim {base}",
         "补充基金年度最高支付限额{amount}元，本次结算前已支付{base}元",

@@ -12,6 +12,7 @@
 
 static const char *const basis_words[] = {"year", "visit", "admission", NULL};
 static const char *const seg_basis_words[] = {"above_deductible", "cost", "fund", NULL};
+static const char *const account_first_words[] = {"none", "current", "all", NULL};
 
 /* The claim kind a benefit section settles, or -1 for the layers and other sections. */
 static int section_kind(medins_section s)
@@ -188,17 +189,18 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
     static const char *const common[] = {"pool", "deductible_basis", "deductible",
                                          "thrift_reduction", "ratio", "adjustments", "cap",
                                          "account", "account_category_b", "segment_basis",
-                                         "supplementary", "visit_cap", "deductible_cap", NULL};
+                                         "supplementary", "visit_cap", "deductible_cap",
+                                         "account_first", NULL};
     static const char *const outpatient[] = {"pool", "deductible_basis", "deductible",
                                              "thrift_reduction", "ratio", "adjustments", "cap",
                                              "account", "account_category_b", "segment_basis",
                                              "supplementary", "visit_cap", "deductible_cap",
-                                             "thrift", NULL};
+                                             "account_first", "thrift", NULL};
     static const char *const inpatient[] = {"pool", "deductible_basis", "deductible",
                                             "thrift_reduction", "ratio", "adjustments", "cap",
                                             "account", "account_category_b", "segment_basis",
                                             "supplementary", "visit_cap", "deductible_cap",
-                                            "carry_over", NULL};
+                                            "account_first", "carry_over", NULL};
     const char *const *keys = kind == MEDINS_CLAIM_OUTPATIENT ? outpatient
                             : kind == MEDINS_CLAIM_INPATIENT ? inpatient : common;
     int rc;
@@ -222,7 +224,9 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
     if ((rc = bind_pool(b, node, pool, s->pool)) < 0 ||
         (rc = mdn_bind_word(b, node, "deductible_basis", false, basis_words, &s->basis)) < 0 ||
         (rc = mdn_bind_word(b, node, "segment_basis", false, seg_basis_words,
-                            &s->seg_basis)) < 0)
+                            &s->seg_basis)) < 0 ||
+        (rc = mdn_bind_word(b, node, "account_first", false, account_first_words,
+                            &s->account_first)) < 0)
         return rc;
 
     s->has_deductible = mdn_map_get(node, "deductible") != NULL;
@@ -462,7 +466,8 @@ int mdn_benefits_finish(mdn_binder *b)
                                              &s->ratio, &s->adjustments, &s->cap)) < 0)
             return rc;
         bs->extra |= s->present && (s->seg_basis != MDN_SEG_ABOVE_DEDUCTIBLE || s->supp.present ||
-                                    s->visit_cap.n > 0 || s->deductible_cap.n > 0);
+                                    s->visit_cap.n > 0 || s->deductible_cap.n > 0 ||
+                                    s->account_first != MDN_ACCOUNT_FIRST_NONE);
         if (s->present && ((rc = INDEX(b, &s->visit_cap, &s->ix.visit_cap)) < 0 ||
                            (rc = INDEX(b, &s->deductible_cap, &s->ix.deductible_cap)) < 0))
             return rc;

@@ -14,6 +14,13 @@ typedef enum mdn_basis {
     MDN_BASIS_ADMISSION = 2    /* a deductible on each admission, rows chosen by admission order */
 } mdn_basis;
 
+/* Which account pays first, before the deductible (account_first). */
+typedef enum mdn_account_first {
+    MDN_ACCOUNT_FIRST_NONE = 0,
+    MDN_ACCOUNT_FIRST_CURRENT = 1,     /* what is left of the year's credits */
+    MDN_ACCOUNT_FIRST_ALL = 2          /* the whole balance, the carried-over part too */
+} mdn_account_first;
+
 /* What the bounds of a section's cost segments are written on (segment_basis). */
 typedef enum mdn_seg_basis {
     MDN_SEG_ABOVE_DEDUCTIBLE = 0,  /* the pool's in-scope amount above its deductibles */
@@ -56,6 +63,7 @@ typedef struct mdn_benefit {
     int pool[MEDINS_SCHEME_COUNT];     /* medins_pool, by the person's scheme */
     int basis;                         /* mdn_basis */
     int seg_basis;                     /* mdn_seg_basis */
+    int account_first;                 /* mdn_account_first */
     bool has_deductible, has_cap;      /* the section writes its own table */
     mdn_amount_table deductible;
     mdn_amount_table thrift_reduction;
@@ -113,8 +121,8 @@ struct mdn_benefits {
     mdn_layer major, assistance;
     mdn_cuts age, thrift, prior;
     /* A section writes a stage few policies write (segment_basis other than the default,
-     * supplementary, visit_cap, deductible_cap): the batch settles with a copy that has them
-     * (compute/settle.c). */
+     * supplementary, visit_cap, deductible_cap, account_first): the batch settles with a copy
+     * that has them (compute/settle.c). */
     bool extra;
 };
 

@@ -178,6 +178,7 @@ class Ledger:
     prior_known: int
     prior_outpatient_costs: int
     supplementary: Dict[Pool, int]
+    account_credited: int
     def __init__(self, year: Optional[int] = ...) -> None: ...
     def copy(self) -> "Ledger": ...
     def to_dict(self) -> Dict[str, Any]: ...
@@ -271,6 +272,7 @@ class Settlement(Result):
     admission: int
     assumed: int
     supplementary: int
+    account_first: int
     def to_dict(self) -> Dict[str, int]: ...
 
 class LoadOptions:

@@ -659,6 +659,7 @@ class Settlement(Result):
     admission: int
     assumed: int
     supplementary: int
+    account_first: int
 
     def __init__(self, handle: Any, policy: "Policy") -> None:
         super().__init__(handle, policy)
