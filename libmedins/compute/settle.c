@@ -344,9 +344,11 @@ static inline medins_fen seg_position(const mdn_plan *plan, const medins_ledger 
  * again, without a trace, to find the cost that point leaves (reach). Out of line, as
  * pay_fund_segments.
  */
-static MDN_NOINLINE medins_fen settle_supplementary(tracer *t, const mdn_plan *plan, const medins_ledger *ledger,
-                                     int pool, medins_fen cap, medins_fen ded, medins_fen rest,
-                                     medins_fen room, medins_fen fund, medins_fen withheld)
+static MDN_NOINLINE medins_fen settle_supplementary(tracer *t, const mdn_plan *plan,
+                                                    const medins_ledger *ledger, int pool,
+                                                    medins_fen cap, medins_fen ded,
+                                                    medins_fen rest, medins_fen room,
+                                                    medins_fen fund, medins_fen withheld)
 {
     const mdn_supplementary *u = &plan->sec->supp;
     const mdn_amount_row *srow = plan->supp_srow, *crow = plan->supp_crow;
@@ -472,15 +474,14 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                          all = plan->account_first == MDN_ACCOUNT_FIRST_ALL;
         first = min_fen(all ? ledger->account_balance : current, in_scope);
         step(&t, (medins_step){.kind = MEDINS_STEP_ACCOUNT_FIRST, .part = MEDINS_PART_ACCOUNT,
-                               .rule = plan->sec->rule[MDN_RULE_ACCOUNT], .amount = first,
+                               .rule = sec->rule[MDN_RULE_ACCOUNT], .amount = first,
                                .base = in_scope, .arg = {current, all, ledger->account_balance}},
              NULL, NULL, NULL);
     }
     const medins_fen covered = in_scope - first;
     s->major_disease = s->assistance = 0;
-    if (r)
-        s->account_first = first;
     if (r) {
+        s->account_first = first;
         s->in_scope = in_scope;
         s->ratio = 0;
         s->claim_id = claim->id;
@@ -562,8 +563,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         claim_room = min_fen(room, vrow->amount.v);
     if (extras && plan->seg_fund) {
         const paid_pieces pp = pay_fund_segments(out_of_line(&t, r), plan->rrow, &plan->segs,
-                                                 plan->adj,
-                                                 ledger->fund[pool], rest, claim_room,
+                                                 plan->adj, ledger->fund[pool], rest, claim_room,
                                                  sec->rule[MDN_RULE_RATIO], NULL);
         s->fund = pp.paid;
         s->over_cap = pp.withheld;
