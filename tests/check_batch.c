@@ -1225,6 +1225,13 @@ START_TEST(agrees_with_single_visit_limits)
 }
 END_TEST
 
+/* Admissions by their number (tests/data/settle/admissions.yaml). */
+START_TEST(agrees_with_single_admissions)
+{
+    check_agreement_under("data/settle/admissions.yaml", 300);
+}
+END_TEST
+
 /* The account first (tests/data/settle/account-first.yaml). */
 START_TEST(agrees_with_single_account_first)
 {
@@ -1469,6 +1476,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_single_supplementary);
     tcase_add_test(tc, agrees_with_single_visit_limits);
     tcase_add_test(tc, agrees_with_single_account_first);
+    tcase_add_test(tc, agrees_with_single_admissions);
     tcase_add_test(tc, agrees_with_single_long_tables);
     tcase_add_test(tc, agrees_with_single_age_everywhere);
     tcase_add_test(tc, age_windows);

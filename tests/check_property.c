@@ -166,7 +166,8 @@ static void put_selectors(text *t, rng *r)
             put(t, "age_max: %d, ", (int)hi);
     }
     if (chance(r, 10))
-        put(t, "admission: %s, ", chance(r, 50) ? "first" : "later");
+        put(t, "admission: %s, ",
+            (const char *[]){"first", "second", "third", "later"}[below(r, 4)]);
     if (chance(r, 5))
         put(t, "family_doctor: true, ");
     if (chance(r, 10))

@@ -1,8 +1,9 @@
 /*
  * Stages of a settlement that policies of other cities write: cost segments whose bounds are
  * on another running amount (segment_basis), supplementary funds (supplementary:), and the
- * limits of one claim and of the year's deductibles (visit_cap, deductible_cap), and the
- * account paying first (account_first), on test policies that mirror such cities' structures. Every expected figure is worked by hand in the
+ * limits of one claim and of the year's deductibles (visit_cap, deductible_cap), admissions by
+ * their number, and the account paying first (account_first), on test policies that mirror
+ * such cities' structures. Every expected figure is worked by hand in the
  * comment above its test.
  */
 #include <stdio.h>
@@ -507,6 +508,37 @@ START_TEST(visit_limits_errors)
 }
 END_TEST
 
+/*
+ * tests/data/settle/admissions.yaml, inpatient: deductible 500 on the first admission, 400 on
+ * the second, 300 on the third and later; 80% on the first, 85% on the later ones. Four
+ * admissions of 2000: 500 and 1500 x 80% = 1200; 400 and 1600 x 85% = 1360; 300 and 1700 x
+ * 85% = 1445, twice.
+ */
+START_TEST(admissions_by_number)
+{
+    medins_policy *p = medins_test_load("data/settle/admissions.yaml");
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    static const struct { medins_fen ded, fund; } want[] = {
+        {Y(500), Y(1200)}, {Y(400), Y(1360)}, {Y(300), Y(1445)}, {Y(300), Y(1445)},
+    };
+    for (int i = 0; i < 4; i++) {
+        medins_result *r = settle(p, &l, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_2, Y(2000),
+                                  20230301 + i);
+        const medins_settlement *s = medins_result_settlement(r);
+        ck_assert_int_eq(s->admission, i + 1);
+        ck_assert_int_eq(s->deductible, want[i].ded);
+        ck_assert_int_eq(s->fund, want[i].fund);
+        medins_result_free(r);
+    }
+    medins_policy_free(p);
+    /* Another word is refused, with the words. */
+    load_fails(HEAD "inpatient:\n  deductible: [{admission: fourth, amount: 1}]\n"
+               "  ratio: [{ratio: 50%}]\n",
+               MEDINS_ERR_TYPE, "first, second, third, later", 9, 28);
+}
+END_TEST
+
 /* ---- account_first ------------------------------------------------------------------------ */
 
 /*
@@ -647,6 +679,7 @@ static Suite *stages_suite(void)
     tcase_add_test(tc, visit_and_deductible_maximums);
     tcase_add_test(tc, admissions_deductible_ceiling);
     tcase_add_test(tc, visit_limits_errors);
+    tcase_add_test(tc, admissions_by_number);
     suite_add_tcase(s, tc);
     tc = tcase_create("account_first");
     tcase_add_test(tc, account_first_current);

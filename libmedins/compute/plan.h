@@ -31,7 +31,7 @@ static inline void mdn_query_keys(mdn_query *q)
     bool ok = (unsigned)c->scheme < MEDINS_SCHEME_COUNT &&
               (unsigned)c->category < MEDINS_CATEGORY_COUNT &&
               (unsigned)c->tier < MEDINS_TIER_COUNT && (unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT &&
-              (unsigned)c->level < MEDINS_LEVEL_COUNT && (unsigned)c->admission < 3 &&
+              (unsigned)c->level < MEDINS_LEVEL_COUNT && (unsigned)c->admission < 4 &&
               (unsigned)c->at_family_doctor < 2;
     q->pkey = ok ? mdn_index_person_key(c->scheme, c->category, c->tier) : -1;
     q->ckey = ok ? mdn_index_claim_key(c->kind, c->level, c->admission, c->at_family_doctor) : -1;

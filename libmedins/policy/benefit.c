@@ -394,7 +394,7 @@ static int index_rows(mdn_binder *b, const void *rows, size_t size, size_t n,
                         ix->person[mdn_index_person_key(ctx.scheme, ctx.category, ctx.tier)] |= bit;
         for (ctx.kind = 0; ctx.kind < MEDINS_CLAIM_KIND_COUNT; ctx.kind++)
             for (ctx.level = 0; ctx.level < MEDINS_LEVEL_COUNT; ctx.level++)
-                for (ctx.admission = 0; ctx.admission < 3; ctx.admission++)
+                for (ctx.admission = 0; ctx.admission < 4; ctx.admission++)
                     for (ctx.at_family_doctor = 0; ctx.at_family_doctor < 2; ctx.at_family_doctor++)
                         if (mdn_select_match(&cs, &ctx))
                             ix->claim[mdn_index_claim_key(ctx.kind, ctx.level, ctx.admission,
