@@ -138,6 +138,7 @@ BODY void trace_piece(tracer *t, const mdn_segment *seg, medins_step_kind kind, 
  */
 static inline medins_fen cost_for_share(medins_fen want, medins_bp ratio)
 {
+    MDN_ANALYZER_ASSUME(ratio > 0);   /* a share above 0 needs a ratio above 0 */
     return (want * MEDINS_BP_ONE - MEDINS_BP_ONE / 2 + ratio - 1) / ratio;
 }
 
@@ -599,6 +600,9 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
              vrow->amount.val, NULL, NULL);
     if (t.r && s->over_cap > 0) {
         const mdn_amount_row *by = by_visit ? vrow : limit < cap ? plan->supp_srow : crow;
+        /* Something withheld: a claim's maximum, a start below the year's, or the year's,
+         * which is finite only with its row. */
+        MDN_ANALYZER_ASSUME(by != NULL);
         step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
                                .rule = by_visit ? sec->rule[MDN_RULE_VISIT_CAP]
                                        : limit < cap ? sec->supp.rule_start
