@@ -203,6 +203,7 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_ledger::deductible;
 %ignore medins_ledger::position;
 %ignore medins_ledger::fund;
+%ignore medins_ledger::supplementary;
 %ignore medins_policy_load_file;
 %ignore medins_policy_load_string;
 %ignore medins_policy_derive;
@@ -438,6 +439,14 @@ int medins_swig_word_parse(medins_words words, const char *word, size_t word_len
     void m_set_deductible(int pool, medins_fen v) { if (medins_swig_pool_ok(pool)) $self->deductible[pool] = v; }
     void m_set_position(int pool, medins_fen v) { if (medins_swig_pool_ok(pool)) $self->position[pool] = v; }
     void m_set_fund(int pool, medins_fen v) { if (medins_swig_pool_ok(pool)) $self->fund[pool] = v; }
+    /** Paid this year in `pool` by the supplementary fund of its sections. */
+    medins_fen m_get_supplementary(int pool) {
+        return medins_swig_pool_ok(pool) ? $self->supplementary[pool] : 0;
+    }
+    void m_set_supplementary(int pool, medins_fen v) {
+        if (medins_swig_pool_ok(pool))
+            $self->supplementary[pool] = v;
+    }
     /** Raise when the ledger is inconsistent. */
     void m_check(medins_error **err) { medins_ledger_check($self, err); }
     /** The versioned key=value text (medins_ledger_serialize). */

@@ -42,9 +42,10 @@ int cli_lang_opt(const char *arg)
 typedef struct cli_words {
     const char *part, *yuan, *borne_by, *reference, *rule, *cites, *sep, *ratio_of;
     const char *payer_patient, *payer_fund, *payer_major, *payer_assistance, *payer_account;
+    const char *payer_supplementary;
     const char *claim_n, *claim, *care, *total, *out_of_scope;
     const char *person, *tier, *group, *born, *policy;
-    const char *fund, *major, *assistance, *patient, *account, *cash, *sum;
+    const char *fund, *supplementary, *major, *assistance, *patient, *account, *cash, *sum;
     const char *third_party, *third_party_at, *assumed, *mine;
     const char *kind[MEDINS_CLAIM_KIND_COUNT], *level[MEDINS_LEVEL_COUNT];
 } cli_words;
@@ -55,13 +56,15 @@ static const cli_words words_of[MEDINS_LANG_COUNT] = {
         .rule = "rule", .cites = "cites ", .sep = ", ", .ratio_of = "%s of %s",
         .payer_patient = "patient", .payer_fund = "fund", .payer_major = "major-disease",
         .payer_assistance = "assistance", .payer_account = "account",
+        .payer_supplementary = "supplementary fund",
         .claim_n = "%sSettlement of claim %lld%s: ", .claim = "%sSettlement%s: ",
         .care = "%s care at %s on %s\n", .total = "  total %s yuan",
         .out_of_scope = " (fully self-paid %s, category-B first self-pay %s)",
         .person = "  person: %s, %s", .tier = ", %s tier", .group = ", %s",
         .born = ", born %s (age %d)",
         .policy = "  policy: %s \xe2\x80\x94 %s\n\n",
-        .fund = "Basic fund", .major = "Major-disease insurance",
+        .fund = "Basic fund", .supplementary = "Supplementary fund (%s)",
+        .major = "Major-disease insurance",
         .assistance = "Medical assistance",
         .patient = "Patient", .account = "from the individual account", .cash = "in cash",
         .sum = "Total",
@@ -80,13 +83,15 @@ static const cli_words words_of[MEDINS_LANG_COUNT] = {
         .rule = "规则", .cites = "依据 ", .sep = "，", .ratio_of = "%s元的%s",
         .payer_patient = "个人", .payer_fund = "统筹基金", .payer_major = "大病保险",
         .payer_assistance = "医疗救助", .payer_account = "个人账户",
+        .payer_supplementary = "补充基金",
         .claim_n = "%s结算（单据号%lld）%s：", .claim = "%s结算%s：",
         .care = "%s，%s，%s\n", .total = "  医疗费用总额%s元",
         .out_of_scope = "（其中自费%s元，乙类先行自付%s元）",
         .person = "  参保人：%s，%s", .tier = "，%s", .group = "，%s",
         .born = "，%s出生（%d岁）",
         .policy = "  政策：%s \xe2\x80\x94 %s\n\n",
-        .fund = "统筹基金支付", .major = "大病保险支付", .assistance = "医疗救助支付",
+        .fund = "统筹基金支付", .supplementary = "补充基金（%s）支付", .major = "大病保险支付",
+        .assistance = "医疗救助支付",
         .patient = "个人负担", .account = "其中个人账户支付", .cash = "现金支付", .sum = "合计",
         .third_party = "\n%s使用的第三方来源值%s（%zu项）：来自公开网页或指南，并非官方文件\n",
         .third_party_at = "%s：%s",
@@ -124,11 +129,8 @@ static void pad(FILE *out, const char *s, int width)
 /* Machine name of a part, for JSON. */
 static const char *part_key(medins_part part)
 {
-    static const char *const keys[MEDINS_PART_COUNT] = {
-        "self_paid", "category_b", "deductible", "fund", "coinsurance", "over_cap",
-        "major_disease", "assistance", "patient", "account", "info", "contribution", "benefit",
-    };
-    return (unsigned)part < MEDINS_PART_COUNT ? keys[part] : "unknown";
+    const char *key = medins_part_name(part);
+    return key ? key : "unknown";
 }
 
 /* Who bears a part's amount: the reader's first question. */
@@ -146,6 +148,7 @@ static const char *part_payer(medins_part part)
     case MEDINS_PART_MAJOR_DISEASE: return w->payer_major;
     case MEDINS_PART_ASSISTANCE: return w->payer_assistance;
     case MEDINS_PART_ACCOUNT: return w->payer_account;
+    case MEDINS_PART_SUPPLEMENTARY: return w->payer_supplementary;
     default: return "";
     }
 }
@@ -339,6 +342,13 @@ void cli_explain_text(FILE *out, const cli_claim_view *v, const medins_result *r
     cli_print_lines(out, result);
     if (s) {
         cli_print_figure(out, w->fund, s->fund);
+        const char *fund = NULL;
+        if (s->supplementary &&
+            medins_policy_supplementary(v->policy, c->kind, &fund, NULL)) {
+            char label[128];
+            snprintf(label, sizeof label, w->supplementary, fund);
+            cli_print_figure(out, label, s->supplementary);
+        }
         if (s->major_disease)
             cli_print_figure(out, w->major, s->major_disease);
         if (s->assistance)
@@ -582,6 +592,13 @@ int cli_explain_json(FILE *out, const cli_claim_view *v, const medins_result *re
         cli_json_money(fig, "fund", s->fund);
         cli_json_money(fig, "coinsurance", s->coinsurance);
         cli_json_money(fig, "over_cap", s->over_cap);
+        /* With the section's supplementary fund only: its payment, name and code. */
+        const char *fund = NULL, *code = NULL;
+        if (medins_policy_supplementary(v->policy, c->kind, &fund, &code)) {
+            cli_json_money(fig, "supplementary", s->supplementary);
+            json_object_set_new(fig, "supplementary_fund", json_string(fund));
+            json_object_set_new(fig, "supplementary_fund_pay_type", json_string(code));
+        }
         cli_json_money(fig, "major_disease", s->major_disease);
         cli_json_money(fig, "assistance", s->assistance);
         cli_json_money(fig, "patient", s->patient);

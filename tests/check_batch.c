@@ -457,6 +457,7 @@ static size_t random_batch(size_t npersons, int year)
                                                           1 + rand_below(28));
         C.family_doctor[i] = rand_below(2) ? 7 : 0;
         C.ledgers[i].account_balance = rand_below(Y(2000));
+        C.ledgers[i].account_credited = rand_below(Y(2000));
         C.ledgers[i].carry_over = rand_below(Y(9000));
         C.ledgers[i].thrifty_years = (int32_t)rand_below(4);
         if (rand_below(2)) {
@@ -847,6 +848,7 @@ static medins_fen *ledger_amount(medins_ledger *l, int i)
         &l->position[0], &l->position[1], &l->position[2], &l->fund[0], &l->fund[1],
         &l->fund[2], &l->major_base, &l->major_fund, &l->assist_base, &l->assist_fund,
         &l->account_balance, &l->account_paid, &l->carry_over, &l->prior_outpatient_costs,
+        &l->supplementary[0], &l->supplementary[1], &l->supplementary[2], &l->account_credited,
     };
     return i < (int)(sizeof amounts / sizeof amounts[0]) ? amounts[i] : NULL;
 }
@@ -1201,6 +1203,43 @@ START_TEST(agrees_with_single_long_rows)
 }
 END_TEST
 
+/* Bounds on the year's cost with the deductibles, and on the fund's payment
+ * (tests/data/settle/cost-bands.yaml's segment_basis). */
+START_TEST(agrees_with_single_segment_bases)
+{
+    check_agreement_under("data/settle/cost-bands.yaml", 300);
+}
+END_TEST
+
+/* Supplementary funds above the maximum and after a payment
+ * (tests/data/settle/supplementary.yaml). */
+START_TEST(agrees_with_single_supplementary)
+{
+    check_agreement_under("data/settle/supplementary.yaml", 300);
+}
+END_TEST
+
+/* Maximums of a claim and ceilings on the year's deductibles (tests/data/settle/visits.yaml). */
+START_TEST(agrees_with_single_visit_limits)
+{
+    check_agreement_under("data/settle/visits.yaml", 300);
+}
+END_TEST
+
+/* Admissions by their number (tests/data/settle/admissions.yaml). */
+START_TEST(agrees_with_single_admissions)
+{
+    check_agreement_under("data/settle/admissions.yaml", 300);
+}
+END_TEST
+
+/* The account first (tests/data/settle/account-first.yaml). */
+START_TEST(agrees_with_single_account_first)
+{
+    check_agreement_under("data/settle/account-first.yaml", 300);
+}
+END_TEST
+
 /*
  * A benefit year from 1 July, with amounts that are shares of reference figures
  * (tests/data/regions/midyear.yaml): random claims of 2024 from ledgers of the year 2023
@@ -1464,6 +1503,11 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_a_small_plan_cache);
     tcase_add_test(tc, agrees_with_single_long_rows);
     tcase_add_test(tc, agrees_with_single_july_year);
+    tcase_add_test(tc, agrees_with_single_segment_bases);
+    tcase_add_test(tc, agrees_with_single_supplementary);
+    tcase_add_test(tc, agrees_with_single_visit_limits);
+    tcase_add_test(tc, agrees_with_single_account_first);
+    tcase_add_test(tc, agrees_with_single_admissions);
     tcase_add_test(tc, agrees_with_single_long_tables);
     tcase_add_test(tc, agrees_with_single_age_everywhere);
     tcase_add_test(tc, age_windows);

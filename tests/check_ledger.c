@@ -62,6 +62,25 @@ START_TEST(round_trip)
 }
 END_TEST
 
+/* A ledger with a supplementary fund's total is written as version 2, with its three keys
+ * last, and read back exactly; without one it stays version 1 (above), which libraries before
+ * the supplementary funds read. */
+START_TEST(round_trip_version_2)
+{
+    medins_ledger l, back;
+    sample(&l);
+    l.supplementary[MEDINS_POOL_INPATIENT] = 123456;
+    char buf[2048];
+    ck_assert_int_eq(medins_ledger_serialize(buf, sizeof buf, NULL, &l), 0);
+    ck_assert(strncmp(buf, "medins-ledger 2\n", 16) == 0);
+    ck_assert_ptr_nonnull(strstr(buf, "\nprior_outpatient_costs=6001\nsupplementary.outpatient=0\n"
+                                      "supplementary.pooling=0\nsupplementary.inpatient=123456\n"));
+    memset(&back, 0, sizeof back);
+    ck_assert_int_eq(medins_ledger_parse(&back, buf, strlen(buf), NULL), 0);
+    ck_assert_int_eq(memcmp(&l, &back, sizeof l), 0);
+}
+END_TEST
+
 /* CRLF line ends and a missing final newline are accepted. */
 START_TEST(parse_crlf)
 {
@@ -97,9 +116,15 @@ typedef struct edit {
 static const edit bad_texts[] = {
     {"wrong-header", "medins-ledger 1", "medins-ledger", 0, "not a ledger text", 1, 1},
     /* A text of a later version than this library's: the column of its number. */
-    {"unknown-version", "medins-ledger 1", "medins-ledger 2", 0,
-     "a ledger text of version 2, which this library does not read (it reads 1 to 1): written "
+    {"unknown-version", "medins-ledger 1", "medins-ledger 4", 0,
+     "a ledger text of version 4, which this library does not read (it reads 1 to 3): written "
      "by a newer libmedins", 1, 15},
+    /* A version 1 text has no supplementary funds' totals: their keys belong to version 2. */
+    {"key-of-a-later-version", "seq=7\n", "seq=7\nsupplementary.inpatient=0\n", 0,
+     "ledger key supplementary.inpatient is not a key of a ledger text of version 1", 5, 1},
+    /* Version 2 needs them. */
+    {"version-2-without-its-keys", "medins-ledger 1", "medins-ledger 2", 0,
+     "ledger key supplementary.outpatient is missing", 0, 0},
     {"unknown-key", "seq=7", "sequence=7", 0, "unknown ledger key \"sequence\"", 4, 1},
     {"missing-key", "seq=7\n", "", 0, "ledger key seq is missing", 0, 0},
     {"duplicate-key", "seq=7\n", "seq=7\nseq=7\n", 0, "ledger key seq given twice", 5, 1},
@@ -586,6 +611,7 @@ static Suite *ledger_suite(void)
     Suite *s = suite_create("ledger");
     TCase *tc = tcase_create("text");
     tcase_add_test(tc, round_trip);
+    tcase_add_test(tc, round_trip_version_2);
     tcase_add_test(tc, parse_crlf);
     tcase_add_loop_test(tc, parse_errors, 0, (int)(sizeof bad_texts / sizeof bad_texts[0]));
     tcase_add_test(tc, check_rules);

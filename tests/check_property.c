@@ -6,9 +6,10 @@
  * selectors, age bands and segments; flags switched; sections dropped) and on random persons,
  * claims and ledgers, valid and invalid mixed:
  *
- *  - medins_settle_ex: fund + major_disease + assistance + patient = total, deductible + fund +
- *    coinsurance + over_cap = the in-scope amount, patient = self-paid + category B +
- *    deductible + coinsurance + over cap - the layers, no share negative, account + cash =
+ *  - medins_settle_ex: fund + supplementary + major_disease + assistance + patient = total,
+ *    deductible + fund + coinsurance + over_cap = the in-scope amount, patient = self-paid +
+ *    category B + deductible + coinsurance + over cap - the supplementary fund - the layers,
+ *    no share negative, the supplementary fund at most coinsurance + over cap, account + cash =
  *    patient and at most the balance; the new ledger passes its check and adds exactly the
  *    figures (one settlement more, the claim's date, its admission);
  *  - medins_settle_reverse: the latest settlement restores the ledger exactly, and settling
@@ -165,7 +166,8 @@ static void put_selectors(text *t, rng *r)
             put(t, "age_max: %d, ", (int)hi);
     }
     if (chance(r, 10))
-        put(t, "admission: %s, ", chance(r, 50) ? "first" : "later");
+        put(t, "admission: %s, ",
+            (const char *[]){"first", "second", "third", "later"}[below(r, 4)]);
     if (chance(r, 5))
         put(t, "family_doctor: true, ");
     if (chance(r, 10))
@@ -252,7 +254,36 @@ static void random_overlay(text *t, rng *r, const medins_policy *base)
             put(t, "  deductible_basis: %s\n",
                 (const char *[]){"year", "visit", "admission"}[below(r, 3)]);
         if (!sections[i].layer && chance(r, 15))
+            put(t, "  segment_basis: %s\n",
+                (const char *[]){"above_deductible", "cost", "fund"}[below(r, 3)]);
+        if (!sections[i].layer && chance(r, 15))
             put(t, "  account: %s\n", chance(r, 50) ? "true" : "false");
+        if (!sections[i].layer && chance(r, 15))
+            put(t, "  account_first: %s\n", (const char *[]){"none", "current", "all"}[below(r, 3)]);
+        if (!sections[i].layer && chance(r, 15))
+            put_table(t, r, "visit_cap", AMOUNT);
+        if (!sections[i].layer && chance(r, 15))
+            put_table(t, r, "deductible_cap", AMOUNT);
+        if (!sections[i].layer && chance(r, 15)) {
+            /* A supplementary fund: from the maximum, or from a payment (below the maximum or
+             * not); with or without a maximum of its own; rows with selectors or not. */
+            put(t, "  supplementary:\n    fund: f\n    fund_pay_type: \"330100\"\n"
+                   "    ratio: [{");
+            put_selectors(t, r);
+            put(t, "ratio: ");
+            put_ratio(t, r);
+            put(t, "}]\n");
+            if (chance(r, 50)) {
+                put(t, "    start: [{");
+                put_selectors(t, r);
+                put(t, "amount: %d}]\n", (int)below(r, 300000));
+            }
+            if (chance(r, 50)) {
+                put(t, "    cap: [{");
+                put_selectors(t, r);
+                put(t, "amount: %d}]\n", (int)below(r, 300000));
+            }
+        }
         if (sec == MEDINS_SECTION_OUTPATIENT && chance(r, 20))
             put(t, "  thrift: %s\n", chance(r, 50) ? "true" : "false");
         if (sec == MEDINS_SECTION_INPATIENT && chance(r, 20))
@@ -303,6 +334,7 @@ static medins_ledger random_ledger(rng *r, int year)
     medins_ledger l;
     medins_ledger_init(&l, year);
     l.account_balance = chance(r, 50) ? amount(r) : 0;
+    l.account_credited = chance(r, 50) ? amount(r) : 0;
     l.carry_over = chance(r, 30) ? amount(r) : 0;
     l.thrifty_years = (int32_t)below(r, year - 1900 < 4 ? year - 1900 + 1 : 4);
     if (chance(r, 50)) {
@@ -400,19 +432,26 @@ static void require_settled(const char *where, const medins_settlement *s, const
             "%s: the claim's figures are not echoed", where);
     REQUIRE(s->fund >= 0 && s->major_disease >= 0 && s->assistance >= 0 && s->patient >= 0 &&
             s->deductible >= 0 && s->coinsurance >= 0 && s->over_cap >= 0 && s->account >= 0 &&
-            s->cash >= 0,
+            s->cash >= 0 && s->supplementary >= 0 && s->account_first >= 0 &&
+            s->account_first <= s->account &&
+            s->supplementary <= s->coinsurance + s->over_cap,
             "%s: a negative share (fund %lld major %lld assistance %lld patient %lld account %lld)",
             where, (long long)s->fund, (long long)s->major_disease, (long long)s->assistance,
             (long long)s->patient, (long long)s->account);
-    REQUIRE(s->fund + s->major_disease + s->assistance + s->patient == c->total,
-            "%s: fund %lld + major %lld + assistance %lld + patient %lld != total %lld", where,
-            (long long)s->fund, (long long)s->major_disease, (long long)s->assistance,
-            (long long)s->patient, (long long)c->total);
-    REQUIRE(s->deductible + s->fund + s->coinsurance + s->over_cap == in_scope,
+    REQUIRE(s->fund + s->supplementary + s->major_disease + s->assistance + s->patient ==
+                c->total,
+            "%s: fund %lld + supplementary %lld + major %lld + assistance %lld + patient %lld "
+            "!= total %lld", where, (long long)s->fund, (long long)s->supplementary,
+            (long long)s->major_disease, (long long)s->assistance, (long long)s->patient,
+            (long long)c->total);
+    REQUIRE(s->account_first + s->deductible + s->fund + s->coinsurance + s->over_cap ==
+                in_scope,
             "%s: deductible + fund + coinsurance + over cap != in scope %lld", where,
             (long long)in_scope);
-    REQUIRE(s->patient == c->self_paid + c->category_b + s->deductible + s->coinsurance +
-                              s->over_cap - s->major_disease - s->assistance,
+    REQUIRE(s->patient == c->self_paid + c->category_b + s->account_first + s->deductible +
+                              s->coinsurance +
+                              s->over_cap - s->supplementary - s->major_disease -
+                              s->assistance,
             "%s: the patient's share does not add up", where);
     REQUIRE(s->account + s->cash == s->patient && s->account <= before->account_balance,
             "%s: account %lld, cash %lld, patient %lld, balance %lld", where,
@@ -421,16 +460,18 @@ static void require_settled(const char *where, const medins_settlement *s, const
     medins_error *e = NULL;
     REQUIRE(medins_ledger_check(after, &e) == 0, "%s: the new ledger fails its check: %s", where,
             medins_error_message(e));
-    medins_fen fund_before = 0, fund_after = 0;
+    medins_fen fund_before = 0, fund_after = 0, supp_before = 0, supp_after = 0;
     for (int k = 0; k < MEDINS_POOL_COUNT; k++) {
         fund_before += before->fund[k];
         fund_after += after->fund[k];
+        supp_before += before->supplementary[k];
+        supp_after += after->supplementary[k];
     }
     REQUIRE(after->seq == before->seq + 1 && after->last_date == c->date &&
             after->admissions == before->admissions + (c->kind == MEDINS_CLAIM_INPATIENT) &&
             after->year == before->year,
             "%s: the ledger's count, date or admissions", where);
-    REQUIRE(fund_after - fund_before == s->fund &&
+    REQUIRE(fund_after - fund_before == s->fund && supp_after - supp_before == s->supplementary &&
             after->major_fund - before->major_fund == s->major_disease &&
             after->assist_fund - before->assist_fund == s->assistance &&
             after->account_paid - before->account_paid == s->account &&

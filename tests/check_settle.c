@@ -716,20 +716,7 @@ END_TEST
 static medins_result *settle_one(medins_ledger *l, medins_claim_kind kind, medins_level level,
                                  medins_fen total, medins_date date)
 {
-    medins_person person;
-    medins_claim claim;
-    medins_result *r = NULL;
-    medins_error *err = NULL;
-    medins_person_init(&person);
-    person.birth_date = 19800101;
-    medins_claim_init(&claim);
-    claim.kind = kind;
-    claim.level = level;
-    claim.total = total;
-    claim.date = date;
-    int rc = medins_settle(&r, policy, &person, &claim, l, &err);
-    ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
-    return r;
+    return medins_test_settle(policy, l, MEDINS_CATEGORY_IN_SERVICE, kind, level, total, date);
 }
 
 START_TEST(reverse_restores)

@@ -146,6 +146,7 @@ START_TEST(names)
     static const char *const parts[] = {
         "self_paid", "category_b", "deductible", "fund", "coinsurance", "over_cap",
         "major_disease", "assistance", "patient", "account", "info", "contribution", "benefit",
+        "supplementary",
     };
     ck_assert_uint_eq(sizeof parts / sizeof parts[0], MEDINS_PART_COUNT);
     for (int i = 0; i < MEDINS_PART_COUNT; i++)

@@ -41,13 +41,13 @@ typedef enum medins_pool {
 MEDINS_API const char *medins_pool_name(medins_pool pool);
 
 /** The version of the text form medins_ledger_serialize writes (its first line). */
-#define MEDINS_LEDGER_TEXT_VERSION 1
+#define MEDINS_LEDGER_TEXT_VERSION 3
 
 /** The medins_ledger layout this header describes. */
 #define MEDINS_LEDGER_VERSION 1
 
 /** Reserved 64-bit words at the end of a ledger, for the fields of later versions. */
-#define MEDINS_LEDGER_RESERVED 10
+#define MEDINS_LEDGER_RESERVED 6
 
 /** The most settlements a ledger counts in a year (medins_ledger.seq): a settlement of a
  * ledger that has them is refused with MEDINS_ERR_OVERFLOW. */
@@ -82,6 +82,16 @@ typedef struct medins_ledger {
     int32_t thrifty_years;                   /**< consecutive years with outpatient costs not above the deductible; at most year - 1900 */
     int32_t prior_known;                     /**< 1 when prior_outpatient_costs comes from a closed year */
     medins_fen prior_outpatient_costs;       /**< last year's in-scope outpatient costs */
+    medins_fen supplementary[MEDINS_POOL_COUNT]; /**< paid this year by the supplementary fund of
+                                              *   the pool's sections (`supplementary:`), per pool;
+                                              *   zero in ledgers of libraries before it (it was
+                                              *   reserved) */
+    medins_fen account_credited;             /**< credited to the account this year (the caller adds
+                                              *   each credit here and to the balance): what of it
+                                              *   the year's account payments have not spent is the
+                                              *   current year's account, the rest of the balance
+                                              *   carried over; zero in ledgers of libraries before
+                                              *   it */
     /** Zero: the fields of later versions. The library checks nothing here; a settlement and
      * a reversal keep it as it is, and the next year's ledger (medins_ledger_close_year) has it
      * zero. */
@@ -91,7 +101,7 @@ typedef struct medins_ledger {
 /** An empty ledger for `year`, as medins_ledger_init makes it. */
 #define MEDINS_LEDGER_INIT(year) \
     { MEDINS_LEDGER_VERSION, (year), 0, 0, 0, 0, 0, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, \
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {0} }
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {0, 0, 0}, 0, {0} }
 
 /** An empty ledger for `year`: no history (prior_known = 0). A NULL ledger is left alone. */
 MEDINS_API void medins_ledger_init(medins_ledger *ledger, int32_t year);

@@ -172,6 +172,14 @@ MEDINS_API int medins_policy_attributes_parse(const medins_policy *policy, const
 MEDINS_API int medins_policy_in_force(const medins_policy *policy, medins_date date);
 /** Non-zero when the policy has the section. */
 MEDINS_API int medins_policy_has_section(const medins_policy *policy, medins_section section);
+/**
+ * The supplementary fund of the section that settles claims of `kind` (`supplementary:`,
+ * docs/policy-format.md): its name (`large_amount`) in *fund and its code in the national
+ * interface's fund_pay_type table ("330100") in *fund_pay_type, borrowed from the policy; either
+ * pointer may be NULL. Returns 1 when the section has one, else 0 (with NULLs).
+ */
+MEDINS_API int medins_policy_supplementary(const medins_policy *policy, int kind,
+                                           const char **fund, const char **fund_pay_type);
 /** The section's key in policy files ("outpatient_pooling"). Static. */
 MEDINS_API const char *medins_section_name(medins_section section);
 

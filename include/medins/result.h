@@ -51,6 +51,7 @@ typedef enum medins_part {
     MEDINS_PART_INFO,            /**< a figure that explains but moves no money (a cap, a carry-over) */
     MEDINS_PART_CONTRIBUTION,    /**< a contribution share (individual, government, employer) */
     MEDINS_PART_BENEFIT,         /**< a benefit payment (maternity, capitation, account credit) */
+    MEDINS_PART_SUPPLEMENTARY,   /**< a supplementary fund (大额医疗费用互助, 附加基金) */
     MEDINS_PART_COUNT            /**< number of parts; not a part */
 } medins_part;
 
@@ -120,6 +121,15 @@ typedef enum medins_step_kind {
     MEDINS_STEP_OVERRUN,              /**< the overrun the fund bears a share of */
     MEDINS_STEP_ASSESSMENT,           /**< the payment scaled by the assessment score */
     MEDINS_STEP_CAPITATION_PAYMENT,   /**< what the fund pays the institution */
+    /* A settlement's supplementary fund, after the segments (numbered after the others) */
+    MEDINS_STEP_SUPPLEMENTARY_START,  /**< where the supplementary fund starts on the basic fund's
+                                           payment this year, and the cost it takes */
+    MEDINS_STEP_SUPPLEMENTARY,        /**< the supplementary fund's share of that cost */
+    MEDINS_STEP_SUPPLEMENTARY_CAP,    /**< the supplementary fund's annual maximum */
+    /* A settlement's maximums of a claim and of the year's deductibles */
+    MEDINS_STEP_VISIT_CAP,            /**< the most the fund pays for one claim */
+    MEDINS_STEP_DEDUCTIBLE_CAP,       /**< the most the year's deductibles come to in the pool */
+    MEDINS_STEP_ACCOUNT_FIRST,        /**< the individual account paying before the deductible */
     MEDINS_STEP_KIND_COUNT            /**< number of kinds; not a kind */
 } medins_step_kind;
 

@@ -41,6 +41,11 @@ typedef struct medins_settlement {
     medins_bp ratio;            /**< basic fund ratio of the first segment used (0 if none) */
     int32_t admission;          /**< inpatient: admission order this year (1 = first); else 0 */
     int32_t assumed;            /**< non-zero when an assumed value was used */
+    medins_fen supplementary;   /**< the section's supplementary fund's payment (its name and
+                                 *   fund_pay_type: medins_policy_supplementary) */
+    medins_fen account_first;   /**< of account: paid before the deductible (account_first);
+                                 *   in_scope = account_first + deductible + fund + coinsurance
+                                 *   + over_cap */
 } medins_settlement;
 
 /** A flag of medins_settle_options.flags: figures only, no trace, so no lines (the assumed and

@@ -182,18 +182,22 @@ static const medins_policy *policy_for(policy_source *src, medins_date date, int
 #define PLAN_CANNOT 0x8000u
 
 /*
- * The cache's claim keys: kind and level (three bits each), whether the person was admitted
- * before this year (read for inpatient claims only) and whether the claim is at their family
- * doctor. Built from bits, they cost the first pass no arithmetic; a key whose kind does not go
- * with its level never gets a plan (plan_make), so that the first pass need not test the pair.
+ * The cache's claim keys: kind and level (three bits each), how many times the person was
+ * admitted before this year, up to 2 (two bits, KEY_ADMITTED each; read for inpatient claims
+ * only) and whether the claim is at their family doctor. Built from bits, they cost the first
+ * pass no arithmetic; a key whose kind does not go with its level never gets a plan
+ * (plan_make), so that the first pass need not test the pair.
  */
-#define BATCH_KEYS 256
-#define KEY_LATER (1u << 6)
+#define BATCH_KEYS 512
+#define KEY_ADMITTED (1u << 6)
+#define KEY_ADMITTED_MAX (2 * KEY_ADMITTED)
 
-/* The key of a claim whose kind and level are below 8 (checked); `later` is 0 or KEY_LATER. */
-static inline unsigned batch_key(unsigned kind, unsigned level, unsigned later, unsigned at_doctor)
+/* The key of a claim whose kind and level are below 8 (checked); `admitted` is 0 to
+ * KEY_ADMITTED_MAX, in steps of KEY_ADMITTED. */
+static inline unsigned batch_key(unsigned kind, unsigned level, unsigned admitted,
+                                 unsigned at_doctor)
 {
-    return kind << 3 | level | later | at_doctor << 7;
+    return kind << 3 | level | admitted | at_doctor << 8;
 }
 
 typedef struct plan_cache {
@@ -260,15 +264,16 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned 
     mdn_ctx ctx = c->ctx[slot];
     ctx.kind = kind;
     ctx.level = level;
-    ctx.admission = kind == MEDINS_CLAIM_INPATIENT ? 1 + !!(key & KEY_LATER) : 0;
-    ctx.at_family_doctor = (int)(key >> 7);
+    ctx.admission = kind == MEDINS_CLAIM_INPATIENT ? 1 + (int)(key / KEY_ADMITTED % 4) : 0;
+    ctx.at_family_doctor = (int)(key >> 8);
     mdn_plan *plan = &c->plan[c->nplans++];
     mdn_plan_make(plan, c->profile[slot].policy, &ctx);
     const uint16_t no = (uint16_t)(c->nplans | (plan->status != MDN_PLAN_OK ? PLAN_CANNOT : 0));
     c->plan_no[slot][key] = no;
-    /* Only inpatient claims have an admission order: the other key is the same plan. */
+    /* Only inpatient claims have an admission order: the other keys are the same plan. */
     if (kind != MEDINS_CLAIM_INPATIENT)
-        c->plan_no[slot][key ^ KEY_LATER] = no;
+        for (unsigned a = 0; a <= KEY_ADMITTED_MAX; a += KEY_ADMITTED)
+            c->plan_no[slot][(key & ~(3 * KEY_ADMITTED)) | a] = no;
     return plan;
 }
 
@@ -278,7 +283,8 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned 
 static inline const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int level,
                                        int admission, int family_doctor, bool keep)
 {
-    const unsigned key = batch_key((unsigned)kind, (unsigned)level, admission == 2 ? KEY_LATER : 0,
+    const unsigned key = batch_key((unsigned)kind, (unsigned)level,
+                                   admission > 1 ? (unsigned)(admission - 1) * KEY_ADMITTED : 0,
                                    (unsigned)family_doctor);
     const unsigned n = c->plan_no[slot][key];
     if (n)
@@ -437,7 +443,7 @@ static int run_slot(batch *b, const medins_policy *policy, medins_date date, boo
 static inline int admission_of(int kind, int32_t admissions)
 {
     const int inpatient = kind == MEDINS_CLAIM_INPATIENT;
-    return inpatient + (inpatient & (admissions > 0));
+    return inpatient * (1 + (admissions > 0) + (admissions > 1));
 }
 
 static inline int at_family_doctor(int64_t family_doctor, int64_t institution)
@@ -637,7 +643,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     /* The run's figures the loop reads, kept out of `b`: its slot's plan numbers hold on
      * dates in [window_from, window_from + window_days) (run_slot). */
     size_t run = (size_t)-1;
-    unsigned later = 0;          /* KEY_LATER once the person has been admitted this year */
+    unsigned admitted = 0;       /* KEY_ADMITTED for each admission this year, up to 2 */
     int32_t year0 = 0;
     medins_date last = 0, window_from = 0;
     uint32_t window_days = 0;
@@ -656,7 +662,8 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             /* A person or ledger that fails its check has year0 0: none of its claims is
              * plain. */
             run_enter(b, k);
-            later = b->ledgers[k].admissions > 0 ? KEY_LATER : 0;
+            admitted = ((b->ledgers[k].admissions > 0) + (b->ledgers[k].admissions > 1)) *
+                       KEY_ADMITTED;
             /* No claim before the first day of the ledger's benefit year is plain: for a year
              * from 1 January, a bound the year's days already keep. */
             last = b->ledgers[k].last_date;
@@ -697,7 +704,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             window_days = (uint32_t)(b->age_until - b->age_from);
             plan_no = b->cache->plan_no[slot];
         }
-        const unsigned key = batch_key((unsigned)claim.kind, (unsigned)claim.level, later,
+        const unsigned key = batch_key((unsigned)claim.kind, (unsigned)claim.level, admitted,
                                        at_family_doctor(family_doctor, claim.institution));
         /* The run's first claim is outside the empty window [0, 0) and took a slot. */
         MDN_ANALYZER_ASSUME(plan_no != NULL);
@@ -714,7 +721,8 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
         plans[m] = plan;
         /* From the claim's kind, not the plan's flag: that would make each claim's key wait
          * for the plan lookups of the claims before it. */
-        later |= (claim.kind == MEDINS_CLAIM_INPATIENT) * KEY_LATER;
+        admitted += ((claim.kind == MEDINS_CLAIM_INPATIENT) & (admitted < KEY_ADMITTED_MAX)) *
+                    KEY_ADMITTED;
         last = claim.date;
         room -= in_scope;
     }

@@ -51,7 +51,9 @@
     X(T, cash, "cash", INT64, MONEY)                                               \
     X(T, ratio, "ratio", INT32, RATIO)                                             \
     X(T, admission, "admission", INT32, NUMBER)                                    \
-    X(T, assumed, "assumed", INT32, BOOL)
+    X(T, assumed, "assumed", INT32, BOOL)                                          \
+    X(T, supplementary, "supplementary", INT64, MONEY)                             \
+    X(T, account_first, "account_first", INT64, MONEY)
 
 #define EMPLOYEE_INPUT_FIELDS(X, T)                                                \
     X(T, monthly_wage, "monthly_wage", INT64, MONEY)                               \

@@ -2,9 +2,12 @@
  * The member's year ledger: initialisation, consistency check, closing a year, and the
  * versioned key=value text form.
  *
- * Text form (version 1): the line "medins-ledger 1", then one "key=value" line per field, in
+ * Text form (version 3): the line "medins-ledger 3", then one "key=value" line per field, in
  * the order of MDN_LEDGER_FIELDS (ledger.h); every value is a decimal integer (amounts in fen, dates
- * YYYYMMDD). Every key must appear exactly once. Lines end with "\n" ("\r\n" is accepted).
+ * YYYYMMDD). Every key of the text's version must appear exactly once: version 1 has all but
+ * the supplementary funds' totals and the year's account credits, version 2 all but the
+ * credits; the keys a text lacks are 0, and a ledger is written in the oldest version that
+ * holds it. Lines end with "\n" ("\r\n" is accepted).
  */
 #include <stdio.h>
 #include <string.h>
@@ -204,9 +207,17 @@ int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins
 {
     if (!ledger || !MDN_VERSION_KNOWN(ledger->version, MEDINS_LEDGER_VERSION))
         return MEDINS_ERR_ARGUMENT;
+    /* The oldest version that holds the ledger: the keys a version adds are written only for a
+     * ledger that has one of them not 0, so that others stay readable by earlier libraries. */
+    static const size_t keys_of[] = MDN_LEDGER_TEXT_FIELDS;
+    int version = 1;
+    for (int v = 2; v <= MEDINS_LEDGER_TEXT_VERSION; v++)
+        for (size_t i = keys_of[v - 1]; i < keys_of[v]; i++)
+            if (field_get(ledger, &fields[i]) != 0)
+                version = v;
     char tmp[1024];
-    int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", MEDINS_LEDGER_TEXT_VERSION);
-    for (size_t i = 0; i < NFIELDS; i++)
+    int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", version);
+    for (size_t i = 0; i < keys_of[version]; i++)
         n += snprintf(tmp + n, sizeof tmp - (size_t)n, "%s=%lld\n", fields[i].name,
                       (long long)field_get(ledger, &fields[i]));
     if (needed)
@@ -249,8 +260,8 @@ static int text_version(const char *line, size_t n, unsigned lineno, medins_erro
     if (n <= hn || memcmp(line, head, hn) != 0 || line[hn] < '1' || line[hn] > '9' ||
         !parse_int(line + hn, n - hn, &v))
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
-                         "not a ledger text: the first line must be \"medins-ledger %d\"",
-                         MEDINS_LEDGER_TEXT_VERSION);
+                         "not a ledger text: the first line must be \"medins-ledger 1\" "
+                         "(or a later version, to %d)", MEDINS_LEDGER_TEXT_VERSION);
     if (v > MEDINS_LEDGER_TEXT_VERSION)
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)hn + 1,
                          "a ledger text of version %lld, which this library does not read "
@@ -263,10 +274,14 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
 {
     if (!ledger || (!text && len))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_parse: NULL argument");
+    static const size_t keys_of[] = MDN_LEDGER_TEXT_FIELDS;
+    _Static_assert(sizeof keys_of / sizeof keys_of[0] == MEDINS_LEDGER_TEXT_VERSION + 1,
+                   "the keys of every text version");
     medins_ledger l = MEDINS_LEDGER_INIT(0);
     bool seen[NFIELDS] = {false};
     int rc;
     bool header = false;
+    int version = 0;
     unsigned lineno = 0;
     size_t pos = 0;
 
@@ -279,8 +294,8 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         if (n > 0 && line[n - 1] == '\r')
             n--;
         if (!header) {
-            if ((rc = text_version(line, n, lineno, err)) < 0)
-                return rc;
+            if ((version = text_version(line, n, lineno, err)) < 0)
+                return version;
             header = true;
             continue;
         }
@@ -300,6 +315,10 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         if (i == NFIELDS)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "unknown ledger key \"%.*s\"",
                              (int)klen, line);
+        if (i >= keys_of[version])
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
+                             "ledger key %s is not a key of a ledger text of version %d",
+                             fields[i].name, version);
         if (seen[i])
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger key %s given twice",
                              fields[i].name);
@@ -320,7 +339,7 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
     }
     if (!header)
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "empty ledger text");
-    for (size_t i = 0; i < NFIELDS; i++)
+    for (size_t i = 0; i < keys_of[version]; i++)
         if (!seen[i])
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger key %s is missing", fields[i].name);
     if ((rc = medins_ledger_check(&l, err)) < 0)

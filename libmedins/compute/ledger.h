@@ -34,7 +34,15 @@
     X(T, carry_over, "carry_over", INT64, MONEY)                                   \
     X(T, thrifty_years, "thrifty_years", INT32, NUMBER)                            \
     X(T, prior_known, "prior_known", INT32, BOOL)                                  \
-    X(T, prior_outpatient_costs, "prior_outpatient_costs", INT64, MONEY)
+    X(T, prior_outpatient_costs, "prior_outpatient_costs", INT64, MONEY)                \
+    X(T, supplementary[MEDINS_POOL_OUTPATIENT], "supplementary.outpatient", INT64, MONEY) \
+    X(T, supplementary[MEDINS_POOL_POOLING], "supplementary.pooling", INT64, MONEY)       \
+    X(T, supplementary[MEDINS_POOL_INPATIENT], "supplementary.inpatient", INT64, MONEY) \
+    X(T, account_credited, "account_credited", INT64, MONEY)
+
+/* How many of those fields (the first) the text of each version has: version 1 lacks the
+ * supplementary funds' totals, version 2 the year's account credits. */
+#define MDN_LEDGER_TEXT_FIELDS {0, 24, 27, 28}
 
 /* The ledger's fields as medins_layout_field gives them (layout.c). */
 #define MDN_ONE_FIELD(...) +1
@@ -49,7 +57,8 @@ static inline uint64_t mdn_ledger_amounts(const medins_ledger *l)
                       l->deductible[2] | l->position[0] | l->position[1] | l->position[2] |
                       l->fund[0] | l->fund[1] | l->fund[2] | l->major_base | l->major_fund |
                       l->assist_base | l->assist_fund | l->account_balance | l->account_paid |
-                      l->carry_over | l->prior_outpatient_costs);
+                      l->carry_over | l->prior_outpatient_costs | l->supplementary[0] |
+                      l->supplementary[1] | l->supplementary[2] | l->account_credited);
 }
 _Static_assert(MEDINS_POOL_COUNT == 3, "mdn_ledger_amounts reads three pools");
 

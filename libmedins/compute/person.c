@@ -177,7 +177,9 @@ void mdn_ctx_make(mdn_ctx *ctx, const medins_person *person, int tier, int age,
     ctx->kind = kind;
     ctx->age = age;
     ctx->groups = person->groups;
-    ctx->admission = kind == MEDINS_CLAIM_INPATIENT ? (history->admissions > 0 ? 2 : 1) : 0;
+    /* The claim's order among the year's admissions: 1, 2, or 3 for the third and later. */
+    ctx->admission = kind == MEDINS_CLAIM_INPATIENT
+                         ? 1 + (history->admissions < 2 ? (int)history->admissions : 2) : 0;
     ctx->at_family_doctor = person->family_doctor != 0 && institution == person->family_doctor;
     ctx->thrifty_years = history->thrifty_years;
     ctx->prior_outpatient = history->prior_known ? history->prior_outpatient_costs : -1;

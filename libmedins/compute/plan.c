@@ -152,6 +152,19 @@ static int age_rule_of(const mdn_plan *pl, const medins_policy *p, const mdn_ctx
         return MDN_AGE_RULE(0, MDN_RULE_ADJUST);
     if (mdn_age_decides(sec->cap_table, pl->crow, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_CAP);
+    if (AGE_DECIDES(&sec->visit_cap, pl->vrow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_VISIT_CAP);
+    if (AGE_DECIDES(&sec->deductible_cap, pl->dcrow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_DEDUCTIBLE_CAP);
+    const mdn_supplementary *u = &sec->supp;
+    if (u->present) {
+        if (AGE_DECIDES(&u->ratio, pl->supp_rrow, ctx))
+            return MDN_AGE_RULE(3, MDN_RULE_RATIO);
+        if (pl->supp_rrow && AGE_DECIDES(&u->start, pl->supp_srow, ctx))
+            return MDN_AGE_RULE(3, MDN_RULE_DEDUCTIBLE);
+        if (pl->supp_rrow && AGE_DECIDES(&u->cap, pl->supp_crow, ctx))
+            return MDN_AGE_RULE(3, MDN_RULE_CAP);
+    }
     const mdn_layer *layers[2] = {&p->benefits->major, &p->benefits->assistance};
     for (int i = 0; i < 2; i++) {
         const mdn_layer *l = layers[i];
@@ -173,7 +186,12 @@ static int age_rule_of(const mdn_plan *pl, const medins_policy *p, const mdn_ctx
 /* The rule id of the table an MDN_PLAN_AGE plan names (mdn_plan.age_rule). */
 const char *mdn_plan_age_rule(const mdn_plan *plan, const medins_policy *p)
 {
-    const int layer = plan->age_rule / 8, rule = plan->age_rule % 8;
+    const int layer = plan->age_rule / 16, rule = plan->age_rule % 16;
+    if (layer == 3) {
+        const mdn_supplementary *u = &plan->sec->supp;
+        return rule == MDN_RULE_RATIO ? u->rule_ratio : rule == MDN_RULE_CAP ? u->rule_cap
+                                                                            : u->rule_start;
+    }
     if (layer > 0)
         return (layer == 1 ? &p->benefits->major : &p->benefits->assistance)->rule[rule];
     const mdn_benefit *sec = plan->sec;
@@ -221,6 +239,19 @@ void mdn_plan_of(mdn_plan *pl, const medins_policy *p, const mdn_query *q)
     pl->annual = MDN_MASK(sec->basis == MDN_BASIS_YEAR);
     pl->account = MDN_MASK(sec->account && q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE);
     pl->account_b = pl->account & MDN_MASK(sec->account_category_b);
+    pl->seg_cost = MDN_MASK(sec->seg_basis == MDN_SEG_COST);
+    pl->seg_fund = sec->seg_basis == MDN_SEG_FUND;
+    pl->account_first = q->ctx.scheme == MEDINS_SCHEME_EMPLOYEE ? sec->account_first : 0;
+    pl->vrow = find_amount(&sec->visit_cap, sec->ix.visit_cap, q);
+    pl->dcrow = find_amount(&sec->deductible_cap, sec->ix.deductible_cap, q);
+    const mdn_supplementary *u = &sec->supp;
+    pl->supp_cap = MDN_NO_CAP;
+    if (u->present && (pl->supp_rrow = find_ratio(&u->ratio, u->ix.ratio, q))) {
+        pl->supp = 1;
+        pl->supp_srow = find_amount(&u->start, u->ix.deductible, q);
+        if ((pl->supp_crow = find_amount(&u->cap, u->ix.cap, q)))
+            pl->supp_cap = pl->supp_crow->amount.v;
+    }
     plan_layer(&pl->layer[0], &p->benefits->major, kind, q);
     plan_layer(&pl->layer[1], &p->benefits->assistance, kind, q);
     if (ageless && (pl->age_rule = age_rule_of(pl, p, &q->ctx)) >= 0)

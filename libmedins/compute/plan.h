@@ -31,7 +31,7 @@ static inline void mdn_query_keys(mdn_query *q)
     bool ok = (unsigned)c->scheme < MEDINS_SCHEME_COUNT &&
               (unsigned)c->category < MEDINS_CATEGORY_COUNT &&
               (unsigned)c->tier < MEDINS_TIER_COUNT && (unsigned)c->kind < MEDINS_CLAIM_KIND_COUNT &&
-              (unsigned)c->level < MEDINS_LEVEL_COUNT && (unsigned)c->admission < 3 &&
+              (unsigned)c->level < MEDINS_LEVEL_COUNT && (unsigned)c->admission < 4 &&
               (unsigned)c->at_family_doctor < 2;
     q->pkey = ok ? mdn_index_person_key(c->scheme, c->category, c->tier) : -1;
     q->ckey = ok ? mdn_index_claim_key(c->kind, c->level, c->admission, c->at_family_doctor) : -1;
@@ -197,9 +197,10 @@ typedef struct mdn_layer_plan {
  * not by it (the ratio row first, so that no row found for want of an age says so). */
 enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_AGE, MDN_PLAN_RATIO };
 
-/* Which table of a plan needed the age (mdn_plan.age_rule): the section's (0) or a layer's
- * (1 major disease, 2 assistance) times 8, plus its MDN_RULE_*. */
-#define MDN_AGE_RULE(layer, rule) ((layer) * 8 + (rule))
+/* Which table of a plan needed the age (mdn_plan.age_rule): the section's (0), a layer's
+ * (1 major disease, 2 assistance) or the section's supplementary fund's (3) times 16, plus its
+ * MDN_RULE_* (the fund's start as MDN_RULE_DEDUCTIBLE). */
+#define MDN_AGE_RULE(layer, rule) ((layer) * 16 + (rule))
 
 /*
  * Every row and flag a settlement reads from the policy for one selector context: the person's
@@ -224,11 +225,22 @@ typedef struct mdn_plan {
     medins_fen carry;                       /* the maximum is inpatient's and carries over */
     medins_fen account;                     /* the individual account pays */
     medins_fen account_b;                   /* ... the category-B first self-pay too */
+    medins_fen seg_cost;                    /* the segments' bounds include the deductibles
+                                             * (segment_basis: cost) */
+    int seg_fund;                           /* ... are on the fund's payment (fund) */
     medins_fen ded;                         /* drow's amount less the thrift reduction, or 0 */
     medins_fen cap;                         /* crow's amount, or MDN_NO_CAP */
     medins_bp adj;                          /* the section's matching adjustments, summed */
     mdn_seg_plan segs;                      /* rrow's segments with adj */
     mdn_layer_plan layer[2];                /* major_disease, assistance */
+    /* The section's supplementary fund (last: only its policies read it). */
+    int supp;                               /* it has a ratio row for the person */
+    const mdn_amount_row *supp_srow, *supp_crow;    /* start, maximum; NULL: none */
+    const mdn_ratio_row *supp_rrow;
+    medins_fen supp_cap;                    /* supp_crow's amount, or MDN_NO_CAP */
+    /* The section's maximum a claim and ceiling on the year's deductibles (rows or NULL). */
+    const mdn_amount_row *vrow, *dcrow;
+    int account_first;                      /* mdn_account_first, for employees */
 } mdn_plan;
 
 /* The plan of selector context `ctx` (tier, age, history, kind, level... all set) under p. */

@@ -74,6 +74,13 @@ BODY void step(tracer *t, medins_step st, const mdn_val *v0, const mdn_val *v1,
         record(t, &st, v0, v1, v2);
 }
 
+/* The tracer `t` of a body with result `r` to hand a function out of line: a copy of the body
+ * without a result hands it no_trace instead, so that the address of its own `t` is never
+ * taken and its steps compile away. no_trace is never written: only a tracer with a result
+ * records. */
+static tracer no_trace = {NULL, false, false, 0};
+#define out_of_line(t, r) ((r) ? (t) : &no_trace)
+
 /* The steps of the adjustments that apply (every one that matches, in row order), whose
  * sum the plan holds (plan.c's adjust_sum). */
 static void trace_adjustments(tracer *t, const mdn_adjust_table *table, const mdn_index *ix,
@@ -105,6 +112,62 @@ static inline medins_bp seg_ratio(const mdn_ratio_row *row, const mdn_seg_plan *
     return sp->n > 0 ? sp->ratio[i] : clamp_ratio(row->seg[i].ratio.v, add);
 }
 
+/* The steps of one piece of segment `seg` (its kind paid by `part`, and when `coins`, the
+ * patient's share of it); `basis` is the section's mdn_seg_basis (a layer's is 0). */
+BODY void trace_piece(tracer *t, const mdn_segment *seg, medins_step_kind kind, medins_part part,
+                      const char *rule, medins_fen piece, medins_fen share, medins_fen paid,
+                      medins_bp ratio, bool coins, int basis)
+{
+    const bool open = seg->to < 0;
+    /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
+    step(t, (medins_step){.kind = kind, .part = part, .rule = rule, .amount = paid, .base = piece,
+                          .ratio = ratio,
+                          .arg = {seg->from, open ? 0 : seg->to, open, paid < share,
+                                  basis == MDN_SEG_COST, basis == MDN_SEG_FUND}},
+         seg->ratio.val, seg->from > 0 ? seg->from_val : NULL, seg->to_val);
+    if (coins)
+        step(t, (medins_step){.kind = MEDINS_STEP_COINSURANCE, .part = MEDINS_PART_COINSURANCE,
+                              .rule = rule, .amount = piece - share, .base = piece,
+                              .ratio = MEDINS_BP_ONE - ratio},
+             seg->ratio.val, NULL, NULL);
+}
+
+/*
+ * The smallest amount whose share at `ratio` (rounded half-up, as mdn_apply_magnitude) is at
+ * least `want` (> 0), for a ratio above 0: share(c) >= want when c * ratio + 5000 >= 10000 *
+ * want. Amounts are below 10^14 fen, so the product stays below 10^18.
+ */
+static inline medins_fen cost_for_share(medins_fen want, medins_bp ratio)
+{
+    MDN_ANALYZER_ASSUME(ratio > 0);   /* a share above 0 needs a ratio above 0 */
+    return (want * MEDINS_BP_ONE - MEDINS_BP_ONE / 2 + ratio - 1) / ratio;
+}
+
+/* The running sums of pay_segments and pay_fund_segments: the room left, what was paid,
+ * withheld by the room and left to the patient, and, with `reach`, where the room ran out. */
+typedef struct pieces {
+    medins_fen room, paid, withheld, coins;
+    medins_fen *reach;
+    bool ran_out;
+} pieces;
+
+/* A piece of `piece` placed `placed` after the start, whose share at `ratio` is `share`, paid
+ * within the room; returns what was paid of it. */
+BODY medins_fen take_piece(pieces *ps, medins_fen placed, medins_fen piece, medins_fen share,
+                           medins_bp ratio)
+{
+    const medins_fen paid = min_fen(share, ps->room);
+    if (ps->reach && !ps->ran_out && paid < share) {
+        *ps->reach = placed + (paid > 0 ? cost_for_share(paid, ratio) : 0);
+        ps->ran_out = true;
+    }
+    ps->room -= paid;
+    ps->paid += paid;
+    ps->withheld += share - paid;
+    ps->coins += piece - share;
+    return paid;
+}
+
 /*
  * Pay the pieces of [lo, hi) (positions on a running amount, not negative, lo <= hi) that fall
  * into each segment of `row`, at the segment's ratio plus `add`, until `room` is used up.
@@ -115,52 +178,96 @@ static inline medins_bp seg_ratio(const mdn_ratio_row *row, const mdn_seg_plan *
  * segment holding lo up to the one holding hi. An empty piece pays nothing, so that the
  * figures take no branch on the amounts (bench/README.md); only the trace tests for a piece.
  * Each piece is a step of `kind` paid by `part`, followed, when `coins` is given, by the
- * patient's share of it.
+ * patient's share of it; `basis` is for the trace. With `reach`, *reach receives the amount
+ * placed before the room ran out: hi - lo when it did not, else up to the least amount of the
+ * piece whose share is what the room paid of it (cost_for_share).
  */
 BODY medins_fen pay_segments(tracer *t, const mdn_ratio_row *row, const mdn_seg_plan *sp,
                              medins_bp add, medins_fen lo, medins_fen hi, medins_fen room,
                              medins_fen *withheld, medins_fen *coins, medins_bp *first_ratio,
-                             medins_step_kind kind, medins_part part, const char *rule)
+                             medins_step_kind kind, medins_part part, const char *rule, int basis,
+                             medins_fen *reach)
 {
     size_t i = 0;
     while (lo >= seg_to(row, sp, i))     /* the last bound is MDN_NO_CAP */
         i++;
     if (first_ratio && hi > lo)
         *first_ratio = seg_ratio(row, sp, add, i);
-    medins_fen a = lo, paid_sum = 0, withheld_sum = 0, coins_sum = 0;
+    medins_fen a = lo;
+    pieces ps = {room, 0, 0, 0, reach, false};
+    if (reach)
+        *reach = hi - lo;
     for (;; i++) {
         const medins_fen to = seg_to(row, sp, i), piece = min_fen(hi, to) - a;
         const medins_bp ratio = seg_ratio(row, sp, add, i);
         /* A piece is never negative: a <= min(hi, to). */
         const medins_fen share = mdn_apply_magnitude((uint64_t)piece, ratio);
-        const medins_fen paid = min_fen(share, room);
-        room -= paid;
-        paid_sum += paid;
-        withheld_sum += share - paid;
-        coins_sum += piece - share;
-        if (t->r && piece > 0) {
-            const mdn_segment *seg = &row->seg[i];
-            const bool open = seg->to < 0;
-            /* The first segment starts at 0 by rule: that bound says nothing about the policy. */
-            step(t, (medins_step){.kind = kind, .part = part, .rule = rule, .amount = paid,
-                                  .base = piece, .ratio = ratio,
-                                  .arg = {seg->from, open ? 0 : seg->to, open, paid < share}},
-                 seg->ratio.val, seg->from > 0 ? seg->from_val : NULL, seg->to_val);
-            if (coins)
-                step(t, (medins_step){.kind = MEDINS_STEP_COINSURANCE,
-                                      .part = MEDINS_PART_COINSURANCE, .rule = rule,
-                                      .amount = piece - share, .base = piece,
-                                      .ratio = MEDINS_BP_ONE - ratio},
-                     seg->ratio.val, NULL, NULL);
-        }
+        const medins_fen paid = take_piece(&ps, a - lo, piece, share, ratio);
+        if (t->r && piece > 0)
+            trace_piece(t, &row->seg[i], kind, part, rule, piece, share, paid, ratio,
+                        coins != NULL, basis);
         if (hi <= to)
             break;
         a = to;
     }
-    *withheld = withheld_sum;
+    *withheld = ps.withheld;
     if (coins)
-        *coins = coins_sum;
-    return paid_sum;
+        *coins = ps.coins;
+    return ps.paid;
+}
+
+/*
+ * pay_segments for a section whose bounds are on the basic fund's payment this year
+ * (segment_basis: fund): `cost` is paid from the fund's position `f0`, each piece in a segment
+ * until the fund's payment reaches its bound. A piece that reaches a bound is the least cost
+ * whose share does (cost_for_share), so that its share is exactly what the bound leaves: each
+ * share grows by at most a fen a fen of cost (ratios are at most 100%). Only sections with
+ * that basis call it (plan.seg_fund): out of line, so that the batch's copies of the body,
+ * which settle the other bases, do not carry it. Returns the sums as pay_segments leaves them
+ * (first_ratio 0 without a piece); `reach` as for pay_segments.
+ */
+typedef struct paid_pieces {
+    medins_fen paid, withheld, coins;
+    medins_bp first_ratio;
+} paid_pieces;
+
+static MDN_NOINLINE paid_pieces pay_fund_segments(tracer *t, const mdn_ratio_row *row,
+                                                  const mdn_seg_plan *sp, medins_bp add,
+                                                  medins_fen f0, medins_fen cost,
+                                                  medins_fen room, const char *rule,
+                                                  medins_fen *reach)
+{
+    size_t i = 0;
+    while (f0 >= seg_to(row, sp, i))
+        i++;
+    paid_pieces out = {0, 0, 0, cost > 0 ? seg_ratio(row, sp, add, i) : 0};
+    medins_fen f = f0, left = cost;
+    pieces ps = {room, 0, 0, 0, reach, false};
+    if (reach)
+        *reach = cost;
+    for (;; i++) {
+        const medins_fen to = seg_to(row, sp, i);
+        const medins_bp ratio = seg_ratio(row, sp, add, i);
+        medins_fen piece = left, share = mdn_apply_magnitude((uint64_t)left, ratio);
+        /* Past the bound (so the ratio is above 0): the piece that reaches it, less than
+         * what is left. */
+        if (share > to - f) {
+            share = to - f;
+            piece = cost_for_share(share, ratio);
+        }
+        const medins_fen paid = take_piece(&ps, cost - left, piece, share, ratio);
+        if (t->r && piece > 0)
+            trace_piece(t, &row->seg[i], MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, rule, piece,
+                        share, paid, ratio, true, MDN_SEG_FUND);
+        left -= piece;
+        f += share;
+        if (left == 0)
+            break;
+    }
+    out.paid = ps.paid;
+    out.withheld = ps.withheld;
+    out.coins = ps.coins;
+    return out;
 }
 
 /*
@@ -210,7 +317,7 @@ BODY medins_fen settle_layer(tracer *t, const mdn_layer *l, const mdn_layer_plan
     medins_fen paid = pay_segments(t, lp->rrow, &lp->segs, lp->adj, lo, hi, room, &withheld,
                                    NULL, NULL,
                                    major ? MEDINS_STEP_MAJOR_DISEASE : MEDINS_STEP_ASSISTANCE,
-                                   part, l->rule[MDN_RULE_RATIO]);
+                                   part, l->rule[MDN_RULE_RATIO], 0, NULL);
     if (t->r && crow)
         step(t, (medins_step){.kind = major ? MEDINS_STEP_MAJOR_DISEASE_CAP
                                             : MEDINS_STEP_ASSISTANCE_CAP,
@@ -231,6 +338,68 @@ static inline int mdn_check_attributes(const medins_policy *p, const medins_clai
                          "policy %s does not define (it defines %zu)", (long long)claim->id,
                          (unsigned)(claim->attributes & ~known), p->id, p->nattrs);
     return 0;
+}
+
+/* Where a claim's amount above its deductible `ded` starts on the running amount of the
+ * section's segment_basis, but for the fund's payment (pay_fund_segments): above the
+ * deductibles, or (cost) with them, this claim's first. */
+static inline medins_fen seg_position(const mdn_plan *plan, const medins_ledger *ledger, int pool,
+                                      medins_fen ded)
+{
+    return ledger->position[pool] + (plan->seg_cost & (ledger->deductible[pool] + ded));
+}
+
+/*
+ * The section's supplementary fund (plan.supp): it starts where the basic fund's payment this
+ * year reaches its start (its row's amount, else the maximum `cap`), which the basic fund's
+ * `room` ended at, and pays its ratio of the cost placed after that point, up to its own
+ * maximum. `withheld` is what the room refused: with none, the basic fund did not stop in this
+ * claim, and a start above the maximum is never reached; nor is it where the fund stopped at
+ * a claim's maximum (visit_cap) short of the year's room. The basic fund's pieces are placed
+ * again, without a trace, to find the cost that point leaves (reach). Out of line, as
+ * pay_fund_segments.
+ */
+static MDN_NOINLINE medins_fen settle_supplementary(tracer *t, const mdn_plan *plan,
+                                                    const medins_ledger *ledger, int pool,
+                                                    medins_fen cap, medins_fen ded,
+                                                    medins_fen rest, medins_fen room,
+                                                    medins_fen fund, medins_fen withheld)
+{
+    const mdn_supplementary *u = &plan->sec->supp;
+    const mdn_amount_row *srow = plan->supp_srow, *crow = plan->supp_crow;
+    const medins_fen start = srow ? srow->amount.v : cap;
+    /* Only where the year's room ran out (not a claim's maximum). */
+    if (withheld == 0 || fund < room || start > cap)
+        return 0;
+    tracer none = {NULL, false, false, 0};
+    medins_fen w, c, reach;
+    if (plan->seg_fund) {
+        pay_fund_segments(&none, plan->rrow, &plan->segs, plan->adj, ledger->fund[pool], rest,
+                          room, NULL, &reach);
+    } else {
+        const medins_fen lo = seg_position(plan, ledger, pool, ded);
+        pay_segments(&none, plan->rrow, &plan->segs, plan->adj, lo, lo + rest, room, &w, &c,
+                     NULL, MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, NULL, 0, &reach);
+    }
+    const medins_fen beyond = rest - reach, used = ledger->supplementary[pool];
+    const mdn_segment *seg = &plan->supp_rrow->seg[0];
+    const medins_fen share = mdn_apply_magnitude((uint64_t)beyond, seg->ratio.v),
+                     paid = min_fen(share, max_fen(0, plan->supp_cap - used));
+    step(t, (medins_step){.kind = MEDINS_STEP_SUPPLEMENTARY_START, .part = MEDINS_PART_INFO,
+                          .rule = srow ? u->rule_start : plan->sec->cap_owner->rule[MDN_RULE_CAP],
+                          .amount = start, .base = beyond,
+                          .arg = {ledger->fund[pool], srow == NULL}},
+         srow ? srow->amount.val : plan->crow->amount.val, NULL, NULL);
+    step(t, (medins_step){.kind = MEDINS_STEP_SUPPLEMENTARY, .part = MEDINS_PART_SUPPLEMENTARY,
+                          .rule = u->rule_ratio, .amount = paid, .base = beyond,
+                          .ratio = seg->ratio.v, .arg = {paid < share}},
+         seg->ratio.val, NULL, NULL);
+    if (crow)
+        step(t, (medins_step){.kind = MEDINS_STEP_SUPPLEMENTARY_CAP, .part = MEDINS_PART_INFO,
+                              .rule = u->rule_cap, .amount = crow->amount.v, .base = used,
+                              .arg = {paid < share}},
+             crow->amount.val, NULL, NULL);
+    return paid;
 }
 
 /* The claim's date against the policy's dates and the ledger's year and last claim. */
@@ -280,7 +449,9 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
  * is written only when the claim settles). Without a result only the figures the batch
  * outputs are written (fund, major_disease, assistance, patient, deductible, coinsurance,
  * over_cap, account). `vouched` says what the caller has checked: the body then does not.
- * The claim, the person and the ledger must have passed their checks.
+ * The claim, the person and the ledger must have passed their checks. `extras` is false only
+ * in the batch's copies for policies without the stages few policies write
+ * (mdn_benefits.extra): those copies carry none of them.
  *
  * Only scalars go to the functions it calls on its error paths, and nothing of *s is kept in
  * the tracer, so that the claim and the settlement have no address taken (bench/README.md).
@@ -288,7 +459,7 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
 BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_policy *p,
                      const medins_person *person, const mdn_plan *plan, const mdn_query *q,
                      const medins_claim *claim, const medins_ledger *ledger, medins_result *r,
-                     unsigned flags, mdn_vouched vouched, medins_error **err)
+                     unsigned flags, mdn_vouched vouched, bool extras, medins_error **err)
 {
     int rc;
     if ((vouched == MDN_VOUCHED_NONE && ((rc = check_dates(p, claim->date, ledger, err)) < 0 ||
@@ -310,8 +481,24 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     /* No memset: the batch (no result) gets only the figures it outputs, and each store it
      * skips shortens its claims. */
     const medins_fen in_scope = claim->total - claim->self_paid - claim->category_b;
+    /* The account first (account_first), before the deductible: what is left of the year's
+     * credits, or the whole balance; the fund's stages take the rest. */
+    medins_fen first = 0;
+    if (extras && plan->account_first) {
+        const medins_fen current = min_fen(ledger->account_balance,
+                                           max_fen(0, ledger->account_credited -
+                                                          ledger->account_paid)),
+                         all = plan->account_first == MDN_ACCOUNT_FIRST_ALL;
+        first = min_fen(all ? ledger->account_balance : current, in_scope);
+        step(&t, (medins_step){.kind = MEDINS_STEP_ACCOUNT_FIRST, .part = MEDINS_PART_ACCOUNT,
+                               .rule = sec->rule[MDN_RULE_ACCOUNT], .amount = first,
+                               .base = in_scope, .arg = {current, all, ledger->account_balance}},
+             NULL, NULL, NULL);
+    }
+    const medins_fen covered = in_scope - first;
     s->major_disease = s->assistance = 0;
     if (r) {
+        s->account_first = first;
         s->in_scope = in_scope;
         s->ratio = 0;
         s->claim_id = claim->id;
@@ -336,9 +523,20 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
 
     /* Deductible: what is left of the pool's annual one, or the whole per visit or admission
      * (0 without a deductible row). */
-    const medins_fen ded = plan->ded,
-                     remaining = ded - (plan->annual & min_fen(ded, ledger->deductible[pool]));
-    s->deductible = min_fen(in_scope, remaining);
+    const medins_fen ded = plan->ded;
+    medins_fen remaining = ded - (plan->annual & min_fen(ded, ledger->deductible[pool]));
+    /* A ceiling on the year's deductibles in the pool (deductible_cap). */
+    const mdn_amount_row *dcrow = extras ? plan->dcrow : NULL;
+    if (dcrow) {
+        const medins_fen left = max_fen(0, dcrow->amount.v - ledger->deductible[pool]);
+        step(&t, (medins_step){.kind = MEDINS_STEP_DEDUCTIBLE_CAP, .part = MEDINS_PART_INFO,
+                               .rule = sec->rule[MDN_RULE_DEDUCTIBLE_CAP],
+                               .amount = dcrow->amount.v, .base = ledger->deductible[pool],
+                               .arg = {left < min_fen(covered, remaining)}},
+             dcrow->amount.val, NULL, NULL);
+        remaining = min_fen(remaining, left);
+    }
+    s->deductible = min_fen(covered, remaining);
     const mdn_amount_row *drow = plan->drow;
     if (t.r && drow) {
         const char *rule = sec->ded_owner->rule[MDN_RULE_DEDUCTIBLE];
@@ -369,12 +567,34 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                           sec->rule[MDN_RULE_ADJUST]);
     const mdn_amount_row *crow = plan->crow;
     const medins_fen carry = plan->carry & ledger->carry_over, cap = plan->cap + carry;
-    medins_fen rest = in_scope - s->deductible;
-    medins_fen pos = ledger->position[pool];
-    s->fund = pay_segments(&t, plan->rrow, &plan->segs, plan->adj, pos, pos + rest,
-                           max_fen(0, cap - ledger->fund[pool]), &s->over_cap, &s->coinsurance,
-                           r ? &s->ratio : NULL, MEDINS_STEP_SEGMENT, MEDINS_PART_FUND,
-                           sec->rule[MDN_RULE_RATIO]);
+    medins_fen rest = covered - s->deductible;
+    /* A supplementary fund that starts below the maximum ends the basic fund's payments there. */
+    medins_fen limit = cap;
+    if (extras && plan->supp && plan->supp_srow)
+        limit = min_fen(cap, plan->supp_srow->amount.v);
+    const medins_fen room = max_fen(0, limit - ledger->fund[pool]);
+    /* The most the fund pays for this claim (visit_cap), within the year's room. */
+    const mdn_amount_row *vrow = extras ? plan->vrow : NULL;
+    medins_fen claim_room = room;
+    if (vrow)
+        claim_room = min_fen(room, vrow->amount.v);
+    if (extras && plan->seg_fund) {
+        const paid_pieces pp = pay_fund_segments(out_of_line(&t, r), plan->rrow, &plan->segs,
+                                                 plan->adj, ledger->fund[pool], rest, claim_room,
+                                                 sec->rule[MDN_RULE_RATIO], NULL);
+        s->fund = pp.paid;
+        s->over_cap = pp.withheld;
+        s->coinsurance = pp.coins;
+        if (r)
+            s->ratio = pp.first_ratio;
+    } else {
+        const medins_fen pos = extras ? seg_position(plan, ledger, pool, s->deductible)
+                                      : ledger->position[pool];
+        s->fund = pay_segments(&t, plan->rrow, &plan->segs, plan->adj, pos, pos + rest, claim_room,
+                               &s->over_cap, &s->coinsurance, r ? &s->ratio : NULL,
+                               MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, sec->rule[MDN_RULE_RATIO],
+                               sec->seg_basis, NULL);
+    }
     if (t.r && crow) {
         if (carry > 0)
             step(&t, (medins_step){.kind = MEDINS_STEP_CARRY_OVER, .part = MEDINS_PART_INFO,
@@ -387,18 +607,39 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                    .arg = {ledger->fund[pool]}},
                  crow->amount.val, NULL, NULL);
     }
-    /* Withheld only under a maximum: without its row the cap is MDN_NO_CAP, above any position. */
-    if (t.r && s->over_cap > 0)
+    /* What withheld it: the claim's maximum, a supplementary fund's start, or the year's. */
+    const bool by_visit = claim_room < room;
+    if (t.r && vrow)
+        step(&t, (medins_step){.kind = MEDINS_STEP_VISIT_CAP, .part = MEDINS_PART_INFO,
+                               .rule = sec->rule[MDN_RULE_VISIT_CAP], .amount = vrow->amount.v,
+                               .arg = {by_visit && s->over_cap > 0}},
+             vrow->amount.val, NULL, NULL);
+    if (t.r && s->over_cap > 0) {
+        const mdn_amount_row *by = by_visit ? vrow : limit < cap ? plan->supp_srow : crow;
+        /* Something withheld: a claim's maximum, a start below the year's, or the year's,
+         * which is finite only with its row. */
+        MDN_ANALYZER_ASSUME(by != NULL);
         step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
-                               .rule = sec->cap_owner->rule[MDN_RULE_CAP],
-                               .amount = s->over_cap, .arg = {cap}},
-             crow ? crow->amount.val : NULL, NULL, NULL);
+                               .rule = by_visit ? sec->rule[MDN_RULE_VISIT_CAP]
+                                       : limit < cap ? sec->supp.rule_start
+                                       : sec->cap_owner->rule[MDN_RULE_CAP],
+                               .amount = s->over_cap,
+                               .arg = {by->amount.v, by_visit, !by_visit && limit < cap}},
+             by->amount.val, NULL, NULL);
+    }
+
+    s->supplementary = 0;
+    if (extras && plan->supp)
+        s->supplementary = settle_supplementary(out_of_line(&t, r), plan, ledger, pool, cap,
+                                                s->deductible, rest, room, s->fund, s->over_cap);
 
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
     const medins_fen major_applies = plan->layer[0].applies,
                      assist_applies = plan->layer[1].applies;
-    medins_fen burden = in_scope - s->fund;
+    /* The account's first payment is the patient's, settled before: not a burden the layers
+     * take. */
+    medins_fen burden = covered - s->fund - s->supplementary;
     /* Without a result each layer is called whether or not it applies (its gate stops it). */
     if (major_applies || !r)
         s->major_disease = settle_layer(&t, &bs->major, &plan->layer[0], q, ledger->major_base,
@@ -410,24 +651,25 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                      assist_base, in_scope, ledger->assist_fund,
                                      MEDINS_PART_ASSISTANCE);
 
-    s->patient = claim->total - s->fund - s->major_disease - s->assistance;
+    s->patient = claim->total - s->fund - s->supplementary - s->major_disease - s->assistance;
     step(&t, (medins_step){.kind = MEDINS_STEP_PATIENT, .part = MEDINS_PART_PATIENT,
                            .rule = "settlement.patient", .amount = s->patient, .base = s->total,
                            .arg = {s->self_paid, s->category_b, s->deductible, s->coinsurance,
-                                   s->over_cap, s->major_disease, s->assistance}},
+                                   s->over_cap, s->major_disease, s->assistance,
+                                   s->supplementary}},
          NULL, NULL, NULL);
 
     /* The individual account pays in-scope costs (catalogue-external items never), and the
      * category-B first self-pay where the section's account_category_b says so. */
     const medins_fen payable = assist_base - s->assistance + (plan->account_b & claim->category_b);
-    const medins_fen account = min_fen(ledger->account_balance, payable);
-    s->account = plan->account & account;
+    const medins_fen account = min_fen(ledger->account_balance - first, payable);
+    s->account = first + (plan->account & account);
     /* Whether the account pays category B decided something only when there was some. */
     if (plan->account && t.r)
         step(&t, (medins_step){.kind = MEDINS_STEP_ACCOUNT, .part = MEDINS_PART_ACCOUNT,
-                               .rule = sec->rule[MDN_RULE_ACCOUNT], .amount = s->account,
+                               .rule = sec->rule[MDN_RULE_ACCOUNT], .amount = s->account - first,
                                .base = payable,
-                               .arg = {ledger->account_balance, plan->account_b != 0}},
+                               .arg = {ledger->account_balance - first, plan->account_b != 0}},
              sec->account_val, claim->category_b > 0 ? sec->account_category_b_val : NULL, NULL);
     if (r) {
         s->cash = s->patient - s->account;
@@ -456,17 +698,19 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                          major_fund = ledger->major_fund + s->major_disease,
                          assist_sum = ledger->assist_base + add_assist,
                          assist_fund = ledger->assist_fund + s->assistance,
-                         account_paid = ledger->account_paid + s->account;
+                         account_paid = ledger->account_paid + s->account,
+                         supplementary = ledger->supplementary[pool] + s->supplementary;
         /* Each sum is at most their OR, which is below 2^46 < MEDINS_FEN_MAX nearly always:
          * one test, and the exact ones only when it fails. */
         const uint64_t any = (uint64_t)(outpatient | deductible | position | fund | major_base |
-                                        major_fund | assist_sum | assist_fund | account_paid);
+                                        major_fund | assist_sum | assist_fund | account_paid |
+                                        supplementary);
         if (any >= (uint64_t)1 << 46 &&
             ((outpatient > MEDINS_FEN_MAX) | (deductible > MEDINS_FEN_MAX) |
              (position > MEDINS_FEN_MAX) | (fund > MEDINS_FEN_MAX) |
              (major_base > MEDINS_FEN_MAX) | (major_fund > MEDINS_FEN_MAX) |
              (assist_sum > MEDINS_FEN_MAX) | (assist_fund > MEDINS_FEN_MAX) |
-             (account_paid > MEDINS_FEN_MAX)))
+             (account_paid > MEDINS_FEN_MAX) | (supplementary > MEDINS_FEN_MAX)))
             return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
                              "a year total of the ledger would exceed the limit");
     }
@@ -485,6 +729,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     next->assist_fund += s->assistance;
     next->account_balance -= s->account;
     next->account_paid += s->account;
+    next->supplementary[pool] += s->supplementary;
     return 0;
 }
 
@@ -513,7 +758,7 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
     q.ctx.attributes = claim->attributes;
     mdn_query_keys(&q);
     mdn_plan_of(&plan, p, &q);
-    return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, MDN_VOUCHED_NONE,
+    return settle_body(s, next, p, person, &plan, &q, claim, ledger, r, flags, MDN_VOUCHED_NONE, true,
                        err);
 }
 
@@ -649,7 +894,7 @@ static inline void put_known(medins_fen *col, size_t j, medins_fen v, unsigned b
 BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out *out,
                             medins_ledger *ledgers, const medins_person *run_person,
                             const medins_policy *policy, const mdn_plan *const *plans, size_t i0,
-                            size_t m, unsigned known, unsigned cols)
+                            size_t m, unsigned known, unsigned cols, bool extras)
 {
     /* In locals, as in the first pass (batch.c). */
     const int32_t *person = claims->person + i0, *date = claims->date + i0,
@@ -682,7 +927,7 @@ BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out 
         /* Vouched for: no check, so no failure. The person would be read only to word why a
          * plan cannot settle. */
         (void)settle_body(&s, ledger, policy, run_person, plans[j], NULL, &claim, ledger, NULL, 0,
-                          MDN_VOUCHED_ALL, NULL);
+                          MDN_VOUCHED_ALL, extras, NULL);
         put_known(fund, j, s.fund, COL_FUND, known, cols);
         put_known(major, j, s.major_disease, COL_MAJOR, known, cols);
         put_known(assist, j, s.assistance, COL_ASSIST, known, cols);
@@ -697,22 +942,29 @@ BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out 
 }
 
 /* In a copy for the call's output columns when they are every column or the split of the
- * total with each claim's status, else in one that tests for each. */
+ * total with each claim's status, else in one that tests for each; under a policy with the
+ * stages few policies write (mdn_benefits.extra), in one copy that has them and tests for
+ * each column, so that the others carry none of them. */
 void mdn_settle_chunk(const medins_batch_claims *claims, medins_batch_out *out, unsigned cols,
                       medins_ledger *ledgers, const medins_person *person,
                       const medins_policy *policy, const mdn_plan *const *plans, size_t i0,
                       size_t m)
 {
+    if (policy->benefits->extra) {
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, 0, 0, true);
+        return;
+    }
     switch (cols) {
     case COLS_ALL:
-        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL, COLS_ALL);
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL, COLS_ALL,
+                          false);
         break;
     case COLS_SPLIT:
         settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL,
-                          COLS_SPLIT);
+                          COLS_SPLIT, false);
         break;
     default:
-        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, 0, 0);
+        settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, 0, 0, false);
         break;
     }
 }
@@ -721,7 +973,8 @@ int mdn_settle_planned(medins_settlement *s, medins_ledger *ledger, const medins
                        const medins_person *person, const mdn_plan *plan,
                        const medins_claim *claim, mdn_vouched vouched, medins_error **err)
 {
-    return settle_body(s, ledger, p, person, plan, NULL, claim, ledger, NULL, 0, vouched, err);
+    return settle_body(s, ledger, p, person, plan, NULL, claim, ledger, NULL, 0, vouched, true,
+                       err);
 }
 
 int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const medins_ledger *from,
@@ -729,5 +982,5 @@ int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const med
                             const mdn_plan *plan, const medins_claim *claim, mdn_vouched vouched,
                             medins_error **err)
 {
-    return settle_body(s, next, p, person, plan, NULL, claim, from, NULL, 0, vouched, err);
+    return settle_body(s, next, p, person, plan, NULL, claim, from, NULL, 0, vouched, true, err);
 }

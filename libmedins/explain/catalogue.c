@@ -40,9 +40,10 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
     },
     [MEDINS_STEP_SEGMENT] = {
         "The fund pays {ratio} of {base} in the segment {open?above {from}|{from} to {to}}"
+        "{on_cost? of the year's in-scope cost}{on_fund? of the fund's payments this year}"
         "{cut? (cut by the annual maximum)}",
-        "统筹基金支付{open?{from}元以上|{from}元至{to}元}共付段内{base}元的{ratio}"
-        "{cut?（受年度封顶线限制）}",
+        "统筹基金支付{open?{from}元以上|{from}元至{to}元}{on_cost?（按年度累计医疗费用）}"
+        "{on_fund?（按统筹基金年度累计支付）}共付段内{base}元的{ratio}{cut?（受年度封顶线限制）}",
     },
     [MEDINS_STEP_COINSURANCE] = {
         "The patient pays {ratio} of {base} in this segment",
@@ -59,8 +60,10 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
         "本次结算前统筹基金已支付{before}元",
     },
     [MEDINS_STEP_OVER_CAP] = {
-        "Withheld by the annual maximum {maximum}, paid by the patient: {amount}",
-        "超过年度封顶线{maximum}元的部分由个人负担：{amount}元",
+        "Withheld by {visit?the maximum of a claim|{supplementary?the supplementary fund's "
+        "start|the annual maximum}} {maximum}, paid by the patient: {amount}",
+        "超过{visit?单次最高支付限额|{supplementary?补充基金起付点|年度封顶线}}{maximum}元的部分"
+        "由个人负担：{amount}元",
     },
     [MEDINS_STEP_MAJOR_DISEASE_NO_ROW] = {
         "No row of the major-disease layer applies to this person: it pays nothing",
@@ -107,10 +110,11 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
     [MEDINS_STEP_PATIENT] = {
         "The patient pays {amount}: self-paid {self_paid} + category B {category_b} + "
         "deductible {deductible} + coinsurance {coinsurance} + over the maximum {over_cap} - "
-        "major disease {major_disease} - assistance {assistance}",
+        "{supplementary?supplementary fund {supplementary} - }major disease {major_disease} - "
+        "assistance {assistance}",
         "个人负担{amount}元：自费{self_paid}元＋乙类先行自付{category_b}元＋起付线{deductible}元"
-        "＋个人自付{coinsurance}元＋超封顶线{over_cap}元－大病保险{major_disease}元"
-        "－医疗救助{assistance}元",
+        "＋个人自付{coinsurance}元＋超封顶线{over_cap}元{supplementary?－补充基金{supplementary}元}"
+        "－大病保险{major_disease}元－医疗救助{assistance}元",
     },
     [MEDINS_STEP_ACCOUNT] = {
         "Paid from the individual account: {amount} of the in-scope burden "
@@ -260,6 +264,36 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
         "The fund pays {amount} yuan to institution {institution}",
         "基金向医疗机构{institution}支付{amount}元",
     },
+    [MEDINS_STEP_SUPPLEMENTARY_START] = {
+        "The supplementary fund starts where the basic fund has paid {amount} this year "
+        "{at_cap?(its annual maximum) |}(paid before this claim {before}): it takes {base} of "
+        "this claim's cost",
+        "统筹基金年度累计支付达到{amount}元{at_cap?（统筹基金年度封顶线）|}后由补充基金支付"
+        "（本次结算前统筹基金已支付{before}元）：本次进入补充基金的费用{base}元",
+    },
+    [MEDINS_STEP_SUPPLEMENTARY] = {
+        "The supplementary fund pays {ratio} of {base}{cut? (cut by its annual maximum)}",
+        "补充基金支付{base}元的{ratio}{cut?（受补充基金年度最高支付限额限制）}",
+    },
+    [MEDINS_STEP_VISIT_CAP] = {
+        "The fund pays at most {amount} for one claim{reached? (reached)}",
+        "统筹基金单次最高支付{amount}元{reached?（已达到）}",
+    },
+    [MEDINS_STEP_DEDUCTIBLE_CAP] = {
+        "Deductibles of the year at most {amount}, of which {base} was borne before this "
+        "claim{reached? (reached)}",
+        "年度起付线累计最高{amount}元，本次结算前已负担{base}元{reached?（已达到）}",
+    },
+    [MEDINS_STEP_ACCOUNT_FIRST] = {
+        "The individual account pays first, before the deductible: {amount} of {base} "
+        "({all?from the balance {balance}|from the year's account {current}})",
+        "个人账户先行支付{amount}元（政策范围内费用{base}元，"
+        "{all?账户余额{balance}元|当年账户{current}元}），其余进入起付线",
+    },
+    [MEDINS_STEP_SUPPLEMENTARY_CAP] = {
+        "The supplementary fund's annual maximum {amount}; paid before this claim {base}",
+        "补充基金年度最高支付限额{amount}元，本次结算前已支付{base}元",
+    },
 };
 
 const char *mdn_message(medins_step_kind kind, medins_lang lang)
@@ -349,6 +383,7 @@ static const char *const parts[MEDINS_PART_COUNT][MEDINS_LANG_COUNT] = {
     [MEDINS_PART_INFO] = {"Note", "说明"},
     [MEDINS_PART_CONTRIBUTION] = {"Contribution", "缴费"},
     [MEDINS_PART_BENEFIT] = {"Benefit", "待遇"},
+    [MEDINS_PART_SUPPLEMENTARY] = {"Supplementary fund pays", "补充基金支付"},
 };
 
 const char *medins_part_label(medins_part part, medins_lang lang)

@@ -11,6 +11,8 @@
 #define BENEFIT_DIMS (MDN_DIM_ALL & ~(unsigned)MDN_DIM_KIND)
 
 static const char *const basis_words[] = {"year", "visit", "admission", NULL};
+static const char *const seg_basis_words[] = {"above_deductible", "cost", "fund", NULL};
+static const char *const account_first_words[] = {"none", "current", "all", NULL};
 
 /* The claim kind a benefit section settles, or -1 for the layers and other sections. */
 static int section_kind(medins_section s)
@@ -32,6 +34,7 @@ static const medins_section pool_owner[MEDINS_POOL_COUNT] = {
 
 static const char *const rule_suffix[MDN_RULE_COUNT] = {
     "deductible", "thrift_reduction", "ratio", "adjustments", "cap", "account", "carry_over",
+    "visit_cap", "deductible_cap",
 };
 
 static int make_rules(mdn_binder *b, const char *name, const char **rule)
@@ -106,17 +109,98 @@ static int bind_pool(mdn_binder *b, const mdn_node *node, int dflt, int *pool)
     return rc;
 }
 
+/* The text of map[key], a scalar of 1 to `max` bytes each of `set` (NULL: a-z, 0-9 and _),
+ * into the policy's arena; `what` says what it must be. Required. */
+static int text_of(mdn_binder *b, const mdn_node *map, const char *key, const char *set,
+                   size_t max, const char *what, const char **out)
+{
+    int rc = mdn_bind_require(b, map, key);
+    if (rc < 0)
+        return rc;
+    const mdn_node *n = mdn_map_get(map, key);
+    if (n->type != MDN_SCALAR)
+        return mdn_bind_error(b, n, MEDINS_ERR_TYPE, "%s: expected a scalar", key);
+    bool ok = n->len > 0 && n->len <= max;
+    for (size_t i = 0; ok && i < n->len; i++) {
+        const char c = n->text[i];
+        ok = set ? strchr(set, c) != NULL && c != '\0'
+                 : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    }
+    if (!ok)
+        return mdn_bind_error(b, n, set ? MEDINS_ERR_SYNTAX : MEDINS_ERR_TYPE,
+                              "%s: \"%s\" is not %s", key, n->text, what);
+    if (!(*out = mdn_arena_strdup(&b->policy->arena, n->text)))
+        return mdn_error(b->err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return 0;
+}
+
+/*
+ * A section's supplementary fund (`supplementary:`): its name, its fund_pay_type, where it
+ * starts, its ratio (one a row) and its maximum. Absent: none.
+ */
+static int bind_supplementary(mdn_binder *b, mdn_benefit *s, const mdn_node *node)
+{
+    static const char *const keys[] = {"fund", "fund_pay_type", "start", "ratio", "cap", NULL};
+    mdn_supplementary *u = &s->supp;
+    const mdn_node *map = mdn_map_get(node, "supplementary");
+    if (!map || map->type == MDN_NULL)
+        return 0;
+    mdn_path_push(b, "supplementary");
+    int rc;
+    if ((rc = mdn_bind_keys(b, map, 0, keys)) < 0 ||
+        (rc = text_of(b, map, "fund", NULL, 64, "a fund's name (a-z, 0-9 and _)",
+                      &u->fund)) < 0 ||
+        (rc = text_of(b, map, "fund_pay_type", "0123456789", 6,
+                      "a fund_pay_type code (six digits)", &u->fund_pay_type)) < 0 ||
+        (rc = mdn_bind_require(b, map, "ratio")) < 0 ||
+        (rc = amount_table(b, map, "start", NULL, &u->start)) < 0 ||
+        (rc = ratio_table(b, map, "ratio", &u->ratio)) < 0 ||
+        (rc = amount_table(b, map, "cap", NULL, &u->cap)) < 0)
+        goto out;
+    if (strlen(u->fund_pay_type) != 6) {
+        rc = mdn_bind_error(b, mdn_map_get(map, "fund_pay_type"), MEDINS_ERR_SYNTAX,
+                            "fund_pay_type: \"%s\" is not a fund_pay_type code (six digits)",
+                            u->fund_pay_type);
+        goto out;
+    }
+    /* It pays one ratio on the cost it takes: its bands would need a running total of their
+     * own. */
+    for (size_t i = 0; i < u->ratio.n; i++)
+        if (u->ratio.rows[i].n != 1) {
+            const mdn_node *row = mdn_map_get(map, "ratio")->items[i];
+            rc = mdn_bind_error(b, mdn_map_get(row, "segments"), MEDINS_ERR_SEGMENTS,
+                                "a supplementary fund pays one ratio: write ratio: instead "
+                                "of segments:");
+            goto out;
+        }
+    u->rule_start = mdn_arena_printf(&b->policy->arena, "%s.supplementary.start", s->name);
+    u->rule_ratio = mdn_arena_printf(&b->policy->arena, "%s.supplementary.ratio", s->name);
+    u->rule_cap = mdn_arena_printf(&b->policy->arena, "%s.supplementary.cap", s->name);
+    if (!u->rule_start || !u->rule_ratio || !u->rule_cap)
+        rc = mdn_error(b->err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    u->present = rc == 0;
+out:
+    mdn_path_pop(b);
+    return rc;
+}
+
 static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node *node)
 {
     static const char *const common[] = {"pool", "deductible_basis", "deductible",
                                          "thrift_reduction", "ratio", "adjustments", "cap",
-                                         "account", "account_category_b", NULL};
+                                         "account", "account_category_b", "segment_basis",
+                                         "supplementary", "visit_cap", "deductible_cap",
+                                         "account_first", NULL};
     static const char *const outpatient[] = {"pool", "deductible_basis", "deductible",
                                              "thrift_reduction", "ratio", "adjustments", "cap",
-                                             "account", "account_category_b", "thrift", NULL};
+                                             "account", "account_category_b", "segment_basis",
+                                             "supplementary", "visit_cap", "deductible_cap",
+                                             "account_first", "thrift", NULL};
     static const char *const inpatient[] = {"pool", "deductible_basis", "deductible",
                                             "thrift_reduction", "ratio", "adjustments", "cap",
-                                            "account", "account_category_b", "carry_over", NULL};
+                                            "account", "account_category_b", "segment_basis",
+                                            "supplementary", "visit_cap", "deductible_cap",
+                                            "account_first", "carry_over", NULL};
     const char *const *keys = kind == MEDINS_CLAIM_OUTPATIENT ? outpatient
                             : kind == MEDINS_CLAIM_INPATIENT ? inpatient : common;
     int rc;
@@ -138,7 +222,11 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
         pool = MEDINS_POOL_INPATIENT; s->basis = MDN_BASIS_ADMISSION; break;
     }
     if ((rc = bind_pool(b, node, pool, s->pool)) < 0 ||
-        (rc = mdn_bind_word(b, node, "deductible_basis", false, basis_words, &s->basis)) < 0)
+        (rc = mdn_bind_word(b, node, "deductible_basis", false, basis_words, &s->basis)) < 0 ||
+        (rc = mdn_bind_word(b, node, "segment_basis", false, seg_basis_words,
+                            &s->seg_basis)) < 0 ||
+        (rc = mdn_bind_word(b, node, "account_first", false, account_first_words,
+                            &s->account_first)) < 0)
         return rc;
 
     s->has_deductible = mdn_map_get(node, "deductible") != NULL;
@@ -148,7 +236,9 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
         (rc = amount_table(b, node, "thrift_reduction", NULL, &s->thrift_reduction)) < 0 ||
         (rc = ratio_table(b, node, "ratio", &s->ratio)) < 0 ||
         (rc = adjust_table(b, node, "adjustments", &s->adjustments)) < 0 ||
-        (rc = amount_table(b, node, "cap", NULL, &s->cap)) < 0)
+        (rc = amount_table(b, node, "cap", NULL, &s->cap)) < 0 ||
+        (rc = amount_table(b, node, "visit_cap", NULL, &s->visit_cap)) < 0 ||
+        (rc = amount_table(b, node, "deductible_cap", NULL, &s->deductible_cap)) < 0)
         return rc;
 
     if ((rc = mdn_bind_flag(b, node, "account", &s->account_val, &s->account)) < 0 ||
@@ -160,6 +250,8 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
         return mdn_bind_error(b, mdn_map_get(node, "account_category_b"), MEDINS_ERR_RANGE,
                              "account_category_b: true needs account: true (the individual "
                              "account pays nothing in this section)");
+    if ((rc = bind_supplementary(b, s, node)) < 0)
+        return rc;
     if (kind == MEDINS_CLAIM_OUTPATIENT &&
         (rc = mdn_bind_flag(b, node, "thrift", &s->thrift_val, &s->thrift)) < 0)
         return rc;
@@ -219,6 +311,18 @@ int mdn_bind_benefit(mdn_binder *b, medins_section section, const mdn_node *node
         return rc;
     l->present = true;
     return 0;
+}
+
+int medins_policy_supplementary(const medins_policy *p, int kind, const char **fund,
+                                const char **fund_pay_type)
+{
+    const mdn_benefit *s = mdn_benefit_for(p, (medins_claim_kind)kind);
+    const mdn_supplementary *u = s && s->supp.present ? &s->supp : NULL;
+    if (fund)
+        *fund = u ? u->fund : NULL;
+    if (fund_pay_type)
+        *fund_pay_type = u ? u->fund_pay_type : NULL;
+    return u != NULL;
 }
 
 /* ---- Row indexes (select.h, mdn_index) ----------------------------------------------------- */
@@ -290,7 +394,7 @@ static int index_rows(mdn_binder *b, const void *rows, size_t size, size_t n,
                         ix->person[mdn_index_person_key(ctx.scheme, ctx.category, ctx.tier)] |= bit;
         for (ctx.kind = 0; ctx.kind < MEDINS_CLAIM_KIND_COUNT; ctx.kind++)
             for (ctx.level = 0; ctx.level < MEDINS_LEVEL_COUNT; ctx.level++)
-                for (ctx.admission = 0; ctx.admission < 3; ctx.admission++)
+                for (ctx.admission = 0; ctx.admission < 4; ctx.admission++)
                     for (ctx.at_family_doctor = 0; ctx.at_family_doctor < 2; ctx.at_family_doctor++)
                         if (mdn_select_match(&cs, &ctx))
                             ix->claim[mdn_index_claim_key(ctx.kind, ctx.level, ctx.admission,
@@ -361,6 +465,17 @@ int mdn_benefits_finish(mdn_binder *b)
         int rc;
         if (s->present && (rc = index_tables(b, &s->ix, &s->deductible, &s->thrift_reduction,
                                              &s->ratio, &s->adjustments, &s->cap)) < 0)
+            return rc;
+        bs->extra |= s->present && (s->seg_basis != MDN_SEG_ABOVE_DEDUCTIBLE || s->supp.present ||
+                                    s->visit_cap.n > 0 || s->deductible_cap.n > 0 ||
+                                    s->account_first != MDN_ACCOUNT_FIRST_NONE);
+        if (s->present && ((rc = INDEX(b, &s->visit_cap, &s->ix.visit_cap)) < 0 ||
+                           (rc = INDEX(b, &s->deductible_cap, &s->ix.deductible_cap)) < 0))
+            return rc;
+        mdn_supplementary *u = &s->supp;
+        if (u->present && ((rc = INDEX(b, &u->start, &u->ix.deductible)) < 0 ||
+                           (rc = INDEX(b, &u->ratio, &u->ix.ratio)) < 0 ||
+                           (rc = INDEX(b, &u->cap, &u->ix.cap)) < 0))
             return rc;
     }
     mdn_layer *layers[] = {&bs->major, &bs->assistance};

@@ -725,7 +725,10 @@ int mdn_bind_word_mask(mdn_binder *b, const mdn_node *map, const char *key,
 
 int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_select *out)
 {
-    static const char *const admissions[] = { "any", "first", "later", NULL };
+    /* The admission words and the orders each selects (bit n: the nth; bit 3: the third and
+     * later). */
+    static const char *const admissions[] = { "first", "second", "third", "later", NULL };
+    static const int8_t admission_orders[] = { 1 << 1, 1 << 2, 1 << 3, 1 << 2 | 1 << 3 };
     static const char *const truth[] = { "false", "true", NULL };
     mdn_select s;
     memset(&s, 0, sizeof s);
@@ -766,10 +769,10 @@ int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_selec
     }
     if (dims & MDN_DIM_ADMISSION) {
         int a = 0;
-        if ((rc = mdn_bind_word(b, row, "admission", false, admissions + 1, &a)))
+        if ((rc = mdn_bind_word(b, row, "admission", false, admissions, &a)))
             return rc;
         if (present(row, "admission"))
-            s.admission = (int8_t)(a + 1);
+            s.admission = admission_orders[a];
     }
     if (dims & MDN_DIM_FAMILY_DOCTOR) {
         int t = 0;

@@ -42,7 +42,8 @@ typedef struct mdn_select {
     uint32_t groups;           /* medins_group flags: person must have at least one */
     mdn_count age_min;         /* inclusive; v = -1 when absent */
     mdn_count age_max;         /* exclusive; v = -1 when absent */
-    int8_t admission;          /* 0 any, 1 first, 2 later */
+    int8_t admission;          /* 0 any, else bit n for the nth admission of the year (n = 1, 2;
+                                * bit 3: the third and later) */
     int8_t family_doctor;      /* 0 any, 1 only at the contracted institution */
     mdn_count thrifty_years;   /* at least; v = -1 when absent */
     mdn_amount prior_outpatient_max; /* v = -1 when absent */

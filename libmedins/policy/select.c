@@ -36,7 +36,7 @@ bool mdn_select_match(const mdn_select *sel, const mdn_ctx *ctx)
         !mask_match(sel->tiers, ctx->tier) || !mask_match(sel->levels, ctx->level) ||
         !mask_match(sel->kinds, ctx->kind))
         return false;
-    if (sel->admission && ctx->admission != sel->admission)
+    if (sel->admission && !(sel->admission >> ctx->admission & 1))
         return false;
     if (sel->family_doctor && !ctx->at_family_doctor)
         return false;

@@ -14,7 +14,7 @@ typedef struct mdn_ctx {
     int level, kind;
     int age;                     /* -1 unknown: rows with age bounds do not match */
     uint32_t groups;
-    int admission;               /* 1 first, 2 later, 0 not inpatient */
+    int admission;               /* 1 first, 2 second, 3 third or later, 0 not inpatient */
     int at_family_doctor;        /* 1 when the claim is at the contracted institution */
     int thrifty_years;
     medins_fen prior_outpatient; /* -1 when unknown */
@@ -40,7 +40,7 @@ const mdn_ratio_row *mdn_ratio_find(const mdn_ratio_table *t, const mdn_ctx *ctx
  */
 #define MDN_INDEX_ROWS 64
 #define MDN_PERSON_KEYS (MEDINS_SCHEME_COUNT * MEDINS_CATEGORY_COUNT * MEDINS_TIER_COUNT)
-#define MDN_CLAIM_KEYS (MEDINS_CLAIM_KIND_COUNT * MEDINS_LEVEL_COUNT * 3 * 2)
+#define MDN_CLAIM_KEYS (MEDINS_CLAIM_KIND_COUNT * MEDINS_LEVEL_COUNT * 4 * 2)
 
 typedef struct mdn_index {
     uint64_t rest;
@@ -53,10 +53,10 @@ static inline int mdn_index_person_key(int scheme, int category, int tier)
     return (scheme * MEDINS_CATEGORY_COUNT + category) * MEDINS_TIER_COUNT + tier;
 }
 
-/* admission: 0 not inpatient, 1 first, 2 later; family_doctor: 0 or 1 (mdn_ctx). */
+/* admission: 0 not inpatient, 1 first, 2 second, 3 later; family_doctor: 0 or 1 (mdn_ctx). */
 static inline int mdn_index_claim_key(int kind, int level, int admission, int family_doctor)
 {
-    return ((kind * MEDINS_LEVEL_COUNT + level) * 3 + admission) * 2 + family_doctor;
+    return ((kind * MEDINS_LEVEL_COUNT + level) * 4 + admission) * 2 + family_doctor;
 }
 
 #endif

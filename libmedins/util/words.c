@@ -247,7 +247,7 @@ DEFINE_PARSE(medins_group_parse, uint32_t, MEDINS_WORDS_GROUP)
 
 static const char *const part_words[] = {
     "self_paid", "category_b", "deductible", "fund", "coinsurance", "over_cap", "major_disease",
-    "assistance", "patient", "account", "info", "contribution", "benefit", NULL,
+    "assistance", "patient", "account", "info", "contribution", "benefit", "supplementary", NULL,
 };
 static const char *const result_kind_words[] = {
     "settlement", "contribution", "maternity", "capitation", "account", NULL,

@@ -47,7 +47,8 @@ def test_trace_of_a_hand_worked_claim(settled):
     assert value.citation == "third-party: Round figures for the settlement tests, settlement cases"
     upper = steps[6]
     assert (upper.amount, upper.base, upper.ratio) == (12375000, 13750000, 9000)
-    assert upper.args == {"from": 1000000, "to": 0, "open": True, "cut": False}
+    assert upper.args == {"from": 1000000, "to": 0, "open": True, "cut": False,
+                          "on_cost": False, "on_fund": False}
     assert [v.path for v in upper.values] == ["inpatient.ratio[0].segments[1].ratio",
                                               "inpatient.ratio[0].segments[1].from"]
     major = steps[10]
@@ -56,7 +57,7 @@ def test_trace_of_a_hand_worked_claim(settled):
     assert major.values[0].source_kind == "assumed" and major.values[0].assumed
     assert steps[13].args == {"self_paid": 100000, "category_b": 50000, "deductible": 100000,
                               "coinsurance": 1575000, "over_cap": 0, "major_disease": 405000,
-                              "assistance": 0}
+                              "assistance": 0, "supplementary": 0}
     # The lines are the steps in English, one for one; a step's values are the policy's.
     assert [(ln.part, ln.amount) for ln in settled.lines] == [(s.part, s.amount) for s in steps]
     assert settled.steps is steps and steps[5].values[0] is steps[4].values[0]

@@ -60,6 +60,32 @@ static inline medins_policy *medins_test_load(const char *rel_format, ...)
     return p;
 }
 
+/* One claim of `kind` at `level` on `date` of `total` settled under p for an employee of
+ * `category` born 1980-01-01, updating *l; the test fails with the library's message when it
+ * does not settle. medins_result_free the result. */
+static inline medins_result *medins_test_settle(const medins_policy *p, medins_ledger *l,
+                                                medins_category category, medins_claim_kind kind,
+                                                medins_level level, medins_fen total,
+                                                medins_date date)
+{
+    medins_person person;
+    medins_claim claim;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    medins_person_init(&person);
+    person.category = category;
+    person.birth_date = 19800101;
+    medins_claim_init(&claim);
+    claim.kind = kind;
+    claim.level = level;
+    claim.total = total;
+    claim.date = date;
+    int rc = medins_settle(&r, p, &person, &claim, l, &err);
+    ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
+    medins_error_free(err);
+    return r;
+}
+
 /*
  * The contract every enum word parser keeps, checked for one enum of `count` values whose
  * policy-file words, in value order, are the array `words` (for example { "employee", "resident" }):

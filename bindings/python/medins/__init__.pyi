@@ -86,6 +86,7 @@ class Part(_Words):
     INFO: int
     CONTRIBUTION: int
     BENEFIT: int
+    SUPPLEMENTARY: int
 class Pool(_Words):
     OUTPATIENT: int
     POOLING: int
@@ -176,6 +177,8 @@ class Ledger:
     thrifty_years: int
     prior_known: int
     prior_outpatient_costs: int
+    supplementary: Dict[Pool, int]
+    account_credited: int
     def __init__(self, year: Optional[int] = ...) -> None: ...
     def copy(self) -> "Ledger": ...
     def to_dict(self) -> Dict[str, Any]: ...
@@ -270,6 +273,8 @@ class Settlement(Result):
     ratio: int
     admission: int
     assumed: int
+    supplementary: int
+    account_first: int
     def to_dict(self) -> Dict[str, int]: ...
 
 class LoadOptions:

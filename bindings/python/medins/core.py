@@ -319,7 +319,7 @@ class Ledger:
 
     Settlements read and update it; :meth:`close_year` makes next year's opening ledger;
     :meth:`to_text`/:meth:`from_text` store and restore it exactly. The per-pool totals
-    (``deductible``, ``position``, ``fund``) are dicts keyed by :class:`Pool`.
+    (``deductible``, ``position``, ``fund``, ``supplementary``) are dicts keyed by :class:`Pool`.
     """
 
     __slots__ = ("_c",)
@@ -659,7 +659,8 @@ _SETTLEMENT_KIND = ResultKind(_c.RESULT_SETTLEMENT)
 class Settlement(Result):
     """The settlement of one claim. Amounts in fen.
 
-    ``total == fund + major_disease + assistance + patient``; ``patient == account + cash``.
+    ``total == fund + supplementary + major_disease + assistance + patient``;
+    ``patient == account + cash``.
     """
 
     claim_id: int
@@ -679,6 +680,8 @@ class Settlement(Result):
     ratio: int
     admission: int
     assumed: int
+    supplementary: int
+    account_first: int
 
     def __init__(self, handle: Any, policy: "Policy") -> None:
         super().__init__(handle, policy)

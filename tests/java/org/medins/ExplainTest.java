@@ -66,8 +66,9 @@ public class ExplainTest {
             Step upper = steps.get(6);
             assertEquals(12_375_000L, upper.amount());
             assertEquals(9000, upper.ratio());
-            assertEquals(List.of("from", "to", "open", "cut"), List.copyOf(upper.args().keySet()));
-            assertEquals(List.of(1_000_000L, 0L, 1L, 0L), List.copyOf(upper.args().values()));
+            assertEquals(List.of("from", "to", "open", "cut", "on_cost", "on_fund"),
+                         List.copyOf(upper.args().keySet()));
+            assertEquals(List.of(1_000_000L, 0L, 1L, 0L, 0L, 0L), List.copyOf(upper.args().values()));
             assertEquals("assumed", steps.get(10).values().get(0).sourceKind());
             assertEquals(405_000L, steps.get(10).amount());
             assertEquals(1_420_000L, steps.get(13).amount());

@@ -29,7 +29,9 @@ public enum Part {
     /** a contribution share (individual, government, employer) */
     CONTRIBUTION(part.PART_CONTRIBUTION),
     /** a benefit payment (maternity, capitation, account credit) */
-    BENEFIT(part.PART_BENEFIT);
+    BENEFIT(part.PART_BENEFIT),
+    /** a supplementary fund (大额医疗费用互助, 附加基金) */
+    SUPPLEMENTARY(part.PART_SUPPLEMENTARY);
 
     private final int code;
 
