@@ -56,6 +56,7 @@ typedef enum medins_status {
     MEDINS_ERR_LEDGER_YEAR = -46,   /**< the ledger belongs to another year than the claim */
     MEDINS_ERR_LEDGER = -47,        /**< a corrupt or unknown-version ledger */
     MEDINS_ERR_REVERSE = -48,       /**< the result is not the ledger's most recent settlement */
+    MEDINS_ERR_RECORD = -49,        /**< a malformed or unknown-version settlement record */
 
     /* Contributions, maternity, capitation */
     MEDINS_ERR_INPUT = -60,         /**< invalid computation input (a negative wage, an unknown delivery type...) */

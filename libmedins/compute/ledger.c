@@ -28,7 +28,7 @@ typedef medins_field field;
 #define fields mdn_ledger_layout
 #define NFIELDS MDN_LEDGER_FIELD_COUNT
 
-static int64_t field_get(const medins_ledger *l, const field *f)
+int64_t mdn_field_get(const void *l, const field *f)
 {
     const char *p = (const char *)l + f->offset;
     switch (f->type) {
@@ -38,7 +38,7 @@ static int64_t field_get(const medins_ledger *l, const field *f)
     }
 }
 
-static void field_set(medins_ledger *l, const field *f, int64_t v)
+void mdn_field_set(void *l, const field *f, int64_t v)
 {
     char *p = (char *)l + f->offset;
     switch (f->type) {
@@ -67,16 +67,16 @@ _Static_assert(MEDINS_LEDGER_SEQ_MAX == INT32_MAX, "field_max: counts are at mos
 #define OUT_OF_RANGE(T, member, name, type, kind) OUT_OF_RANGE_##type(member)
 
 /* Field f's value v is outside 0 to field_max(f, l), at line:col of a text (0 when none). */
-static int range_error(medins_error **err, const field *f, int64_t v, const medins_ledger *l,
-                       unsigned line, unsigned col)
+static int range_error(medins_error **err, int code, const field *f, int64_t v,
+                       const medins_ledger *l, unsigned line, unsigned col)
 {
     const int64_t max = field_max(f, l);
     if (max != field_max(f, NULL))
-        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
+        return mdn_error(err, code, NULL, line, col,
                          "ledger %s out of range: %lld (it must be 0 to %lld: a ledger of %d "
                          "has closed at most the years since %d)", f->name, (long long)v,
                          (long long)max, (int)l->year, MDN_YEAR_FIRST);
-    return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
+    return mdn_error(err, code, NULL, line, col,
                      "ledger %s out of range: %lld (it must be 0 to %lld)", f->name, (long long)v,
                      (long long)max);
 }
@@ -94,9 +94,9 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
     /* Every field in range, tested at once; the loop below only finds which one is not. */
     bool out_of_range = MDN_LEDGER_FIELDS(OUT_OF_RANGE, medins_ledger) (l->thrifty_years > l->year - MDN_YEAR_FIRST);
     for (size_t i = 0; out_of_range && i < NFIELDS; i++) {
-        int64_t v = field_get(l, &fields[i]);
+        int64_t v = mdn_field_get(l, &fields[i]);
         if (v < 0 || v > field_max(&fields[i], l))
-            return range_error(err, &fields[i], v, l, 0, 0);
+            return range_error(err, MEDINS_ERR_LEDGER, &fields[i], v, l, 0, 0);
     }
     /* A ledger with settlements has the date of the last one, in its year, and vice versa. */
     if ((l->seq == 0) != (l->last_date == 0) ||
@@ -173,15 +173,25 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
 
 /* ---- Text form ---------------------------------------------------------------------------- */
 
+size_t mdn_ledger_keys_write(char *dst, size_t cap, const char *prefix,
+                             const medins_ledger *ledger)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NFIELDS; i++) {
+        int k = snprintf(dst + n, n < cap ? cap - n : 0, "%s%s=%lld\n", prefix, fields[i].name,
+                         (long long)mdn_field_get(ledger, &fields[i]));
+        n += (size_t)k;
+    }
+    return n;
+}
+
 int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins_ledger *ledger)
 {
     if (!ledger || !MDN_VERSION_KNOWN(ledger->version, MEDINS_LEDGER_VERSION))
         return MEDINS_ERR_ARGUMENT;
-    char tmp[1024];
+    char tmp[MDN_LEDGER_TEXT_MAX];
     int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", MEDINS_LEDGER_TEXT_VERSION);
-    for (size_t i = 0; i < NFIELDS; i++)
-        n += snprintf(tmp + n, sizeof tmp - (size_t)n, "%s=%lld\n", fields[i].name,
-                      (long long)field_get(ledger, &fields[i]));
+    n += (int)mdn_ledger_keys_write(tmp + n, sizeof tmp - (size_t)n, "", ledger);
     if (needed)
         *needed = (size_t)n + 1;
     if (!buf || size < (size_t)n + 1)
@@ -191,7 +201,7 @@ int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins
 }
 
 /* A decimal integer with an optional '-', nothing else; bounded well inside int64. */
-static bool parse_int(const char *s, size_t len, int64_t *out)
+bool mdn_parse_int(const char *s, size_t len, int64_t *out)
 {
     size_t i = 0;
     bool neg = len > 0 && s[0] == '-';
@@ -220,7 +230,7 @@ static int text_version(const char *line, size_t n, unsigned lineno, medins_erro
     const size_t hn = sizeof head - 1;
     int64_t v = 0;
     if (n <= hn || memcmp(line, head, hn) != 0 || line[hn] < '1' || line[hn] > '9' ||
-        !parse_int(line + hn, n - hn, &v))
+        !mdn_parse_int(line + hn, n - hn, &v))
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
                          "not a ledger text: the first line must be \"medins-ledger %d\"",
                          MEDINS_LEDGER_TEXT_VERSION);
@@ -230,6 +240,53 @@ static int text_version(const char *line, size_t n, unsigned lineno, medins_erro
                          "(it reads 1 to %d): written by a newer libmedins", (long long)v,
                          MEDINS_LEDGER_TEXT_VERSION);
     return (int)v;
+}
+
+int mdn_ledger_key(medins_ledger *l, bool seen[], int code, const char *prefix,
+                   const char *line, size_t klen, size_t n, unsigned lineno, medins_error **err)
+{
+    size_t i = 0;
+    while (i < NFIELDS && !(strlen(fields[i].name) == klen && memcmp(fields[i].name, line, klen) == 0))
+        i++;
+    if (i == NFIELDS)
+        return 1;
+    if (seen[i])
+        return mdn_error(err, code, NULL, lineno, 1, "ledger key %s%s given twice",
+                         prefix, fields[i].name);
+    int64_t v;
+    const medins_field_type t = fields[i].type;
+    int64_t lo = t == MEDINS_FIELD_INT32 ? INT32_MIN : t == MEDINS_FIELD_UINT32 ? 0 : INT64_MIN;
+    int64_t hi = t == MEDINS_FIELD_INT32 ? INT32_MAX : t == MEDINS_FIELD_UINT32 ? UINT32_MAX : INT64_MAX;
+    const unsigned col = (unsigned)(strlen(prefix) + klen) + 2;
+    if (!mdn_parse_int(line + klen + 1, n - klen - 1, &v) || v < lo || v > hi)
+        return mdn_error(err, code, NULL, lineno, col, "ledger %s%s: malformed number",
+                         prefix, fields[i].name);
+    /* Each value in its range, where it is written; the year's (fields[0]) range, the
+     * thrifty years' bound by the year and the relations between fields are the check's,
+     * in mdn_ledger_keys_done. */
+    if (i > 0 && (v < 0 || v > field_max(&fields[i], NULL)))
+        return range_error(err, code, &fields[i], v, NULL, lineno, col);
+    mdn_field_set(l, &fields[i], v);
+    seen[i] = true;
+    return 0;
+}
+
+int mdn_ledger_keys_done(const medins_ledger *l, const bool seen[], int code,
+                         const char *prefix, medins_error **err)
+{
+    for (size_t i = 0; i < NFIELDS; i++)
+        if (!seen[i])
+            return mdn_error(err, code, NULL, 0, 0, "ledger key %s%s is missing",
+                             prefix, fields[i].name);
+    if (code == MEDINS_ERR_LEDGER || !err)
+        return medins_ledger_check(l, err) < 0 ? code : 0;
+    /* The check's message, under the caller's code. */
+    medins_error *e = NULL;
+    if (medins_ledger_check(l, &e) == 0)
+        return 0;
+    mdn_error(err, code, NULL, 0, 0, "%s*: %s", prefix, medins_error_message(e));
+    medins_error_free(e);
+    return code;
 }
 
 int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, medins_error **err)
@@ -267,36 +324,15 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         if (!eq)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger line %u has no '='", lineno);
         size_t klen = (size_t)(eq - line);
-        size_t i = 0;
-        while (i < NFIELDS && !(strlen(fields[i].name) == klen && memcmp(fields[i].name, line, klen) == 0))
-            i++;
-        if (i == NFIELDS)
+        if ((rc = mdn_ledger_key(&l, seen, MEDINS_ERR_LEDGER, "", line, klen, n, lineno, err)) < 0)
+            return rc;
+        if (rc > 0)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "unknown ledger key \"%.*s\"",
                              (int)klen, line);
-        if (seen[i])
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger key %s given twice",
-                             fields[i].name);
-        int64_t v;
-        const medins_field_type t = fields[i].type;
-        int64_t lo = t == MEDINS_FIELD_INT32 ? INT32_MIN : t == MEDINS_FIELD_UINT32 ? 0 : INT64_MIN;
-        int64_t hi = t == MEDINS_FIELD_INT32 ? INT32_MAX : t == MEDINS_FIELD_UINT32 ? UINT32_MAX : INT64_MAX;
-        if (!parse_int(eq + 1, n - klen - 1, &v) || v < lo || v > hi)
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)klen + 2,
-                             "ledger %s: malformed number", fields[i].name);
-        /* Each value in its range, where it is written; the year's (fields[0]) range, the
-         * thrifty years' bound by the year and the relations between fields are the check's,
-         * below. */
-        if (i > 0 && (v < 0 || v > field_max(&fields[i], NULL)))
-            return range_error(err, &fields[i], v, NULL, lineno, (unsigned)klen + 2);
-        field_set(&l, &fields[i], v);
-        seen[i] = true;
     }
     if (!header)
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "empty ledger text");
-    for (size_t i = 0; i < NFIELDS; i++)
-        if (!seen[i])
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger key %s is missing", fields[i].name);
-    if ((rc = medins_ledger_check(&l, err)) < 0)
+    if ((rc = mdn_ledger_keys_done(&l, seen, MEDINS_ERR_LEDGER, "", err)) < 0)
         return rc;
     *ledger = l;
     return 0;

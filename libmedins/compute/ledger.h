@@ -41,6 +41,32 @@
 #define MDN_LEDGER_FIELD_COUNT (0 MDN_LEDGER_FIELDS(MDN_ONE_FIELD, medins_ledger))
 extern const medins_field mdn_ledger_layout[MDN_LEDGER_FIELD_COUNT];
 
+/*
+ * The ledger's keys as its text form has them, read and written by the text of a settlement's
+ * record too (record.c), where each has a prefix ("before."). The most bytes of a ledger's text.
+ */
+#define MDN_LEDGER_TEXT_MAX 1024
+/* Writes "<prefix><key>=<value>\n" for every field to dst, as snprintf (at most cap bytes, a
+ * NUL included); returns the length of the whole. */
+size_t mdn_ledger_keys_write(char *dst, size_t cap, const char *prefix, const medins_ledger *l);
+/*
+ * One "key=value" line of n bytes (no NUL in them; the prefix taken off the line) whose key,
+ * its first klen bytes, may be a ledger's: 1 when it is not one; else the value set in *l and
+ * seen[], or `code` (MEDINS_ERR_LEDGER in a ledger's text) at lineno:column for a key given
+ * twice or a malformed or out-of-range value. seen[] has MDN_LEDGER_FIELD_COUNT entries.
+ */
+int mdn_ledger_key(medins_ledger *l, bool seen[], int code, const char *prefix,
+                   const char *line, size_t klen, size_t n, unsigned lineno, medins_error **err);
+/* After the last line: every key seen, and the ledger passes its check: 0 or `code`. */
+int mdn_ledger_keys_done(const medins_ledger *l, const bool seen[], int code,
+                         const char *prefix, medins_error **err);
+/* The value of field f of the struct at s (a ledger's, of mdn_ledger_layout, or another
+ * layout's), and setting it (a value its type holds). */
+int64_t mdn_field_get(const void *s, const medins_field *f);
+void mdn_field_set(void *s, const medins_field *f, int64_t v);
+/* A decimal integer with an optional '-', of at most 18 digits; false when it is not one. */
+bool mdn_parse_int(const char *s, size_t len, int64_t *out);
+
 /* The OR of the ledger's amounts as unsigned: 2^63 or more when one is negative, else at least
  * the largest. */
 static inline uint64_t mdn_ledger_amounts(const medins_ledger *l)

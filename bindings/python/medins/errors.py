@@ -40,7 +40,8 @@ _NAMES = {
     -30: "MEDINS_ERR_NO_POLICY", -31: "MEDINS_ERR_NOT_COVERED", -40: "MEDINS_ERR_PERSON",
     -41: "MEDINS_ERR_CLAIM", -42: "MEDINS_ERR_KIND", -43: "MEDINS_ERR_LEVEL",
     -44: "MEDINS_ERR_DATE", -45: "MEDINS_ERR_ORDER", -46: "MEDINS_ERR_LEDGER_YEAR",
-    -47: "MEDINS_ERR_LEDGER", -48: "MEDINS_ERR_REVERSE", -60: "MEDINS_ERR_INPUT",
+    -47: "MEDINS_ERR_LEDGER", -48: "MEDINS_ERR_REVERSE", -49: "MEDINS_ERR_RECORD",
+    -60: "MEDINS_ERR_INPUT",
     -61: "MEDINS_ERR_ENROLMENT", -70: "MEDINS_ERR_BATCH",
 }
 
@@ -119,7 +120,8 @@ class ClaimError(MedinsError, ValueError):
 
 
 class LedgerError(MedinsError):
-    """The ledger does not fit the claim (order, year), is corrupt, or cannot be reversed."""
+    """The ledger does not fit the claim (order, year), is corrupt, or cannot be reversed; or a
+    settlement's record is malformed."""
 
 
 class InputError(MedinsError, ValueError):
@@ -202,7 +204,7 @@ def _class_for(code: int) -> type:
         return PersonError
     if -44 <= code <= -41:
         return ClaimError
-    if -48 <= code <= -45:
+    if -49 <= code <= -45:
         return LedgerError
     if code in (-60, -61):
         return InputError
