@@ -45,6 +45,7 @@ typedef struct cli_words {
     const char *claim_n, *claim, *care, *total, *out_of_scope;
     const char *person, *tier, *group, *born, *policy;
     const char *fund, *major, *assistance, *patient, *account, *cash, *sum;
+    const char *refund_n, *estimate;
     const char *third_party, *third_party_at, *assumed, *mine;
     const char *kind[MEDINS_CLAIM_KIND_COUNT], *level[MEDINS_LEVEL_COUNT];
 } cli_words;
@@ -65,6 +66,8 @@ static const cli_words words_of[MEDINS_LANG_COUNT] = {
         .assistance = "Medical assistance",
         .patient = "Patient", .account = "from the individual account", .cash = "in cash",
         .sum = "Total",
+        .refund_n = "%sRefund of claim %lld%s: every amount of its settlement given back\n\n",
+        .estimate = "\n(An estimate: no ledger was changed. Settle to pay.)\n",
         .third_party = "\n%sThird-party values used%s (%zu): from public pages or guides, not "
                        "official texts\n",
         .third_party_at = "%s: %s",
@@ -88,6 +91,8 @@ static const cli_words words_of[MEDINS_LANG_COUNT] = {
         .policy = "  政策：%s \xe2\x80\x94 %s\n\n",
         .fund = "统筹基金支付", .major = "大病保险支付", .assistance = "医疗救助支付",
         .patient = "个人负担", .account = "其中个人账户支付", .cash = "现金支付", .sum = "合计",
+        .refund_n = "%s退费（单据号%lld）%s：原结算各项金额冲销\n\n",
+        .estimate = "\n（预结算：未记入台账，正式结算后方可收费。）\n",
         .third_party = "\n%s使用的第三方来源值%s（%zu项）：来自公开网页或指南，并非官方文件\n",
         .third_party_at = "%s：%s",
         .assumed = "\n%s使用的假定值%s（%zu项）：没有任何来源明确规定，使用前请核实\n",
@@ -314,6 +319,35 @@ void cli_print_policy(FILE *out, const medins_policy *policy)
     fprintf(out, words()->policy, medins_policy_id(policy), medins_policy_title(policy));
 }
 
+/* A settlement's figures: the funds, the patient (the account and cash), the total. */
+static void print_figures(FILE *out, const medins_settlement *s)
+{
+    const cli_words *w = words();
+    char a[24], b[24];
+    cli_print_figure(out, w->fund, s->fund);
+    if (s->major_disease)
+        cli_print_figure(out, w->major, s->major_disease);
+    if (s->assistance)
+        cli_print_figure(out, w->assistance, s->assistance);
+    fprintf(out, "  %s", cli_bold);
+    pad(out, w->patient, 30);
+    fprintf(out, " %12s%s\n", cli_yuan(a, s->patient), cli_reset);
+    if (s->account) {
+        fputs("    ", out);
+        pad(out, w->account, 28);
+        fprintf(out, " %12s\n    ", cli_yuan(a, s->account));
+        pad(out, w->cash, 28);
+        fprintf(out, " %12s\n", cli_yuan(b, s->cash));
+    }
+    cli_print_figure(out, w->sum, s->total);
+}
+
+void cli_explain_refund(FILE *out, const medins_settlement *refund)
+{
+    fprintf(out, words()->refund_n, cli_bold, (long long)refund->claim_id, cli_reset);
+    print_figures(out, refund);
+}
+
 void cli_explain_text(FILE *out, const cli_claim_view *v, const medins_result *result)
 {
     const cli_words *w = words();
@@ -337,24 +371,10 @@ void cli_explain_text(FILE *out, const cli_claim_view *v, const medins_result *r
     cli_print_policy(out, v->policy);
 
     cli_print_lines(out, result);
-    if (s) {
-        cli_print_figure(out, w->fund, s->fund);
-        if (s->major_disease)
-            cli_print_figure(out, w->major, s->major_disease);
-        if (s->assistance)
-            cli_print_figure(out, w->assistance, s->assistance);
-        fprintf(out, "  %s", cli_bold);
-        pad(out, w->patient, 30);
-        fprintf(out, " %12s%s\n", cli_yuan(a, s->patient), cli_reset);
-        if (s->account) {
-            fputs("    ", out);
-            pad(out, w->account, 28);
-            fprintf(out, " %12s\n    ", cli_yuan(a, s->account));
-            pad(out, w->cash, 28);
-            fprintf(out, " %12s\n", cli_yuan(b, s->cash));
-        }
-        cli_print_figure(out, w->sum, s->total);
-    }
+    if (s)
+        print_figures(out, s);
+    if (medins_result_is_estimate(result))
+        fputs(w->estimate, out);
 
     cli_print_assumed(out, result, v->assumptions, v->n_assumptions);
 }

@@ -581,7 +581,7 @@ static void refund_from_text(const char *where, const medins_result *res,
                              const medins_ledger *after, const medins_ledger *before, tally *t)
 {
     char record[4096], stored[1024], was[1024], now[1024];
-    REQUIRE(medins_record_write(record, sizeof record, NULL, res) == 0, "%s: record", where);
+    REQUIRE(medins_record_write(record, sizeof record, NULL, res, NULL) == 0, "%s: record", where);
     REQUIRE(medins_ledger_serialize(stored, sizeof stored, NULL, after) == 0 &&
             medins_ledger_serialize(was, sizeof was, NULL, before) == 0, "%s: ledger text", where);
     medins_ledger read;

@@ -55,9 +55,9 @@ static medins_result *settle(medins_ledger *l, int which, char *record, size_t s
     int rc = medins_settle(&r, policy, &p, &c, l, &err);
     ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
     size_t needed = 0;
-    ck_assert_int_eq(medins_record_write(NULL, 0, &needed, r), MEDINS_ERR_BUFFER);
+    ck_assert_int_eq(medins_record_write(NULL, 0, &needed, r, NULL), MEDINS_ERR_BUFFER);
     ck_assert_uint_le(needed, size);
-    ck_assert_int_eq(medins_record_write(record, size, NULL, r), 0);
+    ck_assert_int_eq(medins_record_write(record, size, NULL, r, NULL), 0);
     ck_assert_uint_eq(strlen(record) + 1, needed);
     return r;
 }
@@ -295,9 +295,13 @@ START_TEST(presettle_estimates)
     ck_assert_uint_eq(medins_result_step_count(r), medins_result_step_count(e));
     /* Nothing to store or reverse. */
     size_t needed = 0;
-    ck_assert_int_eq(medins_record_write(NULL, 0, &needed, e), MEDINS_ERR_ARGUMENT);
-    const medins_ledger settled = l;
     medins_error *err = NULL;
+    ck_assert_int_eq(medins_record_write(NULL, 0, &needed, e, &err), MEDINS_ERR_ARGUMENT);
+    ck_assert_str_eq(medins_error_message(err), "claim 1 was only estimated (medins_presettle): "
+                     "it has no record, nothing having changed");
+    medins_error_free(err);
+    err = NULL;
+    const medins_ledger settled = l;
     ck_assert_int_eq(medins_settle_reverse(&l, e, &err), MEDINS_ERR_REVERSE);
     ck_assert_str_eq(medins_error_message(err), "claim 1 was only estimated (medins_presettle): "
                      "there is nothing to reverse");

@@ -34,12 +34,14 @@ MEDINS_BEGIN_DECLS
  * @param size bytes available at buf.
  * @param needed receives the bytes needed including the NUL (may be NULL).
  * @param settlement a result of medins_settle or medins_settle_ex.
+ * @param err receives a new error object for MEDINS_ERR_ARGUMENT (may be NULL); none for
+ *        MEDINS_ERR_BUFFER, the answer to a question of size.
  * @return 0, MEDINS_ERR_BUFFER when size < *needed (buf untouched), or MEDINS_ERR_ARGUMENT for
  *         a NULL result, a result of another kind, or an estimate (medins_presettle), which
  *         changed no ledger and has nothing to refund.
  */
 MEDINS_API int medins_record_write(char *buf, size_t size, size_t *needed,
-                                   const medins_result *settlement);
+                                   const medins_result *settlement, medins_error **err);
 
 /**
  * Read a record's settlement figures (to show what a refund would give back) and check it

@@ -29,11 +29,17 @@ static size_t nfigures(void)
     return medins_layout_field_count(MEDINS_LAYOUT_SETTLEMENT);
 }
 
-int medins_record_write(char *buf, size_t size, size_t *needed, const medins_result *settlement)
+int medins_record_write(char *buf, size_t size, size_t *needed, const medins_result *settlement,
+                        medins_error **err)
 {
     const mdn_settled *d = mdn_settled_of(settlement);
-    if (!d || d->estimate)
-        return MEDINS_ERR_ARGUMENT;
+    if (!d)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_record_write: not a settlement's result");
+    if (d->estimate)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "claim %lld was only estimated (medins_presettle): it has no record, "
+                         "nothing having changed", (long long)d->s.claim_id);
     const char *policy = medins_result_policy_id(settlement);
     char tmp[3 * MDN_LEDGER_TEXT_MAX + POLICY_ID_MAX];
     size_t n = (size_t)snprintf(tmp, sizeof tmp, HEAD "%d\npolicy=%.*s\n",

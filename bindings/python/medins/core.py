@@ -28,7 +28,7 @@ __all__ = [
     "DateLike", "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio",
     "Person", "Claim", "Ledger", "Policy", "PolicySet", "LoadOptions", "Source", "PolicyValue",
     "Line", "Step", "Result", "Settlement", "load_policy", "load_policy_string", "embedded",
-    "default_policy", "settle", "version",
+    "default_policy", "settle", "version", "read_record",
 ]
 
 DateLike = Union[_dt.date, int, str]
@@ -385,6 +385,18 @@ class Ledger:
         """Undo ``result``, which must be this ledger's most recent settlement."""
         self._c.reverse(result._c)
 
+    def refund(self, record: str) -> Dict[str, int]:
+        """Refund a settlement from its record (:meth:`Settlement.record`), in this process or
+        another: this ledger becomes exactly the one before the settlement, the account payment
+        added back to the balance as it is now. Only the most recent settlement is refunded;
+        a refusal's message says which to refund first. Returns the settlement's figures
+        negated (fen), as the platform's cancel transactions give them. Raises
+        :class:`LedgerError` (``MEDINS_ERR_RECORD`` for a malformed record, at its line and
+        column; ``MEDINS_ERR_REVERSE`` when this ledger is not as the settlement left it),
+        the ledger unchanged."""
+        _require("Ledger.refund", record=(record, str))
+        return _refund(self._c, record)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Ledger) and self.to_text() == other.to_text()
 
@@ -638,7 +650,11 @@ class Settlement(Result):
     """The settlement of one claim. Amounts in fen.
 
     ``total == fund + major_disease + assistance + patient``; ``patient == account + cash``.
+    ``estimate`` is true for a pre-settlement (:meth:`Policy.presettle`), which changed no
+    ledger and has no record.
     """
+
+    estimate: bool = False
 
     claim_id: int
     total: int
@@ -685,6 +701,12 @@ class Settlement(Result):
     def to_dict(self) -> Dict[str, int]:
         """The figures as a dict (fen)."""
         return {n: getattr(self, n) for n in _SETTLEMENT_FIELDS}
+
+    def record(self) -> str:
+        """The settlement's record: the small text to store with the bill, from which
+        :meth:`Ledger.refund` refunds it later (docs/settlement.md, "Pre-settlement, records
+        and refunds"). Raises :class:`ArgumentError` for an estimate."""
+        return _result_record(self.__dict__["_c"])
 
     def __repr__(self) -> str:
         return (f"<Settlement {self.policy_id} claim {self.claim_id}: total {yuan(self.total)}"
@@ -755,6 +777,17 @@ _result_explain = getattr(_c, "_lowlevel", _c).result_explain
 _result_step_text = getattr(_c, "_lowlevel", _c).result_step_text
 _value_source_kind = getattr(_c, "_lowlevel", _c).value_source_kind
 _value_citation = getattr(_c, "_lowlevel", _c).value_citation
+_result_record = getattr(_c, "_lowlevel", _c).result_record
+_refund = getattr(_c, "_lowlevel", _c).refund
+_ESTIMATE = _c.SWIG_ESTIMATE
+
+
+def read_record(record: str) -> Dict[str, int]:
+    """The settlement figures a record holds (fen, as they were), the record checked whole as
+    :meth:`Ledger.refund` checks it; raises :class:`LedgerError` (``MEDINS_ERR_RECORD``) for a
+    malformed one."""
+    _require("read_record", record=(record, str))
+    return _c.record_read(record)
 
 
 def _fresh_ledger(claim: Claim) -> Ledger:
@@ -854,10 +887,21 @@ class Policy:
             overlay = overlay_yaml(overlay)
         return Policy(self._c.derive(name, overlay))
 
+    def presettle(self, person: Person, claim: Claim, ledger: Optional[Ledger] = None, *,
+                  explain: bool = True) -> Settlement:
+        """Pre-settle one claim (an estimate, as the platform's 2206 and 2303 are): the
+        Settlement :meth:`settle` would give with this ledger, which is not changed; its
+        ``estimate`` is true, and it has no record."""
+        return self._settle("Policy.presettle", person, claim, ledger, explain, _ESTIMATE)
+
     def settle(self, person: Person, claim: Claim, ledger: Optional[Ledger] = None, *,
                explain: bool = True) -> Settlement:
         """Settle one claim. ``ledger`` (the member's year) is updated; a fresh one is used when
         omitted. ``explain=False`` records no trace: no steps, no lines (faster)."""
+        return self._settle("Policy.settle", person, claim, ledger, explain, 0)
+
+    def _settle(self, what: str, person: Person, claim: Claim, ledger: Optional[Ledger],
+                explain: bool, flags: int) -> Settlement:
         try:
             if ledger is None:
                 ledger = _fresh_ledger(claim)
@@ -865,12 +909,14 @@ class Policy:
             # Settlement's attributes, made in the same call; the explanation lines (when any)
             # take one more call, the assumed values are the policy's, cached by their keys.
             attrs, nlines, keys = _settle_one(self._c, person._packed or person._pack(), claim,
-                                              ledger._c, 0 if explain else _NO_TRACE,
+                                              ledger._c, flags | (0 if explain else _NO_TRACE),
                                               self._settlement_constants)
         except AttributeError:
             # Checked only here, so that the common call pays nothing for it.
-            _settle_arguments("Policy.settle", person, claim, ledger)
+            _settle_arguments(what, person, claim, ledger)
             raise
+        if flags:
+            attrs["estimate"] = True
         attrs["_policy"] = self  # the result borrows strings from its policy
         if not nlines:
             attrs["lines"] = []  # else made when first read (Settlement.__getattr__)

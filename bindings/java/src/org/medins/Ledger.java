@@ -126,6 +126,26 @@ public final class Ledger {
     }
 
     /**
+     * Refund a settlement from its record ({@link Result#record()}), in this process or another:
+     * this ledger becomes exactly the one before the settlement, the account payment added back
+     * to the balance as it is now. Only the most recent settlement is refunded; the message of
+     * a refusal says which settlements to refund first.
+     *
+     * @param record the record's text
+     * @return the settlement's figures negated, as the platform's cancel transactions give them
+     * @throws MedinsException MEDINS_ERR_RECORD for a malformed record (with its line and
+     *     column), MEDINS_ERR_REVERSE when this ledger is not as the settlement left it; the
+     *     ledger is then unchanged
+     * @throws NullPointerException when {@code record} is null
+     */
+    public synchronized Settlement refund(String record) {
+        Objects.requireNonNull(record, "record");
+        long[] out = Packed.of(Packed.SETTLEMENT);
+        medins.java_refund(state, record, out);
+        return Settlement.of(out);
+    }
+
+    /**
      * An independent copy.
      *
      * @return a new ledger with the same totals
