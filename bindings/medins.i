@@ -267,6 +267,11 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_settle_reverse;
 /* Pre-settlement goes through each language's settle, with MEDINS_SWIG_ESTIMATE in its flags. */
 %ignore medins_presettle;
+/* The year so far goes through each language's layout-driven copy (python/single.i,
+ * java/medins_java.i). */
+%ignore medins_year_to_date;
+%ignore medins_year_to_date_init;
+%ignore medins_ledger_from_year;
 /* The batch is structure-of-arrays over raw pointers: each language passes its own arrays
  * (python/batch.i: numpy; Java: java/medins_java.i). */
 %ignore medins_batch_persons;

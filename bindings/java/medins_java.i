@@ -586,6 +586,22 @@ static void medins_java_record_read(JNIEnv *jenv, const char *text, size_t text_
         MEDINS_JAVA_PACK(out, &s, MEDINS_LAYOUT_SETTLEMENT);
 }
 
+/* A ledger from the packed year so far (medins_ledger_from_year), packed on success. */
+static void medins_java_ledger_from_year(JNIEnv *jenv, const void *input, size_t input_len,
+                                         void *ledger, size_t ledger_len, medins_error **err)
+{
+    medins_year_to_date y;
+    medins_ledger l;
+    if (MEDINS_JAVA_UNPACK(y, input, input_len, MEDINS_LAYOUT_YEAR_TO_DATE, "year to date") != 0)
+        return;
+    if (ledger_len != MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_LEDGER)) {
+        medins_java_bad(jenv, "packed ledger of the wrong length");
+        return;
+    }
+    if (medins_ledger_from_year(&l, &y, err) == 0)
+        MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
+}
+
 /* employee may be null (residents). */
 static medins_result *medins_java_contribution(JNIEnv *jenv, const medins_policy *policy,
                                                const void *person, size_t person_len,
@@ -1048,6 +1064,8 @@ void medins_java_refund(JNIEnv *jenv, int64_t *ledger, size_t ledger_len, const 
                         size_t text_len, int64_t *out, size_t out_len, medins_error **err);
 void medins_java_record_read(JNIEnv *jenv, const char *text, size_t text_len, int64_t *out,
                              size_t out_len, medins_error **err);
+void medins_java_ledger_from_year(JNIEnv *jenv, const int64_t *input, size_t input_len,
+                                  int64_t *ledger, size_t ledger_len, medins_error **err);
 medins_result *medins_java_contribution(JNIEnv *jenv, const medins_policy *policy,
                                         const int64_t *person, size_t person_len, int32_t date,
                                         const int64_t *employee, size_t employee_len,

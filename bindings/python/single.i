@@ -411,7 +411,29 @@ static PyObject *medins_py_record_read(const char *record, size_t record_len, me
         return NULL;
     return medins_py_struct_dict(MEDINS_LAYOUT_SETTLEMENT, &s);
 }
+
+/* A ledger from the year so far (medins_ledger_from_year) of an object whose attributes are
+ * named as medins_year_to_date's fields ("in_scope.outpatient"): a new Ledger, owned. */
+static PyObject *medins_py_ledger_from_year(PyObject *ytd, medins_error **err)
+{
+    medins_year_to_date y;
+    medins_ledger l, *out;
+    PyObject *obj;
+    if (medins_py_struct_from(ytd, MEDINS_LAYOUT_YEAR_TO_DATE, &y, sizeof y) != 0 ||
+        medins_ledger_from_year(&l, &y, err) != 0)
+        return NULL;
+    out = malloc(sizeof *out);
+    if (!out)
+        return PyErr_NoMemory();
+    *out = l;
+    obj = SWIG_NewPointerObj(SWIG_as_voidptr(out), SWIGTYPE_p_medins_ledger, SWIG_POINTER_OWN);
+    if (!obj)
+        free(out);
+    return obj;
+}
 %}
+%rename(ledger_from_year) medins_py_ledger_from_year;
+PyObject *medins_py_ledger_from_year(PyObject *ytd, medins_error **err);
 %apply (char *STRING, size_t LENGTH) { (const char *record, size_t record_len) };
 %rename(refund) medins_py_refund;
 PyObject *medins_py_refund(medins_ledger *ledger, const char *record, size_t record_len,

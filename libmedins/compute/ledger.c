@@ -112,6 +112,71 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
     return 0;
 }
 
+/* ---- A ledger from the year so far -------------------------------------------------------- */
+
+void medins_year_to_date_init(medins_year_to_date *ytd, int32_t year)
+{
+    if (ytd)
+        *ytd = (medins_year_to_date)MEDINS_YEAR_TO_DATE_INIT(year);
+}
+
+int medins_ledger_from_year(medins_ledger *ledger, const medins_year_to_date *y,
+                            medins_error **err)
+{
+    if (!ledger || !y)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_from_year: NULL argument");
+    int rc = MDN_CHECK_VERSION(err, y, "medins_year_to_date", MEDINS_YEAR_TO_DATE_VERSION);
+    if (rc < 0)
+        return rc;
+    medins_ledger l = MEDINS_LEDGER_INIT(y->year);
+    bool any = y->admissions != 0;
+    for (int p = 0; p < MEDINS_POOL_COUNT; p++) {
+        const char *pool = medins_pool_name((medins_pool)p);
+        if (y->in_scope[p] < 0 || y->deductible[p] < 0 || y->fund[p] < 0)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                             "year to date: the %s pool's figures must not be negative", pool);
+        if (y->deductible[p] > y->in_scope[p] || y->fund[p] > y->in_scope[p] - y->deductible[p])
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                             "year to date: the %s pool's deductible (%lld) and fund (%lld) "
+                             "cannot be paid out of its in-scope costs (%lld)", pool,
+                             (long long)y->deductible[p], (long long)y->fund[p],
+                             (long long)y->in_scope[p]);
+        l.deductible[p] = y->deductible[p];
+        l.position[p] = y->in_scope[p] - y->deductible[p];
+        l.fund[p] = y->fund[p];
+        any |= y->in_scope[p] != 0;
+    }
+    l.admissions = y->admissions;
+    l.outpatient_costs = y->outpatient_costs;
+    l.major_base = y->major_base;
+    l.major_fund = y->major_fund;
+    l.assist_base = y->assist_base;
+    l.assist_fund = y->assist_fund;
+    l.account_balance = y->account_balance;
+    l.account_paid = y->account_paid;
+    l.carry_over = y->carry_over;
+    l.thrifty_years = y->thrifty_years;
+    l.prior_known = y->prior_known;
+    l.prior_outpatient_costs = y->prior_outpatient_costs;
+    any |= (y->outpatient_costs | y->major_base | y->major_fund | y->assist_base |
+            y->assist_fund | y->account_paid) != 0;
+    if (any != (y->last_date != 0))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         any ? "year to date: a year with settlements needs the date of the last "
+                               "one (last_date)"
+                             : "year to date: a last settlement on %d, but no figures of the "
+                               "year", (int)y->last_date);
+    if (y->admissions < 0)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         "year to date: admissions must not be negative");
+    l.last_date = y->last_date;
+    l.seq = any ? (uint32_t)(y->admissions > 0 ? y->admissions : 1) : 0;
+    if ((rc = medins_ledger_check(&l, err)) < 0)
+        return rc;
+    *ledger = l;
+    return 0;
+}
+
 /* ---- Closing a year ----------------------------------------------------------------------- */
 
 /*

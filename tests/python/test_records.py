@@ -106,3 +106,30 @@ def test_presettle(basic, in_service):
     s = basic.settle(in_service, claim_a(), ledger)
     assert s.to_dict() == e.to_dict() and not s.estimate
     assert ledger.to_text() != kept
+
+
+def test_year_to_date(basic, in_service):
+    # One admission at level 3 of 20000 on 2 March (tests/check_ledger.c, from_year_as_settled):
+    # deductible 1000, fund 10000 x 80% + 9000 x 90% = 16100, a burden of 3900 counted by both
+    # layers. The ledger from these figures is the one the settlement left; the next admission
+    # (deductible 500, 4500 x 90%) pays 4050 from either.
+    settled = medins.Ledger(2023)
+    basic.settle(in_service, claim(date="2023-03-02", kind="inpatient", level="l3",
+                                   total=2000000), settled)
+    built = medins.Ledger.year_to_date(
+        2023, last_date="2023-03-02", admissions=1, in_scope={"inpatient": 2000000},
+        deductible={medins.Pool.INPATIENT: 100000}, fund={"inpatient": 1610000},
+        major_base=390000, assist_base=390000)
+    assert built.to_text() == settled.to_text()
+    nxt = claim(date="2023-04-01", kind="inpatient", level="l3", total=500000)
+    assert basic.settle(in_service, nxt, built).fund == 405000
+    with pytest.raises(medins.LedgerError) as e:
+        medins.Ledger.year_to_date(2023, in_scope={"inpatient": 100000})
+    assert "needs the date of the last one (last_date)" in str(e.value)
+    with pytest.raises(medins.LedgerError) as e:
+        medins.Ledger.year_to_date(2023, last_date="2023-03-01", in_scope={"inpatient": 1000},
+                                   deductible={"inpatient": 2000})
+    assert "cannot be paid out of its in-scope costs" in str(e.value)
+    with pytest.raises(ValueError):
+        medins.Ledger.year_to_date(2023, fund={"hospital": 1})
+    assert medins.Ledger.year_to_date(2024, prior_outpatient_costs=50000).prior_known == 1

@@ -186,6 +186,16 @@ class Ledger:
     def close_year(self, policy: "Policy", person: Person) -> "Ledger": ...
     def reverse(self, result: "Result") -> None: ...
     def refund(self, record: str) -> Dict[str, int]: ...
+    @classmethod
+    def year_to_date(cls, year: int, *, last_date: Optional[DateLike] = ...,
+                     admissions: int = ..., outpatient_costs: int = ...,
+                     in_scope: Optional[Mapping[Any, int]] = ...,
+                     deductible: Optional[Mapping[Any, int]] = ...,
+                     fund: Optional[Mapping[Any, int]] = ..., major_base: int = ...,
+                     major_fund: int = ..., assist_base: int = ..., assist_fund: int = ...,
+                     account_balance: int = ..., account_paid: int = ..., carry_over: int = ...,
+                     thrifty_years: int = ...,
+                     prior_outpatient_costs: Optional[int] = ...) -> "Ledger": ...
 
 class Source:
     id: str

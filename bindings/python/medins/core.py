@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import types
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import (Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple,
@@ -371,6 +372,36 @@ class Ledger:
     def from_text(cls, text: str) -> "Ledger":
         """Parse text written by :meth:`to_text`; raises :class:`LedgerError`."""
         return cls(_handle=_c.Ledger.from_text(text))
+
+    @classmethod
+    def year_to_date(cls, year: int, *, last_date: Optional[DateLike] = None,
+                     admissions: int = 0, outpatient_costs: int = 0,
+                     in_scope: Optional[Mapping[Any, int]] = None,
+                     deductible: Optional[Mapping[Any, int]] = None,
+                     fund: Optional[Mapping[Any, int]] = None, major_base: int = 0,
+                     major_fund: int = 0, assist_base: int = 0, assist_fund: int = 0,
+                     account_balance: int = 0, account_paid: int = 0, carry_over: int = 0,
+                     thrifty_years: int = 0,
+                     prior_outpatient_costs: Optional[int] = None) -> "Ledger":
+        """The ledger of a person's year so far, from the figures a hospital system has (the
+        platform's accumulated figures, 5206, and its own records); docs/settlement.md, "A
+        ledger from the year so far". Amounts in fen; ``in_scope``, ``deductible`` and
+        ``fund`` by pool (a :class:`Pool` or its word; pools left out are 0); ``last_date`` is
+        the year's last settlement (``None``: none yet); ``prior_outpatient_costs`` is last
+        year's (``None``: unknown). Raises :class:`LedgerError` for figures that cannot be a
+        year's."""
+        figures: Dict[str, Any] = {
+            "year": year, "last_date": last_date, "admissions": admissions,
+            "thrifty_years": thrifty_years, "prior_known": int(prior_outpatient_costs is not None),
+            "outpatient_costs": outpatient_costs, "major_base": major_base,
+            "major_fund": major_fund, "assist_base": assist_base, "assist_fund": assist_fund,
+            "account_balance": account_balance, "account_paid": account_paid,
+            "carry_over": carry_over, "prior_outpatient_costs": prior_outpatient_costs or 0}
+        for name, by_pool in (("in_scope", in_scope), ("deductible", deductible), ("fund", fund)):
+            given = {Pool.parse(pool): amount for pool, amount in dict(by_pool or {}).items()}
+            for pool in Pool:
+                figures[f"{name}.{pool.name.lower()}"] = given.get(pool, 0)
+        return cls(_handle=_c.ledger_from_year(types.SimpleNamespace(**figures)))
 
     def check(self) -> None:
         """Raise :class:`LedgerError` when the ledger is inconsistent."""

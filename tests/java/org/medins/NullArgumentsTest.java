@@ -122,7 +122,8 @@ public class NullArgumentsTest {
             "BatchPersons.<init>.groups", "BatchPersons.<init>.familyDoctor",
             "BatchClaims.<init>.institution", "BatchClaims.<init>.selfPaid",
             "BatchClaims.<init>.categoryB", "MedinsException.<init>.message",
-            "MedinsException.<init>.file", "Medins.main.args");
+            "MedinsException.<init>.file", "Medins.main.args",
+            "YearToDate$Builder.lastDate.date");
 
     /* What the library makes and hands out (figures, explanations): their constructors take
      * what the library gives, nulls included ("null when none"). */
@@ -191,6 +192,10 @@ public class NullArgumentsTest {
             return Claim.builder();
         if (t == BatchClaims.Builder.class)
             return BatchClaims.builder();
+        if (t == YearToDate.Builder.class)
+            return YearToDate.builder(2023);
+        if (t == YearToDate.class)
+            return YearToDate.builder(2023).build();
         if (t == Result.class)
             return made(policy.settle(TestSupport.employee(), (Claim) sample(Claim.class),
                     new Ledger(2023)));

@@ -93,4 +93,30 @@ public class RecordTest {
             }
         }
     }
+
+    /*
+     * One admission at level 3 of 20000 on 2 March (tests/check_ledger.c, from_year_as_settled):
+     * deductible 1000, fund 10000 x 80% + 9000 x 90% = 16100, a burden of 3900 counted by both
+     * layers. The ledger from these figures is the one the settlement left.
+     */
+    @Test
+    public void ledgerFromTheYearSoFar() {
+        try (Policy p = Policy.load(basic())) {
+            Ledger settled = new Ledger(2023);
+            Claim admission = Claim.builder().date(LocalDate.of(2023, 3, 2))
+                    .kind(ClaimKind.INPATIENT).level(Level.L3).total(2_000_000).build();
+            p.settle(TestSupport.employee(), admission, settled).close();
+            Ledger built = Ledger.fromYear(YearToDate.builder(2023)
+                    .lastDate(LocalDate.of(2023, 3, 2)).admissions(1)
+                    .inScope(Pool.INPATIENT, 2_000_000).deductible(Pool.INPATIENT, 100_000)
+                    .fund(Pool.INPATIENT, 1_610_000).majorDisease(390_000, 0)
+                    .assistance(390_000, 0).build());
+            assertEquals(settled.toText(), built.toText());
+            MedinsException e = assertThrows(MedinsException.class,
+                    () -> Ledger.fromYear(YearToDate.builder(2023)
+                            .inScope(Pool.INPATIENT, 100_000).build()));
+            assertEquals(Status.LEDGER, e.status());
+            assertTrue(e.getMessage(), e.getMessage().contains("needs the date of the last one"));
+        }
+    }
 }

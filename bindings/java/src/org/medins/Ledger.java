@@ -82,6 +82,24 @@ public final class Ledger {
     }
 
     /**
+     * The ledger of a person's year so far, from the figures a hospital system has
+     * (docs/settlement.md, "A ledger from the year so far").
+     *
+     * @param ytd the year so far
+     * @return a new ledger
+     * @throws MedinsException MEDINS_ERR_LEDGER, naming the field, for figures that cannot be a
+     *     year's (a deductible or fund payment above the in-scope costs, figures without the
+     *     date of the last settlement...)
+     * @throws NullPointerException when {@code ytd} is null
+     */
+    public static Ledger fromYear(YearToDate ytd) {
+        Objects.requireNonNull(ytd, "ytd");
+        long[] s = Packed.of(Packed.LEDGER);
+        medins.java_ledger_from_year(ytd.packed(), s);
+        return new Ledger(s);
+    }
+
+    /**
      * The ledger as text, to store it.
      *
      * @return the versioned key=value text ("medins-ledger 1" first), which {@link #parse} reads
