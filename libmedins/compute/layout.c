@@ -143,15 +143,9 @@
     X(T, thrifty_years, "thrifty_years", INT32, NUMBER)                            \
     X(T, prior_known, "prior_known", INT32, BOOL)                                  \
     X(T, outpatient_costs, "outpatient_costs", INT64, MONEY)                       \
-    X(T, in_scope[MEDINS_POOL_OUTPATIENT], "in_scope.outpatient", INT64, MONEY)    \
-    X(T, in_scope[MEDINS_POOL_POOLING], "in_scope.pooling", INT64, MONEY)          \
-    X(T, in_scope[MEDINS_POOL_INPATIENT], "in_scope.inpatient", INT64, MONEY)      \
-    X(T, deductible[MEDINS_POOL_OUTPATIENT], "deductible.outpatient", INT64, MONEY) \
-    X(T, deductible[MEDINS_POOL_POOLING], "deductible.pooling", INT64, MONEY)     \
-    X(T, deductible[MEDINS_POOL_INPATIENT], "deductible.inpatient", INT64, MONEY) \
-    X(T, fund[MEDINS_POOL_OUTPATIENT], "fund.outpatient", INT64, MONEY)           \
-    X(T, fund[MEDINS_POOL_POOLING], "fund.pooling", INT64, MONEY)                 \
-    X(T, fund[MEDINS_POOL_INPATIENT], "fund.inpatient", INT64, MONEY)             \
+    MDN_POOL_FIELDS(X, T, in_scope, "in_scope")                                    \
+    MDN_POOL_FIELDS(X, T, deductible, "deductible")                                \
+    MDN_POOL_FIELDS(X, T, fund, "fund")                                            \
     X(T, major_base, "major_base", INT64, MONEY)                                   \
     X(T, major_fund, "major_fund", INT64, MONEY)                                   \
     X(T, assist_base, "assist_base", INT64, MONEY)                                 \

@@ -366,13 +366,9 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
     size_t pos = 0;
 
     while (pos < len) {
-        const char *line = text + pos;
-        const char *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
-        pos += n + (nl ? 1 : 0);
+        size_t n;
+        const char *line = mdn_text_line(text, len, &pos, &n);
         lineno++;
-        if (n > 0 && line[n - 1] == '\r')
-            n--;
         if (!header) {
             if ((rc = text_version(line, n, lineno, err)) < 0)
                 return rc;

@@ -5,7 +5,16 @@
 #ifndef MEDINS_COMPUTE_LEDGER_H
 #define MEDINS_COMPUTE_LEDGER_H
 
+#include <string.h>
+
 #include "util.h"
+
+/* A per-pool member's fields, one per pool, named "<name>.outpatient" and so on: for
+ * MDN_LEDGER_FIELDS and the year so far's list (layout.c). */
+#define MDN_POOL_FIELDS(X, T, member, name)                                        \
+    X(T, member[MEDINS_POOL_OUTPATIENT], name ".outpatient", INT64, MONEY)         \
+    X(T, member[MEDINS_POOL_POOLING], name ".pooling", INT64, MONEY)               \
+    X(T, member[MEDINS_POOL_INPATIENT], name ".inpatient", INT64, MONEY)
 
 /* Every field of medins_ledger T, in the struct's order, which is the text form's:
  * X(T, member, name, type, kind), type and kind as medins_field_type and medins_field_kind
@@ -16,15 +25,9 @@
     X(T, seq, "seq", UINT32, NUMBER)                                               \
     X(T, admissions, "admissions", INT32, NUMBER)                                  \
     X(T, outpatient_costs, "outpatient_costs", INT64, MONEY)                       \
-    X(T, deductible[MEDINS_POOL_OUTPATIENT], "deductible.outpatient", INT64, MONEY) \
-    X(T, deductible[MEDINS_POOL_POOLING], "deductible.pooling", INT64, MONEY)     \
-    X(T, deductible[MEDINS_POOL_INPATIENT], "deductible.inpatient", INT64, MONEY) \
-    X(T, position[MEDINS_POOL_OUTPATIENT], "position.outpatient", INT64, MONEY)   \
-    X(T, position[MEDINS_POOL_POOLING], "position.pooling", INT64, MONEY)         \
-    X(T, position[MEDINS_POOL_INPATIENT], "position.inpatient", INT64, MONEY)     \
-    X(T, fund[MEDINS_POOL_OUTPATIENT], "fund.outpatient", INT64, MONEY)           \
-    X(T, fund[MEDINS_POOL_POOLING], "fund.pooling", INT64, MONEY)                 \
-    X(T, fund[MEDINS_POOL_INPATIENT], "fund.inpatient", INT64, MONEY)             \
+    MDN_POOL_FIELDS(X, T, deductible, "deductible")                                \
+    MDN_POOL_FIELDS(X, T, position, "position")                                    \
+    MDN_POOL_FIELDS(X, T, fund, "fund")                                            \
     X(T, major_base, "major_base", INT64, MONEY)                                   \
     X(T, major_fund, "major_fund", INT64, MONEY)                                   \
     X(T, assist_base, "assist_base", INT64, MONEY)                                 \
@@ -64,6 +67,19 @@ int mdn_ledger_keys_done(const medins_ledger *l, const bool seen[], int code,
  * layout's), and setting it (a value its type holds). */
 int64_t mdn_field_get(const void *s, const medins_field *f);
 void mdn_field_set(void *s, const medins_field *f, int64_t v);
+/* The line of text (len bytes) that starts at *pos: its start, and in *n its length without
+ * the "\n" or "\r\n" that ends it; *pos moves past it. *pos must be below len. */
+static inline const char *mdn_text_line(const char *text, size_t len, size_t *pos, size_t *n)
+{
+    const char *line = text + *pos;
+    const char *nl = memchr(line, '\n', len - *pos);
+    *n = nl ? (size_t)(nl - line) : len - *pos;
+    *pos += *n + (nl != NULL);
+    if (*n > 0 && line[*n - 1] == '\r')
+        (*n)--;
+    return line;
+}
+
 /* A decimal integer with an optional '-', of at most 18 digits; false when it is not one. */
 bool mdn_parse_int(const char *s, size_t len, int64_t *out);
 

@@ -207,13 +207,9 @@ static int record_parse(mdn_settled *d, const char *text, size_t len, medins_err
     int rc;
     _Static_assert(sizeof r.figure >= sizeof(medins_settlement) / 4, "a flag for each figure");
     while (pos < len) {
-        const char *line = text + pos;
-        const char *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
-        pos += n + (nl ? 1 : 0);
+        size_t n;
+        const char *line = mdn_text_line(text, len, &pos, &n);
         lineno++;
-        if (n > 0 && line[n - 1] == '\r')
-            n--;
         if (lineno == 1)
             rc = record_version(line, n, err);
         else
