@@ -72,8 +72,9 @@ MEDINS_API int medins_record_read(medins_settlement *figures, const char *text, 
  * @return 0; MEDINS_ERR_RECORD as medins_record_read; MEDINS_ERR_REVERSE when the ledger is
  *         not as the settlement left it: already refunded, later settlements to reverse first
  *         (named by their number in the year), or another person's ledger;
- *         MEDINS_ERR_OVERFLOW when the balance would pass MEDINS_FEN_MAX; MEDINS_ERR_ARGUMENT
- *         for a NULL ledger or record. Nothing is changed on error.
+ *         MEDINS_ERR_OVERFLOW when the balance would pass MEDINS_FEN_MAX; MEDINS_ERR_LEDGER for
+ *         a ledger that fails medins_ledger_check; MEDINS_ERR_ARGUMENT for a NULL ledger or
+ *         record. Nothing is changed on error.
  */
 MEDINS_API int medins_refund(medins_settlement *refund, medins_ledger *ledger,
                              const char *record, size_t len, medins_error **err);

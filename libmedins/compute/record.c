@@ -65,7 +65,7 @@ int medins_record_write(char *buf, size_t size, size_t *needed, const medins_res
 typedef struct reading {
     mdn_settled d;
     bool policy;
-    bool figure[32];
+    bool figure[sizeof(medins_settlement) / sizeof(int32_t)];   /* a field is 4 bytes or more */
     bool ledger[2][MDN_LEDGER_FIELD_COUNT];
 } reading;
 
@@ -205,7 +205,6 @@ static int record_parse(mdn_settled *d, const char *text, size_t len, medins_err
     unsigned lineno = 0;
     size_t pos = 0;
     int rc;
-    _Static_assert(sizeof r.figure >= sizeof(medins_settlement) / 4, "a flag for each figure");
     while (pos < len) {
         size_t n;
         const char *line = mdn_text_line(text, len, &pos, &n);
