@@ -611,6 +611,7 @@ int cli_explain_json(FILE *out, const cli_claim_view *v, const medins_result *re
         json_object_set_new(fig, "admission", json_integer(s->admission));
         json_object_set_new(root, "settlement", fig);
     }
+    json_object_set_new(root, "estimate", json_boolean(medins_result_is_estimate(result)));
     return cli_json_write(out, root);
 }
 

@@ -35,7 +35,8 @@ static const char help[] =
     "  --ledger FILE        start from this ledger (medins-ledger text) instead of an empty one\n"
     "  --save-ledger FILE   write the updated ledger there\n"
     "  --record FILE        write the settlement's record there, to refund it later with\n"
-    "                       `medins refund FILE` (docs/settlement.md, \"Records\")\n"
+    "                       `medins refund FILE` (docs/settlement.md, \"Pre-settlement,\n"
+    "                       records and refunds\")\n"
     "  --estimate           pre-settle: the same figures, no ledger changed, nothing stored\n"
     "  --json               print the result as JSON (amounts in yuan strings and in fen)\n"
     CLI_LANG_HELP

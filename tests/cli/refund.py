@@ -70,6 +70,9 @@ def test_estimate():
                         r"^\(An estimate: no ledger was changed\. Settle to pay\.\)$"])
         expect("estimate in Chinese", [*CLAIM_7, "--estimate", "--lang", "zh"], 0,
                out_has=[figure("统筹基金支付", "19250.00"), r"^（预结算：未记入台账"])
+        expect("estimate in JSON", [*CLAIM_7, "--estimate", "--json"], 0,
+               out_has=[r'^  "estimate": true,?$', r'"fund_fen": 1925000'])
+        expect("settlement in JSON", [*CLAIM_7, "--json"], 0, out_has=[r'^  "estimate": false,?$'])
         # From a ledger: the second admission's figures, the ledger file unchanged.
         expect("settle 7", [*CLAIM_7, "--save-ledger", led], 0)
         kept = read(led)
