@@ -146,12 +146,7 @@
     MDN_POOL_FIELDS(X, T, in_scope, "in_scope")                                    \
     MDN_POOL_FIELDS(X, T, deductible, "deductible")                                \
     MDN_POOL_FIELDS(X, T, fund, "fund")                                            \
-    X(T, major_base, "major_base", INT64, MONEY)                                   \
-    X(T, major_fund, "major_fund", INT64, MONEY)                                   \
-    X(T, assist_base, "assist_base", INT64, MONEY)                                 \
-    X(T, assist_fund, "assist_fund", INT64, MONEY)                                 \
-    X(T, account_balance, "account_balance", INT64, MONEY)                         \
-    X(T, account_paid, "account_paid", INT64, MONEY)                               \
+    MDN_LAYER_ACCOUNT_FIELDS(X, T)                                                 \
     X(T, carry_over, "carry_over", INT64, MONEY)                                   \
     X(T, prior_outpatient_costs, "prior_outpatient_costs", INT64, MONEY)
 

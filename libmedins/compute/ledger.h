@@ -16,6 +16,16 @@
     X(T, member[MEDINS_POOL_POOLING], name ".pooling", INT64, MONEY)               \
     X(T, member[MEDINS_POOL_INPATIENT], name ".inpatient", INT64, MONEY)
 
+/* The layers' and the account's year totals, named as a ledger's: for MDN_LEDGER_FIELDS and
+ * the year so far's list (layout.c). */
+#define MDN_LAYER_ACCOUNT_FIELDS(X, T)                                             \
+    X(T, major_base, "major_base", INT64, MONEY)                                   \
+    X(T, major_fund, "major_fund", INT64, MONEY)                                   \
+    X(T, assist_base, "assist_base", INT64, MONEY)                                 \
+    X(T, assist_fund, "assist_fund", INT64, MONEY)                                 \
+    X(T, account_balance, "account_balance", INT64, MONEY)                         \
+    X(T, account_paid, "account_paid", INT64, MONEY)
+
 /* Every field of medins_ledger T, in the struct's order, which is the text form's:
  * X(T, member, name, type, kind), type and kind as medins_field_type and medins_field_kind
  * without their MEDINS_FIELD_ (layout.c). */
@@ -28,12 +38,7 @@
     MDN_POOL_FIELDS(X, T, deductible, "deductible")                                \
     MDN_POOL_FIELDS(X, T, position, "position")                                    \
     MDN_POOL_FIELDS(X, T, fund, "fund")                                            \
-    X(T, major_base, "major_base", INT64, MONEY)                                   \
-    X(T, major_fund, "major_fund", INT64, MONEY)                                   \
-    X(T, assist_base, "assist_base", INT64, MONEY)                                 \
-    X(T, assist_fund, "assist_fund", INT64, MONEY)                                 \
-    X(T, account_balance, "account_balance", INT64, MONEY)                         \
-    X(T, account_paid, "account_paid", INT64, MONEY)                               \
+    MDN_LAYER_ACCOUNT_FIELDS(X, T)                                                 \
     X(T, carry_over, "carry_over", INT64, MONEY)                                   \
     X(T, thrifty_years, "thrifty_years", INT32, NUMBER)                            \
     X(T, prior_known, "prior_known", INT32, BOOL)                                  \
