@@ -118,6 +118,26 @@ START_TEST(refund_from_text)
 }
 END_TEST
 
+/* A credit to the account between the settlement and its refund stays: A took the whole
+ * balance of 300; 50 credited since; the refund gives the 300 back onto the 50: 350. */
+START_TEST(refund_after_credit)
+{
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.account_balance = Y(300);
+    char record[4096];
+    medins_result *r = settle(&l, 'A', record, sizeof record);
+    medins_result_free(r);
+    ck_assert_int_eq(l.account_balance, 0);
+    l.account_balance += Y(50);
+    ck_assert_int_eq(medins_refund(NULL, &l, record, strlen(record), NULL), 0);
+    medins_ledger expected;
+    medins_ledger_init(&expected, 2023);
+    expected.account_balance = Y(350);
+    ck_assert_int_eq(memcmp(&l, &expected, sizeof l), 0);
+}
+END_TEST
+
 /* A then B: A's record is refused while B stands, with the settlement to reverse first. */
 START_TEST(refund_not_latest)
 {
@@ -324,6 +344,7 @@ static Suite *record_suite(void)
     TCase *tc = tcase_create("refund");
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_add_test(tc, refund_from_text);
+    tcase_add_test(tc, refund_after_credit);
     tcase_add_test(tc, refund_not_latest);
     tcase_add_test(tc, refund_other_ledger);
     suite_add_tcase(s, tc);
