@@ -183,7 +183,7 @@ static int refund(const char *dir)
         rc = medins_refund(&back, &ledger, record, rlen, &err);
     free(stored);
     free(record);
-    if (rc < 0)
+    if (rc != 0)
         return fail(err, rc);
     if ((rc = medins_ledger_serialize(text, sizeof text, &n, &ledger)) < 0)
         return fail(NULL, rc);
