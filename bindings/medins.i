@@ -7,6 +7,8 @@
  *   Result     (medins_result)      lines, the trace, assumed values, settlement figures;
  *                                   its text in a language (result_explain, result_step_text)
  *   Ledger     (medins_ledger)      plain data; to_text(), from_text(), close_year(), reverse()
+ *   records    result_record (medins_record_write); the refund and the record's figures are
+ *              per language (python/single.i, java/medins_java.i)
  *   Person, Claim, Settlement, Line, Value, Source, LoadOptions: plain value structs
  *   contributions, accounts, maternity, capitation: Policy methods and input structs (contrib.i)
  * plus the free functions that need no out-parameter (names of enum values, dates, money).
@@ -55,6 +57,25 @@
  * columns with. */
 %include "layout.i"
 %include "columns.i"
+
+%{
+/* A flag of the languages' settle calls beside MEDINS_SETTLE_NO_TRACE: pre-settle
+ * (medins_presettle), changing no ledger. Not a flag of the library's options. */
+#define MEDINS_SWIG_ESTIMATE 0x10000u
+
+/* Settle or, with MEDINS_SWIG_ESTIMATE in flags, pre-settle: each language's settle call. */
+static int medins_swig_settle(medins_result **out, const medins_policy *policy,
+                              const medins_person *person, const medins_claim *claim,
+                              medins_ledger *ledger, unsigned int flags, medins_error **err)
+{
+    medins_settle_options opts;
+    medins_settle_options_init(&opts);
+    opts.flags = flags & ~MEDINS_SWIG_ESTIMATE;
+    return flags & MEDINS_SWIG_ESTIMATE
+         ? medins_presettle(out, policy, person, claim, ledger, &opts, err)
+         : medins_settle_ex(out, policy, person, claim, ledger, &opts, err);
+}
+%}
 
 #if defined(SWIGPYTHON)
 /* The GIL is released only around the long calls (loading, batches): MEDINS_RELEASE_GIL. */
@@ -251,6 +272,13 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_settle_options;
 %ignore medins_settle_options_init;
 %ignore medins_settle_reverse;
+/* Pre-settlement goes through each language's settle, with MEDINS_SWIG_ESTIMATE in its flags. */
+%ignore medins_presettle;
+/* The year so far goes through each language's layout-driven copy (python/single.i,
+ * java/medins_java.i). */
+%ignore medins_year_to_date;
+%ignore medins_year_to_date_init;
+%ignore medins_ledger_from_year;
 /* The batch is structure-of-arrays over raw pointers: each language passes its own arrays
  * (python/batch.i: numpy; Java: java/medins_java.i). */
 %ignore medins_batch_persons;
@@ -553,6 +581,29 @@ char *medins_swig_explain(const medins_result *r, const char *lang, medins_error
 char *medins_swig_step_text(const medins_result *r, size_t i, const char *lang,
                             medins_error **err);
 
+/* ---- Records and estimates -------------------------------------------------------------- */
+%{
+/* A settlement's record (medins_record_write): a new string, or NULL with *err. */
+static char *medins_swig_record(const medins_result *r, medins_error **err)
+{
+    size_t needed = 0;
+    char *buf;
+    if (medins_record_write(NULL, 0, &needed, r, err) != MEDINS_ERR_BUFFER)
+        return NULL;
+    buf = malloc(needed);
+    if (buf && medins_record_write(buf, needed, NULL, r, err) != 0) {
+        free(buf);
+        buf = NULL;
+    }
+    return buf;
+}
+%}
+#define MEDINS_SWIG_ESTIMATE 0x10000u
+%newobject medins_swig_record;
+%rename(result_record) medins_swig_record;
+/** A settlement's record, the text a refund needs (medins/record.h); raises for an estimate. */
+char *medins_swig_record(const medins_result *r, medins_error **err);
+
 /* ---- Policies --------------------------------------------------------------------------- */
 %newobject medins_policy::m_load_file;
 %newobject medins_policy::m_load_string;
@@ -612,10 +663,7 @@ MEDINS_RELEASE_GIL(medins_policy::m_derive)
     medins_result *m_settle(const medins_person *person, const medins_claim *claim,
                           medins_ledger *ledger, unsigned int flags, medins_error **err) {
         medins_result *r = NULL;
-        medins_settle_options opts;
-        medins_settle_options_init(&opts);
-        opts.flags = flags;
-        medins_settle_ex(&r, $self, person, claim, ledger, &opts, err);
+        medins_swig_settle(&r, $self, person, claim, ledger, flags, err);
         return r;
     }
 }

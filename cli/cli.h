@@ -167,6 +167,11 @@ void cli_out_abort(cli_out *o);
 /* The three in one: replace `path` by the n bytes at p. 0 or an exit code. */
 int cli_write_file(const char *path, const void *p, size_t n);
 
+/* A ledger read from the medins-ledger text in `path` (errors at its line and column), and
+ * written there atomically: 0, or an exit code after printing the error. */
+int cli_load_ledger(medins_ledger *ledger, const char *path);
+int cli_save_ledger(const medins_ledger *ledger, const char *path);
+
 /* ---- Choosing policies --------------------------------------------------------------- */
 
 /* --policy FILE / --policies DIR / --region NAME, common to settle, batch and policy show. */
@@ -260,6 +265,7 @@ void cli_style_init(void);
 /* ---- Subcommands: argc/argv start at the subcommand's name ----------------------------- */
 
 int cmd_settle(int argc, char **argv);
+int cmd_refund(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 /* contribution, account, maternity, capitation; -1 when `name` is none of them. */
@@ -297,6 +303,8 @@ typedef struct cli_claim_view {
 } cli_claim_view;
 
 void cli_explain_text(FILE *out, const cli_claim_view *v, const medins_result *result);
+/* A refund's figures (the settlement's negated), in cli_lang. */
+void cli_explain_refund(FILE *out, const medins_settlement *refund);
 /* The pieces every explained result shares: the person, the policy, the lines, the assumptions. */
 void cli_print_person(FILE *out, const medins_person *p, medins_date on);
 void cli_print_policy(FILE *out, const medins_policy *policy);

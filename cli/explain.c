@@ -45,7 +45,9 @@ typedef struct cli_words {
     const char *payer_supplementary;
     const char *claim_n, *claim, *care, *total, *out_of_scope;
     const char *person, *tier, *group, *born, *policy;
-    const char *fund, *supplementary, *major, *assistance, *patient, *account, *cash, *sum;
+    const char *fund, *supplementary, *supplementary_plain, *major, *assistance, *patient, *account,
+        *cash, *sum;
+    const char *refund_n, *estimate;
     const char *third_party, *third_party_at, *assumed, *mine;
     const char *kind[MEDINS_CLAIM_KIND_COUNT], *level[MEDINS_LEVEL_COUNT];
 } cli_words;
@@ -64,10 +66,13 @@ static const cli_words words_of[MEDINS_LANG_COUNT] = {
         .born = ", born %s (age %d)",
         .policy = "  policy: %s \xe2\x80\x94 %s\n\n",
         .fund = "Basic fund", .supplementary = "Supplementary fund (%s)",
+        .supplementary_plain = "Supplementary fund",
         .major = "Major-disease insurance",
         .assistance = "Medical assistance",
         .patient = "Patient", .account = "from the individual account", .cash = "in cash",
         .sum = "Total",
+        .refund_n = "%sRefund of claim %lld%s: every amount of its settlement given back\n\n",
+        .estimate = "\n(An estimate: no ledger was changed. Settle to pay.)\n",
         .third_party = "\n%sThird-party values used%s (%zu): from public pages or guides, not "
                        "official texts\n",
         .third_party_at = "%s: %s",
@@ -90,9 +95,12 @@ static const cli_words words_of[MEDINS_LANG_COUNT] = {
         .person = "  参保人：%s，%s", .tier = "，%s", .group = "，%s",
         .born = "，%s出生（%d岁）",
         .policy = "  政策：%s \xe2\x80\x94 %s\n\n",
-        .fund = "统筹基金支付", .supplementary = "补充基金（%s）支付", .major = "大病保险支付",
+        .fund = "统筹基金支付", .supplementary = "补充基金（%s）支付",
+        .supplementary_plain = "补充基金支付", .major = "大病保险支付",
         .assistance = "医疗救助支付",
         .patient = "个人负担", .account = "其中个人账户支付", .cash = "现金支付", .sum = "合计",
+        .refund_n = "%s退费（单据号%lld）%s：原结算各项金额冲销\n\n",
+        .estimate = "\n（预结算：未记入台账，正式结算后方可收费。）\n",
         .third_party = "\n%s使用的第三方来源值%s（%zu项）：来自公开网页或指南，并非官方文件\n",
         .third_party_at = "%s：%s",
         .assumed = "\n%s使用的假定值%s（%zu项）：没有任何来源明确规定，使用前请核实\n",
@@ -317,6 +325,44 @@ void cli_print_policy(FILE *out, const medins_policy *policy)
     fprintf(out, words()->policy, medins_policy_id(policy), medins_policy_title(policy));
 }
 
+/* A settlement's figures: the funds, the patient (the account and cash), the total. */
+/* The settlement's figures; `fund` names the supplementary fund when known. */
+static void print_figures(FILE *out, const medins_settlement *s, const char *fund)
+{
+    const cli_words *w = words();
+    char a[24], b[24];
+    cli_print_figure(out, w->fund, s->fund);
+    if (s->supplementary) {
+        char label[128];
+        if (fund)
+            snprintf(label, sizeof label, w->supplementary, fund);
+        else
+            snprintf(label, sizeof label, "%s", w->supplementary_plain);
+        cli_print_figure(out, label, s->supplementary);
+    }
+    if (s->major_disease)
+        cli_print_figure(out, w->major, s->major_disease);
+    if (s->assistance)
+        cli_print_figure(out, w->assistance, s->assistance);
+    fprintf(out, "  %s", cli_bold);
+    pad(out, w->patient, 30);
+    fprintf(out, " %12s%s\n", cli_yuan(a, s->patient), cli_reset);
+    if (s->account) {
+        fputs("    ", out);
+        pad(out, w->account, 28);
+        fprintf(out, " %12s\n    ", cli_yuan(a, s->account));
+        pad(out, w->cash, 28);
+        fprintf(out, " %12s\n", cli_yuan(b, s->cash));
+    }
+    cli_print_figure(out, w->sum, s->total);
+}
+
+void cli_explain_refund(FILE *out, const medins_settlement *refund)
+{
+    fprintf(out, words()->refund_n, cli_bold, (long long)refund->claim_id, cli_reset);
+    print_figures(out, refund, NULL);
+}
+
 void cli_explain_text(FILE *out, const cli_claim_view *v, const medins_result *result)
 {
     const cli_words *w = words();
@@ -341,30 +387,13 @@ void cli_explain_text(FILE *out, const cli_claim_view *v, const medins_result *r
 
     cli_print_lines(out, result);
     if (s) {
-        cli_print_figure(out, w->fund, s->fund);
         const char *fund = NULL;
-        if (s->supplementary &&
-            medins_policy_supplementary(v->policy, c->kind, &fund, NULL)) {
-            char label[128];
-            snprintf(label, sizeof label, w->supplementary, fund);
-            cli_print_figure(out, label, s->supplementary);
-        }
-        if (s->major_disease)
-            cli_print_figure(out, w->major, s->major_disease);
-        if (s->assistance)
-            cli_print_figure(out, w->assistance, s->assistance);
-        fprintf(out, "  %s", cli_bold);
-        pad(out, w->patient, 30);
-        fprintf(out, " %12s%s\n", cli_yuan(a, s->patient), cli_reset);
-        if (s->account) {
-            fputs("    ", out);
-            pad(out, w->account, 28);
-            fprintf(out, " %12s\n    ", cli_yuan(a, s->account));
-            pad(out, w->cash, 28);
-            fprintf(out, " %12s\n", cli_yuan(b, s->cash));
-        }
-        cli_print_figure(out, w->sum, s->total);
+        if (!s->supplementary || !medins_policy_supplementary(v->policy, c->kind, &fund, NULL))
+            fund = NULL;
+        print_figures(out, s, fund);
     }
+    if (medins_result_is_estimate(result))
+        fputs(w->estimate, out);
 
     cli_print_assumed(out, result, v->assumptions, v->n_assumptions);
 }
@@ -608,6 +637,7 @@ int cli_explain_json(FILE *out, const cli_claim_view *v, const medins_result *re
         json_object_set_new(fig, "admission", json_integer(s->admission));
         json_object_set_new(root, "settlement", fig);
     }
+    json_object_set_new(root, "estimate", json_boolean(medins_result_is_estimate(result)));
     return cli_json_write(out, root);
 }
 

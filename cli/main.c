@@ -11,6 +11,7 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  settle              settle one claim and explain each part (rule, values, citation)\n"
+    "  refund RECORD       refund a settlement from its record (settle --record), days later\n"
     "  batch               settle a CSV of claims into a CSV of results, ledgers per person\n"
     "  contribution        a resident's or employee's yearly contribution, explained\n"
     "  account             an employee's individual-account credit, explained\n"
@@ -44,6 +45,8 @@ static int dispatch(const char *cmd, int argc, char **argv)
     cli_prog = prog;
     if (strcmp(cmd, "settle") == 0)
         return cmd_settle(argc, argv);
+    if (strcmp(cmd, "refund") == 0)
+        return cmd_refund(argc, argv);
     if (strcmp(cmd, "batch") == 0)
         return cmd_batch(argc, argv);
     if (strcmp(cmd, "policy") == 0)

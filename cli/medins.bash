@@ -33,7 +33,7 @@ _medins() {
     [ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD - 1]}
     COMPREPLY=()
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "settle batch contribution account maternity capitation policy --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "settle refund batch contribution account maternity capitation policy --help --version" -- "$cur"))
         return
     fi
     for ((i = 2; i < COMP_CWORD; i++)); do
@@ -53,7 +53,7 @@ _medins() {
             COMPREPLY=($(compgen -W "$(_medins_ids "$prog" "$dir")" -- "$cur") $(compgen -f -X '!*.yaml' -- "$cur"))
             return ;;
         --policies) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -i|--input|--ledger|--save-ledger|--ledgers|--save-ledgers|-o|--output|--enrolments)
+        -i|--input|--ledger|--save-ledger|--ledgers|--save-ledgers|-o|--output|--enrolments|--record)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --date|--total|--self-paid|--category-b|--wage|--pension|--year-costs|--prenatal|--complication|\
         --actual-costs|--assessment|--weeks|--child-order|--institution|--id|--birth-date|--family-doctor|\
@@ -76,7 +76,7 @@ _medins() {
             [ "$COMP_CWORD" -gt 0 ] && [ "$prev" = show ] &&
                 COMPREPLY=($(compgen -W "$("$prog" policy coverage --json ${dir:+--policies "$dir"} 2>/dev/null |
                                           sed -n 's/^ *"region": "\(.*\)",*$/\1/p' | sort -u)" -- "$cur")) ;;
-        batch:) COMPREPLY=($(compgen -f -- "$cur")) ;;
+        batch:|refund:) COMPREPLY=($(compgen -f -- "$cur")) ;;
     esac
 }
 

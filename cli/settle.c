@@ -35,6 +35,10 @@ static const char help[] =
     "                       options given as well override the document\n"
     "  --ledger FILE        start from this ledger (medins-ledger text) instead of an empty one\n"
     "  --save-ledger FILE   write the updated ledger there\n"
+    "  --record FILE        write the settlement's record there, to refund it later with\n"
+    "                       `medins refund FILE` (docs/settlement.md, \"Pre-settlement,\n"
+    "                       records and refunds\")\n"
+    "  --estimate           pre-settle: the same figures, no ledger changed, nothing stored\n"
     "  --json               print the result as JSON (amounts in yuan strings and in fen)\n"
     CLI_LANG_HELP
     "  -h, --help           show this help\n"
@@ -340,7 +344,7 @@ static int read_document(settle_input *in, const char *path)
 
 /* ---- Ledger files --------------------------------------------------------------------- */
 
-static int load_ledger(medins_ledger *ledger, const char *path)
+int cli_load_ledger(medins_ledger *ledger, const char *path)
 {
     char *text;
     size_t n;
@@ -353,7 +357,7 @@ static int load_ledger(medins_ledger *ledger, const char *path)
     return rc ? cli_report_in(err, rc, path) : 0;
 }
 
-static int save_ledger(const medins_ledger *ledger, const char *path)
+int cli_save_ledger(const medins_ledger *ledger, const char *path)
 {
     char text[4096];
     size_t needed;
@@ -364,9 +368,29 @@ static int save_ledger(const medins_ledger *ledger, const char *path)
     return cli_write_file(path, text, needed - 1);
 }
 
+/* The settlement's record written to `path`, atomically. */
+static int save_record(const medins_result *result, const char *path)
+{
+    size_t needed = 0;
+    medins_error *err = NULL;
+    int rc = medins_record_write(NULL, 0, &needed, result, &err);
+    if (rc != MEDINS_ERR_BUFFER)
+        return cli_report(err, rc, "no record");
+    char *text = malloc(needed);
+    if (!text) {
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
+        return EXIT_INPUT;
+    }
+    rc = medins_record_write(text, needed, NULL, result, NULL) == 0
+       ? cli_write_file(path, text, needed - 1) : EXIT_INPUT;
+    free(text);
+    return rc;
+}
+
 /* ---- The command ---------------------------------------------------------------------- */
 
-enum { OPT_JSON = 256, OPT_LEDGER, OPT_SAVE_LEDGER, OPT_FIELD, OPT_LANG };
+enum { OPT_JSON = 256, OPT_LEDGER, OPT_SAVE_LEDGER, OPT_FIELD, OPT_LANG, OPT_RECORD,
+       OPT_ESTIMATE };
 
 int cmd_settle(int argc, char **argv)
 {
@@ -376,6 +400,8 @@ int cmd_settle(int argc, char **argv)
         {"json", no_argument, NULL, OPT_JSON},
         {"ledger", required_argument, NULL, OPT_LEDGER},
         {"save-ledger", required_argument, NULL, OPT_SAVE_LEDGER},
+        {"record", required_argument, NULL, OPT_RECORD},
+        {"estimate", no_argument, NULL, OPT_ESTIMATE},
         CLI_LANG_LONGOPT(OPT_LANG),
         /* Claim and person fields: handled alike, by name. */
         {"kind", required_argument, NULL, OPT_FIELD},
@@ -393,8 +419,8 @@ int cmd_settle(int argc, char **argv)
     };
     settle_input in;
     cli_policy_opts popts = {0};
-    const char *input = NULL, *ledger_in = NULL, *ledger_out = NULL;
-    int json = 0, opt, idx;
+    const char *input = NULL, *ledger_in = NULL, *ledger_out = NULL, *record_out = NULL;
+    int json = 0, estimate = 0, opt, idx;
     /* Fields given as options are applied after the document, so remember them in order. */
     const char *fkeys[32], *fvals[32];
     size_t nf = 0;
@@ -412,6 +438,8 @@ int cmd_settle(int argc, char **argv)
         case OPT_JSON: json = 1; break;
         case OPT_LEDGER: ledger_in = optarg; break;
         case OPT_SAVE_LEDGER: ledger_out = optarg; break;
+        case OPT_RECORD: record_out = optarg; break;
+        case OPT_ESTIMATE: estimate = 1; break;
         case OPT_LANG:
             if (cli_lang_opt(optarg) != 0)
                 return EXIT_USAGE;
@@ -442,6 +470,9 @@ int cmd_settle(int argc, char **argv)
     }
     if (!in.have_kind || !in.have_level || !in.have_total)
         return cli_usage_error("a claim needs --kind, --level and --total (or --input FILE)");
+    if (estimate && (ledger_out || record_out))
+        return cli_usage_error("--estimate changes no ledger: it takes neither --save-ledger "
+                               "nor --record");
 
     cli_policies pols;
     if ((rc = cli_policies_open(&pols, &popts)) != 0)
@@ -476,7 +507,7 @@ int cmd_settle(int argc, char **argv)
 
     medins_ledger ledger;
     if (ledger_in) {
-        if ((rc = load_ledger(&ledger, ledger_in)) != 0)
+        if ((rc = cli_load_ledger(&ledger, ledger_in)) != 0)
             goto out;
     } else {
         medins_ledger_init(&ledger, medins_policy_benefit_year(policy, in.claim.date));
@@ -487,14 +518,17 @@ int cmd_settle(int argc, char **argv)
 
     medins_result *result = NULL;
     medins_error *err = NULL;
-    rc = medins_settle(&result, policy, &in.person, &in.claim, &ledger, &err);
+    rc = estimate ? medins_presettle(&result, policy, &in.person, &in.claim, &ledger, NULL, &err)
+                  : medins_settle(&result, policy, &in.person, &in.claim, &ledger, &err);
     if (rc != 0) {
         rc = cli_report(err, rc, "claim refused");
         goto out;
     }
     /*
-     * The result is rendered in memory and shown only once the ledger is saved: a ledger that
-     * cannot be written leaves no result behind that a caller could take for a settlement.
+     * The result is rendered in memory and shown only once the record and the ledger are
+     * saved: a file that cannot be written leaves no result behind that a caller could take
+     * for a settlement. The record goes first: a settlement the ledger holds always has its
+     * record (a record whose ledger was not saved is refused as "already reversed").
      */
     cli_claim_view view = {&in.person, &in.claim, policy, assumed, na};
     char *shown = NULL;
@@ -511,13 +545,15 @@ int cmd_settle(int argc, char **argv)
     } else {
         cli_explain_text(mem, &view, result);
     }
-    medins_result_free(result);
     if (mem && fclose(mem) != 0 && rc == 0) {
         cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         rc = EXIT_INPUT;
     }
+    if (rc == 0 && record_out)
+        rc = save_record(result, record_out);
+    medins_result_free(result);
     if (rc == 0 && ledger_out)
-        rc = save_ledger(&ledger, ledger_out);
+        rc = cli_save_ledger(&ledger, ledger_out);
     if (rc == 0 && (fwrite(shown, 1, shown_len, stdout) != shown_len || fflush(stdout) != 0)) {
         cli_warn(MEDINS_ERR_IO, "cannot write the result: %s", strerror(errno));
         rc = EXIT_IO;

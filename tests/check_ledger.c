@@ -606,6 +606,132 @@ START_TEST(close_at_the_bounds)
 }
 END_TEST
 
+/* ---- A ledger from the year so far ------------------------------------------------------- */
+
+static medins_fen settle_fund(medins_ledger *l, medins_claim_kind kind, medins_fen total,
+                              medins_date date)
+{
+    medins_person p;
+    medins_person_init(&p);
+    p.birth_date = 19800101;
+    medins_claim c;
+    medins_claim_init(&c);
+    c.kind = kind;
+    c.level = MEDINS_LEVEL_3;
+    c.total = total;
+    c.date = date;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_settle(&r, policy, &p, &c, l, &err);
+    ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
+    const medins_fen fund = medins_result_settlement(r)->fund;
+    medins_result_free(r);
+    return fund;
+}
+
+/*
+ * An employee in service whose year so far is one admission, at level 3, of 20000 on 2 March
+ * (the platform's figures): deductible 1000; 10000 x 80% + 9000 x 90% = 16100 fund; the burden
+ * 1000 + 2000 + 900 = 3900, below the major-disease deductible (10000), counted by the layer and
+ * by assistance (no row for the person: nothing paid). The ledger built from these figures is
+ * the one the settlement itself left, byte for byte, and the next admission settles the same
+ * from either: a second admission's deductible at level 3 is 500; the 4500 above it lies past
+ * the position 19000, all at 90%: 4050.
+ */
+START_TEST(from_year_as_settled)
+{
+    medins_ledger settled, built;
+    medins_ledger_init(&settled, 2023);
+    ck_assert_int_eq(settle_fund(&settled, MEDINS_CLAIM_INPATIENT, Y(20000), 20230302), Y(16100));
+    medins_year_to_date y = MEDINS_YEAR_TO_DATE_INIT(2023);
+    y.last_date = 20230302;
+    y.admissions = 1;
+    y.in_scope[MEDINS_POOL_INPATIENT] = Y(20000);
+    y.deductible[MEDINS_POOL_INPATIENT] = Y(1000);
+    y.fund[MEDINS_POOL_INPATIENT] = Y(16100);
+    y.major_base = Y(3900);
+    y.assist_base = Y(3900);
+    medins_error *err = NULL;
+    int rc = medins_ledger_from_year(&built, &y, &err);
+    ck_assert_msg(rc == 0, "from_year: %s", err ? medins_error_message(err) : "?");
+    ck_assert_int_eq(memcmp(&built, &settled, sizeof built), 0);
+    ck_assert_int_eq(settle_fund(&built, MEDINS_CLAIM_INPATIENT, Y(5000), 20230401), Y(4050));
+
+    /* An outpatient year: 1000 at level 3 (deductible 800, 200 x 50% = 100 fund); one
+     * settlement counted, no admission. */
+    medins_ledger_init(&settled, 2023);
+    ck_assert_int_eq(settle_fund(&settled, MEDINS_CLAIM_OUTPATIENT, Y(1000), 20230105), Y(100));
+    medins_year_to_date_init(&y, 2023);
+    y.last_date = 20230105;
+    y.outpatient_costs = Y(1000);
+    y.in_scope[MEDINS_POOL_OUTPATIENT] = Y(1000);
+    y.deductible[MEDINS_POOL_OUTPATIENT] = Y(800);
+    y.fund[MEDINS_POOL_OUTPATIENT] = Y(100);
+    ck_assert_int_eq(medins_ledger_from_year(&built, &y, NULL), 0);
+    ck_assert_int_eq(memcmp(&built, &settled, sizeof built), 0);
+    ck_assert_uint_eq(built.seq, 1);
+    /* Nothing yet this year: an empty ledger, with what is carried. */
+    medins_year_to_date_init(&y, 2024);
+    y.carry_over = Y(300);
+    y.thrifty_years = 2;
+    ck_assert_int_eq(medins_ledger_from_year(&built, &y, NULL), 0);
+    ck_assert_uint_eq(built.seq, 0);
+    ck_assert_int_eq(built.carry_over, Y(300));
+}
+END_TEST
+
+/* Figures that cannot be a year's: refused, naming what is wrong, nothing written. */
+static const struct ytd_case {
+    const char *name;
+    int field;          /* which change below */
+    int code;
+    const char *message;
+} ytd_cases[] = {
+    {"deductible above in scope", 0, MEDINS_ERR_LEDGER,
+     "the inpatient pool's deductible (200000) and fund (0) cannot be paid out of its in-scope costs (100000)"},
+    {"fund above in scope", 1, MEDINS_ERR_LEDGER, "cannot be paid out of its in-scope costs"},
+    {"figures without a date", 2, MEDINS_ERR_LEDGER,
+     "a year with settlements needs the date of the last one (last_date)"},
+    {"a date without figures", 3, MEDINS_ERR_LEDGER, "a last settlement on 20230301, but no figures"},
+    {"a date of another year", 4, MEDINS_ERR_LEDGER, "ledger last_date 20220301 does not fit year 2023"},
+    {"negative", 5, MEDINS_ERR_LEDGER, "the pooling pool's figures must not be negative"},
+    {"negative admissions", 6, MEDINS_ERR_LEDGER, "admissions must not be negative"},
+    {"unknown version", 7, MEDINS_ERR_ARGUMENT, "medins_year_to_date: version 0"},
+    {"amount out of range", 8, MEDINS_ERR_LEDGER, "ledger account_balance out of range"},
+};
+
+START_TEST(from_year_refused)
+{
+    const struct ytd_case *k = &ytd_cases[_i];
+    medins_year_to_date y = MEDINS_YEAR_TO_DATE_INIT(2023);
+    y.last_date = 20230301;
+    y.admissions = 1;
+    y.in_scope[MEDINS_POOL_INPATIENT] = Y(1000);
+    switch (k->field) {
+    case 0: y.deductible[MEDINS_POOL_INPATIENT] = Y(2000); break;
+    case 1: y.deductible[MEDINS_POOL_INPATIENT] = Y(500); y.fund[MEDINS_POOL_INPATIENT] = Y(501); break;
+    case 2: y.last_date = 0; break;
+    case 3: y.admissions = 0; y.in_scope[MEDINS_POOL_INPATIENT] = 0; break;
+    case 4: y.last_date = 20220301; break;
+    case 5: y.fund[MEDINS_POOL_POOLING] = -1; break;
+    case 6: y.admissions = -1; break;
+    case 7: y.version = 0; break;
+    case 8: y.account_balance = MEDINS_FEN_MAX + 1; break;
+    default: break;
+    }
+    medins_ledger l, untouched;
+    memset(&l, 0x5a, sizeof l);
+    untouched = l;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_ledger_from_year(&l, &y, &err), k->code);
+    ck_assert_msg(strstr(medins_error_message(err), k->message) != NULL, "%s: %s", k->name,
+                  medins_error_message(err));
+    medins_error_free(err);
+    ck_assert_int_eq(memcmp(&l, &untouched, sizeof l), 0);
+    ck_assert_int_eq(medins_ledger_from_year(NULL, &y, NULL), MEDINS_ERR_ARGUMENT);
+}
+END_TEST
+
 static Suite *ledger_suite(void)
 {
     Suite *s = suite_create("ledger");
@@ -632,6 +758,12 @@ static Suite *ledger_suite(void)
     tcase_add_loop_test(tc, check_bounds, 0, (int)(sizeof bound_cases / sizeof bound_cases[0]));
     tcase_add_test(tc, settle_at_the_most_settlements);
     tcase_add_test(tc, close_at_the_bounds);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("year-to-date");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, from_year_as_settled);
+    tcase_add_loop_test(tc, from_year_refused, 0, (int)(sizeof ytd_cases / sizeof ytd_cases[0]));
     suite_add_tcase(s, tc);
     return s;
 }

@@ -14,6 +14,9 @@
  *    figures (one settlement more, the claim's date, its admission);
  *  - medins_settle_reverse: the latest settlement restores the ledger exactly, and settling
  *    the claim again gives the same figures; an older one is refused with nothing changed;
+ *  - medins_refund, across a process boundary: the settlement's record and the ledger after it
+ *    written as text, read back, and the refund applied to what was read gives the text of
+ *    the ledger before the settlement, byte for byte, and the settlement's amounts negated;
  *  - medins_ledger_close_year: the next year's ledger passes its check (year + 1, no totals,
  *    the balance and the carry-over carried, the carry-over never lower, one thrifty year more
  *    or none), or the call is refused with the output untouched;
@@ -607,8 +610,44 @@ static medins_claim claim_at(const cols *c, size_t i)
 
 /* Counts of what the calls did, to tell that both outcomes were exercised. */
 typedef struct tally {
-    size_t settled, refused, reversed, closed, close_refused;
+    size_t settled, refused, reversed, refunded, closed, close_refused;
 } tally;
+
+/*
+ * The settlement `res`, which left `after` from `before`, stored and refunded elsewhere: its
+ * record and the ledger after it go through text only, as between two processes. The refund of
+ * what is read gives the text of `before` byte for byte and every amount negated.
+ */
+static void refund_from_text(const char *where, const medins_result *res,
+                             const medins_ledger *after, const medins_ledger *before, tally *t)
+{
+    char record[4096], stored[1024], was[1024], now[1024];
+    REQUIRE(medins_record_write(record, sizeof record, NULL, res, NULL) == 0, "%s: record", where);
+    REQUIRE(medins_ledger_serialize(stored, sizeof stored, NULL, after) == 0 &&
+            medins_ledger_serialize(was, sizeof was, NULL, before) == 0, "%s: ledger text", where);
+    medins_ledger read;
+    medins_settlement back;
+    medins_error *e = NULL;
+    REQUIRE(medins_ledger_parse(&read, stored, strlen(stored), NULL) == 0, "%s: ledger read", where);
+    int rc = medins_refund(&back, &read, record, strlen(record), &e);
+    REQUIRE(rc == 0, "%s: refund from the record: %s", where, e ? medins_error_message(e) : "?");
+    REQUIRE(medins_ledger_serialize(now, sizeof now, NULL, &read) == 0, "%s: ledger text", where);
+    REQUIRE(strcmp(now, was) == 0, "%s: the refund left\n%s\nnot\n%s", where, now, was);
+    const medins_settlement *s = medins_result_settlement(res);
+    REQUIRE(back.claim_id == s->claim_id && back.total == -s->total &&
+            back.in_scope == -s->in_scope && back.deductible == -s->deductible &&
+            back.fund == -s->fund && back.coinsurance == -s->coinsurance &&
+            back.over_cap == -s->over_cap && back.major_disease == -s->major_disease &&
+            back.assistance == -s->assistance && back.patient == -s->patient &&
+            back.account == -s->account && back.cash == -s->cash && back.ratio == s->ratio,
+            "%s: the refund's amounts are not the settlement's negated", where);
+    /* Twice: refused, the ledger as the first refund left it. */
+    const medins_ledger once = read;
+    REQUIRE(medins_refund(NULL, &read, record, strlen(record), NULL) == MEDINS_ERR_REVERSE &&
+            memcmp(&read, &once, sizeof read) == 0, "%s: a second refund", where);
+    medins_error_free(e);
+    t->refunded++;
+}
 
 /*
  * np persons of random claims under p: each claim settled alone, checked, with reversals of
@@ -666,6 +705,8 @@ static void exercise(const char *pid, const medins_policy *p, uint64_t seed, siz
             }
             t->settled++;
             results[nres++] = res;
+            if (chance(&r, 15))
+                refund_from_text(where, res, &l, &before, t);
             if (chance(&r, 15)) {
                 /* The latest is reversed exactly, and settles again to the same figures. */
                 const medins_settlement s = *medins_result_settlement(res);
@@ -829,6 +870,7 @@ START_TEST(every_call_settles_or_changes_nothing)
     if (year->benefits) {
         ck_assert_uint_gt(t.settled, t.refused / 4);
         ck_assert_uint_gt(t.reversed, 0);
+        ck_assert_uint_gt(t.refunded, 0);
         ck_assert_uint_gt(t.closed, 0);
     }
 }

@@ -751,7 +751,10 @@ START_TEST(reverse_restores)
     medins_result *c = settle_one(&l, OUT, L2, Y(2000), 20230302);
     err = NULL;
     ck_assert_int_eq(medins_settle_reverse(&l, b, &err), MEDINS_ERR_REVERSE);
-    ck_assert_str_eq(medins_error_message(err), "claim 0 is not the ledger's most recent settlement");
+    ck_assert_str_eq(medins_error_message(err), "claim 0 was not settled on this ledger as it is: "
+                     "the ledger (2023, 2 settlements) is not as that settlement left it (2023, "
+                     "settlement 2), nor later than it: a ledger of another person, or one on "
+                     "which it was reversed");
     medins_error_free(err);
     ck_assert_int_eq(medins_settle_reverse(&l, c, NULL), 0);
     ck_assert_int_eq(medins_settle_reverse(&l, a, NULL), 0);

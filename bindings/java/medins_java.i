@@ -494,10 +494,7 @@ static medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *poli
         MEDINS_JAVA_UNPACK(c, claim, claim_len, MEDINS_LAYOUT_CLAIM, "claim") != 0 ||
         MEDINS_JAVA_UNPACK(l, ledger, ledger_len, MEDINS_LAYOUT_LEDGER, "ledger") != 0)
         return NULL;
-    medins_settle_options opts;
-    medins_settle_options_init(&opts);
-    opts.flags = flags;
-    if (medins_settle_ex(&r, policy, &p, &c, &l, &opts, err) == 0)
+    if (medins_swig_settle(&r, policy, &p, &c, &l, flags, err) == 0)
         MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
     return r;
 }
@@ -554,6 +551,54 @@ static void medins_java_reverse(JNIEnv *jenv, void *ledger, size_t ledger_len,
     if (MEDINS_JAVA_UNPACK(l, ledger, ledger_len, MEDINS_LAYOUT_LEDGER, "ledger") != 0)
         return;
     if (medins_settle_reverse(&l, result, err) == 0)
+        MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
+}
+
+/* The refund of a record on the packed ledger (medins_refund): the ledger updated and the
+ * refund's figures packed into `out`, both only on success. */
+static void medins_java_refund(JNIEnv *jenv, void *ledger, size_t ledger_len, const char *text,
+                               size_t text_len, void *out, size_t out_len, medins_error **err)
+{
+    medins_ledger l;
+    medins_settlement s;
+    if (MEDINS_JAVA_UNPACK(l, ledger, ledger_len, MEDINS_LAYOUT_LEDGER, "ledger") != 0)
+        return;
+    if (out_len != MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_SETTLEMENT) || !text) {
+        medins_java_bad(jenv, "packed figures of the wrong length, or no record");
+        return;
+    }
+    if (medins_refund(&s, &l, text, text_len, err) != 0)
+        return;
+    MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
+    MEDINS_JAVA_PACK(out, &s, MEDINS_LAYOUT_SETTLEMENT);
+}
+
+/* A record's settlement figures (medins_record_read), packed into `out` on success. */
+static void medins_java_record_read(JNIEnv *jenv, const char *text, size_t text_len, void *out,
+                                    size_t out_len, medins_error **err)
+{
+    medins_settlement s;
+    if (out_len != MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_SETTLEMENT) || !text) {
+        medins_java_bad(jenv, "packed figures of the wrong length, or no record");
+        return;
+    }
+    if (medins_record_read(&s, text, text_len, err) == 0)
+        MEDINS_JAVA_PACK(out, &s, MEDINS_LAYOUT_SETTLEMENT);
+}
+
+/* A ledger from the packed year so far (medins_ledger_from_year), packed on success. */
+static void medins_java_ledger_from_year(JNIEnv *jenv, const void *input, size_t input_len,
+                                         void *ledger, size_t ledger_len, medins_error **err)
+{
+    medins_year_to_date y;
+    medins_ledger l;
+    if (MEDINS_JAVA_UNPACK(y, input, input_len, MEDINS_LAYOUT_YEAR_TO_DATE, "year to date") != 0)
+        return;
+    if (ledger_len != MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_LEDGER)) {
+        medins_java_bad(jenv, "packed ledger of the wrong length");
+        return;
+    }
+    if (medins_ledger_from_year(&l, &y, err) == 0)
         MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
 }
 
@@ -1018,6 +1063,12 @@ void medins_java_settle_figures(JNIEnv *jenv, const medins_policy *policy, jlong
                                 medins_error **err);
 void medins_java_reverse(JNIEnv *jenv, int64_t *ledger, size_t ledger_len,
                          const medins_result *result, medins_error **err);
+void medins_java_refund(JNIEnv *jenv, int64_t *ledger, size_t ledger_len, const char *text,
+                        size_t text_len, int64_t *out, size_t out_len, medins_error **err);
+void medins_java_record_read(JNIEnv *jenv, const char *text, size_t text_len, int64_t *out,
+                             size_t out_len, medins_error **err);
+void medins_java_ledger_from_year(JNIEnv *jenv, const int64_t *input, size_t input_len,
+                                  int64_t *ledger, size_t ledger_len, medins_error **err);
 medins_result *medins_java_contribution(JNIEnv *jenv, const medins_policy *policy,
                                         const int64_t *person, size_t person_len, int32_t date,
                                         const int64_t *employee, size_t employee_len,

@@ -229,7 +229,6 @@ static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *per
                                       PyObject *keep, medins_error **err)
 {
     medins_claim c;
-    medins_settle_options opts;
     medins_result *r = NULL;
     PyObject *figures, *handle, *keys;
     int rc;
@@ -245,11 +244,9 @@ static PyObject *medins_py_settle_one(const medins_policy *policy, PyObject *per
     }
     if (medins_py_struct_from(claim, MEDINS_LAYOUT_CLAIM, &c, sizeof c) != 0)
         return NULL;
-    medins_settle_options_init(&opts);
-    opts.flags = flags;
-    rc = medins_settle_ex(&r, policy,
-                          (const medins_person *)(const void *)PyBytes_AS_STRING(person), &c,
-                          ledger, &opts, err);
+    rc = medins_swig_settle(&r, policy,
+                            (const medins_person *)(const void *)PyBytes_AS_STRING(person), &c,
+                            ledger, flags, err);
     if (rc != 0) {
         if (!*err)
             medins_py_raise_status(rc);
@@ -393,6 +390,56 @@ static PyObject *medins_py_result_steps(const medins_result *r, PyObject *string
     return list;
 }
 %}
+
+%{
+/* The refund of a record on `ledger` (medins_refund): its figures, the settlement's negated,
+ * as a dict; NULL with *err. */
+static PyObject *medins_py_refund(medins_ledger *ledger, const char *record, size_t record_len,
+                                  medins_error **err)
+{
+    medins_settlement s;
+    if (medins_py_names_ready() != 0 || medins_refund(&s, ledger, record, record_len, err) != 0)
+        return NULL;
+    return medins_py_struct_dict(MEDINS_LAYOUT_SETTLEMENT, &s);
+}
+
+/* A record's settlement figures (medins_record_read), checked whole, as a dict. */
+static PyObject *medins_py_record_read(const char *record, size_t record_len, medins_error **err)
+{
+    medins_settlement s;
+    if (medins_py_names_ready() != 0 || medins_record_read(&s, record, record_len, err) != 0)
+        return NULL;
+    return medins_py_struct_dict(MEDINS_LAYOUT_SETTLEMENT, &s);
+}
+
+/* A ledger from the year so far (medins_ledger_from_year) of an object whose attributes are
+ * named as medins_year_to_date's fields ("in_scope.outpatient"): a new Ledger, owned. */
+static PyObject *medins_py_ledger_from_year(PyObject *ytd, medins_error **err)
+{
+    medins_year_to_date y;
+    medins_ledger l, *out;
+    PyObject *obj;
+    if (medins_py_struct_from(ytd, MEDINS_LAYOUT_YEAR_TO_DATE, &y, sizeof y) != 0 ||
+        medins_ledger_from_year(&l, &y, err) != 0)
+        return NULL;
+    out = malloc(sizeof *out);
+    if (!out)
+        return PyErr_NoMemory();
+    *out = l;
+    obj = SWIG_NewPointerObj(SWIG_as_voidptr(out), SWIGTYPE_p_medins_ledger, SWIG_POINTER_OWN);
+    if (!obj)
+        free(out);
+    return obj;
+}
+%}
+%rename(ledger_from_year) medins_py_ledger_from_year;
+PyObject *medins_py_ledger_from_year(PyObject *ytd, medins_error **err);
+%apply (char *STRING, size_t LENGTH) { (const char *record, size_t record_len) };
+%rename(refund) medins_py_refund;
+PyObject *medins_py_refund(medins_ledger *ledger, const char *record, size_t record_len,
+                           medins_error **err);
+%rename(record_read) medins_py_record_read;
+PyObject *medins_py_record_read(const char *record, size_t record_len, medins_error **err);
 
 %rename(result_lines) medins_py_result_lines;
 PyObject *medins_py_result_lines(const medins_result *r, PyObject *strings);

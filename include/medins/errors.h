@@ -56,6 +56,7 @@ typedef enum medins_status {
     MEDINS_ERR_LEDGER_YEAR = -46,   /**< the ledger belongs to another year than the claim */
     MEDINS_ERR_LEDGER = -47,        /**< a corrupt or unknown-version ledger */
     MEDINS_ERR_REVERSE = -48,       /**< the result is not the ledger's most recent settlement */
+    MEDINS_ERR_RECORD = -49,        /**< a malformed or unknown-version settlement record */
 
     /* Contributions, maternity, capitation */
     MEDINS_ERR_INPUT = -60,         /**< invalid computation input (a negative wage, an unknown delivery type...) */
@@ -129,7 +130,7 @@ typedef enum medins_status_kind {
     MEDINS_STATUS_KIND_NOT_COVERED,  /**< `not_covered`: MEDINS_ERR_NOT_COVERED */
     MEDINS_STATUS_KIND_PERSON,       /**< `person`: MEDINS_ERR_PERSON */
     MEDINS_STATUS_KIND_CLAIM,        /**< `claim`: the claim (CLAIM, KIND, LEVEL, DATE) */
-    MEDINS_STATUS_KIND_LEDGER,       /**< `ledger`: the ledger (ORDER, LEDGER_YEAR, LEDGER, REVERSE) */
+    MEDINS_STATUS_KIND_LEDGER,       /**< `ledger`: the ledger (ORDER, LEDGER_YEAR, LEDGER, REVERSE, RECORD) */
     MEDINS_STATUS_KIND_INPUT,        /**< `input`: a computation's input (INPUT, ENROLMENT) */
     MEDINS_STATUS_KIND_BATCH,        /**< `batch`: MEDINS_ERR_BATCH */
     MEDINS_STATUS_KIND_COUNT         /**< number of kinds; not a kind */

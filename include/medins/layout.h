@@ -31,6 +31,7 @@ typedef enum medins_layout {
     MEDINS_LAYOUT_ACCOUNT_FIGURES,        /**< medins_account_figures */
     MEDINS_LAYOUT_MATERNITY_FIGURES,      /**< medins_maternity_figures */
     MEDINS_LAYOUT_CAPITATION_FIGURES,     /**< medins_capitation_figures */
+    MEDINS_LAYOUT_YEAR_TO_DATE,           /**< medins_year_to_date */
     MEDINS_LAYOUT_COUNT                   /**< number of layouts; not a layout */
 } medins_layout;
 

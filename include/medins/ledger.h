@@ -107,6 +107,68 @@ typedef struct medins_ledger {
 MEDINS_API void medins_ledger_init(medins_ledger *ledger, int32_t year);
 
 /**
+ * A person's year so far as a hospital system knows it: the accumulated figures the national
+ * platform reports (transaction 5206, `cum_type_code` and `cum`) and its own records, from which
+ * medins_ledger_from_year builds the ledger that settles the person's next claim. Every field
+ * is a figure such a system holds; none is the library's bookkeeping. Initialise with
+ * MEDINS_YEAR_TO_DATE_INIT or medins_year_to_date_init (`version` as for medins_person).
+ */
+typedef struct medins_year_to_date {
+    unsigned int version;                    /**< MEDINS_YEAR_TO_DATE_VERSION, set by the initialisers */
+    int32_t year;                            /**< the calendar year */
+    medins_date last_date;                   /**< the date of the year's last settlement; 0 when
+                                                  there was none this year */
+    int32_t admissions;                      /**< inpatient admissions settled this year */
+    int32_t thrifty_years;                   /**< consecutive earlier years whose outpatient costs
+                                                  were not above the deductible */
+    int32_t prior_known;                     /**< 1 when prior_outpatient_costs is known, else 0 */
+    medins_fen outpatient_costs;             /**< in-scope outpatient and pharmacy costs this year */
+    medins_fen in_scope[MEDINS_POOL_COUNT];  /**< in-scope costs settled this year, per pool
+                                                  (符合政策范围), the deductible's part included */
+    medins_fen deductible[MEDINS_POOL_COUNT];/**< deductible borne this year, per pool (起付线) */
+    medins_fen fund[MEDINS_POOL_COUNT];      /**< basic fund paid this year, per pool */
+    medins_fen major_base;                   /**< the burden the major-disease layer has counted
+                                                  this year (its deductible's part included) */
+    medins_fen major_fund;                   /**< major-disease layer paid this year */
+    medins_fen assist_base;                  /**< the burden medical assistance has counted this year */
+    medins_fen assist_fund;                  /**< medical assistance paid this year */
+    medins_fen account_balance;              /**< individual account balance now */
+    medins_fen account_paid;                 /**< paid from the individual account this year */
+    medins_fen carry_over;                   /**< the carried-over addition to the inpatient maximum */
+    medins_fen prior_outpatient_costs;       /**< last year's in-scope outpatient costs (0 when
+                                                  prior_known is 0) */
+} medins_year_to_date;
+
+/** The medins_year_to_date layout this header describes. */
+#define MEDINS_YEAR_TO_DATE_VERSION 1
+/** A year with nothing settled yet, nothing carried and no history. */
+#define MEDINS_YEAR_TO_DATE_INIT(year) \
+    { MEDINS_YEAR_TO_DATE_VERSION, (year), 0, 0, 0, 0, 0, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, \
+      0, 0, 0, 0, 0, 0, 0, 0 }
+
+/** Set *ytd to MEDINS_YEAR_TO_DATE_INIT(year) (for bindings). A NULL ytd is left alone. */
+MEDINS_API void medins_year_to_date_init(medins_year_to_date *ytd, int32_t year);
+
+/**
+ * A ledger from a person's year so far (docs/settlement.md, "A ledger from the year so far").
+ * Each pool's running position is its in-scope costs above the deductible (in_scope -
+ * deductible); the ledger counts as many settlements as it needs to hold the figures, which
+ * it can know no better: the admissions, or one when the year has settlements but no
+ * admission (its count matters only to refunds, which name settlements by their number after
+ * it). *ledger is written only on success.
+ * @param ledger receives the ledger.
+ * @param ytd the year so far.
+ * @param err receives a new error object on failure (may be NULL).
+ * @return 0; MEDINS_ERR_ARGUMENT for a NULL pointer or a version this library does not know;
+ *         MEDINS_ERR_LEDGER, naming the field, for figures that cannot be a year's: a deductible
+ *         or a fund payment above the pool's in-scope costs, figures of a year without the
+ *         date of its last settlement (or a date without figures), and whatever
+ *         medins_ledger_check refuses (a date of another year, amounts out of range...).
+ */
+MEDINS_API int medins_ledger_from_year(medins_ledger *ledger, const medins_year_to_date *ytd,
+                                       medins_error **err);
+
+/**
  * Check a ledger's consistency. Its bounds are those every later operation can take, so that a
  * ledger that passes is one that medins_settle, medins_ledger_close_year and the text form
  * accept, and that each of them leaves valid or refuses with an error of its own:

@@ -111,14 +111,34 @@ MEDINS_API int medins_settle_ex(medins_result **out, const medins_policy *policy
                                 medins_ledger *ledger, const medins_settle_options *opts,
                                 medins_error **err);
 
+/**
+ * Pre-settle a claim (预结算, as the platform's 2206 and 2303 do): the figures and trace
+ * medins_settle_ex would give with this ledger, in a result of the same kind, and no ledger
+ * changed. The result is an estimate (medins_result_is_estimate): it has no record
+ * (medins/record.h) and cannot be reversed. Arguments, checks and errors as medins_settle_ex.
+ */
+MEDINS_API int medins_presettle(medins_result **out, const medins_policy *policy,
+                                const medins_person *person, const medins_claim *claim,
+                                const medins_ledger *ledger, const medins_settle_options *opts,
+                                medins_error **err);
+
+/** Non-zero when the result is an estimate of medins_presettle; 0 for a settlement, a result of
+ * another kind, or NULL. */
+MEDINS_API int medins_result_is_estimate(const medins_result *result);
+
 /** The settlement figures of a result, or NULL when the result is of another kind. Borrowed. */
 MEDINS_API const medins_settlement *medins_result_settlement(const medins_result *result);
 
 /**
- * Reverse a settlement (a refund): restore the ledger exactly as it was before it. The result
- * must be the ledger's most recent settlement (MEDINS_ERR_REVERSE otherwise: the message says
- * "already reversed" when the ledger is as it was before the settlement); to refund an
- * earlier bill, reverse the later ones first and settle them again.
+ * Reverse a settlement (a refund): restore the ledger exactly as it was before it, the account
+ * payment added back to the balance as it is now. The result must be the ledger's most recent
+ * settlement; otherwise MEDINS_ERR_REVERSE with the ledger untouched, and a message that says
+ * "already reversed" when the ledger is as it was before the settlement, which settlements of
+ * the year to reverse first when later ones were made, or that the ledger is not one the
+ * settlement left (another person's). To refund an earlier bill, reverse the later ones first,
+ * latest first, and settle them again (docs/settlement.md, "Refunds"). An estimate
+ * (medins_presettle) is refused too: it changed nothing. medins_refund (medins/record.h) does
+ * the same from a stored record.
  */
 MEDINS_API int medins_settle_reverse(medins_ledger *ledger, const medins_result *result,
                                      medins_error **err);

@@ -139,6 +139,20 @@
     X(T, payment, "payment", INT64, MONEY)                                         \
     X(T, assumed, "assumed", INT32, BOOL)
 
+#define YEAR_TO_DATE_FIELDS(X, T)                                                  \
+    X(T, year, "year", INT32, NUMBER)                                              \
+    X(T, last_date, "last_date", INT32, DATE)                                      \
+    X(T, admissions, "admissions", INT32, NUMBER)                                  \
+    X(T, thrifty_years, "thrifty_years", INT32, NUMBER)                            \
+    X(T, prior_known, "prior_known", INT32, BOOL)                                  \
+    X(T, outpatient_costs, "outpatient_costs", INT64, MONEY)                       \
+    MDN_POOL_FIELDS(X, T, in_scope, "in_scope")                                    \
+    MDN_POOL_FIELDS(X, T, deductible, "deductible")                                \
+    MDN_POOL_FIELDS(X, T, fund, "fund")                                            \
+    MDN_LAYER_ACCOUNT_FIELDS(X, T)                                                 \
+    X(T, carry_over, "carry_over", INT64, MONEY)                                   \
+    X(T, prior_outpatient_costs, "prior_outpatient_costs", INT64, MONEY)
+
 /* Every layout: X(LAYOUT, name, struct type, its fields, its initialiser (a statement on p)). */
 #define LAYOUTS(X)                                                                            \
     X(PERSON, person, medins_person, PERSON_FIELDS, medins_person_init(p))                    \
@@ -161,7 +175,9 @@
     X(MATERNITY_FIGURES, maternity_figures, medins_maternity_figures,                         \
       MATERNITY_FIGURES_FIELDS, memset(p, 0, sizeof(medins_maternity_figures)))               \
     X(CAPITATION_FIGURES, capitation_figures, medins_capitation_figures,                      \
-      CAPITATION_FIGURES_FIELDS, memset(p, 0, sizeof(medins_capitation_figures)))
+      CAPITATION_FIGURES_FIELDS, memset(p, 0, sizeof(medins_capitation_figures)))             \
+    X(YEAR_TO_DATE, year_to_date, medins_year_to_date, YEAR_TO_DATE_FIELDS,                   \
+      medins_year_to_date_init(p, 0))
 
 /* Each layout's fields as an array (mdn_ledger_layout is ledger.c's too), their types
  * checked. */

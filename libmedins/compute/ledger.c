@@ -31,7 +31,7 @@ typedef medins_field field;
 #define fields mdn_ledger_layout
 #define NFIELDS MDN_LEDGER_FIELD_COUNT
 
-static int64_t field_get(const medins_ledger *l, const field *f)
+int64_t mdn_field_get(const void *l, const field *f)
 {
     const char *p = (const char *)l + f->offset;
     switch (f->type) {
@@ -41,7 +41,7 @@ static int64_t field_get(const medins_ledger *l, const field *f)
     }
 }
 
-static void field_set(medins_ledger *l, const field *f, int64_t v)
+void mdn_field_set(void *l, const field *f, int64_t v)
 {
     char *p = (char *)l + f->offset;
     switch (f->type) {
@@ -70,16 +70,16 @@ _Static_assert(MEDINS_LEDGER_SEQ_MAX == INT32_MAX, "field_max: counts are at mos
 #define OUT_OF_RANGE(T, member, name, type, kind) OUT_OF_RANGE_##type(member)
 
 /* Field f's value v is outside 0 to field_max(f, l), at line:col of a text (0 when none). */
-static int range_error(medins_error **err, const field *f, int64_t v, const medins_ledger *l,
-                       unsigned line, unsigned col)
+static int range_error(medins_error **err, int code, const field *f, int64_t v,
+                       const medins_ledger *l, unsigned line, unsigned col)
 {
     const int64_t max = field_max(f, l);
     if (max != field_max(f, NULL))
-        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
+        return mdn_error(err, code, NULL, line, col,
                          "ledger %s out of range: %lld (it must be 0 to %lld: a ledger of %d "
                          "has closed at most the years since %d)", f->name, (long long)v,
                          (long long)max, (int)l->year, MDN_YEAR_FIRST);
-    return mdn_error(err, MEDINS_ERR_LEDGER, NULL, line, col,
+    return mdn_error(err, code, NULL, line, col,
                      "ledger %s out of range: %lld (it must be 0 to %lld)", f->name, (long long)v,
                      (long long)max);
 }
@@ -97,9 +97,9 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
     /* Every field in range, tested at once; the loop below only finds which one is not. */
     bool out_of_range = MDN_LEDGER_FIELDS(OUT_OF_RANGE, medins_ledger) (l->thrifty_years > l->year - MDN_YEAR_FIRST);
     for (size_t i = 0; out_of_range && i < NFIELDS; i++) {
-        int64_t v = field_get(l, &fields[i]);
+        int64_t v = mdn_field_get(l, &fields[i]);
         if (v < 0 || v > field_max(&fields[i], l))
-            return range_error(err, &fields[i], v, l, 0, 0);
+            return range_error(err, MEDINS_ERR_LEDGER, &fields[i], v, l, 0, 0);
     }
     /* A ledger with settlements has the date of the last one, in its year, and vice versa. A
      * benefit year that does not start on 1 January ends in the next calendar year: the
@@ -137,6 +137,71 @@ int mdn_ledger_date_error(const medins_policy *p, const medins_ledger *l, medins
                      "ledger last_date %d is not in its year %d, from %d to %d under policy %s",
                      (int)l->last_date, (int)l->year, (int)(l->year * 10000 + p->year_start),
                      (int)mdn_benefit_year_end(p, l->year), p->id);
+}
+
+/* ---- A ledger from the year so far -------------------------------------------------------- */
+
+void medins_year_to_date_init(medins_year_to_date *ytd, int32_t year)
+{
+    if (ytd)
+        *ytd = (medins_year_to_date)MEDINS_YEAR_TO_DATE_INIT(year);
+}
+
+int medins_ledger_from_year(medins_ledger *ledger, const medins_year_to_date *y,
+                            medins_error **err)
+{
+    if (!ledger || !y)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_from_year: NULL argument");
+    int rc = MDN_CHECK_VERSION(err, y, "medins_year_to_date", MEDINS_YEAR_TO_DATE_VERSION);
+    if (rc < 0)
+        return rc;
+    medins_ledger l = MEDINS_LEDGER_INIT(y->year);
+    bool any = y->admissions != 0;
+    for (int p = 0; p < MEDINS_POOL_COUNT; p++) {
+        const char *pool = medins_pool_name((medins_pool)p);
+        if (y->in_scope[p] < 0 || y->deductible[p] < 0 || y->fund[p] < 0)
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                             "year to date: the %s pool's figures must not be negative", pool);
+        if (y->deductible[p] > y->in_scope[p] || y->fund[p] > y->in_scope[p] - y->deductible[p])
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                             "year to date: the %s pool's deductible (%lld) and fund (%lld) "
+                             "cannot be paid out of its in-scope costs (%lld)", pool,
+                             (long long)y->deductible[p], (long long)y->fund[p],
+                             (long long)y->in_scope[p]);
+        l.deductible[p] = y->deductible[p];
+        l.position[p] = y->in_scope[p] - y->deductible[p];
+        l.fund[p] = y->fund[p];
+        any |= y->in_scope[p] != 0;
+    }
+    l.admissions = y->admissions;
+    l.outpatient_costs = y->outpatient_costs;
+    l.major_base = y->major_base;
+    l.major_fund = y->major_fund;
+    l.assist_base = y->assist_base;
+    l.assist_fund = y->assist_fund;
+    l.account_balance = y->account_balance;
+    l.account_paid = y->account_paid;
+    l.carry_over = y->carry_over;
+    l.thrifty_years = y->thrifty_years;
+    l.prior_known = y->prior_known;
+    l.prior_outpatient_costs = y->prior_outpatient_costs;
+    any |= (y->outpatient_costs | y->major_base | y->major_fund | y->assist_base |
+            y->assist_fund | y->account_paid) != 0;
+    if (any != (y->last_date != 0))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         any ? "year to date: a year with settlements needs the date of the last "
+                               "one (last_date)"
+                             : "year to date: a last settlement on %d, but no figures of the "
+                               "year", (int)y->last_date);
+    if (y->admissions < 0)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         "year to date: admissions must not be negative");
+    l.last_date = y->last_date;
+    l.seq = any ? (uint32_t)(y->admissions > 0 ? y->admissions : 1) : 0;
+    if ((rc = medins_ledger_check(&l, err)) < 0)
+        return rc;
+    *ledger = l;
+    return 0;
 }
 
 /* ---- Closing a year ----------------------------------------------------------------------- */
@@ -203,23 +268,39 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
 
 /* ---- Text form ---------------------------------------------------------------------------- */
 
+/* How many of the fields a text of each version has. */
+static const size_t keys_of[] = MDN_LEDGER_TEXT_FIELDS;
+_Static_assert(sizeof keys_of / sizeof keys_of[0] == MEDINS_LEDGER_TEXT_VERSION + 1,
+               "the keys of every text version");
+_Static_assert(MDN_LEDGER_FIELD_COUNT == 28 && NFIELDS == 28,
+               "MDN_LEDGER_TEXT_FIELDS ends at the last field");
+
+size_t mdn_ledger_keys_write(char *dst, size_t cap, const char *prefix,
+                             const medins_ledger *ledger, int version)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < keys_of[version]; i++) {
+        int k = snprintf(dst + n, n < cap ? cap - n : 0, "%s%s=%lld\n", prefix, fields[i].name,
+                         (long long)mdn_field_get(ledger, &fields[i]));
+        n += (size_t)k;
+    }
+    return n;
+}
+
 int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins_ledger *ledger)
 {
     if (!ledger || !MDN_VERSION_KNOWN(ledger->version, MEDINS_LEDGER_VERSION))
         return MEDINS_ERR_ARGUMENT;
     /* The oldest version that holds the ledger: the keys a version adds are written only for a
      * ledger that has one of them not 0, so that others stay readable by earlier libraries. */
-    static const size_t keys_of[] = MDN_LEDGER_TEXT_FIELDS;
     int version = 1;
     for (int v = 2; v <= MEDINS_LEDGER_TEXT_VERSION; v++)
         for (size_t i = keys_of[v - 1]; i < keys_of[v]; i++)
-            if (field_get(ledger, &fields[i]) != 0)
+            if (mdn_field_get(ledger, &fields[i]) != 0)
                 version = v;
-    char tmp[1024];
+    char tmp[MDN_LEDGER_TEXT_MAX];
     int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", version);
-    for (size_t i = 0; i < keys_of[version]; i++)
-        n += snprintf(tmp + n, sizeof tmp - (size_t)n, "%s=%lld\n", fields[i].name,
-                      (long long)field_get(ledger, &fields[i]));
+    n += (int)mdn_ledger_keys_write(tmp + n, sizeof tmp - (size_t)n, "", ledger, version);
     if (needed)
         *needed = (size_t)n + 1;
     if (!buf || size < (size_t)n + 1)
@@ -229,7 +310,7 @@ int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins
 }
 
 /* A decimal integer with an optional '-', nothing else; bounded well inside int64. */
-static bool parse_int(const char *s, size_t len, int64_t *out)
+bool mdn_parse_int(const char *s, size_t len, int64_t *out)
 {
     size_t i = 0;
     bool neg = len > 0 && s[0] == '-';
@@ -258,7 +339,7 @@ static int text_version(const char *line, size_t n, unsigned lineno, medins_erro
     const size_t hn = sizeof head - 1;
     int64_t v = 0;
     if (n <= hn || memcmp(line, head, hn) != 0 || line[hn] < '1' || line[hn] > '9' ||
-        !parse_int(line + hn, n - hn, &v))
+        !mdn_parse_int(line + hn, n - hn, &v))
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
                          "not a ledger text: the first line must be \"medins-ledger 1\" "
                          "(or a later version, to %d)", MEDINS_LEDGER_TEXT_VERSION);
@@ -270,13 +351,61 @@ static int text_version(const char *line, size_t n, unsigned lineno, medins_erro
     return (int)v;
 }
 
+int mdn_ledger_key(medins_ledger *l, bool seen[], int version, int code, const char *prefix,
+                   const char *line, size_t klen, size_t n, unsigned lineno, medins_error **err)
+{
+    size_t i = 0;
+    while (i < NFIELDS && !(strlen(fields[i].name) == klen && memcmp(fields[i].name, line, klen) == 0))
+        i++;
+    if (i == NFIELDS)
+        return 1;
+    if (i >= keys_of[version])
+        return mdn_error(err, code, NULL, lineno, 1,
+                         "ledger key %s%s is not a key of a ledger text of version %d", prefix,
+                         fields[i].name, version);
+    if (seen[i])
+        return mdn_error(err, code, NULL, lineno, 1, "ledger key %s%s given twice",
+                         prefix, fields[i].name);
+    int64_t v;
+    const medins_field_type t = fields[i].type;
+    int64_t lo = t == MEDINS_FIELD_INT32 ? INT32_MIN : t == MEDINS_FIELD_UINT32 ? 0 : INT64_MIN;
+    int64_t hi = t == MEDINS_FIELD_INT32 ? INT32_MAX : t == MEDINS_FIELD_UINT32 ? UINT32_MAX : INT64_MAX;
+    const unsigned col = (unsigned)(strlen(prefix) + klen) + 2;
+    if (!mdn_parse_int(line + klen + 1, n - klen - 1, &v) || v < lo || v > hi)
+        return mdn_error(err, code, NULL, lineno, col, "ledger %s%s: malformed number",
+                         prefix, fields[i].name);
+    /* Each value in its range, where it is written; the year's (fields[0]) range, the
+     * thrifty years' bound by the year and the relations between fields are the check's,
+     * in mdn_ledger_keys_done. */
+    if (i > 0 && (v < 0 || v > field_max(&fields[i], NULL)))
+        return range_error(err, code, &fields[i], v, NULL, lineno, col);
+    mdn_field_set(l, &fields[i], v);
+    seen[i] = true;
+    return 0;
+}
+
+int mdn_ledger_keys_done(const medins_ledger *l, const bool seen[], int version, int code,
+                         const char *prefix, medins_error **err)
+{
+    for (size_t i = 0; i < keys_of[version]; i++)
+        if (!seen[i])
+            return mdn_error(err, code, NULL, 0, 0, "ledger key %s%s is missing",
+                             prefix, fields[i].name);
+    if (code == MEDINS_ERR_LEDGER || !err)
+        return medins_ledger_check(l, err) < 0 ? code : 0;
+    /* The check's message, under the caller's code. */
+    medins_error *e = NULL;
+    if (medins_ledger_check(l, &e) == 0)
+        return 0;
+    mdn_error(err, code, NULL, 0, 0, "%s*: %s", prefix, medins_error_message(e));
+    medins_error_free(e);
+    return code;
+}
+
 int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, medins_error **err)
 {
     if (!ledger || (!text && len))
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_parse: NULL argument");
-    static const size_t keys_of[] = MDN_LEDGER_TEXT_FIELDS;
-    _Static_assert(sizeof keys_of / sizeof keys_of[0] == MEDINS_LEDGER_TEXT_VERSION + 1,
-                   "the keys of every text version");
     medins_ledger l = MEDINS_LEDGER_INIT(0);
     bool seen[NFIELDS] = {false};
     int rc;
@@ -286,13 +415,9 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
     size_t pos = 0;
 
     while (pos < len) {
-        const char *line = text + pos;
-        const char *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
-        pos += n + (nl ? 1 : 0);
+        size_t n;
+        const char *line = mdn_text_line(text, len, &pos, &n);
         lineno++;
-        if (n > 0 && line[n - 1] == '\r')
-            n--;
         if (!header) {
             if ((version = text_version(line, n, lineno, err)) < 0)
                 return version;
@@ -309,40 +434,15 @@ int medins_ledger_parse(medins_ledger *ledger, const char *text, size_t len, med
         if (!eq)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger line %u has no '='", lineno);
         size_t klen = (size_t)(eq - line);
-        size_t i = 0;
-        while (i < NFIELDS && !(strlen(fields[i].name) == klen && memcmp(fields[i].name, line, klen) == 0))
-            i++;
-        if (i == NFIELDS)
+        if ((rc = mdn_ledger_key(&l, seen, version, MEDINS_ERR_LEDGER, "", line, klen, n, lineno, err)) < 0)
+            return rc;
+        if (rc > 0)
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "unknown ledger key \"%.*s\"",
                              (int)klen, line);
-        if (i >= keys_of[version])
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1,
-                             "ledger key %s is not a key of a ledger text of version %d",
-                             fields[i].name, version);
-        if (seen[i])
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, 1, "ledger key %s given twice",
-                             fields[i].name);
-        int64_t v;
-        const medins_field_type t = fields[i].type;
-        int64_t lo = t == MEDINS_FIELD_INT32 ? INT32_MIN : t == MEDINS_FIELD_UINT32 ? 0 : INT64_MIN;
-        int64_t hi = t == MEDINS_FIELD_INT32 ? INT32_MAX : t == MEDINS_FIELD_UINT32 ? UINT32_MAX : INT64_MAX;
-        if (!parse_int(eq + 1, n - klen - 1, &v) || v < lo || v > hi)
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, lineno, (unsigned)klen + 2,
-                             "ledger %s: malformed number", fields[i].name);
-        /* Each value in its range, where it is written; the year's (fields[0]) range, the
-         * thrifty years' bound by the year and the relations between fields are the check's,
-         * below. */
-        if (i > 0 && (v < 0 || v > field_max(&fields[i], NULL)))
-            return range_error(err, &fields[i], v, NULL, lineno, (unsigned)klen + 2);
-        field_set(&l, &fields[i], v);
-        seen[i] = true;
     }
     if (!header)
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "empty ledger text");
-    for (size_t i = 0; i < keys_of[version]; i++)
-        if (!seen[i])
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger key %s is missing", fields[i].name);
-    if ((rc = medins_ledger_check(&l, err)) < 0)
+    if ((rc = mdn_ledger_keys_done(&l, seen, version, MEDINS_ERR_LEDGER, "", err)) < 0)
         return rc;
     *ledger = l;
     return 0;

@@ -5,7 +5,26 @@
 #ifndef MEDINS_COMPUTE_LEDGER_H
 #define MEDINS_COMPUTE_LEDGER_H
 
+#include <string.h>
+
 #include "util.h"
+
+/* A per-pool member's fields, one per pool, named "<name>.outpatient" and so on: for
+ * MDN_LEDGER_FIELDS and the year so far's list (layout.c). */
+#define MDN_POOL_FIELDS(X, T, member, name)                                        \
+    X(T, member[MEDINS_POOL_OUTPATIENT], name ".outpatient", INT64, MONEY)         \
+    X(T, member[MEDINS_POOL_POOLING], name ".pooling", INT64, MONEY)               \
+    X(T, member[MEDINS_POOL_INPATIENT], name ".inpatient", INT64, MONEY)
+
+/* The layers' and the account's year totals, named as a ledger's: for MDN_LEDGER_FIELDS and
+ * the year so far's list (layout.c). */
+#define MDN_LAYER_ACCOUNT_FIELDS(X, T)                                             \
+    X(T, major_base, "major_base", INT64, MONEY)                                   \
+    X(T, major_fund, "major_fund", INT64, MONEY)                                   \
+    X(T, assist_base, "assist_base", INT64, MONEY)                                 \
+    X(T, assist_fund, "assist_fund", INT64, MONEY)                                 \
+    X(T, account_balance, "account_balance", INT64, MONEY)                         \
+    X(T, account_paid, "account_paid", INT64, MONEY)
 
 /* Every field of medins_ledger T, in the struct's order, which is the text form's:
  * X(T, member, name, type, kind), type and kind as medins_field_type and medins_field_kind
@@ -16,21 +35,10 @@
     X(T, seq, "seq", UINT32, NUMBER)                                               \
     X(T, admissions, "admissions", INT32, NUMBER)                                  \
     X(T, outpatient_costs, "outpatient_costs", INT64, MONEY)                       \
-    X(T, deductible[MEDINS_POOL_OUTPATIENT], "deductible.outpatient", INT64, MONEY) \
-    X(T, deductible[MEDINS_POOL_POOLING], "deductible.pooling", INT64, MONEY)     \
-    X(T, deductible[MEDINS_POOL_INPATIENT], "deductible.inpatient", INT64, MONEY) \
-    X(T, position[MEDINS_POOL_OUTPATIENT], "position.outpatient", INT64, MONEY)   \
-    X(T, position[MEDINS_POOL_POOLING], "position.pooling", INT64, MONEY)         \
-    X(T, position[MEDINS_POOL_INPATIENT], "position.inpatient", INT64, MONEY)     \
-    X(T, fund[MEDINS_POOL_OUTPATIENT], "fund.outpatient", INT64, MONEY)           \
-    X(T, fund[MEDINS_POOL_POOLING], "fund.pooling", INT64, MONEY)                 \
-    X(T, fund[MEDINS_POOL_INPATIENT], "fund.inpatient", INT64, MONEY)             \
-    X(T, major_base, "major_base", INT64, MONEY)                                   \
-    X(T, major_fund, "major_fund", INT64, MONEY)                                   \
-    X(T, assist_base, "assist_base", INT64, MONEY)                                 \
-    X(T, assist_fund, "assist_fund", INT64, MONEY)                                 \
-    X(T, account_balance, "account_balance", INT64, MONEY)                         \
-    X(T, account_paid, "account_paid", INT64, MONEY)                               \
+    MDN_POOL_FIELDS(X, T, deductible, "deductible")                                \
+    MDN_POOL_FIELDS(X, T, position, "position")                                    \
+    MDN_POOL_FIELDS(X, T, fund, "fund")                                            \
+    MDN_LAYER_ACCOUNT_FIELDS(X, T)                                                 \
     X(T, carry_over, "carry_over", INT64, MONEY)                                   \
     X(T, thrifty_years, "thrifty_years", INT32, NUMBER)                            \
     X(T, prior_known, "prior_known", INT32, BOOL)                                  \
@@ -48,6 +56,47 @@
 #define MDN_ONE_FIELD(...) +1
 #define MDN_LEDGER_FIELD_COUNT (0 MDN_LEDGER_FIELDS(MDN_ONE_FIELD, medins_ledger))
 extern const medins_field mdn_ledger_layout[MDN_LEDGER_FIELD_COUNT];
+
+/*
+ * The ledger's keys as its text form has them, read and written by the text of a settlement's
+ * record too (record.c), where each has a prefix ("before."). The most bytes of a ledger's text.
+ */
+#define MDN_LEDGER_TEXT_MAX 1024
+/* Writes "<prefix><key>=<value>\n" for every field a text of `version` has to dst, as snprintf
+ * (at most cap bytes, a NUL included); returns the length of the whole. */
+size_t mdn_ledger_keys_write(char *dst, size_t cap, const char *prefix, const medins_ledger *l,
+                             int version);
+/*
+ * One "key=value" line of n bytes (no NUL in them; the prefix taken off the line) whose key,
+ * its first klen bytes, may be a ledger's: 1 when it is not one; else the value set in *l and
+ * seen[], or `code` (MEDINS_ERR_LEDGER in a ledger's text) at lineno:column for a key given
+ * twice, not of a text of `version`, or a malformed or out-of-range value. seen[] has MDN_LEDGER_FIELD_COUNT entries.
+ */
+int mdn_ledger_key(medins_ledger *l, bool seen[], int version, int code, const char *prefix,
+                   const char *line, size_t klen, size_t n, unsigned lineno, medins_error **err);
+/* After the last line: every key of a text of `version` seen, and the ledger passes its check:
+ * 0 or `code`. A key of a later version than `version` is refused by mdn_ledger_key. */
+int mdn_ledger_keys_done(const medins_ledger *l, const bool seen[], int version, int code,
+                         const char *prefix, medins_error **err);
+/* The value of field f of the struct at s (a ledger's, of mdn_ledger_layout, or another
+ * layout's), and setting it (a value its type holds). */
+int64_t mdn_field_get(const void *s, const medins_field *f);
+void mdn_field_set(void *s, const medins_field *f, int64_t v);
+/* The line of text (len bytes) that starts at *pos: its start, and in *n its length without
+ * the "\n" or "\r\n" that ends it; *pos moves past it. *pos must be below len. */
+static inline const char *mdn_text_line(const char *text, size_t len, size_t *pos, size_t *n)
+{
+    const char *line = text + *pos;
+    const char *nl = memchr(line, '\n', len - *pos);
+    *n = nl ? (size_t)(nl - line) : len - *pos;
+    *pos += *n + (nl != NULL);
+    if (*n > 0 && line[*n - 1] == '\r')
+        (*n)--;
+    return line;
+}
+
+/* A decimal integer with an optional '-', of at most 18 digits; false when it is not one. */
+bool mdn_parse_int(const char *s, size_t len, int64_t *out);
 
 /* The OR of the ledger's amounts as unsigned: 2^63 or more when one is negative, else at least
  * the largest. */

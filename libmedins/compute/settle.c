@@ -24,14 +24,10 @@
 #include "person.h"
 #include "plan.h"
 #include "result.h"
+#include "ledger.h"
 #include "settle.h"
 
-/* What a settlement result keeps: the figures (first: medins_result_settlement reads them) and
- * the ledger before and after, so that a reversal can restore it exactly. */
-typedef struct settle_data {
-    medins_settlement s;
-    medins_ledger before, after;
-} settle_data;
+typedef mdn_settled settle_data;
 
 /* ---- The trace -------------------------------------------------------------------------- */
 
@@ -769,12 +765,17 @@ void medins_settle_options_init(medins_settle_options *opts)
         *opts = (medins_settle_options)MEDINS_SETTLE_OPTIONS_INIT;
 }
 
-int medins_settle_ex(medins_result **out, const medins_policy *policy, const medins_person *person,
-                     const medins_claim *claim, medins_ledger *ledger,
-                     const medins_settle_options *opts, medins_error **err)
+/* A settlement, which writes the ledger after it to *update, or, with update NULL, its
+ * estimate, which changes nothing. */
+static int settle_or_estimate(medins_result **out, const medins_policy *policy,
+                              const medins_person *person, const medins_claim *claim,
+                              const medins_ledger *ledger, medins_ledger *update,
+                              const medins_settle_options *opts, medins_error **err)
 {
+    const int estimate = update == NULL;
     if (!out || !policy || !person || !claim || !ledger)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_settle: NULL argument");
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: NULL argument",
+                         estimate ? "medins_presettle" : "medins_settle");
     unsigned flags = 0;
     if (opts) {
         int rc = MDN_CHECK_VERSION(err, opts, "medins_settle_options",
@@ -799,9 +800,18 @@ int medins_settle_ex(medins_result **out, const medins_policy *policy, const med
         return rc;
     }
     d->before = *ledger;
-    *ledger = d->after;
+    d->estimate = estimate;
+    if (update)
+        *update = d->after;
     *out = r;
     return 0;
+}
+
+int medins_settle_ex(medins_result **out, const medins_policy *policy, const medins_person *person,
+                     const medins_claim *claim, medins_ledger *ledger,
+                     const medins_settle_options *opts, medins_error **err)
+{
+    return settle_or_estimate(out, policy, person, claim, ledger, ledger, opts, err);
 }
 
 int medins_settle(medins_result **out, const medins_policy *policy, const medins_person *person,
@@ -810,32 +820,75 @@ int medins_settle(medins_result **out, const medins_policy *policy, const medins
     return medins_settle_ex(out, policy, person, claim, ledger, NULL, err);
 }
 
+int medins_presettle(medins_result **out, const medins_policy *policy,
+                     const medins_person *person, const medins_claim *claim,
+                     const medins_ledger *ledger, const medins_settle_options *opts,
+                     medins_error **err)
+{
+    return settle_or_estimate(out, policy, person, claim, ledger, NULL, opts, err);
+}
+
+int medins_result_is_estimate(const medins_result *result)
+{
+    const settle_data *d = mdn_result_figures(result, MEDINS_RESULT_SETTLEMENT);
+    return d ? d->estimate : 0;
+}
+
+const mdn_settled *mdn_settled_of(const medins_result *result)
+{
+    return mdn_result_figures(result, MEDINS_RESULT_SETTLEMENT);
+}
+
+/* The fields a settlement only adds to, so that a ledger with later settlements has each at
+ * least as the settlement left it: all but the account balance, which others change too. */
+static bool later_than(const medins_ledger *now, const medins_ledger *after)
+{
+    if (now->year != after->year || now->seq <= after->seq)
+        return false;
+    for (size_t i = 0; i < MDN_LEDGER_FIELD_COUNT; i++) {
+        const medins_field *f = &mdn_ledger_layout[i];
+        if (f->offset == offsetof(medins_ledger, account_balance))
+            continue;
+        if (mdn_field_get(now, f) < mdn_field_get(after, f))
+            return false;
+    }
+    return true;
+}
+
 /*
  * The account balance is the one field others may change between a settlement and its
  * reversal (credits, withdrawals); the refund is added to whatever it is now. Every other field
- * must still be as the settlement left it, or the result is not the ledger's latest settlement.
+ * must still be as the settlement left it, or the settlement is not the ledger's latest.
  */
-int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, medins_error **err)
+int mdn_reverse(medins_ledger *ledger, const mdn_settled *d, medins_error **err)
 {
-    if (!ledger || !result)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
-                         "medins_settle_reverse: NULL argument");
-    if (medins_result_get_kind(result) != MEDINS_RESULT_SETTLEMENT)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "the result is not a settlement");
-    const settle_data *d = mdn_result_data(result);
+    if (d->estimate)
+        return mdn_error(err, MEDINS_ERR_REVERSE, NULL, 0, 0,
+                         "claim %lld was only estimated (medins_presettle): there is nothing to "
+                         "reverse", (long long)d->s.claim_id);
     medins_ledger now = *ledger;
     now.account_balance = d->after.account_balance;
-    if (ledger->year != d->after.year || ledger->seq != d->after.seq ||
-        memcmp(&now, &d->after, sizeof now) != 0) {
+    if (memcmp(&now, &d->after, sizeof now) != 0) {
         /* Every settlement counts in seq: a ledger as it was before this one has not got it. */
         now.account_balance = d->before.account_balance;
         if (memcmp(&now, &d->before, sizeof now) == 0)
             return mdn_error(err, MEDINS_ERR_REVERSE, NULL, 0, 0,
                              "claim %lld is already reversed: the ledger is as it was before "
                              "that settlement", (long long)d->s.claim_id);
+        if (later_than(ledger, &d->after))
+            return mdn_error(err, MEDINS_ERR_REVERSE, NULL, 0, 0,
+                             "claim %lld is not the ledger's most recent settlement: it is "
+                             "settlement %u of %d and the ledger counts %u; reverse settlements "
+                             "%u to %u first, the latest first, then this one, and settle the "
+                             "later ones again", (long long)d->s.claim_id, (unsigned)d->after.seq,
+                             (int)d->after.year, (unsigned)ledger->seq,
+                             (unsigned)d->after.seq + 1, (unsigned)ledger->seq);
         return mdn_error(err, MEDINS_ERR_REVERSE, NULL, 0, 0,
-                         "claim %lld is not the ledger's most recent settlement",
-                         (long long)d->s.claim_id);
+                         "claim %lld was not settled on this ledger as it is: the ledger (%d, %u "
+                         "settlements) is not as that settlement left it (%d, settlement %u), "
+                         "nor later than it: a ledger of another person, or one on which it "
+                         "was reversed", (long long)d->s.claim_id, (int)ledger->year,
+                         (unsigned)ledger->seq, (int)d->after.year, (unsigned)d->after.seq);
     }
     medins_fen balance;
     if (medins_money_add(&balance, ledger->account_balance, d->s.account) < 0)
@@ -844,6 +897,16 @@ int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, me
     *ledger = d->before;
     ledger->account_balance = balance;
     return 0;
+}
+
+int medins_settle_reverse(medins_ledger *ledger, const medins_result *result, medins_error **err)
+{
+    if (!ledger || !result)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_settle_reverse: NULL argument");
+    const mdn_settled *d = mdn_settled_of(result);
+    if (!d)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "the result is not a settlement");
+    return mdn_reverse(ledger, d, err);
 }
 
 

@@ -39,6 +39,27 @@ int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const med
                             const mdn_plan *plan, const medins_claim *claim, mdn_vouched vouched,
                             medins_error **err);
 
+/* What a settlement result keeps (its kind-specific data; the figures first, which
+ * medins_result_settlement reads): the ledger before and after, so that a reversal restores it
+ * exactly, and whether it is an estimate (medins_presettle), which changed no ledger. */
+typedef struct mdn_settled {
+    medins_settlement s;
+    medins_ledger before, after;
+    int estimate;
+} mdn_settled;
+
+/* A settlement result's data, or NULL when result is NULL or of another kind. */
+const mdn_settled *mdn_settled_of(const medins_result *result);
+
+/*
+ * Reverse the settlement d on `ledger` (medins_settle_reverse, and medins_refund from a
+ * record): the ledger as it was before, the account payment added to the balance as it is
+ * now. MEDINS_ERR_REVERSE, the ledger untouched, for an estimate, a settlement already
+ * reversed, one with later settlements (the message says which to reverse first), and a ledger
+ * the settlement did not leave as it is; MEDINS_ERR_OVERFLOW for a balance past the limit.
+ */
+int mdn_reverse(medins_ledger *ledger, const mdn_settled *d, medins_error **err);
+
 /* The output columns present in `out`, as mdn_settle_chunk takes them. */
 unsigned mdn_batch_columns(const medins_batch_out *out);
 

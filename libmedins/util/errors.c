@@ -304,6 +304,7 @@ static const struct status_info statuses[] = {
     { MEDINS_ERR_LEDGER_YEAR, "MEDINS_ERR_LEDGER_YEAR", "the ledger belongs to another year than the claim", MEDINS_STATUS_KIND_LEDGER },
     { MEDINS_ERR_LEDGER, "MEDINS_ERR_LEDGER", "a corrupt or unknown-version ledger", MEDINS_STATUS_KIND_LEDGER },
     { MEDINS_ERR_REVERSE, "MEDINS_ERR_REVERSE", "the result is not the ledger's most recent settlement", MEDINS_STATUS_KIND_LEDGER },
+    { MEDINS_ERR_RECORD, "MEDINS_ERR_RECORD", "a malformed or unknown-version settlement record", MEDINS_STATUS_KIND_LEDGER },
     { MEDINS_ERR_INPUT, "MEDINS_ERR_INPUT", "invalid computation input", MEDINS_STATUS_KIND_INPUT },
     { MEDINS_ERR_ENROLMENT, "MEDINS_ERR_ENROLMENT", "enrolment dates out of order or outside the period", MEDINS_STATUS_KIND_INPUT },
     { MEDINS_ERR_BATCH, "MEDINS_ERR_BATCH", "some claims of the batch failed", MEDINS_STATUS_KIND_BATCH },

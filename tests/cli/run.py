@@ -20,6 +20,7 @@ import json_output
 import regions
 import years
 import lang
+import refund
 from harness import GROUP, HEADER, TESTLAND, check, counts, expect, figure, run
 
 
@@ -29,7 +30,7 @@ def test_usage():
     expect("no command", [], 2, err_has=[r"no command given", r"--help"])
     expect("unknown command", ["frobnicate"], 2, err_has=[r"unknown command 'frobnicate'"])
     expect("help", ["--help"], 0, out_has=[r"^Usage: medins COMMAND", r"^  3  policy error"])
-    for sub in ["settle", "batch", "policy", "contribution", "account", "maternity", "capitation"]:
+    for sub in ["settle", "refund", "batch", "policy", "contribution", "account", "maternity", "capitation"]:
         expect(sub + " --help", [sub, "--help"], 0, out_has=[r"^Usage: medins " + sub, r"Exit status"])
     expect("bad option", ["settle", "--frobnicate"], 2, err_has=[r"Try 'medins settle --help'"])
     expect("version", ["--version"], 0, out_has=[r"^medins \d+\.\d+\.\d+$"])
@@ -683,6 +684,7 @@ GROUPS.update(json_output.GROUPS)
 GROUPS.update(years.GROUPS)
 GROUPS.update(regions.GROUPS)
 GROUPS.update(lang.GROUPS)
+GROUPS.update(refund.GROUPS)
 
 if __name__ == "__main__":
     GROUPS[GROUP]()

@@ -219,6 +219,7 @@ CLASS_OF = {
     "ERR_LEVEL": medins.ClaimError, "ERR_DATE": medins.ClaimError,
     "ERR_ORDER": medins.LedgerError, "ERR_LEDGER_YEAR": medins.LedgerError,
     "ERR_LEDGER": medins.LedgerError, "ERR_REVERSE": medins.LedgerError,
+    "ERR_RECORD": medins.LedgerError,
     "ERR_INPUT": medins.InputError, "ERR_ENROLMENT": medins.InputError,
     "ERR_BATCH": medins.BatchError,
 }

@@ -81,3 +81,23 @@ def test_dask_partitions_match_single_run(scheduler):
         assert "computed in 0 worker" not in out.stdout
     # Both policies, the year and the reform derived from it in code, reached the workers.
     assert "  reform  fund " in out.stdout and "  2023    fund " in out.stdout
+
+
+def test_his_refund_in_two_runs(tmp_path):
+    # The settlement and its receipt in one process; the refund from the stored files in another.
+    script = str(EXAMPLES / "his_refund.py")
+    first = subprocess.run([sys.executable, script, "settle", str(tmp_path)],
+                           capture_output=True, text=True, env=_env(), timeout=60)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("预结算（不记账）：")
+    assert "结算（tianjin/2023）" in first.stdout and "统筹基金支付" in first.stdout
+    before = (tmp_path / "ledger.txt").read_text()
+    second = subprocess.run([sys.executable, script, "refund", str(tmp_path)],
+                            capture_output=True, text=True, env=_env(), timeout=60)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.startswith("退费（单据号20230601001），各项金额冲销：")
+    after = (tmp_path / "ledger.txt").read_text()
+    assert "\nseq=2\n" in before and "\nseq=1\n" in after
+    again = subprocess.run([sys.executable, script, "refund", str(tmp_path)],
+                           capture_output=True, text=True, env=_env(), timeout=60)
+    assert again.returncode != 0 and "already reversed" in again.stderr

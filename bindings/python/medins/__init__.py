@@ -32,7 +32,7 @@ from .enums import (Scheme, Category, Tier, Level, ClaimKind, Group, Section, Pa
 from .core import (to_cdate, from_cdate, yuan, fen, ratio_text, ratio, version, Person, Claim,
                    Ledger, LoadOptions, Policy, PolicySet, Source, PolicyValue, Line, Step, Result,
                    FiguresResult, Settlement, embedded, default_policy, load_policy,
-                   load_policy_string, settle)
+                   load_policy_string, settle, read_record)
 from .batch import settle_arrays, BatchResult, LedgerBlock
 from .frames import settle_frame, PersonLedgers, generate_population
 from .reform import overlay_yaml, derive, compare, Comparison
@@ -54,7 +54,7 @@ __all__ = [
     "StepKind", "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio", "version",
     "Person", "Claim", "Ledger", "LoadOptions", "Policy", "PolicySet", "Source", "PolicyValue",
     "Line", "Step", "Result", "FiguresResult", "Settlement", "embedded", "default_policy",
-    "load_policy", "load_policy_string", "settle",
+    "load_policy", "load_policy_string", "settle", "read_record",
     "settle_arrays", "BatchResult", "LedgerBlock", "settle_frame", "PersonLedgers",
     "generate_population",
     "overlay_yaml", "derive", "compare", "Comparison", "plot_fund_vs_cost",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import types
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import (Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple,
@@ -28,7 +29,7 @@ __all__ = [
     "DateLike", "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio",
     "Person", "Claim", "Ledger", "Policy", "PolicySet", "LoadOptions", "Source", "PolicyValue",
     "Line", "Step", "Result", "Settlement", "load_policy", "load_policy_string", "embedded",
-    "default_policy", "settle", "version",
+    "default_policy", "settle", "version", "read_record",
 ]
 
 DateLike = Union[_dt.date, int, str]
@@ -377,6 +378,36 @@ class Ledger:
         """Parse text written by :meth:`to_text`; raises :class:`LedgerError`."""
         return cls(_handle=_c.Ledger.from_text(text))
 
+    @classmethod
+    def year_to_date(cls, year: int, *, last_date: Optional[DateLike] = None,
+                     admissions: int = 0, outpatient_costs: int = 0,
+                     in_scope: Optional[Mapping[Any, int]] = None,
+                     deductible: Optional[Mapping[Any, int]] = None,
+                     fund: Optional[Mapping[Any, int]] = None, major_base: int = 0,
+                     major_fund: int = 0, assist_base: int = 0, assist_fund: int = 0,
+                     account_balance: int = 0, account_paid: int = 0, carry_over: int = 0,
+                     thrifty_years: int = 0,
+                     prior_outpatient_costs: Optional[int] = None) -> "Ledger":
+        """The ledger of a person's year so far, from the figures a hospital system has (the
+        platform's accumulated figures, 5206, and its own records); docs/settlement.md, "A
+        ledger from the year so far". Amounts in fen; ``in_scope``, ``deductible`` and
+        ``fund`` by pool (a :class:`Pool` or its word; pools left out are 0); ``last_date`` is
+        the year's last settlement (``None``: none yet); ``prior_outpatient_costs`` is last
+        year's (``None``: unknown). Raises :class:`LedgerError` for figures that cannot be a
+        year's."""
+        figures: Dict[str, Any] = {
+            "year": year, "last_date": last_date, "admissions": admissions,
+            "thrifty_years": thrifty_years, "prior_known": int(prior_outpatient_costs is not None),
+            "outpatient_costs": outpatient_costs, "major_base": major_base,
+            "major_fund": major_fund, "assist_base": assist_base, "assist_fund": assist_fund,
+            "account_balance": account_balance, "account_paid": account_paid,
+            "carry_over": carry_over, "prior_outpatient_costs": prior_outpatient_costs or 0}
+        for name, by_pool in (("in_scope", in_scope), ("deductible", deductible), ("fund", fund)):
+            given = {Pool.parse(pool): amount for pool, amount in dict(by_pool or {}).items()}
+            for pool in Pool:
+                figures[f"{name}.{pool.name.lower()}"] = given.get(pool, 0)
+        return cls(_handle=_c.ledger_from_year(types.SimpleNamespace(**figures)))
+
     def check(self) -> None:
         """Raise :class:`LedgerError` when the ledger is inconsistent."""
         self._c.check()
@@ -389,6 +420,18 @@ class Ledger:
     def reverse(self, result: "Result") -> None:
         """Undo ``result``, which must be this ledger's most recent settlement."""
         self._c.reverse(result._c)
+
+    def refund(self, record: str) -> Dict[str, int]:
+        """Refund a settlement from its record (:meth:`Settlement.record`), in this process or
+        another: this ledger becomes exactly the one before the settlement, the account payment
+        added back to the balance as it is now. Only the most recent settlement is refunded;
+        a refusal's message says which to refund first. Returns the settlement's figures
+        negated (fen), as the platform's cancel transactions give them. Raises
+        :class:`LedgerError` (``MEDINS_ERR_RECORD`` for a malformed record, at its line and
+        column; ``MEDINS_ERR_REVERSE`` when this ledger is not as the settlement left it),
+        the ledger unchanged."""
+        _require("Ledger.refund", record=(record, str))
+        return _refund(self._c, record)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Ledger) and self.to_text() == other.to_text()
@@ -661,7 +704,11 @@ class Settlement(Result):
 
     ``total == fund + supplementary + major_disease + assistance + patient``;
     ``patient == account + cash``.
+    ``estimate`` is true for a pre-settlement (:meth:`Policy.presettle`), which changed no
+    ledger and has no record.
     """
+
+    estimate: bool = False
 
     claim_id: int
     total: int
@@ -710,6 +757,12 @@ class Settlement(Result):
     def to_dict(self) -> Dict[str, int]:
         """The figures as a dict (fen)."""
         return {n: getattr(self, n) for n in _SETTLEMENT_FIELDS}
+
+    def record(self) -> str:
+        """The settlement's record: the small text to store with the bill, from which
+        :meth:`Ledger.refund` refunds it later (docs/settlement.md, "Pre-settlement, records
+        and refunds"). Raises :class:`ArgumentError` for an estimate."""
+        return _result_record(self.__dict__["_c"])
 
     def __repr__(self) -> str:
         return (f"<Settlement {self.policy_id} claim {self.claim_id}: total {yuan(self.total)}"
@@ -780,6 +833,17 @@ _result_explain = getattr(_c, "_lowlevel", _c).result_explain
 _result_step_text = getattr(_c, "_lowlevel", _c).result_step_text
 _value_source_kind = getattr(_c, "_lowlevel", _c).value_source_kind
 _value_citation = getattr(_c, "_lowlevel", _c).value_citation
+_result_record = getattr(_c, "_lowlevel", _c).result_record
+_refund = getattr(_c, "_lowlevel", _c).refund
+_ESTIMATE = _c.SWIG_ESTIMATE
+
+
+def read_record(record: str) -> Dict[str, int]:
+    """The settlement figures a record holds (fen, as they were), the record checked whole as
+    :meth:`Ledger.refund` checks it; raises :class:`LedgerError` (``MEDINS_ERR_RECORD``) for a
+    malformed one."""
+    _require("read_record", record=(record, str))
+    return _c.record_read(record)
 
 
 def _fresh_ledger(claim: Claim) -> Ledger:
@@ -935,10 +999,21 @@ class Policy:
         from .parameters import sweep_policies
         return sweep_policies(self, address, values, title=title)
 
+    def presettle(self, person: Person, claim: Claim, ledger: Optional[Ledger] = None, *,
+                  explain: bool = True) -> Settlement:
+        """Pre-settle one claim (an estimate, as the platform's 2206 and 2303 are): the
+        Settlement :meth:`settle` would give with this ledger, which is not changed; its
+        ``estimate`` is true, and it has no record."""
+        return self._settle("Policy.presettle", person, claim, ledger, explain, _ESTIMATE)
+
     def settle(self, person: Person, claim: Claim, ledger: Optional[Ledger] = None, *,
                explain: bool = True) -> Settlement:
         """Settle one claim. ``ledger`` (the member's year) is updated; a fresh one is used when
         omitted. ``explain=False`` records no trace: no steps, no lines (faster)."""
+        return self._settle("Policy.settle", person, claim, ledger, explain, 0)
+
+    def _settle(self, what: str, person: Person, claim: Claim, ledger: Optional[Ledger],
+                explain: bool, flags: int) -> Settlement:
         try:
             if ledger is None:
                 ledger = _fresh_ledger(claim)
@@ -946,12 +1021,14 @@ class Policy:
             # Settlement's attributes, made in the same call; the explanation lines (when any)
             # take one more call, the assumed values are the policy's, cached by their keys.
             attrs, nlines, keys = _settle_one(self._c, person._packed or person._pack(), claim,
-                                              ledger._c, 0 if explain else _NO_TRACE,
+                                              ledger._c, flags | (0 if explain else _NO_TRACE),
                                               self._settlement_constants)
         except AttributeError:
             # Checked only here, so that the common call pays nothing for it.
-            _settle_arguments("Policy.settle", person, claim, ledger)
+            _settle_arguments(what, person, claim, ledger)
             raise
+        if flags:
+            attrs["estimate"] = True
         attrs["_policy"] = self  # the result borrows strings from its policy
         if not nlines:
             attrs["lines"] = []  # else made when first read (Settlement.__getattr__)

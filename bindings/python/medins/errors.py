@@ -110,7 +110,8 @@ class ClaimError(MedinsError, ValueError):
 
 
 class LedgerError(MedinsError):
-    """The ledger does not fit the claim (order, year), is corrupt, or cannot be reversed."""
+    """The ledger does not fit the claim (order, year), is corrupt, or cannot be reversed; or a
+    settlement's record is malformed."""
 
 
 class InputError(MedinsError, ValueError):

@@ -126,7 +126,9 @@ public class NullArgumentsTest {
             "Population.contributions.monthlyWage", "Population.contributions.employerType",
             "Population.maternity.prenatalCosts", "Population.maternity.complicationCosts",
             "Population.capitation.institution", "Population.capitation.assessment",
-            "Population.capitation.enrolledTo");
+            "Population.capitation.enrolledTo",
+            "YearToDate$Builder.lastDate.date");
+
 
     /* What the library makes and hands out (figures, explanations): their constructors take
      * what the library gives, nulls included ("null when none"). */
@@ -195,6 +197,10 @@ public class NullArgumentsTest {
             return Claim.builder();
         if (t == BatchClaims.Builder.class)
             return BatchClaims.builder();
+        if (t == YearToDate.Builder.class)
+            return YearToDate.builder(2023);
+        if (t == YearToDate.class)
+            return YearToDate.builder(2023).build();
         if (t == Result.class)
             return made(policy.settle(TestSupport.employee(), (Claim) sample(Claim.class),
                     new Ledger(2023)));

@@ -82,6 +82,24 @@ public final class Ledger {
     }
 
     /**
+     * The ledger of a person's year so far, from the figures a hospital system has
+     * (docs/settlement.md, "A ledger from the year so far").
+     *
+     * @param ytd the year so far
+     * @return a new ledger
+     * @throws MedinsException MEDINS_ERR_LEDGER, naming the field, for figures that cannot be a
+     *     year's (a deductible or fund payment above the in-scope costs, figures without the
+     *     date of the last settlement...)
+     * @throws NullPointerException when {@code ytd} is null
+     */
+    public static Ledger fromYear(YearToDate ytd) {
+        Objects.requireNonNull(ytd, "ytd");
+        long[] s = Packed.of(Packed.LEDGER);
+        medins.java_ledger_from_year(ytd.packed(), s);
+        return new Ledger(s);
+    }
+
+    /**
      * The ledger as text, to store it.
      *
      * @return the versioned key=value text ("medins-ledger 1" first), which {@link #parse} reads
@@ -123,6 +141,26 @@ public final class Ledger {
             return null;
         });
         return new Ledger(next);
+    }
+
+    /**
+     * Refund a settlement from its record ({@link Result#record()}), in this process or another:
+     * this ledger becomes exactly the one before the settlement, the account payment added back
+     * to the balance as it is now. Only the most recent settlement is refunded; the message of
+     * a refusal says which settlements to refund first.
+     *
+     * @param record the record's text
+     * @return the settlement's figures negated, as the platform's cancel transactions give them
+     * @throws MedinsException MEDINS_ERR_RECORD for a malformed record (with its line and
+     *     column), MEDINS_ERR_REVERSE when this ledger is not as the settlement left it; the
+     *     ledger is then unchanged
+     * @throws NullPointerException when {@code record} is null
+     */
+    public synchronized Settlement refund(String record) {
+        Objects.requireNonNull(record, "record");
+        long[] out = Packed.of(Packed.SETTLEMENT);
+        medins.java_refund(state, record, out);
+        return Settlement.of(out);
     }
 
     /**

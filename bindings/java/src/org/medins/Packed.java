@@ -24,6 +24,7 @@ final class Packed {
     static final int ACCOUNT = layout.LAYOUT_ACCOUNT_FIGURES;
     static final int MATERNITY = layout.LAYOUT_MATERNITY_FIGURES;
     static final int CAPITATION = layout.LAYOUT_CAPITATION_FIGURES;
+    static final int YEAR_TO_DATE = layout.LAYOUT_YEAR_TO_DATE;
 
     /*
      * Policy.settleFigures's one buffer: person, claim and ledger one after the other, then the

@@ -358,6 +358,32 @@ public final class Policy implements AutoCloseable {
     }
 
     /**
+     * Pre-settle one claim (an estimate, as the platform's 2206 and 2303 are): the result
+     * {@link #settle(Person, Claim, Ledger, boolean)} would give with this ledger, which is not
+     * changed. The result {@link Result#isEstimate() is an estimate}: it has no record and
+     * cannot be reversed.
+     *
+     * @param person the insured person
+     * @param claim the bill to estimate
+     * @param ledger the member's ledger for the claim's year: read, never changed
+     * @return an estimate, owned by the caller: close it
+     * @throws MedinsException as {@link #settle(Person, Claim, Ledger, boolean)}
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public Result presettle(Person person, Claim claim, Ledger ledger) {
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(ledger, "ledger");
+        return use(p -> {
+            synchronized (ledger) {
+                return Result.adopt(id, shared, medins.java_settle(p, person.packed(),
+                        claim.packed(), ledger.snapshot(), medinsConstants.SWIG_ESTIMATE));
+            }
+        });
+    }
+
+    /**
      * Settle one claim, figures only: the same figures as {@code settle(person, claim, ledger,
      * false).settlement()}, and the same update of {@code ledger}, in one native call that
      * leaves nothing to close. For one claim per call at high rates; a settlement made here

@@ -36,6 +36,7 @@ public final class Result implements AutoCloseable {
     private final List<PolicyValue> assumedValues;
     private final List<PolicyValue> thirdPartyValues;
     private final boolean usesAssumed;
+    private final boolean estimate;
     private final Settlement settlement;
     private final ContributionFigures contribution;
     private final AccountFigures account;
@@ -63,6 +64,7 @@ public final class Result implements AutoCloseable {
         assumedValues = Collections.unmodifiableList(vs);
         thirdPartyValues = thirdParty(r);
         usesAssumed = r.uses_assumed() != 0;
+        estimate = medins.result_is_estimate(r) != 0;
         // Only the kind's own figures exist: one native call instead of one per layout.
         long[] f = figures(r, kind == ResultKind.SETTLEMENT, Packed.SETTLEMENT);
         settlement = f == null ? null : Settlement.of(f);
@@ -404,6 +406,31 @@ public final class Result implements AutoCloseable {
      */
     public CapitationFigures capitation() {
         return need(capitation, ResultKind.CAPITATION);
+    }
+
+    /**
+     * Whether this is an estimate ({@link Policy#presettle}), which changed no ledger.
+     *
+     * @return true for an estimate; false for a settlement or a result of another kind
+     */
+    public boolean isEstimate() {
+        return estimate;
+    }
+
+    /**
+     * The settlement's record: the small text to store with the bill, from which
+     * {@link Ledger#refund(String)} refunds it later, in another process (docs/settlement.md,
+     * "Pre-settlement, records and refunds").
+     *
+     * @return the record's text ("medins-record 1" first)
+     * @throws MedinsException MEDINS_ERR_ARGUMENT for an estimate, which has no record
+     * @throws IllegalStateException when this result is closed or not a settlement
+     */
+    public String record() {
+        if (handle == null) {
+            throw new IllegalStateException("only a settlement has a record, not a " + kind);
+        }
+        return guard.read(() -> medins.result_record(handle));
     }
 
     /**

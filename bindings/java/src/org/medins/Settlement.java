@@ -32,6 +32,22 @@ public record Settlement(long claimId, long total, long selfPaid, long categoryB
             "over_cap", "major_disease", "assistance", "patient", "account", "cash", "ratio",
             "admission", "assumed");
 
+    /**
+     * The figures a settlement's record holds ({@link Result#record()}), the record checked
+     * whole as a refund checks it.
+     *
+     * @param record the record's text
+     * @return the settlement's figures, as they were (not negated)
+     * @throws MedinsException MEDINS_ERR_RECORD for a malformed record, with its line and column
+     * @throws NullPointerException when {@code record} is null
+     */
+    public static Settlement fromRecord(String record) {
+        java.util.Objects.requireNonNull(record, "record");
+        long[] out = Packed.of(Packed.SETTLEMENT);
+        org.medins.swig.medins.java_record_read(record, out);
+        return of(out);
+    }
+
     static Settlement of(long[] f) {
         return of(f, 0);
     }

@@ -65,6 +65,8 @@ public enum Status {
     LEDGER(status.ERR_LEDGER),
     /** the result is not the ledger's most recent settlement */
     REVERSE(status.ERR_REVERSE),
+    /** a malformed or unknown-version settlement record */
+    RECORD(status.ERR_RECORD),
     /** invalid computation input (a negative wage, an unknown delivery type...) */
     INPUT(status.ERR_INPUT),
     /** enrolment dates out of order or outside the period */

@@ -1,0 +1,364 @@
+/*
+ * Settlements stored and refunded later (medins/record.h), and pre-settlement: hand-worked
+ * claims on tests/data/settle/basic.yaml (its figures are listed in check_settle.c), the
+ * record's text taken through a string as another process would read it, and bad records.
+ *
+ * The claims below, worked by hand (yuan), for an employee in service:
+ *   A. outpatient, level 2, 1000, balance 300: deductible 800; (1000 - 800) x 60% = 120 fund,
+ *      80 coinsurance; patient 800 + 80 = 880, of which the account 300 (the whole balance),
+ *      cash 580.
+ *   B. inpatient, level 3, 20000, the first admission, no thrifty year: deductible 1000;
+ *      10000 x 80% = 8000 and 9000 x 90% = 8100: fund 16100, coinsurance 2000 + 900 = 2900;
+ *      patient 1000 + 2900 = 3900 (below the major-disease deductible of 10000: no layer).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "medins.h"
+#include "runner.h"
+
+static medins_policy *policy;
+
+static void setup(void) { policy = medins_test_load("data/settle/basic.yaml"); }
+static void teardown(void) { medins_policy_free(policy); policy = NULL; }
+
+static void claim_of(medins_claim *c, int64_t id, medins_claim_kind kind, medins_level level,
+                     medins_fen total, medins_date date)
+{
+    medins_claim_init(c);
+    c->id = id;
+    c->kind = kind;
+    c->level = level;
+    c->total = total;
+    c->date = date;
+}
+
+static medins_person employee(void)
+{
+    medins_person p;
+    medins_person_init(&p);
+    p.birth_date = 19800101;
+    return p;
+}
+
+/* Settle claim A (id 1) or B (id 2) on l and give its record's text (static buffer). */
+static medins_result *settle(medins_ledger *l, int which, char *record, size_t size)
+{
+    medins_claim c;
+    if (which == 'A')
+        claim_of(&c, 1, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230301);
+    else
+        claim_of(&c, 2, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(20000), 20230302);
+    const medins_person p = employee();
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_settle(&r, policy, &p, &c, l, &err);
+    ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
+    size_t needed = 0;
+    ck_assert_int_eq(medins_record_write(NULL, 0, &needed, r, NULL), MEDINS_ERR_BUFFER);
+    ck_assert_uint_le(needed, size);
+    ck_assert_int_eq(medins_record_write(record, size, NULL, r, NULL), 0);
+    ck_assert_uint_eq(strlen(record) + 1, needed);
+    return r;
+}
+
+static void ledger_text(char *buf, size_t size, const medins_ledger *l)
+{
+    ck_assert_int_eq(medins_ledger_serialize(buf, size, NULL, l), 0);
+}
+
+/* A: stored, and refunded from text alone: the ledger's text is the one before, byte for byte. */
+START_TEST(refund_from_text)
+{
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.account_balance = Y(300);
+    char before[1024], stored[1024], record[4096];
+    ledger_text(before, sizeof before, &l);
+    medins_result *r = settle(&l, 'A', record, sizeof record);
+    const medins_settlement s = *medins_result_settlement(r);
+    ck_assert_int_eq(s.fund, Y(120));
+    ck_assert_int_eq(s.account, Y(300));
+    ck_assert_int_eq(s.cash, Y(580));
+    ledger_text(stored, sizeof stored, &l);
+    medins_result_free(r);
+
+    /* Another process: the ledger and the record from their texts. */
+    medins_ledger later;
+    ck_assert_int_eq(medins_ledger_parse(&later, stored, strlen(stored), NULL), 0);
+    medins_settlement read, refund;
+    ck_assert_int_eq(medins_record_read(&read, record, strlen(record), NULL), 0);
+    ck_assert_int_eq(memcmp(&read, &s, sizeof s), 0);
+    medins_error *err = NULL;
+    int rc = medins_refund(&refund, &later, record, strlen(record), &err);
+    ck_assert_msg(rc == 0, "refund: %s", err ? medins_error_message(err) : "?");
+    char after[1024];
+    ledger_text(after, sizeof after, &later);
+    ck_assert_str_eq(after, before);
+    /* The amounts negated, the rest as they were: -1000 total, -120 fund, -880 patient. */
+    ck_assert_int_eq(refund.claim_id, 1);
+    ck_assert_int_eq(refund.total, -Y(1000));
+    ck_assert_int_eq(refund.in_scope, -Y(1000));
+    ck_assert_int_eq(refund.deductible, -Y(800));
+    ck_assert_int_eq(refund.fund, -Y(120));
+    ck_assert_int_eq(refund.coinsurance, -Y(80));
+    ck_assert_int_eq(refund.patient, -Y(880));
+    ck_assert_int_eq(refund.account, -Y(300));
+    ck_assert_int_eq(refund.cash, -Y(580));
+    ck_assert_int_eq(refund.ratio, s.ratio);
+
+    /* Refunded twice: refused, nothing changed. */
+    rc = medins_refund(&refund, &later, record, strlen(record), &err);
+    ck_assert_int_eq(rc, MEDINS_ERR_REVERSE);
+    ck_assert_str_eq(medins_error_message(err), "claim 1 is already reversed: the ledger is as "
+                     "it was before that settlement");
+    medins_error_free(err);
+    ledger_text(after, sizeof after, &later);
+    ck_assert_str_eq(after, before);
+}
+END_TEST
+
+/* A credit to the account between the settlement and its refund stays: A took the whole
+ * balance of 300; 50 credited since; the refund gives the 300 back onto the 50: 350. */
+START_TEST(refund_after_credit)
+{
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.account_balance = Y(300);
+    char record[4096];
+    medins_result *r = settle(&l, 'A', record, sizeof record);
+    medins_result_free(r);
+    ck_assert_int_eq(l.account_balance, 0);
+    l.account_balance += Y(50);
+    ck_assert_int_eq(medins_refund(NULL, &l, record, strlen(record), NULL), 0);
+    medins_ledger expected;
+    medins_ledger_init(&expected, 2023);
+    expected.account_balance = Y(350);
+    ck_assert_int_eq(memcmp(&l, &expected, sizeof l), 0);
+}
+END_TEST
+
+/* A then B: A's record is refused while B stands, with the settlement to reverse first. */
+START_TEST(refund_not_latest)
+{
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.account_balance = Y(300);
+    char ra[4096], rb[4096];
+    medins_result *a = settle(&l, 'A', ra, sizeof ra);
+    medins_result *b = settle(&l, 'B', rb, sizeof rb);
+    /* B: 16100 fund (worked above), the balance already spent by A. */
+    ck_assert_int_eq(medins_result_settlement(b)->fund, Y(16100));
+    ck_assert_int_eq(medins_result_settlement(b)->patient, Y(3900));
+    const medins_ledger now = l;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_refund(NULL, &l, ra, strlen(ra), &err), MEDINS_ERR_REVERSE);
+    ck_assert_str_eq(medins_error_message(err),
+                     "claim 1 is not the ledger's most recent settlement: it is settlement 1 of "
+                     "2023 and the ledger counts 2; reverse settlements 2 to 2 first, the latest "
+                     "first, then this one, and settle the later ones again");
+    medins_error_free(err);
+    ck_assert_int_eq(memcmp(&l, &now, sizeof l), 0);
+    /* In that order it goes. */
+    ck_assert_int_eq(medins_refund(NULL, &l, rb, strlen(rb), NULL), 0);
+    ck_assert_int_eq(medins_refund(NULL, &l, ra, strlen(ra), NULL), 0);
+    medins_ledger fresh;
+    medins_ledger_init(&fresh, 2023);
+    fresh.account_balance = Y(300);
+    ck_assert_int_eq(memcmp(&l, &fresh, sizeof l), 0);
+    medins_result_free(a);
+    medins_result_free(b);
+}
+END_TEST
+
+/* A record of one person's ledger given another's: refused, nothing changed. */
+START_TEST(refund_other_ledger)
+{
+    medins_ledger mine, theirs;
+    medins_ledger_init(&mine, 2023);
+    medins_ledger_init(&theirs, 2023);
+    char ra[4096], rb[4096];
+    medins_result *a = settle(&mine, 'A', ra, sizeof ra);
+    medins_result *b = settle(&theirs, 'B', rb, sizeof rb);
+    const medins_ledger now = theirs;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_refund(NULL, &theirs, ra, strlen(ra), &err), MEDINS_ERR_REVERSE);
+    ck_assert_str_eq(medins_error_message(err),
+                     "claim 1 was not settled on this ledger as it is: the ledger (2023, 1 "
+                     "settlements) is not as that settlement left it (2023, settlement 1), nor "
+                     "later than it: a ledger of another person, or one on which it was reversed");
+    medins_error_free(err);
+    ck_assert_int_eq(memcmp(&theirs, &now, sizeof theirs), 0);
+    /* Of another year: the same. */
+    medins_ledger next;
+    medins_ledger_init(&next, 2024);
+    ck_assert_int_eq(medins_refund(NULL, &next, ra, strlen(ra), NULL), MEDINS_ERR_REVERSE);
+    medins_result_free(a);
+    medins_result_free(b);
+}
+END_TEST
+
+/* ---- Bad records ------------------------------------------------------------------------ */
+
+/* A record's lines (claim A's): 1 the version, 2 the policy, 3 to 21 the figures (claim_id,
+ * total, self_paid, category_b, in_scope, deductible, fund 9, ... account_first 21), 22 to 49
+ * the ledger's 28 keys before (before.year 22, before.seq 24), 50 to 77 after (after.seq 52). */
+typedef struct bad_record {
+    const char *name;
+    const char *from, *to;    /* replace the first `from` by `to`; NULL: the text is `to` */
+    unsigned line, column;
+    const char *message;      /* a part of it */
+} bad_record;
+
+static const bad_record bad_records[] = {
+    {"empty", NULL, "", 0, 0, "empty settlement record"},
+    {"a ledger", NULL, "medins-ledger 1\n", 1, 1, "not a settlement record"},
+    {"newer version", "medins-record 1", "medins-record 2", 1, 15, "version 2, which this library"},
+    {"unknown key", "total=", "totl=", 4, 1, "unknown record key \"totl\""},
+    {"unknown ledger key", "before.seq=", "before.sq=", 24, 1, "unknown record key \"before.sq\""},
+    {"key twice", "\ntotal=", "\nfund=12000\ntotal=", 10, 1, "record key fund given twice"},
+    {"ledger key twice", "\nafter.seq=", "\nafter.year=2023\nafter.seq=", 52, 1,
+     "ledger key after.year given twice"},
+    {"missing figure", "\ncash=58000", "", 0, 0, "record key cash is missing"},
+    {"missing ledger key", "\nbefore.carry_over=0", "", 0, 0, "ledger key before.carry_over is missing"},
+    {"misspelt policy", "\npolicy=", "\npolicx=", 2, 1, "unknown record key \"policx\""},
+    {"malformed figure", "fund=12000", "fund=12,000", 9, 6, "record fund: not a number"},
+    {"negative figure", "fund=12000", "fund=-12000", 9, 6, "record fund: not a number from 0"},
+    {"malformed ledger value", "after.seq=1", "after.seq=x", 52, 11, "ledger after.seq: malformed number"},
+    {"NUL", "fund=12000", "fund=12\0000", 9, 8, "contains a NUL byte"},
+    {"ledger inconsistent", "after.admissions=0", "after.admissions=2", 0, 0,
+     "after.*: ledger has more admissions than settlements"},
+    {"figures do not add up", "fund=12000", "fund=12001", 0, 0, "its figures do not add up to its total"},
+    {"ledgers do not follow", "after.seq=1", "after.seq=2", 0, 0,
+     "not the ledger before it with one settlement more"},
+    {"figures not in the ledger", "after.fund.outpatient=12000", "after.fund.outpatient=12001", 0, 0,
+     "not the ledger before it plus its figures"},
+};
+
+/* The record with `from` replaced by `to` (embedded NULs kept: lengths, not strlen). */
+static size_t edit(char *out, size_t size, const char *record, const bad_record *b)
+{
+    if (!b->from) {
+        size_t n = strlen(b->to);
+        memcpy(out, b->to, n);
+        return n;
+    }
+    const char *at = strstr(record, b->from);
+    ck_assert_msg(at != NULL, "%s: no \"%s\" in the record", b->name, b->from);
+    const size_t head = (size_t)(at - record), fn = strlen(b->from);
+    /* `to` may hold a NUL: its length is that of the literal in the table, found by the
+     * text after it. */
+    size_t tn = strlen(b->to);
+    if (strcmp(b->name, "NUL") == 0)
+        tn = 9;
+    const size_t tail = strlen(at + fn);
+    ck_assert_uint_lt(head + tn + tail, size);
+    memcpy(out, record, head);
+    memcpy(out + head, b->to, tn);
+    memcpy(out + head + tn, at + fn, tail);
+    return head + tn + tail;
+}
+
+START_TEST(bad_record_refused)
+{
+    const bad_record *b = &bad_records[_i];
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.account_balance = Y(300);
+    char record[4096], text[4200];
+    medins_result *r = settle(&l, 'A', record, sizeof record);
+    medins_result_free(r);
+    const size_t n = edit(text, sizeof text, record, b);
+    const medins_ledger now = l;
+    medins_error *err = NULL;
+    medins_settlement s;
+    memset(&s, 0x5a, sizeof s);
+    const medins_settlement untouched = s;
+    ck_assert_int_eq(medins_record_read(&s, text, n, NULL), MEDINS_ERR_RECORD);
+    ck_assert_msg(medins_refund(&s, &l, text, n, &err) == MEDINS_ERR_RECORD, "%s: refused", b->name);
+    ck_assert_msg(strstr(medins_error_message(err), b->message) != NULL, "%s: \"%s\"", b->name,
+                  medins_error_message(err));
+    ck_assert_msg(medins_error_line(err) == b->line && medins_error_column(err) == b->column,
+                  "%s: at %u:%u, not %u:%u", b->name, medins_error_line(err),
+                  medins_error_column(err), b->line, b->column);
+    medins_error_free(err);
+    ck_assert_int_eq(memcmp(&l, &now, sizeof l), 0);
+    ck_assert_int_eq(memcmp(&s, &untouched, sizeof s), 0);
+}
+END_TEST
+
+/* ---- Pre-settlement ----------------------------------------------------------------------- */
+
+/* An estimate gives the settlement's figures and changes nothing; it has no record. */
+START_TEST(presettle_estimates)
+{
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.account_balance = Y(300);
+    const medins_ledger start = l;
+    medins_claim c;
+    claim_of(&c, 1, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_2, Y(1000), 20230301);
+    const medins_person p = employee();
+    medins_result *e = NULL, *r = NULL;
+    ck_assert_int_eq(medins_presettle(&e, policy, &p, &c, &l, NULL, NULL), 0);
+    ck_assert_int_eq(memcmp(&l, &start, sizeof l), 0);
+    ck_assert_int_ne(medins_result_is_estimate(e), 0);
+    /* Claim A's figures: 120 fund, 300 from the account, 580 cash. */
+    const medins_settlement *es = medins_result_settlement(e);
+    ck_assert_int_eq(es->fund, Y(120));
+    ck_assert_int_eq(es->account, Y(300));
+    ck_assert_int_eq(es->cash, Y(580));
+    ck_assert_uint_gt(medins_result_step_count(e), 0);
+    ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &l, NULL), 0);
+    ck_assert_int_eq(medins_result_is_estimate(r), 0);
+    ck_assert_int_eq(memcmp(medins_result_settlement(r), es, sizeof *es), 0);
+    ck_assert_uint_eq(medins_result_step_count(r), medins_result_step_count(e));
+    /* Nothing to store or reverse. */
+    size_t needed = 0;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_record_write(NULL, 0, &needed, e, &err), MEDINS_ERR_ARGUMENT);
+    ck_assert_str_eq(medins_error_message(err), "claim 1 was only estimated (medins_presettle): "
+                     "it has no record, nothing having changed");
+    medins_error_free(err);
+    err = NULL;
+    const medins_ledger settled = l;
+    ck_assert_int_eq(medins_settle_reverse(&l, e, &err), MEDINS_ERR_REVERSE);
+    ck_assert_str_eq(medins_error_message(err), "claim 1 was only estimated (medins_presettle): "
+                     "there is nothing to reverse");
+    medins_error_free(err);
+    ck_assert_int_eq(memcmp(&l, &settled, sizeof l), 0);
+    /* A refused claim is refused alike, with no result. */
+    c.date = 20230201;   /* before the ledger's last settlement */
+    medins_result *none = NULL;
+    ck_assert_int_eq(medins_presettle(&none, policy, &p, &c, &l, NULL, NULL), MEDINS_ERR_ORDER);
+    ck_assert_ptr_null(none);
+    ck_assert_int_eq(medins_presettle(&none, policy, &p, &c, NULL, NULL, NULL), MEDINS_ERR_ARGUMENT);
+    medins_result_free(e);
+    medins_result_free(r);
+}
+END_TEST
+
+static Suite *record_suite(void)
+{
+    Suite *s = suite_create("record");
+    TCase *tc = tcase_create("refund");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, refund_from_text);
+    tcase_add_test(tc, refund_after_credit);
+    tcase_add_test(tc, refund_not_latest);
+    tcase_add_test(tc, refund_other_ledger);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("bad-input");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, bad_record_refused, 0, (int)(sizeof bad_records / sizeof bad_records[0]));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("presettle");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, presettle_estimates);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+MEDINS_CHECK_MAIN(record_suite)

@@ -1,0 +1,122 @@
+package org.medins;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.Test;
+
+/**
+ * Settlements stored and refunded later, and pre-settlement. Claim A on
+ * tests/data/settle/basic.yaml (its figures: tests/check_settle.c), worked by hand: an employee in
+ * service, outpatient at level 2, 1000 yuan, 300 in the account: deductible 800; (1000 - 800) x
+ * 60% = 120 fund, 80 coinsurance; patient 880, of which the account 300 and cash 580.
+ */
+public class RecordTest {
+    private static Path basic() {
+        return TestSupport.path("medins.test.data").resolve("settle").resolve("basic.yaml");
+    }
+
+    private static Claim claimA() {
+        return Claim.builder().id(1).date(LocalDate.of(2023, 3, 1)).kind(ClaimKind.OUTPATIENT)
+                .level(Level.L2).total(100_000).build();
+    }
+
+    private static Ledger start() {
+        Ledger l = new Ledger(2023);
+        l.setAccountBalance(30_000);
+        return l;
+    }
+
+    @Test
+    public void refundFromText() {
+        try (Policy p = Policy.load(basic())) {
+            Ledger ledger = start();
+            String before = ledger.toText();
+            String record;
+            try (Result r = p.settle(TestSupport.employee(), claimA(), ledger)) {
+                assertEquals(12_000, r.settlement().fund());
+                assertEquals(30_000, r.settlement().account());
+                assertFalse(r.isEstimate());
+                record = r.record();
+                assertEquals(r.settlement(), Settlement.fromRecord(record));
+            }
+            // As another process would: the ledger from its text.
+            Ledger later = Ledger.parse(ledger.toText());
+            Settlement refund = later.refund(record);
+            assertEquals(before, later.toText());
+            assertEquals(-100_000, refund.total());
+            assertEquals(-12_000, refund.fund());
+            assertEquals(-88_000, refund.patient());
+            assertEquals(-30_000, refund.account());
+            assertEquals(-58_000, refund.cash());
+            assertEquals(1, refund.claimId());
+            MedinsException e = assertThrows(MedinsException.class, () -> later.refund(record));
+            assertEquals(Status.REVERSE, e.status());
+            assertTrue(e.getMessage(), e.getMessage().contains("claim 1 is already reversed"));
+            assertEquals(before, later.toText());
+            // A malformed record: its line and column, nothing changed.
+            String bad = record.replace("\nfund=12000\n", "\nfund=12,000\n");
+            e = assertThrows(MedinsException.class, () -> ledger.refund(bad));
+            assertEquals(Status.RECORD, e.status());
+            assertEquals(9, e.line());
+            assertEquals(6, e.column());
+            e = assertThrows(MedinsException.class, () -> Settlement.fromRecord(bad));
+            assertEquals(Status.RECORD, e.status());
+        }
+    }
+
+    @Test
+    public void presettleChangesNothing() {
+        try (Policy p = Policy.load(basic())) {
+            Ledger ledger = start();
+            String kept = ledger.toText();
+            try (Result e = p.presettle(TestSupport.employee(), claimA(), ledger);
+                 Result s = p.settle(TestSupport.employee(), claimA(), ledger.copy())) {
+                assertTrue(e.isEstimate());
+                assertEquals(kept, ledger.toText());
+                assertEquals(s.settlement(), e.settlement());
+                assertEquals(s.steps().size(), e.steps().size());
+                MedinsException x = assertThrows(MedinsException.class, e::record);
+                assertEquals(Status.ARGUMENT, x.status());
+                x = assertThrows(MedinsException.class, () -> e.reverse(ledger));
+                assertEquals(Status.REVERSE, x.status());
+                assertEquals(kept, ledger.toText());
+            }
+            try (Result s = p.settle(TestSupport.employee(), claimA(), ledger)) {
+                assertFalse(s.isEstimate());
+                assertNotEquals(kept, ledger.toText());
+            }
+        }
+    }
+
+    /*
+     * One admission at level 3 of 20000 on 2 March (tests/check_ledger.c, from_year_as_settled):
+     * deductible 1000, fund 10000 x 80% + 9000 x 90% = 16100, a burden of 3900 counted by both
+     * layers. The ledger from these figures is the one the settlement left.
+     */
+    @Test
+    public void ledgerFromTheYearSoFar() {
+        try (Policy p = Policy.load(basic())) {
+            Ledger settled = new Ledger(2023);
+            Claim admission = Claim.builder().date(LocalDate.of(2023, 3, 2))
+                    .kind(ClaimKind.INPATIENT).level(Level.L3).total(2_000_000).build();
+            p.settle(TestSupport.employee(), admission, settled).close();
+            Ledger built = Ledger.fromYear(YearToDate.builder(2023)
+                    .lastDate(LocalDate.of(2023, 3, 2)).admissions(1)
+                    .inScope(Pool.INPATIENT, 2_000_000).deductible(Pool.INPATIENT, 100_000)
+                    .fund(Pool.INPATIENT, 1_610_000).majorDisease(390_000, 0)
+                    .assistance(390_000, 0).build());
+            assertEquals(settled.toText(), built.toText());
+            MedinsException e = assertThrows(MedinsException.class,
+                    () -> Ledger.fromYear(YearToDate.builder(2023)
+                            .inScope(Pool.INPATIENT, 100_000).build()));
+            assertEquals(Status.LEDGER, e.status());
+            assertTrue(e.getMessage(), e.getMessage().contains("needs the date of the last one"));
+        }
+    }
+}

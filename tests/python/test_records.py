@@ -1,0 +1,135 @@
+"""Settlements stored and refunded later, and pre-settlement, through the Python binding.
+
+Claim A on tests/data/settle/basic.yaml (its figures: tests/check_settle.c), worked by hand:
+an employee in service, outpatient at level 2, 1000 yuan, 300 in the account: deductible 800;
+(1000 - 800) x 60% = 120 fund, 80 coinsurance; patient 880, of which the account 300 (the whole
+balance) and cash 580.
+"""
+
+import subprocess
+import sys
+
+import pytest
+
+import medins
+from conftest import ROOT, claim
+
+BASIC = ROOT / "tests" / "data" / "settle" / "basic.yaml"
+
+
+@pytest.fixture(scope="module")
+def basic():
+    return medins.load_policy(BASIC)
+
+
+@pytest.fixture
+def in_service():
+    return medins.Person.employee(birth_date="1980-01-01")
+
+
+def claim_a(**kw):
+    return claim(date="2023-03-01", kind="outpatient", level="l2", total=100000, id=1, **kw)
+
+
+def start():
+    ledger = medins.Ledger(2023)
+    ledger.account_balance = 30000
+    return ledger
+
+
+def test_refund_in_another_process(basic, in_service):
+    ledger = start()
+    before = ledger.to_text()
+    s = basic.settle(in_service, claim_a(), ledger)
+    assert (s.fund, s.account, s.cash, s.estimate) == (12000, 30000, 58000, False)
+    record, stored = s.record(), ledger.to_text()
+    assert record.startswith("medins-record 1\n")
+    assert medins.read_record(record) == s.to_dict()
+    # Another interpreter reads the two texts and refunds.
+    code = ("import sys, medins\n"
+            "record, stored = sys.stdin.read().split('\\0')\n"
+            "ledger = medins.Ledger.from_text(stored)\n"
+            "refund = ledger.refund(record)\n"
+            "print(refund['fund'], refund['patient'], refund['account'], refund['cash'])\n"
+            "sys.stdout.write(ledger.to_text())\n")
+    out = subprocess.run([sys.executable, "-c", code], input=record + "\0" + stored,
+                         capture_output=True, text=True, check=True).stdout
+    figures, text = out.split("\n", 1)
+    assert figures == "-12000 -88000 -30000 -58000"
+    assert text == before
+    # Here too: refunded, then refused a second time with the ledger as it was.
+    refund = ledger.refund(record)
+    assert refund["total"] == -100000 and refund["claim_id"] == 1
+    assert ledger.to_text() == before
+    with pytest.raises(medins.LedgerError) as e:
+        ledger.refund(record)
+    assert e.value.code == medins.Status.ERR_REVERSE
+    assert "claim 1 is already reversed" in str(e.value)
+    assert ledger.to_text() == before
+
+
+def test_refund_not_latest_and_bad_records(basic, in_service):
+    ledger = start()
+    first = basic.settle(in_service, claim_a(), ledger).record()
+    basic.settle(in_service, claim(date="2023-03-02", kind="inpatient", level="l3",
+                                   total=2000000, id=2), ledger)
+    kept = ledger.to_text()
+    with pytest.raises(medins.LedgerError) as e:
+        ledger.refund(first)
+    assert "reverse settlements 2 to 2 first" in str(e.value)
+    assert ledger.to_text() == kept
+    bad = first.replace("\nfund=12000\n", "\nfund=12,000\n")
+    for refuse in (ledger.refund, medins.read_record):
+        with pytest.raises(medins.LedgerError) as e:
+            refuse(bad)
+        assert e.value.code == medins.Status.ERR_RECORD
+        assert (e.value.line, e.value.column) == (9, 6)
+        assert "record fund: not a number" in str(e.value)
+    with pytest.raises(medins.LedgerError) as e:
+        ledger.refund(first.replace("\nfund=12000\n", "\nfund=12\x000\n"))
+    assert "contains a NUL byte" in str(e.value)
+    with pytest.raises(TypeError):
+        ledger.refund(b"medins-record 1\n")
+    assert ledger.to_text() == kept
+
+
+def test_presettle(basic, in_service):
+    ledger = start()
+    kept = ledger.to_text()
+    e = basic.presettle(in_service, claim_a(), ledger)
+    assert e.estimate and ledger.to_text() == kept
+    assert (e.fund, e.account, e.cash) == (12000, 30000, 58000)
+    assert e.steps and "起付线" in e.explain(lang="zh")
+    with pytest.raises(medins.ArgumentError) as err:
+        e.record()
+    assert "only estimated" in str(err.value)
+    s = basic.settle(in_service, claim_a(), ledger)
+    assert s.to_dict() == e.to_dict() and not s.estimate
+    assert ledger.to_text() != kept
+
+
+def test_year_to_date(basic, in_service):
+    # One admission at level 3 of 20000 on 2 March (tests/check_ledger.c, from_year_as_settled):
+    # deductible 1000, fund 10000 x 80% + 9000 x 90% = 16100, a burden of 3900 counted by both
+    # layers. The ledger from these figures is the one the settlement left; the next admission
+    # (deductible 500, 4500 x 90%) pays 4050 from either.
+    settled = medins.Ledger(2023)
+    basic.settle(in_service, claim(date="2023-03-02", kind="inpatient", level="l3",
+                                   total=2000000), settled)
+    built = medins.Ledger.year_to_date(
+        2023, last_date="2023-03-02", admissions=1, in_scope={"inpatient": 2000000},
+        deductible={medins.Pool.INPATIENT: 100000}, fund={"inpatient": 1610000},
+        major_base=390000, assist_base=390000)
+    assert built.to_text() == settled.to_text()
+    nxt = claim(date="2023-04-01", kind="inpatient", level="l3", total=500000)
+    assert basic.settle(in_service, nxt, built).fund == 405000
+    with pytest.raises(medins.LedgerError) as e:
+        medins.Ledger.year_to_date(2023, in_scope={"inpatient": 100000})
+    assert "needs the date of the last one (last_date)" in str(e.value)
+    with pytest.raises(medins.LedgerError) as e:
+        medins.Ledger.year_to_date(2023, last_date="2023-03-01", in_scope={"inpatient": 1000},
+                                   deductible={"inpatient": 2000})
+    assert "cannot be paid out of its in-scope costs" in str(e.value)
+    with pytest.raises(ValueError):
+        medins.Ledger.year_to_date(2023, fund={"hospital": 1})
+    assert medins.Ledger.year_to_date(2024, prior_outpatient_costs=50000).prior_known == 1
