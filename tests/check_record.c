@@ -198,6 +198,53 @@ START_TEST(refund_other_ledger)
 }
 END_TEST
 
+/*
+ * A settlement the supplementary fund paid part of (tests/data/settle/supplementary.yaml,
+ * worked in check_stages.c): the first admission, 50000, with the basic fund at 95000 this
+ * year: fund 5000, supplementary 34254.12, patient 10745.88. Its record holds the payment and
+ * the ledger's supplementary total; the refund negates it and the ledger's text is as before,
+ * byte for byte, in the text version that has the supplementary totals.
+ */
+START_TEST(refund_supplementary)
+{
+    medins_policy *sp = medins_test_load("data/settle/supplementary.yaml");
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.fund[MEDINS_POOL_INPATIENT] = Y(95000);
+    char before[1024], after[1024], record[4096];
+    ledger_text(before, sizeof before, &l);
+    medins_claim c;
+    claim_of(&c, 7, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(50000), 20230301);
+    const medins_person p = employee();
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_settle(&r, sp, &p, &c, &l, NULL), 0);
+    ck_assert_int_eq(medins_result_settlement(r)->supplementary, 3425412);
+    ck_assert_int_eq(medins_record_write(record, sizeof record, NULL, r, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(record, "\nsupplementary=3425412\n"));
+    ck_assert_ptr_nonnull(strstr(record, "\nafter.supplementary.inpatient=3425412\n"));
+    ledger_text(after, sizeof after, &l);
+    ck_assert_ptr_nonnull(strstr(after, "medins-ledger 2\n"));
+    medins_settlement refund;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_refund(&refund, &l, record, strlen(record), &err) == 0, "refund: %s",
+                  err ? medins_error_message(err) : "?");
+    ck_assert_int_eq(refund.supplementary, -3425412);
+    ck_assert_int_eq(refund.fund, -Y(5000));
+    ck_assert_int_eq(refund.patient, -1074588);
+    char again[1024];
+    ledger_text(again, sizeof again, &l);
+    ck_assert_str_eq(again, before);
+    /* A record whose supplementary payment is not the ledgers' difference does not hold. */
+    char *at = strstr(record, "\nsupplementary=3425412\n");
+    memcpy(at, "\nsupplementary=3425411", 22);
+    ck_assert_int_eq(medins_record_read(&refund, record, strlen(record), &err), MEDINS_ERR_RECORD);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "does not hold together"));
+    medins_error_free(err);
+    medins_result_free(r);
+    medins_policy_free(sp);
+}
+END_TEST
+
 /* ---- Bad records ------------------------------------------------------------------------ */
 
 /* A record's lines (claim A's): 1 the version, 2 the policy, 3 to 21 the figures (claim_id,
@@ -246,7 +293,8 @@ static size_t edit(char *out, size_t size, const char *record, const bad_record 
     const char *at = strstr(record, b->from);
     ck_assert_msg(at != NULL, "%s: no \"%s\" in the record", b->name, b->from);
     const size_t head = (size_t)(at - record), fn = strlen(b->from);
-    /* `to` may hold a NUL: its length is that of the literal in the table, found by the
+    
+/* `to` may hold a NUL: its length is that of the literal in the table, found by the
      * text after it. */
     size_t tn = strlen(b->to);
     if (strcmp(b->name, "NUL") == 0)
@@ -347,6 +395,7 @@ static Suite *record_suite(void)
     tcase_add_test(tc, refund_after_credit);
     tcase_add_test(tc, refund_not_latest);
     tcase_add_test(tc, refund_other_ledger);
+    tcase_add_test(tc, refund_supplementary);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bad-input");
