@@ -16,6 +16,7 @@
 #include "medins/ledger.h"
 #include "medins/result.h"
 #include "medins/settle.h"
+#include "medins/bill.h"
 #include "medins/batch.h"
 #include "medins/contribution.h"
 #include "medins/maternity.h"

@@ -120,6 +120,8 @@ typedef enum medins_step_kind {
     MEDINS_STEP_OVERRUN,              /**< the overrun the fund bears a share of */
     MEDINS_STEP_ASSESSMENT,           /**< the payment scaled by the assessment score */
     MEDINS_STEP_CAPITATION_PAYMENT,   /**< what the fund pays the institution */
+    /* An itemised bill's settlement, after MEDINS_STEP_SELF_PAID */
+    MEDINS_STEP_OVER_CEILING,         /**< fee lines' parts above their price ceilings (超限价) */
     MEDINS_STEP_KIND_COUNT            /**< number of kinds; not a kind */
 } medins_step_kind;
 

@@ -25,12 +25,7 @@
 #include "result.h"
 #include "settle.h"
 
-/* What a settlement result keeps: the figures (first: medins_result_settlement reads them) and
- * the ledger before and after, so that a reversal can restore it exactly. */
-typedef struct settle_data {
-    medins_settlement s;
-    medins_ledger before, after;
-} settle_data;
+typedef mdn_settle_data settle_data;
 
 /* ---- The trace -------------------------------------------------------------------------- */
 
@@ -305,9 +300,17 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         s->admission = (kind == MEDINS_CLAIM_INPATIENT) * (ledger->admissions + 1);
     }
 
-    if (claim->self_paid > 0)
+    /* An itemised bill's self-paid amount holds its parts above price ceilings (bill.c): a
+     * step of their own. */
+    const medins_fen over_ceiling = t.r ? ((const settle_data *)mdn_result_data(r))->bill.over_ceiling
+                                        : 0;
+    if (claim->self_paid > over_ceiling)
         step(&t, (medins_step){.kind = MEDINS_STEP_SELF_PAID, .part = MEDINS_PART_SELF_PAID,
-                               .rule = "claim.self_paid", .amount = s->self_paid},
+                               .rule = "claim.self_paid", .amount = s->self_paid - over_ceiling},
+             NULL, NULL, NULL);
+    if (over_ceiling > 0)
+        step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CEILING, .part = MEDINS_PART_SELF_PAID,
+                               .rule = "bill.over_ceiling", .amount = over_ceiling},
              NULL, NULL, NULL);
     if (claim->category_b > 0)
         step(&t, (medins_step){.kind = MEDINS_STEP_CATEGORY_B, .part = MEDINS_PART_CATEGORY_B,
@@ -506,29 +509,29 @@ void medins_settle_options_init(medins_settle_options *opts)
         *opts = (medins_settle_options)MEDINS_SETTLE_OPTIONS_INIT;
 }
 
-int medins_settle_ex(medins_result **out, const medins_policy *policy, const medins_person *person,
-                     const medins_claim *claim, medins_ledger *ledger,
-                     const medins_settle_options *opts, medins_error **err)
+medins_result *mdn_settle_result_new(const medins_policy *policy, size_t extra)
 {
-    if (!out || !policy || !person || !claim || !ledger)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_settle: NULL argument");
+    return mdn_result_new(MEDINS_RESULT_SETTLEMENT, policy, sizeof(settle_data) + extra);
+}
+
+int mdn_settle_into(medins_result **out, medins_result *r, const medins_policy *policy,
+                    const medins_person *person, const medins_claim *claim,
+                    medins_ledger *ledger, const medins_settle_options *opts,
+                    medins_error **err)
+{
     unsigned flags = 0;
-    if (opts) {
-        int rc = MDN_CHECK_VERSION(err, opts, "medins_settle_options",
-                                   MEDINS_SETTLE_OPTIONS_VERSION);
-        if (rc < 0)
-            return rc;
+    int rc = 0;
+    if (opts && (rc = MDN_CHECK_VERSION(err, opts, "medins_settle_options",
+                                        MEDINS_SETTLE_OPTIONS_VERSION)) == 0) {
         if (opts->flags & ~MEDINS_SETTLE_NO_LINES)
-            return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
-                             "medins_settle_options: unknown flags 0x%x",
-                             opts->flags & ~MEDINS_SETTLE_NO_LINES);
+            rc = mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                           "medins_settle_options: unknown flags 0x%x",
+                           opts->flags & ~MEDINS_SETTLE_NO_LINES);
         flags = opts->flags;
     }
-    medins_result *r = mdn_result_new(MEDINS_RESULT_SETTLEMENT, policy, sizeof(settle_data));
-    if (!r)
-        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
     settle_data *d = mdn_result_data(r);
-    int rc = mdn_settle_core(&d->s, &d->after, policy, person, claim, ledger, r, flags, err);
+    if (rc == 0)
+        rc = mdn_settle_core(&d->s, &d->after, policy, person, claim, ledger, r, flags, err);
     if (rc < 0) {
         medins_result_free(r);
         return rc;
@@ -537,6 +540,26 @@ int medins_settle_ex(medins_result **out, const medins_policy *policy, const med
     *ledger = d->after;
     *out = r;
     return 0;
+}
+
+int medins_settle_ex(medins_result **out, const medins_policy *policy, const medins_person *person,
+                     const medins_claim *claim, medins_ledger *ledger,
+                     const medins_settle_options *opts, medins_error **err)
+{
+    if (!out || !policy || !person || !claim || !ledger)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_settle: NULL argument");
+    medins_result *r = mdn_settle_result_new(policy, 0);
+    if (!r)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    int rc = mdn_settle_into(out, r, policy, person, claim, ledger, opts, err);
+    if (rc == 0) {
+        /* A claim given by its totals (checked by now): its bill has no line above a
+         * ceiling. */
+        settle_data *d = mdn_result_data(*out);
+        d->bill = (medins_item_split){.amount = d->s.total, .self_paid = d->s.self_paid,
+                                      .category_b = d->s.category_b, .in_scope = d->s.in_scope};
+    }
+    return rc;
 }
 
 int medins_settle(medins_result **out, const medins_policy *policy, const medins_person *person,

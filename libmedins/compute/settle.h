@@ -39,6 +39,31 @@ int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const med
                             const mdn_plan *plan, const medins_claim *claim, mdn_vouched vouched,
                             medins_error **err);
 
+/* What a settlement result keeps: the figures (first: medins_result_settlement reads them),
+ * the ledger before and after, so that a reversal can restore it exactly, and the bill's
+ * split with its lines' (bill.c), which follow in the same block. */
+typedef struct mdn_settle_data {
+    medins_settlement s;
+    medins_ledger before, after;
+    medins_item_split bill;
+    size_t nitems;
+    medins_item_split *items;   /* nitems splits after this struct, then their text */
+    const char **text;          /* 2 * nitems: each line's code and name, NUL-terminated */
+    size_t *text_len;           /* their lengths */
+} mdn_settle_data;
+
+/* A new settlement result with room for `extra` bytes after its data (NULL on NOMEM). */
+medins_result *mdn_settle_result_new(const medins_policy *policy, size_t extra);
+/*
+ * Settle `claim` into `r` (made by mdn_settle_result_new): on success the ledger is updated
+ * and r handed over through *out; on error r is freed and the ledger untouched. `opts` as
+ * medins_settle_ex takes them.
+ */
+int mdn_settle_into(medins_result **out, medins_result *r, const medins_policy *policy,
+                    const medins_person *person, const medins_claim *claim,
+                    medins_ledger *ledger, const medins_settle_options *opts,
+                    medins_error **err);
+
 /* The output columns present in `out`, as mdn_settle_chunk takes them. */
 unsigned mdn_batch_columns(const medins_batch_out *out);
 

@@ -93,6 +93,7 @@ static const kind_def kinds[MEDINS_STEP_KIND_COUNT] = {
     [MEDINS_STEP_ASSESSMENT] = {"assessment", {{0}}},
     [MEDINS_STEP_CAPITATION_PAYMENT] = {"capitation_payment", {{"institution",
                                                                 MEDINS_ARG_ID}}},
+    [MEDINS_STEP_OVER_CEILING] = {"over_ceiling", {{0}}},
 };
 
 static const kind_def *kind_of(medins_step_kind kind)

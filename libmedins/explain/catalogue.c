@@ -260,6 +260,10 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
         "The fund pays {amount} yuan to institution {institution}",
         "基金向医疗机构{institution}支付{amount}元",
     },
+    [MEDINS_STEP_OVER_CEILING] = {
+        "Above the items' price ceilings, paid by the patient: {amount}",
+        "超出限价部分，由个人全额负担：{amount}元",
+    },
 };
 
 const char *mdn_message(medins_step_kind kind, medins_lang lang)

@@ -125,5 +125,6 @@ mdn_section_binder mdn_bind_contributions;                                      
 mdn_section_binder mdn_bind_accounts;                                               /* contribution.c */
 mdn_section_binder mdn_bind_maternity;                                              /* maternity.c */
 mdn_section_binder mdn_bind_capitation;                                             /* capitation.c */
+mdn_section_binder mdn_bind_bills;                                                  /* bills.c */
 
 #endif

@@ -26,6 +26,7 @@ static mdn_section_binder *const section_binders[MEDINS_SECTION_COUNT] = {
     [MEDINS_SECTION_MATERNITY] = mdn_bind_maternity,
     [MEDINS_SECTION_CAPITATION] = mdn_bind_capitation,
     [MEDINS_SECTION_ACCOUNTS] = mdn_bind_accounts,
+    [MEDINS_SECTION_BILLS] = mdn_bind_bills,
 };
 
 /* Top-level keys that are not sections. */

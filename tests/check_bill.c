@@ -1,0 +1,376 @@
+/*
+ * Itemised bills (medins/bill.h): a hand-worked bill on tests/data/settle/basic.yaml with
+ * `bills.selfpay_prop: 10%` laid over it, the same bill given by its totals, and bad lines.
+ *
+ * The hand-worked bill: an employee in service, an inpatient admission (the first this year) at
+ * a level-3 hospital on 2023-03-01, a fresh ledger with 500 yuan in the account. Fen throughout.
+ *
+ *   line  code       class  given                         ceiling   split
+ *   1     250101001  甲     50.00 × 10                    40.00     amount 50000; over (5000 −
+ *                                                                   4000) × 10 = 10000; in 40000
+ *   2     86900001   乙     amount 1234.57, prop 15%      none      amount 123457; first
+ *                                                                   self-pay 123457 × 15% =
+ *                                                                   18518.55 → 18519; in 104938
+ *   3     86900002   乙     33.33 × 1.5, default 10%      30.00     amount 3333 × 1.5 = 4999.5 →
+ *                                                                   5000; over 333 × 1.5 = 499.5
+ *                                                                   → 500; first self-pay (5000 −
+ *                                                                   500) × 10% = 450; in 4050
+ *   4     ZF0001     自费   88.00 × 2                     none      amount 17600, all self-paid
+ *   5     310000001  甲     amount 8000.00                none      amount 800000, all in scope
+ *
+ *   bill: amount 996057; self-paid 17600; over ceilings 10000 + 500 = 10500; first self-pay
+ *         18519 + 450 = 18969; in scope 40000 + 104938 + 4050 + 800000 = 948988
+ *         (17600 + 10500 + 18969 + 948988 = 996057).
+ *   the claim: total 996057, self_paid 17600 + 10500 = 28100, category_b 18969.
+ *   deductible: level 3, first admission (last year's outpatient costs unknown): 1000 yuan =
+ *         100000; the fund: (948988 − 100000) × 80% = 679190.4 → 679190 (first segment, below
+ *         10000 yuan); coinsurance 169798. Major disease: the burden 948988 − 679190 = 269798
+ *         is below its 10000-yuan deductible: 0; assistance: no group, 0.
+ *   patient: 996057 − 679190 = 316867; the account pays 50000 of the in-scope burden 269798
+ *         (its whole balance); cash 266867.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "medins.h"
+#include "runner.h"
+
+static medins_policy *base, *policy;
+
+static void setup(void)
+{
+    static const char overlay[] = "cite: \"test: bills\"\nbills: {selfpay_prop: 10%}\n";
+    base = medins_test_load("data/settle/basic.yaml");
+    medins_error *err = NULL;
+    int rc = medins_policy_derive(&policy, base, "bills.yaml", overlay, sizeof overlay - 1, &err);
+    ck_assert_msg(rc == 0, "%s", err ? medins_error_message(err) : "?");
+}
+
+static void teardown(void)
+{
+    medins_policy_free(policy);
+    medins_policy_free(base);
+    policy = base = NULL;
+}
+
+static medins_item item(const char *code, const char *name, int lv)
+{
+    medins_item it = MEDINS_ITEM_INIT;
+    it.code = code;
+    it.code_len = strlen(code);
+    it.name = name;
+    it.name_len = strlen(name);
+    it.chrgitm_lv = lv;
+    return it;
+}
+
+/* The hand-worked bill of the comment above, into items[5]. */
+static void hand_worked_bill(medins_item *items)
+{
+    items[0] = item("250101001", "床位费", MEDINS_ITEM_CLASS_A);
+    items[0].price = 5000;
+    items[0].quantity = 10 * MEDINS_QUANTITY_ONE;
+    items[0].ceiling = 4000;
+    items[1] = item("86900001", "注射用头孢曲松钠", MEDINS_ITEM_CLASS_B);
+    items[1].amount = 123457;
+    items[1].selfpay_prop = 1500;
+    items[2] = item("86900002", "一次性输液器", MEDINS_ITEM_CLASS_B);
+    items[2].price = 3333;
+    items[2].quantity = 15000;
+    items[2].ceiling = 3000;
+    items[3] = item("ZF0001", "营养餐", MEDINS_ITEM_CLASS_SELF_PAID);
+    items[3].price = 8800;
+    items[3].quantity = 2 * MEDINS_QUANTITY_ONE;
+    items[4] = item("310000001", "手术费", MEDINS_ITEM_CLASS_A);
+    items[4].amount = 800000;
+}
+
+static void inpatient(medins_person *person, medins_claim *claim, medins_ledger *ledger)
+{
+    medins_person_init(person);
+    person->birth_date = 19800101;
+    medins_claim_init(claim);
+    claim->id = 7;
+    claim->date = 20230301;
+    claim->kind = MEDINS_CLAIM_INPATIENT;
+    claim->level = MEDINS_LEVEL_3;
+    medins_ledger_init(ledger, 2023);
+    ledger->account_balance = 50000;
+}
+
+#define SPLIT(sp, amt, self, over, catb, in)                                                    \
+    do {                                                                                        \
+        ck_assert_int_eq((sp)->amount, amt);                                                    \
+        ck_assert_int_eq((sp)->self_paid, self);                                                \
+        ck_assert_int_eq((sp)->over_ceiling, over);                                             \
+        ck_assert_int_eq((sp)->category_b, catb);                                               \
+        ck_assert_int_eq((sp)->in_scope, in);                                                   \
+    } while (0)
+
+START_TEST(hand_worked)
+{
+    medins_item items[5];
+    hand_worked_bill(items);
+    medins_person person;
+    medins_claim claim;
+    medins_ledger ledger;
+    inpatient(&person, &claim, &ledger);
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_settle_items(&r, policy, &person, &claim, items, 5, &ledger, NULL, &err);
+    ck_assert_msg(rc == 0, "%s", err ? medins_error_message(err) : "?");
+
+    ck_assert_uint_eq(medins_result_item_count(r), 5);
+    SPLIT(medins_result_item(r, 0), 50000, 0, 10000, 0, 40000);
+    SPLIT(medins_result_item(r, 1), 123457, 0, 0, 18519, 104938);
+    SPLIT(medins_result_item(r, 2), 5000, 0, 500, 450, 4050);
+    SPLIT(medins_result_item(r, 3), 17600, 17600, 0, 0, 0);
+    SPLIT(medins_result_item(r, 4), 800000, 0, 0, 0, 800000);
+    ck_assert_int_eq(medins_result_item(r, 1)->selfpay_prop, 1500);
+    ck_assert_int_eq(medins_result_item(r, 2)->selfpay_prop, 1000);
+    ck_assert_int_eq(medins_result_item(r, 3)->chrgitm_lv, 3);
+    ck_assert_ptr_null(medins_result_item(r, 5));
+    SPLIT(medins_result_bill(r), 996057, 17600, 10500, 18969, 948988);
+
+    size_t code_len, name_len;
+    const char *name;
+    const char *code = medins_result_item_code(r, 1, &code_len, &name, &name_len);
+    ck_assert_str_eq(code, "86900001");
+    ck_assert_uint_eq(code_len, 8);
+    ck_assert_str_eq(name, "注射用头孢曲松钠");
+    ck_assert_uint_eq(name_len, strlen("注射用头孢曲松钠"));
+
+    /* The trace names the self-paid lines (17600) and the parts above ceilings (10500) apart. */
+    const medins_step *st = medins_result_step(r, 0);
+    ck_assert_int_eq(st->kind, MEDINS_STEP_SELF_PAID);
+    ck_assert_int_eq(st->amount, 17600);
+    st = medins_result_step(r, 1);
+    ck_assert_int_eq(st->kind, MEDINS_STEP_OVER_CEILING);
+    ck_assert_int_eq(st->part, MEDINS_PART_SELF_PAID);
+    ck_assert_int_eq(st->amount, 10500);
+    ck_assert_int_eq(medins_result_step(r, 2)->amount, 18969);
+    char text[256];
+    size_t need;
+    ck_assert_int_eq(medins_result_step_text(text, sizeof text, &need, r, 1, MEDINS_LANG_ZH), 0);
+    ck_assert_str_eq(text, "超出限价部分，由个人全额负担：105.00元");
+    ck_assert_str_eq(medins_result_line(r, 1)->text,
+                     "Above the items' price ceilings, paid by the patient: 105.00");
+
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->total, 996057);
+    ck_assert_int_eq(s->self_paid, 28100);
+    ck_assert_int_eq(s->category_b, 18969);
+    ck_assert_int_eq(s->in_scope, 948988);
+    ck_assert_int_eq(s->deductible, 100000);
+    ck_assert_int_eq(s->fund, 679190);
+    ck_assert_int_eq(s->coinsurance, 169798);
+    ck_assert_int_eq(s->major_disease, 0);
+    ck_assert_int_eq(s->assistance, 0);
+    ck_assert_int_eq(s->patient, 316867);
+    ck_assert_int_eq(s->account, 50000);
+    ck_assert_int_eq(s->cash, 266867);
+    ck_assert_int_eq(ledger.account_balance, 0);
+    ck_assert_int_eq(ledger.seq, 1);
+    medins_result_free(r);
+}
+END_TEST
+
+/* The same bill by its totals settles to the same figures and ledger; its bill is the totals. */
+START_TEST(totals_alike)
+{
+    medins_item items[5];
+    hand_worked_bill(items);
+    medins_person person;
+    medins_claim claim;
+    medins_ledger by_items, by_totals;
+    inpatient(&person, &claim, &by_items);
+    by_totals = by_items;
+    medins_result *ri = NULL, *rt = NULL;
+    ck_assert_int_eq(medins_settle_items(&ri, policy, &person, &claim, items, 5, &by_items,
+                                         NULL, NULL), 0);
+    claim.total = 996057;
+    claim.self_paid = 28100;
+    claim.category_b = 18969;
+    ck_assert_int_eq(medins_settle(&rt, policy, &person, &claim, &by_totals, NULL), 0);
+    ck_assert(memcmp(medins_result_settlement(ri), medins_result_settlement(rt),
+                     sizeof(medins_settlement)) == 0);
+    ck_assert(memcmp(&by_items, &by_totals, sizeof by_items) == 0);
+    ck_assert_uint_eq(medins_result_item_count(rt), 0);
+    SPLIT(medins_result_bill(rt), 996057, 28100, 0, 18969, 948988);
+    /* The itemised trace has one step more: the parts above the ceilings, apart from the
+     * self-paid lines. */
+    ck_assert_uint_eq(medins_result_step_count(ri), medins_result_step_count(rt) + 1);
+    ck_assert_int_eq(medins_result_step(rt, 0)->amount, 28100);
+    /* A reversal of the itemised settlement restores the ledger as for any other. */
+    ck_assert_int_eq(medins_settle_reverse(&by_items, ri, NULL), 0);
+    ck_assert_int_eq(by_items.seq, 0);
+    ck_assert_int_eq(by_items.account_balance, 50000);
+    medins_result_free(ri);
+    medins_result_free(rt);
+}
+END_TEST
+
+/* Rounding at the half fen: 0.01 × 0.5 = 0.005 yuan → 1 fen (half-up); a 乙 line of 1 fen at
+ * 50% gives 0.5 → 1 fen of first self-pay and 0 in scope; at 49.99% 0.4999 → 0. */
+START_TEST(half_fen)
+{
+    medins_item it[3] = {item("a", "", MEDINS_ITEM_CLASS_A), item("b", "", MEDINS_ITEM_CLASS_B),
+                         item("c", "", MEDINS_ITEM_CLASS_B)};
+    it[0].price = 1;
+    it[0].quantity = 5000;
+    it[1].amount = 1;
+    it[1].selfpay_prop = 5000;
+    it[2].amount = 1;
+    it[2].selfpay_prop = 4999;
+    medins_person person;
+    medins_claim claim;
+    medins_ledger ledger;
+    inpatient(&person, &claim, &ledger);
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_settle_items(&r, policy, &person, &claim, it, 3, &ledger, NULL, NULL),
+                     0);
+    SPLIT(medins_result_item(r, 0), 1, 0, 0, 0, 1);
+    SPLIT(medins_result_item(r, 1), 1, 0, 0, 1, 0);
+    SPLIT(medins_result_item(r, 2), 1, 0, 0, 0, 1);
+    medins_result_free(r);
+}
+END_TEST
+
+/* ---- Bad input: the code, a part of the message; no result and the ledger untouched ------- */
+
+typedef struct bad {
+    const char *name;
+    int line;                  /* which of the hand-worked lines to spoil (0-based) */
+    void (*spoil)(medins_item *it);
+    int code;
+    const char *message;
+} bad;
+
+static void lv_zero(medins_item *it) { it->chrgitm_lv = 0; }
+static void lv_four(medins_item *it) { it->chrgitm_lv = 4; }
+static void neg_quantity(medins_item *it) { it->quantity = -MEDINS_QUANTITY_ONE; }
+static void neg_price(medins_item *it) { it->price = -1; }
+static void neg_amount(medins_item *it) { it->amount = -1; }
+static void nul_name(medins_item *it) { it->name = "床\0位"; it->name_len = 7; }
+static void nul_code(medins_item *it) { it->code = "2501\0"; it->code_len = 5; }
+static void no_code(medins_item *it) { it->code_len = 0; }
+static void null_name(medins_item *it) { it->name = NULL; it->name_len = 3; }
+static void prop_over(medins_item *it) { it->selfpay_prop = 10001; }
+static void prop_neg(medins_item *it) { it->selfpay_prop = -2; }
+static void prop_on_a(medins_item *it) { it->selfpay_prop = 1000; }
+static void prop_on_self(medins_item *it) { it->selfpay_prop = 5000; }
+static void amount_not_product(medins_item *it) { it->amount = 49999; }
+static void price_alone(medins_item *it) { it->quantity = 0; }
+static void ceiling_no_price(medins_item *it) { it->ceiling = 100; }
+static void ceiling_neg(medins_item *it) { it->ceiling = -5; }
+static void huge_product(medins_item *it) { it->price = MEDINS_FEN_MAX; }
+static void huge_amount(medins_item *it) { it->amount = MEDINS_FEN_MAX + 1; }
+static void version_zero(medins_item *it) { it->version = 0; }
+
+static const bad bads[] = {
+    {"chrgitm_lv 0", 0, lv_zero, MEDINS_ERR_CLAIM, "item 1 (250101001): chrgitm_lv 0 is not 1"},
+    {"chrgitm_lv 4", 2, lv_four, MEDINS_ERR_CLAIM, "item 3 (86900002): chrgitm_lv 4 is not 1"},
+    {"negative quantity", 0, neg_quantity, MEDINS_ERR_CLAIM, "item 1 (250101001): a negative quantity"},
+    {"negative price", 3, neg_price, MEDINS_ERR_CLAIM, "item 4 (ZF0001): a negative price"},
+    {"negative amount", 4, neg_amount, MEDINS_ERR_CLAIM, "item 5 (310000001): a negative amount"},
+    {"NUL in a name", 0, nul_name, MEDINS_ERR_SYNTAX, "item 1: its name has a NUL byte at byte 4"},
+    {"NUL in a code", 1, nul_code, MEDINS_ERR_SYNTAX, "item 2: its code has a NUL byte at byte 5"},
+    {"no code", 1, no_code, MEDINS_ERR_CLAIM, "item 2: no item code"},
+    {"NULL name with a length", 1, null_name, MEDINS_ERR_ARGUMENT, "item 2: its name is NULL"},
+    {"proportion above 100%", 1, prop_over, MEDINS_ERR_CLAIM, "selfpay_prop 10001 is not between"},
+    {"negative proportion", 1, prop_neg, MEDINS_ERR_CLAIM, "selfpay_prop -2 is not between"},
+    {"proportion on 甲", 0, prop_on_a, MEDINS_ERR_CLAIM, "selfpay_prop 1000 for a 甲类 item"},
+    {"proportion on 自费", 3, prop_on_self, MEDINS_ERR_CLAIM, "selfpay_prop 5000 for a 自费 item"},
+    {"amount not price × quantity", 0, amount_not_product, MEDINS_ERR_CLAIM,
+     "amount 49999 fen is not price × quantity (50000 fen)"},
+    {"price without quantity", 0, price_alone, MEDINS_ERR_CLAIM, "a price without a quantity"},
+    {"ceiling without price", 4, ceiling_no_price, MEDINS_ERR_CLAIM,
+     "item 5 (310000001): a price ceiling needs the price and the quantity"},
+    {"negative ceiling", 0, ceiling_neg, MEDINS_ERR_CLAIM, "price ceiling -5 fen is out of range"},
+    {"price × quantity overflows", 0, huge_product, MEDINS_ERR_OVERFLOW,
+     "price × quantity is above the limit"},
+    {"amount above the limit", 4, huge_amount, MEDINS_ERR_OVERFLOW, "an amount above the limit"},
+    {"unknown item version", 2, version_zero, MEDINS_ERR_ARGUMENT, "medins_item"},
+};
+
+static void expect_refused(const medins_policy *p, const medins_claim *claim,
+                           const medins_item *items, size_t n, int code, const char *message,
+                           const char *name)
+{
+    medins_person person;
+    medins_claim c0;
+    medins_ledger ledger, before;
+    inpatient(&person, &c0, &ledger);
+    before = ledger;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_settle_items(&r, p, &person, claim ? claim : &c0, items, n, &ledger, NULL,
+                                 &err);
+    ck_assert_msg(rc == code, "%s: rc %d, expected %d (%s)", name, rc, code,
+                  err ? medins_error_message(err) : "");
+    ck_assert_msg(err && strstr(medins_error_message(err), message), "%s: message \"%s\"", name,
+                  err ? medins_error_message(err) : "(none)");
+    ck_assert_ptr_null(r);
+    ck_assert(memcmp(&ledger, &before, sizeof ledger) == 0);
+    medins_error_free(err);
+}
+
+START_TEST(bad_line)
+{
+    const bad *b = &bads[_i];
+    medins_item items[5];
+    hand_worked_bill(items);
+    b->spoil(&items[b->line]);
+    expect_refused(policy, NULL, items, 5, b->code, b->message, b->name);
+}
+END_TEST
+
+START_TEST(bad_bill)
+{
+    medins_item items[5];
+    hand_worked_bill(items);
+    medins_person person;
+    medins_claim claim;
+    medins_ledger ledger;
+    inpatient(&person, &claim, &ledger);
+    /* No items. */
+    expect_refused(policy, NULL, items, 0, MEDINS_ERR_CLAIM, "claim 7: the bill has no items",
+                   "no items");
+    /* Totals and items at once. */
+    claim.total = 100;
+    expect_refused(policy, &claim, items, 5, MEDINS_ERR_CLAIM,
+                   "an itemised bill's totals come from its items", "totals given");
+    /* A 乙 line without a proportion under a policy without a default (the base). */
+    expect_refused(base, NULL, items, 5, MEDINS_ERR_MISSING,
+                   "item 3 (86900002): a 乙类 item without selfpay_prop, and the policy has no "
+                   "bills.selfpay_prop", "no default");
+    /* Lines that each stay within the limit but whose sum does not. */
+    medins_item big[2] = {item("x", "", MEDINS_ITEM_CLASS_A), item("y", "", MEDINS_ITEM_CLASS_A)};
+    big[0].amount = big[1].amount = MEDINS_FEN_MAX / 2 + 1;
+    expect_refused(policy, NULL, big, 2, MEDINS_ERR_OVERFLOW,
+                   "the bill's total passes the limit at item 2", "sum above the limit");
+    /* A bad claim is refused as medins_settle refuses it. */
+    claim.total = 0;
+    claim.kind = (medins_claim_kind)99;
+    expect_refused(policy, &claim, items, 5, MEDINS_ERR_KIND, "unknown claim kind 99",
+                   "bad kind");
+    ck_assert_int_eq(medins_settle_items(NULL, policy, &person, &claim, items, 5, &ledger, NULL,
+                                         NULL), MEDINS_ERR_ARGUMENT);
+}
+END_TEST
+
+static Suite *bill_suite(void)
+{
+    Suite *s = suite_create("bill");
+    TCase *tc = tcase_create("bill");
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, hand_worked);
+    tcase_add_test(tc, totals_alike);
+    tcase_add_test(tc, half_fen);
+    tcase_add_loop_test(tc, bad_line, 0, (int)(sizeof bads / sizeof bads[0]));
+    tcase_add_test(tc, bad_bill);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+MEDINS_CHECK_MAIN(bill_suite)
