@@ -17,6 +17,7 @@
 #include "medins/result.h"
 #include "medins/settle.h"
 #include "medins/bill.h"
+#include "medins/nhsa.h"
 #include "medins/batch.h"
 #include "medins/contribution.h"
 #include "medins/maternity.h"

@@ -28,6 +28,27 @@
  *         is below its 10000-yuan deductible: 0; assistance: no group, 0.
  *   patient: 996057 − 679190 = 316867; the account pays 50000 of the in-scope burden 269798
  *         (its whole balance); cash 266867.
+ *
+ *   setlinfo: medfee_sumamt 996057, fulamt_ownpay_amt 17600, overlmt_selfpay 10500,
+ *         preselfpay_amt 18969, inscp_scp_amt 948988, act_pay_dedc 100000, hifp_pay 679190,
+ *         pool_prop_selfpay 8000 (80%), fund_pay_sumamt 679190, psn_part_amt 316867,
+ *         acct_pay 50000, psn_cash_pay 266867, balc 0, every other field 0.
+ *   setldetail (the national defaults for an employee): 310100 职工基本医疗保险统筹基金,
+ *         in scope 948988, room 350000 yuan = 35000000 (nothing paid before), paid 679190;
+ *         310200 职工基本医疗保险个人账户, considered the burden 269798, room the balance
+ *         50000, paid 50000.
+ *
+ * A resident on minimum living allowance (dibao), a bill of one 甲 line of 50000 yuan
+ * (5000000) at a level-2 hospital, the first admission: deductible 800 yuan = 80000; 4920000
+ * in the segments at 60% and 70% plus 5 points for dibao: 1000000 × 65% = 650000 and
+ * 3920000 × 75% = 2940000, the fund 3590000 (its maximum 100000 yuan = 10000000). The burden
+ * 5000000 − 3590000 = 1410000 passes the major-disease deductible 1000000 by 410000, × 60% =
+ * 246000. Assistance takes the rest, 1164000, from 0 at dibao's 70% = 814800 (its maximum 50000
+ * yuan = 5000000). The patient pays 5000000 − 3590000 − 246000 − 814800 = 349200, all cash.
+ *   setlinfo: hifp_pay 3590000, hifmi_pay 246000, maf_pay 814800, fund_pay_sumamt 4650800,
+ *         psn_part_amt = psn_cash_pay = 349200, pool_prop_selfpay 6500.
+ *   setldetail: 390100 (5000000, 10000000, 3590000), 390200 (1410000, 30000000, 246000),
+ *         610100 (1164000, 5000000, 814800).
  */
 #include <stdbool.h>
 #include <string.h>
@@ -172,6 +193,215 @@ START_TEST(hand_worked)
     ck_assert_int_eq(ledger.account_balance, 0);
     ck_assert_int_eq(ledger.seq, 1);
     medins_result_free(r);
+}
+END_TEST
+
+#define INFO_EQ(field, want)                                                                    \
+    ck_assert_msg(info.field == (want), #field " = %lld, expected %lld",                        \
+                  (long long)info.field, (long long)(want))
+
+static void detail_is(const medins_result *r, size_t i, const char *code, const char *name,
+                      medins_fen in_scope, medins_fen room, medins_fen paid)
+{
+    medins_setldetail row = MEDINS_SETLDETAIL_INIT;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_result_setldetail(&row, r, i, &err) == 0, "%s",
+                  err ? medins_error_message(err) : "?");
+    ck_assert_str_eq(row.fund_pay_type, code);
+    ck_assert_str_eq(row.fund_pay_type_name, name);
+    ck_assert_int_eq(row.inscp_scp_amt, in_scope);
+    ck_assert_int_eq(row.crt_payb_lmt_amt, room);
+    ck_assert_int_eq(row.fund_payamt, paid);
+}
+
+START_TEST(nhsa_employee)
+{
+    medins_item items[5];
+    hand_worked_bill(items);
+    medins_person person;
+    medins_claim claim;
+    medins_ledger ledger;
+    inpatient(&person, &claim, &ledger);
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_settle_items(&r, policy, &person, &claim, items, 5, &ledger, NULL,
+                                         NULL), 0);
+    medins_setlinfo info = MEDINS_SETLINFO_INIT;
+    ck_assert_int_eq(medins_result_setlinfo(&info, r, NULL), 0);
+    INFO_EQ(medfee_sumamt, 996057);
+    INFO_EQ(fulamt_ownpay_amt, 17600);
+    INFO_EQ(overlmt_selfpay, 10500);
+    INFO_EQ(preselfpay_amt, 18969);
+    INFO_EQ(inscp_scp_amt, 948988);
+    INFO_EQ(act_pay_dedc, 100000);
+    INFO_EQ(hifp_pay, 679190);
+    INFO_EQ(pool_prop_selfpay, 8000);
+    INFO_EQ(cvlserv_pay + info.hifes_pay + info.hifmi_pay + info.hifob_pay + info.maf_pay +
+            info.oth_pay + info.hosp_part_amt + info.acct_mulaid_pay, 0);
+    INFO_EQ(fund_pay_sumamt, 679190);
+    INFO_EQ(psn_part_amt, 316867);
+    INFO_EQ(acct_pay, 50000);
+    INFO_EQ(psn_cash_pay, 266867);
+    INFO_EQ(balc, 0);
+    ck_assert_uint_eq(medins_result_setldetail_count(r), 2);
+    detail_is(r, 0, "310100", "职工基本医疗保险统筹基金", 948988, 35000000, 679190);
+    detail_is(r, 1, "310200", "职工基本医疗保险个人账户", 269798, 50000, 50000);
+
+    /* The fund's working in Chinese: what came off the bill, the admission, the deductible,
+     * the segment, the patient's share of it and the maximum; the account's, its one step. */
+    char text[2048];
+    size_t need;
+    ck_assert_int_eq(medins_result_setl_proc_info(text, sizeof text, &need, r, 0, MEDINS_LANG_ZH),
+                     0);
+    ck_assert_str_eq(text, "目录外项目（自费），由个人全额负担：176.00元；"
+                           "超出限价部分，由个人全额负担：105.00元；"
+                           "乙类先行自付，由个人负担：189.69元；本年度第1次住院；"
+                           "本次住院起付线1000.00元，个人负担1000.00元；"
+                           "统筹基金支付0.00元至10000.00元共付段内8489.88元的80%；"
+                           "该共付段内8489.88元中个人自付20%；"
+                           "年度封顶线350000.00元，本次结算前统筹基金已支付0.00元");
+    ck_assert_uint_eq(need, strlen(text) + 1);
+    ck_assert_int_eq(medins_result_setl_proc_info(text, sizeof text, &need, r, 1, MEDINS_LANG_ZH),
+                     0);
+    ck_assert_msg(strncmp(text, "个人账户支付500.00元", strlen("个人账户支付500.00元")) == 0 &&
+                  !strchr(text, '\n'), "%s", text);
+    /* Out of range, and the size asked for alone. */
+    ck_assert_int_eq(medins_result_setl_proc_info(text, sizeof text, &need, r, 2, MEDINS_LANG_ZH),
+                     MEDINS_ERR_ARGUMENT);
+    ck_assert_int_eq(medins_result_setl_proc_info(NULL, 0, &need, r, 1, MEDINS_LANG_EN),
+                     MEDINS_ERR_BUFFER);
+    medins_setldetail row = MEDINS_SETLDETAIL_INIT;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_result_setldetail(&row, r, 2, &err), MEDINS_ERR_ARGUMENT);
+    ck_assert_str_eq(medins_error_message(err), "medins_result_setldetail: row 2 of 2");
+    medins_error_free(err);
+    err = NULL;
+    info.version = 0;
+    ck_assert_int_eq(medins_result_setlinfo(&info, r, &err), MEDINS_ERR_ARGUMENT);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "medins_setlinfo"));
+    medins_error_free(err);
+    medins_result_free(r);
+}
+END_TEST
+
+static medins_result *resident_dibao(const medins_policy *p)
+{
+    medins_item line = item("310000001", "手术费", MEDINS_ITEM_CLASS_A);
+    line.amount = 5000000;
+    medins_person person;
+    medins_claim claim;
+    medins_ledger ledger;
+    inpatient(&person, &claim, &ledger);
+    person.scheme = MEDINS_SCHEME_RESIDENT;
+    person.category = MEDINS_CATEGORY_ADULT;
+    person.tier = MEDINS_TIER_MIDDLE;
+    person.groups = MEDINS_GROUP_DIBAO;
+    claim.level = MEDINS_LEVEL_2;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_settle_items(&r, p, &person, &claim, &line, 1, &ledger, NULL, &err) == 0,
+                  "%s", err ? medins_error_message(err) : "?");
+    return r;
+}
+
+START_TEST(nhsa_resident_layers)
+{
+    medins_result *r = resident_dibao(policy);
+    medins_setlinfo info = MEDINS_SETLINFO_INIT;
+    ck_assert_int_eq(medins_result_setlinfo(&info, r, NULL), 0);
+    INFO_EQ(medfee_sumamt, 5000000);
+    INFO_EQ(inscp_scp_amt, 5000000);
+    INFO_EQ(act_pay_dedc, 80000);
+    INFO_EQ(hifp_pay, 3590000);
+    INFO_EQ(pool_prop_selfpay, 6500);
+    INFO_EQ(hifmi_pay, 246000);
+    INFO_EQ(hifob_pay, 0);
+    INFO_EQ(maf_pay, 814800);
+    INFO_EQ(fund_pay_sumamt, 4650800);
+    INFO_EQ(psn_part_amt, 349200);
+    INFO_EQ(psn_cash_pay, 349200);
+    INFO_EQ(acct_pay, 0);
+    ck_assert_uint_eq(medins_result_setldetail_count(r), 3);
+    detail_is(r, 0, "390100", "城乡居民基本医疗保险基金", 5000000, 10000000, 3590000);
+    detail_is(r, 1, "390200", "城乡居民大病医疗保险", 1410000, 30000000, 246000);
+    detail_is(r, 2, "610100", "医疗救助基金", 1164000, 5000000, 814800);
+    char text[2048];
+    ck_assert_int_eq(medins_result_setl_proc_info(text, sizeof text, NULL, r, 2, MEDINS_LANG_ZH),
+                     0);
+    ck_assert_str_eq(text, "医疗救助年度起付线0.00元，按年度累计个人负担计算（本次结算前0.00元，"
+                           "本次增加11640.00元）；医疗救助支付0.00元以上段内11640.00元的70%；"
+                           "医疗救助年度最高支付限额50000.00元，本次结算前已支付0.00元");
+    medins_result_free(r);
+}
+END_TEST
+
+/* A region remaps the residents' major-disease fund (390400) and sends medical assistance to
+ * oth_pay: one row each, the rest from the defaults. */
+START_TEST(nhsa_remapped)
+{
+    static const char overlay[] =
+        "cite: \"test: bills\"\n"
+        "bills:\n"
+        "  funds:\n"
+        "    - {part: major_disease, scheme: resident, fund_pay_type: \"390400\",\n"
+        "       name: 城乡居民大病保险, setlinfo: hifmi_pay}\n"
+        "    - {part: assistance, fund_pay_type: \"610100\", name: 医疗救助, setlinfo: oth_pay}\n";
+    medins_policy *p = NULL;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_policy_derive(&p, base, "region.yaml", overlay, sizeof overlay - 1,
+                                       &err) == 0, "%s", err ? medins_error_message(err) : "?");
+    medins_result *r = resident_dibao(p);
+    medins_setlinfo info = MEDINS_SETLINFO_INIT;
+    ck_assert_int_eq(medins_result_setlinfo(&info, r, NULL), 0);
+    INFO_EQ(hifmi_pay, 246000);
+    INFO_EQ(maf_pay, 0);
+    INFO_EQ(oth_pay, 814800);
+    INFO_EQ(fund_pay_sumamt, 4650800);
+    detail_is(r, 0, "390100", "城乡居民基本医疗保险基金", 5000000, 10000000, 3590000);
+    detail_is(r, 1, "390400", "城乡居民大病保险", 1410000, 30000000, 246000);
+    detail_is(r, 2, "610100", "医疗救助", 1164000, 5000000, 814800);
+    medins_result_free(r);
+    medins_policy_free(p);
+}
+END_TEST
+
+/* Bad `bills` rows: the code, the position in the overlay and a part of the message. */
+START_TEST(bad_funds)
+{
+    static const struct {
+        const char *yaml;
+        int code;
+        unsigned line, col;
+        const char *message;
+    } cases[] = {
+        {"bills:\n  funds:\n    - {part: pool, fund_pay_type: \"1\", name: x, setlinfo: hifp_pay}\n",
+         MEDINS_ERR_TYPE, 3, 14, "part: unknown word \"pool\" (one of: fund, major_disease"},
+        {"bills:\n  funds:\n    - {part: fund, fund_pay_type: \"31A\", name: x, setlinfo: hifp_pay}\n",
+         MEDINS_ERR_SYNTAX, 3, 35, "fund_pay_type: \"31A\" is not a code of 1 to 16 digits"},
+        {"bills:\n  funds:\n    - {part: account, fund_pay_type: \"1\", name: x, setlinfo: hifp_pay}\n",
+         MEDINS_ERR_RANGE, 3, 62, "the account's payment goes to acct_pay, not hifp_pay"},
+        {"bills:\n  funds:\n    - {part: fund, fund_pay_type: \"1\", name: x, setlinfo: acct_pay}\n",
+         MEDINS_ERR_RANGE, 3, 59, "a fund's payment goes to a fund's field, not acct_pay"},
+        {"bills:\n  funds:\n    - {part: fund, fund_pay_type: \"1\", name: x, setlinfo: balc}\n",
+         MEDINS_ERR_TYPE, 3, 59, "setlinfo: unknown word \"balc\""},
+        {"bills:\n  funds:\n    - {part: fund, name: x, setlinfo: hifp_pay}\n",
+         MEDINS_ERR_MISSING, 3, 7, "fund_pay_type"},
+        {"bills:\n  selfpay_prop: 110%\n", MEDINS_ERR_RANGE, 2, 17, "110%"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "cite: \"test: bills\"\n%s", cases[i].yaml);
+        medins_policy *p = NULL;
+        medins_error *err = NULL;
+        int rc = medins_policy_derive(&p, base, "bad.yaml", text, strlen(text), &err);
+        ck_assert_msg(rc == cases[i].code && !p, "case %zu: %d (%s)", i, rc,
+                      err ? medins_error_message(err) : "");
+        ck_assert_msg(medins_error_line(err) == cases[i].line + 1 &&
+                      medins_error_column(err) == cases[i].col &&
+                      strstr(medins_error_message(err), cases[i].message),
+                      "case %zu: %u:%u %s", i, medins_error_line(err), medins_error_column(err),
+                      medins_error_message(err));
+        medins_error_free(err);
+    }
 }
 END_TEST
 
@@ -367,6 +597,10 @@ static Suite *bill_suite(void)
     tcase_add_test(tc, hand_worked);
     tcase_add_test(tc, totals_alike);
     tcase_add_test(tc, half_fen);
+    tcase_add_test(tc, nhsa_employee);
+    tcase_add_test(tc, nhsa_resident_layers);
+    tcase_add_test(tc, nhsa_remapped);
+    tcase_add_test(tc, bad_funds);
     tcase_add_loop_test(tc, bad_line, 0, (int)(sizeof bads / sizeof bads[0]));
     tcase_add_test(tc, bad_bill);
     suite_add_tcase(s, tc);

@@ -45,6 +45,11 @@ medins_result *mdn_result_new(medins_result_kind kind, const medins_policy *poli
     return r;
 }
 
+const medins_policy *mdn_result_policy(const medins_result *r)
+{
+    return r->policy;
+}
+
 void *mdn_result_data(const medins_result *r)
 {
     return r ? r->data : NULL;

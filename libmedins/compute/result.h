@@ -12,6 +12,8 @@
 
 /* A new result of `kind` for `policy` with `data_size` zeroed bytes of kind-specific data. NULL on NOMEM. */
 medins_result *mdn_result_new(medins_result_kind kind, const medins_policy *policy, size_t data_size);
+/* The policy a result was computed with. */
+const medins_policy *mdn_result_policy(const medins_result *r);
 /* The kind-specific data (medins_settlement for settlements...). */
 void *mdn_result_data(const medins_result *r);
 

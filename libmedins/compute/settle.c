@@ -418,6 +418,20 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     if (r) {
         s->cash = s->patient - s->account;
         s->assumed = t.assumed;
+        settle_data *d = mdn_result_data(r);
+        const mdn_layer_plan *lp = plan->layer;
+        d->scheme = person->scheme;
+        d->payer_base[MDN_PAYER_FUND] = in_scope;
+        d->payer_base[MDN_PAYER_MAJOR] = major_applies & burden;
+        d->payer_base[MDN_PAYER_ASSIST] = assist_applies & assist_base;
+        d->payer_base[MDN_PAYER_ACCOUNT] = plan->account & payable;
+        d->payer_room[MDN_PAYER_FUND] = crow ? max_fen(0, cap - ledger->fund[pool])
+                                             : MEDINS_NO_LIMIT;
+        d->payer_room[MDN_PAYER_MAJOR] = lp[0].crow ? max_fen(0, lp[0].cap - ledger->major_fund)
+                                                    : MEDINS_NO_LIMIT;
+        d->payer_room[MDN_PAYER_ASSIST] = lp[1].crow ? max_fen(0, lp[1].cap - ledger->assist_fund)
+                                                     : MEDINS_NO_LIMIT;
+        d->payer_room[MDN_PAYER_ACCOUNT] = ledger->account_balance;
     }
     if (t.rc < 0)
         return mdn_error(err, t.rc, NULL, 0, 0, "out of memory");

@@ -6,6 +6,7 @@
 #ifndef MEDINS_COMPUTE_SETTLE_H
 #define MEDINS_COMPUTE_SETTLE_H
 
+#include "bills.h"
 #include "plan.h"
 
 /* The most claims in one of the batch's chunks, and a column of as many zeros (batch.c): an
@@ -45,6 +46,11 @@ int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const med
 typedef struct mdn_settle_data {
     medins_settlement s;
     medins_ledger before, after;
+    medins_scheme scheme;           /* the person's */
+    /* For each payer: the amount it considered (the in-scope amount for the basic fund, the
+     * burden each layer took, what the account could pay) and the room its maximum left
+     * before the claim (MEDINS_NO_LIMIT: none; the balance for the account). */
+    medins_fen payer_base[MDN_PAYERS], payer_room[MDN_PAYERS];
     medins_item_split bill;
     size_t nitems;
     medins_item_split *items;   /* nitems splits after this struct, then their text */
@@ -63,6 +69,13 @@ int mdn_settle_into(medins_result **out, medins_result *r, const medins_policy *
                     const medins_person *person, const medins_claim *claim,
                     medins_ledger *ledger, const medins_settle_options *opts,
                     medins_error **err);
+
+/* The payer of a settlement's detail row (nhsa.c), or -1 past the last or for another kind
+ * of result; the payer whose working step i of its trace is (what comes off the bill, the
+ * deductible and the segments are the basic fund's; an adjustment is its segments'), or -1
+ * for the patient's sum and past the last. */
+int mdn_setldetail_payer(const medins_result *result, size_t row);
+int mdn_step_payer(const medins_result *result, size_t i);
 
 /* The output columns present in `out`, as mdn_settle_chunk takes them. */
 unsigned mdn_batch_columns(const medins_batch_out *out);

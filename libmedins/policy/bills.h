@@ -1,14 +1,34 @@
 /*
- * The `bills:` section as bound (bills.c): how the fee lines of an itemised bill are split.
- * See docs/policy-format.md, "Bills".
+ * The `bills:` section as bound (bills.c): how the fee lines of an itemised bill are split, and
+ * where each payer of a settlement goes in the platform's terms (the `funds` rows, then the
+ * national defaults). See docs/policy-format.md, "Bills".
  */
 #ifndef MEDINS_POLICY_BILLS_H
 #define MEDINS_POLICY_BILLS_H
 
 #include "model.h"
 
+/* The payers of a settlement, in the order of its detail rows; their words are their parts'
+ * names (medins_part_name). */
+enum { MDN_PAYER_FUND, MDN_PAYER_MAJOR, MDN_PAYER_ASSIST, MDN_PAYER_ACCOUNT, MDN_PAYERS };
+extern const medins_part mdn_payer_parts[MDN_PAYERS];
+
+/* Where a payer goes: its `fund_pay_type` and name, and the setlinfo field it adds to. */
+typedef struct mdn_fund_row {
+    int payer;                 /* MDN_PAYER_* */
+    uint32_t schemes;          /* 1u << medins_scheme; 0: any */
+    const char *code, *name;   /* fund_pay_type, fund_pay_type_name */
+    const char *field;         /* a medins_setlinfo field ("hifp_pay") */
+} mdn_fund_row;
+
 struct mdn_bills {
-    mdn_ratio selfpay_prop;   /* category-B lines without their own proportion; val NULL: none */
+    mdn_ratio selfpay_prop;    /* category-B lines without their own proportion; val NULL: none */
+    mdn_fund_row *funds;       /* the policy's rows, read before the defaults */
+    size_t nfunds;
 };
+
+/* The row for `payer` of a person of `scheme`: the policy's first match, else the default's;
+ * NULL when neither has one. */
+const mdn_fund_row *mdn_fund_of(const medins_policy *p, int payer, medins_scheme scheme);
 
 #endif

@@ -1,0 +1,186 @@
+/*
+ * A settlement in the platform's terms (medins/nhsa.h): its `setlinfo` and its `setldetail`
+ * rows, from the result's figures, the bill's split and the payers' bases and rooms that a
+ * traced settlement keeps (settle.c), each payer placed by the policy's `bills.funds` rows or
+ * the national defaults (policy/bills.c).
+ */
+#include <string.h>
+
+#include "result.h"
+#include "settle.h"
+
+void medins_setlinfo_init(medins_setlinfo *info)
+{
+    if (info)
+        *info = (medins_setlinfo)MEDINS_SETLINFO_INIT;
+}
+
+void medins_setldetail_init(medins_setldetail *row)
+{
+    if (row)
+        *row = (medins_setldetail)MEDINS_SETLDETAIL_INIT;
+}
+
+/* What payer i paid. */
+static medins_fen paid(const mdn_settle_data *d, int payer)
+{
+    const medins_settlement *s = &d->s;
+    return payer == MDN_PAYER_FUND ? s->fund : payer == MDN_PAYER_MAJOR ? s->major_disease
+         : payer == MDN_PAYER_ASSIST ? s->assistance : s->account;
+}
+
+/* The settlement data of `result`, or MEDINS_ERR_ARGUMENT naming `what`. */
+static int data_of(const mdn_settle_data **d, const medins_result *result, const char *what,
+                   medins_error **err)
+{
+    *d = mdn_result_figures(result, MEDINS_RESULT_SETTLEMENT);
+    if (!*d)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: %s", what,
+                         result ? "the result is not a settlement" : "NULL result");
+    return 0;
+}
+
+/* The row placing `payer` of d's person, or MEDINS_ERR_NOT_COVERED. */
+static int fund_of(const mdn_fund_row **row, const medins_result *result,
+                   const mdn_settle_data *d, int payer, medins_error **err)
+{
+    const medins_policy *p = mdn_result_policy(result);
+    *row = mdn_fund_of(p, payer, d->scheme);
+    if (!*row)
+        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
+                         "policy %s has no bills.funds row for the %s of a person of the %s "
+                         "scheme", p->id, medins_part_name(mdn_payer_parts[payer]),
+                         medins_scheme_name(d->scheme));
+    return 0;
+}
+
+/* The setlinfo field named `name`, from the struct's layout. */
+static medins_fen *field_of(medins_setlinfo *info, const char *name)
+{
+    for (size_t i = 0; i < medins_layout_field_count(MEDINS_LAYOUT_SETLINFO); i++) {
+        const medins_field *f = medins_layout_field(MEDINS_LAYOUT_SETLINFO, i);
+        if (strcmp(f->name, name) == 0)
+            return (medins_fen *)((char *)info + f->offset);
+    }
+    return NULL;   /* not reached: policy/bills.c takes only the fields of the layout */
+}
+
+int medins_result_setlinfo(medins_setlinfo *out, const medins_result *result, medins_error **err)
+{
+    const mdn_settle_data *d;
+    int rc;
+    if (!out)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_result_setlinfo: NULL out");
+    if ((rc = MDN_CHECK_VERSION(err, out, "medins_setlinfo", MEDINS_SETLINFO_VERSION)) < 0 ||
+        (rc = data_of(&d, result, "medins_result_setlinfo", err)) < 0)
+        return rc;
+    const medins_settlement *s = &d->s;
+    medins_setlinfo v = MEDINS_SETLINFO_INIT;
+    v.medfee_sumamt = d->bill.amount;
+    v.fulamt_ownpay_amt = d->bill.self_paid;
+    v.overlmt_selfpay = d->bill.over_ceiling;
+    v.preselfpay_amt = d->bill.category_b;
+    v.inscp_scp_amt = d->bill.in_scope;
+    v.act_pay_dedc = s->deductible;
+    v.pool_prop_selfpay = s->ratio;
+    for (int payer = 0; payer < MDN_PAYERS; payer++) {
+        const medins_fen amount = paid(d, payer);
+        if (amount == 0)
+            continue;
+        const mdn_fund_row *row;
+        if ((rc = fund_of(&row, result, d, payer, err)) < 0)
+            return rc;
+        medins_fen *f = field_of(&v, row->field);
+        if (f)
+            *f += amount;
+        if (payer != MDN_PAYER_ACCOUNT)
+            v.fund_pay_sumamt += amount;
+    }
+    v.psn_part_amt = s->patient;
+    v.psn_cash_pay = s->cash;
+    v.balc = d->after.account_balance;
+    v.version = out->version;
+    *out = v;
+    return 0;
+}
+
+/* The payer of detail row i: the i-th that paid; MDN_PAYERS past the last. */
+static int payer_of_row(const mdn_settle_data *d, size_t i)
+{
+    int payer = 0;
+    for (; payer < MDN_PAYERS; payer++)
+        if (paid(d, payer) != 0 && i-- == 0)
+            break;
+    return payer;
+}
+
+int mdn_setldetail_payer(const medins_result *result, size_t row)
+{
+    const mdn_settle_data *d = mdn_result_figures(result, MEDINS_RESULT_SETTLEMENT);
+    const int payer = d ? payer_of_row(d, row) : MDN_PAYERS;
+    return payer < MDN_PAYERS ? payer : -1;
+}
+
+int mdn_step_payer(const medins_result *result, size_t i)
+{
+    const medins_step *st;
+    /* An adjustment belongs to the payer of the segments that follow it. */
+    while ((st = medins_result_step(result, i)) && st->kind == MEDINS_STEP_ADJUSTMENT)
+        i++;
+    if (!st)
+        return -1;
+    switch (st->kind) {
+    case MEDINS_STEP_MAJOR_DISEASE_NO_ROW: case MEDINS_STEP_MAJOR_DISEASE_DEDUCTIBLE:
+    case MEDINS_STEP_MAJOR_DISEASE: case MEDINS_STEP_MAJOR_DISEASE_CAP:
+        return MDN_PAYER_MAJOR;
+    case MEDINS_STEP_ASSISTANCE_NO_ROW: case MEDINS_STEP_ASSISTANCE_DEDUCTIBLE:
+    case MEDINS_STEP_ASSISTANCE: case MEDINS_STEP_ASSISTANCE_CAP:
+        return MDN_PAYER_ASSIST;
+    case MEDINS_STEP_ACCOUNT:
+        return MDN_PAYER_ACCOUNT;
+    case MEDINS_STEP_PATIENT:
+        return -1;
+    default:   /* what comes off the bill, the deductible, the segments, the maximum */
+        return MDN_PAYER_FUND;
+    }
+}
+
+size_t medins_result_setldetail_count(const medins_result *result)
+{
+    const mdn_settle_data *d = mdn_result_figures(result, MEDINS_RESULT_SETTLEMENT);
+    size_t n = 0;
+    for (int payer = 0; d && payer < MDN_PAYERS; payer++)
+        n += paid(d, payer) != 0;
+    return n;
+}
+
+int medins_result_setldetail(medins_setldetail *out, const medins_result *result, size_t i,
+                             medins_error **err)
+{
+    const mdn_settle_data *d;
+    const mdn_fund_row *row;
+    int rc;
+    if (!out)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_result_setldetail: NULL out");
+    if ((rc = MDN_CHECK_VERSION(err, out, "medins_setldetail", MEDINS_SETLDETAIL_VERSION)) < 0 ||
+        (rc = data_of(&d, result, "medins_result_setldetail", err)) < 0)
+        return rc;
+    const int payer = payer_of_row(d, i);
+    if (payer == MDN_PAYERS)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_result_setldetail: row %zu of %zu", i,
+                         medins_result_setldetail_count(result));
+    if ((rc = fund_of(&row, result, d, payer, err)) < 0)
+        return rc;
+    *out = (medins_setldetail){
+        .version = out->version,
+        .part = mdn_payer_parts[payer],
+        .fund_pay_type = row->code,
+        .fund_pay_type_name = row->name,
+        .inscp_scp_amt = d->payer_base[payer],
+        .crt_payb_lmt_amt = d->payer_room[payer],
+        .fund_payamt = paid(d, payer),
+    };
+    return 0;
+}
