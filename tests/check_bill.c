@@ -1,6 +1,8 @@
 /*
- * Itemised bills (medins/bill.h): a hand-worked bill on tests/data/settle/basic.yaml with
- * `bills.selfpay_prop: 10%` laid over it, the same bill given by its totals, and bad lines.
+ * Itemised bills (medins/bill.h) and the platform's records (medins/nhsa.h): a hand-worked
+ * bill on tests/data/settle/basic.yaml (its `bills.selfpay_prop` is 10%), the same bill given
+ * by its totals, and bad lines. tests/data/bills/hand.csv and hand.json are the same bill for
+ * the command and the bindings.
  *
  * The hand-worked bill: an employee in service, an inpatient admission (the first this year) at
  * a level-3 hospital on 2023-03-01, a fresh ledger with 500 yuan in the account. Fen throughout.
@@ -58,13 +60,15 @@
 
 static medins_policy *base, *policy;
 
+/* policy: basic.yaml; base: the same without its `bills` section. */
 static void setup(void)
 {
-    static const char overlay[] = "cite: \"test: bills\"\nbills: {selfpay_prop: 10%}\n";
-    base = medins_test_load("data/settle/basic.yaml");
+    static const char overlay[] = "bills: ~\n";
+    policy = medins_test_load("data/settle/basic.yaml");
     medins_error *err = NULL;
-    int rc = medins_policy_derive(&policy, base, "bills.yaml", overlay, sizeof overlay - 1, &err);
+    int rc = medins_policy_derive(&base, policy, "nobills.yaml", overlay, sizeof overlay - 1, &err);
     ck_assert_msg(rc == 0, "%s", err ? medins_error_message(err) : "?");
+    ck_assert(!medins_policy_has_section(base, MEDINS_SECTION_BILLS));
 }
 
 static void teardown(void)
@@ -466,6 +470,33 @@ START_TEST(half_fen)
 }
 END_TEST
 
+/* One line split alone, as in the bill: line 3 of the hand-worked bill (5000: 500 over the
+ * ceiling, 450 first self-pay at the policy's 10%, 4050 in scope); a bad line named without a
+ * number, and nothing written. */
+START_TEST(split_alone)
+{
+    medins_item items[5];
+    hand_worked_bill(items);
+    medins_item_split sp = {.amount = -7};
+    ck_assert_int_eq(medins_item_split_line(&sp, policy, &items[2], NULL), 0);
+    SPLIT(&sp, 5000, 0, 500, 450, 4050);
+    items[2].chrgitm_lv = 4;
+    medins_item_split untouched = sp;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_item_split_line(&sp, policy, &items[2], &err), MEDINS_ERR_CLAIM);
+    ck_assert_str_eq(medins_error_message(err),
+                     "item (86900002): chrgitm_lv 4 is not 1 (甲类), 2 (乙类) or 3 (自费)");
+    ck_assert(memcmp(&sp, &untouched, sizeof sp) == 0);
+    medins_error_free(err);
+    err = NULL;
+    items[0].code_len = 0;
+    ck_assert_int_eq(medins_item_split_line(&sp, policy, &items[0], &err), MEDINS_ERR_CLAIM);
+    ck_assert_str_eq(medins_error_message(err), "item: no item code");
+    medins_error_free(err);
+    ck_assert_int_eq(medins_item_split_line(&sp, NULL, &items[1], NULL), MEDINS_ERR_ARGUMENT);
+}
+END_TEST
+
 /* ---- Bad input: the code, a part of the message; no result and the ledger untouched ------- */
 
 typedef struct bad {
@@ -597,6 +628,7 @@ static Suite *bill_suite(void)
     tcase_add_test(tc, hand_worked);
     tcase_add_test(tc, totals_alike);
     tcase_add_test(tc, half_fen);
+    tcase_add_test(tc, split_alone);
     tcase_add_test(tc, nhsa_employee);
     tcase_add_test(tc, nhsa_resident_layers);
     tcase_add_test(tc, nhsa_remapped);

@@ -116,6 +116,19 @@ MEDINS_API int medins_settle_items(medins_result **out, const medins_policy *pol
                                    const medins_item *items, size_t n, medins_ledger *ledger,
                                    const medins_settle_options *opts, medins_error **err);
 
+/**
+ * Split one fee line as medins_settle_items does, without settling: what the platform's fee
+ * upload (2204 / 2301) returns for each line.
+ * @param out receives the split; written only on success.
+ * @param policy gives `bills.selfpay_prop`, for a category-B line without its own proportion.
+ * @param item the line.
+ * @param err receives a new error object on failure (may be NULL): the line's errors of
+ *        medins_settle_items, named "item (CODE): ..." without a number.
+ * @return as medins_settle_items for a line; MEDINS_ERR_ARGUMENT for a NULL argument.
+ */
+MEDINS_API int medins_item_split_line(medins_item_split *out, const medins_policy *policy,
+                                      const medins_item *item, medins_error **err);
+
 /** The number of fee lines a settlement was given (0 for a claim given by its totals, or a
  * result of another kind). */
 MEDINS_API size_t medins_result_item_count(const medins_result *result);

@@ -41,23 +41,29 @@ static int times_quantity(medins_fen *out, medins_fen price, int64_t quantity)
     return 0;
 }
 
-/* An error about line i (0-based) of a bill, naming it by its number and code. */
+/* A line's index when it is split alone (medins_item_split_line): its messages name no number. */
+#define ALONE SIZE_MAX
+
+/* An error about line i (0-based) of a bill, naming it by its number and code: "item 3
+ * (250101001): ...", or "item (250101001): ..." alone (i + 1 is then 0, which "%.0zu" writes
+ * as nothing). */
 #define LINE_ERROR(err, status, i, it, fmt, ...)                                                \
-    mdn_error(err, status, NULL, 0, 0, "item %zu (%.*s): " fmt, (i) + 1,                         \
+    mdn_error(err, status, NULL, 0, 0, "item %.0zu%s(%.*s): " fmt, (i) + 1, (i) == ALONE ? "" : " ", \
               (int)((it)->code_len > 64 ? 64 : (it)->code_len), (it)->code, __VA_ARGS__)
 
 /* Text of `len` bytes at `s`, for line i's `what`: present when it has a length, no NUL. */
-static int check_text(const medins_item *it, size_t i, const char *s, size_t len,
+static int check_text(size_t i, const char *s, size_t len,
                       const char *what, medins_error **err)
 {
     if (!s && len > 0)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
-                         "item %zu: its %s is NULL with a length of %zu", i + 1, what, len);
+                         "item%s%.0zu: its %s is NULL with a length of %zu", i == ALONE ? "" : " ",
+                         i + 1, what, len);
     if (len > 0 && memchr(s, '\0', len))
         return mdn_error(err, MEDINS_ERR_SYNTAX, NULL, 0, 0,
-                         "item %zu: its %s has a NUL byte at byte %zu", i + 1, what,
+                         "item%s%.0zu: its %s has a NUL byte at byte %zu", i == ALONE ? "" : " ",
+                         i + 1, what,
                          (size_t)((const char *)memchr(s, '\0', len) - s) + 1);
-    (void)it;
     return 0;
 }
 
@@ -67,11 +73,12 @@ static int split_line(medins_item_split *sp, const medins_item *it, size_t i,
 {
     int rc;
     if ((rc = MDN_CHECK_VERSION(err, it, "medins_item", MEDINS_ITEM_VERSION)) < 0 ||
-        (rc = check_text(it, i, it->code, it->code_len, "code", err)) < 0 ||
-        (rc = check_text(it, i, it->name, it->name_len, "name", err)) < 0)
+        (rc = check_text(i, it->code, it->code_len, "code", err)) < 0 ||
+        (rc = check_text(i, it->name, it->name_len, "name", err)) < 0)
         return rc;
     if (it->code_len == 0)
-        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "item %zu: no item code", i + 1);
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "item%s%.0zu: no item code",
+                         i == ALONE ? "" : " ", i + 1);
     const int lv = it->chrgitm_lv;
     if (lv < MEDINS_ITEM_CLASS_A || lv > MEDINS_ITEM_CLASS_SELF_PAID)
         return LINE_ERROR(err, MEDINS_ERR_CLAIM, i, it,
@@ -140,6 +147,20 @@ static int split_line(medins_item_split *sp, const medins_item *it, size_t i,
     sp->category_b = mdn_apply_magnitude((uint64_t)(amount - over), sp->selfpay_prop);
     sp->in_scope = amount - over - sp->category_b;
     return 0;
+}
+
+int medins_item_split_line(medins_item_split *out, const medins_policy *policy,
+                           const medins_item *item, medins_error **err)
+{
+    if (!out || !policy || !item)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_item_split_line: NULL argument");
+    medins_item_split sp;
+    int rc = split_line(&sp, item, ALONE, policy->bills ? &policy->bills->selfpay_prop : NULL,
+                        err);
+    if (rc == 0)
+        *out = sp;
+    return rc;
 }
 
 int medins_settle_items(medins_result **out, const medins_policy *policy,

@@ -15,6 +15,7 @@ import sys
 import tempfile
 
 import bad_input
+import bills
 import harness
 import json_output
 import years
@@ -681,6 +682,7 @@ GROUPS.update(bad_input.GROUPS)
 GROUPS.update(json_output.GROUPS)
 GROUPS.update(years.GROUPS)
 GROUPS.update(lang.GROUPS)
+GROUPS.update(bills.GROUPS)
 
 if __name__ == "__main__":
     GROUPS[GROUP]()
