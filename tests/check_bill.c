@@ -390,6 +390,14 @@ START_TEST(bad_funds)
         {"bills:\n  funds:\n    - {part: fund, name: x, setlinfo: hifp_pay}\n",
          MEDINS_ERR_MISSING, 3, 7, "fund_pay_type"},
         {"bills:\n  selfpay_prop: 110%\n", MEDINS_ERR_RANGE, 2, 17, "110%"},
+        {"bills:\n  psn_types:\n    - {psn_type: \"11a\", scheme: employee, category: retired}\n",
+         MEDINS_ERR_SYNTAX, 3, 18, "psn_type: \"11a\" is not a code of 1 to 8 digits"},
+        {"bills:\n  psn_types:\n    - {psn_type: \"11\", scheme: employee, category: adult}\n",
+         MEDINS_ERR_RANGE, 3, 52, "category: adult is not a category of the employee scheme"},
+        {"bills:\n  med_types:\n    - {med_type: \"28\", kind: day_surgery}\n",
+         MEDINS_ERR_TYPE, 3, 30, "kind: unknown word \"day_surgery\""},
+        {"bills:\n  med_types:\n    - {kind: inpatient}\n", MEDINS_ERR_MISSING, 3, 7,
+         "med_type"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[512];
@@ -406,6 +414,102 @@ START_TEST(bad_funds)
                       medins_error_message(err));
         medins_error_free(err);
     }
+}
+END_TEST
+
+/* The platform's codes in: the national defaults, a region's rows before them, and codes no
+ * row maps, each named. */
+static int person_of(medins_person *p, const medins_policy *pol, const char *insutype,
+                     const char *psn_type, medins_error **err)
+{
+    return medins_person_from_nhsa(p, pol, insutype, strlen(insutype), psn_type,
+                                   strlen(psn_type), err);
+}
+
+START_TEST(nhsa_codes_in)
+{
+    static const struct {
+        const char *insutype, *psn_type;
+        medins_scheme scheme;
+        medins_category category;
+    } people[] = {
+        {"310", "1101", MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE},
+        {"310", "1103", MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE},
+        {"310", "1202", MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_RETIRED},
+        {"390", "1402", MEDINS_SCHEME_RESIDENT, MEDINS_CATEGORY_STUDENT_CHILD},
+        {"390", "1501", MEDINS_SCHEME_RESIDENT, MEDINS_CATEGORY_ADULT},
+    };
+    for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
+        medins_person p = MEDINS_PERSON_INIT;
+        p.birth_date = 19800101;
+        ck_assert_int_eq(person_of(&p, policy, people[i].insutype, people[i].psn_type, NULL), 0);
+        ck_assert_int_eq(p.scheme, people[i].scheme);
+        ck_assert_int_eq(p.category, people[i].category);
+        ck_assert_int_eq(p.birth_date, 19800101);
+    }
+    static const struct {
+        const char *med_type;
+        medins_claim_kind kind;
+    } claims[] = {{"11", MEDINS_CLAIM_OUTPATIENT}, {"14", MEDINS_CLAIM_SPECIAL_DISEASE},
+                  {"21", MEDINS_CLAIM_INPATIENT}, {"24", MEDINS_CLAIM_INPATIENT},
+                  {"41", MEDINS_CLAIM_PHARMACY}};
+    for (size_t i = 0; i < sizeof claims / sizeof claims[0]; i++) {
+        medins_claim c = MEDINS_CLAIM_INIT;
+        ck_assert_int_eq(medins_claim_from_nhsa(&c, policy, claims[i].med_type, 2, NULL), 0);
+        ck_assert_int_eq(c.kind, claims[i].kind);
+    }
+
+    /* Refused, naming the codes, and nothing written. */
+    medins_person p = MEDINS_PERSON_INIT, before = p;
+    medins_error *err = NULL;
+    ck_assert_int_eq(person_of(&p, policy, "310", "1401", &err), MEDINS_ERR_TYPE);
+    ck_assert_msg(strstr(medins_error_message(err),
+                         "psn_type \"1401\" of insutype \"310\" is not a person policy"),
+                  "%s", medins_error_message(err));
+    ck_assert(memcmp(&p, &before, sizeof p) == 0);
+    medins_error_free(err);
+    err = NULL;
+    ck_assert_int_eq(person_of(&p, policy, "340", "1300", &err), MEDINS_ERR_TYPE);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(err), "psn_type \"1300\" of insutype \"340\""));
+    medins_error_free(err);
+    err = NULL;
+    ck_assert_int_eq(medins_person_from_nhsa(&p, policy, "310", 3, "11\0" "01", 5, &err),
+                     MEDINS_ERR_SYNTAX);
+    ck_assert_str_eq(medins_error_message(err), "psn_type: a NUL byte within the code");
+    medins_error_free(err);
+    err = NULL;
+    medins_claim c = MEDINS_CLAIM_INIT;
+    ck_assert_int_eq(medins_claim_from_nhsa(&c, policy, "51", 2, &err), MEDINS_ERR_TYPE);
+    ck_assert_msg(strstr(medins_error_message(err), "med_type \"51\" is not a claim policy") &&
+                  strstr(medins_error_message(err), "give it a bills.med_types row"),
+                  "%s", medins_error_message(err));
+    ck_assert_int_eq(c.kind, MEDINS_CLAIM_OUTPATIENT);
+    medins_error_free(err);
+    p.version = 0;
+    ck_assert_int_eq(person_of(&p, policy, "310", "1101", NULL), MEDINS_ERR_ARGUMENT);
+
+    /* A region: day surgery (28) settled as an admission, 11 as outpatient pooling, and an
+     * older two-digit person code of any insutype. */
+    static const char overlay[] =
+        "bills:\n"
+        "  med_types:\n"
+        "    - {med_type: \"28\", kind: inpatient}\n"
+        "    - {med_type: \"11\", kind: pooling}\n"
+        "  psn_types:\n"
+        "    - {psn_type: \"21\", scheme: employee, category: retired}\n";
+    medins_policy *region = NULL;
+    ck_assert_int_eq(medins_policy_derive(&region, policy, "region.yaml", overlay,
+                                          sizeof overlay - 1, NULL), 0);
+    ck_assert_int_eq(medins_claim_from_nhsa(&c, region, "28", 2, NULL), 0);
+    ck_assert_int_eq(c.kind, MEDINS_CLAIM_INPATIENT);
+    ck_assert_int_eq(medins_claim_from_nhsa(&c, region, "11", 2, NULL), 0);
+    ck_assert_int_eq(c.kind, MEDINS_CLAIM_POOLING);
+    ck_assert_int_eq(medins_claim_from_nhsa(&c, region, "13", 2, NULL), 0);   /* a default */
+    ck_assert_int_eq(c.kind, MEDINS_CLAIM_OUTPATIENT);
+    medins_person q = MEDINS_PERSON_INIT;
+    ck_assert_int_eq(person_of(&q, region, "390", "21", NULL), 0);
+    ck_assert_int_eq(q.category, MEDINS_CATEGORY_RETIRED);
+    medins_policy_free(region);
 }
 END_TEST
 
@@ -632,6 +736,7 @@ static Suite *bill_suite(void)
     tcase_add_test(tc, nhsa_employee);
     tcase_add_test(tc, nhsa_resident_layers);
     tcase_add_test(tc, nhsa_remapped);
+    tcase_add_test(tc, nhsa_codes_in);
     tcase_add_test(tc, bad_funds);
     tcase_add_loop_test(tc, bad_line, 0, (int)(sizeof bads / sizeof bads[0]));
     tcase_add_test(tc, bad_bill);

@@ -21,6 +21,8 @@
 
 #include "common.h"
 #include "errors.h"
+#include "person.h"
+#include "policy.h"
 #include "result.h"
 
 MEDINS_BEGIN_DECLS
@@ -121,6 +123,44 @@ MEDINS_API size_t medins_result_setldetail_count(const medins_result *result);
  */
 MEDINS_API int medins_result_setldetail(medins_setldetail *out, const medins_result *result,
                                         size_t i, medins_error **err);
+
+/**
+ * Read the platform's `insutype` and `psn_type` into a person's scheme and category, by the
+ * policy's `bills.psn_types` rows, then the national defaults (docs/policy-format.md, "Bills";
+ * 310 with 1101, 1102, 1103 an employee in service, with 1201, 1202, 1203 a retiree; 390 with
+ * 1401 to 1405 a student or child, with 1501 an adult resident). Only those two fields are
+ * written: the tier, birth date and groups are the caller's.
+ * @param person the person (initialised by the caller); written only on success.
+ * @param policy the policy in force.
+ * @param insutype the code, `insutype_len` bytes ("310").
+ * @param insutype_len its length.
+ * @param psn_type the code, `psn_type_len` bytes ("1101").
+ * @param psn_type_len its length.
+ * @param err receives a new error object on failure (may be NULL).
+ * @return 0; MEDINS_ERR_TYPE for a pair no row maps, naming both codes and the policy;
+ *         MEDINS_ERR_SYNTAX for a NUL byte within a code; MEDINS_ERR_ARGUMENT for a NULL
+ *         argument or a person of unknown version.
+ */
+MEDINS_API int medins_person_from_nhsa(medins_person *person, const medins_policy *policy,
+                                       const char *insutype, size_t insutype_len,
+                                       const char *psn_type, size_t psn_type_len,
+                                       medins_error **err);
+
+/**
+ * Read the platform's `med_type` into a claim's kind, by the policy's `bills.med_types` rows,
+ * then the national defaults (11 and 13 outpatient, 14 special disease, 21 to 24 inpatient, 41
+ * pharmacy). Only the kind is written.
+ * @param claim the claim (initialised by the caller); written only on success.
+ * @param policy the policy in force.
+ * @param med_type the code, `len` bytes ("21").
+ * @param len its length.
+ * @param err receives a new error object on failure (may be NULL).
+ * @return 0; MEDINS_ERR_TYPE for a code no row maps, naming it and the policy;
+ *         MEDINS_ERR_SYNTAX for a NUL byte within it; MEDINS_ERR_ARGUMENT for a NULL argument
+ *         or a claim of unknown version.
+ */
+MEDINS_API int medins_claim_from_nhsa(medins_claim *claim, const medins_policy *policy,
+                                      const char *med_type, size_t len, medins_error **err);
 
 MEDINS_END_DECLS
 

@@ -184,3 +184,58 @@ int medins_result_setldetail(medins_setldetail *out, const medins_result *result
     };
     return 0;
 }
+
+/* A code of `len` bytes for a message: at most 16 bytes of it, and no NUL within (checked). */
+static int code_text(const char *what, const char *code, size_t len, medins_error **err)
+{
+    if (!code && len > 0)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: NULL with a length", what);
+    if (len > 0 && memchr(code, '\0', len))
+        return mdn_error(err, MEDINS_ERR_SYNTAX, NULL, 0, 0, "%s: a NUL byte within the code",
+                         what);
+    return 0;
+}
+
+#define SHOWN(len) (int)((len) > 16 ? 16 : (len))
+
+int medins_person_from_nhsa(medins_person *person, const medins_policy *policy,
+                            const char *insutype, size_t insutype_len, const char *psn_type,
+                            size_t psn_type_len, medins_error **err)
+{
+    int rc;
+    if (!person || !policy)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_person_from_nhsa: NULL argument");
+    if ((rc = MDN_CHECK_VERSION(err, person, "medins_person", MEDINS_PERSON_VERSION)) < 0 ||
+        (rc = code_text("insutype", insutype, insutype_len, err)) < 0 ||
+        (rc = code_text("psn_type", psn_type, psn_type_len, err)) < 0)
+        return rc;
+    const mdn_psn_row *row = mdn_psn_of(policy, insutype, insutype_len, psn_type, psn_type_len);
+    if (!row)
+        return mdn_error(err, MEDINS_ERR_TYPE, NULL, 0, 0,
+                         "psn_type \"%.*s\" of insutype \"%.*s\" is not a person policy %s "
+                         "knows: give it a bills.psn_types row", SHOWN(psn_type_len), psn_type,
+                         SHOWN(insutype_len), insutype, policy->id);
+    person->scheme = row->scheme;
+    person->category = row->category;
+    return 0;
+}
+
+int medins_claim_from_nhsa(medins_claim *claim, const medins_policy *policy,
+                           const char *med_type, size_t len, medins_error **err)
+{
+    int rc;
+    if (!claim || !policy)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_claim_from_nhsa: NULL argument");
+    if ((rc = MDN_CHECK_VERSION(err, claim, "medins_claim", MEDINS_CLAIM_VERSION)) < 0 ||
+        (rc = code_text("med_type", med_type, len, err)) < 0)
+        return rc;
+    const mdn_med_row *row = mdn_med_of(policy, med_type, len);
+    if (!row)
+        return mdn_error(err, MEDINS_ERR_TYPE, NULL, 0, 0,
+                         "med_type \"%.*s\" is not a claim policy %s settles: give it a "
+                         "bills.med_types row", SHOWN(len), med_type, policy->id);
+    claim->kind = row->kind;
+    return 0;
+}

@@ -21,14 +21,37 @@ typedef struct mdn_fund_row {
     const char *field;         /* a medins_setlinfo field ("hifp_pay") */
 } mdn_fund_row;
 
+/* A person of the platform's insutype and psn_type (codes of digits; insutype NULL: any). */
+typedef struct mdn_psn_row {
+    const char *insutype, *psn_type;
+    medins_scheme scheme;
+    medins_category category;
+} mdn_psn_row;
+
+/* A claim of the platform's med_type. */
+typedef struct mdn_med_row {
+    const char *med_type;
+    medins_claim_kind kind;
+} mdn_med_row;
+
 struct mdn_bills {
     mdn_ratio selfpay_prop;    /* category-B lines without their own proportion; val NULL: none */
-    mdn_fund_row *funds;       /* the policy's rows, read before the defaults */
+    mdn_fund_row *funds;       /* the policy's rows, read before the defaults (each table) */
     size_t nfunds;
+    mdn_psn_row *psn_types;
+    size_t npsn_types;
+    mdn_med_row *med_types;
+    size_t nmed_types;
 };
 
 /* The row for `payer` of a person of `scheme`: the policy's first match, else the default's;
  * NULL when neither has one. */
 const mdn_fund_row *mdn_fund_of(const medins_policy *p, int payer, medins_scheme scheme);
+
+/* The row for a person of `insutype` and `psn_type` (`len` bytes each), or for a claim of
+ * `med_type`: the policy's first match, else the default's; NULL when neither has one. */
+const mdn_psn_row *mdn_psn_of(const medins_policy *p, const char *insutype, size_t ilen,
+                              const char *psn_type, size_t plen);
+const mdn_med_row *mdn_med_of(const medins_policy *p, const char *med_type, size_t len);
 
 #endif
