@@ -69,6 +69,10 @@
 %include "java/medins_java.i"
 #endif
 
+/* Itemised bills and the platform's records: helpers and methods (before the structs they
+ * extend are wrapped, so that their C comes first). */
+%include "bills.i"
+
 /* ---- C helpers behind the wrapped methods ---------------------------------------------- */
 %{
 /* Text of an amount or ratio; always fits in 32 bytes (24 suffice per money.h). */

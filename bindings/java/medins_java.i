@@ -976,7 +976,8 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
 %apply (const char *TEXT, size_t LEN) {
     (const char *text, size_t text_len), (const char *yaml, size_t yaml_len),
     (const char *yuan, size_t yuan_len), (const char *percent, size_t percent_len),
-    (const char *word, size_t word_len)
+    (const char *word, size_t word_len), (const char *code, size_t code_len),
+    (const char *name, size_t name_len)
 }
 %apply (const int32_t *IN_ARRAY, size_t LEN) {
     (const int32_t *from, size_t from_len), (const int32_t *to, size_t to_len)
