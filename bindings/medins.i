@@ -63,6 +63,8 @@
 #define MEDINS_RELEASE_GIL(decl)
 #endif
 
+%include "bills_c.i"
+
 #if defined(SWIGPYTHON)
 %include "python/typemaps.i"
 #elif defined(SWIGJAVA)

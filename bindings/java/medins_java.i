@@ -483,6 +483,7 @@ static void medins_java_ledger_close_year(JNIEnv *jenv, const void *prev, size_t
 static medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *policy,
                                          const void *person, size_t person_len,
                                          const void *claim, size_t claim_len,
+                                         const medins_swig_bill *bill,
                                          void *ledger, size_t ledger_len,
                                          unsigned int flags, medins_error **err)
 {
@@ -497,7 +498,9 @@ static medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *poli
     medins_settle_options opts;
     medins_settle_options_init(&opts);
     opts.flags = flags;
-    if (medins_settle_ex(&r, policy, &p, &c, &l, &opts, err) == 0)
+    /* An itemised bill (medins/bill.h) when one is given, else the claim's totals. */
+    if ((bill ? medins_settle_items(&r, policy, &p, &c, bill->items, bill->n, &l, &opts, err)
+              : medins_settle_ex(&r, policy, &p, &c, &l, &opts, err)) == 0)
         MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
     return r;
 }
@@ -1010,6 +1013,7 @@ void medins_java_ledger_close_year(JNIEnv *jenv, const int64_t *prev, size_t pre
 medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *policy,
                                   const int64_t *person, size_t person_len,
                                   const int64_t *claim, size_t claim_len,
+                                  const medins_swig_bill *bill,
                                   int64_t *ledger, size_t ledger_len, unsigned int flags,
                                   medins_error **err);
 void medins_java_settle_figures(JNIEnv *jenv, const medins_policy *policy, jlongArray io,
