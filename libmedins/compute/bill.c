@@ -26,12 +26,13 @@ void medins_item_init(medins_item *item)
 }
 
 /* price × quantity / MEDINS_QUANTITY_ONE rounded half-up into *out, or MEDINS_ERR_OVERFLOW
- * past MEDINS_FEN_MAX. Both are checked not to be negative, price at most MEDINS_FEN_MAX: the
- * whole units' product is tested before it is made, the fraction's is below 10^18. */
-static int times_quantity(medins_fen *out, medins_fen price, int64_t quantity)
+ * past MEDINS_FEN_MAX. Both are checked not to be negative, price at most MEDINS_FEN_MAX
+ * (< 2^47): the whole units' product is tested before it is made (by a division only for
+ * 2^16 units or more, below which it fits), the fraction's is below 10^18. */
+static inline int times_quantity(medins_fen *out, medins_fen price, int64_t quantity)
 {
     const int64_t units = quantity / MEDINS_QUANTITY_ONE, part = quantity % MEDINS_QUANTITY_ONE;
-    if (price > 0 && units > MEDINS_FEN_MAX / price)
+    if (units >= (int64_t)1 << 16 && price > 0 && units > MEDINS_FEN_MAX / price)
         return MEDINS_ERR_OVERFLOW;
     const medins_fen v = price * units + (price * part + MEDINS_QUANTITY_ONE / 2) /
                                          MEDINS_QUANTITY_ONE;
@@ -52,8 +53,8 @@ static int times_quantity(medins_fen *out, medins_fen price, int64_t quantity)
               (int)((it)->code_len > 64 ? 64 : (it)->code_len), (it)->code, __VA_ARGS__)
 
 /* Text of `len` bytes at `s`, for line i's `what`: present when it has a length, no NUL. */
-static int check_text(size_t i, const char *s, size_t len,
-                      const char *what, medins_error **err)
+static MDN_COLD int check_text(size_t i, const char *s, size_t len, const char *what,
+                               medins_error **err)
 {
     if (!s && len > 0)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
@@ -62,19 +63,37 @@ static int check_text(size_t i, const char *s, size_t len,
     if (len > 0 && memchr(s, '\0', len))
         return mdn_error(err, MEDINS_ERR_SYNTAX, NULL, 0, 0,
                          "item%s%.0zu: its %s has a NUL byte at byte %zu", i == ALONE ? "" : " ",
-                         i + 1, what,
-                         (size_t)((const char *)memchr(s, '\0', len) - s) + 1);
+                         i + 1, what, (size_t)((const char *)memchr(s, '\0', len) - s) + 1);
     return 0;
 }
 
-/* Check line i and split it into *sp, with `deflt` the policy's proportion (NULL: none). */
-static int split_line(medins_item_split *sp, const medins_item *it, size_t i,
+/* The `len` bytes at s copied to `at` with a NUL after them; true when a NUL was among them.
+ * A byte loop: the names of fee lines are short, shorter than a call to memchr and memcpy
+ * each costs. */
+static inline bool copy_text(char *at, const char *s, size_t len)
+{
+    bool nul = false;
+    for (size_t k = 0; k < len; k++)
+        nul |= (at[k] = s[k]) == '\0';
+    at[len] = '\0';
+    return nul;
+}
+
+/* Check line i and split it into *sp, with `deflt` the policy's proportion (NULL: none).
+ * Inlined into the bill's loop, which sums the split from registers (a split written to
+ * memory by a call and read back at once costs more than the rest of the line). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int split_line(medins_item_split *sp, const medins_item *it, size_t i,
                       const mdn_ratio *deflt, medins_error **err)
 {
     int rc;
+    /* The text's NUL bytes are looked for as it is copied (medins_settle_items), or by the
+     * caller (medins_item_split_line). */
     if ((rc = MDN_CHECK_VERSION(err, it, "medins_item", MEDINS_ITEM_VERSION)) < 0 ||
-        (rc = check_text(i, it->code, it->code_len, "code", err)) < 0 ||
-        (rc = check_text(i, it->name, it->name_len, "name", err)) < 0)
+        ((!it->code && it->code_len) && (rc = check_text(i, it->code, it->code_len, "code", err)) < 0) ||
+        ((!it->name && it->name_len) && (rc = check_text(i, it->name, it->name_len, "name", err)) < 0))
         return rc;
     if (it->code_len == 0)
         return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "item%s%.0zu: no item code",
@@ -136,16 +155,16 @@ static int split_line(medins_item_split *sp, const medins_item *it, size_t i,
                           (int)prop);
     }
 
-    *sp = (medins_item_split){.amount = amount, .chrgitm_lv = lv};
     if (lv == MEDINS_ITEM_CLASS_SELF_PAID) {
-        sp->self_paid = amount;
-        sp->selfpay_prop = MEDINS_BP_ONE;
+        *sp = (medins_item_split){.amount = amount, .self_paid = amount,
+                                  .selfpay_prop = MEDINS_BP_ONE, .chrgitm_lv = lv};
         return 0;
     }
-    sp->over_ceiling = over;
-    sp->selfpay_prop = lv == MEDINS_ITEM_CLASS_B ? prop : 0;
-    sp->category_b = mdn_apply_magnitude((uint64_t)(amount - over), sp->selfpay_prop);
-    sp->in_scope = amount - over - sp->category_b;
+    const medins_bp applied = lv == MEDINS_ITEM_CLASS_B ? prop : 0;
+    const medins_fen first = mdn_apply_magnitude((uint64_t)(amount - over), applied);
+    *sp = (medins_item_split){.amount = amount, .over_ceiling = over, .category_b = first,
+                              .in_scope = amount - over - first, .selfpay_prop = applied,
+                              .chrgitm_lv = lv};
     return 0;
 }
 
@@ -156,8 +175,12 @@ int medins_item_split_line(medins_item_split *out, const medins_policy *policy,
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
                          "medins_item_split_line: NULL argument");
     medins_item_split sp;
-    int rc = split_line(&sp, item, ALONE, policy->bills ? &policy->bills->selfpay_prop : NULL,
-                        err);
+    int rc;
+    if ((rc = MDN_CHECK_VERSION(err, item, "medins_item", MEDINS_ITEM_VERSION)) < 0 ||
+        (rc = check_text(ALONE, item->code, item->code_len, "code", err)) < 0 ||
+        (rc = check_text(ALONE, item->name, item->name_len, "name", err)) < 0)
+        return rc;
+    rc = split_line(&sp, item, ALONE, policy->bills ? &policy->bills->selfpay_prop : NULL, err);
     if (rc == 0)
         *out = sp;
     return rc;
@@ -207,26 +230,26 @@ int medins_settle_items(medins_result **out, const medins_policy *policy,
     const struct mdn_bills *bills = policy->bills;
     medins_item_split *bill = &d->bill;
     for (size_t i = 0; i < n && rc == 0; i++) {
-        medins_item_split *sp = &d->items[i];
-        rc = split_line(sp, &items[i], i, bills ? &bills->selfpay_prop : NULL, err);
+        medins_item_split sp;
+        rc = split_line(&sp, &items[i], i, bills ? &bills->selfpay_prop : NULL, err);
         if (rc < 0)
             break;
+        d->items[i] = sp;
         /* Each addend is at most MEDINS_FEN_MAX, and so is each sum so far. */
-        bill->amount += sp->amount;
-        bill->self_paid += sp->self_paid;
-        bill->over_ceiling += sp->over_ceiling;
-        bill->category_b += sp->category_b;
-        bill->in_scope += sp->in_scope;
+        bill->amount += sp.amount;
+        bill->self_paid += sp.self_paid;
+        bill->over_ceiling += sp.over_ceiling;
+        bill->category_b += sp.category_b;
+        bill->in_scope += sp.in_scope;
         if (bill->amount > MEDINS_FEN_MAX)
             rc = mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
                            "claim %lld: the bill's total passes the limit at item %zu",
                            (long long)claim->id, i + 1);
         const char *const s[2] = {items[i].code, items[i].name};
         const size_t len[2] = {items[i].code_len, items[i].name_len};
-        for (size_t k = 0; k < 2; k++) {
-            if (len[k])
-                memcpy(at, s[k], len[k]);
-            at[len[k]] = '\0';
+        for (size_t k = 0; k < 2 && rc == 0; k++) {
+            if (copy_text(at, s[k], len[k]))
+                rc = check_text(i, s[k], len[k], k ? "name" : "code", err);
             d->text[2 * i + k] = at;
             d->text_len[2 * i + k] = len[k];
             at += len[k] + 1;

@@ -525,7 +525,7 @@ void medins_settle_options_init(medins_settle_options *opts)
 
 medins_result *mdn_settle_result_new(const medins_policy *policy, size_t extra)
 {
-    return mdn_result_new(MEDINS_RESULT_SETTLEMENT, policy, sizeof(settle_data) + extra);
+    return mdn_result_new_tail(MEDINS_RESULT_SETTLEMENT, policy, sizeof(settle_data), extra);
 }
 
 int mdn_settle_into(medins_result **out, medins_result *r, const medins_policy *policy,

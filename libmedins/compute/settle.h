@@ -58,7 +58,8 @@ typedef struct mdn_settle_data {
     size_t *text_len;           /* their lengths */
 } mdn_settle_data;
 
-/* A new settlement result with room for `extra` bytes after its data (NULL on NOMEM). */
+/* A new settlement result with room for `extra` bytes after its data, not zeroed (NULL on
+ * NOMEM). */
 medins_result *mdn_settle_result_new(const medins_policy *policy, size_t extra);
 /*
  * Settle `claim` into `r` (made by mdn_settle_result_new): on success the ledger is updated
