@@ -291,31 +291,49 @@ static int check_end(const doc_reader *d, yaml_parser_t *parser, const char *tex
     return rc;
 }
 
-static int read_document(settle_input *in, const char *path)
+/*
+ * Read `path` as one YAML document (JSON is YAML) into d->doc, with nothing after it: 0 and
+ * *root its root node (the caller deletes d->doc), or the exit status after printing the
+ * error (nothing to delete).
+ */
+static int read_one_document(doc_reader *d, const char *path, yaml_node_t **root)
 {
     char *text;
     size_t len;
     int rc = cli_read_file(&text, &len, path, cli_file_limit());
     if (rc != 0)
         return rc;
-    doc_reader d = {.name = strcmp(path, "-") == 0 ? "<stdin>" : path};
     yaml_parser_t parser;
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    if (!yaml_parser_load(&parser, &d.doc)) {
-        rc = doc_error_at(&d, problem_at(&parser, text, len), "%s",
+    if (!yaml_parser_load(&parser, &d->doc)) {
+        rc = doc_error_at(d, problem_at(&parser, text, len), "%s",
                           parser.problem ? parser.problem : "malformed JSON/YAML");
-        yaml_parser_delete(&parser);
-        free(text);
-        return rc;
+    } else {
+        *root = yaml_document_get_root_node(&d->doc);
+        if (!*root) {
+            cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = d->name, .tagged = 1},
+                      "empty document");
+            rc = EXIT_INPUT;
+        } else {
+            rc = check_end(d, &parser, text, len);
+        }
+        if (rc != 0)
+            yaml_document_delete(&d->doc);
     }
-    yaml_node_t *root = yaml_document_get_root_node(&d.doc);
-    if (!root) {
-        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = d.name, .tagged = 1}, "empty document");
-        rc = EXIT_INPUT;
-    } else if ((rc = check_end(&d, &parser, text, len)) != 0) {
-        /* reported */
-    } else if (root->type != YAML_MAPPING_NODE) {
+    yaml_parser_delete(&parser);
+    free(text);
+    return rc;
+}
+
+static int read_document(settle_input *in, const char *path)
+{
+    doc_reader d = {.name = strcmp(path, "-") == 0 ? "<stdin>" : path};
+    yaml_node_t *root;
+    int rc = read_one_document(&d, path, &root);
+    if (rc != 0)
+        return rc;
+    if (root->type != YAML_MAPPING_NODE) {
         rc = doc_error_at(&d, root->start_mark, "expected a mapping with 'person' and 'claim'");
     } else {
         rc = check_mapping(&d, root, "document");
@@ -332,8 +350,6 @@ static int read_document(settle_input *in, const char *path)
         }
     }
     yaml_document_delete(&d.doc);
-    yaml_parser_delete(&parser);
-    free(text);
     return rc;
 }
 
@@ -587,29 +603,12 @@ static int read_item_object(bill *b, doc_reader *d, yaml_node_t *obj)
 
 static int read_items_json(bill *b, const char *path)
 {
-    char *text;
-    size_t len;
-    int rc = cli_read_file(&text, &len, path, cli_file_limit());
+    doc_reader d = {.name = b->file};
+    yaml_node_t *root;
+    int rc = read_one_document(&d, path, &root);
     if (rc != 0)
         return rc;
-    doc_reader d = {.name = b->file};
-    yaml_parser_t parser;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    if (!yaml_parser_load(&parser, &d.doc)) {
-        rc = doc_error_at(&d, problem_at(&parser, text, len), "%s",
-                          parser.problem ? parser.problem : "malformed JSON");
-        yaml_parser_delete(&parser);
-        free(text);
-        return rc;
-    }
-    yaml_node_t *root = yaml_document_get_root_node(&d.doc);
-    if (!root) {
-        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = d.name, .tagged = 1}, "empty document");
-        rc = EXIT_INPUT;
-    } else if ((rc = check_end(&d, &parser, text, len)) != 0) {
-        /* reported */
-    } else if (root->type != YAML_SEQUENCE_NODE || check_tag(&d, root, "the bill")) {
+    if (root->type != YAML_SEQUENCE_NODE || check_tag(&d, root, "the bill")) {
         rc = doc_error_at(&d, root->start_mark, "expected an array of fee lines");
     } else {
         for (yaml_node_item_t *it = root->data.sequence.items.start;
@@ -617,8 +616,6 @@ static int read_items_json(bill *b, const char *path)
             rc = read_item_object(b, &d, yaml_document_get_node(&d.doc, *it));
     }
     yaml_document_delete(&d.doc);
-    yaml_parser_delete(&parser);
-    free(text);
     return rc;
 }
 
