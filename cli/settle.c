@@ -329,10 +329,10 @@ static int read_one_document(doc_reader *d, const char *path, yaml_node_t **root
 static int read_document(settle_input *in, const char *path)
 {
     doc_reader d = {.name = strcmp(path, "-") == 0 ? "<stdin>" : path};
-    yaml_node_t *root;
+    yaml_node_t *root = NULL;
     int rc = read_one_document(&d, path, &root);
-    if (rc != 0)
-        return rc;
+    if (rc != 0 || !root)   /* a root on success: said for the analyzer */
+        return rc ? rc : EXIT_INPUT;
     if (root->type != YAML_MAPPING_NODE) {
         rc = doc_error_at(&d, root->start_mark, "expected a mapping with 'person' and 'claim'");
     } else {
@@ -604,10 +604,10 @@ static int read_item_object(bill *b, doc_reader *d, yaml_node_t *obj)
 static int read_items_json(bill *b, const char *path)
 {
     doc_reader d = {.name = b->file};
-    yaml_node_t *root;
+    yaml_node_t *root = NULL;
     int rc = read_one_document(&d, path, &root);
-    if (rc != 0)
-        return rc;
+    if (rc != 0 || !root)   /* a root on success: said for the analyzer */
+        return rc ? rc : EXIT_INPUT;
     if (root->type != YAML_SEQUENCE_NODE || check_tag(&d, root, "the bill")) {
         rc = doc_error_at(&d, root->start_mark, "expected an array of fee lines");
     } else {
@@ -711,7 +711,7 @@ static int print_nhsa(FILE *out, const medins_result *result, const bill *b)
         json_array_append_new(rows, row);
         free(proc);
     }
-    for (size_t i = 0; rc == 0 && i < medins_result_item_count(result); i++) {
+    for (size_t i = 0; rc == 0 && i < medins_result_item_count(result) && i < b->n; i++) {
         const medins_item_split *sp = medins_result_item(result, i);
         json_t *line = json_object();
         char sn[24];

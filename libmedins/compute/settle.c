@@ -306,7 +306,7 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                         : 0;
     if (claim->self_paid > over_ceiling)
         step(&t, (medins_step){.kind = MEDINS_STEP_SELF_PAID, .part = MEDINS_PART_SELF_PAID,
-                               .rule = "claim.self_paid", .amount = s->self_paid - over_ceiling},
+                               .rule = "claim.self_paid", .amount = claim->self_paid - over_ceiling},
              NULL, NULL, NULL);
     if (over_ceiling > 0)
         step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CEILING, .part = MEDINS_PART_SELF_PAID,
@@ -374,11 +374,13 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                    .arg = {ledger->fund[pool]}},
                  crow->amount.val, NULL, NULL);
     }
-    if (t.r && s->over_cap > 0)
+    if (t.r && s->over_cap > 0) {
+        MDN_ANALYZER_ASSUME(crow != NULL);   /* only a maximum withholds anything */
         step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
                                .rule = sec->cap_owner->rule[MDN_RULE_CAP],
                                .amount = s->over_cap, .arg = {cap}},
              crow->amount.val, NULL, NULL);
+    }
 
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
