@@ -50,6 +50,11 @@ static double now(void)
     return clock_seconds(CLOCK_MONOTONIC);
 }
 
+static double cpu_now(void)
+{
+    return clock_seconds(CLOCK_THREAD_CPUTIME_ID);
+}
+
 static void die(const char *what, int rc, medins_error *e)
 {
     fprintf(stderr, "bench: %s: %s (%s)\n", what, medins_status_name(rc),
@@ -291,6 +296,116 @@ static void bench_single(const medins_policy *p, const synth_data *d, size_t n)
     }
 }
 
+/*
+ * Itemised bills: each of n claims as a bill of BILL_LINES fee lines that sum to its total (12
+ * 甲 lines, 6 乙 lines at 5% to 30%, 2 自费 lines; half of them by price and quantity, some
+ * above a price ceiling), settled by medins_settle_items, against the same claims given by the
+ * bill's totals (made from the first settlement of each bill) settled by medins_settle_ex;
+ * both traced, each claim from a fresh ledger. The bills are few (BILL_SET claims, settled
+ * BILL_REPEAT times a round), so that their lines are in the cache as a hospital system's
+ * bill is when it has just built it: 10^5 bills of 20 lines would be read from memory. The
+ * two alternate round by round, best of 5, timed in the thread's CPU time: on a shared
+ * machine the wall clock counts other work too.
+ */
+enum { BILL_LINES = 20, BILL_SET = 200, BILL_REPEAT = 250 };
+
+static void make_bill(medins_item *items, medins_fen total)
+{
+    static char codes[BILL_LINES][8];
+    medins_fen left = total;
+    for (int i = 0; i < BILL_LINES; i++) {
+        medins_item *it = &items[i];
+        medins_item_init(it);
+        snprintf(codes[i], sizeof codes[i], "I%02d", i);
+        it->code = codes[i];
+        it->code_len = strlen(codes[i]);
+        it->name = "项目";
+        it->name_len = strlen(it->name);
+        it->chrgitm_lv = i < 12 ? MEDINS_ITEM_CLASS_A : i < 18 ? MEDINS_ITEM_CLASS_B
+                                                               : MEDINS_ITEM_CLASS_SELF_PAID;
+        if (it->chrgitm_lv == MEDINS_ITEM_CLASS_B)
+            it->selfpay_prop = (medins_bp)(500 + 500 * (i % 6));
+        const medins_fen share = i == BILL_LINES - 1 ? left : total / (BILL_LINES + i % 5);
+        const medins_fen amount = share < left ? share : left;
+        left -= amount;
+        if (i % 2 == 0 && amount >= 2) {   /* two units of half the amount */
+            it->price = amount / 2;
+            it->quantity = 2 * MEDINS_QUANTITY_ONE;
+            if (i % 4 == 0)
+                it->ceiling = it->price - it->price / 10;
+            left += amount - 2 * it->price;   /* an odd fen goes to the last line */
+        } else {
+            it->amount = amount;
+        }
+    }
+}
+
+static void bench_bills(const medins_policy *p, const synth_data *d, size_t n)
+{
+    n = n < d->nclaims ? n : d->nclaims;
+    n = n < BILL_SET ? n : BILL_SET;
+    medins_item *items = malloc(n * BILL_LINES * sizeof *items);
+    medins_claim *totals = malloc(n * sizeof *totals);
+    if (!items || !totals) {
+        fprintf(stderr, "bench: out of memory\n");
+        exit(1);
+    }
+    size_t ok = 0;
+    for (size_t j = 0; j < n; j++) {
+        medins_person per;
+        medins_ledger l;
+        medins_claim c;
+        synth_claim(d, j, &totals[j]);
+        make_bill(&items[j * BILL_LINES], totals[j].total);
+        c = totals[j];
+        c.total = c.self_paid = c.category_b = 0;
+        synth_person(d, (size_t)d->person[j], &per);
+        medins_ledger_init(&l, d->date[j] / 10000);
+        medins_result *r = NULL;
+        if (medins_settle_items(&r, p, &per, &c, &items[j * BILL_LINES], BILL_LINES, &l, NULL,
+                                NULL) == 0) {
+            const medins_item_split *b = medins_result_bill(r);
+            totals[j].total = b->amount;
+            totals[j].self_paid = b->self_paid + b->over_ceiling;
+            totals[j].category_b = b->category_b;
+            ok++;
+            medins_result_free(r);
+        }
+    }
+    double best[2] = {1e99, 1e99};
+    for (int round = 0; round < 5; round++) {
+        for (int itemised = 0; itemised < 2; itemised++) {
+            double t0 = cpu_now();
+            for (size_t k = 0; k < (size_t)BILL_REPEAT * n; k++) {
+                const size_t j = k % n;
+                medins_person per;
+                medins_ledger l;
+                synth_person(d, (size_t)d->person[j], &per);
+                medins_ledger_init(&l, d->date[j] / 10000);
+                medins_result *r = NULL;
+                medins_claim c = totals[j];
+                if (itemised) {
+                    c.total = c.self_paid = c.category_b = 0;
+                    (void)medins_settle_items(&r, p, &per, &c, &items[j * BILL_LINES],
+                                              BILL_LINES, &l, NULL, NULL);
+                } else {
+                    (void)medins_settle_ex(&r, p, &per, &c, &l, NULL, NULL);
+                }
+                medins_result_free(r);
+            }
+            const double t = cpu_now() - t0;
+            best[itemised] = t < best[itemised] ? t : best[itemised];
+        }
+    }
+    const double calls = (double)BILL_REPEAT * (double)n;
+    printf("bill_claims: %zu (%zu settled), each %d times a round\nbill_aggregate_us: %.3f\n"
+           "bill_itemised_%d_lines_us: %.3f\nbill_itemised_over_aggregate: %.2f\n", n, ok,
+           BILL_REPEAT, best[0] / calls * 1e6, BILL_LINES, best[1] / calls * 1e6,
+           best[1] / best[0]);
+    free(items);
+    free(totals);
+}
+
 static void bench_load(void)
 {
     const char *root = getenv("MEDINS_POLICIES");
@@ -331,7 +446,7 @@ int main(int argc, char **argv)
     size_t nclaims = 10000000, per_person = 10, repeat = 3;
     unsigned threads = 2;
     const char *dumpdir = NULL;
-    int smoke = 0, batch_only = 0;
+    int smoke = 0, batch_only = 0, bills_only = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--claims") && i + 1 < argc)
             nclaims = strtoull(argv[++i], NULL, 10);
@@ -347,9 +462,11 @@ int main(int argc, char **argv)
             threads = (unsigned)strtoul(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--batch-only"))
             batch_only = 1;
+        else if (!strcmp(argv[i], "--bills-only"))
+            bills_only = 1;
         else {
             fprintf(stderr, "usage: %s [--claims N] [--per-person K] [--repeat R] [--threads T] "
-                    "[--dump DIR] [--smoke] [--batch-only]\n", argv[0]);
+                    "[--dump DIR] [--smoke] [--batch-only] [--bills-only]\n", argv[0]);
             return 2;
         }
     }
@@ -377,6 +494,12 @@ int main(int argc, char **argv)
         return 1;
     }
     printf("policy: %s\nclaims: %zu\npersons: %zu\n", medins_policy_id(p), d.nclaims, d.npersons);
+    if (bills_only) {
+        bench_bills(p, &d, d.nclaims);
+        synth_free(&d);
+        medins_policy_set_free(set);
+        return 0;
+    }
 
     medins_ledger *ledgers = malloc(d.npersons * sizeof *ledgers);
     kernel_state *ks = kernel_state_new(d.npersons);
@@ -433,7 +556,10 @@ int main(int argc, char **argv)
         status |= bench_threads(p, &d, threads, repeat);
     if (!smoke && !batch_only) {
         bench_single(p, &d, 1000000);
+        bench_bills(p, &d, 200000);
         bench_load();
+    } else if (smoke) {
+        bench_bills(p, &d, 1000);
     }
 
     outcols_free(&lib);

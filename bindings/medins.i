@@ -85,11 +85,17 @@ static int medins_swig_settle(medins_result **out, const medins_policy *policy,
 #define MEDINS_RELEASE_GIL(decl)
 #endif
 
+%include "bills_c.i"
+
 #if defined(SWIGPYTHON)
 %include "python/typemaps.i"
 #elif defined(SWIGJAVA)
 %include "java/medins_java.i"
 #endif
+
+/* Itemised bills and the platform's records: helpers and methods (before the structs they
+ * extend are wrapped, so that their C comes first). */
+%include "bills.i"
 
 /* ---- C helpers behind the wrapped methods ---------------------------------------------- */
 %{

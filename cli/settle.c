@@ -4,14 +4,17 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <yaml.h>
 
 #include "cli.h"
+#include "csv.h"
 
 static const char help[] =
     "Usage: medins settle --kind KIND --level LEVEL --total YUAN [OPTION]...\n"
+    "       medins settle --kind KIND --level LEVEL --items FILE [OPTION]...\n"
     "       medins settle --input FILE|- [OPTION]...\n"
     "Settle one claim and explain every part: the rule, its parameter values, the source it\n"
     "cites and the policy file:line it was read from. Without --policy/--policies the policy\n"
@@ -33,6 +36,10 @@ static const char help[] =
     "Input and output:\n"
     "  -i, --input FILE     read {person: {...}, claim: {...}} as JSON or YAML ('-': stdin);\n"
     "                       options given as well override the document\n"
+    "  --items FILE         the bill as fee lines instead of --total: CSV ('-': stdin) or, for\n"
+    "                       a name ending .json, a JSON array of objects; columns code, name,\n"
+    "                       det_item_fee_sumamt or pric and cnt, chrgitm_lv (1 甲, 2 乙, 3 自费),\n"
+    "                       selfpay_prop, pric_uplmt_amt, feedetl_sn (see medins(1))\n"
     "  --ledger FILE        start from this ledger (medins-ledger text) instead of an empty one\n"
     "  --save-ledger FILE   write the updated ledger there\n"
     "  --record FILE        write the settlement's record there, to refund it later with\n"
@@ -40,6 +47,8 @@ static const char help[] =
     "                       records and refunds\")\n"
     "  --estimate           pre-settle: the same figures, no ledger changed, nothing stored\n"
     "  --json               print the result as JSON (amounts in yuan strings and in fen)\n"
+    "  --format FORMAT      text (default), json (as --json), or nhsa: the platform's setlinfo,\n"
+    "                       setldetail and per-line split as JSON\n"
     CLI_LANG_HELP
     "  -h, --help           show this help\n"
     "\n" CLI_POLICY_HELP
@@ -296,31 +305,49 @@ static int check_end(const doc_reader *d, yaml_parser_t *parser, const char *tex
     return rc;
 }
 
-static int read_document(settle_input *in, const char *path)
+/*
+ * Read `path` as one YAML document (JSON is YAML) into d->doc, with nothing after it: 0 and
+ * *root its root node (the caller deletes d->doc), or the exit status after printing the
+ * error (nothing to delete).
+ */
+static int read_one_document(doc_reader *d, const char *path, yaml_node_t **root)
 {
     char *text;
     size_t len;
     int rc = cli_read_file(&text, &len, path, cli_file_limit());
     if (rc != 0)
         return rc;
-    doc_reader d = {.name = strcmp(path, "-") == 0 ? "<stdin>" : path};
     yaml_parser_t parser;
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    if (!yaml_parser_load(&parser, &d.doc)) {
-        rc = doc_error_at(&d, problem_at(&parser, text, len), "%s",
+    if (!yaml_parser_load(&parser, &d->doc)) {
+        rc = doc_error_at(d, problem_at(&parser, text, len), "%s",
                           parser.problem ? parser.problem : "malformed JSON/YAML");
-        yaml_parser_delete(&parser);
-        free(text);
-        return rc;
+    } else {
+        *root = yaml_document_get_root_node(&d->doc);
+        if (!*root) {
+            cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = d->name, .tagged = 1},
+                      "empty document");
+            rc = EXIT_INPUT;
+        } else {
+            rc = check_end(d, &parser, text, len);
+        }
+        if (rc != 0)
+            yaml_document_delete(&d->doc);
     }
-    yaml_node_t *root = yaml_document_get_root_node(&d.doc);
-    if (!root) {
-        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = d.name, .tagged = 1}, "empty document");
-        rc = EXIT_INPUT;
-    } else if ((rc = check_end(&d, &parser, text, len)) != 0) {
-        /* reported */
-    } else if (root->type != YAML_MAPPING_NODE) {
+    yaml_parser_delete(&parser);
+    free(text);
+    return rc;
+}
+
+static int read_document(settle_input *in, const char *path)
+{
+    doc_reader d = {.name = strcmp(path, "-") == 0 ? "<stdin>" : path};
+    yaml_node_t *root = NULL;
+    int rc = read_one_document(&d, path, &root);
+    if (rc != 0 || !root)   /* a root on success: said for the analyzer */
+        return rc ? rc : EXIT_INPUT;
+    if (root->type != YAML_MAPPING_NODE) {
         rc = doc_error_at(&d, root->start_mark, "expected a mapping with 'person' and 'claim'");
     } else {
         rc = check_mapping(&d, root, "document");
@@ -337,9 +364,394 @@ static int read_document(settle_input *in, const char *path)
         }
     }
     yaml_document_delete(&d.doc);
-    yaml_parser_delete(&parser);
-    free(text);
     return rc;
+}
+
+/* ---- Itemised bills ------------------------------------------------------------------- */
+
+/* The columns of a bill's fee lines (CSV header, JSON keys): the platform's names. */
+static const char *const item_columns[] = {
+    "feedetl_sn", "code", "name", "det_item_fee_sumamt", "pric", "cnt", "pric_uplmt_amt",
+    "chrgitm_lv", "selfpay_prop",
+};
+enum { COL_SN, COL_CODE, COL_NAME, COL_AMOUNT, COL_PRICE, COL_CNT, COL_CEILING, COL_LV, COL_PROP,
+       ITEM_COLUMNS };
+
+/* One fee line as read, with its text (owned) and where it was written. */
+typedef struct bill_line {
+    medins_item item;
+    char *text[3];              /* feedetl_sn, code, name: NUL-terminated copies, or NULL */
+    int have_lv;
+    unsigned long line, column, row;
+} bill_line;
+
+typedef struct bill {
+    const char *file;
+    bill_line *v;
+    size_t n, cap;
+} bill;
+
+static void bill_free(bill *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        for (int k = 0; k < 3; k++)
+            free(b->v[i].text[k]);
+    free(b->v);
+}
+
+/* A new line at the end of b, or NULL (out of memory). */
+static bill_line *bill_add(bill *b)
+{
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 32;
+        bill_line *v = cap < SIZE_MAX / sizeof *v ? realloc(b->v, cap * sizeof *v) : NULL;
+        if (!v)
+            return NULL;
+        b->v = v;
+        b->cap = cap;
+    }
+    bill_line *l = &b->v[b->n++];
+    memset(l, 0, sizeof *l);
+    medins_item_init(&l->item);
+    return l;
+}
+
+/* A decimal with at most four decimals ("1.5", "0.1000") in ten-thousandths: cnt and
+ * selfpay_prop. 0, or -1 with the reason in msg. */
+static int parse_dec4(int64_t *out, const char *t, size_t n, char *msg, size_t msz)
+{
+    int64_t v = 0;
+    size_t i = 0, decimals = 0;
+    int dot = 0;
+    for (; i < n; i++) {
+        if (t[i] == '.' && !dot && i > 0) {
+            dot = 1;
+        } else if (t[i] >= '0' && t[i] <= '9' && v <= (INT64_MAX / 10 - 9) / 10) {
+            if (dot && ++decimals > 4) {
+                snprintf(msg, msz, "'%.*s' has more than 4 decimals", (int)n, t);
+                return -1;
+            }
+            v = v * 10 + (t[i] - '0');
+        } else {
+            snprintf(msg, msz, "'%.*s' is not a number with at most 4 decimals", (int)n, t);
+            return -1;
+        }
+    }
+    if (n == 0 || t[n - 1] == '.') {
+        snprintf(msg, msz, "'%.*s' is not a number with at most 4 decimals", (int)n, t);
+        return -1;
+    }
+    for (; decimals < 4; decimals++) {
+        if (v > INT64_MAX / 10) {
+            snprintf(msg, msz, "'%.*s' is too large", (int)n, t);
+            return -1;
+        }
+        v *= 10;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Column `col` of line l from the n bytes at t (no NUL among them); an empty value is no
+ * value. 0, or -1 with the reason in msg. */
+static int item_field(bill_line *l, int col, const char *t, size_t n, char *msg, size_t msz)
+{
+    medins_item *it = &l->item;
+    char why[400] = "";
+    int64_t v;
+    int rc = 0;
+    if (n == 0)
+        return 0;
+    switch (col) {
+    case COL_SN: case COL_CODE: case COL_NAME: {
+        const int k = col == COL_SN ? 0 : col == COL_CODE ? 1 : 2;
+        free(l->text[k]);
+        if (!(l->text[k] = malloc(n + 1))) {
+            snprintf(msg, msz, "out of memory");
+            return -1;
+        }
+        memcpy(l->text[k], t, n);
+        l->text[k][n] = '\0';
+        if (k == 1) {
+            it->code = l->text[1];
+            it->code_len = n;
+        } else if (k == 2) {
+            it->name = l->text[2];
+            it->name_len = n;
+        }
+        return 0;
+    }
+    case COL_AMOUNT: rc = cli_parse_amount(&it->amount, t, n, why, sizeof why); break;
+    case COL_PRICE: rc = cli_parse_amount(&it->price, t, n, why, sizeof why); break;
+    case COL_CEILING: rc = cli_parse_amount(&it->ceiling, t, n, why, sizeof why); break;
+    case COL_CNT: rc = parse_dec4(&it->quantity, t, n, why, sizeof why); break;
+    case COL_PROP:
+        if ((rc = parse_dec4(&v, t, n, why, sizeof why)) == 0 && v > MEDINS_BP_ONE) {
+            snprintf(why, sizeof why, "'%.*s' is above 1 (the whole amount)", (int)n, t);
+            rc = -1;
+        }
+        it->selfpay_prop = (medins_bp)v;
+        break;
+    case COL_LV:
+        if ((rc = cli_parse_int64(&v, t, n)) != 0 || v < INT32_MIN || v > INT32_MAX) {
+            snprintf(why, sizeof why, "'%.*s' is not 1, 2 or 3", (int)n, t);
+            rc = -1;
+        }
+        it->chrgitm_lv = (int32_t)v;
+        l->have_lv = 1;
+        break;
+    default: break;
+    }
+    if (rc != 0)
+        snprintf(msg, msz, "%s: %s", item_columns[col], why[0] ? why : "invalid value");
+    return rc ? -1 : 0;
+}
+
+/* What every line needs: a code and a class. 0, or -1 with the reason in msg. */
+static int item_complete(const bill_line *l, char *msg, size_t msz)
+{
+    if (!l->text[1])
+        snprintf(msg, msz, "a fee line needs its code");
+    else if (!l->have_lv)
+        snprintf(msg, msz, "a fee line needs its chrgitm_lv");
+    return !l->text[1] || !l->have_lv ? -1 : 0;
+}
+
+static int read_items_csv(bill *b, const char *path)
+{
+    csv_reader in;
+    if (csv_open(&in, path) != 0) {
+        cli_warn_file(MEDINS_ERR_IO, path, "%s: %s", path, strerror(errno));
+        return EXIT_IO;
+    }
+    csv_columns cols = {.names = item_columns, .count = ITEM_COLUMNS};
+    char msg[512];
+    int rc = csv_read_header(&in, &cols), status = 0;
+    if (rc == 0) {
+        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = b->file}, "empty input: expected a header row");
+        status = EXIT_INPUT;
+    } else if (rc == -1) {
+        csv_error_text(msg, sizeof msg, &in, NULL);
+        cli_error(MEDINS_ERR_SYNTAX, &(cli_where){.file = b->file, .line = in.rec_line}, "%s", msg);
+        status = EXIT_INPUT;
+    }
+    for (unsigned long row = 1; status == 0 && rc == 1; row++) {
+        rc = csv_next(&in);
+        if (rc == 0)
+            break;
+        cli_where at = {.file = b->file, .line = in.rec_line, .row = row, .tagged = 1};
+        if (rc < 0) {
+            if (rc == -2) {
+                cli_warn_file(MEDINS_ERR_IO, path, "%s: %s", path, strerror(errno));
+                status = EXIT_IO;
+                break;
+            }
+            csv_error_text(msg, sizeof msg, &in, &cols);
+            cli_error(MEDINS_ERR_SYNTAX, &at, "%s", msg);
+            status = EXIT_INPUT;
+            break;
+        }
+        if (in.nf != cols.nf) {
+            cli_error(MEDINS_ERR_SYNTAX, &at, "%zu fields where the header has %zu", in.nf, cols.nf);
+            status = EXIT_INPUT;
+            break;
+        }
+        bill_line *l = bill_add(b);
+        if (!l) {
+            cli_warn(MEDINS_ERR_NOMEM, "out of memory");
+            status = EXIT_INPUT;
+            break;
+        }
+        l->line = in.rec_line;
+        l->row = row;
+        for (int c = 0; c < ITEM_COLUMNS && status == 0; c++)
+            if (cols.field[c] >= 0 &&
+                item_field(l, c, in.f[cols.field[c]].p, in.f[cols.field[c]].n, msg, sizeof msg))
+                status = EXIT_INPUT;
+        if (status == 0 && item_complete(l, msg, sizeof msg))
+            status = EXIT_INPUT;
+        if (status)
+            cli_error(MEDINS_ERR_SYNTAX, &at, "%s", msg);
+        rc = 1;
+    }
+    csv_close(&in);
+    return status;
+}
+
+/* One fee line's object of a JSON bill. */
+static int read_item_object(bill *b, doc_reader *d, yaml_node_t *obj)
+{
+    if (obj->type != YAML_MAPPING_NODE)
+        return doc_error_at(d, obj->start_mark, "a fee line: expected an object");
+    if (check_mapping(d, obj, "a fee line"))
+        return EXIT_INPUT;
+    bill_line *l = bill_add(b);
+    if (!l) {
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
+        return EXIT_INPUT;
+    }
+    l->line = (unsigned long)obj->start_mark.line + 1;
+    l->column = (unsigned long)obj->start_mark.column + 1;
+    char msg[512];
+    for (yaml_node_pair_t *p = obj->data.mapping.pairs.start; p < obj->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
+        yaml_node_t *v = yaml_document_get_node(&d->doc, p->value);
+        const char *key = (const char *)k->data.scalar.value, *t;
+        int col = 0;
+        while (col < ITEM_COLUMNS && strcmp(item_columns[col], key) != 0)
+            col++;
+        if (col == ITEM_COLUMNS)
+            return doc_error_at(d, k->start_mark, "unknown fee line field '%s'", key);
+        size_t n;
+        if (check_tag(d, v, key))
+            return EXIT_INPUT;
+        if (v->type != YAML_SCALAR_NODE)
+            return doc_error_at(d, v->start_mark, "%s: expected a value", key);
+        if (!(t = scalar_text(d, v, key, &n)))
+            return EXIT_INPUT;
+        if (item_field(l, col, t, n, msg, sizeof msg))
+            return doc_error_at(d, v->start_mark, "%s", msg);
+    }
+    return item_complete(l, msg, sizeof msg) ? doc_error_at(d, obj->start_mark, "%s", msg) : 0;
+}
+
+static int read_items_json(bill *b, const char *path)
+{
+    doc_reader d = {.name = b->file};
+    yaml_node_t *root = NULL;
+    int rc = read_one_document(&d, path, &root);
+    if (rc != 0 || !root)   /* a root on success: said for the analyzer */
+        return rc ? rc : EXIT_INPUT;
+    if (root->type != YAML_SEQUENCE_NODE || check_tag(&d, root, "the bill")) {
+        rc = doc_error_at(&d, root->start_mark, "expected an array of fee lines");
+    } else {
+        for (yaml_node_item_t *it = root->data.sequence.items.start;
+             rc == 0 && it < root->data.sequence.items.top; it++)
+            rc = read_item_object(b, &d, yaml_document_get_node(&d.doc, *it));
+    }
+    yaml_document_delete(&d.doc);
+    return rc;
+}
+
+/* A name ending ".json" (any case) is JSON; anything else, standard input too, CSV. */
+static int read_items(bill *b, const char *path)
+{
+    const size_t n = strlen(path);
+    b->file = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    int rc = n > 5 && strcasecmp(path + n - 5, ".json") == 0 ? read_items_json(b, path)
+                                                             : read_items_csv(b, path);
+    if (rc == 0 && b->n == 0) {
+        cli_error(MEDINS_ERR_CLAIM, &(cli_where){.file = b->file, .tagged = 1},
+                  "the bill has no fee lines");
+        rc = EXIT_INPUT;
+    }
+    return rc;
+}
+
+/* Each line split alone first, so that a line the library refuses is reported where it is
+ * written (the file's row or line). */
+static int check_items(const bill *b, const medins_policy *policy)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        medins_item_split sp;
+        medins_error *err = NULL;
+        int rc = medins_item_split_line(&sp, policy, &b->v[i].item, &err);
+        if (rc != 0) {
+            cli_error(rc, &(cli_where){.file = b->file, .line = b->v[i].line,
+                                       .column = b->v[i].column, .row = b->v[i].row,
+                                       .tagged = 1},
+                      "%s", err ? medins_error_message(err) : "refused");
+            medins_error_free(err);
+            return EXIT_INPUT;
+        }
+    }
+    return 0;
+}
+
+/* ---- The platform's records ------------------------------------------------------------- */
+
+/* A ratio as the platform writes one, a fraction with four decimals ("0.8500"), and in basis
+ * points. */
+static void json_prop(json_t *obj, const char *key, medins_bp bp)
+{
+    char buf[16], bkey[64];
+    snprintf(buf, sizeof buf, "%d.%04d", (int)(bp / MEDINS_BP_ONE), (int)(bp % MEDINS_BP_ONE));
+    json_object_set_new(obj, key, json_string(buf));
+    snprintf(bkey, sizeof bkey, "%s_bp", key);
+    json_object_set_new(obj, bkey, json_integer(bp));
+}
+
+/* setlinfo, setldetail and the fee lines' split of `result` as one JSON document. */
+static int print_nhsa(FILE *out, const medins_result *result, const bill *b)
+{
+    medins_setlinfo info = MEDINS_SETLINFO_INIT;
+    medins_error *err = NULL;
+    int rc = medins_result_setlinfo(&info, result, &err);
+    json_t *root = json_object(), *si = json_object(), *rows = json_array(),
+           *lines = json_array();
+    /* Every field of setlinfo, in its order, by its layout. */
+    for (size_t i = 0; rc == 0 && i < medins_layout_field_count(MEDINS_LAYOUT_SETLINFO); i++) {
+        const medins_field *f = medins_layout_field(MEDINS_LAYOUT_SETLINFO, i);
+        const char *at = (const char *)&info + f->offset;
+        if (f->kind == MEDINS_FIELD_RATIO)
+            json_prop(si, f->name, *(const medins_bp *)(const void *)at);
+        else
+            cli_json_money(si, f->name, *(const medins_fen *)(const void *)at);
+    }
+    for (size_t i = 0; rc == 0 && i < medins_result_setldetail_count(result); i++) {
+        medins_setldetail d = MEDINS_SETLDETAIL_INIT;
+        size_t need = 0;
+        if ((rc = medins_result_setldetail(&d, result, i, &err)) != 0)
+            break;
+        (void)medins_result_setl_proc_info(NULL, 0, &need, result, i, MEDINS_LANG_ZH);
+        char *proc = malloc(need ? need : 1);
+        if (!proc || medins_result_setl_proc_info(proc, need, NULL, result, i, MEDINS_LANG_ZH)) {
+            free(proc);
+            rc = MEDINS_ERR_NOMEM;
+            break;
+        }
+        json_t *row = json_object();
+        json_object_set_new(row, "fund_pay_type", json_string(d.fund_pay_type));
+        json_object_set_new(row, "fund_pay_type_name", json_string(d.fund_pay_type_name));
+        cli_json_money(row, "inscp_scp_amt", d.inscp_scp_amt);
+        if (d.crt_payb_lmt_amt == MEDINS_NO_LIMIT) {
+            json_object_set_new(row, "crt_payb_lmt_amt", json_null());
+            json_object_set_new(row, "crt_payb_lmt_amt_fen", json_null());
+        } else {
+            cli_json_money(row, "crt_payb_lmt_amt", d.crt_payb_lmt_amt);
+        }
+        cli_json_money(row, "fund_payamt", d.fund_payamt);
+        json_object_set_new(row, "setl_proc_info", json_string(proc));
+        json_array_append_new(rows, row);
+        free(proc);
+    }
+    for (size_t i = 0; rc == 0 && i < medins_result_item_count(result) && i < b->n; i++) {
+        const medins_item_split *sp = medins_result_item(result, i);
+        json_t *line = json_object();
+        char sn[24];
+        snprintf(sn, sizeof sn, "%zu", i + 1);
+        json_object_set_new(line, "feedetl_sn",
+                            json_string(b->v[i].text[0] ? b->v[i].text[0] : sn));
+        json_object_set_new(line, "code", json_string(b->v[i].text[1]));
+        json_object_set_new(line, "name", json_string(b->v[i].text[2] ? b->v[i].text[2] : ""));
+        json_object_set_new(line, "chrgitm_lv", json_integer(sp->chrgitm_lv));
+        json_prop(line, "selfpay_prop", sp->selfpay_prop);
+        cli_json_money(line, "det_item_fee_sumamt", sp->amount);
+        cli_json_money(line, "fulamt_ownpay_amt", sp->self_paid);
+        cli_json_money(line, "overlmt_amt", sp->over_ceiling);
+        cli_json_money(line, "preselfpay_amt", sp->category_b);
+        cli_json_money(line, "inscp_scp_amt", sp->in_scope);
+        json_array_append_new(lines, line);
+    }
+    json_object_set_new(root, "setlinfo", si);
+    json_object_set_new(root, "setldetail", rows);
+    json_object_set_new(root, "feedetail", lines);
+    if (rc != 0) {
+        json_decref(root);
+        return cli_report(err, rc, "no platform records");
+    }
+    return cli_json_write(out, root) ? (cli_warn(MEDINS_ERR_NOMEM, "cannot make the JSON"),
+                                        EXIT_INPUT) : 0;
 }
 
 /* ---- Ledger files --------------------------------------------------------------------- */
@@ -390,7 +802,8 @@ static int save_record(const medins_result *result, const char *path)
 /* ---- The command ---------------------------------------------------------------------- */
 
 enum { OPT_JSON = 256, OPT_LEDGER, OPT_SAVE_LEDGER, OPT_FIELD, OPT_LANG, OPT_RECORD,
-       OPT_ESTIMATE };
+       OPT_ESTIMATE, OPT_ITEMS, OPT_FORMAT };
+enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_NHSA };
 
 int cmd_settle(int argc, char **argv)
 {
@@ -402,6 +815,8 @@ int cmd_settle(int argc, char **argv)
         {"save-ledger", required_argument, NULL, OPT_SAVE_LEDGER},
         {"record", required_argument, NULL, OPT_RECORD},
         {"estimate", no_argument, NULL, OPT_ESTIMATE},
+        {"items", required_argument, NULL, OPT_ITEMS},
+        {"format", required_argument, NULL, OPT_FORMAT},
         CLI_LANG_LONGOPT(OPT_LANG),
         /* Claim and person fields: handled alike, by name. */
         {"kind", required_argument, NULL, OPT_FIELD},
@@ -420,7 +835,8 @@ int cmd_settle(int argc, char **argv)
     settle_input in;
     cli_policy_opts popts = {0};
     const char *input = NULL, *ledger_in = NULL, *ledger_out = NULL, *record_out = NULL;
-    int json = 0, estimate = 0, opt, idx;
+    const char *items = NULL;
+    int format = FORMAT_TEXT, estimate = 0, opt, idx;
     /* Fields given as options are applied after the document, so remember them in order. */
     const char *fkeys[32], *fvals[32];
     size_t nf = 0;
@@ -435,7 +851,18 @@ int cmd_settle(int argc, char **argv)
         switch (opt) {
         case 'h': fputs(help, stdout); return EXIT_OK;
         case 'i': input = optarg; break;
-        case OPT_JSON: json = 1; break;
+        case OPT_JSON: format = FORMAT_JSON; break;
+        case OPT_ITEMS: items = optarg; break;
+        case OPT_FORMAT:
+            if (!strcmp(optarg, "text"))
+                format = FORMAT_TEXT;
+            else if (!strcmp(optarg, "json"))
+                format = FORMAT_JSON;
+            else if (!strcmp(optarg, "nhsa"))
+                format = FORMAT_NHSA;
+            else
+                return cli_usage_error("--format: '%s' is not text, json or nhsa", optarg);
+            break;
         case OPT_LEDGER: ledger_in = optarg; break;
         case OPT_SAVE_LEDGER: ledger_out = optarg; break;
         case OPT_RECORD: record_out = optarg; break;
@@ -468,15 +895,28 @@ int cmd_settle(int argc, char **argv)
         if (set_field(&in, key, fvals[i], strlen(fvals[i]), msg, sizeof msg) != 0)
             return cli_usage_error("--%s", msg);
     }
-    if (!in.have_kind || !in.have_level || !in.have_total)
-        return cli_usage_error("a claim needs --kind, --level and --total (or --input FILE)");
+    if (items && (in.have_total || in.claim.self_paid || in.claim.category_b))
+        return cli_usage_error("--items gives the bill's totals: give no --total, --self-paid "
+                               "or --category-b with it");
+    if (!in.have_kind || !in.have_level || (!in.have_total && !items))
+        return cli_usage_error("a claim needs --kind, --level and --total or --items (or "
+                               "--input FILE)");
     if (estimate && (ledger_out || record_out))
         return cli_usage_error("--estimate changes no ledger: it takes neither --save-ledger "
                                "nor --record");
+    if (estimate && items)
+        return cli_usage_error("--estimate takes a claim's totals, not --items");
+    bill b = {0};
+    if (items && (rc = read_items(&b, items)) != 0) {
+        bill_free(&b);
+        return rc;
+    }
 
     cli_policies pols;
-    if ((rc = cli_policies_open(&pols, &popts)) != 0)
+    if ((rc = cli_policies_open(&pols, &popts)) != 0) {
+        bill_free(&b);
         return rc;
+    }
 
     cli_assumption assumed[4];
     size_t na = 0;
@@ -484,7 +924,7 @@ int cmd_settle(int argc, char **argv)
     const medins_policy *policy = NULL;
     medins_date given = in.claim.date;
     rc = cli_policies_pick(&policy, &in.claim.date, &pols, given);
-    if (rc != 0)
+    if (rc != 0 || (rc = check_items(&b, policy)) != 0)
         goto out;
     if (!given) {
         cli_format_date(date_text, in.claim.date);
@@ -518,8 +958,22 @@ int cmd_settle(int argc, char **argv)
 
     medins_result *result = NULL;
     medins_error *err = NULL;
-    rc = estimate ? medins_presettle(&result, policy, &in.person, &in.claim, &ledger, NULL, &err)
-                  : medins_settle(&result, policy, &in.person, &in.claim, &ledger, &err);
+    medins_item *lines = b.n ? malloc(b.n * sizeof *lines) : NULL;
+    if (b.n && !lines) {
+        cli_warn(MEDINS_ERR_NOMEM, "out of memory");
+        rc = EXIT_INPUT;
+        goto out;
+    }
+    for (size_t i = 0; i < b.n; i++)
+        lines[i] = b.v[i].item;
+    if (items)
+        rc = medins_settle_items(&result, policy, &in.person, &in.claim, lines, b.n, &ledger,
+                                 NULL, &err);
+    else if (estimate)
+        rc = medins_presettle(&result, policy, &in.person, &in.claim, &ledger, NULL, &err);
+    else
+        rc = medins_settle(&result, policy, &in.person, &in.claim, &ledger, &err);
+    free(lines);
     if (rc != 0) {
         rc = cli_report(err, rc, "claim refused");
         goto out;
@@ -537,7 +991,9 @@ int cmd_settle(int argc, char **argv)
     if (!mem) {
         cli_warn(MEDINS_ERR_NOMEM, "out of memory");
         rc = EXIT_INPUT;
-    } else if (json) {
+    } else if (format == FORMAT_NHSA) {
+        rc = print_nhsa(mem, result, &b);
+    } else if (format == FORMAT_JSON) {
         if (cli_explain_json(mem, &view, result) != 0) {
             cli_warn(MEDINS_ERR_NOMEM, "cannot make the JSON");
             rc = EXIT_INPUT;
@@ -561,5 +1017,6 @@ int cmd_settle(int argc, char **argv)
     free(shown);
 out:
     cli_policies_close(&pols);
+    bill_free(&b);
     return rc;
 }

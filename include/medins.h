@@ -17,6 +17,8 @@
 #include "medins/result.h"
 #include "medins/settle.h"
 #include "medins/record.h"
+#include "medins/bill.h"
+#include "medins/nhsa.h"
 #include "medins/batch.h"
 #include "medins/contribution.h"
 #include "medins/maternity.h"

@@ -23,7 +23,14 @@
  *  - medins_batch_settle_ex with the ledgers of all persons: each claim's status, figures and
  *    error (code and message) are those of one call per claim in the same order, and the
  *    ledgers end as those calls leave them: a failed claim leaves its person's ledger as it
- *    was.
+ *    was;
+ *  - medins_settle_items on random itemised bills (valid and invalid lines mixed): each line's
+ *    parts add up to its amount (none negative, as its class allows), the bill's are their
+ *    sums, the settlement holds the invariants above for the claim the bill sums to, and the
+ *    platform's identities hold (medins_result_setlinfo: inscp_scp_amt = medfee_sumamt −
+ *    fulamt_ownpay_amt − overlmt_selfpay − preselfpay_amt, medfee_sumamt = fund_pay_sumamt +
+ *    psn_part_amt + hosp_part_amt, psn_part_amt = acct_pay + psn_cash_pay; the detail rows
+ *    sum to fund_pay_sumamt + acct_pay).
  *
  * No expected figure is written here: the properties hold for any correct engine. Fixed seeds:
  * a failure names a policy, person and claim that can be replayed. MEDINS_TEST_QUICK=1 (set
@@ -836,6 +843,137 @@ static void exercise(const char *pid, const medins_policy *p, uint64_t seed, siz
     cols_free(&c);
 }
 
+/* ---- Itemised bills ------------------------------------------------------------------------ */
+
+/* A fee line: mostly valid, of every class, given by its amount or by price and quantity,
+ * with or without a ceiling and its own proportion; now and then an invalid one. */
+static medins_item random_item(rng *r, const char *code)
+{
+    medins_item it;
+    medins_item_init(&it);
+    it.code = code;
+    it.code_len = strlen(code);
+    it.name = "项目";
+    it.name_len = strlen(it.name);
+    it.chrgitm_lv = (int32_t)(1 + below(r, 3));
+    if (chance(r, 60)) {
+        it.price = amount(r) / 100;
+        it.quantity = below(r, 50 * MEDINS_QUANTITY_ONE) + 1;
+        if (chance(r, 40))
+            it.ceiling = below(r, it.price * 2 + 1);
+        if (chance(r, 20))   /* the amount given too, as the product rounds */
+            it.amount = (it.price * it.quantity + MEDINS_QUANTITY_ONE / 2) / MEDINS_QUANTITY_ONE;
+    } else {
+        it.amount = amount(r);
+    }
+    if (it.chrgitm_lv == MEDINS_ITEM_CLASS_B && chance(r, 97))
+        it.selfpay_prop = (medins_bp)below(r, MEDINS_BP_ONE + 1);
+    switch (below(r, 1000)) {   /* invalid, 1 in 200 */
+    case 0: it.chrgitm_lv = chance(r, 50) ? 0 : 4; break;
+    case 1: it.quantity = -1 - below(r, 10); break;
+    case 2: it.amount = -1; break;
+    case 3: it.selfpay_prop = MEDINS_BP_ONE + 1; break;
+    case 4: it.name = "a\0b"; it.name_len = 3; break;
+    default: break;
+    }
+    return it;
+}
+
+/* The invariants of an itemised settlement: each line's split and the bill's, and the
+ * platform's identities. */
+static void require_bill(const char *where, const medins_result *res, const medins_item *items,
+                         size_t n)
+{
+    medins_item_split sum = {0};
+    REQUIRE(medins_result_item_count(res) == n, "%s: %zu lines kept of %zu", where,
+            medins_result_item_count(res), n);
+    for (size_t i = 0; i < n; i++) {
+        const medins_item_split *sp = medins_result_item(res, i);
+        REQUIRE(sp->amount == sp->self_paid + sp->over_ceiling + sp->category_b + sp->in_scope,
+                "%s line %zu: the parts do not add up to %lld", where, i, (long long)sp->amount);
+        REQUIRE(sp->self_paid >= 0 && sp->over_ceiling >= 0 && sp->category_b >= 0 &&
+                sp->in_scope >= 0, "%s line %zu: a negative part", where, i);
+        REQUIRE(sp->chrgitm_lv == MEDINS_ITEM_CLASS_SELF_PAID ? sp->self_paid == sp->amount
+                    : sp->self_paid == 0 && (sp->chrgitm_lv == MEDINS_ITEM_CLASS_B ||
+                                             sp->category_b == 0),
+                "%s line %zu: parts its class %d does not have", where, i, sp->chrgitm_lv);
+        REQUIRE(items[i].quantity == 0 || items[i].amount == 0 || sp->amount == items[i].amount,
+                "%s line %zu: the amount given is not kept", where, i);
+        sum.amount += sp->amount;
+        sum.self_paid += sp->self_paid;
+        sum.over_ceiling += sp->over_ceiling;
+        sum.category_b += sp->category_b;
+        sum.in_scope += sp->in_scope;
+    }
+    const medins_item_split *b = medins_result_bill(res);
+    REQUIRE(b->amount == sum.amount && b->self_paid == sum.self_paid &&
+            b->over_ceiling == sum.over_ceiling && b->category_b == sum.category_b &&
+            b->in_scope == sum.in_scope, "%s: the bill is not the sum of its lines", where);
+
+    medins_setlinfo v = MEDINS_SETLINFO_INIT;
+    medins_error *e = NULL;
+    REQUIRE(medins_result_setlinfo(&v, res, &e) == 0, "%s: setlinfo: %s", where,
+            e ? medins_error_message(e) : "");
+    REQUIRE(v.inscp_scp_amt == v.medfee_sumamt - v.fulamt_ownpay_amt - v.overlmt_selfpay -
+                                   v.preselfpay_amt &&
+            v.medfee_sumamt == v.fund_pay_sumamt + v.psn_part_amt + v.hosp_part_amt &&
+            v.psn_part_amt == v.acct_pay + v.psn_cash_pay && v.medfee_sumamt == b->amount,
+            "%s: a setlinfo identity fails", where);
+    medins_fen rows = 0;
+    for (size_t i = 0; i < medins_result_setldetail_count(res); i++) {
+        medins_setldetail d = MEDINS_SETLDETAIL_INIT;
+        REQUIRE(medins_result_setldetail(&d, res, i, NULL) == 0 && d.fund_payamt > 0 &&
+                d.fund_pay_type[0], "%s: detail row %zu", where, i);
+        rows += d.fund_payamt;
+    }
+    REQUIRE(rows == v.fund_pay_sumamt + v.acct_pay, "%s: the detail rows sum to %lld, not %lld",
+            where, (long long)rows, (long long)(v.fund_pay_sumamt + v.acct_pay));
+}
+
+/* Random bills of random persons under `p`: each settles with every invariant or is refused
+ * with nothing changed. */
+static void exercise_bills(const char *pid, const medins_policy *p, uint64_t seed, size_t np,
+                           tally *t)
+{
+    rng r = {seed};
+    const medins_date from = medins_policy_effective_from(p);
+    const int year = from / 10000;
+    static char codes[32][8];
+    for (size_t i = 0; i < 32; i++)
+        snprintf(codes[i], sizeof codes[i], "C%zu", i);
+    for (size_t k = 0; k < np; k++) {
+        medins_person person = random_person(&r, p, year);
+        medins_ledger l = random_ledger(&r, year);
+        medins_claim c = random_claim(&r, p, (int64_t)k, from);
+        c.total = c.self_paid = c.category_b = 0;
+        medins_item items[32];
+        const size_t n = (size_t)below(&r, 32);
+        for (size_t i = 0; i < n; i++)
+            items[i] = random_item(&r, codes[i]);
+        char where[160];
+        snprintf(where, sizeof where, "%s bill %zu (seed %llx)", pid, k, (unsigned long long)seed);
+        const medins_ledger before = l;
+        medins_result *res = NULL;
+        medins_error *e = NULL;
+        int rc = medins_settle_items(&res, p, &person, &c, items, n, &l,
+                                     chance(&r, 50) ? NULL : MEDINS_TEST_NO_LINES, &e);
+        if (rc != 0) {
+            require_refused(where, rc, e, res, &l, &before);
+            t->refused++;
+        } else {
+            const medins_item_split *b = medins_result_bill(res);
+            c.total = b->amount;
+            c.self_paid = b->self_paid + b->over_ceiling;
+            c.category_b = b->category_b;
+            require_settled(where, medins_result_settlement(res), &c, &before, &l);
+            require_bill(where, res, items, n);
+            t->settled++;
+        }
+        medins_error_free(e);
+        medins_result_free(res);
+    }
+}
+
 /* ---- The tests ------------------------------------------------------------------------------- */
 
 static size_t persons(void) { return quick() ? 25 : 300; }
@@ -876,6 +1014,27 @@ START_TEST(every_call_settles_or_changes_nothing)
 }
 END_TEST
 
+/* Shipped year _i with a default category-B proportion, or without (its 乙 lines then need
+ * their own). */
+START_TEST(every_bill_splits_and_adds_up)
+{
+    const medins_policy *year = year_at(g_set, (size_t)_i);
+    ck_assert_msg(year != NULL, "shipped year %d", _i);
+    static const char overlay[] = "cite: \"assumed: a proportion for the test\"\n"
+                                  "bills: {selfpay_prop: 15%}\n";
+    medins_policy *derived = NULL;
+    ck_assert_int_eq(medins_policy_derive(&derived, year, "bills.yaml", overlay,
+                                          sizeof overlay - 1, NULL), 0);
+    tally t = {0};
+    exercise_bills(medins_policy_id(year), year, 0xB111u + (uint64_t)_i, persons(), &t);
+    exercise_bills("with bills.selfpay_prop", derived, 0xB112u + (uint64_t)_i, persons(), &t);
+    medins_policy_free(derived);
+    ck_assert_uint_gt(t.refused, 0);
+    if (year->benefits)
+        ck_assert_uint_gt(t.settled, t.refused / 4);
+}
+END_TEST
+
 static Suite *property_suite(void)
 {
     Suite *s = suite_create("property");
@@ -883,6 +1042,7 @@ static Suite *property_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_unchecked_fixture(tc, open_set, close_set);
     tcase_add_loop_test(tc, every_call_settles_or_changes_nothing, 0, (int)year_count());
+    tcase_add_loop_test(tc, every_bill_splits_and_adds_up, 0, (int)year_count());
     suite_add_tcase(s, tc);
     return s;
 }

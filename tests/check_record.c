@@ -219,6 +219,13 @@ START_TEST(refund_supplementary)
     medins_result *r = NULL;
     ck_assert_int_eq(medins_settle(&r, sp, &p, &c, &l, NULL), 0);
     ck_assert_int_eq(medins_result_settlement(r)->supplementary, 3425412);
+    /* The platform's records of it are refused, not made without the supplementary fund. */
+    medins_setlinfo info;
+    medins_setlinfo_init(&info);
+    medins_error *nerr = NULL;
+    ck_assert_int_eq(medins_result_setlinfo(&info, r, &nerr), MEDINS_ERR_NOT_COVERED);
+    ck_assert_ptr_nonnull(strstr(medins_error_message(nerr), "supplementary fund"));
+    medins_error_free(nerr);
     ck_assert_int_eq(medins_record_write(record, sizeof record, NULL, r, NULL), 0);
     ck_assert_ptr_nonnull(strstr(record, "\nsupplementary=3425412\n"));
     ck_assert_ptr_nonnull(strstr(record, "\nafter.supplementary.inpatient=3425412\n"));

@@ -483,6 +483,7 @@ static void medins_java_ledger_close_year(JNIEnv *jenv, const void *prev, size_t
 static medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *policy,
                                          const void *person, size_t person_len,
                                          const void *claim, size_t claim_len,
+                                         const medins_swig_bill *bill,
                                          void *ledger, size_t ledger_len,
                                          unsigned int flags, medins_error **err)
 {
@@ -494,7 +495,13 @@ static medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *poli
         MEDINS_JAVA_UNPACK(c, claim, claim_len, MEDINS_LAYOUT_CLAIM, "claim") != 0 ||
         MEDINS_JAVA_UNPACK(l, ledger, ledger_len, MEDINS_LAYOUT_LEDGER, "ledger") != 0)
         return NULL;
-    if (medins_swig_settle(&r, policy, &p, &c, &l, flags, err) == 0)
+    medins_settle_options opts;
+    medins_settle_options_init(&opts);
+    opts.flags = flags & ~MEDINS_SWIG_ESTIMATE;
+    /* An itemised bill (medins/bill.h) when one is given, else the claim's totals, settled or
+     * (MEDINS_SWIG_ESTIMATE) estimated. */
+    if ((bill ? medins_settle_items(&r, policy, &p, &c, bill->items, bill->n, &l, &opts, err)
+              : medins_swig_settle(&r, policy, &p, &c, &l, flags, err)) == 0)
         MEDINS_JAVA_PACK(ledger, &l, MEDINS_LAYOUT_LEDGER);
     return r;
 }
@@ -1024,7 +1031,8 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
 %apply (const char *TEXT, size_t LEN) {
     (const char *text, size_t text_len), (const char *yaml, size_t yaml_len),
     (const char *yuan, size_t yuan_len), (const char *percent, size_t percent_len),
-    (const char *word, size_t word_len)
+    (const char *word, size_t word_len), (const char *code, size_t code_len),
+    (const char *name, size_t name_len)
 }
 %apply (const int32_t *IN_ARRAY, size_t LEN) {
     (const int32_t *from, size_t from_len), (const int32_t *to, size_t to_len)
@@ -1057,6 +1065,7 @@ void medins_java_ledger_close_year(JNIEnv *jenv, const int64_t *prev, size_t pre
 medins_result *medins_java_settle(JNIEnv *jenv, const medins_policy *policy,
                                   const int64_t *person, size_t person_len,
                                   const int64_t *claim, size_t claim_len,
+                                  const medins_swig_bill *bill,
                                   int64_t *ledger, size_t ledger_len, unsigned int flags,
                                   medins_error **err);
 void medins_java_settle_figures(JNIEnv *jenv, const medins_policy *policy, jlongArray io,

@@ -73,6 +73,25 @@ MEDINS_API int medins_result_step_text(char *buf, size_t size, size_t *needed,
 MEDINS_API int medins_result_render(char *buf, size_t size, size_t *needed,
                                     const medins_result *result, medins_lang lang);
 
+/**
+ * The `setl_proc_info` of detail row `row` of a settlement (medins/nhsa.h): the steps of its
+ * trace that fund worked by, each rendered as medins_result_step_text renders it, joined by
+ * "；" in Chinese and "; " in English (the basic fund's row starts with what came off the
+ * bill). Empty for a settlement without a trace. Buffer, size and return as for
+ * medins_result_step_text.
+ * @param buf receives the text with a NUL; may be NULL when size is 0 (to ask for the size).
+ * @param size bytes available at buf.
+ * @param needed receives the bytes the text takes with its NUL (may be NULL).
+ * @param result a settlement result.
+ * @param row the detail row, below medins_result_setldetail_count.
+ * @param lang the language.
+ * @return 0, MEDINS_ERR_BUFFER, or MEDINS_ERR_ARGUMENT for another kind of result, a row out
+ *         of range or an unknown language.
+ */
+MEDINS_API int medins_result_setl_proc_info(char *buf, size_t size, size_t *needed,
+                                            const medins_result *result, size_t row,
+                                            medins_lang lang);
+
 /** What a part is called in `lang` ("统筹基金支付", "Basic fund pays"). Static; NULL for an
  * unknown part or language. */
 MEDINS_API const char *medins_part_label(medins_part part, medins_lang lang);

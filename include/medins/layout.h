@@ -32,6 +32,10 @@ typedef enum medins_layout {
     MEDINS_LAYOUT_MATERNITY_FIGURES,      /**< medins_maternity_figures */
     MEDINS_LAYOUT_CAPITATION_FIGURES,     /**< medins_capitation_figures */
     MEDINS_LAYOUT_YEAR_TO_DATE,           /**< medins_year_to_date */
+    MEDINS_LAYOUT_ITEM,                   /**< medins_item (not its code and name) */
+    MEDINS_LAYOUT_ITEM_SPLIT,             /**< medins_item_split */
+    MEDINS_LAYOUT_SETLINFO,               /**< medins_setlinfo */
+    MEDINS_LAYOUT_SETLDETAIL,             /**< medins_setldetail (not its strings) */
     MEDINS_LAYOUT_COUNT                   /**< number of layouts; not a layout */
 } medins_layout;
 

@@ -38,6 +38,7 @@ typedef enum medins_section {
     MEDINS_SECTION_MATERNITY,         /**< `maternity`: delivery, prenatal and complication payments */
     MEDINS_SECTION_CAPITATION,        /**< `capitation`: per-head payment to institutions */
     MEDINS_SECTION_ACCOUNTS,          /**< `accounts`: employees' individual-account credits */
+    MEDINS_SECTION_BILLS,             /**< `bills`: how itemised bills are split */
     MEDINS_SECTION_COUNT              /**< number of sections; not a section */
 } medins_section;
 

@@ -130,6 +130,8 @@ typedef enum medins_step_kind {
     MEDINS_STEP_VISIT_CAP,            /**< the most the fund pays for one claim */
     MEDINS_STEP_DEDUCTIBLE_CAP,       /**< the most the year's deductibles come to in the pool */
     MEDINS_STEP_ACCOUNT_FIRST,        /**< the individual account paying before the deductible */
+    /* An itemised bill's settlement, after MEDINS_STEP_SELF_PAID */
+    MEDINS_STEP_OVER_CEILING,         /**< fee lines' parts above their price ceilings (超限价) */
     MEDINS_STEP_KIND_COUNT            /**< number of kinds; not a kind */
 } medins_step_kind;
 

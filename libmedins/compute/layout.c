@@ -153,6 +153,52 @@
     X(T, carry_over, "carry_over", INT64, MONEY)                                   \
     X(T, prior_outpatient_costs, "prior_outpatient_costs", INT64, MONEY)
 
+#define ITEM_FIELDS(X, T)                                                          \
+    X(T, amount, "amount", INT64, MONEY)                                           \
+    X(T, price, "price", INT64, MONEY)                                             \
+    X(T, quantity, "quantity", INT64, NUMBER)                                      \
+    X(T, chrgitm_lv, "chrgitm_lv", INT32, NUMBER)                                  \
+    X(T, selfpay_prop, "selfpay_prop", INT32, RATIO)                               \
+    X(T, ceiling, "ceiling", INT64, MONEY)
+
+#define ITEM_SPLIT_FIELDS(X, T)                                                    \
+    X(T, amount, "amount", INT64, MONEY)                                           \
+    X(T, self_paid, "self_paid", INT64, MONEY)                                     \
+    X(T, over_ceiling, "over_ceiling", INT64, MONEY)                               \
+    X(T, category_b, "category_b", INT64, MONEY)                                   \
+    X(T, in_scope, "in_scope", INT64, MONEY)                                       \
+    X(T, selfpay_prop, "selfpay_prop", INT32, RATIO)                               \
+    X(T, chrgitm_lv, "chrgitm_lv", INT32, NUMBER)
+
+#define SETLINFO_FIELDS(X, T)                                                      \
+    X(T, medfee_sumamt, "medfee_sumamt", INT64, MONEY)                             \
+    X(T, fulamt_ownpay_amt, "fulamt_ownpay_amt", INT64, MONEY)                     \
+    X(T, overlmt_selfpay, "overlmt_selfpay", INT64, MONEY)                         \
+    X(T, preselfpay_amt, "preselfpay_amt", INT64, MONEY)                           \
+    X(T, inscp_scp_amt, "inscp_scp_amt", INT64, MONEY)                             \
+    X(T, act_pay_dedc, "act_pay_dedc", INT64, MONEY)                               \
+    X(T, hifp_pay, "hifp_pay", INT64, MONEY)                                       \
+    X(T, pool_prop_selfpay, "pool_prop_selfpay", INT32, RATIO)                     \
+    X(T, cvlserv_pay, "cvlserv_pay", INT64, MONEY)                                 \
+    X(T, hifes_pay, "hifes_pay", INT64, MONEY)                                     \
+    X(T, hifmi_pay, "hifmi_pay", INT64, MONEY)                                     \
+    X(T, hifob_pay, "hifob_pay", INT64, MONEY)                                     \
+    X(T, maf_pay, "maf_pay", INT64, MONEY)                                         \
+    X(T, oth_pay, "oth_pay", INT64, MONEY)                                         \
+    X(T, fund_pay_sumamt, "fund_pay_sumamt", INT64, MONEY)                         \
+    X(T, psn_part_amt, "psn_part_amt", INT64, MONEY)                               \
+    X(T, acct_pay, "acct_pay", INT64, MONEY)                                       \
+    X(T, psn_cash_pay, "psn_cash_pay", INT64, MONEY)                               \
+    X(T, hosp_part_amt, "hosp_part_amt", INT64, MONEY)                             \
+    X(T, balc, "balc", INT64, MONEY)                                               \
+    X(T, acct_mulaid_pay, "acct_mulaid_pay", INT64, MONEY)
+
+#define SETLDETAIL_FIELDS(X, T)                                                    \
+    X(T, part, "part", INT32, ENUM)                                                \
+    X(T, inscp_scp_amt, "inscp_scp_amt", INT64, MONEY)                             \
+    X(T, crt_payb_lmt_amt, "crt_payb_lmt_amt", INT64, MONEY)                       \
+    X(T, fund_payamt, "fund_payamt", INT64, MONEY)
+
 /* Every layout: X(LAYOUT, name, struct type, its fields, its initialiser (a statement on p)). */
 #define LAYOUTS(X)                                                                            \
     X(PERSON, person, medins_person, PERSON_FIELDS, medins_person_init(p))                    \
@@ -177,7 +223,12 @@
     X(CAPITATION_FIGURES, capitation_figures, medins_capitation_figures,                      \
       CAPITATION_FIGURES_FIELDS, memset(p, 0, sizeof(medins_capitation_figures)))             \
     X(YEAR_TO_DATE, year_to_date, medins_year_to_date, YEAR_TO_DATE_FIELDS,                   \
-      medins_year_to_date_init(p, 0))
+      medins_year_to_date_init(p, 0))                                                      \
+    X(ITEM, item, medins_item, ITEM_FIELDS, medins_item_init(p))                              \
+    X(ITEM_SPLIT, item_split, medins_item_split, ITEM_SPLIT_FIELDS,                           \
+      memset(p, 0, sizeof(medins_item_split)))                                                \
+    X(SETLINFO, setlinfo, medins_setlinfo, SETLINFO_FIELDS, medins_setlinfo_init(p))          \
+    X(SETLDETAIL, setldetail, medins_setldetail, SETLDETAIL_FIELDS, medins_setldetail_init(p))
 
 /* Each layout's fields as an array (mdn_ledger_layout is ledger.c's too), their types
  * checked. */

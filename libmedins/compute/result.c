@@ -35,14 +35,28 @@ struct medins_result {
 
 medins_result *mdn_result_new(medins_result_kind kind, const medins_policy *policy, size_t data_size)
 {
-    medins_result *r = calloc(1, DATA_OFFSET + data_size);
+    return mdn_result_new_tail(kind, policy, data_size, 0);
+}
+
+medins_result *mdn_result_new_tail(medins_result_kind kind, const medins_policy *policy,
+                                   size_t data_size, size_t tail_size)
+{
+    if (tail_size > SIZE_MAX - DATA_OFFSET - data_size)
+        return NULL;
+    medins_result *r = malloc(DATA_OFFSET + data_size + tail_size);
     if (!r)
         return NULL;
+    memset(r, 0, DATA_OFFSET + data_size);
     r->kind = kind;
     r->policy = policy;
     atomic_init(&r->lines, NULL);
     r->data = (char *)r + DATA_OFFSET;
     return r;
+}
+
+const medins_policy *mdn_result_policy(const medins_result *r)
+{
+    return r->policy;
 }
 
 void *mdn_result_data(const medins_result *r)

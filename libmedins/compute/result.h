@@ -12,6 +12,12 @@
 
 /* A new result of `kind` for `policy` with `data_size` zeroed bytes of kind-specific data. NULL on NOMEM. */
 medins_result *mdn_result_new(medins_result_kind kind, const medins_policy *policy, size_t data_size);
+/* The policy a result was computed with. */
+const medins_policy *mdn_result_policy(const medins_result *r);
+/* The same with `tail_size` more bytes after the data, left as malloc gives them: for data
+ * of a size known only at run time (a bill's lines), which the caller writes whole. */
+medins_result *mdn_result_new_tail(medins_result_kind kind, const medins_policy *policy,
+                                   size_t data_size, size_t tail_size);
 /* The kind-specific data (medins_settlement for settlements...). */
 void *mdn_result_data(const medins_result *r);
 

@@ -504,9 +504,17 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         s->admission = (kind == MEDINS_CLAIM_INPATIENT) * (ledger->admissions + 1);
     }
 
-    if (claim->self_paid > 0)
+    /* An itemised bill's self-paid amount holds its parts above price ceilings (bill.c): a
+     * step of their own. */
+    const medins_fen over_ceiling = t.r ? ((const settle_data *)mdn_result_data(r))->bill.over_ceiling
+                                        : 0;
+    if (claim->self_paid > over_ceiling)
         step(&t, (medins_step){.kind = MEDINS_STEP_SELF_PAID, .part = MEDINS_PART_SELF_PAID,
-                               .rule = "claim.self_paid", .amount = s->self_paid},
+                               .rule = "claim.self_paid", .amount = claim->self_paid - over_ceiling},
+             NULL, NULL, NULL);
+    if (over_ceiling > 0)
+        step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CEILING, .part = MEDINS_PART_SELF_PAID,
+                               .rule = "bill.over_ceiling", .amount = over_ceiling},
              NULL, NULL, NULL);
     if (claim->category_b > 0)
         step(&t, (medins_step){.kind = MEDINS_STEP_CATEGORY_B, .part = MEDINS_PART_CATEGORY_B,
@@ -670,6 +678,20 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     if (r) {
         s->cash = s->patient - s->account;
         s->assumed = t.assumed;
+        settle_data *d = mdn_result_data(r);
+        const mdn_layer_plan *lp = plan->layer;
+        d->scheme = person->scheme;
+        d->payer_base[MDN_PAYER_FUND] = in_scope;
+        d->payer_base[MDN_PAYER_MAJOR] = major_applies & burden;
+        d->payer_base[MDN_PAYER_ASSIST] = assist_applies & assist_base;
+        d->payer_base[MDN_PAYER_ACCOUNT] = plan->account & payable;
+        d->payer_room[MDN_PAYER_FUND] = crow ? max_fen(0, cap - ledger->fund[pool])
+                                             : MEDINS_NO_LIMIT;
+        d->payer_room[MDN_PAYER_MAJOR] = lp[0].crow ? max_fen(0, lp[0].cap - ledger->major_fund)
+                                                    : MEDINS_NO_LIMIT;
+        d->payer_room[MDN_PAYER_ASSIST] = lp[1].crow ? max_fen(0, lp[1].cap - ledger->assist_fund)
+                                                     : MEDINS_NO_LIMIT;
+        d->payer_room[MDN_PAYER_ACCOUNT] = ledger->account_balance;
     }
     if (t.rc < 0)
         return mdn_error(err, t.rc, NULL, 0, 0, "out of memory");
@@ -765,35 +787,31 @@ void medins_settle_options_init(medins_settle_options *opts)
         *opts = (medins_settle_options)MEDINS_SETTLE_OPTIONS_INIT;
 }
 
-/* A settlement, which writes the ledger after it to *update, or, with update NULL, its
- * estimate, which changes nothing. */
-static int settle_or_estimate(medins_result **out, const medins_policy *policy,
-                              const medins_person *person, const medins_claim *claim,
-                              const medins_ledger *ledger, medins_ledger *update,
-                              const medins_settle_options *opts, medins_error **err)
+medins_result *mdn_settle_result_new(const medins_policy *policy, size_t extra)
+{
+    return mdn_result_new_tail(MEDINS_RESULT_SETTLEMENT, policy, sizeof(settle_data), extra);
+}
+
+int mdn_settle_into(medins_result **out, medins_result *r, const medins_policy *policy,
+                    const medins_person *person, const medins_claim *claim,
+                    const medins_ledger *ledger, medins_ledger *update,
+                    const medins_settle_options *opts, medins_error **err)
 {
     const int estimate = update == NULL;
-    if (!out || !policy || !person || !claim || !ledger)
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: NULL argument",
-                         estimate ? "medins_presettle" : "medins_settle");
     unsigned flags = 0;
-    if (opts) {
-        int rc = MDN_CHECK_VERSION(err, opts, "medins_settle_options",
-                                   MEDINS_SETTLE_OPTIONS_VERSION);
-        if (rc < 0)
-            return rc;
+    int rc = 0;
+    if (opts && (rc = MDN_CHECK_VERSION(err, opts, "medins_settle_options",
+                                        MEDINS_SETTLE_OPTIONS_VERSION)) == 0) {
         if (opts->flags & ~MEDINS_SETTLE_NO_LINES)
-            return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
-                             "medins_settle_options: unknown flags 0x%x",
-                             opts->flags & ~MEDINS_SETTLE_NO_LINES);
+            rc = mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                           "medins_settle_options: unknown flags 0x%x",
+                           opts->flags & ~MEDINS_SETTLE_NO_LINES);
         flags = opts->flags;
     }
-    medins_result *r = mdn_result_new(MEDINS_RESULT_SETTLEMENT, policy, sizeof(settle_data));
-    if (!r)
-        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
     settle_data *d = mdn_result_data(r);
     medins_claim whole;
-    int rc = mdn_settle_core(&d->s, &d->after, policy, person, mdn_claim_whole(&whole, claim),
+    if (rc == 0)
+        rc = mdn_settle_core(&d->s, &d->after, policy, person, mdn_claim_whole(&whole, claim),
                              ledger, r, flags, err);
     if (rc < 0) {
         medins_result_free(r);
@@ -805,6 +823,30 @@ static int settle_or_estimate(medins_result **out, const medins_policy *policy,
         *update = d->after;
     *out = r;
     return 0;
+}
+
+/* A settlement of a claim given by its totals, which writes the ledger after it to *update,
+ * or, with update NULL, its estimate, which changes nothing. */
+static int settle_or_estimate(medins_result **out, const medins_policy *policy,
+                              const medins_person *person, const medins_claim *claim,
+                              const medins_ledger *ledger, medins_ledger *update,
+                              const medins_settle_options *opts, medins_error **err)
+{
+    if (!out || !policy || !person || !claim || !ledger)
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: NULL argument",
+                         update ? "medins_settle" : "medins_presettle");
+    medins_result *r = mdn_settle_result_new(policy, 0);
+    if (!r)
+        return mdn_error(err, MEDINS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    int rc = mdn_settle_into(out, r, policy, person, claim, ledger, update, opts, err);
+    if (rc == 0) {
+        /* A claim given by its totals (checked by now): its bill has no line above a
+         * ceiling. */
+        settle_data *d = mdn_result_data(*out);
+        d->bill = (medins_item_split){.amount = d->s.total, .self_paid = d->s.self_paid,
+                                      .category_b = d->s.category_b, .in_scope = d->s.in_scope};
+    }
+    return rc;
 }
 
 int medins_settle_ex(medins_result **out, const medins_policy *policy, const medins_person *person,

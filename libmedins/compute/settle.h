@@ -6,6 +6,7 @@
 #ifndef MEDINS_COMPUTE_SETTLE_H
 #define MEDINS_COMPUTE_SETTLE_H
 
+#include "bills.h"
 #include "plan.h"
 
 /* The most claims in one of the batch's chunks, and a column of as many zeros (batch.c): an
@@ -41,11 +42,22 @@ int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const med
 
 /* What a settlement result keeps (its kind-specific data; the figures first, which
  * medins_result_settlement reads): the ledger before and after, so that a reversal restores it
- * exactly, and whether it is an estimate (medins_presettle), which changed no ledger. */
+ * exactly; whether it is an estimate (medins_presettle), which changed no ledger; and the
+ * bill's split with its lines' (bill.c), which follow in the same block. */
 typedef struct mdn_settled {
     medins_settlement s;
     medins_ledger before, after;
     int estimate;
+    medins_scheme scheme;           /* the person's */
+    /* For each payer: the amount it considered (the in-scope amount for the basic fund, the
+     * burden each layer took, what the account could pay) and the room its maximum left
+     * before the claim (MEDINS_NO_LIMIT: none; the balance for the account). */
+    medins_fen payer_base[MDN_PAYERS], payer_room[MDN_PAYERS];
+    medins_item_split bill;
+    size_t nitems;
+    medins_item_split *items;   /* nitems splits after this struct, then their text */
+    const char **text;          /* 2 * nitems: each line's code and name, NUL-terminated */
+    size_t *text_len;           /* their lengths */
 } mdn_settled;
 
 /* A settlement result's data, or NULL when result is NULL or of another kind. */
@@ -59,6 +71,27 @@ const mdn_settled *mdn_settled_of(const medins_result *result);
  * the settlement did not leave as it is; MEDINS_ERR_OVERFLOW for a balance past the limit.
  */
 int mdn_reverse(medins_ledger *ledger, const mdn_settled *d, medins_error **err);
+
+/* A new settlement result with room for `extra` bytes after its data, not zeroed (NULL on
+ * NOMEM). */
+medins_result *mdn_settle_result_new(const medins_policy *policy, size_t extra);
+/*
+ * Settle `claim` from `ledger` into `r` (made by mdn_settle_result_new): on success the
+ * ledger after it is written to *update (NULL: an estimate, which changes nothing) and r
+ * handed over through *out; on error r is freed and nothing changed. `opts` as
+ * medins_settle_ex takes them.
+ */
+int mdn_settle_into(medins_result **out, medins_result *r, const medins_policy *policy,
+                    const medins_person *person, const medins_claim *claim,
+                    const medins_ledger *ledger, medins_ledger *update,
+                    const medins_settle_options *opts, medins_error **err);
+
+/* The payer of a settlement's detail row (nhsa.c), or -1 past the last or for another kind
+ * of result; the payer whose working step i of its trace is (what comes off the bill, the
+ * deductible and the segments are the basic fund's; an adjustment is its segments'), or -1
+ * for the patient's sum and past the last. */
+int mdn_setldetail_payer(const medins_result *result, size_t row);
+int mdn_step_payer(const medins_result *result, size_t i);
 
 /* The output columns present in `out`, as mdn_settle_chunk takes them. */
 unsigned mdn_batch_columns(const medins_batch_out *out);

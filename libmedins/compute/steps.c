@@ -102,6 +102,7 @@ static const kind_def kinds[MEDINS_STEP_KIND_COUNT] = {
     [MEDINS_STEP_DEDUCTIBLE_CAP] = {"deductible_cap", {{"reached", FLAG}}},
     [MEDINS_STEP_ACCOUNT_FIRST] = {"account_first", {{"current", MONEY}, {"all", FLAG},
                                                      {"balance", MONEY}}},
+    [MEDINS_STEP_OVER_CEILING] = {"over_ceiling", {{0}}},
 };
 
 static const kind_def *kind_of(medins_step_kind kind)

@@ -294,6 +294,10 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
         "The supplementary fund's annual maximum {amount}; paid before this claim {base}",
         "补充基金年度最高支付限额{amount}元，本次结算前已支付{base}元",
     },
+    [MEDINS_STEP_OVER_CEILING] = {
+        "Above the items' price ceilings, paid by the patient: {amount}",
+        "超出限价部分，由个人全额负担：{amount}元",
+    },
 };
 
 const char *mdn_message(medins_step_kind kind, medins_lang lang)

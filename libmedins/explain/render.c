@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "settle.h"
 #include "steps.h"
 
 /* Output into a caller's buffer: n counts every byte, written or not (the size needed). */
@@ -362,5 +363,30 @@ int medins_result_render(char *buf, size_t size, size_t *needed, const medins_re
     }
     for (size_t i = 0; i < medins_result_third_party_count(result); i++)
         put_value_used(&o, medins_result_third_party(result, i), w);
+    return finish(&o, needed);
+}
+
+int medins_result_setl_proc_info(char *buf, size_t size, size_t *needed,
+                                 const medins_result *result, size_t row, medins_lang lang)
+{
+    const int payer = mdn_setldetail_payer(result, row);
+    if (payer < 0 || !mdn_layout_of(lang))
+        return MEDINS_ERR_ARGUMENT;
+    sink o = {buf, size, 0};
+    bool first = true;
+    for (size_t i = 0; i < medins_result_step_count(result); i++) {
+        if (mdn_step_payer(result, i) != payer)
+            continue;
+        if (!first)
+            puts_(&o, lang == MEDINS_LANG_ZH ? "；" : "; ");
+        first = false;
+        size_t text;
+        const int rc = mdn_render_step(o.n < o.size ? o.buf + o.n : NULL,
+                                       o.n < o.size ? o.size - o.n : 0, &text,
+                                       medins_result_step(result, i), lang);
+        if (rc != 0 && rc != MEDINS_ERR_BUFFER)
+            return rc;
+        o.n += text - 1;
+    }
     return finish(&o, needed);
 }

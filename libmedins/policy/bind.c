@@ -1076,3 +1076,15 @@ int mdn_bind_adjust_table(mdn_binder *b, const mdn_node *seq, unsigned dims, con
     }
     return rc;
 }
+
+int mdn_bind_string(mdn_binder *b, const mdn_node *map, const char *key, bool required,
+                    const char **out)
+{
+    const mdn_node *n = mdn_map_get(map, key);
+    if (!n || n->type == MDN_NULL)
+        return required ? mdn_bind_error(b, map, MEDINS_ERR_MISSING, "required key \"%s\" is missing", key) : 0;
+    if (n->type != MDN_SCALAR)
+        return mdn_bind_error(b, n, MEDINS_ERR_TYPE, "%s: expected a scalar", key);
+    *out = n->text;
+    return 0;
+}

@@ -88,6 +88,11 @@ int mdn_bind_word(mdn_binder *b, const mdn_node *map, const char *key, bool requ
 int mdn_bind_word_mask(mdn_binder *b, const mdn_node *map, const char *key,
                        const char *const *words, uint32_t *out);
 
+/* An uncited scalar's text under map[key] (borrowed from the tree, which the policy keeps).
+ * Absent: MEDINS_ERR_MISSING at the map when required, else *out unchanged and 0. */
+int mdn_bind_string(mdn_binder *b, const mdn_node *map, const char *key, bool required,
+                    const char **out);
+
 /* The selector keys of `dims` in a row. */
 int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_select *out);
 
@@ -130,5 +135,6 @@ mdn_section_binder mdn_bind_contributions;                                      
 mdn_section_binder mdn_bind_accounts;                                               /* contribution.c */
 mdn_section_binder mdn_bind_maternity;                                              /* maternity.c */
 mdn_section_binder mdn_bind_capitation;                                             /* capitation.c */
+mdn_section_binder mdn_bind_bills;                                                  /* bills.c */
 
 #endif

@@ -75,6 +75,7 @@ struct mdn_contributions;  /* contribution.h */
 struct mdn_accounts;       /* contribution.h */
 struct mdn_maternity;      /* maternity.h */
 struct mdn_capitation;     /* capitation.h */
+struct mdn_bills;          /* bills.h */
 
 struct medins_policy {
     mdn_arena arena;
@@ -100,6 +101,7 @@ struct medins_policy {
     struct mdn_accounts *accounts;
     struct mdn_maternity *maternity;
     struct mdn_capitation *capitation;
+    struct mdn_bills *bills;
 };
 
 /* Whether `date` is within the policy's dates (an open end when `to` is 0): one unsigned test

@@ -26,6 +26,7 @@ static mdn_section_binder *const section_binders[MEDINS_SECTION_COUNT] = {
     [MEDINS_SECTION_MATERNITY] = mdn_bind_maternity,
     [MEDINS_SECTION_CAPITATION] = mdn_bind_capitation,
     [MEDINS_SECTION_ACCOUNTS] = mdn_bind_accounts,
+    [MEDINS_SECTION_BILLS] = mdn_bind_bills,
 };
 
 /* Top-level keys that are not sections. */
@@ -172,21 +173,10 @@ fail:
 
 /* ---- stage 2: merge and bind -------------------------------------------------------------- */
 
-static int string_at(mdn_binder *b, const mdn_node *map, const char *key, bool required, const char **out)
-{
-    const mdn_node *n = mdn_map_get(map, key);
-    if (!n || n->type == MDN_NULL)
-        return required ? mdn_bind_error(b, map, MEDINS_ERR_MISSING, "required key \"%s\" is missing", key) : 0;
-    if (n->type != MDN_SCALAR)
-        return mdn_bind_error(b, n, MEDINS_ERR_TYPE, "%s: expected a scalar", key);
-    *out = n->text;
-    return 0;
-}
-
 static int date_at(mdn_binder *b, const mdn_node *map, const char *key, bool required, medins_date *out)
 {
     const char *t = NULL;
-    int rc = string_at(b, map, key, required, &t);
+    int rc = mdn_bind_string(b, map, key, required, &t);
     if (rc || !t)
         return rc;
     const mdn_node *n = mdn_map_get(map, key);
@@ -208,7 +198,7 @@ static int date_at(mdn_binder *b, const mdn_node *map, const char *key, bool req
 static int year_start_at(mdn_binder *b, const mdn_node *root, int32_t *out)
 {
     const char *t = NULL;
-    int rc = string_at(b, root, "year_start", false, &t);
+    int rc = mdn_bind_string(b, root, "year_start", false, &t);
     if (rc || !t)
         return rc;
     const mdn_node *n = mdn_map_get(root, "year_start");
@@ -255,12 +245,12 @@ static int bind_sources(mdn_binder *b, const mdn_node *list)
         int kind = 0;
         src->number = src->issuer = src->date = "";
         mdn_path_push_index(b, i);
-        if (!(rc = mdn_bind_keys(b, s, 0, keys)) && !(rc = string_at(b, s, "id", true, &src->id)) &&
-            !(rc = string_at(b, s, "title", true, &src->title)) &&
-            !(rc = string_at(b, s, "number", false, &src->number)) &&
-            !(rc = string_at(b, s, "issuer", false, &src->issuer)) &&
-            !(rc = string_at(b, s, "date", false, &src->date)) &&
-            !(rc = string_at(b, s, "where", false, &(const char *){ NULL })) &&
+        if (!(rc = mdn_bind_keys(b, s, 0, keys)) && !(rc = mdn_bind_string(b, s, "id", true, &src->id)) &&
+            !(rc = mdn_bind_string(b, s, "title", true, &src->title)) &&
+            !(rc = mdn_bind_string(b, s, "number", false, &src->number)) &&
+            !(rc = mdn_bind_string(b, s, "issuer", false, &src->issuer)) &&
+            !(rc = mdn_bind_string(b, s, "date", false, &src->date)) &&
+            !(rc = mdn_bind_string(b, s, "where", false, &(const char *){ NULL })) &&
             !(rc = mdn_bind_word(b, s, "kind", false, kinds, &kind))) {
             src->kind = kinds[kind];
             src->file = s->file;
@@ -372,17 +362,17 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
         return rc;
 
     const char *format = NULL, *region = NULL, *title = NULL;
-    if ((rc = string_at(b, root, "format", true, &format)) == 0 && strcmp(format, "1") != 0)
+    if ((rc = mdn_bind_string(b, root, "format", true, &format)) == 0 && strcmp(format, "1") != 0)
         rc = mdn_bind_error(b, mdn_map_get(root, "format"), MEDINS_ERR_RANGE,
                             "format %s is not supported (this library reads format 1)", format);
     if ((rc = mdn_bind_past(b, rc)))
         return rc;
-    if ((rc = string_at(b, root, "region", true, &region)) == 0 && !is_region_word(region))
+    if ((rc = mdn_bind_string(b, root, "region", true, &region)) == 0 && !is_region_word(region))
         rc = mdn_bind_error(b, mdn_map_get(root, "region"), MEDINS_ERR_TYPE,
                             "region: \"%s\" is not a lower-case word", region);
     if (rc)
         region = NULL;
-    if ((rc = mdn_bind_past(b, rc)) || (rc = mdn_bind_past(b, string_at(b, root, "title", false, &title))))
+    if ((rc = mdn_bind_past(b, rc)) || (rc = mdn_bind_past(b, mdn_bind_string(b, root, "title", false, &title))))
         return rc;
     /* kind is the file's own: a year based on a reform is still a year. */
     int kind = 0;

@@ -39,6 +39,7 @@ const char *const mdn_section_words[] = {
     [MEDINS_SECTION_MATERNITY] = "maternity",
     [MEDINS_SECTION_CAPITATION] = "capitation",
     [MEDINS_SECTION_ACCOUNTS] = "accounts",
+    [MEDINS_SECTION_BILLS] = "bills",
     [MEDINS_SECTION_COUNT] = NULL,
 };
 _Static_assert(MDN_WORD_COUNT(mdn_employer_words) == MEDINS_EMPLOYER_TYPE_COUNT,

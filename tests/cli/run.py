@@ -15,6 +15,7 @@ import sys
 import tempfile
 
 import bad_input
+import bills
 import harness
 import json_output
 import regions
@@ -685,6 +686,7 @@ GROUPS.update(years.GROUPS)
 GROUPS.update(regions.GROUPS)
 GROUPS.update(lang.GROUPS)
 GROUPS.update(refund.GROUPS)
+GROUPS.update(bills.GROUPS)
 
 if __name__ == "__main__":
     GROUPS[GROUP]()

@@ -735,6 +735,46 @@ class Settlement(Result):
         for name, value in _c.figures_of(handle).items():
             setattr(self, name, value)
 
+    # The platform's records and the bill's lines, read through the library's layouts
+    # (medins/layout.h): each dict's keys are the C structs' field names, which for setlinfo
+    # and setldetail are the platform's.
+    @property
+    def setlinfo(self) -> Dict[str, int]:
+        """The settlement as the national platform's ``setlinfo`` (fen; ``pool_prop_selfpay``
+        in basis points): every field, those the library does not compute 0. A dict, so
+        ``pandas.DataFrame([s.setlinfo])`` is one row with the platform's column names."""
+        c = self.__dict__["_c"]
+        return {f.name: _flat.Result_setlinfo_field(c, i)
+                for i, f in enumerate(_layout(_c.LAYOUT_SETLINFO))}
+
+    @property
+    def setldetail(self) -> List[Dict[str, Any]]:
+        """A ``setldetail`` row for each fund that paid: ``fund_pay_type``,
+        ``fund_pay_type_name``, ``inscp_scp_amt``, ``crt_payb_lmt_amt`` (-1: no maximum),
+        ``fund_payamt``, ``setl_proc_info`` (its working, in Chinese) and ``part``."""
+        c = self.__dict__["_c"]
+        fields = list(enumerate(_layout(_c.LAYOUT_SETLDETAIL)))
+        rows = []
+        for r in range(_flat.Result_setldetail_count(c)):
+            row: Dict[str, Any] = {"fund_pay_type": _flat.Result_setldetail_text(c, r, 0),
+                                   "fund_pay_type_name": _flat.Result_setldetail_text(c, r, 1)}
+            row.update({f.name: _flat.Result_setldetail_field(c, r, i) for i, f in fields})
+            row["part"] = Part(row["part"])
+            row["setl_proc_info"] = _flat.Result_setl_proc_info(c, r)
+            rows.append(row)
+        return rows
+
+    @property
+    def items(self) -> List[Dict[str, Any]]:
+        """Each fee line's split (fen), for a settlement of :meth:`Policy.settle_items`: its
+        ``code`` and ``name``, ``amount = self_paid + over_ceiling + category_b + in_scope``,
+        the ``selfpay_prop`` applied and its ``chrgitm_lv``. Empty for a claim by its totals."""
+        c = self.__dict__["_c"]
+        fields = list(enumerate(_layout(_c.LAYOUT_ITEM_SPLIT)))
+        return [{"code": _flat.Result_item_text(c, k, 0), "name": _flat.Result_item_text(c, k, 1),
+                 **{f.name: _flat.Result_item_field(c, k, i) for i, f in fields}}
+                for k in range(_flat.Result_item_count(c))]
+
     def __getattr__(self, name: str) -> Any:
         # Called only for an attribute the instance does not have: a settlement from
         # Policy.settle makes its lines (the trace's English text) and its assumed values on
@@ -823,6 +863,8 @@ def _opts(options: Optional[LoadOptions]) -> Any:
 _NO_TRACE = _c.SETTLE_NO_TRACE
 # The extension's function itself, not SWIG's Python shim around it: one call less per claim.
 _settle_one = getattr(_c, "_lowlevel", _c).settle_one
+# The flat functions, which take settle_one's bare handles as well as the proxies.
+_flat = getattr(_c, "_lowlevel", _c)
 _new_object = object.__new__
 _result_assumed = getattr(_c, "_lowlevel", _c).Result_assumed
 _result_third_party = getattr(_c, "_lowlevel", _c).Result_third_party
@@ -1039,6 +1081,42 @@ class Policy:
         s = _new_object(Settlement)
         s.__dict__ = attrs
         return s
+
+    def settle_items(self, person: Person, claim: Claim, items: Any,
+                     ledger: Optional[Ledger] = None, *, explain: bool = True) -> Settlement:
+        """Settle an itemised bill: ``items`` is an iterable of mappings (or a
+        ``pandas.DataFrame``), one a fee line, with ``code`` and ``name`` and the fields of
+        ``medins_item`` by name: ``amount``, or ``price`` and ``quantity`` (ten-thousandths:
+        15000 is 1.5), ``chrgitm_lv`` (1, 2, 3), ``selfpay_prop`` (basis points) and
+        ``ceiling`` (fen); a field left out (or None / NaN) is the initialiser's. The claim's
+        totals must be 0: the lines give them. The result's :attr:`Settlement.items` holds
+        each line's split; ``ledger`` is updated as by :meth:`settle`."""
+        _require("Policy.settle_items", person=(person, Person), claim=(claim, Claim))
+        if ledger is None:
+            ledger = _fresh_ledger(claim)
+        if hasattr(items, "to_dict"):
+            items = items.to_dict("records")
+        fields = [f.name for f in _layout(_c.LAYOUT_ITEM)]
+        bill = _c.Bill()
+        for n, line in enumerate(items, 1):
+            unknown = set(line) - {"code", "name", *fields}
+            if unknown:
+                raise ValueError(f"Policy.settle_items: fee line {n} has no field "
+                                 f"{sorted(unknown)[0]!r} (fields: code, name, {', '.join(fields)})")
+            if bill.add(line.get("code") or "", line.get("name") or "") != 0:
+                raise MemoryError("Policy.settle_items")
+            for i, name in enumerate(fields):
+                v = line.get(name)
+                if v is None or v != v:   # absent, None or NaN
+                    continue
+                if isinstance(v, (float, np.floating)) and float(v).is_integer():
+                    v = int(v)   # a DataFrame's column of ints with a gap is float
+                v = integer(v, f"Policy.settle_items: fee line {n}: {name}")
+                if bill.set(i, v) != 0:
+                    raise OverflowError(f"Policy.settle_items: fee line {n}: {name} out of range")
+        handle = self._c.settle_items(person._to_c(), claim._to_c(), bill, ledger._c,
+                                      0 if explain else _NO_TRACE)
+        return Settlement(handle, self)
 
     def settle_figures(self, person: Person, claim: Claim,
                        ledger: Optional[Ledger] = None) -> Dict[str, int]:

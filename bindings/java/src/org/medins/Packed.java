@@ -25,6 +25,10 @@ final class Packed {
     static final int MATERNITY = layout.LAYOUT_MATERNITY_FIGURES;
     static final int CAPITATION = layout.LAYOUT_CAPITATION_FIGURES;
     static final int YEAR_TO_DATE = layout.LAYOUT_YEAR_TO_DATE;
+    static final int ITEM = layout.LAYOUT_ITEM;
+    static final int ITEM_SPLIT = layout.LAYOUT_ITEM_SPLIT;
+    static final int SETLINFO = layout.LAYOUT_SETLINFO;
+    static final int SETLDETAIL = layout.LAYOUT_SETLDETAIL;
 
     /*
      * Policy.settleFigures's one buffer: person, claim and ledger one after the other, then the

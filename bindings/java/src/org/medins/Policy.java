@@ -352,7 +352,7 @@ public final class Policy implements AutoCloseable {
         return use(p -> {
             synchronized (ledger) {
                 return Result.adopt(id, shared, medins.java_settle(p, person.packed(),
-                        claim.packed(), ledger.state(), flags));
+                        claim.packed(), null, ledger.state(), flags));
             }
         });
     }
@@ -378,9 +378,48 @@ public final class Policy implements AutoCloseable {
         return use(p -> {
             synchronized (ledger) {
                 return Result.adopt(id, shared, medins.java_settle(p, person.packed(),
-                        claim.packed(), ledger.snapshot(), medinsConstants.SWIG_ESTIMATE));
+                        claim.packed(), null, ledger.snapshot(), medinsConstants.SWIG_ESTIMATE));
             }
         });
+    }
+
+    /**
+     * Settle an itemised bill: each fee line is split to the fen into its self-paid,
+     * over-ceiling, first self-pay and in-scope parts, the splits summed into the claim and the
+     * claim settled as by {@link #settle(Person, Claim, Ledger, boolean)}. The claim's totals
+     * must be 0. The result's {@link Result#items()} holds each line's split; its
+     * {@link Result#setlinfo()} and {@link Result#setldetail()} the platform's records.
+     *
+     * @param person the insured person
+     * @param claim the bill's date, kind, level and institution, with totals of 0
+     * @param items the fee lines
+     * @param ledger the member's ledger for the claim's year: updated on success, left as it was
+     *     on an error
+     * @param explain false to compute the figures only, without a trace
+     * @return a settlement result, owned by the caller: close it
+     * @throws MedinsException for a line the library refuses (its message names the line), and
+     *     as {@link #settle(Person, Claim, Ledger, boolean)}
+     * @throws NullPointerException when an argument or a line is null
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public Result settleItems(Person person, Claim claim, java.util.List<Item> items,
+                              Ledger ledger, boolean explain) {
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(ledger, "ledger");
+        long flags = explain ? 0 : medinsConstants.SETTLE_NO_TRACE;
+        org.medins.swig.Bill bill = Item.bill(items);
+        try {
+            return use(p -> {
+                synchronized (ledger) {
+                    return Result.adopt(id, shared, medins.java_settle(p, person.packed(),
+                            claim.packed(), bill, ledger.state(), flags));
+                }
+            });
+        } finally {
+            bill.delete();
+        }
     }
 
     /**

@@ -368,6 +368,67 @@ public final class Result implements AutoCloseable {
         return need(settlement, ResultKind.SETTLEMENT);
     }
 
+    /* The platform's records and the bill's lines, made from the native result when first
+     * read (a settlement only). */
+    private volatile SetlInfo setlinfo;
+    private volatile List<SetlDetail> setldetail;
+    private volatile List<ItemSplit> items;
+
+    private <T> T fromSettlement(java.util.function.Function<org.medins.swig.Result, T> make,
+                                 String what) {
+        need(settlement, ResultKind.SETTLEMENT);
+        return guard.read(() -> make.apply(handle),
+                () -> "the result is closed: its " + what + " was not read before");
+    }
+
+    /**
+     * The settlement as the national platform's {@code setlinfo}.
+     *
+     * @return the record, in fen
+     * @throws MedinsException MEDINS_ERR_NOT_COVERED when no policy row (nor default) places a
+     *     fund that paid
+     * @throws IllegalStateException when this is not a settlement, or it was closed before
+     *     this was first read
+     */
+    public SetlInfo setlinfo() {
+        SetlInfo s = setlinfo;
+        if (s == null) {
+            setlinfo = s = fromSettlement(SetlInfo::of, "setlinfo");
+        }
+        return s;
+    }
+
+    /**
+     * The settlement's {@code setldetail} rows: one for each fund that paid, in the order basic
+     * fund, major-disease layer, medical assistance, individual account.
+     *
+     * @return an unmodifiable list
+     * @throws MedinsException as {@link #setlinfo()}
+     * @throws IllegalStateException as {@link #setlinfo()}
+     */
+    public List<SetlDetail> setldetail() {
+        List<SetlDetail> s = setldetail;
+        if (s == null) {
+            setldetail = s = fromSettlement(SetlDetail::of, "setldetail");
+        }
+        return s;
+    }
+
+    /**
+     * Each fee line's split, for a settlement of {@link Policy#settleItems}; empty for a claim
+     * given by its totals.
+     *
+     * @return an unmodifiable list
+     * @throws IllegalStateException as {@link #setlinfo()}
+     */
+    public List<ItemSplit> items() {
+        List<ItemSplit> s = items;
+        if (s == null) {
+            items = s = fromSettlement(ItemSplit::of, "items");
+        }
+        return s;
+    }
+
     /**
      * The figures of a contribution, in fen.
      *

@@ -26,7 +26,9 @@ public enum Section {
     /** {@code capitation}: per-head payment to institutions */
     CAPITATION(section.SECTION_CAPITATION),
     /** {@code accounts}: employees' individual-account credits */
-    ACCOUNTS(section.SECTION_ACCOUNTS);
+    ACCOUNTS(section.SECTION_ACCOUNTS),
+    /** {@code bills}: how itemised bills are split */
+    BILLS(section.SECTION_BILLS);
 
     private final int code;
 
