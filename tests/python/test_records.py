@@ -12,9 +12,9 @@ import sys
 import pytest
 
 import medins
-from conftest import ROOT, claim
+from conftest import ROOT, claim, env_path
 
-BASIC = ROOT / "tests" / "data" / "settle" / "basic.yaml"
+BASIC = env_path("MEDINS_TEST_DATA", ROOT / "tests" / "data") / "settle" / "basic.yaml"
 
 
 @pytest.fixture(scope="module")
