@@ -127,11 +127,15 @@ static int columns(const char *s)
 }
 
 /* s, then spaces up to `width` columns. */
+/* Spaces that pad `s` to `width` columns (none when it is as wide or wider). */
+static int padding(const char *s, int width)
+{
+    return width > columns(s) ? width - columns(s) : 0;
+}
+
 static void pad(FILE *out, const char *s, int width)
 {
-    fputs(s, out);
-    for (int n = columns(s); n < width; n++)
-        fputc(' ', out);
+    fprintf(out, "%s%*s", s, padding(s, width), "");
 }
 
 /* Machine name of a part, for JSON. */
@@ -195,7 +199,7 @@ static void add(char *buf, size_t size, const char *fmt, ...)
 /* `s` padded with spaces to `width` columns. */
 static void add_padded(char *buf, size_t size, const char *s, int width)
 {
-    add(buf, size, "%s%*s", s, width > columns(s) ? width - columns(s) : 0, "");
+    add(buf, size, "%s%*s", s, padding(s, width), "");
 }
 
 /* A line in `style`, without the spaces a padded last column would leave at its end. */

@@ -566,8 +566,8 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
                          claim.level, claim.institution);
             ctx.attributes = claim.attributes;
             mdn_plan_make(&own, policy, &ctx);
-            rc = mdn_settle_planned_from(&s, ledger, &closed, policy, &b->person, &own, &claim,
-                                         MDN_VOUCHED_NONE, e);
+            rc = mdn_settle_planned(&s, ledger, &closed, policy, &b->person, &own, &claim,
+                                    MDN_VOUCHED_NONE, e);
         }
         /* The run's figures are the old ledger's: the next claim starts the run again. */
         if (rc == 0)
@@ -594,7 +594,7 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
             mdn_plan_make(&own, policy, &ctx);
             plan = &own;
         }
-        rc = mdn_settle_planned(&s, ledger, policy, &b->person, plan, &claim,
+        rc = mdn_settle_planned(&s, ledger, NULL, policy, &b->person, plan, &claim,
                                 plain ? MDN_VOUCHED_DATES : MDN_VOUCHED_NONE, e);
         if (rc == 0) {
             const uint64_t in_scope = (uint64_t)(claim.total - claim.self_paid - claim.category_b);

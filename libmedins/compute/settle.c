@@ -1074,18 +1074,11 @@ void mdn_settle_chunk(const medins_batch_claims *claims, medins_batch_out *out, 
     }
 }
 
-int mdn_settle_planned(medins_settlement *s, medins_ledger *ledger, const medins_policy *p,
-                       const medins_person *person, const mdn_plan *plan,
-                       const medins_claim *claim, mdn_vouched vouched, medins_error **err)
+int mdn_settle_planned(medins_settlement *s, medins_ledger *ledger, const medins_ledger *from,
+                       const medins_policy *p, const medins_person *person,
+                       const mdn_plan *plan, const medins_claim *claim, mdn_vouched vouched,
+                       medins_error **err)
 {
-    return settle_body(s, ledger, p, person, plan, NULL, claim, ledger, NULL, 0, vouched, true,
-                       err);
-}
-
-int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const medins_ledger *from,
-                            const medins_policy *p, const medins_person *person,
-                            const mdn_plan *plan, const medins_claim *claim, mdn_vouched vouched,
-                            medins_error **err)
-{
-    return settle_body(s, next, p, person, plan, NULL, claim, from, NULL, 0, vouched, true, err);
+    return settle_body(s, ledger, p, person, plan, NULL, claim, from ? from : ledger, NULL, 0,
+                       vouched, true, err);
 }

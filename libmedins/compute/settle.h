@@ -25,20 +25,16 @@ typedef enum mdn_vouched {
 } mdn_vouched;
 
 /*
- * Settle `claim` of `person` with `plan` (made for them under p) and update `ledger` in place
- * when it settles; *s receives the figures the batch outputs. The person, the claim and the
- * ledger must have passed their checks; `vouched` says what else the caller has checked.
- * Returns 0 or the first failed check's status (with *err).
+ * Settle `claim` of `person` with `plan` (made for them under p) from `from` (NULL: `ledger`
+ * itself; else a ledger whose years were closed into the claim's), writing the ledger after it
+ * to `ledger` when it settles; *s receives the figures the batch outputs. The person, the
+ * claim and the ledger must have passed their checks; `vouched` says what else the caller has
+ * checked. Returns 0 or the first failed check's status (with *err).
  */
-int mdn_settle_planned(medins_settlement *s, medins_ledger *ledger, const medins_policy *p,
-                       const medins_person *person, const mdn_plan *plan,
-                       const medins_claim *claim, mdn_vouched vouched, medins_error **err);
-/* As mdn_settle_planned, the claim settled from `from` (a ledger whose years were closed into
- * the claim's) and, when it settles, the result written to `next`. */
-int mdn_settle_planned_from(medins_settlement *s, medins_ledger *next, const medins_ledger *from,
-                            const medins_policy *p, const medins_person *person,
-                            const mdn_plan *plan, const medins_claim *claim, mdn_vouched vouched,
-                            medins_error **err);
+int mdn_settle_planned(medins_settlement *s, medins_ledger *ledger, const medins_ledger *from,
+                       const medins_policy *p, const medins_person *person,
+                       const mdn_plan *plan, const medins_claim *claim, mdn_vouched vouched,
+                       medins_error **err);
 
 /* What a settlement result keeps (its kind-specific data; the figures first, which
  * medins_result_settlement reads): the ledger before and after, so that a reversal restores it
