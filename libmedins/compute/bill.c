@@ -67,16 +67,47 @@ static MDN_COLD int check_text(size_t i, const char *s, size_t len, const char *
     return 0;
 }
 
+/* Unaligned loads and stores of 4 and 8 bytes (a memcpy of a constant size is one move). */
+static inline uint32_t load4(const char *s) { uint32_t w; memcpy(&w, s, 4); return w; }
+static inline uint64_t load8(const char *s) { uint64_t w; memcpy(&w, s, 8); return w; }
+static inline void store4(char *at, uint32_t w) { memcpy(at, &w, 4); }
+static inline void store8(char *at, uint64_t w) { memcpy(at, &w, 8); }
+
+/* Non-zero when a byte of the word w is 0: a byte's borrow reaches its top bit only from a 0
+ * byte at or below it, and the lowest 0 byte always shows. */
+#define ZERO_BYTE4(w) (((w) - 0x01010101u) & ~(w) & 0x80808080u)
+#define ZERO_BYTE8(w) (((w) - 0x0101010101010101u) & ~(w) & 0x8080808080808080u)
+
 /* The `len` bytes at s copied to `at` with a NUL after them; true when a NUL was among them.
- * A byte loop: the names of fee lines are short, shorter than a call to memchr and memcpy
- * each costs. */
+ * Fee lines' codes and names are short, shorter than a call to memcpy and memchr each costs:
+ * they are moved a word at a time, the last word overlapping the one before it (4 to 7 bytes:
+ * two words of 4; 1 to 3: the first, middle and last bytes, which are all of them). */
 static inline bool copy_text(char *at, const char *s, size_t len)
 {
-    bool nul = false;
-    for (size_t k = 0; k < len; k++)
-        nul |= (at[k] = s[k]) == '\0';
+    uint64_t zero = 0;
+    if (len >= 8) {
+        for (size_t k = 0; k + 8 < len; k += 8) {
+            const uint64_t w = load8(s + k);
+            store8(at + k, w);
+            zero |= ZERO_BYTE8(w);
+        }
+        const uint64_t w = load8(s + len - 8);
+        store8(at + len - 8, w);
+        zero |= ZERO_BYTE8(w);
+    } else if (len >= 4) {
+        const uint32_t a = load4(s), b = load4(s + len - 4);
+        store4(at, a);
+        store4(at + len - 4, b);
+        zero = ZERO_BYTE4(a) | ZERO_BYTE4(b);
+    } else if (len > 0) {
+        const char a = s[0], b = s[len / 2], c = s[len - 1];
+        at[0] = a;
+        at[len / 2] = b;
+        at[len - 1] = c;
+        zero = !a | !b | !c;
+    }
     at[len] = '\0';
-    return nul;
+    return zero != 0;
 }
 
 /* Check line i and split it into *sp, with `deflt` the policy's proportion (NULL: none).
@@ -210,8 +241,7 @@ int medins_settle_items(medins_result **out, const medins_policy *policy,
     /* The text follows the splits and its pointers: each code and name NUL-terminated. */
     size_t text = 0;
     for (size_t i = 0; i < n; i++) {
-        if (items[i].code_len > SIZE_MAX / 8 || items[i].name_len > SIZE_MAX / 8 ||
-            text > SIZE_MAX / 4)
+        if ((items[i].code_len | items[i].name_len) > SIZE_MAX / 8 || text > SIZE_MAX / 4)
             return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "item %zu: text too long",
                              i + 1);
         text += items[i].code_len + items[i].name_len + 2;
@@ -227,42 +257,53 @@ int medins_settle_items(medins_result **out, const medins_policy *policy,
     d->text_len = (size_t *)(d->text + 2 * n);
     char *at = (char *)(d->text_len + 2 * n);
 
-    const struct mdn_bills *bills = policy->bills;
-    medins_item_split *bill = &d->bill;
-    for (size_t i = 0; i < n && rc == 0; i++) {
+    const mdn_ratio *deflt = policy->bills ? &policy->bills->selfpay_prop : NULL;
+    medins_item_split *const split = d->items;
+    const char **const texts = d->text;
+    size_t *const lens = d->text_len;
+    medins_item_split bill = {0};   /* summed here, written to d once */
+    for (size_t i = 0; i < n; i++) {
+        const medins_item *it = &items[i];
         medins_item_split sp;
-        rc = split_line(&sp, &items[i], i, bills ? &bills->selfpay_prop : NULL, err);
-        if (rc < 0)
+        if ((rc = split_line(&sp, it, i, deflt, err)) < 0)
             break;
-        d->items[i] = sp;
+        split[i] = sp;
         /* Each addend is at most MEDINS_FEN_MAX, and so is each sum so far. */
-        bill->amount += sp.amount;
-        bill->self_paid += sp.self_paid;
-        bill->over_ceiling += sp.over_ceiling;
-        bill->category_b += sp.category_b;
-        bill->in_scope += sp.in_scope;
-        if (bill->amount > MEDINS_FEN_MAX)
+        bill.amount += sp.amount;
+        bill.self_paid += sp.self_paid;
+        bill.over_ceiling += sp.over_ceiling;
+        bill.category_b += sp.category_b;
+        bill.in_scope += sp.in_scope;
+        if (bill.amount > MEDINS_FEN_MAX) {
             rc = mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0,
                            "claim %lld: the bill's total passes the limit at item %zu",
                            (long long)claim->id, i + 1);
-        const char *const s[2] = {items[i].code, items[i].name};
-        const size_t len[2] = {items[i].code_len, items[i].name_len};
-        for (size_t k = 0; k < 2 && rc == 0; k++) {
-            if (copy_text(at, s[k], len[k]))
-                rc = check_text(i, s[k], len[k], k ? "name" : "code", err);
-            d->text[2 * i + k] = at;
-            d->text_len[2 * i + k] = len[k];
-            at += len[k] + 1;
+            break;
         }
+        /* The code, then the name, each followed by a NUL; a NUL within either is refused,
+         * the code's first. */
+        const bool nul_code = copy_text(at, it->code, it->code_len);
+        texts[2 * i] = at;
+        lens[2 * i] = it->code_len;
+        at += it->code_len + 1;
+        const bool nul_name = copy_text(at, it->name, it->name_len);
+        texts[2 * i + 1] = at;
+        lens[2 * i + 1] = it->name_len;
+        at += it->name_len + 1;
+        if ((nul_code || nul_name) &&
+            ((rc = check_text(i, it->code, it->code_len, "code", err)) < 0 ||
+             (rc = check_text(i, it->name, it->name_len, "name", err)) < 0))
+            break;
     }
     if (rc < 0) {
         medins_result_free(r);
         return rc;
     }
+    d->bill = bill;
     medins_claim c = *claim;
-    c.total = bill->amount;
-    c.self_paid = bill->self_paid + bill->over_ceiling;
-    c.category_b = bill->category_b;
+    c.total = bill.amount;
+    c.self_paid = bill.self_paid + bill.over_ceiling;
+    c.category_b = bill.category_b;
     return mdn_settle_into(out, r, policy, person, &c, ledger, ledger, opts, err);
 }
 
