@@ -680,6 +680,108 @@ static void expect_refused(const medins_policy *p, const medins_claim *claim,
     medins_error_free(err);
 }
 
+/* price × quantity is rounded in one step when both are below 2^32 (4294967296) and in two
+ * (whole units, then the fraction) from there; the figures are the same. Lines on both sides,
+ * each with a half fen, under the policy's 10% for 乙 lines without their own:
+ *   1  甲  4294967295 × 0.5 = 2147483647.5 → 2147483648; ceiling 4294967290: over 5 × 0.5 =
+ *          2.5 → 3; in scope 2147483645.
+ *   2  乙  4294967297 × 0.5 = 2147483648.5 → 2147483649; ceiling 4294967292: over 3; first
+ *          self-pay (2147483649 − 3) × 10% = 214748364.6 → 214748365; in scope 2147483646 −
+ *          214748365 = 1932735281.
+ *   3  甲  3 × 429496.7297 (quantity 4294967297) = 1288490.1891 → 1288490.
+ *   4  乙  1 × 429496.7295 (quantity 4294967295) = 429496.7295 → 429497; its own 50%:
+ *          214748.5 → 214749 first self-pay, 214748 in scope.
+ * And (4294967295 × 4294967295) / 10^4 ≈ 1.8 × 10^15 fen, both factors below 2^32: above the
+ * limit of 10^14. */
+START_TEST(rounding_paths)
+{
+    medins_item it[4] = {item("R1", "", MEDINS_ITEM_CLASS_A), item("R2", "", MEDINS_ITEM_CLASS_B),
+                         item("R3", "", MEDINS_ITEM_CLASS_A), item("R4", "", MEDINS_ITEM_CLASS_B)};
+    it[0].price = 4294967295;
+    it[0].quantity = 5000;
+    it[0].ceiling = 4294967290;
+    it[1].price = 4294967297;
+    it[1].quantity = 5000;
+    it[1].ceiling = 4294967292;
+    it[2].price = 3;
+    it[2].quantity = 4294967297;
+    it[3].price = 1;
+    it[3].quantity = 4294967295;
+    it[3].selfpay_prop = 5000;
+    medins_person person;
+    medins_claim claim;
+    medins_ledger ledger;
+    inpatient(&person, &claim, &ledger);
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_settle_items(&r, policy, &person, &claim, it, 4, &ledger, NULL, &err),
+                     0);
+    SPLIT(medins_result_item(r, 0), 2147483648, 0, 3, 0, 2147483645);
+    SPLIT(medins_result_item(r, 1), 2147483649, 0, 3, 214748365, 1932735281);
+    SPLIT(medins_result_item(r, 2), 1288490, 0, 0, 0, 1288490);
+    SPLIT(medins_result_item(r, 3), 429497, 0, 0, 214749, 214748);
+    medins_result_free(r);
+
+    it[0].quantity = 4294967295;
+    medins_item_split sp;
+    ck_assert_int_eq(medins_item_split_line(&sp, policy, &it[0], &err), MEDINS_ERR_OVERFLOW);
+    ck_assert_str_eq(medins_error_message(err), "item (R1): price × quantity is above the limit");
+    medins_error_free(err);
+}
+END_TEST
+
+/* Codes and names are copied into the result a word at a time, looking for a NUL as they go:
+ * every length from 1 to 24 bytes comes back byte for byte with a NUL after it, bytes of every
+ * value but 0 among them (UTF-8's above 0x80 too), and a NUL at any byte of a code or a name
+ * is refused at that byte, counted from 1. */
+START_TEST(text_copied)
+{
+    char code[25], name[25];
+    for (size_t len = 1; len <= 24; len++) {
+        for (size_t k = 0; k < len; k++) {
+            code[k] = (char)('A' + k);
+            name[k] = (char)(0x81 + (5 * k + len) % 127);   /* 0x81 to 0xFF: never 0 */
+        }
+        medins_item it = item("", "", MEDINS_ITEM_CLASS_A);
+        it.code = code;
+        it.code_len = len;
+        it.name = name;
+        it.name_len = len;
+        it.amount = 100;
+        medins_person person;
+        medins_claim claim;
+        medins_ledger ledger;
+        inpatient(&person, &claim, &ledger);
+        medins_result *r = NULL;
+        medins_error *err = NULL;
+        const int rc = medins_settle_items(&r, policy, &person, &claim, &it, 1, &ledger, NULL,
+                                           &err);
+        ck_assert_msg(rc == 0, "%zu bytes: %s", len, err ? medins_error_message(err) : "");
+        size_t code_len = 0, name_len = 0;
+        const char *got_name = NULL;
+        const char *got_code = medins_result_item_code(r, 0, &code_len, &got_name, &name_len);
+        ck_assert_uint_eq(code_len, len);
+        ck_assert_uint_eq(name_len, len);
+        ck_assert(memcmp(got_code, code, len) == 0 && got_code[len] == '\0');
+        ck_assert(memcmp(got_name, name, len) == 0 && got_name[len] == '\0');
+        medins_result_free(r);
+
+        for (size_t at = 0; at < len; at++) {
+            for (int in_name = 0; in_name < 2; in_name++) {
+                char *s = in_name ? name : code;
+                const char saved = s[at];
+                s[at] = '\0';
+                char message[64];
+                snprintf(message, sizeof message, "item 1: its %s has a NUL byte at byte %zu",
+                         in_name ? "name" : "code", at + 1);
+                expect_refused(policy, NULL, &it, 1, MEDINS_ERR_SYNTAX, message, message);
+                s[at] = saved;
+            }
+        }
+    }
+}
+END_TEST
+
 START_TEST(bad_line)
 {
     const bad *b = &bads[_i];
@@ -733,6 +835,8 @@ static Suite *bill_suite(void)
     tcase_add_test(tc, totals_alike);
     tcase_add_test(tc, half_fen);
     tcase_add_test(tc, split_alone);
+    tcase_add_test(tc, rounding_paths);
+    tcase_add_test(tc, text_copied);
     tcase_add_test(tc, nhsa_employee);
     tcase_add_test(tc, nhsa_resident_layers);
     tcase_add_test(tc, nhsa_remapped);

@@ -27,15 +27,24 @@ void medins_item_init(medins_item *item)
 
 /* price × quantity / MEDINS_QUANTITY_ONE rounded half-up into *out, or MEDINS_ERR_OVERFLOW
  * past MEDINS_FEN_MAX. Both are checked not to be negative, price at most MEDINS_FEN_MAX
- * (< 2^47): the whole units' product is tested before it is made (by a division only for
- * 2^16 units or more, below which it fits), the fraction's is below 10^18. */
+ * (< 2^47). Below 2^32 each (a price below 42 million yuan, a quantity below 429,497), the
+ * product fits 64 bits and takes one rounding (a multiply and a shift); else the whole units'
+ * product is tested before it is made (by a division only for 2^16 units or more, below which
+ * it fits) and the fraction's, below 10^18, is rounded apart: the same figure, as
+ * price × units × 10^4 + price × fraction + 5000 is divided by 10^4 exactly either way. */
 static inline int times_quantity(medins_fen *out, medins_fen price, int64_t quantity)
 {
-    const int64_t units = quantity / MEDINS_QUANTITY_ONE, part = quantity % MEDINS_QUANTITY_ONE;
-    if (units >= (int64_t)1 << 16 && price > 0 && units > MEDINS_FEN_MAX / price)
-        return MEDINS_ERR_OVERFLOW;
-    const medins_fen v = price * units + (price * part + MEDINS_QUANTITY_ONE / 2) /
-                                         MEDINS_QUANTITY_ONE;
+    medins_fen v;
+    if ((((uint64_t)price | (uint64_t)quantity) >> 32) == 0) {
+        v = (medins_fen)(((uint64_t)price * (uint64_t)quantity + MEDINS_QUANTITY_ONE / 2) /
+                         MEDINS_QUANTITY_ONE);
+    } else {
+        const int64_t units = quantity / MEDINS_QUANTITY_ONE,
+                      part = quantity % MEDINS_QUANTITY_ONE;
+        if (units >= (int64_t)1 << 16 && price > 0 && units > MEDINS_FEN_MAX / price)
+            return MEDINS_ERR_OVERFLOW;
+        v = price * units + (price * part + MEDINS_QUANTITY_ONE / 2) / MEDINS_QUANTITY_ONE;
+    }
     if (v > MEDINS_FEN_MAX)
         return MEDINS_ERR_OVERFLOW;
     *out = v;
@@ -110,14 +119,15 @@ static inline bool copy_text(char *at, const char *s, size_t len)
     return zero != 0;
 }
 
-/* Check line i and split it into *sp, with `deflt` the policy's proportion (NULL: none).
+/* Check line i and split it into *sp, with `deflt` the policy's proportion
+ * (MEDINS_SELFPAY_PROP_DEFAULT: none).
  * Inlined into the bill's loop, which sums the split from registers (a split written to
  * memory by a call and read back at once costs more than the rest of the line). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
 static inline int split_line(medins_item_split *sp, const medins_item *it, size_t i,
-                      const mdn_ratio *deflt, medins_error **err)
+                      medins_bp deflt, medins_error **err)
 {
     int rc;
     /* The text's NUL bytes are looked for as it is copied (medins_settle_items), or by the
@@ -171,11 +181,11 @@ static inline int split_line(medins_item_split *sp, const medins_item *it, size_
         return LINE_ERROR(err, MEDINS_ERR_CLAIM, i, it,
                           "selfpay_prop %d is not between 0 and 10000 basis points", (int)prop);
     if (lv == MEDINS_ITEM_CLASS_B && prop == MEDINS_SELFPAY_PROP_DEFAULT) {
-        if (!deflt || !deflt->val)
+        if (deflt == MEDINS_SELFPAY_PROP_DEFAULT)
             return LINE_ERROR(err, MEDINS_ERR_MISSING, i, it, "%s",
                               "a 乙类 item without selfpay_prop, and the policy has no "
                               "bills.selfpay_prop");
-        prop = deflt->v;
+        prop = deflt;
     } else if (lv == MEDINS_ITEM_CLASS_A && prop != MEDINS_SELFPAY_PROP_DEFAULT && prop != 0) {
         return LINE_ERROR(err, MEDINS_ERR_CLAIM, i, it,
                           "selfpay_prop %d for a 甲类 item (its first self-pay is 0)", (int)prop);
@@ -199,6 +209,14 @@ static inline int split_line(medins_item_split *sp, const medins_item *it, size_
     return 0;
 }
 
+/* The policy's proportion for 乙 lines without their own (`bills.selfpay_prop`), or
+ * MEDINS_SELFPAY_PROP_DEFAULT when it has none: read once a bill. */
+static medins_bp policy_selfpay_prop(const medins_policy *policy)
+{
+    const struct mdn_bills *bills = policy->bills;
+    return bills && bills->selfpay_prop.val ? bills->selfpay_prop.v : MEDINS_SELFPAY_PROP_DEFAULT;
+}
+
 int medins_item_split_line(medins_item_split *out, const medins_policy *policy,
                            const medins_item *item, medins_error **err)
 {
@@ -211,7 +229,7 @@ int medins_item_split_line(medins_item_split *out, const medins_policy *policy,
         (rc = check_text(ALONE, item->code, item->code_len, "code", err)) < 0 ||
         (rc = check_text(ALONE, item->name, item->name_len, "name", err)) < 0)
         return rc;
-    rc = split_line(&sp, item, ALONE, policy->bills ? &policy->bills->selfpay_prop : NULL, err);
+    rc = split_line(&sp, item, ALONE, policy_selfpay_prop(policy), err);
     if (rc == 0)
         *out = sp;
     return rc;
@@ -257,7 +275,7 @@ int medins_settle_items(medins_result **out, const medins_policy *policy,
     d->text_len = (size_t *)(d->text + 2 * n);
     char *at = (char *)(d->text_len + 2 * n);
 
-    const mdn_ratio *deflt = policy->bills ? &policy->bills->selfpay_prop : NULL;
+    const medins_bp deflt = policy_selfpay_prop(policy);
     medins_item_split *const split = d->items;
     const char **const texts = d->text;
     size_t *const lens = d->text_len;
