@@ -138,6 +138,20 @@ static medins_result *settle_hand_worked(medins_ledger *ledger)
     return r;
 }
 
+/* Lines settled as a bill from a fresh ledger (the test fails when they do not settle). */
+static medins_result *settle_lines(const medins_item *items, size_t n)
+{
+    medins_person person;
+    medins_claim claim;
+    medins_ledger ledger;
+    inpatient(&person, &claim, &ledger);
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    int rc = medins_settle_items(&r, policy, &person, &claim, items, n, &ledger, NULL, &err);
+    ck_assert_msg(rc == 0, "%s", err ? medins_error_message(err) : "?");
+    return r;
+}
+
 #define SPLIT(sp, amt, self, over, catb, in)                                                    \
     do {                                                                                        \
         ck_assert_int_eq((sp)->amount, amt);                                                    \
@@ -560,13 +574,7 @@ START_TEST(half_fen)
     it[1].selfpay_prop = 5000;
     it[2].amount = 1;
     it[2].selfpay_prop = 4999;
-    medins_person person;
-    medins_claim claim;
-    medins_ledger ledger;
-    inpatient(&person, &claim, &ledger);
-    medins_result *r = NULL;
-    ck_assert_int_eq(medins_settle_items(&r, policy, &person, &claim, it, 3, &ledger, NULL, NULL),
-                     0);
+    medins_result *r = settle_lines(it, 3);
     SPLIT(medins_result_item(r, 0), 1, 0, 0, 0, 1);
     SPLIT(medins_result_item(r, 1), 1, 0, 0, 1, 0);
     SPLIT(medins_result_item(r, 2), 1, 0, 0, 0, 1);
@@ -708,14 +716,7 @@ START_TEST(rounding_paths)
     it[3].price = 1;
     it[3].quantity = 4294967295;
     it[3].selfpay_prop = 5000;
-    medins_person person;
-    medins_claim claim;
-    medins_ledger ledger;
-    inpatient(&person, &claim, &ledger);
-    medins_result *r = NULL;
-    medins_error *err = NULL;
-    ck_assert_int_eq(medins_settle_items(&r, policy, &person, &claim, it, 4, &ledger, NULL, &err),
-                     0);
+    medins_result *r = settle_lines(it, 4);
     SPLIT(medins_result_item(r, 0), 2147483648, 0, 3, 0, 2147483645);
     SPLIT(medins_result_item(r, 1), 2147483649, 0, 3, 214748365, 1932735281);
     SPLIT(medins_result_item(r, 2), 1288490, 0, 0, 0, 1288490);
@@ -724,6 +725,7 @@ START_TEST(rounding_paths)
 
     it[0].quantity = 4294967295;
     medins_item_split sp;
+    medins_error *err = NULL;
     ck_assert_int_eq(medins_item_split_line(&sp, policy, &it[0], &err), MEDINS_ERR_OVERFLOW);
     ck_assert_str_eq(medins_error_message(err), "item (R1): price × quantity is above the limit");
     medins_error_free(err);
@@ -748,15 +750,7 @@ START_TEST(text_copied)
         it.name = name;
         it.name_len = len;
         it.amount = 100;
-        medins_person person;
-        medins_claim claim;
-        medins_ledger ledger;
-        inpatient(&person, &claim, &ledger);
-        medins_result *r = NULL;
-        medins_error *err = NULL;
-        const int rc = medins_settle_items(&r, policy, &person, &claim, &it, 1, &ledger, NULL,
-                                           &err);
-        ck_assert_msg(rc == 0, "%zu bytes: %s", len, err ? medins_error_message(err) : "");
+        medins_result *r = settle_lines(&it, 1);
         size_t code_len = 0, name_len = 0;
         const char *got_name = NULL;
         const char *got_code = medins_result_item_code(r, 0, &code_len, &got_name, &name_len);
