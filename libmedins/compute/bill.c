@@ -27,11 +27,12 @@ void medins_item_init(medins_item *item)
 
 /* price × quantity / MEDINS_QUANTITY_ONE rounded half-up into *out, or MEDINS_ERR_OVERFLOW
  * past MEDINS_FEN_MAX. Both are checked not to be negative, price at most MEDINS_FEN_MAX
- * (< 2^47). Below 2^32 each (a price below 42 million yuan, a quantity below 429,497), the
- * product fits 64 bits and takes one rounding (a multiply and a shift); else the whole units'
- * product is tested before it is made (by a division only for 2^16 units or more, below which
- * it fits) and the fraction's, below 10^18, is rounded apart: the same figure, as
- * price × units × 10^4 + price × fraction + 5000 is divided by 10^4 exactly either way. */
+ * (< 2^47). Both below 2^32 (a price below 42,949,672.96 yuan, a quantity below 429,496.7296),
+ * the product fits 64 bits and is rounded at once (a multiply and a shift); else the whole
+ * units' product is tested before it is made (by a division only for 2^16 units or more, below
+ * which it fits) and the fraction's, below 10^18, is rounded apart. The figure is the same
+ * either way: in whole division, (price × (units × 10^4 + fraction) + 5000) / 10^4 =
+ * price × units + (price × fraction + 5000) / 10^4. */
 static inline int times_quantity(medins_fen *out, medins_fen price, int64_t quantity)
 {
     medins_fen v;
@@ -82,8 +83,9 @@ static inline uint64_t load8(const char *s) { uint64_t w; memcpy(&w, s, 8); retu
 static inline void store4(char *at, uint32_t w) { memcpy(at, &w, 4); }
 static inline void store8(char *at, uint64_t w) { memcpy(at, &w, 8); }
 
-/* Non-zero when a byte of the word w is 0: a byte's borrow reaches its top bit only from a 0
- * byte at or below it, and the lowest 0 byte always shows. */
+/* Non-zero exactly when a byte of the word w is 0: the lowest 0 byte's top bit is set in
+ * w − 0x01…01 and in ~w, and no byte's top bit survives both without a 0 byte at or below it
+ * (a borrow starts only at a 0 byte; ~w drops the bytes whose own top bit is set). */
 #define ZERO_BYTE4(w) (((w) - 0x01010101u) & ~(w) & 0x80808080u)
 #define ZERO_BYTE8(w) (((w) - 0x0101010101010101u) & ~(w) & 0x8080808080808080u)
 
