@@ -149,8 +149,8 @@ static inline int split_line(medins_item_split *sp, const medins_item *it, size_
         return LINE_ERROR(err, MEDINS_ERR_CLAIM, i, it, "a negative %s",
                           it->amount < 0 ? "amount" : it->price < 0 ? "price" : "quantity");
     if (it->amount > MEDINS_FEN_MAX || it->price > MEDINS_FEN_MAX)
-        return LINE_ERROR(err, MEDINS_ERR_OVERFLOW, i, it, "an %s above the limit",
-                          it->amount > MEDINS_FEN_MAX ? "amount" : "price");
+        return LINE_ERROR(err, MEDINS_ERR_OVERFLOW, i, it, "%s above the limit",
+                          it->amount > MEDINS_FEN_MAX ? "an amount" : "a price");
 
     medins_fen amount = it->amount;
     if (it->quantity > 0) {
