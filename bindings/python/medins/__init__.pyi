@@ -198,7 +198,10 @@ class Ledger:
                      major_fund: int = ..., assist_base: int = ..., assist_fund: int = ...,
                      account_balance: int = ..., account_paid: int = ..., carry_over: int = ...,
                      thrifty_years: int = ...,
-                     prior_outpatient_costs: Optional[int] = ...) -> "Ledger": ...
+                     prior_outpatient_costs: Optional[int] = ...,
+                     supplementary: Optional[Mapping[Any, int]] = ...,
+                     account_first: Optional[Mapping[Any, int]] = ...,
+                     account_credited: int = ...) -> "Ledger": ...
 
 class Source:
     id: str

@@ -387,22 +387,30 @@ class Ledger:
                      major_fund: int = 0, assist_base: int = 0, assist_fund: int = 0,
                      account_balance: int = 0, account_paid: int = 0, carry_over: int = 0,
                      thrifty_years: int = 0,
-                     prior_outpatient_costs: Optional[int] = None) -> "Ledger":
+                     prior_outpatient_costs: Optional[int] = None,
+                     supplementary: Optional[Mapping[Any, int]] = None,
+                     account_first: Optional[Mapping[Any, int]] = None,
+                     account_credited: int = 0) -> "Ledger":
         """The ledger of a person's year so far, from the figures a hospital system has (the
         platform's accumulated figures, 5206, and its own records); docs/settlement.md, "A
-        ledger from the year so far". Amounts in fen; ``in_scope``, ``deductible`` and
-        ``fund`` by pool (a :class:`Pool` or its word; pools left out are 0); ``last_date`` is
-        the year's last settlement (``None``: none yet); ``prior_outpatient_costs`` is last
-        year's (``None``: unknown). Raises :class:`LedgerError` for figures that cannot be a
-        year's."""
+        ledger from the year so far". Amounts in fen; ``in_scope``, ``deductible``, ``fund``,
+        ``supplementary`` (the supplementary funds' payments) and ``account_first`` (what the
+        account paid first, before the deductible, of ``account_paid``) by pool (a
+        :class:`Pool` or its word; pools left out are 0); ``account_credited`` the year's
+        credits to the account; ``last_date`` is the year's last settlement (``None``: none
+        yet); ``prior_outpatient_costs`` is last year's (``None``: unknown). Raises
+        :class:`LedgerError` for figures that cannot be a year's."""
         figures: Dict[str, Any] = {
             "year": year, "last_date": last_date, "admissions": admissions,
             "thrifty_years": thrifty_years, "prior_known": int(prior_outpatient_costs is not None),
             "outpatient_costs": outpatient_costs, "major_base": major_base,
             "major_fund": major_fund, "assist_base": assist_base, "assist_fund": assist_fund,
             "account_balance": account_balance, "account_paid": account_paid,
-            "carry_over": carry_over, "prior_outpatient_costs": prior_outpatient_costs or 0}
-        for name, by_pool in (("in_scope", in_scope), ("deductible", deductible), ("fund", fund)):
+            "carry_over": carry_over, "prior_outpatient_costs": prior_outpatient_costs or 0,
+            "account_credited": account_credited}
+        for name, by_pool in (("in_scope", in_scope), ("deductible", deductible), ("fund", fund),
+                              ("supplementary", supplementary),
+                              ("account_first", account_first)):
             given = {Pool.parse(pool): amount for pool, amount in dict(by_pool or {}).items()}
             for pool in Pool:
                 figures[f"{name}.{pool.name.lower()}"] = given.get(pool, 0)
