@@ -205,7 +205,7 @@ END_TEST
  * in scope, with the basic fund at 95000 this year (its maximum 100000, 5000 left):
  *   deductible 1300; of the 48700 above it the basic fund pays 85% until its 5000 are paid:
  *   the least part whose share reaches 5000.00 is 5882.35 (x 85% = 4999.9975, 5000.00
- *   rounded), coinsurance 882.35; the 42817.65 beyond is the supplementary fund's (no `start`
+ *   rounded); the 42817.65 beyond is the supplementary fund's (no `start`
  *   row: it starts at the maximum), at the employees' 80%: 34254.12, within its 400000;
  *   patient 50000 - 5000 - 34254.12 = 10745.88 (below the major-disease deductible of 30000:
  *   no layer; balance 0: no account).
