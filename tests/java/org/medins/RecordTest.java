@@ -138,9 +138,21 @@ public class RecordTest {
             Ledger settled = new Ledger(2023);
             Claim admission = Claim.builder().date(LocalDate.of(2023, 3, 2))
                     .kind(ClaimKind.INPATIENT).level(Level.L3).total(15_000_000).build();
-            supp.settle(TestSupport.employee(), admission, settled).close();
+            String record;
+            try (Result r = supp.settle(TestSupport.employee(), admission, settled)) {
+                assertEquals(10_000_000, r.settlement().fund());
+                assertEquals(2_484_235, r.settlement().supplementary());
+                record = r.record();
+            }
             assertEquals(2_484_235, settled.supplementary(Pool.INPATIENT));
             assertEquals(0, settled.supplementary(Pool.OUTPATIENT));
+            // Refunded from its record, the supplementary fund's payment among the figures.
+            Ledger refunded = Ledger.parse(settled.toText());
+            Settlement back = refunded.refund(record);
+            assertEquals(-2_484_235, back.supplementary());
+            assertEquals(back.total(), back.fund() + back.supplementary() + back.majorDisease()
+                    + back.assistance() + back.patient());
+            assertEquals(new Ledger(2023).toText(), refunded.toText());
             Ledger built = Ledger.fromYear(YearToDate.builder(2023)
                     .lastDate(LocalDate.of(2023, 3, 2)).admissions(1)
                     .inScope(Pool.INPATIENT, 15_000_000).deductible(Pool.INPATIENT, 130_000)
@@ -157,6 +169,7 @@ public class RecordTest {
             Claim visit = Claim.builder().date(LocalDate.of(2023, 2, 1))
                     .kind(ClaimKind.OUTPATIENT).level(Level.L3).total(200_000).build();
             try (Result r = first.settle(TestSupport.employee(), visit, year)) {
+                assertEquals(50_000, r.settlement().accountFirst());
                 assertEquals(150_000, r.settlement().deductible());
                 assertEquals(150_000, r.settlement().account());
                 assertEquals(50_000, r.settlement().cash());
