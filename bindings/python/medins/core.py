@@ -207,6 +207,17 @@ class Person:
         return cls(Scheme.RESIDENT, Category.STUDENT_CHILD if child else Category.ADULT,
                    tier, birth_date, **kw)
 
+    @classmethod
+    def from_nhsa(cls, policy: "Policy", insutype: str, psn_type: str, **kw: Any) -> "Person":
+        """A person of the national platform's ``insutype`` and ``psn_type`` codes ("310",
+        "1201"): the scheme and category by ``policy``'s ``bills.psn_types`` rows, then the
+        national codes (docs/policy-format.md, "Bills"); the other fields (``tier``,
+        ``birth_date``, ``groups``, ``family_doctor``) from ``kw``. Raises :class:`MedinsError`
+        (``ERR_TYPE``) naming a pair of codes no row maps."""
+        _require("Person.from_nhsa", policy=(policy, Policy))
+        both = policy._c.person_from_nhsa(insutype, psn_type)
+        return cls(Scheme(both // 256), Category(both % 256), **kw)
+
     def _to_c(self) -> Any:
         p = _c.Person()
         p.scheme = int(self.scheme)
@@ -256,6 +267,15 @@ class Claim:
     def __setattr__(self, name: str, value: Any) -> None:
         convert = _CLAIM_FIELDS.get(name)
         object.__setattr__(self, name, convert(value) if convert else value)
+
+    @classmethod
+    def from_nhsa(cls, policy: "Policy", med_type: str, **kw: Any) -> "Claim":
+        """A claim of the national platform's ``med_type`` code ("21"): its kind by
+        ``policy``'s ``bills.med_types`` rows, then the national codes (docs/policy-format.md,
+        "Bills"); the other fields from ``kw``. Raises :class:`MedinsError` (``ERR_TYPE``)
+        naming a code no row maps."""
+        _require("Claim.from_nhsa", policy=(policy, Policy))
+        return cls(kind=ClaimKind(policy._c.claim_kind_from_nhsa(med_type)), **kw)
 
     def _to_c(self) -> Any:
         c = _c.Claim()
