@@ -609,12 +609,13 @@ END_TEST
 
 /* ---- A ledger from the year so far ------------------------------------------------------- */
 
-static medins_fen settle_fund(medins_ledger *l, medins_claim_kind kind, medins_fen total,
-                              medins_date date)
+/* Settle a level-3 claim of an employee in service under p on l; its figures. */
+static medins_settlement settle_under(const medins_policy *p, medins_ledger *l,
+                                      medins_claim_kind kind, medins_fen total, medins_date date)
 {
-    medins_person p;
-    medins_person_init(&p);
-    p.birth_date = 19800101;
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 19800101;
     medins_claim c;
     medins_claim_init(&c);
     c.kind = kind;
@@ -623,11 +624,17 @@ static medins_fen settle_fund(medins_ledger *l, medins_claim_kind kind, medins_f
     c.date = date;
     medins_result *r = NULL;
     medins_error *err = NULL;
-    int rc = medins_settle(&r, policy, &p, &c, l, &err);
-    ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
-    const medins_fen fund = medins_result_settlement(r)->fund;
+    ck_assert_msg(medins_settle(&r, p, &person, &c, l, &err) == 0, "settle: %s",
+                  err ? medins_error_message(err) : "?");
+    const medins_settlement s = *medins_result_settlement(r);
     medins_result_free(r);
-    return fund;
+    return s;
+}
+
+static medins_fen settle_fund(medins_ledger *l, medins_claim_kind kind, medins_fen total,
+                              medins_date date)
+{
+    return settle_under(policy, l, kind, total, date).fund;
 }
 
 /*
@@ -680,28 +687,6 @@ START_TEST(from_year_as_settled)
     ck_assert_int_eq(built.carry_over, Y(300));
 }
 END_TEST
-
-/* Settle a level-3 claim of an employee in service under p on l; its figures. */
-static medins_settlement settle_under(const medins_policy *p, medins_ledger *l,
-                                      medins_claim_kind kind, medins_fen total, medins_date date)
-{
-    medins_person person;
-    medins_person_init(&person);
-    person.birth_date = 19800101;
-    medins_claim c;
-    medins_claim_init(&c);
-    c.kind = kind;
-    c.level = MEDINS_LEVEL_3;
-    c.total = total;
-    c.date = date;
-    medins_result *r = NULL;
-    medins_error *err = NULL;
-    ck_assert_msg(medins_settle(&r, p, &person, &c, l, &err) == 0, "settle: %s",
-                  err ? medins_error_message(err) : "?");
-    const medins_settlement s = *medins_result_settlement(r);
-    medins_result_free(r);
-    return s;
-}
 
 /*
  * Version 2's figures. tests/data/settle/supplementary.yaml, an employee in service whose year

@@ -121,30 +121,32 @@ static const mdn_fund_row *match(const mdn_fund_row *rows, size_t n, int payer,
 bool mdn_fund_of(mdn_fund_row *out, const medins_policy *p, int payer, medins_scheme scheme,
                  const struct mdn_supplementary *supp)
 {
+    if (payer == MDN_PAYER_SUPP && !supp)
+        return false;   /* not reached: a supplementary payment has its section's fund */
     const char *code = payer == MDN_PAYER_SUPP ? supp->fund_pay_type : NULL;
     const mdn_fund_row *row = p->bills ? match(p->bills->funds, p->bills->nfunds, payer, scheme,
                                                code)
                                        : NULL;
-    if (!row)
+    if (!row && payer != MDN_PAYER_SUPP)
         row = match(default_funds, COUNT(default_funds), payer, scheme, NULL);
-    if (payer == MDN_PAYER_SUPP) {
-        /* By its code: the national table's fund of that code (not the account), whichever
-         * payer and scheme it lists it under; a code the table lacks is named by the fund's
-         * word and goes among the other payments. */
-        *out = (mdn_fund_row){payer, 0, code, supp->fund, "oth_pay"};
-        for (size_t i = 0; !row && i < COUNT(default_funds); i++)
-            if (default_funds[i].payer != MDN_PAYER_ACCOUNT &&
-                strcmp(default_funds[i].code, code) == 0) {
-                out->name = default_funds[i].name;
-                out->field = default_funds[i].field;
-            }
-        if (row)
-            *out = *row;
+    if (row) {
+        *out = *row;
         return true;
     }
-    if (row)
-        *out = *row;
-    return row != NULL;
+    if (payer != MDN_PAYER_SUPP)
+        return false;
+    /* The supplementary fund by its code: the national table's fund of that code (not the
+     * account), whichever payer and scheme it lists it under; a code the table lacks is named
+     * by the fund's word and goes among the other payments. */
+    *out = (mdn_fund_row){payer, 0, code, supp->fund, "oth_pay"};
+    for (size_t i = 0; i < COUNT(default_funds); i++)
+        if (default_funds[i].payer != MDN_PAYER_ACCOUNT &&
+            strcmp(default_funds[i].code, code) == 0) {
+            out->name = default_funds[i].name;
+            out->field = default_funds[i].field;
+            break;
+        }
+    return true;
 }
 
 /* map[key], a code of 1 to `max` digits, into *out; absent: *out unchanged (NULL). */
