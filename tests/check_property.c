@@ -1017,9 +1017,9 @@ START_TEST(every_call_settles_or_changes_nothing)
 END_TEST
 
 /* Shipped year _i with a default category-B proportion, or without (its 乙 lines then need
- * their own); and with supplementary funds in its outpatient and inpatient sections, starting
- * where the basic fund has paid 1000 this year, one of a code of the national table (330100,
- * to hifob_pay) and one of a code it lacks (390500, to oth_pay), so that the identities hold
+ * their own); and with supplementary funds in each of its sections that settle claims,
+ * starting where the basic fund has paid 10 this year, of a code of the national table
+ * (330100, to hifob_pay) or of one it lacks (390500, to oth_pay), so that the identities hold
  * with the supplementary fund's row among the detail rows. */
 START_TEST(every_bill_splits_and_adds_up)
 {
@@ -1034,13 +1034,15 @@ START_TEST(every_bill_splits_and_adds_up)
     supp.len = 0;
     put(&supp, "cite: \"assumed: supplementary funds for the test\"\n");
     static const struct { medins_section section; const char *code; } funds[] = {
-        {MEDINS_SECTION_OUTPATIENT, "390500"}, {MEDINS_SECTION_INPATIENT, "330100"},
+        {MEDINS_SECTION_OUTPATIENT, "390500"}, {MEDINS_SECTION_PHARMACY, "390500"},
+        {MEDINS_SECTION_OUTPATIENT_POOLING, "390500"}, {MEDINS_SECTION_SPECIAL_DISEASE, "330100"},
+        {MEDINS_SECTION_INPATIENT, "330100"},
     };
     bool any = false;
     for (size_t i = 0; i < sizeof funds / sizeof funds[0]; i++)
         if (medins_policy_has_section(year, funds[i].section)) {
             put(&supp, "%s:\n  supplementary:\n    fund: extra\n    fund_pay_type: \"%s\"\n"
-                       "    start: [{amount: 1000}]\n    ratio: [{ratio: 70%%}]\n",
+                       "    start: [{amount: 10}]\n    ratio: [{ratio: 70%%}]\n",
                 medins_section_name(funds[i].section), funds[i].code);
             any = true;
         }
