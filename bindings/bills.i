@@ -39,6 +39,26 @@ typedef struct medins_swig_bill {} medins_swig_bill;
     }
 }
 
+%extend medins_policy {
+    /** The platform's insutype and psn_type read by medins_person_from_nhsa: the person's
+     * scheme times 256 plus its category. */
+    int m_person_from_nhsa(const char *insutype, size_t insutype_len, const char *psn_type,
+                           size_t psn_type_len, medins_error **err) {
+        medins_person p = MEDINS_PERSON_INIT;
+        if (medins_person_from_nhsa(&p, $self, insutype, insutype_len, psn_type, psn_type_len,
+                                    err) != 0)
+            return -1;
+        return (int)p.scheme * 256 + (int)p.category;
+    }
+    /** The platform's med_type read by medins_claim_from_nhsa: the claim's kind. */
+    int m_claim_kind_from_nhsa(const char *med_type, size_t med_type_len, medins_error **err) {
+        medins_claim c = MEDINS_CLAIM_INIT;
+        if (medins_claim_from_nhsa(&c, $self, med_type, med_type_len, err) != 0)
+            return -1;
+        return (int)c.kind;
+    }
+}
+
 %newobject medins_result::m_setl_proc_info;
 %extend medins_result {
     /** Field i of the result's setlinfo (medins_setlinfo's layout). */

@@ -328,5 +328,11 @@ json_t *cli_json_result(const medins_result *result, const medins_policy *policy
 int cli_json_write(FILE *out, json_t *root);
 /* Returns 0, or -1 when the JSON could not be built or written. */
 int cli_explain_json(FILE *out, const cli_claim_view *v, const medins_result *result);
+/* A settlement's figures as the "settlement" object (docs/schemas/common.schema.json), the
+ * supplementary fund's payment when `supplementary`. */
+json_t *cli_json_figures(const medins_settlement *s, int supplementary);
+/* A refund's document (docs/schemas/refund.schema.json): its claim and negated figures; 0 or
+ * -1, as cli_explain_json. */
+int cli_json_refund(FILE *out, const medins_settlement *refund);
 
 #endif

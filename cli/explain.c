@@ -616,32 +616,49 @@ int cli_explain_json(FILE *out, const cli_claim_view *v, const medins_result *re
     json_object_set_new(root, "claim", claim);
 
     if (s) {
-        json_t *fig = json_object();
-        cli_json_money(fig, "total", s->total);
-        cli_json_money(fig, "self_paid", s->self_paid);
-        cli_json_money(fig, "category_b", s->category_b);
-        cli_json_money(fig, "in_scope", s->in_scope);
-        cli_json_money(fig, "deductible", s->deductible);
-        cli_json_money(fig, "fund", s->fund);
-        cli_json_money(fig, "coinsurance", s->coinsurance);
-        cli_json_money(fig, "over_cap", s->over_cap);
         /* With the section's supplementary fund only: its payment, name and code. */
         const char *fund = NULL, *code = NULL;
-        if (medins_policy_supplementary(v->policy, c->kind, &fund, &code)) {
-            cli_json_money(fig, "supplementary", s->supplementary);
+        const int supp = medins_policy_supplementary(v->policy, c->kind, &fund, &code);
+        json_t *fig = cli_json_figures(s, supp);
+        if (supp) {
             json_object_set_new(fig, "supplementary_fund", json_string(fund));
             json_object_set_new(fig, "supplementary_fund_pay_type", json_string(code));
         }
-        cli_json_money(fig, "major_disease", s->major_disease);
-        cli_json_money(fig, "assistance", s->assistance);
-        cli_json_money(fig, "patient", s->patient);
-        cli_json_money(fig, "account", s->account);
-        cli_json_money(fig, "cash", s->cash);
-        cli_json_ratio(fig, "ratio", s->ratio);
-        json_object_set_new(fig, "admission", json_integer(s->admission));
         json_object_set_new(root, "settlement", fig);
     }
     json_object_set_new(root, "estimate", json_boolean(medins_result_is_estimate(result)));
+    return cli_json_write(out, root);
+}
+
+json_t *cli_json_figures(const medins_settlement *s, int supplementary)
+{
+    json_t *fig = json_object();
+    cli_json_money(fig, "total", s->total);
+    cli_json_money(fig, "self_paid", s->self_paid);
+    cli_json_money(fig, "category_b", s->category_b);
+    cli_json_money(fig, "in_scope", s->in_scope);
+    cli_json_money(fig, "deductible", s->deductible);
+    cli_json_money(fig, "fund", s->fund);
+    cli_json_money(fig, "coinsurance", s->coinsurance);
+    cli_json_money(fig, "over_cap", s->over_cap);
+    if (supplementary)
+        cli_json_money(fig, "supplementary", s->supplementary);
+    cli_json_money(fig, "major_disease", s->major_disease);
+    cli_json_money(fig, "assistance", s->assistance);
+    cli_json_money(fig, "patient", s->patient);
+    cli_json_money(fig, "account", s->account);
+    cli_json_money(fig, "cash", s->cash);
+    cli_json_ratio(fig, "ratio", s->ratio);
+    json_object_set_new(fig, "admission", json_integer(s->admission));
+    return fig;
+}
+
+int cli_json_refund(FILE *out, const medins_settlement *refund)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "claim_id", json_integer(refund->claim_id));
+    /* A record holds the supplementary fund's payment whatever the policy: always given. */
+    json_object_set_new(root, "refund", cli_json_figures(refund, 1));
     return cli_json_write(out, root);
 }
 

@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static const char help[] =
-    "Usage: medins refund RECORD --ledger FILE [--save-ledger FILE] [OPTION]...\n"
+    "Usage: medins refund RECORD --ledger FILE [--save-ledger FILE] [--json] [OPTION]...\n"
     "Refund a settlement from its record (written by `medins settle --record RECORD`): the\n"
     "person's ledger is restored as it was before the settlement (the account payment added\n"
     "back to its balance as it is now), and the settlement's amounts are printed negated, as\n"
@@ -18,12 +18,14 @@ static const char help[] =
     "  --ledger FILE        the person's ledger as it is now (medins-ledger text); required\n"
     "  --save-ledger FILE   write the restored ledger there (it may be the --ledger file; the\n"
     "                       file is replaced whole, never left half-written)\n"
+    "  --json               print the refund as JSON: its claim's id and the settlement's\n"
+    "                       figures negated, as `medins settle --json` gives them\n"
     CLI_LANG_HELP
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 refunded, 1 record or ledger refused, 2 usage, 5 I/O error.\n";
 
-enum { OPT_LEDGER = 256, OPT_SAVE_LEDGER, OPT_LANG };
+enum { OPT_LEDGER = 256, OPT_SAVE_LEDGER, OPT_LANG, OPT_JSON };
 
 int cmd_refund(int argc, char **argv)
 {
@@ -31,6 +33,7 @@ int cmd_refund(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {"ledger", required_argument, NULL, OPT_LEDGER},
         {"save-ledger", required_argument, NULL, OPT_SAVE_LEDGER},
+        {"json", no_argument, NULL, OPT_JSON},
         CLI_LANG_LONGOPT(OPT_LANG),
         {NULL, 0, NULL, 0}
     };
@@ -42,6 +45,7 @@ int cmd_refund(int argc, char **argv)
         case 'h': fputs(help, stdout); return EXIT_OK;
         case OPT_LEDGER: ledger_in = optarg; break;
         case OPT_SAVE_LEDGER: ledger_out = optarg; break;
+        case OPT_JSON: break;   /* cli_json, set by main */
         case OPT_LANG:
             if (cli_lang_opt(optarg) != 0)
                 return EXIT_USAGE;
@@ -78,7 +82,14 @@ int cmd_refund(int argc, char **argv)
     /* Shown only once the ledger is saved: a refund not kept prints none. */
     if (ledger_out && (rc = cli_save_ledger(&ledger, ledger_out)) != 0)
         return rc;
-    cli_explain_refund(stdout, &refund);
+    if (cli_json) {
+        if (cli_json_refund(stdout, &refund) != 0) {
+            cli_warn(MEDINS_ERR_NOMEM, "cannot make the JSON");
+            return EXIT_IO;
+        }
+    } else {
+        cli_explain_refund(stdout, &refund);
+    }
     if (fflush(stdout) != 0) {
         cli_warn(MEDINS_ERR_IO, "cannot write the result: %s", strerror(errno));
         return EXIT_IO;

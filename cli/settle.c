@@ -31,7 +31,14 @@ static const char help[] =
     "  --institution ID     institution id (compared with the family-doctor contract)\n"
     "  --id ID              claim id, echoed in the result\n"
     "  --attributes LIST    the claim's attributes the policy defines (referred|out_of_region)\n"
+    "  --med-type CODE      the kind as the national platform's med_type (21: inpatient), read\n"
+    "                       by the policy's bills.med_types rows, then the national codes;\n"
+    "                       instead of --kind\n"
     CLI_PERSON_HELP
+    "  --insutype CODE      with --psn-type: the scheme and category as the national\n"
+    "  --psn-type CODE      platform's insutype and psn_type (310 and 1201: a retired\n"
+    "                       employee), read by the policy's bills.psn_types rows, then the\n"
+    "                       national codes; instead of --scheme and --category\n"
     CLI_WORDS_HELP
     "Input and output:\n"
     "  -i, --input FILE     read {person: {...}, claim: {...}} as JSON or YAML ('-': stdin);\n"
@@ -62,7 +69,16 @@ typedef struct settle_input {
     int have_kind, have_level, have_total, have_category;
     char attributes[256];       /* as given: the policy names them (read once it is known) */
     size_t attributes_len;
+    int have_scheme;            /* --scheme or --category given */
+    /* The platform's codes as given, read by the policy once it is known. */
+    struct { char text[17]; size_t len; } insutype, psn_type, med_type;
 } settle_input;
+
+/* A platform code's n bytes at val into *code: 0, or -1 with why. */
+#define SET_CODE(code, val, n, why) \
+    ((n) > 0 && (n) < sizeof (code).text \
+         ? (memcpy((code).text, (val), (n)), (code).len = (n), 0) \
+         : (snprintf((why), sizeof(why), "a code of 1 to %zu bytes", sizeof (code).text - 1), -1))
 
 /*
  * Set one field by its name (document key or option name with '-' read as '_') from the n
@@ -76,6 +92,7 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
     int v;
     /* Person fields, and a NUL in any value: see cli_person_field. */
     int rc = cli_person_field(&in->person, &in->have_category, key, val, n, msg, msz);
+    in->have_scheme |= rc == 0 && (!strcmp(key, "scheme") || !strcmp(key, "category"));
     if (rc <= 0)
         return rc;
     if (!strcmp(key, "id")) {
@@ -99,6 +116,12 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
         rc = cli_parse_amount(&c->self_paid, val, n, why, sizeof why);
     } else if (!strcmp(key, "category_b")) {
         rc = cli_parse_amount(&c->category_b, val, n, why, sizeof why);
+    } else if (!strcmp(key, "insutype")) {
+        rc = SET_CODE(in->insutype, val, n, why);
+    } else if (!strcmp(key, "psn_type")) {
+        rc = SET_CODE(in->psn_type, val, n, why);
+    } else if (!strcmp(key, "med_type")) {
+        rc = SET_CODE(in->med_type, val, n, why);
     } else if (!strcmp(key, "attributes")) {
         if ((rc = n < sizeof in->attributes ? 0 : -1) == 0) {
             memcpy(in->attributes, val, n);
@@ -257,7 +280,10 @@ static int read_fields(settle_input *in, doc_reader *d, yaml_node_t *map, const 
         const char *key = (const char *)fk->data.scalar.value;
         char buf[512], msg[256];
         size_t n;
-        if (cli_is_person_field(key) != is_person)
+        /* The platform's person codes are the person's; its med_type, the claim's. */
+        const int person_key = cli_is_person_field(key) || !strcmp(key, "insutype") ||
+                               !strcmp(key, "psn_type");
+        if (person_key != is_person)
             return doc_error_at(d, fk->start_mark, "unknown %s field '%s'", section, key);
         const char *text = field_text(d, fv, key, buf, sizeof buf, &n);
         if (!text)
@@ -799,6 +825,25 @@ static int save_record(const medins_result *result, const char *path)
     return rc;
 }
 
+/* The platform's codes given, read by the policy into the person and the claim: 0, or
+ * EXIT_INPUT for a code the policy does not map (the claim is refused, as for its words). */
+static int codes_in(settle_input *in, const medins_policy *policy)
+{
+    medins_error *err = NULL;
+    int rc = 0;
+    if (in->insutype.len)
+        rc = medins_person_from_nhsa(&in->person, policy, in->insutype.text, in->insutype.len,
+                                     in->psn_type.text, in->psn_type.len, &err);
+    if (rc == 0 && in->med_type.len)
+        rc = medins_claim_from_nhsa(&in->claim, policy, in->med_type.text, in->med_type.len,
+                                    &err);
+    if (rc == 0)
+        return 0;
+    cli_warn(rc, "claim refused: %s", medins_error_message(err));
+    medins_error_free(err);
+    return EXIT_INPUT;
+}
+
 /* ---- The command ---------------------------------------------------------------------- */
 
 enum { OPT_JSON = 256, OPT_LEDGER, OPT_SAVE_LEDGER, OPT_FIELD, OPT_LANG, OPT_RECORD,
@@ -828,6 +873,9 @@ int cmd_settle(int argc, char **argv)
         {"institution", required_argument, NULL, OPT_FIELD},
         {"id", required_argument, NULL, OPT_FIELD},
         {"attributes", required_argument, NULL, OPT_FIELD},
+        {"med-type", required_argument, NULL, OPT_FIELD},
+        {"insutype", required_argument, NULL, OPT_FIELD},
+        {"psn-type", required_argument, NULL, OPT_FIELD},
         CLI_PERSON_LONGOPTS(OPT_FIELD),
         CLI_POLICY_LONGOPTS,
         {NULL, 0, NULL, 0}
@@ -895,6 +943,15 @@ int cmd_settle(int argc, char **argv)
         if (set_field(&in, key, fvals[i], strlen(fvals[i]), msg, sizeof msg) != 0)
             return cli_usage_error("--%s", msg);
     }
+    if (in.med_type.len && in.have_kind)
+        return cli_usage_error("--med-type and --kind both give the claim's kind: give one");
+    if (!in.insutype.len != !in.psn_type.len)
+        return cli_usage_error("--insutype and --psn-type go together: the platform's person "
+                               "is the pair");
+    if (in.insutype.len && in.have_scheme)
+        return cli_usage_error("--insutype and --psn-type give the scheme and category: give "
+                               "no --scheme or --category with them");
+    in.have_kind |= in.med_type.len != 0;
     if (items && (in.have_total || in.claim.self_paid || in.claim.category_b))
         return cli_usage_error("--items gives the bill's totals: give no --total, --self-paid "
                                "or --category-b with it");
@@ -933,6 +990,8 @@ int cmd_settle(int argc, char **argv)
             "未给出 --date：取最新政策的第一天"};
     }
 
+    if ((rc = codes_in(&in, policy)) != 0)
+        goto out;
     if (in.attributes_len) {
         medins_error *aerr = NULL;
         if ((rc = medins_policy_attributes_parse(policy, in.attributes, in.attributes_len,

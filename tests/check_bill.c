@@ -392,7 +392,7 @@ START_TEST(bad_funds)
         const char *message;
     } cases[] = {
         {"bills:\n  funds:\n    - {part: pool, fund_pay_type: \"1\", name: x, setlinfo: hifp_pay}\n",
-         MEDINS_ERR_TYPE, 3, 14, "part: unknown word \"pool\" (one of: fund, major_disease"},
+         MEDINS_ERR_TYPE, 3, 14, "part: unknown word \"pool\" (one of: fund, supplementary, major_disease"},
         {"bills:\n  funds:\n    - {part: fund, fund_pay_type: \"31A\", name: x, setlinfo: hifp_pay}\n",
          MEDINS_ERR_SYNTAX, 3, 35, "fund_pay_type: \"31A\" is not a code of 1 to 16 digits"},
         {"bills:\n  funds:\n    - {part: account, fund_pay_type: \"1\", name: x, setlinfo: hifp_pay}\n",

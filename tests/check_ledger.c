@@ -3,6 +3,7 @@
  * last year's costs), with the documents' worked carry-over example settled end to end.
  */
 #include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "medins.h"
@@ -608,12 +609,13 @@ END_TEST
 
 /* ---- A ledger from the year so far ------------------------------------------------------- */
 
-static medins_fen settle_fund(medins_ledger *l, medins_claim_kind kind, medins_fen total,
-                              medins_date date)
+/* Settle a level-3 claim of an employee in service under p on l; its figures. */
+static medins_settlement settle_under(const medins_policy *p, medins_ledger *l,
+                                      medins_claim_kind kind, medins_fen total, medins_date date)
 {
-    medins_person p;
-    medins_person_init(&p);
-    p.birth_date = 19800101;
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 19800101;
     medins_claim c;
     medins_claim_init(&c);
     c.kind = kind;
@@ -622,11 +624,17 @@ static medins_fen settle_fund(medins_ledger *l, medins_claim_kind kind, medins_f
     c.date = date;
     medins_result *r = NULL;
     medins_error *err = NULL;
-    int rc = medins_settle(&r, policy, &p, &c, l, &err);
-    ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
-    const medins_fen fund = medins_result_settlement(r)->fund;
+    ck_assert_msg(medins_settle(&r, p, &person, &c, l, &err) == 0, "settle: %s",
+                  err ? medins_error_message(err) : "?");
+    const medins_settlement s = *medins_result_settlement(r);
     medins_result_free(r);
-    return fund;
+    return s;
+}
+
+static medins_fen settle_fund(medins_ledger *l, medins_claim_kind kind, medins_fen total,
+                              medins_date date)
+{
+    return settle_under(policy, l, kind, total, date).fund;
 }
 
 /*
@@ -680,6 +688,114 @@ START_TEST(from_year_as_settled)
 }
 END_TEST
 
+/*
+ * Version 2's figures. tests/data/settle/supplementary.yaml, an employee in service whose year
+ * so far is one admission, level 3, of 150000 on 2 March: deductible 1300; of the 148700 above
+ * it the basic fund pays 85% up to its maximum of 100000, reached by the least part whose share
+ * rounds to 100000.00: 117647.06 (x 85% = 100000.001); the 31052.94 beyond is the supplementary
+ * fund's at 80%: 24842.352, 24842.35. The burden 150000 - 100000 - 24842.35 = 25157.65 is
+ * below the major-disease deductible of 30000: counted, nothing paid. Built from these
+ * figures, the ledger is the one the settlement left, byte for byte; the next admission, 10000
+ * (deductible 650; the basic fund's maximum reached: the supplementary fund pays 80% of the
+ * 9350, 7480), settles the same from either.
+ */
+START_TEST(from_year_supplementary)
+{
+    medins_policy *sp = medins_test_load("data/settle/supplementary.yaml");
+    medins_ledger settled, built;
+    medins_ledger_init(&settled, 2023);
+    medins_settlement s = settle_under(sp, &settled, MEDINS_CLAIM_INPATIENT, Y(150000), 20230302);
+    ck_assert_int_eq(s.fund, Y(100000));
+    ck_assert_int_eq(s.supplementary, 2484235);
+    medins_year_to_date y = MEDINS_YEAR_TO_DATE_INIT(2023);
+    y.last_date = 20230302;
+    y.admissions = 1;
+    y.in_scope[MEDINS_POOL_INPATIENT] = Y(150000);
+    y.deductible[MEDINS_POOL_INPATIENT] = Y(1300);
+    y.fund[MEDINS_POOL_INPATIENT] = Y(100000);
+    y.supplementary[MEDINS_POOL_INPATIENT] = 2484235;
+    y.major_base = 2515765;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_ledger_from_year(&built, &y, &err) == 0, "from_year: %s",
+                  err ? medins_error_message(err) : "?");
+    ck_assert_int_eq(memcmp(&built, &settled, sizeof built), 0);
+    s = settle_under(sp, &built, MEDINS_CLAIM_INPATIENT, Y(10000), 20230401);
+    ck_assert_int_eq(s.fund, 0);
+    ck_assert_int_eq(s.supplementary, Y(7480));
+    ck_assert_int_eq(settle_under(sp, &settled, MEDINS_CLAIM_INPATIENT, Y(10000),
+                                  20230401).supplementary, Y(7480));
+    ck_assert_int_eq(memcmp(&built, &settled, sizeof built), 0);
+    medins_policy_free(sp);
+}
+END_TEST
+
+/*
+ * tests/data/settle/account-first.yaml: the year's account pays outpatient care first. An
+ * employee credited 2000 this year, with a balance of 3000 (1000 carried over), whose year so
+ * far is one outpatient visit, level 3, of 1500 on 5 January: the year's account pays it all
+ * first (2000 left of the credits), nothing reaches the deductible: balance 1500, paid 1500.
+ * Built from the figures, with the first payment (account_first) and the credits, the ledger
+ * is the one the settlement left, byte for byte: its position is the in-scope costs less the
+ * account's first payment and the deductible, 0. The next visit, 2000: the year's account has
+ * 500 left (2000 - 1500), paid first; the 1500 after it is the deductible, which the rest of
+ * the balance pays: account 1500, cash 500, fund 0. A year to date of version 1, which has
+ * no credits, reads as none: then nothing is paid first, the deductible takes 1500 and the
+ * fund 65% of the 500 above it, 325.
+ */
+START_TEST(from_year_account_first)
+{
+    medins_policy *ap = medins_test_load("data/settle/account-first.yaml");
+    medins_ledger settled, built;
+    medins_ledger_init(&settled, 2023);
+    settled.account_credited = Y(2000);
+    settled.account_balance = Y(3000);
+    medins_settlement s = settle_under(ap, &settled, MEDINS_CLAIM_OUTPATIENT, Y(1500), 20230105);
+    ck_assert_int_eq(s.account_first, Y(1500));
+    ck_assert_int_eq(s.account, Y(1500));
+    medins_year_to_date y = MEDINS_YEAR_TO_DATE_INIT(2023);
+    y.last_date = 20230105;
+    y.outpatient_costs = Y(1500);
+    y.in_scope[MEDINS_POOL_OUTPATIENT] = Y(1500);
+    y.account_first[MEDINS_POOL_OUTPATIENT] = Y(1500);
+    y.account_balance = Y(1500);
+    y.account_paid = Y(1500);
+    y.account_credited = Y(2000);
+    medins_error *err = NULL;
+    ck_assert_msg(medins_ledger_from_year(&built, &y, &err) == 0, "from_year: %s",
+                  err ? medins_error_message(err) : "?");
+    ck_assert_int_eq(memcmp(&built, &settled, sizeof built), 0);
+    s = settle_under(ap, &built, MEDINS_CLAIM_OUTPATIENT, Y(2000), 20230201);
+    ck_assert_int_eq(s.account_first, Y(500));
+    ck_assert_int_eq(s.deductible, Y(1500));
+    ck_assert_int_eq(s.account, Y(1500));
+    ck_assert_int_eq(s.cash, Y(500));
+    ck_assert_int_eq(s.fund, 0);
+
+    /* Version 1: the struct ends at prior_outpatient_costs, and what lies after it in the
+     * caller's memory is not read (no credits, no first payments: the visit's in-scope cost
+     * given as 0, so that its position is the same 0). */
+    union {
+        medins_year_to_date y;
+        unsigned char bytes[sizeof(medins_year_to_date)];
+    } v1;
+    v1.y = y;
+    v1.y.version = 1;
+    v1.y.in_scope[MEDINS_POOL_OUTPATIENT] = 0;
+    memset(v1.bytes + offsetof(medins_year_to_date, supplementary), 0x5a,
+           sizeof v1.bytes - offsetof(medins_year_to_date, supplementary));
+    ck_assert_msg(medins_ledger_from_year(&built, &v1.y, &err) == 0, "from_year: %s",
+                  err ? medins_error_message(err) : "?");
+    ck_assert_int_eq(built.account_credited, 0);
+    ck_assert_int_eq(built.supplementary[MEDINS_POOL_INPATIENT], 0);
+    ck_assert_int_eq(built.position[MEDINS_POOL_OUTPATIENT], 0);
+    s = settle_under(ap, &built, MEDINS_CLAIM_OUTPATIENT, Y(2000), 20230201);
+    ck_assert_int_eq(s.account_first, 0);
+    ck_assert_int_eq(s.deductible, Y(1500));
+    ck_assert_int_eq(s.fund, Y(325));
+    medins_policy_free(ap);
+}
+END_TEST
+
 /* Figures that cannot be a year's: refused, naming what is wrong, nothing written. */
 static const struct ytd_case {
     const char *name;
@@ -688,7 +804,8 @@ static const struct ytd_case {
     const char *message;
 } ytd_cases[] = {
     {"deductible above in scope", 0, MEDINS_ERR_LEDGER,
-     "the inpatient pool's deductible (200000) and fund (0) cannot be paid out of its in-scope costs (100000)"},
+     "the inpatient pool's account paid first (0), deductible (200000), fund (0) and "
+     "supplementary fund (0) cannot be paid out of its in-scope costs (100000)"},
     {"fund above in scope", 1, MEDINS_ERR_LEDGER, "cannot be paid out of its in-scope costs"},
     {"figures without a date", 2, MEDINS_ERR_LEDGER,
      "a year with settlements needs the date of the last one (last_date)"},
@@ -698,6 +815,21 @@ static const struct ytd_case {
     {"negative admissions", 6, MEDINS_ERR_LEDGER, "admissions must not be negative"},
     {"unknown version", 7, MEDINS_ERR_ARGUMENT, "medins_year_to_date: version 0"},
     {"amount out of range", 8, MEDINS_ERR_LEDGER, "ledger account_balance out of range"},
+    /* Version 2's figures. */
+    {"supplementary above in scope", 9, MEDINS_ERR_LEDGER,
+     "the inpatient pool's account paid first (0), deductible (50000), fund (40000) and "
+     "supplementary fund (10001) cannot be paid out of its in-scope costs (100000)"},
+    {"account first above in scope", 10, MEDINS_ERR_LEDGER,
+     "account paid first (100001), deductible (0), fund (0)"},
+    {"negative supplementary", 11, MEDINS_ERR_LEDGER, "the outpatient pool's figures must not be negative"},
+    {"negative account first", 12, MEDINS_ERR_LEDGER, "the pooling pool's figures must not be negative"},
+    {"supplementary past the limit", 13, MEDINS_ERR_LEDGER,
+     "the inpatient pool's figures must be at most 100000000000000"},
+    {"account first above account_paid", 14, MEDINS_ERR_LEDGER,
+     "the account paid first (30000 in all pools) is part of what it paid this year "
+     "(account_paid 29999), not more"},
+    {"credits out of range", 15, MEDINS_ERR_LEDGER, "ledger account_credited out of range"},
+    {"version 3", 16, MEDINS_ERR_ARGUMENT, "medins_year_to_date: version 3"},
 };
 
 START_TEST(from_year_refused)
@@ -717,6 +849,26 @@ START_TEST(from_year_refused)
     case 6: y.admissions = -1; break;
     case 7: y.version = 0; break;
     case 8: y.account_balance = MEDINS_FEN_MAX + 1; break;
+    case 9:
+        y.deductible[MEDINS_POOL_INPATIENT] = Y(500);
+        y.fund[MEDINS_POOL_INPATIENT] = Y(400);
+        y.supplementary[MEDINS_POOL_INPATIENT] = Y(100) + 1;
+        break;
+    case 10: y.account_first[MEDINS_POOL_INPATIENT] = Y(1000) + 1; y.account_paid = Y(2000); break;
+    case 11: y.supplementary[MEDINS_POOL_OUTPATIENT] = -1; break;
+    case 12: y.account_first[MEDINS_POOL_POOLING] = -1; break;
+    case 13:
+        y.in_scope[MEDINS_POOL_INPATIENT] = MEDINS_FEN_MAX;
+        y.supplementary[MEDINS_POOL_INPATIENT] = MEDINS_FEN_MAX + 1;
+        break;
+    case 14:
+        y.account_first[MEDINS_POOL_INPATIENT] = Y(200);
+        y.in_scope[MEDINS_POOL_OUTPATIENT] = Y(100);
+        y.account_first[MEDINS_POOL_OUTPATIENT] = Y(100);
+        y.account_paid = Y(300) - 1;
+        break;
+    case 15: y.account_credited = MEDINS_FEN_MAX + 1; break;
+    case 16: y.version = MEDINS_YEAR_TO_DATE_VERSION + 1; break;
     default: break;
     }
     medins_ledger l, untouched;
@@ -763,6 +915,8 @@ static Suite *ledger_suite(void)
     tc = tcase_create("year-to-date");
     tcase_add_unchecked_fixture(tc, setup, teardown);
     tcase_add_test(tc, from_year_as_settled);
+    tcase_add_test(tc, from_year_supplementary);
+    tcase_add_test(tc, from_year_account_first);
     tcase_add_loop_test(tc, from_year_refused, 0, (int)(sizeof ytd_cases / sizeof ytd_cases[0]));
     suite_add_tcase(s, tc);
     return s;

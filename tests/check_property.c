@@ -618,6 +618,7 @@ static medins_claim claim_at(const cols *c, size_t i)
 /* Counts of what the calls did, to tell that both outcomes were exercised. */
 typedef struct tally {
     size_t settled, refused, reversed, refunded, closed, close_refused;
+    size_t supplemented;   /* settlements a supplementary fund paid part of */
 } tally;
 
 /*
@@ -968,6 +969,7 @@ static void exercise_bills(const char *pid, const medins_policy *p, uint64_t see
             require_settled(where, medins_result_settlement(res), &c, &before, &l);
             require_bill(where, res, items, n);
             t->settled++;
+            t->supplemented += medins_result_settlement(res)->supplementary > 0;
         }
         medins_error_free(e);
         medins_result_free(res);
@@ -1015,7 +1017,10 @@ START_TEST(every_call_settles_or_changes_nothing)
 END_TEST
 
 /* Shipped year _i with a default category-B proportion, or without (its 乙 lines then need
- * their own). */
+ * their own); and with supplementary funds in each of its sections that settle claims,
+ * starting where the basic fund has paid 10 this year, of a code of the national table
+ * (330100, to hifob_pay) or of one it lacks (390500, to oth_pay), so that the identities hold
+ * with the supplementary fund's row among the detail rows. */
 START_TEST(every_bill_splits_and_adds_up)
 {
     const medins_policy *year = year_at(g_set, (size_t)_i);
@@ -1025,13 +1030,39 @@ START_TEST(every_bill_splits_and_adds_up)
     medins_policy *derived = NULL;
     ck_assert_int_eq(medins_policy_derive(&derived, year, "bills.yaml", overlay,
                                           sizeof overlay - 1, NULL), 0);
+    static text supp;
+    supp.len = 0;
+    put(&supp, "cite: \"assumed: supplementary funds for the test\"\n");
+    static const struct { medins_section section; const char *code; } funds[] = {
+        {MEDINS_SECTION_OUTPATIENT, "390500"}, {MEDINS_SECTION_PHARMACY, "390500"},
+        {MEDINS_SECTION_OUTPATIENT_POOLING, "390500"}, {MEDINS_SECTION_SPECIAL_DISEASE, "330100"},
+        {MEDINS_SECTION_INPATIENT, "330100"},
+    };
+    bool any = false;
+    for (size_t i = 0; i < sizeof funds / sizeof funds[0]; i++)
+        if (medins_policy_has_section(year, funds[i].section)) {
+            put(&supp, "%s:\n  supplementary:\n    fund: extra\n    fund_pay_type: \"%s\"\n"
+                       "    start: [{amount: 10}]\n    ratio: [{ratio: 70%%}]\n",
+                medins_section_name(funds[i].section), funds[i].code);
+            any = true;
+        }
+    medins_policy *supplemented = NULL;
+    medins_error *e = NULL;
+    ck_assert_msg(medins_policy_derive(&supplemented, year, "supplementary.yaml", supp.buf,
+                                       supp.len, &e) == 0, "%s", e ? medins_error_message(e) : "");
     tally t = {0};
     exercise_bills(medins_policy_id(year), year, 0xB111u + (uint64_t)_i, persons(), &t);
     exercise_bills("with bills.selfpay_prop", derived, 0xB112u + (uint64_t)_i, persons(), &t);
+    ck_assert_uint_eq(t.supplemented, 0);
+    exercise_bills("with supplementary funds", supplemented, 0xB113u + (uint64_t)_i, persons(),
+                   &t);
     medins_policy_free(derived);
+    medins_policy_free(supplemented);
     ck_assert_uint_gt(t.refused, 0);
     if (year->benefits)
         ck_assert_uint_gt(t.settled, t.refused / 4);
+    if (any)
+        ck_assert_uint_gt(t.supplemented, 0);
 }
 END_TEST
 

@@ -11,6 +11,7 @@
  *      10000 x 80% = 8000 and 9000 x 90% = 8100: fund 16100, coinsurance 2000 + 900 = 2900;
  *      patient 1000 + 2900 = 3900 (below the major-disease deductible of 10000: no layer).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -200,32 +201,89 @@ END_TEST
 
 /*
  * A settlement the supplementary fund paid part of (tests/data/settle/supplementary.yaml,
- * worked in check_stages.c): the first admission, 50000, with the basic fund at 95000 this
- * year: fund 5000, supplementary 34254.12, patient 10745.88. Its record holds the payment and
- * the ledger's supplementary total; the refund negates it and the ledger's text is as before,
- * byte for byte, in the text version that has the supplementary totals.
+ * worked in check_stages.c): the first admission of an employee in service, level 3, 50000
+ * in scope, with the basic fund at 95000 this year (its maximum 100000, 5000 left):
+ *   deductible 1300; of the 48700 above it the basic fund pays 85% until its 5000 are paid:
+ *   the least part whose share reaches 5000.00 is 5882.35 (x 85% = 4999.9975, 5000.00
+ *   rounded); the 42817.65 beyond is the supplementary fund's (no `start`
+ *   row: it starts at the maximum), at the employees' 80%: 34254.12, within its 400000;
+ *   patient 50000 - 5000 - 34254.12 = 10745.88 (below the major-disease deductible of 30000:
+ *   no layer; balance 0: no account).
+ *   setlinfo: medfee_sumamt = inscp_scp_amt 5000000, act_pay_dedc 130000, hifp_pay 500000,
+ *   pool_prop_selfpay 8500, hifob_pay 3425412 (its code 330100 is the national large-amount
+ *   subsidy's, which goes there), fund_pay_sumamt 3925412, psn_part_amt = psn_cash_pay
+ *   1074588: 3925412 + 1074588 = 5000000.
+ *   setldetail: 310100 (5000000 considered, 500000 left of the maximum, 500000 paid), then
+ *   330100 职工大额医疗费用补助 (4281765 considered, 40000000 left, 3425412 paid).
+ * Its record holds the payment and the ledger's supplementary total; the refund negates it
+ * and the ledger's text is as before, byte for byte, in the text version that has the
+ * supplementary totals.
  */
-START_TEST(refund_supplementary)
+static medins_result *settle_supplementary(const medins_policy *sp, medins_ledger *l)
 {
-    medins_policy *sp = medins_test_load("data/settle/supplementary.yaml");
-    medins_ledger l;
-    medins_ledger_init(&l, 2023);
-    l.fund[MEDINS_POOL_INPATIENT] = Y(95000);
-    char before[1024], after[1024], record[4096];
-    ledger_text(before, sizeof before, &l);
+    medins_ledger_init(l, 2023);
+    l->fund[MEDINS_POOL_INPATIENT] = Y(95000);
     medins_claim c;
     claim_of(&c, 7, MEDINS_CLAIM_INPATIENT, MEDINS_LEVEL_3, Y(50000), 20230301);
     const medins_person p = employee();
     medins_result *r = NULL;
-    ck_assert_int_eq(medins_settle(&r, sp, &p, &c, &l, NULL), 0);
+    medins_error *err = NULL;
+    ck_assert_msg(medins_settle(&r, sp, &p, &c, l, &err) == 0, "settle: %s",
+                  err ? medins_error_message(err) : "?");
     ck_assert_int_eq(medins_result_settlement(r)->supplementary, 3425412);
-    /* The platform's records of it are refused, not made without the supplementary fund. */
+    return r;
+}
+
+/* Detail row i of r is the payer `part` with these figures. */
+static void detail_is(const medins_result *r, size_t i, medins_part part, const char *code,
+                      const char *name, medins_fen considered, medins_fen room, medins_fen paid)
+{
+    medins_setldetail row = MEDINS_SETLDETAIL_INIT;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_result_setldetail(&row, r, i, &err) == 0, "row %zu: %s", i,
+                  err ? medins_error_message(err) : "?");
+    ck_assert_int_eq(row.part, part);
+    ck_assert_str_eq(row.fund_pay_type, code);
+    ck_assert_str_eq(row.fund_pay_type_name, name);
+    ck_assert_int_eq(row.inscp_scp_amt, considered);
+    ck_assert_int_eq(row.crt_payb_lmt_amt, room);
+    ck_assert_int_eq(row.fund_payamt, paid);
+}
+
+START_TEST(refund_supplementary)
+{
+    medins_policy *sp = medins_test_load("data/settle/supplementary.yaml");
+    medins_ledger l;
+    char before[1024], after[1024], record[4096];
+    medins_ledger_init(&l, 2023);
+    l.fund[MEDINS_POOL_INPATIENT] = Y(95000);
+    ledger_text(before, sizeof before, &l);
+    medins_result *r = settle_supplementary(sp, &l);
     medins_setlinfo info;
     medins_setlinfo_init(&info);
-    medins_error *nerr = NULL;
-    ck_assert_int_eq(medins_result_setlinfo(&info, r, &nerr), MEDINS_ERR_NOT_COVERED);
-    ck_assert_ptr_nonnull(strstr(medins_error_message(nerr), "supplementary fund"));
-    medins_error_free(nerr);
+    ck_assert_int_eq(medins_result_setlinfo(&info, r, NULL), 0);
+    ck_assert_int_eq(info.medfee_sumamt, 5000000);
+    ck_assert_int_eq(info.inscp_scp_amt, 5000000);
+    ck_assert_int_eq(info.act_pay_dedc, 130000);
+    ck_assert_int_eq(info.hifp_pay, 500000);
+    ck_assert_int_eq(info.pool_prop_selfpay, 8500);
+    ck_assert_int_eq(info.hifob_pay, 3425412);
+    ck_assert_int_eq(info.hifmi_pay + info.oth_pay + info.maf_pay + info.cvlserv_pay, 0);
+    ck_assert_int_eq(info.fund_pay_sumamt, 3925412);
+    ck_assert_int_eq(info.psn_part_amt, 1074588);
+    ck_assert_int_eq(info.psn_cash_pay, 1074588);
+    ck_assert_int_eq(info.acct_pay, 0);
+    ck_assert_uint_eq(medins_result_setldetail_count(r), 2);
+    detail_is(r, 0, MEDINS_PART_FUND, "310100", "职工基本医疗保险统筹基金", 5000000, 500000,
+              500000);
+    detail_is(r, 1, MEDINS_PART_SUPPLEMENTARY, "330100", "职工大额医疗费用补助", 4281765,
+              40000000, 3425412);
+    /* The supplementary fund's row is worked by its own steps. */
+    char text[1024];
+    ck_assert_int_eq(medins_result_setl_proc_info(text, sizeof text, NULL, r, 1, MEDINS_LANG_EN),
+                     0);
+    ck_assert_msg(strstr(text, "it takes 42817.65") && strstr(text, "pays 80% of 42817.65") &&
+                  strstr(text, "maximum 400000.00") && !strstr(text, "1300"), "%s", text);
     ck_assert_int_eq(medins_record_write(record, sizeof record, NULL, r, NULL), 0);
     ck_assert_ptr_nonnull(strstr(record, "\nsupplementary=3425412\n"));
     ck_assert_ptr_nonnull(strstr(record, "\nafter.supplementary.inpatient=3425412\n"));
@@ -249,6 +307,79 @@ START_TEST(refund_supplementary)
     medins_error_free(err);
     medins_result_free(r);
     medins_policy_free(sp);
+}
+END_TEST
+
+/*
+ * tests/data/settle/supplementary.yaml with its inpatient fund's code replaced by `code` and
+ * `tail` (a bills section) added.
+ */
+static medins_policy *supplementary_as(const char *code, const char *tail)
+{
+    char path[1024], text[8192];
+    FILE *f = fopen(medins_test_path(path, sizeof path, "data/settle/supplementary.yaml"), "rb");
+    ck_assert_ptr_nonnull(f);
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    /* The inpatient fund's code is the one its ratio follows (the outpatient's, its start). */
+    static const char inpatient[] = "fund_pay_type: \"330100\"\n    ratio:";
+    char *at = strstr(text, inpatient);
+    ck_assert_ptr_nonnull(at);
+    memcpy(at + 16, code, 6);
+    ck_assert_uint_lt(n + strlen(tail), sizeof text);
+    strcat(text, tail);
+    medins_policy *p = NULL;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_policy_load_string(&p, "supplementary.yaml", text, strlen(text), NULL,
+                                            NULL, &err) == 0, "%s",
+                  err ? medins_error_message(err) : "?");
+    return p;
+}
+
+/*
+ * Where the supplementary fund goes follows its own code: a code the national table lacks
+ * ("390500") is named by the fund's word (large_amount) and goes to oth_pay; a bills.funds
+ * row of part supplementary and that code names it and places it instead (hifes_pay here);
+ * a row of another code is not its. The claim is refund_supplementary's: fund 500000 to
+ * hifp_pay, the supplementary fund's 3425412, fund_pay_sumamt 3925412 either way.
+ */
+START_TEST(nhsa_supplementary_placed)
+{
+    static const struct {
+        const char *code, *tail, *name;
+        size_t field;   /* offset of the setlinfo field that takes it */
+    } cases[] = {
+        {"390500", "", "large_amount", offsetof(medins_setlinfo, oth_pay)},
+        {"390500",
+         "bills:\n  funds:\n"
+         "    - {part: supplementary, fund_pay_type: \"330100\", name: 别的, setlinfo: hifob_pay}\n"
+         "    - {part: supplementary, fund_pay_type: \"390500\", name: 大额医疗费用互助,\n"
+         "       setlinfo: hifes_pay}\n",
+         "大额医疗费用互助", offsetof(medins_setlinfo, hifes_pay)},
+        {"330100",
+         "bills:\n  funds:\n"
+         "    - {part: supplementary, scheme: resident, fund_pay_type: \"330100\", name: x,\n"
+         "       setlinfo: oth_pay}\n",
+         "职工大额医疗费用补助", offsetof(medins_setlinfo, hifob_pay)},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        medins_policy *sp = supplementary_as(cases[k].code, cases[k].tail);
+        medins_ledger l;
+        medins_result *r = settle_supplementary(sp, &l);
+        medins_setlinfo info = MEDINS_SETLINFO_INIT;
+        ck_assert_int_eq(medins_result_setlinfo(&info, r, NULL), 0);
+        medins_fen at;
+        memcpy(&at, (const char *)&info + cases[k].field, sizeof at);
+        ck_assert_int_eq(at, 3425412);
+        ck_assert_int_eq(info.hifp_pay, 500000);
+        ck_assert_int_eq(info.fund_pay_sumamt, 3925412);
+        ck_assert_int_eq(info.medfee_sumamt, info.fund_pay_sumamt + info.psn_part_amt);
+        detail_is(r, 1, MEDINS_PART_SUPPLEMENTARY, cases[k].code, cases[k].name, 4281765,
+                  40000000, 3425412);
+        medins_result_free(r);
+        medins_policy_free(sp);
+    }
 }
 END_TEST
 
@@ -403,6 +534,7 @@ static Suite *record_suite(void)
     tcase_add_test(tc, refund_not_latest);
     tcase_add_test(tc, refund_other_ledger);
     tcase_add_test(tc, refund_supplementary);
+    tcase_add_test(tc, nhsa_supplementary_placed);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("bad-input");

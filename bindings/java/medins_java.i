@@ -1032,7 +1032,8 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
     (const char *text, size_t text_len), (const char *yaml, size_t yaml_len),
     (const char *yuan, size_t yuan_len), (const char *percent, size_t percent_len),
     (const char *word, size_t word_len), (const char *code, size_t code_len),
-    (const char *name, size_t name_len)
+    (const char *name, size_t name_len), (const char *insutype, size_t insutype_len),
+    (const char *psn_type, size_t psn_type_len), (const char *med_type, size_t med_type_len)
 }
 %apply (const int32_t *IN_ARRAY, size_t LEN) {
     (const int32_t *from, size_t from_len), (const int32_t *to, size_t to_len)

@@ -30,7 +30,10 @@
 /* Text with its length (python/text.i): a str's UTF-8 bytes and their count, so that a NUL
  * inside reaches the library, which refuses it. None or another type is a TypeError here. */
 %typemap(in) (const char *text, size_t text_len), (const char *yaml, size_t yaml_len),
-             (const char *code, size_t code_len), (const char *name, size_t name_len) {
+             (const char *code, size_t code_len), (const char *name, size_t name_len),
+             (const char *insutype, size_t insutype_len),
+             (const char *psn_type, size_t psn_type_len),
+             (const char *med_type, size_t med_type_len) {
     Py_ssize_t len;
     if (!PyUnicode_Check($input)) {
         PyErr_Format(PyExc_TypeError, "$symname: $1_name must be a str, not %s",

@@ -137,31 +137,43 @@ typedef struct medins_year_to_date {
     medins_fen carry_over;                   /**< the carried-over addition to the inpatient maximum */
     medins_fen prior_outpatient_costs;       /**< last year's in-scope outpatient costs (0 when
                                                   prior_known is 0) */
+    /* Version 2 (a caller of version 1 has none of these: they are read as 0) */
+    medins_fen supplementary[MEDINS_POOL_COUNT]; /**< paid this year by the supplementary fund
+                                                  of the pool's sections (`supplementary:`) */
+    medins_fen account_first[MEDINS_POOL_COUNT]; /**< of account_paid, what the account paid
+                                                  first this year in the pool, before the
+                                                  deductible (`account_first`; the settlements'
+                                                  account_first figures) */
+    medins_fen account_credited;             /**< credited to the account this year (the
+                                                  ledger's account_credited) */
 } medins_year_to_date;
 
-/** The medins_year_to_date layout this header describes. */
-#define MEDINS_YEAR_TO_DATE_VERSION 1
+/** The medins_year_to_date layout this header describes: version 2 added the supplementary
+ * funds' payments, the account's first payments and its credits. */
+#define MEDINS_YEAR_TO_DATE_VERSION 2
 /** A year with nothing settled yet, nothing carried and no history. */
 #define MEDINS_YEAR_TO_DATE_INIT(year) \
     { MEDINS_YEAR_TO_DATE_VERSION, (year), 0, 0, 0, 0, 0, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, \
-      0, 0, 0, 0, 0, 0, 0, 0 }
+      0, 0, 0, 0, 0, 0, 0, 0, {0, 0, 0}, {0, 0, 0}, 0 }
 
 /** Set *ytd to MEDINS_YEAR_TO_DATE_INIT(year) (for bindings). A NULL ytd is left alone. */
 MEDINS_API void medins_year_to_date_init(medins_year_to_date *ytd, int32_t year);
 
 /**
  * A ledger from a person's year so far (docs/settlement.md, "A ledger from the year so far").
- * Each pool's running position is its in-scope costs above the deductible (in_scope -
- * deductible); the ledger counts as many settlements as it needs to hold the figures, which
- * it can know no better: the admissions, or one when the year has settlements but no
- * admission (its count matters only to refunds, which name settlements by their number after
- * it). *ledger is written only on success.
+ * Each pool's running position is its in-scope costs above the deductible and what the account
+ * paid first (in_scope - account_first - deductible); the ledger counts as many settlements as
+ * it needs to hold the figures, which it can know no better: the admissions, or one when the
+ * year has settlements but no admission (its count matters only to refunds, which name
+ * settlements by their number after it). *ledger is written only on success. A year to date
+ * of version 1 has no supplementary payments, first account payments nor credits.
  * @param ledger receives the ledger.
  * @param ytd the year so far.
  * @param err receives a new error object on failure (may be NULL).
  * @return 0; MEDINS_ERR_ARGUMENT for a NULL pointer or a version this library does not know;
- *         MEDINS_ERR_LEDGER, naming the field, for figures that cannot be a year's: a deductible
- *         or a fund payment above the pool's in-scope costs, figures of a year without the
+ *         MEDINS_ERR_LEDGER, naming the field, for figures that cannot be a year's: a pool's
+ *         account_first, deductible, fund and supplementary payments together above its
+ *         in-scope costs, first account payments above account_paid, figures of a year without the
  *         date of its last settlement (or a date without figures), and whatever
  *         medins_ledger_check refuses (a date of another year, amounts out of range...).
  */

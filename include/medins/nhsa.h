@@ -6,9 +6,10 @@
  * and store what it returns: one `setlinfo` record a settlement, with the platform's field
  * names, and one `setldetail` row for each fund that paid. These calls give a settlement
  * result the same shape. Which `setlinfo` field and which `fund_pay_type` each of the library's
- * payers (the basic fund, the major-disease layer, medical assistance, the individual account)
- * goes to is policy data: the policy's `bills.funds` rows, then the national defaults
- * (docs/policy-format.md, "Bills"). Amounts are in fen, as everywhere in the library (the
+ * payers (the basic fund, a section's supplementary fund, the major-disease layer, medical
+ * assistance, the individual account) goes to is policy data: the policy's `bills.funds` rows,
+ * then the national defaults (docs/policy-format.md, "Bills"); the supplementary fund goes by
+ * the `fund_pay_type` its section gives it. Amounts are in fen, as everywhere in the library (the
  * platform writes yuan with two decimals).
  *
  * Every result keeps these identities: inscp_scp_amt = medfee_sumamt − fulamt_ownpay_amt −
@@ -77,11 +78,13 @@ MEDINS_API void medins_setlinfo_init(medins_setlinfo *info);
 typedef struct medins_setldetail {
     unsigned int version;          /**< MEDINS_SETLDETAIL_VERSION, set by the initialisers */
     medins_part part;              /**< which of the library's payers: MEDINS_PART_FUND,
-                                        _MAJOR_DISEASE, _ASSISTANCE or _ACCOUNT */
+                                        _SUPPLEMENTARY, _MAJOR_DISEASE, _ASSISTANCE or
+                                        _ACCOUNT */
     const char *fund_pay_type;     /**< the platform's code ("310100") */
     const char *fund_pay_type_name; /**< its name ("职工基本医疗保险统筹基金") */
     medins_fen inscp_scp_amt;      /**< the amount this fund considered: the in-scope amount
-                                        for the basic fund, the burden a layer took, what the
+                                        for the basic fund, the cost beyond its start for the
+                                        supplementary fund, the burden a layer took, what the
                                         account could pay */
     medins_fen crt_payb_lmt_amt;   /**< the room its annual maximum left before this claim
                                         (the balance, for the account); MEDINS_NO_LIMIT: none */
@@ -112,7 +115,8 @@ MEDINS_API int medins_result_setlinfo(medins_setlinfo *out, const medins_result 
 MEDINS_API size_t medins_result_setldetail_count(const medins_result *result);
 
 /**
- * Detail row i, in the order basic fund, major-disease layer, medical assistance, account.
+ * Detail row i, in the order basic fund, supplementary fund, major-disease layer, medical
+ * assistance, account.
  * @param out receives it (initialised by the caller); written only on success.
  * @param result a settlement result.
  * @param i the row, below medins_result_setldetail_count.

@@ -151,7 +151,10 @@
     MDN_POOL_FIELDS(X, T, fund, "fund")                                            \
     MDN_LAYER_ACCOUNT_FIELDS(X, T)                                                 \
     X(T, carry_over, "carry_over", INT64, MONEY)                                   \
-    X(T, prior_outpatient_costs, "prior_outpatient_costs", INT64, MONEY)
+    X(T, prior_outpatient_costs, "prior_outpatient_costs", INT64, MONEY)           \
+    MDN_POOL_FIELDS(X, T, supplementary, "supplementary")                          \
+    MDN_POOL_FIELDS(X, T, account_first, "account_first")                          \
+    X(T, account_credited, "account_credited", INT64, MONEY)
 
 #define ITEM_FIELDS(X, T)                                                          \
     X(T, amount, "amount", INT64, MONEY)                                           \

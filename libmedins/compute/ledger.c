@@ -9,6 +9,7 @@
  * credits; the keys a text lacks are 0, and a ledger is written in the oldest version that
  * holds it. Lines end with "\n" ("\r\n" is accepted).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -147,32 +148,69 @@ void medins_year_to_date_init(medins_year_to_date *ytd, int32_t year)
         *ytd = (medins_year_to_date)MEDINS_YEAR_TO_DATE_INIT(year);
 }
 
-int medins_ledger_from_year(medins_ledger *ledger, const medins_year_to_date *y,
+/* The year so far `in` whole: one of version 1 ends before the supplementary payments, the
+ * first account payments and the credits, which are then 0. */
+static const medins_year_to_date *ytd_whole(medins_year_to_date *buf,
+                                            const medins_year_to_date *in)
+{
+    if (in->version >= 2)
+        return in;
+    *buf = (medins_year_to_date)MEDINS_YEAR_TO_DATE_INIT(0);
+    memcpy(buf, in, offsetof(medins_year_to_date, supplementary));
+    return buf;
+}
+
+int medins_ledger_from_year(medins_ledger *ledger, const medins_year_to_date *in,
                             medins_error **err)
 {
-    if (!ledger || !y)
+    if (!ledger || !in)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_from_year: NULL argument");
-    int rc = MDN_CHECK_VERSION(err, y, "medins_year_to_date", MEDINS_YEAR_TO_DATE_VERSION);
+    int rc = MDN_CHECK_VERSION(err, in, "medins_year_to_date", MEDINS_YEAR_TO_DATE_VERSION);
     if (rc < 0)
         return rc;
+    medins_year_to_date whole;
+    const medins_year_to_date *y = ytd_whole(&whole, in);
     medins_ledger l = MEDINS_LEDGER_INIT(y->year);
     bool any = y->admissions != 0;
+    medins_fen first = 0;
     for (int p = 0; p < MEDINS_POOL_COUNT; p++) {
         const char *pool = medins_pool_name((medins_pool)p);
-        if (y->in_scope[p] < 0 || y->deductible[p] < 0 || y->fund[p] < 0)
+        const medins_fen parts[] = {y->account_first[p], y->deductible[p], y->fund[p],
+                                    y->supplementary[p]};
+        /* Each part at most the limit, so that their sum cannot overflow; the in-scope
+         * costs' bound is the ledger check's, on the position. */
+        medins_fen sum = 0;
+        for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+            if (parts[i] < 0 || y->in_scope[p] < 0)
+                return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                                 "year to date: the %s pool's figures must not be negative",
+                                 pool);
+            if (parts[i] > MEDINS_FEN_MAX)
+                return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                                 "year to date: the %s pool's figures must be at most %lld", pool,
+                                 (long long)MEDINS_FEN_MAX);
+            sum += parts[i];
+        }
+        if (sum > y->in_scope[p])
             return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
-                             "year to date: the %s pool's figures must not be negative", pool);
-        if (y->deductible[p] > y->in_scope[p] || y->fund[p] > y->in_scope[p] - y->deductible[p])
-            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
-                             "year to date: the %s pool's deductible (%lld) and fund (%lld) "
-                             "cannot be paid out of its in-scope costs (%lld)", pool,
-                             (long long)y->deductible[p], (long long)y->fund[p],
+                             "year to date: the %s pool's account paid first (%lld), deductible "
+                             "(%lld), fund (%lld) and supplementary fund (%lld) cannot be paid "
+                             "out of its in-scope costs (%lld)", pool,
+                             (long long)y->account_first[p], (long long)y->deductible[p],
+                             (long long)y->fund[p], (long long)y->supplementary[p],
                              (long long)y->in_scope[p]);
         l.deductible[p] = y->deductible[p];
-        l.position[p] = y->in_scope[p] - y->deductible[p];
+        l.position[p] = y->in_scope[p] - y->account_first[p] - y->deductible[p];
         l.fund[p] = y->fund[p];
+        l.supplementary[p] = y->supplementary[p];
+        first += y->account_first[p];
         any |= y->in_scope[p] != 0;
     }
+    if (first > y->account_paid)
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         "year to date: the account paid first (%lld in all pools) is part of "
+                         "what it paid this year (account_paid %lld), not more",
+                         (long long)first, (long long)y->account_paid);
     l.admissions = y->admissions;
     l.outpatient_costs = y->outpatient_costs;
     l.major_base = y->major_base;
@@ -181,10 +219,12 @@ int medins_ledger_from_year(medins_ledger *ledger, const medins_year_to_date *y,
     l.assist_fund = y->assist_fund;
     l.account_balance = y->account_balance;
     l.account_paid = y->account_paid;
+    l.account_credited = y->account_credited;
     l.carry_over = y->carry_over;
     l.thrifty_years = y->thrifty_years;
     l.prior_known = y->prior_known;
     l.prior_outpatient_costs = y->prior_outpatient_costs;
+    /* The year's credits are not settlements: a year may have them and none. */
     any |= (y->outpatient_costs | y->major_base | y->major_fund | y->assist_base |
             y->assist_fund | y->account_paid) != 0;
     if (any != (y->last_date != 0))

@@ -25,8 +25,9 @@ void medins_setldetail_init(medins_setldetail *row)
 static medins_fen paid(const mdn_settled *d, int payer)
 {
     const medins_settlement *s = &d->s;
-    return payer == MDN_PAYER_FUND ? s->fund : payer == MDN_PAYER_MAJOR ? s->major_disease
-         : payer == MDN_PAYER_ASSIST ? s->assistance : s->account;
+    return payer == MDN_PAYER_FUND ? s->fund : payer == MDN_PAYER_SUPP ? s->supplementary
+         : payer == MDN_PAYER_MAJOR ? s->major_disease : payer == MDN_PAYER_ASSIST ? s->assistance
+         : s->account;
 }
 
 /* The settlement data of `result`, or MEDINS_ERR_ARGUMENT naming `what`. */
@@ -37,22 +38,15 @@ static int data_of(const mdn_settled **d, const medins_result *result, const cha
     if (!*d)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "%s: %s", what,
                          result ? "the result is not a settlement" : "NULL result");
-    /* Refused rather than made without the supplementary fund's row, whose fund would then
-     * be missing from fund_pay_sumamt. */
-    if ((*d)->s.supplementary != 0)
-        return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
-                         "%s: claim %lld was paid in part by the supplementary fund, whose "
-                         "platform records are not made yet", what, (long long)(*d)->s.claim_id);
     return 0;
 }
 
 /* The row placing `payer` of d's person, or MEDINS_ERR_NOT_COVERED. */
-static int fund_of(const mdn_fund_row **row, const medins_result *result,
-                   const mdn_settled *d, int payer, medins_error **err)
+static int fund_of(mdn_fund_row *row, const medins_result *result, const mdn_settled *d,
+                   int payer, medins_error **err)
 {
     const medins_policy *p = mdn_result_policy(result);
-    *row = mdn_fund_of(p, payer, d->scheme);
-    if (!*row)
+    if (!mdn_fund_of(row, p, payer, d->scheme, d->supp))
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "policy %s has no bills.funds row for the %s of a person of the %s "
                          "scheme", p->id, medins_part_name(mdn_payer_parts[payer]),
@@ -93,10 +87,10 @@ int medins_result_setlinfo(medins_setlinfo *out, const medins_result *result, me
         const medins_fen amount = paid(d, payer);
         if (amount == 0)
             continue;
-        const mdn_fund_row *row;
+        mdn_fund_row row;
         if ((rc = fund_of(&row, result, d, payer, err)) < 0)
             return rc;
-        medins_fen *f = field_of(&v, row->field);
+        medins_fen *f = field_of(&v, row.field);
         if (f)
             *f += amount;
         if (payer != MDN_PAYER_ACCOUNT)
@@ -144,6 +138,9 @@ int mdn_step_payer(const medins_result *result, size_t i)
         return MDN_PAYER_ASSIST;
     case MEDINS_STEP_ACCOUNT: case MEDINS_STEP_ACCOUNT_FIRST:
         return MDN_PAYER_ACCOUNT;
+    case MEDINS_STEP_SUPPLEMENTARY_START: case MEDINS_STEP_SUPPLEMENTARY:
+    case MEDINS_STEP_SUPPLEMENTARY_CAP:
+        return MDN_PAYER_SUPP;
     case MEDINS_STEP_PATIENT:
         return -1;
     default:   /* what comes off the bill, the deductible, the segments, the maximum */
@@ -164,7 +161,7 @@ int medins_result_setldetail(medins_setldetail *out, const medins_result *result
                              medins_error **err)
 {
     const mdn_settled *d;
-    const mdn_fund_row *row;
+    mdn_fund_row row;
     int rc;
     if (!out)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
@@ -182,8 +179,8 @@ int medins_result_setldetail(medins_setldetail *out, const medins_result *result
     *out = (medins_setldetail){
         .version = out->version,
         .part = mdn_payer_parts[payer],
-        .fund_pay_type = row->code,
-        .fund_pay_type_name = row->name,
+        .fund_pay_type = row.code,
+        .fund_pay_type_name = row.name,
         .inscp_scp_amt = d->payer_base[payer],
         .crt_payb_lmt_amt = d->payer_room[payer],
         .fund_payamt = paid(d, payer),

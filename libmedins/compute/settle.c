@@ -359,7 +359,8 @@ static MDN_NOINLINE medins_fen settle_supplementary(tracer *t, const mdn_plan *p
                                                     const medins_ledger *ledger, int pool,
                                                     medins_fen cap, medins_fen ded,
                                                     medins_fen rest, medins_fen room,
-                                                    medins_fen fund, medins_fen withheld)
+                                                    medins_fen fund, medins_fen withheld,
+                                                    medins_fen *considered)
 {
     const mdn_supplementary *u = &plan->sec->supp;
     const mdn_amount_row *srow = plan->supp_srow, *crow = plan->supp_crow;
@@ -378,6 +379,7 @@ static MDN_NOINLINE medins_fen settle_supplementary(tracer *t, const mdn_plan *p
                      NULL, MEDINS_STEP_SEGMENT, MEDINS_PART_FUND, NULL, 0, &reach);
     }
     const medins_fen beyond = rest - reach, used = ledger->supplementary[pool];
+    *considered = beyond;
     const mdn_segment *seg = &plan->supp_rrow->seg[0];
     const medins_fen share = mdn_apply_magnitude((uint64_t)beyond, seg->ratio.v),
                      paid = min_fen(share, max_fen(0, plan->supp_cap - used));
@@ -633,9 +635,11 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     }
 
     s->supplementary = 0;
+    medins_fen supp_base = 0;
     if (extras && plan->supp)
         s->supplementary = settle_supplementary(out_of_line(&t, r), plan, ledger, pool, cap,
-                                                s->deductible, rest, room, s->fund, s->over_cap);
+                                                s->deductible, rest, room, s->fund, s->over_cap,
+                                                &supp_base);
 
     /* Layers above the basic fund. */
     const struct mdn_benefits *bs = p->benefits;
@@ -681,12 +685,16 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         settle_data *d = mdn_result_data(r);
         const mdn_layer_plan *lp = plan->layer;
         d->scheme = person->scheme;
+        d->supp = plan->supp ? &sec->supp : NULL;
         d->payer_base[MDN_PAYER_FUND] = in_scope;
+        d->payer_base[MDN_PAYER_SUPP] = supp_base;
         d->payer_base[MDN_PAYER_MAJOR] = major_applies & burden;
         d->payer_base[MDN_PAYER_ASSIST] = assist_applies & assist_base;
         d->payer_base[MDN_PAYER_ACCOUNT] = plan->account & payable;
         d->payer_room[MDN_PAYER_FUND] = crow ? max_fen(0, cap - ledger->fund[pool])
                                              : MEDINS_NO_LIMIT;
+        d->payer_room[MDN_PAYER_SUPP] = plan->supp_crow
+            ? max_fen(0, plan->supp_cap - ledger->supplementary[pool]) : MEDINS_NO_LIMIT;
         d->payer_room[MDN_PAYER_MAJOR] = lp[0].crow ? max_fen(0, lp[0].cap - ledger->major_fund)
                                                     : MEDINS_NO_LIMIT;
         d->payer_room[MDN_PAYER_ASSIST] = lp[1].crow ? max_fen(0, lp[1].cap - ledger->assist_fund)

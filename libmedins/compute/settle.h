@@ -45,6 +45,7 @@ typedef struct mdn_settled {
     medins_ledger before, after;
     int estimate;
     medins_scheme scheme;           /* the person's */
+    const mdn_supplementary *supp;  /* the section's supplementary fund; NULL: none */
     /* For each payer: the amount it considered (the in-scope amount for the basic fund, the
      * burden each layer took, what the account could pay) and the room its maximum left
      * before the claim (MEDINS_NO_LIMIT: none; the balance for the account). */

@@ -6,16 +6,19 @@
  */
 #include <string.h>
 
+#include "benefit.h"
 #include "bills.h"
 #include "bind.h"
 
 const medins_part mdn_payer_parts[MDN_PAYERS] = {
     [MDN_PAYER_FUND] = MEDINS_PART_FUND,
+    [MDN_PAYER_SUPP] = MEDINS_PART_SUPPLEMENTARY,
     [MDN_PAYER_MAJOR] = MEDINS_PART_MAJOR_DISEASE,
     [MDN_PAYER_ASSIST] = MEDINS_PART_ASSISTANCE,
     [MDN_PAYER_ACCOUNT] = MEDINS_PART_ACCOUNT,
 };
-static const char *const payer_words[] = {"fund", "major_disease", "assistance", "account", NULL};
+static const char *const payer_words[] = {"fund", "supplementary", "major_disease", "assistance",
+                                          "account", NULL};
 
 /* The setlinfo fields a payer may go to: a fund to any but the last, the account to the last
  * (so that psn_part_amt = acct_pay + psn_cash_pay holds on every result). */
@@ -103,20 +106,47 @@ const mdn_med_row *mdn_med_of(const medins_policy *p, const char *med_type, size
     return row ? row : match_med(default_med_types, COUNT(default_med_types), med_type, len);
 }
 
+/* The first of n rows for `payer` of a person of `scheme`; for the supplementary fund, of its
+ * code `code` too. */
 static const mdn_fund_row *match(const mdn_fund_row *rows, size_t n, int payer,
-                                 medins_scheme scheme)
+                                 medins_scheme scheme, const char *code)
 {
     for (size_t i = 0; i < n; i++)
-        if (rows[i].payer == payer && (!rows[i].schemes || rows[i].schemes >> scheme & 1u))
+        if (rows[i].payer == payer && (!rows[i].schemes || rows[i].schemes >> scheme & 1u) &&
+            (!code || strcmp(rows[i].code, code) == 0))
             return &rows[i];
     return NULL;
 }
 
-const mdn_fund_row *mdn_fund_of(const medins_policy *p, int payer, medins_scheme scheme)
+bool mdn_fund_of(mdn_fund_row *out, const medins_policy *p, int payer, medins_scheme scheme,
+                 const struct mdn_supplementary *supp)
 {
-    const mdn_fund_row *row = p->bills ? match(p->bills->funds, p->bills->nfunds, payer, scheme)
+    if (payer == MDN_PAYER_SUPP && !supp)
+        return false;   /* not reached: a supplementary payment has its section's fund */
+    const char *code = payer == MDN_PAYER_SUPP ? supp->fund_pay_type : NULL;
+    const mdn_fund_row *row = p->bills ? match(p->bills->funds, p->bills->nfunds, payer, scheme,
+                                               code)
                                        : NULL;
-    return row ? row : match(default_funds, COUNT(default_funds), payer, scheme);
+    if (!row && payer != MDN_PAYER_SUPP)
+        row = match(default_funds, COUNT(default_funds), payer, scheme, NULL);
+    if (row) {
+        *out = *row;
+        return true;
+    }
+    if (payer != MDN_PAYER_SUPP)
+        return false;
+    /* The supplementary fund by its code: the national table's fund of that code (not the
+     * account), whichever payer and scheme it lists it under; a code the table lacks is named
+     * by the fund's word and goes among the other payments. */
+    *out = (mdn_fund_row){payer, 0, code, supp->fund, "oth_pay"};
+    for (size_t i = 0; i < COUNT(default_funds); i++)
+        if (default_funds[i].payer != MDN_PAYER_ACCOUNT &&
+            strcmp(default_funds[i].code, code) == 0) {
+            out->name = default_funds[i].name;
+            out->field = default_funds[i].field;
+            break;
+        }
+    return true;
 }
 
 /* map[key], a code of 1 to `max` digits, into *out; absent: *out unchanged (NULL). */

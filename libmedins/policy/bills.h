@@ -10,7 +10,8 @@
 
 /* The payers of a settlement, in the order of its detail rows; their words are their parts'
  * names (medins_part_name). */
-enum { MDN_PAYER_FUND, MDN_PAYER_MAJOR, MDN_PAYER_ASSIST, MDN_PAYER_ACCOUNT, MDN_PAYERS };
+enum { MDN_PAYER_FUND, MDN_PAYER_SUPP, MDN_PAYER_MAJOR, MDN_PAYER_ASSIST, MDN_PAYER_ACCOUNT,
+       MDN_PAYERS };
 extern const medins_part mdn_payer_parts[MDN_PAYERS];
 
 /* Where a payer goes: its `fund_pay_type` and name, and the setlinfo field it adds to. */
@@ -44,9 +45,15 @@ struct mdn_bills {
     size_t nmed_types;
 };
 
-/* The row for `payer` of a person of `scheme`: the policy's first match, else the default's;
- * NULL when neither has one. */
-const mdn_fund_row *mdn_fund_of(const medins_policy *p, int payer, medins_scheme scheme);
+struct mdn_supplementary;
+
+/* The row for `payer` of a person of `scheme` into *out: the policy's first match, else the
+ * default's; false when neither has one. The supplementary fund (`supp` its section's stage,
+ * for that payer only) goes by its own fund_pay_type: the policy's first row of that code,
+ * else the national row of that code (its name and field), else its `fund` word as the name
+ * and oth_pay; so it always has one. */
+bool mdn_fund_of(mdn_fund_row *out, const medins_policy *p, int payer, medins_scheme scheme,
+                 const struct mdn_supplementary *supp);
 
 /* The row for a person of `insutype` and `psn_type` (`len` bytes each), or for a claim of
  * `med_type`: the policy's first match, else the default's; NULL when neither has one. */

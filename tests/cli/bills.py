@@ -135,4 +135,44 @@ def test_items_bad():
            err_has=[r"--format: 'xml' is not text, json or nhsa"])
 
 
-GROUPS = {"items": test_items, "items-bad": test_items_bad}
+def test_nhsa_codes():
+    # The README claim on testland.yaml (run.py, test_settle): inpatient l3, 25000 with 1000
+    # self-paid and 500 category B, an employee in service, the first admission: fund 19250,
+    # patient 5750. Given as the platform's codes: 310/1101 and med_type 21.
+    codes = ["settle", "--policy", TESTLAND, "--date", "2023-03-01", "--level", "l3",
+             "--total", "25000", "--self-paid", "1000", "--category-b", "500"]
+    out, _ = expect("codes in", [*codes, "--insutype", "310", "--psn-type", "1101",
+                                 "--med-type", "21", "--json"], 0)
+    doc = json.loads(out) if out else {}
+    check("codes in: person and kind",
+          (doc.get("person", {}).get("scheme"), doc.get("person", {}).get("category"),
+           doc.get("claim", {}).get("kind"), doc.get("settlement", {}).get("fund_fen"))
+          == ("employee", "in_service", "inpatient", 1925000), out)
+    # From a claim document too.
+    out, _ = expect("codes in a document", ["settle", "--policy", TESTLAND, "-i", "-", "--json"],
+                    0, stdin='{"person": {"insutype": "310", "psn_type": "1101"}, "claim": '
+                          '{"date": "2023-03-01", "med_type": "21", "level": "l3", '
+                          '"total": "25000", "self_paid": "1000", "category_b": "500"}}')
+    check("codes in a document: fund", out and
+          json.loads(out)["settlement"]["fund_fen"] == 1925000, out)
+    # Codes no row maps: the claim refused, naming the code and the policy.
+    expect("unmapped med_type", [*codes, "--med-type", "12"], 1,
+           err_has=[r'claim refused: med_type "12" is not a claim policy testland/testland '
+                    r'settles: give it a bills.med_types row'])
+    expect("unmapped psn_type", [*codes, "--kind", "inpatient", "--insutype", "310",
+                                 "--psn-type", "1300"], 1,
+           err_has=[r'psn_type "1300" of insutype "310" is not a person policy '
+                    r'testland/testland knows'])
+    # Usage: both ways of giving the kind or the person; half a person; a code too long.
+    expect("med_type and kind", [*codes, "--med-type", "21", "--kind", "inpatient"], 2,
+           err_has=[r"--med-type and --kind both give the claim's kind: give one"])
+    expect("insutype alone", [*codes, "--kind", "inpatient", "--insutype", "310"], 2,
+           err_has=[r"--insutype and --psn-type go together"])
+    expect("codes and scheme", [*codes, "--kind", "inpatient", "--insutype", "310",
+                                "--psn-type", "1101", "--scheme", "employee"], 2,
+           err_has=[r"give no --scheme or --category with them"])
+    expect("code too long", [*codes, "--med-type", "1" * 17], 2,
+           err_has=[r"--med_type: a code of 1 to 16 bytes"])
+
+
+GROUPS = {"items": test_items, "items-bad": test_items_bad, "nhsa-codes": test_nhsa_codes}

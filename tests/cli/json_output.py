@@ -118,6 +118,59 @@ def test_json_results():
                                          "1:2023-01-10:2023-01-20"], 1, "MEDINS_ERR_ENROLMENT")
 
 
+# ---- refund ----------------------------------------------------------------------------------
+
+def test_json_refund():
+    # tests/data/settle/supplementary.yaml, an employee in service, the first admission at l3
+    # of 150000 (tests/check_ledger.c, from_year_supplementary): deductible 1300, the basic
+    # fund its maximum 100000, the supplementary fund (large_amount, 330100) 80% of the
+    # 31052.94 beyond it: 24842.35; patient 150000 - 100000 - 24842.35 = 25157.65, in cash.
+    # Settled with its record; refunded as JSON, every amount negated, the ledger back to
+    # the empty one it started from.
+    supp = "tests/data/settle/supplementary.yaml"
+    with tempfile.TemporaryDirectory() as tmp:
+        led, rec = os.path.join(tmp, "p.ledger"), os.path.join(tmp, "r.txt")
+        doc = expect_json("settle with a supplementary fund",
+                          ["settle", "--policy", supp, "--date", "2023-03-02", "--id", "9",
+                           "--kind", "inpatient", "--level", "l3", "--total", "150000",
+                           "--save-ledger", led, "--record", rec], 0, "settle")
+        if doc:
+            s = doc["settlement"]
+            check("settle supplementary figures",
+                  (s["fund_fen"], s["supplementary_fen"], s["supplementary"], s["patient_fen"],
+                   s["supplementary_fund"], s["supplementary_fund_pay_type"])
+                  == (10000000, 2484235, "24842.35", 2515765, "large_amount", "330100"),
+                  json.dumps(s))
+        doc = expect_json("refund", ["refund", rec, "--ledger", led, "--save-ledger", led], 0,
+                          "refund")
+        if doc:
+            r = doc["refund"]
+            check("refund figures",
+                  (doc["claim_id"], r["total"], r["fund_fen"], r["supplementary_fen"],
+                   r["patient"], r["cash_fen"], r["ratio"], r["admission"])
+                  == (9, "-150000.00", -10000000, -2484235, "-25157.65", -2515765, "85%", 1),
+                  json.dumps(doc))
+        with open(led) as f:
+            lines = f.read().splitlines()
+        check("ledger back to empty", lines[:2] == ["medins-ledger 1", "year=2023"] and
+              all(line.endswith("=0") for line in lines[2:]), "\n".join(lines))
+        # Refunded twice: the error as JSON on stderr, the ledger kept.
+        with open(led, "rb") as f:
+            kept = f.read()
+        expect_error("refund again", ["refund", rec, "--ledger", led, "--save-ledger", led], 1,
+                     "MEDINS_ERR_REVERSE")
+        # A record edited: refused at its line and column (the total is line 4).
+        with open(rec) as f:
+            text = f.read()
+        bad = os.path.join(tmp, "bad.txt")
+        with open(bad, "w") as f:
+            f.write(text.replace("\ntotal=15000000\n", "\ntotal=15,000,000\n"))
+        expect_error("refund, bad record", ["refund", bad, "--ledger", led, "--save-ledger", led],
+                     1, "MEDINS_ERR_RECORD", file=bad, line=4, column=7)
+        with open(led, "rb") as f:
+            check("ledger kept after refused refunds", f.read() == kept)
+
+
 # ---- batch ---------------------------------------------------------------------------------
 
 def test_json_batch():
@@ -210,4 +263,5 @@ def test_json_policy():
     expect_error("usage", ["policy", "frobnicate"], 2, "MEDINS_ERR_ARGUMENT")
 
 
-GROUPS = {"json-results": test_json_results, "json-batch": test_json_batch, "json-policy": test_json_policy}
+GROUPS = {"json-results": test_json_results, "json-batch": test_json_batch, "json-policy": test_json_policy,
+          "json-refund": test_json_refund}

@@ -133,3 +133,46 @@ def test_year_to_date(basic, in_service):
     with pytest.raises(ValueError):
         medins.Ledger.year_to_date(2023, fund={"hospital": 1})
     assert medins.Ledger.year_to_date(2024, prior_outpatient_costs=50000).prior_known == 1
+
+
+def test_year_to_date_supplementary_and_account_first(in_service):
+    # tests/check_ledger.c, from_year_supplementary: one admission at level 3 of 150000 on
+    # 2 March under supplementary.yaml: deductible 1300, the basic fund its maximum 100000,
+    # the supplementary fund 80% of the 31052.94 beyond: 24842.35; a burden of 25157.65
+    # counted by the major-disease layer. The ledger from these figures is the one the
+    # settlement left; the next admission of 10000 (deductible 650) is the supplementary
+    # fund's at 80%: 7480.
+    data = BASIC.parent
+    supp = medins.load_policy(data / "supplementary.yaml")
+    settled = medins.Ledger(2023)
+    supp.settle(in_service, claim(date="2023-03-02", kind="inpatient", level="l3",
+                                  total=15000000), settled)
+    built = medins.Ledger.year_to_date(
+        2023, last_date="2023-03-02", admissions=1, in_scope={"inpatient": 15000000},
+        deductible={"inpatient": 130000}, fund={"inpatient": 10000000},
+        supplementary={medins.Pool.INPATIENT: 2484235}, major_base=2515765)
+    assert built.to_text() == settled.to_text()
+    assert built.supplementary[medins.Pool.INPATIENT] == 2484235
+    nxt = claim(date="2023-04-01", kind="inpatient", level="l3", total=1000000)
+    assert supp.settle(in_service, nxt, built).supplementary == 748000
+    # from_year_account_first: credited 2000, balance 3000; an outpatient visit of 1500 on 5
+    # January paid first by the year's account, all of it. The next visit of 2000: 500 left of
+    # the year's account paid first, the 1500 after it the deductible, paid from the rest of
+    # the balance: account 1500, cash 500.
+    first = medins.load_policy(data / "account-first.yaml")
+    built = medins.Ledger.year_to_date(
+        2023, last_date="2023-01-05", outpatient_costs=150000, in_scope={"outpatient": 150000},
+        account_first={"outpatient": 150000}, account_balance=150000, account_paid=150000,
+        account_credited=200000)
+    assert built.account_credited == 200000
+    s = first.settle(in_service, claim(date="2023-02-01", kind="outpatient", level="l3",
+                                       total=200000), built)
+    assert (s.account_first, s.deductible, s.account, s.cash) == (50000, 150000, 150000, 50000)
+    with pytest.raises(medins.LedgerError) as e:
+        medins.Ledger.year_to_date(2023, last_date="2023-01-05", in_scope={"outpatient": 1000},
+                                   account_first={"outpatient": 1000}, account_paid=999)
+    assert "is part of what it paid this year (account_paid 999), not more" in str(e.value)
+    with pytest.raises(medins.LedgerError) as e:
+        medins.Ledger.year_to_date(2023, last_date="2023-01-05", in_scope={"inpatient": 1000},
+                                   fund={"inpatient": 600}, supplementary={"inpatient": 401})
+    assert "supplementary fund (401) cannot be paid out of its in-scope costs" in str(e.value)

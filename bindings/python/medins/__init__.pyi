@@ -143,6 +143,8 @@ class Person:
     @classmethod
     def resident(cls, *, tier: Union[Tier, str] = ..., child: bool = ...,
                  birth_date: Optional[DateLike] = ..., **kw: Any) -> "Person": ...
+    @classmethod
+    def from_nhsa(cls, policy: "Policy", insutype: str, psn_type: str, **kw: Any) -> "Person": ...
     def age_on(self, date: DateLike) -> Optional[int]: ...
 
 class Claim:
@@ -157,6 +159,8 @@ class Claim:
     def __init__(self, date: Optional[DateLike] = ..., kind: Union[ClaimKind, str, int] = ...,
                  level: Union[Level, str, int] = ..., total: int = ..., self_paid: int = ...,
                  category_b: int = ..., institution: int = ..., id: int = ...) -> None: ...
+    @classmethod
+    def from_nhsa(cls, policy: "Policy", med_type: str, **kw: Any) -> "Claim": ...
 
 class Ledger:
     year: int
@@ -198,7 +202,10 @@ class Ledger:
                      major_fund: int = ..., assist_base: int = ..., assist_fund: int = ...,
                      account_balance: int = ..., account_paid: int = ..., carry_over: int = ...,
                      thrifty_years: int = ...,
-                     prior_outpatient_costs: Optional[int] = ...) -> "Ledger": ...
+                     prior_outpatient_costs: Optional[int] = ...,
+                     supplementary: Optional[Mapping[Any, int]] = ...,
+                     account_first: Optional[Mapping[Any, int]] = ...,
+                     account_credited: int = ...) -> "Ledger": ...
 
 class Source:
     id: str

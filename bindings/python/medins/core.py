@@ -207,6 +207,17 @@ class Person:
         return cls(Scheme.RESIDENT, Category.STUDENT_CHILD if child else Category.ADULT,
                    tier, birth_date, **kw)
 
+    @classmethod
+    def from_nhsa(cls, policy: "Policy", insutype: str, psn_type: str, **kw: Any) -> "Person":
+        """A person of the national platform's ``insutype`` and ``psn_type`` codes ("310",
+        "1201"): the scheme and category by ``policy``'s ``bills.psn_types`` rows, then the
+        national codes (docs/policy-format.md, "Bills"); the other fields (``tier``,
+        ``birth_date``, ``groups``, ``family_doctor``) from ``kw``. Raises :class:`MedinsError`
+        (``ERR_TYPE``) naming a pair of codes no row maps."""
+        _require("Person.from_nhsa", policy=(policy, Policy))
+        both = policy._c.person_from_nhsa(insutype, psn_type)
+        return cls(Scheme(both // 256), Category(both % 256), **kw)
+
     def _to_c(self) -> Any:
         p = _c.Person()
         p.scheme = int(self.scheme)
@@ -256,6 +267,15 @@ class Claim:
     def __setattr__(self, name: str, value: Any) -> None:
         convert = _CLAIM_FIELDS.get(name)
         object.__setattr__(self, name, convert(value) if convert else value)
+
+    @classmethod
+    def from_nhsa(cls, policy: "Policy", med_type: str, **kw: Any) -> "Claim":
+        """A claim of the national platform's ``med_type`` code ("21"): its kind by
+        ``policy``'s ``bills.med_types`` rows, then the national codes (docs/policy-format.md,
+        "Bills"); the other fields from ``kw``. Raises :class:`MedinsError` (``ERR_TYPE``)
+        naming a code no row maps."""
+        _require("Claim.from_nhsa", policy=(policy, Policy))
+        return cls(kind=ClaimKind(policy._c.claim_kind_from_nhsa(med_type)), **kw)
 
     def _to_c(self) -> Any:
         c = _c.Claim()
@@ -387,22 +407,30 @@ class Ledger:
                      major_fund: int = 0, assist_base: int = 0, assist_fund: int = 0,
                      account_balance: int = 0, account_paid: int = 0, carry_over: int = 0,
                      thrifty_years: int = 0,
-                     prior_outpatient_costs: Optional[int] = None) -> "Ledger":
+                     prior_outpatient_costs: Optional[int] = None,
+                     supplementary: Optional[Mapping[Any, int]] = None,
+                     account_first: Optional[Mapping[Any, int]] = None,
+                     account_credited: int = 0) -> "Ledger":
         """The ledger of a person's year so far, from the figures a hospital system has (the
         platform's accumulated figures, 5206, and its own records); docs/settlement.md, "A
-        ledger from the year so far". Amounts in fen; ``in_scope``, ``deductible`` and
-        ``fund`` by pool (a :class:`Pool` or its word; pools left out are 0); ``last_date`` is
-        the year's last settlement (``None``: none yet); ``prior_outpatient_costs`` is last
-        year's (``None``: unknown). Raises :class:`LedgerError` for figures that cannot be a
-        year's."""
+        ledger from the year so far". Amounts in fen; ``in_scope``, ``deductible``, ``fund``,
+        ``supplementary`` (the supplementary funds' payments) and ``account_first`` (what the
+        account paid first, before the deductible, of ``account_paid``) by pool (a
+        :class:`Pool` or its word; pools left out are 0); ``account_credited`` the year's
+        credits to the account; ``last_date`` is the year's last settlement (``None``: none
+        yet); ``prior_outpatient_costs`` is last year's (``None``: unknown). Raises
+        :class:`LedgerError` for figures that cannot be a year's."""
         figures: Dict[str, Any] = {
             "year": year, "last_date": last_date, "admissions": admissions,
             "thrifty_years": thrifty_years, "prior_known": int(prior_outpatient_costs is not None),
             "outpatient_costs": outpatient_costs, "major_base": major_base,
             "major_fund": major_fund, "assist_base": assist_base, "assist_fund": assist_fund,
             "account_balance": account_balance, "account_paid": account_paid,
-            "carry_over": carry_over, "prior_outpatient_costs": prior_outpatient_costs or 0}
-        for name, by_pool in (("in_scope", in_scope), ("deductible", deductible), ("fund", fund)):
+            "carry_over": carry_over, "prior_outpatient_costs": prior_outpatient_costs or 0,
+            "account_credited": account_credited}
+        for name, by_pool in (("in_scope", in_scope), ("deductible", deductible), ("fund", fund),
+                              ("supplementary", supplementary),
+                              ("account_first", account_first)):
             given = {Pool.parse(pool): amount for pool, amount in dict(by_pool or {}).items()}
             for pool in Pool:
                 figures[f"{name}.{pool.name.lower()}"] = given.get(pool, 0)

@@ -119,4 +119,76 @@ public class RecordTest {
             assertTrue(e.getMessage(), e.getMessage().contains("needs the date of the last one"));
         }
     }
+
+    /*
+     * tests/check_ledger.c, from_year_supplementary: one admission at level 3 of 150000 on 2
+     * March under supplementary.yaml: deductible 1300, the basic fund its maximum 100000, the
+     * supplementary fund 80% of the 31052.94 beyond: 24842.35; a burden of 25157.65 counted by
+     * the major-disease layer. The ledger from these figures is the one the settlement left,
+     * its supplementary total read back per pool. from_year_account_first: credited 2000,
+     * balance 3000, a visit of 1500 paid first by the year's account; the next visit of 2000
+     * has 500 of the year's account left, paid first, then the deductible of 1500 from the
+     * rest of the balance: account 1500, cash 500.
+     */
+    @Test
+    public void ledgerFromTheYearSoFarWithSupplementaryAndCredits() {
+        Path data = basic().getParent();
+        try (Policy supp = Policy.load(data.resolve("supplementary.yaml"));
+             Policy first = Policy.load(data.resolve("account-first.yaml"))) {
+            Ledger settled = new Ledger(2023);
+            Claim admission = Claim.builder().date(LocalDate.of(2023, 3, 2))
+                    .kind(ClaimKind.INPATIENT).level(Level.L3).total(15_000_000).build();
+            String record;
+            try (Result r = supp.settle(TestSupport.employee(), admission, settled)) {
+                assertEquals(10_000_000, r.settlement().fund());
+                assertEquals(2_484_235, r.settlement().supplementary());
+                record = r.record();
+            }
+            assertEquals(2_484_235, settled.supplementary(Pool.INPATIENT));
+            assertEquals(0, settled.supplementary(Pool.OUTPATIENT));
+            // Refunded from its record, the supplementary fund's payment among the figures.
+            Ledger refunded = Ledger.parse(settled.toText());
+            Settlement back = refunded.refund(record);
+            assertEquals(-2_484_235, back.supplementary());
+            assertEquals(back.total(), back.fund() + back.supplementary() + back.majorDisease()
+                    + back.assistance() + back.patient());
+            assertEquals(new Ledger(2023).toText(), refunded.toText());
+            Ledger built = Ledger.fromYear(YearToDate.builder(2023)
+                    .lastDate(LocalDate.of(2023, 3, 2)).admissions(1)
+                    .inScope(Pool.INPATIENT, 15_000_000).deductible(Pool.INPATIENT, 130_000)
+                    .fund(Pool.INPATIENT, 10_000_000).supplementary(Pool.INPATIENT, 2_484_235)
+                    .majorDisease(2_515_765, 0).build());
+            assertEquals(settled.toText(), built.toText());
+
+            Ledger year = Ledger.fromYear(YearToDate.builder(2023)
+                    .lastDate(LocalDate.of(2023, 1, 5)).outpatientCosts(150_000)
+                    .inScope(Pool.OUTPATIENT, 150_000).accountFirst(Pool.OUTPATIENT, 150_000)
+                    .account(150_000, 150_000).accountCredited(200_000).build());
+            assertEquals(200_000, year.accountCredited());
+            assertEquals(0, year.position(Pool.OUTPATIENT));
+            Claim visit = Claim.builder().date(LocalDate.of(2023, 2, 1))
+                    .kind(ClaimKind.OUTPATIENT).level(Level.L3).total(200_000).build();
+            try (Result r = first.settle(TestSupport.employee(), visit, year)) {
+                assertEquals(50_000, r.settlement().accountFirst());
+                assertEquals(150_000, r.settlement().deductible());
+                assertEquals(150_000, r.settlement().account());
+                assertEquals(50_000, r.settlement().cash());
+            }
+            // The credits set on a ledger, checked.
+            Ledger l = new Ledger(2023);
+            l.setAccountCredited(300);
+            assertEquals(300, l.accountCredited());
+            MedinsException e = assertThrows(MedinsException.class,
+                    () -> l.setAccountCredited(-1));
+            assertEquals(Status.LEDGER, e.status());
+            assertTrue(e.getMessage(), e.getMessage().contains("account_credited out of range"));
+            assertEquals(300, l.accountCredited());
+            e = assertThrows(MedinsException.class,
+                    () -> Ledger.fromYear(YearToDate.builder(2023)
+                            .lastDate(LocalDate.of(2023, 1, 5)).inScope(Pool.OUTPATIENT, 1000)
+                            .accountFirst(Pool.OUTPATIENT, 1000).account(0, 999).build()));
+            assertEquals(Status.LEDGER, e.status());
+            assertTrue(e.getMessage(), e.getMessage().contains("(account_paid 999), not more"));
+        }
+    }
 }

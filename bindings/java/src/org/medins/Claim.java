@@ -78,6 +78,24 @@ public final class Claim {
     }
 
     /**
+     * A builder for a claim of the national platform's {@code med_type} code ("21"): its kind
+     * read by {@code policy}'s {@code bills.med_types} rows, then the national codes
+     * (docs/policy-format.md, "Bills"); the other fields are the builder's to set.
+     *
+     * @param policy the policy in force
+     * @param medType the platform's medical type code
+     * @return a builder with the kind set
+     * @throws MedinsException ERR_TYPE naming a code no row maps, ERR_SYNTAX for a NUL within it
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when the policy, or the set it is borrowed from, is closed
+     */
+    public static Builder fromNhsa(Policy policy, String medType) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(medType, "medType");
+        return builder().kind(ClaimKind.fromCode(policy.use(p -> p.claim_kind_from_nhsa(medType))));
+    }
+
+    /**
      * A builder starting from this claim's values.
      *
      * @return a new builder

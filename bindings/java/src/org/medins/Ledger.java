@@ -34,6 +34,8 @@ public final class Ledger {
     private static final int[] DEDUCTIBLE = pools("deductible");
     private static final int[] POSITION = pools("position");
     private static final int[] FUND = pools("fund");
+    private static final int[] SUPPLEMENTARY = pools("supplementary");
+    private static final int ACCOUNT_CREDITED = Packed.slot(Packed.LEDGER, "account_credited");
 
     private static int[] pools(String total) {
         Pool[] pools = Pool.values();
@@ -266,6 +268,17 @@ public final class Ledger {
     }
 
     /**
+     * Paid this year in {@code pool} by the supplementary fund of its sections (a section's
+     * {@code supplementary:}).
+     *
+     * @param pool the benefit pool
+     * @return the amount in fen
+     */
+    public synchronized long supplementary(Pool pool) {
+        return state[pooled(SUPPLEMENTARY, pool)];
+    }
+
+    /**
      * The cumulative base of the major-disease layer this year.
      *
      * @return the amount in fen
@@ -318,10 +331,38 @@ public final class Ledger {
      *     {@link Money#MAX}; the ledger is then unchanged
      */
     public synchronized void setAccountBalance(long fen) {
+        setChecked(ACCOUNT_BALANCE, fen);
+    }
+
+    /* Set one slot, the ledger with it checked first: unchanged when refused. */
+    private void setChecked(int slot, long fen) {
         long[] next = state.clone();
-        next[ACCOUNT_BALANCE] = fen;
+        next[slot] = fen;
         medins.java_ledger_check(next);
-        state[ACCOUNT_BALANCE] = fen;
+        state[slot] = fen;
+    }
+
+    /**
+     * Credited to the individual account this year: what of it the year's account payments
+     * have not spent is the current year's account (a section's {@code account_first: current}
+     * pays from it), the rest of the balance was carried over.
+     *
+     * @return the amount in fen
+     */
+    public synchronized long accountCredited() {
+        return state[ACCOUNT_CREDITED];
+    }
+
+    /**
+     * Set the year's credits to the individual account (the caller adds each credit here and
+     * to the balance).
+     *
+     * @param fen the year's credits in fen
+     * @throws MedinsException MEDINS_ERR_LEDGER for a negative amount or one above
+     *     {@link Money#MAX}; the ledger is then unchanged
+     */
+    public synchronized void setAccountCredited(long fen) {
+        setChecked(ACCOUNT_CREDITED, fen);
     }
 
     /**

@@ -67,6 +67,29 @@ public final class Person {
     }
 
     /**
+     * A builder for a person of the national platform's {@code insutype} and {@code psn_type}
+     * codes ("310", "1201"): the scheme and category read by {@code policy}'s
+     * {@code bills.psn_types} rows, then the national codes (docs/policy-format.md, "Bills");
+     * the other fields are the builder's to set.
+     *
+     * @param policy the policy in force
+     * @param insutype the platform's insurance type code
+     * @param psnType the platform's person type code
+     * @return a builder with the scheme and category set
+     * @throws MedinsException ERR_TYPE naming a pair of codes no row maps, ERR_SYNTAX for a NUL
+     *     within a code
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when the policy, or the set it is borrowed from, is closed
+     */
+    public static Builder fromNhsa(Policy policy, String insutype, String psnType) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(insutype, "insutype");
+        Objects.requireNonNull(psnType, "psnType");
+        int both = policy.use(p -> p.person_from_nhsa(insutype, psnType));
+        return builder().scheme(Scheme.fromCode(both / 256)).category(Category.fromCode(both % 256));
+    }
+
+    /**
      * A resident of {@code category} paying at {@code tier}.
      *
      * @param category {@link Category#ADULT} or {@link Category#STUDENT_CHILD}

@@ -100,6 +100,33 @@ public final class YearToDate {
         }
 
         /**
+         * @param pool the pool
+         * @param fen paid this year in it by the supplementary fund of its sections
+         * @return this builder
+         */
+        public Builder supplementary(Pool pool, long fen) {
+            return set("supplementary." + of(pool), fen);
+        }
+
+        /**
+         * @param pool the pool
+         * @param fen what the individual account paid first this year in it, before the
+         *     deductible (a section's {@code account_first}); part of the account's payments
+         * @return this builder
+         */
+        public Builder accountFirst(Pool pool, long fen) {
+            return set("account_first." + of(pool), fen);
+        }
+
+        /**
+         * @param fen credited to the individual account this year
+         * @return this builder
+         */
+        public Builder accountCredited(long fen) {
+            return set("account_credited", fen);
+        }
+
+        /**
          * @param base the burden the major-disease layer has counted this year, in fen
          * @param paid what it paid this year, in fen
          * @return this builder
