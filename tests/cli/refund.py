@@ -95,8 +95,8 @@ def test_refund_bad():
         cases = [
             # (what, record bytes, the error's place and message)
             ("a ledger for a record", kept, r"bad\.txt:1:1: not a settlement record"),
-            ("newer version", text.replace(b"medins-record 1", b"medins-record 2"),
-             r"bad\.txt:1:15: a settlement record of version 2"),
+            ("newer version", text.replace(b"medins-record 1", b"medins-record 3"),
+             r"bad\.txt:1:15: a settlement record of version 3"),
             ("malformed figure", text.replace(b"\nfund=1925000\n", b"\nfund=19,250\n"),
              r"bad\.txt:9:6: record fund: not a number from 0 to"),
             ("NUL", text.replace(b"\nfund=1925000\n", b"\nfund=19\x0025000\n"),
