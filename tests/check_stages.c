@@ -756,6 +756,20 @@ START_TEST(day_cap_same_day)
     ck_assert_int_eq(medins_record_write(record, sizeof record, NULL, r, NULL), 0);
     medins_result_free(r);
     medins_error *err = NULL;
+    /* A record whose day's figure was edited does not hold together: refused, nothing changed. */
+    char edited[4096];
+    memcpy(edited, record, sizeof edited);
+    char *day = strstr(edited, "\nafter.day_fund.pooling=3000\n");
+    ck_assert_ptr_nonnull(day);
+    memcpy(day, "\nafter.day_fund.pooling=2900\n", 29);
+    const medins_ledger now = l;
+    ck_assert_int_eq(medins_refund(NULL, &l, edited, strlen(edited), &err), MEDINS_ERR_RECORD);
+    ck_assert_msg(strstr(medins_error_message(err), "the day's figures after it are not those "
+                                                    "before it plus its fund payment"),
+                  "%s", medins_error_message(err));
+    ck_assert_int_eq(memcmp(&l, &now, sizeof l), 0);
+    medins_error_free(err);
+    err = NULL;
     ck_assert_msg(medins_refund(NULL, &l, record, strlen(record), &err) == 0, "%s",
                   medins_error_message(err));
     ck_assert_int_eq(memcmp(&l, &after_first, sizeof l), 0);

@@ -166,6 +166,18 @@ static int record_line(reading *r, const char *line, size_t n, unsigned lineno, 
     return rc;
 }
 
+/* The day's figures after a settlement: those before it (a claim without a daily maximum), or
+ * the day of its date with its fund payment added to the day's (a new day's start at 0). */
+static bool day_agrees(const medins_ledger *b, const medins_ledger *a, medins_fen fund)
+{
+    if (a->day_date == b->day_date && memcmp(a->day_fund, b->day_fund, sizeof a->day_fund) == 0)
+        return true;
+    medins_fen added = 0;
+    for (int p = 0; p < MEDINS_POOL_COUNT; p++)
+        added += a->day_fund[p] - (a->day_date == b->day_date ? b->day_fund[p] : 0);
+    return a->day_date == a->last_date && added == fund;
+}
+
 /* A ledger's total before and after the settlement, as what it added. */
 #define ADDED(member) (r->d.after.member - r->d.before.member)
 
@@ -201,6 +213,8 @@ static int record_agrees(const reading *r, medins_error **err)
              ADDED(major_fund) != s->major_disease || ADDED(assist_fund) != s->assistance ||
              ADDED(account_paid) != s->account || -ADDED(account_balance) != s->account)
         why = "the ledger after it is not the ledger before it plus its figures";
+    else if (!day_agrees(b, a, s->fund))
+        why = "the day's figures after it are not those before it plus its fund payment";
     if (why)
         return mdn_error(err, MEDINS_ERR_RECORD, NULL, 0, 0,
                          "the record of claim %lld does not hold together: %s",
