@@ -770,6 +770,21 @@ START_TEST(day_cap_same_day)
     ck_assert_int_eq(memcmp(&l, &now, sizeof l), 0);
     medins_error_free(err);
     err = NULL;
+    /* Nor is one of version 1, whose ledgers have no day: refused at the first day's key. */
+    memcpy(edited, record, sizeof edited);
+    edited[14] = '1';
+    unsigned line = 1;
+    for (const char *c = edited; c < strstr(edited, "\nbefore.day_date="); c++)
+        line += *c == '\n';
+    ck_assert_int_eq(medins_refund(NULL, &l, edited, strlen(edited), &err), MEDINS_ERR_RECORD);
+    ck_assert_msg(strstr(medins_error_message(err), "ledger key before.day_date is not a key of a "
+                                                    "ledger text of version 3"),
+                  "%s", medins_error_message(err));
+    ck_assert_uint_eq(medins_error_line(err), line + 1);
+    ck_assert_uint_eq(medins_error_column(err), 1);
+    ck_assert_int_eq(memcmp(&l, &now, sizeof l), 0);
+    medins_error_free(err);
+    err = NULL;
     ck_assert_msg(medins_refund(NULL, &l, record, strlen(record), &err) == 0, "%s",
                   medins_error_message(err));
     ck_assert_int_eq(memcmp(&l, &after_first, sizeof l), 0);

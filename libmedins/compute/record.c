@@ -6,11 +6,11 @@
  * Text form (version 2): the line "medins-record 2"; "policy=<id>"; one "<key>=<value>" line
  * per field of medins_settlement (medins_layout_field's names, in their order); then the
  * ledger before the settlement and after it, each as a ledger's text of version 4 has its
- * keys (version 1: of version 3, without the day's figures), prefixed "before." and "after.".
- * A record is written in version 1 unless a ledger of it has day figures. Every value but the policy's id is a decimal integer. Every key
- * appears exactly once; lines end with "\n" ("\r\n" is accepted). The settlement's figures and
- * the two ledgers must agree (record_agrees): a record edited by hand in one place only is
- * refused.
+ * keys (version 1: of version 3, without the day's figures), prefixed "before." and "after.";
+ * a record is written in version 1 unless a ledger of it has day figures. Every value but the
+ * policy's id is a decimal integer. Every key appears exactly once; lines end with "\n"
+ * ("\r\n" is accepted). The settlement's figures and the two ledgers must agree
+ * (record_agrees): a record edited by hand in one place only is refused.
  */
 #include <stdio.h>
 #include <string.h>
@@ -45,9 +45,11 @@ int medins_record_write(char *buf, size_t size, size_t *needed, const medins_res
                          "claim %lld was only estimated (medins_presettle): it has no record, "
                          "nothing having changed", (long long)d->s.claim_id);
     const char *policy = medins_result_policy_id(settlement);
-    const int lv = mdn_ledger_text_version(&d->before) > 3 || mdn_ledger_text_version(&d->after) > 3
-                       ? 4 : 3,
-              version = lv == 4 ? 2 : 1;
+    /* Version 1 unless a ledger has the day's figures, which only a ledger's text of version 4
+     * holds. */
+    const int version = mdn_ledger_text_version(&d->before) > 3 ||
+                                mdn_ledger_text_version(&d->after) > 3 ? 2 : 1,
+              lv = ledger_version_of[version];
     char tmp[3 * MDN_LEDGER_TEXT_MAX + POLICY_ID_MAX];
     size_t n = (size_t)snprintf(tmp, sizeof tmp, HEAD "%d\npolicy=%.*s\n", version,
                                 POLICY_ID_MAX, policy ? policy : "");
