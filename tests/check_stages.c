@@ -660,21 +660,8 @@ END_TEST
 static medins_result *settle_day(const medins_policy *p, medins_ledger *l, medins_claim_kind kind,
                                  medins_fen total, medins_date date, uint32_t attributes)
 {
-    medins_person person;
-    medins_claim claim;
-    medins_person_init(&person);
-    person.birth_date = 19800101;
-    medins_claim_init(&claim);
-    claim.kind = kind;
-    claim.level = MEDINS_LEVEL_1;
-    claim.total = total;
-    claim.date = date;
-    claim.attributes = attributes;
-    medins_result *r = NULL;
-    medins_error *err = NULL;
-    int rc = medins_settle(&r, p, &person, &claim, l, &err);
-    ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
-    return r;
+    return medins_test_settle_with(p, l, MEDINS_CATEGORY_IN_SERVICE, kind, MEDINS_LEVEL_1, total,
+                                   date, attributes);
 }
 
 /* Step `at` of r in `lang` is `want`. */
