@@ -231,6 +231,7 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_ledger::position;
 %ignore medins_ledger::fund;
 %ignore medins_ledger::supplementary;
+%ignore medins_ledger::day_fund;
 %ignore medins_policy_load_file;
 %ignore medins_policy_load_string;
 %ignore medins_policy_derive;
@@ -300,6 +301,7 @@ static int medins_swig_pool_ok(int pool)
 %immutable version;
 %ignore medins_ledger::reserved;
 %ignore medins_ledger::reserved32;
+%ignore medins_ledger::reserved32_day;
 
 /* Class names in both languages. */
 %rename(PolicySet) medins_policy_set;
@@ -480,6 +482,14 @@ int medins_swig_word_parse(medins_words words, const char *word, size_t word_len
     void m_set_supplementary(int pool, medins_fen v) {
         if (medins_swig_pool_ok(pool))
             $self->supplementary[pool] = v;
+    }
+    /** Basic fund paid on day_date in `pool` by claims under a daily maximum. */
+    medins_fen m_get_day_fund(int pool) {
+        return medins_swig_pool_ok(pool) ? $self->day_fund[pool] : 0;
+    }
+    void m_set_day_fund(int pool, medins_fen v) {
+        if (medins_swig_pool_ok(pool))
+            $self->day_fund[pool] = v;
     }
     /** Raise when the ledger is inconsistent. */
     void m_check(medins_error **err) { medins_ledger_check($self, err); }

@@ -144,12 +144,13 @@ END_TEST
 START_TEST(ledger_fields_are_its_text_keys)
 {
     /* The ledger's text form writes one key=value line per field, in the layout's order: the
-     * one list serves both. (A ledger with a supplementary fund's total and the year's account
-     * credits is written in the version that has every field.) */
+     * one list serves both. (A ledger with a supplementary fund's total, the year's account
+     * credits and a day's figures is written in the version that has every field.) */
     medins_ledger l;
     medins_ledger_init(&l, 2023);
     l.supplementary[MEDINS_POOL_INPATIENT] = 1;
     l.account_credited = 1;
+    l.day_date = 20230105;
     char text[4096];
     ck_assert_int_eq(medins_ledger_serialize(text, sizeof text, NULL, &l), 0);
     const char *line = strchr(text, '\n') + 1;
@@ -473,7 +474,8 @@ START_TEST(initialisers_agree)
     medins_ledger_init(&m, 2023);
     ck_assert_int_eq(memcmp(&l, &m, sizeof l), 0);
     ck_assert_uint_eq(sizeof(medins_ledger), 256);
-    size_t bytes = sizeof l.version + sizeof l.reserved32 + sizeof l.reserved;
+    size_t bytes = sizeof l.version + sizeof l.reserved32 + sizeof l.reserved32_day +
+                   sizeof l.reserved;
     for (size_t i = 0; i < medins_layout_field_count(MEDINS_LAYOUT_LEDGER); i++)
         bytes += medins_layout_field(MEDINS_LAYOUT_LEDGER, i)->type == MEDINS_FIELD_INT64 ? 8 : 4;
     ck_assert_uint_eq(bytes, sizeof l);

@@ -494,7 +494,7 @@ typedef struct bad_text {
 
 static const bad_text bad_texts[] = {
     {"unknown version", "medins-ledger", "medins-ledger 99", 0,
-     "a ledger text of version 99, which this library does not read (it reads 1 to 3)", 1, 15},
+     "a ledger text of version 99, which this library does not read (it reads 1 to 4)", 1, 15},
     {"version 0", "medins-ledger", "medins-ledger 0", 0,
      "not a ledger text: the first line must be \"medins-ledger 1\"", 1, 1},
     {"version with a leading zero", "medins-ledger", "medins-ledger 01", 0,

@@ -434,6 +434,10 @@ static uint64_t next_rand(void)
 
 static int64_t rand_below(int64_t n) { return (int64_t)(next_rand() % (uint64_t)n); }
 
+/* The days between a person's claims in random_batch are below this: 0 (the same day) one
+ * time in as many. */
+static int day_gap = 40;
+
 /*
  * npersons persons, each with a run of claims in date order in `year`; a few claims are
  * invalid. Birthdays fall anywhere in the year, so that ages (and age bands) change within a
@@ -477,7 +481,7 @@ static size_t random_batch(size_t npersons, int year)
         /* Claim days of the year in order, as 28-day months: every date is valid. */
         int day = 0;
         for (int k = (int)rand_below(12); k >= 0 && n < MAXN; k--) {
-            day += (int)rand_below(40);
+            day += (int)rand_below(day_gap);
             if (day >= 12 * 28)
                 break;
             medins_date date = (medins_date)(year * 10000 + (day / 28 + 1) * 100 + day % 28 + 1);
@@ -1226,6 +1230,16 @@ START_TEST(agrees_with_single_visit_limits)
 }
 END_TEST
 
+/* Daily maximums (tests/data/settle/day-cap.yaml), with a third of a person's claims on the
+ * day of the one before: several claims share a day's maximum. */
+START_TEST(agrees_with_single_day_cap)
+{
+    day_gap = 3;
+    check_agreement_under("data/settle/day-cap.yaml", 300);
+    day_gap = 40;
+}
+END_TEST
+
 /* Admissions by their number (tests/data/settle/admissions.yaml). */
 START_TEST(agrees_with_single_admissions)
 {
@@ -1506,6 +1520,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_single_segment_bases);
     tcase_add_test(tc, agrees_with_single_supplementary);
     tcase_add_test(tc, agrees_with_single_visit_limits);
+    tcase_add_test(tc, agrees_with_single_day_cap);
     tcase_add_test(tc, agrees_with_single_account_first);
     tcase_add_test(tc, agrees_with_single_admissions);
     tcase_add_test(tc, agrees_with_single_long_tables);

@@ -4,6 +4,7 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "medins.h"
@@ -82,6 +83,92 @@ START_TEST(round_trip_version_2)
 }
 END_TEST
 
+/* A ledger with a day's figures (a daily maximum's) is written as version 4, with its four keys
+ * last, and read back exactly: never as version 3, which would drop them. A version 3 text
+ * (a ledger with the year's account credits, of the library before them) reads with the day's
+ * figures 0, and is written again byte for byte. */
+START_TEST(round_trip_version_4)
+{
+    medins_ledger l, back;
+    sample(&l);
+    l.account_credited = 7001;
+    l.day_date = 20230412;
+    l.day_fund[MEDINS_POOL_POOLING] = 3001;
+    char buf[2048];
+    ck_assert_int_eq(medins_ledger_serialize(buf, sizeof buf, NULL, &l), 0);
+    ck_assert(strncmp(buf, "medins-ledger 4\n", 16) == 0);
+    ck_assert_ptr_nonnull(strstr(buf, "\naccount_credited=7001\nday_date=20230412\n"
+                                      "day_fund.outpatient=0\nday_fund.pooling=3001\n"
+                                      "day_fund.inpatient=0\n"));
+    memset(&back, 0, sizeof back);
+    ck_assert_int_eq(medins_ledger_parse(&back, buf, strlen(buf), NULL), 0);
+    ck_assert_int_eq(memcmp(&l, &back, sizeof l), 0);
+    /* A day with the fund paid nothing yet is a day all the same. */
+    l.day_fund[MEDINS_POOL_POOLING] = 0;
+    ck_assert_int_eq(medins_ledger_serialize(buf, sizeof buf, NULL, &l), 0);
+    ck_assert(strncmp(buf, "medins-ledger 4\n", 16) == 0);
+
+    /* The same ledger without its day: version 3, which has no day keys, and reads back. */
+    l.day_date = 0;
+    ck_assert_int_eq(medins_ledger_serialize(buf, sizeof buf, NULL, &l), 0);
+    ck_assert(strncmp(buf, "medins-ledger 3\n", 16) == 0);
+    ck_assert_ptr_null(strstr(buf, "day_"));
+    memset(&back, 0x5a, sizeof back);
+    ck_assert_int_eq(medins_ledger_parse(&back, buf, strlen(buf), NULL), 0);
+    ck_assert_int_eq(back.day_date, 0);
+    ck_assert_int_eq(back.day_fund[MEDINS_POOL_POOLING], 0);
+    ck_assert_int_eq(memcmp(&l, &back, sizeof l), 0);
+
+    /* A version 3 text with a day's key is refused at it. */
+    char bad[2100];
+    snprintf(bad, sizeof bad, "%sday_date=20230412\n", buf);
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_ledger_parse(&back, bad, strlen(bad), &err), MEDINS_ERR_LEDGER);
+    ck_assert_msg(strstr(medins_error_message(err), "ledger key day_date is not a key of a ledger "
+                                                    "text of version 3"),
+                  "%s", medins_error_message(err));
+    ck_assert_uint_eq(medins_error_line(err), 30);
+    medins_error_free(err);
+}
+END_TEST
+
+/* The day's figures: a date of the ledger's year not after its last claim, and no more paid
+ * that day than in the year. */
+START_TEST(check_day_figures)
+{
+    static const struct {
+        medins_date day;
+        medins_fen fund;
+        const char *says;
+    } cases[] = {
+        {0, 1, "ledger day_fund.pooling 1 must be 0 without a day_date, and at most fund.pooling (3001)"},
+        {20230413, 0, "ledger day_date 20230413 does not fit year 2023 and last_date 20230412"},
+        {20220412, 0, "ledger day_date 20220412 does not fit year 2023"},
+        {20230230, 0, "ledger day_date 20230230 does not fit"},
+        {-1, 0, "ledger day_date out of range: -1"},
+        {20230412, 3002, "ledger day_fund.pooling 3002 must be 0 without a day_date, and at most "
+                         "fund.pooling (3001)"},
+        {20230412, -1, "ledger day_fund.pooling out of range: -1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        medins_ledger l;
+        sample(&l);
+        l.day_date = cases[i].day;
+        l.day_fund[MEDINS_POOL_POOLING] = cases[i].fund;
+        medins_error *err = NULL;
+        ck_assert_int_eq(medins_ledger_check(&l, &err), MEDINS_ERR_LEDGER);
+        ck_assert_msg(strstr(medins_error_message(err), cases[i].says), "case %zu: %s", i,
+                      medins_error_message(err));
+        medins_error_free(err);
+    }
+    medins_ledger l;
+    sample(&l);
+    l.day_date = 20230412;
+    l.day_fund[MEDINS_POOL_POOLING] = 3001;
+    ck_assert_int_eq(medins_ledger_check(&l, NULL), 0);
+}
+END_TEST
+
 /* CRLF line ends and a missing final newline are accepted. */
 START_TEST(parse_crlf)
 {
@@ -117,8 +204,8 @@ typedef struct edit {
 static const edit bad_texts[] = {
     {"wrong-header", "medins-ledger 1", "medins-ledger", 0, "not a ledger text", 1, 1},
     /* A text of a later version than this library's: the column of its number. */
-    {"unknown-version", "medins-ledger 1", "medins-ledger 4", 0,
-     "a ledger text of version 4, which this library does not read (it reads 1 to 3): written "
+    {"unknown-version", "medins-ledger 1", "medins-ledger 5", 0,
+     "a ledger text of version 5, which this library does not read (it reads 1 to 4): written "
      "by a newer libmedins", 1, 15},
     /* A version 1 text has no supplementary funds' totals: their keys belong to version 2. */
     {"key-of-a-later-version", "seq=7\n", "seq=7\nsupplementary.inpatient=0\n", 0,
@@ -890,6 +977,8 @@ static Suite *ledger_suite(void)
     TCase *tc = tcase_create("text");
     tcase_add_test(tc, round_trip);
     tcase_add_test(tc, round_trip_version_2);
+    tcase_add_test(tc, round_trip_version_4);
+    tcase_add_test(tc, check_day_figures);
     tcase_add_test(tc, parse_crlf);
     tcase_add_loop_test(tc, parse_errors, 0, (int)(sizeof bad_texts / sizeof bad_texts[0]));
     tcase_add_test(tc, check_rules);

@@ -274,6 +274,8 @@ static void random_overlay(text *t, rng *r, const medins_policy *base)
             put_table(t, r, "visit_cap", AMOUNT);
         if (!sections[i].layer && chance(r, 15))
             put_table(t, r, "deductible_cap", AMOUNT);
+        if (!sections[i].layer && chance(r, 15))
+            put_table(t, r, "day_cap", AMOUNT);
         if (!sections[i].layer && chance(r, 15)) {
             /* A supplementary fund: from the maximum, or from a payment (below the maximum or
              * not); with or without a maximum of its own; rows with selectors or not. */

@@ -398,7 +398,7 @@ typedef struct bad_record {
 static const bad_record bad_records[] = {
     {"empty", NULL, "", 0, 0, "empty settlement record"},
     {"a ledger", NULL, "medins-ledger 1\n", 1, 1, "not a settlement record"},
-    {"newer version", "medins-record 1", "medins-record 2", 1, 15, "version 2, which this library"},
+    {"newer version", "medins-record 1", "medins-record 3", 1, 15, "version 3, which this library"},
     {"unknown key", "total=", "totl=", 4, 1, "unknown record key \"totl\""},
     {"unknown ledger key", "before.seq=", "before.sq=", 24, 1, "unknown record key \"before.sq\""},
     {"key twice", "\ntotal=", "\nfund=12000\ntotal=", 10, 1, "record key fund given twice"},

@@ -1,7 +1,8 @@
 /*
  * Stages of a settlement that policies of other cities write: cost segments whose bounds are
  * on another running amount (segment_basis), supplementary funds (supplementary:), and the
- * limits of one claim and of the year's deductibles (visit_cap, deductible_cap), admissions by
+ * limits of one claim, of a day and of the year's deductibles (visit_cap, day_cap,
+ * deductible_cap), admissions by
  * their number, and the account paying first (account_first), on test policies that mirror
  * such cities' structures. Every expected figure is worked by hand in the
  * comment above its test.
@@ -652,6 +653,217 @@ START_TEST(account_first_all)
 }
 END_TEST
 
+/* ---- day_cap --------------------------------------------------------------------------------- */
+
+/* A claim of `kind` at level 1 on `date` with `attributes` for an employee in service born
+ * 1980-01-01, updating *l (the test fails when it does not settle). */
+static medins_result *settle_day(const medins_policy *p, medins_ledger *l, medins_claim_kind kind,
+                                 medins_fen total, medins_date date, uint32_t attributes)
+{
+    return medins_test_settle_with(p, l, MEDINS_CATEGORY_IN_SERVICE, kind, MEDINS_LEVEL_1, total,
+                                   date, attributes);
+}
+
+/* Step `at` of r in `lang` is `want`. */
+static void step_says(const medins_result *r, size_t at, medins_lang lang, const char *want)
+{
+    char text[512];
+    ck_assert_int_eq(medins_result_step_text(text, sizeof text, NULL, r, at, lang), 0);
+    ck_assert_str_eq(text, want);
+}
+
+/*
+ * tests/data/settle/day-cap.yaml, outpatient pooling: no deductible; 60%, at most 25 a visit
+ * and 30 a day.
+ *
+ * 1 March, 40: 40 x 60% = 24, within 25 and 30: fund 24, patient 16; the day's figure 24.
+ * 1 March again, 50: 50 x 60% = 30, at most 25 a visit, and the day leaves 30 - 24 = 6: fund
+ *   6, over cap 24 (the day's maximum withheld it), coinsurance 20, patient 20 + 24 = 44; the
+ *   day's figure 30.
+ * That second visit reversed, from its result and from its record: the ledger as after the
+ *   first, its day's figure 24 again; settled again, the same 6.
+ * 2 March, 50: another day, 30 again: 50 x 60% = 30 is cut to 25 by the visit's maximum: fund
+ *   25, over cap 5 (the visit's); the day's figure 25, of 2 March.
+ */
+START_TEST(day_cap_same_day)
+{
+    medins_policy *p = medins_test_load("data/settle/day-cap.yaml");
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    medins_result *r = settle_day(p, &l, MEDINS_CLAIM_POOLING, Y(40), 20230301, 0);
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(24));
+    ck_assert_int_eq(s->over_cap, 0);
+    ck_assert_int_eq(s->patient, Y(16));
+    const medins_step *st = step_of(r, MEDINS_STEP_DAY_CAP, NULL);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(st->amount, Y(30));
+    ck_assert_int_eq(st->base, 0);
+    ck_assert_int_eq(st->arg[0], 0);
+    ck_assert_int_eq(l.day_date, 20230301);
+    ck_assert_int_eq(l.day_fund[MEDINS_POOL_POOLING], Y(24));
+    medins_result_free(r);
+    const medins_ledger after_first = l;
+
+    r = settle_day(p, &l, MEDINS_CLAIM_POOLING, Y(50), 20230301, 0);
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(6));
+    ck_assert_int_eq(s->over_cap, Y(24));
+    ck_assert_int_eq(s->coinsurance, Y(20));
+    ck_assert_int_eq(s->patient, Y(44));
+    size_t at;
+    st = step_of(r, MEDINS_STEP_DAY_CAP, &at);
+    ck_assert_int_eq(st->base, Y(24));
+    ck_assert_int_eq(st->arg[0], 1);
+    ck_assert_str_eq(st->rule, "outpatient_pooling.day_cap");
+    step_says(r, at, MEDINS_LANG_EN, "The fund pays at most 30.00 a day, of which 24.00 was paid "
+                                     "earlier the same day (reached)");
+    step_says(r, at, MEDINS_LANG_ZH, "统筹基金日最高支付30.00元，当日此前已支付24.00元（已达到）");
+    ck_assert_int_eq(step_of(r, MEDINS_STEP_VISIT_CAP, NULL)->arg[0], 0);
+    st = step_of(r, MEDINS_STEP_OVER_CAP, &at);
+    ck_assert_str_eq(st->rule, "outpatient_pooling.day_cap");
+    ck_assert_int_eq(st->arg[3], 1);
+    step_says(r, at, MEDINS_LANG_EN, "Withheld by the maximum of a day 30.00, paid by the "
+                                     "patient: 24.00");
+    step_says(r, at, MEDINS_LANG_ZH, "超过日最高支付限额30.00元的部分由个人负担：24.00元");
+    ck_assert_int_eq(l.day_date, 20230301);
+    ck_assert_int_eq(l.day_fund[MEDINS_POOL_POOLING], Y(30));
+
+    /* Reversed from the result: the day's figure of the first visit. */
+    char record[4096];
+    ck_assert_int_eq(medins_record_write(record, sizeof record, NULL, r, NULL), 0);
+    ck_assert(strncmp(record, "medins-record 2\n", 16) == 0);
+    ck_assert_ptr_nonnull(strstr(record, "\nbefore.day_fund.pooling=2400\n"));
+    ck_assert_int_eq(medins_settle_reverse(&l, r, NULL), 0);
+    ck_assert_int_eq(memcmp(&l, &after_first, sizeof l), 0);
+    medins_result_free(r);
+    /* Settled again, and refunded from its record. */
+    r = settle_day(p, &l, MEDINS_CLAIM_POOLING, Y(50), 20230301, 0);
+    ck_assert_int_eq(medins_result_settlement(r)->fund, Y(6));
+    ck_assert_int_eq(medins_record_write(record, sizeof record, NULL, r, NULL), 0);
+    medins_result_free(r);
+    medins_error *err = NULL;
+    /* A record whose day's figure was edited does not hold together: refused, nothing changed. */
+    char edited[4096];
+    memcpy(edited, record, sizeof edited);
+    char *day = strstr(edited, "\nafter.day_fund.pooling=3000\n");
+    ck_assert_ptr_nonnull(day);
+    memcpy(day, "\nafter.day_fund.pooling=2900\n", 29);
+    const medins_ledger now = l;
+    ck_assert_int_eq(medins_refund(NULL, &l, edited, strlen(edited), &err), MEDINS_ERR_RECORD);
+    ck_assert_msg(strstr(medins_error_message(err), "the day's figures after it are not those "
+                                                    "before it plus its fund payment"),
+                  "%s", medins_error_message(err));
+    ck_assert_int_eq(memcmp(&l, &now, sizeof l), 0);
+    medins_error_free(err);
+    err = NULL;
+    /* Nor is one of version 1, whose ledgers have no day: refused at the first day's key. */
+    memcpy(edited, record, sizeof edited);
+    edited[14] = '1';
+    unsigned line = 1;
+    for (const char *c = edited; c < strstr(edited, "\nbefore.day_date="); c++)
+        line += *c == '\n';
+    ck_assert_int_eq(medins_refund(NULL, &l, edited, strlen(edited), &err), MEDINS_ERR_RECORD);
+    ck_assert_msg(strstr(medins_error_message(err), "ledger key before.day_date is not a key of a "
+                                                    "ledger text of version 3"),
+                  "%s", medins_error_message(err));
+    ck_assert_uint_eq(medins_error_line(err), line + 1);
+    ck_assert_uint_eq(medins_error_column(err), 1);
+    ck_assert_int_eq(memcmp(&l, &now, sizeof l), 0);
+    medins_error_free(err);
+    err = NULL;
+    ck_assert_msg(medins_refund(NULL, &l, record, strlen(record), &err) == 0, "%s",
+                  medins_error_message(err));
+    ck_assert_int_eq(memcmp(&l, &after_first, sizeof l), 0);
+    medins_result_free(settle_day(p, &l, MEDINS_CLAIM_POOLING, Y(50), 20230301, 0));
+    ck_assert_int_eq(l.day_fund[MEDINS_POOL_POOLING], Y(30));
+
+    r = settle_day(p, &l, MEDINS_CLAIM_POOLING, Y(50), 20230302, 0);
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(25));
+    ck_assert_int_eq(s->over_cap, Y(5));
+    st = step_of(r, MEDINS_STEP_DAY_CAP, NULL);
+    ck_assert_int_eq(st->base, 0);
+    ck_assert_int_eq(st->arg[0], 0);
+    st = step_of(r, MEDINS_STEP_OVER_CAP, NULL);
+    ck_assert_str_eq(st->rule, "outpatient_pooling.visit_cap");
+    ck_assert_int_eq(st->arg[3], 0);
+    ck_assert_int_eq(l.day_date, 20230302);
+    ck_assert_int_eq(l.day_fund[MEDINS_POOL_POOLING], Y(25));
+    ck_assert_int_eq(l.fund[MEDINS_POOL_POOLING], Y(24 + 6 + 25));
+    medins_result_free(r);
+    medins_policy_free(p);
+}
+END_TEST
+
+/*
+ * day-cap.yaml, inpatient: a family sickbed's claim (attribute family_sickbed, bit 0) has no
+ * deductible and is paid 80%, at most 1% of the per-capita income 6000 = 60 a day; an
+ * admission has a deductible of 1000 and no daily maximum.
+ *
+ * After a pooling visit of 40 on 2 March (fund 24, the day's figure 24 in pooling):
+ * 3 March, a sickbed's 200: 160, cut to 60: fund 60, over cap 100, patient 140; a new day: the
+ *   pooling figure is 0, the inpatient one 60.
+ * 3 March again, 100: 80, and the day has nothing left: fund 0, over cap 80, patient 100.
+ * 3 March, an admission of 5000: 1000 deductible, 4000 x 80% = 3200: no daily maximum, and the
+ *   day's figure stays 60.
+ * The year closed: the next year's ledger has no day.
+ */
+START_TEST(day_cap_by_row_and_pool)
+{
+    medins_policy *p = medins_test_load("data/settle/day-cap.yaml");
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    medins_result_free(settle_day(p, &l, MEDINS_CLAIM_POOLING, Y(40), 20230302, 0));
+    ck_assert_int_eq(l.day_fund[MEDINS_POOL_POOLING], Y(24));
+    medins_result *r = settle_day(p, &l, MEDINS_CLAIM_INPATIENT, Y(200), 20230303, 1);
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->deductible, 0);
+    ck_assert_int_eq(s->fund, Y(60));
+    ck_assert_int_eq(s->over_cap, Y(100));
+    ck_assert_int_eq(s->patient, Y(140));
+    ck_assert_str_eq(step_of(r, MEDINS_STEP_DAY_CAP, NULL)->rule, "inpatient.day_cap");
+    ck_assert_int_eq(l.day_date, 20230303);
+    ck_assert_int_eq(l.day_fund[MEDINS_POOL_POOLING], 0);
+    ck_assert_int_eq(l.day_fund[MEDINS_POOL_INPATIENT], Y(60));
+    medins_result_free(r);
+    r = settle_day(p, &l, MEDINS_CLAIM_INPATIENT, Y(100), 20230303, 1);
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, 0);
+    ck_assert_int_eq(s->over_cap, Y(80));
+    ck_assert_int_eq(s->patient, Y(100));
+    medins_result_free(r);
+    r = settle_day(p, &l, MEDINS_CLAIM_INPATIENT, Y(5000), 20230303, 0);
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->deductible, Y(1000));
+    ck_assert_int_eq(s->fund, Y(3200));
+    ck_assert_ptr_null(step_of(r, MEDINS_STEP_DAY_CAP, NULL));
+    ck_assert_int_eq(l.day_fund[MEDINS_POOL_INPATIENT], Y(60));
+    medins_result_free(r);
+
+    medins_person person;
+    medins_person_init(&person);
+    person.birth_date = 19800101;
+    medins_ledger next;
+    ck_assert_int_eq(medins_ledger_close_year(&next, &l, p, &person, NULL), 0);
+    ck_assert_int_eq(next.day_date, 0);
+    ck_assert_int_eq(next.day_fund[MEDINS_POOL_INPATIENT], 0);
+    medins_policy_free(p);
+}
+END_TEST
+
+/* A day_cap is an amount table: an amount written wrong is refused where it is. */
+START_TEST(day_cap_errors)
+{
+    load_fails(HEAD "outpatient_pooling:\n  ratio: [{ratio: 50%}]\n  day_cap: [{amount: -5}]\n",
+               MEDINS_ERR_RANGE, "day_cap", 10, 22);
+    load_fails(HEAD "outpatient_pooling:\n  ratio: [{ratio: 50%}]\n  day_cap: [{amont: 5}]\n",
+               MEDINS_ERR_UNKNOWN_KEY, "did you mean \"amount\"", 10, 14);
+    load_fails(HEAD "outpatient_pooling:\n  ratio: [{ratio: 50%}]\n  day_cap: 30\n",
+               MEDINS_ERR_TYPE, "day_cap", 10, 12);
+}
+END_TEST
+
 /* An account_first that is not one of its words is refused at the word. */
 START_TEST(account_first_errors)
 {
@@ -680,6 +892,9 @@ static Suite *stages_suite(void)
     tcase_add_test(tc, admissions_deductible_ceiling);
     tcase_add_test(tc, visit_limits_errors);
     tcase_add_test(tc, admissions_by_number);
+    tcase_add_test(tc, day_cap_same_day);
+    tcase_add_test(tc, day_cap_by_row_and_pool);
+    tcase_add_test(tc, day_cap_errors);
     suite_add_tcase(s, tc);
     tc = tcase_create("account_first");
     tcase_add_test(tc, account_first_current);

@@ -41,13 +41,13 @@ typedef enum medins_pool {
 MEDINS_API const char *medins_pool_name(medins_pool pool);
 
 /** The version of the text form medins_ledger_serialize writes (its first line). */
-#define MEDINS_LEDGER_TEXT_VERSION 3
+#define MEDINS_LEDGER_TEXT_VERSION 4
 
 /** The medins_ledger layout this header describes. */
 #define MEDINS_LEDGER_VERSION 1
 
 /** Reserved 64-bit words at the end of a ledger, for the fields of later versions. */
-#define MEDINS_LEDGER_RESERVED 6
+#define MEDINS_LEDGER_RESERVED 2
 
 /** The most settlements a ledger counts in a year (medins_ledger.seq): a settlement of a
  * ledger that has them is refused with MEDINS_ERR_OVERFLOW. */
@@ -92,6 +92,15 @@ typedef struct medins_ledger {
                                               *   current year's account, the rest of the balance
                                               *   carried over; zero in ledgers of libraries before
                                               *   it */
+    medins_date day_date;                    /**< the date day_fund is for: that of the last claim
+                                              *   settled under a section with a `day_cap`; 0 =
+                                              *   none (and in ledgers of libraries before it).
+                                              *   At most last_date */
+    int32_t reserved32_day;                  /**< zero, as reserved32 */
+    medins_fen day_fund[MEDINS_POOL_COUNT];  /**< basic fund paid on day_date, per pool, by the
+                                              *   claims of sections with a `day_cap` (their
+                                              *   daily maximum's use); each at most the pool's
+                                              *   fund, and 0 without a day_date */
     /** Zero: the fields of later versions. The library checks nothing here; a settlement and
      * a reversal keep it as it is, and the next year's ledger (medins_ledger_close_year) has it
      * zero. */
@@ -101,7 +110,7 @@ typedef struct medins_ledger {
 /** An empty ledger for `year`, as medins_ledger_init makes it. */
 #define MEDINS_LEDGER_INIT(year) \
     { MEDINS_LEDGER_VERSION, (year), 0, 0, 0, 0, 0, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, \
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {0, 0, 0}, 0, {0} }
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {0, 0, 0}, 0, 0, 0, {0, 0, 0}, {0} }
 
 /** An empty ledger for `year`: no history (prior_known = 0). A NULL ledger is left alone. */
 MEDINS_API void medins_ledger_init(medins_ledger *ledger, int32_t year);
@@ -189,8 +198,10 @@ MEDINS_API int medins_ledger_from_year(medins_ledger *ledger, const medins_year_
  * years a ledger can have closed since 1900: closing a year adds at most one, to the next
  * year's ledger); prior_known 0 or 1, and prior_outpatient_costs 0 when it is 0; last_date a
  * day of the year or of the next (a benefit year from 1 July ends in the next calendar year)
- * when seq is not 0, else 0. The settlement and the closing, which know the policy, check
- * that it is a day of the ledger's benefit year.
+ * when seq is not 0, else 0; day_date 0 or a day of the year or the next, not after
+ * last_date; each day_fund at most its pool's fund, and 0 when day_date is 0. The settlement
+ * and the closing, which know the policy, check that last_date is a day of the ledger's
+ * benefit year.
  * @return 0 or MEDINS_ERR_LEDGER (MEDINS_ERR_ARGUMENT for a NULL ledger or a version this
  * library does not know).
  */
@@ -215,8 +226,11 @@ MEDINS_API int medins_ledger_close_year(medins_ledger *next, const medins_ledger
                                         const medins_person *person, medins_error **err);
 
 /**
- * Serialise as text: a first line "medins-ledger 1" (MEDINS_LEDGER_TEXT_VERSION) then one
- * "key=value" line per field (medins_layout_field's names, in their order). The struct's
+ * Serialise as text: a first line "medins-ledger N" then one "key=value" line per field of
+ * that text version (medins_layout_field's names, in their order). N is the oldest version
+ * that holds the ledger: 4 (MEDINS_LEDGER_TEXT_VERSION) only when its day figures (day_date,
+ * day_fund) are not all 0, so that a ledger never settled under a `day_cap` stays readable by
+ * libraries before them, and one that was is never written without them. The struct's
  * version is not written: it is how this caller's memory is laid out, not data.
  * @param buf may be NULL when size is 0 (to ask for the size).
  * @param size bytes available at buf.

@@ -24,12 +24,16 @@
 
 MEDINS_BEGIN_DECLS
 
-/** The version of the text medins_record_write writes (its first line, "medins-record 1"). */
-#define MEDINS_RECORD_TEXT_VERSION 1
+/** The latest version of the text medins_record_write writes (its first line,
+ * "medins-record 2"): version 2 holds the ledgers' day figures (a ledger's text version 4),
+ * version 1 not (a ledger's text version 3). */
+#define MEDINS_RECORD_TEXT_VERSION 2
 
 /**
- * Write the record of a settlement: "medins-record 1", the policy's id, the settlement's
- * figures, and the ledger before and after it, one "key=value" line each.
+ * Write the record of a settlement: "medins-record N", the policy's id, the settlement's
+ * figures, and the ledger before and after it, one "key=value" line each. N is 1 unless one
+ * of the ledgers has day figures (a `day_cap`'s), as a ledger's text is of the oldest version
+ * that holds it.
  * @param buf may be NULL when size is 0 (to ask for the size).
  * @param size bytes available at buf.
  * @param needed receives the bytes needed including the NUL (may be NULL).

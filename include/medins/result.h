@@ -132,6 +132,9 @@ typedef enum medins_step_kind {
     MEDINS_STEP_ACCOUNT_FIRST,        /**< the individual account paying before the deductible */
     /* An itemised bill's settlement, after MEDINS_STEP_SELF_PAID */
     MEDINS_STEP_OVER_CEILING,         /**< fee lines' parts above their price ceilings (超限价) */
+    /* A settlement's maximum of a day, beside MEDINS_STEP_VISIT_CAP */
+    MEDINS_STEP_DAY_CAP,              /**< the most the fund pays on one day (日限额): the
+                                           claim's date's earlier payments are its base */
     MEDINS_STEP_KIND_COUNT            /**< number of kinds; not a kind */
 } medins_step_kind;
 

@@ -2,12 +2,12 @@
  * The member's year ledger: initialisation, consistency check, closing a year, and the
  * versioned key=value text form.
  *
- * Text form (version 3): the line "medins-ledger 3", then one "key=value" line per field, in
+ * Text form (version 4): the line "medins-ledger 4", then one "key=value" line per field, in
  * the order of MDN_LEDGER_FIELDS (ledger.h); every value is a decimal integer (amounts in fen, dates
  * YYYYMMDD). Every key of the text's version must appear exactly once: version 1 has all but
- * the supplementary funds' totals and the year's account credits, version 2 all but the
- * credits; the keys a text lacks are 0, and a ledger is written in the oldest version that
- * holds it. Lines end with "\n" ("\r\n" is accepted).
+ * the supplementary funds' totals, the year's account credits and the day's figures, version
+ * 2 all but the credits and the day's figures, version 3 all but the day's figures; the keys a
+ * text lacks are 0, and a ledger is written in the oldest version that holds it. Lines end with "\n" ("\r\n" is accepted).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -116,6 +116,20 @@ int medins_ledger_check(const medins_ledger *l, medins_error **err)
     if (l->prior_known > 1 || (!l->prior_known && l->prior_outpatient_costs != 0))
         return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0, "ledger prior_known must be 0 or 1, "
                          "and prior_outpatient_costs 0 when it is 0");
+    /* The day's figures: a day of the ledger's year (or the next) not after its last claim,
+     * and no more than the pool's year paid that day. */
+    if (l->day_date != 0 && (l->day_date > l->last_date || !mdn_date_valid(l->day_date) ||
+                             (uint32_t)(l->day_date / 10000 - l->year) > 1u))
+        return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                         "ledger day_date %d does not fit year %d and last_date %d",
+                         (int)l->day_date, (int)l->year, (int)l->last_date);
+    for (int p = 0; p < MEDINS_POOL_COUNT; p++)
+        if ((l->day_date == 0 && l->day_fund[p] != 0) || l->day_fund[p] > l->fund[p])
+            return mdn_error(err, MEDINS_ERR_LEDGER, NULL, 0, 0,
+                             "ledger day_fund.%s %lld must be 0 without a day_date, and at most "
+                             "fund.%s (%lld)", medins_pool_name((medins_pool)p),
+                             (long long)l->day_fund[p], medins_pool_name((medins_pool)p),
+                             (long long)l->fund[p]);
     return 0;
 }
 
@@ -312,7 +326,7 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
 static const size_t keys_of[] = MDN_LEDGER_TEXT_FIELDS;
 _Static_assert(sizeof keys_of / sizeof keys_of[0] == MEDINS_LEDGER_TEXT_VERSION + 1,
                "the keys of every text version");
-_Static_assert(MDN_LEDGER_FIELD_COUNT == 28 && NFIELDS == 28,
+_Static_assert(MDN_LEDGER_FIELD_COUNT == 32 && NFIELDS == 32,
                "MDN_LEDGER_TEXT_FIELDS ends at the last field");
 
 size_t mdn_ledger_keys_write(char *dst, size_t cap, const char *prefix,
@@ -327,17 +341,23 @@ size_t mdn_ledger_keys_write(char *dst, size_t cap, const char *prefix,
     return n;
 }
 
-int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins_ledger *ledger)
+/* The keys a version adds are written only for a ledger that has one of them not 0, so that
+ * others stay readable by earlier libraries. */
+int mdn_ledger_text_version(const medins_ledger *ledger)
 {
-    if (!ledger || !MDN_VERSION_KNOWN(ledger->version, MEDINS_LEDGER_VERSION))
-        return MEDINS_ERR_ARGUMENT;
-    /* The oldest version that holds the ledger: the keys a version adds are written only for a
-     * ledger that has one of them not 0, so that others stay readable by earlier libraries. */
     int version = 1;
     for (int v = 2; v <= MEDINS_LEDGER_TEXT_VERSION; v++)
         for (size_t i = keys_of[v - 1]; i < keys_of[v]; i++)
             if (mdn_field_get(ledger, &fields[i]) != 0)
                 version = v;
+    return version;
+}
+
+int medins_ledger_serialize(char *buf, size_t size, size_t *needed, const medins_ledger *ledger)
+{
+    if (!ledger || !MDN_VERSION_KNOWN(ledger->version, MEDINS_LEDGER_VERSION))
+        return MEDINS_ERR_ARGUMENT;
+    const int version = mdn_ledger_text_version(ledger);
     char tmp[MDN_LEDGER_TEXT_MAX];
     int n = snprintf(tmp, sizeof tmp, "medins-ledger %d\n", version);
     n += (int)mdn_ledger_keys_write(tmp + n, sizeof tmp - (size_t)n, "", ledger, version);

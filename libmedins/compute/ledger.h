@@ -46,11 +46,14 @@
     X(T, supplementary[MEDINS_POOL_OUTPATIENT], "supplementary.outpatient", INT64, MONEY) \
     X(T, supplementary[MEDINS_POOL_POOLING], "supplementary.pooling", INT64, MONEY)       \
     X(T, supplementary[MEDINS_POOL_INPATIENT], "supplementary.inpatient", INT64, MONEY) \
-    X(T, account_credited, "account_credited", INT64, MONEY)
+    X(T, account_credited, "account_credited", INT64, MONEY)                       \
+    X(T, day_date, "day_date", INT32, DATE)                                        \
+    MDN_POOL_FIELDS(X, T, day_fund, "day_fund")
 
 /* How many of those fields (the first) the text of each version has: version 1 lacks the
- * supplementary funds' totals, version 2 the year's account credits. */
-#define MDN_LEDGER_TEXT_FIELDS {0, 24, 27, 28}
+ * supplementary funds' totals, version 2 the year's account credits, version 3 the day's
+ * figures (day_date, day_fund). */
+#define MDN_LEDGER_TEXT_FIELDS {0, 24, 27, 28, 32}
 
 /* The ledger's fields as medins_layout_field gives them (layout.c). */
 #define MDN_ONE_FIELD(...) +1
@@ -61,7 +64,7 @@ extern const medins_field mdn_ledger_layout[MDN_LEDGER_FIELD_COUNT];
  * The ledger's keys as its text form has them, read and written by the text of a settlement's
  * record too (record.c), where each has a prefix ("before."). The most bytes of a ledger's text.
  */
-#define MDN_LEDGER_TEXT_MAX 1024
+#define MDN_LEDGER_TEXT_MAX 1536
 /* Writes "<prefix><key>=<value>\n" for every field a text of `version` has to dst, as snprintf
  * (at most cap bytes, a NUL included); returns the length of the whole. */
 size_t mdn_ledger_keys_write(char *dst, size_t cap, const char *prefix, const medins_ledger *l,
@@ -98,6 +101,10 @@ static inline const char *mdn_text_line(const char *text, size_t len, size_t *po
 /* A decimal integer with an optional '-', of at most 18 digits; false when it is not one. */
 bool mdn_parse_int(const char *s, size_t len, int64_t *out);
 
+/* The oldest text version that holds ledger l: the keys a version adds are written only for a
+ * ledger that has one of them not 0 (ledger.c). */
+int mdn_ledger_text_version(const medins_ledger *l);
+
 /* The OR of the ledger's amounts as unsigned: 2^63 or more when one is negative, else at least
  * the largest. */
 static inline uint64_t mdn_ledger_amounts(const medins_ledger *l)
@@ -133,7 +140,9 @@ static inline bool mdn_ledger_plain(const medins_ledger *l)
            ((l->admissions | l->thrifty_years | l->prior_known | (int32_t)l->seq) >= 0) &
            ((uint32_t)l->admissions <= l->seq) & ((uint32_t)l->prior_known <= 1) &
            ((uint32_t)l->thrifty_years <= year - (uint32_t)MDN_YEAR_FIRST) &
-           ((l->prior_known != 0) | (l->prior_outpatient_costs == 0));
+           ((l->prior_known != 0) | (l->prior_outpatient_costs == 0)) &
+           /* The day's figures (a day_cap's) are left to the full check. */
+           ((l->day_date | l->day_fund[0] | l->day_fund[1] | l->day_fund[2]) == 0);
 }
 
 /*

@@ -3,13 +3,14 @@
  * result and read back in another process; and the refund, which reverses the settlement from
  * it (mdn_reverse, settle.c) as medins_settle_reverse does from the result.
  *
- * Text form (version 1): the line "medins-record 1"; "policy=<id>"; one "<key>=<value>" line
+ * Text form (version 2): the line "medins-record 2"; "policy=<id>"; one "<key>=<value>" line
  * per field of medins_settlement (medins_layout_field's names, in their order); then the
- * ledger before the settlement and after it, each as a ledger's text has its keys, prefixed
- * "before." and "after.". Every value but the policy's id is a decimal integer. Every key
- * appears exactly once; lines end with "\n" ("\r\n" is accepted). The settlement's figures and
- * the two ledgers must agree (record_agrees): a record edited by hand in one place only is
- * refused.
+ * ledger before the settlement and after it, each as a ledger's text of version 4 has its
+ * keys (version 1: of version 3, without the day's figures), prefixed "before." and "after.";
+ * a record is written in version 1 unless a ledger of it has day figures. Every value but the
+ * policy's id is a decimal integer. Every key appears exactly once; lines end with "\n"
+ * ("\r\n" is accepted). The settlement's figures and the two ledgers must agree
+ * (record_agrees): a record edited by hand in one place only is refused.
  */
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +24,9 @@
 #define POLICY_ID_MAX 200
 
 static const char *const prefix[2] = {"before.", "after."};
+
+/* The ledger text version of the keys of a record of each version. */
+static const int ledger_version_of[MEDINS_RECORD_TEXT_VERSION + 1] = {0, 3, 4};
 
 static size_t nfigures(void)
 {
@@ -41,16 +45,21 @@ int medins_record_write(char *buf, size_t size, size_t *needed, const medins_res
                          "claim %lld was only estimated (medins_presettle): it has no record, "
                          "nothing having changed", (long long)d->s.claim_id);
     const char *policy = medins_result_policy_id(settlement);
+    /* Version 1 unless a ledger has the day's figures, which only a ledger's text of version 4
+     * holds. */
+    const int version = mdn_ledger_text_version(&d->before) > 3 ||
+                                mdn_ledger_text_version(&d->after) > 3 ? 2 : 1,
+              lv = ledger_version_of[version];
     char tmp[3 * MDN_LEDGER_TEXT_MAX + POLICY_ID_MAX];
-    size_t n = (size_t)snprintf(tmp, sizeof tmp, HEAD "%d\npolicy=%.*s\n",
-                                MEDINS_RECORD_TEXT_VERSION, POLICY_ID_MAX, policy ? policy : "");
+    size_t n = (size_t)snprintf(tmp, sizeof tmp, HEAD "%d\npolicy=%.*s\n", version,
+                                POLICY_ID_MAX, policy ? policy : "");
     for (size_t i = 0; i < nfigures(); i++) {
         const medins_field *f = medins_layout_field(MEDINS_LAYOUT_SETTLEMENT, i);
         n += (size_t)snprintf(tmp + n, sizeof tmp - n, "%s=%lld\n", f->name,
                               (long long)mdn_field_get(&d->s, f));
     }
-    n += mdn_ledger_keys_write(tmp + n, sizeof tmp - n, prefix[0], &d->before, MEDINS_LEDGER_TEXT_VERSION);
-    n += mdn_ledger_keys_write(tmp + n, sizeof tmp - n, prefix[1], &d->after, MEDINS_LEDGER_TEXT_VERSION);
+    n += mdn_ledger_keys_write(tmp + n, sizeof tmp - n, prefix[0], &d->before, lv);
+    n += mdn_ledger_keys_write(tmp + n, sizeof tmp - n, prefix[1], &d->after, lv);
     if (needed)
         *needed = n + 1;
     if (!buf || size < n + 1)
@@ -64,12 +73,13 @@ int medins_record_write(char *buf, size_t size, size_t *needed, const medins_res
 /* What a record's text has given so far. */
 typedef struct reading {
     mdn_settled d;
+    int ledger_version;        /* of its ledgers' keys (ledger_version_of) */
     bool policy;
     bool figure[sizeof(medins_settlement) / sizeof(int32_t)];   /* a field is 4 bytes or more */
     bool ledger[2][MDN_LEDGER_FIELD_COUNT];
 } reading;
 
-/* The first line: "medins-record N", N a version this library reads. 0 or MEDINS_ERR_RECORD. */
+/* The first line: "medins-record N", N a version this library reads. N or MEDINS_ERR_RECORD. */
 static int record_version(const char *line, size_t n, medins_error **err)
 {
     const size_t hn = sizeof HEAD - 1;
@@ -84,7 +94,7 @@ static int record_version(const char *line, size_t n, medins_error **err)
                          "a settlement record of version %lld, which this library does not read "
                          "(it reads 1 to %d): written by a newer libmedins", (long long)v,
                          MEDINS_RECORD_TEXT_VERSION);
-    return 0;
+    return (int)v;
 }
 
 /* One figure's line, its key klen bytes: 1 when the key is none of the figures'. */
@@ -143,7 +153,7 @@ static int record_line(reading *r, const char *line, size_t n, unsigned lineno, 
         const size_t pn = strlen(prefix[k]);
         if (klen > pn && memcmp(line, prefix[k], pn) == 0) {
             medins_ledger *l = k ? &r->d.after : &r->d.before;
-            int rc = mdn_ledger_key(l, r->ledger[k], MEDINS_LEDGER_TEXT_VERSION,
+            int rc = mdn_ledger_key(l, r->ledger[k], r->ledger_version,
                                     MEDINS_ERR_RECORD, prefix[k], line + pn, klen - pn, n - pn,
                                     lineno, err);
             if (rc <= 0)
@@ -156,6 +166,18 @@ static int record_line(reading *r, const char *line, size_t n, unsigned lineno, 
         return mdn_error(err, MEDINS_ERR_RECORD, NULL, lineno, 1, "unknown record key \"%.*s\"",
                          (int)klen, line);
     return rc;
+}
+
+/* The day's figures after a settlement: those before it (a claim without a daily maximum), or
+ * the day of its date with its fund payment added to the day's (a new day's start at 0). */
+static bool day_agrees(const medins_ledger *b, const medins_ledger *a, medins_fen fund)
+{
+    if (a->day_date == b->day_date && memcmp(a->day_fund, b->day_fund, sizeof a->day_fund) == 0)
+        return true;
+    medins_fen added = 0;
+    for (int p = 0; p < MEDINS_POOL_COUNT; p++)
+        added += a->day_fund[p] - (a->day_date == b->day_date ? b->day_fund[p] : 0);
+    return a->day_date == a->last_date && added == fund;
 }
 
 /* A ledger's total before and after the settlement, as what it added. */
@@ -193,6 +215,8 @@ static int record_agrees(const reading *r, medins_error **err)
              ADDED(major_fund) != s->major_disease || ADDED(assist_fund) != s->assistance ||
              ADDED(account_paid) != s->account || -ADDED(account_balance) != s->account)
         why = "the ledger after it is not the ledger before it plus its figures";
+    else if (!day_agrees(b, a, s->fund))
+        why = "the day's figures after it are not those before it plus its fund payment";
     if (why)
         return mdn_error(err, MEDINS_ERR_RECORD, NULL, 0, 0,
                          "the record of claim %lld does not hold together: %s",
@@ -213,9 +237,10 @@ static int record_parse(mdn_settled *d, const char *text, size_t len, medins_err
         size_t n;
         const char *line = mdn_text_line(text, len, &pos, &n);
         lineno++;
-        if (lineno == 1)
+        if (lineno == 1) {
             rc = record_version(line, n, err);
-        else
+            r.ledger_version = ledger_version_of[rc < 0 ? 0 : rc];
+        } else
             rc = n == 0 ? 0 : record_line(&r, line, n, lineno, err);
         if (rc < 0)
             return rc;
@@ -228,8 +253,10 @@ static int record_parse(mdn_settled *d, const char *text, size_t len, medins_err
         if (!r.figure[i])
             return mdn_error(err, MEDINS_ERR_RECORD, NULL, 0, 0, "record key %s is missing",
                              medins_layout_field(MEDINS_LAYOUT_SETTLEMENT, i)->name);
-    if ((rc = mdn_ledger_keys_done(&r.d.before, r.ledger[0], MEDINS_LEDGER_TEXT_VERSION, MEDINS_ERR_RECORD, prefix[0], err)) < 0 ||
-        (rc = mdn_ledger_keys_done(&r.d.after, r.ledger[1], MEDINS_LEDGER_TEXT_VERSION, MEDINS_ERR_RECORD, prefix[1], err)) < 0 ||
+    if ((rc = mdn_ledger_keys_done(&r.d.before, r.ledger[0], r.ledger_version, MEDINS_ERR_RECORD,
+                                   prefix[0], err)) < 0 ||
+        (rc = mdn_ledger_keys_done(&r.d.after, r.ledger[1], r.ledger_version, MEDINS_ERR_RECORD,
+                                   prefix[1], err)) < 0 ||
         (rc = record_agrees(&r, err)) < 0)
         return rc;
     *d = r.d;

@@ -584,6 +584,14 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     medins_fen claim_room = room;
     if (vrow)
         claim_room = min_fen(room, vrow->amount.v);
+    /* The most the fund pays on the claim's date (day_cap): what the same day's earlier claims
+     * under a day_cap in the pool have left of it (the ledger's day figures). */
+    const mdn_amount_row *yrow = extras ? plan->yrow : NULL;
+    const bool same_day = ledger->day_date == claim->date;
+    const medins_fen day_used = yrow && same_day ? ledger->day_fund[pool] : 0,
+                     claim_room_before_day = claim_room;
+    if (yrow)
+        claim_room = min_fen(claim_room, max_fen(0, yrow->amount.v - day_used));
     if (extras && plan->seg_fund) {
         const paid_pieces pp = pay_fund_segments(out_of_line(&t, r), plan->rrow, &plan->segs,
                                                  plan->adj, ledger->fund[pool], rest, claim_room,
@@ -613,24 +621,34 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                    .arg = {ledger->fund[pool]}},
                  crow->amount.val, NULL, NULL);
     }
-    /* What withheld it: the claim's maximum, a supplementary fund's start, or the year's. */
-    const bool by_visit = claim_room < room;
+    /* What withheld it: the day's maximum (when it left less than the others), the claim's,
+     * a supplementary fund's start, or the year's. */
+    const bool by_day = claim_room < claim_room_before_day,
+               by_visit = !by_day && claim_room < room;
     if (t.r && vrow)
         step(&t, (medins_step){.kind = MEDINS_STEP_VISIT_CAP, .part = MEDINS_PART_INFO,
                                .rule = sec->rule[MDN_RULE_VISIT_CAP], .amount = vrow->amount.v,
                                .arg = {by_visit && s->over_cap > 0}},
              vrow->amount.val, NULL, NULL);
+    if (t.r && yrow)
+        step(&t, (medins_step){.kind = MEDINS_STEP_DAY_CAP, .part = MEDINS_PART_INFO,
+                               .rule = sec->rule[MDN_RULE_DAY_CAP], .amount = yrow->amount.v,
+                               .base = day_used, .arg = {by_day && s->over_cap > 0}},
+             yrow->amount.val, NULL, NULL);
     if (t.r && s->over_cap > 0) {
-        const mdn_amount_row *by = by_visit ? vrow : limit < cap ? plan->supp_srow : crow;
-        /* Something withheld: a claim's maximum, a start below the year's, or the year's,
-         * which is finite only with its row. */
+        const bool by_supp = !by_visit && !by_day && limit < cap;
+        const mdn_amount_row *by = by_visit ? vrow : by_day ? yrow : by_supp ? plan->supp_srow
+                                                                            : crow;
+        /* Something withheld: a claim's or a day's maximum, a start below the year's, or the
+         * year's, which is finite only with its row. */
         MDN_ANALYZER_ASSUME(by != NULL);
         step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
                                .rule = by_visit ? sec->rule[MDN_RULE_VISIT_CAP]
-                                       : limit < cap ? sec->supp.rule_start
+                                       : by_day ? sec->rule[MDN_RULE_DAY_CAP]
+                                       : by_supp ? sec->supp.rule_start
                                        : sec->cap_owner->rule[MDN_RULE_CAP],
                                .amount = s->over_cap,
-                               .arg = {by->amount.v, by_visit, !by_visit && limit < cap}},
+                               .arg = {by->amount.v, by_visit, by_supp, by_day}},
              by->amount.val, NULL, NULL);
     }
 
@@ -756,6 +774,13 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     next->account_balance -= s->account;
     next->account_paid += s->account;
     next->supplementary[pool] += s->supplementary;
+    if (yrow) {
+        /* The day's figures: another day starts them again, in every pool. */
+        if (!same_day)
+            memset(next->day_fund, 0, sizeof next->day_fund);
+        next->day_date = claim->date;
+        next->day_fund[pool] = day_used + s->fund;
+    }
     return 0;
 }
 

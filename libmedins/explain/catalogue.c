@@ -60,10 +60,11 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
         "本次结算前统筹基金已支付{before}元",
     },
     [MEDINS_STEP_OVER_CAP] = {
-        "Withheld by {visit?the maximum of a claim|{supplementary?the supplementary fund's "
-        "start|the annual maximum}} {maximum}, paid by the patient: {amount}",
-        "超过{visit?单次最高支付限额|{supplementary?补充基金起付点|年度封顶线}}{maximum}元的部分"
-        "由个人负担：{amount}元",
+        "Withheld by {visit?the maximum of a claim|{day?the maximum of a day|{supplementary?the "
+        "supplementary fund's start|the annual maximum}}} {maximum}, paid by the patient: "
+        "{amount}",
+        "超过{visit?单次最高支付限额|{day?日最高支付限额|{supplementary?补充基金起付点|"
+        "年度封顶线}}}{maximum}元的部分由个人负担：{amount}元",
     },
     [MEDINS_STEP_MAJOR_DISEASE_NO_ROW] = {
         "No row of the major-disease layer applies to this person: it pays nothing",
@@ -278,6 +279,11 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
     [MEDINS_STEP_VISIT_CAP] = {
         "The fund pays at most {amount} for one claim{reached? (reached)}",
         "统筹基金单次最高支付{amount}元{reached?（已达到）}",
+    },
+    [MEDINS_STEP_DAY_CAP] = {
+        "The fund pays at most {amount} a day, of which {base} was paid earlier the same "
+        "day{reached? (reached)}",
+        "统筹基金日最高支付{amount}元，当日此前已支付{base}元{reached?（已达到）}",
     },
     [MEDINS_STEP_DEDUCTIBLE_CAP] = {
         "Deductibles of the year at most {amount}, of which {base} was borne before this "

@@ -95,8 +95,8 @@ def test_refund_bad():
         cases = [
             # (what, record bytes, the error's place and message)
             ("a ledger for a record", kept, r"bad\.txt:1:1: not a settlement record"),
-            ("newer version", text.replace(b"medins-record 1", b"medins-record 2"),
-             r"bad\.txt:1:15: a settlement record of version 2"),
+            ("newer version", text.replace(b"medins-record 1", b"medins-record 3"),
+             r"bad\.txt:1:15: a settlement record of version 3"),
             ("malformed figure", text.replace(b"\nfund=1925000\n", b"\nfund=19,250\n"),
              r"bad\.txt:9:6: record fund: not a number from 0 to"),
             ("NUL", text.replace(b"\nfund=1925000\n", b"\nfund=19\x0025000\n"),
@@ -122,4 +122,40 @@ def test_refund_bad():
         check("ledger kept after a failed write", read(led) == kept)
 
 
-GROUPS = {"refund": test_refund, "refund-estimate": test_estimate, "refund-bad": test_refund_bad}
+DAY_CAP = "tests/data/settle/day-cap.yaml"
+
+
+def test_refund_day_cap():
+    """tests/data/settle/day-cap.yaml, pooling: 60%, at most 25 a visit and 30 a day. Visits of
+    40 and 50 on 1 March: 24, then 30 cut to 25 and to the 6 the day leaves (24 withheld); one of
+    50 on 2 March: 25 (5 withheld by the visit's maximum). The same one by one, refunded, and in
+    a batch."""
+    visit = ["settle", "--policy", DAY_CAP, "--kind", "pooling", "--level", "l1", "--lang", "en"]
+    with tempfile.TemporaryDirectory() as tmp:
+        led, rec = os.path.join(tmp, "p.ledger"), os.path.join(tmp, "r.txt")
+        expect("first visit", [*visit, "--date", "2023-03-01", "--total", "40", "--save-ledger",
+                               led], 0, out_has=[figure("Basic fund", "24.00")])
+        after_first = read(led)
+        check("ledger text of version 4", after_first.startswith(b"medins-ledger 4\n") and
+              b"\nday_date=20230301\n" in after_first and b"\nday_fund.pooling=2400\n" in after_first,
+              after_first.decode())
+        expect("second visit", [*visit, "--date", "2023-03-01", "--total", "50", "--ledger", led,
+                                "--save-ledger", led, "--record", rec], 0,
+               out_has=[figure("Basic fund", "6.00"),
+                        r"Withheld by the maximum of a day 30\.00, paid by the patient: 24\.00",
+                        r"The fund pays at most 30\.00 a day, of which 24\.00 was paid earlier "
+                        r"the same day \(reached\)"])
+        check("record of version 2", read(rec).startswith(b"medins-record 2\n"))
+        expect("second visit refunded", ["refund", rec, "--ledger", led, "--save-ledger", led], 0)
+        check("ledger back to the first visit's", read(led) == after_first)
+    out, _ = expect("batch", ["batch", "-q", "--policy", DAY_CAP, "-"], 0,
+                    stdin="claim_id,person_id,date,kind,level,total\n"
+                          "1,P1,2023-03-01,pooling,l1,40\n2,P1,2023-03-01,pooling,l1,50\n"
+                          "3,P1,2023-03-02,pooling,l1,50\n")
+    check("batch figures", [line.split(",")[4] + "/" + line.split(",")[10]
+                            for line in out.splitlines()[1:]] == ["24.00/0.00", "6.00/24.00",
+                                                                  "25.00/5.00"], out)
+
+
+GROUPS = {"refund": test_refund, "refund-estimate": test_estimate, "refund-bad": test_refund_bad,
+          "refund-day-cap": test_refund_day_cap}

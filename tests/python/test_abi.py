@@ -26,7 +26,7 @@ def test_ledger_fields_are_the_layout():
     # A scalar per field, a dict per total by pool ("fund.inpatient" is fund[INPATIENT]).
     fields = names(c.LAYOUT_LEDGER)
     assert list(_LEDGER_SCALARS) == [n for n in fields if "." not in n]
-    assert _LEDGER_POOLS == ("deductible", "position", "fund", "supplementary")
+    assert _LEDGER_POOLS == ("deductible", "position", "fund", "supplementary", "day_fund")
     led = medins.Ledger(2023)
     assert set(led.to_dict()) == set(_LEDGER_SCALARS) | set(_LEDGER_POOLS)
 

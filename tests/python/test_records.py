@@ -176,3 +176,29 @@ def test_year_to_date_supplementary_and_account_first(in_service):
         medins.Ledger.year_to_date(2023, last_date="2023-01-05", in_scope={"inpatient": 1000},
                                    fund={"inpatient": 600}, supplementary={"inpatient": 401})
     assert "supplementary fund (401) cannot be paid out of its in-scope costs" in str(e.value)
+
+
+DAY_CAP = env_path("MEDINS_TEST_DATA", ROOT / "tests" / "data") / "settle" / "day-cap.yaml"
+
+
+def test_day_figures(in_service):
+    """tests/data/settle/day-cap.yaml, pooling: 60%, at most 25 a visit and 30 a day. Visits of
+    40 and 50 on 1 March: 24, then 30 cut to 25 and to the 6 the day leaves. The ledger's day
+    figures, its text (version 4) and the second visit refunded from its record."""
+    policy = medins.load_policy(DAY_CAP)
+    ledger = medins.Ledger(2023)
+    first = policy.settle(in_service, claim(date="2023-03-01", kind="pooling", level="l1",
+                                            total=4000, id=1), ledger)
+    assert first.fund == 2400
+    assert ledger.day_date.isoformat() == "2023-03-01"
+    assert ledger.day_fund[medins.Pool.POOLING] == 2400
+    after_first = ledger.to_text()
+    assert after_first.startswith("medins-ledger 4\n") and "\nday_fund.pooling=2400\n" in after_first
+    second = policy.settle(in_service, claim(date="2023-03-01", kind="pooling", level="l1",
+                                             total=5000, id=2), ledger)
+    assert (second.fund, second.over_cap) == (600, 2400)
+    assert ledger.to_dict()["day_fund"]["pooling"] == 3000
+    record = second.record()
+    assert record.startswith("medins-record 2\n")
+    ledger.refund(record)
+    assert ledger.to_text() == after_first

@@ -60,13 +60,14 @@ static inline medins_policy *medins_test_load(const char *rel_format, ...)
     return p;
 }
 
-/* One claim of `kind` at `level` on `date` of `total` settled under p for an employee of
- * `category` born 1980-01-01, updating *l; the test fails with the library's message when it
- * does not settle. medins_result_free the result. */
-static inline medins_result *medins_test_settle(const medins_policy *p, medins_ledger *l,
-                                                medins_category category, medins_claim_kind kind,
-                                                medins_level level, medins_fen total,
-                                                medins_date date)
+/* One claim of `kind` at `level` on `date` of `total` with `attributes` settled under p for
+ * an employee of `category` born 1980-01-01, updating *l; the test fails with the library's
+ * message when it does not settle. medins_result_free the result. */
+static inline medins_result *medins_test_settle_with(const medins_policy *p, medins_ledger *l,
+                                                     medins_category category,
+                                                     medins_claim_kind kind, medins_level level,
+                                                     medins_fen total, medins_date date,
+                                                     uint32_t attributes)
 {
     medins_person person;
     medins_claim claim;
@@ -80,10 +81,20 @@ static inline medins_result *medins_test_settle(const medins_policy *p, medins_l
     claim.level = level;
     claim.total = total;
     claim.date = date;
+    claim.attributes = attributes;
     int rc = medins_settle(&r, p, &person, &claim, l, &err);
     ck_assert_msg(rc == 0, "settle: %s", err ? medins_error_message(err) : "?");
     medins_error_free(err);
     return r;
+}
+
+/* The same without attributes. */
+static inline medins_result *medins_test_settle(const medins_policy *p, medins_ledger *l,
+                                                medins_category category, medins_claim_kind kind,
+                                                medins_level level, medins_fen total,
+                                                medins_date date)
+{
+    return medins_test_settle_with(p, l, category, kind, level, total, date, 0);
 }
 
 /*

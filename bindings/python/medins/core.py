@@ -331,6 +331,7 @@ def _ledger_scalar(f: Any) -> Callable[[Any], int]:
 # is one field a pool, read and set through its dict (_LEDGER_POOLS).
 _LEDGER_SCALARS: Dict[str, Callable[[Any], int]] = {
     f.name: _ledger_scalar(f) for f in _layout(_c.LAYOUT_LEDGER) if "." not in f.name}
+_LEDGER_DATES = frozenset(f.name for f in _layout(_c.LAYOUT_LEDGER) if f.kind == _c.FIELD_DATE)
 _LEDGER_POOLS = tuple(dict.fromkeys(f.name.split(".")[0] for f in _layout(_c.LAYOUT_LEDGER)
                                     if "." in f.name))
 
@@ -340,7 +341,8 @@ class Ledger:
 
     Settlements read and update it; :meth:`close_year` makes next year's opening ledger;
     :meth:`to_text`/:meth:`from_text` store and restore it exactly. The per-pool totals
-    (``deductible``, ``position``, ``fund``, ``supplementary``) are dicts keyed by :class:`Pool`.
+    (``deductible``, ``position``, ``fund``, ``supplementary``, ``day_fund``) are dicts keyed by
+    :class:`Pool`; ``day_date`` is the date ``day_fund`` is for (a daily maximum's, ``day_cap``).
     """
 
     __slots__ = ("_c",)
@@ -356,7 +358,7 @@ class Ledger:
     def __getattr__(self, name: str) -> Any:
         if name in _LEDGER_SCALARS:
             v = getattr(self._c, name)
-            return from_cdate(v) if name == "last_date" else v
+            return from_cdate(v) if name in _LEDGER_DATES else v
         if name in _LEDGER_POOLS:
             getter = getattr(self._c, "get_" + name)
             return {p: getter(int(p)) for p in Pool}

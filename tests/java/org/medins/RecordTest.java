@@ -70,6 +70,37 @@ public class RecordTest {
         }
     }
 
+    /**
+     * tests/data/settle/day-cap.yaml, pooling: 60%, at most 25 a visit and 30 a day. Visits of 40
+     * and 50 on 1 March: 24, then 30 cut to 25 and to the 6 the day leaves; the day's figures,
+     * and the second visit refunded from its record.
+     */
+    @Test
+    public void dayFiguresRefunded() {
+        Path dayCap = TestSupport.path("medins.test.data").resolve("settle").resolve("day-cap.yaml");
+        try (Policy p = Policy.load(dayCap)) {
+            Ledger ledger = new Ledger(2023);
+            LocalDate march1 = LocalDate.of(2023, 3, 1);
+            Claim.Builder visit = Claim.builder().date(march1).kind(ClaimKind.POOLING).level(Level.L1);
+            try (Result r = p.settle(TestSupport.employee(), visit.id(1).total(4_000).build(), ledger)) {
+                assertEquals(2_400, r.settlement().fund());
+            }
+            assertEquals(march1, ledger.dayDate());
+            assertEquals(2_400, ledger.dayFund(Pool.POOLING));
+            String afterFirst = ledger.toText();
+            String record;
+            try (Result r = p.settle(TestSupport.employee(), visit.id(2).total(5_000).build(), ledger)) {
+                assertEquals(600, r.settlement().fund());
+                assertEquals(2_400, r.settlement().overCap());
+                record = r.record();
+            }
+            assertEquals(3_000, ledger.dayFund(Pool.POOLING));
+            ledger.refund(record);
+            assertEquals(afterFirst, ledger.toText());
+            assertEquals(2_400, ledger.dayFund(Pool.POOLING));
+        }
+    }
+
     @Test
     public void presettleChangesNothing() {
         try (Policy p = Policy.load(basic())) {

@@ -36,6 +36,8 @@ public final class Ledger {
     private static final int[] FUND = pools("fund");
     private static final int[] SUPPLEMENTARY = pools("supplementary");
     private static final int ACCOUNT_CREDITED = Packed.slot(Packed.LEDGER, "account_credited");
+    private static final int DAY_DATE = Packed.slot(Packed.LEDGER, "day_date");
+    private static final int[] DAY_FUND = pools("day_fund");
 
     private static int[] pools(String total) {
         Pool[] pools = Pool.values();
@@ -276,6 +278,26 @@ public final class Ledger {
      */
     public synchronized long supplementary(Pool pool) {
         return state[pooled(SUPPLEMENTARY, pool)];
+    }
+
+    /**
+     * The date {@link #dayFund(Pool)} is for: that of the last claim settled under a daily
+     * maximum ({@code day_cap}).
+     *
+     * @return the date, or null when no such claim was settled this year
+     */
+    public synchronized LocalDate dayDate() {
+        return Dates.fromInt((int) state[DAY_DATE]);
+    }
+
+    /**
+     * Basic fund paid on {@link #dayDate()} in {@code pool} by claims under a daily maximum.
+     *
+     * @param pool the benefit pool
+     * @return the amount in fen
+     */
+    public synchronized long dayFund(Pool pool) {
+        return state[pooled(DAY_FUND, pool)];
     }
 
     /**
