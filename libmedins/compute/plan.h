@@ -192,9 +192,10 @@ typedef struct mdn_layer_plan {
     mdn_seg_plan segs;                      /* rrow's segments with adj */
 } mdn_layer_plan;
 
-/* Why a plan cannot settle: the errors of the settlement, in its order. MDN_PLAN_AGE: the age
- * is unknown (no birth date) and a row the claim reads has age bounds, which would match or
- * not by it (the ratio row first, so that no row found for want of an age says so). */
+/* Why a plan cannot settle: the errors of the settlement, in its order. MDN_PLAN_AGE: a
+ * person's field is unknown (the birth date, for the age; the retirement date...) and a row the
+ * claim reads selects on it, and would match or not by it (the ratio row first, so that no row
+ * found for want of a field says so); mdn_plan.missing names the field. */
 enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_AGE, MDN_PLAN_RATIO };
 
 /* Which table of a plan needed the age (mdn_plan.age_rule): the section's (0), a layer's
@@ -212,6 +213,7 @@ enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_AGE, MDN_PLAN_RA
 typedef struct mdn_plan {
     int status;                             /* MDN_PLAN_*: the rest is set only when OK */
     int age_rule;                           /* MDN_PLAN_AGE: the table (MDN_AGE_RULE) */
+    uint32_t missing;                       /* ... and the field (mdn_field_decides) */
     const mdn_benefit *sec;                 /* set from MDN_PLAN_RATIO on */
     const mdn_ratio_row *rrow;
     const mdn_amount_row *drow, *trow, *crow;   /* deductible, thrift reduction, maximum */
@@ -249,16 +251,20 @@ void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx);
 void mdn_plan_of(mdn_plan *plan, const medins_policy *p, const mdn_query *q);
 
 /*
- * Whether, with ctx's age unknown, the age decides a row of an amount table read up to the row
- * `found` (NULL: every row): a row before it has age bounds and matches ctx but for them.
+ * Which of the person's fields unknown in ctx (MDN_NEED_* bits, MDN_NEED_AGE for the age)
+ * decides a row of rows[0..upto) (`size` bytes each, each starting with its selector), or of an
+ * amount table read up to the row `found` (NULL: every row): a row before it reads the field
+ * (or a person group ruled by it) and matches ctx but for it. 0 when none does.
  */
-bool mdn_age_decides(const mdn_amount_table *t, const mdn_amount_row *found, const mdn_ctx *ctx);
+uint32_t mdn_field_decides(const void *rows, size_t size, size_t upto, const mdn_ctx *ctx);
+uint32_t mdn_amount_decides(const mdn_amount_table *t, const mdn_amount_row *found,
+                            const mdn_ctx *ctx);
 
 /* The rule id ("outpatient.deductible") of the table an MDN_PLAN_AGE plan under p names. */
 const char *mdn_plan_age_rule(const mdn_plan *plan, const medins_policy *p);
 
-/* MEDINS_ERR_PERSON: no birth date, where the age on `date` decides which row of `rule` (a
- * rule id, "outpatient.deductible") applies. */
-int mdn_age_missing(medins_error **err, const char *rule, medins_date date);
+/* MEDINS_ERR_PERSON: the person's field `why` (mdn_field_decides) is not given, and (for the
+ * age, on `date`) it decides which row of `rule` (a rule id, "outpatient.deductible") applies. */
+int mdn_field_missing(medins_error **err, uint32_t why, const char *rule, medins_date date);
 
 #endif
