@@ -32,6 +32,8 @@ static const char help[] =
     "  --id ID              claim id, echoed in the result\n"
     "  --attributes LIST    the claim's attributes the policy defines (referred|out_of_region)\n"
     CLI_PERSON_HELP
+    "  --cohorts LIST       the person's groups the policy defines and the caller sets\n"
+    "                       (person_groups: model_worker)\n"
     CLI_WORDS_HELP
     "Input and output:\n"
     "  -i, --input FILE     read {person: {...}, claim: {...}} as JSON or YAML ('-': stdin);\n"
@@ -62,6 +64,8 @@ typedef struct settle_input {
     int have_kind, have_level, have_total, have_category;
     char attributes[256];       /* as given: the policy names them (read once it is known) */
     size_t attributes_len;
+    char cohorts[256];          /* the same, the person's groups */
+    size_t cohorts_len;
 } settle_input;
 
 /*
@@ -78,6 +82,18 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
     int rc = cli_person_field(&in->person, &in->have_category, key, val, n, msg, msz);
     if (rc <= 0)
         return rc;
+    char *words = !strcmp(key, "attributes") ? in->attributes
+                  : !strcmp(key, "cohorts") ? in->cohorts : NULL;
+    if (words) {
+        /* The policy's words: kept as given, read once the policy is known. */
+        if (n >= sizeof in->attributes) {
+            snprintf(msg, msz, "%s: longer than %zu bytes", key, sizeof in->attributes - 1);
+            return -1;
+        }
+        memcpy(words, val, n);
+        *(words == in->attributes ? &in->attributes_len : &in->cohorts_len) = n;
+        return 0;
+    }
     if (!strcmp(key, "id")) {
         rc = cli_parse_int64(&c->id, val, n);
     } else if (!strcmp(key, "date")) {
@@ -99,13 +115,6 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
         rc = cli_parse_amount(&c->self_paid, val, n, why, sizeof why);
     } else if (!strcmp(key, "category_b")) {
         rc = cli_parse_amount(&c->category_b, val, n, why, sizeof why);
-    } else if (!strcmp(key, "attributes")) {
-        if ((rc = n < sizeof in->attributes ? 0 : -1) == 0) {
-            memcpy(in->attributes, val, n);
-            in->attributes_len = n;
-        } else {
-            snprintf(why, sizeof why, "longer than %zu bytes", sizeof in->attributes - 1);
-        }
     } else {
         snprintf(msg, msz, "unknown field '%s'", key);
         return -1;
@@ -828,6 +837,7 @@ int cmd_settle(int argc, char **argv)
         {"institution", required_argument, NULL, OPT_FIELD},
         {"id", required_argument, NULL, OPT_FIELD},
         {"attributes", required_argument, NULL, OPT_FIELD},
+        {"cohorts", required_argument, NULL, OPT_FIELD},
         CLI_PERSON_LONGOPTS(OPT_FIELD),
         CLI_POLICY_LONGOPTS,
         {NULL, 0, NULL, 0}
@@ -940,6 +950,16 @@ int cmd_settle(int argc, char **argv)
             /* A word of the claim's, not of the policy's file: the claim is refused. */
             cli_warn(rc, "claim refused: attributes: %s", medins_error_message(aerr));
             medins_error_free(aerr);
+            rc = EXIT_INPUT;
+            goto out;
+        }
+    }
+    if (in.cohorts_len) {
+        medins_error *cerr = NULL;
+        if ((rc = medins_policy_cohorts_parse(policy, in.cohorts, in.cohorts_len,
+                                              &in.person.cohorts, &cerr)) != 0) {
+            cli_warn(rc, "claim refused: cohorts: %s", medins_error_message(cerr));
+            medins_error_free(cerr);
             rc = EXIT_INPUT;
             goto out;
         }
