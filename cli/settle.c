@@ -810,6 +810,23 @@ static int save_record(const medins_result *result, const char *path)
 
 /* ---- The command ---------------------------------------------------------------------- */
 
+typedef int words_parser(const medins_policy *, const char *, size_t, uint32_t *, medins_error **);
+
+/* The policy's words given for `what` (len bytes; none: nothing to read) into *bits by
+ * `parse`: 0, or EXIT_INPUT after the message (a word of the claim's, not of the policy's
+ * file: the claim is refused). */
+static int policy_words(words_parser *parse, const medins_policy *policy, const char *what,
+                        const char *text, size_t len, uint32_t *bits)
+{
+    medins_error *err = NULL;
+    int rc;
+    if (!len || (rc = parse(policy, text, len, bits, &err)) == 0)
+        return 0;
+    cli_warn(rc, "claim refused: %s: %s", what, medins_error_message(err));
+    medins_error_free(err);
+    return EXIT_INPUT;
+}
+
 enum { OPT_JSON = 256, OPT_LEDGER, OPT_SAVE_LEDGER, OPT_FIELD, OPT_LANG, OPT_RECORD,
        OPT_ESTIMATE, OPT_ITEMS, OPT_FORMAT };
 enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_NHSA };
@@ -943,27 +960,11 @@ int cmd_settle(int argc, char **argv)
             "未给出 --date：取最新政策的第一天"};
     }
 
-    if (in.attributes_len) {
-        medins_error *aerr = NULL;
-        if ((rc = medins_policy_attributes_parse(policy, in.attributes, in.attributes_len,
-                                                 &in.claim.attributes, &aerr)) != 0) {
-            /* A word of the claim's, not of the policy's file: the claim is refused. */
-            cli_warn(rc, "claim refused: attributes: %s", medins_error_message(aerr));
-            medins_error_free(aerr);
-            rc = EXIT_INPUT;
-            goto out;
-        }
-    }
-    if (in.cohorts_len) {
-        medins_error *cerr = NULL;
-        if ((rc = medins_policy_cohorts_parse(policy, in.cohorts, in.cohorts_len,
-                                              &in.person.cohorts, &cerr)) != 0) {
-            cli_warn(rc, "claim refused: cohorts: %s", medins_error_message(cerr));
-            medins_error_free(cerr);
-            rc = EXIT_INPUT;
-            goto out;
-        }
-    }
+    if ((rc = policy_words(medins_policy_attributes_parse, policy, "attributes", in.attributes,
+                           in.attributes_len, &in.claim.attributes)) != 0 ||
+        (rc = policy_words(medins_policy_cohorts_parse, policy, "cohorts", in.cohorts,
+                           in.cohorts_len, &in.person.cohorts)) != 0)
+        goto out;
 
     medins_ledger ledger;
     if (ledger_in) {

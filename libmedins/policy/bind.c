@@ -812,6 +812,27 @@ int mdn_bind_person_fields(mdn_binder *b, const mdn_node *row, mdn_select *out)
     return rc;
 }
 
+/*
+ * A row's `<key>` and `without_<key>`: words of the policy's own list `words` (NULL: none given,
+ * every word unknown) as the bits the row requires and those it excludes; a word in both is
+ * MEDINS_ERR_RANGE at the second key, with `both`.
+ */
+static int bind_policy_words(mdn_binder *b, const mdn_node *row, const char *key,
+                             const char *const *words, uint32_t *all, uint32_t *none,
+                             const char *both)
+{
+    static const char *const no_words[] = { NULL };
+    char without[32];
+    snprintf(without, sizeof without, "without_%s", key);
+    int rc;
+    if ((rc = mdn_bind_word_mask(b, row, key, words ? words : no_words, all)) ||
+        (rc = mdn_bind_word_mask(b, row, without, words ? words : no_words, none)))
+        return rc;
+    if (*all & *none)
+        return mdn_bind_error(b, mdn_map_get(row, without), MEDINS_ERR_RANGE, "%s", both);
+    return 0;
+}
+
 int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_select *out)
 {
     /* The admission words and the orders each selects (bit n: the nth; bit 3: the third and
@@ -837,31 +858,20 @@ int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_selec
         return rc;
     if ((dims & MDN_DIM_GROUPS) && (rc = mdn_bind_word_mask(b, row, "groups", mdn_group_words, &s.groups)))
         return rc;
-    if (dims & MDN_DIM_ATTRIBUTES) {
-        /* The policy's own words (claim_attributes); none given, every word is unknown. */
-        static const char *const none[] = { NULL };
-        const char *const *words = b->policy->attrs ? b->policy->attrs : none;
-        if ((rc = mdn_bind_word_mask(b, row, "attributes", words, &s.attrs_all)) ||
-            (rc = mdn_bind_word_mask(b, row, "without_attributes", words, &s.attrs_none)))
-            return rc;
-        if (s.attrs_all & s.attrs_none)
-            return mdn_bind_error(b, mdn_map_get(row, "without_attributes"), MEDINS_ERR_RANGE,
-                                  "an attribute both required and excluded matches no claim");
-    }
+    if ((dims & MDN_DIM_ATTRIBUTES) &&
+        (rc = bind_policy_words(b, row, "attributes", b->policy->attrs, &s.attrs_all,
+                                &s.attrs_none, "an attribute both required and excluded "
+                                "matches no claim")))
+        return rc;
     s.contrib_min.v = s.contrib_max.v = -1;
     if ((dims & MDN_DIM_FIELDS) && (rc = bind_person_fields(b, row, &s)))
         return rc;
     if (dims & MDN_DIM_COHORTS) {
-        /* The policy's own words (person_groups); none given, every word is unknown. */
-        static const char *const none[] = { NULL };
         const medins_policy *p = b->policy;
-        const char *const *words = p->cohorts ? p->cohorts : none;
-        if ((rc = mdn_bind_word_mask(b, row, "cohorts", words, &s.cohorts_all)) ||
-            (rc = mdn_bind_word_mask(b, row, "without_cohorts", words, &s.cohorts_none)))
+        if ((rc = bind_policy_words(b, row, "cohorts", p->cohorts, &s.cohorts_all,
+                                    &s.cohorts_none, "a group both required and excluded "
+                                    "matches no person")))
             return rc;
-        if (s.cohorts_all & s.cohorts_none)
-            return mdn_bind_error(b, mdn_map_get(row, "without_cohorts"), MEDINS_ERR_RANGE,
-                                  "a group both required and excluded matches no person");
         /* What a row on a ruled group reads is what the group's rule reads. */
         for (size_t i = 0; i < p->ncohorts; i++)
             if ((s.cohorts_all | s.cohorts_none) >> i & 1)
