@@ -212,8 +212,9 @@ enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_AGE, MDN_PLAN_RA
  */
 typedef struct mdn_plan {
     int status;                             /* MDN_PLAN_*: the rest is set only when OK */
-    int age_rule;                           /* MDN_PLAN_AGE: the table (MDN_AGE_RULE) */
-    uint32_t missing;                       /* ... and the field (mdn_field_decides) */
+    int age_rule;                           /* MDN_PLAN_AGE: the table (MDN_AGE_RULE), and the
+                                             * field in `missing` (last: the arithmetic never
+                                             * reads it) */
     const mdn_benefit *sec;                 /* set from MDN_PLAN_RATIO on */
     const mdn_ratio_row *rrow;
     const mdn_amount_row *drow, *trow, *crow;   /* deductible, thrift reduction, maximum */
@@ -243,6 +244,7 @@ typedef struct mdn_plan {
     /* The section's maximum a claim and ceiling on the year's deductibles (rows or NULL). */
     const mdn_amount_row *vrow, *dcrow;
     int account_first;                      /* mdn_account_first, for employees */
+    uint32_t missing;                       /* MDN_PLAN_AGE: the field (mdn_field_decides) */
 } mdn_plan;
 
 /* The plan of selector context `ctx` (tier, age, history, kind, level... all set) under p. */
