@@ -102,8 +102,11 @@ typedef struct medins_person {
     medins_sex sex;             /**< MEDINS_SEX_UNKNOWN when not given */
     uint32_t cohorts;           /**< the policy's person groups (`person_groups:`) the caller
                                  *   says the person belongs to: bit i is the policy's i-th
-                                 *   (medins_policy_cohorts_parse). Groups the policy defines by a
-                                 *   rule are worked out from the fields and may not be set. */
+                                 *   (medins_policy_cohorts_parse); 0 = none. Groups the policy
+                                 *   defines by a rule are worked out from the fields and may not
+                                 *   be set. MEDINS_COHORTS_UNKNOWN: not known, so that a row
+                                 *   selecting on a caller's group fails (the batch's and the
+                                 *   populations' persons, whose columns carry none). */
 } medins_person;
 
 /** A medical bill to settle. Initialise with MEDINS_CLAIM_INIT or medins_claim_init (`version`
@@ -124,6 +127,10 @@ typedef struct medins_claim {
                                  *   (medins_policy_attributes_parse); 0 = none */
     uint32_t reserved;          /**< zero */
 } medins_claim;
+
+/** medins_person.cohorts when the caller does not know the person's groups (a policy has at
+ * most 31, so no set of them is this). */
+#define MEDINS_COHORTS_UNKNOWN 0xFFFFFFFFu
 
 /** The medins_person layout this header describes. */
 #define MEDINS_PERSON_VERSION 2

@@ -363,7 +363,7 @@ static void run_enter(batch *b, size_t k)
         /* The columns carry none of these: a row that reads one fails (as it would settled
          * alone without it), so persons who differ only in them never share a plan wrongly. */
         .contribution_months = -1,
-        .cohorts = MDN_COHORTS_UNKNOWN,
+        .cohorts = MEDINS_COHORTS_UNKNOWN,
     };
     const medins_ledger *ledger = &b->ledgers[k];
     /* Before any call, which the compiler would take to change the ledger: the OR of its

@@ -74,7 +74,7 @@ int mdn_person_check(const medins_person *person, medins_error **err)
 
 int mdn_cohorts_check(const medins_policy *p, const medins_person *person, medins_error **err)
 {
-    if (person->version < 2 || person->cohorts == MDN_COHORTS_UNKNOWN || !person->cohorts)
+    if (person->version < 2 || person->cohorts == MEDINS_COHORTS_UNKNOWN || !person->cohorts)
         return 0;
     const uint32_t known = (1u << p->ncohorts) - 1;
     if (person->cohorts & ~known)
@@ -244,7 +244,7 @@ void mdn_ctx_make(mdn_ctx *ctx, const medins_policy *p, const medins_person *per
         return;
     const uint32_t all = (1u << p->ncohorts) - 1;
     ctx->cohort_rules = p->cohort_rules;
-    if (v2 && person->cohorts == MDN_COHORTS_UNKNOWN) {
+    if (v2 && person->cohorts == MEDINS_COHORTS_UNKNOWN) {
         ctx->unknown |= MDN_NEED_COHORTS;
         ctx->cohorts_unknown = all & ~p->ruled_cohorts;
     } else {

@@ -14,10 +14,6 @@
 int mdn_person_check(const medins_person *person, medins_error **err);
 /* The most months of contribution a person can have: 150 years. */
 #define MDN_CONTRIB_MONTHS_MAX 1800
-/* medins_person.cohorts of a person made from columns, which carry no cohorts (the batch, the
- * populations): rows on the caller's groups then fail as on a field not given. A caller's
- * struct never has it: at most 31 groups. */
-#define MDN_COHORTS_UNKNOWN UINT32_MAX
 /* MEDINS_ERR_PERSON unless the person's cohorts are groups of p that the caller may set. */
 int mdn_cohorts_check(const medins_policy *p, const medins_person *person, medins_error **err);
 

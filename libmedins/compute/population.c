@@ -114,7 +114,7 @@ static medins_person person_at(const medins_person_columns *p, size_t i)
         .family_doctor = 0,
         /* Columns carry none of these: rows reading them fail, as for a person without them. */
         .contribution_months = -1,
-        .cohorts = MDN_COHORTS_UNKNOWN,
+        .cohorts = MEDINS_COHORTS_UNKNOWN,
     };
 }
 

@@ -73,3 +73,12 @@ def test_batch_refuses_columns_it_cannot_carry(policy):
     del persons["sex"]
     r = medins.settle_arrays(policy, persons, claims, on_error="status")
     assert list(r["status"]) == [medins.Status.ERR_PERSON]
+
+
+def test_population_rows_whose_rates_read_the_groups_fail(policy):
+    # The persons' columns carry no groups: the first rates row (model workers) would decide,
+    # so each row fails with the library's error, never paid at another row's rate.
+    persons = {"scheme": ["employee"], "category": ["in_service"], "birth_date": [19800501],
+               "monthly_wage": [1000000]}
+    with pytest.raises(medins.PersonError, match="cohorts are not given"):
+        medins.contributions_arrays(policy, persons)

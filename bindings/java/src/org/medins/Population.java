@@ -67,7 +67,8 @@ public final class Population {
     }
 
     private static long[] person(BatchPersons p, int i) {
-        // The columns carry no retirement date, years or sex: unknown, as in the batch call.
+        // The columns carry no retirement date, years, sex or cohorts: unknown, as in the
+        // population call.
         long[] q = Packed.of(Packed.PERSON);
         q[Person.SCHEME] = p.scheme[i];
         q[Person.CATEGORY] = p.category[i];
@@ -75,6 +76,7 @@ public final class Population {
         q[Person.BIRTH_DATE] = p.birthDate[i];
         q[Person.GROUPS] = p.groups == null ? 0 : Integer.toUnsignedLong(p.groups[i]);
         q[Person.CONTRIBUTION_MONTHS] = -1;
+        q[Person.COHORTS] = org.medins.swig.medins.COHORTS_UNKNOWN;
         return q;
     }
 
