@@ -362,6 +362,61 @@ START_TEST(batch_without_the_fields)
 }
 END_TEST
 
+/*
+ * Persons whom only their birth date tells apart share no plan in the batch when a row selects
+ * on it: outpatient 3000 at l2, deductible 1000; born 1938 (before 1940) 2000 x 90% = 1800,
+ * born 1980 2000 x 70% = 1400, in either order.
+ */
+START_TEST(batch_tells_birth_dates_apart)
+{
+    static const char yaml[] =
+        "format: 1\n"
+        "region: born\n"
+        "effective: {from: 2024-01-01, to: 2024-12-31}\n"
+        "sources: [{id: city, title: \"Test figures\", kind: third-party}]\n"
+        "cite: \"city: test\"\n"
+        "outpatient:\n"
+        "  deductible: [{amount: 1000}]\n"
+        "  ratio:\n"
+        "    - {born_before: 1940-01-01, ratio: 90%}\n"
+        "    - {ratio: 70%}\n";
+    medins_policy *born = NULL;
+    ck_assert_int_eq(medins_policy_load_string(&born, "born.yaml", yaml, strlen(yaml), NULL,
+                                               NULL, NULL), 0);
+    const int32_t scheme[2] = {0, 0}, category[2] = {0, 0}, tier[2] = {0, 0};
+    const medins_date birth[2] = {19380601, 19800501};
+    medins_batch_persons bp = MEDINS_BATCH_PERSONS_INIT;
+    bp.n = 2;
+    bp.scheme = scheme;
+    bp.category = category;
+    bp.tier = tier;
+    bp.birth_date = birth;
+    const int32_t person[4] = {0, 1, 1, 0};
+    const int32_t kind[4] = {0, 0, 0, 0}, level[4] = {2, 2, 2, 2};
+    const medins_date date[4] = {20240301, 20240301, 20240302, 20240302};
+    const medins_fen total[4] = {Y(3000), Y(3000), Y(3000), Y(3000)};
+    medins_fen fund[4];
+    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
+    bc.n = 4;
+    bc.person = person;
+    bc.date = date;
+    bc.kind = kind;
+    bc.level = level;
+    bc.total = total;
+    medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
+    bo.fund = fund;
+    medins_ledger l[2];
+    medins_ledger_init(&l[0], 2024);
+    medins_ledger_init(&l[1], 2024);
+    size_t failed = 9;
+    ck_assert_int_eq(medins_batch_settle(born, &bp, &bc, l, &bo, &failed, NULL), 0);
+    /* The second claims: the deductible met, 3000 at the person's ratio. */
+    ck_assert(fund[0] == Y(1800) && fund[1] == Y(1400));
+    ck_assert(fund[2] == Y(2100) && fund[3] == Y(2700));
+    medins_policy_free(born);
+}
+END_TEST
+
 static Suite *cohorts_suite(void)
 {
     Suite *s = suite_create("cohorts");
@@ -378,6 +433,7 @@ static Suite *cohorts_suite(void)
     tcase_add_test(tc, contribution_rates_by_person);
     tcase_add_test(tc, cohort_words);
     tcase_add_test(tc, batch_without_the_fields);
+    tcase_add_test(tc, batch_tells_birth_dates_apart);
     suite_add_tcase(s, tc);
     return s;
 }

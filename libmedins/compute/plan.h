@@ -124,13 +124,17 @@ static inline void mdn_profile_age_window(const medins_policy *p, medins_date bi
 }
 
 /* The profile under p of `person` (checked) aged `age` (-1 unknown) with `ledger` (checked);
- * false when the policy has no settlement sections. */
+ * false when the policy has no settlement sections, or rows that read the birth date itself
+ * (born_from, born_before, directly or through a person group): persons of one profile could
+ * then match different rows, and the batch makes their plans claim by claim. The person's other
+ * fields of version 2 are the same for every person of a batch (unknown), so they need no side
+ * of their own. */
 static inline bool mdn_profile_of(mdn_profile *out, const medins_policy *p,
                                   const medins_person *person, int age,
                                   const medins_ledger *ledger)
 {
     const struct mdn_benefits *bs = p->benefits;
-    if (!bs)
+    if (!bs || (p->person_needs & MDN_NEED_BIRTH))
         return false;
     /* Selectors test age >= bound, thrifty years >= bound and last year's costs <= bound;
      * an unknown age or cost (-1) matches no bounded row and gets a class of its own. */
