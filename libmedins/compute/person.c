@@ -251,9 +251,10 @@ void mdn_ctx_make(mdn_ctx *ctx, const medins_policy *p, const medins_person *per
         ctx->cohorts = v2 ? person->cohorts & all & ~p->ruled_cohorts : 0;
     }
     /* The ruled groups: those whose rule reads an unknown field are undecided. */
-    for (uint32_t m = p->ruled_cohorts; m; m &= m - 1) {
-        const unsigned i = (unsigned)__builtin_ctz(m);
+    for (size_t i = 0; p->ruled_cohorts >> i; i++) {
         const mdn_select *rule = &p->cohort_rules[i];
+        if (!(p->ruled_cohorts >> i & 1))
+            continue;
         if (rule->needs & ctx->unknown)
             ctx->cohorts_unknown |= 1u << i;
         else if (mdn_select_person_match(rule, ctx))

@@ -21,7 +21,8 @@ int mdn_cohorts_check(const medins_policy *p, const medins_person *person, medin
 extern const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT];
 
 /* True exactly when mdn_person_check passes the person: the same tests as one expression
- * without a branch, for the batch (bench/README.md, "Why the code looks as it does"). */
+ * without a branch, for the batch (bench/README.md, "Why the code looks as it does"). It reads
+ * every field, those of version 2 too: for the batch's persons, which it makes whole. */
 static inline bool mdn_person_plain(const medins_person *person)
 {
     const uint32_t scheme = (uint32_t)person->scheme, category = (uint32_t)person->category,
