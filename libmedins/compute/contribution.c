@@ -31,8 +31,9 @@
  * `rule`.
  */
 static int first_row_of(size_t *found, const medins_policy *p, const void *rows, size_t size,
-                        size_t n, const mdn_ctx *ctx, bool (*also)(const void *row, const void *arg),
-                        const void *arg, const char *rule, medins_error **err)
+                        size_t n, const mdn_ctx *ctx,
+                        bool (*also)(const void *row, const void *arg), const void *arg,
+                        const char *rule, medins_error **err)
 {
     size_t i = 0;
     for (; i < n; i++) {
@@ -40,7 +41,8 @@ static int first_row_of(size_t *found, const medins_policy *p, const void *rows,
         if ((!also || also(row, arg)) && mdn_select_match(row, ctx))
             break;
     }
-    const uint32_t why = (ctx->unknown & p->person_needs) ? mdn_field_decides(rows, size, i, ctx) : 0;
+    const uint32_t why =
+        (ctx->unknown & p->person_needs) ? mdn_field_decides(rows, size, i, ctx) : 0;
     *found = i;
     return why ? mdn_field_missing(err, why, rule, 0) : 0;
 }

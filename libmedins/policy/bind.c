@@ -744,10 +744,11 @@ static int bind_date(mdn_binder *b, const mdn_node *map, const char *key, mdn_co
         return rc;
     medins_date d;
     if ((rc = mdn_date_parse_text(&d, n->text)) != 0)
-        return mdn_bind_error(b, n, rc == MEDINS_ERR_SYNTAX ? rc : MEDINS_ERR_RANGE,
-                              rc == MEDINS_ERR_SYNTAX ? "%s: \"%s\" is not a date written YYYY-MM-DD"
-                              : "%s: \"%s\" is not a calendar date from 1900-01-01 to 2199-12-31",
-                              key, n->text);
+        return rc == MEDINS_ERR_SYNTAX
+                   ? mdn_bind_error(b, n, rc, "%s: \"%s\" is not a date written YYYY-MM-DD", key,
+                                    n->text)
+                   : mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: \"%s\" is not a calendar date "
+                                    "from 1900-01-01 to 2199-12-31", key, n->text);
     if ((rc = cite_value(b, n, key, &out->val)) == 0)
         out->v = d;
     return rc;
@@ -771,7 +772,8 @@ static int bind_person_fields(mdn_binder *b, const mdn_node *row, mdn_select *s)
 {
     static const char *const sexes[] = { "male", "female", NULL };
     int rc;
-    if ((rc = bind_date_range(b, row, "born_from", "born_before", &s->born_from, &s->born_before)) ||
+    if ((rc = bind_date_range(b, row, "born_from", "born_before", &s->born_from,
+                              &s->born_before)) ||
         (rc = bind_date_range(b, row, "retired_from", "retired_before", &s->retired_from,
                               &s->retired_before)) ||
         (rc = mdn_bind_count(b, row, "contribution_years_min", false, &s->contrib_min)) ||
@@ -780,11 +782,6 @@ static int bind_person_fields(mdn_binder *b, const mdn_node *row, mdn_select *s)
     if (s->contrib_min.val && s->contrib_max.val && s->contrib_max.v <= s->contrib_min.v)
         return mdn_bind_error(b, mdn_map_get(row, "contribution_years_max"), MEDINS_ERR_RANGE,
                               "contribution_years_max must be above contribution_years_min");
-    /* The years are compared as months (medins_person.contribution_months). */
-    if ((s->contrib_min.val && s->contrib_min.v > 1000) || (s->contrib_max.val && s->contrib_max.v > 1000))
-        return mdn_bind_error(b, mdn_map_get(row, s->contrib_min.v > 1000 ? "contribution_years_min"
-                                                                          : "contribution_years_max"),
-                              MEDINS_ERR_RANGE, "at most 1000 years of contribution");
     uint32_t sex = 0;
     if ((rc = mdn_bind_word_mask(b, row, "sex", sexes, &sex)))
         return rc;
@@ -1179,7 +1176,8 @@ static int retired_row(mdn_binder *b, const mdn_ratio_row *row, mdn_ratio_row *o
     for (size_t j = 0; j < row->n; j++) {
         out->seg[j] = row->seg[j];
         const int64_t self = MEDINS_BP_ONE - row->seg[j].ratio.v;
-        out->seg[j].ratio.v = (medins_bp)(MEDINS_BP_ONE - (self * x + MEDINS_BP_ONE / 2) / MEDINS_BP_ONE);
+        const int64_t retired_self = (self * x + MEDINS_BP_ONE / 2) / MEDINS_BP_ONE;
+        out->seg[j].ratio.v = (medins_bp)(MEDINS_BP_ONE - retired_self);
         out->seg[j].ratio.val = row->retired_self_pay.val;
     }
     return 0;

@@ -40,7 +40,7 @@ enum {
     MDN_NEED_CONTRIB = 1u << 2,     /* contribution_years_min, _max: the months of contribution */
     MDN_NEED_SEX = 1u << 3,         /* sex */
     MDN_NEED_COHORTS = 1u << 4,     /* the caller's cohorts (only ever unknown in a batch) */
-    MDN_NEED_AGE = 1u << 5          /* age_min, age_max (never in `needs`: why a row is undecided) */
+    MDN_NEED_AGE = 1u << 5          /* age_min, age_max (only ever why a row is undecided) */
 };
 
 /* Whom a row applies to. A zero mask / negative bound means "any". */
