@@ -188,6 +188,28 @@ START_TEST(unknown_fields_refused)
 }
 END_TEST
 
+/* Closing a year reads the outpatient maximum, whose first row is the long contributors'
+ * (a group ruled by the years): without the years it is refused, nothing written. */
+START_TEST(closing_a_year_asks_for_the_years)
+{
+    medins_person p = in_service();
+    p.contribution_months = -1;
+    medins_ledger prev, next;
+    medins_ledger_init(&prev, 2024);
+    medins_ledger_init(&next, 1999);
+    const medins_ledger untouched = next;
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_ledger_close_year(&next, &prev, policy, &p, &err), MEDINS_ERR_PERSON);
+    ck_assert_str_eq(medins_error_message(err), "the person has no contribution months, and it "
+                     "decides which outpatient.cap row applies: give the contribution months");
+    ck_assert(memcmp(&next, &untouched, sizeof next) == 0);
+    medins_error_free(err);
+    p.contribution_months = 120;
+    ck_assert_int_eq(medins_ledger_close_year(&next, &prev, policy, &p, NULL), 0);
+    ck_assert_int_eq(next.year, 2025);
+}
+END_TEST
+
 /* Cohorts the policy works out may not be set; bits it does not define are refused; fields
  * out of range or that do not fit together are refused before any row is read. */
 START_TEST(bad_person_fields)
@@ -429,6 +451,7 @@ static Suite *cohorts_suite(void)
     tcase_add_test(tc, outpatient_and_pharmacy_shares);
     tcase_add_test(tc, unknown_fields_refused);
     tcase_add_test(tc, bad_person_fields);
+    tcase_add_test(tc, closing_a_year_asks_for_the_years);
     tcase_add_test(tc, person_of_version_1);
     suite_add_tcase(s, tc);
     tc = tcase_create("contributions and words");
