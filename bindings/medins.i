@@ -247,6 +247,11 @@ static int medins_swig_pool_ok(int pool)
 %ignore medins_policy_attribute_count;
 %ignore medins_policy_attribute_name;
 %ignore medins_policy_attributes_parse;
+%ignore medins_policy_cohort_count;
+%ignore medins_policy_cohort_name;
+%ignore medins_policy_cohort_ruled;
+%ignore medins_policy_cohorts_parse;
+%ignore medins_sex_parse;
 %ignore medins_policy_has_section;
 %ignore medins_policy_source_count;
 %ignore medins_policy_source;
@@ -666,6 +671,15 @@ MEDINS_RELEASE_GIL(medins_policy::m_derive)
         uint32_t bits = 0;
         /* No text (None, null) is the library's NULL argument, never "none". */
         medins_policy_attributes_parse($self, text, text ? strlen(text) : 1, &bits, err);
+        return bits;
+    }
+    size_t m_cohort_count() { return medins_policy_cohort_count($self); }
+    const char *m_cohort_name(size_t i) { return medins_policy_cohort_name($self, i); }
+    int m_cohort_ruled(size_t i) { return medins_policy_cohort_ruled($self, i); }
+    /** The bits of the person groups named in `text` (the policy's words). */
+    uint32_t m_cohorts_parse(const char *text, medins_error **err) {
+        uint32_t bits = 0;
+        medins_policy_cohorts_parse($self, text, text ? strlen(text) : 1, &bits, err);
         return bits;
     }
     int m_has_section(medins_section section) { return medins_policy_has_section($self, section); }

@@ -111,7 +111,11 @@ int cli_is_person_field(const char *key);
     {"tier", required_argument, NULL, val}, \
     {"birth-date", required_argument, NULL, val}, \
     {"groups", required_argument, NULL, val}, \
-    {"family-doctor", required_argument, NULL, val}
+    {"family-doctor", required_argument, NULL, val}, \
+    {"retirement-date", required_argument, NULL, val}, \
+    {"sex", required_argument, NULL, val}, \
+    {"contribution-years", required_argument, NULL, val}, \
+    {"contribution-months", required_argument, NULL, val}
 #define CLI_PERSON_HELP \
     "Person:\n" \
     "  --scheme SCHEME      employee (default) | resident\n" \
@@ -121,7 +125,11 @@ int cli_is_person_field(const char *key);
     "  --birth-date DATE    needed where the policy reads the age (a retiree's band):\n" \
     "                       without it such a claim is refused\n" \
     "  --groups LIST        special groups, e.g. dibao|disabled\n" \
-    "  --family-doctor ID   institution of the family-doctor contract\n"
+    "  --family-doctor ID   institution of the family-doctor contract\n" \
+    "  --retirement-date DATE, --sex male|female, --contribution-years N (or\n" \
+    "  --contribution-months N)  needed where the policy's rows read them (a retiree's\n" \
+    "                       years, 老人 who retired before a date): without them such a\n" \
+    "                       claim is refused\n"
 #define CLI_WORDS_HELP \
     "Words may be written in any case, or by their Chinese names (住院, 三级, 在职, 居民...).\n"
 /* An option's long name with '-' read as '_' ("birth-date" -> "birth_date"). */

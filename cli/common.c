@@ -398,7 +398,8 @@ void cli_style_init(void)
 /* ---- Person fields, shared by the commands that take a person ------------------------ */
 
 static const char *const person_fields[] = {
-    "scheme", "category", "tier", "birth_date", "groups", "family_doctor",
+    "scheme", "category", "tier", "birth_date", "groups", "family_doctor", "retirement_date",
+    "sex", "contribution_years", "contribution_months", "cohorts",
 };
 
 int cli_is_person_field(const char *key)
@@ -440,6 +441,21 @@ int cli_person_field(medins_person *p, int *have_category, const char *key, cons
         rc = cli_parse_groups(&p->groups, val, n, why, sizeof why);
     } else if (!strcmp(key, "family_doctor")) {
         rc = cli_parse_int64(&p->family_doctor, val, n);
+    } else if (!strcmp(key, "retirement_date")) {
+        rc = cli_parse_date(&p->retirement_date, val, n);
+    } else if (!strcmp(key, "sex")) {
+        if ((rc = cli_parse_word(&v, MEDINS_WORDS_SEX, val, n, why, sizeof why)) == 0)
+            p->sex = (medins_sex)v;
+    } else if (!strcmp(key, "contribution_years") || !strcmp(key, "contribution_months")) {
+        /* Whole years, or months; the library checks the range (0 to 150 years). */
+        const int64_t per = key[13] == 'y' ? 12 : 1;
+        int64_t k = 0;
+        if ((rc = cli_parse_int64(&k, val, n)) == 0 && (k < 0 || k > 1800 / per)) {
+            snprintf(why, sizeof why, "'%.*s' is not 0 to %d", (int)n, val, (int)(1800 / per));
+            rc = -1;
+        }
+        if (rc == 0)
+            p->contribution_months = (int32_t)(k * per);
     } else {
         return 1;
     }

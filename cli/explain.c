@@ -542,6 +542,14 @@ json_t *cli_json_result(const medins_result *result, const medins_policy *policy
                 json_array_append_new(groups, json_string(medins_group_name(g)));
         json_object_set_new(person, "groups", groups);
         json_object_set_new(person, "family_doctor", json_integer(p->family_doctor));
+        cli_json_date(person, "retirement_date", p->retirement_date);
+        json_object_set_new(person, "sex", json_string(medins_sex_name(p->sex)));
+        json_object_set_new(person, "contribution_months", json_integer(p->contribution_months));
+        json_t *cohorts = json_array();
+        for (size_t i = 0; i < medins_policy_cohort_count(policy); i++)
+            if (p->cohorts >> i & 1)
+                json_array_append_new(cohorts, json_string(medins_policy_cohort_name(policy, i)));
+        json_object_set_new(person, "cohorts", cohorts);
         json_object_set_new(root, "person", person);
     }
 

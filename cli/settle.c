@@ -39,6 +39,8 @@ static const char help[] =
     "  --psn-type CODE      platform's insutype and psn_type (310 and 1201: a retired\n"
     "                       employee), read by the policy's bills.psn_types rows, then the\n"
     "                       national codes; instead of --scheme and --category\n"
+    "  --cohorts LIST       the person's groups the policy defines and the caller sets\n"
+    "                       (person_groups: model_worker)\n"
     CLI_WORDS_HELP
     "Input and output:\n"
     "  -i, --input FILE     read {person: {...}, claim: {...}} as JSON or YAML ('-': stdin);\n"
@@ -72,6 +74,8 @@ typedef struct settle_input {
     int have_scheme;            /* --scheme or --category given */
     /* The platform's codes as given, read by the policy once it is known. */
     struct { char text[17]; size_t len; } insutype, psn_type, med_type;
+    char cohorts[256];          /* the same, the person's groups */
+    size_t cohorts_len;
 } settle_input;
 
 /* A platform code's n bytes at val into *code: 0, or -1 with why. */
@@ -95,6 +99,18 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
     in->have_scheme |= rc == 0 && (!strcmp(key, "scheme") || !strcmp(key, "category"));
     if (rc <= 0)
         return rc;
+    char *words = !strcmp(key, "attributes") ? in->attributes
+                  : !strcmp(key, "cohorts") ? in->cohorts : NULL;
+    if (words) {
+        /* The policy's words: kept as given, read once the policy is known. */
+        if (n >= sizeof in->attributes) {
+            snprintf(msg, msz, "%s: longer than %zu bytes", key, sizeof in->attributes - 1);
+            return -1;
+        }
+        memcpy(words, val, n);
+        *(words == in->attributes ? &in->attributes_len : &in->cohorts_len) = n;
+        return 0;
+    }
     if (!strcmp(key, "id")) {
         rc = cli_parse_int64(&c->id, val, n);
     } else if (!strcmp(key, "date")) {
@@ -122,13 +138,6 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
         rc = SET_CODE(in->psn_type, val, n, why);
     } else if (!strcmp(key, "med_type")) {
         rc = SET_CODE(in->med_type, val, n, why);
-    } else if (!strcmp(key, "attributes")) {
-        if ((rc = n < sizeof in->attributes ? 0 : -1) == 0) {
-            memcpy(in->attributes, val, n);
-            in->attributes_len = n;
-        } else {
-            snprintf(why, sizeof why, "longer than %zu bytes", sizeof in->attributes - 1);
-        }
     } else {
         snprintf(msg, msz, "unknown field '%s'", key);
         return -1;
@@ -846,6 +855,23 @@ static int codes_in(settle_input *in, const medins_policy *policy)
 
 /* ---- The command ---------------------------------------------------------------------- */
 
+typedef int words_parser(const medins_policy *, const char *, size_t, uint32_t *, medins_error **);
+
+/* The policy's words given for `what` (len bytes; none: nothing to read) into *bits by
+ * `parse`: 0, or EXIT_INPUT after the message (a word of the claim's, not of the policy's
+ * file: the claim is refused). */
+static int policy_words(words_parser *parse, const medins_policy *policy, const char *what,
+                        const char *text, size_t len, uint32_t *bits)
+{
+    medins_error *err = NULL;
+    int rc;
+    if (!len || (rc = parse(policy, text, len, bits, &err)) == 0)
+        return 0;
+    cli_warn(rc, "claim refused: %s: %s", what, medins_error_message(err));
+    medins_error_free(err);
+    return EXIT_INPUT;
+}
+
 enum { OPT_JSON = 256, OPT_LEDGER, OPT_SAVE_LEDGER, OPT_FIELD, OPT_LANG, OPT_RECORD,
        OPT_ESTIMATE, OPT_ITEMS, OPT_FORMAT };
 enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_NHSA };
@@ -876,6 +902,7 @@ int cmd_settle(int argc, char **argv)
         {"med-type", required_argument, NULL, OPT_FIELD},
         {"insutype", required_argument, NULL, OPT_FIELD},
         {"psn-type", required_argument, NULL, OPT_FIELD},
+        {"cohorts", required_argument, NULL, OPT_FIELD},
         CLI_PERSON_LONGOPTS(OPT_FIELD),
         CLI_POLICY_LONGOPTS,
         {NULL, 0, NULL, 0}
@@ -992,17 +1019,11 @@ int cmd_settle(int argc, char **argv)
 
     if ((rc = codes_in(&in, policy)) != 0)
         goto out;
-    if (in.attributes_len) {
-        medins_error *aerr = NULL;
-        if ((rc = medins_policy_attributes_parse(policy, in.attributes, in.attributes_len,
-                                                 &in.claim.attributes, &aerr)) != 0) {
-            /* A word of the claim's, not of the policy's file: the claim is refused. */
-            cli_warn(rc, "claim refused: attributes: %s", medins_error_message(aerr));
-            medins_error_free(aerr);
-            rc = EXIT_INPUT;
-            goto out;
-        }
-    }
+    if ((rc = policy_words(medins_policy_attributes_parse, policy, "attributes", in.attributes,
+                           in.attributes_len, &in.claim.attributes)) != 0 ||
+        (rc = policy_words(medins_policy_cohorts_parse, policy, "cohorts", in.cohorts,
+                           in.cohorts_len, &in.person.cohorts)) != 0)
+        goto out;
 
     medins_ledger ledger;
     if (ledger_in) {

@@ -194,6 +194,42 @@ static const invalid_case cases[] = {
     /* The second "referred", after "claim_attributes: [referred, out_of_region, " (44). */
     { "96-claim-attribute-twice.yaml", NULL, MEDINS_ERR_DUPLICATE, 5, 45,
       "claim attribute \"referred\" is already listed" },
+    /* Persons' fields and groups. The word after "    - {cohorts: " (16 characters). */
+    { "120-unknown-person-group.yaml", NULL, MEDINS_ERR_TYPE, 10, 17,
+      "cohorts: unknown word \"model_wroker\" (one of: model_worker)" },
+    /* The second name, after "person_groups: [laoren, {name: " (31). */
+    { "121-person-group-twice.yaml", NULL, MEDINS_ERR_DUPLICATE, 7, 32,
+      "person group \"laoren\" is already listed" },
+    /* The excluding key's value, after "    - {cohorts: model_worker, without_cohorts: " (47). */
+    { "122-group-required-and-excluded.yaml", NULL, MEDINS_ERR_RANGE, 10, 48,
+      "a group both required and excluded matches no person" },
+    /* born_before's value, after "    - {born_from: 1960-01-01, born_before: " (43). */
+    { "123-born-range-backwards.yaml", NULL, MEDINS_ERR_RANGE, 9, 44,
+      "born_before must be after born_from" },
+    /* The date, after "    - {retired_before: " (23). */
+    { "124-retired-not-a-day.yaml", NULL, MEDINS_ERR_RANGE, 9, 24,
+      "retired_before: \"2001-02-30\" is not a calendar date" },
+    /* The upper bound, after "    - {contribution_years_min: 25, contribution_years_max: " (59). */
+    { "125-contribution-years-backwards.yaml", NULL, MEDINS_ERR_RANGE, 9, 60,
+      "contribution_years_max must be above contribution_years_min" },
+    /* The word, after "    - {sex: " (12). */
+    { "126-unknown-sex.yaml", NULL, MEDINS_ERR_TYPE, 9, 13,
+      "sex: unknown word \"woman\" (one of: male, female)" },
+    /* The share, after "    - {category: retired, ratio: 85%, retired_self_pay: " (56). */
+    { "127-retired-share-on-retired-row.yaml", NULL, MEDINS_ERR_RANGE, 9, 57,
+      "the row itself must not select retired" },
+    /* The share, after "    - {ratio: 85%, retired_self_pay: " (37). */
+    { "128-retired-share-over-100.yaml", NULL, MEDINS_ERR_RANGE, 9, 38,
+      "retired_self_pay: \"160%\" is outside the allowed range" },
+    /* The key, after "  - {name: elderly, " (20). */
+    { "129-group-rule-unknown-key.yaml", NULL, MEDINS_ERR_UNKNOWN_KEY, 8, 21,
+      "unknown key \"age_min\"" },
+    /* The date, after "  - {name: laoren, retired_before: " (35). */
+    { "130-group-rule-date-syntax.yaml", NULL, MEDINS_ERR_SYNTAX, 8, 36,
+      "retired_before: \"2001/01/01\" is not a date written YYYY-MM-DD" },
+    /* The word, after "person_groups: [" (16). */
+    { "131-person-group-not-a-word.yaml", NULL, MEDINS_ERR_TYPE, 7, 17,
+      "a person group is a lower-case word" },
     /* `    - {amount: "800\0..."}`: the scalar's opening quote after "    - {amount: " (15). */
     { "71-escaped-nul.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16, "a NUL character after \"800\"" },
     { "72-escaped-nul-unicode.yaml", NULL, MEDINS_ERR_SYNTAX, 9, 16, "a NUL character after \"25000\"" },

@@ -51,6 +51,14 @@ typedef enum medins_group {
 /** Every known medins_group flag. */
 #define MEDINS_GROUP_ALL 0x3FFu
 
+/** A person's sex, as policies that select on it (retirement ages differ) read it. */
+typedef enum medins_sex {
+    MEDINS_SEX_UNKNOWN = 0,     /**< `unknown`: not given; a row that selects on sex then fails */
+    MEDINS_SEX_MALE = 1,        /**< `male` (男) */
+    MEDINS_SEX_FEMALE = 2,      /**< `female` (女) */
+    MEDINS_SEX_COUNT            /**< number of values; not one */
+} medins_sex;
+
 /** Where care is given. */
 typedef enum medins_level {
     MEDINS_LEVEL_PRIMARY = 0,   /**< `primary`: grass-roots / primary institution (基层) */
@@ -85,6 +93,20 @@ typedef struct medins_person {
     medins_date birth_date;     /**< YYYYMMDD, 0 = unknown. Needed wherever a settlement (or the closing of a year) reads a row with age bounds for the person, such as a retiree's deductible band: without it that call fails with MEDINS_ERR_PERSON, never takes another row. A birth date after the claim's date is MEDINS_ERR_PERSON too. Contributions and maternity payments read no age. */
     uint32_t groups;            /**< medins_group flags */
     int64_t family_doctor;      /**< institution id of the family-doctor contract; 0 = none */
+    /* Version 2. A row that selects on one of these fields (or on a cohort the policy defines
+     * by one) while the field is unknown fails with MEDINS_ERR_PERSON naming the field, never
+     * takes another row. */
+    medins_date retirement_date; /**< YYYYMMDD the person retired, 0 = unknown (or not retired) */
+    int32_t contribution_months; /**< months of contribution the policy counts (累计缴费年限 in
+                                  *   months: 15 years is 180), -1 = unknown; 0 is none */
+    medins_sex sex;             /**< MEDINS_SEX_UNKNOWN when not given */
+    uint32_t cohorts;           /**< the policy's person groups (`person_groups:`) the caller
+                                 *   says the person belongs to: bit i is the policy's i-th
+                                 *   (medins_policy_cohorts_parse); 0 = none. Groups the policy
+                                 *   defines by a rule are worked out from the fields and may not
+                                 *   be set. MEDINS_COHORTS_UNKNOWN: not known, so that a row
+                                 *   selecting on a caller's group fails (the batch's and the
+                                 *   populations' persons, whose columns carry none). */
 } medins_person;
 
 /** A medical bill to settle. Initialise with MEDINS_CLAIM_INIT or medins_claim_init (`version`
@@ -106,12 +128,17 @@ typedef struct medins_claim {
     uint32_t reserved;          /**< zero */
 } medins_claim;
 
+/** medins_person.cohorts when the caller does not know the person's groups (a policy has at
+ * most 31, so no set of them is this). */
+#define MEDINS_COHORTS_UNKNOWN 0xFFFFFFFFu
+
 /** The medins_person layout this header describes. */
-#define MEDINS_PERSON_VERSION 1
-/** An employee in service, tier none, no birth date, no groups, no family doctor. */
+#define MEDINS_PERSON_VERSION 2
+/** An employee in service, tier none, no birth date, no groups, no family doctor; retirement
+ * date, contribution months and sex unknown, no cohorts. */
 #define MEDINS_PERSON_INIT \
     { MEDINS_PERSON_VERSION, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, \
-      0, 0, 0 }
+      0, 0, 0, 0, -1, MEDINS_SEX_UNKNOWN, 0 }
 /** The medins_claim layout this header describes. */
 #define MEDINS_CLAIM_VERSION 2
 /** Claim 0, no date, outpatient at level 1, zero amounts, no attributes. */
@@ -172,6 +199,8 @@ MEDINS_API const char *medins_tier_name(medins_tier v);
 MEDINS_API const char *medins_level_name(medins_level v);
 /** The claim kind's name ("inpatient"). Static; NULL when out of range. */
 MEDINS_API const char *medins_claim_kind_name(medins_claim_kind v);
+/** The sex's name ("female"). Static; NULL when out of range. */
+MEDINS_API const char *medins_sex_name(medins_sex v);
 /** Name of one group flag; NULL when `flag` is not exactly one known flag. */
 MEDINS_API const char *medins_group_name(uint32_t flag);
 
@@ -221,6 +250,12 @@ MEDINS_API int medins_level_parse(medins_level *out, const char *name);
  */
 MEDINS_API int medins_claim_kind_parse(medins_claim_kind *out, const char *name);
 /**
+ * Parse a sex as medins_word_parse reads it: `male`, `female` (or `unknown`) in any case, or
+ * 男 / 女.
+ * @return 0, MEDINS_ERR_TYPE when `name` is not one, or MEDINS_ERR_ARGUMENT for a NULL.
+ */
+MEDINS_API int medins_sex_parse(medins_sex *out, const char *name);
+/**
  * Parse a group as medins_word_parse reads it: its policy-file word in any case
  * ("dibao"), or its Chinese name ("低保").
  * @param out receives the group's single flag; written only on success.
@@ -241,6 +276,7 @@ typedef enum medins_words {
     MEDINS_WORDS_EMPLOYER_TYPE,  /**< medins_employer_type (contribution.h) */
     MEDINS_WORDS_DELIVERY,       /**< medins_delivery (maternity.h) */
     MEDINS_WORDS_DISEASE,        /**< medins_disease (capitation.h) */
+    MEDINS_WORDS_SEX,            /**< medins_sex: `unknown`, `male`, `female` */
     MEDINS_WORDS_COUNT           /**< number of enumerations; not one */
 } medins_words;
 

@@ -169,6 +169,22 @@ MEDINS_API const char *medins_policy_attribute_name(const medins_policy *policy,
  */
 MEDINS_API int medins_policy_attributes_parse(const medins_policy *policy, const char *text,
                                               size_t len, uint32_t *out, medins_error **err);
+/** The number of person groups (cohorts) the policy defines (`person_groups`), at most 31. */
+MEDINS_API size_t medins_policy_cohort_count(const medins_policy *policy);
+/** The word of the policy's i-th person group (bit i of medins_person.cohorts); NULL out of
+ * range. Borrowed. */
+MEDINS_API const char *medins_policy_cohort_name(const medins_policy *policy, size_t i);
+/** Non-zero when the policy's i-th person group is worked out by a rule on the person's fields
+ * (the caller may not set its bit); 0 when the caller says who belongs, or out of range. */
+MEDINS_API int medins_policy_cohort_ruled(const medins_policy *policy, size_t i);
+/**
+ * Person groups as people write them, as medins_policy_attributes_parse reads claim attributes:
+ * the policy's words separated by `|`, `,` or spaces, any case; "" is none.
+ * @return 0 with *out set, or MEDINS_ERR_TYPE naming the word and listing the policy's
+ *         (MEDINS_ERR_ARGUMENT for a NULL argument); *out unchanged on error.
+ */
+MEDINS_API int medins_policy_cohorts_parse(const medins_policy *policy, const char *text,
+                                           size_t len, uint32_t *out, medins_error **err);
 /** Non-zero when the policy is in force on `date`. */
 MEDINS_API int medins_policy_in_force(const medins_policy *policy, medins_date date);
 /** Non-zero when the policy has the section. */

@@ -242,7 +242,7 @@ static inline int slot_for(plan_cache *c, const medins_policy *p, const medins_p
     }
     c->nprofiles++;
     c->profile[slot] = prof;
-    mdn_ctx_make(&c->ctx[slot], person, mdn_settle_tier(p, person), age, ledger, 0, 0, 0);
+    mdn_ctx_make(&c->ctx[slot], p, person, mdn_settle_tier(p, person), age, ledger, 0, 0, 0);
     memset(c->plan_no[slot], 0, sizeof c->plan_no[slot]);
     return (int)slot;
 }
@@ -360,6 +360,10 @@ static void run_enter(batch *b, size_t k)
         .birth_date = ps->birth_date[k],
         .groups = ps->groups ? ps->groups[k] : 0,
         .family_doctor = ps->family_doctor ? ps->family_doctor[k] : 0,
+        /* The columns carry none of these: a row that reads one fails (as it would settled
+         * alone without it), so persons who differ only in them never share a plan wrongly. */
+        .contribution_months = -1,
+        .cohorts = MEDINS_COHORTS_UNKNOWN,
     };
     const medins_ledger *ledger = &b->ledgers[k];
     /* Before any call, which the compiler would take to change the ledger: the OR of its
@@ -561,7 +565,7 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
                               e)) == 0) {
             mdn_ctx ctx;
             mdn_plan own;
-            mdn_ctx_make(&ctx, &b->person, mdn_settle_tier(policy, &b->person),
+            mdn_ctx_make(&ctx, policy, &b->person, mdn_settle_tier(policy, &b->person),
                          mdn_person_age(&b->person, claim.date), &closed, claim.kind,
                          claim.level, claim.institution);
             ctx.attributes = claim.attributes;
@@ -587,7 +591,7 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
                             false);
         } else {
             mdn_ctx ctx;
-            mdn_ctx_make(&ctx, &b->person, mdn_settle_tier(policy, &b->person),
+            mdn_ctx_make(&ctx, policy, &b->person, mdn_settle_tier(policy, &b->person),
                          mdn_person_age(&b->person, claim.date), ledger, claim.kind, claim.level,
                          claim.institution);
             ctx.attributes = claim.attributes;

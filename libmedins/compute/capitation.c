@@ -260,7 +260,8 @@ static int capitation_figures(const mdn_disease_row **rate_row, medins_capitatio
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "policy %s has no capitation section", policy->id);
     mdn_ctx ctx;
-    mdn_ctx_make(&ctx, &mdn_no_person, MEDINS_TIER_NONE, -1, &mdn_no_history, 0, input->level, 0);
+    mdn_ctx_make(&ctx, NULL, &mdn_no_person, MEDINS_TIER_NONE, -1, &mdn_no_history, 0,
+                 input->level, 0);
     const mdn_disease_row *row = NULL;
     for (size_t i = 0; i < c->n && !row; i++)
         if ((c->rows[i].diseases & (1u << input->disease)) && mdn_select_match(&c->rows[i].sel, &ctx))

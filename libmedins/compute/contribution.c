@@ -19,20 +19,46 @@
 #include "contribution.h"
 #include "figures.h"
 #include "person.h"
+#include "plan.h"
 #include "result.h"
 
 /* ---- Residents ---------------------------------------------------------------------------- */
 
-/* The first `tiers` row for the person's category at `tier`, or NULL. */
-static const mdn_tier_row *tier_row_at(const struct mdn_contributions *c, const medins_person *person,
-                                   int tier)
+/*
+ * The first of n rows (each `size` bytes, starting with its selector) that ctx matches and
+ * `also` accepts (NULL: every row), as its index in *found (n: none); MEDINS_ERR_PERSON when a
+ * field of the person not given decides it (a row before it reads the field), named with
+ * `rule`.
+ */
+static int first_row_of(size_t *found, const medins_policy *p, const void *rows, size_t size,
+                        size_t n, const mdn_ctx *ctx,
+                        bool (*also)(const void *row, const void *arg), const void *arg,
+                        const char *rule, medins_error **err)
 {
+    size_t i = 0;
+    for (; i < n; i++) {
+        const void *row = (const char *)rows + i * size;
+        if ((!also || also(row, arg)) && mdn_select_match(row, ctx))
+            break;
+    }
+    const uint32_t why =
+        (ctx->unknown & p->person_needs) ? mdn_field_decides(rows, size, i, ctx) : 0;
+    *found = i;
+    return why ? mdn_field_missing(err, why, rule, 0) : 0;
+}
+
+/* The first `tiers` row for the person's category at `tier` into *out, or NULL. */
+static int tier_row_at(const mdn_tier_row **out, const medins_policy *p,
+                       const medins_person *person, int tier, medins_error **err)
+{
+    const struct mdn_contributions *c = p->contributions;
     mdn_ctx ctx;
-    mdn_ctx_make(&ctx, person, tier, -1, &mdn_no_history, 0, 0, 0);
-    for (size_t i = 0; i < c->ntiers; i++)
-        if (mdn_select_match(&c->tiers[i].sel, &ctx))
-            return &c->tiers[i];
-    return NULL;
+    size_t i;
+    mdn_ctx_make(&ctx, p, person, tier, -1, &mdn_no_history, 0, 0, 0);
+    int rc = first_row_of(&i, p, c->tiers, sizeof *c->tiers, c->ntiers, &ctx, NULL, NULL,
+                          "contributions.resident.tiers", err);
+    *out = i < c->ntiers ? &c->tiers[i] : NULL;
+    return rc;
 }
 
 static int no_tier_row(const medins_person *person, int tier, medins_error **err)
@@ -55,16 +81,22 @@ typedef struct resident_calc {
 } resident_calc;
 
 static int resident_figures(resident_calc *out, medins_contribution_figures *f,
-                            const struct mdn_contributions *c, const medins_person *person,
+                            const medins_policy *p, const medins_person *person,
                             medins_error **err)
 {
+    const struct mdn_contributions *c = p->contributions;
     mdn_resident_tiers plan = mdn_resident_tiers_of(c, person);
-    const mdn_tier_row *row = tier_row_at(c, person, plan.paying);
+    const mdn_tier_row *row, *frow = NULL;
+    int rc = tier_row_at(&row, p, person, plan.paying, err);
+    if (rc)
+        return rc;
     if (!row)
         return no_tier_row(person, plan.paying, err);
     /* The state pays the financed tier's individual share, at most the paying tier's. */
-    const mdn_tier_row *frow = !plan.state_pays ? NULL
-                         : plan.financed == plan.paying ? row : tier_row_at(c, person, plan.financed);
+    if (plan.state_pays && plan.financed == plan.paying)
+        frow = row;
+    else if (plan.state_pays && (rc = tier_row_at(&frow, p, person, plan.financed, err)))
+        return rc;
     if (plan.state_pays && !frow)
         return no_tier_row(person, plan.financed, err);
     const medins_fen state = frow ? (frow->individual.v < row->individual.v ? frow->individual.v
@@ -168,6 +200,14 @@ static int check_employee_input(const medins_employee_input *in, medins_error **
     return 0;
 }
 
+/* Whether rate row `row` is for the employer type of input `arg` (a row without one is for all). */
+static bool of_employer(const void *row, const void *arg)
+{
+    const mdn_rate_row *r = row;
+    const medins_employee_input *in = arg;
+    return !r->employer_types || (r->employer_types & (1u << in->employer_type));
+}
+
 static int employee_compute(employee_calc *out, const medins_policy *policy,
                             const medins_person *person, const medins_employee_input *in,
                             medins_error **err)
@@ -180,14 +220,12 @@ static int employee_compute(employee_calc *out, const medins_policy *policy,
     if (rc)
         return rc;
     mdn_ctx ctx;
-    mdn_ctx_make(&ctx, person, MEDINS_TIER_NONE, -1, &mdn_no_history, 0, 0, 0);
-    const mdn_rate_row *row = NULL;
-    for (size_t i = 0; i < c->nrates && !row; i++) {
-        const mdn_rate_row *r = &c->rates[i];
-        if ((!r->employer_types || (r->employer_types & (1u << in->employer_type)))
-            && mdn_select_match(&r->sel, &ctx))
-            row = r;
-    }
+    size_t i;
+    mdn_ctx_make(&ctx, policy, person, MEDINS_TIER_NONE, -1, &mdn_no_history, 0, 0, 0);
+    if ((rc = first_row_of(&i, policy, c->rates, sizeof *c->rates, c->nrates, &ctx, of_employer,
+                           in, "contributions.employee.rates", err)))
+        return rc;
+    const mdn_rate_row *row = i < c->nrates ? &c->rates[i] : NULL;
     if (!row)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "no employee contribution rate for employer type %s",
@@ -295,6 +333,8 @@ static int begin(medins_result **r, medins_result_kind kind, size_t size, const 
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "a required argument is NULL");
     int rc = mdn_person_check(person, err);
     if (rc == 0)
+        rc = mdn_cohorts_check(policy, person, err);
+    if (rc == 0)
         rc = mdn_check_in_force(policy, date, err);
     if (rc)
         return rc;
@@ -320,7 +360,7 @@ static int contribution_figures(contribution_calc *calc, medins_contribution_fig
     if (!c || !c->resident)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "policy %s has no resident contribution section", policy->id);
-    return resident_figures(&calc->resident, f, c, person, err);
+    return resident_figures(&calc->resident, f, policy, person, err);
 }
 
 int mdn_contribution_figures(medins_contribution_figures *f, const medins_policy *policy,

@@ -21,7 +21,11 @@
     X(T, tier, "tier", INT32, ENUM)                                                \
     X(T, birth_date, "birth_date", INT32, DATE)                                    \
     X(T, groups, "groups", UINT32, FLAGS)                                          \
-    X(T, family_doctor, "family_doctor", INT64, NUMBER)
+    X(T, family_doctor, "family_doctor", INT64, NUMBER)                            \
+    X(T, retirement_date, "retirement_date", INT32, DATE)                          \
+    X(T, contribution_months, "contribution_months", INT32, NUMBER)                \
+    X(T, sex, "sex", INT32, ENUM)                                                  \
+    X(T, cohorts, "cohorts", UINT32, NUMBER)
 
 #define CLAIM_FIELDS(X, T)                                                         \
     X(T, id, "id", INT64, NUMBER)                                                  \

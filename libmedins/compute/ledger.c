@@ -273,7 +273,8 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
     int rc;
     if (!next || !prev || !policy || !person)
         return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0, "medins_ledger_close_year: NULL argument");
-    if ((rc = medins_ledger_check(prev, err)) < 0 || (rc = mdn_person_check(person, err)) < 0)
+    if ((rc = medins_ledger_check(prev, err)) < 0 || (rc = mdn_person_check(person, err)) < 0 ||
+        (rc = mdn_cohorts_check(policy, person, err)) < 0)
         return rc;
     if (prev->year == MDN_YEAR_LAST)
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
@@ -299,19 +300,20 @@ int medins_ledger_close_year(medins_ledger *next, const medins_ledger *prev,
     const mdn_benefit *inp = mdn_benefit_for(policy, MEDINS_CLAIM_INPATIENT);
     if (out) {
         mdn_ctx ctx;
-        mdn_ctx_make(&ctx, person, mdn_settle_tier(policy, person), mdn_person_age(person, end),
-                     prev, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, 0);
+        mdn_ctx_make(&ctx, policy, person, mdn_settle_tier(policy, person),
+                     mdn_person_age(person, end), prev, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, 0);
+        uint32_t why;
         const mdn_amount_row *cap = out->cap_table ? mdn_amount_find(out->cap_table, &ctx) : NULL;
-        if (ctx.age < 0 && mdn_age_decides(out->cap_table, cap, &ctx))
-            return mdn_age_missing(err, out->cap_owner->rule[MDN_RULE_CAP], end);
+        if ((why = mdn_amount_decides(out->cap_table, cap, &ctx)) != 0)
+            return mdn_field_missing(err, why, out->cap_owner->rule[MDN_RULE_CAP], end);
         if (inp && inp->carry_over && cap && cap->amount.v > prev->outpatient_costs &&
             medins_money_add(&n.carry_over, n.carry_over, cap->amount.v - prev->outpatient_costs) < 0)
             return mdn_error(err, MEDINS_ERR_OVERFLOW, NULL, 0, 0, "carry-over would exceed the limit");
         if (out->thrift) {
             /* The deductible before any thrift reduction: the reduction is what thrift earns. */
             const mdn_amount_row *ded = out->ded_table ? mdn_amount_find(out->ded_table, &ctx) : NULL;
-            if (ctx.age < 0 && mdn_age_decides(out->ded_table, ded, &ctx))
-                return mdn_age_missing(err, out->ded_owner->rule[MDN_RULE_DEDUCTIBLE], end);
+            if ((why = mdn_amount_decides(out->ded_table, ded, &ctx)) != 0)
+                return mdn_field_missing(err, why, out->ded_owner->rule[MDN_RULE_DEDUCTIBLE], end);
             medins_fen d = ded ? ded->amount.v : 0;
             n.thrifty_years = prev->outpatient_costs <= d ? prev->thrifty_years + 1 : 0;
         }

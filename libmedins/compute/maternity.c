@@ -123,7 +123,7 @@ static int maternity_figures(maternity_rows *rows, medins_maternity_figures *f,
                          (int)input->child_order, policy->id, (int)m->max_child_order.v);
 
     mdn_ctx *ctx = &rows->ctx;
-    mdn_ctx_make(ctx, person, person->tier, -1, &mdn_no_history, 0, 0, 0);
+    mdn_ctx_make(ctx, NULL, person, person->tier, -1, &mdn_no_history, 0, 0, 0);
 
     const mdn_amount_row *delivery = NULL, *prenatal = NULL;
     for (size_t i = 0; i < m->delivery.n && !delivery; i++) {

@@ -46,6 +46,50 @@ int mdn_person_check(const medins_person *person, medins_error **err)
         return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
                          "birth date %d is not a calendar date from " MDN_DATE_RANGE,
                          (int)person->birth_date);
+    if (person->version < 2)
+        return 0;
+    /* Version 2: the fields a version-1 struct does not have. */
+    if (person->retirement_date != 0 && !mdn_date_valid(person->retirement_date))
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                         "retirement date %d is not a calendar date from " MDN_DATE_RANGE,
+                         (int)person->retirement_date);
+    if (person->retirement_date != 0 && person->category != MEDINS_CATEGORY_RETIRED)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                         "retirement date %d given for a person of category %s: only a retired "
+                         "person has one", (int)person->retirement_date,
+                         medins_category_name(person->category));
+    if (person->birth_date != 0 && person->retirement_date != 0 &&
+        person->retirement_date < person->birth_date)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                         "retirement date %d is before birth date %d",
+                         (int)person->retirement_date, (int)person->birth_date);
+    if (person->contribution_months < -1 || person->contribution_months > MDN_CONTRIB_MONTHS_MAX)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                         "contribution months %d: give 0 to %d, or -1 for unknown",
+                         (int)person->contribution_months, MDN_CONTRIB_MONTHS_MAX);
+    if ((unsigned)person->sex >= MEDINS_SEX_COUNT)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "unknown sex %d", (int)person->sex);
+    return 0;
+}
+
+int mdn_cohorts_check(const medins_policy *p, const medins_person *person, medins_error **err)
+{
+    if (person->version < 2 || person->cohorts == MEDINS_COHORTS_UNKNOWN || !person->cohorts)
+        return 0;
+    const uint32_t known = (1u << p->ncohorts) - 1;
+    if (person->cohorts & ~known)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0, "the person's cohorts 0x%x are not "
+                         "groups policy %s defines (it defines %zu in person_groups)",
+                         (unsigned)(person->cohorts & ~known), p->id, p->ncohorts);
+    const uint32_t ruled = person->cohorts & p->ruled_cohorts;
+    if (ruled) {
+        size_t i = 0;
+        while (!(ruled >> i & 1))
+            i++;
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                         "person group %s of policy %s is worked out from the person's fields "
+                         "by its rule: do not set it in the cohorts", p->cohorts[i], p->id);
+    }
     return 0;
 }
 
@@ -116,7 +160,7 @@ mdn_resident_tiers mdn_resident_tiers_of(const struct mdn_contributions *c,
         .paying = person->tier, .benefit = person->tier, .financed = MEDINS_TIER_NONE,
     };
     mdn_ctx ctx;
-    mdn_ctx_make(&ctx, person, person->tier, -1, &mdn_no_history, 0, 0, 0);
+    mdn_ctx_make(&ctx, NULL, person, person->tier, -1, &mdn_no_history, 0, 0, 0);
     for (size_t i = 0; i < c->nbenefit && !plan.brow; i++)
         if (mdn_select_match(&c->benefit[i].sel, &ctx))
             plan.brow = &c->benefit[i];
@@ -166,8 +210,8 @@ int mdn_person_age(const medins_person *person, medins_date date)
 const medins_ledger mdn_no_history;
 const medins_person mdn_no_person;
 
-void mdn_ctx_make(mdn_ctx *ctx, const medins_person *person, int tier, int age,
-                  const medins_ledger *history, int kind, int level, int64_t institution)
+void mdn_ctx_make(mdn_ctx *ctx, const medins_policy *p, const medins_person *person, int tier,
+                  int age, const medins_ledger *history, int kind, int level, int64_t institution)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->scheme = person->scheme;
@@ -183,4 +227,37 @@ void mdn_ctx_make(mdn_ctx *ctx, const medins_person *person, int tier, int age,
     ctx->at_family_doctor = person->family_doctor != 0 && institution == person->family_doctor;
     ctx->thrifty_years = history->thrifty_years;
     ctx->prior_outpatient = history->prior_known ? history->prior_outpatient_costs : -1;
+    /* The fields of version 2, unknown in a version-1 struct. */
+    const bool v2 = person->version >= 2;
+    ctx->birth_date = person->birth_date;
+    ctx->retirement_date = v2 ? person->retirement_date : 0;
+    ctx->contribution_months = v2 ? person->contribution_months : -1;
+    ctx->sex = v2 ? (int)person->sex : MEDINS_SEX_UNKNOWN;
+    /* Only a retiree's retirement date can be unknown: anyone else has none, and is in no
+     * range of retirement dates. */
+    ctx->unknown = (ctx->birth_date ? 0 : MDN_NEED_BIRTH) |
+                   (ctx->retirement_date || person->category != MEDINS_CATEGORY_RETIRED
+                        ? 0 : MDN_NEED_RETIRE) |
+                   (ctx->contribution_months >= 0 ? 0 : MDN_NEED_CONTRIB) |
+                   (ctx->sex != MEDINS_SEX_UNKNOWN ? 0 : MDN_NEED_SEX);
+    if (!p)
+        return;
+    const uint32_t all = (1u << p->ncohorts) - 1;
+    ctx->cohort_rules = p->cohort_rules;
+    if (v2 && person->cohorts == MEDINS_COHORTS_UNKNOWN) {
+        ctx->unknown |= MDN_NEED_COHORTS;
+        ctx->cohorts_unknown = all & ~p->ruled_cohorts;
+    } else {
+        ctx->cohorts = v2 ? person->cohorts & all & ~p->ruled_cohorts : 0;
+    }
+    /* The ruled groups: those whose rule reads an unknown field are undecided. */
+    for (size_t i = 0; p->ruled_cohorts >> i; i++) {
+        const mdn_select *rule = &p->cohort_rules[i];
+        if (!(p->ruled_cohorts >> i & 1))
+            continue;
+        if (rule->needs & ctx->unknown)
+            ctx->cohorts_unknown |= 1u << i;
+        else if (mdn_select_person_match(rule, ctx))
+            ctx->cohorts |= 1u << i;
+    }
 }

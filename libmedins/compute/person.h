@@ -9,14 +9,20 @@
 #include "contribution.h"
 #include "select.h"
 
-/* MEDINS_ERR_PERSON unless the person is consistent (category of its scheme, known tier, groups). */
+/* MEDINS_ERR_PERSON unless the person is consistent (category of its scheme, known tier, groups;
+ * of version 2, its retirement date, contribution months and sex). */
 int mdn_person_check(const medins_person *person, medins_error **err);
+/* The most months of contribution a person can have: 150 years. */
+#define MDN_CONTRIB_MONTHS_MAX 1800
+/* MEDINS_ERR_PERSON unless the person's cohorts are groups of p that the caller may set. */
+int mdn_cohorts_check(const medins_policy *p, const medins_person *person, medins_error **err);
 
 /* The scheme of each category. */
 extern const medins_scheme mdn_scheme_of_category[MEDINS_CATEGORY_COUNT];
 
 /* True exactly when mdn_person_check passes the person: the same tests as one expression
- * without a branch, for the batch (bench/README.md, "Why the code looks as it does"). */
+ * without a branch, for the batch (bench/README.md, "Why the code looks as it does"). It reads
+ * every field, those of version 2 too: for the batch's persons, which it makes whole. */
 static inline bool mdn_person_plain(const medins_person *person)
 {
     const uint32_t scheme = (uint32_t)person->scheme, category = (uint32_t)person->category,
@@ -26,7 +32,15 @@ static inline bool mdn_person_plain(const medins_person *person)
            (tier < MEDINS_TIER_COUNT) &
            ((scheme != MEDINS_SCHEME_EMPLOYEE) | (tier == MEDINS_TIER_NONE)) &
            ((person->groups & ~MEDINS_GROUP_ALL) == 0) &
-           ((person->birth_date == 0) | mdn_date_valid(person->birth_date));
+           ((person->birth_date == 0) | mdn_date_valid(person->birth_date)) &
+           ((person->version < 2) |
+            (((person->retirement_date == 0) |
+              (mdn_date_valid(person->retirement_date) &
+               (person->retirement_date >= person->birth_date) &
+               (person->category == MEDINS_CATEGORY_RETIRED))) &
+             (person->contribution_months >= -1) &
+             (person->contribution_months <= MDN_CONTRIB_MONTHS_MAX) &
+             ((uint32_t)person->sex < MEDINS_SEX_COUNT)));
 }
 
 /* MEDINS_ERR_KIND / LEVEL / DATE / CLAIM / OVERFLOW unless the claim itself is consistent. */
@@ -118,11 +132,13 @@ int mdn_person_age(const medins_person *person, medins_date date);
  * The selector context of `person` with benefit tier `tier`, aged `age` (-1: unknown; rows
  * with age bounds then do not match), with the history that selectors read from `history`
  * (admission order, thrifty years, last year's costs), for a claim of `kind` at `level` at
- * `institution`. A computation without a claim passes 0, 0, 0; one without a history
+ * `institution`, with the person's groups under `p` (person_groups: the caller's, and those
+ * whose rule holds; NULL: none, for tables that select on none).
+ * A computation without a claim passes 0, 0, 0; one without a history
  * mdn_no_history; one for an institution (no person) mdn_no_person.
  */
-void mdn_ctx_make(mdn_ctx *ctx, const medins_person *person, int tier, int age,
-                  const medins_ledger *history, int kind, int level, int64_t institution);
+void mdn_ctx_make(mdn_ctx *ctx, const medins_policy *p, const medins_person *person, int tier,
+                  int age, const medins_ledger *history, int kind, int level, int64_t institution);
 /* No history: no admission, no thrifty year, last year's costs unknown. */
 extern const medins_ledger mdn_no_history;
 /* No person: rows selecting on a person's scheme, category or groups see the zero values. */

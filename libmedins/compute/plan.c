@@ -45,38 +45,69 @@ static inline long first_row(const mdn_index *ix, const void *rows, size_t size,
 }
 
 /*
- * Whether, with the age unknown, it decides one of rows[0..upto) (each `size` bytes): a row
- * with age bounds that matches the context but for them. Such a row is read, and would match
- * or not by the age: the settlement needs it.
+ * Which of the person's fields, unknown in ctx, decides one of rows[0..upto) (each `size`
+ * bytes): its MDN_NEED_* bits (MDN_NEED_AGE for age bounds), 0 when none does. A row decides
+ * when it reads such a field, or a person group ruled by one, and matches the context but for
+ * them: it is read, and would match or not by the field, so the settlement needs it.
  */
-static bool age_decides(const void *rows, size_t size, size_t upto, const mdn_ctx *ctx)
+static uint32_t field_decides(const void *rows, size_t size, size_t upto, const mdn_ctx *ctx)
 {
+    const bool ageless = ctx->age < 0;
     for (size_t i = 0; i < upto; i++) {
         mdn_select sel = *row_sel(rows, size, i);
-        if (sel.age_min.v < 0 && sel.age_max.v < 0)
+        const bool age = ageless && (sel.age_min.v >= 0 || sel.age_max.v >= 0);
+        if (!age && !mdn_select_undecided(&sel, ctx))
             continue;
-        sel.age_min.v = sel.age_max.v = -1;
+        uint32_t why = (age ? MDN_NEED_AGE : 0) | (sel.needs & ctx->unknown);
+        const uint32_t groups = (sel.cohorts_all | sel.cohorts_none) & ctx->cohorts_unknown;
+        for (uint32_t m = groups; m; m &= m - 1) {
+            const uint32_t needs = ctx->cohort_rules[lowest_bit(m)].needs;
+            why |= needs ? needs & ctx->unknown : MDN_NEED_COHORTS;
+        }
+        if (age)
+            sel.age_min.v = sel.age_max.v = -1;
+        sel.needs &= ~ctx->unknown;
+        sel.cohorts_all &= ~ctx->cohorts_unknown;
+        sel.cohorts_none &= ~ctx->cohorts_unknown;
         if (mdn_select_match(&sel, ctx))
-            return true;
+            return why;
     }
-    return false;
+    return 0;
 }
 
-/* age_decides over a table read to the row `found` (NULL: read to its end). */
-#define AGE_DECIDES(t, found, ctx)                                                              \
-    age_decides((t)->rows, sizeof *(t)->rows, (found) ? (size_t)((found) - (t)->rows) : (t)->n, \
-                (ctx))
+/* field_decides over a table read to the row `found` (NULL: read to its end). */
+#define FIELD_DECIDES(t, found, ctx)                                                            \
+    field_decides((t)->rows, sizeof *(t)->rows, (found) ? (size_t)((found) - (t)->rows) : (t)->n, \
+                  (ctx))
 
-bool mdn_age_decides(const mdn_amount_table *t, const mdn_amount_row *found, const mdn_ctx *ctx)
+uint32_t mdn_field_decides(const void *rows, size_t size, size_t upto, const mdn_ctx *ctx)
 {
-    return t && AGE_DECIDES(t, found, ctx);
+    return field_decides(rows, size, upto, ctx);
 }
 
-int mdn_age_missing(medins_error **err, const char *rule, medins_date date)
+uint32_t mdn_amount_decides(const mdn_amount_table *t, const mdn_amount_row *found,
+                            const mdn_ctx *ctx)
 {
+    return t ? FIELD_DECIDES(t, found, ctx) : 0;
+}
+
+int mdn_field_missing(medins_error **err, uint32_t why, const char *rule, medins_date date)
+{
+    if (why & MDN_NEED_AGE)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                         "the person has no birth date, and their age on %d decides which %s row "
+                         "applies: give the birth date", (int)date, rule);
+    if (why & MDN_NEED_COHORTS)
+        return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
+                         "the person's cohorts are not given (columns carry none), and they "
+                         "decide which %s row applies: settle the claim alone with its cohorts",
+                         rule);
+    const char *field = why & MDN_NEED_BIRTH ? "birth date"
+                        : why & MDN_NEED_RETIRE ? "retirement date"
+                        : why & MDN_NEED_CONTRIB ? "contribution months" : "sex";
     return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
-                     "the person has no birth date, and their age on %d decides which %s row "
-                     "applies: give the birth date", (int)date, rule);
+                     "the person has no %s, and it decides which %s row applies: give the %s",
+                     field, rule, field);
 }
 
 /* ---- Plans: the rows a claim settles with ------------------------------------------------ */
@@ -137,34 +168,36 @@ static void plan_layer(mdn_layer_plan *lp, const mdn_layer *l, int kind, const m
         lp->cap = lp->crow->amount.v;
 }
 
-/* The first table of plan `pl` (found with a context of unknown age) whose rows the age
- * decides, as MDN_AGE_RULE; -1 when none. */
-static int age_rule_of(const mdn_plan *pl, const medins_policy *p, const mdn_ctx *ctx)
+/* The first table of plan `pl` (found with a context missing a person's field) whose rows
+ * that field decides, as MDN_AGE_RULE, with the field in pl->missing; -1 when none. */
+#define DECIDES(t, found, ctx) ((pl->missing = FIELD_DECIDES(t, found, ctx)) != 0)
+#define AMOUNT_DECIDES(t, found, ctx) ((pl->missing = mdn_amount_decides(t, found, ctx)) != 0)
+static int age_rule_of(mdn_plan *pl, const medins_policy *p, const mdn_ctx *ctx)
 {
     const mdn_benefit *sec = pl->sec;
-    if (AGE_DECIDES(&sec->ratio, pl->rrow, ctx))
+    if (DECIDES(&sec->ratio, pl->rrow, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_RATIO);
-    if (mdn_age_decides(sec->ded_table, pl->drow, ctx))
+    if (AMOUNT_DECIDES(sec->ded_table, pl->drow, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_DEDUCTIBLE);
-    if (pl->drow && mdn_age_decides(sec->thrift_table, pl->trow, ctx))
+    if (pl->drow && AMOUNT_DECIDES(sec->thrift_table, pl->trow, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_THRIFT);
-    if (AGE_DECIDES(&sec->adjustments, (const mdn_adjust_row *)NULL, ctx))
+    if (DECIDES(&sec->adjustments, (const mdn_adjust_row *)NULL, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_ADJUST);
-    if (mdn_age_decides(sec->cap_table, pl->crow, ctx))
+    if (AMOUNT_DECIDES(sec->cap_table, pl->crow, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_CAP);
-    if (AGE_DECIDES(&sec->visit_cap, pl->vrow, ctx))
+    if (DECIDES(&sec->visit_cap, pl->vrow, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_VISIT_CAP);
-    if (AGE_DECIDES(&sec->deductible_cap, pl->dcrow, ctx))
+    if (DECIDES(&sec->deductible_cap, pl->dcrow, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_DEDUCTIBLE_CAP);
-    if (AGE_DECIDES(&sec->day_cap, pl->yrow, ctx))
+    if (DECIDES(&sec->day_cap, pl->yrow, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_DAY_CAP);
     const mdn_supplementary *u = &sec->supp;
     if (u->present) {
-        if (AGE_DECIDES(&u->ratio, pl->supp_rrow, ctx))
+        if (DECIDES(&u->ratio, pl->supp_rrow, ctx))
             return MDN_AGE_RULE(3, MDN_RULE_RATIO);
-        if (pl->supp_rrow && AGE_DECIDES(&u->start, pl->supp_srow, ctx))
+        if (pl->supp_rrow && DECIDES(&u->start, pl->supp_srow, ctx))
             return MDN_AGE_RULE(3, MDN_RULE_DEDUCTIBLE);
-        if (pl->supp_rrow && AGE_DECIDES(&u->cap, pl->supp_crow, ctx))
+        if (pl->supp_rrow && DECIDES(&u->cap, pl->supp_crow, ctx))
             return MDN_AGE_RULE(3, MDN_RULE_CAP);
     }
     const mdn_layer *layers[2] = {&p->benefits->major, &p->benefits->assistance};
@@ -173,17 +206,19 @@ static int age_rule_of(const mdn_plan *pl, const medins_policy *p, const mdn_ctx
         const mdn_layer_plan *lp = &pl->layer[i];
         if (!lp->applies)
             continue;
-        if (AGE_DECIDES(&l->deductible, lp->drow, ctx))
+        if (DECIDES(&l->deductible, lp->drow, ctx))
             return MDN_AGE_RULE(i + 1, MDN_RULE_DEDUCTIBLE);
-        if (AGE_DECIDES(&l->ratio, lp->rrow, ctx))
+        if (DECIDES(&l->ratio, lp->rrow, ctx))
             return MDN_AGE_RULE(i + 1, MDN_RULE_RATIO);
-        if (AGE_DECIDES(&l->adjustments, (const mdn_adjust_row *)NULL, ctx))
+        if (DECIDES(&l->adjustments, (const mdn_adjust_row *)NULL, ctx))
             return MDN_AGE_RULE(i + 1, MDN_RULE_ADJUST);
-        if (AGE_DECIDES(&l->cap, lp->crow, ctx))
+        if (DECIDES(&l->cap, lp->crow, ctx))
             return MDN_AGE_RULE(i + 1, MDN_RULE_CAP);
     }
     return -1;
 }
+#undef DECIDES
+#undef AMOUNT_DECIDES
 
 /* The rule id of the table an MDN_PLAN_AGE plan names (mdn_plan.age_rule). */
 const char *mdn_plan_age_rule(const mdn_plan *plan, const medins_policy *p)
@@ -215,11 +250,13 @@ void mdn_plan_of(mdn_plan *pl, const medins_policy *p, const mdn_query *q)
         return;
     }
     pl->sec = sec;
-    /* Only then can the age decide a row: a plan of a known age never asks. */
-    const bool ageless = q->ctx.age < 0 && p->benefits->age.n != 0;
+    /* Only then can a person's field decide a row: a plan of a known age, and of the fields
+     * the policy reads, never asks. */
+    const bool ageless = (q->ctx.age < 0 && p->benefits->age.n != 0) ||
+                         (q->ctx.unknown & p->person_needs);
     if (!(pl->rrow = find_ratio(&sec->ratio, sec->ix.ratio, q))) {
-        pl->status = ageless && AGE_DECIDES(&sec->ratio, pl->rrow, &q->ctx) ? MDN_PLAN_AGE
-                                                                           : MDN_PLAN_RATIO;
+        pl->missing = ageless ? FIELD_DECIDES(&sec->ratio, pl->rrow, &q->ctx) : 0;
+        pl->status = pl->missing ? MDN_PLAN_AGE : MDN_PLAN_RATIO;
         pl->age_rule = MDN_AGE_RULE(0, MDN_RULE_RATIO);
         return;
     }

@@ -124,13 +124,17 @@ static inline void mdn_profile_age_window(const medins_policy *p, medins_date bi
 }
 
 /* The profile under p of `person` (checked) aged `age` (-1 unknown) with `ledger` (checked);
- * false when the policy has no settlement sections. */
+ * false when the policy has no settlement sections, or rows that read the birth date itself
+ * (born_from, born_before, directly or through a person group): persons of one profile could
+ * then match different rows, and the batch makes their plans claim by claim. The person's other
+ * fields of version 2 are the same for every person of a batch (unknown), so they need no side
+ * of their own. */
 static inline bool mdn_profile_of(mdn_profile *out, const medins_policy *p,
                                   const medins_person *person, int age,
                                   const medins_ledger *ledger)
 {
     const struct mdn_benefits *bs = p->benefits;
-    if (!bs)
+    if (!bs || (p->person_needs & MDN_NEED_BIRTH))
         return false;
     /* Selectors test age >= bound, thrifty years >= bound and last year's costs <= bound;
      * an unknown age or cost (-1) matches no bounded row and gets a class of its own. */
@@ -192,9 +196,10 @@ typedef struct mdn_layer_plan {
     mdn_seg_plan segs;                      /* rrow's segments with adj */
 } mdn_layer_plan;
 
-/* Why a plan cannot settle: the errors of the settlement, in its order. MDN_PLAN_AGE: the age
- * is unknown (no birth date) and a row the claim reads has age bounds, which would match or
- * not by it (the ratio row first, so that no row found for want of an age says so). */
+/* Why a plan cannot settle: the errors of the settlement, in its order. MDN_PLAN_AGE: a
+ * person's field is unknown (the birth date, for the age; the retirement date...) and a row the
+ * claim reads selects on it, and would match or not by it (the ratio row first, so that no row
+ * found for want of a field says so); mdn_plan.missing names the field. */
 enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_AGE, MDN_PLAN_RATIO };
 
 /* Which table of a plan needed the age (mdn_plan.age_rule): the section's (0), a layer's
@@ -211,7 +216,9 @@ enum { MDN_PLAN_OK, MDN_PLAN_SCHEME, MDN_PLAN_SECTION, MDN_PLAN_AGE, MDN_PLAN_RA
  */
 typedef struct mdn_plan {
     int status;                             /* MDN_PLAN_*: the rest is set only when OK */
-    int age_rule;                           /* MDN_PLAN_AGE: the table (MDN_AGE_RULE) */
+    int age_rule;                           /* MDN_PLAN_AGE: the table (MDN_AGE_RULE), and the
+                                             * field in `missing` (last: the arithmetic never
+                                             * reads it) */
     const mdn_benefit *sec;                 /* set from MDN_PLAN_RATIO on */
     const mdn_ratio_row *rrow;
     const mdn_amount_row *drow, *trow, *crow;   /* deductible, thrift reduction, maximum */
@@ -242,6 +249,7 @@ typedef struct mdn_plan {
      * or NULL). */
     const mdn_amount_row *vrow, *dcrow, *yrow;
     int account_first;                      /* mdn_account_first, for employees */
+    uint32_t missing;                       /* MDN_PLAN_AGE: the field (mdn_field_decides) */
 } mdn_plan;
 
 /* The plan of selector context `ctx` (tier, age, history, kind, level... all set) under p. */
@@ -250,16 +258,20 @@ void mdn_plan_make(mdn_plan *plan, const medins_policy *p, const mdn_ctx *ctx);
 void mdn_plan_of(mdn_plan *plan, const medins_policy *p, const mdn_query *q);
 
 /*
- * Whether, with ctx's age unknown, the age decides a row of an amount table read up to the row
- * `found` (NULL: every row): a row before it has age bounds and matches ctx but for them.
+ * Which of the person's fields unknown in ctx (MDN_NEED_* bits, MDN_NEED_AGE for the age)
+ * decides a row of rows[0..upto) (`size` bytes each, each starting with its selector), or of an
+ * amount table read up to the row `found` (NULL: every row): a row before it reads the field
+ * (or a person group ruled by it) and matches ctx but for it. 0 when none does.
  */
-bool mdn_age_decides(const mdn_amount_table *t, const mdn_amount_row *found, const mdn_ctx *ctx);
+uint32_t mdn_field_decides(const void *rows, size_t size, size_t upto, const mdn_ctx *ctx);
+uint32_t mdn_amount_decides(const mdn_amount_table *t, const mdn_amount_row *found,
+                            const mdn_ctx *ctx);
 
 /* The rule id ("outpatient.deductible") of the table an MDN_PLAN_AGE plan under p names. */
 const char *mdn_plan_age_rule(const mdn_plan *plan, const medins_policy *p);
 
-/* MEDINS_ERR_PERSON: no birth date, where the age on `date` decides which row of `rule` (a
- * rule id, "outpatient.deductible") applies. */
-int mdn_age_missing(medins_error **err, const char *rule, medins_date date);
+/* MEDINS_ERR_PERSON: the person's field `why` (mdn_field_decides) is not given, and (for the
+ * age, on `date`) it decides which row of `rule` (a rule id, "outpatient.deductible") applies. */
+int mdn_field_missing(medins_error **err, uint32_t why, const char *rule, medins_date date);
 
 #endif

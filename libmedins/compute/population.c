@@ -112,6 +112,9 @@ static medins_person person_at(const medins_person_columns *p, size_t i)
         .birth_date = p->birth_date ? p->birth_date[i] : 0,
         .groups = p->groups ? p->groups[i] : 0,
         .family_doctor = 0,
+        /* Columns carry none of these: rows reading them fail, as for a person without them. */
+        .contribution_months = -1,
+        .cohorts = MEDINS_COHORTS_UNKNOWN,
     };
 }
 

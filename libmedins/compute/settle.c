@@ -425,7 +425,7 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
                                       medins_error **err)
 {
     if (plan->status == MDN_PLAN_AGE)
-        return mdn_age_missing(err, mdn_plan_age_rule(plan, p), date);
+        return mdn_field_missing(err, plan->missing, mdn_plan_age_rule(plan, p), date);
     if (plan->status == MDN_PLAN_SCHEME)
         return mdn_error(err, MEDINS_ERR_NOT_COVERED, NULL, 0, 0,
                          "the %s scheme is not covered by this policy", medins_scheme_name(scheme));
@@ -798,13 +798,14 @@ static int mdn_settle_core(medins_settlement *s, medins_ledger *next, const medi
                            medins_error **err)
 {
     int rc;
-    if ((rc = mdn_person_check(person, err)) < 0 || (rc = mdn_claim_check(claim, err)) < 0 ||
+    if ((rc = mdn_person_check(person, err)) < 0 || (rc = mdn_cohorts_check(p, person, err)) < 0 ||
+        (rc = mdn_claim_check(claim, err)) < 0 ||
         (rc = mdn_born_by(person, claim->date, "the claim date", err)) < 0 ||
         (rc = medins_ledger_check(ledger, err)) < 0)
         return rc;
     mdn_query q;
     mdn_plan plan;
-    mdn_ctx_make(&q.ctx, person, mdn_settle_tier(p, person), mdn_person_age(person, claim->date),
+    mdn_ctx_make(&q.ctx, p, person, mdn_settle_tier(p, person), mdn_person_age(person, claim->date),
                  ledger, claim->kind, claim->level, claim->institution);
     q.ctx.attributes = claim->attributes;
     mdn_query_keys(&q);

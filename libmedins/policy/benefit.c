@@ -403,7 +403,7 @@ static int index_rows(mdn_binder *b, const void *rows, size_t size, size_t n,
         /* The selectors of mdn_select_rest_match, which neither key covers. */
         if (sel->groups || sel->age_min.v >= 0 || sel->age_max.v >= 0 ||
             sel->thrifty_years.v >= 0 || sel->prior_outpatient_max.v >= 0 || sel->attrs_all ||
-            sel->attrs_none)
+            sel->attrs_none || sel->needs || sel->cohorts_all || sel->cohorts_none)
             ix->rest |= bit;
     }
     *out = ix;

@@ -122,6 +122,15 @@ static const struct { unsigned dim; const char *key; } selector_keys[] = {
     { MDN_DIM_KIND, "kind" },
     { MDN_DIM_ATTRIBUTES, "attributes" },
     { MDN_DIM_ATTRIBUTES, "without_attributes" },
+    { MDN_DIM_FIELDS, "born_from" },
+    { MDN_DIM_FIELDS, "born_before" },
+    { MDN_DIM_FIELDS, "retired_from" },
+    { MDN_DIM_FIELDS, "retired_before" },
+    { MDN_DIM_FIELDS, "contribution_years_min" },
+    { MDN_DIM_FIELDS, "contribution_years_max" },
+    { MDN_DIM_FIELDS, "sex" },
+    { MDN_DIM_COHORTS, "cohorts" },
+    { MDN_DIM_COHORTS, "without_cohorts" },
 };
 
 static bool in_list(const char *const *list, const char *key)
@@ -301,7 +310,9 @@ static int registry_add(mdn_binder *b, mdn_val *v)
 static const char *const row_name_keys[] = {
     "scheme", "category", "tier", "level", "groups", "within", "age_min", "age_max", "admission",
     "family_doctor", "thrifty_years", "prior_outpatient_max", "kind", "attributes",
-    "without_attributes", "delivery", "employer_type", "disease", "weeks_max", NULL,
+    "without_attributes", "born_from", "born_before", "retired_from", "retired_before",
+    "contribution_years_min", "contribution_years_max", "sex", "cohorts", "without_cohorts",
+    "delivery", "employer_type", "disease", "weeks_max", NULL,
 };
 
 /* Append to buf[*n] (size `size`), cutting what does not fit. */
@@ -723,6 +734,102 @@ int mdn_bind_word_mask(mdn_binder *b, const mdn_node *map, const char *key,
 
 /* ---- selectors ---------------------------------------------------------------------------- */
 
+/* A cited date under map[key] (YYYY-MM-DD) into out->v; absent: out->v 0, out->val NULL. */
+static int bind_date(mdn_binder *b, const mdn_node *map, const char *key, mdn_count *out)
+{
+    const mdn_node *n = NULL;
+    out->v = 0;
+    int rc = scalar_at(b, map, key, false, &n, &out->val);
+    if (rc <= 0)
+        return rc;
+    medins_date d;
+    if ((rc = mdn_date_parse_text(&d, n->text)) != 0)
+        return rc == MEDINS_ERR_SYNTAX
+                   ? mdn_bind_error(b, n, rc, "%s: \"%s\" is not a date written YYYY-MM-DD", key,
+                                    n->text)
+                   : mdn_bind_error(b, n, MEDINS_ERR_RANGE, "%s: \"%s\" is not a calendar date "
+                                    "from 1900-01-01 to 2199-12-31", key, n->text);
+    if ((rc = cite_value(b, n, key, &out->val)) == 0)
+        out->v = d;
+    return rc;
+}
+
+/* A pair of dates `<what>_from` and `<what>_before` of a row: the range they bound. */
+static int bind_date_range(mdn_binder *b, const mdn_node *row, const char *from_key,
+                           const char *before_key, mdn_count *from, mdn_count *before)
+{
+    int rc;
+    if ((rc = bind_date(b, row, from_key, from)) || (rc = bind_date(b, row, before_key, before)))
+        return rc;
+    if (from->v && before->v && before->v <= from->v)
+        return mdn_bind_error(b, mdn_map_get(row, before_key), MEDINS_ERR_RANGE,
+                              "%s must be after %s", before_key, from_key);
+    return 0;
+}
+
+/* The person's fields of a row (MDN_DIM_FIELDS) into s, with the MDN_NEED_* each reads. */
+static int bind_person_fields(mdn_binder *b, const mdn_node *row, mdn_select *s)
+{
+    static const char *const sexes[] = { "male", "female", NULL };
+    int rc;
+    if ((rc = bind_date_range(b, row, "born_from", "born_before", &s->born_from,
+                              &s->born_before)) ||
+        (rc = bind_date_range(b, row, "retired_from", "retired_before", &s->retired_from,
+                              &s->retired_before)) ||
+        (rc = mdn_bind_count(b, row, "contribution_years_min", false, &s->contrib_min)) ||
+        (rc = mdn_bind_count(b, row, "contribution_years_max", false, &s->contrib_max)))
+        return rc;
+    if (s->contrib_min.val && s->contrib_max.val && s->contrib_max.v <= s->contrib_min.v)
+        return mdn_bind_error(b, mdn_map_get(row, "contribution_years_max"), MEDINS_ERR_RANGE,
+                              "contribution_years_max must be above contribution_years_min");
+    uint32_t sex = 0;
+    if ((rc = mdn_bind_word_mask(b, row, "sex", sexes, &sex)))
+        return rc;
+    s->sexes = sex << 1;   /* the words from `male`, which is MEDINS_SEX_MALE (1) */
+    if (!s->contrib_min.val)
+        s->contrib_min.v = -1;
+    if (!s->contrib_max.val)
+        s->contrib_max.v = -1;
+    s->needs = (s->born_from.v || s->born_before.v ? MDN_NEED_BIRTH : 0) |
+               (s->retired_from.v || s->retired_before.v ? MDN_NEED_RETIRE : 0) |
+               (s->contrib_min.v >= 0 || s->contrib_max.v >= 0 ? MDN_NEED_CONTRIB : 0) |
+               (s->sexes ? MDN_NEED_SEX : 0);
+    return 0;
+}
+
+int mdn_bind_person_fields(mdn_binder *b, const mdn_node *row, mdn_select *out)
+{
+    mdn_select s;
+    memset(&s, 0, sizeof s);
+    s.age_min.v = s.age_max.v = s.thrifty_years.v = -1;
+    s.prior_outpatient_max.v = -1;
+    int rc = bind_person_fields(b, row, &s);
+    if (rc == 0)
+        *out = s;
+    return rc;
+}
+
+/*
+ * A row's `<key>` and `without_<key>`: words of the policy's own list `words` (NULL: none given,
+ * every word unknown) as the bits the row requires and those it excludes; a word in both is
+ * MEDINS_ERR_RANGE at the second key, with `both`.
+ */
+static int bind_policy_words(mdn_binder *b, const mdn_node *row, const char *key,
+                             const char *const *words, uint32_t *all, uint32_t *none,
+                             const char *both)
+{
+    static const char *const no_words[] = { NULL };
+    char without[32];
+    snprintf(without, sizeof without, "without_%s", key);
+    int rc;
+    if ((rc = mdn_bind_word_mask(b, row, key, words ? words : no_words, all)) ||
+        (rc = mdn_bind_word_mask(b, row, without, words ? words : no_words, none)))
+        return rc;
+    if (*all & *none)
+        return mdn_bind_error(b, mdn_map_get(row, without), MEDINS_ERR_RANGE, "%s", both);
+    return 0;
+}
+
 int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_select *out)
 {
     /* The admission words and the orders each selects (bit n: the nth; bit 3: the third and
@@ -748,17 +855,27 @@ int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_selec
         return rc;
     if ((dims & MDN_DIM_GROUPS) && (rc = mdn_bind_word_mask(b, row, "groups", mdn_group_words, &s.groups)))
         return rc;
-    if (dims & MDN_DIM_ATTRIBUTES) {
-        /* The policy's own words (claim_attributes); none given, every word is unknown. */
-        static const char *const none[] = { NULL };
-        const char *const *words = b->policy->attrs ? b->policy->attrs : none;
-        if ((rc = mdn_bind_word_mask(b, row, "attributes", words, &s.attrs_all)) ||
-            (rc = mdn_bind_word_mask(b, row, "without_attributes", words, &s.attrs_none)))
+    if ((dims & MDN_DIM_ATTRIBUTES) &&
+        (rc = bind_policy_words(b, row, "attributes", b->policy->attrs, &s.attrs_all,
+                                &s.attrs_none, "an attribute both required and excluded "
+                                "matches no claim")))
+        return rc;
+    s.contrib_min.v = s.contrib_max.v = -1;
+    if ((dims & MDN_DIM_FIELDS) && (rc = bind_person_fields(b, row, &s)))
+        return rc;
+    if (dims & MDN_DIM_COHORTS) {
+        const medins_policy *p = b->policy;
+        if ((rc = bind_policy_words(b, row, "cohorts", p->cohorts, &s.cohorts_all,
+                                    &s.cohorts_none, "a group both required and excluded "
+                                    "matches no person")))
             return rc;
-        if (s.attrs_all & s.attrs_none)
-            return mdn_bind_error(b, mdn_map_get(row, "without_attributes"), MEDINS_ERR_RANGE,
-                                  "an attribute both required and excluded matches no claim");
+        /* What a row on a ruled group reads is what the group's rule reads. */
+        for (size_t i = 0; i < p->ncohorts; i++)
+            if ((s.cohorts_all | s.cohorts_none) >> i & 1)
+                b->policy->person_needs |= p->cohort_rules[i].needs ? p->cohort_rules[i].needs
+                                                                    : MDN_NEED_COHORTS;
     }
+    b->policy->person_needs |= s.needs;
     if (dims & MDN_DIM_AGE) {
         if ((rc = mdn_bind_count(b, row, "age_min", false, &s.age_min)) ||
             (rc = mdn_bind_count(b, row, "age_max", false, &s.age_max)))
@@ -1011,10 +1128,18 @@ static int bind_segments(mdn_binder *b, const mdn_node *list, mdn_ratio_row *out
 static int ratio_row(mdn_binder *b, const mdn_node *row, unsigned dims, const char *const *extra,
                      mdn_ratio_row *out)
 {
-    static const char *const own[] = { "ratio", "segments", NULL };
-    int rc = keys_with(b, row, dims, own, extra);
+    static const char *const own[] = { "ratio", "segments", "retired_self_pay", NULL };
+    static const char *const own_without[] = { "ratio", "segments", NULL };
+    int rc = keys_with(b, row, dims, dims & MDN_DIM_CATEGORY ? own : own_without, extra);
     if (rc || (rc = mdn_bind_select(b, row, dims, &out->sel)))
         return rc;
+    if ((dims & MDN_DIM_CATEGORY) &&
+        (rc = mdn_bind_ratio(b, row, "retired_self_pay", false, &out->retired_self_pay)))
+        return rc;
+    if (out->retired_self_pay.val && (out->sel.categories >> MEDINS_CATEGORY_RETIRED & 1))
+        return mdn_bind_error(b, mdn_map_get(row, "retired_self_pay"), MEDINS_ERR_RANGE,
+                              "retired_self_pay makes the retirees' row from this one: the row "
+                              "itself must not select retired");
     const mdn_node *segs = present(row, "segments");
     bool has_ratio = present(row, "ratio") != NULL;
     if (segs && has_ratio)
@@ -1035,17 +1160,57 @@ static int ratio_row(mdn_binder *b, const mdn_node *row, unsigned dims, const ch
     return 0;
 }
 
+/*
+ * The retirees' row of `row`, which has retired_self_pay X: the same selectors for retirees
+ * only, and each segment's fund ratio R made 100% - X(100% - R), the retirees' self-pay share
+ * rounded half-up to the basis point, each citing X.
+ */
+static int retired_row(mdn_binder *b, const mdn_ratio_row *row, mdn_ratio_row *out)
+{
+    *out = *row;
+    out->sel.categories = 1u << MEDINS_CATEGORY_RETIRED;
+    out->retired_self_pay.val = NULL;
+    if (!(out->seg = mdn_bind_alloc(b, row->n * sizeof *out->seg)))
+        return MEDINS_ERR_NOMEM;
+    const medins_bp x = row->retired_self_pay.v;
+    for (size_t j = 0; j < row->n; j++) {
+        out->seg[j] = row->seg[j];
+        const int64_t self = MEDINS_BP_ONE - row->seg[j].ratio.v;
+        const int64_t retired_self = (self * x + MEDINS_BP_ONE / 2) / MEDINS_BP_ONE;
+        out->seg[j].ratio.v = (medins_bp)(MEDINS_BP_ONE - retired_self);
+        out->seg[j].ratio.val = row->retired_self_pay.val;
+    }
+    return 0;
+}
+
 int mdn_bind_ratio_table(mdn_binder *b, const mdn_node *seq, unsigned dims, const char *const *extra,
                          mdn_ratio_table *out)
 {
     void *rows;
-    size_t n;
+    size_t n, derived = 0;
     int rc = table_rows(b, seq, sizeof(mdn_ratio_row), &rows, &n);
     for (size_t i = 0; rc == 0 && i < n; i++) {
+        mdn_ratio_row *r = (mdn_ratio_row *)rows + i;
         mdn_path_push_index(b, i);
-        rc = ratio_row(b, seq->items[i], dims, extra, (mdn_ratio_row *)rows + i);
+        rc = ratio_row(b, seq->items[i], dims, extra, r);
         mdn_path_pop(b);
+        derived += rc == 0 && r->retired_self_pay.val;
         rc = mdn_bind_past(b, rc);
+    }
+    if (rc == 0 && derived) {
+        /* Each retirees' row just before the row it is made from: the first to match. */
+        mdn_ratio_row *all = mdn_bind_alloc(b, (n + derived) * sizeof *all);
+        if (!all)
+            return MEDINS_ERR_NOMEM;
+        size_t k = 0;
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            const mdn_ratio_row *r = (const mdn_ratio_row *)rows + i;
+            if (r->retired_self_pay.val)
+                rc = retired_row(b, r, &all[k++]);
+            all[k++] = *r;
+        }
+        rows = all;
+        n = k;
     }
     if (rc == 0) {
         out->rows = rows;

@@ -21,8 +21,11 @@ enum {
     MDN_DIM_PRIOR_OUTPATIENT = 1u << 9, /* prior_outpatient_max */
     MDN_DIM_KIND = 1u << 10,
     MDN_DIM_ATTRIBUTES = 1u << 11,      /* attributes, without_attributes (claim_attributes) */
+    MDN_DIM_FIELDS = 1u << 12,          /* born_from/_before, retired_from/_before,
+                                         * contribution_years_min/_max, sex */
+    MDN_DIM_COHORTS = 1u << 13,         /* cohorts, without_cohorts (person_groups) */
     MDN_DIM_PERSON = MDN_DIM_SCHEME | MDN_DIM_CATEGORY | MDN_DIM_TIER | MDN_DIM_GROUPS | MDN_DIM_AGE,
-    MDN_DIM_ALL = 0xFFFu
+    MDN_DIM_ALL = 0x3FFFu
 };
 
 /* State while binding a merged tree into a policy. */
@@ -92,6 +95,10 @@ int mdn_bind_word_mask(mdn_binder *b, const mdn_node *map, const char *key,
  * Absent: MEDINS_ERR_MISSING at the map when required, else *out unchanged and 0. */
 int mdn_bind_string(mdn_binder *b, const mdn_node *map, const char *key, bool required,
                     const char **out);
+
+/* The person's fields of a row (the keys of MDN_DIM_FIELDS) as a selector of them only: a
+ * person group's rule (policy.c). */
+int mdn_bind_person_fields(mdn_binder *b, const mdn_node *row, mdn_select *out);
 
 /* The selector keys of `dims` in a row. */
 int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_select *out);

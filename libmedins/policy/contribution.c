@@ -16,13 +16,17 @@ static int bind_tier(mdn_binder *b, const mdn_node *row, const char *key, bool r
     return rc;
 }
 
+/* Residents' tiers and employees' rates select on the person's fields and groups too. */
+#define TIER_DIMS (MDN_DIM_CATEGORY | MDN_DIM_TIER | MDN_DIM_FIELDS | MDN_DIM_COHORTS)
+#define RATE_DIMS (MDN_DIM_CATEGORY | MDN_DIM_FIELDS | MDN_DIM_COHORTS)
+
 static int bind_tier_row(mdn_binder *b, const mdn_node *row, void *out)
 {
     static const char *const keys[] = {"id", "individual", "subsidy", NULL};
     mdn_tier_row *r = out;
-    int rc = mdn_bind_keys(b, row, MDN_DIM_CATEGORY | MDN_DIM_TIER, keys);
+    int rc = mdn_bind_keys(b, row, TIER_DIMS, keys);
     if (rc == 0)
-        rc = mdn_bind_select(b, row, MDN_DIM_CATEGORY | MDN_DIM_TIER, &r->sel);
+        rc = mdn_bind_select(b, row, TIER_DIMS, &r->sel);
     if (rc == 0)
         rc = mdn_bind_amount(b, row, "individual", true, &r->individual);
     if (rc == 0)
@@ -67,9 +71,9 @@ static int bind_rate_row(mdn_binder *b, const mdn_node *row, void *out)
 {
     static const char *const keys[] = {"id", "employer_type", "employer", "individual", NULL};
     mdn_rate_row *r = out;
-    int rc = mdn_bind_keys(b, row, MDN_DIM_CATEGORY, keys);
+    int rc = mdn_bind_keys(b, row, RATE_DIMS, keys);
     if (rc == 0)
-        rc = mdn_bind_select(b, row, MDN_DIM_CATEGORY, &r->sel);
+        rc = mdn_bind_select(b, row, RATE_DIMS, &r->sel);
     if (rc == 0)
         rc = mdn_bind_word_mask(b, row, "employer_type", mdn_employer_words, &r->employer_types);
     if (rc == 0)

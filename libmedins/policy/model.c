@@ -44,12 +44,12 @@ static bool same_word(const char *s, size_t n, const char *word)
     return i == n && !word[i];
 }
 
-int medins_policy_attributes_parse(const medins_policy *p, const char *text, size_t len,
-                                   uint32_t *out, medins_error **err)
+/* The bits of the words of `words` (n of them, the policy's `what`: "claim attribute") named in
+ * text, as medins_policy_attributes_parse and medins_policy_cohorts_parse read them. */
+static int policy_words_parse(const medins_policy *p, const char *const *words, size_t n,
+                              const char *what, const char *key, const char *text, size_t len,
+                              uint32_t *out, medins_error **err)
 {
-    if (!p || !out || (!text && len))
-        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
-                         "medins_policy_attributes_parse: NULL argument");
     uint32_t bits = 0;
     for (size_t i = 0; i < len;) {
         if (text[i] == ' ' || text[i] == '|' || text[i] == ',' || text[i] == '+') {
@@ -60,24 +60,60 @@ int medins_policy_attributes_parse(const medins_policy *p, const char *text, siz
         while (i < len && text[i] != ' ' && text[i] != '|' && text[i] != ',' && text[i] != '+')
             i++;
         size_t k = 0;
-        while (k < p->nattrs && !same_word(text + start, i - start, p->attrs[k]))
+        while (k < n && !same_word(text + start, i - start, words[k]))
             k++;
-        if (k == p->nattrs) {
+        if (k == n) {
             char list[512] = "";
             size_t used = 0;
-            for (size_t j = 0; j < p->nattrs && used < sizeof list; j++)
+            for (size_t j = 0; j < n && used < sizeof list; j++)
                 used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", j ? ", " : "",
-                                         p->attrs[j]);
-            char shown[64];
+                                         words[j]);
+            char shown[64], none[64];
+            snprintf(none, sizeof none, "none (it defines no %s)", key);
             return mdn_error(err, MEDINS_ERR_TYPE, NULL, 0, (unsigned)start + 1,
-                             "\"%s\" is not a claim attribute of policy %s: write %s",
-                             mdn_quoted(shown, sizeof shown, text + start, i - start), p->id,
-                             p->nattrs ? list : "none (it defines no claim_attributes)");
+                             "\"%s\" is not a %s of policy %s: write %s",
+                             mdn_quoted(shown, sizeof shown, text + start, i - start), what,
+                             p->id, n ? list : none);
         }
         bits |= 1u << k;
     }
     *out = bits;
     return 0;
+}
+
+int medins_policy_attributes_parse(const medins_policy *p, const char *text, size_t len,
+                                   uint32_t *out, medins_error **err)
+{
+    if (!p || !out || (!text && len))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_policy_attributes_parse: NULL argument");
+    return policy_words_parse(p, p->attrs, p->nattrs, "claim attribute", "claim_attributes",
+                              text, len, out, err);
+}
+
+size_t medins_policy_cohort_count(const medins_policy *p)
+{
+    return p ? p->ncohorts : 0;
+}
+
+const char *medins_policy_cohort_name(const medins_policy *p, size_t i)
+{
+    return p && i < p->ncohorts ? p->cohorts[i] : NULL;
+}
+
+int medins_policy_cohort_ruled(const medins_policy *p, size_t i)
+{
+    return p && i < p->ncohorts && (p->ruled_cohorts >> i & 1);
+}
+
+int medins_policy_cohorts_parse(const medins_policy *p, const char *text, size_t len,
+                                uint32_t *out, medins_error **err)
+{
+    if (!p || !out || (!text && len))
+        return mdn_error(err, MEDINS_ERR_ARGUMENT, NULL, 0, 0,
+                         "medins_policy_cohorts_parse: NULL argument");
+    return policy_words_parse(p, p->cohorts, p->ncohorts, "person group", "person_groups",
+                              text, len, out, err);
 }
 
 int32_t medins_policy_benefit_year(const medins_policy *p, medins_date date)

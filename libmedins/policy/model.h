@@ -32,6 +32,17 @@ typedef struct mdn_reference {
     medins_date date;          /* the date the figure is for */
 } mdn_reference;
 
+/* The person's fields a selector reads besides the age (mdn_select.needs): a row that reads one
+ * the person does not have (mdn_ctx.unknown) matches only once it is given. */
+enum {
+    MDN_NEED_BIRTH = 1u << 0,       /* born_from, born_before: the birth date */
+    MDN_NEED_RETIRE = 1u << 1,      /* retired_from, retired_before: the retirement date */
+    MDN_NEED_CONTRIB = 1u << 2,     /* contribution_years_min, _max: the months of contribution */
+    MDN_NEED_SEX = 1u << 3,         /* sex */
+    MDN_NEED_COHORTS = 1u << 4,     /* the caller's cohorts (only ever unknown in a batch) */
+    MDN_NEED_AGE = 1u << 5          /* age_min, age_max (only ever why a row is undecided) */
+};
+
 /* Whom a row applies to. A zero mask / negative bound means "any". */
 typedef struct mdn_select {
     uint32_t schemes;          /* 1u << medins_scheme */
@@ -49,6 +60,15 @@ typedef struct mdn_select {
     mdn_amount prior_outpatient_max; /* v = -1 when absent */
     uint32_t attrs_all;        /* `attributes`: the claim has every one (bits of the policy's) */
     uint32_t attrs_none;       /* `without_attributes`: the claim has none of them */
+    /* The person's fields (person_groups' rules use these only): each read when its MDN_NEED_*
+     * bit is in `needs`. Dates are from (inclusive) and before (exclusive), 0 when absent;
+     * contribution years at least min and below max, -1 when absent. */
+    uint32_t needs;
+    mdn_count born_from, born_before, retired_from, retired_before;
+    mdn_count contrib_min, contrib_max;
+    uint32_t sexes;            /* 1u << medins_sex */
+    uint32_t cohorts_all;      /* `cohorts`: the person is in every one (bits of the policy's) */
+    uint32_t cohorts_none;     /* `without_cohorts`: in none of them */
 } mdn_select;
 
 typedef struct mdn_amount_row {
@@ -64,7 +84,14 @@ typedef struct mdn_segment {
     const mdn_val *from_val, *to_val;
     mdn_ratio ratio;
 } mdn_segment;
-typedef struct mdn_ratio_row { mdn_select sel; size_t n; mdn_segment *seg; } mdn_ratio_row;
+typedef struct mdn_ratio_row {
+    mdn_select sel;
+    size_t n;
+    mdn_segment *seg;
+    /* `retired_self_pay`: retirees pay this share of the row's self-pay share. Bound into a
+     * row of its own for retirees, placed before this one (bind.c), whose ratios cite it. */
+    mdn_ratio retired_self_pay;
+} mdn_ratio_row;
 typedef struct mdn_ratio_table { size_t n; mdn_ratio_row *rows; } mdn_ratio_table;
 
 typedef struct mdn_adjust_row { mdn_select sel; mdn_ratio add; } mdn_adjust_row;
@@ -93,6 +120,12 @@ struct medins_policy {
     int32_t year_start;                /* `year_start`: the benefit year's first day, MMDD (101) */
     const char **attrs;                /* `claim_attributes:`, NULL-terminated: bit i is attrs[i] */
     size_t nattrs;
+    const char **cohorts;              /* `person_groups:`, NULL-terminated: bit i is cohorts[i] */
+    size_t ncohorts;
+    mdn_select *cohort_rules;          /* each group's rule (needs 0: the caller sets it) */
+    uint32_t ruled_cohorts;            /* the groups with a rule */
+    uint32_t person_needs;             /* every MDN_NEED_* a row of the policy reads, with
+                                        * those of the ruled groups rows select on */
     mdn_reference *refs;               /* `references:`, in the order written */
     size_t nrefs;
     bool has[MEDINS_SECTION_COUNT];

@@ -32,7 +32,7 @@ static mdn_section_binder *const section_binders[MEDINS_SECTION_COUNT] = {
 /* Top-level keys that are not sections. */
 static const char *const meta_keys[] = {
     "format", "region", "title", "kind", "base", "schemes", "effective", "year_start", "sources",
-    "references", "claim_attributes", NULL,
+    "references", "claim_attributes", "person_groups", NULL,
 };
 
 void medins_load_options_init(medins_load_options *opts)
@@ -305,6 +305,63 @@ static int bind_attributes(mdn_binder *b, const mdn_node *list)
 }
 
 /*
+ * `person_groups: [{name: zhongren, retired_before: 2001-01-01}, {name: veteran}]`: the groups
+ * of persons rows select on (`cohorts`), bit i for the i-th (at most 31). A group with a rule
+ * (the person's fields, as rows select on them) is worked out from the person; one without is
+ * the caller's to set. A bare word is a group without a rule.
+ */
+static int bind_cohorts(mdn_binder *b, const mdn_node *list)
+{
+    static const char *const keys[] = { "name", NULL };
+    medins_policy *p = b->policy;
+    if (!list || list->type == MDN_NULL)
+        return 0;
+    if (list->type != MDN_SEQ)
+        return mdn_bind_error(b, list, MEDINS_ERR_TYPE, "expected a list of person groups");
+    if (list->n > 31)
+        return mdn_bind_error(b, list->items[31], MEDINS_ERR_LIMIT,
+                              "at most 31 person groups (this is the 32nd)");
+    const char **names = mdn_bind_alloc(b, (list->n + 1) * sizeof *names);
+    mdn_select *rules = mdn_bind_alloc(b, (list->n ? list->n : 1) * sizeof *rules);
+    if (!names || !rules)
+        return MEDINS_ERR_NOMEM;
+    uint32_t ruled = 0;
+    int rc = 0;
+    for (size_t i = 0; i < list->n && rc == 0; i++) {
+        const mdn_node *g = list->items[i];
+        const mdn_node *name = g;
+        mdn_path_push_index(b, i);
+        memset(&rules[i], 0, sizeof rules[i]);
+        if (g->type == MDN_MAP) {
+            if (!(rc = mdn_bind_keys(b, g, MDN_DIM_FIELDS, keys)) &&
+                !(rc = mdn_bind_require(b, g, "name")) &&
+                !(rc = mdn_bind_person_fields(b, g, &rules[i])))
+                name = mdn_map_get(g, "name");
+        }
+        if (rc == 0 && (name->type != MDN_SCALAR || !is_region_word(name->text)))
+            rc = mdn_bind_error(b, name, MEDINS_ERR_TYPE, "a person group is a lower-case word, "
+                                "or a mapping with its name: and the rule that defines it");
+        for (size_t j = 0; rc == 0 && j < i; j++)
+            if (strcmp(names[j], name->text) == 0)
+                rc = mdn_bind_error(b, name, MEDINS_ERR_DUPLICATE,
+                                    "person group \"%s\" is already listed", name->text);
+        if (rc == 0) {
+            names[i] = name->text;
+            ruled |= rules[i].needs ? 1u << i : 0;
+        }
+        mdn_path_pop(b);
+    }
+    if (rc)
+        return rc;
+    names[list->n] = NULL;
+    p->cohorts = names;
+    p->ncohorts = list->n;
+    p->cohort_rules = rules;
+    p->ruled_cohorts = ruled;
+    return 0;
+}
+
+/*
  * `references:`, a mapping of names to cited, dated amounts ({amount:, date:}) that the
  * sections' amounts may be shares of. Bound in the order written, so that a figure may be a
  * share of one above it.
@@ -444,6 +501,11 @@ static int bind_meta(mdn_binder *b, const mdn_node *root, const mdn_node *own)
         return rc;
     mdn_path_push(b, "claim_attributes");
     rc = bind_attributes(b, mdn_map_get(root, "claim_attributes"));
+    mdn_path_pop(b);
+    if (rc)
+        return rc;
+    mdn_path_push(b, "person_groups");
+    rc = bind_cohorts(b, mdn_map_get(root, "person_groups"));
     mdn_path_pop(b);
     return rc;
 }

@@ -26,8 +26,35 @@ bool mdn_select_rest_match(const mdn_select *sel, const mdn_ctx *ctx)
     if (sel->prior_outpatient_max.v >= 0 &&
         (ctx->prior_outpatient < 0 || ctx->prior_outpatient > sel->prior_outpatient_max.v))
         return false;
-    return (ctx->attributes & sel->attrs_all) == sel->attrs_all &&
-           !(ctx->attributes & sel->attrs_none);
+    if ((ctx->attributes & sel->attrs_all) != sel->attrs_all || (ctx->attributes & sel->attrs_none))
+        return false;
+    /* A row reading what the person has not given matches nothing (plan.c asks for it). */
+    if (mdn_select_undecided(sel, ctx))
+        return false;
+    return (ctx->cohorts & sel->cohorts_all) == sel->cohorts_all &&
+           !(ctx->cohorts & sel->cohorts_none) && (!sel->needs || mdn_select_person_match(sel, ctx));
+}
+
+/* v within [from, before), each bound 0 when absent. */
+static bool date_within(medins_date v, const mdn_count *from, const mdn_count *before)
+{
+    return (!from->v || v >= from->v) && (!before->v || v < before->v);
+}
+
+bool mdn_select_person_match(const mdn_select *sel, const mdn_ctx *ctx)
+{
+    const uint32_t n = sel->needs;
+    if ((n & MDN_NEED_BIRTH) && !date_within(ctx->birth_date, &sel->born_from, &sel->born_before))
+        return false;
+    if ((n & MDN_NEED_RETIRE) &&
+        (!ctx->retirement_date ||
+         !date_within(ctx->retirement_date, &sel->retired_from, &sel->retired_before)))
+        return false;
+    if ((n & MDN_NEED_CONTRIB) &&
+        ((sel->contrib_min.v >= 0 && ctx->contribution_months < (int64_t)sel->contrib_min.v * 12) ||
+         (sel->contrib_max.v >= 0 && ctx->contribution_months >= (int64_t)sel->contrib_max.v * 12)))
+        return false;
+    return !(n & MDN_NEED_SEX) || mask_match(sel->sexes, ctx->sex);
 }
 
 bool mdn_select_match(const mdn_select *sel, const mdn_ctx *ctx)

@@ -19,6 +19,15 @@ typedef struct mdn_ctx {
     int thrifty_years;
     medins_fen prior_outpatient; /* -1 when unknown */
     uint32_t attributes;         /* the claim's attributes (bits of the policy's) */
+    /* The person's fields rows and person_groups' rules read (mdn_select.needs). */
+    medins_date birth_date, retirement_date;  /* 0 unknown */
+    int32_t contribution_months; /* -1 unknown */
+    int sex;
+    uint32_t unknown;            /* MDN_NEED_* of the fields not given: rows reading them fail */
+    uint32_t cohorts;            /* the person's groups: the caller's, and the ruled that hold */
+    uint32_t cohorts_unknown;    /* groups undecided: ruled by an unknown field, or (a batch,
+                                  * which carries none) the caller's */
+    const mdn_select *cohort_rules; /* the policy's groups' rules (medins_policy.cohort_rules) */
 } mdn_ctx;
 
 /* Whether the row whose selector is `sel` applies in `ctx`. */
@@ -26,6 +35,15 @@ bool mdn_select_match(const mdn_select *sel, const mdn_ctx *ctx);
 /* mdn_select_match for a row the index below already admits: only the selectors outside its
  * keys, which mdn_select_match ends with. */
 bool mdn_select_rest_match(const mdn_select *sel, const mdn_ctx *ctx);
+/* Whether the person's fields that `sel` reads (its `needs`, all known in ctx) are in its
+ * ranges: the rows' tail test, and a ruled person group's whole rule. */
+bool mdn_select_person_match(const mdn_select *sel, const mdn_ctx *ctx);
+/* Whether `sel` reads a person's field or group that ctx does not know. */
+static inline bool mdn_select_undecided(const mdn_select *sel, const mdn_ctx *ctx)
+{
+    return (sel->needs & ctx->unknown) || ((sel->cohorts_all | sel->cohorts_none) &
+                                           ctx->cohorts_unknown);
+}
 /* First matching row, or NULL. */
 const mdn_amount_row *mdn_amount_find(const mdn_amount_table *t, const mdn_ctx *ctx);
 const mdn_ratio_row *mdn_ratio_find(const mdn_ratio_table *t, const mdn_ctx *ctx);

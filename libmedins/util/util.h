@@ -123,6 +123,7 @@ extern const char *const mdn_group_words[];     /* index i is the flag 1u << i *
 extern const char *const mdn_employer_words[];
 extern const char *const mdn_delivery_words[];
 extern const char *const mdn_disease_words[];
+extern const char *const mdn_sex_words[];       /* medins_sex: "unknown", "male", "female" */
 extern const char *const mdn_period_words[];    /* medins_capitation_period */
 extern const char *const mdn_section_words[];   /* the sections' keys in policy files */
 extern const char *const mdn_pool_words[];      /* medins_pool */

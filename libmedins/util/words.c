@@ -25,6 +25,7 @@ const char *const mdn_delivery_words[] = {"natural", "assisted", "caesarean", "c
                                           NULL};
 const char *const mdn_disease_words[] = {"diabetes", "dialysis", "haemophilia", "hemiplegia",
                                          "pulmonary_heart", NULL};
+const char *const mdn_sex_words[] = {"unknown", "male", "female", NULL};
 const char *const mdn_period_words[] = {"month", "year", NULL};
 const char *const mdn_pool_words[] = {"outpatient", "pooling", "inpatient", NULL};
 const char *const mdn_section_words[] = {
@@ -47,6 +48,7 @@ _Static_assert(MDN_WORD_COUNT(mdn_employer_words) == MEDINS_EMPLOYER_TYPE_COUNT,
 _Static_assert(MDN_WORD_COUNT(mdn_delivery_words) == MEDINS_DELIVERY_COUNT,
                "one word per delivery type");
 _Static_assert(MDN_WORD_COUNT(mdn_disease_words) == MEDINS_DISEASE_COUNT, "one word per disease");
+_Static_assert(MDN_WORD_COUNT(mdn_sex_words) == MEDINS_SEX_COUNT, "one word per sex");
 _Static_assert(MDN_WORD_COUNT(mdn_section_words) == MEDINS_SECTION_COUNT, "one word per section");
 
 const char *mdn_word_name(const char *const *words, size_t n, int v)
@@ -99,6 +101,9 @@ static const word_alias group_aliases[] = {
     { 0, "低保" }, { 1, "低保边缘" }, { 2, "特困" }, { 3, "重度残疾" }, { 4, "低收入老年人" },
     { 5, "单亲家庭" }, { 6, "失独" }, { 7, "五保" }, { 8, "三无" }, { 9, "优抚对象" }, { -1, NULL },
 };
+static const word_alias sex_aliases[] = {
+    { 1, "男" }, { 1, "男性" }, { 2, "女" }, { 2, "女性" }, { -1, NULL },
+};
 static const word_alias employer_aliases[] = {
     { 0, "企业" }, { 1, "机关事业单位" }, { 2, "困难企业" }, { 3, "个体工商户" }, { -1, NULL },
 };
@@ -127,6 +132,7 @@ static const word_set word_sets[MEDINS_WORDS_COUNT] = {
     [MEDINS_WORDS_EMPLOYER_TYPE] = WORD_SET("an employer type", mdn_employer_words, employer_aliases),
     [MEDINS_WORDS_DELIVERY] = WORD_SET("a delivery type", mdn_delivery_words, delivery_aliases),
     [MEDINS_WORDS_DISEASE] = WORD_SET("a disease", mdn_disease_words, disease_aliases),
+    [MEDINS_WORDS_SEX] = WORD_SET("a sex", mdn_sex_words, sex_aliases),
 };
 
 /* `text` (len bytes) is `word` in any case, with '-' for '_'. */
@@ -224,7 +230,8 @@ int medins_word_parse(int *out, medins_words words, const char *text, size_t len
     X(employer_type, medins_employer_type, mdn_employer_words,                  \
       MEDINS_WORDS_EMPLOYER_TYPE)                                               \
     X(delivery, medins_delivery, mdn_delivery_words, MEDINS_WORDS_DELIVERY)     \
-    X(disease, medins_disease, mdn_disease_words, MEDINS_WORDS_DISEASE)
+    X(disease, medins_disease, mdn_disease_words, MEDINS_WORDS_DISEASE)         \
+    X(sex, medins_sex, mdn_sex_words, MEDINS_WORDS_SEX)
 
 #define DEFINE_NAME_AND_PARSE(word, type, words, set)                           \
     DEFINE_NAME(medins_##word##_name, type, words)                              \

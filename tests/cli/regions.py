@@ -35,4 +35,45 @@ def test_claim_attributes():
           "abroad" in rows[4], out)
 
 
-GROUPS = {"claim-attributes": test_claim_attributes}
+COHORTS = ["--policy", "tests/data/regions/cohorts.yaml", "--kind", "inpatient", "--level", "l3",
+           "--total", "20000", "--date", "2024-03-01"]
+RETIREE = ["--category", "retired", "--birth-date", "1965-03-01", "--retirement-date",
+           "2015-03-01"]
+
+
+def test_person_fields():
+    # tests/data/regions/cohorts.yaml: a retired woman with 22 years of contribution (at least
+    # the 20 women need): deductible 800, 19,200 at 85% with retirees paying 60% of the 15%
+    # self-pay share = 91%: 17,472 to the fund.
+    expect("settle --sex --contribution-years", ["settle", *COHORTS, *RETIREE, "--sex", "女",
+                                                 "--contribution-years", "22"], 0,
+           out_has=[r"^  Basic fund +17472\.00$"])
+    # Her sex not given: the retirees' first ratio row reads it.
+    expect("settle without --sex", ["settle", *COHORTS, *RETIREE, "--contribution-years", "22"],
+           1, err_has=[r"the person has no sex, and it decides which inpatient\.ratio row "
+                       r"applies: give the sex \[MEDINS_ERR_PERSON\]"])
+    # A model worker in service (born 1980): 1,200; 85% + 5 = 90% of 18,800 = 16,920.
+    expect("settle --cohorts", ["settle", *COHORTS, "--birth-date", "1980-05-01", "--cohorts",
+                                "Model-Worker"], 0, out_has=[r"^  Basic fund +16920\.00$"])
+    expect("settle --cohorts ruled", ["settle", *COHORTS, "--birth-date", "1980-05-01",
+                                      "--cohorts", "laoren"], 1,
+           err_has=[r"person group laoren of policy cohorts/cohorts is worked out from the "
+                    r"person's fields by its rule"])
+    expect("settle --cohorts unknown", ["settle", *COHORTS, "--cohorts", "veteran"], 1,
+           err_has=[r'"veteran" is not a person group of policy cohorts/cohorts: write laoren, '
+                    r"long_contributor, model_worker"])
+    expect("settle --contribution-years out of range", ["settle", *COHORTS,
+                                                        "--contribution-years", "151"], 2,
+           err_has=[r"contribution_years: '151' is not 0 to 150"])
+    # The batch's CSV has no column for the caller's groups: the admission, which reads the
+    # model workers' adjustment, is refused rather than settled without it.
+    claims = ("person_id,date,kind,level,total,birth_date\n"
+              "P1,2024-03-01,inpatient,l3,20000,1980-05-01\n")
+    out, _ = expect("batch without cohorts", ["batch", "-k", "-q", "--policy",
+                                              "tests/data/regions/cohorts.yaml", "-"], 4,
+                    stdin=claims)
+    check("batch without cohorts", out.splitlines()[1].startswith(
+        "2,P1,2024-03-01,MEDINS_ERR_PERSON,") and "cohorts are not given" in out, out)
+
+
+GROUPS = {"claim-attributes": test_claim_attributes, "person-fields": test_person_fields}

@@ -28,7 +28,7 @@ from .errors import (MedinsError, ArgumentError, PolicyError, MoneyError, NoPoli
                      NotCoveredError, PersonError, ClaimError, LedgerError, InputError, BatchError)
 from .enums import (Scheme, Category, Tier, Level, ClaimKind, Group, Section, Part, Pool,
                     ResultKind, Status, EmployerType, Delivery, Disease, CapitationPeriod,
-                    StepKind)
+                    StepKind, Sex)
 from .core import (to_cdate, from_cdate, yuan, fen, ratio_text, ratio, version, Person, Claim,
                    Ledger, LoadOptions, Policy, PolicySet, Source, PolicyValue, Line, Step, Result,
                    FiguresResult, Settlement, embedded, default_policy, load_policy,
@@ -51,7 +51,7 @@ __all__ = [
     "NotCoveredError", "PersonError", "ClaimError", "LedgerError", "InputError", "BatchError",
     "Scheme", "Category", "Tier", "Level", "ClaimKind", "Group", "Section", "Part", "Pool",
     "ResultKind", "Status", "EmployerType", "Delivery", "Disease", "CapitationPeriod",
-    "StepKind", "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio", "version",
+    "StepKind", "Sex", "to_cdate", "from_cdate", "yuan", "fen", "ratio_text", "ratio", "version",
     "Person", "Claim", "Ledger", "LoadOptions", "Policy", "PolicySet", "Source", "PolicyValue",
     "Line", "Step", "Result", "FiguresResult", "Settlement", "embedded", "default_policy",
     "load_policy", "load_policy_string", "settle", "read_record",

@@ -355,6 +355,12 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     groups = np.zeros(0, np.uint32) if groups_col is None else \
         _group_codes(groups_col, "persons['groups']")
     family_doctor = _int64(_column(persons, "family_doctor"), "persons['family_doctor']")
+    for name in _UNCARRIED:
+        if _column(persons, name) is not None:
+            # Never dropped silently: the batch's columns carry none of these; a claim whose
+            # rows read one fails with PersonError, as it would settled without it.
+            raise ValueError(f"persons['{name}']: the batch carries no {name}: settle such "
+                             "persons one at a time (Policy.settle with Person)")
 
     person = column(_required(claims, "claims", "person"), "claims['person']", np.int32)
     m = len(person)
@@ -464,6 +470,10 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             result.ledgers = None   # the batch's ledgers are gone: the caller's are as they were
         raise _batch_error(failures, result)
     return result
+
+
+#: The person's fields the batch's columns do not carry (medins_person version 2).
+_UNCARRIED = ("retirement_date", "contribution_months", "sex", "cohorts")
 
 
 def _new_columns(k: int, m: int) -> List[np.ndarray]:

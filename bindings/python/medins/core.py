@@ -21,7 +21,7 @@ import numpy as np
 
 from . import lowlevel as _c
 from .enums import (Category, ClaimKind, Group, Level, Part, Pool, ResultKind, Scheme, Section,
-                    StepKind, Tier, EmployerType, Delivery, Disease, CapitationPeriod)
+                    StepKind, Tier, EmployerType, Delivery, Disease, CapitationPeriod, Sex)
 from .errors import MedinsError
 from .values import RANGES, integer, missing
 
@@ -159,6 +159,14 @@ class Person:
             then raises.
         groups: special groups (``Group.DIBAO | Group.DISABLED``, ``"dibao+disabled"``).
         family_doctor: institution id of the family-doctor contract, 0 for none.
+        retirement_date: a retiree's retirement date; ``None`` when unknown (or not retired).
+        contribution_months: months of contribution the policy counts (15 years: 180); -1
+            when unknown, never read as 0.
+        sex: :class:`Sex` (``"male"``, ``"female"``, ``"女"``); ``UNKNOWN`` when not given.
+        cohorts: the policy's person groups the caller sets, as bits
+            (``policy.cohorts("model_worker")``); groups the policy works out by a rule are
+            never set. A settlement whose policy rows read a field not given raises
+            :class:`PersonError` naming it.
 
     Every field is converted (or refused) when set, in the constructor or later.
     """
@@ -169,6 +177,10 @@ class Person:
     birth_date: Optional[_dt.date] = None
     groups: Group = Group(0)
     family_doctor: int = 0
+    retirement_date: Optional[_dt.date] = None
+    contribution_months: int = -1
+    sex: Sex = Sex.UNKNOWN
+    cohorts: int = 0
 
     # The C struct as bytes, made on first settlement and kept until a field changes: a person
     # usually settles many claims, and packing costs more than the settlement itself.
@@ -226,6 +238,10 @@ class Person:
         p.birth_date = to_cdate(self.birth_date)
         p.groups = int(self.groups)
         p.family_doctor = self.family_doctor
+        p.retirement_date = to_cdate(self.retirement_date)
+        p.contribution_months = self.contribution_months
+        p.sex = int(self.sex)
+        p.cohorts = self.cohorts
         return p
 
     def age_on(self, date: DateLike) -> Optional[int]:
@@ -295,6 +311,9 @@ _PERSON_FIELDS: Dict[str, Callable[[Any], Any]] = {
     "scheme": Scheme.parse, "category": Category.parse, "tier": Tier.parse,
     "birth_date": _date_field("Person.birth_date"), "groups": Group.parse,
     "family_doctor": _int_field("Person.family_doctor"),
+    "retirement_date": _date_field("Person.retirement_date"),
+    "contribution_months": _int_field("Person.contribution_months", np.int32),
+    "sex": Sex.parse, "cohorts": _int_field("Person.cohorts", np.uint32),
 }
 _CLAIM_FIELDS: Dict[str, Callable[[Any], Any]] = {
     "date": _date_field("Claim.date"), "kind": ClaimKind.parse, "level": Level.parse,
@@ -993,6 +1012,17 @@ class Policy:
         ``|``, ``,`` or spaces, any case), for ``Claim(attributes=...)``. Raises
         :class:`MedinsError` (``ERR_TYPE``) for a word the policy does not define."""
         return int(self._c.attributes_parse(words))
+
+    @property
+    def cohort_names(self) -> Tuple[str, ...]:
+        """The person groups the policy defines (``person_groups``), bit i the i-th."""
+        return tuple(self._c.cohort_name(i) for i in range(self._c.cohort_count()))
+
+    def cohorts(self, words: str) -> int:
+        """The bits of the person groups named in ``words`` (the policy's words separated by
+        ``|``, ``,`` or spaces, any case), for ``Person(cohorts=...)``. Raises
+        :class:`MedinsError` (``ERR_TYPE``) for a word the policy does not define."""
+        return int(self._c.cohorts_parse(words))
 
     @property
     def year_start(self) -> Tuple[int, int]:

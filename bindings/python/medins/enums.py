@@ -147,6 +147,8 @@ Delivery = _make("Delivery", "DELIVERY_", _word_or_none(_c.delivery_name), words
                  doc="Kind of delivery for maternity benefits.")
 Disease = _make("Disease", "DISEASE_", _word_or_none(_c.disease_name), words=_c.WORDS_DISEASE,
                 doc="Outpatient special diseases paid per head.")
+Sex = _make("Sex", "SEX_", _word_or_none(_c.sex_name), words=_c.WORDS_SEX,
+            doc="A person's sex: UNKNOWN (not given), MALE (男), FEMALE (女).")
 CapitationPeriod = _make("CapitationPeriod", "CAPITATION_",
                          _word_or_none(_c.capitation_period_name), doc="Unit of a per-head rate.")
 StepKind = _make("StepKind", "STEP_", _word_or_none(_c.step_kind_name),

@@ -154,6 +154,8 @@ def _c_person(cols: Mapping[str, np.ndarray], i: int) -> Any:
     p.tier = int(cols["tier"][i]) if "tier" in cols else 0
     p.birth_date = int(cols["birth_date"][i]) if "birth_date" in cols else 0
     p.groups = int(cols["groups"][i]) if "groups" in cols else 0
+    # The columns carry no groups of the policy's: unknown, as in the population call.
+    p.cohorts = _c.COHORTS_UNKNOWN
     return p
 
 

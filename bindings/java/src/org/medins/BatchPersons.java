@@ -53,6 +53,8 @@ public final class BatchPersons {
      * @param persons the persons
      * @return new columns
      * @throws NullPointerException when {@code persons} or one of them is null
+     * @throws IllegalArgumentException when a person has a retirement date, contribution
+     *     months, a sex or cohorts, which batch columns do not carry
      */
     public static BatchPersons of(List<Person> persons) {
         int n = Objects.requireNonNull(persons, "persons").size();
@@ -66,6 +68,13 @@ public final class BatchPersons {
             Person person = persons.get(i);
             if (person == null) {
                 throw new NullPointerException("persons[" + i + "]");
+            }
+            if (person.retirementDate() != null || person.contributionMonths() != -1
+                    || person.sex() != Sex.UNKNOWN || person.cohorts() != 0) {
+                // Never dropped silently: the batch's columns carry none of these.
+                throw new IllegalArgumentException("persons[" + i + "]: the batch carries no "
+                        + "retirement date, contribution months, sex or cohorts: settle such a "
+                        + "person one claim at a time (Policy.settle)");
             }
             long[] p = person.packed();
             s[i] = (int) p[Person.SCHEME];

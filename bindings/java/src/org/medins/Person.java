@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * An insured person: an immutable value. The defaults are those of medins_person_init: an
- * employee in service, no tier, no groups, no family-doctor contract, no birth date.
+ * employee in service, no tier, no groups, no family-doctor contract, no birth date; retirement
+ * date, years of contribution and sex unknown, no cohorts.
  */
 public final class Person {
     private final Scheme scheme;
@@ -17,6 +18,10 @@ public final class Person {
     private final LocalDate birthDate;
     private final Set<Group> groups;
     private final long familyDoctor;
+    private final LocalDate retirementDate;
+    private final int contributionMonths;
+    private final Sex sex;
+    private final int cohorts;
     private final long[] packed;
 
     /* The packed slots (Packed) of the fields, for BatchPersons too. */
@@ -26,6 +31,10 @@ public final class Person {
     static final int BIRTH_DATE = Packed.slot(Packed.PERSON, "birth_date");
     static final int GROUPS = Packed.slot(Packed.PERSON, "groups");
     static final int FAMILY_DOCTOR = Packed.slot(Packed.PERSON, "family_doctor");
+    static final int RETIREMENT_DATE = Packed.slot(Packed.PERSON, "retirement_date");
+    static final int CONTRIBUTION_MONTHS = Packed.slot(Packed.PERSON, "contribution_months");
+    static final int SEX = Packed.slot(Packed.PERSON, "sex");
+    static final int COHORTS = Packed.slot(Packed.PERSON, "cohorts");
 
     private Person(Builder b) {
         this.scheme = Objects.requireNonNull(b.scheme, "scheme");
@@ -34,6 +43,10 @@ public final class Person {
         this.birthDate = b.birthDate;
         this.groups = Collections.unmodifiableSet(EnumSet.copyOf(b.groups));
         this.familyDoctor = b.familyDoctor;
+        this.retirementDate = b.retirementDate;
+        this.contributionMonths = b.contributionMonths;
+        this.sex = Objects.requireNonNull(b.sex, "sex");
+        this.cohorts = b.cohorts;
         long[] p = Packed.of(Packed.PERSON);
         p[SCHEME] = scheme.code();
         p[CATEGORY] = category.code();
@@ -41,6 +54,10 @@ public final class Person {
         p[BIRTH_DATE] = Dates.toInt(birthDate);
         p[GROUPS] = Group.toFlags(groups);
         p[FAMILY_DOCTOR] = familyDoctor;
+        p[RETIREMENT_DATE] = Dates.toInt(retirementDate);
+        p[CONTRIBUTION_MONTHS] = contributionMonths;
+        p[SEX] = sex.code();
+        p[COHORTS] = Integer.toUnsignedLong(cohorts);
         this.packed = p;
     }
 
@@ -117,6 +134,10 @@ public final class Person {
         b.groups = EnumSet.noneOf(Group.class);
         b.groups.addAll(groups);
         b.familyDoctor = familyDoctor;
+        b.retirementDate = retirementDate;
+        b.contributionMonths = contributionMonths;
+        b.sex = sex;
+        b.cohorts = cohorts;
         return b;
     }
 
@@ -174,6 +195,43 @@ public final class Person {
         return familyDoctor;
     }
 
+    /**
+     * The retirement date.
+     *
+     * @return the date, or null when not given (or not retired)
+     */
+    public LocalDate retirementDate() {
+        return retirementDate;
+    }
+
+    /**
+     * The months of contribution the policy counts.
+     *
+     * @return the months; -1 when not given
+     */
+    public int contributionMonths() {
+        return contributionMonths;
+    }
+
+    /**
+     * The sex.
+     *
+     * @return the sex; {@link Sex#UNKNOWN} when not given
+     */
+    public Sex sex() {
+        return sex;
+    }
+
+    /**
+     * The policy's person groups the caller set (bit i: the policy's i-th,
+     * {@link Policy#cohorts}).
+     *
+     * @return the bits; 0 for none
+     */
+    public int cohorts() {
+        return cohorts;
+    }
+
     /** The packed form; shared, never written by the native side. */
     long[] packed() {
         return packed;
@@ -192,7 +250,9 @@ public final class Person {
     @Override
     public String toString() {
         return "Person[" + scheme + ", " + category + ", " + tier + ", born " + birthDate
-                + ", groups " + groups + ", family doctor " + familyDoctor + "]";
+                + ", groups " + groups + ", family doctor " + familyDoctor + ", retired "
+                + retirementDate + ", contribution months " + contributionMonths + ", " + sex
+                + ", cohorts 0x" + Integer.toHexString(cohorts) + "]";
     }
 
     /** Builds a {@link Person}. */
@@ -203,6 +263,10 @@ public final class Person {
         private LocalDate birthDate;
         private EnumSet<Group> groups = EnumSet.noneOf(Group.class);
         private long familyDoctor;
+        private LocalDate retirementDate;
+        private int contributionMonths = -1;
+        private Sex sex = Sex.UNKNOWN;
+        private int cohorts;
 
         private Builder() {
         }
@@ -300,6 +364,55 @@ public final class Person {
          */
         public Builder familyDoctor(long institution) {
             familyDoctor = institution;
+            return this;
+        }
+
+        /**
+         * Sets a retiree's retirement date (default none). Rows that select on it, or on a
+         * person group the policy works out from it, fail for a retiree without one.
+         *
+         * @param date the date, or null for none
+         * @return this builder
+         */
+        public Builder retirementDate(LocalDate date) {
+            this.retirementDate = date;
+            return this;
+        }
+
+        /**
+         * Sets the months of contribution the policy counts (default -1, unknown: never read
+         * as none); 15 years is 180.
+         *
+         * @param months 0 to 1800, or -1 for unknown (the library checks the range)
+         * @return this builder
+         */
+        public Builder contributionMonths(int months) {
+            this.contributionMonths = months;
+            return this;
+        }
+
+        /**
+         * Sets the sex (default {@link Sex#UNKNOWN}).
+         *
+         * @param sex the sex
+         * @return this builder
+         * @throws NullPointerException when {@code sex} is null
+         */
+        public Builder sex(Sex sex) {
+            this.sex = Objects.requireNonNull(sex, "sex");
+            return this;
+        }
+
+        /**
+         * Sets the policy's person groups the person belongs to (default none), as
+         * {@link Policy#cohorts} reads the policy's words; groups the policy works out by a
+         * rule may not be set.
+         *
+         * @param bits bit i for the policy's i-th group
+         * @return this builder
+         */
+        public Builder cohorts(int bits) {
+            this.cohorts = bits;
             return this;
         }
 

@@ -205,6 +205,20 @@ public final class Policy implements AutoCloseable {
     }
 
     /**
+     * The bits of person groups as the policy names them ({@code person_groups}), for
+     * {@link Person.Builder#cohorts}.
+     *
+     * @param words the policy's words separated by {@code |}, {@code ,} or spaces, any case
+     * @return bit i for the policy's i-th group named
+     * @throws MedinsException (ERR_TYPE) for a word the policy does not define
+     * @throws IllegalStateException when this policy, or the set it is borrowed from, is closed
+     */
+    public int cohorts(String words) {
+        Objects.requireNonNull(words, "words");
+        return (int) (long) use(p -> p.cohorts_parse(words));
+    }
+
+    /**
      * The first day of the benefit year: 1 January unless the policy gives {@code year_start}
      * (1 July for a July-to-June year).
      *

@@ -67,8 +67,17 @@ public final class Population {
     }
 
     private static long[] person(BatchPersons p, int i) {
-        return new long[] {p.scheme[i], p.category[i], p.tier[i], p.birthDate[i],
-            p.groups == null ? 0 : Integer.toUnsignedLong(p.groups[i]), 0};
+        // The columns carry no retirement date, years, sex or cohorts: unknown, as in the
+        // population call.
+        long[] q = Packed.of(Packed.PERSON);
+        q[Person.SCHEME] = p.scheme[i];
+        q[Person.CATEGORY] = p.category[i];
+        q[Person.TIER] = p.tier[i];
+        q[Person.BIRTH_DATE] = p.birthDate[i];
+        q[Person.GROUPS] = p.groups == null ? 0 : Integer.toUnsignedLong(p.groups[i]);
+        q[Person.CONTRIBUTION_MONTHS] = -1;
+        q[Person.COHORTS] = org.medins.swig.medins.COHORTS_UNKNOWN;
+        return q;
     }
 
     /**
