@@ -93,6 +93,10 @@ struct medins_policy {
     int32_t year_start;                /* `year_start`: the benefit year's first day, MMDD (101) */
     const char **attrs;                /* `claim_attributes:`, NULL-terminated: bit i is attrs[i] */
     size_t nattrs;
+    /* The admission orders the selectors tell apart, after the first: 0 when no selector tells
+     * the first from the later ones, 1 when none tells the second from the third (mdn_ctx's
+     * admission above 1 + this selects the same rows), else 2. */
+    int8_t admission_orders;
     mdn_reference *refs;               /* `references:`, in the order written */
     size_t nrefs;
     bool has[MEDINS_SECTION_COUNT];
