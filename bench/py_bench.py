@@ -56,7 +56,9 @@ def c_batch_timer(medins, policy, persons, claims):
     ccols = {k: claims[k].to_numpy() for k in claims}
     years = np.full(len(persons), ccols["date"][0] // 10000, i32)
     none = np.zeros(0, i64)
-    outs = [np.empty(m, i64) for _ in range(4)] + [none] * 4 + [np.empty(m, i32)]
+    # fund, the layers and the patient (OUTPUTS' order: no supplementary fund), and the status
+    outs = [np.empty(m, i64), none] + [np.empty(m, i64) for _ in range(3)] + [none] * 5 + \
+        [np.empty(m, i32)]
 
     def once():
         block = medins.LedgerBlock(years)

@@ -482,6 +482,8 @@ static void finish(batch *b, size_t i, int rc, const medins_settlement *s, medin
     put(out->coinsurance, i, s->coinsurance);
     put(out->over_cap, i, s->over_cap);
     put(out->account, i, s->account);
+    put(out->supplementary, i, s->supplementary);
+    put(out->account_first, i, s->account_first);
     if (out->status)
         out->status[i] = rc;
 }
@@ -903,12 +905,19 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                                  "batch: claim %zu names person %d of %zu", i,
                                  (int)claims->person[i], persons->n);
 
-    /* A caller's struct of version 1 ends before the attributes: none. */
+    /* A caller's struct of version 1 ends before the attributes (claims) or the supplementary
+     * fund (outputs): none. */
     medins_batch_claims whole = MEDINS_BATCH_CLAIMS_INIT;
     if (claims->version < 2) {
         memcpy(&whole, claims, offsetof(medins_batch_claims, attributes));
         whole.version = MEDINS_BATCH_CLAIMS_VERSION;
         claims = &whole;
+    }
+    medins_batch_out whole_out = MEDINS_BATCH_OUT_INIT;
+    if (out->version < 2) {
+        memcpy(&whole_out, out, offsetof(medins_batch_out, supplementary));
+        whole_out.version = MEDINS_BATCH_OUT_VERSION;
+        out = &whole_out;
     }
     /* Without an errors object only the first failure's error is made: one allocation per
      * batch (per part) at most. */

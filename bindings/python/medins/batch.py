@@ -23,9 +23,11 @@ from .values import array, column, integer
 
 __all__ = ["OUTPUTS", "LedgerBlock", "BatchResult", "settle_arrays", "date_codes", "enum_codes"]
 
-#: The output columns, in fen, plus ``status`` (0 or the claim's negative status).
-OUTPUTS = ("fund", "major_disease", "assistance", "patient", "deductible", "coinsurance",
-           "over_cap", "account")
+#: The output columns, in fen, plus ``status`` (0 or the claim's negative status): ``fund +
+#: supplementary + major_disease + assistance + patient`` is each claim's total;
+#: ``account_first`` is the part of ``account`` paid before the fund (``account_first``).
+OUTPUTS = ("fund", "supplementary", "major_disease", "assistance", "patient", "deductible",
+           "coinsurance", "over_cap", "account", "account_first")
 
 
 def _by_value(arr: np.ndarray, what: str, convert: Any, dtype: Any) -> np.ndarray:

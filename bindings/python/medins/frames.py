@@ -40,8 +40,9 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
             :func:`settle_arrays` does with it.
         threads: settle in up to this many threads (:func:`settle_arrays`).
     Returns:
-        ``claims`` with the result columns added: fund, major_disease, assistance, patient,
-        deductible, coinsurance, over_cap, account (fen), status and status_name, and the
+        ``claims`` with the result columns added: fund, supplementary, major_disease,
+        assistance, patient, deductible, coinsurance, over_cap, account, account_first (fen;
+        :data:`medins.batch.OUTPUTS`), status and status_name, and the
         persons' ``scheme``, ``category`` and ``weight`` when the claims lack them. Its
         ``attrs["errors"]`` is a DataFrame of the failed claims, one row each: ``row`` (the
         claim's index label), ``code``, ``status_name`` and ``message`` (the code and message
