@@ -148,6 +148,11 @@ def test_batch_takes_an_attributes_column():
         policy.settle(medins.Person.employee(birth_date="1980-01-01"), claim,
                       medins.Ledger(2023))
     assert r.errors["message"][0] == str(alone.value.args[0]).replace("claim 0", "claim 2")
+    # The frame's column too, never left out: the same funds.
+    claims_frame = frame(claims)
+    claims_frame["person"] = ["A", "B", "C"]
+    out = medins.settle_frame(claims_frame, policy=policy, on_error="status")
+    assert list(out["fund"]) == [728000, 884000, 0]
     # Bits, as Claim.attributes takes them: words and negative numbers are refused, naming
     # the column and the row.
     with pytest.raises(TypeError, match=r"claims\['attributes'\] row 0"):
