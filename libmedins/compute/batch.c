@@ -275,9 +275,10 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned 
     const uint16_t no = (uint16_t)(c->nplans | (plan->status != MDN_PLAN_OK ? PLAN_CANNOT : 0));
     c->plan_no[slot][key] = no;
     /* Only inpatient claims have an admission order: the other keys are the same plan. */
+    const unsigned claim_bits = key & ((1u << KEY_ADMITTED_SHIFT) - 1);
     if (kind != MEDINS_CLAIM_INPATIENT)
         for (unsigned a = 0; a <= (unsigned)c->profile[slot].policy->admission_orders; a++)
-            c->plan_no[slot][(key & ((1u << KEY_ADMITTED_SHIFT) - 1)) | a << KEY_ADMITTED_SHIFT] = no;
+            c->plan_no[slot][claim_bits | a << KEY_ADMITTED_SHIFT] = no;
     return plan;
 }
 

@@ -444,7 +444,8 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
  * Writes the figures to *s and the updated ledger to *next (`next` may be `ledger` itself: it
  * is written only when the claim settles). Without a result only the figures the batch
  * outputs are written (fund, supplementary, major_disease, assistance, patient, deductible,
- * coinsurance, over_cap, account, account_first). `vouched` says what the caller has checked: the body then does not.
+ * coinsurance, over_cap, account, account_first). `vouched` says what the caller has checked:
+ * the body then does not.
  * The claim, the person and the ledger must have passed their checks. `extras` is false only
  * in the batch's copies for policies without the stages few policies write
  * (mdn_benefits.extra): those copies carry none of them.
