@@ -621,7 +621,18 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
                          const mdn_plan **plans)
 {
     const medins_batch_claims *claims = b->claims;
-    const size_t n = b->end - i0 < CHUNK ? b->end - i0 : CHUNK;
+    size_t n = b->end - i0 < CHUNK ? b->end - i0 : CHUNK;
+    /* A claim with attributes is settled alone, with a plan of its own: the chunk ends before
+     * the first, found in one pass over the column (when the batch has one), so that the loop
+     * below tests no claim for them. */
+    if (claims->attributes)
+        for (size_t j = 0; j < n; j++)
+            if (claims->attributes[i0 + j]) {
+                n = j;
+                break;
+            }
+    if (n == 0)
+        return 0;
     /* The chunk's columns, in locals: the functions the loop calls at a new person could
      * write `claims` for all the compiler knows, and it would load them again each claim. */
     const int32_t *person = claims->person + i0, *date = claims->date + i0,
@@ -630,7 +641,6 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     const int64_t *institution = claims->institution ? claims->institution + i0 : mdn_zeros;
     const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : mdn_zeros,
                      *category_b = claims->category_b ? claims->category_b + i0 : mdn_zeros;
-    const uint32_t *attributes = claims->attributes ? claims->attributes + i0 : NULL;
     const mdn_plan *pool = b->cache->plan;
     int rc = 0;
     const medins_policy *policy = policy_for(b->src, date[0], &rc, NULL);
@@ -693,9 +703,6 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
                                   (uint64_t)claim.category_b;
         if (!(mdn_claim_plain_but_pair(&claim, year0, days) & (claim.date >= last) &
               ((uint32_t)claim.date - from <= span) & (in_scope <= room)))
-            break;
-        /* A claim with attributes is settled alone, with a plan of its own. */
-        if (attributes && attributes[m])
             break;
         if ((uint32_t)(claim.date - window_from) >= window_days) {
             if ((slot = run_slot(b, policy, claim.date, m > 0)) < 0)
