@@ -13,8 +13,10 @@ enum {
     MEDINS_BIND_GROUPS, MEDINS_BIND_FAMILY_DOCTOR,
     MEDINS_BIND_PERSON, MEDINS_BIND_DATE, MEDINS_BIND_KIND, MEDINS_BIND_LEVEL,
     MEDINS_BIND_INSTITUTION, MEDINS_BIND_TOTAL, MEDINS_BIND_SELF_PAID, MEDINS_BIND_CATEGORY_B,
-    MEDINS_BIND_FUND, MEDINS_BIND_MAJOR_DISEASE, MEDINS_BIND_ASSISTANCE, MEDINS_BIND_PATIENT,
-    MEDINS_BIND_DEDUCTIBLE, MEDINS_BIND_COINSURANCE, MEDINS_BIND_OVER_CAP, MEDINS_BIND_ACCOUNT,
+    MEDINS_BIND_ATTRIBUTES,
+    MEDINS_BIND_FUND, MEDINS_BIND_SUPPLEMENTARY, MEDINS_BIND_MAJOR_DISEASE,
+    MEDINS_BIND_ASSISTANCE, MEDINS_BIND_PATIENT, MEDINS_BIND_DEDUCTIBLE, MEDINS_BIND_COINSURANCE,
+    MEDINS_BIND_OVER_CAP, MEDINS_BIND_ACCOUNT, MEDINS_BIND_ACCOUNT_FIRST,
     MEDINS_BIND_STATUS, MEDINS_BIND_COLUMNS
 };
 
@@ -38,7 +40,9 @@ static const struct {
     [MEDINS_BIND_TOTAL] = {"total", 1, 0, 0, 1},
     [MEDINS_BIND_SELF_PAID] = {"self_paid", 1, 0, 1, 1},
     [MEDINS_BIND_CATEGORY_B] = {"category_b", 1, 0, 1, 1},
+    [MEDINS_BIND_ATTRIBUTES] = {"attributes", 0, 0, 1, 1},
     [MEDINS_BIND_FUND] = {"fund", 1, 1, 1, 1},
+    [MEDINS_BIND_SUPPLEMENTARY] = {"supplementary", 1, 1, 1, 1},
     [MEDINS_BIND_MAJOR_DISEASE] = {"major_disease", 1, 1, 1, 1},
     [MEDINS_BIND_ASSISTANCE] = {"assistance", 1, 1, 1, 1},
     [MEDINS_BIND_PATIENT] = {"patient", 1, 1, 1, 1},
@@ -46,6 +50,7 @@ static const struct {
     [MEDINS_BIND_COINSURANCE] = {"coinsurance", 1, 1, 1, 1},
     [MEDINS_BIND_OVER_CAP] = {"over_cap", 1, 1, 1, 1},
     [MEDINS_BIND_ACCOUNT] = {"account", 1, 1, 1, 1},
+    [MEDINS_BIND_ACCOUNT_FIRST] = {"account_first", 1, 1, 1, 1},
     [MEDINS_BIND_STATUS] = {"status", 0, 1, 1, 1},
 };
 
@@ -102,8 +107,10 @@ static int medins_bind_batch(const medins_policy *policy, const medins_policy_se
     cs.total = c[MEDINS_BIND_TOTAL];
     cs.self_paid = c[MEDINS_BIND_SELF_PAID];
     cs.category_b = c[MEDINS_BIND_CATEGORY_B];
+    cs.attributes = c[MEDINS_BIND_ATTRIBUTES];
     medins_batch_out_init(&out);
     out.fund = c[MEDINS_BIND_FUND];
+    out.supplementary = c[MEDINS_BIND_SUPPLEMENTARY];
     out.major_disease = c[MEDINS_BIND_MAJOR_DISEASE];
     out.assistance = c[MEDINS_BIND_ASSISTANCE];
     out.patient = c[MEDINS_BIND_PATIENT];
@@ -111,6 +118,7 @@ static int medins_bind_batch(const medins_policy *policy, const medins_policy_se
     out.coinsurance = c[MEDINS_BIND_COINSURANCE];
     out.over_cap = c[MEDINS_BIND_OVER_CAP];
     out.account = c[MEDINS_BIND_ACCOUNT];
+    out.account_first = c[MEDINS_BIND_ACCOUNT_FIRST];
     out.status = c[MEDINS_BIND_STATUS];
     medins_batch_options_init(&opts);
     opts.errors = errors;

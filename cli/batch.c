@@ -41,8 +41,10 @@ static const char help[] =
     CLI_WORDS_HELP
     "\n"
     "Output columns:\n"
-    "  claim_id,person_id,date,status,fund,major_disease,assistance,patient,deductible,\n"
-    "  coinsurance,over_cap,account,error        (status: ok, or the error code's name)\n"
+    "  claim_id,person_id,date,status,fund,supplementary,major_disease,assistance,patient,\n"
+    "  deductible,coinsurance,over_cap,account,account_first,error\n"
+    "                  status: ok, or the error code's name; fund + supplementary +\n"
+    "                  major_disease + assistance + patient = the claim's total\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE      write the results there instead of standard output\n"
@@ -526,8 +528,8 @@ typedef struct chunk {
     int64_t institution[CHUNK];
     medins_fen total[CHUNK], self_paid[CHUNK], category_b[CHUNK];
     uint32_t attributes[CHUNK];
-    medins_fen fund[CHUNK], major[CHUNK], assist[CHUNK], patient[CHUNK], deductible[CHUNK],
-        coins[CHUNK], over_cap[CHUNK], account[CHUNK];
+    medins_fen fund[CHUNK], supp[CHUNK], major[CHUNK], assist[CHUNK], patient[CHUNK],
+        deductible[CHUNK], coins[CHUNK], over_cap[CHUNK], account[CHUNK], account_first[CHUNK];
 } chunk;
 
 static int chunk_put(chunk *c, const char *p, size_t n)
@@ -567,9 +569,12 @@ static int chunk_field(chunk *c, const char *p, size_t n, char sep)
 
 /* ---- The run ------------------------------------------------------------------------------- */
 
+/* The money columns the results and the summary have, after the claim's total. */
+#define PARTS 10
+
 typedef struct totals {
     uint64_t rows, settled, failed;
-    medins_fen sum[9];    /* total, fund, major, assist, patient, deductible, coins, over_cap, account */
+    medins_fen sum[1 + PARTS];    /* the total, then the columns in the results' order */
     int overflow;
 } totals;
 
@@ -643,7 +648,8 @@ static int flush_chunk(run *r)
                                   c->level, c->institution, c->total, c->self_paid,
                                   c->category_b, c->attributes};
         medins_batch_out bo = {MEDINS_BATCH_OUT_VERSION, c->fund, c->major, c->assist, c->patient,
-                               c->deductible, c->coins, c->over_cap, c->account, c->status};
+                               c->deductible, c->coins, c->over_cap, c->account, c->status,
+                               c->supp, c->account_first};
         /* Each failed claim's error, worded as settling that claim alone words it. */
         medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
         opts.errors = r->errors;
@@ -681,7 +687,7 @@ static int flush_chunk(run *r)
             const char *name = medins_status_name(status);
             w_bytes(w, prefix, np);
             w_bytes(w, name, strlen(name));
-            w_bytes(w, ",,,,,,,,,", 9);
+            w_bytes(w, ",,,,,,,,,,,", PARTS + 1);
             w_field(w, msg, strlen(msg));
             w_bytes(w, "\n", 1);
             continue;
@@ -691,26 +697,23 @@ static int flush_chunk(run *r)
             w_bytes(w, prefix, np);
             np = 0;
         }
-        char *p = w_reserve(w, np + 8 * 24 + 8);
+        const medins_fen parts[1 + PARTS] = {
+            c->total[li], c->fund[li], c->supp[li], c->major[li], c->assist[li],
+            c->patient[li], c->deductible[li], c->coins[li], c->over_cap[li], c->account[li],
+            c->account_first[li]};
+        char *p = w_reserve(w, np + PARTS * 24 + 8);
         const char *p0 = p;
         memcpy(p, prefix, np);
         p += np;
         memcpy(p, "ok,", 3);
         p += 3;
-        p = put_fen(p, c->fund[li]); *p++ = ',';
-        p = put_fen(p, c->major[li]); *p++ = ',';
-        p = put_fen(p, c->assist[li]); *p++ = ',';
-        p = put_fen(p, c->patient[li]); *p++ = ',';
-        p = put_fen(p, c->deductible[li]); *p++ = ',';
-        p = put_fen(p, c->coins[li]); *p++ = ',';
-        p = put_fen(p, c->over_cap[li]); *p++ = ',';
-        p = put_fen(p, c->account[li]); *p++ = ',';
+        for (int k = 1; k <= PARTS; k++) {
+            p = put_fen(p, parts[k]);
+            *p++ = ',';
+        }
         *p++ = '\n';
         w->len += (size_t)(p - p0);
-        const medins_fen parts[9] = {c->total[li], c->fund[li], c->major[li], c->assist[li],
-                                     c->patient[li], c->deductible[li], c->coins[li],
-                                     c->over_cap[li], c->account[li]};
-        for (int k = 0; k < 9; k++) {
+        for (int k = 0; k <= PARTS; k++) {
             /* Amounts are never negative; only the running sum can overflow. */
             if (r->t.sum[k] > INT64_MAX - parts[k])
                 r->t.overflow = 1;
@@ -1003,9 +1006,10 @@ static int read_header(run *r, csv_reader *in)
 
 static void summary(const run *r, double secs)
 {
-    static const char *const names[9] = {
-        "total cost", "basic fund", "major-disease insurance", "medical assistance", "patient",
-        "  deductible", "  share in segments", "  above the maximum", "  from the account",
+    static const char *const names[1 + PARTS] = {
+        "total cost", "basic fund", "supplementary fund", "major-disease insurance",
+        "medical assistance", "patient", "  deductible", "  share in segments",
+        "  above the maximum", "  from the account", "    before the fund",
     };
     char a[24];
     fprintf(stderr, "%s: %llu claims in %.2f s (%.2f M claims/s): %llu settled, %llu failed, %zu persons\n",
@@ -1013,7 +1017,7 @@ static void summary(const run *r, double secs)
             secs > 0 ? (double)r->t.rows / secs / 1e6 : 0.0,
             (unsigned long long)r->t.settled, (unsigned long long)r->t.failed, r->ps.n);
     fprintf(stderr, "  totals of the settled claims, yuan:\n");
-    for (int k = 0; k < 9; k++)
+    for (int k = 0; k <= PARTS; k++)
         fprintf(stderr, "    %-26s %18s\n", names[k], cli_yuan(a, r->t.sum[k]));
     if (r->t.overflow)
         fprintf(stderr, "  (some totals overflowed and are incomplete)\n");
@@ -1022,9 +1026,9 @@ static void summary(const run *r, double secs)
 /* The summary as JSON (docs/schemas/batch.schema.json): the figures above and the failed rows. */
 static json_t *summary_json(run *r, double secs)
 {
-    static const char *const keys[9] = {
-        "total", "fund", "major_disease", "assistance", "patient", "deductible", "coinsurance",
-        "over_cap", "account",
+    static const char *const keys[1 + PARTS] = {
+        "total", "fund", "supplementary", "major_disease", "assistance", "patient", "deductible",
+        "coinsurance", "over_cap", "account", "account_first",
     };
     json_t *o = json_object();
     json_object_set_new(o, "claims", json_integer((json_int_t)r->t.rows));
@@ -1033,7 +1037,7 @@ static json_t *summary_json(run *r, double secs)
     json_object_set_new(o, "persons", json_integer((json_int_t)r->ps.n));
     json_object_set_new(o, "seconds", json_real(secs));
     json_t *sums = json_object();
-    for (int k = 0; k < 9; k++)
+    for (int k = 0; k <= PARTS; k++)
         cli_json_money(sums, keys[k], r->t.sum[k]);
     json_object_set_new(o, "totals", sums);
     json_object_set_new(o, "totals_overflowed", json_boolean(r->t.overflow));
@@ -1131,8 +1135,9 @@ int cmd_batch(int argc, char **argv)
     }
     if ((rc = read_header(r, &in)) != 0)
         goto done;
-    static const char head[] = "claim_id,person_id,date,status,fund,major_disease,assistance,patient,"
-                               "deductible,coinsurance,over_cap,account,error\n";
+    static const char head[] = "claim_id,person_id,date,status,fund,supplementary,major_disease,"
+                               "assistance,patient,deductible,coinsurance,over_cap,account,"
+                               "account_first,error\n";
     w_bytes(w, head, sizeof head - 1);
 
     uint64_t size = csv_size(&in);

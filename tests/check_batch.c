@@ -33,7 +33,7 @@ typedef struct cols {
     int64_t institution[MAXN];
     medins_fen total[MAXN], self_paid[MAXN], category_b[MAXN];
     medins_fen fund[MAXN], major[MAXN], assist[MAXN], patient[MAXN], ded[MAXN], coins[MAXN],
-        over[MAXN], account[MAXN];
+        over[MAXN], account[MAXN], supp[MAXN], account_first[MAXN];
     int32_t status[MAXN];
     medins_ledger ledgers[MAXN];
 } cols;
@@ -54,7 +54,8 @@ static void views(const cols *c, size_t npersons, size_t nclaims, medins_batch_p
     *o = (medins_batch_out){.version = MEDINS_BATCH_OUT_VERSION,
                             .fund = C.fund, .major_disease = C.major, .assistance = C.assist,
                             .patient = C.patient, .deductible = C.ded, .coinsurance = C.coins,
-                            .over_cap = C.over, .account = C.account, .status = C.status};
+                            .over_cap = C.over, .account = C.account, .status = C.status,
+                            .supplementary = C.supp, .account_first = C.account_first};
 }
 
 static void add_person(size_t i, medins_scheme s, medins_category cat, medins_tier t, uint32_t groups)
@@ -615,8 +616,11 @@ static size_t compare_with_single_in(const medins_policy *pol, const medins_poli
         ck_assert_msg(s->fund == C.fund[i] && s->major_disease == C.major[i] &&
                       s->assistance == C.assist[i] && s->patient == C.patient[i] &&
                       s->deductible == C.ded[i] && s->coinsurance == C.coins[i] &&
-                      s->over_cap == C.over[i] && s->account == C.account[i],
+                      s->over_cap == C.over[i] && s->account == C.account[i] &&
+                      s->supplementary == C.supp[i] && s->account_first == C.account_first[i],
                       "%s claim %zu: figures differ", id, i);
+        ck_assert_msg(C.fund[i] + C.supp[i] + C.major[i] + C.assist[i] + C.patient[i] ==
+                      C.total[i], "%s claim %zu: the parts do not add up to the total", id, i);
         medins_result_free(r);
     }
     ck_assert_msg(failed == nfail, "%s: %zu failed in the batch, %zu alone", id, failed, nfail);
@@ -1119,7 +1123,7 @@ END_TEST
  */
 START_TEST(output_column_sets)
 {
-    enum { NP = 300, COLS = 8, STATUS = 1 << COLS };
+    enum { NP = 300, COLS = 10, STATUS = 1 << COLS };
     static medins_ledger start[NP], ledgers_all[NP];
     static medins_fen got[COLS][MAXN];
     static int32_t got_status[MAXN];
@@ -1143,12 +1147,13 @@ START_TEST(output_column_sets)
     memcpy(ledgers_all, C.ledgers, sizeof ledgers_all);
     /* In medins_batch_out's order. */
     const medins_fen *all[COLS] = {C.fund, C.major, C.assist, C.patient, C.ded, C.coins, C.over,
-                                   C.account};
+                                   C.account, C.supp, C.account_first};
 
-    /* Bit c: output column c; STATUS: the status. */
+    /* Bit c: output column c; STATUS: the status. With and without the stages' columns (bits
+     * 8 and 9, zeros under this policy). */
     static const unsigned sets[] = {
-        STATUS | 0xff, STATUS | 0x0f, 0x0f, STATUS | 0x07, STATUS | 0x1f, 0xff, 0xf0,
-        0x01, STATUS, 0,
+        STATUS | 0x3ff, STATUS | 0xff, STATUS | 0x10f, STATUS | 0x0f, 0x0f, STATUS | 0x07,
+        STATUS | 0x1f, 0xff, 0xf0, 0x01, 0x300, STATUS | 0x200, STATUS, 0,
     };
     for (size_t t = 0; t < sizeof sets / sizeof sets[0]; t++) {
         const unsigned set = sets[t];
@@ -1164,7 +1169,8 @@ START_TEST(output_column_sets)
                                .fund = col[0], .major_disease = col[1], .assistance = col[2],
                                .patient = col[3], .deductible = col[4], .coinsurance = col[5],
                                .over_cap = col[6], .account = col[7],
-                               .status = set & STATUS ? got_status : NULL};
+                               .status = set & STATUS ? got_status : NULL,
+                               .supplementary = col[8], .account_first = col[9]};
         memcpy(C.ledgers, start, sizeof start);
         size_t failed = 0;
         ck_assert_int_eq(medins_batch_settle(policy, &p, &k, C.ledgers, &os, &failed, NULL),

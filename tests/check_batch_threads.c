@@ -89,7 +89,8 @@ static void settle(outcome *o, const medins_batch_claims *claims, unsigned threa
     o->ledgers[PERSONS - 7].year = 1492;
     medins_batch_persons bp = synth_batch_persons(&g_d);
     medins_batch_out bo = {MEDINS_BATCH_OUT_VERSION, o->col[0], o->col[1], o->col[2],
-                           o->col[3], o->col[4], o->col[5], o->col[6], o->col[7], o->status};
+                           o->col[3], o->col[4], o->col[5], o->col[6], o->col[7], o->status,
+                           NULL, NULL};
     medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
     if (list)
         ck_assert_int_eq(medins_batch_errors_new(&o->errors), 0);

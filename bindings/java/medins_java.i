@@ -935,19 +935,22 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                       jintArray person, jintArray date, jintArray kind,
                                       jintArray level, jlongArray institution, jlongArray total,
                                       jlongArray self_paid, jlongArray category_b,
-                                      jlongArray ledgers,
-                                      jlongArray fund, jlongArray major_disease,
+                                      jintArray attributes, jlongArray ledgers,
+                                      jlongArray fund, jlongArray supplementary,
+                                      jlongArray major_disease,
                                       jlongArray assistance, jlongArray patient,
                                       jlongArray deductible, jlongArray coinsurance,
-                                      jlongArray over_cap, jlongArray account, jintArray status,
+                                      jlongArray over_cap, jlongArray account,
+                                      jlongArray account_first, jintArray status,
                                       jboolean close_years, jint threads,
                                       medins_error **err)
 {
     const size_t nf = MEDINS_JAVA_SLOTS(MEDINS_LAYOUT_LEDGER);
     jarray col[MEDINS_JAVA_ARRAYS] = {
         scheme, category, tier, birth_date, groups, family_doctor, person, date, kind, level,
-        institution, total, self_paid, category_b, fund, major_disease, assistance, patient,
-        deductible, coinsurance, over_cap, account, status, ledgers,
+        institution, total, self_paid, category_b, attributes, fund, supplementary,
+        major_disease, assistance, patient, deductible, coinsurance, over_cap, account,
+        account_first, status, ledgers,
     };
     void *d[MEDINS_JAVA_ARRAYS];
     size_t len[MEDINS_JAVA_ARRAYS], np, failed = 0, i;
@@ -1110,8 +1113,10 @@ jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                jintArray birth_date, jintArray groups, jlongArray family_doctor,
                                jintArray person, jintArray date, jintArray kind, jintArray level,
                                jlongArray institution, jlongArray total, jlongArray self_paid,
-                               jlongArray category_b, jlongArray ledgers, jlongArray fund,
-                               jlongArray major_disease, jlongArray assistance,
-                               jlongArray patient, jlongArray deductible, jlongArray coinsurance,
-                               jlongArray over_cap, jlongArray account, jintArray status,
+                               jlongArray category_b, jintArray attributes,
+                               jlongArray ledgers, jlongArray fund,
+                               jlongArray supplementary, jlongArray major_disease,
+                               jlongArray assistance, jlongArray patient, jlongArray deductible,
+                               jlongArray coinsurance, jlongArray over_cap, jlongArray account,
+                               jlongArray account_first, jintArray status,
                                jboolean close_years, jint threads, medins_error **err);

@@ -72,8 +72,10 @@ MEDINS_API void medins_batch_claims_init(medins_batch_claims *claims);
 
 /**
  * Outputs of length claims.n; any pointer may be NULL to skip that column. The batch runs
- * fastest with every column, or with fund, major_disease, assistance, patient and status
- * only (how the total splits): for these two sets it has a copy that tests for no column.
+ * fastest with every column, or with fund, supplementary, major_disease, assistance, patient
+ * and status only (how the total splits; with or without supplementary and account_first,
+ * which are zero under a policy without a supplementary fund or an account_first stage): for
+ * these sets it has a copy that tests for no column.
  * Initialise with MEDINS_BATCH_OUT_INIT or medins_batch_out_init (`version` as for
  * medins_person).
  */
@@ -88,13 +90,16 @@ typedef struct medins_batch_out {
     medins_fen *over_cap;         /**< as medins_settlement.over_cap */
     medins_fen *account;          /**< as medins_settlement.account */
     int32_t *status;              /**< 0 or the claim's negative status */
+    medins_fen *supplementary;    /**< as medins_settlement.supplementary: fund + supplementary
+                                   *   + major_disease + assistance + patient = the total */
+    medins_fen *account_first;    /**< as medins_settlement.account_first (of account) */
 } medins_batch_out;
 
-/** The medins_batch_out layout this header describes. */
-#define MEDINS_BATCH_OUT_VERSION 1
+/** The medins_batch_out layout this header describes (version 1 ends after status). */
+#define MEDINS_BATCH_OUT_VERSION 2
 /** No output column. */
 #define MEDINS_BATCH_OUT_INIT \
-    { MEDINS_BATCH_OUT_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    { MEDINS_BATCH_OUT_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 /** Set *out to MEDINS_BATCH_OUT_INIT. A NULL out is left alone. */
 MEDINS_API void medins_batch_out_init(medins_batch_out *out);
 

@@ -182,22 +182,26 @@ static const medins_policy *policy_for(policy_source *src, medins_date date, int
 #define PLAN_CANNOT 0x8000u
 
 /*
- * The cache's claim keys: kind and level (three bits each), how many times the person was
- * admitted before this year, up to 2 (two bits, KEY_ADMITTED each; read for inpatient claims
- * only) and whether the claim is at their family doctor. Built from bits, they cost the first
- * pass no arithmetic; a key whose kind does not go with its level never gets a plan
- * (plan_make), so that the first pass need not test the pair.
+ * The cache's claim keys: kind and level (three bits each), whether the claim is at the
+ * person's family doctor, and how many times the person was admitted before this year, up to
+ * the admission orders the policy's selectors tell apart (medins_policy.admission_orders: 0,
+ * 1 or 2; read for inpatient claims only). Under a policy that tells only the first admission
+ * from the later ones, as most do, the keys stay below 256: the plan numbers a profile uses
+ * are as few as they were before the third admission could be told apart. Built from bits,
+ * they cost the first pass no arithmetic; a key whose kind does not go with its level never
+ * gets a plan (plan_make), so that the first pass need not test the pair.
  */
-#define BATCH_KEYS 512
-#define KEY_ADMITTED (1u << 6)
-#define KEY_ADMITTED_MAX (2 * KEY_ADMITTED)
+#define BATCH_KEYS 384
+#define KEY_ADMITTED_SHIFT 7
 
-/* The key of a claim whose kind and level are below 8 (checked); `admitted` is 0 to
- * KEY_ADMITTED_MAX, in steps of KEY_ADMITTED. */
-static inline unsigned batch_key(unsigned kind, unsigned level, unsigned admitted,
-                                 unsigned at_doctor)
+/* The key of a claim whose kind and level are below 8 (checked), of a person admitted
+ * `admitted` times before it (any count: up to `orders`, the policy's admission_orders, are
+ * told apart). */
+static inline unsigned batch_key(unsigned kind, unsigned level, unsigned at_doctor,
+                                 unsigned admitted, unsigned orders)
 {
-    return kind << 3 | level | admitted | at_doctor << 8;
+    return kind << 3 | level | at_doctor << 6 |
+           (admitted < orders ? admitted : orders) << KEY_ADMITTED_SHIFT;
 }
 
 typedef struct plan_cache {
@@ -264,28 +268,29 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned 
     mdn_ctx ctx = c->ctx[slot];
     ctx.kind = kind;
     ctx.level = level;
-    ctx.admission = kind == MEDINS_CLAIM_INPATIENT ? 1 + (int)(key / KEY_ADMITTED % 4) : 0;
-    ctx.at_family_doctor = (int)(key >> 8);
+    ctx.admission = kind == MEDINS_CLAIM_INPATIENT ? 1 + (int)(key >> KEY_ADMITTED_SHIFT) : 0;
+    ctx.at_family_doctor = (int)(key >> 6 & 1);
     mdn_plan *plan = &c->plan[c->nplans++];
     mdn_plan_make(plan, c->profile[slot].policy, &ctx);
     const uint16_t no = (uint16_t)(c->nplans | (plan->status != MDN_PLAN_OK ? PLAN_CANNOT : 0));
     c->plan_no[slot][key] = no;
     /* Only inpatient claims have an admission order: the other keys are the same plan. */
+    const unsigned claim_bits = key & ((1u << KEY_ADMITTED_SHIFT) - 1);
     if (kind != MEDINS_CLAIM_INPATIENT)
-        for (unsigned a = 0; a <= KEY_ADMITTED_MAX; a += KEY_ADMITTED)
-            c->plan_no[slot][(key & ~(3 * KEY_ADMITTED)) | a] = no;
+        for (unsigned a = 0; a <= (unsigned)c->profile[slot].policy->admission_orders; a++)
+            c->plan_no[slot][claim_bits | a << KEY_ADMITTED_SHIFT] = no;
     return plan;
 }
 
-/* The plan of the claim key of kind, level, admission and family_doctor in `slot`, made if
- * new; NULL when the pool is full and `keep` forbids emptying it (plans of the current chunk
- * still in use). */
+/* The plan of the claim key of kind, level, family_doctor and the person's admissions before
+ * it in `slot`, made if new; NULL when the pool is full and `keep` forbids emptying it (plans
+ * of the current chunk still in use). */
 static inline const mdn_plan *plan_for(plan_cache *c, int slot, int kind, int level,
-                                       int admission, int family_doctor, bool keep)
+                                       int family_doctor, int32_t admitted, bool keep)
 {
-    const unsigned key = batch_key((unsigned)kind, (unsigned)level,
-                                   admission > 1 ? (unsigned)(admission - 1) * KEY_ADMITTED : 0,
-                                   (unsigned)family_doctor);
+    const unsigned key = batch_key((unsigned)kind, (unsigned)level, (unsigned)family_doctor,
+                                   (unsigned)admitted,
+                                   (unsigned)c->profile[slot].policy->admission_orders);
     const unsigned n = c->plan_no[slot][key];
     if (n)
         return &c->plan[(n & ~PLAN_CANNOT) - 1];
@@ -442,14 +447,7 @@ static int run_slot(batch *b, const medins_policy *policy, medins_date date, boo
     return slot;
 }
 
-/* The claim key's admission order and family-doctor flag, without branches;
- * `admissions` settled before the claim. */
-static inline int admission_of(int kind, int32_t admissions)
-{
-    const int inpatient = kind == MEDINS_CLAIM_INPATIENT;
-    return inpatient * (1 + (admissions > 0) + (admissions > 1));
-}
-
+/* The claim key's family-doctor flag, without a branch. */
 static inline int at_family_doctor(int64_t family_doctor, int64_t institution)
 {
     return (family_doctor != 0) & (institution == family_doctor);
@@ -489,6 +487,8 @@ static void finish(batch *b, size_t i, int rc, const medins_settlement *s, medin
     put(out->coinsurance, i, s->coinsurance);
     put(out->over_cap, i, s->over_cap);
     put(out->account, i, s->account);
+    put(out->supplementary, i, s->supplementary);
+    put(out->account_first, i, s->account_first);
     if (out->status)
         out->status[i] = rc;
 }
@@ -582,13 +582,12 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
     if (rc == 0) {
         /* The cache's plans are of claims without attributes. */
         const int slot = claim.attributes ? -1 : run_slot(b, policy, claim.date, false);
-        const int admission = admission_of(claim.kind, ledger->admissions),
-                  family_doctor = at_family_doctor(b->person.family_doctor, claim.institution);
+        const int family_doctor = at_family_doctor(b->person.family_doctor, claim.institution);
         const mdn_plan *plan;
         mdn_plan own;
         if (slot >= 0) {
-            plan = plan_for(b->cache, slot, claim.kind, claim.level, admission, family_doctor,
-                            false);
+            plan = plan_for(b->cache, slot, claim.kind, claim.level, family_doctor,
+                            ledger->admissions, false);
         } else {
             mdn_ctx ctx;
             mdn_ctx_make(&ctx, policy, &b->person, mdn_settle_tier(policy, &b->person),
@@ -626,7 +625,18 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
                          const mdn_plan **plans)
 {
     const medins_batch_claims *claims = b->claims;
-    const size_t n = b->end - i0 < CHUNK ? b->end - i0 : CHUNK;
+    size_t n = b->end - i0 < CHUNK ? b->end - i0 : CHUNK;
+    /* A claim with attributes is settled alone, with a plan of its own: the chunk ends before
+     * the first, found in one pass over the column (when the batch has one), so that the loop
+     * below tests no claim for them. */
+    if (claims->attributes)
+        for (size_t j = 0; j < n; j++)
+            if (claims->attributes[i0 + j]) {
+                n = j;
+                break;
+            }
+    if (n == 0)
+        return 0;
     /* The chunk's columns, in locals: the functions the loop calls at a new person could
      * write `claims` for all the compiler knows, and it would load them again each claim. */
     const int32_t *person = claims->person + i0, *date = claims->date + i0,
@@ -635,7 +645,6 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     const int64_t *institution = claims->institution ? claims->institution + i0 : mdn_zeros;
     const medins_fen *self_paid = claims->self_paid ? claims->self_paid + i0 : mdn_zeros,
                      *category_b = claims->category_b ? claims->category_b + i0 : mdn_zeros;
-    const uint32_t *attributes = claims->attributes ? claims->attributes + i0 : NULL;
     const mdn_plan *pool = b->cache->plan;
     int rc = 0;
     const medins_policy *policy = policy_for(b->src, date[0], &rc, NULL);
@@ -647,7 +656,9 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
     /* The run's figures the loop reads, kept out of `b`: its slot's plan numbers hold on
      * dates in [window_from, window_from + window_days) (run_slot). */
     size_t run = (size_t)-1;
-    unsigned admitted = 0;       /* KEY_ADMITTED for each admission this year, up to 2 */
+    unsigned admitted = 0;       /* admissions this year (batch_key) */
+    /* The admission orders the policy tells apart (batch_key). */
+    const unsigned orders = (unsigned)policy->admission_orders;
     int32_t year0 = 0;
     medins_date last = 0, window_from = 0;
     uint32_t window_days = 0;
@@ -666,8 +677,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             /* A person or ledger that fails its check has year0 0: none of its claims is
              * plain. */
             run_enter(b, k);
-            admitted = ((b->ledgers[k].admissions > 0) + (b->ledgers[k].admissions > 1)) *
-                       KEY_ADMITTED;
+            admitted = (unsigned)b->ledgers[k].admissions;
             /* No claim before the first day of the ledger's benefit year is plain: for a year
              * from 1 January, a bound the year's days already keep. */
             last = b->ledgers[k].last_date;
@@ -698,9 +708,6 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
         if (!(mdn_claim_plain_but_pair(&claim, year0, days) & (claim.date >= last) &
               ((uint32_t)claim.date - from <= span) & (in_scope <= room)))
             break;
-        /* A claim with attributes is settled alone, with a plan of its own. */
-        if (attributes && attributes[m])
-            break;
         if ((uint32_t)(claim.date - window_from) >= window_days) {
             if ((slot = run_slot(b, policy, claim.date, m > 0)) < 0)
                 break;
@@ -708,8 +715,9 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
             window_days = (uint32_t)(b->age_until - b->age_from);
             plan_no = b->cache->plan_no[slot];
         }
-        const unsigned key = batch_key((unsigned)claim.kind, (unsigned)claim.level, admitted,
-                                       at_family_doctor(family_doctor, claim.institution));
+        const unsigned key = batch_key((unsigned)claim.kind, (unsigned)claim.level,
+                                       at_family_doctor(family_doctor, claim.institution),
+                                       admitted, orders);
         /* The run's first claim is outside the empty window [0, 0) and took a slot. */
         MDN_ANALYZER_ASSUME(plan_no != NULL);
         /* One test for a plan that can settle; else one is made, or the claim is settled
@@ -725,8 +733,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
         plans[m] = plan;
         /* From the claim's kind, not the plan's flag: that would make each claim's key wait
          * for the plan lookups of the claims before it. */
-        admitted += ((claim.kind == MEDINS_CLAIM_INPATIENT) & (admitted < KEY_ADMITTED_MAX)) *
-                    KEY_ADMITTED;
+        admitted += claim.kind == MEDINS_CLAIM_INPATIENT;
         last = claim.date;
         room -= in_scope;
     }
@@ -910,12 +917,19 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                                  "batch: claim %zu names person %d of %zu", i,
                                  (int)claims->person[i], persons->n);
 
-    /* A caller's struct of version 1 ends before the attributes: none. */
+    /* A caller's struct of version 1 ends before the attributes (claims) or the supplementary
+     * fund (outputs): none. */
     medins_batch_claims whole = MEDINS_BATCH_CLAIMS_INIT;
     if (claims->version < 2) {
         memcpy(&whole, claims, offsetof(medins_batch_claims, attributes));
         whole.version = MEDINS_BATCH_CLAIMS_VERSION;
         claims = &whole;
+    }
+    medins_batch_out whole_out = MEDINS_BATCH_OUT_INIT;
+    if (out->version < 2) {
+        memcpy(&whole_out, out, offsetof(medins_batch_out, supplementary));
+        whole_out.version = MEDINS_BATCH_OUT_VERSION;
+        out = &whole_out;
     }
     /* Without an errors object only the first failure's error is made: one allocation per
      * batch (per part) at most. */

@@ -232,15 +232,17 @@ typedef struct mdn_plan {
     medins_fen carry;                       /* the maximum is inpatient's and carries over */
     medins_fen account;                     /* the individual account pays */
     medins_fen account_b;                   /* ... the category-B first self-pay too */
-    medins_fen seg_cost;                    /* the segments' bounds include the deductibles
-                                             * (segment_basis: cost) */
-    int seg_fund;                           /* ... are on the fund's payment (fund) */
     medins_fen ded;                         /* drow's amount less the thrift reduction, or 0 */
     medins_fen cap;                         /* crow's amount, or MDN_NO_CAP */
     medins_bp adj;                          /* the section's matching adjustments, summed */
     mdn_seg_plan segs;                      /* rrow's segments with adj */
     mdn_layer_plan layer[2];                /* major_disease, assistance */
-    /* The section's supplementary fund (last: only its policies read it). */
+    /* The stages few policies write, last: only their policies read them (the batch's usual
+     * copies of the settlement read up to here). The segments' bounds on another basis: */
+    medins_fen seg_cost;                    /* the segments' bounds include the deductibles
+                                             * (segment_basis: cost) */
+    int seg_fund;                           /* ... are on the fund's payment (fund) */
+    /* The section's supplementary fund. */
     int supp;                               /* it has a ratio row for the person */
     const mdn_amount_row *supp_srow, *supp_crow;    /* start, maximum; NULL: none */
     const mdn_ratio_row *supp_rrow;

@@ -445,8 +445,9 @@ static inline MDN_COLD int plan_error(const mdn_plan *plan, const medins_policy 
  *
  * Writes the figures to *s and the updated ledger to *next (`next` may be `ledger` itself: it
  * is written only when the claim settles). Without a result only the figures the batch
- * outputs are written (fund, major_disease, assistance, patient, deductible, coinsurance,
- * over_cap, account). `vouched` says what the caller has checked: the body then does not.
+ * outputs are written (fund, supplementary, major_disease, assistance, patient, deductible,
+ * coinsurance, over_cap, account, account_first). `vouched` says what the caller has checked:
+ * the body then does not.
  * The claim, the person and the ledger must have passed their checks. `extras` is false only
  * in the batch's copies for policies without the stages few policies write
  * (mdn_benefits.extra): those copies carry none of them.
@@ -495,8 +496,8 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     }
     const medins_fen covered = in_scope - first;
     s->major_disease = s->assistance = 0;
+    s->account_first = first;
     if (r) {
-        s->account_first = first;
         s->in_scope = in_scope;
         s->ratio = 0;
         s->claim_id = claim->id;
@@ -996,6 +997,9 @@ enum {
     /* How the total splits (fund, the layers, the patient) and whether each claim settled. */
     COLS_SPLIT = COL_FUND | COL_MAJOR | COL_ASSIST | COL_PATIENT | COL_STATUS,
     COLS_ALL = (1 << 9) - 1,
+    /* The stages' own, zero under a policy without them (mdn_benefits.extra). */
+    COL_SUPP = 1 << 9, COL_ACCOUNT_FIRST = 1 << 10,
+    COLS_STAGES = COL_SUPP | COL_ACCOUNT_FIRST,
 };
 
 unsigned mdn_batch_columns(const medins_batch_out *o)
@@ -1004,7 +1008,8 @@ unsigned mdn_batch_columns(const medins_batch_out *o)
            (unsigned)!!o->assistance * COL_ASSIST | (unsigned)!!o->patient * COL_PATIENT |
            (unsigned)!!o->deductible * COL_DEDUCTIBLE | (unsigned)!!o->coinsurance * COL_COINS |
            (unsigned)!!o->over_cap * COL_OVER | (unsigned)!!o->account * COL_ACCOUNT |
-           (unsigned)!!o->status * COL_STATUS;
+           (unsigned)!!o->status * COL_STATUS | (unsigned)!!o->supplementary * COL_SUPP |
+           (unsigned)!!o->account_first * COL_ACCOUNT_FIRST;
 }
 
 /* Writes v to column `col` (bit `bit`) at j: `known` is a constant set of the columns whose
@@ -1048,7 +1053,9 @@ BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out 
                *deductible = out->deductible ? out->deductible + i0 : NULL,
                *coins = out->coinsurance ? out->coinsurance + i0 : NULL,
                *over = out->over_cap ? out->over_cap + i0 : NULL,
-               *account = out->account ? out->account + i0 : NULL;
+               *account = out->account ? out->account + i0 : NULL,
+               *supp = out->supplementary ? out->supplementary + i0 : NULL,
+               *account_first = out->account_first ? out->account_first + i0 : NULL;
     int32_t *status = out->status ? out->status + i0 : NULL;
     for (size_t j = 0; j < m; j++) {
         const size_t i = i0 + j;
@@ -1075,6 +1082,10 @@ BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out 
         put_known(coins, j, s.coinsurance, COL_COINS, known, cols);
         put_known(over, j, s.over_cap, COL_OVER, known, cols);
         put_known(account, j, s.account, COL_ACCOUNT, known, cols);
+        if (extras) {
+            put_known(supp, j, s.supplementary, COL_SUPP, 0, 0);
+            put_known(account_first, j, s.account_first, COL_ACCOUNT_FIRST, 0, 0);
+        }
         if ((known & COL_STATUS) ? (cols & COL_STATUS) != 0 : status != NULL)
             status[j] = 0;
     }
@@ -1083,7 +1094,8 @@ BODY void settle_chunk_cols(const medins_batch_claims *claims, medins_batch_out 
 /* In a copy for the call's output columns when they are every column or the split of the
  * total with each claim's status, else in one that tests for each; under a policy with the
  * stages few policies write (mdn_benefits.extra), in one copy that has them and tests for
- * each column, so that the others carry none of them. */
+ * each column, so that the others carry none of them. Under the others the stages' columns
+ * are zeros, written for the chunk at once. */
 void mdn_settle_chunk(const medins_batch_claims *claims, medins_batch_out *out, unsigned cols,
                       medins_ledger *ledgers, const medins_person *person,
                       const medins_policy *policy, const mdn_plan *const *plans, size_t i0,
@@ -1093,7 +1105,11 @@ void mdn_settle_chunk(const medins_batch_claims *claims, medins_batch_out *out, 
         settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, 0, 0, true);
         return;
     }
-    switch (cols) {
+    if (cols & COL_SUPP)
+        memset(out->supplementary + i0, 0, m * sizeof *out->supplementary);
+    if (cols & COL_ACCOUNT_FIRST)
+        memset(out->account_first + i0, 0, m * sizeof *out->account_first);
+    switch (cols & ~(unsigned)COLS_STAGES) {
     case COLS_ALL:
         settle_chunk_cols(claims, out, ledgers, person, policy, plans, i0, m, COLS_ALL, COLS_ALL,
                           false);

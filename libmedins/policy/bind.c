@@ -888,8 +888,14 @@ int mdn_bind_select(mdn_binder *b, const mdn_node *row, unsigned dims, mdn_selec
         int a = 0;
         if ((rc = mdn_bind_word(b, row, "admission", false, admissions, &a)))
             return rc;
-        if (present(row, "admission"))
+        if (present(row, "admission")) {
             s.admission = admission_orders[a];
+            /* The first told from the second, or the second from the third. */
+            const int told = (s.admission >> 2 ^ s.admission >> 3) & 1 ? 2
+                             : (s.admission >> 1 ^ s.admission >> 2) & 1 ? 1 : 0;
+            if (b->policy->admission_orders < told)
+                b->policy->admission_orders = (int8_t)told;
+        }
     }
     if (dims & MDN_DIM_FAMILY_DOCTOR) {
         int t = 0;

@@ -126,6 +126,10 @@ struct medins_policy {
     uint32_t ruled_cohorts;            /* the groups with a rule */
     uint32_t person_needs;             /* every MDN_NEED_* a row of the policy reads, with
                                         * those of the ruled groups rows select on */
+    /* The admission orders the selectors tell apart, after the first: 0 when no selector tells
+     * the first from the later ones, 1 when none tells the second from the third (mdn_ctx's
+     * admission above 1 + this selects the same rows), else 2. */
+    int8_t admission_orders;
     mdn_reference *refs;               /* `references:`, in the order written */
     size_t nrefs;
     bool has[MEDINS_SECTION_COUNT];

@@ -23,7 +23,7 @@ STDIN = ["settle", "--policy", TESTLAND, "-i", "-"]
 # Outpatient 800 at level 1, first of the year: deductible 500, 300 x 50% -> fund 150,
 # patient 650.
 GOOD_JSON = '{"claim": {"kind": "outpatient", "level": "l1", "total": "800", "date": "2023-03-01"}}'
-GOOD_ROW_OUT = "1,P1,2023-01-05,ok,150.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,"
+GOOD_ROW_OUT = "1,P1,2023-01-05,ok,150.00,0.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,0.00,"
 BATCH = ["batch", "-q", "--policy", TESTLAND]
 
 
@@ -142,9 +142,9 @@ def test_birth_dates():
                                    "4,R4,2023-03-01,outpatient,l1,800,in_service,",
                                    header="claim_id,person_id,date,kind,level,total,category,birth_date"))
     rows = {r[0]: r for r in csv.reader(io.StringIO(out, newline=""))}
-    check("batch rows", (rows["1"][3], rows["1"][12]) == ("MEDINS_ERR_PERSON", NO_BIRTH)
-          and rows["2"][3:8] == ["ok", "300.00", "0.00", "0.00", "500.00"]
-          and (rows["3"][3], rows["3"][12]) == ("MEDINS_ERR_PERSON", "birth date 20230302 is after the claim date 20230301")
+    check("batch rows", (rows["1"][3], rows["1"][14]) == ("MEDINS_ERR_PERSON", NO_BIRTH)
+          and rows["2"][3:9] == ["ok", "300.00", "0.00", "0.00", "0.00", "500.00"]
+          and (rows["3"][3], rows["3"][14]) == ("MEDINS_ERR_PERSON", "birth date 20230302 is after the claim date 20230301")
           and rows["4"][3:5] == ["ok", "150.00"], out)
 
 
@@ -163,7 +163,7 @@ def test_batch_rows():
     # A NUL inside a field is an error of that row and column, never the field's end (the
     # total "25\0" + "0" would otherwise read as 25 yuan). Row 3 settles after it: P1's
     # deductible is met by row 1, 100 x 50% -> fund 50, patient 50.
-    after = "3,P1,2023-01-07,ok,50.00,0.00,0.00,50.00,0.00,50.00,0.00,0.00,"
+    after = "3,P1,2023-01-07,ok,50.00,0.00,0.00,0.00,50.00,0.00,50.00,0.00,0.00,0.00,"
     for name, row, col, at in [("NUL in an amount", "2,P1,2023-01-06,outpatient,l1,25\x000", "total", 3),
                                ("NUL in a quoted id", '2,"P\x001",2023-01-06,outpatient,l1,100', "person_id", 2),
                                ("NUL at a field's end", "2,P1,2023-01-06\x00,outpatient,l1,100", "date", 11)]:
@@ -174,7 +174,7 @@ def test_batch_rows():
                                    r"3 claims in .*: 2 settled, 1 failed"])
         rows = out.splitlines()
         check(name + " rows", len(rows) == 4 and rows[1] == GOOD_ROW_OUT and rows[3] == after
-              and rows[2].startswith("2,") and f",MEDINS_ERR_SYNTAX,,,,,,,,,column '{col}': a NUL byte at byte {at}"
+              and rows[2].startswith("2,") and f",MEDINS_ERR_SYNTAX,,,,,,,,,,,column '{col}': a NUL byte at byte {at}"
               in rows[2], out)
     expect("NUL in the header", BATCH + ["-"], 1, stdin="claim_id,per\x00son_id\n",
            err_has=[r"^medins batch: <stdin>:1: field 2: a NUL byte at byte 4$"])
@@ -272,7 +272,7 @@ def test_batch_errors():
     text = csv_text(*[",".join(r) for r in rows],
                     header="claim_id,person_id,date,kind,level,total,self_paid,category_b")
     out, _ = expect("batch", ["batch", "-q", "-k", "--policy", TESTLAND, "-"], 4, stdin=text)
-    got = {r[0]: (r[3], r[12]) for r in csv.reader(io.StringIO(out, newline=""))}
+    got = {r[0]: (r[3], r[14]) for r in csv.reader(io.StringIO(out, newline=""))}
     with tempfile.TemporaryDirectory() as tmp:
         led = os.path.join(tmp, "p9.ledger")
         expect("P9 first", SETTLE + ["--id", "9", "--date", "2023-03-05", "--kind", "outpatient", "--level", "l1",
@@ -362,7 +362,7 @@ SECOND = ["--date", "2023-05-01", "--kind", "inpatient", "--level", "l3", "--tot
 SECOND_FIGURES = [r"^  Basic fund +4230\.00$", r"^  Patient +770\.00$"]
 # After examples/cli/claims.csv P001 has met the 500 deductible: 600 more -> fund 300.
 MORE = "person_id,date,kind,level,total\nP001,2023-06-01,outpatient,l1,600\n"
-CARRIED = "2,P001,2023-06-01,ok,300.00,0.00,0.00,300.00,0.00,300.00,0.00,0.00,"
+CARRIED = "2,P001,2023-06-01,ok,300.00,0.00,0.00,0.00,300.00,0.00,300.00,0.00,0.00,0.00,"
 
 
 def test_ledger_files():
@@ -612,7 +612,7 @@ def test_property():
                 ok = [r for r in result if r[3] == "ok"]
                 check(name + ": every row written", len(result) == len(rows), f"{len(result)} of {len(rows)}")
                 check(name + ": status", (code == 4) == (len(ok) < len(result)) and (keep_going or code == 0), err)
-                check(name + ": each adds up", all(sum(fen(x) for x in r[4:8]) == totals[r[0]] for r in ok),
+                check(name + ": each adds up", all(sum(fen(x) for x in r[4:9]) == totals[r[0]] for r in ok),
                       "\n".join(map(str, ok)))
                 check(name + ": ledgers saved", read_bytes(leds) != olds[leds], read_bytes(leds)[:40])
             else:

@@ -14,8 +14,8 @@ GROUP = sys.argv[2]
 ROOT = os.environ.get("MEDINS_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
 os.chdir(ROOT)
 TESTLAND = "tests/cli/policies/testland.yaml"
-HEADER = ("claim_id,person_id,date,status,fund,major_disease,assistance,patient,deductible,"
-          "coinsurance,over_cap,account,error")
+HEADER = ("claim_id,person_id,date,status,fund,supplementary,major_disease,assistance,patient,"
+          "deductible,coinsurance,over_cap,account,account_first,error")
 
 counts = {"passed": 0, "failed": 0}
 

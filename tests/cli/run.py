@@ -187,11 +187,11 @@ def test_settle_errors():
 #    fund 3000, coinsurance 4750, over the maximum 1750, patient 500 + 4750 + 1750 = 7000
 CLAIMS_OUT = [
     HEADER,
-    "1,P001,2023-02-10,ok,150.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,",
-    "2,P002,2023-03-01,ok,19250.00,0.00,0.00,5750.00,1000.00,3250.00,0.00,0.00,",
-    "3,P001,2023-04-20,ok,200.00,0.00,0.00,200.00,0.00,200.00,0.00,0.00,",
-    "4,P002,2023-09-12,ok,4230.00,0.00,0.00,770.00,300.00,470.00,0.00,0.00,",
-    "5,P003,2023-05-05,ok,3000.00,0.00,0.00,7000.00,500.00,4750.00,1750.00,0.00,",
+    "1,P001,2023-02-10,ok,150.00,0.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,0.00,",
+    "2,P002,2023-03-01,ok,19250.00,0.00,0.00,0.00,5750.00,1000.00,3250.00,0.00,0.00,0.00,",
+    "3,P001,2023-04-20,ok,200.00,0.00,0.00,0.00,200.00,0.00,200.00,0.00,0.00,0.00,",
+    "4,P002,2023-09-12,ok,4230.00,0.00,0.00,0.00,770.00,300.00,470.00,0.00,0.00,0.00,",
+    "5,P003,2023-05-05,ok,3000.00,0.00,0.00,0.00,7000.00,500.00,4750.00,1750.00,0.00,0.00,",
 ]
 
 
@@ -218,8 +218,30 @@ def test_batch():
     rows = [r.split(",") for r in out.splitlines()[1:]]
     totals = {"1": 80000, "2": 2500000, "3": 40000, "4": 500000, "5": 1000000}
     for r in rows:
-        fen = [round(float(x) * 100) for x in r[4:8]]
+        fen = [round(float(x) * 100) for x in r[4:9]]
         check("default adds up " + r[0], r[3] == "ok" and sum(fen) == totals[r[0]], ",".join(r))
+    # tests/data/settle/supplementary.yaml: the supplementary fund's column, so that each row's
+    # parts add up to its total.
+    #  P1, first admission at l3, 150000: deductible 1300; 148700 x 85% = 126395, of which the
+    #    maximum leaves 100000 (fund; 26395 over it, coinsurance 22305). The fund reaches its
+    #    maximum at 117647.06 of cost (the least whose 85% rounds to 100000.00); the rest,
+    #    31052.94, at 80% (employee): supplementary 24842.35. Patient 150000 - 100000 -
+    #    24842.35 = 25157.65, within the major-disease deductible (30000).
+    #  P2, outpatient at l1, 8000: deductible 1800; 6200 x 50% = 3100, of which the fund pays
+    #    up to the supplementary fund's start, 2000 (1100 over it, coinsurance 3100). 2000.00 is
+    #    reached at 3999.99 of cost (1999.995 rounds up); the rest, 2200.01, at 60%: 1320.01.
+    #    Patient 8000 - 2000 - 1320.01 = 4679.99.
+    out, err = expect("supplementary fund", ["batch", "--policy", "tests/data/settle/supplementary.yaml", "-"],
+                      0, stdin="claim_id,person_id,date,kind,level,total\n"
+                               "1,P1,2023-03-01,inpatient,l3,150000\n2,P2,2023-03-01,outpatient,l1,8000\n")
+    check("supplementary fund rows", out.splitlines() == [
+        HEADER,
+        "1,P1,2023-03-01,ok,100000.00,24842.35,0.00,0.00,25157.65,1300.00,22305.00,26395.00,0.00,0.00,",
+        "2,P2,2023-03-01,ok,2000.00,1320.01,0.00,0.00,4679.99,1800.00,3100.00,1100.00,0.00,0.00,"], out)
+    rows = [r.split(",") for r in out.splitlines()[1:]]
+    check("supplementary fund adds up", [sum(round(float(x) * 100) for x in r[4:9]) for r in rows]
+          == [15000000, 800000], out)
+    check("supplementary fund summary", re.search(r"^ +supplementary fund +26162\.36$", err, re.M), err)
     expect("missing column", ["batch", "--policy", TESTLAND, "-"], 1, stdin="person_id,date\nP1,2023-01-01\n",
            err_has=[r"<stdin>:1: missing column 'kind'"])
     expect("unknown column", ["batch", "--policy", TESTLAND, "-"], 1,
@@ -243,7 +265,7 @@ def test_batch_bad():
                       err_has=[r'examples/cli/bad\.csv:3: claim 2: column \'total\': "12,50" is not an amount: '
                                r'thousands separators are not allowed$'])
     check("rows before the bad one", out.splitlines() == [
-        HEADER, "1,P1,2023-01-05,ok,150.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,"], out)
+        HEADER, "1,P1,2023-01-05,ok,150.00,0.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,0.00,"], out)
     check("only the first error", err.count("bad.csv:") == 1, err)
     with tempfile.TemporaryDirectory() as tmp:
         led = os.path.join(tmp, "l.txt")
@@ -265,11 +287,11 @@ def test_batch_keep_going():
                                r"8 claims in .*: 2 settled, 6 failed"])
     rows = out.splitlines()
     check("all rows written", len(rows) == 9, out)
-    check("settled rows", rows[1] == "1,P1,2023-01-05,ok,150.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,"
-          and rows[5] == "5,P2,2023-03-02,ok,3400.00,0.00,0.00,1600.00,1000.00,600.00,0.00,0.00,", out)
-    check("unsplit row", rows[6] == 'line 7,,,MEDINS_ERR_SYNTAX,,,,,,,,,"expected 7 fields as in the header, '
+    check("settled rows", rows[1] == "1,P1,2023-01-05,ok,150.00,0.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,0.00,"
+          and rows[5] == "5,P2,2023-03-02,ok,3400.00,0.00,0.00,0.00,1600.00,1000.00,600.00,0.00,0.00,0.00,", out)
+    check("unsplit row", rows[6] == 'line 7,,,MEDINS_ERR_SYNTAX,,,,,,,,,,,"expected 7 fields as in the header, '
           'found 8"', rows[6])
-    check("refused row", rows[2] == '2,P1,2023-01-06,MEDINS_ERR_SYNTAX,,,,,,,,,"column \'total\': ""12,50"" '
+    check("refused row", rows[2] == '2,P1,2023-01-06,MEDINS_ERR_SYNTAX,,,,,,,,,,,"column \'total\': ""12,50"" '
           'is not an amount: thousands separators are not allowed"', rows[2])
     statuses = [r.split(",")[3] for r in rows[1:]]
     check("statuses", statuses == ["ok", "MEDINS_ERR_SYNTAX", "MEDINS_ERR_DATE", "MEDINS_ERR_KIND", "ok",
@@ -292,10 +314,10 @@ def test_batch_ledgers():
               == ["[P001]", "[P002]", "[P003]"], text)
         out, _ = expect("carried", ["batch", "-q", "--policy", TESTLAND, "--ledgers", led, "-"], 0,
                         stdin=more)
-        check("carried row", out.splitlines()[1] == "2,P001,2023-06-01,ok,300.00,0.00,0.00,300.00,0.00,300.00,0.00,0.00,",
+        check("carried row", out.splitlines()[1] == "2,P001,2023-06-01,ok,300.00,0.00,0.00,0.00,300.00,0.00,300.00,0.00,0.00,0.00,",
               out)
         out, _ = expect("fresh", ["batch", "-q", "--policy", TESTLAND, "-"], 0, stdin=more)
-        check("fresh row", out.splitlines()[1] == "2,P001,2023-06-01,ok,50.00,0.00,0.00,550.00,500.00,50.00,0.00,0.00,",
+        check("fresh row", out.splitlines()[1] == "2,P001,2023-06-01,ok,50.00,0.00,0.00,0.00,550.00,500.00,50.00,0.00,0.00,0.00,",
               out)
         # The bad key is on the third line appended: the file's lines + 3, column 1.
         with open(led, "a") as f:
@@ -318,8 +340,8 @@ def test_csv_quoting():
     out, _ = expect("quoted", ["batch", "-q", "--policy", TESTLAND, "-"], 0, stdin=text)
     check("quoted rows", out.splitlines() == [
         HEADER,
-        "1,P1,2023-01-05,ok,150.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,",
-        '"a,""b""",P1,20230106,ok,200.25,0.00,0.00,200.25,0.00,200.25,0.00,0.00,'], out)
+        "1,P1,2023-01-05,ok,150.00,0.00,0.00,0.00,650.00,500.00,150.00,0.00,0.00,0.00,",
+        '"a,""b""",P1,20230106,ok,200.25,0.00,0.00,0.00,200.25,0.00,200.25,0.00,0.00,0.00,'], out)
     # A field with a line break inside quotes counts its lines: the bad total is on line 4.
     text = ('claim_id,person_id,date,kind,level,total\n'
             '"1\n2",P1,2023-01-05,outpatient,l1,800\n'

@@ -1,5 +1,6 @@
 """The numpy batch: one C call, results identical to settling claim by claim."""
 
+import os
 import pickle
 import threading
 
@@ -149,7 +150,47 @@ def test_length_mismatch_is_refused(p2023):
         medins.lowlevel.settle_arrays(
             p2023._c, None, None, *[np.zeros(2, np.int32)] * 4, np.zeros(2, np.uint32),
             np.zeros(2, np.int64), np.zeros(1, np.uint8), *[np.zeros(1, np.int32)] * 4,
-            *[np.zeros(1, np.int64)] * 4, *[np.zeros(1, np.int64)] * 8, np.zeros(1, np.int32))
+            *[np.zeros(1, np.int64)] * 4, np.zeros(0, np.uint32), *[np.zeros(1, np.int64)] * 10,
+            np.zeros(1, np.int32))
+
+
+def _settle_policy(name):
+    return medins.load_policy(os.path.join(os.environ["MEDINS_TEST_DATA"], "settle", name))
+
+
+def test_supplementary_and_account_first_columns():
+    # tests/data/settle/supplementary.yaml (worked in tests/cli/run.py): P0's first admission
+    # at l3, 150000 yuan: fund 100000 (its maximum, reached at 117647.06 of the 148700 above
+    # the deductible of 1300), the supplementary fund 80% of the other 31052.94 = 24842.35,
+    # patient 25157.65. P1's outpatient claim at l1, 8000: deductible 1800, the fund pays 50%
+    # up to the supplementary fund's start, 2000 (reached at 3999.99), which pays 60% of the
+    # other 2200.01 = 1320.01; patient 4679.99. Each claim's parts add up to its total.
+    persons = {"scheme": ["employee"] * 2, "category": ["in_service"] * 2,
+               "birth_date": [19800101] * 2}
+    claims = {"person": [0, 1], "date": [20230301] * 2, "kind": ["inpatient", "outpatient"],
+              "level": ["l3", "l1"], "total": [15000000, 800000]}
+    res = medins.settle_arrays(_settle_policy("supplementary.yaml"), persons, claims)
+    assert list(res["fund"]) == [10000000, 200000]
+    assert list(res["supplementary"]) == [2484235, 132001]
+    assert list(res["patient"]) == [2515765, 467999]
+    assert list(res["account_first"]) == [0, 0]
+    parts = sum(res[k] for k in ("fund", "supplementary", "major_disease", "assistance",
+                                 "patient"))
+    assert list(parts) == claims["total"]
+    # tests/data/settle/account-first.yaml: the current year's account (800 credited, 800 in
+    # the balance) pays first: 800 of an outpatient claim of 3000; of the 2200 left, 1500 is
+    # the deductible and 700 x 65% = 455 the fund's. The account is then empty: account 800,
+    # all of it first; patient 3000 - 455 = 2545.
+    block = medins.LedgerBlock([2023])
+    ledger = medins.Ledger(2023)
+    ledger.account_balance = ledger.account_credited = 80000
+    block[0] = ledger
+    res = medins.settle_arrays(_settle_policy("account-first.yaml"),
+                               {k: v[:1] for k, v in persons.items()},
+                               {"person": [0], "date": [20230301], "kind": ["outpatient"],
+                                "level": ["l1"], "total": [300000]}, ledgers=block)
+    assert (res["account_first"][0], res["account"][0], res["fund"][0], res["patient"][0]) == \
+        (80000, 80000, 45500, 254500)
 
 
 def test_lowlevel_outputs_may_be_left_out(p2023):
@@ -171,23 +212,24 @@ def test_lowlevel_outputs_may_be_left_out(p2023):
         block = medins.LedgerBlock(np.full(3, 2023))
         failed = medins.lowlevel.settle_arrays(
             p2023._c, None, None, *persons, none_u32, none_i64, block._raw, person, date, kind,
-            level, none_i64, total, self_paid, none_i64, *outputs)
+            level, none_i64, total, self_paid, none_i64, none_u32, *outputs)
         return failed, block
 
-    full = [np.full(6, -7, i64) for _ in range(8)] + [np.full(6, -7, i32)]
-    split = [full_col.copy() if k in (0, 1, 2, 3, 8) else full_col[:0]
-             for k, full_col in enumerate(full)]
+    # In OUTPUTS' order, then the status: the split is fund, the layers and the patient.
+    full = [np.full(6, -7, i64) for _ in range(10)] + [np.full(6, -7, i32)]
+    kept = (0, 2, 3, 4, 10)
+    split = [full_col.copy() if k in kept else full_col[:0] for k, full_col in enumerate(full)]
     failed_full, ledgers_full = call(full)
     failed_split, ledgers_split = call(split)
     assert failed_full == failed_split == 1
-    for k in (0, 1, 2, 3, 8):
+    for k in kept:
         np.testing.assert_array_equal(split[k], full[k])
-    assert list(full[8]) == [0, 0, 0, full[8][3], 0, 0] and full[8][3] != 0
+    assert list(full[10]) == [0, 0, 0, full[10][3], 0, 0] and full[10][3] != 0
     assert bytes(ledgers_split._raw) == bytes(ledgers_full._raw)
     # A column of another length is still refused, named.
     with pytest.raises(medins.ArgumentError,
                        match=r"^batch: column deductible has 5 values for 6 claims \["):
-        call(split[:4] + [np.zeros(5, i64)] + split[5:])
+        call(split[:5] + [np.zeros(5, i64)] + split[6:])
 
 
 def test_gil_is_released_during_batch(p2023):

@@ -129,8 +129,33 @@ def test_claim_attributes_from_the_policy_words():
         policy.claim_attributes("abroad")
 
 
-def test_batch_refuses_an_attributes_column():
-    claims = {"person": [0], "date": [20230801], "kind": ["inpatient"], "level": ["l3"],
-              "total": [2000000], "attributes": [2]}
-    with pytest.raises(ValueError, match=r"claims\['attributes'\]: a claim with attributes"):
-        medins.settle_arrays(_midyear(), PERSONS, claims)
+def test_batch_takes_an_attributes_column():
+    # As above, in a batch: 20,000 at level 3 out of the region (bit 2), 7,280; the same
+    # claim without attributes, 10,400 x 85% = 8,840 (another person: each a first
+    # admission). A bit the policy does not define (bit 4 of its four: 16) fails the claim as
+    # settling it alone does.
+    policy = _midyear()
+    persons = {k: v * 3 for k, v in PERSONS.items()}
+    claims = {"person": [0, 1, 2], "date": [20230801] * 3, "kind": ["inpatient"] * 3,
+              "level": ["l3"] * 3, "total": [2000000] * 3,
+              "attributes": np.array([2, 0, 16], np.int64)}
+    r = medins.settle_arrays(policy, persons, claims, on_error="status")
+    assert list(r["fund"]) == [728000, 884000, 0]
+    assert r["status"][2] == medins.Status.ERR_CLAIM
+    claim = medins.Claim(date="2023-08-01", kind="inpatient", level="l3", total=2000000,
+                         attributes=16)
+    with pytest.raises(medins.MedinsError) as alone:
+        policy.settle(medins.Person.employee(birth_date="1980-01-01"), claim,
+                      medins.Ledger(2023))
+    assert r.errors["message"][0] == str(alone.value.args[0]).replace("claim 0", "claim 2")
+    # The frame's column too, never left out: the same funds.
+    claims_frame = frame(claims)
+    claims_frame["person"] = ["A", "B", "C"]
+    out = medins.settle_frame(claims_frame, policy=policy, on_error="status")
+    assert list(out["fund"]) == [728000, 884000, 0]
+    # Bits, as Claim.attributes takes them: words and negative numbers are refused, naming
+    # the column and the row.
+    with pytest.raises(TypeError, match=r"claims\['attributes'\] row 0"):
+        medins.settle_arrays(policy, persons, {**claims, "attributes": ["out_of_region", 0, 0]})
+    with pytest.raises(OverflowError, match=r"claims\['attributes'\] row 1: -1 does not fit"):
+        medins.settle_arrays(policy, persons, {**claims, "attributes": [0, -1, 0]})

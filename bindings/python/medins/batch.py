@@ -23,9 +23,11 @@ from .values import array, column, integer
 
 __all__ = ["OUTPUTS", "LedgerBlock", "BatchResult", "settle_arrays", "date_codes", "enum_codes"]
 
-#: The output columns, in fen, plus ``status`` (0 or the claim's negative status).
-OUTPUTS = ("fund", "major_disease", "assistance", "patient", "deductible", "coinsurance",
-           "over_cap", "account")
+#: The output columns, in fen, plus ``status`` (0 or the claim's negative status): ``fund +
+#: supplementary + major_disease + assistance + patient`` is each claim's total;
+#: ``account_first`` is the part of ``account`` paid before the fund (``account_first``).
+OUTPUTS = ("fund", "supplementary", "major_disease", "assistance", "patient", "deductible",
+           "coinsurance", "over_cap", "account", "account_first")
 
 
 def _by_value(arr: np.ndarray, what: str, convert: Any, dtype: Any) -> np.ndarray:
@@ -293,7 +295,10 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         persons: columns ``scheme``, ``category``, ``tier``, ``birth_date`` and optionally
             ``groups``, ``family_doctor`` (a dict of arrays or a DataFrame), one row per person.
         claims: columns ``person`` (row index into ``persons``), ``date``, ``kind``, ``level``,
-            ``total`` and optionally ``self_paid``, ``category_b``, ``institution``.
+            ``total`` and optionally ``self_paid``, ``category_b``, ``institution`` and
+            ``attributes`` (the policy's claim attributes of each claim as bits, as
+            ``Claim.attributes`` takes them: ``policy.claim_attributes("referred")``; 0 for
+            none). A claim with attributes is settled with a plan of its own, as alone.
         ledgers: ledgers to continue from (a previous result's ``.ledgers``); by default each
             person starts a fresh ledger in the year of their first claim.
         sort: order claims by person then date for the C call (the library needs that order);
@@ -364,10 +369,6 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
 
     person = column(_required(claims, "claims", "person"), "claims['person']", np.int32)
     m = len(person)
-    if _column(claims, "attributes") is not None:
-        # Never dropped silently: the package's batch columns carry no claim attributes.
-        raise ValueError("claims['attributes']: a claim with attributes is settled one at a "
-                         "time (Policy.settle)")
     # Checked before any other work, and long before the C call writes anything.
     out_cols = None if out is None else _out_columns(out, m, names)
     date = date_codes(_required(claims, "claims", "date"), "claims['date']")
@@ -377,6 +378,10 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     total = _int64(_required(claims, "claims", "total"), "claims['total']", money=True)
     self_paid = _int64(_column(claims, "self_paid"), "claims['self_paid']", money=True)
     category_b = _int64(_column(claims, "category_b"), "claims['category_b']", money=True)
+    attributes_col = _column(claims, "attributes")
+    # An absent column goes to C empty, as the optional int64 columns do.
+    attributes = np.zeros(0, np.uint32) if attributes_col is None else \
+        column(attributes_col, "claims['attributes']", np.uint32)
     if m and (person.min() < 0 or person.max() >= n):
         raise IndexError("claims['person'] must index the persons rows")
 
@@ -385,11 +390,11 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     # claims_order checks the order and notes each person's first year in one pass.
     years = np.full(n, _dt.date.today().year, dtype=np.int32)
     ordered = _c.claims_order(person, date, years) == 1
-    cols = (person, date, kind, level, institution, total, self_paid, category_b)
+    cols = (person, date, kind, level, institution, total, self_paid, category_b, attributes)
     if out_cols is not None:
         reads = [(f"claims[{k!r}]", a) for k, a in zip(
             ("person", "date", "kind", "level", "institution", "total", "self_paid",
-             "category_b"), cols)]
+             "category_b", "attributes"), cols)]
         reads += [(f"persons[{k!r}]", a) for k, a in zip(
             ("scheme", "category", "tier", "birth_date", "groups", "family_doctor"),
             (scheme, category, tier, birth, groups, family_doctor))]

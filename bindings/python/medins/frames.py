@@ -40,8 +40,9 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
             :func:`settle_arrays` does with it.
         threads: settle in up to this many threads (:func:`settle_arrays`).
     Returns:
-        ``claims`` with the result columns added: fund, major_disease, assistance, patient,
-        deductible, coinsurance, over_cap, account (fen), status and status_name, and the
+        ``claims`` with the result columns added: fund, supplementary, major_disease,
+        assistance, patient, deductible, coinsurance, over_cap, account, account_first (fen;
+        :data:`medins.batch.OUTPUTS`), status and status_name, and the
         persons' ``scheme``, ``category`` and ``weight`` when the claims lack them. Its
         ``attrs["errors"]`` is a DataFrame of the failed claims, one row each: ``row`` (the
         claim's index label), ``code``, ``status_name`` and ``message`` (the code and message
@@ -64,7 +65,7 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
         raise KeyError(f"claim for unknown person {missing!r}")
     pcols = {c: persons[c].to_numpy() for c in _PERSON_COLUMNS if c in persons.columns}
     ccols = {c: claims[c].to_numpy() for c in ("date", "kind", "level", "total", "self_paid",
-                                                 "category_b", "institution")
+                                                 "category_b", "institution", "attributes")
              if c in claims.columns}
     ccols["person"] = index
     # Totals by category and level need the person's columns next to each claim, and weighted

@@ -312,4 +312,35 @@ public class BatchTest {
         assertEquals(1, ledgers[0].seq());
         assertEquals(1, ledgers[2].seq());
     }
+
+    /**
+     * tests/data/settle/supplementary.yaml (worked in tests/cli/run.py): an employee's first
+     * admission at level 3, 150,000 yuan: fund 100,000 (its maximum), supplementary fund 80% of
+     * the 31,052.94 above it, 24,842.35; patient 25,157.65. An outpatient claim at level 1,
+     * 8,000: fund 2,000 (the supplementary fund's start), supplementary 60% of 2,200.01,
+     * 1,320.01; patient 4,679.99. Each claim's parts add up to its total.
+     */
+    @Test
+    public void supplementaryFundColumn() {
+        java.nio.file.Path file = TestSupport.path("medins.test.data").resolve("settle")
+                .resolve("supplementary.yaml");
+        try (Policy p = Policy.load(file)) {
+            LocalDate day = LocalDate.of(2023, 3, 1);
+            BatchClaims claims = BatchClaims.builder()
+                    .add(0, Claim.of(day, ClaimKind.INPATIENT, Level.L3, 15_000_000L))
+                    .add(1, Claim.of(day, ClaimKind.OUTPATIENT, Level.L1, 800_000L)).build();
+            BatchResult r = p.settleBatch(BatchPersons.of(List.of(TestSupport.employee(),
+                    TestSupport.employee())), claims, new Ledger[] {new Ledger(2023),
+                    new Ledger(2023)}).throwIfFailed();
+            assertArrayEquals(new long[] {10_000_000L, 200_000L}, r.fund());
+            assertArrayEquals(new long[] {2_484_235L, 132_001L}, r.supplementary());
+            assertArrayEquals(new long[] {2_515_765L, 467_999L}, r.patient());
+            assertArrayEquals(new long[] {0, 0}, r.accountFirst());
+            long[] totals = {15_000_000L, 800_000L};
+            for (int i = 0; i < 2; i++) {
+                assertEquals(totals[i], r.fund(i) + r.supplementary(i) + r.majorDisease(i)
+                        + r.assistance(i) + r.patient(i));
+            }
+        }
+    }
 }

@@ -119,12 +119,29 @@ public class RolloverTest {
             Claim c = Claim.builder().date(LocalDate.of(2023, 8, 1)).kind(ClaimKind.INPATIENT)
                     .level(Level.L3).total(2_000_000).attributes(bits).build();
             assertEquals(728_000, p.settleFigures(EMPLOYEE, c, new Ledger(2023)).fund());
-            // The batch's columns carry no attributes: such a claim is refused, never dropped.
+            // In a batch, beside the same claim without attributes (10,400 x 85% = 8,840) and
+            // one with a bit the policy does not define (16: it defines four), which fails as
+            // settling it alone does.
+            Claim plain = Claim.builder().date(LocalDate.of(2023, 8, 1))
+                    .kind(ClaimKind.INPATIENT).level(Level.L3).total(2_000_000).build();
+            Claim unknown = Claim.builder().date(LocalDate.of(2023, 8, 1))
+                    .kind(ClaimKind.INPATIENT).level(Level.L3).total(2_000_000).attributes(16)
+                    .build();
+            BatchClaims claims = BatchClaims.builder().add(0, c).add(1, plain).add(2, unknown)
+                    .build();
+            BatchPersons persons = BatchPersons.of(java.util.Arrays.asList(EMPLOYEE, EMPLOYEE,
+                    EMPLOYEE));
+            Ledger[] ledgers = {new Ledger(2023), new Ledger(2023), new Ledger(2023)};
+            BatchResult r = p.settleBatch(persons, claims, ledgers);
+            assertEquals(728_000, r.fund(0));
+            assertEquals(884_000, r.fund(1));
+            assertEquals(Status.CLAIM, r.status(2));
             try {
-                BatchClaims.builder().add(0, c);
-                org.junit.Assert.fail("a claim with attributes was taken into a batch");
-            } catch (IllegalArgumentException e) {
-                org.junit.Assert.assertTrue(e.getMessage().contains("settled one at a time"));
+                p.settleFigures(EMPLOYEE, unknown, new Ledger(2023));
+                org.junit.Assert.fail("an undefined attribute was taken");
+            } catch (MedinsException e) {
+                assertEquals(e.getMessage().replace("claim 0", "claim 2"),
+                        r.error(2).getMessage());
             }
         }
     }

@@ -73,8 +73,9 @@ public class YearsTest {
             rows = out.split("\n");
             assertEquals(lines.size(), rows.length);
             assertEquals(48, r.size());
-            long[][] ours = {r.fund(), r.majorDisease(), r.assistance(), r.patient(),
-                             r.deductible(), r.coinsurance(), r.overCap(), r.account()};
+            long[][] ours = {r.fund(), r.supplementary(), r.majorDisease(), r.assistance(),
+                             r.patient(), r.deductible(), r.coinsurance(), r.overCap(),
+                             r.account(), r.accountFirst()};
             for (int i = 0; i < r.size(); i++) {
                 // claim_id,person_id,date,status,fund,...,account,error
                 String[] f = rows[i + 1].split(",", -1);

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * The claims of a batch as columns (the C structure of arrays): the person index, date as
- * YYYYMMDD, codes of {@link ClaimKind} and {@link Level}, institution ids, and amounts in fen.
- * Institution, self-paid and category-B columns may be null (zeros). The arrays are copied.
+ * YYYYMMDD, codes of {@link ClaimKind} and {@link Level}, institution ids, amounts in fen, and
+ * the policy's claim attributes as bits ({@link Claim#attributes()}). Institution, self-paid,
+ * category-B and attributes columns may be null (zeros). The arrays are copied.
  * Claims come grouped by person, in date order within a person.
  */
 public final class BatchClaims {
@@ -18,6 +19,7 @@ public final class BatchClaims {
     final long[] total;
     final long[] selfPaid;
     final long[] categoryB;
+    final int[] attributes;
 
     /**
      * Claims from columns, one row per claim.
@@ -35,6 +37,28 @@ public final class BatchClaims {
      */
     public BatchClaims(int[] person, int[] date, int[] kind, int[] level, long[] institution,
                        long[] total, long[] selfPaid, long[] categoryB) {
+        this(person, date, kind, level, institution, total, selfPaid, categoryB, null);
+    }
+
+    /**
+     * Claims from columns, one row per claim, with their attributes: a claim with attributes
+     * is settled with a plan of its own, as settling it alone would be.
+     *
+     * @param person the index of each claim's person in the batch's {@link BatchPersons}
+     * @param date each claim's settlement date as YYYYMMDD
+     * @param kind each claim's {@link ClaimKind#code()}
+     * @param level each claim's {@link Level#code()}
+     * @param institution each claim's institution id, or null for none
+     * @param total each claim's total cost in fen
+     * @param selfPaid each claim's fully self-paid items in fen, or null for none
+     * @param categoryB each claim's category-B first self-pay in fen, or null for none
+     * @param attributes each claim's attributes as bits ({@link Policy#claimAttributes}), or
+     *     null for none
+     * @throws IllegalArgumentException when the columns differ in length
+     * @throws NullPointerException when a column that may not be null is
+     */
+    public BatchClaims(int[] person, int[] date, int[] kind, int[] level, long[] institution,
+                       long[] total, long[] selfPaid, long[] categoryB, int[] attributes) {
         int n = Objects.requireNonNull(person, "person").length;
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(kind, "kind");
@@ -43,7 +67,8 @@ public final class BatchClaims {
         if (date.length != n || kind.length != n || level.length != n || total.length != n
                 || (institution != null && institution.length != n)
                 || (selfPaid != null && selfPaid.length != n)
-                || (categoryB != null && categoryB.length != n)) {
+                || (categoryB != null && categoryB.length != n)
+                || (attributes != null && attributes.length != n)) {
             throw new IllegalArgumentException("claim columns differ in length");
         }
         this.person = person.clone();
@@ -54,6 +79,7 @@ public final class BatchClaims {
         this.total = total.clone();
         this.selfPaid = selfPaid == null ? null : selfPaid.clone();
         this.categoryB = categoryB == null ? null : categoryB.clone();
+        this.attributes = attributes == null ? null : attributes.clone();
     }
 
     /**
@@ -85,6 +111,7 @@ public final class BatchClaims {
         private long[] total = new long[16];
         private long[] selfPaid = new long[16];
         private long[] categoryB = new long[16];
+        private int[] attributes = new int[16];
 
         private Builder() {
         }
@@ -96,14 +123,9 @@ public final class BatchClaims {
          * @param claim the claim; its id is not kept
          * @return this builder
          * @throws NullPointerException when {@code claim} is null
-         * @throws IllegalArgumentException when the claim has attributes (settle it alone)
          */
         public Builder add(int personIndex, Claim claim) {
             Objects.requireNonNull(claim, "claim");
-            if (claim.attributes() != 0) {
-                throw new IllegalArgumentException("a claim with attributes is settled one at a "
-                        + "time (Policy.settle): batch columns carry none");
-            }
             if (n == person.length) {
                 int m = n * 2;
                 person = Arrays.copyOf(person, m);
@@ -114,6 +136,7 @@ public final class BatchClaims {
                 total = Arrays.copyOf(total, m);
                 selfPaid = Arrays.copyOf(selfPaid, m);
                 categoryB = Arrays.copyOf(categoryB, m);
+                attributes = Arrays.copyOf(attributes, m);
             }
             long[] c = claim.packed();
             person[n] = personIndex;
@@ -124,6 +147,7 @@ public final class BatchClaims {
             total[n] = c[Claim.TOTAL];
             selfPaid[n] = c[Claim.SELF_PAID];
             categoryB[n] = c[Claim.CATEGORY_B];
+            attributes[n] = claim.attributes();
             n++;
             return this;
         }
@@ -137,7 +161,7 @@ public final class BatchClaims {
             return new BatchClaims(Arrays.copyOf(person, n), Arrays.copyOf(date, n),
                     Arrays.copyOf(kind, n), Arrays.copyOf(level, n), Arrays.copyOf(institution, n),
                     Arrays.copyOf(total, n), Arrays.copyOf(selfPaid, n),
-                    Arrays.copyOf(categoryB, n));
+                    Arrays.copyOf(categoryB, n), Arrays.copyOf(attributes, n));
         }
     }
 }

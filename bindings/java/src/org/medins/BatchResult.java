@@ -10,8 +10,9 @@ import org.medins.swig.medins;
 
 /**
  * The outcome of a batch, one entry per claim: the parts in fen and the claim's status (0, or
- * the negative status of a claim that failed and got zeros). Immutable: the array getters
- * return copies.
+ * the negative status of a claim that failed and got zeros). A settled claim's total is
+ * {@code fund + supplementary + majorDisease + assistance + patient}. Immutable: the array
+ * getters return copies.
  *
  * <p>A claim that fails does not stop the batch, so settling a batch returns this result
  * rather than throwing. Each failed claim keeps its error, {@link #error(int)}: the same code
@@ -22,6 +23,7 @@ import org.medins.swig.medins;
  */
 public final class BatchResult {
     private final long[] fund;
+    private final long[] supplementary;
     private final long[] majorDisease;
     private final long[] assistance;
     private final long[] patient;
@@ -29,6 +31,7 @@ public final class BatchResult {
     private final long[] coinsurance;
     private final long[] overCap;
     private final long[] account;
+    private final long[] accountFirst;
     private final int[] status;
     /* Claim i's error at [i], null for the claims that settled; null when every claim did. */
     private final MedinsException[] errors;
@@ -36,6 +39,7 @@ public final class BatchResult {
 
     private BatchResult(int n) {
         fund = new long[n];
+        supplementary = new long[n];
         majorDisease = new long[n];
         assistance = new long[n];
         patient = new long[n];
@@ -43,6 +47,7 @@ public final class BatchResult {
         coinsurance = new long[n];
         overCap = new long[n];
         account = new long[n];
+        accountFirst = new long[n];
         status = new int[n];
         errors = null;
         failed = 0;
@@ -50,6 +55,7 @@ public final class BatchResult {
 
     private BatchResult(BatchResult r, MedinsException[] errors) {
         fund = r.fund;
+        supplementary = r.supplementary;
         majorDisease = r.majorDisease;
         assistance = r.assistance;
         patient = r.patient;
@@ -57,6 +63,7 @@ public final class BatchResult {
         coinsurance = r.coinsurance;
         overCap = r.overCap;
         account = r.account;
+        accountFirst = r.accountFirst;
         status = r.status;
         this.errors = errors;
         int n = 0;
@@ -91,9 +98,10 @@ public final class BatchResult {
         BatchResult r = new BatchResult(c.size());
         Object[] errors = medins.java_batch(policy, set, region, p.scheme, p.category, p.tier,
                 p.birthDate, p.groups, p.familyDoctor, c.person, c.date, c.kind, c.level,
-                c.institution, c.total, c.selfPaid, c.categoryB, packed, r.fund, r.majorDisease,
-                r.assistance, r.patient, r.deductible, r.coinsurance, r.overCap, r.account,
-                r.status, closeYears, threads);
+                c.institution, c.total, c.selfPaid, c.categoryB, c.attributes, packed, r.fund,
+                r.supplementary, r.majorDisease, r.assistance, r.patient, r.deductible,
+                r.coinsurance, r.overCap, r.account, r.accountFirst, r.status, closeYears,
+                threads);
         for (int i = 0; i < ledgers.length; i++) {
             ledgers[i].load(packed, i * nf);
         }
@@ -217,6 +225,18 @@ public final class BatchResult {
     }
 
     /**
+     * Claim i's supplementary fund payment (the section's fund that pays above the basic
+     * fund's maximum or a payment threshold).
+     *
+     * @param i the claim's index in the batch
+     * @return the amount in fen; 0 for a claim that failed or a policy without such a fund
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
+    public long supplementary(int i) {
+        return supplementary[i];
+    }
+
+    /**
      * Claim i's major-disease layer payment.
      *
      * @param i the claim's index in the batch
@@ -294,12 +314,33 @@ public final class BatchResult {
     }
 
     /**
+     * Claim i's part of {@link #account(int)} paid before the fund (a section's
+     * {@code account_first}).
+     *
+     * @param i the claim's index in the batch
+     * @return the amount in fen; 0 for a claim that failed or a policy without that stage
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
+    public long accountFirst(int i) {
+        return accountFirst[i];
+    }
+
+    /**
      * Every claim's basic fund payment (after the cap).
      *
      * @return a copy of the column, in fen; 0 for the claims that failed
      */
     public long[] fund() {
         return fund.clone();
+    }
+
+    /**
+     * Every claim's supplementary fund payment.
+     *
+     * @return a copy of the column, in fen; 0 for the claims that failed
+     */
+    public long[] supplementary() {
+        return supplementary.clone();
     }
 
     /**
@@ -363,6 +404,15 @@ public final class BatchResult {
      */
     public long[] account() {
         return account.clone();
+    }
+
+    /**
+     * Every claim's part of the account's payment made before the fund.
+     *
+     * @return a copy of the column, in fen; 0 for the claims that failed
+     */
+    public long[] accountFirst() {
+        return accountFirst.clone();
     }
 
     /**
