@@ -5,8 +5,9 @@
  * tests/data/regions/midyear.yaml (yuan): the year from 1 July (ledger year 2023 = 2023-07-01
  * to 2024-06-30); in force 2023-07-01 to 2025-06-30.
  *   references: average_wage 96000 (third-party), per_capita_income 48000 (assumed).
- *   outpatient: employee deductible 1% of the average wage = 960, 60%, cap 5% = 4800;
- *     resident 500, 50%, cap 3000.
+ *   outpatient: employees' year's account first (account_first: current, account: true);
+ *     employee deductible 1% of the average wage = 960, 60%, cap 5% = 4800; resident 500, 50%,
+ *     cap 3000.
  *   inpatient: deductible employee 10% of the average wage = 9600 each admission, resident 2%
  *     of the income = 960; employee segments 0 to 50% of the wage (48000) 85%, above 90%;
  *     resident 70%; cap employee 400% of the wage = 384000, resident 600% of the income = 288000;
@@ -164,7 +165,7 @@ START_TEST(reference_values)
     ck_assert_ptr_nonnull(d);
     ck_assert_str_eq(d->text, "10% of average_wage");
     ck_assert_str_eq(medins_value_source_kind(d), "third-party");
-    ck_assert_uint_eq(d->line, 46);
+    ck_assert_uint_eq(d->line, 51);
     ck_assert_uint_eq(d->column, 42);
 }
 END_TEST
@@ -239,6 +240,73 @@ START_TEST(july_year_deductible_and_closing)
     const expect again = {MEDINS_CLAIM_OUTPATIENT, Y(2000), 20240701, Y(960), Y(624), Y(416), 0,
                           Y(1376)};
     settle_expect("next july year", &p, &next, &again);
+}
+END_TEST
+
+/*
+ * The account pays first in a July year: the year's account is what was credited since
+ * 1 July less the account's payments since, so a claim in March spends what was credited the
+ * July before, and the closing on 30 June starts the next year's account afresh.
+ * Ledger of 2023: credited 2000 this year, balance 3000 (1000 of it carried from earlier).
+ * 2023-09-01, 1500: the year's account (2000 - 0 paid) pays all 1500 first; nothing is left
+ *   for the deductible or the fund: account 1500, cash 0, patient 1500.
+ * 2024-03-01, 3000 (the same benefit year): the year's account has 2000 - 1500 = 500 left and
+ *   pays it first; of the 2500 left the deductible takes 960, 1540 x 60% = 924 is the fund's,
+ *   coinsurance 616; the patient's 960 + 616 = 1576 is paid from the rest of the balance
+ *   (3000 - 1500 - 500 = 1000) and in cash: account 500 + 1000 = 1500, cash 576, patient 2076.
+ * Closed on 2024-06-30: the balance (0) carries; the year's credits start again. Credited 2400
+ * for the year from 2024-07-01: 2024-07-01, 2000 is paid first by the account whole.
+ */
+START_TEST(july_year_account_first)
+{
+    medins_person p;
+    employee(&p);
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    l.account_credited = Y(2000);
+    l.account_balance = Y(3000);
+    const struct {
+        expect e;
+        medins_fen first, account, cash;
+    } year[] = {
+        {{MEDINS_CLAIM_OUTPATIENT, Y(1500), 20230901, 0, 0, 0, 0, Y(1500)}, Y(1500), Y(1500), 0},
+        {{MEDINS_CLAIM_OUTPATIENT, Y(3000), 20240301, Y(960), Y(924), Y(616), 0, Y(2076)}, Y(500),
+         Y(1500), Y(576)},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        medins_claim c = outpatient(year[i].e.date, year[i].e.total);
+        medins_result *r = NULL;
+        medins_error *err = NULL;
+        ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &l, &err), 0);
+        const medins_settlement *s = medins_result_settlement(r);
+        ck_assert_int_eq(s->deductible, year[i].e.deductible);
+        ck_assert_int_eq(s->fund, year[i].e.fund);
+        ck_assert_int_eq(s->coinsurance, year[i].e.coinsurance);
+        ck_assert_int_eq(s->patient, year[i].e.patient);
+        ck_assert_int_eq(s->account_first, year[i].first);
+        ck_assert_int_eq(s->account, year[i].account);
+        ck_assert_int_eq(s->cash, year[i].cash);
+        medins_result_free(r);
+    }
+    ck_assert_int_eq(l.account_balance, 0);
+    ck_assert_int_eq(l.account_paid, Y(3000));
+
+    medins_ledger next;
+    ck_assert_int_eq(medins_ledger_close_year(&next, &l, policy, &p, NULL), 0);
+    ck_assert_int_eq(next.year, 2024);
+    ck_assert_int_eq(next.account_credited, 0);
+    ck_assert_int_eq(next.account_paid, 0);
+    next.account_credited = next.account_balance = Y(2400);
+    medins_claim c = outpatient(20240701, Y(2000));
+    medins_result *r = NULL;
+    ck_assert_int_eq(medins_settle(&r, policy, &p, &c, &next, NULL), 0);
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->account_first, Y(2000));
+    ck_assert_int_eq(s->account, Y(2000));
+    ck_assert_int_eq(s->fund, 0);
+    ck_assert_int_eq(s->cash, 0);
+    ck_assert_int_eq(next.account_balance, Y(400));
+    medins_result_free(r);
 }
 END_TEST
 
@@ -540,6 +608,7 @@ static Suite *regions_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, benefit_year_of_a_date);
     tcase_add_test(tc, july_year_deductible_and_closing);
+    tcase_add_test(tc, july_year_account_first);
     tcase_add_test(tc, last_date_outside_the_year);
     tcase_add_test(tc, batch_rolls_over_on_the_year_start);
     suite_add_tcase(s, tc);
