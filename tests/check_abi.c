@@ -246,13 +246,8 @@ START_TEST(unknown_version_refused)
     bp.category = &category;
     bp.tier = &tier;
     bp.birth_date = &birth;
-    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
-    bc.n = 1;
-    bc.person = &person_ix;
-    bc.date = &date;
-    bc.kind = &kind;
-    bc.level = &level;
-    bc.total = &total;
+    medins_batch_claims bc =
+        medins_test_batch_claims(1, &person_ix, &date, &kind, &level, &total);
     medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
     bo.fund = &fund;
     bo.status = &status;

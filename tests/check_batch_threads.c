@@ -255,13 +255,7 @@ START_TEST(the_sibling_call)
     const medins_policy *p = NULL;
     ck_assert_int_eq(medins_policy_set_lookup(&p, g_set, "tianjin", 20230601, NULL), 0);
     medins_batch_persons bp = synth_batch_persons(&g_d);
-    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
-    bc.n = n;
-    bc.person = person;
-    bc.date = date;
-    bc.kind = kind;
-    bc.level = level;
-    bc.total = total;
+    const medins_batch_claims bc = medins_test_batch_claims(n, person, date, kind, level, total);
     medins_batch_out o1 = MEDINS_BATCH_OUT_INIT, o4 = MEDINS_BATCH_OUT_INIT;
     o1.fund = fund1;
     o1.status = status1;

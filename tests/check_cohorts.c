@@ -329,21 +329,6 @@ START_TEST(cohort_words)
 }
 END_TEST
 
-/* The batch columns of n claims. */
-static medins_batch_claims claim_columns(size_t n, const int32_t *person, const medins_date *date,
-                                         const int32_t *kind, const int32_t *level,
-                                         const medins_fen *total)
-{
-    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
-    bc.n = n;
-    bc.person = person;
-    bc.date = date;
-    bc.kind = kind;
-    bc.level = level;
-    bc.total = total;
-    return bc;
-}
-
 /*
  * The batch's columns carry no sex, years, retirement date or cohorts: a claim whose rows read
  * one fails as it would settled alone without it, never with another row's figures. The
@@ -369,7 +354,7 @@ START_TEST(batch_without_the_fields)
     const medins_fen total[2] = {Y(20000), Y(3000)};
     medins_fen fund[2] = {-1, -1};
     int32_t status[2] = {9, 9};
-    const medins_batch_claims bc = claim_columns(2, person, date, kind, level, total);
+    const medins_batch_claims bc = medins_test_batch_claims(2, person, date, kind, level, total);
     medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
     bo.fund = fund;
     bo.status = status;
@@ -427,7 +412,7 @@ START_TEST(batch_tells_birth_dates_apart)
     const medins_date date[4] = {20240301, 20240301, 20240302, 20240302};
     const medins_fen total[4] = {Y(3000), Y(3000), Y(3000), Y(3000)};
     medins_fen fund[4];
-    const medins_batch_claims bc = claim_columns(4, person, date, kind, level, total);
+    const medins_batch_claims bc = medins_test_batch_claims(4, person, date, kind, level, total);
     medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
     bo.fund = fund;
     medins_ledger l[2];

@@ -358,21 +358,6 @@ static medins_batch_persons one_employee(one_person *o)
     return bp;
 }
 
-/* n claims of person 0 from the columns given. */
-static medins_batch_claims claims_of(size_t n, const int32_t *person, const medins_date *date,
-                                     const int32_t *kind, const int32_t *level,
-                                     const medins_fen *total)
-{
-    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
-    bc.n = n;
-    bc.person = person;
-    bc.date = date;
-    bc.kind = kind;
-    bc.level = level;
-    bc.total = total;
-    return bc;
-}
-
 /*
  * The batch rolls the ledger over on 1 July (close_years): the claims of the July-year case,
  * 2023-09-01, 2024-03-01 and 2024-07-01, from the ledger of 2023: fund 624, 600, then the
@@ -388,7 +373,7 @@ START_TEST(batch_rolls_over_on_the_year_start)
     medins_fen fund[3], ded[3];
     one_person o;
     const medins_batch_persons bp = one_employee(&o);
-    const medins_batch_claims bc = claims_of(3, person, date, kind, level, total);
+    const medins_batch_claims bc = medins_test_batch_claims(3, person, date, kind, level, total);
     medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
     bo.fund = fund;
     bo.deductible = ded;
@@ -562,7 +547,7 @@ START_TEST(batch_with_attributes)
     }
     one_person o;
     const medins_batch_persons bp = one_employee(&o);
-    medins_batch_claims bc = claims_of(N, person, date, kind, level, total);
+    medins_batch_claims bc = medins_test_batch_claims(N, person, date, kind, level, total);
     bc.attributes = attrs;
     medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
     bo.fund = fund;

@@ -50,13 +50,8 @@ static int settle(run *r, const medins_policy *policy, int close_years, unsigned
     bp.category = &category;
     bp.tier = &tier;
     bp.birth_date = &birth;
-    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
-    bc.n = r->n;
-    bc.person = person;
-    bc.date = r->date;
-    bc.kind = kind;
-    bc.level = level;
-    bc.total = r->total;
+    const medins_batch_claims bc =
+        medins_test_batch_claims(r->n, person, r->date, kind, level, r->total);
     medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
     bo.fund = r->fund;
     bo.deductible = r->deductible;

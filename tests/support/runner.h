@@ -97,6 +97,23 @@ static inline medins_result *medins_test_settle(const medins_policy *p, medins_l
     return medins_test_settle_with(p, l, category, kind, level, total, date, 0);
 }
 
+/* A batch's columns of n claims: the person index, date, kind, level and total of each. */
+static inline medins_batch_claims medins_test_batch_claims(size_t n, const int32_t *person,
+                                                           const medins_date *date,
+                                                           const int32_t *kind,
+                                                           const int32_t *level,
+                                                           const medins_fen *total)
+{
+    medins_batch_claims bc = MEDINS_BATCH_CLAIMS_INIT;
+    bc.n = n;
+    bc.person = person;
+    bc.date = date;
+    bc.kind = kind;
+    bc.level = level;
+    bc.total = total;
+    return bc;
+}
+
 /*
  * The contract every enum word parser keeps, checked for one enum of `count` values whose
  * policy-file words, in value order, are the array `words` (for example { "employee", "resident" }):
