@@ -397,7 +397,9 @@ typedef struct bad_record {
 
 static const bad_record bad_records[] = {
     {"empty", NULL, "", 0, 0, "empty settlement record"},
-    {"a ledger", NULL, "medins-ledger 1\n", 1, 1, "not a settlement record"},
+    {"a ledger", NULL, "medins-ledger 1\n", 1, 1,
+     "not a settlement record: the first line must be \"medins-record 1\" (or a later version, "
+     "to 2)"},
     {"newer version", "medins-record 1", "medins-record 3", 1, 15, "version 3, which this library"},
     {"unknown key", "total=", "totl=", 4, 1, "unknown record key \"totl\""},
     {"unknown ledger key", "before.seq=", "before.sq=", 24, 1, "unknown record key \"before.sq\""},

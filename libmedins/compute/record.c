@@ -87,8 +87,8 @@ static int record_version(const char *line, size_t n, medins_error **err)
     if (n <= hn || memcmp(line, HEAD, hn) != 0 || line[hn] < '1' || line[hn] > '9' ||
         !mdn_parse_int(line + hn, n - hn, &v))
         return mdn_error(err, MEDINS_ERR_RECORD, NULL, 1, 1,
-                         "not a settlement record: the first line must be \"" HEAD "%d\"",
-                         MEDINS_RECORD_TEXT_VERSION);
+                         "not a settlement record: the first line must be \"" HEAD "1\" (or a "
+                         "later version, to %d)", MEDINS_RECORD_TEXT_VERSION);
     if (v > MEDINS_RECORD_TEXT_VERSION)
         return mdn_error(err, MEDINS_ERR_RECORD, NULL, 1, (unsigned)hn + 1,
                          "a settlement record of version %lld, which this library does not read "
