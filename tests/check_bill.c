@@ -225,20 +225,6 @@ END_TEST
     ck_assert_msg(info.field == (want), #field " = %lld, expected %lld",                        \
                   (long long)info.field, (long long)(want))
 
-static void detail_is(const medins_result *r, size_t i, const char *code, const char *name,
-                      medins_fen in_scope, medins_fen room, medins_fen paid)
-{
-    medins_setldetail row = MEDINS_SETLDETAIL_INIT;
-    medins_error *err = NULL;
-    ck_assert_msg(medins_result_setldetail(&row, r, i, &err) == 0, "%s",
-                  err ? medins_error_message(err) : "?");
-    ck_assert_str_eq(row.fund_pay_type, code);
-    ck_assert_str_eq(row.fund_pay_type_name, name);
-    ck_assert_int_eq(row.inscp_scp_amt, in_scope);
-    ck_assert_int_eq(row.crt_payb_lmt_amt, room);
-    ck_assert_int_eq(row.fund_payamt, paid);
-}
-
 START_TEST(nhsa_employee)
 {
     medins_ledger ledger;
@@ -261,8 +247,8 @@ START_TEST(nhsa_employee)
     INFO_EQ(psn_cash_pay, 266867);
     INFO_EQ(balc, 0);
     ck_assert_uint_eq(medins_result_setldetail_count(r), 2);
-    detail_is(r, 0, "310100", "职工基本医疗保险统筹基金", 948988, 35000000, 679190);
-    detail_is(r, 1, "310200", "职工基本医疗保险个人账户", 269798, 50000, 50000);
+    medins_test_detail_is(r, 0, "310100", "职工基本医疗保险统筹基金", 948988, 35000000, 679190);
+    medins_test_detail_is(r, 1, "310200", "职工基本医疗保险个人账户", 269798, 50000, 50000);
 
     /* The fund's working in Chinese: what came off the bill, the admission, the deductible,
      * the segment, the patient's share of it and the maximum; the account's, its one step. */
@@ -339,9 +325,9 @@ START_TEST(nhsa_resident_layers)
     INFO_EQ(psn_cash_pay, 349200);
     INFO_EQ(acct_pay, 0);
     ck_assert_uint_eq(medins_result_setldetail_count(r), 3);
-    detail_is(r, 0, "390100", "城乡居民基本医疗保险基金", 5000000, 10000000, 3590000);
-    detail_is(r, 1, "390200", "城乡居民大病医疗保险", 1410000, 30000000, 246000);
-    detail_is(r, 2, "610100", "医疗救助基金", 1164000, 5000000, 814800);
+    medins_test_detail_is(r, 0, "390100", "城乡居民基本医疗保险基金", 5000000, 10000000, 3590000);
+    medins_test_detail_is(r, 1, "390200", "城乡居民大病医疗保险", 1410000, 30000000, 246000);
+    medins_test_detail_is(r, 2, "610100", "医疗救助基金", 1164000, 5000000, 814800);
     char text[2048];
     ck_assert_int_eq(medins_result_setl_proc_info(text, sizeof text, NULL, r, 2, MEDINS_LANG_ZH),
                      0);
@@ -374,9 +360,9 @@ START_TEST(nhsa_remapped)
     INFO_EQ(maf_pay, 0);
     INFO_EQ(oth_pay, 814800);
     INFO_EQ(fund_pay_sumamt, 4650800);
-    detail_is(r, 0, "390100", "城乡居民基本医疗保险基金", 5000000, 10000000, 3590000);
-    detail_is(r, 1, "390400", "城乡居民大病保险", 1410000, 30000000, 246000);
-    detail_is(r, 2, "610100", "医疗救助", 1164000, 5000000, 814800);
+    medins_test_detail_is(r, 0, "390100", "城乡居民基本医疗保险基金", 5000000, 10000000, 3590000);
+    medins_test_detail_is(r, 1, "390400", "城乡居民大病保险", 1410000, 30000000, 246000);
+    medins_test_detail_is(r, 2, "610100", "医疗救助", 1164000, 5000000, 814800);
     medins_result_free(r);
     medins_policy_free(p);
 }

@@ -235,20 +235,8 @@ static medins_result *settle_supplementary(const medins_policy *sp, medins_ledge
 }
 
 /* Detail row i of r is the payer `part` with these figures. */
-static void detail_is(const medins_result *r, size_t i, medins_part part, const char *code,
-                      const char *name, medins_fen considered, medins_fen room, medins_fen paid)
-{
-    medins_setldetail row = MEDINS_SETLDETAIL_INIT;
-    medins_error *err = NULL;
-    ck_assert_msg(medins_result_setldetail(&row, r, i, &err) == 0, "row %zu: %s", i,
-                  err ? medins_error_message(err) : "?");
-    ck_assert_int_eq(row.part, part);
-    ck_assert_str_eq(row.fund_pay_type, code);
-    ck_assert_str_eq(row.fund_pay_type_name, name);
-    ck_assert_int_eq(row.inscp_scp_amt, considered);
-    ck_assert_int_eq(row.crt_payb_lmt_amt, room);
-    ck_assert_int_eq(row.fund_payamt, paid);
-}
+#define detail_is(r, i, part, ...) \
+    ck_assert_int_eq(medins_test_detail_is((r), (i), __VA_ARGS__), (part))
 
 START_TEST(refund_supplementary)
 {

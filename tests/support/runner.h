@@ -114,6 +114,26 @@ static inline medins_batch_claims medins_test_batch_claims(size_t n, const int32
     return bc;
 }
 
+/* Row i of r's setldetail has these figures: its fund_pay_type code and name, its in-scope
+ * amount, its room under the maximum and its payment. Returns the row's payer, for the caller
+ * to check. */
+static inline medins_part medins_test_detail_is(const medins_result *r, size_t i,
+                                                const char *code, const char *name,
+                                                medins_fen in_scope, medins_fen room,
+                                                medins_fen paid)
+{
+    medins_setldetail row = MEDINS_SETLDETAIL_INIT;
+    medins_error *err = NULL;
+    ck_assert_msg(medins_result_setldetail(&row, r, i, &err) == 0, "row %zu: %s", i,
+                  err ? medins_error_message(err) : "?");
+    ck_assert_str_eq(row.fund_pay_type, code);
+    ck_assert_str_eq(row.fund_pay_type_name, name);
+    ck_assert_int_eq(row.inscp_scp_amt, in_scope);
+    ck_assert_int_eq(row.crt_payb_lmt_amt, room);
+    ck_assert_int_eq(row.fund_payamt, paid);
+    return row.part;
+}
+
 /*
  * The contract every enum word parser keeps, checked for one enum of `count` values whose
  * policy-file words, in value order, are the array `words` (for example { "employee", "resident" }):
