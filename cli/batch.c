@@ -643,7 +643,7 @@ static int flush_chunk(run *r)
     if (c->m > 0) {
         medins_batch_persons bp = {MEDINS_BATCH_PERSONS_VERSION, r->ps.n, r->ps.scheme,
                                    r->ps.category, r->ps.tier, r->ps.birth, r->ps.groups,
-                                   r->ps.doctor};
+                                   r->ps.doctor, NULL, NULL, NULL, NULL};
         medins_batch_claims bc = {MEDINS_BATCH_CLAIMS_VERSION, c->m, c->person, c->date, c->kind,
                                   c->level, c->institution, c->total, c->self_paid,
                                   c->category_b, c->attributes};
