@@ -66,8 +66,8 @@ static const struct {
  * for the n persons (the length of the scheme column): with `policy`, or with `set` and
  * `region` when policy is NULL. A column must have one value per person or per claim (the
  * length of the person column); an optional one may instead be empty, and is then absent (an
- * output not written, an input all zero; a person's field of version 2 unknown). `errors` (may be NULL) receives each failed claim's
- * error; `close_years` closes the ledgers' years up to their claims'. Returns the batch's
+ * output not written, an input all zero, a person's field of version 2 unknown). `errors` (may
+ * be NULL) receives each failed claim's error; `close_years` closes the ledgers' years up to their claims'. Returns the batch's
  * status (MEDINS_ERR_BATCH when some claims failed, *err as the library sets it); a column of
  * the wrong length is MEDINS_ERR_ARGUMENT with the column named in `why` (and *err untouched),
  * before anything is read or changed. Makes no call into the language, so that Java can call

@@ -18,10 +18,10 @@ public final class BatchPersons {
     final int[] birthDate;
     final int[] groups;
     final long[] familyDoctor;
-    int[] retirementDate;
-    int[] contributionMonths;
-    int[] sex;
-    int[] cohorts;
+    final int[] retirementDate;
+    final int[] contributionMonths;
+    final int[] sex;
+    final int[] cohorts;
 
     /**
      * Persons from columns, one row per person.
@@ -52,6 +52,25 @@ public final class BatchPersons {
         this.birthDate = birthDate.clone();
         this.groups = groups == null ? null : groups.clone();
         this.familyDoctor = familyDoctor == null ? null : familyDoctor.clone();
+        this.retirementDate = null;
+        this.contributionMonths = null;
+        this.sex = null;
+        this.cohorts = null;
+    }
+
+    /* The columns of `base` (copies already, shared) with these fields (copied here). */
+    private BatchPersons(BatchPersons base, int[] retirementDate, int[] contributionMonths,
+                         int[] sex, int[] cohorts) {
+        this.scheme = base.scheme;
+        this.category = base.category;
+        this.tier = base.tier;
+        this.birthDate = base.birthDate;
+        this.groups = base.groups;
+        this.familyDoctor = base.familyDoctor;
+        this.retirementDate = retirementDate == null ? null : retirementDate.clone();
+        this.contributionMonths = contributionMonths == null ? null : contributionMonths.clone();
+        this.sex = sex == null ? null : sex.clone();
+        this.cohorts = cohorts == null ? null : cohorts.clone();
     }
 
     /**
@@ -74,13 +93,7 @@ public final class BatchPersons {
                 throw new IllegalArgumentException("person columns differ in length");
             }
         }
-        BatchPersons p = new BatchPersons(scheme, category, tier, birthDate, groups,
-                familyDoctor);
-        p.retirementDate = retirementDate == null ? null : retirementDate.clone();
-        p.contributionMonths = contributionMonths == null ? null : contributionMonths.clone();
-        p.sex = sex == null ? null : sex.clone();
-        p.cohorts = cohorts == null ? null : cohorts.clone();
-        return p;
+        return new BatchPersons(this, retirementDate, contributionMonths, sex, cohorts);
     }
 
     /**
