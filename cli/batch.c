@@ -40,7 +40,8 @@ static const char help[] =
     "  retirement_date, sex (male|female), contribution_years or contribution_months,\n"
     "  cohorts (the policy's person groups: model_worker|...)\n"
     "                  the person's fields policies may select on (empty, or no column:\n"
-    "                  unknown, and a claim whose rows read one is refused; cohorts: none)\n"
+    "                  unknown, and a claim whose rows read one is refused; an empty\n"
+    "                  cohorts field: no group)\n"
     "  attributes      the claim's attributes the policy defines (referred|out_of_region)\n"
     CLI_WORDS_HELP
     "\n"
