@@ -17,7 +17,10 @@ enum {
     MEDINS_BIND_FUND, MEDINS_BIND_SUPPLEMENTARY, MEDINS_BIND_MAJOR_DISEASE,
     MEDINS_BIND_ASSISTANCE, MEDINS_BIND_PATIENT, MEDINS_BIND_DEDUCTIBLE, MEDINS_BIND_COINSURANCE,
     MEDINS_BIND_OVER_CAP, MEDINS_BIND_ACCOUNT, MEDINS_BIND_ACCOUNT_FIRST,
-    MEDINS_BIND_STATUS, MEDINS_BIND_COLUMNS
+    MEDINS_BIND_STATUS,
+    /* The persons' fields of medins_batch_persons version 2, after the outputs. */
+    MEDINS_BIND_RETIREMENT_DATE, MEDINS_BIND_CONTRIBUTION_MONTHS, MEDINS_BIND_SEX,
+    MEDINS_BIND_COHORTS, MEDINS_BIND_COLUMNS
 };
 
 /* Each column: its name, whether its elements are 64-bit (else 32), whether the call writes
@@ -52,6 +55,10 @@ static const struct {
     [MEDINS_BIND_ACCOUNT] = {"account", 1, 1, 1, 1},
     [MEDINS_BIND_ACCOUNT_FIRST] = {"account_first", 1, 1, 1, 1},
     [MEDINS_BIND_STATUS] = {"status", 0, 1, 1, 1},
+    [MEDINS_BIND_RETIREMENT_DATE] = {"retirement_date", 0, 0, 1, 0},
+    [MEDINS_BIND_CONTRIBUTION_MONTHS] = {"contribution_months", 0, 0, 1, 0},
+    [MEDINS_BIND_SEX] = {"sex", 0, 0, 1, 0},
+    [MEDINS_BIND_COHORTS] = {"cohorts", 0, 0, 1, 0},
 };
 
 /*
@@ -59,8 +66,8 @@ static const struct {
  * for the n persons (the length of the scheme column): with `policy`, or with `set` and
  * `region` when policy is NULL. A column must have one value per person or per claim (the
  * length of the person column); an optional one may instead be empty, and is then absent (an
- * output not written, an input all zero). `errors` (may be NULL) receives each failed claim's
- * error; `close_years` closes the ledgers' years up to their claims'. Returns the batch's
+ * output not written, an input all zero, a person's field of version 2 unknown). `errors` (may
+ * be NULL) receives each failed claim's error; `close_years` closes the ledgers' years up to their claims'. Returns the batch's
  * status (MEDINS_ERR_BATCH when some claims failed, *err as the library sets it); a column of
  * the wrong length is MEDINS_ERR_ARGUMENT with the column named in `why` (and *err untouched),
  * before anything is read or changed. Makes no call into the language, so that Java can call
@@ -97,6 +104,10 @@ static int medins_bind_batch(const medins_policy *policy, const medins_policy_se
     ps.birth_date = c[MEDINS_BIND_BIRTH_DATE];
     ps.groups = c[MEDINS_BIND_GROUPS];
     ps.family_doctor = c[MEDINS_BIND_FAMILY_DOCTOR];
+    ps.retirement_date = c[MEDINS_BIND_RETIREMENT_DATE];
+    ps.contribution_months = c[MEDINS_BIND_CONTRIBUTION_MONTHS];
+    ps.sex = c[MEDINS_BIND_SEX];
+    ps.cohorts = c[MEDINS_BIND_COHORTS];
     medins_batch_claims_init(&cs);
     cs.n = nc;
     cs.person = c[MEDINS_BIND_PERSON];

@@ -37,6 +37,11 @@ static const char help[] =
     "  claim_id, institution        integers (claim_id defaults to the line number)\n"
     "  scheme, category, tier, birth_date, groups (dibao|disabled), family_doctor\n"
     "                  the person (empty: employee, in_service / adult, no tier, no groups)\n"
+    "  retirement_date, sex (male|female), contribution_years or contribution_months,\n"
+    "  cohorts (the policy's person groups: model_worker|...)\n"
+    "                  the person's fields policies may select on (empty, or no column:\n"
+    "                  unknown, and a claim whose rows read one is refused; an empty\n"
+    "                  cohorts field: no group)\n"
     "  attributes      the claim's attributes the policy defines (referred|out_of_region)\n"
     CLI_WORDS_HELP
     "\n"
@@ -155,6 +160,9 @@ typedef struct persons {
     medins_date *birth;
     uint32_t *groups;
     int64_t *doctor;
+    medins_date *retired;
+    int32_t *months, *sex;
+    uint32_t *cohorts;
     medins_ledger *ledger;
     uint8_t *known;            /* attributes seen (a person loaded with --ledgers has none yet) */
     uint64_t *chunk;           /* serial of the last chunk holding one of its claims */
@@ -191,6 +199,8 @@ static int persons_grow(persons *ps)
     if (grow((void **)&ps->scheme, sizeof *ps->scheme, cap) || grow((void **)&ps->category, sizeof *ps->category, cap)
         || grow((void **)&ps->tier, sizeof *ps->tier, cap) || grow((void **)&ps->birth, sizeof *ps->birth, cap)
         || grow((void **)&ps->groups, sizeof *ps->groups, cap) || grow((void **)&ps->doctor, sizeof *ps->doctor, cap)
+        || grow((void **)&ps->retired, sizeof *ps->retired, cap) || grow((void **)&ps->months, sizeof *ps->months, cap)
+        || grow((void **)&ps->sex, sizeof *ps->sex, cap) || grow((void **)&ps->cohorts, sizeof *ps->cohorts, cap)
         || grow((void **)&ps->ledger, sizeof *ps->ledger, cap) || grow((void **)&ps->known, sizeof *ps->known, cap)
         || grow((void **)&ps->chunk, sizeof *ps->chunk, cap) || grow((void **)&ps->id_off, sizeof *ps->id_off, cap)
         || grow((void **)&ps->id_len, sizeof *ps->id_len, cap) || grow((void **)&ps->hash, sizeof *ps->hash, cap))
@@ -263,7 +273,8 @@ static long persons_get(persons *ps, const char *id, size_t n, int *added)
 static void persons_free(persons *ps)
 {
     free(ps->scheme); free(ps->category); free(ps->tier); free(ps->birth); free(ps->groups);
-    free(ps->doctor); free(ps->ledger); free(ps->known); free(ps->chunk); free(ps->id_off);
+    free(ps->doctor); free(ps->retired); free(ps->months); free(ps->sex); free(ps->cohorts);
+    free(ps->ledger); free(ps->known); free(ps->chunk); free(ps->id_off);
     free(ps->id_len); free(ps->hash); free(ps->ids); free(ps->table);
 }
 
@@ -450,12 +461,14 @@ static int save_ledgers(const persons *ps, cli_out *o)
 
 enum col {
     C_PERSON, C_DATE, C_KIND, C_LEVEL, C_TOTAL, C_SELF_PAID, C_CATEGORY_B, C_CLAIM, C_INSTITUTION,
-    C_SCHEME, C_CATEGORY, C_TIER, C_BIRTH, C_GROUPS, C_DOCTOR, C_ATTRIBUTES, C_COUNT
+    C_SCHEME, C_CATEGORY, C_TIER, C_BIRTH, C_GROUPS, C_DOCTOR, C_ATTRIBUTES, C_RETIRED, C_SEX,
+    C_YEARS, C_MONTHS, C_COHORTS, C_COUNT
 };
 static const char *const col_names[C_COUNT] = {
     "person_id", "date", "kind", "level", "total", "self_paid", "category_b", "claim_id",
     "institution", "scheme", "category", "tier", "birth_date", "groups", "family_doctor",
-    "attributes",
+    "attributes", "retirement_date", "sex", "contribution_years", "contribution_months",
+    "cohorts",
 };
 #define C_REQUIRED 5   /* the first five */
 
@@ -641,9 +654,14 @@ static int flush_chunk(run *r)
 {
     chunk *c = r->c;
     if (c->m > 0) {
+        /* A field without a column is unknown for every person. */
+        const int *f = r->cols.field;
         medins_batch_persons bp = {MEDINS_BATCH_PERSONS_VERSION, r->ps.n, r->ps.scheme,
                                    r->ps.category, r->ps.tier, r->ps.birth, r->ps.groups,
-                                   r->ps.doctor};
+                                   r->ps.doctor, f[C_RETIRED] >= 0 ? r->ps.retired : NULL,
+                                   f[C_YEARS] >= 0 || f[C_MONTHS] >= 0 ? r->ps.months : NULL,
+                                   f[C_SEX] >= 0 ? r->ps.sex : NULL,
+                                   f[C_COHORTS] >= 0 ? r->ps.cohorts : NULL};
         medins_batch_claims bc = {MEDINS_BATCH_CLAIMS_VERSION, c->m, c->person, c->date, c->kind,
                                   c->level, c->institution, c->total, c->self_paid,
                                   c->category_b, c->attributes};
@@ -850,6 +868,19 @@ static int field_enum(const csv_reader *in, const run *r, enum col k, const name
     return v;
 }
 
+/* Column k, one of the person's fields `medins settle` takes, read into *p as it reads them:
+ * 0, or -1 with the message, without the field's name the column's already gives, in msg. */
+static int person_column(medins_person *p, enum col k, const char *txt, size_t n, char *msg,
+                         size_t msz)
+{
+    int have_category = 1;
+    if (cli_person_field(p, &have_category, col_names[k], txt, n, msg, msz) == 0)
+        return 0;
+    const size_t skip = strlen(col_names[k]) + 2;
+    memmove(msg, msg + skip, strlen(msg + skip) + 1);
+    return -1;
+}
+
 /* Read one row into the chunk (settling the chunk first when needed). 0 or an exit code. */
 static int take_row(run *r, const csv_reader *in)
 {
@@ -877,6 +908,8 @@ static int take_row(run *r, const csv_reader *in)
     medins_date birth = 0;
     uint32_t groups = 0, attributes = 0;
     int64_t doctor = 0;
+    /* The fields of medins_person version 2, read as `medins settle` reads them. */
+    medins_person more = MEDINS_PERSON_INIT;
     const char *why = "";
     char lib[400] = "";        /* the library's message, when it refused the value */
     const char *pid = field(in, r, C_PERSON);
@@ -914,6 +947,14 @@ static int take_row(run *r, const csv_reader *in)
     CHECK(!*TEXT(C_ATTRIBUTES) ||
           cli_parse_attributes(&attributes, &r->pol, date, txt, n, lib, sizeof lib) == 0,
           C_ATTRIBUTES, MEDINS_ERR_TYPE, "");
+    for (enum col k = C_RETIRED; k <= C_MONTHS; k++)
+        CHECK(!*TEXT(k) || person_column(&more, k, txt, n, lib, sizeof lib) == 0, k,
+              MEDINS_ERR_PERSON, "");
+    CHECK(!*TEXT(C_YEARS) || !*TEXT(C_MONTHS), C_MONTHS, MEDINS_ERR_PERSON,
+          "given with contribution_years: give one of them");
+    CHECK(!*TEXT(C_COHORTS) ||
+          cli_parse_cohorts(&more.cohorts, &r->pol, date, txt, n, lib, sizeof lib) == 0,
+          C_COHORTS, MEDINS_ERR_TYPE, "");
 #undef AMOUNT
 #undef ENUM
 #undef TEXT
@@ -927,7 +968,9 @@ static int take_row(run *r, const csv_reader *in)
     }
     int changed = !ps->known[pi] || ps->scheme[pi] != (int32_t)scheme || ps->category[pi] != (int32_t)category
         || ps->tier[pi] != (int32_t)tier || ps->birth[pi] != birth || ps->groups[pi] != groups
-        || ps->doctor[pi] != doctor;
+        || ps->doctor[pi] != doctor || ps->retired[pi] != more.retirement_date
+        || ps->months[pi] != more.contribution_months || ps->sex[pi] != (int32_t)more.sex
+        || ps->cohorts[pi] != more.cohorts;
     /* Earlier claims of this person in the chunk must be settled with what was true then. */
     if (changed && ps->chunk[pi] == r->serial) {
         int rc = flush_chunk(r);
@@ -941,6 +984,10 @@ static int take_row(run *r, const csv_reader *in)
         ps->birth[pi] = birth;
         ps->groups[pi] = groups;
         ps->doctor[pi] = doctor;
+        ps->retired[pi] = more.retirement_date;
+        ps->months[pi] = more.contribution_months;
+        ps->sex[pi] = (int32_t)more.sex;
+        ps->cohorts[pi] = more.cohorts;
         ps->known[pi] = 1;
     }
     /* A person's ledger opens in the benefit year of their first claim; the library closes it

@@ -228,6 +228,10 @@ int32_t cli_benefit_year(const cli_policies *p, medins_date date);
  * 0, or non-zero with the library's message in msg. */
 int cli_parse_attributes(uint32_t *out, const cli_policies *p, medins_date date,
                          const char *text, size_t len, char *msg, size_t msz);
+/* A person's groups (`model_worker`) as the policy in force on `date` names them (its
+ * person_groups); as cli_parse_attributes. */
+int cli_parse_cohorts(uint32_t *out, const cli_policies *p, medins_date date, const char *text,
+                      size_t len, char *msg, size_t msz);
 
 /* Recognise --policy/--policies/--region in a getopt_long loop: option values 'P', 'D', 'R'. */
 #define CLI_POLICY_LONGOPTS \

@@ -317,15 +317,30 @@ void cli_policies_close(cli_policies *p)
     p->set = NULL;
 }
 
-int cli_parse_attributes(uint32_t *out, const cli_policies *p, medins_date date,
-                         const char *text, size_t len, char *msg, size_t msz)
+/* Words of the policy in force on `date`, read by `parse` into bits. */
+static int parse_policy_words(int (*parse)(const medins_policy *, const char *, size_t,
+                                           uint32_t *, medins_error **),
+                              uint32_t *out, const cli_policies *p, medins_date date,
+                              const char *text, size_t len, char *msg, size_t msz)
 {
     const medins_policy *q = p->single;
     medins_error *err = NULL;
     int rc = q ? 0 : medins_policy_set_lookup(&q, p->set, p->region, date, &err);
     if (rc == 0)
-        rc = medins_policy_attributes_parse(q, text, len, out, &err);
+        rc = parse(q, text, len, out, &err);
     return parse_failed(rc, err, msg, msz);
+}
+
+int cli_parse_attributes(uint32_t *out, const cli_policies *p, medins_date date,
+                         const char *text, size_t len, char *msg, size_t msz)
+{
+    return parse_policy_words(medins_policy_attributes_parse, out, p, date, text, len, msg, msz);
+}
+
+int cli_parse_cohorts(uint32_t *out, const cli_policies *p, medins_date date, const char *text,
+                      size_t len, char *msg, size_t msz)
+{
+    return parse_policy_words(medins_policy_cohorts_parse, out, p, date, text, len, msg, msz);
 }
 
 int32_t cli_benefit_year(const cli_policies *p, medins_date date)

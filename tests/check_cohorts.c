@@ -366,7 +366,7 @@ START_TEST(batch_without_the_fields)
                      MEDINS_ERR_BATCH);
     ck_assert_str_eq(medins_error_message(err),
                      "2 claim(s) failed; the first, claim 0: "
-                     "the person's cohorts are not given (columns carry none), and they decide "
+                     "the person's cohorts are not given (no cohorts column), and they decide "
                      "which inpatient.adjustments row applies: settle the claim alone with its "
                      "cohorts");
     medins_error_free(err);
@@ -427,6 +427,255 @@ START_TEST(batch_tells_birth_dates_apart)
 }
 END_TEST
 
+/* The policy of tests/data/regions/cohorts.yaml without its row on the birth date, so that
+ * the batch shares plans between persons (a row on the birth date makes them claim by claim):
+ * outpatient 70% with retired_self_pay 50% for everyone. */
+static const char shared_yaml[] =
+    "format: 1\n"
+    "region: cohorts\n"
+    "schemes: [employee]\n"
+    "effective: {from: 2024-01-01, to: 2024-12-31}\n"
+    "sources: [{id: city, title: \"Test figures\", kind: third-party}]\n"
+    "cite: \"city: test\"\n"
+    "person_groups:\n"
+    "  - {name: laoren, retired_before: 2001-01-01}\n"
+    "  - {name: long_contributor, contribution_years_min: 30}\n"
+    "  - model_worker\n"
+    "outpatient:\n"
+    "  deductible: [{category: retired, amount: 700}, {amount: 1000}]\n"
+    "  ratio: [{ratio: 70%, retired_self_pay: 50%}]\n"
+    "  cap: [{cohorts: long_contributor, amount: 6000}, {amount: 4000}]\n"
+    "inpatient:\n"
+    "  deductible:\n"
+    "    - {cohorts: laoren, amount: 400}\n"
+    "    - {category: retired, amount: 800}\n"
+    "    - {amount: 1200}\n"
+    "  ratio:\n"
+    "    - {category: retired, sex: male, contribution_years_max: 25, ratio: 85%}\n"
+    "    - {category: retired, sex: female, contribution_years_max: 20, ratio: 85%}\n"
+    "    - {ratio: 85%, retired_self_pay: 60%}\n"
+    "  adjustments: [{cohorts: model_worker, add: 5%}]\n"
+    "  cap: [{amount: 300000}]\n";
+
+enum { NPERSONS = 9, NCLAIMS = 2 * NPERSONS };
+
+/* Persons of both sexes, with and without years, in and out of the caller's group, as
+ * columns, and as medins_person for one-by-one settlement. */
+static const medins_person *batch_people(void)
+{
+    static medins_person p[NPERSONS];
+    p[0] = in_service();
+    p[1] = in_service();
+    p[1].cohorts = MODEL_WORKER;
+    p[2] = retiree(MEDINS_SEX_FEMALE, 19650301, 20150301, 264);
+    /* As p[2] but for her years: under 20, paid as in service. */
+    p[3] = retiree(MEDINS_SEX_FEMALE, 19650301, 20150301, 180);
+    p[4] = retiree(MEDINS_SEX_MALE, 19550101, 20150101, 240);
+    p[5] = retiree(MEDINS_SEX_MALE, 19380601, 19980601, 420);
+    /* In service, a woman without years: no inpatient row she matches reads them; the
+     * outpatient cap does (the long contributors' group is ruled by the years). */
+    p[6] = in_service();
+    p[6].sex = MEDINS_SEX_FEMALE;
+    p[6].contribution_months = -1;
+    /* A retired man without years: his inpatient ratio reads them. */
+    p[7] = retiree(MEDINS_SEX_MALE, 19550101, 20150101, -1);
+    /* As p[4], a model worker. */
+    p[8] = p[4];
+    p[8].cohorts = MODEL_WORKER;
+    return p;
+}
+
+/* The columns of `p` (NPERSONS of them) in `cols`, described by *bp. */
+typedef struct person_cols {
+    int32_t scheme[NPERSONS], category[NPERSONS], tier[NPERSONS], months[NPERSONS],
+        sex[NPERSONS];
+    medins_date birth[NPERSONS], retired[NPERSONS];
+    uint32_t cohorts[NPERSONS];
+} person_cols;
+
+static medins_batch_persons columns_of(person_cols *c, const medins_person *p)
+{
+    for (size_t k = 0; k < NPERSONS; k++) {
+        c->scheme[k] = p[k].scheme;
+        c->category[k] = p[k].category;
+        c->tier[k] = p[k].tier;
+        c->birth[k] = p[k].birth_date;
+        c->retired[k] = p[k].retirement_date;
+        c->months[k] = p[k].contribution_months;
+        c->sex[k] = p[k].sex;
+        c->cohorts[k] = p[k].cohorts;
+    }
+    medins_batch_persons bp = MEDINS_BATCH_PERSONS_INIT;
+    bp.n = NPERSONS;
+    bp.scheme = c->scheme;
+    bp.category = c->category;
+    bp.tier = c->tier;
+    bp.birth_date = c->birth;
+    bp.retirement_date = c->retired;
+    bp.contribution_months = c->months;
+    bp.sex = c->sex;
+    bp.cohorts = c->cohorts;
+    return bp;
+}
+
+/*
+ * The batch settles persons whose columns carry the sex, the years, the retirement date and
+ * the caller's groups exactly as medins_settle settles them one by one: each person an
+ * admission of 20000 at l3 on 1 March, then an outpatient visit of 3000 at l2 on 2 March, run
+ * twice (the second time every plan is in the cache). Worked by hand (header of this file):
+ *   p[1], a model worker in service: 1200; 85 + 5 = 90%: 18800 x 90% = 16920;
+ *     outpatient: 1000; 2000 x 70% = 1400.
+ *   p[2], a retired woman with 22 years: 800; 19200 x 91% = 17472;
+ *     outpatient: 700; 2300 x (100% - 30% x 50%) = 2300 x 85% = 1955.
+ *   p[3], as p[2] with 15 years (under 20): 19200 x 85% = 16320.
+ *   p[6], in service without years: 1200; 18800 x 85% = 15980; her visit fails (the cap).
+ *   p[7], a retired man without years: both claims fail, naming them.
+ */
+START_TEST(batch_carries_the_fields)
+{
+    medins_policy *shared = NULL;
+    ck_assert_int_eq(medins_policy_load_string(&shared, "shared.yaml", shared_yaml,
+                                               strlen(shared_yaml), NULL, NULL, NULL), 0);
+    const medins_person *people = batch_people();
+    person_cols cols;
+    const medins_batch_persons bp = columns_of(&cols, people);
+    int32_t person[NCLAIMS], kind[NCLAIMS], level[NCLAIMS];
+    medins_date date[NCLAIMS];
+    medins_fen total[NCLAIMS];
+    for (int i = 0; i < NCLAIMS; i++) {
+        person[i] = i / 2;
+        kind[i] = i % 2 ? MEDINS_CLAIM_OUTPATIENT : MEDINS_CLAIM_INPATIENT;
+        level[i] = i % 2 ? MEDINS_LEVEL_2 : MEDINS_LEVEL_3;
+        date[i] = i % 2 ? 20240302 : 20240301;
+        total[i] = i % 2 ? Y(3000) : Y(20000);
+    }
+    const medins_batch_claims bc = medins_test_batch_claims(NCLAIMS, person, date, kind, level,
+                                                            total);
+    for (int round = 0; round < 2; round++) {
+        medins_fen fund[NCLAIMS], patient[NCLAIMS], deductible[NCLAIMS];
+        int32_t status[NCLAIMS];
+        medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
+        bo.fund = fund;
+        bo.patient = patient;
+        bo.deductible = deductible;
+        bo.status = status;
+        medins_ledger l[NPERSONS], alone[NPERSONS];
+        for (size_t k = 0; k < NPERSONS; k++) {
+            medins_ledger_init(&l[k], 2024);
+            medins_ledger_init(&alone[k], 2024);
+        }
+        size_t failed = 0;
+        ck_assert_int_eq(medins_batch_settle(shared, &bp, &bc, l, &bo, &failed, NULL),
+                         MEDINS_ERR_BATCH);
+        ck_assert_uint_eq(failed, 3);
+        for (size_t i = 0; i < NCLAIMS; i++) {
+            medins_claim c = claim_of((medins_claim_kind)kind[i], (medins_level)level[i],
+                                      total[i]);
+            c.date = date[i];
+            medins_result *r = NULL;
+            const int rc = medins_settle(&r, shared, &people[person[i]], &c,
+                                         &alone[person[i]], NULL);
+            ck_assert_msg(rc == status[i], "claim %zu: %d alone, %d batched", i, rc, status[i]);
+            if (rc == 0) {
+                const medins_settlement *s = medins_result_settlement(r);
+                ck_assert_msg(s->fund == fund[i] && s->patient == patient[i] &&
+                                  s->deductible == deductible[i],
+                              "claim %zu: fund %lld alone, %lld batched", i, (long long)s->fund,
+                              (long long)fund[i]);
+            }
+            medins_result_free(r);
+        }
+        for (size_t k = 0; k < NPERSONS; k++)
+            ck_assert(memcmp(&l[k], &alone[k], sizeof l[k]) == 0);
+        ck_assert(fund[2] == Y(16920) && fund[3] == Y(1400));
+        ck_assert(fund[4] == Y(17472) && fund[5] == Y(1955) && deductible[5] == Y(700));
+        ck_assert(fund[6] == Y(16320));
+        ck_assert(status[12] == 0 && fund[12] == Y(15980));
+        ck_assert(status[13] == MEDINS_ERR_PERSON && fund[13] == 0);
+        ck_assert(status[14] == MEDINS_ERR_PERSON && status[15] == MEDINS_ERR_PERSON);
+    }
+    medins_policy_free(shared);
+}
+END_TEST
+
+/*
+ * Bad values in the columns fail their person's claims as medins_settle fails them, with its
+ * message, the ledger unchanged: an unknown sex 3, months -2, a retirement date for a person
+ * in service, a group the policy works out set by the caller. A persons struct of version 1
+ * (read only as far as it goes: the sanitizers catch a read past it) has the fields unknown:
+ * the retired man's admission asks for his years.
+ */
+START_TEST(batch_bad_person_columns)
+{
+    medins_person p[NPERSONS];
+    memcpy(p, batch_people(), sizeof p);
+    p[0].sex = (medins_sex)3;
+    p[1].contribution_months = -2;
+    p[6].retirement_date = 20200101;
+    p[8].cohorts = LAOREN;
+    person_cols cols;
+    const medins_batch_persons bp = columns_of(&cols, p);
+    const int32_t person[4] = {0, 1, 6, 8};
+    const int32_t kind[4] = {MEDINS_CLAIM_INPATIENT, MEDINS_CLAIM_INPATIENT,
+                             MEDINS_CLAIM_INPATIENT, MEDINS_CLAIM_INPATIENT};
+    const int32_t level[4] = {MEDINS_LEVEL_3, MEDINS_LEVEL_3, MEDINS_LEVEL_3, MEDINS_LEVEL_3};
+    const medins_date date[4] = {20240301, 20240301, 20240301, 20240301};
+    const medins_fen total[4] = {Y(20000), Y(20000), Y(20000), Y(20000)};
+    const medins_batch_claims bc = medins_test_batch_claims(4, person, date, kind, level, total);
+    int32_t status[4];
+    medins_batch_out bo = MEDINS_BATCH_OUT_INIT;
+    bo.status = status;
+    medins_ledger l[NPERSONS];
+    for (size_t k = 0; k < NPERSONS; k++)
+        medins_ledger_init(&l[k], 2024);
+    medins_ledger fresh;
+    medins_ledger_init(&fresh, 2024);
+    medins_batch_errors *errors = NULL;
+    ck_assert_int_eq(medins_batch_errors_new(&errors), 0);
+    medins_batch_options opts = MEDINS_BATCH_OPTIONS_INIT;
+    opts.errors = errors;
+    size_t failed = 0;
+    ck_assert_int_eq(medins_batch_settle_ex(policy, &bp, &bc, l, &bo, &opts, &failed, NULL),
+                     MEDINS_ERR_BATCH);
+    ck_assert_uint_eq(failed, 4);
+    static const char *const message[4] = {
+        "unknown sex 3",
+        "contribution months -2: give 0 to 1800, or -1 for unknown",
+        "retirement date 20200101 given for a person of category in_service: only a retired "
+        "person has one",
+        "person group laoren of policy cohorts/cohorts is worked out from the person's fields "
+        "by its rule: do not set it in the cohorts",
+    };
+    for (size_t i = 0; i < 4; i++) {
+        const medins_error *e = medins_batch_errors_find(errors, i);
+        ck_assert_ptr_nonnull(e);
+        ck_assert_int_eq(status[i], MEDINS_ERR_PERSON);
+        ck_assert_str_eq(medins_error_message(e), message[i]);
+        ck_assert(memcmp(&l[person[i]], &fresh, sizeof fresh) == 0);
+    }
+    medins_batch_errors_free(errors);
+
+    /* Version 1: only the bytes before retirement_date. */
+    const size_t v1 = offsetof(medins_batch_persons, retirement_date);
+    medins_batch_persons first = bp;
+    first.version = 1;
+    medins_batch_persons *old = malloc(v1);
+    ck_assert_ptr_nonnull(old);
+    memcpy(old, &first, v1);
+    const int32_t who = 4;
+    const medins_batch_claims one = medins_test_batch_claims(1, &who, date, kind, level, total);
+    medins_error *err = NULL;
+    ck_assert_int_eq(medins_batch_settle(policy, old, &one, l, &bo, &failed, &err),
+                     MEDINS_ERR_BATCH);
+    ck_assert_str_eq(medins_error_message(err),
+                     "1 claim(s) failed; the first, claim 0: the person has no contribution "
+                     "months, and it decides which inpatient.ratio row applies: give the "
+                     "contribution months");
+    medins_error_free(err);
+    free(old);
+}
+END_TEST
+
 static Suite *cohorts_suite(void)
 {
     Suite *s = suite_create("cohorts");
@@ -445,6 +694,8 @@ static Suite *cohorts_suite(void)
     tcase_add_test(tc, cohort_words);
     tcase_add_test(tc, batch_without_the_fields);
     tcase_add_test(tc, batch_tells_birth_dates_apart);
+    tcase_add_test(tc, batch_carries_the_fields);
+    tcase_add_test(tc, batch_bad_person_columns);
     suite_add_tcase(s, tc);
     return s;
 }

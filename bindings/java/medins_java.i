@@ -942,6 +942,8 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                       jlongArray deductible, jlongArray coinsurance,
                                       jlongArray over_cap, jlongArray account,
                                       jlongArray account_first, jintArray status,
+                                      jintArray retirement_date, jintArray contribution_months,
+                                      jintArray sex, jintArray cohorts,
                                       jboolean close_years, jint threads,
                                       medins_error **err)
 {
@@ -950,7 +952,7 @@ static jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
         scheme, category, tier, birth_date, groups, family_doctor, person, date, kind, level,
         institution, total, self_paid, category_b, attributes, fund, supplementary,
         major_disease, assistance, patient, deductible, coinsurance, over_cap, account,
-        account_first, status, ledgers,
+        account_first, status, retirement_date, contribution_months, sex, cohorts, ledgers,
     };
     void *d[MEDINS_JAVA_ARRAYS];
     size_t len[MEDINS_JAVA_ARRAYS], np, failed = 0, i;
@@ -1119,4 +1121,6 @@ jobjectArray medins_java_batch(JNIEnv *jenv, const medins_policy *policy,
                                jlongArray assistance, jlongArray patient, jlongArray deductible,
                                jlongArray coinsurance, jlongArray over_cap, jlongArray account,
                                jlongArray account_first, jintArray status,
+                               jintArray retirement_date, jintArray contribution_months,
+                               jintArray sex, jintArray cohorts,
                                jboolean close_years, jint threads, medins_error **err);

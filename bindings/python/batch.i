@@ -161,19 +161,22 @@ static medins_py_count medins_py_batch_settle(
     int64_t *assistance, int o3, int64_t *patient, int o4, int64_t *deductible, int o5,
     int64_t *coinsurance, int o6, int64_t *over_cap, int o7, int64_t *account, int o8,
     int64_t *account_first, int o11, int32_t *status, int o9,
+    int32_t *retirement_date, int n7, int32_t *contribution_months, int n8, int32_t *sex, int n9,
+    uint32_t *cohorts, int n10,
     medins_batch_errors *errors, int close_years, int threads, medins_error **err)
 {
     void *const col[MEDINS_BIND_COLUMNS] = {
         scheme, category, tier, birth_date, groups, family_doctor, person, date, kind, level,
         institution, total, self_paid, category_b, attributes, fund, supplementary,
         major_disease, assistance, patient, deductible, coinsurance, over_cap, account,
-        account_first, status,
+        account_first, status, retirement_date, contribution_months, sex, cohorts,
     };
     const size_t len[MEDINS_BIND_COLUMNS] = {
         (size_t)n1, (size_t)n2, (size_t)n3, (size_t)n4, (size_t)n5, (size_t)n6, (size_t)m1,
         (size_t)m2, (size_t)m3, (size_t)m4, (size_t)m5, (size_t)m6, (size_t)m7, (size_t)m8,
         (size_t)m9, (size_t)o1, (size_t)o10, (size_t)o2, (size_t)o3, (size_t)o4, (size_t)o5,
-        (size_t)o6, (size_t)o7, (size_t)o8, (size_t)o11, (size_t)o9,
+        (size_t)o6, (size_t)o7, (size_t)o8, (size_t)o11, (size_t)o9, (size_t)n7, (size_t)n8,
+        (size_t)n9, (size_t)n10,
     };
     size_t failed = 0;
     medins_error *e = NULL;
@@ -217,9 +220,10 @@ typedef long long medins_py_count;
     (int32_t *scheme, int n1), (int32_t *category, int n2), (int32_t *tier, int n3),
     (int32_t *birth_date, int n4),
     (int32_t *person, int m1), (int32_t *date, int m2), (int32_t *kind, int m3),
-    (int32_t *level, int m4) };
+    (int32_t *level, int m4), (int32_t *retirement_date, int n7),
+    (int32_t *contribution_months, int n8), (int32_t *sex, int n9) };
 %apply (uint32_t *IN_ARRAY1, int DIM1) {
-    (uint32_t *groups, int n5), (uint32_t *attributes, int m9) };
+    (uint32_t *groups, int n5), (uint32_t *attributes, int m9), (uint32_t *cohorts, int n10) };
 %apply (int64_t *IN_ARRAY1, int DIM1) {
     (int64_t *family_doctor, int n6), (int64_t *institution, int m5), (int64_t *total, int m6),
     (int64_t *self_paid, int m7), (int64_t *category_b, int m8) };
@@ -265,6 +269,8 @@ medins_py_count medins_py_batch_settle(
     int64_t *assistance, int o3, int64_t *patient, int o4, int64_t *deductible, int o5,
     int64_t *coinsurance, int o6, int64_t *over_cap, int o7, int64_t *account, int o8,
     int64_t *account_first, int o11, int32_t *status, int o9,
+    int32_t *retirement_date, int n7, int32_t *contribution_months, int n8, int32_t *sex, int n9,
+    uint32_t *cohorts, int n10,
     medins_batch_errors *errors = NULL, int close_years = 0, int threads = 1,
     medins_error **err);
 

@@ -33,13 +33,26 @@ typedef struct medins_batch_persons {
     const medins_date *birth_date; /**< YYYYMMDD */
     const uint32_t *groups;       /**< may be NULL: no groups */
     const int64_t *family_doctor; /**< may be NULL: no contracts */
+    /* Version 2: the fields of medins_person version 2. A column left NULL leaves the field
+     * unknown for every person: a claim whose rows read it fails with MEDINS_ERR_PERSON, as it
+     * would settled alone without it. Values are checked as medins_settle checks the person's:
+     * a bad one fails each claim of its person with MEDINS_ERR_PERSON and medins_settle's
+     * message (the claim's index names the person). */
+    const medins_date *retirement_date; /**< may be NULL: unknown (0 in it: unknown or not
+                                         *   retired) */
+    const int32_t *contribution_months; /**< may be NULL: unknown (-1 in it: unknown) */
+    const int32_t *sex;           /**< medins_sex; may be NULL: unknown */
+    const uint32_t *cohorts;      /**< bits of the policy's person_groups the caller sets, as
+                                   *   medins_person.cohorts; may be NULL: not known
+                                   *   (MEDINS_COHORTS_UNKNOWN for every person) */
 } medins_batch_persons;
 
-/** The medins_batch_persons layout this header describes. */
-#define MEDINS_BATCH_PERSONS_VERSION 1
+/** The medins_batch_persons layout this header describes (version 1 ends after
+ * family_doctor). */
+#define MEDINS_BATCH_PERSONS_VERSION 2
 /** No persons. */
 #define MEDINS_BATCH_PERSONS_INIT \
-    { MEDINS_BATCH_PERSONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL }
+    { MEDINS_BATCH_PERSONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 /** Set *persons to MEDINS_BATCH_PERSONS_INIT. A NULL persons is left alone. */
 MEDINS_API void medins_batch_persons_init(medins_batch_persons *persons);
 

@@ -105,8 +105,8 @@ typedef struct medins_person {
                                  *   (medins_policy_cohorts_parse); 0 = none. Groups the policy
                                  *   defines by a rule are worked out from the fields and may not
                                  *   be set. MEDINS_COHORTS_UNKNOWN: not known, so that a row
-                                 *   selecting on a caller's group fails (the batch's and the
-                                 *   populations' persons, whose columns carry none). */
+                                 *   selecting on a caller's group fails (the persons of a
+                                 *   batch without a cohorts column, and of populations). */
 } medins_person;
 
 /** A medical bill to settle. Initialise with MEDINS_CLAIM_INIT or medins_claim_init (`version`

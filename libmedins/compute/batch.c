@@ -231,7 +231,9 @@ static inline int slot_for(plan_cache *c, const medins_policy *p, const medins_p
         return -1;
     uint64_t key = (uint64_t)prof.category ^ (uint64_t)prof.tier << 4 ^ (uint64_t)prof.groups << 8 ^
                    (uint64_t)prof.age << 24 ^ (uint64_t)prof.thrift << 36 ^
-                   (uint64_t)prof.prior << 48 ^ (uint64_t)(uintptr_t)p >> 4;
+                   (uint64_t)prof.prior << 48 ^ (uint64_t)(uintptr_t)p >> 4 ^
+                   ((uint64_t)(uint32_t)prof.retired << 32 ^ (uint64_t)(uint32_t)prof.months << 12 ^
+                    (uint64_t)(uint32_t)prof.sex << 60 ^ (uint64_t)prof.cohorts << 20);
     const unsigned home = (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - PROFILE_SLOT_BITS));
     unsigned slot = home;
     for (; c->profile[slot].policy; slot = (slot + 1) & (PROFILE_SLOTS - 1))
@@ -365,10 +367,12 @@ static void run_enter(batch *b, size_t k)
         .birth_date = ps->birth_date[k],
         .groups = ps->groups ? ps->groups[k] : 0,
         .family_doctor = ps->family_doctor ? ps->family_doctor[k] : 0,
-        /* The columns carry none of these: a row that reads one fails (as it would settled
-         * alone without it), so persons who differ only in them never share a plan wrongly. */
-        .contribution_months = -1,
-        .cohorts = MEDINS_COHORTS_UNKNOWN,
+        /* A column left out leaves its field unknown: a row that reads one fails (as it would
+         * settled alone without it). The profile tells the fields apart (mdn_profile_of). */
+        .retirement_date = ps->retirement_date ? ps->retirement_date[k] : 0,
+        .contribution_months = ps->contribution_months ? ps->contribution_months[k] : -1,
+        .sex = ps->sex ? (medins_sex)ps->sex[k] : MEDINS_SEX_UNKNOWN,
+        .cohorts = ps->cohorts ? ps->cohorts[k] : MEDINS_COHORTS_UNKNOWN,
     };
     const medins_ledger *ledger = &b->ledgers[k];
     /* Before any call, which the compiler would take to change the ledger: the OR of its
@@ -428,10 +432,12 @@ static int run_slot(batch *b, const medins_policy *policy, medins_date date, boo
         b->age_until = birth;
         return -1;
     }
-    /* Both dates are checked: the age needs no further test. */
+    /* Both dates are checked: the age needs no further test. Cohorts the policy does not let
+     * the caller set get no slot: the claim is settled alone, which says why. */
     const int age = birth ? mdn_age_between(birth, date) : -1;
-    const int slot = b->cache ? slot_for(b->cache, policy, &b->person, age, &b->ledgers[b->run], keep)
-                              : -1;
+    const int slot = b->cache && mdn_cohorts_check(policy, &b->person, NULL) == 0
+                         ? slot_for(b->cache, policy, &b->person, age, &b->ledgers[b->run], keep)
+                         : -1;
     if (slot == -2)
         return -2;
     b->slot = slot;
@@ -523,6 +529,15 @@ static MDN_NOINLINE int close_years(batch *b, medins_ledger *out, const medins_l
     return 0;
 }
 
+/* The check of the run's person and of their cohorts under `policy`, in mdn_settle_core's
+ * order, worded as it words them. */
+static MDN_NOINLINE int person_fails(const batch *b, const medins_policy *policy,
+                                     medins_error **err)
+{
+    const int rc = mdn_person_check(&b->person, err);
+    return rc < 0 ? rc : mdn_cohorts_check(policy, &b->person, err);
+}
+
 /* Settles claim i alone, with every check a failure needs to be worded as one claim per call
  * words it. */
 static MDN_NOINLINE void settle_alone(batch *b, size_t i)
@@ -544,12 +559,11 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
                                    (claim.date % 10000 >= policy->year_start) &
                                    (claim.attributes == 0) &
                                    mdn_within_policy(policy, claim.date));
-    if (rc == 0 && !plain) {
-        if (b->person_rc < 0)
-            rc = e ? mdn_person_check(&b->person, e) : b->person_rc;
-        if (rc == 0)
-            rc = mdn_claim_check(&claim, e);
-    }
+    /* Cohorts given (neither none nor unknown) are checked against the claim's policy. */
+    if (rc == 0 && ((!plain & (b->person_rc < 0)) | (b->person.cohorts + 1u > 1u)))
+        rc = person_fails(b, policy, e);
+    if (rc == 0 && !plain)
+        rc = mdn_claim_check(&claim, e);
     /* A plain claim passed the others, but not this one (the first pass leaves claims before
      * the birth date to this call: run_slot). */
     if (rc == 0)
@@ -924,6 +938,13 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
         memcpy(&whole, claims, offsetof(medins_batch_claims, attributes));
         whole.version = MEDINS_BATCH_CLAIMS_VERSION;
         claims = &whole;
+    }
+    /* Persons of version 1 end before the fields of medins_person version 2: unknown. */
+    medins_batch_persons whole_persons = MEDINS_BATCH_PERSONS_INIT;
+    if (persons->version < 2) {
+        memcpy(&whole_persons, persons, offsetof(medins_batch_persons, retirement_date));
+        whole_persons.version = MEDINS_BATCH_PERSONS_VERSION;
+        persons = &whole_persons;
     }
     medins_batch_out whole_out = MEDINS_BATCH_OUT_INIT;
     if (out->version < 2) {

@@ -99,7 +99,7 @@ int mdn_field_missing(medins_error **err, uint32_t why, const char *rule, medins
                          "applies: give the birth date", (int)date, rule);
     if (why & MDN_NEED_COHORTS)
         return mdn_error(err, MEDINS_ERR_PERSON, NULL, 0, 0,
-                         "the person's cohorts are not given (columns carry none), and they "
+                         "the person's cohorts are not given (no cohorts column), and they "
                          "decide which %s row applies: settle the claim alone with its cohorts",
                          rule);
     const char *field = why & MDN_NEED_BIRTH ? "birth date"

@@ -75,6 +75,10 @@ typedef struct mdn_profile {
     int32_t scheme, category, tier;    /* the person's own: the benefit tier follows from them */
     uint32_t groups;
     int64_t age, thrift, prior;        /* sides of the bounds; -1 unknown */
+    /* The person's fields of version 2 that rows of the policy read (person_needs), as given;
+     * those it reads none of are 0, so that persons who differ only in them share plans. */
+    int32_t retired, months, sex;
+    uint32_t cohorts;
 } mdn_profile;
 
 /* How many bounds v is at or above (`above`: strictly above), or v itself without bounds. */
@@ -127,8 +131,9 @@ static inline void mdn_profile_age_window(const medins_policy *p, medins_date bi
  * false when the policy has no settlement sections, or rows that read the birth date itself
  * (born_from, born_before, directly or through a person group): persons of one profile could
  * then match different rows, and the batch makes their plans claim by claim. The person's other
- * fields of version 2 are the same for every person of a batch (unknown), so they need no side
- * of their own. */
+ * fields of version 2 are part of the profile as they are when a row of the policy reads them
+ * (the retirement date, months and cohorts as given: exact, if finer than the rows tell
+ * apart), and 0 when none does. */
 static inline bool mdn_profile_of(mdn_profile *out, const medins_policy *p,
                                   const medins_person *person, int age,
                                   const medins_ledger *ledger)
@@ -148,6 +153,10 @@ static inline bool mdn_profile_of(mdn_profile *out, const medins_policy *p,
         .thrift = mdn_side_of(&bs->thrift, ledger->thrifty_years, false),
         .prior = ledger->prior_known ? mdn_side_of(&bs->prior, ledger->prior_outpatient_costs, true)
                                      : -1,
+        .retired = p->person_needs & MDN_NEED_RETIRE ? person->retirement_date : 0,
+        .months = p->person_needs & MDN_NEED_CONTRIB ? person->contribution_months : 0,
+        .sex = p->person_needs & MDN_NEED_SEX ? (int32_t)person->sex : 0,
+        .cohorts = p->person_needs & MDN_NEED_COHORTS ? person->cohorts : 0,
     };
     return true;
 }
@@ -157,7 +166,8 @@ static inline bool mdn_profile_equal(const mdn_profile *a, const mdn_profile *b)
 {
     return (a->policy == b->policy) & (a->scheme == b->scheme) & (a->category == b->category) &
            (a->tier == b->tier) & (a->groups == b->groups) & (a->age == b->age) &
-           (a->thrift == b->thrift) & (a->prior == b->prior);
+           (a->thrift == b->thrift) & (a->prior == b->prior) & (a->retired == b->retired) &
+           (a->months == b->months) & (a->sex == b->sex) & (a->cohorts == b->cohorts);
 }
 
 /* No maximum: larger than anything a year can pay. */

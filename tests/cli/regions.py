@@ -65,8 +65,8 @@ def test_person_fields():
     expect("settle --contribution-years out of range", ["settle", *COHORTS,
                                                         "--contribution-years", "151"], 2,
            err_has=[r"contribution_years: '151' is not 0 to 150"])
-    # The batch's CSV has no column for the caller's groups: the admission, which reads the
-    # model workers' adjustment, is refused rather than settled without it.
+    # A batch's CSV without a cohorts column: the admission, which reads the model workers'
+    # adjustment, is refused rather than settled without it.
     claims = ("person_id,date,kind,level,total,birth_date\n"
               "P1,2024-03-01,inpatient,l3,20000,1980-05-01\n")
     out, _ = expect("batch without cohorts", ["batch", "-k", "-q", "--policy",
@@ -74,6 +74,43 @@ def test_person_fields():
                     stdin=claims)
     check("batch without cohorts", out.splitlines()[1].startswith(
         "2,P1,2024-03-01,MEDINS_ERR_PERSON,") and "cohorts are not given" in out, out)
+    # The same persons as columns of the batch, figures as `settle` gives them: the model
+    # worker 16,920; the retired woman with 22 years 17,472; with 15 years (under the 20 women
+    # need) 800, 19,200 at 85% = 16,320. Bad values refuse their row alone.
+    claims = ("person_id,date,kind,level,total,birth_date,category,retirement_date,sex,"
+              "contribution_years,contribution_months,cohorts\n"
+              "P1,2024-03-01,inpatient,l3,20000,1980-05-01,,,male,10,,Model-Worker\n"
+              "P2,2024-03-01,inpatient,l3,20000,1965-03-01,retired,2015-03-01,女,22,,\n"
+              "P3,2024-03-01,inpatient,l3,20000,1965-03-01,retired,2015-03-01,female,,180,\n"
+              "P4,2024-03-01,inpatient,l3,20000,1965-03-01,retired,2015-03-01,female,10,180,\n"
+              "P5,2024-03-01,inpatient,l3,20000,1980-05-01,,,x,,,\n"
+              "P6,2024-03-01,inpatient,l3,20000,1980-05-01,,,,,,laoren\n"
+              "P7,2024-03-01,inpatient,l3,20000,1980-05-01,,,,151,,\n"
+              "P8,2024-03-01,inpatient,l3,20000,1980-05-01,,,,,,veteran\n"
+              "P9,2024-03-01,inpatient,l3,20000,1980-05-01,,2020-01-01,,,,\n")
+    out, _ = expect("batch person columns", ["batch", "-k", "-q", "--policy",
+                                             "tests/data/regions/cohorts.yaml", "-"], 4,
+                    stdin=claims)
+    rows = out.splitlines()
+    check("batch person columns", rows[1:4] == [
+        "2,P1,2024-03-01,ok,16920.00,0.00,0.00,0.00,3080.00,1200.00,1880.00,0.00,0.00,0.00,",
+        "3,P2,2024-03-01,ok,17472.00,0.00,0.00,0.00,2528.00,800.00,1728.00,0.00,0.00,0.00,",
+        "4,P3,2024-03-01,ok,16320.00,0.00,0.00,0.00,3680.00,800.00,2880.00,0.00,0.00,0.00,"],
+          out)
+    for row, start, has in [
+            (4, "5,P4,2024-03-01,MEDINS_ERR_PERSON,",
+             "column 'contribution_months': '180' given with contribution_years"),
+            (5, "6,P5,2024-03-01,MEDINS_ERR_PERSON,", 'column \'sex\': ""x"" is not a sex'),
+            (6, "7,P6,2024-03-01,MEDINS_ERR_PERSON,", "person group laoren of policy "
+             "cohorts/cohorts is worked out from the person's fields"),
+            (7, "8,P7,2024-03-01,MEDINS_ERR_PERSON,",
+             "column 'contribution_years': '151' is not 0 to 150"),
+            (8, "9,P8,2024-03-01,MEDINS_ERR_TYPE,", 'column \'cohorts\': ""veteran"" is not a '
+             "person group of policy cohorts/cohorts"),
+            (9, "10,P9,2024-03-01,MEDINS_ERR_PERSON,", "retirement date 20200101 given for a "
+             "person of category in_service")]:
+        check("batch person column " + start, rows[row].startswith(start) and has in rows[row],
+              out)
 
 
 GROUPS = {"claim-attributes": test_claim_attributes, "person-fields": test_person_fields}

@@ -17,7 +17,7 @@ import numpy as np
 
 from . import lowlevel as _c
 from .core import Ledger, Policy, PolicySet, from_cdate, to_cdate
-from .enums import Category, ClaimKind, Group, Level, Scheme, Tier, Status
+from .enums import Category, ClaimKind, Group, Level, Scheme, Sex, Tier, Status
 from .errors import BatchError, MedinsError, _batch_class, _class_for
 from .values import array, column, integer
 
@@ -293,7 +293,13 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         policy: a :class:`Policy` (claims outside its dates fail), or a :class:`PolicySet`
             (each claim uses the policy of ``region`` in force on its date).
         persons: columns ``scheme``, ``category``, ``tier``, ``birth_date`` and optionally
-            ``groups``, ``family_doctor`` (a dict of arrays or a DataFrame), one row per person.
+            ``groups``, ``family_doctor`` (a dict of arrays or a DataFrame), one row per person;
+            and the fields policies may select on, optionally: ``retirement_date`` (dates, 0
+            or NaT for none), ``contribution_months`` (ints, -1 unknown), ``sex``
+            (:class:`Sex`, codes or words) and ``cohorts`` (the policy's person groups as bits,
+            ``policy.cohorts("model_worker")``). Without such a column the field is unknown for
+            every person: a claim whose rows read it fails with PersonError, as it would
+            settled alone without it.
         claims: columns ``person`` (row index into ``persons``), ``date``, ``kind``, ``level``,
             ``total`` and optionally ``self_paid``, ``category_b``, ``institution`` and
             ``attributes`` (the policy's claim attributes of each claim as bits, as
@@ -360,12 +366,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     groups = np.zeros(0, np.uint32) if groups_col is None else \
         _group_codes(groups_col, "persons['groups']")
     family_doctor = _int64(_column(persons, "family_doctor"), "persons['family_doctor']")
-    for name in _UNCARRIED:
-        if _column(persons, name) is not None:
-            # Never dropped silently: the batch's columns carry none of these; a claim whose
-            # rows read one fails with PersonError, as it would settled without it.
-            raise ValueError(f"persons['{name}']: the batch carries no {name}: settle such "
-                             "persons one at a time (Policy.settle with Person)")
+    fields = _person_fields(persons)
 
     person = column(_required(claims, "claims", "person"), "claims['person']", np.int32)
     m = len(person)
@@ -396,8 +397,8 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             ("person", "date", "kind", "level", "institution", "total", "self_paid",
              "category_b", "attributes"), cols)]
         reads += [(f"persons[{k!r}]", a) for k, a in zip(
-            ("scheme", "category", "tier", "birth_date", "groups", "family_doctor"),
-            (scheme, category, tier, birth, groups, family_doctor))]
+            ("scheme", "category", "tier", "birth_date", "groups", "family_doctor",
+             *PERSON_FIELDS), (scheme, category, tier, birth, groups, family_doctor, *fields))]
         if ledgers is not None:
             reads.append(("the ledgers", ledgers._raw))
         _refuse_overlap(list(zip(names + ("status",), out_cols)), reads)
@@ -449,7 +450,7 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
         pol, pset, reg = policy._c, None, None
     errors = _c.BatchErrors()
     failed = _c.settle_arrays(pol, pset, reg, scheme, category, tier, birth, groups,
-                              family_doctor, ledgers._raw, *cols, *c_out, errors,
+                              family_doctor, ledgers._raw, *cols, *c_out, *fields, errors,
                               bool(close_years), threads)
     failures = _failures(errors, order) if failed else []
     if failed and guard and given_out:
@@ -477,8 +478,23 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     return result
 
 
-#: The person's fields the batch's columns do not carry (medins_person version 2).
-_UNCARRIED = ("retirement_date", "contribution_months", "sex", "cohorts")
+#: The person's fields of medins_person version 2, as optional columns of the batch's persons.
+PERSON_FIELDS = ("retirement_date", "contribution_months", "sex", "cohorts")
+
+
+def _person_fields(persons: Mapping[str, Any]) -> Tuple[np.ndarray, ...]:
+    """The persons' columns of PERSON_FIELDS, each empty when absent: the field is then unknown
+    for every person, and a claim whose rows read it fails with PersonError, as it would
+    settled without it. Retirement dates as dates (missing: 0, none), months as ints (-1
+    unknown), sexes as :class:`Sex` members, codes or words, cohorts as the policy's bits."""
+    def read(name: str, parse: Any) -> np.ndarray:
+        col = _column(persons, name)
+        empty = np.zeros(0, np.uint32 if name == "cohorts" else np.int32)
+        return empty if col is None else parse(col, f"persons[{name!r}]")
+    return (read("retirement_date", date_codes),
+            read("contribution_months", lambda c, w: column(c, w, np.int32)),
+            read("sex", lambda c, w: enum_codes(c, Sex, w)),
+            read("cohorts", lambda c, w: column(c, w, np.uint32)))
 
 
 def _new_columns(k: int, m: int) -> List[np.ndarray]:

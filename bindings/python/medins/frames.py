@@ -14,7 +14,8 @@ from .enums import Category, ClaimKind, Level, Scheme, Status, Tier
 
 __all__ = ["settle_frame", "PersonLedgers", "generate_population", "by_category_level"]
 
-_PERSON_COLUMNS = ("scheme", "category", "tier", "birth_date", "groups", "family_doctor")
+_PERSON_COLUMNS = ("scheme", "category", "tier", "birth_date", "groups", "family_doctor",
+                   "retirement_date", "contribution_months", "sex", "cohorts")
 
 
 def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *,
@@ -29,7 +30,9 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
             (amounts in fen; enum columns as words like ``"l3"`` or as codes).
         persons: one row per person, keyed by its index or by a ``person_key`` column, with
             ``scheme``, ``category``, ``tier``, ``birth_date`` and optionally ``groups``,
-            ``family_doctor``. When omitted those columns are read from ``claims``.
+            ``family_doctor``, ``retirement_date``, ``contribution_months``, ``sex``,
+            ``cohorts`` (as :func:`settle_arrays` reads them). When omitted those columns are
+            read from ``claims``.
         policy: a Policy, or a PolicySet (each claim uses the policy in force on its date);
             default: the embedded policies.
         on_error: ``"raise"`` raises the first failed claim's error, as settling it alone

@@ -76,13 +76,52 @@ public class CohortsTest {
                 assertEquals(Status.TYPE, e.status());
                 assertTrue(e.getMessage().contains("\"veteran\" is not a person group"));
             }
-            // The batch's columns carry no cohorts: such a person is refused, never dropped.
-            try {
-                BatchPersons.of(List.of(worker));
-                fail("a person with cohorts was taken into a batch");
-            } catch (IllegalArgumentException e) {
-                assertTrue(e.getMessage().contains("persons[0]: the batch carries no"));
+        }
+    }
+
+    /**
+     * The batch carries every field of its persons: each admission gets the figures it gets
+     * settled alone (tests/check_cohorts.c): the model worker 16,920, the retired woman with 22
+     * years 17,472, with 15 (under 20) 19,200 x 85% = 16,320; a retired man without years fails
+     * as alone, asked for them.
+     */
+    @Test
+    public void batchCarriesThePersonsFields() {
+        try (Policy p = load()) {
+            List<Person> persons = List.of(
+                    Person.builder().birthDate(LocalDate.of(1980, 5, 1)).sex(Sex.MALE)
+                            .contributionMonths(120).cohorts(p.cohorts("model_worker")).build(),
+                    retiredWoman().sex(Sex.FEMALE).build(),
+                    retiredWoman().sex(Sex.FEMALE).contributionMonths(180).build(),
+                    Person.builder().category(Category.RETIRED).birthDate(LocalDate.of(1955, 1, 1))
+                            .retirementDate(LocalDate.of(2015, 1, 1)).sex(Sex.MALE).build());
+            int n = persons.size();
+            int[] person = new int[n];
+            int[] date = new int[n];
+            int[] kind = new int[n];
+            int[] level = new int[n];
+            long[] total = new long[n];
+            for (int i = 0; i < n; i++) {
+                person[i] = i;
+                date[i] = 20240301;
+                kind[i] = ClaimKind.INPATIENT.code();
+                level[i] = Level.L3.code();
+                total[i] = 2_000_000;
             }
+            Ledger[] ledgers = new Ledger[n];
+            for (int i = 0; i < n; i++) {
+                ledgers[i] = new Ledger(2024);
+            }
+            BatchResult r = p.settleBatch(BatchPersons.of(persons),
+                    new BatchClaims(person, date, kind, level, null, total, null, null), ledgers);
+            long[] expected = {1_692_000, 1_747_200, 1_632_000};
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Status.OK, r.status(i));
+                assertEquals(expected[i], r.fund(i));
+                assertEquals(p.settleFigures(persons.get(i), admission(), new Ledger(2024)).fund(),
+                        r.fund(i));
+            }
+            assertEquals(Status.PERSON, r.status(3));
         }
     }
 }

@@ -121,6 +121,8 @@ public class NullArgumentsTest {
             "Person$Builder.birthDate.birthDate", "Person$Builder.retirementDate.date",
             "Enrolment.<init>.to",
             "BatchPersons.<init>.groups", "BatchPersons.<init>.familyDoctor",
+            "BatchPersons.withFields.retirementDate", "BatchPersons.withFields.contributionMonths",
+            "BatchPersons.withFields.sex", "BatchPersons.withFields.cohorts",
             "BatchClaims.<init>.institution", "BatchClaims.<init>.selfPaid",
             "BatchClaims.<init>.categoryB", "BatchClaims.<init>.attributes",
             "MedinsException.<init>.message",

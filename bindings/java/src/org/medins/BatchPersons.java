@@ -6,7 +6,10 @@ import java.util.Objects;
 /**
  * The persons of a batch as columns (the C structure of arrays): codes of {@link Scheme},
  * {@link Category}, {@link Tier}, birth dates as YYYYMMDD, {@link Group} bit masks and
- * family-doctor institution ids. The last two columns may be null. The arrays are copied.
+ * family-doctor institution ids (the last two may be null); and, set with
+ * {@link #withFields}, retirement dates, months of contribution, {@link Sex} codes and the
+ * policy's person groups as bits, each null when not known (a claim whose rows read it then
+ * fails, as it would settled alone without it). The arrays are copied.
  */
 public final class BatchPersons {
     final int[] scheme;
@@ -15,6 +18,10 @@ public final class BatchPersons {
     final int[] birthDate;
     final int[] groups;
     final long[] familyDoctor;
+    final int[] retirementDate;
+    final int[] contributionMonths;
+    final int[] sex;
+    final int[] cohorts;
 
     /**
      * Persons from columns, one row per person.
@@ -45,16 +52,57 @@ public final class BatchPersons {
         this.birthDate = birthDate.clone();
         this.groups = groups == null ? null : groups.clone();
         this.familyDoctor = familyDoctor == null ? null : familyDoctor.clone();
+        this.retirementDate = null;
+        this.contributionMonths = null;
+        this.sex = null;
+        this.cohorts = null;
+    }
+
+    /* The columns of `base` (copies already, shared) with these fields (copied here). */
+    private BatchPersons(BatchPersons base, int[] retirementDate, int[] contributionMonths,
+                         int[] sex, int[] cohorts) {
+        this.scheme = base.scheme;
+        this.category = base.category;
+        this.tier = base.tier;
+        this.birthDate = base.birthDate;
+        this.groups = base.groups;
+        this.familyDoctor = base.familyDoctor;
+        this.retirementDate = retirementDate == null ? null : retirementDate.clone();
+        this.contributionMonths = contributionMonths == null ? null : contributionMonths.clone();
+        this.sex = sex == null ? null : sex.clone();
+        this.cohorts = cohorts == null ? null : cohorts.clone();
     }
 
     /**
-     * The columns of a list of persons (index i is person i).
+     * These persons with the fields of {@link Person} policies may select on, as columns of one
+     * value per person; a null column leaves its field unknown for every person.
+     *
+     * @param retirementDate retirement dates as YYYYMMDD, 0 for none or unknown
+     * @param contributionMonths months of contribution, -1 for unknown
+     * @param sex {@link Sex#code()} of each person
+     * @param cohorts the policy's person groups each person is in, as bits
+     *     ({@code Policy.cohorts}), 0 for none
+     * @return new columns
+     * @throws IllegalArgumentException when a column's length is not the persons'
+     */
+    public BatchPersons withFields(int[] retirementDate, int[] contributionMonths, int[] sex,
+                                   int[] cohorts) {
+        int n = size();
+        for (int[] col : new int[][] {retirementDate, contributionMonths, sex, cohorts}) {
+            if (col != null && col.length != n) {
+                throw new IllegalArgumentException("person columns differ in length");
+            }
+        }
+        return new BatchPersons(this, retirementDate, contributionMonths, sex, cohorts);
+    }
+
+    /**
+     * The columns of a list of persons (index i is person i), every field of each, as settling
+     * them one claim at a time reads them.
      *
      * @param persons the persons
      * @return new columns
      * @throws NullPointerException when {@code persons} or one of them is null
-     * @throws IllegalArgumentException when a person has a retirement date, contribution
-     *     months, a sex or cohorts, which batch columns do not carry
      */
     public static BatchPersons of(List<Person> persons) {
         int n = Objects.requireNonNull(persons, "persons").size();
@@ -64,17 +112,14 @@ public final class BatchPersons {
         int[] b = new int[n];
         int[] g = new int[n];
         long[] f = new long[n];
+        int[] r = new int[n];
+        int[] m = new int[n];
+        int[] x = new int[n];
+        int[] k = new int[n];
         for (int i = 0; i < n; i++) {
             Person person = persons.get(i);
             if (person == null) {
                 throw new NullPointerException("persons[" + i + "]");
-            }
-            if (person.retirementDate() != null || person.contributionMonths() != -1
-                    || person.sex() != Sex.UNKNOWN || person.cohorts() != 0) {
-                // Never dropped silently: the batch's columns carry none of these.
-                throw new IllegalArgumentException("persons[" + i + "]: the batch carries no "
-                        + "retirement date, contribution months, sex or cohorts: settle such a "
-                        + "person one claim at a time (Policy.settle)");
             }
             long[] p = person.packed();
             s[i] = (int) p[Person.SCHEME];
@@ -83,8 +128,12 @@ public final class BatchPersons {
             b[i] = (int) p[Person.BIRTH_DATE];
             g[i] = (int) p[Person.GROUPS];
             f[i] = p[Person.FAMILY_DOCTOR];
+            r[i] = (int) p[Person.RETIREMENT_DATE];
+            m[i] = (int) p[Person.CONTRIBUTION_MONTHS];
+            x[i] = (int) p[Person.SEX];
+            k[i] = (int) p[Person.COHORTS];
         }
-        return new BatchPersons(s, c, t, b, g, f);
+        return new BatchPersons(s, c, t, b, g, f).withFields(r, m, x, k);
     }
 
     /**

@@ -100,8 +100,8 @@ public final class BatchResult {
                 p.birthDate, p.groups, p.familyDoctor, c.person, c.date, c.kind, c.level,
                 c.institution, c.total, c.selfPaid, c.categoryB, c.attributes, packed, r.fund,
                 r.supplementary, r.majorDisease, r.assistance, r.patient, r.deductible,
-                r.coinsurance, r.overCap, r.account, r.accountFirst, r.status, closeYears,
-                threads);
+                r.coinsurance, r.overCap, r.account, r.accountFirst, r.status,
+                p.retirementDate, p.contributionMonths, p.sex, p.cohorts, closeYears, threads);
         for (int i = 0; i < ledgers.length; i++) {
             ledgers[i].load(packed, i * nf);
         }
