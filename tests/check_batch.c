@@ -1246,6 +1246,25 @@ START_TEST(agrees_with_single_day_cap)
 }
 END_TEST
 
+/* A maximum per bed-day (tests/data/settle/bed-day-cap.yaml): the batch carries no days, so its
+ * inpatient claims at level 3, which a row matches, fail as they do alone without days, with
+ * the same error; the others settle with the same figures. */
+START_TEST(agrees_with_single_bed_day_cap)
+{
+    char path[1024];
+    medins_policy *pol = NULL;
+    medins_test_path(path, sizeof path, "data/settle/bed-day-cap.yaml");
+    ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
+    const size_t nfail = check_agreement(pol, 2023, 300);
+    size_t days = 0;
+    for (size_t i = 0; i < MAXN; i++)
+        days += C.status[i] == MEDINS_ERR_CLAIM;
+    ck_assert_uint_gt(days, 0);
+    ck_assert_uint_ge(nfail, days);
+    medins_policy_free(pol);
+}
+END_TEST
+
 /* Admissions by their number (tests/data/settle/admissions.yaml). */
 START_TEST(agrees_with_single_admissions)
 {
@@ -1527,6 +1546,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_single_supplementary);
     tcase_add_test(tc, agrees_with_single_visit_limits);
     tcase_add_test(tc, agrees_with_single_day_cap);
+    tcase_add_test(tc, agrees_with_single_bed_day_cap);
     tcase_add_test(tc, agrees_with_single_account_first);
     tcase_add_test(tc, agrees_with_single_admissions);
     tcase_add_test(tc, agrees_with_single_long_tables);

@@ -272,7 +272,10 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned 
     ctx.at_family_doctor = (int)(key >> 6 & 1);
     mdn_plan *plan = &c->plan[c->nplans++];
     mdn_plan_make(plan, c->profile[slot].policy, &ctx);
-    const uint16_t no = (uint16_t)(c->nplans | (plan->status != MDN_PLAN_OK ? PLAN_CANNOT : 0));
+    /* The batch has no days column: a plan with a maximum per bed-day is settled alone, which
+     * refuses it as a single settlement without days does. */
+    const uint16_t no = (uint16_t)(c->nplans | (plan->status != MDN_PLAN_OK || plan->brow
+                                                    ? PLAN_CANNOT : 0));
     c->plan_no[slot][key] = no;
     /* Only inpatient claims have an admission order: the other keys are the same plan. */
     const unsigned claim_bits = key & ((1u << KEY_ADMITTED_SHIFT) - 1);
@@ -728,7 +731,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
         if (no - 1u < PLAN_CANNOT - 1u)
             plan = &pool[no - 1];
         else if (no != 0 || !(plan = plan_make(b->cache, slot, key, m > 0)) ||
-                 plan->status != MDN_PLAN_OK)
+                 plan->status != MDN_PLAN_OK || plan->brow)
             break;
         plans[m] = plan;
         /* From the claim's kind, not the plan's flag: that would make each claim's key wait

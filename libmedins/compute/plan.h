@@ -249,7 +249,7 @@ typedef struct mdn_plan {
     medins_fen supp_cap;                    /* supp_crow's amount, or MDN_NO_CAP */
     /* The section's maximum a claim, ceiling on the year's deductibles and maximum a day (rows
      * or NULL). */
-    const mdn_amount_row *vrow, *dcrow, *yrow;
+    const mdn_amount_row *vrow, *dcrow, *yrow, *brow;
     int account_first;                      /* mdn_account_first, for employees */
     uint32_t missing;                       /* MDN_PLAN_AGE: the field (mdn_field_decides) */
 } mdn_plan;

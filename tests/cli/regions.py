@@ -76,4 +76,28 @@ def test_person_fields():
         "2,P1,2024-03-01,MEDINS_ERR_PERSON,") and "cohorts are not given" in out, out)
 
 
-GROUPS = {"claim-attributes": test_claim_attributes, "person-fields": test_person_fields}
+BED_DAYS = ["--policy", "tests/data/settle/bed-day-cap.yaml", "--kind", "inpatient", "--level",
+            "l1", "--total", "1000", "--date", "2023-03-01", "--attributes", "family_sickbed"]
+
+
+def test_bed_days():
+    # tests/data/settle/bed-day-cap.yaml: a family sickbed of 10 days, 1,000: 80% is 800, at most
+    # 60 a bed-day x 10 = 600 to the fund, 200 withheld.
+    expect("settle --days", ["settle", *BED_DAYS, "--days", "10"], 0,
+           out_has=[r"^  Basic fund +600\.00$",
+                    r"The fund pays at most 60\.00 a bed-day: 600\.00 for the claim's 10 days"])
+    doc = ("person: {}\nclaim: {kind: inpatient, level: l1, total: 1000, date: 2023-03-01, "
+           "attributes: family_sickbed, days: 10}\n")
+    expect("settle document days", ["settle", "--policy", "tests/data/settle/bed-day-cap.yaml",
+                                     "-i", "-"], 0, stdin=doc, out_has=[r"^  Basic fund +600\.00$"])
+    expect("settle without --days", ["settle", *BED_DAYS], 1,
+           err_has=[r"maximum per bed-day \(inpatient\.bed_day_cap\) needs the claim's days "
+                    r"\[MEDINS_ERR_CLAIM\]"])
+    expect("settle --days 0", ["settle", *BED_DAYS, "--days", "0"], 2,
+           err_has=[r"--days: '0' is not a number of days from 1 to 366"])
+    expect("settle --days 367", ["settle", *BED_DAYS, "--days", "367"], 2,
+           err_has=[r"--days: '367' is not a number of days from 1 to 366"])
+
+
+GROUPS = {"claim-attributes": test_claim_attributes, "person-fields": test_person_fields,
+          "bed-days": test_bed_days}

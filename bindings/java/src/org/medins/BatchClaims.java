@@ -123,9 +123,15 @@ public final class BatchClaims {
          * @param claim the claim; its id is not kept
          * @return this builder
          * @throws NullPointerException when {@code claim} is null
+         * @throws IllegalArgumentException when the claim has days, which the batch does not
+         *     carry
          */
         public Builder add(int personIndex, Claim claim) {
             Objects.requireNonNull(claim, "claim");
+            if (claim.days() != 0) {
+                throw new IllegalArgumentException("claims[" + n + "]: the batch carries no days: "
+                        + "settle a claim with days alone");
+            }
             if (n == person.length) {
                 int m = n * 2;
                 person = Arrays.copyOf(person, m);
