@@ -38,6 +38,8 @@ static const char help[] =
     "  scheme, category, tier, birth_date, groups (dibao|disabled), family_doctor\n"
     "                  the person (empty: employee, in_service / adult, no tier, no groups)\n"
     "  attributes      the claim's attributes the policy defines (referred|out_of_region)\n"
+    "  days            the bed-days the claim covers, 1 to 366 (empty: not given), which a\n"
+    "                  policy's maximum per bed-day (bed_day_cap) needs\n"
     CLI_WORDS_HELP
     "\n"
     "Output columns:\n"
@@ -450,14 +452,15 @@ static int save_ledgers(const persons *ps, cli_out *o)
 
 enum col {
     C_PERSON, C_DATE, C_KIND, C_LEVEL, C_TOTAL, C_SELF_PAID, C_CATEGORY_B, C_CLAIM, C_INSTITUTION,
-    C_SCHEME, C_CATEGORY, C_TIER, C_BIRTH, C_GROUPS, C_DOCTOR, C_ATTRIBUTES, C_COUNT
+    C_SCHEME, C_CATEGORY, C_TIER, C_BIRTH, C_GROUPS, C_DOCTOR, C_ATTRIBUTES, C_DAYS, C_COUNT
 };
 static const char *const col_names[C_COUNT] = {
     "person_id", "date", "kind", "level", "total", "self_paid", "category_b", "claim_id",
     "institution", "scheme", "category", "tier", "birth_date", "groups", "family_doctor",
-    "attributes",
+    "attributes", "days",
 };
 #define C_REQUIRED 5   /* the first five */
+_Static_assert(C_COUNT <= CSV_MAX_COLUMNS, "the reader maps every column");
 
 /*
  * Enum names by table, filled from the library's own name functions: the parse functions
@@ -527,7 +530,7 @@ typedef struct chunk {
     medins_date date[CHUNK];
     int64_t institution[CHUNK];
     medins_fen total[CHUNK], self_paid[CHUNK], category_b[CHUNK];
-    uint32_t attributes[CHUNK];
+    uint32_t attributes[CHUNK], days[CHUNK];
     medins_fen fund[CHUNK], supp[CHUNK], major[CHUNK], assist[CHUNK], patient[CHUNK],
         deductible[CHUNK], coins[CHUNK], over_cap[CHUNK], account[CHUNK], account_first[CHUNK];
 } chunk;
@@ -646,7 +649,7 @@ static int flush_chunk(run *r)
                                    r->ps.doctor};
         medins_batch_claims bc = {MEDINS_BATCH_CLAIMS_VERSION, c->m, c->person, c->date, c->kind,
                                   c->level, c->institution, c->total, c->self_paid,
-                                  c->category_b, c->attributes};
+                                  c->category_b, c->attributes, c->days};
         medins_batch_out bo = {MEDINS_BATCH_OUT_VERSION, c->fund, c->major, c->assist, c->patient,
                                c->deductible, c->coins, c->over_cap, c->account, c->status,
                                c->supp, c->account_first};
@@ -875,7 +878,7 @@ static int take_row(run *r, const csv_reader *in)
     medins_fen total = 0, self_paid = 0, category_b = 0;
     int64_t institution = 0;
     medins_date birth = 0;
-    uint32_t groups = 0, attributes = 0;
+    uint32_t groups = 0, attributes = 0, days = 0;
     int64_t doctor = 0;
     const char *why = "";
     char lib[400] = "";        /* the library's message, when it refused the value */
@@ -914,6 +917,8 @@ static int take_row(run *r, const csv_reader *in)
     CHECK(!*TEXT(C_ATTRIBUTES) ||
           cli_parse_attributes(&attributes, &r->pol, date, txt, n, lib, sizeof lib) == 0,
           C_ATTRIBUTES, MEDINS_ERR_TYPE, "");
+    CHECK(!*TEXT(C_DAYS) || cli_parse_days(&days, txt, n) == 0, C_DAYS, MEDINS_ERR_CLAIM,
+          CLI_DAYS_WHY);
 #undef AMOUNT
 #undef ENUM
 #undef TEXT
@@ -964,6 +969,7 @@ static int take_row(run *r, const csv_reader *in)
     c->self_paid[k] = self_paid;
     c->category_b[k] = category_b;
     c->attributes[k] = attributes;
+    c->days[k] = days;
     ps->chunk[pi] = r->serial;
     return 0;
 

@@ -128,13 +128,8 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
     } else if (!strcmp(key, "institution")) {
         rc = cli_parse_int64(&c->institution, val, n);
     } else if (!strcmp(key, "days")) {
-        int64_t d = 0;
-        if ((rc = cli_parse_int64(&d, val, n)) == 0 && (d < 1 || d > MEDINS_CLAIM_DAYS_MAX)) {
-            snprintf(why, sizeof why, "'%.*s' is not a number of days from 1 to %d", (int)n, val,
-                     MEDINS_CLAIM_DAYS_MAX);
-            rc = -1;
-        }
-        c->days = (uint32_t)d;
+        if ((rc = cli_parse_days(&c->days, val, n)) != 0)
+            snprintf(why, sizeof why, "'%.*s' " CLI_DAYS_WHY, (int)n, val);
     } else if (!strcmp(key, "total")) {
         rc = cli_parse_amount(&c->total, val, n, why, sizeof why);
         in->have_total = 1;

@@ -470,8 +470,8 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     /* A maximum per bed-day counts the claim's days: never one by default. */
     if (vouched != MDN_VOUCHED_ALL && extras && plan->brow && claim->days == 0)
         return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0,
-                         "claim %lld: the policy's maximum per bed-day (%s) needs the claim's days",
-                         (long long)claim->id, plan->sec->rule[MDN_RULE_BED_DAY_CAP]);
+                         "the policy's maximum per bed-day (%s) needs the claim's days",
+                         plan->sec->rule[MDN_RULE_BED_DAY_CAP]);
     /* The count of settlements, before anything counts on it: admissions are at most seq, so
      * neither can pass the most. */
     if (vouched != MDN_VOUCHED_ALL && ledger->seq >= MEDINS_LEDGER_SEQ_MAX)

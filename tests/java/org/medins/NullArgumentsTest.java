@@ -123,6 +123,7 @@ public class NullArgumentsTest {
             "BatchPersons.<init>.groups", "BatchPersons.<init>.familyDoctor",
             "BatchClaims.<init>.institution", "BatchClaims.<init>.selfPaid",
             "BatchClaims.<init>.categoryB", "BatchClaims.<init>.attributes",
+            "BatchClaims.<init>.days",
             "MedinsException.<init>.message",
             "MedinsException.<init>.file", "Medins.main.args",
             "Population.contributions.monthlyWage", "Population.contributions.employerType",
