@@ -172,8 +172,8 @@ static medins_py_count medins_py_batch_settle(
     const size_t len[MEDINS_BIND_COLUMNS] = {
         (size_t)n1, (size_t)n2, (size_t)n3, (size_t)n4, (size_t)n5, (size_t)n6, (size_t)m1,
         (size_t)m2, (size_t)m3, (size_t)m4, (size_t)m5, (size_t)m6, (size_t)m7, (size_t)m8,
-        (size_t)m9, (size_t)m10, (size_t)o1, (size_t)o10, (size_t)o2, (size_t)o3, (size_t)o4, (size_t)o5,
-        (size_t)o6, (size_t)o7, (size_t)o8, (size_t)o11, (size_t)o9,
+        (size_t)m9, (size_t)m10, (size_t)o1, (size_t)o10, (size_t)o2, (size_t)o3, (size_t)o4,
+        (size_t)o5, (size_t)o6, (size_t)o7, (size_t)o8, (size_t)o11, (size_t)o9,
     };
     size_t failed = 0;
     medins_error *e = NULL;

@@ -634,8 +634,8 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                    .arg = {ledger->fund[pool]}},
                  crow->amount.val, NULL, NULL);
     }
-    /* What withheld it: the day's maximum (when it left less than the others), the claim's,
-     * a supplementary fund's start, or the year's. */
+    /* What withheld it: the day's maximum (when it left less than the others), the claim's
+     * bed-days', the claim's, a supplementary fund's start, or the year's. */
     const bool by_day = claim_room < claim_room_before_day,
                by_bed = !by_day && claim_room < claim_room_before_bed,
                by_visit = !by_day && !by_bed && claim_room < room;
@@ -658,8 +658,8 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
         const bool by_supp = !by_visit && !by_bed && !by_day && limit < cap;
         const mdn_amount_row *by = by_visit ? vrow : by_bed ? brow : by_day ? yrow
                                    : by_supp ? plan->supp_srow : crow;
-        /* Something withheld: a claim's or a day's maximum, a start below the year's, or the
-         * year's, which is finite only with its row. */
+        /* Something withheld: a claim's, its bed-days' or a day's maximum, a start below the
+         * year's, or the year's, which is finite only with its row. */
         MDN_ANALYZER_ASSUME(by != NULL);
         step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
                                .rule = by_visit ? sec->rule[MDN_RULE_VISIT_CAP]

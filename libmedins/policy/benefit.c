@@ -195,12 +195,14 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
                                              "thrift_reduction", "ratio", "adjustments", "cap",
                                              "account", "account_category_b", "segment_basis",
                                              "supplementary", "visit_cap", "deductible_cap",
-                                             "day_cap", "bed_day_cap", "account_first", "thrift", NULL};
+                                             "day_cap", "bed_day_cap", "account_first", "thrift",
+                                             NULL};
     static const char *const inpatient[] = {"pool", "deductible_basis", "deductible",
                                             "thrift_reduction", "ratio", "adjustments", "cap",
                                             "account", "account_category_b", "segment_basis",
                                             "supplementary", "visit_cap", "deductible_cap",
-                                            "day_cap", "bed_day_cap", "account_first", "carry_over", NULL};
+                                            "day_cap", "bed_day_cap", "account_first",
+                                            "carry_over", NULL};
     const char *const *keys = kind == MEDINS_CLAIM_OUTPATIENT ? outpatient
                             : kind == MEDINS_CLAIM_INPATIENT ? inpatient : common;
     int rc;

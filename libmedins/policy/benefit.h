@@ -124,8 +124,8 @@ struct mdn_benefits {
     mdn_layer major, assistance;
     mdn_cuts age, thrift, prior;
     /* A section writes a stage few policies write (segment_basis other than the default,
-     * supplementary, visit_cap, deductible_cap, day_cap, account_first): the batch settles with a copy
-     * that has them (compute/settle.c). */
+     * supplementary, visit_cap, deductible_cap, day_cap, bed_day_cap, account_first): the
+     * batch settles with a copy that has them (compute/settle.c). */
     bool extra;
 };
 
