@@ -1,8 +1,8 @@
 /*
  * Stages of a settlement that policies of other cities write: cost segments whose bounds are
  * on another running amount (segment_basis), supplementary funds (supplementary:), and the
- * limits of one claim, of a day and of the year's deductibles (visit_cap, day_cap,
- * deductible_cap), admissions by
+ * limits of one claim, of a day, of a claim's bed-days and of the year's deductibles
+ * (visit_cap, day_cap, bed_day_cap, deductible_cap), admissions by
  * their number, and the account paying first (account_first), on test policies that mirror
  * such cities' structures. Every expected figure is worked by hand in the
  * comment above its test.
