@@ -13,7 +13,7 @@ enum {
     MEDINS_BIND_GROUPS, MEDINS_BIND_FAMILY_DOCTOR,
     MEDINS_BIND_PERSON, MEDINS_BIND_DATE, MEDINS_BIND_KIND, MEDINS_BIND_LEVEL,
     MEDINS_BIND_INSTITUTION, MEDINS_BIND_TOTAL, MEDINS_BIND_SELF_PAID, MEDINS_BIND_CATEGORY_B,
-    MEDINS_BIND_ATTRIBUTES,
+    MEDINS_BIND_ATTRIBUTES, MEDINS_BIND_DAYS,
     MEDINS_BIND_FUND, MEDINS_BIND_SUPPLEMENTARY, MEDINS_BIND_MAJOR_DISEASE,
     MEDINS_BIND_ASSISTANCE, MEDINS_BIND_PATIENT, MEDINS_BIND_DEDUCTIBLE, MEDINS_BIND_COINSURANCE,
     MEDINS_BIND_OVER_CAP, MEDINS_BIND_ACCOUNT, MEDINS_BIND_ACCOUNT_FIRST,
@@ -44,6 +44,7 @@ static const struct {
     [MEDINS_BIND_SELF_PAID] = {"self_paid", 1, 0, 1, 1},
     [MEDINS_BIND_CATEGORY_B] = {"category_b", 1, 0, 1, 1},
     [MEDINS_BIND_ATTRIBUTES] = {"attributes", 0, 0, 1, 1},
+    [MEDINS_BIND_DAYS] = {"days", 0, 0, 1, 1},
     [MEDINS_BIND_FUND] = {"fund", 1, 1, 1, 1},
     [MEDINS_BIND_SUPPLEMENTARY] = {"supplementary", 1, 1, 1, 1},
     [MEDINS_BIND_MAJOR_DISEASE] = {"major_disease", 1, 1, 1, 1},
@@ -119,6 +120,7 @@ static int medins_bind_batch(const medins_policy *policy, const medins_policy_se
     cs.self_paid = c[MEDINS_BIND_SELF_PAID];
     cs.category_b = c[MEDINS_BIND_CATEGORY_B];
     cs.attributes = c[MEDINS_BIND_ATTRIBUTES];
+    cs.days = c[MEDINS_BIND_DAYS];
     medins_batch_out_init(&out);
     out.fund = c[MEDINS_BIND_FUND];
     out.supplementary = c[MEDINS_BIND_SUPPLEMENTARY];

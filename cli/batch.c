@@ -43,6 +43,8 @@ static const char help[] =
     "                  unknown, and a claim whose rows read one is refused; an empty\n"
     "                  cohorts field: no group)\n"
     "  attributes      the claim's attributes the policy defines (referred|out_of_region)\n"
+    "  days            the bed-days the claim covers, 1 to 366 (empty: not given), which a\n"
+    "                  policy's maximum per bed-day (bed_day_cap) needs\n"
     CLI_WORDS_HELP
     "\n"
     "Output columns:\n"
@@ -461,16 +463,17 @@ static int save_ledgers(const persons *ps, cli_out *o)
 
 enum col {
     C_PERSON, C_DATE, C_KIND, C_LEVEL, C_TOTAL, C_SELF_PAID, C_CATEGORY_B, C_CLAIM, C_INSTITUTION,
-    C_SCHEME, C_CATEGORY, C_TIER, C_BIRTH, C_GROUPS, C_DOCTOR, C_ATTRIBUTES, C_RETIRED, C_SEX,
-    C_YEARS, C_MONTHS, C_COHORTS, C_COUNT
+    C_SCHEME, C_CATEGORY, C_TIER, C_BIRTH, C_GROUPS, C_DOCTOR, C_ATTRIBUTES, C_DAYS, C_RETIRED,
+    C_SEX, C_YEARS, C_MONTHS, C_COHORTS, C_COUNT
 };
 static const char *const col_names[C_COUNT] = {
     "person_id", "date", "kind", "level", "total", "self_paid", "category_b", "claim_id",
     "institution", "scheme", "category", "tier", "birth_date", "groups", "family_doctor",
-    "attributes", "retirement_date", "sex", "contribution_years", "contribution_months",
+    "attributes", "days", "retirement_date", "sex", "contribution_years", "contribution_months",
     "cohorts",
 };
 #define C_REQUIRED 5   /* the first five */
+_Static_assert(C_COUNT <= CSV_MAX_COLUMNS, "the reader maps every column");
 
 /*
  * Enum names by table, filled from the library's own name functions: the parse functions
@@ -540,7 +543,7 @@ typedef struct chunk {
     medins_date date[CHUNK];
     int64_t institution[CHUNK];
     medins_fen total[CHUNK], self_paid[CHUNK], category_b[CHUNK];
-    uint32_t attributes[CHUNK];
+    uint32_t attributes[CHUNK], days[CHUNK];
     medins_fen fund[CHUNK], supp[CHUNK], major[CHUNK], assist[CHUNK], patient[CHUNK],
         deductible[CHUNK], coins[CHUNK], over_cap[CHUNK], account[CHUNK], account_first[CHUNK];
 } chunk;
@@ -664,7 +667,7 @@ static int flush_chunk(run *r)
                                    f[C_COHORTS] >= 0 ? r->ps.cohorts : NULL};
         medins_batch_claims bc = {MEDINS_BATCH_CLAIMS_VERSION, c->m, c->person, c->date, c->kind,
                                   c->level, c->institution, c->total, c->self_paid,
-                                  c->category_b, c->attributes};
+                                  c->category_b, c->attributes, c->days};
         medins_batch_out bo = {MEDINS_BATCH_OUT_VERSION, c->fund, c->major, c->assist, c->patient,
                                c->deductible, c->coins, c->over_cap, c->account, c->status,
                                c->supp, c->account_first};
@@ -906,7 +909,7 @@ static int take_row(run *r, const csv_reader *in)
     medins_fen total = 0, self_paid = 0, category_b = 0;
     int64_t institution = 0;
     medins_date birth = 0;
-    uint32_t groups = 0, attributes = 0;
+    uint32_t groups = 0, attributes = 0, days = 0;
     int64_t doctor = 0;
     /* The fields of medins_person version 2, read as `medins settle` reads them. */
     medins_person more = MEDINS_PERSON_INIT;
@@ -947,6 +950,8 @@ static int take_row(run *r, const csv_reader *in)
     CHECK(!*TEXT(C_ATTRIBUTES) ||
           cli_parse_attributes(&attributes, &r->pol, date, txt, n, lib, sizeof lib) == 0,
           C_ATTRIBUTES, MEDINS_ERR_TYPE, "");
+    CHECK(!*TEXT(C_DAYS) || cli_parse_days(&days, txt, n) == 0, C_DAYS, MEDINS_ERR_CLAIM,
+          CLI_DAYS_WHY);
     for (enum col k = C_RETIRED; k <= C_MONTHS; k++)
         CHECK(!*TEXT(k) || person_column(&more, k, txt, n, lib, sizeof lib) == 0, k,
               MEDINS_ERR_PERSON, "");
@@ -1011,6 +1016,7 @@ static int take_row(run *r, const csv_reader *in)
     c->self_paid[k] = self_paid;
     c->category_b[k] = category_b;
     c->attributes[k] = attributes;
+    c->days[k] = days;
     ps->chunk[pi] = r->serial;
     return 0;
 

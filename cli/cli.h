@@ -90,6 +90,9 @@ void cli_format_date(char buf[11], medins_date date);
 const char *cli_yuan(char buf[24], medins_fen amount);
 /* Parses "12" / "-3" into a long long; 0 or -1. */
 int cli_parse_int64(int64_t *out, const char *text, size_t n);
+/* A claim's bed-days, 1 to MEDINS_CLAIM_DAYS_MAX: 0, or -1 (*out untouched). */
+#define CLI_DAYS_WHY "is not a number of days from 1 to 366"
+int cli_parse_days(uint32_t *out, const char *text, size_t n);
 /* A word of `words` as the library reads it (any case, or the Chinese name), from n bytes;
  * 0, or the library's status with its message (which lists the words) in msg. */
 int cli_parse_word(int *out, medins_words words, const char *text, size_t n, char *msg, size_t msz);

@@ -198,6 +198,17 @@ int cli_parse_int64(int64_t *out, const char *t, size_t n)
     return 0;
 }
 
+_Static_assert(MEDINS_CLAIM_DAYS_MAX == 366, "CLI_DAYS_WHY names the most days");
+
+int cli_parse_days(uint32_t *out, const char *t, size_t n)
+{
+    int64_t v = 0;
+    if (cli_parse_int64(&v, t, n) != 0 || v < 1 || v > MEDINS_CLAIM_DAYS_MAX)
+        return -1;
+    *out = (uint32_t)v;
+    return 0;
+}
+
 /* The library's message for a failed parse (or its status's description) into msg. */
 static int parse_failed(int rc, medins_error *err, char *msg, size_t msz)
 {

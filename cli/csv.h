@@ -54,7 +54,7 @@ uint64_t csv_size(const csv_reader *r);
 
 /* ---- A header row naming the columns -------------------------------------------------------- */
 
-#define CSV_MAX_COLUMNS 24
+#define CSV_MAX_COLUMNS 32
 
 typedef struct csv_columns {
     const char *const *names;        /* the columns a file may have */

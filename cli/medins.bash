@@ -56,7 +56,8 @@ _medins() {
         -i|--input|--ledger|--save-ledger|--ledgers|--save-ledgers|-o|--output|--enrolments|--record)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --date|--total|--self-paid|--category-b|--wage|--pension|--year-costs|--prenatal|--complication|\
-        --actual-costs|--assessment|--weeks|--child-order|--institution|--id|--birth-date|--family-doctor|\
+        --actual-costs|--assessment|--weeks|--child-order|--institution|--id|--days|--birth-date|\
+        --family-doctor|\
         --from|--to|--enrolment|--region|--max-errors)
             return ;;
     esac

@@ -30,6 +30,8 @@ static const char help[] =
     "  --date DATE          settlement date, 2023-06-01 (default: first day of the latest policy)\n"
     "  --institution ID     institution id (compared with the family-doctor contract)\n"
     "  --id ID              claim id, echoed in the result\n"
+    "  --days N             the bed-days the claim covers (1 to 366), which a policy's\n"
+    "                       maximum per bed-day (bed_day_cap) needs\n"
     "  --attributes LIST    the claim's attributes the policy defines (referred|out_of_region)\n"
     "  --med-type CODE      the kind as the national platform's med_type (21: inpatient), read\n"
     "                       by the policy's bills.med_types rows, then the national codes;\n"
@@ -125,6 +127,9 @@ static int set_field(settle_input *in, const char *key, const char *val, size_t 
         in->have_level = 1;
     } else if (!strcmp(key, "institution")) {
         rc = cli_parse_int64(&c->institution, val, n);
+    } else if (!strcmp(key, "days")) {
+        if ((rc = cli_parse_days(&c->days, val, n)) != 0)
+            snprintf(why, sizeof why, "'%.*s' " CLI_DAYS_WHY, (int)n, val);
     } else if (!strcmp(key, "total")) {
         rc = cli_parse_amount(&c->total, val, n, why, sizeof why);
         in->have_total = 1;
@@ -897,6 +902,7 @@ int cmd_settle(int argc, char **argv)
         {"category-b", required_argument, NULL, OPT_FIELD},
         {"date", required_argument, NULL, OPT_FIELD},
         {"institution", required_argument, NULL, OPT_FIELD},
+        {"days", required_argument, NULL, OPT_FIELD},
         {"id", required_argument, NULL, OPT_FIELD},
         {"attributes", required_argument, NULL, OPT_FIELD},
         {"med-type", required_argument, NULL, OPT_FIELD},

@@ -32,6 +32,7 @@ typedef struct cols {
     medins_date date[MAXN];
     int64_t institution[MAXN];
     medins_fen total[MAXN], self_paid[MAXN], category_b[MAXN];
+    uint32_t days[MAXN];
     medins_fen fund[MAXN], major[MAXN], assist[MAXN], patient[MAXN], ded[MAXN], coins[MAXN],
         over[MAXN], account[MAXN], supp[MAXN], account_first[MAXN];
     int32_t status[MAXN];
@@ -39,6 +40,9 @@ typedef struct cols {
 } cols;
 
 static cols C;
+
+/* Whether the batches carry C.days (random_batch then gives most claims days). */
+static bool with_days = false;
 
 static void views(const cols *c, size_t npersons, size_t nclaims, medins_batch_persons *p,
                   medins_batch_claims *k, medins_batch_out *o)
@@ -50,7 +54,8 @@ static void views(const cols *c, size_t npersons, size_t nclaims, medins_batch_p
     *k = (medins_batch_claims){.version = MEDINS_BATCH_CLAIMS_VERSION,
                                .n = nclaims, .person = c->person, .date = c->date, .kind = c->kind,
                                .level = c->level, .institution = c->institution, .total = c->total,
-                               .self_paid = c->self_paid, .category_b = c->category_b};
+                               .self_paid = c->self_paid, .category_b = c->category_b,
+                               .days = with_days ? c->days : NULL};
     *o = (medins_batch_out){.version = MEDINS_BATCH_OUT_VERSION,
                             .fund = C.fund, .major_disease = C.major, .assistance = C.assist,
                             .patient = C.patient, .deductible = C.ded, .coinsurance = C.coins,
@@ -495,6 +500,8 @@ static size_t random_batch(size_t npersons, int year)
             C.self_paid[n] = rand_below(C.total[n] / 4 + 1);
             C.category_b[n] = rand_below(C.total[n] / 8 + 1);
             C.institution[n] = rand_below(2) ? 7 : 9;
+            /* Days, most of them within a year's 366, some not given, a few beyond. */
+            C.days[n] = with_days && rand_below(4) ? (uint32_t)rand_below(380) : 0;
             if (rand_below(50) == 0)
                 C.self_paid[n] = C.total[n] + 1;   /* invalid: parts above the total */
             /* Invalid kinds and levels: a kind that does not go with its level, and values
@@ -586,7 +593,8 @@ static size_t compare_with_single_in(const medins_policy *pol, const medins_poli
                               .kind = (medins_claim_kind)C.kind[i],
                               .level = (medins_level)C.level[i], .institution = C.institution[i],
                               .total = C.total[i], .self_paid = C.self_paid[i],
-                              .category_b = C.category_b[i]};
+                              .category_b = C.category_b[i],
+                              .days = with_days ? C.days[i] : 0};
         medins_result *r = NULL;
         const medins_policy *in_force = pol;
         int one = set ? medins_policy_set_lookup(&in_force, set, region, C.date[i], NULL) : 0;
@@ -1246,6 +1254,33 @@ START_TEST(agrees_with_single_day_cap)
 }
 END_TEST
 
+/* A maximum per bed-day (tests/data/settle/bed-day-cap.yaml) over a days column: inpatient
+ * claims at level 3, which a row matches, settle with their days (alone), fail without them
+ * and beyond 366 as they do alone, with the same error; the others settle with the same
+ * figures. */
+START_TEST(agrees_with_single_bed_day_cap)
+{
+    char path[1024];
+    medins_policy *pol = NULL;
+    medins_test_path(path, sizeof path, "data/settle/bed-day-cap.yaml");
+    ck_assert_int_eq(medins_policy_load_file(&pol, path, NULL, NULL, NULL), 0);
+    with_days = true;
+    check_agreement(pol, 2023, 300);
+    with_days = false;
+    size_t missing = 0, beyond = 0, held = 0;
+    for (size_t i = 0; i < MAXN; i++) {
+        const bool bed = C.kind[i] == MEDINS_CLAIM_INPATIENT && C.level[i] == MEDINS_LEVEL_3;
+        missing += bed && C.days[i] == 0 && C.status[i] == MEDINS_ERR_CLAIM;
+        beyond += C.days[i] > 366 && C.status[i] == MEDINS_ERR_CLAIM;
+        held += bed && C.status[i] == 0 && C.over[i] > 0 && C.fund[i] == Y(800) * C.days[i];
+    }
+    ck_assert_uint_gt(missing, 0);
+    ck_assert_uint_gt(beyond, 0);
+    ck_assert_uint_gt(held, 0);
+    medins_policy_free(pol);
+}
+END_TEST
+
 /* Admissions by their number (tests/data/settle/admissions.yaml). */
 START_TEST(agrees_with_single_admissions)
 {
@@ -1527,6 +1562,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, agrees_with_single_supplementary);
     tcase_add_test(tc, agrees_with_single_visit_limits);
     tcase_add_test(tc, agrees_with_single_day_cap);
+    tcase_add_test(tc, agrees_with_single_bed_day_cap);
     tcase_add_test(tc, agrees_with_single_account_first);
     tcase_add_test(tc, agrees_with_single_admissions);
     tcase_add_test(tc, agrees_with_single_long_tables);

@@ -1,8 +1,8 @@
 /*
  * Stages of a settlement that policies of other cities write: cost segments whose bounds are
  * on another running amount (segment_basis), supplementary funds (supplementary:), and the
- * limits of one claim, of a day and of the year's deductibles (visit_cap, day_cap,
- * deductible_cap), admissions by
+ * limits of one claim, of a day, of a claim's bed-days and of the year's deductibles
+ * (visit_cap, day_cap, bed_day_cap, deductible_cap), admissions by
  * their number, and the account paying first (account_first), on test policies that mirror
  * such cities' structures. Every expected figure is worked by hand in the
  * comment above its test.
@@ -864,6 +864,123 @@ START_TEST(day_cap_errors)
 }
 END_TEST
 
+/* A claim of an employee in service under p on 1 March 2023: inpatient at level 1, `total`,
+ * the claim's version, attributes and days; its result, or NULL with the error checked. */
+static medins_result *settle_days(const medins_policy *p, medins_ledger *l, unsigned version,
+                                  medins_fen total, uint32_t attributes, uint32_t days, int code,
+                                  const char *says)
+{
+    medins_person person = MEDINS_PERSON_INIT;
+    person.birth_date = 19800101;
+    medins_claim claim = MEDINS_CLAIM_INIT;
+    claim.version = version;
+    claim.kind = MEDINS_CLAIM_INPATIENT;
+    claim.total = total;
+    claim.date = 20230301;
+    claim.attributes = attributes;
+    claim.days = days;
+    const medins_ledger before = *l;
+    medins_result *r = NULL;
+    medins_error *err = NULL;
+    const int rc = medins_settle(&r, p, &person, &claim, l, &err);
+    ck_assert_msg(rc == code, "settle: %d %s", rc, err ? medins_error_message(err) : "");
+    if (code != 0) {
+        ck_assert_ptr_null(r);
+        ck_assert_msg(strstr(medins_error_message(err), says), "message: %s",
+                      medins_error_message(err));
+        ck_assert_int_eq(memcmp(&before, l, sizeof before), 0);
+    }
+    medins_error_free(err);
+    return r;
+}
+
+/*
+ * tests/data/settle/bed-day-cap.yaml, inpatient: a family sickbed has no deductible, 80%, and
+ * the fund pays at most 60 a bed-day; other admissions a deductible of 1,000, 80%.
+ *
+ * A family sickbed of 10 days, 1,000: 1,000 x 80% = 800, at most 60 x 10 = 600: fund 600,
+ *   over cap 200 (the maximum per bed-day withheld it), coinsurance 200, patient 400.
+ * The same of 20 days: at most 1,200, so 800 is paid: fund 800, patient 200, not reached.
+ * The same without days: refused, MEDINS_ERR_CLAIM, the ledger unchanged.
+ * Days 367, more than a year's 366: refused, MEDINS_ERR_CLAIM naming days.
+ * A version-2 claim (no days): an admission without the attribute, 5,000: deductible 1,000,
+ *   4,000 x 80% = 3,200 fund, patient 1,800, as before days existed; with its reserved word
+ *   not zero it is refused as before.
+ */
+START_TEST(bed_day_cap_per_claim)
+{
+    medins_policy *p = medins_test_load("data/settle/bed-day-cap.yaml");
+    uint32_t sickbed = 0;
+    ck_assert_int_eq(medins_policy_attributes_parse(p, "family_sickbed", 14, &sickbed, NULL), 0);
+    medins_ledger l;
+    medins_ledger_init(&l, 2023);
+    medins_result *r = settle_days(p, &l, MEDINS_CLAIM_VERSION, Y(1000), sickbed, 10, 0, NULL);
+    const medins_settlement *s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(600));
+    ck_assert_int_eq(s->over_cap, Y(200));
+    ck_assert_int_eq(s->coinsurance, Y(200));
+    ck_assert_int_eq(s->patient, Y(400));
+    size_t at;
+    const medins_step *st = step_of(r, MEDINS_STEP_BED_DAY_CAP, &at);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(st->amount, Y(600));
+    ck_assert_int_eq(st->arg[0], Y(60));
+    ck_assert_int_eq(st->arg[1], 10);
+    ck_assert_int_eq(st->arg[2], 1);
+    ck_assert_str_eq(st->rule, "inpatient.bed_day_cap");
+    step_says(r, at, MEDINS_LANG_EN, "The fund pays at most 60.00 a bed-day: 600.00 for the "
+                                     "claim's 10 days (reached)");
+    step_says(r, at, MEDINS_LANG_ZH, "统筹基金每床日最高支付60.00元，本次10个床日最高支付600.00元"
+                                     "（已达到）");
+    st = step_of(r, MEDINS_STEP_OVER_CAP, &at);
+    ck_assert_str_eq(st->rule, "inpatient.bed_day_cap");
+    ck_assert_int_eq(st->arg[0], Y(600));
+    ck_assert_int_eq(st->arg[4], 1);
+    step_says(r, at, MEDINS_LANG_EN, "Withheld by the maximum of the claim's bed-days 600.00, "
+                                     "paid by the patient: 200.00");
+    step_says(r, at, MEDINS_LANG_ZH, "超过床日最高支付限额600.00元的部分由个人负担：200.00元");
+    /* The claim's own maximum: no day's figure kept. */
+    ck_assert_int_eq(l.day_date, 0);
+    medins_result_free(r);
+
+    r = settle_days(p, &l, MEDINS_CLAIM_VERSION, Y(1000), sickbed, 20, 0, NULL);
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->fund, Y(800));
+    ck_assert_int_eq(s->over_cap, 0);
+    ck_assert_int_eq(s->patient, Y(200));
+    ck_assert_int_eq(step_of(r, MEDINS_STEP_BED_DAY_CAP, NULL)->arg[2], 0);
+    medins_result_free(r);
+
+    ck_assert_ptr_null(settle_days(p, &l, MEDINS_CLAIM_VERSION, Y(1000), sickbed, 0,
+                                   MEDINS_ERR_CLAIM,
+                                   "maximum per bed-day (inpatient.bed_day_cap) needs the "
+                                   "claim's days"));
+    ck_assert_ptr_null(settle_days(p, &l, MEDINS_CLAIM_VERSION, Y(1000), sickbed, 367,
+                                   MEDINS_ERR_CLAIM, "days 367 is more than a year's 366"));
+
+    r = settle_days(p, &l, 2, Y(5000), 0, 0, 0, NULL);
+    s = medins_result_settlement(r);
+    ck_assert_int_eq(s->deductible, Y(1000));
+    ck_assert_int_eq(s->fund, Y(3200));
+    ck_assert_int_eq(s->patient, Y(1800));
+    ck_assert_ptr_null(step_of(r, MEDINS_STEP_BED_DAY_CAP, NULL));
+    medins_result_free(r);
+    ck_assert_ptr_null(settle_days(p, &l, 2, Y(5000), 0, 3, MEDINS_ERR_CLAIM,
+                                   "reserved is not zero"));
+    medins_policy_free(p);
+}
+END_TEST
+
+/* A bed_day_cap is an amount table: refused where its rows are. */
+START_TEST(bed_day_cap_errors)
+{
+    load_fails(HEAD "inpatient:\n  ratio: [{ratio: 50%}]\n  bed_day_cap: [{amount: -5}]\n",
+               MEDINS_ERR_RANGE, "bed_day_cap", 10, 26);
+    load_fails(HEAD "inpatient:\n  ratio: [{ratio: 50%}]\n  bed_day_cap: 60\n",
+               MEDINS_ERR_TYPE, "bed_day_cap", 10, 16);
+}
+END_TEST
+
 /* An account_first that is not one of its words is refused at the word. */
 START_TEST(account_first_errors)
 {
@@ -895,6 +1012,8 @@ static Suite *stages_suite(void)
     tcase_add_test(tc, day_cap_same_day);
     tcase_add_test(tc, day_cap_by_row_and_pool);
     tcase_add_test(tc, day_cap_errors);
+    tcase_add_test(tc, bed_day_cap_per_claim);
+    tcase_add_test(tc, bed_day_cap_errors);
     suite_add_tcase(s, tc);
     tc = tcase_create("account_first");
     tcase_add_test(tc, account_first_current);

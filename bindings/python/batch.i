@@ -156,7 +156,7 @@ static medins_py_count medins_py_batch_settle(
     unsigned char *ledgers, int nbytes,
     int32_t *person, int m1, int32_t *date, int m2, int32_t *kind, int m3, int32_t *level, int m4,
     int64_t *institution, int m5, int64_t *total, int m6, int64_t *self_paid, int m7,
-    int64_t *category_b, int m8, uint32_t *attributes, int m9,
+    int64_t *category_b, int m8, uint32_t *attributes, int m9, uint32_t *days, int m10,
     int64_t *fund, int o1, int64_t *supplementary, int o10, int64_t *major_disease, int o2,
     int64_t *assistance, int o3, int64_t *patient, int o4, int64_t *deductible, int o5,
     int64_t *coinsurance, int o6, int64_t *over_cap, int o7, int64_t *account, int o8,
@@ -167,16 +167,16 @@ static medins_py_count medins_py_batch_settle(
 {
     void *const col[MEDINS_BIND_COLUMNS] = {
         scheme, category, tier, birth_date, groups, family_doctor, person, date, kind, level,
-        institution, total, self_paid, category_b, attributes, fund, supplementary,
+        institution, total, self_paid, category_b, attributes, days, fund, supplementary,
         major_disease, assistance, patient, deductible, coinsurance, over_cap, account,
         account_first, status, retirement_date, contribution_months, sex, cohorts,
     };
     const size_t len[MEDINS_BIND_COLUMNS] = {
         (size_t)n1, (size_t)n2, (size_t)n3, (size_t)n4, (size_t)n5, (size_t)n6, (size_t)m1,
         (size_t)m2, (size_t)m3, (size_t)m4, (size_t)m5, (size_t)m6, (size_t)m7, (size_t)m8,
-        (size_t)m9, (size_t)o1, (size_t)o10, (size_t)o2, (size_t)o3, (size_t)o4, (size_t)o5,
-        (size_t)o6, (size_t)o7, (size_t)o8, (size_t)o11, (size_t)o9, (size_t)n7, (size_t)n8,
-        (size_t)n9, (size_t)n10,
+        (size_t)m9, (size_t)m10, (size_t)o1, (size_t)o10, (size_t)o2, (size_t)o3, (size_t)o4,
+        (size_t)o5, (size_t)o6, (size_t)o7, (size_t)o8, (size_t)o11, (size_t)o9, (size_t)n7,
+        (size_t)n8, (size_t)n9, (size_t)n10,
     };
     size_t failed = 0;
     medins_error *e = NULL;
@@ -223,7 +223,8 @@ typedef long long medins_py_count;
     (int32_t *level, int m4), (int32_t *retirement_date, int n7),
     (int32_t *contribution_months, int n8), (int32_t *sex, int n9) };
 %apply (uint32_t *IN_ARRAY1, int DIM1) {
-    (uint32_t *groups, int n5), (uint32_t *attributes, int m9), (uint32_t *cohorts, int n10) };
+    (uint32_t *groups, int n5), (uint32_t *attributes, int m9), (uint32_t *days, int m10),
+    (uint32_t *cohorts, int n10) };
 %apply (int64_t *IN_ARRAY1, int DIM1) {
     (int64_t *family_doctor, int n6), (int64_t *institution, int m5), (int64_t *total, int m6),
     (int64_t *self_paid, int m7), (int64_t *category_b, int m8) };
@@ -264,7 +265,7 @@ medins_py_count medins_py_batch_settle(
     unsigned char *ledgers, int nbytes,
     int32_t *person, int m1, int32_t *date, int m2, int32_t *kind, int m3, int32_t *level, int m4,
     int64_t *institution, int m5, int64_t *total, int m6, int64_t *self_paid, int m7,
-    int64_t *category_b, int m8, uint32_t *attributes, int m9,
+    int64_t *category_b, int m8, uint32_t *attributes, int m9, uint32_t *days, int m10,
     int64_t *fund, int o1, int64_t *supplementary, int o10, int64_t *major_disease, int o2,
     int64_t *assistance, int o3, int64_t *patient, int o4, int64_t *deductible, int o5,
     int64_t *coinsurance, int o6, int64_t *over_cap, int o7, int64_t *account, int o8,

@@ -73,13 +73,16 @@ typedef struct medins_batch_claims {
     const uint32_t *attributes;   /**< may be NULL: none (medins_claim.attributes). The batch
                                    *   settles a claim with attributes alone, with a plan of its
                                    *   own */
+    /* Version 3 */
+    const uint32_t *days;         /**< may be NULL: 0, not given (medins_claim.days). The batch
+                                   *   settles a claim with days alone */
 } medins_batch_claims;
 
 /** The medins_batch_claims layout this header describes. */
-#define MEDINS_BATCH_CLAIMS_VERSION 2
+#define MEDINS_BATCH_CLAIMS_VERSION 3
 /** No claims. */
 #define MEDINS_BATCH_CLAIMS_INIT \
-    { MEDINS_BATCH_CLAIMS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    { MEDINS_BATCH_CLAIMS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 /** Set *claims to MEDINS_BATCH_CLAIMS_INIT. A NULL claims is left alone. */
 MEDINS_API void medins_batch_claims_init(medins_batch_claims *claims);
 

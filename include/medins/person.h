@@ -125,8 +125,16 @@ typedef struct medins_claim {
     uint32_t attributes;        /**< the policy's claim attributes the claim has (referred, out of
                                  *   region, a family sickbed...): bit i is the policy's i-th
                                  *   (medins_policy_attributes_parse); 0 = none */
-    uint32_t reserved;          /**< zero */
+    /* Version 3 (version 2 had `reserved` here, which had to be zero) */
+    uint32_t days;              /**< the bed-days the claim covers (a family sickbed's or an
+                                 *   admission's), 1 to MEDINS_CLAIM_DAYS_MAX; 0 = not given.
+                                 *   Needed where the policy has a maximum per bed-day
+                                 *   (`bed_day_cap`): without it that settlement fails with
+                                 *   MEDINS_ERR_CLAIM. */
 } medins_claim;
+
+/** The most bed-days a claim can cover: a benefit year's days. */
+#define MEDINS_CLAIM_DAYS_MAX 366
 
 /** medins_person.cohorts when the caller does not know the person's groups (a policy has at
  * most 31, so no set of them is this). */
@@ -140,8 +148,8 @@ typedef struct medins_claim {
     { MEDINS_PERSON_VERSION, MEDINS_SCHEME_EMPLOYEE, MEDINS_CATEGORY_IN_SERVICE, MEDINS_TIER_NONE, \
       0, 0, 0, 0, -1, MEDINS_SEX_UNKNOWN, 0 }
 /** The medins_claim layout this header describes. */
-#define MEDINS_CLAIM_VERSION 2
-/** Claim 0, no date, outpatient at level 1, zero amounts, no attributes. */
+#define MEDINS_CLAIM_VERSION 3
+/** Claim 0, no date, outpatient at level 1, zero amounts, no attributes, days not given. */
 #define MEDINS_CLAIM_INIT \
     { MEDINS_CLAIM_VERSION, 0, 0, MEDINS_CLAIM_OUTPATIENT, MEDINS_LEVEL_1, 0, 0, 0, 0, 0, 0 }
 

@@ -135,6 +135,9 @@ typedef enum medins_step_kind {
     /* A settlement's maximum of a day, beside MEDINS_STEP_VISIT_CAP */
     MEDINS_STEP_DAY_CAP,              /**< the most the fund pays on one day (日限额): the
                                            claim's date's earlier payments are its base */
+    /* A settlement's maximum per bed-day, beside MEDINS_STEP_VISIT_CAP */
+    MEDINS_STEP_BED_DAY_CAP,          /**< the most the fund pays per bed-day of the claim
+                                           (床日限额): the amount the row's times the days */
     MEDINS_STEP_KIND_COUNT            /**< number of kinds; not a kind */
 } medins_step_kind;
 

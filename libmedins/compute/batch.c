@@ -274,7 +274,10 @@ static MDN_NOINLINE const mdn_plan *plan_make(plan_cache *c, int slot, unsigned 
     ctx.at_family_doctor = (int)(key >> 6 & 1);
     mdn_plan *plan = &c->plan[c->nplans++];
     mdn_plan_make(plan, c->profile[slot].policy, &ctx);
-    const uint16_t no = (uint16_t)(c->nplans | (plan->status != MDN_PLAN_OK ? PLAN_CANNOT : 0));
+    /* The chunks carry no days: a plan with a maximum per bed-day is settled alone, with the
+     * claim's days, or refused without them as a single settlement is. */
+    const uint16_t no = (uint16_t)(c->nplans | (plan->status != MDN_PLAN_OK || plan->brow
+                                                    ? PLAN_CANNOT : 0));
     c->plan_no[slot][key] = no;
     /* Only inpatient claims have an admission order: the other keys are the same plan. */
     const unsigned claim_bits = key & ((1u << KEY_ADMITTED_SHIFT) - 1);
@@ -407,6 +410,7 @@ static inline medins_claim claim_at(const medins_batch_claims *c, size_t i)
         .self_paid = c->self_paid ? c->self_paid[i] : 0,
         .category_b = c->category_b ? c->category_b[i] : 0,
         .attributes = c->attributes ? c->attributes[i] : 0,
+        .days = c->days ? c->days[i] : 0,
     };
 }
 
@@ -557,7 +561,7 @@ static MDN_NOINLINE void settle_alone(batch *b, size_t i)
     const bool plain = rc == 0 && ((unsigned)b->run_ok & mdn_claim_plain(&claim, b->year0, b->days) &
                                    (claim.date >= ledger->last_date) &
                                    (claim.date % 10000 >= policy->year_start) &
-                                   (claim.attributes == 0) &
+                                   (claim.attributes == 0) & (claim.days == 0) &
                                    mdn_within_policy(policy, claim.date));
     /* Cohorts given (neither none nor unknown) are checked against the claim's policy. */
     if (rc == 0 && ((!plain & (b->person_rc < 0)) | (b->person.cohorts + 1u > 1u)))
@@ -640,12 +644,14 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
 {
     const medins_batch_claims *claims = b->claims;
     size_t n = b->end - i0 < CHUNK ? b->end - i0 : CHUNK;
-    /* A claim with attributes is settled alone, with a plan of its own: the chunk ends before
-     * the first, found in one pass over the column (when the batch has one), so that the loop
-     * below tests no claim for them. */
-    if (claims->attributes)
+    /* A claim with attributes is settled alone, with a plan of its own, and so is one with
+     * days, which the chunk's claims do not carry: the chunk ends before the first, found in
+     * one pass over the columns (when the batch has them), so that the loop below tests no
+     * claim for them. */
+    const uint32_t *attributes = claims->attributes, *bed_days = claims->days;
+    if (attributes || bed_days)
         for (size_t j = 0; j < n; j++)
-            if (claims->attributes[i0 + j]) {
+            if ((attributes && attributes[i0 + j]) || (bed_days && bed_days[i0 + j])) {
                 n = j;
                 break;
             }
@@ -742,7 +748,7 @@ static size_t plan_chunk(batch *b, size_t i0, const medins_policy **policy_out,
         if (no - 1u < PLAN_CANNOT - 1u)
             plan = &pool[no - 1];
         else if (no != 0 || !(plan = plan_make(b->cache, slot, key, m > 0)) ||
-                 plan->status != MDN_PLAN_OK)
+                 plan->status != MDN_PLAN_OK || plan->brow)
             break;
         plans[m] = plan;
         /* From the claim's kind, not the plan's flag: that would make each claim's key wait
@@ -932,10 +938,11 @@ static int batch_run(policy_source *src, const medins_batch_persons *persons,
                                  (int)claims->person[i], persons->n);
 
     /* A caller's struct of version 1 ends before the attributes (claims) or the supplementary
-     * fund (outputs): none. */
+     * fund (outputs), one of version 2 before the days (claims): none. */
     medins_batch_claims whole = MEDINS_BATCH_CLAIMS_INIT;
-    if (claims->version < 2) {
-        memcpy(&whole, claims, offsetof(medins_batch_claims, attributes));
+    if (claims->version < MEDINS_BATCH_CLAIMS_VERSION) {
+        memcpy(&whole, claims, claims->version < 2 ? offsetof(medins_batch_claims, attributes)
+                                                   : offsetof(medins_batch_claims, days));
         whole.version = MEDINS_BATCH_CLAIMS_VERSION;
         claims = &whole;
     }

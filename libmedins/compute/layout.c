@@ -36,7 +36,8 @@
     X(T, total, "total", INT64, MONEY)                                             \
     X(T, self_paid, "self_paid", INT64, MONEY)                                     \
     X(T, category_b, "category_b", INT64, MONEY)                                   \
-    X(T, attributes, "attributes", UINT32, NUMBER)
+    X(T, attributes, "attributes", UINT32, NUMBER)                                 \
+    X(T, days, "days", UINT32, NUMBER)
 
 #define SETTLEMENT_FIELDS(X, T)                                                    \
     X(T, claim_id, "claim_id", INT64, NUMBER)                                      \

@@ -95,7 +95,8 @@ int mdn_cohorts_check(const medins_policy *p, const medins_person *person, medin
 
 const medins_claim *mdn_claim_whole(medins_claim *buf, const medins_claim *c)
 {
-    if (c->version >= MEDINS_CLAIM_VERSION)
+    /* Version 2 is laid out as 3, its `reserved` where `days` is (checked zero). */
+    if (c->version >= 2)
         return c;
     /* Version 1 ends before the attributes: none. */
     memset(buf, 0, sizeof *buf);
@@ -120,9 +121,14 @@ int mdn_claim_check(const medins_claim *c, medins_error **err)
     if (!mdn_date_valid(c->date))
         return mdn_error(err, MEDINS_ERR_DATE, NULL, 0, 0,
                          "claim date %d is not a calendar date from " MDN_DATE_RANGE, (int)c->date);
-    if (c->reserved != 0)
+    /* Version 2's last word was reserved: zero. */
+    if (c->version < 3 && c->days != 0)
         return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld: reserved is not zero",
                          (long long)c->id);
+    if (c->days > MEDINS_CLAIM_DAYS_MAX)
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0,
+                         "claim %lld: days %lu is more than a year's %d", (long long)c->id,
+                         (unsigned long)c->days, MEDINS_CLAIM_DAYS_MAX);
     if (c->total < 0 || c->self_paid < 0 || c->category_b < 0)
         return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0, "claim %lld has a negative amount",
                          (long long)c->id);

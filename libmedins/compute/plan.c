@@ -191,6 +191,8 @@ static int age_rule_of(mdn_plan *pl, const medins_policy *p, const mdn_ctx *ctx)
         return MDN_AGE_RULE(0, MDN_RULE_DEDUCTIBLE_CAP);
     if (DECIDES(&sec->day_cap, pl->yrow, ctx))
         return MDN_AGE_RULE(0, MDN_RULE_DAY_CAP);
+    if (DECIDES(&sec->bed_day_cap, pl->brow, ctx))
+        return MDN_AGE_RULE(0, MDN_RULE_BED_DAY_CAP);
     const mdn_supplementary *u = &sec->supp;
     if (u->present) {
         if (DECIDES(&u->ratio, pl->supp_rrow, ctx))
@@ -284,6 +286,7 @@ void mdn_plan_of(mdn_plan *pl, const medins_policy *p, const mdn_query *q)
     pl->vrow = find_amount(&sec->visit_cap, sec->ix.visit_cap, q);
     pl->dcrow = find_amount(&sec->deductible_cap, sec->ix.deductible_cap, q);
     pl->yrow = find_amount(&sec->day_cap, sec->ix.day_cap, q);
+    pl->brow = find_amount(&sec->bed_day_cap, sec->ix.bed_day_cap, q);
     const mdn_supplementary *u = &sec->supp;
     pl->supp_cap = MDN_NO_CAP;
     if (u->present && (pl->supp_rrow = find_ratio(&u->ratio, u->ix.ratio, q))) {

@@ -257,9 +257,9 @@ typedef struct mdn_plan {
     const mdn_amount_row *supp_srow, *supp_crow;    /* start, maximum; NULL: none */
     const mdn_ratio_row *supp_rrow;
     medins_fen supp_cap;                    /* supp_crow's amount, or MDN_NO_CAP */
-    /* The section's maximum a claim, ceiling on the year's deductibles and maximum a day (rows
-     * or NULL). */
-    const mdn_amount_row *vrow, *dcrow, *yrow;
+    /* The section's maximum a claim, ceiling on the year's deductibles, maximum a day and
+     * maximum per bed-day (rows or NULL). */
+    const mdn_amount_row *vrow, *dcrow, *yrow, *brow;
     int account_first;                      /* mdn_account_first, for employees */
     uint32_t missing;                       /* MDN_PLAN_AGE: the field (mdn_field_decides) */
 } mdn_plan;

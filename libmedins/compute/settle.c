@@ -467,6 +467,11 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
          (rc = plan_error(plan, p, person->scheme, claim->kind, claim->level, claim->date,
                           err)) < 0))
         return rc;
+    /* A maximum per bed-day counts the claim's days: never one by default. */
+    if (vouched != MDN_VOUCHED_ALL && extras && plan->brow && claim->days == 0)
+        return mdn_error(err, MEDINS_ERR_CLAIM, NULL, 0, 0,
+                         "the policy's maximum per bed-day (%s) needs the claim's days",
+                         plan->sec->rule[MDN_RULE_BED_DAY_CAP]);
     /* The count of settlements, before anything counts on it: admissions are at most seq, so
      * neither can pass the most. */
     if (vouched != MDN_VOUCHED_ALL && ledger->seq >= MEDINS_LEDGER_SEQ_MAX)
@@ -585,6 +590,13 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
     medins_fen claim_room = room;
     if (vrow)
         claim_room = min_fen(room, vrow->amount.v);
+    /* The most it pays per bed-day of the claim (bed_day_cap), the claim's own: days times
+     * the row's amount (at most 366 times 10^14 fen). */
+    const mdn_amount_row *brow = extras ? plan->brow : NULL;
+    const medins_fen claim_room_before_bed = claim_room,
+                     bed_max = brow ? brow->amount.v * (medins_fen)claim->days : 0;
+    if (brow)
+        claim_room = min_fen(claim_room, bed_max);
     /* The most the fund pays on the claim's date (day_cap): what the same day's earlier claims
      * under a day_cap in the pool have left of it (the ledger's day figures). */
     const mdn_amount_row *yrow = extras ? plan->yrow : NULL;
@@ -622,10 +634,11 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                    .arg = {ledger->fund[pool]}},
                  crow->amount.val, NULL, NULL);
     }
-    /* What withheld it: the day's maximum (when it left less than the others), the claim's,
-     * a supplementary fund's start, or the year's. */
+    /* What withheld it: the day's maximum (when it left less than the others), the claim's
+     * bed-days', the claim's, a supplementary fund's start, or the year's. */
     const bool by_day = claim_room < claim_room_before_day,
-               by_visit = !by_day && claim_room < room;
+               by_bed = !by_day && claim_room < claim_room_before_bed,
+               by_visit = !by_day && !by_bed && claim_room < room;
     if (t.r && vrow)
         step(&t, (medins_step){.kind = MEDINS_STEP_VISIT_CAP, .part = MEDINS_PART_INFO,
                                .rule = sec->rule[MDN_RULE_VISIT_CAP], .amount = vrow->amount.v,
@@ -636,20 +649,27 @@ BODY int settle_body(medins_settlement *s, medins_ledger *next, const medins_pol
                                .rule = sec->rule[MDN_RULE_DAY_CAP], .amount = yrow->amount.v,
                                .base = day_used, .arg = {by_day && s->over_cap > 0}},
              yrow->amount.val, NULL, NULL);
+    if (t.r && brow)
+        step(&t, (medins_step){.kind = MEDINS_STEP_BED_DAY_CAP, .part = MEDINS_PART_INFO,
+                               .rule = sec->rule[MDN_RULE_BED_DAY_CAP], .amount = bed_max,
+                               .arg = {brow->amount.v, claim->days, by_bed && s->over_cap > 0}},
+             brow->amount.val, NULL, NULL);
     if (t.r && s->over_cap > 0) {
-        const bool by_supp = !by_visit && !by_day && limit < cap;
-        const mdn_amount_row *by = by_visit ? vrow : by_day ? yrow : by_supp ? plan->supp_srow
-                                                                            : crow;
-        /* Something withheld: a claim's or a day's maximum, a start below the year's, or the
-         * year's, which is finite only with its row. */
+        const bool by_supp = !by_visit && !by_bed && !by_day && limit < cap;
+        const mdn_amount_row *by = by_visit ? vrow : by_bed ? brow : by_day ? yrow
+                                   : by_supp ? plan->supp_srow : crow;
+        /* Something withheld: a claim's, its bed-days' or a day's maximum, a start below the
+         * year's, or the year's, which is finite only with its row. */
         MDN_ANALYZER_ASSUME(by != NULL);
         step(&t, (medins_step){.kind = MEDINS_STEP_OVER_CAP, .part = MEDINS_PART_OVER_CAP,
                                .rule = by_visit ? sec->rule[MDN_RULE_VISIT_CAP]
+                                       : by_bed ? sec->rule[MDN_RULE_BED_DAY_CAP]
                                        : by_day ? sec->rule[MDN_RULE_DAY_CAP]
                                        : by_supp ? sec->supp.rule_start
                                        : sec->cap_owner->rule[MDN_RULE_CAP],
                                .amount = s->over_cap,
-                               .arg = {by->amount.v, by_visit, by_supp, by_day}},
+                               .arg = {by_bed ? bed_max : by->amount.v, by_visit, by_supp,
+                                       by_day, by_bed}},
              by->amount.val, NULL, NULL);
     }
 

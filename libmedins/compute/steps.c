@@ -31,7 +31,8 @@ static const kind_def kinds[MEDINS_STEP_KIND_COUNT] = {
     [MEDINS_STEP_CAP] = {"cap", {{"before", MONEY}}},
     [MEDINS_STEP_CARRY_OVER] = {"carry_over", {{"maximum", MONEY}, {"before", MONEY}}},
     [MEDINS_STEP_OVER_CAP] = {"over_cap", {{"maximum", MONEY}, {"visit", FLAG},
-                                           {"supplementary", FLAG}, {"day", FLAG}}},
+                                           {"supplementary", FLAG}, {"day", FLAG},
+                                           {"bed_day", FLAG}}},
     [MEDINS_STEP_MAJOR_DISEASE_NO_ROW] = {"major_disease_no_row", {{0}}},
     [MEDINS_STEP_MAJOR_DISEASE_DEDUCTIBLE] = {"major_disease_deductible",
                                               {{"deductible", MONEY}, {"before", MONEY}}},
@@ -104,6 +105,8 @@ static const kind_def kinds[MEDINS_STEP_KIND_COUNT] = {
                                                      {"balance", MONEY}}},
     [MEDINS_STEP_OVER_CEILING] = {"over_ceiling", {{0}}},
     [MEDINS_STEP_DAY_CAP] = {"day_cap", {{"reached", FLAG}}},
+    [MEDINS_STEP_BED_DAY_CAP] = {"bed_day_cap", {{"per_day", MONEY}, {"days", COUNT},
+                                                 {"reached", FLAG}}},
 };
 
 static const kind_def *kind_of(medins_step_kind kind)

@@ -60,11 +60,11 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
         "本次结算前统筹基金已支付{before}元",
     },
     [MEDINS_STEP_OVER_CAP] = {
-        "Withheld by {visit?the maximum of a claim|{day?the maximum of a day|{supplementary?the "
-        "supplementary fund's start|the annual maximum}}} {maximum}, paid by the patient: "
-        "{amount}",
-        "超过{visit?单次最高支付限额|{day?日最高支付限额|{supplementary?补充基金起付点|"
-        "年度封顶线}}}{maximum}元的部分由个人负担：{amount}元",
+        "Withheld by {visit?the maximum of a claim|{bed_day?the maximum of the claim's "
+        "bed-days|{day?the maximum of a day|{supplementary?the supplementary fund's start|the "
+        "annual maximum}}}} {maximum}, paid by the patient: {amount}",
+        "超过{visit?单次最高支付限额|{bed_day?床日最高支付限额|{day?日最高支付限额|"
+        "{supplementary?补充基金起付点|年度封顶线}}}}{maximum}元的部分由个人负担：{amount}元",
     },
     [MEDINS_STEP_MAJOR_DISEASE_NO_ROW] = {
         "No row of the major-disease layer applies to this person: it pays nothing",
@@ -284,6 +284,11 @@ static const char *const messages[MEDINS_STEP_KIND_COUNT][MEDINS_LANG_COUNT] = {
         "The fund pays at most {amount} a day, of which {base} was paid earlier the same "
         "day{reached? (reached)}",
         "统筹基金日最高支付{amount}元，当日此前已支付{base}元{reached?（已达到）}",
+    },
+    [MEDINS_STEP_BED_DAY_CAP] = {
+        "The fund pays at most {per_day} a bed-day: {amount} for the claim's {days} "
+        "days{reached? (reached)}",
+        "统筹基金每床日最高支付{per_day}元，本次{days}个床日最高支付{amount}元{reached?（已达到）}",
     },
     [MEDINS_STEP_DEDUCTIBLE_CAP] = {
         "Deductibles of the year at most {amount}, of which {base} was borne before this "

@@ -34,7 +34,7 @@ static const medins_section pool_owner[MEDINS_POOL_COUNT] = {
 
 static const char *const rule_suffix[MDN_RULE_COUNT] = {
     "deductible", "thrift_reduction", "ratio", "adjustments", "cap", "account", "carry_over",
-    "visit_cap", "deductible_cap", "day_cap",
+    "visit_cap", "deductible_cap", "day_cap", "bed_day_cap",
 };
 
 static int make_rules(mdn_binder *b, const char *name, const char **rule)
@@ -190,17 +190,19 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
                                          "thrift_reduction", "ratio", "adjustments", "cap",
                                          "account", "account_category_b", "segment_basis",
                                          "supplementary", "visit_cap", "deductible_cap",
-                                         "day_cap", "account_first", NULL};
+                                         "day_cap", "bed_day_cap", "account_first", NULL};
     static const char *const outpatient[] = {"pool", "deductible_basis", "deductible",
                                              "thrift_reduction", "ratio", "adjustments", "cap",
                                              "account", "account_category_b", "segment_basis",
                                              "supplementary", "visit_cap", "deductible_cap",
-                                             "day_cap", "account_first", "thrift", NULL};
+                                             "day_cap", "bed_day_cap", "account_first", "thrift",
+                                             NULL};
     static const char *const inpatient[] = {"pool", "deductible_basis", "deductible",
                                             "thrift_reduction", "ratio", "adjustments", "cap",
                                             "account", "account_category_b", "segment_basis",
                                             "supplementary", "visit_cap", "deductible_cap",
-                                            "day_cap", "account_first", "carry_over", NULL};
+                                            "day_cap", "bed_day_cap", "account_first",
+                                            "carry_over", NULL};
     const char *const *keys = kind == MEDINS_CLAIM_OUTPATIENT ? outpatient
                             : kind == MEDINS_CLAIM_INPATIENT ? inpatient : common;
     int rc;
@@ -239,7 +241,8 @@ static int bind_section(mdn_binder *b, mdn_benefit *s, int kind, const mdn_node 
         (rc = amount_table(b, node, "cap", NULL, &s->cap)) < 0 ||
         (rc = amount_table(b, node, "visit_cap", NULL, &s->visit_cap)) < 0 ||
         (rc = amount_table(b, node, "deductible_cap", NULL, &s->deductible_cap)) < 0 ||
-        (rc = amount_table(b, node, "day_cap", NULL, &s->day_cap)) < 0)
+        (rc = amount_table(b, node, "day_cap", NULL, &s->day_cap)) < 0 ||
+        (rc = amount_table(b, node, "bed_day_cap", NULL, &s->bed_day_cap)) < 0)
         return rc;
 
     if ((rc = mdn_bind_flag(b, node, "account", &s->account_val, &s->account)) < 0 ||
@@ -469,11 +472,12 @@ int mdn_benefits_finish(mdn_binder *b)
             return rc;
         bs->extra |= s->present && (s->seg_basis != MDN_SEG_ABOVE_DEDUCTIBLE || s->supp.present ||
                                     s->visit_cap.n > 0 || s->deductible_cap.n > 0 ||
-                                    s->day_cap.n > 0 ||
+                                    s->day_cap.n > 0 || s->bed_day_cap.n > 0 ||
                                     s->account_first != MDN_ACCOUNT_FIRST_NONE);
         if (s->present && ((rc = INDEX(b, &s->visit_cap, &s->ix.visit_cap)) < 0 ||
                            (rc = INDEX(b, &s->deductible_cap, &s->ix.deductible_cap)) < 0 ||
-                           (rc = INDEX(b, &s->day_cap, &s->ix.day_cap)) < 0))
+                           (rc = INDEX(b, &s->day_cap, &s->ix.day_cap)) < 0 ||
+                           (rc = INDEX(b, &s->bed_day_cap, &s->ix.bed_day_cap)) < 0))
             return rc;
         mdn_supplementary *u = &s->supp;
         if (u->present && ((rc = INDEX(b, &u->start, &u->ix.deductible)) < 0 ||

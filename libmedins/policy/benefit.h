@@ -32,13 +32,13 @@ typedef enum mdn_seg_basis {
 enum mdn_rule {
     MDN_RULE_DEDUCTIBLE, MDN_RULE_THRIFT, MDN_RULE_RATIO, MDN_RULE_ADJUST, MDN_RULE_CAP,
     MDN_RULE_ACCOUNT, MDN_RULE_CARRY, MDN_RULE_VISIT_CAP, MDN_RULE_DEDUCTIBLE_CAP, MDN_RULE_DAY_CAP,
-    MDN_RULE_COUNT
+    MDN_RULE_BED_DAY_CAP, MDN_RULE_COUNT
 };
 
 /* The indexes of a section's or layer's own tables (NULL: not indexed, scan the rows). */
 typedef struct mdn_indexes {
     const mdn_index *deductible, *thrift_reduction, *ratio, *adjustments, *cap;
-    const mdn_index *visit_cap, *deductible_cap, *day_cap;   /* a section's only */
+    const mdn_index *visit_cap, *deductible_cap, *day_cap, *bed_day_cap; /* a section's only */
 } mdn_indexes;
 
 /*
@@ -74,6 +74,7 @@ typedef struct mdn_benefit {
     mdn_amount_table visit_cap;        /* the most the fund pays for one claim */
     mdn_amount_table deductible_cap;   /* the most the year's deductibles come to in the pool */
     mdn_amount_table day_cap;          /* the most the fund pays on one day in the pool */
+    mdn_amount_table bed_day_cap;      /* the most the fund pays for one claim per bed-day */
     bool carry_over, thrift, account;
     const mdn_val *carry_over_val, *thrift_val, *account_val;
     /* The account also pays the category-B first self-pay (account_category_b); only with
@@ -123,8 +124,8 @@ struct mdn_benefits {
     mdn_layer major, assistance;
     mdn_cuts age, thrift, prior;
     /* A section writes a stage few policies write (segment_basis other than the default,
-     * supplementary, visit_cap, deductible_cap, day_cap, account_first): the batch settles with a copy
-     * that has them (compute/settle.c). */
+     * supplementary, visit_cap, deductible_cap, day_cap, bed_day_cap, account_first): the
+     * batch settles with a copy that has them (compute/settle.c). */
     bool extra;
 };
 

@@ -113,4 +113,48 @@ def test_person_fields():
               out)
 
 
-GROUPS = {"claim-attributes": test_claim_attributes, "person-fields": test_person_fields}
+BED_DAYS = ["--policy", "tests/data/settle/bed-day-cap.yaml", "--kind", "inpatient", "--level",
+            "l1", "--total", "1000", "--date", "2023-03-01", "--attributes", "family_sickbed"]
+
+
+def test_bed_days():
+    # tests/data/settle/bed-day-cap.yaml: a family sickbed of 10 days, 1,000: 80% is 800, at most
+    # 60 a bed-day x 10 = 600 to the fund, 200 withheld.
+    expect("settle --days", ["settle", *BED_DAYS, "--days", "10"], 0,
+           out_has=[r"^  Basic fund +600\.00$",
+                    r"The fund pays at most 60\.00 a bed-day: 600\.00 for the claim's 10 days"])
+    doc = ("person: {}\nclaim: {kind: inpatient, level: l1, total: 1000, date: 2023-03-01, "
+           "attributes: family_sickbed, days: 10}\n")
+    expect("settle document days", ["settle", "--policy", "tests/data/settle/bed-day-cap.yaml",
+                                     "-i", "-"], 0, stdin=doc, out_has=[r"^  Basic fund +600\.00$"])
+    expect("settle without --days", ["settle", *BED_DAYS], 1,
+           err_has=[r"maximum per bed-day \(inpatient\.bed_day_cap\) needs the claim's days "
+                    r"\[MEDINS_ERR_CLAIM\]"])
+    expect("settle --days 0", ["settle", *BED_DAYS, "--days", "0"], 2,
+           err_has=[r"--days: '0' is not a number of days from 1 to 366"])
+    expect("settle --days 367", ["settle", *BED_DAYS, "--days", "367"], 2,
+           err_has=[r"--days: '367' is not a number of days from 1 to 366"])
+    # In a batch: that sickbed; an admission at level 3 (deductible 1,000, at most 800 a
+    # bed-day) of 2 days, 5,000: 4,000 x 80% = 3,200 cut to 1,600, coinsurance 800, over cap
+    # 1,600, patient 3,400; the same without days, and with 0 days, refused row by row.
+    claims = ("person_id,date,kind,level,total,attributes,days\n"
+              "P1,2023-03-01,inpatient,l1,1000,family_sickbed,10\n"
+              "P2,2023-03-01,inpatient,l3,5000,,2\n"
+              "P3,2023-03-01,inpatient,l3,5000,,\n"
+              "P4,2023-03-01,inpatient,l3,5000,,0\n")
+    out, _ = expect("batch days", ["batch", "-k", "-q", "--policy",
+                                   "tests/data/settle/bed-day-cap.yaml", "-"], 4, stdin=claims)
+    rows = out.splitlines()
+    check("batch days rows", rows[:3] == [
+        HEADER,
+        "2,P1,2023-03-01,ok,600.00,0.00,0.00,0.00,400.00,0.00,200.00,200.00,0.00,0.00,",
+        "3,P2,2023-03-01,ok,1600.00,0.00,0.00,0.00,3400.00,1000.00,800.00,1600.00,0.00,0.00,"],
+          out)
+    check("batch without days", rows[3].startswith("4,P3,2023-03-01,MEDINS_ERR_CLAIM,") and
+          rows[3].endswith("needs the claim's days"), out)
+    check("batch days 0", rows[4].startswith("5,P4,2023-03-01,MEDINS_ERR_CLAIM,") and
+          rows[4].endswith("column 'days': '0' is not a number of days from 1 to 366"), out)
+
+
+GROUPS = {"claim-attributes": test_claim_attributes, "person-fields": test_person_fields,
+          "bed-days": test_bed_days}

@@ -150,7 +150,8 @@ def test_length_mismatch_is_refused(p2023):
         medins.lowlevel.settle_arrays(
             p2023._c, None, None, *[np.zeros(2, np.int32)] * 4, np.zeros(2, np.uint32),
             np.zeros(2, np.int64), np.zeros(1, np.uint8), *[np.zeros(1, np.int32)] * 4,
-            *[np.zeros(1, np.int64)] * 4, np.zeros(0, np.uint32), *[np.zeros(1, np.int64)] * 10,
+            *[np.zeros(1, np.int64)] * 4, *[np.zeros(0, np.uint32)] * 2,
+            *[np.zeros(1, np.int64)] * 10,
             np.zeros(1, np.int32), *[np.zeros(0, np.int32)] * 3, np.zeros(0, np.uint32))
 
 
@@ -212,7 +213,7 @@ def test_lowlevel_outputs_may_be_left_out(p2023):
         block = medins.LedgerBlock(np.full(3, 2023))
         failed = medins.lowlevel.settle_arrays(
             p2023._c, None, None, *persons, none_u32, none_i64, block._raw, person, date, kind,
-            level, none_i64, total, self_paid, none_i64, none_u32, *outputs,
+            level, none_i64, total, self_paid, none_i64, none_u32, none_u32, *outputs,
             *[np.zeros(0, i32)] * 3, none_u32)
         return failed, block
 

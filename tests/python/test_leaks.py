@@ -57,7 +57,7 @@ def test_rss_stays_flat(what):
             np.array([0, 1], np.int32), np.full(2, 20230601, np.int32),
             np.full(2, int(medins.ClaimKind.OUTPATIENT), np.int32), np.ones(2, np.int32),
             np.zeros(2, np.int64), np.full(2, 50000, np.int64), np.zeros(2, np.int64),
-            np.zeros(2, np.int64), np.zeros(2, np.uint32)] + \
+            np.zeros(2, np.int64), np.zeros(2, np.uint32), np.zeros(2, np.uint32)] + \
         [np.zeros(2, np.int64) for _ in range(10)] + [i32.copy()] + \
         [np.zeros(0, np.int32)] * 3 + [np.zeros(0, np.uint32)]
 

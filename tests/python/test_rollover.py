@@ -159,3 +159,38 @@ def test_batch_takes_an_attributes_column():
         medins.settle_arrays(policy, persons, {**claims, "attributes": ["out_of_region", 0, 0]})
     with pytest.raises(OverflowError, match=r"claims\['attributes'\] row 1: -1 does not fit"):
         medins.settle_arrays(policy, persons, {**claims, "attributes": [0, -1, 0]})
+
+
+def test_bed_days_alone_and_in_a_batch():
+    # tests/data/settle/bed-day-cap.yaml: a family sickbed (no deductible, 80%, at most 60 a
+    # bed-day) of 10 days, 1,000: 800 is cut to 60 x 10 = 600. An admission at level 3 (at most
+    # 800 a bed-day; deductible 1,000) of 2 days, 5,000: 4,000 x 80% = 3,200, cut to 1,600.
+    import os
+    policy = medins.load_policy(os.path.join(os.environ["MEDINS_TEST_DATA"], "settle",
+                                             "bed-day-cap.yaml"))
+    sickbed = policy.claim_attributes("family_sickbed")
+    person = medins.Person.employee(birth_date="1980-01-01")
+    claim = medins.Claim(date="2023-03-01", kind="inpatient", level="l1", total=100000,
+                         attributes=sickbed, days=10)
+    assert claim.days == 10
+    assert policy.settle(person, claim, medins.Ledger(2023)).fund == 60000
+    claim.days = 0
+    with pytest.raises(medins.ClaimError, match=r"maximum per bed-day \(inpatient\.bed_day_cap\) "
+                                                r"needs the claim's days"):
+        policy.settle(person, claim, medins.Ledger(2023))
+    # The same in a batch, beside the level-3 admission and that admission without days,
+    # which fails as alone: each a person of its own.
+    persons = {k: v * 3 for k, v in PERSONS.items()}
+    claims = {"person": [0, 1, 2], "date": [20230301] * 3, "kind": ["inpatient"] * 3,
+              "level": ["l1", "l3", "l3"], "total": [100000, 500000, 500000],
+              "attributes": [sickbed, 0, 0], "days": [10, 2, 0]}
+    r = medins.settle_arrays(policy, persons, claims, on_error="status")
+    assert list(r["fund"]) == [60000, 160000, 0]
+    assert r["status"][2] == medins.Status.ERR_CLAIM
+    assert "needs the claim's days" in r.errors["message"][0]
+    claims_frame = frame(claims)
+    claims_frame["person"] = ["A", "B", "C"]
+    out = medins.settle_frame(claims_frame, policy=policy, on_error="status")
+    assert list(out["fund"]) == [60000, 160000, 0]
+    with pytest.raises(OverflowError, match=r"claims\['days'\] row 1: -1 does not fit"):
+        medins.settle_arrays(policy, persons, {**claims, "days": [10, -1, 0]})

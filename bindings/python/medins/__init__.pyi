@@ -166,9 +166,12 @@ class Claim:
     category_b: int
     institution: int
     id: int
+    attributes: int
+    days: int
     def __init__(self, date: Optional[DateLike] = ..., kind: Union[ClaimKind, str, int] = ...,
                  level: Union[Level, str, int] = ..., total: int = ..., self_paid: int = ...,
-                 category_b: int = ..., institution: int = ..., id: int = ...) -> None: ...
+                 category_b: int = ..., institution: int = ..., id: int = ...,
+                 attributes: int = ..., days: int = ...) -> None: ...
     @classmethod
     def from_nhsa(cls, policy: "Policy", med_type: str, **kw: Any) -> "Claim": ...
 

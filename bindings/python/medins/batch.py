@@ -304,7 +304,9 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
             ``total`` and optionally ``self_paid``, ``category_b``, ``institution`` and
             ``attributes`` (the policy's claim attributes of each claim as bits, as
             ``Claim.attributes`` takes them: ``policy.claim_attributes("referred")``; 0 for
-            none). A claim with attributes is settled with a plan of its own, as alone.
+            none). A claim with attributes is settled with a plan of its own, as alone; and
+            ``days`` (the bed-days of each claim, as ``Claim.days``; 0 for not given), which a
+            policy's maximum per bed-day needs. A claim with days is settled alone.
         ledgers: ledgers to continue from (a previous result's ``.ledgers``); by default each
             person starts a fresh ledger in the year of their first claim.
         sort: order claims by person then date for the C call (the library needs that order);
@@ -383,6 +385,9 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     # An absent column goes to C empty, as the optional int64 columns do.
     attributes = np.zeros(0, np.uint32) if attributes_col is None else \
         column(attributes_col, "claims['attributes']", np.uint32)
+    days_col = _column(claims, "days")
+    days = np.zeros(0, np.uint32) if days_col is None else \
+        column(days_col, "claims['days']", np.uint32)
     if m and (person.min() < 0 or person.max() >= n):
         raise IndexError("claims['person'] must index the persons rows")
 
@@ -391,11 +396,12 @@ def settle_arrays(policy: Union[Policy, PolicySet], persons: Mapping[str, Any],
     # claims_order checks the order and notes each person's first year in one pass.
     years = np.full(n, _dt.date.today().year, dtype=np.int32)
     ordered = _c.claims_order(person, date, years) == 1
-    cols = (person, date, kind, level, institution, total, self_paid, category_b, attributes)
+    cols = (person, date, kind, level, institution, total, self_paid, category_b, attributes,
+            days)
     if out_cols is not None:
         reads = [(f"claims[{k!r}]", a) for k, a in zip(
             ("person", "date", "kind", "level", "institution", "total", "self_paid",
-             "category_b", "attributes"), cols)]
+             "category_b", "attributes", "days"), cols)]
         reads += [(f"persons[{k!r}]", a) for k, a in zip(
             ("scheme", "category", "tier", "birth_date", "groups", "family_doctor",
              *PERSON_FIELDS), (scheme, category, tier, birth, groups, family_doctor, *fields))]

@@ -268,6 +268,9 @@ class Claim:
         id: your identifier, echoed in results.
         attributes: the policy's claim attributes the claim has, as bits
             (``policy.claim_attributes("referred|out_of_region")``); 0 for none.
+        days: the bed-days the claim covers (1 to 366); 0 when not given. A policy's maximum
+            per bed-day (``bed_day_cap``) needs it: without it such a claim raises
+            :class:`ClaimError`.
     """
 
     date: Optional[_dt.date] = None
@@ -279,6 +282,7 @@ class Claim:
     institution: int = 0
     id: int = 0
     attributes: int = 0
+    days: int = 0
 
     def __setattr__(self, name: str, value: Any) -> None:
         convert = _CLAIM_FIELDS.get(name)
@@ -304,6 +308,7 @@ class Claim:
         c.self_paid = self.self_paid
         c.category_b = self.category_b
         c.attributes = self.attributes
+        c.days = self.days
         return c
 
 
@@ -322,6 +327,7 @@ _CLAIM_FIELDS: Dict[str, Callable[[Any], Any]] = {
     "category_b": _int_field("Claim.category_b", money=True),
     "institution": _int_field("Claim.institution"), "id": _int_field("Claim.id"),
     "attributes": _int_field("Claim.attributes", np.uint32),
+    "days": _int_field("Claim.days", np.uint32),
 }
 
 

@@ -68,7 +68,8 @@ def settle_frame(claims: pd.DataFrame, persons: Optional[pd.DataFrame] = None, *
         raise KeyError(f"claim for unknown person {missing!r}")
     pcols = {c: persons[c].to_numpy() for c in _PERSON_COLUMNS if c in persons.columns}
     ccols = {c: claims[c].to_numpy() for c in ("date", "kind", "level", "total", "self_paid",
-                                                 "category_b", "institution", "attributes")
+                                                 "category_b", "institution", "attributes",
+                                                 "days")
              if c in claims.columns}
     ccols["person"] = index
     # Totals by category and level need the person's columns next to each claim, and weighted

@@ -125,6 +125,7 @@ public class NullArgumentsTest {
             "BatchPersons.withFields.sex", "BatchPersons.withFields.cohorts",
             "BatchClaims.<init>.institution", "BatchClaims.<init>.selfPaid",
             "BatchClaims.<init>.categoryB", "BatchClaims.<init>.attributes",
+            "BatchClaims.<init>.days",
             "MedinsException.<init>.message",
             "MedinsException.<init>.file", "Medins.main.args",
             "Population.contributions.monthlyWage", "Population.contributions.employerType",

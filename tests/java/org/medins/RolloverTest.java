@@ -145,4 +145,44 @@ public class RolloverTest {
             }
         }
     }
+
+    /**
+     * bed-day-cap.yaml: a family sickbed (no deductible, 80%, at most 60 a bed-day) of 10 days,
+     * 1,000: 800 is cut to 60 x 10 = 600. An admission at level 3 (deductible 1,000, at most 800
+     * a bed-day) of 2 days, 5,000: 4,000 x 80% = 3,200, cut to 1,600; without its days it fails,
+     * in a batch as alone.
+     */
+    @Test
+    public void bedDays() {
+        Path file = TestSupport.path("medins.test.data").resolve("settle").resolve("bed-day-cap.yaml");
+        try (Policy p = Policy.load(file)) {
+            LocalDate day = LocalDate.of(2023, 3, 1);
+            Claim sickbed = Claim.builder().date(day).kind(ClaimKind.INPATIENT).level(Level.L1)
+                    .total(100_000).attributes(p.claimAttributes("family_sickbed")).days(10)
+                    .build();
+            assertEquals(10, sickbed.days());
+            assertEquals(60_000, p.settleFigures(EMPLOYEE, sickbed, new Ledger(2023)).fund());
+            Claim admitted = Claim.builder().date(day).kind(ClaimKind.INPATIENT).level(Level.L3)
+                    .total(500_000).days(2).build();
+            Claim noDays = admitted.toBuilder().days(0).build();
+            BatchClaims claims = BatchClaims.builder().add(0, sickbed).add(1, admitted)
+                    .add(2, noDays).build();
+            BatchPersons persons = BatchPersons.of(java.util.Arrays.asList(EMPLOYEE, EMPLOYEE,
+                    EMPLOYEE));
+            Ledger[] ledgers = {new Ledger(2023), new Ledger(2023), new Ledger(2023)};
+            BatchResult r = p.settleBatch(persons, claims, ledgers);
+            assertEquals(60_000, r.fund(0));
+            assertEquals(160_000, r.fund(1));
+            assertEquals(Status.CLAIM, r.status(2));
+            try {
+                p.settleFigures(EMPLOYEE, noDays, new Ledger(2023));
+                org.junit.Assert.fail("a claim without days was settled under bed_day_cap");
+            } catch (MedinsException e) {
+                org.junit.Assert.assertTrue(e.getMessage(),
+                        e.getMessage().contains("needs the claim's days"));
+                assertEquals(e.getMessage().replace("claim 0", "claim 2"),
+                        r.error(2).getMessage());
+            }
+        }
+    }
 }

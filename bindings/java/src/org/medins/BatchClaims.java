@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * The claims of a batch as columns (the C structure of arrays): the person index, date as
  * YYYYMMDD, codes of {@link ClaimKind} and {@link Level}, institution ids, amounts in fen, and
- * the policy's claim attributes as bits ({@link Claim#attributes()}). Institution, self-paid,
- * category-B and attributes columns may be null (zeros). The arrays are copied.
+ * the policy's claim attributes as bits ({@link Claim#attributes()}) and the bed-days
+ * ({@link Claim#days()}). Institution, self-paid, category-B, attributes and days columns may be
+ * null (zeros). The arrays are copied.
  * Claims come grouped by person, in date order within a person.
  */
 public final class BatchClaims {
@@ -20,6 +21,7 @@ public final class BatchClaims {
     final long[] selfPaid;
     final long[] categoryB;
     final int[] attributes;
+    final int[] days;
 
     /**
      * Claims from columns, one row per claim.
@@ -59,6 +61,31 @@ public final class BatchClaims {
      */
     public BatchClaims(int[] person, int[] date, int[] kind, int[] level, long[] institution,
                        long[] total, long[] selfPaid, long[] categoryB, int[] attributes) {
+        this(person, date, kind, level, institution, total, selfPaid, categoryB, attributes,
+                null);
+    }
+
+    /**
+     * Claims from columns, one row per claim, with their attributes and bed-days: a claim with
+     * either is settled as settling it alone would be.
+     *
+     * @param person the index of each claim's person in the batch's {@link BatchPersons}
+     * @param date each claim's settlement date as YYYYMMDD
+     * @param kind each claim's {@link ClaimKind#code()}
+     * @param level each claim's {@link Level#code()}
+     * @param institution each claim's institution id, or null for none
+     * @param total each claim's total cost in fen
+     * @param selfPaid each claim's fully self-paid items in fen, or null for none
+     * @param categoryB each claim's category-B first self-pay in fen, or null for none
+     * @param attributes each claim's attributes as bits ({@link Policy#claimAttributes}), or
+     *     null for none
+     * @param days each claim's bed-days ({@link Claim.Builder#days}), 0 or null for not given
+     * @throws IllegalArgumentException when the columns differ in length
+     * @throws NullPointerException when a column that may not be null is
+     */
+    public BatchClaims(int[] person, int[] date, int[] kind, int[] level, long[] institution,
+                       long[] total, long[] selfPaid, long[] categoryB, int[] attributes,
+                       int[] days) {
         int n = Objects.requireNonNull(person, "person").length;
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(kind, "kind");
@@ -68,7 +95,8 @@ public final class BatchClaims {
                 || (institution != null && institution.length != n)
                 || (selfPaid != null && selfPaid.length != n)
                 || (categoryB != null && categoryB.length != n)
-                || (attributes != null && attributes.length != n)) {
+                || (attributes != null && attributes.length != n)
+                || (days != null && days.length != n)) {
             throw new IllegalArgumentException("claim columns differ in length");
         }
         this.person = person.clone();
@@ -80,6 +108,7 @@ public final class BatchClaims {
         this.selfPaid = selfPaid == null ? null : selfPaid.clone();
         this.categoryB = categoryB == null ? null : categoryB.clone();
         this.attributes = attributes == null ? null : attributes.clone();
+        this.days = days == null ? null : days.clone();
     }
 
     /**
@@ -112,6 +141,7 @@ public final class BatchClaims {
         private long[] selfPaid = new long[16];
         private long[] categoryB = new long[16];
         private int[] attributes = new int[16];
+        private int[] days = new int[16];
 
         private Builder() {
         }
@@ -137,6 +167,7 @@ public final class BatchClaims {
                 selfPaid = Arrays.copyOf(selfPaid, m);
                 categoryB = Arrays.copyOf(categoryB, m);
                 attributes = Arrays.copyOf(attributes, m);
+                days = Arrays.copyOf(days, m);
             }
             long[] c = claim.packed();
             person[n] = personIndex;
@@ -148,6 +179,7 @@ public final class BatchClaims {
             selfPaid[n] = c[Claim.SELF_PAID];
             categoryB[n] = c[Claim.CATEGORY_B];
             attributes[n] = claim.attributes();
+            days[n] = claim.days();
             n++;
             return this;
         }
@@ -161,7 +193,8 @@ public final class BatchClaims {
             return new BatchClaims(Arrays.copyOf(person, n), Arrays.copyOf(date, n),
                     Arrays.copyOf(kind, n), Arrays.copyOf(level, n), Arrays.copyOf(institution, n),
                     Arrays.copyOf(total, n), Arrays.copyOf(selfPaid, n),
-                    Arrays.copyOf(categoryB, n), Arrays.copyOf(attributes, n));
+                    Arrays.copyOf(categoryB, n), Arrays.copyOf(attributes, n),
+                    Arrays.copyOf(days, n));
         }
     }
 }

@@ -98,8 +98,8 @@ public final class BatchResult {
         BatchResult r = new BatchResult(c.size());
         Object[] errors = medins.java_batch(policy, set, region, p.scheme, p.category, p.tier,
                 p.birthDate, p.groups, p.familyDoctor, c.person, c.date, c.kind, c.level,
-                c.institution, c.total, c.selfPaid, c.categoryB, c.attributes, packed, r.fund,
-                r.supplementary, r.majorDisease, r.assistance, r.patient, r.deductible,
+                c.institution, c.total, c.selfPaid, c.categoryB, c.attributes, c.days, packed,
+                r.fund, r.supplementary, r.majorDisease, r.assistance, r.patient, r.deductible,
                 r.coinsurance, r.overCap, r.account, r.accountFirst, r.status,
                 p.retirementDate, p.contributionMonths, p.sex, p.cohorts, closeYears, threads);
         for (int i = 0; i < ledgers.length; i++) {

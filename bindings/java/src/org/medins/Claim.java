@@ -17,6 +17,7 @@ public final class Claim {
     private final long selfPaid;
     private final long categoryB;
     private final int attributes;
+    private final int days;
     private final long[] packed;
 
     /* The packed slots (Packed) of the fields, for BatchClaims too. */
@@ -29,6 +30,7 @@ public final class Claim {
     static final int SELF_PAID = Packed.slot(Packed.CLAIM, "self_paid");
     static final int CATEGORY_B = Packed.slot(Packed.CLAIM, "category_b");
     static final int ATTRIBUTES = Packed.slot(Packed.CLAIM, "attributes");
+    static final int DAYS = Packed.slot(Packed.CLAIM, "days");
 
     private Claim(Builder b) {
         this.id = b.id;
@@ -40,6 +42,7 @@ public final class Claim {
         this.selfPaid = b.selfPaid;
         this.categoryB = b.categoryB;
         this.attributes = b.attributes;
+        this.days = b.days;
         long[] p = Packed.of(Packed.CLAIM);
         p[ID] = id;
         p[DATE] = Dates.toInt(date);
@@ -50,6 +53,7 @@ public final class Claim {
         p[SELF_PAID] = selfPaid;
         p[CATEGORY_B] = categoryB;
         p[ATTRIBUTES] = Integer.toUnsignedLong(attributes);
+        p[DAYS] = Integer.toUnsignedLong(days);
         this.packed = p;
     }
 
@@ -102,7 +106,8 @@ public final class Claim {
      */
     public Builder toBuilder() {
         return new Builder().id(id).date(date).kind(kind).level(level).institution(institution)
-                .total(total).selfPaid(selfPaid).categoryB(categoryB).attributes(attributes);
+                .total(total).selfPaid(selfPaid).categoryB(categoryB).attributes(attributes)
+                .days(days);
     }
 
     /**
@@ -187,6 +192,16 @@ public final class Claim {
         return attributes;
     }
 
+    /**
+     * The bed-days the claim covers, which a policy's maximum per bed-day ({@code bed_day_cap})
+     * needs.
+     *
+     * @return the days; 0 when not given
+     */
+    public int days() {
+        return days;
+    }
+
     long[] packed() {
         return packed;
     }
@@ -205,7 +220,8 @@ public final class Claim {
     public String toString() {
         return "Claim[" + id + ", " + date + ", " + kind + ", " + level + ", institution "
                 + institution + ", total " + total + ", self-paid " + selfPaid + ", category B "
-                + categoryB + ", attributes 0x" + Integer.toHexString(attributes) + "]";
+                + categoryB + ", attributes 0x" + Integer.toHexString(attributes) + ", days " + days
+                + "]";
     }
 
     /** Builds a {@link Claim}. */
@@ -219,6 +235,7 @@ public final class Claim {
         private long selfPaid;
         private long categoryB;
         private int attributes;
+        private int days;
 
         private Builder() {
         }
@@ -323,6 +340,19 @@ public final class Claim {
          */
         public Builder attributes(int bits) {
             attributes = bits;
+            return this;
+        }
+
+        /**
+         * Sets the bed-days the claim covers (default 0, not given): 1 to 366, which a policy's
+         * maximum per bed-day ({@code bed_day_cap}) needs; the library refuses a claim under
+         * one without them, and more than 366 days, when it is settled.
+         *
+         * @param n the number of days
+         * @return this builder
+         */
+        public Builder days(int n) {
+            days = n;
             return this;
         }
 
