@@ -437,9 +437,11 @@ static int run_slot(batch *b, const medins_policy *policy, medins_date date, boo
         return -1;
     }
     /* Both dates are checked: the age needs no further test. Cohorts the policy does not let
-     * the caller set get no slot: the claim is settled alone, which says why. */
+     * the caller set get no slot: the claim is settled alone, which says why. None or unknown
+     * (the usual persons) need no call to tell. */
     const int age = birth ? mdn_age_between(birth, date) : -1;
-    const int slot = b->cache && mdn_cohorts_check(policy, &b->person, NULL) == 0
+    const int slot = b->cache && ((b->person.cohorts + 1u <= 1u) ||
+                                  mdn_cohorts_check(policy, &b->person, NULL) == 0)
                          ? slot_for(b->cache, policy, &b->person, age, &b->ledgers[b->run], keep)
                          : -1;
     if (slot == -2)
